@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Type-checks each runtime folder with its own tsconfig (its libs and types are the rule), then the
+// import-rule checker. Exit 1 on any error. main/electron needs the electron package's types: an
+// offline install without it skips that folder with a one-line reason.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = process.argv[2] ?? '.';
+const tsc = join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
+const projects = ['common', 'engine', 'workers', 'main', 'main/electron', 'renderer', '.'];
+let failed = false;
+for (const p of projects) {
+  const cfg = join(root, p, 'tsconfig.json');
+  if (!existsSync(cfg)) continue;
+  if (p === 'main/electron' && !existsSync(join(process.cwd(), 'node_modules', 'electron', 'electron.d.ts'))) {
+    console.log('typecheck main/electron: skipped (the optional electron package is not installed)');
+    continue;
+  }
+  const r = spawnSync(process.execPath, [tsc, '-p', cfg], { stdio: 'inherit' });
+  if (r.status !== 0) { failed = true; console.error(`typecheck ${p}: FAILED`); }
+}
+const layers = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'check-layers.mjs'), root], { stdio: 'inherit' });
+if (layers.status !== 0) failed = true;
+if (failed) process.exit(1);
+console.log('typecheck: ok');
