@@ -1,9 +1,42 @@
-// The `gatelab` command line: one verb per subcommand, each in its own module under main/cli/.
-export async function main(argv: string[]): Promise<number> {
-  const [verb] = argv;
-  switch (verb) {
-    default:
-      console.error(`gatelab: unknown command '${verb ?? ''}'. Commands: demo`);
-      return 2;
+// The `gatelab` command line. Each verb lives in its own module under main/cli/; this file is the index.
+import { parseArgs, type CliArgs } from './cli/args';
+
+export interface CliCommand {
+  /** One line for `gatelab help`. */
+  summary: string;
+  run(args: CliArgs): Promise<number>;
+}
+
+// Lazy so that `gatelab import` never pays for loading the trainer, the server or ONNX Runtime.
+const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  // verb: () => import('./cli/verb'),   (one line per verb; keep in the order `gatelab help` shows them)
+};
+
+async function help(): Promise<number> {
+  const lines = ['Usage: gatelab <command> [options]   (every command takes --home DIR; default: $GATELAB_HOME or the app-data folder)', ''];
+  for (const [verb, load] of Object.entries(COMMANDS)) {
+    const mod = await load().catch(() => null);
+    if (mod) lines.push(`  ${verb.padEnd(10)} ${mod.command.summary}`);
   }
+  console.log(lines.join('\n'));
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === 'help' || verb === '--help' || verb === '-h') return help();
+  const load = COMMANDS[verb];
+  if (!load) {
+    console.error(`gatelab: unknown command '${verb}'. Run 'gatelab help' for the list.`);
+    return 2;
+  }
+  let args: CliArgs;
+  try {
+    args = parseArgs(rest);
+  } catch (e) {
+    console.error(`gatelab ${verb}: ${(e as Error).message}`);
+    return 2;
+  }
+  const { command } = await load();
+  return command.run(args);
 }

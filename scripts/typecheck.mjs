@@ -3,16 +3,18 @@
 // import-rule checker. Exit 1 on any error. main/electron needs the electron package's types: an
 // offline install without it skips that folder with a one-line reason.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.argv[2] ?? '.';
 const tsc = join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
 const projects = ['common', 'engine', 'workers', 'main', 'main/electron', 'renderer', '.'];
 let failed = false;
+const hasSources = (dir) => readdirSync(dir, { recursive: true }).some((f) => /\.ts$/.test(f) && !/\.(test|spec|d)\.ts$/.test(f) && !f.includes('node_modules'));
 for (const p of projects) {
   const cfg = join(root, p, 'tsconfig.json');
   if (!existsSync(cfg)) continue;
+  if (p !== '.' && !hasSources(join(root, p))) continue; // an empty runtime folder has nothing to check yet
   if (p === 'main/electron' && !existsSync(join(process.cwd(), 'node_modules', 'electron', 'electron.d.ts'))) {
     console.log('typecheck main/electron: skipped (the optional electron package is not installed)');
     continue;

@@ -1,0 +1,38 @@
+// Shared argument parsing for every CLI verb: positionals, --flag, --key value, --key=value,
+// and repeatable --set key=value. No dependency: the grammar is small.
+export interface CliArgs {
+  positionals: string[];
+  /** Last value of each --key (true for a bare flag). */
+  options: Record<string, string | true>;
+  /** Every `--set key=value`, in order. */
+  sets: Array<[string, string]>;
+}
+
+const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'open', 'no-open', 'force']);
+
+export function parseArgs(argv: string[]): CliArgs {
+  const out: CliArgs = { positionals: [], options: {}, sets: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) { out.positionals.push(a); continue; }
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    let value: string | true;
+    if (eq > 0) value = a.slice(eq + 1);
+    else if (BOOLEAN_FLAGS.has(key) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) value = true;
+    else value = argv[++i];
+    if (key === 'set') {
+      if (value === true || !value.includes('=')) throw new Error(`--set takes key=value (got '${value === true ? '' : value}')`);
+      const k = value.slice(0, value.indexOf('='));
+      out.sets.push([k, value.slice(k.length + 1)]);
+    } else out.options[key] = value;
+  }
+  return out;
+}
+
+/** A string option, or undefined; a bare flag where a value was expected is an error the user can fix. */
+export function stringOption(args: CliArgs, key: string): string | undefined {
+  const v = args.options[key];
+  if (v === true) throw new Error(`--${key} needs a value`);
+  return v;
+}

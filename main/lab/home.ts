@@ -1,0 +1,40 @@
+// Where the lab keeps its database, data and checkpoints. Order: --home DIR, $GATELAB_HOME,
+// then the platform's app-data folder (the same folder Electron's userData uses for "GateLab").
+import { homedir, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+export const APP_NAME = 'GateLab';
+
+export function defaultAppDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  switch (platform()) {
+    case 'win32':
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
+    case 'darwin':
+      return join(homedir(), 'Library', 'Application Support', APP_NAME);
+    default:
+      return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
+  }
+}
+
+export interface LabPaths {
+  home: string;
+  database: string;
+  /** Imported source files, by content hash, and their columnar caches. */
+  datasets: string;
+  checkpoints: string;
+  exports: string;
+}
+
+export function labPaths(homeOption?: string, env: NodeJS.ProcessEnv = process.env): LabPaths {
+  const home = resolve(homeOption ?? env.GATELAB_HOME ?? defaultAppDataDir(env));
+  const paths = {
+    home,
+    database: join(home, 'gatelab.sqlite'),
+    datasets: join(home, 'datasets'),
+    checkpoints: join(home, 'checkpoints'),
+    exports: join(home, 'exports'),
+  };
+  for (const dir of [paths.home, paths.datasets, paths.checkpoints, paths.exports]) mkdirSync(dir, { recursive: true });
+  return paths;
+}
