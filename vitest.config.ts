@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // renderer/** runs as its own project (jsdom + the Svelte plugin), defined in vite.config.ts.
+    projects: [{ extends: true, test: { name: 'node', exclude: ['node_modules/**', 'dist/**', 'e2e/**', 'renderer/**'] } }, './vite.config.ts'],
   },
 });

@@ -10,6 +10,18 @@ export interface CliCommand {
 // Lazy so that `gatelab import` never pays for loading the trainer, the server or ONNX Runtime.
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   // verb: () => import('./cli/verb'),   (one line per verb; keep in the order `gatelab help` shows them)
+  import: () => import('./cli/import'),
+  datasets: () => import('./cli/datasets'),
+  demo: () => import('./cli/demo'),
+  train: () => import('./cli/train'),
+  runs: () => import('./cli/runs'),
+  show: () => import('./cli/show'),
+  pause: () => import('./cli/pause'),
+  resume: () => import('./cli/resume'),
+  cancel: () => import('./cli/cancel'),
+  sweep: () => import('./cli/sweep'),
+  export: () => import('./cli/export'),
+  serve: () => import('./cli/serve'),
 };
 
 async function help(): Promise<number> {

@@ -16,6 +16,9 @@ export type TensorSource =
 
 let nextId = 1;
 
+/** The id the next tensor will get: tensors made after this call have ids >= it (used to find captures). */
+export const peekNextTensorId = (): number => nextId;
+
 export class Tensor {
   readonly id = nextId++;
   constructor(
@@ -41,7 +44,7 @@ export class Tensor {
 }
 
 /** Attribute values an op may carry (ints, floats, int lists, strings, and subgraphs for Loop/If). */
-export type AttrValue = number | string | readonly number[] | boolean | SubGraph;
+export type AttrValue = number | string | boolean | readonly Dim[] | SubGraph;
 export type Attrs = Readonly<Record<string, AttrValue>>;
 
 /** A graph nested in a node (Loop/If bodies): its own inputs, its outputs; may capture outer tensors. */
@@ -49,6 +52,8 @@ export interface SubGraph {
   readonly kind: 'subgraph';
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
+  /** Outer-scope tensors the body reads: the emitter emits them in the enclosing graph first. */
+  readonly captures: readonly Tensor[];
 }
 
 export interface Node {

@@ -1,0 +1,5 @@
+// Gate analytics contracts: knockout interventions and tables, conditional-compute reports, gate reports.
+export * from './knockout';
+export * from './bootstrap';
+export * from './compute';
+export * from './report';

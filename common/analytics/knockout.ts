@@ -1,0 +1,98 @@
+// Gate knockout: evaluate a trained run with one gate's output replaced (no retraining, no new
+// parameters). The vocabulary the engine (graph variants), the lab (jobs, table), the CLI and the UI share.
+import { z } from 'zod';
+
+/**
+ * What a gate's hook value is, which decides which knockouts make sense:
+ *   gate       a value in [0, 1] per controlled unit (sigmoid, hard, GLU/GRN gates, GMU's z, attention gates)
+ *   router     expert weights per token [..., E] (softmax, top-k, Sinkhorn routers, MMoE task gates)
+ *   selection  softmax weights over input variables [..., V] (TFT variable selection)
+ *   exit       early-exit probability per sample [N]
+ */
+export const GateValueKind = z.enum(['gate', 'router', 'selection', 'exit']);
+export type GateValueKind = z.infer<typeof GateValueKind>;
+
+/**
+ * open: 1; closed: 0; mean: the gate's per-unit mean over the training split; uniform: 1/E for every
+ * expert; single: all weight on one expert; top1: only the top expert (weight 1) instead of top-k.
+ */
+export const KnockoutMode = z.enum(['open', 'closed', 'mean', 'uniform', 'single', 'top1']);
+export type KnockoutMode = z.infer<typeof KnockoutMode>;
+export const KNOCKOUT_MODES = KnockoutMode.options;
+
+const MODES_BY_KIND: Record<GateValueKind, KnockoutMode[]> = {
+  gate: ['open', 'closed', 'mean'],
+  exit: ['open', 'closed', 'mean'],
+  router: ['uniform', 'top1', 'single', 'mean'],
+  selection: ['uniform', 'single', 'mean'],
+};
+
+/** The knockouts that make sense for a kind of gate value ('single' expands to one per expert). */
+export const modesFor = (kind: GateValueKind): KnockoutMode[] => MODES_BY_KIND[kind];
+
+export const Intervention = z
+  .object({
+    gate: z.string().min(1).describe('Gate name as the model reports it, e.g. gate1, router, gmu, exit.gate0'),
+    mode: KnockoutMode,
+    expert: z.number().int().min(0).optional().describe("Expert (or variable / modality) index for mode 'single'"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === 'single' && v.expert === undefined) ctx.addIssue({ code: 'custom', path: ['expert'], message: "mode 'single' needs an expert index" });
+  });
+export type Intervention = z.infer<typeof Intervention>;
+
+/** A readable label: "gate1 closed", "router single expert 2". */
+export const describeIntervention = (i: Intervention): string =>
+  i.mode === 'single' ? `${i.gate} single expert ${i.expert}` : `${i.gate} ${i.mode}`;
+
+/** A gate as found in a model: its name, kind and per-sample shape of its hook value. */
+export const GateProbe = z.object({
+  gate: z.string(),
+  kind: GateValueKind,
+  /** Shape without the batch axis (routers/selection: last axis = experts/variables). */
+  shape: z.array(z.number().int()),
+});
+export type GateProbe = z.infer<typeof GateProbe>;
+
+/** Every intervention of a gate list ("knock out all gates one by one"). */
+export function allInterventions(gates: readonly GateProbe[]): Intervention[] {
+  const out: Intervention[] = [];
+  for (const g of gates) {
+    for (const mode of modesFor(g.kind)) {
+      if (mode !== 'single') { out.push({ gate: g.gate, mode }); continue; }
+      const n = g.shape.at(-1) ?? 0;
+      for (let e = 0; e < n && e < 16; e++) out.push({ gate: g.gate, mode, expert: e });
+    }
+  }
+  return out;
+}
+
+export const ConfidenceInterval = z.object({ low: z.number(), high: z.number(), level: z.number() });
+export type ConfidenceInterval = z.infer<typeof ConfidenceInterval>;
+
+export const KnockoutRow = z.object({
+  gate: z.string(),
+  kind: GateValueKind,
+  mode: KnockoutMode,
+  expert: z.number().int().optional(),
+  /** The metric with the intervention, on the test split. */
+  value: z.number(),
+  /** value − baseline (for "lower is better" metrics a positive delta is a loss). */
+  delta: z.number(),
+  /** Paired bootstrap interval of the delta over test samples. */
+  ci: ConfidenceInterval,
+});
+export type KnockoutRow = z.infer<typeof KnockoutRow>;
+
+export const KnockoutTable = z.object({
+  runId: z.number().int(),
+  split: z.string(),
+  metric: z.string(),
+  higherIsBetter: z.boolean(),
+  baseline: z.number(),
+  samples: z.number().int(),
+  resamples: z.number().int(),
+  seed: z.number().int(),
+  rows: z.array(KnockoutRow),
+});
+export type KnockoutTable = z.infer<typeof KnockoutTable>;

@@ -1,0 +1,51 @@
+// How a dataset is split, as data (zod): stored with the split, shown in the UI, passed to trainers.
+import { z } from 'zod';
+
+export const Ratios = z
+  .object({ train: z.number().min(0).max(1), val: z.number().min(0).max(1), test: z.number().min(0).max(1) })
+  .refine((r) => Math.abs(r.train + r.val + r.test - 1) < 1e-9, { message: 'train + val + test must add up to 1' });
+export type Ratios = z.infer<typeof Ratios>;
+
+const seed = z.number().int().default(42);
+
+export const SplitSpec = z.discriminatedUnion('kind', [
+  /** Chronological by row order with generic ratios (Time-Series-Library "custom": int(0.7n), int(0.2n), rest). */
+  z.object({ kind: z.literal('chronological'), ratios: Ratios.default({ train: 0.7, val: 0.1, test: 0.2 }) }),
+  /** The ETT protocol: 12 / 4 / 4 months by rows (30-day months); later rows unused. */
+  z.object({ kind: z.literal('ett'), rowsPerHour: z.number().int().positive().default(1) }),
+  /** Seeded random assignment with the given ratios. */
+  z.object({ kind: z.literal('random'), ratios: Ratios, seed }),
+  /** Seeded random per class of `column`, so each part keeps the class proportions. */
+  z.object({ kind: z.literal('stratified'), ratios: Ratios, column: z.string(), seed }),
+  /** Per user: the latest interaction is test, the one before validation, the rest train. */
+  z.object({ kind: z.literal('leave-last-out'), userColumn: z.string(), timeColumn: z.string(), validation: z.boolean().default(true) }),
+  /**
+   * Given split files (e.g. MovieLens u1.base / u1.test): rows are matched to the files by the values
+   * of `keyColumns` (all columns when absent); validation is carved from train by a seeded fraction.
+   */
+  z.object({
+    kind: z.literal('given'),
+    files: z.object({ train: z.string(), test: z.string(), val: z.string().optional() }),
+    keyColumns: z.array(z.string()).optional(),
+    validationFraction: z.number().min(0).max(0.9).default(0.1),
+    seed,
+  }),
+]);
+export type SplitSpec = z.infer<typeof SplitSpec>;
+export type SplitSpecInput = z.input<typeof SplitSpec>;
+
+/** Part codes in a split assignment (one byte per row). */
+export const TRAIN = 0;
+export const VAL = 1;
+export const TEST = 2;
+export const UNUSED = 3;
+export const PART_NAMES = ['train', 'val', 'test'] as const;
+export type PartName = (typeof PART_NAMES)[number];
+
+export interface SplitResult {
+  /** Per row: TRAIN, VAL, TEST or UNUSED. */
+  assignment: Uint8Array;
+  counts: { train: number; val: number; test: number };
+  /** Chronological splits: half-open row ranges [start, end) of each part. */
+  ranges: Record<PartName, [number, number]> | null;
+}

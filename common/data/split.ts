@@ -1,0 +1,166 @@
+// Computing a split: spec + the columns it needs -> one byte per row (train / val / test / unused).
+// Pure and deterministic: the lab stores the result, and any process recomputing it gets the same rows.
+import { tokenAt, type DataColumn, type ColumnSource } from './columns';
+import { seededRandom, shuffle, range, type Random } from './random';
+import { SplitSpec, TRAIN, VAL, TEST, UNUSED, type Ratios, type SplitResult, type SplitSpecInput, type PartName } from './split-spec';
+
+export interface SplitInput extends ColumnSource {
+  /** For 'given' splits: the key of each row of each given file (see rowKeys). */
+  givenKeys?: Partial<Record<PartName, string[]>>;
+  /** For 'given' splits: the key of each dataset row. */
+  rowKeys?: string[];
+}
+
+export class SplitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SplitError';
+  }
+}
+
+export function computeSplit(specInput: SplitSpecInput, input: SplitInput): SplitResult {
+  const spec = SplitSpec.parse(specInput);
+  switch (spec.kind) {
+    case 'chronological': return chronological(input.rows, spec.ratios);
+    case 'ett': return ett(input.rows, spec.rowsPerHour);
+    case 'random': return randomSplit(input.rows, spec.ratios, seededRandom(spec.seed));
+    case 'stratified': return stratified(input, spec.column, spec.ratios, seededRandom(spec.seed));
+    case 'leave-last-out': return leaveLastOut(input, spec.userColumn, spec.timeColumn, spec.validation);
+    case 'given': return givenFiles(input, spec.validationFraction, seededRandom(spec.seed));
+  }
+}
+
+function finish(assignment: Uint8Array, ranges: SplitResult['ranges'] = null): SplitResult {
+  const counts = { train: 0, val: 0, test: 0 };
+  for (const part of assignment) {
+    if (part === TRAIN) counts.train++;
+    else if (part === VAL) counts.val++;
+    else if (part === TEST) counts.test++;
+  }
+  return { assignment, counts, ranges };
+}
+
+function byRanges(rows: number, ranges: Record<PartName, [number, number]>): SplitResult {
+  const a = new Uint8Array(rows).fill(UNUSED);
+  a.fill(TRAIN, ...ranges.train);
+  a.fill(VAL, ...ranges.val);
+  a.fill(TEST, ...ranges.test);
+  return finish(a, ranges);
+}
+
+// Time-Series-Library's Dataset_Custom: train = int(0.7 n), test = int(0.2 n), validation the rest.
+function chronological(rows: number, r: Ratios): SplitResult {
+  const nTrain = Math.floor(rows * r.train);
+  const nTest = Math.floor(rows * r.test);
+  const nVal = rows - nTrain - nTest;
+  return byRanges(rows, { train: [0, nTrain], val: [nTrain, nTrain + nVal], test: [nTrain + nVal, rows] });
+}
+
+// Informer's ETT protocol: 12 / 4 / 4 months of 30 days; rows after month 20 are not used.
+function ett(rows: number, rowsPerHour: number): SplitResult {
+  const month = 30 * 24 * rowsPerHour;
+  const needed = 20 * month;
+  if (rows < needed) {
+    throw new SplitError(`The ETT split needs 20 months of data (${needed} rows at ${rowsPerHour} row(s) per hour); this dataset has ${rows}. Use a chronological split with ratios instead.`);
+  }
+  return byRanges(rows, { train: [0, 12 * month], val: [12 * month, 16 * month], test: [16 * month, 20 * month] });
+}
+
+/** Part sizes that add up to n exactly (largest remainder), in train, val, test order. */
+export function partSizes(n: number, r: Ratios): [number, number, number] {
+  const exact = [n * r.train, n * r.val, n * r.test];
+  const sizes = exact.map(Math.floor);
+  const order = [0, 1, 2].sort((i, j) => exact[j] - sizes[j] - (exact[i] - sizes[i]) || i - j);
+  for (let k = 0; sizes[0] + sizes[1] + sizes[2] < n; k++) sizes[order[k % 3]]++;
+  return sizes as [number, number, number];
+}
+
+function assignShuffled(a: Uint8Array, rows: Int32Array | number[], r: Ratios, random: Random): void {
+  shuffle(rows, random);
+  const [nTrain, nVal] = partSizes(rows.length, r);
+  rows.forEach((row, i) => { a[row] = i < nTrain ? TRAIN : i < nTrain + nVal ? VAL : TEST; });
+}
+
+function randomSplit(rows: number, r: Ratios, random: Random): SplitResult {
+  const a = new Uint8Array(rows);
+  assignShuffled(a, range(rows), r, random);
+  return finish(a);
+}
+
+/** Row value as a grouping key (missing -> ''). */
+const keyOf = (c: DataColumn, row: number): string => tokenAt(c, row) ?? '';
+
+function stratified(input: SplitInput, column: string, r: Ratios, random: Random): SplitResult {
+  const c = input.column(column);
+  const classes = new Map<string, number[]>();
+  for (let row = 0; row < input.rows; row++) {
+    const k = keyOf(c, row);
+    let list = classes.get(k);
+    if (!list) classes.set(k, (list = []));
+    list.push(row);
+  }
+  const a = new Uint8Array(input.rows);
+  // Sorted class order: the result must not depend on which class happened to appear first.
+  for (const k of [...classes.keys()].sort()) assignShuffled(a, classes.get(k)!, r, random);
+  return finish(a);
+}
+
+function leaveLastOut(input: SplitInput, userColumn: string, timeColumn: string, validation: boolean): SplitResult {
+  const users = input.column(userColumn);
+  const time = input.column(timeColumn).values;
+  const byUser = new Map<string, number[]>();
+  for (let row = 0; row < input.rows; row++) {
+    const k = keyOf(users, row);
+    let list = byUser.get(k);
+    if (!list) byUser.set(k, (list = []));
+    list.push(row);
+  }
+  const a = new Uint8Array(input.rows); // all TRAIN
+  for (const rows of byUser.values()) {
+    rows.sort((x, y) => time[x] - time[y] || x - y); // ties: file order
+    if (rows.length >= 2) a[rows[rows.length - 1]] = TEST;
+    if (validation && rows.length >= 3) a[rows[rows.length - 2]] = VAL;
+  }
+  return finish(a);
+}
+
+function givenFiles(input: SplitInput, validationFraction: number, random: Random): SplitResult {
+  const { rowKeys, givenKeys } = input;
+  if (!rowKeys || !givenKeys?.train || !givenKeys.test) throw new SplitError('A given-files split needs the keys of the dataset rows and of the train and test files');
+  // Multiset matching: each line of a given file claims one not-yet-claimed dataset row with the same key.
+  const rowsByKey = new Map<string, number[]>();
+  rowKeys.forEach((k, row) => {
+    let list = rowsByKey.get(k);
+    if (!list) rowsByKey.set(k, (list = []));
+    list.push(row);
+  });
+  for (const list of rowsByKey.values()) list.reverse(); // pop() then claims rows in file order
+  const a = new Uint8Array(input.rows).fill(UNUSED);
+  const parts: Array<[PartName, number]> = [['train', TRAIN], ['test', TEST], ['val', VAL]];
+  for (const [part, code] of parts) {
+    const keys = givenKeys[part];
+    if (!keys) continue;
+    keys.forEach((k, line) => {
+      const row = rowsByKey.get(k)?.pop();
+      if (row === undefined) {
+        throw new SplitError(`Line ${line + 1} of the ${part} file (${k.split('\u0000').join(', ')}) matches no remaining row of the dataset: the split file does not belong to this dataset`);
+      }
+      a[row] = code;
+    });
+  }
+  if (!givenKeys.val && validationFraction > 0) {
+    const train: number[] = [];
+    a.forEach((p, row) => { if (p === TRAIN) train.push(row); });
+    shuffle(train, random);
+    const nVal = Math.round(train.length * validationFraction);
+    for (let i = 0; i < nVal; i++) a[train[i]] = VAL;
+  }
+  return finish(a);
+}
+
+/** The key of each row built from the given columns (joined with NUL), for matching given split files. */
+export function rowKeys(rows: number, columns: DataColumn[]): string[] {
+  const out = new Array<string>(rows);
+  for (let row = 0; row < rows; row++) out[row] = columns.map((c) => keyOf(c, row)).join('\u0000');
+  return out;
+}

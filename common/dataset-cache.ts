@@ -1,0 +1,227 @@
+// The columnar dataset cache: what an import leaves on disk and what both the lab and the trainer read.
+// Pure TypeScript (no node:*): types, the on-disk layout, and decoding helpers over raw bytes.
+//
+// Layout of a cache directory:
+//   meta.json            DatasetCacheMeta (schema, stats, validation report, source description)
+//   c0000.bin ...        one raw little-endian array per column (dtype in meta): Float32/Float64 values,
+//                        Int32 codes (-1 = missing) for categorical/text/boolean, Float32 [rows*dim] for vectors
+//   c0000.dict.json ...  the dictionary (JSON array of strings) of a coded column: code i -> dictionary[i]
+
+export type ColumnType = 'int' | 'float' | 'categorical' | 'boolean' | 'datetime' | 'text' | 'vector';
+export type ColumnDtype = 'float32' | 'float64' | 'int32';
+export type ImportFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'arrow' | 'npy';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+export type InvalidPolicy = 'reject' | 'drop' | 'impute';
+
+export const CACHE_FORMAT = 'gatelab-columns';
+export const CACHE_VERSION = 1;
+/** Code of a missing value in an Int32 coded column. */
+export const MISSING_CODE = -1;
+
+export interface Histogram {
+  /** Bin edges (length counts+1) for numbers and datetimes (epoch seconds). */
+  edges?: number[];
+  /** Category labels (the top values) for coded columns; counts[i] belongs to labels[i]. */
+  labels?: string[];
+  counts: number[];
+}
+
+export interface ColumnStats {
+  /** Rows with a usable value (not missing, not NaN/Inf). */
+  count: number;
+  /** Rows with no value (empty, NA, null) plus NaN/Inf in numeric columns. */
+  missing: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  std: number | null;
+  /** Distinct values of a coded column (categorical/text/boolean); null for numbers. */
+  cardinality: number | null;
+  /** The most frequent values of a coded column, most frequent first. */
+  topValues: { value: string; count: number }[] | null;
+  histogram: Histogram | null;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: ColumnType;
+  dtype: ColumnDtype;
+  /** Elements per row: 1, or the vector length for 'vector'. */
+  dim: number;
+  stats: ColumnStats;
+}
+
+export type IssueKind =
+  | 'ragged_row' | 'unparsable' | 'nan_inf' | 'missing' | 'empty_column' | 'constant_column'
+  | 'duplicate_time' | 'unsorted_time' | 'target_missing' | 'retyped' | 'encoding_fallback'
+  | 'dropped_rows' | 'imputed';
+
+export interface IssueExample {
+  /** 1-based line of the source file (row number for binary formats). */
+  line: number;
+  column: string | null;
+  value: string;
+}
+
+export interface ValidationIssue {
+  kind: IssueKind;
+  severity: 'error' | 'warning' | 'info';
+  column: string | null;
+  count: number;
+  message: string;
+  /** The first few occurrences. */
+  examples: IssueExample[];
+}
+
+export interface ValidationReport {
+  policy: InvalidPolicy;
+  rowsRead: number;
+  rowsKept: number;
+  rowsDropped: number;
+  /** Values replaced by the column mean / most frequent value under the 'impute' policy. */
+  valuesImputed: number;
+  issues: ValidationIssue[];
+}
+
+export interface SourceDescription {
+  fileName: string;
+  bytes: number;
+  format: ImportFormat;
+  encoding: TextEncoding;
+  delimiter?: string;
+  hasHeader?: boolean;
+}
+
+export interface CachedColumn extends ColumnInfo {
+  file: string;
+  dictionaryFile?: string;
+}
+
+export interface DatasetCacheMeta {
+  format: typeof CACHE_FORMAT;
+  version: number;
+  rows: number;
+  columns: CachedColumn[];
+  source: SourceDescription;
+  validation: ValidationReport;
+  createdAt: string;
+}
+
+export const META_FILE = 'meta.json';
+export const columnFileName = (index: number) => `c${String(index).padStart(4, '0')}.bin`;
+export const dictionaryFileName = (index: number) => `c${String(index).padStart(4, '0')}.dict.json`;
+export const isCodedType = (t: ColumnType) => t === 'categorical' || t === 'text' || t === 'boolean';
+export const bytesPerElement = (d: ColumnDtype) => (d === 'float64' ? 8 : 4);
+
+export type ColumnValues = Float32Array | Float64Array | Int32Array;
+
+/** Parses and checks meta.json text; throws with the reason when it is not a cache this version reads. */
+export function parseCacheMeta(text: string, where = META_FILE): DatasetCacheMeta {
+  let meta: DatasetCacheMeta;
+  try {
+    meta = JSON.parse(text) as DatasetCacheMeta;
+  } catch (e) {
+    throw new Error(`${where}: not valid JSON (${(e as Error).message}); re-import the dataset`);
+  }
+  if (meta?.format !== CACHE_FORMAT) throw new Error(`${where}: not a GateLab column cache; re-import the dataset`);
+  if (meta.version > CACHE_VERSION) {
+    throw new Error(`${where}: cache version ${meta.version} was written by a newer GateLab (this one reads ${CACHE_VERSION})`);
+  }
+  return meta;
+}
+
+/**
+ * Views raw little-endian bytes of one column as its typed array. Copies only when the bytes are not
+ * aligned for the element size (small Node buffers come from a shared pool at arbitrary offsets).
+ */
+export function decodeColumn(column: CachedColumn, bytes: Uint8Array, rows: number): ColumnValues {
+  const size = bytesPerElement(column.dtype);
+  const expected = rows * column.dim * size;
+  if (bytes.byteLength !== expected) {
+    throw new Error(`${column.file} (column '${column.name}'): ${bytes.byteLength} bytes, expected ${expected} (${rows} rows x ${column.dim} x ${size}); the cache is damaged, re-import the dataset`);
+  }
+  let buf = bytes.buffer as ArrayBuffer;
+  let offset = bytes.byteOffset;
+  if (offset % size !== 0) {
+    buf = bytes.slice().buffer as ArrayBuffer;
+    offset = 0;
+  }
+  const n = rows * column.dim;
+  if (column.dtype === 'float32') return new Float32Array(buf, offset, n);
+  if (column.dtype === 'float64') return new Float64Array(buf, offset, n);
+  return new Int32Array(buf, offset, n);
+}
+
+/** Parses a dictionary file's text (a JSON array of strings). */
+export function decodeDictionary(text: string, where: string): string[] {
+  const d = JSON.parse(text) as unknown;
+  if (!Array.isArray(d)) throw new Error(`${where}: dictionary is not a JSON array; re-import the dataset`);
+  return d as string[];
+}
+
+/** An import that failed for a reason the user can act on. `code` is stable for programs. */
+export type ImportErrorCode =
+  | 'not_found' | 'empty_file' | 'no_rows' | 'ragged_row' | 'unclosed_quote' | 'unparsable'
+  | 'bad_encoding' | 'binary_file' | 'bad_format' | 'too_many_columns' | 'row_too_large'
+  | 'target_missing' | 'cancelled' | 'internal';
+
+export class ImportError extends Error {
+  readonly code: ImportErrorCode;
+  readonly file: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  constructor(code: ImportErrorCode, message: string, where: { file: string; line?: number | null; column?: string | null }) {
+    super(message);
+    this.name = 'ImportError';
+    this.code = code;
+    this.file = where.file;
+    this.line = where.line ?? null;
+    this.column = where.column ?? null;
+  }
+}
+
+/** What the user may say about a file; everything left out is sniffed. */
+export interface ImportOptions {
+  format?: ImportFormat;
+  encoding?: TextEncoding;
+  /** One character: ',', ';', '\t', '|' (sniffed among these when absent) or any other single character. */
+  delimiter?: string;
+  /** Whether the first row names the columns (sniffed when absent). */
+  header?: boolean;
+  /** Force a column's type by name (or `column_<n>`, 1-based, when the file has no header). */
+  columnTypes?: Record<string, ColumnType>;
+  /** What to do with invalid rows/values; default 'reject' (see docs/readme/import.md). */
+  onInvalid?: InvalidPolicy;
+  /** A target column: rows where it is missing are reported ('target_missing'). */
+  target?: string;
+  name?: string;
+}
+
+export interface ImportResult {
+  rows: number;
+  columns: ColumnInfo[];
+  validation: ValidationReport;
+  format: ImportFormat;
+  encoding: TextEncoding;
+  delimiter?: string;
+  hasHeader?: boolean;
+}
+
+export interface ImportProgressEvent {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  etaSeconds: number | null;
+}
+
+/** The importer worker protocol (main <-> workers/importer.ts). */
+export interface ImporterRequest {
+  sourcePath: string;
+  /** A fresh directory the worker fills; the caller renames it into place on success. */
+  outDir: string;
+  options: ImportOptions;
+}
+export type ImporterMessage =
+  | { type: 'progress'; bytes: number; totalBytes: number; rows: number }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; code: ImportErrorCode; message: string; file: string; line: number | null; column: string | null };

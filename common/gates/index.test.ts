@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConfigError, GATE_KINDS, GateConfig, defaultGate, describeGate, parseGate } from './index';
+
+describe('gate configs', () => {
+  it('every kind parses from just its kind, with paper defaults, and has a description', () => {
+    for (const kind of GATE_KINDS) {
+      const g = defaultGate(kind);
+      expect(g.kind).toBe(kind);
+      expect(g.enabled).toBe(true);
+      expect(describeGate(kind).length).toBeGreaterThan(20);
+      expect(GateConfig.parse({ kind })).toEqual(g);
+    }
+  });
+
+  it('uses the published defaults', () => {
+    const gla = defaultGate('gla');
+    expect([gla.rank, gla.normalizer, gla.keyRatio]).toEqual([16, 16, 0.5]);
+    const topk = defaultGate('topk-router');
+    expect(topk.noisy).toBe(true);
+    expect(topk.loadBalance).toEqual({ weight: 0.01, scope: 'micro-batch' });
+    expect(topk.zLoss).toBe(0.001);
+    expect(defaultGate('sigmoid').scale).toBe(1);
+    expect(defaultGate('glu').variant).toBe('swiglu');
+    expect(defaultGate('gated-attention').mode).toBe('elementwise');
+    expect(defaultGate('grn').dropout).toBe(0.1);
+  });
+
+  it('names the field of an invalid config', () => {
+    expect(() => parseGate({ kind: 'topk-router', experts: 8, k: 9 })).toThrow(/gate 'topk-router': field 'k': k must be at most experts \(got k=9, experts=8\)/);
+    expect(() => parseGate({ kind: 'sigmoid', scale: -1 })).toThrow(/field 'scale'/);
+    expect(() => parseGate({ kind: 'gla', form: 'fast' })).toThrow(/field 'form'/);
+    expect(() => parseGate({ kind: 'softmax-router', schedule: { kind: 'dense-to-sparse', to: 0 } })).toThrow(/field 'schedule.to'/);
+    try {
+      parseGate({ kind: 'mmoe', tasks: 0, experts: 1 });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).fields.sort()).toEqual(['experts', 'tasks']);
+    }
+  });
+
+  it('rejects an unknown kind with the list of known kinds', () => {
+    expect(() => parseGate({ kind: 'magic' })).toThrow(/gate 'magic' \(known kinds: sigmoid, glu/);
+    expect(() => parseGate(null)).toThrow(/known kinds/);
+  });
+
+  it('renders every schema as JSON Schema for the UI forms', () => {
+    const js = z.toJSONSchema(GateConfig, { io: 'input' }) as { oneOf?: unknown[]; anyOf?: unknown[] };
+    expect((js.oneOf ?? js.anyOf)?.length).toBe(GATE_KINDS.length);
+  });
+});

@@ -1,0 +1,74 @@
+// LabApi: the one contract between the UI (renderer) and the lab (main). Every request channel and
+// every event is declared ONCE here with zod schemas; the preload bridge, the Electron IPC handlers,
+// the serve-mode router and the browser WebSocket client are all generated from these two maps.
+import { z } from 'zod';
+import * as D from './lab-api/datasets';
+import * as R from './lab-api/runs';
+import * as S from './lab-api/system';
+
+export * from './lab-api/datasets';
+export * from './lab-api/runs';
+export * from './lab-api/system';
+export { LabError, type LabErrorCode } from './lab-api/errors';
+
+const channel = <P extends z.ZodType, Res extends z.ZodType>(payload: P, result: Res, summary: string) => ({ payload, result, summary });
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const REQUESTS = {
+  'datasets.list': channel(Empty, z.array(D.DatasetSummary), 'All datasets, demo ones included, newest first'),
+  'datasets.get': channel(D.DatasetId, D.DatasetDetail, 'One dataset with its columns, stats and validation report'),
+  'datasets.preview': channel(D.PreviewRequest, D.PreviewPage, 'A page of rows for the virtualized preview'),
+  'datasets.setRoles': channel(D.SetRoles, D.DatasetDetail, 'Assign column roles (target, time index, ...)'),
+  'datasets.remove': channel(D.DatasetId, Ok, 'Delete a dataset and its cached columns'),
+  'datasets.import': channel(D.ImportFromPath, D.ImportStarted, 'Import a file the lab can read by path'),
+  'import.begin': channel(D.UploadBegin, z.object({ uploadId: z.string() }), 'Start uploading a dropped file in chunks'),
+  'import.chunk': channel(D.UploadChunk, z.object({ received: z.number() }), 'One base64 chunk of an upload, in order'),
+  'import.finish': channel(D.UploadFinish, D.ImportStarted, 'Upload complete: import it'),
+  'import.cancel': channel(D.ImportId, Ok, 'Cancel an upload or an import in progress'),
+  'templates.list': channel(Empty, z.array(R.Template), 'Model templates by family, baselines first'),
+  'gates.list': channel(Empty, z.array(R.GateKind), 'Gate kinds with their config schema (JSON Schema)'),
+  'models.size': channel(R.ModelSize, R.ModelSizeResult, 'Parameter count and FLOPs/step of a configured template'),
+  'runs.start': channel(R.StartRuns, R.StartedRuns, 'Queue runs (one per seed) of a template on a dataset'),
+  'runs.list': channel(Empty, z.array(R.RunSummary), 'All runs, newest first'),
+  'runs.get': channel(R.RunId, R.RunDetail, 'One run with its config'),
+  'runs.pause': channel(R.RunId, Ok, 'Pause a running run at its next checkpoint'),
+  'runs.resume': channel(R.RunId, Ok, 'Resume a paused or interrupted run'),
+  'runs.cancel': channel(R.RunId, Ok, 'Cancel a queued or running run'),
+  'runs.metrics': channel(R.MetricsRequest, R.RunMetrics, 'Stored metric series of a run'),
+  'runs.compare': channel(R.RunIds, R.Comparison, 'Configs and series of several runs'),
+  'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),
+  'settings.get': channel(Empty, S.Settings, 'Current settings'),
+  'settings.set': channel(S.SettingsPatch, S.Settings, 'Change some settings; returns all of them'),
+  'system.info': channel(Empty, S.SystemInfo, 'Version, execution providers and what is not available yet'),
+} as const;
+
+export const EVENTS = {
+  'runs.progress': R.RunProgress,
+  'runs.metrics': R.MetricPoints,
+  'import.progress': D.ImportProgress,
+  'datasets.changed': z.object({ id: z.string().nullable() }),
+} as const;
+
+export type RequestChannel = keyof typeof REQUESTS;
+export type EventChannel = keyof typeof EVENTS;
+export type RequestPayload<C extends RequestChannel> = z.input<(typeof REQUESTS)[C]['payload']>;
+export type RequestResult<C extends RequestChannel> = z.output<(typeof REQUESTS)[C]['result']>;
+export type EventData<E extends EventChannel> = z.output<(typeof EVENTS)[E]>;
+
+export const REQUEST_CHANNELS = Object.keys(REQUESTS) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(EVENTS) as EventChannel[];
+export const isRequestChannel = (c: unknown): c is RequestChannel => typeof c === 'string' && Object.hasOwn(REQUESTS, c);
+export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(EVENTS, c);
+
+/** What the UI holds: window.lab in Electron, a WebSocket client in the browser. */
+export interface LabApi {
+  invoke<C extends RequestChannel>(channel: C, payload: RequestPayload<C>): Promise<RequestResult<C>>;
+  /** Returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (data: EventData<E>) => void): () => void;
+}
+
+/** The lab side: one handler per request channel, each receiving an already validated payload. */
+export type LabHandlers = {
+  [C in RequestChannel]: (payload: z.output<(typeof REQUESTS)[C]['payload']>) => Promise<RequestResult<C>> | RequestResult<C>;
+};

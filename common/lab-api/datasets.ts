@@ -1,0 +1,98 @@
+// What the UI sees of a dataset: summaries for the list, columns with stats for the schema table,
+// preview pages and the validation report. These are LabApi's view; the store may hold more.
+import { z } from 'zod';
+
+// Types and roles are the dataset store's vocabulary (common/data/roles), not a second copy.
+import { ColumnRole, ColumnTypeName as ColumnType } from '../data/roles';
+export { ColumnRole, ColumnType };
+
+export const DatasetSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  rows: z.number().int().nonnegative(),
+  columns: z.number().int().nonnegative(),
+  /** Where it came from: the file name, or 'demo' for the built-in demo datasets. */
+  source: z.string(),
+  family: z.string().nullable(),
+  createdAt: z.string(),
+  bytes: z.number().nonnegative().nullable(),
+});
+export type DatasetSummary = z.infer<typeof DatasetSummary>;
+
+export const Histogram = z.object({
+  /** Bin edges (length counts+1) for numbers and dates; labels for categories. */
+  edges: z.array(z.number()).optional(),
+  labels: z.array(z.string()).optional(),
+  counts: z.array(z.number()),
+});
+
+export const ColumnInfo = z.object({
+  name: z.string(),
+  type: ColumnType,
+  role: ColumnRole,
+  /** Modality group of the column (fusion datasets), if any. */
+  modality: z.string().nullable(),
+  missing: z.number().int().nonnegative(),
+  distinct: z.number().int().nonnegative().nullable(),
+  min: z.union([z.number(), z.string()]).nullable(),
+  max: z.union([z.number(), z.string()]).nullable(),
+  mean: z.number().nullable(),
+  std: z.number().nullable(),
+  histogram: Histogram.nullable(),
+});
+export type ColumnInfo = z.infer<typeof ColumnInfo>;
+
+export const ValidationIssue = z.object({
+  kind: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  count: z.number().int().nonnegative(),
+  message: z.string(),
+  column: z.string().nullable(),
+  examples: z.array(z.string()),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+export const DatasetDetail = DatasetSummary.extend({
+  columnInfo: z.array(ColumnInfo),
+  issues: z.array(ValidationIssue),
+});
+export type DatasetDetail = z.infer<typeof DatasetDetail>;
+
+export const DatasetId = z.object({ id: z.string().min(1).max(200) });
+
+export const PreviewRequest = z.object({
+  id: z.string().min(1).max(200),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(1000),
+});
+export const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const PreviewPage = z.object({
+  offset: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(Cell)),
+});
+export type PreviewPage = z.infer<typeof PreviewPage>;
+
+export const SetRoles = z.object({ id: z.string().min(1).max(200), roles: z.record(z.string(), ColumnRole) });
+
+// Import: a file path (Electron, CLI, a path on the serve host) or an upload in chunks from the browser.
+export const ImportFromPath = z.object({ path: z.string().min(1).max(4096), name: z.string().max(200).optional() });
+export const UploadBegin = z.object({ name: z.string().min(1).max(255), size: z.number().int().nonnegative().max(64 * 2 ** 30) });
+/** Chunks are base64 so both transports carry them as JSON; keep each under the transport's message limit. */
+export const UploadChunk = z.object({ uploadId: z.string(), offset: z.number().int().nonnegative(), data: z.string().max(2_000_000) });
+export const UploadFinish = z.object({ uploadId: z.string(), name: z.string().max(200).optional() });
+export const ImportStarted = z.object({ importId: z.string() });
+export const ImportId = z.object({ importId: z.string() });
+
+export const ImportProgress = z.object({
+  importId: z.string(),
+  file: z.string(),
+  phase: z.enum(['uploading', 'parsing', 'done', 'failed', 'cancelled']),
+  bytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  rows: z.number().nonnegative(),
+  datasetId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;

@@ -1,0 +1,98 @@
+// What the UI sees of models and runs: templates and gates for the builder, run summaries,
+// metric series, comparisons and exports.
+import { z } from 'zod';
+
+export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
+export type Family = z.infer<typeof Family>;
+
+/** A model template (common/models): its config as JSON Schema, and which config fields are gates. */
+export const Template = z.object({
+  id: z.string(),
+  family: Family,
+  description: z.string(),
+  baseline: z.boolean(),
+  /** Config fields holding a gate config, e.g. ['gate'] or ['attentionGate']. */
+  gates: z.array(z.string()),
+  /** JSON Schema (input mode: fields with defaults are optional) of the whole template config. */
+  schema: z.record(z.string(), z.unknown()),
+  /** The template's default config. */
+  defaults: z.record(z.string(), z.unknown()),
+});
+export type Template = z.infer<typeof Template>;
+
+/** A gate kind with its config schema as JSON Schema (from zod's toJSONSchema), so any face can render a form. */
+export const GateKind = z.object({
+  kind: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  source: z.string(),
+  schema: z.record(z.string(), z.unknown()),
+});
+export type GateKind = z.infer<typeof GateKind>;
+
+export const ModelSize = z.object({ template: z.string(), config: z.record(z.string(), z.unknown()), datasetId: z.string().optional() });
+export const ModelSizeResult = z.object({ params: z.number(), flopsPerStep: z.number() });
+
+export const RunStatus = z.enum(['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const RunSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  template: z.string(),
+  datasetId: z.string(),
+  status: RunStatus,
+  seed: z.number().int(),
+  step: z.number().int().nonnegative(),
+  totalSteps: z.number().int().nonnegative().nullable(),
+  device: z.string(),
+  samplesPerSec: z.number().nullable(),
+  etaSec: z.number().nullable(),
+  createdAt: z.string(),
+  error: z.string().nullable(),
+  metrics: z.record(z.string(), z.number()),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const RunDetail = RunSummary.extend({ config: z.record(z.string(), z.unknown()) });
+export type RunDetail = z.infer<typeof RunDetail>;
+
+export const StartRuns = z.object({
+  template: z.string().min(1),
+  datasetId: z.string().min(1),
+  config: z.record(z.string(), z.unknown()),
+  seeds: z.number().int().min(1).max(64),
+  name: z.string().max(200).optional(),
+});
+export const StartedRuns = z.object({ runIds: z.array(z.string()), group: z.string().nullable() });
+
+export const RunId = z.object({ id: z.string().min(1).max(200) });
+export const RunIds = z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(200) });
+
+export const MetricsRequest = z.object({
+  id: z.string().min(1).max(200),
+  names: z.array(z.string()).optional(),
+  sinceStep: z.number().int().nonnegative().optional(),
+});
+export const Series = z.object({ name: z.string(), steps: z.array(z.number()), values: z.array(z.number()) });
+export type Series = z.infer<typeof Series>;
+export const RunMetrics = z.object({ id: z.string(), series: z.array(Series) });
+export type RunMetrics = z.infer<typeof RunMetrics>;
+
+export const Comparison = z.object({
+  runs: z.array(RunDetail),
+  series: z.array(RunMetrics),
+});
+
+export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'metrics-csv']) });
+export const ExportResult = z.object({ path: z.string(), bytes: z.number() });
+
+// Events pushed while runs are live.
+export const RunProgress = RunSummary.pick({ id: true, status: true, step: true, totalSteps: true, samplesPerSec: true, etaSec: true, error: true });
+export type RunProgress = z.infer<typeof RunProgress>;
+export const MetricPoints = z.object({
+  id: z.string(),
+  points: z.array(z.object({ name: z.string(), step: z.number(), value: z.number() })),
+});
+export type MetricPoints = z.infer<typeof MetricPoints>;

@@ -1,0 +1,48 @@
+// What every template of a family shares: the shape of the data it is built for. The CLI and the UI fill
+// these from the dataset (channels, field vocabularies, modality widths); the rest of a template's config
+// is its hyperparameters and its gates.
+import { z } from 'zod';
+
+const width = (what: string) => z.number().int().positive().max(1 << 20).describe(what);
+export const hiddenList = (def: number[], what = 'Hidden layer widths') =>
+  z.array(z.number().int().positive().max(65536)).max(16).default(def).describe(what);
+
+/** Forecasting: [B, lookback, channels] in, [B, horizon, channels] out. */
+export const forecastingData = {
+  lookback: width('Input window length L (time steps)').default(336),
+  horizon: width('Forecast length H (time steps)').default(96),
+  channels: width('Number of variables C (in and out)').default(7),
+  revin: z.boolean().default(false).describe('Reversible instance normalisation: each window is normalised by its own mean/std, de-normalised at the output'),
+};
+
+/** CTR: categorical fields int64 [B, F] (each a vocabulary incl. an OOV id), numeric float [B, N]; label in {0,1}. */
+export const recsysData = {
+  fields: z
+    .array(z.number().int().min(2).max(1 << 24))
+    .min(1)
+    .max(256)
+    .default([944, 1683, 8, 3, 22, 101])
+    .describe('Vocabulary size of each categorical field (OOV id included); default: MovieLens-100k user, item, age bucket, gender, occupation, zip prefix'),
+  numeric: z.number().int().min(0).max(4096).default(19).describe('Number of numeric (or multi-hot) features; default: the 19 MovieLens genres'),
+  embeddingDim: width('Embedding width of each field').default(16),
+};
+
+export const Modality = z.object({
+  name: z.string().min(1).describe('Modality name (a column group)'),
+  dim: width('Feature width of this modality'),
+});
+
+/** Fusion: one float tensor [B, dim_m] per modality; target: binary (classes 1) or classes ≥ 2. */
+export const fusionData = {
+  modalities: z
+    .array(Modality)
+    .min(2)
+    .max(16)
+    .default([{ name: 'text', dim: 256 }, { name: 'tabular', dim: 32 }])
+    .describe('The modalities (column groups) and their widths'),
+  classes: z.number().int().min(1).max(10000).default(1).describe('1: binary target (sigmoid); ≥2: softmax over classes'),
+  modalityDropout: z.number().min(0).lt(1).default(0).describe('Training only: probability of zeroing each modality per sample'),
+};
+
+export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
+export type Family = z.infer<typeof Family>;

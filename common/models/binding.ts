@@ -1,0 +1,128 @@
+// How a dataset's columns feed a template family (the "binding"), shared by the lab (which builds it from
+// column roles and computes the data-shaped config fields) and the trainer (which builds batches from it):
+//   forecasting: numeric channels in and out;  recsys: categorical fields + numeric + a click label;
+//   fusion: modalities (column groups) + a label.
+// Plus the feature pipeline each family needs and the template fields the data decides.
+import { z } from 'zod';
+import {
+  SplitSpec, vocabularySize, type ColumnRole, type ColumnSource, type ColumnTypeName, type FittedPipeline, type FittedStep,
+  type HashedNgramsState, type MultiHotState, type PipelineSpecInput, type ScalerState, type VocabularyState,
+} from '../data';
+import type { Family } from './base';
+
+const names = z.array(z.string().min(1));
+
+export const DataColumns = z.discriminatedUnion('family', [
+  z.object({ family: z.literal('forecasting'), channels: names.min(1), stride: z.number().int().positive().default(1) }),
+  z.object({
+    family: z.literal('recsys'),
+    fields: names.min(1),
+    numeric: names.default([]),
+    multiHot: z.array(z.object({ name: z.string(), columns: names.min(1) })).default([]),
+    label: z.object({ column: z.string(), positiveAtLeast: z.number().optional() }),
+    rating: z.string().optional(),
+  }),
+  z.object({
+    family: z.literal('fusion'),
+    modalities: z.array(z.object({ name: z.string().min(1), columns: names.min(1) })).min(2),
+    label: z.string(),
+    classes: z.number().int().min(1).default(1),
+    textBuckets: z.number().int().min(16).max(1 << 20).default(4096),
+  }),
+]);
+export type DataColumns = z.output<typeof DataColumns>;
+
+/** A binding: the split protocol and the columns' parts. */
+export const DataBinding = z.object({ split: SplitSpec, columns: DataColumns });
+export type DataBinding = z.output<typeof DataBinding>;
+export type DataBindingInput = z.input<typeof DataBinding>;
+
+type StateOf<K extends string> = K extends 'zscore' | 'minmax' ? ScalerState : K extends 'vocabulary' ? VocabularyState
+  : K extends 'multi-hot' ? MultiHotState : K extends 'hashed-ngrams' ? HashedNgramsState : never;
+
+/** The state fitted for `target` with one of `kinds`; throws naming the column and the step to add. */
+export function stateFor<K extends 'zscore' | 'minmax' | 'vocabulary' | 'multi-hot' | 'hashed-ngrams'>(
+  fitted: FittedPipeline, target: string, kinds: readonly K[],
+): StateOf<K> {
+  const step = fitted.steps.find((s: FittedStep) => s.target === target && (kinds as readonly string[]).includes(s.state.kind));
+  if (!step) throw new Error(`column '${target}': the fitted pipeline has no ${kinds.join(' or ')} step for it; add one (e.g. { transform: '${kinds[0]}', column: '${target}' })`);
+  return step.state as StateOf<K>;
+}
+
+/** The pipeline a binding needs, from column types (text → hashed n-grams, codes → vocabulary, numbers → z-score). */
+export function pipelineFor(typeOf: (column: string) => string | undefined, c: DataColumns): PipelineSpecInput {
+  if (c.family === 'forecasting') return { steps: c.channels.map((column) => ({ transform: 'zscore' as const, column })) };
+  if (c.family === 'recsys') {
+    return { steps: [
+      ...c.fields.map((column) => ({ transform: 'vocabulary' as const, column })),
+      ...c.numeric.map((column) => ({ transform: 'zscore' as const, column })),
+      ...c.multiHot.map((m) => ({ transform: 'multi-hot' as const, name: m.name, columns: m.columns })),
+      ...(c.rating ? [{ transform: 'zscore' as const, column: c.rating }] : []),
+    ] };
+  }
+  return { steps: c.modalities.flatMap((m) => m.columns.map((column) => {
+    const t = typeOf(column);
+    if (t === 'text') return { transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets };
+    if (t === 'categorical' || t === 'boolean') return { transform: 'vocabulary' as const, column };
+    return { transform: 'zscore' as const, column };
+  })) };
+}
+
+/** Width of one fusion column after encoding: vocabulary one-hot, hashed n-gram buckets, vector dim, or 1. */
+export function encodedWidth(data: ColumnSource, fitted: FittedPipeline, column: string): number {
+  const step = fitted.steps.find((s) => s.target === column);
+  if (step?.state.kind === 'vocabulary') return vocabularySize(step.state);
+  if (step?.state.kind === 'hashed-ngrams') return step.state.buckets;
+  return data.column(column).dim ?? 1;
+}
+
+/** The template fields the data decides (they override the user's values). */
+export function dataShape(data: ColumnSource, fitted: FittedPipeline, c: DataColumns, window: { lookback?: number; horizon?: number } = {}): Record<string, unknown> {
+  if (c.family === 'forecasting') return { channels: c.channels.length, lookback: window.lookback ?? 336, horizon: window.horizon ?? 96 };
+  if (c.family === 'recsys') {
+    const multi = c.multiHot.reduce((n, m) => n + vocabularySize(stateFor(fitted, m.name, ['multi-hot'])), 0);
+    return { fields: c.fields.map((f) => vocabularySize(stateFor(fitted, f, ['vocabulary']))), numeric: c.numeric.length + multi };
+  }
+  return {
+    modalities: c.modalities.map((m) => ({ name: m.name, dim: m.columns.reduce((n, col) => n + encodedWidth(data, fitted, col), 0) })),
+    classes: c.classes,
+  };
+}
+
+export interface ColumnDescription { name: string; type: ColumnTypeName; role: ColumnRole; modality: string | null }
+
+const NUMERIC = new Set<ColumnTypeName>(['int', 'float']);
+
+/**
+ * The default binding of a family from column types and roles, with the family's default split:
+ * forecasting: every numeric column not marked ignore/target-less is a channel, chronological 70/10/20
+ * (or `split: 'ett'`); recsys: categorical columns are fields, the target column is the label (threshold
+ * `positiveAtLeast`), seeded random 80/10/10; fusion: columns grouped by their modality, stratified 80/10/10.
+ * Throws a message saying which role to set when the columns do not say enough.
+ */
+export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; seed?: number } = {}): DataBindingInput {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  const target = used.find((c) => c.role === 'target');
+  const seed = o.seed ?? 42;
+  const ratios = { train: 0.8, val: 0.1, test: 0.1 };
+  if (family === 'forecasting') {
+    const channels = used.filter((c) => NUMERIC.has(c.type) && c.role !== 'time' && c.role !== 'series-id').map((c) => c.name);
+    if (!channels.length) throw new Error('no numeric columns to forecast; check the column types (gatelab datasets show ID)');
+    const split = o.split === 'ett' ? { kind: 'ett' as const } : { kind: 'chronological' as const };
+    return { split, columns: { family, channels } };
+  }
+  if (!target) throw new Error(`a ${family} model needs a target column: gatelab datasets roles ID <column>=target`);
+  if (family === 'recsys') {
+    const fields = used.filter((c) => c !== target && (c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean')).map((c) => c.name);
+    const numeric = used.filter((c) => c !== target && c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
+    if (!fields.length) throw new Error('a recsys model needs categorical fields: gatelab datasets roles ID <column>=categorical');
+    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, label: { column: target.name, positiveAtLeast: o.positiveAtLeast } } };
+  }
+  const groups = new Map<string, string[]>();
+  for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);
+  if (groups.size < 2) throw new Error(`a fusion model needs at least two modalities; found ${groups.size}: gatelab datasets roles ID <column>=feature:<modality>`);
+  return {
+    split: { kind: 'stratified', ratios, column: target.name, seed },
+    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name },
+  };
+}

@@ -1,0 +1,96 @@
+// Forecasting templates (ARCHITECTURE §4): baselines Linear/NLinear/DLinear/MLP, then the gated models.
+import { z } from 'zod';
+import { GatedAttentionGate, GlaGate, GrnGate, SigmoidGate, SoftmaxRouter, TopKRouter, VariableSelectionGate } from '../gates';
+import { forecastingData, hiddenList } from './base';
+
+const mode = z
+  .enum(['channel-independent', 'channel-mixing'])
+  .describe('channel-independent: one model shared by all variables; channel-mixing: variables are mixed');
+const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
+const patchOk = (c: { patchLen: number; stride: number; lookback: number }, ctx: z.RefinementCtx) => {
+  if (c.patchLen > c.lookback) ctx.addIssue({ code: 'custom', path: ['patchLen'], message: `patchLen must be at most lookback (got ${c.patchLen} > ${c.lookback})` });
+  if (c.stride > c.patchLen) ctx.addIssue({ code: 'custom', path: ['stride'], message: `stride must be at most patchLen (got ${c.stride} > ${c.patchLen})` });
+};
+
+export const LinearTemplate = z.object({
+  template: z.literal('linear'), ...forecastingData,
+  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared'),
+}).describe('Linear: one linear map from the lookback window to the horizon, per variable');
+
+export const NLinearTemplate = z.object({
+  template: z.literal('nlinear'), ...forecastingData,
+  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared'),
+}).describe('NLinear: subtract the last value, linear map, add it back (Zeng et al. 2023)');
+
+export const DLinearTemplate = z.object({
+  template: z.literal('dlinear'), ...forecastingData,
+  kernel: z.number().int().min(3).max(1001).default(25).describe('Moving-average kernel of the trend/seasonal decomposition (odd)'),
+  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared'),
+}).superRefine((c, ctx) => {
+  if (c.kernel % 2 === 0) ctx.addIssue({ code: 'custom', path: ['kernel'], message: `kernel must be odd (got ${c.kernel})` });
+}).describe('DLinear: moving-average decomposition into trend + seasonal, one linear map each (Zeng et al. 2023)');
+
+export const MlpForecastTemplate = z.object({
+  template: z.literal('mlp'), ...forecastingData,
+  hidden: hiddenList([512]), dropout: dropout(0.1),
+  mode: mode.default('channel-independent'),
+}).describe('MLP from the lookback window to the horizon');
+
+export const TsMixerGatedTemplate = z.object({
+  template: z.literal('tsmixer-gated'), ...forecastingData,
+  revin: z.boolean().default(true).describe('Reversible instance normalisation (TSMixer uses it)'),
+  blocks: z.number().int().min(1).max(16).default(2).describe('Mixer blocks (time mixing + feature mixing)'),
+  ffDim: z.number().int().positive().max(4096).default(64).describe('Hidden width of the feature-mixing MLP'),
+  dropout: dropout(0.7),
+  gate: SigmoidGate.prefault({ kind: 'sigmoid', granularity: 'channel' })
+    .describe('Channel gate applied after each feature-mixing MLP (PatchTSMixer-style gated attention)'),
+}).describe('TSMixer with a gated channel mixer (Chen et al. 2023; gating as in PatchTSMixer)');
+
+export const PatchTransformerGatedTemplate = z.object({
+  template: z.literal('patch-transformer-gated'), ...forecastingData,
+  revin: z.boolean().default(true).describe('Reversible instance normalisation (PatchTST uses it)'),
+  patchLen: z.number().int().positive().default(16).describe('Patch length'),
+  stride: z.number().int().positive().default(8).describe('Patch stride'),
+  dModel: z.number().int().positive().max(4096).default(16).describe('Token width'),
+  heads: z.number().int().positive().max(64).default(4).describe('Attention heads (must divide dModel)'),
+  layers: z.number().int().min(1).max(24).default(3).describe('Transformer layers'),
+  ffDim: z.number().int().positive().max(16384).default(128).describe('Feed-forward width'),
+  dropout: dropout(0.3),
+  attentionGate: GatedAttentionGate.prefault({ kind: 'gated-attention' }),
+}).superRefine((c, ctx) => {
+  patchOk(c, ctx);
+  if (c.dModel % c.heads !== 0) ctx.addIssue({ code: 'custom', path: ['heads'], message: `heads must divide dModel (got dModel=${c.dModel}, heads=${c.heads})` });
+}).describe('Channel-independent patch Transformer (PatchTST) with gated attention on the SDPA output');
+
+export const GlaForecastTemplate = z.object({
+  template: z.literal('gla'), ...forecastingData,
+  revin: z.boolean().default(true).describe('Reversible instance normalisation'),
+  patchLen: z.number().int().positive().default(16).describe('Patch length (tokens are patches of one variable)'),
+  stride: z.number().int().positive().default(16).describe('Patch stride'),
+  dModel: z.number().int().positive().max(4096).default(32).describe('Token width'),
+  layers: z.number().int().min(1).max(24).default(2).describe('GLA layers'),
+  gla: GlaGate.prefault({ kind: 'gla' }),
+}).superRefine((c, ctx) => {
+  patchOk(c, ctx);
+  const dk = Math.round(c.dModel * c.gla.keyRatio);
+  if (dk % c.gla.heads !== 0 || c.dModel % c.gla.heads !== 0)
+    ctx.addIssue({ code: 'custom', path: ['gla', 'heads'], message: `gla.heads must divide dModel (${c.dModel}) and the key width (${dk})` });
+}).describe('Gated linear attention forecaster over patch tokens, channel-independent');
+
+export const TftLiteTemplate = z.object({
+  template: z.literal('tft-lite'), ...forecastingData,
+  hidden: z.number().int().positive().max(4096).default(32).describe('Hidden width'),
+  selection: VariableSelectionGate.prefault({ kind: 'variable-selection' }),
+  grn: GrnGate.prefault({ kind: 'grn' }),
+}).describe('TFT-style forecaster: variable selection per time step, a temporal map, then a gated residual network');
+
+export const MoeForecasterTemplate = z.object({
+  template: z.literal('moe-forecaster'), ...forecastingData,
+  expertHidden: hiddenList([128], 'Hidden widths of each expert MLP'),
+  router: z.discriminatedUnion('kind', [SoftmaxRouter, TopKRouter]).prefault({ kind: 'softmax-router' }),
+}).describe('Mixture-of-experts forecasting head: a router over expert MLPs (window → horizon), channel-independent');
+
+export const FORECASTING_TEMPLATES = [
+  LinearTemplate, NLinearTemplate, DLinearTemplate, MlpForecastTemplate, TsMixerGatedTemplate,
+  PatchTransformerGatedTemplate, GlaForecastTemplate, TftLiteTemplate, MoeForecasterTemplate,
+] as const;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../gates';
+import { TEMPLATES, TEMPLATE_IDS, defaultModelConfig, parseModelConfig, templateInfo, templateJsonSchema } from './index';
+
+const EXPECTED = [
+  'linear', 'nlinear', 'dlinear', 'mlp', 'tsmixer-gated', 'patch-transformer-gated', 'gla', 'tft-lite', 'moe-forecaster',
+  'lr', 'dnn', 'deepfm', 'dcn-v2', 'finalmlp', 'mmoe', 'moe-dnn',
+  'concat-fusion', 'late-fusion', 'gmu', 'moe-fusion', 'gated-cross-attention',
+];
+
+describe('model templates', () => {
+  it('lists exactly the issue’s kebab-case template ids, by family, baselines first', () => {
+    expect(TEMPLATE_IDS).toEqual(EXPECTED);
+    expect(TEMPLATES.filter((t) => t.family === 'recsys').map((t) => t.id)).toEqual(EXPECTED.slice(9, 16));
+    expect(templateInfo('dlinear').baseline).toBe(true);
+    expect(templateInfo('finalmlp').gates).toEqual(['gate1', 'gate2']);
+    expect(templateInfo('moe-dnn').gates).toEqual(['router']);
+  });
+
+  it('every template parses from its id alone and round-trips through JSON', () => {
+    for (const id of TEMPLATE_IDS) {
+      const c = defaultModelConfig(id);
+      expect(c.template).toBe(id);
+      expect(parseModelConfig(JSON.parse(JSON.stringify(c)))).toEqual(c);
+      expect(JSON.stringify(templateJsonSchema(id))).toContain('"template"');
+    }
+  });
+
+  it('fills paper defaults into nested gates', () => {
+    const f = defaultModelConfig('finalmlp');
+    expect(f.gate1.scale).toBe(2);
+    expect(f.gate1.kind).toBe('sigmoid');
+    expect(defaultModelConfig('tsmixer-gated').gate.granularity).toBe('channel');
+    expect(defaultModelConfig('gla').gla.rank).toBe(16);
+    expect(defaultModelConfig('moe-dnn').router.k).toBe(2);
+    expect(defaultModelConfig('dlinear', { lookback: 512 }).lookback).toBe(512);
+  });
+
+  it('names the field of an invalid config', () => {
+    expect(() => defaultModelConfig('dlinear', { kernel: 24 })).toThrow(/template 'dlinear': field 'kernel': kernel must be odd \(got 24\)/);
+    expect(() => defaultModelConfig('patch-transformer-gated', { dModel: 30, heads: 4 })).toThrow(/field 'heads'/);
+    expect(() => defaultModelConfig('moe-dnn', { router: { kind: 'topk-router', experts: 2, k: 3 } })).toThrow(/field 'router.k'/);
+    expect(() => defaultModelConfig('moe-fusion', { router: { kind: 'softmax-router', experts: 3 } })).toThrow(/field 'router.experts'/);
+    expect(() => defaultModelConfig('lr', { fields: [] })).toThrow(ConfigError);
+    expect(() => parseModelConfig({ template: 'resnet' })).toThrow(/known templates: linear, nlinear/);
+    expect(() => templateInfo('resnet')).toThrow(/unknown template 'resnet'/);
+  });
+});

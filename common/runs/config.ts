@@ -1,0 +1,101 @@
+// A run's configuration: which model (a template config, or the built-in demo gated model), which data,
+// the optimizer and its learning-rate schedule, how long, when to stop, checkpoint retention, the
+// execution provider; plus the seeds and sweep that expand one config into a group of runs (expand.ts).
+// Validated with zod so the CLI, the UI and the store share one contract; defaults are filled on parse.
+import { z } from 'zod';
+
+/** The demo's gated MLP + softmax router (engine/train/gated-model): always available, no dataset needed. */
+export const DemoModel = z.object({
+  template: z.literal('demo-gated'),
+  inputs: z.number().int().min(4).max(4096).default(16),
+  hidden: z.number().int().positive().max(65536).default(64),
+  experts: z.number().int().min(1).max(256).default(4),
+  expertHidden: z.number().int().positive().max(65536).default(16),
+});
+
+/** Any zoo template config (common/models validates it in the trainer, with field-level messages). */
+export const TemplateModel = z.looseObject({ template: z.string().min(1) });
+
+export const SyntheticData = z.object({
+  kind: z.literal('synthetic'),
+  /** Training rows; a further 1/8 each for validation and test. */
+  samples: z.number().int().min(16).max(50_000_000).default(16_384),
+  /** Seed of the synthetic rows (the run seed drives init and data order). */
+  seed: z.number().int().default(7),
+});
+
+export const DatasetData = z.object({
+  kind: z.literal('dataset'),
+  datasetId: z.number().int().positive(),
+  /** Stored split id; when absent the family's default protocol split is created. */
+  splitId: z.number().int().positive().optional(),
+  /** 'ett': 12/4/4 months; 'chronological': 70/10/20; 'random': seeded 80/10/10 (fusion: stratified). */
+  split: z.enum(['ett', 'chronological', 'random', 'given']).optional(),
+});
+
+export const RunData = z.discriminatedUnion('kind', [SyntheticData, DatasetData]);
+export type RunData = z.infer<typeof RunData>;
+
+export const Optimizer = z.object({
+  kind: z.enum(['adamw', 'adam', 'sgd']).default('adamw'),
+  lr: z.number().positive().default(3e-3),
+  weightDecay: z.number().min(0).default(0.01),
+  clipNorm: z.number().positive().optional(),
+  momentum: z.number().min(0).lt(1).default(0.9),
+  beta1: z.number().min(0).lt(1).default(0.9),
+  beta2: z.number().min(0).lt(1).default(0.999),
+});
+export type Optimizer = z.infer<typeof Optimizer>;
+
+export const Schedule = z.object({
+  kind: z.enum(['constant', 'step', 'cosine']).default('constant'),
+  /** Linear warm-up from 0 over this many steps (any kind). */
+  warmupSteps: z.number().int().min(0).default(0),
+  /** 'step': multiply by gamma every stepSize steps. */
+  stepSize: z.number().int().positive().default(1000),
+  gamma: z.number().positive().max(1).default(0.5),
+  /** 'cosine': the floor, as a fraction of the peak lr. */
+  minFactor: z.number().min(0).max(1).default(0),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
+export const EarlyStopping = z.object({
+  /** Epochs without a validation improvement before stopping; 0 turns early stopping off. */
+  patience: z.number().int().min(0).default(3),
+  /** Improvement smaller than this does not count. */
+  minDelta: z.number().min(0).default(0),
+});
+
+export const Provider = z.enum(['cpu', 'cuda', 'auto']);
+
+export const RunConfig = z.object({
+  name: z.string().max(200).optional(),
+  model: z.union([DemoModel, TemplateModel]).prefault({ template: 'demo-gated' }),
+  data: RunData.prefault({ kind: 'synthetic' }),
+  optimizer: Optimizer.prefault({}),
+  schedule: Schedule.prefault({}),
+  epochs: z.number().int().min(1).max(100_000).default(10),
+  batchSize: z.number().int().min(1).max(1 << 20).default(128),
+  earlyStopping: EarlyStopping.prefault({}),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  dtype: z.enum(['float32', 'float64']).default('float32'),
+  provider: Provider.default('cpu'),
+  /** Steps per session.run; default: chosen at run time for ~100 ms calls (ARCHITECTURE §2.6). */
+  stepsPerCall: z.number().int().min(1).max(4096).optional(),
+  /** Epoch checkpoints kept besides the best and the latest (retention). */
+  keepCheckpoints: z.number().int().min(1).max(1000).default(2),
+  /** Also stop after this many optimizer steps (tests, quick looks). */
+  maxSteps: z.number().int().positive().optional(),
+  /** Rows of training data per epoch cap (quick looks on big data). */
+  maxRowsPerEpoch: z.number().int().positive().optional(),
+});
+export type RunConfig = z.output<typeof RunConfig>;
+export type RunConfigInput = z.input<typeof RunConfig>;
+
+/** Parses a run config, naming the field that is wrong: "run config: optimizer.lr: Too small: expected number to be >0". */
+export function parseRunConfig(input: unknown): RunConfig {
+  const r = RunConfig.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new Error(`run config: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}

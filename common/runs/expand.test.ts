@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ablateGate, expandExperiment, gridPoints, randomPoints, setPath } from './expand';
+import { parseRunConfig } from './config';
+
+describe('sweep and seed expansion', () => {
+  it('a grid sweep is the cartesian product, last key fastest, each point repeated over the seeds', () => {
+    const runs = expandExperiment({
+      name: 'lr x k',
+      config: { seed: 10, optimizer: { lr: 1 }, model: { template: 'moe-dnn', router: { k: 1 } } },
+      seeds: 2,
+      sweep: { kind: 'grid', params: { 'optimizer.lr': [1e-3, 1e-2], 'model.router.k': [1, 2, 4] } },
+    });
+    expect(runs).toHaveLength(2 * 3 * 2);
+    expect(runs.map((r) => [r.point['optimizer.lr'], r.point['model.router.k'], r.seed])).toEqual([
+      [1e-3, 1, 10], [1e-3, 1, 11], [1e-3, 2, 10], [1e-3, 2, 11], [1e-3, 4, 10], [1e-3, 4, 11],
+      [1e-2, 1, 10], [1e-2, 1, 11], [1e-2, 2, 10], [1e-2, 2, 11], [1e-2, 4, 10], [1e-2, 4, 11],
+    ]);
+    const r = runs[7];
+    expect(r.config).toMatchObject({ seed: 11, optimizer: { lr: 1e-2 }, model: { template: 'moe-dnn', router: { k: 1 } } });
+    expect(r.name).toBe('lr x k lr=0.01 k=1 seed=11');
+    // The base config is not mutated by the expansion.
+    expect(runs[0].config).toMatchObject({ optimizer: { lr: 1e-3 } });
+  });
+
+  it('seeds alone give N runs with consecutive seeds; the default base seed is 1', () => {
+    const runs = expandExperiment({ config: {}, seeds: 3 });
+    expect(runs.map((r) => r.seed)).toEqual([1, 2, 3]);
+    expect(new Set(runs.map((r) => r.name)).size).toBe(3);
+    for (const r of runs) expect(parseRunConfig(r.config).seed).toBe(r.seed);
+  });
+
+  it('a random sweep draws distinct points from the grid, reproducibly for its seed', () => {
+    const params = { a: [1, 2, 3, 4], b: ['x', 'y', 'z'] };
+    const p1 = randomPoints(params, 5, 42);
+    expect(p1).toHaveLength(5);
+    expect(new Set(p1.map((p) => JSON.stringify(p))).size).toBe(5);
+    expect(randomPoints(params, 5, 42)).toEqual(p1);
+    expect(randomPoints(params, 5, 43)).not.toEqual(p1);
+    expect(randomPoints(params, 100, 1)).toHaveLength(12); // never more than the grid
+    expect(gridPoints(params)).toHaveLength(12);
+  });
+
+  it('setPath creates intermediate objects and refuses to walk through a scalar', () => {
+    expect(setPath({}, 'model.gate.kind', 'glu')).toEqual({ model: { gate: { kind: 'glu' } } });
+    expect(() => setPath({ model: 3 }, 'model.gate', 1)).toThrow(/'model' is 3, not an object/);
+  });
+
+  it('ablate gate G: the gate as configured, off, and each other kind, over the seeds', () => {
+    const runs = ablateGate({ name: 'abl', config: { model: { template: 'tsmixer-gated', gate: { kind: 'sigmoid', scale: 2 } } }, seeds: 2 }, 'gate', ['glu']);
+    expect(runs).toHaveLength(3 * 2);
+    const gates = runs.map((r) => (r.config.model as { gate: unknown }).gate);
+    expect(gates[0]).toEqual({ kind: 'sigmoid', scale: 2 });
+    expect(gates[2]).toEqual({ kind: 'sigmoid', scale: 2, enabled: false });
+    expect(gates[4]).toEqual({ kind: 'glu', scale: 2, enabled: true });
+    expect(runs.map((r) => r.name)).toEqual([
+      'abl gate as configured seed=1', 'abl gate as configured seed=2', 'abl gate off seed=1', 'abl gate off seed=2', 'abl gate kind=glu seed=1', 'abl gate kind=glu seed=2',
+    ]);
+  });
+
+  it('an invalid experiment is refused with the field named', () => {
+    expect(() => expandExperiment({ config: {}, seeds: 0 })).toThrow(/seeds/);
+    expect(() => parseRunConfig({ optimizer: { lr: -1 } })).toThrow(/optimizer\.lr/);
+  });
+});

@@ -1,0 +1,60 @@
+// The Datasets view: the list, a synthesized file drop onto the window, and the schema of a dataset.
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export class DatasetsPage {
+  constructor(readonly page: Page) {}
+
+  items(): Locator {
+    return this.page.getByTestId('dataset-item');
+  }
+
+  /** Drops a real file onto the window the way a browser does: dragenter, dragover, drop with a DataTransfer. */
+  async dropFile(path: string): Promise<void> {
+    await test.step(`drop ${basename(path)} into the window`, async () => {
+      const base64 = readFileSync(path).toString('base64');
+      await this.page.evaluate(
+        async ({ base64, name }) => {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const dt = new DataTransfer();
+          dt.items.add(new File([bytes], name, { type: 'text/csv' }));
+          const target = document.querySelector('main') ?? document.body;
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+          }
+        },
+        { base64, name: basename(path) },
+      );
+    });
+  }
+
+  async waitForImport(name: string): Promise<void> {
+    await test.step(`wait for ${name} to be imported`, async () => {
+      const item = this.page.getByTestId('imports').locator('.item', { hasText: name });
+      await expect(item).toHaveAttribute('data-phase', 'done', { timeout: 90_000 });
+    });
+  }
+
+  async open(name: string): Promise<void> {
+    await this.items().filter({ hasText: name }).first().click();
+    await expect(this.page.getByTestId('dataset-name')).toHaveText(name);
+  }
+
+  shape(): Locator {
+    return this.page.getByTestId('dataset-shape');
+  }
+
+  /** The type pill of one column in the schema table. */
+  columnType(column: string): Locator {
+    return this.page.getByTestId('schema-table').locator(`tr[data-column="${column}"]`).getByTestId('column-type');
+  }
+
+  columnRows(): Locator {
+    return this.page.getByTestId('schema-table').locator('tbody tr');
+  }
+
+  async tab(name: 'Schema' | 'Preview' | 'Validation'): Promise<void> {
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+}

@@ -1,0 +1,62 @@
+// Export of the early-exit model with real early exit: block i+1 runs inside the `else` branch of an ONNX
+// `If` that is taken only while some sample of the batch has not exited yet. With a batch of one (the
+// usual way an early-exit model serves) every block after the sample's exit is skipped; with larger
+// batches a block is skipped once every sample has left. Outputs equal the lab's eval prediction (the
+// first exit whose gate passes the threshold), plus `blocks_executed`, the number of blocks this call ran,
+// so callers (and the test) can check the savings against the accounting.
+import type { Tensor } from '../ir/tensor';
+import { cast, constant, greater, identity, ifThenElse, input, less, linear, reduceMax, relu, sigmoid, sub, unsqueeze, where } from '../ops/builders';
+import { emitModel } from '../onnx/emit';
+import { assertSameLayout, namedParams, type ParamLayout } from '../nn/params';
+import { unpackParams, type FlatBuffer, type FloatDType } from '../train/pack';
+import { EXIT_GATE, earlyExitMlp, type EarlyExitSizes } from './early-exit-model';
+
+export interface EarlyExitExportOptions {
+  dtype: FloatDType;
+  layout: ParamLayout;
+  params: FlatBuffer;
+  /** Exit threshold baked into the file (default: the gate config's). */
+  threshold?: number;
+  metadata?: Record<string, string>;
+}
+
+export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): Uint8Array {
+  const { dtype } = o;
+  const gateName = s.gateName ?? EXIT_GATE;
+  const threshold = o.threshold ?? s.gate.threshold;
+  // Declare the parameters exactly as the lab's model does (same names, same order) by building its
+  // forward once; that throwaway graph is never emitted, only the parameter inputs are used.
+  const bound = namedParams(dtype);
+  const x = input('x', dtype, ['batch', s.inputs]);
+  earlyExitMlp(s).forward(bound.ctx, { x });
+  assertSameLayout(o.layout, bound.layout(), 'early-exit export');
+  const P = new Map(bound.layout().params.map((p, i) => [p.name, bound.tensors[i]]));
+  const dense = (name: string, h: Tensor) => linear(h, P.get(`${name}.w`)!, P.get(`${name}.b`));
+  const count = (n: number) => constant([n], 'int64', []);
+
+  // Stage i computes block i, its exit head and (but for the last block) its gate; returns [prediction, blocks run].
+  const fromStage = (i: number, h0: Tensor): Tensor[] => {
+    const h = relu(dense(`block${i}`, h0));
+    const p = dense(`exit${i}`, h);
+    if (i === s.blocks - 1) return [p, count(i + 1)];
+    const exitNow = greater(sigmoid(dense(`${gateName}.gate${i}`, h)), threshold); // [N]
+    const everyoneLeft = less(reduceMax(sub(1, cast(exitNow, dtype))), 0.5);
+    return ifThenElse(
+      everyoneLeft,
+      () => [identity(p), count(i + 1)],
+      () => {
+        const [later, ran] = fromStage(i + 1, h);
+        return [where(unsqueeze(exitNow, [1]), p, later), identity(ran)];
+      },
+    );
+  };
+  const [logit, blocks] = fromStage(0, x);
+  const values = unpackParams(o.layout, o.params);
+  return emitModel({
+    inputs: [x, ...bound.tensors],
+    outputs: { logit, blocks_executed: blocks },
+    initializers: o.layout.params.map((p, i) => ({ tensor: bound.tensors[i], data: values[p.name].slice() })),
+    metadata: { 'gatelab.model': `early-exit (If, threshold ${threshold})`, 'gatelab.exit_threshold': String(threshold), ...o.metadata },
+    graphName: 'early-exit',
+  });
+}

@@ -1,0 +1,83 @@
+// The GLU family (xW) ⊙ act(xV), and the TFT gates built on it: the gated residual network (GRN) and
+// variable selection.
+import type { GateOf } from '../../common/gates';
+import type { Tensor } from '../ir/tensor';
+import { add, elu, gelu, layerNorm, mul, reduceMean, reduceSum, reshape, sigmoid, silu, softmax, unsqueeze } from '../ops/builders';
+import { init } from '../nn/init';
+import { dense, maybeDropout, type GateEnv, type GateOutput } from './env';
+import { meanEntropy, opennessStats } from './stats';
+
+const ACT = { glu: sigmoid, geglu: gelu, swiglu: silu } as const;
+
+/** (xW) ⊙ act(xV) → [..., hidden]. Stats: mean of the gating branch (openness for the sigmoid variant). */
+export function glu(env: GateEnv, name: string, cfg: GateOf<'glu'>, x: Tensor, hidden: number): GateOutput {
+  const value = dense(env, `${name}.value`, x, hidden, { bias: cfg.bias });
+  if (!cfg.enabled) return { y: value, stats: {}, losses: {} };
+  const gate = ACT[cfg.variant](dense(env, `${name}.gate`, x, hidden, { bias: cfg.bias }));
+  const stats = cfg.variant === 'glu' ? opennessStats(env, name, gate) : {};
+  return { y: mul(value, gate), stats, losses: {} };
+}
+
+/** A layer norm over the last axis with its own scale and bias. */
+export function norm(env: GateEnv, name: string, x: Tensor): Tensor {
+  const d = x.shape[x.rank - 1] as number;
+  return layerNorm(x, env.ctx.param(`${name}.scale`, [d], init.ones(), { decay: false }), env.ctx.param(`${name}.bias`, [d], init.zeros(), { decay: false }));
+}
+
+export interface GrnOptions {
+  /** Output width (default: a's width; a different width projects the skip connection). */
+  out?: number;
+  /** Static context c (enters through W3 when cfg.context). */
+  context?: Tensor;
+}
+
+/** GRN(a, c) = LayerNorm(skip(a) + GLU(W1·ELU(W2 a + W3 c + b2) + b1)). Disabled: LayerNorm(skip(a) + W1·ELU(...)). */
+export function grn(env: GateEnv, name: string, cfg: GateOf<'grn'>, a: Tensor, opts: GrnOptions = {}): GateOutput {
+  const inDim = a.shape[a.rank - 1] as number;
+  const out = opts.out ?? inDim;
+  const hidden = cfg.hidden ?? out;
+  let pre = dense(env, `${name}.w2`, a, hidden);
+  if (cfg.context && opts.context) pre = add(pre, dense(env, `${name}.w3`, opts.context, hidden, { bias: false }));
+  let eta = dense(env, `${name}.w1`, elu(pre, 1), out);
+  eta = maybeDropout(env, name, eta, cfg.dropout);
+  const skip = out === inDim ? a : dense(env, `${name}.skip`, a, out, { bias: false });
+  let gated: Tensor, stats: Record<string, Tensor> = {};
+  if (cfg.enabled) {
+    const g = sigmoid(dense(env, `${name}.gate`, eta, out));
+    gated = mul(dense(env, `${name}.value`, eta, out), g);
+    stats = opennessStats(env, name, g);
+  } else {
+    gated = eta;
+  }
+  return { y: norm(env, `${name}.norm`, add(skip, gated)), stats, losses: {} };
+}
+
+/**
+ * Variable selection over x[..., V] (one scalar per variable): each variable is embedded to `hidden`
+ * (its own affine map) and processed by a GRN shared by all variables; softmax weights over variables come
+ * from a GRN on all embeddings. Output [..., hidden]. Stats: `${name}.weights` [V] (mean weight of each
+ * variable) and `${name}.entropy`. Disabled: the processed variables are averaged.
+ */
+export function variableSelection(env: GateEnv, name: string, cfg: GateOf<'variable-selection'>, x: Tensor): GateOutput {
+  const V = x.shape[x.rank - 1] as number;
+  const h = cfg.hidden;
+  const emb = add(
+    mul(unsqueeze(x, [x.rank]), env.ctx.param(`${name}.embed.w`, [V, h], init.normal(1))),
+    env.ctx.param(`${name}.embed.b`, [V, h], init.zeros()),
+  ); // [..., V, h]
+  const grnCfg = { kind: 'grn' as const, enabled: true, dropout: cfg.dropout, context: false, hidden: h };
+  const processed = grn(env, `${name}.var`, grnCfg, emb); // [..., V, h]
+  const stats: Record<string, Tensor> = { ...processed.stats };
+  let w: Tensor;
+  if (cfg.enabled) {
+    const flat = reshape(emb, [...x.shape.slice(0, -1).map(() => 0), V * h]);
+    const logits = grn(env, `${name}.select`, grnCfg, flat, { out: V });
+    w = softmax(logits.y, -1); // [..., V]
+    stats[`${name}.weights`] = reduceMean(w, [...Array(w.rank - 1).keys()]);
+    stats[`${name}.entropy`] = meanEntropy(env, w);
+  } else {
+    return { y: reduceMean(processed.y, [x.rank - 1]), stats, losses: {} };
+  }
+  const y = reduceSum(mul(unsqueeze(w, [w.rank]), processed.y), [x.rank - 1]);
+  return { y, stats, losses: {} };
+}

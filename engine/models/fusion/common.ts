@@ -1,0 +1,40 @@
+// What all fusion templates share: one float input per modality `m_<name>` [B, dim], modality dropout in
+// training, and the head: a binary logit [B, 1] with BCE, or class logits [B, K] with cross-entropy.
+import type { TemplateOf } from '../../../common/models';
+import type { Tensor } from '../../ir/tensor';
+import type { ParamContext } from '../../nn/params';
+import { add, bceWithLogits, mul, reduceSum, softmaxCrossEntropy } from '../../ops/builders';
+import type { ModelDefinition, TensorSpec } from '../../train/model';
+import { maybeDropout } from '../../gates';
+import { GateCollector } from '../common';
+
+export type FusionShape = Pick<TemplateOf<'gmu'>, 'modalities' | 'classes' | 'modalityDropout'>;
+
+export const modalityInput = (name: string) => `m_${name}`;
+
+/** Output width of the head: 1 logit for a binary target, else one per class. */
+export const headWidth = (s: FusionShape) => (s.classes === 1 ? 1 : s.classes);
+
+export function fusionModel(name: string, s: FusionShape, body: (g: GateCollector, xs: Tensor[], ctx: ParamContext) => Tensor): ModelDefinition {
+  const inputs: Record<string, TensorSpec> = {};
+  for (const m of s.modalities) inputs[modalityInput(m.name)] = { dtype: 'float', shape: [m.dim] };
+  return {
+    name,
+    inputs,
+    targets: { label: s.classes === 1 ? { dtype: 'float', shape: [1] } : { dtype: 'int64', shape: [] } },
+    forward(ctx, inputs) {
+      const g = new GateCollector(ctx, inputs[modalityInput(s.modalities[0].name)]);
+      const xs = s.modalities.map((m) => {
+        const x = inputs[modalityInput(m.name)];
+        if (!ctx.training || s.modalityDropout <= 0) return x;
+        // one keep/drop draw per sample and modality: dropout of a ones column, broadcast over the features
+        const ones = add(reduceSum(mul(x, 0), [1], true), 1); // [B, 1]
+        const keep = maybeDropout(g.env, `modality_dropout.${m.name}`, ones, s.modalityDropout); // 0 or 1/(1−p)
+        return mul(x, mul(keep, 1 - s.modalityDropout));
+      });
+      return g.outputs({ logits: body(g, xs, ctx) });
+    },
+    loss: ({ predictions }, { label }) =>
+      s.classes === 1 ? bceWithLogits(predictions.logits, label) : softmaxCrossEntropy(predictions.logits, label),
+  };
+}

@@ -1,0 +1,60 @@
+// The gated CTR templates: FinalMLP (Mao et al. 2023), MMoE for click + rating (Ma et al. 2018), top-k MoE DNN.
+import type { TemplateOf } from '../../../common/models';
+
+import { init } from '../../nn/init';
+import { add, bceWithLogits, matmul, mseLoss, mul, reduceSum, reshape, squeeze, unsqueeze } from '../../ops/builders';
+import { dense, mixExperts, mmoeGates, sigmoidGate, topKRouter } from '../../gates';
+import type { ModelDefinition } from '../../train/model';
+import { GateCollector, mlp } from '../common';
+import { ctrModel, embedInputs, flatten, recsysSpecs } from './common';
+
+/**
+ * FinalMLP: two MLP streams over the (feature-gated) embeddings, fused by multi-head bilinear fusion:
+ * logit = b + w1·o1 + w2·o2 + Σ_heads o1_hᵀ W_h o2_h.
+ */
+export const finalMlpModel = (c: TemplateOf<'finalmlp'>): ModelDefinition =>
+  ctrModel('finalmlp', c, (g, e, ctx) => {
+    const env = g.env;
+    const x = flatten(e, c.embeddingDim);
+    const x1 = g.take(sigmoidGate(env, 'gate1', c.gate1, { x, v: x }));
+    const x2 = g.take(sigmoidGate(env, 'gate2', c.gate2, { x, v: x }));
+    const o1 = mlp(env, 'stream1', x1, c.stream1, c.dropout);
+    const o2 = mlp(env, 'stream2', x2, c.stream2, c.dropout);
+    const d1 = c.stream1.at(-1)! / c.heads, d2 = c.stream2.at(-1)! / c.heads;
+    const w = ctx.param('fusion.bilinear', [c.heads, d1, d2], init.xavierUniform(d1, d2));
+    const h1 = unsqueeze(reshape(o1, [0, c.heads, d1]), [2]); // [B, h, 1, d1]
+    const h2 = reshape(o2, [0, c.heads, d2]); // [B, h, d2]
+    const bilinear = reduceSum(mul(squeeze(matmul(h1, w), [2]), h2), [1, 2]); // [B]
+    const linear = add(dense(env, 'fusion.w1', o1, 1), dense(env, 'fusion.w2', o2, 1, { bias: false }));
+    return add(linear, reshape(bilinear, [-1, 1]));
+  });
+
+/** MMoE: shared experts, one softmax gate and one tower per task; click (BCE) + rating (MSE on the rating target). */
+export function mmoeModel(c: TemplateOf<'mmoe'>): ModelDefinition {
+  return {
+    name: 'mmoe',
+    inputs: recsysSpecs(c),
+    targets: { label: { dtype: 'float', shape: [1] }, rating: { dtype: 'float', shape: [1] } },
+    forward(ctx, inputs) {
+      const g = new GateCollector(ctx, inputs.fields);
+      const env = g.env;
+      const x = flatten(embedInputs(ctx, c, inputs), c.embeddingDim);
+      const experts = Array.from({ length: c.gate.experts }, (_, i) => mlp(env, `expert${i}`, x, c.expertHidden, c.dropout));
+      const gates = mmoeGates(env, 'gate', c.gate, x);
+      Object.assign(g.stats, gates.stats);
+      const towers = gates.weights.map((w, t) => mlp(env, `tower${t}`, mixExperts(w, experts), c.towerHidden, c.dropout, 1));
+      return g.outputs({ logit: towers[0], rating_pred: towers[1] });
+    },
+    loss: ({ predictions }, { label, rating }) => add(bceWithLogits(predictions.logit, label), mseLoss(predictions.rating_pred, rating)),
+  };
+}
+
+export const moeDnnModel = (c: TemplateOf<'moe-dnn'>): ModelDefinition =>
+  ctrModel('moe-dnn', c, (g, e) => {
+    const env = g.env;
+    const x = flatten(e, c.embeddingDim);
+    const routed = topKRouter(env, 'router', c.router, x);
+    g.take(routed);
+    const experts = Array.from({ length: c.router.experts }, (_, i) => mlp(env, `expert${i}`, x, c.expertHidden, c.dropout));
+    return dense(env, 'out', mixExperts(routed.weights, experts), 1);
+  });

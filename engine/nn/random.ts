@@ -1,0 +1,48 @@
+// Seeded random numbers for weight initialisation and synthetic data. Deterministic across machines
+// and runs (no Math.random): a run's seed and a parameter's name fully determine its initial values.
+
+/** splitmix32: a small, well-mixed 32-bit generator; returns floats in [0, 1). */
+export function splitmix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z ^= z >>> 16;
+    return (z >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a of a string, to derive one stream per parameter name (adding a layer leaves the others' init unchanged). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export interface Random {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Standard normal (Box-Muller). */
+  normal(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+}
+
+export function seededRandom(seed: number, stream = ''): Random {
+  const next = splitmix32((seed ^ hashString(stream)) >>> 0);
+  let spare: number | null = null;
+  return {
+    uniform: next,
+    normal() {
+      if (spare !== null) { const s = spare; spare = null; return s; }
+      // 1 - u keeps the argument of log in (0, 1]: never log(0).
+      const r = Math.sqrt(-2 * Math.log(1 - next()));
+      const theta = 2 * Math.PI * next();
+      spare = r * Math.sin(theta);
+      return r * Math.cos(theta);
+    },
+    int: (n) => Math.floor(next() * n),
+  };
+}

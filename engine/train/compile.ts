@@ -1,0 +1,194 @@
+// Compiles one ModelDefinition into the graphs a run needs:
+//   train  one optimizer step:  params, <state>, step, lr, batch            -> params_out, <state>_out, step_out, loss, stats.*
+//   loop   K steps in an ONNX Loop over [K, B, ...] batches and lr [K]      -> same outputs; loss [K], stats.* [K, ...]
+//   eval   no update:           params, batch (inputs + targets)            -> loss, <predictions>, stats.*
+// and (export.ts) the inference graph with the weights baked in.
+// Parameters and each optimizer state vector are ONE flat buffer; gradients are taken with respect to
+// each parameter's Reshape(Slice(flat)) view and concatenated back into one flat gradient.
+import type { DType } from '../ir/dtype';
+import type { Dim, Tensor } from '../ir/tensor';
+import { grad } from '../autodiff';
+import { add, concat, constant, gather, input, loop, reshape, scalar, shapeOf } from '../ops/builders';
+import { emitModel } from '../onnx/emit';
+import { assertSameLayout, flatParams, type ParamLayout } from '../nn/params';
+import { specDtype, type ModelDefinition, type ModelOutputs } from './model';
+import { optimizerStateNames, optimizerUpdate, type OptimizerSpec } from './optimizers';
+import { decayMask, initialParams, type FlatBuffer, type FloatDType } from './pack';
+
+export interface CompileOptions {
+  dtype: FloatDType;
+  optimizer: OptimizerSpec;
+  /** A fixed batch size for the train graphs lets ORT plan memory statically; default: a symbolic 'batch'
+   * dimension. The eval graph always takes any batch size. */
+  batchSize?: number;
+}
+
+export type GraphKind = 'train' | 'loop' | 'eval';
+
+/** The I/O contract of the compiled graphs (names the runner feeds and reads). */
+export interface CompiledModel {
+  definition: ModelDefinition;
+  dtype: FloatDType;
+  optimizer: OptimizerSpec;
+  layout: ParamLayout;
+  /** Names of the optimizer's flat state vectors: ['m', 'v'] (Adam/AdamW), ['momentum'] or [] (SGD). */
+  stateNames: string[];
+  statNames: string[];
+  predictionNames: string[];
+  /** Batch tensors of the train/eval graphs: input and target names with their dtypes and per-sample shapes. */
+  batchNames: string[];
+  /** The ONNX bytes of one graph, built on first use (a trainer needs only loop + eval). */
+  graph(kind: GraphKind): Uint8Array;
+  initialParams(seed: number): FlatBuffer;
+}
+
+const statOutput = (name: string) => `stats.${name}`;
+const stateOut = (name: string) => `${name}_out`;
+
+interface StepResult {
+  params: Tensor;
+  state: Tensor[];
+  step: Tensor;
+  loss: Tensor;
+  stats: Record<string, Tensor>;
+  layout: ParamLayout;
+}
+
+function batchInputs(def: ModelDefinition, dtype: DType, leading: readonly Dim[]): Record<string, Tensor> {
+  const out: Record<string, Tensor> = {};
+  for (const [name, spec] of Object.entries({ ...def.inputs, ...def.targets })) out[name] = input(name, specDtype(spec, dtype), [...leading, ...spec.shape]);
+  return out;
+}
+
+function split(def: ModelDefinition, batch: Record<string, Tensor>) {
+  const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, batch[n]]));
+  return { inputs: pick(Object.keys(def.inputs)), targets: pick(Object.keys(def.targets)) };
+}
+
+function forwardAndLoss(def: ModelDefinition, params: Tensor, batch: Record<string, Tensor>, training: boolean) {
+  const bound = flatParams(params, training);
+  const { inputs, targets } = split(def, batch);
+  const outputs: ModelOutputs = def.forward(bound.ctx, inputs);
+  const main = def.loss(outputs, targets);
+  if (main.rank !== 0) throw new Error(`model '${def.name}': the loss must be a scalar, got shape [${main.shape.join(', ')}]`);
+  const loss = outputs.auxLoss ? add(main, outputs.auxLoss) : main;
+  return { bound, outputs, loss };
+}
+
+/** Forward, backward and optimizer update of one step, as IR. */
+function trainStep(def: ModelDefinition, opt: OptimizerSpec, params: Tensor, state: readonly Tensor[], step: Tensor, lr: Tensor,
+  batch: Record<string, Tensor>, mask: Tensor | null): StepResult {
+  const { bound, outputs, loss } = forwardAndLoss(def, params, batch, true);
+  const grads = grad(loss, bound.tensors);
+  const flatGrad = concat(grads.map((g) => reshape(g, [-1])), 0);
+  const upd = optimizerUpdate(opt, { params, grad: flatGrad, state, step, lr, decayMask: mask });
+  return { ...upd, loss, stats: outputs.stats ?? {}, layout: bound.layout() };
+}
+
+function stateInputs(def: ModelDefinition, dtype: FloatDType, layout: ParamLayout, opt: OptimizerSpec) {
+  return {
+    params: input('params', dtype, [layout.size]),
+    state: optimizerStateNames(opt).map((n) => input(n, dtype, [layout.size])),
+    step: input('step', 'float64', []),
+  };
+}
+
+/** What the model declares, found by building its forward once (a throwaway graph). */
+function discover(def: ModelDefinition, dtype: FloatDType, batch: Dim) {
+  const { bound, outputs } = forwardAndLoss(def, input('params', dtype, ['params']), batchInputs(def, dtype, [batch]), false);
+  const layout = bound.layout();
+  if (layout.size === 0) throw new Error(`model '${def.name}' declares no parameters: there is nothing to train`);
+  return { layout, statNames: Object.keys(outputs.stats ?? {}), predictionNames: Object.keys(outputs.predictions) };
+}
+
+export function compileTraining(def: ModelDefinition, options: CompileOptions): CompiledModel {
+  const { dtype, optimizer } = options;
+  const B: Dim = options.batchSize ?? 'batch';
+  const { layout, statNames, predictionNames } = discover(def, dtype, B);
+  const needsMask = layout.params.some((p) => p.decay) && (optimizer.weightDecay ?? 0) !== 0;
+  const maskConst = () => (needsMask ? constant(decayMask(layout, dtype), dtype, [layout.size]) : null);
+  const stateNames = optimizerStateNames(optimizer);
+  const stepOutputs = (r: Omit<StepResult, 'layout'>) => ({
+    params_out: r.params,
+    ...Object.fromEntries(stateNames.map((n, i) => [stateOut(n), r.state[i]])),
+    step_out: r.step,
+    loss: r.loss,
+    ...Object.fromEntries(statNames.map((n) => [statOutput(n), r.stats[n]])),
+  });
+
+  function trainGraph(): Uint8Array {
+    const s = stateInputs(def, dtype, layout, optimizer);
+    const lr = input('lr', 'float64', []);
+    const batch = batchInputs(def, dtype, [B]);
+    const r = trainStep(def, optimizer, s.params, s.state, s.step, lr, batch, maskConst());
+    assertSameLayout(layout, r.layout, 'train');
+    return emitModel({ inputs: [s.params, ...s.state, s.step, lr, ...Object.values(batch)], outputs: stepOutputs(r), graphName: `${def.name} train step` });
+  }
+
+  // K steps in a Loop: the trip count is the length of the lr vector (one learning rate per step).
+  function loopGraph(): Uint8Array {
+    const s = stateInputs(def, dtype, layout, optimizer);
+    const lrs = input('lr', 'float64', ['steps']);
+    const batches = batchInputs(def, dtype, ['steps', B]);
+    const mask = maskConst();
+    const trips = gather(shapeOf(lrs), scalar(0, 'int64'), 0);
+    let bodyLayout: ParamLayout | null = null;
+    const result = loop(trips, [s.params, ...s.state, s.step], (iter, carried) => {
+      const [params, ...rest] = carried;
+      const batch = Object.fromEntries(Object.entries(batches).map(([n, t]) => [n, gather(t, iter, 0)]));
+      const r = trainStep(def, optimizer, params, rest.slice(0, stateNames.length), rest[stateNames.length], gather(lrs, iter, 0), batch, mask);
+      bodyLayout = r.layout;
+      return { states: [r.params, ...r.state, r.step], scans: [r.loss, ...statNames.map((n) => r.stats[n])] };
+    });
+    assertSameLayout(layout, bodyLayout!, 'Loop-K train');
+    const [params, ...rest] = result.states;
+    return emitModel({
+      inputs: [s.params, ...s.state, s.step, lrs, ...Object.values(batches)],
+      outputs: stepOutputs({
+        params,
+        state: rest.slice(0, stateNames.length),
+        step: rest[stateNames.length],
+        loss: result.scans[0],
+        stats: Object.fromEntries(statNames.map((n, i) => [n, result.scans[i + 1]])),
+      }),
+      graphName: `${def.name} train loop`,
+    });
+  }
+
+  // Eval: loss, predictions and gate statistics, no update, any batch size.
+  function evalGraph(): Uint8Array {
+    const params = input('params', dtype, [layout.size]);
+    const batch = batchInputs(def, dtype, ['batch']);
+    const e = forwardAndLoss(def, params, batch, false);
+    assertSameLayout(layout, e.bound.layout(), 'eval');
+    return emitModel({
+      inputs: [params, ...Object.values(batch)],
+      outputs: {
+        loss: e.loss,
+        ...e.outputs.predictions,
+        ...Object.fromEntries(Object.entries(e.outputs.stats ?? {}).map(([n, t]) => [statOutput(n), t])),
+      },
+      graphName: `${def.name} eval`,
+    });
+  }
+
+  const builders = { train: trainGraph, loop: loopGraph, eval: evalGraph };
+  const built = new Map<GraphKind, Uint8Array>();
+  return {
+    definition: def,
+    dtype,
+    optimizer,
+    layout,
+    stateNames,
+    statNames,
+    predictionNames,
+    batchNames: [...Object.keys(def.inputs), ...Object.keys(def.targets)],
+    graph(kind) {
+      if (!built.has(kind)) built.set(kind, builders[kind]());
+      return built.get(kind)!;
+    },
+    initialParams: (seed) => initialParams(layout, dtype, seed),
+  };
+}
+
+export { statOutput, stateOut };

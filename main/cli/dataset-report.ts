@@ -1,0 +1,74 @@
+// How the CLI shows a dataset: a schema table and a validation summary for people, one JSON object
+// for programs (`--json`: id, rows, columns [{name, type, ...}], issues).
+import type { Dataset } from '../lab/datasets/index';
+import type { ValidationIssue, ValidationReport } from '../../common/dataset-cache';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
+  const validation = (d.validation ?? {}) as Partial<ValidationReport>;
+  return {
+    id: d.id,
+    name: d.name,
+    ...extra,
+    rows: d.rows,
+    format: d.format,
+    encoding: d.encoding,
+    delimiter: d.delimiter,
+    hasHeader: d.hasHeader,
+    family: d.family,
+    isDemo: d.isDemo,
+    sourceName: d.sourceName,
+    sourceHash: d.sourceHash,
+    cachePath: d.cachePath,
+    columns: d.columns.map((c) => ({ name: c.name, type: c.type, inferredType: c.inferredType, role: c.role, modality: c.modality, stats: c.stats })),
+    issues: validation.issues ?? [],
+    validation: { policy: validation.policy, rowsRead: validation.rowsRead, rowsKept: validation.rowsKept, rowsDropped: validation.rowsDropped, valuesImputed: validation.valuesImputed },
+    createdAt: d.createdAt,
+  };
+}
+
+const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '');
+
+function statText(type: string, stats: Record<string, unknown>): string {
+  const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number };
+  const parts: string[] = [];
+  if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
+  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct`);
+  else if (s.min != null && s.max != null) parts.push(`${fmt(s.min)} .. ${fmt(s.max)}`, `mean ${fmt(s.mean ?? NaN)}`);
+  if (s.missing) parts.push(`${n(s.missing)} missing`);
+  return parts.join(', ');
+}
+
+const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e12 ? String(x) : Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : x.toFixed(3));
+
+export function schemaTable(d: Dataset): string {
+  const rows = d.columns.map((c) => [String(c.position + 1), c.name, c.type + (c.typeOverride ? ' (set)' : ''), c.role + (c.modality ? ` [${c.modality}]` : ''), statText(c.type, c.stats)]);
+  const head = ['#', 'column', 'type', 'role', 'values'];
+  const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (r: string[]) => '  ' + r.map((v, i) => (i === r.length - 1 ? v : v.slice(0, widths[i]).padEnd(widths[i]))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+export function issueLines(issues: ValidationIssue[], limit = 12): string[] {
+  return issues.slice(0, limit).map((i) => {
+    const ex = i.examples?.[0];
+    const where = ex ? ` (first: line ${ex.line}${ex.column ? `, column '${ex.column}'` : ''}${ex.value !== '' ? `: '${ex.value}'` : ''})` : '';
+    return `  ${i.severity.padEnd(7)} ${i.kind}: ${i.message}${where}`;
+  }).concat(issues.length > limit ? [`  ... and ${issues.length - limit} more (see --json)`] : []);
+}
+
+export function datasetReport(d: Dataset, headline: string): string {
+  const v = (d.validation ?? {}) as Partial<ValidationReport>;
+  const issues = v.issues ?? [];
+  const source = [d.format, d.encoding, d.delimiter ? `delimiter ${JSON.stringify(d.delimiter)}` : null, d.hasHeader == null ? null : d.hasHeader ? 'header' : 'no header'].filter(Boolean).join(', ');
+  const kept = v.rowsDropped ? `; ${n(v.rowsDropped)} rows dropped` : '';
+  const imputed = v.valuesImputed ? `; ${n(v.valuesImputed)} values imputed` : '';
+  return [
+    headline,
+    `${n(d.rows)} rows x ${d.columns.length} columns (${source})${kept}${imputed}`,
+    schemaTable(d),
+    issues.length ? `Validation: ${issues.length} issue(s)` : 'Validation: no issues',
+    ...issueLines(issues),
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+// `gatelab datasets split ID --kind K [--name N] [--seed S] [--ratios 0.8,0.1,0.1] [--column C]
+//   [--user C --time C] [--train FILE --test FILE [--val FILE] [--keys c1,c2] [--val-fraction 0.1]]`
+// Computes a split with the protocol of its family and stores it (reproducible: seeded).
+import { stringOption, type CliArgs } from './args';
+import type { LabDatasets } from '../lab/datasets/index';
+import { createSplit } from '../lab/datasets/index';
+import type { SplitSpecInput } from '../../common/data/split-spec';
+
+const KINDS = ['ett', 'chronological', 'random', 'stratified', 'leave-last-out', 'given'] as const;
+
+function ratios(args: CliArgs) {
+  const text = stringOption(args, 'ratios');
+  if (!text) return undefined;
+  const parts = text.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isFinite(p) || p < 0)) throw new Error(`--ratios takes three numbers train,val,test (got '${text}')`);
+  const sum = parts[0] + parts[1] + parts[2];
+  return { train: parts[0] / sum, val: parts[1] / sum, test: parts[2] / sum };
+}
+
+function need(args: CliArgs, key: string, kind: string): string {
+  const v = stringOption(args, key);
+  if (!v) throw new Error(`a ${kind} split needs --${key}`);
+  return v;
+}
+
+export function splitSpecFromArgs(args: CliArgs): SplitSpecInput {
+  const kind = stringOption(args, 'kind') ?? 'random';
+  const seedText = stringOption(args, 'seed');
+  const seed = seedText === undefined ? undefined : Number(seedText);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer (got '${seedText}')`);
+  const r = ratios(args);
+  switch (kind) {
+    case 'ett': return { kind, rowsPerHour: Number(stringOption(args, 'rows-per-hour') ?? 1) };
+    case 'chronological': return r ? { kind, ratios: r } : { kind };
+    case 'random': return { kind, ratios: r ?? { train: 0.8, val: 0.1, test: 0.1 }, seed };
+    case 'stratified': return { kind, ratios: r ?? { train: 0.8, val: 0.1, test: 0.1 }, column: need(args, 'column', kind), seed };
+    case 'leave-last-out': return { kind, userColumn: need(args, 'user', kind), timeColumn: need(args, 'time', kind) };
+    case 'given': {
+      const val = stringOption(args, 'val');
+      const keys = stringOption(args, 'keys');
+      const fraction = stringOption(args, 'val-fraction');
+      return {
+        kind,
+        files: { train: need(args, 'train', kind), test: need(args, 'test', kind), ...(val ? { val } : {}) },
+        ...(keys ? { keyColumns: keys.split(',') } : {}),
+        ...(fraction !== undefined ? { validationFraction: Number(fraction) } : {}),
+        seed,
+      };
+    }
+    default:
+      throw new Error(`--kind must be one of ${KINDS.join(', ')} (got '${kind}')`);
+  }
+}
+
+export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs, json: boolean): Promise<number> {
+  const spec = splitSpecFromArgs(args);
+  const name = stringOption(args, 'name') ?? 'default';
+  const split = await createSplit(lab.registry, ref, name, spec);
+  if (json) console.log(JSON.stringify(split));
+  else {
+    const c = split.counts;
+    console.log(`Split '${split.name}' (id ${split.id}) of dataset ${split.datasetId}: ${c.train.toLocaleString('en-US')} train / ${c.val.toLocaleString('en-US')} val / ${c.test.toLocaleString('en-US')} test`);
+    console.log(`  spec: ${JSON.stringify(split.spec)}`);
+  }
+  return 0;
+}

@@ -1,0 +1,64 @@
+// `gatelab datasets show|roles|split|delete`, run as a user runs them (child processes, --home).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { labPaths } from '../lab/home';
+import { openLabDatasets } from '../lab/datasets/index';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let home: string;
+let id: number;
+let cachePath: string;
+
+const gatelab = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-cli-datasets-'));
+  const lab = await openLabDatasets(labPaths(home), { demos: false });
+  const { dataset } = await lab.registry.importDataset('/work/shared/data/forecasting/ETTh1.csv');
+  ({ id, cachePath } = dataset);
+  lab.close();
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('gatelab datasets', () => {
+  it('split --kind ett stores 8,640 / 2,880 / 2,880 and show lists it', () => {
+    const split = gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json');
+    expect(split.stderr).toBe('');
+    expect(JSON.parse(split.stdout)).toMatchObject({ name: 'default', counts: { train: 8640, val: 2880, test: 2880 } });
+    const show = gatelab('datasets', 'show', 'ETTh1'); // by name
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/Split 'default' \(id \d+\): 8,640 train \/ 2,880 val \/ 2,880 test/);
+    expect(show.stdout).toMatch(/date\s+datetime\s+time\s+2016-07-01 00:00 \.\. 2018-06-26 19:00/);
+  });
+
+  it('roles sets a target and a modality group; a wrong role is refused with the list of roles', () => {
+    const r = gatelab('datasets', 'roles', String(id), 'OT=target', 'HUFL=feature:high');
+    expect(r.code).toBe(0);
+    const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout);
+    expect(shown.columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target');
+    expect(shown.columns.find((c: { name: string }) => c.name === 'HUFL').modality).toBe('high');
+    const bad = gatelab('datasets', 'roles', String(id), 'OT=label');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/'OT=label'.*target, time/);
+  });
+
+  it('an unknown dataset or split kind is a clear usage error (exit 2)', () => {
+    const r = gatelab('datasets', 'show', '999');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No dataset '999'. Known datasets: \d+ \(ETTh1\)/);
+    expect(gatelab('datasets', 'split', String(id), '--kind', 'weird').stderr).toMatch(/--kind must be one of ett, chronological/);
+  });
+
+  it('delete removes the dataset and its files', () => {
+    expect(gatelab('datasets', 'delete', String(id)).code).toBe(0);
+    expect(existsSync(cachePath)).toBe(false);
+    expect(gatelab('datasets', 'show', String(id)).code).toBe(2);
+  });
+});

@@ -1,0 +1,94 @@
+// `gatelab datasets [--json]` lists the lab's datasets (installing the demo datasets on first start);
+//   datasets show ID [--json]                        schema, validation, splits
+//   datasets roles ID col=role[:modality] ...          set column roles (target, time, categorical...)
+//   datasets split ID --kind K [--name N] ...          compute and store a split (see datasets-split.ts)
+//   datasets delete ID                                 remove the dataset and its files
+import type { CliCommand } from '../cli';
+import { stringOption, type CliArgs } from './args';
+import { labPaths } from '../lab/home';
+import { openLabDatasets, type LabDatasets } from '../lab/datasets/index';
+import { datasetJson, datasetReport } from './dataset-report';
+import { COLUMN_ROLES, type ColumnRole } from '../../common/data/roles';
+import { splitCommand } from './datasets-split';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+function list(lab: LabDatasets, json: boolean): number {
+  const all = lab.registry.list();
+  if (json) {
+    console.log(JSON.stringify(all.map((d) => datasetJson(d))));
+    return 0;
+  }
+  if (all.length === 0) {
+    console.log('No datasets yet. Import one with: gatelab import FILE');
+    return 0;
+  }
+  const rows = all.map((d) => [String(d.id), d.name, n(d.rows), String(d.columns.length), d.format, d.family ?? '', d.isDemo ? 'demo' : d.sourceName]);
+  const head = ['id', 'name', 'rows', 'cols', 'format', 'family', 'source'];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [head, ...rows]) console.log(r.map((v, i) => (i === 2 || i === 3 ? v.padStart(w[i]) : v.padEnd(w[i]))).join('  ').trimEnd());
+  return 0;
+}
+
+function show(lab: LabDatasets, ref: string, json: boolean): number {
+  const d = lab.registry.resolve(ref);
+  const splits = lab.store.splits.list(d.id);
+  if (json) {
+    console.log(JSON.stringify({ ...datasetJson(d), description: d.description, splits }));
+    return 0;
+  }
+  console.log(datasetReport(d, `Dataset ${d.id} '${d.name}'${d.isDemo ? ' (demo)' : ''}${d.description ? `\n${d.description}` : ''}`));
+  for (const s of splits) console.log(`Split '${s.name}' (id ${s.id}): ${n(s.counts.train)} train / ${n(s.counts.val)} val / ${n(s.counts.test)} test  ${JSON.stringify(s.spec)}`);
+  return 0;
+}
+
+function roles(lab: LabDatasets, ref: string, assignments: string[]): number {
+  const d = lab.registry.resolve(ref);
+  const changes = assignments.map((a) => {
+    const m = /^(.+)=([a-z-]+)(?::(.*))?$/.exec(a);
+    if (!m || !COLUMN_ROLES.includes(m[2] as ColumnRole)) throw new Error(`'${a}': write column=role or column=role:modality, with a role among ${COLUMN_ROLES.join(', ')}`);
+    return { column: m[1], role: m[2] as ColumnRole, ...(m[3] !== undefined ? { modality: m[3] || null } : {}) };
+  });
+  if (changes.length === 0) throw new Error('give at least one column=role');
+  const updated = lab.registry.setColumns(d.id, changes);
+  console.log(datasetReport(updated, `Dataset ${d.id} '${d.name}': roles updated`));
+  return 0;
+}
+
+export const command: CliCommand = {
+  summary: 'List datasets, or: datasets show|roles|split|delete ID ...  [--json]',
+  async run(args: CliArgs) {
+    const [action, ref, ...rest] = args.positionals;
+    const json = args.options.json === true;
+    let lab: LabDatasets;
+    try {
+      lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: !action || action === 'list' });
+    } catch (e) {
+      console.error(`gatelab datasets: ${(e as Error).message}`);
+      return 1;
+    }
+    if (lab.notice) console.error(`gatelab datasets: ${lab.notice}`);
+    try {
+      if (!action || action === 'list') return list(lab, json);
+      if (!ref) throw new Error(`usage: gatelab datasets ${action} ID ...`);
+      switch (action) {
+        case 'show': return show(lab, ref, json);
+        case 'roles': return roles(lab, ref, rest);
+        case 'split': return await splitCommand(lab, ref, args, json);
+        case 'delete': {
+          const d = lab.registry.resolve(ref);
+          lab.registry.delete(d.id);
+          console.log(`Deleted dataset ${d.id} '${d.name}' and its files`);
+          return 0;
+        }
+        default:
+          throw new Error(`unknown action '${action}': use list, show, roles, split or delete`);
+      }
+    } catch (e) {
+      console.error(`gatelab datasets: ${(e as Error).message}`);
+      return 2;
+    } finally {
+      lab.close();
+    }
+  },
+};

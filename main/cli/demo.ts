@@ -1,0 +1,79 @@
+// `gatelab demo`: trains a small gated model (2·sigmoid feature gate + 4-expert softmax router) on a
+// synthetic dataset for a few seconds in a trainer process, printing the loss falling and the gates.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CliCommand } from '../cli';
+import { stringOption } from './args';
+import { DEFAULT_DEMO, type DemoSpec, type TrainerEvent } from '../../engine/train/demo-run';
+
+const TRAINER = fileURLToPath(new URL('../../workers/trainer.ts', import.meta.url));
+
+const fmtLoad = (load: number[]) => `[${load.map((p) => p.toFixed(2)).join(' ')}]`;
+
+function describe(e: TrainerEvent): string | null {
+  switch (e.type) {
+    case 'ready':
+      return `model ${e.model}: ${e.parameters.toLocaleString('en-US')} parameters, on ${e.provider}` +
+        (e.fallbackReason ? `\n  (${e.fallbackReason})` : '');
+    case 'progress':
+      return `step ${String(e.step).padStart(6)}  loss ${e.loss.toFixed(4)}  gate openness ${e.gateOpenness.toFixed(3)}  ` +
+        `expert load ${fmtLoad(e.expertLoad)}  ${Math.round(e.samplesPerSec).toLocaleString('en-US')} samples/s (K=${e.stepsPerCall})`;
+    case 'done':
+      return `${e.cancelled ? 'cancelled' : 'done'} after ${e.step} steps in ${(e.elapsedMs / 1000).toFixed(1)} s: ` +
+        `held-out loss ${e.evalLoss.toFixed(4)}, accuracy ${(100 * e.evalAccuracy).toFixed(1)}%, ` +
+        `gate openness ${e.gateOpenness.toFixed(3)}, expert load ${fmtLoad(e.expertLoad)}`;
+    case 'error':
+      return `error: ${e.message}`;
+  }
+}
+
+/**
+ * Runs the demo in a forked trainer; calls `onEvent` for each message; resolves with the final one.
+ * Aborting `signal` (or Ctrl-C) asks the trainer to stop after its current call; it still reports 'done'.
+ */
+export function runDemoTrainer(spec: DemoSpec, onEvent: (e: TrainerEvent) => void, signal?: AbortSignal): Promise<TrainerEvent> {
+  return new Promise((resolve, reject) => {
+    // The trainer is TypeScript: load tsx into the child by absolute path, so any working directory works.
+    const child = fork(TRAINER, [], { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let last: TrainerEvent | null = null;
+    const stop = () => child.connected && child.send({ type: 'cancel' });
+    process.once('SIGINT', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+    child.on('message', (e: TrainerEvent) => {
+      last = e;
+      onEvent(e);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', stop);
+      if (last && (last.type === 'done' || last.type === 'error')) resolve(last);
+      else reject(new Error(`the trainer process exited (${signal ?? `code ${code}`}) before finishing; see its output above`));
+    });
+    child.send({ type: 'start', spec });
+  });
+}
+
+export const command: CliCommand = {
+  summary: 'train a small gated model on synthetic data for a few seconds (--seconds N, --cuda, --json)',
+  async run(args) {
+    const seconds = Number(stringOption(args, 'seconds') ?? DEFAULT_DEMO.seconds);
+    if (!(seconds > 0)) {
+      console.error('gatelab demo: --seconds needs a positive number');
+      return 2;
+    }
+    const spec: DemoSpec = { ...DEFAULT_DEMO, seconds, providers: args.options.cuda ? ['cuda', 'cpu'] : ['cpu'] };
+    const json = args.options.json === true;
+    if (!json) console.log(`GateLab demo: a 2·sigmoid feature gate and a softmax router over ${spec.sizes.experts} experts, ` +
+      `${spec.samples.toLocaleString('en-US')} synthetic rows, ${seconds} s in a trainer process (Ctrl-C stops early)`);
+    let lastPrinted = -Infinity;
+    const final = await runDemoTrainer(spec, (e) => {
+      if (json) return console.log(JSON.stringify(e));
+      // At most ~4 progress lines per second: the loss falling is the point, not every call.
+      if (e.type === 'progress' && e.elapsedMs - lastPrinted < 250) return;
+      if (e.type === 'progress') lastPrinted = e.elapsedMs;
+      const line = describe(e);
+      if (line) console.log(line);
+    });
+    return final.type === 'done' ? 0 : 1;
+  },
+};

@@ -1,0 +1,139 @@
+// The CLI path end to end, in child processes as a user runs it: gatelab import / datasets with --home.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATA = '/work/shared/data';
+
+interface Result { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+function gatelab(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    onStart?.(child);
+  });
+}
+
+let home: string;
+beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-cli-')); });
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const importJson = async (file: string, extra: string[] = []) => {
+  const r = await gatelab(['import', file, '--json', '--home', home, ...extra]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.stdout.trim().split('\n')).toHaveLength(1); // ONE JSON object
+  return JSON.parse(r.stdout);
+};
+
+describe('gatelab import --json on the shared datasets', () => {
+  it('ETTh1: 17,420 x 8 with a datetime time index', async () => {
+    const j = await importJson(`${DATA}/forecasting/ETTh1.csv`);
+    expect(j).toMatchObject({ rows: 17_420, created: true, name: 'ETTh1' });
+    expect(typeof j.id).toBe('number');
+    expect(j.columns).toHaveLength(8);
+    expect(j.columns[0]).toMatchObject({ name: 'date', type: 'datetime', role: 'time' });
+    expect(j.columns.slice(1).every((c: { type: string }) => c.type === 'float')).toBe(true);
+    expect(j.issues).toEqual([]);
+  });
+
+  it('MovieLens u.data: tab-separated without header, 100,000 x 4; latin-1 u.item 1,682 x 24', async () => {
+    const data = await importJson(`${DATA}/recsys/ml-100k/u.data`, ['--name', 'ratings']);
+    expect(data).toMatchObject({ rows: 100_000, name: 'ratings', delimiter: '\t', hasHeader: false });
+    expect(data.columns.map((c: { name: string; type: string }) => c.type)).toEqual(['int', 'int', 'int', 'int']);
+    const item = await importJson(`${DATA}/recsys/ml-100k/u.item`); // not valid UTF-8: latin-1 detected
+    expect(item).toMatchObject({ rows: 1682, delimiter: '|', encoding: 'latin1' });
+    expect(item.columns).toHaveLength(24);
+  });
+
+  it('clothing reviews: 23,486 x 11 with quoted multi-line text', async () => {
+    const j = await importJson(`${DATA}/multimodal/womens_clothing_ecommerce_reviews.csv`);
+    expect(j.rows).toBe(23_486);
+    expect(j.columns).toHaveLength(11);
+    const type = (n: string) => j.columns.find((c: { name: string }) => c.name === n).type;
+    expect(type('Review Text')).toBe('text');
+    expect(type('Title')).toBe('text');
+    expect(type('Age')).toBe('int');
+  });
+
+  it('the same file again is the same dataset; `datasets --json` lists each once (plus the demos)', async () => {
+    const again = await importJson(`${DATA}/forecasting/ETTh1.csv`);
+    expect(again.created).toBe(false);
+    const r = await gatelab(['datasets', '--json'], { GATELAB_HOME: home });
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Array<{ name: string; isDemo: boolean }>;
+    expect(list.filter((d) => !d.isDemo).map((d) => d.name)).toEqual(['ETTh1', 'ratings', 'u.item', 'womens_clothing_ecommerce_reviews']);
+    expect(list.filter((d) => d.isDemo)).toHaveLength(3);
+  });
+
+  it('a rejected file exits 2 with the line, the column and what was expected on stderr', async () => {
+    const bad = join(home, 'prices.csv');
+    writeFileSync(bad, 'day,price\n1,2.5\n2,abc\n3,4.0\n');
+    const r = await gatelab(['import', bad, '--json', '--home', home, '--types', 'price=float']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/line 3/);
+    expect(r.stderr).toMatch(/price/);
+    expect(r.stderr).toMatch(/abc/);
+  });
+});
+
+describe('killing an import mid-file', () => {
+  it('leaves no dataset row pointing at a missing cache, and the next import of the same file works', async () => {
+    const killHome = mkdtempSync(join(tmpdir(), 'gatelab-kill-'));
+    try {
+      // ~40 MB of numbers: long enough to be caught mid-parse.
+      const big = join(killHome, 'big.csv');
+      const lines: string[] = [];
+      for (let i = 0; i < 20_000; i++) lines.push(`${i},${(i * 0.5).toFixed(1)},${Math.sin(i).toFixed(6)},${Math.cos(i).toFixed(6)},${i % 7},${(i / 3).toFixed(4)}`);
+      const chunk = Buffer.from(lines.join('\n') + '\n');
+      const fd = openSync(big, 'w');
+      writeSync(fd, 'a,b,c,d,e,f\n');
+      for (let k = 0; k < 60; k++) writeSync(fd, chunk);
+      closeSync(fd);
+
+      let sawStaging = false;
+      const r = await gatelab(['import', big, '--home', killHome], {}, (child) => {
+        const datasets = join(killHome, 'datasets');
+        // Kill once the importer has written part of the columns into its staging folder: mid-file.
+        const midFile = () => existsSync(datasets) && readdirSync(datasets).some((h) => readdirSync(join(datasets, h))
+          .filter((n) => n.includes('.importing-'))
+          .some((n) => readdirSync(join(datasets, h, n)).some((f) => f.endsWith('.bin') && statSync(join(datasets, h, n, f)).size > 0)));
+        const poll = setInterval(() => {
+          if (midFile()) {
+            sawStaging = true;
+            child.kill('SIGKILL');
+            clearInterval(poll);
+          }
+        }, 5);
+        child.on('close', () => clearInterval(poll));
+      });
+      expect(sawStaging).toBe(true);
+      expect(r.signal).toBe('SIGKILL');
+
+      const db = new Database(join(killHome, 'gatelab.sqlite'), { readonly: true });
+      const rows = db.prepare('SELECT cache_dir FROM datasets').all() as Array<{ cache_dir: string }>;
+      db.close();
+      for (const row of rows) expect(existsSync(join(killHome, row.cache_dir, 'meta.json'))).toBe(true);
+      expect(rows).toEqual([]);
+
+      const next = await gatelab(['import', big, '--json', '--home', killHome]);
+      expect(next.code).toBe(0);
+      expect(JSON.parse(next.stdout)).toMatchObject({ rows: 1_200_000, created: true });
+      // the killed import's staging folder was swept
+      const left = readdirSync(join(killHome, 'datasets')).flatMap((h) => readdirSync(join(killHome, 'datasets', h)));
+      expect(left.filter((n) => n.includes('.importing-') || n.includes('.copying-'))).toEqual([]);
+    } finally {
+      rmSync(killHome, { recursive: true, force: true });
+    }
+  });
+});

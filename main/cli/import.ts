@@ -1,0 +1,108 @@
+// `gatelab import FILE [--name N] [--format F] [--json] ...`: registers a data file as a dataset.
+// Exit 0 on success (also when the same file was already imported: same dataset), 2 when the file is
+// rejected, with the reason (line, column, what was expected) on stderr.
+import type { CliCommand } from '../cli';
+import { stringOption, type CliArgs } from './args';
+import { labPaths } from '../lab/home';
+import { openLabDatasets, RoleError, type ImportDatasetOptions } from '../lab/datasets/index';
+import { ImportError } from '../lab/import/index';
+import { datasetJson, datasetReport } from './dataset-report';
+import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
+import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../../common/dataset-cache';
+
+const FORMATS: ImportFormat[] = ['csv', 'tsv', 'jsonl', 'parquet', 'arrow', 'npy'];
+const ENCODINGS: TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin1'];
+const POLICIES: InvalidPolicy[] = ['reject', 'drop', 'impute'];
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(args: CliArgs, key: string, allowed: readonly T[]): T | undefined {
+  const v = stringOption(args, key);
+  if (v !== undefined && !allowed.includes(v as T)) throw new UsageError(`--${key} must be one of ${allowed.join(', ')} (got '${v}')`);
+  return v as T | undefined;
+}
+
+/** "a=x,b=y" -> [[a, x], [b, y]] */
+function pairs(args: CliArgs, key: string): Array<[string, string]> {
+  const v = stringOption(args, key);
+  if (!v) return [];
+  return v.split(',').map((p) => {
+    const i = p.lastIndexOf('=');
+    if (i <= 0) throw new UsageError(`--${key} takes column=value pairs separated by commas (got '${p}')`);
+    return [p.slice(0, i), p.slice(i + 1)];
+  });
+}
+
+export function importOptions(args: CliArgs): ImportDatasetOptions {
+  const header = stringOption(args, 'header');
+  if (header !== undefined && !['yes', 'no'].includes(header)) throw new UsageError(`--header must be yes or no (got '${header}')`);
+  const delimiter = stringOption(args, 'delimiter');
+  const columnTypes: Record<string, ColumnType> = {};
+  for (const [column, type] of pairs(args, 'types')) {
+    if (!COLUMN_TYPES.includes(type as ColumnType)) throw new UsageError(`--types: '${type}' for column '${column}' is not a type (${COLUMN_TYPES.join(', ')})`);
+    columnTypes[column] = type as ColumnType;
+  }
+  const roles: Record<string, ColumnRole> = {};
+  for (const [column, role] of pairs(args, 'roles')) {
+    if (!COLUMN_ROLES.includes(role as ColumnRole)) throw new UsageError(`--roles: '${role}' for column '${column}' is not a role (${COLUMN_ROLES.join(', ')})`);
+    roles[column] = role as ColumnRole;
+  }
+  return {
+    name: stringOption(args, 'name'),
+    format: oneOf(args, 'format', FORMATS),
+    encoding: oneOf(args, 'encoding', ENCODINGS),
+    delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
+    header: header === undefined ? undefined : header === 'yes',
+    onInvalid: oneOf(args, 'on-invalid', POLICIES),
+    target: stringOption(args, 'target'),
+    columnTypes: Object.keys(columnTypes).length ? columnTypes : undefined,
+    roles: Object.keys(roles).length ? roles : undefined,
+  };
+}
+
+export const command: CliCommand = {
+  summary: 'Import a data file (CSV/TSV, JSON Lines, Parquet, Arrow, .npy) as a dataset: import FILE [--name N] [--format F] [--json]',
+  async run(args) {
+    const file = args.positionals[0];
+    let options: ImportDatasetOptions;
+    try {
+      if (!file || args.positionals.length > 1) throw new UsageError('usage: gatelab import FILE [--name N] [--format csv|tsv|jsonl|parquet|arrow|npy] [--encoding E] [--delimiter D] [--header yes|no] [--on-invalid reject|drop|impute] [--types col=type,...] [--roles col=role,...] [--json] [--home DIR]');
+      options = importOptions(args);
+    } catch (e) {
+      console.error(`gatelab import: ${(e as Error).message}`);
+      return 2;
+    }
+    const json = args.options.json === true;
+    const lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: false });
+    if (lab.notice) console.error(`gatelab import: ${lab.notice}`);
+    const tty = process.stderr.isTTY && !json;
+    try {
+      const { dataset, created } = await lab.registry.importDataset(file, {
+        ...options,
+        onProgress: tty
+          ? (p) => process.stderr.write(`\r${p.phase} ${p.totalBytes ? Math.floor((100 * p.bytes) / p.totalBytes) : 0}% ${p.rows ? `${p.rows.toLocaleString('en-US')} rows` : ''}   `)
+          : undefined,
+      });
+      if (tty) process.stderr.write('\r\x1b[K');
+      if (json) console.log(JSON.stringify(datasetJson(dataset, { created })));
+      else {
+        const headline = created
+          ? `Imported dataset ${dataset.id} '${dataset.name}'`
+          : `Already imported: dataset ${dataset.id} '${dataset.name}' has the same content (sha256 ${dataset.sourceHash.slice(0, 12)}...)`;
+        console.log(datasetReport(dataset, headline));
+      }
+      return 0;
+    } catch (e) {
+      if (tty) process.stderr.write('\r\x1b[K');
+      if (e instanceof ImportError) {
+        const hint = ['ragged_row', 'unparsable'].includes(e.code) ? ' (on the command line: --on-invalid drop or --on-invalid impute)' : '';
+        console.error(`gatelab import: rejected ${e.message}${hint}`);
+        return 2;
+      }
+      console.error(`gatelab import: ${(e as Error).message}`);
+      return e instanceof RoleError ? 2 : 1;
+    } finally {
+      lab.close();
+    }
+  },
+};

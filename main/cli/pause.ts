@@ -1,0 +1,8 @@
+// `gatelab pause RUN`: the run writes a checkpoint and waits; resume it with `gatelab resume RUN`.
+import type { CliCommand } from '../cli';
+import { controlVerb } from '../lab/runs/control-verb';
+
+export const command: CliCommand = {
+  summary: 'pause a run after its current step batch, with a checkpoint (RUN [--json])',
+  run: (args) => controlVerb('pause', args),
+};

@@ -1,0 +1,39 @@
+// `gatelab serve [--port P] [--home DIR]`: the lab in a browser. The FIRST line on stdout is the URL
+// with its token (scripts and e2e tests read it); everything else goes to stderr.
+import type { CliCommand } from '../cli';
+import { stringOption } from './args';
+import { Lab } from '../lab/lab';
+import { startServer } from '../serve/server';
+import { ensureRendererBuilt } from '../serve/renderer-build';
+
+export const command: CliCommand = {
+  summary: 'Serve the lab UI to a browser on 127.0.0.1 (prints the URL with its access token)',
+  async run(args) {
+    const portText = stringOption(args, 'port');
+    const port = portText === undefined ? 0 : Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`gatelab serve: --port must be an integer 0..65535 (got '${portText}')`);
+      return 2;
+    }
+    const rendererDir = await ensureRendererBuilt();
+    const lab = await Lab.open({ home: stringOption(args, 'home'), face: 'serve' });
+    const server = await startServer({ lab, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
+      console.error(`gatelab serve: cannot listen on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port or use 0' : e.message}`);
+      return null;
+    });
+    if (!server) {
+      lab.close();
+      return 1;
+    }
+    console.log(server.url);
+    console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop)`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    lab.close();
+    return 0;
+  },
+};

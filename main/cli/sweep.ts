@@ -1,0 +1,44 @@
+// `gatelab sweep FILE [--parallel N] [--follow] [--json]`: FILE is an experiment (JSON):
+//   { "name": "lr sweep", "config": { ...run config... }, "seeds": 3,
+//     "sweep": { "kind": "grid" | "random", "params": { "optimizer.lr": [1e-3, 3e-3], "model.gate.kind": ["sigmoid", "glu"] }, "samples": 8 },
+//     "priority": 0 }
+// It expands into a group of queued runs (one per sweep point and seed) and trains them, N at a time.
+import { readFileSync } from 'node:fs';
+import type { CliCommand } from '../cli';
+import { stringOption } from './args';
+import { openCliRuns, followRuns, runResult } from '../lab/runs/cli-session';
+import { runsTable } from '../lab/runs/run-report';
+import { ExperimentSpec } from '../../common/runs/expand';
+
+export const command: CliCommand = {
+  summary: 'expand a sweep/seeds experiment FILE (JSON) into a group of runs and train them (--parallel N, --json)',
+  async run(args) {
+    const file = args.positionals[0];
+    const json = args.options.json === true;
+    if (!file) {
+      console.error('gatelab sweep: give an experiment file (JSON with config, seeds, sweep); see docs');
+      return 2;
+    }
+    let s;
+    try {
+      const parsed = ExperimentSpec.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new Error(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+      }
+      const parallel = stringOption(args, 'parallel');
+      s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
+      const { groupId, runIds } = s.manager.createExperiment(parsed.data);
+      if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), ${s.manager.poolSize} at a time`);
+      const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
+      if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)) }));
+      else console.log(runsTable(s.store, runs));
+      return runs.every((r) => r.status === 'completed') ? 0 : 1;
+    } catch (e) {
+      console.error(`gatelab sweep: ${(e as Error).message}`);
+      return 1;
+    } finally {
+      await s?.close();
+    }
+  },
+};

@@ -1,0 +1,64 @@
+// `gatelab train [--dataset ID|FILE] [--template NAME] [--set key=value ...] [--seed S] [--epochs N]
+//                [--config FILE] [--priority P] [--cuda] [--follow] [--json]`
+// Queues one run, trains it in a trainer process (early stopping on validation), evaluates on test,
+// stores everything and prints the metrics. --json: the last line is one JSON object {run, status, test, ...}.
+// Without --dataset it trains the demo gated model on synthetic data. Ctrl-C pauses the run.
+import { readFileSync } from 'node:fs';
+import type { CliCommand } from '../cli';
+import { stringOption, type CliArgs } from './args';
+import { applyOverrides } from '../lab/runs/run-overrides';
+import { openCliRuns, followRuns, runResult, describeResult } from '../lab/runs/cli-session';
+import { datasetRunSetup } from '../lab/runs/dataset-runs';
+
+class UsageError extends Error {}
+
+function numberOption(args: CliArgs, key: string): number | undefined {
+  const v = stringOption(args, key);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${key} needs a number (got '${v}')`);
+  return n;
+}
+
+/** The run config from --config FILE, --template, --set, --seed, --epochs. */
+export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
+  const file = stringOption(args, 'config');
+  let config: Record<string, unknown> = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const template = stringOption(args, 'template');
+  if (template) config = { ...config, model: { ...((config.model as object) ?? {}), template } };
+  const seed = numberOption(args, 'seed');
+  const epochs = numberOption(args, 'epochs');
+  if (seed !== undefined) config.seed = seed;
+  if (epochs !== undefined) config.epochs = epochs;
+  if (args.options.cuda === true) config.provider = 'auto';
+  return applyOverrides(config, args.sets);
+}
+
+export const command: CliCommand = {
+  summary: 'train a model: --dataset ID|FILE --template NAME [--set key=value] [--seed S] [--epochs N] [--follow] [--json]',
+  async run(args) {
+    const json = args.options.json === true;
+    let session;
+    try {
+      let config = runConfigFromArgs(args);
+      const dataset = stringOption(args, 'dataset');
+      const home = stringOption(args, 'home');
+      const setup = dataset ? await datasetRunSetup(home, dataset, config, (l) => !json && console.log(l)) : null;
+      if (setup) config = setup.config;
+      session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
+      const id = session.manager.create(config, { priority: numberOption(args, 'priority') });
+      if (!json) console.log(`run ${id} queued in ${session.paths.home}`);
+      const [run] = await followRuns(session.manager, [id], { follow: args.options.follow === true, json });
+      console.log(json ? JSON.stringify(runResult(session.store, run)) : describeResult(session.store, run));
+      return run.status === 'completed' ? 0 : 1;
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));
+      else console.error(`gatelab train: ${msg}`);
+      return e instanceof UsageError || /run config|template|--/.test(msg) ? 2 : 1;
+    } finally {
+      await session?.close();
+    }
+  },
+};
+

@@ -1,0 +1,126 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { mkdtempSync, rmSync, copyFileSync, existsSync, readFileSync, writeFileSync, mkdirSync, utimesSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { labPaths } from '../home';
+import { openLabDatasets, createSplit, createPipeline, trainingData, type LabDatasets } from './index';
+import { ImportError } from '../import/index';
+import type { ZScoreState } from '../../../common/data/scalers';
+import type { FittedPipeline } from '../../../common/data/pipeline';
+
+const ETTH1 = '/work/shared/data/forecasting/ETTh1.csv';
+let home: string;
+let lab: LabDatasets;
+beforeEach(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-registry-'));
+  lab = await openLabDatasets(labPaths(home), { demos: false });
+});
+afterEach(() => {
+  lab.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+describe('importing into the registry', () => {
+  it('registers ETTh1 under its content hash with a copy of the source and a cache; the same file twice is one dataset', async () => {
+    const { dataset, created } = await lab.registry.importDataset(ETTH1);
+    expect(created).toBe(true);
+    expect(dataset).toMatchObject({ name: 'ETTh1', rows: 17_420, sourceHash: 'f18de3ad269cef59bb07b5438d79bb3042d3be49bdeecf01c1cd6d29695ee066' });
+    expect(dataset.columns.map((c) => c.name)).toEqual(['date', 'HUFL', 'HULL', 'MUFL', 'MULL', 'LUFL', 'LULL', 'OT']);
+    expect(dataset.columns[0]).toMatchObject({ type: 'datetime', role: 'time' });
+    expect(existsSync(join(dataset.cachePath, 'meta.json'))).toBe(true);
+    expect(sha(join(home, dataset.sourcePath))).toBe(dataset.sourceHash);
+    // same bytes under another name and folder: still the same dataset
+    const copy = join(home, 'renamed.csv');
+    copyFileSync(ETTH1, copy);
+    const again = await lab.registry.importDataset(copy, { name: 'other name' });
+    expect(again.created).toBe(false);
+    expect(again.dataset.id).toBe(dataset.id);
+    expect(lab.registry.list()).toHaveLength(1);
+  });
+
+  it('a rejected file leaves no dataset row and no files; a missing file says so', async () => {
+    const bad = join(home, 'ragged.csv');
+    writeFileSync(bad, 'a,b\n1,2\n3\n');
+    const error = await lab.registry.importDataset(bad).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.message).toMatch(/line 3/);
+    expect(lab.registry.list()).toEqual([]);
+    expect(readdirSync(labPaths(home).datasets)).toEqual([]);
+    await expect(lab.registry.importDataset(join(home, 'nope.csv'))).rejects.toThrow(/nope\.csv: no such file/);
+  });
+
+  it('a dataset whose cache went missing is repaired by importing the file again (same id)', async () => {
+    const { dataset } = await lab.registry.importDataset(ETTH1);
+    rmSync(dataset.cachePath, { recursive: true });
+    const again = await lab.registry.importDataset(ETTH1);
+    expect(again.dataset.id).toBe(dataset.id);
+    expect(existsSync(join(dataset.cachePath, 'meta.json'))).toBe(true);
+  });
+
+  it('stores roles given on import and refuses roles for columns the file lacks', async () => {
+    const { dataset } = await lab.registry.importDataset(ETTH1, { roles: { OT: 'target', HUFL: { modality: 'high' } } });
+    expect(dataset.columns.find((c) => c.name === 'OT')!.role).toBe('target');
+    expect(dataset.columns.find((c) => c.name === 'HUFL')!.modality).toBe('high');
+    const updated = lab.registry.setColumns(dataset.id, [{ column: 'HULL', typeOverride: 'int', role: 'ignore' }]);
+    expect(updated.columns.find((c) => c.name === 'HULL')).toMatchObject({ type: 'int', inferredType: 'float', role: 'ignore' });
+    lab.registry.delete(dataset.id);
+    await expect(lab.registry.importDataset(ETTH1, { roles: { nope: 'target' } })).rejects.toThrow(/column 'nope'.*columns: date, HUFL/);
+    expect(readdirSync(labPaths(home).datasets)).toEqual([]);
+  });
+});
+
+describe('splits and pipelines of a registered dataset', () => {
+  it('ETTh1: the ETT split and a z-score pipeline fitted on its train rows are stored', async () => {
+    const { dataset } = await lab.registry.importDataset(ETTH1);
+    const split = await createSplit(lab.registry, dataset.id, 'ett', { kind: 'ett' });
+    expect(split.counts).toEqual({ train: 8640, val: 2880, test: 2880 });
+    expect(lab.store.splits.get(split.id)!.assignment.length).toBe(17_420);
+    const pipeline = createPipeline(lab.registry, split.id, 'scale', { steps: [{ transform: 'zscore', column: 'OT' }, { transform: 'windows', lookback: 96, horizon: 96 }] });
+    const reference = JSON.parse(readFileSync(new URL('../../../common/data/fixtures/etth1-reference.json', import.meta.url), 'utf8'));
+    const ot = (pipeline.fittedState as FittedPipeline).steps[0].state as ZScoreState;
+    expect(ot.mean).toBeCloseTo(reference.mean[6], 4);
+    expect(ot.std / reference.std[6]).toBeCloseTo(1, 5);
+    expect(lab.store.splits.list(dataset.id).map((s) => s.name)).toEqual(['ett']);
+    // what a trainer is handed: the cache, the exact rows and the fitted state
+    const data = trainingData(lab.registry, split.id, 'scale');
+    expect(data).toMatchObject({ cachePath: dataset.cachePath, ranges: { val: [8640, 11520] } });
+    expect(data.assignment.filter((p) => p === 1).length).toBe(2880);
+    expect((data.pipeline!.steps[1].state as { lookback: number }).lookback).toBe(96);
+    expect(() => trainingData(lab.registry, split.id, 'nope')).toThrow(/no pipeline 'nope' \(its pipelines: scale\)/);
+  });
+
+  it('MovieLens u.data with the given files u1.base / u1.test', async () => {
+    const ml = '/work/shared/data/recsys/ml-100k';
+    const { dataset } = await lab.registry.importDataset(`${ml}/u.data`);
+    expect(dataset.name).toBe('u.data');
+    const split = await createSplit(lab.registry, 'u.data', 'u1', { kind: 'given', files: { train: `${ml}/u1.base`, test: `${ml}/u1.test` }, seed: 1 });
+    expect(split.counts).toEqual({ train: 72_000, val: 8_000, test: 20_000 });
+    expect(readdirSync(join(home, 'tmp'))).toEqual([]); // scratch caches of the split files are gone
+  });
+});
+
+describe('sweeping what killed imports left behind', () => {
+  it('removes staging folders of dead processes and old unreferenced folders, keeps live ones and datasets', async () => {
+    const { dataset } = await lab.registry.importDataset(ETTH1);
+    const datasets = labPaths(home).datasets;
+    const deadPid = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const dead = join(datasets, dataset.sourceHash, `cache.importing-${deadPid}-abcd1234`);
+    const live = join(datasets, 'livehash', `cache.importing-${process.pid}-abcd1234`);
+    const orphan = join(datasets, 'orphanhash');
+    for (const d of [dead, live, join(orphan, 'cache')]) mkdirSync(d, { recursive: true });
+    utimesSync(orphan, new Date(0), new Date(0));
+    const scratch = join(home, 'tmp', 'demo-old');
+    const fresh = join(home, 'tmp', 'split-now');
+    for (const d of [scratch, fresh]) mkdirSync(d, { recursive: true });
+    utimesSync(scratch, new Date(0), new Date(0));
+    const removed = lab.registry.sweep();
+    expect(removed.sort()).toEqual([dead, orphan, scratch].sort());
+    expect(existsSync(fresh)).toBe(true);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(join(dataset.cachePath, 'meta.json'))).toBe(true);
+  });
+});

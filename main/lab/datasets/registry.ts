@@ -1,0 +1,191 @@
+// The dataset registry: turns a user's file into a dataset in the store.
+//   hash the file (sha256, streamed) -> same hash already registered? that dataset, done
+//   -> import into <home>/datasets/<hash>/cache (the importer stages and renames into place)
+//   -> copy the source beside it (temp name, then rename) -> insert dataset + columns in ONE transaction.
+// The row comes last, so a kill at any point never leaves a row pointing at a missing cache.
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { importFile, ImportError, type ImportOptions, type ImportProgressEvent, type ImportResult } from '../import/index';
+import type { LabStore, DatasetRecord, ColumnRecord, NewColumn } from '../store/index';
+import type { LabPaths } from '../home';
+import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/data/roles';
+import { META_FILE } from '../../../common/dataset-cache';
+import { sha256File } from './file-hash';
+import { sweepAbandonedImports, sweepScratch } from './sweep';
+
+export interface ImportDatasetOptions extends ImportOptions {
+  /** Roles (and modality groups) to set on import, by column name. */
+  roles?: Record<string, ColumnRole | { role?: ColumnRole; modality?: string }>;
+  family?: DatasetFamily;
+  description?: string;
+  isDemo?: boolean;
+  onProgress?(p: ImportProgressEvent & { phase: 'hashing' | 'parsing' }): void;
+  signal?: AbortSignal;
+}
+
+export interface Dataset extends DatasetRecord {
+  columns: ColumnRecord[];
+  /** Absolute path of the column cache (openDatasetCache reads it). */
+  cachePath: string;
+}
+
+export interface ImportOutcome {
+  dataset: Dataset;
+  /** False when the same file (by content) was already a dataset: that one is returned. */
+  created: boolean;
+}
+
+export class DatasetRegistry {
+  constructor(readonly store: LabStore, readonly paths: LabPaths) {}
+
+  /** Removes what killed imports left behind (see sweep.ts). Call once at start-up. */
+  sweep(): string[] {
+    if (this.store.readOnly) return [];
+    return [
+      ...sweepAbandonedImports(this.paths.datasets, (hash) => this.store.datasets.byHash(hash) !== undefined),
+      ...sweepScratch(join(this.paths.home, 'tmp')),
+    ];
+  }
+
+  get(id: number): Dataset | undefined {
+    const d = this.store.datasets.get(id);
+    return d && this.withColumns(d);
+  }
+
+  list(): Dataset[] {
+    return this.store.datasets.list().map((d) => this.withColumns(d));
+  }
+
+  /** A dataset by id, or by exact name when `ref` is not a number; throws a message listing what exists. */
+  resolve(ref: string | number): Dataset {
+    const byId = typeof ref === 'number' || /^\d+$/.test(ref) ? this.get(Number(ref)) : undefined;
+    const found = byId ?? this.list().find((d) => d.name === ref);
+    if (!found) {
+      const known = this.list().map((d) => `${d.id} (${d.name})`).join(', ') || 'none yet';
+      throw new Error(`No dataset '${ref}'. Known datasets: ${known}. Import one with: gatelab import FILE`);
+    }
+    return found;
+  }
+
+  async importDataset(sourcePath: string, options: ImportDatasetOptions = {}): Promise<ImportOutcome> {
+    if (this.store.readOnly) throw new Error(`Cannot import: ${this.store.notice ?? 'the lab database is open read-only'}`);
+    const { roles, family, description, isDemo, onProgress, signal, ...importOptions } = options;
+    if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) {
+      throw new ImportError('not_found', `${sourcePath}: no such file`, { file: sourcePath });
+    }
+    const bytes = statSync(sourcePath).size;
+    onProgress?.({ phase: 'hashing', bytes: 0, totalBytes: bytes, rows: 0, etaSeconds: null });
+    const hash = await sha256File(sourcePath, signal, (done) => onProgress?.({ phase: 'hashing', bytes: done, totalBytes: bytes, rows: 0, etaSeconds: null }));
+    const existing = this.store.datasets.byHash(hash);
+    const dir = join(this.paths.datasets, hash);
+    const cachePath = join(dir, 'cache');
+    if (existing && existsSync(join(cachePath, META_FILE))) return { dataset: this.withColumns(existing), created: false };
+
+    let result: ImportResult;
+    let columns: NewColumn[];
+    try {
+      mkdirSync(dir, { recursive: true });
+      result = await importFile(sourcePath, cachePath, importOptions, {
+        signal,
+        onProgress: (p) => onProgress?.({ ...p, phase: 'parsing' }),
+      });
+      columns = defaultRoles(result, roles);
+    } catch (e) {
+      if (!existing) this.removeIfUnreferenced(hash);
+      throw e;
+    }
+    if (existing) return { dataset: this.withColumns(existing), created: false }; // its cache was missing: repaired
+
+    const sourceFile = join(dir, `source${extname(sourcePath).toLowerCase()}`);
+    if (!existsSync(sourceFile) || statSync(sourceFile).size !== bytes) {
+      const temp = `${sourceFile}.copying-${process.pid}-${randomBytes(4).toString('hex')}`;
+      copyFileSync(sourcePath, temp);
+      renameSync(temp, sourceFile);
+    }
+    const rel = (p: string) => relative(this.paths.home, p).split('\\').join('/');
+    try {
+      const id = this.store.datasets.insert(
+        {
+          name: importOptions.name ?? defaultName(sourcePath),
+          sourceHash: hash,
+          sourceName: basename(sourcePath),
+          sourcePath: rel(sourceFile),
+          sourceBytes: bytes,
+          cacheDir: rel(cachePath),
+          format: result.format,
+          encoding: result.encoding ?? null,
+          delimiter: result.delimiter ?? null,
+          hasHeader: result.hasHeader ?? null,
+          rows: result.rows,
+          importOptions: { ...importOptions },
+          validation: result.validation,
+          family: family ?? null,
+          description: description ?? null,
+          isDemo: isDemo ?? false,
+        },
+        columns,
+      );
+      return { dataset: this.get(id)!, created: true };
+    } catch (e) {
+      // Another process registered the same file between our check and our insert: it is one dataset.
+      const winner = this.store.datasets.byHash(hash);
+      if (winner) return { dataset: this.withColumns(winner), created: false };
+      throw e;
+    }
+  }
+
+  /** Sets roles, modality groups and type overrides; unknown columns are refused by name. */
+  setColumns(datasetId: number, changes: Array<{ column: string; role?: ColumnRole; modality?: string | null; typeOverride?: ColumnTypeName | null }>): Dataset {
+    this.resolve(datasetId);
+    this.store.datasets.setRoles(datasetId, changes);
+    return this.get(datasetId)!;
+  }
+
+  /** Deletes the dataset row (its splits and pipelines cascade), then its files. */
+  delete(datasetId: number): void {
+    const d = this.resolve(datasetId);
+    this.store.datasets.delete(d.id);
+    rmSync(join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });
+  }
+
+  private withColumns(d: DatasetRecord): Dataset {
+    return { ...d, columns: this.store.datasets.columns(d.id), cachePath: join(this.paths.home, d.cacheDir) };
+  }
+
+  private removeIfUnreferenced(hash: string): void {
+    const dir = join(this.paths.datasets, hash);
+    if (this.store.datasets.byHash(hash)) return;
+    // Only when nothing else is in flight there (another import of the same file may be running).
+    const busy = existsSync(dir) && readdirSync(dir).some((n) => /\.(importing|copying)-/.test(n));
+    if (!busy) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// 'ETTh1.csv' -> 'ETTh1', but 'u.data' stays 'u.data' (its extension is part of the name people know).
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.jsonl', '.ndjson', '.json', '.parquet', '.arrow', '.feather', '.ipc', '.npy']);
+function defaultName(path: string): string {
+  const ext = extname(path);
+  return DATA_EXTENSIONS.has(ext.toLowerCase()) ? basename(path, ext) : basename(path);
+}
+
+/** A role was given for a column the file does not have: the user's input, not the file, is wrong. */
+export class RoleError extends Error {
+  override name = 'RoleError';
+}
+
+/** Roles on import: the caller's, else the first datetime column is the time index, the rest features. */
+function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles'] = {}): NewColumn[] {
+  const names = new Set(result.columns.map((c) => c.name));
+  for (const name of Object.keys(roles)) {
+    if (!names.has(name)) throw new RoleError(`A role was given for column '${name}', which the file does not have (columns: ${[...names].join(', ')})`);
+  }
+  let timeTaken = Object.values(roles).some((r) => (typeof r === 'string' ? r : r.role) === 'time');
+  return result.columns.map((c) => {
+    const given = roles[c.name];
+    const spec = typeof given === 'string' ? { role: given } : given ?? {};
+    let role: ColumnRole = spec.role ?? 'feature';
+    if (!given && c.type === 'datetime' && !timeTaken) { role = 'time'; timeTaken = true; }
+    return { name: c.name, inferredType: c.type as ColumnTypeName, stats: { ...c.stats, dtype: c.dtype, dim: c.dim }, role, modality: spec.modality ?? null };
+  });
+}

@@ -1,0 +1,106 @@
+// Splits and pipelines of a registered dataset: read the column cache, run the pure logic of
+// common/data, store the result (assignment bytes, fitted state) so runs reproduce exactly.
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatasetCache, importFile, type DatasetCache } from '../import/index';
+import { computeSplit, rowKeys } from '../../../common/data/split';
+import { SplitSpec, type SplitSpecInput, type PartName } from '../../../common/data/split-spec';
+import { fitPipeline, type PipelineSpecInput, type FittedPipeline } from '../../../common/data/pipeline';
+import type { ColumnSource, DataColumn } from '../../../common/data/columns';
+import type { ImportFormat, TextEncoding } from '../../../common/dataset-cache';
+import type { SplitRecord, PipelineRecord } from '../store/index';
+import type { DatasetRegistry, Dataset } from './registry';
+
+/** The cache as split/pipeline code sees it. */
+export function columnsOf(cache: DatasetCache): ColumnSource {
+  return {
+    rows: cache.rows,
+    column(name: string): DataColumn {
+      const c = cache.column(name);
+      return { values: c.values, dictionary: c.dictionary ?? undefined, dim: c.info.dim };
+    },
+  };
+}
+
+export type StoredSplit = Omit<SplitRecord, 'assignment'>;
+
+/** Computes a split of a dataset and stores it under `name` (replacing a split of that name). */
+export async function createSplit(registry: DatasetRegistry, datasetRef: number | string, name: string, specInput: SplitSpecInput): Promise<StoredSplit> {
+  const dataset = registry.resolve(datasetRef);
+  const spec = SplitSpec.parse(specInput);
+  const cache = openDatasetCache(dataset.cachePath);
+  const source = columnsOf(cache);
+  const input = spec.kind === 'given' ? { ...source, ...(await givenKeys(registry, dataset, cache, spec)) } : source;
+  const result = computeSplit(spec, input);
+  const id = registry.store.splits.save({ datasetId: dataset.id, name, spec, assignment: result.assignment, ranges: result.ranges, counts: result.counts });
+  const { assignment: _bytes, ...stored } = registry.store.splits.get(id)!;
+  return stored;
+}
+
+// Given split files (e.g. MovieLens u1.base / u1.test) are parsed by the same importer, with the
+// dataset's own format settings, into a scratch cache; rows are then matched by their key columns.
+async function givenKeys(registry: DatasetRegistry, dataset: Dataset, cache: DatasetCache, spec: Extract<SplitSpec, { kind: 'given' }>) {
+  const keyNames = spec.keyColumns ?? cache.columns.map((c) => c.info.name);
+  const source = columnsOf(cache);
+  const scratchRoot = join(registry.paths.home, 'tmp');
+  mkdirSync(scratchRoot, { recursive: true });
+  const scratch = mkdtempSync(join(scratchRoot, 'split-'));
+  try {
+    const keys: Partial<Record<PartName, string[]>> = {};
+    for (const [part, file] of Object.entries(spec.files) as Array<[PartName, string | undefined]>) {
+      if (!file) continue;
+      const dir = join(scratch, part);
+      await importFile(file, dir, {
+        format: dataset.format as ImportFormat,
+        delimiter: dataset.delimiter ?? undefined,
+        header: dataset.hasHeader ?? undefined,
+        encoding: (dataset.encoding ?? undefined) as TextEncoding | undefined,
+      });
+      const given = columnsOf(openDatasetCache(dir));
+      keys[part] = rowKeys(given.rows, keyNames.map((n) => {
+        try { return given.column(n); } catch { throw new Error(`The ${part} file '${file}' has no column '${n}' (the dataset's key columns are ${keyNames.join(', ')})`); }
+      }));
+    }
+    return { givenKeys: keys, rowKeys: rowKeys(source.rows, keyNames.map((n) => source.column(n))) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Fits a pipeline on a stored split's training rows and stores its state beside the split. */
+export function createPipeline(registry: DatasetRegistry, splitId: number, name: string, spec: PipelineSpecInput): PipelineRecord {
+  const split = registry.store.splits.get(splitId);
+  if (!split) throw new Error(`No split with id ${splitId}`);
+  const dataset = registry.resolve(split.datasetId);
+  const fitted: FittedPipeline = fitPipeline(spec, columnsOf(openDatasetCache(dataset.cachePath)), split.assignment);
+  const id = registry.store.splits.savePipeline({ splitId, name, spec, fittedState: fitted });
+  return registry.store.splits.pipelines(splitId).find((p) => p.id === id)!;
+}
+
+/** What a trainer needs to rebuild exactly this split's batches (sent with the run's start message). */
+export interface TrainingData {
+  datasetId: number;
+  cachePath: string;
+  splitId: number;
+  /** Per row: 0 train, 1 validation, 2 test, 3 unused. */
+  assignment: Uint8Array;
+  ranges: Record<string, [number, number]> | null;
+  /** The fitted state of the named pipeline, or null when none was asked for. */
+  pipeline: FittedPipeline | null;
+}
+
+export function trainingData(registry: DatasetRegistry, splitId: number, pipelineName?: string): TrainingData {
+  const split = registry.store.splits.get(splitId);
+  if (!split) throw new Error(`No split with id ${splitId}`);
+  const dataset = registry.resolve(split.datasetId);
+  let pipeline: FittedPipeline | null = null;
+  if (pipelineName !== undefined) {
+    const p = registry.store.splits.pipelineByName(splitId, pipelineName);
+    if (!p) {
+      const known = registry.store.splits.pipelines(splitId).map((x) => x.name).join(', ') || 'none';
+      throw new Error(`Split ${splitId} has no pipeline '${pipelineName}' (its pipelines: ${known})`);
+    }
+    pipeline = p.fittedState as FittedPipeline;
+  }
+  return { datasetId: dataset.id, cachePath: dataset.cachePath, splitId, assignment: split.assignment, ranges: split.ranges, pipeline };
+}

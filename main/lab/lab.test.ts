@@ -1,0 +1,105 @@
+// The Lab facade with a real store in a temp home: every channel survives fuzzed payloads with a
+// clear error; uploads land inside the lab home whatever the file name; settings persist; parts
+// not built yet say so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REQUEST_CHANNELS, REQUESTS } from '../../common/lab-api';
+import { Lab } from './lab';
+
+let home: string;
+let lab: Lab;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-lab-'));
+  lab = await Lab.open({ home, face: 'test' });
+});
+afterAll(() => {
+  lab.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const GARBAGE: unknown[] = [
+  42, 'text', [], [1, 2], true,
+  { id: 123 }, { id: '' }, { id: 'x'.repeat(10_000) }, { offset: -1 }, { limit: 1e9 },
+  { path: 12 }, { uploadId: null }, { data: { nested: [] } }, { seeds: 1000 }, { ids: [] },
+  JSON.parse('{"__proto__": {"polluted": true}}'), { constructor: { prototype: { polluted: true } } },
+  { threads: 'many' }, { executionProvider: 'tpu' },
+];
+
+describe('LabApi fuzzing: every channel, bad payloads', () => {
+  it('answers each with a well-formed reply, rejects what fails the schema, and keeps working', async () => {
+    for (const channel of REQUEST_CHANNELS) {
+      for (const payload of GARBAGE) {
+        const reply = await lab.dispatch(channel, payload);
+        expect(reply, `${channel} ${JSON.stringify(payload)?.slice(0, 60)}`).toHaveProperty('ok');
+        const valid = REQUESTS[channel].payload.safeParse(payload).success;
+        if (!valid) {
+          expect(reply.ok).toBe(false);
+          expect(!reply.ok && reply.error.code).toBe('invalid-payload');
+          expect(!reply.ok && reply.error.message.startsWith(`${channel}: invalid payload`)).toBe(true);
+        } else if (!reply.ok) {
+          expect(['not-found', 'not-available', 'invalid-payload', 'too-large']).toContain(reply.error.code);
+        }
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await lab.dispatch('system.info', {})).ok).toBe(true);
+  });
+
+  it('refuses channels outside the map, including prototype names', async () => {
+    for (const c of ['toString', '__proto__', 'constructor', 'runs', 'datasets.list.extra', 42, null]) {
+      const r = await lab.dispatch(c, {});
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.code).toBe('unknown-channel');
+    }
+  });
+});
+
+describe('uploads', () => {
+  it('keeps a hostile file name inside the lab home and cleans up on cancel', async () => {
+    const begin = await lab.dispatch('import.begin', { name: '../../../etc/passwd', size: 4 });
+    expect(begin.ok).toBe(true);
+    const uploadId = begin.ok ? (begin.result as { uploadId: string }).uploadId : '';
+    const folder = join(home, 'uploads', uploadId);
+    expect(readdirSync(folder)).toEqual(['passwd']);
+    const outOfOrder = await lab.dispatch('import.chunk', { uploadId, offset: 2, data: 'AAA=' });
+    expect(!outOfOrder.ok && outOfOrder.error.message).toContain('send chunks in order');
+    const tooMuch = await lab.dispatch('import.chunk', { uploadId, offset: 0, data: Buffer.from('12345').toString('base64') });
+    expect(!tooMuch.ok && tooMuch.error.code).toBe('too-large');
+    const early = await lab.dispatch('import.finish', { uploadId });
+    expect(!early.ok && early.error.message).toContain('incomplete: 0 of 4 bytes');
+    expect((await lab.dispatch('import.cancel', { importId: uploadId })).ok).toBe(true);
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('settings and missing parts', () => {
+  it('persists settings across a reopen of the lab', async () => {
+    const set = await lab.dispatch('settings.set', { threads: 2, theme: 'dark' });
+    expect(set).toMatchObject({ ok: true, result: { threads: 2, theme: 'dark', executionProvider: 'auto' } });
+    const again = await Lab.open({ home, face: 'test', datasets: undefined });
+    expect(await again.dispatch('settings.get', {})).toMatchObject({ ok: true, result: { threads: 2, theme: 'dark' } });
+    again.close();
+  });
+
+  it('says runs are not available yet, naming what is missing', async () => {
+    const r = await lab.dispatch('runs.start', { template: 'dlinear', datasetId: '1', config: {}, seeds: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-available' } });
+    expect(!r.ok && r.error.message).toContain('run manager');
+    const info = await lab.dispatch('system.info', {});
+    expect(info.ok && (info.result as { unavailable: string[] }).unavailable).toContain('runs');
+  });
+
+  it('lists every template with its gates and JSON Schema, and the gate kinds', async () => {
+    const t = await lab.dispatch('templates.list', {});
+    const list = t.ok ? (t.result as { id: string; gates: string[]; schema: { properties: Record<string, unknown> } }[]) : [];
+    expect(list.map((x) => x.id)).toContain('tsmixer-gated');
+    const tsm = list.find((x) => x.id === 'tsmixer-gated')!;
+    expect(tsm.gates).toEqual(['gate']);
+    expect(tsm.schema.properties.gate).toBeTruthy();
+    const g = await lab.dispatch('gates.list', {});
+    expect(g.ok && (g.result as { kind: string }[]).map((k) => k.kind)).toContain('topk-router');
+  });
+});

@@ -1,0 +1,136 @@
+// The Lab: LabApi implemented in plain Node over the lab core (dataset store, run manager, exports).
+// Electron's IPC and serve mode's WebSocket both call `lab.dispatch(channel, payload)`; events go out
+// through `lab.onEvent`. Parts of the core that are not built yet answer with a 'not-available' error.
+import { LabError, type EventChannel, type EventData, type LabHandlers, type SystemInfo } from '../../common/lab-api';
+import { dispatch, type Reply } from '../../common/lab-api/dispatch';
+import { labPaths, type LabPaths } from './home';
+import type { DatasetsPort } from './lab/datasets-port';
+import { Imports } from './lab/imports';
+import { Uploads } from './lab/uploads';
+import { LabSettings, memoryTable, type KeyValueTable } from './lab/settings';
+import { cores, detectExecutionProviders } from './lab/system';
+import { listGateKinds } from './lab/gates';
+import { checkModelConfig, listTemplates } from './lab/templates';
+import { openLabStore } from './lab/store-datasets';
+
+export interface LabOptions {
+  /** --home DIR; default $GATELAB_HOME or the app-data folder. */
+  home?: string;
+  face: SystemInfo['face'];
+  version?: string;
+  /** Inject a dataset store (tests); default: the lab's SQLite store under `home`. */
+  datasets?: DatasetsPort;
+}
+
+type Listener = (event: EventChannel, data: unknown) => void;
+
+const runsMissing = (): never => {
+  throw new LabError('not-available', 'runs are not available in this build yet: the run manager (main/lab/runs) is still being built');
+};
+
+export class Lab {
+  readonly paths: LabPaths;
+  private readonly listeners = new Set<Listener>();
+  private readonly datasets: DatasetsPort;
+  private readonly uploads: Uploads;
+  private readonly imports: Imports;
+  private readonly settings: LabSettings;
+  /** Set when the database failed its start-up check and is open read-only: what to tell the user. */
+  readonly notice: string | undefined;
+  readonly handlers: LabHandlers;
+
+  private constructor(opts: LabOptions, datasets: DatasetsPort, settings: KeyValueTable, notice?: string) {
+    this.paths = labPaths(opts.home);
+    this.datasets = datasets;
+    this.notice = notice;
+    this.uploads = new Uploads(this.paths.home);
+    this.settings = new LabSettings(settings);
+    this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));
+    this.handlers = this.buildHandlers(opts);
+  }
+
+  static async open(opts: LabOptions): Promise<Lab> {
+    if (opts.datasets) return new Lab(opts, opts.datasets, memoryTable());
+    const store = await openLabStore(labPaths(opts.home));
+    return new Lab(opts, store.datasets, store.settings, store.notice);
+  }
+
+  /** Validates and runs one request; never throws (errors come back as `{ ok: false }`). */
+  dispatch(channel: unknown, payload: unknown): Promise<Reply> {
+    return dispatch(this.handlers, channel, payload);
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventChannel>(event: E, data: EventData<E>): void {
+    for (const l of this.listeners) l(event, data);
+  }
+
+  close(): void {
+    this.imports.cancelAll();
+    this.uploads.cancelAll();
+    this.datasets.close();
+    this.listeners.clear();
+  }
+
+  private buildHandlers(opts: LabOptions): LabHandlers {
+    const d = this.datasets;
+    const ok = { ok: true as const };
+    return {
+      'datasets.list': () => d.list(),
+      'datasets.get': ({ id }) => d.get(id),
+      'datasets.preview': ({ id, offset, limit }) => d.preview(id, offset, limit),
+      'datasets.setRoles': async ({ id, roles }) => {
+        const detail = await d.setRoles(id, roles);
+        this.emit('datasets.changed', { id });
+        return detail;
+      },
+      'datasets.remove': async ({ id }) => {
+        await d.remove(id);
+        this.emit('datasets.changed', { id: null });
+        return ok;
+      },
+      'datasets.import': ({ path, name }) => ({ importId: this.imports.start(path, { name }) }),
+      'import.begin': ({ name, size }) => ({ uploadId: this.uploads.begin(name, size) }),
+      'import.chunk': ({ uploadId, offset, data }) => ({ received: this.uploads.chunk(uploadId, offset, data) }),
+      'import.finish': ({ uploadId, name }) => {
+        const file = this.uploads.finish(uploadId);
+        return { importId: this.imports.start(file.path, { name, displayName: file.name, temporary: true }) };
+      },
+      'import.cancel': ({ importId }) => {
+        if (!this.imports.cancel(importId) && !this.uploads.cancel(importId)) throw new LabError('not-found', `no import or upload '${importId}' in progress`);
+        return ok;
+      },
+      'templates.list': () => listTemplates(),
+      'gates.list': () => listGateKinds(),
+      'models.size': ({ template, config }) => {
+        checkModelConfig(template, config);
+        throw new LabError('not-available', 'parameter counts and FLOPs need the compiled model zoo (engine/models), not wired yet');
+      },
+      'runs.start': runsMissing,
+      'runs.list': () => [],
+      'runs.get': runsMissing,
+      'runs.pause': runsMissing,
+      'runs.resume': runsMissing,
+      'runs.cancel': runsMissing,
+      'runs.metrics': runsMissing,
+      'runs.compare': runsMissing,
+      'runs.export': runsMissing,
+      'settings.get': () => this.settings.read(),
+      'settings.set': (patch) => this.settings.write(patch),
+      'system.info': () => ({
+        version: opts.version ?? '0.1.0',
+        face: opts.face,
+        platform: `${process.platform}-${process.arch}`,
+        cores: cores(),
+        home: this.paths.home,
+        executionProviders: detectExecutionProviders(),
+        unavailable: ['model-size', 'runs'],
+        notice: this.notice ?? null,
+      }),
+    };
+  }
+}

@@ -1,0 +1,20 @@
+// What the Lab needs from the dataset store, as an interface: the dataset registry is adapted to it
+// in store-datasets.ts; tests may inject their own.
+import type { ColumnRole, DatasetDetail, DatasetSummary, PreviewPage } from '../../../common/lab-api';
+
+export interface ImportHooks {
+  name?: string;
+  signal: AbortSignal;
+  onProgress(p: { bytes: number; totalBytes: number; rows: number }): void;
+}
+
+export interface DatasetsPort {
+  list(): DatasetSummary[] | Promise<DatasetSummary[]>;
+  get(id: string): DatasetDetail | Promise<DatasetDetail>;
+  preview(id: string, offset: number, limit: number): PreviewPage | Promise<PreviewPage>;
+  setRoles(id: string, roles: Record<string, ColumnRole>): DatasetDetail | Promise<DatasetDetail>;
+  remove(id: string): void | Promise<void>;
+  /** Imports a file; resolves with the new (or existing, same content) dataset id. */
+  importFile(path: string, hooks: ImportHooks): Promise<string>;
+  close(): void;
+}

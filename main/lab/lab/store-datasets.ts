@@ -1,0 +1,128 @@
+// Adapts the dataset registry (main/lab/datasets) to the Lab's DatasetsPort: records become LabApi
+// summaries and details, previews are read from the column cache, errors become LabErrors.
+import { openLabDatasets, type Dataset, type LabDatasets } from '../datasets/index';
+import { openDatasetCache, type DatasetCache } from '../import/index';
+import type { ValidationReport } from '../../../common/dataset-cache';
+import { LabError, type ColumnInfo, type DatasetDetail, type DatasetSummary, type ValidationIssue } from '../../../common/lab-api';
+import type { LabPaths } from '../home';
+import type { DatasetsPort } from './datasets-port';
+import type { KeyValueTable } from './settings';
+import { cellOf, datetimeText } from './cells';
+
+/** The dataset port and the settings table, over one store connection. */
+export async function openLabStore(paths: LabPaths): Promise<{ datasets: DatasetsPort; settings: KeyValueTable; notice?: string }> {
+  const lab = await openLabDatasets(paths);
+  return { datasets: new StoreDatasets(lab), settings: lab.store.settings, notice: lab.notice };
+}
+
+const summaryOf = (d: Dataset): DatasetSummary => ({
+  id: String(d.id),
+  name: d.name,
+  rows: d.rows,
+  columns: d.columns.length,
+  source: d.isDemo ? 'demo' : d.sourceName,
+  family: d.family,
+  createdAt: d.createdAt,
+  bytes: d.sourceBytes,
+});
+
+function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
+  const s = c.stats as {
+    missing?: number; cardinality?: number | null; min?: number | null; max?: number | null; mean?: number | null; std?: number | null;
+    histogram?: { edges?: number[]; labels?: string[]; counts: number[] } | null; topValues?: { value: string; count: number }[] | null;
+  };
+  const isDate = c.type === 'datetime';
+  const bound = (v: number | null | undefined) => (v == null ? null : isDate ? datetimeText(v) : v);
+  const top = s.topValues?.length ? { labels: s.topValues.map((t) => t.value), counts: s.topValues.map((t) => t.count) } : null;
+  return {
+    name: c.name,
+    type: c.type,
+    role: c.role,
+    modality: c.modality,
+    missing: s.missing ?? 0,
+    distinct: s.cardinality ?? null,
+    min: bound(s.min),
+    max: bound(s.max),
+    mean: isDate ? null : (s.mean ?? null),
+    std: isDate ? null : (s.std ?? null),
+    histogram: s.histogram ?? top,
+  };
+}
+
+function issuesOf(validation: unknown): ValidationIssue[] {
+  const report = validation as Partial<ValidationReport> | null;
+  return (report?.issues ?? []).map((i) => ({
+    kind: i.kind,
+    severity: i.severity,
+    count: i.count,
+    message: i.message,
+    column: i.column,
+    examples: i.examples.map((e) => `line ${e.line}${e.column ? `, ${e.column}` : ''}: ${JSON.stringify(e.value)}`),
+  }));
+}
+
+class StoreDatasets implements DatasetsPort {
+  /** Open column caches of recently previewed datasets (scrolling asks for many pages). */
+  private readonly caches = new Map<number, DatasetCache>();
+
+  constructor(private readonly lab: LabDatasets) {}
+
+  list(): DatasetSummary[] {
+    return this.lab.registry.list().map(summaryOf).reverse();
+  }
+
+  get(id: string): DatasetDetail {
+    const d = this.find(id);
+    return { ...summaryOf(d), columnInfo: d.columns.map(columnInfoOf), issues: issuesOf(d.validation) };
+  }
+
+  preview(id: string, offset: number, limit: number) {
+    const d = this.find(id);
+    let cache = this.caches.get(d.id);
+    if (!cache) {
+      cache = openDatasetCache(d.cachePath);
+      this.caches.set(d.id, cache);
+      if (this.caches.size > 3) this.caches.delete(this.caches.keys().next().value as number);
+    }
+    const end = Math.min(cache.rows, offset + limit);
+    const rows = [];
+    for (let r = offset; r < end; r++) rows.push(cache.columns.map((c) => cellOf(c, r)));
+    return { offset, total: cache.rows, columns: cache.columns.map((c) => c.info.name), rows };
+  }
+
+  setRoles(id: string, roles: Record<string, DatasetDetail['columnInfo'][number]['role']>): DatasetDetail {
+    const d = this.find(id);
+    try {
+      this.lab.registry.setColumns(d.id, Object.entries(roles).map(([column, role]) => ({ column, role })));
+    } catch (e) {
+      throw new LabError('invalid-payload', (e as Error).message);
+    }
+    return this.get(id);
+  }
+
+  remove(id: string): void {
+    const d = this.find(id);
+    this.caches.delete(d.id);
+    this.lab.registry.delete(d.id);
+  }
+
+  async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<string> {
+    const outcome = await this.lab.registry.importDataset(path, {
+      name: hooks.name,
+      signal: hooks.signal,
+      onProgress: (p) => hooks.onProgress({ bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows }),
+    });
+    return String(outcome.dataset.id);
+  }
+
+  close(): void {
+    this.caches.clear();
+    this.lab.close();
+  }
+
+  private find(id: string): Dataset {
+    const d = /^\d+$/.test(id) ? this.lab.registry.get(Number(id)) : undefined;
+    if (!d) throw new LabError('not-found', `no dataset with id '${id}' (it may have been deleted); pick one from the list`);
+    return d;
+  }
+}

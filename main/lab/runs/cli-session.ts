@@ -1,0 +1,106 @@
+// What the run verbs of the CLI share: open the lab's store and a run manager that runs only the runs
+// this command hands it, print a run's progress while it trains, and turn Ctrl-C into a pause (a
+// checkpoint the user can resume from), a second Ctrl-C into an interrupt.
+import { openLabStore, type LabStore, type RunRecord } from '../store/index';
+import { labPaths, type LabPaths } from '../home';
+import { RunManager } from './run-manager';
+import { formatMetrics, lastMetrics } from './run-report';
+import type { RunEvent } from './events';
+
+export interface CliRuns {
+  paths: LabPaths;
+  store: LabStore;
+  manager: RunManager;
+  files: RunManager['files'];
+  close(): Promise<void>;
+}
+
+export function openCliRuns(home: string | undefined, options: { poolSize?: number; resolveDataset?: ConstructorParameters<typeof RunManager>[0]['resolveDataset']; store?: LabStore } = {}): CliRuns {
+  const paths = labPaths(home);
+  const store = options.store ?? openLabStore(paths.database);
+  if (store.readOnly) throw new Error(store.notice ?? `the lab database '${paths.database}' is open read-only`);
+  const manager = new RunManager({ store, paths, poolSize: options.poolSize, takeAnyQueued: false, resolveDataset: options.resolveDataset });
+  return {
+    paths, store, manager, files: manager.files,
+    async close() {
+      await manager.close();
+      store.close();
+    },
+  };
+}
+
+export interface FollowOptions {
+  /** Print a progress line about once a second (and every event with --json). */
+  follow: boolean;
+  json: boolean;
+  /** Where lines go (tests capture them). */
+  print?: (line: string) => void;
+}
+
+/** Prints a run's life until it settles; Ctrl-C pauses it. Resolves with the settled record. */
+export async function followRuns(m: RunManager, ids: number[], o: FollowOptions): Promise<RunRecord[]> {
+  const print = o.print ?? ((l: string) => console.log(l));
+  const mine = new Set(ids);
+  let lastProgress = 0;
+  const off = m.subscribe((e: RunEvent) => {
+    if (!mine.has(e.runId)) return;
+    if (o.json) {
+      if (o.follow && e.type !== 'metrics' && e.type !== 'gate-stats') print(JSON.stringify(e));
+      return;
+    }
+    const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
+    if (e.type === 'status' && e.provider) print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
+    else if (e.type === 'status' && e.status === 'failed') print(`${tag}failed: ${e.error?.split('\n')[0]}`);
+    else if (e.type === 'eval' && e.split === 'validation') print(`${tag}epoch ${e.epoch}  step ${e.step}  validation ${formatMetrics(e.metrics)}`);
+    else if (e.type === 'progress' && o.follow && performance.now() - lastProgress > 1000) {
+      lastProgress = performance.now();
+      const eta = e.etaSec == null ? '' : `  eta ${Math.round(e.etaSec)} s`;
+      print(`${tag}step ${e.step}/${e.totalSteps}  epoch ${e.epoch}  ${Math.round(e.samplesPerSec).toLocaleString('en-US')} samples/s${eta}`);
+    } else if (e.type === 'metrics' && o.follow && performance.now() - lastProgress > 1000) {
+      const loss = e.points.filter((p) => p.name === 'loss').at(-1);
+      if (loss) print(`${tag}step ${loss.step}  loss ${loss.value.toFixed(4)}`);
+    }
+  });
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    for (const id of ids) {
+      if (!m.isLive(id)) continue;
+      if (interrupts === 1) m.pause(id);
+      else void m.close();
+    }
+    if (interrupts === 1) print('pausing (a checkpoint is written; resume with gatelab resume RUN); Ctrl-C again to stop at once');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const settled = await Promise.all(ids.map((id) => m.waitFor(id)));
+    // A run paused by Ctrl-C keeps an idle trainer: end it, the pause checkpoint is on disk.
+    for (const r of settled) if (r.status === 'paused' && m.isLive(r.id)) await m.close();
+    return settled.map((r) => m.store.runs.get(r.id)!);
+  } finally {
+    process.off('SIGINT', onSigint);
+    off();
+  }
+}
+
+/** The final JSON object of a run (--json: the last line the command prints). */
+export function runResult(store: LabStore, r: RunRecord) {
+  return {
+    run: r.id,
+    status: r.status,
+    step: r.step,
+    epoch: r.epoch,
+    provider: r.provider,
+    ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}),
+    test: lastMetrics(store, r.id, 'test.'),
+    validation: lastMetrics(store, r.id, 'val.'),
+    ...(r.error ? { error: r.error.split('\n--\n')[0] } : {}),
+  };
+}
+
+export function describeResult(store: LabStore, r: RunRecord): string {
+  const res = runResult(store, r);
+  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test)}`;
+  if (r.status === 'paused' || r.status === 'interrupted') return `run ${r.id} ${r.status} at step ${r.step}; continue with: gatelab resume ${r.id}`;
+  return `run ${r.id} ${r.status} at step ${r.step}${res.error ? `: ${res.error}` : ''}`;
+}

@@ -1,0 +1,42 @@
+// Runs on an imported dataset: resolve `--dataset ID|NAME|FILE` (a file is imported first through the
+// registry), fill the data section of the run config, and give the run manager what the trainer needs
+// to read the dataset (its columnar cache, columns and roles, the split).
+import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { labPaths } from '../home';
+import { openLabDatasets } from '../datasets/index';
+import type { LabStore, RunRecord } from '../store/index';
+
+export interface DatasetRunSetup {
+  store: LabStore;
+  config: Record<string, unknown>;
+  resolve: (run: RunRecord) => Record<string, unknown>;
+}
+
+export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void): Promise<DatasetRunSetup> {
+  const paths = labPaths(home);
+  const lab = await openLabDatasets(paths);
+  try {
+    let datasetId: number;
+    if (!/^\d+$/.test(ref) && existsSync(ref)) {
+      const outcome = await lab.registry.importDataset(resolvePath(ref));
+      datasetId = outcome.dataset.id;
+      log(`imported ${ref} as dataset ${datasetId}`);
+    } else datasetId = lab.registry.resolve(ref).id;
+    const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
+    const model = config.model as { template?: string } | undefined;
+    if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
+    return {
+      store: lab.store,
+      config: { ...config, data },
+      resolve: (run) => {
+        const d = lab.registry.get(run.datasetId!);
+        if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists`);
+        return { cacheDir: d.cachePath, family: d.family, columns: d.columns };
+      },
+    };
+  } catch (e) {
+    lab.close();
+    throw e;
+  }
+}

@@ -1,0 +1,259 @@
+// The run manager: queue (priority, then FIFO), a pool of trainer processes, the lifecycle
+// queued -> running -> (paused) -> completed | failed | cancelled | interrupted persisted on every
+// transition, crash recovery at start-up, cooperative cancel with a kill after a grace period, and a
+// trainer that dies costs only its own run. The Lab facade, serve mode and the CLI all drive this class.
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import type { LabStore, RunRecord } from '../store/index';
+import type { LabPaths } from '../home';
+import { parseRunConfig, type RunConfigInput } from '../../../common/runs/config';
+import { expandExperiment, type ExperimentSpec } from '../../../common/runs/expand';
+import { forkTrainer, type TrainerLauncher } from './trainer-process';
+import { MetricsWriter } from './metrics-writer';
+import { RunFiles } from './run-files';
+import { TrainerLink } from './trainer-link';
+import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
+
+export interface RunManagerOptions {
+  store: LabStore;
+  paths: LabPaths;
+  /** Concurrent training runs; default: one per core, at least 1 (ORT uses 1 intra-op thread per run). */
+  poolSize?: number;
+  launcher?: TrainerLauncher;
+  /** How long a cancelled trainer may take to stop before it is killed. */
+  cancelGraceMs?: number;
+  /** true (serve, app): run any queued run; false (CLI): only the runs handed to `run(id)`. */
+  takeAnyQueued?: boolean;
+  /** Resolves a dataset run's data for the trainer (the lab's registry); absent: dataset runs fail with a message. */
+  resolveDataset?: (run: RunRecord) => Record<string, unknown>;
+}
+
+export interface CreateRunOptions {
+  priority?: number;
+  groupId?: string | null;
+  name?: string;
+}
+
+export class RunManager {
+  readonly store: LabStore;
+  readonly files: RunFiles;
+  readonly poolSize: number;
+  readonly metrics: MetricsWriter;
+  private readonly launcher: TrainerLauncher;
+  private readonly listeners = new Set<RunListener>();
+  private readonly links = new Map<number, TrainerLink>();
+  private readonly mine = new Set<number>();
+  private readonly controlTimer: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly opts: RunManagerOptions) {
+    this.store = opts.store;
+    this.files = new RunFiles(opts.paths.checkpoints, opts.paths.home);
+    this.poolSize = Math.max(1, opts.poolSize ?? availableParallelism());
+    this.launcher = opts.launcher ?? forkTrainer;
+    this.metrics = new MetricsWriter(opts.store);
+    // Requests from other lab processes (e.g. `gatelab pause 3` while `gatelab serve` trains run 3).
+    this.controlTimer = setInterval(() => this.pollControl(), 250);
+    this.controlTimer.unref();
+    this.recover();
+  }
+
+  subscribe(listener: RunListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(e: RunEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  /**
+   * Start-up recovery: runs left 'running' by a lab that died (no live owner process) become
+   * 'interrupted', with the time and their last checkpoint in the message. Returns their ids.
+   */
+  recover(): number[] {
+    const ids: number[] = [];
+    for (const run of this.store.runs.list({ status: 'running' })) {
+      if (this.links.has(run.id) || this.files.liveOwner(run.id) !== null) continue;
+      const ckpt = this.resumePoint(run.id);
+      const where = ckpt ? `its last checkpoint is at step ${ckpt.step} (epoch ${ckpt.epoch ?? 0})` : 'it had no checkpoint yet and will restart from step 0';
+      this.store.runs.setStatus(run.id, 'interrupted', {
+        error: `GateLab stopped while this run was training (found at ${new Date().toISOString()}); ${where}. Resume it: gatelab resume ${run.id}`,
+        step: ckpt?.step ?? 0, epoch: ckpt?.epoch ?? 0,
+      });
+      this.files.clearOwner(run.id);
+      ids.push(run.id);
+    }
+    return ids;
+  }
+
+  /** Queues one run (validated config); this manager runs it when a slot is free. */
+  create(config: RunConfigInput, o: CreateRunOptions = {}): number {
+    const c = parseRunConfig(config);
+    const id = this.store.runs.create({
+      config: c, seed: c.seed, name: o.name ?? c.name ?? null, groupId: o.groupId ?? null, priority: o.priority ?? 0,
+      providerRequested: c.provider, datasetId: c.data.kind === 'dataset' ? c.data.datasetId : null,
+    });
+    this.emit({ type: 'status', runId: id, status: 'queued' });
+    this.run(id);
+    return id;
+  }
+
+  /** Seeds × sweep -> a group of queued runs sharing a group id. */
+  createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
+    const runs = expandExperiment(spec);
+    for (const r of runs) parseRunConfig(r.config); // refuse the whole group if one point is invalid
+    const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+    const runIds = runs.map((r) => this.create(r.config as RunConfigInput, { groupId, name: r.name, priority: spec.priority }));
+    return { groupId, runIds };
+  }
+
+  /** Hands a queued run to this manager (the CLI runs only its own runs). */
+  run(id: number): void {
+    this.mine.add(id);
+    this.schedule();
+  }
+
+  get activeCount(): number {
+    let n = 0;
+    for (const l of this.links.values()) if (!l.paused) n++;
+    return n;
+  }
+
+  /** Starts queued runs while slots are free: highest priority first, then oldest. */
+  schedule(): void {
+    if (this.closed) return;
+    while (this.activeCount < this.poolSize) {
+      const next = this.store.runs.list({ status: 'queued' })
+        .filter((r) => !this.links.has(r.id) && (this.opts.takeAnyQueued || this.mine.has(r.id)))
+        .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
+      if (!next || !this.claim(next.id)) return;
+      this.launch(this.store.runs.get(next.id)!);
+    }
+  }
+
+  /** queued -> running, only if no other process took it first. */
+  private claim(id: number): boolean {
+    const info = this.store.db.prepare(`UPDATE runs SET status = 'running', error = NULL, error_step = NULL,
+      started_at = COALESCE(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+      WHERE id = ? AND status = 'queued'`).run(id);
+    if (info.changes === 0) return false;
+    this.files.setOwner(id);
+    this.emit({ type: 'status', runId: id, status: 'running' });
+    return true;
+  }
+
+  /** The checkpoint a resumed run continues from: the newest epoch / pause / final one whose file exists. */
+  resumePoint(runId: number) {
+    return this.store.checkpoints.forRun(runId)
+      .filter((c) => ['epoch', 'pause', 'final'].includes(c.kind) && existsSync(this.files.fromStored(c.path))).at(-1) ?? null;
+  }
+
+  private launch(run: RunRecord): void {
+    const resume = this.resumePoint(run.id);
+    const link = new TrainerLink(this, run, {
+      launcher: this.launcher,
+      home: this.opts.paths.home,
+      resumeFrom: resume ? this.files.fromStored(resume.path) : undefined,
+      cancelGraceMs: this.opts.cancelGraceMs ?? 10_000,
+      dataset: run.datasetId != null && this.opts.resolveDataset ? this.opts.resolveDataset(run) : undefined,
+    });
+    this.links.set(run.id, link);
+    link.start();
+  }
+
+  /** Called by a TrainerLink when its run has ended (any way): frees the slot. */
+  released(runId: number): void {
+    this.links.delete(runId);
+    this.files.clearOwner(runId);
+    this.emit({ type: 'released', runId });
+    this.schedule();
+  }
+
+  pause(id: number): void {
+    const run = this.mustGet(id);
+    const link = this.links.get(id);
+    if (link) return link.pause();
+    if (run.status === 'queued') return this.transition(id, 'paused');
+    if (run.status === 'running' && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'pause');
+    throw new Error(`run ${id} is ${run.status}: only queued or running runs can be paused`);
+  }
+
+  resume(id: number): void {
+    const run = this.mustGet(id);
+    const link = this.links.get(id);
+    if (link) return link.resume();
+    if (run.status === 'paused' && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'resume');
+    if (run.status === 'queued') return this.run(id); // e.g. a lab killed between queueing and starting it
+    if (run.status !== 'paused' && run.status !== 'interrupted') throw new Error(`run ${id} is ${run.status}: only paused or interrupted runs can be resumed`);
+    this.transition(id, 'queued');
+    this.run(id);
+  }
+
+  cancel(id: number): void {
+    const run = this.mustGet(id);
+    const link = this.links.get(id);
+    if (link) return link.cancel();
+    if (FINAL.includes(run.status)) throw new Error(`run ${id} is already ${run.status}`);
+    if ((run.status === 'running' || run.status === 'paused') && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'cancel');
+    this.transition(id, 'cancelled');
+  }
+
+  transition(id: number, status: RunRecord['status'], update: Parameters<LabStore['runs']['setStatus']>[2] = {}): void {
+    this.store.runs.setStatus(id, status, update);
+    this.emit({ type: 'status', runId: id, status, error: update.error ?? null });
+  }
+
+  /** Resolves when the run settles (completed, failed, cancelled, paused or interrupted). */
+  waitFor(id: number, statuses = SETTLED): Promise<RunRecord> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const r = this.store.runs.get(id);
+        if (r && statuses.includes(r.status) && !(r.status !== 'paused' && this.links.has(id))) {
+          off();
+          resolve(r);
+          return true;
+        }
+        return false;
+      };
+      const off = this.subscribe((e) => { if (e.runId === id && (e.type === 'status' || e.type === 'finished' || e.type === 'released')) check(); });
+      check();
+    });
+  }
+
+  isLive(id: number): boolean {
+    return this.links.has(id);
+  }
+
+  /** The process id of a live run's trainer (diagnostics, tests). */
+  trainerPid(id: number): number | undefined {
+    return this.links.get(id)?.pid;
+  }
+
+  private pollControl(): void {
+    for (const [id, link] of this.links) {
+      const action = this.files.takeControl(id);
+      if (action === 'pause') link.pause();
+      else if (action === 'resume') link.resume();
+      else if (action === 'cancel') link.cancel();
+    }
+  }
+
+  private mustGet(id: number): RunRecord {
+    const r = this.store.runs.get(id);
+    if (!r) throw new Error(`no run ${id} in this lab (see gatelab runs)`);
+    return r;
+  }
+
+  /**
+   * Shuts down: live trainers are killed and their runs left 'interrupted' (resumable from the last
+   * checkpoint); buffered metrics are written first.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.controlTimer);
+    this.metrics.flush();
+    await Promise.all([...this.links.values()].map((l) => l.interrupt('the lab shut down while this run was training')));
+    this.metrics.close();
+  }
+}

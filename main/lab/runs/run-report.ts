@@ -1,0 +1,82 @@
+// What `gatelab runs` and `gatelab show` print (and their --json objects): status, progress, the
+// metrics that matter per family, the last gate statistics, checkpoints. Reads only the store.
+import type { LabStore, RunRecord } from '../store/index';
+
+type Metrics = Record<string, number>;
+
+/** Last value of each metric whose name starts with `prefix` ('test.', 'val.'), prefix removed. */
+export function lastMetrics(store: LabStore, runId: number, prefix: string): Metrics {
+  const out: Metrics = {};
+  for (const s of store.metrics.summary(runId)) if (s.name.startsWith(prefix) && s.last !== null) out[s.name.slice(prefix.length)] = s.last;
+  return out;
+}
+
+const template = (r: RunRecord) => ((r.config as { model?: { template?: string } })?.model?.template ?? '?');
+const firstLine = (s: string | null) => (s ? s.split('\n')[0] : null);
+
+export function runSummary(store: LabStore, r: RunRecord) {
+  return {
+    run: r.id,
+    name: r.name,
+    group: r.groupId,
+    status: r.status,
+    template: template(r),
+    dataset: r.datasetId,
+    seed: r.seed,
+    step: r.step,
+    epoch: r.epoch,
+    provider: r.provider,
+    fallbackReason: r.fallbackReason,
+    priority: r.priority,
+    createdAt: r.createdAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    error: firstLine(r.error),
+    validation: lastMetrics(store, r.id, 'val.'),
+    test: lastMetrics(store, r.id, 'test.'),
+  };
+}
+
+export function runDetail(store: LabStore, r: RunRecord) {
+  const gates = store.metrics.gateNames(r.id).map(({ gate, stat }) => {
+    const last = store.metrics.gateStats(r.id, gate, stat).at(-1);
+    return { gate, stat, step: last?.step ?? null, value: last?.value ?? null, vector: last?.vector ? Array.from(last.vector) : null };
+  });
+  const metrics = store.metrics.summary(r.id).map((s) => ({ name: s.name, points: s.count, first: s.first, last: s.last, min: s.min, max: s.max, lastStep: s.lastStep }));
+  const checkpoints = store.checkpoints.forRun(r.id).map((c) => ({ kind: c.kind, step: c.step, epoch: c.epoch, path: c.path, bytes: c.bytes, metric: c.metric }));
+  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, config: r.config, metrics, gates, checkpoints };
+}
+
+const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
+export const formatMetrics = (m: Metrics) => Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}`).join('  ');
+
+export function runsTable(store: LabStore, runs: RunRecord[]): string {
+  const rows = runs.map((r) => {
+    const s = runSummary(store, r);
+    const result = Object.keys(s.test).length ? `test ${formatMetrics(s.test)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation)}` : (s.error ?? '');
+    return [String(r.id), r.status, s.template, r.groupId ?? '', String(r.seed ?? ''), String(r.step), result];
+  });
+  const head = ['run', 'status', 'template', 'group', 'seed', 'step', 'result'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 6 ? 0 : r[i].length))));
+  const line = (r: string[]) => r.map((c, i) => (i === 6 ? c : c.padEnd(widths[i]))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+export function showText(store: LabStore, r: RunRecord): string {
+  const d = runDetail(store, r);
+  const lines = [
+    `run ${d.run}${d.name ? ` (${d.name})` : ''}: ${d.status}, template ${d.template}, seed ${d.seed}, step ${d.step}, epoch ${d.epoch}`,
+    `  provider: ${d.provider ?? '-'}${d.fallbackReason ? ` (${d.fallbackReason})` : ''}${d.group ? `   group: ${d.group}` : ''}`,
+  ];
+  if (r.error) lines.push(`  error${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
+  if (Object.keys(d.validation).length) lines.push(`  validation: ${formatMetrics(d.validation)}`);
+  if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test)}`);
+  lines.push('  metrics:');
+  for (const m of d.metrics) lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}`);
+  if (d.gates.length) lines.push('  gates (last value):');
+  for (const g of d.gates) lines.push(`    ${`${g.gate} ${g.stat}`.padEnd(30)} ${g.vector ? `[${g.vector.map((v) => v.toFixed(3)).join(' ')}]` : fmt(g.value)}  (step ${g.step})`);
+  lines.push('  checkpoints:');
+  for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  epoch ${c.epoch}  ${c.path}`);
+  lines.push(`  config: ${JSON.stringify(d.config)}`);
+  return lines.join('\n');
+}

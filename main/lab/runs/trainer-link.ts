@@ -1,0 +1,190 @@
+// One live run: its trainer process and the translation of the trainer's messages into store writes,
+// status transitions and events. Owns the cancel grace timer and the diagnosis of a trainer that died.
+import type { RunRecord } from '../store/index';
+import { FromTrainer, parseMessage, type RunSpec } from '../../../common/trainer-protocol';
+import type { TrainerExit, TrainerLauncher, TrainerProcess } from './trainer-process';
+import type { RunManager } from './run-manager';
+
+export interface LinkOptions {
+  launcher: TrainerLauncher;
+  home: string;
+  resumeFrom?: string;
+  cancelGraceMs: number;
+  dataset?: Record<string, unknown>;
+}
+
+/** Persist the step at most this often while running (progress events go out on every call). */
+const STEP_PERSIST_MS = 1000;
+
+export class TrainerLink {
+  paused = false;
+  private proc: TrainerProcess | null = null;
+  private ended = false;
+  private cancelling = false;
+  private interrupting: string | null = null;
+  private killTimer: NodeJS.Timeout | null = null;
+  private step = 0;
+  private epoch = 0;
+  private lastPersist = 0;
+  private startedAt = performance.now();
+  private startStep = 0;
+  private exitWaiters: Array<() => void> = [];
+
+  constructor(private readonly m: RunManager, private readonly run: RunRecord, private readonly o: LinkOptions) {}
+
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
+  start(): void {
+    const spec: RunSpec = {
+      runId: this.run.id,
+      config: this.run.config as RunSpec['config'],
+      checkpointDir: this.m.files.dir(this.run.id),
+      ...(this.o.resumeFrom ? { resumeFrom: this.o.resumeFrom } : {}),
+      ...(this.o.dataset ? { dataset: this.o.dataset } : {}),
+    };
+    const proc = (this.proc = this.o.launcher(`run-${this.run.id}@${this.o.home}`));
+    proc.onMessage((raw) => {
+      try {
+        this.handle(parseMessage(FromTrainer, raw, `the trainer of run ${this.run.id}`));
+      } catch (e) {
+        this.fail((e as Error).message, this.step);
+        proc.kill();
+      }
+    });
+    proc.onExit((exit) => this.exited(exit));
+    proc.send({ type: 'start', spec });
+  }
+
+  pause(): void {
+    if (!this.ended && !this.cancelling) this.proc?.send({ type: 'pause' });
+  }
+
+  resume(): void {
+    if (!this.ended) this.proc?.send({ type: 'resume' });
+  }
+
+  /** Cooperative cancel (the trainer stops between session.run calls), then SIGKILL after the grace period. */
+  cancel(): void {
+    if (this.ended || this.cancelling) return;
+    this.cancelling = true;
+    this.proc?.send({ type: 'cancel' });
+    this.killTimer = setTimeout(() => this.proc?.kill(), this.o.cancelGraceMs);
+    this.killTimer.unref();
+  }
+
+  /** Lab shutdown: kill now, leave the run resumable. */
+  interrupt(why: string): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    this.interrupting = why;
+    const done = new Promise<void>((resolve) => this.exitWaiters.push(resolve));
+    this.proc?.kill();
+    return done;
+  }
+
+  private handle(msg: FromTrainer): void {
+    const id = this.run.id;
+    const m = this.m;
+    switch (msg.type) {
+      case 'ready':
+        this.step = this.startStep = msg.step;
+        this.startedAt = performance.now();
+        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step });
+        m.emit({ type: 'status', runId: id, status: 'running', provider: msg.provider, fallbackReason: msg.fallbackReason });
+        break;
+      case 'progress': {
+        this.step = msg.step;
+        this.epoch = msg.epoch;
+        const rate = (msg.step - this.startStep) / ((performance.now() - this.startedAt) / 1000);
+        const etaSec = rate > 0 ? (msg.totalSteps - msg.step) / rate : null;
+        m.emit({ type: 'progress', runId: id, step: msg.step, epoch: msg.epoch, totalSteps: msg.totalSteps, samplesPerSec: msg.samplesPerSec, etaSec });
+        if (performance.now() - this.lastPersist > STEP_PERSIST_MS) {
+          this.lastPersist = performance.now();
+          m.store.db.prepare('UPDATE runs SET step = ?, epoch = ? WHERE id = ?').run(msg.step, msg.epoch, id);
+        }
+        break;
+      }
+      case 'metrics':
+        m.metrics.add(id, msg.points);
+        m.emit({ type: 'metrics', runId: id, points: msg.points });
+        break;
+      case 'gate-stats':
+        m.metrics.addGateStats(id, msg.points);
+        m.emit({ type: 'gate-stats', runId: id, points: msg.points });
+        break;
+      case 'eval': {
+        const prefix = msg.split === 'validation' ? 'val.' : 'test.';
+        m.metrics.add(id, Object.entries(msg.metrics).filter(([, v]) => Number.isFinite(v)).map(([name, value]) => ({ step: msg.step, name: prefix + name, value })));
+        m.emit({ type: 'eval', runId: id, split: msg.split, step: msg.step, epoch: msg.epoch, metrics: msg.metrics });
+        break;
+      }
+      case 'checkpoint':
+        this.recordCheckpoint(msg);
+        break;
+      case 'paused':
+        this.paused = true;
+        m.metrics.flush();
+        m.transition(id, 'paused', { step: msg.step });
+        m.schedule(); // a paused trainer idles: its slot goes to the queue
+        break;
+      case 'resumed':
+        this.paused = false;
+        m.transition(id, 'running', { step: msg.step });
+        break;
+      case 'finished':
+        this.ended = true;
+        m.metrics.flush();
+        m.transition(id, msg.status, { step: msg.step, epoch: msg.epoch });
+        m.emit({ type: 'finished', runId: id, status: msg.status, reason: msg.reason, test: msg.test, validation: msg.validation });
+        break;
+      case 'failed':
+        this.fail(msg.stack ? `${msg.message}\n--\n${msg.stack}` : msg.message, msg.step);
+        break;
+    }
+  }
+
+  private recordCheckpoint(msg: Extract<FromTrainer, { type: 'checkpoint' }>): void {
+    const { store, files } = this.m;
+    const id = this.run.id;
+    const path = files.toStored(msg.path);
+    store.db.transaction(() => {
+      // best.ckpt is replaced in place; pruned epoch files lose their rows.
+      const drop = store.db.prepare('DELETE FROM checkpoints WHERE run_id = ? AND path = ?');
+      if (msg.kind === 'best') drop.run(id, path);
+      for (const p of msg.pruned) drop.run(id, files.toStored(p));
+      store.checkpoints.add({ runId: id, step: msg.step, epoch: msg.epoch, kind: msg.kind, path, bytes: msg.bytes, metric: msg.metric });
+      if (msg.kind === 'epoch') store.db.prepare('UPDATE runs SET step = ?, epoch = ? WHERE id = ?').run(msg.step, msg.epoch, id);
+    })();
+    this.m.emit({ type: 'checkpoint', runId: id, kind: msg.kind, step: msg.step, epoch: msg.epoch, path });
+  }
+
+  private fail(error: string, step: number): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.m.metrics.flush();
+    this.m.transition(this.run.id, 'failed', { error, errorStep: step, step: Math.max(step, this.step) });
+  }
+
+  private exited(exit: TrainerExit): void {
+    if (this.killTimer) clearTimeout(this.killTimer);
+    const id = this.run.id;
+    if (!this.ended) {
+      this.ended = true;
+      this.m.metrics.flush();
+      if (this.interrupting && this.paused) {
+        // A paused run whose lab shuts down stays paused: its pause checkpoint is the resume point.
+      } else if (this.interrupting) {
+        this.m.transition(id, 'interrupted', { error: `${this.interrupting}; resume it: gatelab resume ${id}`, step: this.step });
+      } else if (this.cancelling) {
+        this.m.transition(id, 'cancelled', { step: this.step, error: `the trainer did not stop within ${this.o.cancelGraceMs} ms of the cancel and was killed` });
+      } else {
+        const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+        const tail = exit.stderrTail ? `; its last output:\n${exit.stderrTail}` : '';
+        this.m.transition(id, 'failed', { error: `the trainer process ${how} at step ${this.step}${tail}`, errorStep: this.step });
+      }
+    }
+    for (const w of this.exitWaiters) w();
+    this.m.released(id);
+  }
+}

@@ -1,0 +1,58 @@
+// A trainer process, behind a small interface so the pool does not care how it was started:
+// child_process.fork here (serve mode, CLI, tests); the Electron shell adds a utilityProcess one.
+// The trainer is TypeScript: the child loads tsx by absolute path, so any working directory works.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ToTrainer } from '../../../common/trainer-protocol';
+
+export interface TrainerExit {
+  code: number | null;
+  signal: string | null;
+  /** The last lines the process wrote to stderr (native aborts, OOM messages). */
+  stderrTail: string;
+}
+
+export interface TrainerProcess {
+  readonly pid: number | undefined;
+  send(msg: ToTrainer): void;
+  onMessage(listener: (msg: unknown) => void): void;
+  onExit(listener: (exit: TrainerExit) => void): void;
+  /** SIGKILL: after the cancel grace period, or when the lab shuts down. */
+  kill(): void;
+}
+
+/** Starts one trainer process; `label` appears in its command line (process tables, orphan checks). */
+export type TrainerLauncher = (label: string) => TrainerProcess;
+
+export const TRAINER_ENTRY = fileURLToPath(new URL('../../../workers/trainer.ts', import.meta.url));
+const STDERR_KEEP = 4096;
+
+export const forkTrainer: TrainerLauncher = (label) => {
+  const child = fork(TRAINER_ENTRY, [`--gatelab-trainer=${label}`], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let tail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (s: string) => { tail = (tail + s).slice(-STDERR_KEEP); });
+  const exitListeners: Array<(e: TrainerExit) => void> = [];
+  let exited: TrainerExit | null = null;
+  // 'close' (not 'exit'): stderr is fully read by then, so the tail holds the last words.
+  child.on('close', (code, signal) => {
+    exited = { code, signal, stderrTail: tail.trim().split('\n').slice(-12).join('\n') };
+    for (const l of exitListeners) l(exited);
+  });
+  child.on('error', () => { /* reported through 'close' */ });
+  return {
+    pid: child.pid,
+    send(msg) {
+      if (child.connected) child.send(msg, (err) => { if (err) { /* the process is gone: 'close' reports it */ } });
+    },
+    onMessage: (l) => void child.on('message', l),
+    onExit(l) {
+      if (exited) l(exited);
+      else exitListeners.push(l);
+    },
+    kill: () => void (exited || child.kill('SIGKILL')),
+  };
+};

@@ -1,0 +1,129 @@
+// run_metrics and run_gate_stats: many small points, written in batches (one transaction per batch,
+// one prepared statement reused), read back as typed arrays so a 10^6-point curve is one index scan.
+import type Database from 'better-sqlite3';
+
+export interface MetricPoint {
+  step: number;
+  name: string;
+  value: number;
+}
+
+export interface GateStatPoint {
+  step: number;
+  gate: string;
+  stat: string;
+  value?: number | null;
+  /** Per-expert / per-channel values. */
+  vector?: Float32Array | number[] | null;
+}
+
+export interface Series {
+  steps: Float64Array;
+  values: Float64Array;
+}
+
+export interface MetricSummary {
+  name: string;
+  count: number;
+  first: number | null;
+  last: number | null;
+  min: number | null;
+  max: number | null;
+  lastStep: number;
+}
+
+// SQLite stores NaN as NULL; keep the point (a NaN loss is information) and map it back on read.
+const finiteOrNull = (v: number | null | undefined): number | null => (v == null || Number.isNaN(v) ? null : v);
+
+export class MetricsTable {
+  private insertMetric?: Database.Statement;
+  private insertGate?: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Appends one batch of points in one transaction. */
+  append(runId: number, points: MetricPoint[]): void {
+    if (points.length === 0) return;
+    // OR REPLACE: a resumed run re-logs the steps after its checkpoint; the newer value wins.
+    const insert = (this.insertMetric ??= this.db.prepare('INSERT OR REPLACE INTO run_metrics (run_id, name, step, value) VALUES (?, ?, ?, ?)'));
+    this.db.transaction(() => {
+      for (const p of points) insert.run(runId, p.name, p.step, finiteOrNull(p.value));
+    })();
+  }
+
+  appendGateStats(runId: number, points: GateStatPoint[]): void {
+    if (points.length === 0) return;
+    const insert = (this.insertGate ??= this.db.prepare(
+      'INSERT OR REPLACE INTO run_gate_stats (run_id, gate, stat, step, value, vector) VALUES (?, ?, ?, ?, ?, ?)',
+    ));
+    this.db.transaction(() => {
+      for (const p of points) {
+        const v = p.vector == null ? null : Float32Array.from(p.vector);
+        insert.run(runId, p.gate, p.stat, p.step, finiteOrNull(p.value), v && Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+      }
+    })();
+  }
+
+  names(runId: number): string[] {
+    return (this.db.prepare('SELECT DISTINCT name FROM run_metrics WHERE run_id = ? ORDER BY name').all(runId) as Array<{ name: string }>).map((r) => r.name);
+  }
+
+  /** One metric's full curve (never decimated: display code decimates, storage does not). */
+  series(runId: number, name: string, fromStep = 0): Series {
+    const count = (this.db.prepare('SELECT count(*) AS n FROM run_metrics WHERE run_id = ? AND name = ? AND step >= ?').get(runId, name, fromStep) as { n: number }).n;
+    const steps = new Float64Array(count);
+    const values = new Float64Array(count);
+    let i = 0;
+    const stmt = this.db.prepare('SELECT step, value FROM run_metrics WHERE run_id = ? AND name = ? AND step >= ? ORDER BY step').raw();
+    for (const row of stmt.iterate(runId, name, fromStep) as Iterable<[number, number | null]>) {
+      if (i >= count) break; // rows appended by another connection since the count: they belong to the next read
+      steps[i] = row[0];
+      values[i] = row[1] ?? NaN;
+      i++;
+    }
+    return { steps: steps.subarray(0, i), values: values.subarray(0, i) };
+  }
+
+  /**
+   * At most `buckets` points of a curve for display: per step bucket its first step and the min, max and
+   * mean value (min/max keep spikes visible). Computed inside SQLite in one scan; the stored data stays whole.
+   */
+  envelope(runId: number, name: string, buckets = 2000): Array<{ step: number; min: number | null; max: number | null; mean: number | null }> {
+    const range = this.db.prepare('SELECT min(step) AS lo, max(step) AS hi FROM run_metrics WHERE run_id = ? AND name = ?').get(runId, name) as { lo: number | null; hi: number | null };
+    if (range.lo === null || range.hi === null) return [];
+    const width = Math.max(1, Math.ceil((range.hi - range.lo + 1) / buckets));
+    return this.db
+      .prepare(
+        `SELECT min(step) AS step, min(value) AS min, max(value) AS max, avg(value) AS mean
+         FROM run_metrics WHERE run_id = ? AND name = ? GROUP BY CAST((step - ?) / ? AS INTEGER) ORDER BY 1`,
+      )
+      .all(runId, name, range.lo, width) as Array<{ step: number; min: number | null; max: number | null; mean: number | null }>;
+  }
+
+  summary(runId: number): MetricSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT name, count(*) AS count, min(value) AS min, max(value) AS max, max(step) AS lastStep,
+           (SELECT value FROM run_metrics f WHERE f.run_id = m.run_id AND f.name = m.name ORDER BY step ASC LIMIT 1) AS first,
+           (SELECT value FROM run_metrics l WHERE l.run_id = m.run_id AND l.name = m.name ORDER BY step DESC LIMIT 1) AS last
+         FROM run_metrics m WHERE run_id = ? GROUP BY name ORDER BY name`,
+      )
+      .all(runId) as MetricSummary[];
+    return rows;
+  }
+
+  gateStats(runId: number, gate: string, stat: string): Array<{ step: number; value: number | null; vector: Float32Array | null }> {
+    const rows = this.db
+      .prepare('SELECT step, value, vector FROM run_gate_stats WHERE run_id = ? AND gate = ? AND stat = ? ORDER BY step')
+      .all(runId, gate, stat) as Array<{ step: number; value: number | null; vector: Buffer | null }>;
+    return rows.map((r) => ({
+      step: r.step,
+      value: r.value,
+      vector: r.vector ? new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) : null,
+    }));
+  }
+
+  gateNames(runId: number): Array<{ gate: string; stat: string }> {
+    return this.db.prepare('SELECT DISTINCT gate, stat FROM run_gate_stats WHERE run_id = ? ORDER BY gate, stat').all(runId) as Array<{ gate: string; stat: string }>;
+  }
+}

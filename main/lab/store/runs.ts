@@ -1,0 +1,130 @@
+// The runs table: lifecycle queued -> running -> (paused) -> completed | failed | cancelled | interrupted,
+// persisted on every transition (ARCHITECTURE §6). The run manager owns the policy; this is the storage.
+import type Database from 'better-sqlite3';
+import { parseJson, toJson } from './json';
+
+export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface RunRecord {
+  id: number;
+  groupId: string | null;
+  name: string | null;
+  status: RunStatus;
+  priority: number;
+  seed: number | null;
+  modelId: number | null;
+  datasetId: number | null;
+  splitId: number | null;
+  config: unknown;
+  providerRequested: string | null;
+  provider: string | null;
+  fallbackReason: string | null;
+  step: number;
+  epoch: number;
+  error: string | null;
+  errorStep: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+}
+
+export type NewRun = Pick<RunRecord, 'config'> &
+  Partial<Pick<RunRecord, 'groupId' | 'name' | 'priority' | 'seed' | 'modelId' | 'datasetId' | 'splitId' | 'providerRequested'>>;
+
+/** Fields a transition may set besides the status. */
+export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'epoch' | 'error' | 'errorStep' | 'priority'>>;
+
+const COLUMN: Record<keyof RunUpdate, string> = {
+  provider: 'provider', fallbackReason: 'fallback_reason', step: 'step', epoch: 'epoch', error: 'error', errorStep: 'error_step', priority: 'priority',
+};
+
+type RunRow = Record<string, unknown>;
+const fromRow = (r: RunRow): RunRecord => ({
+  id: r.id as number,
+  groupId: r.group_id as string | null,
+  name: r.name as string | null,
+  status: r.status as RunStatus,
+  priority: r.priority as number,
+  seed: r.seed as number | null,
+  modelId: r.model_id as number | null,
+  datasetId: r.dataset_id as number | null,
+  splitId: r.split_id as number | null,
+  config: parseJson(r.config as string, null, `runs.config of run ${r.id}`),
+  providerRequested: r.provider_requested as string | null,
+  provider: r.provider as string | null,
+  fallbackReason: r.fallback_reason as string | null,
+  step: r.step as number,
+  epoch: r.epoch as number,
+  error: r.error as string | null,
+  errorStep: r.error_step as number | null,
+  createdAt: r.created_at as string,
+  startedAt: r.started_at as string | null,
+  finishedAt: r.finished_at as string | null,
+  updatedAt: r.updated_at as string,
+});
+
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+const FINAL: RunStatus[] = ['completed', 'failed', 'cancelled'];
+
+export class RunTable {
+  constructor(private readonly db: Database.Database) {}
+
+  create(run: NewRun): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO runs (group_id, name, priority, seed, model_id, dataset_id, split_id, config, provider_requested)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.groupId ?? null, run.name ?? null, run.priority ?? 0, run.seed ?? null, run.modelId ?? null,
+        run.datasetId ?? null, run.splitId ?? null, toJson(run.config), run.providerRequested ?? null,
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  get(id: number): RunRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return r && fromRow(r);
+  }
+
+  list(filter: { status?: RunStatus; groupId?: string } = {}): RunRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) { where.push('status = ?'); params.push(filter.status); }
+    if (filter.groupId) { where.push('group_id = ?'); params.push(filter.groupId); }
+    const sql = `SELECT * FROM runs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
+    return (this.db.prepare(sql).all(...params) as RunRow[]).map(fromRow);
+  }
+
+  /** Next queued run: highest priority first, then FIFO. */
+  nextQueued(): RunRecord | undefined {
+    const r = this.db.prepare(`SELECT * FROM runs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1`).get() as RunRow | undefined;
+    return r && fromRow(r);
+  }
+
+  /** Persists a transition; sets started_at on the first 'running' and finished_at on a final status. */
+  setStatus(id: number, status: RunStatus, update: RunUpdate = {}): void {
+    const sets = ['status = ?', `updated_at = ${NOW}`];
+    const params: unknown[] = [status];
+    if (status === 'running') sets.push(`started_at = COALESCE(started_at, ${NOW})`);
+    if (FINAL.includes(status)) sets.push(`finished_at = ${NOW}`);
+    for (const [key, value] of Object.entries(update) as Array<[keyof RunUpdate, unknown]>) {
+      sets.push(`${COLUMN[key]} = ?`);
+      params.push(value);
+    }
+    const info = this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    if (info.changes === 0) throw new Error(`No run with id ${id}`);
+  }
+
+  /** At start-up: runs left 'running' by a crash become 'interrupted'. Returns their ids. */
+  markInterrupted(): number[] {
+    const rows = this.db
+      .prepare(`UPDATE runs SET status = 'interrupted', updated_at = ${NOW},
+                  error = COALESCE(error, 'GateLab stopped while this run was training; resume it from its last checkpoint.')
+                WHERE status = 'running' RETURNING id`)
+      .all() as Array<{ id: number }>;
+    return rows.map((r) => r.id);
+  }
+}

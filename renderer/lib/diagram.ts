@@ -1,0 +1,40 @@
+// The block diagram of a configured template: data in, the template's body, its gates (highlighted,
+// clickable), the output head. Derived from the config alone so it updates as the user edits.
+import type { Template } from '../../common/lab-api';
+
+export interface DiagramBlock {
+  id: string;
+  label: string;
+  detail: string;
+  /** The config field of a gate block (clicking it opens that gate's form). */
+  gateField?: string;
+  enabled?: boolean;
+}
+
+const num = (v: unknown, d = '?') => (typeof v === 'number' ? String(v) : d);
+
+export function diagramOf(t: Template, config: Record<string, unknown>): DiagramBlock[] {
+  const blocks: DiagramBlock[] = [];
+  if (t.family === 'forecasting') {
+    blocks.push({ id: 'in', label: 'Input window', detail: `${num(config.lookback)} steps × ${num(config.channels)} variables` });
+    if (config.revin) blocks.push({ id: 'revin', label: 'RevIN', detail: 'per-window normalisation' });
+  } else if (t.family === 'recsys') {
+    const fields = Array.isArray(config.fields) ? config.fields.length : '?';
+    blocks.push({ id: 'in', label: 'Fields', detail: `${fields} categorical + ${num(config.numeric, '0')} numeric` });
+    blocks.push({ id: 'emb', label: 'Embeddings', detail: `width ${num(config.embeddingDim)}` });
+  } else {
+    const mods = Array.isArray(config.modalities) ? (config.modalities as { name: string; dim: number }[]) : [];
+    blocks.push({ id: 'in', label: 'Modalities', detail: mods.map((m) => `${m.name} (${m.dim})`).join(' + ') || '?' });
+  }
+  blocks.push({ id: 'body', label: t.id, detail: t.description.split(/[:(]/)[0].trim() });
+  for (const g of t.gates) {
+    const gate = (config[g] ?? {}) as { kind?: string; enabled?: boolean };
+    blocks.push({ id: `gate-${g}`, label: gate.kind ?? g, detail: g, gateField: g, enabled: gate.enabled !== false });
+  }
+  blocks.push({
+    id: 'out',
+    label: 'Head',
+    detail: t.family === 'forecasting' ? `${num(config.horizon)} steps × ${num(config.channels)}` : t.family === 'recsys' ? 'click probability' : `${num(config.classes) === '1' ? 'binary' : `${num(config.classes)} classes`}`,
+  });
+  return blocks;
+}

@@ -1,0 +1,34 @@
+// Number and size formatting shared by the views.
+const intFmt = new Intl.NumberFormat('en-US');
+
+export const formatCount = (n: number): string => intFmt.format(n);
+
+export function formatBytes(n: number | null | undefined): string {
+  if (n == null) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** Compact: 4 significant digits, exponent for very large/small magnitudes. */
+export function formatValue(v: number | string | boolean | null | undefined): string {
+  if (v == null) return '—';
+  if (typeof v !== 'number') return String(v);
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return intFmt.format(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e7)) return v.toExponential(2);
+  return Number(v.toPrecision(4)).toString();
+}
+
+export function formatDuration(sec: number | null | undefined): string {
+  if (sec == null || !Number.isFinite(sec)) return '—';
+  if (sec < 60) return `${Math.round(sec)} s`;
+  if (sec < 3600) return `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s`;
+  return `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`;
+}

@@ -1,0 +1,97 @@
+// The model builder's state: templates and gate kinds from the lab, the chosen template and its
+// config, the selected gate, seeds, and live validation with the zod schemas of common/models
+// (the same ones the lab checks with), so a bad field is named before anything is sent.
+import { LabError, type Family, type GateKind, type LabApi, type Template } from '../../common/lab-api';
+import { ModelConfig } from '../../common/models';
+
+export function validateConfig(template: string | null, config: Record<string, unknown>): Record<string, string> {
+  if (!template) return {};
+  const r = ModelConfig.safeParse({ ...config, template });
+  if (r.success) return {};
+  const out: Record<string, string> = {};
+  for (const i of r.error.issues) out[i.path.map(String).join('.') || '(config)'] ??= i.message;
+  return out;
+}
+
+export class ModelsStore {
+  templates = $state<Template[]>([]);
+  gateKinds = $state<GateKind[]>([]);
+  error = $state<LabError | null>(null);
+  family = $state<Family>('forecasting');
+  templateId = $state<string | null>(null);
+  config = $state<Record<string, unknown>>({});
+  selectedGate = $state<string | null>(null);
+  seeds = $state(3);
+  datasetId = $state<string | null>(null);
+  size = $state<{ params: number; flopsPerStep: number } | null>(null);
+  sizeError = $state<LabError | null>(null);
+  startError = $state<LabError | null>(null);
+  starting = $state(false);
+
+  template = $derived(this.templates.find((t) => t.id === this.templateId) ?? null);
+  errors = $derived(validateConfig(this.templateId, this.config));
+  valid = $derived(Object.keys(this.errors).length === 0);
+  inFamily = $derived(this.templates.filter((t) => t.family === this.family).sort((a, b) => Number(b.baseline) - Number(a.baseline)));
+
+  constructor(private readonly lab: LabApi) {}
+
+  async load(): Promise<void> {
+    try {
+      [this.templates, this.gateKinds] = await Promise.all([this.lab.invoke('templates.list', {}), this.lab.invoke('gates.list', {})]);
+      this.error = null;
+      if (!this.templateId) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
+    } catch (e) {
+      this.error = LabError.from(e);
+    }
+  }
+
+  setFamily(f: Family): void {
+    this.family = f;
+    this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
+  }
+
+  choose(id: string | null): void {
+    this.templateId = id;
+    const t = this.template;
+    this.config = t ? $state.snapshot(t.defaults) : {};
+    this.selectedGate = t?.gates[0] ?? null;
+    void this.measure();
+  }
+
+  setConfig(next: Record<string, unknown>): void {
+    this.config = next;
+    void this.measure();
+  }
+
+  /** Flips a gate's `enabled` (the ablation switch) without losing its settings. */
+  toggleGate(field: string): void {
+    const g = (this.config[field] ?? {}) as Record<string, unknown>;
+    this.setConfig({ ...this.config, [field]: { ...g, enabled: g.enabled === false } });
+  }
+
+  async measure(): Promise<void> {
+    if (!this.templateId || !this.valid) return;
+    try {
+      this.size = await this.lab.invoke('models.size', { template: this.templateId, config: $state.snapshot(this.config) });
+      this.sizeError = null;
+    } catch (e) {
+      this.size = null;
+      this.sizeError = LabError.from(e);
+    }
+  }
+
+  async start(): Promise<string[] | null> {
+    if (!this.templateId || !this.datasetId || !this.valid) return null;
+    this.starting = true;
+    try {
+      const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config: $state.snapshot(this.config), seeds: this.seeds });
+      this.startError = null;
+      return r.runIds;
+    } catch (e) {
+      this.startError = LabError.from(e);
+      return null;
+    } finally {
+      this.starting = false;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// Runs: the queue/list, live progress and metric points pushed by the lab, and the series of the
+// selected run. Points are appended to plain arrays (not deep-reactive) and a version counter
+// tells charts to redraw: 10^6 points must not become 10^6 proxies.
+import { LabError, type LabApi, type RunSummary, type Series } from '../../common/lab-api';
+
+export class RunsStore {
+  list = $state<RunSummary[]>([]);
+  error = $state<LabError | null>(null);
+  loaded = $state(false);
+  /** Bumped whenever `series` gains points. */
+  version = $state(0);
+  series = new Map<string, Map<string, { steps: number[]; values: number[] }>>();
+
+  constructor(private readonly lab: LabApi) {
+    lab.on('runs.progress', (p) => {
+      const run = this.list.find((r) => r.id === p.id);
+      if (run) Object.assign(run, p);
+      else void this.refresh();
+    });
+    lab.on('runs.metrics', ({ id, points }) => {
+      const byName = this.series.get(id) ?? new Map();
+      this.series.set(id, byName);
+      for (const p of points) {
+        const s = byName.get(p.name) ?? { steps: [], values: [] };
+        byName.set(p.name, s);
+        s.steps.push(p.step);
+        s.values.push(p.value);
+      }
+      this.version++;
+    });
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.list = await this.lab.invoke('runs.list', {});
+      this.error = null;
+    } catch (e) {
+      this.error = LabError.from(e);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  async loadMetrics(id: string): Promise<Series[]> {
+    const m = await this.lab.invoke('runs.metrics', { id });
+    this.series.set(id, new Map(m.series.map((s) => [s.name, { steps: [...s.steps], values: [...s.values] }])));
+    this.version++;
+    return m.series;
+  }
+
+  async control(id: string, action: 'pause' | 'resume' | 'cancel'): Promise<void> {
+    try {
+      await this.lab.invoke(`runs.${action}`, { id });
+      this.error = null;
+    } catch (e) {
+      this.error = LabError.from(e);
+    }
+  }
+}

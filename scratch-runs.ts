@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLabStore } from './main/lab/store/index';
+import { labPaths } from './main/lab/home';
+import { RunManager } from './main/lab/runs/run-manager';
+const home = mkdtempSync(join(tmpdir(), 'gl-runs-'));
+const paths = labPaths(home);
+const store = openLabStore(paths.database);
+const m = new RunManager({ store, paths, poolSize: 2 });
+m.subscribe((e) => { if (e.type !== 'metrics' && e.type !== 'gate-stats' && e.type !== 'progress') console.log(JSON.stringify(e).slice(0, 300)); });
+const t0 = Date.now();
+const id = m.create({ epochs: 3, data: { kind: 'synthetic', samples: 4096 }, batchSize: 64 });
+const r = await m.waitFor(id);
+console.log(r.status, r.error, r.step, Date.now() - t0, 'ms');
+console.log(store.metrics.summary(id));
+console.log(store.checkpoints.forRun(id));
+await m.close();

@@ -1,0 +1,36 @@
+// Forecasting batches: sliding windows [B, L, C] → [B, H, C] over scaled channels. Windows of one part
+// have their targets inside the part; validation and test windows may look back into the previous part
+// (the Informer / Time-Series-Library protocol), as common/data's windowStarts does.
+import { applyScaler, gatherWindows, windowStarts, type ColumnSource, type FittedPipeline, type PartName, type SplitResult } from '../../common/data';
+import { stateFor } from './fitted';
+import type { SampleSource } from './samples';
+
+export interface ForecastingData {
+  /** The channels, in and out (multivariate), in this order. */
+  channels: string[];
+  lookback: number;
+  horizon: number;
+  /** Window stride in the training part (1 in the ETT protocol); evaluation always uses every window. */
+  stride?: number;
+}
+
+/** One part's windows. Channels are scaled with the fitted z-score (or min-max) state of each channel. */
+export function forecastingSource(data: ColumnSource, split: SplitResult, fitted: FittedPipeline, o: ForecastingData, part: PartName): SampleSource {
+  if (!split.ranges) throw new Error('forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods');
+  const scaled = o.channels.map((c) => applyScaler(stateFor(fitted, c, ['zscore', 'minmax']), data.column(c)));
+  const starts = windowStarts(split.ranges[part], { lookback: o.lookback, horizon: o.horizon, stride: part === 'train' ? (o.stride ?? 1) : 1 }, part !== 'train');
+  if (starts.length === 0) {
+    const [s, e] = split.ranges[part];
+    throw new Error(`the ${part} part (rows ${s}..${e}) is too short for lookback ${o.lookback} + horizon ${o.horizon}; use a shorter window or a larger part`);
+  }
+  const C = o.channels.length;
+  return {
+    count: starts.length,
+    specs: { x: { dtype: 'float32', shape: [o.lookback, C] }, y: { dtype: 'float32', shape: [o.horizon, C] } },
+    batch(indices) {
+      const picked = Int32Array.from(indices, (i) => starts[i]);
+      const { inputs, targets } = gatherWindows(scaled, picked, o.lookback, o.horizon);
+      return { x: { data: inputs, dims: [picked.length, o.lookback, C] }, y: { data: targets, dims: [picked.length, o.horizon, C] } };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// A dataset run's data from the lab's description: real ETTh1 (forecasting) and a generated CSV with
+// text + tabular columns (fusion), both through the real importer and cache.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../main/lab/import';
+import { seededRandom } from '../../engine/nn/random';
+import { DatasetRunInput, datasetRunData } from './run-data';
+
+let home: string;
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-rd-'));
+  await importFile('/work/shared/data/forecasting/ETTh1.csv', join(home, 'ett'));
+  const rng = seededRandom(5, 'csv');
+  const words = ['great', 'bad', 'fit', 'small', 'lovely', 'poor', 'soft', 'cheap'];
+  const lines = ['review,age,color,label'];
+  for (let i = 0; i < 400; i++) {
+    const good = rng.uniform() < 0.6;
+    const text = Array.from({ length: 5 }, () => words[rng.int(4) * 2 + (good ? 0 : 1)]).join(' ');
+    lines.push(`"${text}",${20 + rng.int(50)},${['red', 'blue', 'green'][rng.int(3)]},${good ? 1 : 0}`);
+  }
+  writeFileSync(join(home, 'reviews.csv'), lines.join('\n'));
+  await importFile(join(home, 'reviews.csv'), join(home, 'reviews'), { columnTypes: { review: 'text' } });
+}, 60_000);
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('dataset run data', () => {
+  it('forecasting on ETTh1 with the ETT split: windows as rows, channels filled in', () => {
+    const channels = ['HUFL', 'HULL', 'MUFL', 'MULL', 'LUFL', 'LULL', 'OT'];
+    const r = datasetRunData({ cacheDir: join(home, 'ett'), split: { kind: 'ett' }, columns: { family: 'forecasting', channels } }, { lookback: 96, horizon: 24 });
+    expect(r.shape).toEqual({ channels: 7, lookback: 96, horizon: 24 });
+    expect(r.data.train.rows).toBe(8640 - 96 - 24 + 1);
+    expect(r.data.validation.columns.x.shape).toEqual([96, 7]);
+    expect(r.data.test.columns.y.shape).toEqual([24, 7]);
+    expect(r.data.task).toBe('regression');
+    expect(r.data.describe).toMatch(/8,521 train/);
+  });
+
+  it('fusion: text hashed, categoricals one-hot, numbers scaled; binary label', () => {
+    const r = datasetRunData({
+      cacheDir: join(home, 'reviews'),
+      split: { kind: 'stratified', ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'label', seed: 1 },
+      columns: { family: 'fusion', modalities: [{ name: 'text', columns: ['review'] }, { name: 'tab', columns: ['age', 'color'] }], label: 'label', textBuckets: 64 },
+    });
+    expect(r.shape.modalities).toEqual([{ name: 'text', dim: 64 }, { name: 'tab', dim: 1 + 4 }]);
+    expect(r.data.train.rows + r.data.validation.rows + r.data.test.rows).toBe(400);
+    expect(r.data.train.columns.m_text.shape).toEqual([64]);
+    expect(r.data.task).toBe('binary');
+  });
+
+  it('rejects a malformed description naming the field', () => {
+    expect(() => DatasetRunInput.parse({ cacheDir: 'x', split: { kind: 'ett' }, columns: { family: 'fusion', modalities: [], label: 'y' } })).toThrow(/modalities/);
+  });
+});

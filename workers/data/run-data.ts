@@ -1,0 +1,74 @@
+// A dataset run's data in the trainer: what the lab resolves (cache folder, split spec, which columns play
+// which part) → split recomputed (deterministic), pipeline fitted on the training rows, the three parts
+// as in-memory rows in the trainer's RunData shape, and the data-shaped fields of the template config
+// (channels, field vocabularies, modality widths) filled in.
+import { z } from 'zod';
+import { computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
+import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../common/models/binding';
+import type { RunData, Rows, Column } from '../run/run-data';
+import { readDatasetCache } from './cache';
+import { ctrSources, type CtrData } from './ctr';
+import { forecastingSource, type ForecastingData } from './forecasting';
+import { fusionSources, type FusionData } from './fusion';
+import type { SampleSource } from './samples';
+
+/** What the lab hands a trainer for a dataset run: the cache folder and the binding (split + columns). */
+export const DatasetRunInput = DataBinding.extend({ cacheDir: z.string().min(1) });
+export type DatasetRunInput = z.input<typeof DatasetRunInput>;
+export type RunColumns = DataColumns;
+
+/** Every sample of a source as rows (the trainer gathers its batches from these). */
+function materialize(s: SampleSource): Rows {
+  const all = s.batch(Int32Array.from({ length: s.count }, (_, i) => i));
+  const columns: Record<string, Column> = {};
+  for (const [name, f] of Object.entries(all)) columns[name] = { data: f.data, shape: f.dims.slice(1) };
+  return { columns, rows: s.count };
+}
+
+export interface DatasetRun {
+  data: RunData;
+  /** Data-shaped template fields to merge into the model config (they win over the user's values). */
+  shape: Record<string, unknown>;
+}
+
+/** A dataset run from the lab's description: the cache is read, the split recomputed (it is deterministic). */
+export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}): DatasetRun {
+  const spec = DatasetRunInput.parse(input);
+  const data = readDatasetCache(spec.cacheDir);
+  const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
+  return runDataFrom(data, typeOf, computeSplit(spec.split, data), spec.columns, model);
+}
+
+/** The same from any ColumnSource and a computed split (benchmarks that join files, tests). */
+export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
+  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}): DatasetRun {
+  const fitted = fitPipeline(pipelineFor(typeOf, columns), data, split.assignment);
+  const c = columns;
+  const shape = dataShape(data, fitted, c, model);
+  let parts: Record<PartName, SampleSource>;
+  let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
+  if (c.family === 'forecasting') {
+    const o: ForecastingData = { channels: c.channels, lookback: model.lookback ?? 336, horizon: model.horizon ?? 96, stride: c.stride };
+    parts = { train: forecastingSource(data, split, fitted, o, 'train'), val: forecastingSource(data, split, fitted, o, 'val'), test: forecastingSource(data, split, fitted, o, 'test') };
+    base = { task: 'regression', prediction: 'forecast', target: 'y' };
+  } else if (c.family === 'recsys') {
+    const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating };
+    parts = ctrSources(data, split, fitted, o);
+    base = { task: 'binary', prediction: 'logit', target: 'label' };
+  } else {
+    const o: FusionData = { modalities: c.modalities, label: c.label, classes: c.classes };
+    parts = fusionSources(data, split, fitted, o);
+    base = c.classes === 1 ? { task: 'binary', prediction: 'logits', target: 'label' } : { task: 'multiclass', prediction: 'logits', target: 'label', classes: c.classes };
+  }
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return {
+    data: {
+      ...base,
+      train: materialize(parts.train),
+      validation: materialize(parts.val),
+      test: materialize(parts.test),
+      describe: `${c.family}: ${fmt(parts.train.count)} train / ${fmt(parts.val.count)} validation / ${fmt(parts.test.count)} test samples`,
+    },
+    shape,
+  };
+}

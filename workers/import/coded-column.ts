@@ -1,0 +1,130 @@
+// Categorical, text and boolean columns: Int32 codes (-1 = missing) plus a dictionary of the strings.
+// Whether a string column is 'categorical' or free 'text' is decided at the end, from its cardinality
+// and value lengths over the whole file (not just the sniffed sample).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MISSING_CODE, dictionaryFileName, type CachedColumn, type ColumnType, type Histogram } from '../../common/dataset-cache';
+import { ColumnWriter } from './column-writer';
+import { parseBooleanWord } from './values';
+
+/** The strings pandas also reads as missing (plus the empty string). */
+const STRING_MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A']);
+const TOP = 20;
+
+abstract class CodedColumn extends ColumnWriter {
+  protected readonly counts: number[] = [];
+  protected missingCount = 0;
+
+  protected abstract dictionary(): string[];
+  protected abstract finalType(cardinality: number, count: number): ColumnType;
+
+  protected observe(slot: number): void {
+    const code = this.arr[slot];
+    if (code === MISSING_CODE) this.missingCount++;
+    else this.counts[code] = (this.counts[code] ?? 0) + 1;
+  }
+
+  finish(): CachedColumn {
+    let mode = -1;
+    for (let i = 0; i < this.counts.length; i++) if ((this.counts[i] ?? 0) > (this.counts[mode] ?? 0)) mode = i;
+    const impute = this.ctx.policy === 'impute' && mode >= 0 ? mode : null;
+    this.readBack(impute);
+    if (impute !== null) { this.counts[mode] += this.imputedCount; this.missingCount -= this.imputedCount; }
+    const dict = this.dictionary();
+    const order = this.counts.map((c, i) => [c ?? 0, i] as const).filter(([c]) => c > 0).sort((a, b) => b[0] - a[0]);
+    const count = order.reduce((s, [c]) => s + c, 0);
+    const top = order.slice(0, TOP).map(([c, i]) => ({ value: dict[i], count: c }));
+    const histogram: Histogram | null = count > 0 ? { labels: top.map((t) => t.value), counts: top.map((t) => t.count) } : null;
+    const dictionaryFile = dictionaryFileName(this.index);
+    writeFileSync(join(this.ctx.dir, dictionaryFile), JSON.stringify(dict));
+    return {
+      name: this.plan.name, type: this.finalType(order.length, count), dtype: 'int32', dim: 1, file: '', dictionaryFile,
+      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality: order.length, topValues: top.slice(0, 10), histogram },
+    };
+  }
+}
+
+export class StringColumn extends CodedColumn {
+  private readonly codes = new Map<string, number>();
+  private readonly values: string[] = [];
+  private totalLength = 0;
+  /** Distinct values containing whitespace: words, i.e. free text rather than codes. */
+  private spaced = 0;
+
+  putBytes(buf: Buffer, s: number, e: number, esc: number): void {
+    let str = this.ctx.text(buf, s, e);
+    if (esc) str = str.replaceAll('""', '"');
+    this.stage(str);
+  }
+
+  putValue(v: unknown): void {
+    if (v === null || v === undefined) return this.stage('');
+    if (typeof v === 'string') return this.stage(v);
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return this.stage(String(v));
+    if (v instanceof Date) return this.stage(v.toISOString());
+    this.stage(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x)) ?? '');
+  }
+
+  private stage(str: string): void {
+    this.bad = false;
+    if (STRING_MISSING.has(str)) { this.missing = true; this.arr[this.pos] = MISSING_CODE; return; }
+    this.missing = false;
+    let code = this.codes.get(str);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(str, code);
+      this.values.push(str);
+      this.totalLength += str.length;
+      if (/\s/.test(str)) this.spaced++;
+    }
+    this.arr[this.pos] = code;
+  }
+
+  protected dictionary(): string[] {
+    return this.values;
+  }
+
+  protected finalType(cardinality: number, count: number): ColumnType {
+    if (this.plan.userType === 'categorical' || this.plan.userType === 'text') return this.plan.userType;
+    if (this.plan.identifier) return 'categorical';
+    // free text: many distinct values that read like words or sentences (zip codes and ids stay categorical)
+    const distinct = this.values.length;
+    const meanLength = distinct ? this.totalLength / distinct : 0;
+    const mostlyUnique = cardinality > 50 && cardinality > 0.5 * count;
+    const wordy = this.spaced >= 0.5 * distinct || meanLength >= 20;
+    return (mostlyUnique || (meanLength >= 50 && cardinality > 20)) && wordy ? 'text' : 'categorical';
+  }
+}
+
+/** Booleans: code 0 = false, 1 = true; accepts true/false, yes/no, t/f, y/n and 0/1. */
+export class BooleanColumn extends CodedColumn {
+  putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
+    this.putValue(this.ctx.text(buf, s, e), line);
+  }
+
+  putValue(v: unknown, line: number): void {
+    this.bad = this.missing = false;
+    let code = -1;
+    if (typeof v === 'boolean') code = v ? 1 : 0;
+    else if (typeof v === 'number' || typeof v === 'bigint') code = Number(v) === 1 ? 1 : Number(v) === 0 ? 0 : -2;
+    else if (typeof v === 'string') {
+      const t = v.trim();
+      code = t === '1' || t === '1.0' ? 1 : t === '0' || t === '0.0' ? 0 : STRING_MISSING.has(t) ? -1 : parseBooleanWord(t);
+      if (code === -1 && !STRING_MISSING.has(t)) code = -2;
+    }
+    if (code === -2) {
+      this.noteUnparsable(line, String(v), 'booleans (true/false, yes/no or 0/1)');
+      this.missing = true;
+      code = MISSING_CODE;
+    } else if (code === MISSING_CODE) this.missing = true;
+    this.arr[this.pos] = code;
+  }
+
+  protected dictionary(): string[] {
+    return ['false', 'true'];
+  }
+
+  protected finalType(): ColumnType {
+    return 'boolean';
+  }
+}

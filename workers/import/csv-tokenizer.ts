@@ -1,0 +1,144 @@
+// A streaming RFC 4180 tokenizer over bytes. It never builds strings: each row is handed over as
+// field start/end offsets into the current buffer (quotes already stripped), so numeric columns can be
+// parsed straight from bytes. Works for any ASCII-compatible encoding (UTF-8, latin-1); UTF-16 input
+// is transcoded to UTF-8 before it gets here.
+import { ImportError } from '../../common/dataset-cache';
+
+const QUOTE = 0x22, LF = 0x0a, CR = 0x0d;
+/** A row longer than this is almost surely an unclosed quote swallowing the rest of the file. */
+export const MAX_ROW_BYTES = 64 * 1024 * 1024;
+
+export interface RowSink {
+  /**
+   * One row. `starts[i]..ends[i]` is field i in `buf`; `escaped[i]` is 1 when the field was quoted and
+   * contains doubled quotes ("") that must be unescaped. `line` is the 1-based line the row starts on.
+   * Return false to stop tokenizing.
+   */
+  row(buf: Buffer, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, count: number, line: number): boolean | void;
+}
+
+export class CsvTokenizer {
+  /** Holds the cut-off last row of the previous chunk (its first carryLength bytes). */
+  private work: Buffer = Buffer.alloc(0);
+  private carryLength = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private escaped = new Uint8Array(64);
+  /** 1-based line number of the next unconsumed byte. */
+  line = 1;
+  private stopped = false;
+  private skipLf = false;
+
+  constructor(private readonly delimiter: number, private readonly sink: RowSink, private readonly file: string) {}
+
+  /** Feeds the next chunk; `last` marks the end of the input (an unterminated final row is flushed). */
+  push(chunk: Buffer, last: boolean): void {
+    if (this.stopped) return;
+    let buf = chunk;
+    if (this.carryLength > 0) {
+      // the cut-off row from the previous chunk sits at the front of `work`: append the chunk after it
+      const need = this.carryLength + chunk.length;
+      if (this.work.length < need) {
+        const grown = Buffer.allocUnsafe(Math.max(need, this.work.length * 2));
+        this.work.copy(grown, 0, 0, this.carryLength);
+        this.work = grown;
+      }
+      chunk.copy(this.work, this.carryLength);
+      buf = this.work.subarray(0, need);
+    }
+    const consumed = this.scan(buf, last);
+    const rest = buf.length - consumed;
+    if (last || rest === 0 || this.stopped) { this.carryLength = 0; return; }
+    if (rest > MAX_ROW_BYTES) {
+      throw new ImportError('row_too_large', `${this.file}, line ${this.line}: one row is longer than ${MAX_ROW_BYTES >> 20} MB; most likely a quote (") opened on that line is never closed`, { file: this.file, line: this.line });
+    }
+    // keep the cut-off row for the next push, reusing one buffer (no allocation per chunk)
+    if (buf === chunk) {
+      if (this.work.length < Math.max(rest, chunk.length * 2)) this.work = Buffer.allocUnsafe(Math.max(rest * 2, chunk.length * 2));
+      chunk.copy(this.work, 0, consumed);
+    } else this.work.copyWithin(0, consumed, buf.length);
+    this.carryLength = rest;
+  }
+
+  /** Scans complete rows; returns the offset just past the last complete row. */
+  private scan(buf: Buffer, last: boolean): number {
+    const n = buf.length, d = this.delimiter;
+    let pos = 0;
+    if (this.skipLf && n > 0) {
+      if (buf[0] === LF) pos = 1;
+      this.skipLf = false;
+    }
+    let line = this.line;
+    while (pos < n) {
+      const rowStart = pos, rowLine = line;
+      let count = 0, p = pos, complete = false;
+      for (;;) {
+        // one field starting at p
+        if (count === this.starts.length) this.grow();
+        let fieldEnd: number, esc = 0, fs = p;
+        if (p < n && buf[p] === QUOTE) {
+          fs = p + 1;
+          let q = fs;
+          for (;;) {
+            q = buf.indexOf(QUOTE, q);
+            if (q < 0) break;
+            if (q + 1 < n && buf[q + 1] === QUOTE) { esc = 1; q += 2; continue; }
+            if (q + 1 >= n && !last) { q = -1; break; } // the next chunk may hold the second quote of ""
+            break;
+          }
+          if (q < 0) {
+            if (!last) break; // row continues in the next chunk
+            throw new ImportError('unclosed_quote', `${this.file}, line ${rowLine}: the quote (") opening field ${count + 1} is never closed before the end of the file`, { file: this.file, line: rowLine });
+          }
+          for (let k = p; k < q; k++) if (buf[k] === LF) line++;
+          fieldEnd = q;
+          p = q + 1;
+          // tolerate junk between the closing quote and the delimiter (like Python's csv): keep it out of the value
+          while (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) p++;
+        } else {
+          while (p < n) {
+            const c = buf[p];
+            if (c === d || c === LF || c === CR) break;
+            p++;
+          }
+          fieldEnd = p;
+        }
+        this.starts[count] = fs;
+        this.ends[count] = fieldEnd;
+        this.escaped[count] = esc;
+        count++;
+        if (p >= n) {
+          if (last) { complete = true; p = n; }
+          break;
+        }
+        const c = buf[p];
+        if (c === d) { p++; continue; }
+        // end of row
+        if (c === CR) {
+          if (p + 1 < n) { p += buf[p + 1] === LF ? 2 : 1; } else if (last) { p += 1; } else { this.skipLf = true; p += 1; }
+        } else p++;
+        line++;
+        complete = true;
+        break;
+      }
+      if (!complete) { this.line = rowLine; return rowStart; }
+      pos = p;
+      // blank lines are skipped (pandas does the same); a lone empty field is a blank line
+      if (count === 1 && this.starts[0] === this.ends[0] && buf[rowStart] !== QUOTE) { this.line = line; continue; }
+      this.line = line;
+      if (this.sink.row(buf, this.starts, this.ends, this.escaped, count, rowLine) === false) {
+        this.stopped = true;
+        return n;
+      }
+    }
+    this.line = line;
+    return n;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const s = new Int32Array(size); s.set(this.starts); this.starts = s;
+    const e = new Int32Array(size); e.set(this.ends); this.ends = e;
+    const x = new Uint8Array(size); x.set(this.escaped); this.escaped = x;
+  }
+}

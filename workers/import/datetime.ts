@@ -1,0 +1,109 @@
+// Datetimes in the formats people write, to epoch seconds (UTC; a time without an offset is taken as
+// UTC so that hourly data never gains or loses an hour at daylight-saving changes).
+
+export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch';
+
+const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
+const PATTERNS: Record<Exclude<DateFormat, 'epoch'>, RegExp> = {
+  iso: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
+  'ymd-slash': new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
+  'dmy-mon': new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ,]+(\d{4})${TIME}$`),
+  mdy: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`),
+  dmy: new RegExp(String.raw`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})${TIME}$`),
+};
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** Epoch seconds, or NaN when `s` is not a date in `format`. */
+export function parseDatetime(s: string, format: DateFormat): number {
+  if (format === 'epoch') {
+    const v = Number(s);
+    return s.trim() !== '' && Number.isFinite(v) ? v : NaN;
+  }
+  const m = PATTERNS[format].exec(s.trim());
+  if (!m) return NaN;
+  let y: number, mo: number, d: number;
+  if (format === 'iso' || format === 'ymd-slash') { y = +m[1]; mo = +m[2]; d = +m[3]; }
+  else if (format === 'dmy-mon') { d = +m[1]; mo = MONTHS[m[2].toLowerCase()] ?? 0; y = +m[3]; }
+  else if (format === 'mdy') { mo = +m[1]; d = +m[2]; y = +m[3]; }
+  else { d = +m[1]; mo = +m[2]; y = +m[3]; }
+  const hh = m[4] ? +m[4] : 0, mm = m[5] ? +m[5] : 0, ss = m[6] ? +m[6] : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || hh > 24 || mm > 59 || ss > 60) return NaN;
+  let t = Date.UTC(y, mo - 1, d, hh, mm, ss) / 1000;
+  if (m[7]) t += Number(`0.${m[7]}`);
+  const tz = m[8];
+  if (tz && tz !== 'Z') {
+    const sign = tz[0] === '-' ? -1 : 1;
+    const digits = tz.slice(1).replace(':', '');
+    t -= sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2) || '0') * 60);
+  }
+  return t;
+}
+
+function daysIn(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/**
+ * The one format every sample value parses in, or null. Day-first vs month-first slashes are told
+ * apart by a first field above 12 (month-first is the default, as in US spreadsheets).
+ */
+export function detectDateFormat(samples: string[]): DateFormat | null {
+  if (samples.length === 0) return null;
+  const order: DateFormat[] = ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy'];
+  for (const f of order) {
+    if (!samples.every((s) => !Number.isNaN(parseDatetime(s, f)))) continue;
+    if (f === 'mdy' && samples.some((s) => Number(s.split('/')[0]) > 12)) continue;
+    return f;
+  }
+  return null;
+}
+
+/** Column names that suggest an integer column holds epoch seconds. */
+export const looksLikeTimeName = (name: string) => /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date)$/i.test(name) || /timestamp|unixtime/i.test(name);
+
+/** Epoch seconds between 1973 and 2100: plausible for timestamps named as such. */
+export const isPlausibleEpoch = (v: number) => Number.isInteger(v) && v >= 1e8 && v <= 4.1e9;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const digit2 = (b: Uint8Array, i: number) => {
+  const a = b[i] - 48, c = b[i + 1] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
+};
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The common ISO layouts straight from bytes, no regex and no strings: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM',
+ * 'YYYY-MM-DD HH:MM:SS' (space or T, optional Z). NaN for anything else (the caller falls back to
+ * parseDatetime, which handles the rest).
+ */
+export function parseIsoBytes(b: Uint8Array, s: number, e: number): number {
+  if (e > s && b[e - 1] === 90) e--;
+  const n = e - s;
+  if ((n !== 10 && n !== 16 && n !== 19) || b[s + 4] !== 45 || b[s + 7] !== 45) return NaN;
+  const hi = digit2(b, s), lo = digit2(b, s + 2), mo = digit2(b, s + 5), d = digit2(b, s + 8);
+  if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
+  const y = hi * 100 + lo;
+  if (d > (mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1])) return NaN;
+  let hh = 0, mm = 0, ss = 0;
+  if (n >= 16) {
+    if ((b[s + 10] !== 32 && b[s + 10] !== 84) || b[s + 13] !== 58) return NaN;
+    hh = digit2(b, s + 11); mm = digit2(b, s + 14);
+    if (hh < 0 || hh > 24 || mm < 0 || mm > 59) return NaN;
+  }
+  if (n === 19) {
+    if (b[s + 16] !== 58) return NaN;
+    ss = digit2(b, s + 17);
+    if (ss < 0 || ss > 60) return NaN;
+  }
+  return daysFromCivil(y, mo, d) * 86400 + hh * 3600 + mm * 60 + ss;
+}

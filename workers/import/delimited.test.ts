@@ -1,0 +1,126 @@
+// CSV/TSV behaviour end to end (in-process): sniffing, encodings, inference, overrides and the
+// validation policies, each checked on the values that land in the cache.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatasetCache } from '../../main/lab/import/cache-io';
+import type { ImportOptions } from '../../common/dataset-cache';
+import { runImport } from './run';
+
+const tmp = mkdtempSync(join(tmpdir(), 'gatelab-csv-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let seq = 0;
+
+async function load(content: string | Buffer, options: ImportOptions = {}, name = `f${seq}.csv`) {
+  const src = join(tmp, name);
+  writeFileSync(src, content);
+  const dir = join(tmp, `out${seq++}`);
+  const result = await runImport(src, dir, options);
+  const cache = openDatasetCache(dir);
+  const col = (n: string) => { const c = cache.column(n); return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v)); };
+  return { result, col, issues: Object.fromEntries(result.validation.issues.map((i) => [`${i.kind}${i.column ? `:${i.column}` : ''}`, i])) };
+}
+
+describe('sniffing', () => {
+  it('finds ; and | delimiters, headers, and quoted delimiters inside fields', async () => {
+    const a = await load('name;score;city\n"Smith; J";1,5;Oslo\nLee;2;"Lima"\n');
+    expect(a.result).toMatchObject({ delimiter: ';', hasHeader: true, rows: 2 });
+    expect(a.col('name')).toEqual(['Smith; J', 'Lee']);
+    expect(a.col('score')).toEqual(['1,5', '2']); // a decimal comma is not a number: kept as a category
+    const b = await load('1|a|x\n2|b|y\n3|c|z\n');
+    expect(b.result).toMatchObject({ delimiter: '|', hasHeader: false });
+    expect(b.result.columns.map((c) => c.name)).toEqual(['column_1', 'column_2', 'column_3']);
+  });
+
+  it('reads UTF-8 with BOM, UTF-16 LE/BE with BOM, and latin-1 found after the first megabyte', async () => {
+    const text = 'ville,n\nZürich,1\nKøbenhavn,2\n';
+    expect((await load(`\uFEFF${text}`)).col('ville')).toEqual(['Zürich', 'København']);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const r16 = await load(le);
+    expect(r16.result.encoding).toBe('utf-16le');
+    expect(r16.col('ville')).toEqual(['Zürich', 'København']);
+    const be = Buffer.from(le); be.swap16(); be[0] = 0xfe; be[1] = 0xff;
+    expect((await load(be)).col('ville')).toEqual(['Zürich', 'København']);
+    const filler = 'abc,1\n'.repeat(250_000);
+    const late = await load(Buffer.concat([Buffer.from(`word,n\n${filler}`), Buffer.from('caf\xe9,2\n', 'latin1')]));
+    expect(late.result.encoding).toBe('latin1');
+    expect(late.col('word').at(-1)).toBe('café');
+    expect(late.issues.encoding_fallback.message).toMatch(/not valid UTF-8 \(near line \d+\); read as latin-1/);
+  });
+
+  it('infers int, float, boolean, datetime formats, epoch seconds by name, ids and text', async () => {
+    const rows = ['user_id,when,day,ts,flag,yes,x,k,comment'];
+    for (let i = 0; i < 60; i++) {
+      rows.push(`${i},2024-03-0${1 + (i % 9)}T10:00:00Z,${String(1 + (i % 28)).padStart(2, '0')}/02/2024,${1700000000 + i * 60},${i % 2},${i % 3 ? 'yes' : 'no'},${i / 8},${i % 4},"comment number ${i}, unique"`);
+    }
+    const r = await load(rows.join('\n'));
+    expect(Object.fromEntries(r.result.columns.map((c) => [c.name, c.type]))).toEqual({
+      user_id: 'categorical', when: 'datetime', day: 'datetime', ts: 'datetime', flag: 'boolean', yes: 'boolean', x: 'float', k: 'int', comment: 'text',
+    });
+    expect(r.col('ts')[1]).toBe(1700000060);
+    expect(r.col('day')[0]).toBe(Date.UTC(2024, 1, 1) / 1000);
+    expect(r.col('when')[0]).toBe(Date.UTC(2024, 2, 1, 10) / 1000);
+  });
+
+  it('honours columnTypes over inference', async () => {
+    const r = await load('code,v\n1,10\n2,20\n1,30\n', { columnTypes: { code: 'categorical', v: 'float' } });
+    expect(r.result.columns.map((c) => c.type)).toEqual(['categorical', 'float']);
+    expect(r.col('code')).toEqual(['1', '2', '1']);
+  });
+
+  it('re-reads a column as categories when a late row contradicts its inferred type, with a warning', async () => {
+    const lines = ['zip,n', ...Array.from({ length: 1500 }, (_, i) => `${10000 + i},${i}`), 'T8H1N,1500'];
+    const r = await load(lines.join('\n'));
+    expect(r.result.columns[0].type).toBe('categorical');
+    expect(r.col('zip').at(-1)).toBe('T8H1N');
+    expect(r.col('zip')[0]).toBe('10000');
+    expect(r.issues['retyped:zip'].message).toMatch(/line 1502 has 'T8H1N'/);
+  });
+});
+
+describe('validation policies', () => {
+  const ragged = 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n';
+  it('reject (default): a ragged row fails with its line', async () => {
+    await expect(load(ragged)).rejects.toMatchObject({ code: 'ragged_row', line: 3, message: expect.stringMatching(/line 3: expected 3 fields \(as in the header\), found 2/) });
+  });
+  it('drop: ragged rows are dropped and counted', async () => {
+    const r = await load(ragged, { onInvalid: 'drop' });
+    expect(r.col('a')).toEqual([1, 10]);
+    expect(r.result.validation).toMatchObject({ rowsRead: 4, rowsKept: 2, rowsDropped: 2 });
+    expect(r.issues.ragged_row.examples.map((e) => e.line)).toEqual([3, 4]);
+  });
+  it('impute: short rows are padded and filled with the column mean; long rows dropped', async () => {
+    const r = await load(ragged, { onInvalid: 'impute' });
+    expect(r.col('a')).toEqual([1, 4, 10]);
+    expect(r.col('c')).toEqual([3, 7.5, 12]);
+    expect(r.result.validation).toMatchObject({ rowsKept: 3, rowsDropped: 1, valuesImputed: 1 });
+  });
+
+  it('missing numbers and NaN/Inf are kept as NaN/±Inf and counted; drop removes those rows', async () => {
+    const csv = 'x,y\n1,a\n,b\nNaN,c\ninf,d\n5,e\n';
+    const keep = await load(csv);
+    expect(keep.col('x')).toEqual([1, NaN, NaN, Infinity, 5]);
+    expect(keep.issues['nan_inf:x'].count).toBe(2);
+    expect(keep.result.columns[0].stats).toMatchObject({ count: 2, missing: 3, mean: 3 });
+    const dropped = await load(csv, { onInvalid: 'drop' });
+    expect(dropped.col('y')).toEqual(['a', 'e']);
+  });
+
+  it('a value that does not fit a type the user set is rejected with line and column, or dropped/imputed', async () => {
+    const csv = 'k,v\n1,2\nx,3\n4,5\n';
+    await expect(load(csv, { columnTypes: { k: 'int' } })).rejects.toMatchObject({ code: 'unparsable', line: 3, column: 'k', message: expect.stringMatching(/line 3, column 'k': 'x' is not a valid int value/) });
+    expect((await load(csv, { columnTypes: { k: 'int' }, onInvalid: 'drop' })).col('v')).toEqual([2, 5]);
+    expect((await load(csv, { columnTypes: { k: 'int' }, onInvalid: 'impute' })).col('k')).toEqual([1, 2.5, 4]);
+  });
+
+  it('reports empty and constant columns, unsorted and duplicate times, missing targets', async () => {
+    const r = await load('t,empty,same,target\n2024-01-02,,7,1\n2024-01-01,,7,\n2024-01-01,,7,0\n', { target: 'target' });
+    expect(r.issues['empty_column:empty']).toBeDefined();
+    expect(r.issues['constant_column:same']).toBeDefined();
+    expect(r.issues['unsorted_time:t'].examples[0].line).toBe(3);
+    expect(r.issues['duplicate_time:t'].examples[0].line).toBe(4);
+    expect(r.issues['target_missing:target'].count).toBe(1);
+    await expect(load('a,b\n1,2\n', { target: 'nope' })).rejects.toMatchObject({ code: 'target_missing' });
+  });
+});

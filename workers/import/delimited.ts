@@ -1,0 +1,103 @@
+// CSV/TSV import: sniff (encoding, delimiter, header, types) from the first megabyte, then stream the
+// whole file through the byte tokenizer into the column writers.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ImportError, type DatasetCacheMeta, type ImportFormat } from '../../common/dataset-cache';
+import type { ColumnKind, ColumnPlan } from './column-writer';
+import { CsvTokenizer } from './csv-tokenizer';
+import { inferKind, planFor } from './infer';
+import type { ImportJob } from './job';
+import { sniffDelimited } from './sniff';
+import { TableWriter, type Retype } from './table-writer';
+import { guessEncoding, readTextChunks, textDecoderFor, type EncodingGuess } from './text-source';
+
+const SNIFF_BYTES = 1024 * 1024;
+
+function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The sniff sample as ASCII-compatible bytes (UTF-16 transcoded), and whether it is the whole file. */
+function sampleOf(head: Buffer, guess: EncodingGuess, totalBytes: number): { sample: Buffer; whole: boolean } {
+  const body = head.subarray(guess.bomBytes);
+  const whole = head.length >= totalBytes;
+  if (guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be') {
+    return { sample: Buffer.from(new TextDecoder(guess.encoding).decode(body.subarray(0, body.length & ~1)), 'utf8'), whole };
+  }
+  return { sample: body, whole };
+}
+
+export interface DelimitedOutcome {
+  meta: DatasetCacheMeta;
+  retypes: Retype[];
+}
+
+export function importDelimited(job: ImportJob, format: ImportFormat, forcedKinds: Map<string, ColumnKind>, encodingOverride?: EncodingGuess): DelimitedOutcome {
+  const { path, options } = job;
+  const file = basename(path);
+  const head = readHead(path, SNIFF_BYTES);
+  if (head.length === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
+  const guess = encodingOverride ?? guessEncoding(head, file, options.encoding);
+  const text = textDecoderFor(guess.encoding);
+  if (guess.encoding === 'latin1' && guess.sniffed) {
+    job.validation.addCounted('encoding_fallback', null, 1, `${file} is not valid UTF-8; read as latin-1. Set the encoding to override`);
+  }
+  const { sample, whole } = sampleOf(head, guess, job.totalBytes);
+  if (options.delimiter !== undefined && options.delimiter.length !== 1) {
+    throw new ImportError('bad_format', `${file}: the delimiter must be one character (got '${options.delimiter}')`, { file });
+  }
+  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv' });
+  const width = sniffed.names.length;
+  if (width === 0) throw new ImportError('no_rows', `${file}: no rows found (only blank lines)`, { file });
+
+  const plans: ColumnPlan[] = sniffed.names.map((name, c) => {
+    const samples = sniffed.rows.map((r) => r[c]);
+    const userType = options.columnTypes?.[name];
+    const forced = forcedKinds.get(name);
+    if (forced && !userType) return forced === 'number' ? planFor(name, 'float', samples) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
+    return inferKind(name, samples, userType);
+  });
+  for (const t of Object.keys(options.columnTypes ?? {})) {
+    if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
+  }
+
+  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text }, options.target);
+  const cols = table.columns;
+  let skipHeader = sniffed.hasHeader;
+  const policy = job.policy;
+  const tokenizer = new CsvTokenizer(sniffed.delimiter.charCodeAt(0), {
+    row(buf, starts, ends, escaped, count, line) {
+      if (skipHeader) { skipHeader = false; return; }
+      if (count !== width) {
+        job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
+        if (policy === 'reject') {
+          throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${sniffed.hasHeader ? 'header' : 'first row'}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
+        }
+        if (policy === 'drop' || count > width) { table.dropRow(); return; }
+      }
+      for (let c = 0; c < width; c++) {
+        if (c < count) cols[c].putBytes(buf, starts[c], ends[c], escaped[c], line);
+        else cols[c].putValue(null, line);
+      }
+      table.endRow(line);
+    },
+  }, file);
+
+  for (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line)) {
+    job.checkCancelled();
+    tokenizer.push(chunk, last);
+  }
+  if (job.validation.rowsRead === 0) {
+    throw new ImportError('no_rows', `${file}: ${sniffed.hasHeader ? `only a header row (${sniffed.names.slice(0, 10).join(', ')}${width > 10 ? ', ...' : ''}), no data rows` : 'no data rows'}`, { file, line: 1 });
+  }
+  const retypes = table.retypes();
+  const meta = table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: guess.encoding, delimiter: sniffed.delimiter, hasHeader: sniffed.hasHeader });
+  return { meta, retypes };
+}

@@ -1,0 +1,133 @@
+// Round trips for the non-CSV formats: files written here (Arrow by apache-arrow, Parquet by our
+// minimal test writer, JSON Lines and .npy by hand) must come back value for value from the cache.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  Field, FixedSizeList, Float32, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray,
+} from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatasetCache } from '../../main/lab/import/cache-io';
+import { writeParquet } from './fixtures/parquet-writer';
+import { runImport } from './run';
+
+const tmp = mkdtempSync(join(tmpdir(), 'gatelab-formats-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let seq = 0;
+const put = (name: string, data: string | Uint8Array) => { const p = join(tmp, name); writeFileSync(p, data); return p; };
+const out = () => join(tmp, `out${seq++}`);
+const decode = (c: { values: ArrayLike<number>; dictionary: string[] | null }) => Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v));
+
+function npy(descr: string, shape: number[], data: ArrayBufferView, fortran = false): Uint8Array {
+  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  const total = 10 + header.length + 1;
+  header = header.padEnd(header.length + ((64 - (total % 64)) % 64), ' ') + '\n';
+  const pre = Buffer.alloc(10);
+  pre[0] = 0x93; pre.write('NUMPY', 1, 'latin1'); pre[6] = 1; pre[7] = 0; pre.writeUInt16LE(header.length, 8);
+  return Buffer.concat([pre, Buffer.from(header, 'latin1'), Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+}
+
+describe('Parquet', () => {
+  it('reads every row group, types and nulls', async () => {
+    const n = 2500;
+    const src = put('t.parquet', writeParquet([
+      { name: 'user_id', kind: 'int64', values: Array.from({ length: n }, (_, i) => BigInt(i % 100)) },
+      { name: 'x', kind: 'double', values: Array.from({ length: n }, (_, i) => (i % 10 === 3 ? null : i * 0.5)) },
+      { name: 'f', kind: 'float', values: Array.from({ length: n }, (_, i) => i * 0.25) },
+      { name: 'count', kind: 'int32', values: Array.from({ length: n }, (_, i) => i % 7) },
+      { name: 'city', kind: 'string', values: Array.from({ length: n }, (_, i) => (i === 5 ? null : ['Zürich', 'Oslo', 'Lima'][i % 3])) },
+      { name: 'clicked', kind: 'boolean', values: Array.from({ length: n }, (_, i) => i % 2 === 0) },
+    ], 1000));
+    const dir = out();
+    const r = await runImport(src, dir, {});
+    expect(r.format).toBe('parquet');
+    expect(r.rows).toBe(n);
+    expect(Object.fromEntries(r.columns.map((c) => [c.name, c.type]))).toEqual({ user_id: 'categorical', x: 'float', f: 'float', count: 'int', city: 'categorical', clicked: 'boolean' });
+    const cache = openDatasetCache(dir);
+    const x = decode(cache.column('x'));
+    expect(x[3]).toBeNaN();
+    expect(x[2499]).toBe(1249.5);
+    expect(r.columns[1].stats.missing).toBe(250);
+    expect(decode(cache.column('city')).slice(0, 6)).toEqual(['Zürich', 'Oslo', 'Lima', 'Zürich', 'Oslo', null]);
+    expect(decode(cache.column('clicked')).slice(0, 3)).toEqual(['true', 'false', 'true']);
+    expect(decode(cache.column('user_id'))[1234]).toBe('34');
+  });
+
+  it('rejects a damaged file with a specific message', async () => {
+    const good = writeParquet([{ name: 'a', kind: 'double', values: [1, 2, 3] }]);
+    const src = put('bad.parquet', good.subarray(0, good.length - 9));
+    await expect(runImport(src, out(), {})).rejects.toMatchObject({ code: 'bad_format', message: expect.stringMatching(/bad\.parquet: not a readable Parquet file/) });
+  });
+});
+
+describe('Arrow IPC', () => {
+  const n = 300;
+  const table = new Table({
+    t: vectorFromArray(Array.from({ length: n }, (_, i) => new Date(Date.UTC(2024, 0, 1, i))), new TimestampMillisecond()),
+    y: vectorFromArray(Array.from({ length: n }, (_, i) => (i === 7 ? null : Math.sin(i))), new Float64()),
+    label: vectorFromArray(Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 'spam' : 'ham')), new Utf8()),
+    emb: vectorFromArray(Array.from({ length: n }, (_, i) => [i, -i, i / 2]), new FixedSizeList(3, new Field('e', new Float32()))),
+  });
+
+  for (const kind of ['file', 'stream'] as const) {
+    it(`round-trips an Arrow ${kind}: datetimes, nulls, strings, fixed-size lists as vectors`, async () => {
+      const src = put(`t.${kind}.arrow`, tableToIPC(table, kind));
+      const dir = out();
+      const r = await runImport(src, dir, {});
+      expect(r).toMatchObject({ format: 'arrow', rows: n });
+      expect(r.columns.map((c) => [c.name, c.type, c.dim])).toEqual([['t', 'datetime', 1], ['y', 'float', 1], ['label', 'categorical', 1], ['emb', 'vector', 3]]);
+      const cache = openDatasetCache(dir);
+      expect(cache.column('t').values[5]).toBe(Date.UTC(2024, 0, 1, 5) / 1000);
+      expect(cache.column('y').values[7]).toBeNaN();
+      expect(cache.column('y').values[8]).toBe(Math.fround(Math.sin(8)));
+      expect(Array.from(cache.column('emb').values.slice(3 * 10, 3 * 11))).toEqual([10, -10, 5]);
+      expect(decode(cache.column('label')).filter((v) => v === 'spam')).toHaveLength(75);
+    });
+  }
+});
+
+describe('JSON Lines', () => {
+  it('infers types, treats absent keys as missing and keeps vectors', async () => {
+    const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({
+      id: `u${i}`, score: i / 4, ok: i % 3 === 0, when: `2024-02-${String(1 + (i % 28)).padStart(2, '0')}`,
+      vec: [i, i + 1], ...(i % 5 === 0 ? {} : { note: `n${i}` }), meta: { a: i },
+    }));
+    const src = put('t.jsonl', `\uFEFF${lines.join('\n')}\n\n`);
+    const dir = out();
+    const r = await runImport(src, dir, {});
+    expect(r).toMatchObject({ format: 'jsonl', rows: 50 });
+    expect(Object.fromEntries(r.columns.map((c) => [c.name, c.type]))).toEqual({ id: 'categorical', score: 'float', ok: 'boolean', when: 'datetime', vec: 'vector', note: 'categorical', meta: 'categorical' });
+    const cache = openDatasetCache(dir);
+    expect(decode(cache.column('note')).slice(0, 2)).toEqual([null, 'n1']);
+    expect(decode(cache.column('meta'))[3]).toBe('{"a":3}');
+    expect(Array.from(cache.column('vec').values.slice(8, 10))).toEqual([4, 5]);
+  });
+
+  it('rejects an invalid line by number, or drops it when asked', async () => {
+    const src = put('bad.jsonl', '{"a":1}\n{"a":2}\n{"a":\n{"a":4}\n');
+    await expect(runImport(src, out(), {})).rejects.toMatchObject({ code: 'unparsable', line: 3, message: expect.stringMatching(/bad\.jsonl, line 3: not valid JSON/) });
+    const r = await runImport(src, out(), { onInvalid: 'drop' });
+    expect(r.rows).toBe(3);
+    expect(r.validation).toMatchObject({ rowsRead: 4, rowsDropped: 1 });
+  });
+});
+
+describe('.npy', () => {
+  it('reads float32 and float64 matrices as one vector column', async () => {
+    const f32 = Float32Array.from({ length: 5 * 4 }, (_, i) => i * 0.5);
+    const r = await runImport(put('e32.npy', npy('<f4', [5, 4], f32)), out(), {});
+    expect(r.columns).toEqual([expect.objectContaining({ name: 'vector', type: 'vector', dim: 4, dtype: 'float32' })]);
+    expect(r.rows).toBe(5);
+    const f64 = Float64Array.from({ length: 3 * 2 }, (_, i) => 1 / (i + 1));
+    const dir = out();
+    await runImport(put('e64.npy', npy('<f8', [3, 2], f64)), dir, { name: 'emb' });
+    expect(Array.from(openDatasetCache(dir).column('emb').values)).toEqual(Array.from(f64, Math.fround));
+  });
+
+  it('explains unsupported and truncated arrays', async () => {
+    await expect(runImport(put('i.npy', npy('<i8', [2, 2], new BigInt64Array(4))), out(), {})).rejects.toMatchObject({ code: 'bad_format', message: expect.stringMatching(/dtype '<i8' is not supported/) });
+    await expect(runImport(put('f.npy', npy('<f4', [2, 2], new Float32Array(4), true)), out(), {})).rejects.toMatchObject({ message: expect.stringMatching(/Fortran/) });
+    const full = npy('<f4', [100, 2], new Float32Array(200));
+    await expect(runImport(put('t.npy', full.subarray(0, full.length - 10)), out(), {})).rejects.toMatchObject({ message: expect.stringMatching(/truncated \.npy file/) });
+  });
+});

@@ -1,0 +1,67 @@
+// Schema inference from sample values: numbers, booleans, datetimes, epoch seconds (when the column
+// name says time), identifiers (integer columns named like "user_id" are categories, not quantities),
+// and strings (categorical or text, decided later over the whole file). A user's type always wins.
+import type { ColumnType } from '../../common/dataset-cache';
+import type { ColumnPlan } from './column-writer';
+import { detectDateFormat, isPlausibleEpoch, looksLikeTimeName } from './datetime';
+import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
+
+const FLOAT32_EXACT_INT = 2 ** 24;
+const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z]ID$/.test(name) || /^id$/i.test(name);
+
+export function inferKind(name: string, samples: string[], userType?: ColumnType): ColumnPlan {
+  const present = samples.filter((s) => !isMissingToken(s));
+  if (userType) return planFor(name, userType, present);
+  if (present.length === 0) return { name, kind: 'string', dtype: 'int32' };
+
+  let numeric = true, integral = true, bigInts = false, zeroOne = true;
+  const seen01 = new Set<number>();
+  for (const s of present) {
+    const v = parseNumberString(s);
+    if (parsed.status !== OK && parsed.status !== NAN_INF && parsed.status !== MISSING) { numeric = false; break; }
+    if (parsed.status !== OK) continue;
+    if (!parsed.integral) integral = false;
+    if (Math.abs(v) > FLOAT32_EXACT_INT) bigInts = true;
+    if (v === 0 || v === 1) seen01.add(v); else zeroOne = false;
+  }
+  if (numeric) {
+    if (integral && zeroOne && seen01.size === 2) return { name, kind: 'boolean', dtype: 'int32' };
+    if (integral && looksLikeIdName(name)) return { name, kind: 'string', dtype: 'int32', identifier: true };
+    if (integral && looksLikeTimeName(name) && present.every((s) => isPlausibleEpoch(Number(s)))) {
+      return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'epoch' };
+    }
+    return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
+  }
+  if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
+  const dateFormat = detectDateFormat(present.map((s) => s.trim()));
+  if (dateFormat) return { name, kind: 'datetime', dtype: 'float64', dateFormat };
+  if (present.every((s) => /^\s*\[[^\]]*\]\s*$/.test(s))) {
+    const dims = new Set(present.map((s) => s.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').length));
+    const allNumbers = present.every((s) => s.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').every((p) => !Number.isNaN(Number(p)) || /^nan$/i.test(p)));
+    if (dims.size === 1 && allNumbers) return { name, kind: 'vector', dtype: 'float32', dim: [...dims][0] };
+  }
+  return { name, kind: 'string', dtype: 'int32' };
+}
+
+/** The plan for a type the user chose. Datetimes still need their format found in the sample. */
+export function planFor(name: string, type: ColumnType, present: string[]): ColumnPlan {
+  switch (type) {
+    case 'int': case 'float':
+      return { name, kind: 'number', dtype: present.some((s) => Math.abs(Number(s)) > FLOAT32_EXACT_INT) ? 'float64' : 'float32', userType: type };
+    case 'categorical': case 'text':
+      return { name, kind: 'string', dtype: 'int32', userType: type };
+    case 'boolean':
+      return { name, kind: 'boolean', dtype: 'int32', userType: type };
+    case 'datetime': {
+      const parsable = present.filter((s) => detectDateFormat([s.trim()]) !== null);
+      const numbers = present.length > 0 && present.every((s) => Number.isFinite(Number(s)));
+      const dateFormat = numbers ? 'epoch' : detectDateFormat(parsable.map((s) => s.trim())) ?? 'iso';
+      return { name, kind: 'datetime', dtype: 'float64', dateFormat, userType: type };
+    }
+    case 'vector': {
+      const first = present[0] ?? '';
+      const dim = first.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').length || 1;
+      return { name, kind: 'vector', dtype: 'float32', dim, userType: type };
+    }
+  }
+}

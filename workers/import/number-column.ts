@@ -1,0 +1,172 @@
+// Numeric and datetime columns: Float32 (or Float64 for datetimes as epoch seconds and for integers
+// beyond 2^24, which Float32 cannot hold exactly). Missing values and NaN/Inf are kept as NaN/±Inf and
+// reported; stats use a shifted sum so that large offsets (timestamps) keep an accurate std.
+import type { CachedColumn, ColumnStats, ColumnType } from '../../common/dataset-cache';
+import { ColumnWriter, numericHistogram } from './column-writer';
+import { parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
+import { BAD, MISSING, NAN_INF, OK, isMissingToken, parseNumber, parseNumberString, parsed } from './values';
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+export class NumberColumn extends ColumnWriter {
+  protected count = 0;
+  protected missingCount = 0;
+  protected min = Infinity;
+  protected max = -Infinity;
+  private shift = NaN;
+  private sum = 0;
+  private sumSq = 0;
+  private allIntegral = true;
+  /** Line of the staged value (datetime checks report it). */
+  protected line = 0;
+
+  putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
+    const v = parseNumber(buf, s, e);
+    // hot path: a plain number that fits; no strings, no closures
+    if (parsed.status === OK && (v <= FLOAT32_MAX && v >= -FLOAT32_MAX || this.plan.dtype !== 'float32')) {
+      this.bad = false;
+      this.missing = false;
+      if (!parsed.integral) this.allIntegral = false;
+      this.arr[this.pos] = v;
+      return;
+    }
+    this.stage(v, parsed.status, line, this.ctx.text(buf, s, e), parsed.integral);
+  }
+
+  putValue(v: unknown, line: number): void {
+    if (v === null || v === undefined) return this.stage(NaN, MISSING, line, '', false);
+    if (typeof v === 'number') return this.stage(v, Number.isNaN(v) || !Number.isFinite(v) ? NAN_INF : OK, line, '', Number.isInteger(v), v);
+    if (typeof v === 'bigint') return this.stage(Number(v), OK, line, '', true, v);
+    if (typeof v === 'boolean') return this.stage(v ? 1 : 0, OK, line, '', true);
+    if (typeof v === 'string') {
+      const n = parseNumberString(v);
+      return this.stage(n, parsed.status, line, v, parsed.integral);
+    }
+    this.stage(NaN, BAD, line, JSON.stringify(v) ?? String(v), false);
+  }
+
+  /** `raw` is the value as written (for messages); `original` a JS value to show instead. */
+  private stage(v: number, status: number, line: number, raw: string, integral: boolean, original?: unknown): void {
+    this.bad = false;
+    this.missing = false;
+    const text = () => (original !== undefined ? String(original) : raw);
+    if (status === OK) {
+      if (!integral) this.allIntegral = false;
+      if (this.plan.dtype === 'float32' && (v > FLOAT32_MAX || v < -FLOAT32_MAX)) {
+        this.ctx.validation.add('nan_inf', this.plan.name, line, text(), () => `column '${this.plan.name}': numbers beyond the Float32 range (±3.4e38), stored as ±Infinity`);
+        this.bad = this.missing = true;
+      }
+      this.arr[this.pos] = v;
+      return;
+    }
+    this.bad = this.missing = true;
+    if (status === MISSING) {
+      this.arr[this.pos] = NaN;
+    } else if (status === NAN_INF) {
+      this.arr[this.pos] = v;
+      this.ctx.validation.add('nan_inf', this.plan.name, line, text(), () => `column '${this.plan.name}': NaN or infinite values`);
+    } else {
+      this.arr[this.pos] = NaN;
+      this.noteUnparsable(line, text(), 'numbers');
+    }
+  }
+
+  protected observe(slot: number): void {
+    const v = this.arr[slot];
+    if (!Number.isFinite(v)) { this.missingCount++; return; }
+    if (this.count === 0) this.shift = v;
+    const d = v - this.shift;
+    this.count++;
+    this.sum += d;
+    this.sumSq += d * d;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+
+  protected finalType(): ColumnType {
+    if (this.plan.userType === 'int' || this.plan.userType === 'float') return this.plan.userType;
+    return this.allIntegral && this.count > 0 ? 'int' : 'float';
+  }
+
+  protected imputeValue(): number | null {
+    return this.ctx.policy === 'impute' && this.count > 0 ? this.mean() : null;
+  }
+
+  private mean(): number {
+    return this.shift + this.sum / this.count;
+  }
+
+  finish(): CachedColumn {
+    const values = this.readBack(this.imputeValue());
+    const has = this.count > 0;
+    const meanShifted = has ? this.sum / this.count : 0;
+    const variance = has ? Math.max(0, this.sumSq / this.count - meanShifted * meanShifted) : 0;
+    const stats: ColumnStats = {
+      count: this.count, missing: this.missingCount - (this.imputeValue() !== null ? this.imputedCount : 0),
+      min: has ? this.min : null, max: has ? this.max : null,
+      mean: has ? this.mean() : null, std: has ? Math.sqrt(variance) : null,
+      cardinality: null, topValues: null,
+      histogram: has ? numericHistogram(values, this.min, this.max) : null,
+    };
+    return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
+  }
+}
+
+/** Datetimes as Float64 epoch seconds, with checks for a time index (duplicates, order). */
+export class DatetimeColumn extends NumberColumn {
+  private prev = NaN;
+  private seen: Set<number> | null = new Set();
+
+  putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
+    if (this.plan.dateFormat === 'iso') {
+      const t = parseIsoBytes(buf, s, e);
+      if (!Number.isNaN(t)) {
+        this.line = line;
+        this.bad = this.missing = false;
+        this.arr[this.pos] = t;
+        return;
+      }
+    }
+    let str = this.ctx.text(buf, s, e);
+    if (esc) str = str.replaceAll('""', '"');
+    this.putValue(str, line);
+  }
+
+  putValue(v: unknown, line: number): void {
+    this.line = line;
+    this.bad = this.missing = false;
+    let t = NaN;
+    if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
+      this.bad = this.missing = true;
+    } else if (v instanceof Date) t = v.getTime() / 1000;
+    else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v);
+    else if (typeof v === 'string') t = parseDatetime(v, this.plan.dateFormat as DateFormat);
+    if (!this.bad && Number.isNaN(t)) {
+      this.missing = true;
+      this.noteUnparsable(line, typeof v === 'string' ? v : String(v), `dates (format ${this.plan.dateFormat})`);
+    }
+    this.arr[this.pos] = t;
+  }
+
+  protected observe(slot: number): void {
+    super.observe(slot);
+    const t = this.arr[slot];
+    if (Number.isNaN(t)) return;
+    const name = this.plan.name;
+    if (t < this.prev) this.ctx.validation.add('unsorted_time', name, this.line, new Date(t * 1000).toISOString(), () => `column '${name}': times are not in increasing order`);
+    this.prev = t;
+    if (this.seen) {
+      if (this.seen.has(t)) this.ctx.validation.add('duplicate_time', name, this.line, new Date(t * 1000).toISOString(), () => `column '${name}': the same time appears more than once`);
+      else if (this.seen.size < 5_000_000) this.seen.add(t);
+      else this.seen = null; // beyond 5M distinct times only order is checked (memory)
+    }
+  }
+
+  protected finalType(): ColumnType {
+    return 'datetime';
+  }
+
+  protected imputeValue(): number | null {
+    return null; // a made-up time index would be worse than a reported gap
+  }
+}

@@ -1,0 +1,103 @@
+// The import of one file into a cache directory, whatever its format. The worker (workers/importer.ts)
+// calls this; tests call it in-process. Re-reads the file when sniffing guessed wrong: sniffed UTF-8 that
+// is not (-> latin-1), or an inferred column type that later rows contradict (-> the wider type).
+import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import {
+  ImportError, type DatasetCacheMeta, type ImportFormat, type ImportOptions, type ImportResult,
+} from '../../common/dataset-cache';
+import type { ColumnKind } from './column-writer';
+import { importDelimited } from './delimited';
+import { ImportJob, type ImportHooks } from './job';
+import { NotUtf8 } from './text-source';
+import { importBinary } from './binary-formats';
+
+export type { ImportHooks };
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.parquet': 'parquet', '.pq': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.ipc': 'arrow', '.arrows': 'arrow', '.npy': 'npy',
+};
+
+/** Magic bytes first (a misnamed file still imports), then the extension, then a look at the text. */
+export function detectFormat(path: string, head: Buffer): ImportFormat {
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
+  if (head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) return 'arrow'; // IPC stream
+  if (head[0] === 0x93 && head.subarray(1, 6).toString('latin1') === 'NUMPY') return 'npy';
+  const byExt = EXTENSIONS[extname(path).toLowerCase()];
+  if (byExt) return byExt;
+  const firstLine = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '').split('\n')[0].trim();
+  if (firstLine.startsWith('{') && firstLine.endsWith('}')) {
+    try { JSON.parse(firstLine); return 'jsonl'; } catch { /* not JSON: a CSV that starts with a brace */ }
+  }
+  return 'csv';
+}
+
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(4096);
+    return b.subarray(0, readSync(fd, b, 0, 4096, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function resetDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Imports `path` into `outDir` (created; emptied first). On error, the caller removes `outDir`. */
+export async function runImport(path: string, outDir: string, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
+  const file = basename(path);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new ImportError('not_found', `${path}: not a regular file`, { file });
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError('not_found', `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
+  }
+  if (size === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
+  const format = options.format ?? detectFormat(path, readHead(path));
+  const job = new ImportJob(path, outDir, options, size, hooks, file);
+  resetDir(outDir);
+  job.progress(0, 0, true);
+
+  let meta: DatasetCacheMeta;
+  if (format === 'csv' || format === 'tsv') meta = runDelimited(job, format);
+  else meta = await importBinary(job, format);
+  job.progress(size, meta.rows, true);
+  const { rows, columns, validation, source } = meta;
+  return {
+    rows,
+    columns: columns.map(({ file: _f, dictionaryFile: _d, ...info }) => info),
+    validation, format, encoding: source.encoding, delimiter: source.delimiter, hasHeader: source.hasHeader,
+  };
+}
+
+function runDelimited(job: ImportJob, format: ImportFormat): DatasetCacheMeta {
+  const forced = new Map<string, ColumnKind>();
+  const notes: Array<(j: ImportJob) => void> = [];
+  let latin1 = false;
+  for (let pass = 0; ; pass++) {
+    try {
+      const out = importDelimited(job, format, forced, latin1 ? { encoding: 'latin1', bomBytes: 0, sniffed: false } : undefined);
+      if (out.retypes.length === 0 || pass >= 3) return out.meta;
+      for (const r of out.retypes) {
+        forced.set(r.name, r.kind);
+        notes.push((j) => j.validation.addCounted('retyped', r.name, 1, r.reason));
+      }
+    } catch (e) {
+      if (!(e instanceof NotUtf8) || latin1) throw e;
+      latin1 = true;
+      notes.push((j) => j.validation.addCounted('encoding_fallback', null, 1, `${job.fileName} is not valid UTF-8 (near line ${e.line}); read as latin-1. Set the encoding to override`));
+    }
+    resetDir(job.outDir);
+    job.restart();
+    for (const n of notes) n(job);
+  }
+}

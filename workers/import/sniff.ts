@@ -1,0 +1,116 @@
+// Sniffing a delimited text file from its first bytes: the delimiter (the candidate that splits the
+// sample rows into the most consistent number of fields), whether the first row is a header, and the
+// column names.
+import { CsvTokenizer } from './csv-tokenizer';
+import { inferKind } from './infer';
+
+export const DELIMITERS = [',', '\t', ';', '|'];
+const SAMPLE_ROWS = 1000;
+
+export interface Sniffed {
+  delimiter: string;
+  hasHeader: boolean;
+  names: string[];
+  /** Sample data rows (header excluded) as strings, for type inference. */
+  rows: string[][];
+}
+
+/** Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. */
+export function sampleRows(sample: Buffer, wholeFile: boolean, delimiter: string, text: (b: Buffer, s: number, e: number) => string, file: string, limit = SAMPLE_ROWS): string[][] {
+  const rows: string[][] = [];
+  const tok = new CsvTokenizer(delimiter.charCodeAt(0), {
+    row(buf, starts, ends, escaped, count) {
+      const r = new Array<string>(count);
+      for (let i = 0; i < count; i++) {
+        const s = text(buf, starts[i], ends[i]);
+        r[i] = escaped[i] ? s.replaceAll('""', '"') : s;
+      }
+      rows.push(r);
+      return rows.length < limit;
+    },
+  }, file);
+  try {
+    tok.push(sample, wholeFile);
+  } catch {
+    // an unclosed quote inside the sample: judge by the rows before it; the full parse reports it
+  }
+  return rows;
+}
+
+function consistency(rows: string[][]): { width: number; share: number } {
+  if (rows.length === 0) return { width: 0, share: 0 };
+  const freq = new Map<number, number>();
+  for (const r of rows) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
+  let width = 0, best = 0;
+  for (const [w, f] of freq) if (f > best || (f === best && w > width)) { width = w; best = f; }
+  return { width, share: best / rows.length };
+}
+
+export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, preferTab: boolean): string {
+  let best = preferTab ? '\t' : ',', bestScore = -1, bestWidth = 0;
+  const order = preferTab ? ['\t', ',', ';', '|'] : DELIMITERS;
+  for (const d of order) {
+    const rows = sampleRows(sample, wholeFile, d, text, file, 200);
+    const { width, share } = consistency(rows);
+    if (width <= 1) continue;
+    // consistency first; among equally consistent candidates the one giving more fields
+    const score = share;
+    if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && width > bestWidth)) {
+      best = d; bestScore = score; bestWidth = width;
+    }
+  }
+  return best;
+}
+
+/**
+ * Header vote per column: a first-row cell that does not parse as the type the rest of its column has
+ * (a word above numbers or dates) says "header"; one that does says "data". With only text columns, a
+ * first row of distinct non-empty names that never reappear below is taken as a header.
+ */
+export function detectHeader(rows: string[][]): boolean {
+  if (rows.length === 0) return false;
+  const first = rows[0];
+  if (rows.length === 1) return first.every((c) => c.trim() !== '' && inferKind('x', [c]).kind === 'string') && new Set(first).size === first.length;
+  const body = rows.slice(1, SAMPLE_ROWS);
+  let votes = 0, typed = 0;
+  for (let c = 0; c < first.length; c++) {
+    const column = body.map((r) => r[c]).filter((v): v is string => v !== undefined);
+    const kind = inferKind('', column).kind;
+    const cell = first[c];
+    if (cell.trim() === '') continue;
+    if (kind === 'string') continue;
+    typed++;
+    const cellKind = inferKind('', [...column.slice(0, 50), cell]).kind;
+    votes += cellKind === kind ? -1 : 1;
+  }
+  if (typed > 0 && votes !== 0) return votes > 0;
+  const distinct = new Set(first).size === first.length && first.every((c) => c.trim() !== '');
+  if (!distinct) return false;
+  return first.every((cell, c) => !body.some((r) => r[c] === cell));
+}
+
+export function columnNames(header: string[] | null, width: number): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < width; i++) {
+    let name = header?.[i]?.trim() || `column_${i + 1}`;
+    if (seen.has(name)) {
+      let k = 2;
+      while (seen.has(`${name}_${k}`)) k++;
+      name = `${name}_${k}`;
+    }
+    seen.add(name);
+    names.push(name);
+  }
+  return names;
+}
+
+export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean }): Sniffed {
+  const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
+  const all = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 1);
+  const hasHeader = opts.header ?? detectHeader(all);
+  const body = hasHeader ? all.slice(1) : all;
+  const width = hasHeader ? all[0].length : consistency(body).width;
+  const names = columnNames(hasHeader ? all[0] : null, width);
+  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width) };
+}

@@ -1,0 +1,117 @@
+// Rows in, columns out: owns one ColumnWriter per column, decides per row whether it is kept
+// (policy drop/impute, missing target), and at the end writes meta.json with stats and the report.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CACHE_FORMAT, CACHE_VERSION, ImportError, META_FILE, bytesPerElement, columnFileName,
+  type CachedColumn, type DatasetCacheMeta, type SourceDescription,
+} from '../../common/dataset-cache';
+import { BooleanColumn, StringColumn } from './coded-column';
+import type { ColumnContext, ColumnKind, ColumnPlan, ColumnWriter } from './column-writer';
+import { DatetimeColumn, NumberColumn } from './number-column';
+import { VectorColumn } from './vector-column';
+
+/** Memory for column buffers in total; each column flushes to its file when its share fills. */
+const BUFFER_BUDGET = 8 * 1024 * 1024;
+export const MAX_COLUMNS = 20_000;
+
+/** A column whose inferred kind met values it cannot hold; the importer re-reads it as `kind`. */
+export interface Retype {
+  name: string;
+  kind: ColumnKind;
+  reason: string;
+}
+
+export class TableWriter {
+  readonly columns: ColumnWriter[];
+  private readonly target: ColumnWriter | null;
+  private readonly userTyped: ColumnWriter[];
+
+  constructor(plans: ColumnPlan[], private readonly ctx: ColumnContext, target?: string) {
+    if (plans.length > MAX_COLUMNS) {
+      throw new ImportError('too_many_columns', `${ctx.file}: ${plans.length} columns; GateLab imports at most ${MAX_COLUMNS}. For a wide numeric matrix (embeddings), save it as a .npy file: it becomes one vector column`, { file: ctx.file });
+    }
+    const rowBytes = plans.reduce((s, p) => s + bytesPerElement(p.dtype) * (p.dim ?? 1), 0) || 1;
+    const capacity = Math.max(16, Math.min(1 << 18, Math.floor(BUFFER_BUDGET / rowBytes)));
+    this.columns = plans.map((p, i) => {
+      const C = p.kind === 'number' ? NumberColumn : p.kind === 'datetime' ? DatetimeColumn : p.kind === 'boolean' ? BooleanColumn : p.kind === 'vector' ? VectorColumn : StringColumn;
+      return new C(p, i, ctx, capacity);
+    });
+    this.target = target === undefined ? null : this.columns.find((c) => c.plan.name === target) ?? null;
+    if (target !== undefined && !this.target) {
+      throw new ImportError('target_missing', `${ctx.file}: the target column '${target}' is not in the file (columns: ${plans.slice(0, 20).map((p) => p.name).join(', ')}${plans.length > 20 ? ', ...' : ''})`, { file: ctx.file, column: target });
+    }
+    this.userTyped = this.columns.filter((c) => c.plan.userType !== undefined);
+  }
+
+  /** All columns have staged this row's values: keep it (commit) or drop it. Returns whether kept. */
+  endRow(line: number): boolean {
+    const v = this.ctx.validation;
+    v.rowsRead++;
+    const policy = this.ctx.policy;
+    if (policy === 'reject') {
+      for (const c of this.userTyped) {
+        if (c.unparsable > 0 && c.firstUnparsable) {
+          const u = c.firstUnparsable;
+          throw new ImportError('unparsable', `${this.ctx.file}, line ${u.line}, column '${c.plan.name}': '${u.value.slice(0, 80)}' is not a valid ${c.plan.userType} value (the column was set to ${c.plan.userType}). Fix the value, choose another type, or import with onInvalid 'drop' or 'impute'`, { file: this.ctx.file, line: u.line, column: c.plan.name });
+        }
+      }
+    }
+    let drop = false;
+    if (this.target?.missing) {
+      v.add('target_missing', this.target.plan.name, line, '', () => `target '${this.target!.plan.name}': rows without a target value${policy === 'reject' ? '' : ' (dropped)'}`);
+      if (policy !== 'reject') drop = true;
+    }
+    if (policy === 'drop' && !drop) {
+      for (const c of this.columns) if (c.bad) { drop = true; break; }
+    }
+    if (drop) { v.rowsDropped++; return false; }
+    for (const c of this.columns) c.commit();
+    v.rowsKept++;
+    return true;
+  }
+
+  /** A row that never reached the columns (ragged, under 'drop'). */
+  dropRow(): void {
+    this.ctx.validation.rowsRead++;
+    this.ctx.validation.rowsDropped++;
+  }
+
+  get rows(): number {
+    return this.ctx.validation.rowsKept;
+  }
+
+  /** Inferred columns that met values of another kind, and what to re-read them as. */
+  retypes(): Retype[] {
+    const out: Retype[] = [];
+    for (const c of this.columns) {
+      if (c.plan.userType !== undefined || c.unparsable === 0 || c.plan.kind === 'string') continue;
+      const kind: ColumnKind = c.plan.kind === 'boolean' && c.unparsableAllNumeric ? 'number' : 'string';
+      const u = c.firstUnparsable!;
+      out.push({ name: c.plan.name, kind, reason: `column '${c.plan.name}' looked like ${c.plan.kind} in the first rows, but line ${u.line} has '${u.value.slice(0, 80)}': read as ${kind === 'number' ? 'numbers' : 'text/categories'} (set its type to override)` });
+    }
+    return out;
+  }
+
+  finish(source: SourceDescription): DatasetCacheMeta {
+    const v = this.ctx.validation;
+    if (v.rowsDropped > 0) v.addCounted('dropped_rows', null, v.rowsDropped, `${v.rowsDropped} of ${v.rowsRead} rows dropped (policy '${this.ctx.policy}')`);
+    const columns: CachedColumn[] = this.columns.map((c, i) => {
+      const col = c.finish();
+      col.file = columnFileName(i);
+      const s = col.stats;
+      if (s.count === 0 && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, `column '${col.name}' has no values`);
+      else if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {
+        v.addCounted('constant_column', col.name, s.count, `column '${col.name}' has the same value in every row; it carries no information`);
+      }
+      if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, `column '${col.name}': ${s.missing} missing values`);
+      return col;
+    });
+    const meta: DatasetCacheMeta = {
+      format: CACHE_FORMAT, version: CACHE_VERSION, rows: this.rows, columns, source,
+      validation: v.report(), createdAt: new Date().toISOString(),
+    };
+    writeFileSync(join(this.ctx.dir, META_FILE), JSON.stringify(meta));
+    return meta;
+  }
+}

@@ -1,0 +1,108 @@
+// Reads a text file in chunks as ASCII-compatible bytes (UTF-8 or latin-1 as stored; UTF-16 is
+// transcoded to UTF-8 on the fly), after working out its encoding from the BOM and the first bytes.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { ImportError, type TextEncoding } from '../../common/dataset-cache';
+
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface EncodingGuess {
+  encoding: TextEncoding;
+  /** Bytes of byte-order mark to skip. */
+  bomBytes: number;
+  /** True when the user did not choose the encoding (a later UTF-8 error may fall back to latin-1). */
+  sniffed: boolean;
+}
+
+/** Thrown mid-file when sniffed UTF-8 turns out not to be UTF-8; the importer restarts as latin-1. */
+export class NotUtf8 extends Error {
+  constructor(readonly line: number) {
+    super(`not UTF-8 near line ${line}`);
+  }
+}
+
+export function guessEncoding(head: Buffer, file: string, requested?: TextEncoding): EncodingGuess {
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8'
+    : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le'
+    : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  const bomBytes = bom === 'utf-8' ? 3 : bom ? 2 : 0;
+  if (requested) return { encoding: requested, bomBytes: bom === requested ? bomBytes : 0, sniffed: false };
+  if (bom) return { encoding: bom, bomBytes, sniffed: true };
+  // UTF-16 without a BOM shows as NUL in every other byte of ASCII text
+  const n = Math.min(head.length, 4096);
+  let zerosEven = 0, zerosOdd = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) { if (i & 1) zerosOdd++; else zerosEven++; }
+  if (n >= 4 && zerosOdd > n * 0.4 && zerosEven === 0) return { encoding: 'utf-16le', bomBytes: 0, sniffed: true };
+  if (n >= 4 && zerosEven > n * 0.4 && zerosOdd === 0) return { encoding: 'utf-16be', bomBytes: 0, sniffed: true };
+  const firstNul = head.subarray(0, n).indexOf(0);
+  if (firstNul >= 0) {
+    throw new ImportError('binary_file', `${file}: this looks like a binary file, not text (a NUL byte at offset ${firstNul}); GateLab reads CSV/TSV, JSON Lines, Parquet, Arrow IPC and .npy`, { file });
+  }
+  let control = 0;
+  for (let i = 0; i < n; i++) { const c = head[i]; if (c < 9 || (c > 13 && c < 32) || c === 127) control++; }
+  if (n > 0 && control > n * 0.05) {
+    throw new ImportError('binary_file', `${file}: this looks like a binary file, not text (${control} control bytes in the first ${n}); GateLab reads CSV/TSV, JSON Lines, Parquet, Arrow IPC and .npy`, { file });
+  }
+  return { encoding: validUtf8Prefix(head) ? 'utf-8' : 'latin1', bomBytes: 0, sniffed: true };
+}
+
+/** isUtf8 on a prefix, ignoring a multi-byte character cut off at the end. */
+function validUtf8Prefix(b: Buffer): boolean {
+  return isUtf8(b.subarray(0, completeUtf8Length(b)));
+}
+
+/** Length of b without a trailing incomplete UTF-8 sequence. */
+export function completeUtf8Length(b: Uint8Array): number {
+  const n = b.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const c = b[n - back];
+    if (c < 0x80) return n;
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      return need > back ? n - back : n;
+    }
+  }
+  return n;
+}
+
+/**
+ * Yields the file's content in chunks as UTF-8/latin-1 bytes. `check` validates UTF-8 on the fly when
+ * the encoding was only sniffed (throws NotUtf8). The yielded buffer is reused: consume it before the next.
+ */
+export function* readTextChunks(path: string, guess: EncodingGuess, onBytes: (bytesRead: number) => void, lineOf: () => number): Generator<{ chunk: Buffer; last: boolean }> {
+  const fd = openSync(path, 'r');
+  try {
+    const raw = Buffer.allocUnsafe(CHUNK_BYTES);
+    let offset = guess.bomBytes;
+    const utf16 = guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be'
+      ? new TextDecoder(guess.encoding, { fatal: false }) : null;
+    let tail: Buffer | null = null;
+    const check = guess.encoding === 'utf-8' && guess.sniffed;
+    for (;;) {
+      const n = readSync(fd, raw, 0, CHUNK_BYTES, offset);
+      offset += n;
+      onBytes(offset);
+      const last = n < CHUNK_BYTES;
+      let chunk = raw.subarray(0, n);
+      if (utf16) {
+        chunk = Buffer.from(utf16.decode(chunk, { stream: !last }), 'utf8');
+      } else if (check) {
+        const whole: Buffer = tail ? Buffer.concat([tail, chunk]) : chunk;
+        const cut: number = last ? whole.length : completeUtf8Length(whole);
+        if (!isUtf8(whole.subarray(0, cut))) throw new NotUtf8(lineOf());
+        tail = cut < whole.length ? Buffer.from(whole.subarray(cut)) : null;
+      }
+      yield { chunk, last };
+      if (last) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Field bytes -> string in the given encoding (UTF-16 sources are UTF-8 by the time they get here). */
+export function textDecoderFor(encoding: TextEncoding): (buf: Buffer, s: number, e: number) => string {
+  // Buffer's own slice decoders (undocumented in the types, present since Node 0.x) skip toString's argument checks
+  type Slicer = { latin1Slice(s: number, e: number): string; utf8Slice(s: number, e: number): string };
+  return encoding === 'latin1' ? (b, s, e) => (b as unknown as Slicer).latin1Slice(s, e) : (b, s, e) => (b as unknown as Slicer).utf8Slice(s, e);
+}

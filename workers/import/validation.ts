@@ -1,0 +1,49 @@
+// Collects validation issues while a file streams by: counts per (kind, column) and the first examples.
+import type { InvalidPolicy, IssueKind, ValidationIssue, ValidationReport } from '../../common/dataset-cache';
+
+const MAX_EXAMPLES = 5;
+const SEVERITY: Record<IssueKind, ValidationIssue['severity']> = {
+  ragged_row: 'error', unparsable: 'error', nan_inf: 'warning', missing: 'info', empty_column: 'warning',
+  constant_column: 'warning', duplicate_time: 'warning', unsorted_time: 'warning', target_missing: 'warning',
+  retyped: 'warning', encoding_fallback: 'info', dropped_rows: 'warning', imputed: 'info',
+};
+
+export class Validation {
+  private readonly issues = new Map<string, ValidationIssue>();
+  rowsRead = 0;
+  rowsKept = 0;
+  rowsDropped = 0;
+  valuesImputed = 0;
+
+  constructor(readonly policy: InvalidPolicy) {}
+
+  /** Counts one occurrence; `describe` builds the message only the first time (it is on the hot path). */
+  add(kind: IssueKind, column: string | null, line: number, value: string | null, describe: () => string): void {
+    const key = `${kind}\u0000${column ?? ''}`;
+    let issue = this.issues.get(key);
+    if (!issue) {
+      issue = { kind, severity: SEVERITY[kind], column, count: 0, message: describe(), examples: [] };
+      this.issues.set(key, issue);
+    }
+    issue.count++;
+    if (issue.examples.length < MAX_EXAMPLES && value !== null) {
+      issue.examples.push({ line, column, value: value.length > 200 ? `${value.slice(0, 200)}…` : value });
+    }
+  }
+
+  /** Adds an issue with a known count (column-level findings such as an empty column). */
+  addCounted(kind: IssueKind, column: string | null, count: number, message: string): void {
+    this.issues.set(`${kind}\u0000${column ?? ''}`, { kind, severity: SEVERITY[kind], column, count, message, examples: [] });
+  }
+
+  first(kind: IssueKind): ValidationIssue | undefined {
+    for (const i of this.issues.values()) if (i.kind === kind) return i;
+    return undefined;
+  }
+
+  report(): ValidationReport {
+    const order: ValidationIssue['severity'][] = ['error', 'warning', 'info'];
+    const issues = [...this.issues.values()].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+    return { policy: this.policy, rowsRead: this.rowsRead, rowsKept: this.rowsKept, rowsDropped: this.rowsDropped, valuesImputed: this.valuesImputed, issues };
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { auc, binaryMetrics, multiclassMetrics, regressionMetrics } from './eval-metrics';
+
+describe('evaluation metrics', () => {
+  it('AUC matches scikit-learn on its documented example and counts ties as half', () => {
+    // sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
+    expect(auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBe(0.75);
+    expect(auc([0.5, 0.5, 0.5], [0, 1, 1])).toBe(0.5);
+    expect(auc([1, 2, 3], [1, 1, 1])).toBeNaN(); // undefined with one class
+  });
+
+  it('binary logloss from logits equals the direct formula, and is stable for large logits', () => {
+    const logits = [2, -1, 0.5, 40];
+    const y = [1, 0, 0, 1];
+    const sig = (z: number) => 1 / (1 + Math.exp(-z));
+    const direct = -logits.reduce((a, z, i) => a + (y[i] ? Math.log(sig(z)) : Math.log(1 - sig(z))), 0) / 4;
+    const m = binaryMetrics(logits, y);
+    expect(m.logloss).toBeCloseTo(direct, 12);
+    expect(m.accuracy).toBe(0.75);
+    expect(binaryMetrics([-800], [1]).logloss).toBeCloseTo(800, 9);
+  });
+
+  it('macro-F1 averages per-class F1 (sklearn f1_score average="macro")', () => {
+    // predictions [0, 1, 1, 2, 2, 2] for labels [0, 1, 2, 2, 2, 1]:
+    // class 0: tp1 fp0 fn0 -> 1; class 1: tp1 fp1 fn1 -> 0.5; class 2: tp2 fp1 fn1 -> 2/3
+    const pred = [0, 1, 1, 2, 2, 2];
+    const logits = pred.flatMap((p) => [0, 1, 2].map((c) => (c === p ? 1 : 0)));
+    const m = multiclassMetrics(logits, [0, 1, 2, 2, 2, 1], 3);
+    expect(m.f1).toBeCloseTo((1 + 0.5 + 2 / 3) / 3, 12);
+    expect(m.accuracy).toBeCloseTo(4 / 6, 12);
+  });
+
+  it('MSE and MAE', () => {
+    expect(regressionMetrics([1, 2, 3], [1, 0, 6])).toEqual({ mse: (0 + 4 + 9) / 3, mae: 5 / 3 });
+  });
+});

@@ -1,0 +1,72 @@
+// Task metrics computed from eval-graph predictions: forecasting MSE/MAE (on normalized data),
+// CTR/binary AUC + logloss + accuracy, classification accuracy + macro-F1 (+ AUC for two classes).
+export type Task = 'regression' | 'binary' | 'multiclass';
+
+/** Area under the ROC curve by the rank statistic (ties get their average rank). */
+export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const n = scores.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  let pos = 0, rankSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && scores[idx[j + 1]] === scores[idx[i]]) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let t = i; t <= j; t++) if (labels[idx[t]] > 0.5) { pos++; rankSum += avg; }
+    i = j + 1;
+  }
+  const neg = n - pos;
+  if (pos === 0 || neg === 0) return NaN;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Binary metrics from logits. */
+export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<number>): Record<string, number> {
+  let ll = 0, correct = 0;
+  const n = logits.length;
+  for (let i = 0; i < n; i++) {
+    const z = logits[i], y = labels[i];
+    // log(1 + e^-|z|) form: stable for large logits.
+    ll += Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    if ((sigmoid(z) >= 0.5 ? 1 : 0) === (y > 0.5 ? 1 : 0)) correct++;
+  }
+  return { auc: auc(logits, labels), logloss: ll / n, accuracy: correct / n };
+}
+
+/** Multiclass metrics from logits [n, C] and integer labels. */
+export function multiclassMetrics(logits: ArrayLike<number>, labels: ArrayLike<number>, classes: number): Record<string, number> {
+  const n = labels.length;
+  const tp = new Float64Array(classes), fp = new Float64Array(classes), fn = new Float64Array(classes);
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (logits[i * classes + c] > logits[i * classes + best]) best = c;
+    const y = Number(labels[i]);
+    if (best === y) { correct++; tp[y]++; } else { fp[best]++; fn[y]++; }
+  }
+  let f1 = 0;
+  for (let c = 0; c < classes; c++) f1 += tp[c] + fp[c] + fn[c] === 0 ? 0 : (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]);
+  const out: Record<string, number> = { accuracy: correct / n, f1: f1 / classes };
+  if (classes === 2) {
+    const margin = Array.from({ length: n }, (_, i) => logits[i * 2 + 1] - logits[i * 2]);
+    out.auc = auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])));
+  }
+  return out;
+}
+
+export function regressionMetrics(pred: ArrayLike<number>, target: ArrayLike<number>): Record<string, number> {
+  let se = 0, ae = 0;
+  for (let i = 0; i < pred.length; i++) {
+    const d = pred[i] - target[i];
+    se += d * d;
+    ae += Math.abs(d);
+  }
+  return { mse: se / pred.length, mae: ae / pred.length };
+}
+
+export function taskMetrics(task: Task, pred: ArrayLike<number>, target: ArrayLike<number>, classes = 2): Record<string, number> {
+  if (task === 'regression') return regressionMetrics(pred, target);
+  if (task === 'binary') return binaryMetrics(pred, target);
+  return multiclassMetrics(pred, target, classes);
+}

@@ -1,0 +1,39 @@
+// Evaluation of the current parameters on a whole split (validation or test), in chunks through the
+// eval graph (any batch size): the loss, the task metrics and the mean gate statistics.
+import type { TrainSession, HostTensor } from '../train-session';
+import { sliceRows, type RunData, type Rows } from './run-data';
+import { taskMetrics } from './eval-metrics';
+
+const CHUNK = 4096;
+
+export interface Evaluation {
+  metrics: Record<string, number>;
+  /** Statistic name -> mean over the split (flattened). */
+  stats: Record<string, number[]>;
+}
+
+export async function evaluateSplit(session: TrainSession, data: RunData, rows: Rows): Promise<Evaluation> {
+  let lossSum = 0;
+  const preds: number[] = [];
+  const statSums: Record<string, number[]> = {};
+  for (let from = 0; from < rows.rows; from += CHUNK) {
+    const to = Math.min(rows.rows, from + CHUNK);
+    const part = sliceRows(rows, from, to);
+    const batch: Record<string, HostTensor> = {};
+    for (const [n, c] of Object.entries(part.columns)) batch[n] = { data: c.data, dims: [to - from, ...c.shape] };
+    const r = await session.evaluate(batch);
+    lossSum += r.loss * (to - from);
+    const p = r.predictions[data.prediction]?.data;
+    if (!p) throw new Error(`the model has no prediction '${data.prediction}' (it has: ${Object.keys(r.predictions).join(', ')})`);
+    for (let i = 0; i < p.length; i++) preds.push(Number(p[i]));
+    for (const [name, t] of Object.entries(r.stats)) {
+      const acc = (statSums[name] ??= new Array(t.data.length).fill(0));
+      for (let i = 0; i < t.data.length; i++) acc[i] += Number(t.data[i]) * (to - from);
+    }
+  }
+  const target = rows.columns[data.target].data;
+  const targets = Array.from(target as ArrayLike<number | bigint>, Number);
+  const metrics = { loss: lossSum / rows.rows, ...taskMetrics(data.task, preds, targets, data.classes) };
+  const stats = Object.fromEntries(Object.entries(statSums).map(([n, s]) => [n, s.map((v) => v / rows.rows)]));
+  return { metrics, stats };
+}

@@ -1,0 +1,148 @@
+// One run inside a trainer process: compile the model, open the sessions, then epoch after epoch call
+// the Loop-K graph (K steps per session.run, never across an epoch boundary), watch for NaN/Inf,
+// stream metrics, evaluate on validation, keep the best, checkpoint atomically, stop early, and finally
+// evaluate on test. Pause and cancel are honoured between calls (ARCHITECTURE §6).
+import { compileTraining } from '../../engine/train/compile';
+import { StepsPerCall } from '../../engine/train/chunking';
+import type { FromTrainer, RunSpec, CheckpointKind } from '../../common/trainer-protocol';
+import { learningRates, describeSchedule } from '../../common/runs/schedule';
+import { TrainSession, type StepsResult } from '../train-session';
+import { DataOrder } from './data-order';
+import { gatherBatches, type RunData } from './run-data';
+import { evaluateSplit } from './evaluate';
+import { modelFor, optimizerFor, providersFor } from './model-for';
+import { readCheckpoint, type BestSoFar } from './checkpoint-file';
+import { CheckpointWriter } from './checkpoint-writer';
+import { MetricsBatcher, gateStatPoints } from './metrics-batcher';
+
+export type Emit = (e: FromTrainer) => void;
+
+/** What the protocol handler lets the loop observe between calls. */
+export interface RunControl {
+  cancelled: boolean;
+  pauseRequested: boolean;
+  /** Resolves when the run is resumed (true) or cancelled while paused (false). */
+  waitWhilePaused(): Promise<boolean>;
+}
+
+/** A failure with the step it happened at (reported in `failed`). */
+export class RunFailure extends Error {
+  constructor(message: string, readonly step: number) {
+    super(message);
+  }
+}
+
+const firstNonFinite = (a: ArrayLike<number>): number => {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return i;
+  return -1;
+};
+const word = (v: number) => (Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf');
+
+export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control: RunControl): Promise<void> {
+  const config = spec.config;
+  const def = modelFor(config);
+  const compiled = compileTraining(def, { dtype: config.dtype, optimizer: optimizerFor(config), batchSize: config.batchSize });
+  const resume = spec.resumeFrom ? readCheckpoint(spec.resumeFrom) : null;
+  if (resume && (resume.header.model !== def.name || resume.header.size !== compiled.layout.size)) {
+    throw new RunFailure(`checkpoint '${spec.resumeFrom}' belongs to model ${resume.header.model} (${resume.header.size} parameters), ` +
+      `not ${def.name} (${compiled.layout.size}); start a new run instead of resuming`, resume.header.step);
+  }
+  const session = await TrainSession.open(compiled, resume ? resume.params : compiled.initialParams(config.seed), { providers: providersFor(config) });
+  try {
+    const order = new DataOrder(Math.min(data.train.rows, config.maxRowsPerEpoch ?? Infinity), config.batchSize, config.seed, resume?.header.order);
+    let best: BestSoFar = resume?.header.best ?? { metric: null, epoch: 0, step: 0, badEpochs: 0 };
+    if (resume) {
+      session.step = resume.header.step;
+      for (const n of compiled.stateNames) session.state[n] = resume.state[n];
+    }
+    const totalSteps = Math.min(config.epochs * order.stepsPerEpoch, config.maxSteps ?? Infinity);
+    const ckpt = new CheckpointWriter(spec, def.name, compiled.stateNames, config.dtype, config.keepCheckpoints, emit);
+    const save = (kind: CheckpointKind, metric: number | null = null, params = session.params, state = session.state, step = session.step) =>
+      ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
+    emit({ type: 'ready', model: def.name, parameters: compiled.layout.size, provider: session.provider.provider,
+      fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
+
+    const batcher = new MetricsBatcher(emit);
+    const chooser = new StepsPerCall({ targetMs: 100 });
+    const peak = config.optimizer.lr;
+    let reason = 'epochs';
+    let validation: Record<string, number> = {};
+    const stopAt = () => Math.min(totalSteps, config.maxSteps ?? Infinity);
+    training: while (order.state.epoch < config.epochs) {
+      while (order.remainingInEpoch > 0) {
+        if (session.step >= stopAt()) { reason = 'max-steps'; break training; }
+        if (control.pauseRequested) {
+          batcher.flush();
+          save('pause');
+          emit({ type: 'paused', step: session.step });
+          if (!(await control.waitWhilePaused())) break training;
+          emit({ type: 'resumed', step: session.step });
+        }
+        if (control.cancelled) break training;
+        const k = Math.min(config.stepsPerCall ?? chooser.next(), order.remainingInEpoch, stopAt() - session.step);
+        const from = session.step;
+        const lrs = learningRates(peak, config.schedule, from, k, totalSteps);
+        const batches = gatherBatches(data.train, order.take(k), config.batchSize);
+        const before = { params: session.params, state: { ...session.state } };
+        const t0 = performance.now();
+        let r: StepsResult;
+        try {
+          r = await session.trainSteps(batches, lrs);
+        } catch (e) {
+          throw new RunFailure((e as Error).message, from);
+        }
+        const ms = performance.now() - t0;
+        chooser.record(k, ms);
+        const bad = firstNonFinite(r.losses);
+        const badParam = bad < 0 ? firstNonFinite(session.params) : -1;
+        if (bad >= 0 || badParam >= 0) {
+          // Keep the last good state (before this call) so the run can be inspected or resumed with a lower lr.
+          save('last-good', null, before.params, before.state, from);
+          batcher.flush();
+          const step = bad >= 0 ? from + bad + 1 : session.step;
+          const what = bad >= 0 ? `loss became ${word(r.losses[bad])}` : `parameters became ${word(session.params[badParam])} (a gradient or update overflowed)`;
+          throw new RunFailure(`${what} at step ${step} ${describeSchedule(peak, config.schedule, step - 1, totalSteps)}; ` +
+            `the last good state (step ${from}) is kept as a checkpoint: lower optimizer.lr, add a warmup or set optimizer.clipNorm`, step);
+        }
+        for (let i = 0; i < k; i++) {
+          batcher.add({ step: from + i + 1, name: 'loss', value: r.losses[i] });
+          batcher.add({ step: from + i + 1, name: 'lr', value: lrs[i] });
+        }
+        const samplesPerSec = (k * config.batchSize) / (ms / 1000);
+        batcher.add({ step: session.step, name: 'samples_per_sec', value: samplesPerSec });
+        batcher.addGateStats(gateStatPoints(r.stats, session.step, k));
+        batcher.maybeFlush();
+        emit({ type: 'progress', step: session.step, epoch: order.state.epoch, totalSteps, samplesPerSec, stepsPerCall: k });
+      }
+      // End of an epoch: validation, best-so-far, checkpoint, early stopping.
+      batcher.flush();
+      const ev = await evaluateSplit(session, data, data.validation);
+      validation = ev.metrics;
+      emit({ type: 'eval', split: 'validation', step: session.step, epoch: order.state.epoch + 1, metrics: ev.metrics });
+      batcher.addGateStats(gateStatPoints(ev.stats, session.step, 1, 'val.'));
+      batcher.flush();
+      const metric = ev.metrics.loss;
+      const improved = best.metric === null || metric < best.metric - config.earlyStopping.minDelta;
+      best = improved ? { metric, epoch: order.state.epoch + 1, step: session.step, badEpochs: 0 } : { ...best, badEpochs: best.badEpochs + 1 };
+      order.nextEpoch();
+      if (improved) save('best', metric);
+      save('epoch', metric);
+      if (config.earlyStopping.patience > 0 && best.badEpochs >= config.earlyStopping.patience) { reason = 'early-stopping'; break; }
+    }
+    batcher.flush();
+    if (control.cancelled) {
+      save('cancel');
+      emit({ type: 'finished', status: 'cancelled', step: session.step, epoch: order.state.epoch, reason: 'cancelled', test: {}, validation });
+      return;
+    }
+    if (ckpt.lastStep !== session.step) save('final');
+    // Test metrics with the best-on-validation parameters (the model a user would export).
+    const bestFile = ckpt.bestPath();
+    if (bestFile) session.params = readCheckpoint(bestFile).params;
+    const test = await evaluateSplit(session, data, data.test);
+    emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
+    emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation });
+  } finally {
+    await session.close();
+  }
+}
