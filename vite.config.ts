@@ -19,7 +19,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1500,
   },
-  server: { host: '127.0.0.1' },
+  // `npm run dev` (hot reload) against a running `gatelab serve`: GATELAB_LAB=http://127.0.0.1:PORT npm run dev,
+  // then open http://127.0.0.1:5173/?token=<serve's token>. The socket is proxied with serve's own origin.
+  server: {
+    host: '127.0.0.1',
+    proxy: process.env.GATELAB_LAB
+      ? { '/lab': { target: process.env.GATELAB_LAB, ws: true, changeOrigin: true, headers: { origin: process.env.GATELAB_LAB } } }
+      : undefined,
+  },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
     name: 'renderer',

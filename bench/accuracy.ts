@@ -58,5 +58,7 @@ for (const group of [...new Set(rows.map((r) => r.c.group))]) {
 }
 const out = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, flag('quick') || only ? 'accuracy-partial.md' : 'accuracy.md'), lines.join('\n'));
+// The full table is accuracy.md; partial runs get their own file so they never overwrite it.
+const slug = only ? `accuracy-only-${only.join('-').replace(/[^a-z0-9]+/g, '-')}.md` : flag('quick') ? 'accuracy-quick.md' : 'accuracy.md';
+writeFileSync(join(out, slug), lines.join('\n'));
 console.log(lines.join('\n'));

@@ -27,7 +27,7 @@ async function writeCsv(path: string, header: string, row: (r: () => number, i: 
     let block = '';
     for (let k = 0; k < 2000; k++) block += `${row(rand, i++)}\n`;
     bytes += block.length;
-    if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }

@@ -36,6 +36,7 @@ export const REQUESTS = {
   'runs.resume': channel(R.RunId, Ok, 'Resume a paused or interrupted run'),
   'runs.cancel': channel(R.RunId, Ok, 'Cancel a queued or running run'),
   'runs.metrics': channel(R.MetricsRequest, R.RunMetrics, 'Stored metric series of a run'),
+  'runs.gates': channel(R.RunId, R.RunGates, 'Stored gate statistics of a run (openness, entropy, expert load...)'),
   'runs.compare': channel(R.RunIds, R.Comparison, 'Configs and series of several runs'),
   'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),
   'settings.get': channel(Empty, S.Settings, 'Current settings'),
@@ -46,6 +47,7 @@ export const REQUESTS = {
 export const EVENTS = {
   'runs.progress': R.RunProgress,
   'runs.metrics': R.MetricPoints,
+  'runs.gateStats': R.GatePoints,
   'import.progress': D.ImportProgress,
   'datasets.changed': z.object({ id: z.string().nullable() }),
 } as const;

@@ -54,6 +54,10 @@ export const FromTrainer = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
     model: z.string(),
+    /** The model config as built (a dataset fills channels, vocabularies, widths): stored on the run for export. */
+    modelConfig: z.record(z.string(), z.unknown()),
+    /** One line about the data: "forecasting: 8,209 train / 2,785 validation / 2,785 test samples". */
+    data: z.string(),
     parameters: z.number().int(),
     provider: z.enum(['cpu', 'cuda']),
     fallbackReason: z.string().optional(),
@@ -99,6 +103,8 @@ export const FromTrainer = z.discriminatedUnion('type', [
     reason: z.string(),
     test: z.record(z.string(), Finite),
     validation: z.record(z.string(), Finite),
+    /** CPU time (all threads) the trainer spent from 'ready' to now: benchmarks compare it to a bare loop. */
+    cpuMs: z.number().optional(),
   }),
   z.object({ type: z.literal('failed'), message: z.string(), stack: z.string().optional(), step: z.number().int() }),
 ]);

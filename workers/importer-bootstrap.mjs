@@ -1,5 +1,5 @@
 // Worker entry that can load TypeScript: registers tsx in this thread, then runs importer.ts.
-// (Under `node --import tsx` the worker inherits the loader; under vitest/electron it does not.)
+// (Worker threads do not inherit loader hooks registered by the parent, whatever its execArgv.)
 import { register } from 'tsx/esm/api';
 
 register();

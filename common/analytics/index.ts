@@ -3,3 +3,4 @@ export * from './knockout';
 export * from './bootstrap';
 export * from './compute';
 export * from './report';
+export * from './protocol';

@@ -96,3 +96,21 @@ export const MetricPoints = z.object({
   points: z.array(z.object({ name: z.string(), step: z.number(), value: z.number() })),
 });
 export type MetricPoints = z.infer<typeof MetricPoints>;
+
+/** One gate statistic over steps: a scalar (mean openness, router entropy...) or a vector per step
+ * (expert load fractions, openness histogram). */
+export const GateSeries = z.object({
+  gate: z.string(),
+  stat: z.string(),
+  steps: z.array(z.number()),
+  values: z.array(z.number().nullable()),
+  vectors: z.array(z.array(z.number()).nullable()).nullable(),
+});
+export type GateSeries = z.infer<typeof GateSeries>;
+export const RunGates = z.object({ id: z.string(), gates: z.array(GateSeries) });
+export type RunGates = z.infer<typeof RunGates>;
+export const GatePoints = z.object({
+  id: z.string(),
+  points: z.array(z.object({ step: z.number(), gate: z.string(), stat: z.string(), value: z.number().nullable(), vector: z.array(z.number()).nullable() })),
+});
+export type GatePoints = z.infer<typeof GatePoints>;

@@ -27,8 +27,9 @@ test('desktop: drop ETTh1 into the window and see its schema', async () => {
   const app = await electron.launch({ executablePath: binary!, args: [join(REPO, 'main', 'electron', 'entry.mjs')], cwd: REPO, env: { ...process.env, GATELAB_HOME: home } });
   try {
     const page = await app.firstWindow();
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // The renderer really is isolated: no Node globals, only the LabApi bridge.
+    expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+    expect(await page.evaluate(() => Object.keys((window as unknown as { gatelab: object }).gatelab).sort())).toEqual(['face', 'invoke', 'on', 'pathForFile']);
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     const datasets = new DatasetsPage(page);
     await expect(datasets.items()).toHaveCount(3);

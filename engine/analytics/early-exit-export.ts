@@ -5,7 +5,7 @@
 // first exit whose gate passes the threshold), plus `blocks_executed`, the number of blocks this call ran,
 // so callers (and the test) can check the savings against the accounting.
 import type { Tensor } from '../ir/tensor';
-import { cast, constant, greater, identity, ifThenElse, input, less, linear, reduceMax, relu, sigmoid, sub, unsqueeze, where } from '../ops/builders';
+import { cast, constant, greater, identity, ifThenElse, input, less, linear, reduceMax, relu, sigmoid, sub, where } from '../ops/builders';
 import { emitModel } from '../onnx/emit';
 import { assertSameLayout, namedParams, type ParamLayout } from '../nn/params';
 import { unpackParams, type FlatBuffer, type FloatDType } from '../train/pack';
@@ -39,14 +39,14 @@ export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): U
     const h = relu(dense(`block${i}`, h0));
     const p = dense(`exit${i}`, h);
     if (i === s.blocks - 1) return [p, count(i + 1)];
-    const exitNow = greater(sigmoid(dense(`${gateName}.gate${i}`, h)), threshold); // [N]
+    const exitNow = greater(sigmoid(dense(`${gateName}.gate${i}`, h)), threshold); // [N, 1]
     const everyoneLeft = less(reduceMax(sub(1, cast(exitNow, dtype))), 0.5);
     return ifThenElse(
       everyoneLeft,
       () => [identity(p), count(i + 1)],
       () => {
         const [later, ran] = fromStage(i + 1, h);
-        return [where(unsqueeze(exitNow, [1]), p, later), identity(ran)];
+        return [where(exitNow, p, later), identity(ran)];
       },
     );
   };

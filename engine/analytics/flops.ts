@@ -19,7 +19,7 @@ export interface ForwardCosts {
   /** FLOPs of one forward pass for one sample (all matrix products). */
   total: number;
   matmuls: MatmulCost[];
-  /** Sum of the FLOPs of the products whose weights belong to each group (see `groupFlops`). */
+  /** The forward's predictions (one sample), for walking from gate values to the products they feed. */
   predictions: Record<string, Tensor>;
 }
 

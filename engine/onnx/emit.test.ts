@@ -167,3 +167,15 @@ describe('numerical stability', () => {
     }
   });
 });
+
+describe('slices of symbolic tensors', () => {
+  it('slices a fixed axis of a batch and pads the gradient back', async () => {
+    const x = e.input('x', 'float64', ['batch', 5]);
+    const s = e.slice(x, [1], [Infinity], [1]);
+    expect(s.shape).toEqual(['batch', 4]);
+    const [gx] = e.grad(e.reduceSum(e.mul(s, s)), [x]);
+    const out = await runGraph(e.emitModel({ inputs: [x], outputs: { s, gx } }), { x: { data: f64([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), dims: [2, 5] } });
+    expect(out.s.dims).toEqual([2, 4]);
+    expect([...(out.gx.data as Float64Array)]).toEqual([0, 4, 6, 8, 10, 0, 14, 16, 18, 20]);
+  });
+});

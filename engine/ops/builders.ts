@@ -23,6 +23,8 @@ export function constant(data: TensorData | readonly number[], dtype: DType, sha
   const size = shape.reduce((a, b) => a * b, 1);
   let typed: TensorData;
   if (Array.isArray(data)) {
+    const bad = dtype === 'int64' ? (data as number[]).find((v) => !Number.isSafeInteger(v)) : undefined;
+    if (bad !== undefined) throw new GraphError('constant', `int64 values must be integers, got ${bad}`);
     typed = dtype === 'int64' ? BigInt64Array.from(data as number[], (v) => BigInt(v)) : new ARRAYS[dtype](data as number[]);
   } else typed = data as TensorData;
   if (typed.length !== size) throw new GraphError('constant', `${typed.length} values do not fill shape [${shape.join(', ')}] (${size} elements)`);
@@ -96,10 +98,17 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return y;
 }
 
-/** x[..., in] @ w[in, out] + b[out]: one Gemm for 2-D x, MatMul + Add otherwise. */
+/** x[..., in] @ w[in, out] + b[out]: one Gemm (over flattened rows when x has more than 2 dims). */
 export function linear(x: Tensor, w: Tensor, b?: Tensor): Tensor {
   if (w.rank !== 2) throw new GraphError('linear', `weight must be [in, out], got [${w.shape.join(', ')}]`, b ? [x, w, b] : [x, w]);
   if (x.rank === 2) return apply('Gemm', b ? [x, w, b] : [x, w], { transA: 0, transB: 0 });
+  // [..., in] with at most one symbolic leading dim: flatten the rows into one Gemm (bias fused, no
+  // transposes in the backward), then restore the leading dims.
+  const lead = x.shape.slice(0, -1);
+  if (x.rank > 2 && typeof w.shape[1] === 'number' && lead.filter((d) => typeof d !== 'number').length <= 1) {
+    const rows = apply('Gemm', b ? [reshape(x, [-1, x.shape[x.rank - 1]]), w, b] : [reshape(x, [-1, x.shape[x.rank - 1]]), w], { transA: 0, transB: 0 });
+    return reshape(rows, [...lead, w.shape[1]]);
+  }
   const y = matmul(x, w);
   return b ? add(y, b) : y;
 }

@@ -81,6 +81,7 @@ function runTimeShape(x: Tensor, target: readonly Dim[], ctx: EmitContext): stri
   const pieces = target.map((d, i) => {
     if (typeof d === 'number' && d !== 0) return ctx.int64([d]);
     const j = d === 0 ? i : x.shape.findIndex((v, k) => v === d && !taken.has(k));
+    if (j < 0) throw new GraphError('Reshape', `cannot resolve symbolic dim '${d}' of [${target.join(', ')}] from the input [${x.shape.join(', ')}] at run time; use reshapeLike`, [x]);
     taken.add(j);
     const piece = ctx.fresh('dim');
     ctx.node('Slice', [shape, ctx.int64([j]), ctx.int64([j + 1])], [piece]);

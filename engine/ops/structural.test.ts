@@ -54,6 +54,9 @@ const shapes: Case[] = [
   ['squeeze and unsqueeze with negative axes', (x) => b.unsqueeze(b.squeeze(x, [-1]), [-2]), [f('x', [3, 2, 1])]],
   ['expand with a leading new axis and a reshape to rows', (x) => b.reshape(b.expand(x, [2, 1, 4]), [-1, 4]), [f('x', [1, 4])]],
   ['expand [3,1] -> [2,3,4]', (x) => b.expand(x, [2, 3, 4]), [f('x', [3, 1])]],
+  ['expandLike (run-time shape)', (x, r) => b.mul(b.expandLike(x, r), r), [f('x', [3, 1]), f('r', [2, 3, 4])]],
+  ['reshapeLike (run-time shape)', (x, r) => b.mul(b.reshapeLike(x, r), r), [f('x', [2, 6]), f('r', [3, 4])]],
+  ['zerosLike carries no gradient', (x) => b.add(b.zerosLike(x), b.mul(x, x)), [f('x', [4])]],
 ];
 
 const indexing: Case[] = [

@@ -1,8 +1,9 @@
 // `gatelab pause RUN`: the run writes a checkpoint and waits; resume it with `gatelab resume RUN`.
 import type { CliCommand } from '../cli';
+import { stringOption } from './args';
 import { controlVerb } from '../lab/runs/control-verb';
 
 export const command: CliCommand = {
   summary: 'pause a run after its current step batch, with a checkpoint (RUN [--json])',
-  run: (args) => controlVerb('pause', args),
+  run: (args) => controlVerb('pause', { run: args.positionals[0], home: stringOption(args, 'home'), json: args.options.json === true }),
 };

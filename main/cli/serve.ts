@@ -22,7 +22,7 @@ export const command: CliCommand = {
       return null;
     });
     if (!server) {
-      lab.close();
+      await lab.close();
       return 1;
     }
     console.log(server.url);
@@ -33,7 +33,7 @@ export const command: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    lab.close();
+    await lab.close();
     return 0;
   },
 };

@@ -15,8 +15,8 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-lab-'));
   lab = await Lab.open({ home, face: 'test' });
 });
-afterAll(() => {
-  lab.close();
+afterAll(async () => {
+  await lab.close();
   rmSync(home, { recursive: true, force: true });
 });
 
@@ -81,15 +81,29 @@ describe('settings and missing parts', () => {
     expect(set).toMatchObject({ ok: true, result: { threads: 2, theme: 'dark', executionProvider: 'auto' } });
     const again = await Lab.open({ home, face: 'test', datasets: undefined });
     expect(await again.dispatch('settings.get', {})).toMatchObject({ ok: true, result: { threads: 2, theme: 'dark' } });
-    again.close();
+    await again.close();
   });
 
-  it('says runs are not available yet, naming what is missing', async () => {
-    const r = await lab.dispatch('runs.start', { template: 'dlinear', datasetId: '1', config: {}, seeds: 1 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'not-available' } });
-    expect(!r.ok && r.error.message).toContain('run manager');
+  it('answers runs channels through the run manager', async () => {
+    expect(await lab.dispatch('runs.list', {})).toEqual({ ok: true, result: [] });
+    const missing = await lab.dispatch('runs.get', { id: '999' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const info = await lab.dispatch('system.info', {});
-    expect(info.ok && (info.result as { unavailable: string[] }).unavailable).toContain('runs');
+    expect(info.ok && (info.result as { unavailable: string[] }).unavailable).not.toContain('runs');
+  });
+
+  it('sizes a configured template: parameters, and FLOPs per step that scale with the batch', async () => {
+    const cfg = { lookback: 96, horizon: 24, channels: 7 };
+    const a = await lab.dispatch('models.size', { template: 'tsmixer-gated', config: { ...cfg, batchSize: 32 } });
+    const b = await lab.dispatch('models.size', { template: 'tsmixer-gated', config: { ...cfg, batchSize: 64 } });
+    const sa = a.ok ? (a.result as { params: number; flopsPerStep: number }) : null;
+    const sb = b.ok ? (b.result as { params: number; flopsPerStep: number }) : null;
+    expect(sa!.params).toBeGreaterThan(1000);
+    expect(sb!.params).toBe(sa!.params);
+    expect(sb!.flopsPerStep).toBe(2 * sa!.flopsPerStep);
+    const bad = await lab.dispatch('models.size', { template: 'dlinear', config: { kernel: 24 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(!bad.ok && bad.error.message).toContain('kernel');
   });
 
   it('lists every template with its gates and JSON Schema, and the gate kinds', async () => {

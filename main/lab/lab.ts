@@ -5,13 +5,17 @@ import { LabError, type EventChannel, type EventData, type LabHandlers, type Sys
 import { dispatch, type Reply } from '../../common/lab-api/dispatch';
 import { labPaths, type LabPaths } from './home';
 import type { DatasetsPort } from './lab/datasets-port';
+import { missingRuns, type RunsPort } from './lab/runs-port';
 import { Imports } from './lab/imports';
 import { Uploads } from './lab/uploads';
 import { LabSettings, memoryTable, type KeyValueTable } from './lab/settings';
 import { cores, detectExecutionProviders } from './lab/system';
 import { listGateKinds } from './lab/gates';
-import { checkModelConfig, listTemplates } from './lab/templates';
+import { listTemplates, sizeOf } from './lab/templates';
 import { openLabStore } from './lab/store-datasets';
+import { openRunsPort } from './runs/runs-port';
+import { storedGates } from './lab/gate-stats';
+import type { LabStore } from './store/index';
 
 export interface LabOptions {
   /** --home DIR; default $GATELAB_HOME or the app-data folder. */
@@ -20,18 +24,17 @@ export interface LabOptions {
   version?: string;
   /** Inject a dataset store (tests); default: the lab's SQLite store under `home`. */
   datasets?: DatasetsPort;
+  /** The run manager; default: the lab's own (trainer processes over the store). Tests and benches inject one. */
+  runs?: RunsPort;
 }
 
 type Listener = (event: EventChannel, data: unknown) => void;
-
-const runsMissing = (): never => {
-  throw new LabError('not-available', 'runs are not available in this build yet: the run manager (main/lab/runs) is still being built');
-};
 
 export class Lab {
   readonly paths: LabPaths;
   private readonly listeners = new Set<Listener>();
   private readonly datasets: DatasetsPort;
+  private readonly runs: RunsPort;
   private readonly uploads: Uploads;
   private readonly imports: Imports;
   private readonly settings: LabSettings;
@@ -39,9 +42,13 @@ export class Lab {
   readonly notice: string | undefined;
   readonly handlers: LabHandlers;
 
-  private constructor(opts: LabOptions, datasets: DatasetsPort, settings: KeyValueTable, notice?: string) {
+  private constructor(opts: LabOptions, datasets: DatasetsPort, settings: KeyValueTable, notice: string | undefined, private readonly store: LabStore | null) {
     this.paths = labPaths(opts.home);
     this.datasets = datasets;
+    this.runs = opts.runs ?? missingRuns;
+    this.runs.onProgress((p) => this.emit('runs.progress', p));
+    this.runs.onMetrics((m) => this.emit('runs.metrics', m));
+    this.runs.onGateStats?.((g) => this.emit('runs.gateStats', g));
     this.notice = notice;
     this.uploads = new Uploads(this.paths.home);
     this.settings = new LabSettings(settings);
@@ -50,9 +57,11 @@ export class Lab {
   }
 
   static async open(opts: LabOptions): Promise<Lab> {
-    if (opts.datasets) return new Lab(opts, opts.datasets, memoryTable());
-    const store = await openLabStore(labPaths(opts.home));
-    return new Lab(opts, store.datasets, store.settings, store.notice);
+    if (opts.datasets) return new Lab({ ...opts, runs: opts.runs ?? missingRuns }, opts.datasets, memoryTable(), undefined, null);
+    const paths = labPaths(opts.home);
+    const store = await openLabStore(paths);
+    const runs = opts.runs ?? openRunsPort({ store: store.lab.store, registry: store.lab.registry, paths });
+    return new Lab({ ...opts, runs }, store.datasets, store.settings, store.notice, store.lab.store);
   }
 
   /** Validates and runs one request; never throws (errors come back as `{ ok: false }`). */
@@ -69,15 +78,18 @@ export class Lab {
     for (const l of this.listeners) l(event, data);
   }
 
-  close(): void {
+  /** Stops imports and uploads, lets the run manager interrupt its runs and flush metrics, then closes the store. */
+  async close(): Promise<void> {
     this.imports.cancelAll();
     this.uploads.cancelAll();
+    await this.runs.close();
     this.datasets.close();
     this.listeners.clear();
   }
 
   private buildHandlers(opts: LabOptions): LabHandlers {
     const d = this.datasets;
+    const r = this.runs;
     const ok = { ok: true as const };
     return {
       'datasets.list': () => d.list(),
@@ -106,19 +118,21 @@ export class Lab {
       },
       'templates.list': () => listTemplates(),
       'gates.list': () => listGateKinds(),
-      'models.size': ({ template, config }) => {
-        checkModelConfig(template, config);
-        throw new LabError('not-available', 'parameter counts and FLOPs need the compiled model zoo (engine/models), not wired yet');
+      'models.size': ({ template, config }) => sizeOf(template, config),
+      'runs.start': (req) => r.start(req),
+      'runs.list': () => r.list(),
+      'runs.get': ({ id }) => r.get(id),
+      'runs.pause': async ({ id }) => (await r.pause(id), ok),
+      'runs.resume': async ({ id }) => (await r.resume(id), ok),
+      'runs.cancel': async ({ id }) => (await r.cancel(id), ok),
+      'runs.metrics': ({ id, names, sinceStep }) => r.metrics(id, names, sinceStep),
+      'runs.gates': ({ id }) => {
+        if (r.gates) return r.gates(id);
+        if (!this.store || !r.available) throw new LabError('not-available', 'gate statistics need the run manager');
+        return storedGates(this.store, id);
       },
-      'runs.start': runsMissing,
-      'runs.list': () => [],
-      'runs.get': runsMissing,
-      'runs.pause': runsMissing,
-      'runs.resume': runsMissing,
-      'runs.cancel': runsMissing,
-      'runs.metrics': runsMissing,
-      'runs.compare': runsMissing,
-      'runs.export': runsMissing,
+      'runs.compare': ({ ids }) => r.compare(ids),
+      'runs.export': ({ id, format }) => r.export(id, format),
       'settings.get': () => this.settings.read(),
       'settings.set': (patch) => this.settings.write(patch),
       'system.info': () => ({
@@ -128,7 +142,7 @@ export class Lab {
         cores: cores(),
         home: this.paths.home,
         executionProviders: detectExecutionProviders(),
-        unavailable: ['model-size', 'runs'],
+        unavailable: r.available ? [] : ['runs'],
         notice: this.notice ?? null,
       }),
     };

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  lab.close();
+  await lab.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

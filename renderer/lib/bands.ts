@@ -8,6 +8,7 @@ export interface Band {
 
 export function seedBand(series: { steps: ArrayLike<number>; values: ArrayLike<number> }[]): Band {
   if (series.length === 0) return { steps: [], mean: [], std: [] };
+  if (sameSteps(series)) return alignedBand(series);
   const maps = series.map((s) => {
     const m = new Map<number, number>();
     for (let i = 0; i < s.steps.length; i++) m.set(s.steps[i], s.values[i]);
@@ -24,6 +25,33 @@ export function seedBand(series: { steps: ArrayLike<number>; values: ArrayLike<n
     std.push(Math.sqrt(variance));
   }
   return { steps, mean, std };
+}
+
+/** Seeds of one config usually log the same steps: then no alignment is needed (fast path). */
+function sameSteps(series: { steps: ArrayLike<number> }[]): boolean {
+  const first = series[0].steps;
+  return series.every((s) => {
+    if (s.steps.length !== first.length) return false;
+    for (let i = 0; i < first.length; i++) if (s.steps[i] !== first[i]) return false;
+    return true;
+  });
+}
+
+function alignedBand(series: { steps: ArrayLike<number>; values: ArrayLike<number> }[]): Band {
+  const n = series[0].steps.length;
+  const k = series.length;
+  const mean = new Array<number>(n);
+  const std = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += series[j].values[i];
+    const mu = sum / k;
+    let sq = 0;
+    for (let j = 0; j < k; j++) sq += (series[j].values[i] - mu) ** 2;
+    mean[i] = mu;
+    std[i] = k > 1 ? Math.sqrt(sq / (k - 1)) : 0;
+  }
+  return { steps: Array.from(series[0].steps), mean, std };
 }
 
 /** Best (min or max), last and at-step values of one series. */

@@ -42,30 +42,28 @@ export function decimate(data: XY, x0: number, x1: number, buckets: number): num
     for (let i = start; i < end; i++) if (Number.isFinite(data.y[i])) all.push(i);
     return all;
   }
+  // Bucket edges by binary search (x is sorted), then one tight min/max scan per bucket.
   const out: number[] = [];
   const width = (x1 - x0) / buckets || 1;
-  let b = -1;
-  let first = -1, min = -1, max = -1, last = -1;
-  const flush = () => {
-    if (first < 0) return;
-    const picked = [first, min, max, last].sort((a, c) => a - c);
-    for (let k = 0; k < 4; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(picked[k]);
-  };
-  for (let i = start; i < end; i++) {
-    const y = data.y[i];
-    if (!Number.isFinite(y)) continue;
-    const bi = Math.min(buckets - 1, Math.max(0, Math.floor((data.x[i] - x0) / width)));
-    if (bi !== b) {
-      flush();
-      b = bi;
-      first = min = max = last = i;
-      continue;
+  let lo = start;
+  for (let bi = 0; bi < buckets && lo < end; bi++) {
+    const hi = bi === buckets - 1 ? end : Math.max(lo, Math.min(end, lowerBound(data.x, x0 + (bi + 1) * width)));
+    let first = -1, min = -1, max = -1, last = -1;
+    let minV = Infinity, maxV = -Infinity;
+    for (let i = lo; i < hi; i++) {
+      const y = data.y[i];
+      if (!(y === y) || y === Infinity || y === -Infinity) continue; // not finite
+      if (first < 0) first = i;
+      if (y < minV) { minV = y; min = i; }
+      if (y > maxV) { maxV = y; max = i; }
+      last = i;
     }
-    if (y < data.y[min]) min = i;
-    if (y > data.y[max]) max = i;
-    last = i;
+    if (first >= 0) {
+      const picked = [first, min, max, last].sort((p, q) => p - q);
+      for (let k = 0; k < 4; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(picked[k]);
+    }
+    lo = hi;
   }
-  flush();
   return out;
 }
 

@@ -19,6 +19,7 @@ export function formatBytes(n: number | null | undefined): string {
 export function formatValue(v: number | string | boolean | null | undefined): string {
   if (v == null) return '—';
   if (typeof v !== 'number') return String(v);
+  if (Number.isNaN(v)) return '—';
   if (!Number.isFinite(v)) return String(v);
   if (Number.isInteger(v) && Math.abs(v) < 1e9) return intFmt.format(v);
   const a = Math.abs(v);
@@ -31,4 +32,11 @@ export function formatDuration(sec: number | null | undefined): string {
   if (sec < 60) return `${Math.round(sec)} s`;
   if (sec < 3600) return `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s`;
   return `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`;
+}
+
+/** 1234567 -> "1.23 M", 23054 -> "23.1 k": sizes people compare at a glance. */
+export function formatCompact(n: number): string {
+  const units: [number, string][] = [[1e12, ' T'], [1e9, ' G'], [1e6, ' M'], [1e3, ' k']];
+  for (const [v, u] of units) if (Math.abs(n) >= v) return `${Number((n / v).toPrecision(3))}${u}`;
+  return String(n);
 }

@@ -21,7 +21,10 @@ export function extent(arrays: ArrayLike<number>[]): [number, number] {
       if (v > hi) hi = v;
     }
   if (lo === Infinity) return [0, 1];
-  if (lo === hi) return [lo - 1, hi + 1];
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1; // a constant (e.g. a fixed learning rate) sits mid-chart at its own scale
+    return [lo - pad, hi + pad];
+  }
   return [lo, hi];
 }
 

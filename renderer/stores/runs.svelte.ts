@@ -1,7 +1,7 @@
 // Runs: the queue/list, live progress and metric points pushed by the lab, and the series of the
 // selected run. Points are appended to plain arrays (not deep-reactive) and a version counter
 // tells charts to redraw: 10^6 points must not become 10^6 proxies.
-import { LabError, type LabApi, type RunSummary, type Series } from '../../common/lab-api';
+import { LabError, type GateSeries, type LabApi, type RunSummary, type Series } from '../../common/lab-api';
 
 export class RunsStore {
   list = $state<RunSummary[]>([]);
@@ -10,12 +10,27 @@ export class RunsStore {
   /** Bumped whenever `series` gains points. */
   version = $state(0);
   series = new Map<string, Map<string, { steps: number[]; values: number[] }>>();
+  /** Gate statistics per run, keyed `gate/stat`. */
+  gates = new Map<string, Map<string, GateSeries>>();
 
   constructor(private readonly lab: LabApi) {
     lab.on('runs.progress', (p) => {
       const run = this.list.find((r) => r.id === p.id);
       if (run) Object.assign(run, p);
       else void this.refresh();
+    });
+    lab.on('runs.gateStats', ({ id, points }) => {
+      const byKey = this.gates.get(id) ?? new Map<string, GateSeries>();
+      this.gates.set(id, byKey);
+      for (const p of points) {
+        const key = `${p.gate}/${p.stat}`;
+        const s = byKey.get(key) ?? { gate: p.gate, stat: p.stat, steps: [], values: [], vectors: p.vector ? [] : null };
+        byKey.set(key, s);
+        s.steps.push(p.step);
+        s.values.push(p.value);
+        if (s.vectors) s.vectors.push(p.vector);
+      }
+      this.version++;
     });
     lab.on('runs.metrics', ({ id, points }) => {
       const byName = this.series.get(id) ?? new Map();
@@ -28,6 +43,12 @@ export class RunsStore {
       }
       this.version++;
     });
+  }
+
+  async loadGates(id: string): Promise<void> {
+    const g = await this.lab.invoke('runs.gates', { id });
+    this.gates.set(id, new Map(g.gates.map((s) => [`${s.gate}/${s.stat}`, s])));
+    this.version++;
   }
 
   async refresh(): Promise<void> {

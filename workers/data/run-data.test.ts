@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../main/lab/import';
 import { seededRandom } from '../../engine/nn/random';
-import { DatasetRunInput, datasetRunData } from './run-data';
+import { DatasetRunInput, datasetRunData, labDatasetRun } from './run-data';
+import { readDatasetCache } from './cache';
 
 let home: string;
 beforeAll(async () => {
@@ -47,6 +48,16 @@ describe('dataset run data', () => {
     expect(r.data.train.rows + r.data.validation.rows + r.data.test.rows).toBe(400);
     expect(r.data.train.columns.m_text.shape).toEqual([64]);
     expect(r.data.task).toBe('binary');
+  });
+
+  it('from the lab payload (columns with roles) and a run config: template family, ETT split, shape filled', () => {
+    const meta = readDatasetCache(join(home, 'ett')).meta;
+    const columns = meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.type === 'datetime' ? 'time' : 'feature', modality: null }));
+    const r = labDatasetRun({ cacheDir: join(home, 'ett'), family: 'forecasting', columns }, { model: { template: 'dlinear', lookback: 48, horizon: 12 }, data: { split: 'ett' } });
+    expect(r.model).toEqual({ template: 'dlinear', lookback: 48, horizon: 12, channels: 7 });
+    expect(r.binding.split).toEqual({ kind: 'ett' });
+    expect(r.data.train.rows).toBe(8640 - 48 - 12 + 1);
+    expect(() => labDatasetRun({ cacheDir: join(home, 'ett'), columns }, { model: { template: 'finalmlp' }, data: {} })).toThrow(/needs a target column: gatelab datasets roles/);
   });
 
   it('rejects a malformed description naming the field', () => {

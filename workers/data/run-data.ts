@@ -4,7 +4,9 @@
 // (channels, field vocabularies, modality widths) filled in.
 import { z } from 'zod';
 import { computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
-import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../common/models/binding';
+import { DataBinding, dataShape, defaultBinding, pipelineFor, type DataColumns } from '../../common/models/binding';
+import { templateInfo } from '../../common/models';
+import type { ColumnRole, ColumnTypeName } from '../../common/data';
 import type { RunData, Rows, Column } from '../run/run-data';
 import { readDatasetCache } from './cache';
 import { ctrSources, type CtrData } from './ctr';
@@ -71,4 +73,27 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     },
     shape,
   };
+}
+
+/** What the lab's run manager hands the trainer for a dataset run (main/lab/runs/dataset-runs.ts). */
+export const LabDatasetPayload = z.looseObject({
+  cacheDir: z.string().min(1),
+  columns: z.array(z.looseObject({ name: z.string(), type: z.string(), role: z.string(), modality: z.string().nullable().optional() })),
+});
+
+/**
+ * A dataset run in the trainer from the lab's payload and the run config: the template's family picks the
+ * default binding from the column roles (ColumnDescription), the run's `data.split` the protocol ('ett' for
+ * the ETT months); returns the rows and the template config with its data-shaped fields filled in.
+ */
+export function labDatasetRun(payload: unknown, config: { model: Record<string, unknown>; data: { split?: string }; seed?: number }):
+  { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput } {
+  const p = LabDatasetPayload.parse(payload);
+  const template = String(config.model.template);
+  const family = templateInfo(template).family;
+  const columns = p.columns.map((c) => ({ name: c.name, type: c.type as ColumnTypeName, role: c.role as ColumnRole, modality: c.modality ?? null }));
+  const positiveAtLeast = typeof config.model.positiveAtLeast === 'number' ? config.model.positiveAtLeast : undefined;
+  const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaultBinding(family, columns, { split: config.data.split, positiveAtLeast, seed: config.seed }) };
+  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number });
+  return { data: run.data, model: { ...config.model, ...run.shape }, binding };
 }

@@ -12,7 +12,8 @@ const STRING_MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '
 const TOP = 20;
 
 abstract class CodedColumn extends ColumnWriter {
-  protected readonly counts: number[] = [];
+  /** Kept rows per code (grown by doubling; codes are dense from 0). */
+  protected counts = new Int32Array(64);
   protected missingCount = 0;
 
   protected abstract dictionary(): string[];
@@ -20,26 +21,44 @@ abstract class CodedColumn extends ColumnWriter {
 
   protected observe(slot: number): void {
     const code = this.arr[slot];
-    if (code === MISSING_CODE) this.missingCount++;
-    else this.counts[code] = (this.counts[code] ?? 0) + 1;
+    if (code === MISSING_CODE) { this.missingCount++; return; }
+    if (code >= this.counts.length) {
+      const grown = new Int32Array(Math.max(code + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[code]++;
   }
 
   finish(): CachedColumn {
-    let mode = -1;
-    for (let i = 0; i < this.counts.length; i++) if ((this.counts[i] ?? 0) > (this.counts[mode] ?? 0)) mode = i;
+    // one pass: cardinality, total, the most frequent value (for imputation) and the top values
+    let mode = -1, cardinality = 0, count = 0;
+    const top: number[] = []; // codes, most frequent first
+    const counts = this.counts;
+    for (let i = 0; i < counts.length; i++) {
+      const c = counts[i];
+      if (c === 0) continue;
+      cardinality++;
+      count += c;
+      if (mode < 0 || c > counts[mode]) mode = i;
+      if (top.length < TOP || c > counts[top[top.length - 1]]) {
+        let k = top.length;
+        while (k > 0 && counts[top[k - 1]] < c) k--;
+        top.splice(k, 0, i);
+        if (top.length > TOP) top.pop();
+      }
+    }
     const impute = this.ctx.policy === 'impute' && mode >= 0 ? mode : null;
     this.readBack(impute);
-    if (impute !== null) { this.counts[mode] += this.imputedCount; this.missingCount -= this.imputedCount; }
+    if (impute !== null) { counts[mode] += this.imputedCount; count += this.imputedCount; this.missingCount -= this.imputedCount; }
     const dict = this.dictionary();
-    const order = this.counts.map((c, i) => [c ?? 0, i] as const).filter(([c]) => c > 0).sort((a, b) => b[0] - a[0]);
-    const count = order.reduce((s, [c]) => s + c, 0);
-    const top = order.slice(0, TOP).map(([c, i]) => ({ value: dict[i], count: c }));
-    const histogram: Histogram | null = count > 0 ? { labels: top.map((t) => t.value), counts: top.map((t) => t.count) } : null;
+    const topValues = top.map((i) => ({ value: dict[i], count: counts[i] }));
+    const histogram: Histogram | null = count > 0 ? { labels: topValues.map((t) => t.value), counts: topValues.map((t) => t.count) } : null;
     const dictionaryFile = dictionaryFileName(this.index);
     writeFileSync(join(this.ctx.dir, dictionaryFile), JSON.stringify(dict));
     return {
-      name: this.plan.name, type: this.finalType(order.length, count), dtype: 'int32', dim: 1, file: '', dictionaryFile,
-      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality: order.length, topValues: top.slice(0, 10), histogram },
+      name: this.plan.name, type: this.finalType(cardinality, count), dtype: 'int32', dim: 1, file: '', dictionaryFile,
+      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality, topValues: topValues.slice(0, 10), histogram },
     };
   }
 }
@@ -67,7 +86,7 @@ export class StringColumn extends CodedColumn {
 
   private stage(str: string): void {
     this.bad = false;
-    if (STRING_MISSING.has(str)) { this.missing = true; this.arr[this.pos] = MISSING_CODE; return; }
+    if (str.length <= 4 && STRING_MISSING.has(str)) { this.missing = true; this.arr[this.pos] = MISSING_CODE; return; }
     this.missing = false;
     let code = this.codes.get(str);
     if (code === undefined) {
@@ -75,7 +94,7 @@ export class StringColumn extends CodedColumn {
       this.codes.set(str, code);
       this.values.push(str);
       this.totalLength += str.length;
-      if (/\s/.test(str)) this.spaced++;
+      if (str.indexOf(' ') >= 0) this.spaced++;
     }
     this.arr[this.pos] = code;
   }

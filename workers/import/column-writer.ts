@@ -1,13 +1,23 @@
 // The base of every column being imported: a fixed-size typed buffer that is appended to the column's
 // file whenever it fills, so a 1 GB file never sits in memory. A row's value is first *put* into the
 // next slot, then *committed* once the whole row is known to be kept (dropped rows are never written).
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   columnFileName, type CachedColumn, type ColumnDtype, type ColumnType, type ColumnValues, type InvalidPolicy,
 } from '../../common/dataset-cache';
 import type { DateFormat } from './datetime';
 import type { Validation } from './validation';
+
+const READ_BLOCK_BYTES = 1024 * 1024;
+/** One read-back buffer for all columns (finish() runs one column at a time). */
+let sharedBlock: Buffer | null = null;
+
+/** A typed view of the first n elements of buf (Buffer.alloc/Buffer.from(large) start at offset 0). */
+function view(dtype: ColumnDtype, buf: Buffer, n: number): ColumnValues {
+  if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
+  return dtype === 'float64' ? new Float64Array(buf.buffer, buf.byteOffset, n) : dtype === 'int32' ? new Int32Array(buf.buffer, buf.byteOffset, n) : new Float32Array(buf.buffer, buf.byteOffset, n);
+}
 
 export type ColumnKind = 'number' | 'datetime' | 'boolean' | 'string' | 'vector';
 
@@ -93,20 +103,49 @@ export abstract class ColumnWriter {
     this.ctx.validation.add('unparsable', this.plan.name, line, value, () => `column '${this.plan.name}': values that are not ${expected}`);
   }
 
-  /** Flushes, then reads the whole column back (for histograms and imputation), patching imputed slots. */
-  protected readBack(imputeWith: number | null): ColumnValues {
+  /**
+   * Flushes, then streams the column file back in blocks (memory stays bounded, whatever the file's
+   * size): imputed slots are patched and written back in place, and `visit` sees every block.
+   */
+  protected readBack(imputeWith: number | null, visit?: (values: ColumnValues) => void): void {
     this.flush();
-    const bytes = readFileSync(this.path);
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const values: ColumnValues = this.plan.dtype === 'float64' ? new Float64Array(ab) : this.plan.dtype === 'int32' ? new Int32Array(ab) : new Float32Array(ab);
-    if (imputeWith !== null && this.imputeRows.length > 0) {
-      for (const r of this.imputeRows) values[r] = imputeWith;
-      writeFileSync(this.path, new Uint8Array(values.buffer));
+    const patch = imputeWith !== null && this.imputeRows.length > 0;
+    if (!patch && !visit) return;
+    const dim = this.plan.dim ?? 1;
+    const size = this.arr.BYTES_PER_ELEMENT;
+    const blockRows = Math.max(1, Math.floor(READ_BLOCK_BYTES / (dim * size)));
+    if (!sharedBlock || sharedBlock.length < blockRows * dim * size) sharedBlock = Buffer.alloc(Math.max(READ_BLOCK_BYTES, blockRows * dim * size));
+    const buf = sharedBlock;
+    const fd = openSync(this.path, patch ? 'r+' : 'r');
+    try {
+      let next = 0; // index into imputeRows (ascending)
+      for (let row0 = 0; row0 < this.rows; row0 += blockRows) {
+        const n = Math.min(blockRows, this.rows - row0);
+        const bytes = n * dim * size;
+        readSync(fd, buf, 0, bytes, row0 * dim * size);
+        const values = view(this.plan.dtype, buf, n * dim);
+        if (patch) {
+          let changed = false;
+          while (next < this.imputeRows.length && this.imputeRows[next] < row0 + n) { values[this.imputeRows[next++] - row0] = imputeWith; changed = true; }
+          if (changed) writeSync(fd, buf, 0, bytes, row0 * dim * size);
+        }
+        visit?.(values);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    if (patch) {
       this.ctx.validation.valuesImputed += this.imputeRows.length;
       this.ctx.validation.addCounted('imputed', this.plan.name, this.imputeRows.length,
         `column '${this.plan.name}': ${this.imputeRows.length} missing or invalid values replaced by ${this.plan.kind === 'number' || this.plan.kind === 'datetime' ? `the mean (${imputeWith})` : 'the most frequent value'}`);
     }
-    return values;
+  }
+
+  /** The whole column in memory (only for sorting a time column that is out of order). */
+  protected readAll(): ColumnValues {
+    this.flush();
+    const bytes = readFileSync(this.path);
+    return view(this.plan.dtype, Buffer.from(bytes), bytes.length / this.arr.BYTES_PER_ELEMENT);
   }
 
   get imputedCount(): number {
@@ -114,25 +153,31 @@ export abstract class ColumnWriter {
   }
 }
 
-/** Edges and counts of an equal-width histogram over the finite values. */
-export function numericHistogram(values: ArrayLike<number>, min: number, max: number, bins = 20): { edges: number[]; counts: number[] } {
-  if (!(max > min)) return { edges: [min, max], counts: [countFinite(values)] };
-  const counts = new Array<number>(bins).fill(0);
-  const scale = bins / (max - min);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    let b = Math.floor((v - min) * scale);
-    if (b >= bins) b = bins - 1;
-    if (b < 0) b = 0;
-    counts[b]++;
-  }
-  const edges = Array.from({ length: bins + 1 }, (_, i) => min + (i * (max - min)) / bins);
-  return { edges, counts };
-}
+/** An equal-width histogram over finite values, filled block by block. */
+export class HistogramBuilder {
+  private readonly counts: Float64Array;
+  private readonly scale: number;
 
-function countFinite(values: ArrayLike<number>): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) n++;
-  return n;
+  constructor(private readonly min: number, private readonly max: number, private readonly bins = 20) {
+    this.counts = new Float64Array(max > min ? bins : 1);
+    this.scale = max > min ? bins / (max - min) : 0;
+  }
+
+  add(values: ArrayLike<number>): void {
+    const { min, max, scale, counts } = this;
+    const last = counts.length - 1;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!(v >= min && v <= max)) continue; // NaN and ±Inf fail the test (min/max are finite)
+      const b = ((v - min) * scale) | 0;
+      counts[b > last ? last : b]++;
+    }
+  }
+
+  result(): { edges: number[]; counts: number[] } {
+    const counts = Array.from(this.counts);
+    if (!(this.max > this.min)) return { edges: [this.min, this.max], counts };
+    const edges = Array.from({ length: this.bins + 1 }, (_, i) => this.min + (i * (this.max - this.min)) / this.bins);
+    return { edges, counts };
+  }
 }

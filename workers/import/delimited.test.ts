@@ -63,6 +63,18 @@ describe('sniffing', () => {
     expect(r.col('when')[0]).toBe(Date.UTC(2024, 2, 1, 10) / 1000);
   });
 
+  it('reads "[x, y, z]" fields as a vector column', async () => {
+    const r = await load('id,emb\na,"[0.5, 1, -2]"\nb,"[3, 4, 5.25]"\n');
+    expect(r.result.columns[1]).toMatchObject({ type: 'vector', dim: 3 });
+    expect(r.col('emb')).toEqual([0.5, 1, -2, 3, 4, 5.25]);
+  });
+
+  it('an encoding the user chose that does not decode is an error with the line', async () => {
+    const bytes = Buffer.concat([Buffer.from('w,n\nok,1\n'), Buffer.from('caf\xe9,2\n', 'latin1')]);
+    await expect(load(bytes, { encoding: 'utf-8' })).rejects.toMatchObject({ code: 'bad_encoding', message: expect.stringMatching(/not valid UTF-8/) });
+    expect((await load(bytes, { encoding: 'latin1' })).col('w')).toEqual(['ok', 'café']);
+  });
+
   it('honours columnTypes over inference', async () => {
     const r = await load('code,v\n1,10\n2,20\n1,30\n', { columnTypes: { code: 'categorical', v: 'float' } });
     expect(r.result.columns.map((c) => c.type)).toEqual(['categorical', 'float']);

@@ -2,7 +2,7 @@
 // beyond 2^24, which Float32 cannot hold exactly). Missing values and NaN/Inf are kept as NaN/±Inf and
 // reported; stats use a shifted sum so that large offsets (timestamps) keep an accurate std.
 import type { CachedColumn, ColumnStats, ColumnType } from '../../common/dataset-cache';
-import { ColumnWriter, numericHistogram } from './column-writer';
+import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
 import { BAD, MISSING, NAN_INF, OK, isMissingToken, parseNumber, parseNumberString, parsed } from './values';
 
@@ -97,8 +97,9 @@ export class NumberColumn extends ColumnWriter {
   }
 
   finish(): CachedColumn {
-    const values = this.readBack(this.imputeValue());
     const has = this.count > 0;
+    const histogram = has ? new HistogramBuilder(this.min, this.max) : null;
+    this.readBack(this.imputeValue(), histogram ? (v) => histogram.add(v) : undefined);
     const meanShifted = has ? this.sum / this.count : 0;
     const variance = has ? Math.max(0, this.sumSq / this.count - meanShifted * meanShifted) : 0;
     const stats: ColumnStats = {
@@ -106,7 +107,7 @@ export class NumberColumn extends ColumnWriter {
       min: has ? this.min : null, max: has ? this.max : null,
       mean: has ? this.mean() : null, std: has ? Math.sqrt(variance) : null,
       cardinality: null, topValues: null,
-      histogram: has ? numericHistogram(values, this.min, this.max) : null,
+      histogram: histogram?.result() ?? null,
     };
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
   }
@@ -115,7 +116,7 @@ export class NumberColumn extends ColumnWriter {
 /** Datetimes as Float64 epoch seconds, with checks for a time index (duplicates, order). */
 export class DatetimeColumn extends NumberColumn {
   private prev = NaN;
-  private seen: Set<number> | null = new Set();
+  private sorted = true;
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     if (this.plan.dateFormat === 'iso') {
@@ -153,13 +154,28 @@ export class DatetimeColumn extends NumberColumn {
     const t = this.arr[slot];
     if (Number.isNaN(t)) return;
     const name = this.plan.name;
-    if (t < this.prev) this.ctx.validation.add('unsorted_time', name, this.line, new Date(t * 1000).toISOString(), () => `column '${name}': times are not in increasing order`);
-    this.prev = t;
-    if (this.seen) {
-      if (this.seen.has(t)) this.ctx.validation.add('duplicate_time', name, this.line, new Date(t * 1000).toISOString(), () => `column '${name}': the same time appears more than once`);
-      else if (this.seen.size < 5_000_000) this.seen.add(t);
-      else this.seen = null; // beyond 5M distinct times only order is checked (memory)
+    // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy
+    if (t === this.prev) this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
+    else if (t < this.prev) {
+      this.sorted = false;
+      this.ctx.validation.add('unsorted_time', name, this.line, isoTime(t), () => `column '${name}': times are not in increasing order`);
     }
+    this.prev = t;
+  }
+
+  finish(): CachedColumn {
+    const col = super.finish();
+    if (!this.sorted) this.countDuplicatesBySorting();
+    return col;
+  }
+
+  private countDuplicatesBySorting(): void {
+    const values = this.readAll() as Float64Array;
+    const sorted = values.filter((t) => !Number.isNaN(t)).sort();
+    let dups = 0, first = NaN;
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) { dups++; if (Number.isNaN(first)) first = sorted[i]; }
+    const name = this.plan.name;
+    if (dups > 0) this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups} repeats; e.g. ${isoTime(first)})`);
   }
 
   protected finalType(): ColumnType {
@@ -170,3 +186,5 @@ export class DatetimeColumn extends NumberColumn {
     return null; // a made-up time index would be worse than a reported gap
   }
 }
+
+const isoTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString() : String(t));

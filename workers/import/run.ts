@@ -68,8 +68,12 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
   job.progress(0, 0, true);
 
   let meta: DatasetCacheMeta;
-  if (format === 'csv' || format === 'tsv') meta = runDelimited(job, format);
-  else meta = await importBinary(job, format);
+  try {
+    if (format === 'csv' || format === 'tsv') meta = runDelimited(job, format);
+    else meta = await importBinary(job, format);
+  } catch (e) {
+    throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;
+  }
   job.progress(size, meta.rows, true);
   const { rows, columns, validation, source } = meta;
   return {
@@ -77,6 +81,10 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
     columns: columns.map(({ file: _f, dictionaryFile: _d, ...info }) => info),
     validation, format, encoding: source.encoding, delimiter: source.delimiter, hasHeader: source.hasHeader,
   };
+}
+
+function notUtf8Error(job: ImportJob, e: NotUtf8): ImportError {
+  return new ImportError('bad_encoding', `${job.fileName}, near line ${e.line}: the bytes are not valid UTF-8. Choose the file's encoding (latin-1, UTF-16) or re-save it as UTF-8`, { file: job.fileName, line: e.line });
 }
 
 function runDelimited(job: ImportJob, format: ImportFormat): DatasetCacheMeta {
@@ -92,7 +100,8 @@ function runDelimited(job: ImportJob, format: ImportFormat): DatasetCacheMeta {
         notes.push((j) => j.validation.addCounted('retyped', r.name, 1, r.reason));
       }
     } catch (e) {
-      if (!(e instanceof NotUtf8) || latin1) throw e;
+      if (!(e instanceof NotUtf8)) throw e;
+      if (latin1 || job.options.encoding) throw notUtf8Error(job, e);
       latin1 = true;
       notes.push((j) => j.validation.addCounted('encoding_fallback', null, 1, `${job.fileName} is not valid UTF-8 (near line ${e.line}); read as latin-1. Set the encoding to override`));
     }

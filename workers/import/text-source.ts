@@ -66,8 +66,8 @@ export function completeUtf8Length(b: Uint8Array): number {
 }
 
 /**
- * Yields the file's content in chunks as UTF-8/latin-1 bytes. `check` validates UTF-8 on the fly when
- * the encoding was only sniffed (throws NotUtf8). The yielded buffer is reused: consume it before the next.
+ * Yields the file's content in chunks as UTF-8/latin-1 bytes, validating UTF-8 on the fly (throws
+ * NotUtf8: sniffed UTF-8 falls back to latin-1, UTF-8 the user asked for is an error). The yielded buffer is reused: consume it before the next.
  */
 export function* readTextChunks(path: string, guess: EncodingGuess, onBytes: (bytesRead: number) => void, lineOf: () => number): Generator<{ chunk: Buffer; last: boolean }> {
   const fd = openSync(path, 'r');
@@ -77,7 +77,7 @@ export function* readTextChunks(path: string, guess: EncodingGuess, onBytes: (by
     const utf16 = guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be'
       ? new TextDecoder(guess.encoding, { fatal: false }) : null;
     let tail: Buffer | null = null;
-    const check = guess.encoding === 'utf-8' && guess.sniffed;
+    const check = guess.encoding === 'utf-8';
     for (;;) {
       const n = readSync(fd, raw, 0, CHUNK_BYTES, offset);
       offset += n;

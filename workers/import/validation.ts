@@ -33,7 +33,9 @@ export class Validation {
 
   /** Adds an issue with a known count (column-level findings such as an empty column). */
   addCounted(kind: IssueKind, column: string | null, count: number, message: string): void {
-    this.issues.set(`${kind}\u0000${column ?? ''}`, { kind, severity: SEVERITY[kind], column, count, message, examples: [] });
+    const key = `${kind}\u0000${column ?? ''}`;
+    const examples = this.issues.get(key)?.examples ?? []; // keep examples found while streaming
+    this.issues.set(key, { kind, severity: SEVERITY[kind], column, count, message, examples });
   }
 
   first(kind: IssueKind): ValidationIssue | undefined {

@@ -19,6 +19,30 @@ export const isMissingToken = (s: string) => MISSING_TOKENS.has(s.trim().toLower
  * (Clinger's fast path: one correctly rounded multiply/divide); anything longer goes through Number().
  */
 export function parseNumber(b: Uint8Array, s: number, e: number): number {
+  // fast path for the common shape -?digits(.digits)? with at most 15 digits: one pass, exact
+  let i = s, neg = false, mant = 0, c = 0;
+  if (i < e && b[i] === 45) { neg = true; i++; }
+  const intStart = i;
+  while (i < e && (c = b[i] - 48) >= 0 && c <= 9) { mant = mant * 10 + c; i++; }
+  let digits = i - intStart, frac = 0, dot = false;
+  if (i < e && b[i] === 46) {
+    dot = true;
+    const fracStart = ++i;
+    while (i < e && (c = b[i] - 48) >= 0 && c <= 9) { mant = mant * 10 + c; i++; }
+    frac = i - fracStart;
+    digits += frac;
+  }
+  if (i === e && digits > 0 && digits <= 15) {
+    parsed.status = OK;
+    parsed.integral = !dot;
+    const v = frac > 0 ? mant / POW10[frac] : mant;
+    return neg ? -v : v;
+  }
+  return parseNumberGeneral(b, s, e);
+}
+
+/** The full grammar: blanks, a sign, exponents, long mantissas, and the special tokens. */
+function parseNumberGeneral(b: Uint8Array, s: number, e: number): number {
   while (s < e && (b[s] === 32 || b[s] === 9)) s++;
   while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
   let i = s, neg = false, c = b[i];

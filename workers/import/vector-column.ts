@@ -1,7 +1,7 @@
 // Vector columns (embeddings): Float32 [rows * dim]. From .npy matrices, JSON arrays, Arrow/Parquet
 // lists, or a CSV field holding "[0.1, 0.2, ...]".
 import type { CachedColumn } from '../../common/dataset-cache';
-import { ColumnWriter, numericHistogram } from './column-writer';
+import { ColumnWriter, HistogramBuilder } from './column-writer';
 
 export class VectorColumn extends ColumnWriter {
   private count = 0;
@@ -87,8 +87,9 @@ export class VectorColumn extends ColumnWriter {
   }
 
   finish(): CachedColumn {
-    const values = this.readBack(null);
     const has = this.elements > 0;
+    const histogram = has ? new HistogramBuilder(this.min, this.max) : null;
+    this.readBack(null, histogram ? (v) => histogram.add(v) : undefined);
     const mean = has ? this.sum / this.elements : 0;
     return {
       name: this.plan.name, type: 'vector', dtype: 'float32', dim: this.dim, file: '',
@@ -96,7 +97,7 @@ export class VectorColumn extends ColumnWriter {
         count: this.count, missing: this.missingCount,
         min: has ? this.min : null, max: has ? this.max : null, mean: has ? mean : null,
         std: has ? Math.sqrt(Math.max(0, this.sumSq / this.elements - mean * mean)) : null,
-        cardinality: null, topValues: null, histogram: has ? numericHistogram(values, this.min, this.max) : null,
+        cardinality: null, topValues: null, histogram: histogram?.result() ?? null,
       },
     };
   }

@@ -1,7 +1,7 @@
 // Where a run's checkpoint files go and which are kept: epoch checkpoints (the newest `keep` survive
 // retention), best.ckpt (best on validation, replaced atomically), and pause / cancel / last-good / final
 // files. Each write is atomic (checkpoint-file.ts) and reported to the lab with the files it pruned.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckpointKind, FromTrainer, RunSpec } from '../../common/trainer-protocol';
 import { removeCheckpoint, writeCheckpoint, type BestSoFar } from './checkpoint-file';
@@ -42,7 +42,13 @@ export class CheckpointWriter {
     return `${kind}-step-${pad(s.step)}.ckpt`;
   }
 
-  write(kind: CheckpointKind, s: Snapshot, metric: number | null): string {
+  /**
+   * Writes one checkpoint. `alsoBest` (epoch checkpoints that improved on validation) makes best.ckpt a
+   * hard link to the same file instead of writing the same bytes twice; the best link is made before the
+   * epoch is reported, so a crash in between leaves best.ckpt newer than the resume point, and the resumed
+   * run, reaching that epoch again with the same parameters, links it again.
+   */
+  write(kind: CheckpointKind, s: Snapshot, metric: number | null, alsoBest = false): string {
     const path = join(this.dir, this.fileName(kind, s));
     const bytes = writeCheckpoint(path, {
       header: {
@@ -54,6 +60,12 @@ export class CheckpointWriter {
     });
     if (kind === 'best') this.hasBest = true;
     else this.lastStep = s.step;
+    if (alsoBest) {
+      const best = join(this.dir, 'best.ckpt');
+      linkAtomically(path, best);
+      this.hasBest = true;
+      this.emit({ type: 'checkpoint', kind: 'best', path: best, step: s.step, epoch: s.epoch, bytes, metric, pruned: [] });
+    }
     const pruned = kind === 'epoch' ? this.prune() : [];
     this.emit({ type: 'checkpoint', kind, path, step: s.step, epoch: s.epoch, bytes, metric, pruned });
     return path;
@@ -66,4 +78,14 @@ export class CheckpointWriter {
     for (const f of old) removeCheckpoint(f);
     return old;
   }
+}
+
+/** `target` becomes another name of `file` (same inode, no copy), replacing any previous `target` atomically. */
+function linkAtomically(file: string, target: string): void {
+  const tmp = `${target}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  linkSync(file, tmp);
+  renameSync(tmp, target);
+  const dir = openSync(join(target, '..'), 'r');
+  try { fsyncSync(dir); } catch { /* see checkpoint-file.ts */ } finally { closeSync(dir); }
 }

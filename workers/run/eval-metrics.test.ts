@@ -17,6 +17,8 @@ describe('evaluation metrics', () => {
     const m = binaryMetrics(logits, y);
     expect(m.logloss).toBeCloseTo(direct, 12);
     expect(m.accuracy).toBe(0.75);
+    // predictions [1, 0, 1, 1] vs [1, 0, 0, 1]: class 1 F1 = 2·2/(2·2+1) = 0.8, class 0 F1 = 2·1/(2·1+1) = 2/3
+    expect(m.f1).toBeCloseTo((0.8 + 2 / 3) / 2, 12);
     expect(binaryMetrics([-800], [1]).logloss).toBeCloseTo(800, 9);
   });
 

@@ -23,15 +23,18 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Binary metrics from logits. */
 export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<number>): Record<string, number> {
-  let ll = 0, correct = 0;
+  let ll = 0, tp = 0, tn = 0, fp = 0, fn = 0;
   const n = logits.length;
   for (let i = 0; i < n; i++) {
     const z = logits[i], y = labels[i];
     // log(1 + e^-|z|) form: stable for large logits.
     ll += Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
-    if ((sigmoid(z) >= 0.5 ? 1 : 0) === (y > 0.5 ? 1 : 0)) correct++;
+    const p = sigmoid(z) >= 0.5, t = y > 0.5;
+    if (p && t) tp++; else if (!p && !t) tn++; else if (p) fp++; else fn++;
   }
-  return { auc: auc(logits, labels), logloss: ll / n, accuracy: correct / n };
+  // Macro-F1 over the two classes (sklearn f1_score(average='macro')).
+  const f1 = (a: number, b: number, c: number) => (a + b + c === 0 ? 0 : (2 * a) / (2 * a + b + c));
+  return { auc: auc(logits, labels), logloss: ll / n, accuracy: (tp + tn) / n, f1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
 }
 
 /** Multiclass metrics from logits [n, C] and integer labels. */

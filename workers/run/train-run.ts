@@ -59,9 +59,11 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const ckpt = new CheckpointWriter(spec, def.name, compiled.stateNames, config.dtype, config.keepCheckpoints, emit);
     const save = (kind: CheckpointKind, metric: number | null = null, params = session.params, state = session.state, step = session.step) =>
       ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
-    emit({ type: 'ready', model: def.name, parameters: compiled.layout.size, provider: session.provider.provider,
+    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: data.describe, parameters: compiled.layout.size, provider: session.provider.provider,
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 
+    const cpu0 = process.cpuUsage();
+    const cpuMs = () => { const c = process.cpuUsage(cpu0); return (c.user + c.system) / 1000; };
     const batcher = new MetricsBatcher(emit);
     const chooser = new StepsPerCall({ targetMs: 100 });
     const peak = config.optimizer.lr;
@@ -125,14 +127,13 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
       const improved = best.metric === null || metric < best.metric - config.earlyStopping.minDelta;
       best = improved ? { metric, epoch: order.state.epoch + 1, step: session.step, badEpochs: 0 } : { ...best, badEpochs: best.badEpochs + 1 };
       order.nextEpoch();
-      if (improved) save('best', metric);
-      save('epoch', metric);
+      ckpt.write('epoch', { step: session.step, epoch: order.state.epoch, order: order.state, best, params: session.params, state: session.state }, metric, improved);
       if (config.earlyStopping.patience > 0 && best.badEpochs >= config.earlyStopping.patience) { reason = 'early-stopping'; break; }
     }
     batcher.flush();
     if (control.cancelled) {
       save('cancel');
-      emit({ type: 'finished', status: 'cancelled', step: session.step, epoch: order.state.epoch, reason: 'cancelled', test: {}, validation });
+      emit({ type: 'finished', status: 'cancelled', step: session.step, epoch: order.state.epoch, reason: 'cancelled', test: {}, validation, cpuMs: cpuMs() });
       return;
     }
     if (ckpt.lastStep !== session.step) save('final');
@@ -141,7 +142,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     if (bestFile) session.params = readCheckpoint(bestFile).params;
     const test = await evaluateSplit(session, data, data.test);
     emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
-    emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation });
+    emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });
   } finally {
     await session.close();
   }

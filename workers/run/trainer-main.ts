@@ -40,8 +40,8 @@ export async function runFromSpec(spec: RunSpec, send: Send, control: RunControl
     send(e);
   };
   try {
-    const data = await dataFor(spec);
-    await trainRun(spec, data, track, control);
+    const { data, config } = await dataFor(spec);
+    await trainRun({ ...spec, config }, data, track, control);
   } catch (e) {
     const err = e as Error;
     send({ type: 'failed', message: err.message, stack: err.stack, step: e instanceof RunFailure ? e.step : lastStep });

@@ -1,6 +1,6 @@
 // importFile through the real worker thread on the three shared datasets (counts and types checked
 // against the data README and an independent parse), plus progress, cancellation and reopening.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,11 +113,23 @@ describe('importFile: progress, cancel, failure', () => {
     const parent = join(tmp, 'cancel');
     const dir = join(parent, 'cache');
     const ac = new AbortController();
-    const p = importFile(big, dir, {}, { signal: ac.signal, onProgress: (e) => { if (e.bytes > 0) ac.abort(); } });
+    // the first progress event comes from the worker once it has started on the file
+    const p = importFile(big, dir, {}, { signal: ac.signal, onProgress: () => ac.abort() });
     await expect(p).rejects.toMatchObject({ code: 'cancelled' });
     expect(readdirSync(parent)).toEqual([]);
     const r = await importFile(big, dir);
     expect(r.rows).toBe(600_000);
+    expect(readdirSync(parent)).toEqual(['cache']);
+  });
+
+  it('removes staging directories left by a killed import of the same cache', async () => {
+    const parent = join(tmp, 'stale');
+    const dead = join(parent, 'cache.importing-999999999-abcd'); // no such process
+    mkdirSync(dead, { recursive: true });
+    writeFileSync(join(dead, 'c0000.bin'), 'partial');
+    const src = join(tmp, 'small.csv');
+    writeFileSync(src, 'a,b\n1,2\n');
+    await importFile(src, join(parent, 'cache'));
     expect(readdirSync(parent)).toEqual(['cache']);
   });
 

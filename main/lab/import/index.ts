@@ -1,8 +1,8 @@
 // importFile: parse a data file into a column cache in a worker thread (never on the main thread),
 // with progress, cancellation, and nothing left behind on failure. The format work is in workers/import/.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   ImportError, type ImportOptions, type ImportProgressEvent, type ImportResult, type ImporterMessage, type ImporterRequest,
@@ -19,6 +19,7 @@ export interface ImportHooks {
   signal?: AbortSignal;
 }
 
+// Workers do not inherit the TypeScript loader: a small bootstrap registers tsx in the worker first.
 const WORKER_URL = new URL('../../../workers/importer-bootstrap.mjs', import.meta.url);
 
 /**
@@ -30,9 +31,11 @@ export function importFile(sourcePath: string, cacheDir: string, options: Import
   const file = sourcePath;
   if (hooks.signal?.aborted) return Promise.reject(new ImportError('cancelled', `${file}: import cancelled`, { file }));
   mkdirSync(dirname(cacheDir), { recursive: true });
+  removeStaleStaging(cacheDir);
   const staging = `${cacheDir}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
   const request: ImporterRequest = { sourcePath, outDir: staging, options };
-  const worker = new Worker(WORKER_URL, { workerData: request });
+  // execArgv: [] so a parent's --import hooks are not loaded again (uselessly) in the worker
+  const worker = new Worker(WORKER_URL, { workerData: request, execArgv: [] });
   const started = Date.now();
 
   return new Promise<ImportResult>((resolve, reject) => {
@@ -70,4 +73,25 @@ export function importFile(sourcePath: string, cacheDir: string, options: Import
     worker.on('error', (e) => void finish(new ImportError('internal', `${file}: the importer crashed: ${e.message}`, { file })));
     worker.on('exit', (code) => void finish(new ImportError('internal', `${file}: the importer stopped (exit code ${code}) before finishing`, { file })));
   });
+}
+
+/** Staging directories of imports whose process died (killed mid-import) are removed on the next import. */
+function removeStaleStaging(cacheDir: string): void {
+  const prefix = `${basename(cacheDir)}.importing-`;
+  for (const name of readdirSync(dirname(cacheDir))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(dirname(cacheDir), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -9,10 +9,10 @@ import type { DatasetsPort } from './datasets-port';
 import type { KeyValueTable } from './settings';
 import { cellOf, datetimeText } from './cells';
 
-/** The dataset port and the settings table, over one store connection. */
-export async function openLabStore(paths: LabPaths): Promise<{ datasets: DatasetsPort; settings: KeyValueTable; notice?: string }> {
+/** The dataset port and the settings table over one store connection (and the store and registry, for the run manager). */
+export async function openLabStore(paths: LabPaths): Promise<{ datasets: DatasetsPort; settings: KeyValueTable; notice?: string; lab: LabDatasets }> {
   const lab = await openLabDatasets(paths);
-  return { datasets: new StoreDatasets(lab), settings: lab.store.settings, notice: lab.notice };
+  return { datasets: new StoreDatasets(lab), settings: lab.store.settings, notice: lab.notice, lab };
 }
 
 const summaryOf = (d: Dataset): DatasetSummary => ({

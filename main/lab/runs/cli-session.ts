@@ -49,7 +49,10 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
       return;
     }
     const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
-    if (e.type === 'status' && e.provider) print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
+    if (e.type === 'status' && e.provider) {
+      print(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
+      print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
+    }
     else if (e.type === 'status' && e.status === 'failed') print(`${tag}failed: ${e.error?.split('\n')[0]}`);
     else if (e.type === 'eval' && e.split === 'validation') print(`${tag}epoch ${e.epoch}  step ${e.step}  validation ${formatMetrics(e.metrics)}`);
     else if (e.type === 'progress' && o.follow && performance.now() - lastProgress > 1000) {

@@ -1,13 +1,18 @@
 // `gatelab pause|cancel RUN`: act on a run wherever it trains. A run trained by another lab process
 // (serve, the app, a `gatelab train` in another terminal) gets a request file its owner picks up within
 // ~250 ms; this command then waits (up to `waitMs`) for the status to change and reports it.
-import type { CliArgs } from '../../cli/args';
-import { stringOption } from '../../cli/args';
 import { openCliRuns } from './cli-session';
 import type { RunStatus } from '../store/index';
 
-export async function controlVerb(verb: 'pause' | 'cancel', args: CliArgs, waitMs = 20_000): Promise<number> {
-  const id = Number(args.positionals[0]);
+export interface ControlArgs {
+  /** The run id as typed. */
+  run: string | undefined;
+  home: string | undefined;
+  json: boolean;
+}
+
+export async function controlVerb(verb: 'pause' | 'cancel', args: ControlArgs, waitMs = 20_000): Promise<number> {
+  const id = Number(args.run);
   if (!Number.isInteger(id)) {
     console.error(`gatelab ${verb}: give a run id (gatelab runs lists them)`);
     return 2;
@@ -15,7 +20,7 @@ export async function controlVerb(verb: 'pause' | 'cancel', args: CliArgs, waitM
   const target: RunStatus[] = verb === 'pause' ? ['paused', 'completed', 'failed', 'cancelled'] : ['cancelled', 'completed', 'failed'];
   let s;
   try {
-    s = openCliRuns(stringOption(args, 'home'));
+    s = openCliRuns(args.home);
     const m = s.manager;
     if (verb === 'pause') m.pause(id);
     else m.cancel(id);
@@ -27,7 +32,7 @@ export async function controlVerb(verb: 'pause' | 'cancel', args: CliArgs, waitM
     }
     const ok = target.includes(run.status);
     const out = { run: id, status: run.status, step: run.step, requested: verb };
-    if (args.options.json === true) console.log(JSON.stringify(out));
+    if (args.json) console.log(JSON.stringify(out));
     else console.log(ok ? `run ${id} is ${run.status} at step ${run.step}` : `run ${id} is still ${run.status}: the ${verb} request is pending with its trainer`);
     return ok ? 0 : 1;
   } catch (e) {

@@ -4,13 +4,22 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { labPaths } from '../home';
-import { openLabDatasets } from '../datasets/index';
+import { openLabDatasets, type DatasetRegistry } from '../datasets/index';
 import type { LabStore, RunRecord } from '../store/index';
 
 export interface DatasetRunSetup {
   store: LabStore;
   config: Record<string, unknown>;
   resolve: (run: RunRecord) => Record<string, unknown>;
+}
+
+/** What the trainer needs to read a run's dataset (workers/data LabDatasetPayload): cache folder and columns. */
+export function datasetResolver(registry: DatasetRegistry) {
+  return (run: RunRecord): Record<string, unknown> => {
+    const d = registry.get(run.datasetId!);
+    if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists; start a new run on an existing dataset`);
+    return { cacheDir: d.cachePath, family: d.family, columns: d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })) };
+  };
 }
 
 export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void): Promise<DatasetRunSetup> {
@@ -26,15 +35,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
     const model = config.model as { template?: string } | undefined;
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
-    return {
-      store: lab.store,
-      config: { ...config, data },
-      resolve: (run) => {
-        const d = lab.registry.get(run.datasetId!);
-        if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists`);
-        return { cacheDir: d.cachePath, family: d.family, columns: d.columns };
-      },
-    };
+    return { store: lab.store, config: { ...config, data }, resolve: datasetResolver(lab.registry) };
   } catch (e) {
     lab.close();
     throw e;

@@ -3,7 +3,7 @@ import type { RunStatus } from '../store/index';
 import type { GateStatPoint, MetricPoint } from '../../../common/trainer-protocol';
 
 export type RunEvent =
-  | { type: 'status'; runId: number; status: RunStatus; error?: string | null; provider?: string; fallbackReason?: string }
+  | { type: 'status'; runId: number; status: RunStatus; error?: string | null; provider?: string; fallbackReason?: string; model?: string; parameters?: number; data?: string }
   | { type: 'progress'; runId: number; step: number; epoch: number; totalSteps: number; samplesPerSec: number; etaSec: number | null }
   | { type: 'metrics'; runId: number; points: MetricPoint[] }
   | { type: 'gate-stats'; runId: number; points: GateStatPoint[] }
@@ -11,7 +11,7 @@ export type RunEvent =
   | { type: 'checkpoint'; runId: number; kind: string; step: number; epoch: number; path: string }
   /** The run's trainer process has exited and its pool slot is free. */
   | { type: 'released'; runId: number }
-  | { type: 'finished'; runId: number; status: RunStatus; reason: string; test: Record<string, number>; validation: Record<string, number> };
+  | { type: 'finished'; runId: number; status: RunStatus; reason: string; test: Record<string, number>; validation: Record<string, number>; cpuMs?: number };
 
 export type RunListener = (event: RunEvent) => void;
 

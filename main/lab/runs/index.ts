@@ -5,7 +5,7 @@
 export { RunManager, type RunManagerOptions, type CreateRunOptions } from './run-manager';
 export type { RunEvent, RunListener } from './events';
 export { FINAL, SETTLED } from './events';
-export { forkTrainer, type TrainerLauncher, type TrainerProcess, type TrainerExit } from './trainer-process';
+export { forkTrainer, forkTrainerWith, type TrainerLauncher, type TrainerProcess, type TrainerExit } from './trainer-process';
 export { exportRun } from './export-run';
 export { runSummary, runDetail, lastMetrics } from './run-report';
 export { applyOverrides } from './run-overrides';

@@ -58,7 +58,7 @@ describe('run manager with real trainer processes', () => {
   it('pause writes a checkpoint mid-epoch and resume continues: final parameters equal an uninterrupted run\'s', async () => {
     const l = lab();
     try {
-      const config = { ...small, epochs: 3, stepsPerCall: 2, optimizer: { lr: 1e-2 }, schedule: { kind: 'cosine', warmupSteps: 10 } };
+      const config = { ...small, epochs: 3, stepsPerCall: 2, optimizer: { lr: 1e-2 }, schedule: { kind: 'cosine' as const, warmupSteps: 10 } };
       const straight = l.manager.create(config);
       const paused = l.manager.create(config);
       await nextEvent(l.manager, (e) => e.type === 'progress' && e.runId === paused && e.step >= 40);
@@ -73,6 +73,20 @@ describe('run manager with real trainer processes', () => {
       expect(Array.from(checkpointParams(l.store, l.home, paused))).toEqual(Array.from(checkpointParams(l.store, l.home, straight)));
       // The logged loss curve is the same too, step for step.
       expect(Array.from(l.store.metrics.series(paused, 'loss').values)).toEqual(Array.from(l.store.metrics.series(straight, 'loss').values));
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('a CUDA request falls back to the CPU with the reason recorded on the run (no CUDA libraries here)', async () => {
+    const l = lab();
+    try {
+      const id = l.manager.create({ ...small, epochs: 1, provider: 'cuda' });
+      const run = await l.manager.waitFor(id);
+      expect(run.status).toBe('completed');
+      expect(run.providerRequested).toBe('cuda');
+      if (run.provider === 'cpu') expect(run.fallbackReason).toMatch(/CUDA|cuda/);
+      else expect(run.fallbackReason).toBeNull();
     } finally {
       await l.close();
     }

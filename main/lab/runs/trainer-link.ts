@@ -91,7 +91,9 @@ export class TrainerLink {
         this.step = this.startStep = msg.step;
         this.startedAt = performance.now();
         m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step });
-        m.emit({ type: 'status', runId: id, status: 'running', provider: msg.provider, fallbackReason: msg.fallbackReason });
+        // The model as built (data-shaped fields filled from the dataset): export rebuilds exactly this model.
+        m.store.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...(this.run.config as object), model: msg.modelConfig }), id);
+        m.emit({ type: 'status', runId: id, status: 'running', provider: msg.provider, fallbackReason: msg.fallbackReason, model: msg.model, parameters: msg.parameters, data: msg.data });
         break;
       case 'progress': {
         this.step = msg.step;
@@ -136,7 +138,7 @@ export class TrainerLink {
         this.ended = true;
         m.metrics.flush();
         m.transition(id, msg.status, { step: msg.step, epoch: msg.epoch });
-        m.emit({ type: 'finished', runId: id, status: msg.status, reason: msg.reason, test: msg.test, validation: msg.validation });
+        m.emit({ type: 'finished', runId: id, status: msg.status, reason: msg.reason, test: msg.test, validation: msg.validation, cpuMs: msg.cpuMs });
         break;
       case 'failed':
         this.fail(msg.stack ? `${msg.message}\n--\n${msg.stack}` : msg.message, msg.step);

@@ -2,6 +2,7 @@
 // child_process.fork here (serve mode, CLI, tests); the Electron shell adds a utilityProcess one.
 // The trainer is TypeScript: the child loads tsx by absolute path, so any working directory works.
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ToTrainer } from '../../../common/trainer-protocol';
 
@@ -26,12 +27,28 @@ export type TrainerLauncher = (label: string) => TrainerProcess;
 
 export const TRAINER_ENTRY = fileURLToPath(new URL('../../../workers/trainer.ts', import.meta.url));
 const STDERR_KEEP = 4096;
+/**
+ * Trainers run at a lower CPU priority than the lab: when runs saturate the cores, the lab's event loop
+ * (IPC, metrics, the UI's requests) still gets scheduled first; on an otherwise idle machine the trainers
+ * lose nothing. 0 turns it off.
+ */
+export const TRAINER_NICE = 5;
 
-export const forkTrainer: TrainerLauncher = (label) => {
+/** `execArgv`: extra Node flags for the trainer (e.g. ['--cpu-prof'] to profile a run). */
+export function forkTrainerWith(options: { nice?: number; execArgv?: string[] } = {}): TrainerLauncher {
+  return (label) => startTrainer(label, options.nice ?? TRAINER_NICE, options.execArgv ?? []);
+}
+
+export const forkTrainer: TrainerLauncher = forkTrainerWith();
+
+function startTrainer(label: string, nice: number, execArgv: string[]): TrainerProcess {
   const child = fork(TRAINER_ENTRY, [`--gatelab-trainer=${label}`], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: [...execArgv, '--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  if (nice && child.pid) {
+    try { setPriority(child.pid, nice); } catch { /* not permitted here: run at normal priority */ }
+  }
   let tail = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (s: string) => { tail = (tail + s).slice(-STDERR_KEEP); });
@@ -55,4 +72,4 @@ export const forkTrainer: TrainerLauncher = (label) => {
     },
     kill: () => void (exited || child.kill('SIGKILL')),
   };
-};
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { columnSource, fitPipeline } from '../data';
+import { dataShape, defaultBinding, pipelineFor, type ColumnDescription } from './binding';
+
+const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature', modality: string | null = null): ColumnDescription => ({ name, type, role, modality });
+
+describe('default bindings from column roles', () => {
+  it('forecasting: numeric columns are channels; ETT or chronological split', () => {
+    const cols = [col('date', 'datetime', 'time'), col('a', 'float'), col('b', 'int'), col('note', 'text'), col('c', 'float', 'ignore')];
+    expect(defaultBinding('forecasting', cols)).toEqual({ split: { kind: 'chronological' }, columns: { family: 'forecasting', channels: ['a', 'b'] } });
+    expect(defaultBinding('forecasting', cols, { split: 'ett' }).split).toEqual({ kind: 'ett' });
+  });
+
+  it('recsys: categorical fields, numeric features, the target as label; says which role is missing', () => {
+    const cols = [col('user', 'categorical'), col('item', 'int', 'categorical'), col('age', 'float'), col('rating', 'int', 'target')];
+    const b = defaultBinding('recsys', cols, { positiveAtLeast: 4 });
+    expect(b.columns).toEqual({ family: 'recsys', fields: ['user', 'item'], numeric: ['age'], label: { column: 'rating', positiveAtLeast: 4 } });
+    expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target/);
+  });
+
+  it('fusion: modalities from the modality of each column, stratified split on the target', () => {
+    const cols = [col('review', 'text', 'feature', 'text'), col('age', 'int', 'feature', 'tabular'), col('dept', 'categorical', 'feature', 'tabular'), col('y', 'int', 'target')];
+    const b = defaultBinding('fusion', cols);
+    expect(b.columns).toMatchObject({ modalities: [{ name: 'text', columns: ['review'] }, { name: 'tabular', columns: ['age', 'dept'] }], label: 'y' });
+    expect(b.split).toMatchObject({ kind: 'stratified', column: 'y' });
+    expect(() => defaultBinding('fusion', cols.slice(1))).toThrow(/at least two modalities; found 1/);
+  });
+
+  it('computes the data-shaped template fields from the fitted pipeline', () => {
+    const data = columnSource(6, {
+      user: { values: Int32Array.from([0, 1, 2, 0, 1, 2]), dictionary: ['u1', 'u2', 'u3'] },
+      age: { values: Float32Array.from([20, 30, 40, 50, 60, 70]) },
+      label: { values: Float32Array.from([0, 1, 0, 1, 1, 0]) },
+    });
+    const columns = { family: 'recsys' as const, fields: ['user'], numeric: ['age'], multiHot: [], label: { column: 'label' } };
+    const fitted = fitPipeline(pipelineFor(() => undefined, columns), data, new Uint8Array(6));
+    expect(dataShape(data, fitted, columns)).toEqual({ fields: [4], numeric: 1 });
+  });
+});

@@ -1,0 +1,47 @@
+// The run dashboard, Compare and Export views, as a user drives them.
+import { test, expect, type Locator, type Page } from '@playwright/test';
+
+export class RunsPage {
+  constructor(readonly page: Page) {}
+
+  rows(): Locator {
+    return this.page.getByTestId('run-table').locator('tbody tr');
+  }
+
+  statuses(): Locator {
+    return this.page.getByTestId('run-status');
+  }
+
+  async waitUntilAll(status: string, count: number, timeout = 180_000): Promise<void> {
+    await test.step(`wait until ${count} runs are ${status}`, async () => {
+      await expect(this.statuses().filter({ hasText: status })).toHaveCount(count, { timeout });
+    });
+  }
+}
+
+export class ComparePage {
+  constructor(readonly page: Page) {}
+
+  async compareAll(): Promise<void> {
+    await test.step('select every run and compare', async () => {
+      const boxes = this.page.locator('aside input[type="checkbox"]');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+      await this.page.getByTestId('compare-button').click();
+      await expect(this.page.locator('.controls')).toBeVisible();
+    });
+  }
+}
+
+export class ExportPage {
+  constructor(readonly page: Page) {}
+
+  /** Exports the selected run in a format; returns the path the lab wrote. */
+  async export(title: 'ONNX model' | 'Metrics CSV'): Promise<string> {
+    return test.step(`export ${title}`, async () => {
+      await this.page.locator('.fmt', { hasText: title }).getByRole('button', { name: 'Export' }).click();
+      const cell = this.page.getByTestId('export-results').locator('tbody tr').first().locator('code');
+      await expect(cell).not.toBeEmpty();
+      return (await cell.textContent())!.trim();
+    });
+  }
+}

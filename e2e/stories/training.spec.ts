@@ -1,0 +1,110 @@
+// A researcher configures TSMixer-gated on the demo forecasting set, changes its gate, trains two
+// seeds, watches them on the dashboard, compares them, and exports one as ONNX that then loads in a
+// fresh onnxruntime-node session and predicts. (Short runs: a few dozen steps, to keep the suite fast.)
+import * as ort from 'onnxruntime-node';
+import { existsSync, statSync } from 'node:fs';
+import { test, expect } from '../fixtures';
+import { AppPage } from '../pages/app';
+import { ModelsPage } from '../pages/models';
+import { ComparePage, ExportPage, RunsPage } from '../pages/runs';
+
+test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ page, lab }) => {
+  test.setTimeout(300_000);
+  const app = await AppPage.open(page, lab.url);
+  await app.go('models');
+  const models = new ModelsPage(page);
+
+  await test.step('choose the demo forecasting dataset and TSMixer-gated', async () => {
+    await page.getByTestId('model-dataset').selectOption({ label: 'Demo: grid load (forecasting)' });
+    await models.pickTemplate('tsmixer-gated');
+  });
+  await test.step('configure: short windows, gate opened wider, a quick training', async () => {
+    await models.openGate('gate');
+    await models.gateField('Init bias').fill('1');
+    await models.gateField('Init bias').press('Tab');
+    const hyper = page.locator('.panels section').nth(1);
+    await hyper.getByLabel('Lookback', { exact: true }).fill('96');
+    await hyper.getByLabel('Lookback', { exact: true }).press('Tab');
+    await hyper.getByLabel('Horizon', { exact: true }).fill('24');
+    await hyper.getByLabel('Horizon', { exact: true }).press('Tab');
+    await page.getByTestId('training-settings').locator('summary').click();
+    const training = page.getByTestId('training-settings');
+    await training.getByLabel('Epochs', { exact: true }).fill('1');
+    await training.getByLabel('Epochs', { exact: true }).press('Tab');
+    await training.getByLabel('Max steps', { exact: true }).fill('40');
+    await training.getByLabel('Max steps', { exact: true }).press('Tab');
+    await page.getByLabel('Seeds').fill('2');
+    await expect(models.startButton()).toHaveText(/Start 2 runs/);
+  });
+  await app.screenshot('05-models-before-start');
+  await models.startButton().click();
+
+  const runs = new RunsPage(page);
+  await test.step('the dashboard lists both seeds and they complete', async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Runs');
+    await expect(runs.rows()).toHaveCount(2);
+    await runs.waitUntilAll('completed', 2);
+    await expect(page.locator('figure.chart').first()).toContainText('loss');
+    await expect(page.getByTestId('gate-panels').locator('.gate-panel').first()).toContainText('openness');
+  });
+  await app.screenshot('06-runs-completed');
+
+  await app.go('compare');
+  await new ComparePage(page).compareAll();
+  await test.step('the comparison shows both runs and that they differ by seed', async () => {
+    await expect(page.locator('main table.grid').first().locator('tbody tr')).toHaveCount(2);
+    await expect(page.getByText('seed', { exact: true }).first()).toBeVisible();
+  });
+  await app.screenshot('07-compare');
+
+  await app.go('export');
+  const path = await new ExportPage(page).export('ONNX model');
+  await app.screenshot('08-export');
+  await test.step('the exported model loads in a fresh ONNX Runtime session and predicts', async () => {
+    expect(existsSync(path) && statSync(path).size).toBeGreaterThan(1000);
+    const session = await ort.InferenceSession.create(path);
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const name of session.inputNames) {
+      const meta = session.inputMetadata.find((m) => m.name === name) as { dimensions?: (number | string)[]; shape?: (number | string)[] } | undefined;
+      const dims = (meta?.dimensions ?? meta?.shape ?? []).map((d) => (typeof d === 'number' && d > 0 ? d : 1));
+      feeds[name] = new ort.Tensor('float32', new Float32Array(dims.reduce((a, b) => a * b, 1)).fill(0.1), dims);
+    }
+    const out = await session.run(feeds);
+    const first = out[session.outputNames[0]];
+    expect(first.dims).toEqual([1, 24, expect.any(Number)]);
+    expect(Array.from(first.data as Float32Array).every(Number.isFinite)).toBe(true);
+  });
+});
+
+test('pause, resume and cancel a long run from the dashboard', async ({ page, lab }) => {
+  test.setTimeout(240_000);
+  const app = await AppPage.open(page, lab.url);
+  await app.go('models');
+  const models = new ModelsPage(page);
+  await page.getByTestId('model-dataset').selectOption({ label: 'Demo: grid load (forecasting)' });
+  await models.pickTemplate('dlinear');
+  await page.getByTestId('training-settings').locator('summary').click();
+  await page.getByTestId('training-settings').getByLabel('Epochs', { exact: true }).fill('200');
+  await page.getByTestId('training-settings').getByLabel('Epochs', { exact: true }).press('Tab');
+  await page.getByLabel('Seeds').fill('1');
+  await models.startButton().click();
+
+  const runs = new RunsPage(page);
+  const row = runs.rows().filter({ hasText: 'dlinear' }).first();
+  const status = row.getByTestId('run-status');
+  await test.step('it runs', async () => expect(status).toHaveText('running', { timeout: 120_000 }));
+  await test.step('pause', async () => {
+    await row.getByRole('button', { name: 'Pause' }).click();
+    await expect(status).toHaveText('paused', { timeout: 60_000 });
+  });
+  await app.screenshot('09-runs-paused');
+  await test.step('resume', async () => {
+    await row.getByRole('button', { name: 'Resume' }).click();
+    await expect(status).toHaveText(/queued|running/, { timeout: 60_000 });
+  });
+  await test.step('cancel', async () => {
+    await expect(status).toHaveText('running', { timeout: 120_000 });
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await expect(status).toHaveText('cancelled', { timeout: 60_000 });
+  });
+});

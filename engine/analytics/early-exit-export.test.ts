@@ -1,0 +1,60 @@
+// The exported early-exit model (ONNX If) against the lab's eval graph: same outputs at several
+// thresholds, and the blocks it actually runs per sample match the accounting's exit depth.
+import { describe, expect, it } from 'vitest';
+import { defaultGate } from '../../common/gates';
+import { compileTraining } from '../train/compile';
+import { unpackParams } from '../train/pack';
+import { GraphRunner } from '../../workers/testing/run-graph';
+import { randn } from '../gates/fixtures/data';
+import { exitSkips } from './accounting';
+import { earlyExitMlp, exitStageOf } from './early-exit-model';
+import { exportEarlyExit } from './early-exit-export';
+import { forwardCosts, groupFlops } from './flops';
+
+const D = 6, N = 40;
+
+describe('early-exit export with If', () => {
+  it('matches the lab at thresholds 0.35, 0.5, 0.65 and runs exactly the blocks the accounting counts', async () => {
+    const xs = Float32Array.from(randn(N, D, 3, 'exit-export'));
+    const base = { inputs: D, hidden: 8, blocks: 3 };
+    const layoutModel = compileTraining(earlyExitMlp({ ...base, gate: defaultGate('early-exit') }), { dtype: 'float32', optimizer: { kind: 'sgd' } });
+    const params = layoutModel.initialParams(5);
+    // wider gate logits than the init gives, so every threshold sends samples to every exit
+    const views = unpackParams(layoutModel.layout, params);
+    for (const [name, v] of Object.entries(views)) if (/^exit_gate\.gate\d\.w$/.test(name)) v.forEach((x, i) => (v[i] = x * 6));
+    const costs = forwardCosts(earlyExitMlp({ ...base, gate: defaultGate('early-exit') }));
+    const by = groupFlops(costs, (p) => (exitStageOf(p) === null ? null : String(exitStageOf(p))));
+    const stages = [0, 1, 2].map((i) => by.get(String(i))!);
+    const depthsSeen = new Set<number>();
+    for (const threshold of [0.35, 0.5, 0.65]) {
+      const sizes = { ...base, gate: { ...defaultGate('early-exit'), threshold } };
+      const lab = await GraphRunner.load(compileTraining(earlyExitMlp(sizes), { dtype: 'float32', optimizer: { kind: 'sgd' } }).graph('eval'));
+      const exported = await GraphRunner.load(exportEarlyExit(sizes, { dtype: 'float32', layout: layoutModel.layout, params }));
+      const p = { data: params, dims: [params.length] };
+      const labeled = { label: { data: new Float32Array(N), dims: [N, 1] } };
+      const whole = await lab.run({ params: p, x: { data: xs, dims: [N, D] }, ...labeled });
+      const batch = await exported.run({ x: { data: xs, dims: [N, D] } });
+      // float32: ORT may fuse the two graphs' products differently (1-ulp differences)
+      const want = Array.from(whole.logit.data as Float32Array);
+      Array.from(batch.logit.data as Float32Array).forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
+      let labFlops = 0, ranFlops = 0;
+      for (let n = 0; n < N; n++) {
+        const one = { data: xs.subarray(n * D, (n + 1) * D), dims: [1, D] };
+        const ref = await lab.run({ params: p, x: one, label: { data: new Float32Array(1), dims: [1, 1] } });
+        const out = await exported.run({ x: one });
+        expect(out.logit.data[0]).toBeCloseTo(ref.logit.data[0] as number, 6);
+        const depth = Number(ref['stats.exit_gate.depth'].data[0]); // blocks the lab says this sample needs
+        const ran = Number(out.blocks_executed.data[0]);
+        expect(ran).toBe(depth);
+        depthsSeen.add(ran);
+        const dense = stages[0] + stages[1] + stages[2];
+        labFlops += dense - exitSkips(stages, [depth - 1])[0];
+        ranFlops += stages.slice(0, ran).reduce((a, b) => a + b, 0);
+      }
+      expect(ranFlops).toBe(labFlops);
+      await lab.release();
+      await exported.release();
+    }
+    expect([...depthsSeen].sort()).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,84 @@
+// The run verbs end to end, as a user types them: real `gatelab` processes on a temp lab home.
+// train in one process, pause it from another (it trains elsewhere: the request goes through the run's
+// folder), resume, runs/show --json, export, cancel of a queued run.
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/gatelab.js', import.meta.url));
+
+function gatelab(args: string[], onLine?: (line: string) => void): Promise<{ code: number | null; lines: string[] }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const parts = buf.split('\n');
+      buf = parts.pop()!;
+      for (const l of parts) { lines.push(l); onLine?.(l); }
+    });
+    child.stderr.on('data', (d) => lines.push(...String(d).split('\n').filter(Boolean)));
+    child.on('close', (code) => resolve({ code, lines: buf ? [...lines, buf] : lines }));
+  });
+}
+const lastJson = (lines: string[]) => JSON.parse(lines.filter((l) => l.startsWith('{') || l.startsWith('[')).at(-1)!);
+
+describe('gatelab train / pause / resume / runs / show / export / cancel', () => {
+  it('a run trained, paused from another process, resumed, shown and exported', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-cli-'));
+    try {
+      let paused: Promise<{ code: number | null; lines: string[] }> | null = null;
+      const train = await gatelab(['train', '--home', home, '--epochs', '40', '--set', 'samples=16384', '--set', 'batch-size=64', '--seed', '5', '--follow', '--json'], (line) => {
+        if (!paused && line.includes('"type":"progress"')) paused = gatelab(['pause', '1', '--home', home, '--json']);
+      });
+      const result = lastJson(train.lines);
+      expect(result).toMatchObject({ run: 1, status: 'paused' });
+      expect(train.code).toBe(1);
+      expect(lastJson((await paused!)!.lines)).toMatchObject({ run: 1, status: 'paused' });
+
+      const resumed = await gatelab(['resume', '1', '--home', home, '--json']);
+      const done = lastJson(resumed.lines);
+      expect(done).toMatchObject({ run: 1, status: 'completed' });
+      expect(done.step % 256).toBe(0); // ended at an epoch end: all 40, or early stopping on validation
+      expect(Object.keys(done.test).sort()).toEqual(['accuracy', 'auc', 'f1', 'logloss', 'loss']);
+      expect(done.test.auc).toBeGreaterThan(0.9);
+
+      const runs = lastJson((await gatelab(['runs', '--home', home, '--json'])).lines);
+      expect(runs).toHaveLength(1);
+      expect(runs[0]).toMatchObject({ run: 1, status: 'completed', template: 'demo-gated', seed: 5 });
+      const show = lastJson((await gatelab(['show', '1', '--home', home, '--json'])).lines);
+      expect(show.checkpoints.map((c: { kind: string }) => c.kind)).toContain('pause');
+      expect(show.gates.map((g: { gate: string }) => g.gate)).toContain('gate_openness');
+      expect(show.config.epochs).toBe(40);
+
+      const out = join(home, 'model.onnx');
+      const exp = await gatelab(['export', '1', '--home', home, '--out', out, '--json']);
+      expect(exp.code).toBe(0);
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('bad input gets an actionable message and exit code 2; a sweep file trains its group', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-cli-'));
+    try {
+      const bad = await gatelab(['train', '--home', home, '--set', 'lr=-1', '--json']);
+      expect(bad.code).toBe(2);
+      expect(lastJson(bad.lines)).toMatchObject({ status: 'error', error: expect.stringMatching(/optimizer\.lr/) });
+      const file = join(home, 'sweep.json');
+      writeFileSync(file, JSON.stringify({ name: 'lr', config: { epochs: 1, batchSize: 64, data: { kind: 'synthetic', samples: 1024 } }, seeds: 2, sweep: { params: { 'optimizer.lr': [1e-3, 1e-2] } } }));
+      const sweep = await gatelab(['sweep', file, '--home', home, '--parallel', '2', '--json']);
+      const r = lastJson(sweep.lines);
+      expect(r.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
+      const listed = lastJson((await gatelab(['runs', '--home', home, '--group', r.group, '--json'])).lines);
+      expect(listed.map((x: { name: string }) => x.name)).toEqual(['lr lr=0.001 seed=1', 'lr lr=0.001 seed=2', 'lr lr=0.01 seed=1', 'lr lr=0.01 seed=2']);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,141 @@
+// The lab's gate analytics: knockouts of a trained run (one, or "all gates one by one" as a background
+// job with progress), and the gate report (JSON + HTML + per-feature CSV in the run's folder). Each job
+// runs in an analytics process; results are files beside the run's checkpoints.
+import type { Intervention, KnockoutTable, GateReport } from '../../../common/analytics';
+import { featureImportanceCsv } from '../../../common/analytics';
+import type { LabStore, RunRecord } from '../store/index';
+import type { RunFiles } from '../runs/run-files';
+import { startAnalyticsJob, type JobHandle } from './analytics-process';
+import { gateReportHtml } from './report-html';
+import { readKnockouts, saveKnockouts, saveReport } from './results';
+import { runTarget } from './run-target';
+
+export type AnalyticsJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface AnalyticsJobStatus {
+  id: number;
+  runId: number;
+  kind: 'knockout' | 'report';
+  state: AnalyticsJobState;
+  done: number;
+  total: number;
+  label: string;
+  error?: string;
+}
+
+export interface KnockoutOptions {
+  /** Absent: every knockout of every gate. */
+  interventions?: Intervention[];
+  seed?: number;
+  resamples?: number;
+  onProgress?(done: number, total: number, label: string): void;
+}
+
+type Listener = (job: AnalyticsJobStatus) => void;
+
+export class GateAnalytics {
+  private readonly jobs = new Map<number, AnalyticsJobStatus>();
+  private readonly queue: Array<() => Promise<void>> = [];
+  private readonly listeners = new Set<Listener>();
+  private running: JobHandle<unknown> | null = null;
+  private nextId = 1;
+  private busy = false;
+
+  constructor(private readonly store: LabStore, private readonly files: RunFiles, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {}
+
+  /** Runs knockouts now and stores the merged table. */
+  async knockout(runId: number, o: KnockoutOptions = {}): Promise<KnockoutTable> {
+    const t = runTarget(this.store, this.files, runId, this.resolveDataset);
+    const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress });
+    this.running = handle;
+    try {
+      return saveKnockouts(this.files, runId, await handle.result);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** The stored knockout table of a run, if any. */
+  knockouts(runId: number): KnockoutTable | null {
+    return readKnockouts(this.files, runId);
+  }
+
+  /** Builds the gate report (with the stored knockout table and training-time expert load) and writes its files. */
+  async report(runId: number, onProgress?: KnockoutOptions['onProgress']): Promise<{ report: GateReport; paths: { json: string; html: string; csv: string } }> {
+    const t = runTarget(this.store, this.files, runId, this.resolveDataset);
+    const loadOverTraining: Record<string, { step: number; load: number[] }[]> = {};
+    for (const { gate, stat } of this.store.metrics.gateNames(runId)) {
+      if (stat !== 'load') continue;
+      loadOverTraining[gate] = this.store.metrics.gateStats(runId, gate, stat)
+        .filter((p) => p.vector).map((p) => ({ step: p.step, load: Array.from(p.vector!) }));
+    }
+    const knockout = readKnockouts(this.files, runId) ?? undefined;
+    const handle = startAnalyticsJob({ kind: 'report', spec: t.spec, checkpoint: t.checkpoint, knockout, loadOverTraining }, { onProgress });
+    const report = await handle.result;
+    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report), featureImportanceCsv(report)) };
+  }
+
+  /** "Knock out all gates one by one" as a background job; returns its id (see `job`, `subscribe`). */
+  queueKnockoutAll(runId: number, o: Omit<KnockoutOptions, 'onProgress'> = {}): number {
+    runTarget(this.store, this.files, runId, this.resolveDataset); // fail now, not in the background, when the run cannot be analysed
+    const status: AnalyticsJobStatus = { id: this.nextId++, runId, kind: 'knockout', state: 'queued', done: 0, total: 0, label: 'queued' };
+    this.jobs.set(status.id, status);
+    this.emit(status);
+    this.queue.push(async () => {
+      if (status.state === 'cancelled') return;
+      Object.assign(status, { state: 'running', label: 'starting' });
+      this.emit(status);
+      try {
+        await this.knockout(runId, { ...o, onProgress: (done, total, label) => { Object.assign(status, { done, total, label }); this.emit(status); } });
+        if (status.state === 'running') status.state = 'done';
+      } catch (e) {
+        if (status.state === 'running') Object.assign(status, { state: 'failed', error: (e as Error).message });
+      }
+      this.emit(status);
+    });
+    void this.drain();
+    return status.id;
+  }
+
+  job(id: number): AnalyticsJobStatus | undefined {
+    const j = this.jobs.get(id);
+    return j && { ...j };
+  }
+
+  jobsFor(runId: number): AnalyticsJobStatus[] {
+    return [...this.jobs.values()].filter((j) => j.runId === runId).map((j) => ({ ...j }));
+  }
+
+  cancel(id: number): void {
+    const j = this.jobs.get(id);
+    if (!j || j.state === 'done' || j.state === 'failed') return;
+    const wasRunning = j.state === 'running';
+    j.state = 'cancelled';
+    if (wasRunning) this.running?.cancel();
+    this.emit(j);
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /** Resolves when the queue is empty (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.busy || this.queue.length) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private emit(j: AnalyticsJobStatus): void {
+    for (const l of this.listeners) l({ ...j });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queue.length) await this.queue.shift()!();
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
+// beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
+import type { GateReport, KnockoutTable } from '../../../common/analytics';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const fmt = (v: number, d = 4) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
+
+/** Horizontal bars, one per label; values may be negative (knockout deltas). */
+export function barChart(items: { label: string; value: number; low?: number; high?: number }[], unit = ''): string {
+  if (!items.length) return '<p class="empty">nothing to show</p>';
+  const W = 640, row = 22, labelW = 220, plot = W - labelW - 70;
+  const ext = Math.max(1e-12, ...items.flatMap((i) => [Math.abs(i.value), Math.abs(i.low ?? 0), Math.abs(i.high ?? 0)]));
+  const hasNeg = items.some((i) => Math.min(i.value, i.low ?? 0) < 0);
+  const zero = labelW + (hasNeg ? plot / 2 : 0);
+  const scale = (hasNeg ? plot / 2 : plot) / ext;
+  const rows = items.map((it, k) => {
+    const y = k * row + 4;
+    const x0 = Math.min(zero, zero + it.value * scale), w = Math.abs(it.value * scale);
+    const ci = it.low !== undefined && it.high !== undefined
+      ? `<line x1="${zero + it.low * scale}" x2="${zero + it.high * scale}" y1="${y + 8}" y2="${y + 8}" stroke="#222" stroke-width="1.5"/>` : '';
+    return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${esc(it.label)}</text>` +
+      `<rect x="${x0}" y="${y + 2}" width="${Math.max(w, 0.5)}" height="${row - 8}" fill="${it.value < 0 ? '#c0504d' : '#4f81bd'}"/>${ci}` +
+      `<text x="${W - 64}" y="${y + 12}">${fmt(it.value)}${unit}</text>`;
+  });
+  return `<svg width="${W}" height="${items.length * row + 8}" font-size="12"><line x1="${zero}" x2="${zero}" y1="0" y2="${items.length * row + 8}" stroke="#999"/>${rows.join('')}</svg>`;
+}
+
+/** A heatmap of rows × columns with values in [0, max]. */
+export function heatmap(rowLabels: string[], colLabels: string[], values: number[][]): string {
+  const cell = 34, left = 90, top = 24;
+  const max = Math.max(1e-12, ...values.flat());
+  const cells = values.flatMap((r, i) => r.map((v, j) => {
+    const a = v / max;
+    return `<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell - 1}" height="${cell - 1}" fill="rgba(79,129,189,${a.toFixed(3)})"><title>${esc(rowLabels[i])} × ${esc(colLabels[j])}: ${fmt(v)}</title></rect>` +
+      `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 4}" text-anchor="middle" font-size="10">${fmt(v, 2)}</text>`;
+  }));
+  const cols = colLabels.map((c, j) => `<text x="${left + j * cell + cell / 2}" y="${top - 6}" text-anchor="middle">${esc(c)}</text>`);
+  const rows = rowLabels.map((r, i) => `<text x="${left - 6}" y="${top + i * cell + cell / 2 + 4}" text-anchor="end">${esc(r)}</text>`);
+  return `<svg width="${left + colLabels.length * cell + 10}" height="${top + rowLabels.length * cell + 10}" font-size="11">${cols.join('')}${rows.join('')}${cells.join('')}</svg>`;
+}
+
+export function knockoutSection(t: KnockoutTable): string {
+  const better = t.higherIsBetter ? 'higher is better' : 'lower is better';
+  const rows = [...t.rows].sort((a, b) => (t.higherIsBetter ? a.delta - b.delta : b.delta - a.delta));
+  const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
+  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${fmt(r.value)}</td><td>${fmt(r.delta)}</td><td>[${fmt(r.ci.low)}, ${fmt(r.ci.high)}]</td></tr>`).join('');
+  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${fmt(t.baseline)}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
+    `Intervals: paired bootstrap, ${t.resamples} resamples, seed ${t.seed}, ${Math.round(100 * (t.rows[0]?.ci.level ?? 0.95))}%.</p>` +
+    barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high }))) +
+    `<table><tr><th>knockout</th><th>${esc(t.metric)}</th><th>delta</th><th>interval</th></tr>${table}</table>`;
+}
+
+export function gateReportHtml(r: GateReport): string {
+  const parts: string[] = [`<h1>${esc(r.title)}</h1><p>Test ${esc(r.metric.name)}: <b>${fmt(r.metric.value)}</b></p>`];
+  if (r.knockout) parts.push(knockoutSection(r.knockout));
+  if (r.compute) {
+    const f = r.compute.flops;
+    parts.push(`<h2>Conditional compute</h2><p>FLOPs per sample at inference when skipped work is skipped: mean ${fmt(f.mean)}, p50 ${fmt(f.p50)}, p95 ${fmt(f.p95)} ` +
+      `against ${fmt(f.dense)} dense: <b>${fmt(100 * f.saved, 3)}% saved</b>.</p>` +
+      `<table><tr><th>gate</th><th>kind</th><th>skippable FLOPs</th><th>mean skipped</th></tr>${r.compute.gates.map((g) => `<tr><td>${esc(g.gate)}</td><td>${g.kind}</td><td>${fmt(g.skippable)}</td><td>${fmt(g.skipped)}</td></tr>`).join('')}</table>`);
+  }
+  if (r.exitCurve) {
+    parts.push(`<h2>Early exit: compute vs ${esc(r.exitCurve.metric)}</h2><table><tr><th>threshold</th><th>${esc(r.exitCurve.metric)}</th><th>mean FLOPs</th></tr>` +
+      r.exitCurve.points.map((p) => `<tr${p.threshold === r.exitCurve!.chosen ? ' class="chosen"' : ''}><td>${fmt(p.threshold)}</td><td>${fmt(p.metric)}</td><td>${fmt(p.meanFlops)}</td></tr>`).join('') + '</table>');
+  }
+  for (const g of r.featureGates) {
+    const sorted = [...g.features].sort((a, b) => a.rank - b.rank);
+    parts.push(`<h2>Feature gate ${esc(g.gate)}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
+  }
+  for (const rt of r.routers) {
+    parts.push(`<h2>Router ${esc(rt.gate)}: mean weight of each expert per class</h2>` +
+      heatmap(Array.from({ length: rt.experts }, (_, e) => `expert ${e}`), rt.classes, rt.assignment) +
+      `<p>Load on the test split: ${rt.load.map((l, e) => `expert ${e} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
+      (rt.loadOverTraining.length ? `<p>Load over training (${rt.loadOverTraining.length} points): last ${rt.loadOverTraining.at(-1)!.load.map((l) => fmt(l, 3)).join(' / ')}.</p>` : ''));
+  }
+  for (const fu of r.fusion) {
+    parts.push(`<h2>Fusion gate ${esc(fu.gate)}: modality weights</h2>` +
+      heatmap(fu.modalities, Array.from({ length: 10 }, (_, b) => `${b / 10}`), fu.histogram) +
+      `<p>Mean weight: ${fu.modalities.map((m, i) => `${esc(m)} ${fmt(fu.mean[i], 3)}`).join(', ')}. Rows: modality; columns: weight bin; cells: share of test samples.</p>`);
+  }
+  if (r.attention.length) {
+    parts.push('<h2>Gated attention: share of attention on the first token</h2>' +
+      barChart(r.attention.map((a) => ({ label: `${a.layer}${a.gated ? ' (gated)' : ' (ungated)'}`, value: a.firstTokenAttention }))));
+  }
+  const style = 'body{font:14px system-ui,sans-serif;max-width:900px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}tr.chosen{font-weight:bold}.empty{color:#888}';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}: gate report</title><style>${style}</style></head><body>${parts.join('\n')}</body></html>\n`;
+}

@@ -1,0 +1,127 @@
+// The run manager behind the Lab facade's RunsPort (main/lab/lab/runs-port.ts): LabApi's runs channels
+// and events over RunManager and the store. Ids cross LabApi as strings. Usage in Lab.open:
+//   runs: openRunsPort({ store: lab.store, registry: lab.registry, paths })
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LabError, type RunDetail, type RunProgress, type RunSummary, type MetricPoints } from '../../../common/lab-api';
+import { RunConfig } from '../../../common/runs/config';
+import type { RunsPort } from '../lab/runs-port';
+import type { LabStore, RunRecord } from '../store/index';
+import type { LabPaths } from '../home';
+import type { DatasetRegistry } from '../datasets/index';
+import { RunManager } from './run-manager';
+import { datasetResolver } from './dataset-runs';
+import { exportRun } from './export-run';
+import { lastMetrics } from './run-report';
+
+const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
+
+export interface RunsPortOptions {
+  store: LabStore;
+  paths: LabPaths;
+  registry?: DatasetRegistry;
+  poolSize?: number;
+  launcher?: ConstructorParameters<typeof RunManager>[0]['launcher'];
+}
+
+/** LabApi's StartRuns.config mixes run fields (epochs, optimizer...) and model fields (lookback, gate...). */
+export function runConfigOf(template: string, datasetId: string, config: Record<string, unknown>): Record<string, unknown> {
+  const run: Record<string, unknown> = {};
+  const model: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) (RUN_KEYS.has(k) ? run : model)[k] = v;
+  const given = (run.data as object) ?? {};
+  const data = datasetId === 'synthetic' ? { ...given, kind: 'synthetic' } : { ...given, kind: 'dataset', datasetId: Number(datasetId) };
+  return { ...run, model: { ...((run.model as object) ?? {}), ...model, template }, data };
+}
+
+export function openRunsPort(o: RunsPortOptions): RunsPort {
+  const { store } = o;
+  const manager = new RunManager({
+    store, paths: o.paths, poolSize: o.poolSize, takeAnyQueued: true, launcher: o.launcher,
+    resolveDataset: o.registry ? datasetResolver(o.registry) : undefined,
+  });
+  const live = new Map<number, { totalSteps: number; samplesPerSec: number; etaSec: number | null }>();
+  manager.subscribe((e) => {
+    if (e.type === 'progress') live.set(e.runId, { totalSteps: e.totalSteps, samplesPerSec: e.samplesPerSec, etaSec: e.etaSec });
+    if (e.type === 'released') live.delete(e.runId);
+  });
+  const must = (id: string): RunRecord => {
+    const r = /^\d+$/.test(id) ? store.runs.get(Number(id)) : undefined;
+    if (!r) throw new LabError('not-found', `no run '${id}'`);
+    return r;
+  };
+  const summary = (r: RunRecord): RunSummary => {
+    const c = r.config as { model?: { template?: string }; data?: { datasetId?: number } };
+    const l = live.get(r.id);
+    const metrics: Record<string, number> = {};
+    for (const [k, v] of Object.entries(lastMetrics(store, r.id, 'val.'))) metrics[`val.${k}`] = v;
+    for (const [k, v] of Object.entries(lastMetrics(store, r.id, 'test.'))) metrics[`test.${k}`] = v;
+    return {
+      id: String(r.id), name: r.name ?? `run ${r.id}`, group: r.groupId, template: c.model?.template ?? '?',
+      datasetId: c.data?.datasetId != null ? String(c.data.datasetId) : 'synthetic', status: r.status, seed: r.seed ?? 0,
+      step: r.step, totalSteps: l?.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu',
+      samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
+    };
+  };
+  const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown> });
+  const series = (id: number, names?: string[], since = 0) => ({
+    id: String(id),
+    series: (names ?? store.metrics.names(id)).map((name) => {
+      const s = store.metrics.series(id, name, since);
+      return { name, steps: Array.from(s.steps), values: Array.from(s.values) };
+    }),
+  });
+  const act = (f: () => void) => {
+    try { f(); } catch (e) { throw e instanceof LabError ? e : new LabError('invalid-payload', (e as Error).message); }
+  };
+  return {
+    available: true,
+    start({ template, datasetId, config, seeds, name }) {
+      try {
+        const { groupId, runIds } = manager.createExperiment({ name, config: runConfigOf(template, datasetId, config), seeds });
+        return { runIds: runIds.map(String), group: seeds > 1 ? groupId : null };
+      } catch (e) {
+        throw new LabError('invalid-payload', (e as Error).message);
+      }
+    },
+    list: () => store.runs.list().reverse().map(summary),
+    get: (id) => detail(must(id)),
+    pause: (id) => act(() => manager.pause(must(id).id)),
+    resume: (id) => act(() => manager.resume(must(id).id)),
+    cancel: (id) => act(() => manager.cancel(must(id).id)),
+    metrics: (id, names, sinceStep) => series(must(id).id, names, sinceStep),
+    compare: (ids) => {
+      const runs = ids.map(must);
+      return { runs: runs.map(detail), series: runs.map((r) => series(r.id)) };
+    },
+    export(id, format) {
+      const run = must(id);
+      if (format === 'onnx') {
+        const r = exportRun(store, manager.files, run.id, join(o.paths.exports, `run-${run.id}.onnx`));
+        return { path: r.path, bytes: r.bytes };
+      }
+      if (format === 'metrics-csv') {
+        const path = join(o.paths.exports, `run-${run.id}-metrics.csv`);
+        const lines = ['name,step,value'];
+        for (const s of series(run.id).series) s.steps.forEach((step, i) => lines.push(`${JSON.stringify(s.name)},${step},${s.values[i]}`));
+        const text = lines.join('\n') + '\n';
+        writeFileSync(path, text);
+        return { path, bytes: Buffer.byteLength(text) };
+      }
+      throw new LabError('not-available', 'the HTML run report is not built yet; export ONNX or the metrics CSV');
+    },
+    onProgress(listener: (p: RunProgress) => void) {
+      return manager.subscribe((e) => {
+        if (e.type === 'progress') listener({ id: String(e.runId), status: 'running', step: e.step, totalSteps: e.totalSteps, samplesPerSec: e.samplesPerSec, etaSec: e.etaSec, error: null });
+        else if (e.type === 'status') {
+          const r = store.runs.get(e.runId);
+          if (r) listener({ id: String(r.id), status: r.status, step: r.step, totalSteps: live.get(r.id)?.totalSteps ?? null, samplesPerSec: null, etaSec: null, error: r.error?.split('\n--\n')[0] ?? null });
+        }
+      });
+    },
+    onMetrics(listener: (m: MetricPoints) => void) {
+      return manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
+    },
+    close: () => manager.close(),
+  };
+}

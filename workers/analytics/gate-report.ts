@@ -1,0 +1,148 @@
+// What each gate learned, from the trained model's gate values on the test split (one probed evaluation):
+// feature gates' mean per input feature (ranked), routers' expert × class assignment, fusion gates'
+// modality weights per sample, gated attention's first-token share per layer, and the conditional
+// compute the routers save. Knockout results and training-time expert load are passed in.
+import {
+  rankFeatures, summarizeFlops, type AttentionSinkReport, type FeatureGateReport, type FusionReport, type GateProbe, type GateReport,
+  type KnockoutTable, type RouterReport, type ComputeReport,
+} from '../../common/analytics';
+import { probeOutput } from '../../engine/analytics/analytics-graph';
+import { executedFlops, routerSkips } from '../../engine/analytics/accounting';
+import { expertGroup, forwardCosts, groupFlops } from '../../engine/analytics/flops';
+import type { ModelDefinition } from '../../engine/train/model';
+import type { RunData } from '../run/run-data';
+import type { GraphResult, PerSample } from './evaluate-graph';
+import { sampleMetric } from './sample-metric';
+
+export interface ReportInput {
+  runId: number;
+  title: string;
+  def: ModelDefinition;
+  /** The model config the run was built from (template, data-shaped fields). */
+  model: Record<string, unknown>;
+  data: RunData;
+  base: GraphResult;
+  gates: GateProbe[];
+  /** Names of the model's input features in order (fields then numeric, channels, ...), when known. */
+  featureNames?: string[];
+  knockout?: KnockoutTable;
+  loadOverTraining?: Record<string, { step: number; load: number[] }[]>;
+}
+
+const SAMPLES_KEPT = 500;
+
+/** Mean over samples of each chunk of `chunk` consecutive units (a feature's elements). */
+function chunkMeans(v: PerSample, chunks: number): number[] {
+  const n = v.data.length / v.width, size = v.width / chunks;
+  const out = new Array<number>(chunks).fill(0);
+  for (let s = 0; s < n; s++) for (let u = 0; u < v.width; u++) out[Math.floor(u / size)] += v.data[s * v.width + u] / (n * size);
+  return out;
+}
+
+/** Per sample: the mean over tokens of each expert's weight ([..., E] values, E last). */
+function perSampleExpertWeights(v: PerSample, E: number): Float64Array[] {
+  const n = v.data.length / v.width, tokens = v.width / E;
+  return Array.from({ length: n }, (_, s) => {
+    const w = new Float64Array(E);
+    for (let t = 0; t < tokens; t++) for (let e = 0; e < E; e++) w[e] += v.data[s * v.width + t * E + e] / tokens;
+    return w;
+  });
+}
+
+/** Class of each test sample: the label, or the quartile of the mean target for regression. */
+function sampleClasses(data: RunData): { classOf: Int32Array; labels: string[] } {
+  const t = data.test.columns[data.target];
+  const width = t.shape.reduce((a, b) => a * b, 1);
+  const n = data.test.rows;
+  const values = Array.from({ length: n }, (_, i) => { let s = 0; for (let j = 0; j < width; j++) s += Number(t.data[i * width + j]); return s / width; });
+  if (data.task === 'binary') return { classOf: Int32Array.from(values, (v) => (v > 0.5 ? 1 : 0)), labels: ['0', '1'] };
+  if (data.task === 'multiclass') { const k = data.classes ?? 2; return { classOf: Int32Array.from(values), labels: Array.from({ length: k }, (_, c) => String(c)) }; }
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = [0.25, 0.5, 0.75].map((p) => sorted[Math.floor(p * (n - 1))]);
+  return { classOf: Int32Array.from(values, (v) => q.filter((x) => v > x).length), labels: ['target Q1', 'target Q2', 'target Q3', 'target Q4'] };
+}
+
+function featureCount(model: Record<string, unknown>): number {
+  if (Array.isArray(model.fields)) return model.fields.length + Number(model.numeric ?? 0);
+  if (typeof model.channels === 'number') return model.channels;
+  return 0;
+}
+
+export function gateReport(r: ReportInput): GateReport {
+  const { base, data, model } = r;
+  const probe = (g: string) => base.outputs[probeOutput(g)];
+  const metric = sampleMetric(data.task, Array.from(data.test.columns[data.target].data as ArrayLike<number | bigint>, Number), data.classes);
+  const all = Int32Array.from({ length: base.rows }, (_, i) => i);
+  const isFusion = Array.isArray(model.modalities);
+  const modalityNames = isFusion ? (model.modalities as { name: string }[]).map((m) => m.name) : [];
+  const F = featureCount(model);
+  const names = (k: number) => (r.featureNames?.length === k ? r.featureNames : Array.from({ length: k }, (_, i) => `feature ${i}`));
+
+  const featureGates: FeatureGateReport[] = [];
+  const routers: RouterReport[] = [];
+  const fusion: FusionReport[] = [];
+  const { classOf, labels } = sampleClasses(data);
+  for (const g of r.gates) {
+    const v = probe(g.gate);
+    if (!v) continue;
+    if (g.kind === 'selection') {
+      const V = g.shape.at(-1)!;
+      const means = chunkMeans({ data: v.data, width: v.width }, v.width).reduce((acc, m, u) => { acc[u % V] += m / (v.width / V); return acc; }, new Array<number>(V).fill(0));
+      featureGates.push({ gate: g.gate, features: rankFeatures(names(V), means) });
+    } else if (g.kind === 'gate' && !isFusion && F > 0 && v.width % F === 0) {
+      featureGates.push({ gate: g.gate, features: rankFeatures(names(F), chunkMeans(v, F)) });
+    } else if (g.kind === 'gate' && isFusion && /^gmu(\.z\d+)?$/.test(g.gate)) {
+      if (g.gate === 'gmu') fusion.push(fusionOf(g.gate, modalityNames.slice(0, 2), perSampleExpertWeights(v, v.width).map((w) => { const z = w.reduce((a, b) => a + b, 0); return [z, 1 - z]; })));
+    } else if (g.kind === 'router') {
+      const E = g.shape.at(-1)!;
+      const per = perSampleExpertWeights(v, E);
+      const assignment = Array.from({ length: E }, () => new Array<number>(labels.length).fill(0));
+      const counts = new Array<number>(labels.length).fill(0);
+      per.forEach((w, s) => { counts[classOf[s]]++; for (let e = 0; e < E; e++) assignment[e][classOf[s]] += w[e]; });
+      assignment.forEach((row) => row.forEach((x, c) => (row[c] = counts[c] ? x / counts[c] : 0)));
+      const load = Array.from({ length: E }, (_, e) => per.reduce((a, w) => a + w[e], 0) / Math.max(1, per.length));
+      routers.push({ gate: g.gate, experts: E, classes: labels, assignment, load, loadOverTraining: r.loadOverTraining?.[g.gate] ?? [] });
+      if (isFusion && E === modalityNames.length) fusion.push(fusionOf(g.gate, modalityNames, per.map((w) => [...w])));
+    }
+  }
+  // GMU with more than two modalities: one σ gate per modality (`gmu.z<m>`), each averaged over its units
+  const multi = r.gates.filter((g) => /^gmu\.z\d+$/.test(g.gate));
+  if (multi.length) {
+    const per = multi.map((g) => perSampleExpertWeights(probe(g.gate), probe(g.gate).width).map((w) => w.reduce((a, b) => a + b, 0)));
+    fusion.push(fusionOf('gmu', modalityNames, per[0].map((_, s) => per.map((p) => p[s]))));
+  }
+  const attention: AttentionSinkReport[] = Object.entries(base.stats)
+    .filter(([n]) => n.endsWith('.first_token_attention'))
+    .map(([n, v]) => { const layer = n.slice(0, -'.first_token_attention'.length); return { layer, firstTokenAttention: v[0], gated: r.gates.some((g) => g.gate === `${layer}.gate`) }; });
+  const compute = computeReport(r);
+  return {
+    runId: r.runId, title: r.title, metric: { name: metric.name, value: metric.on(base.outputs[data.prediction], all) },
+    featureGates, routers, fusion, attention, ...(r.knockout ? { knockout: r.knockout } : {}), ...(compute ? { compute } : {}),
+  };
+}
+
+function fusionOf(gate: string, modalities: string[], weights: number[][]): FusionReport {
+  const M = modalities.length;
+  const histogram = Array.from({ length: M }, () => new Array<number>(10).fill(0));
+  const mean = new Array<number>(M).fill(0);
+  for (const w of weights) for (let m = 0; m < M; m++) { histogram[m][Math.min(9, Math.max(0, Math.floor(w[m] * 10)))] += 1 / weights.length; mean[m] += w[m] / weights.length; }
+  return { gate, modalities, histogram, mean, samples: weights.slice(0, SAMPLES_KEPT).map((w, index) => ({ index, weights: w })) };
+}
+
+/** Routers whose unchosen experts get weight exactly 0 (top-k, Sinkhorn) skip those experts' work. */
+function computeReport(r: ReportInput): ComputeReport | undefined {
+  const routers = r.gates.filter((g) => g.kind === 'router');
+  if (!routers.length) return undefined;
+  const costs = forwardCosts(r.def);
+  const byExpert = groupFlops(costs, expertGroup);
+  const n = r.base.rows;
+  const skips = routers.flatMap((g) => {
+    const E = g.shape.at(-1)!;
+    const expertFlops = Array.from({ length: E }, (_, e) => byExpert.get(`expert${e}`) ?? 0);
+    if (expertFlops.every((f) => f === 0)) return [];
+    return [{ gate: g.gate, kind: 'router' as const, skippable: expertFlops.reduce((a, b) => a + b, 0), perSample: routerSkips(expertFlops, r.base.outputs[probeOutput(g.gate)].data, n) }];
+  });
+  if (!skips.length) return undefined;
+  const { perSample, gates } = executedFlops(costs.total, skips, n);
+  return { flops: summarizeFlops(perSample, costs.total), gates };
+}

@@ -1,0 +1,58 @@
+// One analytics job in an analytics process: rebuild the run's data and model exactly as its trainer did
+// (same spec, same config resolution), load the checkpoint's parameters, then compute a knockout table
+// or a gate report.
+import { readFileSync } from 'node:fs';
+import { AnalyticsJob, type FromAnalytics, type GateReport, type KnockoutTable } from '../../common/analytics';
+import { decodeCheckpoint } from '../../common/runs/checkpoint-format';
+import { compileTraining } from '../../engine/train/compile';
+import { labDatasetRun } from '../data/run-data';
+import { dataFor } from '../run/data-for';
+import { modelFor } from '../run/model-for';
+import type { RunData } from '../run/run-data';
+import { baseline, knockoutTable, type TrainedModel } from './knockout';
+import { gateReport } from './gate-report';
+
+export interface LoadedRun {
+  model: TrainedModel;
+  data: RunData;
+  config: Record<string, unknown>;
+  featureNames?: string[];
+}
+
+/** Data, model and trained parameters of the job's run. */
+export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
+  const j = AnalyticsJob.parse(job);
+  const { data, config } = await dataFor(j.spec);
+  const def = modelFor(config);
+  const ckpt = decodeCheckpoint(readFileSync(j.checkpoint), j.checkpoint);
+  const { layout } = compileTraining(def, { dtype: ckpt.header.dtype, optimizer: { kind: 'sgd' } });
+  if (ckpt.params.length !== layout.size) {
+    throw new Error(`checkpoint '${j.checkpoint}' holds ${ckpt.params.length} parameters but run ${j.spec.runId}'s model '${def.name}' has ${layout.size}`);
+  }
+  let featureNames: string[] | undefined;
+  if (j.spec.dataset && config.data.kind === 'dataset') {
+    const { binding } = labDatasetRun(j.spec.dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
+    const c = binding.columns;
+    featureNames = c.family === 'recsys' ? [...c.fields, ...(c.numeric ?? [])] : c.family === 'forecasting' ? c.channels : undefined;
+  }
+  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params }, data, config: config.model as Record<string, unknown>, featureNames };
+}
+
+export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport> {
+  const j = AnalyticsJob.parse(job);
+  const run = await loadRun(j);
+  const progress = (done: number, total: number, label: string) => send({ type: 'progress', done, total, label });
+  if (j.kind === 'knockout') {
+    const table = await knockoutTable(run.model, run.data, { interventions: j.interventions, seed: j.seed, resamples: j.resamples, onProgress: progress, cancelled });
+    send({ type: 'knockout', table });
+    return table;
+  }
+  progress(0, 1, 'evaluating the test split with every gate probed');
+  const { result, gates } = await baseline(run.model, run.data);
+  const report = gateReport({
+    runId: j.spec.runId, title: `Run ${j.spec.runId}: ${run.model.def.name}`, def: run.model.def, model: run.config, data: run.data,
+    base: result, gates, featureNames: run.featureNames, knockout: j.knockout, loadOverTraining: j.loadOverTraining,
+  });
+  send({ type: 'report', report });
+  return report;
+}
