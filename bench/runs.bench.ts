@@ -23,6 +23,10 @@ import { runConfig, type Measure } from './runs-config';
 
 const quick = process.argv.includes('--quick');
 const K = 64;
+// monitorEventLoopDelay records the time between two ticks of its sampling timer, i.e. the resolution plus the
+// delay; we report the delay (percentile minus resolution).
+const RESOLUTION_MS = 2;
+const delayMs = (h: ReturnType<typeof monitorEventLoopDelay>, p: number | 'max') => Math.max(0, (p === 'max' ? h.max : h.percentile(p)) / 1e6 - RESOLUTION_MS);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The bare engine loop, in a fresh process like a trainer (bench/runs-bare.ts): what the manager is compared with. */
@@ -61,7 +65,7 @@ async function overhead(): Promise<{ cpu: number; wall: number }> {
   const epochs = quick ? 2 : 4;
   await bare(1); // warm-up (page cache)
   const cpu: number[] = [], wall: number[] = [];
-  for (let i = 0; i < (quick ? 2 : 3); i++) {
+  for (let i = 0; i < (quick ? 2 : 5); i++) {
     const b = await bare(epochs);
     const m = await managed(epochs);
     cpu.push((m.cpuMs / m.steps) / (b.cpuMs / b.steps));
@@ -76,7 +80,7 @@ async function overhead(): Promise<{ cpu: number; wall: number }> {
 async function concurrent(): Promise<{ p99: number; pointsPerSec: number }> {
   const lab = openTestLab({ poolSize: 4 });
   try {
-    const h = monitorEventLoopDelay({ resolution: 5 });
+    const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     const ids = [1, 2, 3, 4].map((s) => lab.manager.create({ ...runConfig(quick ? 3 : 6), seed: s, stepsPerCall: undefined }));
     await Promise.all(ids.map((id) => nextEvent(lab.manager, (e) => e.type === 'status' && e.runId === id && !!e.provider)));
     const written0 = lab.manager.metrics.written;
@@ -85,13 +89,24 @@ async function concurrent(): Promise<{ p99: number; pointsPerSec: number }> {
     await Promise.all(ids.map((id) => lab.manager.waitFor(id)));
     h.disable();
     const secs = (performance.now() - t0) / 1000;
-    const p99 = h.percentile(99) / 1e6;
+    const p99 = delayMs(h, 99);
     const pts = (lab.manager.metrics.written - written0) / secs;
-    console.log(`4 concurrent runs: ${secs.toFixed(1)} s, event-loop delay p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(h.max / 1e6).toFixed(1)} ms; ${pts.toFixed(0)} points/s stored`);
+    console.log(`4 concurrent runs: ${secs.toFixed(1)} s, event-loop delay p50 ${delayMs(h, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${delayMs(h, 'max').toFixed(1)} ms; ${pts.toFixed(0)} points/s stored`);
     return { p99, pointsPerSec: pts };
   } finally {
     await lab.close();
   }
+}
+
+/** The same event-loop measurement with no run at all: what this machine's load alone costs the lab. */
+async function idleBaseline(seconds: number): Promise<number> {
+  const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  h.enable();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  h.disable();
+  const p99 = delayMs(h, 99);
+  console.log(`idle lab (no runs), ${seconds} s: event-loop delay p50 ${delayMs(h, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${delayMs(h, 'max').toFixed(1)} ms (the machine's own load)`);
+  return p99;
 }
 
 function writeThroughput(): number {
@@ -138,6 +153,7 @@ async function crashes(): Promise<void> {
 console.log(`bench:runs on ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})${quick ? ', quick' : ''}`);
 const oh = await overhead();
 const { p99 } = await concurrent();
+await idleBaseline(quick ? 3 : 10);
 const pts = writeThroughput();
 await crashes();
 console.log(`overhead: ${oh.cpu.toFixed(1)}% in CPU time per step, ${oh.wall.toFixed(1)}% in wall time per step (median of pairs)`);

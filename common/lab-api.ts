@@ -37,6 +37,8 @@ export const REQUESTS = {
   'runs.cancel': channel(R.RunId, Ok, 'Cancel a queued or running run'),
   'runs.metrics': channel(R.MetricsRequest, R.RunMetrics, 'Stored metric series of a run'),
   'runs.gates': channel(R.RunId, R.RunGates, 'Stored gate statistics of a run (openness, entropy, expert load...)'),
+  'runs.pausedAtQuit': channel(z.object({ clear: z.boolean().optional() }).strict(), z.object({ runIds: z.array(z.string()) }), 'Runs the app paused when it last quit (to offer resuming them); clear: forget the list'),
+  'runs.try': channel(R.TryRequest, R.TryResult, 'Run the exported ONNX model on chosen test rows (in a child process) and return its predictions'),
   'runs.compare': channel(R.RunIds, R.Comparison, 'Configs and series of several runs'),
   'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),
   'settings.get': channel(Empty, S.Settings, 'Current settings'),

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   cancel: () => import('./cli/cancel'),
   sweep: () => import('./cli/sweep'),
   export: () => import('./cli/export'),
+  knockout: () => import('./cli/knockout'),
   serve: () => import('./cli/serve'),
 };
 

@@ -4,7 +4,7 @@
 // offline install without it skips that folder with a one-line reason.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = process.argv[2] ?? '.';
 const tsc = join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
@@ -21,6 +21,13 @@ for (const p of projects) {
   }
   const r = spawnSync(process.execPath, [tsc, '-p', cfg], { stdio: 'inherit' });
   if (r.status !== 0) { failed = true; console.error(`typecheck ${p}: FAILED`); }
+}
+// .svelte files: tsc cannot read them, svelte-check can (renderer/tsconfig.svelte.json adds them to the renderer's rules).
+const svelteCheck = join(process.cwd(), 'node_modules', 'svelte-check', 'bin', 'svelte-check');
+const svelteCfg = resolve(root, 'renderer', 'tsconfig.svelte.json');
+if (existsSync(svelteCfg) && existsSync(svelteCheck)) {
+  const r = spawnSync(process.execPath, [svelteCheck, '--tsconfig', svelteCfg, '--workspace', resolve(root, 'renderer'), '--output', 'human', '--fail-on-warnings', '--threshold', 'error'], { stdio: 'inherit' });
+  if (r.status !== 0) { failed = true; console.error('typecheck renderer (.svelte): FAILED'); }
 }
 const layers = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'check-layers.mjs'), root], { stdio: 'inherit' });
 if (layers.status !== 0) failed = true;

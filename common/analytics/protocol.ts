@@ -3,7 +3,7 @@
 // done | failed, and exits. `cancel` stops between evaluations.
 import { z } from 'zod';
 import { RunSpec } from '../trainer-protocol';
-import { Intervention, KnockoutTable } from './knockout';
+import { Intervention, KnockoutMode, KnockoutTable } from './knockout';
 import { GateReport } from './report';
 
 export const AnalyticsJob = z.object({
@@ -14,6 +14,8 @@ export const AnalyticsJob = z.object({
   checkpoint: z.string().min(1),
   /** Knockouts to run; absent: every knockout of every gate. */
   interventions: z.array(Intervention).optional(),
+  /** Keep only the knockouts of this gate / mode / expert (with `interventions` absent: of every gate). */
+  only: z.object({ gate: z.string().optional(), mode: KnockoutMode.optional(), expert: z.number().int().optional() }).optional(),
   seed: z.number().int().default(0),
   resamples: z.number().int().min(10).max(100000).default(1000),
   /** Report: the knockout table to include, if one was computed. */

@@ -114,3 +114,15 @@ export const GatePoints = z.object({
   points: z.array(z.object({ step: z.number(), gate: z.string(), stat: z.string(), value: z.number().nullable(), vector: z.array(z.number()).nullable() })),
 });
 export type GatePoints = z.infer<typeof GatePoints>;
+
+/** "Try it": the exported model on test rows the user picked (row numbers within the run's test split). */
+export const TryRequest = z.object({ id: z.string().min(1).max(200), rows: z.array(z.number().int().nonnegative()).min(1).max(200) });
+export const TryResult = z.object({
+  task: z.string(),
+  prediction: z.string(),
+  target: z.string(),
+  testRows: z.number().int().nonnegative(),
+  onnxPath: z.string(),
+  rows: z.array(z.object({ row: z.number().int(), prediction: z.array(z.number()), target: z.array(z.number()) })),
+});
+export type TryResult = z.infer<typeof TryResult>;

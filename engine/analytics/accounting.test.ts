@@ -62,3 +62,24 @@ describe('FLOPs of a 3-exit early-exit model', () => {
     expect(s.mean).toBe((2 * stage[0] + (stage[0] + stage[1]) + dense) / 4);
   });
 });
+
+describe('early-exit threshold sweep', () => {
+  it('re-decides exits per threshold: predictions, rates and FLOPs', async () => {
+    const { exitCurve } = await import('./exit-sweep');
+    // 3 exits, 4 samples; predictions are the exit index + sample/10 so we can see which exit answered
+    const predictions = [0, 1, 2].map((e) => Float64Array.from([0, 1, 2, 3], (n) => e + n / 10));
+    const gates = [[0.9, 0.2, 0.1, 0.6], [0.1, 0.8, 0.3, 0.99]];
+    const seen: number[][] = [];
+    const curve = exitCurve({
+      predictions, width: 1, gates, stageFlops: [10, 20, 30], thresholds: [0.05, 0.95], chosen: 0.5,
+      metric: { name: 'sum', score: (p) => { seen.push([...p]); return p.reduce((a, b) => a + b, 0); } },
+    });
+    expect(curve.points.map((p) => p.threshold)).toEqual([0.05, 0.5, 0.95]);
+    expect(seen[1].map((v) => Math.round(v * 10) / 10)).toEqual([0, 1.1, 2.2, 0.3]); // exits 0, 1, 2, 0 at 0.5
+    expect(curve.points[1].exitRates).toEqual([0.5, 0.25, 0.25]);
+    expect(curve.points[1].meanFlops).toBe((10 + 30 + 60 + 10) / 4);
+    expect(curve.points[0].meanFlops).toBe(10); // every gate passes 0.05 at the first exit
+    expect(curve.points[2].meanFlops).toBe((60 + 60 + 60 + 30) / 4); // only sample 3's second gate passes 0.95
+    expect(curve.denseFlops).toBe(60);
+  });
+});

@@ -88,7 +88,7 @@ describe('parameter counts match hand counts', () => {
 
   it('CTR baselines and FinalMLP', () => {
     const lr = vocab + 2 + 1; // first-order weights per value, per numeric feature, bias
-    expect(count('lr', R)).toBe(embParams + lr);
+    expect(count('lr', R)).toBe(lr); // no embedding table: LR never reads it
     expect(count('dnn', { ...R, hidden: [16, 8] })).toBe(embParams + mlpParams(emb, [16, 8], 1));
     expect(count('deepfm', { ...R, hidden: [16] })).toBe(embParams + lr + mlpParams(emb, [16], 1));
     expect(count('dcn-v2', { ...R, crossLayers: 2, hidden: [16] })).toBe(embParams + 2 * (emb * emb + emb) + mlpParams(emb, [16]) + (emb + 16) + 1);

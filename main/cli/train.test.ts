@@ -64,6 +64,26 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
     }
   });
 
+  it('a CSV file is imported and trained with a forecasting template on the ETT split; test MSE/MAE printed', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-cli-'));
+    try {
+      const csv = '/work/shared/data/forecasting/ETTh1.csv';
+      const r = await gatelab(['train', '--home', home, '--dataset', csv, '--template', 'dlinear', '--set', 'split=ett',
+        '--set', 'lookback=96', '--set', 'horizon=24', '--epochs', '1', '--set', 'max-steps=30', '--follow', '--json']);
+      const ready = r.lines.map((l) => (l.includes('"provider"') && l.includes('"data"') ? JSON.parse(l) : null)).find(Boolean);
+      // ETT protocol: 12/4/4 months of hourly rows; windows of 96 in, 24 out, stride 1.
+      expect(ready.data).toBe('forecasting: 8,521 train / 2,857 validation / 2,857 test samples');
+      expect(ready.parameters).toBe(2 * (96 * 24 + 24)); // DLinear: trend + seasonal linear maps, shared across the 7 channels
+      const result = lastJson(r.lines);
+      expect(result).toMatchObject({ run: 1, status: 'completed', step: 30 });
+      expect(Object.keys(result.test).sort()).toEqual(['loss', 'mae', 'mse']);
+      expect(result.test.mse).toBeGreaterThan(0.2);
+      expect(result.test.mse).toBeLessThan(2);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('bad input gets an actionable message and exit code 2; a sweep file trains its group', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gatelab-cli-'));
     try {

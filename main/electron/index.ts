@@ -18,12 +18,11 @@ const MODULES: AppModule[] = [
   singleInstance, // one lab per user
   appProtocol, // gatelab://app/ serves the built renderer
   security, // CSP, permissions, navigation, new windows
-  appData, // the lab opens under userData
+  appData, // the lab opens under userData; its trainers are utilityProcesses (trainers.ts)
   ipc, // LabApi over IPC, generated from the map
   appMenu, // standard roles + File > Import dataset…
   mainWindow, // the window, bounds remembered
-  gracefulQuit, // quit tasks, then exit
-  // Trainer processes (utilityProcess) are the run manager's (main/lab/runs), added with it.
+  gracefulQuit, // quit tasks (running runs paused and checkpointed, lab closed), then exit
 ];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

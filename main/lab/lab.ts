@@ -16,6 +16,12 @@ import { openLabStore } from './lab/store-datasets';
 import { openRunsPort } from './runs/runs-port';
 import { storedGates } from './lab/gate-stats';
 import type { LabStore } from './store/index';
+import type { TrainerLauncher } from './runs/trainer-process';
+import { PausedAtQuit } from './lab/paused-at-quit';
+import { TryIt } from './lab/try-it';
+import { writeRunReport } from './lab/report';
+import { datasetResolver } from './runs/dataset-runs';
+import type { RunRecord } from './store/index';
 
 export interface LabOptions {
   /** --home DIR; default $GATELAB_HOME or the app-data folder. */
@@ -26,6 +32,8 @@ export interface LabOptions {
   datasets?: DatasetsPort;
   /** The run manager; default: the lab's own (trainer processes over the store). Tests and benches inject one. */
   runs?: RunsPort;
+  /** How the lab's run manager starts trainers; default fork(). The desktop app passes utilityProcess trainers. */
+  launcher?: TrainerLauncher;
 }
 
 type Listener = (event: EventChannel, data: unknown) => void;
@@ -38,11 +46,13 @@ export class Lab {
   private readonly uploads: Uploads;
   private readonly imports: Imports;
   private readonly settings: LabSettings;
+  private readonly pausedAtQuit: PausedAtQuit;
+  private readonly tryIt: TryIt;
   /** Set when the database failed its start-up check and is open read-only: what to tell the user. */
   readonly notice: string | undefined;
   readonly handlers: LabHandlers;
 
-  private constructor(opts: LabOptions, datasets: DatasetsPort, settings: KeyValueTable, notice: string | undefined, private readonly store: LabStore | null) {
+  private constructor(opts: LabOptions, datasets: DatasetsPort, settings: KeyValueTable, notice: string | undefined, private readonly store: LabStore | null, resolveDataset?: (run: RunRecord) => Record<string, unknown>) {
     this.paths = labPaths(opts.home);
     this.datasets = datasets;
     this.runs = opts.runs ?? missingRuns;
@@ -52,6 +62,8 @@ export class Lab {
     this.notice = notice;
     this.uploads = new Uploads(this.paths.home);
     this.settings = new LabSettings(settings);
+    this.pausedAtQuit = new PausedAtQuit(settings, this.runs);
+    this.tryIt = new TryIt(store, this.runs, resolveDataset);
     this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));
     this.handlers = this.buildHandlers(opts);
   }
@@ -60,8 +72,8 @@ export class Lab {
     if (opts.datasets) return new Lab({ ...opts, runs: opts.runs ?? missingRuns }, opts.datasets, memoryTable(), undefined, null);
     const paths = labPaths(opts.home);
     const store = await openLabStore(paths);
-    const runs = opts.runs ?? openRunsPort({ store: store.lab.store, registry: store.lab.registry, paths });
-    return new Lab({ ...opts, runs }, store.datasets, store.settings, store.notice, store.lab.store);
+    const runs = opts.runs ?? openRunsPort({ store: store.lab.store, registry: store.lab.registry, paths, launcher: opts.launcher });
+    return new Lab({ ...opts, runs }, store.datasets, store.settings, store.notice, store.lab.store, datasetResolver(store.lab.registry));
   }
 
   /** Validates and runs one request; never throws (errors come back as `{ ok: false }`). */
@@ -85,6 +97,17 @@ export class Lab {
     await this.runs.close();
     this.datasets.close();
     this.listeners.clear();
+  }
+
+  /**
+   * The desktop app's quit: running runs are paused (each trainer writes a pause checkpoint), remembered so
+   * the next start offers to resume them, then the lab closes. A run that does not pause within
+   * `timeoutMs` is interrupted by close() instead (resumable from its last checkpoint).
+   */
+  async quitGracefully(timeoutMs = 15_000): Promise<string[]> {
+    const paused = await this.pausedAtQuit.pauseRunning(timeoutMs);
+    await this.close();
+    return paused;
   }
 
   private buildHandlers(opts: LabOptions): LabHandlers {
@@ -131,8 +154,17 @@ export class Lab {
         if (!this.store || !r.available) throw new LabError('not-available', 'gate statistics need the run manager');
         return storedGates(this.store, id);
       },
+      'runs.pausedAtQuit': ({ clear }) => this.pausedAtQuit.take(clear ?? false),
       'runs.compare': ({ ids }) => r.compare(ids),
-      'runs.export': ({ id, format }) => r.export(id, format),
+      'runs.export': async ({ id, format }) => {
+        if (format !== 'report') return r.export(id, format);
+        // The self-contained HTML report is the app's (main/lab/lab/report*): curves, metrics, config, gates.
+        const run = await r.get(id);
+        const series = (await r.metrics(id)).series;
+        const gates = await this.handlers['runs.gates']({ id });
+        return writeRunReport(this.paths.exports, run, series, gates.gates);
+      },
+      'runs.try': ({ id, rows }) => this.tryIt.predict(id, rows),
       'settings.get': () => this.settings.read(),
       'settings.set': (patch) => this.settings.write(patch),
       'system.info': () => ({

@@ -79,8 +79,11 @@ export class ModelsStore {
   dataset = $state<DatasetDetail | null>(null);
 
   adoptDataset(d: DatasetDetail): void {
+    const changed = this.dataset?.id !== d.id;
     this.dataset = d;
-    this.applyDataShape();
+    // A dataset made for another family (the demos say which) switches the template family with it.
+    if (changed && d.family && d.family !== this.family && this.templates.length) this.setFamily(d.family as Family);
+    else this.applyDataShape();
   }
 
   private applyDataShape(): void {

@@ -9,6 +9,8 @@ import {
 import { probeOutput } from '../../engine/analytics/analytics-graph';
 import { executedFlops, routerSkips } from '../../engine/analytics/accounting';
 import { expertGroup, forwardCosts, groupFlops } from '../../engine/analytics/flops';
+import { exitCurve } from '../../engine/analytics/exit-sweep';
+import { exitStageOf } from '../../engine/analytics/early-exit-model';
 import type { ModelDefinition } from '../../engine/train/model';
 import type { RunData } from '../run/run-data';
 import type { GraphResult, PerSample } from './evaluate-graph';
@@ -89,7 +91,8 @@ export function gateReport(r: ReportInput): GateReport {
       const V = g.shape.at(-1)!;
       const means = chunkMeans({ data: v.data, width: v.width }, v.width).reduce((acc, m, u) => { acc[u % V] += m / (v.width / V); return acc; }, new Array<number>(V).fill(0));
       featureGates.push({ gate: g.gate, features: rankFeatures(names(V), means) });
-    } else if (g.kind === 'gate' && !isFusion && F > 0 && v.width % F === 0) {
+    } else if (g.kind === 'gate' && !isFusion && F > 0 && (Array.isArray(model.fields) ? v.width % F === 0 : v.width === F)) {
+      // CTR: a gate over the flattened field embeddings (each field's elements contiguous); forecasting: one value per channel
       featureGates.push({ gate: g.gate, features: rankFeatures(names(F), chunkMeans(v, F)) });
     } else if (g.kind === 'gate' && isFusion && /^gmu(\.z\d+)?$/.test(g.gate)) {
       if (g.gate === 'gmu') fusion.push(fusionOf(g.gate, modalityNames.slice(0, 2), perSampleExpertWeights(v, v.width).map((w) => { const z = w.reduce((a, b) => a + b, 0); return [z, 1 - z]; })));
@@ -115,9 +118,11 @@ export function gateReport(r: ReportInput): GateReport {
     .filter(([n]) => n.endsWith('.first_token_attention'))
     .map(([n, v]) => { const layer = n.slice(0, -'.first_token_attention'.length); return { layer, firstTokenAttention: v[0], gated: r.gates.some((g) => g.gate === `${layer}.gate`) }; });
   const compute = computeReport(r);
+  const curve = exitCurveOf(r);
   return {
     runId: r.runId, title: r.title, metric: { name: metric.name, value: metric.on(base.outputs[data.prediction], all) },
     featureGates, routers, fusion, attention, ...(r.knockout ? { knockout: r.knockout } : {}), ...(compute ? { compute } : {}),
+    ...(curve ? { exitCurve: curve } : {}),
   };
 }
 
@@ -145,4 +150,28 @@ function computeReport(r: ReportInput): ComputeReport | undefined {
   if (!skips.length) return undefined;
   const { perSample, gates } = executedFlops(costs.total, skips, n);
   return { flops: summarizeFlops(perSample, costs.total), gates };
+}
+
+/**
+ * Early-exit models that report every exit's prediction (`exit<i>`) and probe their exit gates: the
+ * compute–metric curve over thresholds 0.05 … 0.95, the trained threshold marked.
+ */
+function exitCurveOf(r: ReportInput): GateReport['exitCurve'] {
+  const exits = r.gates.filter((g) => g.kind === 'exit');
+  const predictions = Array.from({ length: exits.length + 1 }, (_, i) => r.base.outputs[`exit${i}`]);
+  if (!exits.length || predictions.some((p) => !p)) return undefined;
+  const gateName = exits[0].gate.replace(/\.gate\d+$/, '');
+  const byStage = groupFlops(forwardCosts(r.def), (p) => { const s = exitStageOf(p, gateName); return s === null ? null : String(s); });
+  const metric = sampleMetric(r.data.task, Array.from(r.data.test.columns[r.data.target].data as ArrayLike<number | bigint>, Number), r.data.classes);
+  const all = Int32Array.from({ length: r.base.rows }, (_, i) => i);
+  const width = predictions[0].width;
+  const chosen = Number((r.model.gate as { threshold?: number } | undefined)?.threshold ?? 0.5);
+  return exitCurve({
+    predictions: predictions.map((p) => p.data), width,
+    gates: exits.map((g) => r.base.outputs[probeOutput(g.gate)].data),
+    stageFlops: predictions.map((_, i) => byStage.get(String(i)) ?? 0),
+    metric: { name: metric.name, score: (pred) => metric.on({ data: pred, width }, all) },
+    thresholds: Array.from({ length: 19 }, (_, i) => Math.round((0.05 + 0.05 * i) * 100) / 100),
+    chosen,
+  });
 }

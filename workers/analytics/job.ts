@@ -43,7 +43,7 @@ export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void
   const run = await loadRun(j);
   const progress = (done: number, total: number, label: string) => send({ type: 'progress', done, total, label });
   if (j.kind === 'knockout') {
-    const table = await knockoutTable(run.model, run.data, { interventions: j.interventions, seed: j.seed, resamples: j.resamples, onProgress: progress, cancelled });
+    const table = await knockoutTable(run.model, run.data, { interventions: j.interventions, only: j.only, seed: j.seed, resamples: j.resamples, onProgress: progress, cancelled });
     send({ type: 'knockout', table });
     return table;
   }

@@ -21,6 +21,8 @@ export interface TrainedModel {
 export interface KnockoutOptions {
   /** Which knockouts; default every knockout of every gate. */
   interventions?: Intervention[];
+  /** Keep only the knockouts matching these fields. */
+  only?: { gate?: string; mode?: Intervention['mode']; expert?: number };
   seed?: number;
   resamples?: number;
   /** Training rows used for the 'mean' knockouts' gate means. */
@@ -39,7 +41,13 @@ export async function baseline(m: TrainedModel, data: RunData): Promise<{ result
 export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutOptions = {}): Promise<KnockoutTable> {
   const seed = o.seed ?? 0, resamples = o.resamples ?? 1000;
   const { result: base, gates } = await baseline(m, data);
-  const wanted = o.interventions ?? allInterventions(gates);
+  const only = o.only ?? {};
+  const wanted = (o.interventions ?? allInterventions(gates)).filter((i) =>
+    (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
+  if (!wanted.length) {
+    const what = [only.gate && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
+    throw new Error(`no knockout of run ${m.runId} matches ${what || 'the request'}; its gates: ${gates.map((g) => `${g.gate} (${g.kind})`).join(', ') || '(none)'}`);
+  }
   const target = Array.from(data.test.columns[data.target].data as ArrayLike<number | bigint>, Number);
   const metric = sampleMetric(data.task, target, data.classes);
   const pred = (r: GraphResult): PerSample => {

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MISSING_CODE, dictionaryFileName, type CachedColumn, type ColumnType, type Histogram } from '../../common/dataset-cache';
+import { ByteDictionary, SHORT_VALUE_BYTES } from './byte-dictionary';
 import { ColumnWriter } from './column-writer';
 import { parseBooleanWord } from './values';
 
@@ -70,10 +71,40 @@ export class StringColumn extends CodedColumn {
   /** Distinct values containing whitespace: words, i.e. free text rather than codes. */
   private spaced = 0;
 
+  private readonly short = new ByteDictionary();
+  private scratch = Buffer.alloc(0);
+
   putBytes(buf: Buffer, s: number, e: number, esc: number): void {
-    let str = this.ctx.text(buf, s, e);
-    if (esc) str = str.replaceAll('""', '"');
-    this.stage(str);
+    if (esc) ({ buf, s, e } = this.unescape(buf, s, e));
+    const len = e - s;
+    if (len > SHORT_VALUE_BYTES) return this.stage(this.ctx.text(buf, s, e));
+    // short values: found by their bytes, no string unless new (or possibly a missing token)
+    const c0 = buf[s];
+    if (len === 0 || (len <= 4 && (c0 === 78 || c0 === 110 || c0 === 60 || c0 === 35) && STRING_MISSING.has(this.ctx.text(buf, s, e)))) {
+      this.bad = false;
+      this.missing = true;
+      this.arr[this.pos] = MISSING_CODE;
+      return;
+    }
+    let code = this.short.find(buf, s, e);
+    if (code < 0) {
+      code = this.intern(this.ctx.text(buf, s, e));
+      this.short.add(buf, s, e, code);
+    }
+    this.bad = false;
+    this.missing = false;
+    this.arr[this.pos] = code;
+  }
+
+  /** The field with doubled quotes ("") made single, in a scratch buffer. */
+  private unescape(buf: Buffer, s: number, e: number): { buf: Buffer; s: number; e: number } {
+    if (this.scratch.length < e - s) this.scratch = Buffer.alloc(Math.max(e - s, this.scratch.length * 2));
+    let n = 0;
+    for (let i = s; i < e; i++) {
+      this.scratch[n++] = buf[i];
+      if (buf[i] === 0x22 && buf[i + 1] === 0x22 && i + 1 < e) i++;
+    }
+    return { buf: this.scratch, s: 0, e: n };
   }
 
   putValue(v: unknown): void {
@@ -88,6 +119,10 @@ export class StringColumn extends CodedColumn {
     this.bad = false;
     if (str.length <= 4 && STRING_MISSING.has(str)) { this.missing = true; this.arr[this.pos] = MISSING_CODE; return; }
     this.missing = false;
+    this.arr[this.pos] = this.intern(str);
+  }
+
+  private intern(str: string): number {
     let code = this.codes.get(str);
     if (code === undefined) {
       code = this.values.length;
@@ -96,7 +131,7 @@ export class StringColumn extends CodedColumn {
       this.totalLength += str.length;
       if (str.indexOf(' ') >= 0) this.spaced++;
     }
-    this.arr[this.pos] = code;
+    return code;
   }
 
   protected dictionary(): string[] {

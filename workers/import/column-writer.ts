@@ -164,13 +164,14 @@ export class HistogramBuilder {
   }
 
   add(values: ArrayLike<number>): void {
-    const { min, max, scale, counts } = this;
+    const { min, scale, counts } = this;
     const last = counts.length - 1;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (!(v >= min && v <= max)) continue; // NaN and ±Inf fail the test (min/max are finite)
+      if (!(v > -Infinity && v < Infinity)) continue; // NaN fails too
+      // stored Float32 values may round just outside the Float64 min/max: clamp
       const b = ((v - min) * scale) | 0;
-      counts[b > last ? last : b]++;
+      counts[b > last ? last : b < 0 ? 0 : b]++;
     }
   }
 

@@ -26,20 +26,25 @@ export interface RecsysInputs {
 export function embedInputs(ctx: ParamContext, s: RecsysShape, inputs: Record<string, Tensor>): RecsysInputs {
   const total = s.fields.reduce((a, b) => a + b, 0);
   const ids = add(inputs.fields, constant(fieldOffsets(s.fields), 'int64', [s.fields.length])); // [B, F]
-  const table = ctx.param('embedding', [total, s.embeddingDim], init.normal(1e-2), { decay: false });
-  let embeddings = gather(table, ids, 0); // [B, F, D]
-  let numericVectors: Tensor | null = null;
-  if (s.numeric > 0) {
-    numericVectors = ctx.param('numeric_embedding', [s.numeric, s.embeddingDim], init.normal(1e-2), { decay: false });
-    embeddings = concat([embeddings, mul(unsqueeze(inputs.numeric, [2]), numericVectors)], 1);
-  }
+  // Declared on first use: LR never reads the embeddings, so it must not carry (or count) the table.
+  let embeddings: Tensor | null = null;
+  const embed = (): Tensor => {
+    if (embeddings) return embeddings;
+    const table = ctx.param('embedding', [total, s.embeddingDim], init.normal(1e-2), { decay: false });
+    embeddings = gather(table, ids, 0); // [B, F, D]
+    if (s.numeric > 0) {
+      const numericVectors = ctx.param('numeric_embedding', [s.numeric, s.embeddingDim], init.normal(1e-2), { decay: false });
+      embeddings = concat([embeddings, mul(unsqueeze(inputs.numeric, [2]), numericVectors)], 1);
+    }
+    return embeddings;
+  };
   const firstOrder = () => {
     const w = ctx.param('first_order', [total, 1], init.zeros(), { decay: false });
     let y = reduceSum(gather(w, ids, 0), [1]); // [B, 1]
     if (s.numeric > 0) y = add(y, reshape(reduceSum(mul(inputs.numeric, reshape(ctx.param('first_order_numeric', [s.numeric], init.zeros()), [1, s.numeric])), [1]), [-1, 1]));
     return add(y, ctx.param('bias', [1], init.zeros()));
   };
-  return { embeddings, firstOrder, count: s.fields.length + s.numeric };
+  return { get embeddings() { return embed(); }, firstOrder, count: s.fields.length + s.numeric };
 }
 
 export function recsysSpecs(s: RecsysShape): Record<string, TensorSpec> {

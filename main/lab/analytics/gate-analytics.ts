@@ -26,6 +26,8 @@ export interface AnalyticsJobStatus {
 export interface KnockoutOptions {
   /** Absent: every knockout of every gate. */
   interventions?: Intervention[];
+  /** Keep only the knockouts of this gate / mode / expert. */
+  only?: { gate?: string; mode?: Intervention['mode']; expert?: number };
   seed?: number;
   resamples?: number;
   onProgress?(done: number, total: number, label: string): void;
@@ -46,7 +48,7 @@ export class GateAnalytics {
   /** Runs knockouts now and stores the merged table. */
   async knockout(runId: number, o: KnockoutOptions = {}): Promise<KnockoutTable> {
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
-    const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress });
+    const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, only: o.only, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress });
     this.running = handle;
     try {
       return saveKnockouts(this.files, runId, await handle.result);

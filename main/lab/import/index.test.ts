@@ -27,6 +27,7 @@ describe('importFile on the shared datasets', () => {
     expect(date[1] - date[0]).toBe(3600);
     expect(cache.column('OT').values[0]).toBe(Math.fround(30.5310001373291));
     expect(r.validation.issues.filter((i) => i.kind === 'duplicate_time' || i.kind === 'unsorted_time')).toEqual([]);
+    for (const c of r.columns) expect(c.stats.histogram!.counts.reduce((a, b) => a + b), c.name).toBe(17420);
   });
 
   it('MovieLens u.data: tab-separated, no header, 100,000 x 4, ratings as in the README', async () => {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTestLab, nextEvent, trainerPids, waitNoTrainers, checkpointParams, type TestLab } from './testing/lab-fixture';
 import type { RunEvent } from './events';
+import { forkTrainerWith } from './trainer-process';
 import { decodeCheckpoint } from '../../../common/runs/checkpoint-format';
 import { readFileSync } from 'node:fs';
 
@@ -122,6 +123,17 @@ describe('run manager with real trainer processes', () => {
       expect(v.status).toBe('failed');
       expect(v.error).toMatch(/the trainer process was killed by SIGKILL at step \d+/);
       expect((await l.manager.waitFor(other)).status).toBe('completed');
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('a trainer that cannot start fails its run with the exit code and the last lines of its stderr', async () => {
+    const l = lab({ launcher: forkTrainerWith({ execArgv: ['--require', '/nonexistent/gatelab-preload.cjs'] }) });
+    try {
+      const run = await l.manager.waitFor(l.manager.create({ ...small, epochs: 1 }));
+      expect(run.status).toBe('failed');
+      expect(run.error).toMatch(/the trainer process exited with code 1 at step 0; its last output:\n[\s\S]*Cannot find module '\/nonexistent\/gatelab-preload\.cjs'/);
     } finally {
       await l.close();
     }

@@ -56,6 +56,8 @@ export class RunManager {
     this.controlTimer = setInterval(() => this.pollControl(), 250);
     this.controlTimer.unref();
     this.recover();
+    // The app / serve mode picks up runs left queued by an earlier session (or queued by the CLI).
+    if (opts.takeAnyQueued) queueMicrotask(() => this.schedule());
   }
 
   subscribe(listener: RunListener): () => void {
@@ -78,7 +80,8 @@ export class RunManager {
       const ckpt = this.resumePoint(run.id);
       const where = ckpt ? `its last checkpoint is at step ${ckpt.step} (epoch ${ckpt.epoch ?? 0})` : 'it had no checkpoint yet and will restart from step 0';
       this.store.runs.setStatus(run.id, 'interrupted', {
-        error: `GateLab stopped while this run was training (found at ${new Date().toISOString()}); ${where}. Resume it: gatelab resume ${run.id}`,
+        // updated_at is the run's last write (its step is persisted every second): about when it stopped.
+        error: `GateLab stopped while this run was training (last update ${run.updatedAt}, found at ${new Date().toISOString()}); ${where}. Resume it: gatelab resume ${run.id}`,
         step: ckpt?.step ?? 0, epoch: ckpt?.epoch ?? 0,
       });
       this.files.clearOwner(run.id);

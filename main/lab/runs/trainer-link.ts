@@ -103,7 +103,8 @@ export class TrainerLink {
         m.emit({ type: 'progress', runId: id, step: msg.step, epoch: msg.epoch, totalSteps: msg.totalSteps, samplesPerSec: msg.samplesPerSec, etaSec });
         if (performance.now() - this.lastPersist > STEP_PERSIST_MS) {
           this.lastPersist = performance.now();
-          m.store.db.prepare('UPDATE runs SET step = ?, epoch = ? WHERE id = ?').run(msg.step, msg.epoch, id);
+          // Also a heartbeat: after a crash, updated_at says about when the run stopped.
+          m.store.db.prepare(`UPDATE runs SET step = ?, epoch = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(msg.step, msg.epoch, id);
         }
         break;
       }

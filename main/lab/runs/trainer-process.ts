@@ -56,7 +56,7 @@ function startTrainer(label: string, nice: number, execArgv: string[]): TrainerP
   let exited: TrainerExit | null = null;
   // 'close' (not 'exit'): stderr is fully read by then, so the tail holds the last words.
   child.on('close', (code, signal) => {
-    exited = { code, signal, stderrTail: tail.trim().split('\n').slice(-12).join('\n') };
+    exited = { code, signal, stderrTail: lastWords(tail) };
     for (const l of exitListeners) l(exited);
   });
   child.on('error', () => { /* reported through 'close' */ });
@@ -72,4 +72,18 @@ function startTrainer(label: string, nice: number, execArgv: string[]): TrainerP
     },
     kill: () => void (exited || child.kill('SIGKILL')),
   };
+}
+
+/**
+ * The part of a dying process's stderr worth showing: from the last error message (Node prints it above
+ * its stack; native aborts print 'terminate called...'), at most 20 lines; else the last 12 lines.
+ */
+export function lastWords(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  let from = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^\s+at /.test(lines[i])) continue;
+    if (/error|terminate|abort|killed|out of memory|fatal|exception/i.test(lines[i])) { from = i; break; }
+  }
+  return (from >= 0 ? lines.slice(from, from + 20) : lines.slice(-12)).join('\n');
 }

@@ -1,0 +1,65 @@
+// `gatelab knockout RUN [--gate G] [--mode open|closed|mean|uniform|single|top1] [--expert E] [--seed S]
+//  [--resamples N] [--report] [--json]`: evaluate a trained run's test split with gates forced, print the
+// table (metric, delta, bootstrap interval), keep it in the run's folder; --report also writes the gate
+// report (HTML + per-feature CSV).
+import type { CliCommand } from '../cli';
+import { stringOption } from './args';
+import { KnockoutMode, type KnockoutTable } from '../../common/analytics';
+import { labPaths } from '../lab/home';
+import { openLabDatasets } from '../lab/datasets/index';
+import { RunFiles } from '../lab/runs/run-files';
+import { datasetResolver } from '../lab/runs/dataset-runs';
+import { GateAnalytics } from '../lab/analytics/index';
+
+const num = (v: number, d = 4) => Number(v.toPrecision(d)).toString();
+
+export function formatKnockouts(t: KnockoutTable): string {
+  const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples} samples, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
+  const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
+  const w = Math.max(10, ...t.rows.map((r) => label(r).length));
+  lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(8)}  ${'delta'.padStart(9)}  95% interval`);
+  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(8)}  ${num(r.delta).padStart(9)}  [${num(r.ci.low)}, ${num(r.ci.high)}]`);
+  return lines.join('\n');
+}
+
+export const command: CliCommand = {
+  summary: 'evaluate a trained run with gates forced open/closed/mean/uniform/top1 (RUN [--gate G] [--mode M] [--report] [--json])',
+  async run(args) {
+    const id = Number(args.positionals[0]);
+    if (!Number.isInteger(id)) {
+      console.error('gatelab knockout: give a run id (gatelab runs lists them), e.g. gatelab knockout 3 --gate gate1 --mode closed');
+      return 2;
+    }
+    let lab;
+    try {
+      const modeArg = stringOption(args, 'mode');
+      const mode = modeArg === undefined ? undefined : KnockoutMode.safeParse(modeArg);
+      if (mode && !mode.success) throw new Error(`--mode must be one of ${KnockoutMode.options.join(', ')} (got '${modeArg}')`);
+      const expert = stringOption(args, 'expert');
+      const paths = labPaths(stringOption(args, 'home'));
+      lab = await openLabDatasets(paths, { demos: false });
+      const analytics = new GateAnalytics(lab.store, new RunFiles(paths.checkpoints, paths.home), datasetResolver(lab.registry));
+      const json = args.options.json === true;
+      const progress = (done: number, total: number, label: string) => { if (!json && total > 0 && label !== 'done') process.stderr.write(`  [${done + 1}/${total}] ${label}\n`); };
+      const table = await analytics.knockout(id, {
+        only: { gate: stringOption(args, 'gate'), mode: mode?.data, expert: expert === undefined ? undefined : Number(expert) },
+        seed: Number(stringOption(args, 'seed') ?? 0),
+        resamples: Number(stringOption(args, 'resamples') ?? 1000),
+        onProgress: progress,
+      });
+      let report: { html: string; csv: string } | undefined;
+      if (args.options.report === true) report = (await analytics.report(id)).paths;
+      if (json) console.log(JSON.stringify({ ...table, ...(report ? { report } : {}) }));
+      else {
+        console.log(formatKnockouts(table));
+        if (report) console.log(`gate report: ${report.html}\nper-feature importance: ${report.csv}`);
+      }
+      return 0;
+    } catch (e) {
+      console.error(`gatelab knockout: ${(e as Error).message}`);
+      return 1;
+    } finally {
+      lab?.close();
+    }
+  },
+};

@@ -1,0 +1,50 @@
+// Graceful quit with a real trainer process: a running run is paused (checkpointed) by quitGracefully,
+// the next lab start offers it through runs.pausedAtQuit, and resuming continues from the pause step.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Lab } from '../lab';
+
+type Summary = { id: string; status: string; step: number };
+const until = async (lab: Lab, id: string, ok: (r: Summary) => boolean, ms = 60_000): Promise<Summary> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const reply = await lab.dispatch('runs.get', { id });
+    if (!reply.ok) throw new Error(JSON.stringify(reply));
+    const r = reply.result as Summary;
+    if (ok(r)) return r;
+    if (Date.now() > end) throw new Error(`run ${id} stayed ${r.status} at step ${r.step}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+};
+
+describe('graceful quit', () => {
+  it('pauses running runs at quit and offers them on the next start', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-quit-'));
+    try {
+      let lab = await Lab.open({ home, face: 'electron' });
+      const started = await lab.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config: { epochs: 400, batchSize: 64, data: { kind: 'synthetic', samples: 2048 } } });
+      expect(started.ok).toBe(true);
+      const id = (started as { result: { runIds: string[] } }).result.runIds[0];
+      await until(lab, id, (r) => r.status === 'running' && r.step > 0);
+      expect(await lab.quitGracefully(20_000)).toEqual([id]);
+
+      lab = await Lab.open({ home, face: 'electron' });
+      const paused = await until(lab, id, () => true);
+      expect(paused.status).toBe('paused');
+      expect(paused.step).toBeGreaterThan(0);
+      expect(await lab.dispatch('runs.pausedAtQuit', {})).toEqual({ ok: true, result: { runIds: [id] } });
+      expect((await lab.dispatch('runs.resume', { id })).ok).toBe(true);
+      const resumed = await until(lab, id, (r) => r.status === 'running' && r.step > paused.step);
+      expect(resumed.step).toBeGreaterThan(paused.step);
+      // No longer paused: the offer is gone even without clearing it.
+      expect(await lab.dispatch('runs.pausedAtQuit', { clear: true })).toEqual({ ok: true, result: { runIds: [] } });
+      await lab.dispatch('runs.cancel', { id });
+      await until(lab, id, (r) => r.status === 'cancelled');
+      await lab.close();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

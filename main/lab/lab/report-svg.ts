@@ -1,0 +1,94 @@
+// Inline SVG for the HTML run report: line charts (several series, decimated to min/max per pixel
+// column so a 10^6-point curve stays a few KB) and a stacked-area chart (expert load over steps).
+// Plain strings, no DOM: the report is written by the lab in Node.
+
+export interface Line { name: string; steps: ArrayLike<number>; values: ArrayLike<number | null> }
+
+const W = 640;
+const H = 220;
+const PAD = { l: 56, r: 12, t: 12, b: 28 };
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const fmt = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
+
+/** Keeps the first, min, max and last point of each of `columns` step buckets, in step order. */
+export function decimateMinMax(steps: ArrayLike<number>, values: ArrayLike<number | null>, columns: number): Array<[number, number]> {
+  const pts: Array<[number, number]> = [];
+  for (let i = 0; i < steps.length; i++) { const v = values[i]; if (v !== null && Number.isFinite(v)) pts.push([steps[i], v]); }
+  if (pts.length <= columns * 4) return pts;
+  const s0 = pts[0][0];
+  const span = pts[pts.length - 1][0] - s0 || 1;
+  const out: Array<[number, number]> = [];
+  let bucket = -1;
+  let group: Array<[number, number]> = [];
+  const flush = () => {
+    if (!group.length) return;
+    let lo = group[0];
+    let hi = group[0];
+    for (const p of group) { if (p[1] < lo[1]) lo = p; if (p[1] > hi[1]) hi = p; }
+    const keep = [group[0], lo, hi, group[group.length - 1]].sort((a, b) => a[0] - b[0]);
+    for (const p of keep) if (out[out.length - 1] !== p) out.push(p);
+    group = [];
+  };
+  for (const p of pts) {
+    const b = Math.min(columns - 1, Math.floor(((p[0] - s0) / span) * columns));
+    if (b !== bucket) { flush(); bucket = b; }
+    group.push(p);
+  }
+  flush();
+  return out;
+}
+
+function frame(xMin: number, xMax: number, yMin: number, yMax: number, body: string, title: string): string {
+  const ticks = [yMin, (yMin + yMax) / 2, yMax];
+  const y = (v: number) => PAD.t + (1 - (v - yMin) / (yMax - yMin || 1)) * (H - PAD.t - PAD.b);
+  const axis = ticks.map((t) => `<text x="${PAD.l - 6}" y="${y(t) + 4}" text-anchor="end">${fmt(t)}</text><line x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e7eb"/>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}" font-size="11" font-family="sans-serif">`
+    + `${axis}<text x="${PAD.l}" y="${H - 8}">step ${fmt(xMin)}</text><text x="${W - PAD.r}" y="${H - 8}" text-anchor="end">${fmt(xMax)}</text>${body}</svg>`;
+}
+
+export function lineChart(title: string, lines: Line[]): string {
+  const decimated = lines.map((l) => ({ name: l.name, pts: decimateMinMax(l.steps, l.values, W - PAD.l - PAD.r) })).filter((l) => l.pts.length);
+  if (!decimated.length) return '';
+  const all = decimated.flatMap((l) => l.pts);
+  const xMin = Math.min(...all.map((p) => p[0]));
+  const xMax = Math.max(...all.map((p) => p[0]));
+  let yMin = Math.min(...all.map((p) => p[1]));
+  let yMax = Math.max(...all.map((p) => p[1]));
+  if (yMin === yMax) { yMin -= 0.5; yMax += 0.5; }
+  const x = (v: number) => PAD.l + ((v - xMin) / (xMax - xMin || 1)) * (W - PAD.l - PAD.r);
+  const y = (v: number) => PAD.t + (1 - (v - yMin) / (yMax - yMin)) * (H - PAD.t - PAD.b);
+  const body = decimated.map((l, i) => {
+    const c = COLORS[i % COLORS.length];
+    const d = l.pts.map((p, j) => `${j ? 'L' : 'M'}${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join('');
+    const marker = l.pts.length === 1 ? `<circle cx="${x(l.pts[0][0])}" cy="${y(l.pts[0][1])}" r="3" fill="${c}"/>` : '';
+    return `<path d="${d}" fill="none" stroke="${c}" stroke-width="1.5"><title>${esc(l.name)}</title></path>${marker}`
+      + `<text x="${W - PAD.r - 4}" y="${PAD.t + 12 + i * 13}" text-anchor="end" fill="${c}">${esc(l.name)}</text>`;
+  }).join('');
+  return frame(xMin, xMax, yMin, yMax, body, title);
+}
+
+/** Stacked areas of vector-valued points (e.g. expert load fractions per step): one band per component. */
+export function stackedArea(title: string, steps: number[], vectors: Array<number[] | null>): string {
+  const rows = steps.map((s, i) => [s, vectors[i]] as const).filter((r): r is readonly [number, number[]] => !!r[1] && r[1].length > 0);
+  if (!rows.length) return '';
+  const every = Math.max(1, Math.ceil(rows.length / (W - PAD.l - PAD.r)));
+  const kept = rows.filter((_, i) => i % every === 0 || i === rows.length - 1);
+  const k = Math.max(...kept.map((r) => r[1].length));
+  const totals = kept.map((r) => r[1].reduce((a, b) => a + b, 0));
+  const yMax = Math.max(...totals) || 1;
+  const xMin = kept[0][0];
+  const xMax = kept[kept.length - 1][0];
+  const x = (v: number) => PAD.l + ((v - xMin) / (xMax - xMin || 1)) * (W - PAD.l - PAD.r);
+  const y = (v: number) => PAD.t + (1 - v / yMax) * (H - PAD.t - PAD.b);
+  const base = kept.map(() => 0);
+  let body = '';
+  for (let c = 0; c < k; c++) {
+    const top = kept.map((r, i) => base[i] + (r[1][c] ?? 0));
+    const upper = kept.map((r, i) => `${x(r[0]).toFixed(1)},${y(top[i]).toFixed(1)}`);
+    const lower = kept.map((r, i) => `${x(r[0]).toFixed(1)},${y(base[i]).toFixed(1)}`).reverse();
+    body += `<polygon points="${[...upper, ...lower].join(' ')}" fill="${COLORS[c % COLORS.length]}" fill-opacity="0.75"><title>component ${c}</title></polygon>`;
+    top.forEach((v, i) => (base[i] = v));
+  }
+  return frame(xMin, xMax, 0, yMax, body, title);
+}

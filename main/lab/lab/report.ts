@@ -1,0 +1,58 @@
+// The HTML run report: one self-contained file (inline SVG and CSS, no scripts, no network) with the
+// run's curves, a metrics table (best / last), the config, and the gate statistics (scalar ones as
+// curves, vector ones such as expert load as stacked areas). Written to the lab's exports folder.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GateSeries, RunDetail, Series } from '../../../common/lab-api';
+import { lineChart, stackedArea } from './report-svg';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(5))));
+/** Lower is better for losses and errors; higher for the rest (accuracy, AUC, R²). */
+const lowerIsBetter = (name: string) => /loss|mse|mae|rmse|error|logloss|mape/i.test(name);
+
+export function runReportHtml(run: RunDetail, series: Series[], gates: GateSeries[]): string {
+  const byGroup = new Map<string, Series[]>();
+  for (const s of series) {
+    const key = s.name.replace(/^(val|test)\./, '');
+    byGroup.set(key, [...(byGroup.get(key) ?? []), s]);
+  }
+  const charts = [...byGroup].map(([name, ss]) => {
+    const svg = lineChart(name, ss.map((s) => ({ name: s.name, steps: s.steps, values: s.values })));
+    return svg ? `<figure><figcaption>${esc(name)}</figcaption>${svg}</figure>` : '';
+  }).join('');
+  const rows = series.map((s) => {
+    const vals = s.values.filter(Number.isFinite);
+    const best = vals.length ? (lowerIsBetter(s.name) ? Math.min(...vals) : Math.max(...vals)) : undefined;
+    return `<tr><td>${esc(s.name)}</td><td>${num(best)}</td><td>${num(vals.at(-1))}</td><td>${s.steps.length}</td></tr>`;
+  }).join('');
+  const gateCharts = gates.map((g) => {
+    const title = `${g.gate} · ${g.stat}`;
+    const svg = g.vectors ? stackedArea(title, g.steps, g.vectors) : lineChart(title, [{ name: g.stat, steps: g.steps, values: g.values }]);
+    return svg ? `<figure><figcaption>${esc(title)}${g.vectors ? ' (stacked per component)' : ''}</figcaption>${svg}</figure>` : '';
+  }).join('');
+  const title = `GateLab run ${run.id}: ${run.name}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1340px;padding:0 16px;color:#111}
+figure{display:inline-block;margin:8px;vertical-align:top}figcaption{font-weight:600;margin-bottom:4px}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
+pre{background:#f6f6f6;padding:12px;overflow:auto}</style></head><body>
+<h1>${esc(title)}</h1>
+<p>Template <b>${esc(run.template)}</b> on dataset ${esc(run.datasetId)} · seed ${run.seed} · status ${esc(run.status)} at step ${run.step} · device ${esc(run.device)} · created ${esc(run.createdAt)}</p>
+${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
+<h2>Curves</h2>${charts || '<p>No metrics recorded.</p>'}
+<h2>Metrics</h2><table><thead><tr><th>metric</th><th>best</th><th>last</th><th>points</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>Gates</h2>${gateCharts || '<p>No gate statistics recorded.</p>'}
+<h2>Config</h2><pre>${esc(JSON.stringify(run.config, null, 2))}</pre>
+</body></html>
+`;
+}
+
+export function writeRunReport(dir: string, run: RunDetail, series: Series[], gates: GateSeries[]): { path: string; bytes: number } {
+  const html = runReportHtml(run, series, gates);
+  const path = join(dir, `run-${run.id}-report.html`);
+  writeFileSync(path, html);
+  return { path, bytes: Buffer.byteLength(html) };
+}

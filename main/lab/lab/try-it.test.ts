@@ -1,0 +1,60 @@
+// "Try it" and the HTML report against a real lab and a real trained run: the child-process predictions
+// equal ONNX Runtime's on the same test rows fed directly; the report is self-contained and has the curves.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { Lab } from '../lab';
+import { syntheticData } from '../../../workers/run/run-data';
+import { parseRunConfig } from '../../../common/runs/config';
+
+const ok = <T>(r: unknown): T => {
+  if (!(r as { ok: boolean }).ok) throw new Error(JSON.stringify(r));
+  return (r as { result: T }).result;
+};
+
+describe('try it + HTML report', () => {
+  it('predicts picked test rows in a child process and writes a self-contained report', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-try-'));
+    const lab = await Lab.open({ home, face: 'browser' });
+    try {
+      const config = { epochs: 2, batchSize: 64, data: { kind: 'synthetic', samples: 1024 } };
+      const { runIds } = ok<{ runIds: string[] }>(await lab.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config }));
+      const id = runIds[0];
+      for (let status = ''; status !== 'completed';) {
+        status = ok<{ status: string }>(await lab.dispatch('runs.get', { id })).status;
+        if (status === 'failed') throw new Error('run failed');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const rows = [0, 3, 7];
+      const tried = ok<{ rows: Array<{ row: number; prediction: number[]; target: number[] }>; onnxPath: string; testRows: number; prediction: string }>(await lab.dispatch('runs.try', { id, rows }));
+      expect(tried.prediction).toBe('logit');
+      const data = syntheticData(parseRunConfig({ ...config, seed: 1 }) as never, 16);
+      expect(tried.testRows).toBe(data.test.rows);
+      const x = data.test.columns.x.data as Float32Array;
+      const session = await ort.InferenceSession.create(readFileSync(tried.onnxPath));
+      const picked = Float32Array.from(rows.flatMap((r) => Array.from(x.subarray(r * 16, r * 16 + 16))));
+      const logits = (await session.run({ x: new ort.Tensor('float32', picked, [rows.length, 16]) })).logit.data as Float32Array;
+      await session.release();
+      expect(tried.rows.map((r) => r.row)).toEqual(rows);
+      tried.rows.forEach((r, i) => {
+        expect(r.prediction[0]).toBeCloseTo(logits[i], 5);
+        expect(r.target).toEqual([data.test.columns.y.data[rows[i]]]);
+      });
+      const bad = await lab.dispatch('runs.try', { id, rows: [tried.testRows] });
+      expect(JSON.stringify(bad)).toMatch(/outside the test split/);
+
+      const report = ok<{ path: string; bytes: number }>(await lab.dispatch('runs.export', { id, format: 'report' }));
+      const html = readFileSync(report.path, 'utf8');
+      expect(Buffer.byteLength(html)).toBe(report.bytes);
+      expect(html).toMatch(/<svg[^>]*aria-label="loss"/);
+      expect(html).toContain('<td>test.accuracy</td>');
+      expect(html).toContain('&#34;batchSize&#34;: 64');
+      expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    } finally {
+      await lab.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

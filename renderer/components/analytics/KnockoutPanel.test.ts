@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import KnockoutPanel from './KnockoutPanel.svelte';
+import type { KnockoutTable } from '../../../common/analytics/knockout';
+
+const ci = (low: number, high: number) => ({ low, high, level: 0.95 });
+const table: KnockoutTable = {
+  runId: 1, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.9, samples: 1000, resamples: 1000, seed: 0,
+  rows: [
+    { gate: 'gate1', kind: 'gate', mode: 'open', value: 0.9, delta: 0, ci: ci(-0.001, 0.001) },
+    { gate: 'gate1', kind: 'gate', mode: 'closed', value: 0.7, delta: -0.2, ci: ci(-0.25, -0.15) },
+    { gate: 'router', kind: 'router', mode: 'single', expert: 2, value: 0.85, delta: -0.05, ci: ci(-0.12, 0.01) },
+  ],
+};
+
+afterEach(() => cleanup());
+
+describe('KnockoutPanel', () => {
+  it('sorts by harm (AUC: most negative first), then by gate; marks significant losses', async () => {
+    render(KnockoutPanel, { props: { table } });
+    const names = () => screen.getAllByTestId('knockout-row').map((r) => r.querySelector('.name')!.textContent);
+    expect(names()).toEqual(['gate1 closed', 'router single 2', 'gate1 open']);
+    const [closed, single] = screen.getAllByTestId('knockout-row');
+    expect(closed.classList.contains('significant') && closed.classList.contains('hurts')).toBe(true);
+    expect(single.classList.contains('significant')).toBe(false); // its interval crosses 0
+    await fireEvent.change(screen.getByTestId('knockout-sort'), { target: { value: 'gate' } });
+    expect(names()).toEqual(['gate1 closed', 'gate1 open', 'router single 2']);
+  });
+
+  it('for a lower-is-better metric a positive delta is the harm', () => {
+    render(KnockoutPanel, { props: { table: { ...table, metric: 'mse', higherIsBetter: false } } });
+    expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.textContent).toBe('gate1 open');
+  });
+});
