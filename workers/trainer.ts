@@ -11,7 +11,7 @@ import { BatchSampler } from '../engine/train/batches';
 import { StepsPerCall } from '../engine/train/chunking';
 import type { DemoSpec, GateStats, TrainerEvent, TrainerRequest } from '../engine/train/demo-run';
 import { TrainSession, type StepsResult } from './train-session';
-import { isRunStart, serveRunProtocol } from './run/trainer-main';
+import { isRunStart, listenOnParentPort, serveRunProtocol } from './run/trainer-main';
 
 const send = (event: TrainerEvent): void => {
   if (process.send) process.send(event);
@@ -84,4 +84,6 @@ if (process.send) {
         .finally(() => process.disconnect());
     }
   });
+} else {
+  listenOnParentPort(); // started by Electron's utilityProcess: lab runs arrive on process.parentPort
 }

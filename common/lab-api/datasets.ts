@@ -52,9 +52,15 @@ export const ValidationIssue = z.object({
 });
 export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
+/** How a numeric target becomes a binary label (recsys, e.g. rating ≥ 4 -> 1); null: the target is used as is. */
+export const LabelRule = z.object({ positiveAtLeast: z.number().finite().nullable() });
+export type LabelRule = z.infer<typeof LabelRule>;
+
 export const DatasetDetail = DatasetSummary.extend({
   columnInfo: z.array(ColumnInfo),
   issues: z.array(ValidationIssue),
+  /** Stored with the roles; absent: no rule set. */
+  label: LabelRule.optional(),
 });
 export type DatasetDetail = z.infer<typeof DatasetDetail>;
 
@@ -74,7 +80,11 @@ export const PreviewPage = z.object({
 });
 export type PreviewPage = z.infer<typeof PreviewPage>;
 
-export const SetRoles = z.object({ id: z.string().min(1).max(200), roles: z.record(z.string(), ColumnRole) });
+export const SetRoles = z.object({ id: z.string().min(1).max(200), roles: z.record(z.string(), ColumnRole),
+  /** Modality group per column (fusion models group their inputs by it); null clears it. */
+  modalities: z.record(z.string(), z.string().trim().min(1).max(64).nullable()).optional(),
+  label: LabelRule.optional(),
+});
 
 // Import: a file path (Electron, CLI, a path on the serve host) or an upload in chunks from the browser.
 export const ImportFromPath = z.object({ path: z.string().min(1).max(4096), name: z.string().max(200).optional() });

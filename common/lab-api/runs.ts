@@ -80,6 +80,12 @@ export type Series = z.infer<typeof Series>;
 export const RunMetrics = z.object({ id: z.string(), series: z.array(Series) });
 export type RunMetrics = z.infer<typeof RunMetrics>;
 
+/** Compare: `points` caps each series for display (M4: first/min/max/last per step bucket, exact stored points). */
+export const CompareRequest = RunIds.extend({ points: z.number().int().min(16).max(1_000_000).optional() });
+/** Exact stored values of one metric near a step (hover in Compare over decimated curves). */
+export const PointsAtRequest = RunIds.extend({ name: z.string().min(1).max(200), step: z.number() });
+export const PointsAt = z.object({ points: z.array(z.object({ id: z.string(), step: z.number(), value: z.number() }).nullable()) });
+
 export const Comparison = z.object({
   runs: z.array(RunDetail),
   series: z.array(RunMetrics),

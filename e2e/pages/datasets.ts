@@ -54,6 +54,40 @@ export class DatasetsPage {
     return this.page.getByTestId('schema-table').locator('tbody tr');
   }
 
+  /** Changes a column's role in the schema table and waits for the lab to store it. */
+  async setRole(column: string, role: string): Promise<void> {
+    await test.step(`${column} is ${role}`, async () => {
+      const select = this.page.getByRole('combobox', { name: `Role of ${column}`, exact: true });
+      await select.selectOption(role);
+      await expect(select).toHaveValue(role);
+    });
+  }
+
+  /** Puts a column in a modality group (fusion). */
+  async setModality(column: string, modality: string): Promise<void> {
+    await test.step(`${column} in modality ${modality}`, async () => {
+      const input = this.page.getByRole('textbox', { name: `Modality of ${column}`, exact: true });
+      await input.fill(modality);
+      await input.press('Tab');
+      await expect(this.page.locator(`tr[data-column="${column}"]`).getByRole('textbox')).toHaveValue(modality);
+    });
+  }
+
+  /** Marks the target; with a threshold, the label is "value ≥ threshold". */
+  async setTarget(column: string, positiveAtLeast?: number): Promise<void> {
+    await test.step(`target ${column}${positiveAtLeast === undefined ? '' : ` (label: ≥ ${positiveAtLeast})`}`, async () => {
+      const picker = this.page.getByTestId('target-picker');
+      await picker.getByTestId('target-column').selectOption(column);
+      if (positiveAtLeast !== undefined) {
+        await picker.getByTestId('target-binary').check();
+        await picker.getByTestId('target-threshold').fill(String(positiveAtLeast));
+      }
+      await picker.getByTestId('target-save').click();
+      await expect(this.page.getByTestId('target-picker').getByTestId('target-save')).toHaveText('Saved');
+      await expect(this.page.getByRole('combobox', { name: `Role of ${column}`, exact: true })).toHaveValue('target');
+    });
+  }
+
   async tab(name: 'Schema' | 'Preview' | 'Validation'): Promise<void> {
     await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   }

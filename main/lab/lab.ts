@@ -19,6 +19,8 @@ import type { LabStore } from './store/index';
 import type { TrainerLauncher } from './runs/trainer-process';
 import { PausedAtQuit } from './lab/paused-at-quit';
 import { TryIt } from './lab/try-it';
+import { LabelRules } from './lab/label-rules';
+import { decimateComparison, pointsAt } from './lab/compare-series';
 import { writeRunReport } from './lab/report';
 import { datasetResolver } from './runs/dataset-runs';
 import type { RunRecord } from './store/index';
@@ -48,6 +50,7 @@ export class Lab {
   private readonly settings: LabSettings;
   private readonly pausedAtQuit: PausedAtQuit;
   private readonly tryIt: TryIt;
+  private readonly labels: LabelRules;
   /** Set when the database failed its start-up check and is open read-only: what to tell the user. */
   readonly notice: string | undefined;
   readonly handlers: LabHandlers;
@@ -63,6 +66,7 @@ export class Lab {
     this.uploads = new Uploads(this.paths.home);
     this.settings = new LabSettings(settings);
     this.pausedAtQuit = new PausedAtQuit(settings, this.runs);
+    this.labels = new LabelRules(settings);
     this.tryIt = new TryIt(store, this.runs, resolveDataset);
     this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));
     this.handlers = this.buildHandlers(opts);
@@ -110,18 +114,24 @@ export class Lab {
     return paused;
   }
 
+  private withLabel<T extends { id: string }>(detail: T): T & { label?: { positiveAtLeast: number | null } } {
+    const label = this.labels.get(detail.id);
+    return label ? { ...detail, label } : detail;
+  }
+
   private buildHandlers(opts: LabOptions): LabHandlers {
     const d = this.datasets;
     const r = this.runs;
     const ok = { ok: true as const };
     return {
       'datasets.list': () => d.list(),
-      'datasets.get': ({ id }) => d.get(id),
+      'datasets.get': async ({ id }) => this.withLabel(await d.get(id)),
       'datasets.preview': ({ id, offset, limit }) => d.preview(id, offset, limit),
-      'datasets.setRoles': async ({ id, roles }) => {
-        const detail = await d.setRoles(id, roles);
+      'datasets.setRoles': async ({ id, roles, modalities, label }) => {
+        const detail = await d.setRoles(id, roles, modalities);
+        if (label) this.labels.set(id, label);
         this.emit('datasets.changed', { id });
-        return detail;
+        return this.withLabel(detail);
       },
       'datasets.remove': async ({ id }) => {
         await d.remove(id);
@@ -142,7 +152,7 @@ export class Lab {
       'templates.list': () => listTemplates(),
       'gates.list': () => listGateKinds(),
       'models.size': ({ template, config }) => sizeOf(template, config),
-      'runs.start': (req) => r.start(req),
+      'runs.start': (req) => r.start({ ...req, config: this.labels.applyTo(req.datasetId, req.config) }),
       'runs.list': () => r.list(),
       'runs.get': ({ id }) => r.get(id),
       'runs.pause': async ({ id }) => (await r.pause(id), ok),
@@ -155,7 +165,12 @@ export class Lab {
         return storedGates(this.store, id);
       },
       'runs.pausedAtQuit': ({ clear }) => this.pausedAtQuit.take(clear ?? false),
-      'runs.compare': ({ ids }) => r.compare(ids),
+      'runs.compare': async ({ ids, points }) => {
+        const c = await r.compare(ids);
+        // The UI draws a few points per pixel: send that, not every stored point (compare-series.ts).
+        return points ? decimateComparison(c, points) : c;
+      },
+      'runs.pointsAt': ({ ids, name, step }) => pointsAt(r, ids, name, step),
       'runs.export': async ({ id, format }) => {
         if (format !== 'report') return r.export(id, format);
         // The self-contained HTML report is the app's (main/lab/lab/report*): curves, metrics, config, gates.

@@ -54,6 +54,33 @@ export class DatasetsStore {
     }
   }
 
+  /** Puts a column in a modality group (fusion models encode each group as one input); '' clears it. */
+  async setModality(column: string, modality: string): Promise<void> {
+    if (!this.selected) return;
+    try {
+      this.selected = await this.lab.invoke('datasets.setRoles', { id: this.selected.id, roles: {}, modalities: { [column]: modality.trim() || null } });
+      this.selectedError = null;
+    } catch (e) {
+      this.selectedError = LabError.from(e);
+    }
+  }
+
+  /**
+   * Marks `column` as the target (a previous target becomes a feature) and stores its label rule:
+   * positiveAtLeast = t makes a binary label (value ≥ t -> 1), null uses the target as it is.
+   */
+  async setTarget(column: string, positiveAtLeast: number | null): Promise<void> {
+    if (!this.selected) return;
+    const roles: Record<string, ColumnRole> = { [column]: 'target' };
+    for (const c of this.selected.columnInfo) if (c.role === 'target' && c.name !== column) roles[c.name] = 'feature';
+    try {
+      this.selected = await this.lab.invoke('datasets.setRoles', { id: this.selected.id, roles, label: { positiveAtLeast } });
+      this.selectedError = null;
+    } catch (e) {
+      this.selectedError = LabError.from(e);
+    }
+  }
+
   async remove(id: string): Promise<void> {
     await this.lab.invoke('datasets.remove', { id });
     if (this.selected?.id === id) this.selected = null;

@@ -17,7 +17,8 @@ export class RunsStore {
     lab.on('runs.progress', (p) => {
       const run = this.list.find((r) => r.id === p.id);
       if (run) Object.assign(run, p);
-      else void this.refresh();
+      // A run that just ended has new test/validation metrics: fetch the list again for them.
+      if (!run || ['completed', 'failed', 'cancelled'].includes(p.status)) void this.refresh();
     });
     lab.on('runs.gateStats', ({ id, points }) => {
       const byKey = this.gates.get(id) ?? new Map<string, GateSeries>();

@@ -2,8 +2,11 @@
 // in an open-addressing table keyed on an FNV-1a hash of its bytes and compared byte for byte, so no
 // string is created for it. Only a value seen for the first time becomes a string (for the dictionary).
 
-/** Values up to this many bytes are interned by bytes; longer ones (free text) go through a Map. */
-export const SHORT_VALUE_BYTES = 32;
+/**
+ * Values up to this many bytes are interned by bytes (their bytes are kept once more in the pool);
+ * longer ones (paragraphs of free text) go through a Map of strings.
+ */
+export const SHORT_VALUE_BYTES = 256;
 
 export class ByteDictionary {
   /** slot -> local id (-1 empty); local ids are dense 0..size-1 in insertion order. */
@@ -38,10 +41,11 @@ export class ByteDictionary {
   /** Registers b[s..e), just looked up with find(), under the column code `code`. */
   add(b: Uint8Array, s: number, e: number, code: number): void {
     const id = this.size++;
-    if (id + 2 > this.starts.length) {
-      this.starts = grow(this.starts, this.starts.length * 2);
-      this.hashes = grow(this.hashes, this.hashes.length * 2);
-      this.codes = grow(this.codes, this.codes.length * 2);
+    if (id >= this.hashes.length) {
+      const n = this.hashes.length * 2;
+      this.hashes = grow(this.hashes, n);
+      this.codes = grow(this.codes, n);
+      this.starts = grow(this.starts, n + 1);
     }
     const at = this.starts[id], len = e - s;
     if (at + len > this.pool.length) {

@@ -88,7 +88,8 @@ export class StringColumn extends CodedColumn {
     }
     let code = this.short.find(buf, s, e);
     if (code < 0) {
-      code = this.intern(this.ctx.text(buf, s, e));
+      // new bytes: a new value (the Map is not consulted: a column gets either bytes or JS values)
+      code = this.addValue(this.ctx.text(buf, s, e));
       this.short.add(buf, s, e, code);
     }
     this.bad = false;
@@ -125,13 +126,16 @@ export class StringColumn extends CodedColumn {
   private intern(str: string): number {
     let code = this.codes.get(str);
     if (code === undefined) {
-      code = this.values.length;
+      code = this.addValue(str);
       this.codes.set(str, code);
-      this.values.push(str);
-      this.totalLength += str.length;
-      if (str.indexOf(' ') >= 0) this.spaced++;
     }
     return code;
+  }
+
+  private addValue(str: string): number {
+    this.totalLength += str.length;
+    if (str.indexOf(' ') >= 0) this.spaced++;
+    return this.values.push(str) - 1;
   }
 
   protected dictionary(): string[] {
@@ -153,7 +157,13 @@ export class StringColumn extends CodedColumn {
 /** Booleans: code 0 = false, 1 = true; accepts true/false, yes/no, t/f, y/n and 0/1. */
 export class BooleanColumn extends CodedColumn {
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
-    this.putValue(this.ctx.text(buf, s, e), line);
+    const code = booleanFromBytes(buf, s, e);
+    if (code >= 0) {
+      this.bad = this.missing = false;
+      this.arr[this.pos] = code;
+      return;
+    }
+    this.putValue(this.ctx.text(buf, s, e), line); // blanks, missing tokens, mistakes: the string path
   }
 
   putValue(v: unknown, line: number): void {
@@ -181,4 +191,20 @@ export class BooleanColumn extends CodedColumn {
   protected finalType(): ColumnType {
     return 'boolean';
   }
+}
+
+// true/false, yes/no, t/f, y/n (any case) and 0/1 straight from bytes; -1 for anything else
+const WORDS: Array<[string, number]> = [['true', 1], ['false', 0], ['yes', 1], ['no', 0], ['t', 1], ['f', 0], ['y', 1], ['n', 0], ['1', 1], ['0', 0]];
+function booleanFromBytes(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  for (const [word, code] of WORDS) {
+    if (word.length !== len) continue;
+    let k = 0;
+    for (; k < len; k++) {
+      const c = b[s + k];
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) break;
+    }
+    if (k === len) return code;
+  }
+  return -1;
 }

@@ -1,6 +1,5 @@
 // CSV/TSV import: sniff (encoding, delimiter, header, types) from the first megabyte, then stream the
 // whole file through the byte tokenizer into the column writers.
-import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ImportError, type DatasetCacheMeta, type ImportFormat } from '../../common/dataset-cache';
 import type { ColumnKind, ColumnPlan } from './column-writer';
@@ -9,20 +8,9 @@ import { inferKind, planFor } from './infer';
 import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
-import { guessEncoding, readTextChunks, textDecoderFor, type EncodingGuess } from './text-source';
+import { guessEncoding, readHead, readTextChunks, textDecoderFor, type EncodingGuess } from './text-source';
 
 const SNIFF_BYTES = 1024 * 1024;
-
-function readHead(path: string, bytes: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The sniff sample as ASCII-compatible bytes (UTF-16 transcoded), and whether it is the whole file. */
 function sampleOf(head: Buffer, guess: EncodingGuess, totalBytes: number): { sample: Buffer; whole: boolean } {

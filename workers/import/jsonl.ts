@@ -3,24 +3,13 @@
 import type { RecordBatch } from './records';
 import { ImportError } from '../../common/dataset-cache';
 import type { ImportJob } from './job';
-import { guessEncoding, readTextChunks } from './text-source';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { guessEncoding, readHead, readTextChunks } from './text-source';
 
 const BATCH_ROWS = 4096;
 
-function head(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(65536);
-    return b.subarray(0, readSync(fd, b, 0, b.length, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export async function* jsonLinesBatches(job: ImportJob): AsyncGenerator<RecordBatch> {
   const file = job.fileName;
-  const guess = guessEncoding(head(job.path), file, job.options.encoding);
+  const guess = guessEncoding(readHead(job.path, 65536), file, job.options.encoding);
   let line = 1, carry: Buffer | null = null, bytes = 0;
   let rows: Record<string, unknown>[] = [], lines: number[] = [];
   const flush = (): RecordBatch => {

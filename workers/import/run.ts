@@ -1,7 +1,7 @@
 // The import of one file into a cache directory, whatever its format. The worker (workers/importer.ts)
 // calls this; tests call it in-process. Re-reads the file when sniffing guessed wrong: sniffed UTF-8 that
 // is not (-> latin-1), or an inferred column type that later rows contradict (-> the wider type).
-import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   ImportError, type DatasetCacheMeta, type ImportFormat, type ImportOptions, type ImportResult,
@@ -9,7 +9,7 @@ import {
 import type { ColumnKind } from './column-writer';
 import { importDelimited } from './delimited';
 import { ImportJob, type ImportHooks } from './job';
-import { NotUtf8 } from './text-source';
+import { NotUtf8, readHead } from './text-source';
 import { importBinary } from './binary-formats';
 
 export type { ImportHooks };
@@ -34,16 +34,6 @@ export function detectFormat(path: string, head: Buffer): ImportFormat {
   return 'csv';
 }
 
-function readHead(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(4096);
-    return b.subarray(0, readSync(fd, b, 0, 4096, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function resetDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -62,7 +52,7 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
     throw new ImportError('not_found', `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
   }
   if (size === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
-  const format = options.format ?? detectFormat(path, readHead(path));
+  const format = options.format ?? detectFormat(path, readHead(path, 4096));
   const job = new ImportJob(path, outDir, options, size, hooks, file);
   resetDir(outDir);
   job.progress(0, 0, true);

@@ -6,6 +6,17 @@ import { ImportError, type TextEncoding } from '../../common/dataset-cache';
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
+/** The first `bytes` bytes of a file (fewer when it is shorter). */
+export function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export interface EncodingGuess {
   encoding: TextEncoding;
   /** Bytes of byte-order mark to skip. */

@@ -4,6 +4,7 @@
 import { FromTrainer, ToTrainer, parseMessage, type RunSpec } from '../../common/trainer-protocol';
 import { trainRun, RunFailure, type RunControl } from './train-run';
 import { dataFor } from './data-for';
+import { parentChannel } from './parent-channel';
 
 type Send = (e: FromTrainer) => void;
 
@@ -51,16 +52,18 @@ export async function runFromSpec(spec: RunSpec, send: Send, control: RunControl
 /** Installs the protocol on this process (called by workers/trainer.ts for the first run message). */
 export function serveRunProtocol(first: unknown): void {
   if (installed) return; // one run per process: later starts are ignored
+  const channel = parentChannel();
+  if (!channel) return;
   installed = true;
   const control = new Control();
   let started = false;
   let pending = 0;
   let ending = false;
-  const exitWhenSent = () => { if (ending && pending === 0) process.disconnect?.(); };
+  const exitWhenSent = () => { if (ending && pending === 0) channel.close(); };
   const send: Send = (e) => {
-    if (!process.connected) return;
+    if (!channel.connected) return;
     pending++;
-    process.send!(e, undefined, undefined, () => { pending--; exitWhenSent(); });
+    channel.send(e, () => { pending--; exitWhenSent(); });
   };
   const onMessage = (raw: unknown) => {
     let msg: ToTrainer;
@@ -78,8 +81,14 @@ export function serveRunProtocol(first: unknown): void {
       exitWhenSent();
     });
   };
-  process.on('message', (m) => { if (m !== first) onMessage(m); });
+  channel.onMessage((m) => { if (m !== first) onMessage(m); });
   // The lab died or closed the channel: nobody is listening, stop now (checkpoints on disk stay valid).
-  process.on('disconnect', () => process.exit(ending ? 0 : 3));
+  channel.onGone(() => process.exit(ending ? 0 : 3));
   onMessage(first);
+}
+
+/** Electron's utilityProcess: no process.send, so workers/trainer.ts's fork listener never runs; listen here. */
+export function listenOnParentPort(): void {
+  const port = (process as unknown as { parentPort?: { on(e: 'message', l: (ev: { data: unknown }) => void): void } }).parentPort;
+  port?.on('message', (ev) => { if (isRunStart(ev.data)) serveRunProtocol(ev.data); });
 }

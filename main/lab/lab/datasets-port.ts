@@ -12,7 +12,7 @@ export interface DatasetsPort {
   list(): DatasetSummary[] | Promise<DatasetSummary[]>;
   get(id: string): DatasetDetail | Promise<DatasetDetail>;
   preview(id: string, offset: number, limit: number): PreviewPage | Promise<PreviewPage>;
-  setRoles(id: string, roles: Record<string, ColumnRole>): DatasetDetail | Promise<DatasetDetail>;
+  setRoles(id: string, roles: Record<string, ColumnRole>, modalities?: Record<string, string | null>): DatasetDetail | Promise<DatasetDetail>;
   remove(id: string): void | Promise<void>;
   /** Imports a file; resolves with the new (or existing, same content) dataset id. */
   importFile(path: string, hooks: ImportHooks): Promise<string>;

@@ -90,10 +90,13 @@ class StoreDatasets implements DatasetsPort {
     return { offset, total: cache.rows, columns: cache.columns.map((c) => c.info.name), rows };
   }
 
-  setRoles(id: string, roles: Record<string, DatasetDetail['columnInfo'][number]['role']>): DatasetDetail {
+  setRoles(id: string, roles: Record<string, DatasetDetail['columnInfo'][number]['role']>, modalities: Record<string, string | null> = {}): DatasetDetail {
     const d = this.find(id);
     try {
-      this.lab.registry.setColumns(d.id, Object.entries(roles).map(([column, role]) => ({ column, role })));
+      const changes = new Map<string, { column: string; role?: typeof roles[string]; modality?: string | null }>();
+      for (const [column, role] of Object.entries(roles)) changes.set(column, { column, role });
+      for (const [column, modality] of Object.entries(modalities)) changes.set(column, { ...(changes.get(column) ?? { column }), modality });
+      this.lab.registry.setColumns(d.id, [...changes.values()]);
     } catch (e) {
       throw new LabError('invalid-payload', (e as Error).message);
     }
