@@ -46,3 +46,18 @@ export const fusionData = {
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
+
+/**
+ * A template's gate field: absent → the template's default gate; a partial object (e.g. `{ enabled: false }`
+ * from `--set model.gate.enabled=false`) → merged over that default when it names no other kind.
+ */
+export function gateField<S extends z.ZodType>(schema: S, defaults: { kind: string } & Record<string, unknown>) {
+  return z.preprocess((v) => {
+    if (v === undefined) return defaults;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (o.kind === undefined || o.kind === defaults.kind) return { ...defaults, ...o };
+    }
+    return v;
+  }, schema);
+}

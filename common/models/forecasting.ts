@@ -1,7 +1,7 @@
 // Forecasting templates (ARCHITECTURE §4): baselines Linear/NLinear/DLinear/MLP, then the gated models.
 import { z } from 'zod';
 import { GatedAttentionGate, GlaGate, GrnGate, SigmoidGate, SoftmaxRouter, TopKRouter, VariableSelectionGate } from '../gates';
-import { forecastingData, hiddenList } from './base';
+import { forecastingData, gateField, hiddenList } from './base';
 
 const mode = z
   .enum(['channel-independent', 'channel-mixing'])
@@ -42,7 +42,7 @@ export const TsMixerGatedTemplate = z.object({
   blocks: z.number().int().min(1).max(16).default(2).describe('Mixer blocks (time mixing + feature mixing)'),
   ffDim: z.number().int().positive().max(4096).default(64).describe('Hidden width of the feature-mixing MLP'),
   dropout: dropout(0.7),
-  gate: SigmoidGate.prefault({ kind: 'sigmoid', granularity: 'channel' })
+  gate: gateField(SigmoidGate, { kind: 'sigmoid', granularity: 'channel' })
     .describe('Channel gate applied after each feature-mixing MLP (PatchTSMixer-style gated attention)'),
 }).describe('TSMixer with a gated channel mixer (Chen et al. 2023; gating as in PatchTSMixer)');
 
@@ -56,7 +56,7 @@ export const PatchTransformerGatedTemplate = z.object({
   layers: z.number().int().min(1).max(24).default(3).describe('Transformer layers'),
   ffDim: z.number().int().positive().max(16384).default(128).describe('Feed-forward width'),
   dropout: dropout(0.3),
-  attentionGate: GatedAttentionGate.prefault({ kind: 'gated-attention' }),
+  attentionGate: gateField(GatedAttentionGate, { kind: 'gated-attention' }),
 }).superRefine((c, ctx) => {
   patchOk(c, ctx);
   if (c.dModel % c.heads !== 0) ctx.addIssue({ code: 'custom', path: ['heads'], message: `heads must divide dModel (got dModel=${c.dModel}, heads=${c.heads})` });
@@ -69,7 +69,7 @@ export const GlaForecastTemplate = z.object({
   stride: z.number().int().positive().default(16).describe('Patch stride'),
   dModel: z.number().int().positive().max(4096).default(32).describe('Token width'),
   layers: z.number().int().min(1).max(24).default(2).describe('GLA layers'),
-  gla: GlaGate.prefault({ kind: 'gla' }),
+  gla: gateField(GlaGate, { kind: 'gla' }),
 }).superRefine((c, ctx) => {
   patchOk(c, ctx);
   const dk = Math.round(c.dModel * c.gla.keyRatio);
@@ -80,14 +80,14 @@ export const GlaForecastTemplate = z.object({
 export const TftLiteTemplate = z.object({
   template: z.literal('tft-lite'), ...forecastingData,
   hidden: z.number().int().positive().max(4096).default(32).describe('Hidden width'),
-  selection: VariableSelectionGate.prefault({ kind: 'variable-selection' }),
-  grn: GrnGate.prefault({ kind: 'grn' }),
+  selection: gateField(VariableSelectionGate, { kind: 'variable-selection' }),
+  grn: gateField(GrnGate, { kind: 'grn' }),
 }).describe('TFT-style forecaster: variable selection per time step, a temporal map, then a gated residual network');
 
 export const MoeForecasterTemplate = z.object({
   template: z.literal('moe-forecaster'), ...forecastingData,
   expertHidden: hiddenList([128], 'Hidden widths of each expert MLP'),
-  router: z.discriminatedUnion('kind', [SoftmaxRouter, TopKRouter]).prefault({ kind: 'softmax-router' }),
+  router: gateField(z.discriminatedUnion('kind', [SoftmaxRouter, TopKRouter]), { kind: 'softmax-router' }),
 }).describe('Mixture-of-experts forecasting head: a router over expert MLPs (window → horizon), channel-independent');
 
 export const FORECASTING_TEMPLATES = [

@@ -2,7 +2,7 @@
 // gated cross-modal attention.
 import { z } from 'zod';
 import { GatedAttentionGate, GmuGate, SoftmaxRouter } from '../gates';
-import { fusionData, hiddenList } from './base';
+import { fusionData, gateField, hiddenList } from './base';
 
 const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
 
@@ -16,13 +16,13 @@ export const LateFusionTemplate = z.object({
 
 export const GmuTemplate = z.object({
   template: z.literal('gmu'), ...fusionData, hidden: hiddenList([64], 'Hidden widths of the MLP after the GMU'), dropout: dropout(0.1),
-  gate: GmuGate.prefault({ kind: 'gmu' }),
+  gate: gateField(GmuGate, { kind: 'gmu' }),
 }).describe('Gated multimodal unit fusion, then an MLP (Arevalo et al. 2017)');
 
 export const MoeFusionTemplate = z.object({
   template: z.literal('moe-fusion'), ...fusionData,
   expertHidden: hiddenList([64], 'Hidden widths of each modality expert'), dropout: dropout(0.1),
-  router: SoftmaxRouter.prefault({ kind: 'softmax-router', experts: 2 }).describe('Router over modality experts (experts = number of modalities)'),
+  router: gateField(SoftmaxRouter, { kind: 'softmax-router', experts: 2 }).describe('Router over modality experts (experts = number of modalities)'),
 }).superRefine((c, ctx) => {
   if (c.router.experts !== c.modalities.length)
     ctx.addIssue({ code: 'custom', path: ['router', 'experts'], message: `one expert per modality: experts must equal the number of modalities (${c.modalities.length}), got ${c.router.experts}` });
@@ -34,7 +34,7 @@ export const GatedCrossAttentionTemplate = z.object({
   dModel: z.number().int().positive().max(4096).default(32).describe('Token width'),
   heads: z.number().int().positive().max(64).default(4).describe('Attention heads (must divide dModel)'),
   hidden: hiddenList([64], 'Hidden widths of the output MLP'), dropout: dropout(0.1),
-  gate: GatedAttentionGate.prefault({ kind: 'gated-attention' }),
+  gate: gateField(GatedAttentionGate, { kind: 'gated-attention' }),
 }).superRefine((c, ctx) => {
   if (c.dModel % c.heads !== 0) ctx.addIssue({ code: 'custom', path: ['heads'], message: `heads must divide dModel (got dModel=${c.dModel}, heads=${c.heads})` });
 }).describe('Gated cross-modal attention: each modality’s tokens attend to the other modalities, output gated before projection');

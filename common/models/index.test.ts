@@ -34,6 +34,10 @@ describe('model templates', () => {
     expect(defaultModelConfig('gla').gla.rank).toBe(16);
     expect(defaultModelConfig('moe-dnn').router.k).toBe(2);
     expect(defaultModelConfig('dlinear', { lookback: 512 }).lookback).toBe(512);
+    // a partial gate (from --set model.gate.enabled=false) keeps the template's other gate defaults
+    expect(defaultModelConfig('tsmixer-gated', { gate: { enabled: false } }).gate).toMatchObject({ kind: 'sigmoid', enabled: false, granularity: 'channel' });
+    expect(defaultModelConfig('finalmlp', { gate2: { initBias: 1 } }).gate2).toMatchObject({ scale: 2, initBias: 1 });
+    expect(defaultModelConfig('moe-forecaster', { router: { kind: 'topk-router', k: 1 } }).router).toMatchObject({ kind: 'topk-router', k: 1, experts: 8 });
   });
 
   it('names the field of an invalid config', () => {

@@ -1,7 +1,7 @@
 // Recommendation / CTR templates (ARCHITECTURE §4): LR, DNN, DeepFM, DCN-V2, then the gated FinalMLP, MMoE, MoE DNN.
 import { z } from 'zod';
 import { MmoeGate, SigmoidGate, TopKRouter } from '../gates';
-import { hiddenList, recsysData } from './base';
+import { gateField, hiddenList, recsysData } from './base';
 
 const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
 
@@ -28,8 +28,8 @@ export const FinalMlpTemplate = z.object({
   stream1: hiddenList([400, 400, 400], 'Hidden widths of stream 1'),
   stream2: hiddenList([800], 'Hidden widths of stream 2'),
   dropout: dropout(0.1),
-  gate1: SigmoidGate.prefault({ kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 1 (FinalMLP: 2·σ, a neutral gate is the identity)'),
-  gate2: SigmoidGate.prefault({ kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 2'),
+  gate1: gateField(SigmoidGate, { kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 1 (FinalMLP: 2·σ, a neutral gate is the identity)'),
+  gate2: gateField(SigmoidGate, { kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 2'),
   heads: z.number().int().min(1).max(64).default(2).describe('Heads of the bilinear fusion (must divide both stream output widths)'),
 }).superRefine((c, ctx) => {
   const o1 = c.stream1.at(-1), o2 = c.stream2.at(-1);
@@ -43,7 +43,7 @@ export const MmoeTemplate = z.object({
   expertHidden: hiddenList([128], 'Hidden widths of each shared expert'),
   towerHidden: hiddenList([64], 'Hidden widths of each task tower'),
   dropout: dropout(0.1),
-  gate: MmoeGate.prefault({ kind: 'mmoe', experts: 4, tasks: 2 }),
+  gate: gateField(MmoeGate, { kind: 'mmoe', experts: 4, tasks: 2 }),
 }).superRefine((c, ctx) => {
   if (c.gate.tasks !== 2) ctx.addIssue({ code: 'custom', path: ['gate', 'tasks'], message: `this template has two tasks (click and rating); got ${c.gate.tasks}` });
 }).describe('MMoE for two tasks: click (binary) and rating (regression), per-task softmax gates over shared experts (Ma et al. 2018)');
@@ -52,7 +52,7 @@ export const MoeDnnTemplate = z.object({
   template: z.literal('moe-dnn'), ...recsysData,
   expertHidden: hiddenList([256, 128], 'Hidden widths of each expert MLP'),
   dropout: dropout(0.1),
-  router: TopKRouter.prefault({ kind: 'topk-router', experts: 4, k: 2 }),
+  router: gateField(TopKRouter, { kind: 'topk-router', experts: 4, k: 2 }),
 }).describe('Top-k mixture-of-experts DNN: a noisy top-k router over expert MLPs');
 
 export const RECSYS_TEMPLATES = [LrTemplate, DnnTemplate, DeepFmTemplate, DcnV2Template, FinalMlpTemplate, MmoeTemplate, MoeDnnTemplate] as const;

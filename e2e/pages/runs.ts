@@ -12,6 +12,13 @@ export class RunsPage {
     return this.page.getByTestId('run-status');
   }
 
+  /** Waits until the newest run of `template` has `status` (other stories may have left runs in this lab). */
+  async waitFor(template: string, status: string, timeout = 90_000): Promise<void> {
+    await test.step(`wait until the ${template} run is ${status}`, async () => {
+      await expect(this.rows().filter({ hasText: template }).first().getByTestId('run-status')).toHaveText(status, { timeout });
+    });
+  }
+
   async waitUntilAll(status: string, count: number, timeout = 180_000): Promise<void> {
     await test.step(`wait until ${count} runs are ${status}`, async () => {
       await expect(this.statuses().filter({ hasText: status })).toHaveCount(count, { timeout });
@@ -36,12 +43,24 @@ export class ExportPage {
   constructor(readonly page: Page) {}
 
   /** Exports the selected run in a format; returns the path the lab wrote. */
-  async export(title: 'ONNX model' | 'Metrics CSV'): Promise<string> {
+  async export(title: 'ONNX model' | 'Run report (HTML)' | 'Metrics CSV'): Promise<string> {
     return test.step(`export ${title}`, async () => {
       await this.page.locator('.fmt', { hasText: title }).getByRole('button', { name: 'Export' }).click();
       const cell = this.page.getByTestId('export-results').locator('tbody tr').first().locator('code');
       await expect(cell).not.toBeEmpty();
       return (await cell.textContent())!.trim();
+    });
+  }
+
+  /** "Try it": predicts the given test rows; returns the table's rows as [row, prediction, target] texts. */
+  async tryRows(rows: string): Promise<string[][]> {
+    return test.step(`try the model on test rows ${rows}`, async () => {
+      const panel = this.page.getByTestId('try-it');
+      await panel.getByTestId('try-rows').fill(rows);
+      await panel.getByTestId('try-run').click();
+      const body = panel.getByTestId('try-results').locator('tbody tr');
+      await expect(body.first()).toBeVisible({ timeout: 60_000 });
+      return body.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')));
     });
   }
 }

@@ -32,7 +32,7 @@ test('reviews: text + tabular modalities, GMU, see the modality weights', async 
   await models.startButton().click();
 
   const runs = new RunsPage(page);
-  await runs.waitUntilAll('completed', 1, 90_000);
+  await runs.waitFor('gmu', 'completed');
   await test.step('a modality-weights panel per GMU gate, stacked over the two modalities', async () => {
     const panel = page.getByTestId('gate-panels').locator('.gate-panel', { hasText: 'modality_weights' }).first();
     await expect(panel).toBeVisible({ timeout: 15_000 });

@@ -2,7 +2,7 @@
 // seeds, watches them on the dashboard, compares them, and exports one as ONNX that then loads in a
 // fresh onnxruntime-node session and predicts. (Short runs: a few dozen steps, to keep the suite fast.)
 import * as ort from 'onnxruntime-node';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { test, expect } from '../fixtures';
 import { AppPage } from '../pages/app';
 import { ModelsPage } from '../pages/models';
@@ -74,6 +74,18 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
     expect(first.dims).toEqual([1, 24, expect.any(Number)]);
     expect(Array.from(first.data as Float32Array).every(Number.isFinite)).toBe(true);
   });
+  await test.step('the HTML report is one self-contained page with the curves', async () => {
+    const report = await new ExportPage(page).export('Run report (HTML)');
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/<svg[^>]*aria-label="loss"/);
+    expect(html).not.toContain('<script');
+  });
+  await test.step('try it: predictions for three test windows, 24 steps each', async () => {
+    const rows = await new ExportPage(page).tryRows('0-2');
+    expect(rows.map((r) => r[0])).toEqual(['0', '1', '2']);
+    for (const r of rows) expect(r[1].split(',').length).toBeGreaterThanOrEqual(24);
+  });
+  await app.screenshot('08b-export-try-it');
 });
 
 test('pause, resume and cancel a long run from the dashboard', async ({ page, lab }) => {

@@ -83,3 +83,28 @@ describe('early-exit threshold sweep', () => {
     expect(curve.denseFlops).toBe(60);
   });
 });
+
+describe('FLOPs a hard gate can skip', () => {
+  it('a field gate in front of a dense layer: each closed field skips its rows of the product', async () => {
+    const { hardGate, dense, gateEnv } = await import('../gates');
+    const { reshape } = await import('../ops/builders');
+    const { gateConsumerFlops } = await import('./flops');
+    const { zeroGateSkips } = await import('./accounting');
+    // x [B, 4 fields, 3] → hard field gate → flatten [B, 12] → dense 12 → 5 (2·12·5 = 120 FLOPs)
+    const def = {
+      name: 'hard-field-gate',
+      inputs: { x: { dtype: 'float' as const, shape: [4, 3] } },
+      targets: {},
+      forward(ctx: Parameters<ReturnType<typeof earlyExitMlp>['forward']>[0], { x }: Record<string, import('../ir/tensor').Tensor>) {
+        const env = gateEnv(ctx);
+        const g = hardGate(env, 'fields', { ...defaultGate('hard'), granularity: 'field' }, { x: reshape(x, [-1, 12]), v: x });
+        return { predictions: { y: dense(env, 'out', reshape(g.y, [-1, 12]), 5) } };
+      },
+      loss: () => { throw new Error('not trained'); },
+    };
+    const consumer = gateConsumerFlops(def).get('fields')!;
+    expect(consumer).toBe(120);
+    // sample 0 closes 1 of 4 fields, sample 1 none, sample 2 all
+    expect([...zeroGateSkips(consumer, [1, 0, 1, 1, /**/ 1, 1, 1, 1, /**/ 0, 0, 0, 0], 3)]).toEqual([30, 0, 120]);
+  });
+});

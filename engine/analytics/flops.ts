@@ -7,6 +7,7 @@ import { topologicalOrder } from '../ir/graph';
 import { input } from '../ops/builders';
 import { namedParams } from '../nn/params';
 import { specDtype, type ModelDefinition } from '../train/model';
+import { withGateHook } from './hook';
 
 export interface MatmulCost {
   node: Node;
@@ -91,4 +92,35 @@ export function groupFlops(costs: Pick<ForwardCosts, 'matmuls'>, groupOf: (param
 export function expertGroup(param: string): string | null {
   const m = /(?:^|\.)expert(\d+)\./.exec(param);
   return m ? `expert${m[1]}` : null;
+}
+
+/**
+ * FLOPs of the matrix products each gate's value feeds first (following its value forward through
+ * elementwise and shape ops until a product): what a closed unit of a hard gate lets the model skip.
+ */
+export function gateConsumerFlops(def: ModelDefinition): Map<string, number> {
+  const bound = namedParams('float32');
+  const inputs: Record<string, Tensor> = {};
+  for (const [name, spec] of Object.entries(def.inputs)) inputs[name] = input(name, specDtype(spec, 'float32'), [1, ...spec.shape]);
+  const values = new Map<string, Tensor>();
+  const out = withGateHook((gate, _kind, value) => { values.set(gate, value); return value; }, () => def.forward(bound.ctx, inputs));
+  const { nodes } = topologicalOrder(Object.values(out.predictions));
+  const consumers = new Map<Tensor, Node[]>();
+  for (const n of nodes) for (const t of n.inputs) consumers.set(t, [...(consumers.get(t) ?? []), n]);
+  const result = new Map<string, number>();
+  for (const [gate, value] of values) {
+    let flops = 0;
+    const seen = new Set<Node>();
+    const stack = [value];
+    while (stack.length) {
+      for (const n of consumers.get(stack.pop()!) ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        if (n.op === 'MatMul' || n.op === 'Gemm') flops += matmulFlops(n);
+        else stack.push(...n.outputs);
+      }
+    }
+    result.set(gate, flops);
+  }
+  return result;
 }

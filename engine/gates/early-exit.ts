@@ -6,7 +6,7 @@
 import type { GateOf } from '../../common/gates';
 import type { Tensor } from '../ir/tensor';
 import { add, bceWithLogits, cast, concat, greater, less, mul, reduceMean, reshape, sigmoid, sub, unsqueeze, where } from '../ops/builders';
-import { dense, num, type GateEnv, type GateOutput } from './env';
+import { dense, gateValue, num, type GateEnv, type GateOutput } from './env';
 
 export interface Exit {
   /** The block's hidden state [N, D]. */
@@ -22,7 +22,7 @@ export function earlyExit(env: GateEnv, name: string, cfg: GateOf<'early-exit'>,
   const last = exits[exits.length - 1];
   if (!cfg.enabled || exits.length === 1) return { y: last.prediction, stats: {}, losses: {} };
   const logits = exits.slice(0, -1).map((e, i) => reshape(dense(env, `${name}.gate${i}`, e.hidden, 1), [-1])); // [N]
-  const gates = logits.map(sigmoid);
+  const gates = logits.map((l, i) => gateValue(env, `${name}.gate${i}`, 'exit', sigmoid(l)));
   const exitsHere = gates.map((g) => cast(greater(g, num(env, cfg.threshold)), env.dtype));
   // Hard decisions for the statistics and the evaluation prediction; soft ones for the depth cost.
   let remaining = num(env, 1) as Tensor, softRemaining = num(env, 1) as Tensor;

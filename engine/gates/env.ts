@@ -7,6 +7,8 @@ import { add, constant, dropout, linear, matmul, reshape, scalar } from '../ops/
 import type { ParamContext } from '../nn/params';
 import { init } from '../nn/init';
 import { batchSeed, normalLike } from './random';
+import type { GateValueKind } from '../../common/analytics/knockout';
+import { activeGateHook } from '../analytics/hook';
 
 export interface GateEnv {
   /** Where parameters come from (engine/nn): flat slices in train/eval graphs, named inputs for export. */
@@ -26,18 +28,28 @@ export interface GateEnv {
   accumulate?(name: string, value: Tensor): Tensor;
   /** An int64 scalar that changes every step (dropout masks); absent: masks are fixed per layer. */
   seed?: Tensor;
+  /**
+   * Observes or replaces a gate's value where the gate computes it (gate analytics: per-sample probes and
+   * knockouts, engine/analytics); absent: the value is used as is. Eval graphs only.
+   */
+  intervene?(gate: string, kind: GateValueKind, value: Tensor): Tensor;
 }
 
 /**
  * The gate environment of a model's parameter context. `seedSource` (a batch tensor) gives training
  * graphs a per-step seed: dropout masks and noisy gating then change from step to step.
  */
-export function gateEnv(ctx: ParamContext, extras: Partial<Pick<GateEnv, 'step' | 'noise' | 'accumulate' | 'seed'>> = {}, seedSource?: Tensor): GateEnv {
+export function gateEnv(ctx: ParamContext, extras: Partial<Pick<GateEnv, 'step' | 'noise' | 'accumulate' | 'seed' | 'intervene'>> = {}, seedSource?: Tensor): GateEnv {
   const seed = extras.seed ?? (seedSource && ctx.training ? batchSeed(seedSource) : undefined);
   let stream = 0; // one stream per call, so two routers draw different noise
   const noise = extras.noise ?? (seed ? (like: Tensor) => normalLike(like, seed, ++stream) : undefined);
-  return { ctx, dtype: ctx.dtype, training: ctx.training, ...extras, seed, noise };
+  const intervene = extras.intervene ?? activeGateHook(); // engine/analytics/hook: withGateHook(hook, build)
+  return { ctx, dtype: ctx.dtype, training: ctx.training, ...extras, seed, noise, intervene };
 }
+
+/** A gate's value after the env's hook (gate analytics); the value itself without one. */
+export const gateValue = (env: GateEnv, gate: string, kind: GateValueKind, value: Tensor): Tensor =>
+  env.intervene ? env.intervene(gate, kind, value) : value;
 
 /** What every gate returns: its output, statistics the UI plots, and auxiliary loss terms to add to the loss. */
 export interface GateOutput {

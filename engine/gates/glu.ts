@@ -4,7 +4,7 @@ import type { GateOf } from '../../common/gates';
 import type { Tensor } from '../ir/tensor';
 import { add, elu, gelu, layerNorm, mul, reduceMean, reduceSum, reshape, sigmoid, silu, softmax, unsqueeze } from '../ops/builders';
 import { init } from '../nn/init';
-import { dense, maybeDropout, type GateEnv, type GateOutput } from './env';
+import { dense, gateValue, maybeDropout, type GateEnv, type GateOutput } from './env';
 import { meanEntropy, opennessStats } from './stats';
 
 const ACT = { glu: sigmoid, geglu: gelu, swiglu: silu } as const;
@@ -13,7 +13,7 @@ const ACT = { glu: sigmoid, geglu: gelu, swiglu: silu } as const;
 export function glu(env: GateEnv, name: string, cfg: GateOf<'glu'>, x: Tensor, hidden: number): GateOutput {
   const value = dense(env, `${name}.value`, x, hidden, { bias: cfg.bias });
   if (!cfg.enabled) return { y: value, stats: {}, losses: {} };
-  const gate = ACT[cfg.variant](dense(env, `${name}.gate`, x, hidden, { bias: cfg.bias }));
+  const gate = gateValue(env, name, 'gate', ACT[cfg.variant](dense(env, `${name}.gate`, x, hidden, { bias: cfg.bias })));
   const stats = cfg.variant === 'glu' ? opennessStats(env, name, gate) : {};
   return { y: mul(value, gate), stats, losses: {} };
 }
@@ -43,7 +43,7 @@ export function grn(env: GateEnv, name: string, cfg: GateOf<'grn'>, a: Tensor, o
   const skip = out === inDim ? a : dense(env, `${name}.skip`, a, out, { bias: false });
   let gated: Tensor, stats: Record<string, Tensor> = {};
   if (cfg.enabled) {
-    const g = sigmoid(dense(env, `${name}.gate`, eta, out));
+    const g = gateValue(env, name, 'gate', sigmoid(dense(env, `${name}.gate`, eta, out)));
     gated = mul(dense(env, `${name}.value`, eta, out), g);
     stats = opennessStats(env, name, g);
   } else {
@@ -72,7 +72,7 @@ export function variableSelection(env: GateEnv, name: string, cfg: GateOf<'varia
   if (cfg.enabled) {
     const flat = reshape(emb, [...x.shape.slice(0, -1).map(() => 0), V * h]);
     const logits = grn(env, `${name}.select`, grnCfg, flat, { out: V });
-    w = softmax(logits.y, -1); // [..., V]
+    w = gateValue(env, name, 'selection', softmax(logits.y, -1)); // [..., V]
     stats[`${name}.weights`] = reduceMean(w, [...Array(w.rank - 1).keys()]);
     stats[`${name}.entropy`] = meanEntropy(env, w);
   } else {

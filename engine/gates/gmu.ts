@@ -3,7 +3,7 @@
 import type { GateOf } from '../../common/gates';
 import type { Tensor } from '../ir/tensor';
 import { add, concat, mul, reduceMean, reshape, sigmoid, sub, tanh } from '../ops/builders';
-import { dense, num, type GateEnv, type GateOutput } from './env';
+import { dense, gateValue, num, type GateEnv, type GateOutput } from './env';
 
 const reshape1 = (t: Tensor) => reshape(t, [1]);
 
@@ -17,12 +17,12 @@ export function gmu(env: GateEnv, name: string, cfg: GateOf<'gmu'>, xs: Tensor[]
   const all = concat(xs, -1);
   const mean = (t: Tensor) => reduceMean(t, [...Array(t.rank).keys()]);
   if (cfg.bimodal && xs.length === 2) {
-    const z = sigmoid(dense(env, `${name}.z`, all, cfg.hidden));
+    const z = gateValue(env, name, 'gate', sigmoid(dense(env, `${name}.z`, all, cfg.hidden)));
     const y = add(mul(z, h[0]), mul(sub(num(env, 1), z), h[1]));
     const w = mean(z);
     return { y, stats: { [`${name}.modality_weights`]: concat([reshape1(w), reshape1(sub(num(env, 1), w))], 0) }, losses: {} };
   }
-  const zs = xs.map((_, m) => sigmoid(dense(env, `${name}.z${m}`, all, cfg.hidden)));
+  const zs = xs.map((_, m) => gateValue(env, `${name}.z${m}`, 'gate', sigmoid(dense(env, `${name}.z${m}`, all, cfg.hidden))));
   const y = zs.map((z, m) => mul(z, h[m])).reduce((a, b) => add(a, b));
   return { y, stats: { [`${name}.modality_weights`]: concat(zs.map((z) => reshape1(mean(z))), 0) }, losses: {} };
 }

@@ -6,7 +6,7 @@ import {
   add, cast, cumsum, div, equal, erf, exp, greater, less, matmul, min, mul, reduceMax, reduceMean, reduceSum, slice,
   reshape, reshapeLike, softmax, softplus, squeeze, sub, topK, unsqueeze, where, concat,
 } from '../ops/builders';
-import { dense, floats, num, type GateEnv } from './env';
+import { dense, floats, gateValue, num, type GateEnv } from './env';
 import { routerStatsAndLosses } from './router-losses';
 import { logSumExp, meanEntropy } from './stats';
 
@@ -61,7 +61,7 @@ export function softmaxRouter(env: GateEnv, name: string, cfg: GateOf<'softmax-r
   const assign = cast(equal(probs, reduceMax(probs, [-1], true)), env.dtype); // top-1 for the load statistics
   const { stats, losses } = routerStatsAndLosses(env, name, cfg, { logits, probs, assign, k: 1 });
   if (cfg.schedule.kind !== 'constant') stats[`${name}.temperature`] = temperature(env, cfg);
-  return { weights: t.restore(probs), stats, losses };
+  return { weights: gateValue(env, name, 'router', t.restore(probs)), stats, losses };
 }
 
 /**
@@ -102,7 +102,7 @@ export function topKRouter(env: GateEnv, name: string, cfg: GateOf<'topk-router'
     weights = mul(weights, keep);
     stats[`${name}.dropped`] = sub(num(env, 1), div(reduceSum(keep, [0, 1]), reduceSum(assign, [0, 1])));
   }
-  return { weights: t.restore(weights), stats, losses };
+  return { weights: gateValue(env, name, 'router', t.restore(weights)), stats, losses };
 }
 
 /**
@@ -123,7 +123,7 @@ export function sinkhornRouter(env: GateEnv, name: string, cfg: GateOf<'sinkhorn
   const weights = maskedSoftmax(env, logits, assign);
   const probs = softmax(logits, -1);
   const { stats, losses } = routerStatsAndLosses(env, name, cfg, { logits, probs, assign, k: cfg.k });
-  return { weights: t.restore(weights), stats, losses };
+  return { weights: gateValue(env, name, 'router', t.restore(weights)), stats, losses };
 }
 
 /** MMoE: one softmax gate per task over the same experts. Returns one weight matrix [N, E] per task. */
@@ -133,7 +133,7 @@ export function mmoeGates(env: GateEnv, name: string, cfg: GateOf<'mmoe'>, x: Te
   for (let t = 0; t < cfg.tasks; t++) {
     // disabled: every task averages the experts (uniform weights [N, E])
     const p = cfg.enabled
-      ? softmax(div(dense(env, `${name}.task${t}`, x, cfg.experts), num(env, cfg.temperature)), -1)
+      ? gateValue(env, `${name}.task${t}`, 'router', softmax(div(dense(env, `${name}.task${t}`, x, cfg.experts), num(env, cfg.temperature)), -1))
       : uniform(env, x, cfg.experts).weights;
     weights.push(p);
     if (cfg.enabled) {

@@ -7,7 +7,7 @@
 import type { GateOf } from '../../common/gates';
 import type { Tensor } from '../ir/tensor';
 import { add, cast, greater, mul, reduceMean, reshape, sigmoid, sub, unsqueeze } from '../ops/builders';
-import { dense, floats, num, type GateEnv, type GateOutput } from './env';
+import { dense, floats, gateValue, num, type GateEnv, type GateOutput } from './env';
 import { opennessStats } from './stats';
 import { stopGradient } from './stop-gradient';
 
@@ -53,7 +53,7 @@ function gateLogits(env: GateEnv, name: string, t: GateTarget, granularity: Gate
 export function sigmoidGate(env: GateEnv, name: string, cfg: GateOf<'sigmoid'>, t: GateTarget): GateOutput {
   if (!cfg.enabled) return { y: t.v, stats: {}, losses: {} };
   const { logits, spread } = gateLogits(env, name, t, cfg.granularity, cfg.initBias);
-  const g = sigmoid(logits);
+  const g = gateValue(env, name, 'gate', sigmoid(logits));
   const y = mul(spread(cfg.scale === 1 ? g : mul(g, num(env, cfg.scale))), t.v);
   return { y, stats: opennessStats(env, name, g), losses: {} };
 }
@@ -73,7 +73,7 @@ export function hardGate(env: GateEnv, name: string, cfg: GateOf<'hard'>, t: Gat
     const hard = cast(open, env.dtype);
     g = add(p, sub(hard, stopGradient(p)));
   } else {
-    g = cast(open, env.dtype);
+    g = gateValue(env, name, 'gate', cast(open, env.dtype));
   }
   const y = mul(spread(g), t.v);
   const stats = { ...opennessStats(env, name, cast(open, env.dtype)), [`${name}.probability`]: reduceMean(p, [...Array(p.rank).keys()]) };

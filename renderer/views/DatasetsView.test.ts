@@ -45,6 +45,29 @@ describe('Datasets view', () => {
     });
   });
 
+  it('marks a numeric target with a binary label and a modality; both reach the lab', async () => {
+    const d = stores.datasets.selected!;
+    const column = d.columnInfo.find((c) => c.type === 'float' || c.type === 'int')!.name;
+    const picker = screen.getByTestId('target-picker');
+    await fireEvent.change(within(picker).getByTestId('target-column'), { target: { value: column } });
+    await fireEvent.click(await within(picker).findByTestId('target-binary'));
+    await fireEvent.input(within(picker).getByTestId('target-threshold'), { target: { value: '0.5' } });
+    await fireEvent.click(within(picker).getByTestId('target-save'));
+    await waitFor(async () => {
+      const fresh = await lab.dispatch('datasets.get', { id: d.id });
+      const r = fresh.ok ? (fresh.result as typeof d) : null;
+      expect(r?.columnInfo.find((c) => c.name === column)!.role).toBe('target');
+      expect(r?.label).toEqual({ positiveAtLeast: 0.5 });
+    });
+    const other = d.columnInfo.find((c) => c.name !== column)!.name;
+    const modality = screen.getByRole('textbox', { name: `Modality of ${other}` });
+    await fireEvent.change(modality, { target: { value: 'sensor' } });
+    await waitFor(async () => {
+      const fresh = await lab.dispatch('datasets.get', { id: d.id });
+      expect(fresh.ok && (fresh.result as typeof d).columnInfo.find((c) => c.name === other)!.modality).toBe('sensor');
+    });
+  });
+
   it('uploads a file in chunks and imports it (ETTh1: 17,420 rows, 8 columns)', async () => {
     const bytes = readFileSync('/work/shared/data/forecasting/ETTh1.csv');
     await stores.imports.upload(new NodeFile([bytes], 'ETTh1.csv', { type: 'text/csv' }));

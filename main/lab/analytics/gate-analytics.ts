@@ -45,13 +45,15 @@ export class GateAnalytics {
 
   constructor(private readonly store: LabStore, private readonly files: RunFiles, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {}
 
-  /** Runs knockouts now and stores the merged table. */
+  /** Runs knockouts now; returns their table and merges it into the run's stored table (`knockouts`). */
   async knockout(runId: number, o: KnockoutOptions = {}): Promise<KnockoutTable> {
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
     const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, only: o.only, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress });
     this.running = handle;
     try {
-      return saveKnockouts(this.files, runId, await handle.result);
+      const table = await handle.result;
+      saveKnockouts(this.files, runId, table);
+      return table;
     } finally {
       this.running = null;
     }

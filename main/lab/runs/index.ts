@@ -6,6 +6,8 @@ export { RunManager, type RunManagerOptions, type CreateRunOptions } from './run
 export type { RunEvent, RunListener } from './events';
 export { FINAL, SETTLED } from './events';
 export { forkTrainer, forkTrainerWith, type TrainerLauncher, type TrainerProcess, type TrainerExit } from './trainer-process';
+export { utilityTrainer, type UtilityFork, type UtilityProcessLike } from './utility-trainer';
+export { openRunsPort } from './runs-port';
 export { exportRun } from './export-run';
 export { runSummary, runDetail, lastMetrics } from './run-report';
 export { applyOverrides } from './run-overrides';

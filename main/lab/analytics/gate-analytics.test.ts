@@ -1,0 +1,78 @@
+// Gate analytics in the lab, end to end: a GMU run trained by the run manager (real trainer process) on
+// the demo's sensor + camera dataset, then knockouts and the gate report computed in analytics
+// processes from its checkpoint, stored beside it, and the same through `gatelab knockout`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labPaths } from '../home';
+import { openLabDatasets, ensureDemoDatasets, type LabDatasets } from '../datasets/index';
+import { demoFusion } from '../datasets/demo-data';
+import { RunManager } from '../runs/run-manager';
+import { datasetResolver } from '../runs/dataset-runs';
+import { GateAnalytics, type AnalyticsJobStatus } from './index';
+import { main } from '../../cli';
+
+let home: string, lab: LabDatasets, manager: RunManager, analytics: GateAnalytics, runId: number;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-analytics-'));
+  const paths = labPaths(home);
+  lab = await openLabDatasets(paths, { demos: false });
+  const [dataset] = await ensureDemoDatasets(lab.registry, [demoFusion]);
+  manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
+  runId = manager.create({
+    model: { template: 'gmu', hidden: [8], gate: { kind: 'gmu', hidden: 8 } } as never,
+    data: { kind: 'dataset', datasetId: dataset.id }, epochs: 2, batchSize: 256, optimizer: { lr: 0.01 },
+  });
+  const run = await manager.waitFor(runId);
+  expect(run.status, run.error ?? '').toBe('completed');
+  analytics = new GateAnalytics(lab.store, manager.files, datasetResolver(lab.registry));
+});
+
+afterAll(async () => {
+  await manager?.close();
+  lab?.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('gate analytics of a stored run', () => {
+  it('knocks out one gate in a process and keeps the table beside the checkpoints', async () => {
+    const t = await analytics.knockout(runId, { only: { gate: 'gmu.z1', mode: 'closed' }, resamples: 100 });
+    expect(t.metric).toBe('auc');
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]).toMatchObject({ gate: 'gmu.z1', kind: 'gate', mode: 'closed' });
+    expect(t.rows[0].ci.low).toBeLessThanOrEqual(t.rows[0].delta);
+    expect(analytics.knockouts(runId)!.rows).toHaveLength(1);
+  });
+
+  it('"knock out all gates" runs as a background job with progress, then the report and CSV are written', async () => {
+    const seen: AnalyticsJobStatus[] = [];
+    analytics.subscribe((j) => seen.push(j));
+    const id = analytics.queueKnockoutAll(runId, { resamples: 50 });
+    await analytics.idle();
+    expect(analytics.job(id)).toMatchObject({ state: 'done' });
+    expect(seen.some((j) => j.state === 'running' && j.total === 9 && j.done > 0)).toBe(true); // 3 modality gates × open/closed/mean
+    expect(analytics.knockouts(runId)!.rows).toHaveLength(9);
+    const { report, paths } = await analytics.report(runId);
+    expect(report.fusion[0].modalities).toHaveLength(3);
+    expect(report.knockout!.rows).toHaveLength(9);
+    const html = readFileSync(paths.html, 'utf8');
+    expect(html).toContain('Fusion gate gmu');
+    expect(html).toContain('Knockout');
+    expect(existsSync(paths.csv)).toBe(true);
+  });
+
+  it('gatelab knockout RUN --gate --mode --json prints the table', async () => {
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (s: string) => out.push(s);
+    try {
+      expect(await main(['knockout', String(runId), '--home', home, '--gate', 'gmu.z0', '--mode', 'open', '--resamples', '50', '--json'])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    const t = JSON.parse(out.join(''));
+    expect(t.rows.map((r: { gate: string; mode: string }) => `${r.gate} ${r.mode}`)).toEqual(['gmu.z0 open']);
+  });
+});
