@@ -9,20 +9,35 @@ export interface Band {
 export function seedBand(series: { steps: ArrayLike<number>; values: ArrayLike<number> }[]): Band {
   if (series.length === 0) return { steps: [], mean: [], std: [] };
   if (sameSteps(series)) return alignedBand(series);
-  const maps = series.map((s) => {
-    const m = new Map<number, number>();
-    for (let i = 0; i < s.steps.length; i++) m.set(s.steps[i], s.values[i]);
-    return m;
-  });
-  const steps = Array.from(series[0].steps).filter((st) => maps.every((m) => m.has(st)));
+  // Steps are sorted: walk all series together (a merge), keeping the steps every series has. Maps were
+  // ~100x slower here (decimated seeds keep different min/max steps, so this path is the common one).
+  const k = series.length;
+  const at = new Array<number>(k).fill(0);
+  const steps: number[] = [];
   const mean: number[] = [];
   const std: number[] = [];
-  for (const st of steps) {
-    const vs = maps.map((m) => m.get(st)!);
-    const mu = vs.reduce((a, b) => a + b, 0) / vs.length;
-    const variance = vs.length > 1 ? vs.reduce((a, b) => a + (b - mu) ** 2, 0) / (vs.length - 1) : 0;
+  const vs = new Array<number>(k);
+  const first = series[0];
+  outer: for (let i = 0; i < first.steps.length; i++) {
+    const st = first.steps[i];
+    vs[0] = first.values[i];
+    for (let j = 1; j < k; j++) {
+      const sj = series[j].steps;
+      let p = at[j];
+      while (p < sj.length && sj[p] < st) p++;
+      at[j] = p;
+      if (p >= sj.length) break outer;
+      if (sj[p] !== st) continue outer;
+      vs[j] = series[j].values[p];
+    }
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += vs[j];
+    const mu = sum / k;
+    let sq = 0;
+    for (let j = 0; j < k; j++) sq += (vs[j] - mu) ** 2;
+    steps.push(st);
     mean.push(mu);
-    std.push(Math.sqrt(variance));
+    std.push(k > 1 ? Math.sqrt(sq / (k - 1)) : 0);
   }
   return { steps, mean, std };
 }

@@ -4,11 +4,11 @@
 // compute the routers save. Knockout results and training-time expert load are passed in.
 import {
   rankFeatures, summarizeFlops, type AttentionSinkReport, type FeatureGateReport, type FusionReport, type GateProbe, type GateReport,
-  type KnockoutTable, type RouterReport, type ComputeReport,
+  type KnockoutTable, type RouterReport, type ComputeReport, type ConditionalGate,
 } from '../../common/analytics';
 import { probeOutput } from '../../engine/analytics/analytics-graph';
-import { executedFlops, routerSkips } from '../../engine/analytics/accounting';
-import { expertGroup, forwardCosts, groupFlops } from '../../engine/analytics/flops';
+import { executedFlops, routerSkips, zeroGateSkips } from '../../engine/analytics/accounting';
+import { expertGroup, forwardCosts, gateConsumerFlops, groupFlops } from '../../engine/analytics/flops';
 import { exitCurve } from '../../engine/analytics/exit-sweep';
 import { exitStageOf } from '../../engine/analytics/early-exit-model';
 import type { ModelDefinition } from '../../engine/train/model';
@@ -134,10 +134,15 @@ function fusionOf(gate: string, modalities: string[], weights: number[][]): Fusi
   return { gate, modalities, histogram, mean, samples: weights.slice(0, SAMPLES_KEPT).map((w, index) => ({ index, weights: w })) };
 }
 
-/** Routers whose unchosen experts get weight exactly 0 (top-k, Sinkhorn) skip those experts' work. */
+/**
+ * Routers whose unchosen experts get weight exactly 0 (top-k, Sinkhorn) skip those experts' work; hard
+ * gates (values all exactly 0 or 1) skip the rows of the product they feed for every closed unit.
+ */
 function computeReport(r: ReportInput): ComputeReport | undefined {
   const routers = r.gates.filter((g) => g.kind === 'router');
-  if (!routers.length) return undefined;
+  const binary = (v: PerSample | undefined) => !!v && v.data.every((x) => x === 0 || x === 1);
+  const hard = r.gates.filter((g) => g.kind === 'gate' && binary(r.base.outputs[probeOutput(g.gate)]));
+  if (!routers.length && !hard.length) return undefined;
   const costs = forwardCosts(r.def);
   const byExpert = groupFlops(costs, expertGroup);
   const n = r.base.rows;
@@ -145,8 +150,13 @@ function computeReport(r: ReportInput): ComputeReport | undefined {
     const E = g.shape.at(-1)!;
     const expertFlops = Array.from({ length: E }, (_, e) => byExpert.get(`expert${e}`) ?? 0);
     if (expertFlops.every((f) => f === 0)) return [];
-    return [{ gate: g.gate, kind: 'router' as const, skippable: expertFlops.reduce((a, b) => a + b, 0), perSample: routerSkips(expertFlops, r.base.outputs[probeOutput(g.gate)].data, n) }];
+    return [{ gate: g.gate, kind: 'router' as ConditionalGate['kind'], skippable: expertFlops.reduce((a, b) => a + b, 0), perSample: routerSkips(expertFlops, r.base.outputs[probeOutput(g.gate)].data, n) }];
   });
+  const consumers = hard.length ? gateConsumerFlops(r.def) : new Map<string, number>();
+  for (const g of hard) {
+    const flops = consumers.get(g.gate) ?? 0;
+    if (flops > 0) skips.push({ gate: g.gate, kind: 'hard' as const, skippable: flops, perSample: zeroGateSkips(flops, r.base.outputs[probeOutput(g.gate)].data, n) });
+  }
   if (!skips.length) return undefined;
   const { perSample, gates } = executedFlops(costs.total, skips, n);
   return { flops: summarizeFlops(perSample, costs.total), gates };

@@ -55,6 +55,8 @@ export function serveRunProtocol(first: unknown): void {
   const channel = parentChannel();
   if (!channel) return;
   installed = true;
+  // Ctrl-C is the lab's to handle (it pauses the run with a checkpoint): a trainer sharing the terminal ignores it.
+  process.on('SIGINT', () => {});
   const control = new Control();
   let started = false;
   let pending = 0;

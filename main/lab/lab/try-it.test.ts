@@ -17,7 +17,7 @@ const ok = <T>(r: unknown): T => {
 describe('try it + HTML report', () => {
   it('predicts picked test rows in a child process and writes a self-contained report', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gatelab-try-'));
-    const lab = await Lab.open({ home, face: 'browser' });
+    const lab = await Lab.open({ home, face: 'serve' });
     try {
       const config = { epochs: 2, batchSize: 64, data: { kind: 'synthetic', samples: 1024 } };
       const { runIds } = ok<{ runIds: string[] }>(await lab.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config }));

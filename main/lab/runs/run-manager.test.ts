@@ -173,7 +173,7 @@ describe('run manager with real trainer processes', () => {
       const stopMs = performance.now() - t0;
       expect(run.status).toBe('cancelled');
       // One call in flight (~100 ms target) + writing the cancel checkpoint + the messages.
-      expect(stopMs).toBeLessThan(longestCall + 500);
+      expect(stopMs).toBeLessThan(longestCall + 1000); // margin for a loaded machine's scheduling and fsync
       expect(l.store.checkpoints.forRun(id).at(-1)!.kind).toBe('cancel');
       expect(await waitNoTrainers(l.home)).toEqual([]);
     } finally {

@@ -45,6 +45,9 @@ function startTrainer(label: string, nice: number, execArgv: string[]): TrainerP
   const child = fork(TRAINER_ENTRY, [`--gatelab-trainer=${label}`], {
     execArgv: [...execArgv, '--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Its own process group (POSIX): Ctrl-C in a terminal reaches the lab, which pauses the run with a
+    // checkpoint, instead of killing the trainer mid-step. (Windows: the trainer ignores SIGINT itself.)
+    detached: process.platform !== 'win32',
   });
   if (nice && child.pid) {
     try { setPriority(child.pid, nice); } catch { /* not permitted here: run at normal priority */ }
