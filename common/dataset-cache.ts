@@ -190,7 +190,7 @@ export interface ImportOptions {
   header?: boolean;
   /** Force a column's type by name (or `column_<n>`, 1-based, when the file has no header). */
   columnTypes?: Record<string, ColumnType>;
-  /** What to do with invalid rows/values; default 'reject' (see docs/readme/import.md). */
+  /** What to do with invalid rows/values; default 'reject' (see README, 'Importing data'). */
   onInvalid?: InvalidPolicy;
   /** A target column: rows where it is missing are reported ('target_missing'). */
   target?: string;

@@ -29,9 +29,10 @@ export class RunsPage {
 export class ComparePage {
   constructor(readonly page: Page) {}
 
-  async compareAll(): Promise<void> {
-    await test.step('select every run and compare', async () => {
-      const boxes = this.page.locator('aside input[type="checkbox"]');
+  /** Selects every run (or those whose label mentions `only`, e.g. a template) and compares them. */
+  async compareAll(only?: string): Promise<void> {
+    await test.step(only ? `select the ${only} runs and compare` : 'select every run and compare', async () => {
+      const boxes = (only ? this.page.locator('aside label', { hasText: only }) : this.page.locator('aside')).locator('input[type="checkbox"]');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
       await this.page.getByTestId('compare-button').click();
       await expect(this.page.locator('.controls')).toBeVisible();

@@ -42,15 +42,17 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
   const runs = new RunsPage(page);
   await test.step('the dashboard lists both seeds and they complete', async () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Runs');
-    await expect(runs.rows()).toHaveCount(2);
-    await runs.waitUntilAll('completed', 2);
+    // Other stories may have left runs in this lab: count this story's template only.
+    const mine = runs.rows().filter({ hasText: 'tsmixer-gated' });
+    await expect(mine).toHaveCount(2);
+    await expect(mine.getByTestId('run-status').filter({ hasText: 'completed' })).toHaveCount(2, { timeout: 180_000 });
     await expect(page.locator('figure.chart').first()).toContainText('loss');
     await expect(page.getByTestId('gate-panels').locator('.gate-panel').first()).toContainText('openness');
   });
   await app.screenshot('06-runs-completed');
 
   await app.go('compare');
-  await new ComparePage(page).compareAll();
+  await new ComparePage(page).compareAll('tsmixer-gated');
   await test.step('the comparison shows both runs and that they differ by seed', async () => {
     await expect(page.locator('main table.grid').first().locator('tbody tr')).toHaveCount(2);
     await expect(page.getByText('seed', { exact: true }).first()).toBeVisible();

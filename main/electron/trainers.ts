@@ -1,7 +1,7 @@
 // Trainer processes for the desktop app: Electron's utilityProcess (a Node child that Chromium's
 // process model knows about, so it shows in the task manager and dies with the app) implementing the
 // run manager's TrainerLauncher. The trainer code is the same as under fork(): workers/utility-trainer.mjs
-// adapts utilityProcess's parentPort to Node's IPC calls the trainer makes.
+// loads the TypeScript trainer, which talks over process.parentPort there (workers/run/parent-channel.ts).
 import { utilityProcess } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { setPriority } from 'node:os';
