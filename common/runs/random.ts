@@ -1,5 +1,5 @@
-// splitmix32 (same generator as engine/nn/random, repeated here because common/ imports nothing outside
-// itself): seeded, deterministic across machines, used for random sweeps and data order.
+// splitmix32: seeded, deterministic across machines; used for random sweeps and data order here, and
+// re-exported by engine/nn/random for weight initialisation (one generator for the whole lab).
 export function splitmix32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -1,18 +1,10 @@
 // Seeded random numbers for weight initialisation and synthetic data. Deterministic across machines
 // and runs (no Math.random): a run's seed and a parameter's name fully determine its initial values.
 
-/** splitmix32: a small, well-mixed 32-bit generator; returns floats in [0, 1). */
-export function splitmix32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    z ^= z >>> 16;
-    return (z >>> 0) / 4294967296;
-  };
-}
+// splitmix32 lives in common/ so that the lab (sweeps, data order) and the engine (init) share one generator.
+import { splitmix32 } from '../../common/runs/random';
+
+export { splitmix32 };
 
 /** FNV-1a of a string, to derive one stream per parameter name (adding a layer leaves the others' init unchanged). */
 export function hashString(s: string): number {

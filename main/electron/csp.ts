@@ -1,23 +1,11 @@
 // The window's Content-Security-Policy: only our own bundled code, no eval, no inline scripts, no
 // remote anything. https://www.electronjs.org/docs/latest/tutorial/security#7-define-a-content-security-policy
-// Pure (no electron import) so a test can read it.
+// Pure (no electron import) so a test can read it. The policy itself is shared with serve mode.
+import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy';
 export const APP_SCHEME = 'gatelab';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Svelte writes style attributes; no remote stylesheets.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CSP = CONTENT_SECURITY_POLICY;
 
 /** Links the user clicks may open in the system browser only if they are plain web links. */
 export function isSafeExternalUrl(url: string): boolean {

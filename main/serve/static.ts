@@ -3,6 +3,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,18 +17,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The same policy Electron's window gets: our own scripts only, no eval, no remote code. */
-export const SERVE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const SERVE_CSP = CONTENT_SECURITY_POLICY;
 
 /** Resolves a URL path under root, or null if it escapes root or is malformed. */
 export function resolveUnder(root: string, urlPath: string): string | null {
