@@ -5,10 +5,12 @@ import { z } from 'zod';
 import * as D from './lab-api/datasets';
 import * as R from './lab-api/runs';
 import * as S from './lab-api/system';
+import * as A from './lab-api/analytics';
 
 export * from './lab-api/datasets';
 export * from './lab-api/runs';
 export * from './lab-api/system';
+export * from './lab-api/analytics';
 export { LabError, type LabErrorCode } from './lab-api/errors';
 
 const channel = <P extends z.ZodType, Res extends z.ZodType>(payload: P, result: Res, summary: string) => ({ payload, result, summary });
@@ -42,6 +44,10 @@ export const REQUESTS = {
   'runs.compare': channel(R.CompareRequest, R.Comparison, 'Configs and series of several runs (each capped at `points` for display)'),
   'runs.pointsAt': channel(R.PointsAtRequest, R.PointsAt, 'Exact stored value of a metric nearest a step, per run'),
   'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),
+  'analytics.knockouts': channel(R.RunId, A.RunKnockouts, 'Stored knockout table of a run (metric deltas per gate knocked out), null if none yet'),
+  'analytics.knockoutAll': channel(R.RunId, A.AnalyticsJobInfo, 'Queue "knock out all gates one by one" for a trained run as a background job'),
+  'analytics.jobs': channel(R.RunId, A.AnalyticsJobs, 'Analytics jobs of a run with their progress'),
+  'analytics.report': channel(R.RunId, A.GateReportPaths, 'Write the gate report (HTML, JSON, per-feature CSV) of a trained run; returns its paths'),
   'settings.get': channel(Empty, S.Settings, 'Current settings'),
   'settings.set': channel(S.SettingsPatch, S.Settings, 'Change some settings; returns all of them'),
   'system.info': channel(Empty, S.SystemInfo, 'Version, execution providers and what is not available yet'),

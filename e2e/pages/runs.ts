@@ -46,8 +46,12 @@ export class ExportPage {
   /** Exports the selected run in a format; returns the path the lab wrote. */
   async export(title: 'ONNX model' | 'Run report (HTML)' | 'Metrics CSV'): Promise<string> {
     return test.step(`export ${title}`, async () => {
+      // New results are prepended: wait for this export's row, not an earlier export's first row.
+      const rows = this.page.getByTestId('export-results').locator('tbody tr');
+      const before = await rows.count();
       await this.page.locator('.fmt', { hasText: title }).getByRole('button', { name: 'Export' }).click();
-      const cell = this.page.getByTestId('export-results').locator('tbody tr').first().locator('code');
+      await expect(rows).toHaveCount(before + 1);
+      const cell = rows.first().locator('code');
       await expect(cell).not.toBeEmpty();
       return (await cell.textContent())!.trim();
     });

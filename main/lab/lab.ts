@@ -19,6 +19,7 @@ import type { LabStore } from './store/index';
 import type { TrainerLauncher } from './runs/trainer-process';
 import { PausedAtQuit } from './lab/paused-at-quit';
 import { TryIt } from './lab/try-it';
+import { LabAnalytics } from './lab/analytics';
 import { LabelRules } from './lab/label-rules';
 import { decimateComparison, pointsAt } from './lab/compare-series';
 import { writeRunReport } from './lab/report';
@@ -51,6 +52,7 @@ export class Lab {
   private readonly pausedAtQuit: PausedAtQuit;
   private readonly tryIt: TryIt;
   private readonly labels: LabelRules;
+  private readonly analytics: LabAnalytics;
   /** Set when the database failed its start-up check and is open read-only: what to tell the user. */
   readonly notice: string | undefined;
   readonly handlers: LabHandlers;
@@ -68,6 +70,7 @@ export class Lab {
     this.pausedAtQuit = new PausedAtQuit(settings, this.runs);
     this.labels = new LabelRules(settings);
     this.tryIt = new TryIt(store, this.runs, resolveDataset);
+    this.analytics = new LabAnalytics(store, this.paths, resolveDataset);
     this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));
     this.handlers = this.buildHandlers(opts);
   }
@@ -98,6 +101,7 @@ export class Lab {
   async close(): Promise<void> {
     this.imports.cancelAll();
     this.uploads.cancelAll();
+    this.analytics.close();
     await this.runs.close();
     this.datasets.close();
     this.listeners.clear();
@@ -180,6 +184,10 @@ export class Lab {
         return writeRunReport(this.paths.exports, run, series, gates.gates);
       },
       'runs.try': ({ id, rows }) => this.tryIt.predict(id, rows),
+      'analytics.knockouts': ({ id }) => this.analytics.knockouts(id),
+      'analytics.knockoutAll': ({ id }) => this.analytics.knockoutAll(id),
+      'analytics.jobs': ({ id }) => this.analytics.jobs(id),
+      'analytics.report': ({ id }) => this.analytics.report(id),
       'settings.get': () => this.settings.read(),
       'settings.set': (patch) => this.settings.write(patch),
       'system.info': () => ({
