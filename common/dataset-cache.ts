@@ -159,6 +159,35 @@ export function decodeDictionary(text: string, where: string): string[] {
   return d as string[];
 }
 
+/**
+ * How a reader reaches a cache directory's files (node:fs in the lab and the trainer; this module stays
+ * free of node:*). `where` names a file for messages.
+ */
+export interface CacheFiles {
+  readText(file: string): string;
+  readBytes(file: string): Uint8Array;
+  where(file: string): string;
+}
+
+/** The cache's meta.json, with a message the user can act on when it cannot be read. */
+export function readCacheMeta(files: CacheFiles): DatasetCacheMeta {
+  let text: string;
+  try {
+    text = files.readText(META_FILE);
+  } catch (e) {
+    const reason = (e as { code?: string }).code ?? (e as Error).message;
+    throw new Error(`${files.where(META_FILE)}: cannot read the dataset cache (${reason}); re-import the dataset`);
+  }
+  return parseCacheMeta(text, files.where(META_FILE));
+}
+
+/** One column's values and (for coded columns) its dictionary, read and decoded. */
+export function readCachedColumn(files: CacheFiles, meta: DatasetCacheMeta, info: CachedColumn): { values: ColumnValues; dictionary: string[] | null } {
+  const values = decodeColumn(info, files.readBytes(info.file), meta.rows);
+  const dictionary = info.dictionaryFile ? decodeDictionary(files.readText(info.dictionaryFile), files.where(info.dictionaryFile)) : null;
+  return { values, dictionary };
+}
+
 /** An import that failed for a reason the user can act on. `code` is stable for programs. */
 export type ImportErrorCode =
   | 'not_found' | 'empty_file' | 'no_rows' | 'ragged_row' | 'unclosed_quote' | 'unparsable'

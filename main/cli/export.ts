@@ -1,29 +1,15 @@
 // `gatelab export RUN --out model.onnx [--json]`: the run's model (best-on-validation weights) as ONNX.
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
-import { openCliRuns } from '../lab/runs/cli-session';
+import { withCliRun } from './with-runs';
 import { exportRun } from '../lab/runs/export-run';
 
 export const command: CliCommand = {
   summary: 'export a run\'s trained model as ONNX (RUN --out model.onnx [--json])',
-  async run(args) {
-    const id = Number(args.positionals[0]);
-    if (!Number.isInteger(id)) {
-      console.error('gatelab export: give a run id (gatelab runs lists them) and --out FILE.onnx');
-      return 2;
-    }
-    let s;
-    try {
-      s = openCliRuns(stringOption(args, 'home'));
-      const out = stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`;
-      const r = exportRun(s.store, s.files, id, out);
-      console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})`);
-      return 0;
-    } catch (e) {
-      console.error(`gatelab export: ${(e as Error).message}`);
-      return 1;
-    } finally {
-      await s?.close();
-    }
-  },
+  run: (args) => withCliRun('export', args, 'give a run id (gatelab runs lists them) and --out FILE.onnx', (s, id) => {
+    const out = stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`;
+    const r = exportRun(s.store, s.files, id, out);
+    console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})`);
+    return 0;
+  }),
 };

@@ -1,40 +1,25 @@
 // `gatelab resume RUN [--follow] [--json]`: continues a paused or interrupted run from its last
 // checkpoint, in this process (like train); a run paused inside another live lab is resumed there.
 import type { CliCommand } from '../cli';
-import { stringOption } from './args';
-import { openCliRuns, followRuns, runResult, describeResult } from '../lab/runs/cli-session';
+import { withCliRun } from './with-runs';
+import { followRuns, runResult, describeResult } from '../lab/runs/cli-session';
 
 export const command: CliCommand = {
   summary: 'continue a paused or interrupted run from its last checkpoint (RUN [--follow] [--json])',
-  async run(args) {
-    const id = Number(args.positionals[0]);
+  run: (args) => withCliRun('resume', args, 'give a run id (gatelab runs lists them)', async (s, id) => {
     const json = args.options.json === true;
-    if (!Number.isInteger(id)) {
-      console.error('gatelab resume: give a run id (gatelab runs lists them)');
-      return 2;
+    const m = s.manager;
+    if (!s.store.runs.get(id)) throw new Error(`no run ${id} in ${s.paths.home}`);
+    const owner = s.files.liveOwner(id);
+    m.resume(id);
+    if (owner !== null) {
+      console.log(json ? JSON.stringify({ run: id, status: 'running', owner }) : `run ${id} resumed in the lab process ${owner} that trains it`);
+      return 0;
     }
-    let s;
-    try {
-      s = openCliRuns(stringOption(args, 'home'));
-      const m = s.manager;
-      const before = s.store.runs.get(id);
-      if (!before) throw new Error(`no run ${id} in ${s.paths.home}`);
-      const owner = s.files.liveOwner(id);
-      m.resume(id);
-      if (owner !== null) {
-        console.log(json ? JSON.stringify({ run: id, status: 'running', owner }) : `run ${id} resumed in the lab process ${owner} that trains it`);
-        return 0;
-      }
-      const from = m.resumePoint(id);
-      if (!json) console.log(from ? `resuming run ${id} from its ${from.kind} checkpoint at step ${from.step}` : `run ${id} has no checkpoint: it restarts from step 0`);
-      const [run] = await followRuns(m, [id], { follow: args.options.follow === true, json });
-      console.log(json ? JSON.stringify(runResult(s.store, run)) : describeResult(s.store, run));
-      return run.status === 'completed' ? 0 : 1;
-    } catch (e) {
-      console.error(`gatelab resume: ${(e as Error).message}`);
-      return 1;
-    } finally {
-      await s?.close();
-    }
-  },
+    const from = m.resumePoint(id);
+    if (!json) console.log(from ? `resuming run ${id} from its ${from.kind} checkpoint at step ${from.step}` : `run ${id} has no checkpoint: it restarts from step 0`);
+    const [run] = await followRuns(m, [id], { follow: args.options.follow === true, json });
+    console.log(json ? JSON.stringify(runResult(s.store, run)) : describeResult(s.store, run));
+    return run.status === 'completed' ? 0 : 1;
+  }),
 };

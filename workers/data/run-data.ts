@@ -57,6 +57,8 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating };
     parts = ctrSources(data, split, fitted, o);
     base = { task: 'binary', prediction: 'logit', target: 'label' };
+    // Multi-task templates (MMoE: click + rating) also predict the rating; score it where they do.
+    if (c.rating) base.secondary = [{ name: 'rating', prediction: 'rating_pred', target: 'rating', task: 'regression' }];
   } else {
     const o: FusionData = { modalities: c.modalities, label: c.label, classes: c.classes };
     parts = fusionSources(data, split, fitted, o);

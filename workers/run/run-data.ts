@@ -22,6 +22,11 @@ export interface RunData {
   prediction: string;
   target: string;
   classes?: number;
+  /**
+   * Further outputs scored when the model has them (MMoE's rating tower): metrics named
+   * `<name>_<metric>`, e.g. rating_rmse. Models without the prediction are scored on the main task only.
+   */
+  secondary?: { name: string; prediction: string; target: string; task: Task }[];
   train: Rows;
   validation: Rows;
   test: Rows;

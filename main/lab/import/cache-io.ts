@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  META_FILE, decodeColumn, decodeDictionary, parseCacheMeta,
-  type CachedColumn, type ColumnValues, type DatasetCacheMeta,
+  readCacheMeta, readCachedColumn, type CacheFiles, type CachedColumn, type ColumnValues, type DatasetCacheMeta,
 } from '../../../common/dataset-cache';
 
 export interface OpenColumn {
@@ -24,21 +23,13 @@ export interface DatasetCache {
 }
 
 export function openDatasetCache(cacheDir: string): DatasetCache {
-  const metaPath = join(cacheDir, META_FILE);
-  let text: string;
-  try {
-    text = readFileSync(metaPath, 'utf8');
-  } catch (e) {
-    throw new Error(`${metaPath}: cannot read the dataset cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); re-import the dataset`);
-  }
-  const meta = parseCacheMeta(text, metaPath);
-  const columns = meta.columns.map((info): OpenColumn => {
-    const values = decodeColumn(info, readFileSync(join(cacheDir, info.file)), meta.rows);
-    const dictionary = info.dictionaryFile
-      ? decodeDictionary(readFileSync(join(cacheDir, info.dictionaryFile), 'utf8'), join(cacheDir, info.dictionaryFile))
-      : null;
-    return { info, values, dictionary };
-  });
+  const files: CacheFiles = {
+    readText: (f) => readFileSync(join(cacheDir, f), 'utf8'),
+    readBytes: (f) => readFileSync(join(cacheDir, f)),
+    where: (f) => join(cacheDir, f),
+  };
+  const meta = readCacheMeta(files);
+  const columns = meta.columns.map((info): OpenColumn => ({ info, ...readCachedColumn(files, meta, info) }));
   const byName = new Map(columns.map((c) => [c.info.name, c]));
   return {
     meta, rows: meta.rows, columns,
