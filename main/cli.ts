@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   import: () => import('./cli/import'),
   datasets: () => import('./cli/datasets'),
   demo: () => import('./cli/demo'),
+  templates: () => import('./cli/templates'),
   train: () => import('./cli/train'),
   runs: () => import('./cli/runs'),
   show: () => import('./cli/show'),
@@ -51,5 +52,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command } = await load();
+  // `gatelab VERB --help` must never run the verb (a bare `train --help` would otherwise train the demo).
+  if (args.options.help === true || args.positionals.includes('-h')) {
+    console.log(`Usage: gatelab ${verb} ${command.summary}\n(every command takes --home DIR; gatelab help lists the commands)`);
+    return 0;
+  }
   return command.run(args);
 }

@@ -1,4 +1,4 @@
-// `gatelab train [--dataset ID|FILE] [--template NAME] [--set key=value ...] [--seed S] [--epochs N]
+// `gatelab train [--dataset ID|FILE] [--target COLUMN] [--template NAME] [--set key=value ...] [--seed S] [--epochs N]
 //                [--config FILE] [--priority P] [--cuda] [--follow] [--json]`
 // Queues one run, trains it in a trainer process (early stopping on validation), evaluates on test,
 // stores everything and prints the metrics. --json: the last line is one JSON object {run, status, test, ...}.
@@ -35,7 +35,7 @@ export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
 }
 
 export const command: CliCommand = {
-  summary: 'train a model: --dataset ID|FILE --template NAME [--set key=value] [--seed S] [--epochs N] [--follow] [--json]',
+  summary: 'train a model: --dataset ID|FILE [--target COLUMN] --template NAME [--set key=value] [--seed S] [--epochs N] [--follow] [--json]',
   async run(args) {
     const json = args.options.json === true;
     let session;
@@ -43,7 +43,9 @@ export const command: CliCommand = {
       let config = runConfigFromArgs(args);
       const dataset = stringOption(args, 'dataset');
       const home = stringOption(args, 'home');
-      const setup = dataset ? await datasetRunSetup(home, dataset, config, (l) => !json && console.log(l)) : null;
+      const target = stringOption(args, 'target');
+      if (target !== undefined && !dataset) throw new UsageError('--target needs --dataset ID|FILE');
+      const setup = dataset ? await datasetRunSetup(home, dataset, config, (l) => !json && console.log(l), { target }) : null;
       if (setup) config = setup.config;
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
       const id = session.manager.create(config, { priority: numberOption(args, 'priority') });

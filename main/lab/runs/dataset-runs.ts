@@ -22,7 +22,12 @@ export function datasetResolver(registry: DatasetRegistry) {
   };
 }
 
-export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void): Promise<DatasetRunSetup> {
+/**
+ * `target`: the column to predict (`gatelab train --target COLUMN`); it becomes the dataset's only target,
+ * as `gatelab datasets roles ID COLUMN=target` would make it, and stays so for later runs.
+ */
+export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void,
+  options: { target?: string } = {}): Promise<DatasetRunSetup> {
   const paths = labPaths(home);
   const lab = await openLabDatasets(paths);
   try {
@@ -32,6 +37,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       datasetId = outcome.dataset.id;
       log(`imported ${ref} as dataset ${datasetId}`);
     } else datasetId = lab.registry.resolve(ref).id;
+    if (options.target !== undefined) setTarget(lab.registry, datasetId, options.target, log);
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
     const model = config.model as { template?: string } | undefined;
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
@@ -40,4 +46,15 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     lab.close();
     throw e;
   }
+}
+
+function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {
+  const d = registry.get(datasetId)!;
+  if (!d.columns.some((c) => c.name === column)) {
+    throw new Error(`--target '${column}': dataset ${datasetId} has no such column (its columns: ${d.columns.map((c) => c.name).join(', ')})`);
+  }
+  const previous = d.columns.filter((c) => c.role === 'target' && c.name !== column);
+  if (previous.length === 0 && d.columns.find((c) => c.name === column)!.role === 'target') return;
+  registry.setColumns(datasetId, [{ column, role: 'target' }, ...previous.map((c) => ({ column: c.name, role: 'feature' as const }))]);
+  log(`target of dataset ${datasetId}: ${column}${previous.length ? ` (was ${previous.map((c) => c.name).join(', ')})` : ''}`);
 }

@@ -1,0 +1,56 @@
+// `gatelab templates [ID] [--json]`: the model zoo by family, or one template's options with their
+// defaults — the keys `gatelab train --set KEY=VALUE` accepts.
+import type { CliCommand } from '../cli';
+import { TEMPLATES, defaultModelConfig, templateInfo, templateJsonSchema, type TemplateId } from '../../common/models';
+
+/** Fields the dataset fills in (its shape); the defaults shown for them are placeholders. */
+const FROM_DATA = new Set(['channels', 'fields', 'numeric', 'modalities', 'classes']);
+
+/** `a.b=value` lines of a default config, nested objects flattened (what --set model.a.b=... addresses). */
+function flatten(value: unknown, prefix: string, out: string[]): string[] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out.push(`  ${prefix} = ${JSON.stringify(value)}`);
+  return out;
+}
+
+export const command: CliCommand = {
+  summary: 'list the model templates, or show one template\'s options and defaults (ID [--json])',
+  async run(args) {
+    const id = args.positionals[0];
+    const json = args.options.json === true;
+    if (!id) {
+      if (json) { console.log(JSON.stringify(TEMPLATES)); return 0; }
+      for (const family of ['forecasting', 'recsys', 'fusion'] as const) {
+        console.log(`${family}:`);
+        for (const t of TEMPLATES.filter((x) => x.family === family)) {
+          console.log(`  ${t.id.padEnd(24)} ${t.description}${t.gates.length ? `  [gates: ${t.gates.join(', ')}]` : ''}`);
+        }
+      }
+      console.log('\ngatelab templates ID shows a template\'s options; set them with gatelab train --set KEY=VALUE (e.g. --set gate.enabled=false)');
+      return 0;
+    }
+    let info;
+    try {
+      info = templateInfo(id);
+    } catch (e) {
+      console.error(`gatelab templates: ${(e as Error).message}`);
+      return 2;
+    }
+    // Data-shaped fields (channels, fields, modalities...) come from the dataset; placeholders let the defaults parse.
+    const config = defaultModelConfig(info.id as TemplateId, {}) as Record<string, unknown>;
+    if (json) { console.log(JSON.stringify({ ...info, defaults: config })); return 0; }
+    console.log(`${info.id} (${info.family}): ${info.description}`);
+    if (info.gates.length) console.log(`gates: ${info.gates.join(', ')} (e.g. --set ${info.gates[0]}.enabled=false for the ungated ablation)`);
+    console.log('options and defaults:');
+    const props = ((templateJsonSchema(info.id as TemplateId) as { properties?: Record<string, { description?: string }> }).properties) ?? {};
+    for (const [key, value] of Object.entries(config)) {
+      if (key === 'template') continue;
+      const note = FROM_DATA.has(key) ? ' (from the dataset)' : '';
+      const description = props[key]?.description;
+      console.log(`${key}${note}${description ? `: ${description}` : ''}`);
+      console.log(flatten(value, key, []).join('\n'));
+    }
+    return 0;
+  },
+};
