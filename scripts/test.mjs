@@ -17,8 +17,10 @@ const step = (name, args, env = {}) => {
 const tc = step('typecheck + layer rules', ['scripts/typecheck.mjs']);
 if (tc.status === 0) passed++; else failed++;
 
+// Our own flags are not vitest's: --no-e2e skips the browser stories; everything else goes to vitest.
+const vitestArgs = process.argv.slice(2).filter((a) => a !== '--no-e2e');
 const out = join(mkdtempSync(join(tmpdir(), 'gatelab-test-')), 'vitest.json');
-const vt = step('unit + integration (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)]);
+const vt = step('unit + integration (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...vitestArgs]);
 if (existsSync(out)) {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests ?? 0);
