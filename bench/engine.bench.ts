@@ -1,7 +1,10 @@
 // `npm run bench:engine`: the issue's gated model trained by the engine (ONNX Runtime, Loop-K graph,
 // flat AdamW state) and by PyTorch 1.13 (bench/torch_gated.py at its best: eager, foreach AdamW or
 // torch.jit.script), same weights, batches and threads, interleaved, at B=256 and B=4096; plus the
-// achieved GFLOP/s against a matrix-multiply peak measured in the same run (ARCHITECTURE §9).
+// achieved GFLOP/s against a matrix-multiply peak measured in the same run (ARCHITECTURE §9); then the
+// three flagships of issue 4 against bench/torch_flagships.py (bench/flagship-bench.ts), with the cost of
+// the gate statistics. BENCH_ONLY=gated|flagships runs one section; BENCH_FLAGSHIPS=finalmlp,gmu picks flagships.
+// Second-to-last line: `flagships: tsmixer=<r>x finalmlp=<r>x gmu=<r>x (...)`.
 // Last line: `engine vs pytorch: b256=<ratio>x b4096=<ratio>x gemm_peak=<percent>%`.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { compileTraining } from '../engine/train/compile';
 import { gatedFlopsPerSample, gatedModel, syntheticGatedData, type GatedSizes } from '../engine/train/gated-model';
 import { TrainSession, type HostTensor } from '../workers/train-session';
 import { measureGemmPeak } from './gemm-peak';
+import { flagshipSummary, runFlagships } from './flagship-bench';
 
 const SIZES: GatedSizes = { inputs: 32, hidden: 256, experts: 4, expertHidden: 64 };
 const BATCHES = [256, 4096];
@@ -22,6 +26,7 @@ const THREADS = Number(process.env.BENCH_THREADS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 const POOL = 8; // distinct batches per size, cycled by both sides
+const ONLY = process.env.BENCH_ONLY; // 'gated' | 'flagships' | undefined (both)
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const TMP = join(HERE, '.tmp', 'engine');
 
@@ -42,8 +47,8 @@ interface Rate {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** The PyTorch peer, a long-lived process (torch's import costs seconds). */
-function startPeer() {
+/** A PyTorch peer (torch_gated.py or torch_flagships.py), a long-lived process (torch's import costs seconds). */
+function startPeer(script = 'torch_gated.py') {
   const env = {
     ...process.env, ...MALLOC_ENV,
     OMP_NUM_THREADS: String(THREADS), OPENBLAS_NUM_THREADS: String(THREADS),
@@ -51,7 +56,7 @@ function startPeer() {
     OMP_WAIT_POLICY: 'PASSIVE', OPENBLAS_THREAD_TIMEOUT: '4',
     ...(avx512 ? { OPENBLAS_CORETYPE: 'SkylakeX' } : {}),
   };
-  const child = spawn('/usr/bin/python3', [join(HERE, 'torch_gated.py')], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('/usr/bin/python3', [join(HERE, script)], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   return {
     async ask<T>(msg: object): Promise<T> {
@@ -131,6 +136,20 @@ async function engineSide(B: number, params: Float32Array, d: { x: Float32Array;
 }
 
 async function main() {
+  const gated = ONLY === 'flagships' ? null : await gatedSection();
+  let flagships = '';
+  if (ONLY !== 'gated') {
+    const peer = startPeer('torch_flagships.py');
+    console.log(`\nflagships (bench/flagships.ts), ${THREADS} thread(s) each, samples/s of training; stats off = compiled with { stats: false }`);
+    flagships = flagshipSummary(await runFlagships(peer, THREADS, SECONDS, Math.max(3, Math.ceil(REPEATS / 2)), process.env.BENCH_FLAGSHIPS));
+    peer.close();
+  }
+  if (flagships) console.log(`\n${flagships}`);
+  if (gated) gated.forEach((line) => console.log(line));
+}
+
+/** The gated model at B=256 and B=4096 and the GEMM peak; returns the two summary lines for the end. */
+async function gatedSection(): Promise<string[]> {
   const modes = ['eager', 'foreach', 'jit'] as const;
   const compiled = compileTraining(gatedModel(SIZES), { dtype: 'float32', optimizer: { kind: 'adamw', weightDecay: 0.01 } });
   const params = compiled.initialParams(1) as Float32Array;
@@ -177,8 +196,10 @@ async function main() {
   console.log(`\nGEMM peak (ORT MatMul ${peak.n}x${peak.n}, float32, ${THREADS} thread(s)): best call ${peak.gflops.toFixed(1)} GFLOP/s, ` +
     `${peak.gflopsPerCpuSec.toFixed(1)} GFLOP per CPU-second; engine at B=4096: ${gflops4096.toFixed(1)} GFLOP/s (${((100 * gflops4096) / peak.gflops).toFixed(0)}%), ` +
     `${cpuGflops4096.toFixed(1)} GFLOP per CPU-second (${((100 * cpuGflops4096) / peak.gflopsPerCpuSec).toFixed(0)}%)`);
-  console.log(`per CPU-second: b256=${cpuRatios[256].toFixed(2)}x b4096=${cpuRatios[4096].toFixed(2)}x gemm_peak=${((100 * cpuGflops4096) / peak.gflopsPerCpuSec).toFixed(0)}%`);
-  console.log(`engine vs pytorch: b256=${ratios[256].toFixed(2)}x b4096=${ratios[4096].toFixed(2)}x gemm_peak=${((100 * gflops4096) / peak.gflops).toFixed(0)}%`);
+  return [
+    `per CPU-second: b256=${cpuRatios[256].toFixed(2)}x b4096=${cpuRatios[4096].toFixed(2)}x gemm_peak=${((100 * cpuGflops4096) / peak.gflopsPerCpuSec).toFixed(0)}%`,
+    `engine vs pytorch: b256=${ratios[256].toFixed(2)}x b4096=${ratios[4096].toFixed(2)}x gemm_peak=${((100 * gflops4096) / peak.gflops).toFixed(0)}%`,
+  ];
 }
 
 await main();

@@ -48,6 +48,8 @@ export const REQUESTS = {
   'analytics.knockoutAll': channel(R.RunId, A.AnalyticsJobInfo, 'Queue "knock out all gates one by one" for a trained run as a background job'),
   'analytics.jobs': channel(R.RunId, A.AnalyticsJobs, 'Analytics jobs of a run with their progress'),
   'analytics.report': channel(R.RunId, A.GateReportPaths, 'Write the gate report (HTML, JSON, per-feature CSV) of a trained run; returns its paths'),
+  'analytics.reportData': channel(A.ReportDataRequest, A.GateReportData, 'The gate report of a run as data (compute, feature gates, routers, fusion, attention); generate: write it if absent'),
+  'analytics.compare': channel(A.AnalyticsCompareRequest, A.AnalyticsComparison, 'Per run: its knockout table and FLOPs per sample (measured or dense), for Compare'),
   'settings.get': channel(Empty, S.Settings, 'Current settings'),
   'settings.set': channel(S.SettingsPatch, S.Settings, 'Change some settings; returns all of them'),
   'system.info': channel(Empty, S.SystemInfo, 'Version, execution providers and what is not available yet'),

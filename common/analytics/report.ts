@@ -11,6 +11,31 @@ export const FeatureGateReport = z.object({
 });
 export type FeatureGateReport = z.infer<typeof FeatureGateReport>;
 
+/**
+ * Which inputs an expert specializes in: over the test samples routed mainly to it (largest mean router
+ * weight), the mean of each input minus its mean over all test samples, divided by its standard
+ * deviation over all test samples (a standardized difference); the largest |score| first.
+ */
+export const ExpertSpecialisation = z.object({
+  /** What the inputs are, e.g. "input features", "field values (share of samples with the value)". */
+  inputs: z.string(),
+  experts: z.array(z.object({
+    expert: z.number().int(),
+    /** Test samples routed mainly to this expert. */
+    samples: z.number().int(),
+    top: z.array(z.object({
+      feature: z.string(),
+      /** (mean over the expert's samples − mean over all) / sd over all. */
+      score: z.number(),
+      /** Mean over the expert's samples. */
+      mean: z.number(),
+      /** Mean over all test samples. */
+      overall: z.number(),
+    })),
+  })),
+});
+export type ExpertSpecialisation = z.infer<typeof ExpertSpecialisation>;
+
 /** Routers: share of each class's samples (columns) routed to each expert (rows), and load over training. */
 export const RouterReport = z.object({
   gate: z.string(),
@@ -23,8 +48,34 @@ export const RouterReport = z.object({
   load: z.array(z.number()),
   /** Expert load recorded during training (from the run's gate statistics), when available. */
   loadOverTraining: z.array(z.object({ step: z.number(), load: z.array(z.number()) })),
+  /** Which inputs each expert specializes in. */
+  specialisation: ExpertSpecialisation.optional(),
+  /** Forecasting: [expert][series] mean router weight of each series' windows (channel-mixing models: absent). */
+  series: z.object({ labels: z.array(z.string()), assignment: z.array(z.array(z.number())) }).optional(),
+  /** Forecasting: [expert][hour] mean router weight by the hour of day of each window's last timestamp. */
+  timeOfDay: z.object({ hours: z.array(z.number().int()), assignment: z.array(z.array(z.number())) }).optional(),
 });
 export type RouterReport = z.infer<typeof RouterReport>;
+
+/** At most this many per-sample fusion weights are kept in a report (the first test samples). */
+export const FUSION_SAMPLES_KEPT = 5000;
+
+/** One test sample's modality weights, with what the model saw and said (sortable in the UI). */
+export const FusionSample = z.object({
+  /** Row index in the test split (0-based, split order). */
+  index: z.number().int(),
+  /** One weight per modality, in `modalities` order. */
+  weights: z.array(z.number()),
+  /** The target: class index (0/1 for binary), or the mean target for regression. */
+  label: z.number().optional(),
+  /** Binary: predicted probability of 1; multiclass: predicted class; regression: mean prediction. */
+  prediction: z.number().optional(),
+  /** Classification: whether the predicted class equals the label. */
+  correct: z.boolean().optional(),
+  /** The start of the original row's text (at most 160 characters), when the dataset has a text column. */
+  text: z.string().optional(),
+});
+export type FusionSample = z.infer<typeof FusionSample>;
 
 /** Fusion gates: distribution of the weight of each modality over the test split, and per-sample weights. */
 export const FusionReport = z.object({
@@ -33,8 +84,12 @@ export const FusionReport = z.object({
   /** [modality][bin]: fraction of samples whose weight falls in each tenth of [0, 1]. */
   histogram: z.array(z.array(z.number())),
   mean: z.array(z.number()),
-  /** Per-sample weights (test split order, first samples only): sortable in the UI. */
-  samples: z.array(z.object({ index: z.number().int(), weights: z.array(z.number()) })),
+  /** Per-sample weights (test split order, the first FUSION_SAMPLES_KEPT samples): sortable in the UI. */
+  samples: z.array(FusionSample),
+  /** Test samples in the split (`samples` holds at most FUSION_SAMPLES_KEPT of them). */
+  samplesTotal: z.number().int().optional(),
+  /** Column the `text` snippets come from, when the dataset has a text column. */
+  textColumn: z.string().optional(),
 });
 export type FusionReport = z.infer<typeof FusionReport>;
 
@@ -47,6 +102,22 @@ export const AttentionSinkReport = z.object({
 });
 export type AttentionSinkReport = z.infer<typeof AttentionSinkReport>;
 
+/**
+ * The attention sink with and without the output gate: this run's first-token share per layer beside
+ * that of its sibling run (same dataset and template, config differing only in the attention gate).
+ */
+export const AttentionSinkPair = z.object({
+  /** The sibling run, when one exists. */
+  siblingRunId: z.number().int().optional(),
+  /** The config key that differs, e.g. "model.attentionGate.enabled". */
+  differs: z.string().optional(),
+  /** The sibling's first-token share per layer (its `gated` says whether its gate was on). */
+  sibling: z.array(AttentionSinkReport),
+  /** No sibling: the command that trains one. */
+  howTo: z.string().optional(),
+});
+export type AttentionSinkPair = z.infer<typeof AttentionSinkPair>;
+
 export const GateReport = z.object({
   runId: z.number().int(),
   title: z.string(),
@@ -58,6 +129,8 @@ export const GateReport = z.object({
   knockout: KnockoutTable.optional(),
   compute: ComputeReport.optional(),
   exitCurve: ExitCurve.optional(),
+  /** Gated attention: the same measure for the run without (or with) the output gate. */
+  attentionPair: AttentionSinkPair.optional(),
 });
 export type GateReport = z.infer<typeof GateReport>;
 

@@ -23,7 +23,9 @@ describe('default bindings from column roles', () => {
     const b = defaultBinding('fusion', cols);
     expect(b.columns).toMatchObject({ modalities: [{ name: 'text', columns: ['review'] }, { name: 'tabular', columns: ['age', 'dept'] }], label: 'y' });
     expect(b.split).toMatchObject({ kind: 'stratified', column: 'y' });
-    expect(() => defaultBinding('fusion', cols.slice(1))).toThrow(/at least two modalities; found 1/);
+    // one modality is a dataset too (text-only, tabular-only); the gated templates refuse it themselves
+    expect(defaultBinding('fusion', cols.slice(1)).columns).toMatchObject({ modalities: [{ name: 'tabular', columns: ['age', 'dept'] }] });
+    expect(() => defaultBinding('fusion', cols.slice(3))).toThrow(/at least one modality .*found none/);
   });
 
   it('computes the data-shaped template fields from the fitted pipeline', () => {

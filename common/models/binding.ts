@@ -24,7 +24,7 @@ export const DataColumns = z.discriminatedUnion('family', [
   }),
   z.object({
     family: z.literal('fusion'),
-    modalities: z.array(z.object({ name: z.string().min(1), columns: names.min(1) })).min(2),
+    modalities: z.array(z.object({ name: z.string().min(1), columns: names.min(1) })).min(1), // one: text-only / tabular-only; gated fusions need 2 (their schemas say so)
     label: z.string(),
     classes: z.number().int().min(1).default(1),
     textBuckets: z.number().int().min(16).max(1 << 20).default(4096),
@@ -120,7 +120,16 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   }
   const groups = new Map<string, string[]>();
   for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);
-  if (groups.size < 2) throw new Error(`a fusion model needs at least two modalities; found ${groups.size}: gatelab datasets roles ID <column>=feature:<modality>`);
+  // No modality set anywhere: the obvious grouping, text columns as 'text' and the other feature columns
+  // as 'tabular' (the user can regroup with `datasets roles`).
+  if (groups.size === 0) {
+    for (const c of used) {
+      if (c === target || c.type === 'datetime' || c.type === 'vector' || (c.role !== 'feature' && c.role !== 'categorical')) continue;
+      const m = c.type === 'text' ? 'text' : 'tabular';
+      groups.set(m, [...(groups.get(m) ?? []), c.name]);
+    }
+  }
+  if (groups.size < 1) throw new Error('a fusion model needs at least one modality (a column group; gated fusions need two); found none: gatelab datasets roles ID <column>=feature:<modality>');
   return {
     split: { kind: 'stratified', ratios, column: target.name, seed },
     columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name },

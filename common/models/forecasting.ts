@@ -7,25 +7,29 @@ const mode = z
   .enum(['channel-independent', 'channel-mixing'])
   .describe('channel-independent: one model shared by all variables; channel-mixing: variables are mixed');
 const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
-const patchOk = (c: { patchLen: number; stride: number; lookback: number }, ctx: z.RefinementCtx) => {
-  if (c.patchLen > c.lookback) ctx.addIssue({ code: 'custom', path: ['patchLen'], message: `patchLen must be at most lookback (got ${c.patchLen} > ${c.lookback})` });
-  if (c.stride > c.patchLen) ctx.addIssue({ code: 'custom', path: ['stride'], message: `stride must be at most patchLen (got ${c.stride} > ${c.patchLen})` });
+const patchOk = (c: { patchLen: number; stride: number; lookback: number }, ctx: z.RefinementCtx, at: string[] = []) => {
+  const [len, stride] = at.length ? [[...at, 'length'], [...at, 'stride']] : [['patchLen'], ['stride']];
+  if (c.patchLen > c.lookback) ctx.addIssue({ code: 'custom', path: len, message: `${len.join('.')} must be at most lookback (got ${c.patchLen} > ${c.lookback})` });
+  if (c.stride > c.patchLen) ctx.addIssue({ code: 'custom', path: stride, message: `${stride.join('.')} must be at most the patch length (got ${c.stride} > ${c.patchLen})` });
 };
 
 export const LinearTemplate = z.object({
   template: z.literal('linear'), ...forecastingData,
-  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared'),
+  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared (channel-independent mode)'),
+  mode: mode.default('channel-independent'),
 }).describe('Linear: one linear map from the lookback window to the horizon, per variable');
 
 export const NLinearTemplate = z.object({
   template: z.literal('nlinear'), ...forecastingData,
-  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared'),
+  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared (channel-independent mode)'),
+  mode: mode.default('channel-independent'),
 }).describe('NLinear: subtract the last value, linear map, add it back (Zeng et al. 2023)');
 
 export const DLinearTemplate = z.object({
   template: z.literal('dlinear'), ...forecastingData,
   kernel: z.number().int().min(3).max(1001).default(25).describe('Moving-average kernel of the trend/seasonal decomposition (odd)'),
-  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared'),
+  individual: z.boolean().default(false).describe('One linear map per variable instead of one shared (channel-independent mode)'),
+  mode: mode.default('channel-independent'),
 }).superRefine((c, ctx) => {
   if (c.kernel % 2 === 0) ctx.addIssue({ code: 'custom', path: ['kernel'], message: `kernel must be odd (got ${c.kernel})` });
 }).describe('DLinear: moving-average decomposition into trend + seasonal, one linear map each (Zeng et al. 2023)');
@@ -41,9 +45,18 @@ export const TsMixerGatedTemplate = z.object({
   revin: z.boolean().default(true).describe('Reversible instance normalisation (TSMixer uses it)'),
   blocks: z.number().int().min(1).max(16).default(2).describe('Mixer blocks (time mixing + feature mixing)'),
   ffDim: z.number().int().positive().max(4096).default(64).describe('Hidden width of the feature-mixing MLP'),
-  dropout: dropout(0.7),
+  dropout: dropout(0.9).describe('Dropout probability (the paper tuned 0.9 for ETTh1)'),
+  norm: z.enum(['time-feature', 'feature']).default('time-feature')
+    .describe('time-feature: layer norm over the whole (time, feature) plane, like the original 2-D normalisation; feature: layer norm over the channels of each step'),
+  patch: z.object({
+    length: z.number().int().positive().describe('Patch length'),
+    stride: z.number().int().positive().describe('Patch stride'),
+    dModel: z.number().int().positive().max(1024).default(8).describe('Width each patch is embedded to'),
+  }).optional().describe('Patching: time mixing runs over patches of each channel instead of single steps'),
   gate: gateField(SigmoidGate, { kind: 'sigmoid', granularity: 'channel' })
     .describe('Channel gate applied after each feature-mixing MLP (PatchTSMixer-style gated attention)'),
+}).superRefine((c, ctx) => {
+  if (c.patch) patchOk({ patchLen: c.patch.length, stride: c.patch.stride, lookback: c.lookback }, ctx, ['patch']);
 }).describe('TSMixer with a gated channel mixer (Chen et al. 2023; gating as in PatchTSMixer)');
 
 export const PatchTransformerGatedTemplate = z.object({
@@ -57,10 +70,11 @@ export const PatchTransformerGatedTemplate = z.object({
   ffDim: z.number().int().positive().max(16384).default(128).describe('Feed-forward width'),
   dropout: dropout(0.3),
   attentionGate: gateField(GatedAttentionGate, { kind: 'gated-attention' }),
+  mode: mode.default('channel-independent').describe('channel-independent: each token is one variable\'s patch (PatchTST); channel-mixing: each token is the patch of all variables'),
 }).superRefine((c, ctx) => {
   patchOk(c, ctx);
   if (c.dModel % c.heads !== 0) ctx.addIssue({ code: 'custom', path: ['heads'], message: `heads must divide dModel (got dModel=${c.dModel}, heads=${c.heads})` });
-}).describe('Channel-independent patch Transformer (PatchTST) with gated attention on the SDPA output');
+}).describe('Patch Transformer (PatchTST) with gated attention on the SDPA output');
 
 export const GlaForecastTemplate = z.object({
   template: z.literal('gla'), ...forecastingData,
@@ -70,12 +84,13 @@ export const GlaForecastTemplate = z.object({
   dModel: z.number().int().positive().max(4096).default(32).describe('Token width'),
   layers: z.number().int().min(1).max(24).default(2).describe('GLA layers'),
   gla: gateField(GlaGate, { kind: 'gla' }),
+  mode: mode.default('channel-independent').describe('channel-independent: each token is one variable\'s patch; channel-mixing: each token is the patch of all variables'),
 }).superRefine((c, ctx) => {
   patchOk(c, ctx);
   const dk = Math.round(c.dModel * c.gla.keyRatio);
   if (dk % c.gla.heads !== 0 || c.dModel % c.gla.heads !== 0)
     ctx.addIssue({ code: 'custom', path: ['gla', 'heads'], message: `gla.heads must divide dModel (${c.dModel}) and the key width (${dk})` });
-}).describe('Gated linear attention forecaster over patch tokens, channel-independent');
+}).describe('Gated linear attention forecaster over patch tokens');
 
 export const TftLiteTemplate = z.object({
   template: z.literal('tft-lite'), ...forecastingData,
@@ -88,7 +103,8 @@ export const MoeForecasterTemplate = z.object({
   template: z.literal('moe-forecaster'), ...forecastingData,
   expertHidden: hiddenList([128], 'Hidden widths of each expert MLP'),
   router: gateField(z.discriminatedUnion('kind', [SoftmaxRouter, TopKRouter]), { kind: 'softmax-router' }),
-}).describe('Mixture-of-experts forecasting head: a router over expert MLPs (window → horizon), channel-independent');
+  mode: mode.default('channel-independent').describe('channel-independent: each variable\'s window is routed on its own; channel-mixing: the whole window (all variables) is one token'),
+}).describe('Mixture-of-experts forecasting head: a router over expert MLPs (window → horizon)');
 
 export const FORECASTING_TEMPLATES = [
   LinearTemplate, NLinearTemplate, DLinearTemplate, MlpForecastTemplate, TsMixerGatedTemplate,

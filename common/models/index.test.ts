@@ -5,7 +5,7 @@ import { TEMPLATES, TEMPLATE_IDS, defaultModelConfig, parseModelConfig, template
 const EXPECTED = [
   'linear', 'nlinear', 'dlinear', 'mlp', 'tsmixer-gated', 'patch-transformer-gated', 'gla', 'tft-lite', 'moe-forecaster',
   'lr', 'dnn', 'deepfm', 'dcn-v2', 'finalmlp', 'mmoe', 'moe-dnn',
-  'concat-fusion', 'late-fusion', 'gmu', 'moe-fusion', 'gated-cross-attention',
+  'concat-fusion', 'late-fusion', 'gmu', 'moe-fusion', 'gated-cross-attention', 'early-exit-mlp',
 ];
 
 describe('model templates', () => {

@@ -8,7 +8,9 @@ import { GraphRunner } from '../../workers/testing/run-graph';
 import { randn } from '../gates/fixtures/data';
 import { exitSkips } from './accounting';
 import { earlyExitMlp, exitStageOf } from './early-exit-model';
-import { exportEarlyExit } from './early-exit-export';
+import { exportEarlyExit, exportEarlyExitRun } from './early-exit-export';
+import { parseModelConfig, type TemplateOf } from '../../common/models';
+import { buildModel } from '../models';
 import { forwardCosts, groupFlops } from './flops';
 
 const D = 6, N = 40;
@@ -56,5 +58,35 @@ describe('early-exit export with If', () => {
       await exported.release();
     }
     expect([...depthsSeen].sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('early-exit-mlp runs export with If', () => {
+  it('takes the template’s modality inputs and matches its eval graph, one sample at a time, at three thresholds', async () => {
+    const modalities = [{ name: 'text', dim: 4 }, { name: 'tabular', dim: 3 }];
+    const config = (threshold: number) => parseModelConfig({ template: 'early-exit-mlp', modalities, classes: 1, hidden: 8, blocks: 3, gate: { kind: 'early-exit', threshold } }) as TemplateOf<'early-exit-mlp'>;
+    const compiled = compileTraining(buildModel(config(0.5)), { dtype: 'float32', optimizer: { kind: 'sgd' } });
+    const params = compiled.initialParams(9);
+    const views = unpackParams(compiled.layout, params);
+    for (const [name, v] of Object.entries(views)) if (/^exit_gate\.gate\d\.w$/.test(name)) v.forEach((x, i) => (v[i] = x * 6));
+    const a = Float32Array.from(randn(N, 4, 1, 'ee-a')), b = Float32Array.from(randn(N, 3, 2, 'ee-b'));
+    const depths = new Set<number>();
+    for (const threshold of [0.35, 0.5, 0.65]) {
+      const lab = await GraphRunner.load(compileTraining(buildModel(config(threshold)), { dtype: 'float32', optimizer: { kind: 'sgd' } }).graph('eval'));
+      const file = exportEarlyExitRun(config(threshold), { dtype: 'float32', layout: compiled.layout, params })!;
+      const exported = await GraphRunner.load(file);
+      for (let n = 0; n < N; n++) {
+        const feeds = { m_text: { data: a.subarray(n * 4, n * 4 + 4), dims: [1, 4] }, m_tabular: { data: b.subarray(n * 3, n * 3 + 3), dims: [1, 3] } };
+        const ref = await lab.run({ params: { data: params, dims: [params.length] }, ...feeds, label: { data: new Float32Array(1), dims: [1, 1] } });
+        const out = await exported.run(feeds);
+        expect(out.logits.data[0]).toBeCloseTo(ref.logits.data[0] as number, 6);
+        expect(Number(out.blocks_executed.data[0])).toBe(Number(ref['stats.exit_gate.depth'].data[0]));
+        depths.add(Number(out.blocks_executed.data[0]));
+      }
+      await lab.release();
+      await exported.release();
+    }
+    expect([...depths].sort()).toEqual([1, 2, 3]);
+    expect(exportEarlyExitRun({ ...config(0.5), classes: 3 }, { dtype: 'float32', layout: compiled.layout, params })).toBeNull();
   });
 });

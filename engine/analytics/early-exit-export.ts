@@ -5,10 +5,13 @@
 // first exit whose gate passes the threshold), plus `blocks_executed`, the number of blocks this call ran,
 // so callers (and the test) can check the savings against the accounting.
 import type { Tensor } from '../ir/tensor';
-import { cast, constant, greater, identity, ifThenElse, input, less, linear, reduceMax, relu, sigmoid, sub, where } from '../ops/builders';
+import { cast, concat, constant, greater, identity, ifThenElse, input, less, linear, reduceMax, relu, sigmoid, sub, where } from '../ops/builders';
 import { emitModel } from '../onnx/emit';
 import { assertSameLayout, namedParams, type ParamLayout } from '../nn/params';
 import { unpackParams, type FlatBuffer, type FloatDType } from '../train/pack';
+import type { TemplateOf } from '../../common/models';
+import { earlyExitSizesOf } from '../models/fusion/early-exit';
+import { modalityInput } from '../models/fusion/common';
 import { EXIT_GATE, earlyExitMlp, type EarlyExitSizes } from './early-exit-model';
 
 export interface EarlyExitExportOptions {
@@ -18,6 +21,14 @@ export interface EarlyExitExportOptions {
   /** Exit threshold baked into the file (default: the gate config's). */
   threshold?: number;
   metadata?: Record<string, string>;
+  /**
+   * The file's inputs, concatenated in this order into the model's input (the early-exit-mlp template:
+   * its modalities `m_<name>`, so the file takes what the template's plain export takes). Default: one
+   * input `x` [batch, inputs].
+   */
+  inputs?: { name: string; dim: number }[];
+  /** Name of the prediction output (default `logit`; the template's is `logits`). */
+  output?: string;
 }
 
 export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): Uint8Array {
@@ -27,7 +38,11 @@ export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): U
   // Declare the parameters exactly as the lab's model does (same names, same order) by building its
   // forward once; that throwaway graph is never emitted, only the parameter inputs are used.
   const bound = namedParams(dtype);
-  const x = input('x', dtype, ['batch', s.inputs]);
+  const declared = o.inputs ?? [{ name: 'x', dim: s.inputs }];
+  const width = declared.reduce((n, d) => n + d.dim, 0);
+  if (width !== s.inputs) throw new Error(`early-exit export: the inputs ${declared.map((d) => `${d.name}[${d.dim}]`).join(' + ')} are ${width} wide, the model takes ${s.inputs}`);
+  const fileInputs = declared.map((d) => input(d.name, dtype, ['batch', d.dim]));
+  const x = fileInputs.length === 1 ? fileInputs[0] : concat(fileInputs, 1);
   earlyExitMlp(s).forward(bound.ctx, { x });
   assertSameLayout(o.layout, bound.layout(), 'early-exit export');
   const P = new Map(bound.layout().params.map((p, i) => [p.name, bound.tensors[i]]));
@@ -52,11 +67,28 @@ export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): U
   };
   const [logit, blocks] = fromStage(0, x);
   const values = unpackParams(o.layout, o.params);
+  const output = o.output ?? 'logit';
   return emitModel({
-    inputs: [x, ...bound.tensors],
-    outputs: { logit, blocks_executed: blocks },
+    inputs: [...fileInputs, ...bound.tensors],
+    outputs: { [output]: logit, blocks_executed: blocks },
     initializers: o.layout.params.map((p, i) => ({ tensor: bound.tensors[i], data: values[p.name].slice() })),
-    metadata: { 'gatelab.model': `early-exit (If, threshold ${threshold})`, 'gatelab.exit_threshold': String(threshold), ...o.metadata },
+    metadata: {
+      'gatelab.model': `early-exit (If, threshold ${threshold})`, 'gatelab.exit_threshold': String(threshold),
+      'gatelab.inputs': JSON.stringify(declared.map((d) => ({ name: d.name, dtype, shape: ['batch', d.dim] }))),
+      'gatelab.outputs': JSON.stringify([{ name: output, dtype, shape: ['batch', 1] }, { name: 'blocks_executed', dtype: 'int64', shape: [] }]),
+      ...o.metadata,
+    },
     graphName: 'early-exit',
   });
+}
+
+/**
+ * The `If` export of a trained `early-exit-mlp` run (its model config with the data-shaped fields filled):
+ * the file takes the template's modality inputs (`m_<name>`) and gives `logits`, so it replaces the plain
+ * export one for one, plus `blocks_executed`. Null when the template's model has no `If` form (more than
+ * one class: the reference model's heads are binary), so the caller exports the plain graph.
+ */
+export function exportEarlyExitRun(model: TemplateOf<'early-exit-mlp'>, o: Omit<EarlyExitExportOptions, 'inputs' | 'output'>): Uint8Array | null {
+  if (model.classes !== 1) return null;
+  return exportEarlyExit(earlyExitSizesOf(model), { ...o, inputs: model.modalities.map((m) => ({ name: modalityInput(m.name), dim: m.dim })), output: 'logits' });
 }

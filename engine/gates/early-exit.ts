@@ -17,10 +17,14 @@ export interface Exit {
   loss?: Tensor;
 }
 
-/** y: the combined prediction. Stats: `${name}.exit_rate` [exits] and `${name}.depth` (mean blocks computed). */
-export function earlyExit(env: GateEnv, name: string, cfg: GateOf<'early-exit'>, exits: Exit[]): GateOutput {
+/**
+ * y: the combined prediction. Stats: `${name}.exit_rate` [exits] and `${name}.depth` (mean blocks computed).
+ * `gateLogits`: each early exit's gate logit [N], for models whose gating loss needs the labels (the
+ * forward pass has none; engine/models/fusion/early-exit-loss.ts computes it in the model's loss).
+ */
+export function earlyExit(env: GateEnv, name: string, cfg: GateOf<'early-exit'>, exits: Exit[]): GateOutput & { gateLogits: Tensor[] } {
   const last = exits[exits.length - 1];
-  if (!cfg.enabled || exits.length === 1) return { y: last.prediction, stats: {}, losses: {} };
+  if (!cfg.enabled || exits.length === 1) return { y: last.prediction, stats: {}, losses: {}, gateLogits: [] };
   const logits = exits.slice(0, -1).map((e, i) => reshape(dense(env, `${name}.gate${i}`, e.hidden, 1), [-1])); // [N]
   const gates = logits.map((l, i) => gateValue(env, `${name}.gate${i}`, 'exit', sigmoid(l)));
   const exitsHere = gates.map((g) => cast(greater(g, num(env, cfg.threshold)), env.dtype));
@@ -58,5 +62,5 @@ export function earlyExit(env: GateEnv, name: string, cfg: GateOf<'early-exit'>,
     losses[`${name}.gate_loss`] = mul(num(env, cfg.gateLossWeight / early.length), gateLoss);
     if (cfg.costWeight > 0) losses[`${name}.depth_cost`] = mul(num(env, cfg.costWeight), reduceMean(softDepth, [0]));
   }
-  return { y, stats, losses };
+  return { y, stats, losses, gateLogits: logits };
 }

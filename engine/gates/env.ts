@@ -3,7 +3,7 @@
 // source for in-graph randomness. Every gate returns its output AND named statistics and losses.
 import type { Tensor } from '../ir/tensor';
 import type { DType } from '../ir/dtype';
-import { add, constant, dropout, linear, matmul, reshape, scalar } from '../ops/builders';
+import { add, constant, dropout, linear, scalar } from '../ops/builders';
 import type { ParamContext } from '../nn/params';
 import { init } from '../nn/init';
 import { batchSeed, normalLike } from './random';
@@ -17,13 +17,16 @@ export interface GateEnv {
   dtype: DType;
   /** True in train graphs: noise, dropout and straight-through estimators are on. */
   training: boolean;
-  /** The optimizer step as a float scalar tensor (temperature schedules); absent: schedules stay at their start. */
+  /**
+   * Optimizer steps taken before this one, a float scalar (temperature schedules). Train graphs always
+   * have it (ParamContext.trainingStep); absent in eval/export, where schedules take their final value.
+   */
   step?: Tensor;
   /** Standard-normal noise shaped like `like` (noisy top-k gating); absent: noise is off. */
   noise?(like: Tensor, hint: string): Tensor;
   /**
-   * Running mean of a per-step statistic over the steps of a Loop call (global-batch load balancing);
-   * absent: the statistic of the current step is used.
+   * Running mean of a per-step statistic over the steps of a Loop call so far, without gradient
+   * (global-batch load balancing); absent (one-step, eval graphs): the statistic of the current step is used.
    */
   accumulate?(name: string, value: Tensor): Tensor;
   /** An int64 scalar that changes every step (dropout masks); absent: masks are fixed per layer. */
@@ -36,15 +39,19 @@ export interface GateEnv {
 }
 
 /**
- * The gate environment of a model's parameter context. `seedSource` (a batch tensor) gives training
- * graphs a per-step seed: dropout masks and noisy gating then change from step to step.
+ * The gate environment of a model's parameter context. Train graphs compiled by engine/train give the
+ * context their step (step counter, per-step seed from the run seed, Loop-call accumulation). Only a
+ * training context built by hand (tests) lacks one: then `seedSource` (a batch tensor) gives a seed that
+ * changes with the batch contents, the fallback for in-graph randomness.
  */
 export function gateEnv(ctx: ParamContext, extras: Partial<Pick<GateEnv, 'step' | 'noise' | 'accumulate' | 'seed' | 'intervene'>> = {}, seedSource?: Tensor): GateEnv {
-  const seed = extras.seed ?? (seedSource && ctx.training ? batchSeed(seedSource) : undefined);
+  const ts = ctx.trainingStep;
+  const fromStep = ts ? { step: ts.step, ...(ts.accumulate ? { accumulate: ts.accumulate } : {}) } : {};
+  const seed = extras.seed ?? ts?.seed ?? (seedSource && ctx.training ? batchSeed(seedSource) : undefined);
   let stream = 0; // one stream per call, so two routers draw different noise
   const noise = extras.noise ?? (seed ? (like: Tensor) => normalLike(like, seed, ++stream) : undefined);
   const intervene = extras.intervene ?? activeGateHook(); // engine/analytics/hook: withGateHook(hook, build)
-  return { ctx, dtype: ctx.dtype, training: ctx.training, ...extras, seed, noise, intervene };
+  return { ctx, dtype: ctx.dtype, training: ctx.training, ...fromStep, ...extras, seed, noise, intervene };
 }
 
 /** A gate's value after the env's hook (gate analytics); the value itself without one. */
@@ -74,14 +81,6 @@ export function dense(env: GateEnv, name: string, x: Tensor, out: number, opts: 
   const inDim = x.shape[x.rank - 1] as number;
   const w = env.ctx.param(`${name}.w`, [inDim, out], opts.init === 'zeros' ? init.zeros() : init.torchLinear(inDim));
   const b = opts.bias === false ? undefined : env.ctx.param(`${name}.b`, [out], opts.biasInit !== undefined ? init.constant(opts.biasInit) : init.torchLinear(inDim));
-  if (x.rank > 2 && x.shape.some((d) => typeof d !== 'number')) {
-    // Workaround: MatMul's backward flattens [batch, ..., in] activations for one Gemm, and the symbolic
-    // dims of the two flattened operands ('batch*96/32' vs 'batch*24/8') do not compare equal yet. A
-    // weight with explicit leading 1s takes the batched-matmul backward instead. Remove once the core
-    // simplifies symbolic products.
-    const y = matmul(x, reshape(w, [...Array(x.rank - 2).fill(1), inDim, out]));
-    return b ? add(y, b) : y;
-  }
   return linear(x, w, b);
 }
 

@@ -41,6 +41,11 @@ describe('gate gradients match finite differences (float64)', () => {
     await expectGradientsMatch({ inputs: { a: [3, 4], c: [3, 2] }, build: (env, { a, c }) => [grn(env, 'grn', cfg, a, { context: c, out: 3 }).y] });
   });
 
+  it('gated residual network, one per variable (batched weights [V, ...], shared context)', async () => {
+    const cfg = { ...defaultGate('grn'), context: true, hidden: 5 };
+    await expectGradientsMatch({ inputs: { a: [2, 3, 4], c: [2, 2] }, build: (env, { a, c }) => [grn(env, 'grn', cfg, a, { context: c, out: 3, perVariable: true }).y] });
+  });
+
   it('variable selection', async () => {
     await expectGradientsMatch({ inputs: { x: [2, 3, 4] }, build: (env, { x }) => [variableSelection(env, 'vs', { ...defaultGate('variable-selection'), hidden: 3 }, x).y] });
   });

@@ -1,7 +1,7 @@
 // In-graph randomness for gates (noisy top-k gating, dropout masks that change every step), reproducible:
 // values are an integer hash of (seed, element index), like the core's dropout. The seed must change
-// from step to step; models derive it from the batch (`batchSeed`) because the model function is not
-// given the step counter.
+// from step to step: compiled train graphs give one per step (engine/train/step-context: run seed and
+// step); `batchSeed` is the fallback for a training context built by hand, without a step.
 import type { Tensor } from '../ir/tensor';
 import { apply } from '../ops/apply';
 import { abs, add, cast, div, mul, reduceMean, reshapeLike, scalar, size, sub } from '../ops/builders';

@@ -43,11 +43,17 @@ export function topKMask(env: Pick<GateEnv, 'dtype'>, h: Tensor, k: number): Ten
 /** Softmax over the entries where mask is 1 (others get weight 0). */
 const maskedSoftmax = (env: Pick<GateEnv, 'dtype'>, h: Tensor, mask: Tensor) => mul(softmax(where(greater(mask, num(env, 0.5)), h, num(env, -1e9)), -1), mask);
 
-/** Temperature τ at the current step: constant, or geometric from `from` to `to` over `steps`. */
+/**
+ * Temperature τ at the current step: constant, or geometric from `from` to `to` over `steps`
+ * (τ = from·(to/from)^min(step/steps, 1), step = optimizer steps taken before this one).
+ * Without a step (eval and exported graphs) τ = `to`: the router is used as it ends training once the
+ * schedule is done; a run stopped before `steps` is evaluated at `to` too (the model being annealed
+ * towards it), not at a temperature it happened to stop at. A training env without a step starts at `from`.
+ */
 export function temperature(env: GateEnv, cfg: GateOf<'softmax-router'>): Tensor {
   const s = cfg.schedule;
   if (s.kind === 'constant') return num(env, cfg.temperature);
-  if (!env.step) return num(env, s.from);
+  if (!env.step) return num(env, env.training ? s.from : s.to);
   const progress = min(div(env.step, num(env, s.steps)), num(env, 1));
   return exp(add(num(env, Math.log(s.from)), mul(progress, num(env, Math.log(s.to / s.from)))));
 }

@@ -12,7 +12,11 @@ export class GateCollector {
   readonly stats: Record<string, Tensor> = {};
   private readonly losses: Tensor[] = [];
 
-  /** `seedSource`: a batch tensor; training graphs derive a per-step seed from it (dropout, noisy gating). */
+  /**
+   * Compiled train graphs give `ctx` their step (temperature schedules, a per-step seed for dropout and
+   * noisy gating, Loop-call accumulation). `seedSource` (a batch tensor) is only the seed fallback for a
+   * training context built without a step (hand-built test graphs).
+   */
   constructor(ctx: ParamContext, seedSource?: Tensor) {
     this.env = gateEnv(ctx, {}, seedSource);
   }

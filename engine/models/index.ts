@@ -13,6 +13,7 @@ import { tsmixerGatedModel } from './forecasting/tsmixer';
 import { dcnV2Model, deepFmModel, dnnModel, lrModel } from './recsys/classic';
 import { finalMlpModel, mmoeModel, moeDnnModel } from './recsys/gated';
 import { concatFusionModel, gatedCrossAttentionModel, gmuModel, lateFusionModel, moeFusionModel } from './fusion/templates';
+import { earlyExitMlpModel } from './fusion/early-exit';
 
 type Builders = { [T in TemplateId]: (c: TemplateOf<T>) => ModelDefinition };
 
@@ -22,7 +23,7 @@ const BUILDERS: Builders = {
   'tft-lite': tftLiteModel, 'moe-forecaster': moeForecasterModel,
   lr: lrModel, dnn: dnnModel, deepfm: deepFmModel, 'dcn-v2': dcnV2Model, finalmlp: finalMlpModel, mmoe: mmoeModel, 'moe-dnn': moeDnnModel,
   'concat-fusion': concatFusionModel, 'late-fusion': lateFusionModel, gmu: gmuModel, 'moe-fusion': moeFusionModel,
-  'gated-cross-attention': gatedCrossAttentionModel,
+  'gated-cross-attention': gatedCrossAttentionModel, 'early-exit-mlp': earlyExitMlpModel,
 };
 
 /** The compilable model of a config (validated and defaulted first; throws ConfigError naming the field). */

@@ -80,8 +80,9 @@ describe('parameter counts match hand counts', () => {
   });
 
   it('tsmixer-gated: per block two norms, time MLP, feature MLP, channel gate; then the head', () => {
-    const block = 2 * (2 * C) + (L * L + L) + (C * 8 + 8) + (8 * C + C) + (C * C + C);
+    const block = 2 * (2 * L * C) + (L * L + L) + (C * 8 + 8) + (8 * C + C) + (C * C + C); // norms over (time, feature)
     expect(count('tsmixer-gated', { ...F, blocks: 2, ffDim: 8 })).toBe(2 * block + L * H + H);
+    expect(count('tsmixer-gated', { ...F, blocks: 2, ffDim: 8, norm: 'feature' })).toBe(2 * (block - 4 * L * C + 4 * C) + L * H + H);
     const off = { ...F, blocks: 2, ffDim: 8, gate: { kind: 'sigmoid', enabled: false } };
     expect(count('tsmixer-gated', off)).toBe(2 * (block - (C * C + C)) + L * H + H);
   });

@@ -32,11 +32,29 @@ export interface ParamLayout {
   size: number;
 }
 
+/**
+ * What a train graph tells the model about the optimizer step it is computing (engine/train/step-context):
+ * schedules (router temperature) follow `step`, in-graph randomness (dropout, noisy gating) follows `seed`.
+ */
+export interface TrainingStep {
+  /** Optimizer steps taken before this one (0 on the first step), a scalar in the model's float dtype. */
+  readonly step: Tensor;
+  /** An int64 scalar in [0, 2^31 − 1) that differs from step to step and from run seed to run seed. */
+  readonly seed: Tensor;
+  /**
+   * Mean of a per-step statistic over the steps of this Loop call so far, this step's value included
+   * (global-batch load balancing), without gradient. Absent in one-step graphs: use the step's own value.
+   */
+  accumulate?(name: string, value: Tensor): Tensor;
+}
+
 export interface ParamContext {
   /** The float dtype of the model (parameters and float inputs). */
   readonly dtype: DType;
   /** True in the train graphs (dropout active), false in eval/inference. */
   readonly training: boolean;
+  /** The step being trained (train and Loop-K graphs only); absent in eval and inference graphs. */
+  readonly trainingStep?: TrainingStep;
   /** Declares (or re-reads) a parameter. Names are unique across the model; a scope prefixes them. */
   param(name: string, shape: readonly number[], init: Init, options?: ParamOptions): Tensor;
   /** A context whose parameters are named `${prefix}.${name}`. */
@@ -74,12 +92,13 @@ class Recorder {
   }
 }
 
-function contextFor(recorder: Recorder, dtype: DType, training: boolean, prefix = ''): ParamContext {
+function contextFor(recorder: Recorder, dtype: DType, training: boolean, trainingStep?: TrainingStep, prefix = ''): ParamContext {
   return {
     dtype,
     training,
+    ...(trainingStep ? { trainingStep } : {}),
     param: (name, shape, spec, options) => recorder.declare(prefix + name, shape, spec, options),
-    scope: (p) => contextFor(recorder, dtype, training, `${prefix}${p}.`),
+    scope: (p) => contextFor(recorder, dtype, training, trainingStep, `${prefix}${p}.`),
   };
 }
 
@@ -91,12 +110,12 @@ export interface BoundParams {
   layout(): ParamLayout;
 }
 
-/** Parameters as slices of one flat vector (a graph input or a loop state). */
-export function flatParams(flat: Tensor, training: boolean): BoundParams {
+/** Parameters as slices of one flat vector (a graph input or a loop state); train graphs pass their step. */
+export function flatParams(flat: Tensor, training: boolean, trainingStep?: TrainingStep): BoundParams {
   const recorder = new Recorder((info) =>
     reshape(slice(flat, [info.offset], [info.offset + info.size], [0]), info.shape),
   );
-  return { ctx: contextFor(recorder, flat.dtype, training), tensors: recorder.tensors, layout: () => recorder.layout() };
+  return { ctx: contextFor(recorder, flat.dtype, training, trainingStep), tensors: recorder.tensors, layout: () => recorder.layout() };
 }
 
 /** Parameters as one named graph input each (to be baked in as initializers by the exporter). */

@@ -5,7 +5,7 @@ import { normalizeAxis } from '../ir/shape';
 import { Tensor } from '../ir/tensor';
 import { applyMulti, apply } from './apply';
 import {
-  abs, add, cast, div, erf, gatherElements, greaterOrEqual, less, logSoftmax, mul, neg, reduceMean, reshapeLike, scalar, sigmoid, size,
+  abs, add, cast, erf, gatherElements, less, logSoftmax, mul, neg, reduceMean, scalar, sigmoid,
   softplus, sub, unsqueeze, where,
 } from './builders';
 
@@ -63,8 +63,6 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Tensor): Tensor {
 
 // ---- dropout with a reproducible mask ----------------------------------------------------------------
 
-const PRIME = 2147483647; // 2^31 - 1: products of two residues stay below 2^62, exact in int64
-
 /**
  * Inverted dropout: zeroes each element with probability p and scales the rest by 1/(1-p). The mask is a
  * pure function of (seed, element index) computed in the graph (integer hash, no RNG state), so a run
@@ -74,16 +72,6 @@ export function dropout(x: Tensor, p: number, seed: Tensor | number, training: b
   if (!training || p === 0) return x;
   if (!(p > 0 && p < 1)) throw new GraphError('dropout', `p must be in [0, 1), got ${p}`, [x]);
   const s = seed instanceof Tensor ? cast(seed, 'int64') : scalar(seed, 'int64');
-  const index = apply('Range', [scalar(0, 'int64'), size(x), scalar(1, 'int64')]);
-  const m = scalar(PRIME, 'int64');
-  let h = mod(add(index, mul(mod(s, m), 1000003)), m);
-  // Alternating affine and quadratic rounds mod a prime: neighbours' masks decorrelate.
-  for (const [a, c] of [[48271, 11], [0, 7], [16807, 3]] as const) {
-    h = mod(a ? add(mul(h, a), c) : add(mul(h, h), c), m);
-  }
-  const u = div(cast(h, x.dtype), PRIME);
-  const keep = reshapeLike(cast(greaterOrEqual(u, p), x.dtype), x);
-  return mul(x, mul(keep, 1 / (1 - p)));
+  return mul(x, apply('DropoutMask', [x, s], { p })); // 0 or 1/(1-p), hashed from (seed, index): ops/random.ts
 }
 
-const mod = (a: Tensor, b: Tensor) => apply('Mod', [a, b]);

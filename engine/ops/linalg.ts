@@ -4,7 +4,7 @@ import { isFloat } from '../ir/dtype';
 import { GraphError } from '../ir/errors';
 import { broadcastDim, broadcastShapeList } from '../ir/shape';
 import type { Dim, Tensor } from '../ir/tensor';
-import { gemm, matmul, mul, reduceMean, reshape, sub, transpose } from './builders';
+import { gemm, matmul, mul, reduceMean, reshape, reshapeLike, sub, transpose } from './builders';
 import { unbroadcast } from './grad-helpers';
 import type { OpTable } from './op';
 
@@ -25,6 +25,34 @@ function innerMatch(op: string, k1: Dim, k2: Dim, inputs: readonly Tensor[]) {
   }
 }
 
+/**
+ * dB of Y = A·B when B is shared across some of A's batch axes (e.g. A [N, h, M, K] · B [h, K, N']):
+ * those axes move into the contraction, so dB = A'ᵀ·G' is one batched matmul over the kept axes only.
+ * The generic rule (batched Aᵀ·G, then a ReduceSum over the shared axes) materialises a [N, h, K, N']
+ * tensor: for FinalMLP's bilinear fusion that was half of the whole training step. Null when the
+ * shapes do not fit (A itself broadcast, or a non-static K or N'): the caller keeps the generic rule.
+ */
+function sharedWeightGrad(a: Tensor, b: Tensor, g: Tensor): Tensor | null {
+  const batch = a.rank - 2, lead = batch - (b.rank - 2);
+  const k = a.shape[a.rank - 1], n = g.shape[g.rank - 1];
+  if (lead < 0 || g.rank !== a.rank || typeof k !== 'number' || typeof n !== 'number') return null;
+  const shared: number[] = [], kept: number[] = [];
+  for (let i = 0; i < batch; i++) {
+    if (a.shape[i] !== g.shape[i]) return null; // A is broadcast itself
+    const bd = i < lead ? null : b.shape[i - lead];
+    if (bd === null || (bd === 1 && a.shape[i] !== 1)) shared.push(i);
+    else kept.push(i);
+  }
+  if (shared.length === 0) return null;
+  // Kept axes first (they stay in place, so Reshape copies them even when symbolic), then the contraction.
+  const keptDims = kept.map((i) => a.shape[i]);
+  const at = reshape(transpose(a, [...kept, a.rank - 1, ...shared, a.rank - 2]), [...keptDims, k, -1]); // [kept, K, S·M]
+  const gt = reshape(transpose(g, [...kept, ...shared, g.rank - 2, g.rank - 1]), [...keptDims, -1, n]); // [kept, S·M, N']
+  const gb = matmul(at, gt); // [kept, K, N']
+  if (gb.rank === b.rank) return gb;
+  return b.shape.every((d) => typeof d === 'number') ? reshape(gb, b.shape) : reshapeLike(gb, b); // B's own 1-axes back
+}
+
 export const linalgOps: OpTable = {
   MatMul: {
     infer: (inputs) => {
@@ -43,7 +71,7 @@ export const linalgOps: OpTable = {
         // batched matmul followed by a sum over the batch.
         if (b.rank === 2 && a.rank > 2 && typeof a.shape[a.rank - 1] === 'number' && typeof g!.shape[g!.rank - 1] === 'number') {
           gb = gemm(reshape(a, [-1, a.shape[a.rank - 1]]), reshape(g!, [-1, g!.shape[g!.rank - 1]]), undefined, true, false);
-        } else gb = unbroadcast(matmul(swapLast(a), g!), b);
+        } else gb = sharedWeightGrad(a, b, g!) ?? unbroadcast(matmul(swapLast(a), g!), b);
       }
       return [ga, gb];
     },

@@ -5,6 +5,7 @@ import { elementwiseOps } from './elementwise';
 import { indexingOps } from './indexing';
 import { linalgOps } from './linalg';
 import type { OpTable } from './op';
+import { randomOps } from './random';
 import { reduceOps } from './reduce';
 import { runtimeShapeOps } from './runtime-shape';
 import { shapeOps } from './shape';
@@ -17,4 +18,5 @@ export const opTable: OpTable = {
   ...runtimeShapeOps,
   ...indexingOps,
   ...controlOps,
+  ...randomOps,
 };

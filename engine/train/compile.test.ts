@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as b from '../ops/builders';
 import { init } from '../nn/init';
+import { defaultGate } from '../../common/gates';
+import { dense, gateEnv, maybeDropout, mixExperts, topKRouter } from '../gates';
 import { embedding, linear } from '../nn/layers';
 import { BatchSampler } from './batches';
 import { TrainSession } from '../../workers/train-session';
@@ -86,6 +88,39 @@ describe('compileTraining', () => {
     expect(Array.from(r.losses)).toEqual(losses);
     expect(looped.params).toEqual(stepwise.params);
     expect(looped.params).not.toEqual(compiled.initialParams(2));
+    await looped.close();
+    await stepwise.close();
+  });
+
+  it('Loop-K with dropout and noisy top-k gating is bit-identical to K single steps (randomness follows the step)', async () => {
+    const moe: ModelDefinition = {
+      name: 'noisy-moe',
+      inputs: { x: { dtype: 'float', shape: [4] } },
+      targets: { y: { dtype: 'float', shape: [1] } },
+      forward: (ctx, { x }) => {
+        const env = gateEnv(ctx);
+        const h = maybeDropout(env, 'in', x, 0.3);
+        const r = topKRouter(env, 'router', { ...defaultGate('topk-router'), experts: 3, k: 2, noisy: true }, h);
+        const experts = [0, 1, 2].map((e) => dense(env, `expert${e}`, h, 1));
+        return { predictions: { yhat: mixExperts(r.weights, experts) }, stats: r.stats, auxLoss: Object.values(r.losses).reduce((a, c) => b.add(a, c)) };
+      },
+      loss: ({ predictions }, { y }) => b.mseLoss(predictions.yhat, y),
+    };
+    const compiled = compileTraining(moe, { dtype: 'float64', optimizer: { kind: 'adam' }, seed: 5 });
+    const K = 4, B = 16;
+    const x = Float64Array.from({ length: B * 4 }, (_, i) => Math.sin(0.7 * i));
+    const y = Float64Array.from({ length: B }, (_, i) => Math.cos(1.3 * i));
+    // the same batch at every step: whatever differs between steps comes from the step's seed
+    const repeat = (a: Float64Array, dims: number[]) => ({ data: Float64Array.from(Array.from({ length: K }, () => Array.from(a)).flat()), dims: [K, ...dims] });
+    const lrs = Float64Array.from([0, 0, 0.01, 0.01]); // two steps without an update: only the randomness changes
+    const looped = await TrainSession.open(compiled, compiled.initialParams(4), { graphs: ['loop'] });
+    const r = await looped.trainSteps({ x: repeat(x, [B, 4]), y: repeat(y, [B, 1]) }, lrs);
+    const stepwise = await TrainSession.open(compiled, compiled.initialParams(4), { graphs: ['train'] });
+    const losses: number[] = [];
+    for (let t = 0; t < K; t++) losses.push((await stepwise.trainStep({ x: { data: x, dims: [B, 4] }, y: { data: y, dims: [B, 1] } }, lrs[t])).losses[0]);
+    expect(Array.from(r.losses)).toEqual(losses);
+    expect(looped.params).toEqual(stepwise.params);
+    expect(r.losses[1]).not.toBe(r.losses[0]); // same params, same batch, another step: other masks and noise
     await looped.close();
     await stepwise.close();
   });

@@ -1,6 +1,7 @@
 // Compiles one ModelDefinition into the graphs a run needs:
 //   train  one optimizer step:  params, <state>, step, lr, batch            -> params_out, <state>_out, step_out, loss, stats.*
 //   loop   K steps in an ONNX Loop over [K, B, ...] batches and lr [K]      -> same outputs; loss [K], stats.* [K, ...]
+//          (carries, besides the optimizer state, running sums of the statistics the model accumulates)
 //   eval   no update:           params, batch (inputs + targets)            -> loss, <predictions>, stats.*
 // and (export.ts) the inference graph with the weights baked in.
 // Parameters and each optimizer state vector are ONE flat buffer; gradients are taken with respect to
@@ -10,10 +11,11 @@ import type { Dim, Tensor } from '../ir/tensor';
 import { grad } from '../autodiff';
 import { add, concat, constant, gather, input, loop, reshape, scalar, shapeOf } from '../ops/builders';
 import { emitModel } from '../onnx/emit';
-import { assertSameLayout, flatParams, type ParamLayout } from '../nn/params';
+import { assertSameLayout, flatParams, type ParamLayout, type TrainingStep } from '../nn/params';
 import { specDtype, type ModelDefinition, type ModelOutputs } from './model';
 import { optimizerStateNames, optimizerUpdate, type OptimizerSpec } from './optimizers';
 import { decayMask, initialParams, type FlatBuffer, type FloatDType } from './pack';
+import { RunningMeans, recordAccumulated, trainingStep, zeroSums } from './step-context';
 
 export interface CompileOptions {
   dtype: FloatDType;
@@ -21,6 +23,10 @@ export interface CompileOptions {
   /** A fixed batch size for the train graphs lets ORT plan memory statically; default: a symbolic 'batch'
    * dimension. The eval graph always takes any batch size. */
   batchSize?: number;
+  /** The run's seed: with the step it fixes each step's dropout masks and gating noise. Default 0. */
+  seed?: number;
+  /** false: the train/loop graphs emit no gate statistics (measures their cost; the eval graph keeps them). Default true. */
+  stats?: boolean;
 }
 
 export type GraphKind = 'train' | 'loop' | 'eval';
@@ -65,8 +71,8 @@ function split(def: ModelDefinition, batch: Record<string, Tensor>) {
   return { inputs: pick(Object.keys(def.inputs)), targets: pick(Object.keys(def.targets)) };
 }
 
-function forwardAndLoss(def: ModelDefinition, params: Tensor, batch: Record<string, Tensor>, training: boolean) {
-  const bound = flatParams(params, training);
+function forwardAndLoss(def: ModelDefinition, params: Tensor, batch: Record<string, Tensor>, training: boolean, step?: TrainingStep) {
+  const bound = flatParams(params, training, step);
   const { inputs, targets } = split(def, batch);
   const outputs: ModelOutputs = def.forward(bound.ctx, inputs);
   const main = def.loss(outputs, targets);
@@ -75,10 +81,10 @@ function forwardAndLoss(def: ModelDefinition, params: Tensor, batch: Record<stri
   return { bound, outputs, loss };
 }
 
-/** Forward, backward and optimizer update of one step, as IR. */
+/** Forward, backward and optimizer update of one step, as IR. `seed`: the run seed. */
 function trainStep(def: ModelDefinition, opt: OptimizerSpec, params: Tensor, state: readonly Tensor[], step: Tensor, lr: Tensor,
-  batch: Record<string, Tensor>, mask: Tensor | null): StepResult {
-  const { bound, outputs, loss } = forwardAndLoss(def, params, batch, true);
+  batch: Record<string, Tensor>, mask: Tensor | null, seed: number, accumulate?: TrainingStep['accumulate']): StepResult {
+  const { bound, outputs, loss } = forwardAndLoss(def, params, batch, true, trainingStep(step, params.dtype, seed, accumulate));
   const grads = grad(loss, bound.tensors);
   const flatGrad = concat(grads.map((g) => reshape(g, [-1])), 0);
   const upd = optimizerUpdate(opt, { params, grad: flatGrad, state, step, lr, decayMask: mask });
@@ -101,10 +107,21 @@ function discover(def: ModelDefinition, dtype: FloatDType, batch: Dim) {
   return { layout, statNames: Object.keys(outputs.stats ?? {}), predictionNames: Object.keys(outputs.predictions) };
 }
 
+/** The statistics a training forward averages over a Loop call (their running sums become Loop state). */
+function discoverAccumulated(def: ModelDefinition, dtype: FloatDType, batch: Dim) {
+  const { accumulate, found } = recordAccumulated();
+  const step = input('step', 'float64', []);
+  forwardAndLoss(def, input('params', dtype, ['params']), batchInputs(def, dtype, [batch]), true, trainingStep(step, dtype, 0, accumulate));
+  return found;
+}
+
 export function compileTraining(def: ModelDefinition, options: CompileOptions): CompiledModel {
   const { dtype, optimizer } = options;
+  const seed = options.seed ?? 0;
   const B: Dim = options.batchSize ?? 'batch';
-  const { layout, statNames, predictionNames } = discover(def, dtype, B);
+  const discovered = discover(def, dtype, B);
+  const { layout, predictionNames } = discovered;
+  const statNames = options.stats === false ? [] : discovered.statNames;
   const needsMask = layout.params.some((p) => p.decay) && (optimizer.weightDecay ?? 0) !== 0;
   const maskConst = () => (needsMask ? constant(decayMask(layout, dtype), dtype, [layout.size]) : null);
   const stateNames = optimizerStateNames(optimizer);
@@ -120,25 +137,32 @@ export function compileTraining(def: ModelDefinition, options: CompileOptions): 
     const s = stateInputs(def, dtype, layout, optimizer);
     const lr = input('lr', 'float64', []);
     const batch = batchInputs(def, dtype, [B]);
-    const r = trainStep(def, optimizer, s.params, s.state, s.step, lr, batch, maskConst());
+    // one step: a statistic's "running mean" is the step's own value (no accumulate)
+    const r = trainStep(def, optimizer, s.params, s.state, s.step, lr, batch, maskConst(), seed);
     assertSameLayout(layout, r.layout, 'train');
     return emitModel({ inputs: [s.params, ...s.state, s.step, lr, ...Object.values(batch)], outputs: stepOutputs(r), graphName: `${def.name} train step` });
   }
 
   // K steps in a Loop: the trip count is the length of the lr vector (one learning rate per step).
+  // Loop state: params, optimizer state, step, then one running sum per accumulated statistic (zeros at
+  // the start of every call: the accumulation window is one Loop call, ~50–200 ms of steps).
   function loopGraph(): Uint8Array {
+    const accumulated = discoverAccumulated(def, dtype, B);
     const s = stateInputs(def, dtype, layout, optimizer);
     const lrs = input('lr', 'float64', ['steps']);
     const batches = batchInputs(def, dtype, ['steps', B]);
     const mask = maskConst();
     const trips = gather(shapeOf(lrs), scalar(0, 'int64'), 0);
     let bodyLayout: ParamLayout | null = null;
-    const result = loop(trips, [s.params, ...s.state, s.step], (iter, carried) => {
+    const optState = stateNames.length + 1; // optimizer vectors and the step
+    const result = loop(trips, [s.params, ...s.state, s.step, ...zeroSums(accumulated)], (iter, carried) => {
       const [params, ...rest] = carried;
+      const means = new RunningMeans(accumulated, rest.slice(optState), iter);
       const batch = Object.fromEntries(Object.entries(batches).map(([n, t]) => [n, gather(t, iter, 0)]));
-      const r = trainStep(def, optimizer, params, rest.slice(0, stateNames.length), rest[stateNames.length], gather(lrs, iter, 0), batch, mask);
+      const r = trainStep(def, optimizer, params, rest.slice(0, stateNames.length), rest[stateNames.length], gather(lrs, iter, 0), batch, mask,
+        seed, accumulated.length ? means.accumulate : undefined);
       bodyLayout = r.layout;
-      return { states: [r.params, ...r.state, r.step], scans: [r.loss, ...statNames.map((n) => r.stats[n])] };
+      return { states: [r.params, ...r.state, r.step, ...means.next()], scans: [r.loss, ...statNames.map((n) => r.stats[n])] };
     });
     assertSameLayout(layout, bodyLayout!, 'Loop-K train');
     const [params, ...rest] = result.states;

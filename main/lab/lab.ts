@@ -188,6 +188,8 @@ export class Lab {
       'analytics.knockoutAll': ({ id }) => this.analytics.knockoutAll(id),
       'analytics.jobs': ({ id }) => this.analytics.jobs(id),
       'analytics.report': ({ id }) => this.analytics.report(id),
+      'analytics.reportData': ({ id, generate }) => this.analytics.reportData(id, generate ?? false),
+      'analytics.compare': ({ ids }) => this.analytics.compare(ids),
       'settings.get': () => this.settings.read(),
       'settings.set': (patch) => this.settings.write(patch),
       'system.info': () => ({

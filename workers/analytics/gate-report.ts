@@ -3,18 +3,19 @@
 // modality weights per sample, gated attention's first-token share per layer, and the conditional
 // compute the routers save. Knockout results and training-time expert load are passed in.
 import {
-  rankFeatures, summarizeFlops, type AttentionSinkReport, type FeatureGateReport, type FusionReport, type GateProbe, type GateReport,
-  type KnockoutTable, type RouterReport, type ComputeReport, type ConditionalGate,
+  rankFeatures, type AttentionSinkReport, type FeatureGateReport, type FusionReport, type GateProbe, type GateReport,
+  type KnockoutTable, type RouterReport,
 } from '../../common/analytics';
 import { probeOutput } from '../../engine/analytics/analytics-graph';
-import { executedFlops, routerSkips, zeroGateSkips } from '../../engine/analytics/accounting';
-import { expertGroup, forwardCosts, gateConsumerFlops, groupFlops } from '../../engine/analytics/flops';
-import { exitCurve } from '../../engine/analytics/exit-sweep';
-import { exitStageOf } from '../../engine/analytics/early-exit-model';
+import { computeReport, exitCurveOf } from './compute-report';
 import type { ModelDefinition } from '../../engine/train/model';
 import type { RunData } from '../run/run-data';
 import type { GraphResult, PerSample } from './evaluate-graph';
 import { sampleMetric } from './sample-metric';
+import type { DatasetContext } from './dataset-context';
+import { fusionSamples } from './fusion-samples';
+import { reportInputs } from './report-inputs';
+import { routerDetail } from './router-detail';
 
 export interface ReportInput {
   runId: number;
@@ -29,9 +30,9 @@ export interface ReportInput {
   featureNames?: string[];
   knockout?: KnockoutTable;
   loadOverTraining?: Record<string, { step: number; load: number[] }[]>;
+  /** The dataset's original rows behind the test split (dataset runs): text snippets, hours, value names. */
+  context?: DatasetContext;
 }
-
-const SAMPLES_KEPT = 500;
 
 /** Mean over samples of each chunk of `chunk` consecutive units (a feature's elements). */
 function chunkMeans(v: PerSample, chunks: number): number[] {
@@ -84,6 +85,8 @@ export function gateReport(r: ReportInput): GateReport {
   const routers: RouterReport[] = [];
   const fusion: FusionReport[] = [];
   const { classOf, labels } = sampleClasses(data);
+  const fusionOf = (gate: string, modalities: string[], weights: number[][]): FusionReport => fusionReport(gate, modalities, weights, r);
+  let inputs: ReturnType<typeof reportInputs> | null = null; // built once, when the model has a router
   for (const g of r.gates) {
     const v = probe(g.gate);
     if (!v) continue;
@@ -104,7 +107,10 @@ export function gateReport(r: ReportInput): GateReport {
       per.forEach((w, s) => { counts[classOf[s]]++; for (let e = 0; e < E; e++) assignment[e][classOf[s]] += w[e]; });
       assignment.forEach((row) => row.forEach((x, c) => (row[c] = counts[c] ? x / counts[c] : 0)));
       const load = Array.from({ length: E }, (_, e) => per.reduce((a, w) => a + w[e], 0) / Math.max(1, per.length));
-      routers.push({ gate: g.gate, experts: E, classes: labels, assignment, load, loadOverTraining: r.loadOverTraining?.[g.gate] ?? [] });
+      if (inputs === null) inputs = reportInputs(model, data, r.featureNames, r.context);
+      const channels = typeof model.channels === 'number' ? names(model.channels) : undefined;
+      const detail = routerDetail({ probe: v, experts: E, perSample: per, inputs, channels, context: r.context });
+      routers.push({ gate: g.gate, experts: E, classes: labels, assignment, load, loadOverTraining: r.loadOverTraining?.[g.gate] ?? [], ...detail });
       if (isFusion && E === modalityNames.length) fusion.push(fusionOf(g.gate, modalityNames, per.map((w) => [...w])));
     }
   }
@@ -126,62 +132,11 @@ export function gateReport(r: ReportInput): GateReport {
   };
 }
 
-function fusionOf(gate: string, modalities: string[], weights: number[][]): FusionReport {
+function fusionReport(gate: string, modalities: string[], weights: number[][], r: ReportInput): FusionReport {
   const M = modalities.length;
   const histogram = Array.from({ length: M }, () => new Array<number>(10).fill(0));
   const mean = new Array<number>(M).fill(0);
   for (const w of weights) for (let m = 0; m < M; m++) { histogram[m][Math.min(9, Math.max(0, Math.floor(w[m] * 10)))] += 1 / weights.length; mean[m] += w[m] / weights.length; }
-  return { gate, modalities, histogram, mean, samples: weights.slice(0, SAMPLES_KEPT).map((w, index) => ({ index, weights: w })) };
-}
-
-/**
- * Routers whose unchosen experts get weight exactly 0 (top-k, Sinkhorn) skip those experts' work; hard
- * gates (values all exactly 0 or 1) skip the rows of the product they feed for every closed unit.
- */
-function computeReport(r: ReportInput): ComputeReport | undefined {
-  const routers = r.gates.filter((g) => g.kind === 'router');
-  const binary = (v: PerSample | undefined) => !!v && v.data.every((x) => x === 0 || x === 1);
-  const hard = r.gates.filter((g) => g.kind === 'gate' && binary(r.base.outputs[probeOutput(g.gate)]));
-  if (!routers.length && !hard.length) return undefined;
-  const costs = forwardCosts(r.def);
-  const byExpert = groupFlops(costs, expertGroup);
-  const n = r.base.rows;
-  const skips = routers.flatMap((g) => {
-    const E = g.shape.at(-1)!;
-    const expertFlops = Array.from({ length: E }, (_, e) => byExpert.get(`expert${e}`) ?? 0);
-    if (expertFlops.every((f) => f === 0)) return [];
-    return [{ gate: g.gate, kind: 'router' as ConditionalGate['kind'], skippable: expertFlops.reduce((a, b) => a + b, 0), perSample: routerSkips(expertFlops, r.base.outputs[probeOutput(g.gate)].data, n) }];
-  });
-  const consumers = hard.length ? gateConsumerFlops(r.def) : new Map<string, number>();
-  for (const g of hard) {
-    const flops = consumers.get(g.gate) ?? 0;
-    if (flops > 0) skips.push({ gate: g.gate, kind: 'hard' as const, skippable: flops, perSample: zeroGateSkips(flops, r.base.outputs[probeOutput(g.gate)].data, n) });
-  }
-  if (!skips.length) return undefined;
-  const { perSample, gates } = executedFlops(costs.total, skips, n);
-  return { flops: summarizeFlops(perSample, costs.total), gates };
-}
-
-/**
- * Early-exit models that report every exit's prediction (`exit<i>`) and probe their exit gates: the
- * compute–metric curve over thresholds 0.05 … 0.95, the trained threshold marked.
- */
-function exitCurveOf(r: ReportInput): GateReport['exitCurve'] {
-  const exits = r.gates.filter((g) => g.kind === 'exit');
-  const predictions = Array.from({ length: exits.length + 1 }, (_, i) => r.base.outputs[`exit${i}`]);
-  if (!exits.length || predictions.some((p) => !p)) return undefined;
-  const gateName = exits[0].gate.replace(/\.gate\d+$/, '');
-  const byStage = groupFlops(forwardCosts(r.def), (p) => { const s = exitStageOf(p, gateName); return s === null ? null : String(s); });
-  const metric = sampleMetric(r.data.task, Array.from(r.data.test.columns[r.data.target].data as ArrayLike<number | bigint>, Number), r.data.classes);
-  const all = Int32Array.from({ length: r.base.rows }, (_, i) => i);
-  const width = predictions[0].width;
-  const chosen = Number((r.model.gate as { threshold?: number } | undefined)?.threshold ?? 0.5);
-  return exitCurve({
-    predictions: predictions.map((p) => p.data), width,
-    gates: exits.map((g) => r.base.outputs[probeOutput(g.gate)].data),
-    stageFlops: predictions.map((_, i) => byStage.get(String(i)) ?? 0),
-    metric: { name: metric.name, score: (pred) => metric.on({ data: pred, width }, all) },
-    thresholds: Array.from({ length: 19 }, (_, i) => Math.round((0.05 + 0.05 * i) * 100) / 100),
-    chosen,
-  });
+  const samples = fusionSamples(weights, r.data, r.base.outputs[r.data.prediction], r.context);
+  return { gate, modalities, histogram, mean, samples, samplesTotal: weights.length, ...(r.context?.textColumn ? { textColumn: r.context.textColumn } : {}) };
 }

@@ -11,12 +11,15 @@ import { modelFor } from '../run/model-for';
 import type { RunData } from '../run/run-data';
 import { baseline, knockoutTable, type TrainedModel } from './knockout';
 import { gateReport } from './gate-report';
+import { datasetContext, type DatasetContext } from './dataset-context';
 
 export interface LoadedRun {
   model: TrainedModel;
   data: RunData;
   config: Record<string, unknown>;
   featureNames?: string[];
+  /** Dataset runs: the original rows behind the test split (read when a report needs them). */
+  context?: () => DatasetContext;
 }
 
 /** Data, model and trained parameters of the job's run. */
@@ -30,12 +33,15 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
     throw new Error(`checkpoint '${j.checkpoint}' holds ${ckpt.params.length} parameters but run ${j.spec.runId}'s model '${def.name}' has ${layout.size}`);
   }
   let featureNames: string[] | undefined;
+  let context: LoadedRun['context'];
   if (j.spec.dataset && config.data.kind === 'dataset') {
     const { binding } = labDatasetRun(j.spec.dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
     const c = binding.columns;
     featureNames = c.family === 'recsys' ? [...c.fields, ...(c.numeric ?? [])] : c.family === 'forecasting' ? c.channels : undefined;
+    const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
+    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number });
   }
-  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params }, data, config: config.model as Record<string, unknown>, featureNames };
+  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params }, data, config: config.model as Record<string, unknown>, featureNames, context };
 }
 
 export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport> {
@@ -52,7 +58,18 @@ export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void
   const report = gateReport({
     runId: j.spec.runId, title: `Run ${j.spec.runId}: ${run.model.def.name}`, def: run.model.def, model: run.config, data: run.data,
     base: result, gates, featureNames: run.featureNames, knockout: j.knockout, loadOverTraining: j.loadOverTraining,
+    context: contextOf(run),
   });
   send({ type: 'report', report });
   return report;
+}
+
+/** The dataset context of a report; a report without text snippets or hours beats no report, so a failure is logged. */
+function contextOf(run: LoadedRun): DatasetContext | undefined {
+  try {
+    return run.context?.();
+  } catch (e) {
+    process.stderr.write(`gate report: no text snippets / time of day (the dataset's rows could not be read: ${(e as Error).message})\n`);
+    return undefined;
+  }
 }

@@ -41,7 +41,7 @@ const word = (v: number) => (Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf');
 export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control: RunControl): Promise<void> {
   const config = spec.config;
   const def = modelFor(config);
-  const compiled = compileTraining(def, { dtype: config.dtype, optimizer: optimizerFor(config), batchSize: config.batchSize });
+  const compiled = compileTraining(def, { dtype: config.dtype, optimizer: optimizerFor(config), batchSize: config.batchSize, seed: config.seed });
   const resume = spec.resumeFrom ? readCheckpoint(spec.resumeFrom) : null;
   if (resume && (resume.header.model !== def.name || resume.header.size !== compiled.layout.size)) {
     throw new RunFailure(`checkpoint '${spec.resumeFrom}' belongs to model ${resume.header.model} (${resume.header.size} parameters), ` +

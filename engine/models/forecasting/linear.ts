@@ -8,9 +8,16 @@ import type { ModelDefinition } from '../../train/model';
 import { mlp } from '../common';
 import { channelsFirst, forecastingModel } from './common';
 
-/** L → H along time for every channel: shared weights [L, H], or one map per channel [C, L, H]. */
-function timeLinear(env: GateEnv, name: string, x: Tensor, horizon: number, individual: boolean): Tensor {
+type Mode = TemplateOf<'linear'>['mode'];
+
+/**
+ * L → H along time. channel-independent: for every channel, shared weights [L, H] or one map per channel
+ * [C, L, H]; channel-mixing: one map from the whole window [L·C] to [H·C], so every forecast sees every
+ * channel's past.
+ */
+function timeLinear(env: GateEnv, name: string, x: Tensor, horizon: number, individual: boolean, mode: Mode = 'channel-independent'): Tensor {
   const L = x.shape[1] as number, C = x.shape[2] as number;
+  if (mode === 'channel-mixing') return reshape(dense(env, name, reshape(x, [-1, L * C]), horizon * C), [-1, horizon, C]);
   const xc = channelsFirst(x); // [B, C, L]
   if (!individual) return channelsFirst(dense(env, name, xc, horizon));
   const w = env.ctx.param(`${name}.w`, [C, L, horizon], init.torchLinear(L));
@@ -20,13 +27,13 @@ function timeLinear(env: GateEnv, name: string, x: Tensor, horizon: number, indi
 }
 
 export function linearModel(c: TemplateOf<'linear'>): ModelDefinition {
-  return forecastingModel('linear', c, (g, x) => timeLinear(g.env, 'linear', x, c.horizon, c.individual));
+  return forecastingModel('linear', c, (g, x) => timeLinear(g.env, 'linear', x, c.horizon, c.individual, c.mode));
 }
 
 export function nlinearModel(c: TemplateOf<'nlinear'>): ModelDefinition {
   return forecastingModel('nlinear', c, (g, x) => {
     const last = slice(x, [c.lookback - 1], [c.lookback], [1]); // [B, 1, C]
-    return add(timeLinear(g.env, 'linear', sub(x, last), c.horizon, c.individual), last);
+    return add(timeLinear(g.env, 'linear', sub(x, last), c.horizon, c.individual, c.mode), last);
   });
 }
 
@@ -43,7 +50,7 @@ export function dlinearModel(c: TemplateOf<'dlinear'>): ModelDefinition {
   return forecastingModel('dlinear', c, (g, x) => {
     const trend = matmul(constant(g.env.dtype === 'float64' ? Float64Array.from(avg) : Float32Array.from(avg), g.env.dtype, [c.lookback, c.lookback]), x);
     const seasonal = sub(x, trend);
-    return add(timeLinear(g.env, 'seasonal', seasonal, c.horizon, c.individual), timeLinear(g.env, 'trend', trend, c.horizon, c.individual));
+    return add(timeLinear(g.env, 'seasonal', seasonal, c.horizon, c.individual, c.mode), timeLinear(g.env, 'trend', trend, c.horizon, c.individual, c.mode));
   });
 }
 

@@ -1,10 +1,12 @@
 // TFT-lite and the MoE forecasting head.
 //   tft-lite: variable selection over the C channels at every time step ([B, L, C] → [B, L, h]), a temporal
 //             map L → H per hidden unit, a gated residual network, then h → C.
-//   moe-forecaster: channel-independent; each channel's window is a token routed to expert MLPs (L → H).
+//   moe-forecaster: each channel's window (channel-independent) or the whole window (channel-mixing) is a
+//                   token routed to expert MLPs.
 import type { TemplateOf } from '../../../common/models';
 import { dense, grn, mixExperts, softmaxRouter, topKRouter, variableSelection } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
+import { reshape } from '../../ops/builders';
 import { mlp } from '../common';
 import { channelsFirst, forecastingModel } from './common';
 
@@ -19,13 +21,17 @@ export function tftLiteModel(c: TemplateOf<'tft-lite'>): ModelDefinition {
 }
 
 export function moeForecasterModel(c: TemplateOf<'moe-forecaster'>): ModelDefinition {
+  const mixing = c.mode === 'channel-mixing';
   return forecastingModel('moe-forecaster', c, (g, x) => {
     const env = g.env;
-    const windows = channelsFirst(x); // [B, C, L]: one token per channel window
+    // one token per channel window [B, C, L], or one token of the whole window [B, 1, L·C]
+    const windows = mixing ? reshape(x, [-1, 1, c.lookback * c.channels]) : channelsFirst(x);
+    const out = mixing ? c.horizon * c.channels : c.horizon;
     const r = c.router;
     const routed = r.kind === 'softmax-router' ? softmaxRouter(env, 'router', r, windows) : topKRouter(env, 'router', r, windows);
     g.take(routed);
-    const experts = Array.from({ length: r.experts }, (_, e) => mlp(env, `expert${e}`, windows, c.expertHidden, 0, c.horizon));
-    return channelsFirst(mixExperts(routed.weights, experts)); // [B, C, H] → [B, H, C]
+    const experts = Array.from({ length: r.experts }, (_, e) => mlp(env, `expert${e}`, windows, c.expertHidden, 0, out));
+    const mixed = mixExperts(routed.weights, experts);
+    return mixing ? reshape(mixed, [-1, c.horizon, c.channels]) : channelsFirst(mixed); // [B, C, H] → [B, H, C]
   });
 }

@@ -1,26 +1,71 @@
-// TSMixer (Chen et al. 2023) with a gated feature mixer: each block mixes along time (an MLP over L shared
-// by all channels) then along channels (an MLP over C), and a channel gate (squeeze over time, excite per
-// channel, as in PatchTSMixer's gated attention) scales the feature-mixing output before the residual.
+// TSMixer (Chen et al. 2023) with a gated feature mixer. After RevIN, each block
+//   time mixing:    h = h + Dropout(ReLU(Dense_T(Norm(h)ᵀ))ᵀ)      one MLP over time, shared by all channels
+//   feature mixing: h = h + Gate(Dropout(Dense_C(Dropout(ReLU(Dense_ff(Norm(h)))))))
+// then a temporal projection T → H per channel. The channel gate (squeeze over time, excite per channel, as
+// in PatchTSMixer's gated attention) scales the feature-mixing output before the residual.
+// Norm 'time-feature' normalises each sample over the whole (time, feature) plane, like the original's
+// 2-D normalisation (its BatchNorm over (time, feature) has running statistics that this engine's
+// stateless graphs cannot keep; the original's LayerNorm option over the same plane is what we use).
+// 'feature' is a LayerNorm over the C channels only: with C = 7 it is a noisy per-step normalisation, and
+// it was the main reason this template trailed the paper on ETTh1 (see README).
+// Patching: each channel's window is cut into P patches embedded to `patch.dModel`; time mixing then
+// runs over the P patches (one MLP over P, shared by channels and embedding units).
 import type { TemplateOf } from '../../../common/models';
-import { add, relu } from '../../ops/builders';
-import { dense, maybeDropout, norm, sigmoidGate } from '../../gates';
+import type { Tensor } from '../../ir/tensor';
+import { add, layerNorm, relu, reshape, transpose } from '../../ops/builders';
+import { init } from '../../nn/init';
+import { dense, maybeDropout, norm, sigmoidGate, type GateEnv } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
-import { channelsFirst, forecastingModel } from './common';
+import { channelsFirst, forecastingModel, patchify } from './common';
 
-export function tsmixerGatedModel(c: TemplateOf<'tsmixer-gated'>): ModelDefinition {
+type Config = TemplateOf<'tsmixer-gated'>;
+
+/** The time axis the mixer works on: L steps, or P patches × d embedding units (flattened as P·d). */
+interface TimeAxis { steps: number; patches: number; width: number }
+
+export function timeAxis(c: Config): TimeAxis {
+  if (!c.patch) return { steps: c.lookback, patches: c.lookback, width: 1 };
+  const patches = Math.floor((c.lookback - c.patch.length) / c.patch.stride) + 2;
+  return { steps: patches * c.patch.dModel, patches, width: c.patch.dModel };
+}
+
+/** Normalisation of h [B, T, C]: over the (time, feature) plane, or over the features of each step. */
+function mixerNorm(env: GateEnv, name: string, h: Tensor, kind: Config['norm']): Tensor {
+  if (kind === 'feature') return norm(env, name, h);
+  const T = h.shape[1] as number, C = h.shape[2] as number;
+  const scale = env.ctx.param(`${name}.scale`, [T, C], init.ones(), { decay: false });
+  return layerNorm(h, scale, env.ctx.param(`${name}.bias`, [T, C], init.zeros(), { decay: false }), -2);
+}
+
+/** An MLP over the time axis of h [B, T, C] (over patches when patched), shared by channels. */
+function timeMix(env: GateEnv, name: string, h: Tensor, ax: TimeAxis): Tensor {
+  const hc = channelsFirst(h); // [B, C, T]
+  if (ax.width === 1) return channelsFirst(relu(dense(env, name, hc, ax.patches)));
+  const byPatch = transpose(reshape(hc, [0, 0, ax.patches, ax.width]), [0, 1, 3, 2]); // [B, C, d, P]
+  const mixed = transpose(relu(dense(env, name, byPatch, ax.patches)), [0, 1, 3, 2]); // [B, C, P, d]
+  return channelsFirst(reshape(mixed, [0, 0, ax.steps]));
+}
+
+/** Normalised window [B, L, C] → the mixer's input [B, T, C] (patch embeddings when patched). */
+function embed(env: GateEnv, c: Config, x: Tensor, ax: TimeAxis): Tensor {
+  if (!c.patch) return x;
+  const { patches } = patchify(channelsFirst(x), c.lookback, c.patch.length, c.patch.stride); // [B, C, P, len]
+  return channelsFirst(reshape(dense(env, 'patch.embed', patches, c.patch.dModel), [0, 0, ax.steps]));
+}
+
+export function tsmixerGatedModel(c: Config): ModelDefinition {
+  const ax = timeAxis(c);
   return forecastingModel('tsmixer-gated', c, (g, x) => {
     const env = g.env;
-    let h = x; // [B, L, C]
+    let h = embed(env, c, x, ax); // [B, T, C]
     for (let i = 0; i < c.blocks; i++) {
       const n = `block${i}`;
-      // time mixing: [B, C, L] → L, residual
-      const t = relu(dense(env, `${n}.time`, channelsFirst(norm(env, `${n}.norm1`, h)), c.lookback));
-      h = add(h, channelsFirst(maybeDropout(env, `${n}.time`, t, c.dropout)));
-      // feature mixing: C → ff → C, gated per channel, residual
-      const f1 = maybeDropout(env, `${n}.ff1`, relu(dense(env, `${n}.ff1`, norm(env, `${n}.norm2`, h), c.ffDim)), c.dropout);
+      const t = timeMix(env, `${n}.time`, mixerNorm(env, `${n}.norm1`, h, c.norm), ax);
+      h = add(h, maybeDropout(env, `${n}.time`, t, c.dropout));
+      const f1 = maybeDropout(env, `${n}.ff1`, relu(dense(env, `${n}.ff1`, mixerNorm(env, `${n}.norm2`, h, c.norm), c.ffDim)), c.dropout);
       const f2 = maybeDropout(env, `${n}.ff2`, dense(env, `${n}.ff2`, f1, c.channels), c.dropout);
       h = add(h, g.take(sigmoidGate(env, `${n}.gate`, c.gate, { x: f2, v: f2 })));
     }
-    return channelsFirst(dense(env, 'head', channelsFirst(h), c.horizon)); // time projection L → H
+    return channelsFirst(dense(env, 'head', channelsFirst(h), c.horizon)); // temporal projection T → H
   });
 }

@@ -15,26 +15,42 @@ export const modalityInput = (name: string) => `m_${name}`;
 /** Output width of the head: 1 logit for a binary target, else one per class. */
 export const headWidth = (s: FusionShape) => (s.classes === 1 ? 1 : s.classes);
 
-export function fusionModel(name: string, s: FusionShape, body: (g: GateCollector, xs: Tensor[], ctx: ParamContext) => Tensor): ModelDefinition {
+/** One float input per modality, `m_<name>` [B, dim]. */
+export function modalityInputs(s: FusionShape): Record<string, TensorSpec> {
   const inputs: Record<string, TensorSpec> = {};
   for (const m of s.modalities) inputs[modalityInput(m.name)] = { dtype: 'float', shape: [m.dim] };
+  return inputs;
+}
+
+/** The label: float [1] for a binary target, int64 class ids otherwise. */
+export const fusionTargets = (s: FusionShape): Record<string, TensorSpec> =>
+  ({ label: s.classes === 1 ? { dtype: 'float', shape: [1] } : { dtype: 'int64', shape: [] } });
+
+/** The task loss of a head's logits (mean over the batch). */
+export const fusionTaskLoss = (s: FusionShape, logits: Tensor, label: Tensor): Tensor =>
+  (s.classes === 1 ? bceWithLogits(logits, label) : softmaxCrossEntropy(logits, label));
+
+/** The modality inputs, with modality dropout in training graphs. */
+export function modalitiesOf(g: GateCollector, ctx: ParamContext, s: FusionShape, inputs: Record<string, Tensor>): Tensor[] {
+  return s.modalities.map((m) => {
+    const x = inputs[modalityInput(m.name)];
+    if (!ctx.training || s.modalityDropout <= 0) return x;
+    // one keep/drop draw per sample and modality: dropout of a ones column, broadcast over the features
+    const ones = add(reduceSum(mul(x, 0), [1], true), 1); // [B, 1]
+    const keep = maybeDropout(g.env, `modality_dropout.${m.name}`, ones, s.modalityDropout); // 0 or 1/(1−p)
+    return mul(x, mul(keep, 1 - s.modalityDropout));
+  });
+}
+
+export function fusionModel(name: string, s: FusionShape, body: (g: GateCollector, xs: Tensor[], ctx: ParamContext) => Tensor): ModelDefinition {
   return {
     name,
-    inputs,
-    targets: { label: s.classes === 1 ? { dtype: 'float', shape: [1] } : { dtype: 'int64', shape: [] } },
+    inputs: modalityInputs(s),
+    targets: fusionTargets(s),
     forward(ctx, inputs) {
       const g = new GateCollector(ctx, inputs[modalityInput(s.modalities[0].name)]);
-      const xs = s.modalities.map((m) => {
-        const x = inputs[modalityInput(m.name)];
-        if (!ctx.training || s.modalityDropout <= 0) return x;
-        // one keep/drop draw per sample and modality: dropout of a ones column, broadcast over the features
-        const ones = add(reduceSum(mul(x, 0), [1], true), 1); // [B, 1]
-        const keep = maybeDropout(g.env, `modality_dropout.${m.name}`, ones, s.modalityDropout); // 0 or 1/(1−p)
-        return mul(x, mul(keep, 1 - s.modalityDropout));
-      });
-      return g.outputs({ logits: body(g, xs, ctx) });
+      return g.outputs({ logits: body(g, modalitiesOf(g, ctx, s, inputs), ctx) });
     },
-    loss: ({ predictions }, { label }) =>
-      s.classes === 1 ? bceWithLogits(predictions.logits, label) : softmaxCrossEntropy(predictions.logits, label),
+    loss: ({ predictions }, { label }) => fusionTaskLoss(s, predictions.logits, label),
   };
 }

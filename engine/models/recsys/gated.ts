@@ -2,7 +2,8 @@
 import type { TemplateOf } from '../../../common/models';
 
 import { init } from '../../nn/init';
-import { add, bceWithLogits, matmul, mseLoss, mul, reduceSum, reshape, squeeze, unsqueeze } from '../../ops/builders';
+import type { Tensor } from '../../ir/tensor';
+import { add, bceWithLogits, matmul, mseLoss, mul, reduceSum, reshape, transpose } from '../../ops/builders';
 import { dense, mixExperts, mmoeGates, sigmoidGate, topKRouter } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
 import { GateCollector, mlp } from '../common';
@@ -22,12 +23,21 @@ export const finalMlpModel = (c: TemplateOf<'finalmlp'>): ModelDefinition =>
     const o2 = mlp(env, 'stream2', x2, c.stream2, c.dropout);
     const d1 = c.stream1.at(-1)! / c.heads, d2 = c.stream2.at(-1)! / c.heads;
     const w = ctx.param('fusion.bilinear', [c.heads, d1, d2], init.xavierUniform(d1, d2));
-    const h1 = unsqueeze(reshape(o1, [0, c.heads, d1]), [2]); // [B, h, 1, d1]
-    const h2 = reshape(o2, [0, c.heads, d2]); // [B, h, d2]
-    const bilinear = reduceSum(mul(squeeze(matmul(h1, w), [2]), h2), [1, 2]); // [B]
     const linear = add(dense(env, 'fusion.w1', o1, 1), dense(env, 'fusion.w2', o2, 1, { bias: false }));
-    return add(linear, reshape(bilinear, [-1, 1]));
+    return add(linear, bilinearFusion(o1, o2, w));
   });
+
+/**
+ * Σ_heads o1_hᵀ W_h o2_h → [B, 1], for o1 [B, h·d1], o2 [B, h·d2], W [h, d1, d2]. Heads lead, so each
+ * head is one [B, d1]·[d1, d2] product and dW one [d1, B]·[B, d2] product: with the batch leading
+ * instead ([B, h, 1, d1]·W), ORT ran B·h one-row products and the gradient built a [B, h, d1, d2] tensor.
+ */
+export function bilinearFusion(o1: Tensor, o2: Tensor, w: Tensor): Tensor {
+  const [heads, d1, d2] = w.shape as number[];
+  const h1 = transpose(reshape(o1, [0, heads, d1]), [1, 0, 2]); // [h, B, d1]
+  const h2 = transpose(reshape(o2, [0, heads, d2]), [1, 0, 2]); // [h, B, d2]
+  return reshape(reduceSum(mul(matmul(h1, w), h2), [0, 2]), [-1, 1]);
+}
 
 /** MMoE: shared experts, one softmax gate and one tower per task; click (BCE) + rating (MSE on the rating target). */
 export function mmoeModel(c: TemplateOf<'mmoe'>): ModelDefinition {

@@ -12,14 +12,17 @@ import { RunManager } from '../runs/run-manager';
 import { datasetResolver } from '../runs/dataset-runs';
 import { GateAnalytics, type AnalyticsJobStatus } from './index';
 import { main } from '../../cli';
+import { exportRun } from '../runs/export-run';
+import onnxProto from 'onnx-proto';
 
-let home: string, lab: LabDatasets, manager: RunManager, analytics: GateAnalytics, runId: number;
+let home: string, lab: LabDatasets, manager: RunManager, analytics: GateAnalytics, runId: number, datasetId: number;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-analytics-'));
   const paths = labPaths(home);
   lab = await openLabDatasets(paths, { demos: false });
   const [dataset] = await ensureDemoDatasets(lab.registry, [demoFusion]);
+  datasetId = dataset.id;
   manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
   runId = manager.create({
     model: { template: 'gmu', hidden: [8], gate: { kind: 'gmu', hidden: 8 } } as never,
@@ -74,5 +77,32 @@ describe('gate analytics of a stored run', () => {
     }
     const t = JSON.parse(out.join(''));
     expect(t.rows.map((r: { gate: string; mode: string }) => `${r.gate} ${r.mode}`)).toEqual(['gmu.z0 open']);
+  });
+});
+
+describe('an early-exit-mlp run', () => {
+  it('gets the threshold curve and FLOPs per sample in its report, and exports with If', async () => {
+    const id = manager.create({
+      model: { template: 'early-exit-mlp', hidden: 16, blocks: 3, gate: { kind: 'early-exit', threshold: 0.6 } } as never,
+      data: { kind: 'dataset', datasetId }, epochs: 1, batchSize: 256, optimizer: { lr: 0.01 },
+    });
+    const run = await manager.waitFor(id);
+    expect(run.status, run.error ?? '').toBe('completed');
+    const { report, paths } = await analytics.report(id);
+    const curve = report.exitCurve!;
+    expect(curve.chosen).toBe(0.6);
+    expect(curve.points.map((p) => p.threshold)).toContain(0.6);
+    expect(curve.points.every((p) => p.meanFlops <= curve.denseFlops && Math.abs(p.exitRates.reduce((a, b) => a + b, 0) - 1) < 1e-9)).toBe(true);
+    const chosen = curve.points.find((p) => p.threshold === 0.6)!;
+    expect(report.compute!.gates.map((g) => `${g.gate}:${g.kind}`)).toEqual(['exit_gate:exit']);
+    expect(report.compute!.flops.mean).toBeCloseTo(chosen.meanFlops, 6);
+    expect(report.compute!.flops.dense).toBe(curve.denseFlops);
+    expect(readFileSync(paths.html, 'utf8')).toContain('Early exit: compute vs');
+    const out = join(home, `early-exit-${id}.onnx`);
+    exportRun(lab.store, manager.files, id, out);
+    const m = onnxProto.onnx.ModelProto.decode(readFileSync(out));
+    expect(m.graph!.output!.map((o) => o.name)).toEqual(['logits', 'blocks_executed']);
+    expect(m.graph!.input!.map((i) => i.name).sort()).toEqual(['m_camera', 'm_context', 'm_sensor']); // the template's inputs, so Try it feeds it as before
+    expect(m.graph!.node!.some((n) => n.opType === 'If')).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ import type { LabStore, RunRecord } from '../store/index';
 import type { RunFiles } from '../runs/run-files';
 import { startAnalyticsJob, type JobHandle } from './analytics-process';
 import { gateReportHtml } from './report-html';
-import { readKnockouts, saveKnockouts, saveReport } from './results';
+import { readKnockouts, readReport, saveKnockouts, saveReport } from './results';
+import { attentionPairFor } from './attention-pair';
 import { runTarget } from './run-target';
 
 export type AnalyticsJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -65,7 +66,7 @@ export class GateAnalytics {
   }
 
   /** Builds the gate report (with the stored knockout table and training-time expert load) and writes its files. */
-  async report(runId: number, onProgress?: KnockoutOptions['onProgress']): Promise<{ report: GateReport; paths: { json: string; html: string; csv: string } }> {
+  async report(runId: number, onProgress?: KnockoutOptions['onProgress'], o: { pairAttention?: boolean } = {}): Promise<{ report: GateReport; paths: { json: string; html: string; csv: string } }> {
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
     const loadOverTraining: Record<string, { step: number; load: number[] }[]> = {};
     for (const { gate, stat } of this.store.metrics.gateNames(runId)) {
@@ -76,6 +77,11 @@ export class GateAnalytics {
     const knockout = readKnockouts(this.files, runId) ?? undefined;
     const handle = startAnalyticsJob({ kind: 'report', spec: t.spec, checkpoint: t.checkpoint, knockout, loadOverTraining }, { onProgress });
     const report = await handle.result;
+    // gated attention: the same measure for the sibling run with the output gate switched (its report, made once)
+    if (report.attention.length && o.pairAttention !== false) {
+      report.attentionPair = await attentionPairFor(this.store.runs.get(runId)!, this.store.runs.list(),
+        async (id) => readReport(this.files, id) ?? (await this.report(id, undefined, { pairAttention: false })).report);
+    }
     return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report), featureImportanceCsv(report)) };
   }
 

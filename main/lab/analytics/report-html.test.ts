@@ -14,9 +14,22 @@ const table = (rows: KnockoutTable['rows'], seed = 0): KnockoutTable =>
 const report: GateReport = GateReport.parse({
   runId: 4, title: 'Run 4: finalmlp <small>', metric: { name: 'auc', value: 0.8 },
   featureGates: [{ gate: 'gate1', features: [{ feature: 'user_id', mean: 0.9, rank: 1 }, { feature: 'zip & co', mean: 0.2, rank: 2 }] }],
-  routers: [{ gate: 'router', experts: 2, classes: ['0', '1'], assignment: [[0.7, 0.2], [0.3, 0.8]], load: [0.45, 0.55], loadOverTraining: [{ step: 10, load: [0.5, 0.5] }] }],
-  fusion: [{ gate: 'gmu', modalities: ['camera', 'sensor'], histogram: [[0, 0, 0, 0, 0, 0, 0, 0.5, 0.5, 0], [0, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0]], mean: [0.8, 0.2], samples: [] }],
+  routers: [{
+    gate: 'router', experts: 2, classes: ['0', '1'], assignment: [[0.7, 0.2], [0.3, 0.8]], load: [0.45, 0.55],
+    loadOverTraining: [{ step: 10, load: [0.5, 0.5] }, { step: 20, load: [0.7, 0.3] }],
+    specialisation: { inputs: 'forecast windows', experts: [
+      { expert: 0, samples: 30, top: [{ feature: 'OT window mean', score: 1.25, mean: 1.2, overall: 0.1 }] },
+      { expert: 1, samples: 0, top: [] }] },
+    series: { labels: ['HUFL', 'OT'], assignment: [[0.6, 0.4], [0.4, 0.6]] },
+    timeOfDay: { hours: Array.from({ length: 24 }, (_, h) => h), assignment: [new Array(24).fill(0.5), new Array(24).fill(0.5)] },
+  }],
+  fusion: [{ gate: 'gmu', modalities: ['text', 'tabular'], histogram: [[0, 0, 0, 0, 0, 0, 0, 0.5, 0.5, 0], [0, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0]], mean: [0.8, 0.2],
+    samples: [
+      { index: 0, weights: [0.9, 0.1], label: 1, prediction: 0.8, correct: true, text: 'great <b>shoes</b>' },
+      { index: 1, weights: [0.05, 0.95], label: 0, prediction: 0.7, correct: false, text: 'runs small' },
+    ], samplesTotal: 7000, textColumn: 'review' }],
   attention: [{ layer: 'layer0.attn', firstTokenAttention: 0.12, gated: true }],
+  attentionPair: { siblingRunId: 9, differs: 'model.attentionGate.enabled', sibling: [{ layer: 'layer0.attn', firstTokenAttention: 0.61, gated: false }] },
   knockout: table([{ gate: 'gate1', kind: 'gate', mode: 'closed', value: 0.6, delta: -0.2, ci: ci(-0.25, -0.15) }]),
   compute: { flops: { dense: 1884, mean: 1052, p50: 1052, p95: 1052, saved: 0.4416 }, gates: [{ gate: 'router', kind: 'router', skippable: 1664, skipped: 832 }] },
 });
@@ -29,6 +42,21 @@ describe('gate report HTML', () => {
     expect(html).toContain('zip &#38; co');
     expect(html).toContain('44.2% saved');
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('shows what each expert specializes in, series and hours, load over training, per-sample fusion weights and the sink pair', () => {
+    const html = gateReportHtml(report);
+    expect(html).toContain('What each expert specializes in');
+    expect(html).toMatch(/OT window mean <b>\+1\.25<\/b> \(1\.2 vs 0\.1\)/);
+    expect(html).toContain('expert by hour of day');
+    expect(html).toContain('<title>expert 1 × OT: 0.6</title>');
+    expect(html).toMatch(/<h3>Load over training<\/h3><svg [^>]*><.*<title>expert 1<\/title><\/polygon>/);
+    // the lowest text weight first: sample 1
+    expect(html).toMatch(/lowest text weight<\/h3><p>2 of 7000 test samples.*<tr><td>1<\/td><td>0\.05<\/td>.*runs small.*<tr><td>0<\/td>.*great &#60;b&#62;shoes/);
+    expect(html).toContain('layer0.attn run 9 (ungated)');
+    expect(html).toContain('differs only in model.attentionGate.enabled');
+    const lone = gateReportHtml({ ...report, attentionPair: { sibling: [], howTo: "gatelab train --dataset 3 --template patch-transformer-gated --seed 1 --set model.attentionGate.enabled=false" } });
+    expect(lone).toContain('<pre>gatelab train --dataset 3 --template patch-transformer-gated --seed 1 --set model.attentionGate.enabled=false</pre>');
   });
 });
 

@@ -1,6 +1,7 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
-import type { GateReport, KnockoutTable } from '../../../common/analytics';
+import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
+import { stackedArea } from '../lab/report-svg';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (v: number, d = 4) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
@@ -71,17 +72,60 @@ export function gateReportHtml(r: GateReport): string {
     parts.push(`<h2>Router ${esc(rt.gate)}: mean weight of each expert per class</h2>` +
       heatmap(Array.from({ length: rt.experts }, (_, e) => `expert ${e}`), rt.classes, rt.assignment) +
       `<p>Load on the test split: ${rt.load.map((l, e) => `expert ${e} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
-      (rt.loadOverTraining.length ? `<p>Load over training (${rt.loadOverTraining.length} points): last ${rt.loadOverTraining.at(-1)!.load.map((l) => fmt(l, 3)).join(' / ')}.</p>` : ''));
+      routerDetailHtml(rt));
   }
   for (const fu of r.fusion) {
     parts.push(`<h2>Fusion gate ${esc(fu.gate)}: modality weights</h2>` +
       heatmap(fu.modalities, Array.from({ length: 10 }, (_, b) => `${b / 10}`), fu.histogram) +
-      `<p>Mean weight: ${fu.modalities.map((m, i) => `${esc(m)} ${fmt(fu.mean[i], 3)}`).join(', ')}. Rows: modality; columns: weight bin; cells: share of test samples.</p>`);
+      `<p>Mean weight: ${fu.modalities.map((m, i) => `${esc(m)} ${fmt(fu.mean[i], 3)}`).join(', ')}. Rows: modality; columns: weight bin; cells: share of test samples.</p>` +
+      fusionSamplesHtml(fu));
   }
-  if (r.attention.length) {
-    parts.push('<h2>Gated attention: share of attention on the first token</h2>' +
-      barChart(r.attention.map((a) => ({ label: `${a.layer}${a.gated ? ' (gated)' : ' (ungated)'}`, value: a.firstTokenAttention }))));
-  }
+  if (r.attention.length) parts.push(attentionHtml(r.attention, r.attentionPair));
   const style = 'body{font:14px system-ui,sans-serif;max-width:900px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}tr.chosen{font-weight:bold}.empty{color:#888}';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}: gate report</title><style>${style}</style></head><body>${parts.join('\n')}</body></html>\n`;
+}
+
+const expertLabels = (n: number) => Array.from({ length: n }, (_, e) => `expert ${e}`);
+
+/** Load over training (stacked areas), what each expert specializes in, expert × series and × hour of day. */
+function routerDetailHtml(rt: RouterReport): string {
+  let html = '';
+  if (rt.loadOverTraining.length) {
+    html += `<h3>Load over training</h3>` + stackedArea(`${rt.gate} load over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), expertLabels(rt.experts))
+      .replace(' xmlns="http://www.w3.org/2000/svg"', '') /* inline in HTML: no namespace needed, and the page names no URL */ +
+      `<p>Bands, bottom to top: ${expertLabels(rt.experts).join(', ')} (${rt.loadOverTraining.length} recorded steps).</p>`;
+  }
+  if (rt.specialisation) {
+    const rows = rt.specialisation.experts.map((e) => `<tr><td>expert ${e.expert}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
+      `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${fmt(t.mean, 3)} vs ${fmt(t.overall, 3)})`).join('<br>') || '—'}</td></tr>`).join('');
+    html += `<h3>What each expert specializes in</h3><p>Inputs: ${esc(rt.specialisation.inputs)}. Score: (mean over the test samples routed mainly to the expert − mean over all) / standard deviation over all.</p>` +
+      `<table><tr><th>expert</th><th>samples</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
+  }
+  if (rt.series) html += '<h3>Mean weight of each expert per series</h3>' + heatmap(expertLabels(rt.experts), rt.series.labels, rt.series.assignment);
+  if (rt.timeOfDay) html += '<h3>Mean weight of each expert by hour of day (last timestamp of the window, UTC)</h3>' + heatmap(expertLabels(rt.experts), rt.timeOfDay.hours.map(String), rt.timeOfDay.assignment);
+  return html;
+}
+
+/** The samples that lean least on one modality (text when there is one): e.g. reviews where the model ignored the text. */
+function fusionSamplesHtml(fu: FusionReport): string {
+  if (!fu.samples.length) return '';
+  const m = Math.max(0, fu.modalities.findIndex((x) => /text/i.test(x)));
+  const low = [...fu.samples].sort((a, b) => a.weights[m] - b.weights[m]).slice(0, 10);
+  const rows = low.map((s) => `<tr><td>${s.index}</td>${s.weights.map((w) => `<td>${fmt(w, 3)}</td>`).join('')}<td>${s.label ?? ''}</td><td>${s.prediction === undefined ? '' : fmt(s.prediction, 3)}</td>` +
+    `<td>${s.correct === undefined ? '' : s.correct ? 'yes' : 'no'}</td><td style="text-align:left">${esc(s.text ?? '')}</td></tr>`).join('');
+  return `<h3>Test samples with the lowest ${esc(fu.modalities[m])} weight</h3><p>${fu.samples.length} of ${fu.samplesTotal ?? fu.samples.length} test samples are in gate-report.json (sortable in the app).</p>` +
+    `<table><tr><th>sample</th>${fu.modalities.map((x) => `<th>${esc(x)}</th>`).join('')}<th>label</th><th>prediction</th><th>right</th><th>text</th></tr>${rows}</table>`;
+}
+
+/** First-token attention per layer, beside the sibling run without (or with) the output gate. */
+function attentionHtml(attention: AttentionSinkReport[], pair?: AttentionSinkPair): string {
+  const label = (a: AttentionSinkReport, who: string) => `${a.layer} ${who}${a.gated ? ' (gated)' : ' (ungated)'}`;
+  const items = attention.flatMap((a) => {
+    const s = pair?.sibling.find((x) => x.layer === a.layer);
+    return [{ label: label(a, 'this run'), value: a.firstTokenAttention }, ...(s ? [{ label: label(s, `run ${pair!.siblingRunId}`), value: s.firstTokenAttention }] : [])];
+  });
+  const note = pair?.siblingRunId !== undefined
+    ? `<p>Beside run ${pair.siblingRunId}: same dataset and template, its config differs only in ${esc(pair.differs ?? 'the attention gate')}.</p>`
+    : pair?.howTo ? `<p>No run of the same dataset and template differs from this one only in the attention gate. To compare with and without the output gate, train one:</p><pre>${esc(pair.howTo)}</pre>` : '';
+  return '<h2>Gated attention: share of attention on the first token</h2>' + note + barChart(items);
 }

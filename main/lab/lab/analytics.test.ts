@@ -6,7 +6,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lab } from '../lab';
-import type { AnalyticsJobInfo, AnalyticsJobs, GateReportPaths, RunKnockouts } from '../../../common/lab-api';
+import { labPaths } from '../home';
+import { openLabStore } from '../store/index';
+import type { AnalyticsComparison, AnalyticsJobInfo, AnalyticsJobs, GateReportData, GateReportPaths, RunKnockouts } from '../../../common/lab-api';
 
 const ok = <T>(r: unknown): T => {
   if (!(r as { ok: boolean }).ok) throw new Error(JSON.stringify(r));
@@ -16,7 +18,7 @@ const ok = <T>(r: unknown): T => {
 describe('analytics channels', () => {
   it('knocks out all gates of a trained run as a job with progress, stores the table and writes the gate report', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gatelab-analytics-api-'));
-    const lab = await Lab.open({ home, face: 'test' });
+    let lab = await Lab.open({ home, face: 'test' });
     try {
       const missing = await lab.dispatch('analytics.knockouts', { id: '999' });
       expect(!missing.ok && missing.error.code).toBe('not-found');
@@ -57,9 +59,49 @@ describe('analytics channels', () => {
       expect(paths.id).toBe(id);
       expect(existsSync(paths.json) && existsSync(paths.csv)).toBe(true);
       expect(readFileSync(paths.html, 'utf8')).toContain('Knockout');
+
+      // The report as data for the run page, and what Compare gets for the run.
+      const data = ok<GateReportData>(await lab.dispatch('analytics.reportData', { id }));
+      expect(data.paths).toEqual(paths);
+      expect(data.report!.knockout!.rows.length).toBe(table!.rows.length);
+      expect(data.report!.fusion[0].modalities.length).toBeGreaterThan(1);
+      const cmp = ok<AnalyticsComparison>(await lab.dispatch('analytics.compare', { ids: [id] }));
+      expect(cmp.runs[0].knockout).toEqual(table);
+      // A GMU computes every modality for every sample: dense FLOPs, counted from the run's model graph.
+      expect(cmp.runs[0].flops).toMatchObject({ source: 'dense', saved: 0 });
+      expect(cmp.runs[0].flops!.mean).toBe(cmp.runs[0].flops!.dense);
+      expect(cmp.runs[0].flops!.dense).toBeGreaterThan(0);
+
+      // The job list survives closing and reopening the lab.
+      await lab.close();
+      lab = await Lab.open({ home, face: 'test' });
+      const after = ok<AnalyticsJobs>(await lab.dispatch('analytics.jobs', { id })).jobs;
+      expect(after).toEqual([expect.objectContaining({ id: job.id, state: 'done', done: 9, total: 9, error: null })]);
     } finally {
       await lab.close();
       rmSync(home, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 120_000);
+
+  it('a job the lab was running when it crashed is interrupted on the next start, with a message', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-analytics-crash-'));
+    // The crashed lab: a run with a knockout job left 'running' and one 'queued', nobody to finish them.
+    let lab = await Lab.open({ home, face: 'test' });
+    await lab.close();
+    const store = openLabStore(labPaths(home).database);
+    const run = store.runs.create({ config: {}, name: 'crashed' });
+    const running = store.analyticsJobs.create(run, 'knockout', 'running');
+    store.analyticsJobs.update(running, { done: 4, total: 9, label: 'gate2 open' });
+    const queued = store.analyticsJobs.create(run, 'report');
+    store.close();
+    try {
+      lab = await Lab.open({ home, face: 'test' });
+      const jobs = ok<AnalyticsJobs>(await lab.dispatch('analytics.jobs', { id: String(run) })).jobs;
+      expect(jobs.map((j) => [j.id, j.state, j.done])).toEqual([[running, 'interrupted', 4], [queued, 'interrupted', 0]]);
+      expect(jobs[0].error).toMatch(/stopped .*while this job was queued or running.*run it again/);
+    } finally {
+      await lab.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,19 +1,37 @@
 // LabApi's analytics channels over the lab core's GateAnalytics (main/lab/analytics): built lazily on
 // first use from the lab's store, run folders and dataset registry. Ids cross LabApi as strings.
-import { LabError, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
-import { GateAnalytics, type AnalyticsJobStatus } from '../analytics/index';
+// The job list is kept in the database (analytics_jobs): every status and progress change of a core job
+// is written there, so it survives a restart; jobs left queued or running by a quit or a crash are
+// marked 'interrupted' when the lab starts.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LabError, type AnalyticsComparison, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportData, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
+import type { GateReport } from '../../../common/analytics';
+import { GateAnalytics, readKnockouts, readReport, type AnalyticsJobStatus } from '../analytics/index';
 import { RunFiles } from '../runs/run-files';
 import type { LabPaths } from '../home';
-import type { LabStore, RunRecord } from '../store/index';
+import type { AnalyticsJobRecord, LabStore, RunRecord } from '../store/index';
+import { runFlops } from './analytics-compare';
 
-const info = (j: AnalyticsJobStatus): AnalyticsJobInfo => ({
-  id: j.id, runId: String(j.runId), kind: j.kind, state: j.state, done: j.done, total: j.total, label: j.label, error: j.error ?? null,
+export const INTERRUPTED_AT_START = 'the lab stopped (quit or crash) while this job was queued or running; run it again';
+export const INTERRUPTED_AT_CLOSE = 'the lab closed while this job was queued or running; run it again';
+
+const info = (j: AnalyticsJobRecord): AnalyticsJobInfo => ({
+  id: j.id, runId: String(j.runId), kind: j.kind, state: j.status, done: j.done, total: j.total, label: j.label, error: j.error,
+  createdAt: j.createdAt, updatedAt: j.updatedAt,
 });
 
 export class LabAnalytics {
   private core: GateAnalytics | null = null;
+  private files: RunFiles | null = null;
+  /** Core job id (per lab session) -> analytics_jobs row id (stable across restarts). */
+  private readonly rows = new Map<number, number>();
+  private closed = false;
 
-  constructor(private readonly store: LabStore | null, private readonly paths: LabPaths, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {}
+  constructor(private readonly store: LabStore | null, private readonly paths: LabPaths, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {
+    // Their analytics processes died with the previous lab: say so instead of showing them "running" forever.
+    if (store && !store.readOnly) store.analyticsJobs.interruptUnfinished(INTERRUPTED_AT_START);
+  }
 
   knockouts(id: string): RunKnockouts {
     const { a, runId } = this.open(id);
@@ -22,13 +40,14 @@ export class LabAnalytics {
 
   knockoutAll(id: string): AnalyticsJobInfo {
     const { a, runId } = this.open(id);
+    if (this.store!.readOnly) throw new LabError('not-available', `the lab database is open read-only, so analytics jobs cannot be recorded: ${this.store!.notice ?? 'reopen the lab'}`);
     const jobId = this.analysable(() => a.queueKnockoutAll(runId));
-    return info(a.job(jobId)!);
+    return info(this.store!.analyticsJobs.get(this.rows.get(jobId)!)!);
   }
 
   jobs(id: string): AnalyticsJobs {
-    const { a, runId } = this.open(id);
-    return { id, jobs: a.jobsFor(runId).map(info) };
+    const { runId } = this.open(id);
+    return { id, jobs: this.store!.analyticsJobs.forRun(runId).map(info) };
   }
 
   async report(id: string): Promise<GateReportPaths> {
@@ -37,18 +56,81 @@ export class LabAnalytics {
     return { id, ...paths };
   }
 
-  /** Cancels queued and running jobs (the lab is closing). */
+  /** The stored gate report as data; with `generate`, writes it first when the run has none. */
+  async reportData(id: string, generate: boolean): Promise<GateReportData> {
+    const { a, runId } = this.open(id);
+    const stored = this.storedReport(runId);
+    if (stored) return { id, report: stored, paths: this.reportPaths(id, runId) };
+    if (!generate) return { id, report: null, paths: null };
+    const { report, paths } = await this.analysable(() => a.report(runId));
+    return { id, report, paths: { id, ...paths } };
+  }
+
+  /** Per run: its knockout table and FLOPs per sample (measured by its gate report, else dense). */
+  compare(ids: string[]): AnalyticsComparison {
+    return {
+      runs: ids.map((id) => {
+        const { runId } = this.open(id);
+        const run = this.store!.runs.get(runId)!;
+        const knockout = this.hasResults(runId) ? readKnockouts(this.files!, runId) : null;
+        return { id, knockout, flops: runFlops(run, this.storedReport(runId)) };
+      }),
+    };
+  }
+
+  /** The lab is closing: jobs in flight are marked interrupted (the user did not cancel them), then stopped. */
   close(): void {
-    if (!this.core) return;
-    for (const run of new Set([...this.store!.runs.list()].map((r) => r.id))) for (const j of this.core.jobsFor(run)) this.core.cancel(j.id);
+    this.closed = true;
+    if (!this.core || !this.store) return;
+    const active = [...this.rows].filter(([core]) => /queued|running/.test(this.core!.job(core)?.state ?? ''));
+    if (active.length && !this.store.readOnly) this.store.analyticsJobs.interruptUnfinished(INTERRUPTED_AT_CLOSE, active.map(([, row]) => row));
+    for (const [core] of active) this.core.cancel(core);
   }
 
   private open(id: string): { a: GateAnalytics; runId: number } {
     if (!this.store) throw new LabError('not-available', 'gate analytics need the lab store and run manager');
     const runId = /^\d+$/.test(id) ? Number(id) : NaN;
     if (!Number.isSafeInteger(runId) || !this.store.runs.get(runId)) throw new LabError('not-found', `no run '${id}'`);
-    this.core ??= new GateAnalytics(this.store, new RunFiles(this.paths.checkpoints, this.paths.home), this.resolveDataset);
+    if (!this.core) {
+      this.files = new RunFiles(this.paths.checkpoints, this.paths.home);
+      this.core = new GateAnalytics(this.store, this.files, this.resolveDataset);
+      this.core.subscribe((j) => this.record(j));
+    }
     return { a: this.core, runId };
+  }
+
+  /** Writes a core job's status to its row (creating the row on its first report, i.e. when it is queued). */
+  private record(j: AnalyticsJobStatus): void {
+    if (this.closed || !this.store?.db.open || this.store.readOnly) return;
+    const table = this.store.analyticsJobs;
+    const row = this.rows.get(j.id);
+    if (row === undefined) {
+      const created = table.create(j.runId, j.kind, j.state);
+      this.rows.set(j.id, created);
+      table.update(created, { done: j.done, total: j.total, label: j.label, error: j.error ?? null });
+      return;
+    }
+    table.update(row, { status: j.state, done: j.done, total: j.total, label: j.label, error: j.error ?? null });
+  }
+
+  /** gate-report.json of a run, or null (none yet, or written by an older GateLab in a shape this one cannot read). */
+  private storedReport(runId: number): GateReport | null {
+    if (!this.hasResults(runId)) return null;
+    try {
+      return readReport(this.files!, runId);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Whether the run has an analytics folder (reading results creates it, which Compare should not do for every run). */
+  private hasResults(runId: number): boolean {
+    return existsSync(join(this.files!.dir(runId), 'analytics'));
+  }
+
+  private reportPaths(id: string, runId: number): GateReportPaths {
+    const dir = join(this.files!.dir(runId), 'analytics'); // where results.ts saveReport writes them
+    return { id, html: join(dir, 'gate-report.html'), json: join(dir, 'gate-report.json'), csv: join(dir, 'feature-importance.csv') };
   }
 
   /** A run that cannot be analysed yet (no checkpoint, dataset gone) is 'not-available', not an internal error. */

@@ -69,7 +69,7 @@ export function lineChart(title: string, lines: Line[]): string {
 }
 
 /** Stacked areas of vector-valued points (e.g. expert load fractions per step): one band per component. */
-export function stackedArea(title: string, steps: number[], vectors: Array<number[] | null>): string {
+export function stackedArea(title: string, steps: number[], vectors: Array<number[] | null>, names?: readonly string[]): string {
   const rows = steps.map((s, i) => [s, vectors[i]] as const).filter((r): r is readonly [number, number[]] => !!r[1] && r[1].length > 0);
   if (!rows.length) return '';
   const every = Math.max(1, Math.ceil(rows.length / (W - PAD.l - PAD.r)));
@@ -87,7 +87,7 @@ export function stackedArea(title: string, steps: number[], vectors: Array<numbe
     const top = kept.map((r, i) => base[i] + (r[1][c] ?? 0));
     const upper = kept.map((r, i) => `${x(r[0]).toFixed(1)},${y(top[i]).toFixed(1)}`);
     const lower = kept.map((r, i) => `${x(r[0]).toFixed(1)},${y(base[i]).toFixed(1)}`).reverse();
-    body += `<polygon points="${[...upper, ...lower].join(' ')}" fill="${COLORS[c % COLORS.length]}" fill-opacity="0.75"><title>component ${c}</title></polygon>`;
+    body += `<polygon points="${[...upper, ...lower].join(' ')}" fill="${COLORS[c % COLORS.length]}" fill-opacity="0.75"><title>${esc(names?.[c] ?? `component ${c}`)}</title></polygon>`;
     top.forEach((v, i) => (base[i] = v));
   }
   return frame(xMin, xMax, 0, yMax, body, title);

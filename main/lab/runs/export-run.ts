@@ -13,6 +13,10 @@ import { gatedModel } from '../../../engine/train/gated-model';
 import { buildModel } from '../../../engine/models/index';
 import type { ModelDefinition } from '../../../engine/train/model';
 import { lastMetrics } from './run-report';
+import { exportEarlyExitRun } from '../../../engine/analytics/early-exit-export';
+import { parseModelConfig, type TemplateOf } from '../../../common/models';
+
+const stringValues = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 
 // The same choice as workers/run/model-for.ts (main/ may not import workers/).
 function modelOf(model: Record<string, unknown> & { template: string }): ModelDefinition {
@@ -31,13 +35,14 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   const config = parseRunConfig(run.config);
   const def = modelOf(config.model as Record<string, unknown> & { template: string });
   const { layout } = compileTraining(def, { dtype: data.header.dtype, optimizer: { kind: 'sgd' } });
-  const bytes = exportInference(def, {
-    dtype: data.header.dtype, layout, params: data.params,
-    metadata: {
-      'gatelab.run': String(runId), 'gatelab.checkpoint': `${ckpt.kind} step ${ckpt.step}`, 'gatelab.config': config,
-      'gatelab.test_metrics': lastMetrics(store, runId, 'test.'), 'gatelab.validation_metrics': lastMetrics(store, runId, 'val.'),
-    },
-  });
+  const metadata = {
+    'gatelab.run': String(runId), 'gatelab.checkpoint': `${ckpt.kind} step ${ckpt.step}`, 'gatelab.config': config,
+    'gatelab.test_metrics': lastMetrics(store, runId, 'test.'), 'gatelab.validation_metrics': lastMetrics(store, runId, 'val.'),
+  };
+  // early exit: the ONNX If form, so blocks after a sample's exit really are skipped at inference
+  const early = config.model.template === 'early-exit-mlp'
+    ? exportEarlyExitRun(parseModelConfig(config.model) as TemplateOf<'early-exit-mlp'>, { dtype: data.header.dtype, layout, params: data.params, metadata: stringValues(metadata) }) : null;
+  const bytes = early ?? exportInference(def, { dtype: data.header.dtype, layout, params: data.params, metadata });
   const path = resolve(out);
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);

@@ -10,6 +10,7 @@ import { MetricsTable } from './metrics';
 import { CheckpointTable } from './checkpoints';
 import { SettingsTable } from './settings';
 import { ModelTable } from './models';
+import { AnalyticsJobTable } from './analytics-jobs';
 
 export interface LabStore {
   db: Database.Database;
@@ -24,6 +25,7 @@ export interface LabStore {
   metrics: MetricsTable;
   checkpoints: CheckpointTable;
   settings: SettingsTable;
+  analyticsJobs: AnalyticsJobTable;
   close(): void;
 }
 
@@ -42,6 +44,7 @@ export function openLabStore(path: string, options: OpenOptions = {}): LabStore 
     metrics: new MetricsTable(db),
     checkpoints: new CheckpointTable(db),
     settings: new SettingsTable(db),
+    analyticsJobs: new AnalyticsJobTable(db),
     close: () => db.close(),
   };
 }
@@ -53,3 +56,4 @@ export type { ModelRecord } from './models';
 export type { RunRecord, RunStatus, NewRun, RunUpdate } from './runs';
 export type { MetricPoint, GateStatPoint, Series, MetricSummary } from './metrics';
 export type { CheckpointRecord, ExportRecord } from './checkpoints';
+export type { AnalyticsJobRecord, AnalyticsJobStatus as AnalyticsJobRowStatus, AnalyticsJobKind } from './analytics-jobs';

@@ -10,6 +10,10 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'gatelab-migrations-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The version after the newest real migration, as a file-name prefix (tests add files after it). */
+const NEXT = loadMigrations().length + 1;
+const pad = (v: number) => String(v).padStart(4, '0');
+
 /** A migrations folder holding the real 0001 plus the given extra files. */
 function migrationsDir(extra: Record<string, string>): string {
   const m = join(dir, 'migrations');
@@ -29,8 +33,8 @@ describe('migration files', () => {
   });
 
   it('a gap in the numbering is refused with the missing version named', () => {
-    const m = migrationsDir({ '0003_skipped.sql': 'SELECT 1;' });
-    expect(() => loadMigrations(m)).toThrow(/expected version 0002, found 0003_skipped\.sql/);
+    const m = migrationsDir({ [`${pad(NEXT + 1)}_skipped.sql`]: 'SELECT 1;' });
+    expect(() => loadMigrations(m)).toThrow(new RegExp(`expected version ${pad(NEXT)}, found ${pad(NEXT + 1)}_skipped\\.sql`));
   });
 
   it('0001 creates every table of the design', () => {
@@ -60,10 +64,11 @@ describe('upgrading an old database', () => {
   it('keeps every row and lands on the newest version', () => {
     const path = join(dir, 'lab.sqlite');
     v1Fixture(path);
-    const m = migrationsDir({ '0002_dataset_tags.sql': `ALTER TABLE datasets ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';` });
+    const m = migrationsDir({ [`${pad(NEXT)}_dataset_tags.sql`]: `ALTER TABLE datasets ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';` });
     const { db, migrated } = openDatabase(path, { migrations: loadMigrations(m) });
-    expect(migrated).toEqual([2]);
-    expect(schemaVersion(db)).toBe(2);
+    expect(migrated).toEqual(Array.from({ length: NEXT - 1 }, (_, i) => i + 2));
+    expect(schemaVersion(db)).toBe(NEXT);
+    expect(db.prepare('SELECT count(*) AS n FROM analytics_jobs').get()).toEqual({ n: 0 }); // 0002 ran on the old rows
     expect(db.prepare('SELECT name, rows, tags FROM datasets').all()).toEqual([{ name: 'old', rows: 3, tags: '[]' }]);
     expect(db.prepare('SELECT step, value FROM run_metrics ORDER BY step').all()).toEqual([{ step: 1, value: 0.5 }, { step: 2, value: 0.25 }]);
     db.close();
@@ -73,10 +78,10 @@ describe('upgrading an old database', () => {
     const path = join(dir, 'lab.sqlite');
     v1Fixture(path);
     const m = migrationsDir({
-      '0002_ok.sql': 'CREATE TABLE notes (id INTEGER PRIMARY KEY);',
-      '0003_broken.sql': 'ALTER TABLE no_such_table ADD COLUMN x;',
+      [`${pad(NEXT)}_ok.sql`]: 'CREATE TABLE notes (id INTEGER PRIMARY KEY);',
+      [`${pad(NEXT + 1)}_broken.sql`]: 'ALTER TABLE no_such_table ADD COLUMN x;',
     });
-    expect(() => openDatabase(path, { migrations: loadMigrations(m) })).toThrow(/0003_broken\.sql failed: .*no_such_table/);
+    expect(() => openDatabase(path, { migrations: loadMigrations(m) })).toThrow(new RegExp(`${pad(NEXT + 1)}_broken\\.sql failed: .*no_such_table`));
     const db = new Database(path);
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'notes'`).get()).toEqual({ n: 0 });

@@ -1,0 +1,119 @@
+// The flagship section of `npm run bench:engine`: TSMixer-gated, FinalMLP and GMU at the sizes and batch
+// sizes of their accuracy runs, trained by the engine (Loop-K graph, as the trainer runs them) and by
+// PyTorch 1.13 (bench/torch_flagships.py at its best of eager / foreach / jit.script), interleaved; plus
+// the cost of the gate statistics: the same engine model compiled with stats on and off.
+import { StepsPerCall } from '../engine/train/chunking';
+import { compileTraining } from '../engine/train/compile';
+import { TrainSession } from '../workers/train-session';
+import { FLAGSHIPS, firstStep, flagshipBatches, flagshipModel, type Flagship } from './flagships';
+
+export interface Peer {
+  ask<T>(msg: object): Promise<T>;
+  close(): void;
+}
+
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const MODES = ['eager', 'foreach', 'jit'] as const;
+
+async function engineSide(f: Flagship, stats: boolean, threads: number, seconds: number) {
+  const def = flagshipModel(f);
+  const compiled = compileTraining(def, { dtype: 'float32', optimizer: f.optimizer, batchSize: f.batch, stats });
+  const session = await TrainSession.open(compiled, compiled.initialParams(1), { providers: ['cpu'], intraOpThreads: threads, graphs: ['loop', 'eval'] });
+  const pool = flagshipBatches(f, def, 64);
+  const initialLoss = (await session.evaluate(firstStep(pool))).loss;
+  // K as the trainer chooses it (~100 ms per call), but timed in CPU time: on a loaded machine wall time
+  // would push K to 1 and measure the per-call cost (copying params and Adam state in and out) instead.
+  const chooser = new StepsPerCall({ targetMs: 100 });
+  const slice = (k: number) => Object.fromEntries(Object.entries(pool).map(([n, t]) => {
+    const per = t.data.length / t.dims[0];
+    return [n, { data: t.data.subarray(0, k * per), dims: [k, ...t.dims.slice(1)] }];
+  }));
+  for (let call = 0; call < 5; call++) {
+    const kc = Math.min(chooser.next(), 64);
+    const c0 = process.cpuUsage();
+    await session.trainSteps(slice(kc), new Float64Array(kc).fill(1e-4));
+    const c = process.cpuUsage(c0);
+    chooser.record(kc, (c.user + c.system) / 1000);
+  }
+  const k = Math.min(chooser.next(), 64);
+  const feeds = slice(k);
+  const lrs = new Float64Array(k).fill(1e-4);
+  return {
+    params: compiled.layout.size,
+    stats: compiled.statNames.length,
+    initialLoss,
+    k,
+    async measure(): Promise<Rate> {
+      let steps = 0;
+      const start = performance.now();
+      const cpu0 = process.cpuUsage();
+      while (performance.now() - start < seconds * 1000 || steps === 0) {
+        await session.trainSteps(feeds, lrs);
+        steps += k;
+      }
+      const cpu = process.cpuUsage(cpu0);
+      return { wall: (steps * f.batch) / ((performance.now() - start) / 1000), cpu: (steps * f.batch) / ((cpu.user + cpu.system) / 1e6) };
+    },
+    close: () => session.close(),
+  };
+}
+
+export interface FlagshipResult {
+  ratio: number;
+  cpuRatio: number;
+  /** 1 − (samples/s with gate statistics) / (samples/s without), median over the pairs. */
+  statsOverhead: number;
+  cpuStatsOverhead: number;
+}
+
+/** Runs every flagship; prints one block each. `peer` drives bench/torch_flagships.py. */
+export async function runFlagships(peer: Peer, threads: number, seconds: number, repeats: number, only?: string): Promise<Record<string, FlagshipResult>> {
+  const results: Record<string, FlagshipResult> = {};
+  for (const f of FLAGSHIPS.filter((x) => !only || only.split(',').includes(x.name))) {
+    const withStats = await engineSide(f, true, threads, seconds);
+    const without = await engineSide(f, false, threads, seconds);
+    const built = await peer.ask<{ params: number }>({ cmd: 'build', name: f.name, sizes: f.torch, batch: f.batch, optimizer: f.optimizer, threads });
+    console.log(`\nflagship ${f.name} (${f.model.template}, batch ${f.batch}): engine ${fmt(withStats.params)} parameters, ${withStats.stats} gate statistics, ` +
+      `K=${withStats.k} steps per call, initial loss ${withStats.initialLoss.toFixed(4)}; pytorch ${fmt(built.params)} parameters`);
+    await withStats.measure(); await without.measure(); // warm-up at full length
+    for (const mode of MODES) await peer.ask({ cmd: 'measure', name: f.name, mode, seconds: 0.3 }).catch(() => undefined);
+    const pairs: number[] = [], cpuPairs: number[] = [], overhead: number[] = [], cpuOverhead: number[] = [], ours: number[] = [], theirs: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const on = await withStats.measure();
+      const off = await without.measure();
+      const perMode: Record<string, { samplesPerSec: number; samplesPerCpuSec: number }> = {};
+      for (const mode of MODES) {
+        try { perMode[mode] = await peer.ask({ cmd: 'measure', name: f.name, mode, seconds: seconds / 2 }); } catch { /* e.g. jit.script refused the model */ }
+      }
+      const [bestMode, best] = Object.entries(perMode).sort((a, b) => b[1].samplesPerSec - a[1].samplesPerSec)[0];
+      const bestCpu = Math.max(...Object.values(perMode).map((m) => m.samplesPerCpuSec));
+      ours.push(on.wall); theirs.push(best.samplesPerSec);
+      pairs.push(on.wall / best.samplesPerSec); cpuPairs.push(on.cpu / bestCpu);
+      overhead.push(1 - on.wall / off.wall); cpuOverhead.push(1 - on.cpu / off.cpu);
+      console.log(`  repeat ${r + 1}: engine ${fmt(on.wall)} samples/s (stats off ${fmt(off.wall)}) | pytorch best ${fmt(best.samplesPerSec)} (${bestMode}; ` +
+        `${Object.entries(perMode).map(([m, v]) => `${m} ${fmt(v.samplesPerSec)}`).join(', ')}) | ratio ${(on.wall / best.samplesPerSec).toFixed(2)}x ` +
+        `| per CPU-second: ${fmt(on.cpu)} vs ${fmt(bestCpu)}, ${(on.cpu / bestCpu).toFixed(2)}x; stats cost ${(100 * (1 - on.cpu / off.cpu)).toFixed(1)}% CPU`);
+    }
+    results[f.name] = { ratio: median(pairs), cpuRatio: median(cpuPairs), statsOverhead: median(overhead), cpuStatsOverhead: median(cpuOverhead) };
+    const epoch = Math.floor(f.trainRows / f.batch) * f.batch;
+    console.log(`  median: engine ${fmt(median(ours))} samples/s (an epoch of ${fmt(epoch)} rows: ${(epoch / median(ours)).toFixed(1)} s), pytorch ${fmt(median(theirs))} samples/s, ` +
+      `ratio ${results[f.name].ratio.toFixed(2)}x; per CPU-second ${results[f.name].cpuRatio.toFixed(2)}x; gate statistics cost ${(100 * results[f.name].statsOverhead).toFixed(1)}% wall, ` +
+      `${(100 * results[f.name].cpuStatsOverhead).toFixed(1)}% CPU`);
+    await withStats.close();
+    await without.close();
+  }
+  return results;
+}
+
+/** `flagships: tsmixer=<r>x finalmlp=<r>x gmu=<r>x` (+ the stats overheads). */
+export function flagshipSummary(r: Record<string, FlagshipResult>): string {
+  const names = Object.keys(r);
+  return `flagships: ${names.map((n) => `${n}=${r[n].ratio.toFixed(2)}x`).join(' ')} ` +
+    `(per CPU-second ${names.map((n) => `${n}=${r[n].cpuRatio.toFixed(2)}x`).join(' ')}; gate stats cost ${names.map((n) => `${n}=${(100 * r[n].cpuStatsOverhead).toFixed(1)}%`).join(' ')})`;
+}

@@ -1,0 +1,116 @@
+// The run page's gate-analytics panels with report data shaped like a real FinalMLP / GMU / top-k MoE
+// report: feature ranking and its CSV, sorting per-sample fusion weights, the expert × class map, the
+// compute figures and the early-exit operating point.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import FeatureGates from './FeatureGates.svelte';
+import FusionPanel from './FusionPanel.svelte';
+import RouterPanel from './RouterPanel.svelte';
+import ComputePanel from './ComputePanel.svelte';
+import type { FeatureGateReport, FusionReport, RouterReport } from '../../../common/analytics/report';
+import type { ComputeReport, ExitCurve } from '../../../common/analytics/compute';
+
+afterEach(() => { cleanup(); vi.restoreAllMocks(); });
+
+// jsdom's Blob has no text(): read it the way a 2015 browser would.
+const textOf = (b: Blob) => new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(r.result as string); r.readAsText(b); });
+
+const featureGates: FeatureGateReport[] = [
+  { gate: 'stream1.gate', features: [
+    { feature: 'user_segment', mean: 1.62, rank: 2 }, { feature: 'device', mean: 1.71, rank: 1 }, { feature: 'ad_category, "top"', mean: 0.93, rank: 3 },
+  ] },
+  { gate: 'stream2.gate', features: [{ feature: 'hour', mean: 0.41, rank: 1 }] },
+];
+
+describe('FeatureGates', () => {
+  it('lists features by rank and exports gate,feature,mean_gate,rank as CSV', async () => {
+    render(FeatureGates, { props: { gates: featureGates, runId: '7' } });
+    const first = screen.getAllByTestId('feature-row').slice(0, 3).map((r) => r.querySelector('.name')!.textContent);
+    expect(first).toEqual(['device', 'user_segment', 'ad_category, "top"']);
+    let blob: Blob | null = null;
+    URL.createObjectURL = vi.fn((b: Blob) => { blob = b; return 'blob:x'; }) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { expect(this.download).toBe('run-7-feature-importance.csv'); });
+    await fireEvent.click(screen.getByTestId('feature-csv'));
+    expect(click).toHaveBeenCalledOnce();
+    expect(await textOf(blob!)).toBe(
+      'gate,feature,mean_gate,rank\nstream1.gate,user_segment,1.62,2\nstream1.gate,device,1.71,1\nstream1.gate,"ad_category, ""top""",0.93,3\nstream2.gate,hour,0.41,1\n');
+  });
+});
+
+const fusion: FusionReport = {
+  gate: 'gmu', modalities: ['text', 'tabular'],
+  histogram: [[0, 0.25, 0, 0, 0.25, 0, 0, 0.25, 0, 0.25], [0.25, 0, 0.25, 0, 0, 0.25, 0, 0, 0.25, 0]],
+  mean: [0.52, 0.48], samplesTotal: 4000, textColumn: 'Review Text',
+  samples: [
+    { index: 0, weights: [0.71, 0.29], label: 1, prediction: 0.93, correct: true, text: 'Love this dress, fits perfectly' },
+    { index: 1, weights: [0.12, 0.88], label: 0, prediction: 0.81, correct: false, text: 'Returned it, the fabric is cheap' },
+    { index: 2, weights: [0.45, 0.55], label: 1, prediction: 0.66, correct: true, text: 'Nice' },
+    { index: 3, weights: [0.97, 0.03], label: 0, prediction: 0.08, correct: true, text: 'Awful zipper' },
+  ],
+};
+
+describe('FusionPanel', () => {
+  const order = () => screen.getAllByTestId('fusion-sample').map((r) => Number(r.querySelector('td')!.textContent));
+  it('sorts per-sample weights by a modality: text weight lowest first finds where the text was ignored', async () => {
+    render(FusionPanel, { props: { fusion } });
+    expect(order()).toEqual([0, 1, 2, 3]);
+    expect(screen.getAllByTestId('fusion-histogram')).toHaveLength(2);
+    const [byText, byTabular] = screen.getAllByTestId('sort-modality');
+    await fireEvent.click(byText); // first click: highest first
+    expect(order()).toEqual([3, 0, 2, 1]);
+    await fireEvent.click(byText); // again: lowest first
+    expect(order()).toEqual([1, 2, 0, 3]);
+    const top = screen.getAllByTestId('fusion-sample')[0];
+    expect(top.textContent).toContain('Returned it, the fabric is cheap');
+    expect(top.classList.contains('wrong')).toBe(true);
+    await fireEvent.click(byTabular);
+    expect(order()).toEqual([1, 2, 0, 3]);
+    expect(screen.getByText(/4 of 4,000 test samples/)).toBeTruthy();
+  });
+});
+
+const router: RouterReport = {
+  gate: 'moe.router', experts: 3, classes: ['0', '1'],
+  assignment: [[0.61, 0.12], [0.2, 0.18], [0.19, 0.7]], load: [0.42, 0.19, 0.39],
+  loadOverTraining: [],
+  specialisation: { inputs: 'input features', experts: [{ expert: 0, samples: 812, top: [{ feature: 'device=mobile', score: 1.4, mean: 0.9, overall: 0.55 }] }] },
+};
+
+describe('RouterPanel', () => {
+  it('draws one cell per expert and class, darkest where the router sends most, and each expert\'s load', () => {
+    render(RouterPanel, { props: { router } });
+    const cells = [...screen.getByTestId('assignment-grid').querySelectorAll('rect')];
+    expect(cells).toHaveLength(6);
+    const darkest = cells.reduce((a, b) => (sum(b.getAttribute('fill')!) < sum(a.getAttribute('fill')!) ? b : a));
+    expect([darkest.dataset.row, darkest.dataset.col]).toEqual(['2', '1']);
+    expect(screen.getAllByTestId('expert-load').map((l) => l.querySelector('.v')!.textContent)).toEqual(['42.0%', '19.0%', '39.0%']);
+    expect(screen.getByTestId('expert-specialisation').textContent).toContain('device=mobile');
+  });
+});
+const sum = (rgb: string) => rgb.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+
+describe('ComputePanel', () => {
+  const compute: ComputeReport = { flops: { dense: 1884, mean: 1052, p50: 1052, p95: 1400, saved: 1 - 1052 / 1884 }, gates: [{ gate: 'router', kind: 'router', skippable: 1664, skipped: 832 }] };
+  it('shows FLOPs per sample against dense and the fraction saved, beside the metric', () => {
+    render(ComputePanel, { props: { metric: { name: 'auc', value: 0.91 }, compute } });
+    expect(screen.getByTestId('flops-mean').textContent).toBe('1.05 k');
+    expect(screen.getByTestId('flops-saved').textContent).toBe('44.2%');
+    expect(screen.getByText('0.91')).toBeTruthy();
+  });
+
+  it('marks the trained threshold on the exit curve', () => {
+    const exitCurve: ExitCurve = { metric: 'accuracy', denseFlops: 3000, chosen: 0.5, points: [
+      { threshold: 0.3, metric: 0.8, meanFlops: 1200, exitRates: [0.7, 0.2, 0.1] },
+      { threshold: 0.5, metric: 0.86, meanFlops: 1800, exitRates: [0.4, 0.3, 0.3] },
+      { threshold: 0.9, metric: 0.9, meanFlops: 2700, exitRates: [0.1, 0.2, 0.7] },
+    ] };
+    render(ComputePanel, { props: { metric: { name: 'accuracy', value: 0.86 }, exitCurve } });
+    const op = screen.getByTestId('operating-point');
+    expect(op.dataset.threshold).toBe('0.5');
+    const pts = [...screen.getByTestId('exit-curve').querySelectorAll('circle.pt')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    expect([Number(op.getAttribute('cx')), Number(op.getAttribute('cy'))]).toEqual(pts[1]);
+    expect(pts[0][0]).toBeLessThan(pts[1][0]); // more compute to the right
+    expect(pts[2][1]).toBeLessThan(pts[1][1]); // better metric higher up
+  });
+});

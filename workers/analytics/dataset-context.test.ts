@@ -1,0 +1,64 @@
+// The original rows behind a report's test samples, on the real files through the real importer: ETTh1
+// windows get the hour of their last lookback row; review rows line up with the fusion test split the
+// model saw and give their own review text.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeSplit, fitPipeline } from '../../common/data';
+import { pipelineFor } from '../../common/models/binding';
+import { importFile } from '../../main/lab/import';
+import { readDatasetCache } from '../data/cache';
+import { fusionSources } from '../data/fusion';
+import { datasetContext } from './dataset-context';
+
+const ETTH1 = '/work/shared/data/forecasting/ETTh1.csv';
+const REVIEWS = '/work/shared/data/multimodal/womens_clothing_ecommerce_reviews.csv';
+let home: string;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-ctx-'));
+  await importFile(ETTH1, join(home, 'ett'));
+  await importFile(REVIEWS, join(home, 'reviews'));
+}, 120_000);
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const columnsOf = (dir: string) => readDatasetCache(dir).meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.type === 'datetime' ? 'time' : 'feature' }));
+
+describe('dataset context', () => {
+  it('ETTh1 test windows: the last lookback row and its hour of day', () => {
+    const cacheDir = join(home, 'ett');
+    const ctx = datasetContext({ cacheDir, split: { kind: 'ett' }, columns: { family: 'forecasting', channels: ['HUFL', 'OT'] } }, columnsOf(cacheDir), { lookback: 336, horizon: 96 });
+    expect(ctx.testRows.length).toBe(2880 - 96 + 1);
+    expect(ctx.testRows[0]).toBe(8640 + 2880 - 1); // the first test window's targets start the test months
+    const dates = readFileSync(ETTH1, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    for (const s of [0, 1, 500, 2784]) expect(ctx.hours![s]).toBe(Number(dates[ctx.testRows[s]].slice(11, 13)));
+  });
+
+  it('reviews: test rows line up with the fusion test split, and the text is the row’s own review', () => {
+    const cacheDir = join(home, 'reviews');
+    const columns = { family: 'fusion' as const, modalities: [{ name: 'text', columns: ['Review Text'] }, { name: 'tabular', columns: ['Age'] }], label: 'Recommended IND', classes: 1, textBuckets: 64 };
+    const split = { kind: 'stratified' as const, ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'Recommended IND', seed: 42 };
+    const cols = columnsOf(cacheDir);
+    const ctx = datasetContext({ cacheDir, split, columns }, cols, {});
+    expect(ctx.textColumn).toBe('Review Text');
+    // what the model saw: the test part of the fusion source, its label and its (scaled) age
+    const data = readDatasetCache(cacheDir);
+    const typeOf = (n: string) => cols.find((c) => c.name === n)?.type;
+    const s = computeSplit(split, data);
+    const test = fusionSources(data, s, fitPipeline(pipelineFor(typeOf, columns), data, s.assignment), { modalities: columns.modalities, label: columns.label, classes: 1 }).test;
+    expect(ctx.testRows.length).toBe(test.count);
+    const seen = test.batch(Int32Array.from({ length: test.count }, (_, i) => i));
+    const label = data.column('Recommended IND').values, age = data.column('Age').values;
+    const ageSeen = seen.m_tabular.data as Float32Array, width = seen.m_tabular.dims[1];
+    const scale = (ageSeen[width - 1] - ageSeen[2 * width - 1]) / (age[ctx.testRows[0]] - age[ctx.testRows[1]]);
+    for (let i = 0; i < test.count; i += 97) {
+      expect(seen.label.data[i]).toBe(label[ctx.testRows[i]]);
+      if (i > 1) expect(ageSeen[i * width + width - 1] - ageSeen[width - 1]).toBeCloseTo((age[ctx.testRows[i]] - age[ctx.testRows[0]]) * scale, 4);
+    }
+    const raw = readFileSync(REVIEWS, 'utf8');
+    const texts = Array.from({ length: 20 }, (_, i) => ctx.token('Review Text', ctx.testRows[i])).filter((t): t is string => !!t);
+    expect(texts.length).toBeGreaterThan(15);
+    for (const t of texts) expect(raw).toContain(t.slice(0, 80).replace(/"/g, '""'));
+  });
+});

@@ -1,0 +1,45 @@
+// What the gate report needs from a dataset run's original rows, beside the model's encoded inputs: which
+// original row each test sample is (fusion / CTR: the split's test rows in order; forecasting: the last
+// row of each test window's lookback), the dataset's text column (snippets beside fusion weights), its
+// time column (time of day of each forecast window) and the raw values of categorical fields (names of
+// field values). Read from the same cache and the same deterministic split the trainer used.
+import { computeSplit, rowsOf, TEST, tokenAt, windowStarts, type DataColumn } from '../../common/data';
+import { readDatasetCache } from '../data/cache';
+import type { DatasetRunInput } from '../data/run-data';
+
+export interface DatasetContext {
+  /** Original row index of each test sample (forecasting: the window's last lookback row). */
+  testRows: Int32Array;
+  /** A text column of the dataset (fusion: among the modality columns), if any. */
+  textColumn?: string;
+  /** The string value of a coded (categorical / text) column at an original row; null when missing. */
+  token(column: string, row: number): string | null;
+  /** Hour of day (UTC, 0–23) of each test sample's timestamp, when the dataset has a time column. */
+  hours?: Int32Array;
+}
+
+export interface ColumnRole { name: string; type: string; role: string }
+
+const hourOf = (epochSeconds: number) => (Number.isFinite(epochSeconds) ? ((Math.floor(epochSeconds / 3600) % 24) + 24) % 24 : -1);
+
+export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number }): DatasetContext {
+  const data = readDatasetCache(binding.cacheDir);
+  const split = computeSplit(binding.split, data);
+  const loaded = new Map<string, DataColumn>();
+  const column = (name: string) => loaded.get(name) ?? loaded.set(name, data.column(name)).get(name)!;
+  const token = (name: string, row: number) => tokenAt(column(name), row);
+  const c = binding.columns;
+  if (c.family === 'forecasting') {
+    if (!split.ranges) throw new Error('forecasting needs a chronological split');
+    const lookback = model.lookback ?? 336, horizon = model.horizon ?? 96;
+    // a window starting its targets at row t looks back over rows t − lookback … t − 1
+    const testRows = windowStarts(split.ranges.test, { lookback, horizon, stride: 1 }, true).map((t) => t - 1);
+    const time = columns.find((x) => x.role === 'time' || x.type === 'datetime');
+    const hours = time ? Int32Array.from(testRows, (r) => hourOf(Number(column(time.name).values[r]))) : undefined;
+    return { testRows, token, ...(hours && hours.some((h) => h >= 0) ? { hours } : {}) };
+  }
+  const testRows = rowsOf(split.assignment, TEST);
+  const candidates = c.family === 'fusion' ? c.modalities.flatMap((m) => m.columns) : [];
+  const textColumn = candidates.find((n) => columns.find((x) => x.name === n)?.type === 'text');
+  return { testRows, token, ...(textColumn ? { textColumn } : {}) };
+}
