@@ -91,6 +91,7 @@ export async function runFlagships(peer: Peer, threads: number, seconds: number,
       for (const mode of MODES) {
         try { perMode[mode] = await peer.ask({ cmd: 'measure', name: f.name, mode, seconds: seconds / 2 }); } catch { /* e.g. jit.script refused the model */ }
       }
+      if (Object.keys(perMode).length === 0) throw new Error(`the PyTorch peer could not train ${f.name} in any mode (eager, foreach, jit); run bench/torch_flagships.py by hand to see why`);
       const [bestMode, best] = Object.entries(perMode).sort((a, b) => b[1].samplesPerSec - a[1].samplesPerSec)[0];
       const bestCpu = Math.max(...Object.values(perMode).map((m) => m.samplesPerCpuSec));
       ours.push(on.wall); theirs.push(best.samplesPerSec);

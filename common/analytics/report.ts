@@ -115,6 +115,8 @@ export const AttentionSinkPair = z.object({
   sibling: z.array(AttentionSinkReport),
   /** No sibling: the command that trains one. */
   howTo: z.string().optional(),
+  /** Why the sibling's measure is missing although the sibling exists (its report failed). */
+  note: z.string().optional(),
 });
 export type AttentionSinkPair = z.infer<typeof AttentionSinkPair>;
 

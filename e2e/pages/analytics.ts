@@ -43,6 +43,13 @@ export class AnalyticsPage {
       await expect(panel.getByTestId('feature-csv')).toBeEnabled();
     });
   }
+
+  /** FinalMLP computes everything for every sample: the dense FLOPs per sample beside the metric. */
+  async seeDenseCompute(): Promise<void> {
+    await test.step('the dense FLOPs per sample beside the test metric', async () => {
+      await expect(this.page.getByTestId('compute-panel').getByTestId('flops-dense')).toHaveText(/^[\d.]+ [kMG]$/);
+    });
+  }
 }
 
 export class CompareAnalyticsPage {

@@ -72,5 +72,7 @@ describe('the attention pair of a report', () => {
     const alone = await attentionPairFor(gated, [gated], async () => { throw new Error('no sibling to ask'); });
     expect(alone).toEqual({ sibling: [], howTo: siblingHowTo(gated) });
     expect(alone.howTo).toContain('--set model.attentionGate.enabled=false');
+    const broken = await attentionPairFor(gated, [gated, ungated], async () => { throw new Error('checkpoint missing'); });
+    expect(broken).toEqual({ siblingRunId: ungated.id, differs: 'model.attentionGate.enabled', sibling: [], note: `the gate report of run ${ungated.id} failed: checkpoint missing` });
   });
 });

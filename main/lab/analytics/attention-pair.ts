@@ -98,6 +98,11 @@ export async function attentionPairFor(run: RunRecord, runs: readonly RunRecord[
   siblingReport: (runId: number) => Promise<Pick<GateReport, 'attention'>>): Promise<AttentionSinkPair> {
   const found = findAttentionSibling(run, runs);
   if (!found) return { sibling: [], howTo: siblingHowTo(run) };
-  const { attention } = await siblingReport(found.run.id);
-  return { siblingRunId: found.run.id, differs: found.differs, sibling: attention };
+  try {
+    const { attention } = await siblingReport(found.run.id);
+    return { siblingRunId: found.run.id, differs: found.differs, sibling: attention };
+  } catch (e) {
+    // this run's report stands on its own: say why the comparison is missing rather than fail it
+    return { siblingRunId: found.run.id, differs: found.differs, sibling: [], note: `the gate report of run ${found.run.id} failed: ${(e as Error).message}` };
+  }
 }

@@ -55,6 +55,12 @@ describe('gate report HTML', () => {
     expect(html).toMatch(/lowest text weight<\/h3><p>2 of 7000 test samples.*<tr><td>1<\/td><td>0\.05<\/td>.*runs small.*<tr><td>0<\/td>.*great &#60;b&#62;shoes/);
     expect(html).toContain('layer0.attn run 9 (ungated)');
     expect(html).toContain('differs only in model.attentionGate.enabled');
+    const curve = gateReportHtml({ ...report, exitCurve: { metric: 'auc', denseFlops: 300, chosen: 0.5, points: [
+      { threshold: 0.3, metric: 0.7, meanFlops: 120, exitRates: [0.9, 0.1] }, { threshold: 0.5, metric: 0.8, meanFlops: 200, exitRates: [0.5, 0.5] },
+      { threshold: 0.7, metric: 0.82, meanFlops: 280, exitRates: [0.1, 0.9] }] } });
+    expect(curve).toContain('<title>trained threshold 0.5</title>');
+    expect(curve).toMatch(/<path d="M56\.0,[\d.]+L[\d.]+,[\d.]+L468\.0,10\.0"/); // FLOPs rising to the right, the best metric at the top
+    expect(curve).toContain('<tr class="chosen"><td>0.5</td><td>0.8</td><td>200</td></tr>');
     const lone = gateReportHtml({ ...report, attentionPair: { sibling: [], howTo: "gatelab train --dataset 3 --template patch-transformer-gated --seed 1 --set model.attentionGate.enabled=false" } });
     expect(lone).toContain('<pre>gatelab train --dataset 3 --template patch-transformer-gated --seed 1 --set model.attentionGate.enabled=false</pre>');
   });

@@ -61,7 +61,7 @@ export function gateReportHtml(r: GateReport): string {
       `<table><tr><th>gate</th><th>kind</th><th>skippable FLOPs</th><th>mean skipped</th></tr>${r.compute.gates.map((g) => `<tr><td>${esc(g.gate)}</td><td>${g.kind}</td><td>${fmt(g.skippable)}</td><td>${fmt(g.skipped)}</td></tr>`).join('')}</table>`);
   }
   if (r.exitCurve) {
-    parts.push(`<h2>Early exit: compute vs ${esc(r.exitCurve.metric)}</h2><table><tr><th>threshold</th><th>${esc(r.exitCurve.metric)}</th><th>mean FLOPs</th></tr>` +
+    parts.push(`<h2>Early exit: compute vs ${esc(r.exitCurve.metric)}</h2>${exitCurveSvg(r.exitCurve)}<table><tr><th>threshold</th><th>${esc(r.exitCurve.metric)}</th><th>mean FLOPs</th></tr>` +
       r.exitCurve.points.map((p) => `<tr${p.threshold === r.exitCurve!.chosen ? ' class="chosen"' : ''}><td>${fmt(p.threshold)}</td><td>${fmt(p.metric)}</td><td>${fmt(p.meanFlops)}</td></tr>`).join('') + '</table>');
   }
   for (const g of r.featureGates) {
@@ -127,5 +127,22 @@ function attentionHtml(attention: AttentionSinkReport[], pair?: AttentionSinkPai
   const note = pair?.siblingRunId !== undefined
     ? `<p>Beside run ${pair.siblingRunId}: same dataset and template, its config differs only in ${esc(pair.differs ?? 'the attention gate')}.</p>`
     : pair?.howTo ? `<p>No run of the same dataset and template differs from this one only in the attention gate. To compare with and without the output gate, train one:</p><pre>${esc(pair.howTo)}</pre>` : '';
-  return '<h2>Gated attention: share of attention on the first token</h2>' + note + barChart(items);
+  const failed = pair?.note ? `<p>${esc(pair.note)}</p>` : '';
+  return '<h2>Gated attention: share of attention on the first token</h2>' + note + failed + barChart(items);
+}
+
+/** The compute–metric curve over exit thresholds: mean FLOPs per sample (x) against the metric (y), the trained threshold circled. */
+function exitCurveSvg(c: NonNullable<GateReport['exitCurve']>): string {
+  const pts = [...c.points].sort((a, b) => a.meanFlops - b.meanFlops);
+  if (pts.length < 2) return '';
+  const W = 480, H = 220, L = 56, B = 30, T = 10, R = 12;
+  const xs = pts.map((p) => p.meanFlops), ys = pts.map((p) => p.metric);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const x = (v: number) => L + ((v - x0) / (x1 - x0 || 1)) * (W - L - R), y = (v: number) => T + (1 - (v - y0) / (y1 - y0 || 1)) * (H - T - B);
+  const chosen = c.points.find((p) => p.threshold === c.chosen);
+  const dots = pts.map((p) => `<circle cx="${x(p.meanFlops).toFixed(1)}" cy="${y(p.metric).toFixed(1)}" r="2.5" fill="#4f81bd"><title>threshold ${fmt(p.threshold)}: ${fmt(p.metric)} at ${fmt(p.meanFlops)} FLOPs</title></circle>`).join('');
+  return `<svg width="${W}" height="${H}" font-size="11"><path d="${pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.meanFlops).toFixed(1)},${y(p.metric).toFixed(1)}`).join('')}" fill="none" stroke="#4f81bd"/>${dots}` +
+    (chosen ? `<circle cx="${x(chosen.meanFlops).toFixed(1)}" cy="${y(chosen.metric).toFixed(1)}" r="6" fill="none" stroke="#c0504d" stroke-width="2"><title>trained threshold ${fmt(c.chosen)}</title></circle>` : '') +
+    `<text x="${L}" y="${H - 8}">${fmt(x0)} FLOPs/sample</text><text x="${W - R}" y="${H - 8}" text-anchor="end">${fmt(x1)} (dense ${fmt(c.denseFlops)})</text>` +
+    `<text x="${L - 6}" y="${y(y1) + 4}" text-anchor="end">${fmt(y1, 3)}</text><text x="${L - 6}" y="${y(y0) + 4}" text-anchor="end">${fmt(y0, 3)}</text></svg>`;
 }

@@ -99,6 +99,12 @@ describe('ComputePanel', () => {
     expect(screen.getByText('0.91')).toBeTruthy();
   });
 
+  it('without conditional compute, shows the dense FLOPs per sample beside the metric', () => {
+    render(ComputePanel, { props: { metric: { name: 'auc', value: 0.66 }, flops: { dense: 1_330_000, mean: 1_330_000, p50: 1_330_000, p95: 1_330_000, saved: 0, source: 'dense' } } });
+    expect(screen.getByTestId('flops-dense').textContent).toBe('1.33 M');
+    expect(screen.getByText(/no conditional compute/)).toBeTruthy();
+  });
+
   it('marks the trained threshold on the exit curve', () => {
     const exitCurve: ExitCurve = { metric: 'accuracy', denseFlops: 3000, chosen: 0.5, points: [
       { threshold: 0.3, metric: 0.8, meanFlops: 1200, exitRates: [0.7, 0.2, 0.1] },
