@@ -91,7 +91,7 @@ export const Comparison = z.object({
   series: z.array(RunMetrics),
 });
 
-export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'metrics-csv']) });
+export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'gate-report', 'metrics-csv']) });
 export const ExportResult = z.object({ path: z.string(), bytes: z.number() });
 
 // Events pushed while runs are live.

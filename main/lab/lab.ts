@@ -20,6 +20,7 @@ import type { TrainerLauncher } from './runs/trainer-process';
 import { PausedAtQuit } from './lab/paused-at-quit';
 import { TryIt } from './lab/try-it';
 import { LabAnalytics } from './lab/analytics';
+import { exportGateReport } from './lab/export-gate-report';
 import { LabelRules } from './lab/label-rules';
 import { decimateComparison, pointsAt } from './lab/compare-series';
 import { writeRunReport } from './lab/report';
@@ -176,6 +177,7 @@ export class Lab {
       },
       'runs.pointsAt': ({ ids, name, step }) => pointsAt(r, ids, name, step),
       'runs.export': async ({ id, format }) => {
+        if (format === 'gate-report') return exportGateReport(this.paths.exports, id, await this.analytics.report(id));
         if (format !== 'report') return r.export(id, format);
         // The self-contained HTML report is the app's (main/lab/lab/report*): curves, metrics, config, gates.
         const run = await r.get(id);

@@ -72,6 +72,12 @@ describe('analytics channels', () => {
       expect(cmp.runs[0].flops!.mean).toBe(cmp.runs[0].flops!.dense);
       expect(cmp.runs[0].flops!.dense).toBeGreaterThan(0);
 
+      // Export: the gate report lands in the exports folder beside the ONNX model.
+      const exported = ok<{ path: string; bytes: number }>(await lab.dispatch('runs.export', { id, format: 'gate-report' }));
+      expect(exported.path).toBe(join(labPaths(home).exports, `run-${id}-gate-report.html`));
+      expect(readFileSync(exported.path, 'utf8')).toContain('Knockout');
+      expect(exported.bytes).toBe(readFileSync(exported.path).length);
+
       // The job list survives closing and reopening the lab.
       await lab.close();
       lab = await Lab.open({ home, face: 'test' });
