@@ -23,8 +23,8 @@ const FIELDS = [944, 1640, 8, 3, 22, 112]; // MovieLens-100k u1: user, item, age
 export const FLAGSHIPS: Flagship[] = [
   {
     name: 'tsmixer', batch: 32, trainRows: 8033, optimizer: { kind: 'adam', weightDecay: 0 },
-    model: { template: 'tsmixer-gated', ffDim: 64, blocks: 2, dropout: 0.7, channels: 7, lookback: 512, horizon: 96 },
-    torch: { lookback: 512, horizon: 96, channels: 7, ff: 64, blocks: 2, dropout: 0.7 },
+    model: { template: 'tsmixer-gated', ffDim: 64, blocks: 2, dropout: 0.9, norm: 'time-feature', channels: 7, lookback: 512, horizon: 96 },
+    torch: { lookback: 512, horizon: 96, channels: 7, ff: 64, blocks: 2, dropout: 0.9 },
   },
   {
     name: 'finalmlp', batch: 256, trainRows: 72000, optimizer: { kind: 'adamw', weightDecay: 0 },
