@@ -78,11 +78,35 @@ export function renderTable(cases: Case[], meta: { machine: string; seeds: numbe
       lines.push(`| ${[c.name, ...cols.map((col) => col.cell(rs)), String(rs.length), rs[0].params.toLocaleString('en-US'),
         mean(rs.map((r) => r.epochs)).toFixed(1), `${mean(rs.map((r) => r.seconds)).toFixed(0)} s`, loadRange(rs), c.reference ?? '', commits].join(' | ')} |`);
     }
+    lines.push(...ablationTable(cases.filter((c) => c.group === group)));
     const missing = cases.filter((c) => c.group === group && !readCaseResults(c).length).map((c) => c.name);
     if (missing.length) lines.push('', `Not run yet: ${missing.join('; ')}.`);
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * Gate on vs off, same seeds: the difference of the means, and whether it exceeds the seeds' spread
+ * (|Δ| > the larger std; with one seed each there is no spread, and the table says so).
+ */
+function ablationTable(cases: Case[]): string[] {
+  const rows: string[] = [];
+  for (const off of cases.filter((c) => c.ablationOf)) {
+    const on = cases.find((c) => c.name === off.ablationOf);
+    const a = on ? readCaseResults(on) : [], b = readCaseResults(off);
+    if (!on || !a.length || !b.length) continue;
+    const key = on.metric, better = key === 'mse' ? -1 : 1;
+    const ma = mean(a.map((r) => r.test[key])), mb = mean(b.map((r) => r.test[key]));
+    const d = ma - mb, spread = Math.max(std(a.map((r) => r.test[key])), std(b.map((r) => r.test[key])));
+    const verdict = a.length < 2 || b.length < 2 ? 'one seed: no spread to judge by'
+      : Math.abs(d) <= spread ? 'within the seeds\' spread' : d * better > 0 ? 'the gate helps' : 'the gate hurts';
+    rows.push(`| ${on.name} | ${ma.toFixed(4)} (${a.length}) | ${mb.toFixed(4)} (${b.length}) | ${d >= 0 ? '+' : ''}${d.toFixed(4)} | ${verdict} |`);
+  }
+  if (!rows.length) return [];
+  const m = cases[0].metric === 'mse' ? 'MSE' : 'AUC';
+  return ['', `Gate on vs off (test ${m}, mean over seeds, seeds in brackets; ${m === 'MSE' ? 'lower' : 'higher'} is better):`, '',
+    `| gated row | gate on | gate off | on − off | verdict |`, '|---|---|---|---|---|', ...rows];
 }
 
 export function writeTable(table: string): string {
