@@ -5,9 +5,11 @@
 // load average it ran at), and the table is rendered from those files: an interrupted run keeps what it
 // finished, `--resume` continues it, and a table can be assembled from runs made at different times.
 //   --quick        1 seed, only the cases marked quick (DLinear H=96, FinalMLP, GMU): a protocol check
-//   --only TEXT    only the cases whose name or group contains TEXT (repeatable with commas)
+//   --only TEXT    only the cases whose group or name contains TEXT (case-insensitive); several: A|B, or
+//                  repeat --only (row names contain commas, so a comma does not separate)
 //   --seeds N      seeds per case (default 3)
 //   --resume       skip the seeds a case's file already has (same commit or not: the file says which)
+//   --fresh        drop a case's earlier seeds before saving new ones (default: a seed replaces only itself)
 //   --render       train nothing; render accuracy.md from the saved results
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -19,7 +21,8 @@ const argv = process.argv.slice(2);
 const flag = (k: string) => argv.includes(`--${k}`);
 const value = (k: string) => { const i = argv.indexOf(`--${k}`); return i >= 0 ? argv[i + 1] : undefined; };
 const QUICK = ['DLinear L=336 H=96', 'finalmlp', 'GMU'];
-const only = value('only')?.split(',').map((s) => s.toLowerCase());
+const onlyValues = argv.flatMap((a, i) => (a === '--only' && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+const only = onlyValues.length ? onlyValues.flatMap((v) => v.split('|')).map((s) => s.trim().toLowerCase()).filter(Boolean) : undefined;
 const seeds = Number(value('seeds') ?? (flag('quick') ? 1 : 3));
 const selected = CASES.filter((c) => (flag('quick') ? QUICK.includes(c.name) : true) && (!only || only.some((o) => `${c.group} ${c.name}`.toLowerCase().includes(o))));
 
@@ -46,7 +49,7 @@ if (!flag('render')) {
       console.log(`  test ${Object.entries(r.test).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')} (${r.epochs} epochs, ${r.seconds.toFixed(0)} s, ${r.reason})`);
       for (const [n, m] of Object.entries(r.extra)) console.log(`  ${n}: ${Object.entries(m).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
       const record: SeedRecord = { seed, ...r, commit, date: new Date().toISOString(), load: [loadBefore, loadavg()[0]] };
-      saveSeed(c, record, { fresh: !flag('resume') && seed === todo[0] });
+      saveSeed(c, record, { fresh: flag('fresh') && seed === todo[0] });
     }
   }
 }

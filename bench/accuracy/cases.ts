@@ -17,6 +17,8 @@ export interface Case {
   reference?: string;
   /** Extra test sets derived from the test rows (e.g. a corrupted modality). */
   extraTests?(test: Rows): Record<string, Rows>;
+  /** Ablation rows: the name of the gated row this one switches the gate off of (rendered side by side). */
+  ablationOf?: string;
   /** Clothing reviews: the modalities the data has (cases.test.ts builds every model without loading data). */
   modalities?: readonly string[];
 }
@@ -62,10 +64,14 @@ export const CASES: Case[] = [
   { group: 'ETTh1', name: 'DLinear L=336 H=96', model: { template: 'dlinear' }, run: dlinearRun, data: ett(336, 96), metric: 'mse', reference: 'paper 0.375; PyTorch here 0.371' },
   { group: 'ETTh1', name: 'DLinear L=336 H=192', model: { template: 'dlinear' }, run: dlinearRun, data: ett(336, 192), metric: 'mse', reference: 'paper 0.405' },
   { group: 'ETTh1', name: 'TSMixer-gated L=512 H=96', model: tsmixer, run: tsmixerRun, data: ett(512, 96), metric: 'mse', reference: 'paper 0.361; target ≤ 0.370' },
-  { group: 'ETTh1', name: 'TSMixer (gate off) L=512 H=96', model: { ...tsmixer, gate: { kind: 'sigmoid', enabled: false } }, run: tsmixerRun, data: ett(512, 96), metric: 'mse', reference: 'ablation' },
+  { group: 'ETTh1', name: 'TSMixer (gate off) L=512 H=96', model: { ...tsmixer, gate: { kind: 'sigmoid', enabled: false } }, run: tsmixerRun, data: ett(512, 96), metric: 'mse', reference: 'ablation', ablationOf: 'TSMixer-gated L=512 H=96' },
+  { group: 'ETTh1', name: 'TSMixer-gated L=512 H=192', model: tsmixer, run: tsmixerRun, data: ett(512, 192), metric: 'mse', reference: 'paper 0.404' },
+  { group: 'ETTh1', name: 'TSMixer (gate off) L=512 H=192', model: { ...tsmixer, gate: { kind: 'sigmoid', enabled: false } }, run: tsmixerRun, data: ett(512, 192), metric: 'mse', reference: 'ablation', ablationOf: 'TSMixer-gated L=512 H=192' },
   { group: 'ETTh1', name: 'TSMixer-gated, patches 16/8, L=512 H=96', model: { ...tsmixer, patch: { length: 16, stride: 8, dModel: 8 } }, run: tsmixerRun, data: ett(512, 96), metric: 'mse', reference: 'patching option' },
   { group: 'ETTh1', name: 'Patch Transformer, gated attention, L=336 H=96', model: { template: 'patch-transformer-gated' }, run: transformerRun, data: ett(336, 96), metric: 'mse', reference: 'PatchTST paper 0.370' },
-  { group: 'ETTh1', name: 'Patch Transformer, no gate, L=336 H=96', model: { template: 'patch-transformer-gated', attentionGate: { kind: 'gated-attention', enabled: false } }, run: transformerRun, data: ett(336, 96), metric: 'mse', reference: 'ablation' },
+  { group: 'ETTh1', name: 'Patch Transformer, no gate, L=336 H=96', model: { template: 'patch-transformer-gated', attentionGate: { kind: 'gated-attention', enabled: false } }, run: transformerRun, data: ett(336, 96), metric: 'mse', reference: 'ablation', ablationOf: 'Patch Transformer, gated attention, L=336 H=96' },
+  { group: 'ETTh1', name: 'Patch Transformer, gated attention, L=336 H=192', model: { template: 'patch-transformer-gated' }, run: transformerRun, data: ett(336, 192), metric: 'mse', reference: 'PatchTST paper 0.413' },
+  { group: 'ETTh1', name: 'Patch Transformer, no gate, L=336 H=192', model: { template: 'patch-transformer-gated', attentionGate: { kind: 'gated-attention', enabled: false } }, run: transformerRun, data: ett(336, 192), metric: 'mse', reference: 'ablation', ablationOf: 'Patch Transformer, gated attention, L=336 H=192' },
   ...(['lr', 'dnn', 'deepfm', 'dcn-v2', 'finalmlp', 'mmoe', 'moe-dnn'] as const).map((t): Case => ({
     group: 'MovieLens-100k', name: t, model: ctrModel(t), run: ctrRunOf(t), data: movielens, metric: 'auc',
     reference: ({ lr: 'PyTorch here 0.778', dnn: 'PyTorch here 0.785', 'dcn-v2': 'PyTorch here 0.785', finalmlp: 'PyTorch here 0.779' } as Record<string, string>)[t],
@@ -77,7 +83,7 @@ export const CASES: Case[] = [
     ['mmoe, gates off (uniform experts)', 'mmoe', { gate: { enabled: false } }],
     ['moe-dnn, router off (uniform experts)', 'moe-dnn', { router: { enabled: false } }],
   ] as const).map(([name, t, off]): Case => ({
-    group: 'MovieLens-100k', name, model: { ...ctrModel(t), ...off }, run: ctrRunOf(t), data: movielens, metric: 'auc', reference: 'ablation',
+    group: 'MovieLens-100k', name, model: { ...ctrModel(t), ...off }, run: ctrRunOf(t), data: movielens, metric: 'auc', reference: 'ablation', ablationOf: t,
   })),
   // One modality: what a user does for a text-only or tabular-only baseline (concat-fusion over one group).
   { group: 'Clothing reviews', name: 'text only (concat-fusion on the text modality)', model: { template: 'concat-fusion' }, run: fusionRun, data: () => reviews([TEXT]), modalities: ['text'], metric: 'auc', extraTests: textCorrupted },
@@ -87,6 +93,12 @@ export const CASES: Case[] = [
       group: 'Clothing reviews', name: `${label}${drop ? ', modality dropout 0.3' : ''}`, model: { template: t, modalityDropout: drop },
       run: fusionRun, ...both, metric: 'auc', extraTests: textCorrupted,
     }))),
+  // Modality noise: a modality swapped for another sample's in training (corrupted but plausible, unlike
+  // dropout's zeros), the kind of corruption the 'text corrupted' test applies.
+  ...FUSION.map(([label, t]): Case => ({
+    group: 'Clothing reviews', name: `${label}, modality noise 0.3`, model: { template: t, modalityNoise: 0.3 },
+    run: fusionRun, ...both, metric: 'auc', extraTests: textCorrupted,
+  })),
   // Gate ablations of the gated fusions (clean training, same seeds): GMU with equal modality weights, the
   // MoE fusion's router uniform, cross-attention without its output gate, early exit without exit gates
   // (every sample takes the last exit; deep supervision stays).
@@ -97,5 +109,6 @@ export const CASES: Case[] = [
     ['early-exit MLP, exit gates off (last exit)', 'early-exit-mlp', { gate: { enabled: false } }],
   ] as const).map(([name, t, off]): Case => ({
     group: 'Clothing reviews', name, model: { template: t, ...off }, run: fusionRun, ...both, metric: 'auc', reference: 'ablation', extraTests: textCorrupted,
+    ablationOf: FUSION.find(([, id]) => id === t)![0],
   })),
 ];

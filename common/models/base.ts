@@ -42,6 +42,12 @@ export const fusionData = {
     .describe('The modalities (column groups) and their widths'),
   classes: z.number().int().min(1).max(10000).default(1).describe('1: binary target (sigmoid); ≥2: softmax over classes'),
   modalityDropout: z.number().min(0).lt(1).default(0).describe('Training only: probability of zeroing each modality per sample'),
+  modalityNoise: z
+    .number()
+    .min(0)
+    .lt(1)
+    .default(0)
+    .describe("Training only: probability of replacing each modality of a sample by another sample's (the label is kept), so the model learns to ignore a corrupted modality"),
 };
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);

@@ -1,5 +1,5 @@
-// What all fusion templates share: one float input per modality `m_<name>` [B, dim], modality dropout in
-// training, and the head: a binary logit [B, 1] with BCE, or class logits [B, K] with cross-entropy.
+// What all fusion templates share: one float input per modality `m_<name>` [B, dim], modality noise and
+// modality dropout in training, and the head: a binary logit [B, 1] with BCE, or class logits [B, K] with cross-entropy.
 import type { TemplateOf } from '../../../common/models';
 import type { Tensor } from '../../ir/tensor';
 import type { ParamContext } from '../../nn/params';
@@ -7,8 +7,9 @@ import { add, bceWithLogits, mul, reduceSum, softmaxCrossEntropy } from '../../o
 import type { ModelDefinition, TensorSpec } from '../../train/model';
 import { maybeDropout } from '../../gates';
 import { GateCollector } from '../common';
+import { maybeModalityNoise } from './modality-noise';
 
-export type FusionShape = Pick<TemplateOf<'gmu'>, 'modalities' | 'classes' | 'modalityDropout'>;
+export type FusionShape = Pick<TemplateOf<'gmu'>, 'modalities' | 'classes' | 'modalityDropout' | 'modalityNoise'>;
 
 export const modalityInput = (name: string) => `m_${name}`;
 
@@ -30,13 +31,19 @@ export const fusionTargets = (s: FusionShape): Record<string, TensorSpec> =>
 export const fusionTaskLoss = (s: FusionShape, logits: Tensor, label: Tensor): Tensor =>
   (s.classes === 1 ? bceWithLogits(logits, label) : softmaxCrossEntropy(logits, label));
 
-/** The modality inputs, with modality dropout in training graphs. */
+/**
+ * The modality inputs, in training graphs with modality noise (a sample's modality swapped for another
+ * sample's, modality-noise.ts) and then modality dropout (zeroed). Eval and export graphs see the inputs.
+ */
 export function modalitiesOf(g: GateCollector, ctx: ParamContext, s: FusionShape, inputs: Record<string, Tensor>): Tensor[] {
   return s.modalities.map((m) => {
-    const x = inputs[modalityInput(m.name)];
-    if (!ctx.training || s.modalityDropout <= 0) return x;
-    // one keep/drop draw per sample and modality: dropout of a ones column, broadcast over the features
-    const ones = add(reduceSum(mul(x, 0), [1], true), 1); // [B, 1]
+    const input = inputs[modalityInput(m.name)];
+    const noise = s.modalityNoise ?? 0;
+    if (!ctx.training || (s.modalityDropout <= 0 && noise <= 0)) return input;
+    // one draw per sample and modality, on a ones column [B, 1] broadcast over the features
+    const ones = add(reduceSum(mul(input, 0), [1], true), 1); // [B, 1]
+    const x = maybeModalityNoise(g.env, `modality_noise.${m.name}`, input, ones, noise);
+    if (s.modalityDropout <= 0) return x;
     const keep = maybeDropout(g.env, `modality_dropout.${m.name}`, ones, s.modalityDropout); // 0 or 1/(1−p)
     return mul(x, mul(keep, 1 - s.modalityDropout));
   });
