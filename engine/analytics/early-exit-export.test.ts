@@ -87,6 +87,30 @@ describe('early-exit-mlp runs export with If', () => {
       await exported.release();
     }
     expect([...depths].sort()).toEqual([1, 2, 3]);
-    expect(exportEarlyExitRun({ ...config(0.5), classes: 3 }, { dtype: 'float32', layout: compiled.layout, params })).toBeNull();
+  });
+
+  it('exports a 3-class early-exit run with If: every class logit equals the eval graph\'s, blocks run as counted', async () => {
+    const modalities = [{ name: 'text', dim: 4 }, { name: 'tabular', dim: 3 }];
+    const config = parseModelConfig({ template: 'early-exit-mlp', modalities, classes: 3, hidden: 8, blocks: 3, gate: { kind: 'early-exit', threshold: 0.5 } }) as TemplateOf<'early-exit-mlp'>;
+    const compiled = compileTraining(buildModel(config), { dtype: 'float32', optimizer: { kind: 'sgd' } });
+    const params = compiled.initialParams(4);
+    const views = unpackParams(compiled.layout, params);
+    for (const [name, v] of Object.entries(views)) if (/^exit_gate\.gate\d\.w$/.test(name)) v.forEach((x, i) => (v[i] = x * 6));
+    const a = Float32Array.from(randn(N, 4, 3, 'ee-mc-a')), b = Float32Array.from(randn(N, 3, 4, 'ee-mc-b'));
+    const lab = await GraphRunner.load(compiled.graph('eval'));
+    const exported = await GraphRunner.load(exportEarlyExitRun(config, { dtype: 'float32', layout: compiled.layout, params })!);
+    const depths = new Set<number>();
+    for (let n = 0; n < N; n++) {
+      const feeds = { m_text: { data: a.subarray(n * 4, n * 4 + 4), dims: [1, 4] }, m_tabular: { data: b.subarray(n * 3, n * 3 + 3), dims: [1, 3] } };
+      const ref = await lab.run({ params: { data: params, dims: [params.length] }, ...feeds, label: { data: new BigInt64Array(1), dims: [1] } });
+      const out = await exported.run(feeds);
+      expect(out.logits.dims).toEqual([1, 3]);
+      for (let c = 0; c < 3; c++) expect(out.logits.data[c]).toBeCloseTo(ref.logits.data[c] as number, 6);
+      expect(Number(out.blocks_executed.data[0])).toBe(Number(ref['stats.exit_gate.depth'].data[0]));
+      depths.add(Number(out.blocks_executed.data[0]));
+    }
+    expect(depths.size).toBeGreaterThan(1); // the samples leave at different exits: the If branches are exercised
+    await lab.release();
+    await exported.release();
   });
 });

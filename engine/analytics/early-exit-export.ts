@@ -75,7 +75,7 @@ export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): U
     metadata: {
       'gatelab.model': `early-exit (If, threshold ${threshold})`, 'gatelab.exit_threshold': String(threshold),
       'gatelab.inputs': JSON.stringify(declared.map((d) => ({ name: d.name, dtype, shape: ['batch', d.dim] }))),
-      'gatelab.outputs': JSON.stringify([{ name: output, dtype, shape: ['batch', 1] }, { name: 'blocks_executed', dtype: 'int64', shape: [] }]),
+      'gatelab.outputs': JSON.stringify([{ name: output, dtype, shape: ['batch', s.outputs ?? 1] }, { name: 'blocks_executed', dtype: 'int64', shape: [] }]),
       ...o.metadata,
     },
     graphName: 'early-exit',
@@ -84,11 +84,9 @@ export function exportEarlyExit(s: EarlyExitSizes, o: EarlyExitExportOptions): U
 
 /**
  * The `If` export of a trained `early-exit-mlp` run (its model config with the data-shaped fields filled):
- * the file takes the template's modality inputs (`m_<name>`) and gives `logits`, so it replaces the plain
- * export one for one, plus `blocks_executed`. Null when the template's model has no `If` form (more than
- * one class: the reference model's heads are binary), so the caller exports the plain graph.
+ * the file takes the template's modality inputs (`m_<name>`) and gives `logits` ([batch, 1] for a binary
+ * target, [batch, C] for C classes), so it replaces the plain export one for one, plus `blocks_executed`.
  */
 export function exportEarlyExitRun(model: TemplateOf<'early-exit-mlp'>, o: Omit<EarlyExitExportOptions, 'inputs' | 'output'>): Uint8Array | null {
-  if (model.classes !== 1) return null;
   return exportEarlyExit(earlyExitSizesOf(model), { ...o, inputs: model.modalities.map((m) => ({ name: modalityInput(m.name), dim: m.dim })), output: 'logits' });
 }

@@ -17,6 +17,8 @@ export interface EarlyExitSizes {
   gate: GateOf<'early-exit'>;
   /** Name of the early-exit gate (its parameters are `${gateName}.gate<i>.w/b`). */
   gateName?: string;
+  /** Width of each exit head: 1 for a binary target (a logit), C for C classes (default 1). */
+  outputs?: number;
 }
 
 export const EXIT_GATE = 'exit_gate';
@@ -45,7 +47,7 @@ export function earlyExitMlp(s: EarlyExitSizes): ModelDefinition {
       const exits: { hidden: Tensor; prediction: Tensor }[] = [];
       for (let i = 0; i < s.blocks; i++) {
         h = relu(dense(env, `block${i}`, h, s.hidden));
-        exits.push({ hidden: h, prediction: dense(env, `exit${i}`, h, 1) });
+        exits.push({ hidden: h, prediction: dense(env, `exit${i}`, h, s.outputs ?? 1) });
       }
       const out = earlyExit(env, gateName, s.gate, exits);
       const aux = Object.values(out.losses);

@@ -58,6 +58,5 @@ export function earlyExitMlpModel(c: Config): ModelDefinition {
 
 /** The sizes the analytics' `If` export (engine/analytics/early-exit-export.ts) rebuilds this model from. */
 export function earlyExitSizesOf(c: Config): EarlyExitSizes {
-  if (c.classes !== 1) throw new Error(`early-exit-mlp: the If export handles a binary target (classes 1); this model has ${c.classes} classes`);
-  return { inputs: c.modalities.reduce((n, m) => n + m.dim, 0), hidden: c.hidden, blocks: c.blocks, gate: c.gate, gateName: EXIT_GATE };
+  return { inputs: c.modalities.reduce((n, m) => n + m.dim, 0), hidden: c.hidden, blocks: c.blocks, gate: c.gate, gateName: EXIT_GATE, outputs: c.classes };
 }
