@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, nearestIndex, smooth } from './decimate';
+import { decimate, nearestIndex, smooth, stepIndexAt } from './decimate';
 
 function noisy(n: number) {
   const x = new Float64Array(n);
@@ -66,5 +66,17 @@ describe('hover and smoothing', () => {
     expect(Array.from(smooth([1, 5, 3], 0))).toEqual([1, 5, 3]);
     const s = smooth([0, 10], 0.5);
     expect(s[1]).toBeCloseTo((0.5 * 0.5 * 0 + 0.5 * 10) / 0.75, 12);
+  });
+});
+
+describe('stepIndexAt', () => {
+  it('maps a pointer inside the plot to the nearest step, and outside to null', () => {
+    const steps = [0, 10, 20, 40];
+    const pad = { l: 10, r: 10 }; // plot spans px 10..110, steps 0..40
+    expect(stepIndexAt(10, 120, pad, steps)).toBe(0);
+    expect(stepIndexAt(60, 120, pad, steps)).toBe(2); // step 20
+    expect(stepIndexAt(110, 120, pad, steps)).toBe(3);
+    expect(stepIndexAt(5, 120, pad, steps)).toBeNull();
+    expect(stepIndexAt(60, 120, pad, [])).toBeNull();
   });
 });

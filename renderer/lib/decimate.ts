@@ -88,3 +88,13 @@ export function smooth(values: ArrayLike<number>, weight: number): Float64Array 
   }
   return out;
 }
+
+/**
+ * The index of the step under a pointer at `px` in a chart whose step axis spans [padLeft, width − padRight]
+ * linearly from the first to the last step; null outside the plot or without steps.
+ */
+export function stepIndexAt(px: number, width: number, pad: { l: number; r: number }, steps: ArrayLike<number>): number | null {
+  const f = (px - pad.l) / (width - pad.l - pad.r);
+  if (f < 0 || f > 1 || !steps.length) return null;
+  return nearestIndex(steps, steps[0] + f * (steps[steps.length - 1] - steps[0]));
+}
