@@ -16,6 +16,10 @@ import { cpus, loadavg } from 'node:os';
 import { CASES } from './accuracy/cases';
 import { runCase } from './accuracy/run-case';
 import { readCaseResults, renderTable, saveSeed, writeTable, type SeedRecord } from './accuracy/results';
+import { rerunWithMallocTuning } from './with-malloc-tuning';
+
+// Wall times as in the lab: its trainers run with these malloc settings (main/lab/runs/trainer-env.ts).
+rerunWithMallocTuning();
 
 const argv = process.argv.slice(2);
 const flag = (k: string) => argv.includes(`--${k}`);

@@ -6,7 +6,7 @@
 // the gate statistics. BENCH_ONLY=gated|flagships runs one section; BENCH_FLAGSHIPS=finalmlp,gmu picks flagships.
 // Second-to-last line: `flagships: tsmixer=<r>x finalmlp=<r>x gmu=<r>x (...)`.
 // Last line: `engine vs pytorch: b256=<ratio>x b4096=<ratio>x gemm_peak=<percent>%`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { gatedFlopsPerSample, gatedModel, syntheticGatedData, type GatedSizes } 
 import { TrainSession, type HostTensor } from '../workers/train-session';
 import { measureGemmPeak } from './gemm-peak';
 import { flagshipSummary, runFlagships } from './flagship-bench';
+import { MALLOC_TUNING, rerunWithMallocTuning } from './with-malloc-tuning';
 
 const SIZES: GatedSizes = { inputs: 32, hidden: 256, experts: 4, expertHidden: 64 };
 const BATCHES = [256, 4096];
@@ -31,12 +32,10 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const TMP = join(HERE, '.tmp', 'engine');
 
 // glibc returning freed activations to the kernel costs page faults every step: raise the thresholds
-// for both sides. They must be set before the process starts, so re-run ourselves with them.
-const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '1073741824', MALLOC_TRIM_THRESHOLD_: '1073741824', MALLOC_TOP_PAD_: '268435456' };
-if (!process.env.MALLOC_MMAP_THRESHOLD_) {
-  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...MALLOC_ENV } });
-  process.exit(r.status ?? 1);
-}
+// for both sides, as the lab does for its trainers. They must be set before the process starts, so
+// re-run ourselves with them.
+const MALLOC_ENV = MALLOC_TUNING;
+rerunWithMallocTuning();
 
 const avx512 = /\bavx512f\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
 interface Rate {

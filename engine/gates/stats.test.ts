@@ -7,7 +7,7 @@ import { seededRandom } from '../nn/random';
 import { input } from '../ops/builders';
 import { emitModel } from '../onnx/emit';
 import { GraphRunner } from '../../workers/testing/run-graph';
-import { HIST_BINS, opennessStats } from './stats';
+import { HIST_BINS, HIST_SAMPLE, opennessStats } from './stats';
 
 /** The reference: compare each value with the edges, as the first version of the histogram did in-graph. */
 function jsHistogram(values: ArrayLike<number>, round: (x: number) => number): number[] {
@@ -70,6 +70,21 @@ describe('opennessStats histogram', () => {
     const { hist } = await histogramInGraph(values, 'float32', [values.length]);
     const counts = hist.map((f) => Math.round(f * values.length));
     expect(counts).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+  });
+
+  it('estimates a large gate\'s histogram from its first samples (whole samples), its mean from every value', async () => {
+    const [batch, width] = [64, 1000];
+    const rng = seededRandom(5, 'stats-sample');
+    // sample i's values lie in tenth ⌊10·i/64⌋ of [0, 1]: the first k samples fill bins 0–1 only, the
+    // whole batch every bin, so the test sees which values were counted
+    const values = Float32Array.from({ length: batch * width }, (_, i) => (Math.floor((10 * Math.floor(i / width)) / batch) + rng.uniform()) / 10);
+    const { hist, open } = await histogramInGraph(values, 'float32', [batch, width]);
+    const k = Math.ceil(HIST_SAMPLE / width);
+    expect(k).toBeLessThan(batch);
+    const want = jsHistogram(values.slice(0, k * width), Math.fround);
+    for (let b = 0; b < HIST_BINS; b++) expect(hist[b]).toBeCloseTo(want[b], 6);
+    expect(jsHistogram(values, Math.fround)[0]).not.toBeCloseTo(want[0], 2);
+    expect(open).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 4);
   });
 
   it('counts out-of-range values in the end bins and a NaN in bin 0 instead of failing the step', async () => {

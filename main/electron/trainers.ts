@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { setPriority } from 'node:os';
 import { lastWords, TRAINER_NICE, type TrainerExit, type TrainerLauncher, type TrainerProcess } from '../lab/runs/trainer-process';
 import type { ToTrainer } from '../../common/trainer-protocol';
+import { trainerEnv } from '../lab/runs/trainer-env';
 
 export const UTILITY_TRAINER_ENTRY = fileURLToPath(new URL('../../workers/utility-trainer.mjs', import.meta.url));
 const STDERR_KEEP = 4096;
@@ -17,6 +18,7 @@ function startUtilityTrainer(label: string): TrainerProcess {
   const child = utilityProcess.fork(UTILITY_TRAINER_ENTRY, [`--gatelab-trainer=${label}`], {
     serviceName: `GateLab trainer (${label.split('@')[0]})`,
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: trainerEnv(),
   });
   let tail = '';
   child.stderr?.setEncoding('utf8');

@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FromAnalytics, type AnalyticsJob, type GateReport, type KnockoutTable } from '../../../common/analytics';
 import { parseMessage } from '../../../common/trainer-protocol';
+import { trainerEnv } from '../runs/trainer-env';
 
 export const ANALYTICS_ENTRY = fileURLToPath(new URL('../../../workers/analytics/entry.ts', import.meta.url));
 
@@ -23,6 +24,7 @@ export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}): Jo
   const child = fork(ANALYTICS_ENTRY, [`--gatelab-analytics=run-${job.spec.runId}`], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: trainerEnv(),
   });
   let tail = '';
   child.stderr?.setEncoding('utf8');

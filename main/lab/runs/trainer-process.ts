@@ -5,6 +5,7 @@ import { fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ToTrainer } from '../../../common/trainer-protocol';
+import { trainerEnv } from './trainer-env';
 
 export interface TrainerExit {
   code: number | null;
@@ -45,6 +46,7 @@ function startTrainer(label: string, nice: number, execArgv: string[]): TrainerP
   const child = fork(TRAINER_ENTRY, [`--gatelab-trainer=${label}`], {
     execArgv: [...execArgv, '--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: trainerEnv(),
     // Its own process group (POSIX): Ctrl-C in a terminal reaches the lab, which pauses the run with a
     // checkpoint, instead of killing the trainer mid-step. (Windows: the trainer ignores SIGINT itself.)
     detached: process.platform !== 'win32',

@@ -4,6 +4,7 @@
 import { setPriority } from 'node:os';
 import type { ToTrainer } from '../../../common/trainer-protocol';
 import { lastWords, TRAINER_ENTRY, TRAINER_NICE, type TrainerExit, type TrainerLauncher } from './trainer-process';
+import { trainerEnv } from './trainer-env';
 
 /** The parts of Electron's UtilityProcess the launcher uses. */
 export interface UtilityProcessLike {
@@ -16,7 +17,7 @@ export interface UtilityProcessLike {
   stderr: { setEncoding?(e: string): unknown; on(event: 'data', l: (chunk: string | Buffer) => void): unknown } | null;
 }
 
-export type UtilityFork = (modulePath: string, args?: string[], options?: { execArgv?: string[]; stdio?: 'pipe' | 'ignore' | 'inherit' | string[]; serviceName?: string }) => UtilityProcessLike;
+export type UtilityFork = (modulePath: string, args?: string[], options?: { execArgv?: string[]; stdio?: 'pipe' | 'ignore' | 'inherit' | string[]; serviceName?: string; env?: NodeJS.ProcessEnv }) => UtilityProcessLike;
 
 export function utilityTrainer(fork: UtilityFork, options: { nice?: number } = {}): TrainerLauncher {
   return (label) => {
@@ -24,6 +25,7 @@ export function utilityTrainer(fork: UtilityFork, options: { nice?: number } = {
       execArgv: ['--import', import.meta.resolve('tsx')],
       stdio: ['ignore', 'ignore', 'pipe'],
       serviceName: `GateLab trainer (${label.split('@')[0]})`,
+      env: trainerEnv(),
     });
     child.on('spawn', () => {
       const nice = options.nice ?? TRAINER_NICE;
