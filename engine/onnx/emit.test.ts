@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runGraph } from '../../workers/testing/run-graph';
 import * as e from '../index';
 import { onnx } from './proto';
+import { maskTable, maskTableLength } from '../ops/random';
 
 const f64 = (v: number[]) => Float64Array.from(v);
 
@@ -74,10 +75,12 @@ describe('emitModel', () => {
     }
   });
 
-  it('dropout masks are reproducible for a seed, differ across seeds, and keep about 1-p', async () => {
-    const x = e.input('x', 'float32', ['n']);
+  // A symbolic size hashes (seed, index) per element; a static one slices a constant mask table.
+  for (const [how, dims] of [['hashed, symbolic size', ['n']], ['from the mask table, static size', [20000]]] as const) it(`dropout masks (${how}) are reproducible for a seed, differ across seeds, and keep about 1-p`, async () => {
+    const x = e.input('x', 'float32', [...dims]);
     const seed = e.input('seed', 'int64', []);
     const model = e.emitModel({ inputs: [x, seed], outputs: { y: e.dropout(x, 0.25, seed, true) } });
+    expect(onnx.ModelProto.decode(model).graph!.node.some((n) => n.opType === 'Range')).toBe(how.startsWith('hashed'));
     const n = 20000;
     const run = async (s: number) =>
       (await runGraph(model, { x: { data: new Float32Array(n).fill(1), dims: [n] }, seed: { data: BigInt64Array.from([BigInt(s)]), dims: [] } })).y.data as Float32Array;
@@ -102,6 +105,21 @@ describe('emitModel', () => {
     for (let i = 64; i < n; i++) if (a[i] === 0 && a[i - 64] === 0) strided++;
     expect(strided / n).toBeGreaterThan(0.055);
     expect(strided / n).toBeLessThan(0.07);
+    // Nor are the masks of nearby seeds (the next step, or another layer) shifted copies of each other.
+    for (const other of [await run(3), await run(1 + 7919)]) {
+      let agree = 0;
+      for (let i = 0; i < n; i++) if ((a[i] === 0) === (other[i] === 0)) agree++;
+      expect(agree / n).toBeLessThan(0.65);
+    }
+  });
+
+  it('the mask table keeps each value with probability 1-p, at the float64 dtype too', () => {
+    const t = maskTable(0.9, maskTableLength(50000), 'float64');
+    expect(t.length).toBe(131072);
+    const kept = t.filter((v) => v !== 0);
+    expect(kept.length / t.length).toBeGreaterThan(0.095);
+    expect(kept.length / t.length).toBeLessThan(0.105);
+    expect(kept.every((v) => v === 1 / (1 - 0.9))).toBe(true);
   });
 });
 

@@ -71,6 +71,16 @@ class Emitter implements EmitContext {
     return this.constant(dtype, [], [value]);
   }
 
+  table(key: string, dtype: 'float32' | 'float64', dims: readonly number[], make: () => Float32Array | Float64Array): string {
+    const id = `table:${key}`;
+    const cached = this.scope.consts.get(id);
+    if (cached) return cached;
+    const name = this.fresh('table');
+    this.node('Constant', [], [name], { value: { t: { dtype, dims: [...dims], data: make() } } });
+    this.scope.consts.set(id, name);
+    return name;
+  }
+
   private constant(dtype: DType, dims: number[], values: readonly number[]): string {
     const key = `${dtype}[${dims}]${values.join(',')}`;
     const cached = this.scope.consts.get(key);

@@ -30,6 +30,11 @@ export interface EmitContext {
   int64(values: readonly number[], scalar?: boolean): string;
   /** The name of a scalar constant of a dtype. */
   scalar(value: number, dtype: DType): string;
+  /**
+   * The name of a large constant, built once per graph scope and shared by every node that asks for the
+   * same `key` (dropout's mask tables): `make` runs only the first time.
+   */
+  table(key: string, dtype: 'float32' | 'float64', dims: readonly number[], make: () => Float32Array | Float64Array): string;
 }
 
 export interface OpDef {

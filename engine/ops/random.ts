@@ -8,6 +8,9 @@
 // The IR has no uint32 dtype, so the integer work lives entirely inside this op's emission.
 import { GraphError } from '../ir/errors';
 import { isFloat } from '../ir/dtype';
+import type { Node } from '../ir/tensor';
+import { staticSize } from '../ir/shape';
+import { splitmix32 } from '../nn/random';
 import type { EmitContext, OpTable } from './op';
 
 const UINT32 = 12;
@@ -26,6 +29,60 @@ function fmix32(ctx: EmitContext, x: string, u32: (v: number) => string): string
   return shiftMix(op('Mul', [h, u32(0xc2b2ae35)]), 16);
 }
 
+// ---- the mask table: one pass per mask instead of a hash per element --------------------------------
+// A tensor with a static size n (train graphs have a fixed batch) reads its mask as a slice of a constant
+// table of keep values (0 or 1/(1−p), drawn once from a fixed generator), starting at an offset hashed
+// from the seed. The table holds at least 2n values, so there are n+1 or more offsets: two steps share a
+// mask only when their offsets collide (probability ≤ 1/(n+1)); within a mask, elements are independent
+// draws; different layers have different seeds, hence offsets. Cost: one Slice (a copy of n values)
+// instead of ~20 integer ops per element pair, which ORT does not vectorise (~half of a TSMixer step).
+// Tables are shared by every mask with the same p and length class; past MAX_TABLE values (64 MB in
+// float32) the hash path below is used instead.
+const MAX_TABLE = 1 << 24;
+const TABLE_SEED = 0x6d61736b; // fixed: a model's masks must not change between sessions (resume-exact)
+
+/** Table length for a mask of n values: a power of two ≥ 2n, at least 2^16 (small masks share one). */
+export function maskTableLength(n: number): number {
+  let t = 1 << 16;
+  while (t < 2 * n) t *= 2;
+  return t;
+}
+
+/** The keep values of a table: each 1/(1−p) with probability 1−p, else 0, from splitmix32 (32-bit uniforms). */
+export function maskTable(p: number, length: number, dtype: 'float32' | 'float64'): Float32Array | Float64Array {
+  const next = splitmix32((TABLE_SEED ^ Math.round(p * 4294967295)) >>> 0);
+  const out = dtype === 'float64' ? new Float64Array(length) : new Float32Array(length);
+  const keep = 1 / (1 - p);
+  for (let i = 0; i < length; i++) out[i] = next() >= p ? keep : 0;
+  return out;
+}
+
+function emitFromTable(node: Node, ctx: EmitContext, n: number): void {
+  const [x, seed] = node.inputs.map((t) => ctx.name(t));
+  const p = node.attrs.p as number;
+  const dt = node.inputs[0].dtype === 'float64' ? 'float64' : 'float32';
+  const length = maskTableLength(n);
+  const table = ctx.table(`dropout:${p}:${dt}:${length}`, dt, [length], () => maskTable(p, length, dt));
+  const op = (type: string, inputs: string[], attrs = {}) => {
+    const out = ctx.fresh('dropout');
+    ctx.node(type, inputs, [out], attrs);
+    return out;
+  };
+  const constants = new Map<number, string>();
+  const u32 = (v: number) => {
+    if (!constants.has(v)) constants.set(v, op('Cast', [ctx.scalar(v, 'int64')], { to: { i: UINT32 } }));
+    return constants.get(v)!;
+  };
+  // offset = fmix32(fmix32(seed mod 2^31 − 1)) mod (length − n + 1): scalar work, free next to the copy
+  const folded = op('Cast', [op('Mod', [seed, ctx.scalar(2147483647, 'int64')])], { to: { i: UINT32 } });
+  const mixed = fmix32(ctx, fmix32(ctx, op('Add', [op('Mul', [folded, u32(0x27d4eb2f)]), u32(0x165667b1)]), u32), u32);
+  const start = op('Mod', [op('Cast', [mixed], { to: { i: 7 } }), ctx.scalar(length - n + 1, 'int64')]);
+  const starts = op('Reshape', [start, ctx.int64([1])]);
+  const ends = op('Add', [starts, ctx.int64([n])]);
+  const flat = op('Slice', [table, starts, ends, ctx.int64([0])]);
+  ctx.node('Reshape', [flat, op('Shape', [x])], [ctx.name(node.outputs[0])]);
+}
+
 export const randomOps: OpTable = {
   /** Inputs: x (only its shape is read), seed int64 scalar. Attr p. Output: 0 or 1/(1-p), shaped and typed like x. */
   DropoutMask: {
@@ -38,6 +95,8 @@ export const randomOps: OpTable = {
     emit: (node, ctx) => {
       const [x, seed] = node.inputs.map((t) => ctx.name(t));
       const p = node.attrs.p as number;
+      const n = staticSize(node.inputs[0].shape);
+      if (n !== null && n > 0 && maskTableLength(n) <= MAX_TABLE) return emitFromTable(node, ctx, n);
       const op = (type: string, inputs: string[], attrs = {}) => {
         const out = ctx.fresh('dropout');
         ctx.node(type, inputs, [out], attrs);
