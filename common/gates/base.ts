@@ -8,14 +8,17 @@ export const Granularity = z
   .describe('What one gate value controls: one element, one channel, one attention head or one feature field');
 export type Granularity = z.infer<typeof Granularity>;
 
-/** Switch-Transformer load balancing α·N_E·Σ f_i P_i; "global-batch" accumulates f and P over a Loop call. */
+/**
+ * Switch-Transformer load balancing α·N_E·Σ f_i P_i; "global-batch" accumulates the dispatch fractions f over
+ * a Loop call (f carries no gradient, so only the current step's router probabilities P are differentiated).
+ */
 export const LoadBalanceLoss = z
   .object({
     weight: z.number().min(0).default(0.01).describe('α of the Switch load-balancing loss (0 turns it off); Switch used 0.01'),
     scope: z
       .enum(['micro-batch', 'global-batch'])
       .default('micro-batch')
-      .describe('micro-batch: f and P per step; global-batch: accumulated over the steps of a Loop call (lets experts specialise)'),
+      .describe('micro-batch: f and P of the step; global-batch: f averaged over the steps of a Loop call so far, P of the step (lets experts specialise)'),
   })
   .describe('Load-balancing auxiliary loss');
 
