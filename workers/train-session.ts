@@ -14,6 +14,13 @@ export interface HostTensor {
   dims: readonly number[];
 }
 
+/** Parameters to evaluate other than the session's own (a checkpoint's), with the optimizer steps they were trained for. */
+export interface EvalPoint {
+  params: FlatBuffer;
+  /** The checkpoint's header.step. */
+  step: number;
+}
+
 export interface StepsResult {
   /** Loss of each step (before its update). */
   losses: Float64Array;
@@ -40,14 +47,20 @@ export class TrainSession {
     this.state = Object.fromEntries(compiled.stateNames.map((n) => [n, alloc()]));
   }
 
-  /** Opens sessions for `graphs` (default: the Loop-K and eval graphs; add 'train' for trainStep). */
-  static async open(compiled: CompiledModel, params: FlatBuffer, options: SessionRunnerOptions & { graphs?: GraphKind[] } = {}): Promise<TrainSession> {
+  /**
+   * Opens sessions for `graphs` (default: the Loop-K and eval graphs; add 'train' for trainStep). `step`:
+   * the optimizer steps `params` were trained for (a checkpoint's header.step; default 0, fresh parameters),
+   * which schedules (router temperature) follow in evaluate as in training.
+   */
+  static async open(compiled: CompiledModel, params: FlatBuffer, options: SessionRunnerOptions & { graphs?: GraphKind[]; step?: number } = {}): Promise<TrainSession> {
     if (params.length !== compiled.layout.size) {
       throw new Error(`initial parameters have ${params.length} values, model '${compiled.definition.name}' has ${compiled.layout.size}`);
     }
     const kinds = options.graphs ?? ['loop', 'eval'];
     const runner = await SessionRunner.open(Object.fromEntries(kinds.map((k) => [k, compiled.graph(k)])), options);
-    return new TrainSession(compiled, runner, params.slice());
+    const session = new TrainSession(compiled, runner, params.slice());
+    session.step = options.step ?? 0;
+    return session;
   }
 
   get provider(): ProviderChoice {
@@ -105,10 +118,18 @@ export class TrainSession {
     return this.result(out);
   }
 
-  /** Loss, predictions and statistics on a batch, with the current parameters; no update. */
-  async evaluate(batch: Record<string, HostTensor>): Promise<{ loss: number; predictions: Record<string, HostTensor>; stats: Record<string, HostTensor> }> {
+  /**
+   * Loss, predictions and statistics on a batch; no update. By default with the current parameters at the
+   * current step; `at` evaluates other parameters (a kept checkpoint) at the step they were trained for,
+   * which a schedule (router temperature) needs to treat them as they were trained.
+   */
+  async evaluate(batch: Record<string, HostTensor>, at?: EvalPoint): Promise<{ loss: number; predictions: Record<string, HostTensor>; stats: Record<string, HostTensor> }> {
     const n = this.compiled.layout.size;
-    const out = await this.runner.run('eval', { params: new ort.Tensor(this.compiled.dtype, this.params, [n]), ...this.batchFeeds(batch) });
+    const { params, step } = at ?? { params: this.params, step: this.step };
+    if (params.length !== n) throw new Error(`evaluate: the parameters have ${params.length} values, model '${this.compiled.definition.name}' has ${n}`);
+    const feeds: Record<string, ort.Tensor> = { params: new ort.Tensor(this.compiled.dtype, params, [n]), ...this.batchFeeds(batch) };
+    if (this.compiled.evalTakesStep) feeds.step = new ort.Tensor('float64', Float64Array.of(step), []);
+    const out = await this.runner.run('eval', feeds);
     const predictions = Object.fromEntries(this.compiled.predictionNames.map((p) => [p, toHost(out[p])]));
     const stats = Object.fromEntries(this.compiled.statNames.map((s) => [s, toHost(out[`stats.${s}`])]));
     return { loss: Number((out.loss.data as Float64Array)[0]), predictions, stats };

@@ -4,11 +4,12 @@
 // bootstrapped. Built from the same ModelDefinition and flat layout as the run's train/eval graphs.
 import type { GateProbe, Intervention } from '../../common/analytics';
 import type { Tensor } from '../ir/tensor';
-import { identity, input } from '../ops/builders';
+import { identity, input, scalar } from '../ops/builders';
 import { emitModel } from '../onnx/emit';
 import { assertSameLayout, flatParams, type ParamLayout } from '../nn/params';
 import { specDtype, type ModelDefinition } from '../train/model';
 import type { FloatDType } from '../train/pack';
+import { evalStep } from '../train/step-context';
 import { withGateHook } from './hook';
 import { replaceGateValue, type FloatArray } from './interventions';
 
@@ -22,6 +23,8 @@ export interface AnalyticsGraphOptions {
   mean?: FloatArray;
   /** Output every gate's per-sample value as `probe.<gate>` (default true). */
   probes?: boolean;
+  /** Optimizer steps the parameters were trained for (the checkpoint's step), baked in for schedules; omitted: final values. */
+  step?: number;
 }
 
 export interface AnalyticsGraph {
@@ -60,7 +63,7 @@ export function instrumentedForward(def: ModelDefinition, ctxParams: ReturnType<
 
 export function analyticsGraph(def: ModelDefinition, o: AnalyticsGraphOptions): AnalyticsGraph {
   const params = input('params', o.dtype, [o.layout.size]);
-  const bound = flatParams(params, false);
+  const bound = flatParams(params, false, o.step === undefined ? undefined : evalStep(scalar(o.step, 'float64'), o.dtype));
   const inputs: Record<string, Tensor> = {};
   for (const [name, spec] of Object.entries(def.inputs)) inputs[name] = input(name, specDtype(spec, o.dtype), ['batch', ...spec.shape]);
   const { outputs, gates, values } = instrumentedForward(def, bound, inputs, o.intervention, o.mean);

@@ -19,7 +19,9 @@ export interface GateEnv {
   training: boolean;
   /**
    * Optimizer steps taken before this one, a float scalar (temperature schedules). Train graphs always
-   * have it (ParamContext.trainingStep); absent in eval/export, where schedules take their final value.
+   * have it (ParamContext.trainingStep); eval, analytics and exported graphs have the step the parameters
+   * were trained for (engine/train/step-context evalStep). Absent only in graphs built without one (hand-built
+   * tests, an export without a step): schedules then take their final value.
    */
   step?: Tensor;
   /** Standard-normal noise shaped like `like` (noisy top-k gating); absent: noise is off. */
@@ -42,12 +44,13 @@ export interface GateEnv {
  * The gate environment of a model's parameter context. Train graphs compiled by engine/train give the
  * context their step (step counter, per-step seed from the run seed, Loop-call accumulation). Only a
  * training context built by hand (tests) lacks one: then `seedSource` (a batch tensor) gives a seed that
- * changes with the batch contents, the fallback for in-graph randomness.
+ * changes with the batch contents, the fallback for in-graph randomness. Eval contexts carry a step too
+ * (for schedules), but their seed and accumulation are never used: nothing random runs outside training.
  */
 export function gateEnv(ctx: ParamContext, extras: Partial<Pick<GateEnv, 'step' | 'noise' | 'accumulate' | 'seed' | 'intervene'>> = {}, seedSource?: Tensor): GateEnv {
   const ts = ctx.trainingStep;
-  const fromStep = ts ? { step: ts.step, ...(ts.accumulate ? { accumulate: ts.accumulate } : {}) } : {};
-  const seed = extras.seed ?? ts?.seed ?? (seedSource && ctx.training ? batchSeed(seedSource) : undefined);
+  const fromStep = ts ? { step: ts.step, ...(ts.accumulate && ctx.training ? { accumulate: ts.accumulate } : {}) } : {};
+  const seed = extras.seed ?? (ctx.training ? ts?.seed ?? (seedSource ? batchSeed(seedSource) : undefined) : undefined);
   let stream = 0; // one stream per call, so two routers draw different noise
   const noise = extras.noise ?? (seed ? (like: Tensor) => normalLike(like, seed, ++stream) : undefined);
   const intervene = extras.intervene ?? activeGateHook(); // engine/analytics/hook: withGateHook(hook, build)

@@ -46,9 +46,10 @@ const maskedSoftmax = (env: Pick<GateEnv, 'dtype'>, h: Tensor, mask: Tensor) => 
 /**
  * Temperature τ at the current step: constant, or geometric from `from` to `to` over `steps`
  * (τ = from·(to/from)^min(step/steps, 1), step = optimizer steps taken before this one).
- * Without a step (eval and exported graphs) τ = `to`: the router is used as it ends training once the
- * schedule is done; a run stopped before `steps` is evaluated at `to` too (the model being annealed
- * towards it), not at a temperature it happened to stop at. A training env without a step starts at `from`.
+ * Eval, analytics and exported graphs pass the step their parameters were trained for, so parameters kept
+ * from the middle of the schedule (early stopping, validation during annealing) are evaluated at the
+ * temperature they were trained at, not at a colder one they never saw. Only an env without any step
+ * (hand-built graphs) uses a fixed value: `to` outside training, `from` in training.
  */
 export function temperature(env: GateEnv, cfg: GateOf<'softmax-router'>): Tensor {
   const s = cfg.schedule;

@@ -53,7 +53,7 @@ export interface ParamContext {
   readonly dtype: DType;
   /** True in the train graphs (dropout active), false in eval/inference. */
   readonly training: boolean;
-  /** The step being trained (train and Loop-K graphs only); absent in eval and inference graphs. */
+  /** The step being trained (train and Loop-K graphs), or in eval/inference graphs the step the parameters were trained for (schedules). */
   readonly trainingStep?: TrainingStep;
   /** Declares (or re-reads) a parameter. Names are unique across the model; a scope prefixes them. */
   param(name: string, shape: readonly number[], init: Init, options?: ParamOptions): Tensor;
@@ -118,10 +118,10 @@ export function flatParams(flat: Tensor, training: boolean, trainingStep?: Train
   return { ctx: contextFor(recorder, flat.dtype, training, trainingStep), tensors: recorder.tensors, layout: () => recorder.layout() };
 }
 
-/** Parameters as one named graph input each (to be baked in as initializers by the exporter). */
-export function namedParams(dtype: DType): BoundParams {
+/** Parameters as one named graph input each (to be baked in as initializers by the exporter); `step`: see evalStep. */
+export function namedParams(dtype: DType, step?: TrainingStep): BoundParams {
   const recorder = new Recorder((info) => input(info.name, dtype, info.shape));
-  return { ctx: contextFor(recorder, dtype, false), tensors: recorder.tensors, layout: () => recorder.layout() };
+  return { ctx: contextFor(recorder, dtype, false, step), tensors: recorder.tensors, layout: () => recorder.layout() };
 }
 
 /** Throws when two graphs of one model declared different parameters (a model function must be deterministic). */

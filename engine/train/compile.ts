@@ -2,7 +2,9 @@
 //   train  one optimizer step:  params, <state>, step, lr, batch            -> params_out, <state>_out, step_out, loss, stats.*
 //   loop   K steps in an ONNX Loop over [K, B, ...] batches and lr [K]      -> same outputs; loss [K], stats.* [K, ...]
 //          (carries, besides the optimizer state, running sums of the statistics the model accumulates)
-//   eval   no update:           params, batch (inputs + targets)            -> loss, <predictions>, stats.*
+//   eval   no update:           params, [step], batch (inputs + targets)    -> loss, <predictions>, stats.*
+//          (`step` only when the model has something step-dependent, e.g. a router temperature schedule:
+//          the optimizer steps the parameters were trained for; CompiledModel.evalTakesStep says so)
 // and (export.ts) the inference graph with the weights baked in.
 // Parameters and each optimizer state vector are ONE flat buffer; gradients are taken with respect to
 // each parameter's Reshape(Slice(flat)) view and concatenated back into one flat gradient.
@@ -15,7 +17,7 @@ import { assertSameLayout, flatParams, type ParamLayout, type TrainingStep } fro
 import { specDtype, type ModelDefinition, type ModelOutputs } from './model';
 import { optimizerStateNames, optimizerUpdate, type OptimizerSpec } from './optimizers';
 import { decayMask, initialParams, type FlatBuffer, type FloatDType } from './pack';
-import { RunningMeans, recordAccumulated, trainingStep, zeroSums } from './step-context';
+import { RunningMeans, dependsOn, evalStep, recordAccumulated, trainingStep, zeroSums } from './step-context';
 
 export interface CompileOptions {
   dtype: FloatDType;
@@ -43,6 +45,11 @@ export interface CompiledModel {
   predictionNames: string[];
   /** Batch tensors of the train/eval graphs: input and target names with their dtypes and per-sample shapes. */
   batchNames: string[];
+  /**
+   * True when the eval graph has a float64 scalar input `step` (the model has a schedule): feed it the
+   * optimizer steps the parameters were trained for (TrainSession.step, a checkpoint's header.step).
+   */
+  evalTakesStep: boolean;
   /** The ONNX bytes of one graph, built on first use (a trainer needs only loop + eval). */
   graph(kind: GraphKind): Uint8Array;
   initialParams(seed: number): FlatBuffer;
@@ -99,12 +106,20 @@ function stateInputs(def: ModelDefinition, dtype: FloatDType, layout: ParamLayou
   };
 }
 
-/** What the model declares, found by building its forward once (a throwaway graph). */
+/** The eval forward: no training, the step the parameters were trained for (schedules follow it). */
+function evalForward(def: ModelDefinition, dtype: FloatDType, params: Tensor, batch: Record<string, Tensor>) {
+  const step = input('step', 'float64', []);
+  const e = forwardAndLoss(def, params, batch, false, evalStep(step, dtype));
+  const outputs = { loss: e.loss, ...e.outputs.predictions, ...Object.fromEntries(Object.entries(e.outputs.stats ?? {}).map(([n, t]) => [statOutput(n), t])) };
+  return { ...e, step, graphOutputs: outputs, takesStep: dependsOn(Object.values(outputs), step) };
+}
+
+/** What the model declares, found by building its eval forward once (a throwaway graph). */
 function discover(def: ModelDefinition, dtype: FloatDType, batch: Dim) {
-  const { bound, outputs } = forwardAndLoss(def, input('params', dtype, ['params']), batchInputs(def, dtype, [batch]), false);
+  const { bound, outputs, takesStep } = evalForward(def, dtype, input('params', dtype, ['params']), batchInputs(def, dtype, [batch]));
   const layout = bound.layout();
   if (layout.size === 0) throw new Error(`model '${def.name}' declares no parameters: there is nothing to train`);
-  return { layout, statNames: Object.keys(outputs.stats ?? {}), predictionNames: Object.keys(outputs.predictions) };
+  return { layout, statNames: Object.keys(outputs.stats ?? {}), predictionNames: Object.keys(outputs.predictions), takesStep };
 }
 
 /** The statistics a training forward averages over a Loop call (their running sums become Loop state). */
@@ -179,19 +194,15 @@ export function compileTraining(def: ModelDefinition, options: CompileOptions): 
     });
   }
 
-  // Eval: loss, predictions and gate statistics, no update, any batch size.
+  // Eval: loss, predictions and gate statistics, no update, any batch size; the step when a schedule needs it.
   function evalGraph(): Uint8Array {
     const params = input('params', dtype, [layout.size]);
     const batch = batchInputs(def, dtype, ['batch']);
-    const e = forwardAndLoss(def, params, batch, false);
+    const e = evalForward(def, dtype, params, batch);
     assertSameLayout(layout, e.bound.layout(), 'eval');
     return emitModel({
-      inputs: [params, ...Object.values(batch)],
-      outputs: {
-        loss: e.loss,
-        ...e.outputs.predictions,
-        ...Object.fromEntries(Object.entries(e.outputs.stats ?? {}).map(([n, t]) => [statOutput(n), t])),
-      },
+      inputs: [params, ...(e.takesStep ? [e.step] : []), ...Object.values(batch)],
+      outputs: e.graphOutputs,
       graphName: `${def.name} eval`,
     });
   }
@@ -207,6 +218,7 @@ export function compileTraining(def: ModelDefinition, options: CompileOptions): 
     statNames,
     predictionNames,
     batchNames: [...Object.keys(def.inputs), ...Object.keys(def.targets)],
+    evalTakesStep: discovered.takesStep,
     graph(kind) {
       if (!built.has(kind)) built.set(kind, builders[kind]());
       return built.get(kind)!;

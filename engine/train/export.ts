@@ -1,11 +1,14 @@
 // Export: the inference graph of a model (inputs -> predictions, no targets, no loss, no optimizer)
 // with the trained weights baked in as named initializers, and metadata_props describing it, so the
 // file runs anywhere ONNX runs (ORT CPU/CUDA/Web, other runtimes) without GateLab.
+// A model with a schedule (router temperature) has it baked in as a constant at the step of the exported
+// checkpoint, the temperature those weights were trained at (metadata `gatelab.schedule_step`).
 import { emitModel } from '../onnx/emit';
-import { input } from '../ops/builders';
+import { input, scalar } from '../ops/builders';
 import { assertSameLayout, namedParams, type ParamLayout } from '../nn/params';
 import { specDtype, type ModelDefinition } from './model';
 import { unpackParams, type FlatBuffer, type FloatDType } from './pack';
+import { dependsOn, evalStep } from './step-context';
 
 export interface ExportOptions {
   dtype: FloatDType;
@@ -13,6 +16,11 @@ export interface ExportOptions {
   layout: ParamLayout;
   /** Trained parameters (the run's flat buffer). */
   params: FlatBuffer;
+  /**
+   * Optimizer steps the parameters were trained for (the checkpoint's step): schedules are baked in at
+   * this step. Omitted: schedules take their final value (right only for a model trained past the end).
+   */
+  step?: number;
   /**
    * Free-form facts stored as ONNX metadata_props: source run id, metrics, dataset hash, preprocessing...
    * Values that are not strings are stored as JSON.
@@ -25,7 +33,8 @@ export function exportInference(def: ModelDefinition, options: ExportOptions): U
   if (params.length !== layout.size) {
     throw new Error(`export of '${def.name}': the parameter buffer has ${params.length} values, the model has ${layout.size}`);
   }
-  const bound = namedParams(dtype);
+  const step = options.step === undefined ? undefined : scalar(options.step, 'float64');
+  const bound = namedParams(dtype, step && evalStep(step, dtype));
   const inputs = Object.entries(def.inputs).map(([name, spec]) => input(name, specDtype(spec, dtype), ['batch', ...spec.shape]));
   const outputs = def.forward(bound.ctx, Object.fromEntries(inputs.map((t, i) => [Object.keys(def.inputs)[i], t])));
   assertSameLayout(layout, bound.layout(), 'inference');
@@ -39,6 +48,7 @@ export function exportInference(def: ModelDefinition, options: ExportOptions): U
     'gatelab.outputs': JSON.stringify(describe(predictionNames, predictionNames.map((n) => outputs.predictions[n].shape),
       predictionNames.map((n) => outputs.predictions[n].dtype))),
   };
+  if (step && dependsOn(Object.values(outputs.predictions), step)) metadata['gatelab.schedule_step'] = String(options.step);
   for (const [k, v] of Object.entries(options.metadata ?? {})) metadata[k] = typeof v === 'string' ? v : JSON.stringify(v);
   return emitModel({
     inputs: [...inputs, ...bound.tensors],

@@ -4,12 +4,15 @@
 //     step yet a run (and a resumed run) is reproducible bit for bit;
 //   - in the Loop-K graph, running means of named statistics over the steps of one Loop call
 //     (global-batch load balancing: the expert load f averaged over the call's batches so far).
+// Eval graphs get the step too (evalStep): a schedule evaluated at the step the parameters were trained
+// for, not at its final value, which early-stopped or mid-schedule parameters were never trained at.
 import type { DType } from '../ir/dtype';
 import type { Tensor } from '../ir/tensor';
 import { apply } from '../ops/apply';
 import { add, cast, constant, div, mul, scalar, stopGradient } from '../ops/builders';
 import type { TrainingStep } from '../nn/params';
 import { hashString } from '../nn/random';
+import { topologicalOrder } from '../ir/graph';
 
 const PRIME = 2147483647; // 2^31 − 1, the modulus of the in-graph hashes (engine/ops dropout, gates/random)
 const MULTIPLIER = 1103515245; // step·MULTIPLIER stays below 2^63 for any step count a run reaches (< 8e9)
@@ -28,6 +31,22 @@ export function stepSeed(step: Tensor, runSeed: number): Tensor {
 /** The training step context of one optimizer step; `step` is the float64 count of steps already taken. */
 export function trainingStep(step: Tensor, dtype: DType, runSeed: number, accumulate?: TrainingStep['accumulate']): TrainingStep {
   return { step: cast(step, dtype), seed: stepSeed(step, runSeed), ...(accumulate ? { accumulate } : {}) };
+}
+
+/**
+ * The step context of an eval, analytics or inference graph: `step` is the number of optimizer steps the
+ * parameters were trained for, so step-dependent parts of the model (the router temperature schedule)
+ * take the value those parameters were trained at. Nothing else of training turns on: the context is not
+ * a training one (no dropout, noise or straight-through), has no accumulation, and gateEnv never reads
+ * the seed of a non-training context (it is there only because TrainingStep requires one).
+ */
+export function evalStep(step: Tensor, dtype: DType): TrainingStep {
+  return { step: cast(step, dtype), seed: stepSeed(step, 0) };
+}
+
+/** True when something the graph computes reads `step` (the graph then needs the step as an input). */
+export function dependsOn(outputs: readonly Tensor[], step: Tensor): boolean {
+  return topologicalOrder(outputs).leaves.includes(step);
 }
 
 /** A statistic the model averages over the steps of a Loop call (found by building the forward once). */

@@ -41,7 +41,7 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
     const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
     context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number });
   }
-  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params }, data, config: config.model as Record<string, unknown>, featureNames, context };
+  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
 }
 
 export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport> {

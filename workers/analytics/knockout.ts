@@ -16,6 +16,8 @@ export interface TrainedModel {
   dtype: FloatDType;
   layout: ParamLayout;
   params: FlatBuffer;
+  /** Optimizer steps the parameters were trained for (the checkpoint's step): schedules are evaluated there. */
+  step?: number;
 }
 
 export interface KnockoutOptions {
@@ -34,7 +36,7 @@ export interface KnockoutOptions {
 
 /** The trained model on the test split, with every gate probed (the baseline of a table and the data of a gate report). */
 export async function baseline(m: TrainedModel, data: RunData): Promise<{ result: GraphResult; gates: GateProbe[] }> {
-  const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout });
+  const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step });
   return { result: await evaluateGraph(g.bytes, m.params, data.test, g.inputNames), gates: g.gates };
 }
 
@@ -72,7 +74,7 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
       means ??= await trainingProbes(m, data, o.meanRows ?? 4096);
       mean = unitMeans(means.outputs[probeOutput(iv.gate)]);
     }
-    const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, intervention: iv, mean, probes: false });
+    const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention: iv, mean, probes: false });
     const variant = pred(await evaluateGraph(g.bytes, m.params, data.test, g.inputNames));
     let call = 0;
     const ci = pairedBootstrap(n, (which, idx) => {
@@ -89,6 +91,6 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
 
 /** Gate values on the first `limit` training rows (for the 'mean' knockouts). */
 async function trainingProbes(m: TrainedModel, data: RunData, limit: number): Promise<GraphResult> {
-  const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout });
+  const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step });
   return evaluateGraph(g.bytes, m.params, sliceRows(data.train, 0, Math.min(limit, data.train.rows)), g.inputNames);
 }

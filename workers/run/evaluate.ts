@@ -1,6 +1,7 @@
 // Evaluation of the current parameters on a whole split (validation or test), in chunks through the
 // eval graph (any batch size): the loss, the task metrics and the mean gate statistics.
-import type { TrainSession, HostTensor } from '../train-session';
+// `at`: a kept checkpoint's parameters and step instead of the session's (schedules follow the step).
+import type { TrainSession, HostTensor, EvalPoint } from '../train-session';
 import { sliceRows, type RunData, type Rows } from './run-data';
 import { taskMetrics } from './eval-metrics';
 
@@ -12,7 +13,7 @@ export interface Evaluation {
   stats: Record<string, number[]>;
 }
 
-export async function evaluateSplit(session: TrainSession, data: RunData, rows: Rows): Promise<Evaluation> {
+export async function evaluateSplit(session: TrainSession, data: RunData, rows: Rows, at?: EvalPoint): Promise<Evaluation> {
   let lossSum = 0;
   const preds: number[] = [];
   const secondary = (data.secondary ?? []).map((s) => ({ ...s, preds: [] as number[] }));
@@ -22,7 +23,7 @@ export async function evaluateSplit(session: TrainSession, data: RunData, rows: 
     const part = sliceRows(rows, from, to);
     const batch: Record<string, HostTensor> = {};
     for (const [n, c] of Object.entries(part.columns)) batch[n] = { data: c.data, dims: [to - from, ...c.shape] };
-    const r = await session.evaluate(batch);
+    const r = await session.evaluate(batch, at);
     lossSum += r.loss * (to - from);
     const p = r.predictions[data.prediction]?.data;
     if (!p) throw new Error(`the model has no prediction '${data.prediction}' (it has: ${Object.keys(r.predictions).join(', ')})`);

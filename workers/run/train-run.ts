@@ -137,10 +137,11 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
       return;
     }
     if (ckpt.lastStep !== session.step) save('final');
-    // Test metrics with the best-on-validation parameters (the model a user would export).
+    // Test metrics with the best-on-validation parameters (the model a user would export), at the step they
+    // were kept at: a schedule (router temperature) then has the value those parameters were trained at.
     const bestFile = ckpt.bestPath();
-    if (bestFile) session.params = readCheckpoint(bestFile).params;
-    const test = await evaluateSplit(session, data, data.test);
+    const kept = bestFile ? readCheckpoint(bestFile) : null;
+    const test = await evaluateSplit(session, data, data.test, kept ? { params: kept.params, step: kept.header.step } : undefined);
     emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
     emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });
   } finally {

@@ -42,7 +42,7 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   // early exit: the ONNX If form, so blocks after a sample's exit really are skipped at inference
   const early = config.model.template === 'early-exit-mlp'
     ? exportEarlyExitRun(parseModelConfig(config.model) as TemplateOf<'early-exit-mlp'>, { dtype: data.header.dtype, layout, params: data.params, metadata: stringValues(metadata) }) : null;
-  const bytes = early ?? exportInference(def, { dtype: data.header.dtype, layout, params: data.params, metadata });
+  const bytes = early ?? exportInference(def, { dtype: data.header.dtype, layout, params: data.params, metadata, step: data.header.step });
   const path = resolve(out);
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);

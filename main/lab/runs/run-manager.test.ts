@@ -59,15 +59,18 @@ describe('run manager with real trainer processes', () => {
   it('pause writes a checkpoint mid-epoch and resume continues: final parameters equal an uninterrupted run\'s', async () => {
     const l = lab();
     try {
-      const config = { ...small, epochs: 3, stepsPerCall: 2, optimizer: { lr: 1e-2 }, schedule: { kind: 'cosine' as const, warmupSteps: 10 } };
+      // Batch 16: 128 steps per epoch, so a pause asked for early lands well inside the first epoch. (With
+      // 32-step epochs a fast trainer sometimes reached the epoch's validation, where the pause then
+      // landed, before the request arrived: progress events come in ~100 ms batches.)
+      const config = { ...small, batchSize: 16, epochs: 3, stepsPerCall: 2, optimizer: { lr: 1e-2 }, schedule: { kind: 'cosine' as const, warmupSteps: 10 } };
       const straight = l.manager.create(config);
       const paused = l.manager.create(config);
-      await nextEvent(l.manager, (e) => e.type === 'progress' && e.runId === paused && e.step >= 40);
+      await nextEvent(l.manager, (e) => e.type === 'progress' && e.runId === paused && e.step >= 8);
       l.manager.pause(paused);
       const p = await l.manager.waitFor(paused);
       expect(p.status).toBe('paused');
       const pauseCkpt = l.store.checkpoints.forRun(paused).find((c) => c.kind === 'pause')!;
-      expect(pauseCkpt.step % 32).not.toBe(0); // mid-epoch
+      expect(pauseCkpt.step % 128).not.toBe(0); // mid-epoch
       l.manager.resume(paused);
       const [a, b] = [await l.manager.waitFor(straight), await l.manager.waitFor(paused, ['completed', 'failed'])];
       expect([a.status, b.status]).toEqual(['completed', 'completed']);

@@ -1,0 +1,71 @@
+// A run whose router temperature is still annealing when the best-on-validation checkpoint is kept: the
+// test metrics are those of the kept parameters at the kept step's temperature (as they were trained),
+// not at the final step's temperature, and each validation is evaluated at the step it happens at.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRunConfig } from '../../common/runs/config';
+import type { FromTrainer } from '../../common/trainer-protocol';
+import { compileTraining } from '../../engine/train/compile';
+import { TrainSession } from '../train-session';
+import { readCheckpoint } from './checkpoint-file';
+import { evaluateSplit } from './evaluate';
+import { modelFor, optimizerFor } from './model-for';
+import type { Rows, RunData } from './run-data';
+import { trainRun } from './train-run';
+
+const A = 4, Bw = 3, ROWS = 64, BATCH = 16;
+
+/** Two modalities and a binary label that depends on both; `flip` inverts the label. */
+function rows(flip: boolean): Rows {
+  const a = Float64Array.from({ length: ROWS * A }, (_, i) => Math.sin(1.1 * i + 0.3));
+  const b = Float64Array.from({ length: ROWS * Bw }, (_, i) => Math.cos(0.7 * i));
+  const label = Float64Array.from({ length: ROWS }, (_, r) => Number((a[r * A] + b[r * Bw] > 0) !== flip));
+  return { rows: ROWS, columns: { m_a: { data: a, shape: [A] }, m_b: { data: b, shape: [Bw] }, label: { data: label, shape: [1] } } };
+}
+
+describe('trainRun with a dense-to-sparse router schedule', () => {
+  it('evaluates the kept checkpoint on test at the step it was kept at', async () => {
+    const steps = 20, from = 4, to = 0.25;
+    const tau = (s: number) => from * (to / from) ** Math.min(s / steps, 1);
+    const config = parseRunConfig({
+      model: { template: 'moe-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, expertHidden: [4],
+        router: { kind: 'softmax-router', experts: 2, schedule: { kind: 'dense-to-sparse', from, to, steps } } },
+      data: { kind: 'dataset', datasetId: 1 }, epochs: 4, batchSize: BATCH, stepsPerCall: 2, dtype: 'float64',
+      optimizer: { kind: 'adam', lr: 0.05, weightDecay: 0 }, earlyStopping: { patience: 0 },
+    });
+    // Validation (and test) labels are the training labels inverted: the better the model fits its
+    // training rows, the worse it does on validation, so the best checkpoint is the first epoch's.
+    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(true), test: rows(true), describe: 'test rows' };
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-sched-'));
+    const events: FromTrainer[] = [];
+    try {
+      await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
+      const finished = events.find((e) => e.type === 'finished');
+      if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
+      const kept = readCheckpoint(join(dir, 'best.ckpt'));
+      const finalStep = finished.step;
+      expect(finalStep).toBe(4 * (ROWS / BATCH));
+      expect(kept.header.step).toBe(ROWS / BATCH); // kept mid-schedule, long before the last step
+
+      const compiled = compileTraining(modelFor(config), { dtype: 'float64', optimizer: optimizerFor(config) });
+      const session = await TrainSession.open(compiled, kept.params, { graphs: ['eval'], step: kept.header.step });
+      try {
+        const atKept = await evaluateSplit(session, data, data.test, { params: kept.params, step: kept.header.step });
+        const atFinal = await evaluateSplit(session, data, data.test, { params: kept.params, step: finalStep });
+        expect(atKept.stats['router.temperature'][0]).toBeCloseTo(tau(kept.header.step), 12);
+        expect(finished.test.loss).toBe(atKept.metrics.loss);
+        expect((await evaluateSplit(session, data, data.test)).metrics.loss).toBe(atKept.metrics.loss); // a session opened at the checkpoint's step
+        expect(Math.abs(atFinal.metrics.loss - atKept.metrics.loss)).toBeGreaterThan(1e-4); // the step matters here
+        // each validation ran at its own step's temperature: epoch 1's loss is the kept parameters' at τ(4)
+        const firstValidation = events.find((e) => e.type === 'eval' && e.split === 'validation');
+        expect(firstValidation?.type === 'eval' && firstValidation.metrics.loss).toBe(atKept.metrics.loss);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
