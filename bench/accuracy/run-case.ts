@@ -66,9 +66,9 @@ export async function runCase(config: RunConfigInput, data: RunData, log: (line:
   const cpuSeconds = cpuSecondsSince(cpu0);
   const f = finished as Extract<FromTrainer, { type: 'finished' }> | null;
   if (!f) throw new Error('the run ended without a finished message');
-  // the kept checkpoint is the epoch whose validation metrics the finished message reports
-  const distance = (m: Record<string, number>) => Object.entries(f.validation).reduce((d, [k, v]) => d + Math.abs((m[k] ?? Infinity) - v), 0);
-  const best = validations.reduce<(typeof validations)[number] | null>((b, v) => (b === null || distance(v.metrics) < distance(b.metrics) ? v : b), null);
+  // the kept checkpoint: the trainer's rule (workers/run/train-run.ts), lowest validation loss by minDelta
+  const best = validations.reduce<(typeof validations)[number] | null>((b, v) =>
+    (b === null || v.metrics.loss < b.metrics.loss - parsed.earlyStopping.minDelta ? v : b), null);
   return {
     test: f.test, validation: f.validation, epochs: f.epoch, steps: f.step, reason: f.reason,
     seconds: (performance.now() - t0) / 1000, params: modelSize(parsed.model).params, extra,
