@@ -21,7 +21,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const MODES = ['eager', 'foreach', 'jit'] as const;
 
-async function engineSide(f: Flagship, stats: boolean, threads: number, seconds: number) {
+async function engineSide(f: Flagship, stats: boolean, threads: number, seconds: number, fixedK?: number) {
   const def = flagshipModel(f);
   const compiled = compileTraining(def, { dtype: 'float32', optimizer: f.optimizer, batchSize: f.batch, stats });
   const session = await TrainSession.open(compiled, compiled.initialParams(1), { providers: ['cpu'], intraOpThreads: threads, graphs: ['loop', 'eval'] });
@@ -34,14 +34,14 @@ async function engineSide(f: Flagship, stats: boolean, threads: number, seconds:
     const per = t.data.length / t.dims[0];
     return [n, { data: t.data.subarray(0, k * per), dims: [k, ...t.dims.slice(1)] }];
   }));
-  for (let call = 0; call < 5; call++) {
+  for (let call = 0; call < (fixedK ? 0 : 5); call++) {
     const kc = Math.min(chooser.next(), 64);
     const c0 = process.cpuUsage();
     await session.trainSteps(slice(kc), new Float64Array(kc).fill(1e-4));
     const c = process.cpuUsage(c0);
     chooser.record(kc, (c.user + c.system) / 1000);
   }
-  const k = Math.min(chooser.next(), 64);
+  const k = fixedK ?? Math.min(chooser.next(), 64);
   const feeds = slice(k);
   const lrs = new Float64Array(k).fill(1e-4);
   return {
@@ -77,7 +77,9 @@ export async function runFlagships(peer: Peer, threads: number, seconds: number,
   const results: Record<string, FlagshipResult> = {};
   for (const f of FLAGSHIPS.filter((x) => !only || only.split(',').includes(x.name))) {
     const withStats = await engineSide(f, true, threads, seconds);
-    const without = await engineSide(f, false, threads, seconds);
+    // the same K: the per-call copies of parameters and Adam state are a share of each step that depends
+    // on K, so two K's chosen separately (by noisy timings) would show up as a statistics cost
+    const without = await engineSide(f, false, threads, seconds, withStats.k);
     const built = await peer.ask<{ params: number }>({ cmd: 'build', name: f.name, sizes: f.torch, batch: f.batch, optimizer: f.optimizer, threads });
     console.log(`\nflagship ${f.name} (${f.model.template}, batch ${f.batch}): engine ${fmt(withStats.params)} parameters, ${withStats.stats} gate statistics, ` +
       `K=${withStats.k} steps per call, initial loss ${withStats.initialLoss.toFixed(4)}; pytorch ${fmt(built.params)} parameters`);
@@ -85,8 +87,10 @@ export async function runFlagships(peer: Peer, threads: number, seconds: number,
     for (const mode of MODES) await peer.ask({ cmd: 'measure', name: f.name, mode, seconds: 0.3 }).catch(() => undefined);
     const pairs: number[] = [], cpuPairs: number[] = [], overhead: number[] = [], cpuOverhead: number[] = [], ours: number[] = [], theirs: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      const on = await withStats.measure();
-      const off = await without.measure();
+      // alternate which side goes first: the first one runs right after the PyTorch peer, with caches and
+      // the allocator cold, which measured as a steady 5–10% "statistics cost" when "on" always went first
+      let on: Rate, off: Rate;
+      if (r % 2 === 0) { on = await withStats.measure(); off = await without.measure(); } else { off = await without.measure(); on = await withStats.measure(); }
       const perMode: Record<string, { samplesPerSec: number; samplesPerCpuSec: number }> = {};
       for (const mode of MODES) {
         try { perMode[mode] = await peer.ask({ cmd: 'measure', name: f.name, mode, seconds: seconds / 2 }); } catch { /* e.g. jit.script refused the model */ }

@@ -22,24 +22,27 @@ const steps = Number(stepsArg ?? 20);
 const def = buildModel(flagship.model as never);
 const compiled = compileTraining(def, { dtype: 'float32', optimizer: flagship.optimizer, batchSize: batch, stats: process.env.STATS !== '0' });
 const f = { ...flagship, batch };
-const one = firstStep(flagshipBatches(f, def, 1));
-const session = await ort.InferenceSession.create(compiled.graph('train'), { intraOpNumThreads: 1, interOpNumThreads: 1, enableProfiling: true, profileFilePrefix: join(tmpdir(), `gatelab-profile-${process.pid}`) });
+// LOOP=K profiles the Loop-K graph the trainer runs (K steps per call; times are still per step)
+const loopK = Number(process.env.LOOP ?? 0);
+const one = loopK ? flagshipBatches(f, def, loopK) : firstStep(flagshipBatches(f, def, 1));
+const session = await ort.InferenceSession.create(compiled.graph(loopK ? 'loop' : 'train'), { intraOpNumThreads: 1, interOpNumThreads: 1, enableProfiling: true, profileFilePrefix: join(tmpdir(), `gatelab-profile-${process.pid}`) });
 const n = compiled.layout.size;
 const feeds: Record<string, ort.Tensor> = {
   params: new ort.Tensor('float32', compiled.initialParams(1) as Float32Array, [n]),
-  step: new ort.Tensor('float64', Float64Array.of(0), []), lr: new ort.Tensor('float64', Float64Array.of(1e-4), []),
+  step: new ort.Tensor('float64', Float64Array.of(0), []),
+  lr: loopK ? new ort.Tensor('float64', new Float64Array(loopK).fill(1e-4), [loopK]) : new ort.Tensor('float64', Float64Array.of(1e-4), []),
 };
 for (const s of compiled.stateNames) feeds[s] = new ort.Tensor('float32', new Float32Array(n), [n]);
 for (const [name, t] of Object.entries(one)) feeds[name] = new ort.Tensor(t.data instanceof Float32Array ? 'float32' : t.data instanceof Float64Array ? 'float64' : 'int64', t.data, [...t.dims]);
 for (let i = 0; i < 3; i++) await session.run(feeds);
 const t0 = performance.now();
 for (let i = 0; i < steps; i++) await session.run(feeds);
-const perStep = (performance.now() - t0) / steps;
+const perStep = (performance.now() - t0) / steps / Math.max(1, loopK);
 session.endProfiling(); // writes <prefix>_<date>.json (the Node binding returns nothing)
 const file = join(tmpdir(), readdirSync(tmpdir()).find((x) => x.startsWith(`gatelab-profile-${process.pid}`))!);
 const events = JSON.parse(readFileSync(file, 'utf8')) as { cat: string; name: string; dur: number; args?: { op_name?: string } }[];
 rmSync(file, { force: true });
-const runs = steps + 3;
+const runs = (steps + 3) * Math.max(1, loopK);
 const byOp = new Map<string, number>(), byNode = new Map<string, number>();
 for (const e of events) {
   if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time')) continue;
