@@ -33,7 +33,8 @@ const selected = CASES.filter((c) => (flag('quick') ? QUICK.includes(c.name) : t
 const commit = (() => {
   try {
     const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- engine workers common bench', { encoding: 'utf8' }).trim() !== '';
+    // saved results (bench/results) are not code: a tree whose only changes are results is clean
+    const dirty = execSync("git status --porcelain -- engine workers common bench ':!bench/results'", { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${head}+changes` : head;
   } catch { return 'unknown'; }
 })();
