@@ -1,11 +1,14 @@
-// DropoutMask: the keep mask of inverted dropout as one op, emitted as an integer hash of (seed, element
-// index) in uint32: murmur3's finaliser (shift-mix, wrapping multiply, twice) with Add in place of Xor,
-// since our opset (17) has no BitwiseXor, applied three times; each 32-bit hash masks two elements (16 bits
-// each). emit.test.ts checks the statistics. It replaced an int64 hash with four Mod rounds per element,
-// which ORT runs element by element: on TSMixer (1M dropped values per block) that hash was ~60% of a
-// training step; this one takes a TSMixer step from ~90 to ~67 ms of CPU. ORT's uint32 ops are not
-// vectorised either (~3.5 ns per element per op), so the mask is still the largest cost there.
-// The IR has no uint32 dtype, so the integer work lives entirely inside this op's emission.
+// DropoutMask: the keep mask of inverted dropout as one op (0 or 1/(1−p)), a pure function of (seed, element
+// index), so runs reproduce and resume exactly. Two emissions:
+// - static size (train graphs have a fixed batch): a slice of a constant keep table at a seed-hashed
+//   offset, one copy per mask (below, "the mask table");
+// - size known only at run time: an integer hash of (seed, element index) in uint32: murmur3's finaliser
+//   (shift-mix, wrapping multiply, twice) with Add in place of Xor, since our opset (17) has no BitwiseXor,
+//   applied three times; each 32-bit hash masks two elements (16 bits each). ORT's uint32 ops are not
+//   vectorised (~3.5 ns per element per op): on TSMixer this path was about half of a training step, which
+//   is why static sizes use the table.
+// emit.test.ts checks the statistics of both. The IR has no uint32 dtype, so the integer work lives
+// entirely inside this op's emission.
 import { GraphError } from '../ir/errors';
 import { isFloat } from '../ir/dtype';
 import type { Node } from '../ir/tensor';
