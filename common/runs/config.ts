@@ -80,6 +80,11 @@ export const RunConfig = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
   dtype: z.enum(['float32', 'float64']).default('float32'),
   provider: Provider.default('cpu'),
+  /**
+   * ONNX Runtime threads of this run's trainer. 1 (default) lets parallel runs share the cores; on a 2-core
+   * machine training one run at a time, 2 splits each step's larger ops (GEMMs) across both cores.
+   */
+  threads: z.number().int().min(1).max(64).default(1),
   /** Steps per session.run; default: chosen at run time for ~100 ms calls (ARCHITECTURE §2.6). */
   stepsPerCall: z.number().int().min(1).max(4096).optional(),
   /** Epoch checkpoints kept besides the best and the latest (retention). */

@@ -69,3 +69,29 @@ describe('trainRun with a dense-to-sparse router schedule', () => {
     }
   });
 });
+
+describe('trainRun threads', () => {
+  it('trains the same run on 2 ONNX Runtime threads as on 1 (float64: equal to round-off)', async () => {
+    const base = {
+      model: { template: 'concat-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, hidden: [8] },
+      data: { kind: 'dataset', datasetId: 1 }, epochs: 2, batchSize: BATCH, dtype: 'float64', earlyStopping: { patience: 0 },
+    } as const;
+    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: 'test rows' };
+    const testLoss = async (threads: number) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gatelab-threads-'));
+      const events: FromTrainer[] = [];
+      try {
+        await trainRun({ runId: 1, config: parseRunConfig({ ...base, threads }), checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const finished = events.find((e) => e.type === 'finished');
+      if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
+      return finished.test.loss;
+    };
+    const [one, two] = [await testLoss(1), await testLoss(2)];
+    expect(Number.isFinite(one)).toBe(true);
+    expect(Math.abs(two - one)).toBeLessThan(1e-9 * Math.max(1, Math.abs(one)));
+    expect(() => parseRunConfig({ threads: 0 })).toThrow(/run config: threads: Too small/);
+  });
+});

@@ -47,7 +47,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     throw new RunFailure(`checkpoint '${spec.resumeFrom}' belongs to model ${resume.header.model} (${resume.header.size} parameters), ` +
       `not ${def.name} (${compiled.layout.size}); start a new run instead of resuming`, resume.header.step);
   }
-  const session = await TrainSession.open(compiled, resume ? resume.params : compiled.initialParams(config.seed), { providers: providersFor(config) });
+  const session = await TrainSession.open(compiled, resume ? resume.params : compiled.initialParams(config.seed), { providers: providersFor(config), intraOpThreads: config.threads });
   try {
     const order = new DataOrder(Math.min(data.train.rows, config.maxRowsPerEpoch ?? Infinity), config.batchSize, config.seed, resume?.header.order);
     let best: BestSoFar = resume?.header.best ?? { metric: null, epoch: 0, step: 0, badEpochs: 0 };
