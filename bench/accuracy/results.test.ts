@@ -28,6 +28,12 @@ describe('accuracy table: flagship times', () => {
     expect(row('slow, kept early')).toContain('| no (CPU); the kept epoch within 5 min |');
   });
 
+  it('judges a run on 2 threads by its wall time', () => {
+    const two: Case = { ...flagship('two threads'), run: { threads: 2 } };
+    const t = renderTable([two], { machine: 'test', seeds: 1, minutes: 0 }, () => [record(1, 280, 520, 400)]);
+    expect(t).toContain('| MovieLens-100k | two threads | 280 s | 520 s | 400 s | 1.0–2.0 | yes (wall, 2 threads) |');
+  });
+
   it('falls back to wall time for records without CPU time, and says so', () => {
     expect(row('old record')).toContain('| 250 s |  |  | 1.0–2.0 | yes (wall; no CPU time recorded) |');
     expect(table).not.toContain('| not run |');
