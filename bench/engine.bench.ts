@@ -34,7 +34,6 @@ const TMP = join(HERE, '.tmp', 'engine');
 // glibc returning freed activations to the kernel costs page faults every step: raise the thresholds
 // for both sides, as the lab does for its trainers. They must be set before the process starts, so
 // re-run ourselves with them.
-const MALLOC_ENV = MALLOC_TUNING;
 rerunWithMallocTuning();
 
 const avx512 = /\bavx512f\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
@@ -49,7 +48,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** A PyTorch peer (torch_gated.py or torch_flagships.py), a long-lived process (torch's import costs seconds). */
 function startPeer(script = 'torch_gated.py') {
   const env = {
-    ...process.env, ...MALLOC_ENV,
+    ...process.env, ...MALLOC_TUNING,
     OMP_NUM_THREADS: String(THREADS), OPENBLAS_NUM_THREADS: String(THREADS),
     // 2 cores: OpenMP and OpenBLAS threads spin against each other unless told to sleep.
     OMP_WAIT_POLICY: 'PASSIVE', OPENBLAS_THREAD_TIMEOUT: '4',

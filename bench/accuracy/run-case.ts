@@ -45,8 +45,10 @@ export async function runCase(config: RunConfigInput, data: RunData, log: (line:
   const validations: { epoch: number; metrics: Record<string, number>; cpu: number }[] = [];
   let finished: Extract<FromTrainer, { type: 'finished' }> | null = null;
   const emit = (e: FromTrainer) => {
-    if (e.type === 'eval' && e.split === 'validation') validations.push({ epoch: e.epoch, metrics: e.metrics, cpu: cpuSecondsSince(cpu0) });
-    if (e.type === 'eval' && e.split === 'validation') log(`    epoch ${e.epoch}: validation ${Object.entries(e.metrics).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
+    if (e.type === 'eval' && e.split === 'validation') {
+      validations.push({ epoch: e.epoch, metrics: e.metrics, cpu: cpuSecondsSince(cpu0) });
+      log(`    epoch ${e.epoch}: validation ${Object.entries(e.metrics).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
+    }
     if (e.type === 'finished') finished = e;
   };
   const control = { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true };

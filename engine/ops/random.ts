@@ -32,6 +32,28 @@ function fmix32(ctx: EmitContext, x: string, u32: (v: number) => string): string
   return shiftMix(op('Mul', [h, u32(0xc2b2ae35)]), 16);
 }
 
+/** Node helpers of one emission: fresh-named nodes, casts to uint32, uint32 constants (each made once). */
+function uint32Emitter(ctx: EmitContext) {
+  const op = (type: string, inputs: string[], attrs = {}) => {
+    const out = ctx.fresh('dropout');
+    ctx.node(type, inputs, [out], attrs);
+    return out;
+  };
+  const toU32 = (name: string) => op('Cast', [name], { to: { i: UINT32 } });
+  const constants = new Map<number, string>();
+  const u32 = (v: number) => {
+    if (!constants.has(v)) constants.set(v, toU32(ctx.scalar(v, 'int64')));
+    return constants.get(v)!;
+  };
+  return { op, toU32, u32 };
+}
+
+/** The seed (any int64) folded to 31 bits, then mixed once: nearby seeds give unrelated streams. */
+function mixedSeed(ctx: EmitContext, e: ReturnType<typeof uint32Emitter>, seed: string): string {
+  const folded = e.toU32(e.op('Mod', [seed, ctx.scalar(2147483647, 'int64')]));
+  return fmix32(ctx, e.op('Add', [e.op('Mul', [folded, e.u32(0x27d4eb2f)]), e.u32(0x165667b1)]), e.u32);
+}
+
 // ---- the mask table: one pass per mask instead of a hash per element --------------------------------
 // A tensor with a static size n (train graphs have a fixed batch) reads its mask as a slice of a constant
 // table of keep values (0 or 1/(1−p), drawn once from a fixed generator), starting at an offset hashed
@@ -66,19 +88,10 @@ function emitFromTable(node: Node, ctx: EmitContext, n: number): void {
   const dt = node.inputs[0].dtype === 'float64' ? 'float64' : 'float32';
   const length = maskTableLength(n);
   const table = ctx.table(`dropout:${p}:${dt}:${length}`, dt, [length], () => maskTable(p, length, dt));
-  const op = (type: string, inputs: string[], attrs = {}) => {
-    const out = ctx.fresh('dropout');
-    ctx.node(type, inputs, [out], attrs);
-    return out;
-  };
-  const constants = new Map<number, string>();
-  const u32 = (v: number) => {
-    if (!constants.has(v)) constants.set(v, op('Cast', [ctx.scalar(v, 'int64')], { to: { i: UINT32 } }));
-    return constants.get(v)!;
-  };
-  // offset = fmix32(fmix32(seed mod 2^31 − 1)) mod (length − n + 1): scalar work, free next to the copy
-  const folded = op('Cast', [op('Mod', [seed, ctx.scalar(2147483647, 'int64')])], { to: { i: UINT32 } });
-  const mixed = fmix32(ctx, fmix32(ctx, op('Add', [op('Mul', [folded, u32(0x27d4eb2f)]), u32(0x165667b1)]), u32), u32);
+  const e = uint32Emitter(ctx);
+  const { op } = e;
+  // offset = fmix32(mixed seed) mod (length − n + 1): scalar work, free next to the copy
+  const mixed = fmix32(ctx, mixedSeed(ctx, e, seed), e.u32);
   const start = op('Mod', [op('Cast', [mixed], { to: { i: 7 } }), ctx.scalar(length - n + 1, 'int64')]);
   const starts = op('Reshape', [start, ctx.int64([1])]);
   const ends = op('Add', [starts, ctx.int64([n])]);
@@ -100,19 +113,9 @@ export const randomOps: OpTable = {
       const p = node.attrs.p as number;
       const n = staticSize(node.inputs[0].shape);
       if (n !== null && n > 0 && maskTableLength(n) <= MAX_TABLE) return emitFromTable(node, ctx, n);
-      const op = (type: string, inputs: string[], attrs = {}) => {
-        const out = ctx.fresh('dropout');
-        ctx.node(type, inputs, [out], attrs);
-        return out;
-      };
-      const toU32 = (name: string) => op('Cast', [name], { to: { i: UINT32 } });
-      const constants = new Map<number, string>();
-      const u32 = (v: number) => {
-        if (!constants.has(v)) constants.set(v, toU32(ctx.scalar(v, 'int64')));
-        return constants.get(v)!;
-      };
-      // The seed (any int64) folded to 31 bits, then mixed once: nearby seeds give unrelated streams.
-      const s = fmix32(ctx, op('Add', [op('Mul', [toU32(op('Mod', [seed, ctx.scalar(2147483647, 'int64')])), u32(0x27d4eb2f)]), u32(0x165667b1)]), u32);
+      const e = uint32Emitter(ctx);
+      const { op, toU32, u32 } = e;
+      const s = mixedSeed(ctx, e, seed);
       // One 32-bit hash per two elements: its high 16 bits drop the first half of x, its low 16 bits the
       // second half (p is then resolved to 1/65536). Hashing is the cost, so this halves it.
       const size = op('Size', [x]);
