@@ -29,7 +29,7 @@ export const command: CliCommand = {
       const parallel = stringOption(args, 'parallel');
       s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
       const { groupId, runIds } = s.manager.createExperiment(parsed.data);
-      if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), ${s.manager.poolSize} at a time`);
+      if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
       if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)) }));
       else console.log(runsTable(s.store, runs));

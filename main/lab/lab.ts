@@ -80,7 +80,8 @@ export class Lab {
     if (opts.datasets) return new Lab({ ...opts, runs: opts.runs ?? missingRuns }, opts.datasets, memoryTable(), undefined, null);
     const paths = labPaths(opts.home);
     const store = await openLabStore(paths);
-    const runs = opts.runs ?? openRunsPort({ store: store.lab.store, registry: store.lab.registry, paths, launcher: opts.launcher });
+    const settings = new LabSettings(store.settings);
+    const runs = opts.runs ?? openRunsPort({ store: store.lab.store, registry: store.lab.registry, paths, launcher: opts.launcher, settings: () => settings.read() });
     return new Lab({ ...opts, runs }, store.datasets, store.settings, store.notice, store.lab.store, datasetResolver(store.lab.registry));
   }
 
@@ -193,7 +194,11 @@ export class Lab {
       'analytics.reportData': ({ id, generate }) => this.analytics.reportData(id, generate ?? false),
       'analytics.compare': ({ ids }) => this.analytics.compare(ids),
       'settings.get': () => this.settings.read(),
-      'settings.set': (patch) => this.settings.write(patch),
+      'settings.set': (patch) => {
+        const next = this.settings.write(patch);
+        this.runs.settingsChanged?.();
+        return next;
+      },
       'system.info': () => ({
         version: opts.version ?? '0.1.0',
         face: opts.face,

@@ -28,6 +28,8 @@ export interface RunsPort {
   /** Gate statistics (optional: without them the Lab reads stored ones from the store, and no live ones are pushed). */
   gates?(id: string): MaybePromise<RunGates>;
   onGateStats?(listener: (g: GatePoints) => void): () => void;
+  /** The lab's settings changed (e.g. more concurrent runs): start queued runs that now fit. */
+  settingsChanged?(): void;
   close(): void | Promise<void>;
 }
 

@@ -17,8 +17,13 @@ import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 export interface RunManagerOptions {
   store: LabStore;
   paths: LabPaths;
-  /** Concurrent training runs; default: one per core, at least 1 (ORT uses 1 intra-op thread per run). */
-  poolSize?: number;
+  /**
+   * Slots for concurrent training: a run takes as many slots as its ONNX Runtime threads (config
+   * `threads`, 1 by default), so 2-thread runs on a 2-slot pool train one at a time instead of
+   * oversubscribing the cores. Default: one slot per core. A function is read at every scheduling
+   * decision (the lab's "Concurrent runs" setting).
+   */
+  poolSize?: number | (() => number);
   launcher?: TrainerLauncher;
   /** How long a cancelled trainer may take to stop before it is killed. */
   cancelGraceMs?: number;
@@ -37,7 +42,6 @@ export interface CreateRunOptions {
 export class RunManager {
   readonly store: LabStore;
   readonly files: RunFiles;
-  readonly poolSize: number;
   readonly metrics: MetricsWriter;
   private readonly launcher: TrainerLauncher;
   private readonly listeners = new Set<RunListener>();
@@ -49,7 +53,6 @@ export class RunManager {
   constructor(private readonly opts: RunManagerOptions) {
     this.store = opts.store;
     this.files = new RunFiles(opts.paths.checkpoints, opts.paths.home);
-    this.poolSize = Math.max(1, opts.poolSize ?? availableParallelism());
     this.launcher = opts.launcher ?? forkTrainer;
     this.metrics = new MetricsWriter(opts.store);
     // Requests from other lab processes (e.g. `gatelab pause 3` while `gatelab serve` trains run 3).
@@ -117,20 +120,35 @@ export class RunManager {
     this.schedule();
   }
 
-  get activeCount(): number {
+  get poolSize(): number {
+    const size = typeof this.opts.poolSize === 'function' ? this.opts.poolSize() : this.opts.poolSize;
+    return Math.max(1, Math.floor(size ?? availableParallelism()));
+  }
+
+  /** The slots a run takes: its ONNX Runtime threads, at most the whole pool (it then runs alone). */
+  private slotsOf(run: RunRecord): number {
+    const threads = (run.config as { threads?: unknown }).threads;
+    return Math.min(this.poolSize, typeof threads === 'number' && threads >= 1 ? Math.floor(threads) : 1);
+  }
+
+  /** Slots taken by the runs training now (a paused trainer idles and gives its slots back). */
+  get busySlots(): number {
     let n = 0;
-    for (const l of this.links.values()) if (!l.paused) n++;
+    for (const l of this.links.values()) if (!l.paused) n += this.slotsOf(l.record);
     return n;
   }
 
-  /** Starts queued runs while slots are free: highest priority first, then oldest. */
+  /**
+   * Starts queued runs while their slots are free: highest priority first, then oldest. The head of the
+   * queue waits for enough free slots (a 2-thread run is not overtaken by later 1-thread runs forever).
+   */
   schedule(): void {
     if (this.closed) return;
-    while (this.activeCount < this.poolSize) {
+    for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
         .filter((r) => !this.links.has(r.id) && (this.opts.takeAnyQueued || this.mine.has(r.id)))
         .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
-      if (!next || !this.claim(next.id)) return;
+      if (!next || this.busySlots + this.slotsOf(next) > this.poolSize || !this.claim(next.id)) return;
       this.launch(this.store.runs.get(next.id)!);
     }
   }

@@ -3,7 +3,7 @@
 //   runs: openRunsPort({ store: lab.store, registry: lab.registry, paths })
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError, type RunDetail, type RunProgress, type RunSummary, type MetricPoints } from '../../../common/lab-api';
+import { LabError, type RunDetail, type RunProgress, type RunSummary, type MetricPoints, type Settings } from '../../../common/lab-api';
 import { RunConfig } from '../../../common/runs/config';
 import type { RunsPort } from '../lab/runs-port';
 import type { LabStore, RunRecord } from '../store/index';
@@ -13,6 +13,7 @@ import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { exportRun } from './export-run';
 import { lastMetrics } from './run-report';
+import { detectExecutionProviders } from '../lab/system';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
 
@@ -21,7 +22,21 @@ export interface RunsPortOptions {
   paths: LabPaths;
   registry?: DatasetRegistry;
   poolSize?: number;
+  /**
+   * The lab's settings, read when a run starts or is scheduled: new runs take the execution provider and
+   * the threads per run from them unless their config says otherwise, and "Concurrent runs" sizes the
+   * pool (unless poolSize is given).
+   */
+  settings?: () => Pick<Settings, 'executionProvider' | 'threads' | 'concurrentRuns'>;
   launcher?: ConstructorParameters<typeof RunManager>[0]['launcher'];
+}
+
+/**
+ * The provider a new run asks for under the "Execution provider" setting: 'auto' tries CUDA only where
+ * its provider library is installed, so a CPU-only machine does not record a CUDA fallback on every run.
+ */
+export function runProvider(setting: Settings['executionProvider'], cudaInstalled = detectExecutionProviders().some((p) => p.name === 'cuda' && p.available)): Settings['executionProvider'] {
+  return setting === 'auto' && !cudaInstalled ? 'cpu' : setting;
 }
 
 /** LabApi's StartRuns.config mixes run fields (epochs, optimizer...) and model fields (lookback, gate...). */
@@ -37,7 +52,7 @@ export function runConfigOf(template: string, datasetId: string, config: Record<
 export function openRunsPort(o: RunsPortOptions): RunsPort {
   const { store } = o;
   const manager = new RunManager({
-    store, paths: o.paths, poolSize: o.poolSize, takeAnyQueued: true, launcher: o.launcher,
+    store, paths: o.paths, poolSize: o.poolSize ?? (o.settings ? () => o.settings!().concurrentRuns : undefined), takeAnyQueued: true, launcher: o.launcher,
     resolveDataset: o.registry ? datasetResolver(o.registry) : undefined,
   });
   const live = new Map<number, { totalSteps: number; samplesPerSec: number; etaSec: number | null }>();
@@ -78,7 +93,9 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     available: true,
     start({ template, datasetId, config, seeds, name }) {
       try {
-        const { groupId, runIds } = manager.createExperiment({ name, config: runConfigOf(template, datasetId, config), seeds });
+        const s = o.settings?.();
+        const defaults = s ? { provider: runProvider(s.executionProvider), threads: s.threads } : {};
+        const { groupId, runIds } = manager.createExperiment({ name, config: { ...defaults, ...runConfigOf(template, datasetId, config) }, seeds });
         return { runIds: runIds.map(String), group: seeds > 1 ? groupId : null };
       } catch (e) {
         throw new LabError('invalid-payload', (e as Error).message);
@@ -122,6 +139,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     onMetrics(listener: (m: MetricPoints) => void) {
       return manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
     },
+    settingsChanged: () => manager.schedule(),
     close: () => manager.close(),
   };
 }

@@ -32,6 +32,11 @@ export class TrainerLink {
 
   constructor(private readonly m: RunManager, private readonly run: RunRecord, private readonly o: LinkOptions) {}
 
+  /** The run as it was when this trainer started (its config decides the slots it takes). */
+  get record(): RunRecord {
+    return this.run;
+  }
+
   get pid(): number | undefined {
     return this.proc?.pid;
   }
