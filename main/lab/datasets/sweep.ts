@@ -3,18 +3,12 @@
 // so removing them is safe once the process that wrote them is gone.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive as processAlive } from '../process-alive';
+
+/** This process counts as alive even if signalling itself were refused. */
+const isAlive = (pid: number): boolean => pid === process.pid || processAlive(pid);
 
 const LEFTOVER = /\.(?:importing|copying)-(\d+)-[0-9a-f]+$/;
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
-  }
-}
 
 /**
  * Removes leftovers under `<home>/datasets/<hash>/` written by processes that no longer run, and

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import {
   ImportError, type ImportOptions, type ImportProgressEvent, type ImportResult, type ImporterMessage, type ImporterRequest,
 } from '../../../common/dataset-cache';
+import { isAlive } from '../process-alive';
 
 export { ImportError } from '../../../common/dataset-cache';
 export type {
@@ -83,15 +84,5 @@ function removeStaleStaging(cacheDir: string): void {
     const pid = Number(name.slice(prefix.length).split('-')[0]);
     if (pid === process.pid || isAlive(pid)) continue;
     rmSync(join(dirname(cacheDir), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

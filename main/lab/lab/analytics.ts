@@ -29,8 +29,9 @@ export class LabAnalytics {
   private closed = false;
 
   constructor(private readonly store: LabStore | null, private readonly paths: LabPaths, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {
-    // Their analytics processes died with the previous lab: say so instead of showing them "running" forever.
-    if (store && !store.readOnly) store.analyticsJobs.interruptUnfinished(INTERRUPTED_AT_START);
+    // Jobs whose lab died (quit, crash) say so instead of showing "running" forever; jobs another live
+    // lab process on this home is running are left to it.
+    if (store && !store.readOnly) store.analyticsJobs.interruptOrphaned(INTERRUPTED_AT_START);
   }
 
   knockouts(id: string): RunKnockouts {

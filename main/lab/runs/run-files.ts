@@ -4,6 +4,7 @@
 //   control.json  a pause / resume / cancel request from another process (the owner polls for it)
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
+import { isAlive } from '../process-alive';
 
 export type ControlAction = 'pause' | 'resume' | 'cancel';
 
@@ -64,13 +65,4 @@ function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, text);
   renameSync(tmp, path);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

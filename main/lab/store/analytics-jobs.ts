@@ -1,6 +1,10 @@
 // analytics_jobs: gate analytics jobs ("knock out all gates", gate reports) with their progress, so the
 // job list survives a restart. The lab core runs the jobs; this table only keeps their books.
+// Several lab processes can share one lab home, so each job records its owner (the pid of the lab that
+// created it, and when that lab opened the database): a lab starting up interrupts only the jobs whose
+// owner is gone, never those another live lab is running (migrations/0003_analytics_job_owner.sql).
 import type Database from 'better-sqlite3';
+import { isAlive, writtenBeforeBoot } from '../process-alive';
 
 export type AnalyticsJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 export type AnalyticsJobKind = 'knockout' | 'report';
@@ -14,20 +18,59 @@ export interface AnalyticsJobRecord {
   total: number;
   label: string;
   error: string | null;
+  /** The lab process that created the job and reports its progress; null for jobs from before owners were kept. */
+  ownerPid: number | null;
+  /** When that lab opened the database (ISO time); with the pid it names one lab connection. */
+  ownerSince: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 export type AnalyticsJobUpdate = Partial<Pick<AnalyticsJobRecord, 'status' | 'done' | 'total' | 'label' | 'error'>>;
 
-const COLUMNS = `id, run_id AS runId, kind, status, done, total, label, error, created_at AS createdAt, updated_at AS updatedAt`;
+const COLUMNS = `id, run_id AS runId, kind, status, done, total, label, error, owner_pid AS ownerPid, owner_since AS ownerSince, created_at AS createdAt, updated_at AS updatedAt`;
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-export class AnalyticsJobTable {
-  constructor(private readonly db: Database.Database) {}
+/**
+ * This process's database connections by the owner_since they stamp on their jobs. A job of this
+ * process is still being run only while the connection that created it is open: a closed connection's
+ * jobs can no longer record progress (the lab stopped using it), and an unknown stamp means an earlier
+ * process that happened to get the same pid.
+ */
+const connectionsHere = new Map<string, Database.Database>();
+let lastStamp = 0;
 
+/** A stamp unique within this process (two connections opened in one millisecond get consecutive ones). */
+function stampConnection(db: Database.Database): string {
+  for (const [since, d] of connectionsHere) if (!d.open) connectionsHere.delete(since);
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  const since = new Date(lastStamp).toISOString();
+  connectionsHere.set(since, db);
+  return since;
+}
+
+/** Whether the lab that owns a job can still be running it. */
+function ownerRuns(pid: number | null, since: string | null): boolean {
+  if (pid === null) return false; // rows from before 0003: their lab is long gone, as before owners were kept
+  if (pid === process.pid) return since !== null && connectionsHere.get(since)?.open === true;
+  return isAlive(pid) && !(since !== null && writtenBeforeBoot(since));
+}
+
+export class AnalyticsJobTable {
+  /** This connection's owner stamp, written on every job it creates. */
+  private readonly since: string;
+
+  constructor(private readonly db: Database.Database) {
+    this.since = stampConnection(db);
+  }
+
+  /** A new job, owned by this process and connection. */
   create(runId: number, kind: AnalyticsJobKind, status: AnalyticsJobStatus = 'queued'): number {
-    return Number(this.db.prepare('INSERT INTO analytics_jobs (run_id, kind, status) VALUES (?, ?, ?)').run(runId, kind, status).lastInsertRowid);
+    return Number(
+      this.db
+        .prepare('INSERT INTO analytics_jobs (run_id, kind, status, owner_pid, owner_since) VALUES (?, ?, ?, ?, ?)')
+        .run(runId, kind, status, process.pid, this.since).lastInsertRowid,
+    );
   }
 
   /**
@@ -56,8 +99,23 @@ export class AnalyticsJobTable {
   }
 
   /**
-   * Marks every queued or running job 'interrupted' with `reason` (the lab starts after a crash, or is
-   * closing with jobs in flight); returns their ids.
+   * Start-up recovery: marks 'interrupted' with `reason` the queued or running jobs whose owner is gone
+   * (its process died, the machine rebooted since, or no owner was recorded). Jobs another live lab
+   * process is running, and jobs of this process's open connections, are left to them. Returns the ids.
+   */
+  interruptOrphaned(reason: string): number[] {
+    return this.db.transaction(() => {
+      const active = this.db
+        .prepare(`SELECT id, owner_pid AS pid, owner_since AS since FROM analytics_jobs WHERE status IN ('queued', 'running')`)
+        .all() as { id: number; pid: number | null; since: string | null }[];
+      const orphans = active.filter((j) => !ownerRuns(j.pid, j.since)).map((j) => j.id);
+      return orphans.length ? this.interruptUnfinished(reason, orphans) : [];
+    }).immediate();
+  }
+
+  /**
+   * Marks queued or running jobs 'interrupted' with `reason`: the given ones (a lab closing with its own
+   * jobs in flight), or without ids every one whoever owns it. Returns their ids.
    */
   interruptUnfinished(reason: string, ids?: readonly number[]): number[] {
     const only = ids ? ` AND id IN (${ids.map(() => '?').join(',') || 'NULL'})` : '';
