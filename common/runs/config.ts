@@ -29,8 +29,17 @@ export const DatasetData = z.object({
   datasetId: z.number().int().positive(),
   /** Stored split id; when absent the family's default protocol split is created. */
   splitId: z.number().int().positive().optional(),
-  /** 'ett': 12/4/4 months; 'chronological': 70/10/20; 'random': seeded 80/10/10 (fusion: stratified). */
+  /**
+   * A split by name instead of the family's default (forecasting: chronological 70/10/20; recommendation:
+   * random 80/10/10; fusion: stratified 80/10/10): 'ett' 12/4/4 months, 'chronological' 70/10/20, 'random'
+   * seeded 80/10/10. 'given' (split files) needs a stored split: `splitId`.
+   */
   split: z.enum(['ett', 'chronological', 'random', 'given']).optional(),
+  /**
+   * Seed of a random or stratified split. The lab sets 42 on new runs, so every seed of a group trains and
+   * tests on the same rows; absent (runs from before), the run seed.
+   */
+  splitSeed: z.number().int().min(0).optional(),
 });
 
 export const RunData = z.discriminatedUnion('kind', [SyntheticData, DatasetData]);

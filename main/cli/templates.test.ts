@@ -51,7 +51,7 @@ describe('gatelab templates, --help and train --target', () => {
       expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column/);
       const typo = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
-      const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '3', '--json']);
+      const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);
       const result = JSON.parse(ok.out.trim().split('\n').at(-1)!);
       expect(result.status).toBe('completed');
       expect(result.test.auc).toBeGreaterThan(0.9); // the text says it all; the GMU must have found it

@@ -158,7 +158,8 @@ export class Lab {
       'templates.list': () => listTemplates(),
       'gates.list': () => listGateKinds(),
       'models.size': ({ template, config }) => sizeOf(template, config),
-      'runs.start': (req) => r.start({ ...req, config: this.labels.applyTo(req.datasetId, req.config) }),
+      // The dataset's label rule and split seed are filled in by the run manager (main/lab/runs/dataset-defaults.ts).
+      'runs.start': (req) => r.start(req),
       'runs.list': () => r.list(),
       'runs.get': ({ id }) => r.get(id),
       'runs.pause': async ({ id }) => (await r.pause(id), ok),

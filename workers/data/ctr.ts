@@ -1,6 +1,7 @@
 // CTR batches: categorical fields as vocabulary ids int64 [B, F] (0 = out-of-vocabulary), numeric features
 // (scaled numbers and multi-hot lists) float [B, N], and a 0/1 label [B, 1] (plus an optional second,
 // regression target `rating` [B, 1] for multi-task templates).
+import { assertBothClasses } from './labels';
 import {
   applyMultiHot, applyScaler, applyVocabulary, rowsOf, scaleValue, vocabularySize, PART_NAMES,
   type ColumnSource, type DataColumn, type FittedPipeline, type FittedStep, type PartName, type ScalerState, type SplitResult,
@@ -65,6 +66,7 @@ export function ctrSources(data: ColumnSource, split: SplitResult, fitted: Fitte
       label[i] = labelOf(labelCol, o.label.positiveAtLeast, r);
       if (ratingCol) rating[i] = ratingScaler ? scaleValue(ratingScaler.state as ScalerState, ratingCol.values[r]) : ratingCol.values[r];
     });
+    if (part === 'train') assertBothClasses(label, o.label.column, labelCol.dictionary ? undefined : o.label.positiveAtLeast);
     const arrays: Parameters<typeof tableSource>[1] = {
       fields: { spec: { dtype: 'int64', shape: [F] }, data: fields },
       label: { spec: { dtype: 'float32', shape: [1] }, data: label },

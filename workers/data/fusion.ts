@@ -1,6 +1,7 @@
 // Fusion batches: each modality (a group of columns) becomes one float vector per row, `m_<name>` [B, dim]:
 // numbers scaled, categoricals one-hot over their vocabulary, text as hashed n-gram counts (log1p), vectors
 // as they are. The label is binary [B, 1] (classes = 1) or a class id int64 [B].
+import { assertBothClasses } from './labels';
 import {
   applyHashedNgrams, applyScaler, applyVocabulary, rowsOf, vocabularySize, PART_NAMES,
   type ColumnSource, type FittedPipeline, type PartName, type SplitResult,
@@ -57,6 +58,7 @@ export function fusionSources(data: ColumnSource, split: SplitResult, fitted: Fi
     }
     if (o.classes === 1) {
       const y = Float32Array.from(rows, (r) => (labelCol.dictionary ? (['1', 'true', 'yes'].includes(String(labelCol.dictionary[labelCol.values[r]]).toLowerCase()) ? 1 : 0) : labelCol.values[r] > 0 ? 1 : 0));
+      if (part === 'train') assertBothClasses(y, o.label, undefined);
       arrays.label = { spec: { dtype: 'float32', shape: [1] }, data: y };
     } else {
       arrays.label = { spec: { dtype: 'int64', shape: [] }, data: BigInt64Array.from(rows, (r) => BigInt(Math.max(0, labelCol.values[r]))) };

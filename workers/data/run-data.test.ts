@@ -60,6 +60,38 @@ describe('dataset run data', () => {
     expect(() => labDatasetRun({ cacheDir: join(home, 'ett'), columns }, { model: { template: 'finalmlp' }, data: {} })).toThrow(/needs a target column: gatelab datasets roles/);
   });
 
+  it('the split a run asks for: a stored split\'s spec, a split by name, a fixed split seed; clear errors', () => {
+    const meta = readDatasetCache(join(home, 'reviews')).meta;
+    const roles: Record<string, string> = { review: 'feature', age: 'feature', color: 'categorical', label: 'target' };
+    const columns = meta.columns.map((c) => ({ name: c.name, type: c.type, role: roles[c.name], modality: null }));
+    const payload = { cacheDir: join(home, 'reviews'), family: 'fusion', columns };
+    const run = (data: Record<string, unknown>, seed = 1, extra: Record<string, unknown> = {}) =>
+      labDatasetRun({ ...payload, ...extra }, { model: { template: 'gmu' }, data, seed });
+    // default: stratified 80/10/10 on the target, seeded by splitSeed, so two run seeds share the rows
+    const a = run({ splitSeed: 42 }, 1);
+    const b = run({ splitSeed: 42 }, 2);
+    expect(a.binding.split).toEqual({ kind: 'stratified', ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'label', seed: 42 });
+    expect(Array.from(b.data.test.columns.m_tabular.data)).toEqual(Array.from(a.data.test.columns.m_tabular.data));
+    expect(Array.from(run({ splitSeed: 7 }, 1).data.test.columns.m_tabular.data)).not.toEqual(Array.from(a.data.test.columns.m_tabular.data));
+    // runs from before splitSeed keep their run seed
+    expect(run({}, 3).binding.split).toMatchObject({ kind: 'stratified', seed: 3 });
+    // by name
+    expect(run({ split: 'chronological' }).binding.split).toEqual({ kind: 'chronological' });
+    expect(run({ split: 'chronological' }).data.test.rows).toBe(400 - Math.floor(0.7 * 400) - Math.floor(0.1 * 400));
+    expect(run({ split: 'random', splitSeed: 5 }).binding.split).toEqual({ kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 5 });
+    expect(() => run({ split: 'given' })).toThrow(/data.split 'given' needs its split files: .*data.splitId/);
+    // a stored split (data.splitId, resolved by the lab into the payload) wins over everything else
+    const stored = { kind: 'random', ratios: { train: 0.5, val: 0.25, test: 0.25 }, seed: 9 };
+    const r = run({ split: 'chronological', splitSeed: 42 }, 1, { split: stored });
+    expect(r.binding.split).toEqual(stored);
+    expect(r.data.train.rows + r.data.validation.rows + r.data.test.rows).toBe(400);
+    expect(r.data.test.rows).toBeGreaterThan(70); // ~100 of 400, not the default's 40
+    // forecasting windows must not cross parts
+    const ett = readDatasetCache(join(home, 'ett')).meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.type === 'datetime' ? 'time' : 'feature', modality: null }));
+    expect(() => labDatasetRun({ cacheDir: join(home, 'ett'), columns: ett }, { model: { template: 'dlinear', lookback: 48, horizon: 12 }, data: { split: 'random' } }))
+      .toThrow(/a forecasting model needs a split by time \('chronological' or 'ett'\), not 'random'/);
+  });
+
   it('rejects a malformed description naming the field', () => {
     expect(() => DatasetRunInput.parse({ cacheDir: 'x', split: { kind: 'ett' }, columns: { family: 'fusion', modalities: [], label: 'y' } })).toThrow(/modalities/);
   });

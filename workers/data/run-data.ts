@@ -3,7 +3,7 @@
 // as in-memory rows in the trainer's RunData shape, and the data-shaped fields of the template config
 // (channels, field vocabularies, modality widths) filled in.
 import { z } from 'zod';
-import { computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
+import { SplitSpec, type SplitSpecInput, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { DataBinding, dataShape, defaultBinding, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { templateInfo } from '../../common/models';
 import type { ColumnRole, ColumnTypeName } from '../../common/data';
@@ -81,21 +81,45 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
 export const LabDatasetPayload = z.looseObject({
   cacheDir: z.string().min(1),
   columns: z.array(z.looseObject({ name: z.string(), type: z.string(), role: z.string(), modality: z.string().nullable().optional() })),
+  /** The spec of the stored split the run config names (`data.splitId`); it replaces the family's default split. */
+  split: SplitSpec.optional(),
 });
+
+const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
+
+/**
+ * The split a run's `data.split` asks for by name, or undefined for the family's default. `seed` seeds a
+ * random split. 'given' needs its split files, which only a stored split (`data.splitId`) carries.
+ */
+function namedSplit(name: string | undefined, seed: number): SplitSpecInput | undefined {
+  if (name === undefined) return undefined;
+  if (name === 'ett') return { kind: 'ett' };
+  if (name === 'chronological') return { kind: 'chronological' };
+  if (name === 'random') return { kind: 'random', ratios: PROTOCOL_RATIOS, seed };
+  throw new Error(`data.split '${name}' needs its split files: create the split with \`gatelab datasets split ID --kind given ...\` and run with --set data.splitId=SPLIT`);
+}
 
 /**
  * A dataset run in the trainer from the lab's payload and the run config: the template's family picks the
  * default binding from the column roles (ColumnDescription), the run's `data.split` the protocol ('ett' for
  * the ETT months); returns the rows and the template config with its data-shaped fields filled in.
  */
-export function labDatasetRun(payload: unknown, config: { model: Record<string, unknown>; data: { split?: string }; seed?: number }):
+export function labDatasetRun(payload: unknown, config: { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number }):
   { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput } {
   const p = LabDatasetPayload.parse(payload);
   const template = String(config.model.template);
   const family = templateInfo(template).family;
   const columns = p.columns.map((c) => ({ name: c.name, type: c.type as ColumnTypeName, role: c.role as ColumnRole, modality: c.modality ?? null }));
   const positiveAtLeast = typeof config.model.positiveAtLeast === 'number' ? config.model.positiveAtLeast : undefined;
-  const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaultBinding(family, columns, { split: config.data.split, positiveAtLeast, seed: config.seed }) };
+  // The split's seed: fixed per dataset run since splitSeed exists (every seed of a group is tested on the
+  // same rows); runs created before it keep the run seed they were trained with.
+  const seed = config.data.splitSeed ?? config.seed;
+  const defaults = defaultBinding(family, columns, { split: config.data.split, positiveAtLeast, seed });
+  const split = p.split ?? namedSplit(config.data.split, seed ?? 42) ?? defaults.split;
+  if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
+    throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
+  }
+  const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaults, split };
   const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number });
   return { data: run.data, model: { ...config.model, ...run.shape }, binding };
 }

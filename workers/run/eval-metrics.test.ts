@@ -36,3 +36,12 @@ describe('evaluation metrics', () => {
     expect(regressionMetrics([1, 2, 3], [1, 0, 6])).toEqual({ mse: (0 + 4 + 9) / 3, mae: 5 / 3 });
   });
 });
+
+describe('metrics of a part with one class', () => {
+  it('leave AUC out (undefined) and keep the others', () => {
+    const m = binaryMetrics([0.5, -1, 2], [1, 1, 1]);
+    expect(m).not.toHaveProperty('auc');
+    expect(m.accuracy).toBeCloseTo(2 / 3, 12);
+    expect(multiclassMetrics([0, 1, 1, 0], [1, 1], 2)).not.toHaveProperty('auc');
+  });
+});

@@ -21,6 +21,9 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): numbe
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** AUC is undefined on a part with one class (a small validation split can have one): leave it out then. */
+const withAuc = (a: number): { auc?: number } => (Number.isNaN(a) ? {} : { auc: a });
+
 /** Binary metrics from logits. */
 export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<number>): Record<string, number> {
   let ll = 0, tp = 0, tn = 0, fp = 0, fn = 0;
@@ -34,7 +37,7 @@ export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<numbe
   }
   // Macro-F1 over the two classes (sklearn f1_score(average='macro')).
   const f1 = (a: number, b: number, c: number) => (a + b + c === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  return { auc: auc(logits, labels), logloss: ll / n, accuracy: (tp + tn) / n, f1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
+  return { ...withAuc(auc(logits, labels)), logloss: ll / n, accuracy: (tp + tn) / n, f1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
 }
 
 /** Multiclass metrics from logits [n, C] and integer labels. */
@@ -53,7 +56,7 @@ export function multiclassMetrics(logits: ArrayLike<number>, labels: ArrayLike<n
   const out: Record<string, number> = { accuracy: correct / n, f1: f1 / classes };
   if (classes === 2) {
     const margin = Array.from({ length: n }, (_, i) => logits[i * 2 + 1] - logits[i * 2]);
-    out.auc = auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])));
+    Object.assign(out, withAuc(auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])))));
   }
   return out;
 }

@@ -13,12 +13,26 @@ export interface DatasetRunSetup {
   resolve: (run: RunRecord) => Record<string, unknown>;
 }
 
-/** What the trainer needs to read a run's dataset (workers/data LabDatasetPayload): cache folder and columns. */
+/**
+ * What the trainer needs to read a run's dataset (workers/data LabDatasetPayload): cache folder, columns,
+ * and the spec of the stored split the run names (`data.splitId`), which must be a split of that dataset.
+ */
 export function datasetResolver(registry: DatasetRegistry) {
   return (run: RunRecord): Record<string, unknown> => {
     const d = registry.get(run.datasetId!);
     if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists; start a new run on an existing dataset`);
-    return { cacheDir: d.cachePath, family: d.family, columns: d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })) };
+    const splitId = (run.config as { data?: { splitId?: number } }).data?.splitId;
+    let split: unknown;
+    if (splitId !== undefined) {
+      const s = registry.store.splits.get(splitId);
+      if (!s) throw new Error(`split ${splitId} does not exist (gatelab datasets show ${d.id} lists the splits of dataset ${d.id})`);
+      if (s.datasetId !== d.id) throw new Error(`split ${splitId} is a split of dataset ${s.datasetId}, not of dataset ${d.id} that run ${run.id} trains on`);
+      split = s.spec;
+    }
+    return {
+      cacheDir: d.cachePath, family: d.family, columns: d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
+      ...(split !== undefined ? { split } : {}),
+    };
   };
 }
 

@@ -12,6 +12,7 @@ import { forkTrainer, type TrainerLauncher } from './trainer-process';
 import { MetricsWriter } from './metrics-writer';
 import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
+import { withDatasetDefaults } from './dataset-defaults';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 
 export interface RunManagerOptions {
@@ -95,7 +96,7 @@ export class RunManager {
 
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    const c = parseRunConfig(config);
+    const c = withDatasetDefaults(parseRunConfig(config), this.store);
     const id = this.store.runs.create({
       config: c, seed: c.seed, name: o.name ?? c.name ?? null, groupId: o.groupId ?? null, priority: o.priority ?? 0,
       providerRequested: c.provider, datasetId: c.data.kind === 'dataset' ? c.data.datasetId : null,
@@ -108,7 +109,7 @@ export class RunManager {
   /** Seeds × sweep -> a group of queued runs sharing a group id. */
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
     const runs = expandExperiment(spec);
-    for (const r of runs) parseRunConfig(r.config); // refuse the whole group if one point is invalid
+    for (const r of runs) withDatasetDefaults(parseRunConfig(r.config), this.store); // refuse the whole group if one point is invalid
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r) => this.create(r.config as RunConfigInput, { groupId, name: r.name, priority: spec.priority }));
     return { groupId, runIds };

@@ -1,0 +1,59 @@
+// What a new dataset run takes from the lab, with a real store and registry: a fixed split seed, the
+// dataset's binary-label rule, a stored split checked against the run's dataset and handed to the trainer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labPaths } from '../home';
+import { openLabDatasets, createSplit, type LabDatasets } from '../datasets/index';
+import { LabelRules } from '../lab/label-rules';
+import { parseRunConfig } from '../../../common/runs/config';
+import type { RunRecord } from '../store/index';
+import { SPLIT_SEED, withDatasetDefaults } from './dataset-defaults';
+import { datasetResolver } from './dataset-runs';
+
+let home: string;
+let lab: LabDatasets;
+let clicks: number;
+let other: number;
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-defaults-'));
+  lab = await openLabDatasets(labPaths(home), { demos: false });
+  const rows = ['user,item,rating', ...Array.from({ length: 200 }, (_, i) => `u${i % 17},i${i % 23},${1 + (i % 5)}`)];
+  writeFileSync(join(home, 'ratings.csv'), rows.join('\n'));
+  clicks = (await lab.registry.importDataset(join(home, 'ratings.csv'), { roles: { rating: 'target', user: 'categorical', item: 'categorical' } })).dataset.id;
+  writeFileSync(join(home, 'other.csv'), rows.slice(0, 50).join('\n'));
+  other = (await lab.registry.importDataset(join(home, 'other.csv'))).dataset.id;
+}, 60_000);
+afterAll(() => {
+  lab.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const config = (data: Record<string, unknown>, model: Record<string, unknown> = {}) =>
+  parseRunConfig({ model: { template: 'finalmlp', ...model }, data: { kind: 'dataset', datasetId: clicks, ...data } });
+
+describe('dataset run defaults', () => {
+  it('fixes the split seed and takes the dataset\'s label rule unless the run config sets them', () => {
+    new LabelRules(lab.store.settings).set(String(clicks), { positiveAtLeast: 4 });
+    const c = withDatasetDefaults(config({}), lab.store);
+    expect(c.data).toMatchObject({ splitSeed: SPLIT_SEED });
+    expect(c.model).toMatchObject({ positiveAtLeast: 4 });
+    const own = withDatasetDefaults(config({ splitSeed: 3 }, { positiveAtLeast: 5 }), lab.store);
+    expect(own.data).toMatchObject({ splitSeed: 3 });
+    expect(own.model).toMatchObject({ positiveAtLeast: 5 });
+    const synthetic = parseRunConfig({ data: { kind: 'synthetic' } });
+    expect(withDatasetDefaults(synthetic, lab.store)).toEqual(synthetic);
+  });
+
+  it('a stored split must exist and belong to the run\'s dataset; the trainer gets its spec', async () => {
+    const split = await createSplit(lab.registry, clicks, 'halves', { kind: 'random', ratios: { train: 0.5, val: 0.25, test: 0.25 }, seed: 9 });
+    const theirs = await createSplit(lab.registry, other, 'theirs', { kind: 'chronological' });
+    expect(() => withDatasetDefaults(config({ splitId: 999 }), lab.store)).toThrow(/data.splitId: split 999 does not exist \(gatelab datasets show \d+ lists/);
+    expect(() => withDatasetDefaults(config({ splitId: theirs.id }), lab.store)).toThrow(new RegExp(`split ${theirs.id} is a split of dataset ${other}, not of dataset ${clicks}`));
+    const c = withDatasetDefaults(config({ splitId: split.id }), lab.store);
+    const run = { id: 1, datasetId: clicks, config: c } as unknown as RunRecord;
+    expect(datasetResolver(lab.registry)(run)).toMatchObject({ split: { kind: 'random', ratios: { train: 0.5, val: 0.25, test: 0.25 }, seed: 9 } });
+    expect(datasetResolver(lab.registry)({ ...run, config: config({}) } as unknown as RunRecord)).not.toHaveProperty('split');
+  });
+});

@@ -1,0 +1,23 @@
+// What a new dataset run takes from the lab when its config does not say: the split seed (fixed, so every
+// seed of a group trains and tests on the same rows) and the dataset's binary-label rule (the `label =
+// value ≥ t` set on its target in the app). Applied once, when the run is created, by every face (app,
+// serve, `gatelab train`, `gatelab sweep`), and stored in the run's config: a later change of the rule
+// does not change a run that is resumed.
+import type { RunConfig } from '../../../common/runs/config';
+import { LabelRules } from '../lab/label-rules';
+import type { LabStore } from '../store/index';
+
+/** The seed of random and stratified default splits of new dataset runs (as the accuracy benchmark's protocols). */
+export const SPLIT_SEED = 42;
+
+export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConfig {
+  const data = config.data;
+  if (data.kind !== 'dataset') return config;
+  if (data.splitId !== undefined) {
+    const s = store.splits.get(data.splitId);
+    if (!s) throw new Error(`run config: data.splitId: split ${data.splitId} does not exist (gatelab datasets show ${data.datasetId} lists the dataset's splits)`);
+    if (s.datasetId !== data.datasetId) throw new Error(`run config: data.splitId: split ${data.splitId} is a split of dataset ${s.datasetId}, not of dataset ${data.datasetId}`);
+  }
+  const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
+  return { ...config, model: model as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED } };
+}
