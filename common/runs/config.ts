@@ -40,6 +40,12 @@ export const DatasetData = z.object({
    * tests on the same rows; absent (runs from before), the run seed.
    */
   splitSeed: z.number().int().min(0).optional(),
+  /**
+   * The dataset's columns, types, roles and modalities when the run was created (the lab fills it in): a
+   * run keeps the binding it was trained with when the dataset's roles change later (resume, Try it,
+   * gate analytics). Absent (runs from before), the dataset's current columns.
+   */
+  columns: z.array(z.object({ name: z.string(), type: z.string(), role: z.string(), modality: z.string().nullable() })).optional(),
 });
 
 export const RunData = z.discriminatedUnion('kind', [SyntheticData, DatasetData]);

@@ -81,7 +81,8 @@ export function siblingHowTo(run: RunRecord): string {
   if (!path) return '';
   const on = path.split('.').reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, c.model as Record<string, unknown>).enabled !== false;
   const key = `model.${path}.enabled`;
-  const skip = new Set(['name', 'seed', 'model.template', 'data.kind', 'data.datasetId', key]);
+  // data.columns: the roles snapshot the lab takes when the sibling is created (a long JSON otherwise)
+  const skip = new Set(['name', 'seed', 'model.template', 'data.kind', 'data.datasetId', 'data.columns', key]);
   const sets = leaves(run.config, '').filter(([k]) => !skip.has(k)).map(([k, v]) => `--set ${quote(`${k}=${v}`)}`);
   const args = [
     'gatelab train', ...(run.datasetId != null ? [`--dataset ${run.datasetId}`] : []), `--template ${quote(String((c.model as { template: string }).template))}`,

@@ -56,4 +56,23 @@ describe('dataset run defaults', () => {
     expect(datasetResolver(lab.registry)(run)).toMatchObject({ split: { kind: 'random', ratios: { train: 0.5, val: 0.25, test: 0.25 }, seed: 9 } });
     expect(datasetResolver(lab.registry)({ ...run, config: config({}) } as unknown as RunRecord)).not.toHaveProperty('split');
   });
+
+  it('a run keeps the columns and roles it was created with when the dataset\'s roles change later', () => {
+    const c = withDatasetDefaults(config({}), lab.store);
+    const run = { id: 2, datasetId: clicks, config: c } as unknown as RunRecord;
+    const before = datasetResolver(lab.registry)(run).columns;
+    expect(before).toEqual([
+      { name: 'user', type: 'categorical', role: 'categorical', modality: null },
+      { name: 'item', type: 'categorical', role: 'categorical', modality: null },
+      { name: 'rating', type: 'int', role: 'target', modality: null },
+    ]);
+    lab.registry.setColumns(clicks, [{ column: 'item', role: 'ignore' }]);
+    expect(datasetResolver(lab.registry)(run).columns).toEqual(before);
+    // a run from before the snapshot existed reads the current roles, as it always did
+    const { columns: _old, ...oldData } = c.data as Record<string, unknown>;
+    const old = { ...run, config: { ...c, data: oldData } } as unknown as RunRecord;
+    expect((datasetResolver(lab.registry)(old).columns as { role: string }[])[1].role).toBe('ignore');
+    lab.registry.setColumns(clicks, [{ column: 'item', role: 'categorical' }]);
+    expect(() => withDatasetDefaults(config({ datasetId: 999 }), lab.store)).toThrow(/data.datasetId: dataset 999 does not exist/);
+  });
 });

@@ -14,14 +14,15 @@ export interface DatasetRunSetup {
 }
 
 /**
- * What the trainer needs to read a run's dataset (workers/data LabDatasetPayload): cache folder, columns,
- * and the spec of the stored split the run names (`data.splitId`), which must be a split of that dataset.
+ * What the trainer needs to read a run's dataset (workers/data LabDatasetPayload): cache folder, the
+ * columns with the roles the run was created with, and the spec of the stored split the run names
+ * (`data.splitId`), which must be a split of that dataset.
  */
 export function datasetResolver(registry: DatasetRegistry) {
   return (run: RunRecord): Record<string, unknown> => {
     const d = registry.get(run.datasetId!);
     if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists; start a new run on an existing dataset`);
-    const splitId = (run.config as { data?: { splitId?: number } }).data?.splitId;
+    const { splitId, columns } = (run.config as { data?: { splitId?: number; columns?: unknown[] } }).data ?? {};
     let split: unknown;
     if (splitId !== undefined) {
       const s = registry.store.splits.get(splitId);
@@ -30,7 +31,9 @@ export function datasetResolver(registry: DatasetRegistry) {
       split = s.spec;
     }
     return {
-      cacheDir: d.cachePath, family: d.family, columns: d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
+      cacheDir: d.cachePath, family: d.family,
+      // the run's own snapshot (the binding it was trained with); runs from before it: the current roles
+      columns: columns ?? d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
       ...(split !== undefined ? { split } : {}),
     };
   };
