@@ -71,8 +71,8 @@ describe('dataset run data', () => {
     const a = run({ splitSeed: 42 }, 1);
     const b = run({ splitSeed: 42 }, 2);
     expect(a.binding.split).toEqual({ kind: 'stratified', ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'label', seed: 42 });
-    expect(Array.from(b.data.test.columns.m_tabular.data)).toEqual(Array.from(a.data.test.columns.m_tabular.data));
-    expect(Array.from(run({ splitSeed: 7 }, 1).data.test.columns.m_tabular.data)).not.toEqual(Array.from(a.data.test.columns.m_tabular.data));
+    expect(Array.from(b.data.test.columns.m_tabular.data as Float32Array)).toEqual(Array.from(a.data.test.columns.m_tabular.data as Float32Array));
+    expect(Array.from(run({ splitSeed: 7 }, 1).data.test.columns.m_tabular.data as Float32Array)).not.toEqual(Array.from(a.data.test.columns.m_tabular.data as Float32Array));
     // runs from before splitSeed keep their run seed
     expect(run({}, 3).binding.split).toMatchObject({ kind: 'stratified', seed: 3 });
     // by name
