@@ -87,11 +87,13 @@ export const SetRoles = z.object({ id: z.string().min(1).max(200), roles: z.reco
 });
 
 // Import: a file path (Electron, CLI, a path on the serve host) or an upload in chunks from the browser.
-export const ImportFromPath = z.object({ path: z.string().min(1).max(4096), name: z.string().max(200).optional() });
+/** What to do with rows that do not parse (too few or too many fields, a value of the wrong type): stop with a message naming the line (default), drop them, or pad short rows with missing values. */
+export const BadRowPolicy = z.enum(['reject', 'drop', 'impute']);
+export const ImportFromPath = z.object({ path: z.string().min(1).max(4096), name: z.string().max(200).optional(), onInvalid: BadRowPolicy.optional() });
 export const UploadBegin = z.object({ name: z.string().min(1).max(255), size: z.number().int().nonnegative().max(64 * 2 ** 30) });
 /** Chunks are base64 so both transports carry them as JSON; keep each under the transport's message limit. */
 export const UploadChunk = z.object({ uploadId: z.string(), offset: z.number().int().nonnegative(), data: z.string().max(2_000_000) });
-export const UploadFinish = z.object({ uploadId: z.string(), name: z.string().max(200).optional() });
+export const UploadFinish = z.object({ uploadId: z.string(), name: z.string().max(200).optional(), onInvalid: BadRowPolicy.optional() });
 export const ImportStarted = z.object({ importId: z.string() });
 export const ImportId = z.object({ importId: z.string() });
 

@@ -144,12 +144,12 @@ export class Lab {
         this.emit('datasets.changed', { id: null });
         return ok;
       },
-      'datasets.import': ({ path, name }) => ({ importId: this.imports.start(path, { name }) }),
+      'datasets.import': ({ path, name, onInvalid }) => ({ importId: this.imports.start(path, { name, onInvalid }) }),
       'import.begin': ({ name, size }) => ({ uploadId: this.uploads.begin(name, size) }),
       'import.chunk': ({ uploadId, offset, data }) => ({ received: this.uploads.chunk(uploadId, offset, data) }),
-      'import.finish': ({ uploadId, name }) => {
+      'import.finish': ({ uploadId, name, onInvalid }) => {
         const file = this.uploads.finish(uploadId);
-        return { importId: this.imports.start(file.path, { name, displayName: file.name, temporary: true }) };
+        return { importId: this.imports.start(file.path, { name, displayName: file.name, temporary: true, onInvalid }) };
       },
       'import.cancel': ({ importId }) => {
         if (!this.imports.cancel(importId) && !this.uploads.cancel(importId)) throw new LabError('not-found', `no import or upload '${importId}' in progress`);

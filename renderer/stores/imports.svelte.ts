@@ -17,7 +17,15 @@ export interface ImportItem {
   error: string | null;
   uploadId: string | null;
   importId: string | null;
+  /** What was imported, so a failed import can be tried again with another bad-row policy. */
+  source?: { kind: 'upload'; file: DroppedFile } | { kind: 'path'; path: string; name: string };
 }
+
+/** Rows that do not parse: 'drop' them, or 'impute' (pad short rows with missing values). */
+export type BadRowPolicy = 'drop' | 'impute';
+
+/** Whether an import failed on rows that another bad-row policy would get past (the importer's message says so). */
+export const failedOnBadRows = (item: ImportItem): boolean => item.phase === 'failed' && /onInvalid 'drop'/.test(item.error ?? '');
 
 /** A dropped file as the store needs it (a DOM File satisfies it). */
 export interface DroppedFile {
@@ -62,18 +70,20 @@ export class ImportsStore {
     return this.items[this.items.length - 1]; // the proxied item, so later writes are reactive
   }
 
-  async importPath(path: string, name: string): Promise<void> {
+  async importPath(path: string, name: string, onInvalid?: BadRowPolicy): Promise<void> {
     const item = this.add(name, 0);
+    item.source = { kind: 'path', path, name };
     item.phase = 'parsing';
     try {
-      item.importId = (await this.lab.invoke('datasets.import', { path })).importId;
+      item.importId = (await this.lab.invoke('datasets.import', { path, ...(onInvalid ? { onInvalid } : {}) })).importId;
     } catch (e) {
       this.fail(item, e);
     }
   }
 
-  async upload(file: DroppedFile): Promise<void> {
+  async upload(file: DroppedFile, onInvalid?: BadRowPolicy): Promise<void> {
     const item = this.add(file.name, file.size);
+    item.source = { kind: 'upload', file };
     try {
       item.uploadId = (await this.lab.invoke('import.begin', { name: file.name, size: file.size })).uploadId;
       for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
@@ -84,7 +94,7 @@ export class ImportsStore {
       if (item.phase === 'cancelled') return;
       item.phase = 'parsing';
       item.bytes = 0;
-      item.importId = (await this.lab.invoke('import.finish', { uploadId: item.uploadId })).importId;
+      item.importId = (await this.lab.invoke('import.finish', { uploadId: item.uploadId, ...(onInvalid ? { onInvalid } : {}) })).importId;
     } catch (e) {
       if (item.phase !== 'cancelled') this.fail(item, e);
     }
@@ -96,6 +106,16 @@ export class ImportsStore {
     const id = item.importId ?? item.uploadId;
     item.phase = 'cancelled';
     if (id) await this.lab.invoke('import.cancel', { importId: id }).catch(() => {});
+  }
+
+  /** Imports a failed item's file again with a bad-row policy (the failed entry is replaced by the new one). */
+  async retry(key: number, onInvalid: BadRowPolicy): Promise<void> {
+    const item = this.items.find((i) => i.key === key);
+    if (!item?.source) return;
+    const source = item.source;
+    this.dismiss(key);
+    if (source.kind === 'upload') await this.upload(source.file, onInvalid);
+    else await this.importPath(source.path, source.name, onInvalid);
   }
 
   dismiss(key: number): void {

@@ -5,6 +5,8 @@ import type { ColumnRole, DatasetDetail, DatasetSummary, PreviewPage } from '../
 export interface ImportHooks {
   name?: string;
   signal: AbortSignal;
+  /** Rows that do not parse: stop with a message naming the line (default), drop them, or pad short rows. */
+  onInvalid?: 'reject' | 'drop' | 'impute';
   onProgress(p: { bytes: number; totalBytes: number; rows: number }): void;
 }
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { ImportProgress } from '../../../common/lab-api';
-import type { DatasetsPort } from './datasets-port';
+import type { DatasetsPort, ImportHooks } from './datasets-port';
 
 export class Imports {
   private readonly running = new Map<string, AbortController>();
@@ -17,7 +17,7 @@ export class Imports {
   ) {}
 
   /** Starts importing `path`; `temporary` files (uploads) are deleted when the import ends. */
-  start(path: string, opts: { name?: string; displayName?: string; temporary?: boolean }): string {
+  start(path: string, opts: { name?: string; displayName?: string; temporary?: boolean; onInvalid?: ImportHooks['onInvalid'] }): string {
     const importId = randomUUID();
     const controller = new AbortController();
     this.running.set(importId, controller);
@@ -30,6 +30,7 @@ export class Imports {
       .importFile(path, {
         name: opts.name ?? file.replace(/\.[^.]+$/, ''),
         signal: controller.signal,
+        onInvalid: opts.onInvalid,
         onProgress: (p) => {
           const now = Date.now();
           if (now - last < 100) return;

@@ -113,6 +113,7 @@ class StoreDatasets implements DatasetsPort {
     const outcome = await this.lab.registry.importDataset(path, {
       name: hooks.name,
       signal: hooks.signal,
+      ...(hooks.onInvalid ? { onInvalid: hooks.onInvalid } : {}),
       onProgress: (p) => hooks.onProgress({ bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows }),
     });
     return String(outcome.dataset.id);

@@ -1,0 +1,38 @@
+// A failed import names its bad row and offers to import the same file again, dropping bad rows or padding
+// short ones: against a real Lab (temp home, real importer) in a child process, through the imports store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { File as NodeFile } from 'node:buffer'; // jsdom's Blob has no arrayBuffer(); browsers' and Node's do
+// @ts-expect-error: a plain .mjs test fixture (a real Lab in a child process)
+import { startLabProcess } from '../fixtures/lab-process.mjs';
+import App from '../App.svelte';
+import { createStores, type Stores } from '../stores';
+import { inProcessLab, type Dispatcher } from '../lib/in-process-lab';
+
+let lab: Dispatcher & { stop(): Promise<void> };
+let stores: Stores;
+
+beforeAll(async () => {
+  lab = await startLabProcess();
+  stores = createStores(inProcessLab(lab));
+  stores.system.connection = 'open';
+});
+afterAll(() => lab.stop());
+
+describe('ImportList', () => {
+  it('a file with a short row fails with the line, and "Pad short rows" imports it with every row', async () => {
+    const csv = 'a,b,c\n1,2,3\n4,5\n7,8,9\n';
+    window.location.hash = '#/datasets'; // the Datasets view lists the imports
+    render(App, { props: { stores } });
+    await stores.imports.upload(new NodeFile([csv], 'ragged.csv') as unknown as File);
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('failed'), { timeout: 20_000 });
+    expect(stores.imports.items[0].error).toMatch(/line 3: expected 3 fields .* found 2/);
+    expect(screen.getByRole('button', { name: 'Drop bad rows' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Pad short rows' }));
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('done'), { timeout: 20_000 });
+    expect(stores.imports.items).toHaveLength(1); // the failed entry was replaced
+    const detail = await inProcessLab(lab).invoke('datasets.get', { id: stores.imports.items[0].datasetId! });
+    expect(detail.rows).toBe(3);
+    expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
+  }, 60_000);
+});
