@@ -47,6 +47,8 @@ export const RunSummary = z.object({
   step: z.number().int().nonnegative(),
   totalSteps: z.number().int().nonnegative().nullable(),
   device: z.string(),
+  /** Why the run is not on the device it asked for (e.g. CUDA requested, its libraries missing: on the CPU). */
+  fallbackReason: z.string().nullable().optional(),
   samplesPerSec: z.number().nullable(),
   etaSec: z.number().nullable(),
   createdAt: z.string(),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Lab } from '../lab';
 import { runProvider } from '../runs/runs-port';
 
-type Detail = { id: string; status: string; step: number; config: { threads?: number; provider?: string } };
+type Detail = { id: string; status: string; step: number; device: string; fallbackReason?: string | null; config: { threads?: number; provider?: string } };
 const get = async (lab: Lab, id: string): Promise<Detail> => {
   const reply = await lab.dispatch('runs.get', { id });
   if (!reply.ok) throw new Error(JSON.stringify(reply));
@@ -60,6 +60,12 @@ describe('run settings', () => {
         await lab.dispatch('runs.cancel', { id });
         await until(lab, id, (r) => r.status === 'cancelled');
       }
+
+      // Asked for CUDA where its libraries are missing: the run trains on the CPU and its summary says why.
+      const [cuda] = await start(lab, { epochs: 1, provider: 'cuda' });
+      const done = await until(lab, cuda, (r) => r.status === 'completed');
+      if (done.device === 'cpu') expect(done.fallbackReason).toMatch(/CUDA|cuda/);
+      else expect(done.fallbackReason ?? null).toBeNull();
     } finally {
       await lab.close();
       rmSync(home, { recursive: true, force: true });

@@ -74,7 +74,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     return {
       id: String(r.id), name: r.name ?? `run ${r.id}`, group: r.groupId, template: c.model?.template ?? '?',
       datasetId: c.data?.datasetId != null ? String(c.data.datasetId) : 'synthetic', status: r.status, seed: r.seed ?? 0,
-      step: r.step, totalSteps: l?.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu',
+      step: r.step, totalSteps: l?.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu', fallbackReason: r.fallbackReason,
       samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
     };
   };
