@@ -37,6 +37,7 @@ export const REQUESTS = {
   'runs.pause': channel(R.RunId, Ok, 'Pause a running run at its next checkpoint'),
   'runs.resume': channel(R.RunId, Ok, 'Resume a paused or interrupted run'),
   'runs.cancel': channel(R.RunId, Ok, 'Cancel a queued or running run'),
+  'runs.delete': channel(R.RunId, Ok, 'Delete a run that is not training, with its metrics and checkpoints (exported files stay)'),
   'runs.metrics': channel(R.MetricsRequest, R.RunMetrics, 'Stored metric series of a run'),
   'runs.gates': channel(R.RunId, R.RunGates, 'Stored gate statistics of a run (openness, entropy, expert load...)'),
   'runs.pausedAtQuit': channel(z.object({ clear: z.boolean().optional() }).strict(), z.object({ runIds: z.array(z.string()) }), 'Runs the app paused when it last quit (to offer resuming them); clear: forget the list'),

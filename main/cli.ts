@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   pause: () => import('./cli/pause'),
   resume: () => import('./cli/resume'),
   cancel: () => import('./cli/cancel'),
+  delete: () => import('./cli/delete'),
   sweep: () => import('./cli/sweep'),
   export: () => import('./cli/export'),
   knockout: () => import('./cli/knockout'),

@@ -55,6 +55,7 @@ export function syntheticRuns(opts: { live: number; done: number; pointsPerRun: 
     pause: () => {},
     resume: () => {},
     cancel: () => {},
+    delete: () => {},
     metrics: (id) => series.get(id)!,
     compare: (ids) => ({ runs: ids.map(find), series: ids.map((id) => series.get(id)!) }),
     export: () => ({ path: '', bytes: 0 }),

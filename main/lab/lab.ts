@@ -165,6 +165,7 @@ export class Lab {
       'runs.pause': async ({ id }) => (await r.pause(id), ok),
       'runs.resume': async ({ id }) => (await r.resume(id), ok),
       'runs.cancel': async ({ id }) => (await r.cancel(id), ok),
+      'runs.delete': async ({ id }) => (await r.delete(id), ok),
       'runs.metrics': ({ id, names, sinceStep }) => r.metrics(id, names, sinceStep),
       'runs.gates': ({ id }) => {
         if (r.gates) return r.gates(id);

@@ -19,6 +19,7 @@ export interface RunsPort {
   pause(id: string): MaybePromise<void>;
   resume(id: string): MaybePromise<void>;
   cancel(id: string): MaybePromise<void>;
+  delete(id: string): MaybePromise<void>;
   metrics(id: string, names?: string[], sinceStep?: number): MaybePromise<RunMetrics>;
   compare(ids: string[]): MaybePromise<Out<typeof Comparison>>;
   export(id: string, format: Out<typeof ExportRequest>['format']): MaybePromise<Out<typeof ExportResult>>;
@@ -45,6 +46,7 @@ export const missingRuns: RunsPort = {
   pause: missing,
   resume: missing,
   cancel: missing,
+  delete: missing,
   metrics: missing,
   compare: missing,
   export: missing,

@@ -11,6 +11,8 @@ export type RunEvent =
   | { type: 'checkpoint'; runId: number; kind: string; step: number; epoch: number; path: string }
   /** The run's trainer process has exited and its pool slot is free. */
   | { type: 'released'; runId: number }
+  /** The run was deleted (with its metrics and checkpoints). */
+  | { type: 'deleted'; runId: number }
   | { type: 'finished'; runId: number; status: RunStatus; reason: string; test: Record<string, number>; validation: Record<string, number>; cpuMs?: number };
 
 export type RunListener = (event: RunEvent) => void;

@@ -3,7 +3,8 @@
 // transition, crash recovery at start-up, cooperative cancel with a kill after a grace period, and a
 // trainer that dies costs only its own run. The Lab facade, serve mode and the CLI all drive this class.
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
 import { parseRunConfig, type RunConfigInput } from '../../../common/runs/config';
@@ -224,6 +225,20 @@ export class RunManager {
   transition(id: number, status: RunRecord['status'], update: Parameters<LabStore['runs']['setStatus']>[2] = {}): void {
     this.store.runs.setStatus(id, status, update);
     this.emit({ type: 'status', runId: id, status, error: update.error ?? null });
+  }
+
+  /**
+   * Deletes a run and its checkpoints folder. A run a live trainer holds (running, or paused in a trainer)
+   * must be cancelled first; a queued, finished, failed, cancelled, interrupted or paused-on-disk run goes.
+   */
+  delete(id: number): void {
+    const run = this.mustGet(id);
+    const live = this.links.has(id) || this.files.liveOwner(id) !== null;
+    if (live || run.status === 'running') throw new Error(`run ${id} is ${run.status}${live ? ' in a live trainer' : ''}: cancel it first (gatelab cancel ${id}), then delete it`);
+    if (!this.store.runs.delete(id)) throw new Error(`run ${id} started training meanwhile: cancel it first, then delete it`);
+    this.mine.delete(id);
+    rmSync(join(this.opts.paths.checkpoints, `run-${id}`), { recursive: true, force: true });
+    this.emit({ type: 'deleted', runId: id });
   }
 
   /** Resolves when the run settles (completed, failed, cancelled, paused or interrupted). */

@@ -106,6 +106,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     pause: (id) => act(() => manager.pause(must(id).id)),
     resume: (id) => act(() => manager.resume(must(id).id)),
     cancel: (id) => act(() => manager.cancel(must(id).id)),
+    delete: (id) => act(() => manager.delete(must(id).id)),
     metrics: (id, names, sinceStep) => series(must(id).id, names, sinceStep),
     compare: (ids) => {
       const runs = ids.map(must);

@@ -118,6 +118,14 @@ export class RunTable {
     if (info.changes === 0) throw new Error(`No run with id ${id}`);
   }
 
+  /**
+   * Deletes a run that is not training (its metrics, gate statistics, checkpoint rows and analytics jobs go
+   * with it by foreign key; exports keep their files and lose the link). False when it is running.
+   */
+  delete(id: number): boolean {
+    return this.db.prepare(`DELETE FROM runs WHERE id = ? AND status != 'running'`).run(id).changes > 0;
+  }
+
   /** At start-up: runs left 'running' by a crash become 'interrupted'. Returns their ids. */
   markInterrupted(): number[] {
     const rows = this.db
