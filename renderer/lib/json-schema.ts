@@ -17,7 +17,7 @@ export interface JsonSchema {
   items?: JsonSchema;
 }
 
-export type Widget = 'boolean' | 'enum' | 'integer' | 'number' | 'string' | 'number-list' | 'object' | 'union' | 'const' | 'unknown';
+export type Widget = 'boolean' | 'enum' | 'integer' | 'number' | 'string' | 'number-list' | 'object-list' | 'object' | 'union' | 'const' | 'unknown';
 
 export function widgetOf(s: JsonSchema): Widget {
   if (s.const !== undefined) return 'const';
@@ -30,6 +30,8 @@ export function widgetOf(s: JsonSchema): Widget {
   if (t === 'string') return 'string';
   if (t === 'object' && s.properties) return 'object';
   if (t === 'array' && s.items && (s.items.type === 'integer' || s.items.type === 'number')) return 'number-list';
+  // Arrays of objects (e.g. fusion modalities) have no free-text form: the form shows them read-only.
+  if (t === 'array' && s.items?.type === 'object') return 'object-list';
   return 'unknown';
 }
 
@@ -64,6 +66,17 @@ export function defaultValue(s: JsonSchema): unknown {
     return v ? defaultValue(v) : undefined;
   }
   return undefined;
+}
+
+/** A value the form shows but does not edit, in words: "sensor (8), camera (8)" for modalities. */
+export function summaryOf(v: unknown): string {
+  if (Array.isArray(v)) return v.map(summaryOf).join(', ') || '(none)';
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.name === 'string' && typeof o.dim === 'number') return `${o.name} (${o.dim})`;
+    return JSON.stringify(o);
+  }
+  return v === undefined || v === null ? '(unset)' : String(v);
 }
 
 /** Bounds of a number field for <input min max>, with exclusive bounds nudged inward for integers. */

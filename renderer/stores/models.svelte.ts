@@ -5,6 +5,20 @@ import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, 
 import { z } from 'zod';
 import { ModelConfig } from '../../common/models';
 import { RunConfig } from '../../common/runs/config';
+import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
+
+/** The lab accepts 1..64 seeds per start (common/lab-api StartRuns). */
+export const MAX_SEEDS = 64;
+/** Edits in a row (typing a batch size) are measured once, this long after the last one. */
+const MEASURE_DELAY_MS = 150;
+
+/** What is wrong with the Seeds box, in words, or null. */
+export function seedsProblem(seeds: unknown): string | null {
+  if (seeds === null || seeds === undefined || seeds === '' || (typeof seeds === 'number' && Number.isNaN(seeds))) return 'Enter how many seeds to run (1 to 64)';
+  if (typeof seeds !== 'number' || !Number.isInteger(seeds) || seeds < 1) return 'Seeds must be a whole number from 1 to 64';
+  if (seeds > MAX_SEEDS) return `At most ${MAX_SEEDS} seeds per start`;
+  return null;
+}
 
 /** The run settings the builder offers (the rest of RunConfig keeps its defaults). */
 export const TrainingSettings = RunConfig.pick({ epochs: true, batchSize: true, maxSteps: true, optimizer: true, schedule: true, earlyStopping: true });
@@ -27,13 +41,18 @@ export class ModelsStore {
   templateId = $state<string | null>(null);
   config = $state<Record<string, unknown>>({});
   selectedGate = $state<string | null>(null);
-  seeds = $state(3);
+  seeds = $state<number | null>(3);
+  seedsError = $derived(seedsProblem(this.seeds));
+  /** The run name the user typed; empty: `defaultName`. */
+  name = $state('');
   training = $state<Record<string, unknown>>(TrainingSettings.parse({}) as Record<string, unknown>);
   trainingErrors = $derived.by(() => {
     const r = TrainingSettings.safeParse(this.training);
     return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
   });
   datasetId = $state<string | null>(null);
+  /** The dataset the runs will train on; the data-shaped config fields (DATA_FIELDS) come from it. */
+  dataset = $state<DatasetDetail | null>(null);
   size = $state<{ params: number; flopsPerStep: number } | null>(null);
   sizeError = $state<LabError | null>(null);
   startError = $state<LabError | null>(null);
@@ -43,6 +62,9 @@ export class ModelsStore {
   errors = $derived(validateConfig(this.templateId, this.config));
   valid = $derived(Object.keys(this.errors).length === 0 && Object.keys(this.trainingErrors).length === 0);
   inFamily = $derived(this.templates.filter((t) => t.family === this.family).sort((a, b) => Number(b.baseline) - Number(a.baseline)));
+
+  /** "tsmixer-gated on Demo: grid load", so runs started from the UI tell apart in the run list. */
+  defaultName = $derived(this.templateId ? `${this.templateId}${this.dataset && this.dataset.id === this.datasetId ? ` on ${this.dataset.name}` : ''}` : '');
 
   constructor(private readonly lab: LabApi) {}
 
@@ -65,6 +87,7 @@ export class ModelsStore {
     this.templateId = id;
     const t = this.template;
     this.config = t ? $state.snapshot(t.defaults) : {};
+    this.size = null; // the previous template's size until this one's is measured would be wrong
     this.selectedGate = t?.gates[0] ?? null;
     this.applyDataShape();
     void this.measure();
@@ -72,11 +95,19 @@ export class ModelsStore {
 
   setConfig(next: Record<string, unknown>): void {
     this.config = next;
-    void this.measure();
+    this.measureSoon();
   }
 
-  /** The dataset the runs will train on; forecasting configs take their channel count from it. */
-  dataset = $state<DatasetDetail | null>(null);
+  /** The batch size is part of FLOPs per step: training edits re-measure too. */
+  setTraining(next: Record<string, unknown>): void {
+    this.training = next;
+    this.measureSoon();
+  }
+
+  /** The chosen dataset's shape for the template's family (null: no dataset or no template yet). */
+  dataShape = $derived(this.dataset && this.template ? dataShapeOf(this.template.family, this.dataset) : null);
+  /** Config fields the trainer overwrites from the dataset: the form shows them, read-only. */
+  dataFields = $derived(this.template ? DATA_FIELDS[this.template.family] : []);
 
   adoptDataset(d: DatasetDetail): void {
     const changed = this.dataset?.id !== d.id;
@@ -87,10 +118,13 @@ export class ModelsStore {
   }
 
   private applyDataShape(): void {
-    const d = this.dataset;
-    if (!d || this.template?.family !== 'forecasting') return;
-    const channels = d.columnInfo.filter((c) => (c.type === 'float' || c.type === 'int') && (c.role === 'feature' || c.role === 'target')).length;
-    if (channels > 0 && this.config.channels !== channels) this.setConfig({ ...this.config, channels });
+    const values = this.dataShape?.values;
+    if (!values) return;
+    const next = { ...this.config, ...values };
+    // MoE fusion has one expert per modality (its schema checks experts = number of modalities).
+    const router = next.router as Record<string, unknown> | undefined;
+    if (this.templateId === 'moe-fusion' && router && Array.isArray(next.modalities)) next.router = { ...router, experts: next.modalities.length };
+    if (JSON.stringify(next) !== JSON.stringify(this.config)) this.setConfig(next);
   }
 
   /** Flips a gate's `enabled` (the ablation switch) without losing its settings. */
@@ -99,24 +133,42 @@ export class ModelsStore {
     this.setConfig({ ...this.config, [field]: { ...g, enabled: g.enabled === false } });
   }
 
+  private measureTimer: ReturnType<typeof setTimeout> | null = null;
+  private measured = 0;
+
+  /** Measures after MEASURE_DELAY_MS without further edits. */
+  measureSoon(): void {
+    if (this.measureTimer) clearTimeout(this.measureTimer);
+    this.measureTimer = setTimeout(() => {
+      this.measureTimer = null;
+      void this.measure();
+    }, MEASURE_DELAY_MS);
+  }
+
   async measure(): Promise<void> {
+    // Only the answer for the latest edit may land: an earlier, slower one would show a stale size.
+    const ticket = ++this.measured;
     if (!this.templateId || !this.valid) return;
     try {
       const config = { ...$state.snapshot(this.config), batchSize: this.training.batchSize };
-      this.size = await this.lab.invoke('models.size', { template: this.templateId, config });
+      const size = await this.lab.invoke('models.size', { template: this.templateId, config });
+      if (ticket !== this.measured) return;
+      this.size = size;
       this.sizeError = null;
     } catch (e) {
+      if (ticket !== this.measured) return;
       this.size = null;
       this.sizeError = LabError.from(e);
     }
   }
 
   async start(): Promise<string[] | null> {
-    if (!this.templateId || !this.datasetId || !this.valid) return null;
+    if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null) return null;
     this.starting = true;
     try {
       const config = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
-      const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config, seeds: this.seeds });
+      const name = (this.name.trim() || this.defaultName).slice(0, 200);
+      const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config, seeds: this.seeds, name });
       this.startError = null;
       return r.runIds;
     } catch (e) {

@@ -1,8 +1,10 @@
 // The model builder against a real Lab (child process): templates and gate kinds come from the lab,
 // a gate's form is generated from its schema, a bad value is named under its field and blocks
-// starting runs, and ablation flips the gate off on the diagram.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+// starting runs, and ablation flips the gate off on the diagram. Every gate of every template has inputs
+// (router unions get a kind picker), data-shaped fields come from the dataset read-only, FLOPs follow the
+// batch size, and the launch bar checks seeds and names runs.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 // @ts-expect-error: a plain .mjs test fixture (a real Lab in a child process)
 import { startLabProcess } from '../fixtures/lab-process.mjs';
 import App from '../App.svelte';
@@ -19,7 +21,12 @@ beforeAll(async () => {
   stores.system.connection = 'open';
   await Promise.all([stores.system.load(), stores.datasets.refresh()]);
 });
-afterAll(() => lab.stop());
+// A size measurement is debounced (150 ms): let the last one land before the lab goes away.
+afterAll(async () => {
+  await new Promise((r) => setTimeout(r, 400));
+  await lab.stop();
+});
+afterEach(() => cleanup());
 
 describe('validateConfig (the same zod schemas as the lab)', () => {
   it('names the failing field path', () => {
@@ -52,5 +59,130 @@ describe('Models view', () => {
     await fireEvent.click(screen.getByTestId('ablate-gate'));
     await waitFor(() => expect(screen.getByTestId('gate-gate').className).toContain('off'));
     expect((stores.models.config.gate as { enabled: boolean; scale: number })).toMatchObject({ enabled: false, scale: 2 });
+  });
+});
+
+const TABS: Record<string, string> = { forecasting: 'Time-series forecasting', recsys: 'Recommendation / CTR', fusion: 'Multimodal fusion' };
+
+/** The Models view on the demo dataset of `family`, with `template` chosen and its size measured. */
+async function open(family: string, template: string): Promise<void> {
+  window.location.hash = '#/models';
+  render(App, { props: { stores } });
+  const id = stores.datasets.list.find((d) => d.family === family)!.id;
+  await fireEvent.change(await screen.findByTestId('model-dataset'), { target: { value: id } });
+  await waitFor(() => expect(stores.models.dataset?.id).toBe(id));
+  await fireEvent.click(screen.getByRole('tab', { name: TABS[family] }));
+  await fireEvent.click(await screen.findByTestId(`template-${template}`));
+  await waitFor(() => expect(stores.models.templateId).toBe(template));
+  await stores.models.measure();
+}
+
+const gatePanel = () => document.querySelector('.panels section') as HTMLElement;
+const hyperPanel = () => document.querySelectorAll('.panels section')[1] as HTMLElement;
+
+describe('Models view: every control configures what it shows', () => {
+  it('draws inputs for every gate of every template', async () => {
+    await open('forecasting', 'dlinear');
+    for (const t of stores.models.templates) {
+      if (t.family !== stores.models.family) await fireEvent.click(screen.getByRole('tab', { name: TABS[t.family] }));
+      await fireEvent.click(await screen.findByTestId(`template-${t.id}`));
+      for (const g of t.gates) {
+        await fireEvent.click(await screen.findByTestId(`gate-${g}`));
+        await waitFor(() => expect(within(gatePanel()).getByRole('heading').textContent).toContain(g));
+        expect(gatePanel().querySelectorAll('input, select').length, `${t.id}.${g}`).toBeGreaterThan(1);
+      }
+      const shown = [hyperPanel().textContent, ...[...hyperPanel().querySelectorAll('input')].map((i) => i.value)].join('\n');
+      expect(shown, t.id).not.toContain('[object Object]');
+      // The fields the trainer takes from the dataset are shown, not offered as inputs.
+      for (const f of stores.models.dataFields) expect(screen.getByTestId(`fixed-${f}`).textContent, `${t.id}.${f}`).toContain('from the dataset');
+    }
+  });
+
+  it('switches the MoE forecaster’s router kind, with that kind’s defaults and fields', async () => {
+    await open('forecasting', 'moe-forecaster');
+    await fireEvent.click(await screen.findByTestId('gate-router'));
+    const kind = within(gatePanel()).getAllByLabelText('Kind')[0] as HTMLSelectElement;
+    expect(kind.value).toBe('softmax-router');
+    expect((within(gatePanel()).getByLabelText('Temperature') as HTMLInputElement).value).toBe('1');
+    await fireEvent.change(kind, { target: { value: 'topk-router' } });
+    await waitFor(() => expect(stores.models.config.router).toMatchObject({ kind: 'topk-router', experts: 8, k: 2, noisy: true }));
+    expect(screen.getByTestId('gate-router').textContent).toContain('topk-router');
+    const k = within(gatePanel()).getByLabelText('K') as HTMLInputElement;
+    await fireEvent.change(k, { target: { value: '100' } });
+    await waitFor(() => expect(stores.models.errors['router.k']).toBeTruthy());
+    expect(within(k.closest('.field') as HTMLElement).getByRole('alert').textContent).toMatch(/64/);
+    await fireEvent.change(k, { target: { value: '3' } });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    expect(validateConfig('moe-forecaster', stores.models.config)).toEqual({});
+  });
+
+  it('shows the dataset’s modalities read-only and sizes the model with them', async () => {
+    await open('fusion', 'moe-fusion');
+    const mods = await screen.findByTestId('fixed-modalities');
+    expect(mods.textContent).toMatch(/from the dataset: context \(\d+\), sensor \(8\), camera \(8\)/);
+    expect(within(hyperPanel()).queryAllByRole('textbox').every((i) => !(i as HTMLInputElement).value.includes('object'))).toBe(true);
+    expect(stores.models.config.modalities).toEqual(stores.models.dataShape!.values.modalities);
+    // One expert per modality follows the dataset's three modalities, so the config stays valid.
+    expect((stores.models.config.router as { experts: number }).experts).toBe(3);
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    expect(screen.getByTestId('block-diagram').textContent).toContain('sensor (8)');
+    // The size is that of the dataset's modalities: with the template's default ones it differs.
+    const sized = stores.models.size!;
+    const defaults = await stores.lab.invoke('models.size', { template: 'moe-fusion', config: { ...stores.models.template!.defaults } });
+    expect(sized.params).toBeGreaterThan(0);
+    expect(sized.params).not.toBe(defaults.params);
+  });
+
+  it('says which roles to set when the dataset cannot feed the family', async () => {
+    await open('forecasting', 'dlinear');
+    await fireEvent.click(screen.getByRole('tab', { name: TABS.recsys }));
+    expect((await screen.findByTestId('data-shape-problem')).textContent).toMatch(/needs categorical fields.*set the column roles in Datasets/);
+    // The template keeps its own field sizes meanwhile, shown as coming from the dataset at run time.
+    expect(screen.getByTestId('fixed-fields').textContent).toContain('set when the run starts');
+    expect(stores.models.config.fields).toEqual(stores.models.template!.defaults.fields);
+  });
+
+  it('re-measures FLOPs per step when the batch size changes', async () => {
+    await open('forecasting', 'dlinear');
+    const at = (batchSize: number) => stores.lab.invoke('models.size', { template: 'dlinear', config: { ...stores.models.config, batchSize } });
+    const [at128, at256] = [await at(128), await at(256)];
+    expect(at256.flopsPerStep).toBeCloseTo(2 * at128.flopsPerStep, -3);
+    expect(stores.models.training.batchSize).toBe(128);
+    await waitFor(() => expect(stores.models.size).toEqual(at128));
+    const batch = within(screen.getByTestId('training-settings')).getByLabelText('Batch size') as HTMLInputElement;
+    await fireEvent.change(batch, { target: { value: '256' } });
+    await waitFor(() => expect(stores.models.size).toEqual(at256));
+    expect(screen.getByTestId('model-size').textContent).toContain('batch 256');
+  });
+
+  it('checks the seeds box and names the runs it starts', async () => {
+    await open('forecasting', 'dlinear');
+    const seeds = screen.getByTestId('seeds') as HTMLInputElement;
+    const start = screen.getByTestId('start-runs') as HTMLButtonElement;
+    await fireEvent.input(seeds, { target: { value: '' } });
+    await waitFor(() => expect(start.disabled).toBe(true));
+    expect(screen.getByTestId('seeds-error').textContent).toMatch(/how many seeds/);
+    await fireEvent.input(seeds, { target: { value: '65' } });
+    await waitFor(() => expect(screen.getByTestId('seeds-error').textContent).toBe('At most 64 seeds per start'));
+    expect(start.disabled).toBe(true);
+    await fireEvent.input(seeds, { target: { value: '1' } });
+    await waitFor(() => expect(start.disabled).toBe(false));
+    expect(screen.queryByTestId('seeds-error')).toBeNull();
+    // An empty name sends the placeholder: template on dataset.
+    const name = screen.getByTestId('run-name') as HTMLInputElement;
+    expect(name.placeholder).toBe(`dlinear on ${stores.models.dataset!.name}`);
+    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 2 });
+    const ids = await stores.models.start();
+    expect(ids).toHaveLength(1);
+    const run = await stores.lab.invoke('runs.get', { id: ids![0] });
+    expect(run.name).toBe(`dlinear on ${stores.models.dataset!.name}`);
+    await fireEvent.input(name, { target: { value: 'short window' } });
+    const [second] = (await stores.models.start())!;
+    expect((await stores.lab.invoke('runs.get', { id: second })).name).toBe('short window');
+    // Cancel both and let their trainers exit while the lab is still there to hear it.
+    for (const id of [...ids!, second]) {
+      await stores.lab.invoke('runs.cancel', { id }).catch(() => {});
+      await waitFor(async () => expect(['cancelled', 'completed', 'failed']).toContain((await stores.lab.invoke('runs.get', { id })).status), { timeout: 30_000 });
+    }
   });
 });

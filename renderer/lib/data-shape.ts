@@ -1,0 +1,90 @@
+// The template fields the dataset decides (forecasting channels, recsys field vocabularies and numeric
+// count, fusion modalities and their widths), worked out in the renderer from the dataset's column roles
+// and statistics with the trainer's own rules (common/models/binding: defaultBinding picks the columns,
+// DataColumns fills the defaults), so the diagram and the size follow the chosen dataset. The trainer
+// recomputes them exactly at run time and overwrites these fields; the form therefore shows them
+// read-only. Estimates: a vocabulary is counted here on the whole column (distinct values, or an
+// integer column's range), there on the training split, so the two agree whenever every value occurs
+// in training.
+import { DataColumns, defaultBinding, type ColumnDescription } from '../../common/models/binding';
+import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
+
+/** Config fields of each family that the trainer takes from the dataset (workers/data/run-data.ts). */
+export const DATA_FIELDS: Record<Family, string[]> = {
+  forecasting: ['channels'],
+  recsys: ['fields', 'numeric'],
+  fusion: ['modalities', 'classes'],
+};
+
+export interface DataShape {
+  /** The config values that could be derived (a field missing here keeps the template's value). */
+  values: Record<string, unknown>;
+  /** What the form shows for each data field, e.g. modalities: "sensor (8), camera (8), context (4)". */
+  shown: Record<string, string>;
+  /** Why the dataset cannot feed this family as its roles stand (what to set), or null. */
+  problem: string | null;
+}
+
+/** Rows of an embedding table for a categorical column: its values plus the out-of-vocabulary id. */
+export function vocabularyEstimate(c: ColumnInfo | undefined): number | null {
+  if (!c) return null;
+  if (c.distinct !== null && c.distinct > 0) return c.distinct + 1;
+  if (c.type === 'boolean') return 3;
+  // Integer codes used as categories (e.g. an hour 0..23) report a range, not a distinct count.
+  if (c.type === 'int' && typeof c.min === 'number' && typeof c.max === 'number') return c.max - c.min + 2;
+  return null;
+}
+
+/** Width of one fusion column after encoding (as common/models/binding's encodedWidth), null if unknown here. */
+function encodedWidth(c: ColumnInfo | undefined, textBuckets: number): number | null {
+  if (!c) return null;
+  if (c.type === 'text') return textBuckets;
+  if (c.type === 'categorical' || c.type === 'boolean') return vocabularyEstimate(c);
+  if (c.type === 'vector') return null; // its dimension is in the cache, not in the column statistics
+  return 1;
+}
+
+const list = (names: string[], max = 6) => (names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', '));
+
+export function dataShapeOf(family: Family, d: DatasetDetail): DataShape {
+  const columns: ColumnDescription[] = d.columnInfo.map((c) => ({ name: c.name, type: c.type, role: c.role, modality: c.modality }));
+  const info = new Map(d.columnInfo.map((c) => [c.name, c]));
+  let binding: DataColumns;
+  try {
+    binding = DataColumns.parse(defaultBinding(family, columns, { positiveAtLeast: d.label?.positiveAtLeast ?? undefined }).columns);
+  } catch (e) {
+    return { values: {}, shown: {}, problem: `${d.name} cannot feed a ${family} model yet: ${(e as Error).message} (or set the column roles in Datasets)` };
+  }
+  if (binding.family === 'forecasting') {
+    const n = binding.channels.length;
+    return { values: { channels: n }, shown: { channels: `${n}: ${list(binding.channels)}` }, problem: null };
+  }
+  if (binding.family === 'recsys') {
+    const sizes = binding.fields.map((f) => vocabularyEstimate(info.get(f)));
+    const known = sizes.every((n): n is number => n !== null);
+    const values: Record<string, unknown> = { numeric: binding.numeric.length };
+    if (known) values.fields = sizes;
+    return {
+      values,
+      shown: {
+        fields: binding.fields.map((f, i) => `${f} (${sizes[i] ?? '?'})`).join(', '),
+        numeric: binding.numeric.length ? `${binding.numeric.length}: ${list(binding.numeric)}` : '0',
+      },
+      problem: null,
+    };
+  }
+  const modalities = binding.modalities.map((m) => {
+    const widths = m.columns.map((c) => encodedWidth(info.get(c), binding.textBuckets));
+    return { name: m.name, dim: widths.every((w) => w !== null) ? widths.reduce((a: number, w) => a + (w as number), 0) : null };
+  });
+  const values: Record<string, unknown> = { classes: binding.classes };
+  if (modalities.every((m) => m.dim !== null)) values.modalities = modalities;
+  return {
+    values,
+    shown: {
+      modalities: modalities.map((m) => `${m.name} (${m.dim ?? 'width at run time'})`).join(', '),
+      classes: binding.classes === 1 ? `1 (binary: ${binding.label})` : `${binding.classes} (${binding.label})`,
+    },
+    problem: null,
+  };
+}
