@@ -45,10 +45,34 @@ export class DatasetsStore {
     }
   }
 
+  /**
+   * Changes one column's role. A dataset has one target: making a column the target demotes the previous
+   * one to a feature (runs train on the first target in column order, so two would silently pick one).
+   * When the target changes or goes, its binary label rule goes too: a threshold chosen for one column
+   * means nothing for another.
+   */
   async setRole(column: string, role: ColumnRole): Promise<void> {
     if (!this.selected) return;
+    const wasTarget = this.selected.columnInfo.find((c) => c.name === column)?.role === 'target';
+    const roles: Record<string, ColumnRole> = { [column]: role };
+    if (role === 'target') for (const c of this.selected.columnInfo) if (c.role === 'target' && c.name !== column) roles[c.name] = 'feature';
+    const targetChanged = role === 'target' ? !wasTarget : wasTarget;
+    await this.save(roles, targetChanged ? { positiveAtLeast: null } : undefined);
+  }
+
+  /** No target any more (forecasting models need none): the current target becomes a feature. */
+  async clearTarget(): Promise<void> {
+    if (!this.selected) return;
+    const roles: Record<string, ColumnRole> = {};
+    for (const c of this.selected.columnInfo) if (c.role === 'target') roles[c.name] = 'feature';
+    await this.save(roles, { positiveAtLeast: null });
+  }
+
+  private async save(roles: Record<string, ColumnRole>, label?: { positiveAtLeast: number | null }): Promise<void> {
+    if (!this.selected) return;
     try {
-      this.selected = await this.lab.invoke('datasets.setRoles', { id: this.selected.id, roles: { [column]: role } });
+      this.selected = await this.lab.invoke('datasets.setRoles', { id: this.selected.id, roles, ...(label ? { label } : {}) });
+      this.selectedError = null;
     } catch (e) {
       this.selectedError = LabError.from(e);
     }
@@ -73,12 +97,7 @@ export class DatasetsStore {
     if (!this.selected) return;
     const roles: Record<string, ColumnRole> = { [column]: 'target' };
     for (const c of this.selected.columnInfo) if (c.role === 'target' && c.name !== column) roles[c.name] = 'feature';
-    try {
-      this.selected = await this.lab.invoke('datasets.setRoles', { id: this.selected.id, roles, label: { positiveAtLeast } });
-      this.selectedError = null;
-    } catch (e) {
-      this.selectedError = LabError.from(e);
-    }
+    await this.save(roles, { positiveAtLeast });
   }
 
   async remove(id: string): Promise<void> {

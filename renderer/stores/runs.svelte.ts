@@ -12,11 +12,19 @@ export class RunsStore {
   series = new Map<string, Map<string, { steps: number[]; values: number[] }>>();
   /** Gate statistics per run, keyed `gate/stat`. */
   gates = new Map<string, Map<string, GateSeries>>();
+  /** One list refresh at a time for late progress events (they come in bursts). */
+  private recheck: Promise<void> | null = null;
 
   constructor(private readonly lab: LabApi) {
     lab.on('runs.progress', (p) => {
       const run = this.list.find((r) => r.id === p.id);
-      if (run) Object.assign(run, p);
+      if (run && isSettled(run.status) && p.status === 'running') {
+        // Every progress event says 'running'; one that arrives after the run ended (it was in flight)
+        // must not flip a finished row back. A real resume is confirmed by asking the lab.
+        this.recheck ??= this.refresh().finally(() => (this.recheck = null));
+        return;
+      }
+      if (run) Object.assign(run, settle(p));
       // A run that just ended has new test/validation metrics: fetch the list again for them.
       if (!run || ['completed', 'failed', 'cancelled'].includes(p.status)) void this.refresh();
     });
@@ -54,7 +62,7 @@ export class RunsStore {
 
   async refresh(): Promise<void> {
     try {
-      this.list = await this.lab.invoke('runs.list', {});
+      this.list = (await this.lab.invoke('runs.list', {})).map(settle);
       this.error = null;
     } catch (e) {
       this.error = LabError.from(e);
@@ -74,8 +82,19 @@ export class RunsStore {
     try {
       await this.lab.invoke(`runs.${action}`, { id });
       this.error = null;
+      // Resuming leaves a settled status: take the lab's word for the new one (later progress is then applied).
+      if (action === 'resume') await this.refresh();
     } catch (e) {
       this.error = LabError.from(e);
     }
   }
+}
+
+/** Statuses a run stays in until the user acts (resume) or for good: progress no longer applies. */
+export const SETTLED = ['completed', 'failed', 'cancelled', 'interrupted', 'paused'] as const;
+export const isSettled = (status: RunSummary['status']): boolean => (SETTLED as readonly string[]).includes(status);
+
+/** A settled run has no throughput or ETA: the last values of its training must not linger on the row. */
+export function settle<T extends Pick<RunSummary, 'status' | 'samplesPerSec' | 'etaSec'>>(r: T): T {
+  return isSettled(r.status) ? { ...r, samplesPerSec: null, etaSec: null } : r;
 }

@@ -68,6 +68,60 @@ describe('Datasets view', () => {
     });
   });
 
+  it('keeps one target: choosing target in the schema table demotes the previous one and clears its label', async () => {
+    const d = stores.datasets.selected!;
+    const old = d.columnInfo.find((c) => c.role === 'target')!.name; // set by the test above, with a label
+    const next = d.columnInfo.find((c) => c.role === 'feature' && c.name !== old)!.name;
+    await fireEvent.change(screen.getByRole('combobox', { name: `Role of ${next}` }), { target: { value: 'target' } });
+    await waitFor(async () => {
+      const fresh = await lab.dispatch('datasets.get', { id: d.id });
+      const r = fresh.ok ? (fresh.result as typeof d) : null;
+      expect(r?.columnInfo.filter((c) => c.role === 'target').map((c) => c.name)).toEqual([next]);
+      expect(r?.columnInfo.find((c) => c.name === old)!.role).toBe('feature');
+      expect(r?.label?.positiveAtLeast ?? null).toBeNull();
+    });
+    // The table and the Target box agree.
+    await waitFor(() => expect((screen.getByRole('combobox', { name: `Role of ${old}` }) as HTMLSelectElement).value).toBe('feature'));
+    expect((within(screen.getByTestId('target-picker')).getByTestId('target-column') as HTMLSelectElement).value).toBe(next);
+  });
+
+  it('clears the target from the Target box (— none —)', async () => {
+    const d = stores.datasets.selected!;
+    const picker = screen.getByTestId('target-picker');
+    await fireEvent.change(within(picker).getByTestId('target-column'), { target: { value: '' } });
+    const save = within(picker).getByTestId('target-save') as HTMLButtonElement;
+    expect(save.disabled).toBe(false);
+    expect(save.textContent).toBe('Clear target');
+    await fireEvent.click(save);
+    await waitFor(async () => {
+      const fresh = await lab.dispatch('datasets.get', { id: d.id });
+      expect(fresh.ok && (fresh.result as typeof d).columnInfo.filter((c) => c.role === 'target')).toEqual([]);
+    });
+    await waitFor(() => expect((within(screen.getByTestId('target-picker')).getByTestId('target-save') as HTMLButtonElement).disabled).toBe(true));
+  });
+
+  it('offers the MovieLens file types in the import dialog', () => {
+    const accept = (document.querySelector('input[type=file]') as HTMLInputElement).accept.split(',');
+    for (const ext of ['.csv', '.tsv', '.txt', '.data', '.item', '.user', '.parquet']) expect(accept).toContain(ext);
+  });
+
+  it('an import that finishes while the user is on another view does not pull them back to Datasets', async () => {
+    stores.router.go('settings');
+    await screen.findByRole('heading', { name: 'Settings' });
+    const bytes = readFileSync('/work/shared/data/recsys/ml-100k/u.user');
+    await stores.imports.upload(new NodeFile([bytes], 'u.user'));
+    const item = stores.imports.items.at(-1)!;
+    await waitFor(() => expect(['done', 'failed']).toContain(item.phase), { timeout: 30_000 });
+    expect(item.error).toBeNull();
+    await new Promise((r) => setTimeout(r, 50)); // any navigation would be synchronous with the event
+    expect(stores.router.view).toBe('settings');
+    expect(window.location.hash).toBe('#/settings');
+    stores.router.go('datasets');
+    // Back on Datasets by choice: the new one (943 users × 5 columns) is listed first.
+    await waitFor(() => expect(screen.getAllByTestId('dataset-item')[0].getAttribute('href')).toBe(`#/datasets/${item.datasetId}`));
+    expect(screen.getAllByTestId('dataset-item')[0].textContent).toContain('943 × 5');
+  });
+
   it('uploads a file in chunks and imports it (ETTh1: 17,420 rows, 8 columns)', async () => {
     const bytes = readFileSync('/work/shared/data/forecasting/ETTh1.csv');
     await stores.imports.upload(new NodeFile([bytes], 'ETTh1.csv', { type: 'text/csv' }));
@@ -79,5 +133,7 @@ describe('Datasets view', () => {
     const ds = detail.ok ? (detail.result as { rows: number; columnInfo: { name: string; type: string }[] }) : null;
     expect(ds!.rows).toBe(17_420);
     expect(ds!.columnInfo.map((c) => c.type)).toEqual(['datetime', ...Array(7).fill('float')]);
+    // Imported while on Datasets: the view opens the new dataset.
+    await waitFor(() => expect(stores.router.param).toBe(item.datasetId));
   });
 });

@@ -1,0 +1,50 @@
+// The runs store against lab events in the order a real lab can send them: a progress event that was in
+// flight when the run completed must not flip the row back to running, a settled run shows no
+// throughput or ETA, and a resumed run takes the lab's status and live progress again.
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../common/lab-api';
+import { RunsStore, settle } from './runs.svelte';
+import { handlerLab, runSummary } from './runs-test-lab';
+
+const until = async (ok: () => boolean) => { for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 5)); };
+
+describe('RunsStore progress', () => {
+  it('ignores a late "running" progress event for a completed run and clears its samples/s and ETA', async () => {
+    let lab: RunSummary[] = [runSummary({ id: '4', template: 'dlinear', status: 'running', step: 50, samplesPerSec: 900, etaSec: 3 })];
+    const { lab: api, emit } = handlerLab({ 'runs.list': () => lab });
+    const runs = new RunsStore(api);
+    await runs.refresh();
+    emit('runs.progress', { id: '4', status: 'running', step: 90, totalSteps: 100, samplesPerSec: 1000, etaSec: 1, error: null });
+    expect(runs.list[0]).toMatchObject({ status: 'running', step: 90, samplesPerSec: 1000 });
+
+    lab = [runSummary({ id: '4', template: 'dlinear', status: 'completed', step: 100, samplesPerSec: 1000, etaSec: 0 })]; // the lab's live cache may keep the last throughput
+    emit('runs.progress', { id: '4', status: 'completed', step: 100, totalSteps: 100, samplesPerSec: null, etaSec: null, error: null });
+    emit('runs.progress', { id: '4', status: 'running', step: 99, totalSteps: 100, samplesPerSec: 1010, etaSec: 0.1, error: null }); // late
+    expect(runs.list[0]).toMatchObject({ status: 'completed', step: 100, samplesPerSec: null, etaSec: null });
+    await until(() => runs.list[0].status === 'completed' && runs.list[0].step === 100);
+    await new Promise((r) => setTimeout(r, 30)); // the refreshes the events asked for have landed
+    expect(runs.list[0]).toMatchObject({ status: 'completed', samplesPerSec: null, etaSec: null });
+  });
+
+  it('a paused run that is resumed shows running and its progress again', async () => {
+    let status: RunSummary['status'] = 'paused';
+    const { lab: api, emit } = handlerLab({
+      'runs.list': () => [runSummary({ id: '7', template: 'tsmixer', status, step: 30 })],
+      'runs.resume': () => ((status = 'running'), { ok: true as const }),
+    });
+    const runs = new RunsStore(api);
+    await runs.refresh();
+    emit('runs.progress', { id: '7', status: 'running', step: 31, totalSteps: 100, samplesPerSec: 500, etaSec: 9, error: null }); // stale: before the pause
+    expect(runs.list[0].status).toBe('paused');
+    await runs.control('7', 'resume');
+    expect(runs.list[0].status).toBe('running');
+    emit('runs.progress', { id: '7', status: 'running', step: 40, totalSteps: 100, samplesPerSec: 520, etaSec: 8, error: null });
+    expect(runs.list[0]).toMatchObject({ status: 'running', step: 40, samplesPerSec: 520, etaSec: 8 });
+  });
+
+  it('settle() clears throughput and ETA for every settled status and keeps them while a run is live', () => {
+    for (const status of ['completed', 'failed', 'cancelled', 'interrupted', 'paused'] as const)
+      expect(settle({ status, samplesPerSec: 5, etaSec: 2 })).toEqual({ status, samplesPerSec: null, etaSec: null });
+    for (const status of ['queued', 'running'] as const) expect(settle({ status, samplesPerSec: 5, etaSec: 2 })).toEqual({ status, samplesPerSec: 5, etaSec: 2 });
+  });
+});
