@@ -78,17 +78,22 @@ export class RunsStore {
     return m.series;
   }
 
-  async control(id: string, action: 'pause' | 'resume' | 'cancel'): Promise<void> {
+  async control(id: string, action: RunAction): Promise<void> {
     try {
       await this.lab.invoke(`runs.${action}`, { id });
       this.error = null;
-      // Resuming leaves a settled status: take the lab's word for the new one (later progress is then applied).
-      if (action === 'resume') await this.refresh();
+      // Resuming leaves a settled status: take the lab's word for the new one (later progress is then applied);
+      // a deleted run leaves the list.
+      if (action === 'resume' || action === 'delete') await this.refresh();
     } catch (e) {
       this.error = LabError.from(e);
     }
   }
 }
+
+export type RunAction = 'pause' | 'resume' | 'cancel' | 'delete';
+/** Runs that can be deleted from the table: ended, not held by a trainer. */
+export const DELETABLE: readonly RunSummary['status'][] = ['completed', 'failed', 'cancelled', 'interrupted'];
 
 /** Statuses a run stays in until the user acts (resume) or for good: progress no longer applies. */
 export const SETTLED = ['completed', 'failed', 'cancelled', 'interrupted', 'paused'] as const;

@@ -136,4 +136,18 @@ describe('Datasets view', () => {
     // Imported while on Datasets: the view opens the new dataset.
     await waitFor(() => expect(stores.router.param).toBe(item.datasetId));
   });
+
+  it('deletes the shown dataset on a second click; it leaves the list and the lab', async () => {
+    const id = stores.router.param!;
+    const name = stores.datasets.list.find((d) => d.id === id)!.name;
+    const count = stores.datasets.list.length;
+    await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe(name));
+    await fireEvent.click(screen.getByRole('button', { name: `Delete ${name}` }));
+    expect(stores.datasets.list).toHaveLength(count); // one click only asks
+    await fireEvent.click(screen.getByRole('button', { name: `Confirm deleting ${name}` }));
+    await waitFor(() => expect(stores.datasets.list).toHaveLength(count - 1));
+    expect(stores.datasets.list.some((d) => d.id === id)).toBe(false);
+    const gone = await lab.dispatch('datasets.get', { id });
+    expect(gone.ok).toBe(false);
+  });
 });
