@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES, templateJsonSchema } from '../../common/models';
 import { TRAINING_SCHEMA, validateConfig } from '../stores/models.svelte';
-import { defaultValue, summaryOf, tagOf, variantFor, variants, widgetOf, type JsonSchema } from './json-schema';
+import { defaultValue, kindLabel, summaryOf, tagOf, variantFor, variants, widgetOf, type JsonSchema } from './json-schema';
 
 const schemaOf = (id: string) => templateJsonSchema(id as never) as JsonSchema;
 
@@ -12,6 +12,7 @@ describe('json-schema for the config forms', () => {
     const router = schemaOf('moe-forecaster').properties!.router;
     expect(widgetOf(router)).toBe('union');
     expect(variants(router).map(tagOf)).toEqual(['softmax-router', 'topk-router']);
+    expect(variants(router).map(kindLabel)).toEqual(['Dense softmax router', 'Top-k router']); // the picker's names
     expect(tagOf(variantFor(router, { kind: 'topk-router' })!)).toBe('topk-router');
     for (const v of variants(router)) {
       const value = defaultValue(v) as Record<string, unknown>;

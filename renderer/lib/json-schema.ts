@@ -37,6 +37,15 @@ export function widgetOf(s: JsonSchema): Widget {
 
 export const variants = (s: JsonSchema): JsonSchema[] => s.oneOf ?? s.anyOf ?? [];
 
+/**
+ * What the kind picker shows for a variant: the name its description starts with ("Top-k router: G = …"
+ * gives "Top-k router"), else its tag (`topk-router`).
+ */
+export function kindLabel(variant: JsonSchema): string {
+  const name = variant.description?.split(':')[0].trim();
+  return name && name.length <= 40 && name !== variant.description ? name : (tagOf(variant) ?? '?');
+}
+
 /** The discriminator value of a variant (its `kind` or `template` const), or null. */
 export function tagOf(variant: JsonSchema): string | null {
   for (const key of ['kind', 'template']) {
