@@ -52,12 +52,24 @@ export function splitSpecFromArgs(args: CliArgs): SplitSpecInput {
   }
 }
 
+function uniqueName(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
+}
+
 export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs, json: boolean): Promise<number> {
   const spec = splitSpecFromArgs(args);
-  const name = stringOption(args, 'name') ?? 'default';
-  const split = await createSplit(lab.registry, ref, name, spec);
+  const datasetId = lab.registry.resolve(ref).id;
+  const existing = lab.store.splits.list(datasetId);
+  // Without --name a split gets a new name (its kind, then kind-2, ...): a second split must not
+  // silently replace the first, which runs may name by id. --name of an existing split replaces it, said so.
+  const given = stringOption(args, 'name');
+  const name = given ?? uniqueName(String(spec.kind), existing.map((s) => s.name));
+  const replaced = existing.find((s) => s.name === name);
+  const split = await createSplit(lab.registry, datasetId, name, spec);
   if (json) console.log(JSON.stringify(split));
   else {
+    if (replaced) console.log(`(replaces split '${name}', id ${replaced.id}: runs that named id ${replaced.id} can no longer resume or be analysed)`);
     const c = split.counts;
     console.log(`Split '${split.name}' (id ${split.id}) of dataset ${split.datasetId}: ${c.train.toLocaleString('en-US')} train / ${c.val.toLocaleString('en-US')} val / ${c.test.toLocaleString('en-US')} test`);
     console.log(`  spec: ${JSON.stringify(split.spec)}`);

@@ -31,10 +31,17 @@ describe('gatelab datasets', () => {
   it('split --kind ett stores 8,640 / 2,880 / 2,880 and show lists it', () => {
     const split = gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json');
     expect(split.stderr).toBe('');
-    expect(JSON.parse(split.stdout)).toMatchObject({ name: 'default', counts: { train: 8640, val: 2880, test: 2880 } });
+    expect(JSON.parse(split.stdout)).toMatchObject({ name: 'ett', counts: { train: 8640, val: 2880, test: 2880 } });
+    // a second split without --name gets its own name: the first (which runs may name by id) stays
+    const again = JSON.parse(gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json').stdout);
+    expect(again.name).toBe('ett-2');
     const show = gatelab('datasets', 'show', 'ETTh1'); // by name
     expect(show.code).toBe(0);
-    expect(show.stdout).toMatch(/Split 'default' \(id \d+\): 8,640 train \/ 2,880 val \/ 2,880 test/);
+    expect(show.stdout).toMatch(/Split 'ett' \(id \d+\): 8,640 train \/ 2,880 val \/ 2,880 test/);
+    expect(show.stdout).toMatch(/Split 'ett-2' \(id \d+\)/);
+    // naming an existing split replaces it, and says so
+    const replace = gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'ett-2');
+    expect(replace.stdout).toMatch(/replaces split 'ett-2', id \d+/);
     expect(show.stdout).toMatch(/date\s+datetime\s+time\s+2016-07-01 00:00 \.\. 2018-06-26 19:00/);
   });
 

@@ -1,5 +1,7 @@
 // `gatelab export RUN --out model.onnx [--json]`: the run's model (best-on-validation weights) as ONNX.
 import type { CliCommand } from '../cli';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { stringOption } from './args';
 import { withCliRun } from './with-runs';
 import { exportRun } from '../lab/runs/export-run';
@@ -7,7 +9,8 @@ import { exportRun } from '../lab/runs/export-run';
 export const command: CliCommand = {
   summary: 'export a run\'s trained model as ONNX (RUN --out model.onnx [--json])',
   run: (args) => withCliRun('export', args, 'give a run id (gatelab runs lists them) and --out FILE.onnx', (s, id) => {
-    const out = stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`;
+    const out = resolve(stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`);
+    if (!existsSync(dirname(out))) throw new Error(`--out: the folder '${dirname(out)}' does not exist; create it or choose another path`);
     const r = exportRun(s.store, s.files, id, out);
     console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})`);
     return 0;

@@ -3,15 +3,20 @@ import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { withCliRuns } from './with-runs';
 import { runSummary, runsTable } from '../lab/runs/run-report';
-import type { RunStatus } from '../lab/store/index';
+import { RUN_STATUSES, type RunStatus } from '../lab/store/index';
 
 export const command: CliCommand = {
   summary: 'list runs with status and metrics (--status S, --group G, --json)',
   // Opening the runs also recovers runs left 'running' by a lab that died (-> interrupted).
   run: (args) => withCliRuns('runs', args, (s) => {
-    const runs = s.store.runs.list({ status: stringOption(args, 'status') as RunStatus | undefined, groupId: stringOption(args, 'group') });
+    const status = stringOption(args, 'status');
+    if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) throw new Error(`--status must be one of ${RUN_STATUSES.join(', ')} (got '${status}')`);
+    const group = stringOption(args, 'group');
+    const runs = s.store.runs.list({ status: status as RunStatus | undefined, groupId: group });
+    const filtered = status !== undefined || group !== undefined;
     if (args.options.json === true) console.log(JSON.stringify(runs.map((r) => runSummary(s.store, r))));
-    else console.log(runs.length ? runsTable(s.store, runs) : 'no runs yet: start one with gatelab train');
+    else if (runs.length) console.log(runsTable(s.store, runs));
+    else console.log(filtered ? 'no run matches --status/--group (gatelab runs lists them all)' : 'no runs yet: start one with gatelab train');
     return 0;
   }),
 };

@@ -10,6 +10,21 @@ import { openCliRuns, followRuns, runResult } from '../lab/runs/cli-session';
 import { runsTable } from '../lab/runs/run-report';
 import { ExperimentSpec } from '../../common/runs/expand';
 
+/** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */
+function readExperimentFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the experiment file '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
 export const command: CliCommand = {
   summary: 'expand a sweep/seeds experiment FILE (JSON) into a group of runs and train them (--parallel N, --json)',
   async run(args) {
@@ -21,12 +36,13 @@ export const command: CliCommand = {
     }
     let s;
     try {
-      const parsed = ExperimentSpec.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      const parsed = ExperimentSpec.safeParse(readExperimentFile(file));
       if (!parsed.success) {
         const i = parsed.error.issues[0];
         throw new Error(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
       }
       const parallel = stringOption(args, 'parallel');
+      if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Error(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
       s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
       const { groupId, runIds } = s.manager.createExperiment(parsed.data);
       if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);

@@ -78,6 +78,14 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(Object.keys(result.test).sort()).toEqual(['loss', 'mae', 'mse']);
       expect(result.test.mse).toBeGreaterThan(0.2);
       expect(result.test.mse).toBeLessThan(2);
+      // The imported dataset (id 1) from a config file and from a sweep file: every run verb can read datasets.
+      const config = { model: { template: 'dlinear', lookback: 96, horizon: 24 }, data: { kind: 'dataset', datasetId: 1, split: 'ett' }, epochs: 1, maxSteps: 10 };
+      writeFileSync(join(home, 'run.json'), JSON.stringify(config));
+      const fromConfig = await gatelab(['train', '--home', home, '--config', join(home, 'run.json'), '--json']);
+      expect(lastJson(fromConfig.lines)).toMatchObject({ run: 2, status: 'completed', step: 10 });
+      writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config, seeds: 2 }));
+      const sweep = lastJson((await gatelab(['sweep', join(home, 'sweep.json'), '--home', home, '--json'])).lines);
+      expect(sweep.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed']);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -96,6 +104,20 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(r.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
       const listed = lastJson((await gatelab(['runs', '--home', home, '--group', r.group, '--json'])).lines);
       expect(listed.map((x: { name: string }) => x.name)).toEqual(['lr lr=0.001 seed=1', 'lr lr=0.001 seed=2', 'lr lr=0.01 seed=1', 'lr lr=0.01 seed=2']);
+      // mistakes in a terminal get messages that say what to fix, and a failing exit code
+      const missing = await gatelab(['sweep', join(home, 'nope.json'), '--home', home]);
+      expect(missing.code).toBe(1);
+      expect(missing.lines.join('\n')).toMatch(/cannot read the experiment file '.*nope\.json': no such file/);
+      writeFileSync(join(home, 'broken.json'), '{ name: ');
+      expect((await gatelab(['sweep', join(home, 'broken.json'), '--home', home])).lines.join('\n')).toMatch(/broken\.json is not valid JSON/);
+      expect((await gatelab(['sweep', file, '--home', home, '--parallel', '0'])).lines.join('\n')).toMatch(/--parallel must be a whole number of run slots, at least 1 \(got '0'\)/);
+      const status = await gatelab(['runs', '--home', home, '--status', 'bogus']);
+      expect(status.code).toBe(1);
+      expect(status.lines.join('\n')).toMatch(/--status must be one of queued, running, paused/);
+      expect((await gatelab(['runs', '--home', home, '--status', 'running'])).lines.join('\n')).toMatch(/no run matches --status\/--group/);
+      const out = await gatelab(['export', '1', '--home', home, '--out', join(home, 'no', 'such', 'dir', 'm.onnx')]);
+      expect(out.code).toBe(1);
+      expect(out.lines.join('\n')).toMatch(/--out: the folder '.*no\/such\/dir' does not exist; create it or choose another path/);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

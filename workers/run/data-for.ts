@@ -14,7 +14,7 @@ export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: R
     if (m.template !== 'demo-gated') throw new Error(`synthetic data fits only the demo-gated model; template '${m.template}' needs a dataset (--dataset ID|FILE)`);
     return { data: syntheticData({ ...c, data: c.data }, m.inputs ?? 16), config: c };
   }
-  if (!spec.dataset) throw new Error(`run ${spec.runId} trains on dataset ${c.data.datasetId} but the lab sent no dataset description`);
+  if (!spec.dataset) throw new Error(`run ${spec.runId} trained on dataset ${c.data.datasetId}, which is no longer in the lab (it was deleted): import the file again and train a new run on it`);
   if (m.template === 'demo-gated') throw new Error('the demo-gated model trains on synthetic data only; choose a template for a dataset (e.g. dlinear, finalmlp, gmu)');
   const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed });
   return { data: run.data, config: { ...c, model: run.model as RunConfig['model'] } };

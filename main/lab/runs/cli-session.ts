@@ -4,6 +4,8 @@
 import { openLabStore, type LabStore, type RunRecord } from '../store/index';
 import { labPaths, type LabPaths } from '../home';
 import { RunManager } from './run-manager';
+import { DatasetRegistry } from '../datasets/index';
+import { datasetResolver } from './dataset-runs';
 import { formatMetrics, lastMetrics } from './run-report';
 import type { RunEvent } from './events';
 
@@ -19,7 +21,9 @@ export function openCliRuns(home: string | undefined, options: { poolSize?: numb
   const paths = labPaths(home);
   const store = options.store ?? openLabStore(paths.database);
   if (store.readOnly) throw new Error(store.notice ?? `the lab database '${paths.database}' is open read-only`);
-  const manager = new RunManager({ store, paths, poolSize: options.poolSize, takeAnyQueued: false, resolveDataset: options.resolveDataset });
+  // Every verb that may start a dataset run (train --config, resume, sweep) needs the datasets' caches and roles.
+  const resolveDataset = options.resolveDataset ?? datasetResolver(new DatasetRegistry(store, paths));
+  const manager = new RunManager({ store, paths, poolSize: options.poolSize, takeAnyQueued: false, resolveDataset });
   return {
     paths, store, manager, files: manager.files,
     async close() {

@@ -54,6 +54,7 @@ export type { DatasetRecord, ColumnRecord, NewDataset, NewColumn } from './datas
 export type { SplitRecord, PipelineRecord } from './splits';
 export type { ModelRecord } from './models';
 export type { RunRecord, RunStatus, NewRun, RunUpdate } from './runs';
+export { RUN_STATUSES } from './runs';
 export type { MetricPoint, GateStatPoint, Series, MetricSummary } from './metrics';
 export type { CheckpointRecord, ExportRecord } from './checkpoints';
 export type { AnalyticsJobRecord, AnalyticsJobStatus as AnalyticsJobRowStatus, AnalyticsJobKind } from './analytics-jobs';
