@@ -3,7 +3,7 @@
 // row of each test window's lookback), the dataset's text column (snippets beside fusion weights), its
 // time column (time of day of each forecast window) and the raw values of categorical fields (names of
 // field values). Read from the same cache and the same deterministic split the trainer used.
-import { computeSplit, rowsOf, TEST, tokenAt, windowStarts, type DataColumn } from '../../common/data';
+import { computeSplit, rowsOf, TEST, tokenAt, windowStarts, type DataColumn, type SplitResult } from '../../common/data';
 import { readDatasetCache } from '../data/cache';
 import type { DatasetRunInput } from '../data/run-data';
 
@@ -22,9 +22,9 @@ export interface ColumnRole { name: string; type: string; role: string }
 
 const hourOf = (epochSeconds: number) => (Number.isFinite(epochSeconds) ? ((Math.floor(epochSeconds / 3600) % 24) + 24) % 24 : -1);
 
-export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number }): DatasetContext {
+export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number }, assigned?: SplitResult): DatasetContext {
   const data = readDatasetCache(binding.cacheDir);
-  const split = computeSplit(binding.split, data);
+  const split = assigned ?? computeSplit(binding.split, data); // a stored 'given' split comes as rows, not as a spec
   const loaded = new Map<string, DataColumn>();
   const column = (name: string) => loaded.get(name) ?? loaded.set(name, data.column(name)).get(name)!;
   const token = (name: string, row: number) => tokenAt(column(name), row);

@@ -35,11 +35,11 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
   let featureNames: string[] | undefined;
   let context: LoadedRun['context'];
   if (j.spec.dataset && config.data.kind === 'dataset') {
-    const { binding } = labDatasetRun(j.spec.dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
+    const { binding, assigned } = labDatasetRun(j.spec.dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
     const c = binding.columns;
     featureNames = c.family === 'recsys' ? [...c.fields, ...(c.numeric ?? [])] : c.family === 'forecasting' ? c.channels : undefined;
     const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
-    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number });
+    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, assigned);
   }
   return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
 }

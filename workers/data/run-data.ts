@@ -33,12 +33,27 @@ export interface DatasetRun {
   shape: Record<string, unknown>;
 }
 
-/** A dataset run from the lab's description: the cache is read, the split recomputed (it is deterministic). */
-export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}): DatasetRun {
+/**
+ * A dataset run from the lab's description: the cache is read, the split recomputed (it is deterministic),
+ * or, for a stored split that cannot be recomputed from the dataset alone (a 'given' split matched rows to
+ * the user's split files), taken as stored (`assigned`).
+ */
+export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult): DatasetRun {
   const spec = DatasetRunInput.parse(input);
   const data = readDatasetCache(spec.cacheDir);
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
-  return runDataFrom(data, typeOf, computeSplit(spec.split, data), spec.columns, model);
+  if (assigned && assigned.assignment.length !== data.rows) {
+    throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
+  }
+  return runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model);
+}
+
+/** A stored split's row assignment as the lab sends it (base64, one byte per row: 0 train, 1 validation, 2 test, 3 unused). */
+function assignedSplit(base64: string): SplitResult {
+  const assignment = Uint8Array.from(Buffer.from(base64, 'base64'));
+  const counts = { train: 0, val: 0, test: 0 };
+  for (const a of assignment) if (a === 0) counts.train++; else if (a === 1) counts.val++; else if (a === 2) counts.test++;
+  return { assignment, counts, ranges: null };
 }
 
 /** The same from any ColumnSource and a computed split (benchmarks that join files, tests). */
@@ -83,6 +98,8 @@ export const LabDatasetPayload = z.looseObject({
   columns: z.array(z.looseObject({ name: z.string(), type: z.string(), role: z.string(), modality: z.string().nullable().optional() })),
   /** The spec of the stored split the run config names (`data.splitId`); it replaces the family's default split. */
   split: SplitSpec.optional(),
+  /** That split's row assignment (base64), when its spec alone cannot reproduce it ('given' split files). */
+  splitAssignment: z.string().optional(),
 });
 
 const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
@@ -105,7 +122,7 @@ function namedSplit(name: string | undefined, seed: number): SplitSpecInput | un
  * the ETT months); returns the rows and the template config with its data-shaped fields filled in.
  */
 export function labDatasetRun(payload: unknown, config: { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number }):
-  { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput } {
+  { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput; assigned?: SplitResult } {
   const p = LabDatasetPayload.parse(payload);
   const template = String(config.model.template);
   const family = templateInfo(template).family;
@@ -120,6 +137,7 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
     throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
   }
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaults, split };
-  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number });
-  return { data: run.data, model: { ...config.model, ...run.shape }, binding };
+  const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
+  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned);
+  return { data: run.data, model: { ...config.model, ...run.shape }, binding, ...(assigned ? { assigned } : {}) };
 }

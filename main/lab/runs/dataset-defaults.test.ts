@@ -11,6 +11,7 @@ import { parseRunConfig } from '../../../common/runs/config';
 import type { RunRecord } from '../store/index';
 import { SPLIT_SEED, withDatasetDefaults } from './dataset-defaults';
 import { datasetResolver } from './dataset-runs';
+import { labDatasetRun } from '../../../workers/data/run-data';
 
 let home: string;
 let lab: LabDatasets;
@@ -55,6 +56,19 @@ describe('dataset run defaults', () => {
     const run = { id: 1, datasetId: clicks, config: c } as unknown as RunRecord;
     expect(datasetResolver(lab.registry)(run)).toMatchObject({ split: { kind: 'random', ratios: { train: 0.5, val: 0.25, test: 0.25 }, seed: 9 } });
     expect(datasetResolver(lab.registry)({ ...run, config: config({}) } as unknown as RunRecord)).not.toHaveProperty('split');
+  });
+
+  it('a stored given split (rows matched to split files) reaches the trainer as rows and is trained on exactly', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `u${i % 17},i${i % 23},${1 + (i % 5)}`);
+    writeFileSync(join(home, 'train.csv'), ['user,item,rating', ...rows.slice(0, 150)].join('\n'));
+    writeFileSync(join(home, 'test.csv'), ['user,item,rating', ...rows.slice(150)].join('\n'));
+    const split = await createSplit(lab.registry, clicks, 'files', { kind: 'given', files: { train: join(home, 'train.csv'), test: join(home, 'test.csv') }, seed: 1 });
+    expect(split.counts).toEqual({ train: 135, val: 15, test: 50 });
+    const c = withDatasetDefaults(config({ splitId: split.id }, { positiveAtLeast: 4 }), lab.store);
+    const payload = datasetResolver(lab.registry)({ id: 3, datasetId: clicks, config: c } as unknown as RunRecord);
+    expect(payload).toHaveProperty('splitAssignment');
+    const run = labDatasetRun(payload, { model: c.model as Record<string, unknown>, data: c.data as { splitSeed?: number }, seed: 1 });
+    expect([run.data.train.rows, run.data.validation.rows, run.data.test.rows]).toEqual([135, 15, 50]);
   });
 
   it('a run keeps the columns and roles it was created with when the dataset\'s roles change later', () => {

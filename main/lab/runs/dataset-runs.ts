@@ -23,18 +23,20 @@ export function datasetResolver(registry: DatasetRegistry) {
     const d = registry.get(run.datasetId!);
     if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists; start a new run on an existing dataset`);
     const { splitId, columns } = (run.config as { data?: { splitId?: number; columns?: unknown[] } }).data ?? {};
-    let split: unknown;
+    let split: Record<string, unknown> = {};
     if (splitId !== undefined) {
       const s = registry.store.splits.get(splitId);
       if (!s) throw new Error(`split ${splitId} does not exist (gatelab datasets show ${d.id} lists the splits of dataset ${d.id})`);
       if (s.datasetId !== d.id) throw new Error(`split ${splitId} is a split of dataset ${s.datasetId}, not of dataset ${d.id} that run ${run.id} trains on`);
-      split = s.spec;
+      // A 'given' split matched rows to the user's split files, which the trainer does not have: send its rows.
+      const given = (s.spec as { kind?: string }).kind === 'given';
+      split = { split: s.spec, ...(given ? { splitAssignment: Buffer.from(s.assignment).toString('base64') } : {}) };
     }
     return {
       cacheDir: d.cachePath, family: d.family,
       // the run's own snapshot (the binding it was trained with); runs from before it: the current roles
       columns: columns ?? d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
-      ...(split !== undefined ? { split } : {}),
+      ...split,
     };
   };
 }
