@@ -139,6 +139,8 @@ describe('Datasets view', () => {
 
   it('deletes the shown dataset on a second click; it leaves the list and the lab', async () => {
     const id = stores.router.param!;
+    // the list may still be reloading after the import of the test before
+    await waitFor(() => expect(stores.datasets.list.some((d) => d.id === id)).toBe(true), { timeout: 10_000 });
     const name = stores.datasets.list.find((d) => d.id === id)!.name;
     const count = stores.datasets.list.length;
     await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe(name));
