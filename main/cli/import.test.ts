@@ -56,8 +56,9 @@ describe('gatelab import --json on the shared datasets', () => {
   });
 
   it('clothing reviews: 23,486 x 11 with quoted multi-line text', async () => {
-    const j = await importJson(`${DATA}/multimodal/womens_clothing_ecommerce_reviews.csv`);
+    const j = await importJson(`${DATA}/multimodal/womens_clothing_ecommerce_reviews.csv`, ['--target', 'Recommended IND']);
     expect(j.rows).toBe(23_486);
+    expect(j.columns.find((c: { name: string }) => c.name === 'Recommended IND').role).toBe('target'); // --target sets the role
     expect(j.columns).toHaveLength(11);
     const type = (n: string) => j.columns.find((c: { name: string }) => c.name === n).type;
     expect(type('Review Text')).toBe('text');

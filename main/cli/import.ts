@@ -47,6 +47,9 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
     if (!COLUMN_ROLES.includes(role as ColumnRole)) throw new UsageError(`--roles: '${role}' for column '${column}' is not a role (${COLUMN_ROLES.join(', ')})`);
     roles[column] = role as ColumnRole;
   }
+  // --target makes the column the dataset's target (as `train --target` does), besides reporting rows without one.
+  const target = stringOption(args, 'target');
+  if (target !== undefined && roles[target] === undefined) roles[target] = 'target';
   return {
     name: stringOption(args, 'name'),
     format: oneOf(args, 'format', FORMATS),
@@ -54,7 +57,7 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
     delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
     header: header === undefined ? undefined : header === 'yes',
     onInvalid: oneOf(args, 'on-invalid', POLICIES),
-    target: stringOption(args, 'target'),
+    target,
     columnTypes: Object.keys(columnTypes).length ? columnTypes : undefined,
     roles: Object.keys(roles).length ? roles : undefined,
   };
