@@ -3,19 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { File as NodeFile } from 'node:buffer'; // jsdom's Blob has no arrayBuffer(); browsers' and Node's do
-// @ts-expect-error: a plain .mjs test fixture (a real Lab in a child process)
-import { startLabProcess } from '../fixtures/lab-process.mjs';
+import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import App from '../App.svelte';
-import { createStores, type Stores } from '../stores';
-import { inProcessLab, type Dispatcher } from '../lib/in-process-lab';
+import type { Stores } from '../stores';
+import { inProcessLab } from '../lib/in-process-lab';
 
-let lab: Dispatcher & { stop(): Promise<void> };
+let lab: LabProcess;
 let stores: Stores;
 
 beforeAll(async () => {
-  lab = await startLabProcess();
-  stores = createStores(inProcessLab(lab));
-  stores.system.connection = 'open';
+  ({ lab, stores } = await openLabStores());
 });
 afterAll(() => lab.stop());
 

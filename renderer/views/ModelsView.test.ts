@@ -5,20 +5,16 @@
 // batch size, and the launch bar checks seeds and names runs.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-// @ts-expect-error: a plain .mjs test fixture (a real Lab in a child process)
-import { startLabProcess } from '../fixtures/lab-process.mjs';
+import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import App from '../App.svelte';
-import { createStores, type Stores } from '../stores';
-import { inProcessLab, type Dispatcher } from '../lib/in-process-lab';
+import type { Stores } from '../stores';
 import { validateConfig } from '../stores/models.svelte';
 
-let lab: Dispatcher & { stop(): Promise<void> };
+let lab: LabProcess;
 let stores: Stores;
 
 beforeAll(async () => {
-  lab = await startLabProcess();
-  stores = createStores(inProcessLab(lab));
-  stores.system.connection = 'open';
+  ({ lab, stores } = await openLabStores());
   await Promise.all([stores.system.load(), stores.datasets.refresh()]);
 });
 // A size measurement is debounced (150 ms): let the last one land before the lab goes away.

@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
-import { parseRunConfig, type RunConfigInput } from '../../../common/runs/config';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../../common/runs/config';
 import { expandExperiment, type ExperimentSpec } from '../../../common/runs/expand';
 import { forkTrainer, type TrainerLauncher } from './trainer-process';
 import { MetricsWriter } from './metrics-writer';
@@ -97,7 +97,11 @@ export class RunManager {
 
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    const c = withDatasetDefaults(parseRunConfig(config), this.store);
+    return this.queue(withDatasetDefaults(parseRunConfig(config), this.store), o);
+  }
+
+  /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
+  private queue(c: RunConfig, o: CreateRunOptions): number {
     const id = this.store.runs.create({
       config: c, seed: c.seed, name: o.name ?? c.name ?? null, groupId: o.groupId ?? null, priority: o.priority ?? 0,
       providerRequested: c.provider, datasetId: c.data.kind === 'dataset' ? c.data.datasetId : null,
@@ -110,9 +114,10 @@ export class RunManager {
   /** Seeds × sweep -> a group of queued runs sharing a group id. */
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
     const runs = expandExperiment(spec);
-    for (const r of runs) withDatasetDefaults(parseRunConfig(r.config), this.store); // refuse the whole group if one point is invalid
+    // every point is validated before any is queued: one invalid point refuses the whole group
+    const configs = runs.map((r) => withDatasetDefaults(parseRunConfig(r.config), this.store));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-    const runIds = runs.map((r) => this.create(r.config as RunConfigInput, { groupId, name: r.name, priority: spec.priority }));
+    const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
     return { groupId, runIds };
   }
 
