@@ -37,7 +37,9 @@ export class DatasetsPage {
   }
 
   async open(name: string): Promise<void> {
-    await this.items().filter({ hasText: name }).first().click();
+    // The item whose name is exactly `name` ("u" must not pick "Demo: … (fusion)"); the click waits for it
+    // to be listed (the list may still be refreshing after an import).
+    await this.items().filter({ has: this.page.getByText(name, { exact: true }) }).first().click();
     await expect(this.page.getByTestId('dataset-name')).toHaveText(name);
   }
 
