@@ -1,9 +1,14 @@
 // The `gatelab` command line. Each verb lives in its own module under main/cli/; this file is the index.
 import { parseArgs, type CliArgs } from './cli/args';
+import { helpText, unknownOption, type CliOption } from './cli/options';
 
 export interface CliCommand {
   /** One line for `gatelab help`. */
   summary: string;
+  /** What follows the verb in `gatelab VERB --help`'s usage line, e.g. 'RUN' or 'FILE'. */
+  usage: string;
+  /** The options the verb takes besides --home and --help; any other is refused before the verb runs. */
+  options: readonly CliOption[];
   run(args: CliArgs): Promise<number>;
 }
 
@@ -55,8 +60,13 @@ export async function main(argv: string[]): Promise<number> {
   const { command } = await load();
   // `gatelab VERB --help` must never run the verb (a bare `train --help` would otherwise train the demo).
   if (args.options.help === true || args.positionals.includes('-h')) {
-    console.log(`Usage: gatelab ${verb} ${command.summary}\n(every command takes --home DIR; gatelab help lists the commands)`);
+    console.log(helpText(verb, command.summary, command.usage, command.options));
     return 0;
+  }
+  const unknown = unknownOption(verb, args, command.options);
+  if (unknown) {
+    console.error(`gatelab ${verb}: ${unknown}`);
+    return 2;
   }
   return command.run(args);
 }

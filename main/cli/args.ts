@@ -8,7 +8,7 @@ export interface CliArgs {
   sets: Array<[string, string]>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'open', 'no-open', 'force']);
+const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report']);
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { positionals: [], options: {}, sets: [] };

@@ -5,5 +5,9 @@ import { controlVerb } from '../lab/runs/control-verb';
 
 export const command: CliCommand = {
   summary: 'cancel a queued, running or paused run (RUN [--json])',
+  usage: "RUN",
+  options: [
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   run: (args) => controlVerb('cancel', { run: args.positionals[0], home: stringOption(args, 'home'), json: args.options.json === true }),
 };

@@ -46,8 +46,10 @@ describe('gatelab datasets', () => {
   });
 
   it('roles sets a target and a modality group; a wrong role is refused with the list of roles', () => {
-    const r = gatelab('datasets', 'roles', String(id), 'OT=target', 'HUFL=feature:high');
+    const r = gatelab('datasets', 'roles', String(id), 'OT=target', 'HUFL=feature:high', '--json');
     expect(r.code).toBe(0);
+    // --json prints the updated dataset as one JSON object, as show --json does
+    expect(JSON.parse(r.stdout).columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target');
     const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout);
     expect(shown.columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target');
     expect(shown.columns.find((c: { name: string }) => c.name === 'HUFL').modality).toBe('high');

@@ -42,7 +42,7 @@ function show(lab: LabDatasets, ref: string, json: boolean): number {
   return 0;
 }
 
-function roles(lab: LabDatasets, ref: string, assignments: string[]): number {
+function roles(lab: LabDatasets, ref: string, assignments: string[], json: boolean): number {
   const d = lab.registry.resolve(ref);
   const changes = assignments.map((a) => {
     const m = /^(.+)=([a-z-]+)(?::(.*))?$/.exec(a);
@@ -51,12 +51,29 @@ function roles(lab: LabDatasets, ref: string, assignments: string[]): number {
   });
   if (changes.length === 0) throw new Error('give at least one column=role');
   const updated = lab.registry.setColumns(d.id, changes);
-  console.log(datasetReport(updated, `Dataset ${d.id} '${d.name}': roles updated`));
+  console.log(json ? JSON.stringify(datasetJson(updated)) : datasetReport(updated, `Dataset ${d.id} '${d.name}': roles updated`));
   return 0;
 }
 
 export const command: CliCommand = {
   summary: 'List datasets, or: datasets show|roles|split|delete ID ...  [--json]',
+  usage: "[list | show ID | roles ID col=role[:modality]... | split ID --kind K ... | delete ID]",
+  options: [
+    ["--kind K", "split: ett, chronological, random, stratified, leave-last-out or given"],
+    ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...)"],
+    ["--seed S", "split: the seed of a random or stratified split"],
+    ["--ratios a,b,c", "split: train,val,test fractions (default 0.8,0.1,0.1; chronological 0.7,0.1,0.2)"],
+    ["--rows-per-hour R", "split ett: rows per hour of the series (default 1)"],
+    ["--column C", "split stratified: the column to stratify by"],
+    ["--user C", "split leave-last-out: the user column"],
+    ["--time C", "split leave-last-out: the time column"],
+    ["--train FILE", "split given: the training file"],
+    ["--test FILE", "split given: the test file"],
+    ["--val FILE", "split given: the validation file (default: carved from train)"],
+    ["--keys c1,c2", "split given: the columns that match rows across files"],
+    ["--val-fraction F", "split given: the share of train carved out for validation (default 0.1)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   async run(args: CliArgs) {
     const [action, ref, ...rest] = args.positionals;
     const json = args.options.json === true;
@@ -73,12 +90,12 @@ export const command: CliCommand = {
       if (!ref) throw new Error(`usage: gatelab datasets ${action} ID ...`);
       switch (action) {
         case 'show': return show(lab, ref, json);
-        case 'roles': return roles(lab, ref, rest);
+        case 'roles': return roles(lab, ref, rest, json);
         case 'split': return await splitCommand(lab, ref, args, json);
         case 'delete': {
           const d = lab.registry.resolve(ref);
           lab.registry.delete(d.id);
-          console.log(`Deleted dataset ${d.id} '${d.name}' and its files`);
+          console.log(json ? JSON.stringify({ dataset: d.id, deleted: true }) : `Deleted dataset ${d.id} '${d.name}' and its files`);
           return 0;
         }
         default:

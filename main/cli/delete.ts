@@ -5,6 +5,10 @@ import { withCliRun } from './with-runs';
 
 export const command: CliCommand = {
   summary: 'delete a run that is not training, with its metrics and checkpoints (RUN [--json])',
+  usage: "RUN",
+  options: [
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   run: (args) => withCliRun('delete', args, 'usage: gatelab delete RUN (a run id; gatelab runs lists them)', (s, id) => {
     s.manager.delete(id);
     console.log(args.options.json === true ? JSON.stringify({ run: id, deleted: true }) : `run ${id} deleted`);

@@ -55,6 +55,12 @@ export function runDemoTrainer(spec: DemoSpec, onEvent: (e: TrainerEvent) => voi
 
 export const command: CliCommand = {
   summary: 'train a small gated model on synthetic data for a few seconds (--seconds N, --cuda, --json)',
+  usage: "",
+  options: [
+    ["--seconds N", "how long to train (default: a few seconds)"],
+    ["--cuda", "try the CUDA provider (falls back to the CPU)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   async run(args) {
     const seconds = Number(stringOption(args, 'seconds') ?? DEFAULT_DEMO.seconds);
     if (!(seconds > 0)) {

@@ -8,6 +8,11 @@ import { exportRun } from '../lab/runs/export-run';
 
 export const command: CliCommand = {
   summary: 'export a run\'s trained model as ONNX (RUN --out model.onnx [--json])',
+  usage: "RUN",
+  options: [
+    ["--out FILE", "where to write the ONNX model (default: the lab's exports folder)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   run: (args) => withCliRun('export', args, 'give a run id (gatelab runs lists them) and --out FILE.onnx', (s, id) => {
     const out = resolve(stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`);
     if (!existsSync(dirname(out))) throw new Error(`--out: the folder '${dirname(out)}' does not exist; create it or choose another path`);

@@ -65,6 +65,19 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
 
 export const command: CliCommand = {
   summary: 'Import a data file (CSV/TSV, JSON Lines, Parquet, Arrow, .npy) as a dataset: import FILE [--name N] [--format F] [--json]',
+  usage: "FILE",
+  options: [
+    ["--name N", "the dataset's name (default: the file name)"],
+    ["--format F", "csv, tsv, jsonl, parquet, arrow or npy (default: from the name and content)"],
+    ["--encoding E", "utf-8, utf-16le, utf-16be or latin1 (default: sniffed)"],
+    ["--delimiter D", "the field separator: , ; | or tab (default: sniffed)"],
+    ["--header yes|no", "whether the first row names the columns (default: sniffed)"],
+    ["--on-invalid P", "a bad row: reject (default), drop it, or impute (pad short rows)"],
+    ["--types col=type,...", "force column types (int, float, categorical, boolean, datetime, text, vector)"],
+    ["--roles col=role,...", "set column roles (feature, target, time, series-id, categorical, multi-hot, ignore)"],
+    ["--target COL", "make COL the dataset's target and report rows without one"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   async run(args) {
     const file = args.positionals[0];
     let options: ImportDatasetOptions;

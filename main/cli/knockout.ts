@@ -24,6 +24,16 @@ export function formatKnockouts(t: KnockoutTable): string {
 
 export const command: CliCommand = {
   summary: 'evaluate a trained run with gates forced open/closed/mean/uniform/top1 (RUN [--gate G] [--mode M] [--report] [--json])',
+  usage: "RUN",
+  options: [
+    ["--gate G", "only this gate (default: every gate)"],
+    ["--mode M", "only this mode: open, closed, mean, uniform, single or top1"],
+    ["--expert E", "single mode: the expert to keep"],
+    ["--seed S", "the bootstrap seed (default 0)"],
+    ["--resamples N", "bootstrap resamples for the interval (default 1000)"],
+    ["--report", "also write the gate report (HTML + per-feature CSV)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   async run(args) {
     const id = Number(args.positionals[0]);
     if (!Number.isInteger(id)) {

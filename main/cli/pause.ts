@@ -5,5 +5,9 @@ import { controlVerb } from '../lab/runs/control-verb';
 
 export const command: CliCommand = {
   summary: 'pause a run after its current step batch, with a checkpoint (RUN [--json])',
+  usage: "RUN",
+  options: [
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   run: (args) => controlVerb('pause', { run: args.positionals[0], home: stringOption(args, 'home'), json: args.options.json === true }),
 };

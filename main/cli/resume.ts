@@ -6,6 +6,11 @@ import { followRuns, runResult, describeResult } from '../lab/runs/cli-session';
 
 export const command: CliCommand = {
   summary: 'continue a paused or interrupted run from its last checkpoint (RUN [--follow] [--json])',
+  usage: "RUN",
+  options: [
+    ["--follow", "print progress about once a second while it trains (with --json: every event, one JSON line each)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   run: (args) => withCliRun('resume', args, 'give a run id (gatelab runs lists them)', async (s, id) => {
     const json = args.options.json === true;
     const m = s.manager;

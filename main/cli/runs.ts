@@ -7,6 +7,12 @@ import { RUN_STATUSES, type RunStatus } from '../lab/store/index';
 
 export const command: CliCommand = {
   summary: 'list runs with status and metrics (--status S, --group G, --json)',
+  usage: "",
+  options: [
+    ["--status S", "only runs with this status (queued, running, paused, completed, failed, cancelled, interrupted)"],
+    ["--group G", "only the runs of this group (a sweep or seeds)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   // Opening the runs also recovers runs left 'running' by a lab that died (-> interrupted).
   run: (args) => withCliRuns('runs', args, (s) => {
     const status = stringOption(args, 'status');

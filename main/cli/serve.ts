@@ -8,6 +8,10 @@ import { ensureRendererBuilt } from '../serve/renderer-build';
 
 export const command: CliCommand = {
   summary: 'Serve the lab UI to a browser on 127.0.0.1 (prints the URL with its access token)',
+  usage: "",
+  options: [
+    ["--port P", "the port on 127.0.0.1 (default: a free one)"],
+  ],
   async run(args) {
     const portText = stringOption(args, 'port');
     const port = portText === undefined ? 0 : Number(portText);

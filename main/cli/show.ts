@@ -5,6 +5,10 @@ import { runDetail, showText } from '../lab/runs/run-report';
 
 export const command: CliCommand = {
   summary: 'show one run: config, status, metrics and gate summary, checkpoints (RUN [--json])',
+  usage: "RUN",
+  options: [
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   run: (args) => withCliRun('show', args, 'give a run id (gatelab runs lists them)', (s, id) => {
     const run = s.store.runs.get(id);
     if (!run) throw new Error(`no run ${id} in ${s.paths.home} (gatelab runs lists them)`);

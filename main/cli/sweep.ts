@@ -27,6 +27,12 @@ function readExperimentFile(file: string): unknown {
 
 export const command: CliCommand = {
   summary: 'expand a sweep/seeds experiment FILE (JSON) into a group of runs and train them (--parallel N, --json)',
+  usage: "FILE",
+  options: [
+    ["--parallel N", "how many run slots train at once"],
+    ["--follow", "print progress about once a second while it trains (with --json: every event, one JSON line each)"],
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   async run(args) {
     const file = args.positionals[0];
     const json = args.options.json === true;

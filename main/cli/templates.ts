@@ -16,6 +16,10 @@ function flatten(value: unknown, prefix: string, out: string[]): string[] {
 
 export const command: CliCommand = {
   summary: 'list the model templates, or show one template\'s options and defaults (ID [--json])',
+  usage: "[ID]",
+  options: [
+    ["--json", "one JSON object on stdout (for scripts)"],
+  ],
   async run(args) {
     const id = args.positionals[0];
     const json = args.options.json === true;

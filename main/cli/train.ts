@@ -36,6 +36,20 @@ export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
 
 export const command: CliCommand = {
   summary: 'train a model: --dataset ID|FILE [--target COLUMN] --template NAME [--set key=value] [--seed S] [--epochs N] [--follow] [--json]',
+  usage: "--dataset ID|FILE --template NAME [options]",
+  options: [
+    ["--dataset ID|FILE", "a dataset id or name, or a data file to import (without it: the demo model on synthetic data)"],
+    ["--target COL", "the column to predict (makes it the dataset's target)"],
+    ["--template NAME", "the model template (gatelab templates lists them)"],
+    ["--set key=value", "a run or template field, repeatable (e.g. --set lookback=336 --set lr=1e-3 --set gate.enabled=false)"],
+    ["--seed S", "the run seed (initial weights, batch order)"],
+    ["--epochs N", "at most N epochs (early stopping on validation may end it sooner)"],
+    ["--config FILE", "a run config (JSON) to start from"],
+    ["--priority P", "queue priority (higher runs first)"],
+    ["--cuda", "use CUDA where its provider is installed (else the CPU)"],
+    ["--follow", "print progress about once a second while it trains (with --json: every event, one JSON line each)"],
+    ["--json", "the last stdout line is one JSON object {run, status, test, ...}"],
+  ],
   async run(args) {
     const json = args.options.json === true;
     let session;

@@ -73,6 +73,25 @@ describe('importing into the registry', () => {
   });
 });
 
+describe('deleting a dataset a run uses', () => {
+  it('is refused while a run waits for it or a live trainer reads it, and allowed once the runs are settled', async () => {
+    const csv = join(home, 'tiny.csv');
+    writeFileSync(csv, 'x,y\n1,2\n3,4\n5,6\n');
+    const { dataset } = await lab.registry.importDataset(csv);
+    const queued = lab.store.runs.create({ config: {}, datasetId: dataset.id });
+    expect(() => lab.registry.delete(dataset.id)).toThrow(`dataset ${dataset.id} 'tiny' is in use by run ${queued} (queued): cancel it (gatelab cancel ${queued}) or wait until it ends, then delete the dataset`);
+    lab.store.runs.setStatus(queued, 'running');
+    // 'running' with this (live) process as the owner: a trainer reads the data now
+    mkdirSync(join(labPaths(home).checkpoints, `run-${queued}`), { recursive: true });
+    writeFileSync(join(labPaths(home).checkpoints, `run-${queued}`, 'owner.json'), JSON.stringify({ pid: process.pid }));
+    expect(() => lab.registry.delete(dataset.id)).toThrow(/in use by run \d+ \(running\)/);
+    // the owner died (a crashed lab): the run is only interrupted-to-be, the dataset can go
+    writeFileSync(join(labPaths(home).checkpoints, `run-${queued}`, 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 12345 }));
+    lab.registry.delete(dataset.id);
+    expect(lab.registry.list()).toEqual([]);
+  });
+});
+
 describe('splits and pipelines of a registered dataset', () => {
   it('ETTh1: the ETT split and a z-score pipeline fitted on its train rows are stored', async () => {
     const { dataset } = await lab.registry.importDataset(ETTH1);

@@ -13,6 +13,7 @@ import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/
 import { META_FILE } from '../../../common/dataset-cache';
 import { sha256File } from './file-hash';
 import { sweepAbandonedImports, sweepScratch } from './sweep';
+import { RunFiles } from '../runs/run-files';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -142,9 +143,19 @@ export class DatasetRegistry {
     return this.get(datasetId)!;
   }
 
-  /** Deletes the dataset row (its splits and pipelines cascade), then its files. */
+  /**
+   * Deletes the dataset row (its splits and pipelines cascade), then its files. Refused while a run waits
+   * for it or a live trainer reads it: the run would fail mid-epoch with its data gone. Finished runs keep
+   * their metrics and checkpoints (they only lose resume, Try it and analytics on this data).
+   */
   delete(datasetId: number): void {
     const d = this.resolve(datasetId);
+    const files = new RunFiles(this.paths.checkpoints, this.paths.home);
+    const busy = this.store.runs.list().filter((r) => r.datasetId === d.id && (r.status === 'queued' || (r.status === 'running' && files.liveOwner(r.id) !== null)));
+    if (busy.length) {
+      const which = busy.map((r) => `run ${r.id} (${r.status})`).join(', ');
+      throw new Error(`dataset ${d.id} '${d.name}' is in use by ${which}: cancel ${busy.length > 1 ? 'them' : 'it'} (gatelab cancel ${busy[0].id}) or wait until ${busy.length > 1 ? 'they end' : 'it ends'}, then delete the dataset`);
+    }
     this.store.datasets.delete(d.id);
     rmSync(join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });
   }

@@ -105,8 +105,12 @@ class StoreDatasets implements DatasetsPort {
 
   remove(id: string): void {
     const d = this.find(id);
+    try {
+      this.lab.registry.delete(d.id);
+    } catch (e) {
+      throw new LabError('invalid-payload', (e as Error).message); // in use by a run: the message says what to do
+    }
     this.caches.delete(d.id);
-    this.lab.registry.delete(d.id);
   }
 
   async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<string> {

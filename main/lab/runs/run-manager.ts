@@ -7,7 +7,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
-import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../../common/runs/config';
+import { type RunConfig, type RunConfigInput } from '../../../common/runs/config';
+import { parseNewRunConfig } from '../../../common/runs/new-run-config';
 import { expandExperiment, type ExperimentSpec } from '../../../common/runs/expand';
 import { forkTrainer, type TrainerLauncher } from './trainer-process';
 import { MetricsWriter } from './metrics-writer';
@@ -97,7 +98,7 @@ export class RunManager {
 
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    return this.queue(withDatasetDefaults(parseRunConfig(config), this.store), o);
+    return this.queue(withDatasetDefaults(parseNewRunConfig(config), this.store), o);
   }
 
   /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
@@ -115,7 +116,7 @@ export class RunManager {
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
     const runs = expandExperiment(spec);
     // every point is validated before any is queued: one invalid point refuses the whole group
-    const configs = runs.map((r) => withDatasetDefaults(parseRunConfig(r.config), this.store));
+    const configs = runs.map((r) => withDatasetDefaults(parseNewRunConfig(r.config), this.store));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
     return { groupId, runIds };

@@ -1,0 +1,59 @@
+// A typo on the command line must stop the command, not train on the defaults: a misspelt option, a
+// --set field no template has, a template that does not exist. And VERB --help lists what the verb takes.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/gatelab.js', import.meta.url));
+const gatelab = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe('the command line refuses what it does not know', () => {
+  it('a misspelt option names the nearest one and runs nothing', () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-strict-'));
+    try {
+      const train = gatelab(['train', '--epoch', '1', '--home', home]);
+      expect(train.code).toBe(2);
+      expect(train.err).toMatch(/gatelab train: unknown option --epoch \(did you mean --epochs\?\); 'gatelab train --help' lists its options/);
+      const runs = gatelab(['runs', '--stauts', 'failed', '--home', home]);
+      expect(runs.code).toBe(2);
+      expect(runs.err).toMatch(/unknown option --stauts \(did you mean --status\?\)/);
+      // --set belongs to train only
+      expect(gatelab(['export', '1', '--set', 'a=1', '--home', home]).err).toMatch(/unknown option --set/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('an unknown --set field or template is refused before a run is queued', () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-strict-'));
+    try {
+      const field = gatelab(['train', '--home', home, '--template', 'tsmixer-gated', '--set', 'epoch=3', '--set', 'gate.tempreature=2', '--json']);
+      expect(field.code).toBe(2);
+      const result = JSON.parse(field.out.trim().split('\n').at(-1)!);
+      expect(result).toMatchObject({ run: null, status: 'error' });
+      expect(result.error).toMatch(/'model\.epoch' \(template tsmixer-gated has no field 'epoch'; did you mean 'epochs'\?\)/);
+      expect(result.error).toMatch(/'model\.gate\.tempreature'/);
+      const template = gatelab(['train', '--home', home, '--template', 'dlinearr']);
+      expect(template.code).toBe(2);
+      expect(template.err).toMatch(/unknown template 'dlinearr'; known templates: .*dlinear/);
+      expect(JSON.parse(gatelab(['runs', '--home', home, '--json']).out)).toEqual([]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('VERB --help lists every option the verb takes', () => {
+    const split = gatelab(['datasets', '--help']);
+    expect(split.code).toBe(0);
+    expect(split.out).toMatch(/--kind K +split: ett, chronological, random, stratified, leave-last-out or given/);
+    const knockout = gatelab(['knockout', '--help']);
+    expect(knockout.out).toMatch(/^Usage: gatelab knockout RUN/);
+    for (const flag of ['--gate G', '--mode M', '--report', '--json', '--home DIR']) expect(knockout.out).toContain(flag);
+  });
+});
