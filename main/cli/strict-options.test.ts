@@ -2,7 +2,7 @@
 // --set field no template has, a template that does not exist. And VERB --help lists what the verb takes.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,12 @@ describe('the command line refuses what it does not know', () => {
       expect(result).toMatchObject({ run: null, status: 'error' });
       expect(result.error).toMatch(/'model\.epoch' \(template tsmixer-gated has no field 'epoch'; did you mean 'epochs'\?\)/);
       expect(result.error).toMatch(/'model\.gate\.tempreature'/);
-      const template = gatelab(['train', '--home', home, '--template', 'dlinearr']);
+      // an unknown template is refused before --dataset FILE is imported or --target is set
+      const csv = join(home, 'tiny.csv');
+      writeFileSync(csv, 'a,b,c\n1,2,x\n3,4,y\n');
+      const template = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'c', '--template', 'dlinearr']);
       expect(template.code).toBe(2);
+      expect(JSON.parse(gatelab(['datasets', '--home', home, '--json']).out).map((d: { name: string }) => d.name)).not.toContain('tiny');
       expect(template.err).toMatch(/unknown template 'dlinearr'; known templates: .*dlinear/);
       expect(JSON.parse(gatelab(['runs', '--home', home, '--json']).out)).toEqual([]);
     } finally {

@@ -9,6 +9,7 @@ import { stringOption, type CliArgs } from './args';
 import { applyOverrides } from '../lab/runs/run-overrides';
 import { openCliRuns, followRuns, runResult, describeResult } from '../lab/runs/cli-session';
 import { datasetRunSetup } from '../lab/runs/dataset-runs';
+import { templateInfo } from '../../common/models';
 
 class UsageError extends Error {}
 
@@ -55,6 +56,9 @@ export const command: CliCommand = {
     let session;
     try {
       let config = runConfigFromArgs(args);
+      // A misspelt template must not import the file or set --target first (the run would be refused later).
+      const template = (config.model as { template?: unknown } | undefined)?.template;
+      if (typeof template === 'string' && template !== 'demo-gated') templateInfo(template);
       const dataset = stringOption(args, 'dataset');
       const home = stringOption(args, 'home');
       const target = stringOption(args, 'target');
