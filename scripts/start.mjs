@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is installed; otherwise (an offline install,
 // where electron's download failed) one line saying so, then serve mode, whose first stdout line is
-// the URL to open. Extra arguments (e.g. --home DIR) are passed on.
+// the URL, which is also opened in the default browser (not with --no-open, nor without a display).
+// Extra arguments (e.g. --home DIR, --port P) are passed on.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +27,34 @@ if (electron) {
   child = spawn(electron, ['main/electron/entry.mjs'], { stdio: 'inherit', env });
 } else {
   console.error('GateLab: the Electron binary is not installed here, so the lab opens in your browser instead (gatelab serve):');
-  child = spawn(process.execPath, ['bin/gatelab.js', 'serve', ...args], { stdio: 'inherit' });
+  // --no-open (start only): print the URL without opening a browser (headless machines, scripts).
+  const open = !args.includes('--no-open');
+  child = spawn(process.execPath, ['bin/gatelab.js', 'serve', ...args.filter((a) => a !== '--no-open')], { stdio: ['inherit', 'pipe', 'inherit'] });
+  let first = true;
+  let buffered = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (!first) return;
+    buffered += chunk.toString();
+    const nl = buffered.indexOf('\n');
+    if (nl < 0) return;
+    first = false;
+    const url = buffered.slice(0, nl).trim();
+    if (open && /^http:\/\/127\.0\.0\.1:\d+\//.test(url)) openBrowser(url);
+  });
+}
+
+/** The system's "open this URL" command; a machine without one (or without a display) just keeps the printed URL. */
+function openBrowser(url) {
+  const [cmd, ...pre] = process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  try {
+    const opener = spawn(cmd, [...pre, url], { stdio: 'ignore', detached: true });
+    opener.on('error', () => {});
+    opener.unref();
+  } catch {
+    // no opener: the URL is printed above
+  }
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
