@@ -52,6 +52,9 @@ function perSampleExpertWeights(v: PerSample, E: number): Float64Array[] {
   });
 }
 
+/** A GMU gate's opening for one sample: the mean over its hidden units (each unit's z is in [0, 1]). */
+const meanOf = (w: Float64Array): number => w.reduce((a, b) => a + b, 0) / Math.max(1, w.length);
+
 /** Class of each test sample: the label, or the quartile of the mean target for regression. */
 function sampleClasses(data: RunData): { classOf: Int32Array; labels: string[] } {
   const t = data.test.columns[data.target];
@@ -98,7 +101,7 @@ export function gateReport(r: ReportInput): GateReport {
       // CTR: a gate over the flattened field embeddings (each field's elements contiguous); forecasting: one value per channel
       featureGates.push({ gate: g.gate, features: rankFeatures(names(F), chunkMeans(v, F)) });
     } else if (g.kind === 'gate' && isFusion && /^gmu(\.z\d+)?$/.test(g.gate)) {
-      if (g.gate === 'gmu') fusion.push(fusionOf(g.gate, modalityNames.slice(0, 2), perSampleExpertWeights(v, v.width).map((w) => { const z = w.reduce((a, b) => a + b, 0); return [z, 1 - z]; })));
+      if (g.gate === 'gmu') fusion.push(fusionOf(g.gate, modalityNames.slice(0, 2), perSampleExpertWeights(v, v.width).map((w) => { const z = meanOf(w); return [z, 1 - z]; })));
     } else if (g.kind === 'router') {
       const E = g.shape.at(-1)!;
       const per = perSampleExpertWeights(v, E);
@@ -117,7 +120,7 @@ export function gateReport(r: ReportInput): GateReport {
   // GMU with more than two modalities: one σ gate per modality (`gmu.z<m>`), each averaged over its units
   const multi = r.gates.filter((g) => /^gmu\.z\d+$/.test(g.gate));
   if (multi.length) {
-    const per = multi.map((g) => perSampleExpertWeights(probe(g.gate), probe(g.gate).width).map((w) => w.reduce((a, b) => a + b, 0)));
+    const per = multi.map((g) => perSampleExpertWeights(probe(g.gate), probe(g.gate).width).map(meanOf));
     fusion.push(fusionOf('gmu', modalityNames, per[0].map((_, s) => per.map((p) => p[s]))));
   }
   const attention: AttentionSinkReport[] = Object.entries(base.stats)

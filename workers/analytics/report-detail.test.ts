@@ -99,6 +99,9 @@ describe('fusion per-sample weights', () => {
     f.samples.slice(0, 50).forEach((s, i) => {
       expect(s.index).toBe(i);
       expect(s.weights[0] + s.weights[1]).toBeCloseTo(1, 6);
+      // z is the mean opening over the gate's 8 hidden units, a value in [0, 1] (not their sum)
+      expect(s.weights[0]).toBeGreaterThanOrEqual(0);
+      expect(s.weights[0]).toBeLessThanOrEqual(1);
       expect(s.label).toBe(test.columns.label.data[i]);
       expect(s.prediction).toBeCloseTo(1 / (1 + Math.exp(-logits[i])), 6);
       expect(s.correct).toBe((logits[i] > 0 ? 1 : 0) === s.label);

@@ -59,6 +59,8 @@ describe('gate analytics of a stored run', () => {
     expect(analytics.knockouts(runId)!.rows).toHaveLength(9);
     const { report, paths } = await analytics.report(runId);
     expect(report.fusion[0].modalities).toHaveLength(3);
+    // each modality's weight is its gate's mean opening over the hidden units: in [0, 1]
+    for (const sample of report.fusion[0].samples) for (const w of sample.weights) expect(w >= 0 && w <= 1).toBe(true);
     expect(report.knockout!.rows).toHaveLength(9);
     const html = readFileSync(paths.html, 'utf8');
     expect(html).toContain('Fusion gate gmu');
