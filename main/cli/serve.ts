@@ -30,14 +30,19 @@ export const command: CliCommand = {
       return 1;
     }
     console.log(server.url);
-    console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop)`);
+    console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop; running runs are paused)`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // As the desktop app quits: running runs write a pause checkpoint (resumed from exactly there, offered on
+    // the next start), rather than being interrupted and redoing the steps since their last epoch. A second
+    // Ctrl+C stops at once (those runs are then interrupted, resumable from their last checkpoint).
+    process.once('SIGINT', () => process.exit(130));
     await server.close();
-    await lab.close();
+    const paused = await lab.quitGracefully();
+    if (paused.length) console.error(`gatelab serve: paused run${paused.length > 1 ? 's' : ''} ${paused.join(', ')}; the next start offers to resume ${paused.length > 1 ? 'them' : 'it'} (or: gatelab resume ${paused[0]})`);
     return 0;
   },
 };

@@ -50,4 +50,23 @@ describe('graceful quit', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('pauses only the runs this lab trains: quitting a second lab on the same home leaves the first one\'s run training', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-quit-'));
+    try {
+      const trainer = await Lab.open({ home, face: 'serve' });
+      const started = await trainer.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config: { epochs: 400, earlyStopping: { patience: 0 }, batchSize: 64, data: { kind: 'synthetic', samples: 2048 } } });
+      const id = (started as { result: { runIds: string[] } }).result.runIds[0];
+      await until(trainer, id, (r) => r.status === 'running' && r.step > 0);
+      const other = await Lab.open({ home, face: 'serve' }); // e.g. the desktop app, or a second `gatelab serve`
+      expect(await other.quitGracefully(5_000)).toEqual([]);
+      const still = await until(trainer, id, () => true);
+      expect(still.status).toBe('running');
+      await trainer.dispatch('runs.cancel', { id });
+      await until(trainer, id, (r) => r.status === 'cancelled' || r.status === 'completed');
+      await trainer.close();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

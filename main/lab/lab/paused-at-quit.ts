@@ -9,10 +9,11 @@ const POLL_MS = 100;
 export class PausedAtQuit {
   constructor(private readonly table: KeyValueTable, private readonly runs: RunsPort) {}
 
-  /** Pauses every running run; resolves with the ids that reached 'paused' within timeoutMs. */
+  /** Pauses every run this lab trains; resolves with the ids that reached 'paused' within timeoutMs. */
   async pauseRunning(timeoutMs: number): Promise<string[]> {
     if (!this.runs.available) return [];
-    const running = (await this.runs.list()).filter((r) => r.status === 'running').map((r) => r.id);
+    // Only this lab's runs: a run another process trains (a CLI `train`, another app) is not ours to stop.
+    const running = (await this.runs.list()).filter((r) => r.status === 'running' && (this.runs.trainsHere?.(r.id) ?? true)).map((r) => r.id);
     for (const id of running) {
       try { await this.runs.pause(id); } catch { /* it finished meanwhile */ }
     }

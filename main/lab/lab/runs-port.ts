@@ -29,6 +29,8 @@ export interface RunsPort {
   /** Gate statistics (optional: without them the Lab reads stored ones from the store, and no live ones are pushed). */
   gates?(id: string): MaybePromise<RunGates>;
   onGateStats?(listener: (g: GatePoints) => void): () => void;
+  /** True when this lab's own trainer runs it (not a CLI or another app on the same home): what quitting pauses. */
+  trainsHere?(id: string): boolean;
   /** The lab's settings changed (e.g. more concurrent runs): start queued runs that now fit. */
   settingsChanged?(): void;
   close(): void | Promise<void>;

@@ -102,6 +102,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       }
     },
     list: () => store.runs.list().reverse().map(summary),
+    trainsHere: (id) => manager.isLive(Number(id)),
     get: (id) => detail(must(id)),
     pause: (id) => act(() => manager.pause(must(id).id)),
     resume: (id) => act(() => manager.resume(must(id).id)),
@@ -138,7 +139,16 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       });
     },
     onMetrics(listener: (m: MetricPoints) => void) {
-      return manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
+      return manager.subscribe((e) => {
+        if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points });
+        // Validation/test results are stored as val.* / test.* metric points (trainer-link): push them the
+        // same way, so the Evaluation chart fills in as each epoch's validation (and the final test) ends.
+        else if (e.type === 'eval') {
+          const prefix = e.split === 'validation' ? 'val.' : 'test.';
+          const points = Object.entries(e.metrics).filter(([, v]) => Number.isFinite(v)).map(([name, value]) => ({ name: prefix + name, step: e.step, value }));
+          if (points.length) listener({ id: String(e.runId), points });
+        }
+      });
     },
     settingsChanged: () => manager.schedule(),
     close: () => manager.close(),
