@@ -35,6 +35,23 @@ const report: GateReport = GateReport.parse({
 });
 
 describe('gate report HTML', () => {
+  it('colours a knockout red when it made the metric worse, in the metric\'s direction', async () => {
+    const { knockoutSection } = await import('./report-html');
+    const bar = (html: string, gate: string) => new RegExp(`>${gate} closed</text><rect [^>]*fill="(#[0-9a-f]+)"`).exec(html)![1];
+    const auc = knockoutSection(table([
+      { gate: 'worse', kind: 'gate', mode: 'closed', value: 0.6, delta: -0.2, ci: ci(-0.25, -0.15) },
+      { gate: 'better', kind: 'gate', mode: 'closed', value: 0.85, delta: 0.05, ci: ci(0.01, 0.09) }]));
+    expect([bar(auc, 'worse'), bar(auc, 'better')]).toEqual(['#c0504d', '#4f81bd']);
+    // lower is better (MSE): a rise is the harm
+    const mse = knockoutSection({ ...table([
+      { gate: 'worse', kind: 'gate', mode: 'closed', value: 0.5, delta: 0.1, ci: ci(0.05, 0.15) },
+      { gate: 'better', kind: 'gate', mode: 'closed', value: 0.39, delta: -0.000689, ci: ci(-0.001, 0) }]), metric: 'mse', higherIsBetter: false, baseline: 0.4 });
+    expect([bar(mse, 'worse'), bar(mse, 'better')]).toEqual(['#c0504d', '#4f81bd']);
+    // the value label starts well inside the 700-px SVG
+    const x = Number(/<text x="(\d+)" y="\d+">-0\.000689<\/text>/.exec(mse)![1]);
+    expect(x).toBeLessThan(700 - 80);
+  });
+
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {
     const html = gateReportHtml(report);
     for (const s of ['Knockout', 'Conditional compute', 'Feature gate gate1', 'Router router', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);

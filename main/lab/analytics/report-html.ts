@@ -6,10 +6,14 @@ import { stackedArea } from '../lab/report-svg';
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (v: number, d = 4) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
 
-/** Horizontal bars, one per label; values may be negative (knockout deltas). */
-export function barChart(items: { label: string; value: number; low?: number; high?: number }[], unit = ''): string {
+/**
+ * Horizontal bars, one per label; values may be negative (knockout deltas). `bad` says which values to draw
+ * red (default: negative ones); knockouts pass "made the metric worse", the colour the app uses for harm.
+ */
+export function barChart(items: { label: string; value: number; low?: number; high?: number }[], unit = '', bad: (v: number) => boolean = (v) => v < 0): string {
   if (!items.length) return '<p class="empty">nothing to show</p>';
-  const W = 640, row = 22, labelW = 220, plot = W - labelW - 70;
+  // the value column is wide enough for "-0.0006891 (+12.5%)"-length labels: they were cut at the SVG edge
+  const W = 700, row = 22, labelW = 220, valueW = 110, plot = W - labelW - valueW - 10;
   const ext = Math.max(1e-12, ...items.flatMap((i) => [Math.abs(i.value), Math.abs(i.low ?? 0), Math.abs(i.high ?? 0)]));
   const hasNeg = items.some((i) => Math.min(i.value, i.low ?? 0) < 0);
   const zero = labelW + (hasNeg ? plot / 2 : 0);
@@ -20,8 +24,8 @@ export function barChart(items: { label: string; value: number; low?: number; hi
     const ci = it.low !== undefined && it.high !== undefined
       ? `<line x1="${zero + it.low * scale}" x2="${zero + it.high * scale}" y1="${y + 8}" y2="${y + 8}" stroke="#222" stroke-width="1.5"/>` : '';
     return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${esc(it.label)}</text>` +
-      `<rect x="${x0}" y="${y + 2}" width="${Math.max(w, 0.5)}" height="${row - 8}" fill="${it.value < 0 ? '#c0504d' : '#4f81bd'}"/>${ci}` +
-      `<text x="${W - 64}" y="${y + 12}">${fmt(it.value)}${unit}</text>`;
+      `<rect x="${x0}" y="${y + 2}" width="${Math.max(w, 0.5)}" height="${row - 8}" fill="${bad(it.value) ? '#c0504d' : '#4f81bd'}"/>${ci}` +
+      `<text x="${W - valueW + 6}" y="${y + 12}">${fmt(it.value)}${unit}</text>`;
   });
   return `<svg width="${W}" height="${items.length * row + 8}" font-size="12"><line x1="${zero}" x2="${zero}" y1="0" y2="${items.length * row + 8}" stroke="#999"/>${rows.join('')}</svg>`;
 }
@@ -47,7 +51,8 @@ export function knockoutSection(t: KnockoutTable): string {
   const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${fmt(r.value)}</td><td>${fmt(r.delta)}</td><td>[${fmt(r.ci.low)}, ${fmt(r.ci.high)}]</td></tr>`).join('');
   return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${fmt(t.baseline)}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
     `Intervals: paired bootstrap, ${t.resamples} resamples, seed ${t.seed}, ${Math.round(100 * (t.rows[0]?.ci.level ?? 0.95))}%.</p>` +
-    barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high }))) +
+    barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (t.higherIsBetter ? d < 0 : d > 0)) +
+    `<p class="empty">Red: the knockout made ${esc(t.metric)} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${esc(t.metric)}; lines its interval.</p>` +
     `<table><tr><th>knockout</th><th>${esc(t.metric)}</th><th>delta</th><th>interval</th></tr>${table}</table>`;
 }
 
