@@ -186,7 +186,9 @@ export class Lab {
         const run = await r.get(id);
         const series = (await r.metrics(id)).series;
         const gates = await this.handlers['runs.gates']({ id });
-        return writeRunReport(this.paths.exports, run, series, gates.gates);
+        let datasetName: string | undefined;
+        try { datasetName = run.datasetId === 'synthetic' ? undefined : (await d.get(run.datasetId)).name; } catch { /* deleted since */ }
+        return writeRunReport(this.paths.exports, run, series, gates.gates, datasetName);
       },
       'runs.try': ({ id, rows }) => this.tryIt.predict(id, rows),
       'analytics.knockouts': ({ id }) => this.analytics.knockouts(id),

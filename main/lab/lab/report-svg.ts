@@ -55,7 +55,8 @@ export function lineChart(title: string, lines: Line[]): string {
   const xMax = Math.max(...all.map((p) => p[0]));
   let yMin = Math.min(...all.map((p) => p[1]));
   let yMax = Math.max(...all.map((p) => p[1]));
-  if (yMin === yMax) { yMin -= 0.5; yMax += 0.5; }
+  // A constant series (a constant learning rate): a band of ±5% around it, not ±0.5 (3e-3 read as -0.497..0.503).
+  if (yMin === yMax) { const pad = yMin === 0 ? 0.5 : Math.abs(yMin) * 0.05; yMin -= pad; yMax += pad; }
   const x = (v: number) => PAD.l + ((v - xMin) / (xMax - xMin || 1)) * (W - PAD.l - PAD.r);
   const y = (v: number) => PAD.t + (1 - (v - yMin) / (yMax - yMin)) * (H - PAD.t - PAD.b);
   const body = decimated.map((l, i) => {
@@ -91,4 +92,20 @@ export function stackedArea(title: string, steps: number[], vectors: Array<numbe
     top.forEach((v, i) => (base[i] = v));
   }
   return frame(xMin, xMax, 0, yMax, body, title);
+}
+
+/**
+ * One histogram (e.g. gate openness in 10 bins over [0, 1]) as bars with their bin edges: drawn as a stacked
+ * area over steps it was one solid block (the shares always sum to 1).
+ */
+export function histogramBars(title: string, shares: number[], range: [number, number] = [0, 1]): string {
+  if (!shares.length) return '';
+  const yMax = Math.max(...shares) || 1;
+  const plotW = W - PAD.l - PAD.r, bw = plotW / shares.length;
+  const y = (v: number) => PAD.t + (1 - v / yMax) * (H - PAD.t - PAD.b);
+  const edge = (i: number) => range[0] + ((range[1] - range[0]) * i) / shares.length;
+  const bars = shares.map((v, i) => `<rect x="${(PAD.l + i * bw + 1).toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${COLORS[0]}"><title>${fmt(edge(i))}–${fmt(edge(i + 1))}: ${fmt(v)}</title></rect>`).join('');
+  const ticks = [0, shares.length / 2, shares.length].map((i) => `<text x="${PAD.l + i * bw}" y="${H - 8}" text-anchor="middle">${fmt(edge(i))}</text>`).join('');
+  const axis = [0, yMax].map((t) => `<text x="${PAD.l - 6}" y="${y(t) + 4}" text-anchor="end">${fmt(t)}</text>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}" font-size="11" font-family="sans-serif">${axis}${ticks}${bars}</svg>`;
 }

@@ -4,14 +4,33 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GateSeries, RunDetail, Series } from '../../../common/lab-api';
-import { lineChart, stackedArea } from './report-svg';
+import { histogramBars, lineChart, stackedArea } from './report-svg';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(5))));
 /** Lower is better for losses and errors; higher for the rest (accuracy, AUC, R²). */
 const lowerIsBetter = (name: string) => /loss|mse|mae|rmse|error|logloss|mape/i.test(name);
 
-export function runReportHtml(run: RunDetail, series: Series[], gates: GateSeries[]): string {
+/**
+ * A gate statistic's figure: a histogram (`*_hist`) as the bars of its last step; vectors that are shares of a
+ * whole (expert load: each step sums to 1) as stacked areas; other vectors (one independent gate per
+ * modality, say) as one line per component; scalars as a line.
+ */
+function gateChart(title: string, g: GateSeries): { svg: string; note: string } {
+  if (!g.vectors) return { svg: lineChart(title, [{ name: g.stat, steps: g.steps, values: g.values }]), note: '' };
+  const vectors = g.vectors.map((v, i) => [g.steps[i], v] as const).filter((r): r is readonly [number, number[]] => !!r[1] && r[1].length > 0);
+  if (!vectors.length) return { svg: '', note: '' };
+  if (g.stat.endsWith('_hist')) {
+    const [step, last] = vectors[vectors.length - 1];
+    return { svg: histogramBars(title, last), note: ` (share of values per bin of [0, 1] at step ${step})` };
+  }
+  if (vectors.every(([, v]) => Math.abs(v.reduce((a, b) => a + b, 0) - 1) < 0.02)) return { svg: stackedArea(title, g.steps, g.vectors), note: ' (shares, stacked)' };
+  const k = Math.max(...vectors.map(([, v]) => v.length));
+  const lines = Array.from({ length: k }, (_, c) => ({ name: `${g.stat}[${c}]`, steps: vectors.map(([s]) => s), values: vectors.map(([, v]) => v[c] ?? null) }));
+  return { svg: lineChart(title, lines), note: ' (one line per component)' };
+}
+
+export function runReportHtml(run: RunDetail, series: Series[], gates: GateSeries[], datasetName?: string): string {
   const byGroup = new Map<string, Series[]>();
   for (const s of series) {
     const key = s.name.replace(/^(val|test)\./, '');
@@ -28,8 +47,8 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
   }).join('');
   const gateCharts = gates.map((g) => {
     const title = `${g.gate} · ${g.stat}`;
-    const svg = g.vectors ? stackedArea(title, g.steps, g.vectors) : lineChart(title, [{ name: g.stat, steps: g.steps, values: g.values }]);
-    return svg ? `<figure><figcaption>${esc(title)}${g.vectors ? ' (stacked per component)' : ''}</figcaption>${svg}</figure>` : '';
+    const { svg, note } = gateChart(title, g);
+    return svg ? `<figure><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
   }).join('');
   const title = `GateLab run ${run.id}: ${run.name}`;
   return `<!doctype html>
@@ -40,7 +59,7 @@ figure{display:inline-block;margin:8px;vertical-align:top}figcaption{font-weight
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
 pre{background:#f6f6f6;padding:12px;overflow:auto}</style></head><body>
 <h1>${esc(title)}</h1>
-<p>Template <b>${esc(run.template)}</b> on dataset ${esc(run.datasetId)} · seed ${run.seed} · status ${esc(run.status)} at step ${run.step} · device ${esc(run.device)} · created ${esc(run.createdAt)}</p>
+<p>Template <b>${esc(run.template)}</b> on ${datasetName ? `dataset <b>${esc(datasetName)}</b> (id ${esc(run.datasetId)})` : run.datasetId === 'synthetic' ? 'synthetic data' : `dataset ${esc(run.datasetId)}`} · seed ${run.seed} · status ${esc(run.status)} at step ${run.step} · device ${esc(run.device)} · created ${esc(run.createdAt)}</p>
 ${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
 <h2>Curves</h2>${charts || '<p>No metrics recorded.</p>'}
 <h2>Metrics</h2><table><thead><tr><th>metric</th><th>best</th><th>last</th><th>points</th></tr></thead><tbody>${rows}</tbody></table>
@@ -50,8 +69,8 @@ ${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
 `;
 }
 
-export function writeRunReport(dir: string, run: RunDetail, series: Series[], gates: GateSeries[]): { path: string; bytes: number } {
-  const html = runReportHtml(run, series, gates);
+export function writeRunReport(dir: string, run: RunDetail, series: Series[], gates: GateSeries[], datasetName?: string): { path: string; bytes: number } {
+  const html = runReportHtml(run, series, gates, datasetName);
   const path = join(dir, `run-${run.id}-report.html`);
   writeFileSync(path, html);
   return { path, bytes: Buffer.byteLength(html) };

@@ -1,0 +1,39 @@
+// The HTML run report's figures: each gate statistic drawn as what it is (a histogram, shares of a whole,
+// independent gates), a constant curve with a readable axis, and the dataset by its name.
+import { describe, expect, it } from 'vitest';
+import type { GateSeries, RunDetail } from '../../../common/lab-api';
+import { runReportHtml } from './report';
+
+const run = { id: '3', name: 'gmu on reviews', template: 'gmu', datasetId: '2', seed: 1, status: 'completed', step: 40, device: 'cpu', createdAt: '2026-11-29', error: null, config: {} } as unknown as RunDetail;
+const figure = (html: string, title: string) => {
+  const start = html.indexOf(`<figcaption>${title}`);
+  return html.slice(start, html.indexOf('</figure>', start));
+};
+
+describe('run report figures', () => {
+  it('draws histograms as bars, shares stacked, independent gates as lines', () => {
+    const gates: GateSeries[] = [
+      { gate: 'gate', stat: 'openness_hist', steps: [10, 20], values: [null, null], vectors: [[1, 0, 0, 0], [0.1, 0.2, 0.3, 0.4]] },
+      { gate: 'router', stat: 'load', steps: [10, 20], values: [null, null], vectors: [[0.5, 0.5], [0.7, 0.3]] },
+      { gate: 'gmu', stat: 'modality_weights', steps: [10, 20], values: [null, null], vectors: [[0.5, 0.6, 0.4], [0.52, 0.61, 0.39]] },
+    ];
+    const html = runReportHtml(run, [], gates, 'reviews');
+    const hist = figure(html, 'gate · openness_hist');
+    expect(hist).toContain('share of values per bin of [0, 1] at step 20');
+    expect(hist.match(/<rect /g)).toHaveLength(4); // the last step's four bins
+    expect(hist).toContain('<title>0.75–1: 0.4</title>');
+    expect(figure(html, 'router · load')).toContain('(shares, stacked)');
+    const weights = figure(html, 'gmu · modality_weights');
+    expect(weights).toContain('(one line per component)');
+    expect(weights.match(/<path /g)).toHaveLength(3);
+    expect(html).toContain('on dataset <b>reviews</b> (id 2)');
+  });
+
+  it('gives a constant curve an axis around its value', () => {
+    const html = runReportHtml(run, [{ name: 'lr', steps: [1, 2, 3], values: [3e-3, 3e-3, 3e-3] }], []);
+    const lr = figure(html, 'lr');
+    expect(lr).toContain('>0.00285<');
+    expect(lr).toContain('>0.00315<');
+    expect(lr).not.toContain('-0.497');
+  });
+});
