@@ -40,6 +40,13 @@ describe('importing into the registry', () => {
     expect(again.created).toBe(false);
     expect(again.dataset.id).toBe(dataset.id);
     expect(lab.registry.list()).toHaveLength(1);
+    // a different file under the same name: the name no longer picks one
+    const other = join(home, 'ETTh1.csv');
+    writeFileSync(other, 'date,x\n2020-01-01 00:00,1\n2020-01-01 01:00,2\n');
+    const second = await lab.registry.importDataset(other);
+    expect(second.dataset.name).toBe('ETTh1');
+    expect(() => lab.registry.resolve('ETTh1')).toThrow(`2 datasets are named 'ETTh1' (ids ${dataset.id}, ${second.dataset.id}): give the id instead`);
+    expect(lab.registry.resolve(String(second.dataset.id)).id).toBe(second.dataset.id);
   });
 
   it('a rejected file leaves no dataset row and no files; a missing file says so', async () => {

@@ -61,7 +61,10 @@ export class DatasetRegistry {
   /** A dataset by id, or by exact name when `ref` is not a number; throws a message listing what exists. */
   resolve(ref: string | number): Dataset {
     const byId = typeof ref === 'number' || /^\d+$/.test(ref) ? this.get(Number(ref)) : undefined;
-    const found = byId ?? this.list().find((d) => d.name === ref);
+    const named = byId ? [] : this.list().filter((d) => d.name === ref);
+    // Two imports may share a name (two files called data.csv): picking one silently could train on the wrong one.
+    if (named.length > 1) throw new Error(`${named.length} datasets are named '${ref}' (ids ${named.map((d) => d.id).join(', ')}): give the id instead`);
+    const found = byId ?? named[0];
     if (!found) {
       const known = this.list().map((d) => `${d.id} (${d.name})`).join(', ') || 'none yet';
       throw new Error(`No dataset '${ref}'. Known datasets: ${known}. Import one with: gatelab import FILE`);
