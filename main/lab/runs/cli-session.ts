@@ -49,7 +49,8 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
   const off = m.subscribe((e: RunEvent) => {
     if (!mine.has(e.runId)) return;
     if (o.json) {
-      if (o.follow && e.type !== 'metrics' && e.type !== 'gate-stats') print(JSON.stringify(e));
+      // the stored error keeps the trainer's stack after '\n--\n' (for `gatelab show`); event lines carry the message
+      if (o.follow && e.type !== 'metrics' && e.type !== 'gate-stats') print(JSON.stringify('error' in e && typeof e.error === 'string' ? { ...e, error: e.error.split('\n--\n')[0] } : e));
       return;
     }
     const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
