@@ -6,6 +6,7 @@ import { stringOption, type CliArgs } from './args';
 import { labPaths } from '../lab/home';
 import { openLabDatasets, RoleError, type ImportDatasetOptions } from '../lab/datasets/index';
 import { ImportError } from '../lab/import/index';
+import { notAppliedMessage, optionsNotApplied } from '../lab/import/reimport';
 import { datasetJson, datasetReport } from './dataset-report';
 import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
 import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../../common/dataset-cache';
@@ -100,13 +101,16 @@ export const command: CliCommand = {
           : undefined,
       });
       if (tty) process.stderr.write('\r\x1b[K');
-      if (json) console.log(JSON.stringify(datasetJson(dataset, { created })));
+      // the same bytes again: the existing dataset, so say which of this run's options were not applied
+      const notApplied = created ? [] : optionsNotApplied(options, dataset);
+      if (json) console.log(JSON.stringify(datasetJson(dataset, { created, ...(notApplied.length ? { optionsNotApplied: notApplied } : {}) })));
       else {
         const headline = created
           ? `Imported dataset ${dataset.id} '${dataset.name}'`
           : `Already imported: dataset ${dataset.id} '${dataset.name}' has the same content (sha256 ${dataset.sourceHash.slice(0, 12)}...)`;
         console.log(datasetReport(dataset, headline));
       }
+      if (notApplied.length) console.error(`gatelab import: ${notAppliedMessage(dataset, notApplied)}`);
       return 0;
     } catch (e) {
       if (tty) process.stderr.write('\r\x1b[K');

@@ -32,6 +32,8 @@ export interface ColumnPlan {
   dim?: number;
   /** Integer identifiers ("user_id"): categorical however many distinct values they have. */
   identifier?: boolean;
+  /** Numbers written with a decimal comma ('0,867'; see decimal-comma.ts). */
+  decimalComma?: boolean;
 }
 
 export interface ColumnContext {

@@ -58,6 +58,16 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   return null;
 }
 
+/**
+ * A month-first column (chosen because every date in the sample had both fields <= 12) met a date that
+ * only reads day first ('13/01/2024'). The importer reads the file again with the column day first.
+ */
+export class DayFirstDates extends Error {
+  constructor(readonly column: string, readonly line: number, readonly value: string) {
+    super(`column '${column}', line ${line}: '${value}' is a day-first date`);
+  }
+}
+
 /** Column names that suggest an integer column holds epoch seconds. */
 export const looksLikeTimeName = (name: string) => /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date)$/i.test(name) || /timestamp|unixtime/i.test(name);
 

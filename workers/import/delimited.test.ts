@@ -27,7 +27,7 @@ describe('sniffing', () => {
     const a = await load('name;score;city\n"Smith; J";1,5;Oslo\nLee;2;"Lima"\n');
     expect(a.result).toMatchObject({ delimiter: ';', hasHeader: true, rows: 2 });
     expect(a.col('name')).toEqual(['Smith; J', 'Lee']);
-    expect(a.col('score')).toEqual(['1,5', '2']); // a decimal comma is not a number: kept as a category
+    expect(a.col('score')).toEqual([1.5, 2]); // a decimal comma in a ';' file: a number
     const b = await load('1|a|x\n2|b|y\n3|c|z\n');
     expect(b.result).toMatchObject({ delimiter: '|', hasHeader: false });
     expect(b.result.columns.map((c) => c.name)).toEqual(['column_1', 'column_2', 'column_3']);
@@ -131,6 +131,7 @@ describe('validation policies', () => {
     expect(r.issues['empty_column:empty']).toBeDefined();
     expect(r.issues['constant_column:same']).toBeDefined();
     expect(r.issues['unsorted_time:t'].examples[0].line).toBe(3);
+    expect(r.issues['unsorted_time:t'].message).toMatch(/first at line 3: 2024-01-01T00:00:00.000Z after 2024-01-02T00:00:00.000Z\). .*Sort the file by 't'/);
     expect(r.issues['duplicate_time:t'].examples[0].line).toBe(4);
     expect(r.issues['target_missing:target'].count).toBe(1);
     await expect(load('a,b\n1,2\n', { target: 'nope' })).rejects.toMatchObject({ code: 'target_missing' });

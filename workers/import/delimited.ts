@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { ImportError, type DatasetCacheMeta, type ImportFormat } from '../../common/dataset-cache';
 import type { ColumnKind, ColumnPlan } from './column-writer';
 import { CsvTokenizer } from './csv-tokenizer';
-import { inferKind, planFor } from './infer';
+import { withDecimalComma } from './decimal-comma';
+import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
@@ -49,8 +50,8 @@ export function importDelimited(job: ImportJob, format: ImportFormat, forcedKind
     const samples = sniffed.rows.map((r) => r[c]);
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
-    if (forced && !userType) return forced === 'number' ? planFor(name, 'float', samples) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    return inferKind(name, samples, userType);
+    if (forced && !userType) return forced === 'number' ? withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
+    return withDecimalComma(withDayFirst(inferKind(name, samples, userType), job.dayFirst), samples, sniffed.delimiter);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });

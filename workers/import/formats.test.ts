@@ -103,6 +103,21 @@ describe('JSON Lines', () => {
     expect(Array.from(cache.column('vec').values.slice(8, 10))).toEqual([4, 5]);
   });
 
+  it('keeps 64-bit integers beyond 2^53 exact, as the same values in a CSV are', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => (2n ** 60n + BigInt(i)).toString());
+    const big = Array.from({ length: 40 }, (_, i) => (2n ** 55n + BigInt(i * 1000)).toString());
+    const jsonl = ids.map((id, i) => `{"device_id": ${id}, "big": ${big[i]}, "n": ${i}}`).join('\n');
+    const csv = `device_id,big,n\n${ids.map((id, i) => `${id},${big[i]},${i}`).join('\n')}\n`;
+    const [dj, dc] = [out(), out()];
+    const rj = await runImport(put('big.jsonl', jsonl), dj, {});
+    const rc = await runImport(put('big.csv', csv), dc, {});
+    expect(rj.columns.map((c) => [c.name, c.type, c.dtype])).toEqual(rc.columns.map((c) => [c.name, c.type, c.dtype]));
+    const [cj, cc] = [openDatasetCache(dj), openDatasetCache(dc)];
+    expect(decode(cj.column('device_id'))).toEqual(ids);
+    expect(rj.columns[0].stats.cardinality).toBe(40);
+    expect(Array.from(cj.column('big').values)).toEqual(Array.from(cc.column('big').values));
+  });
+
   it('rejects an invalid line by number, or drops it when asked', async () => {
     const src = put('bad.jsonl', '{"a":1}\n{"a":2}\n{"a":\n{"a":4}\n');
     await expect(runImport(src, out(), {})).rejects.toMatchObject({ code: 'unparsable', line: 3, message: expect.stringMatching(/bad\.jsonl, line 3: not valid JSON/) });

@@ -43,6 +43,11 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   return { name, kind: 'string', dtype: 'int32' };
 }
 
+/** A month-first datetime plan turned day first, when an earlier pass met a date only day first reads. */
+export function withDayFirst(plan: ColumnPlan, dayFirst: ReadonlySet<string>): ColumnPlan {
+  return plan.kind === 'datetime' && plan.dateFormat === 'mdy' && dayFirst.has(plan.name) ? { ...plan, dateFormat: 'dmy' } : plan;
+}
+
 /** The plan for a type the user chose. Datetimes still need their format found in the sample. */
 export function planFor(name: string, type: ColumnType, present: string[]): ColumnPlan {
   switch (type) {

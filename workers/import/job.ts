@@ -15,6 +15,8 @@ const PROGRESS_EVERY_MS = 100;
 export class ImportJob {
   validation: Validation;
   readonly policy: InvalidPolicy;
+  /** Columns found to hold day-first dates on an earlier pass (kept across restarts). */
+  readonly dayFirst = new Set<string>();
   private lastProgress = 0;
 
   constructor(

@@ -2,6 +2,7 @@
 // record importer in column-major batches.
 import type { RecordBatch } from './records';
 import { ImportError } from '../../common/dataset-cache';
+import { quoteUnsafeIntegers } from './exact-integers';
 import type { ImportJob } from './job';
 import { guessEncoding, readHead, readTextChunks } from './text-source';
 
@@ -25,7 +26,7 @@ export async function* jsonLinesBatches(job: ImportJob): AsyncGenerator<RecordBa
     const t = text.trim();
     if (t === '') return;
     let v: unknown, why = '';
-    try { v = JSON.parse(t); } catch (e) { why = `not valid JSON (${(e as Error).message})`; }
+    try { v = JSON.parse(quoteUnsafeIntegers(t)); } catch (e) { why = `not valid JSON (${(e as Error).message})`; }
     if (!why && (typeof v !== 'object' || v === null || Array.isArray(v))) why = 'expected a JSON object ({"column": value, ...})';
     if (why) {
       job.validation.add('unparsable', null, at, t, () => 'lines that are not JSON objects');

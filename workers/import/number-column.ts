@@ -3,7 +3,8 @@
 // reported; stats use a shifted sum so that large offsets (timestamps) keep an accurate std.
 import type { CachedColumn, ColumnStats, ColumnType } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
-import { parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
+import { parseDecimalComma } from './decimal-comma';
+import { DayFirstDates, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
 import { BAD, MISSING, NAN_INF, OK, isMissingToken, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
@@ -21,7 +22,7 @@ export class NumberColumn extends ColumnWriter {
   protected line = 0;
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
-    const v = parseNumber(buf, s, e);
+    const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
     // hot path: a plain number that fits; no strings, no closures
     if (parsed.status === OK && (v <= FLOAT32_MAX && v >= -FLOAT32_MAX || this.plan.dtype !== 'float32')) {
       this.bad = false;
@@ -143,6 +144,8 @@ export class DatetimeColumn extends NumberColumn {
     else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v);
     else if (typeof v === 'string') t = parseDatetime(v, this.plan.dateFormat as DateFormat);
     if (!this.bad && Number.isNaN(t)) {
+      // month first was only a guess from ambiguous first rows: let the importer re-read day first
+      if (this.plan.dateFormat === 'mdy' && typeof v === 'string' && !Number.isNaN(parseDatetime(v, 'dmy'))) throw new DayFirstDates(this.plan.name, line, v.trim());
       this.missing = true;
       this.noteUnparsable(line, typeof v === 'string' ? v : String(v), `dates (format ${this.plan.dateFormat})`);
     }
@@ -158,7 +161,9 @@ export class DatetimeColumn extends NumberColumn {
     if (t === this.prev) this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
     else if (t < this.prev) {
       this.sorted = false;
-      this.ctx.validation.add('unsorted_time', name, this.line, isoTime(t), () => `column '${name}': times are not in increasing order`);
+      const prev = this.prev, line = this.line;
+      this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
+        + `As a time index this matters: forecasting reads rows in file order, so windows and the chronological split would mix periods. Sort the file by '${name}' and import it again`);
     }
     this.prev = t;
   }

@@ -6,7 +6,7 @@ import {
   ImportError, type ColumnType, type DatasetCacheMeta, type ImportFormat, type SourceDescription,
 } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { inferKind, planFor } from './infer';
+import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
 
@@ -78,7 +78,7 @@ export async function importRecords(
       const i = b.names.indexOf(name);
       for (let r = 0; r < b.rows && values.length < SAMPLE_ROWS; r++) values.push(i < 0 ? undefined : b.columns[i][r]);
     }
-    return inferValues(name, values, job.options.columnTypes?.[name]);
+    return withDayFirst(inferValues(name, values, job.options.columnTypes?.[name]), job.dayFirst);
   });
   const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text: (b, s, e) => b.toString('utf8', s, e) }, job.options.target);
   const cols = table.columns;
@@ -102,12 +102,17 @@ export async function importRecords(
     }
     job.progress(b.bytes, table.rows);
   };
-  for (const b of buffered) consume(b);
-  for (;;) {
-    job.checkCancelled();
-    const next = await iterator.next();
-    if (next.done) break;
-    consume(next.value);
+  try {
+    for (const b of buffered) consume(b);
+    for (;;) {
+      job.checkCancelled();
+      const next = await iterator.next();
+      if (next.done) break;
+      consume(next.value);
+    }
+  } catch (e) {
+    await iterator.return?.(); // closes the source file (the importer may read it again)
+    throw e;
   }
   if (job.validation.rowsRead === 0) throw new ImportError('no_rows', `${file}: no rows`, { file });
   return table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: 'utf-8', ...source });

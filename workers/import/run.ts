@@ -1,12 +1,14 @@
 // The import of one file into a cache directory, whatever its format. The worker (workers/importer.ts)
 // calls this; tests call it in-process. Re-reads the file when sniffing guessed wrong: sniffed UTF-8 that
-// is not (-> latin-1), or an inferred column type that later rows contradict (-> the wider type).
+// is not (-> latin-1), an inferred column type that later rows contradict (-> the wider type), or
+// slashed dates guessed month first until a day above 12 shows up (-> day first, in every format).
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   ImportError, type DatasetCacheMeta, type ImportFormat, type ImportOptions, type ImportResult,
 } from '../../common/dataset-cache';
 import type { ColumnKind } from './column-writer';
+import { DayFirstDates } from './datetime';
 import { importDelimited } from './delimited';
 import { ImportJob, type ImportHooks } from './job';
 import { NotUtf8, readHead } from './text-source';
@@ -60,7 +62,7 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
   let meta: DatasetCacheMeta;
   try {
     if (format === 'csv' || format === 'tsv') meta = runDelimited(job, format);
-    else meta = await importBinary(job, format);
+    else meta = await runBinary(job, format);
   } catch (e) {
     throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;
   }
@@ -90,6 +92,14 @@ function runDelimited(job: ImportJob, format: ImportFormat): DatasetCacheMeta {
         notes.push((j) => j.validation.addCounted('retyped', r.name, 1, r.reason));
       }
     } catch (e) {
+      if (e instanceof DayFirstDates && !job.dayFirst.has(e.column)) {
+        job.dayFirst.add(e.column);
+        notes.push(dayFirstNote(e));
+        resetDir(job.outDir);
+        job.restart();
+        for (const n of notes) n(job);
+        continue;
+      }
       if (!(e instanceof NotUtf8)) throw e;
       if (latin1 || job.options.encoding) throw notUtf8Error(job, e);
       latin1 = true;
@@ -100,3 +110,23 @@ function runDelimited(job: ImportJob, format: ImportFormat): DatasetCacheMeta {
     for (const n of notes) n(job);
   }
 }
+
+/** JSON Lines, Parquet, Arrow: read again when a month-first date column turns out to be day first. */
+async function runBinary(job: ImportJob, format: ImportFormat): Promise<DatasetCacheMeta> {
+  const notes: Array<(j: ImportJob) => void> = [];
+  for (;;) {
+    try {
+      return await importBinary(job, format);
+    } catch (e) {
+      if (!(e instanceof DayFirstDates) || job.dayFirst.has(e.column)) throw e;
+      job.dayFirst.add(e.column);
+      notes.push(dayFirstNote(e));
+    }
+    resetDir(job.outDir);
+    job.restart();
+    for (const n of notes) n(job);
+  }
+}
+
+const dayFirstNote = (e: DayFirstDates) => (j: ImportJob) => j.validation.addCounted('retyped', e.column, 1,
+  `column '${e.column}': the first rows allowed month-first dates, but line ${e.line} has '${e.value.slice(0, 40)}': read as day-first dates (DD/MM/YYYY)`);

@@ -8,6 +8,7 @@ import {
 } from '../../common/dataset-cache';
 import { BooleanColumn, StringColumn } from './coded-column';
 import type { ColumnContext, ColumnKind, ColumnPlan, ColumnWriter } from './column-writer';
+import { isDecimalCommaNumber } from './decimal-comma';
 import { DatetimeColumn, NumberColumn } from './number-column';
 import { VectorColumn } from './vector-column';
 
@@ -53,7 +54,7 @@ export class TableWriter {
       for (const c of this.userTyped) {
         if (c.unparsable > 0 && c.firstUnparsable) {
           const u = c.firstUnparsable;
-          throw new ImportError('unparsable', `${this.ctx.file}, line ${u.line}, column '${c.plan.name}': '${u.value.slice(0, 80)}' is not a valid ${c.plan.userType} value (the column was set to ${c.plan.userType}). Fix the value, choose another type, or import with onInvalid 'drop' or 'impute'`, { file: this.ctx.file, line: u.line, column: c.plan.name });
+          throw new ImportError('unparsable', `${this.ctx.file}, line ${u.line}, column '${c.plan.name}': '${u.value.slice(0, 80)}' is not a valid ${c.plan.userType} value (the column was set to ${c.plan.userType})${decimalCommaHint(c.plan, u.value)}. Fix the value, choose another type, or import with onInvalid 'drop' or 'impute'`, { file: this.ctx.file, line: u.line, column: c.plan.name });
         }
       }
     }
@@ -114,4 +115,10 @@ export class TableWriter {
     writeFileSync(join(this.ctx.dir, META_FILE), JSON.stringify(meta));
     return meta;
   }
+}
+
+/** Why a decimal-comma number was refused, and what to do (it is read only where it cannot be a thousands separator). */
+function decimalCommaHint(plan: ColumnPlan, value: string): string {
+  if (plan.kind !== 'number' || plan.decimalComma || !isDecimalCommaNumber(value)) return '';
+  return `; it looks like a number with a decimal comma, which GateLab reads only in files separated by ';' or tabs (in a comma-separated file '1,234' may mean a thousand): save the file with ';' as the separator, or with '.' as the decimal point`;
 }

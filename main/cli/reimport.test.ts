@@ -1,0 +1,58 @@
+// `gatelab import` of bytes already imported, in child processes as a user runs it: the existing dataset
+// is returned, and options that would have changed it are named as not applied, with what to do.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function gatelab(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let home: string, file: string;
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-reimport-'));
+  file = join(home, 'sales.csv');
+  writeFileSync(file, 'store,units,price\n1,10,2.5\n2,,3.5\n1,12,2.5\n2,9,NA\n');
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('gatelab import of the same file again', () => {
+  it('names the options it did not apply and how to apply them; silent when nothing differs', async () => {
+    const first = await gatelab(['import', file, '--json']);
+    expect(first.code).toBe(0);
+    const id = JSON.parse(first.stdout).id;
+
+    const again = await gatelab(['import', file, '--json', '--on-invalid', 'impute', '--types', 'store=categorical,units=int', '--roles', 'price=target']);
+    expect(again.code).toBe(0);
+    const j = JSON.parse(again.stdout);
+    expect(j).toMatchObject({ id, created: false, optionsNotApplied: ['--on-invalid impute', '--types store=categorical', '--roles price=target'] });
+    expect(again.stderr).toContain(`already imported as dataset ${id} 'sales' with the same content; the options --on-invalid impute, --types store=categorical, --roles price=target were not applied`);
+    expect(again.stderr).toContain(`gatelab datasets delete ${id}`);
+    expect(again.stderr).toContain(`gatelab datasets roles ${id}`);
+
+    const same = await gatelab(['import', file, '--delimiter', ',', '--types', 'units=int']); // what was sniffed anyway
+    expect(same).toMatchObject({ code: 0, stderr: '' });
+    expect(same.stdout).toMatch(/^Already imported: dataset \d+ 'sales'/);
+  });
+
+  it('after deleting the dataset, the import applies the options', async () => {
+    const { id } = JSON.parse((await gatelab(['import', file, '--json'])).stdout);
+    expect((await gatelab(['datasets', 'delete', String(id)])).code).toBe(0);
+    const r = await gatelab(['import', file, '--json', '--on-invalid', 'impute', '--types', 'store=categorical']);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ created: true });
+    expect(j.optionsNotApplied).toBeUndefined();
+    expect(j.columns[0]).toMatchObject({ name: 'store', type: 'categorical' });
+  });
+});

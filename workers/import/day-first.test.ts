@@ -1,0 +1,61 @@
+// Day-first dates whose first day above 12 comes after the sniffed rows: the column is read again day
+// first (inferred or set by the user), in CSV and JSON Lines; a column that is neither becomes text.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatasetCache } from '../../main/lab/import/cache-io';
+import type { ImportOptions } from '../../common/dataset-cache';
+import { runImport } from './run';
+
+const tmp = mkdtempSync(join(tmpdir(), 'gatelab-dayfirst-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let seq = 0;
+
+async function load(content: string, options: ImportOptions = {}, ext = 'csv') {
+  const src = join(tmp, `f${seq}.${ext}`);
+  writeFileSync(src, content);
+  const dir = join(tmp, `out${seq++}`);
+  const result = await runImport(src, dir, options);
+  const cache = openDatasetCache(dir);
+  const col = (n: string) => { const c = cache.column(n); return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v)); };
+  return { result, col, issues: Object.fromEntries(result.validation.issues.map((i) => [`${i.kind}${i.column ? `:${i.column}` : ''}`, i])) };
+}
+
+// Quarter-hours from 1 January 2024, written DD/MM/YYYY HH:MM: the 13th (first day > 12) is row 1153.
+const pad = (n: number) => String(n).padStart(2, '0');
+const times = Array.from({ length: 1300 }, (_, i) => Date.UTC(2024, 0, 1) / 1000 + i * 900);
+const dayFirst = (t: number) => { const d = new Date(t * 1000); return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`; };
+const csv = `date,kw\n${times.map((t, i) => `${dayFirst(t)},${i / 10}`).join('\n')}\n`;
+
+describe('day-first dates found after the sample', () => {
+  it('an inferred column is re-read day first, with a note naming the line', async () => {
+    expect(csv.split('\n')[1153]).toMatch(/^13\/01\/2024 00:00/);
+    const r = await load(csv);
+    expect(r.result.columns[0].type).toBe('datetime');
+    expect(r.col('date')).toEqual(times);
+    expect(r.issues['retyped:date'].message).toMatch(/line 1154 has '13\/01\/2024 00:00': read as day-first dates/);
+    expect(r.issues['unparsable:date']).toBeUndefined();
+  });
+
+  it('a datetime type set by the user is accepted too', async () => {
+    const r = await load(csv, { columnTypes: { date: 'datetime' } });
+    expect(r.result.columns[0].type).toBe('datetime');
+    expect(r.col('date')).toEqual(times);
+  });
+
+  it('JSON Lines are re-read the same way', async () => {
+    const lines = times.map((t, i) => JSON.stringify({ date: dayFirst(t), kw: i })).join('\n');
+    const r = await load(lines, {}, 'jsonl');
+    expect(r.result.columns[0].type).toBe('datetime');
+    expect(r.col('date')).toEqual(times);
+  });
+
+  it('dates that are month first in the sample and day first later are neither: text', async () => {
+    const rows = ['date,kw', '12/31/2023 00:00,0', ...times.slice(0, 1200).map((t, i) => `${dayFirst(t)},${i}`)];
+    const r = await load(rows.join('\n'));
+    expect(r.result.columns[0].type).not.toBe('datetime');
+    expect(r.col('date')[0]).toBe('12/31/2023 00:00');
+    await expect(load(rows.join('\n'), { columnTypes: { date: 'datetime' } })).rejects.toMatchObject({ code: 'unparsable', line: 2 });
+  });
+});
