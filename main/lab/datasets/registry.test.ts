@@ -80,6 +80,19 @@ describe('importing into the registry', () => {
   });
 });
 
+describe('default roles', () => {
+  it('a saved row number (empty header, 0..n-1 shuffled) starts as ignore; an id column or a named count does not', async () => {
+    const csv = join(home, 'saved-by-pandas.csv');
+    const order = [3, 0, 4, 1, 5, 2];
+    writeFileSync(csv, ',user,visits,y\n' + order.map((i, k) => `${i},${[7, 7, 8, 9, 9, 9][k]},${k},${k % 2}`).join('\n') + '\n');
+    const { dataset } = await lab.registry.importDataset(csv);
+    const role = (name: string) => dataset.columns.find((c) => c.name === name)!.role;
+    expect(role('column_1')).toBe('ignore');
+    expect(role('user')).toBe('feature'); // repeated values: not a row number
+    expect(role('visits')).toBe('feature'); // 0..n-1 too, but a named column is the user's data
+  });
+});
+
 describe('deleting a dataset a run uses', () => {
   it('is refused while a run waits for it or a live trainer reads it, and allowed once the runs are settled', async () => {
     const csv = join(home, 'tiny.csv');

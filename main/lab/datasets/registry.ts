@@ -188,7 +188,21 @@ export class RoleError extends Error {
   override name = 'RoleError';
 }
 
-/** Roles on import: the caller's, else the first datetime column is the time index, the rest features. */
+/**
+ * A saved row number (pandas writes its index as a first column with an empty header, read as `column_1`):
+ * an unnamed or index-named integer column holding 0..n-1 (or 1..n) in some order. As a feature it is noise
+ * at best, and a leak when the file is sorted by the label or by time, so it starts as `ignore`.
+ */
+function isRowIndex(c: ImportResult['columns'][number], rows: number): boolean {
+  if (!/^(column_\d+|index|unnamed: ?0|idx)$/i.test(c.name) || c.type !== 'int' || rows < 3) return false;
+  const { count, missing, min, max, mean, std } = c.stats;
+  if (count !== rows || missing !== 0 || min === null || max === null || mean === null || std === null) return false;
+  const expectedStd = Math.sqrt((rows * rows - 1) / 12); // of n consecutive integers (population std)
+  return (min === 0 || min === 1) && max - min === rows - 1 && Math.abs(mean - (min + max) / 2) < 1e-6 * rows
+    && Math.abs(std - expectedStd) < 1e-3 * expectedStd + 1e-6;
+}
+
+/** Roles on import: the caller's, else the first datetime column is the time index, a saved row number is ignored, the rest features. */
 function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles'] = {}): NewColumn[] {
   const names = new Set(result.columns.map((c) => c.name));
   for (const name of Object.keys(roles)) {
@@ -200,6 +214,7 @@ function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles']
     const spec = typeof given === 'string' ? { role: given } : given ?? {};
     let role: ColumnRole = spec.role ?? 'feature';
     if (!given && c.type === 'datetime' && !timeTaken) { role = 'time'; timeTaken = true; }
+    if (!given && isRowIndex(c, result.rows)) role = 'ignore';
     return { name: c.name, inferredType: c.type as ColumnTypeName, stats: { ...c.stats, dtype: c.dtype, dim: c.dim }, role, modality: spec.modality ?? null };
   });
 }
