@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, fitPipeline } from '../data';
-import { dataShape, defaultBinding, pipelineFor, type ColumnDescription } from './binding';
+import { DataColumns, dataShape, defaultBinding, pipelineFor, type ColumnDescription } from './binding';
 
 const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature', modality: string | null = null): ColumnDescription => ({ name, type, role, modality });
 
@@ -26,6 +26,19 @@ describe('default bindings from column roles', () => {
     // one modality is a dataset too (text-only, tabular-only); the gated templates refuse it themselves
     expect(defaultBinding('fusion', cols.slice(1)).columns).toMatchObject({ modalities: [{ name: 'tabular', columns: ['age', 'dept'] }] });
     expect(() => defaultBinding('fusion', cols.slice(3))).toThrow(/at least one modality .*found none/);
+  });
+
+  it('fusion without modalities: text, each embedding (vector) column its own modality, the rest tabular; the label rule kept', () => {
+    const cols = [col('caption', 'text'), col('img_emb', 'vector'), col('audio', 'vector'), col('age', 'int'), col('y', 'int', 'target')];
+    const b = defaultBinding('fusion', cols, { positiveAtLeast: 4 });
+    expect(b.columns).toEqual({
+      family: 'fusion', label: 'y', positiveAtLeast: 4,
+      modalities: [{ name: 'text', columns: ['caption'] }, { name: 'img_emb', columns: ['img_emb'] }, { name: 'audio', columns: ['audio'] }, { name: 'tabular', columns: ['age'] }],
+    });
+    // embeddings go in as they are: no scaler is fitted on them
+    const types: Record<string, string> = { caption: 'text', img_emb: 'vector', audio: 'vector', age: 'int' };
+    const steps = pipelineFor((c) => types[c], DataColumns.parse(b.columns)).steps;
+    expect(steps.map((s) => ('column' in s ? s.column : ''))).toEqual(['caption', 'age']);
   });
 
   it('computes the data-shaped template fields from the fitted pipeline', () => {

@@ -26,7 +26,10 @@ export const DataColumns = z.discriminatedUnion('family', [
     family: z.literal('fusion'),
     modalities: z.array(z.object({ name: z.string().min(1), columns: names.min(1) })).min(1), // one: text-only / tabular-only; gated fusions need 2 (their schemas say so)
     label: z.string(),
+    /** Filled by the trainer from the target's values (common/models/target.ts): 1 binary, k ≥ 3 classes. */
     classes: z.number().int().min(1).default(1),
+    /** The label rule: value ≥ t is the positive class (a numeric target read as binary). */
+    positiveAtLeast: z.number().optional(),
     textBuckets: z.number().int().min(16).max(1 << 20).default(4096),
   }),
 ]);
@@ -60,11 +63,12 @@ export function pipelineFor(typeOf: (column: string) => string | undefined, c: D
       ...(c.rating ? [{ transform: 'zscore' as const, column: c.rating }] : []),
     ] };
   }
-  return { steps: c.modalities.flatMap((m) => m.columns.map((column) => {
+  return { steps: c.modalities.flatMap((m) => m.columns.flatMap((column): PipelineSpecInput['steps'] => {
     const t = typeOf(column);
-    if (t === 'text') return { transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets };
-    if (t === 'categorical' || t === 'boolean') return { transform: 'vocabulary' as const, column };
-    return { transform: 'zscore' as const, column };
+    if (t === 'vector') return []; // embeddings go in as they are
+    if (t === 'text') return [{ transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets }];
+    if (t === 'categorical' || t === 'boolean') return [{ transform: 'vocabulary' as const, column }];
+    return [{ transform: 'zscore' as const, column }];
   })) };
 }
 
@@ -120,18 +124,19 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   }
   const groups = new Map<string, string[]>();
   for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);
-  // No modality set anywhere: the obvious grouping, text columns as 'text' and the other feature columns
-  // as 'tabular' (the user can regroup with `datasets roles`).
+  // No modality set anywhere: the obvious grouping, text columns as 'text', each vector column (an
+  // embedding) as a modality of its own named after it, the other feature columns as 'tabular' (the user
+  // can regroup with `datasets roles`).
   if (groups.size === 0) {
     for (const c of used) {
-      if (c === target || c.type === 'datetime' || c.type === 'vector' || (c.role !== 'feature' && c.role !== 'categorical')) continue;
-      const m = c.type === 'text' ? 'text' : 'tabular';
+      if (c === target || c.type === 'datetime' || (c.role !== 'feature' && c.role !== 'categorical')) continue;
+      const m = c.type === 'text' ? 'text' : c.type === 'vector' ? c.name : 'tabular';
       groups.set(m, [...(groups.get(m) ?? []), c.name]);
     }
   }
   if (groups.size < 1) throw new Error('a fusion model needs at least one modality (a column group; gated fusions need two); found none: gatelab datasets roles ID <column>=feature:<modality>');
   return {
     split: { kind: 'stratified', ratios, column: target.name, seed },
-    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name },
+    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name, ...(o.positiveAtLeast !== undefined ? { positiveAtLeast: o.positiveAtLeast } : {}) },
   };
 }

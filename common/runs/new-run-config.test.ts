@@ -20,6 +20,12 @@ describe('parseNewRunConfig', () => {
     expect(() => parseNewRunConfig({ optimizer: { lrr: 1 } })).toThrow(/'optimizer\.lrr' \(optimizer has no field 'lrr'; did you mean 'lr'\?\)/);
   });
 
+  it('accepts the data binding\'s label threshold beside the template\'s fields', () => {
+    const c = parseNewRunConfig({ model: { template: 'finalmlp', positiveAtLeast: 4 } });
+    expect((c.model as { positiveAtLeast?: number }).positiveAtLeast).toBe(4);
+    expect(() => parseNewRunConfig({ model: { template: 'finalmlp', positiveAtLeast: 'four' } })).toThrow(/model\.positiveAtLeast: the label threshold must be a number/);
+  });
+
   it('refuses an unknown template at once', () => {
     expect(() => parseNewRunConfig({ model: { template: 'dlinearr' } })).toThrow(/run config: model\.template: unknown template 'dlinearr'/);
   });

@@ -7,6 +7,11 @@ import { parseModelConfig, templateInfo } from '../models/index';
 import { closestName, droppedFields } from './dropped-fields';
 
 const RUN_FIELDS = Object.keys(RunConfig.shape);
+/**
+ * Model-config fields that belong to the data binding, not to a template's schema (workers/data reads them):
+ * `positiveAtLeast` turns a rating into a binary label (`--set positiveAtLeast=4`).
+ */
+const DATA_FIELDS = new Set(['model.positiveAtLeast']);
 
 export function parseNewRunConfig(input: unknown): RunConfig {
   const run = parseRunConfig(input);
@@ -26,7 +31,11 @@ export function parseNewRunConfig(input: unknown): RunConfig {
     } catch {
       parsedModel = undefined;
     }
-    if (parsedModel) dropped.push(...droppedFields(model, parsedModel, 'model'));
+    if (parsedModel) dropped.push(...droppedFields(model, parsedModel, 'model').filter((p) => !DATA_FIELDS.has(p)));
+  }
+  const threshold = model.positiveAtLeast;
+  if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) {
+    throw new Error(`run config: model.positiveAtLeast: the label threshold must be a number (got ${JSON.stringify(threshold)})`);
   }
   if (dropped.length) throw new Error(unknownFieldsMessage(dropped, { ...run, model: parsedModel ?? model }));
   return run;

@@ -1,10 +1,14 @@
 // CTR batches: categorical fields as vocabulary ids int64 [B, F] (0 = out-of-vocabulary), numeric features
 // (scaled numbers and multi-hot lists) float [B, N], and a 0/1 label [B, 1] (plus an optional second,
-// regression target `rating` [B, 1] for multi-task templates).
+// regression target `rating` [B, 1] for multi-task templates). The label is read by the same rule as
+// fusion's (common/models/target.ts: a threshold, or the two values' words); a CTR label must be two-valued.
+// A missing number is the training mean (0 after z-scoring); rows without a label are left out.
 import { assertBothClasses } from './labels';
+import { assertFiniteInputs } from './finite';
+import { targetCoding, type TargetCoding } from '../../common/models/target';
 import {
   applyMultiHot, applyScaler, applyVocabulary, rowsOf, scaleValue, vocabularySize, PART_NAMES,
-  type ColumnSource, type DataColumn, type FittedPipeline, type FittedStep, type PartName, type ScalerState, type SplitResult,
+  type ColumnSource, type FittedPipeline, type FittedStep, type PartName, type ScalerState, type SplitResult,
 } from '../../common/data';
 import { stateFor } from './fitted';
 import { tableSource, type SampleSource } from './samples';
@@ -16,8 +20,10 @@ export interface CtrData {
   numeric?: string[];
   /** Names of fitted multi-hot steps (their 0/1 matrices join the numeric features). */
   multiHot?: string[];
-  /** The click label: a numeric column thresholded (label = value ≥ positiveAtLeast) or a 0/1 column. */
+  /** The click label: a numeric column thresholded (label = value ≥ positiveAtLeast) or a two-valued column. */
   label: { column: string; positiveAtLeast?: number };
+  /** The label's coding when the caller has decided it already (run-data.ts); else decided here. */
+  target?: TargetCoding;
   /** A regression target (e.g. the rating), scaled with its fitted scaler when it has one. */
   rating?: string;
 }
@@ -35,25 +41,21 @@ function multiHotStep(fitted: FittedPipeline, name: string) {
   return s;
 }
 
-const labelOf = (c: DataColumn, threshold: number | undefined, r: number) => {
-  const v = c.values[r];
-  if (c.dictionary) return ['1', 'true', 'yes', 'y'].includes((c.dictionary[v] ?? '').toLowerCase()) ? 1 : 0;
-  return threshold === undefined ? (v > 0 ? 1 : 0) : v >= threshold ? 1 : 0;
-};
-
 /** One sample source per part (train, val, test) over the rows the split assigns to it. */
 export function ctrSources(data: ColumnSource, split: SplitResult, fitted: FittedPipeline, o: CtrData): Record<PartName, SampleSource> {
   const ids = o.fields.map((f) => applyVocabulary(stateFor(fitted, f, ['vocabulary']), data.column(f)));
-  const numeric: { values: Float32Array; width: number }[] = [
-    ...(o.numeric ?? []).map((n) => ({ values: applyScaler(stateFor(fitted, n, ['zscore', 'minmax']), data.column(n)), width: 1 })),
-    ...(o.multiHot ?? []).map((m) => { const s = multiHotStep(fitted, m); return { values: applyMultiHot(s.state, s.columns.map((c) => data.column(c))), width: vocabularySize(s.state) }; }),
+  const numeric: { name: string; values: Float32Array; width: number }[] = [
+    ...(o.numeric ?? []).map((n) => ({ name: n, values: applyScaler(stateFor(fitted, n, ['zscore', 'minmax']), data.column(n)).map((v) => (Number.isNaN(v) ? 0 : v)), width: 1 })),
+    ...(o.multiHot ?? []).map((m) => { const s = multiHotStep(fitted, m); return { name: m, values: applyMultiHot(s.state, s.columns.map((c) => data.column(c))), width: vocabularySize(s.state) }; }),
   ];
   const N = numeric.reduce((n, c) => n + c.width, 0);
-  const labelCol = data.column(o.label.column);
+  const owner = numeric.flatMap((c) => Array<string>(c.width).fill(c.name));
+  const target = o.target ?? targetCoding(data.column(o.label.column), o.label.column, { positiveAtLeast: o.label.positiveAtLeast, binaryOnly: true });
+  if (target.kind !== 'binary') throw new Error(`the label '${o.label.column}' has ${target.names.length} classes; a CTR model needs a two-valued label`);
   const ratingCol = o.rating ? data.column(o.rating) : null;
   const ratingScaler = o.rating ? fitted.steps.find((s) => s.target === o.rating && (s.state.kind === 'zscore' || s.state.kind === 'minmax')) : undefined;
   const parts = PART_NAMES.map((part, p) => {
-    const rows = rowsOf(split.assignment, p);
+    const rows = rowsOf(split.assignment, p).filter((r) => !Number.isNaN(target.labelOf(r)) && !(ratingCol && Number.isNaN(ratingCol.values[r])));
     const F = ids.length;
     const fields = new BigInt64Array(rows.length * F);
     const num = new Float32Array(rows.length * N);
@@ -63,10 +65,11 @@ export function ctrSources(data: ColumnSource, split: SplitResult, fitted: Fitte
       for (let f = 0; f < F; f++) fields[i * F + f] = BigInt(ids[f][r]);
       let k = 0;
       for (const c of numeric) for (let j = 0; j < c.width; j++) num[i * N + k++] = c.values[r * c.width + j];
-      label[i] = labelOf(labelCol, o.label.positiveAtLeast, r);
+      label[i] = target.labelOf(r);
       if (ratingCol) rating[i] = ratingScaler ? scaleValue(ratingScaler.state as ScalerState, ratingCol.values[r]) : ratingCol.values[r];
     });
-    if (part === 'train') assertBothClasses(label, o.label.column, labelCol.dictionary ? undefined : o.label.positiveAtLeast);
+    if (part === 'train') assertBothClasses(label, o.label.column, target.rule, target);
+    assertFiniteInputs(num, N, rows, (j) => owner[j], 'numeric');
     const arrays: Parameters<typeof tableSource>[1] = {
       fields: { spec: { dtype: 'int64', shape: [F] }, data: fields },
       label: { spec: { dtype: 'float32', shape: [1] }, data: label },

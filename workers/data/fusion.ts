@@ -1,40 +1,50 @@
 // Fusion batches: each modality (a group of columns) becomes one float vector per row, `m_<name>` [B, dim]:
 // numbers scaled, categoricals one-hot over their vocabulary, text as hashed n-gram counts (log1p), vectors
-// as they are. The label is binary [B, 1] (classes = 1) or a class id int64 [B].
+// as they are; a missing number is the training mean (0 after scaling), a missing vector zeros. The label is
+// binary [B, 1] or a class id int64 [B], as the target's values decide (common/models/target.ts); rows
+// without a target are left out.
 import { assertBothClasses } from './labels';
+import { assertFiniteInputs } from './finite';
 import {
   applyHashedNgrams, applyScaler, applyVocabulary, rowsOf, vocabularySize, PART_NAMES,
   type ColumnSource, type FittedPipeline, type PartName, type SplitResult,
 } from '../../common/data';
 import { encodedWidth, stateFor } from '../../common/models/binding';
+import { targetCoding, type TargetCoding } from '../../common/models/target';
 import { tableSource, type SampleSource } from './samples';
 
 export interface FusionData {
   modalities: { name: string; columns: string[] }[];
-  /** The target column: 0/1 (classes 1) or categorical (its dictionary order gives the class ids). */
+  /** The target column; its values decide binary or k classes (sorted values give the class ids). */
   label: string;
-  classes: number;
+  /** The label rule: value ≥ t is positive. */
+  positiveAtLeast?: number;
+  /** The target's coding when the caller has decided it already (run-data.ts); else decided here. */
+  target?: TargetCoding;
+  /** Ignored (the target's values decide); kept so older callers still type-check. */
+  classes?: number;
 }
 
-type Encoded = { width: number; fill(r: number, out: Float32Array, at: number): void };
+type Encoded = { name: string; width: number; fill(r: number, out: Float32Array, at: number): void };
 
 function encodeColumn(data: ColumnSource, fitted: FittedPipeline, name: string): Encoded {
   const step = fitted.steps.find((s) => s.target === name);
   const col = data.column(name);
   if (step?.state.kind === 'vocabulary') {
     const ids = applyVocabulary(step.state, col), width = vocabularySize(step.state);
-    return { width, fill: (r, out, at) => { out[at + ids[r]] = 1; } };
+    return { name, width, fill: (r, out, at) => { out[at + ids[r]] = 1; } };
   }
   if (step?.state.kind === 'hashed-ngrams') {
     const sparse = applyHashedNgrams(step.state, col);
-    return { width: sparse.width, fill: (r, out, at) => { for (let k = sparse.offsets[r]; k < sparse.offsets[r + 1]; k++) out[at + sparse.indices[k]] = Math.log1p(sparse.values[k]); } };
+    return { name, width: sparse.width, fill: (r, out, at) => { for (let k = sparse.offsets[r]; k < sparse.offsets[r + 1]; k++) out[at + sparse.indices[k]] = Math.log1p(sparse.values[k]); } };
   }
-  if ((col.dim ?? 1) > 1) {
-    const dim = col.dim!;
-    return { width: dim, fill: (r, out, at) => { for (let j = 0; j < dim; j++) out[at + j] = col.values[r * dim + j]; } };
+  if ((col.dim ?? 1) > 1 || (col.dim !== undefined && !step)) {
+    const dim = col.dim ?? 1;
+    // A missing embedding (NaN) is zeros; an infinite element is left for assertFiniteInputs to report.
+    return { name, width: dim, fill: (r, out, at) => { for (let j = 0; j < dim; j++) { const v = col.values[r * dim + j]; out[at + j] = Number.isNaN(v) ? 0 : v; } } };
   }
   const scaled = applyScaler(stateFor(fitted, name, ['zscore', 'minmax']), col);
-  return { width: 1, fill: (r, out, at) => { out[at] = Number.isFinite(scaled[r]) ? scaled[r] : 0; } };
+  return { name, width: 1, fill: (r, out, at) => { out[at] = Number.isNaN(scaled[r]) ? 0 : scaled[r]; } };
 }
 
 /** Width of each modality after encoding (the template's `modalities[].dim`). */
@@ -47,21 +57,23 @@ export function fusionSources(data: ColumnSource, split: SplitResult, fitted: Fi
     const cols = m.columns.map((c) => encodeColumn(data, fitted, c));
     return { name: m.name, cols, width: cols.reduce((n, c) => n + c.width, 0) };
   });
-  const labelCol = data.column(o.label);
+  const target = o.target ?? targetCoding(data.column(o.label), o.label, { positiveAtLeast: o.positiveAtLeast });
   const entries = PART_NAMES.map((part, p) => {
-    const rows = rowsOf(split.assignment, p);
+    const rows = rowsOf(split.assignment, p).filter((r) => !Number.isNaN(target.labelOf(r)));
     const arrays: Parameters<typeof tableSource>[1] = {};
     for (const m of mods) {
       const out = new Float32Array(rows.length * m.width);
       rows.forEach((r, i) => { let at = i * m.width; for (const c of m.cols) { c.fill(r, out, at); at += c.width; } });
+      const owner = m.cols.flatMap((c) => Array<string>(c.width).fill(c.name));
+      assertFiniteInputs(out, m.width, rows, (j) => owner[j], `m_${m.name}`);
       arrays[`m_${m.name}`] = { spec: { dtype: 'float32', shape: [m.width] }, data: out };
     }
-    if (o.classes === 1) {
-      const y = Float32Array.from(rows, (r) => (labelCol.dictionary ? (['1', 'true', 'yes'].includes(String(labelCol.dictionary[labelCol.values[r]]).toLowerCase()) ? 1 : 0) : labelCol.values[r] > 0 ? 1 : 0));
-      if (part === 'train') assertBothClasses(y, o.label, undefined);
+    if (target.kind === 'binary') {
+      const y = Float32Array.from(rows, (r) => target.labelOf(r));
+      if (part === 'train') assertBothClasses(y, o.label, target.rule, target);
       arrays.label = { spec: { dtype: 'float32', shape: [1] }, data: y };
     } else {
-      arrays.label = { spec: { dtype: 'int64', shape: [] }, data: BigInt64Array.from(rows, (r) => BigInt(Math.max(0, labelCol.values[r]))) };
+      arrays.label = { spec: { dtype: 'int64', shape: [] }, data: BigInt64Array.from(rows, (r) => BigInt(target.labelOf(r))) };
     }
     return [part, tableSource(rows.length, arrays)] as const;
   });

@@ -4,6 +4,7 @@
 // (channels, field vocabularies, modality widths) filled in.
 import { z } from 'zod';
 import { SplitSpec, type SplitSpecInput, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
+import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, dataShape, defaultBinding, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { templateInfo } from '../../common/models';
 import type { ColumnRole, ColumnTypeName } from '../../common/data';
@@ -31,6 +32,12 @@ export interface DatasetRun {
   data: RunData;
   /** Data-shaped template fields to merge into the model config (they win over the user's values). */
   shape: Record<string, unknown>;
+  /** The split the parts were cut from: the given one, less the rows without a target. */
+  split: SplitResult;
+  /** How the target's values became labels (CTR and fusion). */
+  target?: TargetCoding;
+  /** Rows left out because their target is missing. */
+  leftOut: number;
 }
 
 /**
@@ -59,8 +66,11 @@ function assignedSplit(base64: string): SplitResult {
 /** The same from any ColumnSource and a computed split (benchmarks that join files, tests). */
 export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
   columns: RunColumns, model: { lookback?: number; horizon?: number } = {}): DatasetRun {
-  const fitted = fitPipeline(pipelineFor(typeOf, columns), data, split.assignment);
-  const c = columns;
+  // The target's values decide binary or k classes; rows without one are left out before anything is fitted.
+  const bound = bindTarget(data, columns, split);
+  const { columns: c, target, leftOut } = bound;
+  split = bound.split;
+  const fitted = fitPipeline(pipelineFor(typeOf, c), data, split.assignment);
   const shape = dataShape(data, fitted, c, model);
   let parts: Record<PartName, SampleSource>;
   let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
@@ -69,15 +79,17 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     parts = { train: forecastingSource(data, split, fitted, o, 'train'), val: forecastingSource(data, split, fitted, o, 'val'), test: forecastingSource(data, split, fitted, o, 'test') };
     base = { task: 'regression', prediction: 'forecast', target: 'y' };
   } else if (c.family === 'recsys') {
-    const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating };
+    const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating, target };
     parts = ctrSources(data, split, fitted, o);
     base = { task: 'binary', prediction: 'logit', target: 'label' };
     // Multi-task templates (MMoE: click + rating) also predict the rating; score it where they do.
     if (c.rating) base.secondary = [{ name: 'rating', prediction: 'rating_pred', target: 'rating', task: 'regression' }];
   } else {
-    const o: FusionData = { modalities: c.modalities, label: c.label, classes: c.classes };
+    const o: FusionData = { modalities: c.modalities, label: c.label, target };
     parts = fusionSources(data, split, fitted, o);
-    base = c.classes === 1 ? { task: 'binary', prediction: 'logits', target: 'label' } : { task: 'multiclass', prediction: 'logits', target: 'label', classes: c.classes };
+    base = target?.kind === 'classes'
+      ? { task: 'multiclass', prediction: 'logits', target: 'label', classes: target.names.length, classNames: target.names }
+      : { task: 'binary', prediction: 'logits', target: 'label' };
   }
   const fmt = (n: number) => n.toLocaleString('en-US');
   return {
@@ -86,9 +98,13 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
       train: materialize(parts.train),
       validation: materialize(parts.val),
       test: materialize(parts.test),
-      describe: `${c.family}: ${fmt(parts.train.count)} train / ${fmt(parts.val.count)} validation / ${fmt(parts.test.count)} test samples`,
+      describe: `${c.family}: ${fmt(parts.train.count)} train / ${fmt(parts.val.count)} validation / ${fmt(parts.test.count)} test samples` +
+        (leftOut ? ` (${fmt(leftOut)} row${leftOut === 1 ? '' : 's'} without a target left out)` : '') + (target ? `; ${describeTarget(target)}` : ''),
     },
     shape,
+    split,
+    leftOut,
+    ...(target ? { target } : {}),
   };
 }
 
@@ -139,5 +155,8 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaults, split };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned);
-  return { data: run.data, model: { ...config.model, ...run.shape }, binding, ...(assigned ? { assigned } : {}) };
+  // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
+  // analytics line test samples up with dataset rows.
+  const used = assigned || run.leftOut ? run.split : undefined;
+  return { data: run.data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auc, binaryMetrics, multiclassMetrics, regressionMetrics } from './eval-metrics';
+import { auc, binaryMetrics, multiclassMetrics, oneVsRestAuc, regressionMetrics } from './eval-metrics';
 
 describe('evaluation metrics', () => {
   it('AUC matches scikit-learn on its documented example and counts ties as half', () => {
@@ -30,6 +30,25 @@ describe('evaluation metrics', () => {
     const m = multiclassMetrics(logits, [0, 1, 2, 2, 2, 1], 3);
     expect(m.f1).toBeCloseTo((1 + 0.5 + 2 / 3) / 3, 12);
     expect(m.accuracy).toBeCloseTo(4 / 6, 12);
+  });
+
+  it('3+ classes: AUC is the macro average of one-vs-rest AUCs on the softmax probabilities', () => {
+    const logits = [0, 1, 5, 0, 0.5, 0, 2, 0, 0, 0, 0, 3, 1, 2, 0, 0.2, 0, 0.1];
+    const y = [2, 1, 0, 2, 1, 0];
+    // The definition, independently: the share of (class c, other) pairs where p_c is higher (ties half).
+    const p = (i: number, c: number) => Math.exp(logits[i * 3 + c]) / [0, 1, 2].reduce((s, k) => s + Math.exp(logits[i * 3 + k]), 0);
+    const pairwise = (c: number) => {
+      let good = 0, pairs = 0;
+      for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) if (y[i] === c && y[j] !== c) { pairs++; good += p(i, c) > p(j, c) ? 1 : p(i, c) === p(j, c) ? 0.5 : 0; }
+      return good / pairs;
+    };
+    const expected = (pairwise(0) + pairwise(1) + pairwise(2)) / 3;
+    expect(oneVsRestAuc(logits, y, 3)).toBeCloseTo(expected, 12);
+    // sample 1's class-1 logit (0.5) is below sample 0's (1), its probability is above: probabilities decide
+    expect(p(1, 1)).toBeGreaterThan(p(0, 1));
+    expect(multiclassMetrics(logits, y, 3)).toMatchObject({ auc: expected });
+    // a class absent from the part is left out of the average
+    expect(oneVsRestAuc(logits.slice(0, 6), [1, 1], 3)).toBeNaN();
   });
 
   it('MSE and MAE', () => {

@@ -1,5 +1,7 @@
 // Task metrics computed from eval-graph predictions: forecasting MSE/MAE (on normalized data),
-// CTR/binary AUC + logloss + accuracy, classification accuracy + macro-F1 (+ AUC for two classes).
+// CTR/binary AUC + logloss + accuracy, classification accuracy + macro-F1 + AUC (two classes: of the
+// margin; more: one-vs-rest on the softmax probabilities, macro-averaged, as scikit-learn's
+// roc_auc_score(multi_class='ovr', average='macro')).
 export type Task = 'regression' | 'binary' | 'multiclass';
 
 /** Area under the ROC curve by the rank statistic (ties get their average rank). */
@@ -57,8 +59,26 @@ export function multiclassMetrics(logits: ArrayLike<number>, labels: ArrayLike<n
   if (classes === 2) {
     const margin = Array.from({ length: n }, (_, i) => logits[i * 2 + 1] - logits[i * 2]);
     Object.assign(out, withAuc(auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])))));
-  }
+  } else if (classes > 2) Object.assign(out, withAuc(oneVsRestAuc(logits, labels, classes)));
   return out;
+}
+
+/** Macro average over classes of the AUC of p(class) against the rest; classes absent from (or alone in) the part are skipped. */
+export function oneVsRestAuc(logits: ArrayLike<number>, labels: ArrayLike<number>, classes: number): number {
+  const n = labels.length;
+  const p = new Float64Array(n * classes);
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity, sum = 0;
+    for (let c = 0; c < classes; c++) max = Math.max(max, logits[i * classes + c]);
+    for (let c = 0; c < classes; c++) sum += (p[i * classes + c] = Math.exp(logits[i * classes + c] - max));
+    for (let c = 0; c < classes; c++) p[i * classes + c] /= sum;
+  }
+  let total = 0, counted = 0;
+  for (let c = 0; c < classes; c++) {
+    const a = auc(Array.from({ length: n }, (_, i) => p[i * classes + c]), Array.from({ length: n }, (_, i) => (Number(labels[i]) === c ? 1 : 0)));
+    if (!Number.isNaN(a)) { total += a; counted++; }
+  }
+  return counted ? total / counted : NaN;
 }
 
 export function regressionMetrics(pred: ArrayLike<number>, target: ArrayLike<number>): Record<string, number> {

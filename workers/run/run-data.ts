@@ -22,6 +22,8 @@ export interface RunData {
   prediction: string;
   target: string;
   classes?: number;
+  /** Multiclass: the class names in class-id order (sorted target values), so predictions map back to them. */
+  classNames?: string[];
   /**
    * Further outputs scored when the model has them (MMoE's rating tower): metrics named
    * `<name>_<metric>`, e.g. rating_rmse. Models without the prediction are scored on the main task only.

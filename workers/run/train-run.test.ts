@@ -95,3 +95,22 @@ describe('trainRun threads', () => {
     expect(() => parseRunConfig({ threads: 0 })).toThrow(/run config: threads: Too small/);
   });
 });
+
+describe('trainRun on inputs holding NaN', () => {
+  it('fails naming the input, not blaming the learning rate', async () => {
+    const config = parseRunConfig({
+      model: { template: 'concat-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1 },
+      data: { kind: 'dataset', datasetId: 1 }, epochs: 1, batchSize: BATCH, stepsPerCall: 2, dtype: 'float64',
+    });
+    const train = rows(false);
+    (train.columns.m_a.data as Float64Array)[5] = NaN; // every batch order meets row 1 in the first epoch
+    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train, validation: rows(false), test: rows(false), describe: 'nan rows' };
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-nan-'));
+    try {
+      await expect(trainRun({ runId: 1, config, checkpointDir: dir }, data, () => {}, { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true }))
+        .rejects.toThrow(/the model's input 'm_a' holds NaN or ±Infinity in the batches of steps \d+\.\.\d+, so the loss became NaN: .*leave its column out/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -37,6 +37,9 @@ const firstNonFinite = (a: ArrayLike<number>): number => {
   return -1;
 };
 const word = (v: number) => (Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf');
+/** The first float batch input holding a NaN/Inf: then the data, not the learning rate, made the loss NaN. */
+const nonFiniteInput = (batches: Record<string, { data: ArrayLike<number | bigint> }>): string | undefined =>
+  Object.keys(batches).find((k) => batches[k].data instanceof Float32Array || batches[k].data instanceof Float64Array ? firstNonFinite(batches[k].data as Float32Array) >= 0 : false);
 
 export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control: RunControl): Promise<void> {
   const config = spec.config;
@@ -102,6 +105,9 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
           save('last-good', null, before.params, before.state, from);
           batcher.flush();
           const step = bad >= 0 ? from + bad + 1 : session.step;
+          const input = nonFiniteInput(batches);
+          if (input) throw new RunFailure(`the model's input '${input}' holds NaN or ±Infinity in the batches of steps ${from + 1}..${from + k}, so the loss became NaN: ` +
+            'a value in the data the pipeline did not fill; fix it in the file or leave its column out (gatelab datasets roles ID <column>=ignore)', step);
           const what = bad >= 0 ? `loss became ${word(r.losses[bad])}` : `parameters became ${word(session.params[badParam])} (a gradient or update overflowed)`;
           throw new RunFailure(`${what} at step ${step} ${describeSchedule(peak, config.schedule, step - 1, totalSteps)}; ` +
             `the last good state (step ${from}) is kept as a checkpoint: lower optimizer.lr, add a warmup or set optimizer.clipNorm`, step);

@@ -1,6 +1,8 @@
 // Export a run's trained model as ONNX: the inference graph with the best-on-validation parameters (or
 // the newest checkpoint when the run has no validation yet) baked in, and metadata naming the run, its
-// config and its metrics. The file is recorded in the exports table.
+// config and its metrics, and `gatelab.preprocessing`: how raw rows become its inputs and what its outputs
+// mean (export-preprocessing.ts), so the file is usable on new raw rows without GateLab. The file is
+// recorded in the exports table.
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LabStore } from '../store/index';
@@ -15,6 +17,11 @@ import type { ModelDefinition } from '../../../engine/train/model';
 import { lastMetrics } from './run-report';
 import { exportEarlyExitRun } from '../../../engine/analytics/early-exit-export';
 import { parseModelConfig, type TemplateOf } from '../../../common/models';
+import type { DatasetRegistry } from '../datasets/registry';
+import { datasetResolver } from './dataset-runs';
+import { runPipeline, shapeMismatch, type DatasetPayload } from './run-pipeline';
+import { preprocessingDoc } from './export-preprocessing';
+import type { NoPreprocessing, PreprocessingDoc } from './preprocessing-doc';
 
 const stringValues = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 
@@ -25,7 +32,31 @@ function modelOf(model: Record<string, unknown> & { template: string }): ModelDe
   return gatedModel({ inputs: s.inputs, hidden: s.hidden, experts: s.experts, expertHidden: s.expertHidden });
 }
 
-export function exportRun(store: LabStore, files: RunFiles, runId: number, out: string): { path: string; bytes: number; checkpoint: string } {
+type RunRecord = NonNullable<ReturnType<LabStore['runs']['get']>>;
+
+/**
+ * The run's preprocessing, re-derived from its dataset as its trainer derived it; when that is impossible
+ * (synthetic data, dataset deleted, or its cache no longer gives the model's shapes) the reason instead.
+ */
+export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecord, def: ModelDefinition, float: 'float32' | 'float64'): PreprocessingDoc | NoPreprocessing {
+  const none = (reason: string): NoPreprocessing => ({ version: 1, available: false, reason });
+  if (run.datasetId == null) return none(`run ${run.id} trained on synthetic data: its inputs are generated numbers, fed as they are`);
+  // The resolver the trainer's payload comes from, over this store (cache paths relative to the lab home).
+  const registry = { store, get: (id: number) => { const d = store.datasets.get(id); return d && { ...d, columns: store.datasets.columns(id), cachePath: files.fromStored(d.cacheDir) }; } };
+  const config = run.config as { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number };
+  try {
+    const payload = datasetResolver(registry as unknown as DatasetRegistry)(run) as unknown as DatasetPayload;
+    const pipeline = runPipeline(payload, config);
+    const mismatch = shapeMismatch(pipeline, config.model);
+    if (mismatch) return none(`dataset ${run.datasetId} no longer gives the features run ${run.id} was trained on (${mismatch}); its preprocessing cannot be described`);
+    return preprocessingDoc(pipeline, { float, targets: Object.keys(def.targets), classes: config.model.classes });
+  } catch (e) {
+    // The weights are still worth exporting; the file says why its preprocessing is missing.
+    return none(`the preprocessing of run ${run.id} could not be re-derived from dataset ${run.datasetId}: ${(e as Error).message}`);
+  }
+}
+
+export function exportRun(store: LabStore, files: RunFiles, runId: number, out: string): { path: string; bytes: number; checkpoint: string; preprocessing: string } {
   const run = store.runs.get(runId);
   if (!run) throw new Error(`no run ${runId} (gatelab runs lists them)`);
   const ckpts = store.checkpoints.forRun(runId);
@@ -38,7 +69,9 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   const metadata = {
     'gatelab.run': String(runId), 'gatelab.checkpoint': `${ckpt.kind} step ${ckpt.step}`, 'gatelab.config': config,
     'gatelab.test_metrics': lastMetrics(store, runId, 'test.'), 'gatelab.validation_metrics': lastMetrics(store, runId, 'val.'),
+    'gatelab.preprocessing': runPreprocessing(store, files, run, def, data.header.dtype),
   };
+  const pre = metadata['gatelab.preprocessing'];
   // early exit: the ONNX If form, so blocks after a sample's exit really are skipped at inference
   const early = config.model.template === 'early-exit-mlp'
     ? exportEarlyExitRun(parseModelConfig(config.model) as TemplateOf<'early-exit-mlp'>, { dtype: data.header.dtype, layout, params: data.params, metadata: stringValues(metadata) }) : null;
@@ -48,5 +81,5 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
   store.checkpoints.addExport({ runId, format: 'onnx', path, bytes: statSync(path).size, metadata: { checkpoint: ckpt.path, step: ckpt.step } });
-  return { path, bytes: bytes.length, checkpoint: ckpt.path };
+  return { path, bytes: bytes.length, checkpoint: ckpt.path, preprocessing: 'available' in pre ? pre.reason : 'included' };
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { DataColumn } from '../data';
+import { describeTarget, positiveOf, targetCoding, type TargetCoding } from './target';
+
+/** A coded column as the importer stores it: codes in first-seen order, -1 missing. */
+const coded = (values: (string | null)[]): DataColumn => {
+  const dictionary: string[] = [];
+  const codes = values.map((v) => (v === null ? -1 : dictionary.includes(v) ? dictionary.indexOf(v) : dictionary.push(v) - 1));
+  return { values: Int32Array.from(codes), dictionary };
+};
+const numeric = (values: number[]): DataColumn => ({ values: Float32Array.from(values) });
+const labels = (t: TargetCoding, n: number) => Array.from({ length: n }, (_, r) => t.labelOf(r));
+
+describe('a target column as classes', () => {
+  it('3+ categories are classes in sorted order, whatever order the file had them in', () => {
+    const t = targetCoding(coded(['positive', 'negative', 'neutral', null, 'negative']), 'sentiment');
+    expect(t).toMatchObject({ kind: 'classes', names: ['negative', 'neutral', 'positive'] });
+    expect(labels(t, 5)).toEqual([2, 0, 1, NaN, 0]);
+    expect(describeTarget(t)).toBe("3 classes of 'sentiment': negative, neutral, positive");
+    expect(targetCoding(coded(['yes', 'no', 'maybe']), 'answer')).toMatchObject({ names: ['maybe', 'no', 'yes'] });
+  });
+
+  it('small integers are classes in numeric order; a label rule makes them binary', () => {
+    const stars = numeric([0, 2, 1, NaN, 10]);
+    const t = targetCoding(stars, 'stars');
+    expect(t).toMatchObject({ kind: 'classes', names: ['0', '1', '2', '10'] });
+    expect(labels(t, 5)).toEqual([0, 2, 1, NaN, 3]);
+    const rule = targetCoding(stars, 'stars', { positiveAtLeast: 2 });
+    expect(rule.kind).toBe('binary');
+    expect(labels(rule, 5)).toEqual([0, 1, 0, NaN, 1]);
+    expect(describeTarget(rule)).toBe("label: 'stars' ≥ 2 is positive");
+    // a coded column of numbers takes a rule too; words do not
+    expect(labels(targetCoding(coded(['4', '2', null]), 'r', { positiveAtLeast: 3 }), 3)).toEqual([1, 0, NaN]);
+    expect(() => targetCoding(coded(['a', 'b']), 'r', { positiveAtLeast: 3 })).toThrow(/positiveAtLeast=3 needs a numeric target; 'r' holds categories \(a, b\)/);
+  });
+
+  it('a measurement is not a set of classes: the error says to set a threshold', () => {
+    const price = numeric(Array.from({ length: 50 }, (_, i) => i * 0.37));
+    expect(() => targetCoding(price, 'price')).toThrow(/the target 'price' is a number with 50 distinct values \(0, 0\.37, 0\.74, 1\.11, 1\.48, … \(50 in all\)\), not a set of classes: set a threshold with `--set positiveAtLeast=T`/);
+    expect(() => targetCoding(numeric(Array.from({ length: 150 }, (_, i) => i)), 'count')).toThrow(/150 distinct values/);
+    expect(() => targetCoding(numeric([3, 3, NaN]), 'y')).toThrow(/the target 'y' is '3' in every row that has a value: .*set a threshold/);
+  });
+
+  it('a CTR label must be two-valued: 3 values name the values, the fusion family and (numbers) a threshold', () => {
+    expect(() => targetCoding(coded(['no', 'yes', 'maybe']), 'answer', { binaryOnly: true }))
+      .toThrow(/the label 'answer' has 3 values \(maybe, no, yes\); a CTR model .*Make it two-valued, or train a classification template of the fusion family \(e\.g\. --template concat-fusion\)/);
+    expect(() => targetCoding(numeric([1, 2, 3, 4, 5]), 'rating', { binaryOnly: true })).toThrow(/has 5 values \(1, 2, 3, 4, 5\).*--set positiveAtLeast=T/);
+  });
+});
+
+describe('a two-valued target is binary', () => {
+  it('the positive value is the one that is not a negative word, else the positive word, else the later one', () => {
+    expect(positiveOf('clicked', 'not')).toBe('clicked');
+    expect(positiveOf('neg', 'pos')).toBe('pos');
+    expect(positiveOf('negative', 'positive')).toBe('positive');
+    expect(positiveOf('no click', 'some')).toBe('some');
+    expect(positiveOf('non-spam', 'spam')).toBe('spam');
+    expect(positiveOf('not clicked', 'clicked')).toBe('clicked');
+    expect(positiveOf('ON', 'standby')).toBe('ON');
+    expect(positiveOf('ham', 'spam')).toBe('spam'); // neither word decides: the later in sorted order
+    expect(positiveOf('false', 'true')).toBe('true');
+  });
+
+  it('labels rows 1/0 with missing as NaN and says which value is positive', () => {
+    const t = targetCoding(coded(['ham', 'spam', null, 'ham']), 'kind');
+    expect(labels(t, 4)).toEqual([0, 1, NaN, 0]);
+    expect(describeTarget(t)).toBe("label: 'spam' is positive ('ham' negative)");
+    const clicks = targetCoding(coded(['not', 'clicked']), 'clicked');
+    expect(labels(clicks, 2)).toEqual([0, 1]);
+    // numbers: the larger value is positive (1/2 would all have been "positive" under "value > 0")
+    expect(labels(targetCoding(numeric([2, 1, 1]), 'y'), 3)).toEqual([1, 0, 0]);
+    expect(labels(targetCoding(numeric([0, 1, NaN]), 'y'), 3)).toEqual([0, 1, NaN]);
+  });
+});

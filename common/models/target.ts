@@ -1,0 +1,142 @@
+// What a target column means to a classifier, decided from its values (the binding names the column, the
+// data decides the classes): a label rule (`positiveAtLeast`) makes it binary (value ≥ t); two values
+// make it binary with the positive one picked by the words (spam/ham: 'spam'; clicked/not: 'clicked');
+// k ≥ 3 categories or small integers make k classes in sorted order (the order is recorded, so class ids
+// map back to names). Missing values are no label at all (NaN): those rows are left out of training and
+// scoring, never read as negatives. Pure: the trainer and the export both use it.
+import { UNUSED, type ColumnSource, type DataColumn, type SplitResult } from '../data';
+import type { DataColumns } from './binding';
+
+export type TargetCoding =
+  | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
+  | { kind: 'classes'; column: string; names: string[]; labelOf(row: number): number };
+
+/** Most classes a categorical target may have (more is almost surely an id or free text, not a class). */
+export const MAX_CLASSES = 1000;
+/** Most distinct integers read as classes (more: a count or a measurement; give it a threshold). */
+export const MAX_INTEGER_CLASSES = 100;
+
+const NEGATIVE = new Set(['no', 'not', 'false', 'n', 'f', 'neg', 'negative', 'none', '0', 'off']);
+const POSITIVE = new Set(['yes', 'true', 'y', 't', 'pos', 'positive', '1', 'on', 'clicked', 'click']);
+const isNegative = (v: string) => { const w = v.trim().toLowerCase(); return NEGATIVE.has(w) || w.startsWith('not') || w.startsWith('non') || w.startsWith('no '); };
+const isPositive = (v: string) => POSITIVE.has(v.trim().toLowerCase());
+
+/** The positive of two values (sorted a < b): the one that is not a negative word, else the positive word, else b. */
+export function positiveOf(a: string, b: string): string {
+  if (isNegative(a) !== isNegative(b)) return isNegative(a) ? b : a;
+  if (isPositive(a) !== isPositive(b)) return isPositive(a) ? a : b;
+  return b;
+}
+
+const show = (values: readonly string[], max = 8) => values.slice(0, max).join(', ') + (values.length > max ? `, … (${values.length.toLocaleString('en-US')} in all)` : '');
+const thresholdHint = (column: string) => `set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T; in the app, the target's "label = value ≥ t" rule) or choose another target column than '${column}'`;
+
+export interface TargetOptions {
+  /** The label rule: value ≥ t is positive (numeric targets). */
+  positiveAtLeast?: number;
+  /** CTR / recsys models predict one probability: refuse 3+ classes with a message naming the way out. */
+  binaryOnly?: boolean;
+}
+
+/** The coding of `column`'s values; throws a message saying what to set when they are not classes. */
+export function targetCoding(col: DataColumn, column: string, o: TargetOptions = {}): TargetCoding {
+  const rows = col.values.length / (col.dim ?? 1);
+  if ((col.dim ?? 1) > 1) throw new Error(`the target '${column}' is a vector column: choose a column with one value per row`);
+  const dict = col.dictionary;
+  // The value of a row as a number (numeric columns, or coded columns whose values are numbers), NaN when missing.
+  const numberAt = dict ? (() => { const n = dict.map((s) => (s.trim() === '' ? NaN : Number(s))); return (r: number) => (col.values[r] < 0 ? NaN : n[col.values[r]]); })()
+    : (r: number) => (Number.isFinite(col.values[r]) ? col.values[r] : NaN);
+  if (o.positiveAtLeast !== undefined) {
+    const t = o.positiveAtLeast;
+    if (dict) {
+      const used = distinctCodes(col, rows).map((c) => dict[c]);
+      const words = used.filter((s) => !Number.isFinite(Number(s)) || s.trim() === '');
+      if (words.length) throw new Error(`the label rule positiveAtLeast=${t} needs a numeric target; '${column}' holds categories (${show(words)}). Remove the rule (--set positiveAtLeast is for numbers) and the values decide the classes`);
+    }
+    return { kind: 'binary', column, positive: `≥ ${t}`, negative: `< ${t}`, rule: t, labelOf: (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : v >= t ? 1 : 0; } };
+  }
+  if (dict) {
+    const codes = distinctCodes(col, rows).sort((a, b) => (dict[a] < dict[b] ? -1 : dict[a] > dict[b] ? 1 : 0));
+    const names = codes.map((c) => dict[c]);
+    const ids = new Int32Array(dict.length).fill(-1);
+    codes.forEach((c, i) => { ids[c] = i; });
+    // Codes are the importer's; class ids are the sorted values' ranks, so the same values give the same ids.
+    const idOf = (r: number) => (col.values[r] < 0 ? NaN : ids[col.values[r]]);
+    return coded(column, names, idOf, o, false);
+  }
+  const seen = new Set<number>();
+  let integers = true;
+  for (let r = 0; r < rows; r++) {
+    const v = numberAt(r);
+    if (Number.isNaN(v) || seen.has(v)) continue;
+    seen.add(v);
+    if (!Number.isInteger(v)) integers = false;
+    if (seen.size > MAX_CLASSES) break;
+  }
+  const values = [...seen].sort((a, b) => a - b);
+  // Float32 storage: 0.37 reads 0.3700000047683716; names show the value as the file had it.
+  const name = (v: number) => String(Number(v.toPrecision(7)));
+  if (values.length > 2 && (!integers || values.length > MAX_INTEGER_CLASSES)) {
+    throw new Error(`the target '${column}' is a number with ${values.length > MAX_CLASSES ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US')} distinct values (${show(values.map(name), 5)}), not a set of classes: ${thresholdHint(column)}`);
+  }
+  const index = new Map(values.map((v, i) => [v, i]));
+  return coded(column, values.map(name), (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
+}
+
+/** Classes from sorted names and a row → class id function: one (refused), two (binary) or more. */
+function coded(column: string, names: string[], idOf: (r: number) => number, o: TargetOptions, numeric: boolean): TargetCoding {
+  if (names.length === 0) throw new Error(`the target '${column}' has no value in any row: choose another target column`);
+  if (names.length === 1) throw new Error(`the target '${column}' is '${names[0]}' in every row that has a value: there is nothing to tell apart; ${numeric ? thresholdHint(column) : `choose another target column`}`);
+  if (names.length === 2) {
+    // Numbers: the larger value is positive (0/1, 1/2, -1/1); words: see positiveOf.
+    const positive = numeric ? names[1] : positiveOf(names[0], names[1]);
+    const p = names.indexOf(positive);
+    return { kind: 'binary', column, positive, negative: names[1 - p], labelOf: (r) => { const c = idOf(r); return Number.isNaN(c) ? NaN : c === p ? 1 : 0; } };
+  }
+  if (o.binaryOnly) {
+    throw new Error(`the label '${column}' has ${names.length.toLocaleString('en-US')} values (${show(names)}); a CTR model predicts one click probability from a two-valued label. ` +
+      (numeric ? `Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T), or ` : 'Make it two-valued, or ') +
+      `train a classification template of the fusion family (e.g. --template concat-fusion) for ${names.length} classes`);
+  }
+  if (names.length > MAX_CLASSES) throw new Error(`the target '${column}' has ${names.length.toLocaleString('en-US')} distinct values (${show(names, 5)}), more than ${MAX_CLASSES.toLocaleString('en-US')} classes: is it an id or free text? Choose another target column`);
+  return { kind: 'classes', column, names, labelOf: idOf };
+}
+
+/** Codes that occur in a coded column (missing -1 skipped). */
+function distinctCodes(col: DataColumn, rows: number): number[] {
+  const seen = new Uint8Array(col.dictionary!.length);
+  for (let r = 0; r < rows; r++) { const c = col.values[r]; if (c >= 0) seen[c] = 1; }
+  const out: number[] = [];
+  seen.forEach((s, c) => { if (s) out.push(c); });
+  return out;
+}
+
+/** One line for the run's data description: which value is positive, or the classes in id order. */
+export function describeTarget(t: TargetCoding): string {
+  if (t.kind === 'classes') return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}`;
+  if (t.rule !== undefined) return `label: '${t.column}' ≥ ${t.rule} is positive`;
+  return `label: '${t.positive}' is positive ('${t.negative}' negative)`;
+}
+
+/**
+ * The target side of a binding, as the trainer applies it before fitting anything (workers/data/run-data.ts;
+ * the export re-derives a run's pipeline with the same call): the coding of the target, fusion's `classes`
+ * filled from it, and the split less the rows without a target (UNUSED), with how many those were.
+ * Forecasting has no target: everything is returned as given.
+ */
+export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult): { columns: DataColumns; split: SplitResult; target?: TargetCoding; leftOut: number } {
+  if (columns.family === 'forecasting') return { columns, split, leftOut: 0 };
+  const label = columns.family === 'recsys' ? columns.label.column : columns.label;
+  const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
+  const target = targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys' });
+  // MMoE's second target (the rating) must be there too: a row without it would make its loss NaN.
+  const rating = columns.family === 'recsys' && columns.rating ? data.column(columns.rating) : null;
+  let leftOut = 0;
+  const assignment = Uint8Array.from(split.assignment, (a, r) =>
+    (a !== UNUSED && (Number.isNaN(target.labelOf(r)) || (rating !== null && Number.isNaN(rating.values[r]))) ? (leftOut++, UNUSED) : a));
+  const bound = columns.family === 'fusion' ? { ...columns, classes: target.kind === 'binary' ? 1 : target.names.length } : columns;
+  if (leftOut === 0) return { columns: bound, split, target, leftOut };
+  const counts = { train: 0, val: 0, test: 0 };
+  for (const a of assignment) if (a === 0) counts.train++; else if (a === 1) counts.val++; else if (a === 2) counts.test++;
+  return { columns: bound, split: { ...split, assignment, counts }, target, leftOut };
+}

@@ -1,0 +1,136 @@
+// The `gatelab.preprocessing` metadata of an exported model: how raw rows (cells as written in the
+// dataset's file) become the graph's inputs, and what its outputs mean. Written from the run's fitted
+// pipeline (run-pipeline.ts) so that anyone can reimplement the encoding from the JSON alone, in any
+// language: every number a transform learned is in it (z-score mean/std, vocabularies, hashing settings).
+// Mirrors workers/data/{ctr,fusion,forecasting}.ts, which build the training batches; the export test
+// encodes raw rows from this document and checks the model's outputs equal Try it's on the same rows.
+import {
+  FNV_OFFSET, vocabularySize, type FittedPipeline, type FittedStep, type HashedNgramsState, type MultiHotState, type ScalerState,
+  type VocabularyState,
+} from '../../../common/data';
+import { stateFor } from '../../../common/models/binding';
+import { targetCoding } from '../../../common/models/target';
+import type { RunPipeline } from './run-pipeline';
+import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc } from './preprocessing-doc';
+
+export type { PreprocessingDoc } from './preprocessing-doc';
+
+/** The importer's missing-value cells (workers/import/coded-column.ts; pandas' list plus the empty cell). */
+export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
+
+const WORD_PATTERN = "[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*";
+
+function cellOf(p: RunPipeline, column: string): { cell: CellKind; storage?: string } {
+  const info = p.data.meta.columns.find((c) => c.name === column);
+  if (!info) throw new Error(`column '${column}' is not in the dataset's cache`);
+  const cell: CellKind = info.type === 'boolean' ? 'boolean' : info.type === 'categorical' || info.type === 'text' ? 'text' : info.type === 'vector' ? 'vector' : 'number';
+  // Coded cells are compared as strings: how their codes are stored does not matter to a reader.
+  return cell === 'number' || cell === 'vector' ? { cell, storage: info.dtype } : { cell };
+}
+
+const stepOf = (fitted: FittedPipeline, target: string): FittedStep | undefined => fitted.steps.find((s) => s.target === target);
+
+function scaler(p: RunPipeline, column: string, missing: 'nan' | 'zero'): Feature {
+  const s: ScalerState = stateFor(p.fitted, column, ['zscore', 'minmax']);
+  const base = { column, ...cellOf(p, column), width: 1, missing };
+  return s.kind === 'zscore' ? { kind: 'zscore', ...base, mean: s.mean, std: s.std } : { kind: 'minmax', ...base, min: s.min, max: s.max };
+}
+
+function vocabulary(p: RunPipeline, column: string, kind: 'vocabulary-id' | 'one-hot'): Feature {
+  const s: VocabularyState = stateFor(p.fitted, column, ['vocabulary']);
+  return { kind, column, ...cellOf(p, column), tokens: s.tokens, unknownIndex: 0, width: kind === 'one-hot' ? vocabularySize(s) : 1 };
+}
+
+function multiHot(p: RunPipeline, name: string): Feature {
+  const step = stepOf(p.fitted, name) as Extract<FittedStep, { columns: string[] }> | undefined;
+  if (!step || step.state.kind !== 'multi-hot') throw new Error(`multi-hot '${name}': the fitted pipeline has no multi-hot step with that name`);
+  const s: MultiHotState = step.state;
+  const source = s.columns ? { indicatorColumns: s.columns } : { column: step.columns[0], separator: s.separator ?? '|' };
+  return { kind: 'multi-hot', name, ...source, tokens: s.tokens, unknownIndex: 0, width: vocabularySize(s) };
+}
+
+function hashed(p: RunPipeline, column: string, s: HashedNgramsState): Feature {
+  return {
+    kind: 'hashed-ngrams', column, ...cellOf(p, column), width: s.buckets, unit: s.unit, ngrams: s.ngrams, buckets: s.buckets, lowercase: s.lowercase,
+    words: { pattern: WORD_PATTERN, flags: 'gu' },
+    hash: { function: 'fnv1a-32', over: 'utf16-code-units', basis: (FNV_OFFSET ^ Math.imul(s.seed, 0x9e3779b1)) >>> 0, prime: 0x01000193 },
+    value: 'log1p(count)',
+  };
+}
+
+/** A fusion column: categorical one-hot, text hashed n-grams, a vector as is, a number scaled (missing → 0). */
+function fusionFeature(p: RunPipeline, column: string): Feature {
+  const step = stepOf(p.fitted, column);
+  if (step?.state.kind === 'vocabulary') return vocabulary(p, column, 'one-hot');
+  if (step?.state.kind === 'hashed-ngrams') return hashed(p, column, step.state);
+  const c = cellOf(p, column);
+  if (c.cell === 'vector') return { kind: 'vector', column, ...c, width: p.data.column(column).dim ?? 1, missing: 'zero' };
+  return scaler(p, column, 'zero');
+}
+
+const batch = (...rest: number[]) => ['batch', ...rest] as (number | 'batch')[];
+const widthOf = (fs: Feature[]) => fs.reduce((n, f) => n + f.width, 0);
+
+/** What the label's values mean, decided as the trainer decides them (common/models/target.ts). */
+function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; binaryOnly?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
+  const t = targetCoding(p.data.column(column), column, o);
+  const { cell } = cellOf(p, column);
+  if (t.kind === 'classes') return { label: { column, cell, classes: t.names }, binary: false };
+  if (t.rule !== undefined) return { label: { column, cell, positiveIf: { atLeast: t.rule } }, binary: true };
+  return { label: { column, cell, positive: t.positive, negative: t.negative }, binary: true };
+}
+
+const BINARY = 'sigmoid(logit) = P(label is positive)';
+
+/**
+ * `float`: the export's float dtype; `targets`: the model's target names (an MMoE also predicts the rating);
+ * `classes`: the model's head width for fusion (the label coding must agree with it, or this throws).
+ */
+export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float64'; targets: string[]; classes?: unknown }): PreprocessingDoc {
+  const c = p.columns;
+  const inputs: InputDoc[] = [];
+  const outputs: OutputDoc[] = [];
+  if (c.family === 'forecasting') {
+    const L = p.window.lookback ?? 336, H = p.window.horizon ?? 96;
+    const features = c.channels.map((ch) => scaler(p, ch, 'nan'));
+    inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order: 'oldest first: the last L consecutive rows of the series, in file order' }, features });
+    outputs.push({
+      name: 'forecast', kind: 'forecast', shape: batch(H, c.channels.length), steps: H,
+      channels: features.map((f) => ({ column: f.column!, ...(f.kind === 'zscore' ? { mean: f.mean, std: f.std } : f.kind === 'minmax' ? { min: f.min, max: f.max } : {}) })),
+      unscale: 'forecast[b, h, c] is scaled like the inputs: raw = value * std + mean of channel c (min-max: value * (max - min) + min); h = 0 is the row right after the window',
+    });
+  } else if (c.family === 'recsys') {
+    inputs.push({ name: 'fields', dtype: 'int64', shape: batch(c.fields.length), rows: 'one', features: c.fields.map((f) => vocabulary(p, f, 'vocabulary-id')) });
+    const numeric = [...c.numeric.map((n) => scaler(p, n, 'zero')), ...c.multiHot.map((m) => multiHot(p, m.name))];
+    if (numeric.length) inputs.push({ name: 'numeric', dtype: o.float, shape: batch(widthOf(numeric)), rows: 'one', features: numeric });
+    const { label } = labelOf(p, c.label.column, { positiveAtLeast: c.label.positiveAtLeast, binaryOnly: true });
+    outputs.push({ name: 'logit', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
+    if (c.rating && o.targets.includes('rating')) {
+      const s = p.fitted.steps.find((x) => x.target === c.rating && (x.state.kind === 'zscore' || x.state.kind === 'minmax'))?.state as ScalerState | undefined;
+      outputs.push({ name: 'rating_pred', kind: 'regression', shape: batch(1), column: c.rating, ...(s ? { scaler: s } : {}), unscale: s ? 'raw = value * std + mean' : 'raw value' });
+    }
+  } else {
+    for (const m of c.modalities) {
+      const features = m.columns.map((col) => fusionFeature(p, col));
+      inputs.push({ name: `m_${m.name}`, dtype: o.float, shape: batch(widthOf(features)), rows: 'one', features });
+    }
+    const { label, binary } = labelOf(p, c.label, { positiveAtLeast: (c as { positiveAtLeast?: number }).positiveAtLeast });
+    const classes = binary ? 1 : label.classes!.length;
+    if (o.classes !== undefined && o.classes !== classes) throw new Error(`the model has ${String(o.classes)} output(s) but the label '${c.label}' now reads as ${binary ? 'binary' : `${classes} classes`}`);
+    if (binary) outputs.push({ name: 'logits', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
+    else outputs.push({ name: 'logits', kind: 'class-logits', shape: batch(label.classes!.length), probability: 'softmax over the last axis', label });
+  }
+  return {
+    version: 1,
+    family: c.family,
+    fittedOn: { rows: p.fitted.fittedOnRows, part: 'train' },
+    cells: {
+      missing: MISSING_CELLS,
+      text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
+      number: 'number cells are parsed as decimal numbers and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7")',
+      boolean: 'boolean cells true/yes/t/y/1 and false/no/f/n/0 (any case) are the tokens "true" and "false"',
+    },
+    inputs,
+    outputs,
+  };
+}

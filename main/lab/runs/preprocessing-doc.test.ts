@@ -1,0 +1,79 @@
+// The documented encoding (gatelab.preprocessing, applied by the test's reference encoder to raw cells)
+// equals the trainer's own batches value for value, for the parts the trained-run test does not reach:
+// multi-hot indicator columns, a float-stored id field, a missing price, and a 3-class fusion label.
+import { describe, expect, it } from 'vitest';
+import { columnSource, computeSplit, fitPipeline, rowsOf, TEST, type DataColumn } from '../../../common/data';
+import { pipelineFor, DataColumns } from '../../../common/models/binding';
+import type { DatasetCacheMeta } from '../../../common/dataset-cache';
+import { ctrSources } from '../../../workers/data/ctr';
+import { fusionSources } from '../../../workers/data/fusion';
+import { preprocessingDoc } from './export-preprocessing';
+import type { RunPipeline } from './run-pipeline';
+import { encodeInputs, isPositive, type Row } from './testing/reference-encoder';
+
+type Kind = 'categorical' | 'text' | 'float' | 'int';
+
+/** Columns as the importer stores raw cells: coded strings (−1 missing), float32 or int32 numbers (NaN missing). */
+function imported(rows: Row[], kinds: Record<string, Kind>): RunPipeline['data'] {
+  const cols: Record<string, DataColumn> = {};
+  for (const [name, kind] of Object.entries(kinds)) {
+    const cells = rows.map((r) => r[name]);
+    if (kind === 'categorical' || kind === 'text') {
+      const dictionary = [...new Set(cells.filter((c) => c !== ''))];
+      cols[name] = { values: Int32Array.from(cells, (c) => (c === '' ? -1 : dictionary.indexOf(c))), dictionary };
+    } else cols[name] = { values: Float32Array.from(cells, (c) => (c === '' ? NaN : Number(c))) };
+  }
+  const meta = { columns: Object.entries(kinds).map(([name, type]) => ({ name, type, dtype: type === 'float' || type === 'int' ? 'float32' : 'int32', dim: 1 })) } as unknown as DatasetCacheMeta;
+  return Object.assign(columnSource(rows.length, cols), { meta });
+}
+
+function pipeline(rows: Row[], kinds: Record<string, Kind>, binding: unknown): RunPipeline {
+  const data = imported(rows, kinds);
+  const columns = DataColumns.parse(binding);
+  const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 3 }, data);
+  const fitted = fitPipeline(pipelineFor((n) => kinds[n], columns), data, split.assignment);
+  return { columns, fitted, split, data, window: {} };
+}
+
+const pick = <T>(xs: T[], i: number) => xs[(i * 7919) % xs.length];
+
+describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batches', () => {
+  it('CTR: ids, a float-stored item id, a scaled price with missing cells, multi-hot indicator columns, the label rule', () => {
+    const rows: Row[] = Array.from({ length: 400 }, (_, i) => ({
+      user: `u${pick([1, 2, 3, 5, 8, 13, 21], i)}`, item: String(pick([7, 12.5, 40, 3, 0.1], i)), price: i % 11 === 0 ? '' : String((i % 17) * 1.25),
+      g_action: String(i % 2), g_comedy: String(Number(i % 3 === 0)), rating: String(1 + (i % 5)),
+    }));
+    const kinds: Record<string, Kind> = { user: 'categorical', item: 'float', price: 'float', g_action: 'int', g_comedy: 'int', rating: 'int' };
+    const p = pipeline(rows, kinds, { family: 'recsys', fields: ['user', 'item'], numeric: ['price'], multiHot: [{ name: 'genres', columns: ['g_action', 'g_comedy'] }], label: { column: 'rating', positiveAtLeast: 4 } });
+    const doc = preprocessingDoc(p, { float: 'float32', targets: ['label'] });
+    const test = ctrSources(p.data, p.split, p.fitted, { fields: ['user', 'item'], numeric: ['price'], multiHot: ['genres'], label: { column: 'rating', positiveAtLeast: 4 } }).test;
+    const ids = rowsOf(p.split.assignment, TEST);
+    const batch = test.batch(Int32Array.from(ids, (_, i) => i));
+    const raw = Array.from(ids, (r) => [rows[r]]);
+    expect(raw.some(([r]) => r.price === '')).toBe(true);
+    for (const input of doc.inputs) expect(Array.from(encodeInputs(input, raw, doc).data as Float32Array)).toEqual(Array.from(batch[input.name].data as Float32Array));
+    expect(Array.from(batch.label.data as Float32Array)).toEqual(raw.map(([r]) => (isPositive(doc.outputs[0].label!, r.rating) ? 1 : 0)));
+  });
+
+  it('fusion: hashed text (missing → no n-grams), one-hot, scaled numbers, and three classes named in id order', () => {
+    const words = ['soft', 'fabric', 'runs', 'small', 'lovely', 'colour', "isn't", 'Great'];
+    const rows: Row[] = Array.from({ length: 300 }, (_, i) => ({
+      review: i % 13 === 0 ? '' : Array.from({ length: 3 + (i % 5) }, (_, k) => pick(words, i + k)).join(' '), size: pick(['S', 'M', 'L', ''], i),
+      age: i % 9 === 0 ? 'NA' : String(20 + (i % 40)), grade: pick(['low', 'mid', 'high'], i),
+    }));
+    const kinds: Record<string, Kind> = { review: 'text', size: 'categorical', age: 'int', grade: 'categorical' };
+    const p = pipeline(rows, kinds, { family: 'fusion', modalities: [{ name: 'text', columns: ['review'] }, { name: 'tab', columns: ['size', 'age'] }], label: 'grade', textBuckets: 64 });
+    const doc = preprocessingDoc(p, { float: 'float32', targets: ['label'] });
+    expect(doc.outputs[0]).toMatchObject({ kind: 'class-logits', shape: ['batch', 3], label: { classes: ['high', 'low', 'mid'] } });
+    const test = fusionSources(p.data, p.split, p.fitted, { modalities: [{ name: 'text', columns: ['review'] }, { name: 'tab', columns: ['size', 'age'] }], label: 'grade' }).test;
+    const ids = rowsOf(p.split.assignment, TEST);
+    const batch = test.batch(Int32Array.from(ids, (_, i) => i));
+    const raw = Array.from(ids, (r) => [rows[r]]);
+    for (const input of doc.inputs) {
+      const mine = encodeInputs(input, raw, doc).data as Float32Array, theirs = batch[input.name].data as Float32Array;
+      expect(mine.length).toBe(theirs.length);
+      mine.forEach((v, j) => expect(v).toBeCloseTo(theirs[j], 6));
+    }
+    expect(Array.from(batch.label.data as BigInt64Array, Number)).toEqual(raw.map(([r]) => doc.outputs[0].label!.classes!.indexOf(r.grade)));
+  });
+});

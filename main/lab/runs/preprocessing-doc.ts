@@ -1,0 +1,95 @@
+// The shape of the `gatelab.preprocessing` metadata (version 1) of an exported model. Each graph input
+// lists its features in order; an input row is the features' values concatenated along the last axis
+// (a forecasting window repeats that for each of its rows). README "Using an exported model" explains it.
+
+/** How a raw cell is read: as text (categorical/text columns), a number, a boolean, or a vector. */
+export type CellKind = 'text' | 'number' | 'boolean' | 'vector';
+
+interface ColumnFeature {
+  column: string;
+  cell: CellKind;
+  /** Number cells: how the lab stores them (int32, float32, float64); float32 values are rounded to single precision. */
+  storage?: string;
+  /** Values this feature contributes along the input's last axis. */
+  width: number;
+}
+
+export type Feature =
+  /** (x − mean) / std; a missing number stays NaN ('nan') or becomes 0 after scaling ('zero'). */
+  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; missing: 'nan' | 'zero'; min?: never; max?: never }
+  /** (x − min) / (max − min), or x − min when max = min. */
+  | ColumnFeature & { kind: 'minmax'; min: number; max: number; missing: 'nan' | 'zero'; mean?: never; std?: never }
+  /** One int64 id: 1 + the token's position in `tokens`; `unknownIndex` (0) for unseen, rare or missing cells. */
+  | ColumnFeature & { kind: 'vocabulary-id'; tokens: string[]; unknownIndex: 0 }
+  /** `width` = tokens.length + 1 values, all 0 but a 1 at the vocabulary id (as above). */
+  | ColumnFeature & { kind: 'one-hot'; tokens: string[]; unknownIndex: 0 }
+  /**
+   * `width` buckets, all 0 but `value` (log1p(count)) at each bucket its n-grams hash to: lowercase the text
+   * (when `lowercase`), take its words (every match of `words`), form word n-grams (n from ngrams[0] to
+   * ngrams[1], words joined by one space) or, for unit 'char', the character n-grams of each "<word>";
+   * bucket = FNV-1a 32-bit hash of the n-gram's UTF-16 code units starting from `hash.basis`, modulo `buckets`.
+   * A missing cell has no n-grams.
+   */
+  | ColumnFeature & {
+    kind: 'hashed-ngrams'; unit: 'word' | 'char'; ngrams: [number, number]; buckets: number; lowercase: boolean;
+    words: { pattern: string; flags: string };
+    hash: { function: 'fnv1a-32'; over: 'utf16-code-units'; basis: number; prime: number };
+    value: 'log1p(count)';
+  }
+  /** The vector cell's numbers as they are; a missing element is 0. */
+  | ColumnFeature & { kind: 'vector'; missing: 'zero' }
+  /**
+   * 0/1 per token (`width` = tokens.length + 1; position 0 flags tokens not in the vocabulary): the tokens of
+   * one `column` split on `separator` (each trimmed, empty ones dropped), or one token per indicator column
+   * that is on (a number > 0, or the cell 1 / true / yes), the token being the column's name.
+   */
+  | {
+    kind: 'multi-hot'; name: string; tokens: string[]; unknownIndex: 0; width: number;
+    column?: string; separator?: string; indicatorColumns?: string[];
+  };
+
+export interface InputDoc {
+  name: string;
+  dtype: 'int64' | 'float32' | 'float64';
+  shape: (number | 'batch')[];
+  /** 'one': one raw row per batch item; a window: `window` consecutive rows per batch item. */
+  rows: 'one' | { window: number; order: string };
+  features: Feature[];
+}
+
+export interface OutputDoc {
+  name: string;
+  kind: 'binary-logit' | 'class-logits' | 'forecast' | 'regression';
+  shape: (number | 'batch')[];
+  probability?: string;
+  /**
+   * Binary: the positive class is the label value `positive` (read as `cell` says: numbers compared as
+   * numbers, booleans as "true"/"false"), or, with a rule, every number ≥ positiveIf.atLeast.
+   * Classes: classes[i] is the label value of class i (logit i).
+   */
+  label?: { column: string; cell: CellKind; positive?: string; negative?: string; positiveIf?: { atLeast: number }; classes?: string[] };
+  /** Forecasting: the channels of the last axis, in order, with the scaler to undo. */
+  channels?: { column: string; mean?: number; std?: number; min?: number; max?: number }[];
+  steps?: number;
+  column?: string;
+  scaler?: { kind: 'zscore'; mean: number; std: number } | { kind: 'minmax'; min: number; max: number };
+  unscale?: string;
+}
+
+export interface PreprocessingDoc {
+  version: 1;
+  family: 'forecasting' | 'recsys' | 'fusion';
+  /** The pipeline was fitted on this many rows of the run's training part. */
+  fittedOn: { rows: number; part: 'train' };
+  /** How raw cells are read before any transform. */
+  cells: { missing: string[]; text: string; number: string; boolean: string };
+  inputs: InputDoc[];
+  outputs: OutputDoc[];
+}
+
+/** When the export cannot describe its preprocessing (synthetic data, dataset gone or changed): why. */
+export interface NoPreprocessing {
+  version: 1;
+  available: false;
+  reason: string;
+}
