@@ -14,7 +14,7 @@ describe('default bindings from column roles', () => {
   it('recsys: categorical fields, numeric features, the target as label; says which role is missing', () => {
     const cols = [col('user', 'categorical'), col('item', 'int', 'categorical'), col('age', 'float'), col('rating', 'int', 'target')];
     const b = defaultBinding('recsys', cols, { positiveAtLeast: 4 });
-    expect(b.columns).toEqual({ family: 'recsys', fields: ['user', 'item'], numeric: ['age'], label: { column: 'rating', positiveAtLeast: 4 } });
+    expect(b.columns).toEqual({ family: 'recsys', fields: ['user', 'item'], numeric: ['age'], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 } });
     expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target/);
   });
 

@@ -59,7 +59,10 @@ export function pipelineFor(typeOf: (column: string) => string | undefined, c: D
     return { steps: [
       ...c.fields.map((column) => ({ transform: 'vocabulary' as const, column })),
       ...c.numeric.map((column) => ({ transform: 'zscore' as const, column })),
-      ...c.multiHot.map((m) => ({ transform: 'multi-hot' as const, name: m.name, columns: m.columns })),
+      // one column of separated lists (`Action|Comedy`), or several 0/1 indicator columns
+      ...c.multiHot.map((m) => (m.columns.length === 1 && CODED.has(typeOf(m.columns[0]) ?? '')
+        ? { transform: 'multi-hot' as const, name: m.name, column: m.columns[0], separator: '|' }
+        : { transform: 'multi-hot' as const, name: m.name, columns: m.columns })),
       ...(c.rating ? [{ transform: 'zscore' as const, column: c.rating }] : []),
     ] };
   }
@@ -96,6 +99,8 @@ export function dataShape(data: ColumnSource, fitted: FittedPipeline, c: DataCol
 export interface ColumnDescription { name: string; type: ColumnTypeName; role: ColumnRole; modality: string | null }
 
 const NUMERIC = new Set<ColumnTypeName>(['int', 'float']);
+/** Coded (string) columns: a multi-hot over one of them splits its values on '|'. */
+const CODED = new Set<string>(['categorical', 'text']);
 
 /**
  * The default binding of a family from column types and roles, with the family's default split:
@@ -117,10 +122,17 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   }
   if (!target) throw new Error(`a ${family} model needs a target column: gatelab datasets roles ID <column>=target`);
   if (family === 'recsys') {
-    const fields = used.filter((c) => c !== target && (c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean')).map((c) => c.name);
-    const numeric = used.filter((c) => c !== target && c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
+    // multi-hot: a column of separated lists is one multi-hot of its own; 0/1 indicator columns (MovieLens'
+    // genres) form one multi-hot per modality group, or together one named 'multi_hot'
+    const multi = used.filter((c) => c !== target && c.role === 'multi-hot');
+    const indicators = new Map<string, string[]>();
+    for (const c of multi.filter((x) => !CODED.has(x.type))) indicators.set(c.modality ?? 'multi_hot', [...(indicators.get(c.modality ?? 'multi_hot') ?? []), c.name]);
+    const multiHot = [...multi.filter((x) => CODED.has(x.type)).map((c) => ({ name: c.name, columns: [c.name] })), ...[...indicators].map(([name, columns]) => ({ name, columns }))];
+    const rest = used.filter((c) => c !== target && c.role !== 'multi-hot');
+    const fields = rest.filter((c) => c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean').map((c) => c.name);
+    const numeric = rest.filter((c) => c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
     if (!fields.length) throw new Error('a recsys model needs categorical fields: gatelab datasets roles ID <column>=categorical');
-    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, label: { column: target.name, positiveAtLeast: o.positiveAtLeast } } };
+    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, multiHot, label: { column: target.name, positiveAtLeast: o.positiveAtLeast } } };
   }
   const groups = new Map<string, string[]>();
   for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);
