@@ -2,6 +2,7 @@
 // which part) → split recomputed (deterministic), pipeline fitted on the training rows, the three parts
 // as in-memory rows in the trainer's RunData shape, and the data-shaped fields of the template config
 // (channels, field vocabularies, modality widths) filled in.
+import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
 import { SplitSpec, type SplitSpecInput, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
@@ -152,6 +153,7 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
     throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
   }
+  if (family === 'forecasting') checkForecastingRows(readDatasetCache(p.cacheDir).meta, columns);
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaults, split };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned);

@@ -1,0 +1,27 @@
+// A forecasting run on rows out of time order, or on several series stacked in one file, stops before
+// training with what to do (it used to train in file order and test on a mix of periods or series).
+import { describe, expect, it } from 'vitest';
+import type { DatasetCacheMeta } from '../../common/dataset-cache';
+import { checkForecastingRows } from './forecasting-rows';
+
+const stats = (o: Partial<{ cardinality: number | null; min: number | null; max: number | null }>) =>
+  ({ count: 10, missing: 0, min: null, max: null, mean: null, std: null, cardinality: null, topValues: null, histogram: null, ...o });
+const meta = (issues: DatasetCacheMeta['validation']['issues'], columns: Array<{ name: string; stats: ReturnType<typeof stats> }>) =>
+  ({ rows: 10, columns, validation: { policy: 'reject', rowsRead: 10, rowsKept: 10, rowsDropped: 0, valuesImputed: 0, issues } }) as unknown as DatasetCacheMeta;
+
+describe('forecasting rows', () => {
+  it('refuses rows out of time order, naming the first line', () => {
+    const unsorted = { kind: 'unsorted_time' as const, severity: 'warning' as const, column: 'date', count: 3, message: '', examples: [{ line: 7, column: 'date', value: '2024-01-01 05:00' }] };
+    const m = meta([unsorted], [{ name: 'date', stats: stats({}) }]);
+    expect(() => checkForecastingRows(m, [{ name: 'date', role: 'time' }, { name: 'load', role: 'feature' }]))
+      .toThrow("the rows of 'date' are not in time order (first at line 7: 2024-01-01 05:00): forecasting reads rows in file order, so its windows and split would mix periods. Sort the file by 'date' and import it again");
+    // the same warning on a column that is not the time index does not matter
+    expect(() => checkForecastingRows(m, [{ name: 'date', role: 'feature' }])).not.toThrow();
+  });
+
+  it('refuses several series stacked in one file, and accepts a constant series id', () => {
+    const m = meta([], [{ name: 'store', stats: stats({ cardinality: 2 }) }, { name: 'site', stats: stats({ min: 3, max: 3 }) }]);
+    expect(() => checkForecastingRows(m, [{ name: 'store', role: 'series-id' }])).toThrow(/column 'store' \(role series-id\) holds 2 series stacked in one file/);
+    expect(() => checkForecastingRows(m, [{ name: 'site', role: 'series-id' }])).not.toThrow();
+  });
+});
