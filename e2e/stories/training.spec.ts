@@ -82,10 +82,12 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
     expect(html).toMatch(/<svg[^>]*aria-label="loss"/);
     expect(html).not.toContain('<script');
   });
-  await test.step('try it: predictions for three test windows, 24 steps each', async () => {
+  await test.step('try it: three test windows, each a chart of one channel over 24 steps with its MSE', async () => {
     const rows = await new ExportPage(page).tryRows('0-2');
     expect(rows.map((r) => r[0])).toEqual(['0', '1', '2']);
-    for (const r of rows) expect(r[1].split(',').length).toBeGreaterThanOrEqual(24);
+    for (const r of rows) expect(Number(r[2])).toBeGreaterThanOrEqual(0);
+    await expect(page.getByTestId('try-spark')).toHaveCount(3);
+    await expect(page.getByTestId('try-it')).toContainText('24 steps ×');
   });
   await app.screenshot('08b-export-try-it');
 });

@@ -29,9 +29,12 @@ export function formatValue(v: number | string | boolean | null | undefined): st
 
 export function formatDuration(sec: number | null | undefined): string {
   if (sec == null || !Number.isFinite(sec)) return '—';
-  if (sec < 60) return `${Math.round(sec)} s`;
-  if (sec < 3600) return `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s`;
-  return `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`;
+  // Round to the unit shown first, then split: 239.6 s is "4 min 0 s", never "3 min 60 s".
+  const s = Math.round(sec);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  const min = Math.round(sec / 60);
+  return `${Math.floor(min / 60)} h ${min % 60} min`;
 }
 
 /** 1234567 -> "1.23 M", 23054 -> "23.1 k": sizes people compare at a glance. */

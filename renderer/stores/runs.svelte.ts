@@ -73,7 +73,17 @@ export class RunsStore {
 
   async loadMetrics(id: string): Promise<Series[]> {
     const m = await this.lab.invoke('runs.metrics', { id });
-    this.series.set(id, new Map(m.series.map((s) => [s.name, { steps: [...s.steps], values: [...s.values] }])));
+    const live = this.series.get(id);
+    const loaded = new Map(m.series.map((s) => [s.name, { steps: [...s.steps], values: [...s.values] }]));
+    // Points pushed while the request was out may not be in the store yet (it writes every ~100 ms):
+    // keep the live ones past the last stored step instead of dropping them until the next reload.
+    for (const [name, l] of live ?? []) {
+      const s = loaded.get(name) ?? { steps: [], values: [] };
+      const last = s.steps.at(-1) ?? -Infinity;
+      l.steps.forEach((step, i) => { if (step > last) { s.steps.push(step); s.values.push(l.values[i]); } });
+      if (s.steps.length) loaded.set(name, s);
+    }
+    this.series.set(id, loaded);
     this.version++;
     return m.series;
   }

@@ -48,3 +48,16 @@ describe('RunsStore progress', () => {
     for (const status of ['queued', 'running'] as const) expect(settle({ status, samplesPerSec: 5, etaSec: 2 })).toEqual({ status, samplesPerSec: 5, etaSec: 2 });
   });
 });
+
+describe('RunsStore metrics', () => {
+  it('keeps live points past the stored ones when a reload answers, and appends pushed val.* points', async () => {
+    const { lab: api, emit } = handlerLab({ 'runs.metrics': ({ id }) => ({ id, series: [{ name: 'val.loss', steps: [100], values: [0.9] }] }) });
+    const runs = new RunsStore(api);
+    await runs.loadMetrics('3');
+    emit('runs.metrics', { id: '3', points: [{ name: 'val.loss', step: 200, value: 0.7 }, { name: 'test.mse', step: 300, value: 0.5 }] });
+    expect(runs.series.get('3')!.get('val.loss')).toEqual({ steps: [100, 200], values: [0.9, 0.7] });
+    await runs.loadMetrics('3'); // the store has not written step 200 and the test result yet
+    expect(runs.series.get('3')!.get('val.loss')).toEqual({ steps: [100, 200], values: [0.9, 0.7] });
+    expect(runs.series.get('3')!.get('test.mse')).toEqual({ steps: [300], values: [0.5] });
+  });
+});

@@ -70,3 +70,65 @@ describe('Runs table delete', () => {
     expect(screen.getByText('run 6')).toBeTruthy();
   });
 });
+
+describe('Runs view evaluation curves', () => {
+  it('draws val.* as it is pushed and fetches test.* when the run completes, without a reload', async () => {
+    let status: 'running' | 'completed' = 'running';
+    const stored = [{ name: 'train.loss', steps: [1, 2], values: [1, 0.5] }];
+    const { lab, emit } = handlerLab({
+      'runs.list': () => [runSummary({ id: '8', template: 'dlinear', status })],
+      'runs.metrics': ({ id }) => ({ id, series: status === 'completed' ? [...stored, { name: 'val.mse', steps: [2], values: [0.6] }, { name: 'test.mse', steps: [2], values: [0.55] }] : stored }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+    });
+    const stores = createStores(lab);
+    stores.system.connection = 'open';
+    window.location.hash = '#/runs/8';
+    render(App, { props: { stores } });
+    await stores.runs.refresh();
+    await waitFor(() => expect(screen.getByText('train.loss')).toBeTruthy());
+    expect(screen.queryByText('val.mse')).toBeNull();
+    emit('runs.metrics', { id: '8', points: [{ name: 'val.mse', step: 2, value: 0.6 }] });
+    expect(await screen.findByText('val.mse')).toBeTruthy(); // the Evaluation chart's legend
+    status = 'completed';
+    emit('runs.progress', { id: '8', status: 'completed', step: 2, totalSteps: 2, samplesPerSec: null, etaSec: null, error: null });
+    expect(await screen.findByText('test.mse')).toBeTruthy();
+  });
+});
+
+describe('Runs view gate panels', () => {
+  it('draws independent GMU modality weights as named lines, expert load as a stacked area with a legend, histograms with bin edges', async () => {
+    const gates = [
+      { gate: 'gmu', stat: 'modality_weights', steps: [4, 200], values: [null, null], vectors: [[0.5, 0.52, 0.49], [0.61, 0.4, 0.5]] },
+      { gate: 'router', stat: 'load', steps: [4, 200], values: [null, null], vectors: [[0.5, 0.25, 0.25], [0.3, 0.3, 0.4]] },
+      { gate: 'val.router', stat: 'load', steps: [125], values: [null], vectors: [[0.2, 0.3, 0.5]] },
+      { gate: 'g1', stat: 'openness_hist', steps: [4, 200], values: [null, null], vectors: [[0.5, 0.3, 0.2, 0], [0.1, 0.2, 0.3, 0.4]] },
+    ];
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '9', template: 'gmu' })],
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: { model: { template: 'gmu', modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }] } } }),
+      'runs.metrics': ({ id }) => ({ id, series: [] }),
+      'runs.gates': ({ id }) => ({ id, gates }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'analytics.knockouts': ({ id }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+    });
+    const stores = createStores(lab);
+    stores.system.connection = 'open';
+    window.location.hash = '#/runs/9';
+    render(App, { props: { stores } });
+    await stores.runs.refresh();
+    const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
+    await waitFor(() => expect(panel('gmu/modality_weights')?.textContent).toContain('camera'));
+    expect(panel('gmu/modality_weights').dataset.chart).toBe('lines');
+    expect(panel('gmu/modality_weights').textContent).toContain('context');
+    expect(panel('router/load').dataset.chart).toBe('stacked');
+    expect(panel('router/load').querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2/);
+    // one validation step: a labelled column, not an empty chart
+    expect(panel('val.router/load').querySelectorAll('[data-testid="stack-single"]')).toHaveLength(3);
+    expect(panel('val.router/load').textContent).toContain('expert 2 0.5');
+    expect(panel('g1/openness_hist').dataset.chart).toBe('heatmap');
+    expect(panel('g1/openness_hist').querySelector('[data-testid="heat-legend"]')?.textContent).toMatch(/0.*0\.5.*0–0\.25 … 0\.75–1/);
+  });
+});

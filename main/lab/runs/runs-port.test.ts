@@ -28,7 +28,8 @@ describe('runs port (LabApi runs channels)', () => {
       const progress: string[] = [];
       let points = 0;
       port.onProgress((p) => progress.push(p.status));
-      port.onMetrics((m) => (points += m.points.length));
+      const evalNames = new Set<string>();
+      port.onMetrics((m) => { points += m.points.length; for (const p of m.points) if (/^(val|test)\./.test(p.name)) evalNames.add(p.name); });
       const config = { epochs: 2, batchSize: 64, data: { kind: 'synthetic', samples: 2048 } };
       const { runIds, group } = await port.start({ template: 'demo-gated', datasetId: 'synthetic', config, seeds: 2 });
       expect(runIds).toHaveLength(2);
@@ -45,6 +46,9 @@ describe('runs port (LabApi runs channels)', () => {
       expect(points).toBeGreaterThanOrEqual(2 * 2 * 32 * 2); // loss + lr per step, both runs
       const detail = await port.get(runIds[0]);
       expect(detail.metrics['test.accuracy']).toBeGreaterThan(0.7); // 64 steps: well above chance (0.5)
+      // Validation and test results are pushed live like any metric (the Evaluation chart needs no reload).
+      expect(evalNames).toContain('val.loss');
+      expect(evalNames).toContain('test.accuracy');
       const m = await port.metrics(runIds[0], ['loss']);
       expect(m.series[0].steps).toHaveLength(64);
       await expect(async () => port.get('999')).rejects.toThrow(/no run '999'/);

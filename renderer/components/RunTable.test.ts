@@ -1,0 +1,30 @@
+// The run table: a click anywhere on a row (or Enter on it) selects the run, its buttons only act;
+// long names keep the full name as a title; an interrupted run's CLI hint reads as the UI action.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import RunTable from './RunTable.svelte';
+import { runSummary } from '../stores/runs-test-lab';
+
+afterEach(() => cleanup());
+
+describe('RunTable', () => {
+  it('selects a run by clicking its row or pressing Enter on it; Resume acts without selecting', async () => {
+    const selected: string[] = [], actions: string[] = [];
+    const long = 'tsmixer-gated on Demo: grid load (forecasting) with a very long experiment name seed=1';
+    render(RunTable, { props: { runs: [
+      runSummary({ id: '5', template: 'tsmixer-gated', name: long, status: 'interrupted', error: 'GateLab stopped while this run was training (last update x); Resume it: gatelab resume 5' }),
+      runSummary({ id: '6', template: 'dlinear' }),
+    ], onselect: (id: string) => selected.push(id), oncontrol: (id: string, a: string) => actions.push(`${a} ${id}`) } });
+    const row5 = document.querySelector('tr[data-run="5"]') as HTMLElement, row6 = document.querySelector('tr[data-run="6"]') as HTMLElement;
+    await fireEvent.click(row6.querySelector('[data-testid="run-status"]')!);
+    await fireEvent.keyDown(row5, { key: 'Enter' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(selected).toEqual(['6', '5']);
+    expect(actions).toEqual(['resume 5']);
+    expect(row5.tabIndex).toBe(0);
+    expect(screen.getByRole('button', { name: long }).title).toBe(long);
+    const error = row5.querySelector('[data-testid="run-error"]')!.textContent!;
+    expect(error).toContain('Resume it with the Resume button');
+    expect(error).not.toContain('gatelab');
+  });
+});

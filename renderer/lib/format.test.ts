@@ -1,0 +1,22 @@
+// Durations as the Runs table's ETA and the import progress show them: rounding must carry into the
+// next unit ("4 min 0 s", not "3 min 60 s").
+import { describe, expect, it } from 'vitest';
+import { formatDuration } from './format';
+
+describe('formatDuration', () => {
+  it('carries rounded seconds and minutes into the next unit', () => {
+    expect(formatDuration(239.6)).toBe('4 min 0 s');
+    expect(formatDuration(59.6)).toBe('1 min 0 s');
+    expect(formatDuration(3599.7)).toBe('1 h 0 min');
+    expect(formatDuration(7199)).toBe('2 h 0 min');
+  });
+
+  it('splits ordinary durations', () => {
+    expect(formatDuration(0.4)).toBe('0 s');
+    expect(formatDuration(42.2)).toBe('42 s');
+    expect(formatDuration(185)).toBe('3 min 5 s');
+    expect(formatDuration(3 * 3600 + 25 * 60 + 10)).toBe('3 h 25 min');
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(Infinity)).toBe('—');
+  });
+});

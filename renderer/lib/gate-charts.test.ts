@@ -1,0 +1,38 @@
+// The chart each gate statistic gets: real shares stack, independent gates are lines.
+import { describe, expect, it } from 'vitest';
+import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole, modalityNames } from './gate-charts';
+
+describe('gateChartKind', () => {
+  it('stacks expert load and softmax modality weights, which sum to 1 at every step', () => {
+    expect(gateChartKind({ stat: 'load', vectors: [[0.25, 0.5, 0.25], [0.1, 0.6, 0.3]] })).toBe('stacked');
+    expect(gateChartKind({ stat: 'modality_weights', vectors: [[0.3, 0.7], null, [0.45, 0.55]] })).toBe('stacked'); // bimodal GMU: z, 1 − z
+  });
+
+  it('draws a 3-modality GMU (one sigmoid per modality) as lines, not a stacked "whole"', () => {
+    expect(gateChartKind({ stat: 'modality_weights', vectors: [[0.5, 0.5, 0.5], [0.6, 0.4, 0.52]] })).toBe('lines');
+    expect(gateChartKind({ stat: 'modality_weights', vectors: [[0.5, 0.52, 0.49], [0.61, 0.4, 0.5]] })).toBe('lines'); // a constant 1.51 is no whole
+  });
+
+  it('draws histograms and other vectors as heatmaps, scalars as a line', () => {
+    expect(gateChartKind({ stat: 'openness_hist', vectors: [[0.5, 0.5], [0.2, 0.8]] })).toBe('heatmap');
+    expect(gateChartKind({ stat: 'openness', vectors: [[0.1, 0.9, 0.4]] })).toBe('heatmap');
+    expect(gateChartKind({ stat: 'entropy', vectors: null })).toBe('line');
+  });
+
+  it('isShareOfWhole refuses negatives and an all-null series', () => {
+    expect(isShareOfWhole([[1.2, -0.2]])).toBe(false);
+    expect(isShareOfWhole([null, null])).toBe(false);
+  });
+});
+
+describe('legends', () => {
+  it('names components by modality, expert or histogram bin', () => {
+    expect(componentLabels('modality_weights', 3, ['context', 'sensor', 'camera'])).toEqual(['context', 'sensor', 'camera']);
+    expect(componentLabels('modality_weights', 2, ['a', 'b', 'c'])).toEqual(['modality 0', 'modality 1']);
+    expect(componentLabels('load', 2)).toEqual(['expert 0', 'expert 1']);
+    expect(binLabels(4)).toEqual(['0–0.25', '0.25–0.5', '0.5–0.75', '0.75–1']);
+    expect(componentLabels('openness_hist', 10)[9]).toBe('0.9–1');
+    expect(component([[1, 2], null, [3, 4]], 1)).toEqual([2, NaN, 4]);
+    expect(modalityNames({ model: { modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }] } })).toEqual(['context', 'sensor']);
+  });
+});

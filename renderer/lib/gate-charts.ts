@@ -1,0 +1,61 @@
+// Which chart a gate statistic gets in the Runs view, decided by what the numbers are:
+//   - a scalar over steps: a line;
+//   - a histogram (openness_hist): a heatmap whose rows are the bins, labelled by their edges 0…1;
+//   - shares of a whole (expert load fractions, router/importance probabilities, softmax modality
+//     weights, the bimodal GMU's z and 1 − z): stacked areas, but only when every stored vector really
+//     sums to 1; independent gates (a GMU over 3 modalities: one sigmoid per modality, often all near
+//     0.5 so their sum sits near a constant 1.5) are lines, since stacking them draws a "whole" that
+//     does not exist;
+//   - any other vector (per-channel openness...): a heatmap.
+import type { GateSeries } from '../../common/lab-api';
+
+export type GateChart = 'line' | 'lines' | 'stacked' | 'heatmap';
+
+const SHARE_NAMES = /load|importance|share|fraction|weights|prob/i;
+
+/** Non-negative components summing to 1 (±1%, float32 means) at every stored step. */
+export function isShareOfWhole(vectors: (number[] | null)[]): boolean {
+  let any = false;
+  for (const v of vectors) {
+    if (!v) continue;
+    if (v.some((x) => !(x >= 0))) return false;
+    if (Math.abs(v.reduce((a, b) => a + b, 0) - 1) > 0.01) return false;
+    any = true;
+  }
+  return any;
+}
+
+export function gateChartKind(g: Pick<GateSeries, 'stat' | 'vectors'>): GateChart {
+  if (!g.vectors) return 'line';
+  if (/hist/i.test(g.stat)) return 'heatmap';
+  if (SHARE_NAMES.test(g.stat)) return isShareOfWhole(g.vectors) ? 'stacked' : 'lines';
+  return 'heatmap';
+}
+
+/**
+ * Names of a vector statistic's components for legends: modality names from the run's model config
+ * when the count matches, "expert i" for routers, bin ranges for histograms, else "i".
+ */
+export function componentLabels(stat: string, k: number, modalities: string[] = []): string[] {
+  if (/modality/i.test(stat)) return modalities.length === k ? modalities : Array.from({ length: k }, (_, i) => `modality ${i}`);
+  if (/hist/i.test(stat)) return binLabels(k);
+  if (/load|importance|prob/i.test(stat)) return Array.from({ length: k }, (_, i) => `expert ${i}`);
+  return Array.from({ length: k }, (_, i) => String(i));
+}
+
+/** k equal bins over 0…1: "0–0.1", "0.1–0.2", … */
+export function binLabels(k: number): string[] {
+  const edge = (i: number) => String(Number((i / k).toPrecision(3)));
+  return Array.from({ length: k }, (_, i) => `${edge(i)}–${edge(i + 1)}`);
+}
+
+/** Component j of each stored vector, NaN where a step has none (a gap in the line). */
+export function component(vectors: (number[] | null)[], j: number): number[] {
+  return vectors.map((v) => v?.[j] ?? NaN);
+}
+
+/** Modality names from a run config (model.modalities: [{ name }]), or none. */
+export function modalityNames(config: Record<string, unknown> | null | undefined): string[] {
+  const m = (config?.model as { modalities?: unknown } | undefined)?.modalities;
+  return Array.isArray(m) ? m.map((x) => String((x as { name?: unknown }).name ?? '')) : [];
+}

@@ -1,0 +1,45 @@
+// "Try it" rows in the task's terms, checked against values computed by hand.
+import { describe, expect, it } from 'vitest';
+import { channelSeries, firstValues, forecastShape, softmax, tryRowView } from './try-rows';
+
+describe('tryRowView', () => {
+  it('reads a binary logit as σ(logit) with the predicted class', () => {
+    const v = tryRowView('binary', [Math.log(3)], [1]); // σ(ln 3) = 3/4
+    expect(v).toEqual({ kind: 'binary', probability: expect.closeTo(0.75, 12), predicted: 1, target: 1 });
+    expect(tryRowView('binary', [-2], [1])).toMatchObject({ predicted: 0, probability: expect.closeTo(1 / (1 + Math.exp(2)), 12) });
+    expect(tryRowView('binary', [-800], [0])).toMatchObject({ probability: 0, predicted: 0 }); // no overflow to NaN
+  });
+
+  it('reads multi-class logits by softmax: the top class and its probability', () => {
+    const v = tryRowView('multiclass', [0, Math.log(2), Math.log(5)], [2]); // probabilities 1/8, 2/8, 5/8
+    expect(v).toEqual({ kind: 'class', top: 2, probability: expect.closeTo(5 / 8, 12), classes: 3, target: 2 });
+    expect(softmax([1000, 1000])).toEqual([0.5, 0.5]);
+  });
+
+  it('reads a flat forecast as horizon × channels with the row MSE, channel by channel', () => {
+    // horizon 3, channels 2, row-major [h][c]
+    const pred = [1, 10, 2, 20, 3, 30], target = [1, 10, 2, 20, 3, 33];
+    const v = tryRowView('regression', pred, target, { horizon: 3, channels: 2, names: ['a', 'b'] });
+    expect(v).toMatchObject({ kind: 'forecast', horizon: 3, channels: 2, mse: 9 / 6 });
+    expect(channelSeries(pred, 3, 2, 1)).toEqual([10, 20, 30]);
+    expect(channelSeries(target, 3, 2, 0)).toEqual([1, 2, 3]);
+  });
+
+  it('without a known shape shows the first values and how many there are', () => {
+    const v = tryRowView('regression', [0.5, 1, 2, 3, 4, 5], [0.5, 1, 2, 3, 4, 6]);
+    expect(v).toMatchObject({ kind: 'values', mse: 1 / 6 });
+    expect(firstValues([0.5, 1, 2, 3, 4, 5])).toBe('0.5000, 1, 2, 3 … 6 values');
+    expect(firstValues([1, 2])).toBe('1, 2');
+  });
+});
+
+describe('forecastShape', () => {
+  it('takes horizon, channels and the channel columns the binding picks from a run config', () => {
+    const config = { model: { horizon: 96, channels: 2 }, data: { columns: [
+      { name: 'date', type: 'datetime', role: 'time' }, { name: 'OT', type: 'float', role: 'target' }, { name: 'id', type: 'int', role: 'ignore' }, { name: 'HUFL', type: 'float', role: 'feature' },
+    ] } };
+    expect(forecastShape(config)).toEqual({ horizon: 96, channels: 2, names: ['OT', 'HUFL'] });
+    expect(forecastShape({ model: { horizon: 24, channels: 3 } })).toEqual({ horizon: 24, channels: 3, names: ['channel 0', 'channel 1', 'channel 2'] });
+    expect(forecastShape({ model: { classes: 1 } })).toBeNull();
+  });
+});

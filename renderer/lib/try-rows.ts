@@ -1,0 +1,73 @@
+// What "Try it" shows for one predicted row, by task: a binary model's logit as a probability σ(logit)
+// and the predicted class; a multi-class model's top class and its softmax probability; a forecast
+// (horizon × channels numbers, row-major [h][c]) as per-channel series with the row's MSE; anything else
+// as its first few values. Pure functions, so the rules are tested without a DOM.
+
+export type TryRowView =
+  | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
+  | { kind: 'class'; top: number; probability: number; classes: number; target: number | null }
+  | { kind: 'forecast'; horizon: number; channels: number; mse: number; prediction: number[]; target: number[] }
+  | { kind: 'values'; prediction: number[]; target: number[]; mse: number | null };
+
+/** The forecast's shape and channel names, read from the run's config (model.horizon/channels, data.columns). */
+export interface ForecastShape { horizon: number; channels: number; names: string[] }
+
+export const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+
+/** Softmax with the max subtracted first, so logits in the hundreds do not overflow. */
+export function softmax(logits: number[]): number[] {
+  const m = Math.max(...logits);
+  const e = logits.map((x) => Math.exp(x - m));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+export function mse(a: number[], b: number[]): number | null {
+  if (!a.length || a.length !== b.length) return null;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return s / a.length;
+}
+
+export function tryRowView(task: string, prediction: number[], target: number[], shape?: ForecastShape | null): TryRowView {
+  const t = target.length === 1 ? target[0] : null;
+  if (task !== 'regression' && prediction.length === 1) {
+    const probability = sigmoid(prediction[0]);
+    return { kind: 'binary', probability, predicted: probability >= 0.5 ? 1 : 0, target: t };
+  }
+  if (task !== 'regression' && prediction.length > 1) {
+    const p = softmax(prediction);
+    const top = p.indexOf(Math.max(...p));
+    return { kind: 'class', top, probability: p[top], classes: p.length, target: t };
+  }
+  const err = mse(prediction, target);
+  if (shape && shape.horizon * shape.channels === prediction.length && err !== null)
+    return { kind: 'forecast', horizon: shape.horizon, channels: shape.channels, mse: err, prediction, target };
+  return { kind: 'values', prediction, target, mse: err };
+}
+
+/** Channel c of a row-major [horizon][channels] forecast. */
+export function channelSeries(values: number[], horizon: number, channels: number, c: number): number[] {
+  return Array.from({ length: horizon }, (_, h) => values[h * channels + c]);
+}
+
+/**
+ * The forecast shape of a run from its config: model.horizon and model.channels (filled in when the run
+ * started), channel names as the binding picks them (numeric columns that are not time, series id or
+ * ignored, in column order) when their count matches; else "channel i".
+ */
+export function forecastShape(config: Record<string, unknown> | null | undefined): ForecastShape | null {
+  const model = (config?.model ?? {}) as { horizon?: unknown; channels?: unknown };
+  const horizon = Number(model.horizon), channels = Number(model.channels);
+  if (!(Number.isInteger(horizon) && horizon > 0 && Number.isInteger(channels) && channels > 0)) return null;
+  const columns = ((config?.data as { columns?: unknown } | undefined)?.columns ?? []) as { name: string; type: string; role: string }[];
+  const numeric = Array.isArray(columns) ? columns.filter((c) => (c.type === 'int' || c.type === 'float') && !['time', 'series-id', 'ignore'].includes(c.role)).map((c) => c.name) : [];
+  const names = numeric.length === channels ? numeric : Array.from({ length: channels }, (_, i) => `channel ${i}`);
+  return { horizon, channels, names };
+}
+
+/** "0.1, 0.2, 0.3 … 672 values": the first few numbers of a long vector. */
+export function firstValues(v: number[], n = 4): string {
+  const shown = v.slice(0, n).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(4))).join(', ');
+  return v.length > n ? `${shown} … ${v.length.toLocaleString('en-US')} values` : shown;
+}
