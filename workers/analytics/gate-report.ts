@@ -62,7 +62,12 @@ function sampleClasses(data: RunData): { classOf: Int32Array; labels: string[] }
   const n = data.test.rows;
   const values = Array.from({ length: n }, (_, i) => { let s = 0; for (let j = 0; j < width; j++) s += Number(t.data[i * width + j]); return s / width; });
   if (data.task === 'binary') return { classOf: Int32Array.from(values, (v) => (v > 0.5 ? 1 : 0)), labels: ['0', '1'] };
-  if (data.task === 'multiclass') { const k = data.classes ?? 2; return { classOf: Int32Array.from(values), labels: Array.from({ length: k }, (_, c) => String(c)) }; }
+  if (data.task === 'multiclass') {
+    const k = data.classes ?? 2;
+    // the target's own values (negative, neutral, positive) when the data says them, else the class ids
+    const labels = data.classNames?.length === k ? data.classNames : Array.from({ length: k }, (_, c) => String(c));
+    return { classOf: Int32Array.from(values), labels };
+  }
   const sorted = [...values].sort((a, b) => a - b);
   const q = [0.25, 0.5, 0.75].map((p) => sorted[Math.floor(p * (n - 1))]);
   return { classOf: Int32Array.from(values, (v) => q.filter((x) => v > x).length), labels: ['target Q1', 'target Q2', 'target Q3', 'target Q4'] };

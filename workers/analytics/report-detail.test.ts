@@ -146,3 +146,20 @@ describe('an early-exit-mlp run', () => {
     expect(c.flops.p50).toBe(left >= 0.5 ? stage[0] : curve.denseFlops);
   });
 });
+
+describe('a multi-class run', () => {
+  it('labels the router\'s class rows with the target\'s values', async () => {
+    const config = { template: 'moe-fusion', modalities: [{ name: 'text', dim: 4 }, { name: 'tabular', dim: 3 }], classes: 3, hidden: [8], dropout: 0 };
+    const m = model(config);
+    const n = 90;
+    const test: Rows = { rows: n, columns: {
+      m_text: { data: random(n * 4, 21, (q) => q.normal()), shape: [4] }, m_tabular: { data: random(n * 3, 22, (q) => q.normal()), shape: [3] },
+      label: { data: BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 3)), shape: [1] },
+    } };
+    const data: RunData = { task: 'multiclass', prediction: 'logits', target: 'label', classes: 3, classNames: ['negative', 'neutral', 'positive'], train: test, validation: test, test, describe: 'sentiment' };
+    const { result, gates } = await baseline(m, data);
+    const report = GateReport.parse(JSON.parse(JSON.stringify(gateReport({ runId: 1, title: 't', def: m.def, model: config, data, base: result, gates }))));
+    expect(report.routers.length).toBeGreaterThan(0);
+    expect(report.routers[0].classes).toEqual(['negative', 'neutral', 'positive']);
+  });
+});

@@ -2,7 +2,7 @@
 // indicator columns become multi-hot features beside the numeric ones, not opaque categories.
 import { describe, expect, it } from 'vitest';
 import { columnSource, computeSplit, type DataColumn } from '../../common/data';
-import { defaultBinding, type ColumnDescription } from '../../common/models/binding';
+import { DataColumns, defaultBinding, type ColumnDescription } from '../../common/models/binding';
 import { runDataFrom } from './run-data';
 
 const N = 40;
@@ -38,7 +38,7 @@ describe('multi-hot columns in a recommendation binding', () => {
     const types: Record<string, string> = { user: 'categorical', genres: 'categorical', g_drama: 'boolean', g_horror: 'boolean', liked: 'boolean' };
     const b = defaultBinding('recsys', columns);
     const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 3 }, { rows: N, column: () => { throw new Error('unused'); } });
-    const r = runDataFrom(data, (c) => types[c], split, b.columns);
+    const r = runDataFrom(data, (c) => types[c], split, DataColumns.parse(b.columns));
     // genres: Action, Comedy, Drama + the out-of-vocabulary slot; indicators: 2 + out-of-vocabulary
     const width = r.shape.numeric as number;
     expect(width).toBeGreaterThanOrEqual(3 + 2);
