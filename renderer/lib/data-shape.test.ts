@@ -59,6 +59,17 @@ describe('dataShapeOf (the Models view) equals the trainer’s data shape', () =
     });
   }
 
+  it('a 3-valued target gives 3 classes, as the trainer counts them', async () => {
+    const d = await demo('fusion');
+    // the weather condition (clear, fog, night) as the target instead of the label
+    const columnInfo = d.columnInfo.map((c) => (c.name === 'condition' ? { ...c, role: 'target' as const, modality: null } : c.name === 'label' ? { ...c, role: 'ignore' as const } : c));
+    const ours = dataShapeOf('fusion', { ...d, columnInfo });
+    const trainer = labDatasetRun({ cacheDir: cacheOf(d), columns: columnInfo }, { model: { template: 'gmu' }, data: {}, seed: 1 }).model;
+    expect(trainer.classes).toBe(3);
+    expect(ours.values.classes).toBe(3);
+    expect(ours.shown.classes).toBe('3 (the values of condition)');
+  });
+
   it('names the fusion demo’s modalities with their widths', async () => {
     const ours = dataShapeOf('fusion', await demo('fusion'));
     expect(ours.shown.modalities).toMatch(/^context \(\d+\), sensor \(8\), camera \(8\)$/);

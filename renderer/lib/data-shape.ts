@@ -44,6 +44,20 @@ function encodedWidth(c: ColumnInfo | undefined, textBuckets: number): number | 
   return 1;
 }
 
+/**
+ * Classes a fusion target gives (the trainer's rule, common/models/target.ts): a label rule or two values
+ * → 1 (binary); k ≥ 3 categories, or an integer column with 3..100 values (its range here) → k.
+ */
+export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: number | undefined): number {
+  if (!c || positiveAtLeast !== undefined) return 1;
+  if ((c.type === 'categorical' || c.type === 'text') && c.distinct !== null && c.distinct >= 3) return c.distinct;
+  if (c.type === 'int' && typeof c.min === 'number' && typeof c.max === 'number') {
+    const k = c.max - c.min + 1;
+    if (k >= 3 && k <= 100) return k;
+  }
+  return 1;
+}
+
 const list = (names: string[], max = 6) => (names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', '));
 
 export function dataShapeOf(family: Family, d: DatasetDetail): DataShape {
@@ -77,13 +91,14 @@ export function dataShapeOf(family: Family, d: DatasetDetail): DataShape {
     const widths = m.columns.map((c) => encodedWidth(info.get(c), binding.textBuckets));
     return { name: m.name, dim: widths.every((w) => w !== null) ? widths.reduce((a: number, w) => a + (w as number), 0) : null };
   });
-  const values: Record<string, unknown> = { classes: binding.classes };
+  const classes = classesEstimate(info.get(binding.label), binding.positiveAtLeast);
+  const values: Record<string, unknown> = { classes };
   if (modalities.every((m) => m.dim !== null)) values.modalities = modalities;
   return {
     values,
     shown: {
       modalities: modalities.map((m) => `${m.name} (${m.dim ?? 'width at run time'})`).join(', '),
-      classes: binding.classes === 1 ? `1 (binary: ${binding.label})` : `${binding.classes} (${binding.label})`,
+      classes: classes === 1 ? `1 (binary: ${binding.label})` : `${classes} (the values of ${binding.label})`,
     },
     problem: null,
   };
