@@ -10,7 +10,7 @@ export const SigmoidGate = z
     initBias: z.number().default(0).describe('Initial b: positive starts the gate open, negative starts it closed'),
     granularity: Granularity.default('element'),
   })
-  .describe('Sigmoid gate y = s·σ(xW+b) ⊙ v (FinalMLP feature gating, PatchTSMixer gated attention)');
+  .describe('Sigmoid gate: y = s·σ(xW+b) ⊙ v (FinalMLP feature gating, PatchTSMixer gated attention)');
 
 export const GluGate = z
   .object({

@@ -18,7 +18,7 @@ export class ModelsPage {
   async openGate(field: string): Promise<void> {
     await test.step(`open gate ${field}`, async () => {
       await this.gate(field).click();
-      await expect(this.page.getByRole('heading', { name: new RegExp(`^Gate ${field}`) })).toBeVisible();
+      await expect(this.page.locator(`h2[data-gate-field="${field}"]`)).toBeVisible();
     });
   }
 

@@ -25,7 +25,7 @@ test('every control of the Models view configures what it shows', async ({ page,
     await expect(kind.locator('option')).toHaveText(['Dense softmax router', 'Top-k router']); // names, not tags
     await kind.selectOption({ label: 'Top-k router' });
     await expect(kind).toHaveValue('topk-router');
-    await expect(models.gateField('K')).toHaveValue('2');
+    await expect(models.gateField('Experts per token (k)')).toHaveValue('2');
     await expect(models.gateField('Experts')).toHaveValue('8');
     await expect(models.startButton()).toBeEnabled();
   });

@@ -16,3 +16,17 @@ export function configDiff(configs: Record<string, unknown>[]): { key: string; v
     .map((key) => ({ key, values: flat.map((f) => f[key]) }))
     .filter((row) => new Set(row.values).size > 1);
 }
+
+/** A config value for the diff table: short values as they are, long lists and objects summarised. */
+export function summariseValue(v: string | undefined, max = 40): string {
+  if (v === undefined) return '—';
+  if (v.length <= max) return v;
+  try {
+    const x = JSON.parse(v);
+    if (Array.isArray(x)) return `[${x.length} item${x.length === 1 ? '' : 's'}]`;
+    if (x && typeof x === 'object') return `{${Object.keys(x).slice(0, 3).join(', ')}${Object.keys(x).length > 3 ? ', …' : ''}}`;
+  } catch {
+    /* not JSON: cut below */
+  }
+  return `${v.slice(0, max - 1)}…`;
+}

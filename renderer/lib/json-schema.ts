@@ -10,6 +10,7 @@ export interface JsonSchema {
   const?: unknown;
   default?: unknown;
   description?: string;
+  title?: string;
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;

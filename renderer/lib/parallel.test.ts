@@ -17,3 +17,30 @@ describe('parallel coordinates axes', () => {
     expect(a.position(undefined)).toBeNull();
   });
 });
+
+describe('parallel coordinates labels', () => {
+  it('keeps only scalar config differences, never the dataset’s column list', async () => {
+    const { axisRows } = await import('./parallel');
+    const diff = [
+      { key: 'data.columns', values: ['[{"name":"load_1"}]', '[{"name":"sensor"}]'] },
+      { key: 'model.hidden', values: ['[64,64]', '[32]'] },
+      { key: 'model.router.k', values: ['2', '3'] },
+      { key: 'name', values: ['"a"', '"b"'] },
+      { key: 'template', values: ['"gmu"', '"dlinear"'] },
+    ];
+    expect(axisRows(diff).map((d) => d.key)).toEqual(['model.router.k', 'template']);
+  });
+  it('shortens names and keeps both ends of a long label', async () => {
+    const { shortKey, ellipsize } = await import('./parallel');
+    expect(shortKey('model.router.k')).toBe('router.k');
+    expect(shortKey('model.embeddingDim')).toBe('embeddingDim');
+    expect(shortKey('model.expertHiddenWidthsOfTheMoe', 10)).toBe('exper…eMoe');
+    expect(ellipsize('tsmixer-gated on Demo: grid load (forecasting) · s2', 20)).toBe('tsmixer-ga…ing) · s2');
+  });
+  it('gives axis ends enough digits to differ', async () => {
+    const { endLabels } = await import('./parallel');
+    expect(endLabels(0.0521, 0.0535)).toEqual(['0.0521', '0.0535']);
+    expect(endLabels(0.052134, 0.052187)).toEqual(['0.052134', '0.052187']);
+    expect(endLabels(2, 128)).toEqual(['2', '128']);
+  });
+});

@@ -1,7 +1,10 @@
 // LabApi over the serve-mode WebSocket (/lab). The HttpOnly cookie set on first load authenticates
 // the socket; the ?token= of the page URL is passed too, for a browser that blocks cookies.
 // Requests made while (re)connecting wait in a queue; a dropped socket fails pending requests
-// and reconnects with backoff, and `connection.state` tells the UI.
+// and reconnects with backoff, and `connection.state` tells the UI. A browser hides why an upgrade
+// failed, so after a drop one cheap HTTP request with the same token asks: a 401 means the lab is up
+// but no longer knows this page's token (`gatelab serve` was restarted with a new one), and retrying
+// could never succeed: the client stops and says which URL to open.
 import { createLabClient, type LabClient } from '../../common/lab-api/client';
 import type { WireMessage } from '../../common/lab-api/wire';
 
@@ -17,15 +20,31 @@ export function socketUrl(location: Location): string {
   return `${proto}//${location.host}/lab${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 
+/** What the banner says when the lab answers but refuses this page's token. */
+export const RESTARTED = 'GateLab was restarted: open the new URL it printed (this page\'s access token is no longer valid)';
+
+/** True when the lab is up and answers 401 to this socket URL's token (the probe is any HTTP request). */
+export async function tokenRefused(socketUrl: string): Promise<boolean> {
+  try {
+    const r = await fetch(socketUrl.replace(/^ws/, 'http'), { cache: 'no-store', credentials: 'same-origin' });
+    return r.status === 401;
+  } catch {
+    return false; // not reachable at all: a restart in progress, worth retrying
+  }
+}
+
 export function connectSocketLab(url: string): SocketLab {
   let ws: WebSocket | null = null;
   let queue: string[] = [];
   let delay = 250;
+  /** Set once the lab refused this page's token: nothing sent from here can succeed any more. */
+  let refused = false;
   const stateListeners = new Set<(s: ConnectionState, detail: string) => void>();
   const setState = (s: ConnectionState, detail = '') => stateListeners.forEach((l) => l(s, detail));
 
   const client = createLabClient({
     send(text) {
+      if (refused) throw new Error(RESTARTED);
       if (ws?.readyState === WebSocket.OPEN) ws.send(text);
       else queue.push(text);
     },
@@ -47,8 +66,15 @@ export function connectSocketLab(url: string): SocketLab {
         /* a malformed frame from the lab is a lab bug; ignore it rather than break the UI */
       }
     };
-    ws.onclose = (e) => {
+    ws.onerror = () => {}; // a failed socket always closes too: onclose handles it
+    ws.onclose = async (e) => {
       client.failAll(`connection to the lab closed (${e.code}${e.reason ? `: ${e.reason}` : ''})`);
+      if (e.code !== 1009 && (await tokenRefused(url))) {
+        refused = true;
+        client.failAll(RESTARTED); // requests queued while probing
+        queue = [];
+        return setState('closed', RESTARTED);
+      }
       setState('closed', e.code === 1009 ? 'a message was too large for the lab' : 'the lab is not reachable; retrying');
       setTimeout(open, delay);
       delay = Math.min(delay * 2, 5000);

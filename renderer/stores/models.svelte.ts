@@ -3,7 +3,9 @@
 // (the same ones the lab checks with), so a bad field is named before anything is sent.
 import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type Template } from '../../common/lab-api';
 import { z } from 'zod';
-import { ModelConfig } from '../../common/models';
+import { ModelConfig, templateJsonSchema } from '../../common/models';
+import { issueMessage } from '../lib/field-labels';
+import type { JsonSchema } from '../lib/json-schema';
 import { RunConfig } from '../../common/runs/config';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 
@@ -24,13 +26,30 @@ export function seedsProblem(seeds: unknown): string | null {
 export const TrainingSettings = RunConfig.pick({ epochs: true, batchSize: true, maxSteps: true, optimizer: true, schedule: true, earlyStopping: true });
 export const TRAINING_SCHEMA = z.toJSONSchema(TrainingSettings, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
+const schemas = new Map<string, JsonSchema>();
+const schemaOf = (template: string): JsonSchema | null => {
+  if (!schemas.has(template)) {
+    try {
+      schemas.set(template, templateJsonSchema(template as never) as JsonSchema);
+    } catch {
+      return null; // a template this build does not know: the lab names it when asked
+    }
+  }
+  return schemas.get(template)!;
+};
+
+/** The first problem of each field path, in words naming the field's label (field-labels.ts). */
+function problemsOf(issues: z.core.$ZodIssue[], schema: JsonSchema, value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path.map(String).join('.') || '(config)'] ??= issueMessage(i, schema, value);
+  return out;
+}
+
 export function validateConfig(template: string | null, config: Record<string, unknown>): Record<string, string> {
   if (!template) return {};
-  const r = ModelConfig.safeParse({ ...config, template });
-  if (r.success) return {};
-  const out: Record<string, string> = {};
-  for (const i of r.error.issues) out[i.path.map(String).join('.') || '(config)'] ??= i.message;
-  return out;
+  const value = { ...config, template };
+  const r = ModelConfig.safeParse(value);
+  return r.success ? {} : problemsOf(r.error.issues, schemaOf(template) ?? {}, value);
 }
 
 export class ModelsStore {
@@ -48,7 +67,7 @@ export class ModelsStore {
   training = $state<Record<string, unknown>>(TrainingSettings.parse({}) as Record<string, unknown>);
   trainingErrors = $derived.by(() => {
     const r = TrainingSettings.safeParse(this.training);
-    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+    return r.success ? {} : problemsOf(r.error.issues, TRAINING_SCHEMA as JsonSchema, this.training);
   });
   datasetId = $state<string | null>(null);
   /** The dataset the runs will train on; the data-shaped config fields (DATA_FIELDS) come from it. */
@@ -106,6 +125,12 @@ export class ModelsStore {
 
   /** The chosen dataset's shape for the template's family (null: no dataset or no template yet). */
   dataShape = $derived(this.dataset && this.template ? dataShapeOf(this.template.family, this.dataset) : null);
+  /**
+   * Why runs cannot start on the chosen dataset with this template (its roles give no data shape for the
+   * family), or null. Start stays off and the diagram and size say nothing about data shapes meanwhile:
+   * the template's defaults (e.g. MovieLens' 6 fields) are not what would be trained.
+   */
+  dataProblem = $derived(this.dataShape?.problem ?? null);
   /** Config fields the trainer overwrites from the dataset: the form shows them, read-only. */
   dataFields = $derived(this.template ? DATA_FIELDS[this.template.family] : []);
 
@@ -163,7 +188,7 @@ export class ModelsStore {
   }
 
   async start(): Promise<string[] | null> {
-    if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null) return null;
+    if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null || this.dataProblem) return null;
     this.starting = true;
     try {
       const config = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };

@@ -45,4 +45,45 @@ describe('Compare view', () => {
     await fireEvent.click(screen.getByTestId('sort-best')); // worst first
     expect(order()).toEqual(['3', '1', '2']);
   });
+
+  it('keeps runs of two templates readable: scalar axes, no column lists, enough digits, seed first', async () => {
+    const columns = (names: string[]) => names.map((name) => ({ name, type: 'float', role: 'feature', modality: null }));
+    const configs: Record<string, Record<string, unknown>> = {
+      '1': { template: 'dlinear', name: 'dlinear on grid load', model: { kernel: 25, hidden: [256, 256, 256, 256, 256, 256, 256, 256, 256, 256] }, data: { datasetId: '1', columns: columns(['load_1', 'load_2', 'load_3', 'load_4', 'load_5']) } },
+      '2': { template: 'gmu', name: 'gmu on sensor + camera', model: { kernel: 3, hidden: [32] }, data: { datasetId: '3', columns: columns(['sensor_1', 'camera_1', 'camera_2', 'camera_3']) } },
+    };
+    const LOSS: Record<string, number[]> = { '1': [0.06, 0.0521], '2': [0.07, 0.0535] };
+    const name = (id: string) => String(configs[id].name);
+    const { lab } = handlerLab({
+      'runs.list': () => ['1', '2'].map((id) => runSummary({ id, name: name(id), seed: Number(id), template: String(configs[id].template) })),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.compare': ({ ids }) => ({
+        runs: ids.map((id) => ({ ...runSummary({ id, name: name(id), seed: Number(id), template: String(configs[id].template) }), config: configs[id] })),
+        series: ids.map((id) => ({ id, series: [{ name: 'val.loss', steps: [10, 20], values: LOSS[id] }] })),
+      }),
+      'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
+    });
+    const stores = createStores(lab);
+    stores.system.connection = 'open';
+    window.location.hash = '#/compare';
+    render(App, { props: { stores } });
+    await stores.runs.refresh();
+    for (const box of await screen.findAllByRole('checkbox')) if (/grid load|sensor/.test(box.parentElement!.textContent!)) await fireEvent.click(box);
+    await fireEvent.click(screen.getByTestId('compare-button'));
+    const diff = await screen.findByTestId('config-diff');
+    const keys = within(diff).getAllByRole('row').slice(1).map((r) => r.querySelector('code')!.textContent);
+    expect(keys).toContain('data.datasetId');
+    expect(keys).not.toContain('data.columns');
+    expect(diff.textContent).toContain('[10 items]'); // a long list is summarised, a short one ([32]) shown
+    expect(diff.textContent).toContain('[32]');
+    expect(diff.textContent).not.toContain('"role"');
+    expect(diff.classList.contains('scroll')).toBe(true); // the wide table scrolls inside its card
+    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', 's1 · dlinear on grid load', 's2 · gmu on sensor + camera']);
+    const chart = screen.getByTestId('parallel-coords');
+    expect(chart.textContent).not.toContain('[object Object]');
+    const axisKeys = within(chart).getAllByTestId('pc-key').map((k) => k.querySelector('title')!.textContent);
+    expect(axisKeys).toEqual(['data.datasetId', 'model.kernel', 'seed', 'template', 'val.loss']);
+    const ticks = within(chart).getAllByTestId('pc-tick').map((t) => t.textContent);
+    expect(ticks.slice(-2)).toEqual(['0.0521', '0.0535']);
+  });
 });

@@ -147,5 +147,10 @@ describe('Datasets view', () => {
     expect(stores.datasets.list.some((d) => d.id === id)).toBe(false);
     const gone = await lab.dispatch('datasets.get', { id });
     expect(gone.ok).toBe(false);
+    // The view moves on to the newest remaining dataset instead of asking for the deleted id.
+    await waitFor(() => expect(stores.router.param).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe(stores.datasets.list[0].name));
+    expect(stores.datasets.selectedError).toBeNull();
+    expect(document.body.textContent).not.toContain(`no dataset with id '${id}'`);
   });
 });

@@ -27,7 +27,7 @@ afterEach(() => cleanup());
 describe('validateConfig (the same zod schemas as the lab)', () => {
   it('names the failing field path', () => {
     expect(validateConfig('tsmixer-gated', { gate: { kind: 'sigmoid', scale: 10 } })).toHaveProperty(['gate.scale']);
-    expect(validateConfig('dlinear', { kernel: 24 })).toEqual({ kernel: 'kernel must be odd (got 24)' });
+    expect(validateConfig('dlinear', { kernel: 24 })).toEqual({ kernel: 'Moving-average kernel must be odd (got 24)' });
     expect(validateConfig('dlinear', {})).toEqual({});
   });
 });
@@ -84,7 +84,7 @@ describe('Models view: every control configures what it shows', () => {
       await fireEvent.click(await screen.findByTestId(`template-${t.id}`));
       for (const g of t.gates) {
         await fireEvent.click(await screen.findByTestId(`gate-${g}`));
-        await waitFor(() => expect(within(gatePanel()).getByRole('heading').textContent).toContain(g));
+        await waitFor(() => expect(within(gatePanel()).getByRole('heading').getAttribute('data-gate-field')).toBe(g));
         expect(gatePanel().querySelectorAll('input, select').length, `${t.id}.${g}`).toBeGreaterThan(1);
       }
       const shown = [hyperPanel().textContent, ...[...hyperPanel().querySelectorAll('input')].map((i) => i.value)].join('\n');
@@ -103,7 +103,7 @@ describe('Models view: every control configures what it shows', () => {
     await fireEvent.change(kind, { target: { value: 'topk-router' } });
     await waitFor(() => expect(stores.models.config.router).toMatchObject({ kind: 'topk-router', experts: 8, k: 2, noisy: true }));
     expect(screen.getByTestId('gate-router').textContent).toContain('topk-router');
-    const k = within(gatePanel()).getByLabelText('K') as HTMLInputElement;
+    const k = within(gatePanel()).getByLabelText('Experts per token (k)') as HTMLInputElement;
     await fireEvent.change(k, { target: { value: '100' } });
     await waitFor(() => expect(stores.models.errors['router.k']).toBeTruthy());
     expect(within(k.closest('.field') as HTMLElement).getByRole('alert').textContent).toMatch(/64/);
@@ -136,6 +136,54 @@ describe('Models view: every control configures what it shows', () => {
     // The template keeps its own field sizes meanwhile, shown as coming from the dataset at run time.
     expect(screen.getByTestId('fixed-fields').textContent).toContain('set when the run starts');
     expect(stores.models.config.fields).toEqual(stores.models.template!.defaults.fields);
+    // Start stays off and says what to do; the diagram and size do not present the template's default
+    // (MovieLens) shape as this dataset's.
+    await waitFor(() => expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true));
+    expect(stores.models.valid).toBe(true);
+    expect(screen.getByTestId('start-blocked').textContent).toMatch(/cannot feed a recommendation model: pick another dataset above, or\s+set its column roles in Datasets/);
+    expect(within(screen.getByTestId('start-blocked')).getByRole('link').getAttribute('href')).toBe(`#/datasets/${stores.models.datasetId}`);
+    const diagram = screen.getByTestId('block-diagram').textContent!;
+    expect(diagram).toContain('no usable columns in this dataset');
+    expect(diagram).not.toMatch(/categorical \+/);
+    expect(screen.getByTestId('model-size').textContent).toMatch(/known once the dataset can feed this model/);
+    expect(await stores.models.start()).toBeNull();
+    // Back to a family the dataset can feed: Start comes back.
+    await fireEvent.click(screen.getByRole('tab', { name: TABS.forecasting }));
+    await waitFor(() => expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByTestId('start-blocked')).toBeNull();
+  });
+
+  it('labels fields in words and turns patching on and off from its fields', async () => {
+    await open('forecasting', 'tsmixer-gated');
+    const ff = within(hyperPanel()).getByLabelText('Feed-forward width') as HTMLInputElement;
+    await fireEvent.change(ff, { target: { value: '-1' } });
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Feed-forward width must be greater than 0'));
+    expect(within(ff.closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Feed-forward width must be greater than 0');
+    await fireEvent.change(ff, { target: { value: '64' } });
+    // Typing only a patch length turns patching on with its defaults and asks for the stride in words.
+    const length = within(hyperPanel()).getByLabelText('Patch length') as HTMLInputElement;
+    await fireEvent.change(length, { target: { value: '16' } });
+    await waitFor(() => expect(stores.models.config.patch).toEqual({ length: 16, dModel: 8 }));
+    expect(screen.getByTestId('config-error').textContent).toBe('Patch stride is needed when patching is on');
+    expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.change(length, { target: { value: '' } });
+    await waitFor(() => expect(stores.models.config.patch).toBeUndefined());
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+  });
+
+  it('marks what is shown as stale while the lab is unreachable or refuses this page', async () => {
+    await open('forecasting', 'dlinear');
+    stores.system.connectionDetail = 'GateLab was restarted: open the new URL it printed (this page\'s access token is no longer valid)';
+    stores.system.connection = 'closed';
+    try {
+      await waitFor(() => expect(screen.getByTestId('connection-lost').textContent).toMatch(/open the new URL it printed.*state is unknown/s));
+      // jsdom knows no `inert`: Svelte sets the property, which a browser reflects to the attribute.
+      expect(screen.getByTestId('view').className).toContain('stale');
+      expect((screen.getByTestId('view') as HTMLElement & { inert: boolean }).inert).toBe(true);
+    } finally {
+      stores.system.connection = 'open';
+    }
+    await waitFor(() => expect((screen.getByTestId('view') as HTMLElement & { inert: boolean }).inert).toBe(false));
   });
 
   it('re-measures FLOPs per step when the batch size changes', async () => {

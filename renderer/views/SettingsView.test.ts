@@ -46,6 +46,21 @@ describe('Settings view', () => {
     expect(input.getAttribute('aria-invalid')).toBe('false');
   });
 
+  it('bounds each input as the lab does, and names each input by its own label only', async () => {
+    const s = open();
+    await s.stores.system.load();
+    const threads = await screen.findByTestId('threads-input');
+    // The spinner's bounds are the ones the message quotes (common/lab-api Settings), not the core count.
+    expect([threads.getAttribute('min'), threads.getAttribute('max')]).toEqual(['1', '256']);
+    await fireEvent.change(threads, { target: { value: '999' } });
+    expect((await screen.findByTestId('threads-error')).textContent).toBe('Threads per run can be at most 256.');
+    expect(screen.getByTestId('concurrent-input').getAttribute('max')).toBe('64');
+    // A hint mentioning "concurrent runs" no longer makes the threads box match that label.
+    expect(screen.getAllByLabelText(/Concurrent runs/)).toEqual([screen.getByTestId('concurrent-input')]);
+    expect(screen.getAllByLabelText(/Threads per run/)).toEqual([threads]);
+    expect(threads.getAttribute('aria-describedby')).toContain('threads-hint');
+  });
+
   it('shows an error the lab returns until the next successful save, and not after leaving and returning', async () => {
     const s = open(true);
     await s.stores.system.load();

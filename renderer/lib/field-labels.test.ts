@@ -1,0 +1,55 @@
+// Labels and messages as the Models form shows them, read from the real template schemas and the
+// real zod issues of common/models (the same ones the lab validates with).
+import { describe, expect, it } from 'vitest';
+import { defaultModelConfig, TEMPLATES, templateJsonSchema } from '../../common/models';
+import { TRAINING_SCHEMA, validateConfig } from '../stores/models.svelte';
+import { fieldLabel, pathLabel } from './field-labels';
+import { variants, widgetOf, type JsonSchema } from './json-schema';
+
+const schemaOf = (id: string) => templateJsonSchema(id as never) as JsonSchema;
+const defaults = (id: string) => defaultModelConfig(id as never) as Record<string, unknown>;
+
+describe('field labels', () => {
+  it('names common keys in words, and short descriptions are used as names', () => {
+    const tsmixer = schemaOf('tsmixer-gated').properties!;
+    expect(fieldLabel('ffDim', tsmixer.ffDim)).toBe('Feed-forward width');
+    expect(fieldLabel('dModel', schemaOf('patch-transformer-gated').properties!.dModel)).toBe('Model width (d_model)');
+    expect(fieldLabel('length', tsmixer.patch.properties!.length)).toBe('Patch length'); // its description
+    expect(fieldLabel('scale', { description: 's in y = s·σ(xW+b)⊙v' })).toBe('Scale'); // a formula is no name
+    expect(fieldLabel('anything', { title: 'From the title' })).toBe('From the title');
+    expect(pathLabel(schemaOf('tsmixer-gated'), ['patch', 'stride']).label).toBe('Patch stride');
+    expect(pathLabel(schemaOf('moe-forecaster'), ['router', 'temperature']).label).toBe('Router temperature');
+  });
+
+  it('never spells a key out as "Ff dim" or "D model" anywhere in the forms', () => {
+    const labels: string[] = [];
+    const walk = (s: JsonSchema) => {
+      for (const [k, p] of Object.entries(s.properties ?? {})) {
+        labels.push(fieldLabel(k, p));
+        if (widgetOf(p) === 'object') walk(p);
+        for (const v of variants(p)) walk(v);
+      }
+    };
+    for (const t of TEMPLATES) walk(schemaOf(t.id));
+    walk(TRAINING_SCHEMA as JsonSchema);
+    expect(labels.filter((l) => /^(Ff dim|D model|Topk|Lr|Gate1|Stream1)\b/.test(l))).toEqual([]);
+  });
+});
+
+describe('validation messages name the field by its label', () => {
+  it('says what a bound means instead of zod’s wording', () => {
+    expect(validateConfig('tsmixer-gated', { ...defaults('tsmixer-gated'), ffDim: -1 })).toEqual({ ffDim: 'Feed-forward width must be greater than 0' });
+    expect(validateConfig('tsmixer-gated', { ...defaults('tsmixer-gated'), ffDim: 5000 })).toEqual({ ffDim: 'Feed-forward width must be at most 4096' });
+    expect(validateConfig('moe-forecaster', { ...defaults('moe-forecaster'), router: { kind: 'topk-router', k: 100 } })['router.k']).toBe('Router experts per token (k) must be at most 64');
+  });
+
+  it('asks for the rest of a partly filled optional group', () => {
+    const r = validateConfig('tsmixer-gated', { ...defaults('tsmixer-gated'), patch: { length: 16, dModel: 8 } });
+    expect(r).toEqual({ 'patch.stride': 'Patch stride is needed when patching is on' });
+  });
+
+  it('rewrites our own refinements’ raw paths into labels', () => {
+    const r = validateConfig('tsmixer-gated', { ...defaults('tsmixer-gated'), patch: { length: 8, stride: 9, dModel: 8 } });
+    expect(r['patch.stride']).toBe('Patch stride must be at most the patch length (got 9 > 8)');
+  });
+});

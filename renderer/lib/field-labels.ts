@@ -1,0 +1,130 @@
+// Field labels and validation messages in the user's words. A config key ("ffDim") is not a label:
+// the schema's title wins, then this table of common keys, then a description short enough to be a
+// name ("Patch stride"), and only then the key spelled out. zod's issues ("Too small: expected number
+// to be >0") become sentences naming that label ("Feed-forward width must be greater than 0").
+import type { core } from 'zod';
+import { labelOf, variants, type JsonSchema } from './json-schema';
+
+/** Labels for keys shared by many templates and gates (the paper's symbol in brackets where it helps). */
+export const LABELS: Record<string, string> = {
+  lookback: 'Lookback',
+  horizon: 'Horizon',
+  channels: 'Variables (channels)',
+  revin: 'RevIN (per-window normalisation)',
+  dModel: 'Model width (d_model)',
+  ffDim: 'Feed-forward width',
+  heads: 'Attention heads',
+  layers: 'Layers',
+  blocks: 'Mixer blocks',
+  hidden: 'Hidden widths',
+  patchLen: 'Patch length',
+  stride: 'Patch stride',
+  patch: 'Patching',
+  kernel: 'Moving-average kernel',
+  embeddingDim: 'Embedding width',
+  k: 'Experts per token (k)',
+  experts: 'Experts',
+  expertHidden: 'Expert hidden widths',
+  zLoss: 'Router z-loss weight',
+  loadBalance: 'Load-balancing loss',
+  capacityFactor: 'Capacity factor',
+  crossLayers: 'Cross layers',
+  stream1: 'Stream 1 hidden widths',
+  stream2: 'Stream 2 hidden widths',
+  gate1: 'Stream 1 feature gate',
+  gate2: 'Stream 2 feature gate',
+  attentionGate: 'Attention gate',
+  gla: 'Gated linear attention',
+  grn: 'Gated residual network',
+  selection: 'Variable selection',
+  towerHidden: 'Tower hidden widths',
+  chunkSize: 'Chunk length',
+  keyRatio: 'Key width ratio',
+  modalityDropout: 'Modality dropout',
+  modalityNoise: 'Modality noise',
+  exitWeights: 'Exit loss weights',
+  exitLossWeight: 'Exit loss weight',
+  gateLossWeight: 'Gate loss weight',
+  costWeight: 'Compute cost weight',
+  batchSize: 'Batch size',
+  maxSteps: 'Max steps',
+  lr: 'Learning rate',
+  weightDecay: 'Weight decay',
+  clipNorm: 'Gradient clipping (global norm)',
+  beta1: 'Adam β1',
+  beta2: 'Adam β2',
+  warmupSteps: 'Warm-up steps',
+  stepSize: 'Step size (steps)',
+  gamma: 'Decay factor (γ)',
+  minFactor: 'Final learning-rate factor',
+  earlyStopping: 'Early stopping',
+  minDelta: 'Minimum improvement',
+};
+
+/** A description that reads as a name: short, one clause, no formula. */
+const nameLike = (d: string | undefined): d is string => !!d && d.length <= 24 && !/[:;,.()=]/.test(d);
+
+/** The label of field `key` whose schema is `s`. */
+export function fieldLabel(key: string, s?: JsonSchema & { title?: string }): string {
+  return s?.title ?? LABELS[key] ?? (nameLike(s?.description) ? s.description : labelOf(key));
+}
+
+/** The schema of a property of `s` (looking into union variants), or undefined. */
+function propertyOf(s: JsonSchema | undefined, key: string): JsonSchema | undefined {
+  if (!s) return undefined;
+  return s.properties?.[key] ?? variants(s).map((v) => v.properties?.[key]).find(Boolean);
+}
+
+/**
+ * The label of a field at `path` in `root`, with its parent's label in front where the leaf alone would be
+ * ambiguous ("Router temperature"; but "Patch stride", not "Patching patch stride").
+ */
+export function pathLabel(root: JsonSchema, path: readonly PropertyKey[]): { label: string; parent: string | null } {
+  let s: JsonSchema | undefined = root;
+  const labels: string[] = [];
+  for (const p of path) {
+    if (typeof p === 'number') continue; // an item of a list: the list's label says it
+    s = propertyOf(s, String(p));
+    labels.push(fieldLabel(String(p), s));
+  }
+  const leaf = labels.at(-1) ?? 'The config';
+  const parent = labels.length > 1 ? labels[labels.length - 2] : null;
+  const sharesWord = parent && leaf.toLowerCase().split(/\W+/).some((w) => w.length > 3 && parent.toLowerCase().includes(w.slice(0, 5)));
+  return { label: parent && !sharesWord ? `${parent} ${leaf.charAt(0).toLowerCase()}${leaf.slice(1)}` : leaf, parent };
+}
+
+const valueAt = (v: unknown, path: readonly PropertyKey[]) => path.reduce<unknown>((o, p) => (o as Record<PropertyKey, unknown> | undefined)?.[p], v);
+
+/** One zod issue as a sentence naming the field's label. */
+export function issueMessage(issue: core.$ZodIssue, root: JsonSchema, value: unknown): string {
+  const { label, parent } = pathLabel(root, issue.path);
+  const i = issue as core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; origin?: string; expected?: string; values?: unknown[] };
+  const list = i.origin === 'array' || i.origin === 'set';
+  switch (issue.code) {
+    case 'too_small':
+      if (list) return `${label} needs at least ${i.minimum} value${Number(i.minimum) === 1 ? '' : 's'}`;
+      return `${label} must be ${i.inclusive ? 'at least' : 'greater than'} ${i.minimum}`;
+    case 'too_big':
+      if (list) return `${label} takes at most ${i.maximum} value${Number(i.maximum) === 1 ? '' : 's'}`;
+      return `${label} must be ${i.inclusive ? 'at most' : 'less than'} ${i.maximum}`;
+    case 'invalid_type': {
+      const got = valueAt(value, issue.path);
+      if (got === undefined || got === null || (typeof got === 'number' && Number.isNaN(got))) {
+        return `${label} is needed${parent ? ` when ${parent.charAt(0).toLowerCase()}${parent.slice(1)} is on` : ''}`;
+      }
+      if (i.expected === 'int') return `${label} must be a whole number`;
+      return `${label} must be a ${i.expected === 'array' ? 'list' : i.expected}`;
+    }
+    case 'invalid_format':
+    case 'not_multiple_of':
+      return `${label}: ${issue.message}`;
+    case 'invalid_value':
+      return `${label} must be one of ${(i.values ?? []).map(String).join(', ')}`;
+    default: {
+      // Our own refinements already speak in words but may start with the raw path ("patch.stride must…").
+      const raw = issue.path.map(String).join('.');
+      if (raw && issue.message.startsWith(raw + ' ')) return label + issue.message.slice(raw.length);
+      return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    }
+  }
+}
