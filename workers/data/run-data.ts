@@ -4,11 +4,10 @@
 // (channels, field vocabularies, modality widths) filled in.
 import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
-import { SplitSpec, type SplitSpecInput, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
+import { SplitSpec, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
-import { DataBinding, dataShape, defaultBinding, pipelineFor, type DataColumns } from '../../common/models/binding';
-import { templateInfo } from '../../common/models';
-import type { ColumnRole, ColumnTypeName } from '../../common/data';
+import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../common/models/binding';
+import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
 import type { RunData, Rows, Column } from '../run/run-data';
 import { readDatasetCache } from './cache';
 import { ctrSources, type CtrData } from './ctr';
@@ -57,12 +56,7 @@ export function datasetRunData(input: DatasetRunInput, model: { lookback?: numbe
 }
 
 /** A stored split's row assignment as the lab sends it (base64, one byte per row: 0 train, 1 validation, 2 test, 3 unused). */
-function assignedSplit(base64: string): SplitResult {
-  const assignment = Uint8Array.from(Buffer.from(base64, 'base64'));
-  const counts = { train: 0, val: 0, test: 0 };
-  for (const a of assignment) if (a === 0) counts.train++; else if (a === 1) counts.val++; else if (a === 2) counts.test++;
-  return { assignment, counts, ranges: null };
-}
+const assignedSplit = (base64: string): SplitResult => splitOfAssignment(Uint8Array.from(Buffer.from(base64, 'base64')));
 
 /** The same from any ColumnSource and a computed split (benchmarks that join files, tests). */
 export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
@@ -119,20 +113,6 @@ export const LabDatasetPayload = z.looseObject({
   splitAssignment: z.string().optional(),
 });
 
-const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
-
-/**
- * The split a run's `data.split` asks for by name, or undefined for the family's default. `seed` seeds a
- * random split. 'given' needs its split files, which only a stored split (`data.splitId`) carries.
- */
-function namedSplit(name: string | undefined, seed: number): SplitSpecInput | undefined {
-  if (name === undefined) return undefined;
-  if (name === 'ett') return { kind: 'ett' };
-  if (name === 'chronological') return { kind: 'chronological' };
-  if (name === 'random') return { kind: 'random', ratios: PROTOCOL_RATIOS, seed };
-  throw new Error(`data.split '${name}' needs its split files: create the split with \`gatelab datasets split ID --kind given ...\` and run with --set data.splitId=SPLIT`);
-}
-
 /**
  * A dataset run in the trainer from the lab's payload and the run config: the template's family picks the
  * default binding from the column roles (ColumnDescription), the run's `data.split` the protocol ('ett' for
@@ -141,20 +121,9 @@ function namedSplit(name: string | undefined, seed: number): SplitSpecInput | un
 export function labDatasetRun(payload: unknown, config: { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number }):
   { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput; assigned?: SplitResult } {
   const p = LabDatasetPayload.parse(payload);
-  const template = String(config.model.template);
-  const family = templateInfo(template).family;
-  const columns = p.columns.map((c) => ({ name: c.name, type: c.type as ColumnTypeName, role: c.role as ColumnRole, modality: c.modality ?? null }));
-  const positiveAtLeast = typeof config.model.positiveAtLeast === 'number' ? config.model.positiveAtLeast : undefined;
-  // The split's seed: fixed per dataset run since splitSeed exists (every seed of a group is tested on the
-  // same rows); runs created before it keep the run seed they were trained with.
-  const seed = config.data.splitSeed ?? config.seed;
-  const defaults = defaultBinding(family, columns, { split: config.data.split, positiveAtLeast, seed });
-  const split = p.split ?? namedSplit(config.data.split, seed ?? 42) ?? defaults.split;
-  if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
-    throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
-  }
+  const { family, columns, binding: resolved } = runBinding(p.columns, config, p.split);
   if (family === 'forecasting') checkForecastingRows(readDatasetCache(p.cacheDir).meta, columns);
-  const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...defaults, split };
+  const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate

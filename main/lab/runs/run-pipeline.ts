@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readCacheMeta, readCachedColumn, type CacheFiles, type DatasetCacheMeta } from '../../../common/dataset-cache';
 import {
-  computeSplit, fitPipeline, type ColumnRole, type ColumnSource, type ColumnTypeName, type DataColumn, type FittedPipeline,
+  computeSplit, fitPipeline, type ColumnSource, type DataColumn, type FittedPipeline,
   type SplitResult, type SplitSpecInput,
 } from '../../../common/data';
-import { DataBinding, dataShape, defaultBinding, pipelineFor, type DataColumns } from '../../../common/models/binding';
-import { templateInfo } from '../../../common/models';
+import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../../common/models/binding';
+import { runBinding, splitOfAssignment } from '../../../common/models/run-binding';
 import { bindTarget } from '../../../common/models/target';
 
 /** What the lab's dataset resolver hands a trainer (dataset-runs.ts datasetResolver). */
@@ -58,37 +58,14 @@ export function lazyDatasetCache(cacheDir: string): ColumnSource & { meta: Datas
   };
 }
 
-const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
-
-/** The split a run's `data.split` names (as the trainer's namedSplit), or undefined for the family's default. */
-function namedSplit(name: string | undefined, seed: number): SplitSpecInput | undefined {
-  if (name === undefined) return undefined;
-  if (name === 'ett') return { kind: 'ett' };
-  if (name === 'chronological') return { kind: 'chronological' };
-  if (name === 'random') return { kind: 'random', ratios: PROTOCOL_RATIOS, seed };
-  throw new Error(`data.split '${name}' needs its split files: only a stored split (data.splitId) can reproduce it`);
-}
-
-function storedAssignment(base64: string): SplitResult {
-  const assignment = Uint8Array.from(Buffer.from(base64, 'base64'));
-  const counts = { train: 0, val: 0, test: 0 };
-  for (const a of assignment) if (a === 0) counts.train++; else if (a === 1) counts.val++; else if (a === 2) counts.test++;
-  return { assignment, counts, ranges: null };
-}
-
 export function runPipeline(payload: DatasetPayload, config: RunConfigView): RunPipeline {
-  const template = String(config.model.template);
-  const family = templateInfo(template).family;
-  const columns = payload.columns.map((c) => ({ name: c.name, type: c.type as ColumnTypeName, role: c.role as ColumnRole, modality: c.modality ?? null }));
-  const positiveAtLeast = typeof config.model.positiveAtLeast === 'number' ? config.model.positiveAtLeast : undefined;
-  const seed = config.data.splitSeed ?? config.seed;
-  const defaults = defaultBinding(family, columns, { split: config.data.split, positiveAtLeast, seed });
-  const binding = DataBinding.parse({ ...defaults, split: payload.split ?? namedSplit(config.data.split, seed ?? 42) ?? defaults.split });
+  const { binding: resolved } = runBinding(payload.columns, config, payload.split);
+  const binding = DataBinding.parse(resolved);
   const data = lazyDatasetCache(payload.cacheDir);
   if (payload.splitAssignment && Buffer.from(payload.splitAssignment, 'base64').length !== data.rows) {
     throw new Error(`the stored split does not assign the dataset's ${data.rows.toLocaleString('en-US')} rows: create the split again`);
   }
-  const computed = payload.splitAssignment ? storedAssignment(payload.splitAssignment) : computeSplit(binding.split, data);
+  const computed = payload.splitAssignment ? splitOfAssignment(Uint8Array.from(Buffer.from(payload.splitAssignment, 'base64'))) : computeSplit(binding.split, data);
   // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
   // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
   const { columns: bound, split } = bindTarget(data, binding.columns, computed);

@@ -1,0 +1,54 @@
+// A dataset run's binding, resolved the one way both the trainer (workers/data/run-data.ts) and the lab's
+// export (main/lab/runs/run-pipeline.ts) must resolve it: the template's family, the run's column snapshot
+// and label rule, and its split (a stored one, one asked for by name, or the family's default). Two copies
+// of this drifted apart once already (the split-name message); the export test compares both paths.
+import type { SplitResult, SplitSpecInput } from '../data';
+import type { ColumnRole, ColumnTypeName } from '../data/roles';
+import { defaultBinding, type DataBindingInput } from './binding';
+import { templateInfo } from './index';
+
+const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
+
+export interface RunBindingConfig {
+  model: Record<string, unknown>;
+  data: { split?: string; splitSeed?: number };
+  seed?: number;
+}
+
+/**
+ * The split a run's `data.split` asks for by name, or undefined for the family's default. `seed` seeds a
+ * random split. 'given' needs its split files, which only a stored split (`data.splitId`) carries.
+ */
+export function namedSplit(name: string | undefined, seed: number): SplitSpecInput | undefined {
+  if (name === undefined) return undefined;
+  if (name === 'ett') return { kind: 'ett' };
+  if (name === 'chronological') return { kind: 'chronological' };
+  if (name === 'random') return { kind: 'random', ratios: PROTOCOL_RATIOS, seed };
+  throw new Error(`data.split '${name}' needs its split files: create the split with \`gatelab datasets split ID --kind given ...\` and run with --set data.splitId=SPLIT`);
+}
+
+/** A stored row assignment (0 train, 1 validation, 2 test, 3 unused) as a split. */
+export function splitOfAssignment(assignment: Uint8Array): SplitResult {
+  const counts = { train: 0, val: 0, test: 0 };
+  for (const a of assignment) if (a === 0) counts.train++; else if (a === 1) counts.val++; else if (a === 2) counts.test++;
+  return { assignment, counts, ranges: null };
+}
+
+export function runBinding(
+  columns: ReadonlyArray<{ name: string; type: string; role: string; modality?: string | null }>,
+  config: RunBindingConfig,
+  storedSplit?: SplitSpecInput,
+): { family: ReturnType<typeof templateInfo>['family']; columns: Array<{ name: string; type: ColumnTypeName; role: ColumnRole; modality: string | null }>; binding: DataBindingInput } {
+  const family = templateInfo(String(config.model.template)).family;
+  const described = columns.map((c) => ({ name: c.name, type: c.type as ColumnTypeName, role: c.role as ColumnRole, modality: c.modality ?? null }));
+  const positiveAtLeast = typeof config.model.positiveAtLeast === 'number' ? config.model.positiveAtLeast : undefined;
+  // The split's seed: fixed per dataset run since splitSeed exists (every seed of a group is tested on the
+  // same rows); runs created before it keep the run seed they were trained with.
+  const seed = config.data.splitSeed ?? config.seed;
+  const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed });
+  const split = storedSplit ?? namedSplit(config.data.split, seed ?? 42) ?? defaults.split;
+  if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
+    throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
+  }
+  return { family, columns: described, binding: { ...defaults, split } };
+}
