@@ -1,26 +1,10 @@
 // Day-first dates whose first day above 12 comes after the sniffed rows: the column is read again day
 // first (inferred or set by the user), in CSV and JSON Lines; a column that is neither becomes text.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatasetCache } from '../../main/lab/import/cache-io';
-import type { ImportOptions } from '../../common/dataset-cache';
-import { runImport } from './run';
+import { textLoader } from './fixtures/load-text';
 
-const tmp = mkdtempSync(join(tmpdir(), 'gatelab-dayfirst-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let seq = 0;
-
-async function load(content: string, options: ImportOptions = {}, ext = 'csv') {
-  const src = join(tmp, `f${seq}.${ext}`);
-  writeFileSync(src, content);
-  const dir = join(tmp, `out${seq++}`);
-  const result = await runImport(src, dir, options);
-  const cache = openDatasetCache(dir);
-  const col = (n: string) => { const c = cache.column(n); return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v)); };
-  return { result, col, issues: Object.fromEntries(result.validation.issues.map((i) => [`${i.kind}${i.column ? `:${i.column}` : ''}`, i])) };
-}
+const { load, cleanup } = textLoader('gatelab-dayfirst-');
+afterAll(cleanup);
 
 // Quarter-hours from 1 January 2024, written DD/MM/YYYY HH:MM: the 13th (first day > 12) is row 1153.
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,28 +1,11 @@
 // Decimal commas ('0,867') end to end: sniffed as numbers in ';' files, accepted by a user's float type
 // in files not separated by ',', and refused with a hint in a comma-separated file.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatasetCache } from '../../main/lab/import/cache-io';
-import type { ImportOptions } from '../../common/dataset-cache';
 import { parseDecimalComma } from './decimal-comma';
-import { runImport } from './run';
+import { textLoader } from './fixtures/load-text';
 
-const tmp = mkdtempSync(join(tmpdir(), 'gatelab-comma-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let seq = 0;
-
-async function load(content: string, options: ImportOptions = {}, ext = 'csv') {
-  const src = join(tmp, `f${seq}.${ext}`);
-  writeFileSync(src, content);
-  const dir = join(tmp, `out${seq++}`);
-  const result = await runImport(src, dir, options);
-  const cache = openDatasetCache(dir);
-  const col = (n: string) => { const c = cache.column(n); return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v)); };
-  const type = (n: string) => result.columns.find((c) => c.name === n)?.type;
-  return { result, col, type };
-}
+const { load, cleanup } = textLoader('gatelab-comma-');
+afterAll(cleanup);
 
 describe('decimal commas', () => {
   it('parses a decimal comma and dots between thousands', () => {

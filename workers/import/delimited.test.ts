@@ -1,26 +1,10 @@
 // CSV/TSV behaviour end to end (in-process): sniffing, encodings, inference, overrides and the
 // validation policies, each checked on the values that land in the cache.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatasetCache } from '../../main/lab/import/cache-io';
-import type { ImportOptions } from '../../common/dataset-cache';
-import { runImport } from './run';
+import { textLoader } from './fixtures/load-text';
 
-const tmp = mkdtempSync(join(tmpdir(), 'gatelab-csv-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let seq = 0;
-
-async function load(content: string | Buffer, options: ImportOptions = {}, name = `f${seq}.csv`) {
-  const src = join(tmp, name);
-  writeFileSync(src, content);
-  const dir = join(tmp, `out${seq++}`);
-  const result = await runImport(src, dir, options);
-  const cache = openDatasetCache(dir);
-  const col = (n: string) => { const c = cache.column(n); return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v)); };
-  return { result, col, issues: Object.fromEntries(result.validation.issues.map((i) => [`${i.kind}${i.column ? `:${i.column}` : ''}`, i])) };
-}
+const { load, cleanup } = textLoader('gatelab-delimited-');
+afterAll(cleanup);
 
 describe('sniffing', () => {
   it('finds ; and | delimiters, headers, and quoted delimiters inside fields', async () => {
