@@ -43,6 +43,8 @@ async function help(): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `gatelab help train` is `gatelab train --help`
+  if (argv[0] === 'help' && argv[1] && COMMANDS[argv[1]]) return main([argv[1], '--help']);
   const [verb, ...rest] = argv;
   if (!verb || verb === 'help' || verb === '--help' || verb === '-h') return help();
   const load = COMMANDS[verb];

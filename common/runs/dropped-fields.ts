@@ -27,7 +27,9 @@ export function closestName(word: string, known: readonly string[]): string | un
   let best: { name: string; d: number } | undefined;
   for (const name of known) {
     const d = editDistance(word.toLowerCase(), name.toLowerCase());
-    const near = d <= Math.max(1, Math.min(2, Math.floor(name.length / 3))) || (word.length >= 3 && name.toLowerCase().startsWith(word.toLowerCase()));
+    const w = word.toLowerCase(), n = name.toLowerCase();
+    // a typo, a prefix of the name (`--stat`), or the name with more typed after it (`--output` for `--out`)
+    const near = d <= Math.max(1, Math.min(2, Math.floor(name.length / 3))) || (w.length >= 3 && n.startsWith(w)) || (n.length >= 3 && w.startsWith(n));
     if (near && (!best || d < best.d)) best = { name, d };
   }
   return best?.name;

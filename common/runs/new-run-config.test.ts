@@ -24,6 +24,7 @@ describe('parseNewRunConfig', () => {
     const c = parseNewRunConfig({ model: { template: 'finalmlp', positiveAtLeast: 4 } });
     expect((c.model as { positiveAtLeast?: number }).positiveAtLeast).toBe(4);
     expect(() => parseNewRunConfig({ model: { template: 'finalmlp', positiveAtLeast: 'four' } })).toThrow(/model\.positiveAtLeast: the label threshold must be a number/);
+    expect(() => parseNewRunConfig({ model: { template: 'finalmlp', positiveAtleast: 4 } })).toThrow(/did you mean 'positiveAtLeast'\?/);
   });
 
   it('refuses an unknown template at once', () => {

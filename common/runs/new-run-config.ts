@@ -48,7 +48,7 @@ function unknownFieldsMessage(paths: string[], parsed: Record<string, unknown>):
     const parent = segments.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], parsed);
     const known = parent && typeof parent === 'object' ? Object.keys(parent as object) : [];
     // `--set epoch=3` lands on model.epoch (every unknown --set key is a model field): offer the run's own fields too.
-    const candidates = segments.length === 2 && segments[0] === 'model' ? [...known, ...RUN_FIELDS] : known;
+    const candidates = segments.length === 2 && segments[0] === 'model' ? [...known, ...RUN_FIELDS, ...[...DATA_FIELDS].map((f) => f.slice('model.'.length))] : known;
     const near = closestName(name, candidates.filter((k) => k !== 'template'));
     const where = segments.length === 1 ? 'the run' : segments[0] === 'model' && segments.length === 2 ? `template ${String((parsed.model as { template?: unknown }).template)}` : segments.slice(0, -1).join('.');
     return `'${path}' (${where} has no field '${name}'${near ? `; did you mean '${near}'?` : ''})`;

@@ -23,6 +23,9 @@ describe('the command line refuses what it does not know', () => {
       const runs = gatelab(['runs', '--stauts', 'failed', '--home', home]);
       expect(runs.code).toBe(2);
       expect(runs.err).toMatch(/unknown option --stauts \(did you mean --status\?\)/);
+      // more typed after the name, and `gatelab help VERB`
+      expect(gatelab(['export', '1', '--output', 'm.onnx', '--home', home]).err).toMatch(/unknown option --output \(did you mean --out\?\)/);
+      expect(gatelab(['help', 'export']).out).toMatch(/^Usage: gatelab export RUN/);
       // --set belongs to train only
       expect(gatelab(['export', '1', '--set', 'a=1', '--home', home]).err).toMatch(/unknown option --set/);
     } finally {

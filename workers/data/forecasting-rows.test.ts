@@ -23,5 +23,9 @@ describe('forecasting rows', () => {
     const m = meta([], [{ name: 'store', stats: stats({ cardinality: 2 }) }, { name: 'site', stats: stats({ min: 3, max: 3 }) }]);
     expect(() => checkForecastingRows(m, [{ name: 'store', role: 'series-id' }])).toThrow(/column 'store' \(role series-id\) holds 2 series stacked in one file/);
     expect(() => checkForecastingRows(m, [{ name: 'site', role: 'series-id' }])).not.toThrow();
+    // stacked series are also out of time order; the series message wins (sorting by time would interleave them)
+    const unsorted = { kind: 'unsorted_time' as const, severity: 'warning' as const, column: 'day', count: 1, message: '', examples: [{ line: 9, column: 'day', value: '2024-01-01' }] };
+    const both = meta([unsorted], [{ name: 'store', stats: stats({ cardinality: 2 }) }]);
+    expect(() => checkForecastingRows(both, [{ name: 'day', role: 'time' }, { name: 'store', role: 'series-id' }])).toThrow(/role series-id/);
   });
 });

@@ -7,12 +7,7 @@ import type { DatasetCacheMeta } from '../../common/dataset-cache';
 export interface RoleOf { name: string; role: string }
 
 export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[]): void {
-  const time = columns.find((c) => c.role === 'time')?.name;
-  const unsorted = time ? meta.validation.issues.find((i) => i.kind === 'unsorted_time' && i.column === time) : undefined;
-  if (unsorted) {
-    const first = unsorted.examples[0];
-    throw new Error(`the rows of '${time}' are not in time order${first ? ` (first at line ${first.line}: ${first.value})` : ''}: forecasting reads rows in file order, so its windows and split would mix periods. Sort the file by '${time}' and import it again`);
-  }
+  // stacked series first: sorting such a file by time (what the order message says) would interleave them
   for (const c of columns.filter((x) => x.role === 'series-id')) {
     const info = meta.columns.find((x) => x.name === c.name);
     const s = info?.stats;
@@ -20,5 +15,11 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
     if (several) {
       throw new Error(`column '${c.name}' (role series-id) holds ${s.cardinality ?? 'several'} series stacked in one file: forecasting windows would run across them. Import one series per dataset (the rows of one '${c.name}'), or set '${c.name}' to ignore if the rows are one series`);
     }
+  }
+  const time = columns.find((c) => c.role === 'time')?.name;
+  const unsorted = time ? meta.validation.issues.find((i) => i.kind === 'unsorted_time' && i.column === time) : undefined;
+  if (unsorted) {
+    const first = unsorted.examples[0];
+    throw new Error(`the rows of '${time}' are not in time order${first ? ` (first at line ${first.line}: ${first.value})` : ''}: forecasting reads rows in file order, so its windows and split would mix periods. Sort the file by '${time}' and import it again`);
   }
 }

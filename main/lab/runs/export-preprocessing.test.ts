@@ -14,7 +14,7 @@ import { labPaths } from '../home';
 import { openLabDatasets, type LabDatasets } from '../datasets/index';
 import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
-import { exportRun } from './export-run';
+import { exportRun, runPreprocessing } from './export-run';
 import { lastMetrics } from './run-report';
 import { runPipeline, shapeMismatch, type DatasetPayload } from './run-pipeline';
 import { TryIt } from '../lab/try-it';
@@ -199,6 +199,14 @@ describe('an exported model on new raw rows', () => {
     expect(shapeMismatch(pipeline, config.model)).toBeNull();
     const fields = config.model.fields as number[];
     expect(shapeMismatch(pipeline, { ...config.model, fields: [fields[0] + 1, ...fields.slice(1)] })).toMatch(/^model.fields is \[\d+(,\d+)*\] but the dataset now gives/);
+  });
+
+  it('a dataset run whose dataset was deleted says so (not "synthetic data")', () => {
+    const run = lab.store.runs.get(runs.ctr.id)!;
+    const orphan = { ...run, datasetId: null }; // what the runs table holds after the dataset row is deleted
+    const doc = runPreprocessing(lab.store, manager.files, orphan, null as never, 'float32');
+    expect(doc).toMatchObject({ available: false });
+    expect((doc as { reason: string }).reason).toBe(`run ${run.id}'s dataset was deleted: its feature pipeline cannot be re-derived; the model is exported without it`);
   });
 
   it('a synthetic-data run says why it has no preprocessing', async () => {

@@ -40,7 +40,10 @@ type RunRecord = NonNullable<ReturnType<LabStore['runs']['get']>>;
  */
 export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecord, def: ModelDefinition, float: 'float32' | 'float64'): PreprocessingDoc | NoPreprocessing {
   const none = (reason: string): NoPreprocessing => ({ version: 1, available: false, reason });
-  if (run.datasetId == null) return none(`run ${run.id} trained on synthetic data: its inputs are generated numbers, fed as they are`);
+  const dataKind = (run.config as { data?: { kind?: string } }).data?.kind;
+  if (dataKind !== 'dataset') return none(`run ${run.id} trained on synthetic data: its inputs are generated numbers, fed as they are`);
+  // the runs table clears a deleted dataset's id (ON DELETE SET NULL): say so, not "synthetic"
+  if (run.datasetId == null) return none(`run ${run.id}'s dataset was deleted: its feature pipeline cannot be re-derived; the model is exported without it`);
   // The resolver the trainer's payload comes from, over this store (cache paths relative to the lab home).
   const registry = { store, get: (id: number) => { const d = store.datasets.get(id); return d && { ...d, columns: store.datasets.columns(id), cachePath: files.fromStored(d.cacheDir) }; } };
   const config = run.config as { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number };
