@@ -87,6 +87,13 @@ describe('RouterPanel', () => {
     expect(screen.getAllByTestId('expert-load').map((l) => l.querySelector('.v')!.textContent)).toEqual(['42.0%', '19.0%', '39.0%']);
     expect(screen.getByTestId('expert-specialisation').textContent).toContain('device=mobile');
   });
+
+  it('names the experts in the load-over-training chart', () => {
+    // jsdom has no layout: the chart's bind:clientWidth needs a ResizeObserver to exist, not to fire.
+    globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+    const { container } = render(RouterPanel, { props: { router: { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] } } });
+    expect(container.querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2/);
+  });
 });
 const sum = (rgb: string) => rgb.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
 
