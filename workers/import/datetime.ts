@@ -1,10 +1,10 @@
 // Datetimes in the formats people write, to epoch seconds (UTC; a time without an offset is taken as
 // UTC so that hourly data never gains or loses an hour at daylight-saving changes).
 
-export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch';
+export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch' | 'epoch-ms';
 
 const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
-const PATTERNS: Record<Exclude<DateFormat, 'epoch'>, RegExp> = {
+const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms'>, RegExp> = {
   iso: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
   'ymd-slash': new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
   'dmy-mon': new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ,]+(\d{4})${TIME}$`),
@@ -15,9 +15,10 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 
 /** Epoch seconds, or NaN when `s` is not a date in `format`. */
 export function parseDatetime(s: string, format: DateFormat): number {
-  if (format === 'epoch') {
+  if (format === 'epoch' || format === 'epoch-ms') {
     const v = Number(s);
-    return s.trim() !== '' && Number.isFinite(v) ? v : NaN;
+    if (s.trim() === '' || !Number.isFinite(v)) return NaN;
+    return format === 'epoch-ms' ? v / 1000 : v;
   }
   const m = PATTERNS[format].exec(s.trim());
   if (!m) return NaN;
@@ -69,10 +70,14 @@ export class DayFirstDates extends Error {
 }
 
 /** Column names that suggest an integer column holds epoch seconds. */
-export const looksLikeTimeName = (name: string) => /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date)$/i.test(name) || /timestamp|unixtime/i.test(name);
+export const looksLikeTimeName = (name: string) =>
+  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name);
 
 /** Epoch seconds between 1973 and 2100: plausible for timestamps named as such. */
 export const isPlausibleEpoch = (v: number) => Number.isInteger(v) && v >= 1e8 && v <= 4.1e9;
+
+/** Epoch milliseconds between 1973 and 2100 (JavaScript's Date.now(), Java's currentTimeMillis). */
+export const isPlausibleEpochMs = (v: number) => Number.isInteger(v) && v >= 1e11 && v <= 4.1e12;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -3,7 +3,7 @@
 // and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectDateFormat, isPlausibleEpoch, looksLikeTimeName } from './datetime';
+import { detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeTimeName } from './datetime';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
@@ -29,6 +29,9 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     if (integral && looksLikeIdName(name)) return { name, kind: 'string', dtype: 'int32', identifier: true };
     if (integral && looksLikeTimeName(name) && present.every((s) => isPlausibleEpoch(Number(s)))) {
       return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'epoch' };
+    }
+    if (integral && looksLikeTimeName(name) && present.every((s) => isPlausibleEpochMs(Number(s)))) {
+      return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'epoch-ms' };
     }
     return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
   }

@@ -141,7 +141,7 @@ export class DatetimeColumn extends NumberColumn {
     if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
       this.bad = this.missing = true;
     } else if (v instanceof Date) t = v.getTime() / 1000;
-    else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v);
+    else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v) / (this.plan.dateFormat === 'epoch-ms' ? 1000 : 1);
     else if (typeof v === 'string') t = parseDatetime(v, this.plan.dateFormat as DateFormat);
     if (!this.bad && Number.isNaN(t)) {
       // month first was only a guess from ambiguous first rows: let the importer re-read day first
