@@ -1,10 +1,9 @@
 // Compare's metrics table puts the best run first in the metric's direction: for val.auc the highest
 // AUC, for val.mse (after switching the metric) the lowest; the header says which order is shown.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import App from '../App.svelte';
-import { createStores } from '../stores';
+import { cleanup, fireEvent, screen, within } from '@testing-library/svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
+import { openApp } from '../fixtures/open-app';
 
 afterEach(() => cleanup());
 // jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
@@ -26,11 +25,7 @@ describe('Compare view', () => {
       }),
       'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
     });
-    const stores = createStores(lab);
-    stores.system.connection = 'open';
-    window.location.hash = '#/compare';
-    render(App, { props: { stores } });
-    await stores.runs.refresh();
+    await openApp(lab, '#/compare');
     for (const box of await screen.findAllByRole('checkbox', { name: /run \d/ })) await fireEvent.click(box);
     await fireEvent.click(screen.getByTestId('compare-button'));
     const order = () => within(screen.getByTestId('compare-table')).getAllByRole('row').map((r) => r.getAttribute('data-run'));
@@ -63,11 +58,7 @@ describe('Compare view', () => {
       }),
       'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
     });
-    const stores = createStores(lab);
-    stores.system.connection = 'open';
-    window.location.hash = '#/compare';
-    render(App, { props: { stores } });
-    await stores.runs.refresh();
+    await openApp(lab, '#/compare');
     for (const box of await screen.findAllByRole('checkbox')) if (/grid load|sensor/.test(box.parentElement!.textContent!)) await fireEvent.click(box);
     await fireEvent.click(screen.getByTestId('compare-button'));
     const diff = await screen.findByTestId('config-diff');

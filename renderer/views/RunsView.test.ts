@@ -2,10 +2,9 @@
 // run says it has none instead of a "Knock out all gates" button that can only fail; a gated TSMixer
 // run keeps the analytics panel. The lab answers through the real dispatch (validated replies).
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import App from '../App.svelte';
-import { createStores } from '../stores';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
+import { openApp } from '../fixtures/open-app';
 
 afterEach(() => cleanup());
 // jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
@@ -21,11 +20,7 @@ function show(runId: string) {
     'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
     'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
   });
-  const stores = createStores(lab);
-  stores.system.connection = 'open';
-  window.location.hash = `#/runs/${runId}`;
-  render(App, { props: { stores } });
-  return stores.runs.refresh();
+  return openApp(lab, `#/runs/${runId}`);
 }
 
 describe('Runs view gate analytics', () => {
@@ -55,11 +50,7 @@ describe('Runs table delete', () => {
       'runs.gates': ({ id }) => ({ id, gates: [] }),
       'runs.pausedAtQuit': () => ({ runIds: [] }),
     });
-    const stores = createStores(lab);
-    stores.system.connection = 'open';
-    window.location.hash = '#/runs';
-    render(App, { props: { stores } });
-    await stores.runs.refresh();
+    await openApp(lab, '#/runs');
     expect(await screen.findByRole('button', { name: 'Delete run 4' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Delete run 6' })).toBeNull(); // running: cancel first
     await fireEvent.click(screen.getByRole('button', { name: 'Delete run 4' }));
@@ -81,11 +72,7 @@ describe('Runs view evaluation curves', () => {
       'runs.gates': ({ id }) => ({ id, gates: [] }),
       'runs.pausedAtQuit': () => ({ runIds: [] }),
     });
-    const stores = createStores(lab);
-    stores.system.connection = 'open';
-    window.location.hash = '#/runs/8';
-    render(App, { props: { stores } });
-    await stores.runs.refresh();
+    await openApp(lab, '#/runs/8');
     await waitFor(() => expect(screen.getByText('train.loss')).toBeTruthy());
     expect(screen.queryByText('val.mse')).toBeNull();
     emit('runs.metrics', { id: '8', points: [{ name: 'val.mse', step: 2, value: 0.6 }] });
@@ -114,11 +101,7 @@ describe('Runs view gate panels', () => {
       'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
       'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
     });
-    const stores = createStores(lab);
-    stores.system.connection = 'open';
-    window.location.hash = '#/runs/9';
-    render(App, { props: { stores } });
-    await stores.runs.refresh();
+    await openApp(lab, '#/runs/9');
     const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
     await waitFor(() => expect(panel('gmu/modality_weights')?.textContent).toContain('camera'));
     expect(panel('gmu/modality_weights').dataset.chart).toBe('lines');
