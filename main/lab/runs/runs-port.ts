@@ -139,16 +139,8 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       });
     },
     onMetrics(listener: (m: MetricPoints) => void) {
-      return manager.subscribe((e) => {
-        if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points });
-        // Validation/test results are stored as val.* / test.* metric points (trainer-link): push them the
-        // same way, so the Evaluation chart fills in as each epoch's validation (and the final test) ends.
-        else if (e.type === 'eval') {
-          const prefix = e.split === 'validation' ? 'val.' : 'test.';
-          const points = Object.entries(e.metrics).filter(([, v]) => Number.isFinite(v)).map(([name, value]) => ({ name: prefix + name, step: e.step, value }));
-          if (points.length) listener({ id: String(e.runId), points });
-        }
-      });
+      // training points, and validation/test results as the val.* / test.* points trainer-link stores
+      return manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
     },
     settingsChanged: () => manager.schedule(),
     close: () => manager.close(),

@@ -123,7 +123,10 @@ export class TrainerLink {
         break;
       case 'eval': {
         const prefix = msg.split === 'validation' ? 'val.' : 'test.';
-        m.metrics.add(id, Object.entries(msg.metrics).filter(([, v]) => Number.isFinite(v)).map(([name, value]) => ({ step: msg.step, name: prefix + name, value })));
+        const points = Object.entries(msg.metrics).filter(([, v]) => Number.isFinite(v)).map(([name, value]) => ({ step: msg.step, name: prefix + name, value }));
+        m.metrics.add(id, points);
+        // the val.* / test.* points as stored, for live views (the Evaluation chart fills in per epoch)
+        if (points.length) m.emit({ type: 'metrics', runId: id, points });
         m.emit({ type: 'eval', runId: id, split: msg.split, step: msg.step, epoch: msg.epoch, metrics: msg.metrics });
         break;
       }
