@@ -9,7 +9,7 @@ import { bindTarget, describeTarget, type TargetCoding } from '../../common/mode
 import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
 import type { RunData, Rows, Column } from '../run/run-data';
-import { readDatasetCache } from './cache';
+import { readDatasetCache, type CachedDataset } from './cache';
 import { ctrSources, type CtrData } from './ctr';
 import { forecastingSource, type ForecastingData } from './forecasting';
 import { fusionSources, type FusionData } from './fusion';
@@ -45,9 +45,9 @@ export interface DatasetRun {
  * or, for a stored split that cannot be recomputed from the dataset alone (a 'given' split matched rows to
  * the user's split files), taken as stored (`assigned`).
  */
-export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult): DatasetRun {
+export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult, cache?: CachedDataset): DatasetRun {
   const spec = DatasetRunInput.parse(input);
-  const data = readDatasetCache(spec.cacheDir);
+  const data = cache ?? readDatasetCache(spec.cacheDir);
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
@@ -122,10 +122,11 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput; assigned?: SplitResult } {
   const p = LabDatasetPayload.parse(payload);
   const { family, columns, binding: resolved } = runBinding(p.columns, config, p.split);
-  if (family === 'forecasting') checkForecastingRows(readDatasetCache(p.cacheDir).meta, columns);
+  const cache = readDatasetCache(p.cacheDir); // columns are read when first used
+  if (family === 'forecasting') checkForecastingRows(cache.meta, columns);
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
-  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned);
+  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows.
   const used = assigned || run.leftOut ? run.split : undefined;
