@@ -72,6 +72,10 @@ describe('importing into the registry', () => {
     const { dataset } = await lab.registry.importDataset(ETTH1, { roles: { OT: 'target', HUFL: { modality: 'high' } } });
     expect(dataset.columns.find((c) => c.name === 'OT')!.role).toBe('target');
     expect(dataset.columns.find((c) => c.name === 'HUFL')!.modality).toBe('high');
+    // one target per dataset: a new target demotes the previous one
+    const retargeted = lab.registry.setColumns(dataset.id, [{ column: 'HUFL', role: 'target' }]);
+    expect(retargeted.columns.filter((c) => c.role === 'target').map((c) => c.name)).toEqual(['HUFL']);
+    expect(retargeted.columns.find((c) => c.name === 'OT')!.role).toBe('feature');
     const updated = lab.registry.setColumns(dataset.id, [{ column: 'HULL', typeOverride: 'int', role: 'ignore' }]);
     expect(updated.columns.find((c) => c.name === 'HULL')).toMatchObject({ type: 'int', inferredType: 'float', role: 'ignore' });
     lab.registry.delete(dataset.id);

@@ -141,8 +141,14 @@ export class DatasetRegistry {
 
   /** Sets roles, modality groups and type overrides; unknown columns are refused by name. */
   setColumns(datasetId: number, changes: Array<{ column: string; role?: ColumnRole; modality?: string | null; typeOverride?: ColumnTypeName | null }>): Dataset {
-    this.resolve(datasetId);
-    this.store.datasets.setRoles(datasetId, changes);
+    const d = this.resolve(datasetId);
+    // One target per dataset, kept here for every face: a new target demotes the previous one to a feature
+    // (two quick role changes in the app could otherwise both stand, each computed from the old roles).
+    const newTarget = changes.some((c) => c.role === 'target');
+    const demoted = newTarget
+      ? d.columns.filter((c) => c.role === 'target' && !changes.some((x) => x.column === c.name)).map((c) => ({ column: c.name, role: 'feature' as const }))
+      : [];
+    this.store.datasets.setRoles(datasetId, [...changes, ...demoted]);
     return this.get(datasetId)!;
   }
 
