@@ -11,8 +11,13 @@ const seed = z.number().int().default(42);
 export const SplitSpec = z.discriminatedUnion('kind', [
   /** Chronological by row order with generic ratios (Time-Series-Library "custom": int(0.7n), int(0.2n), rest). */
   z.object({ kind: z.literal('chronological'), ratios: Ratios.default({ train: 0.7, val: 0.1, test: 0.2 }) }),
-  /** The ETT protocol: 12 / 4 / 4 months by rows (30-day months); later rows unused. */
-  z.object({ kind: z.literal('ett'), rowsPerHour: z.number().int().positive().default(1) }),
+  /**
+   * The ETT protocol: 12 / 4 / 4 months by rows (30-day months); later rows unused. A month's rows follow
+   * from `rowsPerHour` when given (4 for ETTm's 15-minute data), else from the typical step of
+   * `timeColumn`, else one row per hour. Inferring it matters: read as hourly, 15-minute data would train
+   * on 3 months instead of 12 and no longer match the published ETTm protocol.
+   */
+  z.object({ kind: z.literal('ett'), rowsPerHour: z.number().positive().optional(), timeColumn: z.string().optional() }),
   /** Seeded random assignment with the given ratios. */
   z.object({ kind: z.literal('random'), ratios: Ratios, seed }),
   /** Seeded random per class of `column`, so each part keeps the class proportions. */

@@ -31,6 +31,19 @@ describe('chronological splits', () => {
     expect(() => computeSplit({ kind: 'ett' }, columnSource(1000, {}))).toThrow(/needs 20 months of data \(14400 rows.*has 1000/);
   });
 
+  it('ETT without rows per hour reads them from the time column: 15-minute data gets ETTm\'s months, gaps do not count', () => {
+    const quarterHours = Float64Array.from({ length: 69_680 }, (_, i) => 1_467_331_200 + 900 * i);
+    const time = { values: quarterHours };
+    expect(computeSplit({ kind: 'ett', timeColumn: 'date' }, columnSource(69_680, { date: time })).counts).toEqual({ train: 34_560, val: 11_520, test: 11_520 });
+    // daily rows with weekends missing (exchange rates): the median step is one day, so a month is 30 rows
+    const weekdays: number[] = [];
+    for (let day = 0; weekdays.length < 700; day++) if (day % 7 < 5) weekdays.push(86_400 * day);
+    const daily = computeSplit({ kind: 'ett', timeColumn: 't' }, columnSource(700, { t: { values: Float64Array.from(weekdays) } }));
+    expect(daily.counts).toEqual({ train: 360, val: 120, test: 120 });
+    expect(() => computeSplit({ kind: 'ett', timeColumn: 't' }, columnSource(500, { t: { values: Float64Array.from(weekdays.slice(0, 500)) } })))
+      .toThrow(/needs 20 months of data \(600 rows at one row per day\); this dataset has 500/);
+  });
+
   it('generic ratios follow Time-Series-Library: int(0.7n) train, int(0.2n) test, the rest validation', () => {
     const s = computeSplit({ kind: 'chronological' }, columnSource(1001, {}));
     expect(s.counts).toEqual({ train: 700, val: 101, test: 200 });

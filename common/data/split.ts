@@ -22,7 +22,7 @@ export function computeSplit(specInput: SplitSpecInput, input: SplitInput): Spli
   const spec = SplitSpec.parse(specInput);
   switch (spec.kind) {
     case 'chronological': return chronological(input.rows, spec.ratios);
-    case 'ett': return ett(input.rows, spec.rowsPerHour);
+    case 'ett': return ett(input.rows, spec.rowsPerHour ?? (spec.timeColumn ? rowsPerHourOf(input.column(spec.timeColumn)) : 1));
     case 'random': return randomSplit(input.rows, spec.ratios, seededRandom(spec.seed));
     case 'stratified': return stratified(input, spec.column, spec.ratios, seededRandom(spec.seed));
     case 'leave-last-out': return leaveLastOut(input, spec.userColumn, spec.timeColumn, spec.validation);
@@ -56,14 +56,38 @@ function chronological(rows: number, r: Ratios): SplitResult {
   return byRanges(rows, { train: [0, nTrain], val: [nTrain, nTrain + nVal], test: [nTrain + nVal, rows] });
 }
 
-// Informer's ETT protocol: 12 / 4 / 4 months of 30 days; rows after month 20 are not used.
+// Informer's ETT protocol: 12 / 4 / 4 months of 30 days; rows after month 20 are not used
+// (Dataset_ETT_hour: 12*30*24 rows; Dataset_ETT_minute: 12*30*24*4).
 function ett(rows: number, rowsPerHour: number): SplitResult {
-  const month = 30 * 24 * rowsPerHour;
+  const month = Math.round(30 * 24 * rowsPerHour);
   const needed = 20 * month;
   if (rows < needed) {
-    throw new SplitError(`The ETT split needs 20 months of data (${needed} rows at ${rowsPerHour} row(s) per hour); this dataset has ${rows}. Use a chronological split with ratios instead.`);
+    throw new SplitError(`The ETT split needs 20 months of data (${needed} rows at ${stepWords(rowsPerHour)}); this dataset has ${rows}. Use a chronological split with ratios instead.`);
   }
   return byRanges(rows, { train: [0, 12 * month], val: [12 * month, 16 * month], test: [16 * month, 20 * month] });
+}
+
+/**
+ * Rows per hour of a datetime column (epoch seconds): 3600 over the median step between consecutive
+ * rows, so a few gaps (weekends, outages) do not change it. 1 when the column has no usable steps.
+ */
+export function rowsPerHourOf(time: DataColumn): number {
+  const steps: number[] = [];
+  const values = time.values;
+  // the median of the first 10,000 steps is plenty and keeps this cheap on million-row series
+  for (let i = 1; i < values.length && steps.length < 10_000; i++) {
+    const step = values[i] - values[i - 1];
+    if (Number.isFinite(step) && step > 0) steps.push(step);
+  }
+  if (!steps.length) return 1;
+  steps.sort((a, b) => a - b);
+  return 3600 / steps[steps.length >> 1];
+}
+
+function stepWords(rowsPerHour: number): string {
+  if (rowsPerHour >= 1) return `${+rowsPerHour.toFixed(3)} row(s) per hour`;
+  const hours = 1 / rowsPerHour;
+  return hours % 24 === 0 ? `one row per ${hours / 24 === 1 ? 'day' : `${hours / 24} days`}` : `one row per ${+hours.toFixed(2)} hours`;
 }
 
 /** Part sizes that add up to n exactly (largest remainder), in train, val, test order. */

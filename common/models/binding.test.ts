@@ -8,7 +8,9 @@ describe('default bindings from column roles', () => {
   it('forecasting: numeric columns are channels; ETT or chronological split', () => {
     const cols = [col('date', 'datetime', 'time'), col('a', 'float'), col('b', 'int'), col('note', 'text'), col('c', 'float', 'ignore')];
     expect(defaultBinding('forecasting', cols)).toEqual({ split: { kind: 'chronological' }, columns: { family: 'forecasting', channels: ['a', 'b'] } });
-    expect(defaultBinding('forecasting', cols, { split: 'ett' }).split).toEqual({ kind: 'ett' });
+    // the time column travels with the ETT split, which reads its rows per hour from it (ETTm: 4)
+    expect(defaultBinding('forecasting', cols, { split: 'ett' }).split).toEqual({ kind: 'ett', timeColumn: 'date' });
+    expect(defaultBinding('forecasting', cols.slice(1), { split: 'ett' }).split).toEqual({ kind: 'ett' });
   });
 
   it('recsys: categorical fields, numeric features, the target as label; says which role is missing', () => {

@@ -102,6 +102,12 @@ const NUMERIC = new Set<ColumnTypeName>(['int', 'float']);
 /** Coded (string) columns: a multi-hot over one of them splits its values on '|'. */
 const CODED = new Set<string>(['categorical', 'text']);
 
+/** The dataset's time column: the one with role 'time', else the first datetime column; never an ignored one. */
+export function timeColumnOf(columns: ReadonlyArray<{ name: string; type: string; role: string }>): string | undefined {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  return (used.find((c) => c.role === 'time') ?? used.find((c) => c.type === 'datetime'))?.name;
+}
+
 /**
  * The default binding of a family from column types and roles, with the family's default split:
  * forecasting: every numeric column not marked ignore/target-less is a channel, chronological 70/10/20
@@ -117,7 +123,8 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   if (family === 'forecasting') {
     const channels = used.filter((c) => NUMERIC.has(c.type) && c.role !== 'time' && c.role !== 'series-id').map((c) => c.name);
     if (!channels.length) throw new Error('no numeric columns to forecast; check the column types (gatelab datasets show ID)');
-    const split = o.split === 'ett' ? { kind: 'ett' as const } : { kind: 'chronological' as const };
+    const time = timeColumnOf(used);
+    const split = o.split === 'ett' ? { kind: 'ett' as const, ...(time ? { timeColumn: time } : {}) } : { kind: 'chronological' as const };
     return { split, columns: { family, channels } };
   }
   if (!target) throw new Error(`a ${family} model needs a target column: gatelab datasets roles ID <column>=target`);

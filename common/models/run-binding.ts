@@ -4,7 +4,7 @@
 // of this drifted apart once already (the split-name message); the export test compares both paths.
 import type { SplitResult, SplitSpecInput } from '../data';
 import type { ColumnRole, ColumnTypeName } from '../data/roles';
-import { defaultBinding, type DataBindingInput } from './binding';
+import { defaultBinding, timeColumnOf, type DataBindingInput } from './binding';
 import { templateInfo } from './index';
 
 const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
@@ -19,9 +19,10 @@ export interface RunBindingConfig {
  * The split a run's `data.split` asks for by name, or undefined for the family's default. `seed` seeds a
  * random split. 'given' needs its split files, which only a stored split (`data.splitId`) carries.
  */
-export function namedSplit(name: string | undefined, seed: number): SplitSpecInput | undefined {
+export function namedSplit(name: string | undefined, seed: number, timeColumn?: string): SplitSpecInput | undefined {
   if (name === undefined) return undefined;
-  if (name === 'ett') return { kind: 'ett' };
+  // the time column gives the rows per hour, so 15-minute data gets ETTm's 12/4/4 months, not 3/1/1
+  if (name === 'ett') return timeColumn ? { kind: 'ett', timeColumn } : { kind: 'ett' };
   if (name === 'chronological') return { kind: 'chronological' };
   if (name === 'random') return { kind: 'random', ratios: PROTOCOL_RATIOS, seed };
   throw new Error(`data.split '${name}' needs its split files: create the split with \`gatelab datasets split ID --kind given ...\` and run with --set data.splitId=SPLIT`);
@@ -46,7 +47,7 @@ export function runBinding(
   // same rows); runs created before it keep the run seed they were trained with.
   const seed = config.data.splitSeed ?? config.seed;
   const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed });
-  const split = storedSplit ?? namedSplit(config.data.split, seed ?? 42) ?? defaults.split;
+  const split = storedSplit ?? namedSplit(config.data.split, seed ?? 42, timeColumnOf(described)) ?? defaults.split;
   if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
     throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
   }

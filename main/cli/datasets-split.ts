@@ -30,7 +30,13 @@ export function splitSpecFromArgs(args: CliArgs): SplitSpecInput {
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer (got '${seedText}')`);
   const r = ratios(args);
   switch (kind) {
-    case 'ett': return { kind, rowsPerHour: Number(stringOption(args, 'rows-per-hour') ?? 1) };
+    case 'ett': {
+      const text = stringOption(args, 'rows-per-hour');
+      if (text === undefined) return { kind }; // the lab reads it from the dataset's time column
+      const rowsPerHour = Number(text);
+      if (!(rowsPerHour > 0)) throw new Error(`--rows-per-hour must be a positive number (got '${text}'); 4 for 15-minute data, 1/24 is written 0.041667`);
+      return { kind, rowsPerHour };
+    }
     case 'chronological': return r ? { kind, ratios: r } : { kind };
     case 'random': return { kind, ratios: r ?? { train: 0.8, val: 0.1, test: 0.1 }, seed };
     case 'stratified': return { kind, ratios: r ?? { train: 0.8, val: 0.1, test: 0.1 }, column: need(args, 'column', kind), seed };

@@ -63,7 +63,7 @@ export const command: CliCommand = {
     ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...)"],
     ["--seed S", "split: the seed of a random or stratified split"],
     ["--ratios a,b,c", "split: train,val,test fractions (default 0.8,0.1,0.1; chronological 0.7,0.1,0.2)"],
-    ["--rows-per-hour R", "split ett: rows per hour of the series (default 1)"],
+    ["--rows-per-hour R", "split ett: rows per hour of the series (default: from the time column's step; 4 for 15-minute data)"],
     ["--column C", "split stratified: the column to stratify by"],
     ["--user C", "split leave-last-out: the user column"],
     ["--time C", "split leave-last-out: the time column"],

@@ -55,7 +55,7 @@ describe('dataset run data', () => {
     const columns = meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.type === 'datetime' ? 'time' : 'feature', modality: null }));
     const r = labDatasetRun({ cacheDir: join(home, 'ett'), family: 'forecasting', columns }, { model: { template: 'dlinear', lookback: 48, horizon: 12 }, data: { split: 'ett' } });
     expect(r.model).toEqual({ template: 'dlinear', lookback: 48, horizon: 12, channels: 7 });
-    expect(r.binding.split).toEqual({ kind: 'ett' });
+    expect(r.binding.split).toEqual({ kind: 'ett', timeColumn: 'date' }); // hourly, read from the dates: 12 months = 8,640 rows
     expect(r.data.train.rows).toBe(8640 - 48 - 12 + 1);
     expect(() => labDatasetRun({ cacheDir: join(home, 'ett'), columns }, { model: { template: 'finalmlp' }, data: {} })).toThrow(/needs a target column: gatelab datasets roles/);
   });

@@ -9,6 +9,7 @@ import { fitPipeline, type PipelineSpecInput, type FittedPipeline } from '../../
 import type { ColumnSource, DataColumn } from '../../../common/data/columns';
 import type { ImportFormat, TextEncoding } from '../../../common/dataset-cache';
 import type { SplitRecord, PipelineRecord } from '../store/index';
+import { timeColumnOf } from '../../../common/models/binding';
 import type { DatasetRegistry, Dataset } from './registry';
 
 /** The cache as split/pipeline code sees it. */
@@ -27,7 +28,7 @@ export type StoredSplit = Omit<SplitRecord, 'assignment'>;
 /** Computes a split of a dataset and stores it under `name` (replacing a split of that name). */
 export async function createSplit(registry: DatasetRegistry, datasetRef: number | string, name: string, specInput: SplitSpecInput): Promise<StoredSplit> {
   const dataset = registry.resolve(datasetRef);
-  const spec = SplitSpec.parse(specInput);
+  const spec = withTimeColumn(SplitSpec.parse(specInput), dataset);
   const cache = openDatasetCache(dataset.cachePath);
   const source = columnsOf(cache);
   const input = spec.kind === 'given' ? { ...source, ...(await givenKeys(registry, dataset, cache, spec)) } : source;
@@ -35,6 +36,13 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
   const id = registry.store.splits.save({ datasetId: dataset.id, name, spec, assignment: result.assignment, ranges: result.ranges, counts: result.counts });
   const { assignment: _bytes, ...stored } = registry.store.splits.get(id)!;
   return stored;
+}
+
+// An ETT split without its rows per hour reads them from the dataset's time column (15-minute data: 4).
+function withTimeColumn(spec: SplitSpec, dataset: Dataset): SplitSpec {
+  if (spec.kind !== 'ett' || spec.rowsPerHour !== undefined || spec.timeColumn !== undefined) return spec;
+  const timeColumn = timeColumnOf(dataset.columns);
+  return timeColumn ? { ...spec, timeColumn } : spec;
 }
 
 // Given split files (e.g. MovieLens u1.base / u1.test) are parsed by the same importer, with the
