@@ -114,3 +114,42 @@ describe('trainRun on inputs holding NaN', () => {
     }
   });
 });
+
+describe('trainRun capped by max-steps inside an epoch', () => {
+  // Validation rows are the training rows, so more training is better on validation: the final weights of
+  // a capped run must be validated and kept, not left behind the last epoch's end (or untested before it).
+  const run = async (maxSteps: number) => {
+    const config = parseRunConfig({
+      model: { template: 'concat-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, hidden: [8] },
+      data: { kind: 'dataset', datasetId: 1 }, epochs: 5, maxSteps, batchSize: BATCH, stepsPerCall: 1, dtype: 'float64',
+      optimizer: { kind: 'adam', lr: 0.05, weightDecay: 0 }, earlyStopping: { patience: 0 },
+    });
+    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: 'capped' };
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-capped-'));
+    const events: FromTrainer[] = [];
+    try {
+      await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
+      const finished = events.find((e) => e.type === 'finished');
+      if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
+      const validations = events.filter((e) => e.type === 'eval' && e.split === 'validation').map((e) => (e.type === 'eval' ? e.step : -1));
+      return { finished, validations, keptStep: readCheckpoint(join(dir, 'best.ckpt')).header.step };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('validates the final weights, keeps them when better, and tests them', async () => {
+    const perEpoch = ROWS / BATCH; // 4 steps
+    const mid = await run(perEpoch + 2);
+    expect(mid.validations).toEqual([perEpoch, perEpoch + 2]);
+    expect(mid.keptStep).toBe(perEpoch + 2);
+    expect(mid.finished.test.loss).toBeCloseTo(mid.finished.validation.loss, 12); // same rows, same (final) weights
+    // capped before the first epoch's end: validation is still reported, and best.ckpt exists
+    const early = await run(2);
+    expect(early.validations).toEqual([2]);
+    expect(early.keptStep).toBe(2);
+    expect(Object.keys(early.finished.validation)).toContain('loss');
+    // capped exactly at an epoch's end: no second validation of the same weights
+    expect((await run(perEpoch)).validations).toEqual([perEpoch]);
+  });
+});

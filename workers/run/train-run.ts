@@ -73,6 +73,19 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     let reason = 'epochs';
     let validation: Record<string, number> = {};
     const stopAt = () => Math.min(totalSteps, config.maxSteps ?? Infinity);
+    let validatedStep = -1;
+    /** Validation of the current weights: metrics stored and emitted; improved = better than the best so far. */
+    const validate = async () => {
+      batcher.flush();
+      const ev = await evaluateSplit(session, data, data.validation);
+      validation = ev.metrics;
+      validatedStep = session.step;
+      emit({ type: 'eval', split: 'validation', step: session.step, epoch: order.state.epoch + 1, metrics: ev.metrics });
+      batcher.addGateStats(gateStatPoints(ev.stats, session.step, 1, 'val.'));
+      batcher.flush();
+      const metric = ev.metrics.loss;
+      return { metric, improved: best.metric === null || metric < best.metric - config.earlyStopping.minDelta };
+    };
     training: while (order.state.epoch < config.epochs) {
       while (order.remainingInEpoch > 0) {
         if (session.step >= stopAt()) { reason = 'max-steps'; break training; }
@@ -123,20 +136,20 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
         emit({ type: 'progress', step: session.step, epoch: order.state.epoch, totalSteps, samplesPerSec, stepsPerCall: k });
       }
       // End of an epoch: validation, best-so-far, checkpoint, early stopping.
-      batcher.flush();
-      const ev = await evaluateSplit(session, data, data.validation);
-      validation = ev.metrics;
-      emit({ type: 'eval', split: 'validation', step: session.step, epoch: order.state.epoch + 1, metrics: ev.metrics });
-      batcher.addGateStats(gateStatPoints(ev.stats, session.step, 1, 'val.'));
-      batcher.flush();
-      const metric = ev.metrics.loss;
-      const improved = best.metric === null || metric < best.metric - config.earlyStopping.minDelta;
+      const { metric, improved } = await validate();
       best = improved ? { metric, epoch: order.state.epoch + 1, step: session.step, badEpochs: 0 } : { ...best, badEpochs: best.badEpochs + 1 };
       order.nextEpoch();
       ckpt.write('epoch', { step: session.step, epoch: order.state.epoch, order: order.state, best, params: session.params, state: session.state }, metric, improved);
       if (config.earlyStopping.patience > 0 && best.badEpochs >= config.earlyStopping.patience) { reason = 'early-stopping'; break; }
     }
     batcher.flush();
+    if (reason === 'max-steps' && validatedStep !== session.step && !control.cancelled) {
+      // Stopped inside an epoch: validate the final weights too, so the test and the export use the best
+      // of every state trained, and a run capped before its first epoch's end still reports validation.
+      const { metric, improved } = await validate();
+      if (improved) best = { metric, epoch: order.state.epoch + 1, step: session.step, badEpochs: 0 };
+      ckpt.write('final', { step: session.step, epoch: order.state.epoch, order: order.state, best, params: session.params, state: session.state }, metric, improved);
+    }
     if (control.cancelled) {
       save('cancel');
       emit({ type: 'finished', status: 'cancelled', step: session.step, epoch: order.state.epoch, reason: 'cancelled', test: {}, validation, cpuMs: cpuMs() });

@@ -6,7 +6,7 @@ import { labPaths, type LabPaths } from '../home';
 import { RunManager } from './run-manager';
 import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
-import { formatMetrics, lastMetrics } from './run-report';
+import { formatMetrics, lastMetrics, validationMetrics } from './run-report';
 import type { RunEvent } from './events';
 
 export interface CliRuns {
@@ -101,7 +101,7 @@ export function runResult(store: LabStore, r: RunRecord) {
     provider: r.provider,
     ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}),
     test: lastMetrics(store, r.id, 'test.'),
-    validation: lastMetrics(store, r.id, 'val.'),
+    validation: validationMetrics(store, r.id),
     ...(r.error ? { error: r.error.split('\n--\n')[0] } : {}),
   };
 }

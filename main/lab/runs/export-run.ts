@@ -14,7 +14,7 @@ import { exportInference } from '../../../engine/train/export';
 import { gatedModel } from '../../../engine/train/gated-model';
 import { buildModel } from '../../../engine/models/index';
 import type { ModelDefinition } from '../../../engine/train/model';
-import { lastMetrics } from './run-report';
+import { lastMetrics, validationMetrics } from './run-report';
 import { exportEarlyExitRun } from '../../../engine/analytics/early-exit-export';
 import { parseModelConfig, type TemplateOf } from '../../../common/models';
 import type { DatasetRegistry } from '../datasets/registry';
@@ -71,7 +71,7 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   const { layout } = compileTraining(def, { dtype: data.header.dtype, optimizer: { kind: 'sgd' } });
   const metadata = {
     'gatelab.run': String(runId), 'gatelab.checkpoint': `${ckpt.kind} step ${ckpt.step}`, 'gatelab.config': config,
-    'gatelab.test_metrics': lastMetrics(store, runId, 'test.'), 'gatelab.validation_metrics': lastMetrics(store, runId, 'val.'),
+    'gatelab.test_metrics': lastMetrics(store, runId, 'test.'), 'gatelab.validation_metrics': validationMetrics(store, runId, ckpt.step),
     'gatelab.preprocessing': runPreprocessing(store, files, run, def, data.header.dtype),
   };
   const pre = metadata['gatelab.preprocessing'];

@@ -9,5 +9,5 @@ export { forkTrainer, forkTrainerWith, type TrainerLauncher, type TrainerProcess
 export { utilityTrainer, type UtilityFork, type UtilityProcessLike } from './utility-trainer';
 export { openRunsPort } from './runs-port';
 export { exportRun } from './export-run';
-export { runSummary, runDetail, lastMetrics } from './run-report';
+export { runSummary, runDetail, lastMetrics, validationMetrics } from './run-report';
 export { applyOverrides } from './run-overrides';

@@ -11,6 +11,22 @@ export function lastMetrics(store: LabStore, runId: number, prefix: string): Met
   return out;
 }
 
+/**
+ * Validation metrics of the weights the run keeps: those at its best checkpoint's step (the test metrics
+ * and the export use that checkpoint), else the last ones. With early stopping the last epoch is usually
+ * worse than the best, so reporting it would understate the model that was tested and exported.
+ */
+export function validationMetrics(store: LabStore, runId: number, step = store.checkpoints.forRun(runId).filter((c) => c.kind === 'best').at(-1)?.step): Metrics {
+  if (step === undefined) return lastMetrics(store, runId, 'val.');
+  const out: Metrics = {};
+  for (const name of store.metrics.names(runId)) {
+    if (!name.startsWith('val.')) continue;
+    const s = store.metrics.series(runId, name, step);
+    if (s.steps[0] === step && !Number.isNaN(s.values[0])) out[name.slice(4)] = s.values[0];
+  }
+  return Object.keys(out).length ? out : lastMetrics(store, runId, 'val.');
+}
+
 const template = (r: RunRecord) => ((r.config as { model?: { template?: string } })?.model?.template ?? '?');
 const firstLine = (s: string | null) => (s ? s.split('\n')[0] : null);
 
@@ -32,7 +48,7 @@ export function runSummary(store: LabStore, r: RunRecord) {
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     error: firstLine(r.error),
-    validation: lastMetrics(store, r.id, 'val.'),
+    validation: validationMetrics(store, r.id),
     test: lastMetrics(store, r.id, 'test.'),
   };
 }

@@ -12,7 +12,7 @@ import type { DatasetRegistry } from '../datasets/index';
 import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { exportRun } from './export-run';
-import { lastMetrics } from './run-report';
+import { lastMetrics, validationMetrics } from './run-report';
 import { detectExecutionProviders } from '../lab/system';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
@@ -69,7 +69,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     const c = r.config as { model?: { template?: string }; data?: { datasetId?: number } };
     const l = live.get(r.id);
     const metrics: Record<string, number> = {};
-    for (const [k, v] of Object.entries(lastMetrics(store, r.id, 'val.'))) metrics[`val.${k}`] = v;
+    for (const [k, v] of Object.entries(validationMetrics(store, r.id))) metrics[`val.${k}`] = v;
     for (const [k, v] of Object.entries(lastMetrics(store, r.id, 'test.'))) metrics[`test.${k}`] = v;
     return {
       id: String(r.id), name: r.name ?? `run ${r.id}`, group: r.groupId, template: c.model?.template ?? '?',

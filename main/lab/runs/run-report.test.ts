@@ -1,0 +1,32 @@
+// The validation figures a run reports belong to the weights it keeps: with early stopping the test metrics
+// and the export come from the best checkpoint, so its validation metrics must too (not the last epoch's).
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLabStore } from '../store/index';
+import { runSummary, validationMetrics } from './run-report';
+
+describe('run report validation metrics', () => {
+  it('are those at the best checkpoint\'s step; the last ones when the run has no best checkpoint', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-report-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const id = store.runs.create({ config: {} });
+      // four epochs; epoch 3 (step 198) was best, epoch 4 got worse and early stopping kept epoch 3
+      const epochs = [[66, 0.402], [132, 0.397], [198, 0.3939], [264, 0.3947]] as const;
+      store.metrics.append(id, epochs.flatMap(([step, v]) => [{ step, name: 'val.mse', value: v }, { step, name: 'val.mae', value: v + 0.02 }]));
+      store.metrics.append(id, [{ step: 264, name: 'test.mse', value: 0.37 }]);
+      expect(validationMetrics(store, id)).toEqual({ mse: 0.3947, mae: 0.4147 }); // no best checkpoint yet: the last
+      store.checkpoints.add({ runId: id, step: 198, epoch: 3, kind: 'best', path: 'best.ckpt', bytes: 10, metric: 0.3939 });
+      store.checkpoints.add({ runId: id, step: 264, epoch: 4, kind: 'epoch', path: 'e4.ckpt', bytes: 10, metric: null });
+      expect(validationMetrics(store, id)).toEqual({ mse: 0.3939, mae: 0.4139 });
+      expect(runSummary(store, store.runs.get(id)!)).toMatchObject({ validation: { mse: 0.3939 }, test: { mse: 0.37 } });
+      // an exported final-step checkpoint has no validation at its step: the last figures stand
+      expect(validationMetrics(store, id, 250)).toEqual({ mse: 0.3947, mae: 0.4147 });
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
