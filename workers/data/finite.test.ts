@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assertFiniteInputs, interpolateGaps } from './finite';
+import { assertFiniteInputs, fillGapsForward } from './finite';
 
 describe('missing numbers in a series and the last check on inputs', () => {
-  it('fills gaps linearly in row order, edges with the nearest value', () => {
-    expect(Array.from(interpolateGaps([NaN, 1, NaN, NaN, 4, NaN]))).toEqual([1, 1, 2, 3, 4, 4]);
-    expect(Array.from(interpolateGaps([2, NaN, 3]))).toEqual([2, 2.5, 3]);
-    expect(Array.from(interpolateGaps([5]))).toEqual([5]);
-    expect(Array.from(interpolateGaps([NaN, NaN])).every(Number.isNaN)).toBe(true); // nothing to fill from
+  it('fills gaps forward in row order, a leading gap with the first value', () => {
+    // a gap takes the value before it, never one after it (that one may be inside a window's horizon)
+    expect(Array.from(fillGapsForward([NaN, 1, NaN, NaN, 4, NaN]))).toEqual([1, 1, 1, 1, 4, 4]);
+    expect(Array.from(fillGapsForward([2, NaN, 3]))).toEqual([2, 2, 3]);
+    expect(Array.from(fillGapsForward([5]))).toEqual([5]);
+    expect(Array.from(fillGapsForward([NaN, NaN])).every(Number.isNaN)).toBe(true); // nothing to fill from
   });
 
   it('names the column and the dataset row of a non-finite input', () => {

@@ -1,5 +1,5 @@
 // The last check before batches leave the data side: every float input is finite. Missing values are
-// filled where the family has a rule (forecasting: interpolation; CTR and fusion: the training mean, 0
+// filled where the family has a rule (forecasting: the last value before the gap; CTR and fusion: the training mean, 0
 // after scaling); what is left is an infinite or absurd value in the file, and without this check the
 // run would fail at step 1 with "loss became NaN … lower optimizer.lr", blaming the learning rate.
 
@@ -18,19 +18,17 @@ export function assertFiniteInputs(values: Float32Array, width: number, rows: Ar
   }
 }
 
-/** Fills the gaps (NaN: missing) of a series linearly between the nearest values in row order; edges take the nearest value. */
-export function interpolateGaps(values: ArrayLike<number>): Float32Array {
+/**
+ * Fills the gaps (NaN: missing) of a series with the last value before them (forward fill); a leading gap
+ * takes the first value. Causal on purpose: linear interpolation would fill a gap at the end of a lookback
+ * window from a value inside its horizon, so the input would carry part of the target it is asked to forecast.
+ */
+export function fillGapsForward(values: ArrayLike<number>): Float32Array {
   const out = Float32Array.from(values);
-  const n = out.length;
-  let last = -1; // index of the last value before the current gap
-  for (let i = 0; i <= n; i++) {
-    if (i < n && Number.isNaN(out[i])) continue;
-    for (let j = last + 1; j < i; j++) {
-      if (last < 0) out[j] = out[i]; // leading gap: the first value
-      else if (i === n) out[j] = out[last]; // trailing gap: the last value
-      else out[j] = out[last] + ((out[i] - out[last]) * (j - last)) / (i - last);
-    }
-    last = i;
-  }
-  return out; // a column with no value at all stays NaN (its scaler refuses it first)
+  let first = 0;
+  while (first < out.length && Number.isNaN(out[first])) first++;
+  if (first === out.length) return out; // a column with no value at all stays NaN (its scaler refuses it first)
+  out.fill(out[first], 0, first);
+  for (let i = first + 1; i < out.length; i++) if (Number.isNaN(out[i])) out[i] = out[i - 1];
+  return out;
 }

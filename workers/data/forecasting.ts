@@ -1,9 +1,9 @@
 // Forecasting batches: sliding windows [B, L, C] → [B, H, C] over scaled channels. Windows of one part
 // have their targets inside the part; validation and test windows may look back into the previous part
 // (the Informer / Time-Series-Library protocol), as common/data's windowStarts does. A missing value is
-// filled by linear interpolation in row (time) order before scaling (edges: the nearest value), so one
-// blank cell does not turn every window around it, and the loss, into NaN.
-import { assertFiniteInputs, interpolateGaps } from './finite';
+// filled with the last value before it (a leading gap: the first value) before scaling, so one blank cell
+// does not turn every window around it, and the loss, into NaN; forward, so no input sees its horizon.
+import { assertFiniteInputs, fillGapsForward } from './finite';
 import { applyScaler, gatherWindows, windowStarts, type ColumnSource, type FittedPipeline, type PartName, type SplitResult } from '../../common/data';
 import { stateFor } from './fitted';
 import type { SampleSource } from './samples';
@@ -21,7 +21,7 @@ export interface ForecastingData {
 export function forecastingSource(data: ColumnSource, split: SplitResult, fitted: FittedPipeline, o: ForecastingData, part: PartName): SampleSource {
   if (!split.ranges) throw new Error('forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods');
   const scaled = o.channels.map((c) => {
-    const values = applyScaler(stateFor(fitted, c, ['zscore', 'minmax']), { values: interpolateGaps(data.column(c).values) });
+    const values = applyScaler(stateFor(fitted, c, ['zscore', 'minmax']), { values: fillGapsForward(data.column(c).values) });
     assertFiniteInputs(values, 1, null, () => c, 'x');
     return values;
   });

@@ -57,7 +57,7 @@ describe('gatelab train on targets and blanks it has never seen', () => {
     expect(m.auc).toBeGreaterThan(0.65); // the device decides most clicks
   });
 
-  it('forecasting: blank cells are interpolated, the loss stays finite', () => {
+  it('forecasting: blank cells are filled forward, the loss stays finite', () => {
     const lines = ['when,load,temp'];
     for (let h = 0; h < 300; h++) {
       const t = new Date(Date.UTC(2024, 0, 1, h)).toISOString().slice(0, 16).replace('T', ' ');

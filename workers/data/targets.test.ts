@@ -58,7 +58,7 @@ describe('targets and missing values', () => {
       .toThrow(/column 'price' gives the model's input 'numeric' the value (\+Infinity|NaN) at row 4 of the dataset/);
   });
 
-  it('forecasting: gaps are interpolated before scaling, so every window is finite', () => {
+  it('forecasting: gaps are filled forward before scaling, so every window is finite', () => {
     const data = columnSource(N, { a: float((i) => (i % 9 === 0 ? NaN : Math.sin(i))), b: float((i) => (i > 50 ? NaN : i)) });
     const split = computeSplit({ kind: 'chronological', ratios: { train: 0.6, val: 0.2, test: 0.2 } }, data);
     const r = runDataFrom(data, typeOf, split, { family: 'forecasting', channels: ['a', 'b'], stride: 1 }, { lookback: 4, horizon: 2 });

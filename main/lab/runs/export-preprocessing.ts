@@ -11,7 +11,7 @@ import {
 import { stateFor } from '../../../common/models/binding';
 import { targetCoding } from '../../../common/models/target';
 import type { RunPipeline } from './run-pipeline';
-import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc } from './preprocessing-doc';
+import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule } from './preprocessing-doc';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
@@ -30,7 +30,7 @@ function cellOf(p: RunPipeline, column: string): { cell: CellKind; storage?: str
 
 const stepOf = (fitted: FittedPipeline, target: string): FittedStep | undefined => fitted.steps.find((s) => s.target === target);
 
-function scaler(p: RunPipeline, column: string, missing: 'nan' | 'zero'): Feature {
+function scaler(p: RunPipeline, column: string, missing: MissingRule): Feature {
   const s: ScalerState = stateFor(p.fitted, column, ['zscore', 'minmax']);
   const base = { column, ...cellOf(p, column), width: 1, missing };
   return s.kind === 'zscore' ? { kind: 'zscore', ...base, mean: s.mean, std: s.std } : { kind: 'minmax', ...base, min: s.min, max: s.max };
@@ -92,7 +92,7 @@ export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float6
   const outputs: OutputDoc[] = [];
   if (c.family === 'forecasting') {
     const L = p.window.lookback ?? 336, H = p.window.horizon ?? 96;
-    const features = c.channels.map((ch) => scaler(p, ch, 'nan'));
+    const features = c.channels.map((ch) => scaler(p, ch, 'previous')); // the trainer fills series gaps forward
     inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order: 'oldest first: the last L consecutive rows of the series, in file order' }, features });
     outputs.push({
       name: 'forecast', kind: 'forecast', shape: batch(H, c.channels.length), steps: H,

@@ -1,12 +1,14 @@
 // The documented encoding (gatelab.preprocessing, applied by the test's reference encoder to raw cells)
 // equals the trainer's own batches value for value, for the parts the trained-run test does not reach:
-// multi-hot indicator columns, a float-stored id field, a missing price, and a 3-class fusion label.
+// multi-hot indicator columns, a float-stored id field, a missing price, a 3-class fusion label, and gaps in
+// a forecasting series.
 import { describe, expect, it } from 'vitest';
 import { columnSource, computeSplit, fitPipeline, rowsOf, TEST, type DataColumn } from '../../../common/data';
 import { pipelineFor, DataColumns } from '../../../common/models/binding';
 import type { DatasetCacheMeta } from '../../../common/dataset-cache';
 import { ctrSources } from '../../../workers/data/ctr';
 import { fusionSources } from '../../../workers/data/fusion';
+import { forecastingSource } from '../../../workers/data/forecasting';
 import { preprocessingDoc } from './export-preprocessing';
 import type { RunPipeline } from './run-pipeline';
 import { encodeInputs, isPositive, type Row } from './testing/reference-encoder';
@@ -53,6 +55,26 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     expect(raw.some(([r]) => r.price === '')).toBe(true);
     for (const input of doc.inputs) expect(Array.from(encodeInputs(input, raw, doc).data as Float32Array)).toEqual(Array.from(batch[input.name].data as Float32Array));
     expect(Array.from(batch.label.data as Float32Array)).toEqual(raw.map(([r]) => (isPositive(doc.outputs[0].label!, r.rating) ? 1 : 0)));
+  });
+
+  it('forecasting: a gap in a series takes the value of the row before it (rule \'previous\'), never a later one', () => {
+    const rows: Row[] = Array.from({ length: 200 }, (_, i) => ({ load: i % 7 === 3 || i % 7 === 4 ? '' : String(Math.sin(i / 5).toFixed(3)), temp: i % 11 === 6 ? 'NA' : String(10 + (i % 13)) }));
+    const kinds: Record<string, Kind> = { load: 'float', temp: 'float' };
+    const data = imported(rows, kinds);
+    const columns = DataColumns.parse({ family: 'forecasting', channels: ['load', 'temp'] });
+    const split = computeSplit({ kind: 'chronological' }, data);
+    const p: RunPipeline = { columns, split, data, fitted: fitPipeline(pipelineFor((n) => kinds[n], columns), data, split.assignment), window: { lookback: 8, horizon: 2 } };
+    const doc = preprocessingDoc(p, { float: 'float32', targets: ['y'] });
+    expect(doc.inputs[0].features.map((f) => ('missing' in f ? f.missing : null))).toEqual(['previous', 'previous']);
+    const test = forecastingSource(p.data, p.split, p.fitted, { channels: ['load', 'temp'], lookback: 8, horizon: 2 }, 'test');
+    const [s] = split.ranges!.test;
+    // windows whose first row has both values (a gap there would need the row before the window)
+    const starts = Array.from({ length: test.count }, (_, i) => i).filter((i) => rows[s - 8 + i].load !== '' && rows[s - 8 + i].temp !== 'NA');
+    const batch = test.batch(Int32Array.from(starts));
+    const windows = starts.map((i) => rows.slice(s - 8 + i, s + i));
+    expect(windows.some((w) => w.some((r) => r.load === ''))).toBe(true);
+    const mine = encodeInputs(doc.inputs[0], windows, doc).data as Float32Array;
+    expect(Array.from(mine)).toEqual(Array.from(batch.x.data as Float32Array));
   });
 
   it('fusion: hashed text (missing → no n-grams), one-hot, scaled numbers, and three classes named in id order', () => {

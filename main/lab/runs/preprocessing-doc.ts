@@ -14,11 +14,17 @@ interface ColumnFeature {
   width: number;
 }
 
+export type MissingRule = 'nan' | 'zero' | 'previous';
+
 export type Feature =
-  /** (x − mean) / std; a missing number stays NaN ('nan') or becomes 0 after scaling ('zero'). */
-  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; missing: 'nan' | 'zero'; min?: never; max?: never }
+  /**
+   * (x − mean) / std; a missing number stays NaN ('nan'), becomes 0 after scaling ('zero'), or takes the
+   * value of the nearest earlier row of the series ('previous': forecasting windows; a gap in a window's
+   * first row takes the value before the window, or the window's first value when none is at hand).
+   */
+  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; missing: MissingRule; min?: never; max?: never }
   /** (x − min) / (max − min), or x − min when max = min. */
-  | ColumnFeature & { kind: 'minmax'; min: number; max: number; missing: 'nan' | 'zero'; mean?: never; std?: never }
+  | ColumnFeature & { kind: 'minmax'; min: number; max: number; missing: MissingRule; mean?: never; std?: never }
   /** One int64 id: 1 + the token's position in `tokens`; `unknownIndex` (0) for unseen, rare or missing cells. */
   | ColumnFeature & { kind: 'vocabulary-id'; tokens: string[]; unknownIndex: 0 }
   /** `width` = tokens.length + 1 values, all 0 but a 1 at the vocabulary id (as above). */

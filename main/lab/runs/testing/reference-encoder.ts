@@ -102,10 +102,25 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
   }
 }
 
+/** 'previous' positions: a gap takes the row before's value; a leading gap the window's first value. */
+function fillForward(rows: number[][], previous: boolean[]): void {
+  previous.forEach((fill, j) => {
+    if (!fill) return;
+    const first = rows.findIndex((r) => !Number.isNaN(r[j]));
+    if (first < 0) return;
+    rows.forEach((r, i) => { if (Number.isNaN(r[j])) r[j] = i < first ? rows[first][j] : rows[i - 1][j]; });
+  });
+}
+
 /** One graph input for a batch: each item is one raw row, or the window's rows (oldest first). */
 export function encodeInputs(input: InputDoc, items: Row[][], doc: Cells): { dtype: 'int64' | 'float32' | 'float64'; data: BigInt64Array | Float32Array | Float64Array; dims: number[] } {
   const values: number[] = [];
-  for (const rows of items) for (const row of rows) for (const f of input.features) encodeFeature(doc, f, row, values);
+  const previous = input.features.flatMap((f) => Array.from({ length: f.width ?? 1 }, () => 'missing' in f && f.missing === 'previous'));
+  for (const rows of items) {
+    const encoded = rows.map((row) => { const v: number[] = []; for (const f of input.features) encodeFeature(doc, f, row, v); return v; });
+    fillForward(encoded, previous);
+    for (const v of encoded) values.push(...v);
+  }
   const dims = input.shape.map((d) => (d === 'batch' ? items.length : d));
   const data = input.dtype === 'int64' ? BigInt64Array.from(values, (v) => BigInt(v)) : input.dtype === 'float64' ? Float64Array.from(values) : Float32Array.from(values);
   if (data.length !== dims.reduce((a, b) => a * b, 1)) throw new Error(`${input.name}: encoded ${data.length} values for shape [${dims}]`);
