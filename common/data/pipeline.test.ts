@@ -114,6 +114,15 @@ describe('hashed n-grams', () => {
     expect(ngramsOf('Ab', { unit: 'char', ngrams: [3, 4], lowercase: true })).toEqual(['<ab', 'ab>', '<ab>']);
   });
 
+  it('Chinese and Japanese, written without spaces, give character uni- and bigrams; Korean and accents stay words', () => {
+    const w = { unit: 'word', ngrams: [1, 2], lowercase: true } as const;
+    expect(ngramsOf('很好看', w)).toEqual(['很', '好', '看', '很 好', '好 看']);
+    expect(ngramsOf('サイズは小さい', w).slice(0, 7)).toEqual(['サ', 'イ', 'ズ', 'は', '小', 'さ', 'い']);
+    // mixed text: Latin words stay whole next to CJK characters
+    expect(ngramsOf('Dress很好 café', { ...w, ngrams: [1, 1] })).toEqual(['dress', '很', '好', 'café']);
+    expect(ngramsOf('한국어 문장', { ...w, ngrams: [1, 1] })).toEqual(['한국어', '문장']);
+  });
+
   it('hashing is deterministic across calls and seeds move the buckets', () => {
     const text = { values: Int32Array.from([0, 1, -1, 0]), dictionary: ['runs small, order a size up', 'Fabric feels cheap'] };
     const s: HashedNgramsState = hashedNgrams({ unit: 'word', buckets: 1024 });

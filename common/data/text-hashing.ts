@@ -26,7 +26,15 @@ export function fnv1a(text: string, basis = FNV_OFFSET): number {
   return h >>> 0;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/**
+ * A word: a run of letters and digits (with an apostrophe part: "isn't"), or ONE Han, Hiragana or Katakana
+ * character. Chinese and Japanese are written without spaces, so a whole sentence would otherwise be one
+ * "word" that never repeats, and a model would learn nothing from it; single characters and their bigrams
+ * (the word 1-2-grams) are the usual features there. Korean is written with spaces and stays word-based.
+ */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+export const WORD_PATTERN = `[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}])+(?:['’](?:(?![${CJK}])\\p{L})+)*`;
+const WORD = new RegExp(WORD_PATTERN, 'gu');
 
 export function words(text: string, lowercase = true): string[] {
   return (lowercase ? text.toLowerCase() : text).match(WORD) ?? [];

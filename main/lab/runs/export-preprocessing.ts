@@ -5,7 +5,7 @@
 // Mirrors workers/data/{ctr,fusion,forecasting}.ts, which build the training batches; the export test
 // encodes raw rows from this document and checks the model's outputs equal Try it's on the same rows.
 import {
-  FNV_OFFSET, vocabularySize, type FittedPipeline, type FittedStep, type HashedNgramsState, type MultiHotState, type ScalerState,
+  FNV_OFFSET, WORD_PATTERN, vocabularySize, type FittedPipeline, type FittedStep, type HashedNgramsState, type MultiHotState, type ScalerState,
   type VocabularyState,
 } from '../../../common/data';
 import { stateFor } from '../../../common/models/binding';
@@ -18,7 +18,6 @@ export type { PreprocessingDoc } from './preprocessing-doc';
 /** The importer's missing-value cells (workers/import/coded-column.ts; pandas' list plus the empty cell). */
 export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
 
-const WORD_PATTERN = "[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*";
 
 function cellOf(p: RunPipeline, column: string): { cell: CellKind; storage?: string } {
   const info = p.data.meta.columns.find((c) => c.name === column);
