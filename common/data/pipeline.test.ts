@@ -115,7 +115,7 @@ describe('hashed n-grams', () => {
   });
 
   it('Chinese and Japanese, written without spaces, give character uni- and bigrams; Korean and accents stay words', () => {
-    const w = { unit: 'word', ngrams: [1, 2], lowercase: true } as const;
+    const w: Pick<HashedNgramsState, 'unit' | 'ngrams' | 'lowercase'> = { unit: 'word', ngrams: [1, 2], lowercase: true };
     expect(ngramsOf('很好看', w)).toEqual(['很', '好', '看', '很 好', '好 看']);
     expect(ngramsOf('サイズは小さい', w).slice(0, 7)).toEqual(['サ', 'イ', 'ズ', 'は', '小', 'さ', 'い']);
     // mixed text: Latin words stay whole next to CJK characters
