@@ -18,6 +18,7 @@ describe('default bindings from column roles', () => {
     const b = defaultBinding('recsys', cols, { positiveAtLeast: 4 });
     expect(b.columns).toEqual({ family: 'recsys', fields: ['user', 'item'], numeric: ['age'], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 } });
     expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target/);
+    expect(() => defaultBinding('recsys', [...cols.slice(0, 3), col('Click', 'int')])).toThrow(/needs a target column: gatelab datasets roles ID <column>=target \(the column 'Click' looks like one\)$/);
   });
 
   it('fusion: modalities from the modality of each column, stratified split on the target', () => {

@@ -127,7 +127,11 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     const split = o.split === 'ett' ? { kind: 'ett' as const, ...(time ? { timeColumn: time } : {}) } : { kind: 'chronological' as const };
     return { split, columns: { family, channels } };
   }
-  if (!target) throw new Error(`a ${family} model needs a target column: gatelab datasets roles ID <column>=target`);
+  if (!target) {
+    // name the likely column: a user whose file has 'click' or 'label' should not have to guess
+    const likely = used.find((c) => /^(label|labels|target|y|class|category|clicks?|clicked|is_?click|liked?|purchased?|converted|churn(ed)?|survived|fraud|spam|sentiment|outcome|rating|recommended.*)$/i.test(c.name.trim()));
+    throw new Error(`a ${family} model needs a target column: gatelab datasets roles ID <column>=target${likely ? ` (the column '${likely.name}' looks like one)` : ''}`);
+  }
   if (family === 'recsys') {
     // multi-hot: a column of separated lists is one multi-hot of its own; 0/1 indicator columns (MovieLens'
     // genres) form one multi-hot per modality group, or together one named 'multi_hot'

@@ -17,6 +17,10 @@ describe('a target column as classes', () => {
     expect(t).toMatchObject({ kind: 'classes', names: ['negative', 'neutral', 'positive'] });
     expect(labels(t, 5)).toEqual([2, 0, 1, NaN, 0]);
     expect(describeTarget(t)).toBe("3 classes of 'sentiment': negative, neutral, positive");
+    // many integer classes: the line says each integer is a class, and how to make it a threshold instead
+    const ages = targetCoding(numeric(Array.from({ length: 62 }, (_, i) => 18 + i)), 'age');
+    expect(describeTarget(ages)).toMatch(/^62 classes of 'age': 18, 19, .* \(each integer is a class of its own; if 'age' is a measurement, set a threshold with `--set positiveAtLeast=T`/);
+    expect(describeTarget(targetCoding(numeric([0, 1, 2, 0]), 'grade'))).toBe("3 classes of 'grade': 0, 1, 2");
     expect(targetCoding(coded(['yes', 'no', 'maybe']), 'answer')).toMatchObject({ names: ['maybe', 'no', 'yes'] });
   });
 
@@ -36,7 +40,9 @@ describe('a target column as classes', () => {
 
   it('a measurement is not a set of classes: the error says to set a threshold', () => {
     const price = numeric(Array.from({ length: 50 }, (_, i) => i * 0.37));
-    expect(() => targetCoding(price, 'price')).toThrow(/the target 'price' is a number with 50 distinct values \(0, 0\.37, 0\.74, 1\.11, 1\.48, … \(50 in all\)\), not a set of classes: set a threshold with `--set positiveAtLeast=T`/);
+    expect(() => targetCoding(price, 'price')).toThrow(/the target 'price' is a number with 50 distinct values \(0, 0\.37, 0\.74, 1\.11, 1\.48, …\), not a set of classes\. GateLab's CTR and fusion models classify; they do not regress a continuous target: set a threshold with `--set positiveAtLeast=T`/);
+    // past 1,000 values the count is capped, and says so (it read "(1,001 in all)" for 6,000 values)
+    expect(() => targetCoding(numeric(Array.from({ length: 6000 }, (_, i) => i / 7)), 'score')).toThrow(/with more than 1,000 distinct values \(0, 0\.142857\d*, .*…\), not/);
     expect(() => targetCoding(numeric(Array.from({ length: 150 }, (_, i) => i)), 'count')).toThrow(/150 distinct values/);
     expect(() => targetCoding(numeric([3, 3, NaN]), 'y')).toThrow(/the target 'y' is '3' in every row that has a value: .*set a threshold/);
   });

@@ -9,7 +9,7 @@ import type { DataColumns } from './binding';
 
 export type TargetCoding =
   | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
-  | { kind: 'classes'; column: string; names: string[]; labelOf(row: number): number };
+  | { kind: 'classes'; column: string; names: string[]; labelOf(row: number): number; numeric?: boolean };
 
 /** Most classes a categorical target may have (more is almost surely an id or free text, not a class). */
 export const MAX_CLASSES = 1000;
@@ -77,7 +77,10 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
   // Float32 storage: 0.37 reads 0.3700000047683716; names show the value as the file had it.
   const name = (v: number) => String(Number(v.toPrecision(7)));
   if (values.length > 2 && (!integers || values.length > MAX_INTEGER_CLASSES)) {
-    throw new Error(`the target '${column}' is a number with ${values.length > MAX_CLASSES ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US')} distinct values (${show(values.map(name), 5)}), not a set of classes: ${thresholdHint(column)}`);
+    const many = values.length > MAX_CLASSES;
+    const seenValues = values.map(name).slice(0, 5).join(', ') + (values.length > 5 ? ', …' : '');
+    throw new Error(`the target '${column}' is a number with ${many ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US')} distinct values (${seenValues}), not a set of classes. ` +
+      `GateLab's CTR and fusion models classify; they do not regress a continuous target: ${thresholdHint(column)}`);
   }
   const index = new Map(values.map((v, i) => [v, i]));
   return coded(column, values.map(name), (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
@@ -99,7 +102,7 @@ function coded(column: string, names: string[], idOf: (r: number) => number, o: 
       `train a classification template of the fusion family (e.g. --template concat-fusion) for ${names.length} classes`);
   }
   if (names.length > MAX_CLASSES) throw new Error(`the target '${column}' has ${names.length.toLocaleString('en-US')} distinct values (${show(names, 5)}), more than ${MAX_CLASSES.toLocaleString('en-US')} classes: is it an id or free text? Choose another target column`);
-  return { kind: 'classes', column, names, labelOf: idOf };
+  return { kind: 'classes', column, names, labelOf: idOf, ...(numeric ? { numeric } : {}) };
 }
 
 /** Codes that occur in a coded column (missing -1 skipped). */
@@ -113,7 +116,11 @@ function distinctCodes(col: DataColumn, rows: number): number[] {
 
 /** One line for the run's data description: which value is positive, or the classes in id order. */
 export function describeTarget(t: TargetCoding): string {
-  if (t.kind === 'classes') return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}`;
+  if (t.kind === 'classes') {
+    // many integer classes are more often a measurement (an age, a count) than a category: say so once
+    const measurement = t.numeric && t.names.length > 10 ? ` (each integer is a class of its own; if '${t.column}' is a measurement, ${thresholdHint(t.column)})` : '';
+    return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}${measurement}`;
+  }
   if (t.rule !== undefined) return `label: '${t.column}' ≥ ${t.rule} is positive`;
   return `label: '${t.positive}' is positive ('${t.negative}' negative)`;
 }

@@ -48,7 +48,9 @@ describe('gatelab templates, --help and train --target', () => {
       const csv = join(home, 'reviews.csv');
       writeFileSync(csv, rows.join('\n'));
       const noTarget = gatelab(['train', '--home', home, '--dataset', csv, '--template', 'gmu', '--epochs', '1', '--json']);
-      expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column/);
+      // refused before a run is queued, naming the dataset, --target and the likely column
+      expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column: pass --target COLUMN, or gatelab datasets roles reviews <column>=target \(the column 'liked' looks like one\)/);
+      expect(gatelab(['runs', '--home', home, '--json']).out.trim().split('\n').at(-1)).toBe('[]');
       const typo = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
       const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { labPaths } from '../home';
-import { openLabDatasets, type DatasetRegistry } from '../datasets/index';
+import { openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
+import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
 import type { LabStore, RunRecord } from '../store/index';
 
 export interface DatasetRunSetup {
@@ -60,10 +61,27 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
     const model = config.model as { template?: string } | undefined;
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
+    checkBinding(lab.registry.get(datasetId)!, { ...config, data });
     return { store: lab.store, config: { ...config, data }, resolve: datasetResolver(lab.registry) };
   } catch (e) {
     lab.close();
     throw e;
+  }
+}
+
+/**
+ * A run the dataset cannot feed (no target for a CTR model, no numbers to forecast) is refused before it
+ * is queued, naming the dataset and the --target option, instead of failing in its trainer a moment later.
+ */
+function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
+  try {
+    runBinding(dataset.columns, config as unknown as RunBindingConfig);
+  } catch (e) {
+    const message = (e as Error).message;
+    if (!/gatelab datasets roles ID /.test(message)) return; // other problems (a split name...) keep their own place and wording
+    const name = /^[\w.-]+$/.test(dataset.name) ? dataset.name : String(dataset.id);
+    throw new Error(message.replace(/gatelab datasets roles ID <column>=target/, `pass --target COLUMN, or gatelab datasets roles ${name} <column>=target`)
+      .replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `));
   }
 }
 
