@@ -68,15 +68,26 @@ describe('routers', () => {
     await runner.release();
   });
 
-  it('Sinkhorn routing stays balanced where plain top-1 collapses, and capacity drops overflow tokens', async () => {
+  it('Sinkhorn routing stays balanced where plain top-1 collapses, and capacity drops overflow tokens in training only', async () => {
     // Inputs far from the origin make the untrained router send almost every token to one expert.
     const inputs = { x: [64, 3] };
     const skew = (env: Parameters<typeof sinkhornRouter>[0], x: Parameters<typeof sinkhornRouter>[3]) => add(mul(x, 0.1), 5);
     const sink = await buildGateGraph({ inputs, build: (env, { x }) => { const r = sinkhornRouter(env, 'r', { ...defaultGate('sinkhorn-router'), experts: 4, iterations: 5 }, skew(env, x)); return [r.stats['r.load']]; } });
-    const top = await buildGateGraph({ inputs, build: (env, { x }) => {
-      const r = topKRouter(env, 'r', { ...defaultGate('topk-router'), experts: 4, k: 1, noisy: false, capacityFactor: 1 }, skew(env, x));
+    const capped = { ...defaultGate('topk-router'), experts: 4, k: 1, noisy: false, capacityFactor: 1 };
+    const top = await buildGateGraph({ inputs, training: true, build: (env, { x }) => {
+      const r = topKRouter(env, 'r', capped, skew(env, x));
       return [r.stats['r.load'], r.stats['r.dropped']];
     } });
+    // outside training nothing is dropped: a row's weights must not depend on the other rows of its batch
+    const evalTop = await buildGateGraph({ inputs, build: (env, { x }) => {
+      const r = topKRouter(env, 'r', capped, skew(env, x));
+      return [r.weights, ...(r.stats['r.dropped'] ? [r.stats['r.dropped']] : [])];
+    } });
+    const evalOut = await evalTop.runner.run(evalTop.feeds);
+    await evalTop.release();
+    expect(Object.keys(evalOut).filter((k) => k.startsWith('out'))).toEqual(['out0']); // no 'dropped' statistic either
+    const w = evalOut.out0.data as Float64Array;
+    for (let row = 0; row < 64; row++) expect(w[row * 4] + w[row * 4 + 1] + w[row * 4 + 2] + w[row * 4 + 3]).toBeGreaterThan(0.2); // every row keeps its expert
     const sinkLoad = Array.from((await sink.runner.run(sink.feeds)).out0.data as Float64Array);
     const topOut = await top.runner.run(top.feeds);
     const topLoad = Array.from(topOut.out0.data as Float64Array);

@@ -74,7 +74,10 @@ export function softmaxRouter(env: GateEnv, name: string, cfg: GateOf<'softmax-r
 /**
  * Top-k router (Shazeer 2017): H = xW_g + ε·softplus(xW_noise) (noise in training only), G = softmax(KeepTopK(H, k));
  * for k = 1, G = softmax(H) on the chosen expert (Switch Transformer).
- * With a capacity factor, tokens beyond an expert's capacity (factor·k·N/E, in token order) get weight 0.
+ * With a capacity factor, tokens beyond an expert's capacity (factor·k·N/E, in token order) get weight 0
+ * in training only. Capacity is a training-time budget (Switch Transformer's batches on fixed-size expert
+ * buffers); at evaluation and in an exported model a row's prediction must not depend on which other rows
+ * share its batch, so every token keeps its experts there.
  */
 export function topKRouter(env: GateEnv, name: string, cfg: GateOf<'topk-router'>, x: Tensor): RouterOutput {
   if (!cfg.enabled) return uniform(env, x, cfg.experts);
@@ -101,7 +104,7 @@ export function topKRouter(env: GateEnv, name: string, cfg: GateOf<'topk-router'
     smoothLoad = reduceSum(where(greater(assign, num(env, 0.5)), phi(inThr), phi(outThr)), [0]);
   }
   const { stats, losses } = routerStatsAndLosses(env, name, cfg, { logits: clean, probs, assign, k, smoothLoad });
-  if (cfg.capacityFactor !== undefined) {
+  if (cfg.capacityFactor !== undefined && env.training) {
     const position = cumsum(assign, 0); // 1-based queue position of each token at each expert
     const tokens = div(reduceSum(assign, [0, 1]), num(env, k));
     const capacity = mul(tokens, num(env, (cfg.capacityFactor * k) / E));
