@@ -14,7 +14,23 @@ export const command: CliCommand = {
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
   // Opening the runs also recovers runs left 'running' by a lab that died (-> interrupted).
-  run: (args) => withCliRuns('runs', args, (s) => {
+  run: async (args) => {
+    // `gatelab runs show 3` (or `runs 3`) reads as "show run 3": do that rather than list every run
+    const [first, ...rest] = args.positionals;
+    if (first === 'show' || (first !== undefined && /^\d+$/.test(first))) {
+      const show = (await import('./show')).command;
+      return show.run({ ...args, positionals: first === 'show' ? rest : args.positionals });
+    }
+    if (first !== undefined) {
+      console.error(`gatelab runs: it takes no '${first}'; it lists runs (--status S, --group G), and gatelab show RUN shows one`);
+      return 2;
+    }
+    return listRuns(args);
+  },
+};
+
+function listRuns(args: Parameters<CliCommand['run']>[0]) {
+  return withCliRuns('runs', args, (s) => {
     const status = stringOption(args, 'status');
     if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) throw new Error(`--status must be one of ${RUN_STATUSES.join(', ')} (got '${status}')`);
     const group = stringOption(args, 'group');
@@ -24,5 +40,5 @@ export const command: CliCommand = {
     else if (runs.length) console.log(runsTable(s.store, runs));
     else console.log(filtered ? 'no run matches --status/--group (gatelab runs lists them all)' : 'no runs yet: start one with gatelab train');
     return 0;
-  }),
-};
+  });
+}

@@ -23,6 +23,10 @@ describe('the command line refuses what it does not know', () => {
       const runs = gatelab(['runs', '--stauts', 'failed', '--home', home]);
       expect(runs.code).toBe(2);
       expect(runs.err).toMatch(/unknown option --stauts \(did you mean --status\?\)/);
+      // `runs show 1` reads as `show 1` (it listed every run); another word is refused
+      expect(gatelab(['runs', 'show', '1', '--home', home]).err).toMatch(/no run 1 in .* \(gatelab runs lists them\)/);
+      const word = gatelab(['runs', 'failed', '--home', home]);
+      expect([word.code, word.err.trim()]).toEqual([2, "gatelab runs: it takes no 'failed'; it lists runs (--status S, --group G), and gatelab show RUN shows one"]);
       // more typed after the name, and `gatelab help VERB`
       expect(gatelab(['export', '1', '--output', 'm.onnx', '--home', home]).err).toMatch(/unknown option --output \(did you mean --out\?\)/);
       expect(gatelab(['help', 'export']).out).toMatch(/^Usage: gatelab export RUN/);
