@@ -11,6 +11,8 @@ export const command: CliCommand = {
   usage: "",
   options: [
     ["--port P", "the port on 127.0.0.1 (default: a free one)"],
+    // `npm start -- --no-open` passes it on; serve itself never opens a browser, so it is accepted as is
+    ["--no-open", "print the URL only (serve never opens a browser; npm start does unless given this)"],
   ],
   async run(args) {
     const portText = stringOption(args, 'port');
