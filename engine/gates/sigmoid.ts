@@ -49,13 +49,27 @@ function gateLogits(env: GateEnv, name: string, t: GateTarget, granularity: Gate
   }
 }
 
-/** y = s·σ(xW+b) ⊙ v. Stats: `${name}.openness` (mean σ, in [0,1]) and `${name}.openness_hist`. */
+/**
+ * y = s·σ(xW+b) ⊙ v. Stats: `${name}.openness` (mean σ, in [0,1]), `${name}.openness_hist`, and for a gate
+ * per channel, head or field the mean openness of each one (`openness_by_channel` [C], `_by_head` [H],
+ * `_by_field` [F]): which channels a gate shuts is what a user steering it wants to see, live. Element
+ * gates have no such vector (D values, often hundreds, are not a readable chart).
+ */
 export function sigmoidGate(env: GateEnv, name: string, cfg: GateOf<'sigmoid'>, t: GateTarget): GateOutput {
   if (!cfg.enabled) return { y: t.v, stats: {}, losses: {} };
   const { logits, spread } = gateLogits(env, name, t, cfg.granularity, cfg.initBias);
   const g = gateValue(env, name, 'gate', sigmoid(logits));
   const y = mul(spread(cfg.scale === 1 ? g : mul(g, num(env, cfg.scale))), t.v);
-  return { y, stats: opennessStats(env, name, g), losses: {} };
+  return { y, stats: { ...opennessStats(env, name, g), ...opennessByUnit(name, cfg.granularity, g) }, losses: {} };
+}
+
+/** Mean openness of each channel, head or field: g averaged over every other axis (batch, time). */
+function opennessByUnit(name: string, granularity: GateOf<'sigmoid'>['granularity'], g: Tensor): Record<string, Tensor> {
+  if (granularity === 'element') return {};
+  // the unit axis: last for channel ([..., 1, C]) and head ([..., H]) gates, second to last for fields ([..., F, 1])
+  const unit = granularity === 'field' ? g.rank - 2 : g.rank - 1;
+  const others = [...Array(g.rank).keys()].filter((a) => a !== unit);
+  return { [`${name}.openness_by_${granularity}`]: reshape(reduceMean(g, others, true), [-1]) };
 }
 
 /**
