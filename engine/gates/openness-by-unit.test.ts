@@ -5,14 +5,15 @@ import { defaultGate } from '../../common/gates';
 import { buildGateGraph } from './fixtures/harness';
 import { sigmoidGate } from './index';
 
-const cases = {
+type Case = { inputs: Record<string, number[]>; units: number; unitOf(k: number): number };
+const cases: Record<'channel' | 'head' | 'field', Case> = {
   channel: { inputs: { x: [2, 4, 3], v: [2, 4, 3] }, units: 3, unitOf: (k: number) => k % 3 }, // [B, T, C]
   head: { inputs: { x: [3, 5], v: [3, 4] }, units: 2, unitOf: (k: number) => Math.floor((k % 4) / 2) }, // 2 heads of 2
   field: { inputs: { x: [3, 6], v: [3, 3, 2] }, units: 3, unitOf: (k: number) => Math.floor((k % 6) / 2) }, // [B, F, E]
-} as const;
+};
 
 describe('sigmoid gate openness by unit', () => {
-  for (const [granularity, c] of Object.entries(cases) as Array<[keyof typeof cases, (typeof cases)[keyof typeof cases]]>) {
+  for (const [granularity, c] of Object.entries(cases) as Array<[keyof typeof cases, Case]>) {
     it(`${granularity}: each ${granularity}'s mean gate value`, async () => {
       const cfg = { ...defaultGate('sigmoid'), granularity, initBias: 0.4 };
       const b = await buildGateGraph({ inputs: c.inputs, build: (env, { x, v }) => {
