@@ -54,7 +54,7 @@ export interface ColumnInfo {
 export type IssueKind =
   | 'ragged_row' | 'unparsable' | 'nan_inf' | 'missing' | 'empty_column' | 'constant_column'
   | 'duplicate_time' | 'unsorted_time' | 'target_missing' | 'retyped' | 'encoding_fallback'
-  | 'dropped_rows' | 'imputed';
+  | 'dropped_rows' | 'imputed' | 'time_gaps' | 'note';
 
 export interface IssueExample {
   /** 1-based line of the source file (row number for binary formats). */

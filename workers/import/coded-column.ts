@@ -31,6 +31,14 @@ abstract class CodedColumn extends ColumnWriter {
     this.counts[code]++;
   }
 
+  /** '?' and '-' are categories here, as in pandas; say so, since they often mean "unknown". */
+  private noteMarkers(dict: string[], counts: Int32Array): void {
+    const found = dict.map((v, i) => ({ v: v.trim(), n: counts[i] ?? 0 })).filter(({ v, n }) => (v === '?' || v === '-') && n > 0);
+    if (found.length === 0) return;
+    const list = found.map(({ v, n }) => `'${v}' (${n} rows)`).join(' and ');
+    this.ctx.validation.addCounted('note', this.plan.name, found.reduce((a, f) => a + f.n, 0), `column '${this.plan.name}': ${list} kept as ${found.length > 1 ? 'categories' : 'a category'}, as pandas does (only number columns read '-' and '?' as missing). If they mean "unknown", the model learns them as one more value`, 'markers');
+  }
+
   finish(): CachedColumn {
     // one pass: cardinality, total, the most frequent value (for imputation) and the top values
     let mode = -1, cardinality = 0, count = 0;
@@ -53,6 +61,7 @@ abstract class CodedColumn extends ColumnWriter {
     this.readBack(impute);
     if (impute !== null) { counts[mode] += this.imputedCount; count += this.imputedCount; this.missingCount -= this.imputedCount; }
     const dict = this.dictionary();
+    this.noteMarkers(dict, counts);
     const topValues = top.map((i) => ({ value: dict[i], count: counts[i] }));
     const histogram: Histogram | null = count > 0 ? { labels: topValues.map((t) => t.value), counts: topValues.map((t) => t.count) } : null;
     const dictionaryFile = dictionaryFileName(this.index);

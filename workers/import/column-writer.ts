@@ -34,6 +34,8 @@ export interface ColumnPlan {
   identifier?: boolean;
   /** Numbers written with a decimal comma ('0,867'; see decimal-comma.ts). */
   decimalComma?: boolean;
+  /** Numbers written with thousands separators, '%' or a currency symbol (formatted-number.ts). */
+  formatted?: { decimalComma: boolean };
 }
 
 export interface ColumnContext {

@@ -1,10 +1,12 @@
 // Datetimes in the formats people write, to epoch seconds (UTC; a time without an offset is taken as
 // UTC so that hourly data never gains or loses an hour at daylight-saving changes).
 
-export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch' | 'epoch-ms';
+export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch' | 'epoch-ms' | CompactDateFormat;
+/** Dates written as one whole number: 20240131 (YYYYMMDD), 14102100 (YYMMDDHH, Avazu's `hour`). */
+export type CompactDateFormat = 'yyyymmdd' | 'yymmddhh';
 
 const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
-const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms'>, RegExp> = {
+const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | CompactDateFormat>, RegExp> = {
   iso: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
   'ymd-slash': new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
   'dmy-mon': new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ,]+(\d{4})${TIME}$`),
@@ -20,6 +22,7 @@ export function parseDatetime(s: string, format: DateFormat): number {
     if (s.trim() === '' || !Number.isFinite(v)) return NaN;
     return format === 'epoch-ms' ? v / 1000 : v;
   }
+  if (format === 'yyyymmdd' || format === 'yymmddhh') return parseCompactDate(s, format);
   const m = PATTERNS[format].exec(s.trim());
   if (!m) return NaN;
   let y: number, mo: number, d: number;
@@ -39,6 +42,33 @@ export function parseDatetime(s: string, format: DateFormat): number {
   }
   return t;
 }
+
+/** 20240131 or 14102100 (two-digit years as Python's %y: 69-99 are 19xx, 00-68 are 20xx); NaN when not a valid date. */
+export function parseCompactDate(s: string, format: CompactDateFormat): number {
+  const t = s.trim();
+  if (!/^\d{8}$/.test(t)) return NaN;
+  const a = +t.slice(0, 2), b = +t.slice(2, 4), c = +t.slice(4, 6), d = +t.slice(6, 8);
+  const [y, mo, day, hh] = format === 'yyyymmdd' ? [a * 100 + b, c, d, 0] : [a < 69 ? 2000 + a : 1900 + a, b, c, d];
+  if (format === 'yyyymmdd' && (y < 1800 || y > 2200)) return NaN;
+  if (mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo) || hh > 23) return NaN;
+  return Date.UTC(y, mo - 1, day, hh) / 1000;
+}
+
+/**
+ * The compact format every sample parses in (YYYYMMDD first: a year 1800-2200 with a valid month and day
+ * rarely reads as YYMMDDHH too), or null. Decided over the whole sample, never from one value.
+ */
+export function detectCompactDate(samples: string[]): CompactDateFormat | null {
+  if (samples.length === 0) return null;
+  for (const f of ['yyyymmdd', 'yymmddhh'] as const) if (samples.every((s) => !Number.isNaN(parseCompactDate(s, f)))) return f;
+  return null;
+}
+
+/** Names under which a column of 8-digit numbers is read as compact dates without being told. */
+export const looksLikeDateName = (name: string) => looksLikeTimeName(name) || /(^|[_\s])(hour|day|dt|ymd|yyyymmdd)$/i.test(name);
+
+/** Epoch seconds of 1975-01-01: an integer read as epoch seconds before this is probably something else. */
+export const EARLY_EPOCH = 157766400;
 
 function daysIn(y: number, mo: number): number {
   return new Date(Date.UTC(y, mo, 0)).getUTCDate();

@@ -1,22 +1,22 @@
 // CSV/TSV import: sniff (encoding, delimiter, header, types) from the first megabyte, then stream the
-// whole file through the byte tokenizer into the column writers.
+// whole file (gunzipped on the fly when it is gzip) through the byte tokenizer into the column writers.
 import { basename } from 'node:path';
 import { ImportError, type DatasetCacheMeta, type ImportFormat } from '../../common/dataset-cache';
 import type { ColumnKind, ColumnPlan } from './column-writer';
 import { CsvTokenizer } from './csv-tokenizer';
 import { withDecimalComma } from './decimal-comma';
+import { withFormattedNumbers } from './formatted-number';
 import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
-import { guessEncoding, readHead, readTextChunks, textDecoderFor, type EncodingGuess } from './text-source';
+import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 
 const SNIFF_BYTES = 1024 * 1024;
 
 /** The sniff sample as ASCII-compatible bytes (UTF-16 transcoded), and whether it is the whole file. */
-function sampleOf(head: Buffer, guess: EncodingGuess, totalBytes: number): { sample: Buffer; whole: boolean } {
+function sampleOf(head: Buffer, guess: EncodingGuess, whole: boolean): { sample: Buffer; whole: boolean } {
   const body = head.subarray(guess.bomBytes);
-  const whole = head.length >= totalBytes;
   if (guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be') {
     return { sample: Buffer.from(new TextDecoder(guess.encoding).decode(body.subarray(0, body.length & ~1)), 'utf8'), whole };
   }
@@ -28,21 +28,22 @@ export interface DelimitedOutcome {
   retypes: Retype[];
 }
 
-export function importDelimited(job: ImportJob, format: ImportFormat, forcedKinds: Map<string, ColumnKind>, encodingOverride?: EncodingGuess): DelimitedOutcome {
+export async function importDelimited(job: ImportJob, format: ImportFormat, forcedKinds: Map<string, ColumnKind>, encodingOverride?: EncodingGuess): Promise<DelimitedOutcome> {
   const { path, options } = job;
   const file = basename(path);
-  const head = readHead(path, SNIFF_BYTES);
+  const { head, whole: headIsWhole } = readTextHead(path, SNIFF_BYTES, job.totalBytes, file);
   if (head.length === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
   const guess = encodingOverride ?? guessEncoding(head, file, options.encoding);
   const text = textDecoderFor(guess.encoding);
   if (guess.encoding === 'latin1' && guess.sniffed) {
     job.validation.addCounted('encoding_fallback', null, 1, `${file} is not valid UTF-8; read as latin-1. Set the encoding to override`);
   }
-  const { sample, whole } = sampleOf(head, guess, job.totalBytes);
+  const { sample, whole } = sampleOf(head, guess, headIsWhole);
   if (options.delimiter !== undefined && options.delimiter.length !== 1) {
     throw new ImportError('bad_format', `${file}: the delimiter must be one character (got '${options.delimiter}')`, { file });
   }
   const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv' });
+  if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   const width = sniffed.names.length;
   if (width === 0) throw new ImportError('no_rows', `${file}: no rows found (only blank lines)`, { file });
 
@@ -51,7 +52,7 @@ export function importDelimited(job: ImportJob, format: ImportFormat, forcedKind
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
     if (forced && !userType) return forced === 'number' ? withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    return withDecimalComma(withDayFirst(inferKind(name, samples, userType), job.dayFirst), samples, sniffed.delimiter);
+    return withFormattedNumbers(withDecimalComma(withDayFirst(inferKind(name, samples, userType), job.dayFirst), samples, sniffed.delimiter), samples, sniffed.delimiter);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
@@ -79,7 +80,7 @@ export function importDelimited(job: ImportJob, format: ImportFormat, forcedKind
     },
   }, file);
 
-  for (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line)) {
+  for await (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line, file)) {
     job.checkCancelled();
     tokenizer.push(chunk, last);
   }

@@ -3,7 +3,7 @@
 // and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeTimeName } from './datetime';
+import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeDateName, looksLikeTimeName } from './datetime';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
@@ -27,6 +27,8 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   if (numeric) {
     if (integral && zeroOne && seen01.size === 2) return { name, kind: 'boolean', dtype: 'int32' };
     if (integral && looksLikeIdName(name)) return { name, kind: 'string', dtype: 'int32', identifier: true };
+    const compact = integral && looksLikeDateName(name) ? detectCompactDate(present) : null;
+    if (compact) return { name, kind: 'datetime', dtype: 'float64', dateFormat: compact };
     if (integral && looksLikeTimeName(name) && present.every((s) => isPlausibleEpoch(Number(s)))) {
       return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'epoch' };
     }
@@ -63,7 +65,9 @@ export function planFor(name: string, type: ColumnType, present: string[]): Colu
     case 'datetime': {
       const parsable = present.filter((s) => detectDateFormat([s.trim()]) !== null);
       const numbers = present.length > 0 && present.every((s) => Number.isFinite(Number(s)));
-      const dateFormat = numbers ? 'epoch' : detectDateFormat(parsable.map((s) => s.trim())) ?? 'iso';
+      // whole numbers: compact dates (20240131, 14102100) when every one reads so, else epoch seconds or ms
+      const epoch = present.every((s) => isPlausibleEpochMs(Number(s))) ? 'epoch-ms' : 'epoch';
+      const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(parsable.map((s) => s.trim())) ?? 'iso';
       return { name, kind: 'datetime', dtype: 'float64', dateFormat, userType: type };
     }
     case 'vector': {

@@ -4,13 +4,13 @@ import type { RecordBatch } from './records';
 import { ImportError } from '../../common/dataset-cache';
 import { quoteUnsafeIntegers } from './exact-integers';
 import type { ImportJob } from './job';
-import { guessEncoding, readHead, readTextChunks } from './text-source';
+import { guessEncoding, readTextChunks, readTextHead } from './text-source';
 
 const BATCH_ROWS = 4096;
 
 export async function* jsonLinesBatches(job: ImportJob): AsyncGenerator<RecordBatch> {
   const file = job.fileName;
-  const guess = guessEncoding(readHead(job.path, 65536), file, job.options.encoding);
+  const guess = guessEncoding(readTextHead(job.path, 65536, job.totalBytes, file).head, file, job.options.encoding);
   let line = 1, carry: Buffer | null = null, bytes = 0;
   let rows: Record<string, unknown>[] = [], lines: number[] = [];
   const flush = (): RecordBatch => {
@@ -40,7 +40,7 @@ export async function* jsonLinesBatches(job: ImportJob): AsyncGenerator<RecordBa
     rows.push(v as Record<string, unknown>);
     lines.push(at);
   };
-  for (const { chunk, last } of readTextChunks(job.path, guess, (b) => { bytes = b; }, () => line)) {
+  for await (const { chunk, last } of readTextChunks(job.path, guess, (b) => { bytes = b; }, () => line, file)) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     carry = null;
     let start = 0;

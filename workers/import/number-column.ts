@@ -4,7 +4,9 @@
 import type { CachedColumn, ColumnStats, ColumnType } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDecimalComma } from './decimal-comma';
-import { DayFirstDates, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
+import { parseFormatted, strippedDescription } from './formatted-number';
+import { TimeSteps } from './time-steps';
+import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
 import { BAD, MISSING, NAN_INF, OK, isMissingToken, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
@@ -20,6 +22,10 @@ export class NumberColumn extends ColumnWriter {
   private allIntegral = true;
   /** Line of the staged value (datetime checks report it). */
   protected line = 0;
+  /** Cells '-' or '?' read as missing (pandas would read them as text: see finish()). */
+  protected markers = 0;
+  /** What formatted values had removed (thousands separators, '%', currency), for the import's note. */
+  private stripped = { values: 0, thousands: 0, percent: 0, currency: new Set<string>(), example: '' };
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
@@ -63,13 +69,38 @@ export class NumberColumn extends ColumnWriter {
     this.bad = this.missing = true;
     if (status === MISSING) {
       this.arr[this.pos] = NaN;
+      const t = raw.trim();
+      if (t === '-' || t === '?') this.markers++;
     } else if (status === NAN_INF) {
       this.arr[this.pos] = v;
       this.ctx.validation.add('nan_inf', this.plan.name, line, text(), () => `column '${this.plan.name}': NaN or infinite values`);
+    } else if (this.readFormatted(raw)) {
+      this.bad = this.missing = false;
     } else {
       this.arr[this.pos] = NaN;
       this.noteUnparsable(line, text(), 'numbers');
     }
+  }
+
+  /**
+   * '1,619.5', '77%', '$14.05' in a column sniffed as formatted numbers or typed int/float by the user. A
+   * column sniffed as plain numbers reads only thousands separators later on (amounts sorted ascending
+   * reach 1,000 after the sample); a '%' or currency there would change the scale, so it is re-typed.
+   */
+  private readFormatted(raw: string): boolean {
+    const { formatted, userType } = this.plan;
+    const f = parseFormatted(raw, formatted?.decimalComma ?? this.plan.decimalComma ?? false);
+    if (!f) return false;
+    if (!formatted && userType !== 'int' && userType !== 'float' && (!f.thousands || f.percent || f.currency)) return false;
+    const s = this.stripped;
+    s.values++;
+    if (f.thousands) s.thousands++;
+    if (f.percent) s.percent++;
+    if (f.currency) s.currency.add(f.currency);
+    if (!s.example) s.example = raw.trim();
+    if (!Number.isInteger(f.value)) this.allIntegral = false;
+    this.arr[this.pos] = f.value;
+    return true;
   }
 
   protected observe(slot: number): void {
@@ -110,6 +141,11 @@ export class NumberColumn extends ColumnWriter {
       cardinality: null, topValues: null,
       histogram: histogram?.result() ?? null,
     };
+    if (this.markers > 0) {
+      this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${this.markers} cells '-' or '?' read as missing values (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
+    }
+    const what = strippedDescription(this.stripped);
+    if (what) this.ctx.validation.addCounted('note', this.plan.name, this.stripped.values, `column '${this.plan.name}': read as numbers with ${what} removed (e.g. '${this.stripped.example.slice(0, 30)}')`, 'formatted');
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
   }
 }
@@ -118,6 +154,7 @@ export class NumberColumn extends ColumnWriter {
 export class DatetimeColumn extends NumberColumn {
   private prev = NaN;
   private sorted = true;
+  private readonly steps = new TimeSteps();
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     if (this.plan.dateFormat === 'iso') {
@@ -141,6 +178,7 @@ export class DatetimeColumn extends NumberColumn {
     if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
       this.bad = this.missing = true;
     } else if (v instanceof Date) t = v.getTime() / 1000;
+    else if ((typeof v === 'number' || typeof v === 'bigint') && (this.plan.dateFormat === 'yyyymmdd' || this.plan.dateFormat === 'yymmddhh')) t = parseDatetime(String(v), this.plan.dateFormat);
     else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v) / (this.plan.dateFormat === 'epoch-ms' ? 1000 : 1);
     else if (typeof v === 'string') t = parseDatetime(v, this.plan.dateFormat as DateFormat);
     if (!this.bad && Number.isNaN(t)) {
@@ -158,6 +196,7 @@ export class DatetimeColumn extends NumberColumn {
     if (Number.isNaN(t)) return;
     const name = this.plan.name;
     // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy
+    if (t > this.prev && this.sorted) this.steps.add(this.prev, t - this.prev, this.line);
     if (t === this.prev) this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
     else if (t < this.prev) {
       this.sorted = false;
@@ -171,6 +210,13 @@ export class DatetimeColumn extends NumberColumn {
   finish(): CachedColumn {
     const col = super.finish();
     if (!this.sorted) this.countDuplicatesBySorting();
+    const steps = this.sorted ? this.steps.summary(this.plan.name) : null;
+    if (steps) this.ctx.validation.addCounted(steps.kind === 'gaps' ? 'time_gaps' : 'note', this.plan.name, steps.count, steps.message, 'steps');
+    const f = this.plan.dateFormat;
+    if ((f === 'epoch' || f === 'epoch-ms') && this.count > 0 && this.min < EARLY_EPOCH) {
+      // 14102100 read as epoch seconds is 1970-06-13: numbers that are not times at all look like this
+      this.ctx.validation.addCounted('note', this.plan.name, this.count, `column '${this.plan.name}': read as ${f === 'epoch' ? 'seconds' : 'milliseconds'} since 1970, its times start at ${isoTime(this.min)} (before 1975). If these numbers are not Unix times, set another type (int, categorical); dates written as 20240131 or 14102100 are read as such when every value is one`, 'epoch');
+    }
     return col;
   }
 

@@ -6,6 +6,7 @@ import {
   ImportError, type ColumnType, type DatasetCacheMeta, type ImportFormat, type SourceDescription,
 } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
+import { withFormattedNumbers } from './formatted-number';
 import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
@@ -78,7 +79,10 @@ export async function importRecords(
       const i = b.names.indexOf(name);
       for (let r = 0; r < b.rows && values.length < SAMPLE_ROWS; r++) values.push(i < 0 ? undefined : b.columns[i][r]);
     }
-    return withDayFirst(inferValues(name, values, job.options.columnTypes?.[name]), job.dayFirst);
+    const plan = withDayFirst(inferValues(name, values, job.options.columnTypes?.[name]), job.dayFirst);
+    // strings such as "$14.05" or "77%" (numbers stay numbers; a mix of both is not re-read)
+    const present = values.filter((v) => v !== null && v !== undefined);
+    return present.every((v) => typeof v === 'string') ? withFormattedNumbers(plan, present as string[], ',') : plan;
   });
   const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text: (b, s, e) => b.toString('utf8', s, e) }, job.options.target);
   const cols = table.columns;

@@ -13,6 +13,7 @@ import { importDelimited } from './delimited';
 import { ImportJob, type ImportHooks } from './job';
 import { NotUtf8, readHead } from './text-source';
 import { importBinary } from './binary-formats';
+import { gunzipHead, isGzip, isZip, zipError } from './compressed';
 
 export type { ImportHooks };
 
@@ -21,8 +22,21 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   '.parquet': 'parquet', '.pq': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.ipc': 'arrow', '.arrows': 'arrow', '.npy': 'npy',
 };
 
-/** Magic bytes first (a misnamed file still imports), then the extension, then a look at the text. */
-export function detectFormat(path: string, head: Buffer): ImportFormat {
+/**
+ * Magic bytes first (a misnamed file still imports), then the extension, then a look at the text. A gzip
+ * file is judged by its decompressed start and its name without '.gz'; a ZIP/Excel file is refused.
+ */
+export function detectFormat(path: string, head: Buffer, totalBytes = Infinity): ImportFormat {
+  const file = basename(path);
+  if (isZip(head)) throw zipError(path, file);
+  if (isGzip(head)) {
+    const inner = path.replace(/\.gz$/i, '');
+    const format = detectFormat(inner === path ? `${path}.gunzipped` : inner, gunzipHead(path, 4096, totalBytes, file).head);
+    if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl') {
+      throw new ImportError('bad_format', `${file}: a gzip-compressed ${format} file; GateLab reads gzip only around text (CSV/TSV, JSON Lines). Decompress it first (gunzip ${file})`, { file });
+    }
+    return format;
+  }
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
   if (head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) return 'arrow'; // IPC stream
@@ -54,14 +68,16 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
     throw new ImportError('not_found', `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
   }
   if (size === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
-  const format = options.format ?? detectFormat(path, readHead(path, 4096));
+  const head = readHead(path, 4096);
+  if (isZip(head)) throw zipError(path, file);
+  const format = options.format ?? detectFormat(path, head, size);
   const job = new ImportJob(path, outDir, options, size, hooks, file);
   resetDir(outDir);
   job.progress(0, 0, true);
 
   let meta: DatasetCacheMeta;
   try {
-    if (format === 'csv' || format === 'tsv') meta = runDelimited(job, format);
+    if (format === 'csv' || format === 'tsv') meta = await runDelimited(job, format);
     else meta = await runBinary(job, format);
   } catch (e) {
     throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;
@@ -79,13 +95,13 @@ function notUtf8Error(job: ImportJob, e: NotUtf8): ImportError {
   return new ImportError('bad_encoding', `${job.fileName}, near line ${e.line}: the bytes are not valid UTF-8. Choose the file's encoding (latin-1, UTF-16) or re-save it as UTF-8`, { file: job.fileName, line: e.line });
 }
 
-function runDelimited(job: ImportJob, format: ImportFormat): DatasetCacheMeta {
+async function runDelimited(job: ImportJob, format: ImportFormat): Promise<DatasetCacheMeta> {
   const forced = new Map<string, ColumnKind>();
   const notes: Array<(j: ImportJob) => void> = [];
   let latin1 = false;
   for (let pass = 0; ; pass++) {
     try {
-      const out = importDelimited(job, format, forced, latin1 ? { encoding: 'latin1', bomBytes: 0, sniffed: false } : undefined);
+      const out = await importDelimited(job, format, forced, latin1 ? { encoding: 'latin1', bomBytes: 0, sniffed: false } : undefined);
       if (out.retypes.length === 0 || pass >= 3) return out.meta;
       for (const r of out.retypes) {
         forced.set(r.name, r.kind);

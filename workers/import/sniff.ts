@@ -1,8 +1,8 @@
 // Sniffing a delimited text file from its first bytes: the delimiter (the candidate that splits the
-// sample rows into the most consistent number of fields), whether the first row is a header, and the
-// column names.
+// sample rows into the most consistent number of fields), whether the first row is a header (header.ts),
+// and the column names.
 import { CsvTokenizer } from './csv-tokenizer';
-import { inferKind } from './infer';
+import { detectHeader, type HeaderGuess } from './header';
 
 export const DELIMITERS = [',', '\t', ';', '|'];
 const SAMPLE_ROWS = 1000;
@@ -13,6 +13,8 @@ export interface Sniffed {
   names: string[];
   /** Sample data rows (header excluded) as strings, for type inference. */
   rows: string[][];
+  /** When the header guess was a close call: what was decided and how to change it. */
+  headerNote?: string;
 }
 
 /** Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. */
@@ -62,33 +64,6 @@ export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buf
   return best;
 }
 
-/**
- * Header vote per column: a first-row cell that does not parse as the type the rest of its column has
- * (a word above numbers or dates) says "header"; one that does says "data". With only text columns, a
- * first row of distinct non-empty names that never reappear below is taken as a header.
- */
-export function detectHeader(rows: string[][]): boolean {
-  if (rows.length === 0) return false;
-  const first = rows[0];
-  if (rows.length === 1) return first.every((c) => c.trim() !== '' && inferKind('x', [c]).kind === 'string') && new Set(first).size === first.length;
-  const body = rows.slice(1, SAMPLE_ROWS);
-  let votes = 0, typed = 0;
-  for (let c = 0; c < first.length; c++) {
-    const column = body.map((r) => r[c]).filter((v): v is string => v !== undefined);
-    const kind = inferKind('', column).kind;
-    const cell = first[c];
-    if (cell.trim() === '') continue;
-    if (kind === 'string') continue;
-    typed++;
-    const cellKind = inferKind('', [...column.slice(0, 50), cell]).kind;
-    votes += cellKind === kind ? -1 : 1;
-  }
-  if (typed > 0 && votes !== 0) return votes > 0;
-  const distinct = new Set(first).size === first.length && first.every((c) => c.trim() !== '');
-  if (!distinct) return false;
-  return first.every((cell, c) => !body.some((r) => r[c] === cell));
-}
-
 export function columnNames(header: string[] | null, width: number): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
@@ -108,9 +83,10 @@ export function columnNames(header: string[] | null, width: number): string[] {
 export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean }): Sniffed {
   const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
   const all = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 1);
-  const hasHeader = opts.header ?? detectHeader(all);
+  const guess: HeaderGuess = opts.header === undefined ? detectHeader(all) : { hasHeader: opts.header };
+  const hasHeader = guess.hasHeader;
   const body = hasHeader ? all.slice(1) : all;
   const width = hasHeader ? all[0].length : consistency(body).width;
   const names = columnNames(hasHeader ? all[0] : null, width);
-  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width) };
+  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width), headerNote: guess.note };
 }

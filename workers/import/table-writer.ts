@@ -9,6 +9,7 @@ import {
 import { BooleanColumn, StringColumn } from './coded-column';
 import type { ColumnContext, ColumnKind, ColumnPlan, ColumnWriter } from './column-writer';
 import { isDecimalCommaNumber } from './decimal-comma';
+import { FORMATTED_HINT } from './formatted-number';
 import { DatetimeColumn, NumberColumn } from './number-column';
 import { VectorColumn } from './vector-column';
 
@@ -117,8 +118,9 @@ export class TableWriter {
   }
 }
 
-/** Why a decimal-comma number was refused, and what to do (it is read only where it cannot be a thousands separator). */
+/** Why a number was refused and what is read: a decimal comma only where it cannot be a thousands separator; formatted numbers. */
 function decimalCommaHint(plan: ColumnPlan, value: string): string {
-  if (plan.kind !== 'number' || plan.decimalComma || !isDecimalCommaNumber(value)) return '';
+  if (plan.kind !== 'number') return '';
+  if (plan.decimalComma || !isDecimalCommaNumber(value)) return FORMATTED_HINT;
   return `; it looks like a number with a decimal comma, which GateLab reads only in files separated by ';' or tabs (in a comma-separated file '1,234' may mean a thousand): save the file with ';' as the separator, or with '.' as the decimal point`;
 }

@@ -1,10 +1,24 @@
 // Reads a text file in chunks as ASCII-compatible bytes (UTF-8 or latin-1 as stored; UTF-16 is
-// transcoded to UTF-8 on the fly), after working out its encoding from the BOM and the first bytes.
+// transcoded to UTF-8 on the fly; gzip is decompressed as it streams), after working out its encoding from
+// the BOM and the first bytes.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { ImportError, type TextEncoding } from '../../common/dataset-cache';
+import { gunzipChunks, gunzipHead, isGzip, isZip, zipError } from './compressed';
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The first `bytes` bytes of a text file's content, decompressed when it is gzip, and whether that is the
+ * whole content. `totalBytes` is the file's size.
+ */
+export function readTextHead(path: string, bytes: number, totalBytes: number, file: string): { head: Buffer; whole: boolean } {
+  const raw = readHead(path, Math.min(bytes, 4));
+  if (isGzip(raw)) return gunzipHead(path, bytes, totalBytes, file);
+  if (isZip(raw)) throw zipError(path, file);
+  const head = readHead(path, bytes);
+  return { head, whole: head.length >= totalBytes };
+}
 
 /** The first `bytes` bytes of a file (fewer when it is shorter). */
 export function readHead(path: string, bytes: number): Buffer {
@@ -76,38 +90,48 @@ export function completeUtf8Length(b: Uint8Array): number {
   return n;
 }
 
-/**
- * Yields the file's content in chunks as UTF-8/latin-1 bytes, validating UTF-8 on the fly (throws
- * NotUtf8: sniffed UTF-8 falls back to latin-1, UTF-8 the user asked for is an error). The yielded buffer is reused: consume it before the next.
- */
-export function* readTextChunks(path: string, guess: EncodingGuess, onBytes: (bytesRead: number) => void, lineOf: () => number): Generator<{ chunk: Buffer; last: boolean }> {
+/** The file's raw bytes in chunks (decompressed when gzip), from `skip`, with the source bytes read so far. */
+async function* rawChunks(path: string, skip: number, file: string): AsyncGenerator<{ chunk: Buffer; last: boolean; bytesRead: number }> {
+  if (isGzip(readHead(path, 2))) { yield* gunzipChunks(path, skip, CHUNK_BYTES, file); return; }
   const fd = openSync(path, 'r');
   try {
     const raw = Buffer.allocUnsafe(CHUNK_BYTES);
-    let offset = guess.bomBytes;
-    const utf16 = guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be'
-      ? new TextDecoder(guess.encoding, { fatal: false }) : null;
-    let tail: Buffer | null = null;
-    const check = guess.encoding === 'utf-8';
+    let offset = skip;
     for (;;) {
       const n = readSync(fd, raw, 0, CHUNK_BYTES, offset);
       offset += n;
-      onBytes(offset);
       const last = n < CHUNK_BYTES;
-      let chunk = raw.subarray(0, n);
-      if (utf16) {
-        chunk = Buffer.from(utf16.decode(chunk, { stream: !last }), 'utf8');
-      } else if (check) {
-        const whole: Buffer = tail ? Buffer.concat([tail, chunk]) : chunk;
-        const cut: number = last ? whole.length : completeUtf8Length(whole);
-        if (!isUtf8(whole.subarray(0, cut))) throw new NotUtf8(lineOf());
-        tail = cut < whole.length ? Buffer.from(whole.subarray(cut)) : null;
-      }
-      yield { chunk, last };
+      yield { chunk: raw.subarray(0, n), last, bytesRead: offset };
       if (last) return;
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Yields the file's content in chunks as UTF-8/latin-1 bytes, validating UTF-8 on the fly (throws
+ * NotUtf8: sniffed UTF-8 falls back to latin-1, UTF-8 the user asked for is an error). A gzip file is
+ * decompressed as it streams. The yielded buffer may be reused: consume it before the next.
+ */
+export async function* readTextChunks(path: string, guess: EncodingGuess, onBytes: (bytesRead: number) => void, lineOf: () => number, file = path): AsyncGenerator<{ chunk: Buffer; last: boolean }> {
+  const utf16 = guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be'
+    ? new TextDecoder(guess.encoding, { fatal: false }) : null;
+  let tail: Buffer | null = null;
+  const check = guess.encoding === 'utf-8';
+  for await (const { chunk: raw, last, bytesRead } of rawChunks(path, guess.bomBytes, file)) {
+    onBytes(bytesRead);
+    let chunk = raw;
+    if (utf16) {
+      chunk = Buffer.from(utf16.decode(chunk, { stream: !last }), 'utf8');
+    } else if (check) {
+      const whole: Buffer = tail ? Buffer.concat([tail, chunk]) : chunk;
+      const cut: number = last ? whole.length : completeUtf8Length(whole);
+      if (!isUtf8(whole.subarray(0, cut))) throw new NotUtf8(lineOf());
+      tail = cut < whole.length ? Buffer.from(whole.subarray(cut)) : null;
+    }
+    yield { chunk, last };
+    if (last) return;
   }
 }
 

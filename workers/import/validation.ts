@@ -6,6 +6,7 @@ const SEVERITY: Record<IssueKind, ValidationIssue['severity']> = {
   ragged_row: 'error', unparsable: 'error', nan_inf: 'warning', missing: 'info', empty_column: 'warning',
   constant_column: 'warning', duplicate_time: 'warning', unsorted_time: 'warning', target_missing: 'warning',
   retyped: 'warning', encoding_fallback: 'info', dropped_rows: 'warning', imputed: 'info',
+  time_gaps: 'warning', note: 'info',
 };
 
 export class Validation {
@@ -31,9 +32,12 @@ export class Validation {
     }
   }
 
-  /** Adds an issue with a known count (column-level findings such as an empty column). */
-  addCounted(kind: IssueKind, column: string | null, count: number, message: string): void {
-    const key = `${kind}\u0000${column ?? ''}`;
+  /**
+   * Adds an issue with a known count (column-level findings such as an empty column). `topic` keeps apart
+   * several issues of one kind on one column (two notes about different things).
+   */
+  addCounted(kind: IssueKind, column: string | null, count: number, message: string, topic = ''): void {
+    const key = `${kind}\u0000${column ?? ''}${topic ? `\u0000${topic}` : ''}`;
     const examples = this.issues.get(key)?.examples ?? []; // keep examples found while streaming
     this.issues.set(key, { kind, severity: SEVERITY[kind], column, count, message, examples });
   }

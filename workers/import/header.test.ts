@@ -1,0 +1,67 @@
+// Header detection when column names are numbers (Exchange/Electricity: `date,0,1,…,6,OT`; World Bank
+// years), checked on the columns that land in the cache, and the note that says how row 1 was read.
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectHeader } from './header';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-header-');
+afterAll(cleanup);
+
+/** Exchange-like rows: slashed dates without zero padding, 8 rate columns of fractions. */
+function exchange(rows: number): string {
+  const out = ['date,0,1,2,3,4,5,6,OT'];
+  for (let i = 0; i < rows; i++) out.push([`1990/1/${1 + (i % 28)} 0:00`, ...Array.from({ length: 8 }, (_, k) => (0.5 + k * 0.2 + i * 1e-4).toFixed(6))].join(','));
+  return `${out.join('\n')}\n`;
+}
+
+const split = (text: string) => text.trim().split('\n').map((l) => l.split(','));
+
+describe('header detection', () => {
+  it('reads date,0,1,…,6,OT as a header: OT stays a column and row 1 is not data', async () => {
+    const r = await load(exchange(40));
+    expect(r.result.hasHeader).toBe(true);
+    expect(r.result.columns.map((c) => c.name)).toEqual(['date', '0', '1', '2', '3', '4', '5', '6', 'OT']);
+    expect(r.result.rows).toBe(40);
+    expect(r.type('date')).toBe('datetime');
+    expect(r.col('OT')[0]).toBe(Math.fround(1.9));
+    expect(r.col('date')[0]).toBe(Date.UTC(1990, 0, 1) / 1000);
+    const note = r.result.validation.issues.find((i) => i.kind === 'note' && i.column === null);
+    expect(note?.message).toMatch(/row 1 read as a header \(7 of its cells are numbers read as column names.*--header no to change/);
+  });
+
+  it('numbered columns without any word (an Electricity matrix) and year columns are headers', () => {
+    const matrix = split(`0,1,2,3\n${Array.from({ length: 20 }, (_, i) => `${i * 1.5 + 0.25},${i + 0.5},3.75,${i / 7}`).join('\n')}`);
+    expect(detectHeader(matrix).hasHeader).toBe(true);
+    const years = split(`country,1990,1995,2000\n${Array.from({ length: 20 }, (_, i) => `c${i},${i * 3},${i * 4},${i * 5}`).join('\n')}`);
+    expect(detectHeader(years).hasHeader).toBe(true);
+  });
+
+  it('a word above a date column decides, even over numeric names that are not a run', () => {
+    const rows = split(`date,3,7,12\n${Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i},${i * 2},${i * 3}`).join('\n')}`);
+    expect(detectHeader(rows)).toMatchObject({ hasHeader: true, note: expect.stringMatching(/row 1 read as a header .*'date'.*--header no/) });
+  });
+
+  it('a headerless numeric file stays data, also when row 1 holds small integers', () => {
+    expect(detectHeader(split('1,2,3\n4,5,6\n7,8,9\n10,11,12')).hasHeader).toBe(false); // row 2 steps evenly too
+    expect(detectHeader(split('0,0,1.5\n2,3,4.5\n1,7,2.25\n5,1,0.5')).hasHeader).toBe(false);
+    expect(detectHeader(split('2024-01-01,5,0.5\n2024-01-02,6,0.25\n2024-01-03,7,0.125')).hasHeader).toBe(false);
+  });
+
+  it('one odd first-row cell among many data-like cells stays data, with a note naming --header yes', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i * 2},${i * 3},${i + 0.5}`);
+    const r = await load(`T8H1N,1,2,3.5\n${rows.join('\n')}\n`);
+    expect(r.result.hasHeader).toBe(false);
+    expect(r.result.rows).toBe(31);
+    expect(r.result.validation.issues.find((i) => i.kind === 'note')?.message).toMatch(/row 1 read as data .*--header yes to change/);
+  });
+
+  it('a header of words over numbers gets no note (no doubt), and --header no is obeyed', async () => {
+    const text = 'a,b\n1,2\n3,4\n';
+    const r = await load(text);
+    expect(r.result.hasHeader).toBe(true);
+    expect(r.result.validation.issues).toEqual([]);
+    const forced = await load(exchange(5), { header: false });
+    expect(forced.result.rows).toBe(6);
+    expect(forced.result.validation.issues.some((i) => i.kind === 'note' && i.column === null)).toBe(false);
+  });
+});

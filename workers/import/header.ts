@@ -1,0 +1,89 @@
+// Is the first row of a delimited file a header? Each first-row cell over a typed column (numbers, dates,
+// booleans) is evidence: a cell that does not parse as the column's type (a word above numbers, 'date'
+// above dates) says "header"; one that parses says "data" — unless it reads like a name that happens to be
+// a number. Numeric names are real (Exchange/Electricity: `date,0,1,…,6,OT`; World Bank: `1960,1961,…`),
+// so whole numbers in row 1 that step evenly across columns (0,1,2… or 1990,1991…) while row 2 does not,
+// or distinct whole numbers above columns of fractions, count as names, not data.
+import { inferKind } from './infer';
+import { detectDateFormat } from './datetime';
+import { NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
+
+const SAMPLE_ROWS = 1000;
+const WHOLE = /^\s*\d+\s*$/;
+
+export interface HeaderGuess {
+  hasHeader: boolean;
+  /** Set when the evidence was mixed: what was decided and how to change it. */
+  note?: string;
+}
+
+/** Whole numbers stepping evenly upward (at least 3 of them): a run of names like 0,1,2 or 1990,1995. */
+function evenRun(cells: string[]): boolean {
+  if (cells.length < 3 || !cells.every((c) => WHOLE.test(c))) return false;
+  const v = cells.map(Number);
+  const step = v[1] - v[0];
+  return step > 0 && v.every((x, i) => i === 0 || x - v[i - 1] === step);
+}
+
+/** At least 90% of the column's values have a fractional part (rates, prices, sensor readings). */
+function mostlyFractions(column: string[]): boolean {
+  const present = column.filter((v) => !isMissingToken(v));
+  return present.length > 0 && present.filter((v) => !WHOLE.test(v) && !/^\s*-?\d+\.0*\s*$/.test(v)).length >= 0.9 * present.length;
+}
+
+/** Whether a first-row cell reads as a value of a column of `kind` (inferred from the rows below). */
+function cellFits(cell: string, kind: string): boolean {
+  const t = cell.trim();
+  if (kind === 'number') { parseNumberString(t); return parsed.status === OK || parsed.status === NAN_INF; }
+  if (kind === 'boolean') return t === '0' || t === '1' || parseBooleanWord(t) >= 0;
+  if (kind === 'datetime') return detectDateFormat([t]) !== null;
+  return inferKind('', [t]).kind === kind; // a vector: '[1, 2]'
+}
+
+export function detectHeader(rows: string[][]): HeaderGuess {
+  if (rows.length === 0) return { hasHeader: false };
+  const first = rows[0];
+  if (rows.length === 1) return { hasHeader: first.every((c) => c.trim() !== '' && inferKind('x', [c]).kind === 'string') && new Set(first).size === first.length };
+  const body = rows.slice(1, SAMPLE_ROWS);
+  const second = rows[1];
+  let header = 0, data = 0, numericNames = 0;
+  const mismatched: string[] = [];
+  // first-row whole numbers over number columns, in column order (candidates for numeric names)
+  const wholeCells: number[] = [];
+  const fractional: boolean[] = [];
+  for (let c = 0; c < first.length; c++) {
+    const column = body.map((r) => r[c]).filter((v): v is string => v !== undefined);
+    const kind = inferKind('', column).kind;
+    const cell = first[c];
+    if (kind === 'string' || cell.trim() === '' || isMissingToken(cell)) continue;
+    if (!cellFits(cell, kind)) {
+      // a word above dates is all but certain: a data row rarely breaks its date in row 1 exactly
+      header += kind === 'datetime' && /[A-Za-z]/.test(cell) ? first.length : 1;
+      mismatched.push(cell);
+      continue;
+    }
+    if (kind === 'number' && WHOLE.test(cell)) { wholeCells.push(c); fractional[c] = mostlyFractions(column); } else data++;
+  }
+  // whole numbers in row 1: names when they step evenly (and row 2 does not), or are distinct above fractions
+  const run = evenRun(wholeCells.map((c) => first[c])) && !evenRun(wholeCells.map((c) => second[c] ?? ''));
+  const distinct = new Set(wholeCells.map((c) => first[c].trim())).size === wholeCells.length;
+  for (const c of wholeCells) {
+    if (run || (distinct && wholeCells.length >= 2 && fractional[c])) numericNames++;
+    else data++;
+  }
+  header += numericNames;
+  if (header !== data) {
+    const hasHeader = header > data;
+    const mixed = (header > 0 && data > 0) || numericNames > 0;
+    if (!mixed) return { hasHeader };
+    const why = hasHeader
+      ? `${numericNames > 0 ? `${numericNames} of its cells are numbers read as column names` : ''}${numericNames > 0 && mismatched.length ? '; ' : ''}${mismatched.length ? `${mismatched.length} do not parse as their column's type (e.g. '${mismatched[0].slice(0, 30)}')` : ''}`
+      : `${data} of its cells parse as their column's values; ${mismatched.length} do not (e.g. '${mismatched[0]?.slice(0, 30) ?? ''}')`;
+    return { hasHeader, note: `row 1 read as ${hasHeader ? 'a header' : 'data'} (${why}); import with --header ${hasHeader ? 'no' : 'yes'} to change` };
+  }
+  // no typed evidence either way: a header is distinct non-empty names that never reappear below
+  const names = new Set(first).size === first.length && first.every((c) => c.trim() !== '');
+  const hasHeader = names && first.every((cell, c) => !body.some((r) => r[c] === cell));
+  if (header === 0) return { hasHeader };
+  return { hasHeader, note: `row 1 read as ${hasHeader ? 'a header' : 'data'} (as many of its cells parse as their column's values as do not); import with --header ${hasHeader ? 'no' : 'yes'} to change` };
+}

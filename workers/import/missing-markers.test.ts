@@ -1,0 +1,29 @@
+// '-' and '?' as pandas reads them: categories in a category column (pandas' default na_values do not
+// include them), missing in a number column (where pandas would turn the whole column into text), each
+// with a note; and the exported model's list of missing cells agrees with the importer's category column.
+import { afterAll, describe, expect, it } from 'vitest';
+import { MISSING_CELLS } from '../../main/lab/runs/export-preprocessing';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-markers-');
+afterAll(cleanup);
+
+describe("'-' and '?' markers", () => {
+  it('are missing in a number column and categories in a category column, each said in a note', async () => {
+    const r = await load('city,amount\nOslo,1.5\n?,-\nLima,?\n-,2\nNA,null\n');
+    expect(r.type('amount')).toBe('float');
+    expect(r.col('amount')).toEqual([1.5, NaN, NaN, 2, NaN]);
+    expect(r.col('city')).toEqual(['Oslo', '?', 'Lima', '-', null]);
+    const notes = Object.fromEntries(r.result.validation.issues.filter((i) => i.kind === 'note').map((i) => [i.column, i]));
+    expect(notes.amount).toMatchObject({ count: 2, message: expect.stringMatching(/column 'amount': 2 cells '-' or '\?' read as missing values/) });
+    expect(notes.city).toMatchObject({ count: 2, message: expect.stringMatching(/column 'city': '\?' \(1 rows\) and '-' \(1 rows\) kept as categories, as pandas does/) });
+    expect(r.result.columns.find((c) => c.name === 'city')!.stats.missing).toBe(1); // only NA
+  });
+
+  it("the export's missing cells are exactly those the category column reads as missing", async () => {
+    const candidates = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A', '-', '?', 'none', 'None', 'n/a', 'x'];
+    const r = await load(`k,v\n${candidates.map((c, i) => `"${c}",${i}`).join('\n')}\n`, { columnTypes: { k: 'categorical' } });
+    const missing = candidates.filter((_, i) => r.col('k')[i] === null);
+    expect(missing).toEqual(MISSING_CELLS);
+  });
+});

@@ -1,0 +1,58 @@
+// Gaps in a time column at import: hourly data with rows missing gets a time_gaps warning counting them
+// (checked against the rows the test removed), business days do not, jittered times get a note.
+import { afterAll, describe, expect, it } from 'vitest';
+import { duration } from './time-steps';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-gaps-');
+afterAll(cleanup);
+
+const iso = (t: number) => new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ');
+const T0 = Date.UTC(2016, 6, 1) / 1000;
+
+describe('time gaps', () => {
+  it('counts the gaps of hourly data with rows missing, and names the longest with its line', async () => {
+    // a seeded 15% of the hours dropped, plus one 3-day hole
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const kept: number[] = [];
+    for (let h = 0; h < 3000; h++) if ((h < 1200 || h >= 1272) && (h < 5 || random() >= 0.15)) kept.push(h);
+    let gaps = 0, holeLine = 0;
+    const after = kept.findIndex((h) => h >= 1272);
+    for (let i = 1; i < kept.length; i++) if (kept[i] - kept[i - 1] > 1) { gaps++; if (i === after) holeLine = i + 2; }
+    const r = await load(`date,OT\n${kept.map((h) => `${iso(T0 + h * 3600)},${h % 24}`).join('\n')}\n`);
+    const issue = r.result.validation.issues.find((i) => i.kind === 'time_gaps');
+    expect(issue).toMatchObject({ column: 'date', severity: 'warning', count: gaps });
+    const longest = kept[after] - kept[after - 1];
+    expect(issue!.message).toBe(`time column 'date': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual 1 h; longest ${duration(longest * 3600)} at line ${holeLine.toLocaleString('en-US')}). Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`);
+    expect(duration(longest * 3600)).toMatch(/^3 days/);
+  });
+
+  it('regular data, duplicates and weekends of business days are not gaps', async () => {
+    const hourly = await load(`date,v\n${Array.from({ length: 100 }, (_, h) => `${iso(T0 + h * 3600)},${h}`).join('\n')}\n`);
+    expect(hourly.result.validation.issues).toEqual([]);
+    const days: string[] = [];
+    for (let d = 0; days.length < 60; d++) { const t = Date.UTC(1990, 0, 1 + d); const wd = new Date(t).getUTCDay(); if (wd !== 0 && wd !== 6) days.push(iso(t / 1000).slice(0, 10)); }
+    const business = await load(`date,rate\n${days.map((d, i) => `${d},${1 + i / 100}`).join('\n')}\n`);
+    expect(business.result.validation.issues).toEqual([]);
+    // a Wednesday missing (a holiday) is a gap: Tuesday to Thursday is 2 days, not a weekend
+    const wednesday = days.findIndex((d, i) => i > 10 && new Date(`${d}T00:00:00Z`).getUTCDay() === 3);
+    const withHoliday = await load(`date,rate\n${days.filter((_, i) => i !== wednesday).map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(withHoliday.result.validation.issues.map((i) => [i.kind, i.count])).toEqual([['time_gaps', 1]]);
+  });
+
+  it('jittered times get a note that they are irregular', async () => {
+    let seed = 3;
+    const minute = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 59;
+    const rows = Array.from({ length: 200 }, (_, i) => `${iso(T0 + i * 3600 + minute() * 60)},${i}`);
+    const r = await load(`date,v\n${rows.join('\n')}\n`);
+    const note = r.result.validation.issues.find((i) => i.column === 'date');
+    expect(note).toMatchObject({ kind: 'note', severity: 'info' });
+    expect(note!.message).toMatch(/irregularly spaced \(the most common step, .* is only \d+% of the first steps\)/);
+  });
+
+  it('writes durations people read', () => {
+    expect([duration(3600), duration(900), duration(86400), duration(3 * 86400), duration(5400), duration(30), duration(86400 + 7200)])
+      .toEqual(['1 h', '15 min', '1 day', '3 days', '1 h 30 min', '30 s', '1 day 2 h']);
+  });
+});
