@@ -126,7 +126,7 @@ export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float6
     cells: {
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7")',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas in ;-separated files: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7")',
       boolean: 'boolean cells true/yes/t/y/1 and false/no/f/n/0 (any case) are the tokens "true" and "false"',
     },
     inputs,
