@@ -1,5 +1,6 @@
-// A forecasting run on rows out of time order, or on several series stacked in one file, stops before
-// training with what to do (it used to train in file order and test on a mix of periods or series).
+// A forecasting run on rows out of time order, on several series stacked in one file, or on many rows
+// sharing a time, stops before training with what to do (it used to train in file order and test on a mix
+// of periods or series); a few repeated times (≤ 1% of the rows) train, with a note in the data description.
 import { describe, expect, it } from 'vitest';
 import type { DatasetCacheMeta } from '../../common/dataset-cache';
 import { checkForecastingRows } from './forecasting-rows';
@@ -27,5 +28,21 @@ describe('forecasting rows', () => {
     const unsorted = { kind: 'unsorted_time' as const, severity: 'warning' as const, column: 'day', count: 1, message: '', examples: [{ line: 9, column: 'day', value: '2024-01-01' }] };
     const both = meta([unsorted], [{ name: 'store', stats: stats({ cardinality: 2 }) }]);
     expect(() => checkForecastingRows(both, [{ name: 'day', role: 'time' }, { name: 'store', role: 'series-id' }])).toThrow(/role series-id/);
+  });
+
+  it('refuses many rows repeating a time (stacked series without their id), notes a few', () => {
+    const dup = (count: number) => ({ kind: 'duplicate_time' as const, severity: 'warning' as const, column: 'date', count, message: '', examples: [{ line: 1002, column: 'date', value: '2016-08-11 16:00' }] });
+    const roles = [{ name: 'date', role: 'time' }, { name: 'load', role: 'feature' }];
+    const rows = (m: DatasetCacheMeta, n: number) => ({ ...m, rows: n }) as DatasetCacheMeta;
+    // half the rows repeat the time before: two series stacked and sorted by time
+    expect(() => checkForecastingRows(rows(meta([dup(2000)], []), 4000), roles)).toThrow(
+      "2,000 rows of 4,000 (50.0%) repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00): several series stacked in one file? " +
+      'Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id) and import one series per dataset, or de-duplicate the file');
+    expect(() => checkForecastingRows(rows(meta([dup(41)], []), 4000), roles)).toThrow(/41 rows of 4,000 \(1\.0%\)/);
+    // 1% or fewer: trained as consecutive steps, said in the data description
+    expect(checkForecastingRows(rows(meta([dup(40)], []), 4000), roles)).toEqual(["40 rows repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00); they train as consecutive steps"]);
+    expect(checkForecastingRows(rows(meta([], []), 4000), roles)).toEqual([]);
+    // repeats in a column that is not the time index do not matter
+    expect(checkForecastingRows(rows(meta([dup(2000)], []), 4000), [{ name: 'date', role: 'feature' }])).toEqual([]);
   });
 });

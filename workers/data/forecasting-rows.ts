@@ -1,12 +1,19 @@
 // A forecasting run reads rows in file order: its windows and its chronological split assume the rows are
-// one series in time order. Two shapes of data break that without a sound: rows out of time order, and
-// several series stacked in one file (long format, a `series-id` column). Until windows are built per
-// series, such a run stops before training and says what to do, rather than mixing periods and series.
+// one series in time order. Three shapes of data break that without a sound: rows out of time order,
+// several series stacked in one file (long format, a `series-id` column), and many rows sharing a time
+// (stacked series without their id column, or a file appended twice). Until windows are built per series,
+// such a run stops before training and says what to do, rather than mixing periods and series. A few
+// repeated times (at most 1% of the rows: a clock change, a logger's double write) train as consecutive
+// steps, and the run's data description says so.
 import type { DatasetCacheMeta } from '../../common/dataset-cache';
 
 export interface RoleOf { name: string; role: string }
 
-export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[]): void {
+/** Share of the rows that may repeat the time before them and still train (as consecutive steps). */
+export const DUPLICATE_TIMES_ALLOWED = 0.01;
+
+/** Throws when the rows cannot be one series in time order; returns notes for the run's data description. */
+export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[]): string[] {
   // stacked series first: sorting such a file by time (what the order message says) would interleave them
   for (const c of columns.filter((x) => x.role === 'series-id')) {
     const info = meta.columns.find((x) => x.name === c.name);
@@ -17,9 +24,22 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
     }
   }
   const time = columns.find((c) => c.role === 'time')?.name;
-  const unsorted = time ? meta.validation.issues.find((i) => i.kind === 'unsorted_time' && i.column === time) : undefined;
+  const issue = (kind: string) => (time ? meta.validation.issues.find((i) => i.kind === kind && i.column === time) : undefined);
+  const unsorted = issue('unsorted_time');
   if (unsorted) {
     const first = unsorted.examples[0];
     throw new Error(`the rows of '${time}' are not in time order${first ? ` (first at line ${first.line}: ${first.value})` : ''}: forecasting reads rows in file order, so its windows and split would mix periods. Sort the file by '${time}' and import it again`);
   }
+  const repeated = issue('duplicate_time');
+  if (!repeated || repeated.count === 0) return [];
+  const first = repeated.examples[0];
+  const where = first ? `first at line ${first.line}: ${first.value}` : '';
+  const share = repeated.count / Math.max(1, meta.rows);
+  const rows = `${repeated.count.toLocaleString('en-US')} row${repeated.count === 1 ? '' : 's'}`;
+  if (share > DUPLICATE_TIMES_ALLOWED) {
+    throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) repeat the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
+      'several series stacked in one file? Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id) and import one series per dataset, ' +
+      `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);
+  }
+  return [`${rows} repeat the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
 }

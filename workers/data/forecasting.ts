@@ -17,14 +17,19 @@ export interface ForecastingData {
   stride?: number;
 }
 
-/** One part's windows. Channels are scaled with the fitted z-score (or min-max) state of each channel. */
-export function forecastingSource(data: ColumnSource, split: SplitResult, fitted: FittedPipeline, o: ForecastingData, part: PartName): SampleSource {
-  if (!split.ranges) throw new Error('forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods');
-  const scaled = o.channels.map((c) => {
+/** The channels scaled with the fitted z-score (or min-max) state of each, gaps filled forward: the whole series. */
+export function scaledChannels(data: ColumnSource, fitted: FittedPipeline, channels: readonly string[]): Float32Array[] {
+  return channels.map((c) => {
     const values = applyScaler(stateFor(fitted, c, ['zscore', 'minmax']), { values: fillGapsForward(data.column(c).values) });
     assertFiniteInputs(values, 1, null, () => c, 'x');
     return values;
   });
+}
+
+/** One part's windows. Channels are scaled with the fitted z-score (or min-max) state of each channel. */
+export function forecastingSource(data: ColumnSource, split: SplitResult, fitted: FittedPipeline, o: ForecastingData, part: PartName,
+  scaled: Float32Array[] = scaledChannels(data, fitted, o.channels)): SampleSource {
+  if (!split.ranges) throw new Error('forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods');
   const starts = windowStarts(split.ranges[part], { lookback: o.lookback, horizon: o.horizon, stride: part === 'train' ? (o.stride ?? 1) : 1 }, part !== 'train');
   if (starts.length === 0) {
     const [s, e] = split.ranges[part];
@@ -34,10 +39,18 @@ export function forecastingSource(data: ColumnSource, split: SplitResult, fitted
   return {
     count: starts.length,
     specs: { x: { dtype: 'float32', shape: [o.lookback, C] }, y: { dtype: 'float32', shape: [o.horizon, C] } },
+    // Windows are cut when a batch asks for them: the part holds only the series (shared by the three parts).
     batch(indices) {
       const picked = Int32Array.from(indices, (i) => starts[i]);
       const { inputs, targets } = gatherWindows(scaled, picked, o.lookback, o.horizon);
       return { x: { data: inputs, dims: [picked.length, o.lookback, C] }, y: { data: targets, dims: [picked.length, o.horizon, C] } };
     },
   };
+}
+
+/** The three parts over one scaled copy of the series. */
+export function forecastingSources(data: ColumnSource, split: SplitResult, fitted: FittedPipeline, o: ForecastingData): Record<PartName, SampleSource> {
+  if (!split.ranges) throw new Error('forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods');
+  const scaled = scaledChannels(data, fitted, o.channels);
+  return { train: forecastingSource(data, split, fitted, o, 'train', scaled), val: forecastingSource(data, split, fitted, o, 'val', scaled), test: forecastingSource(data, split, fitted, o, 'test', scaled) };
 }

@@ -2,7 +2,8 @@
 export * from './samples';
 export { readDatasetCache, type CachedDataset } from './cache';
 export { DatasetRunInput, LabDatasetPayload, datasetRunData, labDatasetRun, runDataFrom, type DatasetRun, type RunColumns } from './run-data';
+export { checkForecastingRows, DUPLICATE_TIMES_ALLOWED } from './forecasting-rows';
 export { stateFor } from './fitted';
-export { forecastingSource, type ForecastingData } from './forecasting';
+export { forecastingSource, forecastingSources, scaledChannels, type ForecastingData } from './forecasting';
 export { ctrSources, ctrShape, type CtrData } from './ctr';
 export { fusionSources, fusionShape, type FusionData } from './fusion';

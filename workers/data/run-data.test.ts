@@ -1,6 +1,6 @@
 // A dataset run's data from the lab's description: real ETTh1 (forecasting) and a generated CSV with
 // text + tabular columns (fusion), both through the real importer and cache.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,23 @@ describe('dataset run data', () => {
     expect(() => labDatasetRun({ cacheDir: join(home, 'ett'), columns: ett }, { model: { template: 'dlinear', lookback: 48, horizon: 12 }, data: { split: 'random' } }))
       .toThrow(/a forecasting model needs a split by time \('chronological' or 'ett'\), not 'random'/);
   });
+
+  it('repeated times in a real file: a few train with a note in the description, every time twice stops the run', async () => {
+    // ETTh1's first 600 hours, with 3 of them written twice (a logger's double write), then every hour twice
+    const lines = readFileSync('/work/shared/data/forecasting/ETTh1.csv', 'utf8').trimEnd().split('\n');
+    const [header, hours] = [lines[0], lines.slice(1, 601)];
+    writeFileSync(join(home, 'few.csv'), [header, ...hours.flatMap((l, i) => (i % 200 === 100 ? [l, l] : [l]))].join('\n'));
+    writeFileSync(join(home, 'twice.csv'), [header, ...hours.flatMap((l) => [l, l])].join('\n'));
+    const run = async (name: string) => {
+      await importFile(join(home, `${name}.csv`), join(home, name));
+      const columns = readDatasetCache(join(home, name)).meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.type === 'datetime' ? 'time' : 'feature', modality: null }));
+      return () => labDatasetRun({ cacheDir: join(home, name), columns }, { model: { template: 'dlinear', lookback: 24, horizon: 12 }, data: {} });
+    };
+    const few = (await run('few'))();
+    expect(few.data.describe).toMatch(/^forecasting: [\d,]+ train .*; 3 rows repeat the time of the row before in 'date' \(first at line 103: 2016-07-05T04:00:00\.000Z\); they train as consecutive steps$/);
+    expect(few.data.train.rows).toBe(Math.floor(0.7 * 603) - 24 - 12 + 1);
+    expect(await run('twice')).toThrow(/^600 rows of 1,200 \(50\.0%\) repeat the time of the row before in 'date' .*several series stacked in one file\?/);
+  }, 60_000);
 
   it('rejects a malformed description naming the field', () => {
     expect(() => DatasetRunInput.parse({ cacheDir: 'x', split: { kind: 'ett' }, columns: { family: 'fusion', modalities: [], label: 'y' } })).toThrow(/modalities/);

@@ -1,17 +1,17 @@
 // A dataset run's data in the trainer: what the lab resolves (cache folder, split spec, which columns play
 // which part) → split recomputed (deterministic), pipeline fitted on the training rows, the three parts
-// as in-memory rows in the trainer's RunData shape, and the data-shaped fields of the template config
-// (channels, field vocabularies, modality widths) filled in.
+// as the trainer's RunData parts (lazy: each keeps its sample source, batches are gathered per call), and
+// the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
 import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
 import { SplitSpec, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
-import type { RunData, Rows, Column } from '../run/run-data';
+import { lazyRows, type RunData } from '../run/run-data';
 import { readDatasetCache, type CachedDataset } from './cache';
 import { ctrSources, type CtrData } from './ctr';
-import { forecastingSource, type ForecastingData } from './forecasting';
+import { forecastingSources, type ForecastingData } from './forecasting';
 import { fusionSources, type FusionData } from './fusion';
 import type { SampleSource } from './samples';
 
@@ -19,14 +19,6 @@ import type { SampleSource } from './samples';
 export const DatasetRunInput = DataBinding.extend({ cacheDir: z.string().min(1) });
 export type DatasetRunInput = z.input<typeof DatasetRunInput>;
 export type RunColumns = DataColumns;
-
-/** Every sample of a source as rows (the trainer gathers its batches from these). */
-function materialize(s: SampleSource): Rows {
-  const all = s.batch(Int32Array.from({ length: s.count }, (_, i) => i));
-  const columns: Record<string, Column> = {};
-  for (const [name, f] of Object.entries(all)) columns[name] = { data: f.data, shape: f.dims.slice(1) };
-  return { columns, rows: s.count };
-}
 
 export interface DatasetRun {
   data: RunData;
@@ -71,7 +63,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
   if (c.family === 'forecasting') {
     const o: ForecastingData = { channels: c.channels, lookback: model.lookback ?? 336, horizon: model.horizon ?? 96, stride: c.stride };
-    parts = { train: forecastingSource(data, split, fitted, o, 'train'), val: forecastingSource(data, split, fitted, o, 'val'), test: forecastingSource(data, split, fitted, o, 'test') };
+    parts = forecastingSources(data, split, fitted, o);
     base = { task: 'regression', prediction: 'forecast', target: 'y' };
   } else if (c.family === 'recsys') {
     const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating, target };
@@ -90,9 +82,9 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   return {
     data: {
       ...base,
-      train: materialize(parts.train),
-      validation: materialize(parts.val),
-      test: materialize(parts.test),
+      train: lazyRows(parts.train),
+      validation: lazyRows(parts.val),
+      test: lazyRows(parts.test),
       describe: `${c.family}: ${fmt(parts.train.count)} train / ${fmt(parts.val.count)} validation / ${fmt(parts.test.count)} test samples` +
         (leftOut ? ` (${fmt(leftOut)} row${leftOut === 1 ? '' : 's'} without a target left out)` : '') + (target ? `; ${describeTarget(target)}` : ''),
     },
@@ -123,12 +115,13 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   const p = LabDatasetPayload.parse(payload);
   const { family, columns, binding: resolved } = runBinding(p.columns, config, p.split);
   const cache = readDatasetCache(p.cacheDir); // columns are read when first used
-  if (family === 'forecasting') checkForecastingRows(cache.meta, columns);
+  const notes = family === 'forecasting' ? checkForecastingRows(cache.meta, columns) : [];
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows.
   const used = assigned || run.leftOut ? run.split : undefined;
-  return { data: run.data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
+  const data = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
+  return { data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
 }

@@ -1,11 +1,16 @@
 // Evaluation of the current parameters on a whole split (validation or test), in chunks through the
-// eval graph (any batch size): the loss, the task metrics and the mean gate statistics.
+// eval graph (any batch size): the loss, the task metrics and the mean gate statistics. A chunk is at most
+// 4,096 samples and ~160 MB of input: 4,096 for ETTh1 at lookback 512 or the reviews' 8,192 text buckets
+// (so their losses are summed exactly as before the budget existed), ~650 for 321 channels at lookback 96,
+// horizon 96. Its batch is gathered from the part's source when it runs and the metrics are streamed
+// (metric-stream.ts): evaluation holds one chunk, whatever the number of windows.
 // `at`: a kept checkpoint's parameters and step instead of the session's (schedules follow the step).
 import type { TrainSession, HostTensor, EvalPoint } from '../train-session';
-import { sliceRows, type RunData, type Rows } from './run-data';
-import { taskMetrics } from './eval-metrics';
+import { chunkOf, rangeBatch, sampleBytes, type RunData, type Rows } from './run-data';
+import { MetricStream } from './metric-stream';
 
 const CHUNK = 4096;
+const CHUNK_BYTES = 160 << 20;
 
 export interface Evaluation {
   metrics: Record<string, number>;
@@ -15,35 +20,36 @@ export interface Evaluation {
 
 export async function evaluateSplit(session: TrainSession, data: RunData, rows: Rows, at?: EvalPoint): Promise<Evaluation> {
   let lossSum = 0;
-  const preds: number[] = [];
-  const secondary = (data.secondary ?? []).map((s) => ({ ...s, preds: [] as number[] }));
+  const main = new MetricStream(data.task, data.classes);
+  // A secondary output is scored only when the model has it and the data has its target in every chunk.
+  const secondary = (data.secondary ?? []).map((s) => ({ ...s, stream: new MetricStream(s.task), present: true }));
   const statSums: Record<string, number[]> = {};
-  for (let from = 0; from < rows.rows; from += CHUNK) {
-    const to = Math.min(rows.rows, from + CHUNK);
-    const part = sliceRows(rows, from, to);
-    const batch: Record<string, HostTensor> = {};
-    for (const [n, c] of Object.entries(part.columns)) batch[n] = { data: c.data, dims: [to - from, ...c.shape] };
+  const chunk = chunkOf(sampleBytes(rows), CHUNK_BYTES, CHUNK);
+  for (let from = 0; from < rows.rows; from += chunk) {
+    const to = Math.min(rows.rows, from + chunk);
+    const batch: Record<string, HostTensor> = rangeBatch(rows, from, to);
     const r = await session.evaluate(batch, at);
     lossSum += r.loss * (to - from);
     const p = r.predictions[data.prediction]?.data;
     if (!p) throw new Error(`the model has no prediction '${data.prediction}' (it has: ${Object.keys(r.predictions).join(', ')})`);
-    for (let i = 0; i < p.length; i++) preds.push(Number(p[i]));
+    const target = batch[data.target];
+    if (!target) throw new Error(`the split has no target '${data.target}' (it has: ${Object.keys(batch).join(', ')})`);
+    main.add(p, target.data);
     for (const s of secondary) {
       const q = r.predictions[s.prediction]?.data;
-      if (q) for (let i = 0; i < q.length; i++) s.preds.push(Number(q[i]));
+      const t = batch[s.target]?.data;
+      if (q && t && s.present) s.stream.add(q, t);
+      else s.present = false;
     }
     for (const [name, t] of Object.entries(r.stats)) {
       const acc = (statSums[name] ??= new Array(t.data.length).fill(0));
       for (let i = 0; i < t.data.length; i++) acc[i] += Number(t.data[i]) * (to - from);
     }
   }
-  const target = rows.columns[data.target].data;
-  const targets = Array.from(target as ArrayLike<number | bigint>, Number);
-  const metrics: Record<string, number> = { loss: lossSum / rows.rows, ...taskMetrics(data.task, preds, targets, data.classes) };
+  const metrics: Record<string, number> = { loss: lossSum / rows.rows, ...main.result() };
   for (const s of secondary) {
-    if (s.preds.length !== rows.rows || !rows.columns[s.target]) continue; // the model has no such output
-    const t = Array.from(rows.columns[s.target].data as ArrayLike<number | bigint>, Number);
-    const m = taskMetrics(s.task, s.preds, t);
+    if (!s.present || s.stream.seen !== rows.rows) continue; // the model has no such output
+    const m = s.stream.result();
     for (const [k, v] of Object.entries(m)) metrics[`${s.name}_${k}`] = v;
     if (m.mse !== undefined) metrics[`${s.name}_rmse`] = Math.sqrt(m.mse);
   }

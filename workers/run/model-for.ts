@@ -1,7 +1,10 @@
 // Which model a run trains and how it is compiled: the demo gated model or a zoo template, the
 // optimizer spec the engine understands, and the providers to try in order.
 import { gatedModel } from '../../engine/train/gated-model';
-import { buildModel } from '../../engine/models/index';
+import { totalmem } from 'node:os';
+import { buildModel, modelSize } from '../../engine/models/index';
+import { parseModelConfig } from '../../common/models/index';
+import { modelTooBig } from '../../common/models/size-estimate';
 import type { ModelDefinition } from '../../engine/train/model';
 import type { OptimizerSpec } from '../../engine/train/optimizers';
 import type { RunConfig } from '../../common/runs/config';
@@ -14,6 +17,18 @@ export function modelFor(config: RunConfig): ModelDefinition {
     return gatedModel({ inputs: s.inputs, hidden: s.hidden, experts: s.experts, expertHidden: s.expertHidden });
   }
   return buildModel(m);
+}
+
+/**
+ * The backstop of the lab's size check (main/lab/runs/size-guard.ts), with the data-shaped fields filled
+ * in: a model that cannot fit in this machine's memory stops before anything is compiled or allocated.
+ */
+export function assertModelFits(config: RunConfig, machineBytes = totalmem()): void {
+  const m = config.model as Record<string, unknown> & { template: string };
+  if (m.template === 'demo-gated') return;
+  const model = parseModelConfig(m) as unknown as Record<string, unknown>;
+  const problem = modelTooBig(model, modelSize(model).params, config.dtype, machineBytes);
+  if (problem) throw new Error(problem);
 }
 
 export function optimizerFor(config: RunConfig): OptimizerSpec {

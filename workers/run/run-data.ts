@@ -1,8 +1,13 @@
-// The data of one run, in memory in the trainer: training, validation and test rows as columns named
-// like the model's batch tensors, plus the task (which prediction to score against which target).
-// The synthetic source backs the demo model; dataset sources come from the lab's columnar caches.
+// The data of one run in the trainer: training, validation and test rows as columns named like the
+// model's batch tensors, plus the task (which prediction to score against which target).
+// The synthetic source backs the demo model and lives in memory. A dataset part keeps only its sample
+// source (workers/data): a batch is gathered when a call needs it (a forecasting window is cut from the
+// scaled series then), so memory follows the data, not the number of windows (every window of 321
+// channels at lookback 96 was ~250 KB: 26,304 rows needed ~20 GB). `columns` of such a part is built
+// only when something asks for every sample at once (gate analytics, try-it).
 import { syntheticGatedData } from '../../engine/train/gated-model';
 import type { RunConfig } from '../../common/runs/config';
+import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
 
 export interface Column {
@@ -14,6 +19,8 @@ export interface Column {
 export interface Rows {
   columns: Record<string, Column>;
   rows: number;
+  /** Where a dataset part's samples come from: batches are gathered from it per call (see the header). */
+  source?: SampleSource;
 }
 
 export interface RunData {
@@ -36,21 +43,82 @@ export interface RunData {
   describe: string;
 }
 
-const width = (c: Column) => c.shape.reduce((a, b) => a * b, 1);
+export type Batch = Record<string, { data: Column['data']; dims: number[] }>;
 
-/** Rows [from, to) of every column (views, no copy). */
-export function sliceRows(r: Rows, from: number, to: number): Rows {
+const width = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** Bytes of one sample over all its tensors (sizes eval chunks and the steps of one call). */
+export function sampleBytes(r: Rows): number {
+  if (r.source) return Object.values(r.source.specs).reduce((n, s) => n + width(s.shape) * (s.dtype === 'int64' ? 8 : 4), 0);
+  return Object.values(r.columns).reduce((n, c) => n + width(c.shape) * c.data.BYTES_PER_ELEMENT, 0);
+}
+
+/** Samples `from`..`to`-1 of a source, renumbered 0..to-from-1. */
+function rangeSource(s: SampleSource, from: number, to: number): SampleSource {
+  return { count: to - from, specs: s.specs, batch: (indices) => s.batch(Int32Array.from(indices, (i) => i + from)) };
+}
+
+/** Every sample of a source as columns, gathered in chunks of ~64 MB (no whole-part temporary). */
+function materialize(s: SampleSource): Record<string, Column> {
   const columns: Record<string, Column> = {};
-  for (const [n, c] of Object.entries(r.columns)) columns[n] = { data: c.data.subarray(from * width(c), to * width(c)), shape: c.shape };
+  for (const [name, spec] of Object.entries(s.specs)) {
+    const n = s.count * width(spec.shape);
+    columns[name] = { data: spec.dtype === 'int64' ? new BigInt64Array(n) : new Float32Array(n), shape: spec.shape };
+  }
+  const chunk = chunkOf(sampleBytes({ columns: {}, rows: s.count, source: s }), 64 << 20, 1 << 16);
+  for (let from = 0; from < s.count; from += chunk) {
+    const to = Math.min(s.count, from + chunk);
+    for (const [name, f] of Object.entries(s.batch(rangeIndices(from, to)))) {
+      (columns[name].data as Float32Array).set(f.data as Float32Array, from * width(columns[name].shape));
+    }
+  }
+  return columns;
+}
+
+/** A part whose samples stay in their source; `columns` is built on first use and kept. */
+export function lazyRows(source: SampleSource): Rows {
+  let columns: Record<string, Column> | undefined;
+  return {
+    rows: source.count,
+    source,
+    get columns() {
+      return (columns ??= materialize(source));
+    },
+  };
+}
+
+/** How many samples of `bytes` each fit in `budget` bytes, between 1 and `max`. */
+export function chunkOf(bytes: number, budget: number, max: number): number {
+  return Math.max(1, Math.min(max, Math.floor(budget / Math.max(1, bytes))));
+}
+
+export const rangeIndices = (from: number, to: number): Int32Array => Int32Array.from({ length: to - from }, (_, i) => from + i);
+
+/** Rows [from, to) of every column (views, no copy; a source part stays lazy). */
+export function sliceRows(r: Rows, from: number, to: number): Rows {
+  if (r.source) return lazyRows(rangeSource(r.source, from, to));
+  const columns: Record<string, Column> = {};
+  for (const [n, c] of Object.entries(r.columns)) columns[n] = { data: c.data.subarray(from * width(c.shape), to * width(c.shape)), shape: c.shape };
   return { columns, rows: to - from };
 }
 
+/** Samples `from`..`to`-1 as [to - from, ...shape] tensors: views of in-memory columns, or gathered from the source. */
+export function rangeBatch(r: Rows, from: number, to: number): Batch {
+  if (r.source) return r.source.batch(rangeIndices(from, to));
+  const part = sliceRows(r, from, to);
+  return Object.fromEntries(Object.entries(part.columns).map(([n, c]) => [n, { data: c.data, dims: [to - from, ...c.shape] }]));
+}
+
 /** Gathers `rows` of each column into [k, B, ...shape] tensors (k = rows.length / batchSize). */
-export function gatherBatches(r: Rows, rows: Uint32Array, batchSize: number): Record<string, { data: Column['data']; dims: number[] }> {
+export function gatherBatches(r: Rows, rows: Uint32Array, batchSize: number): Batch {
   const k = rows.length / batchSize;
-  const out: Record<string, { data: Column['data']; dims: number[] }> = {};
+  const out: Batch = {};
+  if (r.source) {
+    for (const [name, f] of Object.entries(r.source.batch(rows))) out[name] = { data: f.data, dims: [k, batchSize, ...f.dims.slice(1)] };
+    return out;
+  }
   for (const [name, c] of Object.entries(r.columns)) {
-    const w = width(c);
+    const w = width(c.shape);
     const data = new (c.data.constructor as new (n: number) => Column['data'])(rows.length * w);
     if (w === 1) for (let i = 0; i < rows.length; i++) data[i] = c.data[rows[i]];
     else for (let i = 0; i < rows.length; i++) data.set(c.data.subarray(rows[i] * w, rows[i] * w + w) as never, i * w);

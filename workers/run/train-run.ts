@@ -8,14 +8,20 @@ import type { FromTrainer, RunSpec, CheckpointKind } from '../../common/trainer-
 import { learningRates, describeSchedule } from '../../common/runs/schedule';
 import { TrainSession, type StepsResult } from '../train-session';
 import { DataOrder } from './data-order';
-import { gatherBatches, type RunData } from './run-data';
+import { chunkOf, gatherBatches, sampleBytes, type RunData } from './run-data';
 import { evaluateSplit } from './evaluate';
-import { modelFor, optimizerFor, providersFor } from './model-for';
+import { assertModelFits, modelFor, optimizerFor, providersFor } from './model-for';
 import { readCheckpoint, type BestSoFar } from './checkpoint-file';
 import { CheckpointWriter } from './checkpoint-writer';
 import { MetricsBatcher, gateStatPoints } from './metrics-batcher';
 
 export type Emit = (e: FromTrainer) => void;
+
+/**
+ * Batch bytes one call may gather: K is capped so a wide dataset's K×B windows stay about this size
+ * (ETTh1 at lookback 512, batch 32: up to 123 steps per call; 321 channels at lookback 96, batch 128: 2).
+ */
+const CALL_BYTES = 64 << 20;
 
 /** What the protocol handler lets the loop observe between calls. */
 export interface RunControl {
@@ -43,6 +49,7 @@ const nonFiniteInput = (batches: Record<string, { data: ArrayLike<number | bigin
 
 export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control: RunControl): Promise<void> {
   const config = spec.config;
+  assertModelFits(config);
   const def = modelFor(config);
   const compiled = compileTraining(def, { dtype: config.dtype, optimizer: optimizerFor(config), batchSize: config.batchSize, seed: config.seed });
   const resume = spec.resumeFrom ? readCheckpoint(spec.resumeFrom) : null;
@@ -69,6 +76,8 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const cpuMs = () => { const c = process.cpuUsage(cpu0); return (c.user + c.system) / 1000; };
     const batcher = new MetricsBatcher(emit);
     const chooser = new StepsPerCall({ targetMs: 100 });
+    // Loop-K is bit-identical to K single steps, so capping K by memory changes no result.
+    const stepsThatFit = chunkOf(sampleBytes(data.train) * config.batchSize, CALL_BYTES, Number.MAX_SAFE_INTEGER);
     const peak = config.optimizer.lr;
     let reason = 'epochs';
     let validation: Record<string, number> = {};
@@ -97,7 +106,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
           emit({ type: 'resumed', step: session.step });
         }
         if (control.cancelled) break training;
-        const k = Math.min(config.stepsPerCall ?? chooser.next(), order.remainingInEpoch, stopAt() - session.step);
+        const k = Math.min(config.stepsPerCall ?? chooser.next(), stepsThatFit, order.remainingInEpoch, stopAt() - session.step);
         const from = session.step;
         const lrs = learningRates(peak, config.schedule, from, k, totalSteps);
         const batches = gatherBatches(data.train, order.take(k), config.batchSize);

@@ -15,6 +15,7 @@ import { MetricsWriter } from './metrics-writer';
 import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
 import { withDatasetDefaults } from './dataset-defaults';
+import { checkRunSize } from './size-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 
 export interface RunManagerOptions {
@@ -98,7 +99,7 @@ export class RunManager {
 
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    return this.queue(withDatasetDefaults(parseNewRunConfig(config), this.store), o);
+    return this.queue(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), o);
   }
 
   /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
@@ -116,7 +117,7 @@ export class RunManager {
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
     const runs = expandExperiment(spec);
     // every point is validated before any is queued: one invalid point refuses the whole group
-    const configs = runs.map((r) => withDatasetDefaults(parseNewRunConfig(r.config), this.store));
+    const configs = runs.map((r) => checkRunSize(withDatasetDefaults(parseNewRunConfig(r.config), this.store)));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
     return { groupId, runIds };

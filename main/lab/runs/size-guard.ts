@@ -1,0 +1,40 @@
+// A new run whose model cannot fit in this machine's memory is refused when it is created, before it is
+// queued or compiled (common/models/size-estimate.ts says why and what to change). The parameter count comes
+// from the template config with what the run's column snapshot tells of the data: a forecasting model's
+// channels. Other data-shaped fields (vocabularies, modality widths) are known only once the trainer has
+// fitted the pipeline; it checks the model again there, before compiling (workers/run/model-for.ts).
+import { totalmem } from 'node:os';
+import { parseModelConfig } from '../../../common/models/index';
+import { runBinding } from '../../../common/models/run-binding';
+import { modelTooBig } from '../../../common/models/size-estimate';
+import type { RunConfig } from '../../../common/runs/config';
+import { modelSize } from '../../../engine/models/index';
+
+/** The data-shaped fields the lab can fill from the run's column snapshot (forecasting: the channels). */
+function knownShape(config: RunConfig): Record<string, unknown> {
+  const data = config.data;
+  if (data.kind !== 'dataset' || !data.columns) return {};
+  try {
+    const { binding } = runBinding(data.columns, { model: config.model as Record<string, unknown>, data, seed: config.seed });
+    return binding.columns.family === 'forecasting' ? { channels: binding.columns.channels.length } : {};
+  } catch {
+    return {}; // the columns do not bind yet (no target, ...): the trainer says why, with the dataset in hand
+  }
+}
+
+/** Throws (naming the parameters, the memory and what to change) when the run's model is too big to train here. */
+export function checkRunSize(config: RunConfig, machineBytes = totalmem()): RunConfig {
+  const model = config.model as Record<string, unknown>;
+  if (model.template === 'demo-gated') return config;
+  let shaped: Record<string, unknown>;
+  let params: number;
+  try {
+    shaped = parseModelConfig({ ...model, ...knownShape(config) }) as unknown as Record<string, unknown>;
+    params = modelSize(shaped).params; // the graph of one sample, symbolic: no weights are allocated
+  } catch {
+    return config; // a config that parses only with the dataset's shape: the trainer checks it
+  }
+  const problem = modelTooBig(shaped, params, config.dtype, machineBytes);
+  if (problem) throw new Error(`run config: ${problem}`);
+  return config;
+}
