@@ -16,7 +16,10 @@ describe('default bindings from column roles', () => {
   it('recsys: categorical fields, numeric features, the target as label; says which role is missing', () => {
     const cols = [col('user', 'categorical'), col('item', 'int', 'categorical'), col('age', 'float'), col('rating', 'int', 'target')];
     const b = defaultBinding('recsys', cols, { positiveAtLeast: 4 });
-    expect(b.columns).toEqual({ family: 'recsys', fields: ['user', 'item'], numeric: ['age'], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 } });
+    expect(b.columns).toEqual({ family: 'recsys', fields: ['user', 'item'], numeric: ['age'], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 }, rating: 'rating' });
+    // Only a numeric target read by a rule is a rating (MMoE's second task); a 0/1 click is not.
+    expect(defaultBinding('recsys', [...cols.slice(0, 3), col('clicked', 'int', 'target')]).columns).not.toHaveProperty('rating');
+    expect(defaultBinding('recsys', [...cols.slice(0, 3), col('liked', 'categorical', 'target')], { positiveAtLeast: 4 }).columns).not.toHaveProperty('rating');
     expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target/);
     expect(() => defaultBinding('recsys', [...cols.slice(0, 3), col('Click', 'int')])).toThrow(/needs a target column: gatelab datasets roles ID <column>=target \(the column 'Click' looks like one\)$/);
   });

@@ -1,6 +1,7 @@
 // How a dataset's columns feed a template family (the "binding"), shared by the lab (which builds it from
 // column roles and computes the data-shaped config fields) and the trainer (which builds batches from it):
-//   forecasting: numeric channels in and out;  recsys: categorical fields + numeric + a click label;
+//   forecasting: numeric channels in and out;  recsys: categorical fields + numeric + a click label (and
+//   the rating behind it, for multi-task MMoE);
 //   fusion: modalities (column groups) + a label.
 // Plus the feature pipeline each family needs and the template fields the data decides.
 import { z } from 'zod';
@@ -143,7 +144,11 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     const fields = rest.filter((c) => c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean').map((c) => c.name);
     const numeric = rest.filter((c) => c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
     if (!fields.length) throw new Error('a recsys model needs categorical fields: gatelab datasets roles ID <column>=categorical');
-    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, multiHot, label: { column: target.name, positiveAtLeast: o.positiveAtLeast } } };
+    // A numeric target read as a click by a rule (MovieLens: rating ≥ 4) is a rating: MMoE's second task
+    // regresses it (its batch needs 'rating'). Other templates leave it unused (a batch feeds only what
+    // the graph takes, and a model without a rating tower is scored on the click only).
+    const rating = NUMERIC.has(target.type) && o.positiveAtLeast !== undefined ? { rating: target.name } : {};
+    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, multiHot, label: { column: target.name, positiveAtLeast: o.positiveAtLeast }, ...rating } };
   }
   const groups = new Map<string, string[]>();
   for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);

@@ -19,7 +19,7 @@ test('every control of the Models view configures what it shows', async ({ page,
   await models.openGate('router');
 
   await test.step('the router kind is a picker; top-k brings its own fields and defaults', async () => {
-    const kind = models.gateField('Kind').first();
+    const kind = models.gateField('Router kind');
     await expect(kind).toHaveValue('softmax-router');
     await expect(models.gateField('Temperature')).toHaveValue('1');
     await expect(kind.locator('option')).toHaveText(['Dense softmax router', 'Top-k router']); // names, not tags
@@ -41,6 +41,23 @@ test('every control of the Models view configures what it shows', async ({ page,
     await training.getByLabel('Batch size', { exact: true }).press('Tab');
     await expect(size).toContainText('batch 256');
     await expect(size).not.toHaveText(before!);
+  });
+
+  await test.step('a learning-rate edit keeps the other optimizer settings, and a bad one is named', async () => {
+    const training = page.getByTestId('training-settings');
+    const lr = training.getByLabel('Learning rate', { exact: true });
+    await lr.fill('1e6');
+    await lr.press('Tab');
+    await expect(training.locator('summary')).toContainText('lr 1000000');
+    await expect(training.getByLabel('Weight decay', { exact: true })).toHaveValue('0.01');
+    await expect(training.getByLabel('Optimizer kind', { exact: true })).toHaveValue('adamw');
+    await lr.fill('-1');
+    await lr.press('Tab');
+    await expect(page.getByTestId('config-error')).toHaveText('Optimizer learning rate must be greater than 0');
+    await expect(models.startButton()).toBeDisabled();
+    await lr.fill('0.003');
+    await lr.press('Tab');
+    await expect(models.startButton()).toBeEnabled();
   });
 
   await models.choose(FUSION, 'Multimodal fusion', 'gmu');

@@ -23,6 +23,8 @@ export interface DataShape {
   shown: Record<string, string>;
   /** Why the dataset cannot feed this family as its roles stand (what to set), or null. */
   problem: string | null;
+  /** Why this template cannot train on it although the family can (MMoE without a rating), or null. */
+  templateProblem?: string | null;
 }
 
 /** Rows of an embedding table for a categorical column: its values plus the out-of-vocabulary id. */
@@ -60,7 +62,27 @@ export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: numb
 
 const list = (names: string[], max = 6) => (names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', '));
 
-export function dataShapeOf(family: Family, d: DatasetDetail): DataShape {
+/**
+ * Templates with a second, regression task on the rating behind the click (engine/models/recsys/gated.ts:
+ * MMoE's batch has a `rating` target). The binding gives one only for a numeric target read by a rule.
+ */
+export const NEEDS_RATING = new Set(['mmoe']);
+
+/** Why `template` cannot train on `d` although its family can (MMoE without a rating), or null. */
+function templateProblem(template: string | undefined, d: DatasetDetail, binding: DataColumns): string | null {
+  if (!template || !NEEDS_RATING.has(template) || binding.family !== 'recsys' || binding.rating) return null;
+  const column = binding.label.column;
+  const target = d.columnInfo.find((c) => c.name === column);
+  const numeric = target?.type === 'int' || target?.type === 'float';
+  // A 0/1 column is a click already: a rule would not make it a rating.
+  const click = !numeric || (target.distinct !== null && target.distinct <= 2) || (target.min === 0 && target.max === 1);
+  const head = `${template} predicts the click and the rating behind it: its target must be a numeric rating read as a click by a rule (MovieLens: rating ≥ 4)`;
+  if (click) return `${head}. ${d.name}'s target '${column}' is a click, with no rating to learn: pick another template (finalmlp, dnn, moe-dnn…) or a dataset with ratings.`;
+  return `${head}. Give '${column}' a rule in Datasets (Target: "binary label: value ≥ t", e.g. ≥ 4), or pick another template.`;
+}
+
+/** The data shape of `family` on `d`; `template` adds what that template needs beyond its family (MMoE: a rating). */
+export function dataShapeOf(family: Family, d: DatasetDetail, template?: string): DataShape {
   const columns: ColumnDescription[] = d.columnInfo.map((c) => ({ name: c.name, type: c.type, role: c.role, modality: c.modality }));
   const info = new Map(d.columnInfo.map((c) => [c.name, c]));
   let binding: DataColumns;
@@ -85,6 +107,7 @@ export function dataShapeOf(family: Family, d: DatasetDetail): DataShape {
         numeric: binding.numeric.length ? `${binding.numeric.length}: ${list(binding.numeric)}` : '0',
       },
       problem: null,
+      templateProblem: templateProblem(template, d, binding),
     };
   }
   const modalities = binding.modalities.map((m) => {

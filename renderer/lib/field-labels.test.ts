@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultModelConfig, TEMPLATES, templateJsonSchema } from '../../common/models';
 import { TRAINING_SCHEMA, validateConfig } from '../stores/models.svelte';
-import { fieldLabel, pathLabel } from './field-labels';
+import { fieldLabel, kindFieldLabel, pathLabel } from './field-labels';
 import { variants, widgetOf, type JsonSchema } from './json-schema';
 
 const schemaOf = (id: string) => templateJsonSchema(id as never) as JsonSchema;
@@ -51,5 +51,33 @@ describe('validation messages name the field by its label', () => {
   it('rewrites our own refinements’ raw paths into labels', () => {
     const r = validateConfig('tsmixer-gated', { ...defaults('tsmixer-gated'), patch: { length: 8, stride: 9, dModel: 8 } });
     expect(r['patch.stride']).toBe('Patch stride must be at most the patch length (got 9 > 8)');
+  });
+});
+
+describe('walk-through wording (labels and messages of the real schemas)', () => {
+  it('asks for numbers when a number list holds text, instead of saying it is missing', () => {
+    const r = validateConfig('moe-dnn', { ...defaults('moe-dnn'), expertHidden: ['abc'] });
+    expect(r['expertHidden.0']).toBe("Expert hidden widths must be numbers separated by commas (got 'abc')");
+    expect(validateConfig('moe-dnn', { ...defaults('moe-dnn'), expertHidden: [64, Number.NaN] })['expertHidden.1']).toBe('Expert hidden widths must be numbers separated by commas');
+  });
+
+  it('starts a refinement’s message with the field label, not its key ("k must be…")', () => {
+    const router = { ...(defaults('moe-dnn').router as object), experts: 2, k: 3 };
+    expect(validateConfig('moe-dnn', { ...defaults('moe-dnn'), router })['router.k']).toBe('Router experts per token (k) must be at most experts (got k=3, experts=2)');
+    // With no experts at all the first problem is the experts, in words (k's, if named too, reads the same way).
+    const none = validateConfig('moe-dnn', { ...defaults('moe-dnn'), router: { ...router, experts: 0 } });
+    expect(Object.keys(none)[0]).toBe('router.experts');
+    expect(none['router.experts']).toBe('Router experts must be at least 2');
+    for (const m of Object.values(none)) expect(m).toMatch(/^Router (experts|experts per token \(k\)) must be/);
+  });
+
+  it('names each kind picker after its group, and a single width in the singular', () => {
+    expect(kindFieldLabel('router.')).toBe('Router kind');
+    expect(kindFieldLabel('router.schedule.')).toBe('Schedule kind');
+    expect(kindFieldLabel('optimizer.')).toBe('Optimizer kind');
+    expect(kindFieldLabel('')).toBe('Kind');
+    const gmuGate = schemaOf('gmu').properties!.gate;
+    expect(fieldLabel('hidden', gmuGate.properties!.hidden)).toBe('Hidden width');
+    expect(fieldLabel('hidden', schemaOf('gmu').properties!.hidden)).toBe('Hidden widths');
   });
 });

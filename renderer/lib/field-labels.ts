@@ -3,7 +3,7 @@
 // name ("Patch stride"), and only then the key spelled out. zod's issues ("Too small: expected number
 // to be >0") become sentences naming that label ("Feed-forward width must be greater than 0").
 import type { core } from 'zod';
-import { labelOf, variants, type JsonSchema } from './json-schema';
+import { labelOf, variants, widgetOf, type JsonSchema } from './json-schema';
 
 /** Labels for keys shared by many templates and gates (the paper's symbol in brackets where it helps). */
 export const LABELS: Record<string, string> = {
@@ -66,7 +66,20 @@ const nameLike = (d: string | undefined): d is string => !!d && d.length <= 24 &
 
 /** The label of field `key` whose schema is `s`. */
 export function fieldLabel(key: string, s?: JsonSchema & { title?: string }): string {
-  return s?.title ?? LABELS[key] ?? (nameLike(s?.description) ? s.description : labelOf(key));
+  const label = s?.title ?? LABELS[key] ?? (nameLike(s?.description) ? s.description : labelOf(key));
+  // One number where most templates have a list (GMU's single `hidden`): "Hidden width", not "widths".
+  const one = s && (widgetOf(s) === 'integer' || widgetOf(s) === 'number');
+  return one && !s.title && label.endsWith(' widths') ? label.slice(0, -1) : label;
+}
+
+/**
+ * The label of a kind picker (a union's variants) or of a `kind` field, named after its group: "Router
+ * kind", "Schedule kind", "Optimizer kind" (a form with several groups had several fields called "Kind").
+ * `path` is the group's path in the form ("router.", "router.schedule."); the top of a form: "Kind".
+ */
+export function kindFieldLabel(path: string): string {
+  const key = path.split('.').filter(Boolean).at(-1);
+  return key ? `${fieldLabel(key)} kind` : 'Kind';
 }
 
 /** The schema of a property of `s` (looking into union variants), or undefined. */
@@ -109,6 +122,8 @@ export function issueMessage(issue: core.$ZodIssue, root: JsonSchema, value: unk
       return `${label} must be ${i.inclusive ? 'at most' : 'less than'} ${i.maximum}`;
     case 'invalid_type': {
       const got = valueAt(value, issue.path);
+      // An item of a number list that is not a number: the box holds text such as "abc" or "4;8".
+      if (typeof issue.path.at(-1) === 'number' && (typeof got !== 'number' || Number.isNaN(got))) return `${label} must be numbers separated by commas${typeof got === 'string' ? ` (got '${got}')` : ''}`;
       if (got === undefined || got === null || (typeof got === 'number' && Number.isNaN(got))) {
         return `${label} is needed${parent ? ` when ${parent.charAt(0).toLowerCase()}${parent.slice(1)} is on` : ''}`;
       }
@@ -124,6 +139,9 @@ export function issueMessage(issue: core.$ZodIssue, root: JsonSchema, value: unk
       // Our own refinements already speak in words but may start with the raw path ("patch.stride must…").
       const raw = issue.path.map(String).join('.');
       if (raw && issue.message.startsWith(raw + ' ')) return label + issue.message.slice(raw.length);
+      // …or the field's own key ("k must be at most experts"): the label, as in every other message.
+      const leaf = String(issue.path.at(-1) ?? '');
+      if (leaf && issue.message.startsWith(leaf + ' ')) return label + issue.message.slice(leaf.length);
       return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
     }
   }

@@ -23,3 +23,32 @@ describe('uiHint', () => {
     expect(uiHint('loss is NaN at step 40; lower the learning rate')).toBe('loss is NaN at step 40; lower the learning rate');
   });
 });
+
+describe('uiHint: run config keys as the form labels them', () => {
+  it('names the Training fields a diverged run should change (the trainer’s message, verbatim)', () => {
+    const nan = 'loss became NaN at step 3 with lr 1e+6; the last good state (step 0) is kept as a checkpoint: lower optimizer.lr, add a warmup or set optimizer.clipNorm';
+    const ui = uiHint(nan);
+    expect(ui).toBe('loss became NaN at step 3 with lr 1e+6; the last good state (step 0) is kept as a checkpoint: lower the Learning rate, add Warm-up steps or set Gradient clipping (Models → Training)');
+    expect(ui).not.toMatch(/optimizer\.|clipNorm/);
+  });
+
+  it('points label-rule hints to the target’s rule in Datasets, not to --set', () => {
+    expect(uiHint('the label \'rating\' is negative (0) in all 80 training rows (values ≥ 6 count as 1). Set a different threshold (`--set positiveAtLeast=T`, or in the app the target\'s "label = value ≥ t" rule), or choose another target column'))
+      .toBe('the label \'rating\' is negative (0) in all 80 training rows (values ≥ 6 count as 1). Set a different threshold (the target\'s "binary label: value ≥ t" rule in Datasets), or choose another target column');
+    const many = uiHint("the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. Set a threshold with `--set positiveAtLeast=T` (label = value ≥ T), or train a classification template of the fusion family (e.g. --template concat-fusion) for 5 classes");
+    expect(many).toBe("the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. Set a threshold (the target's \"binary label: value ≥ t\" rule in Datasets), or train a classification template of the fusion family (e.g. concat-fusion) for 5 classes");
+  });
+
+  it('says the size advice in form labels', () => {
+    const ui = uiHint('Use smaller embeddings (--set embeddingDim=..., now 64), smaller hidden layers, or smaller vocabularies (fields with fewer distinct values, or leave a field out with gatelab datasets roles ID <column>=ignore)');
+    expect(ui).toBe('Use smaller embeddings (Embedding width, now 64), smaller hidden layers, or smaller vocabularies (fields with fewer distinct values, or leave a field out with the role "ignore" in Datasets → Schema)');
+  });
+});
+
+describe('uiHint: a run whose dataset was deleted', () => {
+  it('says what stays and that a deleted demo is not re-created, instead of only "import the file again"', () => {
+    const ui = uiHint('run 7 trained on dataset 1, which is no longer in the lab (it was deleted): import the file again and train a new run on it');
+    expect(ui).toBe('run 7 trained on dataset 1, which is no longer in the lab (it was deleted): its results, curves and export stay, but this needs the data. ' +
+      'Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created');
+  });
+});

@@ -4,8 +4,14 @@
 // left as it is.
 
 const SCHEMA = 'Datasets → Schema';
+/** Where the Training settings are (a failed run's settings come back there with "New run from this"). */
+const TRAINING = 'Models → Training';
+/** The target's label rule, as Datasets' Target box names it. */
+const RULE = `the target's "binary label: value ≥ t" rule in Datasets`;
 
 const HINTS: [RegExp, string][] = [
+  // (before the general role hint below, which reads as an order, not after "leave … out with")
+  [/leave (columns|a field) out with gatelab datasets roles ID <column>=ignore/g, `leave $1 out with the role "ignore" in ${SCHEMA}`],
   [/([Rr])esume it: gatelab resume \d+/g, '$1esume it with the Resume button'],
   [/continue with: gatelab resume \d+/g, 'continue with the Resume button'],
   [/resume with gatelab resume \S+/g, 'resume with the Resume button'],
@@ -17,6 +23,24 @@ const HINTS: [RegExp, string][] = [
   [/gatelab datasets roles \S+ \S+/g, `set roles in ${SCHEMA}`],
   [/gatelab datasets show \S+ lists the (?:splits of dataset \d+|dataset's splits|dataset)/g, 'the dataset in Datasets lists its splits'],
   [/\(gatelab datasets show ID\)/g, `(in ${SCHEMA})`],
+  // A run whose dataset was deleted (workers/run/data-for.ts): what stays, and what a demo cannot do.
+  [/\(it was deleted\): import the file again and train a new run on it/g, '(it was deleted): its results, curves and export stay, but this needs the data. Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created'],
+  // Run config keys are the CLI's words (--set optimizer.lr=…): the form labels them.
+  [/lower optimizer\.lr, add a warmup or set optimizer\.clipNorm/g, `lower the Learning rate, add Warm-up steps or set Gradient clipping (${TRAINING})`],
+  [/\boptimizer\.lr\b/g, `the Learning rate (${TRAINING})`],
+  [/\boptimizer\.clipNorm\b/g, `Gradient clipping (${TRAINING})`],
+  [/\bschedule\.warmupSteps\b/g, `Warm-up steps (${TRAINING})`],
+  // The label rule: `--set positiveAtLeast=T` is the CLI's way to what Datasets' Target box does.
+  [/\(`--set positiveAtLeast=T`, or in the app the target's "label = value ≥ t" rule\)/g, `(${RULE})`],
+  [/with `--set positiveAtLeast=T` \(label = value ≥ T; in the app, the target's "label = value ≥ t" rule\)/g, `(${RULE})`],
+  [/with `--set positiveAtLeast=T` \(label = value ≥ T\)/g, `(${RULE})`],
+  [/Remove the rule \(--set positiveAtLeast is for numbers\)/g, 'Remove the rule in Datasets (it is for numbers)'],
+  [/ \(e\.g\. --template concat-fusion\)/g, ' (e.g. concat-fusion)'],
+  // Size advice names template fields by their form labels.
+  [/--set embeddingDim=\.\.\., now/g, 'Embedding width, now'],
+  [/ \(--set textBuckets=\.\.\.\)/g, ''],
+  [/ \(--set mode=channel-independent: /g, ' ('],
+  [/ \(--set individual=false\)/g, ''],
 ];
 
 export function uiHint(message: string): string {

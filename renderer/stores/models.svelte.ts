@@ -1,12 +1,13 @@
 // The model builder's state: templates and gate kinds from the lab, the chosen template and its
 // config, the selected gate, seeds, and live validation with the zod schemas of common/models
-// (the same ones the lab checks with), so a bad field is named before anything is sent.
+// (the same ones the lab checks with), so a bad field is named before anything is sent. "New run from
+// this" (Runs) fills it from a stored run (openRun).
 import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type Template } from '../../common/lab-api';
 import { z } from 'zod';
 import { ModelConfig, templateJsonSchema } from '../../common/models';
 import { issueMessage } from '../lib/field-labels';
 import type { JsonSchema } from '../lib/json-schema';
-import { RunConfig } from '../../common/runs/config';
+import { runForm, TrainingSettings } from './run-form';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 
 /** The lab accepts 1..64 seeds per start (common/lab-api StartRuns). */
@@ -22,8 +23,7 @@ export function seedsProblem(seeds: unknown): string | null {
   return null;
 }
 
-/** The run settings the builder offers (the rest of RunConfig keeps its defaults). */
-export const TrainingSettings = RunConfig.pick({ epochs: true, batchSize: true, maxSteps: true, optimizer: true, schedule: true, earlyStopping: true });
+export { TrainingSettings };
 export const TRAINING_SCHEMA = z.toJSONSchema(TrainingSettings, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 const schemas = new Map<string, JsonSchema>();
@@ -91,7 +91,7 @@ export class ModelsStore {
     try {
       [this.templates, this.gateKinds] = await Promise.all([this.lab.invoke('templates.list', {}), this.lab.invoke('gates.list', {})]);
       this.error = null;
-      if (!this.templateId) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
+      if (!this.templateId && !this.opening) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
     } catch (e) {
       this.error = LabError.from(e);
     }
@@ -103,7 +103,10 @@ export class ModelsStore {
   }
 
   choose(id: string | null): void {
+    // A typed name was for the runs of the template it was typed with: a new template gets the automatic one.
+    if (id !== this.templateId) this.name = '';
     this.templateId = id;
+    this.fromRun = null; // the form no longer holds that run's settings
     const t = this.template;
     this.config = t ? $state.snapshot(t.defaults) : {};
     this.size = null; // the previous template's size until this one's is measured would be wrong
@@ -124,18 +127,21 @@ export class ModelsStore {
   }
 
   /** The chosen dataset's shape for the template's family (null: no dataset or no template yet). */
-  dataShape = $derived(this.dataset && this.template ? dataShapeOf(this.template.family, this.dataset) : null);
+  dataShape = $derived(this.dataset && this.template ? dataShapeOf(this.template.family, this.dataset, this.template.id) : null);
   /**
    * Why runs cannot start on the chosen dataset with this template (its roles give no data shape for the
    * family), or null. Start stays off and the diagram and size say nothing about data shapes meanwhile:
    * the template's defaults (e.g. MovieLens' 6 fields) are not what would be trained.
    */
   dataProblem = $derived(this.dataShape?.problem ?? null);
+  /** Why this template cannot train on the dataset although its family can (MMoE needs a rating), or null: Start stays off. */
+  templateProblem = $derived(this.dataShape?.templateProblem ?? null);
   /** Config fields the trainer overwrites from the dataset: the form shows them, read-only. */
   dataFields = $derived(this.template ? DATA_FIELDS[this.template.family] : []);
 
   adoptDataset(d: DatasetDetail): void {
     const changed = this.dataset?.id !== d.id;
+    if (changed && this.dataset) this.name = ''; // (the first dataset of a session keeps what was typed)
     this.dataset = d;
     // A dataset made for another family (the demos say which) switches the template family with it.
     if (changed && d.family && d.family !== this.family && this.templates.length) this.setFamily(d.family as Family);
@@ -150,6 +156,50 @@ export class ModelsStore {
     const router = next.router as Record<string, unknown> | undefined;
     if (this.templateId === 'moe-fusion' && router && Array.isArray(next.modalities)) next.router = { ...router, experts: next.modalities.length };
     if (JSON.stringify(next) !== JSON.stringify(this.config)) this.setConfig(next);
+  }
+
+  /** The run whose settings fill the form ("New run from this"), with a note when not all of them could be kept. */
+  fromRun = $state<{ id: string; name: string; note: string | null } | null>(null);
+  private opening = false;
+
+  /**
+   * Fills the form with run `id`'s template, dataset, template fields and Training settings (any status,
+   * failed ones included), so a user changes one field and starts again. The data-shaped fields follow the
+   * dataset as it is now. A deleted dataset leaves the current choice, with a note saying so.
+   */
+  async openRun(id: string): Promise<void> {
+    this.opening = true;
+    try {
+      if (!this.templates.length) await this.load();
+      const run = await this.lab.invoke('runs.get', { id });
+      const form = runForm(run.config);
+      const t = this.templates.find((x) => x.id === form.template);
+      if (!t) throw new LabError('not-found', `run ${id} used the template '${form.template}', which this version of GateLab does not have`);
+      let dataset: DatasetDetail | null = null;
+      let note: string | null = null;
+      if (form.datasetId) dataset = await this.lab.invoke('datasets.get', { id: form.datasetId }).catch(() => null);
+      if (!dataset) note = form.datasetId ? `its dataset (id ${form.datasetId}) was deleted: pick one above` : 'it trained on synthetic data: pick a dataset above';
+      this.family = t.family;
+      this.templateId = t.id;
+      this.config = { ...$state.snapshot(t.defaults), ...form.config };
+      this.training = form.training;
+      this.selectedGate = t.gates[0] ?? null;
+      this.name = '';
+      this.size = null;
+      if (dataset) {
+        this.dataset = dataset;
+        this.datasetId = dataset.id;
+      }
+      this.fromRun = { id, name: run.name, note };
+      this.error = null;
+      this.applyDataShape();
+      void this.measure();
+    } catch (e) {
+      this.error = LabError.from(e);
+      if (!this.templateId) this.setFamily(this.family); // the form must not stay empty
+    } finally {
+      this.opening = false;
+    }
   }
 
   /** Flips a gate's `enabled` (the ablation switch) without losing its settings. */
@@ -188,13 +238,15 @@ export class ModelsStore {
   }
 
   async start(): Promise<string[] | null> {
-    if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null || this.dataProblem) return null;
+    if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null || this.dataProblem || this.templateProblem) return null;
     this.starting = true;
     try {
       const config = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
       const name = (this.name.trim() || this.defaultName).slice(0, 200);
       const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config, seeds: this.seeds, name });
       this.startError = null;
+      this.name = ''; // the typed name named these runs; the next ones get the automatic name again
+      this.fromRun = null; // what the form holds is now these runs' settings
       return r.runIds;
     } catch (e) {
       this.startError = LabError.from(e);

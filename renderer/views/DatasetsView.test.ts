@@ -142,6 +142,8 @@ describe('Datasets view', () => {
     await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe(name));
     await fireEvent.click(screen.getByRole('button', { name: `Delete ${name}` }));
     expect(stores.datasets.list).toHaveLength(count); // one click only asks
+    // …and says what deleting costs: no run was trained on this import.
+    await waitFor(() => expect(screen.getByTestId('delete-warning').textContent).toBe('No run uses it.'));
     await fireEvent.click(screen.getByRole('button', { name: `Confirm deleting ${name}` }));
     await waitFor(() => expect(stores.datasets.list).toHaveLength(count - 1));
     expect(stores.datasets.list.some((d) => d.id === id)).toBe(false);

@@ -97,7 +97,7 @@ describe('Models view: every control configures what it shows', () => {
   it('switches the MoE forecaster’s router kind, with that kind’s defaults and fields', async () => {
     await open('forecasting', 'moe-forecaster');
     await fireEvent.click(await screen.findByTestId('gate-router'));
-    const kind = within(gatePanel()).getAllByLabelText('Kind')[0] as HTMLSelectElement;
+    const kind = within(gatePanel()).getByLabelText('Router kind') as HTMLSelectElement;
     expect(kind.value).toBe('softmax-router');
     expect((within(gatePanel()).getByLabelText('Temperature') as HTMLInputElement).value).toBe('1');
     await fireEvent.change(kind, { target: { value: 'topk-router' } });

@@ -1,0 +1,238 @@
+// A new user's walk-through of the Models view against a real Lab (child process, temp home): editing an
+// optimizer field keeps the optimizer, MMoE says what it needs on the click demo and trains on MovieLens'
+// ratings, a typed run name names only the runs started with it, and a failed run's settings come back
+// into the form from Runs ("New run from this") to be fixed and started again.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
+import App from '../App.svelte';
+import type { Stores } from '../stores';
+
+// jsdom has no layout: the Runs view's charts (bind:clientWidth) need a ResizeObserver to exist, not to fire.
+globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+
+let lab: LabProcess;
+let stores: Stores;
+
+beforeAll(async () => {
+  ({ lab, stores } = await openLabStores());
+  await Promise.all([stores.system.load(), stores.datasets.refresh()]);
+});
+afterAll(async () => {
+  await new Promise((r) => setTimeout(r, 400)); // a debounced size measurement lands first
+  await lab.stop();
+});
+afterEach(() => cleanup());
+
+const TABS: Record<string, string> = { forecasting: 'Time-series forecasting', recsys: 'Recommendation / CTR', fusion: 'Multimodal fusion' };
+const demo = (family: string) => stores.datasets.list.find((d) => d.family === family)!.id;
+
+/** The Models view on dataset `id` with `template` (of `family`) chosen. */
+async function open(id: string, family: string, template: string): Promise<void> {
+  window.location.hash = '#/models';
+  render(App, { props: { stores } });
+  await fireEvent.change(await screen.findByTestId('model-dataset'), { target: { value: id } });
+  await waitFor(() => expect(stores.models.dataset?.id).toBe(id));
+  await fireEvent.click(screen.getByRole('tab', { name: TABS[family] }));
+  await fireEvent.click(await screen.findByTestId(`template-${template}`));
+  await waitFor(() => expect(stores.models.templateId).toBe(template));
+}
+
+const training = () => screen.getByTestId('training-settings');
+const field = (label: string) => within(training()).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
+const ended = async (id: string) => {
+  let status = '';
+  await waitFor(async () => {
+    status = (await stores.lab.invoke('runs.get', { id })).status;
+    expect(['completed', 'failed', 'cancelled']).toContain(status);
+  }, { timeout: 90_000, interval: 250 });
+  return status;
+};
+
+describe('Models → Training: optimizer fields', () => {
+  it('keeps the optimizer when the learning rate, kind or weight decay changes, and names a bad value', async () => {
+    await open(demo('forecasting'), 'forecasting', 'dlinear');
+    await fireEvent.change(field('Learning rate'), { target: { value: '1e6' } });
+    await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'adamw', lr: 1e6, weightDecay: 0.01 }));
+    // The other inputs still show their values and the folded summary says what will be used.
+    expect(field('Weight decay').value).toBe('0.01');
+    expect(within(training()).getByText(/lr 1000000/)).toBeTruthy();
+    await fireEvent.change(field('Optimizer kind'), { target: { value: 'sgd' } });
+    await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 1e6 }));
+    await fireEvent.change(field('Weight decay'), { target: { value: '0' } });
+    await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 1e6, weightDecay: 0 }));
+    expect(stores.models.valid).toBe(true);
+    await fireEvent.change(field('Learning rate'), { target: { value: '-1' } });
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Optimizer learning rate must be greater than 0'));
+    expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
+    // Clearing the box brings the default back (shown), not an empty optimizer.
+    await fireEvent.change(field('Learning rate'), { target: { value: '' } });
+    await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 0.003 }));
+    expect(field('Learning rate').value).toBe('0.003');
+    await fireEvent.change(field('Epochs'), { target: { value: '' } });
+    await waitFor(() => expect(stores.models.training.epochs).toBe(10));
+    expect(within(training()).getByText(/epochs 10 ·/)).toBeTruthy();
+    expect(stores.models.valid).toBe(true);
+  });
+});
+
+describe('MMoE (click + rating)', () => {
+  it('says on the click demo that it needs a rating, and keeps Start off', async () => {
+    await open(demo('recsys'), 'recsys', 'mmoe');
+    const blocked = await screen.findByTestId('start-blocked');
+    expect(blocked.textContent).toMatch(/mmoe predicts the click and the rating behind it.*target 'clicked' is a click.*pick another template/);
+    expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
+    // The dataset itself feeds the family: its shape is shown, and finalmlp may start.
+    expect(screen.getByTestId('block-diagram').textContent).not.toContain('no usable columns');
+    await fireEvent.click(screen.getByTestId('template-finalmlp'));
+    await waitFor(() => expect(screen.queryByTestId('start-blocked')).toBeNull());
+  });
+
+  it('trains on MovieLens ratings (rating ≥ 4 as the click) and scores the rating tower', async () => {
+    const before = new Set((await stores.lab.invoke('datasets.list', {})).map((d) => d.id));
+    const { importId } = await stores.lab.invoke('datasets.import', { path: '/work/shared/data/recsys/ml-100k/u.data' });
+    expect(importId).toBeTruthy();
+    let id = '';
+    await waitFor(async () => {
+      const list = await stores.lab.invoke('datasets.list', {});
+      id = list.find((d) => !before.has(d.id))?.id ?? '';
+      expect(id).not.toBe('');
+    }, { timeout: 60_000, interval: 250 });
+    await stores.lab.invoke('datasets.setRoles', {
+      id, roles: { column_1: 'categorical', column_2: 'categorical', column_3: 'target', column_4: 'ignore' }, label: { positiveAtLeast: 4 },
+    });
+    await stores.datasets.refresh();
+    await open(id, 'recsys', 'mmoe');
+    await waitFor(() => expect(stores.models.dataShape?.templateProblem).toBeNull());
+    expect(screen.queryByTestId('start-blocked')).toBeNull();
+    stores.models.seeds = 1;
+    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 3 });
+    const [run] = (await stores.models.start())!;
+    expect(await ended(run)).toBe('completed');
+    const metrics = (await stores.lab.invoke('runs.list', {})).find((r) => r.id === run)!.metrics;
+    expect(metrics['test.auc']).toBeGreaterThan(0);
+    expect(metrics['test.rating_rmse']).toBeGreaterThan(0);
+  });
+});
+
+describe('the run name', () => {
+  it('names the runs started with it, then goes back to the automatic name; a template change clears it', async () => {
+    await open(demo('forecasting'), 'forecasting', 'dlinear');
+    const name = () => screen.getByTestId('run-name') as HTMLInputElement;
+    await fireEvent.input(name(), { target: { value: 'short window' } });
+    expect(stores.models.name).toBe('short window');
+    await fireEvent.click(screen.getByTestId('template-nlinear'));
+    await waitFor(() => expect(name().value).toBe(''));
+    expect(name().placeholder).toMatch(/^nlinear on Demo/);
+    await fireEvent.input(name(), { target: { value: 'nlinear quick' } });
+    stores.models.seeds = 1;
+    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 2 });
+    const [run] = (await stores.models.start())!;
+    expect((await stores.lab.invoke('runs.get', { id: run })).name).toBe('nlinear quick');
+    await waitFor(() => expect(name().value).toBe(''));
+    const [next] = (await stores.models.start())!;
+    expect((await stores.lab.invoke('runs.get', { id: next })).name).toBe(`nlinear on ${stores.models.dataset!.name}`);
+    for (const id of [run, next]) await ended(id);
+  });
+});
+
+describe('New run from this (Runs → Models)', () => {
+  it('opens a failed run’s template, dataset and settings in the form, to fix one field and start again', async () => {
+    // A window longer than the training part (about 18,400 hours) fails when the run starts.
+    // (DLinear's moving-average matrix is lookback² numbers: the lab cannot even size it at 30,000.)
+    await open(demo('forecasting'), 'forecasting', 'nlinear');
+    stores.models.setConfig({ ...stores.models.config, lookback: 30_000, revin: true });
+    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 2, optimizer: { ...(stores.models.training.optimizer as object), lr: 0.01 } });
+    stores.models.seeds = 1;
+    const [failed] = (await stores.models.start())!;
+    expect(await ended(failed)).toBe('failed');
+    cleanup();
+    // Elsewhere first: the form holds another template's defaults.
+    stores.models.setFamily('recsys');
+    stores.router.go('runs', failed);
+    render(App, { props: { stores } });
+    await stores.runs.refresh();
+    await fireEvent.click(await screen.findByTestId('new-run-from'));
+    await waitFor(() => expect(stores.router.view).toBe('models'));
+    await waitFor(() => expect(stores.models.templateId).toBe('nlinear'));
+    expect(stores.models.family).toBe('forecasting');
+    expect(stores.models.datasetId).toBe(demo('forecasting'));
+    expect(stores.models.config).toMatchObject({ lookback: 30_000, revin: true });
+    expect(stores.models.training).toMatchObject({ epochs: 1, maxSteps: 2, optimizer: { lr: 0.01 } });
+    expect(screen.getByTestId('from-run').textContent).toContain('Settings from run');
+    // The route now names the dataset (a reload keeps the form's dataset, not the run).
+    await waitFor(() => expect(window.location.hash).toBe(`#/models/${demo('forecasting')}`));
+    expect((within(document.querySelectorAll('.panels section')[1] as HTMLElement).getByLabelText('Lookback') as HTMLInputElement).value).toBe('30000');
+    // Fix the one field and start again: the new run trains.
+    stores.models.setConfig({ ...stores.models.config, lookback: 48 });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    const [again] = (await stores.models.start())!;
+    expect(await ended(again)).toBe('completed');
+    expect((await stores.lab.invoke('runs.get', { id: again })).config).toMatchObject({ model: { template: 'nlinear', lookback: 48, revin: true }, optimizer: { lr: 0.01 } });
+  });
+});
+
+const gatePanel = () => document.querySelector('.panels section') as HTMLElement;
+const hyperPanel = () => document.querySelectorAll('.panels section')[1] as HTMLElement;
+
+describe('form wording', () => {
+  it('keeps typed text in a number list and asks for numbers; names the router and schedule pickers', async () => {
+    await open(demo('forecasting'), 'forecasting', 'moe-forecaster');
+    const widths = within(hyperPanel()).getByLabelText('Expert hidden widths') as HTMLInputElement;
+    await fireEvent.change(widths, { target: { value: 'abc' } });
+    await waitFor(() => expect(within(widths.closest('.field') as HTMLElement).getByRole('alert').textContent).toBe("Expert hidden widths must be numbers separated by commas (got 'abc')"));
+    expect(widths.value).toBe('abc');
+    await fireEvent.change(widths, { target: { value: '64, 32' } });
+    await waitFor(() => expect(stores.models.config.expertHidden).toEqual([64, 32]));
+    await fireEvent.click(screen.getByTestId('gate-router'));
+    expect((within(gatePanel()).getByLabelText('Router kind') as HTMLSelectElement).value).toBe('softmax-router');
+    expect(within(gatePanel()).getByLabelText('Schedule kind')).toBeTruthy();
+    expect(within(gatePanel()).queryByLabelText('Kind')).toBeNull();
+    expect(within(training()).getByLabelText('Optimizer kind')).toBeTruthy();
+    expect(within(training()).getByLabelText('Schedule kind')).toBeTruthy();
+  });
+
+  it('turns GMU’s bimodal switch off with a note when the dataset has 3 modalities', async () => {
+    await open(demo('fusion'), 'fusion', 'gmu');
+    await waitFor(() => expect((stores.models.config.modalities as unknown[]).length).toBe(3));
+    await fireEvent.click(screen.getByTestId('gate-gate'));
+    const bimodal = within(gatePanel()).getByLabelText('Bimodal') as HTMLInputElement;
+    expect(bimodal.disabled).toBe(true);
+    expect(bimodal.checked).toBe(false);
+    expect(screen.getByTestId('off-gate.bimodal').textContent).toMatch(/Needs exactly 2 modalities; Demo: sensor \+ camera \(fusion\) has 3/);
+    expect(within(gatePanel()).getByLabelText('Hidden width')).toBeTruthy(); // one width, not a list
+  });
+
+  it('describes the recommendation fields without the template’s MovieLens defaults', async () => {
+    await open(demo('recsys'), 'recsys', 'finalmlp');
+    const fields = await screen.findByTestId('fixed-fields');
+    expect(fields.textContent).toContain('from the dataset: user_segment');
+    expect(fields.textContent).not.toMatch(/MovieLens/);
+    expect(screen.getByTestId('fixed-numeric').textContent).not.toMatch(/MovieLens/);
+  });
+});
+
+// Last: it deletes the forecasting demo the tests above trained on.
+describe('Datasets → Delete, for a dataset runs were trained on', () => {
+  it('says how many runs use it and what they lose before the second click, and their panels say it after', async () => {
+    const id = demo('forecasting');
+    const runs = (await stores.lab.invoke('runs.list', {})).filter((r) => r.datasetId === id);
+    const done = runs.find((r) => r.status === 'completed')!;
+    expect(runs.length).toBeGreaterThan(1);
+    stores.router.go('datasets', id);
+    render(App, { props: { stores } });
+    const name = stores.datasets.list.find((d) => d.id === id)!.name;
+    await fireEvent.click(await screen.findByRole('button', { name: `Delete ${name}` }));
+    await waitFor(() => expect(screen.getByTestId('delete-warning').textContent).toBe(
+      `${runs.length} runs use it: their results, curves and exports stay; knockouts, gate reports and Try it need the data and will stop working. It is a demo dataset: GateLab does not re-create a deleted demo.`));
+    await fireEvent.click(screen.getByRole('button', { name: `Confirm deleting ${name}` }));
+    await waitFor(() => expect(stores.datasets.list.some((d) => d.id === id)).toBe(false));
+    // A panel that needs the data (Try it) now fails with the lab's message, shown in the app's words.
+    const err = await stores.lab.invoke('runs.try', { id: done.id, rows: [0] }).then(() => null, (e: Error) => e);
+    expect(err?.message).toMatch(/no longer in the lab \(it was deleted\)/);
+    cleanup();
+    const { default: ErrorBox } = await import('../components/ErrorBox.svelte');
+    render(ErrorBox, { props: { error: err as never, context: 'Try it' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/results, curves and export stay.*a deleted demo dataset is not re-created/);
+  });
+});
