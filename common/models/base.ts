@@ -9,8 +9,10 @@ export const hiddenList = (def: number[], what = 'Hidden layer widths') =>
 
 /** Forecasting: [B, lookback, channels] in, [B, horizon, channels] out. */
 export const forecastingData = {
-  lookback: width('Input window length L (time steps)').default(336),
-  horizon: width('Forecast length H (time steps)').default(96),
+  // At most 4,096 steps: papers use up to 720–2,880, and DLinear's moving average is an L×L matrix (at
+  // L = 30,000 it took the lab's memory while the form measured the model's size).
+  lookback: z.number().int().positive().max(4096).describe('Input window length L (time steps, at most 4,096)').default(336),
+  horizon: z.number().int().positive().max(4096).describe('Forecast length H (time steps, at most 4,096)').default(96),
   channels: width('Number of variables C (in and out)').default(7),
   revin: z.boolean().default(false).describe('Reversible instance normalisation: each window is normalised by its own mean/std, de-normalised at the output'),
 };

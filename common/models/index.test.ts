@@ -34,6 +34,10 @@ describe('model templates', () => {
     expect(defaultModelConfig('gla').gla.rank).toBe(16);
     expect(defaultModelConfig('moe-dnn').router.k).toBe(2);
     expect(defaultModelConfig('dlinear', { lookback: 512 }).lookback).toBe(512);
+    // a window beyond 4,096 steps is refused by the schema, before DLinear builds its L×L moving average
+    // (a lookback of 30,000 typed in the form took the lab's memory)
+    expect(() => parseModelConfig({ template: 'dlinear', lookback: 30_000 })).toThrow(/lookback/);
+    expect(() => parseModelConfig({ template: 'tsmixer-gated', horizon: 5000 })).toThrow(/horizon/);
     // a partial gate (from --set model.gate.enabled=false) keeps the template's other gate defaults
     expect(defaultModelConfig('tsmixer-gated', { gate: { enabled: false } }).gate).toMatchObject({ kind: 'sigmoid', enabled: false, granularity: 'channel' });
     expect(defaultModelConfig('finalmlp', { gate2: { initBias: 1 } }).gate2).toMatchObject({ scale: 2, initBias: 1 });
