@@ -79,6 +79,8 @@ export class StringColumn extends CodedColumn {
   private totalLength = 0;
   /** Distinct values containing whitespace: words, i.e. free text rather than codes. */
   private spaced = 0;
+  /** Distinct values with 4+ Han/Kana characters: Chinese and Japanese sentences have no spaces to count. */
+  private cjkSentences = 0;
 
   private readonly short = new ByteDictionary();
   private scratch = Buffer.alloc(0);
@@ -144,6 +146,7 @@ export class StringColumn extends CodedColumn {
   private addValue(str: string): number {
     this.totalLength += str.length;
     if (str.indexOf(' ') >= 0) this.spaced++;
+    else if (CJK_SENTENCE.test(str)) this.cjkSentences++;
     return this.values.push(str) - 1;
   }
 
@@ -158,10 +161,13 @@ export class StringColumn extends CodedColumn {
     const distinct = this.values.length;
     const meanLength = distinct ? this.totalLength / distinct : 0;
     const mostlyUnique = cardinality > 50 && cardinality > 0.5 * count;
-    const wordy = this.spaced >= 0.5 * distinct || meanLength >= 20;
+    const wordy = this.spaced + this.cjkSentences >= 0.5 * distinct || meanLength >= 20;
     return (mostlyUnique || (meanLength >= 50 && cardinality > 20)) && wordy ? 'text' : 'categorical';
   }
 }
+
+/** Four or more Han, Hiragana or Katakana characters: a phrase, where a place or a name is usually fewer. */
+const CJK_SENTENCE = /(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*){4}/u;
 
 /** Booleans: code 0 = false, 1 = true; accepts true/false, yes/no, t/f, y/n and 0/1. */
 export class BooleanColumn extends CodedColumn {

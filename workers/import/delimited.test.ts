@@ -47,6 +47,14 @@ describe('sniffing', () => {
     expect(r.col('when')[0]).toBe(Date.UTC(2024, 2, 1, 10) / 1000);
   });
 
+  it('Chinese and Japanese sentences (no spaces, short) are text; short place names stay categories', async () => {
+    const heads = ['このドレスは', 'サイズが', '色が', '本当に', '生地は'], tails = ['小さいです', '高いです', '好きでした', '安い'];
+    const rows = ['review,city'];
+    for (let i = 0; i < 80; i++) rows.push(`${heads[i % 5]}${tails[i % 4]}${i}。,${['東京', '大阪', '京都'][i % 3]}`);
+    const r = await load(rows.join('\n'));
+    expect(Object.fromEntries(r.result.columns.map((c) => [c.name, c.type]))).toEqual({ review: 'text', city: 'categorical' });
+  });
+
   it('reads "[x, y, z]" fields as a vector column', async () => {
     const r = await load('id,emb\na,"[0.5, 1, -2]"\nb,"[3, 4, 5.25]"\n');
     expect(r.result.columns[1]).toMatchObject({ type: 'vector', dim: 3 });
