@@ -4,3 +4,4 @@ export * from './bootstrap';
 export * from './compute';
 export * from './report';
 export * from './protocol';
+export * from './gate-names';

@@ -28,3 +28,36 @@ describe('RunTable', () => {
     expect(error).not.toContain('gatelab');
   });
 });
+
+describe('RunTable keyboard focus', () => {
+  it('hands focus from Pause to Resume when the run pauses, and from a deleted row to the next one', async () => {
+    const actions: string[] = [];
+    const props = (runs: ReturnType<typeof runSummary>[]) => ({ runs, onselect: () => {}, oncontrol: async (id: string, a: string) => { actions.push(`${a} ${id}`); } });
+    const { rerender } = render(RunTable, { props: props([runSummary({ id: '5', template: 'gmu', status: 'running' }), runSummary({ id: '6', template: 'gmu', status: 'completed' })]) });
+    const pause = screen.getByRole('button', { name: 'Pause' });
+    pause.focus();
+    await fireEvent.click(pause);
+    expect(document.activeElement).toBe(pause); // still running: focus stays where it was
+    await rerender(props([runSummary({ id: '5', template: 'gmu', status: 'paused' }), runSummary({ id: '6', template: 'gmu', status: 'completed' })]));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement?.textContent).toBe('Resume');
+
+    // Delete: the confirm takes focus; Escape keeps the run and gives focus back to Delete
+    const del = document.querySelector<HTMLElement>('tr[data-run="6"] button[data-action="delete"]')!;
+    del.focus();
+    await fireEvent.click(del);
+    const confirm = screen.getByRole('button', { name: /Confirm deleting/ });
+    expect(document.activeElement).toBe(confirm);
+    await fireEvent.keyDown(confirm, { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: /Confirm deleting/ })).toBeNull();
+    expect(document.activeElement).toBe(document.querySelector('tr[data-run="6"] button[data-action="delete"]'));
+
+    // confirmed: the row leaves, focus lands on the row that took its place (here the one before it)
+    await fireEvent.click(document.querySelector<HTMLElement>('tr[data-run="6"] button[data-action="delete"]')!);
+    await fireEvent.click(screen.getByRole('button', { name: /Confirm deleting/ }));
+    await rerender(props([runSummary({ id: '5', template: 'gmu', status: 'paused' })]));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(actions).toEqual(['pause 5', 'delete 6']);
+    expect((document.activeElement as HTMLElement).dataset.run).toBe('5');
+  });
+});

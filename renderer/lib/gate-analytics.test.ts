@@ -11,9 +11,16 @@ const table = (rows: [string, 'open' | 'closed' | 'single', number, number?][]):
 describe('alignKnockouts', () => {
   it('lines up the same gate and mode across runs, with null where a run has no such knockout', () => {
     const a = alignKnockouts([table([['gate2', 'closed', -0.1], ['gate1', 'open', 0]]), null, table([['gate1', 'open', 0.01], ['router', 'single', -0.2, 10], ['router', 'single', -0.3, 2]])]);
-    expect(a.map((r) => r.label)).toEqual(['gate1 open', 'gate2 closed', 'router single 2', 'router single 10']);
+    expect(a.map((r) => r.label)).toEqual(['gate1 open', 'gate2 closed', 'router only expert 2', 'router only expert 10']);
     expect(a[0].cells.map((c) => c?.delta ?? null)).toEqual([0, null, 0.01]);
     expect(a[1].cells.map((c) => c?.delta ?? null)).toEqual([-0.1, null, null]);
+  });
+
+  it("aligns by gate id and labels rows with the first run's names (modalities of a GMU)", () => {
+    const names = { modalities: ['context', 'sensor'], variables: [], template: 'gmu' };
+    const a = alignKnockouts([null, table([['gmu.z1', 'closed', -0.2]]), table([['gmu.z1', 'closed', -0.1]])], [undefined, names, undefined]);
+    expect(a.map((r) => [r.key, r.label])).toEqual([['gmu.z1 closed', 'gmu · sensor closed']]);
+    expect(a[0].cells.map((c) => c?.delta ?? null)).toEqual([null, -0.2, -0.1]);
   });
 });
 

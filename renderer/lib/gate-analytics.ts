@@ -1,30 +1,39 @@
 // Pure helpers behind the gate-analytics panels: the knockout rows of several runs aligned by gate and
 // mode, the layout of an accuracy-vs-FLOPs scatter, sorting per-sample fusion weights, and a colour scale.
 import type { KnockoutRow, KnockoutTable } from '../../common/analytics/knockout';
+import { knockoutLabel, type GateNames } from '../../common/analytics/gate-names';
 import { niceTicks } from './scale';
 
-export const knockoutLabel = (r: Pick<KnockoutRow, 'gate' | 'mode' | 'expert'>): string =>
+export { knockoutLabel };
+
+/** The stable id of a knockout (gate id, mode, expert index): what aligns runs; never shown. */
+export const knockoutKey = (r: Pick<KnockoutRow, 'gate' | 'mode' | 'expert'>): string =>
   `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
 
 export interface AlignedKnockout {
+  key: string;
+  /** In the user's words (modality names, "only expert 2"), from the first run that has this knockout. */
   label: string;
   gate: string;
   /** Per compared run, in order: its row for this gate and mode, or null (not run, or that run has no such gate). */
   cells: (KnockoutRow | null)[];
 }
 
-/** The union of every run's knockouts (gate × mode), each with its row per run; ordered by gate, then mode. */
-export function alignKnockouts(tables: readonly (KnockoutTable | null)[]): AlignedKnockout[] {
+/**
+ * The union of every run's knockouts (gate × mode), each with its row per run, aligned by id (not by
+ * label: two runs may name a modality differently); ordered by gate id, then mode. `names[i]` names run i's gates.
+ */
+export function alignKnockouts(tables: readonly (KnockoutTable | null)[], names: readonly (GateNames | undefined)[] = []): AlignedKnockout[] {
   const by = new Map<string, AlignedKnockout>();
   tables.forEach((t, i) => {
     for (const r of t?.rows ?? []) {
-      const label = knockoutLabel(r);
-      let a = by.get(label);
-      if (!a) by.set(label, (a = { label, gate: r.gate, cells: tables.map(() => null) }));
+      const key = knockoutKey(r);
+      let a = by.get(key);
+      if (!a) by.set(key, (a = { key, label: knockoutLabel(r, names[i]), gate: r.gate, cells: tables.map(() => null) }));
       a.cells[i] = r;
     }
   });
-  return [...by.values()].sort((a, b) => a.gate.localeCompare(b.gate) || a.label.localeCompare(b.label, undefined, { numeric: true }));
+  return [...by.values()].sort((a, b) => a.gate.localeCompare(b.gate) || a.key.localeCompare(b.key, undefined, { numeric: true }));
 }
 
 export interface ScatterPoint {

@@ -1,6 +1,7 @@
 // The chart each gate statistic gets: real shares stack, independent gates are lines.
 import { describe, expect, it } from 'vitest';
-import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole, modalityNames } from './gate-charts';
+import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole } from './gate-charts';
+import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 
 describe('gateChartKind', () => {
   it('stacks expert load and softmax modality weights, which sum to 1 at every step', () => {
@@ -27,12 +28,13 @@ describe('gateChartKind', () => {
 
 describe('legends', () => {
   it('names components by modality, expert or histogram bin', () => {
-    expect(componentLabels('modality_weights', 3, ['context', 'sensor', 'camera'])).toEqual(['context', 'sensor', 'camera']);
-    expect(componentLabels('modality_weights', 2, ['a', 'b', 'c'])).toEqual(['modality 0', 'modality 1']);
-    expect(componentLabels('load', 2)).toEqual(['expert 0', 'expert 1']);
+    const names = gateNamesFromConfig({ model: { template: 'moe-fusion', modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }] } });
+    expect(componentLabels('gmu', 'modality_weights', 3, names)).toEqual(['context', 'sensor', 'camera']);
+    expect(componentLabels('gmu', 'modality_weights', 2, names)).toEqual(['modality 0', 'modality 1']);
+    expect(componentLabels('router', 'load', 2)).toEqual(['expert 0', 'expert 1']);
+    expect(componentLabels('val.router', 'load', 3, names)).toEqual(['expert 0 (context)', 'expert 1 (sensor)', 'expert 2 (camera)']);
     expect(binLabels(4)).toEqual(['0–0.25', '0.25–0.5', '0.5–0.75', '0.75–1']);
-    expect(componentLabels('openness_hist', 10)[9]).toBe('0.9–1');
+    expect(componentLabels('g', 'openness_hist', 10)[9]).toBe('0.9–1');
     expect(component([[1, 2], null, [3, 4]], 1)).toEqual([2, NaN, 4]);
-    expect(modalityNames({ model: { modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }] } })).toEqual(['context', 'sensor']);
   });
 });

@@ -8,6 +8,7 @@
 //     does not exist;
 //   - any other vector (per-channel openness...): a heatmap.
 import type { GateSeries } from '../../common/lab-api';
+import { NO_NAMES, statComponentNames, type GateNames } from '../../common/analytics/gate-names';
 
 export type GateChart = 'line' | 'lines' | 'stacked' | 'heatmap';
 
@@ -34,13 +35,12 @@ export function gateChartKind(g: Pick<GateSeries, 'stat' | 'vectors'>): GateChar
 
 /**
  * Names of a vector statistic's components for legends: modality names from the run's model config
- * when the count matches, "expert i" for routers, bin ranges for histograms, else "i".
+ * when the count matches, "expert i" (MoE fusion: "expert i (modality)") for routers, bin ranges for
+ * histograms, else "i".
  */
-export function componentLabels(stat: string, k: number, modalities: string[] = []): string[] {
-  if (/modality/i.test(stat)) return modalities.length === k ? modalities : Array.from({ length: k }, (_, i) => `modality ${i}`);
+export function componentLabels(gate: string, stat: string, k: number, names: GateNames = NO_NAMES): string[] {
   if (/hist/i.test(stat)) return binLabels(k);
-  if (/load|importance|prob/i.test(stat)) return Array.from({ length: k }, (_, i) => `expert ${i}`);
-  return Array.from({ length: k }, (_, i) => String(i));
+  return statComponentNames(gate.replace(/^(val|test)\./, ''), stat, k, names) ?? Array.from({ length: k }, (_, i) => String(i));
 }
 
 /** k equal bins over 0…1: "0–0.1", "0.1–0.2", … */
@@ -54,8 +54,3 @@ export function component(vectors: (number[] | null)[], j: number): number[] {
   return vectors.map((v) => v?.[j] ?? NaN);
 }
 
-/** Modality names from a run config (model.modalities: [{ name }]), or none. */
-export function modalityNames(config: Record<string, unknown> | null | undefined): string[] {
-  const m = (config?.model as { modalities?: unknown } | undefined)?.modalities;
-  return Array.isArray(m) ? m.map((x) => String((x as { name?: unknown }).name ?? '')) : [];
-}

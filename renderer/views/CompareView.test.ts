@@ -77,4 +77,35 @@ describe('Compare view', () => {
     const ticks = within(chart).getAllByTestId('pc-tick').map((t) => t.textContent);
     expect(ticks.slice(-2)).toEqual(['0.0521', '0.0535']);
   });
+
+  it('splits a loss across families: a warning, one chart and one ranking per family, legends by run name', async () => {
+    const runs = [
+      { id: '1', template: 'tsmixer-gated', name: 'tsmixer on grid load seed=1', seed: 1, group: 'gmx2gcreipe', loss: [0.5, 0.4] },
+      { id: '2', template: 'tsmixer-gated', name: 'tsmixer on grid load seed=2', seed: 2, group: 'gmx2gcreipe', loss: [0.52, 0.41] },
+      { id: '3', template: 'gmu', name: 'gmu on sensor + camera', seed: 1, group: 'gmx2gd1bxiz', loss: [0.3, 0.2] },
+      { id: '4', template: 'finalmlp', name: 'finalmlp on clicks', seed: 1, group: null, loss: [0.6, 0.25] },
+    ];
+    const summary = (r: typeof runs[number]) => runSummary({ id: r.id, template: r.template, name: r.name, seed: r.seed, group: r.group });
+    const { lab } = handlerLab({
+      'runs.list': () => runs.map(summary),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.compare': ({ ids }) => ({
+        runs: ids.map((id) => { const r = runs.find((x) => x.id === id)!; return { ...summary(r), config: { model: { template: r.template } } }; }),
+        series: ids.map((id) => ({ id, series: [{ name: 'val.loss', steps: [10, 20], values: runs.find((x) => x.id === id)!.loss }] })),
+      }),
+      'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
+    });
+    await openApp(lab, '#/compare');
+    for (const box of await screen.findAllByRole('checkbox')) await fireEvent.click(box);
+    await fireEvent.click(screen.getByTestId('compare-button'));
+    expect((await screen.findByTestId('compare-warning')).textContent).toContain("losses are not comparable: forecasting MSE vs classification logloss");
+    // one chart per family, each with a text alternative naming its lines by run name (no group ids)
+    const charts = screen.getAllByRole('img', { name: /^val\.loss · / });
+    expect(charts.map((c) => c.getAttribute('aria-label')!.split(':')[0])).toEqual(['val.loss · forecasting MSE', 'val.loss · classification logloss']);
+    expect(charts[0].getAttribute('aria-label')).toContain('tsmixer on grid load (2 seeds)');
+    expect(document.body.textContent).not.toContain('gmx2gd1b');
+    // ranked within each family: the forecasting runs, then gmu (0.2) before finalmlp (0.25)
+    const rows = within(screen.getByTestId('compare-table')).getAllByRole('row').map((r) => r.getAttribute('data-family') ?? r.getAttribute('data-run'));
+    expect(rows).toEqual(['forecasting', '1', '2', 'classification', '3', '4']);
+  });
 });

@@ -138,11 +138,10 @@ describe('the run name', () => {
 
 describe('New run from this (Runs → Models)', () => {
   it('opens a failed run’s template, dataset and settings in the form, to fix one field and start again', async () => {
-    // A window longer than the training part (about 18,400 hours) fails when the run starts.
-    // (DLinear's moving-average matrix is lookback² numbers: the lab cannot even size it at 30,000.)
+    // A learning rate of 1e30 overflows the weights at the first update: the run fails at step 2.
     await open(demo('forecasting'), 'forecasting', 'nlinear');
-    stores.models.setConfig({ ...stores.models.config, lookback: 30_000, revin: true });
-    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 2, optimizer: { ...(stores.models.training.optimizer as object), lr: 0.01 } });
+    stores.models.setConfig({ ...stores.models.config, lookback: 48, revin: true });
+    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 2, optimizer: { ...(stores.models.training.optimizer as object), lr: 1e30 } });
     stores.models.seeds = 1;
     const [failed] = (await stores.models.start())!;
     expect(await ended(failed)).toBe('failed');
@@ -157,14 +156,14 @@ describe('New run from this (Runs → Models)', () => {
     await waitFor(() => expect(stores.models.templateId).toBe('nlinear'));
     expect(stores.models.family).toBe('forecasting');
     expect(stores.models.datasetId).toBe(demo('forecasting'));
-    expect(stores.models.config).toMatchObject({ lookback: 30_000, revin: true });
-    expect(stores.models.training).toMatchObject({ epochs: 1, maxSteps: 2, optimizer: { lr: 0.01 } });
+    expect(stores.models.config).toMatchObject({ lookback: 48, revin: true });
+    expect(stores.models.training).toMatchObject({ epochs: 1, maxSteps: 2, optimizer: { lr: 1e30 } });
     expect(screen.getByTestId('from-run').textContent).toContain('Settings from run');
     // The route now names the dataset (a reload keeps the form's dataset, not the run).
     await waitFor(() => expect(window.location.hash).toBe(`#/models/${demo('forecasting')}`));
-    expect((within(document.querySelectorAll('.panels section')[1] as HTMLElement).getByLabelText('Lookback') as HTMLInputElement).value).toBe('30000');
+    expect((within(document.querySelectorAll('.panels section')[1] as HTMLElement).getByLabelText('Lookback') as HTMLInputElement).value).toBe('48');
     // Fix the one field and start again: the new run trains.
-    stores.models.setConfig({ ...stores.models.config, lookback: 48 });
+    stores.models.setTraining({ ...stores.models.training, optimizer: { ...(stores.models.training.optimizer as object), lr: 0.01 } });
     await waitFor(() => expect(stores.models.valid).toBe(true));
     const [again] = (await stores.models.start())!;
     expect(await ended(again)).toBe('completed');

@@ -115,3 +115,55 @@ describe('Runs view gate panels', () => {
     expect(panel('g1/openness_hist').querySelector('[data-testid="heat-legend"]')?.textContent).toMatch(/0.*0\.5.*0–0\.25 … 0\.75–1/);
   });
 });
+
+describe('Runs view gate panels explain themselves', () => {
+  it("titles gates in the user's words, captions each known statistic, keeps validation apart, and words every chart", async () => {
+    const gates = [
+      { gate: 'cross1.gate', stat: 'openness', steps: [20, 40], values: [0.5, 0.515], vectors: null },
+      { gate: 'router', stat: 'entropy', steps: [20, 40], values: [1.2, 1.1], vectors: null },
+      { gate: 'router', stat: 'load', steps: [20, 40], values: [null, null], vectors: [[0.25, 0.25, 0.25, 0.25], [0.1, 0.2, 0.3, 0.4]] },
+      { gate: 'loss.router', stat: 'load_cv2', steps: [20, 40], values: [0.01, 0.02], vectors: null },
+      { gate: 'val.cross1.gate', stat: 'openness', steps: [40], values: [0.52], vectors: null },
+    ];
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '9', template: 'gated-cross-attention' })],
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gated-cross-attention' }), config: { model: { template: 'gated-cross-attention', modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }] } } }),
+      'runs.metrics': ({ id }) => ({ id, series: [{ name: 'train.loss', steps: [20, 40], values: [0.7, 0.6] }] }),
+      'runs.gates': ({ id }) => ({ id, gates }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'analytics.knockouts': ({ id }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+    });
+    await openApp(lab, '#/runs/9');
+    const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
+    await waitFor(() => expect(panel('cross1.gate/openness')?.querySelector('figcaption')?.textContent).toBe('cross-attention · sensor · openness'));
+    const caption = (stat: string) => panel(stat).querySelector('[data-testid="stat-caption"]')?.textContent ?? '';
+    expect(caption('cross1.gate/openness')).toContain('0 closed … 1 fully open');
+    expect(caption('router/entropy')).toContain('ln 4 = 1.386'); // k from the router's load vector
+    expect(caption('loss.router/load_cv2')).toContain('0 = every expert gets the same load');
+    expect(panel('loss.router/load_cv2').querySelector('figcaption')?.textContent).toBe('router · auxiliary loss · load CV²');
+    // validation statistics are a separate, labelled group, not interleaved duplicates
+    const val = screen.getByTestId('gate-panels-validation');
+    expect(val.contains(panel('val.cross1.gate/openness'))).toBe(true);
+    expect(screen.getByTestId('gate-panels').contains(panel('val.cross1.gate/openness'))).toBe(false);
+    expect(panel('val.cross1.gate/openness').querySelector('figcaption')?.textContent).toBe('cross-attention · sensor (validation) · openness');
+    // every chart has a text alternative with its latest values and step range
+    const img = (stat: string) => panel(stat).querySelector('[role="img"]')?.getAttribute('aria-label');
+    expect(img('cross1.gate/openness')).toBe('cross-attention · sensor · openness: openness 0.515 at step 40; steps 20 to 40.');
+    expect(img('router/load')).toBe('router · load at step 40: expert 0 0.1, expert 1 0.2, expert 2 0.3, expert 3 0.4; steps 20 to 40.');
+    expect(screen.getByRole('img', { name: /^Loss: train\.loss 0\.6 at step 40/ })).toBeTruthy();
+  });
+
+  it("a failed run's empty chart says where it failed instead of promising points", async () => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'tsmixer-gated', status: 'failed', step: 0, error: 'lookback 100000 is longer than the training split' })],
+      'runs.metrics': ({ id }) => ({ id, series: [] }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+    });
+    await openApp(lab, '#/runs/3');
+    const empty = await screen.findByTestId('chart-empty');
+    expect(empty.textContent).toBe('No points: the run failed at step 0 before reporting any: lookback 100000 is longer than the training split');
+  });
+});

@@ -2,7 +2,7 @@
 // job with progress), and the gate report (JSON + HTML + per-feature CSV in the run's folder). Each job
 // runs in an analytics process; results are files beside the run's checkpoints.
 import type { Intervention, KnockoutTable, GateReport } from '../../../common/analytics';
-import { featureImportanceCsv } from '../../../common/analytics';
+import { featureImportanceCsv, gateNamesFromConfig } from '../../../common/analytics';
 import type { LabStore, RunRecord } from '../store/index';
 import type { RunFiles } from '../runs/run-files';
 import { startAnalyticsJob, type JobHandle } from './analytics-process';
@@ -82,7 +82,7 @@ export class GateAnalytics {
       report.attentionPair = await attentionPairFor(this.store.runs.get(runId)!, this.store.runs.list(),
         async (id) => readReport(this.files, id) ?? (await this.report(id, undefined, { pairAttention: false })).report);
     }
-    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report), featureImportanceCsv(report)) };
+    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, gateNamesFromConfig(t.spec.config)), featureImportanceCsv(report)) };
   }
 
   /** "Knock out all gates one by one" as a background job; returns its id (see `job`, `subscribe`). */

@@ -52,6 +52,20 @@ describe('gate report HTML', () => {
     expect(x).toBeLessThan(700 - 80);
   });
 
+  it("names knockouts and experts in the user's words and prints FLOPs readably", async () => {
+    const { knockoutSection, flops } = await import('./report-html');
+    const names = { modalities: ['context', 'sensor', 'camera'], variables: [], template: 'moe-fusion' };
+    const k = knockoutSection(table([
+      { gate: 'gmu.z2', kind: 'gate', mode: 'closed', value: 0.6, delta: -0.2, ci: ci(-0.25, -0.15) },
+      { gate: 'router', kind: 'router', mode: 'single', expert: 1, value: 0.7, delta: -0.1, ci: ci(-0.2, -0.05) }]), names);
+    expect(k).toContain('>gmu · camera closed<');
+    expect(k).toContain('>router only expert 1 (sensor)<');
+    expect([flops(1572000), flops(842000), flops(1884), flops(3.2e9)]).toEqual(['1.57 M', '842,000', '1,884', '3.2 G']);
+    const html = gateReportHtml({ ...report, compute: { ...report.compute!, flops: { dense: 2_000_000, mean: 1_572_000, p50: 1_500_000, p95: 1_900_000, saved: 0.214 } } }, names);
+    expect(html).toContain('mean 1.57 M, p50 1.5 M, p95 1.9 M against 2 M dense');
+    expect(html).toContain('expert 1 (sensor) 55%'); // load on the test split, per named expert
+  });
+
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {
     const html = gateReportHtml(report);
     for (const s of ['Knockout', 'Conditional compute', 'Feature gate gate1', 'Router router', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);

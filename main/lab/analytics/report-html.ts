@@ -1,10 +1,19 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
+import { componentName, gateLabel, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
 import { stackedArea } from '../lab/report-svg';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (v: number, d = 4) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
+/** FLOPs as people read them: "1.57 M", "842,000", "3.2 G" (raw "1572000" was hard to read). */
+export const flops = (v: number): string => {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${Number((v / 1e9).toPrecision(3))} G`;
+  if (a >= 1e6) return `${Number((v / 1e6).toPrecision(3))} M`;
+  return Math.round(v).toLocaleString('en-US');
+};
 
 /**
  * Horizontal bars, one per label; values may be negative (knockout deltas). `bad` says which values to draw
@@ -32,7 +41,8 @@ export function barChart(items: { label: string; value: number; low?: number; hi
 
 /** A heatmap of rows × columns with values in [0, max]. */
 export function heatmap(rowLabels: string[], colLabels: string[], values: number[][]): string {
-  const cell = 34, left = 90, top = 24;
+  // the row labels' column fits the longest label ("expert 2 (camera)" was cut at the SVG's left edge)
+  const cell = 34, left = Math.max(90, 12 + 7 * Math.max(0, ...rowLabels.map((l) => l.length))), top = 24;
   const max = Math.max(1e-12, ...values.flat());
   const cells = values.flatMap((r, i) => r.map((v, j) => {
     const a = v / max;
@@ -44,10 +54,11 @@ export function heatmap(rowLabels: string[], colLabels: string[], values: number
   return `<svg width="${left + colLabels.length * cell + 10}" height="${top + rowLabels.length * cell + 10}" font-size="11">${cols.join('')}${rows.join('')}${cells.join('')}</svg>`;
 }
 
-export function knockoutSection(t: KnockoutTable): string {
+/** `names`: the run's modality / expert names (from its config), so rows read "gmu · camera closed". */
+export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): string {
   const better = t.higherIsBetter ? 'higher is better' : 'lower is better';
   const rows = [...t.rows].sort((a, b) => (t.higherIsBetter ? a.delta - b.delta : b.delta - a.delta));
-  const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
+  const label = (r: KnockoutTable['rows'][number]) => knockoutLabel(r, names);
   const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${fmt(r.value)}</td><td>${fmt(r.delta)}</td><td>[${fmt(r.ci.low)}, ${fmt(r.ci.high)}]</td></tr>`).join('');
   return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${fmt(t.baseline)}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
     `Intervals: paired bootstrap, ${t.resamples} resamples, seed ${t.seed}, ${Math.round(100 * (t.rows[0]?.ci.level ?? 0.95))}%.</p>` +
@@ -56,31 +67,33 @@ export function knockoutSection(t: KnockoutTable): string {
     `<table><tr><th>knockout</th><th>${esc(t.metric)}</th><th>delta</th><th>interval</th></tr>${table}</table>`;
 }
 
-export function gateReportHtml(r: GateReport): string {
+/** `names` (from the run's config) puts the user's modality and expert names on gates and components. */
+export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES): string {
   const parts: string[] = [`<h1>${esc(r.title)}</h1><p>Test ${esc(r.metric.name)}: <b>${fmt(r.metric.value)}</b></p>`];
-  if (r.knockout) parts.push(knockoutSection(r.knockout));
+  if (r.knockout) parts.push(knockoutSection(r.knockout, names));
   if (r.compute) {
     const f = r.compute.flops;
-    parts.push(`<h2>Conditional compute</h2><p>FLOPs per sample at inference when skipped work is skipped: mean ${fmt(f.mean)}, p50 ${fmt(f.p50)}, p95 ${fmt(f.p95)} ` +
-      `against ${fmt(f.dense)} dense: <b>${fmt(100 * f.saved, 3)}% saved</b>.</p>` +
-      `<table><tr><th>gate</th><th>kind</th><th>skippable FLOPs</th><th>mean skipped</th></tr>${r.compute.gates.map((g) => `<tr><td>${esc(g.gate)}</td><td>${g.kind}</td><td>${fmt(g.skippable)}</td><td>${fmt(g.skipped)}</td></tr>`).join('')}</table>`);
+    parts.push(`<h2>Conditional compute</h2><p>FLOPs per sample at inference when skipped work is skipped: mean ${flops(f.mean)}, p50 ${flops(f.p50)}, p95 ${flops(f.p95)} ` +
+      `against ${flops(f.dense)} dense: <b>${fmt(100 * f.saved, 3)}% saved</b>.</p>` +
+      `<table><tr><th>gate</th><th>kind</th><th>skippable FLOPs</th><th>mean skipped</th></tr>${r.compute.gates.map((g) => `<tr><td>${esc(gateLabel(g.gate, names))}</td><td>${g.kind}</td><td>${flops(g.skippable)}</td><td>${flops(g.skipped)}</td></tr>`).join('')}</table>`);
   }
   if (r.exitCurve) {
     parts.push(`<h2>Early exit: compute vs ${esc(r.exitCurve.metric)}</h2>${exitCurveSvg(r.exitCurve)}<table><tr><th>threshold</th><th>${esc(r.exitCurve.metric)}</th><th>mean FLOPs</th></tr>` +
-      r.exitCurve.points.map((p) => `<tr${p.threshold === r.exitCurve!.chosen ? ' class="chosen"' : ''}><td>${fmt(p.threshold)}</td><td>${fmt(p.metric)}</td><td>${fmt(p.meanFlops)}</td></tr>`).join('') + '</table>');
+      r.exitCurve.points.map((p) => `<tr${p.threshold === r.exitCurve!.chosen ? ' class="chosen"' : ''}><td>${fmt(p.threshold)}</td><td>${fmt(p.metric)}</td><td>${flops(p.meanFlops)}</td></tr>`).join('') + '</table>');
   }
   for (const g of r.featureGates) {
     const sorted = [...g.features].sort((a, b) => a.rank - b.rank);
     parts.push(`<h2>Feature gate ${esc(g.gate)}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
   }
   for (const rt of r.routers) {
-    parts.push(`<h2>Router ${esc(rt.gate)}: mean weight of each expert per class</h2>` +
-      heatmap(Array.from({ length: rt.experts }, (_, e) => `expert ${e}`), rt.classes, rt.assignment) +
-      `<p>Load on the test split: ${rt.load.map((l, e) => `expert ${e} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
-      routerDetailHtml(rt));
+    const experts = expertLabels(rt, names);
+    parts.push(`<h2>Router ${esc(gateLabel(rt.gate, names))}: mean weight of each expert per class</h2>` +
+      heatmap(experts, rt.classes, rt.assignment) +
+      `<p>Load on the test split: ${rt.load.map((l, e) => `${esc(experts[e])} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
+      routerDetailHtml(rt, experts));
   }
   for (const fu of r.fusion) {
-    parts.push(`<h2>Fusion gate ${esc(fu.gate)}: modality weights</h2>` +
+    parts.push(`<h2>Fusion gate ${esc(gateLabel(fu.gate, names))}: modality weights</h2>` +
       heatmap(fu.modalities, Array.from({ length: 10 }, (_, b) => `${b / 10}`), fu.histogram) +
       `<p>Mean weight: ${fu.modalities.map((m, i) => `${esc(m)} ${fmt(fu.mean[i], 3)}`).join(', ')}. Rows: modality; columns: weight bin; cells: share of test samples.</p>` +
       fusionSamplesHtml(fu));
@@ -90,24 +103,25 @@ export function gateReportHtml(r: GateReport): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}: gate report</title><style>${style}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
 
-const expertLabels = (n: number) => Array.from({ length: n }, (_, e) => `expert ${e}`);
+/** "expert 2", or in MoE fusion (expert m sees modality m) "expert 2 (camera)". */
+const expertLabels = (rt: RouterReport, names: GateNames) => Array.from({ length: rt.experts }, (_, e) => componentName(rt.gate, 'router', e, names));
 
 /** Load over training (stacked areas), what each expert specializes in, expert × series and × hour of day. */
-function routerDetailHtml(rt: RouterReport): string {
+function routerDetailHtml(rt: RouterReport, experts: string[]): string {
   let html = '';
   if (rt.loadOverTraining.length) {
-    html += `<h3>Load over training</h3>` + stackedArea(`${rt.gate} load over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), expertLabels(rt.experts))
+    html += `<h3>Load over training</h3>` + stackedArea(`${rt.gate} load over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), experts)
       .replace(' xmlns="http://www.w3.org/2000/svg"', '') /* inline in HTML: no namespace needed, and the page names no URL */ +
-      `<p>Bands, bottom to top: ${expertLabels(rt.experts).join(', ')} (${rt.loadOverTraining.length} recorded steps).</p>`;
+      `<p>Bands, bottom to top: ${experts.map(esc).join(', ')} (${rt.loadOverTraining.length} recorded steps).</p>`;
   }
   if (rt.specialisation) {
-    const rows = rt.specialisation.experts.map((e) => `<tr><td>expert ${e.expert}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
+    const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
       `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${fmt(t.mean, 3)} vs ${fmt(t.overall, 3)})`).join('<br>') || '—'}</td></tr>`).join('');
     html += `<h3>What each expert specializes in</h3><p>Inputs: ${esc(rt.specialisation.inputs)}. Score: (mean over the test samples routed mainly to the expert − mean over all) / standard deviation over all.</p>` +
       `<table><tr><th>expert</th><th>samples</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
   }
-  if (rt.series) html += '<h3>Mean weight of each expert per series</h3>' + heatmap(expertLabels(rt.experts), rt.series.labels, rt.series.assignment);
-  if (rt.timeOfDay) html += '<h3>Mean weight of each expert by hour of day (last timestamp of the window, UTC)</h3>' + heatmap(expertLabels(rt.experts), rt.timeOfDay.hours.map(String), rt.timeOfDay.assignment);
+  if (rt.series) html += '<h3>Mean weight of each expert per series</h3>' + heatmap(experts, rt.series.labels, rt.series.assignment);
+  if (rt.timeOfDay) html += '<h3>Mean weight of each expert by hour of day (last timestamp of the window, UTC)</h3>' + heatmap(experts, rt.timeOfDay.hours.map(String), rt.timeOfDay.assignment);
   return html;
 }
 
@@ -148,6 +162,6 @@ function exitCurveSvg(c: NonNullable<GateReport['exitCurve']>): string {
   const dots = pts.map((p) => `<circle cx="${x(p.meanFlops).toFixed(1)}" cy="${y(p.metric).toFixed(1)}" r="2.5" fill="#4f81bd"><title>threshold ${fmt(p.threshold)}: ${fmt(p.metric)} at ${fmt(p.meanFlops)} FLOPs</title></circle>`).join('');
   return `<svg width="${W}" height="${H}" font-size="11"><path d="${pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.meanFlops).toFixed(1)},${y(p.metric).toFixed(1)}`).join('')}" fill="none" stroke="#4f81bd"/>${dots}` +
     (chosen ? `<circle cx="${x(chosen.meanFlops).toFixed(1)}" cy="${y(chosen.metric).toFixed(1)}" r="6" fill="none" stroke="#c0504d" stroke-width="2"><title>trained threshold ${fmt(c.chosen)}</title></circle>` : '') +
-    `<text x="${L}" y="${H - 8}">${fmt(x0)} FLOPs/sample</text><text x="${W - R}" y="${H - 8}" text-anchor="end">${fmt(x1)} (dense ${fmt(c.denseFlops)})</text>` +
+    `<text x="${L}" y="${H - 8}">${flops(x0)} FLOPs/sample</text><text x="${W - R}" y="${H - 8}" text-anchor="end">${flops(x1)} (dense ${flops(c.denseFlops)})</text>` +
     `<text x="${L - 6}" y="${y(y1) + 4}" text-anchor="end">${fmt(y1, 3)}</text><text x="${L - 6}" y="${y(y0) + 4}" text-anchor="end">${fmt(y0, 3)}</text></svg>`;
 }

@@ -91,6 +91,10 @@ export function stackedArea(title: string, steps: number[], vectors: Array<numbe
     body += `<polygon points="${[...upper, ...lower].join(' ')}" fill="${COLORS[c % COLORS.length]}" fill-opacity="0.75"><title>${esc(names?.[c] ?? `component ${c}`)}</title></polygon>`;
     top.forEach((v, i) => (base[i] = v));
   }
+  // A legend, top band first (as it is stacked): hover titles alone do not print or reach a screen reader.
+  for (let c = k - 1, row = 0; c >= 0; c--, row++) {
+    body += `<text x="${W - PAD.r - 4}" y="${PAD.t + 12 + row * 13}" text-anchor="end" fill="${COLORS[c % COLORS.length]}" font-weight="600">${esc(names?.[c] ?? `component ${c}`)}</text>`;
+  }
   return frame(xMin, xMax, 0, yMax, body, title);
 }
 

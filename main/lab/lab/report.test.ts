@@ -29,6 +29,22 @@ describe('run report figures', () => {
     expect(html).toContain('on dataset <b>reviews</b> (id 2)');
   });
 
+  it("names experts and modalities from the run's config, with a legend on stacked shares", () => {
+    const gmu = { ...run, config: { model: { template: 'gmu', modalities: [{ name: 'context' }, { name: 'sensor' }, { name: 'camera' }] } } } as unknown as RunDetail;
+    const html = runReportHtml(gmu, [], [
+      { gate: 'gmu', stat: 'modality_weights', steps: [10, 20], values: [null, null], vectors: [[0.5, 0.6, 0.4], [0.52, 0.61, 0.39]] },
+      { gate: 'router', stat: 'load', steps: [10, 20], values: [null, null], vectors: [[0.2, 0.3, 0.1, 0.4], [0.25, 0.25, 0.25, 0.25]] },
+      { gate: 'val.cross0.gate', stat: 'openness', steps: [10], values: [0.5], vectors: null },
+    ]);
+    const weights = figure(html, 'gmu · modality_weights');
+    for (const m of ['context', 'sensor', 'camera']) expect(weights).toContain(`>${m}</text>`);
+    expect(weights).not.toContain('modality_weights[0]');
+    const load = figure(html, 'router · load');
+    for (let e = 0; e < 4; e++) expect(load).toContain(`font-weight="600">expert ${e}</text>`); // a visible legend, not only hover titles
+    expect(load).not.toContain('component 0');
+    expect(html).toContain('<figcaption>cross-attention · context (validation) · openness');
+  });
+
   it('gives a constant curve an axis around its value', () => {
     const html = runReportHtml(run, [{ name: 'lr', steps: [1, 2, 3], values: [3e-3, 3e-3, 3e-3] }], []);
     const lr = figure(html, 'lr');

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GateSeries, RunDetail, Series } from '../../../common/lab-api';
 import { histogramBars, lineChart, stackedArea } from './report-svg';
+import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../../common/analytics/gate-names';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(5))));
@@ -16,7 +17,7 @@ const lowerIsBetter = (name: string) => /loss|mse|mae|rmse|error|logloss|mape/i.
  * whole (expert load: each step sums to 1) as stacked areas; other vectors (one independent gate per
  * modality, say) as one line per component; scalars as a line.
  */
-function gateChart(title: string, g: GateSeries): { svg: string; note: string } {
+function gateChart(title: string, g: GateSeries, names: GateNames): { svg: string; note: string } {
   if (!g.vectors) return { svg: lineChart(title, [{ name: g.stat, steps: g.steps, values: g.values }]), note: '' };
   const vectors = g.vectors.map((v, i) => [g.steps[i], v] as const).filter((r): r is readonly [number, number[]] => !!r[1] && r[1].length > 0);
   if (!vectors.length) return { svg: '', note: '' };
@@ -24,9 +25,11 @@ function gateChart(title: string, g: GateSeries): { svg: string; note: string } 
     const [step, last] = vectors[vectors.length - 1];
     return { svg: histogramBars(title, last), note: ` (share of values per bin of [0, 1] at step ${step})` };
   }
-  if (vectors.every(([, v]) => Math.abs(v.reduce((a, b) => a + b, 0) - 1) < 0.02)) return { svg: stackedArea(title, g.steps, g.vectors), note: ' (shares, stacked)' };
   const k = Math.max(...vectors.map(([, v]) => v.length));
-  const lines = Array.from({ length: k }, (_, c) => ({ name: `${g.stat}[${c}]`, steps: vectors.map(([s]) => s), values: vectors.map(([, v]) => v[c] ?? null) }));
+  // experts, modalities, variables by name (from the run's config); else the component's index
+  const parts = statComponentNames(g.gate, g.stat, k, names) ?? Array.from({ length: k }, (_, c) => `${g.stat}[${c}]`);
+  if (vectors.every(([, v]) => Math.abs(v.reduce((a, b) => a + b, 0) - 1) < 0.02)) return { svg: stackedArea(title, g.steps, g.vectors, parts), note: ' (shares, stacked)' };
+  const lines = Array.from({ length: k }, (_, c) => ({ name: parts[c], steps: vectors.map(([s]) => s), values: vectors.map(([, v]) => v[c] ?? null) }));
   return { svg: lineChart(title, lines), note: ' (one line per component)' };
 }
 
@@ -45,9 +48,10 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
     const best = vals.length ? (lowerIsBetter(s.name) ? Math.min(...vals) : Math.max(...vals)) : undefined;
     return `<tr><td>${esc(s.name)}</td><td>${num(best)}</td><td>${num(vals.at(-1))}</td><td>${s.steps.length}</td></tr>`;
   }).join('');
+  const names = gateNamesFromConfig(run.config);
   const gateCharts = gates.map((g) => {
-    const title = `${g.gate} · ${g.stat}`;
-    const { svg, note } = gateChart(title, g);
+    const title = `${gateLabel(g.gate, names)} · ${g.stat}`;
+    const { svg, note } = gateChart(title, g, names);
     return svg ? `<figure><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
   }).join('');
   const title = `GateLab run ${run.id}: ${run.name}`;

@@ -94,6 +94,14 @@ describe('RouterPanel', () => {
     const { container } = render(RouterPanel, { props: { router: { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] } } });
     expect(container.querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2/);
   });
+
+  it('in MoE fusion names each expert by the modality it sees', () => {
+    globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+    const names = { modalities: ['context', 'sensor', 'camera'], variables: [], template: 'moe-fusion' };
+    render(RouterPanel, { props: { router: { ...router, gate: 'router' }, names } });
+    expect(screen.getAllByTestId('expert-load').map((li) => li.firstElementChild!.textContent)).toEqual(['expert 0 (context)', 'expert 1 (sensor)', 'expert 2 (camera)']);
+    expect(screen.getByTestId('expert-specialisation').textContent).toContain('expert 0 (context)');
+  });
 });
 const sum = (rgb: string) => rgb.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
 

@@ -19,12 +19,20 @@ describe('KnockoutPanel', () => {
   it('sorts by harm (AUC: most negative first), then by gate; marks significant losses', async () => {
     render(KnockoutPanel, { props: { table } });
     const names = () => screen.getAllByTestId('knockout-row').map((r) => r.querySelector('.name')!.textContent);
-    expect(names()).toEqual(['gate1 closed', 'router single 2', 'gate1 open']);
+    expect(names()).toEqual(['gate1 closed', 'router only expert 2', 'gate1 open']);
     const [closed, single] = screen.getAllByTestId('knockout-row');
     expect(closed.classList.contains('significant') && closed.classList.contains('hurts')).toBe(true);
     expect(single.classList.contains('significant')).toBe(false); // its interval crosses 0
     await fireEvent.change(screen.getByTestId('knockout-sort'), { target: { value: 'gate' } });
-    expect(names()).toEqual(['gate1 closed', 'gate1 open', 'router single 2']);
+    expect(names()).toEqual(['gate1 closed', 'gate1 open', 'router only expert 2']);
+  });
+
+  it("names gates in the user's words (GMU modalities) and words each bar's interval for screen readers", () => {
+    const gmu: KnockoutTable = { ...table, rows: [{ gate: 'gmu.z2', kind: 'gate', mode: 'closed', value: 0.8, delta: -0.1, ci: ci(-0.15, -0.05) }] };
+    render(KnockoutPanel, { props: { table: gmu, names: { modalities: ['context', 'sensor', 'camera'], variables: [], template: 'gmu' } } });
+    const row = screen.getByTestId('knockout-row');
+    expect(row.querySelector('.name')!.textContent).toBe('gmu · camera closed');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('gmu · camera closed: auc 0.8000, change -0.1000, 95% interval -0.1500 to -0.0500, worse');
   });
 
   it('for a lower-is-better metric a positive delta is the harm', () => {

@@ -35,5 +35,13 @@ describe('RunKnockouts', () => {
     expect(queued).toEqual(['4']);
     expect(await screen.findByTestId('knockout-progress')).toBeTruthy();
     expect(screen.queryByTestId('knockout-interrupted')).toBeNull();
+    // while busy the button keeps the keyboard focus (aria-disabled, not disabled) and does nothing
+    const all = screen.getByTestId('knockout-all') as HTMLButtonElement;
+    expect([all.disabled, all.getAttribute('aria-disabled')]).toEqual([false, 'true']);
+    await fireEvent.click(all);
+    expect(queued).toEqual(['4']);
+    // the result is announced politely
+    await new Promise((r) => setTimeout(r, 60));
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('Knockouts queued');
   });
 });

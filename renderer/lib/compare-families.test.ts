@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { comparableGroups, groupLabel, lossKind } from './compare-families';
+
+const runs = [
+  { id: '1', template: 'tsmixer-gated' },
+  { id: '2', template: 'gmu' },
+  { id: '3', template: 'finalmlp' },
+  { id: '4', template: 'dlinear' },
+];
+
+describe('comparable groups in Compare', () => {
+  it('splits a loss across forecasting MSE and classification logloss, and says so', () => {
+    const { groups, warning } = comparableGroups(runs, 'val.loss');
+    expect(groups.map((g) => [g.label, g.runs.map((r) => r.id)])).toEqual([['forecasting MSE', ['1', '4']], ['classification logloss', ['2', '3']]]);
+    expect(warning).toContain("losses are not comparable: forecasting MSE vs classification logloss");
+  });
+
+  it('keeps one group for one family, or for a metric that means the same everywhere', () => {
+    expect(comparableGroups(runs.slice(1, 3), 'loss').warning).toBeNull();
+    expect(comparableGroups(runs, 'samples_per_sec').groups).toHaveLength(1);
+    expect(lossKind('gmu').key).toBe(lossKind('finalmlp').key);
+    expect(lossKind('not-a-template').label).toBe('not-a-template loss');
+  });
+
+  it('names seed groups by their runs, not by group ids', () => {
+    expect(groupLabel([{ name: 'tsmixer-gated on grid load seed=1', seed: 1 }, { name: 'tsmixer-gated on grid load seed=2', seed: 2 }])).toBe('tsmixer-gated on grid load (2 seeds)');
+    expect(groupLabel([{ name: 'gmu on reviews', seed: 3 }])).toBe('gmu on reviews (seed 3)');
+  });
+});

@@ -1,0 +1,50 @@
+// Which compared runs' values can share an axis and a ranking. A forecasting run's loss is an MSE on
+// normalised series; a CTR or fusion run's loss is a classification logloss: overlaid on one axis and
+// ranked in one "best" table they read as one scale, which they are not. Runs are grouped by what
+// their loss measures; the view draws and ranks each group on its own and says why.
+import { TEMPLATES } from '../../common/models';
+
+export interface LossKind { key: string; label: string }
+
+const KINDS: Record<string, LossKind> = {
+  forecasting: { key: 'forecasting', label: 'forecasting MSE' },
+  recsys: { key: 'classification', label: 'classification logloss' },
+  fusion: { key: 'classification', label: 'classification logloss' },
+};
+
+/** What a template's training loss measures; unknown templates are their own kind. */
+export function lossKind(template: string): LossKind {
+  const family = TEMPLATES.find((t) => t.id === template)?.family;
+  return (family && KINDS[family]) ?? { key: `template:${template}`, label: `${template} loss` };
+}
+
+/** Metrics whose scale is the family's loss (train loss, val.loss, test.loss): the rest (AUC, MSE, lr…) are named for what they are. */
+export const isLossMetric = (metric: string): boolean => /(^|\.)loss$/.test(metric);
+
+export interface MetricGroup<R> { key: string; label: string; runs: R[] }
+
+/**
+ * The compared runs split into groups whose `metric` values are comparable: one group unless the metric
+ * is a loss and the runs span loss kinds. `warning` says so in words (null when all are comparable).
+ */
+export function comparableGroups<R extends { template: string }>(runs: readonly R[], metric: string): { groups: MetricGroup<R>[]; warning: string | null } {
+  if (!isLossMetric(metric)) return { groups: [{ key: 'all', label: '', runs: [...runs] }], warning: null };
+  const by = new Map<string, MetricGroup<R>>();
+  for (const r of runs) {
+    const k = lossKind(r.template);
+    if (!by.has(k.key)) by.set(k.key, { key: k.key, label: k.label, runs: [] });
+    by.get(k.key)!.runs.push(r);
+  }
+  const groups = [...by.values()];
+  if (groups.length < 2) return { groups: [{ key: 'all', label: groups[0]?.label ?? '', runs: [...runs] }], warning: null };
+  return {
+    groups,
+    warning: `These runs' losses are not comparable: ${groups.map((g) => g.label).join(' vs ')}. Each is drawn and ranked on its own; pick a metric they share (e.g. a test metric) to compare across them.`,
+  };
+}
+
+/** A seed group's legend name: its runs' name without the seed suffix, e.g. "gmu on reviews (3 seeds)". */
+export function groupLabel(members: readonly { name: string; seed: number }[]): string {
+  const base = members[0].name.replace(/\s*(·\s*)?seed[= ]\d+$/i, '');
+  return members.length > 1 ? `${base} (${members.length} seeds)` : `${base} (seed ${members[0].seed})`;
+}

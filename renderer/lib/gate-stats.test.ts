@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { statInfo, statWords } from './gate-stats';
+
+describe('gate statistic captions and ranges', () => {
+  it('fixes the axis of bounded statistics: openness and dropped are 0…1 shares, entropy 0…ln k with its reference', () => {
+    expect(statInfo('gate1', 'openness')?.range).toEqual([0, 1]);
+    expect(statInfo('router', 'dropped')?.range).toEqual([0, 1]);
+    const e = statInfo('router', 'entropy', 4)!;
+    expect(e.range![1]).toBeCloseTo(Math.log(4), 12);
+    expect(e.reference).toEqual({ value: Math.log(4), label: 'ln 4' });
+    expect(statInfo('selection', 'entropy')?.range).toBeUndefined(); // k unknown: no made-up bound
+    expect(statInfo('router', 'balance')?.reference?.value).toBe(1);
+  });
+
+  it('explains auxiliary losses and leaves unknown statistics alone', () => {
+    expect(statInfo('loss.router', 'load_cv2')?.caption).toContain('CV²');
+    expect(statInfo('loss.router', 'some_new_term')?.caption).toContain('Auxiliary loss');
+    expect(statInfo('gate1', 'made_up')).toBeNull();
+    expect(statWords('first_token_attention')).toBe('first-token attention');
+    expect(statWords('per_head_mean')).toBe('per head mean');
+  });
+});
