@@ -41,5 +41,9 @@ describe('gate names from the run config', () => {
     expect(statComponentNames('router', 'load', 3, moe)).toEqual(['expert 0 (context)', 'expert 1 (sensor)', 'expert 2 (camera)']);
     expect(statComponentNames('router', 'load', 2)).toEqual(['expert 0', 'expert 1']);
     expect(statComponentNames('gate1', 'openness_hist', 10)).toBeNull();
+    // a channel gate's openness per channel is named by the dataset's channels (TSMixer: one per column)
+    expect(statComponentNames('block0.gate', 'openness_by_channel', 3, tft)).toEqual(['load_1', 'load_2', 'temp']);
+    expect(statComponentNames('block0.gate', 'openness_by_channel', 2, tft)).toEqual(['channel 0', 'channel 1']);
+    expect(statComponentNames('attn.gate', 'openness_by_head', 2)).toEqual(['head 0', 'head 1']);
   });
 });

@@ -75,5 +75,8 @@ export function statComponentNames(gate: string, stat: string, k: number, n: Gat
   if (/modality/i.test(stat)) return n.modalities.length === k ? n.modalities.slice() : Array.from({ length: k }, (_, i) => `modality ${i}`);
   if (/load|importance|prob|share|fraction/i.test(stat)) return each('expert');
   if (/variable|selection/i.test(`${gate}.${stat}`) && /weight/i.test(stat)) return each('selection');
+  // a sigmoid gate's openness per channel (TSMixer's channel gate: the dataset's channels), head or field
+  const unit = /^openness_by_(channel|head|field)$/.exec(stat);
+  if (unit) return unit[1] === 'channel' && n.variables.length === k ? n.variables.slice() : Array.from({ length: k }, (_, i) => `${unit[1]} ${i}`);
   return null;
 }
