@@ -10,6 +10,7 @@ describe('gate statistic captions and ranges', () => {
     expect(e.reference).toEqual({ value: Math.log(4), label: 'ln 4' });
     expect(statInfo('selection', 'entropy')?.range).toBeUndefined(); // k unknown: no made-up bound
     expect(statInfo('router', 'balance')?.reference?.value).toBe(1);
+    expect(statInfo('block0.gate', 'openness_by_channel')).toMatchObject({ range: [0, 1], caption: expect.stringMatching(/^Mean gate value of each channel \(rows\).*a channel the gate shuts/) });
   });
 
   it('explains auxiliary losses and leaves unknown statistics alone', () => {

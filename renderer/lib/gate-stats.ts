@@ -20,6 +20,8 @@ export function statInfo(gate: string, stat: string, experts?: number): StatInfo
   const aux = /^loss\./.test(gate) || /(^|_)loss$/.test(stat);
   switch (stat) {
     case 'openness': return { caption: 'Mean gate value over the batch: 0 closed … 1 fully open.', range: [0, 1] };
+    case 'openness_by_channel': case 'openness_by_head': case 'openness_by_field':
+      return { caption: `Mean gate value of each ${stat.slice(12)} (rows) per step: 0 closed … 1 fully open. A row that fades is a ${stat.slice(12)} the gate shuts.`, range: [0, 1] };
     case 'openness_hist': return { caption: 'Share of gate values in each tenth of 0…1 (rows), per step: where the gate sits, closed at the bottom.' };
     case 'probability': return { caption: 'Mean probability that the hard gate is open: 0…1.', range: [0, 1] };
     case 'entropy': return {
