@@ -51,6 +51,12 @@ describe('gatelab templates, --help and train --target', () => {
       // refused before a run is queued, naming the dataset, --target and the likely column
       expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column: pass --target COLUMN, or gatelab datasets roles reviews <column>=target \(the column 'liked' looks like one\)/);
       expect(gatelab(['runs', '--home', home, '--json']).out.trim().split('\n').at(-1)).toBe('[]');
+      // a demo made for another family says which templates fit it
+      const demos = JSON.parse(gatelab(['datasets', '--home', home, '--json']).out.trim().split('\n').at(-1)!) as Array<{ id: number; family: string | null }>;
+      const grid = demos.find((d) => d.family === 'forecasting');
+      if (grid) expect(JSON.parse(gatelab(['train', '--home', home, '--dataset', String(grid.id), '--template', 'finalmlp', '--json']).out.trim().split('\n').at(-1)!).error)
+        .toMatch(/needs categorical fields: .* \('Demo: grid load \(forecasting\)' is a forecasting dataset: `gatelab templates` lists the forecasting templates\)/);
+      expect(grid).toBeDefined();
       const typo = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
       const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);

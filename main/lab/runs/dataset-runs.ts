@@ -6,6 +6,7 @@ import { resolve as resolvePath } from 'node:path';
 import { labPaths } from '../home';
 import { openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
+import { templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
 
 export interface DatasetRunSetup {
@@ -80,8 +81,12 @@ function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
     const message = (e as Error).message;
     if (!/gatelab datasets roles ID /.test(message)) return; // other problems (a split name...) keep their own place and wording
     const name = /^[\w.-]+$/.test(dataset.name) ? dataset.name : String(dataset.id);
+    // a demo (or a dataset imported for a family) made for another family: say which templates fit it
+    const family = templateInfo(String((config.model as { template?: unknown }).template)).family;
+    const meant = dataset.family && dataset.family !== family
+      ? ` ('${dataset.name}' is a ${dataset.family} dataset: \`gatelab templates\` lists the ${dataset.family} templates)` : '';
     throw new Error(message.replace(/gatelab datasets roles ID <column>=target/, `pass --target COLUMN, or gatelab datasets roles ${name} <column>=target`)
-      .replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `));
+      .replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `) + meant);
   }
 }
 
