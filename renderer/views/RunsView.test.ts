@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
+import type { GateSeries, RunMetrics } from '../../common/lab-api';
 
 afterEach(() => cleanup());
 // jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
@@ -83,6 +84,21 @@ describe('Runs view evaluation curves', () => {
   });
 });
 
+/** A lab with one completed run 9 of a fusion `template` over three named modalities, with these gate series. */
+function gateRunLab(template: string, gates: GateSeries[], series: RunMetrics['series']) {
+  const modalities = [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }];
+  return handlerLab({
+    'runs.list': () => [runSummary({ id: '9', template })],
+    'runs.get': ({ id }) => ({ ...runSummary({ id, template }), config: { model: { template, modalities } } }),
+    'runs.metrics': ({ id }) => ({ id, series }),
+    'runs.gates': ({ id }) => ({ id, gates }),
+    'runs.pausedAtQuit': () => ({ runIds: [] }),
+    'analytics.knockouts': ({ id }) => ({ id, table: null }),
+    'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+    'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+  }).lab;
+}
+
 describe('Runs view gate panels', () => {
   it('draws independent GMU modality weights as named lines, expert load as a stacked area with a legend, histograms with bin edges', async () => {
     const gates = [
@@ -91,17 +107,7 @@ describe('Runs view gate panels', () => {
       { gate: 'val.router', stat: 'load', steps: [125], values: [null], vectors: [[0.2, 0.3, 0.5]] },
       { gate: 'g1', stat: 'openness_hist', steps: [4, 200], values: [null, null], vectors: [[0.5, 0.3, 0.2, 0], [0.1, 0.2, 0.3, 0.4]] },
     ];
-    const { lab } = handlerLab({
-      'runs.list': () => [runSummary({ id: '9', template: 'gmu' })],
-      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: { model: { template: 'gmu', modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }] } } }),
-      'runs.metrics': ({ id }) => ({ id, series: [] }),
-      'runs.gates': ({ id }) => ({ id, gates }),
-      'runs.pausedAtQuit': () => ({ runIds: [] }),
-      'analytics.knockouts': ({ id }) => ({ id, table: null }),
-      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
-      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
-    });
-    await openApp(lab, '#/runs/9');
+    await openApp(gateRunLab('gmu', gates, []), '#/runs/9');
     const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
     await waitFor(() => expect(panel('gmu/modality_weights')?.textContent).toContain('camera'));
     expect(panel('gmu/modality_weights').dataset.chart).toBe('lines');
@@ -125,17 +131,7 @@ describe('Runs view gate panels explain themselves', () => {
       { gate: 'loss.router', stat: 'load_cv2', steps: [20, 40], values: [0.01, 0.02], vectors: null },
       { gate: 'val.cross1.gate', stat: 'openness', steps: [40], values: [0.52], vectors: null },
     ];
-    const { lab } = handlerLab({
-      'runs.list': () => [runSummary({ id: '9', template: 'gated-cross-attention' })],
-      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gated-cross-attention' }), config: { model: { template: 'gated-cross-attention', modalities: [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }] } } }),
-      'runs.metrics': ({ id }) => ({ id, series: [{ name: 'train.loss', steps: [20, 40], values: [0.7, 0.6] }] }),
-      'runs.gates': ({ id }) => ({ id, gates }),
-      'runs.pausedAtQuit': () => ({ runIds: [] }),
-      'analytics.knockouts': ({ id }) => ({ id, table: null }),
-      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
-      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
-    });
-    await openApp(lab, '#/runs/9');
+    await openApp(gateRunLab('gated-cross-attention', gates, [{ name: 'train.loss', steps: [20, 40], values: [0.7, 0.6] }]), '#/runs/9');
     const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
     await waitFor(() => expect(panel('cross1.gate/openness')?.querySelector('figcaption')?.textContent).toBe('cross-attention · sensor · openness'));
     const caption = (stat: string) => panel(stat).querySelector('[data-testid="stat-caption"]')?.textContent ?? '';
