@@ -140,6 +140,12 @@ describe('Datasets view', () => {
     const name = stores.datasets.list.find((d) => d.id === id)!.name;
     const count = stores.datasets.list.length;
     await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe(name));
+    // the question takes the focus; Escape keeps the dataset and gives the focus back to Delete
+    await fireEvent.click(screen.getByRole('button', { name: `Delete ${name}` }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(`Confirm deleting ${name}`));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(`Delete ${name}`));
+    expect(screen.queryByTestId('delete-warning')).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: `Delete ${name}` }));
     expect(stores.datasets.list).toHaveLength(count); // one click only asks
     // …and says what deleting costs: no run was trained on this import.
