@@ -136,6 +136,21 @@ describe('the run name', () => {
   });
 });
 
+describe('Start', () => {
+  it('opens Runs on the first new run and announces what started', async () => {
+    await open(demo('forecasting'), 'forecasting', 'nlinear');
+    stores.models.setTraining({ ...stores.models.training, epochs: 1, maxSteps: 2 });
+    stores.models.seeds = 1;
+    await waitFor(() => expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId('start-runs'));
+    await waitFor(() => expect(stores.router.view).toBe('runs'));
+    const id = stores.router.param!;
+    expect((await stores.lab.invoke('runs.get', { id })).config).toMatchObject({ model: { template: 'nlinear' } });
+    await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe(`Started run ${id}`));
+    await ended(id);
+  });
+});
+
 describe('New run from this (Runs → Models)', () => {
   it('opens a failed run’s template, dataset and settings in the form, to fix one field and start again', async () => {
     // A learning rate of 1e30 overflows the weights at the first update: the run fails at step 2.
