@@ -8,7 +8,7 @@
 import * as ort from 'onnxruntime-node';
 import type { RunSpec } from '../common/trainer-protocol';
 import { dataFor } from './run/data-for';
-import type { Column } from './run/run-data';
+import type { Column, Rows } from './run/run-data';
 
 export interface TryRequest { onnxPath: string; spec: RunSpec; rows: number[] }
 export interface TryResult {
@@ -31,32 +31,50 @@ function tensorOf(c: Column, rows: number[], want: string | undefined): ort.Tens
   return new ort.Tensor('float32', Float32Array.from(values), dims);
 }
 
+/** The test part's `rows` as columns, in that order: gathered from the part's source, or copied from memory. */
+function pickedRows(test: Rows, rows: number[]): Record<string, Column> {
+  if (test.source) {
+    const batch = test.source.batch(Int32Array.from(rows));
+    return Object.fromEntries(Object.entries(batch).map(([name, b]) => [name, { data: b.data, shape: b.dims.slice(1) }]));
+  }
+  return Object.fromEntries(Object.entries(test.columns).map(([name, c]) => {
+    const w = width(c);
+    const data = new (c.data.constructor as new (n: number) => Column['data'])(rows.length * w);
+    rows.forEach((r, i) => data.set(c.data.subarray(r * w, r * w + w) as never, i * w));
+    return [name, { data, shape: c.shape }];
+  }));
+}
+
 export async function predictRows(req: TryRequest): Promise<TryResult> {
   const { data } = await dataFor(req.spec);
   const test = data.test;
   const bad = req.rows.filter((r) => !Number.isInteger(r) || r < 0 || r >= test.rows);
   if (bad.length) throw new Error(`rows ${bad.slice(0, 5).join(', ')} are outside the test split (rows 0–${test.rows - 1})`);
+  // Only the picked rows are gathered: a wide forecasting run's whole test part (every window) would
+  // take gigabytes to build for the few rows shown.
+  const picked = pickedRows(test, req.rows);
+  const at = req.rows.map((_, i) => i);
   const session = await ort.InferenceSession.create(req.onnxPath, { intraOpNumThreads: 1 });
   try {
     const feeds: Record<string, ort.Tensor> = {};
     const meta = new Map(session.inputMetadata.map((m) => [m.name, m.isTensor ? String(m.type) : undefined]));
     for (const name of session.inputNames) {
-      const c = test.columns[name];
-      if (!c) throw new Error(`the exported model needs input '${name}' but the run's data has only ${Object.keys(test.columns).join(', ')}`);
-      feeds[name] = tensorOf(c, req.rows, meta.get(name));
+      const c = picked[name];
+      if (!c) throw new Error(`the exported model needs input '${name}' but the run's data has only ${Object.keys(picked).join(', ')}`);
+      feeds[name] = tensorOf(c, at, meta.get(name));
     }
     const out = await session.run(feeds);
     const p = out[data.prediction];
     if (!p) throw new Error(`the exported model has no output '${data.prediction}' (it has: ${session.outputNames.join(', ')})`);
     const pw = p.data.length / req.rows.length;
-    const t = test.columns[data.target];
+    const t = picked[data.target];
     const tw = t ? width(t) : 0;
     return {
       task: data.task, prediction: data.prediction, target: data.target, testRows: test.rows,
       rows: req.rows.map((row, i) => ({
         row,
         prediction: Array.from(p.data as ArrayLike<number>, Number).slice(i * pw, i * pw + pw),
-        target: t ? Array.from(t.data.subarray(row * tw, row * tw + tw) as ArrayLike<number | bigint>, Number) : [],
+        target: t ? Array.from(t.data.subarray(i * tw, i * tw + tw) as ArrayLike<number | bigint>, Number) : [],
       })),
     };
   } finally {
