@@ -57,6 +57,12 @@ describe('gatelab templates, --help and train --target', () => {
       if (grid) expect(JSON.parse(gatelab(['train', '--home', home, '--dataset', String(grid.id), '--template', 'finalmlp', '--json']).out.trim().split('\n').at(-1)!).error)
         .toMatch(/needs categorical fields: .* \('Demo: grid load \(forecasting\)' is a forecasting dataset: `gatelab templates` lists the forecasting templates\)/);
       expect(grid).toBeDefined();
+      // a continuous target is refused before queuing too, with the trainer's own words
+      const scores = join(home, 'scores.csv');
+      writeFileSync(scores, ['review,score', ...Array.from({ length: 300 }, (_, i) => `"text ${i}",${(i * 0.37).toFixed(2)}`)].join('\n'));
+      expect(JSON.parse(gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'gmu', '--json']).out.trim().split('\n').at(-1)!).error)
+        .toMatch(/the target 'score' is a number with 300 distinct values .* they do not regress a continuous target/);
+      expect(gatelab(['runs', '--home', home, '--json']).out.trim().split('\n').at(-1)).toBe('[]');
       const typo = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
       const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);

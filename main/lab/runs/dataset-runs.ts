@@ -4,7 +4,10 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { labPaths } from '../home';
-import { openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
+import { columnsOf, openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
+import { openDatasetCache } from '../import/index';
+import { targetCoding } from '../../../common/models/target';
+import type { DataBindingInput } from '../../../common/models/binding';
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
 import { templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
@@ -75,8 +78,9 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
  * is queued, naming the dataset and the --target option, instead of failing in its trainer a moment later.
  */
 function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
+  let bound: ReturnType<typeof runBinding>;
   try {
-    runBinding(dataset.columns, config as unknown as RunBindingConfig);
+    bound = runBinding(dataset.columns, config as unknown as RunBindingConfig);
   } catch (e) {
     const message = (e as Error).message;
     if (!/gatelab datasets roles ID /.test(message)) return; // other problems (a split name...) keep their own place and wording
@@ -88,6 +92,18 @@ function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
     throw new Error(message.replace(/gatelab datasets roles ID <column>=target/, `pass --target COLUMN, or gatelab datasets roles ${name} <column>=target`)
       .replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `) + meant);
   }
+  checkTarget(dataset, bound.binding.columns);
+}
+
+/**
+ * The target's values, read as the trainer will read them (a measurement is not a set of classes, a CTR
+ * label must be two-valued, ...): refused here with the trainer's own message, not after queuing.
+ */
+function checkTarget(dataset: Dataset, columns: DataBindingInput['columns']): void {
+  if (columns.family === 'forecasting') return;
+  const label = columns.family === 'recsys' ? columns.label.column : columns.label;
+  const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
+  targetCoding(columnsOf(openDatasetCache(dataset.cachePath)).column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys' });
 }
 
 function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {
