@@ -1,7 +1,8 @@
 // The run table: a click anywhere on a row (or Enter on it) selects the run, its buttons only act;
 // long names keep the full name as a title; an interrupted run's CLI hint reads as the UI action.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { liveList } from './testing/live-list.svelte';
 import RunTable from './RunTable.svelte';
 import { runSummary } from '../stores/runs-test-lab';
 
@@ -30,6 +31,16 @@ describe('RunTable', () => {
 });
 
 describe('RunTable keyboard focus', () => {
+  it('hands focus from Pause to Resume when the live list changes the run\'s status in place', async () => {
+    const live = liveList([runSummary({ id: '5', template: 'gmu', status: 'running' })]);
+    render(RunTable, { props: { get runs() { return live.list; }, onselect: () => {}, oncontrol: async () => {} } });
+    const pause = screen.getByRole('button', { name: 'Pause' });
+    pause.focus();
+    await fireEvent.click(pause);
+    live.list[0].status = 'paused'; // as the runs store does when the lab reports the pause
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Resume'));
+  });
+
   it('hands focus from Pause to Resume when the run pauses, and from a deleted row to the next one', async () => {
     const actions: string[] = [];
     const props = (runs: ReturnType<typeof runSummary>[]) => ({ runs, onselect: () => {}, oncontrol: async (id: string, a: string) => { actions.push(`${a} ${id}`); } });
