@@ -20,6 +20,8 @@ describe('comparable groups in Compare', () => {
     expect(comparableGroups(runs, 'samples_per_sec').groups).toHaveLength(1);
     expect(lossKind('gmu').key).toBe(lossKind('finalmlp').key);
     expect(lossKind('not-a-template').label).toBe('not-a-template loss');
+    // MMoE's loss adds the rating's MSE to the click's logloss: not ranked with single-task CTR models
+    expect(comparableGroups([...runs.slice(1, 3), { id: '5', template: 'mmoe' }], 'val.loss').groups.map((g) => g.runs.map((r) => r.id))).toEqual([['2', '3'], ['5']]);
   });
 
   it('names seed groups by their runs, not by group ids', () => {

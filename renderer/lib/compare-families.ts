@@ -14,6 +14,8 @@ const KINDS: Record<string, LossKind> = {
 
 /** What a template's training loss measures; unknown templates are their own kind. */
 export function lossKind(template: string): LossKind {
+  // MMoE trains on the click's logloss plus the rating's MSE: a sum no single-task loss compares with
+  if (template === 'mmoe') return { key: 'multi-task', label: 'MMoE multi-task loss (click logloss + rating MSE)' };
   const family = TEMPLATES.find((t) => t.id === template)?.family;
   return (family && KINDS[family]) ?? { key: `template:${template}`, label: `${template} loss` };
 }
