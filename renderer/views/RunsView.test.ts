@@ -122,6 +122,16 @@ describe('Runs view gate panels', () => {
   });
 });
 
+describe('Runs view per-unit openness', () => {
+  it('draws openness by channel on a fixed 0…1 colour scale, so a drift of 0.45–0.54 does not span every colour', async () => {
+    const gates = [{ gate: 'block0.gate', stat: 'openness_by_channel', steps: [20, 40], values: [null, null], vectors: [[0.45, 0.5, 0.54], [0.46, 0.5, 0.53]] }];
+    await openApp(gateRunLab('gmu', gates, []), '#/runs/9');
+    const panel = () => document.querySelector('[data-stat="block0.gate/openness_by_channel"]') as HTMLElement | null;
+    await waitFor(() => expect(panel()?.dataset.chart).toBe('heatmap'));
+    expect(panel()!.querySelector('[data-testid="heat-legend"]')?.textContent).toMatch(/^0\s*1/);
+  });
+});
+
 describe('Runs view gate panels explain themselves', () => {
   it("titles gates in the user's words, captions each known statistic, keeps validation apart, and words every chart", async () => {
     const gates = [
