@@ -8,7 +8,7 @@
 import * as ort from 'onnxruntime-node';
 import type { RunSpec } from '../common/trainer-protocol';
 import { dataFor } from './run/data-for';
-import type { Column, Rows } from './run/run-data';
+import { gatherBatches, type Column, type Rows } from './run/run-data';
 
 export interface TryRequest { onnxPath: string; spec: RunSpec; rows: number[] }
 export interface TryResult {
@@ -31,18 +31,10 @@ function tensorOf(c: Column, rows: number[], want: string | undefined): ort.Tens
   return new ort.Tensor('float32', Float32Array.from(values), dims);
 }
 
-/** The test part's `rows` as columns, in that order: gathered from the part's source, or copied from memory. */
+/** The test part's `rows` as columns, in that order (one batch of all of them: run-data's gatherBatches). */
 function pickedRows(test: Rows, rows: number[]): Record<string, Column> {
-  if (test.source) {
-    const batch = test.source.batch(Int32Array.from(rows));
-    return Object.fromEntries(Object.entries(batch).map(([name, b]) => [name, { data: b.data, shape: b.dims.slice(1) }]));
-  }
-  return Object.fromEntries(Object.entries(test.columns).map(([name, c]) => {
-    const w = width(c);
-    const data = new (c.data.constructor as new (n: number) => Column['data'])(rows.length * w);
-    rows.forEach((r, i) => data.set(c.data.subarray(r * w, r * w + w) as never, i * w));
-    return [name, { data, shape: c.shape }];
-  }));
+  const batch = gatherBatches(test, Uint32Array.from(rows), rows.length);
+  return Object.fromEntries(Object.entries(batch).map(([name, b]) => [name, { data: b.data, shape: b.dims.slice(2) }]));
 }
 
 export async function predictRows(req: TryRequest): Promise<TryResult> {
