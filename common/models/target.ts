@@ -126,6 +126,17 @@ export function describeTarget(t: TargetCoding): string {
 }
 
 /**
+ * The coding of a CTR or fusion binding's target column, read as the trainer reads it: the label rule
+ * (`positiveAtLeast`), and a CTR label must be two-valued. Throws the trainer's message otherwise; the
+ * CLI calls it before queuing a run (main/lab/runs/dataset-runs.ts).
+ */
+export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>): TargetCoding {
+  const label = columns.family === 'recsys' ? columns.label.column : columns.label;
+  const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
+  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys' });
+}
+
+/**
  * The target side of a binding, as the trainer applies it before fitting anything (workers/data/run-data.ts;
  * the export re-derives a run's pipeline with the same call): the coding of the target, fusion's `classes`
  * filled from it, and the split less the rows without a target (UNUSED), with how many those were.
@@ -133,9 +144,7 @@ export function describeTarget(t: TargetCoding): string {
  */
 export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult): { columns: DataColumns; split: SplitResult; target?: TargetCoding; leftOut: number } {
   if (columns.family === 'forecasting') return { columns, split, leftOut: 0 };
-  const label = columns.family === 'recsys' ? columns.label.column : columns.label;
-  const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
-  const target = targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys' });
+  const target = codeTarget(data, columns);
   // MMoE's second target (the rating) must be there too: a row without it would make its loss NaN.
   const rating = columns.family === 'recsys' && columns.rating ? data.column(columns.rating) : null;
   let leftOut = 0;

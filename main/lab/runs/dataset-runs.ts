@@ -6,8 +6,8 @@ import { resolve as resolvePath } from 'node:path';
 import { labPaths } from '../home';
 import { columnsOf, openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
 import { openDatasetCache } from '../import/index';
-import { targetCoding } from '../../../common/models/target';
-import type { DataBindingInput } from '../../../common/models/binding';
+import { codeTarget } from '../../../common/models/target';
+import { DataColumns, type DataBindingInput } from '../../../common/models/binding';
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
 import { templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
@@ -100,10 +100,8 @@ function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
  * label must be two-valued, ...): refused here with the trainer's own message, not after queuing.
  */
 function checkTarget(dataset: Dataset, columns: DataBindingInput['columns']): void {
-  if (columns.family === 'forecasting') return;
-  const label = columns.family === 'recsys' ? columns.label.column : columns.label;
-  const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
-  targetCoding(columnsOf(openDatasetCache(dataset.cachePath)).column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys' });
+  const parsed = DataColumns.parse(columns);
+  if (parsed.family !== 'forecasting') codeTarget(columnsOf(openDatasetCache(dataset.cachePath)), parsed);
 }
 
 function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {
