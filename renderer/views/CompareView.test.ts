@@ -45,7 +45,7 @@ describe('Compare view', () => {
     const columns = (names: string[]) => names.map((name) => ({ name, type: 'float', role: 'feature', modality: null }));
     const configs: Record<string, Record<string, unknown>> = {
       '1': { template: 'dlinear', name: 'dlinear on grid load', model: { kernel: 25, hidden: [256, 256, 256, 256, 256, 256, 256, 256, 256, 256] }, data: { datasetId: '1', columns: columns(['load_1', 'load_2', 'load_3', 'load_4', 'load_5']) } },
-      '2': { template: 'gmu', name: 'gmu on sensor + camera', model: { kernel: 3, hidden: [32] }, data: { datasetId: '3', columns: columns(['sensor_1', 'camera_1', 'camera_2', 'camera_3']) } },
+      '2': { template: 'nlinear', name: 'nlinear on sensor + camera', model: { kernel: 3, hidden: [32] }, data: { datasetId: '3', columns: columns(['sensor_1', 'camera_1', 'camera_2', 'camera_3']) } },
     };
     const LOSS: Record<string, number[]> = { '1': [0.06, 0.0521], '2': [0.07, 0.0535] };
     const name = (id: string) => String(configs[id].name);
@@ -69,7 +69,7 @@ describe('Compare view', () => {
     expect(diff.textContent).toContain('[32]');
     expect(diff.textContent).not.toContain('"role"');
     expect(diff.classList.contains('scroll')).toBe(true); // the wide table scrolls inside its card
-    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', 's1 · dlinear on grid load', 's2 · gmu on sensor + camera']);
+    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', 's1 · dlinear on grid load', 's2 · nlinear on sensor + camera']);
     const chart = screen.getByTestId('parallel-coords');
     expect(chart.textContent).not.toContain('[object Object]');
     const axisKeys = within(chart).getAllByTestId('pc-key').map((k) => k.querySelector('title')!.textContent);
@@ -107,5 +107,10 @@ describe('Compare view', () => {
     // ranked within each family: the forecasting runs, then gmu (0.2) before finalmlp (0.25)
     const rows = within(screen.getByTestId('compare-table')).getAllByRole('row').map((r) => r.getAttribute('data-family') ?? r.getAttribute('data-run'));
     expect(rows).toEqual(['forecasting', '1', '2', 'classification', '3', '4']);
+    // the hyperparameter charts split the same way: an MSE and a logloss never share the metric axis
+    const coords = screen.getAllByTestId('parallel-coords');
+    expect(coords.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Hyperparameters → val.loss (best) · forecasting MSE', 'Hyperparameters → val.loss (best) · classification logloss']);
+    expect(coords.map((c) => [...c.querySelectorAll('path title')].map((t) => t.textContent))).toEqual([
+      ['tsmixer on grid load seed=1 · seed 1', 'tsmixer on grid load seed=2 · seed 2'], ['gmu on sensor + camera · seed 1', 'finalmlp on clicks · seed 1']]);
   });
 });
