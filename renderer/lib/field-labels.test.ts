@@ -71,6 +71,11 @@ describe('walk-through wording (labels and messages of the real schemas)', () =>
     for (const m of Object.values(none)) expect(m).toMatch(/^Router (experts|experts per token \(k\)) must be/);
   });
 
+  it('keeps a schema’s own message, which says what to do (GMU on one modality)', () => {
+    const r = validateConfig('gmu', { ...defaults('gmu'), modalities: [{ name: 'tabular', dim: 102 }] });
+    expect(r.modalities).toMatch(/^Modalities: gmu fuses at least 2 modalities; for a one-modality dataset use concat-fusion/);
+  });
+
   it('names each kind picker after its group, and a single width in the singular', () => {
     expect(kindFieldLabel('router.')).toBe('Router kind');
     expect(kindFieldLabel('router.schedule.')).toBe('Schedule kind');

@@ -113,6 +113,10 @@ export function issueMessage(issue: core.$ZodIssue, root: JsonSchema, value: unk
   const { label, parent } = pathLabel(root, issue.path);
   const i = issue as core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; origin?: string; expected?: string; values?: unknown[] };
   const list = i.origin === 'array' || i.origin === 'set';
+  // A schema's own message (e.g. "gmu fuses at least 2 modalities; … use concat-fusion") says what to do;
+  // zod's default ("Too small: expected …") is rephrased below in the field's words.
+  const custom = (issue.code === 'too_small' || issue.code === 'too_big') && !/^Too (small|big)\b/.test(issue.message);
+  if (custom) return `${label}: ${issue.message}`;
   switch (issue.code) {
     case 'too_small':
       if (list) return `${label} needs at least ${i.minimum} value${Number(i.minimum) === 1 ? '' : 's'}`;

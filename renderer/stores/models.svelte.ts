@@ -178,7 +178,16 @@ export class ModelsStore {
       let dataset: DatasetDetail | null = null;
       let note: string | null = null;
       if (form.datasetId) dataset = await this.lab.invoke('datasets.get', { id: form.datasetId }).catch(() => null);
-      if (!dataset) note = form.datasetId ? `its dataset (id ${form.datasetId}) was deleted: pick one above` : 'it trained on synthetic data: pick a dataset above';
+      if (!dataset) {
+        note = form.datasetId ? `its dataset (id ${form.datasetId}) was deleted: pick one above` : 'it trained on synthetic data: pick a dataset above';
+        // The form's dataset, if made for another family, would fill the run's data fields with its
+        // shape (a click log gives a fusion template one modality): use one made for the run's family.
+        const substitute = this.dataset?.family && this.dataset.family !== t.family ? await this.datasetFor(t.family) : null;
+        if (substitute) {
+          dataset = substitute;
+          note = `${form.datasetId ? `its dataset (id ${form.datasetId}) was deleted` : 'it trained on synthetic data'}: the form uses ${substitute.name}; pick another above if you want`;
+        }
+      }
       this.family = t.family;
       this.templateId = t.id;
       this.config = { ...$state.snapshot(t.defaults), ...form.config };
@@ -200,6 +209,12 @@ export class ModelsStore {
     } finally {
       this.opening = false;
     }
+  }
+
+  /** The first dataset made for `family` (a demo says which), or null. */
+  private async datasetFor(family: Family): Promise<DatasetDetail | null> {
+    const summary = (await this.lab.invoke('datasets.list', {})).find((d) => d.family === family);
+    return summary ? this.lab.invoke('datasets.get', { id: summary.id }).catch(() => null) : null;
   }
 
   /** Flips a gate's `enabled` (the ablation switch) without losing its settings. */

@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import App from '../App.svelte';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Stores } from '../stores';
 
 // jsdom has no layout: the Runs view's charts (bind:clientWidth) need a ResizeObserver to exist, not to fire.
@@ -248,5 +251,66 @@ describe('Datasets → Delete, for a dataset runs were trained on', () => {
     const { default: ErrorBox } = await import('../components/ErrorBox.svelte');
     render(ErrorBox, { props: { error: err as never, context: 'Try it' } });
     expect(screen.getByRole('alert').textContent).toMatch(/results, curves and export stay.*a deleted demo dataset is not re-created/);
+  });
+});
+
+// After the forecasting demo's deletion above: fusion runs whose dataset is gone open in Models while the
+// form holds a click log (another family's dataset, whose one modality would fail GMU's fields).
+describe('Runs → New run from this, when the run’s dataset was deleted', () => {
+  let imported = 0;
+  /** A small two-modality CSV imported with its modality roles, and a finished 2-step GMU run on it. */
+  async function gmuRunOnOwnFile(): Promise<{ run: string; dataset: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-fusion-'));
+    const shift = ++imported; // each file differs: the same bytes again would be the same dataset
+    const rows = Array.from({ length: 60 }, (_, i) => [(i + shift) % 7, (i * 3) % 5, i % 2, (i * 5) % 11, i % 2].join(','));
+    writeFileSync(join(dir, 'two-modalities.csv'), ['s1,s2,c1,c2,label', ...rows].join('\n') + '\n');
+    const before = new Set((await stores.lab.invoke('datasets.list', {})).map((d) => d.id));
+    await stores.lab.invoke('datasets.import', { path: join(dir, 'two-modalities.csv') });
+    let dataset = '';
+    await waitFor(async () => {
+      dataset = (await stores.lab.invoke('datasets.list', {})).find((d) => !before.has(d.id))?.id ?? '';
+      expect(dataset).not.toBe('');
+    }, { timeout: 30_000, interval: 200 });
+    await stores.lab.invoke('datasets.setRoles', {
+      id: dataset, roles: { s1: 'feature', s2: 'feature', c1: 'feature', c2: 'feature', label: 'target' },
+      modalities: { s1: 'sensor', s2: 'sensor', c1: 'camera', c2: 'camera' },
+    });
+    const started = await stores.lab.invoke('runs.start', { template: 'gmu', datasetId: dataset, config: { maxSteps: 2, gate: { kind: 'gmu', hidden: 24 } }, seeds: 1, name: 'gmu to reopen' });
+    const status = await ended(started.runIds[0]);
+    expect(status, (await stores.lab.invoke('runs.get', { id: started.runIds[0] })).error ?? '').toBe('completed');
+    return { run: started.runIds[0], dataset };
+  }
+  /** Models opened on run `id` ("New run from this") while the form held the click-log demo. */
+  async function reopen(id: string): Promise<void> {
+    await open(demo('recsys'), 'recsys', 'dnn');
+    cleanup();
+    window.location.hash = `#/models/run-${id}`;
+    render(App, { props: { stores } });
+    await waitFor(() => expect(stores.models.fromRun?.id).toBe(id));
+    expect(stores.models.templateId).toBe('gmu');
+    expect(stores.models.config.gate).toMatchObject({ hidden: 24 }); // the run's gate settings
+  }
+
+  it('uses a dataset made for fusion instead of the click log, and says so', async () => {
+    const { run, dataset } = await gmuRunOnOwnFile();
+    await stores.lab.invoke('datasets.remove', { id: dataset });
+    await stores.datasets.refresh();
+    await reopen(run);
+    const fusion = stores.datasets.list.find((d) => d.family === 'fusion')!;
+    await waitFor(() => expect(stores.models.datasetId).toBe(fusion.id));
+    expect(stores.models.fromRun?.note).toBe(`its dataset (id ${dataset}) was deleted: the form uses ${fusion.name}; pick another above if you want`);
+    await waitFor(() => expect(document.body.textContent).toContain(`the form uses ${fusion.name}`));
+    expect(document.body.textContent).not.toMatch(/needs at least|fuses at least/);
+  });
+
+  it('with no fusion dataset left, asks for one and says what the click log lacks in words', async () => {
+    const fusion = demo('fusion');
+    const { run, dataset } = await gmuRunOnOwnFile();
+    for (const id of [dataset, fusion]) await stores.lab.invoke('datasets.remove', { id });
+    await stores.datasets.refresh();
+    await reopen(run);
+    expect(stores.models.fromRun?.note).toBe(`its dataset (id ${dataset}) was deleted: pick one above`);
+    await waitFor(() => expect(document.body.textContent).toMatch(/Modalities: gmu fuses at least 2 modalities; for a one-modality dataset use concat-fusion/));
+    expect(document.body.textContent).not.toContain('needs at least 2 values');
   });
 });
