@@ -153,3 +153,27 @@ describe('trainRun capped by max-steps inside an epoch', () => {
     expect((await run(perEpoch)).validations).toEqual([perEpoch]);
   });
 });
+
+describe('trainRun on a training split smaller than one batch', () => {
+  it('trains on batches of all its rows and says so in the data line', async () => {
+    const config = parseRunConfig({
+      model: { template: 'concat-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, hidden: [8] },
+      data: { kind: 'dataset', datasetId: 1 }, epochs: 3, batchSize: 128, dtype: 'float64', earlyStopping: { patience: 0 },
+    });
+    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: 'small' };
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-small-'));
+    const events: FromTrainer[] = [];
+    try {
+      await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const ready = events.find((e) => e.type === 'ready');
+    expect(ready?.type === 'ready' && ready.data).toBe(`small; batches of ${ROWS} rows (the training split has ${ROWS}, fewer than batchSize 128)`);
+    expect(ready?.type === 'ready' && ready.stepsPerEpoch).toBe(1);
+    const finished = events.find((e) => e.type === 'finished');
+    if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
+    expect(finished.step).toBe(3);
+    expect(Number.isFinite(finished.test.loss)).toBe(true);
+  });
+});

@@ -51,7 +51,12 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
   const config = spec.config;
   assertModelFits(config);
   const def = modelFor(config);
-  const compiled = compileTraining(def, { dtype: config.dtype, optimizer: optimizerFor(config), batchSize: config.batchSize, seed: config.seed });
+  const trainRows = Math.min(data.train.rows, config.maxRowsPerEpoch ?? Infinity);
+  if (trainRows < 1) throw new RunFailure('the training split has no rows: give the dataset more rows or a larger training share (gatelab datasets split)', 0);
+  // A training split smaller than one batch trains on batches of all its rows (a data loader's one
+  // partial batch) instead of failing: small datasets are where a user tries a template first.
+  const batchSize = Math.min(config.batchSize, trainRows);
+  const compiled = compileTraining(def, { dtype: config.dtype, optimizer: optimizerFor(config), batchSize, seed: config.seed });
   const resume = spec.resumeFrom ? readCheckpoint(spec.resumeFrom) : null;
   if (resume && (resume.header.model !== def.name || resume.header.size !== compiled.layout.size)) {
     throw new RunFailure(`checkpoint '${spec.resumeFrom}' belongs to model ${resume.header.model} (${resume.header.size} parameters), ` +
@@ -59,7 +64,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
   }
   const session = await TrainSession.open(compiled, resume ? resume.params : compiled.initialParams(config.seed), { providers: providersFor(config), intraOpThreads: config.threads });
   try {
-    const order = new DataOrder(Math.min(data.train.rows, config.maxRowsPerEpoch ?? Infinity), config.batchSize, config.seed, resume?.header.order);
+    const order = new DataOrder(trainRows, batchSize, config.seed, resume?.header.order);
     let best: BestSoFar = resume?.header.best ?? { metric: null, epoch: 0, step: 0, badEpochs: 0 };
     if (resume) {
       session.step = resume.header.step;
@@ -69,7 +74,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const ckpt = new CheckpointWriter(spec, def.name, compiled.stateNames, config.dtype, config.keepCheckpoints, emit);
     const save = (kind: CheckpointKind, metric: number | null = null, params = session.params, state = session.state, step = session.step) =>
       ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
-    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: data.describe, parameters: compiled.layout.size, provider: session.provider.provider,
+    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: batchSize < config.batchSize ? `${data.describe}; batches of ${batchSize} rows (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : data.describe, parameters: compiled.layout.size, provider: session.provider.provider,
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 
     const cpu0 = process.cpuUsage();
@@ -77,7 +82,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const batcher = new MetricsBatcher(emit);
     const chooser = new StepsPerCall({ targetMs: 100 });
     // Loop-K is bit-identical to K single steps, so capping K by memory changes no result.
-    const stepsThatFit = chunkOf(sampleBytes(data.train) * config.batchSize, CALL_BYTES, Number.MAX_SAFE_INTEGER);
+    const stepsThatFit = chunkOf(sampleBytes(data.train) * batchSize, CALL_BYTES, Number.MAX_SAFE_INTEGER);
     const peak = config.optimizer.lr;
     let reason = 'epochs';
     let validation: Record<string, number> = {};
@@ -109,7 +114,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
         const k = Math.min(config.stepsPerCall ?? chooser.next(), stepsThatFit, order.remainingInEpoch, stopAt() - session.step);
         const from = session.step;
         const lrs = learningRates(peak, config.schedule, from, k, totalSteps);
-        const batches = gatherBatches(data.train, order.take(k), config.batchSize);
+        const batches = gatherBatches(data.train, order.take(k), batchSize);
         const before = { params: session.params, state: { ...session.state } };
         const t0 = performance.now();
         let r: StepsResult;
@@ -138,7 +143,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
           batcher.add({ step: from + i + 1, name: 'loss', value: r.losses[i] });
           batcher.add({ step: from + i + 1, name: 'lr', value: lrs[i] });
         }
-        const samplesPerSec = (k * config.batchSize) / (ms / 1000);
+        const samplesPerSec = (k * batchSize) / (ms / 1000);
         batcher.add({ step: session.step, name: 'samples_per_sec', value: samplesPerSec });
         batcher.addGateStats(gateStatPoints(r.stats, session.step, k));
         batcher.maybeFlush();
