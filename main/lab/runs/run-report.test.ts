@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStore } from '../store/index';
-import { runSummary, validationMetrics } from './run-report';
+import { runSummary, showText, validationMetrics } from './run-report';
 
 describe('run report validation metrics', () => {
   it('are those at the best checkpoint\'s step; the last ones when the run has no best checkpoint', () => {
@@ -24,6 +24,11 @@ describe('run report validation metrics', () => {
       expect(runSummary(store, store.runs.get(id)!)).toMatchObject({ validation: { mse: 0.3939 }, test: { mse: 0.37 } });
       // an exported final-step checkpoint has no validation at its step: the last figures stand
       expect(validationMetrics(store, id, 250)).toEqual({ mse: 0.3947, mae: 0.4147 });
+      // the epoch `runs show` prints counts whole epochs ("epoch 0" read wrong after --follow's "epoch 1")
+      store.db.prepare('UPDATE runs SET step = 264, epoch = 4 WHERE id = ?').run(id);
+      const text = showText(store, store.runs.get(id)!);
+      expect(text.split('\n')[0]).toMatch(/step 264, 4 full epochs$/);
+      expect(text).toMatch(/best {6}step 198  after 3 full epochs  best\.ckpt/);
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -78,10 +78,16 @@ export function runsTable(store: LabStore, runs: RunRecord[]): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
+/**
+ * The stored epoch counts whole epochs done; `--follow` numbers the epoch a validation happens in. A run
+ * capped inside its first epoch read "epoch 0" after "epoch 1" was printed: say what the number counts.
+ */
+const epochsDone = (n: number) => `${n} full epoch${n === 1 ? '' : 's'}`;
+
 export function showText(store: LabStore, r: RunRecord): string {
   const d = runDetail(store, r);
   const lines = [
-    `run ${d.run}${d.name ? ` (${d.name})` : ''}: ${d.status}, template ${d.template}, seed ${d.seed}, step ${d.step}, epoch ${d.epoch}`,
+    `run ${d.run}${d.name ? ` (${d.name})` : ''}: ${d.status}, template ${d.template}, seed ${d.seed}, step ${d.step}, ${epochsDone(d.epoch)}`,
     `  provider: ${d.provider ?? '-'}${d.fallbackReason ? ` (${d.fallbackReason})` : ''}${d.group ? `   group: ${d.group}` : ''}`,
   ];
   if (r.error) lines.push(`  error${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
@@ -92,7 +98,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (d.gates.length) lines.push('  gates (last value):');
   for (const g of d.gates) lines.push(`    ${`${g.gate} ${g.stat}`.padEnd(30)} ${g.vector ? `[${g.vector.map((v) => v.toFixed(3)).join(' ')}]` : fmt(g.value)}  (step ${g.step})`);
   lines.push('  checkpoints:');
-  for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  epoch ${c.epoch}  ${c.path}`);
+  for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  after ${epochsDone(c.epoch ?? 0)}  ${c.path}`);
   lines.push(`  config: ${JSON.stringify(d.config)}`);
   return lines.join('\n');
 }
