@@ -2,6 +2,8 @@
 // optimizer spec the engine understands, and the providers to try in order.
 import { gatedModel } from '../../engine/train/gated-model';
 import { totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { usableMemory } from '../../common/runs/memory-limit';
 import { buildModel, modelSize } from '../../engine/models/index';
 import { parseModelConfig } from '../../common/models/index';
 import { modelTooBig } from '../../common/models/size-estimate';
@@ -9,6 +11,8 @@ import type { ModelDefinition } from '../../engine/train/model';
 import type { OptimizerSpec } from '../../engine/train/optimizers';
 import type { RunConfig } from '../../common/runs/config';
 import type { ExecutionProvider } from '../session-runner';
+
+const readText = (path: string): string | null => { try { return readFileSync(path, 'utf8'); } catch { return null; } };
 
 export function modelFor(config: RunConfig): ModelDefinition {
   const m = config.model as Record<string, unknown> & { template: string };
@@ -23,7 +27,7 @@ export function modelFor(config: RunConfig): ModelDefinition {
  * The backstop of the lab's size check (main/lab/runs/size-guard.ts), with the data-shaped fields filled
  * in: a model that cannot fit in this machine's memory stops before anything is compiled or allocated.
  */
-export function assertModelFits(config: RunConfig, machineBytes = totalmem()): void {
+export function assertModelFits(config: RunConfig, machineBytes = usableMemory(totalmem(), readText)): void {
   const m = config.model as Record<string, unknown> & { template: string };
   if (m.template === 'demo-gated') return;
   const model = parseModelConfig(m) as unknown as Record<string, unknown>;

@@ -4,11 +4,15 @@
 // channels. Other data-shaped fields (vocabularies, modality widths) are known only once the trainer has
 // fitted the pipeline; it checks the model again there, before compiling (workers/run/model-for.ts).
 import { totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { usableMemory } from '../../../common/runs/memory-limit';
 import { parseModelConfig } from '../../../common/models/index';
 import { runBinding } from '../../../common/models/run-binding';
 import { modelTooBig } from '../../../common/models/size-estimate';
 import type { RunConfig } from '../../../common/runs/config';
 import { modelSize } from '../../../engine/models/index';
+
+const readText = (path: string): string | null => { try { return readFileSync(path, 'utf8'); } catch { return null; } };
 
 /** The data-shaped fields the lab can fill from the run's column snapshot (forecasting: the channels). */
 function knownShape(config: RunConfig): Record<string, unknown> {
@@ -23,7 +27,7 @@ function knownShape(config: RunConfig): Record<string, unknown> {
 }
 
 /** Throws (naming the parameters, the memory and what to change) when the run's model is too big to train here. */
-export function checkRunSize(config: RunConfig, machineBytes = totalmem()): RunConfig {
+export function checkRunSize(config: RunConfig, machineBytes = usableMemory(totalmem(), readText)): RunConfig {
   const model = config.model as Record<string, unknown>;
   if (model.template === 'demo-gated') return config;
   let shaped: Record<string, unknown>;
