@@ -22,6 +22,8 @@ describe('comparable groups in Compare', () => {
     expect(lossKind('not-a-template').label).toBe('not-a-template loss');
     // MMoE's loss adds the rating's MSE to the click's logloss: not ranked with single-task CTR models
     expect(comparableGroups([...runs.slice(1, 3), { id: '5', template: 'mmoe' }], 'val.loss').groups.map((g) => g.runs.map((r) => r.id))).toEqual([['2', '3'], ['5']]);
+    // so does an early-exit MLP's, a sum over its exits (a held-out run read 11.6 beside concat-fusion's 3.85)
+    expect(comparableGroups([...runs.slice(1, 3), { id: '6', template: 'early-exit-mlp' }], 'val.loss').groups.map((g) => g.runs.map((r) => r.id))).toEqual([['2', '3'], ['6']]);
   });
 
   it('names seed groups by their runs, not by group ids', () => {

@@ -16,6 +16,8 @@ const KINDS: Record<string, LossKind> = {
 export function lossKind(template: string): LossKind {
   // MMoE trains on the click's logloss plus the rating's MSE: a sum no single-task loss compares with
   if (template === 'mmoe') return { key: 'multi-task', label: 'MMoE multi-task loss (click logloss + rating MSE)' };
+  // An early-exit MLP sums every exit's logloss and its exit gates' loss: ~K times a single logloss
+  if (template === 'early-exit-mlp') return { key: 'early-exit', label: 'early-exit loss (every exit’s logloss + exit-gate loss)' };
   const family = TEMPLATES.find((t) => t.id === template)?.family;
   return (family && KINDS[family]) ?? { key: `template:${template}`, label: `${template} loss` };
 }
