@@ -42,6 +42,10 @@ describe('dataset context', () => {
     const cols = columnsOf(cacheDir);
     const ctx = datasetContext({ cacheDir, split, columns }, cols, {});
     expect(ctx.textColumn).toBe('Review Text');
+    // a title before the review in the text modality: the snippet is still the review (it says more)
+    const both = { ...columns, modalities: [{ name: 'text', columns: ['Title', 'Review Text'] }, columns.modalities[1]] };
+    expect(cols.find((c) => c.name === 'Title')?.type).toBe('text');
+    expect(datasetContext({ cacheDir, split, columns: both }, cols, {}).textColumn).toBe('Review Text');
     // what the model saw: the test part of the fusion source, its label and its (scaled) age
     const data = readDatasetCache(cacheDir);
     const typeOf = (n: string) => cols.find((c) => c.name === n)?.type;

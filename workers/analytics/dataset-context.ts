@@ -40,6 +40,10 @@ export function datasetContext(binding: DatasetRunInput, columns: readonly Colum
   }
   const testRows = rowsOf(split.assignment, TEST);
   const candidates = c.family === 'fusion' ? c.modalities.flatMap((m) => m.columns) : [];
-  const textColumn = candidates.find((n) => columns.find((x) => x.name === n)?.type === 'text');
+  const texts = candidates.filter((n) => columns.find((x) => x.name === n)?.type === 'text');
+  // With two text columns (a title and a review) the snippet is the one that says most: the most
+  // characters over the first test rows (a short, often empty title would show blanks).
+  const said = (n: string) => { let chars = 0; for (const r of testRows.subarray(0, 200)) chars += token(n, r)?.length ?? 0; return chars; };
+  const textColumn = texts.length > 1 ? texts.reduce((a, b) => (said(b) > said(a) ? b : a)) : texts[0];
   return { testRows, token, ...(textColumn ? { textColumn } : {}) };
 }
