@@ -128,6 +128,11 @@ export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float6
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
       number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas in ;-separated files: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7")',
       boolean: 'boolean cells true/yes/t/y/1 and false/no/f/n/0 (any case) are the tokens "true" and "false"',
+      missingRules: {
+        nan: 'a missing number stays NaN',
+        zero: 'a missing number is 0 after scaling (the training mean; min-max: the minimum)',
+        previous: "forecasting windows: a missing number takes the value of the row before it; a gap at the window's start takes the window's first value; a channel with no value in the whole window is 0 after scaling (its training mean)",
+      },
     },
     inputs,
     outputs,

@@ -75,6 +75,11 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     expect(windows.some((w) => w.some((r) => r.load === ''))).toBe(true);
     const mine = encodeInputs(doc.inputs[0], windows, doc).data as Float32Array;
     expect(Array.from(mine)).toEqual(Array.from(batch.x.data as Float32Array));
+    // a window in which one channel has no value at all: that channel is its training mean (0 scaled), not NaN
+    const blind = encodeInputs(doc.inputs[0], [windows[0].map((r) => ({ ...r, temp: '' }))], doc).data as Float32Array;
+    expect(Array.from(blind).filter((_, k) => k % 2 === 1)).toEqual(Array(8).fill(0));
+    expect(doc.cells.missingRules.previous).toMatch(/no value in the whole window is 0 after scaling/);
+    expect(Array.from(blind).filter((_, k) => k % 2 === 0)).toEqual(Array.from(mine.subarray(0, 16)).filter((_, k) => k % 2 === 0));
   });
 
   it('fusion: hashed text (missing → no n-grams), one-hot, scaled numbers, and three classes named in id order', () => {

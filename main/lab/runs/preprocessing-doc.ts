@@ -20,7 +20,8 @@ export type Feature =
   /**
    * (x − mean) / std; a missing number stays NaN ('nan'), becomes 0 after scaling ('zero'), or takes the
    * value of the nearest earlier row of the series ('previous': forecasting windows; a gap in a window's
-   * first row takes the value before the window, or the window's first value when none is at hand).
+   * first row takes the value before the window, or the window's first value when none is at hand; a
+   * channel with no value in the whole window is 0 after scaling: its training mean, min-max its minimum).
    */
   | ColumnFeature & { kind: 'zscore'; mean: number; std: number; missing: MissingRule; min?: never; max?: never }
   /** (x − min) / (max − min), or x − min when max = min. */
@@ -88,7 +89,8 @@ export interface PreprocessingDoc {
   /** The pipeline was fitted on this many rows of the run's training part. */
   fittedOn: { rows: number; part: 'train' };
   /** How raw cells are read before any transform. */
-  cells: { missing: string[]; text: string; number: string; boolean: string };
+  /** `missingRules`: what each feature's `missing` rule does, in words (the file is read without this README). */
+  cells: { missing: string[]; text: string; number: string; boolean: string; missingRules: Record<MissingRule, string> };
   inputs: InputDoc[];
   outputs: OutputDoc[];
 }

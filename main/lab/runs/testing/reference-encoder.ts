@@ -102,12 +102,15 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
   }
 }
 
-/** 'previous' positions: a gap takes the row before's value; a leading gap the window's first value. */
+/**
+ * 'previous' positions: a gap takes the row before's value; a leading gap the window's first value; a
+ * channel with no value in the whole window 0 after scaling (its training mean; min-max: its minimum).
+ */
 function fillForward(rows: number[][], previous: boolean[]): void {
   previous.forEach((fill, j) => {
     if (!fill) return;
     const first = rows.findIndex((r) => !Number.isNaN(r[j]));
-    if (first < 0) return;
+    if (first < 0) { for (const r of rows) r[j] = 0; return; }
     rows.forEach((r, i) => { if (Number.isNaN(r[j])) r[j] = i < first ? rows[first][j] : rows[i - 1][j]; });
   });
 }
