@@ -29,6 +29,8 @@ describe('parallel coordinates labels', () => {
       { key: 'template', values: ['"gmu"', '"dlinear"'] },
     ];
     expect(axisRows(diff).map((d) => d.key)).toEqual(['model.router.k', 'template']);
+    // a key only one template has is no axis: the other run's line would cross it as if it had a value
+    expect(axisRows([...diff, { key: 'model.gate.bimodal', values: ['true', undefined] }]).map((d) => d.key)).toEqual(['model.router.k', 'template']);
   });
   it('shortens names and keeps both ends of a long label', async () => {
     const { shortKey, ellipsize } = await import('./parallel');

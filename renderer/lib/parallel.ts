@@ -34,10 +34,12 @@ export function isScalar(v: string | undefined): boolean {
 
 /**
  * The config rows worth an axis: scalar values only (column lists and other bulky values would read as
- * "[object Object]"), without the run name or the dataset's column binding, at most `max` of them.
+ * "[object Object]"), without the run name or the dataset's column binding, and only keys every run has:
+ * a key of one template (GMU's `bimodal`) would be an axis the other runs' lines cross as if they had a
+ * value there (the Config differences table lists it). At most `max` of them.
  */
 export function axisRows<T extends { key: string; values: (string | undefined)[] }>(diff: T[], max = 8): T[] {
-  return diff.filter((d) => d.key !== 'name' && !d.key.startsWith('data.columns') && d.values.every(isScalar)).slice(0, max);
+  return diff.filter((d) => d.key !== 'name' && !d.key.startsWith('data.columns') && d.values.every((v) => v !== undefined && isScalar(v))).slice(0, max);
 }
 
 /** "…" in the middle when `text` is longer than `max` characters, so both ends (a name and its seed) stay. */

@@ -112,5 +112,7 @@ describe('Compare view', () => {
     expect(coords.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Hyperparameters → val.loss (best) · forecasting MSE', 'Hyperparameters → val.loss (best) · classification logloss']);
     expect(coords.map((c) => [...c.querySelectorAll('path title')].map((t) => t.textContent))).toEqual([
       ['tsmixer on grid load seed=1 · seed 1', 'tsmixer on grid load seed=2 · seed 2'], ['gmu on sensor + camera · seed 1', 'finalmlp on clicks · seed 1']]);
+    // each chart has a legend naming its lines
+    expect(within(coords[1]).getByTestId('pc-legend').textContent).toBe('gmu on sensor + camera · seed 1finalmlp on clicks · seed 1');
   });
 });
