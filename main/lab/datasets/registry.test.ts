@@ -134,6 +134,9 @@ describe('splits and pipelines of a registered dataset', () => {
     expect(data.assignment.filter((p) => p === 1).length).toBe(2880);
     expect((data.pipeline!.steps[1].state as { lookback: number }).lookback).toBe(96);
     expect(() => trainingData(lab.registry, split.id, 'nope')).toThrow(/no pipeline 'nope' \(its pipelines: scale\)/);
+    // a column the split names is looked up in the dataset, and the message names the dataset, not its cache folder
+    await expect(createSplit(lab.registry, dataset.id, 'strat', { kind: 'stratified', column: 'label', ratios: { train: 0.8, val: 0.1, test: 0.1 } }))
+      .rejects.toThrow(new RegExp(`^dataset ${dataset.id} 'ETTh1' has no column 'label' \\(--column\\); its columns: date, HUFL`));
   });
 
   it('MovieLens u.data with the given files u1.base / u1.test', async () => {

@@ -29,6 +29,11 @@ export type StoredSplit = Omit<SplitRecord, 'assignment'>;
 export async function createSplit(registry: DatasetRegistry, datasetRef: number | string, name: string, specInput: SplitSpecInput): Promise<StoredSplit> {
   const dataset = registry.resolve(datasetRef);
   const spec = withTimeColumn(SplitSpec.parse(specInput), dataset);
+  // a column the spec names must be the dataset's: said with the dataset's name, not its cache folder
+  const names = dataset.columns.map((c) => c.name);
+  for (const [option, column] of Object.entries(splitColumns(spec))) {
+    if (column !== undefined && !names.includes(column)) throw new Error(`dataset ${dataset.id} '${dataset.name}' has no column '${column}' (${option}); its columns: ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`);
+  }
   const cache = openDatasetCache(dataset.cachePath);
   const source = columnsOf(cache);
   const input = spec.kind === 'given' ? { ...source, ...(await givenKeys(registry, dataset, cache, spec)) } : source;
@@ -36,6 +41,12 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
   const id = registry.store.splits.save({ datasetId: dataset.id, name, spec, assignment: result.assignment, ranges: result.ranges, counts: result.counts });
   const { assignment: _bytes, ...stored } = registry.store.splits.get(id)!;
   return stored;
+}
+
+/** The columns a split spec names, by the CLI option that names them. */
+function splitColumns(spec: SplitSpec): Record<string, string | undefined> {
+  const s = spec as { column?: string; userColumn?: string; timeColumn?: string };
+  return { '--column': s.column, '--user': s.userColumn, '--time': s.timeColumn };
 }
 
 // An ETT split without its rows per hour reads them from the dataset's time column (15-minute data: 4).
