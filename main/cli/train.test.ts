@@ -75,14 +75,17 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(ready.parameters).toBe(2 * (96 * 24 + 24)); // DLinear: trend + seasonal linear maps, shared across the 7 channels
       const result = lastJson(r.lines);
       expect(result).toMatchObject({ run: 1, status: 'completed', step: 30 });
+      expect(result.name).toBe('dlinear on ETTh1'); // named as the app names its runs, not "run 1"
       expect(Object.keys(result.test).sort()).toEqual(['loss', 'mae', 'mse']);
       expect(result.test.mse).toBeGreaterThan(0.2);
       expect(result.test.mse).toBeLessThan(2);
       // The imported dataset (id 1) from a config file and from a sweep file: every run verb can read datasets.
       const config = { model: { template: 'dlinear', lookback: 96, horizon: 24 }, data: { kind: 'dataset', datasetId: 1, split: 'ett' }, epochs: 1, maxSteps: 10 };
       writeFileSync(join(home, 'run.json'), JSON.stringify(config));
+      const again = await gatelab(['train', '--home', home, '--dataset', csv, '--template', 'dlinear', '--set', 'lookback=96', '--set', 'horizon=24', '--set', 'max-steps=2']);
+      expect(again.lines[0]).toMatch(/ETTh1\.csv is already dataset \d+ \('ETTh1'\): training on it$/);
       const fromConfig = await gatelab(['train', '--home', home, '--config', join(home, 'run.json'), '--json']);
-      expect(lastJson(fromConfig.lines)).toMatchObject({ run: 2, status: 'completed', step: 10 });
+      expect(lastJson(fromConfig.lines)).toMatchObject({ run: 3, status: 'completed', step: 10 });
       writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config, seeds: 2 }));
       const sweep = lastJson((await gatelab(['sweep', join(home, 'sweep.json'), '--home', home, '--json'])).lines);
       expect(sweep.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed']);

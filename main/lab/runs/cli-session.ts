@@ -95,6 +95,7 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
 export function runResult(store: LabStore, r: RunRecord) {
   return {
     run: r.id,
+    name: r.name,
     status: r.status,
     step: r.step,
     epoch: r.epoch,

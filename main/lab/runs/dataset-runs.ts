@@ -59,14 +59,17 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     if (!/^\d+$/.test(ref) && existsSync(ref)) {
       const outcome = await lab.registry.importDataset(resolvePath(ref));
       datasetId = outcome.dataset.id;
-      log(`imported ${ref} as dataset ${datasetId}`);
+      log(outcome.created ? `imported ${ref} as dataset ${datasetId}` : `${ref} is already dataset ${datasetId} ('${outcome.dataset.name}'): training on it`);
     } else datasetId = lab.registry.resolve(ref).id;
     if (options.target !== undefined) setTarget(lab.registry, datasetId, options.target, log);
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
     const model = config.model as { template?: string } | undefined;
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
-    checkBinding(lab.registry.get(datasetId)!, { ...config, data });
-    return { store: lab.store, config: { ...config, data }, resolve: datasetResolver(lab.registry) };
+    const dataset = lab.registry.get(datasetId)!;
+    checkBinding(dataset, { ...config, data });
+    // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
+    const name = typeof config.name === 'string' && config.name ? config.name : `${model.template} on ${dataset.name}`.slice(0, 200);
+    return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry) };
   } catch (e) {
     lab.close();
     throw e;
