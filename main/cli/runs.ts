@@ -37,7 +37,7 @@ function listRuns(args: Parameters<CliCommand['run']>[0]) {
     const runs = s.store.runs.list({ status: status as RunStatus | undefined, groupId: group });
     const filtered = status !== undefined || group !== undefined;
     if (args.options.json === true) console.log(JSON.stringify(runs.map((r) => runSummary(s.store, r))));
-    else if (runs.length) console.log(runsTable(s.store, runs));
+    else if (runs.length) console.log(runsTable(s.store, runs, { settings: group !== undefined }));
     else console.log(filtered ? 'no run matches --status/--group (gatelab runs lists them all)' : 'no runs yet: start one with gatelab train');
     return 0;
   });

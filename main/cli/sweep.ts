@@ -54,7 +54,7 @@ export const command: CliCommand = {
       if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
       if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)) }));
-      else console.log(runsTable(s.store, runs));
+      else console.log(runsTable(s.store, runs, { settings: true }));
       return runs.every((r) => r.status === 'completed') ? 0 : 1;
     } catch (e) {
       console.error(`gatelab sweep: ${(e as Error).message}`);

@@ -1,21 +1,6 @@
-// Config diff for Compare: flatten each run's config to dotted keys and keep the keys whose values
-// differ between runs (what actually distinguishes them).
-export function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else {
-    out[prefix] = JSON.stringify(value);
-  }
-  return out;
-}
-
-export function configDiff(configs: Record<string, unknown>[]): { key: string; values: (string | undefined)[] }[] {
-  const flat = configs.map((c) => flatten(c));
-  const keys = [...new Set(flat.flatMap((f) => Object.keys(f)))].sort();
-  return keys
-    .map((key) => ({ key, values: flat.map((f) => f[key]) }))
-    .filter((row) => new Set(row.values).size > 1);
-}
+// Config diff for Compare: the keys whose values differ between runs (common/runs/config-diff), and how
+// a long value reads in the table.
+export { configDiff, flatten } from '../../common/runs/config-diff';
 
 /** A config value for the diff table: short values as they are, long lists and objects summarised. */
 export function summariseValue(v: string | undefined, max = 40): string {

@@ -35,3 +35,23 @@ describe('run report validation metrics', () => {
     }
   });
 });
+
+describe('runs table', () => {
+  it('shows the settings that tell a sweep’s runs apart, and no settings column for runs of one config', async () => {
+    const { runsTable } = await import('./run-report');
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-table-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const config = (lr: number, k: number, seed: number) => ({ name: 'sweep', seed, model: { template: 'moe-dnn', router: { k } }, optimizer: { kind: 'adamw', lr } });
+      const ids = [config(0.001, 1, 1), config(0.003, 1, 1), config(0.001, 2, 1), config(0.001, 2, 2)].map((c) => store.runs.create({ config: c, seed: c.seed }));
+      const lines = runsTable(store, ids.map((id) => store.runs.get(id)!), { settings: true }).split('\n');
+      expect(lines[0]).toMatch(/^run +status +template +group +seed +step +settings +result$/);
+      expect(lines.slice(1).map((l) => l.match(/(router\.k=\d optimizer\.lr=[\d.]+)/)?.[1])).toEqual(['router.k=1 optimizer.lr=0.001', 'router.k=1 optimizer.lr=0.003', 'router.k=2 optimizer.lr=0.001', 'router.k=2 optimizer.lr=0.001']);
+      expect(runsTable(store, [store.runs.get(ids[2])!, store.runs.get(ids[3])!], { settings: true }).split('\n')[0]).not.toContain('settings');
+      expect(runsTable(store, ids.map((id) => store.runs.get(id)!)).split('\n')[0]).not.toContain('settings'); // a plain list: no settings column // they differ by seed only
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // What `gatelab runs` and `gatelab show` print (and their --json objects): status, progress, the
 // metrics that matter per family, the last gate statistics, checkpoints. Reads only the store.
+import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
 
 type Metrics = Record<string, number>;
@@ -66,15 +67,29 @@ export function runDetail(store: LabStore, r: RunRecord) {
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
 export const formatMetrics = (m: Metrics) => Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}`).join('  ');
 
-export function runsTable(store: LabStore, runs: RunRecord[]): string {
-  const rows = runs.map((r) => {
+/**
+ * The settings that tell the listed runs apart (a sweep's grid point: `optimizer.lr=0.001 router.k=2`), one
+ * string per run; empty when they share one config. Seeds, names and the dataset's columns have their own
+ * columns or say nothing; template fields drop their `model.` prefix.
+ */
+function distinguishing(runs: RunRecord[]): string[] {
+  const diff = configDiff(runs.map((r) => (r.config ?? {}) as Record<string, unknown>))
+    .filter((d) => !['name', 'seed', 'model.template'].includes(d.key) && !d.key.startsWith('data.columns'));
+  return runs.map((_, i) => diff.filter((d) => d.values[i] !== undefined).map((d) => `${d.key.replace(/^model\./, '')}=${d.values[i]!.replace(/^"(.*)"$/, '$1')}`).join(' '));
+}
+
+/** `settings`: add the distinguishing settings (a sweep's group; a list of unrelated runs would differ in everything). */
+export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: boolean } = {}): string {
+  const settings = o.settings ? distinguishing(runs) : runs.map(() => '');
+  const rows = runs.map((r, i) => {
     const s = runSummary(store, r);
     const result = Object.keys(s.test).length ? `test ${formatMetrics(s.test)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation)}` : (s.error ?? '');
-    return [String(r.id), r.status, s.template, r.groupId ?? '', String(r.seed ?? ''), String(r.step), result];
+    return [String(r.id), r.status, s.template, r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
   });
-  const head = ['run', 'status', 'template', 'group', 'seed', 'step', 'result'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 6 ? 0 : r[i].length))));
-  const line = (r: string[]) => r.map((c, i) => (i === 6 ? c : c.padEnd(widths[i]))).join('  ');
+  const head = ['run', 'status', 'template', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
+  const last = head.length - 1;
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 0 : r[i].length))));
+  const line = (r: string[]) => r.map((c, i) => (i === last ? c : c.padEnd(widths[i]))).join('  ');
   return [line(head), ...rows.map(line)].join('\n');
 }
 
