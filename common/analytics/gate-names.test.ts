@@ -47,3 +47,22 @@ describe('gate names from the run config', () => {
     expect(statComponentNames('attn.gate', 'openness_by_head', 2)).toEqual(['head 0', 'head 1']);
   });
 });
+
+describe('MMoE task gates and TSMixer block gates in the user\'s words (audit A11)', () => {
+  const mmoe = gateNamesFromConfig({ model: { template: 'mmoe', gate: { kind: 'mmoe', experts: 4, tasks: 2 } } });
+  it('names each task gate by its task and its weights by expert', () => {
+    expect(mmoe.tasks).toEqual(['click', 'rating']);
+    expect(gateLabel('gate.task0', mmoe)).toBe('click gate');
+    expect(gateLabel('val.gate.task1', mmoe)).toBe('rating gate (validation)');
+    // without the config the task is still a task, counted from 1
+    expect(gateLabel('gate.task1')).toBe('task 2 gate');
+    expect(statComponentNames('gate.task0', 'weights', 4, mmoe)).toEqual(['expert 0', 'expert 1', 'expert 2', 'expert 3']);
+    // a plain "weights" statistic elsewhere keeps its caller's fallback
+    expect(statComponentNames('fusion', 'weights', 2)).toBeNull();
+  });
+  it("names TSMixer's block gates from 1", () => {
+    expect(gateLabel('block0.gate')).toBe('block 1 gate');
+    expect(gateLabel('val.block2.gate')).toBe('block 3 gate (validation)');
+    expect(gateLabel('block0')).toBe('block0');
+  });
+});

@@ -11,7 +11,12 @@ export interface GateNames {
   variables: string[];
   /** The template id ('moe-fusion': expert m sees modality m only). */
   template: string;
+  /** Task names in model order (MMoE: one gate per task, `gate.task0` is click's), when the template has tasks. */
+  tasks?: string[];
 }
+
+/** Templates whose tasks the engine numbers (engine/models/recsys/gated.ts: tower 0 is click, 1 rating). */
+const TASKS: Record<string, string[]> = { mmoe: ['click', 'rating'] };
 
 const names = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => String((x as { name?: unknown })?.name ?? '')) : []);
 
@@ -24,6 +29,7 @@ export function gateNamesFromConfig(config: Record<string, unknown> | null | und
     modalities: names(model.modalities),
     variables: typeof model.channels === 'number' && features.length === model.channels ? features : [],
     template: typeof model.template === 'string' ? model.template : '',
+    ...(typeof model.template === 'string' && TASKS[model.template] ? { tasks: TASKS[model.template].slice() } : {}),
   };
 }
 
@@ -44,6 +50,12 @@ export function gateLabel(gate: string, n: GateNames = NO_NAMES): string {
   if (gmu && n.modalities.length) return `${gmu[1]} · ${at(n.modalities, Number(gmu[2]), `modality ${gmu[2]}`)}`;
   const cross = /^cross(\d+)(?:\.gate)?$/.exec(gate);
   if (cross && n.modalities.length) return `cross-attention · ${at(n.modalities, Number(cross[1]), `modality ${cross[1]}`)}`;
+  // MMoE's per-task gates (`gate.task0`): the task's name, "click gate"
+  const task = /^(.+)\.task(\d+)$/.exec(gate);
+  if (task) return `${at(n.tasks ?? [], Number(task[2]), `task ${Number(task[2]) + 1}`)} gate`;
+  // TSMixer's per-block gates (`block0.gate`): blocks counted from 1, as a reader counts them
+  const block = /^block(\d+)\.gate$/.exec(gate);
+  if (block) return `block ${Number(block[1]) + 1} gate`;
   return gate;
 }
 
@@ -73,10 +85,17 @@ export function knockoutLabel(r: Pick<Intervention, 'gate' | 'mode' | 'expert'> 
 export function statComponentNames(gate: string, stat: string, k: number, n: GateNames = NO_NAMES): string[] | null {
   const each = (kind: Parameters<typeof componentName>[1]) => Array.from({ length: k }, (_, i) => componentName(gate, kind, i, n));
   if (/modality/i.test(stat)) return n.modalities.length === k ? n.modalities.slice() : Array.from({ length: k }, (_, i) => `modality ${i}`);
-  if (/load|importance|prob|share|fraction/i.test(stat)) return each('expert');
+  // MMoE task gates' mean weight of each shared expert (`gate.task0.weights`)
+  if (/load|importance|prob|share|fraction/i.test(stat) || (/^weights$/.test(stat) && /\.task\d+$/.test(gate))) return each('expert');
   if (/variable|selection/i.test(`${gate}.${stat}`) && /weight/i.test(stat)) return each('selection');
   // a sigmoid gate's openness per channel (TSMixer's channel gate: the dataset's channels), head or field
   const unit = /^openness_by_(channel|head|field)$/.exec(stat);
   if (unit) return unit[1] === 'channel' && n.variables.length === k ? n.variables.slice() : Array.from({ length: k }, (_, i) => `${unit[1]} ${i}`);
   return null;
 }
+
+/**
+ * Why a router's load over training and its test load differ (moe-dnn: expert 2 at ~25% in training, 0% on
+ * test): training batches are routed with the noisy gate's noise, evaluation without it.
+ */
+export const LOAD_NOISE = "Training load is measured on training batches and includes the router's noise (noisy top-k gating); validation/test load is without it, so an expert the noise keeps busy in training can get almost nothing on test.";

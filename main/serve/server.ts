@@ -1,5 +1,5 @@
 // Serve mode: the renderer over HTTP and LabApi over one WebSocket (/lab), on 127.0.0.1 only.
-// Every request and socket is checked by auth.ts; every LabApi message goes through lab.dispatch
+// Every request and socket is checked by auth.ts (exported files too: exports.ts); every LabApi message goes through lab.dispatch
 // (channel known, payload valid); a bad message gets an error reply and the server carries on.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,7 @@ import { WireRequest, MAX_MESSAGE_BYTES, type WireMessage } from '../../common/l
 import type { Lab } from '../lab/lab';
 import { checkRequest, COOKIE, newToken } from './auth';
 import { end, serveStatic } from './static';
+import { EXPORTS_ROUTE, serveExport } from './exports';
 
 export interface ServeOptions {
   lab: Lab;
@@ -32,6 +33,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const verdict = checkRequest(req, token, port);
     if (!verdict.ok) return end(res, verdict.status, verdict.reason);
     if (verdict.viaQuery) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    // exported files (ONNX, reports, CSV) for a browser that is not on the serve host
+    if ((req.url ?? '').startsWith(EXPORTS_ROUTE)) return serveExport(opts.lab.paths.exports, req, res);
     serveStatic(opts.rendererDir, req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

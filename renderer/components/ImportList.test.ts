@@ -1,7 +1,7 @@
 // A failed import names its bad row and offers to import the same file again, dropping bad rows or padding
 // short ones: against a real Lab (temp home, real importer) in a child process, through the imports store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { File as NodeFile } from 'node:buffer'; // jsdom's Blob has no arrayBuffer(); browsers' and Node's do
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import App from '../App.svelte';
@@ -25,11 +25,29 @@ describe('ImportList', () => {
     await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('failed'), { timeout: 20_000 });
     expect(stores.imports.items[0].error).toMatch(/line 3: expected 3 fields .* found 2/);
     expect(screen.getByRole('button', { name: 'Drop bad rows' })).toBeTruthy();
+    // the advice names the buttons beside it, not the CLI's option (audit A11)
+    const said = screen.getByTestId('import-error').textContent ?? '';
+    expect(said).toContain('use Drop bad rows below (or Pad short rows');
+    expect(said).not.toContain('onInvalid');
     await fireEvent.click(screen.getByRole('button', { name: 'Pad short rows' }));
     await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('done'), { timeout: 20_000 });
     expect(stores.imports.items).toHaveLength(1); // the failed entry was replaced
     const detail = await inProcessLab(lab).invoke('datasets.get', { id: stores.imports.items[0].datasetId! });
     expect(detail.rows).toBe(3);
+    expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
+  }, 60_000);
+
+  it('an unclosed quote, even with bad rows dropped, says which line to fix in the file', async () => {
+    const csv = 'a,b,c\n1,2,3\n4,"five,6\n7,8,9\n';
+    cleanup();
+    stores.imports.items.splice(0);
+    window.location.hash = '#/datasets';
+    render(App, { props: { stores } });
+    await stores.imports.upload(new NodeFile([csv], 'quote.csv') as unknown as File, 'drop');
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('failed'), { timeout: 20_000 });
+    const said = (await screen.findByTestId('import-error')).textContent ?? '';
+    expect(said).toMatch(/Fix it in the file: a quote opened on line 3, field 2 is never closed/);
+    expect(said).toContain('Dropping or padding rows cannot help');
     expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
   }, 60_000);
 });

@@ -72,3 +72,54 @@ describe('RunTable keyboard focus', () => {
     expect((document.activeElement as HTMLElement).dataset.run).toBe('5');
   });
 });
+
+describe('RunTable start-up and cancel (audit A11)', () => {
+  it('says "starting…" before the first progress, and "cancelling…" with its buttons off the moment Cancel is clicked', async () => {
+    const live = liveList([runSummary({ id: '7', template: 'tsmixer-gated', status: 'running', step: 0, totalSteps: null, samplesPerSec: null })]);
+    const actions: string[] = [];
+    render(RunTable, { props: { get runs() { return live.list; }, onselect: () => {}, oncontrol: (id: string, a: string) => { actions.push(`${a} ${id}`); return new Promise<void>(() => {}); } } });
+    expect(screen.getByTestId('run-starting').textContent).toBe('starting… compiling, first steps');
+    expect(screen.queryByTestId('run-steps')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    // the lab's reply (and the trainer's stop) may take seconds: the row says so at once
+    expect(actions).toEqual(['cancel 7']);
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toBe('cancelling…'));
+    expect((screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Pause' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('run-starting')).toBeNull();
+    // once the trainer stopped, the run's own status shows again
+    live.list = [runSummary({ id: '7', template: 'tsmixer-gated', status: 'cancelled', step: 0, totalSteps: null })];
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toBe('cancelled'));
+  });
+
+  it('shows "step N / N" for a completed run the tab never saw live', () => {
+    render(RunTable, { props: { runs: [runSummary({ id: '3', template: 'dnn', status: 'completed', step: 40, totalSteps: null })], onselect: () => {}, oncontrol: () => {} } });
+    expect(screen.getByTestId('run-steps').textContent).toBe('step 40 / 40');
+  });
+});
+
+describe('RunTable filter and sort', () => {
+  const runs = [
+    runSummary({ id: '4', name: 'moe s1', template: 'moe-dnn', status: 'failed', createdAt: '2026-11-29T12:00:00Z' }),
+    runSummary({ id: '3', name: 'finalmlp s0', template: 'finalmlp', createdAt: '2026-11-29T11:00:00Z', metrics: { 'test.auc': 0.78 } }),
+    runSummary({ id: '2', name: 'dnn s0', template: 'dnn', createdAt: '2026-11-29T10:00:00Z', metrics: { 'test.auc': 0.71 } }),
+  ];
+  const order = () => [...document.querySelectorAll('tbody tr')].map((r) => (r as HTMLElement).dataset.run);
+  it('filters rows by a name / template / status substring and sorts by created, name, status or a test metric', async () => {
+    render(RunTable, { props: { runs, onselect: () => {}, oncontrol: () => {} } });
+    expect(order()).toEqual(['4', '3', '2']); // the lab's order: newest first
+    await fireEvent.input(screen.getByTestId('run-filter'), { target: { value: 'DNN' } });
+    expect(order()).toEqual(['4', '2']); // moe-dnn by template, dnn s0 by name
+    expect(screen.getByTestId('run-count').textContent).toBe('2 of 3 runs');
+    await fireEvent.input(screen.getByTestId('run-filter'), { target: { value: '' } });
+    const sort = screen.getByTestId('run-sort') as HTMLSelectElement;
+    await fireEvent.change(sort, { target: { value: 'oldest' } });
+    expect(order()).toEqual(['2', '3', '4']);
+    await fireEvent.change(sort, { target: { value: 'name' } });
+    expect(order()).toEqual(['2', '3', '4']);
+    await fireEvent.change(sort, { target: { value: 'test.auc' } });
+    expect(order()).toEqual(['3', '2', '4']); // best AUC first, the run without one last
+    await fireEvent.change(sort, { target: { value: 'status' } });
+    expect(order()).toEqual(['4', '3', '2']); // failed before completed
+  });
+});

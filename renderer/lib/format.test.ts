@@ -1,7 +1,8 @@
 // Durations as the Runs table's ETA and the import progress show them: rounding must carry into the
 // next unit ("4 min 0 s", not "3 min 60 s").
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './format';
+import { distinctTicks, formatDuration } from './format';
+import { niceTicks } from './scale';
 
 describe('formatDuration', () => {
   it('carries rounded seconds and minutes into the next unit', () => {
@@ -18,5 +19,18 @@ describe('formatDuration', () => {
     expect(formatDuration(3 * 3600 + 25 * 60 + 10)).toBe('3 h 25 min');
     expect(formatDuration(null)).toBe('—');
     expect(formatDuration(Infinity)).toBe('—');
+  });
+});
+
+describe('distinctTicks', () => {
+  it('gives a flat curve one tick, not five that read the same (audit A11)', () => {
+    const ticks = niceTicks(1.38401, 1.38404, 5);
+    expect(ticks.length).toBeGreaterThan(1);
+    const kept = distinctTicks(ticks);
+    expect(kept.map((t) => t.label)).toEqual(['1.384']);
+    expect(kept[0].value).toBeGreaterThanOrEqual(1.38401);
+  });
+  it('keeps ticks that read differently', () => {
+    expect(distinctTicks([0, 0.5, 1]).map((t) => t.label)).toEqual(['0', '0.5', '1']);
   });
 });

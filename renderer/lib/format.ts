@@ -43,3 +43,19 @@ export function formatCompact(n: number): string {
   for (const [v, u] of units) if (Math.abs(n) >= v) return `${Number((n / v).toPrecision(3))}${u}`;
   return String(n);
 }
+
+/**
+ * Axis ticks as they will read: a tick whose label repeats its neighbour's is dropped, so a flat curve
+ * (every value 1.384, or 1.38401…1.38404) gets one "1.384", not five identical labels.
+ */
+export function distinctTicks(ticks: number[], label: (t: number) => string = formatValue): { value: number; label: string }[] {
+  const out: { value: number; label: string }[] = [];
+  for (const value of ticks) {
+    const text = label(value);
+    if (out.some((t) => t.label === text)) continue;
+    out.push({ value, label: text });
+  }
+  // all equal but one: the kept tick sits at the middle of the ones that read the same
+  if (out.length === 1 && ticks.length > 1) out[0].value = ticks[Math.floor(ticks.length / 2)];
+  return out;
+}

@@ -21,3 +21,10 @@ describe('gate statistic captions and ranges', () => {
     expect(statWords('per_head_mean')).toBe('per head mean');
   });
 });
+
+describe('MMoE task gate weights (audit A11)', () => {
+  it("captions a task gate's expert weights; other 'weights' stay unexplained rather than wrong", () => {
+    expect(statInfo('gate.task1', 'weights')).toMatchObject({ range: [0, 1], caption: expect.stringMatching(/^Mean weight this task's gate gives each shared expert/) });
+    expect(statInfo('fusion', 'weights')).toBeNull();
+  });
+});

@@ -31,6 +31,8 @@ export function statInfo(gate: string, stat: string, experts?: number): StatInfo
     };
     case 'load': return { caption: 'Share of tokens routed to each expert (sums to 1).', range: [0, 1] };
     case 'importance': return { caption: 'Mean router probability of each expert (sums to 1).', range: [0, 1] };
+    // MMoE: each task's own softmax gate over the shared experts (`gate.task0.weights`)
+    case 'weights': return /\.task\d+$/.test(gate) ? { caption: "Mean weight this task's gate gives each shared expert (sums to 1): which experts the task relies on.", range: [0, 1] } : null;
     case 'balance': return { caption: 'Balance: experts × Σ load × importance. 1 = perfectly even; up to the number of experts when one takes everything.', reference: { value: 1, label: 'even' } };
     case 'dropped': return { caption: 'Share of routed tokens dropped because an expert was over capacity: 0…1.', range: [0, 1] };
     case 'load_balance': return { caption: 'Load-balancing auxiliary loss (weighted) added to the training loss; falls as routing evens out.' };

@@ -1,6 +1,6 @@
 // The lab's CLI hints (real messages from run-manager, trainer-link, binding, finite) as the UI says them.
 import { describe, expect, it } from 'vitest';
-import { uiHint } from './ui-hints';
+import { importHint, uiHint } from './ui-hints';
 
 describe('uiHint', () => {
   it('points an interrupted run to the Resume button', () => {
@@ -50,5 +50,20 @@ describe('uiHint: a run whose dataset was deleted', () => {
     const ui = uiHint('run 7 trained on dataset 1, which is no longer in the lab (it was deleted): import the file again and train a new run on it');
     expect(ui).toBe('run 7 trained on dataset 1, which is no longer in the lab (it was deleted): its results, curves and export stay, but this needs the data. ' +
       'Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created');
+  });
+});
+
+describe('importHint', () => {
+  const ragged = "data.csv, line 3: expected 3 fields (as in the header), found 2. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)";
+  it("names the Drop bad rows / Pad short rows buttons, not the CLI's onInvalid (audit A11)", () => {
+    expect(importHint(ragged, true)).toBe('data.csv, line 3: expected 3 fields (as in the header), found 2. Fix the row in the file, or use Drop bad rows below (or Pad short rows, to give short rows missing values)');
+    expect(importHint(ragged, false)).not.toContain('below');
+    expect(importHint("x.csv, line 9, column 'price': 'abc' is not a valid number value (the column was set to number). Fix the value, choose another type, or import with onInvalid 'drop' or 'impute'", true))
+      .toMatch(/or use Drop bad rows \(or Pad short rows, to make it a missing value\) below$/);
+  });
+  it('an unclosed quote says where and what to fix in the file', () => {
+    const m = 'q.csv, line 3: the quote (") opening field 2 is never closed before the end of the file';
+    expect(importHint(m, false)).toBe(`${m}. Fix it in the file: a quote opened on line 3, field 2 is never closed. Close it there, or write a quote inside text as two (""). Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`);
+    expect(importHint('big.csv, line 7: one row is longer than 64 MB; most likely a quote (") opened on that line is never closed', false)).toContain('a quote opened on line 7 is never closed');
   });
 });

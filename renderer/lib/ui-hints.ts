@@ -48,3 +48,26 @@ export function uiHint(message: string): string {
   for (const [re, to] of HINTS) s = s.replace(re, to);
   return s;
 }
+
+/**
+ * An import error as the Datasets page says it. The importer's advice names its CLI option ("import with
+ * onInvalid 'drop' (or 'impute' …)"); beside the *Drop bad rows* / *Pad short rows* buttons (`buttons`)
+ * it names those. An unclosed quote is not a bad row that dropping skips: the rest of the file reads as
+ * one field, so the message says what to fix in the file and where.
+ */
+export function importHint(message: string, buttons: boolean): string {
+  let s = uiHint(message);
+  const drop = buttons ? 'use Drop bad rows below' : `re-import with bad rows dropped`;
+  const pad = buttons ? 'Pad short rows' : 'short rows padded';
+  s = s
+    .replace(/Fix the row, or import with onInvalid 'drop' \(or 'impute' to pad short rows\)/g, `Fix the row in the file, or ${drop} (or ${pad}, to give short rows missing values)`)
+    .replace(/Fix the line, or import with onInvalid 'drop'/g, `Fix the line in the file, or ${drop}`)
+    .replace(/Import with onInvalid 'drop' to drop such rows or 'impute' to ignore the field/g, buttons ? 'Use Drop bad rows below to drop such rows, or Pad short rows to ignore the field' : 'Re-import with bad rows dropped, or with short rows padded to ignore the field')
+    .replace(/or import with onInvalid 'drop' or 'impute'/g, buttons ? 'or use Drop bad rows (or Pad short rows, to make it a missing value) below' : 'or re-import with bad rows dropped or padded');
+  const quote = /line (\d+): (?:the quote \("\) opening field (\d+) is never closed before the end of the file|one row is longer than \d+ MB; most likely a quote \("\) opened on that line is never closed)/.exec(message);
+  if (quote) {
+    const field = quote[2] ? `, field ${quote[2]}` : '';
+    s += `. Fix it in the file: a quote opened on line ${quote[1]}${field} is never closed. Close it there, or write a quote inside text as two (""). Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`;
+  }
+  return s;
+}

@@ -41,6 +41,25 @@ describe('Runs view gate analytics', () => {
   });
 });
 
+describe('Runs view on an ablated run', () => {
+  it('a run whose only gate was off offers no knockout and says to compare it with the gated run (audit A11)', async () => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '7', template: 'tsmixer-gated' })],
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'tsmixer-gated' }), config: { model: { template: 'tsmixer-gated', gate: { kind: 'sigmoid', enabled: false } } } }),
+      'runs.metrics': ({ id }) => ({ id, series: [{ name: 'train.loss', steps: [1, 2], values: [1, 0.5] }] }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'analytics.knockouts': ({ id }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+    });
+    await openApp(lab, '#/runs/7');
+    const note = await screen.findByTestId('gates-off');
+    expect(note.textContent).toContain("This run's gates were off (an ablation): nothing to knock out; compare it with the gated run to see what the gate does");
+    expect(screen.queryByTestId('knockout-all')).toBeNull();
+  });
+});
+
 describe('Runs table delete', () => {
   it('deletes an ended run only on a second click, then the row leaves the list; a running run offers no delete', async () => {
     let list = [runSummary({ id: '4', template: 'dlinear' }), runSummary({ id: '6', template: 'dlinear', status: 'running' })];
@@ -119,6 +138,21 @@ describe('Runs view gate panels', () => {
     expect(panel('val.router/load').textContent).toContain('expert 2 0.5');
     expect(panel('g1/openness_hist').dataset.chart).toBe('heatmap');
     expect(panel('g1/openness_hist').querySelector('[data-testid="heat-legend"]')?.textContent).toMatch(/0.*0\.5.*0–0\.25 … 0\.75–1/);
+  });
+});
+
+describe('Runs view MMoE and TSMixer gate panels (audit A11)', () => {
+  it('titles task gates by task with expert legends, and block gates from 1, keeping the stored id', async () => {
+    const gates = [
+      { gate: 'gate.task0', stat: 'weights', steps: [4, 200], values: [null, null], vectors: [[0.25, 0.25, 0.25, 0.25], [0.4, 0.3, 0.2, 0.1]] },
+      { gate: 'block0.gate', stat: 'openness', steps: [4, 200], values: [0.5, 0.55], vectors: null },
+    ];
+    await openApp(gateRunLab('mmoe', gates, []), '#/runs/9');
+    const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
+    await waitFor(() => expect(panel('gate.task0/weights')?.textContent).toContain('click gate · weights'));
+    expect(panel('gate.task0/weights').querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2.*expert 3/);
+    expect(panel('gate.task0/weights').textContent).toContain('stored as gate.task0.weights');
+    expect(panel('block0.gate/openness').textContent).toContain('block 1 gate · openness');
   });
 });
 

@@ -82,6 +82,17 @@ describe('gate analytics of a stored run', () => {
   });
 });
 
+describe('an ablated run (its only gate off)', () => {
+  it('refuses knockouts at once, saying what the run is for, instead of a job that fails with "its gates: (none)"', async () => {
+    const id = lab.store.runs.create({ datasetId, config: { model: { template: 'gmu', hidden: [8], gate: { kind: 'gmu', hidden: 8, enabled: false } }, data: { kind: 'dataset', datasetId }, epochs: 1 } });
+    lab.store.runs.setStatus(id, 'completed'); // not trained: the refusal must not depend on a checkpoint
+    const said = `run ${id}: this run's gates were off (an ablation): nothing to knock out; compare it with the gated run to see what the gate does`;
+    expect(() => analytics.queueKnockoutAll(id)).toThrow(said);
+    await expect(analytics.knockout(id)).rejects.toThrow(said);
+    expect(analytics.jobsFor(id)).toEqual([]);
+  });
+});
+
 describe('an early-exit-mlp run', () => {
   it('gets the threshold curve and FLOPs per sample in its report, and exports with If', async () => {
     const id = manager.create({

@@ -10,6 +10,13 @@ import { gateReportHtml } from './report-html';
 import { readKnockouts, readReport, saveKnockouts, saveReport } from './results';
 import { attentionPairFor } from './attention-pair';
 import { runTarget } from './run-target';
+import { ABLATED_NOTE, gatesOff } from '../../../common/analytics/ablation';
+
+/** An ablated run (every gate off) has no gate to knock out: say so now instead of a job that fails with "its gates: (none)". */
+function assertGatesOn(store: LabStore, runId: number): void {
+  const run = store.runs.get(runId);
+  if (run && gatesOff(run.config as Record<string, unknown>)) throw new Error(`run ${runId}: ${ABLATED_NOTE}`);
+}
 
 export type AnalyticsJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -48,6 +55,7 @@ export class GateAnalytics {
 
   /** Runs knockouts now; returns their table and merges it into the run's stored table (`knockouts`). */
   async knockout(runId: number, o: KnockoutOptions = {}): Promise<KnockoutTable> {
+    assertGatesOn(this.store, runId);
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
     const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, only: o.only, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress });
     this.running = handle;
@@ -87,6 +95,7 @@ export class GateAnalytics {
 
   /** "Knock out all gates one by one" as a background job; returns its id (see `job`, `subscribe`). */
   queueKnockoutAll(runId: number, o: Omit<KnockoutOptions, 'onProgress'> = {}): number {
+    assertGatesOn(this.store, runId);
     runTarget(this.store, this.files, runId, this.resolveDataset); // fail now, not in the background, when the run cannot be analysed
     const status: AnalyticsJobStatus = { id: this.nextId++, runId, kind: 'knockout', state: 'queued', done: 0, total: 0, label: 'queued' };
     this.jobs.set(status.id, status);

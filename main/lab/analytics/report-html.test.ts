@@ -82,6 +82,7 @@ describe('gate report HTML', () => {
     expect(html).toContain('expert by hour of day');
     expect(html).toContain('<title>expert 1 × OT: 0.6</title>');
     expect(html).toMatch(/<h3>Load over training<\/h3><svg [^>]*><.*<title>expert 1<\/title><\/polygon>/);
+    expect(html).toMatch(/recorded steps\)\. Training load is measured on training batches and includes the router&#39;s noise/);
     // the lowest text weight first: sample 1
     expect(html).toMatch(/lowest text weight<\/h3><p>2 of 7000 test samples.*<tr><td>1<\/td><td>0\.05<\/td>.*runs small.*<tr><td>0<\/td>.*great &#60;b&#62;shoes/);
     expect(html).toContain('layer0.attn run 9 (ungated)');

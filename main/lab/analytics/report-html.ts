@@ -1,7 +1,7 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
-import { componentName, gateLabel, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
+import { componentName, gateLabel, knockoutLabel, LOAD_NOISE, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
 import { stackedArea } from '../lab/report-svg';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -90,7 +90,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES): stri
     parts.push(`<h2>Router ${esc(gateLabel(rt.gate, names))}: mean weight of each expert per class</h2>` +
       heatmap(experts, rt.classes, rt.assignment) +
       `<p>Load on the test split: ${rt.load.map((l, e) => `${esc(experts[e])} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
-      routerDetailHtml(rt, experts));
+      routerDetailHtml(rt, experts, names));
   }
   for (const fu of r.fusion) {
     parts.push(`<h2>Fusion gate ${esc(gateLabel(fu.gate, names))}: modality weights</h2>` +
@@ -107,12 +107,12 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES): stri
 const expertLabels = (rt: RouterReport, names: GateNames) => Array.from({ length: rt.experts }, (_, e) => componentName(rt.gate, 'router', e, names));
 
 /** Load over training (stacked areas), what each expert specializes in, expert × series and × hour of day. */
-function routerDetailHtml(rt: RouterReport, experts: string[]): string {
+function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames): string {
   let html = '';
   if (rt.loadOverTraining.length) {
-    html += `<h3>Load over training</h3>` + stackedArea(`${rt.gate} load over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), experts)
+    html += `<h3>Load over training</h3>` + stackedArea(`${gateLabel(rt.gate, names)} load over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), experts)
       .replace(' xmlns="http://www.w3.org/2000/svg"', '') /* inline in HTML: no namespace needed, and the page names no URL */ +
-      `<p>Bands, bottom to top: ${experts.map(esc).join(', ')} (${rt.loadOverTraining.length} recorded steps).</p>`;
+      `<p>Bands, bottom to top: ${experts.map(esc).join(', ')} (${rt.loadOverTraining.length} recorded steps). ${esc(LOAD_NOISE)}</p>`;
   }
   if (rt.specialisation) {
     const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>

@@ -42,7 +42,8 @@ describe('run report figures', () => {
     const load = figure(html, 'router · load');
     for (let e = 0; e < 4; e++) expect(load).toContain(`font-weight="600">expert ${e}</text>`); // a visible legend, not only hover titles
     expect(load).not.toContain('component 0');
-    expect(html).toContain('<figcaption>cross-attention · context (validation) · openness');
+    // measured once (the first validation): a value in a table, not a one-dot chart
+    expect(html).toContain('<tr data-gate="val.cross0.gate" data-stat="openness"><td>cross-attention · context (validation) · openness</td><td>10</td><td>0.5</td></tr>');
   });
 
   it('gives a constant curve an axis around its value', () => {
@@ -51,5 +52,34 @@ describe('run report figures', () => {
     expect(lr).toContain('>0.00285<');
     expect(lr).toContain('>0.00315<');
     expect(lr).not.toContain('-0.497');
+  });
+
+  it('lists metrics measured once in a table of values; only series of two or more points get a chart (audit A11)', () => {
+    const html = runReportHtml(run, [
+      { name: 'loss', steps: [10, 20, 30, 40], values: [0.9, 0.7, 0.6, 0.55] },
+      { name: 'val.loss', steps: [40], values: [0.58] },
+      { name: 'val.auc', steps: [40], values: [0.81234] },
+      { name: 'test.auc', steps: [40], values: [0.8] },
+    ], []);
+    expect(html).toContain('<figcaption>loss</figcaption>');
+    expect(html).not.toContain('<figcaption>auc</figcaption>');
+    const once = html.slice(html.indexOf('data-testid="measured-once"'), html.indexOf('</table>', html.indexOf('data-testid="measured-once"')));
+    expect(once).toContain('<tr><td>val.auc</td><td>40</td><td>0.81234</td></tr>');
+    expect(once).toContain('<tr><td>test.auc</td><td>40</td><td>0.8</td></tr>');
+    expect(once).toContain('<tr><td>val.loss</td><td>40</td><td>0.58</td></tr>');
+    // the loss chart has the training curve only: one path, no lone dot of val.loss at its left edge
+    expect(html.slice(html.indexOf('<figcaption>loss</figcaption>'), html.indexOf('</figure>', html.indexOf('<figcaption>loss</figcaption>'))).match(/<path /g)).toHaveLength(1);
+  });
+
+  it('names TSMixer block gates and MMoE task gates in words, keeping the stored ids in data attributes', () => {
+    const mmoe = { ...run, config: { model: { template: 'mmoe' } } } as unknown as RunDetail;
+    const html = runReportHtml(mmoe, [], [
+      { gate: 'block0.gate', stat: 'openness', steps: [10, 20], values: [0.5, 0.6], vectors: null },
+      { gate: 'gate.task0', stat: 'weights', steps: [10, 20], values: [null, null], vectors: [[0.25, 0.25, 0.25, 0.25], [0.4, 0.2, 0.2, 0.2]] },
+    ]);
+    expect(html).toContain('<figure data-gate="block0.gate" data-stat="openness"><figcaption>block 1 gate · openness');
+    const weights = figure(html, 'click gate · weights');
+    expect(weights).toContain('(shares, stacked)');
+    for (let e = 0; e < 4; e++) expect(weights).toContain(`>expert ${e}</text>`);
   });
 });

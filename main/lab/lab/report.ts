@@ -34,8 +34,16 @@ function gateChart(title: string, g: GateSeries, names: GateNames): { svg: strin
 }
 
 export function runReportHtml(run: RunDetail, series: Series[], gates: GateSeries[], datasetName?: string): string {
+  // A metric measured once (a test result, a single validation) is a value, not a curve: a full-size
+  // chart of it was one dot at its left edge. Those go in a small table; charts need two points.
+  const finitePoints = (s: Series) => s.values.filter(Number.isFinite).length;
+  const once = series.filter((s) => finitePoints(s) === 1);
+  const onceTable = once.length ? `<table class="once" data-testid="measured-once"><thead><tr><th>measured once</th><th>step</th><th>value</th></tr></thead><tbody>${once.map((s) => {
+    const i = s.values.findIndex(Number.isFinite);
+    return `<tr><td>${esc(s.name)}</td><td>${s.steps[i]}</td><td>${num(s.values[i])}</td></tr>`;
+  }).join('')}</tbody></table>` : '';
   const byGroup = new Map<string, Series[]>();
-  for (const s of series) {
+  for (const s of series.filter((x) => finitePoints(x) >= 2)) {
     const key = s.name.replace(/^(val|test)\./, '');
     byGroup.set(key, [...(byGroup.get(key) ?? []), s]);
   }
@@ -49,10 +57,16 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
     return `<tr><td>${esc(s.name)}</td><td>${num(best)}</td><td>${num(vals.at(-1))}</td><td>${s.steps.length}</td></tr>`;
   }).join('');
   const names = gateNamesFromConfig(run.config);
-  const gateCharts = gates.map((g) => {
+  // A scalar gate statistic measured once (at the one validation) is a value too, like the metrics above.
+  const gateOnce = gates.filter((g) => !g.vectors && g.values.filter((v) => v !== null && Number.isFinite(v)).length === 1);
+  const gateOnceTable = gateOnce.length ? `<table class="once" data-testid="gates-measured-once"><thead><tr><th>gate statistic measured once</th><th>step</th><th>value</th></tr></thead><tbody>${gateOnce.map((g) => {
+    const i = g.values.findIndex((v) => v !== null && Number.isFinite(v));
+    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${g.stat}`)}</td><td>${g.steps[i]}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
+  }).join('')}</tbody></table>` : '';
+  const gateCharts = gates.filter((g) => !gateOnce.includes(g)).map((g) => {
     const title = `${gateLabel(g.gate, names)} · ${g.stat}`;
     const { svg, note } = gateChart(title, g, names);
-    return svg ? `<figure><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
+    return svg ? `<figure data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
   }).join('');
   const title = `GateLab run ${run.id}: ${run.name}`;
   return `<!doctype html>
@@ -61,13 +75,13 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
 <style>body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1340px;padding:0 16px;color:#111}
 figure{display:inline-block;margin:8px;vertical-align:top}figcaption{font-weight:600;margin-bottom:4px}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
-pre{background:#f6f6f6;padding:12px;overflow:auto}</style></head><body>
+pre{background:#f6f6f6;padding:12px;overflow:auto}table.once{display:inline-table;margin:8px;vertical-align:top}</style></head><body>
 <h1>${esc(title)}</h1>
 <p>Template <b>${esc(run.template)}</b> on ${datasetName ? `dataset <b>${esc(datasetName)}</b> (id ${esc(run.datasetId)})` : run.datasetId === 'synthetic' ? 'synthetic data' : `dataset ${esc(run.datasetId)}`} · seed ${run.seed} · status ${esc(run.status)} at step ${run.step} · device ${esc(run.device)} · created ${esc(run.createdAt)}</p>
 ${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
-<h2>Curves</h2>${charts || '<p>No metrics recorded.</p>'}
+<h2>Curves</h2>${charts || onceTable ? charts + onceTable : '<p>No metrics recorded.</p>'}
 <h2>Metrics</h2><table><thead><tr><th>metric</th><th>best</th><th>last</th><th>points</th></tr></thead><tbody>${rows}</tbody></table>
-<h2>Gates</h2>${gateCharts || '<p>No gate statistics recorded.</p>'}
+<h2>Gates</h2>${gateCharts || gateOnceTable ? gateCharts + gateOnceTable : '<p>No gate statistics recorded.</p>'}
 <h2>Config</h2><pre>${esc(JSON.stringify(run.config, null, 2))}</pre>
 </body></html>
 `;

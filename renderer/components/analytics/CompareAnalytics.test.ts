@@ -63,6 +63,19 @@ describe('CompareAnalytics', () => {
   });
 });
 
+describe('CompareAnalytics with an ablated run', () => {
+  it('says the ablated run has no gates to knock out instead of "not run · Knock out all gates" (audit A11)', async () => {
+    const gated = { ...run('1', 0, 0.78), config: { model: { template: 'finalmlp' } } };
+    const off = { ...run('2', 0, 0.75), config: { model: { template: 'finalmlp', gate1: { enabled: false }, gate2: { enabled: false } } } };
+    render(CompareAnalytics, { props: { lab: fakeLab(), runs: [gated, off] } });
+    await screen.findByText('stream1.gate closed');
+    expect(screen.getByTestId('knockout-gates-off').textContent).toBe('gates off (ablation)');
+    expect(screen.queryByTestId('knockout-not-run')).toBeNull();
+    expect(screen.queryByTestId('knockout-queue')).toBeNull();
+    expect(screen.getByTestId('ablated-note').textContent).toContain("this run's gates were off (an ablation): nothing to knock out; compare it with the gated run to see what the gate does");
+  });
+});
+
 describe('ComputeScatter', () => {
   it('places each run at its FLOPs and metric, hollow when the FLOPs are an unmeasured dense count', () => {
     const points = [

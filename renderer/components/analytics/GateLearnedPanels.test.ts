@@ -93,6 +93,8 @@ describe('RouterPanel', () => {
     globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
     const { container } = render(RouterPanel, { props: { router: { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] } } });
     expect(container.querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2/);
+    // training load includes the noisy router's noise, test load not (audit A11: 25% in training, 0% on test)
+    expect(screen.getByTestId('load-noise-caption').textContent).toMatch(/includes the router's noise.*validation\/test load is without it/);
   });
 
   it('in MoE fusion names each expert by the modality it sees', () => {

@@ -1,0 +1,51 @@
+// The run table at scale (hundreds of runs from sweeps and seeds): a filter by name / template / status
+// substring, and an order — newest or oldest first, by name, by status, or by a test metric best first.
+
+export interface OrderableRun {
+  id: string;
+  name: string;
+  template: string;
+  status: string;
+  createdAt: string;
+  metrics: Record<string, number>;
+}
+
+/** 'newest' | 'oldest' | 'name' | 'status' | 'test.<metric>' (best first). */
+export type RunOrder = string;
+
+/** Lower is better for losses and errors; higher for the rest (AUC, accuracy, R²). */
+export const lowerIsBetter = (metric: string): boolean => /loss|mse|mae|rmse|error|mape/i.test(metric);
+
+/** Runs whose name, template or status contains `text` (any case); all runs for an empty filter. */
+export function filterRuns<R extends OrderableRun>(runs: R[], text: string): R[] {
+  const q = text.trim().toLowerCase();
+  if (!q) return runs;
+  return runs.filter((r) => [r.name, r.template, r.status].some((f) => f.toLowerCase().includes(q)));
+}
+
+/** The test metrics any run has, for the sort menu. */
+export function testMetrics(runs: OrderableRun[]): string[] {
+  return [...new Set(runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.'))))].sort();
+}
+
+const STATUS_ORDER = ['running', 'paused', 'queued', 'interrupted', 'failed', 'cancelled', 'completed'];
+const idNum = (r: OrderableRun) => (/^\d+$/.test(r.id) ? Number(r.id) : 0);
+const created = (a: OrderableRun, b: OrderableRun) => a.createdAt.localeCompare(b.createdAt) || idNum(a) - idNum(b);
+
+/** A sorted copy; runs without the sorted-by metric come last, in newest-first order. */
+export function sortRuns<R extends OrderableRun>(runs: R[], order: RunOrder): R[] {
+  const out = runs.slice();
+  if (order === 'oldest') return out.sort(created);
+  if (order === 'name') return out.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }) || created(b, a));
+  if (order === 'status') return out.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || created(b, a));
+  if (order.startsWith('test.')) {
+    const sign = lowerIsBetter(order) ? 1 : -1;
+    return out.sort((a, b) => {
+      const x = a.metrics[order], y = b.metrics[order];
+      const hasX = Number.isFinite(x), hasY = Number.isFinite(y);
+      if (hasX !== hasY) return hasX ? -1 : 1;
+      return (hasX ? sign * (x - y) : 0) || created(b, a);
+    });
+  }
+  return out.sort((a, b) => created(b, a));
+}

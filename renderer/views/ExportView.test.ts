@@ -1,0 +1,39 @@
+// Export in the browser face: the lab writes the file on the serve host, and the results table links it
+// for download from serve mode's /exports/ route (main/serve/exports.test.ts serves it); the desktop face
+// shows the path only. The lab answers through the real dispatch (validated payloads and replies).
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/svelte';
+import { handlerLab, runSummary } from '../stores/runs-test-lab';
+import { openApp } from '../fixtures/open-app';
+import type { SystemInfo } from '../../common/lab-api';
+
+afterEach(() => cleanup());
+
+async function exportOnnx(face: SystemInfo['face']) {
+  const { lab } = handlerLab({
+    'runs.list': () => [runSummary({ id: '3', template: 'tsmixer-gated' })],
+    'runs.pausedAtQuit': () => ({ runIds: [] }),
+    'runs.export': ({ id, format }) => ({ path: `/srv/gatelab/exports/run-${id}${format === 'onnx' ? '.onnx' : '-metrics.csv'}`, bytes: 2048 }),
+  });
+  const stores = await openApp(lab, '#/export/3');
+  stores.system.info = { version: '0.1.0', face, platform: 'linux-x64', cores: 2, home: '/srv/gatelab', executionProviders: [], unavailable: [], notice: null };
+  await fireEvent.click(await screen.findByRole('button', { name: 'Export ONNX model' }));
+  return screen.findByTestId('export-results');
+}
+
+describe('Export view downloads', () => {
+  it('links the exported file for download in the browser face (serve mode over SSH)', async () => {
+    const table = await exportOnnx('serve');
+    expect(table.textContent).toContain('/srv/gatelab/exports/run-3.onnx');
+    const link = screen.getByTestId('export-download') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/exports/run-3.onnx');
+    expect(link.getAttribute('download')).toBe('run-3.onnx');
+    expect(link.textContent).toBe('Download');
+  });
+
+  it('shows only the path in the desktop face, where the file is already on this machine', async () => {
+    const table = await exportOnnx('electron');
+    expect(table.textContent).toContain('/srv/gatelab/exports/run-3.onnx');
+    expect(screen.queryByTestId('export-download')).toBeNull();
+  });
+});
