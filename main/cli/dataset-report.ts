@@ -28,19 +28,29 @@ export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
   };
 }
 
-const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '');
+const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '').replace(/Z$/, '');
 
 function statText(type: string, stats: Record<string, unknown>): string {
   const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number };
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
   else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct`);
-  else if (s.min != null && s.max != null) parts.push(`${fmt(s.min)} .. ${fmt(s.max)}`, `mean ${fmt(s.mean ?? NaN)}`);
+  else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max), `mean ${fmt(s.mean ?? NaN)}`);
   if (s.missing) parts.push(`${n(s.missing)} missing`);
   return parts.join(', ');
 }
 
 const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e12 ? String(x) : Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : x.toFixed(3));
+/** 'min .. max' with enough digits that different ends look different (1500000000 .. 1500005846, not 1.500e+9 twice). */
+export function rangeText(min: number, max: number): string {
+  if (min === max || fmt(min) !== fmt(max)) return `${fmt(min)} .. ${fmt(max)}`;
+  // large values: whole digits, then decimals as needed; small ones: more significant digits
+  const big = Math.max(Math.abs(min), Math.abs(max)) >= 1e5 && Math.max(Math.abs(min), Math.abs(max)) < 1e15;
+  let d = big ? 0 : 5;
+  const show = (x: number) => (big ? x.toFixed(d) : x.toPrecision(d));
+  while (d < (big ? 6 : 17) && (show(min) === show(max) || (big && Math.abs(max - min) < 10 ** -d))) d++;
+  return `${show(min)} .. ${show(max)}`;
+}
 
 export function schemaTable(d: Dataset): string {
   const rows = d.columns.map((c) => [String(c.position + 1), c.name, c.type + (c.typeOverride ? ' (set)' : ''), c.role + (c.modality ? ` [${c.modality}]` : ''), statText(c.type, c.stats)]);

@@ -23,7 +23,7 @@ let home: string, file: string;
 beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-reimport-'));
   file = join(home, 'sales.csv');
-  writeFileSync(file, 'store,units,price\n1,10,2.5\n2,,3.5\n1,12,2.5\n2,9,NA\n');
+  writeFileSync(file, 'aisle,units,price\n1,10,2.5\n2,,3.5\n1,12,2.5\n2,9,NA\n');
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
@@ -33,11 +33,11 @@ describe('gatelab import of the same file again', () => {
     expect(first.code).toBe(0);
     const id = JSON.parse(first.stdout).id;
 
-    const again = await gatelab(['import', file, '--json', '--on-invalid', 'impute', '--types', 'store=categorical,units=int', '--roles', 'price=target']);
+    const again = await gatelab(['import', file, '--json', '--on-invalid', 'impute', '--types', 'aisle=categorical,units=int', '--roles', 'price=target']);
     expect(again.code).toBe(0);
     const j = JSON.parse(again.stdout);
-    expect(j).toMatchObject({ id, created: false, optionsNotApplied: ['--on-invalid impute', '--types store=categorical', '--roles price=target'] });
-    expect(again.stderr).toContain(`already imported as dataset ${id} 'sales' with the same content; the options --on-invalid impute, --types store=categorical, --roles price=target were not applied`);
+    expect(j).toMatchObject({ id, created: false, optionsNotApplied: ['--on-invalid impute', '--types aisle=categorical', '--roles price=target'] });
+    expect(again.stderr).toContain(`already imported as dataset ${id} 'sales' with the same content; the options --on-invalid impute, --types aisle=categorical, --roles price=target were not applied`);
     expect(again.stderr).toContain(`gatelab datasets delete ${id}`);
     expect(again.stderr).toContain(`gatelab datasets roles ${id}`);
 
@@ -49,10 +49,10 @@ describe('gatelab import of the same file again', () => {
   it('after deleting the dataset, the import applies the options', async () => {
     const { id } = JSON.parse((await gatelab(['import', file, '--json'])).stdout);
     expect((await gatelab(['datasets', 'delete', String(id)])).code).toBe(0);
-    const r = await gatelab(['import', file, '--json', '--on-invalid', 'impute', '--types', 'store=categorical']);
+    const r = await gatelab(['import', file, '--json', '--on-invalid', 'impute', '--types', 'aisle=categorical']);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ created: true });
     expect(j.optionsNotApplied).toBeUndefined();
-    expect(j.columns[0]).toMatchObject({ name: 'store', type: 'categorical' });
+    expect(j.columns[0]).toMatchObject({ name: 'aisle', type: 'categorical' });
   });
 });

@@ -145,7 +145,7 @@ export class StringColumn extends CodedColumn {
 
   private addValue(str: string): number {
     this.totalLength += str.length;
-    if (str.indexOf(' ') >= 0) this.spaced++;
+    if (WORD_GAP.test(str)) this.spaced++;
     else if (CJK_SENTENCE.test(str)) this.cjkSentences++;
     return this.values.push(str) - 1;
   }
@@ -157,14 +157,18 @@ export class StringColumn extends CodedColumn {
   protected finalType(cardinality: number, count: number): ColumnType {
     if (this.plan.userType === 'categorical' || this.plan.userType === 'text') return this.plan.userType;
     if (this.plan.identifier) return 'categorical';
-    // free text: many distinct values that read like words or sentences (zip codes and ids stay categorical)
+    // free text: many distinct values that read like words or sentences. Words need whitespace (or CJK
+    // characters): long tokens without any (UUIDs, hashes, SKUs, zip codes) are codes, so categorical
     const distinct = this.values.length;
     const meanLength = distinct ? this.totalLength / distinct : 0;
     const mostlyUnique = cardinality > 50 && cardinality > 0.5 * count;
-    const wordy = this.spaced + this.cjkSentences >= 0.5 * distinct || meanLength >= 20;
+    const wordy = this.spaced + this.cjkSentences >= 0.5 * distinct;
     return (mostlyUnique || (meanLength >= 50 && cardinality > 20)) && wordy ? 'text' : 'categorical';
   }
 }
+
+/** Whitespace between two visible characters: words (a padded code such as ' A12 ' is not). */
+const WORD_GAP = /\S\s+\S/;
 
 /** Four or more Han, Hiragana or Katakana characters: a phrase, where a place or a name is usually fewer. */
 const CJK_SENTENCE = /(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*){4}/u;

@@ -30,8 +30,10 @@ export interface ColumnPlan {
   dateFormat?: DateFormat;
   /** Vector length. */
   dim?: number;
-  /** Integer identifiers ("user_id"): categorical however many distinct values they have. */
+  /** Integer identifiers ("user_id") and codes ("02134"): categorical however many distinct values they have. */
   identifier?: boolean;
+  /** Why inference chose this kind when a reader might expect another: an info note for the report. */
+  note?: string;
   /** Numbers written with a decimal comma ('0,867'; see decimal-comma.ts). */
   decimalComma?: boolean;
   /** Numbers written with thousands separators, '%' or a currency symbol (formatted-number.ts). */

@@ -29,11 +29,18 @@ export class CsvTokenizer {
   private stopped = false;
   private skipLf = false;
 
-  /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR (one table load per byte). */
+  /** 1 for the bytes that end an unquoted field: the delimiter('s first byte), LF and CR (one table load per byte). */
   private readonly stop = new Uint8Array(256);
+  private readonly delimiter: number;
+  /** A delimiter of several bytes (MovieLens-1M's '::'), else null. */
+  private readonly long: Buffer | null;
 
-  constructor(private readonly delimiter: number, private readonly sink: RowSink, private readonly file: string) {
-    this.stop[delimiter] = 1;
+  /** `delimiter`: a byte, or a string of one or more ASCII characters ('::', '||'). */
+  constructor(delimiter: number | string, private readonly sink: RowSink, private readonly file: string) {
+    const bytes = typeof delimiter === 'number' ? null : Buffer.from(delimiter, 'utf8');
+    this.delimiter = bytes ? bytes[0] : (delimiter as number);
+    this.long = bytes && bytes.length > 1 ? bytes : null;
+    this.stop[this.delimiter] = 1;
     this.stop[LF] = 1;
     this.stop[CR] = 1;
   }
@@ -101,10 +108,12 @@ export class CsvTokenizer {
           fieldEnd = q;
           p = q + 1;
           // tolerate junk between the closing quote and the delimiter (like Python's csv): keep it out of the value
-          while (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) p++;
+          while (p < n && buf[p] !== LF && buf[p] !== CR && (buf[p] !== d || !this.delimiterAt(buf, p, n))) p++;
         } else {
           const stop = this.stop;
           while (p < n && stop[buf[p]] === 0) p++;
+          // a long delimiter's first byte alone ('10:30' in a '::' file) is part of the field
+          if (this.long) while (p < n && buf[p] === d && !this.delimiterAt(buf, p, n)) { p++; while (p < n && stop[buf[p]] === 0) p++; }
           fieldEnd = p;
         }
         this.starts[count] = fs;
@@ -116,7 +125,7 @@ export class CsvTokenizer {
           break;
         }
         const c = buf[p];
-        if (c === d) { p++; continue; }
+        if (c === d) { p += this.long ? this.long.length : 1; continue; }
         // end of row
         if (c === CR) {
           if (p + 1 < n) { p += buf[p + 1] === LF ? 2 : 1; } else if (last) { p += 1; } else { this.skipLf = true; p += 1; }
@@ -137,6 +146,20 @@ export class CsvTokenizer {
     }
     this.line = line;
     return n;
+  }
+
+  /**
+   * Whether the whole delimiter starts at p. One cut off by the chunk's end does not: the field then runs
+   * to the end of the chunk, so the row is incomplete and is read again with the next chunk.
+   */
+  private delimiterAt(buf: Buffer, p: number, n: number): boolean {
+    const long = this.long;
+    if (!long) return true;
+    for (let k = 1; k < long.length; k++) {
+      if (p + k >= n) return false;
+      if (buf[p + k] !== long[k]) return false;
+    }
+    return true;
   }
 
   private grow(): void {

@@ -99,9 +99,9 @@ export class DayFirstDates extends Error {
   }
 }
 
-/** Column names that suggest an integer column holds epoch seconds. */
+/** Column names that suggest a number column holds epoch seconds ('created_at', 'event_time', 'ts_ms'). */
 export const looksLikeTimeName = (name: string) =>
-  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name);
+  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when|at)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name);
 
 /** Epoch seconds between 1973 and 2100: plausible for timestamps named as such. */
 export const isPlausibleEpoch = (v: number) => Number.isInteger(v) && v >= 1e8 && v <= 4.1e9;

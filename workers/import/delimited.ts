@@ -39,8 +39,9 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     job.validation.addCounted('encoding_fallback', null, 1, `${file} is not valid UTF-8; read as latin-1. Set the encoding to override`);
   }
   const { sample, whole } = sampleOf(head, guess, headIsWhole);
-  if (options.delimiter !== undefined && options.delimiter.length !== 1) {
-    throw new ImportError('bad_format', `${file}: the delimiter must be one character (got '${options.delimiter}')`, { file });
+  const d = options.delimiter;
+  if (d !== undefined && (d.length === 0 || d.length > 8 || /["\r\n]/.test(d) || (d.length > 1 && /[^\x21-\x7e]/.test(d)))) {
+    throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields`, { file });
   }
   const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv' });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
@@ -62,7 +63,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   const cols = table.columns;
   let skipHeader = sniffed.hasHeader;
   const policy = job.policy;
-  const tokenizer = new CsvTokenizer(sniffed.delimiter.charCodeAt(0), {
+  const tokenizer = new CsvTokenizer(sniffed.delimiter.length === 1 ? sniffed.delimiter.charCodeAt(0) : sniffed.delimiter, {
     row(buf, starts, ends, escaped, count, line) {
       if (skipHeader) { skipHeader = false; return; }
       if (count !== width) {

@@ -7,7 +7,12 @@ import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpoch
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
-const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z]ID$/.test(name) || /^id$/i.test(name);
+/** Things people count by id: a whole-number column named after one holds ids (MovieLens `user,item`). */
+const ENTITIES = 'user|item|movie|product|customer|ad|advertiser|campaign|publisher|site|app|device|store|shop|author|song|artist|book|query';
+const ENTITY_NAME = new RegExp(`^(${ENTITIES})([_\\s.-]?id)?$`, 'i');
+const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z](ID|Id)$/.test(name) || /^id$/i.test(name) || ENTITY_NAME.test(name.trim());
+/** '00717', '02134': a leading zero that numbers would lose (not '0', not '0.5'). */
+const LEADING_ZERO = /^\s*[+-]?0\d/;
 
 export function inferKind(name: string, samples: string[], userType?: ColumnType): ColumnPlan {
   const present = samples.filter((s) => !isMissingToken(s));
@@ -26,15 +31,18 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   }
   if (numeric) {
     if (integral && zeroOne && seen01.size === 2) return { name, kind: 'boolean', dtype: 'int32' };
-    if (integral && looksLikeIdName(name)) return { name, kind: 'string', dtype: 'int32', identifier: true };
+    if (integral && looksLikeIdName(name)) {
+      return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers named like an id, read as categorical (ids, not amounts); set its type to int if they are quantities` };
+    }
+    const zero = integral ? present.find((s) => LEADING_ZERO.test(s)) : undefined;
+    if (zero !== undefined) {
+      return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers with leading zeros (e.g. '${zero.trim()}') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities` };
+    }
     const compact = integral && looksLikeDateName(name) ? detectCompactDate(present) : null;
     if (compact) return { name, kind: 'datetime', dtype: 'float64', dateFormat: compact };
-    if (integral && looksLikeTimeName(name) && present.every((s) => isPlausibleEpoch(Number(s)))) {
-      return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'epoch' };
-    }
-    if (integral && looksLikeTimeName(name) && present.every((s) => isPlausibleEpochMs(Number(s)))) {
-      return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'epoch-ms' };
-    }
+    // epoch seconds or milliseconds, whole or with fractions (1467331200.123), when the name says time
+    const epoch = looksLikeTimeName(name) ? epochUnit(present.map(Number), integral) : null;
+    if (epoch) return { name, kind: 'datetime', dtype: 'float64', dateFormat: epoch };
     return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
   }
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
@@ -46,6 +54,22 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     if (dims.size === 1 && allNumbers) return { name, kind: 'vector', dtype: 'float32', dim: [...dims][0] };
   }
   return { name, kind: 'string', dtype: 'int32' };
+}
+
+/**
+ * Whether numbers are Unix times: whole seconds 1973-2100 or milliseconds, as before; with fractions only
+ * 2001-2100 (1e9..4.1e9 s, 1e12..4.1e12 ms), since a fractional time-named column below that is more
+ * likely elapsed seconds than a date.
+ */
+function epochUnit(values: number[], integral: boolean): 'epoch' | 'epoch-ms' | null {
+  if (integral) {
+    if (values.every(isPlausibleEpoch)) return 'epoch';
+    if (values.every(isPlausibleEpochMs)) return 'epoch-ms';
+    return null;
+  }
+  if (values.every((v) => v >= 1e9 && v <= 4.1e9)) return 'epoch';
+  if (values.every((v) => v >= 1e12 && v <= 4.1e12)) return 'epoch-ms';
+  return null;
 }
 
 /** A month-first datetime plan turned day first, when an earlier pass met a date only day first reads. */
@@ -66,7 +90,7 @@ export function planFor(name: string, type: ColumnType, present: string[]): Colu
       const parsable = present.filter((s) => detectDateFormat([s.trim()]) !== null);
       const numbers = present.length > 0 && present.every((s) => Number.isFinite(Number(s)));
       // whole numbers: compact dates (20240131, 14102100) when every one reads so, else epoch seconds or ms
-      const epoch = present.every((s) => isPlausibleEpochMs(Number(s))) ? 'epoch-ms' : 'epoch';
+      const epoch = present.every((s) => Math.abs(Number(s)) >= 1e11 && Math.abs(Number(s)) <= 4.1e12) ? 'epoch-ms' : 'epoch';
       const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(parsable.map((s) => s.trim())) ?? 'iso';
       return { name, kind: 'datetime', dtype: 'float64', dateFormat, userType: type };
     }

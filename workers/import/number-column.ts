@@ -1,13 +1,11 @@
-// Numeric and datetime columns: Float32 (or Float64 for datetimes as epoch seconds and for integers
+// Numeric columns (datetimes build on them in datetime-column.ts): Float32 (or Float64 for datetimes as epoch seconds and for integers
 // beyond 2^24, which Float32 cannot hold exactly). Missing values and NaN/Inf are kept as NaN/±Inf and
 // reported; stats use a shifted sum so that large offsets (timestamps) keep an accurate std.
 import type { CachedColumn, ColumnStats, ColumnType } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDecimalComma } from './decimal-comma';
 import { parseFormatted, strippedDescription } from './formatted-number';
-import { TimeSteps } from './time-steps';
-import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
-import { BAD, MISSING, NAN_INF, OK, isMissingToken, parseNumber, parseNumberString, parsed } from './values';
+import { BAD, MISSING, NAN_INF, OK, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 
@@ -34,10 +32,25 @@ export class NumberColumn extends ColumnWriter {
       this.bad = false;
       this.missing = false;
       if (!parsed.integral) this.allIntegral = false;
+      else if (buf[s] === 48 && e - s > 1 && buf[s + 1] >= 48 && buf[s + 1] <= 57) return this.leadingZero(line, this.ctx.text(buf, s, e));
       this.arr[this.pos] = v;
       return;
     }
     this.stage(v, parsed.status, line, this.ctx.text(buf, s, e), parsed.integral);
+  }
+
+  /** Line and value of the first whole number written with a leading zero, when that made the column a code. */
+  leadingZeroAt: { line: number; value: string } | null = null;
+
+  /**
+   * '02134' after a sample of plain whole numbers: a code (zip, FIPS, product code) whose zeros a number
+   * would lose. An inferred column is re-read as categorical (see TableWriter.retypes); a typed one reads it.
+   */
+  private leadingZero(line: number, raw: string): void {
+    if (this.plan.userType !== undefined || !this.allIntegral) { this.arr[this.pos] = Number(raw); return; }
+    this.leadingZeroAt ??= { line, value: raw.trim() };
+    this.arr[this.pos] = NaN;
+    this.noteUnparsable(line, raw, 'plain numbers (a leading zero keeps a code\'s digits)');
   }
 
   putValue(v: unknown, line: number): void {
@@ -47,6 +60,7 @@ export class NumberColumn extends ColumnWriter {
     if (typeof v === 'boolean') return this.stage(v ? 1 : 0, OK, line, '', true);
     if (typeof v === 'string') {
       const n = parseNumberString(v);
+      if (parsed.status === OK && parsed.integral && /^\s*[+-]?0\d/.test(v)) return this.leadingZero(line, v);
       return this.stage(n, parsed.status, line, v, parsed.integral);
     }
     this.stage(NaN, BAD, line, JSON.stringify(v) ?? String(v), false);
@@ -149,93 +163,3 @@ export class NumberColumn extends ColumnWriter {
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
   }
 }
-
-/** Datetimes as Float64 epoch seconds, with checks for a time index (duplicates, order). */
-export class DatetimeColumn extends NumberColumn {
-  private prev = NaN;
-  private sorted = true;
-  private readonly steps = new TimeSteps();
-
-  putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
-    if (this.plan.dateFormat === 'iso') {
-      const t = parseIsoBytes(buf, s, e);
-      if (!Number.isNaN(t)) {
-        this.line = line;
-        this.bad = this.missing = false;
-        this.arr[this.pos] = t;
-        return;
-      }
-    }
-    let str = this.ctx.text(buf, s, e);
-    if (esc) str = str.replaceAll('""', '"');
-    this.putValue(str, line);
-  }
-
-  putValue(v: unknown, line: number): void {
-    this.line = line;
-    this.bad = this.missing = false;
-    let t = NaN;
-    if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
-      this.bad = this.missing = true;
-    } else if (v instanceof Date) t = v.getTime() / 1000;
-    else if ((typeof v === 'number' || typeof v === 'bigint') && (this.plan.dateFormat === 'yyyymmdd' || this.plan.dateFormat === 'yymmddhh')) t = parseDatetime(String(v), this.plan.dateFormat);
-    else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v) / (this.plan.dateFormat === 'epoch-ms' ? 1000 : 1);
-    else if (typeof v === 'string') t = parseDatetime(v, this.plan.dateFormat as DateFormat);
-    if (!this.bad && Number.isNaN(t)) {
-      // month first was only a guess from ambiguous first rows: let the importer re-read day first
-      if (this.plan.dateFormat === 'mdy' && typeof v === 'string' && !Number.isNaN(parseDatetime(v, 'dmy'))) throw new DayFirstDates(this.plan.name, line, v.trim());
-      this.missing = true;
-      this.noteUnparsable(line, typeof v === 'string' ? v : String(v), `dates (format ${this.plan.dateFormat})`);
-    }
-    this.arr[this.pos] = t;
-  }
-
-  protected observe(slot: number): void {
-    super.observe(slot);
-    const t = this.arr[slot];
-    if (Number.isNaN(t)) return;
-    const name = this.plan.name;
-    // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy
-    if (t > this.prev && this.sorted) this.steps.add(this.prev, t - this.prev, this.line);
-    if (t === this.prev) this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
-    else if (t < this.prev) {
-      this.sorted = false;
-      const prev = this.prev, line = this.line;
-      this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
-        + `As a time index this matters: forecasting reads rows in file order, so windows and the chronological split would mix periods. Sort the file by '${name}' and import it again`);
-    }
-    this.prev = t;
-  }
-
-  finish(): CachedColumn {
-    const col = super.finish();
-    if (!this.sorted) this.countDuplicatesBySorting();
-    const steps = this.sorted ? this.steps.summary(this.plan.name) : null;
-    if (steps) this.ctx.validation.addCounted(steps.kind === 'gaps' ? 'time_gaps' : 'note', this.plan.name, steps.count, steps.message, 'steps');
-    const f = this.plan.dateFormat;
-    if ((f === 'epoch' || f === 'epoch-ms') && this.count > 0 && this.min < EARLY_EPOCH) {
-      // 14102100 read as epoch seconds is 1970-06-13: numbers that are not times at all look like this
-      this.ctx.validation.addCounted('note', this.plan.name, this.count, `column '${this.plan.name}': read as ${f === 'epoch' ? 'seconds' : 'milliseconds'} since 1970, its times start at ${isoTime(this.min)} (before 1975). If these numbers are not Unix times, set another type (int, categorical); dates written as 20240131 or 14102100 are read as such when every value is one`, 'epoch');
-    }
-    return col;
-  }
-
-  private countDuplicatesBySorting(): void {
-    const values = this.readAll() as Float64Array;
-    const sorted = values.filter((t) => !Number.isNaN(t)).sort();
-    let dups = 0, first = NaN;
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) { dups++; if (Number.isNaN(first)) first = sorted[i]; }
-    const name = this.plan.name;
-    if (dups > 0) this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups} repeats; e.g. ${isoTime(first)})`);
-  }
-
-  protected finalType(): ColumnType {
-    return 'datetime';
-  }
-
-  protected imputeValue(): number | null {
-    return null; // a made-up time index would be worse than a reported gap
-  }
-}
-
-const isoTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString() : String(t));

@@ -1,5 +1,6 @@
-// Sniffing a delimited text file from its first bytes: the delimiter (the candidate that splits the
-// sample rows into the most consistent number of fields), whether the first row is a header (header.ts),
+// Sniffing a delimited text file from its first bytes: the delimiter (a doubled character such as '::'
+// when it splits every line alike, else the candidate that splits the sample rows into the most
+// consistent number of fields), whether the first row is a header (header.ts),
 // and the column names.
 import { CsvTokenizer } from './csv-tokenizer';
 import { detectHeader, type HeaderGuess } from './header';
@@ -20,7 +21,7 @@ export interface Sniffed {
 /** Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. */
 export function sampleRows(sample: Buffer, wholeFile: boolean, delimiter: string, text: (b: Buffer, s: number, e: number) => string, file: string, limit = SAMPLE_ROWS): string[][] {
   const rows: string[][] = [];
-  const tok = new CsvTokenizer(delimiter.charCodeAt(0), {
+  const tok = new CsvTokenizer(delimiter.length === 1 ? delimiter.charCodeAt(0) : delimiter, {
     row(buf, starts, ends, escaped, count) {
       const r = new Array<string>(count);
       for (let i = 0; i < count; i++) {
@@ -48,10 +49,44 @@ function consistency(rows: string[][]): { width: number; share: number } {
   return { width, share: best / rows.length };
 }
 
+/**
+ * Characters whose doubling is a delimiter ('::' of MovieLens-1M, '||'). Not ',' or tab: ',,' on every line
+ * is far more often an empty column than a delimiter.
+ */
+const DOUBLED = [':', '|', ';', '#', '~', '^', '!', '@', '$', '%', '&', '*', '+', '='];
+
+/**
+ * A doubled character that splits every sampled line into the same number (2 or more) of fields, and on
+ * each line appears alone no more often than doubled ('Star Wars: Episode IV' in a '::' file is fine; u.item's
+ * one empty field '||' among 23 '|' is not); null when none does. Lines are split plainly (no quotes).
+ */
+export function sniffDoubledDelimiter(sample: Buffer, wholeFile: boolean): { delimiter: string; width: number } | null {
+  const head = sample.toString('latin1', 0, Math.min(sample.length, 256 * 1024)).split(/\r?\n/);
+  if (!wholeFile && head.length > 1) head.pop(); // cut off
+  const lines = head.filter((l) => l.trim() !== '').slice(0, 200);
+  if (lines.length === 0) return null;
+  for (const c of DOUBLED) {
+    const d = c + c;
+    let width = -1;
+    const fits = lines.every((l) => {
+      const parts = l.split(d);
+      if (parts.length < 2 || (width >= 0 && parts.length !== width)) return false;
+      width = parts.length;
+      const alone = parts.reduce((n, p) => n + p.split(c).length - 1, 0);
+      return alone <= parts.length - 1;
+    });
+    if (fits) return { delimiter: d, width };
+  }
+  return null;
+}
+
 export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, preferTab: boolean): string {
+  const doubled = preferTab ? null : sniffDoubledDelimiter(sample, wholeFile);
   let best = preferTab ? '\t' : ',', bestScore = -1, bestWidth = 0;
   const order = preferTab ? ['\t', ',', ';', '|'] : DELIMITERS;
   for (const d of order) {
+    if (doubled && d === doubled.delimiter[0]) continue; // '|' splitting 'a||b' gives empty fields, not columns
+
     const rows = sampleRows(sample, wholeFile, d, text, file, 200);
     const { width, share } = consistency(rows);
     if (width <= 1) continue;
@@ -61,6 +96,8 @@ export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buf
       best = d; bestScore = score; bestWidth = width;
     }
   }
+  // '::' unless a plain delimiter splits every row into as many fields ('fe80::1' addresses in a CSV column)
+  if (doubled && !(bestScore === 1 && bestWidth >= doubled.width)) return doubled.delimiter;
   return best;
 }
 

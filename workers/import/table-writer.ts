@@ -10,7 +10,9 @@ import { BooleanColumn, StringColumn } from './coded-column';
 import type { ColumnContext, ColumnKind, ColumnPlan, ColumnWriter } from './column-writer';
 import { isDecimalCommaNumber } from './decimal-comma';
 import { FORMATTED_HINT } from './formatted-number';
-import { DatetimeColumn, NumberColumn } from './number-column';
+import { DatetimeColumn } from './datetime-column';
+import { NumberColumn } from './number-column';
+import { noteLongFormat, softenTimeWarnings } from './table-shape';
 import { VectorColumn } from './vector-column';
 
 /** Memory for column buffers in total; each column flushes to its file when its share fills. */
@@ -90,6 +92,11 @@ export class TableWriter {
       if (c.plan.userType !== undefined || c.unparsable === 0 || c.plan.kind === 'string') continue;
       const kind: ColumnKind = c.plan.kind === 'boolean' && c.unparsableAllNumeric ? 'number' : 'string';
       const u = c.firstUnparsable!;
+      const zero = c instanceof NumberColumn ? c.leadingZeroAt : null;
+      if (zero) {
+        out.push({ name: c.plan.name, kind: 'string', reason: `column '${c.plan.name}' looked like whole numbers in the first rows, but line ${zero.line} has '${zero.value.slice(0, 40)}': a leading zero means a code (zip, FIPS, product code), so it is read as categorical, keeping the zeros (set its type to int to override)` });
+        continue;
+      }
       out.push({ name: c.plan.name, kind, reason: `column '${c.plan.name}' looked like ${c.plan.kind} in the first rows, but line ${u.line} has '${u.value.slice(0, 80)}': read as ${kind === 'number' ? 'numbers' : 'text/categories'} (set its type to override)` });
     }
     return out;
@@ -106,9 +113,12 @@ export class TableWriter {
       else if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {
         v.addCounted('constant_column', col.name, s.count, `column '${col.name}' has the same value in every row; it carries no information`);
       }
+      if (c.plan.note && c.plan.userType === undefined) v.addCounted('note', col.name, s.count, c.plan.note, 'inferred');
       if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, `column '${col.name}': ${s.missing} missing values`);
       return col;
     });
+    softenTimeWarnings(columns, this.columns.map((c) => c.plan), v);
+    this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, c.repeatsPerTime, v); });
     const meta: DatasetCacheMeta = {
       format: CACHE_FORMAT, version: CACHE_VERSION, rows: this.rows, columns, source,
       validation: v.report(), createdAt: new Date().toISOString(),

@@ -42,7 +42,16 @@ export class Validation {
     this.issues.set(key, { kind, severity: SEVERITY[kind], column, count, message, examples });
   }
 
-  first(kind: IssueKind): ValidationIssue | undefined {
+  /** Makes a column's issue of `kind` informational, with `why` appended (a warning that does not apply to this file). */
+  soften(kind: IssueKind, column: string, why: string): void {
+    for (const i of this.issues.values()) {
+      if (i.kind !== kind || i.column !== column) continue;
+      i.severity = 'info';
+      i.message += why;
+    }
+  }
+
+    first(kind: IssueKind): ValidationIssue | undefined {
     for (const i of this.issues.values()) if (i.kind === kind) return i;
     return undefined;
   }

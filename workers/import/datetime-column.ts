@@ -1,0 +1,140 @@
+// Datetime columns: Float64 epoch seconds (UTC), with the checks a time index needs: order, repeated
+// times, steps and gaps, offsets converted to UTC, and how often each time repeats (k rows per time in
+// a long-format file of k series, see TableWriter).
+import type { CachedColumn, ColumnType } from '../../common/dataset-cache';
+import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
+import { NumberColumn } from './number-column';
+import { TimeSteps } from './time-steps';
+import { isMissingToken } from './values';
+
+/** A UTC offset after a clock time: '00:00:00+02:00', '10:30-0500'. */
+const OFFSET = /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*([+-]\d{2}(?::?\d{2})?)\s*$/;
+
+export class DatetimeColumn extends NumberColumn {
+  private prev = NaN;
+  private sorted = true;
+  private sawRepeat = false;
+  private readonly steps = new TimeSteps();
+  /** Times written with a UTC offset: the offsets seen (a few), how many, and the first one. */
+  private readonly offsets = { values: 0, seen: new Set<string>(), example: '', utc: NaN };
+  /** Every distinct time appears exactly this many times (2 or more), else null; set by finish(). */
+  repeatsPerTime: number | null = null;
+
+  putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
+    if (this.plan.dateFormat === 'iso') {
+      const t = parseIsoBytes(buf, s, e);
+      if (!Number.isNaN(t)) {
+        this.line = line;
+        this.bad = this.missing = false;
+        this.arr[this.pos] = t;
+        return;
+      }
+    }
+    let str = this.ctx.text(buf, s, e);
+    if (esc) str = str.replaceAll('""', '"');
+    this.putValue(str, line);
+  }
+
+  putValue(v: unknown, line: number): void {
+    this.line = line;
+    this.bad = this.missing = false;
+    let t = NaN;
+    if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
+      this.bad = this.missing = true;
+    } else if (v instanceof Date) t = v.getTime() / 1000;
+    else if ((typeof v === 'number' || typeof v === 'bigint') && (this.plan.dateFormat === 'yyyymmdd' || this.plan.dateFormat === 'yymmddhh')) t = parseDatetime(String(v), this.plan.dateFormat);
+    else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v) / (this.plan.dateFormat === 'epoch-ms' ? 1000 : 1);
+    else if (typeof v === 'string') {
+      t = parseDatetime(v, this.plan.dateFormat as DateFormat);
+      if (!Number.isNaN(t)) this.noteOffset(v, t);
+    }
+    if (!this.bad && Number.isNaN(t)) {
+      // month first was only a guess from ambiguous first rows: let the importer re-read day first
+      if (this.plan.dateFormat === 'mdy' && typeof v === 'string' && !Number.isNaN(parseDatetime(v, 'dmy'))) throw new DayFirstDates(this.plan.name, line, v.trim());
+      this.missing = true;
+      this.noteUnparsable(line, typeof v === 'string' ? v : String(v), `dates (format ${this.plan.dateFormat})`);
+    }
+    this.arr[this.pos] = t;
+  }
+
+  private noteOffset(v: string, t: number): void {
+    if (this.plan.dateFormat === 'epoch' || this.plan.dateFormat === 'epoch-ms') return;
+    const m = OFFSET.exec(v);
+    if (!m) return;
+    const o = this.offsets;
+    o.values++;
+    if (o.seen.size < 4) o.seen.add(m[1]);
+    if (!o.example) { o.example = v.trim(); o.utc = t; }
+  }
+
+  protected observe(slot: number): void {
+    super.observe(slot);
+    const t = this.arr[slot];
+    if (Number.isNaN(t)) return;
+    const name = this.plan.name;
+    // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy
+    if (t > this.prev && this.sorted) this.steps.add(this.prev, t - this.prev, this.line);
+    if (t === this.prev) {
+      this.sawRepeat = true;
+      this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
+    } else if (t < this.prev) {
+      this.sorted = false;
+      const prev = this.prev, line = this.line;
+      this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
+        + `This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods): to forecast this series, sort the file by '${name}' and import it again`);
+    }
+    this.prev = t;
+  }
+
+  finish(): CachedColumn {
+    const col = super.finish();
+    if (!this.sorted || this.sawRepeat) this.countRepeats();
+    const steps = this.sorted ? this.steps.summary(this.plan.name) : null;
+    if (steps) this.ctx.validation.addCounted(steps.kind === 'gaps' ? 'time_gaps' : 'note', this.plan.name, steps.count, steps.message, 'steps');
+    const f = this.plan.dateFormat;
+    if ((f === 'epoch' || f === 'epoch-ms') && this.count > 0 && this.min < EARLY_EPOCH) {
+      // 14102100 read as epoch seconds is 1970-06-13: numbers that are not times at all look like this
+      this.ctx.validation.addCounted('note', this.plan.name, this.count, `column '${this.plan.name}': read as ${f === 'epoch' ? 'seconds' : 'milliseconds'} since 1970, its times start at ${isoTime(this.min)} (before 1975). If these numbers are not Unix times, set another type (int, categorical); dates written as 20240131 or 14102100 are read as such when every value is one`, 'epoch');
+    }
+    const o = this.offsets;
+    if (o.values > 0) {
+      const list = [...o.seen].join(', ') + (o.seen.size >= 4 ? ', ...' : '');
+      this.ctx.validation.addCounted('note', this.plan.name, o.values, `column '${this.plan.name}': times written with UTC offsets (${list}) are converted to UTC, and stored and shown in UTC: '${o.example}' is ${shortTime(o.utc)} UTC`, 'offsets');
+    }
+    return col;
+  }
+
+  /** Sorts a copy: repeated times when rows are out of order, and whether every time repeats equally often. */
+  private countRepeats(): void {
+    const values = this.readAll() as Float64Array;
+    const sorted = values.filter((t) => !Number.isNaN(t)).sort();
+    let dups = 0, first = NaN, run = 1, k = -1;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1]) {
+        dups++;
+        run++;
+        if (Number.isNaN(first)) first = sorted[i];
+        continue;
+      }
+      k = k === -1 ? run : k === run ? k : 0;
+      run = 1;
+    }
+    this.repeatsPerTime = k >= 2 ? k : null;
+    const name = this.plan.name;
+    if (dups > 0 && !this.sorted) {
+      this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups.toLocaleString('en-US')} ${dups === 1 ? 'row repeats' : 'rows repeat'} an earlier time; e.g. ${isoTime(first)})`);
+    }
+  }
+
+  protected finalType(): ColumnType {
+    return 'datetime';
+  }
+
+  protected imputeValue(): number | null {
+    return null; // a made-up time index would be worse than a reported gap
+  }
+}
+
+const isoTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString() : String(t));
+/** '2016-10-19 22:00' (seconds shown only when not zero). */
+const shortTime = (t: number) => isoTime(t).replace('T', ' ').replace(/(:00)?\.000Z$/, '').replace(/Z$/, '');

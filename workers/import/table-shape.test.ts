@@ -1,0 +1,66 @@
+// Findings about the whole table: an event log (recommendation) gets its time-order findings as notes,
+// not forecasting warnings; a long-format series file gets the pivot it needs; times written with UTC
+// offsets are said to be shown in UTC; a repeated time is counted in words that agree with the count.
+import { afterAll, describe, expect, it } from 'vitest';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-shape-');
+afterAll(cleanup);
+
+function rng(seed: number) {
+  return () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+}
+
+describe('event logs and time order', () => {
+  it('user,item,timestamp,label out of time order: unsorted and repeated times are info notes that say why', async () => {
+    const rand = rng(5);
+    const rows = Array.from({ length: 200 }, (_, i) => `${1 + Math.floor(rand() * 50)},${1 + Math.floor(rand() * 80)},${881250949 + Math.floor(rand() * 1e5)},${i % 2}`);
+    rows.push(rows[10]);
+    const r = await load(`user,item,timestamp,clicked\n${rows.join('\n')}\n`);
+    const unsorted = r.issues['unsorted_time:timestamp'];
+    expect(unsorted.severity).toBe('info');
+    expect(unsorted.message).toMatch(/This matters only for forecasting.*This file looks like an event log for recommendation \(ids and a label, no measurements\), where rows need no time order: a note, not a warning$/);
+    expect(r.issues['duplicate_time:timestamp'].severity).toBe('info');
+  });
+
+  it('a forecasting file out of order keeps the warning, reworded to say it matters only for forecasting', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `2024-01-${String(1 + ((i * 7) % 30)).padStart(2, '0')},${(i * 1.37).toFixed(2)}`);
+    const r = await load(`date,load\n${rows.join('\n')}\n`);
+    const unsorted = r.issues['unsorted_time:date'];
+    expect(unsorted.severity).toBe('warning');
+    expect(unsorted.message).toMatch(/This matters only for forecasting, which reads rows in file order .*: to forecast this series, sort the file by 'date' and import it again$/);
+  });
+
+  it("one repeated time out of order reads '1 row repeats', several 'rows repeat'", async () => {
+    const one = await load('t,v\n2024-01-02,1.5\n2024-01-01,2.5\n2024-01-02,3.5\n');
+    expect(one.issues['duplicate_time:t'].message).toBe("column 't': the same time appears more than once (1 row repeats an earlier time; e.g. 2024-01-02T00:00:00.000Z)");
+    const two = await load('t,v\n2024-01-02,1.5\n2024-01-01,2.5\n2024-01-02,3.5\n2024-01-01,4.5\n');
+    expect(two.issues['duplicate_time:t'].message).toMatch(/\(2 rows repeat an earlier time;/);
+  });
+});
+
+describe('UTC offsets', () => {
+  it('times with offsets across a DST change are converted to UTC, and a note says they are shown in UTC', async () => {
+    const rows = ['2016-10-30T01:00:00+02:00,1.5', '2016-10-30T02:00:00+02:00,2.5', '2016-10-30T02:00:00+01:00,3.5', '2016-10-30T03:00:00+01:00,4.5'];
+    const r = await load(`date,OT\n${rows.join('\n')}\n`);
+    expect(r.col('date')).toEqual([0, 1, 2, 3].map((h) => Date.UTC(2016, 9, 29, 23 + h) / 1000));
+    expect(r.issues['note:date'].message).toBe("column 'date': times written with UTC offsets (+02:00, +01:00) are converted to UTC, and stored and shown in UTC: '2016-10-30T01:00:00+02:00' is 2016-10-29 23:00 UTC");
+    const plain = await load('date,OT\n2016-10-30 01:00:00,1.5\n2016-10-30T02:00:00Z,2.5\n');
+    expect(plain.issues['note:date']).toBeUndefined();
+  });
+});
+
+describe('long format', () => {
+  it('date,series,value with every time repeated once per series: a note with the pandas pivot', async () => {
+    const rows: string[] = [];
+    for (let s = 0; s < 3; s++) for (let h = 0; h < 48; h++) rows.push(`2016-07-${String(1 + Math.floor(h / 24)).padStart(2, '0')} ${String(h % 24).padStart(2, '0')}:00:00,s${s},${(s * 10 + h / 3).toFixed(3)}`);
+    const r = await load(`date,series,value\n${rows.join('\n')}\n`);
+    expect(r.issues['note:date'].message).toBe("column 'date': every time appears 3 times and column 'series' has 3 values: this looks like long format (one row per series and time): for multivariate forecasting pivot it to one column per series, e.g. pandas `df.pivot(index='date', columns='series', values='value')`");
+    // sorted by time (each time's rows together) is long format too
+    const sorted = [...rows].sort();
+    expect((await load(`date,series,value\n${sorted.join('\n')}\n`)).issues['note:date']?.message).toMatch(/every time appears 3 times and column 'series' has 3 values/);
+    // repeats that are not k per time (a few duplicated rows) are not long format
+    const dup = await load(`date,series,value\n${rows.slice(0, 48).concat(rows.slice(0, 2)).join('\n')}\n`);
+    expect(dup.issues['note:date']).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+// What the whole table looks like, once every column is known: an event log (recommendation: ids, a label,
+// no measurements) needs no time order, so the forecasting-only time warnings become notes; a long-format
+// series file (k rows per time, one per value of a k-valued column) gets the pivot it needs to forecast.
+import type { CachedColumn } from '../../common/dataset-cache';
+import type { ColumnPlan } from './column-writer';
+import type { Validation } from './validation';
+
+/** Column names that say "what the user did or thought": labels of recommendation and CTR logs. */
+const LABEL_NAME = /^(label|labels|target|y|rating|ratings|score|click|clicks|clicked|is_click|liked|like|likes|purchase|purchased|bought|watched|converted|conversion|interaction)$/i;
+
+/**
+ * A recommendation-style log: no float measurement columns, and two or more id/category columns (user,
+ * item), or one and a label-like column. Forecasting needs float series, so such a file is not one.
+ */
+export function looksLikeEventLog(columns: readonly CachedColumn[], plans: readonly ColumnPlan[]): boolean {
+  if (columns.some((c) => c.type === 'float' || c.type === 'vector' || c.type === 'text')) return false;
+  if (!columns.some((c) => c.type === 'datetime')) return false;
+  const ids = plans.filter((p, i) => (p.identifier || columns[i].type === 'categorical') && columns[i].stats.count > 0).length;
+  return ids >= 2 || (ids >= 1 && columns.some((c) => LABEL_NAME.test(c.name.trim())));
+}
+
+/** Time order and repeated times matter only to forecasting: in an event log they are notes, not warnings. */
+export function softenTimeWarnings(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], validation: Validation): void {
+  if (!looksLikeEventLog(columns, plans)) return;
+  const why = '. This file looks like an event log for recommendation (ids and a label, no measurements), where rows need no time order: a note, not a warning';
+  for (const c of columns) {
+    if (c.type !== 'datetime') continue;
+    validation.soften('unsorted_time', c.name, why);
+    validation.soften('duplicate_time', c.name, why);
+  }
+}
+
+/** k rows per time and a column with k values: several series stacked in long format. */
+export function noteLongFormat(columns: readonly CachedColumn[], time: string, k: number, validation: Validation): void {
+  const series = columns.find((c) => c.type === 'categorical' && c.stats.cardinality === k && c.name !== time);
+  if (!series) return;
+  const value = columns.find((c) => (c.type === 'float' || c.type === 'int') && c !== series)?.name ?? 'value';
+  validation.addCounted('note', time, k, `column '${time}': every time appears ${k} times and column '${series.name}' has ${k} values: this looks like long format (one row per series and time): for multivariate forecasting pivot it to one column per series, e.g. pandas \`df.pivot(index='${time}', columns='${series.name}', values='${value}')\``, 'long-format');
+}
