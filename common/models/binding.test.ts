@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, fitPipeline } from '../data';
-import { DataColumns, dataShape, defaultBinding, pipelineFor, type ColumnDescription } from './binding';
+import { DataColumns, dataShape, defaultBinding, forecastingColumnNotes, pipelineFor, type ColumnDescription } from './binding';
 
 const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature', modality: string | null = null): ColumnDescription => ({ name, type, role, modality });
 
@@ -56,5 +56,18 @@ describe('default bindings from column roles', () => {
     const columns = { family: 'recsys' as const, fields: ['user'], numeric: ['age'], multiHot: [], label: { column: 'label' } };
     const fitted = fitPipeline(pipelineFor(() => undefined, columns), data, new Uint8Array(6));
     expect(dataShape(data, fitted, columns)).toEqual({ fields: [4], numeric: 1 });
+  });
+
+  it('forecasting notes: the columns that are not channels, empty ones left out, and what a target role means', () => {
+    const cols = [col('date', 'datetime', 'time'), col('OT', 'float', 'target'), col('is_weekend', 'boolean'), col('season', 'categorical'),
+      col('blank', 'categorical'), col('shop', 'categorical', 'series-id'), col('skip', 'text', 'ignore'), col('load', 'int')];
+    // every numeric column is a channel, the target's too: forecasting is multivariate (ARCHITECTURE §4)
+    expect(defaultBinding('forecasting', cols).columns).toEqual({ family: 'forecasting', channels: ['OT', 'load'] });
+    expect(forecastingColumnNotes(cols, (c) => c === 'blank')).toEqual({
+      leftOut: ['blank (all missing)'],
+      notes: ['not forecast: is_weekend (boolean), season (categorical)', "forecasting predicts every channel; the target role ('OT') does not select one"],
+    });
+    // a second datetime column is not the time index: named; no target, no target note
+    expect(forecastingColumnNotes([col('date', 'datetime'), col('end', 'datetime'), col('v', 'float')])).toEqual({ leftOut: [], notes: ['not forecast: end (datetime)'] });
   });
 });

@@ -110,6 +110,30 @@ export function timeColumnOf(columns: ReadonlyArray<{ name: string; type: string
 }
 
 /**
+ * What the forecasting data line says about the columns defaultBinding does not make channels: used
+ * non-numeric columns other than the time index ("not forecast: is_weekend (boolean), season (categorical)";
+ * one without any value is `leftOut`, "empty (all missing)", as an empty numeric channel is), and, when a
+ * column has the target role, that it selects nothing. ARCHITECTURE §4: forecasting is multivariate (every
+ * channel in and out, the ETT "M" setting its published baselines use), so a target cannot narrow it;
+ * saying so beats accepting `--target OT` silently.
+ */
+export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; type: string; role: string }>, isEmpty: (column: string) => boolean = () => false):
+  { leftOut: string[]; notes: string[] } {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  const time = timeColumnOf(used);
+  const skipped = used.filter((c) => !NUMERIC.has(c.type as ColumnTypeName) && c.name !== time && c.role !== 'time' && c.role !== 'series-id');
+  const notForecast = skipped.filter((c) => !isEmpty(c.name));
+  const targets = used.filter((c) => c.role === 'target').map((c) => `'${c.name}'`);
+  return {
+    leftOut: skipped.filter((c) => isEmpty(c.name)).map((c) => `${c.name} (all missing)`),
+    notes: [
+      ...(notForecast.length ? [`not forecast: ${notForecast.map((c) => `${c.name} (${c.type})`).join(', ')}`] : []),
+      ...(targets.length ? [`forecasting predicts every channel; the target role (${targets.join(', ')}) does not select one`] : []),
+    ],
+  };
+}
+
+/**
  * The default binding of a family from column types and roles, with the family's default split:
  * forecasting: every numeric column not marked ignore/target-less is a channel, chronological 70/10/20
  * (or `split: 'ett'`); recsys: categorical columns are fields, the target column is the label (threshold

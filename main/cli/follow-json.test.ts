@@ -19,11 +19,11 @@ describe('train --follow --json', () => {
       expect(r.status).toBe(1);
       const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type?: string; status?: string; error?: string });
       const failed = lines.find((l) => l.type === 'status' && l.status === 'failed')!;
-      expect(failed.error).toMatch(/^the train part \(rows 0\.\.2\) is too short for lookback 336 \+ horizon 96/);
+      expect(failed.error).toMatch(/^the training part \(rows 0\.\.2, 2 rows\) is shorter than lookback 336 \+ horizon 96/);
       expect(failed.error).not.toMatch(/\n--\n|\n {4}at /);
       expect(lines.at(-1)).toMatchObject({ status: 'failed' });
       const show = spawnSync(process.execPath, [BIN, 'show', String((lines.at(-1) as { run: number }).run), '--home', home, '--json'], { encoding: 'utf8' });
-      expect(show.stdout).toContain('too short');
+      expect(show.stdout).toContain('is shorter than lookback 336');
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

@@ -71,7 +71,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
         '--set', 'lookback=96', '--set', 'horizon=24', '--epochs', '1', '--set', 'max-steps=30', '--follow', '--json']);
       const ready = r.lines.map((l) => (l.includes('"provider"') && l.includes('"data"') ? JSON.parse(l) : null)).find(Boolean);
       // ETT protocol: 12/4/4 months of hourly rows; windows of 96 in, 24 out, stride 1.
-      expect(ready.data).toBe('forecasting: 8,521 train / 2,857 validation / 2,857 test samples');
+      expect(ready.data).toBe('forecasting: 8,521 train / 2,857 validation / 2,857 test samples; 7 channels: HUFL, HULL, MUFL, MULL, LUFL, LULL, OT');
       expect(ready.parameters).toBe(2 * (96 * 24 + 24)); // DLinear: trend + seasonal linear maps, shared across the 7 channels
       const result = lastJson(r.lines);
       expect(result).toMatchObject({ run: 1, status: 'completed', step: 30 });

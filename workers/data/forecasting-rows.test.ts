@@ -1,8 +1,13 @@
 // A forecasting run on rows out of time order, on several series stacked in one file, or on many rows
 // sharing a time, stops before training with what to do (it used to train in file order and test on a mix
 // of periods or series); a few repeated times (≤ 1% of the rows) train, with a note in the data description.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DatasetCacheMeta } from '../../common/dataset-cache';
+import { importFile } from '../../main/lab/import';
+import { readDatasetCache } from './cache';
 import { checkForecastingRows } from './forecasting-rows';
 
 const stats = (o: Partial<{ cardinality: number | null; min: number | null; max: number | null }>) =>
@@ -45,4 +50,28 @@ describe('forecasting rows', () => {
     // repeats in a column that is not the time index do not matter
     expect(checkForecastingRows(rows(meta([dup(2000)], []), 4000), [{ name: 'date', role: 'feature' }])).toEqual([]);
   });
+});
+
+describe('a long-format file (date, series, value)', () => {
+  it('is told to pivot to one column per series, sorted by time or by series (not to sort it)', async () => {
+    // five of ETTh1's columns, 600 hours each, stacked as one row per (date, series): 80% of the rows repeat a time
+    const lines = readFileSync('/work/shared/data/forecasting/ETTh1.csv', 'utf8').trim().split('\n').slice(1, 601).map((l) => l.split(','));
+    const bySeries = [0, 1, 2, 3, 4].flatMap((s) => lines.map((f) => `${f[0]},s${s},${f[1 + s]}`));
+    const byTime = lines.flatMap((f) => [0, 1, 2, 3, 4].map((s) => `${f[0]},s${s},${f[1 + s]}`));
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-long-'));
+    try {
+      for (const [name, rows] of [['by-series', bySeries], ['by-time', byTime]] as const) {
+        writeFileSync(join(home, `${name}.csv`), ['date,series,value', ...rows].join('\n'));
+        await importFile(join(home, `${name}.csv`), join(home, name));
+        const roles = [{ name: 'date', role: 'time' }, { name: 'series', role: 'feature' }, { name: 'value', role: 'feature' }];
+        const check = () => checkForecastingRows(readDatasetCache(join(home, name)).meta, roles);
+        expect(check).toThrow("each time in 'date' appears 5 times (2,400 of 3,000 rows repeat one), and 'series' has 5 values: the file looks like long format, " +
+          'one row per time and series. Forecasting wants one column per series (each becomes a channel): pivot it, ' +
+          "e.g. with pandas `df.pivot(index='date', columns='series', values='value').reset_index().to_csv('wide.csv', index=False)`, and import that");
+        expect(check).not.toThrow(/Sort the file/);
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

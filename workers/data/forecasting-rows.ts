@@ -25,6 +25,9 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   }
   const time = columns.find((c) => c.role === 'time')?.name;
   const issue = (kind: string) => (time ? meta.validation.issues.find((i) => i.kind === kind && i.column === time) : undefined);
+  // long format (date, series, value) first: sorting it by time, what the order message says, would not help
+  const long = time ? longFormat(meta, columns, time, issue('duplicate_time')?.count ?? 0) : null;
+  if (long) throw new Error(long);
   const unsorted = issue('unsorted_time');
   if (unsorted) {
     const first = unsorted.examples[0];
@@ -42,4 +45,25 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
       `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);
   }
   return [`${rows} repeat the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
+}
+
+/**
+ * The pivot advice for a long-format file: each time repeats k times and a categorical column has k values
+ * (date, series, value: one row per time and series). Forecasting wants the wide layout, one column per
+ * series, each a channel. Null when the repeats do not look like that.
+ */
+function longFormat(meta: DatasetCacheMeta, columns: readonly RoleOf[], time: string, repeats: number): string | null {
+  if (repeats / Math.max(1, meta.rows) <= DUPLICATE_TIMES_ALLOWED) return null;
+  const times = meta.rows - repeats;
+  const perTime = Math.round(meta.rows / Math.max(1, times));
+  const used = new Set(columns.filter((c) => c.role !== 'ignore').map((c) => c.name));
+  const info = meta.columns.filter((c) => used.has(c.name) && c.name !== time);
+  const series = info.find((c) => c.type === 'categorical' && c.stats.cardinality === perTime && perTime > 1);
+  if (!series) return null;
+  const values = info.filter((c) => c.type === 'int' || c.type === 'float').map((c) => `'${c.name}'`);
+  const valuesArg = values.length === 1 ? `, values=${values[0]}` : values.length ? `, values=[${values.join(', ')}]` : '';
+  return `each time in '${time}' appears ${perTime} times (${repeats.toLocaleString('en-US')} of ${meta.rows.toLocaleString('en-US')} rows repeat one), and '${series.name}' has ${perTime} values: ` +
+    `the file looks like long format, one row per time and series. Forecasting wants one column per series (each becomes a channel): pivot it, ` +
+    `e.g. with pandas \`df.pivot(index='${time}', columns='${series.name}'${valuesArg}).reset_index().to_csv('wide.csv', index=False)\`, and import that. ` +
+    `Or forecast one series per dataset (the rows of one '${series.name}')`;
 }

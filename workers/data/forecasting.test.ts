@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSplit, fitPipeline, type FittedPipeline, type SplitResult } from '../../common/data';
+import { columnSource, computeSplit, fitPipeline, type FittedPipeline, type SplitResult } from '../../common/data';
 import { importFile } from '../../main/lab/import';
 import { readDatasetCache, type CachedDataset } from './cache';
-import { forecastingSource } from './forecasting';
+import { forecastingSource, scaledChannels, windowMisfit } from './forecasting';
 import { batchIndices, epochOrder, stackBatches } from './samples';
 import { buildModel } from '../../engine/models';
 import { lossDrop, trainTiny } from '../../engine/models/fixtures/tiny-train';
@@ -90,4 +90,45 @@ describe('forecasting templates train on ETTh1 (L=96, H=24)', () => {
       expect(out.loss.data[0] as number).toBeLessThan(se / (512 * 24 * 7));
     });
   }
+});
+
+describe('scaling a large-valued series (a meter reading near 1.5e9)', () => {
+  it('scales in float64: meter = 1.5e9 + 3.7·OT scales to the same values as OT', () => {
+    // float32 holds 1.5e9 only to steps of 128 (3.7·OT moves ~30 per std): rounding before the z-score
+    // turned the series into noise (test MSE 7.35 where OT itself scored 0.18)
+    const ot = data.column('OT').values;
+    const meter = Float64Array.from(ot, (v) => 1.5e9 + 3.7 * v);
+    const both = columnSource(data.rows, { OT: data.column('OT'), meter: { values: meter } });
+    const f = fitPipeline({ steps: ['OT', 'meter'].map((column) => ({ transform: 'zscore' as const, column })) }, both, split.assignment);
+    const [a, b] = scaledChannels(both, f, ['OT', 'meter']);
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    expect(worst).toBeLessThan(1e-5);
+  });
+});
+
+describe('a split too short for the windows says what fits', () => {
+  // 150 hourly rows, chronological 70/10/20: train 0..105, validation 105..120, test 120..150
+  const rows = 150;
+  const short = columnSource(rows, { v: { values: Float64Array.from({ length: rows }, (_, i) => Math.sin(i / 5) + i / 100) } });
+  const cut = computeSplit({ kind: 'chronological' }, short);
+  const f = fitPipeline({ steps: [{ transform: 'zscore' as const, column: 'v' }] }, short, cut.assignment);
+  const windows = (lookback: number, horizon: number) => (['train', 'val', 'test'] as const).map((p) => forecastingSource(short, cut, f, { channels: ['v'], lookback, horizon }, p).count);
+
+  it('training part: lookback + horizon must fit inside it; the largest horizon that fits is named, and fits', () => {
+    expect(cut.ranges).toEqual({ train: [0, 105], val: [105, 120], test: [120, 150] });
+    expect(() => windows(96, 96)).toThrow('the training part (rows 0..105, 105 rows) is shorter than lookback 96 + horizon 96: a training window must lie inside it. ' +
+      'What fits this split: horizon ≤ 9 with lookback 96 (--set model.horizon=9). Or use a longer file or larger parts');
+    expect(windows(96, 9)).toEqual([1, 7, 22]);
+    expect(() => windows(96, 10)).toThrow(/horizon ≤ 9 /);
+  });
+
+  it('validation part: only the horizon must fit inside it (the lookback reaches back); not blamed on the lookback', () => {
+    expect(() => windows(24, 20)).toThrow('the validation part (rows 105..120, 15 rows) is shorter than horizon 20: its windows\' targets must lie inside it ' +
+      '(their lookback may reach into the rows before). What fits this split: horizon ≤ 15 with lookback 24 (--set model.horizon=15). Or use a longer file or larger parts');
+    expect(windows(24, 15)).toEqual([105 - 24 - 15 + 1, 1, 16]);
+    // with a horizon that fits every part, the largest lookback is the training part's
+    expect(windowMisfit(cut.ranges!, 'train', 100, 10)).toMatch(/What fits this split: lookback ≤ 95 with horizon 10 \(--set model.lookback=95\)/);
+    expect(windows(95, 10)[0]).toBe(1);
+  });
 });

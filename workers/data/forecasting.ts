@@ -31,10 +31,7 @@ export function forecastingSource(data: ColumnSource, split: SplitResult, fitted
   scaled: Float32Array[] = scaledChannels(data, fitted, o.channels)): SampleSource {
   if (!split.ranges) throw new Error('forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods');
   const starts = windowStarts(split.ranges[part], { lookback: o.lookback, horizon: o.horizon, stride: part === 'train' ? (o.stride ?? 1) : 1 }, part !== 'train');
-  if (starts.length === 0) {
-    const [s, e] = split.ranges[part];
-    throw new Error(`the ${part} part (rows ${s}..${e}) is too short for lookback ${o.lookback} + horizon ${o.horizon}; use a shorter window or a larger part`);
-  }
+  if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, o.lookback, o.horizon));
   const C = o.channels.length;
   return {
     count: starts.length,
@@ -46,6 +43,37 @@ export function forecastingSource(data: ColumnSource, split: SplitResult, fitted
       return { x: { data: inputs, dims: [picked.length, o.lookback, C] }, y: { data: targets, dims: [picked.length, o.horizon, C] } };
     },
   };
+}
+
+type Ranges = NonNullable<SplitResult['ranges']>;
+const PART_WORD: Record<PartName, string> = { train: 'training', val: 'validation', test: 'test' };
+
+/**
+ * Why `part` has no window, and the largest lookback (at this horizon) and horizon (at this lookback) every
+ * part fits. A training window needs lookback + horizon rows inside the part; a validation or test window
+ * only needs its horizon there (its lookback may reach back into the rows before), and a lookback that
+ * ends inside the file.
+ */
+export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, horizon: number): string {
+  const len = ([s, e]: [number, number]) => e - s;
+  const [s, e] = ranges[part];
+  const n = len(ranges[part]);
+  const rows = `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  // a lookback helps only when the horizon fits the validation and test parts
+  const maxLookback = horizon <= Math.min(len(ranges.val), len(ranges.test))
+    ? Math.min(len(ranges.train) - horizon, ranges.val[1] - horizon, ranges.test[1] - horizon) : 0;
+  const maxHorizon = Math.min(len(ranges.train) - lookback, len(ranges.val), len(ranges.test), ranges.val[1] - lookback, ranges.test[1] - lookback);
+  const why = part === 'train'
+    ? `the training part (rows ${s}..${e}, ${rows}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
+    : n < horizon
+      ? `the ${PART_WORD[part]} part (rows ${s}..${e}, ${rows}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the rows before)`
+      : `lookback ${lookback} reaches before the first row for every window of the ${PART_WORD[part]} part (rows ${s}..${e})`;
+  const fits = [
+    maxLookback >= 1 ? `lookback ≤ ${maxLookback} with horizon ${horizon} (--set model.lookback=${maxLookback})` : null,
+    maxHorizon >= 1 ? `horizon ≤ ${maxHorizon} with lookback ${lookback} (--set model.horizon=${maxHorizon})` : null,
+  ].filter(Boolean);
+  return `${why}. ${fits.length ? `What fits this split: ${fits.join(', or ')}` : 'No window fits this split with this lookback or this horizon: shorten both'}. ` +
+    'Or use a longer file or larger parts';
 }
 
 /** The three parts over one scaled copy of the series. */

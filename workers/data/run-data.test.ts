@@ -8,6 +8,7 @@ import { importFile } from '../../main/lab/import';
 import { seededRandom } from '../../engine/nn/random';
 import { DatasetRunInput, datasetRunData, labDatasetRun } from './run-data';
 import { readDatasetCache } from './cache';
+import { runPipeline, shapeMismatch } from '../../main/lab/runs/run-pipeline';
 
 let home: string;
 beforeAll(async () => {
@@ -112,4 +113,53 @@ describe('dataset run data', () => {
   it('rejects a malformed description naming the field', () => {
     expect(() => DatasetRunInput.parse({ cacheDir: 'x', split: { kind: 'ett' }, columns: { family: 'fusion', modalities: [], label: 'y' } })).toThrow(/modalities/);
   });
+});
+
+describe('what a run leaves out, and says so in its data line', () => {
+  const rolesOf = (dir: string, roles: Record<string, string>) => readDatasetCache(dir).meta.columns
+    .map((c) => ({ name: c.name, type: c.type, role: roles[c.name] ?? (c.type === 'datetime' ? 'time' : 'feature'), modality: null }));
+
+  it('forecasting: constant and empty columns left out, flags not forecast, channels listed, the target role explained; a meter near 1.5e9 scaled in float64', async () => {
+    // ETTh1's first 2,000 hours with the columns an audit met: a meter reading (1.5e9 + 3.7·OT, float64 in
+    // the cache), a constant, an empty column, a weekend flag and a season
+    const lines = readFileSync('/work/shared/data/forecasting/ETTh1.csv', 'utf8').trim().split('\n').slice(1, 2001).map((l) => l.split(','));
+    const meter = lines.map((f) => (1.5e9 + 3.7 * Number(f[7])).toFixed(3));
+    const rows = lines.map((f, i) => [f[0], f[7], meter[i], '5', '', new Date(`${f[0]}Z`).getUTCDay() % 6 === 0 ? 1 : 0, Number(f[0].slice(5, 7)) < 9 ? 'summer' : 'autumn'].join(','));
+    writeFileSync(join(home, 'meter.csv'), ['date,OT,meter,const,empty,is_weekend,season', ...rows].join('\n'));
+    await importFile(join(home, 'meter.csv'), join(home, 'meter'));
+    const columns = rolesOf(join(home, 'meter'), { OT: 'target' });
+    const config = { model: { template: 'dlinear', lookback: 48, horizon: 12 }, data: {} };
+    const r = labDatasetRun({ cacheDir: join(home, 'meter'), columns }, config);
+    expect(r.data.describe).toBe('forecasting: 1,341 train / 189 validation / 389 test samples; 2 channels: OT, meter; left out: const (constant), empty (all missing); ' +
+      "not forecast: is_weekend (boolean), season (categorical); forecasting predicts every channel; the target role ('OT') does not select one");
+    expect(r.model.channels).toBe(2);
+    // the export re-derives the same channels (its model would not load otherwise)
+    expect(shapeMismatch(runPipeline({ cacheDir: join(home, 'meter'), columns }, config), r.model)).toBeNull();
+    // the meter channel of a test window is the float64 z-score of the file's text, as an exported model's
+    // caller computes it (float32 before scaling rounded it to steps of 128)
+    const train = meter.slice(0, 1400).map(Number);
+    const mean = train.reduce((a, b) => a + b, 0) / train.length;
+    const std = Math.sqrt(train.reduce((a, b) => a + (b - mean) ** 2, 0) / train.length);
+    const x = r.data.test.source!.batch([0, 100]).x.data as Float32Array; // [2, 48, 2], window 0's inputs start at row 1600 - 48
+    for (const [b, t] of [[0, 0], [0, 47], [1, 20]]) expect(x[(b * 48 + t) * 2 + 1]).toBeCloseTo((Number(meter[1600 - 48 + b * 100 + t]) - mean) / std, 5);
+  }, 60_000);
+
+  it('fusion: a categorical id (one value per row) is left out by default and named; the export agrees', async () => {
+    const rng = seededRandom(9, 'ids');
+    const lines = ['review_id,review,age,color,label'];
+    for (let i = 0; i < 300; i++) {
+      const good = rng.uniform() < 0.5;
+      lines.push(`R${String(i).padStart(6, '0')}X,"${good ? 'lovely soft fit' : 'poor cheap fit'} ${i % 7}",${20 + rng.int(50)},${['red', 'blue'][rng.int(2)]},${good ? 1 : 0}`);
+    }
+    writeFileSync(join(home, 'ids.csv'), lines.join('\n'));
+    await importFile(join(home, 'ids.csv'), join(home, 'ids'), { columnTypes: { review: 'text' } });
+    const columns = rolesOf(join(home, 'ids'), { label: 'target' });
+    expect(columns.find((c) => c.name === 'review_id')?.type).toBe('categorical');
+    const config = { model: { template: 'concat-fusion' }, data: {} };
+    const r = labDatasetRun({ cacheDir: join(home, 'ids'), columns }, config);
+    expect(r.data.describe).toMatch(/; left out: review_id \(an id: one value per row\)$/);
+    // tabular: age (1) + color one-hot (2 values + the out-of-vocabulary id); no 300-wide review_id one-hot
+    expect(r.model.modalities).toEqual([{ name: 'tabular', dim: 1 + 3 }, { name: 'text', dim: 4096 }]);
+    expect(shapeMismatch(runPipeline({ cacheDir: join(home, 'ids'), columns }, config), r.model)).toBeNull();
+  }, 60_000);
 });

@@ -6,7 +6,9 @@ import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
 import { SplitSpec, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
-import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../common/models/binding';
+import { DataBinding, dataShape, forecastingColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
+import { usableColumns } from '../../common/models/usable-columns';
+import { coldStartNote } from './cold-start';
 import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
 import { lazyRows, type RunData } from '../run/run-data';
 import { readDatasetCache, type CachedDataset } from './cache';
@@ -37,26 +39,34 @@ export interface DatasetRun {
  * or, for a stored split that cannot be recomputed from the dataset alone (a 'given' split matched rows to
  * the user's split files), taken as stored (`assigned`).
  */
-export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult, cache?: CachedDataset): DatasetRun {
+export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult, cache?: CachedDataset,
+  alsoLeftOut: readonly string[] = []): DatasetRun {
   const spec = DatasetRunInput.parse(input);
   const data = cache ?? readDatasetCache(spec.cacheDir);
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
   }
-  return runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model);
+  return runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut);
 }
 
 /** A stored split's row assignment as the lab sends it (base64, one byte per row: 0 train, 1 validation, 2 test, 3 unused). */
 const assignedSplit = (base64: string): SplitResult => splitOfAssignment(Uint8Array.from(Buffer.from(base64, 'base64')));
 
-/** The same from any ColumnSource and a computed split (benchmarks that join files, tests). */
+/**
+ * The same from any ColumnSource and a computed split (benchmarks that join files, tests). `alsoLeftOut`:
+ * columns the binding never took, named in the data line's "left out" note (an all-missing non-numeric one).
+ */
 export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
-  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}): DatasetRun {
+  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = []): DatasetRun {
   // The target's values decide binary or k classes; rows without one are left out before anything is fitted.
   const bound = bindTarget(data, columns, split);
-  const { columns: c, target, leftOut } = bound;
+  const { target, leftOut } = bound;
   split = bound.split;
+  // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line.
+  const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut);
+  const c = usable.columns;
+  const notes = [...usable.notes];
   const fitted = fitPipeline(pipelineFor(typeOf, c), data, split.assignment);
   const shape = dataShape(data, fitted, c, model);
   let parts: Record<PartName, SampleSource>;
@@ -65,10 +75,13 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     const o: ForecastingData = { channels: c.channels, lookback: model.lookback ?? 336, horizon: model.horizon ?? 96, stride: c.stride };
     parts = forecastingSources(data, split, fitted, o);
     base = { task: 'regression', prediction: 'forecast', target: 'y' };
+    notes.unshift(channelList(c.channels));
   } else if (c.family === 'recsys') {
     const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating, target };
     parts = ctrSources(data, split, fitted, o);
     base = { task: 'binary', prediction: 'logit', target: 'label' };
+    const cold = coldStartNote(data, c.fields, split);
+    if (cold) notes.push(cold);
     // Multi-task templates (MMoE: click + rating) also predict the rating; score it where they do.
     if (c.rating) base.secondary = [{ name: 'rating', prediction: 'rating_pred', target: 'rating', task: 'regression' }];
   } else {
@@ -86,13 +99,20 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
       validation: lazyRows(parts.val),
       test: lazyRows(parts.test),
       describe: `${c.family}: ${fmt(parts.train.count)} train / ${fmt(parts.val.count)} validation / ${fmt(parts.test.count)} test samples` +
-        (leftOut ? ` (${fmt(leftOut)} row${leftOut === 1 ? '' : 's'} without a target left out)` : '') + (target ? `; ${describeTarget(target)}` : ''),
+        (leftOut ? ` (${fmt(leftOut)} row${leftOut === 1 ? '' : 's'} without a target left out)` : '') + (target ? `; ${describeTarget(target)}` : '') +
+        notes.map((n) => `; ${n}`).join(''),
     },
     shape,
     split,
     leftOut,
     ...(target ? { target } : {}),
   };
+}
+
+/** "7 channels: HUFL, HULL, …": the first 8 names and the count, so a wide file's line stays one line. */
+function channelList(channels: readonly string[]): string {
+  const n = channels.length;
+  return `${n.toLocaleString('en-US')} channel${n === 1 ? '' : 's'}: ${channels.slice(0, 8).join(', ')}${n > 8 ? ', …' : ''}`;
 }
 
 /** What the lab's run manager hands the trainer for a dataset run (main/lab/runs/dataset-runs.ts). */
@@ -115,10 +135,12 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   const p = LabDatasetPayload.parse(payload);
   const { family, columns, binding: resolved } = runBinding(p.columns, config, p.split);
   const cache = readDatasetCache(p.cacheDir); // columns are read when first used
-  const notes = family === 'forecasting' ? checkForecastingRows(cache.meta, columns) : [];
+  const empty = (name: string) => { const s = cache.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= cache.meta.rows); };
+  const columnNotes = family === 'forecasting' ? forecastingColumnNotes(columns, empty) : { leftOut: [], notes: [] };
+  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns)] : [];
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
-  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache);
+  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache, columnNotes.leftOut);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows.
   const used = assigned || run.leftOut ? run.split : undefined;

@@ -48,7 +48,8 @@ describe('targets and missing values', () => {
       clicked: coded(Array.from({ length: N }, (_, i) => (i === 5 ? null : i % 2 ? 'clicked' : 'not'))),
     });
     const r = runDataFrom(data, typeOf, random(), { family: 'recsys', fields: ['user'], numeric: ['price'], multiHot: [], label: { column: 'clicked' } });
-    expect(r.data.describe).toMatch(/\(1 row without a target left out\); label: 'clicked' is positive \('not' negative\)$/);
+    // 7 users over 60 rows: every validation and test user also trains (the cold-start note says so)
+    expect(r.data.describe).toMatch(/\(1 row without a target left out\); label: 'clicked' is positive \('not' negative\); validation: 0% of user unseen in training; test: 0% of user unseen in training$/);
     for (const part of [r.data.train, r.data.validation, r.data.test]) expect(finite(part.columns.numeric.data as Float32Array)).toBe(true);
     const labels = Array.from(r.data.train.columns.label.data as Float32Array);
     expect(new Set(labels)).toEqual(new Set([0, 1]));

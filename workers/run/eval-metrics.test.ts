@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auc, binaryMetrics, multiclassMetrics, oneVsRestAuc, regressionMetrics } from './eval-metrics';
+
+// scikit-learn 1.2's f1_score(average='macro') on seeded labels and predictions (fixtures/macro-f1.py).
+interface F1Case { name: string; classes: number; labels: number[]; predictions: number[]; f1: number }
+const F1_CASES = (JSON.parse(readFileSync(new URL('./fixtures/macro-f1.json', import.meta.url), 'utf8')) as { cases: F1Case[] }).cases;
 
 describe('evaluation metrics', () => {
   it('AUC matches scikit-learn on its documented example and counts ties as half', () => {
@@ -62,5 +67,26 @@ describe('metrics of a part with one class', () => {
     expect(m).not.toHaveProperty('auc');
     expect(m.accuracy).toBeCloseTo(2 / 3, 12);
     expect(multiclassMetrics([0, 1, 1, 0], [1, 1], 2)).not.toHaveProperty('auc');
+  });
+});
+
+describe('macro-F1 equals scikit-learn f1_score(average="macro") (fixtures/macro-f1.json)', () => {
+  for (const c of F1_CASES) {
+    it(c.name, () => {
+      if (c.classes === 2) {
+        // binary models give one logit: positive above 0
+        expect(binaryMetrics(c.predictions.map((p) => (p ? 2 : -2)), c.labels).f1).toBeCloseTo(c.f1, 12);
+      }
+      const logits = c.predictions.flatMap((p) => Array.from({ length: c.classes }, (_, k) => (k === p ? 1 : 0)));
+      expect(multiclassMetrics(logits, c.labels, c.classes).f1).toBeCloseTo(c.f1, 12);
+    });
+  }
+
+  it('a class absent from labels and predictions is not averaged in (the audit\'s 0.2667 vs 0.40)', () => {
+    // 3 of 5 classes occur in the part; dividing by all 5 would give 0.5·3/5 = 0.3
+    const labels = [0, 1, 2, 0, 1, 2], pred = [0, 1, 2, 1, 2, 0];
+    const logits = pred.flatMap((p) => [0, 1, 2, 3, 4].map((k) => (k === p ? 1 : 0)));
+    // per class: tp 1, fp 1, fn 1 -> F1 2/4 = 0.5
+    expect(multiclassMetrics(logits, labels, 5).f1).toBeCloseTo(0.5, 12);
   });
 });

@@ -1,7 +1,7 @@
 // Task metrics computed from eval-graph predictions: forecasting MSE/MAE (on normalized data),
-// CTR/binary AUC + logloss + accuracy, classification accuracy + macro-F1 + AUC (two classes: of the
-// margin; more: one-vs-rest on the softmax probabilities, macro-averaged, as scikit-learn's
-// roc_auc_score(multi_class='ovr', average='macro')).
+// CTR/binary AUC + logloss + accuracy, classification accuracy + macro-F1 (over the classes that occur, as
+// scikit-learn's) + AUC (two classes: of the margin; more: one-vs-rest on the softmax probabilities,
+// macro-averaged, as scikit-learn's roc_auc_score(multi_class='ovr', average='macro')).
 export type Task = 'regression' | 'binary' | 'multiclass';
 
 /** Area under the ROC curve by the rank statistic (ties get their average rank). */
@@ -37,9 +37,22 @@ export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<numbe
     const p = sigmoid(z) >= 0.5, t = y > 0.5;
     if (p && t) tp++; else if (!p && !t) tn++; else if (p) fp++; else fn++;
   }
-  // Macro-F1 over the two classes (sklearn f1_score(average='macro')).
-  const f1 = (a: number, b: number, c: number) => (a + b + c === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  return { ...withAuc(auc(logits, labels)), logloss: ll / n, accuracy: (tp + tn) / n, f1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
+  return { ...withAuc(auc(logits, labels)), logloss: ll / n, accuracy: (tp + tn) / n, f1: macroF1([tp, tn], [fp, fn], [fn, fp]) };
+}
+
+/**
+ * Macro-F1 as scikit-learn's f1_score(average='macro'): the mean of the per-class F1 over the classes that
+ * occur as a label or a prediction. A class absent from both says nothing about the model; counting it as
+ * F1 0 (dividing by every class) scored a 60-row test part 0.27 where sklearn says 0.40.
+ */
+export function macroF1(tp: ArrayLike<number>, fp: ArrayLike<number>, fn: ArrayLike<number>): number {
+  let sum = 0, present = 0;
+  for (let c = 0; c < tp.length; c++) {
+    if (tp[c] + fp[c] + fn[c] === 0) continue;
+    sum += (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]);
+    present++;
+  }
+  return present ? sum / present : 0;
 }
 
 /** Multiclass metrics from logits [n, C] and integer labels. */
@@ -53,9 +66,7 @@ export function multiclassMetrics(logits: ArrayLike<number>, labels: ArrayLike<n
     const y = Number(labels[i]);
     if (best === y) { correct++; tp[y]++; } else { fp[best]++; fn[y]++; }
   }
-  let f1 = 0;
-  for (let c = 0; c < classes; c++) f1 += tp[c] + fp[c] + fn[c] === 0 ? 0 : (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]);
-  const out: Record<string, number> = { accuracy: correct / n, f1: f1 / classes };
+  const out: Record<string, number> = { accuracy: correct / n, f1: macroF1(tp, fp, fn) };
   if (classes === 2) {
     const margin = Array.from({ length: n }, (_, i) => logits[i * 2 + 1] - logits[i * 2]);
     Object.assign(out, withAuc(auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])))));

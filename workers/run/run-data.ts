@@ -39,7 +39,11 @@ export interface RunData {
   train: Rows;
   validation: Rows;
   test: Rows;
-  /** One line for logs: "synthetic: 16,384 train / 2,048 validation / 2,048 test rows". */
+  /**
+   * One line for logs: "synthetic: 16,384 train / 2,048 validation / 2,048 test rows". A dataset run adds
+   * notes after '; ' (workers/data/run-data.ts): the target's coding, forecasting channels, the columns left
+   * out and why, a recommendation split's cold-start shares.
+   */
   describe: string;
 }
 

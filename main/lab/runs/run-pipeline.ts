@@ -13,6 +13,7 @@ import {
 import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../../common/models/binding';
 import { runBinding, splitOfAssignment } from '../../../common/models/run-binding';
 import { bindTarget } from '../../../common/models/target';
+import { usableColumns } from '../../../common/models/usable-columns';
 
 /** What the lab's dataset resolver hands a trainer (dataset-runs.ts datasetResolver). */
 export interface DatasetPayload {
@@ -68,9 +69,11 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   const computed = payload.splitAssignment ? splitOfAssignment(Uint8Array.from(Buffer.from(payload.splitAssignment, 'base64'))) : computeSplit(binding.split, data);
   // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
   // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
-  const { columns: bound, split } = bindTarget(data, binding.columns, computed);
+  const { columns: targeted, split } = bindTarget(data, binding.columns, computed);
   // The trainer types columns by the cache's types here (not the user's overrides): so must we.
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
+  // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
+  const bound = usableColumns(data, targeted, split, typeOf).columns;
   const fitted = fitPipeline(pipelineFor(typeOf, bound), data, split.assignment);
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
   return { columns: bound, fitted, split, data, window };

@@ -1,0 +1,65 @@
+// Columns the data makes useless are left out of a binding and named: constant and empty forecasting
+// channels, id-like categoricals in fusion, per-row-unique recsys fields.
+import { describe, expect, it } from 'vitest';
+import { columnSource, type DataColumn, type SplitResult } from '../data';
+import { DataColumns } from './binding';
+import { isId, usableColumns } from './usable-columns';
+
+const N = 100;
+const series = (f: (i: number) => number): DataColumn => ({ values: Float64Array.from({ length: N }, (_, i) => f(i)) });
+const coded = (f: (i: number) => string): DataColumn => {
+  const dict: string[] = [];
+  const codes = Int32Array.from({ length: N }, (_, i) => { const v = f(i); let c = dict.indexOf(v); if (c < 0) { c = dict.length; dict.push(v); } return c; });
+  return { values: codes, dictionary: dict };
+};
+// chronological 70/10/20
+const split: SplitResult = { assignment: Uint8Array.from({ length: N }, (_, i) => (i < 70 ? 0 : i < 80 ? 1 : 2)), counts: { train: 70, val: 10, test: 20 }, ranges: { train: [0, 70], val: [70, 80], test: [80, 100] } };
+const typeOf = (t: Record<string, string>) => (c: string) => t[c];
+
+describe('usable columns', () => {
+  it('forecasting: constant, empty and train-constant channels are left out and named', () => {
+    const data = columnSource(N, {
+      OT: series((i) => Math.sin(i)), const: series(() => 5), empty: series(() => NaN),
+      late: series((i) => (i < 70 ? 1 : i)), gap: series((i) => (i < 70 ? NaN : i)), load: series((i) => i % 7),
+    });
+    const c = DataColumns.parse({ family: 'forecasting', channels: ['OT', 'const', 'empty', 'late', 'gap', 'load'] });
+    const u = usableColumns(data, c, split, typeOf({}));
+    expect(u.columns).toMatchObject({ channels: ['OT', 'load'] });
+    expect(u.notes).toEqual(['left out: const (constant), empty (all missing), late (constant in the training rows), gap (no value in the training rows)']);
+    // names from outside the binding join the same note
+    expect(usableColumns(data, c, split, typeOf({}), ['flag (all missing)']).notes).toEqual([expect.stringMatching(/gap \(no value in the training rows\), flag \(all missing\)$/)]);
+    // nothing to forecast: said, with what each column was
+    expect(() => usableColumns(data, DataColumns.parse({ family: 'forecasting', channels: ['const', 'empty'] }), split, typeOf({})))
+      .toThrow('no channel left to forecast: const (constant), empty (all missing). Forecast columns whose values change over the training rows');
+    // every channel useful: no note, binding unchanged
+    expect(usableColumns(data, DataColumns.parse({ family: 'forecasting', channels: ['OT'] }), split, typeOf({}))).toEqual({ columns: { family: 'forecasting', channels: ['OT'], stride: 1 }, notes: [] });
+  });
+
+  it('fusion: a categorical with a value per row (≥ 90%) is an id and goes; text and repeating categoricals stay', () => {
+    const data = columnSource(N, {
+      review_id: coded((i) => `R${i}`), near_id: coded((i) => `Z${i < 91 ? i : 0}`), color: coded((i) => ['red', 'blue'][i % 2]),
+      review: coded((i) => `text ${i}`), age: series((i) => 20 + (i % 40)), label: series((i) => i % 2),
+    });
+    const types = typeOf({ review_id: 'categorical', near_id: 'categorical', color: 'categorical', review: 'text', age: 'int' });
+    const c = DataColumns.parse({ family: 'fusion', modalities: [{ name: 'tabular', columns: ['review_id', 'near_id', 'color', 'age'] }, { name: 'text', columns: ['review'] }, { name: 'ids', columns: ['review_id'] }], label: 'label' });
+    const u = usableColumns(data, c, split, types);
+    expect(u.columns).toMatchObject({ modalities: [{ name: 'tabular', columns: ['color', 'age'] }, { name: 'text', columns: ['review'] }] });
+    expect(u.notes).toEqual(["left out: review_id (an id: one value per row), near_id (an id: one value per row), review_id (an id: one value per row), modality 'ids' (no column left)"]);
+    expect(() => usableColumns(data, DataColumns.parse({ family: 'fusion', modalities: [{ name: 'ids', columns: ['review_id'] }], label: 'label' }), split, types)).toThrow(/^no modality left to fuse: review_id \(an id/);
+  });
+
+  it('recsys: ids that repeat stay (they are the point); a field unique per row goes', () => {
+    const data = columnSource(N, { user: coded((i) => `u${i % 10}`), item: series((i) => i % 60), event: coded((i) => `e${i}`), click: series((i) => i % 2) });
+    const c = DataColumns.parse({ family: 'recsys', fields: ['user', 'item', 'event'], label: { column: 'click' } });
+    const u = usableColumns(data, c, split, typeOf({}));
+    expect(u.columns).toMatchObject({ fields: ['user', 'item'] });
+    expect(u.notes).toEqual(['left out: event (an id: one value per row)']);
+    expect(() => usableColumns(data, DataColumns.parse({ family: 'recsys', fields: ['event'], label: { column: 'click' } }), split, typeOf({}))).toThrow(/needs categorical fields whose values repeat/);
+  });
+
+  it('isId: distinct share of the present values; missing values and tiny columns do not count', () => {
+    expect(isId({ values: Int32Array.from({ length: 40 }, (_, i) => (i % 2 ? -1 : i)), dictionary: Array.from({ length: 40 }, String) }, 0.9)).toBe(true);
+    expect(isId({ values: Float32Array.from({ length: 40 }, (_, i) => i % 30) }, 0.9)).toBe(false); // 30 of 40
+    expect(isId({ values: Float32Array.from({ length: 10 }, (_, i) => i) }, 0.9)).toBe(false); // too few rows to tell
+  });
+});

@@ -1,0 +1,109 @@
+// The binding checked against the values it will read, after the split and before anything is fitted:
+// columns that cannot teach the model anything are left out, and the run's data line names them, so a
+// score is never flattered (or a one-hot never blown up) by a column nobody chose on purpose.
+//   forecasting: a channel constant on the training rows would be "predicted" perfectly and deflate MSE by
+//     its share of the channels; one without a value there cannot even be scaled;
+//   fusion: a categorical column with (nearly) one value per row is an id (review_id): one-hot it and the
+//     model learns the training rows by heart, and every test row is out of vocabulary;
+//   recsys: user and item ids are the point, so a field goes only when it is unique per row (no value seen twice).
+// Pure: the trainer (workers/data/run-data.ts) and the export's re-derivation (main/lab/runs/run-pipeline.ts)
+// both call it after bindTarget, so their channels, fields and modality widths agree.
+import { TRAIN, type ColumnSource, type DataColumn, type SplitResult } from '../data';
+import type { DataColumns } from './binding';
+
+/** A fusion categorical column whose distinct values reach this share of its rows is an id. */
+export const ID_SHARE = 0.9;
+/** A recsys field must be nearly unique per row to be left out (ids repeat in any usable interaction log). */
+export const FIELD_ID_SHARE = 0.98;
+/** Below this many values a column is not judged an id (a tiny table has few repeats of anything). */
+const ID_MIN_ROWS = 20;
+
+export interface UsableColumns {
+  columns: DataColumns;
+  /** For the run's data line: "left out: const (constant), empty (all missing)". */
+  notes: string[];
+}
+
+const ID_NOTE = 'an id: one value per row';
+
+/**
+ * The binding less the columns the data makes useless, with a note naming each; throws when nothing is left.
+ * `alsoLeftOut`: columns the binding never took that the note should name with them ("empty (all missing)").
+ */
+export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitResult, typeOf: (column: string) => string | undefined,
+  alsoLeftOut: readonly string[] = []): UsableColumns {
+  const left: string[] = [];
+  const noted = (items: string[]) => { const all = [...items, ...alsoLeftOut]; return all.length ? [`left out: ${all.join(', ')}`] : []; };
+  if (c.family === 'forecasting') {
+    const channels = c.channels.filter((name) => {
+      const why = uselessChannel(data.column(name), split.assignment);
+      if (why) left.push(`${name} (${why})`);
+      return !why;
+    });
+    if (!channels.length) throw new Error(`no channel left to forecast: ${left.join(', ')}. Forecast columns whose values change over the training rows`);
+    return { columns: { ...c, channels }, notes: noted(left) };
+  }
+  if (c.family === 'recsys') {
+    const fields = c.fields.filter((name) => {
+      const id = isId(data.column(name), FIELD_ID_SHARE);
+      if (id) left.push(`${name} (${ID_NOTE})`);
+      return !id;
+    });
+    if (!fields.length) {
+      throw new Error(`a recsys model needs categorical fields whose values repeat; every one has a new value in each row: ${left.join(', ')}. ` +
+        'Mark a column such as a user or item id categorical (gatelab datasets roles ID <column>=categorical)');
+    }
+    return { columns: { ...c, fields }, notes: noted(left) };
+  }
+  const modalities = c.modalities.map((m) => ({
+    ...m,
+    columns: m.columns.filter((name) => {
+      const id = typeOf(name) === 'categorical' && isId(data.column(name), ID_SHARE);
+      if (id) left.push(`${name} (${ID_NOTE})`);
+      return !id;
+    }),
+  })).filter((m) => {
+    if (!m.columns.length) left.push(`modality '${m.name}' (no column left)`);
+    return m.columns.length > 0;
+  });
+  if (!modalities.length) throw new Error(`no modality left to fuse: ${left.join(', ')}. Give the model columns whose values repeat (gatelab datasets roles ID <column>=feature:<modality>)`);
+  return { columns: { ...c, modalities }, notes: noted(left) };
+}
+
+
+
+/** Why a forecasting channel cannot be one (all missing, no value in the training rows, constant there), or null. */
+function uselessChannel(col: DataColumn, assignment: Uint8Array): string | null {
+  const v = col.values;
+  let any = false, n = 0, first = NaN, varies = false;
+  for (let r = 0; r < v.length; r++) {
+    if (!Number.isFinite(v[r])) continue;
+    any = true;
+    if (assignment[r] !== TRAIN) continue;
+    if (n++ === 0) first = v[r]; else if (v[r] !== first) { varies = true; break; }
+  }
+  if (!any) return 'all missing';
+  if (n === 0) return 'no value in the training rows';
+  return varies ? null : constantOverAll(v, first) ? 'constant' : 'constant in the training rows';
+}
+
+function constantOverAll(v: ArrayLike<number>, value: number): boolean {
+  for (let r = 0; r < v.length; r++) if (Number.isFinite(v[r]) && v[r] !== value) return false;
+  return true;
+}
+
+/** True when the column's distinct values reach `share` of its present values (codes < 0 / NaN: missing). */
+export function isId(col: DataColumn, share: number): boolean {
+  if ((col.dim ?? 1) > 1) return false;
+  const v = col.values;
+  const seen = col.dictionary ? new Uint8Array(col.dictionary.length) : null;
+  const set = seen ? null : new Set<number>();
+  let present = 0, distinct = 0;
+  for (let r = 0; r < v.length; r++) {
+    const x = v[r];
+    if (seen ? x < 0 : Number.isNaN(x)) continue;
+    present++;
+    if (seen) { if (!seen[x]) { seen[x] = 1; distinct++; } } else if (!set!.has(x)) { set!.add(x); distinct++; }
+  }
+  return present >= ID_MIN_ROWS && distinct >= share * present;
+}

@@ -1,0 +1,45 @@
+// Cold start on real MovieLens-100k ratings: a split that holds out users (users 1..400 train, the rest
+// test, as a given split by user does) makes every test user unseen; a random split makes almost none.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitOfAssignment } from '../../common/models/run-binding';
+import { coldStartNote, percent, unseenShares } from './cold-start';
+import { MOVIELENS, movielens } from './fixtures/movielens';
+import { runDataFrom } from './run-data';
+
+const LIMIT = 20_000;
+const raw = readFileSync(join(MOVIELENS, 'u.data'), 'latin1').trim().split('\n').slice(0, LIMIT).map((l) => l.split('\t'));
+
+describe('cold start in a recommendation run', () => {
+  it('a split by user: every test user unseen; items counted from the raw file', () => {
+    const data = movielens('u.data', LIMIT);
+    // users ≤ 400 train (every 10th of their rows validation), the others test
+    const assignment = Uint8Array.from(raw, (r, i) => (Number(r[0]) > 400 ? 2 : i % 10 === 0 ? 1 : 0));
+    const split = splitOfAssignment(assignment);
+    // independently: the share of test rows whose item never occurs in a training row
+    const trainItems = new Set(raw.filter((_, i) => assignment[i] === 0).map((r) => r[1]));
+    const test = raw.filter((_, i) => assignment[i] === 2);
+    const itemShare = test.filter((r) => !trainItems.has(r[1])).length / test.length;
+    expect(itemShare).toBeGreaterThan(0);
+    const [user, item] = unseenShares(data, ['user', 'item'], split);
+    expect(user.test).toBe(1);
+    expect(user.val).toBe(0); // validation rows are users of the training part
+    expect(item.test).toBeCloseTo(itemShare, 12);
+    expect(coldStartNote(data, ['user', 'item', 'gender'], split)).toBe(
+      `validation: 0% of user, ${percent(item.val)} of item unseen in training; test: 100% of user, ${percent(itemShare)} of item unseen in training`);
+    // and in the run's data line
+    const run = runDataFrom(data, () => 'categorical', split, { family: 'recsys', fields: ['user', 'item', 'gender'], numeric: [], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 } });
+    expect(run.data.describe).toMatch(/; test: 100% of user, \d+% of item unseen in training$/);
+  });
+
+  it('later fields are named only when some of their values are unseen; shares below 1% read "<1%"', () => {
+    const data = movielens('u.data', LIMIT);
+    const split = splitOfAssignment(Uint8Array.from(raw, (_, i) => [0, 0, 0, 0, 0, 0, 0, 0, 1, 2][i % 10]));
+    const note = coldStartNote(data, ['user', 'item', 'gender', 'occupation'], split)!;
+    expect(note).toMatch(/^validation: (<1|\d+)% of user, (<1|\d+)% of item unseen in training; test: (<1|\d+)% of user, (<1|\d+)% of item unseen in training$/);
+    expect(percent(0.001)).toBe('<1%');
+    expect(percent(0)).toBe('0%');
+    expect(percent(0.034)).toBe('3%');
+  });
+});
