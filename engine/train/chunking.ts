@@ -18,7 +18,9 @@ export class StepsPerCall {
 
   constructor(options: StepsPerCallOptions = {}) {
     this.targetMs = options.targetMs ?? 100;
-    this.firstK = options.firstK ?? 4;
+    // One step first: that call also pays the warm-up, and a slow model (seconds per step) would
+    // otherwise keep a cancel or pause waiting for 4 steps plus warm-up before anything is measured.
+    this.firstK = options.firstK ?? 1;
     this.maxK = options.maxK ?? 1024;
   }
 

@@ -100,6 +100,9 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
       const metric = ev.metrics.loss;
       return { metric, improved: best.metric === null || metric < best.metric - config.earlyStopping.minDelta };
     };
+    // Opening the session blocks this thread: a cancel or pause sent meanwhile is read only once the
+    // event loop turns, so let it turn before the first call instead of after it.
+    await new Promise((resolve) => setImmediate(resolve));
     training: while (order.state.epoch < config.epochs) {
       while (order.remainingInEpoch > 0) {
         if (session.step >= stopAt()) { reason = 'max-steps'; break training; }
