@@ -1,11 +1,11 @@
 // Gates inside attention: gated attention on the SDPA output, and gated linear attention (GLA).
 import { z } from 'zod';
-import { gateBase } from './base';
+import { enabledField } from './base';
 
 export const GatedAttentionGate = z
   .object({
     kind: z.literal('gated-attention'),
-    ...gateBase,
+    enabled: enabledField('plain scaled dot-product attention, its output unscaled before the output projection'),
     mode: z
       .enum(['elementwise', 'headwise'])
       .default('elementwise')
@@ -17,7 +17,7 @@ export const GatedAttentionGate = z
 export const GlaGate = z
   .object({
     kind: z.literal('gla'),
-    ...gateBase,
+    enabled: enabledField('no forget gate (G_t = 1): plain linear attention; the output gate stays'),
     heads: z.number().int().positive().max(64).default(4).describe('Number of heads'),
     rank: z.number().int().positive().max(256).default(16).describe('Rank of the low-rank forget-gate projection (GLA uses 16)'),
     normalizer: z.number().positive().default(16).describe('Gate logits are divided by this before log-sigmoid (GLA uses 16)'),

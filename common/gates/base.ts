@@ -9,30 +9,55 @@ export const Granularity = z
 export type Granularity = z.infer<typeof Granularity>;
 
 /**
+ * The granularities one gate position supports, as its own enum: a TSMixer channel gate sees [T, C]
+ * activations (no heads, no feature fields), FinalMLP's gates see a flat embedding vector. Offering only
+ * these keeps the form from accepting what the engine cannot build ("needs heads", a field axis that is time).
+ */
+export function granularityAt<const G extends Granularity>(allowed: readonly [G, ...G[]], def: G, where: string) {
+  return z.enum(allowed).default(def as never).describe(`What one gate value controls ${where}: ${allowed.join(' or ')} (${allowed.map((g) => GRANULARITY_WORDS[g]).join('; ')})`);
+}
+
+const GRANULARITY_WORDS: Record<Granularity, string> = {
+  element: 'element: one gate value per activation',
+  channel: 'channel: one value per variable, shared by all time steps',
+  head: 'head: one value per attention head',
+  field: 'field: one value per feature field',
+};
+
+/**
  * Switch-Transformer load balancing α·N_E·Σ f_i P_i; "global-batch" accumulates the dispatch fractions f over
  * a Loop call (f carries no gradient, so only the current step's router probabilities P are differentiated).
  */
 export const LoadBalanceLoss = z
   .object({
-    weight: z.number().min(0).default(0.01).describe('α of the Switch load-balancing loss (0 turns it off); Switch used 0.01'),
+    weight: z.number().min(0).default(0.01).describe('α of the Switch load-balancing loss α·N_E·Σ f_i·P_i, which pushes the router to spread tokens evenly over the experts (0 turns it off); Switch used 0.01'),
     scope: z
       .enum(['micro-batch', 'global-batch'])
       .default('micro-batch')
-      .describe('micro-batch: f and P of the step; global-batch: f averaged over the steps of a Loop call so far, P of the step (lets experts specialise)'),
+      .describe('Where f (the fraction of tokens routed to each expert) and P (the mean router probability of each expert) are measured. micro-batch: both over the current step; global-batch: f averaged over the steps of one Loop call so far, P over the current step (a looser balance that lets experts specialise)'),
   })
   .describe('Load-balancing auxiliary loss');
 
 export const RouterLosses = z.object({
   loadBalance: LoadBalanceLoss.default({ weight: 0.01, scope: 'micro-batch' }),
-  zLoss: z.number().min(0).default(0.001).describe('Weight of the router z-loss (1/B)Σ(log Σ e^x)²; ST-MoE used 0.001'),
-  importance: z.number().min(0).default(0).describe('Weight of the CV² importance loss (Shazeer 2017 used 0.1)'),
-  load: z.number().min(0).default(0).describe('Weight of the CV² load loss (Shazeer 2017 used 0.1; needs noisy gating)'),
+  zLoss: z.number().min(0).default(0.001).describe('Weight of the router z-loss, which keeps the router logits small so routing stays numerically stable (ST-MoE; (1/B)Σ(log Σ e^x)²); ST-MoE used 0.001'),
+  importance: z.number().min(0).default(0).describe('Weight of the CV² importance loss: penalises experts whose summed router weight differs from the others’ (Shazeer 2017 used 0.1)'),
+  load: z.number().min(0).default(0).describe('Weight of the CV² load loss: penalises uneven numbers of tokens per expert, through a smooth estimate that only noisy top-k gating provides (Shazeer 2017 used 0.1; needs the top-k router with noisy gating on)'),
 });
 
-/** Fields every gate carries: ablations flip `enabled` without losing the rest of the config. */
-export const gateBase = {
-  enabled: z.boolean().default(true).describe('Off replaces the gate by its ungated path (for ablations)'),
-};
+/**
+ * The `enabled` switch every gate carries (ablations flip it without losing the rest of the config), with
+ * what "off" computes for this gate, in words: ablation results are read against it.
+ */
+export const enabledField = (offPath: string) =>
+  z.boolean().default(true).describe(`Off replaces the gate by its ungated path: ${offPath} (for ablations)`);
+
+
+/** The CV² load loss needs a differentiable load estimate, which only noisy top-k gating gives. */
+export function refuseLoadWithoutNoise(c: { load: number }, ctx: z.RefinementCtx, router: string): void {
+  if (c.load > 0)
+    ctx.addIssue({ code: 'custom', path: ['load'], message: `the CV² load loss needs noisy top-k gating (its smooth load estimate); the ${router} has none, so this loss would not train the router: set Load to 0 (the importance loss balances without noise), or use the top-k router with noisy gating on` });
+}
 
 /**
  * Turns zod issues into one message a user can act on: the gate (or template), the field path, what was wrong.

@@ -1,11 +1,11 @@
 // Gates that decide between modalities or between depths: the GMU and the early-exit gate.
 import { z } from 'zod';
-import { gateBase } from './base';
+import { enabledField } from './base';
 
 export const GmuGate = z
   .object({
     kind: z.literal('gmu'),
-    ...gateBase,
+    enabled: enabledField('the equal-weight average of the modality projections h_m'),
     hidden: z.number().int().positive().max(4096).default(64).describe('Width of each modality projection h_m = tanh(W_m x_m)'),
     bimodal: z
       .boolean()
@@ -17,7 +17,7 @@ export const GmuGate = z
 export const EarlyExitGate = z
   .object({
     kind: z.literal('early-exit'),
-    ...gateBase,
+    enabled: enabledField('no early exits: every sample runs all blocks and uses the last exit'),
     threshold: z.number().gt(0).lt(1).default(0.5).describe('At inference a sample exits after block i when its exit gate exceeds this'),
     exitLossWeight: z.number().min(0).default(1).describe('Weight of the intermediate exits’ task losses during training'),
     gateLossWeight: z.number().min(0).default(0.1).describe('Weight of the gating loss that teaches each gate whether its exit is already right'),

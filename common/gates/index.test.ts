@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, GATE_KINDS, GateConfig, defaultGate, describeGate, parseGate } from './index';
+import { ConfigError, GATE_KINDS, GATE_SCHEMAS, GateConfig, defaultGate, describeGate, parseGate } from './index';
 
 describe('gate configs', () => {
   it('every kind parses from just its kind, with paper defaults, and has a description', () => {
@@ -48,5 +48,37 @@ describe('gate configs', () => {
   it('renders every schema as JSON Schema for the UI forms', () => {
     const js = z.toJSONSchema(GateConfig, { io: 'input' }) as { oneOf?: unknown[]; anyOf?: unknown[] };
     expect((js.oneOf ?? js.anyOf)?.length).toBe(GATE_KINDS.length);
+  });
+
+  // Help texts are read by ML users new to gates: words, not only formulas; symbols defined; no markdown.
+  it('says in words what each router loss does, and defines f and P', () => {
+    const props = (z.toJSONSchema(GATE_SCHEMAS['topk-router'], { io: 'input' }) as unknown as { properties: Record<string, { description?: string; properties?: Record<string, { description?: string }> }> }).properties;
+    expect(props.zLoss.description).toMatch(/keeps the router logits small so routing stays numerically stable \(ST-MoE/);
+    expect(props.loadBalance.properties!.scope.description).toMatch(/f \(the fraction of tokens routed to each expert\) and P \(the mean router probability of each expert\)/);
+    expect(props.load.description).toMatch(/needs the top-k router with noisy gating on/);
+  });
+
+  it('writes every help text without markdown backticks', () => {
+    for (const kind of GATE_KINDS) expect(JSON.stringify(z.toJSONSchema(GATE_SCHEMAS[kind], { io: 'input' })), kind).not.toContain('`');
+  });
+
+  it('says what "off" computes for every gate kind', () => {
+    const offs = new Set<string>();
+    for (const kind of GATE_KINDS) {
+      const d = (z.toJSONSchema(GATE_SCHEMAS[kind], { io: 'input' }) as unknown as { properties: { enabled: { description: string } } }).properties.enabled.description;
+      expect(d, kind).toMatch(/^Off replaces the gate by its ungated path: .{10,} \(for ablations\)$/);
+      offs.add(d);
+    }
+    expect(offs.size).toBeGreaterThan(8); // per gate, not one sentence for all
+    expect(GATE_SCHEMAS.gmu.shape.enabled.description).toMatch(/equal-weight average of the modality projections/);
+    expect(GATE_SCHEMAS['softmax-router'].shape.enabled.description).toMatch(/uniform mixture/);
+    expect(GATE_SCHEMAS.sigmoid.shape.enabled.description).toMatch(/gate = 1/);
+  });
+
+  it('refuses the CV² load loss on routers without noisy gating, naming the field', () => {
+    for (const cfg of [{ kind: 'softmax-router' }, { kind: 'sinkhorn-router' }, { kind: 'topk-router', noisy: false }]) {
+      expect(() => parseGate({ ...cfg, load: 0.1 }), cfg.kind).toThrow(/field 'load': the CV² load loss needs noisy top-k gating/);
+    }
+    expect(parseGate({ kind: 'topk-router', load: 0.1 })).toMatchObject({ noisy: true, load: 0.1 });
   });
 });

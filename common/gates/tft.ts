@@ -1,11 +1,11 @@
 // The Temporal Fusion Transformer's gates: the gated residual network and variable selection.
 import { z } from 'zod';
-import { gateBase } from './base';
+import { enabledField } from './base';
 
 export const GrnGate = z
   .object({
     kind: z.literal('grn'),
-    ...gateBase,
+    enabled: enabledField('LayerNorm(a + η), the residual network without its GLU gate'),
     hidden: z.number().int().positive().max(4096).optional().describe('Hidden width of the GRN (default: the input width)'),
     dropout: z.number().min(0).lt(1).default(0.1).describe('Dropout before the GLU (TFT uses 0.1)'),
     context: z.boolean().default(false).describe('Whether a static context vector c enters through W3'),
@@ -15,7 +15,7 @@ export const GrnGate = z
 export const VariableSelectionGate = z
   .object({
     kind: z.literal('variable-selection'),
-    ...gateBase,
+    enabled: enabledField('the processed variables averaged with equal weights'),
     hidden: z.number().int().positive().max(4096).default(32).describe('Width each variable is embedded to and processed at'),
     dropout: z.number().min(0).lt(1).default(0.1).describe('Dropout inside the GRNs (TFT uses 0.1)'),
   })

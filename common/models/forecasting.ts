@@ -1,6 +1,6 @@
 // Forecasting templates (ARCHITECTURE §4): baselines Linear/NLinear/DLinear/MLP, then the gated models.
 import { z } from 'zod';
-import { GatedAttentionGate, GlaGate, GrnGate, SigmoidGate, SoftmaxRouter, TopKRouter, VariableSelectionGate } from '../gates';
+import { GatedAttentionGate, GlaGate, GrnGate, HardGate, SigmoidGate, SinkhornRouter, SoftmaxRouter, TopKRouter, VariableSelectionGate, granularityAt } from '../gates';
 import { forecastingData, gateField, hiddenList } from './base';
 
 const mode = z
@@ -40,11 +40,21 @@ export const MlpForecastTemplate = z.object({
   mode: mode.default('channel-independent'),
 }).describe('MLP from the lookback window to the horizon');
 
+// The channel gate sees the feature-mixing output [T, C]: one value per channel or per element; there are
+// no attention heads or feature fields there (a 'head' gate failed at step 0 with "needs heads").
+const mixerGranularity = () => granularityAt(['channel', 'element'], 'channel', 'after each feature-mixing MLP');
+const MixerGate = z.discriminatedUnion('kind', [
+  SigmoidGate.extend({ granularity: mixerGranularity() }).describe(SigmoidGate.description!),
+  HardGate.extend({ granularity: mixerGranularity() }).describe(HardGate.description!),
+]);
+
 export const TsMixerGatedTemplate = z.object({
   template: z.literal('tsmixer-gated'), ...forecastingData,
   revin: z.boolean().default(true).describe('Reversible instance normalisation (TSMixer uses it)'),
   blocks: z.number().int().min(1).max(16).default(2).describe('Mixer blocks (time mixing + feature mixing)'),
   ffDim: z.number().int().positive().max(4096).default(64).describe('Hidden width of the feature-mixing MLP'),
+  feedForward: z.enum(['relu', 'glu', 'geglu', 'swiglu']).default('relu')
+    .describe('Hidden layer of the feature-mixing MLP: relu (TSMixer), or a GLU-family gate (xW) ⊙ act(xV) of width ffDim with act σ (glu), GELU (geglu) or SiLU (swiglu)'),
   dropout: dropout(0.9).describe('Dropout probability (the paper tuned 0.9 for ETTh1)'),
   norm: z.enum(['time-feature', 'feature']).default('time-feature')
     .describe('time-feature: layer norm over the whole (time, feature) plane, like the original 2-D normalisation; feature: layer norm over the channels of each step'),
@@ -53,8 +63,8 @@ export const TsMixerGatedTemplate = z.object({
     stride: z.number().int().positive().describe('Patch stride'),
     dModel: z.number().int().positive().max(1024).default(8).describe('Width each patch is embedded to'),
   }).optional().describe('Patching: time mixing runs over patches of each channel instead of single steps'),
-  gate: gateField(SigmoidGate, { kind: 'sigmoid', granularity: 'channel' })
-    .describe('Channel gate applied after each feature-mixing MLP (PatchTSMixer-style gated attention)'),
+  gate: gateField(MixerGate, { kind: 'sigmoid', granularity: 'channel' })
+    .describe('Channel gate applied after each feature-mixing MLP (PatchTSMixer-style gated attention); a hard gate switches channels fully on or off'),
 }).superRefine((c, ctx) => {
   if (c.patch) patchOk({ patchLen: c.patch.length, stride: c.patch.stride, lookback: c.lookback }, ctx, ['patch']);
 }).describe('TSMixer with a gated channel mixer (Chen et al. 2023; gating as in PatchTSMixer)');
@@ -102,7 +112,7 @@ export const TftLiteTemplate = z.object({
 export const MoeForecasterTemplate = z.object({
   template: z.literal('moe-forecaster'), ...forecastingData,
   expertHidden: hiddenList([128], 'Hidden widths of each expert MLP'),
-  router: gateField(z.discriminatedUnion('kind', [SoftmaxRouter, TopKRouter]), { kind: 'softmax-router' }),
+  router: gateField(z.discriminatedUnion('kind', [SoftmaxRouter, TopKRouter, SinkhornRouter]), { kind: 'softmax-router' }),
   mode: mode.default('channel-independent').describe('channel-independent: each variable\'s window is routed on its own; channel-mixing: the whole window (all variables) is one token'),
 }).describe('Mixture-of-experts forecasting head: a router over expert MLPs (window → horizon)');
 

@@ -1,7 +1,7 @@
 // Multimodal fusion templates (ARCHITECTURE §4): concat and late fusion baselines, then GMU, MoE fusion and
 // gated cross-modal attention.
 import { z } from 'zod';
-import { EarlyExitGate, GatedAttentionGate, GmuGate, SoftmaxRouter } from '../gates';
+import { EarlyExitGate, GatedAttentionGate, GmuGate, SinkhornRouter, SoftmaxRouter } from '../gates';
 import { Modality, fusionData, gateField, hiddenList } from './base';
 
 const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
@@ -33,7 +33,8 @@ export const GmuTemplate = z.object({
 export const MoeFusionTemplate = z.object({
   template: z.literal('moe-fusion'), ...gatedModalities('moe-fusion'),
   expertHidden: hiddenList([64], 'Hidden widths of each modality expert'), dropout: dropout(0.1),
-  router: gateField(SoftmaxRouter, { kind: 'softmax-router', experts: 2 }).describe('Router over modality experts (experts = number of modalities)'),
+  router: gateField(z.discriminatedUnion('kind', [SoftmaxRouter, SinkhornRouter]), { kind: 'softmax-router', experts: 2 })
+    .describe('Router over modality experts (experts = number of modalities)'),
 }).superRefine((c, ctx) => {
   if (c.router.experts !== c.modalities.length)
     ctx.addIssue({ code: 'custom', path: ['router', 'experts'], message: `one expert per modality: experts must equal the number of modalities (${c.modalities.length}), got ${c.router.experts}` });

@@ -28,11 +28,10 @@ describe('model templates', () => {
 
   it('fills paper defaults into nested gates', () => {
     const f = defaultModelConfig('finalmlp');
-    expect(f.gate1.scale).toBe(2);
-    expect(f.gate1.kind).toBe('sigmoid');
+    expect(f.gate1).toMatchObject({ kind: 'sigmoid', scale: 2 });
     expect(defaultModelConfig('tsmixer-gated').gate.granularity).toBe('channel');
     expect(defaultModelConfig('gla').gla.rank).toBe(16);
-    expect(defaultModelConfig('moe-dnn').router.k).toBe(2);
+    expect(defaultModelConfig('moe-dnn').router).toMatchObject({ kind: 'topk-router', k: 2 });
     expect(defaultModelConfig('dlinear', { lookback: 512 }).lookback).toBe(512);
     // a window beyond 4,096 steps is refused by the schema, before DLinear builds its L×L moving average
     // (a lookback of 30,000 typed in the form took the lab's memory)

@@ -1,6 +1,6 @@
 // Recommendation / CTR templates (ARCHITECTURE §4): LR, DNN, DeepFM, DCN-V2, then the gated FinalMLP, MMoE, MoE DNN.
 import { z } from 'zod';
-import { MmoeGate, SigmoidGate, TopKRouter } from '../gates';
+import { HardGate, MmoeGate, SigmoidGate, SinkhornRouter, TopKRouter, granularityAt } from '../gates';
 import { gateField, hiddenList, recsysData } from './base';
 
 const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
@@ -23,13 +23,21 @@ export const DcnV2Template = z.object({
   structure: z.enum(['parallel', 'stacked']).default('parallel').describe('Cross network and DNN side by side or one after the other'),
 }).describe('DCN-V2: full-rank cross network with a DNN (Wang et al. 2021)');
 
+// FinalMLP's gates see the embeddings of all fields: one value per embedding element (the paper's feature
+// gating) or per field (the hard gate's feature selection); there are no channels over time or heads there.
+const streamGranularity = (def: 'element' | 'field') => granularityAt(['element', 'field'], def, 'on the field embeddings');
+const StreamGate = z.discriminatedUnion('kind', [
+  SigmoidGate.extend({ granularity: streamGranularity('element') }).describe(SigmoidGate.description!),
+  HardGate.extend({ granularity: streamGranularity('field') }).describe(HardGate.description!),
+]);
+
 export const FinalMlpTemplate = z.object({
   template: z.literal('finalmlp'), ...recsysData,
   stream1: hiddenList([400, 400, 400], 'Hidden widths of stream 1'),
   stream2: hiddenList([800], 'Hidden widths of stream 2'),
   dropout: dropout(0.1),
-  gate1: gateField(SigmoidGate, { kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 1 (FinalMLP: 2·σ, a neutral gate is the identity)'),
-  gate2: gateField(SigmoidGate, { kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 2'),
+  gate1: gateField(StreamGate, { kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 1 (FinalMLP: 2·σ, a neutral gate is the identity)'),
+  gate2: gateField(StreamGate, { kind: 'sigmoid', scale: 2, granularity: 'element' }).describe('Feature gate of stream 2'),
   heads: z.number().int().min(1).max(64).default(2).describe('Heads of the bilinear fusion (must divide both stream output widths)'),
 }).superRefine((c, ctx) => {
   const o1 = c.stream1.at(-1), o2 = c.stream2.at(-1);
@@ -52,7 +60,7 @@ export const MoeDnnTemplate = z.object({
   template: z.literal('moe-dnn'), ...recsysData,
   expertHidden: hiddenList([256, 128], 'Hidden widths of each expert MLP'),
   dropout: dropout(0.1),
-  router: gateField(TopKRouter, { kind: 'topk-router', experts: 4, k: 2 }),
+  router: gateField(z.discriminatedUnion('kind', [TopKRouter, SinkhornRouter]), { kind: 'topk-router', experts: 4, k: 2 }),
 }).describe('Top-k mixture-of-experts DNN: a noisy top-k router over expert MLPs');
 
 export const RECSYS_TEMPLATES = [LrTemplate, DnnTemplate, DeepFmTemplate, DcnV2Template, FinalMlpTemplate, MmoeTemplate, MoeDnnTemplate] as const;

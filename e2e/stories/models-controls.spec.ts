@@ -22,7 +22,7 @@ test('every control of the Models view configures what it shows', async ({ page,
     const kind = models.gateField('Router kind');
     await expect(kind).toHaveValue('softmax-router');
     await expect(models.gateField('Temperature')).toHaveValue('1');
-    await expect(kind.locator('option')).toHaveText(['Dense softmax router', 'Top-k router']); // names, not tags
+    await expect(kind.locator('option')).toHaveText(['Dense softmax router', 'Top-k router', 'Sinkhorn router']); // names, not tags
     await kind.selectOption({ label: 'Top-k router' });
     await expect(kind).toHaveValue('topk-router');
     await expect(models.gateField('Experts per token (k)')).toHaveValue('2');
@@ -53,7 +53,9 @@ test('every control of the Models view configures what it shows', async ({ page,
     await expect(training.getByLabel('Optimizer kind', { exact: true })).toHaveValue('adamw');
     await lr.fill('-1');
     await lr.press('Tab');
-    await expect(page.getByTestId('config-error')).toHaveText('Optimizer learning rate must be greater than 0');
+    // the message sits under the field; the launch bar names the field and leads to it
+    await expect(training.getByRole('alert')).toHaveText('Optimizer learning rate must be greater than 0');
+    await expect(page.getByTestId('config-error')).toHaveText('Fix 1 field: Optimizer learning rate');
     await expect(models.startButton()).toBeDisabled();
     await lr.fill('0.003');
     await lr.press('Tab');

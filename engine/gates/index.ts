@@ -7,7 +7,7 @@ export { sigmoidGate, hardGate, type GateTarget } from './sigmoid';
 export { glu, grn, variableSelection, norm, type GrnOptions } from './glu';
 export { attention, type AttentionOptions } from './attention';
 export { gla, glaRecurrent, glaChunked } from './gla';
-export { softmaxRouter, topKRouter, sinkhornRouter, mmoeGates, mixExperts, temperature, topKMask, type RouterOutput } from './routers';
+export { route, softmaxRouter, topKRouter, sinkhornRouter, mmoeGates, mixExperts, temperature, topKMask, type RouterOutput } from './routers';
 export { routerStatsAndLosses, type Routing } from './router-losses';
 export { gmu } from './gmu';
 export { earlyExit, type Exit } from './early-exit';

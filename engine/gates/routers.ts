@@ -136,6 +136,15 @@ export function sinkhornRouter(env: GateEnv, name: string, cfg: GateOf<'sinkhorn
   return { weights: gateValue(env, name, 'router', t.restore(weights)), stats, losses };
 }
 
+/** Any of the three routers a MoE template offers, by its kind. */
+export function route(env: GateEnv, name: string, cfg: GateOf<'softmax-router'> | GateOf<'topk-router'> | GateOf<'sinkhorn-router'>, x: Tensor): RouterOutput {
+  switch (cfg.kind) {
+    case 'softmax-router': return softmaxRouter(env, name, cfg, x);
+    case 'topk-router': return topKRouter(env, name, cfg, x);
+    case 'sinkhorn-router': return sinkhornRouter(env, name, cfg, x);
+  }
+}
+
 /** MMoE: one softmax gate per task over the same experts. Returns one weight matrix [N, E] per task. */
 export function mmoeGates(env: GateEnv, name: string, cfg: GateOf<'mmoe'>, x: Tensor): { weights: Tensor[]; stats: Record<string, Tensor> } {
   const weights: Tensor[] = [];

@@ -27,7 +27,8 @@ function groupsOf(s: JsonSchema, base: Config, at: string[] = []): Group[] {
   for (const [k, p] of Object.entries(s.properties ?? {})) {
     const path = [...at, k];
     if (widgetOf(p) === 'object') out.push({ at: path, schema: p, base }, ...groupsOf(p, base, path));
-    else if (widgetOf(p) === 'union') for (const v of variants(p)) out.push(...groupsOf(v, setAt(base, path, defaultValue(v)), path));
+    // a union (a router, or a gate position offering several kinds) is a group per variant, with its own groups
+    else if (widgetOf(p) === 'union') for (const v of variants(p)) { const b = setAt(base, path, defaultValue(v)); out.push({ at: path, schema: v, base: b }, ...groupsOf(v, b, path)); }
   }
   return out;
 }

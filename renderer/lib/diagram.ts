@@ -13,6 +13,15 @@ export interface DiagramBlock {
 
 const num = (v: unknown, d = '?') => (typeof v === 'number' ? String(v) : d);
 
+/** A router's experts in words, following its Experts and k fields: "8 experts, top-2", "4 experts, dense". */
+export function expertsOf(gate: Record<string, unknown>): string | null {
+  if (typeof gate.experts !== 'number') return null;
+  const n = `${gate.experts} expert${gate.experts === 1 ? '' : 's'}`;
+  if (gate.kind === 'mmoe') return `${n}, ${num(gate.tasks)} tasks`;
+  if (gate.kind === 'softmax-router') return `${n}, dense`;
+  return typeof gate.k === 'number' ? `${n}, top-${gate.k}` : n;
+}
+
 export function diagramOf(t: Template, config: Record<string, unknown>): DiagramBlock[] {
   const blocks: DiagramBlock[] = [];
   if (t.family === 'forecasting') {
@@ -28,8 +37,9 @@ export function diagramOf(t: Template, config: Record<string, unknown>): Diagram
   }
   blocks.push({ id: 'body', label: t.id, detail: t.description.split(/[:(]/)[0].trim() });
   for (const g of t.gates) {
-    const gate = (config[g] ?? {}) as { kind?: string; enabled?: boolean };
-    blocks.push({ id: `gate-${g}`, label: gate.kind ?? g, detail: g, gateField: g, enabled: gate.enabled !== false });
+    const gate = (config[g] ?? {}) as Record<string, unknown> & { kind?: string; enabled?: boolean };
+    const size = expertsOf(gate);
+    blocks.push({ id: `gate-${g}`, label: gate.kind ?? g, detail: size ? `${g} · ${size}` : g, gateField: g, enabled: gate.enabled !== false });
   }
   blocks.push({
     id: 'out',

@@ -13,6 +13,7 @@ export const LABELS: Record<string, string> = {
   revin: 'RevIN (per-window normalisation)',
   dModel: 'Model width (d_model)',
   ffDim: 'Feed-forward width',
+  feedForward: 'Feed-forward activation',
   heads: 'Attention heads',
   layers: 'Layers',
   blocks: 'Mixer blocks',

@@ -11,8 +11,8 @@ describe('json-schema for the config forms', () => {
   it('reads the MoE forecaster’s router as a union whose variants’ defaults are valid configs', () => {
     const router = schemaOf('moe-forecaster').properties!.router;
     expect(widgetOf(router)).toBe('union');
-    expect(variants(router).map(tagOf)).toEqual(['softmax-router', 'topk-router']);
-    expect(variants(router).map(kindLabel)).toEqual(['Dense softmax router', 'Top-k router']); // the picker's names
+    expect(variants(router).map(tagOf)).toEqual(['softmax-router', 'topk-router', 'sinkhorn-router']);
+    expect(variants(router).map(kindLabel)).toEqual(['Dense softmax router', 'Top-k router', 'Sinkhorn router']); // the picker's names
     expect(tagOf(variantFor(router, { kind: 'topk-router' })!)).toBe('topk-router');
     for (const v of variants(router)) {
       const value = defaultValue(v) as Record<string, unknown>;

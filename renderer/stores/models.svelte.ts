@@ -2,13 +2,25 @@
 // config, the selected gate, seeds, and live validation with the zod schemas of common/models
 // (the same ones the lab checks with), so a bad field is named before anything is sent. "New run from
 // this" (Runs) fills it from a stored run (openRun).
-import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type Template } from '../../common/lab-api';
+import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type RunSummary, type Template } from '../../common/lab-api';
 import { z } from 'zod';
 import { ModelConfig, templateJsonSchema } from '../../common/models';
-import { issueMessage } from '../lib/field-labels';
+import { issueMessage, pathLabel } from '../lib/field-labels';
 import type { JsonSchema } from '../lib/json-schema';
 import { runForm, TrainingSettings } from './run-form';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
+
+/**
+ * How many seeds the runs of `run`'s start had: the runs of its group with its name but for the seed (a
+ * sweep's points are named apart), or 1 for a run started alone. "New run from this" starts as many again.
+ */
+export function seedsOfGroup(run: Pick<RunSummary, 'id' | 'group' | 'name'>, all: Pick<RunSummary, 'id' | 'group' | 'name'>[]): number {
+  if (!run.group) return 1;
+  // the lab names a group's runs "<name> [<sweep point>] seed=N": the same start differs only in the seed
+  const start = (name: string) => name.replace(/\s+seed=\d+$/, '');
+  const n = all.filter((r) => r.group === run.group && start(r.name) === start(run.name)).length;
+  return Math.min(Math.max(n, 1), MAX_SEEDS);
+}
 
 /** The lab accepts 1..64 seeds per start (common/lab-api StartRuns). */
 export const MAX_SEEDS = 64;
@@ -52,6 +64,31 @@ export function validateConfig(template: string | null, config: Record<string, u
   return r.success ? {} : problemsOf(r.error.issues, schemaOf(template) ?? {}, value);
 }
 
+/** A field the form flags as invalid: its path in the config (or the Training settings), its label, where it is shown. */
+export interface InvalidField {
+  path: string;
+  label: string;
+  /** 'gate': in a gate's form (`gate` says which; selecting it shows the field); 'config': Hyperparameters; 'training': the Training fold-out. */
+  where: 'gate' | 'config' | 'training';
+  gate?: string;
+}
+
+const pathOf = (key: string) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+/**
+ * The invalid fields in the order the page shows them: the open gate's form, Hyperparameters, the other
+ * gates, then Training. The launch bar names the first and takes the user to it.
+ */
+export function invalidFields(errors: Record<string, string>, trainingErrors: Record<string, string>, gates: string[], selectedGate: string | null, schema: JsonSchema | null): InvalidField[] {
+  const config = Object.keys(errors).map((path): InvalidField => {
+    const gate = gates.find((g) => path === g || path.startsWith(`${g}.`));
+    return { path, label: schema ? pathLabel(schema, pathOf(path)).label : path, where: gate ? 'gate' : 'config', gate };
+  });
+  const rank = (f: InvalidField) => (f.where === 'gate' && f.gate === selectedGate ? 0 : f.where === 'config' ? 1 : 2);
+  const training = Object.keys(trainingErrors).map((path): InvalidField => ({ path, label: pathLabel(TRAINING_SCHEMA as JsonSchema, pathOf(path)).label, where: 'training' }));
+  return [...config.sort((a, b) => rank(a) - rank(b)), ...training];
+}
+
 export class ModelsStore {
   templates = $state<Template[]>([]);
   gateKinds = $state<GateKind[]>([]);
@@ -80,6 +117,10 @@ export class ModelsStore {
   template = $derived(this.templates.find((t) => t.id === this.templateId) ?? null);
   errors = $derived(validateConfig(this.templateId, this.config));
   valid = $derived(Object.keys(this.errors).length === 0 && Object.keys(this.trainingErrors).length === 0);
+  /** The invalid fields in page order (the launch bar says how many and names the first). */
+  invalid = $derived(invalidFields(this.errors, this.trainingErrors, this.template?.gates ?? [], this.selectedGate, this.templateId ? schemaOf(this.templateId) : null));
+  /** Whether `size` was measured for settings that are no longer the current ones (the form is invalid now). */
+  sizeStale = $derived(!this.valid && this.size !== null);
   inFamily = $derived(this.templates.filter((t) => t.family === this.family).sort((a, b) => Number(b.baseline) - Number(a.baseline)));
 
   /** "tsmixer-gated on Demo: grid load", so runs started from the UI tell apart in the run list. */
@@ -171,7 +212,7 @@ export class ModelsStore {
     this.opening = true;
     try {
       if (!this.templates.length) await this.load();
-      const run = await this.lab.invoke('runs.get', { id });
+      const [run, all] = await Promise.all([this.lab.invoke('runs.get', { id }), this.lab.invoke('runs.list', {}).catch(() => [])]);
       const form = runForm(run.config);
       const t = this.templates.find((x) => x.id === form.template);
       if (!t) throw new LabError('not-found', `run ${id} used the template '${form.template}', which this version of GateLab does not have`);
@@ -200,6 +241,7 @@ export class ModelsStore {
         this.datasetId = dataset.id;
       }
       this.fromRun = { id, name: run.name, note };
+      this.seeds = seedsOfGroup(run, all);
       this.error = null;
       this.applyDataShape();
       void this.measure();

@@ -157,14 +157,17 @@ describe('Models view: every control configures what it shows', () => {
     await open('forecasting', 'tsmixer-gated');
     const ff = within(hyperPanel()).getByLabelText('Feed-forward width') as HTMLInputElement;
     await fireEvent.change(ff, { target: { value: '-1' } });
-    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Feed-forward width must be greater than 0'));
+    // the message is under the field only; the launch bar counts and names the field
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Feed-forward width'));
     expect(within(ff.closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Feed-forward width must be greater than 0');
+    expect(screen.getAllByText('Feed-forward width must be greater than 0')).toHaveLength(1);
     await fireEvent.change(ff, { target: { value: '64' } });
     // Typing only a patch length turns patching on with its defaults and asks for the stride in words.
     const length = within(hyperPanel()).getByLabelText('Patch length') as HTMLInputElement;
     await fireEvent.change(length, { target: { value: '16' } });
     await waitFor(() => expect(stores.models.config.patch).toEqual({ length: 16, dModel: 8 }));
-    expect(screen.getByTestId('config-error').textContent).toBe('Patch stride is needed when patching is on');
+    expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Patch stride');
+    expect(within(within(hyperPanel()).getByLabelText('Patch stride').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Patch stride is needed when patching is on');
     expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.change(length, { target: { value: '' } });
     await waitFor(() => expect(stores.models.config.patch).toBeUndefined());

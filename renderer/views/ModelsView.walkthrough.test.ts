@@ -66,7 +66,8 @@ describe('Models → Training: optimizer fields', () => {
     await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 1e6, weightDecay: 0 }));
     expect(stores.models.valid).toBe(true);
     await fireEvent.change(field('Learning rate'), { target: { value: '-1' } });
-    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Optimizer learning rate must be greater than 0'));
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Optimizer learning rate'));
+    expect(within(field('Learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Optimizer learning rate must be greater than 0');
     expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
     // Clearing the box brings the default back (shown), not an empty optimizer.
     await fireEvent.change(field('Learning rate'), { target: { value: '' } });

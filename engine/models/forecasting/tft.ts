@@ -4,7 +4,7 @@
 //   moe-forecaster: each channel's window (channel-independent) or the whole window (channel-mixing) is a
 //                   token routed to expert MLPs.
 import type { TemplateOf } from '../../../common/models';
-import { dense, grn, mixExperts, softmaxRouter, topKRouter, variableSelection } from '../../gates';
+import { dense, grn, mixExperts, route, variableSelection } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
 import { reshape } from '../../ops/builders';
 import { mlp } from '../common';
@@ -28,7 +28,7 @@ export function moeForecasterModel(c: TemplateOf<'moe-forecaster'>): ModelDefini
     const windows = mixing ? reshape(x, [-1, 1, c.lookback * c.channels]) : channelsFirst(x);
     const out = mixing ? c.horizon * c.channels : c.horizon;
     const r = c.router;
-    const routed = r.kind === 'softmax-router' ? softmaxRouter(env, 'router', r, windows) : topKRouter(env, 'router', r, windows);
+    const routed = route(env, 'router', r, windows);
     g.take(routed);
     const experts = Array.from({ length: r.experts }, (_, e) => mlp(env, `expert${e}`, windows, c.expertHidden, 0, out));
     const mixed = mixExperts(routed.weights, experts);

@@ -2,7 +2,8 @@
 //   time mixing:    h = h + Dropout(ReLU(Dense_T(Norm(h)ᵀ))ᵀ)      one MLP over time, shared by all channels
 //   feature mixing: h = h + Gate(Dropout(Dense_C(Dropout(ReLU(Dense_ff(Norm(h)))))))
 // then a temporal projection T → H per channel. The channel gate (squeeze over time, excite per channel, as
-// in PatchTSMixer's gated attention) scales the feature-mixing output before the residual.
+// in PatchTSMixer's gated attention) scales the feature-mixing output before the residual; a hard gate
+// (straight-through) switches channels fully on or off instead.
 // Norm 'time-feature' normalises each sample over the whole (time, feature) plane, like the original's
 // 2-D normalisation (its BatchNorm over (time, feature) has running statistics that this engine's
 // stateless graphs cannot keep; the original's LayerNorm option over the same plane is what we use).
@@ -10,11 +11,13 @@
 // reference both norms gave nearly the same ETTh1 curve at dropout 0.9, see bench/README.md).
 // Patching: each channel's window is cut into P patches embedded to `patch.dModel`; time mixing then
 // runs over the P patches (one MLP over P, shared by channels and embedding units).
+// `feedForward` swaps the feature-mixing MLP's ReLU for a GLU-family gate (glu, geglu, swiglu).
 import type { TemplateOf } from '../../../common/models';
 import type { Tensor } from '../../ir/tensor';
 import { add, layerNorm, relu, reshape, transpose } from '../../ops/builders';
 import { init } from '../../nn/init';
-import { dense, maybeDropout, norm, sigmoidGate, type GateEnv } from '../../gates';
+import { dense, glu, hardGate, maybeDropout, norm, sigmoidGate, type GateEnv } from '../../gates';
+import type { GateCollector } from '../common';
 import type { ModelDefinition } from '../../train/model';
 import { channelsFirst, forecastingModel, patchify } from './common';
 
@@ -53,6 +56,12 @@ function embed(env: GateEnv, c: Config, x: Tensor, ax: TimeAxis): Tensor {
   return channelsFirst(reshape(dense(env, 'patch.embed', patches, c.patch.dModel), [0, 0, ax.steps]));
 }
 
+/** The feature-mixing MLP's hidden layer [B, T, ffDim]: ReLU(Dense) as in TSMixer, or a GLU-family gate (its stats collected). */
+function feedForward(g: GateCollector, name: string, c: Config, x: Tensor): Tensor {
+  if (c.feedForward === 'relu') return relu(dense(g.env, name, x, c.ffDim));
+  return g.take(glu(g.env, name, { kind: 'glu', enabled: true, variant: c.feedForward, bias: true }, x, c.ffDim));
+}
+
 export function tsmixerGatedModel(c: Config): ModelDefinition {
   const ax = timeAxis(c);
   return forecastingModel('tsmixer-gated', c, (g, x) => {
@@ -62,9 +71,9 @@ export function tsmixerGatedModel(c: Config): ModelDefinition {
       const n = `block${i}`;
       const t = timeMix(env, `${n}.time`, mixerNorm(env, `${n}.norm1`, h, c.norm), ax);
       h = add(h, maybeDropout(env, `${n}.time`, t, c.dropout));
-      const f1 = maybeDropout(env, `${n}.ff1`, relu(dense(env, `${n}.ff1`, mixerNorm(env, `${n}.norm2`, h, c.norm), c.ffDim)), c.dropout);
+      const f1 = maybeDropout(env, `${n}.ff1`, feedForward(g, `${n}.ff1`, c, mixerNorm(env, `${n}.norm2`, h, c.norm)), c.dropout);
       const f2 = maybeDropout(env, `${n}.ff2`, dense(env, `${n}.ff2`, f1, c.channels), c.dropout);
-      h = add(h, g.take(sigmoidGate(env, `${n}.gate`, c.gate, { x: f2, v: f2 })));
+      h = add(h, g.take(c.gate.kind === 'hard' ? hardGate(env, `${n}.gate`, c.gate, { x: f2, v: f2 }) : sigmoidGate(env, `${n}.gate`, c.gate, { x: f2, v: f2 })));
     }
     return channelsFirst(dense(env, 'head', channelsFirst(h), c.horizon)); // temporal projection T → H
   });

@@ -3,7 +3,7 @@
 import type { TemplateOf } from '../../../common/models';
 import { init } from '../../nn/init';
 import { add, concat, matmul, reduceMean, reshape, softmax, unsqueeze, squeeze } from '../../ops/builders';
-import { attention, dense, gmu, mixExperts, softmaxRouter } from '../../gates';
+import { attention, dense, gmu, mixExperts, route } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
 import { mlp } from '../common';
 import { fusionModel, headWidth } from './common';
@@ -27,7 +27,7 @@ export const gmuModel = (c: TemplateOf<'gmu'>): ModelDefinition =>
 /** Expert m sees modality m only; the router sees all modalities and weighs the experts. */
 export const moeFusionModel = (c: TemplateOf<'moe-fusion'>): ModelDefinition =>
   fusionModel('moe-fusion', c, (g, xs) => {
-    const routed = softmaxRouter(g.env, 'router', c.router, concat(xs, 1));
+    const routed = route(g.env, 'router', c.router, concat(xs, 1));
     g.take(routed);
     g.stats['router.modality_weights'] = reduceMean(routed.weights, [0]);
     const experts = xs.map((x, m) => mlp(g.env, `expert${m}`, x, c.expertHidden, c.dropout));

@@ -4,10 +4,10 @@ import type { TemplateOf } from '../../../common/models';
 import { init } from '../../nn/init';
 import type { Tensor } from '../../ir/tensor';
 import { add, bceWithLogits, matmul, mseLoss, mul, reduceSum, reshape, transpose } from '../../ops/builders';
-import { dense, mixExperts, mmoeGates, sigmoidGate, topKRouter } from '../../gates';
+import { dense, hardGate, type GateEnv, mixExperts, mmoeGates, route, sigmoidGate, type GateOutput } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
 import { GateCollector, mlp } from '../common';
-import { ctrModel, embedInputs, flatten, recsysSpecs } from './common';
+import { ctrModel, embedInputs, flatten, recsysSpecs, type RecsysInputs } from './common';
 
 /**
  * FinalMLP: two MLP streams over the (feature-gated) embeddings, fused by multi-head bilinear fusion:
@@ -17,8 +17,8 @@ export const finalMlpModel = (c: TemplateOf<'finalmlp'>): ModelDefinition =>
   ctrModel('finalmlp', c, (g, e, ctx) => {
     const env = g.env;
     const x = flatten(e, c.embeddingDim);
-    const x1 = g.take(sigmoidGate(env, 'gate1', c.gate1, { x, v: x }));
-    const x2 = g.take(sigmoidGate(env, 'gate2', c.gate2, { x, v: x }));
+    const x1 = g.take(streamGate(env, 'gate1', c.gate1, x, e));
+    const x2 = g.take(streamGate(env, 'gate2', c.gate2, x, e));
     const o1 = mlp(env, 'stream1', x1, c.stream1, c.dropout);
     const o2 = mlp(env, 'stream2', x2, c.stream2, c.dropout);
     const d1 = c.stream1.at(-1)! / c.heads, d2 = c.stream2.at(-1)! / c.heads;
@@ -26,6 +26,16 @@ export const finalMlpModel = (c: TemplateOf<'finalmlp'>): ModelDefinition =>
     const linear = add(dense(env, 'fusion.w1', o1, 1), dense(env, 'fusion.w2', o2, 1, { bias: false }));
     return add(linear, bilinearFusion(o1, o2, w));
   });
+
+/**
+ * One FinalMLP feature gate (sigmoid or hard) on the flat embeddings x [B, F·D]: per element it multiplies
+ * x; per field it multiplies the embeddings [B, F, D] (one value per field) and flattens them again.
+ */
+function streamGate(env: GateEnv, name: string, cfg: TemplateOf<'finalmlp'>['gate1'], x: Tensor, e: RecsysInputs): GateOutput {
+  const v = cfg.granularity === 'field' ? e.embeddings : x;
+  const out = cfg.kind === 'hard' ? hardGate(env, name, cfg, { x, v }) : sigmoidGate(env, name, cfg, { x, v });
+  return cfg.granularity === 'field' ? { ...out, y: reshape(out.y, [-1, x.shape[1]]) } : out;
+}
 
 /**
  * Σ_heads o1_hᵀ W_h o2_h → [B, 1], for o1 [B, h·d1], o2 [B, h·d2], W [h, d1, d2]. Heads lead, so each
@@ -63,7 +73,7 @@ export const moeDnnModel = (c: TemplateOf<'moe-dnn'>): ModelDefinition =>
   ctrModel('moe-dnn', c, (g, e) => {
     const env = g.env;
     const x = flatten(e, c.embeddingDim);
-    const routed = topKRouter(env, 'router', c.router, x);
+    const routed = route(env, 'router', c.router, x);
     g.take(routed);
     const experts = Array.from({ length: c.router.experts }, (_, i) => mlp(env, `expert${i}`, x, c.expertHidden, c.dropout));
     return dense(env, 'out', mixExperts(routed.weights, experts), 1);

@@ -1,0 +1,167 @@
+// The Models view after a new user's walk-through (A11), against a real Lab (child process, temp home):
+// a gate offers only what it can build and refuses a loss it cannot apply, under the field; the launch bar
+// counts invalid fields and takes the user to the first; a stale size is marked; Training says what differs
+// from the defaults with a Reset; the diagram follows a router's experts and k; "New run from this" keeps
+// the seed count of the run's start.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
+import App from '../App.svelte';
+import type { Stores } from '../stores';
+import { TrainingSettings } from '../stores/models.svelte';
+
+let lab: LabProcess;
+let stores: Stores;
+
+beforeAll(async () => {
+  ({ lab, stores } = await openLabStores());
+  await Promise.all([stores.system.load(), stores.datasets.refresh()]);
+});
+afterAll(async () => {
+  await new Promise((r) => setTimeout(r, 400)); // a debounced size measurement lands first
+  await lab.stop();
+});
+afterEach(() => {
+  cleanup();
+  stores.models.setTraining(TrainingSettings.parse({}) as Record<string, unknown>);
+});
+
+const TABS: Record<string, string> = { forecasting: 'Time-series forecasting', recsys: 'Recommendation / CTR', fusion: 'Multimodal fusion' };
+
+async function open(family: string, template: string): Promise<void> {
+  window.location.hash = '#/models';
+  render(App, { props: { stores } });
+  const id = stores.datasets.list.find((d) => d.family === family)!.id;
+  await fireEvent.change(await screen.findByTestId('model-dataset'), { target: { value: id } });
+  await waitFor(() => expect(stores.models.dataset?.id).toBe(id));
+  await fireEvent.click(screen.getByRole('tab', { name: TABS[family] }));
+  await fireEvent.click(await screen.findByTestId(`template-${template}`));
+  await waitFor(() => expect(stores.models.templateId).toBe(template));
+  await stores.models.measure();
+}
+
+const gatePanel = () => document.querySelector('.panels section') as HTMLElement;
+const inGate = (label: string) => within(gatePanel()).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
+const start = () => screen.getByTestId('start-runs') as HTMLButtonElement;
+const alertUnder = (el: HTMLElement) => within(el.closest('.field') as HTMLElement).getByRole('alert').textContent;
+const options = (s: HTMLSelectElement) => [...s.options].map((o) => o.textContent);
+
+describe('a gate offers only what it can build', () => {
+  it('TSMixer’s channel gate: channel or element granularity, never head; a stored head gate is refused under the field', async () => {
+    await open('forecasting', 'tsmixer-gated');
+    await fireEvent.click(await screen.findByTestId('gate-gate'));
+    expect(options(inGate('Granularity') as HTMLSelectElement)).toEqual(['channel', 'element']);
+    expect(options(inGate('Gate kind') as HTMLSelectElement)).toEqual(['Sigmoid gate', 'Hard gate']);
+    // a config from before (a run that failed at step 0 with "needs heads"): named under the field, Start off
+    stores.models.setConfig({ ...stores.models.config, gate: { ...(stores.models.config.gate as object), granularity: 'head' } });
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Gate granularity'));
+    expect(alertUnder(inGate('Granularity'))).toMatch(/granularity must be one of channel, element/);
+    expect(start().disabled).toBe(true);
+  });
+
+  it('refuses the CV² load loss on a dense softmax router, naming the field', async () => {
+    await open('forecasting', 'moe-forecaster');
+    await fireEvent.click(await screen.findByTestId('gate-router'));
+    expect(options(inGate('Router kind') as HTMLSelectElement)).toEqual(['Dense softmax router', 'Top-k router', 'Sinkhorn router']);
+    await fireEvent.change(inGate('Load'), { target: { value: '0.1' } });
+    await waitFor(() => expect(stores.models.errors['router.load']).toMatch(/needs noisy top-k gating/));
+    expect(alertUnder(inGate('Load'))).toMatch(/the dense softmax router has none/);
+    expect(start().disabled).toBe(true);
+    // the top-k router with noise applies it
+    await fireEvent.change(inGate('Router kind'), { target: { value: 'topk-router' } });
+    await fireEvent.change(inGate('Load'), { target: { value: '0.1' } });
+    await waitFor(() => expect(stores.models.config.router).toMatchObject({ kind: 'topk-router', noisy: true, load: 0.1 }));
+    expect(stores.models.valid).toBe(true);
+  });
+});
+
+describe('the launch bar and the size', () => {
+  it('counts the invalid fields, names the first, and takes the user to it (another gate’s form, focused)', async () => {
+    await open('recsys', 'finalmlp');
+    await waitFor(() => expect(stores.models.size).not.toBeNull());
+    expect(screen.queryByTestId('size-stale')).toBeNull();
+    expect(stores.models.selectedGate).toBe('gate1');
+    stores.models.setConfig({ ...stores.models.config, gate2: { ...(stores.models.config.gate2 as object), scale: 9 }, heads: 7 });
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 2 fields: Attention heads'));
+    // the last valid size stays, greyed and said to be stale
+    expect(screen.getByTestId('size-stale').textContent).toBe('(size of the last valid settings)');
+    stores.models.setConfig({ ...stores.models.config, heads: 2 });
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Stream 2 feature gate scale'));
+    // the gate whose form is closed is marked on the diagram
+    expect(screen.getByTestId('gate-gate2').textContent).toContain('a field to fix');
+    expect(screen.getByTestId('gate-gate1').textContent).not.toContain('a field to fix');
+    await fireEvent.click(screen.getByTestId('config-error'));
+    await waitFor(() => expect(stores.models.selectedGate).toBe('gate2'));
+    await waitFor(() => expect(document.activeElement).toBe(inGate('Scale')));
+    // the message is under the field, once
+    expect(alertUnder(inGate('Scale'))).toMatch(/at most 4/);
+    expect(screen.getAllByText(/must be at most 4/)).toHaveLength(1);
+  });
+
+  it('opens the Training fold-out to a bad training field', async () => {
+    await open('forecasting', 'dlinear');
+    stores.models.setTraining({ ...stores.models.training, batchSize: 0 });
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Batch size'));
+    const box = screen.getByTestId('training-settings') as HTMLDetailsElement;
+    expect(box.open).toBe(false);
+    await fireEvent.click(screen.getByTestId('config-error'));
+    await waitFor(() => expect(box.open).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(within(box).getByLabelText('Batch size')));
+  });
+
+  it('shows — for FLOPs when a model has no matrix products (logistic regression)', async () => {
+    await open('recsys', 'lr');
+    await waitFor(() => expect(stores.models.size?.flopsPerStep).toBe(0));
+    expect(screen.getByTestId('model-size').textContent).toMatch(/parameters · — FLOPs per step/);
+    expect(screen.getByTestId('model-size').textContent).not.toMatch(/\b0 FLOPs/);
+  });
+});
+
+describe('Training settings carried over from another template', () => {
+  it('says what differs from the defaults, and Reset brings them back', async () => {
+    await open('forecasting', 'dlinear');
+    expect(screen.queryByTestId('training-changed')).toBeNull();
+    stores.models.setTraining({ ...stores.models.training, optimizer: { ...(stores.models.training.optimizer as object), lr: 1e12 } });
+    await fireEvent.click(screen.getByTestId('template-tsmixer-gated'));
+    await waitFor(() => expect(screen.getByTestId('training-changed').textContent).toBe('changed from defaults: lr 1e12 · Reset'));
+    const box = screen.getByTestId('training-settings') as HTMLDetailsElement;
+    await fireEvent.click(screen.getByTestId('training-reset'));
+    await waitFor(() => expect(screen.queryByTestId('training-changed')).toBeNull());
+    expect(stores.models.training).toEqual(TrainingSettings.parse({}));
+    expect(box.open).toBe(false); // the button resets; it does not unfold the section
+  });
+});
+
+describe('the block diagram follows a router', () => {
+  it('shows the experts and k as they are edited', async () => {
+    await open('forecasting', 'moe-forecaster');
+    const block = await screen.findByTestId('gate-router');
+    expect(block.textContent).toContain('4 experts, dense');
+    await fireEvent.click(block);
+    await fireEvent.change(inGate('Router kind'), { target: { value: 'topk-router' } });
+    await waitFor(() => expect(screen.getByTestId('gate-router').textContent).toContain('8 experts, top-2'));
+    await fireEvent.change(inGate('Experts'), { target: { value: '6' } });
+    await fireEvent.change(inGate('Experts per token (k)'), { target: { value: '3' } });
+    await waitFor(() => expect(screen.getByTestId('gate-router').textContent).toContain('6 experts, top-3'));
+  });
+});
+
+describe('New run from this', () => {
+  it('keeps the seed count of the run’s start, and 1 for a run started alone', async () => {
+    const dataset = stores.datasets.list.find((d) => d.family === 'forecasting')!.id;
+    const config = { maxSteps: 1, lookback: 24, horizon: 4 };
+    const pair = await stores.lab.invoke('runs.start', { template: 'dlinear', datasetId: dataset, config, seeds: 2, name: 'two seeds' });
+    const alone = await stores.lab.invoke('runs.start', { template: 'dlinear', datasetId: dataset, config, seeds: 1, name: 'one seed' });
+    render(App, { props: { stores } });
+    stores.models.seeds = 5;
+    await stores.models.openRun(pair.runIds[1]);
+    expect(stores.models.seeds).toBe(2);
+    await stores.models.openRun(alone.runIds[0]);
+    expect(stores.models.seeds).toBe(1);
+    await waitFor(() => expect(start().textContent).toBe('Start 1 run'));
+    // the runs end before the lab stops (a trainer exiting into a stopped lab is not this test's business)
+    for (const id of [...pair.runIds, ...alone.runIds]) {
+      await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id })).status), { timeout: 60_000, interval: 250 });
+    }
+  }, 90_000);
+});
