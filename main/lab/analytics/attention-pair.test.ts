@@ -7,7 +7,7 @@ import { attentionGatePaths, attentionPairFor, findAttentionSibling, siblingHowT
 let nextId = 1;
 const run = (config: Record<string, unknown>, o: Partial<RunRecord> = {}): RunRecord => ({
   id: nextId++, groupId: null, name: null, status: 'completed', priority: 0, seed: null, modelId: null, datasetId: 3, splitId: null,
-  config, providerRequested: null, provider: null, fallbackReason: null, step: 100, epoch: 1, error: null, errorStep: null,
+  config, providerRequested: null, provider: null, fallbackReason: null, step: 100, totalSteps: 100, epoch: 1, error: null, errorStep: null,
   createdAt: '', startedAt: null, finishedAt: null, updatedAt: '', ...o,
 });
 const patch = (model: Record<string, unknown> = {}, rest: Record<string, unknown> = {}) =>

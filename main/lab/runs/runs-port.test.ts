@@ -64,6 +64,19 @@ describe('runs port (LabApi runs channels)', () => {
       await session.release();
       const csv = await port.export(runIds[0], 'metrics-csv');
       expect(readFileSync(csv.path, 'utf8').split('\n')[0]).toBe('name,step,value');
+
+      // Another lab on the same home saw no live event: the total is the stored one, and a run training
+      // in another process gets its throughput and ETA from the store (2 epochs x 32 steps above).
+      const other = openRunsPort({ store, paths, poolSize: 1 });
+      try {
+        expect((await other.get(runIds[0])).totalSteps).toBe(64);
+        const id = store.runs.create({ config: { batchSize: 50, model: { template: 'dlinear' } } });
+        store.runs.setStatus(id, 'running', { step: 40, totalSteps: 100 });
+        store.metrics.append(id, [{ step: 40, name: 'samples_per_sec', value: 1000 }]);
+        expect(await other.get(String(id))).toMatchObject({ step: 40, totalSteps: 100, samplesPerSec: 1000, etaSec: 3 }); // 60 steps x 50 rows at 1000 rows/s
+      } finally {
+        await other.close();
+      }
     } finally {
       await port.close();
       store.close();

@@ -65,16 +65,25 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     if (!r) throw new LabError('not-found', `no run '${id}'`);
     return r;
   };
+  /**
+   * Throughput and ETA of a running run this lab does not follow live (trained by another process on the
+   * same lab home, or started before a reload): its last stored samples/s and its stored total steps.
+   */
+  const fromStore = (r: RunRecord, batchSize: number | undefined) => {
+    const samplesPerSec = store.metrics.lastValue(r.id, 'samples_per_sec');
+    const etaSec = samplesPerSec && r.totalSteps !== null && batchSize ? Math.max(0, r.totalSteps - r.step) * batchSize / samplesPerSec : null;
+    return { samplesPerSec, etaSec };
+  };
   const summary = (r: RunRecord): RunSummary => {
-    const c = r.config as { model?: { template?: string }; data?: { datasetId?: number } };
-    const l = live.get(r.id);
+    const c = r.config as { model?: { template?: string }; data?: { datasetId?: number }; batchSize?: number };
+    const l = live.get(r.id) ?? (r.status === 'running' ? { totalSteps: r.totalSteps, ...fromStore(r, c.batchSize) } : undefined);
     const metrics: Record<string, number> = {};
     for (const [k, v] of Object.entries(validationMetrics(store, r.id))) metrics[`val.${k}`] = v;
     for (const [k, v] of Object.entries(lastMetrics(store, r.id, 'test.'))) metrics[`test.${k}`] = v;
     return {
       id: String(r.id), name: r.name ?? `run ${r.id}`, group: r.groupId, template: c.model?.template ?? '?',
       datasetId: c.data?.datasetId != null ? String(c.data.datasetId) : 'synthetic', status: r.status, seed: r.seed ?? 0,
-      step: r.step, totalSteps: l?.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu', fallbackReason: r.fallbackReason,
+      step: r.step, totalSteps: l?.totalSteps ?? r.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu', fallbackReason: r.fallbackReason,
       samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
     };
   };

@@ -95,7 +95,7 @@ export class TrainerLink {
       case 'ready':
         this.step = this.startStep = msg.step;
         this.startedAt = performance.now();
-        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step });
+        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step, totalSteps: msg.totalSteps });
         // The model as built (data-shaped fields filled from the dataset): export rebuilds exactly this model.
         m.store.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...(this.run.config as object), model: msg.modelConfig }), id);
         m.emit({ type: 'status', runId: id, status: 'running', provider: msg.provider, fallbackReason: msg.fallbackReason, model: msg.model, parameters: msg.parameters, data: msg.data });

@@ -100,6 +100,12 @@ export class MetricsTable {
       .all(runId, name, range.lo, width) as Array<{ step: number; min: number | null; max: number | null; mean: number | null }>;
   }
 
+  /** The value of `name` at its latest step, or null when it has none. */
+  lastValue(runId: number, name: string): number | null {
+    const row = this.db.prepare('SELECT value FROM run_metrics WHERE run_id = ? AND name = ? ORDER BY step DESC LIMIT 1').get(runId, name) as { value: number | null } | undefined;
+    return row?.value ?? null;
+  }
+
   summary(runId: number): MetricSummary[] {
     const rows = this.db
       .prepare(

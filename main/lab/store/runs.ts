@@ -21,6 +21,8 @@ export interface RunRecord {
   provider: string | null;
   fallbackReason: string | null;
   step: number;
+  /** Steps the run will train, as its trainer computed them at start (null: not started, or stored before). */
+  totalSteps: number | null;
   epoch: number;
   error: string | null;
   errorStep: number | null;
@@ -34,10 +36,10 @@ export type NewRun = Pick<RunRecord, 'config'> &
   Partial<Pick<RunRecord, 'groupId' | 'name' | 'priority' | 'seed' | 'modelId' | 'datasetId' | 'splitId' | 'providerRequested'>>;
 
 /** Fields a transition may set besides the status. */
-export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'epoch' | 'error' | 'errorStep' | 'priority'>>;
+export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'totalSteps' | 'epoch' | 'error' | 'errorStep' | 'priority'>>;
 
 const COLUMN: Record<keyof RunUpdate, string> = {
-  provider: 'provider', fallbackReason: 'fallback_reason', step: 'step', epoch: 'epoch', error: 'error', errorStep: 'error_step', priority: 'priority',
+  provider: 'provider', fallbackReason: 'fallback_reason', step: 'step', totalSteps: 'total_steps', epoch: 'epoch', error: 'error', errorStep: 'error_step', priority: 'priority',
 };
 
 type RunRow = Record<string, unknown>;
@@ -56,6 +58,7 @@ const fromRow = (r: RunRow): RunRecord => ({
   provider: r.provider as string | null,
   fallbackReason: r.fallback_reason as string | null,
   step: r.step as number,
+  totalSteps: (r.total_steps as number | null | undefined) ?? null,
   epoch: r.epoch as number,
   error: r.error as string | null,
   errorStep: r.error_step as number | null,
