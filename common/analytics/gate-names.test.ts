@@ -15,6 +15,9 @@ describe('gate names from the run config', () => {
   it("GMU gates and cross-attention gates carry the user's modality names", () => {
     expect(['gmu.z0', 'gmu.z1', 'gmu.z2'].map((g) => gateLabel(g, gmu))).toEqual(['gmu · context', 'gmu · sensor', 'gmu · camera']);
     expect(knockoutLabel({ gate: 'gmu.z2', mode: 'closed' }, gmu)).toBe('gmu · camera closed');
+    // a bimodal GMU has one gate z weighing the first modality: open keeps it alone, closed the second
+    const bimodal = gateNamesFromConfig({ model: { template: 'gmu', modalities: modalities.slice(1), gate: { kind: 'gmu', bimodal: true } } });
+    expect(['open', 'closed', 'mean'].map((mode) => knockoutLabel({ gate: 'gmu', mode: mode as 'open' }, bimodal))).toEqual(['gmu open (sensor only)', 'gmu closed (camera only)', 'gmu mean']);
     expect(gateLabel('val.cross1.gate', cross)).toBe('cross-attention · sensor (validation)');
     expect(gateLabel('loss.router')).toBe('router · auxiliary loss');
     expect(['cross0', 'cross1.gate', 'cross2'].map((g) => gateLabel(g, cross))).toEqual(['cross-attention · context', 'cross-attention · sensor', 'cross-attention · camera']);

@@ -74,6 +74,11 @@ export function componentName(gate: string, kind: 'router' | 'selection' | 'moda
  */
 export function knockoutLabel(r: Pick<Intervention, 'gate' | 'mode' | 'expert'> & { kind?: string }, n: GateNames = NO_NAMES): string {
   const g = gateLabel(r.gate, n);
+  // A bimodal GMU has one gate z: h = z·h_first + (1 − z)·h_second, so open keeps only the first modality
+  // and closed only the second; "gmu open" alone does not say which one survived.
+  if (n.template === 'gmu' && n.modalities.length === 2 && r.gate === 'gmu' && (r.mode === 'open' || r.mode === 'closed')) {
+    return `${g} ${r.mode} (${n.modalities[r.mode === 'open' ? 0 : 1]} only)`;
+  }
   if (r.mode !== 'single' || r.expert === undefined) return `${g} ${r.mode}`;
   return `${g} only ${componentName(r.gate, r.kind === 'selection' ? 'selection' : 'router', r.expert, n)}`;
 }

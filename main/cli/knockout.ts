@@ -5,6 +5,7 @@
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { KnockoutMode, type KnockoutTable } from '../../common/analytics';
+import { gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { RunFiles } from '../lab/runs/run-files';
@@ -13,12 +14,18 @@ import { GateAnalytics } from '../lab/analytics/index';
 
 const num = (v: number, d = 4) => Number(v.toPrecision(d)).toString();
 
-export function formatKnockouts(t: KnockoutTable): string {
+/**
+ * The knockout table: each row by the ids `--gate`/`--mode`/`--expert` take, then what it means in the
+ * run's words when that says more ("gmu open  (gmu open (text only))", "router single 2  (router only
+ * expert 2 (camera))").
+ */
+export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): string {
   const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples} samples, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
   const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
+  const words = (r: KnockoutTable['rows'][number]) => { const w = knockoutLabel(r, names); return w === label(r) ? '' : `  (${w})`; };
   const w = Math.max(10, ...t.rows.map((r) => label(r).length));
   lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(8)}  ${'delta'.padStart(9)}  95% interval`);
-  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(8)}  ${num(r.delta).padStart(9)}  [${num(r.ci.low)}, ${num(r.ci.high)}]`);
+  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(8)}  ${num(r.delta).padStart(9)}  [${num(r.ci.low)}, ${num(r.ci.high)}]${words(r)}`);
   return lines.join('\n');
 }
 
@@ -61,7 +68,7 @@ export const command: CliCommand = {
       if (args.options.report === true) report = (await analytics.report(id)).paths;
       if (json) console.log(JSON.stringify({ ...table, ...(report ? { report } : {}) }));
       else {
-        console.log(formatKnockouts(table));
+        console.log(formatKnockouts(table, gateNamesFromConfig(lab.store.runs.get(id)?.config as Record<string, unknown> | undefined)));
         if (report) console.log(`gate report: ${report.html}\nper-feature importance: ${report.csv}`);
       }
       return 0;
