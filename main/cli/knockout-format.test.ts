@@ -7,7 +7,7 @@ import { formatKnockouts } from './knockout';
 
 describe('gatelab knockout table', () => {
   it('names the modality a bimodal GMU knockout keeps, beside the ids to type', () => {
-    const row = (mode: 'open' | 'closed' | 'mean', delta: number) => ({ gate: 'gmu', kind: 'gate' as const, mode, value: 0.8 + delta, delta, ci: { low: delta - 0.01, high: delta + 0.01 } });
+    const row = (mode: 'open' | 'closed' | 'mean', delta: number) => ({ gate: 'gmu', kind: 'gate' as const, mode, value: 0.8 + delta, delta, ci: { low: delta - 0.01, high: delta + 0.01, level: 0.95 } });
     const table: KnockoutTable = { runId: 7, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.8, samples: 100, resamples: 1000, seed: 0, rows: [row('open', -0.35), row('closed', -0.003), row('mean', 0)] };
     const names = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'text', dim: 64 }, { name: 'tabular', dim: 8 }] } });
     const lines = formatKnockouts(table, names).split('\n');
