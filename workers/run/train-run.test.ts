@@ -169,7 +169,7 @@ describe('trainRun on a training split smaller than one batch', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     const ready = events.find((e) => e.type === 'ready');
-    expect(ready?.type === 'ready' && ready.data).toBe(`small; batches of ${ROWS} rows (the training split has ${ROWS}, fewer than batchSize 128)`);
+    expect(ready?.type === 'ready' && ready.data).toBe(`small; batches of ${ROWS} samples (the training split has ${ROWS}, fewer than batchSize 128)`);
     expect(ready?.type === 'ready' && ready.stepsPerEpoch).toBe(1);
     const finished = events.find((e) => e.type === 'finished');
     if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
