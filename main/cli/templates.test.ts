@@ -63,6 +63,9 @@ describe('gatelab templates, --help and train --target', () => {
       expect(JSON.parse(gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'gmu', '--json']).out.trim().split('\n').at(-1)!).error)
         .toMatch(/the target 'score' is a number with 300 distinct values .* they do not regress a continuous target/);
       expect(gatelab(['runs', '--home', home, '--json']).out.trim().split('\n').at(-1)).toBe('[]');
+      // and the refused run's --target did not stay set on the dataset
+      const scoresShown = JSON.parse(gatelab(['datasets', 'show', 'scores', '--home', home, '--json']).out) as { columns: { name: string; role: string }[] };
+      expect(scoresShown.columns.find((c) => c.name === 'score')?.role).not.toBe('target');
       const typo = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
       const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);

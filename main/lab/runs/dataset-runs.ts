@@ -54,6 +54,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
   options: { target?: string } = {}): Promise<DatasetRunSetup> {
   const paths = labPaths(home);
   const lab = await openLabDatasets(paths);
+  let restore: (() => void) | null = null;
   try {
     let datasetId: number;
     if (!/^\d+$/.test(ref) && existsSync(ref)) {
@@ -61,7 +62,13 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       datasetId = outcome.dataset.id;
       log(outcome.created ? `imported ${ref} as dataset ${datasetId}` : `${ref} is already dataset ${datasetId} ('${outcome.dataset.name}'): training on it`);
     } else datasetId = lab.registry.resolve(ref).id;
-    if (options.target !== undefined) setTarget(lab.registry, datasetId, options.target, log);
+    // --target changes the dataset's roles for later runs too; a run refused below must not leave it changed
+    if (options.target !== undefined) {
+      const rolesBefore = lab.registry.get(datasetId)!.columns.map((c) => ({ column: c.name, role: c.role }));
+      const id = datasetId;
+      restore = () => { lab.registry.setColumns(id, rolesBefore); log(`target of dataset ${id} left as it was: the run was refused`); };
+      setTarget(lab.registry, datasetId, options.target, log);
+    }
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
     const model = config.model as { template?: string } | undefined;
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
@@ -71,6 +78,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     const name = typeof config.name === 'string' && config.name ? config.name : `${model.template} on ${dataset.name}`.slice(0, 200);
     return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry) };
   } catch (e) {
+    restore?.();
     lab.close();
     throw e;
   }
