@@ -79,6 +79,8 @@ export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs,
     const c = split.counts;
     console.log(`Split '${split.name}' (id ${split.id}) of dataset ${split.datasetId}: ${c.train.toLocaleString('en-US')} train / ${c.val.toLocaleString('en-US')} val / ${c.test.toLocaleString('en-US')} test`);
     console.log(`  spec: ${JSON.stringify(split.spec)}`);
+    // runs use the family's default split unless they name this one: say how, or it looks applied already
+    console.log(`  train on it: gatelab train --dataset ${split.datasetId} --template T --set data.splitId=${split.id}`);
   }
   return 0;
 }

@@ -35,6 +35,9 @@ describe('gatelab datasets', () => {
     // a second split without --name gets its own name: the first (which runs may name by id) stays
     const again = JSON.parse(gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json').stdout);
     expect(again.name).toBe('ett-2');
+    // the text output says how a run uses it (runs take the family's default split unless they name one)
+    const third = gatelab('datasets', 'split', String(id), '--kind', 'ett');
+    expect(third.stdout).toMatch(new RegExp(`train on it: gatelab train --dataset ${id} --template T --set data\\.splitId=\\d+`));
     const show = gatelab('datasets', 'show', 'ETTh1'); // by name
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/Split 'ett' \(id \d+\): 8,640 train \/ 2,880 val \/ 2,880 test/);

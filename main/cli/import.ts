@@ -71,7 +71,7 @@ export const command: CliCommand = {
     ["--name N", "the dataset's name (default: the file name)"],
     ["--format F", "csv, tsv, jsonl, parquet, arrow or npy (default: from the name and content)"],
     ["--encoding E", "utf-8, utf-16le, utf-16be or latin1 (default: sniffed)"],
-    ["--delimiter D", "the field separator: , ; | or tab (default: sniffed)"],
+    ["--delimiter D", "the field separator: , ; | or tab, or a few characters such as :: (default: sniffed)"],
     ["--header yes|no", "whether the first row names the columns (default: sniffed)"],
     ["--on-invalid P", "a bad row: reject (default), drop it, or impute (pad short rows)"],
     ["--types col=type,...", "force column types (int, float, categorical, boolean, datetime, text, vector)"],

@@ -64,6 +64,9 @@ describe('gate report HTML', () => {
     const html = gateReportHtml({ ...report, compute: { ...report.compute!, flops: { dense: 2_000_000, mean: 1_572_000, p50: 1_500_000, p95: 1_900_000, saved: 0.214 } } }, names);
     expect(html).toContain('mean 1.57 M, p50 1.5 M, p95 1.9 M against 2 M dense');
     expect(html).toContain('expert 1 (sensor) 55%'); // load on the test split, per named expert
+    // TSMixer's per-block feature gates read as in the app: "block 1 gate", not the stored id block0.gate
+    const tsmixer = gateReportHtml({ ...report, featureGates: [{ gate: 'block0.gate', features: report.featureGates[0].features }] }, { modalities: [], variables: [], template: 'tsmixer-gated' });
+    expect(tsmixer).toContain('Feature gate block 1 gate: mean gate value per feature');
   });
 
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {

@@ -83,7 +83,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES): stri
   }
   for (const g of r.featureGates) {
     const sorted = [...g.features].sort((a, b) => a.rank - b.rank);
-    parts.push(`<h2>Feature gate ${esc(g.gate)}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
+    parts.push(`<h2>Feature gate ${esc(gateLabel(g.gate, names))}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
   }
   for (const rt of r.routers) {
     const experts = expertLabels(rt, names);
