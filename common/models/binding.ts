@@ -155,7 +155,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   if (!target) {
     // name the likely column: a user whose file has 'click' or 'label' should not have to guess
     const likely = used.find((c) => /^(label|labels|target|y|class|category|clicks?|clicked|is_?click|liked?|purchased?|converted|churn(ed)?|survived|fraud|spam|sentiment|outcome|rating|recommended.*)$/i.test(c.name.trim()));
-    throw new Error(`a ${family} model needs a target column: gatelab datasets roles ID <column>=target${likely ? ` (the column '${likely.name}' looks like one)` : ''}`);
+    throw new Error(`a ${family === 'recsys' ? 'recommendation (CTR)' : family} model needs a target column: gatelab datasets roles ID <column>=target${likely ? ` (the column '${likely.name}' looks like one)` : ''}`);
   }
   if (family === 'recsys') {
     // multi-hot: a column of separated lists is one multi-hot of its own; 0/1 indicator columns (MovieLens'
@@ -167,7 +167,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     const rest = used.filter((c) => c !== target && c.role !== 'multi-hot');
     const fields = rest.filter((c) => c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean').map((c) => c.name);
     const numeric = rest.filter((c) => c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
-    if (!fields.length) throw new Error('a recsys model needs categorical fields: gatelab datasets roles ID <column>=categorical');
+    if (!fields.length) throw new Error('a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical');
     // A numeric target read as a click by a rule (MovieLens: rating ≥ 4) is a rating: MMoE's second task
     // regresses it (its batch needs 'rating'). Other templates leave it unused (a batch feeds only what
     // the graph takes, and a model without a rating tower is scored on the click only).

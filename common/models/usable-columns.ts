@@ -50,7 +50,7 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
       return !id;
     });
     if (!fields.length) {
-      throw new Error(`a recsys model needs categorical fields whose values repeat; every one has a new value in each row: ${left.join(', ')}. ` +
+      throw new Error(`a recommendation (CTR) model needs categorical fields whose values repeat; every one has a new value in each row: ${left.join(', ')}. ` +
         'Mark a column such as a user or item id categorical (gatelab datasets roles ID <column>=categorical)');
     }
     return { columns: { ...c, fields }, notes: noted(left) };

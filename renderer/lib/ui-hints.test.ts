@@ -11,8 +11,8 @@ describe('uiHint', () => {
   });
 
   it('points dataset role hints to Datasets → Schema', () => {
-    expect(uiHint('a recsys model needs a target column: gatelab datasets roles ID <column>=target')).toBe('a recsys model needs a target column: set a target in Datasets → Schema (role "target")');
-    expect(uiHint('a recsys model needs categorical fields: gatelab datasets roles ID <column>=categorical')).toBe('a recsys model needs categorical fields: mark its categorical columns in Datasets → Schema (role "categorical")');
+    expect(uiHint('a recommendation (CTR) model needs a target column: gatelab datasets roles ID <column>=target')).toBe('a recommendation (CTR) model needs a target column: set a target in Datasets → Schema (role "target")');
+    expect(uiHint('a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical')).toBe('a recommendation (CTR) model needs categorical fields: mark its categorical columns in Datasets → Schema (role "categorical")');
     expect(uiHint("fix that value in the file (or import it with --on-invalid impute), or leave the column out (gatelab datasets roles ID 'price'=ignore)"))
       .toBe('fix that value in the file (or import it with --on-invalid impute), or leave the column out (set that column\'s role to "ignore" in Datasets → Schema)');
     expect(uiHint('found none: gatelab datasets roles ID <column>=feature:<modality>')).toBe('found none: give column groups a modality in Datasets → Schema');
