@@ -29,3 +29,13 @@ export function extent(arrays: ArrayLike<number>[]): [number, number] {
 }
 
 export const PALETTE = ['#3b5bdb', '#e8590c', '#2b8a3e', '#ae3ec9', '#1098ad', '#f08c00', '#c2255c', '#5c940d', '#364fc7', '#862e9c'];
+
+/**
+ * A nearly flat range (0.99999…1.00001) widened to ±10% around its middle, as a constant is: stretched over
+ * the whole height, its points, its one "1" tick and a reference line at 1 were drawn at three heights.
+ */
+export function widenFlat(lo: number, hi: number): [number, number] {
+  const mid = (lo + hi) / 2;
+  if (mid === 0 || hi - lo >= 1e-4 * Math.abs(mid)) return [lo, hi];
+  return [mid - Math.abs(mid) * 0.1, mid + Math.abs(mid) * 0.1];
+}
