@@ -90,7 +90,7 @@ export class GateAnalytics {
       report.attentionPair = await attentionPairFor(this.store.runs.get(runId)!, this.store.runs.list(),
         async (id) => readReport(this.files, id) ?? (await this.report(id, undefined, { pairAttention: false })).report);
     }
-    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, gateNamesFromConfig(t.spec.config)), featureImportanceCsv(report)) };
+    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, gateNamesFromConfig(t.spec.config), { ablated: gatesOff(t.spec.config) }), featureImportanceCsv(report)) };
   }
 
   /** "Knock out all gates one by one" as a background job; returns its id (see `job`, `subscribe`). */

@@ -67,6 +67,8 @@ describe('gate report HTML', () => {
     // TSMixer's per-block feature gates read as in the app: "block 1 gate", not the stored id block0.gate
     const tsmixer = gateReportHtml({ ...report, featureGates: [{ gate: 'block0.gate', features: report.featureGates[0].features }] }, { modalities: [], variables: [], template: 'tsmixer-gated' });
     expect(tsmixer).toContain('Feature gate block 1 gate: mean gate value per feature');
+    // an ablation's report says why it shows no gate
+    expect(gateReportHtml({ ...report, featureGates: [], routers: [], fusion: [] }, names, { ablated: true })).toContain('gates were off (an ablation): nothing to knock out');
   });
 
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {

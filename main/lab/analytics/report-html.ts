@@ -2,6 +2,7 @@
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
 import { componentName, gateLabel, knockoutLabel, LOAD_NOISE, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
+import { ABLATED_NOTE } from '../../../common/analytics/ablation';
 import { stackedArea } from '../lab/report-svg';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -68,8 +69,10 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
 }
 
 /** `names` (from the run's config) puts the user's modality and expert names on gates and components. */
-export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES): string {
+export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { ablated?: boolean } = {}): string {
   const parts: string[] = [`<h1>${esc(r.title)}</h1><p>Test ${esc(r.metric.name)}: <b>${fmt(r.metric.value)}</b></p>`];
+  // an ablation's report would otherwise be a title and one number, with no word on why
+  if (o.ablated) parts.push(`<p class="note">${esc(ABLATED_NOTE.charAt(0).toUpperCase() + ABLATED_NOTE.slice(1))}.</p>`);
   if (r.knockout) parts.push(knockoutSection(r.knockout, names));
   if (r.compute) {
     const f = r.compute.flops;
