@@ -47,6 +47,10 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   const width = sniffed.names.length;
   if (width === 0) throw new ImportError('no_rows', `${file}: no rows found (only blank lines)`, { file });
+  // A --delimiter the file never uses reads every line as one column: legal, but almost always a mistake
+  if (d !== undefined && width === 1 && !sample.includes(sniffed.delimiter)) {
+    job.validation.addCounted('note', sniffed.names[0], 1, `the delimiter ${JSON.stringify(sniffed.delimiter)} given with --delimiter does not occur in the file's first lines, so each line is one column ('${sniffed.names[0].slice(0, 40)}'); import it again without --delimiter to sniff the separator, or with the one the file uses`, 'delimiter');
+  }
 
   const plans: ColumnPlan[] = sniffed.names.map((name, c) => {
     const samples = sniffed.rows.map((r) => r[c]);

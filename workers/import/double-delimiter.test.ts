@@ -51,6 +51,12 @@ describe("'::' delimiters", () => {
   it("--delimiter '::' is accepted; an empty or quote delimiter is refused with what is allowed", async () => {
     const r = await load(ratingsDat(20), { delimiter: '::' }, 'given.dat');
     expect(r.result.columns).toHaveLength(4);
+    // a --delimiter the file never uses: one column, and a note saying what to do
+    const wrong = await load('user,item,rating\n196,242,3\n186,302,3\n', { delimiter: '::' }, 'comma.dat');
+    expect(wrong.result.columns).toHaveLength(1);
+    expect(wrong.result.validation.issues.find((i) => i.kind === 'note' && /--delimiter/.test(i.message))?.message)
+      .toMatch(/^the delimiter "::" given with --delimiter does not occur in the file's first lines, so each line is one column \('user,item,rating'\); import it again without --delimiter/);
+    expect(r.result.validation.issues.some((i) => /--delimiter/.test(i.message))).toBe(false);
     await expect(load('a"b\n', { delimiter: '"' })).rejects.toThrow(/the delimiter must be one character, or a few printable ASCII characters such as '::' or '\|\|' \(got "\\""\); quotes and line breaks cannot separate fields/);
   });
 
