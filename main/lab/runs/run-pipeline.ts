@@ -72,11 +72,14 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   const { columns: targeted, split } = bindTarget(data, binding.columns, computed);
   // The trainer types columns by the cache's types here (not the user's overrides): so must we.
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
-  // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
-  const bound = usableColumns(data, targeted, split, typeOf).columns;
-  const fitted = fitPipeline(pipelineFor(typeOf, bound), data, split.assignment);
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
-  return { columns: bound, fitted, split, data, window };
+  const pipeline = (columns: DataColumns): RunPipeline => ({ columns, fitted: fitPipeline(pipelineFor(typeOf, columns), data, split.assignment), split, data, window });
+  // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
+  const usable = pipeline(usableColumns(data, targeted, split, typeOf).columns);
+  if (!shapeMismatch(usable, config.model)) return usable;
+  // A run trained before columns were left out has a model as wide as all of them: its own binding.
+  const before = pipeline(targeted);
+  return shapeMismatch(before, config.model) ? usable : before;
 }
 
 /**
