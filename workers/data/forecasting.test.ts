@@ -131,4 +131,12 @@ describe('a split too short for the windows says what fits', () => {
     expect(windowMisfit(cut.ranges!, 'train', 100, 10)).toMatch(/What fits this split: lookback ≤ 95 with horizon 10 \(--set model.lookback=95\)/);
     expect(windows(95, 10)[0]).toBe(1);
   });
+
+  it('neither alone fits: the largest pair in the same proportion is named, and fits', () => {
+    // 336 + 96 on 150 rows: no lookback fits horizon 96 (validation has 15 rows), no horizon fits lookback 336
+    const message = windowMisfit(cut.ranges!, 'train', 336, 96);
+    const [, l, h] = /No window fits this split with this lookback or this horizon: shorten both, e\.g\. lookback (\d+) with horizon (\d+) \(--set model\.lookback=\1 --set model\.horizon=\2\)/.exec(message) ?? [];
+    expect([Number(l), Number(h)]).toEqual([52, 15]); // 15 × 336/96 = 52.5; horizon 15 is the validation part's length
+    expect(Math.min(...windows(Number(l), Number(h)))).toBeGreaterThan(0);
+  });
 });

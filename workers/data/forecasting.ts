@@ -72,7 +72,15 @@ export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, h
     maxLookback >= 1 ? `lookback ≤ ${maxLookback} with horizon ${horizon} (--set model.lookback=${maxLookback})` : null,
     maxHorizon >= 1 ? `horizon ≤ ${maxHorizon} with lookback ${lookback} (--set model.horizon=${maxHorizon})` : null,
   ].filter(Boolean);
-  return `${why}. ${fits.length ? `What fits this split: ${fits.join(', or ')}` : 'No window fits this split with this lookback or this horizon: shorten both'}. ` +
+  // Neither alone fits: the largest pair in the same lookback : horizon proportion that does
+  const fitsAll = (l: number, h: number) => l >= 1 && h >= 1 && l + h <= len(ranges.train) && h <= Math.min(len(ranges.val), len(ranges.test)) && l <= Math.min(ranges.val[1], ranges.test[1]) - h;
+  let pair: [number, number] | null = null;
+  for (let h = Math.min(horizon, len(ranges.train) - 1); !fits.length && !pair && h >= 1; h--) {
+    const l = Math.max(1, Math.floor((h * lookback) / horizon));
+    if (fitsAll(l, h)) pair = [l, h];
+  }
+  const both = pair ? `shorten both, e.g. lookback ${pair[0]} with horizon ${pair[1]} (--set model.lookback=${pair[0]} --set model.horizon=${pair[1]})` : 'shorten both';
+  return `${why}. ${fits.length ? `What fits this split: ${fits.join(', or ')}` : `No window fits this split with this lookback or this horizon: ${both}`}. ` +
     'Or use a longer file or larger parts';
 }
 
