@@ -34,3 +34,16 @@ describe('distinctTicks', () => {
     expect(distinctTicks([0, 0.5, 1]).map((t) => t.label)).toEqual(['0', '0.5', '1']);
   });
 });
+
+describe('formatRange', () => {
+  it('shows enough digits for different ends to read differently, and leaves ordinary ranges as formatValue writes them', async () => {
+    const { formatRange } = await import('./format');
+    expect(formatRange(1500000000.4, 1500005846.2)).toEqual(['1500000000', '1500005846']);
+    expect(formatRange(1500000000.25, 1500000000.75)).toEqual(['1500000000', '1500000001']); // rounded, but told apart
+    expect(formatRange(1500000000.21, 1500000000.24)).toEqual(['1500000000.21', '1500000000.24']);
+    expect(formatRange(0.12345, 0.12346)).toEqual(['0.12345', '0.12346']);
+    expect(formatRange(0.5, 7.25)).toEqual(['0.5', '7.25']);
+    expect(formatRange(3, 3)).toEqual(['3', '3']);
+    expect(formatRange('2024-01-01', '2024-02-01')).toEqual(['2024-01-01', '2024-02-01']);
+  });
+});

@@ -27,6 +27,20 @@ export function formatValue(v: number | string | boolean | null | undefined): st
   return Number(v.toPrecision(4)).toString();
 }
 
+/**
+ * A column's two ends, each as formatValue writes it, unless that makes different ends read the same
+ * (a meter near 1.5e9: "1.50e+9" twice): then with as many digits as it takes to tell them apart.
+ */
+export function formatRange(min: number | string, max: number | string): [string, string] {
+  const [a, b] = [formatValue(min), formatValue(max)];
+  if (typeof min !== 'number' || typeof max !== 'number' || min === max || a !== b) return [a, b];
+  for (let digits = 5; digits <= 17; digits++) {
+    const show = (x: number) => (Math.abs(x) >= 1e5 && Math.abs(x) < 1e15 ? x.toFixed(Math.max(0, digits - 5)) : Number(x.toPrecision(digits)).toString());
+    if (show(min) !== show(max)) return [show(min), show(max)];
+  }
+  return [String(min), String(max)];
+}
+
 export function formatDuration(sec: number | null | undefined): string {
   if (sec == null || !Number.isFinite(sec)) return '—';
   // Round to the unit shown first, then split: 239.6 s is "4 min 0 s", never "3 min 60 s".
