@@ -46,6 +46,7 @@ describe('forecasting rows', () => {
     expect(() => checkForecastingRows(rows(meta([dup(41)], []), 4000), roles)).toThrow(/41 rows of 4,000 \(1\.0%\)/);
     // 1% or fewer: trained as consecutive steps, said in the data description
     expect(checkForecastingRows(rows(meta([dup(40)], []), 4000), roles)).toEqual(["40 rows repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00); they train as consecutive steps"]);
+    expect(checkForecastingRows(rows(meta([dup(1)], []), 4000), roles)).toEqual(["1 row repeats the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00); they train as consecutive steps"]);
     expect(checkForecastingRows(rows(meta([], []), 4000), roles)).toEqual([]);
     // repeats in a column that is not the time index do not matter
     expect(checkForecastingRows(rows(meta([dup(2000)], []), 4000), [{ name: 'date', role: 'feature' }])).toEqual([]);

@@ -39,12 +39,13 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   const where = first ? `first at line ${first.line}: ${first.value}` : '';
   const share = repeated.count / Math.max(1, meta.rows);
   const rows = `${repeated.count.toLocaleString('en-US')} row${repeated.count === 1 ? '' : 's'}`;
+  const verb = repeated.count === 1 ? 'repeats' : 'repeat';
   if (share > DUPLICATE_TIMES_ALLOWED) {
-    throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) repeat the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
+    throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
       'several series stacked in one file? Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id) and import one series per dataset, ' +
       `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);
   }
-  return [`${rows} repeat the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
+  return [`${rows} ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
 }
 
 /**
