@@ -98,7 +98,7 @@ describe('Datasets view', () => {
 
   it('offers the MovieLens file types in the import dialog', () => {
     const accept = (document.querySelector('input[type=file]') as HTMLInputElement).accept.split(',');
-    for (const ext of ['.csv', '.tsv', '.txt', '.data', '.item', '.user', '.parquet']) expect(accept).toContain(ext);
+    for (const ext of ['.csv', '.tsv', '.txt', '.data', '.dat', '.item', '.user', '.gz', '.parquet']) expect(accept).toContain(ext);
   });
 
   it('an import that finishes while the user is on another view does not pull them back to Datasets', async () => {
