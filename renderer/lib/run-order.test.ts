@@ -27,4 +27,15 @@ describe('run table order and filter', () => {
     expect(ids(sortRuns(runs, 'test.logloss'))).toEqual(['2', '1', '10', '3']);
     expect(testMetrics(runs)).toEqual(['test.auc', 'test.logloss']);
   });
+  it('ranks a loss within its kind: a forecasting MSE is not ranked against a classification logloss', () => {
+    const mixed = [
+      run('1', 'dlinear', 'dlinear', 'completed', '2026-11-29T10:00:00Z', { 'test.loss': 0.30 }),
+      run('2', 'gmu', 'gmu', 'completed', '2026-11-29T11:00:00Z', { 'test.loss': 0.25 }),
+      run('3', 'tsmixer', 'tsmixer-gated', 'completed', '2026-11-29T12:00:00Z', { 'test.loss': 0.36 }),
+      run('4', 'dnn', 'dnn', 'completed', '2026-11-29T13:00:00Z', { 'test.loss': 0.45 }),
+    ];
+    // classification first (its best, 0.25, is the lowest), then forecasting; lowest first within each
+    expect(ids(sortRuns(mixed, 'test.loss'))).toEqual(['2', '4', '1', '3']);
+    expect(ids(sortRuns(mixed.map((r) => ({ ...r, metrics: { 'test.mse': r.metrics['test.loss'] } })), 'test.mse'))).toEqual(['2', '1', '3', '4']); // not a loss: one ranking
+  });
 });

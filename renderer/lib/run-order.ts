@@ -1,6 +1,8 @@
 // The run table at scale (hundreds of runs from sweeps and seeds): a filter by name / template / status
 // substring, and an order — newest or oldest first, by name, by status, or by a test metric best first.
 
+import { isLossMetric, lossKind } from './compare-families';
+
 export interface OrderableRun {
   id: string;
   name: string;
@@ -40,12 +42,19 @@ export function sortRuns<R extends OrderableRun>(runs: R[], order: RunOrder): R[
   if (order === 'status') return out.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || created(b, a));
   if (order.startsWith('test.')) {
     const sign = lowerIsBetter(order) ? 1 : -1;
-    return out.sort((a, b) => {
+    // a loss is ranked within its kind (forecasting MSE, classification logloss, …), as Compare ranks it:
+    // an MSE of 0.3 is not "better" than a logloss of 0.4. Kinds keep the order of their best run.
+    const kind = (r: R) => (isLossMetric(order) ? lossKind(r.template).key : '');
+    const byValue = (a: R, b: R) => {
       const x = a.metrics[order], y = b.metrics[order];
       const hasX = Number.isFinite(x), hasY = Number.isFinite(y);
       if (hasX !== hasY) return hasX ? -1 : 1;
       return (hasX ? sign * (x - y) : 0) || created(b, a);
-    });
+    };
+    const ranked = out.sort(byValue);
+    const firstOfKind = new Map<string, number>();
+    ranked.forEach((r, i) => { if (!firstOfKind.has(kind(r))) firstOfKind.set(kind(r), i); });
+    return ranked.sort((a, b) => firstOfKind.get(kind(a))! - firstOfKind.get(kind(b))! || byValue(a, b));
   }
   return out.sort((a, b) => created(b, a));
 }
