@@ -32,6 +32,13 @@ describe('parallel coordinates labels', () => {
     // a key only one template has is no axis: the other run's line would cross it as if it had a value
     expect(axisRows([...diff, { key: 'model.gate.bimodal', values: ['true', undefined] }]).map((d) => d.key)).toEqual(['model.router.k', 'template']);
   });
+  it('puts a switch on a named axis (false / true), not on a 0 … 1 number axis', async () => {
+    const { axisFor } = await import('./parallel');
+    const a = axisFor('model.revin', ['true', 'false', 'true']);
+    expect(a.kind).toBe('category');
+    expect(a.ticks).toEqual(['false', 'true']);
+    expect(axisFor('model.k', ['1', '2']).kind).toBe('number');
+  });
   it('shortens names and keeps both ends of a long label', async () => {
     const { shortKey, ellipsize } = await import('./parallel');
     expect(shortKey('model.router.k')).toBe('router.k');

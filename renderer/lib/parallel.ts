@@ -4,7 +4,8 @@ export interface Axis { key: string; kind: 'number' | 'category'; ticks: string[
 
 /** `values[r]` is run r's value of this key, JSON-encoded (as config-diff produces it). */
 export function axisFor(key: string, values: (string | undefined)[]): Axis {
-  const nums = values.map((v) => (v === undefined ? NaN : Number(JSON.parse(v))));
+  // only numbers make a number axis: a switch (revin true/false) reads as two named ends, not 0 … 1
+  const nums = values.map((v) => { if (v === undefined) return NaN; const x = JSON.parse(v); return typeof x === 'number' ? x : NaN; });
   if (values.every((v, i) => v === undefined || Number.isFinite(nums[i]))) {
     const finite = nums.filter(Number.isFinite);
     const lo = Math.min(...finite);

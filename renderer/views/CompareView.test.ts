@@ -50,6 +50,7 @@ describe('Compare view', () => {
     const LOSS: Record<string, number[]> = { '1': [0.06, 0.0521], '2': [0.07, 0.0535] };
     const name = (id: string) => String(configs[id].name);
     const { lab } = handlerLab({
+      'datasets.list': () => [['1', 'grid load'], ['3', 'sensor + camera']].map(([id, n]) => ({ id, name: n, rows: 100, columns: 5, source: 'demo', family: null, createdAt: '2026-01-01T00:00:00Z', bytes: null })),
       'runs.list': () => ['1', '2'].map((id) => runSummary({ id, name: name(id), seed: Number(id), template: String(configs[id].template) })),
       'runs.pausedAtQuit': () => ({ runIds: [] }),
       'runs.compare': ({ ids }) => ({
@@ -58,7 +59,8 @@ describe('Compare view', () => {
       }),
       'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
     });
-    await openApp(lab, '#/compare');
+    (await openApp(lab, '#/compare')).datasets.refresh(); // the app loads them at start (main.ts)
+    await Promise.resolve();
     for (const box of await screen.findAllByRole('checkbox')) if (/grid load|sensor/.test(box.parentElement!.textContent!)) await fireEvent.click(box);
     await fireEvent.click(screen.getByTestId('compare-button'));
     const diff = await screen.findByTestId('config-diff');
@@ -76,6 +78,8 @@ describe('Compare view', () => {
     expect(axisKeys).toEqual(['data.datasetId', 'model.kernel', 'seed', 'template', 'val.loss']);
     const ticks = within(chart).getAllByTestId('pc-tick').map((t) => t.textContent);
     expect(ticks.slice(-2)).toEqual(['0.0521', '0.0535']);
+    // the dataset axis by name, not id (ellipsized to jsdom's zero width: "g…d", "s…a")
+    expect(ticks.slice(0, 2).map((t) => [t![0], t!.at(-1)])).toEqual([['g', 'd'], ['s', 'a']]);
   });
 
   it('splits a loss across families: a warning, one chart and one ranking per family, legends by run name', async () => {
