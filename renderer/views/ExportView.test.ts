@@ -29,6 +29,8 @@ describe('Export view downloads', () => {
     expect(link.getAttribute('href')).toBe('/exports/run-3.onnx');
     expect(link.getAttribute('download')).toBe('run-3.onnx');
     expect(link.textContent).toBe('Download');
+    // each row names its run: the table keeps earlier exports of other runs
+    expect(table.querySelector('tbody tr td')!.textContent).toBe('run 3 · seed 0');
   });
 
   it('shows only the path in the desktop face, where the file is already on this machine', async () => {
