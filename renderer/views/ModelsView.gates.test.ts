@@ -3,42 +3,22 @@
 // counts invalid fields and takes the user to the first; a stale size is marked; Training says what differs
 // from the defaults with a Reset; the diagram follows a router's experts and k; "New run from this" keeps
 // the seed count of the run's start.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
+import { demoOf, modelsLab, openModels } from '../fixtures/models-lab';
 import App from '../App.svelte';
 import type { Stores } from '../stores';
 import { TrainingSettings } from '../stores/models.svelte';
 
-let lab: LabProcess;
+const labStores = modelsLab();
 let stores: Stores;
-
-beforeAll(async () => {
-  ({ lab, stores } = await openLabStores());
-  await Promise.all([stores.system.load(), stores.datasets.refresh()]);
-});
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 400)); // a debounced size measurement lands first
-  await lab.stop();
-});
+beforeAll(() => { stores = labStores(); });
 afterEach(() => {
   cleanup();
   stores.models.setTraining(TrainingSettings.parse({}) as Record<string, unknown>);
 });
 
-const TABS: Record<string, string> = { forecasting: 'Time-series forecasting', recsys: 'Recommendation / CTR', fusion: 'Multimodal fusion' };
-
-async function open(family: string, template: string): Promise<void> {
-  window.location.hash = '#/models';
-  render(App, { props: { stores } });
-  const id = stores.datasets.list.find((d) => d.family === family)!.id;
-  await fireEvent.change(await screen.findByTestId('model-dataset'), { target: { value: id } });
-  await waitFor(() => expect(stores.models.dataset?.id).toBe(id));
-  await fireEvent.click(screen.getByRole('tab', { name: TABS[family] }));
-  await fireEvent.click(await screen.findByTestId(`template-${template}`));
-  await waitFor(() => expect(stores.models.templateId).toBe(template));
-  await stores.models.measure();
-}
+const open = (family: string, template: string) => openModels(stores, demoOf(stores, family), family, template, { measure: true });
 
 const gatePanel = () => document.querySelector('.panels section') as HTMLElement;
 const inGate = (label: string) => within(gatePanel()).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;

@@ -3,25 +3,16 @@
 // starting runs, and ablation flips the gate off on the diagram. Every gate of every template has inputs
 // (router unions get a kind picker), data-shaped fields come from the dataset read-only, FLOPs follow the
 // batch size, and the launch bar checks seeds and names runs.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
+import { demoOf, modelsLab, openModels, TABS } from '../fixtures/models-lab';
 import App from '../App.svelte';
 import type { Stores } from '../stores';
 import { validateConfig } from '../stores/models.svelte';
 
-let lab: LabProcess;
+const labStores = modelsLab();
 let stores: Stores;
-
-beforeAll(async () => {
-  ({ lab, stores } = await openLabStores());
-  await Promise.all([stores.system.load(), stores.datasets.refresh()]);
-});
-// A size measurement is debounced (150 ms): let the last one land before the lab goes away.
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 400));
-  await lab.stop();
-});
+beforeAll(() => { stores = labStores(); });
 afterEach(() => cleanup());
 
 describe('validateConfig (the same zod schemas as the lab)', () => {
@@ -58,20 +49,8 @@ describe('Models view', () => {
   });
 });
 
-const TABS: Record<string, string> = { forecasting: 'Time-series forecasting', recsys: 'Recommendation / CTR', fusion: 'Multimodal fusion' };
-
 /** The Models view on the demo dataset of `family`, with `template` chosen and its size measured. */
-async function open(family: string, template: string): Promise<void> {
-  window.location.hash = '#/models';
-  render(App, { props: { stores } });
-  const id = stores.datasets.list.find((d) => d.family === family)!.id;
-  await fireEvent.change(await screen.findByTestId('model-dataset'), { target: { value: id } });
-  await waitFor(() => expect(stores.models.dataset?.id).toBe(id));
-  await fireEvent.click(screen.getByRole('tab', { name: TABS[family] }));
-  await fireEvent.click(await screen.findByTestId(`template-${template}`));
-  await waitFor(() => expect(stores.models.templateId).toBe(template));
-  await stores.models.measure();
-}
+const open = (family: string, template: string) => openModels(stores, demoOf(stores, family), family, template, { measure: true });
 
 const gatePanel = () => document.querySelector('.panels section') as HTMLElement;
 const hyperPanel = () => document.querySelectorAll('.panels section')[1] as HTMLElement;

@@ -2,9 +2,9 @@
 // optimizer field keeps the optimizer, MMoE says what it needs on the click demo and trains on MovieLens'
 // ratings, a typed run name names only the runs started with it, and a failed run's settings come back
 // into the form from Runs ("New run from this") to be fixed and started again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
+import { demoOf, modelsLab, openModels } from '../fixtures/models-lab';
 import App from '../App.svelte';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,32 +14,15 @@ import type { Stores } from '../stores';
 // jsdom has no layout: the Runs view's charts (bind:clientWidth) need a ResizeObserver to exist, not to fire.
 globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
-let lab: LabProcess;
+const labStores = modelsLab();
 let stores: Stores;
-
-beforeAll(async () => {
-  ({ lab, stores } = await openLabStores());
-  await Promise.all([stores.system.load(), stores.datasets.refresh()]);
-});
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 400)); // a debounced size measurement lands first
-  await lab.stop();
-});
+beforeAll(() => { stores = labStores(); });
 afterEach(() => cleanup());
 
-const TABS: Record<string, string> = { forecasting: 'Time-series forecasting', recsys: 'Recommendation / CTR', fusion: 'Multimodal fusion' };
-const demo = (family: string) => stores.datasets.list.find((d) => d.family === family)!.id;
+const demo = (family: string) => demoOf(stores, family);
 
 /** The Models view on dataset `id` with `template` (of `family`) chosen. */
-async function open(id: string, family: string, template: string): Promise<void> {
-  window.location.hash = '#/models';
-  render(App, { props: { stores } });
-  await fireEvent.change(await screen.findByTestId('model-dataset'), { target: { value: id } });
-  await waitFor(() => expect(stores.models.dataset?.id).toBe(id));
-  await fireEvent.click(screen.getByRole('tab', { name: TABS[family] }));
-  await fireEvent.click(await screen.findByTestId(`template-${template}`));
-  await waitFor(() => expect(stores.models.templateId).toBe(template));
-}
+const open = (id: string, family: string, template: string) => openModels(stores, id, family, template);
 
 const training = () => screen.getByTestId('training-settings');
 const field = (label: string) => within(training()).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
