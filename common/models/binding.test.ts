@@ -22,6 +22,10 @@ describe('default bindings from column roles', () => {
     expect(defaultBinding('recsys', [...cols.slice(0, 3), col('liked', 'categorical', 'target')], { positiveAtLeast: 4 }).columns).not.toHaveProperty('rating');
     expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target/);
     expect(() => defaultBinding('recsys', [...cols.slice(0, 3), col('Click', 'int')])).toThrow(/needs a target column: gatelab datasets roles ID <column>=target \(the column 'Click' looks like one\)$/);
+    // a headerless log (u.data): no categorical column, so the integer ones are named as the likely ids
+    const log = [col('column_1', 'int'), col('column_2', 'int'), col('column_3', 'int', 'target'), col('column_4', 'int', 'ignore'), col('score', 'float')];
+    expect(() => defaultBinding('recsys', log)).toThrow(/needs categorical fields: gatelab datasets roles ID <column>=categorical \(integer columns that may hold ids: column_1, column_2\)$/);
+    expect(() => defaultBinding('recsys', [col('x', 'float'), col('y', 'int', 'target')])).toThrow(/<column>=categorical$/);
   });
 
   it('fusion: modalities from the modality of each column, stratified split on the target', () => {

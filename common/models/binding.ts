@@ -167,7 +167,13 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     const rest = used.filter((c) => c !== target && c.role !== 'multi-hot');
     const fields = rest.filter((c) => c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean').map((c) => c.name);
     const numeric = rest.filter((c) => c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
-    if (!fields.length) throw new Error('a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical');
+    if (!fields.length) {
+      // A headerless event log (MovieLens' u.data) reads its user and item ids as integers: name them,
+      // so the user sees which columns the role is meant for instead of guessing among column_1…column_n.
+      const ints = rest.filter((c) => c.type === 'int' && c.role === 'feature').map((c) => c.name);
+      const hint = ints.length ? ` (integer columns that may hold ids: ${ints.slice(0, 6).join(', ')}${ints.length > 6 ? ', …' : ''})` : '';
+      throw new Error(`a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical${hint}`);
+    }
     // A numeric target read as a click by a rule (MovieLens: rating ≥ 4) is a rating: MMoE's second task
     // regresses it (its batch needs 'rating'). Other templates leave it unused (a batch feeds only what
     // the graph takes, and a model without a rating tower is scored on the click only).
