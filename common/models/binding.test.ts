@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, fitPipeline } from '../data';
-import { DataColumns, dataShape, defaultBinding, forecastingColumnNotes, pipelineFor, type ColumnDescription } from './binding';
+import { DataColumns, dataShape, defaultBinding, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type ColumnDescription } from './binding';
 
 const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature', modality: string | null = null): ColumnDescription => ({ name, type, role, modality });
 
@@ -36,6 +36,18 @@ describe('default bindings from column roles', () => {
     // one modality is a dataset too (text-only, tabular-only); the gated templates refuse it themselves
     expect(defaultBinding('fusion', cols.slice(1)).columns).toMatchObject({ modalities: [{ name: 'tabular', columns: ['age', 'dept'] }] });
     expect(() => defaultBinding('fusion', cols.slice(3))).toThrow(/at least one modality .*found none/);
+  });
+
+  it('fusion with only some columns grouped: the ungrouped features join a default group, named in the data line', () => {
+    const cols = [col('acc_0', 'float', 'feature', 'acc'), col('acc_1', 'float'), col('gyro_0', 'float', 'feature', 'gyro'), col('gyro_1', 'float'),
+      col('note', 'text'), col('when', 'datetime'), col('skip', 'float', 'ignore'), col('y', 'int', 'target')];
+    expect(defaultBinding('fusion', cols).columns).toMatchObject({
+      modalities: [{ name: 'acc', columns: ['acc_0'] }, { name: 'gyro', columns: ['gyro_0'] }, { name: 'tabular', columns: ['acc_1', 'gyro_1'] }, { name: 'text', columns: ['note'] }],
+    });
+    expect(fusionColumnNotes(cols)).toEqual(['no modality given: acc_1, gyro_1 → tabular; note → text (give them a modality group, or the role ignore to leave them out)']);
+    // all grouped, or none grouped (the default grouping is no surprise): nothing to say
+    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: c.modality ?? (c.role === 'feature' ? 'm' : null) })))).toEqual([]);
+    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: null })))).toEqual([]);
   });
 
   it('fusion without modalities: text, each embedding (vector) column its own modality, the rest tabular; the label rule kept', () => {

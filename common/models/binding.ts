@@ -133,6 +133,28 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
   };
 }
 
+/** Fusion inputs the user gave no modality group: feature (or categorical) columns other than the target and times. */
+function ungroupedFeatures<C extends { name: string; type: string; role: string; modality?: string | null }>(used: readonly C[], target: C | undefined): C[] {
+  return used.filter((c) => c !== target && !c.modality && c.type !== 'datetime' && (c.role === 'feature' || c.role === 'categorical'));
+}
+const defaultModality = (c: { name: string; type: string }) => (c.type === 'text' ? 'text' : c.type === 'vector' ? c.name : 'tabular');
+
+/**
+ * What the fusion data line says about modality groups: when the user grouped some columns but not
+ * others, which ungrouped ones joined a default group ("no modality given: acc_2, acc_3 → tabular"), so
+ * a third modality the user did not name is never a surprise (and nothing is left out silently).
+ */
+export function fusionColumnNotes(columns: ReadonlyArray<{ name: string; type: string; role: string; modality?: string | null }>): string[] {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  if (!used.some((c) => c.modality && c.role !== 'target')) return [];
+  const target = used.find((c) => c.role === 'target');
+  const joined = new Map<string, string[]>();
+  for (const c of ungroupedFeatures(used, target)) joined.set(defaultModality(c), [...(joined.get(defaultModality(c)) ?? []), c.name]);
+  if (!joined.size) return [];
+  const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${names.length})` : '');
+  return [`no modality given: ${[...joined].map(([m, names]) => `${list(names)} → ${m}`).join('; ')} (give them a modality group, or the role ignore to leave them out)`];
+}
+
 /**
  * The default binding of a family from column types and roles, with the family's default split:
  * forecasting: every numeric column not marked ignore/target-less is a channel, chronological 70/10/20
@@ -182,15 +204,13 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   }
   const groups = new Map<string, string[]>();
   for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);
-  // No modality set anywhere: the obvious grouping, text columns as 'text', each vector column (an
-  // embedding) as a modality of its own named after it, the other feature columns as 'tabular' (the user
-  // can regroup with `datasets roles`).
-  if (groups.size === 0) {
-    for (const c of used) {
-      if (c === target || c.type === 'datetime' || (c.role !== 'feature' && c.role !== 'categorical')) continue;
-      const m = c.type === 'text' ? 'text' : c.type === 'vector' ? c.name : 'tabular';
-      groups.set(m, [...(groups.get(m) ?? []), c.name]);
-    }
+  // Feature columns without a modality take the obvious one: text columns 'text', each vector column (an
+  // embedding) a modality of its own named after it, the others 'tabular' (the user can regroup with
+  // `datasets roles`). This also holds when the user grouped only some columns: a column is never dropped
+  // for lacking a group (fusionColumnNotes names the ones that joined a default group; role ignore leaves one out).
+  for (const c of ungroupedFeatures(used, target)) {
+    const m = defaultModality(c);
+    groups.set(m, [...(groups.get(m) ?? []), c.name]);
   }
   if (groups.size < 1) throw new Error('a fusion model needs at least one modality (a column group; gated fusions need two); found none: gatelab datasets roles ID <column>=feature:<modality>');
   return {

@@ -6,7 +6,7 @@ import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
 import { SplitSpec, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
-import { DataBinding, dataShape, forecastingColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
+import { DataBinding, dataShape, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { usableColumns } from '../../common/models/usable-columns';
 import { coldStartNote } from './cold-start';
 import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
@@ -137,7 +137,7 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   const cache = readDatasetCache(p.cacheDir); // columns are read when first used
   const empty = (name: string) => { const s = cache.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= cache.meta.rows); };
   const columnNotes = family === 'forecasting' ? forecastingColumnNotes(columns, empty) : { leftOut: [], notes: [] };
-  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns)] : [];
+  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache, columnNotes.leftOut);
