@@ -54,6 +54,11 @@ describe('knockout', () => {
     await expect(knockoutTable(m, ctrData(), { interventions: [{ gate: 'router', mode: 'uniform' }] })).rejects.toThrow(/no gate 'router'.*gate1, gate2/);
   });
 
+  it('a model without gates (a baseline template) is refused with what the run is, not "matches the request"', async () => {
+    const m = untrained({ template: 'dnn', ...R, hidden: [8] });
+    await expect(knockoutTable(m, ctrData())).rejects.toThrow(/^run 1 has no gate to knock out: its model has no gate \(a baseline template\).*knockouts need a gated template/);
+  });
+
   it('top-2-of-4 MoE: executed FLOPs per sample are the hand count, and a router knockout runs', async () => {
     const m = untrained({ template: 'moe-dnn', ...R, expertHidden: [8, 6], router: { kind: 'topk-router', experts: 4, k: 2, noisy: false } });
     const data = ctrData();

@@ -46,6 +46,12 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
   const only = o.only ?? {};
   const wanted = (o.interventions ?? allInterventions(gates)).filter((i) =>
     (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
+  // A model without a gate (a baseline template, or a gated one whose only gate did not apply, as late
+  // fusion of a single modality): say what the run is, not that "the request" matched nothing.
+  if (!gates.length) {
+    throw new Error(`run ${m.runId} has no gate to knock out: its model has no gate (a baseline template) or none that applies to this data; ` +
+      'knockouts need a gated template (gates are highlighted in the Models diagram; `gatelab templates` marks them)');
+  }
   if (!wanted.length) {
     const what = [only.gate && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
     throw new Error(`no knockout of run ${m.runId} matches ${what || 'the request'}; its gates: ${gates.map((g) => `${g.gate} (${g.kind})`).join(', ') || '(none)'}`);
