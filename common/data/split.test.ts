@@ -125,6 +125,9 @@ describe('given split files', () => {
     // a line that is not in the dataset is reported with its line number
     const bad = { ...input, givenKeys: { train: ['1\u00002\u00003\u00004'], test: [] } };
     expect(() => computeSplit(spec, bad)).toThrow(SplitError);
-    expect(() => computeSplit(spec, bad)).toThrow(/Line 1 of the train file \(1, 2, 3, 4\) matches no remaining row/);
+    expect(() => computeSplit(spec, bad)).toThrow(/Line 1 of the train file \(1, 2, 3, 4\) matches no row of the dataset: the split file does not belong/);
+    // overlapping files (u2.base with u1.test): the row exists but the train file took it already
+    const overlap = { ...input, givenKeys: { train: readKeys('u2.base'), test: readKeys('u1.test') } };
+    expect(() => computeSplit(spec, overlap)).toThrow(/of the test file \(.*\) matches a dataset row that an earlier split file already took: the split files overlap/);
   });
 });

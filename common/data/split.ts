@@ -165,9 +165,14 @@ function givenFiles(input: SplitInput, validationFraction: number, random: Rando
     const keys = givenKeys[part];
     if (!keys) continue;
     keys.forEach((k, line) => {
-      const row = rowsByKey.get(k)?.pop();
+      const rows = rowsByKey.get(k);
+      const row = rows?.pop();
       if (row === undefined) {
-        throw new SplitError(`Line ${line + 1} of the ${part} file (${k.split('\u0000').join(', ')}) matches no remaining row of the dataset: the split file does not belong to this dataset`);
+        const values = k.split('\u0000').join(', ');
+        // The row exists but an earlier file already took it: the files overlap (u2.base with u1.test),
+        // which is not the same mistake as a file from another dataset.
+        if (rows) throw new SplitError(`Line ${line + 1} of the ${part} file (${values}) matches a dataset row that an earlier split file already took: the split files overlap (each row may be in one part only; use files of the same split, e.g. u1.base with u1.test)`);
+        throw new SplitError(`Line ${line + 1} of the ${part} file (${values}) matches no row of the dataset: the split file does not belong to this dataset`);
       }
       a[row] = code;
     });
