@@ -11,6 +11,8 @@ export function parseHash(hash: string): { view: View; param: string | null } {
 export class Router {
   view = $state<View>('datasets');
   param = $state<string | null>(null);
+  /** The last parameter each view had (the run open in Runs): Export and Compare start from it when opened bare. */
+  private lastParams: Partial<Record<View, string>> = {};
 
   constructor(private readonly win: Window | null = typeof window === 'undefined' ? null : window) {
     if (!win) return;
@@ -23,11 +25,18 @@ export class Router {
     if (this.win && this.win.location.hash !== hash) this.win.location.hash = hash;
     this.view = view;
     this.param = param;
+    if (param) this.lastParams[view] = param;
+  }
+
+  /** The parameter `view` last had in this window (null if it never had one). */
+  lastParam(view: View): string | null {
+    return this.lastParams[view] ?? null;
   }
 
   private apply(hash: string): void {
     const r = parseHash(hash);
     this.view = r.view;
     this.param = r.param;
+    if (r.param) this.lastParams[r.view] = r.param;
   }
 }

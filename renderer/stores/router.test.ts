@@ -20,4 +20,13 @@ describe('hash router', () => {
     await new Promise((res) => setTimeout(res, 0));
     expect(r.view).toBe('compare');
   });
+
+  it('remembers the run last open in Runs, for Export opened from the menu without one', () => {
+    const r = new Router(null);
+    expect(r.lastParam('runs')).toBeNull();
+    r.go('runs', '7');
+    r.go('export');
+    expect(r.param).toBeNull();
+    expect(r.lastParam('runs')).toBe('7');
+  });
 });

@@ -115,8 +115,8 @@ describe('Compare view', () => {
     const coords = screen.getAllByTestId('parallel-coords');
     expect(coords.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Hyperparameters → val.loss (best) · forecasting MSE', 'Hyperparameters → val.loss (best) · classification logloss']);
     expect(coords.map((c) => [...c.querySelectorAll('path title')].map((t) => t.textContent))).toEqual([
-      ['tsmixer on grid load seed=1 · seed 1', 'tsmixer on grid load seed=2 · seed 2'], ['gmu on sensor + camera · seed 1', 'finalmlp on clicks · seed 1']]);
+      ['s1 · tsmixer on grid load', 's2 · tsmixer on grid load'], ['s1 · gmu on sensor + camera', 's1 · finalmlp on clicks']]);
     // each chart has a legend naming its lines
-    expect(within(coords[1]).getByTestId('pc-legend').textContent).toBe('gmu on sensor + camera · seed 1finalmlp on clicks · seed 1');
+    expect(within(coords[1]).getByTestId('pc-legend').textContent).toBe('s1 · gmu on sensor + camera' + 's1 · finalmlp on clicks');
   });
 });

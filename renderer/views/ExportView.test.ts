@@ -22,6 +22,18 @@ async function exportOnnx(face: SystemInfo['face']) {
 }
 
 describe('Export view downloads', () => {
+  it('opened from the menu, starts on the run last open in Runs (not the first completed run)', async () => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '9', template: 'gmu', status: 'completed' }), runSummary({ id: '7', template: 'dlinear', status: 'completed' })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+    });
+    const stores = await openApp(lab, '#/export');
+    stores.router.go('runs', '7');
+    stores.router.go('export');
+    const pick = (await screen.findByRole('combobox', { name: /Run/ })) as HTMLSelectElement;
+    expect(pick.value).toBe('7');
+  });
+
   it('links the exported file for download in the browser face (serve mode over SSH)', async () => {
     const table = await exportOnnx('serve');
     expect(table.textContent).toContain('/srv/gatelab/exports/run-3.onnx');
@@ -30,7 +42,7 @@ describe('Export view downloads', () => {
     expect(link.getAttribute('download')).toBe('run-3.onnx');
     expect(link.textContent).toBe('Download');
     // each row names its run: the table keeps earlier exports of other runs
-    expect(table.querySelector('tbody tr td')!.textContent).toBe('run 3 · seed 0');
+    expect(table.querySelector('tbody tr td')!.textContent).toBe('s0 · run 3');
   });
 
   it('shows only the path in the desktop face, where the file is already on this machine', async () => {
