@@ -45,6 +45,7 @@ export const REQUESTS = {
   'runs.compare': channel(R.CompareRequest, R.Comparison, 'Configs and series of several runs (each capped at `points` for display)'),
   'runs.pointsAt': channel(R.PointsAtRequest, R.PointsAt, 'Exact stored value of a metric nearest a step, per run'),
   'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),
+  'runs.exports': channel(Empty, z.array(R.ExportedFile), 'Files earlier exports wrote into the exports folder, newest first'),
   'analytics.knockouts': channel(R.RunId, A.RunKnockouts, 'Stored knockout table of a run (metric deltas per gate knocked out), null if none yet'),
   'analytics.knockoutAll': channel(R.RunId, A.AnalyticsJobInfo, 'Queue "knock out all gates one by one" for a trained run as a background job'),
   'analytics.jobs': channel(R.RunId, A.AnalyticsJobs, 'Analytics jobs of a run with their progress'),

@@ -95,6 +95,9 @@ export const Comparison = z.object({
 
 export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'gate-report', 'metrics-csv']) });
 export const ExportResult = z.object({ path: z.string(), bytes: z.number() });
+/** A file an earlier export wrote (the Export view lists them after a reload). */
+export const ExportedFile = z.object({ run: z.string(), format: ExportRequest.shape.format, path: z.string(), bytes: z.number(), modified: z.string() });
+export type ExportedFile = z.infer<typeof ExportedFile>;
 
 // Events pushed while runs are live.
 export const RunProgress = RunSummary.pick({ id: true, status: true, step: true, totalSteps: true, samplesPerSec: true, etaSec: true, error: true });

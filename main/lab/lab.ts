@@ -1,6 +1,7 @@
 // The Lab: LabApi implemented in plain Node over the lab core (dataset store, run manager, exports).
 // Electron's IPC and serve mode's WebSocket both call `lab.dispatch(channel, payload)`; events go out
 // through `lab.onEvent`. Parts of the core that are not built yet answer with a 'not-available' error.
+import { exportedFiles } from './lab/exported-files';
 import { LabError, type EventChannel, type EventData, type LabHandlers, type SystemInfo } from '../../common/lab-api';
 import { dispatch, type Reply } from '../../common/lab-api/dispatch';
 import { labPaths, type LabPaths } from './home';
@@ -190,6 +191,7 @@ export class Lab {
         try { datasetName = run.datasetId === 'synthetic' ? undefined : (await d.get(run.datasetId)).name; } catch { /* deleted since */ }
         return writeRunReport(this.paths.exports, run, series, gates.gates, datasetName);
       },
+      'runs.exports': () => exportedFiles(this.paths.exports),
       'runs.try': ({ id, rows }) => this.tryIt.predict(id, rows),
       'analytics.knockouts': ({ id }) => this.analytics.knockouts(id),
       'analytics.knockoutAll': ({ id }) => this.analytics.knockoutAll(id),

@@ -34,6 +34,28 @@ describe('Export view downloads', () => {
     expect(pick.value).toBe('7');
   });
 
+  it('lists the files earlier exports wrote after a reload, each once, with its run and a Download link', async () => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'tsmixer-gated', status: 'completed', name: 'tsmixer-gated on grid load', seed: 2 })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.exports': () => [
+        { run: '3', format: 'onnx', path: '/srv/gatelab/exports/run-3.onnx', bytes: 4096, modified: '2026-11-30T05:00:00.000Z' },
+        { run: '5', format: 'metrics-csv', path: '/srv/gatelab/exports/run-5-metrics.csv', bytes: 100, modified: '2026-11-30T04:00:00.000Z' },
+      ],
+      'runs.export': () => ({ path: '/srv/gatelab/exports/run-3.onnx', bytes: 5000 }),
+    });
+    const stores = await openApp(lab, '#/export/3');
+    stores.system.info = { version: '0.1.0', face: 'serve', platform: 'linux-x64', cores: 2, home: '/srv/gatelab', executionProviders: [], unavailable: [], notice: null };
+    const table = await screen.findByTestId('export-results');
+    const rows = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent + ' ' + tr.querySelectorAll('td')[1].textContent);
+    expect(rows()).toEqual(['s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
+    expect(screen.getAllByTestId('export-download')).toHaveLength(2);
+    // exporting the same file again lists it once, with its new size
+    await fireEvent.click(screen.getByRole('button', { name: 'Export ONNX model' }));
+    await screen.findByText('4.9 KB');
+    expect(rows()).toEqual(['s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
+  });
+
   it('links the exported file for download in the browser face (serve mode over SSH)', async () => {
     const table = await exportOnnx('serve');
     expect(table.textContent).toContain('/srv/gatelab/exports/run-3.onnx');
