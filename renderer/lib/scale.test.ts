@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, niceTicks, widenFlat } from './scale';
+import { extent, flatValue, niceTicks, widenFlat } from './scale';
 
 describe('chart scales', () => {
   it('gives a constant series a range at its own scale', () => {
@@ -22,5 +22,15 @@ describe('widenFlat', () => {
     expect(hi).toBeCloseTo(1.1, 9);
     expect(widenFlat(0.5, 0.6)).toEqual([0.5, 0.6]);
     expect(widenFlat(-1e-9, 1e-9)).toEqual([-1e-9, 1e-9]); // around 0 there is no scale to keep
+  });
+});
+
+describe('flatValue', () => {
+  it('gives the one value of a constant or nearly constant chart (its one tick), null for a real range', () => {
+    expect(flatValue([[0.003, 0.003, NaN], [0.003]])).toBe(0.003); // a fixed learning rate
+    expect(flatValue([[1.384, 1.38401]])).toBeCloseTo(1.384005, 9);
+    expect(flatValue([[0.0028, 0.0032]])).toBeNull();
+    expect(flatValue([[0, 0]])).toBe(0);
+    expect(flatValue([[NaN], []])).toBeNull();
   });
 });

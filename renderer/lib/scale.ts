@@ -39,3 +39,22 @@ export function widenFlat(lo: number, hi: number): [number, number] {
   if (mid === 0 || hi - lo >= 1e-4 * Math.abs(mid)) return [lo, hi];
   return [mid - Math.abs(mid) * 0.1, mid + Math.abs(mid) * 0.1];
 }
+
+/**
+ * The value of a flat chart (every finite value equal, or within the 1e-4 relative spread widenFlat
+ * widens), or null. Such a chart gets one tick at that value: ticks spread over the ±10% a constant is
+ * widened to (0.0028 / 0.003 / 0.0032 for a fixed learning rate) read as if the value moved.
+ */
+export function flatValue(arrays: ArrayLike<number>[]): number | null {
+  let lo = Infinity, hi = -Infinity;
+  for (const a of arrays)
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  if (lo === Infinity) return null;
+  const mid = (lo + hi) / 2;
+  return hi - lo <= 1e-4 * Math.abs(mid) ? mid : null;
+}
