@@ -6,11 +6,13 @@ import * as D from './lab-api/datasets';
 import * as R from './lab-api/runs';
 import * as S from './lab-api/system';
 import * as A from './lab-api/analytics';
+import * as SP from './lab-api/splits';
 
 export * from './lab-api/datasets';
 export * from './lab-api/runs';
 export * from './lab-api/system';
 export * from './lab-api/analytics';
+export * from './lab-api/splits';
 export { LabError, type LabErrorCode } from './lab-api/errors';
 
 const channel = <P extends z.ZodType, Res extends z.ZodType>(payload: P, result: Res, summary: string) => ({ payload, result, summary });
@@ -23,7 +25,11 @@ export const REQUESTS = {
   'datasets.preview': channel(D.PreviewRequest, D.PreviewPage, 'A page of rows for the virtualized preview'),
   'datasets.setRoles': channel(D.SetRoles, D.DatasetDetail, 'Assign column roles (target, time index, ...)'),
   'datasets.remove': channel(D.DatasetId, Ok, 'Delete a dataset and its cached columns'),
+  'datasets.setTypes': channel(D.SetTypes, D.TypesChanged, 'Set column types (null: back to inferred): re-parses the stored original, keeping id, roles and splits'),
+  'datasets.rename': channel(D.RenameDataset, D.DatasetRenamed, 'Rename a dataset (1-120 characters; names need not be unique)'),
   'datasets.import': channel(D.ImportFromPath, D.ImportStarted, 'Import a file the lab can read by path'),
+  'splits.list': channel(SP.SplitsListRequest, z.array(SP.SplitInfo), 'Stored splits of a dataset, oldest first, with their train/val/test/unused counts'),
+  'splits.create': channel(SP.CreateSplit, SP.CreatedSplit, 'Compute and store a split of a dataset (not \'given\': that needs split files, a CLI verb)'),
   'import.begin': channel(D.UploadBegin, z.object({ uploadId: z.string() }), 'Start uploading a dropped file in chunks'),
   'import.chunk': channel(D.UploadChunk, z.object({ received: z.number() }), 'One base64 chunk of an upload, in order'),
   'import.finish': channel(D.UploadFinish, D.ImportStarted, 'Upload complete: import it'),

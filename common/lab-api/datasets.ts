@@ -29,6 +29,8 @@ export const Histogram = z.object({
 export const ColumnInfo = z.object({
   name: z.string(),
   type: ColumnType,
+  /** What the importer inferred; differs from `type` when the user set a type ("(set)" in the schema table). */
+  inferredType: ColumnType.optional(),
   role: ColumnRole,
   /** Modality group of the column (fusion datasets), if any. */
   modality: z.string().nullable(),
@@ -85,6 +87,33 @@ export const SetRoles = z.object({ id: z.string().min(1).max(200), roles: z.reco
   modalities: z.record(z.string(), z.string().trim().min(1).max(64).nullable()).optional(),
   label: LabelRule.optional(),
 });
+
+/**
+ * Change column types: the dataset is parsed again from its stored original with these types (null: back
+ * to the inferred type). `onInvalid` replaces the dataset's policy for values the new type cannot read.
+ */
+export const SetTypes = z.object({
+  id: z.string().min(1).max(200),
+  types: z.record(z.string().min(1).max(1000), ColumnType.nullable()),
+  onInvalid: z.enum(['reject', 'drop', 'impute']).optional(),
+}).strict();
+export const TypesChanged = z.object({
+  dataset: DatasetDetail,
+  /** What changed and what it means for runs, for the confirmation. */
+  message: z.string(),
+});
+export type TypesChanged = z.infer<typeof TypesChanged>;
+
+/** Names need not be unique (runs and the CLI refer to datasets by id); a duplicate is only mentioned. */
+export const RenameDataset = z.object({ id: z.string().min(1).max(200), name: z.string().trim().min(1).max(120) }).strict();
+export const DatasetRenamed = z.object({ dataset: DatasetSummary, message: z.string() });
+
+/** The types a user may pick for a column: vector only where the values are lists of numbers. */
+export function typeChoices(column: { type: ColumnType; inferredType?: ColumnType; sample?: readonly string[] }): ColumnType[] {
+  const vector = column.type === 'vector' || column.inferredType === 'vector'
+    || (column.sample !== undefined && column.sample.length > 0 && column.sample.every((v) => /^\s*\[.*\]\s*$/.test(v)));
+  return ColumnType.options.filter((t) => t !== 'vector' || vector);
+}
 
 // Import: a file path (Electron, CLI, a path on the serve host) or an upload in chunks from the browser.
 /** What to do with rows that do not parse (too few or too many fields, a value of the wrong type): stop with a message naming the line (default), drop them, or pad short rows with missing values. */

@@ -1,4 +1,4 @@
-// `gatelab datasets show|roles|split|delete`, run as a user runs them (child processes, --home).
+// `gatelab datasets show|roles|types|rename|split|delete`, run as a user runs them (child processes, --home).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -66,6 +66,22 @@ describe('gatelab datasets', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/No dataset '999'. Known datasets: \d+ \(ETTh1\)/);
     expect(gatelab('datasets', 'split', String(id), '--kind', 'weird').stderr).toMatch(/--kind must be one of ett, chronological/);
+  });
+
+  it('types re-parses ETTh1 with a column read as another type (its splits stay); a type the values do not fit is refused with the count; rename', () => {
+    const typed = gatelab('datasets', 'types', String(id), 'HUFL=categorical', '--json');
+    expect(typed.stderr).toBe('');
+    const out = JSON.parse(typed.stdout);
+    expect(out.changed).toEqual([{ column: 'HUFL', from: 'float', to: 'categorical' }]);
+    expect(out).toMatchObject({ rows: 17_420 });
+    expect(out.columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target'); // roles kept
+    const bad = gatelab('datasets', 'types', String(id), 'HUFL=inferred', 'date=int');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/column 'date' cannot be int: 17,420 of 17,420 values do not read as int, e\.g\. line 2: '2016-07-01 00:00:00'.*--on-invalid drop/);
+    expect(gatelab('datasets', 'types', String(id), 'HUFL=inferred').stdout).toContain("'HUFL' is now float (was categorical)");
+    const renamed = gatelab('datasets', 'rename', String(id), 'ETT hourly');
+    expect(renamed.stdout.trim()).toBe(`Dataset ${id} is now 'ETT hourly'`);
+    expect(gatelab('datasets', 'show', 'ETT hourly').stdout).toContain(`Dataset ${id} 'ETT hourly'`);
   });
 
   it('delete removes the dataset and its files', () => {

@@ -3,6 +3,8 @@
 //   datasets roles ID col=role[:modality] ...          set column roles (target, time, categorical...)
 //   datasets split ID --kind K [--name N] ...          compute and store a split (see datasets-split.ts)
 //   datasets delete ID                                 remove the dataset and its files
+//   datasets types ID col=type ... [--on-invalid P]    read columns as other types (col=inferred: back); re-parses the file
+//   datasets rename ID NAME                            rename (names need not be unique)
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
 import { labPaths } from '../lab/home';
@@ -10,6 +12,8 @@ import { openLabDatasets, type LabDatasets } from '../lab/datasets/index';
 import { datasetJson, datasetReport } from './dataset-report';
 import { COLUMN_ROLES, type ColumnRole } from '../../common/data/roles';
 import { splitCommand } from './datasets-split';
+import { COLUMN_TYPES, type ColumnTypeName } from '../../common/data/roles';
+import { retypeDataset, type TypeChanges } from '../lab/datasets/retype';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -55,9 +59,29 @@ function roles(lab: LabDatasets, ref: string, assignments: string[], json: boole
   return 0;
 }
 
+/** `types ID col=type ...`: the dataset is parsed again from its stored original (retype.ts). */
+async function types(lab: LabDatasets, ref: string, assignments: string[], onInvalid: string | undefined, json: boolean): Promise<number> {
+  const d = lab.registry.resolve(ref);
+  const changes: TypeChanges = {};
+  for (const a of assignments) {
+    const m = /^(.+)=([a-z]+)$/.exec(a);
+    const type = m?.[2];
+    if (!m || (type !== 'inferred' && !COLUMN_TYPES.includes(type as ColumnTypeName))) throw new Error(`'${a}': write column=type, with a type among ${COLUMN_TYPES.join(', ')}, or column=inferred to go back to the inferred type`);
+    changes[m[1]] = type === 'inferred' ? null : (type as ColumnTypeName);
+  }
+  if (assignments.length === 0) throw new Error('give at least one column=type');
+  if (onInvalid !== undefined && !['reject', 'drop', 'impute'].includes(onInvalid)) throw new Error(`--on-invalid must be reject, drop or impute (got '${onInvalid}')`);
+  const out = await retypeDataset(lab.registry, d.id, changes, { onInvalid: onInvalid as 'reject' | 'drop' | 'impute' | undefined }).catch((e: Error) => {
+    if (/policy for bad values is reject/.test(e.message)) e.message += ` (here: add --on-invalid drop or --on-invalid impute)`;
+    throw e;
+  });
+  console.log(json ? JSON.stringify({ ...datasetJson(out.dataset), changed: out.changed, message: out.message }) : datasetReport(out.dataset, `Dataset ${d.id} '${d.name}': ${out.message}`));
+  return 0;
+}
+
 export const command: CliCommand = {
-  summary: 'List datasets, or: datasets show|roles|split|delete ID ...  [--json]',
-  usage: "[list | show ID | roles ID col=role[:modality]... | split ID --kind K ... | delete ID]",
+  summary: 'List datasets, or: datasets show|roles|types|rename|split|delete ID ...  [--json]',
+  usage: "[list | show ID | roles ID col=role[:modality]... | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | delete ID]",
   options: [
     ["--kind K", "split: ett, chronological, random, stratified, leave-last-out or given"],
     ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...)"],
@@ -72,6 +96,7 @@ export const command: CliCommand = {
     ["--val FILE", "split given: the validation file (default: carved from train)"],
     ["--keys c1,c2", "split given: the columns that match rows across files"],
     ["--val-fraction F", "split given: the share of train carved out for validation (default 0.1)"],
+    ["--on-invalid P", "types: what to do with values the new type cannot read: reject (default: the import's), drop or impute"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
   async run(args: CliArgs) {
@@ -92,6 +117,14 @@ export const command: CliCommand = {
         case 'show': return show(lab, ref, json);
         case 'roles': return roles(lab, ref, rest, json);
         case 'split': return await splitCommand(lab, ref, args, json);
+        case 'types': return await types(lab, ref, rest, stringOption(args, 'on-invalid'), json);
+        case 'rename': {
+          if (rest.length === 0) throw new Error('usage: gatelab datasets rename ID NAME (quote a name with spaces)');
+          const { dataset, note } = lab.registry.rename(lab.registry.resolve(ref).id, rest.join(' '));
+          if (json) console.log(JSON.stringify({ ...datasetJson(dataset), note }));
+          else console.log(`Dataset ${dataset.id} is now '${dataset.name}'${note ? `; ${note}` : ''}`);
+          return 0;
+        }
         case 'delete': {
           const d = lab.registry.resolve(ref);
           lab.registry.delete(d.id);
@@ -99,7 +132,7 @@ export const command: CliCommand = {
           return 0;
         }
         default:
-          throw new Error(`unknown action '${action}': use list, show, roles, split or delete`);
+          throw new Error(`unknown action '${action}': use list, show, roles, types, rename, split or delete`);
       }
     } catch (e) {
       console.error(`gatelab datasets: ${(e as Error).message}`);

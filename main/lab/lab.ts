@@ -25,6 +25,7 @@ import { exportGateReport } from './lab/export-gate-report';
 import { LabelRules } from './lab/label-rules';
 import { decimateComparison, pointsAt } from './lab/compare-series';
 import { writeRunReport } from './lab/report';
+import { LabSplits } from './lab/splits';
 import { datasetResolver } from './runs/dataset-runs';
 import type { RunRecord } from './store/index';
 
@@ -55,6 +56,7 @@ export class Lab {
   private readonly tryIt: TryIt;
   private readonly labels: LabelRules;
   private readonly analytics: LabAnalytics;
+  private readonly splits: LabSplits;
   /** Set when the database failed its start-up check and is open read-only: what to tell the user. */
   readonly notice: string | undefined;
   readonly handlers: LabHandlers;
@@ -73,6 +75,7 @@ export class Lab {
     this.labels = new LabelRules(settings);
     this.tryIt = new TryIt(store, this.runs, resolveDataset);
     this.analytics = new LabAnalytics(store, this.paths, resolveDataset);
+    this.splits = new LabSplits(store, this.paths);
     this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));
     this.handlers = this.buildHandlers(opts);
   }
@@ -145,7 +148,21 @@ export class Lab {
         this.emit('datasets.changed', { id: null });
         return ok;
       },
+      'datasets.setTypes': async ({ id, types, onInvalid }) => {
+        if (!d.setTypes) throw new LabError('not-available', 'changing column types needs the lab\'s dataset store');
+        const changed = await d.setTypes(id, types, onInvalid);
+        this.emit('datasets.changed', { id });
+        return { ...changed, dataset: this.withLabel(changed.dataset) };
+      },
+      'datasets.rename': ({ id, name }) => {
+        if (!d.rename) throw new LabError('not-available', 'renaming needs the lab\'s dataset store');
+        const renamed = d.rename(id, name);
+        this.emit('datasets.changed', { id });
+        return renamed;
+      },
       'datasets.import': ({ path, name, onInvalid }) => ({ importId: this.imports.start(path, { name, onInvalid }) }),
+      'splits.list': ({ datasetId }) => this.splits.list(datasetId),
+      'splits.create': ({ datasetId, name, spec }) => this.splits.create(datasetId, name, spec),
       'import.begin': ({ name, size }) => ({ uploadId: this.uploads.begin(name, size) }),
       'import.chunk': ({ uploadId, offset, data }) => ({ received: this.uploads.chunk(uploadId, offset, data) }),
       'import.finish': ({ uploadId, name, onInvalid }) => {

@@ -1,6 +1,6 @@
 // Datasets: the list, the selected dataset's detail, and role edits. Refreshes itself when the lab
 // says datasets changed (an import finished elsewhere, another window edited roles).
-import { LabError, type ColumnRole, type DatasetDetail, type DatasetSummary, type LabApi } from '../../common/lab-api';
+import { LabError, type ColumnRole, type ColumnType, type DatasetDetail, type DatasetSummary, type LabApi } from '../../common/lab-api';
 
 export class DatasetsStore {
   list = $state<DatasetSummary[]>([]);
@@ -98,6 +98,39 @@ export class DatasetsStore {
     const roles: Record<string, ColumnRole> = { [column]: 'target' };
     for (const c of this.selected.columnInfo) if (c.role === 'target' && c.name !== column) roles[c.name] = 'feature';
     await this.save(roles, { positiveAtLeast });
+  }
+
+  /** The dataset being renamed in the title (its id), or null. */
+  renaming = $state<string | null>(null);
+
+  /**
+   * Reads a column as another type (null: back to the inferred one). The lab parses the dataset again from
+   * its stored original, so this takes a moment; resolves with the confirmation, rejects with the lab's
+   * refusal (bad values counted, runs that use the dataset named). `onInvalid` replaces the dataset's policy.
+   */
+  async setType(column: string, type: ColumnType | null, onInvalid?: 'drop' | 'impute'): Promise<string> {
+    if (!this.selected) throw new LabError('not-found', 'no dataset is open');
+    const id = this.selected.id;
+    const { dataset, message } = await this.lab.invoke('datasets.setTypes', { id, types: { [column]: type }, ...(onInvalid ? { onInvalid } : {}) });
+    if (this.selected?.id === id) this.selected = dataset;
+    await this.refresh(); // rows may have changed (drop)
+    return message;
+  }
+
+  /** Renames a dataset; the list and the open detail show the new name. Errors land in selectedError. */
+  async rename(id: string, name: string): Promise<void> {
+    if (this.renaming !== id) return; // Enter renamed already; the input's blur as it goes must not repeat it
+    this.renaming = null;
+    const current = this.list.find((d) => d.id === id)?.name ?? this.selected?.name;
+    if (!name.trim() || name.trim() === current) return;
+    try {
+      const { dataset } = await this.lab.invoke('datasets.rename', { id, name });
+      if (this.selected?.id === id) this.selected = { ...this.selected, name: dataset.name };
+      this.selectedError = null;
+      await this.refresh();
+    } catch (e) {
+      this.selectedError = LabError.from(e);
+    }
   }
 
   async remove(id: string): Promise<void> {

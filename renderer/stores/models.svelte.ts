@@ -2,7 +2,8 @@
 // config, the selected gate, seeds, and live validation with the zod schemas of common/models
 // (the same ones the lab checks with), so a bad field is named before anything is sent. "New run from
 // this" (Runs) fills it from a stored run (openRun).
-import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type RunSummary, type Template } from '../../common/lab-api';
+import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type RunSummary, type SplitInfo, type Template } from '../../common/lab-api';
+import { splitProblem } from '../lib/split-kinds';
 import { z } from 'zod';
 import { ModelConfig, templateJsonSchema } from '../../common/models';
 import { issueMessage, pathLabel } from '../lib/field-labels';
@@ -113,6 +114,9 @@ export class ModelsStore {
   sizeError = $state<LabError | null>(null);
   startError = $state<LabError | null>(null);
   starting = $state(false);
+  /** Stored splits of the chosen dataset (the Split select); `splitId`: the one runs train on, null: the family's default. */
+  splits = $state<SplitInfo[]>([]);
+  splitId = $state<string | null>(null);
 
   template = $derived(this.templates.find((t) => t.id === this.templateId) ?? null);
   errors = $derived(validateConfig(this.templateId, this.config));
@@ -149,6 +153,9 @@ export class ModelsStore {
     this.templateId = id;
     this.fromRun = null; // the form no longer holds that run's settings
     const t = this.template;
+    // forecasting trains only on splits by time: a random split picked for another family goes back to the default
+    const split = this.splits.find((s) => s.id === this.splitId);
+    if (split && t && splitProblem(t.family, split.kind)) this.splitId = null;
     this.config = t ? $state.snapshot(t.defaults) : {};
     this.size = null; // the previous template's size until this one's is measured would be wrong
     this.selectedGate = t?.gates[0] ?? null;
@@ -183,6 +190,7 @@ export class ModelsStore {
   adoptDataset(d: DatasetDetail): void {
     const changed = this.dataset?.id !== d.id;
     if (changed && this.dataset) this.name = ''; // (the first dataset of a session keeps what was typed)
+    if (changed) this.splitId = null; // a split belongs to its dataset
     this.dataset = d;
     // A dataset made for another family (the demos say which) switches the template family with it.
     if (changed && d.family && d.family !== this.family && this.templates.length) this.setFamily(d.family as Family);
@@ -197,6 +205,14 @@ export class ModelsStore {
     const router = next.router as Record<string, unknown> | undefined;
     if (this.templateId === 'moe-fusion' && router && Array.isArray(next.modalities)) next.router = { ...router, experts: next.modalities.length };
     if (JSON.stringify(next) !== JSON.stringify(this.config)) this.setConfig(next);
+  }
+
+  /** Reads the stored splits of dataset `id`; a chosen split that is gone goes back to the family's default. */
+  async loadSplits(id: string): Promise<void> {
+    const list = await this.lab.invoke('splits.list', { datasetId: id }).catch(() => [] as SplitInfo[]);
+    if (this.datasetId !== id) return; // a slower answer for a dataset picked before
+    this.splits = list;
+    if (this.splitId && !list.some((s) => s.id === this.splitId)) this.splitId = null;
   }
 
   /** The run whose settings fill the form ("New run from this"), with a note when not all of them could be kept. */
@@ -218,7 +234,13 @@ export class ModelsStore {
       if (!t) throw new LabError('not-found', `run ${id} used the template '${form.template}', which this version of GateLab does not have`);
       let dataset: DatasetDetail | null = null;
       let note: string | null = null;
-      if (form.datasetId) dataset = await this.lab.invoke('datasets.get', { id: form.datasetId }).catch(() => null);
+      let splits: SplitInfo[] = [];
+      if (form.datasetId) {
+        [dataset, splits] = await Promise.all([
+          this.lab.invoke('datasets.get', { id: form.datasetId }).catch(() => null),
+          this.lab.invoke('splits.list', { datasetId: form.datasetId }).catch(() => [] as SplitInfo[]),
+        ]);
+      }
       if (!dataset) {
         note = form.datasetId ? `its dataset (id ${form.datasetId}) was deleted: pick one above` : 'it trained on synthetic data: pick a dataset above';
         // The form's dataset, if made for another family, would fill the run's data fields with its
@@ -240,6 +262,11 @@ export class ModelsStore {
         this.dataset = dataset;
         this.datasetId = dataset.id;
       }
+      // "New run from this" trains on the run's split, when it still exists
+      const sameData = !!dataset && dataset.id === form.datasetId;
+      if (sameData) this.splits = splits;
+      this.splitId = sameData && splits.some((s) => s.id === form.splitId) ? form.splitId : null;
+      if (form.splitId && this.splitId !== form.splitId) note = [note, `its split (id ${form.splitId}) no longer exists: the family's default is used`].filter(Boolean).join('; ');
       this.fromRun = { id, name: run.name, note };
       this.seeds = seedsOfGroup(run, all);
       this.error = null;
@@ -298,7 +325,8 @@ export class ModelsStore {
     if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null || this.dataProblem || this.templateProblem) return null;
     this.starting = true;
     try {
-      const config = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
+      const config: Record<string, unknown> = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
+      if (this.splitId) config.data = { splitId: Number(this.splitId) };
       const name = (this.name.trim() || this.defaultName).slice(0, 200);
       const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config, seeds: this.seeds, name });
       this.startError = null;

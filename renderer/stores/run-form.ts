@@ -19,13 +19,15 @@ export interface RunForm {
   datasetId: string | null;
   config: Record<string, unknown>;
   training: Record<string, unknown>;
+  /** The stored split the run trained on (data.splitId), or null: its family's default. */
+  splitId: string | null;
 }
 
 /** The form's values for a run's stored config; throws when the config names no template. */
 export function runForm(config: Record<string, unknown>): RunForm {
   const model = (config.model ?? {}) as Record<string, unknown>;
   if (typeof model.template !== 'string') throw new Error('this run has no model template in its config: it cannot be opened in Models');
-  const data = (config.data ?? {}) as { kind?: string; datasetId?: number | string };
+  const data = (config.data ?? {}) as { kind?: string; datasetId?: number | string; splitId?: number };
   const picked: Record<string, unknown> = {};
   for (const k of TRAINING_KEYS) if (config[k] !== undefined) picked[k] = config[k];
   // Parsed so that every group is whole (a run stored before a field existed gets its default).
@@ -35,6 +37,7 @@ export function runForm(config: Record<string, unknown>): RunForm {
     datasetId: data.kind === 'dataset' && data.datasetId != null ? String(data.datasetId) : null,
     config: Object.fromEntries(Object.entries(model).filter(([k]) => !FILLED_BY_LAB.has(k))),
     training,
+    splitId: data.kind === 'dataset' && typeof data.splitId === 'number' ? String(data.splitId) : null,
   };
 }
 

@@ -14,6 +14,7 @@ import { META_FILE } from '../../../common/dataset-cache';
 import { sha256File } from './file-hash';
 import { sweepAbandonedImports, sweepScratch } from './sweep';
 import { RunFiles } from '../runs/run-files';
+import { recoverInterruptedRetypes } from './retype';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -46,6 +47,7 @@ export class DatasetRegistry {
     return [
       ...sweepAbandonedImports(this.paths.datasets, (hash) => this.store.datasets.byHash(hash) !== undefined),
       ...sweepScratch(join(this.paths.home, 'tmp')),
+      ...recoverInterruptedRetypes(this),
     ];
   }
 
@@ -159,14 +161,36 @@ export class DatasetRegistry {
    */
   delete(datasetId: number): void {
     const d = this.resolve(datasetId);
-    const files = new RunFiles(this.paths.checkpoints, this.paths.home);
-    const busy = this.store.runs.list().filter((r) => r.datasetId === d.id && (r.status === 'queued' || (r.status === 'running' && files.liveOwner(r.id) !== null)));
+    const busy = this.busyRuns(d.id);
     if (busy.length) {
       const which = busy.map((r) => `run ${r.id} (${r.status})`).join(', ');
       throw new Error(`dataset ${d.id} '${d.name}' is in use by ${which}: cancel ${busy.length > 1 ? 'them' : 'it'} (gatelab cancel ${busy[0].id}) or wait until ${busy.length > 1 ? 'they end' : 'it ends'}, then delete the dataset`);
     }
     this.store.datasets.delete(d.id);
     rmSync(join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });
+  }
+
+  /** Runs that wait for this dataset (queued) or that a live trainer is training on it now. */
+  busyRuns(datasetId: number): Array<{ id: number; status: string }> {
+    const files = new RunFiles(this.paths.checkpoints, this.paths.home);
+    return this.store.runs.list().filter((r) => r.datasetId === datasetId && (r.status === 'queued' || (r.status === 'running' && files.liveOwner(r.id) !== null)));
+  }
+
+  /**
+   * Renames a dataset (trimmed, 1-120 characters). Names need not be unique: runs and the CLI can use the
+   * id; the returned note says when another dataset has the same name (the CLI then refuses the name alone).
+   */
+  rename(datasetId: number, name: string): { dataset: Dataset; note: string | null } {
+    if (this.store.readOnly) throw new Error(`Cannot rename: ${this.store.notice ?? 'the lab database is open read-only'}`);
+    const d = this.resolve(datasetId);
+    const trimmed = name.trim();
+    if (trimmed.length === 0 || trimmed.length > 120) throw new Error(`a dataset name has 1 to 120 characters (got ${trimmed.length}); dataset ${d.id} keeps the name '${d.name}'`);
+    this.store.datasets.rename(d.id, trimmed);
+    const twins = this.list().filter((x) => x.id !== d.id && x.name === trimmed);
+    const note = twins.length
+      ? `dataset${twins.length > 1 ? 's' : ''} ${twins.map((x) => x.id).join(', ')} ${twins.length > 1 ? 'are' : 'is'} also named '${trimmed}': use the id (${d.id}) where a name would be ambiguous`
+      : null;
+    return { dataset: this.get(d.id)!, note };
   }
 
   private withColumns(d: DatasetRecord): Dataset {

@@ -1,6 +1,6 @@
 // What the Lab needs from the dataset store, as an interface: the dataset registry is adapted to it
 // in store-datasets.ts; tests may inject their own.
-import type { ColumnRole, DatasetDetail, DatasetSummary, PreviewPage } from '../../../common/lab-api';
+import type { ColumnRole, ColumnType, DatasetDetail, DatasetSummary, PreviewPage, TypesChanged } from '../../../common/lab-api';
 
 export interface ImportHooks {
   name?: string;
@@ -16,6 +16,9 @@ export interface DatasetsPort {
   preview(id: string, offset: number, limit: number): PreviewPage | Promise<PreviewPage>;
   setRoles(id: string, roles: Record<string, ColumnRole>, modalities?: Record<string, string | null>): DatasetDetail | Promise<DatasetDetail>;
   remove(id: string): void | Promise<void>;
+  /** Parses the dataset again with these column types (null: inferred); absent in test ports without a store. */
+  setTypes?(id: string, types: Record<string, ColumnType | null>, onInvalid?: 'reject' | 'drop' | 'impute'): Promise<TypesChanged>;
+  rename?(id: string, name: string): { dataset: DatasetSummary; message: string };
   /** Imports a file; resolves with the new (or existing, same content) dataset id. */
   importFile(path: string, hooks: ImportHooks): Promise<string>;
   close(): void;

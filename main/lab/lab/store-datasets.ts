@@ -3,7 +3,8 @@
 import { openLabDatasets, type Dataset, type LabDatasets } from '../datasets/index';
 import { openDatasetCache, type DatasetCache } from '../import/index';
 import type { ValidationReport } from '../../../common/dataset-cache';
-import { LabError, type ColumnInfo, type DatasetDetail, type DatasetSummary, type ValidationIssue } from '../../../common/lab-api';
+import { LabError, type ColumnInfo, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
+import { retypeDataset } from '../datasets/retype';
 import type { LabPaths } from '../home';
 import type { DatasetsPort } from './datasets-port';
 import type { KeyValueTable } from './settings';
@@ -37,6 +38,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
   return {
     name: c.name,
     type: c.type,
+    inferredType: c.inferredType,
     role: c.role,
     modality: c.modality,
     missing: s.missing ?? 0,
@@ -111,6 +113,29 @@ class StoreDatasets implements DatasetsPort {
       throw new LabError('invalid-payload', (e as Error).message); // in use by a run: the message says what to do
     }
     this.caches.delete(d.id);
+  }
+
+  /** Column types: parsed again from the stored original (retype.ts); refusals come back as the user's message. */
+  async setTypes(id: string, types: Record<string, ColumnType | null>, onInvalid?: 'reject' | 'drop' | 'impute'): Promise<TypesChanged> {
+    const d = this.find(id);
+    let message: string;
+    try {
+      message = (await retypeDataset(this.lab.registry, d.id, types, { onInvalid })).message;
+    } catch (e) {
+      throw new LabError('invalid-payload', (e as Error).message);
+    }
+    this.caches.delete(d.id); // previews must read the new cache
+    return { dataset: this.get(id), message };
+  }
+
+  rename(id: string, name: string): { dataset: DatasetSummary; message: string } {
+    const d = this.find(id);
+    try {
+      const { dataset, note } = this.lab.registry.rename(d.id, name);
+      return { dataset: summaryOf(dataset), message: `Dataset ${d.id} is now '${dataset.name}'${note ? `; ${note}` : ''}` };
+    } catch (e) {
+      throw new LabError('invalid-payload', (e as Error).message);
+    }
   }
 
   async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<string> {

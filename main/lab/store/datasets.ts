@@ -155,6 +155,24 @@ export class DatasetTable {
     })();
   }
 
+  /**
+   * Records a new parse of the same file (column types changed): rows, validation, import options and, per
+   * column, its inferred type, override and stats, in one transaction. Names, roles and modalities stay;
+   * the columns must be the ones the dataset has, in the same order.
+   */
+  replaceParse(datasetId: number, parse: Pick<DatasetRecord, 'rows' | 'validation' | 'importOptions'>, columns: Array<Pick<ColumnRecord, 'name' | 'inferredType' | 'typeOverride' | 'stats'>>): void {
+    const known = this.columns(datasetId).map((c) => c.name);
+    if (known.length !== columns.length || known.some((name, i) => columns[i].name !== name)) {
+      throw new Error(`dataset ${datasetId}: the new parse has columns ${columns.map((c) => c.name).join(', ')}, but the dataset has ${known.join(', ')}`);
+    }
+    const dataset = this.db.prepare('UPDATE datasets SET rows = ?, validation = ?, import_options = ? WHERE id = ?');
+    const column = this.db.prepare('UPDATE dataset_columns SET type = ?, type_override = ?, stats = ? WHERE dataset_id = ? AND position = ?');
+    this.db.transaction(() => {
+      dataset.run(parse.rows, toJson(parse.validation), toJson(parse.importOptions), datasetId);
+      columns.forEach((c, i) => column.run(c.inferredType, c.typeOverride, toJson(c.stats), datasetId, i));
+    }).immediate();
+  }
+
   rename(datasetId: number, name: string): void {
     this.db.prepare('UPDATE datasets SET name = ? WHERE id = ?').run(name, datasetId);
   }

@@ -1,0 +1,227 @@
+// Changing column types after import. The dataset is parsed again from its stored original, with the
+// import options it was made with plus the types the user set, into a scratch cache next to the live one.
+// Only a complete parse that keeps the columns (and, when splits exist, the row count) replaces the live
+// cache: rename live -> parked, scratch -> live, then record the new stats in one transaction; any failure
+// puts the parked cache back. The dataset keeps its id, name, roles, modalities, splits and label rule.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { importFile, ImportError, type ImportOptions, type ImportProgressEvent, type ImportResult } from '../import/index';
+import { META_FILE, type DatasetCacheMeta, type InvalidPolicy } from '../../../common/dataset-cache';
+import { typeChoices } from '../../../common/lab-api/datasets';
+import type { ColumnTypeName } from '../../../common/data/roles';
+import { isAlive } from '../process-alive';
+import type { Dataset, DatasetRegistry } from './registry';
+
+/** Column name -> the type to read it as; null: back to what the importer infers. */
+export type TypeChanges = Record<string, ColumnTypeName | null>;
+
+/** A type change the lab will not make; the message says why and what to do. Nothing was changed. */
+export class RetypeRefused extends Error {
+  override name = 'RetypeRefused';
+}
+
+export interface RetypeOptions {
+  /** Replaces the dataset's policy for values the new types cannot read (default: the one it was imported with). */
+  onInvalid?: InvalidPolicy;
+  signal?: AbortSignal;
+  onProgress?(p: ImportProgressEvent): void;
+}
+
+export interface RetypeOutcome {
+  dataset: Dataset;
+  changed: Array<{ column: string; from: ColumnTypeName; to: ColumnTypeName }>;
+  /** The confirmation for the user: what changed and what it means for runs. */
+  message: string;
+}
+
+const count = (x: number) => x.toLocaleString('en-US');
+const list = (xs: string[]) => xs.join(', ');
+
+export async function retypeDataset(registry: DatasetRegistry, ref: string | number, changes: TypeChanges, options: RetypeOptions = {}): Promise<RetypeOutcome> {
+  const { store, paths } = registry;
+  if (store.readOnly) throw new RetypeRefused(`Cannot change types: ${store.notice ?? 'the lab database is open read-only'}`);
+  const d = registry.resolve(ref);
+  if (Object.keys(changes).length === 0) throw new RetypeRefused(`name at least one column of dataset ${d.id} '${d.name}' and the type to read it as`);
+  const plan = planTypes(d, changes, options.onInvalid);
+  if (plan.changed.length === 0 && !plan.policyChanged) {
+    return { dataset: d, changed: [], message: `Nothing to change: dataset ${d.id} '${d.name}' already reads ${list(Object.keys(changes).map((c) => `'${c}' as ${d.columns.find((x) => x.name === c)!.type}`))}.` };
+  }
+  const busy = registry.busyRuns(d.id);
+  if (busy.length) {
+    throw new RetypeRefused(`dataset ${d.id} '${d.name}' is in use by ${list(busy.map((r) => `run ${r.id} (${r.status})`))}: changing its types now would change the data under ${busy.length > 1 ? 'them' : 'it'}. Wait until ${busy.length > 1 ? 'they end' : 'it ends'} or cancel (gatelab cancel ${busy[0].id}), then change the types`);
+  }
+  const source = join(paths.home, d.sourcePath);
+  if (!existsSync(source)) throw new RetypeRefused(`the original file of dataset ${d.id} '${d.name}' is missing (${source}); import ${d.sourceName} again to change its types`);
+
+  const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const importOptions: ImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
+  let result: ImportResult;
+  try {
+    result = await importFile(source, scratch, importOptions, { signal: options.signal, onProgress: options.onProgress });
+  } catch (e) {
+    if (e instanceof ImportError && e.code === 'unparsable' && plan.policy === 'reject') throw await countRefusal(d, source, importOptions, plan, e);
+    throw e;
+  }
+  try {
+    checkParse(registry, d, result, plan.policy);
+    swapIn(d.cachePath, scratch, () => store.datasets.replaceParse(d.id, { rows: result.rows, validation: result.validation, importOptions: { ...plan.importOptions } }, result.columns.map((c, i) => {
+      const override = plan.overrides.get(c.name) ?? null;
+      // An overridden column keeps what was inferred at import; the others take this parse's inference.
+      return { name: c.name, inferredType: override ? d.columns[i].inferredType : c.type, typeOverride: override, stats: { ...c.stats, dtype: c.dtype, dim: c.dim } };
+    })));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const dataset = registry.get(d.id)!;
+  const changed = plan.changed.map((column) => ({ column, from: d.columns.find((c) => c.name === column)!.type, to: dataset.columns.find((c) => c.name === column)!.type }));
+  return { dataset, changed, message: confirmation(registry, d, dataset, changed, result) };
+}
+
+interface TypePlan {
+  /** What the importer is told (import-time --types, minus those sent back to inferred, plus overrides). */
+  columnTypes: Record<string, ColumnTypeName>;
+  /** The override each column will have after the change. */
+  overrides: Map<string, ColumnTypeName | null>;
+  /** The dataset's import options after the change (policy, import-time types). */
+  importOptions: ImportOptions;
+  policy: InvalidPolicy;
+  policyChanged: boolean;
+  /** Columns whose type in effect changes. */
+  changed: string[];
+}
+
+function planTypes(d: Dataset, changes: TypeChanges, onInvalid: InvalidPolicy | undefined): TypePlan {
+  const recorded = d.importOptions as ImportOptions;
+  const atImport: Record<string, ColumnTypeName> = { ...(recorded.columnTypes ?? {}) } as Record<string, ColumnTypeName>;
+  const overrides = new Map(d.columns.map((c) => [c.name, c.typeOverride] as const));
+  const changed: string[] = [];
+  for (const [name, type] of Object.entries(changes)) {
+    const c = d.columns.find((x) => x.name === name);
+    if (!c) throw new RetypeRefused(`dataset ${d.id} '${d.name}' has no column '${name}'. Its columns are: ${list(d.columns.map((x) => x.name))}`);
+    if (type === null) {
+      if (c.typeOverride !== null || name in atImport) changed.push(name);
+      overrides.set(name, null);
+      delete atImport[name];
+      continue;
+    }
+    const choices = typeChoices({ type: c.type, inferredType: c.inferredType, sample: topValues(c) });
+    if (!choices.includes(type)) throw new RetypeRefused(`column '${name}' cannot be ${type}: its values are not lists of numbers like [0.1, 0.2]. Choose one of ${list(choices)}`);
+    if (type !== c.type) changed.push(name);
+    overrides.set(name, type === c.inferredType ? null : type);
+  }
+  const columnTypes = { ...atImport };
+  for (const [name, type] of overrides) if (type) columnTypes[name] = type;
+  const policy: InvalidPolicy = onInvalid ?? recorded.onInvalid ?? 'reject';
+  const { columnTypes: _replaced, ...rest } = recorded; // rebuilt below: only the import-time types still in force
+  const importOptions: ImportOptions = { ...rest, ...(Object.keys(atImport).length ? { columnTypes: atImport } : {}), ...(onInvalid ? { onInvalid } : {}) };
+  return { columnTypes, overrides, importOptions, policy, policyChanged: policy !== (recorded.onInvalid ?? 'reject'), changed };
+}
+
+const topValues = (c: Dataset['columns'][number]) => ((c.stats as { topValues?: { value: string }[] | null }).topValues ?? []).map((t) => t.value);
+
+/** The new parse must fit the dataset: same columns; the same rows when stored splits assign rows by position. */
+function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult, policy: InvalidPolicy): void {
+  const names = result.columns.map((c) => c.name);
+  if (names.length !== d.columns.length || names.some((n, i) => n !== d.columns[i].name)) {
+    throw new RetypeRefused(`parsing ${d.sourceName} again gave the columns ${list(names)}, not the dataset's ${list(d.columns.map((c) => c.name))}; nothing was changed`);
+  }
+  if (result.rows === d.rows) return;
+  const splits = registry.store.splits.list(d.id);
+  if (splits.length) {
+    throw new RetypeRefused(`with these types, policy '${policy}' keeps ${count(result.rows)} of the dataset's ${count(d.rows)} rows, and its stored split${splits.length > 1 ? 's' : ''} ${list(splits.map((s) => `'${s.name}' (id ${s.id})`))} assign${splits.length > 1 ? '' : 's'} rows by position: ${splits.length > 1 ? 'they' : 'it'} would no longer fit. Nothing was changed. Choose another type, use impute to keep every row, or delete the split${splits.length > 1 ? 's' : ''} first`);
+  }
+}
+
+/** Under 'reject' the importer stops at the first bad value: parse again with 'drop' to count them all. */
+async function countRefusal(d: Dataset, source: string, options: ImportOptions, plan: TypePlan, first: ImportError): Promise<RetypeRefused> {
+  const column = first.column ?? plan.changed[0];
+  const type = plan.columnTypes[column];
+  let counted = '';
+  const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const dropped = await importFile(source, scratch, { ...options, onInvalid: 'drop' });
+    const bad = dropped.validation.issues.find((i) => i.kind === 'unparsable' && i.column === column);
+    if (bad) {
+      const e = bad.examples[0];
+      counted = `${count(bad.count)} of ${count(d.rows)} values do not read as ${type}${e ? `, e.g. line ${count(e.line)}: '${e.value.slice(0, 60)}'` : ''}`;
+    }
+  } catch {
+    // counting is a courtesy: the first error still says where
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (!counted) counted = first.line ? `line ${count(first.line)} does not read as ${type}` : first.message;
+  return new RetypeRefused(`column '${column}' cannot be ${type}: ${counted}. The dataset's policy for bad values is reject, so nothing was changed. Choose another type, or apply it with the import's drop (drop those rows) or impute (fill those values) policy`);
+}
+
+/** Puts the complete scratch cache in place of the live one; `record` writes the store; any failure restores the old cache. */
+function swapIn(live: string, scratch: string, record: () => void): void {
+  const parked = `${live}.replaced-${process.pid}-${randomBytes(4).toString('hex')}`;
+  renameSync(live, parked);
+  try {
+    renameSync(scratch, live);
+  } catch (e) {
+    renameSync(parked, live);
+    throw e;
+  }
+  try {
+    record();
+  } catch (e) {
+    rmSync(live, { recursive: true, force: true });
+    renameSync(parked, live);
+    throw e;
+  }
+  rmSync(parked, { recursive: true, force: true });
+}
+
+function confirmation(registry: DatasetRegistry, before: Dataset, after: Dataset, changed: RetypeOutcome['changed'], result: ImportResult): string {
+  const what = changed.map((c) => `'${c.column}' is now ${c.to} (was ${c.from})`);
+  const v = result.validation;
+  const bad = v.issues.filter((i) => i.kind === 'unparsable' && changed.some((c) => c.column === i.column)).reduce((s, i) => s + i.count, 0);
+  const policyNote = bad ? ` ${count(bad)} value${bad > 1 ? 's' : ''} did not read: policy '${v.policy}' ${v.policy === 'drop' ? 'dropped their rows' : 'filled them'}.` : '';
+  const rowsNote = after.rows !== before.rows ? ` The dataset now has ${count(after.rows)} rows (was ${count(before.rows)}).` : '';
+  const paused = registry.store.runs.list().filter((r) => r.datasetId === before.id && (r.status === 'paused' || r.status === 'interrupted'));
+  const runs = paused.length
+    ? ` Paused run${paused.length > 1 ? 's' : ''} ${list(paused.map((r) => String(r.id)))} resume${paused.length > 1 ? '' : 's'} on the new types (if a change alters a model's inputs, start a new run instead).`
+    : ' Paused runs resume on the new types.';
+  return `${what.length ? list(what) : `policy is now '${v.policy}'`}; re-parsed ${count(result.rows)} rows of ${before.sourceName}.${policyNote}${rowsNote} Finished runs keep their results.${runs}`;
+}
+
+/**
+ * A lab killed between parking the live cache and recording the new parse leaves `cache.replaced-<pid>-<hex>`.
+ * Whichever of the two caches matches the store's column types stays; the other goes. Returns paths removed.
+ */
+export function recoverInterruptedRetypes(registry: DatasetRegistry): string[] {
+  if (registry.store.readOnly) return [];
+  const removed: string[] = [];
+  for (const d of registry.list()) {
+    const dir = dirname(d.cachePath);
+    let names: string[];
+    try { names = readdirSync(dir); } catch { continue; }
+    const prefix = `${basename(d.cachePath)}.replaced-`;
+    for (const name of names) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length).split('-')[0]);
+      if (pid === process.pid || isAlive(pid)) continue;
+      const parked = join(dir, name);
+      if (!fitsStore(d, d.cachePath) && fitsStore(d, parked)) {
+        rmSync(d.cachePath, { recursive: true, force: true });
+        renameSync(parked, d.cachePath);
+      } else {
+        rmSync(parked, { recursive: true, force: true });
+      }
+      removed.push(parked);
+    }
+  }
+  return removed;
+}
+
+function fitsStore(d: Dataset, cacheDir: string): boolean {
+  try {
+    const meta = JSON.parse(readFileSync(join(cacheDir, META_FILE), 'utf8')) as DatasetCacheMeta;
+    return meta.rows === d.rows && meta.columns.length === d.columns.length && meta.columns.every((c, i) => c.type === d.columns[i].type);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+// LabApi's splits channels over the dataset registry: list a dataset's stored splits with their part
+// counts, and create one through the same createSplit the CLI calls (same spec, same seed: same rows),
+// named as the CLI names it: without a name, its kind, then kind-2, ...; a name in use is replaced.
+import { LabError, type CreatedSplit, type NewSplitSpec, type SplitInfo } from '../../../common/lab-api';
+import { createSplit, DatasetRegistry, type Dataset, type StoredSplit } from '../datasets/index';
+import type { LabPaths } from '../home';
+import type { LabStore } from '../store/index';
+
+/** Column types a stratified split may group by: each value is a class (a float column would give a class per row). */
+export const STRATIFY_TYPES = ['categorical', 'boolean', 'int'];
+
+/** The first of `base`, `base-2`, `base-3`, ... that no split of the dataset is named. */
+export function unusedName(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+function infoOf(s: StoredSplit, rows: number): SplitInfo {
+  const spec = (s.spec ?? {}) as Record<string, unknown>;
+  const used = s.counts.train + s.counts.val + s.counts.test;
+  return {
+    id: String(s.id),
+    datasetId: String(s.datasetId),
+    name: s.name,
+    kind: spec.kind as SplitInfo['kind'],
+    spec,
+    counts: { ...s.counts, unused: Math.max(0, rows - used) },
+    seed: typeof spec.seed === 'number' ? spec.seed : null,
+    createdAt: s.createdAt,
+  };
+}
+
+export class LabSplits {
+  private readonly registry: DatasetRegistry | null;
+
+  constructor(store: LabStore | null, paths: LabPaths) {
+    this.registry = store ? new DatasetRegistry(store, paths) : null;
+  }
+
+  list(datasetId: string): SplitInfo[] {
+    const { registry, dataset } = this.find(datasetId);
+    return registry.store.splits.list(dataset.id).map((s) => infoOf(s, dataset.rows));
+  }
+
+  async create(datasetId: string, name: string | undefined, spec: NewSplitSpec): Promise<CreatedSplit> {
+    const { registry, dataset } = this.find(datasetId);
+    this.checkColumns(dataset, spec);
+    const existing = registry.store.splits.list(dataset.id);
+    const chosen = name ?? unusedName(spec.kind, existing.map((s) => s.name));
+    const replaced = existing.find((s) => s.name === chosen);
+    let stored: StoredSplit;
+    try {
+      stored = await createSplit(registry, dataset.id, chosen, spec);
+    } catch (e) {
+      throw new LabError('invalid-payload', `splits.create: ${(e as Error).message}`);
+    }
+    return { split: infoOf(stored, dataset.rows), replaced: replaced ? { id: String(replaced.id) } : null };
+  }
+
+  // A column the split reads must exist and have a type the split can use; said with the field's name.
+  private checkColumns(dataset: Dataset, spec: NewSplitSpec): void {
+    const wanted: Array<[string, string, string[] | null]> = [];
+    if (spec.kind === 'stratified') wanted.push(['spec.column', spec.column, STRATIFY_TYPES]);
+    if (spec.kind === 'leave-last-out') wanted.push(['spec.userColumn', spec.userColumn, null], ['spec.timeColumn', spec.timeColumn, ['datetime', 'int', 'float']]);
+    for (const [field, name, types] of wanted) {
+      const c = dataset.columns.find((x) => x.name === name);
+      if (!c) throw new LabError('invalid-payload', `splits.create: ${field}: dataset '${dataset.name}' has no column '${name}'; its columns: ${dataset.columns.map((x) => x.name).slice(0, 30).join(', ')}`);
+      const type = c.typeOverride ?? c.type;
+      if (types && !types.includes(type)) throw new LabError('invalid-payload', `splits.create: ${field}: column '${name}' is ${type}; pick a ${types.join(', ')} column`);
+    }
+  }
+
+  private find(datasetId: string): { registry: DatasetRegistry; dataset: Dataset } {
+    if (!this.registry) throw new LabError('not-available', 'splits need the lab\'s dataset store');
+    const dataset = /^\d+$/.test(datasetId) ? this.registry.get(Number(datasetId)) : undefined;
+    if (!dataset) throw new LabError('not-found', `no dataset with id '${datasetId}' (it may have been deleted); pick one from the list`);
+    return { registry: this.registry, dataset };
+  }
+}

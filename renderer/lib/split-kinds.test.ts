@@ -1,0 +1,56 @@
+// The Split form's words and checks: each problem lands under its field (the sum under the ratios), the
+// stratify/user/time column pickers offer only columns of the right type, and forecasting refuses
+// splits that are not by time.
+import { describe, expect, it } from 'vitest';
+import type { ColumnInfo, SplitInfo } from '../../common/lab-api';
+import { columnsFor, specOfForm, splitDetail, splitOption, splitProblem, share, type SplitForm } from './split-kinds';
+
+const form = (o: Partial<SplitForm>): SplitForm => ({ kind: 'random', name: '', train: 0.8, val: 0.1, test: 0.1, seed: 42, column: '', userColumn: '', timeColumn: '', ...o });
+const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature'): ColumnInfo =>
+  ({ name, type, role, modality: null, missing: 0, distinct: null, min: null, max: null, mean: null, std: null, histogram: null });
+
+describe('specOfForm', () => {
+  it('turns a valid form into the lab’s spec and keeps only what the kind reads', () => {
+    expect(specOfForm(form({ kind: 'stratified', column: 'label', seed: 7 }))).toEqual({
+      spec: { kind: 'stratified', ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'label', seed: 7 }, name: undefined, errors: {},
+    });
+    expect(specOfForm(form({ kind: 'ett', name: '  my ett ' })).spec).toEqual({ kind: 'ett' });
+    expect(specOfForm(form({ kind: 'ett', name: '  my ett ' })).name).toBe('my ett');
+    expect(specOfForm(form({ kind: 'leave-last-out', userColumn: 'u', timeColumn: 't' })).spec).toEqual({ kind: 'leave-last-out', userColumn: 'u', timeColumn: 't' });
+  });
+
+  it('puts each problem under its field', () => {
+    expect(specOfForm(form({ test: 0.2 })).errors).toEqual({ ratios: 'train + val + test must add up to 1' });
+    expect(specOfForm(form({ train: 0, val: 0.9 })).errors).toEqual({ train: 'train must be more than 0' });
+    expect(specOfForm(form({ val: null })).errors).toEqual({ val: 'enter a number' });
+    expect(specOfForm(form({ seed: 1.5 })).errors.seed).toMatch(/whole number/);
+    expect(specOfForm(form({ kind: 'stratified' })).errors).toEqual({ column: 'pick the column whose classes every part keeps' });
+    expect(specOfForm(form({ name: 'x'.repeat(61) })).errors).toEqual({ name: 'the name must have 1 to 60 characters' });
+    // within 1e-6 is a sum of 1 (0.7 + 0.1 + 0.2 is 0.9999999999999999 in floating point)
+    expect(specOfForm(form({ kind: 'chronological', train: 0.7, val: 0.1, test: 0.2 })).errors).toEqual({});
+  });
+});
+
+describe('columnsFor', () => {
+  const columns = [col('t', 'datetime', 'time'), col('x', 'float'), col('user', 'categorical', 'categorical'), col('label', 'int', 'target'), col('flag', 'boolean'), col('note', 'text'), col('row', 'int', 'ignore')];
+  it('offers classes for stratify (target first), any column for users, times and numbers for time', () => {
+    expect(columnsFor('stratify', columns)).toEqual(['label', 'user', 'flag']);
+    expect(columnsFor('user', columns)).toEqual(['user', 't', 'x', 'label', 'flag', 'note']);
+    expect(columnsFor('time', columns)).toEqual(['t', 'x', 'label']);
+  });
+});
+
+describe('words', () => {
+  const s: SplitInfo = { id: '3', datasetId: '1', name: 'stratified', kind: 'stratified', spec: { kind: 'stratified', ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'label', seed: 42 }, counts: { train: 16000, val: 2000, test: 2000, unused: 0 }, seed: 42, createdAt: '2026-01-01 10:00:00' };
+  it('describes a stored split and its share of rows', () => {
+    expect(splitOption(s)).toBe('stratified · 16,000 / 2,000 / 2,000');
+    expect(splitDetail(s)).toBe('0.8 / 0.1 / 0.1 · by label');
+    expect(share(2000, 20000)).toBe('10.0%');
+    expect(share(1, 0)).toBe('—');
+  });
+  it('forecasting takes only splits by time', () => {
+    expect(splitProblem('forecasting', 'random')).toMatch(/by time/);
+    expect(splitProblem('forecasting', 'ett')).toBeNull();
+    expect(splitProblem('fusion', 'random')).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+// Splits in the user's words: what each kind does (README's split table), the family defaults a run
+// uses without a stored split, which columns each kind may read, and the Split form's values as the
+// lab's NewSplitSpec, with each problem under the form field it belongs to.
+import { NewSplitSpec, type ColumnInfo, type Family, type SplitInfo, type SplitKind } from '../../common/lab-api';
+
+export type NewKind = Exclude<SplitKind, 'given'>;
+
+export const KIND_LABELS: Record<SplitKind, string> = {
+  ett: 'ETT months',
+  chronological: 'Chronological',
+  random: 'Random',
+  stratified: 'Stratified',
+  'leave-last-out': 'Leave last out',
+  given: 'Given files',
+};
+
+/** One line per kind: what it does, what it is for (README "Splits"). */
+export const KIND_DESCRIPTIONS: Record<SplitKind, string> = {
+  ett: 'Chronological 12 / 4 / 4 months of 30 days by rows (rows per hour read from the time column); later rows unused. For ETTh1/ETTm1 results comparable with Informer, DLinear, PatchTST, TSMixer.',
+  chronological: 'First / next / last rows by row order with your ratios (default 70 / 10 / 20). For other time series.',
+  random: 'Seeded shuffle, exact part sizes. For CTR (BARS uses 7:2:1).',
+  stratified: 'Seeded shuffle within each class of a column, so every part keeps the class balance. For imbalanced classification, fusion.',
+  'leave-last-out': 'Per user, the latest interaction (by the time column) is test, the one before validation, the rest train. For sequential recommendation.',
+  given: 'Rows matched to your split files by their values (MovieLens u1.base / u1.test). Needs the files: create it with the CLI.',
+};
+
+export const NEW_KINDS: NewKind[] = ['ett', 'chronological', 'random', 'stratified', 'leave-last-out'];
+
+/** What a run trains on without a stored split (common/models/binding defaultBinding). */
+export const FAMILY_DEFAULTS: Record<Family, string> = {
+  forecasting: 'chronological 70/10/20 unless you pick ett',
+  recsys: 'random 80/10/10, seed 42',
+  fusion: 'stratified by the target 80/10/10, seed 42',
+};
+
+/** The CLI command for a 'given' split (the app cannot read split files by path). */
+export const givenCommand = (datasetId: string) => `gatelab datasets split ${datasetId} --kind given --train u1.base --test u1.test --name u1`;
+
+/** Why a family cannot train on a kind of split, or null: forecasting windows must not cross parts. */
+export function splitProblem(family: Family | null | undefined, kind: SplitKind): string | null {
+  if (family === 'forecasting' && kind !== 'ett' && kind !== 'chronological') return 'forecasting needs a split by time (ett or chronological)';
+  return null;
+}
+
+export type ColumnUse = 'stratify' | 'user' | 'time';
+const TYPES: Record<ColumnUse, readonly string[] | null> = {
+  stratify: ['categorical', 'boolean', 'int'], // each value a class; a float column would make a class per row
+  user: null,
+  time: ['datetime', 'int', 'float'],
+};
+
+/** The dataset's columns a kind may read for `use`; the target first for stratify, the time index first for time. */
+export function columnsFor(use: ColumnUse, columns: readonly ColumnInfo[]): string[] {
+  const fit = columns.filter((c) => c.role !== 'ignore' && (!TYPES[use] || TYPES[use]!.includes(c.type)));
+  const first = use === 'stratify' ? 'target' : use === 'time' ? 'time' : 'categorical';
+  return [...fit.filter((c) => c.role === first), ...fit.filter((c) => c.role !== first)].map((c) => c.name);
+}
+
+export interface SplitForm {
+  kind: NewKind;
+  name: string;
+  train: number | null;
+  val: number | null;
+  test: number | null;
+  seed: number | null;
+  column: string;
+  userColumn: string;
+  timeColumn: string;
+}
+
+export const DEFAULT_RATIOS: Record<NewKind, [number, number, number]> = {
+  ett: [0, 0, 0], chronological: [0.7, 0.1, 0.2], random: [0.8, 0.1, 0.1], stratified: [0.8, 0.1, 0.1], 'leave-last-out': [0, 0, 0],
+};
+
+/** The form field a spec problem belongs under ('ratios' for the sum). */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const p = path.map(String);
+  if (p[0] === 'ratios') return p[1] ?? 'ratios';
+  return p[0] ?? 'kind';
+}
+
+/** The form as a spec, or the problems by field (train, val, test, ratios, seed, column, userColumn, timeColumn, name). */
+export function specOfForm(f: SplitForm): { spec: NewSplitSpec | null; name: string | undefined; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const name = f.name.trim();
+  if (name.length > 60) errors.name = 'the name must have 1 to 60 characters';
+  const num = (v: number | null, field: string) => {
+    if (v === null || typeof v !== 'number' || !Number.isFinite(v)) errors[field] = 'enter a number';
+    return v as number;
+  };
+  const ratios = () => ({ train: num(f.train, 'train'), val: num(f.val, 'val'), test: num(f.test, 'test') });
+  const candidate =
+    f.kind === 'ett' ? { kind: f.kind }
+    : f.kind === 'chronological' ? { kind: f.kind, ratios: ratios() }
+    : f.kind === 'random' ? { kind: f.kind, ratios: ratios(), seed: num(f.seed, 'seed') }
+    : f.kind === 'stratified' ? { kind: f.kind, ratios: ratios(), seed: num(f.seed, 'seed'), column: f.column }
+    : { kind: f.kind, userColumn: f.userColumn, timeColumn: f.timeColumn };
+  if (f.kind === 'stratified' && !f.column) errors.column = 'pick the column whose classes every part keeps';
+  if (f.kind === 'leave-last-out' && !f.userColumn) errors.userColumn = 'pick the user column';
+  if (f.kind === 'leave-last-out' && !f.timeColumn) errors.timeColumn = 'pick the time column';
+  if (Object.keys(errors).length) return { spec: null, name: name || undefined, errors };
+  const r = NewSplitSpec.safeParse(candidate);
+  if (!r.success) for (const i of r.error.issues) errors[fieldOf(i.path)] ??= i.message;
+  return { spec: r.success ? r.data : null, name: name || undefined, errors };
+}
+
+/** "70.0%" of all rows. */
+export function share(n: number, total: number): string {
+  return total > 0 ? `${((100 * n) / total).toFixed(1)}%` : '—';
+}
+
+/** The Models form's option: "stratified · 16,000 / 2,000 / 2,000". */
+export function splitOption(s: SplitInfo): string {
+  const f = new Intl.NumberFormat('en-US');
+  return `${s.name} · ${f.format(s.counts.train)} / ${f.format(s.counts.val)} / ${f.format(s.counts.test)}`;
+}
+
+/** What a stored split reads, in words: "by label", "user u, time t", "ratios 0.8/0.1/0.1". */
+export function splitDetail(s: SplitInfo): string {
+  const spec = s.spec as { ratios?: { train: number; val: number; test: number }; column?: string; userColumn?: string; timeColumn?: string; rowsPerHour?: number };
+  const parts: string[] = [];
+  if (spec.ratios) parts.push(`${spec.ratios.train} / ${spec.ratios.val} / ${spec.ratios.test}`);
+  if (spec.column) parts.push(`by ${spec.column}`);
+  if (spec.userColumn) parts.push(`user ${spec.userColumn}, time ${spec.timeColumn}`);
+  if (spec.rowsPerHour) parts.push(`${spec.rowsPerHour} rows per hour`);
+  else if (s.kind === 'ett' && spec.timeColumn) parts.push(`rows per hour from ${spec.timeColumn}`);
+  return parts.join(' · ');
+}
