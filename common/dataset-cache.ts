@@ -217,6 +217,8 @@ export interface ImportOptions {
   delimiter?: string;
   /** Whether the first row names the columns (sniffed when absent). */
   header?: boolean;
+  /** How to read slashed dates such as 01/07/2016: day first, month first, or year first (inferred when absent). */
+  dateOrder?: 'dmy' | 'mdy' | 'ymd';
   /** Force a column's type by name (or `column_<n>`, 1-based, when the file has no header). */
   columnTypes?: Record<string, ColumnType>;
   /** What to do with invalid rows/values; default 'reject' (see README, 'Importing data'). */

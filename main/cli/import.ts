@@ -14,6 +14,7 @@ import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../.
 const FORMATS: ImportFormat[] = ['csv', 'tsv', 'jsonl', 'parquet', 'arrow', 'npy'];
 const ENCODINGS: TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin1'];
 const POLICIES: InvalidPolicy[] = ['reject', 'drop', 'impute'];
+const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 
 class UsageError extends Error {}
 
@@ -57,6 +58,7 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
     encoding: oneOf(args, 'encoding', ENCODINGS),
     delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
     header: header === undefined ? undefined : header === 'yes',
+    dateOrder: oneOf(args, 'date-order', DATE_ORDERS),
     onInvalid: oneOf(args, 'on-invalid', POLICIES),
     target,
     columnTypes: Object.keys(columnTypes).length ? columnTypes : undefined,
@@ -73,6 +75,7 @@ export const command: CliCommand = {
     ["--encoding E", "utf-8, utf-16le, utf-16be or latin1 (default: sniffed)"],
     ["--delimiter D", "the field separator: , ; | or tab, or a few characters such as :: (default: sniffed)"],
     ["--header yes|no", "whether the first row names the columns (default: sniffed)"],
+    ["--date-order O", "slashed dates such as 01/07/2016: dmy (day first), mdy (month first) or ymd (default: inferred)"],
     ["--on-invalid P", "a bad row: reject (default), drop it, or impute (pad short rows)"],
     ["--types col=type,...", "force column types (int, float, categorical, boolean, datetime, text, vector)"],
     ["--roles col=role,...", "set column roles (feature, target, time, series-id, categorical, multi-hot, ignore)"],
@@ -83,7 +86,7 @@ export const command: CliCommand = {
     const file = args.positionals[0];
     let options: ImportDatasetOptions;
     try {
-      if (!file || args.positionals.length > 1) throw new UsageError('usage: gatelab import FILE [--name N] [--format csv|tsv|jsonl|parquet|arrow|npy] [--encoding E] [--delimiter D] [--header yes|no] [--on-invalid reject|drop|impute] [--types col=type,...] [--roles col=role,...] [--json] [--home DIR]');
+      if (!file || args.positionals.length > 1) throw new UsageError('usage: gatelab import FILE [--name N] [--format csv|tsv|jsonl|parquet|arrow|npy] [--encoding E] [--delimiter D] [--header yes|no] [--date-order dmy|mdy|ymd] [--on-invalid reject|drop|impute] [--types col=type,...] [--roles col=role,...] [--json] [--home DIR]');
       options = importOptions(args);
     } catch (e) {
       console.error(`gatelab import: ${(e as Error).message}`);

@@ -34,6 +34,8 @@ export interface ColumnPlan {
   identifier?: boolean;
   /** Why inference chose this kind when a reader might expect another: an info note for the report. */
   note?: string;
+  /** Slashed dates in the order the user forced (--date-order): never re-read day first. */
+  orderGiven?: boolean;
   /** Numbers written with a decimal comma ('0,867'; see decimal-comma.ts). */
   decimalComma?: boolean;
   /** Numbers written with thousands separators, '%' or a currency symbol (formatted-number.ts). */

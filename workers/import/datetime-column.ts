@@ -50,7 +50,7 @@ export class DatetimeColumn extends NumberColumn {
     }
     if (!this.bad && Number.isNaN(t)) {
       // month first was only a guess from ambiguous first rows: let the importer re-read day first
-      if (this.plan.dateFormat === 'mdy' && typeof v === 'string' && !Number.isNaN(parseDatetime(v, 'dmy'))) throw new DayFirstDates(this.plan.name, line, v.trim());
+      if (this.plan.dateFormat === 'mdy' && !this.plan.orderGiven && typeof v === 'string' && !Number.isNaN(parseDatetime(v, 'dmy'))) throw new DayFirstDates(this.plan.name, line, v.trim());
       this.missing = true;
       this.noteUnparsable(line, typeof v === 'string' ? v : String(v), `dates (format ${this.plan.dateFormat})`);
     }

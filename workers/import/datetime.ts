@@ -65,7 +65,7 @@ export function detectCompactDate(samples: string[]): CompactDateFormat | null {
 }
 
 /** Names under which a column of 8-digit numbers is read as compact dates without being told. */
-export const looksLikeDateName = (name: string) => looksLikeTimeName(name) || /(^|[_\s])(hour|day|dt|ymd|yyyymmdd)$/i.test(name);
+export const looksLikeDateName = (name: string) => looksLikeTimeName(name) || /(^|[_\s])(hour|day|dt|ymd|yyyymmdd)$/i.test(name) || /[a-z0-9](Hour|Day|Dt|Ymd)$/.test(name.trim());
 
 /** Epoch seconds of 1975-01-01: an integer read as epoch seconds before this is probably something else. */
 export const EARLY_EPOCH = 157766400;
@@ -76,7 +76,9 @@ function daysIn(y: number, mo: number): number {
 
 /**
  * The one format every sample value parses in, or null. Day-first vs month-first slashes are told
- * apart by a first field above 12 (month-first is the default, as in US spreadsheets).
+ * apart by a first field above 12; when every value reads both ways ('01/07/2016'), by which reading
+ * steps more regularly from row to row (hourly data read month first jumps a month at each new day),
+ * and month first when neither does (as in US spreadsheets).
  */
 export function detectDateFormat(samples: string[]): DateFormat | null {
   if (samples.length === 0) return null;
@@ -84,9 +86,27 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   for (const f of order) {
     if (!samples.every((s) => !Number.isNaN(parseDatetime(s, f)))) continue;
     if (f === 'mdy' && samples.some((s) => Number(s.split('/')[0]) > 12)) continue;
+    if (f === 'mdy' && samples.every((s) => !Number.isNaN(parseDatetime(s, 'dmy')))) {
+      return irregularSteps(samples, 'dmy').count < irregularSteps(samples, 'mdy').count ? 'dmy' : 'mdy';
+    }
     return f;
   }
   return null;
+}
+
+/** Steps between consecutive sample times other than the most common one (backward steps too), and the largest. */
+export function irregularSteps(samples: string[], format: DateFormat): { count: number; steps: number; largest: number } {
+  const counts = new Map<number, number>();
+  let prev = NaN, steps = 0;
+  for (const s of samples) {
+    const t = parseDatetime(s, format);
+    if (!Number.isNaN(prev)) { counts.set(t - prev, (counts.get(t - prev) ?? 0) + 1); steps++; }
+    prev = t;
+  }
+  let usual = NaN, best = 0, largest = 0;
+  for (const [step, n] of counts) if (n > best) { best = n; usual = step; }
+  for (const step of counts.keys()) if (step !== usual && Math.abs(step) > Math.abs(largest)) largest = step;
+  return { count: steps - best, steps, largest };
 }
 
 /**
@@ -101,7 +121,17 @@ export class DayFirstDates extends Error {
 
 /** Column names that suggest a number column holds epoch seconds ('created_at', 'event_time', 'ts_ms'). */
 export const looksLikeTimeName = (name: string) =>
-  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when|at)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name);
+  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when|at)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name) || camelTimeName(name);
+
+/**
+ * camelCase and PascalCase time names: 'unixReviewTime', 'eventTime', 'createdAt', 'UpdatedAt', 'eventTs',
+ * 'createdAtMs'. Only at a lower-to-upper boundary, so 'overtime', 'runtime', 'lifetime' (durations) and
+ * 'format' are not times; nor are camelCase durations ('runTime', 'playTime', 'upTime').
+ */
+const DURATION_WORDS = ['over', 'run', 'life', 'day', 'half', 'down', 'up', 'play', 'show', 'bed', 'lunch', 'meal', 'part', 'full', 'screen', 'air', 'wait', 'response', 'load', 'cpu', 'work', 'build', 'travel', 'lead', 'cycle'];
+const CAMEL_DURATION = new RegExp(`(^(${DURATION_WORDS.join('|')})|(${DURATION_WORDS.map((w) => w[0].toUpperCase() + w.slice(1)).join('|')}))Time(Ms|MS|Millis)?$`);
+const camelTimeName = (name: string) =>
+  /[a-z0-9](Time|TimeStamp|Timestamp|DateTime|Datetime|Date|At|Ts|TS|Epoch|When)(Ms|MS|Millis)?$/.test(name.trim()) && !CAMEL_DURATION.test(name.trim());
 
 /** Epoch seconds between 1973 and 2100: plausible for timestamps named as such. */
 export const isPlausibleEpoch = (v: number) => Number.isInteger(v) && v >= 1e8 && v <= 4.1e9;

@@ -1,5 +1,7 @@
-// Day-first dates whose first day above 12 comes after the sniffed rows: the column is read again day
-// first (inferred or set by the user), in CSV and JSON Lines; a column that is neither becomes text.
+// Day-first dates whose first day above 12 comes after the sniffed rows: regular times are read day first
+// from the start (month first would jump a month at each new day); dates in no order are guessed month
+// first and the column is read again day first (inferred or set by the user), in CSV and JSON Lines; a
+// column that is neither becomes text.
 import { afterAll, describe, expect, it } from 'vitest';
 import { textLoader } from './fixtures/load-text';
 
@@ -13,13 +15,24 @@ const dayFirst = (t: number) => { const d = new Date(t * 1000); return `${pad(d.
 const csv = `date,kw\n${times.map((t, i) => `${dayFirst(t)},${i / 10}`).join('\n')}\n`;
 
 describe('day-first dates found after the sample', () => {
-  it('an inferred column is re-read day first, with a note naming the line', async () => {
+  it('regular quarter-hours are read day first from the start, with a note saying why and how to force month first', async () => {
     expect(csv.split('\n')[1153]).toMatch(/^13\/01\/2024 00:00/);
     const r = await load(csv);
     expect(r.result.columns[0].type).toBe('datetime');
     expect(r.col('date')).toEqual(times);
-    expect(r.issues['retyped:date'].message).toMatch(/line 1154 has '13\/01\/2024 00:00': read as day-first dates/);
-    expect(r.issues['unparsable:date']).toBeUndefined();
+    expect(r.issues['retyped:date']).toBeUndefined();
+    expect(r.issues['note:date'].message).toMatch(/^column 'date': slashed dates such as '01\/01\/2024 00:00' read either way; read day-first \(DD\/MM\/YYYY\), since its time steps are regular \(read month-first, 10 of 999 steps would jump, e.g. by 30.01 days\). To read them month-first \(MM\/DD\/YYYY\), import with --date-order mdy$/);
+  });
+
+  it('dates in no order are guessed month first, then re-read day first at the first day above 12, with a note naming the line', async () => {
+    let seed = 11;
+    const rand = (n: number) => 1 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const dates = Array.from({ length: 1200 }, () => [rand(12), rand(12)]);
+    dates[1100] = [13, 5];
+    const r = await load(`date,kw\n${dates.map(([d, m], i) => `${pad(d)}/${pad(m)}/2024,${i}`).join('\n')}\n`);
+    expect(r.col('date')).toEqual(dates.map(([d, m]) => Date.UTC(2024, m - 1, d) / 1000));
+    expect(r.issues['retyped:date'].message).toMatch(/line 1102 has '13\/05\/2024': read as day-first dates/);
+    expect(r.issues['note:date']).toBeUndefined(); // the month-first guess's note gives way
   });
 
   it('a datetime type set by the user is accepted too', async () => {

@@ -6,6 +6,7 @@ import type { ColumnKind, ColumnPlan } from './column-writer';
 import { CsvTokenizer } from './csv-tokenizer';
 import { withDecimalComma } from './decimal-comma';
 import { withFormattedNumbers } from './formatted-number';
+import { withDateOrder } from './date-order';
 import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
@@ -45,6 +46,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   }
   const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv' });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
+  if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
   const width = sniffed.names.length;
   if (width === 0) throw new ImportError('no_rows', `${file}: no rows found (only blank lines)`, { file });
   // A --delimiter the file never uses reads every line as one column: legal, but almost always a mistake
@@ -57,7 +59,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
     if (forced && !userType) return forced === 'number' ? withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    return withFormattedNumbers(withDecimalComma(withDayFirst(inferKind(name, samples, userType), job.dayFirst), samples, sniffed.delimiter), samples, sniffed.delimiter);
+    const plan = withDateOrder(withDayFirst(inferKind(name, samples, userType), job.dayFirst), options.dateOrder);
+    return withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter), samples, sniffed.delimiter);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
@@ -65,11 +68,11 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
 
   const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text }, options.target);
   const cols = table.columns;
-  let skipHeader = sniffed.hasHeader;
+  let skipLines = sniffed.skipLines;
   const policy = job.policy;
   const tokenizer = new CsvTokenizer(sniffed.delimiter.length === 1 ? sniffed.delimiter.charCodeAt(0) : sniffed.delimiter, {
     row(buf, starts, ends, escaped, count, line) {
-      if (skipHeader) { skipHeader = false; return; }
+      if (skipLines > 0) { skipLines--; return; }
       if (count !== width) {
         job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
         if (policy === 'reject') {

@@ -32,7 +32,7 @@ function mostlyFractions(column: string[]): boolean {
 }
 
 /** Whether a first-row cell reads as a value of a column of `kind` (inferred from the rows below). */
-function cellFits(cell: string, kind: string): boolean {
+export function cellFits(cell: string, kind: string): boolean {
   const t = cell.trim();
   if (kind === 'number') { parseNumberString(t); return parsed.status === OK || parsed.status === NAN_INF; }
   if (kind === 'boolean') return t === '0' || t === '1' || parseBooleanWord(t) >= 0;

@@ -4,6 +4,7 @@
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeDateName, looksLikeTimeName } from './datetime';
+import { dateOrderNote } from './date-order';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
@@ -46,8 +47,9 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
   }
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
-  const dateFormat = detectDateFormat(present.map((s) => s.trim()));
-  if (dateFormat) return { name, kind: 'datetime', dtype: 'float64', dateFormat };
+  const trimmed = present.map((s) => s.trim());
+  const dateFormat = detectDateFormat(trimmed);
+  if (dateFormat) return { name, kind: 'datetime', dtype: 'float64', dateFormat, note: dateOrderNote(name, trimmed, dateFormat) };
   if (present.every((s) => /^\s*\[[^\]]*\]\s*$/.test(s))) {
     const dims = new Set(present.map((s) => s.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').length));
     const allNumbers = present.every((s) => s.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').every((p) => !Number.isNaN(Number(p)) || /^nan$/i.test(p)));
@@ -74,7 +76,8 @@ function epochUnit(values: number[], integral: boolean): 'epoch' | 'epoch-ms' | 
 
 /** A month-first datetime plan turned day first, when an earlier pass met a date only day first reads. */
 export function withDayFirst(plan: ColumnPlan, dayFirst: ReadonlySet<string>): ColumnPlan {
-  return plan.kind === 'datetime' && plan.dateFormat === 'mdy' && dayFirst.has(plan.name) ? { ...plan, dateFormat: 'dmy' } : plan;
+  // the note on the month-first guess gives way to the re-read's own (run.ts)
+  return plan.kind === 'datetime' && plan.dateFormat === 'mdy' && dayFirst.has(plan.name) ? { ...plan, dateFormat: 'dmy', note: undefined } : plan;
 }
 
 /** The plan for a type the user chose. Datetimes still need their format found in the sample. */

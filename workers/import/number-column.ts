@@ -8,6 +8,8 @@ import { parseFormatted, strippedDescription } from './formatted-number';
 import { BAD, MISSING, NAN_INF, OK, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
+/** Distinct values counted up to this many (ratings 0.5..5.0 have 10, 1..10 in halves 19). */
+const FEW_VALUES = 21;
 
 export class NumberColumn extends ColumnWriter {
   protected count = 0;
@@ -24,6 +26,13 @@ export class NumberColumn extends ColumnWriter {
   protected markers = 0;
   /** What formatted values had removed (thousands separators, '%', currency), for the import's note. */
   private stripped = { values: 0, thousands: 0, percent: 0, currency: new Set<string>(), example: '' };
+  /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
+  private few: Set<number> | null = new Set();
+
+  /** How many distinct values the column holds when at most 21, else null. */
+  get distinctValues(): number | null {
+    return this.few?.size ?? null;
+  }
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
@@ -127,6 +136,10 @@ export class NumberColumn extends ColumnWriter {
     this.sumSq += d * d;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
+    if (this.few !== null && !this.few.has(v)) {
+      this.few.add(v);
+      if (this.few.size > FEW_VALUES) this.few = null;
+    }
   }
 
   protected finalType(): ColumnType {

@@ -7,6 +7,7 @@ import {
 } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import { withFormattedNumbers } from './formatted-number';
+import { withDateOrder } from './date-order';
 import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
@@ -79,7 +80,7 @@ export async function importRecords(
       const i = b.names.indexOf(name);
       for (let r = 0; r < b.rows && values.length < SAMPLE_ROWS; r++) values.push(i < 0 ? undefined : b.columns[i][r]);
     }
-    const plan = withDayFirst(inferValues(name, values, job.options.columnTypes?.[name]), job.dayFirst);
+    const plan = withDateOrder(withDayFirst(inferValues(name, values, job.options.columnTypes?.[name]), job.dayFirst), job.options.dateOrder);
     // strings such as "$14.05" or "77%" (numbers stay numbers; a mix of both is not re-read)
     const present = values.filter((v) => v !== null && v !== undefined);
     return present.every((v) => typeof v === 'string') ? withFormattedNumbers(plan, present as string[], ',') : plan;

@@ -3,7 +3,7 @@
 // is not (-> latin-1), an inferred column type that later rows contradict (-> the wider type), or
 // slashed dates guessed month first until a day above 12 shows up (-> day first, in every format).
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, extname, isAbsolute, resolve } from 'node:path';
 import {
   ImportError, type DatasetCacheMeta, type ImportFormat, type ImportOptions, type ImportResult,
 } from '../../common/dataset-cache';
@@ -65,7 +65,9 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
     size = st.size;
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError('not_found', `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
+    // a relative path is resolved against the current folder, which the user may not have in mind: show it
+    const where = isAbsolute(path) ? '' : `; looked for ${resolve(path)}`;
+    throw new ImportError('not_found', `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}${where})`, { file });
   }
   if (size === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
   const head = readHead(path, 4096);

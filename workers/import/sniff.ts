@@ -4,6 +4,7 @@
 // and the column names.
 import { CsvTokenizer } from './csv-tokenizer';
 import { detectHeader, type HeaderGuess } from './header';
+import { detectUnitsRow } from './units-row';
 
 export const DELIMITERS = [',', '\t', ';', '|'];
 const SAMPLE_ROWS = 1000;
@@ -16,6 +17,10 @@ export interface Sniffed {
   rows: string[][];
   /** When the header guess was a close call: what was decided and how to change it. */
   headerNote?: string;
+  /** Lines before the data: 0, 1 (the header) or 2 (the header and a units row). */
+  skipLines: number;
+  /** What was decided about line 2 when it looked like units under the header (units-row.ts). */
+  unitsNote?: string;
 }
 
 /** Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. */
@@ -119,11 +124,14 @@ export function columnNames(header: string[] | null, width: number): string[] {
 
 export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean }): Sniffed {
   const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
-  const all = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 1);
-  const guess: HeaderGuess = opts.header === undefined ? detectHeader(all) : { hasHeader: opts.header };
+  const all = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
+  // a units row under the names would hide the types below it from the header guess too
+  const units = opts.header === false ? null : detectUnitsRow(all);
+  const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all) : { hasHeader: opts.header };
   const hasHeader = guess.hasHeader;
-  const body = hasHeader ? all.slice(1) : all;
+  const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;
+  const body = all.slice(skipLines, skipLines + SAMPLE_ROWS);
   const width = hasHeader ? all[0].length : consistency(body).width;
   const names = columnNames(hasHeader ? all[0] : null, width);
-  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width), headerNote: guess.note };
+  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width), headerNote: guess.note, skipLines, unitsNote: hasHeader ? units?.note : undefined };
 }

@@ -23,6 +23,21 @@ describe('event logs and time order', () => {
     expect(r.issues['duplicate_time:timestamp'].severity).toBe('info');
   });
 
+  it('half-star ratings (floats 0.5..5.0) are ratings, not measurements: the log still gets notes', async () => {
+    const rand = rng(9);
+    const rows = Array.from({ length: 300 }, () => `${1 + Math.floor(rand() * 40)},${1 + Math.floor(rand() * 90)},${(1 + Math.floor(rand() * 10)) / 2},${881250949 + Math.floor(rand() * 1e4)}`);
+    const r = await load(`user,item,rating,timestamp\n${rows.join('\n')}\n`);
+    expect(r.type('rating')).toBe('float');
+    expect(r.issues['unsorted_time:timestamp'].severity).toBe('info');
+    expect(r.issues['duplicate_time:timestamp'].severity).toBe('info');
+    // a float of many values (a price) is a measurement: the warnings stay
+    const prices = await load(`user,item,price,timestamp\n${rows.map((l, i) => l.replace(/,[^,]*,(\d+)$/, `,${(i * 1.37).toFixed(2)},$1`)).join('\n')}\n`);
+    expect(prices.issues['unsorted_time:timestamp'].severity).toBe('warning');
+    // few values over a wide range (0.5 .. 50) are not ratings either
+    const wide = await load(`user,item,rating,timestamp\n${rows.map((l, i) => (i === 0 ? l.replace(/,[^,]*,(\d+)$/, ',50.5,$1') : l)).join('\n')}\n`);
+    expect(wide.issues['unsorted_time:timestamp'].severity).toBe('warning');
+  });
+
   it('a forecasting file out of order keeps the warning, reworded to say it matters only for forecasting', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `2024-01-${String(1 + ((i * 7) % 30)).padStart(2, '0')},${(i * 1.37).toFixed(2)}`);
     const r = await load(`date,load\n${rows.join('\n')}\n`);

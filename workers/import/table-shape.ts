@@ -8,20 +8,27 @@ import type { Validation } from './validation';
 /** Column names that say "what the user did or thought": labels of recommendation and CTR logs. */
 const LABEL_NAME = /^(label|labels|target|y|rating|ratings|score|click|clicks|clicked|is_click|liked|like|likes|purchase|purchased|bought|watched|converted|conversion|interaction)$/i;
 
+/** Ratings in a small range written as floats (half stars 0.5..5.0, 1..10 in halves): few distinct values, not measurements. */
+const RATING_VALUES = 21, RATING_RANGE = 10;
+const ratingLike = (c: CachedColumn, distinct: number | null | undefined) =>
+  distinct != null && distinct <= RATING_VALUES && c.stats.min !== null && c.stats.max !== null && c.stats.max - c.stats.min <= RATING_RANGE;
+
 /**
- * A recommendation-style log: no float measurement columns, and two or more id/category columns (user,
- * item), or one and a label-like column. Forecasting needs float series, so such a file is not one.
+ * A recommendation-style log: no float measurement columns (floats of a few values in a small range are
+ * ratings, not measurements), and two or more id/category columns (user, item), or one and a label-like
+ * column. Forecasting needs float series, so such a file is not one. `distinct[i]`: how many distinct
+ * values number column i has when few (NumberColumn.distinctValues), else null.
  */
-export function looksLikeEventLog(columns: readonly CachedColumn[], plans: readonly ColumnPlan[]): boolean {
-  if (columns.some((c) => c.type === 'float' || c.type === 'vector' || c.type === 'text')) return false;
+export function looksLikeEventLog(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], distinct: ReadonlyArray<number | null> = []): boolean {
+  if (columns.some((c, i) => (c.type === 'float' && !ratingLike(c, distinct[i])) || c.type === 'vector' || c.type === 'text')) return false;
   if (!columns.some((c) => c.type === 'datetime')) return false;
   const ids = plans.filter((p, i) => (p.identifier || columns[i].type === 'categorical') && columns[i].stats.count > 0).length;
   return ids >= 2 || (ids >= 1 && columns.some((c) => LABEL_NAME.test(c.name.trim())));
 }
 
 /** Time order and repeated times matter only to forecasting: in an event log they are notes, not warnings. */
-export function softenTimeWarnings(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], validation: Validation): void {
-  if (!looksLikeEventLog(columns, plans)) return;
+export function softenTimeWarnings(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], validation: Validation, distinct: ReadonlyArray<number | null> = []): void {
+  if (!looksLikeEventLog(columns, plans, distinct)) return;
   const why = '. This file looks like an event log for recommendation (ids and a label, no measurements), where rows need no time order: a note, not a warning';
   for (const c of columns) {
     if (c.type !== 'datetime') continue;

@@ -45,7 +45,8 @@ export class TableWriter {
     if (target !== undefined && !this.target) {
       throw new ImportError('target_missing', `${ctx.file}: the target column '${target}' is not in the file (columns: ${plans.slice(0, 20).map((p) => p.name).join(', ')}${plans.length > 20 ? ', ...' : ''})`, { file: ctx.file, column: target });
     }
-    this.userTyped = this.columns.filter((c) => c.plan.userType !== undefined);
+    // dates in an order the user forced are held to it like a type: refused, never re-typed
+    this.userTyped = this.columns.filter((c) => c.plan.userType !== undefined || c.plan.orderGiven);
   }
 
   /** All columns have staged this row's values: keep it (commit) or drop it. Returns whether kept. */
@@ -57,7 +58,8 @@ export class TableWriter {
       for (const c of this.userTyped) {
         if (c.unparsable > 0 && c.firstUnparsable) {
           const u = c.firstUnparsable;
-          throw new ImportError('unparsable', `${this.ctx.file}, line ${u.line}, column '${c.plan.name}': '${u.value.slice(0, 80)}' is not a valid ${c.plan.userType} value (the column was set to ${c.plan.userType})${decimalCommaHint(c.plan, u.value)}. Fix the value, choose another type, or import with onInvalid 'drop' or 'impute'`, { file: this.ctx.file, line: u.line, column: c.plan.name });
+          const what = c.plan.userType ? `a valid ${c.plan.userType} value (the column was set to ${c.plan.userType})` : `a date in the order set with --date-order (${c.plan.dateFormat === 'ymd-slash' ? 'ymd: YYYY/MM/DD' : c.plan.dateFormat === 'mdy' ? 'mdy: MM/DD/YYYY' : 'dmy: DD/MM/YYYY'})`;
+          throw new ImportError('unparsable', `${this.ctx.file}, line ${u.line}, column '${c.plan.name}': '${u.value.slice(0, 80)}' is not ${what}${decimalCommaHint(c.plan, u.value)}. Fix the value, choose another ${c.plan.userType ? 'type' : 'date order'}, or import with onInvalid 'drop' or 'impute'`, { file: this.ctx.file, line: u.line, column: c.plan.name });
         }
       }
     }
@@ -89,7 +91,7 @@ export class TableWriter {
   retypes(): Retype[] {
     const out: Retype[] = [];
     for (const c of this.columns) {
-      if (c.plan.userType !== undefined || c.unparsable === 0 || c.plan.kind === 'string') continue;
+      if (c.plan.userType !== undefined || c.plan.orderGiven || c.unparsable === 0 || c.plan.kind === 'string') continue;
       const kind: ColumnKind = c.plan.kind === 'boolean' && c.unparsableAllNumeric ? 'number' : 'string';
       const u = c.firstUnparsable!;
       const zero = c instanceof NumberColumn ? c.leadingZeroAt : null;
@@ -117,7 +119,7 @@ export class TableWriter {
       if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, `column '${col.name}': ${s.missing} missing values`);
       return col;
     });
-    softenTimeWarnings(columns, this.columns.map((c) => c.plan), v);
+    softenTimeWarnings(columns, this.columns.map((c) => c.plan), v, this.columns.map((c) => (c instanceof NumberColumn ? c.distinctValues : null)));
     this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, c.repeatsPerTime, v); });
     const meta: DatasetCacheMeta = {
       format: CACHE_FORMAT, version: CACHE_VERSION, rows: this.rows, columns, source,

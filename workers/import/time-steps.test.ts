@@ -35,10 +35,38 @@ describe('time gaps', () => {
     for (let d = 0; days.length < 60; d++) { const t = Date.UTC(1990, 0, 1 + d); const wd = new Date(t).getUTCDay(); if (wd !== 0 && wd !== 6) days.push(iso(t / 1000).slice(0, 10)); }
     const business = await load(`date,rate\n${days.map((d, i) => `${d},${1 + i / 100}`).join('\n')}\n`);
     expect(business.result.validation.issues).toEqual([]);
-    // a Wednesday missing (a holiday) is a gap: Tuesday to Thursday is 2 days, not a weekend
+    // a Wednesday missing alone (an exchange holiday) is part of the business calendar: a note, not a gap
     const wednesday = days.findIndex((d, i) => i > 10 && new Date(`${d}T00:00:00Z`).getUTCDay() === 3);
     const withHoliday = await load(`date,rate\n${days.filter((_, i) => i !== wednesday).map((d, i) => `${d},${i}`).join('\n')}\n`);
-    expect(withHoliday.result.validation.issues.map((i) => [i.kind, i.count])).toEqual([['time_gaps', 1]]);
+    expect(withHoliday.result.validation.issues.map((i) => [i.kind, i.severity, i.count])).toEqual([['note', 'info', 1]]);
+    expect(withHoliday.result.validation.issues[0].message).toContain(`time column 'date': business days (weekends skipped); 1 single-day holiday (weekdays missing alone, the first just before line ${wednesday + 2})`);
+    // Wednesday and Thursday both missing are not a holiday: a gap to fill
+    const twoDays = await load(`date,rate\n${days.filter((_, i) => i !== wednesday && i !== wednesday + 1).map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(twoDays.result.validation.issues.map((i) => [i.kind, i.count])).toEqual([['time_gaps', 1]]);
+    expect(twoDays.result.validation.issues[0].message).toContain(`1 gaps (steps longer than the usual 1 day; longest 3 days at line ${wednesday + 2}); 11 weekends skipped are not counted`);
+  });
+
+  it('business days with exchange holidays (Mondays, Fridays, midweek) get a calendar note naming them, plus real gaps as warnings', async () => {
+    // 2015-2019 weekdays; every 23rd weekday is a holiday (falls on every weekday in turn); one week missing
+    const days: number[] = [];
+    let holidays = 0;
+    for (let d = 0, k = 0; d < 1500; d++) {
+      const t = Date.UTC(2015, 0, 1 + d) / 1000;
+      const wd = new Date(t * 1000).getUTCDay();
+      if (wd === 0 || wd === 6) continue;
+      if (++k % 23 === 0) { holidays++; continue; }
+      days.push(t);
+    }
+    const csv = (ts: number[]) => `Date,Close\n${ts.map((t, i) => `${iso(t).slice(0, 10)},${(100 + Math.sin(i)).toFixed(3)}`).join('\n')}\n`;
+    const r = await load(csv(days));
+    const note = r.result.validation.issues.find((i) => i.column === 'Date');
+    expect(note).toMatchObject({ kind: 'note', severity: 'info', count: holidays });
+    expect(note!.message).toMatch(new RegExp(`^time column 'Date': business days \\(weekends skipped\\); ${holidays} single-day holidays .*nothing to fill$`));
+    // a whole week missing is still a gap, with the holidays set apart in its message
+    const withHole = days.filter((_, i) => i < 400 || i >= 405);
+    const gaps = (await load(csv(withHole))).result.validation.issues.find((i) => i.kind === 'time_gaps');
+    expect(gaps).toMatchObject({ severity: 'warning', count: 1 });
+    expect(gaps!.message).toMatch(new RegExp(`weekends skipped and ${holidays} single-day holidays .* are not counted`));
   });
 
   it('jittered times get a note that they are irregular', async () => {

@@ -7,7 +7,8 @@ const DECIDE_AFTER = 10_000;
 const DAY = 86400;
 
 export interface StepSummary {
-  kind: 'gaps' | 'irregular';
+  /** 'calendar': business days whose only gaps are single-weekday holidays (a note, not a gap warning). */
+  kind: 'gaps' | 'irregular' | 'calendar';
   message: string;
   count: number;
 }
@@ -18,6 +19,10 @@ export class TimeSteps {
   private usualShare = 0;
   private gaps = 0;
   private weekends = 0;
+  /** Steps over exactly one missing weekday of a business-day series (exchange holidays), the first one's line. */
+  private holidays = 0;
+  private holidayLine = 0;
+  private holidayLongest = { step: 0, line: 0 };
   private longest = 0;
   private longestLine = 0;
   private steps = 0;
@@ -46,7 +51,12 @@ export class TimeSteps {
   private classify(from: number, step: number, line: number): void {
     if (!(step > 1.5 * this.usual)) return;
     // business days: Friday to Monday is the weekend, not missing data
-    if (this.usual === DAY && step === 3 * DAY && new Date(from * 1000).getUTCDay() === 5) { this.weekends++; return; }
+    if (this.usual === DAY && step === 3 * DAY && weekday(from) === 5) { this.weekends++; return; }
+    if (this.usual === DAY && isHoliday(from, step)) {
+      if (this.holidays++ === 0) this.holidayLine = line;
+      if (step > this.holidayLongest.step) this.holidayLongest = { step, line };
+      return;
+    }
     this.gaps++;
     if (step > this.longest) { this.longest = step; this.longestLine = line; }
   }
@@ -60,13 +70,36 @@ export class TimeSteps {
     if (this.usualShare < 0.5) {
       return { kind: 'irregular', count: this.steps, message: `column '${name}': the times are irregularly spaced (the most common step, ${duration(this.usual)}, is only ${Math.round(this.usualShare * 100)}% of the first steps). Forecasting treats rows as equally spaced: resample the series to a fixed step before importing it as a time index` };
     }
-    if (this.gaps === 0) return null;
-    const weekends = this.weekends > 0 ? `; ${this.weekends.toLocaleString('en-US')} weekends skipped are not counted` : '';
+    // business days: weekends dominate the longer steps; holidays only count as such in that calendar
+    const business = this.weekends > 0 && this.weekends >= this.holidays;
+    const holidays = business ? this.holidays : 0;
+    const gaps = this.gaps + (business ? 0 : this.holidays);
+    const holidayWords = `${holidays.toLocaleString('en-US')} single-day holiday${holidays === 1 ? '' : 's'} (weekdays missing alone, the first just before line ${this.holidayLine.toLocaleString('en-US')})`;
+    if (gaps === 0) {
+      if (holidays === 0) return null;
+      return { kind: 'calendar', count: holidays, message: `time column '${name}': business days (weekends skipped); ${holidayWords}. Rows are the trading days, which forecasting treats as equally spaced, as is usual for such series: nothing to fill` };
+    }
+    // not business days after all: those steps are ordinary gaps
+    if (!business && this.holidayLongest.step > this.longest) { this.longest = this.holidayLongest.step; this.longestLine = this.holidayLongest.line; }
+    const weekends = this.weekends > 0 ? `; ${this.weekends.toLocaleString('en-US')} weekends skipped${holidays > 0 ? ` and ${holidayWords}` : ''} are not counted` : '';
     return {
-      kind: 'gaps', count: this.gaps,
-      message: `time column '${name}': ${this.gaps.toLocaleString('en-US')} gaps (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`,
+      kind: 'gaps', count: gaps,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`,
     };
   }
+}
+
+/** 0 = Sunday .. 6 = Saturday (1970-01-01 was a Thursday). */
+const weekday = (t: number) => ((Math.floor(t / DAY) + 4) % 7 + 7) % 7;
+
+/** A step between two weekdays over exactly one missing weekday, weekends aside (Tue->Thu, Fri->Tue, Thu->Mon). */
+function isHoliday(from: number, step: number): boolean {
+  if (step % DAY !== 0 || step > 4 * DAY) return false;
+  const to = from + step;
+  if (weekday(from) === 0 || weekday(from) === 6 || weekday(to) === 0 || weekday(to) === 6) return false;
+  let missing = 0;
+  for (let t = from + DAY; t < to; t += DAY) if (weekday(t) !== 0 && weekday(t) !== 6) missing++;
+  return missing === 1;
 }
 
 /** 3600 -> '1 h', 900 -> '15 min', 259200 -> '3 days', 5400 -> '1 h 30 min'. */

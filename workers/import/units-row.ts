@@ -1,0 +1,50 @@
+// A second header row: names on line 1, then units or descriptions on line 2 (`,kW,kW,degC`), as
+// spreadsheets and data loggers export them. Read as data, its words make every number column below it
+// categorical, silently. When line 2 is text above numbers or dates in most such columns it is skipped
+// (the rows keep their line numbers); when only some columns have text there, a note names line 2.
+import { cellFits } from './header';
+import { inferKind } from './infer';
+import { isMissingToken } from './values';
+
+export interface UnitsRow {
+  /** Whether line 2 is left out of the data. */
+  skip: boolean;
+  /** What the import says about line 2 (an info note). */
+  note: string;
+}
+
+/** Words or unit symbols: 'kW', 'degC', '°C', '%', 'm/s', '$'. Not a stray number or punctuation. */
+const UNIT_LIKE = /[A-Za-z\u00b0%$€£¥µ\u0370-\u03ff]/;
+
+/**
+ * Looks at line 2 of `rows` (line 1 being the header) against the rows below it. Null when line 2 reads
+ * as data (or there are too few rows to tell).
+ */
+export function detectUnitsRow(rows: string[][]): UnitsRow | null {
+  if (rows.length < 4) return null;
+  const [names, second] = rows;
+  const body = rows.slice(2).filter((r) => r.length === names.length);
+  if (body.length < 2 || second.length !== names.length) return null;
+  if (!second.some((cell) => UNIT_LIKE.test(cell) && !isMissingToken(cell))) return null; // all numbers: data (and cheap to tell)
+  let fits = 0;
+  const words: Array<{ column: string; cell: string }> = [];
+  for (let c = 0; c < names.length; c++) {
+    const cell = second[c];
+    if (cell.trim() === '' || isMissingToken(cell)) continue;
+    const kind = inferKind('', body.map((r) => r[c])).kind;
+    if (kind !== 'number' && kind !== 'datetime') continue;
+    if (cellFits(cell, kind)) fits++;
+    else if (UNIT_LIKE.test(cell)) words.push({ column: names[c].trim(), cell: cell.trim() });
+    else fits++; // '#', '--': not data, but not a unit either: no evidence of a units row
+  }
+  if (words.length === 0) return null;
+  const list = (xs: string[]) => xs.slice(0, 6).map((x) => x.slice(0, 20)).join(', ') + (xs.length > 6 ? ', ...' : '');
+  if (words.length > fits) {
+    return { skip: true, note: `line 2 looks like a units row (${list(words.map((w) => w.cell))}): skipped; it is not data` };
+  }
+  const columns = words.map((w) => `'${w.column}'`);
+  return {
+    skip: false,
+    note: `line 2 has text (${list(words.map((w) => w.cell))}) in column${words.length > 1 ? 's' : ''} ${list(columns)} whose other rows are numbers or dates, so ${words.length > 1 ? 'they are' : 'it is'} read as categories. If line 2 is a units or description row, delete it from the file and import again; if it is a bad value, set the type (--types ${words[0].column}=float) with --on-invalid drop`,
+  };
+}
