@@ -68,7 +68,7 @@ describe('routers', () => {
     await runner.release();
   });
 
-  it('Sinkhorn routing stays balanced where plain top-1 collapses, and capacity drops overflow tokens in training only', async () => {
+  it('Sinkhorn routing stays balanced where plain top-1 collapses, and capacity drops overflow tokens in training only (the dropped share is a statistic in both)', async () => {
     // Inputs far from the origin make the untrained router send almost every token to one expert.
     const inputs = { x: [64, 3] };
     const skew = (env: Parameters<typeof sinkhornRouter>[0], x: Parameters<typeof sinkhornRouter>[3]) => add(mul(x, 0.1), 5);
@@ -85,7 +85,8 @@ describe('routers', () => {
     } });
     const evalOut = await evalTop.runner.run(evalTop.feeds);
     await evalTop.release();
-    expect(Object.keys(evalOut).filter((k) => k.startsWith('out'))).toEqual(['out0']); // no 'dropped' statistic either
+    // ... but the statistic is there in eval too (what this batch would drop), so the trainer stores it
+    expect(Object.keys(evalOut).filter((k) => k.startsWith('out'))).toEqual(['out0', 'out1']);
     const w = evalOut.out0.data as Float64Array;
     for (let row = 0; row < 64; row++) expect(w[row * 4] + w[row * 4 + 1] + w[row * 4 + 2] + w[row * 4 + 3]).toBeGreaterThan(0.2); // every row keeps its expert
     const sinkLoad = Array.from((await sink.runner.run(sink.feeds)).out0.data as Float64Array);
@@ -98,6 +99,7 @@ describe('routers', () => {
     // capacity 1.0·N/E: everything beyond a quarter of the tokens per expert is dropped
     const dropped = topOut.out1.data[0] as number;
     expect(dropped).toBeCloseTo(topLoad.reduce((s, f) => s + Math.max(0, f - 0.25), 0), 6);
+    expect(evalOut.out1.data[0] as number).toBeCloseTo(dropped, 12);
   });
 });
 

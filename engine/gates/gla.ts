@@ -3,11 +3,14 @@
 // α_t = σ(x W_α1 W_α2 + b)^(1/normalizer) (rank-16 low-rank projection, normalizer 16), so
 // log α_t = logsigmoid(·)/normalizer. Two forms give the same output: `recurrent` (one step at a time)
 // and `chunked` (within a chunk everything is a masked matmul; the state is passed between chunks).
+// α [..., T, Dk] (per token and key channel; heads are consecutive groups of Dk/H channels) is the gate's
+// value for analytics: knocked 'open' (α = 1) nothing is forgotten (plain linear attention), 'closed'
+// (α = 0) each step sees only its own k_tᵀv_t.
 import type { GateOf } from '../../common/gates';
 import type { Tensor } from '../ir/tensor';
 import { add, concat, cumsum, exp, matmul, mul, neg, silu, slice, softplus, sub } from '../ops/builders';
 import { mergeHeads, splitHeads, transposeLast } from './heads';
-import { dense, floats, num, type GateEnv, type GateOutput } from './env';
+import { dense, floats, gateValue, num, type GateEnv, type GateOutput } from './env';
 import { norm } from './glu';
 import { opennessStats } from './stats';
 
@@ -16,14 +19,18 @@ const T_ = transposeLast;
 const at = (t: Tensor, s: number, e: number) => slice(t, [s], [e], [t.rank - 2]);
 const heads = splitHeads;
 
-/** o[B,H,T,Dv] one step at a time. */
-export function glaRecurrent(q: Tensor, k: Tensor, v: Tensor, logAlpha: Tensor): Tensor {
+/**
+ * o[B,H,T,Dv] one step at a time. The decay comes as log α, or as α itself (`{ alpha }`), which may be
+ * exactly 0 (a knocked-out forget gate) where log α would be −∞.
+ */
+export function glaRecurrent(q: Tensor, k: Tensor, v: Tensor, decay: Tensor | { alpha: Tensor }): Tensor {
   const T = q.shape[q.rank - 2] as number;
+  const alphaAt = (t: number) => ('alpha' in decay ? T_(at(decay.alpha, t, t + 1)) : exp(T_(at(decay, t, t + 1))));
   const outs: Tensor[] = [];
   let S: Tensor | null = null;
   for (let t = 0; t < T; t++) {
     const kv = matmul(T_(at(k, t, t + 1)), at(v, t, t + 1)); // [B,H,Dk,Dv]
-    S = S ? add(mul(exp(T_(at(logAlpha, t, t + 1))), S), kv) : kv;
+    S = S ? add(mul(alphaAt(t), S), kv) : kv;
     outs.push(matmul(at(q, t, t + 1), S)); // [B,H,1,Dv]
   }
   return outs.length === 1 ? outs[0] : concat(outs, -2);
@@ -60,16 +67,21 @@ export function gla(env: GateEnv, name: string, cfg: GateOf<'gla'>, x: Tensor): 
   const q = heads(mul(dense(env, `${name}.q`, x, Dk, { bias: false }), num(env, 1 / Math.sqrt(Dk / H))), H);
   const k = heads(dense(env, `${name}.k`, x, Dk, { bias: false }), H);
   const v = heads(dense(env, `${name}.v`, x, D, { bias: false }), H);
-  let logAlpha: Tensor, stats: Record<string, Tensor> = {};
+  let o: Tensor, stats: Record<string, Tensor> = {};
+  const run = (logAlpha: Tensor) => (cfg.form === 'recurrent' ? glaRecurrent(q, k, v, logAlpha) : glaChunked(env, q, k, v, logAlpha, cfg.chunkSize));
   if (cfg.enabled) {
     const low = dense(env, `${name}.alpha1`, x, cfg.rank, { bias: false });
     const logits = dense(env, `${name}.alpha2`, low, Dk);
-    logAlpha = heads(mul(neg(softplus(neg(logits))), num(env, 1 / cfg.normalizer)), H); // logsigmoid / normalizer
-    stats = opennessStats(env, name, exp(logAlpha));
+    const logAlpha = mul(neg(softplus(neg(logits))), num(env, 1 / cfg.normalizer)); // logsigmoid / normalizer, [..., T, Dk]
+    const alpha = exp(logAlpha);
+    const probed = gateValue(env, name, 'gate', alpha);
+    stats = opennessStats(env, name, heads(probed, H));
+    // Replaced by a knockout: the recurrent form on α itself (exact for α = 0, where the chunked form's
+    // exp(−Σ log α) would overflow); otherwise the configured form on log α, as trained.
+    o = probed === alpha ? run(heads(logAlpha, H)) : glaRecurrent(q, k, v, { alpha: heads(probed, H) });
   } else {
-    logAlpha = mul(k, num(env, 0)); // no forget gate: plain linear attention (α = 1)
+    o = run(mul(k, num(env, 0))); // no forget gate: plain linear attention (α = 1)
   }
-  const o = cfg.form === 'recurrent' ? glaRecurrent(q, k, v, logAlpha) : glaChunked(env, q, k, v, logAlpha, cfg.chunkSize);
   const normed = mergeHeads(norm(env, `${name}.norm`, o));
   const gate = silu(dense(env, `${name}.r`, x, D));
   return { y: dense(env, `${name}.out`, mul(normed, gate), D), stats, losses: {} };

@@ -77,7 +77,8 @@ export function softmaxRouter(env: GateEnv, name: string, cfg: GateOf<'softmax-r
  * With a capacity factor, tokens beyond an expert's capacity (factor·k·N/E, in token order) get weight 0
  * in training only. Capacity is a training-time budget (Switch Transformer's batches on fixed-size expert
  * buffers); at evaluation and in an exported model a row's prediction must not depend on which other rows
- * share its batch, so every token keeps its experts there.
+ * share its batch, so every token keeps its experts there. The `dropped` statistic is emitted in both
+ * (train and eval graphs declare the same statistics, so the trainer stores it on every step and eval).
  */
 export function topKRouter(env: GateEnv, name: string, cfg: GateOf<'topk-router'>, x: Tensor): RouterOutput {
   if (!cfg.enabled) return uniform(env, x, cfg.experts);
@@ -104,12 +105,14 @@ export function topKRouter(env: GateEnv, name: string, cfg: GateOf<'topk-router'
     smoothLoad = reduceSum(where(greater(assign, num(env, 0.5)), phi(inThr), phi(outThr)), [0]);
   }
   const { stats, losses } = routerStatsAndLosses(env, name, cfg, { logits: clean, probs, assign, k, smoothLoad });
-  if (cfg.capacityFactor !== undefined && env.training) {
+  if (cfg.capacityFactor !== undefined) {
     const position = cumsum(assign, 0); // 1-based queue position of each token at each expert
     const tokens = div(reduceSum(assign, [0, 1]), num(env, k));
     const capacity = mul(tokens, num(env, (cfg.capacityFactor * k) / E));
     const keep = mul(assign, sub(num(env, 1), cast(greater(position, capacity), env.dtype)));
-    weights = mul(weights, keep);
+    if (env.training) weights = mul(weights, keep);
+    // On every step and eval (the stored statistic): in evaluation it is the share this batch *would* drop
+    // at this capacity, so validation shows whether the capacity still binds; the weights are not changed.
     stats[`${name}.dropped`] = sub(num(env, 1), div(reduceSum(keep, [0, 1]), reduceSum(assign, [0, 1])));
   }
   return { weights: gateValue(env, name, 'router', t.restore(weights)), stats, losses };

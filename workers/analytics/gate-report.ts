@@ -34,11 +34,11 @@ export interface ReportInput {
   context?: DatasetContext;
 }
 
-/** Mean over samples of each chunk of `chunk` consecutive units (a feature's elements). */
-function chunkMeans(v: PerSample, chunks: number): number[] {
-  const n = v.data.length / v.width, size = v.width / chunks;
+/** Mean of each chunk of consecutive units (a feature's elements), from the per-unit means over samples. */
+function chunkMeans(unitMeans: Float64Array, chunks: number): number[] {
+  const size = unitMeans.length / chunks;
   const out = new Array<number>(chunks).fill(0);
-  for (let s = 0; s < n; s++) for (let u = 0; u < v.width; u++) out[Math.floor(u / size)] += v.data[s * v.width + u] / (n * size);
+  for (let u = 0; u < unitMeans.length; u++) out[Math.floor(u / size)] += unitMeans[u] / size;
   return out;
 }
 
@@ -96,16 +96,25 @@ export function gateReport(r: ReportInput): GateReport {
   const fusionOf = (gate: string, modalities: string[], weights: number[][]): FusionReport => fusionReport(gate, modalities, weights, r);
   let inputs: ReturnType<typeof reportInputs> | null = null; // built once, when the model has a router
   for (const g of r.gates) {
+    // Feature and selection gates need only each unit's mean (kept for every probe); the rest need the
+    // probe per sample, which is kept when the whole split of it is small (evaluate-graph KEPT_PROBE_VALUES).
+    const mean = base.means[probeOutput(g.gate)];
+    if (mean && g.kind === 'selection') {
+      const V = g.shape.at(-1)!;
+      const means = Array.from(mean).reduce((acc, m, u) => { acc[u % V] += m / (mean.length / V); return acc; }, new Array<number>(V).fill(0));
+      featureGates.push({ gate: g.gate, features: rankFeatures(names(V), means) });
+      continue;
+    }
+    const perChannel = typeof model.channels === 'number' && g.shape.length > 1 && g.shape[0] === F; // [C, tokens, ...]: GLA's forget gate
+    if (mean && g.kind === 'gate' && !isFusion && F > 0 && (Array.isArray(model.fields) ? mean.length % F === 0 : mean.length === F || perChannel)) {
+      // CTR: a gate over the flattened field embeddings (each field's elements contiguous); forecasting: one
+      // value per channel, or a channel-independent model's gate over each channel's tokens (its mean per channel)
+      featureGates.push({ gate: g.gate, features: rankFeatures(names(F), chunkMeans(mean, F)) });
+      continue;
+    }
     const v = probe(g.gate);
     if (!v) continue;
-    if (g.kind === 'selection') {
-      const V = g.shape.at(-1)!;
-      const means = chunkMeans({ data: v.data, width: v.width }, v.width).reduce((acc, m, u) => { acc[u % V] += m / (v.width / V); return acc; }, new Array<number>(V).fill(0));
-      featureGates.push({ gate: g.gate, features: rankFeatures(names(V), means) });
-    } else if (g.kind === 'gate' && !isFusion && F > 0 && (Array.isArray(model.fields) ? v.width % F === 0 : v.width === F)) {
-      // CTR: a gate over the flattened field embeddings (each field's elements contiguous); forecasting: one value per channel
-      featureGates.push({ gate: g.gate, features: rankFeatures(names(F), chunkMeans(v, F)) });
-    } else if (g.kind === 'gate' && isFusion && /^gmu(\.z\d+)?$/.test(g.gate)) {
+    if (g.kind === 'gate' && isFusion && /^gmu(\.z\d+)?$/.test(g.gate)) {
       if (g.gate === 'gmu') fusion.push(fusionOf(g.gate, modalityNames.slice(0, 2), perSampleExpertWeights(v, v.width).map((w) => { const z = meanOf(w); return [z, 1 - z]; })));
     } else if (g.kind === 'router') {
       const E = g.shape.at(-1)!;

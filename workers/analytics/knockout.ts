@@ -1,14 +1,18 @@
-// A run's knockout table: the test split evaluated once as trained (with every gate's value probed), then
-// once per intervention with that gate's value replaced; each metric with its delta from the trained
-// model and a paired bootstrap interval over test samples (seeded, so a table can be reproduced).
+// A run's knockout table: the test split evaluated once as trained, then once per intervention with that
+// gate's value replaced; each metric with its delta from the trained model and a paired bootstrap
+// interval over test samples (seeded, so a table can be reproduced).
+// Memory: every evaluation is chunked (rowsPerChunk) and reduced per chunk to the metric's per-sample
+// numbers (sample-metric.ts); neither predictions nor gate values of the whole split are held, so a
+// knockout's memory is the chunk plus a few numbers per test sample, whatever the window length.
 import { allInterventions, describeIntervention, pairedBootstrap, type GateProbe, type Intervention, type KnockoutRow, type KnockoutTable } from '../../common/analytics';
 import { analyticsGraph, probeOutput } from '../../engine/analytics/analytics-graph';
 import type { ModelDefinition } from '../../engine/train/model';
 import type { ParamLayout } from '../../engine/nn/params';
 import type { FlatBuffer, FloatDType } from '../../engine/train/pack';
-import { sliceRows, type RunData } from '../run/run-data';
-import { evaluateGraph, unitMeans, type GraphResult, type PerSample } from './evaluate-graph';
-import { sampleMetric } from './sample-metric';
+import { sliceRows, type Rows, type RunData } from '../run/run-data';
+import { evaluateGraph, type GraphResult } from './evaluate-graph';
+import { rowsPerChunk } from './chunk-rows';
+import { sampleScores, type SampleScores } from './sample-metric';
 
 export interface TrainedModel {
   runId: number;
@@ -34,15 +38,43 @@ export interface KnockoutOptions {
   cancelled?(): boolean;
 }
 
-/** The trained model on the test split, with every gate probed (the baseline of a table and the data of a gate report). */
+/**
+ * The trained model on the test split, with every gate probed (the data of a gate report): predictions and
+ * probes within KEPT_PROBE_VALUES per sample, every probe's per-unit mean.
+ */
 export async function baseline(m: TrainedModel, data: RunData): Promise<{ result: GraphResult; gates: GateProbe[] }> {
   const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step });
-  return { result: await evaluateGraph(g.bytes, m.params, data.test, g.inputNames), gates: g.gates };
+  return { result: await evaluateGraph(g.bytes, m.params, data.test, g.inputNames, { chunkRows: rowsPerChunk(m.def) }), gates: g.gates };
+}
+
+/** What a knockout keeps of one evaluation: the metric's numbers per test sample (scores.width each). */
+export interface Scored {
+  kept: Float64Array;
+  gates: GateProbe[];
+}
+
+/** Evaluates a graph on the test split, keeping only the metric's per-sample numbers. */
+async function scored(m: TrainedModel, data: RunData, scores: SampleScores, intervention?: Intervention, mean?: Float64Array): Promise<Scored> {
+  const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention, mean, probes: false });
+  const kept = new Float64Array(data.test.rows * scores.width);
+  await evaluateGraph(g.bytes, m.params, data.test, g.inputNames, {
+    chunkRows: rowsPerChunk(m.def),
+    keep: () => false,
+    onChunk: ({ outputs, part, from, to }) => {
+      const p = outputs[data.prediction];
+      if (!p) throw new Error(`the model has no prediction '${data.prediction}' (it has: ${Object.keys(outputs).join(', ')})`);
+      const t = part.columns[data.target];
+      if (!t) throw new Error(`the test split has no target column '${data.target}' (it has: ${Object.keys(part.columns).join(', ')})`);
+      scores.score(p, t.data as ArrayLike<number>, to - from, kept, from);
+    },
+  });
+  return { kept, gates: g.gates };
 }
 
 export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutOptions = {}): Promise<KnockoutTable> {
   const seed = o.seed ?? 0, resamples = o.resamples ?? 1000;
-  const { result: base, gates } = await baseline(m, data);
+  const scores = sampleScores(data.task, data.classes);
+  const { kept: base, gates } = await scored(m, data, scores);
   const only = o.only ?? {};
   const wanted = (o.interventions ?? allInterventions(gates)).filter((i) =>
     (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
@@ -56,19 +88,12 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
     const what = [only.gate && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
     throw new Error(`no knockout of run ${m.runId} matches ${what || 'the request'}; its gates: ${gates.map((g) => `${g.gate} (${g.kind})`).join(', ') || '(none)'}`);
   }
-  const target = Array.from(data.test.columns[data.target].data as ArrayLike<number | bigint>, Number);
-  const metric = sampleMetric(data.task, target, data.classes);
-  const pred = (r: GraphResult): PerSample => {
-    const p = r.outputs[data.prediction];
-    if (!p) throw new Error(`the model has no prediction '${data.prediction}' (it has: ${Object.keys(r.outputs).filter((k) => !k.startsWith('probe.')).join(', ')})`);
-    return p;
-  };
-  const n = base.rows;
+  const n = data.test.rows;
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const baselineValue = metric.on(pred(base), all);
+  const baselineValue = scores.of(base, all);
   // The resamples are the same for every row (same seed): the trained model's metric on each is computed once.
   const baseOnResample: number[] = [];
-  let means: GraphResult | null = null;
+  const means = new Map<string, Float64Array>();
   const rows: KnockoutRow[] = [];
   for (const [k, iv] of wanted.entries()) {
     if (o.cancelled?.()) break;
@@ -77,26 +102,26 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
     if (!gate) throw new Error(`run ${m.runId} has no gate '${iv.gate}'; its gates: ${gates.map((g) => g.gate).join(', ') || '(none)'}`);
     let mean: Float64Array | undefined;
     if (iv.mode === 'mean') {
-      means ??= await trainingProbes(m, data, o.meanRows ?? 4096);
-      mean = unitMeans(means.outputs[probeOutput(iv.gate)]);
+      if (!means.size) for (const [name, v] of Object.entries((await trainingProbes(m, data, o.meanRows ?? 4096)).means)) means.set(name, v);
+      mean = means.get(probeOutput(iv.gate));
     }
-    const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention: iv, mean, probes: false });
-    const variant = pred(await evaluateGraph(g.bytes, m.params, data.test, g.inputNames));
+    const variant = (await scored(m, data, scores, iv, mean)).kept;
     let call = 0;
     const ci = pairedBootstrap(n, (which, idx) => {
-      if (which === 'variant') return metric.on(variant, idx);
+      if (which === 'variant') return scores.of(variant, idx);
       const r = call++;
-      return (baseOnResample[r] ??= metric.on(pred(base), idx));
+      return (baseOnResample[r] ??= scores.of(base, idx));
     }, { seed, resamples });
-    const value = metric.on(variant, all);
+    const value = scores.of(variant, all);
     rows.push({ gate: iv.gate, kind: gate.kind, mode: iv.mode, ...(iv.expert !== undefined ? { expert: iv.expert } : {}), value, delta: value - baselineValue, ci: { low: ci.low, high: ci.high, level: ci.level } });
   }
   o.onProgress?.(rows.length, wanted.length, 'done');
-  return { runId: m.runId, split: 'test', metric: metric.name, higherIsBetter: metric.higherIsBetter, baseline: baselineValue, samples: n, resamples, seed, rows };
+  return { runId: m.runId, split: 'test', metric: scores.name, higherIsBetter: scores.higherIsBetter, baseline: baselineValue, samples: n, resamples, seed, rows };
 }
 
-/** Gate values on the first `limit` training rows (for the 'mean' knockouts). */
-async function trainingProbes(m: TrainedModel, data: RunData, limit: number): Promise<GraphResult> {
+/** Every gate's per-unit mean on the first `limit` training rows (for the 'mean' knockouts); nothing per sample is kept. */
+export async function trainingProbes(m: TrainedModel, data: RunData, limit: number): Promise<GraphResult> {
   const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step });
-  return evaluateGraph(g.bytes, m.params, sliceRows(data.train, 0, Math.min(limit, data.train.rows)), g.inputNames);
+  const rows: Rows = sliceRows(data.train, 0, Math.min(limit, data.train.rows));
+  return evaluateGraph(g.bytes, m.params, rows, g.inputNames, { chunkRows: rowsPerChunk(m.def), keep: () => false });
 }

@@ -1,6 +1,7 @@
 // TFT-lite and the MoE forecasting head.
-//   tft-lite: variable selection over the C channels at every time step ([B, L, C] → [B, L, h]), a temporal
-//             map L → H per hidden unit, a gated residual network, then h → C.
+//   tft-lite: variable selection over the C channels at every time step ([B, L, C] → [B, L, s], s the
+//             selection's own hidden width), a temporal map L → H per unit, a projection s → h when the
+//             model's hidden width h differs, a gated residual network, then h → C.
 //   moe-forecaster: each channel's window (channel-independent) or the whole window (channel-mixing) is a
 //                   token routed to expert MLPs.
 import type { TemplateOf } from '../../../common/models';
@@ -13,8 +14,11 @@ import { channelsFirst, forecastingModel } from './common';
 export function tftLiteModel(c: TemplateOf<'tft-lite'>): ModelDefinition {
   return forecastingModel('tft-lite', c, (g, x) => {
     const env = g.env;
-    const selected = g.take(variableSelection(env, 'selection', { ...c.selection, hidden: c.hidden }, x)); // [B, L, h]
-    const temporal = channelsFirst(dense(env, 'temporal', channelsFirst(selected), c.horizon)); // [B, H, h]
+    // The selection embeds and processes each variable at its own width (its form's "Hidden width"); both
+    // default to 32, and when they are equal there is no projection, so default models are unchanged.
+    const selected = g.take(variableSelection(env, 'selection', c.selection, x)); // [B, L, s]
+    let temporal = channelsFirst(dense(env, 'temporal', channelsFirst(selected), c.horizon)); // [B, H, s]
+    if (c.selection.hidden !== c.hidden) temporal = dense(env, 'project', temporal, c.hidden); // [B, H, h]
     const h = g.take(grn(env, 'grn', c.grn, temporal));
     return dense(env, 'out', h, c.channels);
   });

@@ -47,7 +47,7 @@ export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}): Jo
     });
     child.on('close', (code, signal) => {
       clearTimeout(killTimer);
-      if (!settled) reject(new Error(`the analytics process of run ${job.spec.runId} exited (${signal ?? `code ${code}`}) without a result${tail ? `:\n${tail.trim().split('\n').slice(-8).join('\n')}` : ''}`));
+      if (!settled) reject(new Error(exitMessage(job, code, signal, tail)));
     });
     child.on('error', (e) => { if (!settled) { settled = true; reject(e); } });
   });
@@ -60,4 +60,27 @@ export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}): Jo
       killTimer.unref();
     },
   };
+}
+
+const OUT_OF_MEMORY = /out of memory|OOMErrorHandler|Allocation failed|heap limit|std::bad_alloc/i;
+
+/**
+ * Why a job's process ended without a result, in the user's words: what it was doing, out of memory
+ * when its stderr says so (V8's "heap out of memory", a native bad_alloc) or it was killed (the system's
+ * OOM killer sends SIGKILL), and what to do. V8's GC trace and native stack (addresses of node internals)
+ * are left out; the last lines of a JavaScript error are kept.
+ */
+export function exitMessage(job: Pick<AnalyticsJob, 'kind' | 'spec'>, code: number | null, signal: NodeJS.Signals | null, stderrTail: string): string {
+  const run = job.spec.runId;
+  const doing = job.kind === 'knockout' ? `knocking out gates of run ${run}` : `computing the gate report of run ${run}`;
+  const how = signal ?? `code ${code}`;
+  if (OUT_OF_MEMORY.test(stderrTail) || signal === 'SIGKILL') {
+    const what = OUT_OF_MEMORY.test(stderrTail) ? 'ran out of memory' : 'was killed (most often by the system when memory runs out)';
+    return `the analytics process ${what} (${how}) while ${doing}; ` +
+      `close other runs or programs to free memory and try again, or knock out one gate at a time (\`gatelab knockout ${run} --gate G\`)`;
+  }
+  const lines = stderrTail.split('\n');
+  const nativeAt = lines.findIndex((l) => /^-+ Native stack trace -+$/.test(l.trim()) || /^<--- (Last few GCs|JS stacktrace) --->$/.test(l.trim()));
+  const said = (nativeAt >= 0 ? lines.slice(0, nativeAt) : lines).filter((l) => l.trim() && !/^\s*\d+: 0x[0-9a-f]+ /i.test(l)).slice(-8);
+  return `the analytics process exited (${how}) without a result while ${doing}${said.length ? `:\n${said.join('\n')}` : ''}`;
 }
