@@ -47,6 +47,14 @@ export const GateStatPoint = z.object({
 });
 export type GateStatPoint = z.infer<typeof GateStatPoint>;
 
+/**
+ * Classification runs: what always answering the training split's most frequent class scores on the test
+ * split (`majority`: that class as the data line names it), and the test split's share of the positive
+ * class (binary). A reference line beside the test metrics, never a metric to optimise.
+ */
+export const TestBaseline = z.object({ accuracy: Finite, majority: z.string(), positiveRate: Finite.optional() });
+export type TestBaseline = z.infer<typeof TestBaseline>;
+
 export const CheckpointKind = z.enum(['epoch', 'pause', 'cancel', 'best', 'final', 'last-good']);
 export type CheckpointKind = z.infer<typeof CheckpointKind>;
 
@@ -58,6 +66,9 @@ export const FromTrainer = z.discriminatedUnion('type', [
     modelConfig: z.record(z.string(), z.unknown()),
     /** One line about the data: "forecasting: 8,209 train / 2,785 validation / 2,785 test samples". */
     data: z.string(),
+    /** Numeric columns log-scaled (log1p) before their z-score: a resume and an export re-derive exactly these. */
+    logScaled: z.array(z.string()).optional(),
+    baseline: TestBaseline.optional(),
     parameters: z.number().int(),
     provider: z.enum(['cpu', 'cuda']),
     fallbackReason: z.string().optional(),

@@ -10,7 +10,12 @@ import { fitBuckets, type BucketState } from './bucketing';
 import type { WindowState } from './windows';
 
 export const PipelineStep = z.discriminatedUnion('transform', [
-  z.object({ transform: z.literal('zscore'), column: z.string() }),
+  z.object({
+    transform: z.literal('zscore'),
+    column: z.string(),
+    /** log1p before the z-score: 'auto' when the training values are heavy-tailed (scalers.ts isHeavyTailed). */
+    log: z.enum(['never', 'auto', 'always']).default('never'),
+  }),
   z.object({ transform: z.literal('minmax'), column: z.string() }),
   z.object({ transform: z.literal('vocabulary'), column: z.string(), minCount: z.number().int().min(1).default(1), maxSize: z.number().int().positive().optional() }),
   z.object({
@@ -62,7 +67,7 @@ export function fitPipeline(specInput: PipelineSpecInput, data: ColumnSource, as
   if (train.length === 0) throw new Error('The split has no training rows to fit the pipeline on');
   const steps = spec.steps.map((step): FittedStep => {
     switch (step.transform) {
-      case 'zscore': return { target: step.column, state: fitZScore(data.column(step.column), train, step.column) };
+      case 'zscore': return { target: step.column, state: fitZScore(data.column(step.column), train, step.column, step.log) };
       case 'minmax': return { target: step.column, state: fitMinMax(data.column(step.column), train, step.column) };
       case 'vocabulary': return { target: step.column, state: fitVocabulary(data.column(step.column), train, step) };
       case 'bucketize': return { target: step.column, state: fitBuckets(data.column(step.column), train, step.buckets, step.column) };
@@ -81,4 +86,9 @@ export function fitPipeline(specInput: PipelineSpecInput, data: ColumnSource, as
     }
   });
   return { version: 1, fittedOnRows: train.length, steps };
+}
+
+/** The columns whose fitted z-score log-scales them first (log1p), in pipeline order. */
+export function logScaledColumns(fitted: FittedPipeline): string[] {
+  return fitted.steps.filter((s) => s.state.kind === 'zscore' && s.state.log1p).map((s) => s.target);
 }

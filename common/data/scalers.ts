@@ -2,7 +2,8 @@
 // training). Missing values (NaN) are skipped when fitting and stay NaN when applied.
 import type { DataColumn } from './columns';
 
-export interface ZScoreState { kind: 'zscore'; mean: number; std: number }
+/** `log1p`: the column was log-scaled first (log1p, values below 0 as 0), then z-scored: mean/std are of log1p(x). */
+export interface ZScoreState { kind: 'zscore'; mean: number; std: number; log1p?: true }
 export interface MinMaxState { kind: 'minmax'; min: number; max: number }
 export type ScalerState = ZScoreState | MinMaxState;
 
@@ -11,17 +12,64 @@ function numericValues(c: DataColumn, what: string): ArrayLike<number> {
   return c.values;
 }
 
-/** z-score with the population standard deviation (as scikit-learn's StandardScaler); std 0 becomes 1. */
-export function fitZScore(c: DataColumn, trainRows: Int32Array, name = 'column'): ZScoreState {
-  const v = numericValues(c, name);
+/**
+ * Skewness above which a non-negative column is log-scaled before its z-score ('auto'). Why skewness and
+ * this number: a z-score divides by a std that the tail sets, so on a heavy-tailed column (prices
+ * exp(N(5, 3)): skewness 13) almost every row lands in a sliver near −mean/std and a model cannot read it
+ * (test AUC 0.61 for LR against 0.89 on log1p(price)). Helpful-vote counts (the reviews' Positive Feedback
+ * Count) sit at 6, a log-normal with σ = 1 at 4 to 6, an exponential at 2, a normal or a uniform at 0.
+ * A rule on quantiles (max > 100 × (p99 − median)) catches a single outlier but missed those prices
+ * (max/(p99 − median) = 6: the tail is heavy in the bulk too), so skewness it is.
+ */
+export const SKEWNESS_FOR_LOG = 5;
+
+/** log1p, reading a value below 0 (none were in the training rows) as 0; NaN (missing) stays NaN. */
+const logOf = (x: number) => (x < 0 ? 0 : Math.log1p(x));
+
+/**
+ * Whether a column's training values are non-negative, take more than two values and have a sample
+ * skewness above SKEWNESS_FOR_LOG. Two values (a 0/1 flag, however rare) are never logged: log1p of
+ * {0, 1} is a linear map, so the z-score after it gives the same numbers and naming it would mislead.
+ */
+export function isHeavyTailed(c: DataColumn, trainRows: Int32Array): boolean {
+  const v = c.values;
+  const some = new Set<number>();
   let n = 0, sum = 0;
-  for (const r of trainRows) if (Number.isFinite(v[r])) { sum += v[r]; n++; }
+  for (const r of trainRows) {
+    const x = v[r];
+    if (!Number.isFinite(x)) continue;
+    if (x < 0) return false;
+    if (some.size < 3) some.add(x);
+    sum += x; n++;
+  }
+  if (some.size < 3) return false;
+  const mean = sum / n;
+  let m2 = 0, m3 = 0;
+  for (const r of trainRows) {
+    const x = v[r];
+    if (!Number.isFinite(x)) continue;
+    const d = x - mean;
+    m2 += d * d; m3 += d * d * d;
+  }
+  return m2 > 0 && m3 / n / (m2 / n) ** 1.5 > SKEWNESS_FOR_LOG;
+}
+
+/**
+ * z-score with the population standard deviation (as scikit-learn's StandardScaler); std 0 becomes 1.
+ * `log`: 'always' z-scores log1p(x); 'auto' does so when the column is heavy-tailed (isHeavyTailed).
+ */
+export function fitZScore(c: DataColumn, trainRows: Int32Array, name = 'column', log: 'never' | 'auto' | 'always' = 'never'): ZScoreState {
+  const raw = numericValues(c, name);
+  const logged = log === 'always' || (log === 'auto' && isHeavyTailed(c, trainRows));
+  const at = logged ? (r: number) => logOf(raw[r]) : (r: number) => raw[r];
+  let n = 0, sum = 0;
+  for (const r of trainRows) { const x = at(r); if (Number.isFinite(x)) { sum += x; n++; } }
   if (n === 0) throw new Error(`${name}: no finite value in the training rows to fit a z-score scaler on`);
   const mean = sum / n;
   let ss = 0;
-  for (const r of trainRows) if (Number.isFinite(v[r])) ss += (v[r] - mean) ** 2;
+  for (const r of trainRows) { const x = at(r); if (Number.isFinite(x)) ss += (x - mean) ** 2; }
   const std = Math.sqrt(ss / n);
-  return { kind: 'zscore', mean, std: std > 0 ? std : 1 };
+  return { kind: 'zscore', mean, std: std > 0 ? std : 1, ...(logged ? { log1p: true as const } : {}) };
 }
 
 /** Scales to [0, 1] over the training range (values outside it fall outside [0, 1]); a constant column maps to 0. */
@@ -34,13 +82,13 @@ export function fitMinMax(c: DataColumn, trainRows: Int32Array, name = 'column')
 }
 
 export function scaleValue(s: ScalerState, x: number): number {
-  if (s.kind === 'zscore') return (x - s.mean) / s.std;
+  if (s.kind === 'zscore') return ((s.log1p ? logOf(x) : x) - s.mean) / s.std;
   const span = s.max - s.min;
   return span > 0 ? (x - s.min) / span : x - s.min;
 }
 
 export function unscaleValue(s: ScalerState, y: number): number {
-  if (s.kind === 'zscore') return y * s.std + s.mean;
+  if (s.kind === 'zscore') return s.log1p ? Math.expm1(y * s.std + s.mean) : y * s.std + s.mean;
   const span = s.max - s.min;
   return span > 0 ? y * span + s.min : y + s.min;
 }

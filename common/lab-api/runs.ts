@@ -57,7 +57,15 @@ export const RunSummary = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
-export const RunDetail = RunSummary.extend({ config: z.record(z.string(), z.unknown()) });
+/** What the run's trainer said about its data when it started (null before; main/lab/store/runs.ts RunDataSummary). */
+export const RunDataSummary = z.object({
+  /** The data line: split sizes, the label's coding, columns left out or log-scaled. */
+  line: z.string(),
+  logScaled: z.array(z.string()),
+  /** Classification: the majority-class accuracy on test (and the positive rate): a reference line, not a metric. */
+  baseline: z.object({ accuracy: z.number(), majority: z.string(), positiveRate: z.number().optional() }).optional(),
+});
+export const RunDetail = RunSummary.extend({ config: z.record(z.string(), z.unknown()), data: RunDataSummary.nullable().optional() });
 export type RunDetail = z.infer<typeof RunDetail>;
 
 export const StartRuns = z.object({

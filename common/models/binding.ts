@@ -53,13 +53,19 @@ export function stateFor<K extends 'zscore' | 'minmax' | 'vocabulary' | 'multi-h
   return step.state as StateOf<K>;
 }
 
-/** The pipeline a binding needs, from column types (text → hashed n-grams, codes → vocabulary, numbers → z-score). */
-export function pipelineFor(typeOf: (column: string) => string | undefined, c: DataColumns): PipelineSpecInput {
+/**
+ * The pipeline a binding needs, from column types (text → hashed n-grams, codes → vocabulary, numbers → z-score).
+ * Recsys and fusion numeric features are log-scaled first when heavy-tailed ('auto'), or, with `logScaled`
+ * (the columns a run's trainer logged, so a resume or an export re-derives the same inputs), exactly those.
+ * Forecasting channels and the MMoE rating stay linear: their outputs are read back in the column's units.
+ */
+export function pipelineFor(typeOf: (column: string) => string | undefined, c: DataColumns, o: { logScaled?: readonly string[] } = {}): PipelineSpecInput {
+  const log = (column: string) => (o.logScaled ? (o.logScaled.includes(column) ? 'always' as const : 'never' as const) : 'auto' as const);
   if (c.family === 'forecasting') return { steps: c.channels.map((column) => ({ transform: 'zscore' as const, column })) };
   if (c.family === 'recsys') {
     return { steps: [
       ...c.fields.map((column) => ({ transform: 'vocabulary' as const, column })),
-      ...c.numeric.map((column) => ({ transform: 'zscore' as const, column })),
+      ...c.numeric.map((column) => ({ transform: 'zscore' as const, column, log: log(column) })),
       // one column of separated lists (`Action|Comedy`), or several 0/1 indicator columns
       ...c.multiHot.map((m) => (m.columns.length === 1 && CODED.has(typeOf(m.columns[0]) ?? '')
         ? { transform: 'multi-hot' as const, name: m.name, column: m.columns[0], separator: '|' }
@@ -72,7 +78,7 @@ export function pipelineFor(typeOf: (column: string) => string | undefined, c: D
     if (t === 'vector') return []; // embeddings go in as they are
     if (t === 'text') return [{ transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets }];
     if (t === 'categorical' || t === 'boolean') return [{ transform: 'vocabulary' as const, column }];
-    return [{ transform: 'zscore' as const, column }];
+    return [{ transform: 'zscore' as const, column, log: log(column) }];
   })) };
 }
 

@@ -77,4 +77,11 @@ describe('a two-valued target is binary', () => {
     expect(labels(targetCoding(numeric([2, 1, 1]), 'y'), 3)).toEqual([1, 0, 0]);
     expect(labels(targetCoding(numeric([0, 1, NaN]), 'y'), 3)).toEqual([0, 1, NaN]);
   });
+
+  it("a 0/1 or boolean label names its column and the 1 written in the file, not \"'true' is positive\"", () => {
+    expect(describeTarget(targetCoding(numeric([0, 1, 0]), 'clicked'))).toBe("label: 'clicked' = 1 is positive (0 negative)");
+    expect(describeTarget(targetCoding(numeric([-1, 1]), 'y'))).toBe("label: 'y' = 1 is positive (-1 negative)");
+    // the importer reads a 0/1 (or true/false, yes/no) column as a boolean: 'false' / 'true'
+    expect(describeTarget(targetCoding(coded(['false', 'true', 'false']), 'fraud'))).toBe("label: 'fraud' = 1 (true) is positive");
+  });
 });

@@ -122,6 +122,10 @@ export function describeTarget(t: TargetCoding): string {
     return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}${measurement}`;
   }
   if (t.rule !== undefined) return `label: '${t.column}' ≥ ${t.rule} is positive`;
+  // A 0/1 label names its column and the 1 written in the file ("'true' is positive" named neither); a
+  // boolean column reads 1/0, true/false, yes/no alike, so both spellings are given.
+  if (t.positive === 'true' && t.negative === 'false') return `label: '${t.column}' = 1 (true) is positive`;
+  if (Number.isFinite(Number(t.positive)) && Number.isFinite(Number(t.negative))) return `label: '${t.column}' = ${t.positive} is positive (${t.negative} negative)`;
   return `label: '${t.positive}' is positive ('${t.negative}' negative)`;
 }
 

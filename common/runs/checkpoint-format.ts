@@ -1,7 +1,9 @@
 // The checkpoint file format, pure (no I/O): the trainer writes it (workers/run/checkpoint-file.ts,
 // atomically), the lab reads it for export and inspection. Layout:
 //   "GLCKPT1\n" | u32 LE header length | JSON header (ASCII) | params | each optimizer state vector
-// Float buffers are raw little-endian float32/float64 of `size` values each.
+// Float buffers are raw little-endian float32/float64 of `size` values each. The header's `checksum`
+// (FNV-1a, 32 bits, over the payload after the header) detects a damaged file, not only a truncated one;
+// files written before it existed have none and are checked by length only.
 export interface OrderState {
   epoch: number;
   /** Index of the next batch within the epoch. */
@@ -31,6 +33,8 @@ export interface CheckpointHeader {
   model: string;
   kind: string;
   createdAt: string;
+  /** 'fnv1a32:' + 8 hex digits over the payload bytes; absent in files from older versions. */
+  checksum?: string;
 }
 
 type Flat = Float32Array | Float64Array;
@@ -48,12 +52,25 @@ const asciiJson = (v: unknown) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, 
 const asciiBytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const bytesOf = (a: Flat) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
+/** The start of the message a failed checkpoint write reports (the lab keeps such a run resumable). */
+export const CHECKPOINT_WRITE_FAILED = 'could not write the checkpoint';
+
+const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a over byte arrays in order (one hash across several parts): a fast check, not cryptographic. */
+export function fnv1a32(parts: Uint8Array[]): number {
+  let h = FNV_OFFSET;
+  for (const p of parts) for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p[i], 0x01000193);
+  return h >>> 0;
+}
+const checksumText = (h: number) => `fnv1a32:${h.toString(16).padStart(8, '0')}`;
+
 /** The file's bytes, in parts (written one after the other). */
 export function encodeCheckpoint(c: CheckpointData): Uint8Array[] {
-  const header = asciiBytes(asciiJson(c.header));
+  const payload = [bytesOf(c.params), ...c.header.stateNames.map((n) => bytesOf(c.state[n]))];
+  const header = asciiBytes(asciiJson({ ...c.header, checksum: checksumText(fnv1a32(payload)) }));
   const len = new Uint8Array(4);
   new DataView(len.buffer).setUint32(0, header.length, true);
-  return [asciiBytes(MAGIC), len, header, bytesOf(c.params), ...c.header.stateNames.map((n) => bytesOf(c.state[n]))];
+  return [asciiBytes(MAGIC), len, header, ...payload];
 }
 
 /** Parses a checkpoint; `where` names the file in errors. */
@@ -63,11 +80,20 @@ export function decodeCheckpoint(buf: Uint8Array, where: string): CheckpointData
   const hlen = new DataView(buf.buffer, buf.byteOffset + MAGIC.length, 4).getUint32(0, true);
   const start = MAGIC.length + 4;
   let json = '';
-  for (let i = start; i < start + hlen; i++) json += String.fromCharCode(buf[i]);
-  const header = JSON.parse(json) as CheckpointHeader;
+  for (let i = start; i < Math.min(buf.length, start + hlen); i++) json += String.fromCharCode(buf[i]);
+  let header: CheckpointHeader;
+  try {
+    header = JSON.parse(json) as CheckpointHeader;
+  } catch {
+    throw new Error(`checkpoint '${where}' is damaged: its header is not readable`);
+  }
   const width = header.dtype === 'float64' ? 8 : 4;
   const expected = start + hlen + width * header.size * (1 + header.stateNames.length);
   if (buf.length !== expected) throw new Error(`checkpoint '${where}' is truncated or damaged: ${buf.length} bytes, expected ${expected}`);
+  if (header.checksum) {
+    const actual = checksumText(fnv1a32([buf.subarray(start + hlen)]));
+    if (actual !== header.checksum) throw new Error(`checkpoint '${where}' is damaged: its checksum is ${actual}, the file says ${header.checksum}`);
+  }
   let off = start + hlen;
   const take = (): Flat => {
     // Copy into a fresh buffer: the file offset need not be aligned to the element size.

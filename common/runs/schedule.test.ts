@@ -30,5 +30,8 @@ describe('learning-rate schedules', () => {
   it('describes where the schedule stood, for NaN messages', () => {
     expect(describeSchedule(3e-2, s({ warmupSteps: 100 }), 1233, 5000)).toMatch(/^after lr warmup reached 3e-2/);
     expect(describeSchedule(3e-2, s({ warmupSteps: 100 }), 9, 5000)).toMatch(/^during lr warmup/);
+    // the lr at the step with 3 significant digits, never "1.4e+0"
+    expect(describeSchedule(1.45, s({ warmupSteps: 0 }), 10, 5000)).toBe('with lr 1.45');
+    expect(describeSchedule(2.5e-5, s({ warmupSteps: 0 }), 10, 5000)).toBe('with lr 2.5e-5');
   });
 });

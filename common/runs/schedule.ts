@@ -29,10 +29,15 @@ export function learningRates(peak: number, s: Schedule, from: number, k: number
 
 /** A phrase for error messages: where the schedule stood at `step` ("after lr warmup reached 3e-2"). */
 export function describeSchedule(peak: number, s: Schedule, step: number, totalSteps: number): string {
-  const lr = learningRate(peak, s, step, totalSteps).toExponential(1).replace('e-', 'e-').replace(/\.0e/, 'e');
+  const lr = sig3(learningRate(peak, s, step, totalSteps));
   if (s.warmupSteps > 0 && step >= s.warmupSteps) return `after lr warmup reached ${fmt(peak)} (lr ${lr} at this step)`;
   if (s.warmupSteps > 0) return `during lr warmup (lr ${lr} of ${fmt(peak)})`;
   return `with lr ${lr}`;
 }
 
+/** 3 significant digits: 1.45, 0.0123, 2.5e-5, 1e+9 (not 1.4e+0). */
+const sig3 = (v: number) => {
+  const t = Number(v.toPrecision(3));
+  return t === 0 || (Math.abs(t) >= 1e-2 && Math.abs(t) < 1e4) ? String(t) : t.toExponential();
+};
 const fmt = (v: number) => v.toExponential(0).replace(/e-0?/, 'e-').replace(/e\+0?/, 'e+');

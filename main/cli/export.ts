@@ -17,7 +17,7 @@ export const command: CliCommand = {
     const out = resolve(stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`);
     if (!existsSync(dirname(out))) throw new Error(`--out: the folder '${dirname(out)}' does not exist; create it or choose another path`);
     const r = exportRun(s.store, s.files, id, out);
-    console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})`);
+    console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})${r.note ? `\nnote: ${r.note}` : ''}`);
     return 0;
   }),
 };

@@ -10,6 +10,8 @@ import { applyOverrides } from '../lab/runs/run-overrides';
 import { openCliRuns, followRuns, runResult, describeResult } from '../lab/runs/cli-session';
 import { datasetRunSetup } from '../lab/runs/dataset-runs';
 import { templateInfo } from '../../common/models';
+import { defaultAppDataDir } from '../lab/home';
+import { join, resolve } from 'node:path';
 
 class UsageError extends Error {}
 
@@ -33,6 +35,13 @@ export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
   if (epochs !== undefined) config.epochs = epochs;
   if (args.options.cuda === true) config.provider = 'auto';
   return applyOverrides(config, args.sets);
+}
+
+/** SQLite's "attempt to write a readonly database" names no file and no fix: say which, and what to check. */
+export function explainStoreError(msg: string, home: string | undefined): string {
+  if (!/readonly database|SQLITE_READONLY|unable to open database/i.test(msg)) return msg;
+  const dir = resolve(home ?? process.env.GATELAB_HOME ?? defaultAppDataDir());
+  return `the lab database ${join(dir, 'gatelab.sqlite')} cannot be written (${msg}): check the permissions of that file and of its folder ${dir}, or use another lab home (--home DIR)`;
 }
 
 export const command: CliCommand = {
@@ -69,10 +78,17 @@ export const command: CliCommand = {
       const id = session.manager.create(config, { priority: numberOption(args, 'priority') });
       if (!json) console.log(`run ${id} queued in ${session.paths.home}`);
       const [run] = await followRuns(session.manager, [id], { follow: args.options.follow === true, json });
-      console.log(json ? JSON.stringify(runResult(session.store, run)) : describeResult(session.store, run));
+      let line: string;
+      try {
+        line = json ? JSON.stringify(runResult(session.store, run)) : describeResult(session.store, run);
+      } catch {
+        // The store cannot be read (disk, permissions): the outcome is still the user's to see.
+        line = json ? JSON.stringify({ run: id, status: run.status, step: run.step, test: {}, error: run.error }) : `run ${id} ${run.status} at step ${run.step}${run.error ? `: ${run.error}` : ''}`;
+      }
+      console.log(line);
       return run.status === 'completed' ? 0 : 1;
     } catch (e) {
-      const msg = (e as Error).message;
+      const msg = explainStoreError((e as Error).message, stringOption(args, 'home'));
       if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));
       else console.error(`gatelab train: ${msg}`);
       return e instanceof UsageError || /run config|template|--/.test(msg) ? 2 : 1;

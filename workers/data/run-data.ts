@@ -4,11 +4,12 @@
 // the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
 import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
-import { SplitSpec, computeSplit, fitPipeline, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
+import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, dataShape, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { usableColumns } from '../../common/models/usable-columns';
 import { coldStartNote } from './cold-start';
+import { majorityBaseline } from './baseline';
 import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
 import { lazyRows, type RunData } from '../run/run-data';
 import { readDatasetCache, type CachedDataset } from './cache';
@@ -34,20 +35,23 @@ export interface DatasetRun {
   leftOut: number;
 }
 
+/** How the numeric features are scaled: undefined decides on the training rows (heavy-tailed → log1p), a list forces it. */
+export interface ScalingOptions { logScaled?: readonly string[] }
+
 /**
  * A dataset run from the lab's description: the cache is read, the split recomputed (it is deterministic),
  * or, for a stored split that cannot be recomputed from the dataset alone (a 'given' split matched rows to
  * the user's split files), taken as stored (`assigned`).
  */
 export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult, cache?: CachedDataset,
-  alsoLeftOut: readonly string[] = []): DatasetRun {
+  alsoLeftOut: readonly string[] = [], scaling: ScalingOptions = {}): DatasetRun {
   const spec = DatasetRunInput.parse(input);
   const data = cache ?? readDatasetCache(spec.cacheDir);
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
   }
-  return runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut);
+  return runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut, scaling);
 }
 
 /** A stored split's row assignment as the lab sends it (base64, one byte per row: 0 train, 1 validation, 2 test, 3 unused). */
@@ -58,7 +62,7 @@ const assignedSplit = (base64: string): SplitResult => splitOfAssignment(Uint8Ar
  * columns the binding never took, named in the data line's "left out" note (an all-missing non-numeric one).
  */
 export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
-  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = []): DatasetRun {
+  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = [], scaling: ScalingOptions = {}): DatasetRun {
   // The target's values decide binary or k classes; rows without one are left out before anything is fitted.
   const bound = bindTarget(data, columns, split);
   const { target, leftOut } = bound;
@@ -67,7 +71,11 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut);
   const c = usable.columns;
   const notes = [...usable.notes];
-  const fitted = fitPipeline(pipelineFor(typeOf, c), data, split.assignment);
+  const fitted = fitPipeline(pipelineFor(typeOf, c, scaling), data, split.assignment);
+  // Named in the data line: a heavy-tailed number is read as log1p(x) (scalers.ts says why and when).
+  const logScaled = logScaledColumns(fitted);
+  if (logScaled.length) notes.push(`log-scaled: ${logScaled.map((n) => `${n} (skewed)`).join(', ')}`);
+  const baseline = target ? majorityBaseline(target, split) : undefined;
   const shape = dataShape(data, fitted, c, model);
   let parts: Record<PartName, SampleSource>;
   let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
@@ -101,6 +109,8 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
       describe: `${c.family}: ${fmt(parts.train.count)} train / ${fmt(parts.val.count)} validation / ${fmt(parts.test.count)} test samples` +
         (leftOut ? ` (${fmt(leftOut)} row${leftOut === 1 ? '' : 's'} without a target left out)` : '') + (target ? `; ${describeTarget(target)}` : '') +
         notes.map((n) => `; ${n}`).join(''),
+      ...(c.family === 'forecasting' ? {} : { logScaled }),
+      ...(baseline ? { baseline } : {}),
     },
     shape,
     split,
@@ -123,6 +133,8 @@ export const LabDatasetPayload = z.looseObject({
   split: SplitSpec.optional(),
   /** That split's row assignment (base64), when its spec alone cannot reproduce it ('given' split files). */
   splitAssignment: z.string().optional(),
+  /** The columns the run's trainer log-scaled when it first started (a resume or an export forces the same); absent: decide. */
+  logScaled: z.array(z.string()).optional(),
 });
 
 /**
@@ -140,7 +152,7 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
-  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache, columnNotes.leftOut);
+  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled });
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows.
   const used = assigned || run.leftOut ? run.split : undefined;

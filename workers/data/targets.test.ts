@@ -76,7 +76,7 @@ describe('targets and missing values', () => {
     const r = runDataFrom(data, typeOf, random(2), { family: 'fusion', modalities: [{ name: 'emb', columns: ['emb'] }, { name: 'tab', columns: ['x'] }], label: 'y', classes: 1, textBuckets: 64 });
     expect(r.shape.modalities).toEqual([{ name: 'emb', dim: 3 }, { name: 'tab', dim: 1 }]);
     expect(r.data.task).toBe('binary');
-    expect(r.data.describe).toMatch(/label: '1' is positive \('0' negative\)$/);
+    expect(r.data.describe).toMatch(/label: 'y' = 1 is positive \(0 negative\)$/); // names the column and the 1 in the file
     const all = [r.data.train, r.data.validation, r.data.test].flatMap((p) => Array.from(p.columns.m_emb.data as Float32Array));
     expect(all.every(Number.isFinite)).toBe(true);
     expect(all.filter((v) => v === 0).length).toBeGreaterThanOrEqual(3); // row 2's embedding

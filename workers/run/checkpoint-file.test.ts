@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync, truncateSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCheckpoint, writeCheckpoint, type CheckpointData } from './checkpoint-file';
 import { DataOrder } from './data-order';
+import { encodeCheckpoint } from '../../common/runs/checkpoint-format';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'gatelab-ckpt-')); });
@@ -27,7 +28,7 @@ describe('checkpoint files', () => {
       const bytes = writeCheckpoint(path, c);
       expect(bytes).toBe(readFileSync(path).length);
       const back = readCheckpoint(path);
-      expect(back.header).toEqual(c.header);
+      expect(back.header).toEqual({ ...c.header, checksum: expect.stringMatching(/^fnv1a32:[0-9a-f]{8}$/) });
       expect(Array.from(back.params)).toEqual(Array.from(c.params));
       expect(Array.from(back.state.v)).toEqual(Array.from(c.state.v));
       expect(back.params).toBeInstanceOf(dtype === 'float64' ? Float64Array : Float32Array);
@@ -49,6 +50,37 @@ describe('checkpoint files', () => {
     expect(() => readCheckpoint(path)).toThrow(/x\.ckpt' is truncated or damaged/);
     writeFileSync(path, 'hello world, not a checkpoint');
     expect(() => readCheckpoint(path)).toThrow(/not a GateLab checkpoint/);
+  });
+
+  it('detects one flipped payload byte by its checksum; a file from before checksums still loads', () => {
+    const path = join(dir, 'x.ckpt');
+    writeCheckpoint(path, sample(1));
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 7] ^= 0x10; // inside the optimizer state: same length, different value
+    writeFileSync(path, bytes);
+    expect(() => readCheckpoint(path)).toThrow(/x\.ckpt' is damaged: its checksum is fnv1a32:[0-9a-f]{8}, the file says fnv1a32:/);
+    // An old file: the same layout with no checksum in its header.
+    const old = { ...sample(4), header: { ...sample(4).header, model: 'gated-moe' } };
+    const parts = encodeCheckpoint(old);
+    const header = new TextEncoder().encode(JSON.stringify(old.header));
+    const len = new Uint8Array(4);
+    new DataView(len.buffer).setUint32(0, header.length, true);
+    writeFileSync(path, Buffer.concat([parts[0], len, header, ...parts.slice(3)]));
+    expect(readCheckpoint(path).header).toEqual(old.header);
+    writeFileSync(path, Buffer.concat([parts[0], len, header.map((b) => (b === 0x7b ? 0x28 : b)), ...parts.slice(3)]));
+    expect(() => readCheckpoint(path)).toThrow(/x\.ckpt' is damaged: its header is not readable/);
+  });
+
+  it('a write that fails (disk full) removes its temp file and says where, why and what to do', () => {
+    const path = join(dir, 'epoch-00000001-step-00000010.ckpt');
+    // The temp file is a link to /dev/full: every write fails with ENOSPC, as on a full disk.
+    symlinkSync('/dev/full', `${path}.tmp-${process.pid}`);
+    expect(() => writeCheckpoint(path, sample(10))).toThrow(
+      `could not write the checkpoint to ${path}: no space left on device (ENOSPC); free space and resume run 3 (gatelab resume 3)`);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync('/dev/full')).toBe(true);
+    // A folder that does not exist: the message still names the path.
+    expect(() => writeCheckpoint(join(dir, 'gone', 'x.ckpt'), sample(1))).toThrow(/could not write the checkpoint to .*gone\/x\.ckpt: ENOENT/);
   });
 });
 

@@ -1,10 +1,11 @@
 // Where a run's checkpoint files go and which are kept: epoch checkpoints (the newest `keep` survive
 // retention), best.ckpt (best on validation, replaced atomically), and pause / cancel / last-good / final
 // files. Each write is atomic (checkpoint-file.ts) and reported to the lab with the files it pruned.
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckpointKind, FromTrainer, RunSpec } from '../../common/trainer-protocol';
 import { removeCheckpoint, writeCheckpoint, type BestSoFar } from './checkpoint-file';
+import { CHECKPOINT_WRITE_FAILED } from '../../common/runs/checkpoint-format';
 import type { OrderState } from './data-order';
 
 type Flat = Float32Array | Float64Array;
@@ -44,9 +45,9 @@ export class CheckpointWriter {
 
   /**
    * Writes one checkpoint. `alsoBest` (epoch checkpoints that improved on validation) makes best.ckpt a
-   * hard link to the same file instead of writing the same bytes twice; the best link is made before the
-   * epoch is reported, so a crash in between leaves best.ckpt newer than the resume point, and the resumed
-   * run, reaching that epoch again with the same parameters, links it again.
+   * copy of the same file (its own file, not a hard link: damage to one must not damage both); the copy is
+   * made before the epoch is reported, so a crash in between leaves best.ckpt newer than the resume point,
+   * and the resumed run, reaching that epoch again with the same parameters, copies it again.
    */
   write(kind: CheckpointKind, s: Snapshot, metric: number | null, alsoBest = false): string {
     const path = join(this.dir, this.fileName(kind, s));
@@ -62,7 +63,7 @@ export class CheckpointWriter {
     else this.lastStep = s.step;
     if (alsoBest) {
       const best = join(this.dir, 'best.ckpt');
-      linkAtomically(path, best);
+      copyAtomically(path, best, this.spec.runId);
       this.hasBest = true;
       this.emit({ type: 'checkpoint', kind: 'best', path: best, step: s.step, epoch: s.epoch, bytes, metric, pruned: [] });
     }
@@ -80,12 +81,19 @@ export class CheckpointWriter {
   }
 }
 
-/** `target` becomes another name of `file` (same inode, no copy), replacing any previous `target` atomically. */
-function linkAtomically(file: string, target: string): void {
+/** `target` becomes a copy of `file`, replacing any previous `target` atomically (temp, fsync, rename). */
+function copyAtomically(file: string, target: string, runId: number): void {
   const tmp = `${target}.tmp-${process.pid}`;
-  rmSync(tmp, { force: true });
-  linkSync(file, tmp);
-  renameSync(tmp, target);
+  try {
+    rmSync(tmp, { force: true });
+    copyFileSync(file, tmp);
+    const fd = openSync(tmp, 'r+');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new Error(`${CHECKPOINT_WRITE_FAILED} to ${target}: ${(e as Error).message}; fix that and resume run ${runId} (gatelab resume ${runId})`, { cause: e });
+  }
   const dir = openSync(join(target, '..'), 'r');
   try { fsyncSync(dir); } catch { /* see checkpoint-file.ts */ } finally { closeSync(dir); }
 }

@@ -9,6 +9,7 @@ import { syntheticGatedData } from '../../engine/train/gated-model';
 import type { RunConfig } from '../../common/runs/config';
 import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
+import type { TestBaseline } from '../../common/trainer-protocol';
 
 export interface Column {
   data: Float32Array | Float64Array | BigInt64Array;
@@ -45,6 +46,10 @@ export interface RunData {
    * out and why, a recommendation split's cold-start shares.
    */
   describe: string;
+  /** Dataset runs (CTR, fusion): the numeric columns read as log1p(x) before their z-score (stored with the run). */
+  logScaled?: string[];
+  /** Classification runs: the majority-class baseline on the test split (workers/data/baseline.ts). */
+  baseline?: TestBaseline;
 }
 
 export type Batch = Record<string, { data: Column['data']; dims: number[] }>;

@@ -1,7 +1,7 @@
 // The HTML run report: one self-contained file (inline SVG and CSS, no scripts, no network) with the
 // run's curves, a metrics table (best / last), the config, and the gate statistics (scalar ones as
 // curves, vector ones such as expert load as stacked areas). Written to the lab's exports folder.
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GateSeries, RunDetail, Series } from '../../../common/lab-api';
 import { histogramBars, lineChart, stackedArea } from './report-svg';
@@ -81,6 +81,8 @@ pre{background:#f6f6f6;padding:12px;overflow:auto}table.once{display:inline-tabl
 ${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
 <h2>Curves</h2>${charts || onceTable ? charts + onceTable : '<p>No metrics recorded.</p>'}
 <h2>Metrics</h2><table><thead><tr><th>metric</th><th>best</th><th>last</th><th>points</th></tr></thead><tbody>${rows}</tbody></table>
+${run.data?.baseline ? `<p data-testid="baseline">Majority-class baseline on test: accuracy ${num(run.data.baseline.accuracy)} (always ${esc(run.data.baseline.majority)}${run.data.baseline.positiveRate === undefined ? '' : `; positive rate ${num(run.data.baseline.positiveRate)}`}): a reference line, not a metric.</p>` : ''}
+${run.data ? `<p data-testid="data-line"><b>Data:</b> ${esc(run.data.line)}</p>` : ''}
 <h2>Gates</h2>${gateCharts || gateOnceTable ? gateCharts + gateOnceTable : '<p>No gate statistics recorded.</p>'}
 <h2>Config</h2><pre>${esc(JSON.stringify(run.config, null, 2))}</pre>
 </body></html>
@@ -90,6 +92,14 @@ ${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
 export function writeRunReport(dir: string, run: RunDetail, series: Series[], gates: GateSeries[], datasetName?: string): { path: string; bytes: number } {
   const html = runReportHtml(run, series, gates, datasetName);
   const path = join(dir, `run-${run.id}-report.html`);
-  writeFileSync(path, html);
+  // temp + rename: a crash mid-write leaves the previous report whole, never half a file
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, html);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new Error(`could not write the run report to ${path}: ${(e as Error).message}`, { cause: e });
+  }
   return { path, bytes: Buffer.byteLength(html) };
 }

@@ -9,7 +9,7 @@ import { openDatasetCache } from '../import/index';
 import { codeTarget } from '../../../common/models/target';
 import { DataColumns, type DataBindingInput } from '../../../common/models/binding';
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
-import { templateInfo } from '../../../common/models';
+import { parseModelConfig, templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
 
 export interface DatasetRunSetup {
@@ -37,11 +37,16 @@ export function datasetResolver(registry: DatasetRegistry) {
       const given = (s.spec as { kind?: string }).kind === 'given';
       split = { split: s.spec, ...(given ? { splitAssignment: Buffer.from(s.assignment).toString('base64') } : {}) };
     }
+    // The columns its trainer log-scaled when it first started, so a resume, Try it, an analytics job and an
+    // export read the same inputs; a run that trained before the rule existed (steps, no summary) logged none;
+    // a new run decides (it may already be 'running': the manager claims a run before launching its trainer).
+    const logScaled = run.dataSummary?.logScaled ?? (run.step > 0 ? [] : undefined);
     return {
       cacheDir: d.cachePath, family: d.family,
       // the run's own snapshot (the binding it was trained with); runs from before it: the current roles
       columns: columns ?? d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
       ...split,
+      ...(logScaled ? { logScaled } : {}),
     };
   };
 }
@@ -104,6 +109,25 @@ function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
       .replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `) + meant);
   }
   checkTarget(dataset, bound.binding.columns);
+  checkModalities(dataset, config, bound.binding.columns);
+}
+
+/**
+ * A gated fusion (gmu, moe-fusion, gated-cross-attention) on a one-modality dataset: refused here with the
+ * template's own message (it failed at step 0 in its trainer, leaving a failed run and --target changed).
+ * The template's schema decides, from the modalities the dataset's roles make; other fields are the trainer's.
+ */
+function checkModalities(dataset: Dataset, config: Record<string, unknown>, columns: DataBindingInput['columns']): void {
+  if (columns.family !== 'fusion') return;
+  const modalities = columns.modalities.map((m) => ({ name: m.name, dim: 1 }));
+  try {
+    parseModelConfig({ ...(config.model as object), modalities });
+  } catch (e) {
+    const message = (e as Error).message;
+    if (!/field 'modalities'/.test(message)) return;
+    const name = /^[\w.-]+$/.test(dataset.name) ? dataset.name : String(dataset.id);
+    throw new Error(`${message.replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `)} ('${dataset.name}' has ${modalities.length === 1 ? `one modality: ${modalities[0].name}` : `${modalities.length} modalities`})`);
+  }
 }
 
 /**

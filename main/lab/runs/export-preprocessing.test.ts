@@ -183,6 +183,9 @@ describe('an exported model on new raw rows', () => {
     expect(doc.inputs.map((i) => i.name).sort()).toEqual(['m_tabular', 'm_text']);
     const kinds = doc.inputs.flatMap((i) => i.features.map((f: Feature) => f.kind)).sort();
     expect(kinds).toEqual(['hashed-ngrams', 'hashed-ngrams', 'one-hot', 'zscore', 'zscore']);
+    // the helpful-vote count is heavy-tailed (skewness ≈ 6): log1p before its z-score, and the encoder applies it
+    const votes = doc.inputs.flatMap((i) => i.features).find((f) => (f as { column?: string }).column === 'Positive Feedback Count');
+    expect(votes).toMatchObject({ kind: 'zscore', log1p: true });
     expect(doc.outputs[0]).toMatchObject({ name: 'logits', kind: 'binary-logit', label: { column: 'Recommended IND', cell: 'boolean', positive: 'true', negative: 'false' } });
     const raw = picks.map((i) => runs.fusion.rows[rows[i]]);
     const logits = (await runOnnx(tried.onnxPath, doc, raw.map((r) => [r]))).logits;

@@ -32,7 +32,7 @@ const stepOf = (fitted: FittedPipeline, target: string): FittedStep | undefined 
 function scaler(p: RunPipeline, column: string, missing: MissingRule): Feature {
   const s: ScalerState = stateFor(p.fitted, column, ['zscore', 'minmax']);
   const base = { column, ...cellOf(p, column), width: 1, missing };
-  return s.kind === 'zscore' ? { kind: 'zscore', ...base, mean: s.mean, std: s.std } : { kind: 'minmax', ...base, min: s.min, max: s.max };
+  return s.kind === 'zscore' ? { kind: 'zscore', ...base, ...(s.log1p ? { log1p: true as const } : {}), mean: s.mean, std: s.std } : { kind: 'minmax', ...base, min: s.min, max: s.max };
 }
 
 function vocabulary(p: RunPipeline, column: string, kind: 'vocabulary-id' | 'one-hot'): Feature {
@@ -126,7 +126,7 @@ export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float6
     cells: {
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas in ;-separated files: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7")',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas in ;-separated files: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x',
       boolean: 'boolean cells true/yes/t/y/1 and false/no/f/n/0 (any case) are the tokens "true" and "false"',
       missingRules: {
         nan: 'a missing number stays NaN',

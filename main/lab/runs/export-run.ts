@@ -3,7 +3,7 @@
 // config and its metrics, and `gatelab.preprocessing`: how raw rows become its inputs and what its outputs
 // mean (export-preprocessing.ts), so the file is usable on new raw rows without GateLab. The file is
 // recorded in the exports table.
-import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LabStore } from '../store/index';
 import type { RunFiles } from './run-files';
@@ -59,13 +59,10 @@ export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecor
   }
 }
 
-export function exportRun(store: LabStore, files: RunFiles, runId: number, out: string): { path: string; bytes: number; checkpoint: string; preprocessing: string } {
+export function exportRun(store: LabStore, files: RunFiles, runId: number, out: string): { path: string; bytes: number; checkpoint: string; preprocessing: string; note?: string } {
   const run = store.runs.get(runId);
   if (!run) throw new Error(`no run ${runId} (gatelab runs lists them)`);
-  const ckpts = store.checkpoints.forRun(runId);
-  const ckpt = ckpts.filter((c) => c.kind === 'best').at(-1) ?? ckpts.filter((c) => c.kind !== 'last-good').at(-1);
-  if (!ckpt) throw new Error(`run ${runId} (${run.status}) has no checkpoint to export yet: train it for at least one epoch`);
-  const data = decodeCheckpoint(readFileSync(files.fromStored(ckpt.path)), ckpt.path);
+  const { ckpt, data, note } = exportCheckpoint(store, files, runId, run.status);
   const config = parseRunConfig(run.config);
   const def = modelOf(config.model as Record<string, unknown> & { template: string });
   const { layout } = compileTraining(def, { dtype: data.header.dtype, optimizer: { kind: 'sgd' } });
@@ -84,5 +81,28 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
   store.checkpoints.addExport({ runId, format: 'onnx', path, bytes: statSync(path).size, metadata: { checkpoint: ckpt.path, step: ckpt.step } });
-  return { path, bytes: bytes.length, checkpoint: ckpt.path, preprocessing: 'available' in pre ? pre.reason : 'included' };
+  return { path, bytes: bytes.length, checkpoint: ckpt.path, preprocessing: 'available' in pre ? pre.reason : 'included', ...(note ? { note } : {}) };
+}
+
+/**
+ * The checkpoint to export: best on validation, else the newest, else (a run that failed before its
+ * first epoch, e.g. on NaN) its last good one, said in `note`. A damaged file is skipped, also said.
+ */
+function exportCheckpoint(store: LabStore, files: RunFiles, runId: number, status: string) {
+  const ckpts = store.checkpoints.forRun(runId).filter((c) => existsSync(files.fromStored(c.path)));
+  const order = [...ckpts.filter((c) => c.kind === 'best').reverse(), ...ckpts.filter((c) => c.kind !== 'best' && c.kind !== 'last-good').reverse(), ...ckpts.filter((c) => c.kind === 'last-good').reverse()];
+  if (!order.length) throw new Error(`run ${runId} (${status}) has no checkpoint to export yet: train it for at least one epoch`);
+  const damaged: string[] = [];
+  for (const ckpt of order) {
+    let data;
+    try {
+      data = decodeCheckpoint(readFileSync(files.fromStored(ckpt.path)), ckpt.path);
+    } catch (e) {
+      damaged.push((e as Error).message);
+      continue;
+    }
+    const notes = [...damaged, ...(ckpt.kind === 'last-good' ? [`run ${runId} has no epoch checkpoint; exported its last good checkpoint (step ${ckpt.step}, the parameters before the run failed)`] : [])];
+    return { ckpt, data, note: notes.length ? notes.join('; ') : undefined };
+  }
+  throw new Error(`run ${runId} cannot be exported: every checkpoint it has is damaged (${damaged.join('; ')})`);
 }

@@ -57,6 +57,26 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     expect(Array.from(batch.label.data as Float32Array)).toEqual(raw.map(([r]) => (isPositive(doc.outputs[0].label!, r.rating) ? 1 : 0)));
   });
 
+  it('CTR: a heavy-tailed price (missing cells too) is log1p-scaled, documented as log1p: true, and encoded value for value', () => {
+    const prices = [0, 3.5, 12, 150, 2e3, 0.25, 88]; // and 1 row in 50 at 1e6: skewness ≈ 7
+    const rows: Row[] = Array.from({ length: 400 }, (_, i) => ({
+      user: `u${pick([1, 2, 3, 5, 8], i)}`, price: i % 13 === 0 ? '' : i % 50 === 7 ? '1000000' : String(pick(prices, i) * (1 + (i % 7) / 10)), clicked: String(Number(i % 3 === 0)),
+    }));
+    const kinds: Record<string, Kind> = { user: 'categorical', price: 'float', clicked: 'int' };
+    const binding = { family: 'recsys', fields: ['user'], numeric: ['price'], multiHot: [], label: { column: 'clicked' } };
+    const p = pipeline(rows, kinds, binding);
+    const doc = preprocessingDoc(p, { float: 'float32', targets: ['label'] });
+    expect(doc.inputs[1].features[0]).toMatchObject({ kind: 'zscore', column: 'price', log1p: true });
+    const test = ctrSources(p.data, p.split, p.fitted, { fields: ['user'], numeric: ['price'], multiHot: [], label: { column: 'clicked' } }).test;
+    const ids = rowsOf(p.split.assignment, TEST);
+    const batch = test.batch(Int32Array.from(ids, (_, i) => i));
+    const raw = Array.from(ids, (r) => [rows[r]]);
+    expect(raw.some(([r]) => r.price === '')).toBe(true);
+    for (const input of doc.inputs) expect(Array.from(encodeInputs(input, raw, doc).data as Float32Array)).toEqual(Array.from(batch[input.name].data as Float32Array));
+    // a price below 0 (none in training) reads as 0, not NaN
+    expect(Number.isFinite((encodeInputs(doc.inputs[1], [[{ ...rows[0], price: '-5' }]], doc).data as Float32Array)[0])).toBe(true);
+  });
+
   it('forecasting: a gap in a series takes the value of the row before it (rule \'previous\'), never a later one', () => {
     const rows: Row[] = Array.from({ length: 200 }, (_, i) => ({ load: i % 7 === 3 || i % 7 === 4 ? '' : String(Math.sin(i / 5).toFixed(3)), temp: i % 11 === 6 ? 'NA' : String(10 + (i % 13)) }));
     const kinds: Record<string, Kind> = { load: 'float', temp: 'float' };

@@ -22,8 +22,10 @@ export type Feature =
    * value of the nearest earlier row of the series ('previous': forecasting windows; a gap in a window's
    * first row takes the value before the window, or the window's first value when none is at hand; a
    * channel with no value in the whole window is 0 after scaling: its training mean, min-max its minimum).
+   * `log1p: true` (a heavy-tailed column): x is first replaced by log1p(x), a number below 0 counting as 0,
+   * and mean/std are those of log1p(x) on the training rows.
    */
-  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; missing: MissingRule; min?: never; max?: never }
+  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; log1p?: true; missing: MissingRule; min?: never; max?: never }
   /** (x − min) / (max − min), or x − min when max = min. */
   | ColumnFeature & { kind: 'minmax'; min: number; max: number; missing: MissingRule; mean?: never; std?: never }
   /** One int64 id: 1 + the token's position in `tokens`; `unknownIndex` (0) for unseen, rare or missing cells. */

@@ -12,9 +12,14 @@ export class RunFiles {
   constructor(private readonly checkpointsRoot: string, private readonly home: string) {}
 
   dir(runId: number): string {
-    const d = join(this.checkpointsRoot, `run-${runId}`);
+    const d = this.folder(runId);
     mkdirSync(d, { recursive: true });
     return d;
+  }
+
+  /** The run's folder, without creating it. */
+  folder(runId: number): string {
+    return join(this.checkpointsRoot, `run-${runId}`);
   }
 
   /** Paths in the database are relative to the lab home (a lab folder can be moved). */

@@ -9,6 +9,7 @@ import type { RunEvent } from './events';
 import { forkTrainerWith } from './trainer-process';
 import { decodeCheckpoint } from '../../../common/runs/checkpoint-format';
 import { readFileSync } from 'node:fs';
+import { exportRun } from './export-run';
 
 // 2048 synthetic rows, batch 64: 32 steps per epoch; a run takes ~1 s plus the trainer's start.
 const small = { data: { kind: 'synthetic', samples: 2048 }, batchSize: 64, epochs: 3 } as const;
@@ -113,30 +114,41 @@ describe('run manager with real trainer processes', () => {
     }
   });
 
-  it('a trainer killed alone fails its run with the signal; a concurrent run completes', async () => {
+  it('a trainer killed alone leaves its run interrupted, naming the signal and the checkpoint it resumes from; resume completes it', async () => {
     const l = lab();
     try {
-      const victim = l.manager.create({ ...small, epochs: 30 });
-      const other = l.manager.create({ ...small, epochs: 4 });
-      await nextEvent(l.manager, isProgress(victim));
+      // 1024 steps per epoch: killed long before its first checkpoint.
+      const early = l.manager.create({ ...small, data: { kind: 'synthetic', samples: 65536 }, epochs: 2 });
+      await nextEvent(l.manager, isProgress(early));
+      process.kill(l.manager.trainerPid(early)!, 'SIGKILL');
+      const victim = l.manager.create({ ...small, epochs: 15 });
+      await nextEvent(l.manager, (e) => e.type === 'checkpoint' && e.runId === victim && e.kind === 'epoch');
       const pid = l.manager.trainerPid(victim)!;
       expect(trainerPids(l.home)).toContain(pid);
       process.kill(pid, 'SIGKILL');
       const v = await l.manager.waitFor(victim);
-      expect(v.status).toBe('failed');
-      expect(v.error).toMatch(/the trainer process was killed by SIGKILL at step \d+/);
-      expect((await l.manager.waitFor(other)).status).toBe('completed');
+      expect(v.status).toBe('interrupted');
+      const [, at, from] = /^the trainer process was killed \(SIGKILL\) at step (\d+); resume continues from the checkpoint at step (\d+)\. Resume it: gatelab resume \d+$/.exec(v.error!) ?? [];
+      expect(Number(at)).toBe(v.step); // the run's step and the message's agree
+      expect(Number(from) % 32).toBe(0);
+      expect(Number(from)).toBeGreaterThanOrEqual(32);
+      expect(Number(at)).toBeGreaterThanOrEqual(Number(from));
+      const e = await l.manager.waitFor(early);
+      expect(e.status).toBe('interrupted');
+      expect(e.error).toMatch(/^the trainer process was killed \(SIGKILL\) at step \d+; it had no checkpoint yet: resume restarts from step 0\. Resume it: gatelab resume \d+$/);
+      l.manager.resume(victim);
+      expect((await l.manager.waitFor(victim, ['completed', 'failed', 'interrupted'])).status).toBe('completed');
     } finally {
       await l.close();
     }
   });
 
-  it('a trainer that cannot start fails its run with the exit code and the last lines of its stderr', async () => {
+  it('a trainer that cannot start leaves its run interrupted with the exit code and the last lines of its stderr', async () => {
     const l = lab({ launcher: forkTrainerWith({ execArgv: ['--require', '/nonexistent/gatelab-preload.cjs'] }) });
     try {
       const run = await l.manager.waitFor(l.manager.create({ ...small, epochs: 1 }));
-      expect(run.status).toBe('failed');
-      expect(run.error).toMatch(/the trainer process exited with code 1 at step 0; its last output:\n[\s\S]*Cannot find module '\/nonexistent\/gatelab-preload\.cjs'/);
+      expect(run.status).toBe('interrupted');
+      expect(run.error).toMatch(/the trainer process exited unexpectedly with code 1 at step 0; it had no checkpoint yet: resume restarts from step 0\. Resume it: gatelab resume \d+; its last output:\n[\s\S]*Cannot find module '\/nonexistent\/gatelab-preload\.cjs'/);
     } finally {
       await l.close();
     }
@@ -155,6 +167,10 @@ describe('run manager with real trainer processes', () => {
       const data = decodeCheckpoint(readFileSync(join(l.home, good.path)), good.path);
       expect(data.params.every(Number.isFinite)).toBe(true);
       expect(data.header.step).toBe(good.step);
+      // A run that failed before its first epoch still exports, from that last good checkpoint, saying so.
+      const r = exportRun(l.store, l.manager.files, id, join(l.home, 'nan.onnx'));
+      expect(r.checkpoint).toBe(good.path);
+      expect(r.note).toMatch(/has no epoch checkpoint; exported its last good checkpoint \(step \d+, the parameters before the run failed\)/);
     } finally {
       await l.close();
     }

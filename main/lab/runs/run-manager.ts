@@ -3,7 +3,7 @@
 // transition, crash recovery at start-up, cooperative cancel with a kill after a grace period, and a
 // trainer that dies costs only its own run. The Lab facade, serve mode and the CLI all drive this class.
 import { availableParallelism } from 'node:os';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
@@ -17,6 +17,8 @@ import { TrainerLink } from './trainer-link';
 import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
+import { findResumePoint, type ResumePoint } from './run-checkpoints';
+import { moveStaleRunFolder, warnAboutEarlierData } from './stale-home';
 
 export interface RunManagerOptions {
   store: LabStore;
@@ -37,6 +39,9 @@ export interface RunManagerOptions {
   resolveDataset?: (run: RunRecord) => Record<string, unknown>;
 }
 
+/** A running run of another process whose owner is dead and that has been silent this long is interrupted. */
+const DEAD_OWNER_QUIET_MS = 3000;
+
 export interface CreateRunOptions {
   priority?: number;
   groupId?: string | null;
@@ -52,7 +57,10 @@ export class RunManager {
   private readonly links = new Map<number, TrainerLink>();
   private readonly mine = new Set<number>();
   private readonly controlTimer: NodeJS.Timeout;
+  private controlTicks = 0;
   private closed = false;
+  /** Outcomes the store could not record (disk full, read-only): waitFor still settles with them. */
+  private readonly unrecorded = new Map<number, Partial<RunRecord>>();
 
   constructor(private readonly opts: RunManagerOptions) {
     this.store = opts.store;
@@ -62,6 +70,7 @@ export class RunManager {
     // Requests from other lab processes (e.g. `gatelab pause 3` while `gatelab serve` trains run 3).
     this.controlTimer = setInterval(() => this.pollControl(), 250);
     this.controlTimer.unref();
+    warnAboutEarlierData(opts.store, opts.paths);
     this.recover();
     // The app / serve mode picks up runs left queued by an earlier session (or queued by the CLI).
     if (opts.takeAnyQueued) queueMicrotask(() => this.schedule());
@@ -77,16 +86,26 @@ export class RunManager {
   }
 
   /**
-   * Start-up recovery: runs left 'running' by a lab that died (no live owner process) become
-   * 'interrupted', with the time and their last checkpoint in the message. Returns their ids.
+   * Recovery: runs left 'running' by a lab that died (no live owner process) become 'interrupted', with
+   * the time and their last checkpoint in the message. Returns their ids. At start-up (quietMs 0) every
+   * such run; from the control poll only runs silent for `quietMs` (a run another process claimed a
+   * moment ago may not have its owner file yet).
    */
-  recover(): number[] {
+  recover(quietMs = 0): number[] {
     const ids: number[] = [];
     for (const run of this.store.runs.list({ status: 'running' })) {
       if (this.links.has(run.id) || this.files.liveOwner(run.id) !== null) continue;
-      const ckpt = this.resumePoint(run.id);
-      const where = ckpt ? `its last checkpoint is at step ${ckpt.step} (epoch ${ckpt.epoch ?? 0})` : 'it had no checkpoint yet and will restart from step 0';
-      this.store.runs.setStatus(run.id, 'interrupted', {
+      if (quietMs > 0 && Date.now() - Date.parse(run.updatedAt) < quietMs) continue;
+      let ckpt: ResumePoint | null = null;
+      let where: string;
+      try {
+        ckpt = this.resumePoint(run.id);
+        where = ckpt ? `its last checkpoint is at step ${ckpt.step} (epoch ${ckpt.epoch ?? 0})${ckpt.note ? ` (${ckpt.note})` : ''}` : 'it had no checkpoint yet and will restart from step 0';
+      } catch (e) {
+        where = (e as Error).message;
+      }
+      // (transition: a live lab's views hear of it too)
+      this.transition(run.id, 'interrupted', {
         // updated_at is the run's last write (its step is persisted every second): about when it stopped.
         error: `GateLab stopped while this run was training (last update ${run.updatedAt}, found at ${new Date().toISOString()}); ${where}. Resume it: gatelab resume ${run.id}`,
         step: ckpt?.step ?? 0, epoch: ckpt?.epoch ?? 0,
@@ -108,6 +127,8 @@ export class RunManager {
       config: c, seed: c.seed, name: o.name ?? c.name ?? null, groupId: o.groupId ?? null, priority: o.priority ?? 0,
       providerRequested: c.provider, datasetId: c.data.kind === 'dataset' ? c.data.datasetId : null,
     });
+    // A folder left by another database (a fresh one reuses run ids) must not mix with this run's files.
+    moveStaleRunFolder(this.files.folder(id), id);
     this.emit({ type: 'status', runId: id, status: 'queued' });
     this.run(id);
     return id;
@@ -173,14 +194,26 @@ export class RunManager {
     return true;
   }
 
-  /** The checkpoint a resumed run continues from: the newest epoch / pause / final one whose file exists. */
-  resumePoint(runId: number) {
-    return this.store.checkpoints.forRun(runId)
-      .filter((c) => ['epoch', 'pause', 'final'].includes(c.kind) && existsSync(this.files.fromStored(c.path))).at(-1) ?? null;
+  /**
+   * The checkpoint a resumed run continues from: the newest valid epoch / pause / final one, files the
+   * table missed included (run-checkpoints.ts); `note` says when a damaged newer one was skipped. Throws
+   * when every checkpoint of the run is damaged.
+   */
+  resumePoint(runId: number): ResumePoint | null {
+    return findResumePoint(this.store, this.files, runId);
   }
 
   private launch(run: RunRecord): void {
-    const resume = this.resumePoint(run.id);
+    let resume: ResumePoint | null;
+    try {
+      resume = this.resumePoint(run.id);
+    } catch (e) {
+      // Nothing valid to continue from: the run fails saying so (restarting silently would hide the loss).
+      this.transition(run.id, 'failed', { error: (e as Error).message });
+      this.files.clearOwner(run.id);
+      this.emit({ type: 'released', runId: run.id });
+      return;
+    }
     const link = new TrainerLink(this, run, {
       launcher: this.launcher,
       home: this.opts.paths.home,
@@ -229,9 +262,20 @@ export class RunManager {
     this.transition(id, 'cancelled');
   }
 
+  /**
+   * Persists and announces a status. When the store cannot record it (disk full, read-only file), the
+   * outcome is kept in memory so waitFor still settles and the user still reads the error.
+   */
   transition(id: number, status: RunRecord['status'], update: Parameters<LabStore['runs']['setStatus']>[2] = {}): void {
-    this.store.runs.setStatus(id, status, update);
-    this.emit({ type: 'status', runId: id, status, error: update.error ?? null });
+    let error = update.error ?? null;
+    try {
+      this.store.runs.setStatus(id, status, update);
+      this.unrecorded.delete(id);
+    } catch (e) {
+      error = `${error ?? `run ${id} ${status}`} (the lab could not record this in its database ${this.opts.paths.database}: ${(e as Error).message})`;
+      this.unrecorded.set(id, { status, error, ...(update.step !== undefined ? { step: update.step } : {}) });
+    }
+    this.emit({ type: 'status', runId: id, status, error });
   }
 
   /**
@@ -252,7 +296,8 @@ export class RunManager {
   waitFor(id: number, statuses = SETTLED): Promise<RunRecord> {
     return new Promise((resolve) => {
       const check = () => {
-        const r = this.store.runs.get(id);
+        const stored = this.store.runs.get(id);
+        const r = stored && { ...stored, ...this.unrecorded.get(id) };
         if (r && statuses.includes(r.status) && !(r.status !== 'paused' && this.links.has(id))) {
           off();
           resolve(r);
@@ -265,6 +310,12 @@ export class RunManager {
     });
   }
 
+  /** The run as stored, with any outcome the store could not record laid over it. */
+  record(id: number): RunRecord | undefined {
+    const r = this.store.runs.get(id);
+    return r && { ...r, ...this.unrecorded.get(id) };
+  }
+
   isLive(id: number): boolean {
     return this.links.has(id);
   }
@@ -275,6 +326,10 @@ export class RunManager {
   }
 
   private pollControl(): void {
+    // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
+    if (++this.controlTicks % 8 === 0) {
+      try { this.recover(DEAD_OWNER_QUIET_MS); } catch { /* the store is busy or gone: next time */ }
+    }
     for (const [id, link] of this.links) {
       const action = this.files.takeControl(id);
       if (action === 'pause') link.pause();

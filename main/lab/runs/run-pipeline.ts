@@ -21,6 +21,8 @@ export interface DatasetPayload {
   columns: { name: string; type: string; role: string; modality?: string | null }[];
   split?: SplitSpecInput;
   splitAssignment?: string;
+  /** The columns the run's trainer log-scaled (absent: decided on the training rows, as a new run's trainer does). */
+  logScaled?: string[];
 }
 
 export interface RunConfigView {
@@ -73,7 +75,7 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   // The trainer types columns by the cache's types here (not the user's overrides): so must we.
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
-  const pipeline = (columns: DataColumns): RunPipeline => ({ columns, fitted: fitPipeline(pipelineFor(typeOf, columns), data, split.assignment), split, data, window });
+  const pipeline = (columns: DataColumns): RunPipeline => ({ columns, fitted: fitPipeline(pipelineFor(typeOf, columns, { logScaled: payload.logScaled }), data, split.assignment), split, data, window });
   // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
   const usable = pipeline(usableColumns(data, targeted, split, typeOf).columns);
   if (!shapeMismatch(usable, config.model)) return usable;

@@ -2,6 +2,7 @@
 // metrics that matter per family, the last gate statistics, checkpoints. Reads only the store.
 import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
+import type { TestBaseline } from '../../../common/trainer-protocol';
 
 type Metrics = Record<string, number>;
 
@@ -61,11 +62,21 @@ export function runDetail(store: LabStore, r: RunRecord) {
   });
   const metrics = store.metrics.summary(r.id).map((s) => ({ name: s.name, points: s.count, first: s.first, last: s.last, min: s.min, max: s.max, lastStep: s.lastStep }));
   const checkpoints = store.checkpoints.forRun(r.id).map((c) => ({ kind: c.kind, step: c.step, epoch: c.epoch, path: c.path, bytes: c.bytes, metric: c.metric }));
-  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, config: r.config, metrics, gates, checkpoints };
+  // data: the trainer's data line, log-scaled columns and majority-class baseline (null before it started)
+  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, data: r.dataSummary ?? null, config: r.config, metrics, gates, checkpoints };
 }
 
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
 export const formatMetrics = (m: Metrics) => Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}`).join('  ');
+
+/**
+ * "majority-class baseline: accuracy 0.990 (always 'false'; positive rate 1.0% on test)": what a model that
+ * always answers the training split's most frequent class scores on test. A reference line, not a metric.
+ */
+export function describeBaseline(b: TestBaseline): string {
+  const rate = b.positiveRate === undefined ? '' : `; positive rate ${(100 * b.positiveRate).toFixed(1)}% on test`;
+  return `majority-class baseline: accuracy ${b.accuracy.toFixed(3)} (always ${b.majority}${rate})`;
+}
 
 /**
  * The settings that tell the listed runs apart (a sweep's grid point: `optimizer.lr=0.001 router.k=2`), one
@@ -108,6 +119,8 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (r.error) lines.push(`  error${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
   if (Object.keys(d.validation).length) lines.push(`  validation: ${formatMetrics(d.validation)}`);
   if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test)}`);
+  if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
+  if (d.data) lines.push(`  data: ${d.data.line}`);
   lines.push('  metrics:');
   for (const m of d.metrics) lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}`);
   if (d.gates.length) lines.push('  gates (last value):');

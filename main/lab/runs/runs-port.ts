@@ -87,7 +87,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
     };
   };
-  const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown> });
+  const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null });
   const series = (id: number, names?: string[], since = 0) => ({
     id: String(id),
     series: (names ?? store.metrics.names(id)).map((name) => {

@@ -1,9 +1,11 @@
 // One live run: its trainer process and the translation of the trainer's messages into store writes,
 // status transitions and events. Owns the cancel grace timer and the diagnosis of a trainer that died.
-import type { RunRecord } from '../store/index';
+import type { RunDataSummary, RunRecord } from '../store/index';
 import { FromTrainer, parseMessage, type RunSpec } from '../../../common/trainer-protocol';
 import type { TrainerExit, TrainerLauncher, TrainerProcess } from './trainer-process';
 import type { RunManager } from './run-manager';
+import { CHECKPOINT_WRITE_FAILED } from '../../../common/runs/checkpoint-format';
+import { describeResumePoint } from './run-checkpoints';
 
 export interface LinkOptions {
   launcher: TrainerLauncher;
@@ -54,7 +56,9 @@ export class TrainerLink {
       try {
         this.handle(parseMessage(FromTrainer, raw, `the trainer of run ${this.run.id}`));
       } catch (e) {
-        this.fail((e as Error).message, this.step);
+        // The store refusing a write (disk full, read-only) is not the run's fault: keep it resumable.
+        if (/^SQLITE_/.test(String((e as { code?: unknown }).code))) this.interrupting ??= `the lab could not write to its database: ${(e as Error).message}`;
+        else this.fail((e as Error).message, this.step);
         proc.kill();
       }
     });
@@ -95,7 +99,7 @@ export class TrainerLink {
       case 'ready':
         this.step = this.startStep = msg.step;
         this.startedAt = performance.now();
-        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step, totalSteps: msg.totalSteps });
+        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step, totalSteps: msg.totalSteps, dataSummary: dataSummaryOf(msg, this.run.dataSummary) });
         // The model as built (data-shaped fields filled from the dataset): export rebuilds exactly this model.
         m.store.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...(this.run.config as object), model: msg.modelConfig }), id);
         m.emit({ type: 'status', runId: id, status: 'running', provider: msg.provider, fallbackReason: msg.fallbackReason, model: msg.model, parameters: msg.parameters, data: msg.data });
@@ -150,7 +154,9 @@ export class TrainerLink {
         m.emit({ type: 'finished', runId: id, status: msg.status, reason: msg.reason, test: msg.test, validation: msg.validation, cpuMs: msg.cpuMs });
         break;
       case 'failed':
-        this.fail(msg.stack ? `${msg.message}\n--\n${msg.stack}` : msg.message, msg.step);
+        // A checkpoint that could not be written (disk full...) leaves the run resumable once that is fixed.
+        if (msg.message.startsWith(CHECKPOINT_WRITE_FAILED)) this.interrupting ??= msg.message;
+        else this.fail(msg.stack ? `${msg.message}\n--\n${msg.stack}` : msg.message, msg.step);
         break;
     }
   }
@@ -170,10 +176,15 @@ export class TrainerLink {
     this.m.emit({ type: 'checkpoint', runId: id, kind: msg.kind, step: msg.step, epoch: msg.epoch, path });
   }
 
+  /** Writes buffered metrics; a store that refuses them (disk full) must not stop the run's ending. */
+  private flushMetrics(): void {
+    try { this.m.metrics.flush(); } catch { /* the outcome is still reported (RunManager.transition) */ }
+  }
+
   private fail(error: string, step: number): void {
     if (this.ended) return;
     this.ended = true;
-    this.m.metrics.flush();
+    this.flushMetrics();
     this.m.transition(this.run.id, 'failed', { error, errorStep: step, step: Math.max(step, this.step) });
   }
 
@@ -182,20 +193,33 @@ export class TrainerLink {
     const id = this.run.id;
     if (!this.ended) {
       this.ended = true;
-      this.m.metrics.flush();
+      this.flushMetrics();
       if (this.interrupting && this.paused) {
         // A paused run whose lab shuts down stays paused: its pause checkpoint is the resume point.
       } else if (this.interrupting) {
-        this.m.transition(id, 'interrupted', { error: `${this.interrupting}; resume it: gatelab resume ${id}`, step: this.step });
+        const error = this.interrupting.includes(`gatelab resume ${id}`) ? this.interrupting : `${this.interrupting}; resume it: gatelab resume ${id}`;
+        this.m.transition(id, 'interrupted', { error, step: this.step, errorStep: this.step });
       } else if (this.cancelling) {
         this.m.transition(id, 'cancelled', { step: this.step, error: `the trainer did not stop within ${this.o.cancelGraceMs} ms of the cancel and was killed` });
       } else {
-        const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+        // Killed (OOM killer, kill -9, a native crash) or exited without a word: not a reported error such
+        // as NaN or bad data, so the run stays resumable from its last checkpoint.
+        const how = exit.signal ? `was killed (${exit.signal})` : `exited unexpectedly with code ${exit.code}`;
         const tail = exit.stderrTail ? `; its last output:\n${exit.stderrTail}` : '';
-        this.m.transition(id, 'failed', { error: `the trainer process ${how} at step ${this.step}${tail}`, errorStep: this.step });
+        const from = describeResumePoint(this.m.store, this.m.files, id);
+        this.m.transition(id, 'interrupted', { error: `the trainer process ${how} at step ${this.step}; ${from}. Resume it: gatelab resume ${id}${tail}`, step: this.step, errorStep: this.step });
       }
     }
     for (const w of this.exitWaiters) w();
     this.m.released(id);
   }
+}
+
+/**
+ * The data summary stored with the run (`gatelab show`, the Runs view): the ready message's line, and the
+ * log-scaled columns and baseline, kept from the first start when a resumed trainer does not repeat them.
+ */
+function dataSummaryOf(msg: Extract<FromTrainer, { type: 'ready' }>, before: RunDataSummary | null | undefined): RunDataSummary {
+  const baseline = msg.baseline ?? before?.baseline;
+  return { line: msg.data, logScaled: msg.logScaled ?? before?.logScaled ?? [], ...(baseline ? { baseline } : {}) };
 }

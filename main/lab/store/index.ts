@@ -53,7 +53,7 @@ export { NewerDatabaseError, loadMigrations, migrate, schemaVersion } from './mi
 export type { DatasetRecord, ColumnRecord, NewDataset, NewColumn } from './datasets';
 export type { SplitRecord, PipelineRecord } from './splits';
 export type { ModelRecord } from './models';
-export type { RunRecord, RunStatus, NewRun, RunUpdate } from './runs';
+export type { RunDataSummary, RunRecord, RunStatus, NewRun, RunUpdate } from './runs';
 export { RUN_STATUSES } from './runs';
 export type { MetricPoint, GateStatPoint, Series, MetricSummary } from './metrics';
 export type { CheckpointRecord, ExportRecord } from './checkpoints';

@@ -2,9 +2,20 @@
 // persisted on every transition (ARCHITECTURE §6). The run manager owns the policy; this is the storage.
 import type Database from 'better-sqlite3';
 import { parseJson, toJson } from './json';
+import type { TestBaseline } from '../../../common/trainer-protocol';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** What the run's trainer said about its data when it started (migration 0005). */
+export interface RunDataSummary {
+  /** The data line: split sizes, the label's coding, columns left out or log-scaled, ... */
+  line: string;
+  /** Numeric columns read as log1p(x) before their z-score; a resume and an export re-derive exactly these. */
+  logScaled: string[];
+  /** Classification: the majority-class accuracy on the test split (a reference line, not a metric). */
+  baseline?: TestBaseline;
+}
 
 export interface RunRecord {
   id: number;
@@ -26,6 +37,8 @@ export interface RunRecord {
   epoch: number;
   error: string | null;
   errorStep: number | null;
+  /** Null until the trainer reports its data (and for runs stored before migration 0005). */
+  dataSummary?: RunDataSummary | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -36,10 +49,11 @@ export type NewRun = Pick<RunRecord, 'config'> &
   Partial<Pick<RunRecord, 'groupId' | 'name' | 'priority' | 'seed' | 'modelId' | 'datasetId' | 'splitId' | 'providerRequested'>>;
 
 /** Fields a transition may set besides the status. */
-export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'totalSteps' | 'epoch' | 'error' | 'errorStep' | 'priority'>>;
+export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'totalSteps' | 'epoch' | 'error' | 'errorStep' | 'priority' | 'dataSummary'>>;
 
 const COLUMN: Record<keyof RunUpdate, string> = {
   provider: 'provider', fallbackReason: 'fallback_reason', step: 'step', totalSteps: 'total_steps', epoch: 'epoch', error: 'error', errorStep: 'error_step', priority: 'priority',
+  dataSummary: 'data_summary',
 };
 
 type RunRow = Record<string, unknown>;
@@ -62,6 +76,7 @@ const fromRow = (r: RunRow): RunRecord => ({
   epoch: r.epoch as number,
   error: r.error as string | null,
   errorStep: r.error_step as number | null,
+  dataSummary: parseJson<RunDataSummary | null>(r.data_summary as string | null | undefined, null, `runs.data_summary of run ${r.id}`),
   createdAt: r.created_at as string,
   startedAt: r.started_at as string | null,
   finishedAt: r.finished_at as string | null,
@@ -115,7 +130,7 @@ export class RunTable {
     if (FINAL.includes(status)) sets.push(`finished_at = ${NOW}`);
     for (const [key, value] of Object.entries(update) as Array<[keyof RunUpdate, unknown]>) {
       sets.push(`${COLUMN[key]} = ?`);
-      params.push(value);
+      params.push(key === 'dataSummary' ? (value == null ? null : toJson(value)) : value);
     }
     const info = this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     if (info.changes === 0) throw new Error(`No run with id ${id}`);

@@ -61,7 +61,7 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
   switch (f.kind) {
     case 'zscore': case 'minmax': {
       const x = numberOf(doc, f, row[f.column]);
-      const v = f.kind === 'zscore' ? (x - f.mean) / f.std : f.max > f.min ? (x - f.min) / (f.max - f.min) : x - f.min;
+      const v = f.kind === 'zscore' ? ((f.log1p ? Math.log1p(x < 0 ? 0 : x) : x) - f.mean) / f.std : f.max > f.min ? (x - f.min) / (f.max - f.min) : x - f.min;
       out.push(Number.isNaN(v) && f.missing === 'zero' ? 0 : v);
       return;
     }
