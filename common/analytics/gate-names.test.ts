@@ -27,12 +27,12 @@ describe('gate names from the run config', () => {
     expect(knockoutLabel({ gate: 'router', kind: 'router', mode: 'single', expert: 2 })).toBe('router only expert 2');
     expect(knockoutLabel({ gate: 'router', kind: 'router', mode: 'single', expert: 2 }, moe)).toBe('router only expert 2 (camera)');
     expect(knockoutLabel({ gate: 'router', kind: 'router', mode: 'uniform' }, moe)).toBe('router uniform');
-    expect(knockoutLabel({ gate: 'selection', kind: 'selection', mode: 'single', expert: 2 }, tft)).toBe('selection only temp');
+    expect(knockoutLabel({ gate: 'selection', kind: 'selection', mode: 'single', expert: 2 }, tft)).toBe('variable selection only temp');
   });
 
   it('without names (an older config, a count that does not match) ids stay readable, never wrong', () => {
     expect(gateLabel('gmu.z1')).toBe('gmu.z1');
-    expect(gateLabel('gate1', gmu)).toBe('gate1');
+    expect(gateLabel('gate7', gmu)).toBe('gate7');
     expect(gateLabel('gmu.z7', gmu)).toBe('gmu · modality 7');
     expect(gateNamesFromConfig({ model: { channels: 7 }, data: { columns: [{ name: 'a', role: 'feature' }] } }).variables).toEqual([]);
     expect(gateNamesFromConfig(null)).toEqual({ modalities: [], variables: [], template: '' });
@@ -67,5 +67,38 @@ describe('MMoE task gates and TSMixer block gates in the user\'s words (audit A1
     expect(gateLabel('block0.gate')).toBe('block 1 gate');
     expect(gateLabel('val.block2.gate')).toBe('block 3 gate (validation)');
     expect(gateLabel('block0')).toBe('block0');
+  });
+});
+
+describe('every gate in the form\'s words, ids unchanged (audit A16)', () => {
+  // the run config of FinalMLP with a per-field stream-1 gate, as the lab stores it (audit run 13)
+  const columns = ['user_segment', 'device', 'hour', 'weekday', 'ad_category', 'site', 'position'].map((name) => ({ name, role: 'categorical' }));
+  const finalmlp = gateNamesFromConfig({
+    model: { template: 'finalmlp', fields: [25, 5, 25, 8, 17, 41, 4], numeric: 1, gate1: { kind: 'sigmoid', scale: 2, granularity: 'field' }, gate2: { kind: 'sigmoid', scale: 2 } },
+    data: { columns: [...columns, { name: 'bid_price', role: 'feature' }, { name: 'clicked', role: 'target' }] },
+  });
+  it("names FinalMLP's per-field gate rows by the fields, as the gate report and its CSV do", () => {
+    expect(finalmlp.fields).toEqual(['user_segment', 'device', 'hour', 'weekday', 'ad_category', 'site', 'position', 'bid_price']);
+    expect(statComponentNames('gate1', 'openness_by_field', 8, finalmlp)).toEqual(finalmlp.fields);
+    // a count that does not match (a multi-hot field the columns do not list) falls back to indices, never to wrong names
+    expect(statComponentNames('gate1', 'openness_by_field', 9, finalmlp)?.[0]).toBe('field 0');
+    expect(gateNamesFromConfig({ model: { fields: [3, 3], numeric: 0 }, data: { columns: columns.slice(0, 3) } }).fields).toBeUndefined();
+  });
+  it('names the gates of every gated template as its form does, layers and blocks counted from 1', () => {
+    expect(['gate1', 'val.gate2'].map((g) => gateLabel(g, finalmlp))).toEqual(['stream 1 feature gate', 'stream 2 feature gate (validation)']);
+    expect(['layer0.gla', 'layer1.attn.gate', 'layer2.attn'].map((g) => gateLabel(g))).toEqual([
+      'layer 1 gated linear attention (forget gate)', 'layer 2 attention output gate', 'layer 3 attention']);
+    expect(['selection', 'selection.var', 'grn'].map((g) => gateLabel(g))).toEqual(['variable selection', 'variable selection · per-variable GRN gates', 'gated residual network']);
+    expect(knockoutLabel({ gate: 'gate1', mode: 'closed' }, finalmlp)).toBe('stream 1 feature gate closed');
+  });
+  it('reads the router, sigmoid scales, GLA normaliser and attention keys from the config', () => {
+    expect(finalmlp.scales).toEqual({ gate1: 2, gate2: 2 });
+    expect(gateNamesFromConfig({ model: { template: 'tsmixer-gated', gate: { kind: 'sigmoid', scale: 1 } } }).scales).toEqual({ block: 1 });
+    expect(gateNamesFromConfig({ model: { router: { kind: 'softmax-router', experts: 4 } } }).router).toEqual({ kind: 'softmax-router', k: 1, noisy: false });
+    expect(gateNamesFromConfig({ model: { router: { kind: 'topk-router', k: 2, noisy: true } } }).router).toEqual({ kind: 'topk-router', k: 2, noisy: true });
+    expect(gateNamesFromConfig({ model: { gla: { kind: 'gla', normalizer: 16 } } }).glaNormalizer).toBe(16);
+    // patch Transformer: P = floor((336 − 16)/8) + 2 = 42 patches per series, in every layer
+    const patch = gateNamesFromConfig({ model: { template: 'patch-transformer-gated', lookback: 336, patchLen: 16, stride: 8, layers: 2 } });
+    expect(patch.keys).toEqual({ 'layer0.attn': { count: 42, first: 'the first patch (the oldest steps)' }, 'layer1.attn': { count: 42, first: 'the first patch (the oldest steps)' } });
   });
 });

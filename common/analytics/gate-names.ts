@@ -13,23 +13,77 @@ export interface GateNames {
   template: string;
   /** Task names in model order (MMoE: one gate per task, `gate.task0` is click's), when the template has tasks. */
   tasks?: string[];
+  /** CTR inputs by column name: the categorical fields, then the numeric inputs (FinalMLP's per-field gate rows). */
+  fields?: string[];
+  /** The router's kind, experts per token and whether its noise is on: which "load" a panel shows, and why. */
+  router?: { kind: string; k: number; noisy: boolean };
+  /** Sigmoid gates' scale s (y = s·σ(·)⊙v) by gate id prefix: FinalMLP's gate1/gate2 use 2, so σ = 0.5 passes unchanged. */
+  scales?: Record<string, number>;
+  /** GLA's logit normaliser (α = σ(·)^(1/normaliser)): why its forget gate sits near 1. */
+  glaNormalizer?: number;
+  /** Keys each attention layer attends over, by gate id (`cross0`, `layer1.attn`): 1/keys is uniform attention. */
+  keys?: Record<string, { count: number; first: string }>;
 }
 
 /** Templates whose tasks the engine numbers (engine/models/recsys/gated.ts: tower 0 is click, 1 rating). */
 const TASKS: Record<string, string[]> = { mmoe: ['click', 'rating'] };
 
 const names = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => String((x as { name?: unknown })?.name ?? '')) : []);
+type Obj = Record<string, unknown>;
+const obj = (x: unknown): Obj | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : undefined);
+
+/** CTR inputs in model order (common/models/binding.ts: categorical fields, then numeric features), when the count matches. */
+function fieldNames(model: Obj, columns: { name?: string; role?: string; type?: string }[]): string[] | undefined {
+  if (!Array.isArray(model.fields)) return undefined;
+  const cats = columns.filter((c) => c?.role === 'categorical').map((c) => String(c.name));
+  const nums = columns.filter((c) => c?.role === 'feature').map((c) => String(c.name));
+  const all = [...cats, ...nums.slice(0, Number(model.numeric ?? 0))];
+  return cats.length === model.fields.length && all.length === model.fields.length + Number(model.numeric ?? 0) ? all : undefined;
+}
+
+/** The facts captions need from the config: router noise, sigmoid scales, GLA's normaliser, attention keys. */
+function gateFacts(model: Obj, modalities: string[]): Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> {
+  const out: Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> = {};
+  const router = obj(model.router);
+  if (router && typeof router.kind === 'string') out.router = { kind: router.kind, k: router.kind === 'topk-router' ? Number(router.k ?? 1) : 1, noisy: router.kind === 'topk-router' && router.noisy === true };
+  const scales: Record<string, number> = {};
+  for (const [key, v] of Object.entries(model)) {
+    const g = obj(v);
+    // TSMixer's one `gate` config is compiled into every block (`block0.gate`, `block1.gate`)
+    if (g?.kind === 'sigmoid' && typeof g.scale === 'number') scales[key === 'gate' ? 'block' : key] = g.scale;
+  }
+  if (Object.keys(scales).length) out.scales = scales;
+  const gla = obj(model.gla);
+  if (gla && typeof gla.normalizer === 'number') out.glaNormalizer = gla.normalizer;
+  const keys: Record<string, { count: number; first: string }> = {};
+  // gated cross-attention: modality m's tokens attend to the others' tokens, in model order (engine/models/fusion/templates.ts)
+  if (model.template === 'gated-cross-attention' && typeof model.tokens === 'number' && modalities.length > 1) {
+    modalities.forEach((_, m) => (keys[`cross${m}`] = { count: model.tokens as number * (modalities.length - 1), first: `the first token of ${modalities[m === 0 ? 1 : 0]}` }));
+  }
+  // patch Transformer: P = floor((L − patchLen)/stride) + 2 patches per series (engine/models/forecasting/common.ts)
+  const { lookback: L, patchLen, stride, layers } = model as { lookback?: number; patchLen?: number; stride?: number; layers?: number };
+  if (model.template === 'patch-transformer-gated' && [L, patchLen, stride, layers].every((x) => typeof x === 'number')) {
+    for (let l = 0; l < layers!; l++) keys[`layer${l}.attn`] = { count: Math.floor((L! - patchLen!) / stride!) + 2, first: 'the first patch (the oldest steps)' };
+  }
+  if (Object.keys(keys).length) out.keys = keys;
+  return out;
+}
 
 /** The names a run's config gives its modalities, experts' inputs and variables. */
 export function gateNamesFromConfig(config: Record<string, unknown> | null | undefined): GateNames {
-  const model = (config?.model ?? {}) as { template?: unknown; modalities?: unknown; channels?: unknown };
-  const columns = ((config?.data as { columns?: unknown } | undefined)?.columns ?? []) as { name?: string; role?: string }[];
-  const features = Array.isArray(columns) ? columns.filter((c) => c?.role === 'feature' || c?.role === 'target').map((c) => String(c.name)) : [];
+  const model = (obj(config?.model) ?? {}) as Obj & { template?: unknown; modalities?: unknown; channels?: unknown };
+  const raw = (config?.data as { columns?: unknown } | undefined)?.columns;
+  const columns = (Array.isArray(raw) ? raw : []) as { name?: string; role?: string }[];
+  const features = columns.filter((c) => c?.role === 'feature' || c?.role === 'target').map((c) => String(c.name));
+  const fields = fieldNames(model, columns);
+  const modalities = names(model.modalities);
   return {
-    modalities: names(model.modalities),
+    modalities,
     variables: typeof model.channels === 'number' && features.length === model.channels ? features : [],
     template: typeof model.template === 'string' ? model.template : '',
     ...(typeof model.template === 'string' && TASKS[model.template] ? { tasks: TASKS[model.template].slice() } : {}),
+    ...(fields ? { fields } : {}),
+    ...gateFacts(model, modalities),
   };
 }
 
@@ -56,8 +110,21 @@ export function gateLabel(gate: string, n: GateNames = NO_NAMES): string {
   // TSMixer's per-block gates (`block0.gate`): blocks counted from 1, as a reader counts them
   const block = /^block(\d+)\.gate$/.exec(gate);
   if (block) return `block ${Number(block[1]) + 1} gate`;
-  return gate;
+  // the form's words for the rest (renderer/lib/field-labels.ts): layers counted from 1, like blocks
+  const stream = /^gate([12])$/.exec(gate); // FinalMLP: gate1 / gate2 gate the inputs of its two streams
+  if (stream) return `stream ${stream[1]} feature gate`;
+  const layer = /^layer(\d+)\.(gla|attn\.gate|attn)$/.exec(gate);
+  if (layer) return `layer ${Number(layer[1]) + 1} ${LAYER_GATES[layer[2]]}`;
+  return WORDS[gate] ?? gate;
 }
+
+const LAYER_GATES: Record<string, string> = { gla: 'gated linear attention (forget gate)', 'attn.gate': 'attention output gate', attn: 'attention' };
+/** Whole-model gates by their config's words (TFT-lite: the variable selection network, its per-variable GRNs, the GRN). */
+const WORDS: Record<string, string> = {
+  selection: 'variable selection',
+  'selection.var': 'variable selection · per-variable GRN gates',
+  grn: 'gated residual network',
+};
 
 /** What index i of a gate's last axis is: an expert (routers), a variable (selection), a modality (fusion weights). */
 export function componentName(gate: string, kind: 'router' | 'selection' | 'modality' | 'expert', i: number, n: GateNames = NO_NAMES): string {
@@ -95,12 +162,11 @@ export function statComponentNames(gate: string, stat: string, k: number, n: Gat
   if (/variable|selection/i.test(`${gate}.${stat}`) && /weight/i.test(stat)) return each('selection');
   // a sigmoid gate's openness per channel (TSMixer's channel gate: the dataset's channels), head or field
   const unit = /^openness_by_(channel|head|field)$/.exec(stat);
+  // FinalMLP's per-field gate: the fields by column name, as the gate report and its CSV name them
+  if (unit?.[1] === 'field' && n.fields?.length === k) return n.fields.slice();
   if (unit) return unit[1] === 'channel' && n.variables.length === k ? n.variables.slice() : Array.from({ length: k }, (_, i) => `${unit[1]} ${i}`);
   return null;
 }
 
-/**
- * Why a router's load over training and its test load differ (moe-dnn: expert 2 at ~25% in training, 0% on
- * test): training batches are routed with the noisy gate's noise, evaluation without it.
- */
-export const LOAD_NOISE = "Training load is measured on training batches and includes the router's noise (noisy top-k gating); validation/test load is without it, so an expert the noise keeps busy in training can get almost nothing on test.";
+// The router-noise caption lives with the other config-dependent captions (shown only for noisy top-k routers).
+export { LOAD_NOISE } from './gate-captions';

@@ -10,7 +10,7 @@ export const GatedAttentionGate = z
       .enum(['elementwise', 'headwise'])
       .default('elementwise')
       .describe('elementwise: one gate per output element; headwise: one gate per head and token (Qiu et al. 2025 found elementwise best)'),
-    initBias: z.number().default(0).describe('Initial bias of the gate projection'),
+    initBias: z.number().default(0).describe('Initial bias b of the gate σ(X Wθ + b): positive starts the gate open (0 = half open, σ(0) = 0.5), negative starts it closed'),
   })
   .describe('Gated attention: SDPA output ⊙ σ(X Wθ), before the output projection (Qiu et al. 2025)');
 

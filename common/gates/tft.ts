@@ -8,7 +8,7 @@ export const GrnGate = z
     enabled: enabledField('LayerNorm(a + η), the residual network without its GLU gate'),
     hidden: z.number().int().positive().max(4096).optional().describe('Hidden width of the GRN (default: the input width)'),
     dropout: z.number().min(0).lt(1).default(0.1).describe('Dropout before the GLU (TFT uses 0.1)'),
-    context: z.boolean().default(false).describe('Whether a static context vector c enters through W3'),
+    context: z.boolean().default(false).describe('Whether a static context vector c enters through W3 (W3 c). Only for models that have a static context: tft-lite has none, so there this is ignored (leave it off)'),
   })
   .describe('Gated residual network: LayerNorm(a + GLU(W1·ELU(W2 a + W3 c + b2) + b1)) (TFT)');
 

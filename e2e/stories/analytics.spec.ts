@@ -41,7 +41,7 @@ test('FinalMLP: knock out all gates, export the gate report, compare seeds', asy
     expect(existsSync(reportPath)).toBe(true);
     const html = readFileSync(reportPath, 'utf8');
     expect(html).toContain('<h2>Knockout</h2>');
-    for (const row of ['gate1 open', 'gate1 closed', 'gate2 mean']) expect(html).toContain(row); // every knockout the panel showed
+    for (const row of ['stream 1 feature gate open', 'stream 1 feature gate closed', 'stream 2 feature gate mean']) expect(html).toContain(row); // every knockout the panel showed
   });
   await analytics.seeFeatureGates();
   await analytics.seeDenseCompute();

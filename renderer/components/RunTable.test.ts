@@ -96,6 +96,14 @@ describe('RunTable start-up and cancel (audit A11)', () => {
     render(RunTable, { props: { runs: [runSummary({ id: '3', template: 'dnn', status: 'completed', step: 40, totalSteps: null })], onselect: () => {}, oncontrol: () => {} } });
     expect(screen.getByTestId('run-steps').textContent).toBe('step 40 / 40');
   });
+
+  it('marks an ablated run (every gate off) with a "gates off" pill, and only that run', () => {
+    render(RunTable, { props: { runs: [runSummary({ id: '11', name: 'gmu ablated', template: 'gmu', status: 'completed' }), runSummary({ id: '8', name: 'gmu', template: 'gmu', status: 'completed' })], gatesOff: ['11'], onselect: () => {}, oncontrol: () => {} } });
+    const pills = screen.getAllByTestId('gates-off-pill');
+    expect(pills).toHaveLength(1);
+    expect(pills[0].closest('tr')!.dataset.run).toBe('11');
+    expect(pills[0].getAttribute('title')).toMatch(/an ablation/);
+  });
 });
 
 describe('RunTable filter and sort', () => {

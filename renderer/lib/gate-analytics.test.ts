@@ -11,7 +11,7 @@ const table = (rows: [string, 'open' | 'closed' | 'single', number, number?][]):
 describe('alignKnockouts', () => {
   it('lines up the same gate and mode across runs, with null where a run has no such knockout', () => {
     const a = alignKnockouts([table([['gate2', 'closed', -0.1], ['gate1', 'open', 0]]), null, table([['gate1', 'open', 0.01], ['router', 'single', -0.2, 10], ['router', 'single', -0.3, 2]])]);
-    expect(a.map((r) => r.label)).toEqual(['gate1 open', 'gate2 closed', 'router only expert 2', 'router only expert 10']);
+    expect(a.map((r) => r.label)).toEqual(['stream 1 feature gate open', 'stream 2 feature gate closed', 'router only expert 2', 'router only expert 10']);
     expect(a[0].cells.map((c) => c?.delta ?? null)).toEqual([0, null, 0.01]);
     expect(a[1].cells.map((c) => c?.delta ?? null)).toEqual([-0.1, null, null]);
   });

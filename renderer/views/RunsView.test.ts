@@ -57,6 +57,8 @@ describe('Runs view on an ablated run', () => {
     const note = await screen.findByTestId('gates-off');
     expect(note.textContent).toContain("This run's gates were off (an ablation): nothing to knock out; compare it with the gated run to see what the gate does");
     expect(screen.queryByTestId('knockout-all')).toBeNull();
+    // and its row in the run table says so, so the baseline is told apart from its gated twin
+    expect((await screen.findByTestId('gates-off-pill')).textContent).toBe('gates off');
   });
 });
 

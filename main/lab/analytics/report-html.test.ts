@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GateReport, type KnockoutTable } from '../../../common/analytics';
+import { GateReport, gateNamesFromConfig, NO_NAMES, type KnockoutTable } from '../../../common/analytics';
 import { RunFiles } from '../runs/run-files';
 import { gateReportHtml } from './report-html';
 import { readKnockouts, saveKnockouts } from './results';
@@ -66,14 +66,37 @@ describe('gate report HTML', () => {
     expect(html).toContain('expert 1 (sensor) 55%'); // load on the test split, per named expert
     // TSMixer's per-block feature gates read as in the app: "block 1 gate", not the stored id block0.gate
     const tsmixer = gateReportHtml({ ...report, featureGates: [{ gate: 'block0.gate', features: report.featureGates[0].features }] }, { modalities: [], variables: [], template: 'tsmixer-gated' });
-    expect(tsmixer).toContain('Feature gate block 1 gate: mean gate value per feature');
+    expect(tsmixer).toContain('<h2 title="stored as block0.gate">Feature gate block 1 gate: mean gate value per feature');
     // an ablation's report says why it shows no gate
     expect(gateReportHtml({ ...report, featureGates: [], routers: [], fusion: [] }, names, { ablated: true })).toContain('gates were off (an ablation): nothing to knock out');
   });
 
+  it('rotates column headers wider than a cell (they collided: "targettQ1…"), full names in tooltips', async () => {
+    const { heatmap } = await import('./report-html');
+    const cols = ['target Q1', 'target Q2', 'a_very_long_column_name'];
+    const svg = heatmap(['expert 0'], cols, [[0.2, 0.3, 0.5]]);
+    const headers = [...svg.matchAll(/<text transform="translate\(([\d.]+),([\d.]+)\) rotate\(-45\)"><title>([^<]*)<\/title>([^<]*)<\/text>/g)];
+    expect(headers.map((h) => h[3])).toEqual(cols);
+    expect(headers.map((h) => h[4])).toEqual(['target Q1', 'target Q2', 'a_very_long_c…']);
+    // the rotated headers sit above the first row: the top margin fits 14 characters at 45°
+    const firstRow = Number(/<rect x="[\d.]+" y="([\d.]+)"/.exec(svg)![1]);
+    expect(firstRow).toBeGreaterThanOrEqual(14 * 6.5 * Math.SQRT1_2);
+    // short headers ("0", "0.1") stay upright and centred
+    expect(heatmap(['a'], ['0', '0.1'], [[1, 0]])).toContain('<text x="107" y="18" text-anchor="middle"><title>0</title>0</text>');
+  });
+
+  it('says which token is first and what uniform attention is for gated cross-attention (audit A16)', () => {
+    const names = gateNamesFromConfig({ model: { template: 'gated-cross-attention', tokens: 4, modalities: [{ name: 'context' }, { name: 'sensor' }, { name: 'camera' }] } });
+    const html = gateReportHtml({ ...report, attention: [{ layer: 'cross0', firstTokenAttention: 0.12, gated: true }, { layer: 'cross1', firstTokenAttention: 0.13, gated: true }], attentionPair: undefined }, names);
+    // cross0 (context's tokens) attends to sensor's and camera's 8 tokens, sensor's first; the others to context's first
+    expect(html).toContain('cross-attention · context: the first token is the first token of sensor, one of 8 it attends to; uniform attention gives 1/8 = 0.13.');
+    expect(html).toContain('cross-attention · sensor: the first token is the first token of context');
+    expect(html).toContain('>cross-attention · context this run (gated)<');
+  });
+
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {
     const html = gateReportHtml(report);
-    for (const s of ['Knockout', 'Conditional compute', 'Feature gate gate1', 'Router router', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);
+    for (const s of ['Knockout', 'Conditional compute', '<h2 title="stored as gate1">Feature gate stream 1 feature gate', '<h2 title="stored as router">Router router', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);
     expect(html).toContain('finalmlp &#60;small&#62;');
     expect(html).toContain('zip &#38; co');
     expect(html).toContain('44.2% saved');
@@ -86,11 +109,21 @@ describe('gate report HTML', () => {
     expect(html).toMatch(/OT window mean <b>\+1\.25<\/b> \(1\.2 vs 0\.1\)/);
     expect(html).toContain('expert by hour of day');
     expect(html).toContain('<title>expert 1 × OT: 0.6</title>');
+    // the stored router.load is the share of tokens whose top expert is e, not the mean weight of the test split
     expect(html).toMatch(/<h3>Load over training<\/h3><svg [^>]*><.*<title>expert 1<\/title><\/polygon>/);
-    expect(html).toMatch(/recorded steps\)\. Training load is measured on training batches and includes the router&#39;s noise/);
+    const dense = gateReportHtml(report, { ...NO_NAMES, router: { kind: 'softmax-router', k: 1, noisy: false } });
+    expect(dense).toMatch(/<h3>Share of tokens by top expert over training<\/h3>/);
+    expect(dense).not.toContain('includes the router&#39;s noise');
+    expect(html).toContain('Mean routing weight on the test split');
+    expect(html).not.toContain('Load on the test split');
+    // without the run's config the router's noise is unknown: no noise caption (a dense router has none)
+    expect(html).not.toContain('includes the router&#39;s noise');
+    const noisy = gateReportHtml(report, { ...NO_NAMES, router: { kind: 'topk-router', k: 2, noisy: true } });
+    expect(noisy).toMatch(/<h3>Share of top-2 picks over training<\/h3>/);
+    expect(noisy).toMatch(/recorded steps\)\. Training load is measured on training batches and includes the router&#39;s noise/);
     // the lowest text weight first: sample 1
     expect(html).toMatch(/lowest text weight<\/h3><p>2 of 7000 test samples.*<tr><td>1<\/td><td>0\.05<\/td>.*runs small.*<tr><td>0<\/td>.*great &#60;b&#62;shoes/);
-    expect(html).toContain('layer0.attn run 9 (ungated)');
+    expect(html).toContain('layer 1 attention run 9 (ungated)');
     expect(html).toContain('differs only in model.attentionGate.enabled');
     const curve = gateReportHtml({ ...report, exitCurve: { metric: 'auc', denseFlops: 300, chosen: 0.5, points: [
       { threshold: 0.3, metric: 0.7, meanFlops: 120, exitRates: [0.9, 0.1] }, { threshold: 0.5, metric: 0.8, meanFlops: 200, exitRates: [0.5, 0.5] },

@@ -1,7 +1,8 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
-import { componentName, gateLabel, knockoutLabel, LOAD_NOISE, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
+import { componentName, gateLabel, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
+import { loadNoiseCaption, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
 import { stackedArea } from '../lab/report-svg';
 
@@ -40,19 +41,33 @@ export function barChart(items: { label: string; value: number; low?: number; hi
   return `<svg width="${W}" height="${items.length * row + 8}" font-size="12"><line x1="${zero}" x2="${zero}" y1="0" y2="${items.length * row + 8}" stroke="#999"/>${rows.join('')}</svg>`;
 }
 
+/** The tooltip giving a gate's stored name (the CSV and the CLI spell it so) beside its name in the user's words. */
+const stored = (gate: string) => ` title="stored as ${esc(gate)}"`;
+
+/** Column headers longer than a cell fits ("target Q1", "load_1") are cut to this many characters, full name in a tooltip. */
+const HEADER_CHARS = 14;
+
 /** A heatmap of rows × columns with values in [0, max]. */
 export function heatmap(rowLabels: string[], colLabels: string[], values: number[][]): string {
   // the row labels' column fits the longest label ("expert 2 (camera)" was cut at the SVG's left edge)
-  const cell = 34, left = Math.max(90, 12 + 7 * Math.max(0, ...rowLabels.map((l) => l.length))), top = 24;
+  const cell = 34, left = Math.max(90, 12 + 7 * Math.max(0, ...rowLabels.map((l) => l.length)));
+  // headers wider than a cell collided ("targettQ1…"): rotated 45° upwards, the top margin fits the longest
+  const longest = Math.min(HEADER_CHARS, Math.max(0, ...colLabels.map((c) => c.length)));
+  const rotate = longest * 6.5 > cell - 4;
+  const top = rotate ? 16 + Math.ceil(longest * 6.5 * Math.SQRT1_2) : 24;
+  const cut = (c: string) => (c.length > HEADER_CHARS ? `${c.slice(0, HEADER_CHARS - 1)}…` : c);
   const max = Math.max(1e-12, ...values.flat());
   const cells = values.flatMap((r, i) => r.map((v, j) => {
     const a = v / max;
     return `<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell - 1}" height="${cell - 1}" fill="rgba(79,129,189,${a.toFixed(3)})"><title>${esc(rowLabels[i])} × ${esc(colLabels[j])}: ${fmt(v)}</title></rect>` +
       `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 4}" text-anchor="middle" font-size="10">${fmt(v, 2)}</text>`;
   }));
-  const cols = colLabels.map((c, j) => `<text x="${left + j * cell + cell / 2}" y="${top - 6}" text-anchor="middle">${esc(c)}</text>`);
+  const cols = colLabels.map((c, j) => rotate
+    ? `<text transform="translate(${left + j * cell + cell / 2 - 2},${top - 6}) rotate(-45)"><title>${esc(c)}</title>${esc(cut(c))}</text>`
+    : `<text x="${left + j * cell + cell / 2}" y="${top - 6}" text-anchor="middle"><title>${esc(c)}</title>${esc(c)}</text>`);
+  const right = rotate ? Math.ceil(longest * 6.5 * Math.SQRT1_2) : 10;
   const rows = rowLabels.map((r, i) => `<text x="${left - 6}" y="${top + i * cell + cell / 2 + 4}" text-anchor="end">${esc(r)}</text>`);
-  return `<svg width="${left + colLabels.length * cell + 10}" height="${top + rowLabels.length * cell + 10}" font-size="11">${cols.join('')}${rows.join('')}${cells.join('')}</svg>`;
+  return `<svg width="${left + colLabels.length * cell + right}" height="${top + rowLabels.length * cell + 10}" font-size="11">${cols.join('')}${rows.join('')}${cells.join('')}</svg>`;
 }
 
 /** `names`: the run's modality / expert names (from its config), so rows read "gmu · camera closed". */
@@ -78,7 +93,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { 
     const f = r.compute.flops;
     parts.push(`<h2>Conditional compute</h2><p>FLOPs per sample at inference when skipped work is skipped: mean ${flops(f.mean)}, p50 ${flops(f.p50)}, p95 ${flops(f.p95)} ` +
       `against ${flops(f.dense)} dense: <b>${fmt(100 * f.saved, 3)}% saved</b>.</p>` +
-      `<table><tr><th>gate</th><th>kind</th><th>skippable FLOPs</th><th>mean skipped</th></tr>${r.compute.gates.map((g) => `<tr><td>${esc(gateLabel(g.gate, names))}</td><td>${g.kind}</td><td>${flops(g.skippable)}</td><td>${flops(g.skipped)}</td></tr>`).join('')}</table>`);
+      `<table><tr><th>gate</th><th>kind</th><th>skippable FLOPs</th><th>mean skipped</th></tr>${r.compute.gates.map((g) => `<tr><td${stored(g.gate)}>${esc(gateLabel(g.gate, names))}</td><td>${g.kind}</td><td>${flops(g.skippable)}</td><td>${flops(g.skipped)}</td></tr>`).join('')}</table>`);
   }
   if (r.exitCurve) {
     parts.push(`<h2>Early exit: compute vs ${esc(r.exitCurve.metric)}</h2>${exitCurveSvg(r.exitCurve)}<table><tr><th>threshold</th><th>${esc(r.exitCurve.metric)}</th><th>mean FLOPs</th></tr>` +
@@ -86,22 +101,22 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { 
   }
   for (const g of r.featureGates) {
     const sorted = [...g.features].sort((a, b) => a.rank - b.rank);
-    parts.push(`<h2>Feature gate ${esc(gateLabel(g.gate, names))}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
+    parts.push(`<h2${stored(g.gate)}>Feature gate ${esc(gateLabel(g.gate, names))}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
   }
   for (const rt of r.routers) {
     const experts = expertLabels(rt, names);
-    parts.push(`<h2>Router ${esc(gateLabel(rt.gate, names))}: mean weight of each expert per class</h2>` +
+    parts.push(`<h2${stored(rt.gate)}>Router ${esc(gateLabel(rt.gate, names))}: mean routing weight of each expert per class</h2>` +
       heatmap(experts, rt.classes, rt.assignment) +
-      `<p>Load on the test split: ${rt.load.map((l, e) => `${esc(experts[e])} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
+      `<p>Mean routing weight on the test split (the router's weight on each expert, averaged over the test samples): ${rt.load.map((l, e) => `${esc(experts[e])} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
       routerDetailHtml(rt, experts, names));
   }
   for (const fu of r.fusion) {
-    parts.push(`<h2>Fusion gate ${esc(gateLabel(fu.gate, names))}: modality weights</h2>` +
+    parts.push(`<h2${stored(fu.gate)}>Fusion gate ${esc(gateLabel(fu.gate, names))}: modality weights</h2>` +
       heatmap(fu.modalities, Array.from({ length: 10 }, (_, b) => `${b / 10}`), fu.histogram) +
       `<p>Mean weight: ${fu.modalities.map((m, i) => `${esc(m)} ${fmt(fu.mean[i], 3)}`).join(', ')}. Rows: modality; columns: weight bin; cells: share of test samples.</p>` +
       fusionSamplesHtml(fu));
   }
-  if (r.attention.length) parts.push(attentionHtml(r.attention, r.attentionPair));
+  if (r.attention.length) parts.push(attentionHtml(r.attention, r.attentionPair, names));
   const style = 'body{font:14px system-ui,sans-serif;max-width:900px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}tr.chosen{font-weight:bold}.empty{color:#888}';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}: gate report</title><style>${style}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
@@ -113,15 +128,18 @@ const expertLabels = (rt: RouterReport, names: GateNames) => Array.from({ length
 function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames): string {
   let html = '';
   if (rt.loadOverTraining.length) {
-    html += `<h3>Load over training</h3>` + stackedArea(`${gateLabel(rt.gate, names)} load over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), experts)
+    // the stored `router.load`: which expert wins each token (not the mean weight above)
+    const what = statTitle('load', names) ?? 'load';
+    const noise = loadNoiseCaption(names);
+    html += `<h3>${esc(what.charAt(0).toUpperCase() + what.slice(1))} over training</h3>` + stackedArea(`${gateLabel(rt.gate, names)}: ${what} over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), experts)
       .replace(' xmlns="http://www.w3.org/2000/svg"', '') /* inline in HTML: no namespace needed, and the page names no URL */ +
-      `<p>Bands, bottom to top: ${experts.map(esc).join(', ')} (${rt.loadOverTraining.length} recorded steps). ${esc(LOAD_NOISE)}</p>`;
+      `<p>Bands, bottom to top: ${experts.map(esc).join(', ')} (${rt.loadOverTraining.length} recorded steps).${noise ? ` ${esc(noise)}` : ''}</p>`;
   }
   if (rt.specialisation) {
     const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
       `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${fmt(t.mean, 3)} vs ${fmt(t.overall, 3)})`).join('<br>') || '—'}</td></tr>`).join('');
     html += `<h3>What each expert specializes in</h3><p>Inputs: ${esc(rt.specialisation.inputs)}. Score: (mean over the test samples routed mainly to the expert − mean over all) / standard deviation over all.</p>` +
-      `<table><tr><th>expert</th><th>samples</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
+      `<table><tr><th>expert</th><th title="test samples whose top expert (largest routing weight) is this one">samples with it as top expert</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
   }
   if (rt.series) html += '<h3>Mean weight of each expert per series</h3>' + heatmap(experts, rt.series.labels, rt.series.assignment);
   if (rt.timeOfDay) html += '<h3>Mean weight of each expert by hour of day (last timestamp of the window, UTC)</h3>' + heatmap(experts, rt.timeOfDay.hours.map(String), rt.timeOfDay.assignment);
@@ -140,8 +158,8 @@ function fusionSamplesHtml(fu: FusionReport): string {
 }
 
 /** First-token attention per layer, beside the sibling run without (or with) the output gate. */
-function attentionHtml(attention: AttentionSinkReport[], pair?: AttentionSinkPair): string {
-  const label = (a: AttentionSinkReport, who: string) => `${a.layer} ${who}${a.gated ? ' (gated)' : ' (ungated)'}`;
+function attentionHtml(attention: AttentionSinkReport[], pair: AttentionSinkPair | undefined, names: GateNames): string {
+  const label = (a: AttentionSinkReport, who: string) => `${gateLabel(a.layer, names)} ${who}${a.gated ? ' (gated)' : ' (ungated)'}`;
   const items = attention.flatMap((a) => {
     const s = pair?.sibling.find((x) => x.layer === a.layer);
     return [{ label: label(a, 'this run'), value: a.firstTokenAttention }, ...(s ? [{ label: label(s, `run ${pair!.siblingRunId}`), value: s.firstTokenAttention }] : [])];
@@ -150,7 +168,10 @@ function attentionHtml(attention: AttentionSinkReport[], pair?: AttentionSinkPai
     ? `<p>Beside run ${pair.siblingRunId}: same dataset and template, its config differs only in ${esc(pair.differs ?? 'the attention gate')}.</p>`
     : pair?.howTo ? `<p>No run of the same dataset and template differs from this one only in the attention gate. To compare with and without the output gate, train one:</p><pre>${esc(pair.howTo)}</pre>` : '';
   const failed = pair?.note ? `<p>${esc(pair.note)}</p>` : '';
-  return '<h2>Gated attention: share of attention on the first token</h2>' + note + failed + barChart(items);
+  // which token is first, and what uniform attention over so few tokens gives (1/tokens): 0.12 over 8 tokens is no sink
+  const sinks = attention.map((a) => ({ a, w: sinkWords(a.layer, names) })).filter((x) => x.w);
+  const uniform = sinks.length ? `<p>${sinks.map(({ a, w }) => `${esc(gateLabel(a.layer, names))}: the first token is ${esc(w!.first)}, one of ${w!.count} it attends to; uniform attention gives 1/${w!.count} = ${fmt(w!.uniform, 2)}.`).join(' ')} A sink is a share far above uniform.</p>` : '';
+  return '<h2>Gated attention: share of attention on the first token</h2>' + note + failed + uniform + barChart(items);
 }
 
 /** The compute–metric curve over exit thresholds: mean FLOPs per sample (x) against the metric (y), the trained threshold circled. */

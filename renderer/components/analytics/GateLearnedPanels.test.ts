@@ -9,6 +9,8 @@ import RouterPanel from './RouterPanel.svelte';
 import ComputePanel from './ComputePanel.svelte';
 import type { FeatureGateReport, FusionReport, RouterReport } from '../../../common/analytics/report';
 import type { ComputeReport, ExitCurve } from '../../../common/analytics/compute';
+import AttentionPanel from './AttentionPanel.svelte';
+import { gateNamesFromConfig } from '../../../common/analytics/gate-names';
 
 afterEach(() => { cleanup(); vi.restoreAllMocks(); });
 
@@ -35,6 +37,13 @@ describe('FeatureGates', () => {
     expect(click).toHaveBeenCalledOnce();
     expect(await textOf(blob!)).toBe(
       'gate,feature,mean_gate,rank\nstream1.gate,user_segment,1.62,2\nstream1.gate,device,1.71,1\nstream1.gate,"ad_category, ""top""",0.93,3\nstream2.gate,hour,0.41,1\n');
+  });
+
+  it("names each gate as the other panels do, the stored id in its tooltip (TSMixer: block 1 gate, not block0.gate)", () => {
+    render(FeatureGates, { props: { gates: [{ gate: 'block0.gate', features: [{ feature: 'OT', mean: 0.6, rank: 1 }] }, { gate: 'gate1', features: [{ feature: 'device', mean: 1.2, rank: 1 }] }], runId: '1' } });
+    const captions = [...document.querySelectorAll('figcaption')];
+    expect(captions.map((c) => c.textContent)).toEqual(['block 1 gate', 'stream 1 feature gate']);
+    expect(captions.map((c) => c.getAttribute('title'))).toEqual(['stored as block0.gate', 'stored as gate1']);
   });
 });
 
@@ -93,8 +102,27 @@ describe('RouterPanel', () => {
     globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
     const { container } = render(RouterPanel, { props: { router: { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] } } });
     expect(container.querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2/);
+    // without the run's config the router's noise is unknown: no noise caption
+    expect(screen.queryByTestId('load-noise-caption')).toBeNull();
+  });
+
+  it('says the router noise only for a noisy top-k router, and names each "load" for what it counts (audit A16)', () => {
+    globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+    const over = { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] };
+    const noisy = gateNamesFromConfig({ model: { template: 'moe-dnn', router: { kind: 'topk-router', k: 2, noisy: true } } });
+    const first = render(RouterPanel, { props: { router: over, names: noisy } });
     // training load includes the noisy router's noise, test load not (audit A11: 25% in training, 0% on test)
     expect(screen.getByTestId('load-noise-caption').textContent).toMatch(/includes the router's noise.*validation\/test load is without it/);
+    expect(screen.getByTestId('stacked-area').querySelector('figcaption')!.textContent).toBe('Share of top-2 picks over training');
+    first.unmount();
+    // a dense softmax router has no noise (moe-forecaster): no caption claiming it
+    const dense = gateNamesFromConfig({ model: { template: 'moe-forecaster', router: { kind: 'softmax-router', experts: 3 } } });
+    render(RouterPanel, { props: { router: over, names: dense } });
+    expect(screen.queryByTestId('load-noise-caption')).toBeNull();
+    expect(screen.getByTestId('stacked-area').querySelector('figcaption')!.textContent).toBe('Share of tokens by top expert over training');
+    // the test-split figure is the mean routing weight; per-expert counts are samples whose top expert it is
+    expect(screen.getByText('Mean routing weight on the test split')).toBeTruthy();
+    expect(screen.getByTestId('expert-specialisation').textContent).toMatch(/\d+ samples with it as top expert/);
   });
 
   it('in MoE fusion names each expert by the modality it sees', () => {
@@ -135,5 +163,18 @@ describe('ComputePanel', () => {
     expect([Number(op.getAttribute('cx')), Number(op.getAttribute('cy'))]).toEqual(pts[1]);
     expect(pts[0][0]).toBeLessThan(pts[1][0]); // more compute to the right
     expect(pts[2][1]).toBeLessThan(pts[1][1]); // better metric higher up
+  });
+});
+
+describe('AttentionPanel', () => {
+  it('says which token is first and what uniform attention gives over so few tokens (gated cross-attention)', () => {
+    const names = gateNamesFromConfig({ model: { template: 'gated-cross-attention', tokens: 4, modalities: [{ name: 'context' }, { name: 'sensor' }, { name: 'camera' }] } });
+    render(AttentionPanel, { props: { layers: [{ layer: 'cross0', firstTokenAttention: 0.12, gated: true }, { layer: 'cross2', firstTokenAttention: 0.13, gated: true }], names } });
+    const rows = screen.getAllByTestId('attention-layer').map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent!.trim()));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['cross-attention · context', 'the first token of sensor', '12.5% (1/8)'],
+      ['cross-attention · camera', 'the first token of context', '12.5% (1/8)'],
+    ]);
+    expect(screen.getByTestId('attention-sink-caption').textContent).toContain('uniform attention already gives 1/tokens');
   });
 });

@@ -19,12 +19,14 @@ describe('KnockoutPanel', () => {
   it('sorts by harm (AUC: most negative first), then by gate; marks significant losses', async () => {
     render(KnockoutPanel, { props: { table } });
     const names = () => screen.getAllByTestId('knockout-row').map((r) => r.querySelector('.name')!.textContent);
-    expect(names()).toEqual(['gate1 closed', 'router only expert 2', 'gate1 open']);
+    // FinalMLP's gate1 in the form's words ("Stream 1 feature gate"), the stored id in the row's tooltip
+    expect(names()).toEqual(['stream 1 feature gate closed', 'router only expert 2', 'stream 1 feature gate open']);
+    expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.getAttribute('title')).toBe('stream 1 feature gate closed (stored as gate1)');
     const [closed, single] = screen.getAllByTestId('knockout-row');
     expect(closed.classList.contains('significant') && closed.classList.contains('hurts')).toBe(true);
     expect(single.classList.contains('significant')).toBe(false); // its interval crosses 0
     await fireEvent.change(screen.getByTestId('knockout-sort'), { target: { value: 'gate' } });
-    expect(names()).toEqual(['gate1 closed', 'gate1 open', 'router only expert 2']);
+    expect(names()).toEqual(['router only expert 2', 'stream 1 feature gate closed', 'stream 1 feature gate open']);
   });
 
   it("names gates in the user's words (GMU modalities) and words each bar's interval for screen readers", () => {
@@ -37,6 +39,6 @@ describe('KnockoutPanel', () => {
 
   it('for a lower-is-better metric a positive delta is the harm', () => {
     render(KnockoutPanel, { props: { table: { ...table, metric: 'mse', higherIsBetter: false } } });
-    expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.textContent).toBe('gate1 open');
+    expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.textContent).toBe('stream 1 feature gate open');
   });
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { gateCaption, loadNoiseCaption, sinkWords, statTitle } from './gate-captions';
+import { gateNamesFromConfig, NO_NAMES } from './gate-names';
+
+// Model configs as the audit's lab stored them (runs 5, 7, 6, 3, 10 of /tmp/audit8/a16), trimmed to what captions read.
+const dense = gateNamesFromConfig({ model: { template: 'moe-forecaster', router: { kind: 'softmax-router', enabled: true, experts: 4, temperature: 1 } } });
+const noisy = gateNamesFromConfig({ model: { template: 'moe-dnn', router: { kind: 'topk-router', enabled: true, experts: 4, k: 2, noisy: true } } });
+const finalmlp = gateNamesFromConfig({ model: { template: 'finalmlp', gate1: { kind: 'sigmoid', scale: 2, granularity: 'field' }, gate2: { kind: 'sigmoid', scale: 2 } } });
+const tsmixer = gateNamesFromConfig({ model: { template: 'tsmixer-gated', gate: { kind: 'sigmoid', scale: 1 } } });
+const gla = gateNamesFromConfig({ model: { template: 'gla', gla: { kind: 'gla', normalizer: 16, rank: 16 } } });
+const cross = gateNamesFromConfig({ model: { template: 'gated-cross-attention', tokens: 4, modalities: [{ name: 'context' }, { name: 'sensor' }, { name: 'camera' }] } });
+
+describe('router numbers named for what they count', () => {
+  it('the noise caption only for a noisy top-k router', () => {
+    expect(loadNoiseCaption(noisy)).toMatch(/includes the router's noise \(noisy top-k gating\)/);
+    expect(loadNoiseCaption(dense)).toBeNull();
+    expect(loadNoiseCaption(NO_NAMES)).toBeNull();
+    expect(gateCaption('router', 'load', noisy)).toMatch(/top-2 picks.*Training batches include the router's noise\.$/);
+    // validation load is measured without the noise
+    expect(gateCaption('val.router', 'load', noisy)).not.toMatch(/noise/);
+    expect(gateCaption('router', 'load', dense)).toMatch(/^Share of tokens whose top expert is each expert/);
+  });
+  it('"load" (top-expert share) and "importance" (mean routing weight) get distinct titles', () => {
+    expect([statTitle('load', dense), statTitle('load', noisy), statTitle('importance', dense)]).toEqual(['share of tokens by top expert', 'share of top-2 picks', 'mean routing weight']);
+    expect(gateCaption('router', 'importance', dense)).toMatch(/^Mean routing weight of each expert/);
+    expect(statTitle('openness')).toBeNull();
+    expect(statTitle('load', NO_NAMES)).toBeNull(); // k unknown: the stored word stays
+  });
+});
+
+describe('openness captions that fit the gate', () => {
+  it('a sigmoid gate at scale 2 says σ = 0.5 passes its input unchanged', () => {
+    for (const stat of ['openness', 'openness_by_field', 'openness_hist']) expect(gateCaption('gate1', stat, finalmlp)).toContain('The gate multiplies its input by 2·σ: 0 = closed, 0.5 = passes unchanged at scale 2, 1 = ×2.');
+    expect(gateCaption('val.gate2', 'openness', finalmlp)).toContain('0.5 = passes unchanged at scale 2');
+    // scale 1 (TSMixer): the generic "0 closed … 1 fully open" is right, so no override
+    expect(gateCaption('block0.gate', 'openness', tsmixer)).toBeNull();
+    expect(gateCaption('gate1', 'openness', NO_NAMES)).toBeNull();
+  });
+  it("GLA's forget gate: what is plotted and why it sits near 1", () => {
+    // σ = 0.5 → α = 0.5^(1/16) = 0.9576; α ≥ 0.9 whenever σ ≥ 0.9^16 = 0.185
+    expect(gateCaption('layer0.gla', 'openness', gla)).toContain('σ = 0.5 gives α = 0.958');
+    expect(gateCaption('val.layer1.gla', 'openness_hist', gla)).toContain('α ≥ 0.9 whenever σ ≥ 0.19');
+    expect(gateCaption('layer0.gla', 'openness', NO_NAMES)).toBeNull();
+  });
+});
+
+describe('the attention sink over few tokens', () => {
+  it('names the first token and the uniform share 1/tokens', () => {
+    // cross0: context's tokens attend to sensor's and camera's 4 + 4 tokens, sensor's first
+    expect(sinkWords('cross0', cross)).toEqual({ first: 'the first token of sensor', count: 8, uniform: 0.125 });
+    expect(sinkWords('cross2', cross)?.first).toBe('the first token of context');
+    expect(gateCaption('val.cross1', 'first_token_attention', cross)).toContain('out of 8 tokens attended to: uniform attention gives 1/8 = 0.13');
+    expect(sinkWords('cross0', NO_NAMES)).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+// Captions that depend on the run's config, shared by the Runs panels and the HTML gate report. A caption
+// must say what the number is for *this* gate: "0 closed … 1 fully open" misleads for FinalMLP's gate at
+// scale 2 (σ = 0.5 passes the input unchanged), GLA's forget gate sits near 1 by construction, and a
+// router's three "loads" (top-expert share, mean routing weight, samples per top expert) are different numbers.
+import type { GateNames } from './gate-names';
+
+const round = (v: number, d = 3) => Number(v.toPrecision(d)).toString();
+
+/**
+ * The router numbers in words, each named for what it counts. `load` (stored `router.load`): which expert
+ * wins; `importance` (stored `router.importance`) and the report's test-split load: the mean weight.
+ */
+export const ROUTER_WORDS = {
+  load: 'share of tokens whose top expert is e',
+  loadTopK: (k: number) => `share of the top-${k} picks that go to expert e`,
+  weight: 'mean routing weight',
+  samples: 'test samples whose top expert is e',
+} as const;
+
+/**
+ * A short title for a router statistic ("share of tokens by top expert"), or null when the generic words fit.
+ * `load` needs the router's k from the config (top-2 counts picks, not tokens): without it, null.
+ */
+export function statTitle(stat: string, n?: GateNames): string | null {
+  if (stat === 'load') return !n?.router ? null : n.router.k > 1 ? `share of top-${n.router.k} picks` : 'share of tokens by top expert';
+  if (stat === 'importance') return ROUTER_WORDS.weight;
+  return null;
+}
+
+/**
+ * Why a router's training load and its test load differ (moe-dnn: expert 2 at ~25% in training, 0% on
+ * test): training batches are routed with the noisy gate's noise, evaluation without it. Only true of a
+ * noisy top-k router: a dense softmax router has no noise, so for it there is nothing to say.
+ */
+export const LOAD_NOISE = "Training load is measured on training batches and includes the router's noise (noisy top-k gating); validation/test load is without it, so an expert the noise keeps busy in training can get almost nothing on test.";
+export const loadNoiseCaption = (n?: GateNames): string | null => (n?.router?.noisy ? LOAD_NOISE : null);
+
+/** The scale s of a sigmoid gate (y = s·σ(·)⊙v) from its id: `gate1` (FinalMLP), `block0.gate` (TSMixer's `gate`). */
+function scaleOf(gate: string, n?: GateNames): number | undefined {
+  const s = n?.scales;
+  if (!s) return undefined;
+  if (/^block\d+\.gate$/.test(gate)) return s.block;
+  return s[gate];
+}
+
+/** "What a value means" for a sigmoid gate at scale s ≠ 1: σ = 1/s passes the input unchanged. */
+const scaled = (s: number) => `The gate multiplies its input by ${s}·σ: 0 = closed, ${round(1 / s)} = passes unchanged at scale ${s}, 1 = ×${s}.`;
+
+/**
+ * The caption of statistic `stat` of gate `gate` (with or without its `val.`/`test.` prefix) when the run's
+ * config changes what it means; null when the generic caption is right.
+ */
+export function gateCaption(gate: string, stat: string, n?: GateNames): string | null {
+  const base = gate.replace(/^(val|test)\./, '');
+  const training = base === gate;
+  if (stat === 'load' && n?.router) {
+    const k = n.router.k;
+    const what = k > 1 ? `Share of the top-${k} picks that go to each expert (each token picks ${k} experts; sums to 1).` : 'Share of tokens whose top expert is each expert (sums to 1): who wins the argmax, not how much weight it gets.';
+    return training && n.router.noisy ? `${what} Training batches include the router's noise.` : what;
+  }
+  if (stat === 'importance' && n?.router) return 'Mean routing weight of each expert: the router probability averaged over tokens (sums to 1). It differs from the top-expert share when the router is unsure.';
+  const gla = /^layer\d+\.gla$/.test(base) && n?.glaNormalizer ? n.glaNormalizer : undefined;
+  if (gla !== undefined) {
+    // α = σ^(1/N) ≥ 0.9 whenever σ ≥ 0.9^N (0.185 for N = 16): the histogram sits in its top row by construction
+    const half = round(0.5 ** (1 / gla));
+    if (stat === 'openness') return `Forget gate α per step = σ(·)^(1/${gla}): the share of the memory state kept each step (1 = keep all). The 1/${gla} power puts it near 1: σ = 0.5 gives α = ${half}, and over ${gla} steps the state keeps α^${gla} = σ.`;
+    if (stat === 'openness_hist') return `Share of forget-gate values α = σ(·)^(1/${gla}) in each tenth of 0…1, per step. α ≥ 0.9 whenever σ ≥ ${round(0.9 ** gla, 2)}, so nearly all values sit in the top row by construction: the openness line shows the drift within 0.9–1.`;
+  }
+  const s = scaleOf(base, n);
+  if (s !== undefined && s !== 1) {
+    if (stat === 'openness') return `Mean gate value σ over the batch (0…1). ${scaled(s)}`;
+    const unit = /^openness_by_(channel|head|field)$/.exec(stat)?.[1];
+    if (unit) return `Mean gate value σ of each ${unit} (rows) per step. ${scaled(s)}`;
+    if (stat === 'openness_hist') return `Share of gate values σ in each tenth of 0…1 (rows), per step, closed at the bottom. ${scaled(s)}`;
+  }
+  if (stat === 'first_token_attention') {
+    const keys = n?.keys?.[base.replace(/\.gate$/, '')];
+    if (keys) {
+      const u = 1 / keys.count;
+      return `Share of attention on ${keys.first} (the attention sink), out of ${keys.count} tokens attended to: uniform attention gives 1/${keys.count} = ${round(u, 2)}; far above that is a sink. Gated attention keeps it low.`;
+    }
+  }
+  return null;
+}
+
+/** "first token" in words for an attention layer (`cross0`, `layer0.attn`), and what uniform is; null when unknown. */
+export function sinkWords(layer: string, n?: GateNames): { first: string; count: number; uniform: number } | null {
+  const keys = n?.keys?.[layer.replace(/\.gate$/, '')];
+  return keys ? { first: keys.first, count: keys.count, uniform: 1 / keys.count } : null;
+}
