@@ -10,7 +10,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
-export function extent(arrays: ArrayLike<number>[]): [number, number] {
+/** The smallest and largest finite value of the arrays ([Infinity, -Infinity] when there is none). */
+function finiteRange(arrays: ArrayLike<number>[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const a of arrays)
@@ -20,6 +21,11 @@ export function extent(arrays: ArrayLike<number>[]): [number, number] {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
+  return [lo, hi];
+}
+
+export function extent(arrays: ArrayLike<number>[]): [number, number] {
+  const [lo, hi] = finiteRange(arrays);
   if (lo === Infinity) return [0, 1];
   if (lo === hi) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1; // a constant (e.g. a fixed learning rate) sits mid-chart at its own scale
@@ -46,14 +52,7 @@ export function widenFlat(lo: number, hi: number): [number, number] {
  * widened to (0.0028 / 0.003 / 0.0032 for a fixed learning rate) read as if the value moved.
  */
 export function flatValue(arrays: ArrayLike<number>[]): number | null {
-  let lo = Infinity, hi = -Infinity;
-  for (const a of arrays)
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i];
-      if (!Number.isFinite(v)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+  const [lo, hi] = finiteRange(arrays);
   if (lo === Infinity) return null;
   const mid = (lo + hi) / 2;
   return hi - lo <= 1e-4 * Math.abs(mid) ? mid : null;
