@@ -29,12 +29,17 @@ describe('ambiguous slashed dates', () => {
     expect(r.issues['time_gaps:date']).toBeUndefined();
   });
 
-  it('month-first dates that step regularly stay month first; 12 daily rows read either way pick the regular order', () => {
+  it('month-first dates that step regularly stay month first, monthly and quarterly data included', () => {
     const monthFirstHourly = Array.from({ length: 48 }, (_, h) => `01/${pad(1 + Math.floor(h / 24))}/2016 ${pad(h % 24)}:00`);
     expect(detectDateFormat(monthFirstHourly)).toBe('mdy');
-    const dailyDayFirst = Array.from({ length: 12 }, (_, d) => `${pad(d + 1)}/07/2016`);
-    expect(detectDateFormat(dailyDayFirst)).toBe('dmy');
     expect(detectDateFormat(Array.from({ length: 12 }, (_, d) => `07/${pad(d + 1)}/2016`))).toBe('mdy');
+    // monthly US dates (the 1st of each month): whole calendar months are one regular step, so the day-first
+    // reading (1–12 January, then a jump of a year) is not preferred; quarterly the same
+    const monthly = Array.from({ length: 24 }, (_, m) => `${pad((m % 12) + 1)}/01/${2023 + Math.floor(m / 12)}`);
+    expect(detectDateFormat(monthly)).toBe('mdy');
+    expect(detectDateFormat(Array.from({ length: 8 }, (_, q) => `${pad(((q * 3) % 12) + 1)}/01/${2023 + Math.floor(q / 4)}`))).toBe('mdy');
+    // 12 rows that are daily one way and monthly the other are equally regular: month first, as documented
+    expect(detectDateFormat(Array.from({ length: 12 }, (_, d) => `${pad(d + 1)}/07/2016`))).toBe('mdy');
   });
 
   it('dates in no order read month first by default, and the note says so and how to read day first', async () => {

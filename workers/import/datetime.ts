@@ -94,19 +94,39 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   return null;
 }
 
-/** Steps between consecutive sample times other than the most common one (backward steps too), and the largest. */
+/**
+ * Steps between consecutive sample times other than the most common one (backward steps too), and the largest.
+ * A step of whole calendar months (same day of the month and time of day: monthly or quarterly data) is one
+ * step whatever the months' lengths, so '01/01/2023, 02/01/2023, …' read month first is regular, not 28–31
+ * days of jitter that would make the day-first reading (twelve days, then a jump) look more regular.
+ */
 export function irregularSteps(samples: string[], format: DateFormat): { count: number; steps: number; largest: number } {
-  const counts = new Map<number, number>();
+  const counts = new Map<string, number>();
+  const size = new Map<string, number>();
   let prev = NaN, steps = 0;
   for (const s of samples) {
     const t = parseDatetime(s, format);
-    if (!Number.isNaN(prev)) { counts.set(t - prev, (counts.get(t - prev) ?? 0) + 1); steps++; }
+    if (!Number.isNaN(prev)) {
+      const months = calendarMonths(prev, t);
+      const key = months === null ? `ms${t - prev}` : `mo${months}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      size.set(key, t - prev);
+      steps++;
+    }
     prev = t;
   }
-  let usual = NaN, best = 0, largest = 0;
-  for (const [step, n] of counts) if (n > best) { best = n; usual = step; }
-  for (const step of counts.keys()) if (step !== usual && Math.abs(step) > Math.abs(largest)) largest = step;
+  let usual = '', best = 0, largest = 0;
+  for (const [key, n] of counts) if (n > best) { best = n; usual = key; }
+  for (const [key, step] of size) if (key !== usual && Math.abs(step) > Math.abs(largest)) largest = step;
   return { count: steps - best, steps, largest };
+}
+
+/** Whole calendar months from a to b (epoch seconds, as parseDatetime gives) when both fall on the same day of the month and time of day, else null. */
+function calendarMonths(a: number, b: number): number | null {
+  const x = new Date(a * 1000), y = new Date(b * 1000);
+  if (x.getUTCDate() !== y.getUTCDate() || a % 86_400 !== b % 86_400) return null;
+  const months = (y.getUTCFullYear() - x.getUTCFullYear()) * 12 + (y.getUTCMonth() - x.getUTCMonth());
+  return months === 0 ? null : months;
 }
 
 /**

@@ -37,6 +37,15 @@ describe('a units row under the header', () => {
     expect(detectUnitsRow([['name', 'score'], ['alice', '2'], ['bob', '3'], ['carol', '4']])).toBeNull(); // text columns say nothing
   });
 
+  it('a first data row with bad values is data, not a units row: it is named, never dropped quietly', () => {
+    const below = [['2', '20.5', '40'], ['3', '21.0', '41'], ['4', '21.5', '42']];
+    // a logger error on its first reading: the id is a number, so line 2 is a row of data with bad values
+    expect(detectUnitsRow([['id', 'temp', 'humidity'], ['1', 'ERR', 'ERR'], ...below])?.skip).toBe(false);
+    // one odd word in the only number column
+    expect(detectUnitsRow([['city', 'temp'], ['Paris', 'OL'], ['Lyon', '12'], ['Nice', '15'], ['Lille', '9']])?.skip).toBe(false);
+    expect(detectUnitsRow([['name', 'score'], ['alice', 'absent'], ['bob', '3'], ['carol', '4'], ['dan', '5']])?.skip).toBe(false);
+  });
+
   it('text in line 2 of a few number columns is not skipped: a note names line 2, the columns and the fix', async () => {
     const r = await load('a,b,c\n1,kW,2\n3,4,5\n6,7,8\n');
     expect(r.result.rows).toBe(3);

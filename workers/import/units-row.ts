@@ -1,6 +1,6 @@
 // A second header row: names on line 1, then units or descriptions on line 2 (`,kW,kW,degC`), as
 // spreadsheets and data loggers export them. Read as data, its words make every number column below it
-// categorical, silently. When line 2 is text above numbers or dates in most such columns it is skipped
+// categorical, silently. When line 2 is text above numbers or dates in every such column (two or more) it is skipped
 // (the rows keep their line numbers); when only some columns have text there, a note names line 2.
 import { cellFits } from './header';
 import { inferKind } from './infer';
@@ -39,7 +39,10 @@ export function detectUnitsRow(rows: string[][]): UnitsRow | null {
   }
   if (words.length === 0) return null;
   const list = (xs: string[]) => xs.slice(0, 6).map((x) => x.slice(0, 20)).join(', ') + (xs.length > 6 ? ', ...' : '');
-  if (words.length > fits) {
+  // Skipped only when line 2 is words in every number/date column it fills, and in two or more of them: a
+  // first reading that is partly numbers ('1,ERR,ERR') or one odd word ('Paris,OL') is data with bad values,
+  // which the import's policy (reject/drop/impute) must see, not a row to drop quietly.
+  if (fits === 0 && words.length >= 2) {
     return { skip: true, note: `line 2 looks like a units row (${list(words.map((w) => w.cell))}): skipped; it is not data` };
   }
   const columns = words.map((w) => `'${w.column}'`);

@@ -65,6 +65,12 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   }
   try {
     checkParse(registry, d, result, plan.policy);
+    // The parse took a while: a run queued on the dataset meanwhile reads the cache lazily, so the new
+    // files must not be swapped in under it (asked again here, synchronously with the swap).
+    const startedSince = registry.busyRuns(d.id);
+    if (startedSince.length) {
+      throw new RetypeRefused(`dataset ${d.id} '${d.name}' came into use by ${list(startedSince.map((r) => `run ${r.id} (${r.status})`))} while it was being parsed again: nothing was changed. Change the types when ${startedSince.length > 1 ? 'they end' : 'it ends'}`);
+    }
     swapIn(d.cachePath, scratch, () => store.datasets.replaceParse(d.id, { rows: result.rows, validation: result.validation, importOptions: { ...plan.importOptions } }, result.columns.map((c, i) => {
       const override = plan.overrides.get(c.name) ?? null;
       // An overridden column keeps what was inferred at import; the others take this parse's inference.

@@ -76,6 +76,22 @@ describe('splits channels', () => {
     expect(names.filter((n) => n === 'random')).toHaveLength(1);
   });
 
+  it('refuses to replace a split that a run names (data.splitId), naming the run; nothing is replaced', async () => {
+    const spec = { kind: 'random' as const, ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 5 };
+    const used = ok<CreatedSplit>(await lab.dispatch('splits.create', { datasetId: fusion.id, name: 'held', spec }));
+    const ds: LabDatasets = await openLabDatasets(labPaths(home), { demos: false });
+    let runId: number;
+    try {
+      runId = ds.store.runs.create({ config: { model: { template: 'gmu' }, data: { kind: 'dataset', datasetId: Number(fusion.id), splitId: Number(used.split.id) } } });
+    } finally {
+      ds.close();
+    }
+    const e = failure(await lab.dispatch('splits.create', { datasetId: fusion.id, name: 'held', spec: { ...spec, seed: 6 } }));
+    expect(e.message).toBe(`splits.create: name: split 'held' (id ${used.split.id}) is used by run ${runId}; replacing it would cut that run off from its rows. Give the new split another name`);
+    const listed = ok<SplitInfo[]>(await lab.dispatch('splits.list', { datasetId: fusion.id }));
+    expect(listed.find((x) => x.name === 'held')!.id).toBe(used.split.id);
+  });
+
   it('creates the ETT split of the forecasting demo with its unused rows counted', async () => {
     const r = ok<CreatedSplit>(await lab.dispatch('splits.create', { datasetId: forecasting.id, spec: { kind: 'ett' } }));
     expect([r.split.counts.train, r.split.counts.val, r.split.counts.test]).toEqual([8640, 2880, 2880]);

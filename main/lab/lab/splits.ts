@@ -48,6 +48,15 @@ export class LabSplits {
     const existing = registry.store.splits.list(dataset.id);
     const chosen = name ?? unusedName(spec.kind, existing.map((s) => s.name));
     const replaced = existing.find((s) => s.name === chosen);
+    // Replacing a split deletes its id, and runs that name that id (data.splitId) could then no longer
+    // resume, be tried, analysed or exported with their preprocessing: the app refuses, naming them. (The
+    // CLI's `datasets split --name` replaces and says so; that is a deliberate command.)
+    if (replaced) {
+      const users = registry.store.runs.list().filter((r) => Number((r.config as { data?: { splitId?: unknown } } | null)?.data?.splitId) === replaced.id);
+      if (users.length) {
+        throw new LabError('invalid-payload', `splits.create: name: split '${chosen}' (id ${replaced.id}) is used by ${users.length === 1 ? 'run' : 'runs'} ${users.slice(0, 8).map((r) => r.id).join(', ')}${users.length > 8 ? ', …' : ''}; replacing it would cut ${users.length === 1 ? 'that run' : 'them'} off from its rows. Give the new split another name`);
+      }
+    }
     let stored: StoredSplit;
     try {
       stored = await createSplit(registry, dataset.id, chosen, spec);
