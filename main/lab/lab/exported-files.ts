@@ -4,28 +4,19 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportedFile } from '../../../common/lab-api';
-
-const NAMES: Array<[RegExp, ExportedFile['format']]> = [
-  [/^run-(\d+)\.onnx$/, 'onnx'],
-  [/^run-(\d+)-report\.html$/, 'report'],
-  [/^run-(\d+)-gate-report\.html$/, 'gate-report'],
-  [/^run-(\d+)-metrics\.csv$/, 'metrics-csv'],
-];
+import { parseExportFileName } from './export-names';
 
 export function exportedFiles(folder: string): ExportedFile[] {
   let names: string[];
   try { names = readdirSync(folder); } catch { return []; } // no export yet
   const files: ExportedFile[] = [];
   for (const name of names) {
-    for (const [pattern, format] of NAMES) {
-      const m = pattern.exec(name);
-      if (!m) continue;
-      try {
-        const s = statSync(join(folder, name));
-        if (s.isFile()) files.push({ run: m[1], format, path: join(folder, name), bytes: s.size, modified: s.mtime.toISOString() });
-      } catch { /* removed while listing */ }
-      break;
-    }
+    const parsed = parseExportFileName(name);
+    if (!parsed) continue;
+    try {
+      const s = statSync(join(folder, name));
+      if (s.isFile()) files.push({ ...parsed, path: join(folder, name), bytes: s.size, modified: s.mtime.toISOString() });
+    } catch { /* removed while listing */ }
   }
   return files.sort((a, b) => b.modified.localeCompare(a.modified) || a.path.localeCompare(b.path));
 }

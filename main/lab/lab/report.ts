@@ -3,6 +3,7 @@
 // curves, vector ones such as expert load as stacked areas). Written to the lab's exports folder.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exportFileName } from './export-names';
 import type { GateSeries, RunDetail, Series } from '../../../common/lab-api';
 import { histogramBars, lineChart, stackedArea } from './report-svg';
 import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../../common/analytics/gate-names';
@@ -91,7 +92,7 @@ ${run.data ? `<p data-testid="data-line"><b>Data:</b> ${esc(run.data.line)}</p>`
 
 export function writeRunReport(dir: string, run: RunDetail, series: Series[], gates: GateSeries[], datasetName?: string): { path: string; bytes: number } {
   const html = runReportHtml(run, series, gates, datasetName);
-  const path = join(dir, `run-${run.id}-report.html`);
+  const path = join(dir, exportFileName(run.id, 'report'));
   // temp + rename: a crash mid-write leaves the previous report whole, never half a file
   const tmp = `${path}.tmp-${process.pid}`;
   try {

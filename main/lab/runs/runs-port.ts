@@ -1,6 +1,7 @@
 // The run manager behind the Lab facade's RunsPort (main/lab/lab/runs-port.ts): LabApi's runs channels
 // and events over RunManager and the store. Ids cross LabApi as strings. Usage in Lab.open:
 //   runs: openRunsPort({ store: lab.store, registry: lab.registry, paths })
+import { exportFileName } from '../lab/export-names';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError, type RunDetail, type RunProgress, type RunSummary, type MetricPoints, type Settings } from '../../../common/lab-api';
@@ -125,11 +126,11 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     export(id, format) {
       const run = must(id);
       if (format === 'onnx') {
-        const r = exportRun(store, manager.files, run.id, join(o.paths.exports, `run-${run.id}.onnx`));
+        const r = exportRun(store, manager.files, run.id, join(o.paths.exports, exportFileName(run.id, 'onnx')));
         return { path: r.path, bytes: r.bytes };
       }
       if (format === 'metrics-csv') {
-        const path = join(o.paths.exports, `run-${run.id}-metrics.csv`);
+        const path = join(o.paths.exports, exportFileName(run.id, 'metrics-csv'));
         const lines = ['name,step,value'];
         for (const s of series(run.id).series) s.steps.forEach((step, i) => lines.push(`${JSON.stringify(s.name)},${step},${s.values[i]}`));
         const text = lines.join('\n') + '\n';
