@@ -55,6 +55,24 @@ describe('a gate offers only what it can build', () => {
   });
 });
 
+describe('counts the template fixes are shown, not edited', () => {
+  it('MoE fusion: one expert per modality of the demo data', async () => {
+    await open('fusion', 'moe-fusion');
+    await fireEvent.click(await screen.findByTestId('gate-router'));
+    const modalities = (stores.models.config.modalities as unknown[]).length;
+    expect(within(gatePanel()).getByTestId('fixed-router.experts').querySelector('output')?.textContent).toBe(`${modalities}, one per modality`);
+    expect(within(gatePanel()).queryByLabelText('Experts')).toBeNull(); // no box that could only give an error
+    expect((stores.models.config.router as { experts: number }).experts).toBe(modalities);
+  });
+
+  it('MMoE: two tasks, the click and the rating', async () => {
+    await open('recsys', 'mmoe');
+    await fireEvent.click(await screen.findByTestId('gate-gate'));
+    expect(within(gatePanel()).getByTestId('fixed-gate.tasks').querySelector('output')?.textContent).toBe('2: the click and the rating behind it');
+    expect(inGate('Experts')).toBeTruthy(); // MMoE's experts stay the user's choice
+  });
+});
+
 describe('the launch bar and the size', () => {
   it('counts the invalid fields, names the first, and takes the user to it (another gate’s form, focused)', async () => {
     await open('recsys', 'finalmlp');
