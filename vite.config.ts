@@ -18,6 +18,9 @@ export default defineConfig({
     // No inline scripts or eval: the CSP of both faces forbids them.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1500,
+    // Rolldown warns ([PLUGIN_TIMINGS]) when the Svelte compiler takes most of the build, which it always
+    // does here: a first `npm start` should not greet a new user with a warning they cannot act on.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   // `npm run dev` (hot reload) against a running `gatelab serve`: GATELAB_LAB=http://127.0.0.1:PORT npm run dev,
   // then open http://127.0.0.1:5173/?token=<serve's token>. The socket is proxied with serve's own origin.
