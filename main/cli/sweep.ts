@@ -2,6 +2,7 @@
 //   { "name": "lr sweep", "config": { ...run config... }, "seeds": 3,
 //     "sweep": { "kind": "grid" | "random", "params": { "optimizer.lr": [1e-3, 3e-3], "model.gate.kind": ["sigmoid", "glu"] }, "samples": 8 },
 //     "priority": 0 }
+// config.data.datasetId may be a dataset's id or its name.
 // It expands into a group of queued runs (one per sweep point and seed) and trains them, N at a time.
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
@@ -9,6 +10,8 @@ import { stringOption } from './args';
 import { openCliRuns, followRuns, runResult } from '../lab/runs/cli-session';
 import { runsTable } from '../lab/runs/run-report';
 import { ExperimentSpec } from '../../common/runs/expand';
+import { DatasetRegistry } from '../lab/datasets/index';
+import type { CliRuns } from '../lab/runs/cli-session';
 
 /** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */
 function readExperimentFile(file: string): unknown {
@@ -23,6 +26,19 @@ function readExperimentFile(file: string): unknown {
   } catch (e) {
     throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/**
+ * A sweep file may name its dataset (`"datasetId": "movielens-100k"`) as `--dataset` does: a dataset's id
+ * depends on what was imported first in that lab home, so a file written for one lab would train another
+ * dataset in the next. The name is resolved to the id the run config stores.
+ */
+function withDatasetIdOf(raw: unknown, s: CliRuns): unknown {
+  const data = (raw as { config?: { data?: { datasetId?: unknown } } } | null)?.config?.data;
+  if (!data || typeof data.datasetId !== 'string') return raw;
+  const dataset = new DatasetRegistry(s.store, s.paths).resolve(data.datasetId);
+  const spec = raw as { config: { data: Record<string, unknown> } };
+  return { ...spec, config: { ...spec.config, data: { ...spec.config.data, datasetId: dataset.id } } };
 }
 
 export const command: CliCommand = {
@@ -42,14 +58,15 @@ export const command: CliCommand = {
     }
     let s;
     try {
-      const parsed = ExperimentSpec.safeParse(readExperimentFile(file));
+      const raw = readExperimentFile(file);
+      const parallel = stringOption(args, 'parallel');
+      if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Error(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
+      s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
+      const parsed = ExperimentSpec.safeParse(withDatasetIdOf(raw, s));
       if (!parsed.success) {
         const i = parsed.error.issues[0];
         throw new Error(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
       }
-      const parallel = stringOption(args, 'parallel');
-      if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Error(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
-      s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
       const { groupId, runIds } = s.manager.createExperiment(parsed.data);
       if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });

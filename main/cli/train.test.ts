@@ -79,16 +79,23 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(Object.keys(result.test).sort()).toEqual(['loss', 'mae', 'mse']);
       expect(result.test.mse).toBeGreaterThan(0.2);
       expect(result.test.mse).toBeLessThan(2);
-      // The imported dataset (id 1) from a config file and from a sweep file: every run verb can read datasets.
+      // A dataset (id 1: the first demo) from a config file and from a sweep file: every run verb can read datasets.
       const config = { model: { template: 'dlinear', lookback: 96, horizon: 24 }, data: { kind: 'dataset', datasetId: 1, split: 'ett' }, epochs: 1, maxSteps: 10 };
       writeFileSync(join(home, 'run.json'), JSON.stringify(config));
       const again = await gatelab(['train', '--home', home, '--dataset', csv, '--template', 'dlinear', '--set', 'lookback=96', '--set', 'horizon=24', '--set', 'max-steps=2']);
       expect(again.lines[0]).toMatch(/ETTh1\.csv is already dataset \d+ \('ETTh1'\): training on it$/);
       const fromConfig = await gatelab(['train', '--home', home, '--config', join(home, 'run.json'), '--json']);
       expect(lastJson(fromConfig.lines)).toMatchObject({ run: 3, status: 'completed', step: 10 });
-      writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config, seeds: 2 }));
+      // A sweep file may name its dataset (ids depend on the lab's import order), as --dataset does.
+      writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config: { ...config, data: { ...config.data, datasetId: 'ETTh1' } }, seeds: 2 }));
       const sweep = lastJson((await gatelab(['sweep', join(home, 'sweep.json'), '--home', home, '--json'])).lines);
       expect(sweep.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed']);
+      const etth1 = Number(/already dataset (\d+)/.exec(again.lines[0])![1]);
+      expect(lastJson((await gatelab(['show', String(sweep.runs[0].run), '--home', home, '--json'])).lines).config.data.datasetId).toBe(etth1);
+      writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config: { ...config, data: { ...config.data, datasetId: 'ETTh2' } }, seeds: 1 }));
+      const unknown = await gatelab(['sweep', join(home, 'sweep.json'), '--home', home]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.lines.join('\n')).toMatch(new RegExp(`No dataset 'ETTh2'\\. Known datasets: .*${etth1} \\(ETTh1\\)`));
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
