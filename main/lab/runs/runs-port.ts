@@ -15,6 +15,7 @@ import { datasetResolver } from './dataset-runs';
 import { exportRun } from './export-run';
 import { lastMetrics, validationMetrics } from './run-report';
 import { detectExecutionProviders } from '../lab/system';
+import { watchForeignRuns } from './foreign-runs';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
 
@@ -60,6 +61,14 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
   manager.subscribe((e) => {
     if (e.type === 'progress') live.set(e.runId, { totalSteps: e.totalSteps, samplesPerSec: e.samplesPerSec, etaSec: e.etaSec });
     if (e.type === 'released') live.delete(e.runId);
+  });
+  // Runs another process trains on this lab home: their changes, read from the store, as events too.
+  const foreignProgress = new Set<(p: RunProgress) => void>();
+  const foreignMetrics = new Set<(m: MetricPoints) => void>();
+  const stopForeign = watchForeignRuns({
+    store, isLive: (id) => manager.isLive(id),
+    onProgress: (p) => foreignProgress.forEach((l) => l(p)),
+    onMetrics: (m) => foreignMetrics.forEach((l) => l(m)),
   });
   const must = (id: string): RunRecord => {
     const r = /^\d+$/.test(id) ? store.runs.get(Number(id)) : undefined;
@@ -140,19 +149,23 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       throw new LabError('not-available', 'the HTML run report is not built yet; export ONNX or the metrics CSV');
     },
     onProgress(listener: (p: RunProgress) => void) {
-      return manager.subscribe((e) => {
+      foreignProgress.add(listener);
+      const own = manager.subscribe((e) => {
         if (e.type === 'progress') listener({ id: String(e.runId), status: 'running', step: e.step, totalSteps: e.totalSteps, samplesPerSec: e.samplesPerSec, etaSec: e.etaSec, error: null });
         else if (e.type === 'status') {
           const r = store.runs.get(e.runId);
           if (r) listener({ id: String(r.id), status: r.status, step: r.step, totalSteps: live.get(r.id)?.totalSteps ?? null, samplesPerSec: null, etaSec: null, error: r.error?.split('\n--\n')[0] ?? null });
         }
       });
+      return () => { own(); foreignProgress.delete(listener); };
     },
     onMetrics(listener: (m: MetricPoints) => void) {
+      foreignMetrics.add(listener);
       // training points, and validation/test results as the val.* / test.* points trainer-link stores
-      return manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
+      const own = manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
+      return () => { own(); foreignMetrics.delete(listener); };
     },
     settingsChanged: () => manager.schedule(),
-    close: () => manager.close(),
+    close: () => { stopForeign(); return manager.close(); },
   };
 }

@@ -1,0 +1,70 @@
+// A run another process trains on the same lab home (here: writes through a second connection to the same
+// database file, as `gatelab train` in a terminal makes them) reaches an open window as progress and metric
+// events: its row moves, its curve grows, and a pause the owner carried out shows (A18: the row froze).
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLabStore } from '../store/index';
+import { foreignRunChanges } from './foreign-runs';
+import type { MetricPoints, RunProgress } from '../../../common/lab-api';
+
+describe('runs trained by another process', () => {
+  it('send progress, new metric points and their end, once each; live runs and quiet passes send nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-foreign-'));
+    const ours = openLabStore(join(dir, 'lab.sqlite'));
+    const theirs = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const progress: RunProgress[] = [];
+      const metrics: MetricPoints[] = [];
+      const live = new Set<number>();
+      const o = { store: ours, isLive: (id: number) => live.has(id), onProgress: (p: RunProgress) => progress.push(p), onMetrics: (m: MetricPoints) => metrics.push(m) };
+      const seen = new Map();
+
+      const a = theirs.runs.create({ config: { batchSize: 32 } });
+      theirs.runs.setStatus(a, 'running', { step: 10, totalSteps: 100 });
+      theirs.metrics.append(a, [{ step: 10, name: 'loss', value: 0.9 }, { step: 10, name: 'samples_per_sec', value: 320 }]);
+      foreignRunChanges(o, seen, true); // the window opened: what is stored is what its list and charts read
+      expect(progress).toEqual([]);
+      expect(metrics).toEqual([]);
+
+      theirs.runs.setStatus(a, 'running', { step: 20 });
+      theirs.metrics.append(a, [{ step: 20, name: 'loss', value: 0.7 }, { step: 20, name: 'samples_per_sec', value: 320 }]);
+      foreignRunChanges(o, seen);
+      // 80 steps left × 32 samples at 320 samples/s
+      expect(progress).toEqual([{ id: String(a), status: 'running', step: 20, totalSteps: 100, samplesPerSec: 320, etaSec: 8, error: null }]);
+      expect(metrics).toEqual([{ id: String(a), points: [{ name: 'loss', step: 20, value: 0.7 }, { name: 'samples_per_sec', step: 20, value: 320 }] }]);
+
+      foreignRunChanges(o, seen); // nothing new
+      expect(progress).toHaveLength(1);
+      expect(metrics).toHaveLength(1);
+
+      theirs.runs.setStatus(a, 'paused', { step: 24 }); // the owner paused it (asked from this window)
+      foreignRunChanges(o, seen);
+      expect(progress.at(-1)).toMatchObject({ id: String(a), status: 'paused', step: 24, samplesPerSec: null, etaSec: null });
+      foreignRunChanges(o, seen);
+      expect(progress).toHaveLength(2); // said once
+
+      // a run this lab's own trainer runs has live events: the watcher leaves it alone
+      const b = theirs.runs.create({ config: {} });
+      live.add(b);
+      theirs.runs.setStatus(b, 'running', { step: 5 });
+      foreignRunChanges(o, seen);
+      expect(progress).toHaveLength(2);
+      // another process starts a run after the window opened: it appears with its points so far
+      const c = theirs.runs.create({ config: {} });
+      theirs.runs.setStatus(c, 'running', { step: 3 });
+      theirs.metrics.append(c, [{ step: 3, name: 'loss', value: 1.1 }]);
+      foreignRunChanges(o, seen);
+      expect(progress.at(-1)).toMatchObject({ id: String(c), status: 'running', step: 3 });
+      expect(metrics.at(-1)).toEqual({ id: String(c), points: [{ name: 'loss', step: 3, value: 1.1 }] });
+      theirs.runs.setStatus(c, 'failed', { error: 'loss became NaN at step 4\n--\nstack' });
+      foreignRunChanges(o, seen);
+      expect(progress.at(-1)).toMatchObject({ id: String(c), status: 'failed', error: 'loss became NaN at step 4' });
+    } finally {
+      ours.close();
+      theirs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// Runs that another GateLab process trains on the same lab home (`gatelab train` in a terminal, a second
+// app window's lab) send this lab no events: their rows would freeze at the step the list was read, and a
+// pause requested here (which the owner carries out through the run's folder) would never show. This
+// watcher reads such runs from the store about once a second and turns what changed into the same
+// progress and metric events the lab's own runs send.
+import type { MetricPoints, RunProgress } from '../../../common/lab-api';
+import type { LabStore, RunRecord } from '../store/index';
+
+export interface ForeignRunsOptions {
+  store: LabStore;
+  /** True for runs this lab's own trainers run: they have live events already. */
+  isLive(id: number): boolean;
+  onProgress(p: RunProgress): void;
+  onMetrics(m: MetricPoints): void;
+  intervalMs?: number;
+}
+
+interface Seen { status: string; step: number; /** metric points up to this step were sent or loaded */ metricStep: number }
+
+/** One pass: what changed since `seen` (updated in place) for running runs that are not live here. */
+export function foreignRunChanges(o: Omit<ForeignRunsOptions, 'intervalMs'>, seen: Map<number, Seen>, first = false): void {
+  const running = o.store.runs.list({ status: 'running' }).filter((r) => !o.isLive(r.id));
+  const ids = new Set([...running.map((r) => r.id), ...seen.keys()]);
+  for (const id of ids) {
+    if (o.isLive(id)) { seen.delete(id); continue; } // this lab took it over (resumed here): its own events now
+    const r = running.find((x) => x.id === id) ?? o.store.runs.get(id);
+    if (!r) { seen.delete(id); continue; } // deleted
+    const before = seen.get(id);
+    const metricStep = first ? r.step : sendMetrics(o, r, before?.metricStep ?? -1);
+    if (!first && (!before || before.status !== r.status || before.step !== r.step)) o.onProgress(progressOf(o.store, r));
+    if (r.status === 'running') seen.set(id, { status: r.status, step: r.step, metricStep });
+    else seen.delete(id); // ended (completed, paused, failed...): the event above said so once
+  }
+}
+
+function progressOf(store: LabStore, r: RunRecord): RunProgress {
+  const running = r.status === 'running';
+  const samplesPerSec = running ? store.metrics.lastValue(r.id, 'samples_per_sec') : null;
+  const batchSize = (r.config as { batchSize?: number } | null)?.batchSize;
+  const etaSec = samplesPerSec && r.totalSteps !== null && batchSize ? Math.max(0, r.totalSteps - r.step) * batchSize / samplesPerSec : null;
+  return { id: String(r.id), status: r.status, step: r.step, totalSteps: r.totalSteps ?? null, samplesPerSec, etaSec, error: r.error?.split('\n--\n')[0] ?? null };
+}
+
+/** Sends the run's metric points stored after `after`; returns the last step sent. */
+function sendMetrics(o: Omit<ForeignRunsOptions, 'intervalMs'>, r: RunRecord, after: number): number {
+  const points: MetricPoints['points'] = [];
+  let last = after;
+  for (const name of o.store.metrics.names(r.id)) {
+    const s = o.store.metrics.series(r.id, name, after + 1);
+    s.steps.forEach((step, i) => {
+      points.push({ name, step, value: s.values[i] });
+      last = Math.max(last, step);
+    });
+  }
+  // NaN (a stored null) cannot cross LabApi's JSON: the chart shows a gap without it
+  const finite = points.filter((p) => Number.isFinite(p.value));
+  if (finite.length) o.onMetrics({ id: String(r.id), points: finite });
+  return last;
+}
+
+/** Starts watching; returns stop. The first pass only notes what is running (the list and charts read the rest). */
+export function watchForeignRuns(o: ForeignRunsOptions): () => void {
+  const seen = new Map<number, Seen>();
+  try { foreignRunChanges(o, seen, true); } catch { /* a busy or closing store: the next pass tries again */ }
+  const timer = setInterval(() => {
+    try { foreignRunChanges(o, seen); } catch { /* as above */ }
+  }, o.intervalMs ?? 1000);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
