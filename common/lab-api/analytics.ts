@@ -31,8 +31,8 @@ export type AnalyticsJobInfo = z.infer<typeof AnalyticsJobInfo>;
 export const AnalyticsJobs = z.object({ id: z.string(), jobs: z.array(AnalyticsJobInfo) });
 export type AnalyticsJobs = z.infer<typeof AnalyticsJobs>;
 
-/** The gate report's files, written in the run's folder. */
-export const GateReportPaths = z.object({ id: z.string(), html: z.string(), json: z.string(), csv: z.string() });
+/** The gate report's files, written in the run's folder; `csv` (per-feature importance) only for models with feature gates. */
+export const GateReportPaths = z.object({ id: z.string(), html: z.string(), json: z.string(), csv: z.string().nullable() });
 export type GateReportPaths = z.infer<typeof GateReportPaths>;
 
 /** generate: write the report now when the run has none (runs the model on its test split; seconds). */

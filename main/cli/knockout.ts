@@ -64,12 +64,13 @@ export const command: CliCommand = {
         resamples: Number(stringOption(args, 'resamples') ?? 1000),
         onProgress: progress,
       });
-      let report: { html: string; csv: string } | undefined;
+      let report: { html: string; csv: string | null } | undefined;
+      // the per-feature CSV exists only for models with feature gates (FinalMLP, TFT-style selection)
       if (args.options.report === true) report = (await analytics.report(id)).paths;
       if (json) console.log(JSON.stringify({ ...table, ...(report ? { report } : {}) }));
       else {
         console.log(formatKnockouts(table, gateNamesFromConfig(lab.store.runs.get(id)?.config as Record<string, unknown> | undefined)));
-        if (report) console.log(`gate report: ${report.html}\nper-feature importance: ${report.csv}`);
+        if (report) console.log(`gate report: ${report.html}\n${report.csv ? `per-feature importance: ${report.csv}` : 'per-feature importance: none (the model has no feature gates)'}`);
       }
       return 0;
     } catch (e) {

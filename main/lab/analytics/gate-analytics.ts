@@ -74,7 +74,7 @@ export class GateAnalytics {
   }
 
   /** Builds the gate report (with the stored knockout table and training-time expert load) and writes its files. */
-  async report(runId: number, onProgress?: KnockoutOptions['onProgress'], o: { pairAttention?: boolean } = {}): Promise<{ report: GateReport; paths: { json: string; html: string; csv: string } }> {
+  async report(runId: number, onProgress?: KnockoutOptions['onProgress'], o: { pairAttention?: boolean } = {}): Promise<{ report: GateReport; paths: { json: string; html: string; csv: string | null } }> {
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
     const loadOverTraining: Record<string, { step: number; load: number[] }[]> = {};
     for (const { gate, stat } of this.store.metrics.gateNames(runId)) {

@@ -1,7 +1,7 @@
 // Knockout tables and gate reports are files in the run's folder (checkpoints/run-<id>/analytics/):
 // they are derived data, recomputable from the checkpoint, and a file per run needs no schema change.
 // A new knockout of the same gate and mode replaces the old row; other rows are kept.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnockoutTable, GateReport } from '../../../common/analytics';
 import type { RunFiles } from '../runs/run-files';
@@ -39,13 +39,17 @@ export function saveKnockouts(files: RunFiles, runId: number, table: KnockoutTab
   return merged;
 }
 
-export function saveReport(files: RunFiles, runId: number, report: GateReport, html: string, csv: string): { json: string; html: string; csv: string } {
+/** The report's files; `csv` (per-feature importance) is null for a model without feature gates. */
+export function saveReport(files: RunFiles, runId: number, report: GateReport, html: string, csv: string): { json: string; html: string; csv: string | null } {
   const d = dirOf(files, runId);
   const paths = { json: join(d, 'gate-report.json'), html: join(d, 'gate-report.html'), csv: join(d, 'feature-importance.csv') };
   writeAtomic(paths.json, JSON.stringify(report));
   writeAtomic(paths.html, html);
-  writeAtomic(paths.csv, csv);
-  return paths;
+  // A model without feature gates has no per-feature importance: no CSV of a header alone (and none left
+  // from an earlier report of the same run).
+  if (report.featureGates.length > 0) writeAtomic(paths.csv, csv);
+  else rmSync(paths.csv, { force: true });
+  return { ...paths, csv: report.featureGates.length > 0 ? paths.csv : null };
 }
 
 export function readReport(files: RunFiles, runId: number): GateReport | null {

@@ -131,7 +131,8 @@ export class LabAnalytics {
 
   private reportPaths(id: string, runId: number): GateReportPaths {
     const dir = join(this.files!.dir(runId), 'analytics'); // where results.ts saveReport writes them
-    return { id, html: join(dir, 'gate-report.html'), json: join(dir, 'gate-report.json'), csv: join(dir, 'feature-importance.csv') };
+    const csv = join(dir, 'feature-importance.csv'); // only for models with feature gates (results.ts)
+    return { id, html: join(dir, 'gate-report.html'), json: join(dir, 'gate-report.json'), csv: existsSync(csv) ? csv : null };
   }
 
   /** A run that cannot be analysed yet (no checkpoint, dataset gone) is 'not-available', not an internal error. */

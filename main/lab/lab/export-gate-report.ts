@@ -4,11 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportFileName } from './export-names';
 
-export function exportGateReport(exportsDir: string, id: string, report: { html: string; csv: string }): { path: string; bytes: number } {
+export function exportGateReport(exportsDir: string, id: string, report: { html: string; csv: string | null }): { path: string; bytes: number } {
   mkdirSync(exportsDir, { recursive: true });
   const path = join(exportsDir, exportFileName(id, 'gate-report'));
   copyFileSync(report.html, path);
   // Feature gates' per-feature ranking, when the model has feature gates (the report writes it then).
-  if (existsSync(report.csv)) copyFileSync(report.csv, join(exportsDir, `run-${id}-feature-importance.csv`));
+  if (report.csv && existsSync(report.csv)) copyFileSync(report.csv, join(exportsDir, `run-${id}-feature-importance.csv`));
   return { path, bytes: statSync(path).size };
 }
