@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MISSING_CODE, dictionaryFileName, type CachedColumn, type ColumnType, type Histogram } from '../../common/dataset-cache';
 import { ByteDictionary, SHORT_VALUE_BYTES } from './byte-dictionary';
+import { checkCategories } from './category-checks';
 import { ColumnWriter } from './column-writer';
 import { parseBooleanWord } from './values';
 
@@ -62,12 +63,14 @@ abstract class CodedColumn extends ColumnWriter {
     if (impute !== null) { counts[mode] += this.imputedCount; count += this.imputedCount; this.missingCount -= this.imputedCount; }
     const dict = this.dictionary();
     this.noteMarkers(dict, counts);
+    const type = this.finalType(cardinality, count);
+    if (type === 'categorical') checkCategories(this.plan.name, dict, counts, cardinality, this.ctx.validation);
     const topValues = top.map((i) => ({ value: dict[i], count: counts[i] }));
     const histogram: Histogram | null = count > 0 ? { labels: topValues.map((t) => t.value), counts: topValues.map((t) => t.count) } : null;
     const dictionaryFile = dictionaryFileName(this.index);
     writeFileSync(join(this.ctx.dir, dictionaryFile), JSON.stringify(dict));
     return {
-      name: this.plan.name, type: this.finalType(cardinality, count), dtype: 'int32', dim: 1, file: '', dictionaryFile,
+      name: this.plan.name, type, dtype: 'int32', dim: 1, file: '', dictionaryFile,
       stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality, topValues: topValues.slice(0, 10), histogram },
     };
   }

@@ -2,6 +2,7 @@
 // times, steps and gaps, offsets converted to UTC, and how often each time repeats (k rows per time in
 // a long-format file of k series, see TableWriter).
 import type { CachedColumn, ColumnType } from '../../common/dataset-cache';
+import { excelDaysToEpoch, excelNote } from './excel-dates';
 import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
 import { NumberColumn } from './number-column';
 import { TimeSteps } from './time-steps';
@@ -43,6 +44,7 @@ export class DatetimeColumn extends NumberColumn {
       this.bad = this.missing = true;
     } else if (v instanceof Date) t = v.getTime() / 1000;
     else if ((typeof v === 'number' || typeof v === 'bigint') && (this.plan.dateFormat === 'yyyymmdd' || this.plan.dateFormat === 'yymmddhh')) t = parseDatetime(String(v), this.plan.dateFormat);
+    else if ((typeof v === 'number' || typeof v === 'bigint') && this.plan.dateFormat === 'excel-days') t = excelDaysToEpoch(Number(v));
     else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v) / (this.plan.dateFormat === 'epoch-ms' ? 1000 : 1);
     else if (typeof v === 'string') {
       t = parseDatetime(v, this.plan.dateFormat as DateFormat);
@@ -57,8 +59,13 @@ export class DatetimeColumn extends NumberColumn {
     this.arr[this.pos] = t;
   }
 
+  /** Adds a time of day (seconds) to the staged date: a date column followed by a time column (date-time-pair.ts). */
+  addTimeOfDay(seconds: number): void {
+    this.arr[this.pos] += seconds;
+  }
+
   private noteOffset(v: string, t: number): void {
-    if (this.plan.dateFormat === 'epoch' || this.plan.dateFormat === 'epoch-ms') return;
+    if (this.plan.dateFormat === 'epoch' || this.plan.dateFormat === 'epoch-ms' || this.plan.dateFormat === 'excel-days') return;
     const m = OFFSET.exec(v);
     if (!m) return;
     const o = this.offsets;
@@ -95,6 +102,10 @@ export class DatetimeColumn extends NumberColumn {
     if ((f === 'epoch' || f === 'epoch-ms') && this.count > 0 && this.min < EARLY_EPOCH) {
       // 14102100 read as epoch seconds is 1970-06-13: numbers that are not times at all look like this
       this.ctx.validation.addCounted('note', this.plan.name, this.count, `column '${this.plan.name}': read as ${f === 'epoch' ? 'seconds' : 'milliseconds'} since 1970, its times start at ${isoTime(this.min)} (before 1975). If these numbers are not Unix times, set another type (int, categorical); dates written as 20240131 or 14102100 are read as such when every value is one`, 'epoch');
+    }
+    if (f === 'excel-days' && this.count > 0) {
+      // inferred or typed datetime alike: say how the numbers were read, and how to keep them numbers
+      this.ctx.validation.addCounted('note', this.plan.name, this.count, excelNote(this.plan.name, this.min), 'excel-dates');
     }
     const o = this.offsets;
     if (o.values > 0) {

@@ -1,12 +1,13 @@
 // Datetimes in the formats people write, to epoch seconds (UTC; a time without an offset is taken as
 // UTC so that hourly data never gains or loses an hour at daylight-saving changes).
+import { excelDaysToEpoch } from './excel-dates';
 
-export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch' | 'epoch-ms' | CompactDateFormat;
+export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat;
 /** Dates written as one whole number: 20240131 (YYYYMMDD), 14102100 (YYMMDDHH, Avazu's `hour`). */
 export type CompactDateFormat = 'yyyymmdd' | 'yymmddhh';
 
 const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
-const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | CompactDateFormat>, RegExp> = {
+const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat>, RegExp> = {
   iso: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
   'ymd-slash': new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
   'dmy-mon': new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ,]+(\d{4})${TIME}$`),
@@ -17,10 +18,10 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 
 /** Epoch seconds, or NaN when `s` is not a date in `format`. */
 export function parseDatetime(s: string, format: DateFormat): number {
-  if (format === 'epoch' || format === 'epoch-ms') {
+  if (format === 'epoch' || format === 'epoch-ms' || format === 'excel-days') {
     const v = Number(s);
     if (s.trim() === '' || !Number.isFinite(v)) return NaN;
-    return format === 'epoch-ms' ? v / 1000 : v;
+    return format === 'epoch-ms' ? v / 1000 : format === 'excel-days' ? excelDaysToEpoch(v) : v;
   }
   if (format === 'yyyymmdd' || format === 'yymmddhh') return parseCompactDate(s, format);
   const m = PATTERNS[format].exec(s.trim());

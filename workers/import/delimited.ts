@@ -11,6 +11,9 @@ import { inferKind, planFor, withDayFirst } from './infer';
 import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
+import { TrailingSummaryRows } from './summary-rows';
+import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-pair';
+import type { DatetimeColumn } from './datetime-column';
 import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 
 const SNIFF_BYTES = 1024 * 1024;
@@ -47,6 +50,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv' });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
+  if (sniffed.renameNote) job.validation.addCounted('note', null, 1, sniffed.renameNote, 'renamed');
   const width = sniffed.names.length;
   if (width === 0) throw new ImportError('no_rows', `${file}: no rows found (only blank lines)`, { file });
   // A --delimiter the file never uses reads every line as one column: legal, but almost always a mistake
@@ -70,21 +74,37 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   const cols = table.columns;
   let skipLines = sniffed.skipLines;
   const policy = job.policy;
+  // '2016-07-01' then '01:00:00': the date column gets each row's time of day added (date-time-pair.ts)
+  const pair = findDateTimePair(plans, sniffed.rows);
+  const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
+  let withoutTime = 0;
+  const putRow = (buf: Buffer, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, count: number, line: number): void => {
+    if (count !== width) {
+      job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
+      if (policy === 'reject') {
+        throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${sniffed.hasHeader ? 'header' : 'first row'}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
+      }
+      if (policy === 'drop' || count > width) { table.dropRow(); return; }
+    }
+    for (let c = 0; c < width; c++) {
+      if (c < count) cols[c].putBytes(buf, starts[c], ends[c], escaped[c], line);
+      else cols[c].putValue(null, line);
+    }
+    if (pair && count === width) {
+      const seconds = parseTimeOfDay(text(buf, starts[pair.time], ends[pair.time]));
+      if (Number.isNaN(seconds)) withoutTime++;
+      else pairDate!.addTimeOfDay(seconds);
+    }
+    table.endRow(line);
+  };
+  // a 'Total' row is held back until the next row (then it is data) or the end (summary-rows.ts)
+  const summary = new TrailingSummaryRows(cols, text);
   const tokenizer = new CsvTokenizer(sniffed.delimiter.length === 1 ? sniffed.delimiter.charCodeAt(0) : sniffed.delimiter, {
     row(buf, starts, ends, escaped, count, line) {
       if (skipLines > 0) { skipLines--; return; }
-      if (count !== width) {
-        job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
-        if (policy === 'reject') {
-          throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${sniffed.hasHeader ? 'header' : 'first row'}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
-        }
-        if (policy === 'drop' || count > width) { table.dropRow(); return; }
-      }
-      for (let c = 0; c < width; c++) {
-        if (c < count) cols[c].putBytes(buf, starts[c], ends[c], escaped[c], line);
-        else cols[c].putValue(null, line);
-      }
-      table.endRow(line);
+      if (count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
+      summary.release(putRow);
+      putRow(buf, starts, ends, escaped, count, line);
     },
   }, file);
 
@@ -92,6 +112,9 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     job.checkCancelled();
     tokenizer.push(chunk, last);
   }
+  const summaryNote = summary.finish(putRow);
+  if (pair) job.validation.addCounted('note', plans[pair.date].name, table.rows, dateTimePairNote(plans[pair.date].name, plans[pair.time].name, [sniffed.rows[0][pair.date], sniffed.rows[0][pair.time]], withoutTime), 'date-time');
+  if (summaryNote) job.validation.addCounted('note', null, 1, summaryNote, 'summary-row');
   if (job.validation.rowsRead === 0) {
     throw new ImportError('no_rows', `${file}: ${sniffed.hasHeader ? `only a header row (${sniffed.names.slice(0, 10).join(', ')}${width > 10 ? ', ...' : ''}), no data rows` : 'no data rows'}`, { file, line: 1 });
   }

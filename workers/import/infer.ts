@@ -5,6 +5,7 @@ import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeDateName, looksLikeTimeName } from './datetime';
 import { dateOrderNote } from './date-order';
+import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
@@ -44,6 +45,8 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     // epoch seconds or milliseconds, whole or with fractions (1467331200.123), when the name says time
     const epoch = looksLikeTimeName(name) ? epochUnit(present.map(Number), integral) : null;
     if (epoch) return { name, kind: 'datetime', dtype: 'float64', dateFormat: epoch };
+    // 42552.041667: a spreadsheet's serial date (excel-dates.ts; its note is written by the datetime column)
+    if (looksLikeTimeName(name) && looksLikeExcelSerials(present.map(Number))) return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'excel-days' };
     return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
   }
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
@@ -93,7 +96,11 @@ export function planFor(name: string, type: ColumnType, present: string[]): Colu
       const parsable = present.filter((s) => detectDateFormat([s.trim()]) !== null);
       const numbers = present.length > 0 && present.every((s) => Number.isFinite(Number(s)));
       // whole numbers: compact dates (20240131, 14102100) when every one reads so, else epoch seconds or ms
-      const epoch = present.every((s) => Math.abs(Number(s)) >= 1e11 && Math.abs(Number(s)) <= 4.1e12) ? 'epoch-ms' : 'epoch';
+      // numbers 20000-80000 as epoch seconds would all fall on 1970-01-01: Excel serial days when they step
+      // regularly or have fractions (hours); whole numbers in no order stay seconds, with the before-1975 note
+      const serial = present.every((s) => inExcelRange(Number(s))) && (looksLikeExcelSerials(present.map(Number)) || present.some((s) => !Number.isInteger(Number(s))));
+      const epoch = serial ? 'excel-days'
+        : present.every((s) => Math.abs(Number(s)) >= 1e11 && Math.abs(Number(s)) <= 4.1e12) ? 'epoch-ms' : 'epoch';
       const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(parsable.map((s) => s.trim())) ?? 'iso';
       return { name, kind: 'datetime', dtype: 'float64', dateFormat, userType: type };
     }

@@ -34,6 +34,11 @@ export class NumberColumn extends ColumnWriter {
     return this.few?.size ?? null;
   }
 
+  /** Sum and count of the values kept so far (a trailing 'Total' row is checked against them: summary-rows.ts). */
+  get keptSum(): { sum: number; count: number } {
+    return { sum: this.count > 0 ? this.shift * this.count + this.sum : 0, count: this.count };
+  }
+
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
     // hot path: a plain number that fits; no strings, no closures

@@ -4,6 +4,7 @@
 // and the column names.
 import { CsvTokenizer } from './csv-tokenizer';
 import { detectHeader, type HeaderGuess } from './header';
+import { isSummaryWord } from './summary-rows';
 import { detectUnitsRow } from './units-row';
 
 export const DELIMITERS = [',', '\t', ';', '|'];
@@ -21,6 +22,8 @@ export interface Sniffed {
   skipLines: number;
   /** What was decided about line 2 when it looked like units under the header (units-row.ts). */
   unitsNote?: string;
+  /** Which duplicate header names were renamed. */
+  renameNote?: string;
 }
 
 /** Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. */
@@ -106,7 +109,15 @@ export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buf
   return best;
 }
 
-export function columnNames(header: string[] | null, width: number): string[] {
+/** A header name given to two columns: the later one is renamed (`HULL` -> `HULL_2`). */
+export interface Rename {
+  from: string;
+  to: string;
+  /** 1-based position of the renamed column. */
+  position: number;
+}
+
+export function columnNames(header: string[] | null, width: number, renames: Rename[] = []): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < width; i++) {
@@ -114,6 +125,7 @@ export function columnNames(header: string[] | null, width: number): string[] {
     if (seen.has(name)) {
       let k = 2;
       while (seen.has(`${name}_${k}`)) k++;
+      renames.push({ from: name, to: `${name}_${k}`, position: i + 1 });
       name = `${name}_${k}`;
     }
     seen.add(name);
@@ -122,9 +134,27 @@ export function columnNames(header: string[] | null, width: number): string[] {
   return names;
 }
 
+/** The import's note about renamed duplicate names, or undefined. */
+function renameNote(renames: Rename[]): string | undefined {
+  if (renames.length === 0) return undefined;
+  const list = renames.slice(0, 6).map((r) => `'${r.from}' (column ${r.position}) is renamed '${r.to}'`).join(', ') + (renames.length > 6 ? `, and ${renames.length - 6} more` : '');
+  return `the header names ${renames.length === 1 ? 'a column' : 'columns'} twice: ${list}, since names must be unique. Rename ${renames.length === 1 ? 'it' : 'them'} in the file to choose ${renames.length === 1 ? 'its name' : 'their names'}, or use the new name${renames.length === 1 ? '' : 's'} in --types, --roles and --target`;
+}
+
+/**
+ * A whole file sampled: its last rows may be a 'Total'/'Mean' row, which must not decide the first
+ * column's type (the full read decides whether it is one: summary-rows.ts).
+ */
+function withoutTrailingSummary(rows: string[][]): string[][] {
+  let end = rows.length;
+  while (end > 4 && rows[end - 1].length >= 2 && isSummaryWord(rows[end - 1][0])) end--;
+  return end === rows.length ? rows : rows.slice(0, end);
+}
+
 export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean }): Sniffed {
   const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
-  const all = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
+  const read = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
+  const all = wholeFile && read.length < SAMPLE_ROWS + 2 ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
   const units = opts.header === false ? null : detectUnitsRow(all);
   const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all) : { hasHeader: opts.header };
@@ -132,6 +162,7 @@ export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buf
   const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;
   const body = all.slice(skipLines, skipLines + SAMPLE_ROWS);
   const width = hasHeader ? all[0].length : consistency(body).width;
-  const names = columnNames(hasHeader ? all[0] : null, width);
-  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width), headerNote: guess.note, skipLines, unitsNote: hasHeader ? units?.note : undefined };
+  const renames: Rename[] = [];
+  const names = columnNames(hasHeader ? all[0] : null, width, renames);
+  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width), headerNote: guess.note, skipLines, unitsNote: hasHeader ? units?.note : undefined, renameNote: renameNote(renames) };
 }

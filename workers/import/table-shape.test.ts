@@ -79,3 +79,29 @@ describe('long format', () => {
     expect(dup.issues['note:date']).toBeUndefined();
   });
 });
+
+describe('a date column and a time-of-day column', () => {
+  const T0 = Date.UTC(2016, 6, 1) / 1000;
+  const rows = Array.from({ length: 72 }, (_, h) => `2016-07-${String(1 + Math.floor(h / 24)).padStart(2, '0')},${String(h % 24).padStart(2, '0')}:00:00,${(5 + Math.sin(h)).toFixed(3)}`);
+
+  it("'2016-07-01' then '01:00:00': the date column holds the whole timestamp, with a note; no repeated times, no long-format advice", async () => {
+    const r = await load(`day,time,OT\n${rows.join('\n')}\n`);
+    expect(r.type('day')).toBe('datetime');
+    expect(r.col('day').slice(0, 3)).toEqual([T0, T0 + 3600, T0 + 7200]);
+    expect(r.col('day')[71]).toBe(T0 + 71 * 3600);
+    expect(r.col('time')[1]).toBe('01:00:00'); // kept as written
+    const issues = r.result.validation.issues;
+    expect(issues.filter((i) => i.kind === 'duplicate_time' || i.message.includes('pivot'))).toEqual([]);
+    expect(issues.find((i) => i.column === 'day')!.message).toBe("column 'day' holds dates and column 'time' the time of day: 'day' now holds both (the date plus the time of day; first row: '2016-07-01' '00:00:00'), "
+      + "so it is the time index with one row per time. 'time' is kept as written; set its role to ignore if the model should not see it. To keep them apart, import with --types day=datetime");
+  });
+
+  it('kept apart (a type set on the date), the note says they are one timestamp to combine, not long format', async () => {
+    const r = await load(`day,time,OT\n${rows.join('\n')}\n`, { columnTypes: { day: 'datetime' } });
+    expect(r.col('day')[1]).toBe(T0);
+    const note = r.result.validation.issues.find((i) => i.column === 'day' && i.kind === 'note')!;
+    expect(note.message).toBe("column 'day' holds dates and column 'time' the time of day (e.g. '00:00:00'): together they are one timestamp, so every date repeats 24 times. "
+      + "This is not long format: combine them into one datetime column and import again, e.g. pandas `df.insert(0, 'datetime', df['day'] + ' ' + df['time']); df = df.drop(columns=['day', 'time'])`. "
+      + "Until then a forecast reads 'day' as a time index with 24 rows per time");
+  });
+});

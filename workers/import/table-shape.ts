@@ -42,5 +42,20 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, k
   const series = columns.find((c) => c.type === 'categorical' && c.stats.cardinality === k && c.name !== time);
   if (!series) return;
   const value = columns.find((c) => (c.type === 'float' || c.type === 'int') && c !== series)?.name ?? 'value';
+  if (timeOfDay(series)) {
+    // '2016-07-01' and '00:00:00' in two columns: one timestamp split in two, not k series
+    const example = series.stats.topValues?.[0]?.value ?? '00:00';
+    validation.addCounted('note', time, k, `column '${time}' holds dates and column '${series.name}' the time of day (e.g. '${example}'): together they are one timestamp, so every date repeats ${k} times. `
+      + `This is not long format: combine them into one datetime column and import again, e.g. pandas \`df.insert(0, 'datetime', df['${time}'] + ' ' + df['${series.name}']); df = df.drop(columns=['${time}', '${series.name}'])\`. `
+      + `Until then a forecast reads '${time}' as a time index with ${k} rows per time`, 'long-format');
+    return;
+  }
   validation.addCounted('note', time, k, `column '${time}': every time appears ${k} times and column '${series.name}' has ${k} values: this looks like long format (one row per series and time): for multivariate forecasting pivot it to one column per series, e.g. pandas \`df.pivot(index='${time}', columns='${series.name}', values='${value}')\``, 'long-format');
+}
+
+/** Times of day ('00:00', '13:30:00', '7:05:00.5'): a column of them beside a date column completes its timestamps. */
+const TIME_OF_DAY = /^\s*([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*$/;
+function timeOfDay(column: CachedColumn): boolean {
+  const top = column.stats.topValues ?? [];
+  return top.length > 0 && top.every((t) => TIME_OF_DAY.test(t.value));
 }

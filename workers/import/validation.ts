@@ -42,6 +42,15 @@ export class Validation {
     this.issues.set(key, { kind, severity: SEVERITY[kind], column, count, message, examples });
   }
 
+  /**
+   * A finding no other kind names that the user should act on (one value written several ways): kind
+   * 'note' with severity 'warning', so it is listed with the warnings.
+   */
+  warn(column: string | null, count: number, message: string, topic: string): void {
+    this.addCounted('note', column, count, message, topic);
+    this.issues.get(`note\u0000${column ?? ''}\u0000${topic}`)!.severity = 'warning';
+  }
+
   /** Makes a column's issue of `kind` informational, with `why` appended (a warning that does not apply to this file). */
   soften(kind: IssueKind, column: string, why: string): void {
     for (const i of this.issues.values()) {
@@ -51,7 +60,7 @@ export class Validation {
     }
   }
 
-    first(kind: IssueKind): ValidationIssue | undefined {
+  first(kind: IssueKind): ValidationIssue | undefined {
     for (const i of this.issues.values()) if (i.kind === kind) return i;
     return undefined;
   }
