@@ -129,7 +129,8 @@ export const ImportId = z.object({ importId: z.string() });
 export const ImportProgress = z.object({
   importId: z.string(),
   file: z.string(),
-  phase: z.enum(['uploading', 'parsing', 'done', 'failed', 'cancelled']),
+  /** 'queued': waiting for a place (at most 2 imports parse at once; main/lab/lab/imports.ts). */
+  phase: z.enum(['uploading', 'queued', 'parsing', 'done', 'failed', 'cancelled']),
   bytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative(),
   rows: z.number().nonnegative(),

@@ -1,9 +1,11 @@
-// `gatelab serve [--port P] [--home DIR]`: the lab in a browser. The FIRST line on stdout is the URL
+// `gatelab serve [--port P] [--home DIR] [--data-dir DIR[:DIR…]]`: the lab in a browser. The FIRST line on stdout is the URL
 // with its token (scripts and e2e tests read it); everything else goes to stderr.
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { Lab } from '../lab/lab';
 import { startServer } from '../serve/server';
+import { resolveDataDirs } from '../serve/data-dirs';
+import { delimiter } from 'node:path';
 import { ensureRendererBuilt } from '../serve/renderer-build';
 
 export const command: CliCommand = {
@@ -11,6 +13,8 @@ export const command: CliCommand = {
   usage: "",
   options: [
     ["--port P", "the port on 127.0.0.1 (default: a free one)"],
+    // the browser may be someone other than this machine's user: by default it can only upload files
+    [`--data-dir DIR[${delimiter}DIR…]`, "folders whose files the browser may import by path (others must be uploaded from the browser)"],
     // `npm start -- --no-open` passes it on; serve itself never opens a browser, so it is accepted as is
     ["--no-open", "print the URL only (serve never opens a browser; npm start does unless given this)"],
   ],
@@ -21,9 +25,17 @@ export const command: CliCommand = {
       console.error(`gatelab serve: --port must be an integer 0..65535 (got '${portText}')`);
       return 2;
     }
+    const dataDirText = stringOption(args, 'data-dir');
+    let dataDirs: string[];
+    try {
+      dataDirs = resolveDataDirs(dataDirText ? dataDirText.split(delimiter).filter(Boolean) : []);
+    } catch (e) {
+      console.error(`gatelab serve: ${(e as Error).message}`);
+      return 2;
+    }
     const rendererDir = await ensureRendererBuilt();
     const lab = await Lab.open({ home: stringOption(args, 'home'), face: 'serve' });
-    const server = await startServer({ lab, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
+    const server = await startServer({ lab, rendererDir, port, dataDirs }).catch((e: NodeJS.ErrnoException) => {
       console.error(`gatelab serve: cannot listen on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port or use 0' : e.message}`);
       return null;
     });

@@ -10,7 +10,8 @@ export interface WindowState {
 
 export const DEFAULT_STATE: WindowState = { bounds: { x: 0, y: 0, width: 1360, height: 860 }, maximized: false };
 
-export function windowOptions(preload: string, state: WindowState = DEFAULT_STATE): BrowserWindowConstructorOptions {
+/** `devTools`: only for a development build (`!app.isPackaged`); an installed app cannot open them at all. */
+export function windowOptions(preload: string, state: WindowState = DEFAULT_STATE, devTools = false): BrowserWindowConstructorOptions {
   return {
     ...state.bounds,
     minWidth: 900,
@@ -31,7 +32,7 @@ export function windowOptions(preload: string, state: WindowState = DEFAULT_STAT
       webviewTag: false,
       navigateOnDragDrop: false, // a file dropped on the window is an import, never a navigation
       spellcheck: false,
-      devTools: true,
+      devTools,
     },
   };
 }

@@ -13,7 +13,7 @@ export const mainWindow: AppModule = {
     const stateFile = join(ctx.app.getPath('userData'), 'window-state.json');
     const open = () => {
       const state = onScreen(loadWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
-      const win = new BrowserWindow(windowOptions(ctx.paths.preload, state));
+      const win = new BrowserWindow(windowOptions(ctx.paths.preload, state, !ctx.app.isPackaged));
       ctx.window = win;
       if (state.maximized) win.maximize();
       win.once('ready-to-show', () => win.show());

@@ -62,7 +62,7 @@ describe('uploads', () => {
     const begin = await lab.dispatch('import.begin', { name: '../../../etc/passwd', size: 4 });
     expect(begin.ok).toBe(true);
     const uploadId = begin.ok ? (begin.result as { uploadId: string }).uploadId : '';
-    const folder = join(home, 'uploads', uploadId);
+    const folder = join(home, 'uploads', `${process.pid}-${uploadId}`); // <pid>-<id>: the start-up sweep keeps live labs' folders
     expect(readdirSync(folder)).toEqual(['passwd']);
     const outOfOrder = await lab.dispatch('import.chunk', { uploadId, offset: 2, data: 'AAA=' });
     expect(!outOfOrder.ok && outOfOrder.error.message).toContain('send chunks in order');

@@ -1,11 +1,14 @@
 // Who may talk to a serve-mode lab: only this machine (loopback), only with the random token printed
 // in the URL. The first page load carries ?token=; it is then kept in an HttpOnly, SameSite=Strict
-// cookie so assets load without it. The Host check defeats DNS rebinding; the Origin check stops
-// other web pages from opening our WebSocket.
+// cookie so assets load without it. Browsers send a cookie to every port of a host, so the cookie's
+// name carries the port: another local server (or a second `gatelab serve`) never receives ours under
+// the name it reads. The Host check defeats DNS rebinding; the Origin check stops other web pages
+// from opening our WebSocket.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const COOKIE = 'gatelab_token';
+/** The token cookie's name for the server on `port`: `gatelab_token_8080`. */
+export const cookieName = (port: number): string => `gatelab_token_${port}`;
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 
@@ -20,24 +23,52 @@ export function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookieToken(req: IncomingMessage, port: number): string | null {
+  const name = cookieName(port);
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
 }
 
-export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
+export interface RequestTarget {
+  /** The path as sent (not decoded), e.g. `/assets/app.js`. */
+  path: string;
+  query: URLSearchParams;
+}
+
+/**
+ * The request's path and query, or null when it is not a plain origin-form target (`/path?query`).
+ * `new URL('//:99999', base)` reads `//…` as a host and throws (that crashed serve), and
+ * `//evil.example/x` would silently change host: a target starting with `//` is refused outright
+ * (the UI never asks for one), and the rest is appended to a fixed origin rather than resolved against it.
+ */
+export function requestTarget(req: IncomingMessage): RequestTarget | null {
+  const raw = req.url ?? '';
+  if (!raw.startsWith('/') || raw.startsWith('//')) return null;
+  let url: URL;
+  try {
+    url = new URL(`http://gatelab.invalid${raw}`);
+  } catch {
+    return null;
+  }
+  const q = raw.indexOf('?');
+  return { path: q < 0 ? raw : raw.slice(0, q), query: url.searchParams };
+}
+
+export type Verdict = { ok: true; viaQuery: boolean; target: RequestTarget } | { ok: false; status: 400 | 401 | 403; reason: string };
 
 export function checkRequest(req: IncomingMessage, token: string, port: number): Verdict {
+  // Malformed targets first: nothing below may see a request we cannot parse.
+  const target = requestTarget(req);
+  if (!target) return { ok: false, status: 400, reason: `malformed request path '${(req.url ?? '').slice(0, 80)}'` };
   if (!isLoopback(req.socket.remoteAddress)) return { ok: false, status: 403, reason: 'only connections from this machine are accepted' };
   const host = req.headers.host ?? '';
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { ok: false, status: 403, reason: `unexpected Host '${host.slice(0, 80)}'` };
   const origin = req.headers.origin;
   if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return { ok: false, status: 403, reason: `cross-origin request from '${origin.slice(0, 80)}' refused` };
-  const url = new URL(req.url ?? '/', `http://${host}`);
-  if (sameToken(url.searchParams.get('token'), token)) return { ok: true, viaQuery: true };
-  if (sameToken(cookieToken(req), token)) return { ok: true, viaQuery: false };
+  if (sameToken(target.query.get('token'), token)) return { ok: true, viaQuery: true, target };
+  if (sameToken(cookieToken(req, port), token)) return { ok: true, viaQuery: false, target };
   return { ok: false, status: 401, reason: 'missing or wrong token: open the URL that `gatelab serve` printed' };
 }

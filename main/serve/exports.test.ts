@@ -44,7 +44,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
     req.end();
   });
 }
-const cookie = () => ({ cookie: `gatelab_token=${server.token}` });
+const cookie = () => ({ cookie: `gatelab_token_${server.port}=${server.token}` });
 
 describe('serve mode exported files', () => {
   it("downloads a trained run's ONNX export byte-identical, as an attachment, only with the token", async () => {

@@ -2,10 +2,11 @@
 // host, which a browser over an SSH tunnel cannot open; this route hands them over. Only files under the
 // lab home's exports/ folder are served (resolved with symlinks followed, no ../, no encoded traversal),
 // only to a request that passed auth.ts like every route, and always as an attachment.
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, extname, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { end, resolveUnder, SERVE_CSP } from './static';
+import { sendFile } from './send-file';
 
 /** The URL prefix of the route; the renderer links `${EXPORTS_ROUTE}<file name>`. */
 export const EXPORTS_ROUTE = '/exports/';
@@ -30,7 +31,6 @@ export function serveExport(exportsDir: string, req: IncomingMessage, res: Serve
   if (!rel || rel.split('/').some((seg) => seg === '..' || seg === '.' || /%2e%2e|%2f|%5c|%00/i.test(seg))) return end(res, 400, 'path traversal refused: only files in the lab\'s exports folder can be downloaded');
   const file = resolveUnder(exportsDir, `/${rel}`);
   if (!file) return end(res, 400, 'path traversal refused: only files in the lab\'s exports folder can be downloaded');
-  let size: number;
   let real: string;
   try {
     // a symlink inside exports/ must not lead out of it
@@ -39,19 +39,15 @@ export function serveExport(exportsDir: string, req: IncomingMessage, res: Serve
     if (!real.startsWith(root + sep)) return end(res, 400, 'path traversal refused: only files in the lab\'s exports folder can be downloaded');
     const st = statSync(real);
     if (!st.isFile()) return end(res, 404, 'not found');
-    size = st.size;
   } catch {
     return end(res, 404, `no exported file '${basename(file)}' (export it again from Export)`);
   }
-  res.writeHead(200, {
+  sendFile(req, res, real, {
     'Content-Type': TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': size,
     'Content-Disposition': disposition(basename(real)),
     'Content-Security-Policy': SERVE_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
   });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(real).pipe(res);
 }

@@ -76,8 +76,11 @@ describe('serve mode HTTP', () => {
     expect(page.body).toContain('<title>GateLab</title>');
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
     const cookie = String(page.headers['set-cookie']).split(';')[0];
-    expect(cookie).toBe(`gatelab_token=${server.token}`);
+    // named by port: a browser sends it to every port of 127.0.0.1, and another server must not find it under a name it reads
+    expect(cookie).toBe(`gatelab_token_${server.port}=${server.token}`);
     expect((await get('/assets/app.js', { cookie })).status).toBe(200);
+    expect((await get('/assets/app.js', { cookie: `gatelab_token=${server.token}` })).status).toBe(401);
+    expect((await get('/assets/app.js', { cookie: `gatelab_token_${server.port + 1}=${server.token}` })).status).toBe(401);
   });
 
   it('rejects path traversal, plain and encoded', async () => {

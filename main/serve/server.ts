@@ -1,14 +1,19 @@
 // Serve mode: the renderer over HTTP and LabApi over one WebSocket (/lab), on 127.0.0.1 only.
 // Every request and socket is checked by auth.ts (exported files too: exports.ts); every LabApi message goes through lab.dispatch
 // (channel known, payload valid); a bad message gets an error reply and the server carries on.
-import { createServer, type IncomingMessage } from 'node:http';
+// One bad request must never take the lab down: a handler that throws anyway answers 500 (or drops
+// that one connection) and is logged; errors of the lab itself (its store, its runs) are not caught here.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { WireRequest, MAX_MESSAGE_BYTES, type WireMessage } from '../../common/lab-api/wire';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../../common/lab-api/wire';
 import type { Lab } from '../lab/lab';
-import { checkRequest, COOKIE, newToken } from './auth';
+import { checkRequest, cookieName, newToken } from './auth';
 import { end, serveStatic } from './static';
 import { EXPORTS_ROUTE, serveExport } from './exports';
+import { attachLabSocket } from './lab-socket';
+import { resolveDataDirs } from './data-dirs';
 
 export interface ServeOptions {
   lab: Lab;
@@ -17,6 +22,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** `--data-dir` folders: the only files a browser may import by path (others are uploaded). */
+  dataDirs?: string[];
 }
 
 export interface RunningServer {
@@ -26,28 +33,50 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/** Answers an upgrade we refuse, then drops the socket (it is not an HTTP response object any more). */
+function refuseUpgrade(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+}
+
+function logBadRequest(req: IncomingMessage, e: unknown): void {
+  console.error(`gatelab serve: request ${req.method} ${(req.url ?? '').slice(0, 200)} failed (the server carries on): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+}
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
+  const dataDirs = resolveDataDirs(opts.dataDirs ?? []);
   let port = 0;
-  const http = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const verdict = checkRequest(req, token, port);
     if (!verdict.ok) return end(res, verdict.status, verdict.reason);
-    if (verdict.viaQuery) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (verdict.viaQuery) res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     // exported files (ONNX, reports, CSV) for a browser that is not on the serve host
-    if ((req.url ?? '').startsWith(EXPORTS_ROUTE)) return serveExport(opts.lab.paths.exports, req, res);
+    if (verdict.target.path.startsWith(EXPORTS_ROUTE)) return serveExport(opts.lab.paths.exports, req, res);
     serveStatic(opts.rendererDir, req, res);
+  };
+  const http = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      logBadRequest(req, e);
+      if (!res.headersSent) end(res, 500, 'the server could not handle this request (see its log)');
+      else res.destroy();
+    }
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-  http.on('upgrade', (req: IncomingMessage, socket, head) => {
-    const verdict = checkRequest(req, token, port);
-    const path = (req.url ?? '').split('?')[0];
-    if (!verdict.ok || path !== '/lab') {
-      const status = !verdict.ok ? verdict.status : 404;
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      const verdict = checkRequest(req, token, port);
+      if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
+      if (verdict.target.path !== '/lab') return refuseUpgrade(socket, 404);
+      wss.handleUpgrade(req, socket, head, (ws) => attachLabSocket(ws, opts.lab, dataDirs));
+    } catch (e) {
+      logBadRequest(req, e);
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, opts.lab));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -68,27 +97,4 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         http.close(() => resolve());
       }),
   };
-}
-
-function attach(ws: WebSocket, lab: Lab): void {
-  const send = (m: WireMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
-  const off = lab.onEvent((event, data) => send({ event, data }));
-  ws.on('close', off);
-  // ws closes the socket itself with 1009 when a message exceeds maxPayload; log nothing else.
-  ws.on('error', () => ws.terminate());
-  ws.on('message', async (raw, isBinary) => {
-    if (isBinary) return send({ id: -1, ok: false, error: { code: 'invalid-payload', message: 'LabApi messages are JSON text, not binary' } });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw.toString());
-    } catch {
-      return send({ id: -1, ok: false, error: { code: 'invalid-payload', message: 'message is not valid JSON' } });
-    }
-    const req = WireRequest.safeParse(parsed);
-    if (!req.success) return send({ id: -1, ok: false, error: { code: 'invalid-payload', message: 'expected {id, channel, payload}' } });
-    const reply = await lab.dispatch(req.data.channel, req.data.payload);
-    send({ id: req.data.id, ...reply });
-  });
 }

@@ -1,9 +1,10 @@
 // Serves the built renderer (dist/renderer) read-only. Paths are decoded, must stay inside the root
 // after resolution (no ../, no encoded traversal, no NUL), and only GET/HEAD are allowed.
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy';
+import { sendFile } from './send-file';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,24 +41,18 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   if (rawPath.split('/').some((seg) => seg === '..' || /%2e%2e/i.test(seg) || /%2f|%5c/i.test(seg))) return end(res, 400, 'path traversal refused');
   const file = resolveUnder(root, rawPath);
   if (!file) return end(res, 400, 'path traversal refused');
-  let size: number;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) return end(res, 404, 'not found');
-    size = st.size;
+    if (!statSync(file).isFile()) return end(res, 404, 'not found');
   } catch {
     return end(res, 404, 'not found');
   }
-  res.writeHead(200, {
+  sendFile(req, res, file, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': size,
     'Content-Security-Policy': SERVE_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
   });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
 }
 
 export function end(res: ServerResponse, status: number, message: string): void {

@@ -1,5 +1,6 @@
 // LabApi over the serve-mode WebSocket (/lab). The HttpOnly cookie set on first load authenticates
-// the socket; the ?token= of the page URL is passed too, for a browser that blocks cookies.
+// the socket; the page's token (from ?token= on first load, then sessionStorage) is passed too, for a
+// browser that blocks cookies.
 // Requests made while (re)connecting wait in a queue; a dropped socket fails pending requests
 // and reconnects with backoff, and `connection.state` tells the UI. A browser hides why an upgrade
 // failed, so after a drop one cheap HTTP request with the same token asks: a 401 means the lab is up
@@ -14,8 +15,41 @@ export interface SocketLab extends LabClient {
   onState(listener: (s: ConnectionState, detail: string) => void): () => void;
 }
 
-export function socketUrl(location: Location): string {
-  const token = new URLSearchParams(location.search).get('token');
+/** Where a tab keeps its token once the address bar no longer shows it (per tab, per origin: host and port). */
+export const TOKEN_KEY = 'gatelab.token';
+
+type TokenStorage = Pick<Storage, 'getItem' | 'setItem'>;
+type AddressBar = Pick<History, 'replaceState' | 'state'>;
+
+/**
+ * The access token of this page. On the first load it is in `?token=`: it is kept in sessionStorage
+ * and removed from the address bar (history, screenshots and shared screens then do not show it);
+ * after that, and on a reload, it comes from sessionStorage. The HttpOnly cookie authenticates too;
+ * this copy serves reconnects in a browser that refuses cookies.
+ */
+export function pageToken(location: Pick<Location, 'search' | 'pathname' | 'hash'>, storage?: TokenStorage, history?: AddressBar): string | null {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    try {
+      storage?.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      /* storage disabled: the cookie still works */
+    }
+    params.delete('token');
+    const rest = params.toString();
+    history?.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+    return fromUrl;
+  }
+  try {
+    return storage?.getItem(TOKEN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The socket URL of this page's lab; the token comes from pageToken() (which also cleans the address bar). */
+export function socketUrl(location: Location, token = pageToken(location, globalThis.sessionStorage, globalThis.history)): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${proto}//${location.host}/lab${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }

@@ -34,30 +34,75 @@ export interface DroppedFile {
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
+/** Phases after which an import reports nothing more. */
+const FINAL: ReadonlySet<ImportProgress['phase']> = new Set(['done', 'failed', 'cancelled']);
+
+/** Whether an item can still be cancelled (it is uploading, waiting for a place, or parsing). */
+export const inFlight = (item: { phase: ImportProgress['phase'] }): boolean => item.phase === 'uploading' || item.phase === 'queued' || item.phase === 'parsing';
+
 export class ImportsStore {
   items = $state<ImportItem[]>([]);
-  active = $derived(this.items.filter((i) => i.phase === 'uploading' || i.phase === 'parsing'));
+  active = $derived(this.items.filter(inFlight));
   private nextKey = 1;
   private onDone: (datasetId: string) => void = () => {};
+  /**
+   * Events for import ids not known here yet. The lab sends an import's first event (and, for a file that
+   * fails at once, its last) before the reply that tells us the id, so they are kept until that reply comes.
+   */
+  private early = new Map<string, ImportProgress[]>();
+  /** Requests that will answer with an importId (datasets.import, import.finish) still on their way. */
+  private awaitingIds = 0;
 
   constructor(private readonly lab: LabApi) {
     lab.on('import.progress', (p) => {
-      let item = this.items.find((i) => i.importId === p.importId);
-      // An import this window did not start (File > Import in Electron, another browser tab): show it too.
-      if (!item && p.phase === 'parsing') {
-        // Ours, if its importId is not back yet (same file, waiting); otherwise someone else's.
-        item = this.items.find((i) => i.importId === null && i.phase === 'parsing' && i.file === p.file) ?? this.add(p.file, p.totalBytes);
-        item.importId = p.importId;
-      }
-      if (!item) return;
-      item.phase = p.phase;
-      if (p.phase === 'parsing') Object.assign(item, { bytes: p.bytes, totalBytes: p.totalBytes || item.totalBytes, rows: p.rows });
-      if (p.phase === 'done' && p.datasetId) {
-        item.datasetId = p.datasetId;
-        this.onDone(p.datasetId);
-      }
-      if (p.error) item.error = p.error;
+      const item = this.items.find((i) => i.importId === p.importId);
+      if (item) return this.apply(item, p);
+      const kept = this.early.get(p.importId) ?? [];
+      kept.push(p);
+      this.early.set(p.importId, kept);
+      if (this.awaitingIds === 0) this.adoptOthers();
     });
+  }
+
+  /** Applies one event; nothing changes an item once it reached a final phase (a late or repeated event). */
+  private apply(item: ImportItem, p: ImportProgress): void {
+    // (a Cancel clicked here is only a request: the lab's own final word on it still counts)
+    if (FINAL.has(item.phase) && !(item.phase === 'cancelled' && FINAL.has(p.phase))) return;
+    item.phase = p.phase;
+    if (p.phase === 'parsing') Object.assign(item, { bytes: p.bytes, totalBytes: p.totalBytes || item.totalBytes, rows: p.rows });
+    if (p.phase === 'done' && p.datasetId) {
+      item.datasetId = p.datasetId;
+      this.onDone(p.datasetId);
+    }
+    if (p.error) item.error = p.error;
+  }
+
+  /** Sends a request that answers with an importId, and gives `item` that id and the events kept for it. */
+  private async claim(item: ImportItem, request: () => Promise<{ importId: string }>): Promise<void> {
+    this.awaitingIds++;
+    try {
+      const { importId } = await request();
+      item.importId = importId;
+      for (const p of this.early.get(importId) ?? []) this.apply(item, p);
+      this.early.delete(importId);
+    } finally {
+      if (--this.awaitingIds === 0) this.adoptOthers();
+    }
+  }
+
+  /**
+   * Kept events nobody here claimed belong to imports this window did not start (File > Import in
+   * Electron, another browser tab): list those that are still in flight or just were.
+   */
+  private adoptOthers(): void {
+    for (const [importId, events] of this.early) {
+      this.early.delete(importId);
+      if (!events.some((p) => p.phase === 'parsing' || p.phase === 'queued')) continue;
+      const item = this.add(events[0].file, events[0].totalBytes);
+      item.importId = importId;
+      item.phase = 'parsing';
+      for (const p of events) this.apply(item, p);
+    }
   }
 
   /** Called with the new dataset's id when an import finishes (the Datasets view opens it). */
@@ -75,7 +120,7 @@ export class ImportsStore {
     item.source = { kind: 'path', path, name };
     item.phase = 'parsing';
     try {
-      item.importId = (await this.lab.invoke('datasets.import', { path, ...(onInvalid ? { onInvalid } : {}) })).importId;
+      await this.claim(item, () => this.lab.invoke('datasets.import', { path, ...(onInvalid ? { onInvalid } : {}) }));
     } catch (e) {
       this.fail(item, e);
     }
@@ -94,7 +139,8 @@ export class ImportsStore {
       if (item.phase === 'cancelled') return;
       item.phase = 'parsing';
       item.bytes = 0;
-      item.importId = (await this.lab.invoke('import.finish', { uploadId: item.uploadId, ...(onInvalid ? { onInvalid } : {}) })).importId;
+      const uploadId = item.uploadId;
+      await this.claim(item, () => this.lab.invoke('import.finish', { uploadId, ...(onInvalid ? { onInvalid } : {}) }));
     } catch (e) {
       if (item.phase !== 'cancelled') this.fail(item, e);
     }
@@ -102,7 +148,7 @@ export class ImportsStore {
 
   async cancel(key: number): Promise<void> {
     const item = this.items.find((i) => i.key === key);
-    if (!item || (item.phase !== 'uploading' && item.phase !== 'parsing')) return;
+    if (!item || !inFlight(item)) return;
     const id = item.importId ?? item.uploadId;
     item.phase = 'cancelled';
     if (id) await this.lab.invoke('import.cancel', { importId: id }).catch(() => {});

@@ -1,67 +1,122 @@
 // Imports in flight: each gets an id, reports progress as `import.progress` events (at most ~10/s),
 // and can be cancelled. The importer itself runs off the main thread (the store's job); this file
-// only tracks and reports.
+// only queues, tracks and reports.
+// - At most MAX_RUNNING_IMPORTS parse at once (each holds a worker and its buffers: 30 at once took
+//   1.5 GB and 77 threads); the others wait in order with phase 'queued'.
+// - Events of one import are ordered: the first ('queued' or 'parsing') is sent before the import can
+//   report anything else (so also before the reply carrying its id: a client keeps events for an id
+//   it does not know yet), and nothing follows the final one ('done', 'failed', 'cancelled').
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { ImportProgress } from '../../../common/lab-api';
 import type { DatasetsPort, ImportHooks } from './datasets-port';
 
+export const MAX_RUNNING_IMPORTS = 2;
+
+export interface ImportRequest {
+  name?: string;
+  displayName?: string;
+  /** An upload's temp file: deleted (with its folder) when the import ends, however it ends. */
+  temporary?: boolean;
+  onInvalid?: ImportHooks['onInvalid'];
+}
+
+interface Job {
+  importId: string;
+  path: string;
+  file: string;
+  opts: ImportRequest;
+  controller: AbortController;
+  finished: boolean;
+}
+
+const FINAL: ReadonlySet<ImportProgress['phase']> = new Set(['done', 'failed', 'cancelled']);
+
 export class Imports {
-  private readonly running = new Map<string, AbortController>();
+  private readonly jobs = new Map<string, Job>();
+  private readonly waiting: Job[] = [];
+  private running = 0;
 
   constructor(
     private readonly datasets: DatasetsPort,
     private readonly emit: (p: ImportProgress) => void,
     private readonly onImported: (datasetId: string) => void,
+    private readonly maxRunning = MAX_RUNNING_IMPORTS,
   ) {}
 
-  /** Starts importing `path`; `temporary` files (uploads) are deleted when the import ends. */
-  start(path: string, opts: { name?: string; displayName?: string; temporary?: boolean; onInvalid?: ImportHooks['onInvalid'] }): string {
-    const importId = randomUUID();
-    const controller = new AbortController();
-    this.running.set(importId, controller);
-    const file = opts.displayName ?? basename(path);
-    const base = { importId, file, datasetId: null, error: null } as const;
+  /** Starts importing `path` now, or queues it behind the imports already parsing. */
+  start(path: string, opts: ImportRequest): string {
+    const job: Job = { importId: randomUUID(), path, file: opts.displayName ?? basename(path), opts, controller: new AbortController(), finished: false };
+    this.jobs.set(job.importId, job);
+    if (this.running < this.maxRunning) this.run(job);
+    else {
+      this.waiting.push(job);
+      this.report(job, { phase: 'queued' });
+    }
+    return job.importId;
+  }
+
+  cancel(importId: string): boolean {
+    const job = this.jobs.get(importId);
+    if (!job) return false;
+    const queued = this.waiting.indexOf(job);
+    if (queued >= 0) {
+      this.waiting.splice(queued, 1);
+      this.end(job, { phase: 'cancelled' });
+    } else job.controller.abort();
+    return true;
+  }
+
+  cancelAll(): void {
+    for (const id of [...this.jobs.keys()]) this.cancel(id);
+  }
+
+  private run(job: Job): void {
+    this.running++;
+    this.report(job, { phase: 'parsing' });
     let last = 0;
-    // After the reply that carries importId has gone out, so the UI knows whose progress this is.
-    setImmediate(() => this.emit({ ...base, phase: 'parsing', bytes: 0, totalBytes: 0, rows: 0 }));
+    const { opts } = job;
     this.datasets
-      .importFile(path, {
-        name: opts.name ?? file.replace(/\.[^.]+$/, ''),
-        signal: controller.signal,
+      .importFile(job.path, {
+        name: opts.name ?? job.file.replace(/\.[^.]+$/, ''),
+        signal: job.controller.signal,
         onInvalid: opts.onInvalid,
         onProgress: (p) => {
           const now = Date.now();
           if (now - last < 100) return;
           last = now;
-          this.emit({ ...base, phase: 'parsing', ...p });
+          this.report(job, { phase: 'parsing', ...p });
         },
       })
       .then(
         (datasetId) => {
-          this.emit({ ...base, phase: 'done', bytes: 0, totalBytes: 0, rows: 0, datasetId });
+          this.end(job, { phase: 'done', datasetId });
           this.onImported(datasetId);
         },
         (e: Error) => {
-          const cancelled = controller.signal.aborted;
-          this.emit({ ...base, phase: cancelled ? 'cancelled' : 'failed', bytes: 0, totalBytes: 0, rows: 0, error: cancelled ? null : e.message });
+          const cancelled = job.controller.signal.aborted;
+          this.end(job, cancelled ? { phase: 'cancelled' } : { phase: 'failed', error: e.message });
         },
       )
       .finally(() => {
-        this.running.delete(importId);
-        if (opts.temporary) rmSync(dirname(path), { recursive: true, force: true }); // the upload's own folder
+        this.running--;
+        const next = this.waiting.shift();
+        if (next) this.run(next);
       });
-    return importId;
   }
 
-  cancel(importId: string): boolean {
-    const c = this.running.get(importId);
-    c?.abort();
-    return !!c;
+  /** The final event; the job is forgotten and an upload's temp file removed. */
+  private end(job: Job, p: Partial<ImportProgress> & { phase: ImportProgress['phase'] }): void {
+    this.report(job, p);
+    job.finished = true;
+    this.jobs.delete(job.importId);
+    if (job.opts.temporary) rmSync(dirname(job.path), { recursive: true, force: true }); // the upload's own folder
   }
 
-  cancelAll(): void {
-    for (const c of this.running.values()) c.abort();
+  private report(job: Job, p: Partial<ImportProgress> & { phase: ImportProgress['phase'] }): void {
+    if (job.finished) return; // nothing after a final phase (a late progress tick, a second cancel)
+    this.emit({ importId: job.importId, file: job.file, datasetId: null, error: null, bytes: 0, totalBytes: 0, rows: 0, ...p });
+    if (FINAL.has(p.phase)) job.finished = true;
   }
 }

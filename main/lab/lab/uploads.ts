@@ -1,9 +1,17 @@
 // Files dropped into a browser window arrive in base64 chunks over LabApi. Each upload is written to
 // a temp file under the lab home, in order, then handed to the importer by path like any other file.
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+// Each open upload holds a file handle and disk space until it is finished or cancelled, so there are
+// at most MAX_UPLOADS of them (serve mode also cancels a tab's uploads when its socket closes), one
+// larger than the free disk space is refused up front, and folders left by a lab that died mid-upload
+// are removed when the next lab starts.
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { LabError } from '../../../common/lab-api';
+import { isAlive, writtenBeforeBoot } from '../process-alive';
+
+/** Uploads open at once in one lab, over all browser tabs. */
+export const MAX_UPLOADS = 16;
 
 interface Upload {
   name: string;
@@ -13,20 +21,58 @@ interface Upload {
   path: string;
 }
 
+/** `<pid>-<uuid>`: the pid says whether the lab that owns the folder still runs (labs may share a home). */
+const FOLDER = /^(\d+)-[0-9a-f-]{36}$/;
+
+const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+
+/**
+ * Removes upload folders whose lab process is gone (killed mid-upload, or mid-import of an upload) and
+ * folders of an older layout; a live lab's folders are left alone. Returns the folders removed.
+ */
+export function sweepAbandonedUploads(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const folder = join(dir, name);
+    const pid = Number(FOLDER.exec(name)?.[1] ?? 0);
+    try {
+      // a pid reused since a reboot is someone else's process: the folder's age decides then
+      const live = pid === process.pid || (isAlive(pid) && !writtenBeforeBoot(statSync(folder).mtime.toISOString()));
+      if (live) continue;
+      rmSync(folder, { recursive: true, force: true });
+      removed.push(folder);
+    } catch {
+      /* gone already, or not ours to remove: the next start tries again */
+    }
+  }
+  return removed;
+}
+
 export class Uploads {
   private readonly dir: string;
   private readonly open = new Map<string, Upload>();
 
   constructor(home: string) {
     this.dir = join(home, 'uploads');
+    sweepAbandonedUploads(this.dir);
   }
 
   begin(name: string, size: number): string {
+    if (this.open.size >= MAX_UPLOADS) {
+      throw new LabError('too-large', `${MAX_UPLOADS} uploads are already in progress: wait for one to finish (or cancel one), then drop '${basename(name)}' again`);
+    }
     mkdirSync(this.dir, { recursive: true });
+    this.checkFreeSpace(name, size);
     const id = randomUUID();
     // One folder per upload keeps the file's own name (the dataset's source name) and two uploads of
     // one name apart; basename() and the character filter strip anything a hostile name carries.
-    const folder = join(this.dir, id);
+    const folder = join(this.dir, `${process.pid}-${id}`);
     mkdirSync(folder);
     const safe = basename(name).replace(/[^\w.\- ()]/g, '_').replace(/^\.+/, '_') || 'upload';
     const path = join(folder, safe);
@@ -64,6 +110,30 @@ export class Uploads {
 
   cancelAll(): void {
     for (const id of [...this.open.keys()]) this.cancel(id);
+  }
+
+  /** How many uploads are open (tests, and serve's per-tab accounting). */
+  get inProgress(): number {
+    return this.open.size;
+  }
+
+  /** Bytes the other open uploads have announced but not written yet are spoken for too. */
+  private checkFreeSpace(name: string, size: number): void {
+    let free: number;
+    try {
+      const fs = statfsSync(this.dir);
+      free = Number(fs.bavail) * Number(fs.bsize);
+    } catch {
+      return; // no statfs here (old kernel, odd filesystem): the write itself will say ENOSPC
+    }
+    let promised = 0;
+    for (const u of this.open.values()) promised += u.size - u.received;
+    if (size + promised > free) {
+      throw new LabError(
+        'too-large',
+        `cannot upload '${basename(name)}': it needs ${mb(size)}${promised ? ` (plus ${mb(promised)} for uploads in progress)` : ''} but only ${mb(free)} are free on the disk of ${this.dir}; free some space there or start the lab with --home on a larger disk`,
+      );
+    }
   }
 
   private get(uploadId: string): Upload {

@@ -1,0 +1,72 @@
+// @vitest-environment node
+// The imports store against a real lab in this process: a file that fails at once (its events arrive
+// before the reply that names its import) still ends as 'failed' with the lab's message and stays
+// so; an import waiting for a place shows as 'queued'; and events of an import another window
+// started are listed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Lab } from '../../main/lab/lab';
+import { inProcessLab } from '../lib/in-process-lab';
+import { ImportsStore } from './imports.svelte';
+import { handlerLab } from './runs-test-lab';
+
+let dir: string;
+let lab: Lab;
+let store: ImportsStore;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gatelab-imports-store-'));
+  lab = await Lab.open({ home: join(dir, 'home'), face: 'test' });
+  store = new ImportsStore(inProcessLab({ dispatch: (c, p) => lab.dispatch(c, p), onEvent: (l) => lab.onEvent(l) }));
+});
+afterAll(async () => {
+  await lab.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until(check: () => boolean, ms = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('ImportsStore', () => {
+  it('an import that fails before its id is back ends failed, with the lab\'s message, and stays failed', async () => {
+    await store.importPath('/dev/zero', 'zero');
+    const item = store.items.at(-1)!;
+    await until(() => item.phase !== 'parsing');
+    await new Promise((r) => setTimeout(r, 200)); // a stale 'parsing' event would land here
+    expect(item.phase).toBe('failed');
+    expect(item.error).toMatch(/\/dev\/zero: is not a regular file/);
+    expect(store.active).not.toContain(item);
+  });
+
+  it('shows imports beyond the two that parse at once as queued, then imports them all', async () => {
+    const files = [0, 1, 2].map((i) => {
+      const f = join(dir, `busy-${i}.csv`);
+      writeFileSync(f, ['a,b', ...Array.from({ length: 60_000 }, (_, r) => `${r},${(r * (i + 3)) % 101}`)].join('\n'));
+      return f;
+    });
+    const from = store.items.length;
+    for (const [i, f] of files.entries()) await store.importPath(f, `busy-${i}.csv`);
+    const mine = store.items.slice(from);
+    expect(mine.map((i) => i.phase)).toEqual(['parsing', 'parsing', 'queued']);
+    expect(store.active).toHaveLength(3);
+    await until(() => mine.every((i) => i.phase === 'done'));
+    expect(new Set(mine.map((i) => i.datasetId)).size).toBe(3);
+  });
+
+  it('lists an import another window started, once no request of its own is waiting for an id', () => {
+    const { lab: scripted, emit } = handlerLab({});
+    const other = new ImportsStore(scripted);
+    emit('import.progress', { importId: 'elsewhere', file: 'theirs.csv', phase: 'queued', bytes: 0, totalBytes: 0, rows: 0, datasetId: null, error: null });
+    expect(other.items.map((i) => [i.file, i.phase])).toEqual([['theirs.csv', 'queued']]);
+    emit('import.progress', { importId: 'elsewhere', file: 'theirs.csv', phase: 'cancelled', bytes: 0, totalBytes: 0, rows: 0, datasetId: null, error: null });
+    emit('import.progress', { importId: 'elsewhere', file: 'theirs.csv', phase: 'parsing', bytes: 5, totalBytes: 9, rows: 1, datasetId: null, error: null });
+    expect(other.items[0].phase).toBe('cancelled'); // nothing after a final phase
+  });
+});
