@@ -8,7 +8,7 @@ export interface CliArgs {
   sets: Array<[string, string]>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report']);
+const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report', 'yes']);
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { positionals: [], options: {}, sets: [] };

@@ -97,7 +97,7 @@ export const command: CliCommand = {
     if (lab.notice) console.error(`gatelab import: ${lab.notice}`);
     const tty = process.stderr.isTTY && !json;
     try {
-      const { dataset, created } = await lab.registry.importDataset(file, {
+      const { dataset, created, repaired } = await lab.registry.importDataset(file, {
         ...options,
         onProgress: tty
           ? (p) => process.stderr.write(`\r${p.phase} ${p.totalBytes ? Math.floor((100 * p.bytes) / p.totalBytes) : 0}% ${p.rows ? `${p.rows.toLocaleString('en-US')} rows` : ''}   `)
@@ -106,14 +106,18 @@ export const command: CliCommand = {
       if (tty) process.stderr.write('\r\x1b[K');
       // the same bytes again: the existing dataset, so say which of this run's options were not applied
       const notApplied = created ? [] : optionsNotApplied(options, dataset);
-      if (json) console.log(JSON.stringify(datasetJson(dataset, { created, ...(notApplied.length ? { optionsNotApplied: notApplied } : {}) })));
+      if (json) console.log(JSON.stringify(datasetJson(dataset, { created, ...(repaired ? { repaired } : {}), ...(notApplied.length ? { optionsNotApplied: notApplied } : {}) })));
       else {
         const headline = created
           ? `Imported dataset ${dataset.id} '${dataset.name}'`
+          : repaired ? `Repaired: ${repaired}`
           : `Already imported: dataset ${dataset.id} '${dataset.name}' has the same content (sha256 ${dataset.sourceHash.slice(0, 12)}...)`;
         console.log(datasetReport(dataset, headline));
       }
-      if (notApplied.length) console.error(`gatelab import: ${notAppliedMessage(dataset, notApplied)}`);
+      if (notApplied.length) {
+        const runsUsing = lab.store.runs.list().filter((r) => r.datasetId === dataset.id).length;
+        console.error(`gatelab import: ${notAppliedMessage(dataset, notApplied, runsUsing)}`);
+      }
       return 0;
     } catch (e) {
       if (tty) process.stderr.write('\r\x1b[K');

@@ -46,6 +46,22 @@ describe('gatelab import of the same file again', () => {
     expect(same.stdout).toMatch(/^Already imported: dataset \d+ 'sales'/);
   });
 
+  it('--date-order on the same bytes is named as not applied; deleting and importing again applies it', async () => {
+    // 1 to 3 July 2016, hourly: inference reads day first (regular steps); month first is 7 Jan, 7 Feb, 7 Mar
+    const dated = join(home, 'hourly.csv');
+    const rows = Array.from({ length: 72 }, (_, h) => `0${1 + Math.floor(h / 24)}/07/2016 ${String(h % 24).padStart(2, '0')}:00,${h}`);
+    writeFileSync(dated, `date,v\n${rows.join('\n')}\n`);
+    const { id } = JSON.parse((await gatelab(['import', dated, '--json'])).stdout);
+    expect((await gatelab(['import', dated, '--date-order', 'dmy'])).stderr).toBe(''); // the order it was read in anyway
+    const again = await gatelab(['import', dated, '--json', '--date-order', 'mdy']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ id, created: false, optionsNotApplied: ['--date-order mdy'] });
+    expect(again.stderr).toContain(`the options --date-order mdy were not applied. To import it with them, delete it first (gatelab datasets delete ${id}), then import again (--date-order cannot be changed in place`);
+    expect((await gatelab(['datasets', 'delete', String(id)])).code).toBe(0);
+    const month = JSON.parse((await gatelab(['import', dated, '--json', '--date-order', 'mdy'])).stdout);
+    expect(month.created).toBe(true);
+    expect(month.columns[0].stats.min).toBe(Date.UTC(2016, 0, 7) / 1000);
+  });
+
   it('after deleting the dataset, the import applies the options', async () => {
     const { id } = JSON.parse((await gatelab(['import', file, '--json'])).stdout);
     expect((await gatelab(['datasets', 'delete', String(id)])).code).toBe(0);

@@ -1,12 +1,13 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, rmSync, copyFileSync, existsSync, readFileSync, writeFileSync, mkdirSync, utimesSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, copyFileSync, existsSync, readFileSync, writeFileSync, mkdirSync, utimesSync, readdirSync, truncateSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { labPaths } from '../home';
 import { openLabDatasets, createSplit, createPipeline, trainingData, type LabDatasets } from './index';
-import { ImportError } from '../import/index';
+import { ImportError, openDatasetCache } from '../import/index';
+import { retypeDataset } from './retype';
 import type { ZScoreState } from '../../../common/data/scalers';
 import type { FittedPipeline } from '../../../common/data/pipeline';
 
@@ -66,6 +67,32 @@ describe('importing into the registry', () => {
     const again = await lab.registry.importDataset(ETTH1);
     expect(again.dataset.id).toBe(dataset.id);
     expect(existsSync(join(dataset.cachePath, 'meta.json'))).toBe(true);
+  });
+
+  it('a cache with a truncated column file is rebuilt in place by importing the file again, keeping id, types, roles and splits', async () => {
+    const file = join(home, 'shop.csv');
+    writeFileSync(file, 'store,units,price\n1,10,2.5\n2,11,3.5\n1,12,2.25\n2,9,4\n1,8,1.5\n2,7,3\n');
+    const { dataset } = await lab.registry.importDataset(file, { roles: { price: 'target' } });
+    await retypeDataset(lab.registry, dataset.id, { store: 'categorical' });
+    const split = await createSplit(lab.registry, dataset.id, 'mine', { kind: 'random', ratios: { train: 0.5, val: 0.25, test: 0.25 }, seed: 3 });
+    const before = openDatasetCache(dataset.cachePath);
+    const prices = Array.from(before.column('price').values);
+    const units = join(dataset.cachePath, before.column('units').info.file);
+    truncateSync(units, 5);
+    expect(() => openDatasetCache(dataset.cachePath)).toThrow(/the cache is damaged, re-import the dataset/);
+
+    const again = await lab.registry.importDataset(file);
+    expect(again.created).toBe(false);
+    expect(again.repaired).toBe(`the cache of dataset ${dataset.id} 'shop' was damaged (c0001.bin (column 'units'): 5 bytes, expected 24): rebuilt it from shop.csv, keeping its id, roles, splits and runs`);
+    expect(again.dataset.id).toBe(dataset.id);
+    expect(again.dataset.columns.map((c) => [c.name, c.type, c.role])).toEqual([['store', 'categorical', 'feature'], ['units', 'int', 'feature'], ['price', 'float', 'target']]);
+    const cache = openDatasetCache(dataset.cachePath);
+    expect(Array.from(cache.column('units').values)).toEqual([10, 11, 12, 9, 8, 7]);
+    expect(Array.from(cache.column('price').values)).toEqual(prices);
+    expect(cache.column('store').dictionary).toEqual(['1', '2']);
+    expect(lab.store.splits.list(dataset.id).map((s) => s.id)).toEqual([split.id]);
+    // whole again: the next import of the same bytes is a plain "already imported"
+    expect((await lab.registry.importDataset(file)).repaired).toBeUndefined();
   });
 
   it('stores roles given on import and refuses roles for columns the file lacks', async () => {

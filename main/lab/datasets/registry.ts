@@ -6,15 +6,16 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { importFile, ImportError, type ImportOptions, type ImportProgressEvent, type ImportResult } from '../import/index';
+import { importFile, ImportError, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult } from '../import/index';
 import type { LabStore, DatasetRecord, ColumnRecord, NewColumn } from '../store/index';
 import type { LabPaths } from '../home';
 import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/data/roles';
-import { META_FILE } from '../../../common/dataset-cache';
 import { sha256File } from './file-hash';
+import { cacheDamage } from './cache-check';
 import { sweepAbandonedImports, sweepScratch } from './sweep';
 import { RunFiles } from '../runs/run-files';
 import { recoverInterruptedRetypes } from './retype';
+import { pruneTrainedCaches } from './trained-caches';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -36,6 +37,8 @@ export interface ImportOutcome {
   dataset: Dataset;
   /** False when the same file (by content) was already a dataset: that one is returned. */
   created: boolean;
+  /** Set when that dataset's cache was damaged and has been rebuilt from the file: what was wrong. */
+  repaired?: string;
 }
 
 export class DatasetRegistry {
@@ -48,6 +51,8 @@ export class DatasetRegistry {
       ...sweepAbandonedImports(this.paths.datasets, (hash) => this.store.datasets.byHash(hash) !== undefined),
       ...sweepScratch(join(this.paths.home, 'tmp')),
       ...recoverInterruptedRetypes(this),
+      // copies of old caches kept for finished runs that have since been deleted
+      ...this.list().flatMap((d) => pruneTrainedCaches(this.store, d)),
     ];
   }
 
@@ -77,8 +82,10 @@ export class DatasetRegistry {
   async importDataset(sourcePath: string, options: ImportDatasetOptions = {}): Promise<ImportOutcome> {
     if (this.store.readOnly) throw new Error(`Cannot import: ${this.store.notice ?? 'the lab database is open read-only'}`);
     const { roles, family, description, isDemo, onProgress, signal, ...importOptions } = options;
-    if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) {
-      throw new ImportError('not_found', `${sourcePath}: no such file`, { file: sourcePath });
+    if (!existsSync(sourcePath)) throw new ImportError('not_found', `${sourcePath}: no such file`, { file: sourcePath });
+    if (!statSync(sourcePath).isFile()) {
+      const what = statSync(sourcePath).isDirectory() ? 'is a directory' : 'is not a regular file (a device, pipe or socket)';
+      throw new ImportError('not_found', `${sourcePath}: ${what}; import a data file (CSV, TSV, JSON Lines, Parquet, Arrow, .npy)`, { file: sourcePath });
     }
     const bytes = statSync(sourcePath).size;
     onProgress?.({ phase: 'hashing', bytes: 0, totalBytes: bytes, rows: 0, etaSeconds: null });
@@ -86,29 +93,22 @@ export class DatasetRegistry {
     const existing = this.store.datasets.byHash(hash);
     const dir = join(this.paths.datasets, hash);
     const cachePath = join(dir, 'cache');
-    if (existing && existsSync(join(cachePath, META_FILE))) return { dataset: this.withColumns(existing), created: false };
+    const hooks = { signal, onProgress: (p: ImportProgressEvent) => onProgress?.({ ...p, phase: 'parsing' as const }) };
+    if (existing) return this.repairIfDamaged(this.withColumns(existing), sourcePath, hooks);
 
     let result: ImportResult;
     let columns: NewColumn[];
     try {
       mkdirSync(dir, { recursive: true });
-      result = await importFile(sourcePath, cachePath, importOptions, {
-        signal,
-        onProgress: (p) => onProgress?.({ ...p, phase: 'parsing' }),
-      });
+      result = await importFile(sourcePath, cachePath, importOptions, hooks);
       columns = defaultRoles(result, roles);
     } catch (e) {
-      if (!existing) this.removeIfUnreferenced(hash);
+      this.removeIfUnreferenced(hash);
       throw e;
     }
-    if (existing) return { dataset: this.withColumns(existing), created: false }; // its cache was missing: repaired
 
     const sourceFile = join(dir, `source${extname(sourcePath).toLowerCase()}`);
-    if (!existsSync(sourceFile) || statSync(sourceFile).size !== bytes) {
-      const temp = `${sourceFile}.copying-${process.pid}-${randomBytes(4).toString('hex')}`;
-      copyFileSync(sourcePath, temp);
-      renameSync(temp, sourceFile);
-    }
+    copySource(sourcePath, sourceFile, bytes);
     const rel = (p: string) => relative(this.paths.home, p).split('\\').join('/');
     try {
       const id = this.store.datasets.insert(
@@ -193,6 +193,27 @@ export class DatasetRegistry {
     return { dataset: this.get(d.id)!, note };
   }
 
+  /**
+   * The same bytes again: the dataset they already are. When its cache is damaged (a column file cut short
+   * or missing, meta.json unreadable) the cache is rebuilt in place from this file with the options the
+   * dataset was parsed with (its import options and the types set since), so its id, roles, splits and runs
+   * stay valid; `repaired` says what was wrong.
+   */
+  private async repairIfDamaged(d: Dataset, sourcePath: string, hooks: ImportHooks): Promise<ImportOutcome> {
+    const damage = cacheDamage(d.cachePath, d.rows);
+    if (!damage) return { dataset: d, created: false };
+    const recorded = d.importOptions as ImportOptions;
+    const columnTypes = { ...(recorded.columnTypes ?? {}) };
+    for (const c of d.columns) if (c.typeOverride) columnTypes[c.name] = c.typeOverride;
+    const result = await importFile(sourcePath, d.cachePath, { ...recorded, ...(Object.keys(columnTypes).length ? { columnTypes } : {}) }, hooks);
+    const types = result.columns.map((c) => `${c.name}:${c.type}`).join(', ');
+    if (result.rows !== d.rows || types !== d.columns.map((c) => `${c.name}:${c.type}`).join(', ')) {
+      throw new Error(`dataset ${d.id} '${d.name}': its cache was damaged (${damage}) and parsing ${basename(sourcePath)} again gave ${result.rows.toLocaleString('en-US')} rows with columns ${types}, not the dataset's ${d.rows.toLocaleString('en-US')} rows with ${d.columns.map((c) => `${c.name}:${c.type}`).join(', ')}. Delete it (gatelab datasets delete ${d.id}) and import the file again`);
+    }
+    copySource(sourcePath, join(this.paths.home, d.sourcePath), d.sourceBytes);
+    return { dataset: this.get(d.id)!, created: false, repaired: `the cache of dataset ${d.id} '${d.name}' was damaged (${damage}): rebuilt it from ${basename(sourcePath)}, keeping its id, roles, splits and runs` };
+  }
+
   private withColumns(d: DatasetRecord): Dataset {
     return { ...d, columns: this.store.datasets.columns(d.id), cachePath: join(this.paths.home, d.cacheDir) };
   }
@@ -204,6 +225,14 @@ export class DatasetRegistry {
     const busy = existsSync(dir) && readdirSync(dir).some((n) => /\.(importing|copying)-/.test(n));
     if (!busy) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The original beside the cache (temp name, then rename), unless a whole copy is already there. */
+function copySource(sourcePath: string, sourceFile: string, bytes: number): void {
+  if (existsSync(sourceFile) && statSync(sourceFile).size === bytes) return;
+  const temp = `${sourceFile}.copying-${process.pid}-${randomBytes(4).toString('hex')}`;
+  copyFileSync(sourcePath, temp);
+  renameSync(temp, sourceFile);
 }
 
 // 'ETTh1.csv' -> 'ETTh1', but 'u.data' stays 'u.data' (its extension is part of the name people know).

@@ -10,6 +10,11 @@ import { openLabDatasets, createSplit, type LabDatasets } from './index';
 import { openDatasetCache } from '../import/index';
 import { recoverInterruptedRetypes, retypeDataset } from './retype';
 import { Lab } from '../lab';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ETTH1 = '/work/shared/data/forecasting/ETTh1.csv';
 
 // flag holds only 0 and 1 (inferred boolean); note is mostly dates with two words among them.
 const CSV = 'when,flag,count,note,y\n2024-01-01,0,3,soon,1.5\n2024-01-02,1,4,2024-01-05,2.5\n2024-01-03,1,5,later,3.5\n2024-01-04,0,6,2024-02-01,4.5\n';
@@ -135,6 +140,32 @@ describe('retypeDataset', () => {
     cpSync(d.cachePath, parked, { recursive: true });
     expect(recoverInterruptedRetypes(lab.registry)).toEqual([parked]);
     expect(siblings(d.cachePath)).toEqual([]);
+  });
+
+  it('a retype killed during its parse leaves scratch folders that the next start sweeps; a live process\'s retype is left alone', async () => {
+    const { dataset } = await lab.registry.importDataset(ETTH1);
+    // a real `gatelab datasets types` in another process, killed once its parse has started writing
+    const cli = spawn(process.execPath, [join(ROOT, 'bin/gatelab.js'), 'datasets', 'types', String(dataset.id), 'HUFL=categorical', '--home', home], { cwd: ROOT, stdio: 'ignore' });
+    const started = Date.now();
+    while (!siblings(dataset.cachePath).some((n) => n.includes('.importing-')) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 5));
+    cli.kill('SIGKILL');
+    await new Promise((r) => cli.once('exit', r));
+    const left = siblings(dataset.cachePath).filter((n) => n.startsWith(`cache.importing-${cli.pid}-`));
+    expect(left.length).toBeGreaterThan(0);
+    // and the scratch of a retype another live process is running now
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    const live = `${dataset.cachePath}.importing-${other.pid}-abcd1234`;
+    mkdirSync(join(live + `.importing-${other.pid}-ef012345`), { recursive: true });
+    mkdirSync(live);
+    try {
+      lab.close();
+      lab = await openLabDatasets(labPaths(home), { demos: false }); // the next start
+      expect(siblings(dataset.cachePath)).toEqual([`cache.importing-${other.pid}-abcd1234`, `cache.importing-${other.pid}-abcd1234.importing-${other.pid}-ef012345`]);
+      expect(lab.registry.get(dataset.id)!.columns.find((c) => c.name === 'HUFL')!.type).toBe('float'); // the killed retype changed nothing
+      expect(Array.from(openDatasetCache(dataset.cachePath).column('HUFL').values.slice(0, 2))).toEqual([Math.fround(5.827), Math.fround(5.693)]);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 
   it('renames a dataset, mentioning a name another dataset has, and refuses an empty name', async () => {

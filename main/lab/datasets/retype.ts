@@ -12,6 +12,7 @@ import { typeChoices } from '../../../common/lab-api/datasets';
 import type { ColumnTypeName } from '../../../common/data/roles';
 import { isAlive } from '../process-alive';
 import type { Dataset, DatasetRegistry } from './registry';
+import { keepForFinishedRuns, keptRunIds, pruneTrainedCaches } from './trained-caches';
 
 /** Column name -> the type to read it as; null: back to what the importer infers. */
 export type TypeChanges = Record<string, ColumnTypeName | null>;
@@ -57,6 +58,7 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
   const importOptions: ImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
   let result: ImportResult;
+  let kept: string | null = null;
   try {
     result = await importFile(source, scratch, importOptions, { signal: options.signal, onProgress: options.onProgress });
   } catch (e) {
@@ -71,17 +73,18 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
     if (startedSince.length) {
       throw new RetypeRefused(`dataset ${d.id} '${d.name}' came into use by ${list(startedSince.map((r) => `run ${r.id} (${r.status})`))} while it was being parsed again: nothing was changed. Change the types when ${startedSince.length > 1 ? 'they end' : 'it ends'}`);
     }
-    swapIn(d.cachePath, scratch, () => store.datasets.replaceParse(d.id, { rows: result.rows, validation: result.validation, importOptions: { ...plan.importOptions } }, result.columns.map((c, i) => {
+    kept = swapIn(d.cachePath, scratch, () => store.datasets.replaceParse(d.id, { rows: result.rows, validation: result.validation, importOptions: { ...plan.importOptions } }, result.columns.map((c, i) => {
       const override = plan.overrides.get(c.name) ?? null;
       // An overridden column keeps what was inferred at import; the others take this parse's inference.
       return { name: c.name, inferredType: override ? d.columns[i].inferredType : c.type, typeOverride: override, stats: { ...c.stats, dtype: c.dtype, dim: c.dim } };
-    })));
+    })), (parked) => keepForFinishedRuns(store, d.id, parked, result.columns));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   const dataset = registry.get(d.id)!;
+  pruneTrainedCaches(store, dataset); // a change back: the runs those copies served read the live cache again
   const changed = plan.changed.map((column) => ({ column, from: d.columns.find((c) => c.name === column)!.type, to: dataset.columns.find((c) => c.name === column)!.type }));
-  return { dataset, changed, message: confirmation(registry, d, dataset, changed, result) };
+  return { dataset, changed, message: confirmation(registry, d, dataset, changed, result, kept) };
 }
 
 interface TypePlan {
@@ -161,8 +164,11 @@ async function countRefusal(d: Dataset, source: string, options: ImportOptions, 
   return new RetypeRefused(`column '${column}' cannot be ${type}: ${counted}. The dataset's policy for bad values is reject, so nothing was changed. Choose another type, or apply it with the import's drop (drop those rows) or impute (fill those values) policy`);
 }
 
-/** Puts the complete scratch cache in place of the live one; `record` writes the store; any failure restores the old cache. */
-function swapIn(live: string, scratch: string, record: () => void): void {
+/**
+ * Puts the complete scratch cache in place of the live one; `record` writes the store; any failure restores
+ * the old cache. Then `release` disposes of the old cache (removes it, or keeps it for finished runs).
+ */
+function swapIn<T>(live: string, scratch: string, record: () => void, release: (parked: string) => T): T {
   const parked = `${live}.replaced-${process.pid}-${randomBytes(4).toString('hex')}`;
   renameSync(live, parked);
   try {
@@ -178,10 +184,10 @@ function swapIn(live: string, scratch: string, record: () => void): void {
     renameSync(parked, live);
     throw e;
   }
-  rmSync(parked, { recursive: true, force: true });
+  return release(parked);
 }
 
-function confirmation(registry: DatasetRegistry, before: Dataset, after: Dataset, changed: RetypeOutcome['changed'], result: ImportResult): string {
+function confirmation(registry: DatasetRegistry, before: Dataset, after: Dataset, changed: RetypeOutcome['changed'], result: ImportResult, kept: string | null): string {
   const what = changed.map((c) => `'${c.column}' is now ${c.to} (was ${c.from})`);
   const v = result.validation;
   const bad = v.issues.filter((i) => i.kind === 'unparsable' && changed.some((c) => c.column === i.column)).reduce((s, i) => s + i.count, 0);
@@ -191,7 +197,11 @@ function confirmation(registry: DatasetRegistry, before: Dataset, after: Dataset
   const runs = paused.length
     ? ` Paused run${paused.length > 1 ? 's' : ''} ${list(paused.map((r) => String(r.id)))} resume${paused.length > 1 ? '' : 's'} on the new types (if a change alters a model's inputs, start a new run instead).`
     : ' Paused runs resume on the new types.';
-  return `${what.length ? list(what) : `policy is now '${v.policy}'`}; re-parsed ${count(result.rows)} rows of ${before.sourceName}.${policyNote}${rowsNote} Finished runs keep their results.${runs}`;
+  const keptRuns = kept ? keptRunIds(kept) : [];
+  const finished = keptRuns.length
+    ? ` Finished run${keptRuns.length > 1 ? 's' : ''} ${list(keptRuns.map(String))} keep${keptRuns.length > 1 ? '' : 's'} ${keptRuns.length > 1 ? 'their' : 'its'} results, and export, Try it and analytics read the data as ${keptRuns.length > 1 ? 'they' : 'it'} trained on it (a copy of the old cache is kept beside the dataset until no run needs it).`
+    : ' Finished runs keep their results.';
+  return `${what.length ? list(what) : `policy is now '${v.policy}'`}; re-parsed ${count(result.rows)} rows of ${before.sourceName}.${policyNote}${rowsNote}${finished}${runs}`;
 }
 
 /**

@@ -7,6 +7,28 @@ const dataset: ImportedDataset = {
   columns: [{ name: 'store', type: 'int', role: 'feature' }, { name: 'price', type: 'float', role: 'target' }],
 };
 
+const dated = (note: string | null, importOptions: Record<string, unknown> = {}): ImportedDataset => ({
+  ...dataset, importOptions,
+  columns: [{ name: 'date', type: 'datetime', role: 'time' }, { name: 'v', type: 'float', role: 'feature' }],
+  validation: { issues: note ? [{ kind: 'note', column: 'date', message: note }] : [] },
+});
+
+describe('--date-order given again', () => {
+  const dayFirst = "column 'date': slashed dates such as '01/07/2016 00:00' read either way; read day-first (DD/MM/YYYY), since its time steps are regular (read month-first, 2 of 71 steps would jump, e.g. by 30 days). To read them month-first (MM/DD/YYYY), import with --date-order mdy";
+  it('is named when it differs from the order the dates were read in (forced, or the import note\'s)', () => {
+    expect(optionsNotApplied({ dateOrder: 'mdy' }, dated(dayFirst))).toEqual(['--date-order mdy']);
+    expect(optionsNotApplied({ dateOrder: 'dmy' }, dated(dayFirst))).toEqual([]);
+    expect(optionsNotApplied({ dateOrder: 'dmy' }, dated(null, { dateOrder: 'mdy' }))).toEqual(['--date-order dmy']);
+    expect(optionsNotApplied({ dateOrder: 'mdy' }, dated(null, { dateOrder: 'mdy' }))).toEqual([]);
+    expect(optionsNotApplied({ dateOrder: 'dmy' }, dated("column 'date': the first rows allowed month-first dates, but line 14 has '13/01/2024': read as day-first dates (DD/MM/YYYY)"))).toEqual([]);
+  });
+
+  it('says it cannot be changed in place and how to apply it, with --yes and what runs keep when runs use the dataset', () => {
+    expect(notAppliedMessage(dataset, ['--date-order mdy'])).toBe("already imported as dataset 7 'sales' with the same content; the options --date-order mdy were not applied. To import it with them, delete it first (gatelab datasets delete 7), then import again (--date-order cannot be changed in place: gatelab datasets types keeps the options the file was first read with).");
+    expect(notAppliedMessage(dataset, ['--date-order mdy'], 2)).toContain('delete it first (gatelab datasets delete 7 --yes; 2 runs use it and keep their results, but lose Try it, knockouts and gate reports), then import again');
+  });
+});
+
 describe('optionsNotApplied', () => {
   it('lists only what would have changed the dataset, as flags', () => {
     expect(optionsNotApplied({ delimiter: '\t', header: true, onInvalid: 'drop', columnTypes: { price: 'float' }, roles: { price: 'target' }, format: 'tsv' }, dataset)).toEqual([]);

@@ -6,6 +6,7 @@ import { resolve as resolvePath } from 'node:path';
 import { labPaths } from '../home';
 import { columnsOf, openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
 import { openDatasetCache } from '../import/index';
+import { cacheForRun } from '../datasets/trained-caches';
 import { codeTarget } from '../../../common/models/target';
 import { DataColumns, type DataBindingInput } from '../../../common/models/binding';
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
@@ -42,7 +43,10 @@ export function datasetResolver(registry: DatasetRegistry) {
     // a new run decides (it may already be 'running': the manager claims a run before launching its trainer).
     const logScaled = run.dataSummary?.logScaled ?? (run.step > 0 ? [] : undefined);
     return {
-      cacheDir: d.cachePath, family: d.family,
+      // a finished run reads the data as it trained on it, even after the dataset was retyped (trained-caches.ts)
+      cacheDir: cacheForRun(d, run), family: d.family,
+      // its name: a gate report's title says which data the run trained on ("Run 2: tsmixer-gated on loads")
+      name: d.name,
       // the run's own snapshot (the binding it was trained with); runs from before it: the current roles
       columns: columns ?? d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
       ...split,

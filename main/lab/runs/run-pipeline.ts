@@ -14,6 +14,7 @@ import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../../
 import { runBinding, splitOfAssignment } from '../../../common/models/run-binding';
 import { bindTarget } from '../../../common/models/target';
 import { usableColumns } from '../../../common/models/usable-columns';
+import { retypedSince } from '../datasets/trained-caches';
 
 /** What the lab's dataset resolver hands a trainer (dataset-runs.ts datasetResolver). */
 export interface DatasetPayload {
@@ -65,6 +66,13 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   const { binding: resolved } = runBinding(payload.columns, config, payload.split);
   const binding = DataBinding.parse(resolved);
   const data = lazyDatasetCache(payload.cacheDir);
+  // The resolver hands a finished run the cache it trained on (datasets/trained-caches.ts); any other cache
+  // whose types read other values than the run's snapshot would give other inputs, silently or not at all.
+  const retyped = retypedSince(payload.columns, data.meta.columns);
+  if (retyped.length) {
+    const what = retyped.map((c) => `'${c.column}' is read as ${c.to}, the run trained on it as ${c.from}`).join('; ');
+    throw new Error(`the dataset was retyped since this run's columns were taken (${what}): its inputs cannot be re-derived. Change the type${retyped.length > 1 ? 's' : ''} back (gatelab datasets types ID ${retyped.map((c) => `${c.column}=${c.from}`).join(' ')}) or start a new run on the new types`);
+  }
   if (payload.splitAssignment && Buffer.from(payload.splitAssignment, 'base64').length !== data.rows) {
     throw new Error(`the stored split does not assign the dataset's ${data.rows.toLocaleString('en-US')} rows: create the split again`);
   }
@@ -72,7 +80,8 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
   // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
   const { columns: targeted, split } = bindTarget(data, binding.columns, computed);
-  // The trainer types columns by the cache's types here (not the user's overrides): so must we.
+  // The trainer types columns by the cache's types here (not the user's overrides): so must we (they are
+  // the run's own types: checked above, int and float aside, which read the same values).
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
   const pipeline = (columns: DataColumns): RunPipeline => ({ columns, fitted: fitPipeline(pipelineFor(typeOf, columns, { logScaled: payload.logScaled }), data, split.assignment), split, data, window });
