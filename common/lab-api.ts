@@ -30,6 +30,7 @@ export const REQUESTS = {
   'datasets.import': channel(D.ImportFromPath, D.ImportStarted, 'Import a file the lab can read by path'),
   'splits.list': channel(SP.SplitsListRequest, z.array(SP.SplitInfo), 'Stored splits of a dataset, oldest first, with their train/val/test/unused counts'),
   'splits.create': channel(SP.CreateSplit, SP.CreatedSplit, 'Compute and store a split of a dataset (not \'given\': that needs split files, a CLI verb)'),
+  'splits.delete': channel(SP.DeleteSplit, SP.DeletedSplit, 'Delete a stored split (refused while a run names its id: the error names the runs)'),
   'import.begin': channel(D.UploadBegin, z.object({ uploadId: z.string() }), 'Start uploading a dropped file in chunks'),
   'import.chunk': channel(D.UploadChunk, z.object({ received: z.number() }), 'One base64 chunk of an upload, in order'),
   'import.finish': channel(D.UploadFinish, D.ImportStarted, 'Upload complete: import it'),

@@ -64,3 +64,8 @@ export const CreatedSplit = z.object({
   replaced: z.object({ id: z.string() }).nullable(),
 });
 export type CreatedSplit = z.infer<typeof CreatedSplit>;
+
+/** Delete a stored split by its id (the Splits tab's Delete). Refused while a run names the id (data.splitId). */
+export const DeleteSplit = z.object({ datasetId: DatasetRef, id: z.string().regex(/^\d+$/, 'a split id is a whole number (the Id column of the Splits tab)') }).strict();
+export const DeletedSplit = z.object({ deleted: z.object({ id: z.string(), name: z.string() }) });
+export type DeletedSplit = z.infer<typeof DeletedSplit>;

@@ -28,5 +28,9 @@ export const SystemInfo = z.object({
   unavailable: z.array(z.string()),
   /** Set when the lab database failed its start-up check and is open read-only: what to do about it. */
   notice: z.string().nullable(),
+  /** Settings whose stored text is damaged (not JSON): they read as their defaults until saved again. */
+  damagedSettings: z.array(z.object({ key: z.string(), text: z.string(), what: z.string() })).optional(),
+  /** Runs that resumed past a damaged checkpoint (skipped, an older valid one used): what was skipped. */
+  skippedCheckpoints: z.array(z.object({ runId: z.string(), note: z.string() })).optional(),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;

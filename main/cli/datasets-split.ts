@@ -1,10 +1,12 @@
 // `gatelab datasets split ID --kind K [--name N] [--seed S] [--ratios 0.8,0.1,0.1] [--column C]
 //   [--user C --time C] [--train FILE --test FILE [--val FILE] [--keys c1,c2] [--val-fraction 0.1]]`
 // Computes a split with the protocol of its family and stores it (reproducible: seeded).
+// `gatelab datasets split ID --delete NAME` deletes a stored split, refused while a run names its id.
 import { stringOption, type CliArgs } from './args';
 import type { LabDatasets } from '../lab/datasets/index';
 import { createSplit } from '../lab/datasets/index';
 import type { SplitSpecInput } from '../../common/data/split-spec';
+import { SplitInUseError } from '../lab/store/splits';
 
 const KINDS = ['ett', 'chronological', 'random', 'stratified', 'leave-last-out', 'given'] as const;
 
@@ -63,7 +65,26 @@ function uniqueName(base: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
 }
 
+/** `--delete NAME` (or its id): same rule as the app's Delete, a split a run names stays (exit 1, naming the runs). */
+function deleteSplit(lab: LabDatasets, ref: string, which: string, json: boolean): number {
+  const dataset = lab.registry.resolve(ref);
+  const splits = lab.store.splits.list(dataset.id);
+  const split = splits.find((s) => s.name === which) ?? splits.find((s) => String(s.id) === which);
+  if (!split) throw new Error(`dataset ${dataset.id} '${dataset.name}' has no split named '${which}'; its splits: ${splits.map((s) => `${s.name} (id ${s.id})`).join(', ') || 'none'} (gatelab datasets show ${dataset.id})`);
+  try {
+    lab.store.splits.delete(split.id);
+  } catch (e) {
+    if (!(e instanceof SplitInUseError)) throw e;
+    console.error(`gatelab datasets: ${e.message} (gatelab delete RUN removes a run)`);
+    return 1;
+  }
+  console.log(json ? JSON.stringify({ dataset: dataset.id, deleted: { id: split.id, name: split.name } }) : `Deleted split '${split.name}' (id ${split.id}) of dataset ${dataset.id} '${dataset.name}'`);
+  return 0;
+}
+
 export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs, json: boolean): Promise<number> {
+  const doomed = stringOption(args, 'delete');
+  if (doomed !== undefined) return deleteSplit(lab, ref, doomed, json);
   const spec = splitSpecFromArgs(args);
   const datasetId = lab.registry.resolve(ref).id;
   const existing = lab.store.splits.list(datasetId);

@@ -2,7 +2,8 @@
 //   datasets show ID [--json]                        schema, validation, splits
 //   datasets roles ID col=role[:modality] ...          set column roles (target, time, categorical...)
 //   datasets split ID --kind K [--name N] ...          compute and store a split (see datasets-split.ts)
-//   datasets delete ID                                 remove the dataset and its files
+//   datasets split ID --delete NAME                    delete a stored split no run names
+//   datasets delete ID [--yes]                         remove the dataset and its files (--yes when runs used it)
 //   datasets types ID col=type ... [--on-invalid P]    read columns as other types (col=inferred: back); re-parses the file
 //   datasets rename ID NAME                            rename (names need not be unique)
 import type { CliCommand } from '../cli';
@@ -79,12 +80,34 @@ async function types(lab: LabDatasets, ref: string, assignments: string[], onInv
   return 0;
 }
 
+/**
+ * `delete ID [--yes]`: runs trained on the dataset keep their results, curves, checkpoints and exported
+ * files, but lose what needs the data (Try it, knockouts, gate reports, resume): as the app's confirmation
+ * says, so the command asks for --yes before leaving them without it. Queued or training runs still refuse.
+ */
+function deleteDataset(lab: LabDatasets, ref: string, yes: boolean, json: boolean): number {
+  const d = lab.registry.resolve(ref);
+  const using = lab.store.runs.list().filter((r) => r.datasetId === d.id);
+  const n = using.length;
+  const runs = `${n} run${n === 1 ? '' : 's'} (${using.slice(0, 10).map((r) => r.id).join(', ')}${n > 10 ? ', …' : ''})`;
+  const keep = `${n === 1 ? 'it keeps its' : 'they keep their'} results, curves, checkpoints and exported files, but Try it, knockouts, gate reports and resume need the data and will stop working`;
+  const demo = d.isDemo ? ' It is a demo dataset: GateLab does not re-create a deleted demo.' : '';
+  if (n && !yes && lab.registry.busyRuns(d.id).length === 0) {
+    throw new Error(`dataset ${d.id} '${d.name}' is used by ${runs}: deleting it, ${keep}.${demo} Add --yes to delete it anyway (gatelab datasets delete ${d.id} --yes)`);
+  }
+  lab.registry.delete(d.id);
+  if (json) console.log(JSON.stringify({ dataset: d.id, deleted: true, runsUsing: using.map((r) => r.id) }));
+  else console.log(`Deleted dataset ${d.id} '${d.name}' and its files${n ? `; ${runs} trained on it: ${keep}` : ''}`);
+  return 0;
+}
+
 export const command: CliCommand = {
   summary: 'List datasets, or: datasets show|roles|types|rename|split|delete ID ...  [--json]',
-  usage: "[list | show ID | roles ID col=role[:modality]... | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | delete ID]",
+  usage: "[list | show ID | roles ID col=role[:modality]... | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | split ID --delete NAME | delete ID [--yes]]",
   options: [
     ["--kind K", "split: ett, chronological, random, stratified, leave-last-out or given"],
     ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...)"],
+    ["--delete NAME", "split: delete the stored split NAME (or id) instead; refused while a run names it"],
     ["--seed S", "split: the seed of a random or stratified split"],
     ["--ratios a,b,c", "split: train,val,test fractions (default 0.8,0.1,0.1; chronological 0.7,0.1,0.2)"],
     ["--rows-per-hour R", "split ett: rows per hour of the series (default: from the time column's step; 4 for 15-minute data)"],
@@ -97,6 +120,7 @@ export const command: CliCommand = {
     ["--keys c1,c2", "split given: the columns that match rows across files"],
     ["--val-fraction F", "split given: the share of train carved out for validation (default 0.1)"],
     ["--on-invalid P", "types: what to do with values the new type cannot read: reject (default: the import's), drop or impute"],
+    ["--yes", "delete: delete a dataset that runs were trained on (they keep their results, lose Try it and analytics)"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
   async run(args: CliArgs) {
@@ -125,12 +149,7 @@ export const command: CliCommand = {
           else console.log(`Dataset ${dataset.id} is now '${dataset.name}'${note ? `; ${note}` : ''}`);
           return 0;
         }
-        case 'delete': {
-          const d = lab.registry.resolve(ref);
-          lab.registry.delete(d.id);
-          console.log(json ? JSON.stringify({ dataset: d.id, deleted: true }) : `Deleted dataset ${d.id} '${d.name}' and its files`);
-          return 0;
-        }
+        case 'delete': return deleteDataset(lab, ref, args.options.yes === true, json);
         default:
           throw new Error(`unknown action '${action}': use list, show, roles, types, rename, split or delete`);
       }

@@ -10,7 +10,7 @@ import { missingRuns, type RunsPort } from './lab/runs-port';
 import { Imports } from './lab/imports';
 import { Uploads } from './lab/uploads';
 import { LabSettings, memoryTable, type KeyValueTable } from './lab/settings';
-import { cores, detectExecutionProviders } from './lab/system';
+import { cores, detectExecutionProviders, labWarnings } from './lab/system';
 import { listGateKinds } from './lab/gates';
 import { listTemplates, sizeOf } from './lab/templates';
 import { openLabStore } from './lab/store-datasets';
@@ -163,6 +163,7 @@ export class Lab {
       'datasets.import': ({ path, name, onInvalid }) => ({ importId: this.imports.start(path, { name, onInvalid }) }),
       'splits.list': ({ datasetId }) => this.splits.list(datasetId),
       'splits.create': ({ datasetId, name, spec }) => this.splits.create(datasetId, name, spec),
+      'splits.delete': ({ datasetId, id }) => this.splits.delete(datasetId, id),
       'import.begin': ({ name, size }) => ({ uploadId: this.uploads.begin(name, size) }),
       'import.chunk': ({ uploadId, offset, data }) => ({ received: this.uploads.chunk(uploadId, offset, data) }),
       'import.finish': ({ uploadId, name, onInvalid }) => {
@@ -231,6 +232,7 @@ export class Lab {
         executionProviders: detectExecutionProviders(),
         unavailable: r.available ? [] : ['runs'],
         notice: this.notice ?? null,
+        ...labWarnings(this.store),
       }),
     };
   }

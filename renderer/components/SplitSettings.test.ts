@@ -3,6 +3,8 @@
 // under the ratios before anything is sent, and the forecasting demo says its family's default.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import App from '../App.svelte';
 import type { Stores } from '../stores';
@@ -66,8 +68,45 @@ describe('Splits tab', () => {
     expect(row.textContent).toContain('Stratified');
     expect(row.textContent).toContain(c.train.toLocaleString('en-US'));
     expect(row.textContent).toContain(`${((100 * c.train) / 20_000).toFixed(1)}%`);
-    expect(within(row).getAllByRole('cell').at(-1)!.textContent).toBe(stored[0].id);
+    expect(within(row).getAllByRole('cell').at(-2)!.textContent).toBe(stored[0].id);
     expect(screen.getByTestId('split-given').textContent).toContain(`gatelab datasets split ${id} --kind given`);
+    cleanup();
+  });
+
+  it('deletes a split after “Delete?”; Escape keeps it; a split a run names stays, the lab’s reason shown', async () => {
+    const id = await openSplits('recsys');
+    const create = async (name: string) => (await lab.dispatch('splits.create', { datasetId: id, name, spec: { kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 3 } }) as { result: { split: SplitInfo } }).result.split;
+    const free = await create('free');
+    const used = await create('used');
+    // a run that trains on 'used' (its config names the split id), written into the lab's database as a run row
+    const sql = `require('better-sqlite3')(process.argv[1]).prepare('INSERT INTO runs (name, config) VALUES (?, ?)').run('holder', JSON.stringify({ data: { kind: 'dataset', datasetId: ${Number(id)}, splitId: ${Number(used.id)} } }))`;
+    const insert = spawnSync(process.execPath, ['-e', sql, join(lab.home, 'gatelab.sqlite')], { encoding: 'utf8' });
+    expect(insert.stderr).toBe('');
+    // the list shows splits made elsewhere once the tab reloads: open another tab and come back
+    await fireEvent.click(screen.getByRole('tab', { name: 'Schema' }));
+    await fireEvent.click(await screen.findByRole('tab', { name: 'Splits' }));
+    await waitFor(() => expect(screen.getAllByTestId('split-row')).toHaveLength(2));
+    const rowOf = (sid: string) => screen.getAllByTestId('split-row').find((r) => r.getAttribute('data-split') === sid)!;
+
+    await fireEvent.click(within(rowOf(free.id)).getByRole('button', { name: 'Delete split free' }));
+    const ask = within(rowOf(free.id)).getByRole('button', { name: 'Confirm deleting split free' });
+    expect(document.activeElement).toBe(ask);
+    await fireEvent.keyDown(ask, { key: 'Escape' });
+    await waitFor(() => expect(within(rowOf(free.id)).getByRole('button', { name: 'Delete split free' })).toBeTruthy());
+    expect(screen.getAllByTestId('split-row')).toHaveLength(2);
+
+    await fireEvent.click(within(rowOf(free.id)).getByRole('button', { name: 'Delete split free' }));
+    await fireEvent.click(within(rowOf(free.id)).getByRole('button', { name: 'Confirm deleting split free' }));
+    expect((await screen.findByTestId('split-deleted')).textContent).toBe(`Deleted split “free” (id ${free.id}).`);
+    await waitFor(() => expect(screen.getAllByTestId('split-row').map((r) => r.getAttribute('data-split'))).toEqual([used.id]));
+    expect((await lab.dispatch('splits.list', { datasetId: id }) as { result: SplitInfo[] }).result.map((x) => x.name)).toEqual(['used']);
+
+    await fireEvent.click(within(rowOf(used.id)).getByRole('button', { name: 'Delete split used' }));
+    await fireEvent.click(within(rowOf(used.id)).getByRole('button', { name: 'Confirm deleting split used' }));
+    const alert = await screen.findByText(/split 'used' \(id \d+\) is used by run \d+; deleting it would cut that run off from its rows/);
+    expect(alert).toBeTruthy();
+    expect(screen.queryByTestId('split-deleted')).toBeNull();
+    expect(screen.getAllByTestId('split-row')).toHaveLength(1);
     cleanup();
   });
 

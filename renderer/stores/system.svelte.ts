@@ -19,6 +19,11 @@ export class SystemStore {
     }
   }
 
+  /** Problems the lab found and worked around (damaged settings, checkpoints skipped on resume): shown in Settings and the status area. */
+  get warningCount(): number {
+    return (this.info?.damagedSettings?.length ?? 0) + (this.info?.skippedCheckpoints?.length ?? 0);
+  }
+
   /** True when the lab says this part (e.g. 'runs', 'templates') is not built yet. */
   missing(part: string): boolean {
     return !!this.info?.unavailable.includes(part);
@@ -28,6 +33,8 @@ export class SystemStore {
     try {
       this.settings = await this.lab.invoke('settings.set', patch);
       this.error = null;
+      // saving wrote good JSON over a damaged setting: ask again so its warning goes
+      if (this.info?.damagedSettings?.length) this.info = await this.lab.invoke('system.info', {});
     } catch (e) {
       this.error = LabError.from(e);
     }

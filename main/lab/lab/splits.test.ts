@@ -92,6 +92,35 @@ describe('splits channels', () => {
     expect(listed.find((x) => x.name === 'held')!.id).toBe(used.split.id);
   });
 
+  it('deletes a split no run names; refuses one a run names (data.splitId), naming the run; bad ids name the field', async () => {
+    const spec = { kind: 'random' as const, ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 9 };
+    const free = ok<CreatedSplit>(await lab.dispatch('splits.create', { datasetId: fusion.id, name: 'free', spec }));
+    const kept = ok<CreatedSplit>(await lab.dispatch('splits.create', { datasetId: fusion.id, name: 'kept', spec }));
+    expect(ok(await lab.dispatch('splits.delete', { datasetId: fusion.id, id: free.split.id }))).toEqual({ deleted: { id: free.split.id, name: 'free' } });
+    let names = ok<SplitInfo[]>(await lab.dispatch('splits.list', { datasetId: fusion.id })).map((s) => s.name);
+    expect(names).not.toContain('free');
+    expect(names).toContain('kept');
+    const again = failure(await lab.dispatch('splits.delete', { datasetId: fusion.id, id: free.split.id }));
+    expect(again.code).toBe('not-found');
+    expect(again.message).toMatch(new RegExp(`no split with id ${free.split.id}.*kept \\(id ${kept.split.id}\\)`));
+
+    const ds: LabDatasets = await openLabDatasets(labPaths(home), { demos: false });
+    let runId: number;
+    try {
+      runId = ds.store.runs.create({ config: { model: { template: 'gmu' }, data: { kind: 'dataset', datasetId: Number(fusion.id), splitId: Number(kept.split.id) } } });
+    } finally {
+      ds.close();
+    }
+    const refused = failure(await lab.dispatch('splits.delete', { datasetId: fusion.id, id: kept.split.id }));
+    expect(refused.code).toBe('invalid-payload');
+    expect(refused.message).toBe(`splits.delete: split 'kept' (id ${kept.split.id}) is used by run ${runId}; deleting it would cut that run off from its rows (resume, Try it, analytics and export read them). Delete that run first, or keep the split`);
+    names = ok<SplitInfo[]>(await lab.dispatch('splits.list', { datasetId: fusion.id })).map((s) => s.name);
+    expect(names).toContain('kept');
+    // a split of another dataset is not found through this one
+    expect(failure(await lab.dispatch('splits.delete', { datasetId: forecasting.id, id: kept.split.id })).code).toBe('not-found');
+    expect(failure(await lab.dispatch('splits.delete', { datasetId: fusion.id, id: 'x1' })).message).toMatch(/id: a split id is a whole number/);
+  });
+
   it('creates the ETT split of the forecasting demo with its unused rows counted', async () => {
     const r = ok<CreatedSplit>(await lab.dispatch('splits.create', { datasetId: forecasting.id, spec: { kind: 'ett' } }));
     expect([r.split.counts.train, r.split.counts.val, r.split.counts.test]).toEqual([8640, 2880, 2880]);

@@ -1,7 +1,8 @@
 // LabApi's splits channels over the dataset registry: list a dataset's stored splits with their part
 // counts, and create one through the same createSplit the CLI calls (same spec, same seed: same rows),
 // named as the CLI names it: without a name, its kind, then kind-2, ...; a name in use is replaced.
-import { LabError, type CreatedSplit, type NewSplitSpec, type SplitInfo } from '../../../common/lab-api';
+import { LabError, type CreatedSplit, type DeletedSplit, type NewSplitSpec, type SplitInfo } from '../../../common/lab-api';
+import { SplitInUseError } from '../store/splits';
 import { createSplit, DatasetRegistry, type Dataset, type StoredSplit } from '../datasets/index';
 import type { LabPaths } from '../home';
 import type { LabStore } from '../store/index';
@@ -52,9 +53,9 @@ export class LabSplits {
     // resume, be tried, analysed or exported with their preprocessing: the app refuses, naming them. (The
     // CLI's `datasets split --name` replaces and says so; that is a deliberate command.)
     if (replaced) {
-      const users = registry.store.runs.list().filter((r) => Number((r.config as { data?: { splitId?: unknown } } | null)?.data?.splitId) === replaced.id);
+      const users = registry.store.splits.runsNaming(replaced.id);
       if (users.length) {
-        throw new LabError('invalid-payload', `splits.create: name: split '${chosen}' (id ${replaced.id}) is used by ${users.length === 1 ? 'run' : 'runs'} ${users.slice(0, 8).map((r) => r.id).join(', ')}${users.length > 8 ? ', …' : ''}; replacing it would cut ${users.length === 1 ? 'that run' : 'them'} off from its rows. Give the new split another name`);
+        throw new LabError('invalid-payload', `splits.create: name: split '${chosen}' (id ${replaced.id}) is used by ${users.length === 1 ? 'run' : 'runs'} ${users.slice(0, 8).join(', ')}${users.length > 8 ? ', …' : ''}; replacing it would cut ${users.length === 1 ? 'that run' : 'them'} off from its rows. Give the new split another name`);
       }
     }
     let stored: StoredSplit;
@@ -64,6 +65,20 @@ export class LabSplits {
       throw new LabError('invalid-payload', `splits.create: ${(e as Error).message}`);
     }
     return { split: infoOf(stored, dataset.rows), replaced: replaced ? { id: String(replaced.id) } : null };
+  }
+
+  /** Deletes a split of the dataset; one that runs name (data.splitId) is refused, naming them (store/splits.ts). */
+  delete(datasetId: string, id: string): DeletedSplit {
+    const { registry, dataset } = this.find(datasetId);
+    const split = registry.store.splits.list(dataset.id).find((s) => String(s.id) === id);
+    if (!split) throw new LabError('not-found', `splits.delete: id: dataset '${dataset.name}' has no split with id ${id} (it may have been deleted already); its splits: ${registry.store.splits.list(dataset.id).map((s) => `${s.name} (id ${s.id})`).join(', ') || 'none'}`);
+    try {
+      registry.store.splits.delete(split.id);
+    } catch (e) {
+      if (e instanceof SplitInUseError) throw new LabError('invalid-payload', `splits.delete: ${e.message}`);
+      throw e;
+    }
+    return { deleted: { id, name: split.name } };
   }
 
   // A column the split reads must exist and have a type the split can use; said with the field's name.

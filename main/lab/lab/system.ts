@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism, platform, arch } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
-import type { ExecutionProviderInfo } from '../../../common/lab-api';
+import type { ExecutionProviderInfo, SystemInfo } from '../../../common/lab-api';
+import type { LabStore } from '../store/index';
+import { resumeNotes } from '../runs/resume-notes';
 
 type EpInfo = z.infer<typeof ExecutionProviderInfo>;
 
@@ -34,3 +36,34 @@ export function detectExecutionProviders(): EpInfo[] {
 }
 
 export const cores = (): number => availableParallelism();
+
+/** What a damaged key of the settings table held, in the user's words (the key itself for others). */
+const SETTING_WORDS: Array<[RegExp, string]> = [
+  [/^lab$/, 'Settings (execution provider, threads, concurrent runs, theme)'],
+  [/^quit\.pausedRuns$/, 'the runs paused at the last quit (the offer to resume them)'],
+  [/^runs\.resumeNotes$/, 'the notes of runs that resumed past a damaged checkpoint'],
+  [/^dataset\.(\d+)\.label$/, 'the label rule of dataset $1'],
+  [/^demo\.installedVersion$/, 'the installed demo datasets version'],
+];
+export const settingInWords = (key: string): string => {
+  for (const [re, words] of SETTING_WORDS) if (re.test(key)) return key.replace(re, words);
+  return `the setting '${key}'`;
+};
+
+/**
+ * The warnings system.info carries so the app can show them (before, they were only printed): settings whose
+ * stored text is damaged (they read as defaults until saved again) and runs that resumed past a damaged
+ * checkpoint (resume-notes.ts), for runs that still exist.
+ */
+export function labWarnings(store: LabStore | null): Required<Pick<SystemInfo, 'damagedSettings' | 'skippedCheckpoints'>> {
+  if (!store) return { damagedSettings: [], skippedCheckpoints: [] };
+  const present = store.settings.all(); // parses every row, so a damaged one is known before anything read it
+  const damagedSettings = Object.entries(store.settings.damaged())
+    .filter(([key]) => key in present)
+    .map(([key, text]) => ({ key, text: text.length > 200 ? `${text.slice(0, 200)}…` : text, what: settingInWords(key) }));
+  const runs = new Set((store.db.prepare('SELECT id FROM runs').all() as Array<{ id: number }>).map((r) => String(r.id)));
+  const skippedCheckpoints = Object.entries(resumeNotes(store.settings))
+    .filter(([runId]) => runs.has(runId))
+    .map(([runId, note]) => ({ runId, note }));
+  return { damagedSettings, skippedCheckpoints };
+}

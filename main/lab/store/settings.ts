@@ -37,7 +37,9 @@ export class SettingsTable {
   private parse<T>(key: string, text: string, fallback: T): T {
     if (text === '') return fallback;
     try {
-      return JSON.parse(text) as T;
+      const value = JSON.parse(text) as T;
+      this.bad.delete(key); // mended since (another process saved it): no longer damaged
+      return value;
     } catch (e) {
       if (this.bad.get(key) !== text) {
         this.bad.set(key, text);

@@ -50,6 +50,16 @@ const pipelineFromRow = (r: PipelineRow): PipelineRecord => ({
   createdAt: r.created_at,
 });
 
+/** A split that runs train on: deleting (or replacing) it would cut them off from their rows. */
+export class SplitInUseError extends Error {
+  constructor(readonly splitId: number, readonly splitName: string, readonly runIds: number[]) {
+    const shown = `${runIds.slice(0, 8).join(', ')}${runIds.length > 8 ? ', …' : ''}`;
+    const one = runIds.length === 1;
+    super(`split '${splitName}' (id ${splitId}) is used by ${one ? 'run' : `${runIds.length} runs:`} ${shown}; deleting it would cut ${one ? 'that run' : 'them'} off from its rows (resume, Try it, analytics and export read them). Delete ${one ? 'that run' : 'those runs'} first, or keep the split`);
+    this.name = 'SplitInUseError';
+  }
+}
+
 export class SplitTable {
   constructor(private readonly db: Database.Database) {}
 
@@ -90,6 +100,33 @@ export class SplitTable {
       const { assignment: _unused, ...rest } = splitFromRow(r);
       return rest;
     });
+  }
+
+  /**
+   * Ids of the runs that train on the split: its id in their config (data.splitId, what a resume, Try it,
+   * analytics and export read) or in their split_id column. Such a split must not be deleted or replaced.
+   */
+  runsNaming(splitId: number): number[] {
+    const rows = this.db
+      .prepare(`SELECT id FROM runs WHERE split_id = @id
+                OR (json_valid(config) AND CAST(json_extract(config, '$.data.splitId') AS TEXT) = CAST(CAST(@id AS INTEGER) AS TEXT)) ORDER BY id`)
+      .all({ id: splitId }) as Array<{ id: number }>;
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Deletes a split and its fitted pipelines, refusing one that runs name (runsNaming): they would lose
+   * their rows. Returns false when there is no such split.
+   */
+  delete(id: number): boolean {
+    return this.db.transaction(() => {
+      const split = this.db.prepare('SELECT name FROM splits WHERE id = ?').get(id) as { name: string } | undefined;
+      if (!split) return false;
+      const users = this.runsNaming(id);
+      if (users.length) throw new SplitInUseError(id, split.name, users);
+      this.db.prepare('DELETE FROM splits WHERE id = ?').run(id);
+      return true;
+    }).immediate();
   }
 
   savePipeline(p: Omit<PipelineRecord, 'id' | 'createdAt'>): number {

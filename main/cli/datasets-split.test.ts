@@ -1,0 +1,63 @@
+// `gatelab datasets split ID --delete NAME`, run as a user runs it (child process, --home): a split no run
+// names is deleted; a split a run names stays, the command exits 1 naming the run; --help lists the option.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { labPaths } from '../lab/home';
+import { openLabDatasets, createSplit } from '../lab/datasets/index';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let home: string;
+let id: number;
+let used: number;
+let runId: number;
+
+const gatelab = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-cli-split-delete-'));
+  const lab = await openLabDatasets(labPaths(home), { demos: false });
+  try {
+    const { dataset } = await lab.registry.importDataset('/work/shared/data/forecasting/ETTh1.csv');
+    id = dataset.id;
+    await createSplit(lab.registry, id, 'free', { kind: 'chronological' });
+    used = (await createSplit(lab.registry, id, 'used', { kind: 'ett' })).id;
+    runId = lab.store.runs.create({ config: { model: { template: 'dlinear' }, data: { kind: 'dataset', datasetId: id, splitId: used } } });
+  } finally {
+    lab.close();
+  }
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('gatelab datasets split --delete', () => {
+  it('deletes a split no run names, and says which', () => {
+    const r = gatelab('datasets', 'split', String(id), '--delete', 'free');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Deleted split 'free' \\(id \\d+\\) of dataset ${id} 'ETTh1'`));
+    const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as { splits: Array<{ name: string }> };
+    expect(shown.splits.map((s) => s.name)).toEqual(['used']);
+    const again = gatelab('datasets', 'split', String(id), '--delete', 'free');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/has no split named 'free'; its splits: used \(id \d+\)/);
+  });
+
+  it('refuses a split a run names (exit 1), naming the run; the split stays', () => {
+    const r = gatelab('datasets', 'split', String(id), '--delete', 'used', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`split 'used' (id ${used}) is used by run ${runId}; deleting it would cut that run off from its rows`);
+    const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as { splits: Array<{ name: string }> };
+    expect(shown.splits.map((s) => s.name)).toEqual(['used']);
+  });
+
+  it('--help lists --delete', () => {
+    expect(gatelab('datasets', '--help').stdout).toMatch(/--delete NAME\s+split: delete the stored split NAME/);
+  });
+});
