@@ -9,8 +9,13 @@ export type Ratios = z.infer<typeof Ratios>;
 const seed = z.number().int().default(42);
 
 export const SplitSpec = z.discriminatedUnion('kind', [
-  /** Chronological by row order with generic ratios (Time-Series-Library "custom": int(0.7n), int(0.2n), rest). */
-  z.object({ kind: z.literal('chronological'), ratios: Ratios.default({ train: 0.7, val: 0.1, test: 0.2 }) }),
+  /**
+   * Chronological with generic ratios (Time-Series-Library "custom": int(0.7n), int(0.2n), rest): by row
+   * order, or, with `timeColumn`, by that column's times (stable: equal times keep row order; rows without a
+   * time last), so an unsorted file cannot put earlier rows in test than in train. Forecasting stays by row
+   * order (its windows read rows in file order); recommendation and fusion runs order by their time column.
+   */
+  z.object({ kind: z.literal('chronological'), ratios: Ratios.default({ train: 0.7, val: 0.1, test: 0.2 }), timeColumn: z.string().optional() }),
   /**
    * The ETT protocol: 12 / 4 / 4 months by rows (30-day months); later rows unused. A month's rows follow
    * from `rowsPerHour` when given (4 for ETTm's 15-minute data), else from the typical step of

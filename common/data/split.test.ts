@@ -44,6 +44,41 @@ describe('chronological splits', () => {
       .toThrow(/needs 20 months of data \(600 rows at one row per day\); this dataset has 500/);
   });
 
+  it('ETT refuses data coarser than daily: a weekly "month" would be round(720/168) = 4 rows and 12 of them 336 days', () => {
+    const weekly = Float64Array.from({ length: 600 }, (_, i) => 1_467_331_200 + 7 * 86_400 * i);
+    expect(() => computeSplit({ kind: 'ett', timeColumn: 'date' }, columnSource(600, { date: { values: weekly } })))
+      .toThrow(/ETT split .* hourly and 15-minute data .*one row per 7 days.*--kind chronological/);
+    expect(() => computeSplit({ kind: 'ett', rowsPerHour: 1 / 168 }, columnSource(600, {}))).toThrow(SplitError);
+  });
+
+  it('chronological by an unsorted time column orders rows by time (ties by row): no test row is earlier than a training row', () => {
+    // a ratings log in user order (MovieLens u.data is): times jump back at every new user
+    const n = 1000;
+    const times = Float64Array.from({ length: n }, (_, i) => 1_000_000 + ((i * 7919) % n) * 60 + (i % 3 === 0 ? 0 : 1));
+    const byRows = computeSplit({ kind: 'chronological' }, columnSource(n, { ts: { values: times } }));
+    const span = (s: typeof byRows, part: number) => { const t = [...times].filter((_, r) => s.assignment[r] === part); return [Math.min(...t), Math.max(...t)]; };
+    expect(span(byRows, TRAIN)[1]).toBeGreaterThan(span(byRows, TEST)[0]); // the leak the row order had
+    const s = computeSplit({ kind: 'chronological', timeColumn: 'ts' }, columnSource(n, { ts: { values: times } }));
+    expect(s.counts).toEqual(byRows.counts);
+    expect(s.ranges).toBeNull();
+    expect(span(s, TRAIN)[1]).toBeLessThanOrEqual(span(s, VAL)[0]);
+    expect(span(s, VAL)[1]).toBeLessThanOrEqual(span(s, TEST)[0]);
+    // equal times keep file order: of rows sharing the boundary time, the earlier rows are the training ones
+    const tied = computeSplit({ kind: 'chronological', timeColumn: 't', ratios: { train: 0.5, val: 0.25, test: 0.25 } },
+      columnSource(8, { t: { values: Float64Array.from([5, 1, 5, 1, 5, 1, 5, 1]) } }));
+    expect([...tied.assignment]).toEqual([VAL, TRAIN, VAL, TRAIN, TEST, TRAIN, TEST, TRAIN]);
+  });
+
+  it('chronological by a sorted time column is the row-order split, ranges included; rows without a time come last', () => {
+    const sorted = Float64Array.from({ length: 100 }, (_, i) => i);
+    expect(computeSplit({ kind: 'chronological', timeColumn: 't' }, columnSource(100, { t: { values: sorted } })))
+      .toEqual(computeSplit({ kind: 'chronological' }, columnSource(100, {})));
+    const gap = Float64Array.from([NaN, 3, 1, 2, 4, 0, 6, 5, 8, 7]);
+    const s = computeSplit({ kind: 'chronological', timeColumn: 't' }, columnSource(10, { t: { values: gap } }));
+    expect(s.assignment[0]).toBe(TEST);
+    expect(() => computeSplit({ kind: 'chronological', timeColumn: 'when' }, columnSource(10, { t: { values: gap } }))).toThrow(/time column 'when'.*No column 'when'/);
+  });
+
   it('generic ratios follow Time-Series-Library: int(0.7n) train, int(0.2n) test, the rest validation', () => {
     const s = computeSplit({ kind: 'chronological' }, columnSource(1001, {}));
     expect(s.counts).toEqual({ train: 700, val: 101, test: 200 });

@@ -21,7 +21,7 @@ export class SplitError extends Error {
 export function computeSplit(specInput: SplitSpecInput, input: SplitInput): SplitResult {
   const spec = SplitSpec.parse(specInput);
   switch (spec.kind) {
-    case 'chronological': return chronological(input.rows, spec.ratios);
+    case 'chronological': return spec.timeColumn ? byTime(input, spec.timeColumn, spec.ratios) : chronological(input.rows, spec.ratios);
     case 'ett': return ett(input.rows, spec.rowsPerHour ?? (spec.timeColumn ? rowsPerHourOf(input.column(spec.timeColumn)) : 1));
     case 'random': return randomSplit(input.rows, spec.ratios, seededRandom(spec.seed));
     case 'stratified': return stratified(input, spec.column, spec.ratios, seededRandom(spec.seed));
@@ -56,9 +56,49 @@ function chronological(rows: number, r: Ratios): SplitResult {
   return byRanges(rows, { train: [0, nTrain], val: [nTrain, nTrain + nVal], test: [nTrain + nVal, rows] });
 }
 
+/**
+ * Chronological by a time column (recommendation and fusion data, whose files are often not sorted by time):
+ * rows ordered by their time, stably (equal times keep file order), then cut like `chronological`, so every
+ * training row is no later than every test row. Rows without a time come last (in the test part): they cannot
+ * leak a future the model trains on. On a sorted column this is exactly the row-order split, ranges included.
+ */
+function byTime(input: SplitInput, timeColumn: string, r: Ratios): SplitResult {
+  const t = columnNamed(input, timeColumn, 'chronological').values;
+  if (timeOrdered(t)) return chronological(input.rows, r);
+  const key = (row: number) => (Number.isNaN(t[row]) ? Infinity : t[row]);
+  const order = Array.from({ length: input.rows }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+  const nTrain = Math.floor(input.rows * r.train);
+  const nTest = Math.floor(input.rows * r.test);
+  const a = new Uint8Array(input.rows);
+  order.forEach((row, i) => { a[row] = i < nTrain ? TRAIN : i < input.rows - nTest ? VAL : TEST; });
+  return finish(a);
+}
+
+/** Whether a time column is non-decreasing in row order with no missing time (then row order is time order). */
+export function timeOrdered(t: ArrayLike<number>): boolean {
+  for (let i = 0; i < t.length; i++) if (Number.isNaN(t[i]) || (i > 0 && t[i] < t[i - 1])) return false;
+  return true;
+}
+
+function columnNamed(input: SplitInput, name: string, kind: string): DataColumn {
+  try {
+    return input.column(name);
+  } catch (e) {
+    throw new SplitError(`The ${kind} split orders rows by the time column '${name}', which this dataset cannot give (${(e as Error).message}): set a column's role to time, or create the split again`);
+  }
+}
+
+/** Longest step the ETT protocol accepts: its "month" is 30 days of rows, meaningless for weekly or monthly data. */
+const ETT_LONGEST_STEP_HOURS = 24;
+
 // Informer's ETT protocol: 12 / 4 / 4 months of 30 days; rows after month 20 are not used
 // (Dataset_ETT_hour: 12*30*24 rows; Dataset_ETT_minute: 12*30*24*4).
 function ett(rows: number, rowsPerHour: number): SplitResult {
+  // A step of a week makes a 30-day month round(720/168) = 4 rows, so "12 months" would be 336 days:
+  // refuse rather than cut parts that no longer mean what the protocol says (1e-9: float noise on a daily step).
+  if (1 / rowsPerHour > ETT_LONGEST_STEP_HOURS * (1 + 1e-9)) {
+    throw new SplitError(`The ETT split (12 / 4 / 4 months) is the protocol of hourly and 15-minute data (ETTh, ETTm); this dataset has ${stepWords(rowsPerHour)}, too coarse for its months. Use a chronological split with ratios instead (gatelab datasets split ID --kind chronological --ratios 0.7,0.1,0.2).`);
+  }
   const month = Math.round(30 * 24 * rowsPerHour);
   const needed = 20 * month;
   if (rows < needed) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, fitPipeline } from '../data';
-import { DataColumns, dataShape, defaultBinding, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type ColumnDescription } from './binding';
+import { DataColumns, dataShape, defaultBinding, forecastingColumnNotes, fusionColumnNotes, orderedByTime, pipelineFor, type ColumnDescription } from './binding';
 
 const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature', modality: string | null = null): ColumnDescription => ({ name, type, role, modality });
 
@@ -44,10 +44,21 @@ describe('default bindings from column roles', () => {
     expect(defaultBinding('fusion', cols).columns).toMatchObject({
       modalities: [{ name: 'acc', columns: ['acc_0'] }, { name: 'gyro', columns: ['gyro_0'] }, { name: 'tabular', columns: ['acc_1', 'gyro_1'] }, { name: 'text', columns: ['note'] }],
     });
-    expect(fusionColumnNotes(cols)).toEqual(['no modality given: acc_1, gyro_1 → tabular; note → text (give them a modality group, or the role ignore to leave them out)']);
-    // all grouped, or none grouped (the default grouping is no surprise): nothing to say
-    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: c.modality ?? (c.role === 'feature' ? 'm' : null) })))).toEqual([]);
-    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: null })))).toEqual([]);
+    // a datetime feature is not encoded: named as left out, with why (it used to vanish silently)
+    const dates = "left out: when (datetime; fusion models do not encode dates: give it the role time, or derive a numeric or categorical column from it)";
+    expect(fusionColumnNotes(cols)).toEqual([dates, 'no modality given: acc_1, gyro_1 → tabular; note → text (give them a modality group, or the role ignore to leave them out)']);
+    // all grouped, or none grouped (the default grouping is no surprise): nothing to say but the dates
+    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: c.modality ?? (c.role === 'feature' ? 'm' : null) })))).toEqual([dates]);
+    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: null })))).toEqual([dates]);
+    expect(fusionColumnNotes(cols.map((c) => ({ ...c, modality: null, role: c.name === 'when' ? 'time' : c.role })))).toEqual([]); // the time index: not a feature
+  });
+
+  it('a chronological split of recommendation or fusion data orders rows by the time-role column; forecasting keeps row order', () => {
+    const cols = [col('user', 'categorical'), col('ts', 'int', 'time'), col('y', 'int', 'target')];
+    expect(orderedByTime({ kind: 'chronological' }, 'recsys', cols)).toEqual({ kind: 'chronological', timeColumn: 'ts' });
+    expect(orderedByTime({ kind: 'chronological' }, 'forecasting', cols)).toEqual({ kind: 'chronological' });
+    expect(orderedByTime({ kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 } }, 'fusion', cols).kind).toBe('random');
+    expect(orderedByTime({ kind: 'chronological' }, 'fusion', cols.filter((c) => c.role !== 'time'))).toEqual({ kind: 'chronological' });
   });
 
   it('fusion without modalities: text, each embedding (vector) column its own modality, the rest tabular; the label rule kept', () => {

@@ -6,7 +6,7 @@
 // Plus the feature pipeline each family needs and the template fields the data decides.
 import { z } from 'zod';
 import {
-  SplitSpec, vocabularySize, type ColumnRole, type ColumnSource, type ColumnTypeName, type FittedPipeline, type FittedStep,
+  SplitSpec, vocabularySize, type SplitSpecInput, type ColumnRole, type ColumnSource, type ColumnTypeName, type FittedPipeline, type FittedStep,
   type HashedNgramsState, type MultiHotState, type PipelineSpecInput, type ScalerState, type VocabularyState,
 } from '../data';
 import type { Family } from './base';
@@ -116,6 +116,18 @@ export function timeColumnOf(columns: ReadonlyArray<{ name: string; type: string
 }
 
 /**
+ * A chronological split of recommendation or fusion data orders its rows by the column with role time
+ * (common/data/split.ts byTime): those files are often grouped by user or item, not sorted by time, and by
+ * row order every test row could be earlier than the latest training one. Forecasting keeps row order (its
+ * windows read rows in file order; checkForecastingRows warns when the file is not sorted).
+ */
+export function orderedByTime<S extends SplitSpecInput>(split: S, family: Family, columns: ReadonlyArray<{ name: string; role: string }>): S {
+  if (split.kind !== 'chronological' || family === 'forecasting' || split.timeColumn) return split;
+  const time = columns.find((c) => c.role === 'time')?.name;
+  return time ? { ...split, timeColumn: time } : split;
+}
+
+/**
  * What the forecasting data line says about the columns defaultBinding does not make channels: used
  * non-numeric columns other than the time index ("not forecast: is_weekend (boolean), season (categorical)";
  * one without any value is `leftOut`, "empty (all missing)", as an empty numeric channel is), and, when a
@@ -152,13 +164,16 @@ const defaultModality = (c: { name: string; type: string }) => (c.type === 'text
  */
 export function fusionColumnNotes(columns: ReadonlyArray<{ name: string; type: string; role: string; modality?: string | null }>): string[] {
   const used = columns.filter((c) => c.role !== 'ignore');
-  if (!used.some((c) => c.modality && c.role !== 'target')) return [];
+  // Datetime features are not encoded (no export could describe how a date cell becomes a number yet): say so.
+  const dates = used.filter((c) => c.type === 'datetime' && c.role !== 'time' && c.role !== 'target').map((c) => c.name);
+  const datesNote = dates.length ? [`left out: ${dates.join(', ')} (datetime; fusion models do not encode dates: give it the role time, or derive a numeric or categorical column from it)`] : [];
+  if (!used.some((c) => c.modality && c.role !== 'target')) return datesNote;
   const target = used.find((c) => c.role === 'target');
   const joined = new Map<string, string[]>();
   for (const c of ungroupedFeatures(used, target)) joined.set(defaultModality(c), [...(joined.get(defaultModality(c)) ?? []), c.name]);
-  if (!joined.size) return [];
+  if (!joined.size) return datesNote;
   const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${names.length})` : '');
-  return [`no modality given: ${[...joined].map(([m, names]) => `${list(names)} → ${m}`).join('; ')} (give them a modality group, or the role ignore to leave them out)`];
+  return [...datesNote, `no modality given: ${[...joined].map(([m, names]) => `${list(names)} → ${m}`).join('; ')} (give them a modality group, or the role ignore to leave them out)`];
 }
 
 /**

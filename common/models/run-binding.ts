@@ -4,7 +4,7 @@
 // of this drifted apart once already (the split-name message); the export test compares both paths.
 import type { SplitResult, SplitSpecInput } from '../data';
 import type { ColumnRole, ColumnTypeName } from '../data/roles';
-import { defaultBinding, timeColumnOf, type DataBindingInput } from './binding';
+import { defaultBinding, orderedByTime, timeColumnOf, type DataBindingInput } from './binding';
 import { templateInfo } from './index';
 
 const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
@@ -47,7 +47,7 @@ export function runBinding(
   // same rows); runs created before it keep the run seed they were trained with.
   const seed = config.data.splitSeed ?? config.seed;
   const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed });
-  const split = storedSplit ?? namedSplit(config.data.split, seed ?? 42, timeColumnOf(described)) ?? defaults.split;
+  const split = orderedByTime(storedSplit ?? namedSplit(config.data.split, seed ?? 42, timeColumnOf(described)) ?? defaults.split, family, described);
   if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
     throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
   }

@@ -4,10 +4,11 @@
 // the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
 import { checkForecastingRows } from './forecasting-rows';
 import { z } from 'zod';
-import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, type ColumnSource, type PartName, type SplitResult } from '../../common/data';
+import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, dataShape, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { usableColumns } from '../../common/models/usable-columns';
+import { labelVariantsNote } from '../../common/models/label-variants';
 import { coldStartNote } from './cold-start';
 import { majorityBaseline } from './baseline';
 import { runBinding, splitOfAssignment } from '../../common/models/run-binding';
@@ -51,7 +52,15 @@ export function datasetRunData(input: DatasetRunInput, model: { lookback?: numbe
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
   }
-  return runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut, scaling);
+  const run = runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut, scaling);
+  const order = assigned ? undefined : timeOrderNote(spec.split, data);
+  return order ? { ...run, data: { ...run.data, describe: `${run.data.describe}; ${order}` } } : run;
+}
+
+/** "split by time: rows ordered by 'ts' (the file is not sorted by it)": said when the order differs from the file's. */
+function timeOrderNote(split: SplitSpec, data: ColumnSource): string | undefined {
+  if (split.kind !== 'chronological' || !split.timeColumn || timeOrdered(data.column(split.timeColumn).values)) return undefined;
+  return `chronological split ordered by '${split.timeColumn}' (the file is not sorted by it; rows without a time are last)`;
 }
 
 /** A stored split's row assignment as the lab sends it (base64, one byte per row: 0 train, 1 validation, 2 test, 3 unused). */
@@ -76,13 +85,17 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   const logScaled = logScaledColumns(fitted);
   if (logScaled.length) notes.push(`log-scaled: ${logScaled.map((n) => `${n} (skewed)`).join(', ')}`);
   const baseline = target ? majorityBaseline(target, split) : undefined;
+  // 'Recommended' and 'recommended ' are two classes (exact values decide them): say so, they are rarely meant to be
+  const variants = target && target.kind === 'classes' ? labelVariantsNote(target.column, target.names)
+    : target && target.rule === undefined ? labelVariantsNote(target.column, [target.negative, target.positive]) : undefined;
+  if (variants) notes.push(variants);
   const shape = dataShape(data, fitted, c, model);
   let parts: Record<PartName, SampleSource>;
   let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
   if (c.family === 'forecasting') {
     const o: ForecastingData = { channels: c.channels, lookback: model.lookback ?? 336, horizon: model.horizon ?? 96, stride: c.stride };
     parts = forecastingSources(data, split, fitted, o);
-    base = { task: 'regression', prediction: 'forecast', target: 'y' };
+    base = { task: 'regression', prediction: 'forecast', target: 'y', channels: c.channels };
     notes.unshift(channelList(c.channels));
   } else if (c.family === 'recsys') {
     const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating, target };
@@ -91,7 +104,9 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     const cold = coldStartNote(data, c.fields, split);
     if (cold) notes.push(cold);
     // Multi-task templates (MMoE: click + rating) also predict the rating; score it where they do.
-    if (c.rating) base.secondary = [{ name: 'rating', prediction: 'rating_pred', target: 'rating', task: 'regression' }];
+    // Scored in the rating's own units (the tower learns the z-scored rating): an RMSE of 0.9 means 0.9 stars.
+    const unscale = c.rating ? fitted.steps.find((s) => s.target === c.rating && (s.state.kind === 'zscore' || s.state.kind === 'minmax'))?.state as ScalerState | undefined : undefined;
+    if (c.rating) base.secondary = [{ name: 'rating', prediction: 'rating_pred', target: 'rating', task: 'regression', ...(unscale ? { unscale } : {}) }];
   } else {
     const o: FusionData = { modalities: c.modalities, label: c.label, target };
     parts = fusionSources(data, split, fitted, o);

@@ -8,12 +8,21 @@
 import type { TrainSession, HostTensor, EvalPoint } from '../train-session';
 import { chunkOf, rangeBatch, sampleBytes, type RunData, type Rows } from './run-data';
 import { MetricStream } from './metric-stream';
+import { ChannelErrors, type ChannelError } from './channel-errors';
+import { unscaleValue, type ScalerState } from '../../common/data';
 
 const CHUNK = 4096;
+
+/** Scaled values back in their column's units (a z-scored rating → rating points), in float64. */
+function inUnits(values: ArrayLike<number | bigint>, scaler: ScalerState | undefined): ArrayLike<number | bigint> {
+  return scaler ? Float64Array.from(values as ArrayLike<number>, (v) => unscaleValue(scaler, Number(v))) : values;
+}
 const CHUNK_BYTES = 160 << 20;
 
 export interface Evaluation {
   metrics: Record<string, number>;
+  /** Forecasting: the main task's MSE and MAE of each channel (same units as `mse`/`mae`: the scaled values). */
+  channels?: ChannelError[];
   /** Statistic name -> mean over the split (flattened). */
   stats: Record<string, number[]>;
 }
@@ -24,6 +33,7 @@ export async function evaluateSplit(session: TrainSession, data: RunData, rows: 
   // A secondary output is scored only when the model has it and the data has its target in every chunk.
   const secondary = (data.secondary ?? []).map((s) => ({ ...s, stream: new MetricStream(s.task), present: true }));
   const statSums: Record<string, number[]> = {};
+  const perChannel = data.task === 'regression' && data.channels?.length ? new ChannelErrors(data.channels) : undefined;
   const chunk = chunkOf(sampleBytes(rows), CHUNK_BYTES, CHUNK);
   for (let from = 0; from < rows.rows; from += chunk) {
     const to = Math.min(rows.rows, from + chunk);
@@ -35,10 +45,11 @@ export async function evaluateSplit(session: TrainSession, data: RunData, rows: 
     const target = batch[data.target];
     if (!target) throw new Error(`the split has no target '${data.target}' (it has: ${Object.keys(batch).join(', ')})`);
     main.add(p, target.data);
+    perChannel?.add(p, target.data);
     for (const s of secondary) {
       const q = r.predictions[s.prediction]?.data;
       const t = batch[s.target]?.data;
-      if (q && t && s.present) s.stream.add(q, t);
+      if (q && t && s.present) s.stream.add(inUnits(q, s.unscale), inUnits(t, s.unscale));
       else s.present = false;
     }
     for (const [name, t] of Object.entries(r.stats)) {
@@ -54,5 +65,5 @@ export async function evaluateSplit(session: TrainSession, data: RunData, rows: 
     if (m.mse !== undefined) metrics[`${s.name}_rmse`] = Math.sqrt(m.mse);
   }
   const stats = Object.fromEntries(Object.entries(statSums).map(([n, s]) => [n, s.map((v) => v / rows.rows)]));
-  return { metrics, stats };
+  return { metrics, stats, ...(perChannel ? { channels: perChannel.result() } : {}) };
 }

@@ -10,6 +10,7 @@ import type { RunConfig } from '../../common/runs/config';
 import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
 import type { TestBaseline } from '../../common/trainer-protocol';
+import type { ScalerState } from '../../common/data';
 
 export interface Column {
   data: Float32Array | Float64Array | BigInt64Array;
@@ -35,8 +36,12 @@ export interface RunData {
   /**
    * Further outputs scored when the model has them (MMoE's rating tower): metrics named
    * `<name>_<metric>`, e.g. rating_rmse. Models without the prediction are scored on the main task only.
+   * `unscale`: the target's fitted scaler; the model learns the scaled target, and both its predictions and
+   * the targets are unscaled before scoring, so the metrics are in the column's own units (rating points).
    */
-  secondary?: { name: string; prediction: string; target: string; task: Task }[];
+  secondary?: { name: string; prediction: string; target: string; task: Task; unscale?: ScalerState }[];
+  /** Forecasting: the channels of the forecast's last axis, in order (the test split is also scored per channel). */
+  channels?: string[];
   train: Rows;
   validation: Rows;
   test: Rows;

@@ -10,6 +10,7 @@ import { TrainSession, type StepsResult } from '../train-session';
 import { DataOrder } from './data-order';
 import { chunkOf, gatherBatches, sampleBytes, type RunData } from './run-data';
 import { evaluateSplit } from './evaluate';
+import { writeTestChannels } from './channel-errors';
 import { assertModelFits, modelFor, optimizerFor, providersFor } from './model-for';
 import { readCheckpoint, type BestSoFar } from './checkpoint-file';
 import { CheckpointWriter } from './checkpoint-writer';
@@ -179,6 +180,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const bestFile = ckpt.bestPath();
     const kept = bestFile ? readCheckpoint(bestFile) : null;
     const test = await evaluateSplit(session, data, data.test, kept ? { params: kept.params, step: kept.header.step } : undefined);
+    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels); // `gatelab show` prints them
     emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
     emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });
   } finally {

@@ -52,6 +52,8 @@ function hashed(p: RunPipeline, column: string, s: HashedNgramsState): Feature {
   return {
     kind: 'hashed-ngrams', column, ...cellOf(p, column), width: s.buckets, unit: s.unit, ngrams: s.ngrams, buckets: s.buckets, lowercase: s.lowercase,
     words: { pattern: WORD_PATTERN, flags: 'gu' },
+    // common/data/text-hashing.ts ngramsOf: word n-grams joined by one space; char n-grams of each word wrapped as "<word>"
+    ...(s.unit === 'word' ? { joiner: ' ' } : { wrap: ['<', '>'] as [string, string] }),
     hash: { function: 'fnv1a-32', over: 'utf16-code-units', basis: (FNV_OFFSET ^ Math.imul(s.seed, 0x9e3779b1)) >>> 0, prime: 0x01000193 },
     value: 'log1p(count)',
   };
@@ -127,7 +129,7 @@ export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float6
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
       number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas in ;-separated files: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x',
-      boolean: 'boolean cells true/yes/t/y/1 and false/no/f/n/0 (any case) are the tokens "true" and "false"',
+      boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
       missingRules: {
         nan: 'a missing number stays NaN',
         zero: 'a missing number is 0 after scaling (the training mean; min-max: the minimum)',

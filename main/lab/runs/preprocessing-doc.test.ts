@@ -112,6 +112,9 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     const p = pipeline(rows, kinds, { family: 'fusion', modalities: [{ name: 'text', columns: ['review'] }, { name: 'tab', columns: ['size', 'age'] }], label: 'grade', textBuckets: 64 });
     const doc = preprocessingDoc(p, { float: 'float32', targets: ['label'] });
     expect(doc.outputs[0]).toMatchObject({ kind: 'class-logits', shape: ['batch', 3], label: { classes: ['high', 'low', 'mid'] } });
+    // the word n-gram joiner is in the document (the reference encoder joins with it: any other string hashes elsewhere)
+    expect(doc.inputs[0].features[0]).toMatchObject({ kind: 'hashed-ngrams', unit: 'word', joiner: ' ' });
+    expect(doc.cells.boolean).toMatch(/trimmed/);
     const test = fusionSources(p.data, p.split, p.fitted, { modalities: [{ name: 'text', columns: ['review'] }, { name: 'tab', columns: ['size', 'age'] }], label: 'grade' }).test;
     const ids = rowsOf(p.split.assignment, TEST);
     const batch = test.batch(Int32Array.from(ids, (_, i) => i));

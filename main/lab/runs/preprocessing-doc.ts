@@ -42,6 +42,10 @@ export type Feature =
   | ColumnFeature & {
     kind: 'hashed-ngrams'; unit: 'word' | 'char'; ngrams: [number, number]; buckets: number; lowercase: boolean;
     words: { pattern: string; flags: string };
+    /** unit 'word': the string between the words of an n-gram (one space). */
+    joiner?: string;
+    /** unit 'char': what each word is wrapped in before its character n-grams are taken ('<' and '>'). */
+    wrap?: [string, string];
     hash: { function: 'fnv1a-32'; over: 'utf16-code-units'; basis: number; prime: number };
     value: 'log1p(count)';
   }

@@ -79,8 +79,8 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
         const words = (f.lowercase ? cell.toLowerCase() : cell).match(new RegExp(f.words.pattern, f.words.flags)) ?? [];
         const grams: string[] = [];
         for (let n = f.ngrams[0]; n <= f.ngrams[1]; n++) {
-          if (f.unit === 'word') for (let i = 0; i + n <= words.length; i++) grams.push(words.slice(i, i + n).join(' '));
-          else for (const w of words) { const p = `<${w}>`; for (let i = 0; i + n <= p.length; i++) grams.push(p.slice(i, i + n)); }
+          if (f.unit === 'word') for (let i = 0; i + n <= words.length; i++) grams.push(words.slice(i, i + n).join(f.joiner!));
+          else for (const w of words) { const p = `${f.wrap![0]}${w}${f.wrap![1]}`; for (let i = 0; i + n <= p.length; i++) grams.push(p.slice(i, i + n)); }
         }
         const counts = new Map<number, number>();
         for (const g of grams) { const b = fnv1a(g, f.hash.basis, f.hash.prime) % f.buckets; counts.set(b, (counts.get(b) ?? 0) + 1); }

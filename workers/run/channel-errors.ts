@@ -1,0 +1,42 @@
+// Forecasting error per channel: the test MSE is one number over all channels (ETT's protocol), which
+// hides a channel the model cannot forecast behind six it can. Predictions and targets are [B, H, C]
+// with the channel last, so element i belongs to channel i mod C. The headline MSE is these channels'
+// mean (each channel has the same number of values).
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_CHANNELS_FILE, type TestChannels } from '../../common/runs/test-channels';
+export interface ChannelError { name: string; mse: number; mae: number }
+
+export class ChannelErrors {
+  private readonly se: Float64Array;
+  private readonly ae: Float64Array;
+  private count = 0;
+
+  constructor(readonly names: readonly string[]) {
+    this.se = new Float64Array(names.length);
+    this.ae = new Float64Array(names.length);
+  }
+
+  add(pred: ArrayLike<number | bigint>, target: ArrayLike<number | bigint>): void {
+    const C = this.names.length;
+    if (pred.length % C !== 0) throw new Error(`a forecast of ${pred.length} values is not a whole number of steps of ${C} channels (${this.names.join(', ')})`);
+    for (let i = 0; i < pred.length; i++) {
+      const d = Number(pred[i]) - Number(target[i]);
+      this.se[i % C] += d * d;
+      this.ae[i % C] += Math.abs(d);
+    }
+    this.count += pred.length / C;
+  }
+
+  result(): ChannelError[] {
+    return this.names.map((name, c) => ({ name, mse: this.se[c] / this.count, mae: this.ae[c] / this.count }));
+  }
+}
+
+/** The run's per-channel test errors as `test-channels.json` in its folder (temp file + rename: never half-written). */
+export function writeTestChannels(dir: string, step: number, channels: ChannelError[]): void {
+  const t: TestChannels = { step, units: 'scaled values (z-scores fitted on the training rows), like the test mse/mae', channels };
+  const path = join(dir, TEST_CHANNELS_FILE);
+  writeFileSync(`${path}.tmp`, JSON.stringify(t));
+  renameSync(`${path}.tmp`, path);
+}
