@@ -54,6 +54,18 @@ export const RunSummary = z.object({
   createdAt: z.string(),
   error: z.string().nullable(),
   metrics: z.record(z.string(), z.number()),
+  /** Every gate of the run's template turned off (an ablation, common/analytics/ablation.ts): the ungated baseline. */
+  gatesOff: z.boolean().optional(),
+  /** Set when the run resumed past a damaged checkpoint: which one was skipped and which one it continued from. */
+  resumeNote: z.string().nullable().optional(),
+  /** Why a finished run stopped, in words ("stopped early at step 70: validation loss did not improve for 3 epochs; ..."). */
+  stopNote: z.string().nullable().optional(),
+  /** The step of the best-on-validation weights the val.* metrics (and test, and an export) come from; null: the last ones. */
+  bestStep: z.number().int().nullable().optional(),
+  /** An interrupted run: the step its progress reached before GateLab stopped (its `step` is the checkpoint it resumes from). */
+  reachedStep: z.number().int().nullable().optional(),
+  /** Why the run's data cannot be read any more (its dataset was deleted): knockouts, the gate report and Try it need it. */
+  dataProblem: z.string().nullable().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

@@ -23,7 +23,8 @@ describe('RunTable', () => {
     expect(selected).toEqual(['6', '5']);
     expect(actions).toEqual(['resume 5']);
     expect(row5.tabIndex).toBe(0);
-    expect(screen.getByRole('button', { name: long }).title).toBe(long);
+    // the run's id leads its name (a run and its "New run from this" child may share a name); the title adds the seed
+    expect(screen.getByRole('button', { name: `#5 · ${long}` }).title).toMatch(/^#5 · s\d+ · tsmixer-gated on Demo: grid load/);
     const error = row5.querySelector('[data-testid="run-error"]')!.textContent!;
     expect(error).toContain('Resume it with the Resume button');
     expect(error).not.toContain('gatelab');
@@ -103,6 +104,24 @@ describe('RunTable start-up and cancel (audit A11)', () => {
     expect(pills).toHaveLength(1);
     expect(pills[0].closest('tr')!.dataset.run).toBe('11');
     expect(pills[0].getAttribute('title')).toMatch(/an ablation/);
+  });
+
+  it('marks every ablated row from its summary (RunSummary.gatesOff), none selected, no config fetched', () => {
+    render(RunTable, { props: { runs: [
+      runSummary({ id: '21', name: 'gmu ablated s0', template: 'gmu', status: 'completed', gatesOff: true }),
+      runSummary({ id: '22', name: 'gmu', template: 'gmu', status: 'completed', gatesOff: false }),
+      runSummary({ id: '23', name: 'gmu ablated s1', template: 'gmu', status: 'running', gatesOff: true }),
+    ], onselect: () => {}, oncontrol: () => {} } });
+    expect(screen.getAllByTestId('gates-off-pill').map((p) => p.closest('tr')!.dataset.run)).toEqual(['21', '23']);
+  });
+
+  it('notes on its row a run that resumed past a damaged checkpoint, with the lab’s words', () => {
+    const note = "checkpoint 'checkpoints/run-7/epoch-00000003-step-00000096.ckpt' is damaged: its checksum is wrong; resuming from the previous valid checkpoint checkpoints/run-7/epoch-00000002-step-00000064.ckpt (step 64)";
+    render(RunTable, { props: { runs: [runSummary({ id: '7', template: 'dnn', status: 'completed', resumeNote: note }), runSummary({ id: '6', template: 'dnn', status: 'completed', resumeNote: null })], onselect: () => {}, oncontrol: () => {} } });
+    const notes = screen.getAllByTestId('run-resume-note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].closest('tr')!.dataset.run).toBe('7');
+    expect(notes[0].textContent).toBe(`⚠ resumed past a damaged checkpoint: ${note}`);
   });
 });
 

@@ -28,6 +28,12 @@ describe('comparable groups in Compare', () => {
 
   it('names seed groups by their runs, not by group ids', () => {
     expect(groupLabel([{ name: 'tsmixer-gated on grid load seed=1', seed: 1 }, { name: 'tsmixer-gated on grid load seed=2', seed: 2 }])).toBe('tsmixer-gated on grid load (2 seeds)');
-    expect(groupLabel([{ name: 'gmu on reviews', seed: 3 }])).toBe('gmu on reviews (seed 3)');
+    expect(groupLabel([{ name: 'gmu on reviews', seed: 3 }])).toBe('s3 · gmu on reviews');
+  });
+  it('names a group by its run ids too, so two groups with one name stay apart', () => {
+    const names = (first: number) => [1, 2, 3].map((seed, i) => ({ id: String(first + i), name: `tsmixer on loads seed=${seed}`, seed }));
+    expect(groupLabel(names(4))).toBe('#4–#6 · tsmixer on loads (3 seeds)');
+    expect(groupLabel([{ id: '2', name: 'a', seed: 1 }, { id: '9', name: 'a', seed: 2 }])).toBe('#2,#9 · a (2 seeds)');
+    expect(groupLabel([{ id: '12', name: 'gmu on reviews', seed: 1 }])).toBe('#12 · s1 · gmu on reviews');
   });
 });

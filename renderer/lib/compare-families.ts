@@ -3,6 +3,7 @@
 // ranked in one "best" table they read as one scale, which they are not. Runs are grouped by what
 // their loss measures; the view draws and ranks each group on its own and says why.
 import { TEMPLATES } from '../../common/models';
+import { runLabel } from './run-label';
 
 export interface LossKind { key: string; label: string }
 
@@ -47,8 +48,17 @@ export function comparableGroups<R extends { template: string }>(runs: readonly 
   };
 }
 
-/** A seed group's legend name: its runs' name without the seed suffix, e.g. "gmu on reviews (3 seeds)". */
-export function groupLabel(members: readonly { name: string; seed: number }[]): string {
+/**
+ * A seed group's legend name: its runs' ids and name without the seed suffix, e.g. "#4–#6 · gmu on
+ * reviews (3 seeds)"; a lone run is named as everywhere else (run-label.ts), so a run and its "New run
+ * from this" child with one name stay two legend entries.
+ */
+export function groupLabel(members: readonly { id?: string; name: string; seed: number }[]): string {
+  if (members.length === 1) return runLabel(members[0]);
   const base = members[0].name.replace(/\s*(·\s*)?seed[= ]\d+$/i, '');
-  return members.length > 1 ? `${base} (${members.length} seeds)` : `${base} (seed ${members[0].seed})`;
+  const ids = members.map((m) => m.id).filter((id): id is string => !!id);
+  const numeric = ids.map(Number);
+  const consecutive = ids.length > 2 && numeric.every((n, i) => Number.isInteger(n) && (i === 0 || n === numeric[i - 1] + 1));
+  const which = ids.length === 0 ? '' : consecutive ? `#${ids[0]}–#${ids.at(-1)} · ` : `${ids.map((id) => `#${id}`).join(',')} · `;
+  return `${which}${base} (${members.length} seeds)`;
 }

@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { runLabel } from './run-label';
+import { changedWords, childRunName, runLabel } from './run-label';
 
 describe('runLabel', () => {
-  it('puts the seed first, so a label cut short still tells seeds apart', () => {
+  it('puts the run id and the seed first, so a label cut short still tells runs and seeds apart', () => {
+    expect(runLabel({ id: '12', name: 'tsmixer-gated on Demo: grid load (forecasting)', seed: 2 })).toBe('#12 · s2 · tsmixer-gated on Demo: grid load (forecasting)');
     expect(runLabel({ name: 'tsmixer-gated on Demo: grid load (forecasting)', seed: 2 })).toBe('s2 · tsmixer-gated on Demo: grid load (forecasting)');
   });
+  it('tells a run and its "New run from this" child with one name and seed apart', () => {
+    const parent = runLabel({ id: '1', name: 'tsmixer-gated on transformer_loads', seed: 1 });
+    const child = runLabel({ id: '2', name: 'tsmixer-gated on transformer_loads', seed: 1 });
+    expect(parent).not.toBe(child);
+    expect(child).toBe('#2 · s1 · tsmixer-gated on transformer_loads');
+  });
   it('does not repeat a seed the name already ends with, and keeps other seeds in the name', () => {
-    expect(runLabel({ name: 'tsmixer on grid load seed=1', seed: 1 })).toBe('s1 · tsmixer on grid load');
+    expect(runLabel({ id: 3, name: 'tsmixer on grid load seed=1', seed: 1 })).toBe('#3 · s1 · tsmixer on grid load');
     expect(runLabel({ name: 'copy of seed=1', seed: 4 })).toBe('s4 · copy of seed=1');
-    expect(runLabel({ name: 'run 3' })).toBe('run 3');
+    expect(runLabel({ id: '3', name: 'run 3' })).toBe('#3 · run 3');
+  });
+});
+
+describe('a child run named by what changed', () => {
+  const parent = { model: { gate: { kind: 'sigmoid', granularity: 'channel' }, dropout: 0.1 }, optimizer: { lr: 0.003 }, epochs: 8 };
+  it('names the changed leaves by their key and new value', () => {
+    const child = { model: { gate: { kind: 'sigmoid', granularity: 'element' }, dropout: 0.1 }, optimizer: { lr: 0.003 }, epochs: 8 };
+    expect(changedWords(parent, child)).toBe('granularity=element');
+    expect(childRunName('tsmixer-gated on transformer_loads', changedWords(parent, child))).toBe('tsmixer-gated on transformer_loads · granularity=element');
+  });
+  it('keeps the parent name when nothing changed, and counts what does not fit', () => {
+    expect(childRunName('tsmixer on loads', changedWords(parent, structuredClone(parent)))).toBe('tsmixer on loads');
+    const many = { model: { gate: { kind: 'glu', granularity: 'element' }, dropout: 0.2 }, optimizer: { lr: 0.01 }, epochs: 3 };
+    expect(changedWords(parent, many)).toBe('kind=glu · granularity=element · dropout=0.2 · +2 more');
+  });
+  it('spells the whole path when two changed leaves share a key', () => {
+    const a = { a: { lr: 1 }, b: { lr: 1 } };
+    expect(changedWords(a, { a: { lr: 2 }, b: { lr: 3 } })).toBe('a.lr=2 · b.lr=3');
   });
 });

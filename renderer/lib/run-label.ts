@@ -1,9 +1,44 @@
-// How a run is named where several runs sit side by side (Compare's tables, legends and charts, Export's
-// run picker): the seed first ("s2 · tsmixer-gated on grid load"), so a label cut short by a narrow column
-// still tells seeds apart. A name that already ends with its seed (runs started as a group get
-// "… seed=2") does not say it twice.
-export function runLabel(run: { name: string; seed?: number | null }): string {
-  if (run.seed === undefined || run.seed === null) return run.name;
+// How a run is named where several runs sit side by side (the run table, Compare's picker, tables,
+// legends and charts, Export's run picker, Delete buttons): the run id first, then the seed
+// ("#12 · s2 · tsmixer-gated on grid load"). A run and its "New run from this" child often share a name
+// and a seed; the id is what always tells them apart, and a label cut short by a narrow column keeps it.
+// A name that already ends with its seed (runs started as a group get "… seed=2") does not say it twice.
+export function runLabel(run: { id?: string | number; name: string; seed?: number | null }): string {
+  const id = run.id === undefined || run.id === null || run.id === '' ? '' : `#${run.id} · `;
+  if (run.seed === undefined || run.seed === null) return `${id}${run.name}`;
   const name = run.name.replace(new RegExp(`\\s+seed=${run.seed}$`), '');
-  return `s${run.seed} · ${name}`;
+  return `${id}s${run.seed} · ${name}`;
+}
+
+/** A leaf value as a person writes it in a name: element, 0.003, true (JSON strings lose their quotes). */
+function leaf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function flat(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flat(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out[prefix] = value;
+  return out;
+}
+
+/**
+ * What a "New run from this" child changed from its parent, as `key=value` words
+ * ("granularity=element · lr=0.01"): each changed leaf named by its last key (the full dotted path when
+ * two changed leaves share that key), at most `max`, then "+N more". Empty when nothing changed.
+ */
+export function changedWords(before: Record<string, unknown>, after: Record<string, unknown>, max = 3): string {
+  const a = flat(before);
+  const b = flat(after);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const last = (k: string) => k.split('.').at(-1)!;
+  const clash = (k: string) => keys.filter((x) => last(x) === last(k)).length > 1;
+  const words = keys.map((k) => `${clash(k) ? k : last(k)}=${b[k] === undefined ? 'unset' : leaf(b[k])}`);
+  return words.length > max ? `${words.slice(0, max).join(' · ')} · +${words.length - max} more` : words.join(' · ');
+}
+
+/** A child run's automatic name: its parent's name and what changed ("tsmixer-gated on loads · granularity=element"). */
+export function childRunName(parentName: string, changes: string): string {
+  return changes ? `${parentName} · ${changes}` : parentName;
 }

@@ -9,6 +9,7 @@ import { ModelConfig, templateJsonSchema } from '../../common/models';
 import { issueMessage, pathLabel } from '../lib/field-labels';
 import type { JsonSchema } from '../lib/json-schema';
 import { runForm, TrainingSettings } from './run-form';
+import { changedWords, childRunName } from '../lib/run-label';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 
 /**
@@ -128,7 +129,19 @@ export class ModelsStore {
   inFamily = $derived(this.templates.filter((t) => t.family === this.family).sort((a, b) => Number(b.baseline) - Number(a.baseline)));
 
   /** "tsmixer-gated on Demo: grid load", so runs started from the UI tell apart in the run list. */
-  defaultName = $derived(this.templateId ? `${this.templateId}${this.dataset && this.dataset.id === this.datasetId ? ` on ${this.dataset.name}` : ''}` : '');
+  /**
+   * A "New run from this" child (the form still holds its parent's template) is named by what the user
+   * changed: "tsmixer-gated on loads · granularity=element", not a second run with its parent's name.
+   */
+  defaultName = $derived.by(() => {
+    if (!this.templateId) return '';
+    const from = this.fromRun;
+    if (from?.settings && from.settings.template === this.templateId) {
+      const now = { ...$state.snapshot(this.config), ...$state.snapshot(this.training), ...(this.datasetId !== from.settings.datasetId && this.dataset ? { dataset: this.dataset.name } : {}) };
+      return childRunName(from.name, changedWords(from.settings.values, now));
+    }
+    return `${this.templateId}${this.dataset && this.dataset.id === this.datasetId ? ` on ${this.dataset.name}` : ''}`;
+  });
 
   constructor(private readonly lab: LabApi) {}
 
@@ -216,7 +229,8 @@ export class ModelsStore {
   }
 
   /** The run whose settings fill the form ("New run from this"), with a note when not all of them could be kept. */
-  fromRun = $state<{ id: string; name: string; note: string | null } | null>(null);
+  /** settings: the parent's template, dataset and form values as opened (what the child's automatic name compares with). */
+  fromRun = $state<{ id: string; name: string; note: string | null; settings?: { template: string; datasetId: string | null; values: Record<string, unknown> } } | null>(null);
   private opening = false;
 
   /**
@@ -267,10 +281,12 @@ export class ModelsStore {
       if (sameData) this.splits = splits;
       this.splitId = sameData && splits.some((s) => s.id === form.splitId) ? form.splitId : null;
       if (form.splitId && this.splitId !== form.splitId) note = [note, `its split (id ${form.splitId}) no longer exists: the family's default is used`].filter(Boolean).join('; ');
-      this.fromRun = { id, name: run.name, note };
       this.seeds = seedsOfGroup(run, all);
       this.error = null;
       this.applyDataShape();
+      // after the data-shaped fields are filled: the child's name compares with what the form shows now
+      const values = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
+      this.fromRun = { id, name: run.name, note, settings: { template: t.id, datasetId: form.datasetId ?? null, values } };
       void this.measure();
     } catch (e) {
       this.error = LabError.from(e);

@@ -71,7 +71,7 @@ describe('Compare view', () => {
     expect(diff.textContent).toContain('[32]');
     expect(diff.textContent).not.toContain('"role"');
     expect(diff.classList.contains('scroll')).toBe(true); // the wide table scrolls inside its card
-    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', 's1 · dlinear on grid load', 's2 · nlinear on sensor + camera']);
+    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · dlinear on grid load', '#2 · s2 · nlinear on sensor + camera']);
     const chart = screen.getByTestId('parallel-coords');
     expect(chart.textContent).not.toContain('[object Object]');
     const axisKeys = within(chart).getAllByTestId('pc-key').map((k) => k.querySelector('title')!.textContent);
@@ -115,8 +115,32 @@ describe('Compare view', () => {
     const coords = screen.getAllByTestId('parallel-coords');
     expect(coords.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Hyperparameters → val.loss (best) · forecasting MSE', 'Hyperparameters → val.loss (best) · classification logloss']);
     expect(coords.map((c) => [...c.querySelectorAll('path title')].map((t) => t.textContent))).toEqual([
-      ['s1 · tsmixer on grid load', 's2 · tsmixer on grid load'], ['s1 · gmu on sensor + camera', 's1 · finalmlp on clicks']]);
+      ['#1 · s1 · tsmixer on grid load', '#2 · s2 · tsmixer on grid load'], ['#3 · s1 · gmu on sensor + camera', '#4 · s1 · finalmlp on clicks']]);
     // each chart has a legend naming its lines
-    expect(within(coords[1]).getByTestId('pc-legend').textContent).toBe('s1 · gmu on sensor + camera' + 's1 · finalmlp on clicks');
+    expect(within(coords[1]).getByTestId('pc-legend').textContent).toBe('#3 · s1 · gmu on sensor + camera' + '#4 · s1 · finalmlp on clicks');
+  });
+
+  it('tells a run and its "New run from this" child with one name and seed apart everywhere (audit A20)', async () => {
+    const same = (id: string) => runSummary({ id, template: 'tsmixer-gated', name: 'tsmixer-gated on transformer_loads', seed: 1 });
+    const { lab } = handlerLab({
+      'runs.list': () => [same('1'), same('2')],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.compare': ({ ids }) => ({
+        runs: ids.map((id) => ({ ...same(id), config: { model: { template: 'tsmixer-gated', gate: { granularity: id === '1' ? 'channel' : 'element' } } } })),
+        series: ids.map((id) => ({ id, series: [{ name: 'val.loss', steps: [10, 20], values: [0.5, id === '1' ? 0.47 : 0.46] }] })),
+      }),
+      'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
+    });
+    await openApp(lab, '#/compare');
+    const boxes = await screen.findAllByRole('checkbox', { name: /transformer_loads/ });
+    expect(boxes.map((b) => b.parentElement!.textContent!.trim().split(' tsmixer-gated · ')[0])).toEqual(['#1 · s1 · tsmixer-gated on transformer_loads', '#2 · s1 · tsmixer-gated on transformer_loads']);
+    for (const box of boxes) await fireEvent.click(box);
+    await fireEvent.click(screen.getByTestId('compare-button'));
+    const table = await screen.findByTestId('compare-table');
+    expect(within(table).getAllByRole('row').map((r) => r.querySelector('td')!.textContent)).toEqual(['#2 · s1 · tsmixer-gated on transformer_loads', '#1 · s1 · tsmixer-gated on transformer_loads']);
+    const legend = screen.getByRole('img', { name: /^val\.loss/ }).getAttribute('aria-label')!;
+    expect(legend).toContain('#1 · s1 · tsmixer-gated on transformer_loads');
+    expect(legend).toContain('#2 · s1 · tsmixer-gated on transformer_loads');
+    expect(within(screen.getByTestId('config-diff')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · tsmixer-…transformer_loads', '#2 · s1 · tsmixer-…transformer_loads']); // cut in the middle: the ids stay
   });
 });

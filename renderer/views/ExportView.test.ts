@@ -48,12 +48,12 @@ describe('Export view downloads', () => {
     stores.system.info = { version: '0.1.0', face: 'serve', platform: 'linux-x64', cores: 2, home: '/srv/gatelab', executionProviders: [], unavailable: [], notice: null };
     const table = await screen.findByTestId('export-results');
     const rows = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent + ' ' + tr.querySelectorAll('td')[1].textContent);
-    expect(rows()).toEqual(['s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
+    expect(rows()).toEqual(['#3 · s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
     expect(screen.getAllByTestId('export-download')).toHaveLength(2);
     // exporting the same file again lists it once, with its new size
     await fireEvent.click(screen.getByRole('button', { name: 'Export ONNX model' }));
     await screen.findByText('4.9 KB');
-    expect(rows()).toEqual(['s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
+    expect(rows()).toEqual(['#3 · s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
   });
 
   it('links the exported file for download in the browser face (serve mode over SSH)', async () => {
@@ -64,7 +64,7 @@ describe('Export view downloads', () => {
     expect(link.getAttribute('download')).toBe('run-3.onnx');
     expect(link.textContent).toBe('Download');
     // each row names its run: the table keeps earlier exports of other runs
-    expect(table.querySelector('tbody tr td')!.textContent).toBe('s0 · run 3');
+    expect(table.querySelector('tbody tr td')!.textContent).toBe('#3 · s0 · run 3');
   });
 
   it('shows only the path in the desktop face, where the file is already on this machine', async () => {

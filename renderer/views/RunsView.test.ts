@@ -73,14 +73,15 @@ describe('Runs table delete', () => {
       'runs.pausedAtQuit': () => ({ runIds: [] }),
     });
     await openApp(lab, '#/runs');
-    expect(await screen.findByRole('button', { name: 'Delete run 4' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Delete run 6' })).toBeNull(); // running: cancel first
-    await fireEvent.click(screen.getByRole('button', { name: 'Delete run 4' }));
+    // buttons are named by the run's label (#id first: two runs may share a name)
+    expect(await screen.findByRole('button', { name: /^Delete #4 · .*run 4$/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Delete #6 · / })).toBeNull(); // running: cancel first
+    await fireEvent.click(screen.getByRole('button', { name: /^Delete #4 · .*run 4$/ }));
     expect(calls.some((c) => c.channel === 'runs.delete')).toBe(false); // one click asks
-    await fireEvent.click(screen.getByRole('button', { name: 'Confirm deleting run 4' }));
-    await waitFor(() => expect(screen.queryByText('run 4')).toBeNull());
+    await fireEvent.click(screen.getByRole('button', { name: /^Confirm deleting #4 · .*run 4$/ }));
+    await waitFor(() => expect(screen.queryByText('#4 · run 4')).toBeNull());
     expect(calls.filter((c) => c.channel === 'runs.delete').map((c) => c.payload)).toEqual([{ id: '4' }]);
-    expect(screen.getByText('run 6')).toBeTruthy();
+    expect(screen.getByText('#6 · run 6')).toBeTruthy();
   });
 });
 
@@ -207,5 +208,60 @@ describe('Runs view gate panels explain themselves', () => {
     await openApp(lab, '#/runs/3');
     const empty = await screen.findByTestId('chart-empty');
     expect(empty.textContent).toBe('No points: the run failed at step 0 before reporting any: lookback 100000 is longer than the training split');
+  });
+});
+
+describe('Runs view: why a run stopped, where an interrupted one resumes, and a run whose dataset is gone (audit A20)', () => {
+  const lab = (run: Parameters<typeof runSummary>[0]) => handlerLab({
+    'runs.list': () => [runSummary(run)],
+    'runs.metrics': ({ id }) => ({ id, series: [{ name: 'loss', steps: [1, 19], values: [1, 0.5] }] }),
+    'runs.gates': ({ id }) => ({ id, gates: [] }),
+    'runs.pausedAtQuit': () => ({ runIds: [] }),
+    'analytics.knockouts': ({ id }) => ({ id, table: null }),
+    'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+    'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+  }).lab;
+
+  it('says a run stopped early, names the run by its id, and labels the validation tiles as the best step\'s', async () => {
+    await openApp(lab({
+      id: '12', template: 'tsmixer-gated', name: 'tsmixer-gated on loads', seed: 1, step: 70, totalSteps: 80, bestStep: 40,
+      metrics: { 'val.loss': 0.4652, 'test.loss': 0.4719 },
+      stopNote: 'stopped early at step 70: validation loss did not improve for 3 epochs (the early-stopping patience); test uses the best weights, from step 40',
+    }), '#/runs/12');
+    expect((await screen.findByTestId('run-stop-note')).textContent).toBe('Stopped early at step 70: validation loss did not improve for 3 epochs (the early-stopping patience); test uses the best weights, from step 40.');
+    const tiles = screen.getByTestId('run-metrics');
+    expect(tiles.querySelector('[data-metric="val.loss"] dt')!.textContent).toBe('best val.loss (step 40)');
+    expect(tiles.querySelector('[data-metric="test.loss"] dt')!.textContent).toBe('test.loss');
+    expect(screen.getByRole('heading', { level: 2, name: /tsmixer-gated on loads/ }).textContent).toMatch(/^#12 tsmixer-gated on loads/);
+  });
+
+  it('an interrupted run says in plain words when it stopped, and both the step it reached and the checkpoint it resumes from', async () => {
+    await openApp(lab({
+      id: '3', template: 'tsmixer-gated', status: 'interrupted', step: 3, totalSteps: 80, reachedStep: 19,
+      error: 'GateLab stopped while this run was training (its last progress was at 07:54:07, step 19). Resume continues from its last checkpoint, at step 3. Resume it: gatelab resume 3',
+    }), '#/runs/3');
+    expect((await screen.findByTestId('run-reached-step')).textContent).toBe('Progress reached step 19; resumes from the checkpoint at step 3.');
+    expect(screen.getByTestId('run-interrupted').textContent).toContain('(its last progress was at 07:54:07, step 19). Resume continues from its last checkpoint, at step 3.');
+  });
+
+  it('a run whose dataset was deleted offers its analytics disabled, saying why, and a click asks the lab nothing', async () => {
+    const problem = 'its dataset (id 1) was deleted, so knockouts, the gate report and Try it have no test split to run on; import the file again and start a new run from this one';
+    const { lab: l, calls } = handlerLab({
+      'runs.list': () => [runSummary({ id: '5', template: 'tsmixer-gated', dataProblem: problem })],
+      'runs.metrics': ({ id }) => ({ id, series: [] }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'analytics.knockouts': ({ id }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+    });
+    await openApp(l, '#/runs/5');
+    const all = await screen.findByTestId('knockout-all');
+    expect(all.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByTestId('gate-report').getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByTestId('analytics-unavailable').textContent).toBe(`Not available: ${problem}.`);
+    await fireEvent.click(all);
+    await fireEvent.click(screen.getByTestId('gate-report'));
+    expect(calls.filter((c) => c.channel === 'analytics.knockoutAll' || c.channel === 'analytics.report')).toEqual([]);
   });
 });

@@ -56,7 +56,7 @@ export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void
   progress(0, 1, 'evaluating the test split with every gate probed');
   const { result, gates } = await baseline(run.model, run.data);
   const report = gateReport({
-    runId: j.spec.runId, title: `Run ${j.spec.runId}: ${run.model.def.name}`, def: run.model.def, model: run.config, data: run.data,
+    runId: j.spec.runId, title: `Run ${j.spec.runId}: ${run.model.def.name}${typeof j.spec.dataset?.name === 'string' ? ` on ${j.spec.dataset.name}` : ''}`, def: run.model.def, model: run.config, data: run.data,
     base: result, gates, featureNames: run.featureNames, knockout: j.knockout, loadOverTraining: j.loadOverTraining,
     context: contextOf(run),
   });

@@ -64,6 +64,7 @@ describe('gate analytics of a stored run', () => {
     expect(report.knockout!.rows).toHaveLength(9);
     const html = readFileSync(paths.html, 'utf8');
     expect(html).toContain('Fusion gate gmu');
+    expect(html).toContain(`<title>Run ${runId}: gmu on Demo: sensor + camera (fusion): gate report</title>`); // which data, not only which model
     expect(html).toContain('Knockout');
     // a GMU has no feature gates: no per-feature CSV of a header alone (A18)
     expect(paths.csv).toBeNull();

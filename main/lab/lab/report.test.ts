@@ -83,3 +83,15 @@ describe('run report figures', () => {
     for (let e = 0; e < 4; e++) expect(weights).toContain(`>expert ${e}</text>`);
   });
 });
+
+describe('run report: why the run stopped (audit A20)', () => {
+  it('says why a run stopped, and where an interrupted run resumes, and nothing for a run without a reason', () => {
+    const stopped = { ...run, stopNote: 'stopped early at step 70: validation loss did not improve for 3 epochs (the early-stopping patience); test uses the best weights, from step 40' } as RunDetail;
+    expect(runReportHtml(stopped, [], [])).toContain('<p data-testid="stop-note"><b>Why it stopped:</b> stopped early at step 70: validation loss did not improve for 3 epochs (the early-stopping patience); test uses the best weights, from step 40.</p>');
+    const interrupted = { ...run, status: 'interrupted', step: 3, reachedStep: 19 } as RunDetail;
+    expect(runReportHtml(interrupted, [], [])).toContain('Progress reached step 19; it resumes from the checkpoint at step 3.');
+    const plain = runReportHtml(run, [], []);
+    expect(plain).not.toContain('stop-note');
+    expect(plain).not.toContain('reached-step');
+  });
+});

@@ -79,6 +79,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-
 pre{background:#f6f6f6;padding:12px;overflow:auto}table.once{display:inline-table;margin:8px;vertical-align:top}</style></head><body>
 <h1>${esc(title)}</h1>
 <p>Template <b>${esc(run.template)}</b> on ${datasetName ? `dataset <b>${esc(datasetName)}</b> (id ${esc(run.datasetId)})` : run.datasetId === 'synthetic' ? 'synthetic data' : `dataset ${esc(run.datasetId)}`} · seed ${run.seed} · status ${esc(run.status)} at step ${run.step} · device ${esc(run.device)} · created ${esc(run.createdAt)}</p>
+${run.stopNote ? `<p data-testid="stop-note"><b>Why it stopped:</b> ${esc(run.stopNote)}.</p>` : ''}
+${run.reachedStep != null ? `<p data-testid="reached-step">Progress reached step ${run.reachedStep}; it resumes from the checkpoint at step ${run.step}.</p>` : ''}
 ${run.error ? `<p><b>Error:</b> ${esc(run.error)}</p>` : ''}
 <h2>Curves</h2>${charts || onceTable ? charts + onceTable : '<p>No metrics recorded.</p>'}
 <h2>Metrics</h2><table><thead><tr><th>metric</th><th>best</th><th>last</th><th>points</th></tr></thead><tbody>${rows}</tbody></table>

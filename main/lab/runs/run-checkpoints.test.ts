@@ -44,7 +44,7 @@ describe('checkpoints on disk against the table', () => {
       await next.close();
       const run = l.store.runs.get(id)!;
       expect(run.status).toBe('interrupted');
-      expect(run.error).toMatch(/its last checkpoint is at step 96 \(epoch 3\)\. Resume it: gatelab resume \d+$/);
+      expect(run.error).toMatch(/Resume continues from its last checkpoint, at step 96 \(after 3 full epochs\)\. Resume it: gatelab resume \d+$/);
       expect(l.store.checkpoints.forRun(id).find((c) => c.path === epoch3.path)).toMatchObject({ step: 96, epoch: 3, kind: 'epoch' });
       // The newest file is damaged: the previous one, named with it.
       damage(join(l.home, epoch3.path));
@@ -95,7 +95,8 @@ describe('checkpoints on disk against the table', () => {
       const e = await nextEvent(l.manager, (ev) => ev.type === 'status' && ev.runId === id);
       expect(Date.now() - t0).toBeLessThan(4000);
       expect(e).toMatchObject({ status: 'interrupted' });
-      expect(l.store.runs.get(id)!.error).toMatch(/it had no checkpoint yet and will restart from step 0\. Resume it: gatelab resume \d+$/);
+      // plain words and the user's clock time (not "last update 2026-…Z, found at …Z"), and the step it had reached
+      expect(l.store.runs.get(id)!.error).toMatch(/^GateLab stopped while this run was training \(its last progress was at \d\d:\d\d:\d\d, step 40\)\. It had no checkpoint yet: resume restarts from step 0\. Resume it: gatelab resume \d+$/);
     } finally {
       await l.close();
     }

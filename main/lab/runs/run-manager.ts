@@ -18,6 +18,8 @@ import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
+import { recordResumeNote } from './resume-notes';
+import { crashNote, type CrashFacts } from './crash-note';
 import { moveStaleRunFolder, warnAboutEarlierData } from './stale-home';
 
 export interface RunManagerOptions {
@@ -97,17 +99,16 @@ export class RunManager {
       if (this.links.has(run.id) || this.files.liveOwner(run.id) !== null) continue;
       if (quietMs > 0 && Date.now() - Date.parse(run.updatedAt) < quietMs) continue;
       let ckpt: ResumePoint | null = null;
-      let where: string;
+      let resume: CrashFacts['resume'];
       try {
-        ckpt = this.resumePoint(run.id);
-        where = ckpt ? `its last checkpoint is at step ${ckpt.step} (epoch ${ckpt.epoch ?? 0})${ckpt.note ? ` (${ckpt.note})` : ''}` : 'it had no checkpoint yet and will restart from step 0';
+        resume = ckpt = this.resumePoint(run.id);
       } catch (e) {
-        where = (e as Error).message;
+        resume = { problem: (e as Error).message };
       }
       // (transition: a live lab's views hear of it too)
       this.transition(run.id, 'interrupted', {
         // updated_at is the run's last write (its step is persisted every second): about when it stopped.
-        error: `GateLab stopped while this run was training (last update ${run.updatedAt}, found at ${new Date().toISOString()}); ${where}. Resume it: gatelab resume ${run.id}`,
+        error: crashNote({ runId: run.id, lastUpdate: run.updatedAt, reached: run.step, resume }),
         step: ckpt?.step ?? 0, epoch: ckpt?.epoch ?? 0,
       });
       this.files.clearOwner(run.id);
@@ -214,6 +215,8 @@ export class RunManager {
       this.emit({ type: 'released', runId: run.id });
       return;
     }
+    // A damaged newer checkpoint was skipped: kept with the run, so the app and `gatelab show` can say so.
+    if (resume?.note) recordResumeNote(this.store.settings, run.id, resume.note);
     const link = new TrainerLink(this, run, {
       launcher: this.launcher,
       home: this.opts.paths.home,

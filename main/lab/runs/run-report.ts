@@ -3,6 +3,10 @@
 import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
 import type { TestBaseline } from '../../../common/trainer-protocol';
+import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../common/analytics/gate-names';
+import { resumeNotes } from './resume-notes';
+import { describeStop } from './stop-note';
+import { testChannelsOf, testChannelsText } from './test-channels-report';
 
 type Metrics = Record<string, number>;
 
@@ -29,6 +33,21 @@ export function validationMetrics(store: LabStore, runId: number, step = store.c
   return Object.keys(out).length ? out : lastMetrics(store, runId, 'val.');
 }
 
+/**
+ * An interrupted run: the step its progress reached (its loss curve runs that far) when it is past the
+ * checkpoint the run resumes from (its stored step); null otherwise. "interrupted · step 3 / 80" under a
+ * loss chart that runs to step 19 read as a contradiction: the views say both.
+ */
+export function reachedStep(store: LabStore, r: RunRecord): number | null {
+  if (r.status !== 'interrupted') return null;
+  const last = Math.max(r.step, ...store.metrics.summary(r.id).map((s) => s.lastStep ?? 0));
+  return last > r.step ? last : null;
+}
+
+/** The step of the best-on-validation checkpoint (the weights test and export use); null: none kept. */
+export const bestCheckpointStep = (store: LabStore, runId: number): number | null =>
+  store.checkpoints.forRun(runId).filter((c) => c.kind === 'best').at(-1)?.step ?? null;
+
 const template = (r: RunRecord) => ((r.config as { model?: { template?: string } })?.model?.template ?? '?');
 const firstLine = (s: string | null) => (s ? s.split('\n')[0] : null);
 
@@ -50,20 +69,32 @@ export function runSummary(store: LabStore, r: RunRecord) {
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     error: firstLine(r.error),
+    /** Why it stopped, in words (stop-note.ts); null until it finishes. */
+    stopped: describeStop(r.stop, r.config),
+    /** The step val.* come from (the best checkpoint's), null: the last validation. */
+    bestStep: bestCheckpointStep(store, r.id),
+    reachedStep: reachedStep(store, r),
     validation: validationMetrics(store, r.id),
     test: lastMetrics(store, r.id, 'test.'),
   };
 }
 
 export function runDetail(store: LabStore, r: RunRecord) {
+  // label and names: the gate and its vector's components in the app's words (common/analytics/gate-names.ts):
+  // modality weights by modality, expert loads by expert; names null where the app numbers them too
+  const words = gateNamesFromConfig(r.config as Record<string, unknown> | null);
   const gates = store.metrics.gateNames(r.id).map(({ gate, stat }) => {
     const last = store.metrics.gateStats(r.id, gate, stat).at(-1);
-    return { gate, stat, step: last?.step ?? null, value: last?.value ?? null, vector: last?.vector ? Array.from(last.vector) : null };
+    const vector = last?.vector ? Array.from(last.vector) : null;
+    const names = vector ? statComponentNames(gate, stat, vector.length, words) : null;
+    return { gate, stat, label: gateLabel(gate, words), step: last?.step ?? null, value: last?.value ?? null, vector, names };
   });
   const metrics = store.metrics.summary(r.id).map((s) => ({ name: s.name, points: s.count, first: s.first, last: s.last, min: s.min, max: s.max, lastStep: s.lastStep }));
   const checkpoints = store.checkpoints.forRun(r.id).map((c) => ({ kind: c.kind, step: c.step, epoch: c.epoch, path: c.path, bytes: c.bytes, metric: c.metric }));
   // data: the trainer's data line, log-scaled columns and majority-class baseline (null before it started)
-  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, data: r.dataSummary ?? null, config: r.config, metrics, gates, checkpoints };
+  // resumeNote: the damaged checkpoint a resume skipped (resume-notes.ts), null when none was
+  const resumeNote = resumeNotes(store.settings)[String(r.id)] ?? null;
+  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels: testChannelsOf(store, r.id), config: r.config, metrics, gates, checkpoints };
 }
 
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
@@ -117,14 +148,21 @@ export function showText(store: LabStore, r: RunRecord): string {
     `  provider: ${d.provider ?? '-'}${d.fallbackReason ? ` (${d.fallbackReason})` : ''}${d.group ? `   group: ${d.group}` : ''}`,
   ];
   if (r.error) lines.push(`  error${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
-  if (Object.keys(d.validation).length) lines.push(`  validation: ${formatMetrics(d.validation)}`);
+  if (d.resumeNote) lines.push(`  note: resumed past a damaged checkpoint: ${d.resumeNote}`);
+  if (d.stopped) lines.push(`  stopped: ${d.stopped}`);
+  if (d.reachedStep !== null) lines.push(`  progress reached step ${d.reachedStep}; resumes from the checkpoint at step ${d.step}`);
+  if (Object.keys(d.validation).length) lines.push(`  validation${d.bestStep !== null ? ` (best, step ${d.bestStep})` : ''}: ${formatMetrics(d.validation)}`);
   if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test)}`);
+  lines.push(...testChannelsText(d.testChannels));
   if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
   if (d.data) lines.push(`  data: ${d.data.line}`);
   lines.push('  metrics:');
   for (const m of d.metrics) lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}`);
   if (d.gates.length) lines.push('  gates (last value):');
-  for (const g of d.gates) lines.push(`    ${`${g.gate} ${g.stat}`.padEnd(30)} ${g.vector ? `[${g.vector.map((v) => v.toFixed(3)).join(' ')}]` : fmt(g.value)}  (step ${g.step})`);
+  for (const g of d.gates) {
+    const values = g.vector && (g.names ? g.vector.map((v, i) => `${g.names![i]} ${v.toFixed(3)}`).join(', ') : g.vector.map((v) => v.toFixed(3)).join(' '));
+    lines.push(`    ${`${g.gate} ${g.stat}`.padEnd(30)} ${values ? `[${values}]` : fmt(g.value)}  (step ${g.step})`);
+  }
   lines.push('  checkpoints:');
   for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  after ${epochsDone(c.epoch ?? 0)}  ${c.path}`);
   lines.push(`  config: ${JSON.stringify(d.config)}`);

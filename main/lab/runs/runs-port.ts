@@ -13,8 +13,11 @@ import type { DatasetRegistry } from '../datasets/index';
 import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { exportRun } from './export-run';
-import { lastMetrics, validationMetrics } from './run-report';
+import { bestCheckpointStep, lastMetrics, reachedStep, validationMetrics } from './run-report';
 import { detectExecutionProviders } from '../lab/system';
+import { gatesOff } from '../../../common/analytics/ablation';
+import { resumeNotes } from './resume-notes';
+import { describeStop } from './stop-note';
 import { watchForeignRuns } from './foreign-runs';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
@@ -84,17 +87,25 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     const etaSec = samplesPerSec && r.totalSteps !== null && batchSize ? Math.max(0, r.totalSteps - r.step) * batchSize / samplesPerSec : null;
     return { samplesPerSec, etaSec };
   };
-  const summary = (r: RunRecord): RunSummary => {
+  // A deleted dataset: the analytics, Try it (dataset-runs.ts datasetResolver) would fail only on click; the views disable them up front.
+  const dataProblem = (datasetId: number | undefined) => datasetId == null || store.datasets.get(datasetId) ? null
+    : `its dataset (id ${datasetId}) was deleted, so knockouts, the gate report and Try it have no test split to run on; import the file again and start a new run from this one`;
+  // notes: the resume notes read once for a whole list (resume-notes.ts)
+  const summary = (r: RunRecord, notes = resumeNotes(store.settings)): RunSummary => {
     const c = r.config as { model?: { template?: string }; data?: { datasetId?: number }; batchSize?: number };
     const l = live.get(r.id) ?? (r.status === 'running' ? { totalSteps: r.totalSteps, ...fromStore(r, c.batchSize) } : undefined);
     const metrics: Record<string, number> = {};
-    for (const [k, v] of Object.entries(validationMetrics(store, r.id))) metrics[`val.${k}`] = v;
+    // val.* at the best checkpoint's step (bestStep: the tiles say "best val.loss (step 40)"), else the last
+    const bestStep = bestCheckpointStep(store, r.id);
+    for (const [k, v] of Object.entries(validationMetrics(store, r.id, bestStep ?? undefined))) metrics[`val.${k}`] = v;
     for (const [k, v] of Object.entries(lastMetrics(store, r.id, 'test.'))) metrics[`test.${k}`] = v;
     return {
       id: String(r.id), name: r.name ?? `run ${r.id}`, group: r.groupId, template: c.model?.template ?? '?',
       datasetId: c.data?.datasetId != null ? String(c.data.datasetId) : 'synthetic', status: r.status, seed: r.seed ?? 0,
       step: r.step, totalSteps: l?.totalSteps ?? r.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu', fallbackReason: r.fallbackReason,
       samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
+      gatesOff: gatesOff(r.config as Record<string, unknown> | null), resumeNote: notes[String(r.id)] ?? null,
+      stopNote: describeStop(r.stop, r.config), bestStep, reachedStep: reachedStep(store, r), dataProblem: dataProblem(c.data?.datasetId),
     };
   };
   const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null });
@@ -120,7 +131,10 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
         throw new LabError('invalid-payload', (e as Error).message);
       }
     },
-    list: () => store.runs.list().reverse().map(summary),
+    list: () => {
+      const notes = resumeNotes(store.settings);
+      return store.runs.list().reverse().map((r) => summary(r, notes));
+    },
     trainsHere: (id) => manager.isLive(Number(id)),
     get: (id) => detail(must(id)),
     pause: (id) => act(() => manager.pause(must(id).id)),

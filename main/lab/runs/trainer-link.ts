@@ -1,6 +1,7 @@
 // One live run: its trainer process and the translation of the trainer's messages into store writes,
 // status transitions and events. Owns the cancel grace timer and the diagnosis of a trainer that died.
 import type { RunDataSummary, RunRecord } from '../store/index';
+import type { RunStop } from '../store/runs';
 import { FromTrainer, parseMessage, type RunSpec } from '../../../common/trainer-protocol';
 import type { TrainerExit, TrainerLauncher, TrainerProcess } from './trainer-process';
 import type { RunManager } from './run-manager';
@@ -99,7 +100,7 @@ export class TrainerLink {
       case 'ready':
         this.step = this.startStep = msg.step;
         this.startedAt = performance.now();
-        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step, totalSteps: msg.totalSteps, dataSummary: dataSummaryOf(msg, this.run.dataSummary) });
+        m.transition(id, 'running', { provider: msg.provider, fallbackReason: msg.fallbackReason ?? null, step: msg.step, totalSteps: msg.totalSteps, dataSummary: dataSummaryOf(msg, this.run.dataSummary), stop: null });
         // The model as built (data-shaped fields filled from the dataset): export rebuilds exactly this model.
         m.store.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...(this.run.config as object), model: msg.modelConfig }), id);
         m.emit({ type: 'status', runId: id, status: 'running', provider: msg.provider, fallbackReason: msg.fallbackReason, model: msg.model, parameters: msg.parameters, data: msg.data });
@@ -150,7 +151,7 @@ export class TrainerLink {
       case 'finished':
         this.ended = true;
         m.metrics.flush();
-        m.transition(id, msg.status, { step: msg.step, epoch: msg.epoch });
+        m.transition(id, msg.status, { step: msg.step, epoch: msg.epoch, stop: this.stopOf(msg) });
         m.emit({ type: 'finished', runId: id, status: msg.status, reason: msg.reason, test: msg.test, validation: msg.validation, cpuMs: msg.cpuMs });
         break;
       case 'failed':
@@ -159,6 +160,12 @@ export class TrainerLink {
         else this.fail(msg.stack ? `${msg.message}\n--\n${msg.stack}` : msg.message, msg.step);
         break;
     }
+  }
+
+  /** Why training stopped, kept with the run (stop-note.ts says it in words); the best checkpoint is recorded by now. */
+  private stopOf(msg: Extract<FromTrainer, { type: 'finished' }>): RunStop {
+    const best = this.m.store.checkpoints.forRun(this.run.id).filter((c) => c.kind === 'best').at(-1);
+    return { reason: msg.reason, step: msg.step, epoch: msg.epoch, bestStep: best?.step ?? null };
   }
 
   private recordCheckpoint(msg: Extract<FromTrainer, { type: 'checkpoint' }>): void {

@@ -17,6 +17,18 @@ export interface RunDataSummary {
   baseline?: TestBaseline;
 }
 
+/** Why a finished run stopped training (migration 0006), as its trainer said when it finished. */
+export interface RunStop {
+  /** 'early-stopping', 'max-steps', 'epochs' (every epoch trained) or 'cancelled'. */
+  reason: string;
+  /** The step training stopped at. */
+  step: number;
+  /** Epochs done when it stopped. */
+  epoch: number;
+  /** The step of the best-on-validation weights (those the test and the export use); null: none kept. */
+  bestStep: number | null;
+}
+
 export interface RunRecord {
   id: number;
   groupId: string | null;
@@ -39,6 +51,8 @@ export interface RunRecord {
   errorStep: number | null;
   /** Null until the trainer reports its data (and for runs stored before migration 0005). */
   dataSummary?: RunDataSummary | null;
+  /** Null until the run finishes (and for runs finished before migration 0006). */
+  stop?: RunStop | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -49,12 +63,13 @@ export type NewRun = Pick<RunRecord, 'config'> &
   Partial<Pick<RunRecord, 'groupId' | 'name' | 'priority' | 'seed' | 'modelId' | 'datasetId' | 'splitId' | 'providerRequested'>>;
 
 /** Fields a transition may set besides the status. */
-export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'totalSteps' | 'epoch' | 'error' | 'errorStep' | 'priority' | 'dataSummary'>>;
+export type RunUpdate = Partial<Pick<RunRecord, 'provider' | 'fallbackReason' | 'step' | 'totalSteps' | 'epoch' | 'error' | 'errorStep' | 'priority' | 'dataSummary' | 'stop'>>;
 
 const COLUMN: Record<keyof RunUpdate, string> = {
   provider: 'provider', fallbackReason: 'fallback_reason', step: 'step', totalSteps: 'total_steps', epoch: 'epoch', error: 'error', errorStep: 'error_step', priority: 'priority',
-  dataSummary: 'data_summary',
+  dataSummary: 'data_summary', stop: 'stop_reason',
 };
+const JSON_COLUMNS = new Set<keyof RunUpdate>(['dataSummary', 'stop']);
 
 type RunRow = Record<string, unknown>;
 const fromRow = (r: RunRow): RunRecord => ({
@@ -77,6 +92,7 @@ const fromRow = (r: RunRow): RunRecord => ({
   error: r.error as string | null,
   errorStep: r.error_step as number | null,
   dataSummary: parseJson<RunDataSummary | null>(r.data_summary as string | null | undefined, null, `runs.data_summary of run ${r.id}`),
+  stop: parseJson<RunStop | null>(r.stop_reason as string | null | undefined, null, `runs.stop_reason of run ${r.id}`),
   createdAt: r.created_at as string,
   startedAt: r.started_at as string | null,
   finishedAt: r.finished_at as string | null,
@@ -130,7 +146,7 @@ export class RunTable {
     if (FINAL.includes(status)) sets.push(`finished_at = ${NOW}`);
     for (const [key, value] of Object.entries(update) as Array<[keyof RunUpdate, unknown]>) {
       sets.push(`${COLUMN[key]} = ?`);
-      params.push(key === 'dataSummary' ? (value == null ? null : toJson(value)) : value);
+      params.push(JSON_COLUMNS.has(key) ? (value == null ? null : toJson(value)) : value);
     }
     const info = this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     if (info.changes === 0) throw new Error(`No run with id ${id}`);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { clockTime, crashNote } from './crash-note';
+
+describe('what an interrupted run says after GateLab stopped', () => {
+  const now = new Date(2026, 10, 30, 8, 0, 0); // local time, like the user's clock
+  const today = new Date(2026, 10, 30, 7, 54, 7, 901).toISOString();
+  it('gives the time on the user clock, with the date only for another day', () => {
+    expect(clockTime(today, now)).toBe('07:54:07');
+    expect(clockTime(new Date(2026, 10, 29, 23, 5, 9).toISOString(), now)).toBe('2026-11-29 23:05:09');
+    expect(clockTime('not a time', now)).toBe('not a time');
+  });
+  it('says when progress stopped, which step it reached and where resume continues, in plain words', () => {
+    const resume = { id: 1, runId: 12, step: 3, epoch: 1, kind: 'epoch', path: 'checkpoints/run-12/epoch-1.ckpt', bytes: 10, metric: null, createdAt: today };
+    expect(crashNote({ runId: 12, lastUpdate: today, reached: 19, resume, now }))
+      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07, step 19). Resume continues from its last checkpoint, at step 3 (after 1 full epoch). Resume it: gatelab resume 12');
+    expect(crashNote({ runId: 4, lastUpdate: today, reached: 0, resume: null, now }))
+      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07). It had no checkpoint yet: resume restarts from step 0. Resume it: gatelab resume 4');
+    expect(crashNote({ runId: 4, lastUpdate: today, reached: 5, resume: { problem: 'run 4 cannot resume: every checkpoint it has is damaged (x)' }, now }))
+      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07, step 5). run 4 cannot resume: every checkpoint it has is damaged (x). Resume it: gatelab resume 4');
+  });
+});

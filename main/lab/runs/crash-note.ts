@@ -1,0 +1,37 @@
+// What an interrupted run says after GateLab itself stopped while it trained (a crash, a kill, a power
+// cut): when its progress last moved, in the user's clock time, and where resume continues. It read
+// "(last update 2026-11-30T07:54:07.901Z, found at 2026-11-30T07:54:23.322Z)": UTC timestamps with
+// milliseconds, and a "found at" time that says nothing a user acts on.
+import type { ResumePoint } from './run-checkpoints';
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A stored UTC time as the user's clock shows it: "07:54:07" today, "2026-11-29 07:54:07" on another day. */
+export function clockTime(iso: string, now: Date = new Date()): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const time = `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
+  const sameDay = t.getFullYear() === now.getFullYear() && t.getMonth() === now.getMonth() && t.getDate() === now.getDate();
+  return sameDay ? time : `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${time}`;
+}
+
+export interface CrashFacts {
+  runId: number;
+  /** The run's last write (its step is persisted about every second while it trains). */
+  lastUpdate: string;
+  /** The step its progress had reached. */
+  reached: number;
+  /** Where it resumes: the checkpoint, null when it has none, or why no checkpoint can be used. */
+  resume: ResumePoint | null | { problem: string };
+  now?: Date;
+}
+
+/** "GateLab stopped while this run was training (its last progress was at 07:54:07, step 19). Resume continues ..." */
+export function crashNote(f: CrashFacts): string {
+  const when = `its last progress was at ${clockTime(f.lastUpdate, f.now)}${f.reached > 0 ? `, step ${f.reached}` : ''}`;
+  const r = f.resume;
+  const where = r === null ? 'It had no checkpoint yet: resume restarts from step 0'
+    : 'problem' in r ? r.problem
+      : `Resume continues from its last checkpoint, at step ${r.step}${r.epoch ? ` (after ${r.epoch} full epoch${r.epoch === 1 ? '' : 's'})` : ''}${r.note ? ` (${r.note})` : ''}`;
+  return `GateLab stopped while this run was training (${when}). ${where}. Resume it: gatelab resume ${f.runId}`;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { describeStop } from './stop-note';
+
+describe('why a finished run stopped, in words', () => {
+  const config = { epochs: 8, maxSteps: 80, earlyStopping: { patience: 3, minDelta: 0 } };
+  it('names early stopping, its patience and the weights the test used', () => {
+    expect(describeStop({ reason: 'early-stopping', step: 70, epoch: 7, bestStep: 40 }, config))
+      .toBe('stopped early at step 70: validation loss did not improve for 3 epochs (the early-stopping patience); test uses the best weights, from step 40');
+    expect(describeStop({ reason: 'early-stopping', step: 70, epoch: 7, bestStep: 40 }, { earlyStopping: { patience: 1, minDelta: 0.01 } }))
+      .toBe('stopped early at step 70: validation loss did not improve by more than 0.01 for 1 epoch (the early-stopping patience); test uses the best weights, from step 40');
+  });
+  it('tells the max-steps cap and every epoch done apart', () => {
+    expect(describeStop({ reason: 'max-steps', step: 80, epoch: 7, bestStep: 80 }, config))
+      .toBe('stopped at step 80: the max-steps limit (maxSteps 80) ended training after 7 full epochs of 8; its final weights were the best on validation (test uses them)');
+    expect(describeStop({ reason: 'epochs', step: 64, epoch: 8, bestStep: 48 }, config)).toBe('trained all 8 epochs (step 64); test uses the best weights, from step 48');
+    expect(describeStop({ reason: 'cancelled', step: 5, epoch: 0, bestStep: null }, config)).toBe('cancelled at step 5');
+  });
+  it('says nothing for a run that has not finished (or finished before the reason was kept)', () => {
+    expect(describeStop(null, config)).toBeNull();
+    expect(describeStop(undefined, config)).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+// Why a finished run stopped, in words: "stopped early at step 70: validation loss did not improve for
+// 3 epochs; test uses the best weights, from step 40". The trainer says why it stopped (its 'finished'
+// message: early stopping, the max-steps cap, every epoch done, a cancel); trainer-link.ts stores that with
+// the run (RunStop, migration 0006) and the Runs view, `gatelab runs`/`show` and the HTML report say it.
+import type { RunStop } from '../store/runs';
+
+interface StopConfig {
+  epochs?: number;
+  maxSteps?: number;
+  earlyStopping?: { patience?: number; minDelta?: number };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Which weights the test metrics (and an export) come from, when the run kept a best checkpoint. */
+function testedWith(stop: RunStop): string {
+  if (stop.bestStep === null) return '';
+  if (stop.bestStep === stop.step) return '; its final weights were the best on validation (test uses them)';
+  return `; test uses the best weights, from step ${stop.bestStep}`;
+}
+
+/** The sentence for a stored stop reason (null: the run has not finished, or finished before migration 0006). */
+export function describeStop(stop: RunStop | null | undefined, config: unknown): string | null {
+  if (!stop) return null;
+  const c = (config ?? {}) as StopConfig;
+  switch (stop.reason) {
+    case 'early-stopping': {
+      const patience = c.earlyStopping?.patience ?? 0;
+      const by = c.earlyStopping?.minDelta ? ` by more than ${c.earlyStopping.minDelta}` : '';
+      return `stopped early at step ${stop.step}: validation loss did not improve${by} for ${plural(patience, 'epoch')} (the early-stopping patience)${testedWith(stop)}`;
+    }
+    case 'max-steps':
+      return `stopped at step ${stop.step}: the max-steps limit (maxSteps ${c.maxSteps ?? stop.step}) ended training after ${plural(stop.epoch, 'full epoch')} of ${c.epochs ?? '?'}${testedWith(stop)}`;
+    case 'epochs':
+      return `trained all ${plural(stop.epoch, 'epoch')} (step ${stop.step})${testedWith(stop)}`;
+    case 'cancelled':
+      return `cancelled at step ${stop.step}`;
+    default:
+      return `stopped at step ${stop.step} (${stop.reason})${testedWith(stop)}`;
+  }
+}
