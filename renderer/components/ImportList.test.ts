@@ -50,4 +50,25 @@ describe('ImportList', () => {
     expect(said).toContain('Dropping or padding rows cannot help');
     expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
   }, 60_000);
+  it('importing the same file again says which dataset it already is, not just "Imported" (audit A20)', async () => {
+    const csv = 'when,load\n2024-01-01,1.5\n2024-01-02,2.5\n2024-01-03,3.5\n';
+    cleanup();
+    stores.imports.items.splice(0);
+    await stores.datasets.refresh();
+    window.location.hash = '#/datasets';
+    render(App, { props: { stores } });
+    await stores.imports.upload(new NodeFile([csv], 'loads.csv') as unknown as File);
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('done'), { timeout: 20_000 });
+    const first = stores.imports.items[0].datasetId!;
+    expect(screen.getByText('Imported')).toBeTruthy();
+    expect(screen.queryByTestId('import-already')).toBeNull();
+    await waitFor(() => expect(stores.datasets.list.some((d) => d.id === first)).toBe(true));
+
+    await stores.imports.upload(new NodeFile([csv], 'loads-copy.csv') as unknown as File); // same bytes, another name
+    await waitFor(() => expect(stores.imports.items[1]?.phase).toBe('done'), { timeout: 20_000 });
+    expect(stores.imports.items[1].datasetId).toBe(first); // the lab's answer: the dataset it already had
+    const said = (await screen.findByTestId('import-already')).textContent ?? '';
+    expect(said).toBe('Already imported as “loads” — the lab keeps one dataset per file');
+    expect(screen.getAllByText('Imported')).toHaveLength(1); // only the first import is new
+  }, 60_000);
 });

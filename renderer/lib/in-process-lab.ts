@@ -2,6 +2,7 @@
 // (or a child) process for component tests. Same validation, replies and events as every transport.
 import { LabError, type EventChannel, type LabApi } from '../../common/lab-api';
 import type { Reply } from '../../common/lab-api/dispatch';
+import { speakingPlainly } from './user-errors';
 
 export function labFromReplies(
   invoke: (channel: string, payload: unknown) => Promise<Reply>,
@@ -22,11 +23,11 @@ export interface Dispatcher {
   onEvent(listener: (event: EventChannel, data: unknown) => void): () => void;
 }
 
-/** Over a Dispatcher, with a JSON round trip as over the wire: nothing shared by reference. */
+/** Over a Dispatcher, with a JSON round trip as over the wire: nothing shared by reference; errors as the app's LabApi gives them (lab.ts). */
 export function inProcessLab(lab: Dispatcher): LabApi {
   const copy = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
-  return labFromReplies(
+  return speakingPlainly(labFromReplies(
     async (channel, payload) => copy(await lab.dispatch(channel, copy(payload))),
     (event, listener) => lab.onEvent((e, data) => e === event && listener(copy(data))),
-  );
+  ));
 }

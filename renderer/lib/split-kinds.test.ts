@@ -3,7 +3,7 @@
 // splits that are not by time.
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo, SplitInfo } from '../../common/lab-api';
-import { columnsFor, specOfForm, splitDetail, splitOption, splitProblem, share, type SplitForm } from './split-kinds';
+import { columnsFor, defaultKind, specOfForm, splitDetail, splitOption, splitProblem, share, type SplitForm } from './split-kinds';
 
 const form = (o: Partial<SplitForm>): SplitForm => ({ kind: 'random', name: '', train: 0.8, val: 0.1, test: 0.1, seed: 42, column: '', userColumn: '', timeColumn: '', ...o });
 const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature'): ColumnInfo =>
@@ -36,7 +36,16 @@ describe('columnsFor', () => {
   it('offers classes for stratify (target first), any column for users, times and numbers for time', () => {
     expect(columnsFor('stratify', columns)).toEqual(['label', 'user', 'flag']);
     expect(columnsFor('user', columns)).toEqual(['user', 't', 'x', 'label', 'flag', 'note']);
-    expect(columnsFor('time', columns)).toEqual(['t', 'x', 'label']);
+    expect(columnsFor('time', columns)).toEqual(['t']); // a date is there: numbers are no clock
+  });
+
+  it('offers the time index, then dates, for time; numbers only when there is no date, clock-like names first (audit A20)', () => {
+    // the audit's movie_ratings.csv: no date column, the time is a Unix "rated at"
+    const ratings = [col('user id', 'int'), col('movie id', 'int'), col('rating', 'int'), col('rated at', 'int'), col('age', 'int'), col('gender', 'categorical'), col('occupation', 'categorical')];
+    expect(columnsFor('time', ratings)).toEqual(['rated at', 'user id', 'movie id', 'rating', 'age']);
+    expect(columnsFor('time', [col('rating', 'int'), col('when', 'datetime'), col('age', 'int')])).toEqual(['when']);
+    // a number marked as the time index comes first, then dates
+    expect(columnsFor('time', [col('d', 'datetime'), col('step', 'int', 'time'), col('age', 'int')])).toEqual(['step', 'd']);
   });
 });
 
@@ -52,5 +61,24 @@ describe('words', () => {
     expect(splitProblem('forecasting', 'random')).toMatch(/by time/);
     expect(splitProblem('forecasting', 'ett')).toBeNull();
     expect(splitProblem('fusion', 'random')).toBeNull();
+  });
+});
+
+describe('defaultKind (what New split starts with)', () => {
+  const ds = (family: string | null, rows: number, columnInfo: ColumnInfo[]) => ({ family, rows, columnInfo });
+  it('splits a series by time: ETT months when long enough, chronological otherwise', () => {
+    const loads = [col('Date and time', 'datetime'), col('Oil temperature', 'float')];
+    expect(defaultKind(ds(null, 3000, loads))).toBe('chronological'); // the audit's transformer_loads.csv, no family
+    expect(defaultKind(ds('forecasting', 3000, loads))).toBe('chronological'); // too short for 20 months of hours
+    expect(defaultKind(ds('forecasting', 26_280, loads))).toBe('ett');
+    expect(defaultKind(ds(null, 500, [col('step', 'int', 'time'), col('y', 'float')]))).toBe('chronological');
+  });
+  it('stratifies a fusion set by its target, and shuffles a click log', () => {
+    const reviews = [col('Review Text', 'text'), col('Rating', 'int'), col('Recommended IND', 'boolean', 'target')].map((c, i) => ({ ...c, modality: i === 0 ? 'text' : 'tabular' }));
+    expect(defaultKind(ds(null, 3000, reviews))).toBe('stratified');
+    expect(defaultKind(ds('fusion', 3000, [col('label', 'categorical', 'target'), col('s', 'float')]))).toBe('stratified');
+    expect(defaultKind(ds('fusion', 3000, [col('s', 'float')]))).toBe('random'); // nothing to stratify by
+    expect(defaultKind(ds('recsys', 3000, [col('when', 'datetime'), col('click', 'boolean', 'target')]))).toBe('random');
+    expect(defaultKind(ds(null, 3000, [col('x', 'float'), col('y', 'int', 'target')]))).toBe('random');
   });
 });

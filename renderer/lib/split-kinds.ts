@@ -1,7 +1,7 @@
 // Splits in the user's words: what each kind does (README's split table), the family defaults a run
 // uses without a stored split, which columns each kind may read, and the Split form's values as the
 // lab's NewSplitSpec, with each problem under the form field it belongs to.
-import { NewSplitSpec, type ColumnInfo, type Family, type SplitInfo, type SplitKind } from '../../common/lab-api';
+import { NewSplitSpec, type ColumnInfo, type DatasetDetail, type Family, type SplitInfo, type SplitKind } from '../../common/lab-api';
 
 export type NewKind = Exclude<SplitKind, 'given'>;
 
@@ -48,12 +48,42 @@ const TYPES: Record<ColumnUse, readonly string[] | null> = {
   user: null,
   time: ['datetime', 'int', 'float'],
 };
+/** A number column named like a time ("rated at", "timestamp", "unix_time"): the likely clock when no column is a date. */
+const TIME_NAME = /time|date|stamp|when|(^|[\s_])at$|epoch|day|hour|ts$/i;
 
-/** The dataset's columns a kind may read for `use`; the target first for stratify, the time index first for time. */
+/**
+ * The dataset's columns a kind may read for `use`; the target first for stratify. For time: the column
+ * whose role is time, then dates; numbers only when there is neither (a rating or an age is no clock),
+ * those named like a time first.
+ */
 export function columnsFor(use: ColumnUse, columns: readonly ColumnInfo[]): string[] {
   const fit = columns.filter((c) => c.role !== 'ignore' && (!TYPES[use] || TYPES[use]!.includes(c.type)));
-  const first = use === 'stratify' ? 'target' : use === 'time' ? 'time' : 'categorical';
+  if (use === 'time') {
+    const clocks = fit.filter((c) => c.role === 'time' || c.type === 'datetime');
+    const ordered = clocks.length ? [...clocks.filter((c) => c.role === 'time'), ...clocks.filter((c) => c.role !== 'time')] : [...fit.filter((c) => TIME_NAME.test(c.name)), ...fit.filter((c) => !TIME_NAME.test(c.name))];
+    return ordered.map((c) => c.name);
+  }
+  const first = use === 'stratify' ? 'target' : 'categorical';
   return [...fit.filter((c) => c.role === first), ...fit.filter((c) => c.role !== first)].map((c) => c.name);
+}
+
+/** Rows the ETT split needs from hourly data: 12 + 4 + 4 months of 30 days (common/data/split.ts). */
+export const ETT_HOURLY_ROWS = 20 * 30 * 24;
+
+/**
+ * The kind *New split* starts with, following each family's protocol (README "Splits"): a series over
+ * time is split by time (ETT months when it is long enough for them, else chronological), a fusion set
+ * stratified by its target (modality groups mark one without a family), a click log at random. A file
+ * imported without a family is judged by its columns: a time index or a date column make it a series.
+ */
+export function defaultKind(dataset: Pick<DatasetDetail, 'family' | 'rows' | 'columnInfo'>): NewKind {
+  const cols = dataset.columnInfo.filter((c) => c.role !== 'ignore');
+  const stratifiable = columnsFor('stratify', cols).length > 0;
+  if (dataset.family === 'forecasting') return dataset.rows >= ETT_HOURLY_ROWS ? 'ett' : 'chronological';
+  if (dataset.family === 'recsys') return 'random';
+  if (dataset.family === 'fusion' || cols.some((c) => c.modality)) return stratifiable ? 'stratified' : 'random';
+  if (cols.some((c) => c.role === 'time' || c.type === 'datetime')) return 'chronological';
+  return 'random';
 }
 
 export interface SplitForm {

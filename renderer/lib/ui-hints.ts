@@ -3,6 +3,8 @@
 // knows into the UI action that does the same (the Resume button, Datasets → Schema). Unknown text is
 // left as it is.
 
+import { withoutChannel } from './user-errors';
+
 const SCHEMA = 'Datasets → Schema';
 /** Where the Training settings are (a failed run's settings come back there with "New run from this"). */
 const TRAINING = 'Models → Training';
@@ -44,7 +46,7 @@ const HINTS: [RegExp, string][] = [
 ];
 
 export function uiHint(message: string): string {
-  let s = message;
+  let s = withoutChannel(message); // "splits.create: …" is the lab's method name, not the user's words
   for (const [re, to] of HINTS) s = s.replace(re, to);
   return s;
 }
