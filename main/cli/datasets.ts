@@ -102,7 +102,7 @@ function deleteDataset(lab: LabDatasets, ref: string, yes: boolean, json: boolea
 }
 
 export const command: CliCommand = {
-  summary: 'List datasets, or: datasets show|roles|types|rename|split|delete ID ...  [--json]',
+  summary: 'list datasets, or: datasets show|roles|types|rename|split|delete ID ...  [--json]',
   usage: "[list | show ID | roles ID col=role[:modality]... | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | split ID --delete NAME | delete ID [--yes]]",
   options: [
     ["--kind K", "split: ett, chronological, random, stratified, leave-last-out or given"],

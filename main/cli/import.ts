@@ -67,7 +67,7 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
 }
 
 export const command: CliCommand = {
-  summary: 'Import a data file (CSV/TSV, JSON Lines, Parquet, Arrow, .npy) as a dataset: import FILE [--name N] [--format F] [--json]',
+  summary: 'import a data file (CSV/TSV, JSON Lines, Parquet, Arrow, .npy) as a dataset: import FILE [--name N] [--format F] [--json]',
   usage: "FILE",
   options: [
     ["--name N", "the dataset's name (default: the file name)"],

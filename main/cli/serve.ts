@@ -9,7 +9,7 @@ import { delimiter } from 'node:path';
 import { ensureRendererBuilt } from '../serve/renderer-build';
 
 export const command: CliCommand = {
-  summary: 'Serve the lab UI to a browser on 127.0.0.1 (prints the URL with its access token)',
+  summary: 'serve the lab UI to a browser on 127.0.0.1 (prints the URL with its access token)',
   usage: "",
   options: [
     ["--port P", "the port on 127.0.0.1 (default: a free one)"],
