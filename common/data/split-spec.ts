@@ -20,9 +20,11 @@ export const SplitSpec = z.discriminatedUnion('kind', [
    * The ETT protocol: 12 / 4 / 4 months by rows (30-day months); later rows unused. A month's rows follow
    * from `rowsPerHour` when given (4 for ETTm's 15-minute data), else from the typical step of
    * `timeColumn`, else one row per hour. Inferring it matters: read as hourly, 15-minute data would train
-   * on 3 months instead of 12 and no longer match the published ETTm protocol.
+   * on 3 months instead of 12 and no longer match the published ETTm protocol. `refuseCoarse` (set on new
+   * splits and runs) refuses steps longer than a day, whose 30-day "months" would be a handful of rows;
+   * splits of runs from before keep being computed as they were trained.
    */
-  z.object({ kind: z.literal('ett'), rowsPerHour: z.number().positive().optional(), timeColumn: z.string().optional() }),
+  z.object({ kind: z.literal('ett'), rowsPerHour: z.number().positive().optional(), timeColumn: z.string().optional(), refuseCoarse: z.boolean().optional() }),
   /** Seeded random assignment with the given ratios. */
   z.object({ kind: z.literal('random'), ratios: Ratios, seed }),
   /** Seeded random per class of `column`, so each part keeps the class proportions. */

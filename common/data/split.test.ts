@@ -46,9 +46,11 @@ describe('chronological splits', () => {
 
   it('ETT refuses data coarser than daily: a weekly "month" would be round(720/168) = 4 rows and 12 of them 336 days', () => {
     const weekly = Float64Array.from({ length: 600 }, (_, i) => 1_467_331_200 + 7 * 86_400 * i);
-    expect(() => computeSplit({ kind: 'ett', timeColumn: 'date' }, columnSource(600, { date: { values: weekly } })))
+    expect(() => computeSplit({ kind: 'ett', timeColumn: 'date', refuseCoarse: true }, columnSource(600, { date: { values: weekly } })))
       .toThrow(/ETT split .* hourly and 15-minute data .*one row per 7 days.*--kind chronological/);
-    expect(() => computeSplit({ kind: 'ett', rowsPerHour: 1 / 168 }, columnSource(600, {}))).toThrow(SplitError);
+    expect(() => computeSplit({ kind: 'ett', rowsPerHour: 1 / 168, refuseCoarse: true }, columnSource(600, {}))).toThrow(SplitError);
+    // a run from before the rule (no refuseCoarse) keeps the rows it trained on: resume and export still work
+    expect(computeSplit({ kind: 'ett', rowsPerHour: 1 / 168 }, columnSource(600, {})).counts).toEqual({ train: 48, val: 16, test: 16 });
   });
 
   it('chronological by an unsorted time column orders rows by time (ties by row): no test row is earlier than a training row', () => {

@@ -22,7 +22,7 @@ export function computeSplit(specInput: SplitSpecInput, input: SplitInput): Spli
   const spec = SplitSpec.parse(specInput);
   switch (spec.kind) {
     case 'chronological': return spec.timeColumn ? byTime(input, spec.timeColumn, spec.ratios) : chronological(input.rows, spec.ratios);
-    case 'ett': return ett(input.rows, spec.rowsPerHour ?? (spec.timeColumn ? rowsPerHourOf(input.column(spec.timeColumn)) : 1));
+    case 'ett': return ett(input.rows, spec.rowsPerHour ?? (spec.timeColumn ? rowsPerHourOf(input.column(spec.timeColumn)) : 1), spec.refuseCoarse === true);
     case 'random': return randomSplit(input.rows, spec.ratios, seededRandom(spec.seed));
     case 'stratified': return stratified(input, spec.column, spec.ratios, seededRandom(spec.seed));
     case 'leave-last-out': return leaveLastOut(input, spec.userColumn, spec.timeColumn, spec.validation);
@@ -93,10 +93,10 @@ const ETT_LONGEST_STEP_HOURS = 24;
 
 // Informer's ETT protocol: 12 / 4 / 4 months of 30 days; rows after month 20 are not used
 // (Dataset_ETT_hour: 12*30*24 rows; Dataset_ETT_minute: 12*30*24*4).
-function ett(rows: number, rowsPerHour: number): SplitResult {
+function ett(rows: number, rowsPerHour: number, refuseCoarse: boolean): SplitResult {
   // A step of a week makes a 30-day month round(720/168) = 4 rows, so "12 months" would be 336 days:
   // refuse rather than cut parts that no longer mean what the protocol says (1e-9: float noise on a daily step).
-  if (1 / rowsPerHour > ETT_LONGEST_STEP_HOURS * (1 + 1e-9)) {
+  if (refuseCoarse && 1 / rowsPerHour > ETT_LONGEST_STEP_HOURS * (1 + 1e-9)) {
     throw new SplitError(`The ETT split (12 / 4 / 4 months) is the protocol of hourly and 15-minute data (ETTh, ETTm); this dataset has ${stepWords(rowsPerHour)}, too coarse for its months. Use a chronological split with ratios instead (gatelab datasets split ID --kind chronological --ratios 0.7,0.1,0.2).`);
   }
   const month = Math.round(30 * 24 * rowsPerHour);

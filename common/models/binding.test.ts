@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, fitPipeline } from '../data';
+import { runBinding } from './run-binding';
+import type { SplitSpecInput } from '../data';
 import { DataColumns, dataShape, defaultBinding, forecastingColumnNotes, fusionColumnNotes, orderedByTime, pipelineFor, type ColumnDescription } from './binding';
 
 const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature', modality: string | null = null): ColumnDescription => ({ name, type, role, modality });
@@ -59,6 +61,18 @@ describe('default bindings from column roles', () => {
     expect(orderedByTime({ kind: 'chronological' }, 'forecasting', cols)).toEqual({ kind: 'chronological' });
     expect(orderedByTime({ kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 } }, 'fusion', cols).kind).toBe('random');
     expect(orderedByTime({ kind: 'chronological' }, 'fusion', cols.filter((c) => c.role !== 'time'))).toEqual({ kind: 'chronological' });
+  });
+
+  it('a run orders by time only when created under that rule (data.splitByTime); runs from before and stored splits keep their rows', () => {
+    const cols = [{ name: 'user', type: 'categorical', role: 'feature' }, { name: 'item', type: 'categorical', role: 'feature' }, { name: 'ts', type: 'int', role: 'time' }, { name: 'rating', type: 'int', role: 'target' }];
+    const model = { template: 'finalmlp', positiveAtLeast: 4 };
+    const split = (data: Record<string, unknown>, stored?: SplitSpecInput) => runBinding(cols, { model, data, seed: 1 }, stored).binding.split;
+    expect(split({ split: 'chronological', splitByTime: true })).toMatchObject({ kind: 'chronological', timeColumn: 'ts' });
+    expect(split({ split: 'chronological' })).toEqual({ kind: 'chronological' }); // a run from before: resumes and exports on its rows
+    expect(split({ splitId: 3, splitByTime: true }, { kind: 'chronological' })).toEqual({ kind: 'chronological' }); // stored rows are the stored rows
+    // the same marker refuses ETT on coarse data for new runs only
+    expect(split({ split: 'ett', splitByTime: true })).toMatchObject({ kind: 'ett', refuseCoarse: true });
+    expect(split({ split: 'ett' })).not.toHaveProperty('refuseCoarse');
   });
 
   it('fusion without modalities: text, each embedding (vector) column its own modality, the rest tabular; the label rule kept', () => {

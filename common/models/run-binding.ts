@@ -11,7 +11,7 @@ const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
 
 export interface RunBindingConfig {
   model: Record<string, unknown>;
-  data: { split?: string; splitSeed?: number };
+  data: { split?: string; splitSeed?: number; splitByTime?: boolean };
   seed?: number;
 }
 
@@ -19,10 +19,10 @@ export interface RunBindingConfig {
  * The split a run's `data.split` asks for by name, or undefined for the family's default. `seed` seeds a
  * random split. 'given' needs its split files, which only a stored split (`data.splitId`) carries.
  */
-export function namedSplit(name: string | undefined, seed: number, timeColumn?: string): SplitSpecInput | undefined {
+export function namedSplit(name: string | undefined, seed: number, timeColumn?: string, refuseCoarse = false): SplitSpecInput | undefined {
   if (name === undefined) return undefined;
   // the time column gives the rows per hour, so 15-minute data gets ETTm's 12/4/4 months, not 3/1/1
-  if (name === 'ett') return timeColumn ? { kind: 'ett', timeColumn } : { kind: 'ett' };
+  if (name === 'ett') return { kind: 'ett', ...(timeColumn ? { timeColumn } : {}), ...(refuseCoarse ? { refuseCoarse } : {}) };
   if (name === 'chronological') return { kind: 'chronological' };
   if (name === 'random') return { kind: 'random', ratios: PROTOCOL_RATIOS, seed };
   throw new Error(`data.split '${name}' needs its split files: create the split with \`gatelab datasets split ID --kind given ...\` and run with --set data.splitId=SPLIT`);
@@ -47,7 +47,12 @@ export function runBinding(
   // same rows); runs created before it keep the run seed they were trained with.
   const seed = config.data.splitSeed ?? config.seed;
   const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed });
-  const split = orderedByTime(storedSplit ?? namedSplit(config.data.split, seed ?? 42, timeColumnOf(described)) ?? defaults.split, family, described);
+  // A stored split is its stored rows (ordered, or not, when it was created). Otherwise a chronological split
+  // of recommendation/fusion data is ordered by its time column only for runs created since that rule
+  // (data.splitByTime): a run from before resumes and exports on the rows it trained on.
+  // (The same marker refuses 'ett' on weekly or coarser data for new runs only.)
+  const chosen = storedSplit ?? namedSplit(config.data.split, seed ?? 42, timeColumnOf(described), config.data.splitByTime === true) ?? defaults.split;
+  const split = !storedSplit && config.data.splitByTime === true ? orderedByTime(chosen, family, described) : chosen;
   if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
     throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
   }

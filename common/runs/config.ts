@@ -41,6 +41,11 @@ export const DatasetData = z.object({
    */
   splitSeed: z.number().int().min(0).optional(),
   /**
+   * A chronological split of recommendation or fusion data orders rows by the time column (the lab sets it
+   * on new runs). Absent (runs from before), row order: a resumed or exported old run keeps its rows.
+   */
+  splitByTime: z.boolean().optional(),
+  /**
    * The dataset's columns, types, roles and modalities when the run was created (the lab fills it in): a
    * run keeps the binding it was trained with when the dataset's roles change later (resume, Try it,
    * gate analytics). Absent (runs from before), the dataset's current columns.

@@ -9,7 +9,7 @@ import { fitPipeline, type PipelineSpecInput, type FittedPipeline } from '../../
 import type { ColumnSource, DataColumn } from '../../../common/data/columns';
 import type { ImportFormat, TextEncoding } from '../../../common/dataset-cache';
 import type { SplitRecord, PipelineRecord } from '../store/index';
-import { timeColumnOf } from '../../../common/models/binding';
+import { orderedByTime, timeColumnOf } from '../../../common/models/binding';
 import type { DatasetRegistry, Dataset } from './registry';
 
 /** The cache as split/pipeline code sees it. */
@@ -28,7 +28,7 @@ export type StoredSplit = Omit<SplitRecord, 'assignment'>;
 /** Computes a split of a dataset and stores it under `name` (replacing a split of that name). */
 export async function createSplit(registry: DatasetRegistry, datasetRef: number | string, name: string, specInput: SplitSpecInput): Promise<StoredSplit> {
   const dataset = registry.resolve(datasetRef);
-  const spec = withTimeColumn(SplitSpec.parse(specInput), dataset);
+  const spec = byTimeColumn(withTimeColumn(SplitSpec.parse(specInput), dataset), dataset);
   // a column the spec names must be the dataset's: said with the dataset's name, not its cache folder
   const names = dataset.columns.map((c) => c.name);
   for (const [option, column] of Object.entries(splitColumns(spec))) {
@@ -50,10 +50,21 @@ function splitColumns(spec: SplitSpec): Record<string, string | undefined> {
 }
 
 // An ETT split without its rows per hour reads them from the dataset's time column (15-minute data: 4).
+// A new ETT split refuses weekly or coarser data (its 30-day "months" would be a few rows).
 function withTimeColumn(spec: SplitSpec, dataset: Dataset): SplitSpec {
-  if (spec.kind !== 'ett' || spec.rowsPerHour !== undefined || spec.timeColumn !== undefined) return spec;
+  if (spec.kind !== 'ett') return spec;
+  const strict = { ...spec, refuseCoarse: spec.refuseCoarse ?? true };
+  if (spec.rowsPerHour !== undefined || spec.timeColumn !== undefined) return strict;
   const timeColumn = timeColumnOf(dataset.columns);
-  return timeColumn ? { ...spec, timeColumn } : spec;
+  return timeColumn ? { ...strict, timeColumn } : strict;
+}
+
+// A chronological split of data that is not a forecasting series is cut in the order of its time column, as a
+// new run's default split is (common/models/binding orderedByTime): a log grouped by user is not sorted by time.
+// Stored with its timeColumn, so what the split says and the rows it stored agree.
+function byTimeColumn(spec: SplitSpec, dataset: Dataset): SplitSpec {
+  if (dataset.family === 'forecasting') return spec;
+  return SplitSpec.parse(orderedByTime(spec, dataset.family ?? 'fusion', dataset.columns));
 }
 
 // Given split files (e.g. MovieLens u1.base / u1.test) are parsed by the same importer, with the

@@ -38,7 +38,7 @@ describe('dataset run defaults', () => {
   it('fixes the split seed and takes the dataset\'s label rule unless the run config sets them', () => {
     new LabelRules(lab.store.settings).set(String(clicks), { positiveAtLeast: 4 });
     const c = withDatasetDefaults(config({}), lab.store);
-    expect(c.data).toMatchObject({ splitSeed: SPLIT_SEED });
+    expect(c.data).toMatchObject({ splitSeed: SPLIT_SEED, splitByTime: true }); // new runs: chronological splits by the time column
     expect(c.model).toMatchObject({ positiveAtLeast: 4 });
     const own = withDatasetDefaults(config({ splitSeed: 3 }, { positiveAtLeast: 5 }), lab.store);
     expect(own.data).toMatchObject({ splitSeed: 3 });

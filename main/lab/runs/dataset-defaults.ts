@@ -21,7 +21,7 @@ export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConf
   }
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
-  return { ...config, model: model as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, columns } };
+  return { ...config, model: model as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, columns } };
 }
 
 /** The dataset's columns as the trainer reads them, frozen into the run's config. */
