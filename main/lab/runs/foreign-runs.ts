@@ -33,11 +33,19 @@ export function foreignRunChanges(o: Omit<ForeignRunsOptions, 'intervalMs'>, see
   }
 }
 
-function progressOf(store: LabStore, r: RunRecord): RunProgress {
-  const running = r.status === 'running';
-  const samplesPerSec = running ? store.metrics.lastValue(r.id, 'samples_per_sec') : null;
+/**
+ * Throughput and ETA of a running run this lab does not follow live (trained by another process on the
+ * same lab home, or started before a reload): its last stored samples/s and its stored total steps.
+ */
+export function storedThroughput(store: LabStore, r: RunRecord): { samplesPerSec: number | null; etaSec: number | null } {
+  const samplesPerSec = store.metrics.lastValue(r.id, 'samples_per_sec');
   const batchSize = (r.config as { batchSize?: number } | null)?.batchSize;
   const etaSec = samplesPerSec && r.totalSteps !== null && batchSize ? Math.max(0, r.totalSteps - r.step) * batchSize / samplesPerSec : null;
+  return { samplesPerSec, etaSec };
+}
+
+function progressOf(store: LabStore, r: RunRecord): RunProgress {
+  const { samplesPerSec, etaSec } = r.status === 'running' ? storedThroughput(store, r) : { samplesPerSec: null, etaSec: null };
   return { id: String(r.id), status: r.status, step: r.step, totalSteps: r.totalSteps ?? null, samplesPerSec, etaSec, error: r.error?.split('\n--\n')[0] ?? null };
 }
 

@@ -18,7 +18,7 @@ import { detectExecutionProviders } from '../lab/system';
 import { gatesOff } from '../../../common/analytics/ablation';
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
-import { watchForeignRuns } from './foreign-runs';
+import { storedThroughput, watchForeignRuns } from './foreign-runs';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
 
@@ -78,22 +78,13 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     if (!r) throw new LabError('not-found', `no run '${id}'`);
     return r;
   };
-  /**
-   * Throughput and ETA of a running run this lab does not follow live (trained by another process on the
-   * same lab home, or started before a reload): its last stored samples/s and its stored total steps.
-   */
-  const fromStore = (r: RunRecord, batchSize: number | undefined) => {
-    const samplesPerSec = store.metrics.lastValue(r.id, 'samples_per_sec');
-    const etaSec = samplesPerSec && r.totalSteps !== null && batchSize ? Math.max(0, r.totalSteps - r.step) * batchSize / samplesPerSec : null;
-    return { samplesPerSec, etaSec };
-  };
   // A deleted dataset: the analytics, Try it (dataset-runs.ts datasetResolver) would fail only on click; the views disable them up front.
   const dataProblem = (datasetId: number | undefined) => datasetId == null || store.datasets.get(datasetId) ? null
     : `its dataset (id ${datasetId}) was deleted, so knockouts, the gate report and Try it have no test split to run on; import the file again and start a new run from this one`;
   // notes: the resume notes read once for a whole list (resume-notes.ts)
   const summary = (r: RunRecord, notes = resumeNotes(store.settings)): RunSummary => {
-    const c = r.config as { model?: { template?: string }; data?: { datasetId?: number }; batchSize?: number };
-    const l = live.get(r.id) ?? (r.status === 'running' ? { totalSteps: r.totalSteps, ...fromStore(r, c.batchSize) } : undefined);
+    const c = r.config as { model?: { template?: string }; data?: { datasetId?: number } };
+    const l = live.get(r.id) ?? (r.status === 'running' ? { totalSteps: r.totalSteps, ...storedThroughput(store, r) } : undefined);
     const metrics: Record<string, number> = {};
     // val.* at the best checkpoint's step (bestStep: the tiles say "best val.loss (step 40)"), else the last
     const bestStep = bestCheckpointStep(store, r.id);
