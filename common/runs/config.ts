@@ -88,6 +88,17 @@ export const EarlyStopping = z.object({
 
 export const Provider = z.enum(['cpu', 'cuda', 'auto']);
 
+/**
+ * The units a run reports a metric in, where they changed between versions. `ratingUnits`: MMoE's
+ * rating_rmse/rating_mae/rating_mse, 'rating' in the rating's own units (stars; the lab sets it on new
+ * dataset runs), 'scaled' in standard deviations of the rating (the z-scored value its tower learns).
+ * Absent (runs created before the change): 'scaled', so a resumed old run's curves go on in the units
+ * they started in instead of jumping.
+ */
+export const MetricUnits = z.object({
+  ratingUnits: z.enum(['rating', 'scaled']).optional(),
+});
+
 export const RunConfig = z.object({
   name: z.string().max(200).optional(),
   model: z.union([DemoModel, TemplateModel]).prefault({ template: 'demo-gated' }),
@@ -113,6 +124,8 @@ export const RunConfig = z.object({
   maxSteps: z.number().int().positive().optional(),
   /** Rows of training data per epoch cap (quick looks on big data). */
   maxRowsPerEpoch: z.number().int().positive().optional(),
+  /** Units of metrics whose units changed between versions (see MetricUnits). */
+  metrics: MetricUnits.optional(),
 });
 export type RunConfig = z.output<typeof RunConfig>;
 export type RunConfigInput = z.input<typeof RunConfig>;

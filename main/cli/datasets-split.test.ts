@@ -57,6 +57,24 @@ describe('gatelab datasets split --delete', () => {
     expect(shown.splits.map((s) => s.name)).toEqual(['used']);
   });
 
+  it('--name of a split a run names is refused (exit 1), naming the run and the ways out; the split keeps its rows', () => {
+    const before = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as { splits: Array<{ id: number; name: string; spec: unknown }> };
+    const r = gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'used');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`gatelab datasets: split 'used' (id ${used}) is used by run ${runId}; replacing it would cut that run off from its rows (resume, Try it, analytics and export read them). ` +
+      `Give the new split another name (--name used-2), or delete that run first (gatelab delete ${runId}) and then the split (gatelab datasets split ${id} --delete used)`);
+    const after = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as typeof before;
+    expect(after.splits).toEqual(before.splits); // same id, same spec (ett, not chronological)
+    // a split no run names is still replaced, and says so
+    const free = gatelab('datasets', 'split', String(id), '--kind', 'ett', '--name', 'spare');
+    expect(free.code).toBe(0);
+    const again = gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'spare');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^\(replaces split 'spare', id \d+, which no run trains on\)\nSplit 'spare' \(id \d+\)/);
+    expect(gatelab('datasets', 'split', String(id), '--delete', 'spare').code).toBe(0);
+  });
+
   it('--help lists --delete', () => {
     expect(gatelab('datasets', '--help').stdout).toMatch(/--delete NAME\s+split: delete the stored split NAME/);
   });

@@ -1,7 +1,8 @@
 // `gatelab datasets split ID --kind K [--name N] [--seed S] [--ratios 0.8,0.1,0.1] [--column C]
 //   [--user C --time C] [--train FILE --test FILE [--val FILE] [--keys c1,c2] [--val-fraction 0.1]]`
 // Computes a split with the protocol of its family and stores it (reproducible: seeded).
-// `gatelab datasets split ID --delete NAME` deletes a stored split, refused while a run names its id.
+// `gatelab datasets split ID --delete NAME` deletes a stored split, refused while a run names its id; so is
+// replacing it with `--name NAME`.
 import { stringOption, type CliArgs } from './args';
 import type { LabDatasets } from '../lab/datasets/index';
 import { createSplit } from '../lab/datasets/index';
@@ -82,6 +83,20 @@ function deleteSplit(lab: LabDatasets, ref: string, which: string, json: boolean
   return 0;
 }
 
+/** A name as it is typed in a shell: quoted when it has spaces or other special characters. */
+const shellWord = (w: string) => (/^[\w.:@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * Why `--name NAME` may not replace a split runs train on, and the two ways out: another name, or the
+ * runs deleted first (then the split can be deleted, or replaced).
+ */
+function inUseMessage(datasetId: number, split: { id: number; name: string }, runs: number[], free: string): string {
+  const one = runs.length === 1;
+  const shown = `${runs.slice(0, 8).join(', ')}${runs.length > 8 ? ', …' : ''}`;
+  return `split '${split.name}' (id ${split.id}) is used by ${one ? 'run' : `${runs.length} runs:`} ${shown}; replacing it would cut ${one ? 'that run' : 'them'} off from its rows (resume, Try it, analytics and export read them). ` +
+    `Give the new split another name (--name ${shellWord(free)}), or delete ${one ? 'that run' : 'those runs'} first (gatelab delete ${runs[0]}) and then the split (gatelab datasets split ${datasetId} --delete ${shellWord(split.name)})`;
+}
+
 export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs, json: boolean): Promise<number> {
   const doomed = stringOption(args, 'delete');
   if (doomed !== undefined) return deleteSplit(lab, ref, doomed, json);
@@ -89,14 +104,20 @@ export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs,
   const datasetId = lab.registry.resolve(ref).id;
   const existing = lab.store.splits.list(datasetId);
   // Without --name a split gets a new name (its kind, then kind-2, ...): a second split must not
-  // silently replace the first, which runs may name by id. --name of an existing split replaces it, said so.
+  // silently replace the first, which runs may name by id. --name of an existing split replaces it, said
+  // so, unless runs name it: as in the app, they would lose their rows (exit 1, naming them).
   const given = stringOption(args, 'name');
   const name = given ?? uniqueName(String(spec.kind), existing.map((s) => s.name));
   const replaced = existing.find((s) => s.name === name);
+  const users = replaced ? lab.store.splits.runsNaming(replaced.id) : [];
+  if (replaced && users.length) {
+    console.error(`gatelab datasets: ${inUseMessage(datasetId, replaced, users, uniqueName(name, existing.map((s) => s.name)))}`);
+    return 1;
+  }
   const split = await createSplit(lab.registry, datasetId, name, spec);
   if (json) console.log(JSON.stringify(split));
   else {
-    if (replaced) console.log(`(replaces split '${name}', id ${replaced.id}: runs that named id ${replaced.id} can no longer resume or be analysed)`);
+    if (replaced) console.log(`(replaces split '${name}', id ${replaced.id}, which no run trains on)`);
     const c = split.counts;
     console.log(`Split '${split.name}' (id ${split.id}) of dataset ${split.datasetId}: ${c.train.toLocaleString('en-US')} train / ${c.val.toLocaleString('en-US')} val / ${c.test.toLocaleString('en-US')} test`);
     console.log(`  spec: ${JSON.stringify(split.spec)}`);

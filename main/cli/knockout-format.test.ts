@@ -11,8 +11,26 @@ describe('gatelab knockout table', () => {
     const table: KnockoutTable = { runId: 7, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.8, samples: 100, resamples: 1000, seed: 0, rows: [row('open', -0.35), row('closed', -0.003), row('mean', 0)] };
     const names = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'text', dim: 64 }, { name: 'tabular', dim: 8 }] } });
     const lines = formatKnockouts(table, names).split('\n');
-    expect(lines[2]).toMatch(/^ {2}gmu open +0\.45 +-0\.35 +\[-0\.36, -0\.34\] {2}\(gmu open \(text only\)\)$/);
+    expect(lines[0]).toMatch(/^run 7: test auc 0\.8000 as trained/);
+    expect(lines[2]).toMatch(/^ {2}gmu open +0\.4500 +-0\.3500 +\[-0\.3600, -0\.3400\] {2}\(gmu open \(text only\)\)$/);
     expect(lines[3]).toMatch(/^ {2}gmu closed .*\(gmu closed \(tabular only\)\)$/);
     expect(lines[4]).toMatch(/^ {2}gmu mean .*\]$/); // nothing to add
+  });
+
+  it('prints every number of a table in one notation: fixed decimals, never 1e-7 beside 0.0001', () => {
+    const row = (gate: string, delta: number, half: number) => ({ gate, kind: 'gate' as const, mode: 'closed' as const, value: 0.5 + delta, delta, ci: { low: delta - half, high: delta + half, level: 0.95 } });
+    const numbers = (text: string) => text.split('\n').slice(2).flatMap((l) => l.replace(/^ {2}\S+ \S+/, '').match(/-?\d[\d.e+-]*/g) ?? []); // after the row's label
+    const table = (rows: ReturnType<typeof row>[]): KnockoutTable => ({ runId: 3, split: 'test', metric: 'logloss', higherIsBetter: false, baseline: 0.5, samples: 100, resamples: 1000, seed: 0, rows });
+    // a delta of float noise (1.2e-7, which toString writes as 1.2e-7) beside real ones
+    const mixed = formatKnockouts(table([row('g1', 0.0001, 0.00005), row('g2', 1.2e-7, 0.0002), row('g3', -0.25, 0.01)]));
+    expect(mixed).not.toMatch(/\de[+-]?\d/);
+    const shown = numbers(mixed);
+    expect(shown.length).toBe(12); // value, delta and both interval ends of 3 rows
+    expect(new Set(shown.map((n) => n.split('.')[1]?.length)).size).toBe(1); // the same decimals everywhere
+    expect(mixed.split('\n')[2]).toMatch(/^ {2}g1 closed +0\.500100 +0\.000100 +\[0\.000050, 0\.000150\]$/);
+    expect(mixed.split('\n')[3]).toMatch(/ 0\.000000 +\[-0\.000200, 0\.000200\]$/); // below the table's resolution: 0
+    expect(mixed.split('\n')[0]).toContain('test logloss 0.500000 as trained');
+    // an ordinary table keeps 4 decimals
+    expect(numbers(formatKnockouts(table([row('g1', -0.012, 0.004)]))).every((n) => /^-?\d+\.\d{4}$/.test(n))).toBe(true);
   });
 });

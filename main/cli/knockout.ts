@@ -12,7 +12,20 @@ import { RunFiles } from '../lab/runs/run-files';
 import { datasetResolver } from '../lab/runs/dataset-runs';
 import { GateAnalytics } from '../lab/analytics/index';
 
-const num = (v: number, d = 4) => Number(v.toPrecision(d)).toString();
+/**
+ * One notation per table: fixed-point, every number with the same decimals (so a column's points line up
+ * and 0.0001 never sits beside 1e-7): 4, or more so the smallest non-zero number keeps two significant
+ * digits, at most 6 (smaller numbers, float noise beside a bootstrap interval, print as 0.000000).
+ */
+export function tableNotation(values: readonly number[]): (v: number) => string {
+  const smallest = Math.min(...values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs));
+  const decimals = Number.isFinite(smallest) ? Math.min(6, Math.max(4, Math.ceil(-Math.log10(smallest)) + 1)) : 4;
+  return (v) => {
+    if (!Number.isFinite(v)) return String(v);
+    const text = v.toFixed(decimals);
+    return /^-0\.0*$/.test(text) ? text.slice(1) : text; // no "-0.0000"
+  };
+}
 
 /**
  * The knockout table: each row by the ids `--gate`/`--mode`/`--expert` take, then what it means in the
@@ -20,12 +33,15 @@ const num = (v: number, d = 4) => Number(v.toPrecision(d)).toString();
  * expert 2 (camera))").
  */
 export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): string {
+  const num = tableNotation([t.baseline, ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
   const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples} samples, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
   const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
   const words = (r: KnockoutTable['rows'][number]) => { const w = knockoutLabel(r, names); return w === label(r) ? '' : `  (${w})`; };
   const w = Math.max(10, ...t.rows.map((r) => label(r).length));
-  lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(8)}  ${'delta'.padStart(9)}  95% interval`);
-  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(8)}  ${num(r.delta).padStart(9)}  [${num(r.ci.low)}, ${num(r.ci.high)}]${words(r)}`);
+  const wv = Math.max(8, t.metric.length, ...t.rows.map((r) => num(r.value).length));
+  const wd = Math.max(9, ...t.rows.map((r) => num(r.delta).length));
+  lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(wv)}  ${'delta'.padStart(wd)}  95% interval`);
+  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(wv)}  ${num(r.delta).padStart(wd)}  [${num(r.ci.low)}, ${num(r.ci.high)}]${words(r)}`);
   return lines.join('\n');
 }
 

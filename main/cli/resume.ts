@@ -2,7 +2,7 @@
 // checkpoint, in this process (like train); a run paused inside another live lab is resumed there.
 import type { CliCommand } from '../cli';
 import { withCliRun } from './with-runs';
-import { followRuns, runResult, describeResult } from '../lab/runs/cli-session';
+import { followRuns, runResult, describeResult, exitCodeOf } from '../lab/runs/cli-session';
 
 export const command: CliCommand = {
   summary: 'continue a paused or interrupted run from its last checkpoint (RUN [--follow] [--json])',
@@ -25,6 +25,6 @@ export const command: CliCommand = {
     if (!json) console.log(from ? `resuming run ${id} from its ${from.kind} checkpoint at step ${from.step}` : `run ${id} has no checkpoint: it restarts from step 0`);
     const [run] = await followRuns(m, [id], { follow: args.options.follow === true, json });
     console.log(json ? JSON.stringify(runResult(s.store, run)) : describeResult(s.store, run));
-    return run.status === 'completed' ? 0 : 1;
+    return exitCodeOf(run); // as train's: 3 when it ends paused again
   }),
 };

@@ -1,5 +1,5 @@
 // `gatelab train` when its surroundings go away, as real processes on a temp lab home: SIGTERM stops it
-// saying so and leaves the run resumable; a reader that closes the pipe (`| head -4`) does not stop the
+// saying so and leaves the run resumable; Ctrl-C pauses it (exit code 3); a reader that closes the pipe (`| head -4`) does not stop the
 // training. And a store that cannot be written is named with what to check.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -48,6 +48,24 @@ describe('gatelab train and its surroundings', () => {
       expect(r.out.at(-1)).toMatch(/^run 1 interrupted at step \d+: the lab shut down while this run was training; resume it: gatelab resume 1$/);
       expect(r.code).toBe(1);
       expect(statusOf(home, 1).status).toBe('interrupted');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('Ctrl-C: the run pauses, one line says how to resume and why the exit code is 3; the progress line counts full epochs', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-int-'));
+    try {
+      let sent = false;
+      const r = await train(home, ['--epochs', '50', '--set', 'samples=16384'], (line, child) => {
+        if (!sent && /^step \d+/.test(line)) { sent = true; child.kill('SIGINT'); }
+      });
+      expect(sent).toBe(true);
+      expect(r.out.find((l) => /^step \d+/.test(l))).toMatch(/^step \d+\/12800 {2}0 full epochs {2}[\d,]+ samples\/s/); // inside the first epoch: none done yet
+      expect(r.out).toContain('pausing (a checkpoint is written; resume with gatelab resume RUN); Ctrl-C again to stop at once');
+      expect(r.out.at(-1)).toMatch(/^run 1 paused at step \d+; continue with: gatelab resume 1 \(exit code 3 by design: the run did not finish, nothing is lost\)$/);
+      expect(r.code).toBe(3);
+      expect(statusOf(home, 1).status).toBe('paused');
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

@@ -37,7 +37,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       });
       const result = lastJson(train.lines);
       expect(result).toMatchObject({ run: 1, status: 'paused' });
-      expect(train.code).toBe(1);
+      expect(train.code).toBe(3); // paused: did not finish (not 0), resumable (not 1, failed)
       expect(lastJson((await paused!)!.lines)).toMatchObject({ run: 1, status: 'paused' });
 
       const resumed = await gatelab(['resume', '1', '--home', home, '--json']);

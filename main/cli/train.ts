@@ -3,11 +3,12 @@
 // Queues one run, trains it in a trainer process (early stopping on validation), evaluates on test,
 // stores everything and prints the metrics. --json: the last line is one JSON object {run, status, test, ...}.
 // Without --dataset it trains the demo gated model on synthetic data. Ctrl-C pauses the run.
+// Exit codes: 0 completed, 1 failed/cancelled/interrupted or an error, 2 bad usage, 3 paused (resumable).
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
 import { applyOverrides } from '../lab/runs/run-overrides';
-import { openCliRuns, followRuns, runResult, describeResult } from '../lab/runs/cli-session';
+import { openCliRuns, followRuns, runResult, describeResult, exitCodeOf } from '../lab/runs/cli-session';
 import { datasetRunSetup } from '../lab/runs/dataset-runs';
 import { templateInfo } from '../../common/models';
 import { defaultAppDataDir } from '../lab/home';
@@ -86,7 +87,8 @@ export const command: CliCommand = {
         line = json ? JSON.stringify({ run: id, status: run.status, step: run.step, test: {}, error: run.error }) : `run ${id} ${run.status} at step ${run.step}${run.error ? `: ${run.error}` : ''}`;
       }
       console.log(line);
-      return run.status === 'completed' ? 0 : 1;
+      // 0 completed; 3 paused (Ctrl-C, gatelab pause: resumable, it did not finish); 1 failed, cancelled, interrupted
+      return exitCodeOf(run);
     } catch (e) {
       const msg = explainStoreError((e as Error).message, stringOption(args, 'home'));
       if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));

@@ -2,10 +2,13 @@
 // (workers/data: split recomputed, pipeline fitted on the training rows, batches per family). A dataset
 // also fills the data-shaped fields of the template config (channels, vocabularies, modality widths),
 // so the config returned here is the one the model is built from.
+// A run created before MMoE's rating metrics moved to the rating's own units (no metrics.ratingUnits
+// marker) is scored as it always was, in scaled units: a resumed run's rating curves must not jump.
 import type { RunSpec } from '../../common/trainer-protocol';
 import type { RunConfig } from '../../common/runs/config';
 import { labDatasetRun } from '../data/run-data';
 import { syntheticData, type RunData } from './run-data';
+import { ratingUnitsOf } from '../../common/runs/rating-units';
 
 export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: RunConfig }> {
   const c = spec.config;
@@ -17,5 +20,12 @@ export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: R
   if (!spec.dataset) throw new Error(`run ${spec.runId} trained on dataset ${c.data.datasetId}, which is no longer in the lab (it was deleted): import the file again and train a new run on it`);
   if (m.template === 'demo-gated') throw new Error('the demo-gated model trains on synthetic data only; choose a template for a dataset (e.g. dlinear, finalmlp, gmu)');
   const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed });
-  return { data: run.data, config: { ...c, model: run.model as RunConfig['model'] } };
+  return { data: inRatingUnitsOf(c, run.data), config: { ...c, model: run.model as RunConfig['model'] } };
+}
+
+/** The run's data scored in the rating units the run was created with (common/runs/rating-units.ts). */
+export function inRatingUnitsOf(config: RunConfig, data: RunData): RunData {
+  if (ratingUnitsOf(config) === 'rating' || !data.secondary) return data;
+  // without the target's scaler, evaluate.ts scores the tower's output against the scaled rating as is
+  return { ...data, secondary: data.secondary.map(({ unscale: _scaledUnits, ...s }) => s) };
 }

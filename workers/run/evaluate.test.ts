@@ -1,5 +1,6 @@
 // Scoring a split against hand computations: MMoE's rating error in the rating's own units (the tower
-// learns the z-scored rating), through the trainer's data path and a real ONNX Runtime session.
+// learns the z-scored rating), or in scaled units for a run created before that change, through the
+// trainer's data path and a real ONNX Runtime session.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { runDataFrom } from '../data/run-data';
 import { evaluateSplit } from './evaluate';
 import { modelFor, optimizerFor } from './model-for';
 import { rangeBatch } from './run-data';
+import { inRatingUnitsOf } from './data-for';
 
 const coded = (values: string[]): DataColumn => {
   const dictionary = [...new Set(values)];
@@ -57,6 +59,19 @@ describe('evaluateSplit', () => {
       expect(ev.metrics.rating_mse).toBeCloseTo(rmse * rmse, 5);
       // the loss stays the training objective (on the scaled rating): not rescaled
       expect(ev.metrics.loss).toBeGreaterThan(0);
+
+      // The units follow the run's marker, as the trainer's dataFor applies it: a new run (marked 'rating')
+      // in rating points; a run created before the marker (resumed, analysed) in standard deviations of
+      // the rating, as its earlier points were, so its curves do not jump.
+      const marked = await evaluateSplit(session, inRatingUnitsOf(parseRunConfig({ ...config, metrics: { ratingUnits: 'rating' } }), r.data), r.data.test);
+      expect(marked.metrics.rating_rmse).toBeCloseTo(rmse, 5);
+      const old = await evaluateSplit(session, inRatingUnitsOf(config, r.data), r.data.test);
+      const zErrors = truth.map((t, i) => Number(scaled[i]) - (t - mean) / std);
+      const zRmse = Math.sqrt(zErrors.reduce((a, e) => a + e * e, 0) / zErrors.length);
+      expect(old.metrics.rating_rmse).toBeCloseTo(zRmse, 4);
+      expect(old.metrics.rating_mae).toBeCloseTo(zErrors.reduce((a, e) => a + Math.abs(e), 0) / zErrors.length, 4);
+      expect(old.metrics.rating_rmse).toBeCloseTo(rmse / std, 4); // the same error, one standard deviation per unit
+      expect(old.metrics.auc).toBe(ev.metrics.auc); // the click task is scored as before either way
     } finally {
       await session.close();
     }

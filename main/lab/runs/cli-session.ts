@@ -6,7 +6,8 @@ import { labPaths, type LabPaths } from '../home';
 import { RunManager } from './run-manager';
 import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
-import { describeBaseline, formatMetrics, lastMetrics, validationMetrics } from './run-report';
+import { describeBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics } from './run-report';
+import { ratingUnitsOf } from '../../../common/runs/rating-units';
 import type { RunEvent } from './events';
 
 export interface CliRuns {
@@ -71,17 +72,18 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
       return;
     }
     const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
+    // Epochs are counted as everywhere else (the stored run, --json, gatelab show): full epochs done. The
+    // validation line comes after epoch N ended (N done); a progress line inside epoch N says N - 1 done.
     if (e.type === 'status' && e.provider) {
       print(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
       print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
     }
     else if (e.type === 'status' && e.status === 'failed') print(`${tag}failed: ${e.error?.split('\n')[0]}`);
-    else if (e.type === 'eval' && e.split === 'validation') print(`${tag}epoch ${e.epoch}  step ${e.step}  validation ${formatMetrics(e.metrics)}`);
+    else if (e.type === 'eval' && e.split === 'validation') print(`${tag}epoch ${e.epoch}  step ${e.step}  validation ${formatMetrics(e.metrics, ratingUnitsOf(m.record(e.runId)?.config))}`);
     else if (e.type === 'progress' && o.follow && performance.now() - lastProgress > 1000) {
       lastProgress = performance.now();
       const eta = e.etaSec == null ? '' : `  eta ${Math.round(e.etaSec)} s`;
-      // the trainer counts epochs from 0 while one runs; its validation line names the epoch it ended (from 1)
-      print(`${tag}step ${e.step}/${e.totalSteps}  epoch ${e.epoch + 1}  ${Math.round(e.samplesPerSec).toLocaleString('en-US')} samples/s${eta}`);
+      print(`${tag}step ${e.step}/${e.totalSteps}  ${fullEpochs(e.epoch)}  ${Math.round(e.samplesPerSec).toLocaleString('en-US')} samples/s${eta}`);
     } else if (e.type === 'metrics' && o.follow && performance.now() - lastProgress > 1000) {
       const loss = e.points.filter((p) => p.name === 'loss').at(-1);
       if (loss) print(`${tag}step ${loss.step}  loss ${loss.value.toFixed(4)}`);
@@ -118,29 +120,44 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
   }
 }
 
+/** "0 full epochs", "1 full epoch": how every CLI line and --json's `epoch` count epochs. */
+export const fullEpochs = (n: number) => `${n} full epoch${n === 1 ? '' : 's'}`;
+
 /** The final JSON object of a run (--json: the last line the command prints). */
 export function runResult(store: LabStore, r: RunRecord) {
+  const units = ratingUnits(store, r);
   return {
     run: r.id,
     name: r.name,
     status: r.status,
     step: r.step,
+    /** Full epochs trained (0 while the first runs). */
     epoch: r.epoch,
     provider: r.provider,
     ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}),
     test: lastMetrics(store, r.id, 'test.'),
     validation: validationMetrics(store, r.id),
+    ...(units ? { ratingUnits: units } : {}),
     ...(r.dataSummary?.baseline ? { baseline: r.dataSummary.baseline } : {}),
     ...(r.error ? { error: r.error.split('\n--\n')[0] } : {}),
   };
 }
 
+/**
+ * The exit code of `gatelab train`/`resume` when the run ends paused (Ctrl-C, `gatelab pause`): not 0, so a
+ * script sees the run did not finish, and not 1 (failed, interrupted): the run waits, whole, for a resume.
+ */
+export const EXIT_PAUSED = 3;
+
+/** The exit code of `gatelab train`/`resume` for the run's final status: 0 completed, 3 paused, 1 otherwise. */
+export const exitCodeOf = (r: RunRecord): number => (r.status === 'completed' ? 0 : r.status === 'paused' ? EXIT_PAUSED : 1);
+
 export function describeResult(store: LabStore, r: RunRecord): string {
   const res = runResult(store, r);
   // the baseline beside the test metrics: on a 99:1 label, accuracy 0.99 is what always answering 0 gets
   const baseline = r.dataSummary?.baseline ? `\n  ${describeBaseline(r.dataSummary.baseline)}` : '';
-  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test)}${baseline}`;
-  if (r.status === 'paused') return `run ${r.id} paused at step ${r.step}; continue with: gatelab resume ${r.id}`;
+  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test, res.ratingUnits ?? null)}${baseline}`;
+  if (r.status === 'paused') return `run ${r.id} paused at step ${r.step}; continue with: gatelab resume ${r.id} (exit code ${EXIT_PAUSED} by design: the run did not finish, nothing is lost)`;
   // An interruption says why (trainer killed, disk full) and where the resume continues from.
   if (r.status === 'interrupted') return `run ${r.id} interrupted at step ${r.step}${res.error ? `: ${res.error.split('\n')[0]}` : `; continue with: gatelab resume ${r.id}`}`;
   return `run ${r.id} ${r.status} at step ${r.step}${res.error ? `: ${res.error}` : ''}`;

@@ -40,9 +40,13 @@ describe('dataset run defaults', () => {
     const c = withDatasetDefaults(config({}), lab.store);
     expect(c.data).toMatchObject({ splitSeed: SPLIT_SEED, splitByTime: true }); // new runs: chronological splits by the time column
     expect(c.model).toMatchObject({ positiveAtLeast: 4 });
-    const own = withDatasetDefaults(config({ splitSeed: 3 }, { positiveAtLeast: 5 }), lab.store);
+    expect(c.metrics).toEqual({ ratingUnits: 'rating' }); // new runs: MMoE's rating error in stars, not standard deviations
+    const own = withDatasetDefaults({ ...config({ splitSeed: 3 }, { positiveAtLeast: 5 }), metrics: { ratingUnits: 'scaled' } }, lab.store);
     expect(own.data).toMatchObject({ splitSeed: 3 });
     expect(own.model).toMatchObject({ positiveAtLeast: 5 });
+    expect(own.metrics).toEqual({ ratingUnits: 'scaled' }); // asked for (to compare with runs from before): kept
+    // a stored run from before the marker reads back without one (its trainer keeps scaled units on resume)
+    expect(parseRunConfig({ model: { template: 'mmoe' }, data: { kind: 'dataset', datasetId: clicks } }).metrics).toBeUndefined();
     const synthetic = parseRunConfig({ data: { kind: 'synthetic' } });
     expect(withDatasetDefaults(synthetic, lab.store)).toEqual(synthetic);
   });

@@ -1,7 +1,9 @@
 // What a new dataset run takes from the lab when its config does not say: the split seed (fixed, so every
 // seed of a group trains and tests on the same rows), the dataset's binary-label rule (the `label =
 // value ≥ t` set on its target in the app) and a snapshot of its columns and roles (the binding the run
-// is trained with, kept when the roles change later). Applied once, when the run is created, by every face (app,
+// is trained with, kept when the roles change later), and the units of its rating metrics (MMoE's
+// rating_rmse in the rating's own units: metrics.ratingUnits 'rating'; runs from before, unmarked, keep
+// scaled units, common/runs/rating-units.ts). Applied once, when the run is created, by every face (app,
 // serve, `gatelab train`, `gatelab sweep`), and stored in the run's config: a later change of the rule
 // does not change a run that is resumed.
 import type { RunConfig } from '../../../common/runs/config';
@@ -21,7 +23,8 @@ export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConf
   }
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
-  return { ...config, model: model as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, columns } };
+  const metrics = { ...config.metrics, ratingUnits: config.metrics?.ratingUnits ?? 'rating' as const };
+  return { ...config, model: model as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, columns }, metrics };
 }
 
 /** The dataset's columns as the trainer reads them, frozen into the run's config. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStore } from '../store/index';
 import { foreignRunChanges } from './foreign-runs';
-import type { MetricPoints, RunProgress } from '../../../common/lab-api';
+import type { GatePoints, MetricPoints, RunProgress } from '../../../common/lab-api';
 
 describe('runs trained by another process', () => {
   it('send progress, new metric points and their end, once each; live runs and quiet passes send nothing', () => {
@@ -61,6 +61,54 @@ describe('runs trained by another process', () => {
       theirs.runs.setStatus(c, 'failed', { error: 'loss became NaN at step 4\n--\nstack' });
       foreignRunChanges(o, seen);
       expect(progress.at(-1)).toMatchObject({ id: String(c), status: 'failed', error: 'loss became NaN at step 4' });
+    } finally {
+      ours.close();
+      theirs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('send their gate statistics (scalars and vectors) as the live ones are sent: new points once, in step order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-foreign-gates-'));
+    const ours = openLabStore(join(dir, 'lab.sqlite'));
+    const theirs = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const gates: GatePoints[] = [];
+      const o = { store: ours, isLive: () => false, onProgress: () => {}, onMetrics: () => {}, onGateStats: (g: GatePoints) => gates.push(g) };
+      const seen = new Map();
+      const a = theirs.runs.create({ config: {} });
+      theirs.runs.setStatus(a, 'running', { step: 10, totalSteps: 100 });
+      theirs.metrics.appendGateStats(a, [{ step: 10, gate: 'router', stat: 'load', vector: [0.5, 0.25, 0.25] }]);
+      foreignRunChanges(o, seen, true); // the window opened: its gate panels read what is stored
+      expect(gates).toEqual([]);
+
+      theirs.runs.setStatus(a, 'running', { step: 20 });
+      theirs.metrics.appendGateStats(a, [
+        { step: 20, gate: 'router', stat: 'load', vector: [0.375, 0.375, 0.25] },
+        { step: 20, gate: 'gate1', stat: 'mean_openness', value: 0.625 },
+      ]);
+      foreignRunChanges(o, seen);
+      expect(gates).toEqual([{ id: String(a), points: [
+        { step: 20, gate: 'gate1', stat: 'mean_openness', value: 0.625, vector: null },
+        { step: 20, gate: 'router', stat: 'load', value: null, vector: [0.375, 0.375, 0.25] },
+      ] }]);
+      foreignRunChanges(o, seen); // nothing new
+      expect(gates).toHaveLength(1);
+
+      // the last points, stored as the run ends, are sent with its end
+      theirs.metrics.appendGateStats(a, [{ step: 30, gate: 'gate1', stat: 'mean_openness', value: 0.5 }]);
+      theirs.runs.setStatus(a, 'completed', { step: 30 });
+      foreignRunChanges(o, seen);
+      expect(gates.at(-1)).toEqual({ id: String(a), points: [{ step: 30, gate: 'gate1', stat: 'mean_openness', value: 0.5, vector: null }] });
+      foreignRunChanges(o, seen);
+      expect(gates).toHaveLength(2);
+
+      // a run started after the window opened: its statistics so far arrive with its first pass
+      const b = theirs.runs.create({ config: {} });
+      theirs.runs.setStatus(b, 'running', { step: 4 });
+      theirs.metrics.appendGateStats(b, [{ step: 2, gate: 'gate1', stat: 'mean_openness', value: 0.9 }, { step: 4, gate: 'gate1', stat: 'mean_openness', value: 0.8 }]);
+      foreignRunChanges(o, seen);
+      expect(gates.at(-1)).toEqual({ id: String(b), points: [{ step: 2, gate: 'gate1', stat: 'mean_openness', value: 0.9, vector: null }, { step: 4, gate: 'gate1', stat: 'mean_openness', value: 0.8, vector: null }] });
     } finally {
       ours.close();
       theirs.close();

@@ -2,8 +2,8 @@
 // app window's lab) send this lab no events: their rows would freeze at the step the list was read, and a
 // pause requested here (which the owner carries out through the run's folder) would never show. This
 // watcher reads such runs from the store about once a second and turns what changed into the same
-// progress and metric events the lab's own runs send.
-import type { MetricPoints, RunProgress } from '../../../common/lab-api';
+// progress, metric and gate-statistics events the lab's own runs send (their gate panels fill in live too).
+import type { GatePoints, MetricPoints, RunProgress } from '../../../common/lab-api';
 import type { LabStore, RunRecord } from '../store/index';
 
 export interface ForeignRunsOptions {
@@ -12,10 +12,19 @@ export interface ForeignRunsOptions {
   isLive(id: number): boolean;
   onProgress(p: RunProgress): void;
   onMetrics(m: MetricPoints): void;
+  /** New gate statistics (mean openness, expert loads...), as trainer-link's 'gate-stats' events carry them. */
+  onGateStats?(g: GatePoints): void;
   intervalMs?: number;
 }
 
-interface Seen { status: string; step: number; /** metric points up to this step were sent or loaded */ metricStep: number }
+interface Seen {
+  status: string;
+  step: number;
+  /** metric points up to this step were sent or loaded */
+  metricStep: number;
+  /** gate statistics up to this step were sent or loaded */
+  gateStep: number;
+}
 
 /** One pass: what changed since `seen` (updated in place) for running runs that are not live here. */
 export function foreignRunChanges(o: Omit<ForeignRunsOptions, 'intervalMs'>, seen: Map<number, Seen>, first = false): void {
@@ -27,8 +36,9 @@ export function foreignRunChanges(o: Omit<ForeignRunsOptions, 'intervalMs'>, see
     if (!r) { seen.delete(id); continue; } // deleted
     const before = seen.get(id);
     const metricStep = first ? r.step : sendMetrics(o, r, before?.metricStep ?? -1);
+    const gateStep = first ? lastGateStep(o.store, r.id) : sendGateStats(o, r, before?.gateStep ?? -1);
     if (!first && (!before || before.status !== r.status || before.step !== r.step)) o.onProgress(progressOf(o.store, r));
-    if (r.status === 'running') seen.set(id, { status: r.status, step: r.step, metricStep });
+    if (r.status === 'running') seen.set(id, { status: r.status, step: r.step, metricStep, gateStep });
     else seen.delete(id); // ended (completed, paused, failed...): the event above said so once
   }
 }
@@ -63,6 +73,29 @@ function sendMetrics(o: Omit<ForeignRunsOptions, 'intervalMs'>, r: RunRecord, af
   // NaN (a stored null) cannot cross LabApi's JSON: the chart shows a gap without it
   const finite = points.filter((p) => Number.isFinite(p.value));
   if (finite.length) o.onMetrics({ id: String(r.id), points: finite });
+  return last;
+}
+
+const lastGateStep = (store: LabStore, runId: number): number =>
+  (store.db.prepare('SELECT max(step) AS step FROM run_gate_stats WHERE run_id = ?').get(runId) as { step: number | null }).step ?? -1;
+
+/** Sends the run's gate statistics stored after step `after`; returns the last step sent. */
+function sendGateStats(o: Omit<ForeignRunsOptions, 'intervalMs'>, r: RunRecord, after: number): number {
+  if (!o.onGateStats) return after;
+  // per statistic, a range of its primary key (run, gate, stat, step): a pass reads only the new points
+  const since = o.store.db.prepare('SELECT step, value, vector FROM run_gate_stats WHERE run_id = ? AND gate = ? AND stat = ? AND step > ? ORDER BY step');
+  const points: GatePoints['points'] = [];
+  let last = after;
+  for (const { gate, stat } of o.store.metrics.gateNames(r.id)) {
+    for (const row of since.all(r.id, gate, stat, after) as Array<{ step: number; value: number | null; vector: Buffer | null }>) {
+      last = Math.max(last, row.step);
+      const vector = row.vector ? Array.from(new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength))) : null;
+      // as for metrics: a non-finite number cannot cross LabApi's JSON (the trainer sends only finite ones)
+      if (vector?.some((v) => !Number.isFinite(v))) continue;
+      points.push({ step: row.step, gate, stat, value: row.value !== null && Number.isFinite(row.value) ? row.value : null, vector });
+    }
+  }
+  if (points.length) o.onGateStats({ id: String(r.id), points: points.sort((a, b) => a.step - b.step) });
   return last;
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStore } from '../store/index';
-import { runSummary, showText, validationMetrics } from './run-report';
+import { runDetail, runSummary, showText, validationMetrics } from './run-report';
 
 describe('run report validation metrics', () => {
   it('are those at the best checkpoint\'s step; the last ones when the run has no best checkpoint', () => {
@@ -36,6 +36,41 @@ describe('run report validation metrics', () => {
   });
 });
 
+describe('rating units', () => {
+  it("an MMoE run from before the marker shows its rating_* values as scaled units; a marked run's as they are", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-rating-units-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const mmoe = (metrics?: { ratingUnits: string }) => {
+        const id = store.runs.create({ config: { model: { template: 'mmoe' }, data: { kind: 'dataset', datasetId: 1 }, ...(metrics ? { metrics } : {}) } });
+        store.metrics.append(id, [{ step: 40, name: 'val.rating_rmse', value: 0.81 }, { step: 40, name: 'test.rating_rmse', value: 0.8 }, { step: 40, name: 'test.auc', value: 0.75 }]);
+        return store.runs.get(id)!;
+      };
+      const old = mmoe();
+      const text = showText(store, old);
+      expect(text).toContain('test:       auc 0.7500  rating_rmse 0.8000 (scaled)'); // auc has no units to say
+      expect(text).toContain('validation: rating_rmse 0.8100 (scaled)');
+      expect(text).toMatch(/\n {2}note: rating_\* metrics are in standard deviations of the rating \(scaled units\)/);
+      expect(text).toMatch(/\n {4}test\.rating_rmse +1 points .* \(scaled units\)\n/);
+      expect(text).not.toMatch(/test\.auc .*scaled/);
+      expect(runDetail(store, old)).toMatchObject({ ratingUnits: 'scaled', test: { rating_rmse: 0.8 } }); // --json: the name stays, the units are said
+      const marked = mmoe({ ratingUnits: 'rating' });
+      expect(showText(store, marked)).not.toContain('scaled');
+      expect(runSummary(store, marked).ratingUnits).toBe('rating');
+      // asked for (to compare with runs from before): labelled, and the note says why
+      const asked = showText(store, mmoe({ ratingUnits: 'scaled' }));
+      expect(asked).toContain('rating_rmse 0.8000 (scaled)');
+      expect(asked).toContain('scaled units): its config asks for them (metrics.ratingUnits: scaled)');
+      // runs without rating metrics say nothing about them
+      const plain = store.runs.create({ config: { model: { template: 'dlinear' } } });
+      expect(runSummary(store, store.runs.get(plain)!).ratingUnits).toBeNull();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('runs table', () => {
   it('shows the settings that tell a sweep’s runs apart, and no settings column for runs of one config', async () => {
     const { runsTable } = await import('./run-report');
@@ -45,10 +80,40 @@ describe('runs table', () => {
       const config = (lr: number, k: number, seed: number) => ({ name: 'sweep', seed, model: { template: 'moe-dnn', router: { k } }, optimizer: { kind: 'adamw', lr } });
       const ids = [config(0.001, 1, 1), config(0.003, 1, 1), config(0.001, 2, 1), config(0.001, 2, 2)].map((c) => store.runs.create({ config: c, seed: c.seed }));
       const lines = runsTable(store, ids.map((id) => store.runs.get(id)!), { settings: true }).split('\n');
-      expect(lines[0]).toMatch(/^run +status +template +group +seed +step +settings +result$/);
+      expect(lines[0]).toMatch(/^run +name +status +template +dataset +group +seed +step +settings +result$/);
       expect(lines.slice(1).map((l) => l.match(/(router\.k=\d optimizer\.lr=[\d.]+)/)?.[1])).toEqual(['router.k=1 optimizer.lr=0.001', 'router.k=1 optimizer.lr=0.003', 'router.k=2 optimizer.lr=0.001', 'router.k=2 optimizer.lr=0.001']);
       expect(runsTable(store, [store.runs.get(ids[2])!, store.runs.get(ids[3])!], { settings: true }).split('\n')[0]).not.toContain('settings');
       expect(runsTable(store, ids.map((id) => store.runs.get(id)!)).split('\n')[0]).not.toContain('settings'); // a plain list: no settings column // they differ by seed only
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names each run and its dataset, a long name cut with … (--json keeps both whole)', async () => {
+    const { runsTable, NAME_WIDTH, DATASET_WIDTH } = await import('./run-report');
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-table-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const longData = 'transformer_loads_with_weather_and_calendar_2016_2018';
+      const datasetId = store.datasets.insert({
+        name: longData, sourceHash: 'h1', sourceName: 'loads.csv', sourcePath: 'datasets/h1/source.csv', sourceBytes: 100,
+        cacheDir: 'datasets/h1/cache', format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, rows: 4,
+        importOptions: { format: 'csv' }, validation: { issues: [] }, family: null, description: null, isDemo: false,
+      }, [{ name: 'load', inferredType: 'float', stats: {} }]);
+      const longName = `tsmixer-gated on ${longData}`;
+      const a = store.runs.create({ config: { model: { template: 'tsmixer-gated' }, data: { kind: 'dataset', datasetId } }, name: longName, datasetId });
+      const b = store.runs.create({ config: { model: { template: 'demo-gated' }, data: { kind: 'synthetic' } }, name: 'demo' });
+      const c = store.runs.create({ config: { model: { template: 'dlinear' }, data: { kind: 'dataset', datasetId: 99 } }, name: null });
+      const lines = runsTable(store, [a, b, c].map((id) => store.runs.get(id)!)).split('\n');
+      expect(lines[0]).toMatch(/^run +name +status +template +dataset +group/);
+      const cut = (t: string, w: number) => `${t.slice(0, w - 1)}…`;
+      expect(lines[1]).toContain(`${cut(longName, NAME_WIDTH)}  queued`);
+      expect(lines[1]).toContain(`tsmixer-gated  ${cut(longData, DATASET_WIDTH)}`);
+      expect(lines[2]).toMatch(/^\d+ +demo +queued +demo-gated +synthetic /);
+      expect(lines[3]).toMatch(/ dlinear +#99 \(deleted\) /); // a dataset deleted since
+      expect(new Set(lines.map((l) => l.search(/queued|status/))).size).toBe(1); // columns line up
+      expect(runSummary(store, store.runs.get(a)!)).toMatchObject({ name: longName, dataset: datasetId, datasetName: longData });
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });

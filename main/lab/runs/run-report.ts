@@ -7,6 +7,7 @@ import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../com
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
 import { testChannelsOf, testChannelsText } from './test-channels-report';
+import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } from '../../../common/runs/rating-units';
 
 type Metrics = Record<string, number>;
 
@@ -51,6 +52,21 @@ export const bestCheckpointStep = (store: LabStore, runId: number): number | nul
 const template = (r: RunRecord) => ((r.config as { model?: { template?: string } })?.model?.template ?? '?');
 const firstLine = (s: string | null) => (s ? s.split('\n')[0] : null);
 
+/**
+ * The units of the run's rating_* metrics (MMoE's rating tower): 'rating' (the rating's own units) or
+ * 'scaled' (standard deviations of the rating: runs created before the change); null when it has none.
+ */
+export function ratingUnits(store: LabStore, r: RunRecord): RatingUnits | null {
+  return store.metrics.names(r.id).some(isRatingMetric) ? ratingUnitsOf(r.config) : null;
+}
+
+/** The dataset a run trains on, by name: 'synthetic', or '#4 (deleted)' when it is gone. */
+export function datasetName(store: LabStore, r: RunRecord): string {
+  const id = r.datasetId ?? (r.config as { data?: { datasetId?: number } } | null)?.data?.datasetId;
+  if (id == null) return 'synthetic';
+  return store.datasets.get(id)?.name ?? `#${id} (deleted)`;
+}
+
 export function runSummary(store: LabStore, r: RunRecord) {
   return {
     run: r.id,
@@ -59,8 +75,11 @@ export function runSummary(store: LabStore, r: RunRecord) {
     status: r.status,
     template: template(r),
     dataset: r.datasetId,
+    /** The dataset's name ('synthetic' for the demo model's data), in full. */
+    datasetName: datasetName(store, r),
     seed: r.seed,
     step: r.step,
+    /** Full epochs trained (0 while the first runs), as the --follow lines count them. */
     epoch: r.epoch,
     provider: r.provider,
     fallbackReason: r.fallbackReason,
@@ -76,6 +95,8 @@ export function runSummary(store: LabStore, r: RunRecord) {
     reachedStep: reachedStep(store, r),
     validation: validationMetrics(store, r.id),
     test: lastMetrics(store, r.id, 'test.'),
+    /** Units of rating_* in validation/test: 'rating' or 'scaled' (runs from before); null without them. */
+    ratingUnits: ratingUnits(store, r),
   };
 }
 
@@ -98,7 +119,10 @@ export function runDetail(store: LabStore, r: RunRecord) {
 }
 
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
-export const formatMetrics = (m: Metrics) => Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}`).join('  ');
+
+/** "auc 0.7812  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so ("rating_rmse 0.8012 (scaled)"). */
+export const formatMetrics = (m: Metrics, units: RatingUnits | null = null) =>
+  Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}${units === 'scaled' && isRatingMetric(k) ? ' (scaled)' : ''}`).join('  ');
 
 /**
  * "majority-class baseline: accuracy 0.990 (always 'false'; positive rate 1.0% on test)": what a model that
@@ -120,15 +144,20 @@ function distinguishing(runs: RunRecord[]): string[] {
   return runs.map((_, i) => diff.filter((d) => d.values[i] !== undefined).map((d) => `${d.key.replace(/^model\./, '')}=${d.values[i]!.replace(/^"(.*)"$/, '$1')}`).join(' '));
 }
 
+/** Widths of the name and dataset columns: a long name is cut with '…' (`--json` and `gatelab show` have it whole). */
+export const NAME_WIDTH = 32;
+export const DATASET_WIDTH = 24;
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
 /** `settings`: add the distinguishing settings (a sweep's group; a list of unrelated runs would differ in everything). */
 export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: boolean } = {}): string {
   const settings = o.settings ? distinguishing(runs) : runs.map(() => '');
   const rows = runs.map((r, i) => {
     const s = runSummary(store, r);
-    const result = Object.keys(s.test).length ? `test ${formatMetrics(s.test)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation)}` : (s.error ?? '');
-    return [String(r.id), r.status, s.template, r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
+    const result = Object.keys(s.test).length ? `test ${formatMetrics(s.test, s.ratingUnits)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation, s.ratingUnits)}` : (s.error ?? '');
+    return [String(r.id), clip(r.name ?? '', NAME_WIDTH), r.status, s.template, clip(s.datasetName, DATASET_WIDTH), r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
   });
-  const head = ['run', 'status', 'template', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
+  const head = ['run', 'name', 'status', 'template', 'dataset', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
   const last = head.length - 1;
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 0 : r[i].length))));
   const line = (r: string[]) => r.map((c, i) => (i === last ? c : c.padEnd(widths[i]))).join('  ');
@@ -151,13 +180,17 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (d.resumeNote) lines.push(`  note: resumed past a damaged checkpoint: ${d.resumeNote}`);
   if (d.stopped) lines.push(`  stopped: ${d.stopped}`);
   if (d.reachedStep !== null) lines.push(`  progress reached step ${d.reachedStep}; resumes from the checkpoint at step ${d.step}`);
-  if (Object.keys(d.validation).length) lines.push(`  validation${d.bestStep !== null ? ` (best, step ${d.bestStep})` : ''}: ${formatMetrics(d.validation)}`);
-  if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test)}`);
+  if (Object.keys(d.validation).length) lines.push(`  validation${d.bestStep !== null ? ` (best, step ${d.bestStep})` : ''}: ${formatMetrics(d.validation, d.ratingUnits)}`);
+  if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test, d.ratingUnits)}`);
+  if (d.ratingUnits === 'scaled') lines.push(`  note: ${scaledRatingNote(r.config)}`);
   lines.push(...testChannelsText(d.testChannels));
   if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
   if (d.data) lines.push(`  data: ${d.data.line}`);
   lines.push('  metrics:');
-  for (const m of d.metrics) lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}`);
+  for (const m of d.metrics) {
+    const scaled = d.ratingUnits === 'scaled' && isRatingMetric(m.name) ? '  (scaled units)' : '';
+    lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}${scaled}`);
+  }
   if (d.gates.length) lines.push('  gates (last value):');
   for (const g of d.gates) {
     const values = g.vector && (g.names ? g.vector.map((v, i) => `${g.names![i]} ${v.toFixed(3)}`).join(', ') : g.vector.map((v) => v.toFixed(3)).join(' '));

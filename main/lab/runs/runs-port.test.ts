@@ -11,6 +11,7 @@ import { openRunsPort, runConfigOf } from './runs-port';
 import { syntheticData } from '../../../workers/run/run-data';
 import { parseRunConfig } from '../../../common/runs/config';
 import { binaryMetrics } from '../../../workers/run/eval-metrics';
+import type { GatePoints } from '../../../common/lab-api';
 
 describe('runs port (LabApi runs channels)', () => {
   it('splits StartRuns.config into run and model fields', () => {
@@ -30,6 +31,8 @@ describe('runs port (LabApi runs channels)', () => {
       port.onProgress((p) => progress.push(p.status));
       const evalNames = new Set<string>();
       port.onMetrics((m) => { points += m.points.length; for (const p of m.points) if (/^(val|test)\./.test(p.name)) evalNames.add(p.name); });
+      const gates: GatePoints[] = [];
+      port.onGateStats!((g) => gates.push(g));
       const config = { epochs: 2, batchSize: 64, data: { kind: 'synthetic', samples: 2048 } };
       const { runIds, group } = await port.start({ template: 'demo-gated', datasetId: 'synthetic', config, seeds: 2 });
       expect(runIds).toHaveLength(2);
@@ -49,6 +52,11 @@ describe('runs port (LabApi runs channels)', () => {
       // Validation and test results are pushed live like any metric (the Evaluation chart needs no reload).
       expect(evalNames).toContain('val.loss');
       expect(evalNames).toContain('test.accuracy');
+      // Gate statistics are pushed live too (the gate panels grow with the run), as they are stored.
+      const pushed = gates.filter((g) => g.id === runIds[0]).flatMap((g) => g.points).filter((p) => p.gate === 'gate_openness');
+      expect(pushed.length).toBeGreaterThan(0);
+      const stored = store.metrics.gateNames(Number(runIds[0])).filter((g) => g.gate === 'gate_openness').flatMap(({ gate, stat }) => store.metrics.gateStats(Number(runIds[0]), gate, stat));
+      expect(pushed.length).toBe(stored.length);
       const m = await port.metrics(runIds[0], ['loss']);
       expect(m.series[0].steps).toHaveLength(64);
       await expect(async () => port.get('999')).rejects.toThrow(/no run '999'/);
@@ -74,6 +82,11 @@ describe('runs port (LabApi runs channels)', () => {
         store.runs.setStatus(id, 'running', { step: 40, totalSteps: 100 });
         store.metrics.append(id, [{ step: 40, name: 'samples_per_sec', value: 1000 }]);
         expect(await other.get(String(id))).toMatchObject({ step: 40, totalSteps: 100, samplesPerSec: 1000, etaSec: 3 }); // 60 steps x 50 rows at 1000 rows/s
+        // its gate statistics, stored by the process that trains it, reach this lab's listeners within a pass (~1 s)
+        const foreign = new Promise<GatePoints>((resolve) => other.onGateStats!((g) => { if (g.id === String(id)) resolve(g); }));
+        store.metrics.appendGateStats(id, [{ step: 41, gate: 'router', stat: 'load', vector: [0.75, 0.25] }]);
+        store.runs.setStatus(id, 'running', { step: 41 });
+        expect(await foreign).toEqual({ id: String(id), points: [{ step: 41, gate: 'router', stat: 'load', value: null, vector: [0.75, 0.25] }] });
       } finally {
         await other.close();
       }

@@ -4,7 +4,7 @@
 import { exportFileName } from '../lab/export-names';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError, type RunDetail, type RunProgress, type RunSummary, type MetricPoints, type Settings } from '../../../common/lab-api';
+import { LabError, type GatePoints, type RunDetail, type RunProgress, type RunSummary, type MetricPoints, type Settings } from '../../../common/lab-api';
 import { RunConfig } from '../../../common/runs/config';
 import type { RunsPort } from '../lab/runs-port';
 import type { LabStore, RunRecord } from '../store/index';
@@ -68,10 +68,12 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
   // Runs another process trains on this lab home: their changes, read from the store, as events too.
   const foreignProgress = new Set<(p: RunProgress) => void>();
   const foreignMetrics = new Set<(m: MetricPoints) => void>();
+  const foreignGates = new Set<(g: GatePoints) => void>();
   const stopForeign = watchForeignRuns({
     store, isLive: (id) => manager.isLive(id),
     onProgress: (p) => foreignProgress.forEach((l) => l(p)),
     onMetrics: (m) => foreignMetrics.forEach((l) => l(m)),
+    onGateStats: (g) => foreignGates.forEach((l) => l(g)),
   });
   const must = (id: string): RunRecord => {
     const r = /^\d+$/.test(id) ? store.runs.get(Number(id)) : undefined;
@@ -169,6 +171,15 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       // training points, and validation/test results as the val.* / test.* points trainer-link stores
       const own = manager.subscribe((e) => { if (e.type === 'metrics') listener({ id: String(e.runId), points: e.points }); });
       return () => { own(); foreignMetrics.delete(listener); };
+    },
+    // Gate statistics as they are stored (the app's gate panels grow with the run): this lab's trainers'
+    // points (trainer-link's 'gate-stats' events) and those of runs other processes train (foreign-runs.ts).
+    onGateStats(listener: (g: GatePoints) => void) {
+      foreignGates.add(listener);
+      const own = manager.subscribe((e) => {
+        if (e.type === 'gate-stats') listener({ id: String(e.runId), points: e.points.map((p) => ({ step: p.step, gate: p.gate, stat: p.stat, value: p.value, vector: p.vector })) });
+      });
+      return () => { own(); foreignGates.delete(listener); };
     },
     settingsChanged: () => manager.schedule(),
     close: () => { stopForeign(); return manager.close(); },

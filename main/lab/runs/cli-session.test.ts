@@ -1,0 +1,63 @@
+// What `gatelab train/resume --follow` prints while a run trains, and the exit code it ends with: epochs
+// counted one way (full epochs done, as --json's `epoch` and `gatelab show`), an old MMoE run's rating
+// error labelled as scaled units, a paused run told apart from a failed one (exit 3, not 1).
+import { describe, expect, it } from 'vitest';
+import type { RunManager } from './run-manager';
+import type { RunEvent, RunListener } from './events';
+import type { RunRecord } from '../store/index';
+import { EXIT_PAUSED, exitCodeOf, followRuns } from './cli-session';
+
+/** The part of RunManager followRuns uses: events to send, a run that settles when told. */
+function fakeManager(config: Record<string, unknown>) {
+  const listeners = new Set<RunListener>();
+  let settle: (r: RunRecord) => void = () => {};
+  const record = { id: 7, status: 'running', config, step: 0, epoch: 0 } as unknown as RunRecord;
+  const m = {
+    subscribe: (l: RunListener) => { listeners.add(l); return () => listeners.delete(l); },
+    waitFor: () => new Promise<RunRecord>((resolve) => (settle = resolve)),
+    record: () => record,
+    isLive: () => false,
+    close: async () => {},
+  };
+  return {
+    manager: m as unknown as RunManager,
+    send: (e: RunEvent) => listeners.forEach((l) => l(e)),
+    end: (status: string) => settle({ ...record, status } as RunRecord),
+  };
+}
+
+describe('gatelab train --follow lines', () => {
+  it('count full epochs in progress and validation lines alike (0 during the first, 1 once it ended)', async () => {
+    const f = fakeManager({ model: { template: 'demo-gated' } });
+    const lines: string[] = [];
+    const done = followRuns(f.manager, [7], { follow: true, json: false, print: (l) => lines.push(l) });
+    f.send({ type: 'progress', runId: 7, step: 40, epoch: 0, totalSteps: 200, samplesPerSec: 5120, etaSec: 3 });
+    f.send({ type: 'eval', runId: 7, split: 'validation', step: 100, epoch: 1, metrics: { loss: 0.5 } });
+    f.end('completed');
+    await done;
+    expect(lines).toEqual(['step 40/200  0 full epochs  5,120 samples/s  eta 3 s', 'epoch 1  step 100  validation loss 0.5000']);
+  });
+
+  it("label an unmarked (older) MMoE run's rating error as scaled units, a marked one's not", async () => {
+    for (const [config, want] of [
+      [{ model: { template: 'mmoe' }, data: { kind: 'dataset', datasetId: 1 } }, 'validation auc 0.7000  rating_rmse 0.8000 (scaled)'],
+      [{ model: { template: 'mmoe' }, data: { kind: 'dataset', datasetId: 1 }, metrics: { ratingUnits: 'rating' } }, 'validation auc 0.7000  rating_rmse 0.8000'],
+    ] as const) {
+      const f = fakeManager(config);
+      const lines: string[] = [];
+      const done = followRuns(f.manager, [7], { follow: false, json: false, print: (l) => lines.push(l) });
+      f.send({ type: 'eval', runId: 7, split: 'validation', step: 10, epoch: 1, metrics: { auc: 0.7, rating_rmse: 0.8 } });
+      f.end('completed');
+      await done;
+      expect(lines).toEqual([`epoch 1  step 10  ${want}`]);
+    }
+  });
+});
+
+describe('exit codes of gatelab train / resume', () => {
+  it('0 completed, 3 paused (resumable, did not finish), 1 for every other end', () => {
+    const code = (status: string) => exitCodeOf({ status } as RunRecord);
+    expect(EXIT_PAUSED).toBe(3);
+    expect(['completed', 'paused', 'failed', 'cancelled', 'interrupted'].map(code)).toEqual([0, 3, 1, 1, 1]);
+  });
+});
