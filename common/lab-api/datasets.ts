@@ -136,5 +136,11 @@ export const ImportProgress = z.object({
   rows: z.number().nonnegative(),
   datasetId: z.string().nullable(),
   error: z.string().nullable(),
+  /**
+   * With phase 'done': true when the import made a new dataset, false when the file's content already was
+   * dataset `datasetId` (the lab keeps one dataset per content). Absent from labs before this field and
+   * from other phases; a client then decides from the datasets it knew.
+   */
+  created: z.boolean().optional(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;

@@ -1,7 +1,7 @@
 // How the CLI shows a dataset: a schema table and a validation summary for people, one JSON object
 // for programs (`--json`: id, rows, columns [{name, type, ...}], issues).
 import type { Dataset } from '../lab/datasets/index';
-import type { ValidationIssue, ValidationReport } from '../../common/dataset-cache';
+import type { InvalidPolicy, ValidationIssue, ValidationReport } from '../../common/dataset-cache';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -60,11 +60,20 @@ export function schemaTable(d: Dataset): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-export function issueLines(issues: ValidationIssue[], limit = 12): string[] {
+/**
+ * The label of an issue: its severity, except for bad rows after an import under 'drop': 'dropped' (not
+ * an 'error': the dataset exists without them; datasets imported before the importer made those warnings
+ * still record 'error').
+ */
+function label(i: ValidationIssue, policy: InvalidPolicy | undefined): string {
+  return policy === 'drop' && (i.kind === 'ragged_row' || i.kind === 'unparsable') ? 'dropped' : i.severity;
+}
+
+export function issueLines(issues: ValidationIssue[], limit = 12, policy?: InvalidPolicy): string[] {
   return issues.slice(0, limit).map((i) => {
     const ex = i.examples?.[0];
     const where = ex ? ` (first: line ${ex.line}${ex.column ? `, column '${ex.column}'` : ''}${ex.value !== '' ? `: '${ex.value}'` : ''})` : '';
-    return `  ${i.severity.padEnd(7)} ${i.kind}: ${i.message}${where}`;
+    return `  ${label(i, policy).padEnd(7)} ${i.kind}: ${i.message}${where}`;
   }).concat(issues.length > limit ? [`  ... and ${issues.length - limit} more (see --json)`] : []);
 }
 
@@ -79,6 +88,6 @@ export function datasetReport(d: Dataset, headline: string): string {
     `${n(d.rows)} rows x ${d.columns.length} columns (${source})${kept}${imputed}`,
     schemaTable(d),
     issues.length ? `Validation: ${issues.length} issue(s)` : 'Validation: no issues',
-    ...issueLines(issues),
+    ...issueLines(issues, 12, v.policy),
   ].join('\n');
 }

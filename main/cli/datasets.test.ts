@@ -1,12 +1,13 @@
 // `gatelab datasets show|roles|types|rename|split|delete`, run as a user runs them (child processes, --home).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
+import { DEMO_VERSION } from '../lab/datasets/demo-install';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let home: string;
@@ -82,6 +83,25 @@ describe('gatelab datasets', () => {
     const renamed = gatelab('datasets', 'rename', String(id), 'ETT hourly');
     expect(renamed.stdout.trim()).toBe(`Dataset ${id} is now 'ETT hourly'`);
     expect(gatelab('datasets', 'show', 'ETT hourly').stdout).toContain(`Dataset ${id} 'ETT hourly'`);
+  });
+
+  it('the list shows a dash for an imported dataset\'s family, explained under the table, and a demo\'s family', async () => {
+    const lab = await openLabDatasets(labPaths(home), { demos: false });
+    try {
+      lab.store.settings.set('demo.installedVersion', DEMO_VERSION); // this test is about the table, not the demos
+      const file = join(home, 'made-for-fusion.csv');
+      writeFileSync(file, 'a,b,label\n1,2,0\n3,4,1\n5,6,0\n');
+      await lab.registry.importDataset(file, { family: 'fusion' });
+    } finally {
+      lab.close();
+    }
+    const r = gatelab('datasets');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^id\s+name\s+rows\s+cols\s+format\s+family\s+source$/);
+    expect(lines.find((l) => l.includes('ETTh1.csv'))).toMatch(/\s—\s+ETTh1\.csv$/);
+    expect(lines.find((l) => l.includes('made-for-fusion.csv'))).toMatch(/\sfusion\s+made-for-fusion\.csv$/);
+    expect(lines.at(-1)).toBe('family —: an imported file, made for no model family (only the demos are): any family its columns fit trains on it (forecasting: numeric columns over time; recsys: categorical fields and a target; fusion: a target and feature columns)');
   });
 
   it('delete removes the dataset and its files', () => {

@@ -28,12 +28,17 @@ function list(lab: LabDatasets, json: boolean): number {
     console.log('No datasets yet. Import one with: gatelab import FILE');
     return 0;
   }
-  const rows = all.map((d) => [String(d.id), d.name, n(d.rows), String(d.columns.length), d.format, d.family ?? '', d.isDemo ? 'demo' : d.sourceName]);
+  // Only the demos are made for a family; the lab infers none for an imported file (Models keeps the
+  // family chosen there), so an imported dataset shows a dash, explained under the table.
+  const rows = all.map((d) => [String(d.id), d.name, n(d.rows), String(d.columns.length), d.format, d.family ?? NO_FAMILY, d.isDemo ? 'demo' : d.sourceName]);
   const head = ['id', 'name', 'rows', 'cols', 'format', 'family', 'source'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [head, ...rows]) console.log(r.map((v, i) => (i === 2 || i === 3 ? v.padStart(w[i]) : v.padEnd(w[i]))).join('  ').trimEnd());
+  if (all.some((d) => !d.family)) console.log(`\nfamily ${NO_FAMILY}: an imported file, made for no model family (only the demos are): any family its columns fit trains on it (forecasting: numeric columns over time; recsys: categorical fields and a target; fusion: a target and feature columns)`);
   return 0;
 }
+
+const NO_FAMILY = '—';
 
 function show(lab: LabDatasets, ref: string, json: boolean): number {
   const d = lab.registry.resolve(ref);

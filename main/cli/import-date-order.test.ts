@@ -59,4 +59,19 @@ describe('--date-order', () => {
     db.close();
     expect(JSON.parse(recorded.import_options)).toMatchObject({ dateOrder: 'mdy' });
   });
+
+  it('given again on the same bytes: not a word when the dates are ISO (no order changes them); "not applied" for slashed ones', async () => {
+    const iso = join(home, 'iso.csv');
+    writeFileSync(iso, `date,v\n${Array.from({ length: 30 }, (_, i) => `2016-07-${String(i + 1).padStart(2, '0')},${i}`).join('\n')}\n`);
+    expect((await gatelab(['import', iso, '--home', home])).code).toBe(0);
+    const again = await gatelab(['import', iso, '--date-order', 'mdy', '--home', home]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Already imported: dataset \d+ 'iso'/);
+    expect(again.stderr).toBe('');
+    // slashed dates read day first: month first would change them
+    const slashed = join(home, 'slashed.csv');
+    writeFileSync(slashed, `date,v\n${Array.from({ length: 30 }, (_, i) => `${String(i + 1).padStart(2, '0')}/07/2016,${i}`).join('\n')}\n`);
+    expect((await gatelab(['import', slashed, '--home', home])).code).toBe(0);
+    expect((await gatelab(['import', slashed, '--date-order', 'mdy', '--home', home])).stderr).toMatch(/the options --date-order mdy were not applied/);
+  });
 });

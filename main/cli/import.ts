@@ -7,6 +7,7 @@ import { labPaths } from '../lab/home';
 import { openLabDatasets, RoleError, type ImportDatasetOptions } from '../lab/datasets/index';
 import { ImportError } from '../lab/import/index';
 import { notAppliedMessage, optionsNotApplied } from '../lab/import/reimport';
+import { mayHoldSlashedDates } from '../lab/import/slashed-dates';
 import { datasetJson, datasetReport } from './dataset-report';
 import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
 import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../../common/dataset-cache';
@@ -105,7 +106,9 @@ export const command: CliCommand = {
       });
       if (tty) process.stderr.write('\r\x1b[K');
       // the same bytes again: the existing dataset, so say which of this run's options were not applied
-      const notApplied = created ? [] : optionsNotApplied(options, dataset);
+      // (--date-order on a file without slashed dates, ISO ones say, changes nothing: not worth a word)
+      const slashedDates = !created && options.dateOrder !== undefined ? await mayHoldSlashedDates(file, dataset) : true;
+      const notApplied = created ? [] : optionsNotApplied(options, dataset, { slashedDates });
       if (json) console.log(JSON.stringify(datasetJson(dataset, { created, ...(repaired ? { repaired } : {}), ...(notApplied.length ? { optionsNotApplied: notApplied } : {}) })));
       else {
         const headline = created

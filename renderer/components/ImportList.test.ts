@@ -6,6 +6,7 @@ import { File as NodeFile } from 'node:buffer'; // jsdom's Blob has no arrayBuff
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import App from '../App.svelte';
 import type { Stores } from '../stores';
+import type { ImportItem } from '../stores/imports.svelte';
 import { inProcessLab } from '../lib/in-process-lab';
 
 let lab: LabProcess;
@@ -70,5 +71,25 @@ describe('ImportList', () => {
     const said = (await screen.findByTestId('import-already')).textContent ?? '';
     expect(said).toBe('Already imported as “loads” — the lab keeps one dataset per file');
     expect(screen.getAllByText('Imported')).toHaveLength(1); // only the first import is new
+  }, 60_000);
+
+  it('trusts the lab\'s word: created false names the existing dataset even when the list never saw it appear', async () => {
+    // another window imported the same file while this one's import was in flight: the dataset was new to
+    // this list, yet this import made nothing. The final event says so (ImportProgress.created).
+    const csv = 'when,load\n2024-02-01,7.5\n2024-02-02,8.5\n2024-02-03,9.5\n';
+    cleanup();
+    stores.imports.items.splice(0);
+    window.location.hash = '#/datasets';
+    render(App, { props: { stores } });
+    await stores.imports.upload(new NodeFile([csv], 'meters.csv') as unknown as File);
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('done'), { timeout: 20_000 });
+    const id = stores.imports.items[0].datasetId!;
+    await waitFor(() => expect(stores.datasets.list.some((d) => d.id === id)).toBe(true));
+    stores.imports.items.splice(0);
+    const done = { file: 'meters (other window).csv', phase: 'done' as const, bytes: 0, totalBytes: 0, rows: 0, datasetId: id, error: null, uploadId: null, importId: 'elsewhere' };
+    stores.imports.items.push({ key: 901, ...done, created: false } as ImportItem, { key: 902, ...done, created: true } as ImportItem);
+    const said = await screen.findAllByTestId('import-already');
+    expect(said.map((e) => e.textContent)).toEqual(['Already imported as “meters” — the lab keeps one dataset per file']);
+    expect(screen.getAllByText('Imported')).toHaveLength(1); // the one the lab says it created
   }, 60_000);
 });

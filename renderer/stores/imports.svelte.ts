@@ -15,6 +15,8 @@ export interface ImportItem {
   rows: number;
   datasetId: string | null;
   error: string | null;
+  /** From the lab's final event: false when the file's content already was dataset `datasetId` (absent from older labs). */
+  created?: boolean;
   uploadId: string | null;
   importId: string | null;
   /** What was imported, so a failed import can be tried again with another bad-row policy. */
@@ -72,6 +74,7 @@ export class ImportsStore {
     if (p.phase === 'parsing') Object.assign(item, { bytes: p.bytes, totalBytes: p.totalBytes || item.totalBytes, rows: p.rows });
     if (p.phase === 'done' && p.datasetId) {
       item.datasetId = p.datasetId;
+      if (p.created !== undefined) item.created = p.created;
       this.onDone(p.datasetId);
     }
     if (p.error) item.error = p.error;

@@ -14,6 +14,7 @@ import { TableWriter, type Retype } from './table-writer';
 import { TrailingSummaryRows } from './summary-rows';
 import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-pair';
 import type { DatetimeColumn } from './datetime-column';
+import { parseRulesOf, withExcelDatesRule } from './parse-rules';
 import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 
 const SNIFF_BYTES = 1024 * 1024;
@@ -47,7 +48,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   if (d !== undefined && (d.length === 0 || d.length > 8 || /["\r\n]/.test(d) || (d.length > 1 && /[^\x21-\x7e]/.test(d)))) {
     throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields`, { file });
   }
-  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv' });
+  const rules = parseRulesOf(options);
+  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
   if (sniffed.renameNote) job.validation.addCounted('note', null, 1, sniffed.renameNote, 'renamed');
@@ -63,7 +65,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
     if (forced && !userType) return forced === 'number' ? withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    const plan = withDateOrder(withDayFirst(inferKind(name, samples, userType), job.dayFirst), options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferKind(name, samples, userType), rules), job.dayFirst), options.dateOrder);
     return withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter), samples, sniffed.delimiter);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
@@ -75,7 +77,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   let skipLines = sniffed.skipLines;
   const policy = job.policy;
   // '2016-07-01' then '01:00:00': the date column gets each row's time of day added (date-time-pair.ts)
-  const pair = findDateTimePair(plans, sniffed.rows);
+  const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows) : null;
   const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
   let withoutTime = 0;
   const putRow = (buf: Buffer, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, count: number, line: number): void => {
@@ -98,12 +100,12 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     table.endRow(line);
   };
   // a 'Total' row is held back until the next row (then it is data) or the end (summary-rows.ts)
-  const summary = new TrailingSummaryRows(cols, text);
+  const summary = rules.skipSummaryRow ? new TrailingSummaryRows(cols, text) : null;
   const tokenizer = new CsvTokenizer(sniffed.delimiter.length === 1 ? sniffed.delimiter.charCodeAt(0) : sniffed.delimiter, {
     row(buf, starts, ends, escaped, count, line) {
       if (skipLines > 0) { skipLines--; return; }
-      if (count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
-      summary.release(putRow);
+      if (summary && count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
+      summary?.release(putRow);
       putRow(buf, starts, ends, escaped, count, line);
     },
   }, file);
@@ -112,7 +114,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     job.checkCancelled();
     tokenizer.push(chunk, last);
   }
-  const summaryNote = summary.finish(putRow);
+  const summaryNote = summary ? summary.finish(putRow) : null;
   if (pair) job.validation.addCounted('note', plans[pair.date].name, table.rows, dateTimePairNote(plans[pair.date].name, plans[pair.time].name, [sniffed.rows[0][pair.date], sniffed.rows[0][pair.time]], withoutTime), 'date-time');
   if (summaryNote) job.validation.addCounted('note', null, 1, summaryNote, 'summary-row');
   if (job.validation.rowsRead === 0) {

@@ -151,10 +151,11 @@ function withoutTrailingSummary(rows: string[][]): string[][] {
   return end === rows.length ? rows : rows.slice(0, end);
 }
 
-export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean }): Sniffed {
+/** `summaryRows: false`: a trailing 'Total' row is sampled like any row (a dataset imported before that rule: parse-rules.ts). */
+export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean }): Sniffed {
   const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
   const read = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
-  const all = wholeFile && read.length < SAMPLE_ROWS + 2 ? withoutTrailingSummary(read) : read;
+  const all = wholeFile && read.length < SAMPLE_ROWS + 2 && opts.summaryRows !== false ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
   const units = opts.header === false ? null : detectUnitsRow(all);
   const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all) : { hasHeader: opts.header };

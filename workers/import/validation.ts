@@ -18,12 +18,20 @@ export class Validation {
 
   constructor(readonly policy: InvalidPolicy) {}
 
+  /**
+   * A bad row or value stops an import under 'reject' (an error); under 'drop' or 'impute' the import goes
+   * on and the policy dealt with it, so it is a warning to look at, not an error in a dataset that exists.
+   */
+  private severityOf(kind: IssueKind): ValidationIssue['severity'] {
+    return this.policy !== 'reject' && (kind === 'ragged_row' || kind === 'unparsable') ? 'warning' : SEVERITY[kind];
+  }
+
   /** Counts one occurrence; `describe` builds the message only the first time (it is on the hot path). */
   add(kind: IssueKind, column: string | null, line: number, value: string | null, describe: () => string): void {
     const key = `${kind}\u0000${column ?? ''}`;
     let issue = this.issues.get(key);
     if (!issue) {
-      issue = { kind, severity: SEVERITY[kind], column, count: 0, message: describe(), examples: [] };
+      issue = { kind, severity: this.severityOf(kind), column, count: 0, message: describe(), examples: [] };
       this.issues.set(key, issue);
     }
     issue.count++;
@@ -39,7 +47,7 @@ export class Validation {
   addCounted(kind: IssueKind, column: string | null, count: number, message: string, topic = ''): void {
     const key = `${kind}\u0000${column ?? ''}${topic ? `\u0000${topic}` : ''}`;
     const examples = this.issues.get(key)?.examples ?? []; // keep examples found while streaming
-    this.issues.set(key, { kind, severity: SEVERITY[kind], column, count, message, examples });
+    this.issues.set(key, { kind, severity: this.severityOf(kind), column, count, message, examples });
   }
 
   /**

@@ -3,7 +3,7 @@
 // name the spellings and their rows; a '|'-separated list column gets a note pointing at the multi-hot role.
 import { afterAll, describe, expect, it } from 'vitest';
 import { textLoader } from './fixtures/load-text';
-import { caseVariants, describeVariants, leadingZeroVariants } from './value-variants';
+import { caseVariants, describeVariants, idKey, leadingZeroVariants } from './value-variants';
 import { detectListColumn } from './category-checks';
 
 const { load, cleanup } = textLoader('gatelab-variants-');
@@ -59,6 +59,30 @@ describe('ids with and without leading zeros', () => {
     expect(leadingZeroVariants(['001', '002', '50', '51'])).toEqual([]);
     expect(leadingZeroVariants(['item 007', 'item 7', 'item 8']).map((g) => g.key)).toEqual(['item 7']);
     expect(leadingZeroVariants(['1.05', '1.5'])).toEqual([]); // decimals are not ids
+  });
+
+  it('reads ids as the former pattern did, and a 100,000-character cell of spaces and zeros in linear time', () => {
+    // the former pattern (quadratic and worse on long cells), as the reference on short ones
+    const FORMER = /^\s*([A-Za-z_#:. -]*?)0*(\d+)\s*$/;
+    const former = (v: string) => { const m = FORMER.exec(v); return m ? `${m[1]}${m[2]}` : null; };
+    const ids = ['007', '7', ' 0012 ', 'item 007', 'U-0012', '#000', '0', '000', 'a.b:c_0100', '\t42\n', 'x 7 y', '1.05', '', '  ', 'U-', '-0', '12a', '\u00a0 09'];
+    expect(ids.map(idKey)).toEqual(ids.map(former));
+    expect(idKey('item 007')).toBe('item 7');
+    expect(idKey(' 000 ')).toBe('0');
+    // every short string over the characters that matter (a fixed pseudo-random sample)
+    const chars = ['0', '1', '9', ' ', '\t', 'a', 'Z', '-', '_', '#', ':', '.', '/', '\u00a0'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 20_000; i++) {
+      const v = Array.from({ length: Math.floor(next() * 8) }, () => chars[Math.floor(next() * chars.length)]).join('');
+      if (idKey(v) !== former(v)) throw new Error(`idKey(${JSON.stringify(v)}) = ${idKey(v)}, the former pattern gives ${former(v)}`);
+    }
+    const long = [' '.repeat(50_000) + '0'.repeat(50_000) + 'x', '0'.repeat(100_000) + ' x', ' '.repeat(99_999) + 'x', '-'.repeat(99_999) + 'x'];
+    const started = performance.now();
+    expect(long.map(idKey)).toEqual([null, null, null, null]);
+    expect(idKey(' '.repeat(50_000) + '0'.repeat(49_999) + '7')).toBe('7');
+    expect(performance.now() - started).toBeLessThan(200); // the former pattern: minutes for 8,000 characters
+    expect(leadingZeroVariants([long[0], '07', '7']).map((g) => g.key)).toEqual(['7']);
   });
 });
 

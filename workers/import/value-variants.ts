@@ -48,15 +48,24 @@ export function caseVariants(values: readonly string[], counts?: ArrayLike<numbe
   return variantGroups(values, counts, (v) => v.trim().toLowerCase());
 }
 
-/** An id-like code: optional letters/separators, then digits ('007', 'item 007', 'U-0012'). */
-const ID_CODE = /^\s*([A-Za-z_#:. -]*?)0*(\d+)\s*$/;
+/**
+ * An id-like code, trimmed: optional letters/separators, then digits ('007', 'item 007', 'U-0012'); the
+ * groups are the prefix and the number without its leading zeros. Linear in the cell's length: no two
+ * neighbouring parts can match the same character (spaces are trimmed first, and the number starts at its
+ * first non-zero digit), whereas /^\s*([…]*?)0*(\d+)\s*$/ backtracked for minutes over a long cell of
+ * spaces and zeros that is not an id.
+ */
+const ID_CODE = /^([A-Za-z_#:. -]*)0*([1-9]\d*|0)$/;
+
+/** The code without leading zeros in its number ('item 007' -> 'item 7', ' 000 ' -> '0'), or null when `v` is not one. */
+export function idKey(v: string): string | null {
+  const m = ID_CODE.exec(v.trim()); // trim() removes exactly what \s matches
+  return m ? `${m[1]}${m[2]}` : null;
+}
 
 /** Id-like codes equal once leading zeros are stripped from their number (`007` and `7`, `U-012` and `U-12`). */
 export function leadingZeroVariants(values: readonly string[], counts?: ArrayLike<number>): VariantGroup[] {
-  return variantGroups(values, counts, (v) => {
-    const m = ID_CODE.exec(v);
-    return m ? `${m[1]}${m[2]}` : null;
-  });
+  return variantGroups(values, counts, idKey);
 }
 
 /** "'recommended' (615 rows), 'Recommended' (620 rows); 'no' (...)": the first groups, for a message. */

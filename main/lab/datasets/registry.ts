@@ -6,7 +6,9 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { importFile, ImportError, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult } from '../import/index';
+import {
+  importFile, ImportError, PARSE_RULES, rulesToReparse, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions,
+} from '../import/index';
 import type { LabStore, DatasetRecord, ColumnRecord, NewColumn } from '../store/index';
 import type { LabPaths } from '../home';
 import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/data/roles';
@@ -96,11 +98,13 @@ export class DatasetRegistry {
     const hooks = { signal, onProgress: (p: ImportProgressEvent) => onProgress?.({ ...p, phase: 'parsing' as const }) };
     if (existing) return this.repairIfDamaged(this.withColumns(existing), sourcePath, hooks);
 
+    // the reading rules of this importer, recorded so that a later re-parse reads the file the same way
+    const recorded: RecordedImportOptions = { ...importOptions, parseRules: PARSE_RULES };
     let result: ImportResult;
     let columns: NewColumn[];
     try {
       mkdirSync(dir, { recursive: true });
-      result = await importFile(sourcePath, cachePath, importOptions, hooks);
+      result = await importFile(sourcePath, cachePath, recorded, hooks);
       columns = defaultRoles(result, roles);
     } catch (e) {
       this.removeIfUnreferenced(hash);
@@ -124,7 +128,7 @@ export class DatasetRegistry {
           delimiter: result.delimiter ?? null,
           hasHeader: result.hasHeader ?? null,
           rows: result.rows,
-          importOptions: { ...importOptions },
+          importOptions: { ...recorded },
           validation: result.validation,
           family: family ?? null,
           description: description ?? null,
@@ -205,7 +209,9 @@ export class DatasetRegistry {
     const recorded = d.importOptions as ImportOptions;
     const columnTypes = { ...(recorded.columnTypes ?? {}) };
     for (const c of d.columns) if (c.typeOverride) columnTypes[c.name] = c.typeOverride;
-    const result = await importFile(sourcePath, d.cachePath, { ...recorded, ...(Object.keys(columnTypes).length ? { columnTypes } : {}) }, hooks);
+    // the rules it was imported under (none recorded: imported before them), so the rebuilt cache is the one it had
+    const options: RecordedImportOptions = { ...recorded, parseRules: rulesToReparse(d.importOptions), ...(Object.keys(columnTypes).length ? { columnTypes } : {}) };
+    const result = await importFile(sourcePath, d.cachePath, options, hooks);
     const types = result.columns.map((c) => `${c.name}:${c.type}`).join(', ');
     if (result.rows !== d.rows || types !== d.columns.map((c) => `${c.name}:${c.type}`).join(', ')) {
       throw new Error(`dataset ${d.id} '${d.name}': its cache was damaged (${damage}) and parsing ${basename(sourcePath)} again gave ${result.rows.toLocaleString('en-US')} rows with columns ${types}, not the dataset's ${d.rows.toLocaleString('en-US')} rows with ${d.columns.map((c) => `${c.name}:${c.type}`).join(', ')}. Delete it (gatelab datasets delete ${d.id}) and import the file again`);

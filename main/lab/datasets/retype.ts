@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { importFile, ImportError, type ImportOptions, type ImportProgressEvent, type ImportResult } from '../import/index';
+import { importFile, ImportError, rulesToReparse, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions } from '../import/index';
 import { META_FILE, type DatasetCacheMeta, type InvalidPolicy } from '../../../common/dataset-cache';
 import { typeChoices } from '../../../common/lab-api/datasets';
 import type { ColumnTypeName } from '../../../common/data/roles';
@@ -56,7 +56,7 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   if (!existsSync(source)) throw new RetypeRefused(`the original file of dataset ${d.id} '${d.name}' is missing (${source}); import ${d.sourceName} again to change its types`);
 
   const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const importOptions: ImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
+  const importOptions: RecordedImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
   let result: ImportResult;
   let kept: string | null = null;
   try {
@@ -92,8 +92,8 @@ interface TypePlan {
   columnTypes: Record<string, ColumnTypeName>;
   /** The override each column will have after the change. */
   overrides: Map<string, ColumnTypeName | null>;
-  /** The dataset's import options after the change (policy, import-time types). */
-  importOptions: ImportOptions;
+  /** The dataset's import options after the change (policy, import-time types, the reading rules it was imported under). */
+  importOptions: RecordedImportOptions;
   policy: InvalidPolicy;
   policyChanged: boolean;
   /** Columns whose type in effect changes. */
@@ -123,7 +123,11 @@ function planTypes(d: Dataset, changes: TypeChanges, onInvalid: InvalidPolicy | 
   for (const [name, type] of overrides) if (type) columnTypes[name] = type;
   const policy: InvalidPolicy = onInvalid ?? recorded.onInvalid ?? 'reject';
   const { columnTypes: _replaced, ...rest } = recorded; // rebuilt below: only the import-time types still in force
-  const importOptions: ImportOptions = { ...rest, ...(Object.keys(atImport).length ? { columnTypes: atImport } : {}), ...(onInvalid ? { onInvalid } : {}) };
+  // A dataset imported before a reading rule is parsed without it (and records so), so that changing one
+  // column's type leaves the others and the rows as they were (parse-rules.ts)
+  const importOptions: RecordedImportOptions = {
+    ...rest, parseRules: rulesToReparse(d.importOptions), ...(Object.keys(atImport).length ? { columnTypes: atImport } : {}), ...(onInvalid ? { onInvalid } : {}),
+  };
   return { columnTypes, overrides, importOptions, policy, policyChanged: policy !== (recorded.onInvalid ?? 'reject'), changed };
 }
 

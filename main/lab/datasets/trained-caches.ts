@@ -45,12 +45,15 @@ function readJson<T>(path: string): T | undefined {
   try { return JSON.parse(readFileSync(path, 'utf8')) as T; } catch { return undefined; }
 }
 
+/** Names of the kept-cache folders beside `cachePath`. */
+function keptCacheNames(cachePath: string): string[] {
+  try { return readdirSync(dirname(cachePath)).filter((n) => n.startsWith(TRAINED_PREFIX)); } catch { return []; }
+}
+
 /** The kept caches beside `cachePath`: folder, the runs it serves, its column types. */
 function keptCaches(cachePath: string): Array<{ path: string; runs: number[]; columns: Column[] }> {
   const dir = dirname(cachePath);
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
-  return names.filter((n) => n.startsWith(TRAINED_PREFIX)).map((n) => {
+  return keptCacheNames(cachePath).map((n) => {
     const path = join(dir, n);
     const runs = readJson<{ runs?: number[] }>(join(path, RUNS_FILE))?.runs ?? [];
     const columns = readJson<DatasetCacheMeta>(join(path, META_FILE))?.columns ?? [];
@@ -99,20 +102,26 @@ export function keepForFinishedRuns(store: LabStore, datasetId: number, parked: 
 /**
  * Kept caches no run needs any more (runs deleted, or the dataset retyped back so the live cache reads as
  * they trained) are removed; the others list only the runs that still need them. Returns folders removed.
+ * Another process may retype the dataset meanwhile (a start-up sweep lists every dataset first, then
+ * prunes): its new copy appears only after the store has its new types, so the types, the runs and the
+ * copy's run list are read from the store and the folder for each copy, never from what the caller listed.
  */
-export function pruneTrainedCaches(store: LabStore, d: { id: number; cachePath: string; columns: readonly Column[] }): string[] {
+export function pruneTrainedCaches(store: LabStore, d: { id: number; cachePath: string }): string[] {
   const removed: string[] = [];
-  for (const k of keptCaches(d.cachePath)) {
-    const still = k.runs.filter((id) => {
+  for (const name of keptCacheNames(d.cachePath)) {
+    const path = join(dirname(d.cachePath), name);
+    const runs = readJson<{ runs?: number[] }>(join(path, RUNS_FILE))?.runs ?? [];
+    const columns = store.datasets.columns(d.id); // after the folder was seen: includes the retype that made it
+    const still = runs.filter((id) => {
       const r = store.runs.get(id);
       const snapshot = r && r.datasetId === d.id ? snapshotOf(r) : undefined;
-      return snapshot !== undefined && retypedSince(snapshot, d.columns).length > 0;
+      return snapshot !== undefined && retypedSince(snapshot, columns).length > 0;
     });
-    if (!still.length || !existsSync(join(k.path, META_FILE))) {
-      rmSync(k.path, { recursive: true, force: true });
-      removed.push(k.path);
-    } else if (still.length !== k.runs.length) {
-      writeFileSync(join(k.path, RUNS_FILE), JSON.stringify({ runs: still }));
+    if (!still.length || !existsSync(join(path, META_FILE))) {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } else if (still.length !== runs.length) {
+      writeFileSync(join(path, RUNS_FILE), JSON.stringify({ runs: still }));
     }
   }
   return removed;

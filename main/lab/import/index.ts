@@ -14,6 +14,7 @@ export type {
   ColumnInfo, ColumnStats, ColumnType, ImportFormat, ImportOptions, ImportResult, ImportProgressEvent, ValidationIssue, ValidationReport,
 } from '../../../common/dataset-cache';
 export { openDatasetCache, type DatasetCache, type OpenColumn } from './cache-io';
+export { PARSE_RULES, rulesToReparse, type ParseRules, type RecordedImportOptions } from './parse-rules';
 
 export interface ImportHooks {
   onProgress?(p: ImportProgressEvent): void;

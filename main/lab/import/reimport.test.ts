@@ -23,6 +23,13 @@ describe('--date-order given again', () => {
     expect(optionsNotApplied({ dateOrder: 'dmy' }, dated("column 'date': the first rows allowed month-first dates, but line 14 has '13/01/2024': read as day-first dates (DD/MM/YYYY)"))).toEqual([]);
   });
 
+  it('is not named for a file without slashed dates (ISO dates read the same in every order)', () => {
+    expect(optionsNotApplied({ dateOrder: 'mdy' }, dated(null), { slashedDates: false })).toEqual([]);
+    expect(optionsNotApplied({ dateOrder: 'dmy' }, dated(null, { dateOrder: 'mdy' }), { slashedDates: false })).toEqual([]);
+    expect(optionsNotApplied({ dateOrder: 'mdy', onInvalid: 'impute' }, dated(null), { slashedDates: false })).toEqual(['--on-invalid impute']);
+    expect(optionsNotApplied({ dateOrder: 'mdy' }, dated(null), { slashedDates: true })).toEqual(['--date-order mdy']);
+  });
+
   it('says it cannot be changed in place and how to apply it, with --yes and what runs keep when runs use the dataset', () => {
     expect(notAppliedMessage(dataset, ['--date-order mdy'])).toBe("already imported as dataset 7 'sales' with the same content; the options --date-order mdy were not applied. To import it with them, delete it first (gatelab datasets delete 7), then import again (--date-order cannot be changed in place: gatelab datasets types keeps the options the file was first read with).");
     expect(notAppliedMessage(dataset, ['--date-order mdy'], 2)).toContain('delete it first (gatelab datasets delete 7 --yes; 2 runs use it and keep their results, but lose Try it, knockouts and gate reports), then import again');

@@ -1,6 +1,7 @@
 // Importing the same bytes again returns the dataset made the first time (datasets are keyed by content),
-// so options given the second time are not applied (--date-order included: dates are read at parse time). This finds which of them would have changed
-// something, for the CLI to say so instead of a bare "Already imported".
+// so options given the second time are not applied (--date-order included: dates are read at parse time).
+// This finds which of them would have changed something, for the CLI to say so instead of a bare
+// "Already imported".
 import type { ColumnType, ImportOptions } from '../../../common/dataset-cache';
 
 /** What an existing dataset records of its first import (a registry Dataset has all of it). */
@@ -21,12 +22,19 @@ export interface ReimportOptions extends ImportOptions {
   roles?: Record<string, string | { role?: string; modality?: string }>;
 }
 
+/** What is known of the file itself. */
+export interface SourceFacts {
+  /** False when its sampled text has no slashed dates (mayHoldSlashedDates): no date order changes it. */
+  slashedDates?: boolean;
+}
+
 /**
  * The options of a repeated import that differ from what the dataset has, as command-line flags with
  * their values ('--on-invalid impute', '--types b=float'); empty when the dataset already matches them.
- * A sniffed setting the user now names explicitly (the same delimiter) is not a difference.
+ * A sniffed setting the user now names explicitly (the same delimiter) is not a difference, nor is a
+ * date order for a file without slashed dates (ISO dates read the same in every order).
  */
-export function optionsNotApplied(given: ReimportOptions, d: ImportedDataset): string[] {
+export function optionsNotApplied(given: ReimportOptions, d: ImportedDataset, source: SourceFacts = {}): string[] {
   const out: string[] = [];
   const first = d.importOptions as ImportOptions;
   if (given.name !== undefined && given.name !== d.name) out.push(`--name ${given.name}`);
@@ -35,7 +43,7 @@ export function optionsNotApplied(given: ReimportOptions, d: ImportedDataset): s
   if (given.delimiter !== undefined && given.delimiter !== d.delimiter) out.push(`--delimiter ${given.delimiter === '\t' ? 'tab' : given.delimiter}`);
   if (given.header !== undefined && given.header !== d.hasHeader) out.push(`--header ${given.header ? 'yes' : 'no'}`);
   if (given.onInvalid !== undefined && given.onInvalid !== (first.onInvalid ?? 'reject')) out.push(`--on-invalid ${given.onInvalid}`);
-  if (given.dateOrder !== undefined && given.dateOrder !== dateOrderRead(d)) out.push(`--date-order ${given.dateOrder}`);
+  if (given.dateOrder !== undefined && source.slashedDates !== false && given.dateOrder !== dateOrderRead(d)) out.push(`--date-order ${given.dateOrder}`);
   if (given.target !== undefined && given.target !== first.target) out.push(`--target ${given.target}`);
   const column = (name: string) => d.columns.find((c) => c.name === name);
   const types = Object.entries(given.columnTypes ?? {}).filter(([name, type]) => column(name)?.type !== (type as ColumnType));

@@ -19,7 +19,7 @@ export interface DatasetsPort {
   /** Parses the dataset again with these column types (null: inferred); absent in test ports without a store. */
   setTypes?(id: string, types: Record<string, ColumnType | null>, onInvalid?: 'reject' | 'drop' | 'impute'): Promise<TypesChanged>;
   rename?(id: string, name: string): { dataset: DatasetSummary; message: string };
-  /** Imports a file; resolves with the new (or existing, same content) dataset id. */
-  importFile(path: string, hooks: ImportHooks): Promise<string>;
+  /** Imports a file; resolves with the new (or existing, same content: created false) dataset's id. */
+  importFile(path: string, hooks: ImportHooks): Promise<{ datasetId: string; created: boolean }>;
   close(): void;
 }

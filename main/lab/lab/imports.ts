@@ -90,8 +90,8 @@ export class Imports {
         },
       })
       .then(
-        (datasetId) => {
-          this.end(job, { phase: 'done', datasetId });
+        ({ datasetId, created }) => {
+          this.end(job, { phase: 'done', datasetId, created });
           this.onImported(datasetId);
         },
         (e: Error) => {

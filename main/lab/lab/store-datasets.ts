@@ -138,14 +138,14 @@ class StoreDatasets implements DatasetsPort {
     }
   }
 
-  async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<string> {
+  async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<{ datasetId: string; created: boolean }> {
     const outcome = await this.lab.registry.importDataset(path, {
       name: hooks.name,
       signal: hooks.signal,
       ...(hooks.onInvalid ? { onInvalid: hooks.onInvalid } : {}),
       onProgress: (p) => hooks.onProgress({ bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows }),
     });
-    return String(outcome.dataset.id);
+    return { datasetId: String(outcome.dataset.id), created: outcome.created };
   }
 
   close(): void {

@@ -1,0 +1,58 @@
+// The lab parses a dataset imported before the Excel-date, date+time and Total-row rules with those rules
+// off: the file must then read exactly as that importer read it (checked by hand against the importer of
+// commit b6660d7^ on these files: same types, statistics and column bytes). Without `parseRules` (a new
+// import) every rule applies.
+import { afterAll, describe, expect, it } from 'vitest';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-parse-rules-');
+afterAll(cleanup);
+
+const OFF = { parseRules: { excelDates: false, combineDateTime: false, skipSummaryRow: false } } as never;
+const rows = Array.from({ length: 48 }, (_, i) => `2024-01-0${1 + Math.floor(i / 24)},${String(i % 24).padStart(2, '0')}:00,${i * 1.5}`);
+const total = Array.from({ length: 48 }, (_, i) => i * 1.5).reduce((a, b) => a + b);
+const PAIR_TOTAL = `date,time,load\n${rows.join('\n')}\nTotal,,${total}\n`;
+const PAIR = `date,time,load\n${rows.join('\n')}\n`;
+const serials = Array.from({ length: 50 }, (_, i) => Number((42552 + i / 24).toFixed(6)));
+const EXCEL = `timestamp,load\n${serials.map((s, i) => `${s},${i % 7}`).join('\n')}\n`;
+const EXCEL_JSONL = serials.map((s, i) => JSON.stringify({ time: s, v: i % 7 })).join('\n') + '\n';
+const midnight = (day: number) => Date.UTC(2024, 0, day) / 1000;
+
+describe('parse rules', () => {
+  it('off: a Total row is a row (so the dates are text), and no summary note', async () => {
+    const r = await load(PAIR_TOTAL, OFF);
+    expect(r.result.rows).toBe(49);
+    expect(r.type('date')).toBe('categorical');
+    expect(r.col('date').at(-1)).toBe('Total');
+    expect(r.result.validation.issues.some((i) => /summary row/.test(i.message))).toBe(false);
+  });
+
+  it('off: a date column stays dates at midnight beside its time-of-day column', async () => {
+    const r = await load(PAIR, OFF);
+    expect(r.type('date')).toBe('datetime');
+    expect(r.col('date').slice(23, 26)).toEqual([midnight(1), midnight(2), midnight(2)]);
+    expect(r.col('time').slice(0, 2)).toEqual(['00:00', '01:00']);
+  });
+
+  it('off: Excel serial days in a time-named column stay numbers, in CSV and JSON Lines', async () => {
+    const csv = await load(EXCEL, OFF);
+    expect(csv.type('timestamp')).toBe('float');
+    expect(csv.col('timestamp')[1]).toBe(Math.fround(serials[1]));
+    const jsonl = await load(EXCEL_JSONL, OFF, 'jsonl');
+    expect(jsonl.type('time')).toBe('float');
+    // a datetime the user sets reads them as serial days even so: a new decision, not a column to keep
+    const typed = await load(EXCEL, { ...(OFF as object), columnTypes: { timestamp: 'datetime' } });
+    expect(typed.col('timestamp')[0]).toBe(Date.UTC(2016, 6, 1) / 1000);
+  });
+
+  it('absent (a new import): every rule applies', async () => {
+    const withTotal = await load(PAIR_TOTAL);
+    expect(withTotal.result.rows).toBe(48);
+    expect(withTotal.col('date').slice(23, 26)).toEqual([midnight(1) + 23 * 3600, midnight(2), midnight(2) + 3600]);
+    expect((await load(EXCEL)).col('timestamp')[0]).toBe(Date.UTC(2016, 6, 1) / 1000);
+    expect((await load(EXCEL_JSONL, {}, 'jsonl')).type('time')).toBe('datetime');
+    // one rule on, the others off: only that one
+    const pairOnly = await load(PAIR_TOTAL, { parseRules: { combineDateTime: true } } as never);
+    expect(pairOnly.result.rows).toBe(49);
+  });
+});
