@@ -111,7 +111,7 @@ export const command: CliCommand = {
   usage: "[list | show ID | roles ID col=role[:modality]... | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | split ID --delete NAME | delete ID [--yes]]",
   options: [
     ["--kind K", "split: ett, chronological, random, stratified, leave-last-out or given"],
-    ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...)"],
+    ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...); an existing name is replaced unless a run uses that split"],
     ["--delete NAME", "split: delete the stored split NAME (or id) instead; refused while a run names it"],
     ["--seed S", "split: the seed of a random or stratified split"],
     ["--ratios a,b,c", "split: train,val,test fractions (default 0.8,0.1,0.1; chronological 0.7,0.1,0.2)"],

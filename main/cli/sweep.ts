@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
-import { openCliRuns, followRuns, runResult } from '../lab/runs/cli-session';
+import { openCliRuns, followRuns, runResult, exitCodeOfAll } from '../lab/runs/cli-session';
 import { runsTable } from '../lab/runs/run-report';
 import { ExperimentSpec } from '../../common/runs/expand';
 import { DatasetRegistry } from '../lab/datasets/index';
@@ -72,7 +72,7 @@ export const command: CliCommand = {
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
       if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)) }));
       else console.log(runsTable(s.store, runs, { settings: true }));
-      return runs.every((r) => r.status === 'completed') ? 0 : 1;
+      return exitCodeOfAll(runs); // as train's: 3 when none failed and some are paused
     } catch (e) {
       console.error(`gatelab sweep: ${(e as Error).message}`);
       return 1;

@@ -50,8 +50,8 @@ export class LabSplits {
     const chosen = name ?? unusedName(spec.kind, existing.map((s) => s.name));
     const replaced = existing.find((s) => s.name === chosen);
     // Replacing a split deletes its id, and runs that name that id (data.splitId) could then no longer
-    // resume, be tried, analysed or exported with their preprocessing: the app refuses, naming them. (The
-    // CLI's `datasets split --name` replaces and says so; that is a deliberate command.)
+    // resume, be tried, analysed or exported with their preprocessing: the app refuses, naming them, as
+    // the CLI's `datasets split --name` does.
     if (replaced) {
       const users = registry.store.splits.runsNaming(replaced.id);
       if (users.length) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunManager } from './run-manager';
 import type { RunEvent, RunListener } from './events';
 import type { RunRecord } from '../store/index';
-import { EXIT_PAUSED, exitCodeOf, followRuns } from './cli-session';
+import { EXIT_PAUSED, exitCodeOf, exitCodeOfAll, followRuns } from './cli-session';
 
 /** The part of RunManager followRuns uses: events to send, a run that settles when told. */
 function fakeManager(config: Record<string, unknown>) {
@@ -59,5 +59,10 @@ describe('exit codes of gatelab train / resume', () => {
     const code = (status: string) => exitCodeOf({ status } as RunRecord);
     expect(EXIT_PAUSED).toBe(3);
     expect(['completed', 'paused', 'failed', 'cancelled', 'interrupted'].map(code)).toEqual([0, 3, 1, 1, 1]);
+  });
+
+  it('a sweep: a failed run wins over a paused one, a paused one over finished ones', () => {
+    const of = (...statuses: string[]) => exitCodeOfAll(statuses.map((status) => ({ status }) as RunRecord));
+    expect([of('completed', 'completed'), of('completed', 'paused'), of('paused', 'failed', 'completed'), of('interrupted')]).toEqual([0, 3, 1, 1]);
   });
 });

@@ -152,6 +152,12 @@ export const EXIT_PAUSED = 3;
 /** The exit code of `gatelab train`/`resume` for the run's final status: 0 completed, 3 paused, 1 otherwise. */
 export const exitCodeOf = (r: RunRecord): number => (r.status === 'completed' ? 0 : r.status === 'paused' ? EXIT_PAUSED : 1);
 
+/** `gatelab sweep`'s exit code over its runs: 1 if any did not finish and is not paused, else 3 if any is paused, else 0. */
+export function exitCodeOfAll(runs: RunRecord[]): number {
+  const codes = runs.map(exitCodeOf);
+  return codes.includes(1) ? 1 : codes.includes(EXIT_PAUSED) ? EXIT_PAUSED : 0;
+}
+
 export function describeResult(store: LabStore, r: RunRecord): string {
   const res = runResult(store, r);
   // the baseline beside the test metrics: on a 99:1 label, accuracy 0.99 is what always answering 0 gets
