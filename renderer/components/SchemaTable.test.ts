@@ -2,14 +2,15 @@
 // store) in a child process: the picks reach LabApi with the right payloads, a set type says "(set)", a type
 // the values do not fit is refused with the count and offers the import's policies, and a rename shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import { createStores, type Stores } from '../stores';
 import { inProcessLab } from '../lib/in-process-lab';
-import type { LabApi } from '../../common/lab-api';
+import type { DatasetDetail, LabApi } from '../../common/lab-api';
+import SchemaTable from './SchemaTable.svelte';
 import App from '../App.svelte';
 
 let lab: LabProcess;
@@ -96,4 +97,36 @@ describe('SchemaTable type picker', () => {
     await waitFor(() => expect(within(screen.getByTestId('dataset-list')).getByText('Clicks, January')).toBeTruthy());
     expect(calls.filter(([c]) => c === 'datasets.rename')).toHaveLength(1); // the input's blur did not rename again
   }, 30_000);
+});
+
+describe('SchemaTable distribution column', () => {
+  it('draws no flat chart for a free-text column: a short note says why; other columns keep theirs', async () => {
+    cleanup();
+    // 60 reviews, each a different sentence (the importer calls the column text), and a 3-level rating
+    const rows = Array.from({ length: 60 }, (_, i) => `${i},"review number ${i} says the item was ${i % 2 ? 'fine' : 'broken'}",${['low', 'mid', 'high'][i % 3]}`);
+    const file = join(dir, 'reviews.csv');
+    writeFileSync(file, `id,review,rating\n${rows.join('\n')}\n`);
+    await lab.dispatch('datasets.import', { path: file });
+    let detail: DatasetDetail | undefined;
+    await waitFor(async () => {
+      const list = await lab.dispatch('datasets.list', {});
+      const rid = (list.ok ? (list.result as { id: string; name: string }[]) : []).find((d) => d.name === 'reviews')?.id;
+      expect(rid).toBeTruthy();
+      const got = await lab.dispatch('datasets.get', { id: rid });
+      detail = got.ok ? (got.result as DatasetDetail) : undefined;
+      expect(detail).toBeTruthy();
+    }, { timeout: 20_000 });
+    const review = detail!.columnInfo.find((c) => c.name === 'review')!;
+    expect(review.type).toBe('text');
+    expect(review.histogram?.counts.every((n) => n === 1)).toBe(true); // what the lab sends: a flat bar per value
+
+    render(SchemaTable, { props: { columns: detail!.columnInfo } });
+    expect(row('review').querySelector('svg')).toBeNull();
+    const note = within(row('review')).getByTestId('text-note');
+    expect(note.textContent).toBe('text, no chart');
+    expect(note.title).toContain('Preview');
+    expect(row('rating').querySelector('svg[role="img"]')).not.toBeNull();
+    expect(within(row('rating')).queryByTestId('text-note')).toBeNull();
+    cleanup();
+  });
 });

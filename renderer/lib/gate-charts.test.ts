@@ -1,6 +1,6 @@
 // The chart each gate statistic gets: real shares stack, independent gates are lines.
 import { describe, expect, it } from 'vitest';
-import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole } from './gate-charts';
+import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole, sharedHeatScales, statColours } from './gate-charts';
 import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 
 describe('gateChartKind', () => {
@@ -36,5 +36,24 @@ describe('legends', () => {
     expect(binLabels(4)).toEqual(['0–0.25', '0.25–0.5', '0.5–0.75', '0.75–1']);
     expect(componentLabels('g', 'openness_hist', 10)[9]).toBe('0.9–1');
     expect(component([[1, 2], null, [3, 4]], 1)).toEqual([2, NaN, 4]);
+  });
+});
+
+describe('one look per statistic', () => {
+  it('gives each statistic one colour, whichever gate reports it', () => {
+    const colours = statColours([{ stat: 'openness' }, { stat: 'openness_hist' }, { stat: 'openness' }, { stat: 'entropy' }], 5);
+    expect([...colours]).toEqual([['openness', 5], ['openness_hist', 6], ['entropy', 7]]);
+  });
+
+  it('puts every gate’s heatmap of a statistic on one scale; histograms from 0, scalars and shares left out', () => {
+    const scales = sharedHeatScales([
+      { stat: 'openness_hist', vectors: [[0.2, 0.3, 0.5], null] },
+      { stat: 'openness_hist', vectors: [[0.1, 0.8, 0.1]] },
+      { stat: 'openness_by_channel', vectors: [[0.45, 0.5]] },
+      { stat: 'openness_by_channel', vectors: [[0.4, NaN, 0.6]] },
+      { stat: 'load', vectors: [[0.5, 0.5]] }, // shares of a whole: a stacked area, no colour scale
+      { stat: 'openness', vectors: null },
+    ]);
+    expect([...scales]).toEqual([['openness_hist', [0, 0.8]], ['openness_by_channel', [0.4, 0.6]]]);
   });
 });

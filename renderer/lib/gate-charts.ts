@@ -54,3 +54,32 @@ export function component(vectors: (number[] | null)[], j: number): number[] {
   return vectors.map((v) => v?.[j] ?? NaN);
 }
 
+
+/**
+ * A palette index per statistic, in order of first appearance: every gate that reports a statistic draws
+ * its line in the same colour (block 1's and block 2's openness were orange and blue, by panel position,
+ * as if they meant different things). Training and validation panels share the map.
+ */
+export function statColours(series: Pick<GateSeries, 'stat'>[], first = 0): Map<string, number> {
+  const colours = new Map<string, number>();
+  for (const g of series) if (!colours.has(g.stat)) colours.set(g.stat, first + colours.size);
+  return colours;
+}
+
+/**
+ * One colour scale per heatmap statistic, over every gate that reports it (block 1's and block 2's
+ * openness histograms): the smallest and largest stored value of them all, from 0 for a histogram
+ * (its cells are shares, and an 8% bin at the bottom colour reads as empty). Each heatmap used its own
+ * extremes, so one colour meant a 40% share in one block and 90% in the next. A statistic with a known
+ * range (openness 0…1) keeps that range instead (GatePanel).
+ */
+export function sharedHeatScales(series: Pick<GateSeries, 'stat' | 'vectors'>[]): Map<string, [number, number]> {
+  const scales = new Map<string, [number, number]>();
+  for (const g of series) {
+    if (!g.vectors || gateChartKind(g) !== 'heatmap') continue;
+    let [lo, hi] = scales.get(g.stat) ?? [Infinity, -Infinity];
+    for (const v of g.vectors) if (v) for (const x of v) if (Number.isFinite(x)) { if (x < lo) lo = x; if (x > hi) hi = x; }
+    if (lo <= hi) scales.set(g.stat, [/hist/i.test(g.stat) ? Math.min(0, lo) : lo, hi]);
+  }
+  return scales;
+}

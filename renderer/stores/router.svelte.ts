@@ -8,6 +8,11 @@ export function parseHash(hash: string): { view: View; param: string | null } {
   return { view: v, param: rest.length ? decodeURIComponent(rest.join('/')) : null };
 }
 
+/** The hash of a view and its parameter; commas stay readable (#/compare/3,5: a list of run ids). */
+export function hashOf(view: View, param: string | null): string {
+  return `#/${view}${param ? `/${encodeURIComponent(param).replace(/%2C/g, ',')}` : ''}`;
+}
+
 export class Router {
   view = $state<View>('datasets');
   param = $state<string | null>(null);
@@ -21,11 +26,25 @@ export class Router {
   }
 
   go(view: View, param: string | null = null): void {
-    const hash = `#/${view}${param ? `/${encodeURIComponent(param)}` : ''}`;
+    const hash = hashOf(view, param);
     if (this.win && this.win.location.hash !== hash) this.win.location.hash = hash;
     this.view = view;
     this.param = param;
     if (param) this.lastParams[view] = param;
+  }
+
+  /**
+   * Rewrites the current entry's parameter without a new history entry (a view's own state, such as the runs
+   * picked in Compare, changing click by click: Back should leave the view, not undo one checkbox).
+   * Null clears it, also as the view's last parameter.
+   */
+  replace(view: View, param: string | null): void {
+    const hash = hashOf(view, param);
+    if (this.win && this.win.location.hash !== hash) this.win.history.replaceState(this.win.history.state, '', hash);
+    this.view = view;
+    this.param = param;
+    if (param) this.lastParams[view] = param;
+    else delete this.lastParams[view];
   }
 
   /** The parameter `view` last had in this window (null if it never had one). */

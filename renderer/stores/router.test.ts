@@ -29,4 +29,17 @@ describe('hash router', () => {
     expect(r.param).toBeNull();
     expect(r.lastParam('runs')).toBe('7');
   });
+  it('replace() rewrites the current entry (no history step per change) and null forgets the view’s last parameter', () => {
+    window.location.hash = '#/compare';
+    const r = new Router(window);
+    const entries = history.length;
+    r.replace('compare', '3,5');
+    expect(window.location.hash).toBe('#/compare/3,5'); // commas stay readable
+    expect(history.length).toBe(entries);
+    expect(r.param).toBe('3,5');
+    expect(r.lastParam('compare')).toBe('3,5');
+    r.replace('compare', null);
+    expect(window.location.hash).toBe('#/compare');
+    expect(r.lastParam('compare')).toBeNull();
+  });
 });

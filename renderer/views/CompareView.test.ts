@@ -143,4 +143,48 @@ describe('Compare view', () => {
     expect(legend).toContain('#2 · s1 · tsmixer-gated on transformer_loads');
     expect(within(screen.getByTestId('config-diff')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · tsmixer-…transformer_loads', '#2 · s1 · tsmixer-…transformer_loads']); // cut in the middle: the ids stay
   });
+  it('keeps the picked runs in the URL: a reload compares them again; runs deleted since are dropped and counted', async () => {
+    const ids = ['1', '2', '3'];
+    const { lab, calls } = handlerLab({
+      'runs.list': () => ids.map((id) => runSummary({ id, template: 'finalmlp' })),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.compare': ({ ids }) => ({
+        runs: ids.map((id) => ({ ...runSummary({ id, template: 'finalmlp' }), config: { template: 'finalmlp' } })),
+        series: ids.map((id) => ({ id, series: [{ name: 'val.auc', steps: [10, 20], values: AUC[id] }] })),
+      }),
+      'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
+    });
+    const checked = () => screen.getAllByRole('checkbox', { name: /run \d/ }).filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).value);
+    const comparedRuns = () => within(screen.getByTestId('compare-table')).getAllByRole('row').map((r) => r.getAttribute('data-run')).sort();
+
+    await openApp(lab, '#/compare');
+    await fireEvent.click((await screen.findAllByRole('checkbox'))[2]);
+    await fireEvent.click(screen.getAllByRole('checkbox')[0]);
+    expect(window.location.hash).toBe('#/compare/1,3'); // written as the boxes are ticked, before Compare
+    await fireEvent.click(screen.getByTestId('compare-button'));
+    await screen.findByTestId('compare-table');
+
+    // a reload: a new window state from the same URL; the pick is back and drawn without a click
+    cleanup();
+    calls.length = 0;
+    await openApp(lab, window.location.hash);
+    expect(await screen.findByTestId('compare-table')).toBeTruthy();
+    expect(checked()).toEqual(['1', '3']);
+    expect(comparedRuns()).toEqual(['1', '3']);
+    expect(calls.filter((c) => c.channel === 'runs.compare').map((c) => (c.payload as { ids: string[] }).ids)).toEqual([['1', '3']]);
+    expect(screen.queryByTestId('compare-gone')).toBeNull();
+
+    // run 3 deleted since: the pick keeps run 1, says one run is gone, and the URL follows
+    ids.pop();
+    cleanup();
+    await openApp(lab, '#/compare/3,1');
+    expect(await screen.findByTestId('compare-table')).toBeTruthy();
+    expect(checked()).toEqual(['1']);
+    expect(screen.getByTestId('compare-gone').textContent).toBe('1 run of the last comparison no longer exists.');
+    expect(window.location.hash).toBe('#/compare/1');
+
+    // unticking every run clears the URL (nothing is restored next time)
+    await fireEvent.click(screen.getAllByRole('checkbox')[0]);
+    expect(window.location.hash).toBe('#/compare');
+  });
 });

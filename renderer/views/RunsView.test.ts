@@ -169,6 +169,29 @@ describe('Runs view per-unit openness', () => {
   });
 });
 
+describe('Runs view: one look per statistic across gates', () => {
+  it("draws block 1's and block 2's openness in one colour, and their histograms on one colour scale", async () => {
+    const gates = [
+      { gate: 'block0.gate', stat: 'openness', steps: [20, 40], values: [0.5, 0.52], vectors: null },
+      { gate: 'block0.gate', stat: 'openness_hist', steps: [20, 40], values: [null, null], vectors: [[0.1, 0.4, 0.4, 0.1], [0.1, 0.3, 0.5, 0.1]] },
+      { gate: 'block1.gate', stat: 'openness', steps: [20, 40], values: [0.5, 0.47], vectors: null },
+      { gate: 'block1.gate', stat: 'openness_hist', steps: [20, 40], values: [null, null], vectors: [[0.2, 0.3, 0.3, 0.2], [0.25, 0.25, 0.25, 0.25]] },
+      { gate: 'val.block1.gate', stat: 'openness', steps: [40], values: [0.48], vectors: null },
+    ];
+    await openApp(gateRunLab('tsmixer-gated', gates, []), '#/runs/9');
+    const panel = (stat: string) => document.querySelector(`[data-stat="${stat}"]`) as HTMLElement;
+    await waitFor(() => expect(panel('block1.gate/openness')).toBeTruthy());
+    const swatch = (stat: string) => (panel(stat).querySelector('.legend .sw') as HTMLElement).style.background;
+    expect(swatch('block0.gate/openness')).not.toBe('');
+    expect(swatch('block1.gate/openness')).toBe(swatch('block0.gate/openness'));
+    expect(swatch('val.block1.gate/openness')).toBe(swatch('block0.gate/openness'));
+    // one scale for both histograms: 0 to the largest share of either (block 2 alone peaks at 0.3)
+    const legend = (stat: string) => panel(stat).querySelector('[data-testid="heat-legend"]')!.textContent;
+    expect(legend('block0.gate/openness_hist')).toMatch(/^0\s*0\.5\s*·/);
+    expect(legend('block1.gate/openness_hist')).toBe(legend('block0.gate/openness_hist'));
+  });
+});
+
 describe('Runs view gate panels explain themselves', () => {
   it("titles gates in the user's words, captions each known statistic, keeps validation apart, and words every chart", async () => {
     const gates = [

@@ -69,6 +69,8 @@ describe('CompareAnalytics with an ablated run', () => {
     const off = { ...run('2', 0, 0.75), config: { model: { template: 'finalmlp', gate1: { enabled: false }, gate2: { enabled: false } } } };
     render(CompareAnalytics, { props: { lab: fakeLab(), runs: [gated, off] } });
     await screen.findByText('stream1.gate closed');
+    // one name and seed: the run ids tell the two columns apart, as in the rest of Compare
+    expect(screen.getAllByTestId('knockout-run').map((h) => h.firstChild!.textContent)).toEqual(['#1 · s0 · finalmlp', '#2 · s0 · finalmlp']);
     expect(screen.getByTestId('knockout-gates-off').textContent).toBe('gates off (ablation)');
     expect(screen.queryByTestId('knockout-not-run')).toBeNull();
     expect(screen.queryByTestId('knockout-queue')).toBeNull();
