@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is installed; otherwise (an offline install,
 // where electron's download failed) one line saying so, then serve mode, whose first stdout line is
-// the URL, which is also opened in the default browser (not with --no-open, nor without a display).
+// the URL, which is also opened in the default browser (not with --no-open, nor without a display)
+// through a private redirect file, so the token never appears on a command line (open-browser.mjs).
 // Extra arguments (e.g. --home DIR, --port P) are passed on.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { openBrowser } from './open-browser.mjs';
 
 function electronBinary() {
   try {
@@ -44,17 +46,5 @@ if (electron) {
   });
 }
 
-/** The system's "open this URL" command; a machine without one (or without a display) just keeps the printed URL. */
-function openBrowser(url) {
-  const [cmd, ...pre] = process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  try {
-    const opener = spawn(cmd, [...pre, url], { stdio: 'ignore', detached: true });
-    opener.on('error', () => {});
-    opener.unref();
-  } catch {
-    // no opener: the URL is printed above
-  }
-}
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

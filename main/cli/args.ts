@@ -4,14 +4,16 @@ export interface CliArgs {
   positionals: string[];
   /** Last value of each --key (true for a bare flag). */
   options: Record<string, string | true>;
+  /** Every value of each --key, in order, for the options that may be given more than once (stringOptions). */
+  repeated: Record<string, Array<string | true>>;
   /** Every `--set key=value`, in order. */
   sets: Array<[string, string]>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report', 'yes']);
+const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report', 'yes', 'new-token', 'no-open']);
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { positionals: [], options: {}, sets: [] };
+  const out: CliArgs = { positionals: [], options: {}, repeated: {}, sets: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) { out.positionals.push(a); continue; }
@@ -25,7 +27,10 @@ export function parseArgs(argv: string[]): CliArgs {
       if (value === true || !value.includes('=')) throw new Error(`--set takes key=value (got '${value === true ? '' : value}')`);
       const k = value.slice(0, value.indexOf('='));
       out.sets.push([k, value.slice(k.length + 1)]);
-    } else out.options[key] = value;
+    } else {
+      out.options[key] = value;
+      (out.repeated[key] ??= []).push(value);
+    }
   }
   return out;
 }
@@ -35,4 +40,12 @@ export function stringOption(args: CliArgs, key: string): string | undefined {
   const v = args.options[key];
   if (v === true) throw new Error(`--${key} needs a value`);
   return v;
+}
+
+/** Every value of a repeatable option, in order (`--data-dir A --data-dir B`); [] when not given. */
+export function stringOptions(args: CliArgs, key: string): string[] {
+  return (args.repeated[key] ?? []).map((v) => {
+    if (v === true) throw new Error(`--${key} needs a value`);
+    return v;
+  });
 }

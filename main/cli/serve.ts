@@ -1,12 +1,19 @@
-// `gatelab serve [--port P] [--home DIR] [--data-dir DIR[:DIR…]]`: the lab in a browser. The FIRST line on stdout is the URL
-// with its token (scripts and e2e tests read it); everything else goes to stderr.
+// `gatelab serve [--port P] [--home DIR] [--data-dir DIR]… [--new-token]`: the lab in a browser. The FIRST line
+// on stdout is the URL with its token (scripts and e2e tests read it); everything else goes to stderr.
+// The token is kept in the lab home (serve/token-file.ts), so the URL survives a restart.
 import type { CliCommand } from '../cli';
-import { stringOption } from './args';
+import { stringOption, stringOptions, type CliArgs } from './args';
 import { Lab } from '../lab/lab';
 import { startServer } from '../serve/server';
 import { resolveDataDirs } from '../serve/data-dirs';
+import { serveToken } from '../serve/token-file';
 import { delimiter } from 'node:path';
 import { ensureRendererBuilt } from '../serve/renderer-build';
+
+/** The --data-dir folders as given: the flag repeated, each value possibly a list (the older form). */
+export function dataDirArgs(args: CliArgs): string[] {
+  return stringOptions(args, 'data-dir').flatMap((v) => v.split(delimiter)).filter(Boolean);
+}
 
 export const command: CliCommand = {
   summary: 'serve the lab UI to a browser on 127.0.0.1 (prints the URL with its access token)',
@@ -14,7 +21,9 @@ export const command: CliCommand = {
   options: [
     ["--port P", "the port on 127.0.0.1 (default: a free one)"],
     // the browser may be someone other than this machine's user: by default it can only upload files
-    [`--data-dir DIR[${delimiter}DIR…]`, "folders whose files the browser may import by path (others must be uploaded from the browser)"],
+    [`--data-dir DIR`, `a folder whose files the browser may import by path (others must be uploaded from the browser); repeatable, or DIR${delimiter}DIR…`],
+    // the token is kept in the lab home so a bookmarked URL keeps working; this replaces it
+    ["--new-token", "make a new access token (URLs printed before stop working) instead of reusing the saved one"],
     // `npm start -- --no-open` passes it on; serve itself never opens a browser, so it is accepted as is
     ["--no-open", "print the URL only (serve never opens a browser; npm start does unless given this)"],
   ],
@@ -25,17 +34,24 @@ export const command: CliCommand = {
       console.error(`gatelab serve: --port must be an integer 0..65535 (got '${portText}')`);
       return 2;
     }
-    const dataDirText = stringOption(args, 'data-dir');
     let dataDirs: string[];
     try {
-      dataDirs = resolveDataDirs(dataDirText ? dataDirText.split(delimiter).filter(Boolean) : []);
+      dataDirs = resolveDataDirs(dataDirArgs(args));
     } catch (e) {
       console.error(`gatelab serve: ${(e as Error).message}`);
       return 2;
     }
     const rendererDir = await ensureRendererBuilt();
     const lab = await Lab.open({ home: stringOption(args, 'home'), face: 'serve' });
-    const server = await startServer({ lab, rendererDir, port, dataDirs }).catch((e: NodeJS.ErrnoException) => {
+    let token: ReturnType<typeof serveToken>;
+    try {
+      token = serveToken(lab.paths.home, { renew: args.options['new-token'] !== undefined });
+    } catch (e) {
+      console.error(`gatelab serve: ${(e as Error).message}`);
+      await lab.close();
+      return 2;
+    }
+    const server = await startServer({ lab, rendererDir, port, dataDirs, token: token.token }).catch((e: NodeJS.ErrnoException) => {
       console.error(`gatelab serve: cannot listen on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port or use 0' : e.message}`);
       return null;
     });
@@ -45,6 +61,8 @@ export const command: CliCommand = {
     }
     console.log(server.url);
     console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop; running runs are paused)`);
+    if (token.warning) console.error(`gatelab serve: ${token.warning}`);
+    else console.error(`gatelab serve: ${token.created ? 'a new access token, saved in' : 'the access token saved in'} ${token.file} (the URL stays the same across restarts${port ? '' : ' with --port'}; \`gatelab serve --new-token\` replaces it)`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

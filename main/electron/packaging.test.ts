@@ -3,11 +3,14 @@
 // (window webPreferences and the View menu). The Electron binary is not needed.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UTILITY_WORKER_ENTRY } from './utility-workers';
 import { windowOptions } from './window-options';
 import { menuTemplate } from './menu-template';
 
 const CONFIG = fileURLToPath(new URL('../../electron-builder.yml', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The `key: value` lines of one top-level block of the YAML file (enough for a flat block of booleans). */
 function block(name: string): Record<string, string> {
@@ -24,9 +27,10 @@ function block(name: string): Record<string, string> {
 }
 
 describe('electron-builder fuses', () => {
-  it('closes NODE_OPTIONS and --inspect, and loads the app only from an integrity-checked asar', () => {
+  it('closes ELECTRON_RUN_AS_NODE, NODE_OPTIONS and --inspect, and loads the app only from an integrity-checked asar', () => {
     const fuses = block('electronFuses');
     expect(fuses).toMatchObject({
+      runAsNode: 'false',
       enableNodeOptionsEnvironmentVariable: 'false',
       enableNodeCliInspectArguments: 'false',
       onlyLoadAppFromAsar: 'true',
@@ -39,6 +43,12 @@ describe('electron-builder fuses', () => {
 
   it('keeps the app in an asar archive (onlyLoadAppFromAsar needs one)', () => {
     expect(readFileSync(CONFIG, 'utf8')).toMatch(/^asar: true$/m);
+  });
+
+  it('ships the utilityProcess entries the app starts (without runAsNode they are the only way to run its workers)', () => {
+    const files = readFileSync(CONFIG, 'utf8').split('\n');
+    expect(files).toContain(`  - ${relative(ROOT, UTILITY_WORKER_ENTRY).split(sep).join('/')}`);
+    expect(files).toContain('  - workers/**/*.{ts,mjs}'); // workers/utility-trainer.mjs and the workers the entries load
   });
 });
 

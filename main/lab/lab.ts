@@ -18,6 +18,7 @@ import { openRunsPort } from './runs/runs-port';
 import { storedGates } from './lab/gate-stats';
 import type { LabStore } from './store/index';
 import type { TrainerLauncher } from './runs/trainer-process';
+import type { WorkerLauncher } from './analytics/worker-launcher';
 import { PausedAtQuit } from './lab/paused-at-quit';
 import { TryIt } from './lab/try-it';
 import { LabAnalytics } from './lab/analytics';
@@ -40,6 +41,8 @@ export interface LabOptions {
   runs?: RunsPort;
   /** How the lab's run manager starts trainers; default fork(). The desktop app passes utilityProcess trainers. */
   launcher?: TrainerLauncher;
+  /** How Try it and gate analytics start their worker processes; default fork(). The desktop app passes utilityProcess ones. */
+  workers?: WorkerLauncher;
 }
 
 type Listener = (event: EventChannel, data: unknown) => void;
@@ -73,8 +76,8 @@ export class Lab {
     this.settings = new LabSettings(settings);
     this.pausedAtQuit = new PausedAtQuit(settings, this.runs);
     this.labels = new LabelRules(settings);
-    this.tryIt = new TryIt(store, this.runs, resolveDataset);
-    this.analytics = new LabAnalytics(store, this.paths, resolveDataset);
+    this.tryIt = new TryIt(store, this.runs, resolveDataset, opts.workers);
+    this.analytics = new LabAnalytics(store, this.paths, resolveDataset, opts.workers);
     this.splits = new LabSplits(store, this.paths);
     this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));
     this.handlers = this.buildHandlers(opts);

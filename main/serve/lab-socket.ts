@@ -1,31 +1,26 @@
 // One browser tab's WebSocket: LabApi requests in, replies and lab events out. Two things are the
 // socket's own business rather than the lab's: path imports are limited to the --data-dir folders
-// (data-dirs.ts), and uploads belong to the socket that began them: at most UPLOADS_PER_SOCKET at once,
-// and a tab that goes away (closed, crashed, network gone) cancels its unfinished uploads, so their
-// file handles and partial files do not stay behind until the lab stops.
+// (data-dirs.ts), and uploads belong to the socket that began them (client-uploads.ts: at most
+// UPLOADS_PER_CLIENT at once, and a tab that goes away cancels its unfinished uploads).
 import type { WebSocket } from 'ws';
 import { WireRequest, type WireMessage } from '../../common/lab-api/wire';
 import { LabError } from '../../common/lab-api';
 import type { Lab } from '../lab/lab';
 import { checkPathImport } from './data-dirs';
+import { ClientUploads, UPLOADS_PER_CLIENT } from './client-uploads';
 
-export const UPLOADS_PER_SOCKET = 4;
+export const UPLOADS_PER_SOCKET = UPLOADS_PER_CLIENT;
 
 export function attachLabSocket(ws: WebSocket, lab: Lab, dataDirs: string[]): void {
   const send = (m: WireMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
   const refuse = (id: number, e: LabError) => send({ id, ok: false, error: e.toJSON() });
-  /** Uploads this socket began and has not finished or cancelled; `pending` counts begins not answered yet. */
-  const uploads = new Set<string>();
-  let pending = 0;
-  let closed = false;
+  const uploads = new ClientUploads(lab, 'browser tab');
   const off = lab.onEvent((event, data) => send({ event, data }));
   ws.on('close', () => {
-    closed = true;
     off();
-    for (const uploadId of uploads) void lab.dispatch('import.cancel', { importId: uploadId });
-    uploads.clear();
+    uploads.close();
   });
   // ws closes the socket itself with 1009 when a message exceeds maxPayload; log nothing else.
   ws.on('error', () => ws.terminate());
@@ -40,7 +35,6 @@ export function attachLabSocket(ws: WebSocket, lab: Lab, dataDirs: string[]): vo
     const req = WireRequest.safeParse(parsed);
     if (!req.success) return send({ id: -1, ok: false, error: { code: 'invalid-payload', message: 'expected {id, channel, payload}' } });
     const { id, channel, payload } = req.data;
-    const ids = (payload as { uploadId?: unknown; importId?: unknown } | null) ?? {};
     if (channel === 'datasets.import' && typeof (payload as { path?: unknown } | null)?.path === 'string') {
       try {
         checkPathImport((payload as { path: string }).path, dataDirs);
@@ -48,25 +42,6 @@ export function attachLabSocket(ws: WebSocket, lab: Lab, dataDirs: string[]): vo
         return refuse(id, LabError.from(e));
       }
     }
-    if (channel === 'import.begin') {
-      if (uploads.size + pending >= UPLOADS_PER_SOCKET) {
-        return refuse(id, new LabError('too-large', `at most ${UPLOADS_PER_SOCKET} uploads at once per browser tab: wait for one to finish (or cancel one), then drop the file again`));
-      }
-      pending++;
-      const reply = await lab.dispatch(channel, payload);
-      pending--;
-      if (reply.ok) {
-        const begun = (reply.result as { uploadId: string }).uploadId;
-        // The tab went away while the lab was opening the file: nobody will finish this upload.
-        if (closed) void lab.dispatch('import.cancel', { importId: begun });
-        else uploads.add(begun);
-      }
-      return send({ id, ...reply });
-    }
-    const reply = await lab.dispatch(channel, payload);
-    // A finished upload is the importer's (the import outlives the tab); a cancelled one is gone.
-    if (channel === 'import.finish' && reply.ok && typeof ids.uploadId === 'string') uploads.delete(ids.uploadId);
-    if (channel === 'import.cancel' && typeof ids.importId === 'string') uploads.delete(ids.importId);
-    send({ id, ...reply });
+    send({ id, ...(await uploads.dispatch(channel, payload)) });
   });
 }

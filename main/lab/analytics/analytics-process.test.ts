@@ -2,7 +2,8 @@
 // V8's GC trace and native stack. The out-of-memory case is a real Node process run out of heap.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { exitMessage } from './analytics-process';
+import { exitMessage, startAnalyticsJob } from './analytics-process';
+import { forkWorkers, type WorkerLauncher } from './worker-launcher';
 
 const job = (kind: 'knockout' | 'report') => ({ kind, spec: { runId: 4 } }) as Parameters<typeof exitMessage>[0];
 
@@ -25,5 +26,27 @@ describe('analytics process exit message', () => {
     const tail = 'Error: ORT session failed: bad graph\n    at run (x.ts:1:2)\n----- Native stack trace -----\n\n 1: 0xb8ced1 node::Abort() [node]\n 2: 0xc0ffee foo [node]\n';
     const m = exitMessage(job('knockout'), null, 'SIGABRT', tail);
     expect(m).toBe('the analytics process exited (SIGABRT) without a result while knocking out gates of run 4:\nError: ORT session failed: bad graph\n    at run (x.ts:1:2)');
+  });
+});
+
+describe('analytics job over the fork launcher', () => {
+  const spec = { runId: 4, config: {}, checkpointDir: '.' } as never;
+
+  it('the worker\'s own failure (a checkpoint that is not there) comes back as the job\'s error', async () => {
+    const handle = startAnalyticsJob({ kind: 'report', spec, checkpoint: '/nowhere/model.ckpt' } as never, {}, forkWorkers);
+    await expect(handle.result).rejects.toThrow(/ENOENT.*\/nowhere\/model\.ckpt/);
+  });
+
+  it('a worker that dies before answering: the exit is reported in the user\'s words', async () => {
+    const launched: string[] = [];
+    const killedAtStart: WorkerLauncher = (start) => {
+      launched.push(start.entry);
+      const child = forkWorkers(start);
+      child.kill();
+      return child;
+    };
+    const handle = startAnalyticsJob({ kind: 'report', spec, checkpoint: '/nowhere/model.ckpt' } as never, {}, killedAtStart);
+    await expect(handle.result).rejects.toThrow(/^the analytics process was killed \(most often by the system when memory runs out\) \(SIGKILL\) while computing the gate report of run 4; /);
+    expect(launched).toEqual([expect.stringMatching(/workers[\\/]analytics[\\/]entry\.ts$/)]);
   });
 });

@@ -1,10 +1,11 @@
-// Runs one analytics job in its own process (workers/analytics/entry.ts, forked with tsx like a
-// trainer): session.run never blocks the lab's thread, and a native fault costs one job.
-import { fork } from 'node:child_process';
+// Runs one analytics job in its own process (workers/analytics/entry.ts, started by the lab's worker
+// launcher: fork with tsx, or a utilityProcess in the desktop app): session.run never blocks the lab's
+// thread, and a native fault costs one job.
 import { fileURLToPath } from 'node:url';
 import { FromAnalytics, type AnalyticsJob, type GateReport, type KnockoutTable } from '../../../common/analytics';
 import { parseMessage } from '../../../common/trainer-protocol';
 import { trainerEnv } from '../runs/trainer-env';
+import { forkWorkers, type WorkerLauncher } from './worker-launcher';
 
 export const ANALYTICS_ENTRY = fileURLToPath(new URL('../../../workers/analytics/entry.ts', import.meta.url));
 
@@ -18,21 +19,20 @@ export interface JobEvents {
   onProgress?(done: number, total: number, label: string): void;
 }
 
-export function startAnalyticsJob(job: AnalyticsJob & { kind: 'knockout' }, events?: JobEvents): JobHandle<KnockoutTable>;
-export function startAnalyticsJob(job: AnalyticsJob & { kind: 'report' }, events?: JobEvents): JobHandle<GateReport>;
-export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}): JobHandle<KnockoutTable | GateReport> {
-  const child = fork(ANALYTICS_ENTRY, [`--gatelab-analytics=run-${job.spec.runId}`], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+export function startAnalyticsJob(job: AnalyticsJob & { kind: 'knockout' }, events?: JobEvents, launch?: WorkerLauncher): JobHandle<KnockoutTable>;
+export function startAnalyticsJob(job: AnalyticsJob & { kind: 'report' }, events?: JobEvents, launch?: WorkerLauncher): JobHandle<GateReport>;
+export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}, launch: WorkerLauncher = forkWorkers): JobHandle<KnockoutTable | GateReport> {
+  const child = launch({
+    entry: ANALYTICS_ENTRY,
+    args: [`--gatelab-analytics=run-${job.spec.runId}`],
+    name: `GateLab analytics (run ${job.spec.runId})`,
     env: trainerEnv(),
   });
-  let tail = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (s: string) => { tail = (tail + s).slice(-4096); });
   let killTimer: NodeJS.Timeout | undefined;
   const result = new Promise<KnockoutTable | GateReport>((resolve, reject) => {
     let settled = false;
-    child.on('message', (raw) => {
+    child.onMessage((raw) => {
+      if (settled) return;
       let m: FromAnalytics;
       try {
         m = parseMessage(FromAnalytics, raw, `the analytics process of run ${job.spec.runId}`);
@@ -45,18 +45,17 @@ export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}): Jo
       else if (m.type === 'failed') { settled = true; reject(new Error(m.message)); }
       else { settled = true; resolve(m.type === 'knockout' ? m.table : m.report); }
     });
-    child.on('close', (code, signal) => {
+    child.onExit(({ code, signal, stderrTail }) => {
       clearTimeout(killTimer);
-      if (!settled) reject(new Error(exitMessage(job, code, signal, tail)));
+      if (!settled) { settled = true; reject(new Error(exitMessage(job, code, signal, stderrTail))); }
     });
-    child.on('error', (e) => { if (!settled) { settled = true; reject(e); } });
   });
   child.send({ type: 'start', job });
   return {
     result,
     cancel() {
       if (child.connected) child.send({ type: 'cancel' });
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      killTimer = setTimeout(() => child.kill(), 10_000);
       killTimer.unref();
     },
   };

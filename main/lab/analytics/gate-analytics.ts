@@ -6,6 +6,7 @@ import { featureImportanceCsv, gateNamesFromConfig } from '../../../common/analy
 import type { LabStore, RunRecord } from '../store/index';
 import type { RunFiles } from '../runs/run-files';
 import { startAnalyticsJob, type JobHandle } from './analytics-process';
+import type { WorkerLauncher } from './worker-launcher';
 import { gateReportHtml } from './report-html';
 import { readKnockouts, readReport, saveKnockouts, saveReport } from './results';
 import { attentionPairFor } from './attention-pair';
@@ -51,13 +52,14 @@ export class GateAnalytics {
   private nextId = 1;
   private busy = false;
 
-  constructor(private readonly store: LabStore, private readonly files: RunFiles, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {}
+  /** `launch`: how job processes start (default fork(); the desktop app passes utilityProcess ones). */
+  constructor(private readonly store: LabStore, private readonly files: RunFiles, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>, private readonly launch?: WorkerLauncher) {}
 
   /** Runs knockouts now; returns their table and merges it into the run's stored table (`knockouts`). */
   async knockout(runId: number, o: KnockoutOptions = {}): Promise<KnockoutTable> {
     assertGatesOn(this.store, runId);
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
-    const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, only: o.only, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress });
+    const handle = startAnalyticsJob({ kind: 'knockout', spec: t.spec, checkpoint: t.checkpoint, interventions: o.interventions, only: o.only, seed: o.seed ?? 0, resamples: o.resamples ?? 1000 }, { onProgress: o.onProgress }, this.launch);
     this.running = handle;
     try {
       const table = await handle.result;
@@ -83,7 +85,7 @@ export class GateAnalytics {
         .filter((p) => p.vector).map((p) => ({ step: p.step, load: Array.from(p.vector!) }));
     }
     const knockout = readKnockouts(this.files, runId) ?? undefined;
-    const handle = startAnalyticsJob({ kind: 'report', spec: t.spec, checkpoint: t.checkpoint, knockout, loadOverTraining }, { onProgress });
+    const handle = startAnalyticsJob({ kind: 'report', spec: t.spec, checkpoint: t.checkpoint, knockout, loadOverTraining }, { onProgress }, this.launch);
     const report = await handle.result;
     // gated attention: the same measure for the sibling run with the output gate switched (its report, made once)
     if (report.attention.length && o.pairAttention !== false) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { LabError, type AnalyticsComparison, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportData, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
 import type { GateReport } from '../../../common/analytics';
 import { GateAnalytics, readKnockouts, readReport, type AnalyticsJobStatus } from '../analytics/index';
+import type { WorkerLauncher } from '../analytics/worker-launcher';
 import { RunFiles } from '../runs/run-files';
 import type { LabPaths } from '../home';
 import type { AnalyticsJobRecord, LabStore, RunRecord } from '../store/index';
@@ -28,7 +29,7 @@ export class LabAnalytics {
   private readonly rows = new Map<number, number>();
   private closed = false;
 
-  constructor(private readonly store: LabStore | null, private readonly paths: LabPaths, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>) {
+  constructor(private readonly store: LabStore | null, private readonly paths: LabPaths, private readonly resolveDataset?: (run: RunRecord) => Record<string, unknown>, private readonly workers?: WorkerLauncher) {
     // Jobs whose lab died (quit, crash) say so instead of showing "running" forever; jobs another live
     // lab process on this home is running are left to it.
     if (store && !store.readOnly) store.analyticsJobs.interruptOrphaned(INTERRUPTED_AT_START);
@@ -94,7 +95,7 @@ export class LabAnalytics {
     if (!Number.isSafeInteger(runId) || !this.store.runs.get(runId)) throw new LabError('not-found', `no run '${id}'`);
     if (!this.core) {
       this.files = new RunFiles(this.paths.checkpoints, this.paths.home);
-      this.core = new GateAnalytics(this.store, this.files, this.resolveDataset);
+      this.core = new GateAnalytics(this.store, this.files, this.resolveDataset, this.workers);
       this.core.subscribe((j) => this.record(j));
     }
     return { a: this.core, runId };

@@ -8,6 +8,8 @@ import * as ort from 'onnxruntime-node';
 import { Lab } from '../lab';
 import { syntheticData } from '../../../workers/run/run-data';
 import { parseRunConfig } from '../../../common/runs/config';
+import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
+import { PREDICT_ENTRY, predictInWorker } from './try-it';
 
 const ok = <T>(r: unknown): T => {
   if (!(r as { ok: boolean }).ok) throw new Error(JSON.stringify(r));
@@ -17,7 +19,9 @@ const ok = <T>(r: unknown): T => {
 describe('try it + HTML report', () => {
   it('predicts picked test rows in a child process and writes a self-contained report', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gatelab-try-'));
-    const lab = await Lab.open({ home, face: 'serve' });
+    const launched: string[] = [];
+    const workers: WorkerLauncher = (start) => (launched.push(start.entry), forkWorkers(start));
+    const lab = await Lab.open({ home, face: 'serve', workers });
     try {
       const config = { epochs: 2, batchSize: 64, data: { kind: 'synthetic', samples: 1024 } };
       const { runIds } = ok<{ runIds: string[] }>(await lab.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config }));
@@ -30,6 +34,7 @@ describe('try it + HTML report', () => {
       const rows = [0, 3, 7];
       const tried = ok<{ rows: Array<{ row: number; prediction: number[]; target: number[] }>; onnxPath: string; testRows: number; prediction: string }>(await lab.dispatch('runs.try', { id, rows }));
       expect(tried.prediction).toBe('logit');
+      expect(launched).toEqual([PREDICT_ENTRY]); // the Lab's `workers` option started it
       const data = syntheticData(parseRunConfig({ ...config, seed: 1 }) as never, 16);
       expect(tried.testRows).toBe(data.test.rows);
       const x = data.test.columns.x.data as Float32Array;
@@ -57,4 +62,21 @@ describe('try it + HTML report', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('try it: the prediction process', () => {
+  it('one that dies before answering is reported with how it ended', async () => {
+    const killedAtStart: WorkerLauncher = (start) => {
+      const child = forkWorkers(start);
+      child.kill();
+      return child;
+    };
+    await expect(predictInWorker({ rows: [0] }, killedAtStart)).rejects.toThrow(/^the prediction process exited \(SIGKILL\) before answering/);
+  });
+
+  it('a request it cannot serve comes back as its error message', async () => {
+    const spec = { runId: 1, config: parseRunConfig({ data: { kind: 'synthetic', samples: 512 } }), checkpointDir: '.' };
+    await expect(predictInWorker({ onnxPath: '/nowhere/model.onnx', spec, rows: [100_000] }, forkWorkers))
+      .rejects.toMatchObject({ code: 'invalid-payload', message: expect.stringMatching(/^rows 100000 are outside the test split \(rows 0–\d+\)$/) });
+  });
 });

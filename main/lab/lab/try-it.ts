@@ -1,9 +1,10 @@
 // "Try it" on the lab side: export the run's ONNX model, then predict the chosen test rows in a short-lived
-// child process (workers/predict.ts) so ONNX Runtime never blocks the lab's event loop.
-import { fork } from 'node:child_process';
+// child process (workers/predict.ts, started by the lab's worker launcher: fork, or a utilityProcess in the
+// desktop app) so ONNX Runtime never blocks the lab's event loop.
 import { fileURLToPath } from 'node:url';
 import { LabError, type TryResult } from '../../../common/lab-api';
 import type { LabStore, RunRecord } from '../store/index';
+import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
 import type { RunsPort } from './runs-port';
 
 export const PREDICT_ENTRY = fileURLToPath(new URL('../../../workers/predict.ts', import.meta.url));
@@ -14,6 +15,7 @@ export class TryIt {
     private readonly store: LabStore | null,
     private readonly runs: RunsPort,
     private readonly resolveDataset: ((run: RunRecord) => Record<string, unknown>) | undefined,
+    private readonly launch: WorkerLauncher = forkWorkers,
   ) {}
 
   async predict(id: string, rows: number[]): Promise<TryResult> {
@@ -22,19 +24,17 @@ export class TryIt {
     const { path } = await this.runs.export(id, 'onnx');
     const dataset = run.datasetId != null && this.resolveDataset ? this.resolveDataset(run) : undefined;
     const spec = { runId: run.id, config: run.config, checkpointDir: '.', ...(dataset ? { dataset } : {}) };
-    const result = await inChild({ onnxPath: path, spec, rows });
+    const result = await predictInWorker({ onnxPath: path, spec, rows }, this.launch);
     return { ...result, onnxPath: path };
   }
 }
 
-function inChild(request: object): Promise<Omit<TryResult, 'onnxPath'>> {
+/** One request to workers/predict.ts in a process of its own; its one reply, or why there was none. */
+export function predictInWorker(request: object, launch: WorkerLauncher = forkWorkers): Promise<Omit<TryResult, 'onnxPath'>> {
   return new Promise((resolve, reject) => {
-    const child = fork(PREDICT_ENTRY, [], { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    let tail = '';
+    const child = launch({ entry: PREDICT_ENTRY, name: 'GateLab Try it' });
     let settled = false;
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (s: string) => { tail = (tail + s).slice(-2000); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); finish(new LabError('internal', `the prediction did not finish within ${TIMEOUT_MS / 1000} s`)); }, TIMEOUT_MS);
+    const timer = setTimeout(() => { child.kill(); finish(new LabError('internal', `the prediction did not finish within ${TIMEOUT_MS / 1000} s`)); }, TIMEOUT_MS);
     const finish = (e: Error | null, r?: Omit<TryResult, 'onnxPath'>) => {
       if (settled) return;
       settled = true;
@@ -42,11 +42,15 @@ function inChild(request: object): Promise<Omit<TryResult, 'onnxPath'>> {
       if (e) reject(e);
       else resolve(r!);
     };
-    child.on('message', (m: { ok: boolean; result?: Omit<TryResult, 'onnxPath'>; message?: string }) => {
+    child.onMessage((raw) => {
+      const m = raw as { ok: boolean; result?: Omit<TryResult, 'onnxPath'>; message?: string };
       if (m.ok) finish(null, m.result);
       else finish(new LabError('invalid-payload', m.message ?? 'the prediction failed'));
     });
-    child.on('close', (code) => finish(new LabError('internal', `the prediction process exited (code ${code}) before answering${tail ? `: ${tail.trim().split('\n').slice(-5).join('\n')}` : ''}`)));
+    child.onExit(({ code, signal, stderrTail }) => {
+      const said = stderrTail.trim().split('\n').slice(-5).join('\n');
+      finish(new LabError('internal', `the prediction process exited (${signal ?? `code ${code}`}) before answering${said ? `: ${said}` : ''}`));
+    });
     child.send(request);
   });
 }
