@@ -3,6 +3,7 @@
 // scale 2 (σ = 0.5 passes the input unchanged), GLA's forget gate sits near 1 by construction, and a
 // router's three "loads" (top-expert share, mean routing weight, samples per top expert) are different numbers.
 import type { GateNames } from './gate-names';
+import type { KnockoutTable } from './knockout';
 
 const round = (v: number, d = 3) => Number(v.toPrecision(d)).toString();
 
@@ -87,4 +88,23 @@ export function gateCaption(gate: string, stat: string, n?: GateNames): string |
 export function sinkWords(layer: string, n?: GateNames): { first: string; count: number; uniform: number } | null {
   const keys = n?.keys?.[layer.replace(/\.gate$/, '')];
   return keys ? { first: keys.first, count: keys.count, uniform: 1 / keys.count } : null;
+}
+
+/**
+ * What a knockout table needs said for this model, or null. FinalMLP (logit = b + w1·o1 + w2·o2 + Σ o1ᵀW o2):
+ * closing a stream's feature gate (σ = 0) zeroes that stream's input, so its MLP gives one constant vector
+ * for every sample and the fusion turns into a linear read-out of the other stream the model never trained
+ * with. That read-out can rank samples the wrong way round: AUC below 0.5 is the real value of that model
+ * (checked against the exported ONNX with the gate's weights set to close it), not a fault of the knockout.
+ */
+export function knockoutCaption(t: Pick<KnockoutTable, 'rows' | 'metric'>, n?: GateNames): string | null {
+  if (n?.template !== 'finalmlp') return null;
+  const closed = t.rows.filter((r) => /^gate[12]$/.test(r.gate) && r.mode === 'closed');
+  if (!closed.length) return null;
+  const s = n.scales?.[closed[0].gate] ?? 2;
+  const below = t.metric === 'auc' ? closed.filter((r) => r.value < 0.5).map((r) => `stream ${r.gate.slice(4)}`) : [];
+  return `Closing a stream's feature gate (σ = 0) feeds that stream zeros: its MLP then gives the same vector for every sample, ` +
+    'and the bilinear fusion becomes a linear read-out of the other stream alone, one the model never trained with. ' +
+    (below.length ? `Closing ${below.join(' and ')} scores below chance (AUC under 0.5): that read-out ranks the samples the wrong way round, which is the true score of the knocked-out model, not an error. ` : '') +
+    `'mean' (each gate value at its training mean) is the gentler knockout; at scale ${s}, σ = ${round(1 / s)} passes the input unchanged and 'open' (σ = 1) multiplies it by ${s}.`;
 }

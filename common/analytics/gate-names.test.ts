@@ -8,7 +8,7 @@ const moe = gateNamesFromConfig({ model: { template: 'moe-fusion', modalities, r
 const cross = gateNamesFromConfig({ model: { template: 'gated-cross-attention', modalities } });
 const tft = gateNamesFromConfig({
   model: { template: 'tft-lite', channels: 3 },
-  data: { columns: [{ name: 'timestamp', role: 'time' }, { name: 'load_1', role: 'feature' }, { name: 'load_2', role: 'feature' }, { name: 'temp', role: 'feature' }] },
+  data: { columns: [{ name: 'timestamp', type: 'datetime', role: 'time' }, { name: 'load_1', type: 'float', role: 'feature' }, { name: 'load_2', type: 'float', role: 'feature' }, { name: 'temp', type: 'float', role: 'feature' }] },
 });
 
 describe('gate names from the run config', () => {
@@ -43,6 +43,9 @@ describe('gate names from the run config', () => {
     expect(statComponentNames('gmu', 'modality_weights', 2, gmu)).toEqual(['modality 0', 'modality 1']);
     expect(statComponentNames('router', 'load', 3, moe)).toEqual(['expert 0 (context)', 'expert 1 (sensor)', 'expert 2 (camera)']);
     expect(statComponentNames('router', 'load', 2)).toEqual(['expert 0', 'expert 1']);
+    // the same router measured on the validation split: the same names (audit A23 #13)
+    expect(statComponentNames('val.router', 'load', 3, moe)).toEqual(['expert 0 (context)', 'expert 1 (sensor)', 'expert 2 (camera)']);
+    expect(statComponentNames('test.router', 'importance', 3, moe)).toEqual(statComponentNames('router', 'importance', 3, moe));
     expect(statComponentNames('gate1', 'openness_hist', 10)).toBeNull();
     // a channel gate's openness per channel is named by the dataset's channels (TSMixer: one per column)
     expect(statComponentNames('block0.gate', 'openness_by_channel', 3, tft)).toEqual(['load_1', 'load_2', 'temp']);
@@ -72,10 +75,10 @@ describe('MMoE task gates and TSMixer block gates in the user\'s words (audit A1
 
 describe('every gate in the form\'s words, ids unchanged (audit A16)', () => {
   // the run config of FinalMLP with a per-field stream-1 gate, as the lab stores it (audit run 13)
-  const columns = ['user_segment', 'device', 'hour', 'weekday', 'ad_category', 'site', 'position'].map((name) => ({ name, role: 'categorical' }));
+  const columns = ['user_segment', 'device', 'hour', 'weekday', 'ad_category', 'site', 'position'].map((name) => ({ name, type: 'categorical', role: 'categorical' }));
   const finalmlp = gateNamesFromConfig({
     model: { template: 'finalmlp', fields: [25, 5, 25, 8, 17, 41, 4], numeric: 1, gate1: { kind: 'sigmoid', scale: 2, granularity: 'field' }, gate2: { kind: 'sigmoid', scale: 2 } },
-    data: { columns: [...columns, { name: 'bid_price', role: 'feature' }, { name: 'clicked', role: 'target' }] },
+    data: { columns: [...columns, { name: 'bid_price', type: 'float', role: 'feature' }, { name: 'clicked', type: 'boolean', role: 'target' }] },
   });
   it("names FinalMLP's per-field gate rows by the fields, as the gate report and its CSV do", () => {
     expect(finalmlp.fields).toEqual(['user_segment', 'device', 'hour', 'weekday', 'ad_category', 'site', 'position', 'bid_price']);

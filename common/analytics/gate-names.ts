@@ -3,17 +3,18 @@
 // camera) and thinks of "expert 2". These labels are for display only: ids (gate names in knockout
 // tables, stored statistics) never change, so tables of different runs still align by id.
 import type { Intervention } from './knockout';
+import { runInputs } from './run-inputs';
 
 export interface GateNames {
   /** Modality names in model order (fusion templates), else empty. */
   modalities: string[];
-  /** Forecasting channels' column names (TFT variable selection), else empty. */
+  /** Forecasting channels by column name, those the model reads in its order (channel gates, TFT variable selection), else empty. */
   variables: string[];
   /** The template id ('moe-fusion': expert m sees modality m only). */
   template: string;
   /** Task names in model order (MMoE: one gate per task, `gate.task0` is click's), when the template has tasks. */
   tasks?: string[];
-  /** CTR inputs by column name: the categorical fields, then the numeric inputs (FinalMLP's per-field gate rows). */
+  /** CTR inputs by column name, those the model reads: the categorical fields, then the numeric inputs (FinalMLP's per-field gate rows). */
   fields?: string[];
   /** The router's kind, experts per token and whether its noise is on: which "load" a panel shows, and why. */
   router?: { kind: string; k: number; noisy: boolean };
@@ -31,15 +32,6 @@ const TASKS: Record<string, string[]> = { mmoe: ['click', 'rating'] };
 const names = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => String((x as { name?: unknown })?.name ?? '')) : []);
 type Obj = Record<string, unknown>;
 const obj = (x: unknown): Obj | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : undefined);
-
-/** CTR inputs in model order (common/models/binding.ts: categorical fields, then numeric features), when the count matches. */
-function fieldNames(model: Obj, columns: { name?: string; role?: string; type?: string }[]): string[] | undefined {
-  if (!Array.isArray(model.fields)) return undefined;
-  const cats = columns.filter((c) => c?.role === 'categorical').map((c) => String(c.name));
-  const nums = columns.filter((c) => c?.role === 'feature').map((c) => String(c.name));
-  const all = [...cats, ...nums.slice(0, Number(model.numeric ?? 0))];
-  return cats.length === model.fields.length && all.length === model.fields.length + Number(model.numeric ?? 0) ? all : undefined;
-}
 
 /** The facts captions need from the config: router noise, sigmoid scales, GLA's normaliser, attention keys. */
 function gateFacts(model: Obj, modalities: string[]): Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> {
@@ -69,20 +61,21 @@ function gateFacts(model: Obj, modalities: string[]): Pick<GateNames, 'router' |
   return out;
 }
 
-/** The names a run's config gives its modalities, experts' inputs and variables. */
-export function gateNamesFromConfig(config: Record<string, unknown> | null | undefined): GateNames {
+/**
+ * The names a run's config gives its modalities, experts' inputs and variables. `data`: the run's data
+ * summary (its data line names the columns the trainer left out): with it, channels and CTR fields are named
+ * whatever was left out; without it, only when nothing was (the snapshot's binding must fit the model).
+ */
+export function gateNamesFromConfig(config: Record<string, unknown> | null | undefined, data?: { line?: string } | null): GateNames {
   const model = (obj(config?.model) ?? {}) as Obj & { template?: unknown; modalities?: unknown; channels?: unknown };
-  const raw = (config?.data as { columns?: unknown } | undefined)?.columns;
-  const columns = (Array.isArray(raw) ? raw : []) as { name?: string; role?: string }[];
-  const features = columns.filter((c) => c?.role === 'feature' || c?.role === 'target').map((c) => String(c.name));
-  const fields = fieldNames(model, columns);
+  const inputs = runInputs(config, data?.line);
   const modalities = names(model.modalities);
   return {
     modalities,
-    variables: typeof model.channels === 'number' && features.length === model.channels ? features : [],
+    variables: inputs.channels ?? [],
     template: typeof model.template === 'string' ? model.template : '',
     ...(typeof model.template === 'string' && TASKS[model.template] ? { tasks: TASKS[model.template].slice() } : {}),
-    ...(fields ? { fields } : {}),
+    ...(inputs.fields ? { fields: inputs.fields } : {}),
     ...gateFacts(model, modalities),
   };
 }
@@ -130,8 +123,9 @@ const WORDS: Record<string, string> = {
 export function componentName(gate: string, kind: 'router' | 'selection' | 'modality' | 'expert', i: number, n: GateNames = NO_NAMES): string {
   if (kind === 'modality') return at(n.modalities, i, `modality ${i}`);
   if (kind === 'selection') return at(n.variables, i, `variable ${i}`);
-  // moe-fusion: expert m sees modality m only, so the expert is best known by its modality
-  const sees = n.template === 'moe-fusion' && /^router\b/.test(gate) ? n.modalities[i] : undefined;
+  // moe-fusion: expert m sees modality m only, so the expert is best known by its modality (`val.router`'s
+  // statistics are the same router's on another split: the same names)
+  const sees = n.template === 'moe-fusion' && /^((val|test)\.)?router\b/.test(gate) ? n.modalities[i] : undefined;
   return sees ? `expert ${i} (${sees})` : `expert ${i}`;
 }
 

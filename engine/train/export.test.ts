@@ -7,6 +7,8 @@ import { TrainSession } from '../../workers/train-session';
 import { compileTraining } from './compile';
 import { exportInference } from './export';
 import { gatedModel, syntheticGatedData } from './gated-model';
+import { buildModel } from '../models';
+import { GraphRunner } from '../../workers/testing/run-graph';
 
 const { onnx } = onnxProto;
 const sizes = { inputs: 8, hidden: 16, experts: 4, expertHidden: 8 };
@@ -55,6 +57,41 @@ describe('exportInference', () => {
     expect(model.opsetImport.map((o) => [o.domain, Number(o.version)])).toEqual([['', 17]]);
     await fresh.release();
     await session.close();
+  });
+
+  it('carries only the weights inference reads: a noisy router\'s noise projection stays out (ORT warned on every load)', async () => {
+    const def = buildModel({ template: 'moe-dnn', fields: [5, 7], numeric: 1, embeddingDim: 4, expertHidden: [8], router: { kind: 'topk-router', experts: 4, k: 2, noisy: true } });
+    const compiled = compileTraining(def, { dtype: 'float32', optimizer: { kind: 'sgd' } });
+    const params = compiled.initialParams(5);
+    expect(compiled.layout.params.map((p) => p.name)).toContain('router.noise.w'); // trained, but read in training only
+    const bytes = exportInference(def, { dtype: 'float32', layout: compiled.layout, params });
+    const graph = onnx.ModelProto.decode(bytes).graph!;
+    // every input any node reads, Loop/If bodies included
+    const read = new Set<string>();
+    const walk = (g: typeof graph) => {
+      for (const n of g.node ?? []) {
+        for (const i of n.input ?? []) read.add(i);
+        for (const a of n.attribute ?? []) for (const sub of [a.g, ...(a.graphs ?? [])]) if (sub) walk(sub as typeof graph);
+      }
+    };
+    walk(graph);
+    const initializers = (graph.initializer ?? []).map((t) => t.name!);
+    expect(initializers.filter((n) => !read.has(n))).toEqual([]);
+    expect(initializers.some((n) => n.startsWith('router.noise'))).toBe(false);
+    expect(initializers).toContain('router.w');
+    expect((graph.input ?? []).map((i) => i.name)).toEqual(['fields', 'numeric']); // nothing pruned became an input
+    // and the file still predicts what the lab's eval graph predicts
+    const B = 6;
+    const fields = BigInt64Array.from({ length: B * 2 }, (_, i) => BigInt(i % 5));
+    const numeric = Float32Array.from({ length: B }, (_, i) => i / 3 - 1);
+    const fresh = await ort.InferenceSession.create(bytes);
+    const out = await fresh.run({ fields: new ort.Tensor('int64', fields, [B, 2]), numeric: new ort.Tensor('float32', numeric, [B, 1]) });
+    const ev = await GraphRunner.load(compiled.graph('eval'));
+    const lab = await ev.run({ params: { data: params, dims: [params.length] }, fields: { data: fields, dims: [B, 2] }, numeric: { data: numeric, dims: [B, 1] }, label: { data: new Float32Array(B), dims: [B, 1] } });
+    const theirs = Array.from(lab.logit.data as Float32Array);
+    Array.from(out.logit.data as Float32Array).forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(theirs[i])))); // float32 rounding apart
+    await ev.release();
+    await fresh.release();
   });
 
   it('refuses a parameter buffer of the wrong size, naming both sizes', () => {

@@ -9,6 +9,7 @@ import { assertSameLayout, namedParams, type ParamLayout } from '../nn/params';
 import { specDtype, type ModelDefinition } from './model';
 import { unpackParams, type FlatBuffer, type FloatDType } from './pack';
 import { dependsOn, evalStep } from './step-context';
+import { topologicalOrder } from '../ir/graph';
 
 export interface ExportOptions {
   dtype: FloatDType;
@@ -50,10 +51,15 @@ export function exportInference(def: ModelDefinition, options: ExportOptions): U
   };
   if (step && dependsOn(Object.values(outputs.predictions), step)) metadata['gatelab.schedule_step'] = String(options.step);
   for (const [k, v] of Object.entries(options.metadata ?? {})) metadata[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  // Only the weights inference reads: parameters used in training alone (a noisy top-k router's noise
+  // projection, `router.noise.*`) would make ONNX Runtime warn on every load ("Removing initializer … It is
+  // not used by any node"), and they would only add bytes.
+  const read = new Set(topologicalOrder(Object.values(outputs.predictions)).leaves);
+  const used = layout.params.map((p, i) => ({ tensor: bound.tensors[i], data: values[p.name] })).filter((w) => read.has(w.tensor));
   return emitModel({
-    inputs: [...inputs, ...bound.tensors],
+    inputs: [...inputs, ...used.map((w) => w.tensor)],
     outputs: outputs.predictions,
-    initializers: layout.params.map((p, i) => ({ tensor: bound.tensors[i], data: values[p.name].slice() })),
+    initializers: used.map((w) => ({ tensor: w.tensor, data: w.data.slice() })),
     metadata,
     graphName: def.name,
   });

@@ -42,4 +42,16 @@ describe('forecastShape', () => {
     expect(forecastShape({ model: { horizon: 24, channels: 3 } })).toEqual({ horizon: 24, channels: 3, names: ['channel 0', 'channel 1', 'channel 2'] });
     expect(forecastShape({ model: { classes: 1 } })).toBeNull();
   });
+
+  it('names the channels the model reads when the trainer left a constant column out (audit A23 #3)', () => {
+    // fc15_gap: a constant site_flag between the channels, left out by the trainer (its data line says so)
+    const config = { model: { horizon: 24, channels: 3 }, data: { columns: [
+      { name: 'timestamp', type: 'datetime', role: 'time' }, { name: 'load_kw', type: 'float', role: 'feature' }, { name: 'site_flag', type: 'int', role: 'feature' },
+      { name: 'temp_c', type: 'float', role: 'feature' }, { name: 'price_eur', type: 'float', role: 'feature' },
+    ] } };
+    const data = { line: 'forecasting: 3,946 train / 559 validation / 1,138 test samples; 3 channels: load_kw, temp_c, price_eur; left out: site_flag (constant)' };
+    expect(forecastShape(config, data)?.names).toEqual(['load_kw', 'temp_c', 'price_eur']);
+    // without the data line the names cannot be told apart from a shifted list: numbers
+    expect(forecastShape(config)?.names).toEqual(['channel 0', 'channel 1', 'channel 2']);
+  });
 });

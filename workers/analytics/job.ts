@@ -12,6 +12,8 @@ import type { RunData } from '../run/run-data';
 import { baseline, knockoutTable, type TrainedModel } from './knockout';
 import { gateReport } from './gate-report';
 import { datasetContext, type DatasetContext } from './dataset-context';
+import { DataColumns } from '../../common/models/binding';
+import { usedColumns } from '../../common/analytics/run-inputs';
 
 export interface LoadedRun {
   model: TrainedModel;
@@ -36,12 +38,25 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
   let context: LoadedRun['context'];
   if (j.spec.dataset && config.data.kind === 'dataset') {
     const { binding, assigned } = labDatasetRun(j.spec.dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
-    const c = binding.columns;
-    featureNames = c.family === 'recsys' ? [...c.fields, ...(c.numeric ?? [])] : c.family === 'forecasting' ? c.channels : undefined;
+    featureNames = inputNames(DataColumns.parse(binding.columns), data, config.model as Record<string, unknown>);
     const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
     context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, assigned);
   }
   return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
+}
+
+/**
+ * The model's inputs by column name, in its order: the channels its trainer kept, or the CTR fields it kept
+ * (the data line names those left out, an id field say) then the numeric inputs. The binding resolved from
+ * the column snapshot still holds the left-out columns, and every name after one would be shifted.
+ */
+function inputNames(c: DataColumns, data: RunData, model: Record<string, unknown>): string[] | undefined {
+  if (c.family === 'forecasting') return data.channels;
+  if (c.family !== 'recsys') return undefined;
+  const used = usedColumns(c, data.describe);
+  // the fields must be exactly the model's (one vocabulary each), else numbers beat wrong names
+  if (used.family !== 'recsys' || !Array.isArray(model.fields) || used.fields.length !== model.fields.length) return undefined;
+  return [...used.fields, ...used.numeric];
 }
 
 export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport> {

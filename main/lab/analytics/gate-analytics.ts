@@ -92,7 +92,9 @@ export class GateAnalytics {
       report.attentionPair = await attentionPairFor(this.store.runs.get(runId)!, this.store.runs.list(),
         async (id) => readReport(this.files, id) ?? (await this.report(id, undefined, { pairAttention: false })).report);
     }
-    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, gateNamesFromConfig(t.spec.config), { ablated: gatesOff(t.spec.config) }), featureImportanceCsv(report)) };
+    // the data line names the columns the trainer left out: channels and fields are named by those it kept
+    const names = gateNamesFromConfig(t.spec.config, this.store.runs.get(runId)?.dataSummary);
+    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, names, { ablated: gatesOff(t.spec.config) }), featureImportanceCsv(report)) };
   }
 
   /** "Knock out all gates one by one" as a background job; returns its id (see `job`, `subscribe`). */

@@ -48,8 +48,40 @@ describe('gate report HTML', () => {
       { gate: 'better', kind: 'gate', mode: 'closed', value: 0.39, delta: -0.000689, ci: ci(-0.001, 0) }]), metric: 'mse', higherIsBetter: false, baseline: 0.4 });
     expect([bar(mse, 'worse'), bar(mse, 'better')]).toEqual(['#c0504d', '#4f81bd']);
     // the value label starts well inside the 700-px SVG
-    const x = Number(/<text x="(\d+)" y="\d+">-0\.000689<\/text>/.exec(mse)![1]);
+    const x = Number(/<text x="(\d+)" y="\d+">-0\.00069<\/text>/.exec(mse)![1]);
     expect(x).toBeLessThan(700 - 80);
+  });
+
+  it('prints a knockout table in one notation, bars and cells alike, as gatelab knockout does (audit A23 #15)', async () => {
+    const { knockoutSection } = await import('./report-html');
+    // run 2's deltas: -0.000001098, -2.085e-7 and 0.0001184 were printed side by side
+    const html = knockoutSection({ ...table([
+      { gate: 'block0.gate', kind: 'gate', mode: 'closed', value: 0.2031, delta: -0.000001098, ci: ci(-0.00002, 0.00002) },
+      { gate: 'block1.gate', kind: 'gate', mode: 'closed', value: 0.2031, delta: -2.085e-7, ci: ci(-0.00001, 0.00001) },
+      { gate: 'block1.gate', kind: 'gate', mode: 'open', value: 0.2032, delta: 0.0001184, ci: ci(0.00005, 0.0002) }]), metric: 'mse', higherIsBetter: false, baseline: 0.20311 });
+    const shown = [...html.matchAll(/<td>(-?[\d.e+-]+)<\/td>|\[(-?[\d.e+-]+), (-?[\d.e+-]+)\]|<text x="\d+" y="\d+">(-?[\d.e+-]+)<\/text>/g)]
+      .flatMap((m) => m.slice(1).filter((x): x is string => x !== undefined));
+    expect(shown.length).toBe(3 * 4 + 3); // value, delta, interval ends per row; a bar label per row
+    expect(shown.some((v) => /e/.test(v))).toBe(false);
+    expect(new Set(shown.map((v) => v.split('.')[1]?.length))).toEqual(new Set([6]));
+    expect(html).toContain('<td>-0.000001</td>');
+    expect(html).toContain('<td>0.000118</td>');
+    expect(html).toContain('as trained: <b>0.203110</b>');
+  });
+
+  it("explains FinalMLP's closed stream gate scoring below chance (audit A23: AUC 0.415)", async () => {
+    const { knockoutSection } = await import('./report-html');
+    const finalmlp = gateNamesFromConfig({ model: { template: 'finalmlp', fields: [5, 13], numeric: 1, gate1: { kind: 'sigmoid', scale: 2 }, gate2: { kind: 'sigmoid', scale: 2 } } });
+    const rows: KnockoutTable['rows'] = [
+      { gate: 'gate1', kind: 'gate', mode: 'closed', value: 0.6474, delta: 0.0002, ci: ci(-0.0009, 0.0013) },
+      { gate: 'gate2', kind: 'gate', mode: 'closed', value: 0.4148, delta: -0.2324, ci: ci(-0.2854, -0.1784) }];
+    const html = knockoutSection({ ...table(rows), baseline: 0.6472 }, finalmlp);
+    expect(html).toContain('data-testid="knockout-caption"');
+    expect(html).toContain('Closing stream 2 scores below chance (AUC under 0.5)');
+    expect(html).toContain('at scale 2, σ = 0.5 passes the input unchanged');
+    // not said of other models, nor of a FinalMLP table without a closed stream gate
+    expect(knockoutSection(table(rows), NO_NAMES)).not.toContain('knockout-caption');
+    expect(knockoutSection(table([{ ...rows[0], mode: 'mean' }]), finalmlp)).not.toContain('knockout-caption');
   });
 
   it("names knockouts and experts in the user's words and prints FLOPs readably", async () => {

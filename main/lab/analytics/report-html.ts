@@ -2,7 +2,8 @@
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
 import { componentName, gateLabel, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
-import { loadNoiseCaption, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
+import { knockoutCaption, loadNoiseCaption, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
+import { tableNotation } from '../../../common/analytics/table-notation';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
 import { stackedArea } from '../lab/report-svg';
 
@@ -21,7 +22,8 @@ export const flops = (v: number): string => {
  * Horizontal bars, one per label; values may be negative (knockout deltas). `bad` says which values to draw
  * red (default: negative ones); knockouts pass "made the metric worse", the colour the app uses for harm.
  */
-export function barChart(items: { label: string; value: number; low?: number; high?: number }[], unit = '', bad: (v: number) => boolean = (v) => v < 0): string {
+export function barChart(items: { label: string; value: number; low?: number; high?: number }[], unit = '', bad: (v: number) => boolean = (v) => v < 0,
+  format: (v: number) => string = (v) => fmt(v)): string {
   if (!items.length) return '<p class="empty">nothing to show</p>';
   // the value column is wide enough for "-0.0006891 (+12.5%)"-length labels: they were cut at the SVG edge
   const W = 700, row = 22, labelW = 220, valueW = 110, plot = W - labelW - valueW - 10;
@@ -36,7 +38,7 @@ export function barChart(items: { label: string; value: number; low?: number; hi
       ? `<line x1="${zero + it.low * scale}" x2="${zero + it.high * scale}" y1="${y + 8}" y2="${y + 8}" stroke="#222" stroke-width="1.5"/>` : '';
     return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${esc(it.label)}</text>` +
       `<rect x="${x0}" y="${y + 2}" width="${Math.max(w, 0.5)}" height="${row - 8}" fill="${bad(it.value) ? '#c0504d' : '#4f81bd'}"/>${ci}` +
-      `<text x="${W - valueW + 6}" y="${y + 12}">${fmt(it.value)}${unit}</text>`;
+      `<text x="${W - valueW + 6}" y="${y + 12}">${format(it.value)}${unit}</text>`;
   });
   return `<svg width="${W}" height="${items.length * row + 8}" font-size="12"><line x1="${zero}" x2="${zero}" y1="0" y2="${items.length * row + 8}" stroke="#999"/>${rows.join('')}</svg>`;
 }
@@ -75,11 +77,15 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const better = t.higherIsBetter ? 'higher is better' : 'lower is better';
   const rows = [...t.rows].sort((a, b) => (t.higherIsBetter ? a.delta - b.delta : b.delta - a.delta));
   const label = (r: KnockoutTable['rows'][number]) => knockoutLabel(r, names);
-  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${fmt(r.value)}</td><td>${fmt(r.delta)}</td><td>[${fmt(r.ci.low)}, ${fmt(r.ci.high)}]</td></tr>`).join('');
-  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${fmt(t.baseline)}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
+  // one notation for the whole table, bar labels included, as `gatelab knockout` prints it
+  const num = tableNotation([t.baseline, ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
+  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${num(r.value)}</td><td>${num(r.delta)}</td><td>[${num(r.ci.low)}, ${num(r.ci.high)}]</td></tr>`).join('');
+  const caption = knockoutCaption(t, names);
+  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${num(t.baseline)}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
     `Intervals: paired bootstrap, ${t.resamples} resamples, seed ${t.seed}, ${Math.round(100 * (t.rows[0]?.ci.level ?? 0.95))}%.</p>` +
-    barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (t.higherIsBetter ? d < 0 : d > 0)) +
+    barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (t.higherIsBetter ? d < 0 : d > 0), num) +
     `<p class="empty">Red: the knockout made ${esc(t.metric)} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${esc(t.metric)}; lines its interval.</p>` +
+    (caption ? `<p class="note" data-testid="knockout-caption">${esc(caption)}</p>` : '') +
     `<table><tr><th>knockout</th><th>${esc(t.metric)}</th><th>delta</th><th>interval</th></tr>${table}</table>`;
 }
 

@@ -57,7 +57,7 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
     const best = vals.length ? (lowerIsBetter(s.name) ? Math.min(...vals) : Math.max(...vals)) : undefined;
     return `<tr><td>${esc(s.name)}</td><td>${num(best)}</td><td>${num(vals.at(-1))}</td><td>${s.steps.length}</td></tr>`;
   }).join('');
-  const names = gateNamesFromConfig(run.config);
+  const names = gateNamesFromConfig(run.config, run.data); // the data line: which columns the model reads
   // A scalar gate statistic measured once (at the one validation) is a value too, like the metrics above.
   const gateOnce = gates.filter((g) => !g.vectors && g.values.filter((v) => v !== null && Number.isFinite(v)).length === 1);
   const gateOnceTable = gateOnce.length ? `<table class="once" data-testid="gates-measured-once"><thead><tr><th>gate statistic measured once</th><th>step</th><th>value</th></tr></thead><tbody>${gateOnce.map((g) => {
