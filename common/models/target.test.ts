@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DataColumn } from '../data';
-import { describeTarget, positiveOf, targetCoding, type TargetCoding } from './target';
+import { columnSource } from '../data';
+import { DataColumns } from './binding';
+import { codeTarget, describeTarget, numberName, positiveOf, targetCoding, type TargetCoding } from './target';
 
 /** A coded column as the importer stores it: codes in first-seen order, -1 missing. */
 const coded = (values: (string | null)[]): DataColumn => {
@@ -85,3 +87,38 @@ describe('a two-valued target is binary', () => {
     expect(describeTarget(targetCoding(coded(['false', 'true', 'false']), 'fraud'))).toBe("label: 'fraud' = 1 (true) is positive");
   });
 });
+
+describe('an implicit-feedback log (user, item, time) has no label', () => {
+  // epoch seconds of a click log, 24 s apart: float64 in the cache, as the importer keeps times
+  const times: DataColumn = { values: Float64Array.from({ length: 1200 }, (_, i) => 1700000014 + i * 24) };
+  const log = columnSource(1200, { user: coded(Array.from({ length: 1200 }, (_, i) => `u${i % 30}`)), ts: times, clicked: numeric(Array(1200).fill(1)) });
+  const ctr = (label: string) => DataColumns.parse({ family: 'recsys', fields: ['user'], label: { column: label } }) as Exclude<DataColumns, { family: 'forecasting' }>;
+
+  it('the time column as target is named a time column, with its distinct times, and what a CTR model needs', () => {
+    const types: Record<string, string> = { ts: 'datetime', user: 'categorical' };
+    expect(() => codeTarget(log, ctr('ts'), (c) => types[c])).toThrow(
+      "the target 'ts' is a time column with more than 1,000 distinct times (2023-11-14 22:13:34, 2023-11-14 22:13:58, 2023-11-14 22:14:22, …), not a label: choose a column of classes as the target. " +
+      'If each row is an interaction (an implicit-feedback log: user, item, time), every row is a positive and there is nothing to tell apart. ' +
+      'A CTR model needs a label column: a 0/1 column with rows for items shown but not clicked (label 0), or a rating with a threshold (--set positiveAtLeast=4). ' +
+      'GateLab does not sample negatives itself: add them to the file');
+    // without the types, still numbers, but each printed as stored (7 digits printed 1700000000 for all)
+    expect(() => codeTarget(log, ctr('ts'))).toThrow(/the target 'ts' is a number with more than 1,000 distinct values \(1700000014, 1700000038, 1700000062, 1700000086, 1700000110, …\)/);
+  });
+
+  it('a label that is 1 in every row says every row is a positive and that negatives are not sampled', () => {
+    expect(() => codeTarget(log, ctr('clicked'))).toThrow(/^the target 'clicked' is '1' in every row that has a value: there is nothing to tell apart; .*If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive.*GateLab does not sample negatives itself/);
+    // a fusion target of one value is not a click log: no word about negatives
+    expect(() => targetCoding(coded(['spam', 'spam']), 'kind')).toThrow(/^the target 'kind' is 'spam' in every row that has a value: there is nothing to tell apart; choose another target column$/);
+  });
+
+  it('numbers are named as stored: float32 in its fewest digits, float64 exactly', () => {
+    expect(numberName(Math.fround(0.37), true)).toBe('0.37');
+    expect(numberName(Math.fround(12345678), true)).toBe('12345678'); // 7 digits read 12345680
+    expect(numberName(Math.fround(16777218), true)).toBe('16777218');
+    expect(numberName(1700000128, false)).toBe('1700000128');
+    expect(numberName(0.1, false)).toBe('0.1');
+    // classes keep the names they had
+    expect(targetCoding(numeric([0.5, 1.25, 0.5]), 'y')).toMatchObject({ positive: '1.25', negative: '0.5' });
+  });
+});
+

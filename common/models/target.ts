@@ -28,6 +28,15 @@ export function positiveOf(a: string, b: string): string {
   return b;
 }
 
+/**
+ * What a recommendation model needs when a log holds only interactions. Said where a CTR run finds no
+ * label (common/models/binding.ts should add it to its "needs a target column" message), a label that is
+ * one value in every row, and a time column given as the label: the usual cause is an implicit-feedback log.
+ */
+export const IMPLICIT_FEEDBACK_HINT = 'If each row is an interaction (an implicit-feedback log: user, item, time), every row is a positive and there is nothing to tell apart. ' +
+  'A CTR model needs a label column: a 0/1 column with rows for items shown but not clicked (label 0), or a rating with a threshold (--set positiveAtLeast=4). ' +
+  'GateLab does not sample negatives itself: add them to the file';
+
 const show = (values: readonly string[], max = 8) => values.slice(0, max).join(', ') + (values.length > max ? `, … (${values.length.toLocaleString('en-US')} in all)` : '');
 const thresholdHint = (column: string) => `set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T; in the app, the target's "label = value ≥ t" rule) or choose another target column than '${column}'`;
 
@@ -36,6 +45,29 @@ export interface TargetOptions {
   positiveAtLeast?: number;
   /** CTR / recsys models predict one probability: refuse 3+ classes with a message naming the way out. */
   binaryOnly?: boolean;
+  /** The column's type in the dataset, when the caller knows it: a 'datetime' is named a time column in messages. */
+  type?: string;
+}
+
+/**
+ * A stored number as the file wrote it. Float32 storage reads 0.37 as 0.3700000047683716: the fewest
+ * digits (7 or more) that read back as the same float32; a float64 value (a time, a big id, a number the
+ * importer kept in float64) exactly, since 7 digits would print epoch seconds 1700000014 and 1700000038
+ * both as 1700000000.
+ */
+export function numberName(v: number, float32: boolean): string {
+  if (!float32) return String(v);
+  for (let p = 7; p < 9; p++) {
+    const x = Number(v.toPrecision(p));
+    if (Math.fround(x) === v) return String(x);
+  }
+  return String(Number(v.toPrecision(9))); // 9 significant digits always read back as the same float32
+}
+
+/** Epoch seconds as the lab shows a time: '2023-11-14 22:13:34' (UTC; no seconds part when they are 0). */
+function timeName(seconds: number): string {
+  const iso = new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.000Z$/, '').replace(/Z$/, '');
+  return iso.endsWith(':00') ? iso.slice(0, -3) : iso;
 }
 
 /** The coding of `column`'s values; throws a message saying what to set when they are not classes. */
@@ -74,22 +106,33 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
     if (seen.size > MAX_CLASSES) break;
   }
   const values = [...seen].sort((a, b) => a - b);
-  // Float32 storage: 0.37 reads 0.3700000047683716; names show the value as the file had it.
-  const name = (v: number) => String(Number(v.toPrecision(7)));
+  const float32 = col.values instanceof Float32Array;
+  const names = values.map((v) => numberName(v, float32));
   if (values.length > 2 && (!integers || values.length > MAX_INTEGER_CLASSES)) {
     const many = values.length > MAX_CLASSES;
-    const seenValues = values.map(name).slice(0, 5).join(', ') + (values.length > 5 ? ', …' : '');
-    throw new Error(`the target '${column}' is a number with ${many ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US')} distinct values (${seenValues}), not a set of classes. ` +
+    const count = many ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US');
+    if (o.type === 'datetime') {
+      // a time is never a label; in a CTR log it is usually the only column left beside the user and the item
+      const seenTimes = values.slice(0, 3).map(timeName).join(', ') + (values.length > 3 ? ', …' : '');
+      throw new Error(`the target '${column}' is a time column with ${count} distinct times (${seenTimes}), not a label: choose a column of classes as the target` +
+        (o.binaryOnly ? `. ${IMPLICIT_FEEDBACK_HINT}` : ''));
+    }
+    const seenValues = names.slice(0, 5).join(', ') + (values.length > 5 ? ', …' : '');
+    throw new Error(`the target '${column}' is a number with ${count} distinct values (${seenValues}), not a set of classes. ` +
       `GateLab's CTR and fusion models classify; they do not regress a continuous target: ${thresholdHint(column)}`);
   }
   const index = new Map(values.map((v, i) => [v, i]));
-  return coded(column, values.map(name), (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
+  return coded(column, names, (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
 }
 
 /** Classes from sorted names and a row → class id function: one (refused), two (binary) or more. */
 function coded(column: string, names: string[], idOf: (r: number) => number, o: TargetOptions, numeric: boolean): TargetCoding {
   if (names.length === 0) throw new Error(`the target '${column}' has no value in any row: choose another target column`);
-  if (names.length === 1) throw new Error(`the target '${column}' is '${names[0]}' in every row that has a value: there is nothing to tell apart; ${numeric ? thresholdHint(column) : `choose another target column`}`);
+  if (names.length === 1) {
+    // a CTR label that is 1 (or 'clicked') in every row: a log of interactions only, with no negatives
+    const onlyPositives = o.binaryOnly && o.positiveAtLeast === undefined ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';
+    throw new Error(`the target '${column}' is '${names[0]}' in every row that has a value: there is nothing to tell apart; ${numeric ? thresholdHint(column) : `choose another target column`}${onlyPositives}`);
+  }
   if (names.length === 2) {
     // Numbers: the larger value is positive (0/1, 1/2, -1/1); words: see positiveOf.
     const positive = numeric ? names[1] : positiveOf(names[0], names[1]);
@@ -132,23 +175,24 @@ export function describeTarget(t: TargetCoding): string {
 /**
  * The coding of a CTR or fusion binding's target column, read as the trainer reads it: the label rule
  * (`positiveAtLeast`), and a CTR label must be two-valued. Throws the trainer's message otherwise; the
- * CLI calls it before queuing a run (main/lab/runs/dataset-runs.ts).
+ * CLI calls it before queuing a run (main/lab/runs/dataset-runs.ts). `typeOf`: the dataset's column types,
+ * so that a time column given as the target is called one (its values would read as "a number").
  */
-export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>): TargetCoding {
+export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>, typeOf?: (column: string) => string | undefined): TargetCoding {
   const label = columns.family === 'recsys' ? columns.label.column : columns.label;
   const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
-  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys' });
+  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type: typeOf?.(label) });
 }
 
 /**
  * The target side of a binding, as the trainer applies it before fitting anything (workers/data/run-data.ts;
  * the export re-derives a run's pipeline with the same call): the coding of the target, fusion's `classes`
  * filled from it, and the split less the rows without a target (UNUSED), with how many those were.
- * Forecasting has no target: everything is returned as given.
+ * Forecasting has no target: everything is returned as given. `typeOf`: as for codeTarget (messages only).
  */
-export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult): { columns: DataColumns; split: SplitResult; target?: TargetCoding; leftOut: number } {
+export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult, typeOf?: (column: string) => string | undefined): { columns: DataColumns; split: SplitResult; target?: TargetCoding; leftOut: number } {
   if (columns.family === 'forecasting') return { columns, split, leftOut: 0 };
-  const target = codeTarget(data, columns);
+  const target = codeTarget(data, columns, typeOf);
   // MMoE's second target (the rating) must be there too: a row without it would make its loss NaN.
   const rating = columns.family === 'recsys' && columns.rating ? data.column(columns.rating) : null;
   let leftOut = 0;

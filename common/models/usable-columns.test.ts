@@ -35,6 +35,17 @@ describe('usable columns', () => {
     expect(usableColumns(data, DataColumns.parse({ family: 'forecasting', channels: ['OT'] }), split, typeOf({}))).toEqual({ columns: { family: 'forecasting', channels: ['OT'], stride: 1 }, notes: [] });
   });
 
+  it('forecasting: a split without training rows (a 1-row file) blames the length, not the columns', () => {
+    const one = columnSource(1, { x: { values: Float32Array.of(1.5) }, y: { values: Float32Array.of(2.5) } });
+    // chronological 70/10/20 of one row: 0 training rows, the row is the test part
+    const tiny: SplitResult = { assignment: Uint8Array.of(2), counts: { train: 0, val: 0, test: 1 }, ranges: { train: [0, 0], val: [0, 0], test: [0, 1] } };
+    const c = DataColumns.parse({ family: 'forecasting', channels: ['x', 'y'] });
+    expect(() => usableColumns(one, c, tiny, typeOf({}), [], { lookback: 4, horizon: 1 })).toThrow(
+      "the training part (rows 0..0, 0 rows) is shorter than lookback 4 + horizon 1: a training window must lie inside it, and this split gives it none of the dataset's 1 row. " +
+      'Use a longer file (the training part needs at least lookback 4 + horizon 1 rows, plus rows for the validation and test parts) or a larger training part');
+    expect(() => usableColumns(one, c, tiny, typeOf({}))).toThrow(/^the training part \(rows 0\.\.0, 0 rows\) is shorter than lookback \+ horizon: /);
+  });
+
   it('fusion: a categorical with a value per row (≥ 90%) is an id and goes; text and repeating categoricals stay', () => {
     const data = columnSource(N, {
       review_id: coded((i) => `R${i}`), near_id: coded((i) => `Z${i < 91 ? i : 0}`), color: coded((i) => ['red', 'blue'][i % 2]),

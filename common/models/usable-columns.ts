@@ -29,12 +29,16 @@ const ID_NOTE = 'an id: one value per row';
 /**
  * The binding less the columns the data makes useless, with a note naming each; throws when nothing is left.
  * `alsoLeftOut`: columns the binding never took that the note should name with them ("empty (all missing)").
+ * `window`: a forecasting model's lookback and horizon, named in the message for a split without training rows.
  */
 export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitResult, typeOf: (column: string) => string | undefined,
-  alsoLeftOut: readonly string[] = []): UsableColumns {
+  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}): UsableColumns {
   const left: string[] = [];
   const noted = (items: string[]) => { const all = [...items, ...alsoLeftOut]; return all.length ? [`left out: ${all.join(', ')}`] : []; };
   if (c.family === 'forecasting') {
+    // No training row: every channel would be "without a value in the training rows", which blames the
+    // columns for what is the file's length (a 1-row file: 70% of 1 row is 0 rows)
+    if (split.counts.train === 0) throw new Error(emptyTrainingPart(split, data.rows, window));
     const channels = c.channels.filter((name) => {
       const why = uselessChannel(data.column(name), split.assignment);
       if (why) left.push(`${name} (${why})`);
@@ -71,6 +75,15 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
 }
 
 
+
+/** The trainer's window-fit message (windowMisfit: "the training part … is shorter than lookback + horizon") for a training part with no row at all. */
+function emptyTrainingPart(split: SplitResult, rows: number, { lookback, horizon }: { lookback?: number; horizon?: number }): string {
+  const where = split.ranges ? `rows ${split.ranges.train[0]}..${split.ranges.train[1]}, 0 rows` : '0 rows';
+  const window = lookback !== undefined && horizon !== undefined ? `lookback ${lookback} + horizon ${horizon}` : 'lookback + horizon';
+  const file = `${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+  return `the training part (${where}) is shorter than ${window}: a training window must lie inside it, and this split gives it none of the dataset's ${file}. ` +
+    `Use a longer file (the training part needs at least ${window} rows, plus rows for the validation and test parts) or a larger training part`;
+}
 
 /** Why a forecasting channel cannot be one (all missing, no value in the training rows, constant there), or null. */
 function uselessChannel(col: DataColumn, assignment: Uint8Array): string | null {

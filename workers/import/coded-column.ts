@@ -90,6 +90,7 @@ export class StringColumn extends CodedColumn {
 
   putBytes(buf: Buffer, s: number, e: number, esc: number): void {
     if (esc) ({ buf, s, e } = this.unescape(buf, s, e));
+    if (this.plan.zeroFraction) e = withoutZeroFraction(buf, s, e);
     const len = e - s;
     if (len > SHORT_VALUE_BYTES) return this.stage(this.ctx.text(buf, s, e));
     // short values: found by their bytes, no string unless new (or possibly a missing token)
@@ -124,7 +125,7 @@ export class StringColumn extends CodedColumn {
 
   putValue(v: unknown): void {
     if (v === null || v === undefined) return this.stage('');
-    if (typeof v === 'string') return this.stage(v);
+    if (typeof v === 'string') return this.stage(this.plan.zeroFraction ? v.replace(ZERO_FRACTION, '$1') : v);
     if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return this.stage(String(v));
     if (v instanceof Date) return this.stage(v.toISOString());
     this.stage(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x)) ?? '');
@@ -168,6 +169,25 @@ export class StringColumn extends CodedColumn {
     const wordy = this.spaced + this.cjkSentences >= 0.5 * distinct;
     return (mostlyUnique || (meanLength >= 50 && cardinality > 20)) && wordy ? 'text' : 'categorical';
   }
+}
+
+/** '10717.0' -> '10717' (an optional sign, digits, a point and zeros only). */
+const ZERO_FRACTION = /^([+-]?\d+)\.0+$/;
+
+/**
+ * The end of b[s..e) without a zero fraction ('10717.0' ends before the point), or e when the field is not
+ * digits, a point and zeros. Byte-wise, as the hot path reads fields, with no string made.
+ */
+function withoutZeroFraction(b: Uint8Array, s: number, e: number): number {
+  let k = e;
+  while (k > s && b[k - 1] === 48) k--; // trailing '0's
+  const dot = k - 1;
+  if (k === e || dot < s || b[dot] !== 46) return e;
+  let i = s;
+  if (b[i] === 45 || b[i] === 43) i++; // a sign
+  if (i >= dot) return e; // '.0', '-.0': no digits before the point
+  for (let j = i; j < dot; j++) if (b[j] < 48 || b[j] > 57) return e;
+  return dot;
 }
 
 /** Whitespace between two visible characters: words (a padded code such as ' A12 ' is not). */

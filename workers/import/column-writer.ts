@@ -32,6 +32,8 @@ export interface ColumnPlan {
   dim?: number;
   /** Integer identifiers ("user_id") and codes ("02134"): categorical however many distinct values they have. */
   identifier?: boolean;
+  /** Ids written '10717.0': the zero fraction is dropped as values are read, so '10717.0' and '10717' are one category. */
+  zeroFraction?: boolean;
   /** Why inference chose this kind when a reader might expect another: an info note for the report. */
   note?: string;
   /** Slashed dates in the order the user forced (--date-order): never re-read day first. */

@@ -49,7 +49,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields`, { file });
   }
   const rules = parseRulesOf(options);
-  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow });
+  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow, booleanNames: rules.booleanNames });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
   if (sniffed.renameNote) job.validation.addCounted('note', null, 1, sniffed.renameNote, 'renamed');
@@ -65,7 +65,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
     if (forced && !userType) return forced === 'number' ? withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferKind(name, samples, userType), rules), job.dayFirst), options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferKind(name, samples, userType, rules), rules), job.dayFirst), options.dateOrder);
     return withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter), samples, sniffed.delimiter);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
@@ -118,7 +118,9 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   if (pair) job.validation.addCounted('note', plans[pair.date].name, table.rows, dateTimePairNote(plans[pair.date].name, plans[pair.time].name, [sniffed.rows[0][pair.date], sniffed.rows[0][pair.time]], withoutTime), 'date-time');
   if (summaryNote) job.validation.addCounted('note', null, 1, summaryNote, 'summary-row');
   if (job.validation.rowsRead === 0) {
-    throw new ImportError('no_rows', `${file}: ${sniffed.hasHeader ? `only a header row (${sniffed.names.slice(0, 10).join(', ')}${width > 10 ? ', ...' : ''}), no data rows` : 'no data rows'}`, { file, line: 1 });
+    // a line of words read as names: say how to read it as the one row of data it may be
+    const asData = options.header === undefined ? ' (if that line is data, import with --header no)' : '';
+    throw new ImportError('no_rows', `${file}: ${sniffed.hasHeader ? `only a header row (${sniffed.names.slice(0, 10).join(', ')}${width > 10 ? ', ...' : ''}), no data rows${asData}` : 'no data rows'}`, { file, line: 1 });
   }
   const retypes = table.retypes();
   const meta = table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: guess.encoding, delimiter: sniffed.delimiter, hasHeader: sniffed.hasHeader });

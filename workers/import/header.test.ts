@@ -64,4 +64,31 @@ describe('header detection', () => {
     expect(forced.result.rows).toBe(6);
     expect(forced.result.validation.issues.some((i) => i.kind === 'note' && i.column === null)).toBe(false);
   });
+
+  it('a file that is only a header of names is refused as such, also when a name reads as a boolean (y, t)', async () => {
+    for (const [text, names] of [['date,x,y\n', 'date, x, y'], ['timestamp,sales,t\r\n', 'timestamp, sales, t'], ['a,b\n', 'a, b'], ['yes,no\n', 'yes, no']]) {
+      await expect(load(text)).rejects.toMatchObject({ code: 'no_rows', message: expect.stringContaining(`only a header row (${names}), no data rows`) });
+    }
+    // a one-row file of words is still importable as data, and the message says how
+    await expect(load('date,x,y\n')).rejects.toThrow(/no data rows \(if that line is data, import with --header no\)$/);
+    expect((await load('date,x,y\n', { header: false })).result.rows).toBe(1);
+    await expect(load('date,x,y\n', { header: true })).rejects.toThrow(/only a header row \(date, x, y\), no data rows$/);
+    expect(detectHeader([['date', 'x', 'y']]).hasHeader).toBe(true);
+    // one line with a number or a date is one row of data, as before
+    expect(detectHeader([['2024-01-01', '1.5', 'y']]).hasHeader).toBe(false);
+    expect(detectHeader([['a', '3']]).hasHeader).toBe(false);
+    expect(detectHeader([['x', 'x']]).hasHeader).toBe(false); // a name twice: data
+  });
+
+  it('y or t above 0/1 is a name; above a column of t/f or y/n words it is a value', async () => {
+    const flags = Array.from({ length: 20 }, (_, i) => `${i % 2},${(i * 0.5).toFixed(1)},${(i + 1) % 2}`);
+    const r = await load(`t,x,y\n${flags.join('\n')}\n`);
+    expect(r.result.hasHeader).toBe(true);
+    expect(r.result.rows).toBe(20);
+    expect(r.result.columns.map((c) => [c.name, c.type])).toEqual([['t', 'boolean'], ['x', 'float'], ['y', 'boolean']]);
+    expect(r.result.validation.issues.some((i) => i.kind === 'note' && i.column === null)).toBe(false); // no doubt left to note
+    // 't' above t/f words is data: a headerless file of flags
+    const words = split(`t,2\n${Array.from({ length: 20 }, (_, i) => `${i % 3 ? 'f' : 't'},${i + 3}`).join('\n')}`);
+    expect(detectHeader(words).hasHeader).toBe(false);
+  });
 });

@@ -31,19 +31,35 @@ function mostlyFractions(column: string[]): boolean {
   return present.length > 0 && present.filter((v) => !WHOLE.test(v) && !/^\s*-?\d+\.0*\s*$/.test(v)).length >= 0.9 * present.length;
 }
 
-/** Whether a first-row cell reads as a value of a column of `kind` (inferred from the rows below). */
-export function cellFits(cell: string, kind: string): boolean {
+/** A boolean written as a word (true, no, t, y...), not as 0/1. */
+const booleanWord = (v: string) => parseBooleanWord(v) >= 0;
+
+/**
+ * Whether a first-row cell reads as a value of a column of `kind` (inferred from the rows below).
+ * `column`: those rows; given, a boolean word ('y', 't', 'no') fits only a column that holds such words,
+ * since above 0/1 it is a name (`x,y` over numbers and 0/1 flags), not a value written another way.
+ */
+export function cellFits(cell: string, kind: string, column?: readonly string[]): boolean {
   const t = cell.trim();
   if (kind === 'number') { parseNumberString(t); return parsed.status === OK || parsed.status === NAN_INF; }
-  if (kind === 'boolean') return t === '0' || t === '1' || parseBooleanWord(t) >= 0;
+  if (kind === 'boolean') return t === '0' || t === '1' || (booleanWord(t) && (column === undefined || column.some(booleanWord)));
   if (kind === 'datetime') return detectDateFormat([t]) !== null;
   return inferKind('', [t]).kind === kind; // a vector: '[1, 2]'
 }
 
-export function detectHeader(rows: string[][]): HeaderGuess {
+/**
+ * `booleanNames` (off for a dataset imported before that rule: parse-rules.ts): 'y', 't', 'yes'... in row 1
+ * are names unless the column below holds such words, and a file that is one line of distinct words
+ * (`date,x,y`, `timestamp,sales,t`) is a header with no data rows, which the import refuses as such.
+ */
+export function detectHeader(rows: string[][], { booleanNames = true }: { booleanNames?: boolean } = {}): HeaderGuess {
   if (rows.length === 0) return { hasHeader: false };
   const first = rows[0];
-  if (rows.length === 1) return { hasHeader: first.every((c) => c.trim() !== '' && inferKind('x', [c]).kind === 'string') && new Set(first).size === first.length };
+  if (rows.length === 1) {
+    // one line only: names, unless a cell is a number or a date (a one-row dataset of words is of no use)
+    const word = (c: string) => { const kind = inferKind('x', [c]).kind; return kind === 'string' || (booleanNames && kind === 'boolean' && booleanWord(c)); };
+    return { hasHeader: first.every((c) => c.trim() !== '' && word(c)) && new Set(first).size === first.length };
+  }
   const body = rows.slice(1, SAMPLE_ROWS);
   const second = rows[1];
   let header = 0, data = 0, numericNames = 0;
@@ -56,7 +72,7 @@ export function detectHeader(rows: string[][]): HeaderGuess {
     const kind = inferKind('', column).kind;
     const cell = first[c];
     if (kind === 'string' || cell.trim() === '' || isMissingToken(cell)) continue;
-    if (!cellFits(cell, kind)) {
+    if (!cellFits(cell, kind, booleanNames ? column : undefined)) {
       // a word above dates is all but certain: a data row rarely breaks its date in row 1 exactly
       header += kind === 'datetime' && /[A-Za-z]/.test(cell) ? first.length : 1;
       mismatched.push(cell);

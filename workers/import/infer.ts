@@ -1,6 +1,6 @@
 // Schema inference from sample values: numbers, booleans, datetimes, epoch seconds (when the column
-// name says time), identifiers (integer columns named like "user_id" are categories, not quantities),
-// and strings (categorical or text, decided later over the whole file). A user's type always wins.
+// name says time), identifiers (integer columns named like "user_id" are categories, not quantities, also
+// when written '10717.0'), and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeDateName, looksLikeTimeName } from './datetime';
@@ -15,19 +15,32 @@ const ENTITY_NAME = new RegExp(`^(${ENTITIES})([_\\s.-]?id)?$`, 'i');
 const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z](ID|Id)$/.test(name) || /^id$/i.test(name) || ENTITY_NAME.test(name.trim());
 /** '00717', '02134': a leading zero that numbers would lose (not '0', not '0.5'). */
 const LEADING_ZERO = /^\s*[+-]?0\d/;
+/** '10717.0': a whole number with a zero fraction, as pandas writes an integer column that has a missing value. */
+const ZERO_FRACTION = /^\s*[+-]?\d+\.0+\s*$/;
 
-export function inferKind(name: string, samples: string[], userType?: ColumnType): ColumnPlan {
+/** What inference may use beyond the types themselves (rules a dataset imported earlier did not have: parse-rules.ts). */
+export interface InferRules {
+  /** Whole numbers written '10717.0' in an id-named column are ids (categorical), like '10717'. */
+  floatIds?: boolean;
+}
+
+export function inferKind(name: string, samples: string[], userType?: ColumnType, rules: InferRules = { floatIds: true }): ColumnPlan {
   const present = samples.filter((s) => !isMissingToken(s));
   if (userType) return planFor(name, userType, present);
   if (present.length === 0) return { name, kind: 'string', dtype: 'int32' };
 
   let numeric = true, integral = true, bigInts = false, zeroOne = true;
+  // every value whole, some written '10717.0' (pandas' float copy of an int column with a NaN in it)
+  let wholeWritten = true, zeroFraction: string | undefined;
   const seen01 = new Set<number>();
   for (const s of present) {
     const v = parseNumberString(s);
     if (parsed.status !== OK && parsed.status !== NAN_INF && parsed.status !== MISSING) { numeric = false; break; }
     if (parsed.status !== OK) continue;
-    if (!parsed.integral) integral = false;
+    if (!parsed.integral) {
+      integral = false;
+      if (ZERO_FRACTION.test(s)) zeroFraction ??= s.trim(); else wholeWritten = false;
+    }
     if (Math.abs(v) > FLOAT32_EXACT_INT) bigInts = true;
     if (v === 0 || v === 1) seen01.add(v); else zeroOne = false;
   }
@@ -35,6 +48,15 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     if (integral && zeroOne && seen01.size === 2) return { name, kind: 'boolean', dtype: 'int32' };
     if (integral && looksLikeIdName(name)) {
       return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers named like an id, read as categorical (ids, not amounts); set its type to int if they are quantities` };
+    }
+    if (rules.floatIds && wholeWritten && zeroFraction !== undefined && looksLikeIdName(name)) {
+      // As floats they would be scaled into one numeric input, each id a point on a line; the '.0' is
+      // dropped as the values are read (coded-column.ts), so that '10717.0' and '10717' are one id.
+      const whole = zeroFraction.replace(/\.0+$/, '');
+      return {
+        name, kind: 'string', dtype: 'int32', identifier: true, zeroFraction: true,
+        note: `column '${name}': whole numbers written with '.0' (e.g. '${zeroFraction}', as pandas writes an integer column that has missing values) named like an id, read as categorical (ids, not amounts; '${zeroFraction}' and '${whole}' are the same id); set its type to int if they are quantities`,
+      };
     }
     const zero = integral ? present.find((s) => LEADING_ZERO.test(s)) : undefined;
     if (zero !== undefined) {

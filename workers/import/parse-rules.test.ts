@@ -1,5 +1,5 @@
-// The lab parses a dataset imported before the Excel-date, date+time and Total-row rules with those rules
-// off: the file must then read exactly as that importer read it (checked by hand against the importer of
+// The lab parses a dataset imported before the Excel-date, date+time, Total-row, float-id and boolean-name
+// rules with those rules off: the file must then read exactly as that importer read it (checked by hand against the importer of
 // commit b6660d7^ on these files: same types, statistics and column bytes). Without `parseRules` (a new
 // import) every rule applies.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { textLoader } from './fixtures/load-text';
 const { load, cleanup } = textLoader('gatelab-parse-rules-');
 afterAll(cleanup);
 
-const OFF = { parseRules: { excelDates: false, combineDateTime: false, skipSummaryRow: false } } as never;
+const OFF = { parseRules: { excelDates: false, combineDateTime: false, skipSummaryRow: false, floatIds: false, booleanNames: false } } as never;
 const rows = Array.from({ length: 48 }, (_, i) => `2024-01-0${1 + Math.floor(i / 24)},${String(i % 24).padStart(2, '0')}:00,${i * 1.5}`);
 const total = Array.from({ length: 48 }, (_, i) => i * 1.5).reduce((a, b) => a + b);
 const PAIR_TOTAL = `date,time,load\n${rows.join('\n')}\nTotal,,${total}\n`;
@@ -45,6 +45,16 @@ describe('parse rules', () => {
     expect(typed.col('timestamp')[0]).toBe(Date.UTC(2016, 6, 1) / 1000);
   });
 
+  it('off: ids written 10717.0 stay numbers, and a header-only line with a y stays a row of data', async () => {
+    const ids = await load('user_id,clicked\n10717.0,1\n10718.0,0\n10717.0,1\n', OFF);
+    expect(ids.type('user_id')).toBe('float');
+    expect(ids.col('user_id')).toEqual([10717, 10718, 10717]);
+    const onlyNames = await load('date,x,y\n', OFF);
+    expect(onlyNames.result).toMatchObject({ rows: 1, hasHeader: false });
+    const flags = Array.from({ length: 20 }, (_, i) => `${i % 2},${i + 0.5},${(i + 1) % 2}`);
+    expect((await load(`t,x,y\n${flags.join('\n')}\n`, OFF)).result.rows).toBe(21);
+  });
+
   it('absent (a new import): every rule applies', async () => {
     const withTotal = await load(PAIR_TOTAL);
     expect(withTotal.result.rows).toBe(48);
@@ -54,5 +64,7 @@ describe('parse rules', () => {
     // one rule on, the others off: only that one
     const pairOnly = await load(PAIR_TOTAL, { parseRules: { combineDateTime: true } } as never);
     expect(pairOnly.result.rows).toBe(49);
+    expect((await load('user_id,clicked\n10717.0,1\n10718.0,0\n')).type('user_id')).toBe('categorical');
+    await expect(load('date,x,y\n')).rejects.toMatchObject({ code: 'no_rows' });
   });
 });

@@ -13,15 +13,25 @@ export interface ParseRules {
   combineDateTime: boolean;
   /** A trailing Total/Sum/Mean row holding the column aggregates is skipped (summary-rows.ts). */
   skipSummaryRow: boolean;
+  /** Whole numbers written '10717.0' in an id-named column are categorical ids (infer.ts). */
+  floatIds: boolean;
+  /**
+   * Row 1's 'y', 't', 'yes'... are names unless their column holds such words; a file whose only line is
+   * distinct words is a header with no data rows (header.ts).
+   */
+  booleanNames: boolean;
 }
 
-const EVERY_RULE: ParseRules = { excelDates: true, combineDateTime: true, skipSummaryRow: true };
+const EVERY_RULE: ParseRules = { excelDates: true, combineDateTime: true, skipSummaryRow: true, floatIds: true, booleanNames: true };
 
 /** The rules this parse applies: all, unless the options list them (then only those set to true). */
 export function parseRulesOf(options: ImportOptions): ParseRules {
   const given = (options as { parseRules?: Partial<ParseRules> }).parseRules;
   if (!given || typeof given !== 'object') return EVERY_RULE;
-  return { excelDates: given.excelDates === true, combineDateTime: given.combineDateTime === true, skipSummaryRow: given.skipSummaryRow === true };
+  return {
+    excelDates: given.excelDates === true, combineDateTime: given.combineDateTime === true, skipSummaryRow: given.skipSummaryRow === true,
+    floatIds: given.floatIds === true, booleanNames: given.booleanNames === true,
+  };
 }
 
 /**

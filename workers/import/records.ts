@@ -8,7 +8,7 @@ import {
 import type { ColumnPlan } from './column-writer';
 import { withFormattedNumbers } from './formatted-number';
 import { withDateOrder } from './date-order';
-import { inferKind, planFor, withDayFirst } from './infer';
+import { inferKind, planFor, withDayFirst, type InferRules } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
 import { parseRulesOf, withExcelDatesRule } from './parse-rules';
@@ -37,7 +37,7 @@ const isNumberArray = (v: unknown): v is ArrayLike<number> =>
   ArrayBuffer.isView(v) ? !(v instanceof DataView) : Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null);
 
 /** The plan for one column from sample JS values. */
-export function inferValues(name: string, values: unknown[], userType?: ColumnType): ColumnPlan {
+export function inferValues(name: string, values: unknown[], userType?: ColumnType, rules?: InferRules): ColumnPlan {
   const present = values.filter((v) => v !== null && v !== undefined);
   if (userType) {
     const plan = planFor(name, userType, present.map(asText));
@@ -53,7 +53,7 @@ export function inferValues(name: string, values: unknown[], userType?: ColumnTy
     return { name, kind: 'string', dtype: 'int32' };
   }
   if (present.some((v) => typeof v === 'object')) return { name, kind: 'string', dtype: 'int32' };
-  return inferKind(name, present.map(asText));
+  return inferKind(name, present.map(asText), undefined, rules);
 }
 
 export async function importRecords(
@@ -82,7 +82,7 @@ export async function importRecords(
       const i = b.names.indexOf(name);
       for (let r = 0; r < b.rows && values.length < SAMPLE_ROWS; r++) values.push(i < 0 ? undefined : b.columns[i][r]);
     }
-    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferValues(name, values, job.options.columnTypes?.[name]), rules), job.dayFirst), job.options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferValues(name, values, job.options.columnTypes?.[name], rules), rules), job.dayFirst), job.options.dateOrder);
     // strings such as "$14.05" or "77%" (numbers stay numbers; a mix of both is not re-read)
     const present = values.filter((v) => v !== null && v !== undefined);
     return present.every((v) => typeof v === 'string') ? withFormattedNumbers(plan, present as string[], ',') : plan;

@@ -151,14 +151,17 @@ function withoutTrailingSummary(rows: string[][]): string[][] {
   return end === rows.length ? rows : rows.slice(0, end);
 }
 
-/** `summaryRows: false`: a trailing 'Total' row is sampled like any row (a dataset imported before that rule: parse-rules.ts). */
-export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean }): Sniffed {
+/**
+ * `summaryRows: false`: a trailing 'Total' row is sampled like any row; `booleanNames: false`: row 1's 'y' or
+ * 't' above 0/1 reads as data, as before that rule (both for a dataset imported before the rule: parse-rules.ts).
+ */
+export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean; booleanNames?: boolean }): Sniffed {
   const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
   const read = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
   const all = wholeFile && read.length < SAMPLE_ROWS + 2 && opts.summaryRows !== false ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
   const units = opts.header === false ? null : detectUnitsRow(all);
-  const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all) : { hasHeader: opts.header };
+  const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all, { booleanNames: opts.booleanNames }) : { hasHeader: opts.header };
   const hasHeader = guess.hasHeader;
   const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;
   const body = all.slice(skipLines, skipLines + SAMPLE_ROWS);

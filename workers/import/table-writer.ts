@@ -113,7 +113,7 @@ export class TableWriter {
       const s = col.stats;
       if (s.count === 0 && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, `column '${col.name}' has no values`);
       else if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {
-        v.addCounted('constant_column', col.name, s.count, `column '${col.name}' has the same value in every row; it carries no information`);
+        v.addCounted('constant_column', col.name, s.count, constantColumnMessage(col.name, s.missing));
       }
       if (c.plan.note && c.plan.userType === undefined) v.addCounted('note', col.name, s.count, c.plan.note, 'inferred');
       if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, `column '${col.name}': ${s.missing} missing values`);
@@ -128,6 +128,15 @@ export class TableWriter {
     writeFileSync(join(this.ctx.dir, META_FILE), JSON.stringify(meta));
     return meta;
   }
+}
+
+/**
+ * A column with one value: with empty rows too, that value is not in "every row", and whether a row is
+ * empty may itself tell something (a note written only for some rows), so the message says how many are.
+ */
+export function constantColumnMessage(name: string, missing: number): string {
+  if (missing === 0) return `column '${name}' has the same value in every row; it carries no information`;
+  return `column '${name}' has the same value in every non-empty row (${missing.toLocaleString('en-US')} empty); only whether a row is empty can carry information`;
 }
 
 /** Why a number was refused and what is read: a decimal comma only where it cannot be a thousands separator; formatted numbers. */

@@ -16,7 +16,7 @@ import { retypeDataset } from './retype';
 const ROWS = Array.from({ length: 48 }, (_, i) => [`2024-01-0${1 + Math.floor(i / 24)}`, `${String(i % 24).padStart(2, '0')}:00`, i % 2, i * 1.5]);
 const TOTAL = ROWS.reduce((s, r) => s + (r[3] as number), 0);
 const CSV = `date,time,flag,load\n${ROWS.map((r) => r.join(',')).join('\n')}\nTotal,,,${TOTAL}\n`;
-const RULES_OFF = { excelDates: false, combineDateTime: false, skipSummaryRow: false };
+const RULES_OFF = { excelDates: false, combineDateTime: false, skipSummaryRow: false, floatIds: false, booleanNames: false };
 
 let home: string;
 let lab: LabDatasets;
@@ -35,14 +35,14 @@ const values = (cachePath: string, column: string) => {
 };
 
 /** The dataset as an importer before the rules left it: its cache and record, import options without `parseRules`. */
-async function importedBeforeTheRules(): Promise<number> {
-  const file = join(home, 'meter.csv');
-  writeFileSync(file, CSV);
+async function importedBeforeTheRules(csv = CSV, name = 'meter.csv'): Promise<number> {
+  const file = join(home, name);
+  writeFileSync(file, csv);
   const { dataset } = await lab.registry.importDataset(file);
   const old = await importFile(join(home, dataset.sourcePath), dataset.cachePath, { parseRules: RULES_OFF } as never);
   lab.store.datasets.replaceParse(dataset.id, { rows: old.rows, validation: old.validation, importOptions: {} },
     old.columns.map((c) => ({ name: c.name, inferredType: c.type as never, typeOverride: null, stats: { ...c.stats, dtype: c.dtype, dim: c.dim } })));
-  lab.registry.setColumns(dataset.id, [{ column: 'date', role: 'feature' }]); // a text column: no time role
+  if (csv === CSV) lab.registry.setColumns(dataset.id, [{ column: 'date', role: 'feature' }]); // a text column: no time role
   return dataset.id;
 }
 
@@ -102,3 +102,24 @@ describe('re-parsing a dataset imported before the date+time and Total-row rules
     expect(out.dataset.importOptions).toMatchObject({ parseRules: { excelDates: true, combineDateTime: true, skipSummaryRow: true } });
   });
 });
+
+describe('re-parsing a dataset imported before ids written 10717.0 were read as categories', () => {
+  const CLICKS = `user_id,price,clicked\n${Array.from({ length: 30 }, (_, i) => `${10700 + (i % 6)}.0,${(i * 0.75).toFixed(2)},${i % 2}`).join('\n')}\n`;
+
+  it('a type change of another column keeps the ids as the numbers they were; a new import reads them as ids', async () => {
+    const id = await importedBeforeTheRules(CLICKS, 'clicks.csv');
+    expect(lab.registry.get(id)!.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['user_id:float', 'price:float', 'clicked:boolean']);
+    const out = await retypeDataset(lab.registry, id, { clicked: 'int' });
+    expect(out.dataset.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['user_id:float', 'price:float', 'clicked:int']);
+    expect(values(out.dataset.cachePath, 'user_id').slice(0, 2)).toEqual([10700, 10701]);
+    expect(out.dataset.importOptions).toMatchObject({ parseRules: { floatIds: false, booleanNames: false } });
+
+    const file = join(home, 'clicks-new.csv');
+    writeFileSync(file, `${CLICKS}10706.0,1.5,1\n`);
+    const fresh = (await lab.registry.importDataset(file)).dataset;
+    expect(fresh.importOptions).toMatchObject({ parseRules: { floatIds: true, booleanNames: true } });
+    expect(fresh.columns.find((c) => c.name === 'user_id')!.type).toBe('categorical');
+    expect(values(fresh.cachePath, 'user_id').slice(0, 2)).toEqual(['10700', '10701']);
+  });
+});
+

@@ -12,13 +12,17 @@ export interface ParseRules {
   combineDateTime: boolean;
   /** A trailing Total/Sum/Mean row holding the column aggregates skipped. */
   skipSummaryRow: boolean;
+  /** Whole numbers written '10717.0' in an id-named column read as categorical ids. */
+  floatIds: boolean;
+  /** Row 1's 'y', 't', 'yes' read as names unless their column holds such words; a file of one line of names is a header. */
+  booleanNames: boolean;
 }
 
 /** Import options as the lab records and replays them. */
 export type RecordedImportOptions = ImportOptions & { parseRules?: ParseRules };
 
 /** The rules this importer applies: recorded with every new import. */
-export const PARSE_RULES: ParseRules = { excelDates: true, combineDateTime: true, skipSummaryRow: true };
+export const PARSE_RULES: ParseRules = { excelDates: true, combineDateTime: true, skipSummaryRow: true, floatIds: true, booleanNames: true };
 
 /**
  * The rules to parse an existing dataset again with: those recorded at its import; none when it recorded
@@ -28,5 +32,8 @@ export const PARSE_RULES: ParseRules = { excelDates: true, combineDateTime: true
 export function rulesToReparse(importOptions: Record<string, unknown>): ParseRules {
   const recorded = importOptions.parseRules as Partial<ParseRules> | undefined;
   const on = (rule: keyof ParseRules) => typeof recorded === 'object' && recorded !== null && recorded[rule] === true;
-  return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow') };
+  return {
+    excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'),
+    floatIds: on('floatIds'), booleanNames: on('booleanNames'),
+  };
 }
