@@ -66,6 +66,12 @@ export const RunSummary = z.object({
   reachedStep: z.number().int().nullable().optional(),
   /** Why the run's data cannot be read any more (its dataset was deleted): knockouts, the gate report and Try it need it. */
   dataProblem: z.string().nullable().optional(),
+  /**
+   * Runs with rating metrics (MMoE's rating_*): their units, 'rating' (the rating's own, e.g. stars) or 'scaled'
+   * (standard deviations of the rating: runs created before rating points, common/runs/rating-units.ts).
+   * Absent for runs without rating metrics.
+   */
+  ratingUnits: z.enum(['rating', 'scaled']).optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

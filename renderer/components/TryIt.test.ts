@@ -26,4 +26,32 @@ describe('Try it', () => {
     expect((screen.getByTestId('try-run') as HTMLButtonElement).disabled).toBe(false);
     expect(screen.queryByTestId('try-unavailable')).toBeNull();
   });
+
+  it('names a binary model’s probability and classes by the run’s label, not "class 1" (audit A22 #9)', async () => {
+    const data = { line: "fusion: 800 train / 100 validation / 100 test samples; label: 'Recommended IND' = 1 (true) is positive", logScaled: [] };
+    const { lab } = handlerLab({
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: {}, data }),
+      // logits 3.9 (98 %) and -2: predicted true, false; targets true, true (the second a miss)
+      'runs.try': () => ({ task: 'binary', prediction: 'logits', target: 'label', testRows: 100, onnxPath: '/tmp/run-3.onnx',
+        rows: [{ row: 0, prediction: [3.9], target: [1] }, { row: 1, prediction: [-2], target: [1] }] }),
+    });
+    render(TryIt, { props: { lab, runId: '3' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    const table = await screen.findByTestId('try-results');
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Row', 'P(Recommended IND = true)', 'Predicted', 'Target']);
+    const rows = screen.getAllByTestId('try-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([['0', '98.0 %', 'true', 'true'], ['1', '11.9 %', 'false', 'true']]);
+  });
+
+  it('keeps the class numbers when the run has no data line (a run from before it was stored)', async () => {
+    const { lab } = handlerLab({
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: {} }),
+      'runs.try': () => ({ task: 'binary', prediction: 'logits', target: 'label', testRows: 100, onnxPath: '/tmp/run-3.onnx', rows: [{ row: 0, prediction: [3.9], target: [1] }] }),
+    });
+    render(TryIt, { props: { lab, runId: '3' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    await screen.findByTestId('try-results');
+    expect(screen.getByText('P(class 1)')).toBeTruthy();
+    expect([...screen.getByTestId('try-row').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['0', '98.0 %', '1', '1']);
+  });
 });

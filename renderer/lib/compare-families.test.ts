@@ -37,3 +37,17 @@ describe('comparable groups in Compare', () => {
     expect(groupLabel([{ id: '12', name: 'gmu on reviews', seed: 1 }])).toBe('#12 · s1 · gmu on reviews');
   });
 });
+
+describe('MMoE rating metrics by their units', () => {
+  const mmoe = (id: string, ratingUnits?: 'rating' | 'scaled') => ({ id, template: 'mmoe', ...(ratingUnits ? { ratingUnits } : {}) });
+  it('draws and ranks rating-point runs apart from scaled ones, and says why', () => {
+    const { groups, warning } = comparableGroups([mmoe('1', 'scaled'), mmoe('2', 'rating'), mmoe('3', 'rating')], 'val.rating_rmse');
+    expect(groups.map((g) => [g.label, g.runs.map((r) => r.id)])).toEqual([['rating points', ['2', '3']], ['scaled (standard deviations of the rating)', ['1']]]);
+    expect(warning).toMatch(/rating metrics are in different units/);
+  });
+  it('labels a comparison of scaled runs only, and leaves rating points and other metrics alone', () => {
+    expect(comparableGroups([mmoe('1', 'scaled'), mmoe('4', 'scaled')], 'test.rating_mae').groups.map((g) => g.label)).toEqual(['scaled (standard deviations of the rating)']);
+    expect(comparableGroups([mmoe('2', 'rating'), mmoe('3', 'rating')], 'test.rating_mae')).toEqual({ groups: [{ key: 'all', label: '', runs: [mmoe('2', 'rating'), mmoe('3', 'rating')] }], warning: null });
+    expect(comparableGroups([mmoe('1', 'scaled'), mmoe('2', 'rating')], 'val.auc').groups).toHaveLength(1);
+  });
+});

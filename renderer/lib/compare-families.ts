@@ -4,6 +4,7 @@
 // their loss measures; the view draws and ranks each group on its own and says why.
 import { TEMPLATES } from '../../common/models';
 import { runLabel } from './run-label';
+import { isRatingMetric } from './rating-units';
 
 export interface LossKind { key: string; label: string }
 
@@ -32,7 +33,8 @@ export interface MetricGroup<R> { key: string; label: string; runs: R[] }
  * The compared runs split into groups whose `metric` values are comparable: one group unless the metric
  * is a loss and the runs span loss kinds. `warning` says so in words (null when all are comparable).
  */
-export function comparableGroups<R extends { template: string }>(runs: readonly R[], metric: string): { groups: MetricGroup<R>[]; warning: string | null } {
+export function comparableGroups<R extends { template: string; ratingUnits?: 'rating' | 'scaled' }>(runs: readonly R[], metric: string): { groups: MetricGroup<R>[]; warning: string | null } {
+  if (isRatingMetric(metric)) return ratingGroups(runs);
   if (!isLossMetric(metric)) return { groups: [{ key: 'all', label: '', runs: [...runs] }], warning: null };
   const by = new Map<string, MetricGroup<R>>();
   for (const r of runs) {
@@ -45,6 +47,24 @@ export function comparableGroups<R extends { template: string }>(runs: readonly 
   return {
     groups,
     warning: `These runs' losses are not comparable: ${groups.map((g) => g.label).join(' vs ')}. Each is drawn and ranked on its own; pick a metric they share (e.g. a test metric) to compare across them.`,
+  };
+}
+
+const UNITS = { rating: 'rating points', scaled: 'scaled (standard deviations of the rating)' } as const;
+
+/**
+ * MMoE's rating metrics of runs in rating points and of runs from before in scaled units (RunSummary
+ * ratingUnits): an RMSE of 0.9 stars and one of 0.9 standard deviations are not one scale. Scaled runs
+ * alone still get their label, so the chart says "(scaled)".
+ */
+function ratingGroups<R extends { ratingUnits?: 'rating' | 'scaled' }>(runs: readonly R[]): { groups: MetricGroup<R>[]; warning: string | null } {
+  const scaled = runs.filter((r) => r.ratingUnits === 'scaled');
+  const points = runs.filter((r) => r.ratingUnits !== 'scaled');
+  if (!scaled.length) return { groups: [{ key: 'all', label: '', runs: [...runs] }], warning: null };
+  if (!points.length) return { groups: [{ key: 'all', label: UNITS.scaled, runs: [...runs] }], warning: null };
+  return {
+    groups: [{ key: 'rating', label: UNITS.rating, runs: points }, { key: 'scaled', label: UNITS.scaled, runs: scaled }],
+    warning: `These runs' rating metrics are in different units: ${UNITS.rating} vs ${UNITS.scaled} (runs created before rating points keep scaled units). Each is drawn and ranked on its own.`,
   };
 }
 

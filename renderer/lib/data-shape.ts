@@ -8,6 +8,7 @@
 // in training.
 import { DataColumns, defaultBinding, type ColumnDescription } from '../../common/models/binding';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
+import { uiHint } from './ui-hints';
 
 /** Config fields of each family that the trainer takes from the dataset (workers/data/run-data.ts). */
 export const DATA_FIELDS: Record<Family, string[]> = {
@@ -81,6 +82,19 @@ function templateProblem(template: string | undefined, d: DatasetDetail, binding
   return `${head}. Give '${column}' a rule in Datasets (Target: "binary label: value ≥ t", e.g. ≥ 4), or pick another template.`;
 }
 
+/** A family as the Models page names it ("cannot feed a recommendation model"). */
+export const FAMILY_WORDS: Record<Family, string> = { forecasting: 'forecasting', recsys: 'recommendation', fusion: 'fusion' };
+
+/**
+ * Why `d` cannot feed `family`, in the app's words: the binding's message names the CLI command that sets a
+ * role ("gatelab datasets roles ID <column>=target"), which in the app is the dataset's Schema tab (uiHint).
+ * "a recommendation (CTR) model needs …" after "cannot feed a recommendation model" would say the family twice.
+ */
+export function feedProblem(family: Family, d: Pick<DatasetDetail, 'name'>, message: string): string {
+  const why = uiHint(message).replace(/^an? [^:]*?\bmodel needs /, 'it needs ').replace(/Datasets → Schema/g, `Datasets → ${d.name} → Schema`).replace(/\.$/, '');
+  return `${d.name} cannot feed a ${FAMILY_WORDS[family]} model yet: ${why}`;
+}
+
 /** The data shape of `family` on `d`; `template` adds what that template needs beyond its family (MMoE: a rating). */
 export function dataShapeOf(family: Family, d: DatasetDetail, template?: string): DataShape {
   const columns: ColumnDescription[] = d.columnInfo.map((c) => ({ name: c.name, type: c.type, role: c.role, modality: c.modality }));
@@ -89,7 +103,7 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string)
   try {
     binding = DataColumns.parse(defaultBinding(family, columns, { positiveAtLeast: d.label?.positiveAtLeast ?? undefined }).columns);
   } catch (e) {
-    return { values: {}, shown: {}, problem: `${d.name} cannot feed a ${family} model yet: ${(e as Error).message} (or set the column roles in Datasets)` };
+    return { values: {}, shown: {}, problem: feedProblem(family, d, (e as Error).message) };
   }
   if (binding.family === 'forecasting') {
     const n = binding.channels.length;

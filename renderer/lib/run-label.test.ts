@@ -31,6 +31,17 @@ describe('a child run named by what changed', () => {
     const many = { model: { gate: { kind: 'glu', granularity: 'element' }, dropout: 0.2 }, optimizer: { lr: 0.01 }, epochs: 3 };
     expect(changedWords(parent, many)).toBe('kind=glu · granularity=element · dropout=0.2 · +2 more');
   });
+  it("leaves the parent's seed out of the child's name: the lab adds the child's own (audit A22 #5)", () => {
+    const child = { model: { gate: { kind: 'sigmoid', granularity: 'element' }, dropout: 0.1 }, optimizer: { lr: 0.003 }, epochs: 8 };
+    const name = childRunName('tsmixer-gated on Demo: grid load (forecasting) seed=2', changedWords(parent, child));
+    expect(name).toBe('tsmixer-gated on Demo: grid load (forecasting) · granularity=element');
+    // the lab then names each of the child's runs "<name> seed=N": one seed in the label
+    expect(runLabel({ id: 23, name: `${name} seed=1`, seed: 1 })).toBe('#23 · s1 · tsmixer-gated on Demo: grid load (forecasting) · granularity=element');
+    // a grandchild of a group run keeps its parent's change, not its seed
+    expect(childRunName(`${name} seed=1`, 'lr=0.01')).toBe('tsmixer-gated on Demo: grid load (forecasting) · granularity=element · lr=0.01');
+    // a seed that differs is not a change of settings
+    expect(changedWords({ seed: 2, epochs: 8 }, { seed: 1, epochs: 8 })).toBe('');
+  });
   it('spells the whole path when two changed leaves share a key', () => {
     const a = { a: { lr: 1 }, b: { lr: 1 } };
     expect(changedWords(a, { a: { lr: 2 }, b: { lr: 3 } })).toBe('a.lr=2 · b.lr=3');

@@ -31,14 +31,20 @@ function flat(value: unknown, prefix = '', out: Record<string, unknown> = {}): R
 export function changedWords(before: Record<string, unknown>, after: Record<string, unknown>, max = 3): string {
   const a = flat(before);
   const b = flat(after);
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  // the run seed is not a setting the child changed: each run of the start gets its own ("s1" in its label)
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== 'seed' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
   const last = (k: string) => k.split('.').at(-1)!;
   const clash = (k: string) => keys.filter((x) => last(x) === last(k)).length > 1;
   const words = keys.map((k) => `${clash(k) ? k : last(k)}=${b[k] === undefined ? 'unset' : leaf(b[k])}`);
   return words.length > max ? `${words.slice(0, max).join(' · ')} · +${words.length - max} more` : words.join(' · ');
 }
 
-/** A child run's automatic name: its parent's name and what changed ("tsmixer-gated on loads · granularity=element"). */
+/**
+ * A child run's automatic name: its parent's name and what changed ("tsmixer-gated on loads · granularity=element").
+ * The parent's own seed ("… seed=2", which the lab appends to each run of a group) is left out: the lab adds
+ * the child's seed, and "… seed=2 · granularity=element seed=1" named two seeds for one run.
+ */
 export function childRunName(parentName: string, changes: string): string {
-  return changes ? `${parentName} · ${changes}` : parentName;
+  const base = parentName.replace(/\s+seed=\d+$/, '');
+  return changes ? `${base} · ${changes}` : base;
 }

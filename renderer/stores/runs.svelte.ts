@@ -35,6 +35,8 @@ export class RunsStore {
         const key = `${p.gate}/${p.stat}`;
         const s = byKey.get(key) ?? { gate: p.gate, stat: p.stat, steps: [], values: [], vectors: p.vector ? [] : null };
         byKey.set(key, s);
+        // loadGates may have read this point from the store just before it was pushed: once is enough
+        if (s.steps.length && p.step <= s.steps[s.steps.length - 1]) continue;
         s.steps.push(p.step);
         s.values.push(p.value);
         if (s.vectors) s.vectors.push(p.vector);
@@ -56,7 +58,21 @@ export class RunsStore {
 
   async loadGates(id: string): Promise<void> {
     const g = await this.lab.invoke('runs.gates', { id });
-    this.gates.set(id, new Map(g.gates.map((s) => [`${s.gate}/${s.stat}`, s])));
+    const live = this.gates.get(id);
+    const loaded = new Map(g.gates.map((s) => [`${s.gate}/${s.stat}`, s]));
+    // As loadMetrics: points pushed while the request was out are kept past each series' last stored step.
+    for (const [key, l] of live ?? []) {
+      const s = loaded.get(key) ?? { gate: l.gate, stat: l.stat, steps: [], values: [], vectors: l.vectors ? [] : null };
+      const last = s.steps.at(-1) ?? -Infinity;
+      l.steps.forEach((step, i) => {
+        if (step <= last) return;
+        s.steps.push(step);
+        s.values.push(l.values[i]);
+        if (s.vectors) s.vectors.push(l.vectors?.[i] ?? null);
+      });
+      if (s.steps.length) loaded.set(key, s);
+    }
+    this.gates.set(id, loaded);
     this.version++;
   }
 

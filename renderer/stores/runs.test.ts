@@ -61,3 +61,32 @@ describe('RunsStore metrics', () => {
     expect(runs.series.get('3')!.get('test.mse')).toEqual({ steps: [300], values: [0.5] });
   });
 });
+
+describe('RunsStore gate statistics', () => {
+  const open = { gate: 'block0.gate', stat: 'openness' };
+  it('takes a pushed point once when loadGates has just read it, and keeps points pushed during a reload', async () => {
+    let stored = { steps: [10, 20], values: [0.5, 0.6] };
+    const { lab: api, emit } = handlerLab({ 'runs.gates': ({ id }) => ({ id, gates: [{ ...open, steps: [...stored.steps], values: [...stored.values], vectors: null }] }) });
+    const runs = new RunsStore(api);
+    await runs.loadGates('3');
+    // the push of step 20 was in flight when the load read it from the store
+    emit('runs.gateStats', { id: '3', points: [{ ...open, step: 20, value: 0.6, vector: null }, { ...open, step: 30, value: 0.7, vector: null }] });
+    const series = () => runs.gates.get('3')!.get('block0.gate/openness')!;
+    expect({ steps: series().steps, values: series().values }).toEqual({ steps: [10, 20, 30], values: [0.5, 0.6, 0.7] });
+    // a reload whose store has not written step 30 yet keeps the pushed point; one that has, has it once
+    await runs.loadGates('3');
+    expect(series().steps).toEqual([10, 20, 30]);
+    stored = { steps: [10, 20, 30, 40], values: [0.5, 0.6, 0.7, 0.8] };
+    await runs.loadGates('3');
+    expect({ steps: series().steps, values: series().values }).toEqual({ steps: [10, 20, 30, 40], values: [0.5, 0.6, 0.7, 0.8] });
+  });
+
+  it('keeps the vectors of a vector statistic in step with its steps', async () => {
+    const load = { gate: 'router', stat: 'load' };
+    const { lab: api, emit } = handlerLab({ 'runs.gates': ({ id }) => ({ id, gates: [{ ...load, steps: [10], values: [0], vectors: [[0.5, 0.5]] }] }) });
+    const runs = new RunsStore(api);
+    await runs.loadGates('5');
+    emit('runs.gateStats', { id: '5', points: [{ ...load, step: 10, value: 0, vector: [0.5, 0.5] }, { ...load, step: 20, value: 0, vector: [0.6, 0.4] }] });
+    expect(runs.gates.get('5')!.get('router/load')!.vectors).toEqual([[0.5, 0.5], [0.6, 0.4]]);
+  });
+});

@@ -111,7 +111,15 @@ describe('Models view: every control configures what it shows', () => {
   it('says which roles to set when the dataset cannot feed the family', async () => {
     await open('forecasting', 'dlinear');
     await fireEvent.click(screen.getByRole('tab', { name: TABS.recsys }));
-    expect((await screen.findByTestId('data-shape-problem')).textContent).toMatch(/needs categorical fields.*set the column roles in Datasets/);
+    // in the app's words (audit A22 #7: it named a CLI command with an unfilled ID), with a link to the
+    // dataset's roles and the datasets made for the family
+    const note = await screen.findByTestId('data-shape-problem');
+    const name = stores.models.dataset!.name;
+    expect(note.textContent).toMatch(new RegExp(`cannot feed a recommendation model yet: it needs categorical fields: mark its categorical columns in Datasets → ${name.replace(/[()]/g, '\\$&')} → Schema`));
+    expect(note.textContent).not.toMatch(/gatelab|\bID\b/);
+    expect(within(note).getByRole('link', { name: `Set ${name} column roles` }).getAttribute('href')).toBe(`#/datasets/${stores.models.datasetId}`);
+    const feeders = within(note).getAllByTestId('feeder-dataset');
+    expect(feeders.map((a) => a.textContent)).toContain(stores.datasets.list.find((d) => d.family === 'recsys')!.name);
     // The template keeps its own field sizes meanwhile, shown as coming from the dataset at run time.
     expect(screen.getByTestId('fixed-fields').textContent).toContain('set when the run starts');
     expect(stores.models.config.fields).toEqual(stores.models.template!.defaults.fields);

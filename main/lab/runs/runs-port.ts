@@ -16,6 +16,7 @@ import { exportRun } from './export-run';
 import { bestCheckpointStep, lastMetrics, reachedStep, validationMetrics } from './run-report';
 import { detectExecutionProviders } from '../lab/system';
 import { gatesOff } from '../../../common/analytics/ablation';
+import { isRatingMetric, ratingUnitsOf } from '../../../common/runs/rating-units';
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
 import { storedThroughput, watchForeignRuns } from './foreign-runs';
@@ -99,6 +100,8 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
       gatesOff: gatesOff(r.config as Record<string, unknown> | null), resumeNote: notes[String(r.id)] ?? null,
       stopNote: describeStop(r.stop, r.config), bestStep, reachedStep: reachedStep(store, r), dataProblem: dataProblem(c.data?.datasetId),
+      // MMoE's rating_* values are in rating points or (runs from before) scaled units: the views label the latter
+      ...(Object.keys(metrics).some(isRatingMetric) || store.metrics.names(r.id).some(isRatingMetric) ? { ratingUnits: ratingUnitsOf(r.config) } : {}),
     };
   };
   const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null });

@@ -37,6 +37,20 @@ describe('KnockoutPanel', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('gmu · camera closed: auc 0.8000, change -0.1000, 95% interval -0.1500 to -0.0500, worse');
   });
 
+  it('writes every number of the table in one fixed notation, as gatelab knockout does (audit A22 #10)', () => {
+    // run 7's deltas: -0.0030 beside -2.19e-4 and -1.09e-4 read as three scales
+    const small: KnockoutTable = { ...table, metric: 'logloss', higherIsBetter: false, baseline: 0.4512, rows: [
+      { gate: 'gate1', kind: 'gate', mode: 'open', value: 0.4482, delta: -0.003, ci: ci(-0.0041, -0.0019) },
+      { gate: 'gate2', kind: 'gate', mode: 'open', value: 0.4510, delta: -0.000219, ci: ci(-0.0004, -0.00005) },
+      { gate: 'gate2', kind: 'gate', mode: 'closed', value: 0.4511, delta: -0.000109, ci: ci(-0.0003, 0.0001) },
+    ] };
+    render(KnockoutPanel, { props: { table: small } });
+    const values = screen.getAllByTestId('knockout-row').map((r) => r.querySelector('.value')!.textContent);
+    expect(values.sort()).toEqual(['-0.000109', '-0.000219', '-0.003000']);
+    expect(screen.getByRole('heading').textContent).toBe('Knockout: test logloss 0.451200 as trained');
+    expect(screen.getAllByRole('img').map((i) => i.getAttribute('aria-label')).join(' ')).not.toMatch(/e-/);
+  });
+
   it('for a lower-is-better metric a positive delta is the harm', () => {
     render(KnockoutPanel, { props: { table: { ...table, metric: 'mse', higherIsBetter: false } } });
     expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.textContent).toBe('stream 1 feature gate open');

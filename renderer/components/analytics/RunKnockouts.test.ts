@@ -44,4 +44,29 @@ describe('RunKnockouts', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('Knockouts queued');
   });
+
+  it('in the browser face writes the gate report as an export and offers its Download (audit A22 #13)', async () => {
+    const calls: string[] = [];
+    const handlers = {
+      'analytics.knockouts': ({ id }: { id: string }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }: { id: string }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }: { id: string }) => ({ id, report: null, paths: null }),
+      'analytics.report': ({ id }: { id: string }) => (calls.push('analytics.report'), { id, json: `/home/u/lab/checkpoints/run-${id}/analytics/gate-report.json`, html: `/home/u/lab/checkpoints/run-${id}/analytics/gate-report.html`, csv: null }),
+      'runs.export': ({ id, format }: { id: string; format: string }) => (calls.push(`runs.export ${format}`), { path: `/home/u/lab/exports/run-${id}-gate-report.html`, bytes: 2048 }),
+    } as unknown as LabHandlers;
+    const lab = inProcessLab({ dispatch: (c, p) => dispatch(handlers, c, p), onEvent: () => () => {} });
+    render(RunKnockouts, { props: { lab, runId: '7', serveHome: '/home/u/lab' } });
+    await fireEvent.click(await screen.findByTestId('gate-report'));
+    const link = (await screen.findByTestId('gate-report-download')) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/exports/run-7-gate-report.html');
+    expect(link.getAttribute('download')).toBe('run-7-gate-report.html');
+    expect(calls).toEqual(['runs.export gate-report']);
+    cleanup();
+    // the desktop face: the report stays in the run's folder, on this machine, with no link
+    render(RunKnockouts, { props: { lab, runId: '7' } });
+    await fireEvent.click(await screen.findByTestId('gate-report'));
+    expect((await screen.findByTestId('gate-report-path')).textContent).toContain('checkpoints/run-7/analytics/gate-report.html');
+    expect(screen.queryByTestId('gate-report-download')).toBeNull();
+    expect(calls).toEqual(['runs.export gate-report', 'analytics.report']);
+  });
 });

@@ -1,0 +1,51 @@
+// A binary model's output in the task's terms (Try it): "P(Recommended IND = true)" and "true"/"false",
+// not "P(class 1)" and 1/0. The lab says which value is positive in the run's data line, written by the
+// trainer when the run started (common/models/target.ts describeTarget: "label: 'clicked' = 1 is positive
+// (0 negative)"); the target column is the one the run's column snapshot gives the role "target". Read
+// from text, so any line this does not recognise leaves the class numbers, never a wrong name.
+
+export interface BinaryTerms {
+  /** What the probability is of: "Recommended IND = true", "rating ≥ 4", "sentiment = pos". */
+  event: string;
+  /** How the predicted and target classes read: [negative (0), positive (1)]. */
+  classes: [string, string];
+}
+
+type Column = { name?: unknown; role?: unknown };
+
+/** The run's target column by its column snapshot (config.data.columns), or null. */
+function targetColumn(config: Record<string, unknown> | null | undefined): string | null {
+  const columns = (config?.data as { columns?: unknown } | undefined)?.columns;
+  if (!Array.isArray(columns)) return null;
+  const t = (columns as Column[]).find((c) => c?.role === 'target');
+  return typeof t?.name === 'string' ? t.name : null;
+}
+
+/** The data line's label note ("label: …"), up to the next "; " note or the line's end. */
+function labelNote(line: string): string | null {
+  const at = line.startsWith('label: ') ? 0 : line.indexOf('; label: ');
+  if (at < 0) return null;
+  const start = at === 0 ? 'label: '.length : at + '; label: '.length;
+  // a quoted name may hold "; ": the note ends at the first "; " after "is positive" and its bracket
+  const end = /is positive(?: \([^)]*\))?/.exec(line.slice(start));
+  return end ? line.slice(start, start + end.index + end[0].length) : null;
+}
+
+/** The task's words for a binary run's classes, or null (not a binary label, or a line this does not know). */
+export function binaryTerms(config: Record<string, unknown> | null | undefined, dataLine: string | null | undefined): BinaryTerms | null {
+  const note = dataLine ? labelNote(dataLine) : null;
+  if (!note) return null;
+  let m = /^'(.+)' ≥ (\S+) is positive$/.exec(note);
+  if (m) return { event: `${m[1]} ≥ ${m[2]}`, classes: [`< ${m[2]}`, `≥ ${m[2]}`] };
+  m = /^'(.+)' = 1 \(true\) is positive$/.exec(note);
+  if (m) return { event: `${m[1]} = true`, classes: ['false', 'true'] };
+  m = /^'(.+)' = (\S+) is positive \((\S+) negative\)$/.exec(note);
+  if (m) return { event: `${m[1]} = ${m[2]}`, classes: [m[3], m[2]] };
+  // words: the line names the values, the column snapshot the column
+  m = /^'(.+)' is positive \('(.+)' negative\)$/.exec(note);
+  if (m) {
+    const column = targetColumn(config);
+    return { event: column ? `${column} = ${m[1]}` : m[1], classes: [m[2], m[1]] };
+  }
+  return null;
+}
