@@ -99,6 +99,21 @@ export const MetricUnits = z.object({
   ratingUnits: z.enum(['rating', 'scaled']).optional(),
 });
 
+/**
+ * The training loss's options. `classWeights` (classification runs: click and fusion templates, the demo):
+ * the weight of each class's samples in the cross-entropy. 'balanced': n / (k · n_c) for a class with n_c
+ * of the n training rows and k classes (scikit-learn's class_weight='balanced'), so each class weighs the
+ * same in total and a 2% class is not ignored; a list: one weight per class in class-id order (the data
+ * line's order; binary: [negative, positive]); 'none': 1 each. The validation and test loss are weighted
+ * too (the best checkpoint is the one with the lowest weighted validation loss); accuracy, F1 and AUC are not.
+ */
+export const LossOptions = z.object({
+  classWeights: z.union([z.enum(['none', 'balanced']), z.array(z.number().positive().finite()).min(2).max(10_000)], {
+    error: "'balanced', 'none' or one positive weight per class in class-id order, e.g. [1, 5, 0.5]",
+  }).default('none'),
+});
+export type LossOptions = z.infer<typeof LossOptions>;
+
 export const RunConfig = z.object({
   name: z.string().max(200).optional(),
   model: z.union([DemoModel, TemplateModel]).prefault({ template: 'demo-gated' }),
@@ -126,6 +141,8 @@ export const RunConfig = z.object({
   maxRowsPerEpoch: z.number().int().positive().optional(),
   /** Units of metrics whose units changed between versions (see MetricUnits). */
   metrics: MetricUnits.optional(),
+  /** Options of the training loss (see LossOptions); absent: the template's unweighted loss. */
+  loss: LossOptions.optional(),
 });
 export type RunConfig = z.output<typeof RunConfig>;
 export type RunConfigInput = z.input<typeof RunConfig>;

@@ -5,6 +5,7 @@
 // engine/fixtures/make_gated_fixture.py and bench/torch_gated.py are its PyTorch twins (same names).
 import type { DType } from '../ir/dtype';
 import * as b from '../ops/builders';
+import { classWeightedBce } from '../ops/class-weighted-losses';
 import { init } from '../nn/init';
 import { linear } from '../nn/layers';
 import type { ModelDefinition } from './model';
@@ -42,7 +43,8 @@ export function gatedModel(s: GatedSizes): ModelDefinition {
         stats: { gate_openness: b.reduceMean(gate), expert_load: b.reduceMean(route, [0]) },
       };
     },
-    loss: ({ predictions }, { y }) => b.bceWithLogits(predictions.logit, y),
+    loss: ({ predictions }, { y }, o) => (o?.classWeights ? classWeightedBce(predictions.logit, y, o.classWeights) : b.bceWithLogits(predictions.logit, y)),
+    classWeighted: true,
   };
 }
 

@@ -27,8 +27,29 @@ export interface ModelDefinition {
   targets: Record<string, TensorSpec>;
   /** (ctx, inputs) => outputs. Must declare the same parameters on every call. */
   forward(ctx: ParamContext, inputs: Record<string, Tensor>): ModelOutputs;
-  /** The main loss, a scalar: mean over the batch. */
-  loss(outputs: ModelOutputs, targets: Record<string, Tensor>): Tensor;
+  /** The main loss, a scalar: mean over the batch. `options` as withClassWeights passes them. */
+  loss(outputs: ModelOutputs, targets: Record<string, Tensor>, options?: LossOptions): Tensor;
+  /** True when `loss` weighs its classification term by LossOptions.classWeights (every click and fusion template). */
+  classWeighted?: boolean;
+}
+
+/** Options a run gives its model's loss (common/runs/config.ts `loss`). */
+export interface LossOptions {
+  /**
+   * The weight of each class's samples in the classification term, in class-id order: [negative, positive]
+   * for a binary label, one per class otherwise (engine/ops/class-weighted-losses.ts). Absent: 1 each.
+   */
+  classWeights?: readonly number[];
+}
+
+/**
+ * The model with its classification loss weighted by class. Every graph compiled from it uses the
+ * weights (training, and the validation loss that picks the best checkpoint); predictions are unchanged.
+ * A model whose loss has no classification term (a forecaster) is refused: the weights would do nothing.
+ */
+export function withClassWeights(def: ModelDefinition, classWeights: readonly number[]): ModelDefinition {
+  if (!def.classWeighted) throw new Error(`model '${def.name}' has no classification loss to weigh by class: class weights apply to click and fusion templates`);
+  return { ...def, loss: (outputs, targets) => def.loss(outputs, targets, { classWeights }) };
 }
 
 export const specDtype = (spec: TensorSpec, float: DType): DType => (spec.dtype === 'float' ? float : spec.dtype);

@@ -1,9 +1,17 @@
 // `gatelab demo` end to end: a real trainer process (forked, TypeScript through tsx), real ORT training.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO, type TrainerEvent } from '../../engine/train/demo-run';
-import { runDemoTrainer } from './demo';
+import { idleExpertNote, runDemoTrainer } from './demo';
 
 describe('gatelab demo', () => {
+  it('says so when an expert ends with almost no load, and names the knob that spreads it', () => {
+    const note = idleExpertNote([0.001, 0.2, 0.5, 0.299]);
+    expect(note).toMatch(/^note: expert 0 \(load 0\.1%\) gets almost no load \(an even share is 25%\): the router stopped using it\./);
+    expect(note).toContain('router.loadBalance.weight');
+    expect(idleExpertNote([0.004, 0.006, 0.49, 0.5])).toMatch(/^note: expert 0 \(load 0\.4%\), expert 1 \(load 0\.6%\) get almost no load/);
+    expect(idleExpertNote([0.1, 0.2, 0.4, 0.3])).toBeNull(); // uneven, but every expert in use
+  });
+
   it('trains the gated model in a child process: the loss falls and gate statistics stream', async () => {
     const events: TrainerEvent[] = [];
     const final = await runDemoTrainer({ ...DEFAULT_DEMO, samples: 8192, seconds: 2 }, (e) => events.push(e));

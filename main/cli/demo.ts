@@ -10,6 +10,21 @@ const TRAINER = fileURLToPath(new URL('../../workers/trainer.ts', import.meta.ur
 
 const fmtLoad = (load: number[]) => `[${load.map((p) => p.toFixed(2)).join(' ')}]`;
 
+/**
+ * A router often ends with an expert it no longer uses (the demo's usually does: "[0.00 0.20 0.50 0.31]"):
+ * a researcher reads that as a bug unless told what it is and what keeps experts alive. An expert is idle
+ * below a tenth of an even share. null when every expert gets its part.
+ */
+export function idleExpertNote(load: number[]): string | null {
+  const even = 1 / load.length;
+  const idle = load.map((p, i) => [p, i] as const).filter(([p]) => p < even / 10);
+  if (!idle.length) return null;
+  const who = idle.map(([p, i]) => `expert ${i} (load ${(100 * p).toFixed(1)}%)`).join(', ');
+  return `note: ${who} ${idle.length > 1 ? 'get' : 'gets'} almost no load (an even share is ${(100 * even).toFixed(0)}%): the router stopped using ${idle.length > 1 ? 'them' : 'it'}. ` +
+    `This demo's router trains without a load-balancing loss; the lab's routers have one, and its weight is the knob ` +
+    `(router.loadBalance.weight, 0.01 by default: e.g. --set router.loadBalance.weight=0.05 on a moe-dnn run spreads the load more)`;
+}
+
 function describe(e: TrainerEvent): string | null {
   switch (e.type) {
     case 'ready':
@@ -79,6 +94,8 @@ export const command: CliCommand = {
       if (e.type === 'progress') lastPrinted = e.elapsedMs;
       const line = describe(e);
       if (line) console.log(line);
+      const idle = e.type === 'done' ? idleExpertNote(e.expertLoad) : null;
+      if (idle) console.log(idle);
     });
     return final.type === 'done' ? 0 : 1;
   },

@@ -17,6 +17,20 @@ describe('gatelab knockout table', () => {
     expect(lines[4]).toMatch(/^ {2}gmu mean .*\]$/); // nothing to add
   });
 
+  it('keeps every column in line: a long delta or interval end and the words after it start at one column per table', () => {
+    const row = (gate: string, delta: number, low: number, high: number) => ({ gate, kind: 'gate' as const, mode: 'open' as const, value: 0.86 + delta, delta, ci: { low, high, level: 0.95 } });
+    const table: KnockoutTable = { runId: 22, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.86, samples: 100, resamples: 1000, seed: 0,
+      rows: [row('gmu', 0.000016, -0.000056, 0.000114), row('gmu', -0.25, -0.31, -0.2), row('gmu', 1.5, 1.2, 11.75)] };
+    const names = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'text', dim: 64 }, { name: 'tabular', dim: 8 }] } });
+    const lines = formatKnockouts(table, names).split('\n').slice(1);
+    const columnOf = (re: RegExp) => new Set(lines.slice(1).map((l) => l.search(re)));
+    expect(columnOf(/\[/).size).toBe(1); // every interval opens at one column
+    expect(columnOf(/,/).size).toBe(1); // and its two ends part at one column
+    expect(columnOf(/\] +\(gmu open/).size).toBe(1);
+    expect(new Set(lines.slice(1).map((l) => l.indexOf('(gmu open (text only))'))).size).toBe(1); // the words too
+    expect(lines[0].indexOf('95% interval')).toBe(lines[1].indexOf('['));
+  });
+
   it('prints every number of a table in one notation: fixed decimals, never 1e-7 beside 0.0001', () => {
     const row = (gate: string, delta: number, half: number) => ({ gate, kind: 'gate' as const, mode: 'closed' as const, value: 0.5 + delta, delta, ci: { low: delta - half, high: delta + half, level: 0.95 } });
     const numbers = (text: string) => text.split('\n').slice(2).flatMap((l) => l.replace(/^ {2}\S+ \S+/, '').match(/-?\d[\d.e+-]*/g) ?? []); // after the row's label
@@ -27,8 +41,8 @@ describe('gatelab knockout table', () => {
     const shown = numbers(mixed);
     expect(shown.length).toBe(12); // value, delta and both interval ends of 3 rows
     expect(new Set(shown.map((n) => n.split('.')[1]?.length)).size).toBe(1); // the same decimals everywhere
-    expect(mixed.split('\n')[2]).toMatch(/^ {2}g1 closed +0\.500100 +0\.000100 +\[0\.000050, 0\.000150\]$/);
-    expect(mixed.split('\n')[3]).toMatch(/ 0\.000000 +\[-0\.000200, 0\.000200\]$/); // below the table's resolution: 0
+    expect(mixed.split('\n')[2]).toMatch(/^ {2}g1 closed +0\.500100 +0\.000100 +\[ 0\.000050,  0\.000150\]$/); // ends padded to -0.260000's width
+    expect(mixed.split('\n')[3]).toMatch(/ 0\.000000 +\[-0\.000200,  0\.000200\]$/); // below the table's resolution: 0
     expect(mixed.split('\n')[0]).toContain('test logloss 0.500000 as trained');
     // an ordinary table keeps 4 decimals
     expect(numbers(formatKnockouts(table([row('g1', -0.012, 0.004)]))).every((n) => /^-?\d+\.\d{4}$/.test(n))).toBe(true);

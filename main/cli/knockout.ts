@@ -37,11 +37,18 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples} samples, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
   const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
   const words = (r: KnockoutTable['rows'][number]) => { const w = knockoutLabel(r, names); return w === label(r) ? '' : `  (${w})`; };
+  // Every column as wide as its widest cell (a long delta or interval end must not push later cells out of
+  // line); the interval's two ends are padded apart so the commas line up too. A row's words follow the
+  // interval column (padded only when words follow: no trailing blanks).
+  const wl = Math.max(...t.rows.map((r) => num(r.ci.low).length));
+  const wh = Math.max(...t.rows.map((r) => num(r.ci.high).length));
+  const interval = (r: KnockoutTable['rows'][number]) => `[${num(r.ci.low).padStart(wl)}, ${num(r.ci.high).padStart(wh)}]`;
   const w = Math.max(10, ...t.rows.map((r) => label(r).length));
   const wv = Math.max(8, t.metric.length, ...t.rows.map((r) => num(r.value).length));
   const wd = Math.max(9, ...t.rows.map((r) => num(r.delta).length));
+  const wi = Math.max('95% interval'.length, ...t.rows.map((r) => interval(r).length));
   lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(wv)}  ${'delta'.padStart(wd)}  95% interval`);
-  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(wv)}  ${num(r.delta).padStart(wd)}  [${num(r.ci.low)}, ${num(r.ci.high)}]${words(r)}`);
+  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(wv)}  ${num(r.delta).padStart(wd)}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`);
   return lines.join('\n');
 }
 

@@ -7,11 +7,12 @@
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
-import { openCliRuns, followRuns, runResult, exitCodeOfAll } from '../lab/runs/cli-session';
+import { openCliRuns, followRuns, runResult, exitCodeOfAll, runList, EXIT_PAUSED } from '../lab/runs/cli-session';
 import { runsTable } from '../lab/runs/run-report';
 import { ExperimentSpec } from '../../common/runs/expand';
 import { DatasetRegistry } from '../lab/datasets/index';
 import type { CliRuns } from '../lab/runs/cli-session';
+import type { RunRecord } from '../lab/store/index';
 
 /** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */
 function readExperimentFile(file: string): unknown {
@@ -39,6 +40,17 @@ function withDatasetIdOf(raw: unknown, s: CliRuns): unknown {
   const dataset = new DatasetRegistry(s.store, s.paths).resolve(data.datasetId);
   const spec = raw as { config: { data: Record<string, unknown> } };
   return { ...spec, config: { ...spec.config, data: { ...spec.config.data, datasetId: dataset.id } } };
+}
+
+/**
+ * After Ctrl-C (or a kill) the runs that did not finish wait, paused or interrupted, for a resume that
+ * nothing starts on its own: say which, and how to go on.
+ */
+export function howToContinue(runs: Pick<RunRecord, 'id' | 'status'>[], code: number): string | null {
+  const waiting = runs.filter((r) => r.status === 'paused' || r.status === 'interrupted').map((r) => r.id);
+  if (!waiting.length) return null;
+  const why = code === EXIT_PAUSED ? ` (exit code ${EXIT_PAUSED} by design: the sweep did not finish, nothing is lost)` : '';
+  return `${runList(waiting)} did not finish: continue each with gatelab resume RUN (e.g. gatelab resume ${waiting[0]}), or with Resume in the app's Runs${why}`;
 }
 
 export const command: CliCommand = {
@@ -72,7 +84,9 @@ export const command: CliCommand = {
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
       if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)) }));
       else console.log(runsTable(s.store, runs, { settings: true }));
-      return exitCodeOfAll(runs); // as train's: 3 when none failed and some are paused
+      const code = exitCodeOfAll(runs); // as train's: 3 when none failed and some are paused
+      if (!json) { const next = howToContinue(runs, code); if (next) console.log(next); }
+      return code;
     } catch (e) {
       console.error(`gatelab sweep: ${(e as Error).message}`);
       return 1;

@@ -2,7 +2,8 @@
 // which part) → split recomputed (deterministic), pipeline fitted on the training rows, the three parts
 // as the trainer's RunData parts (lazy: each keeps its sample source, batches are gathered per call), and
 // the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
-import { checkForecastingRows } from './forecasting-rows';
+import { checkForecastingRows } from '../../common/data/forecasting-rows';
+import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
 import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
@@ -164,10 +165,17 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
   const cache = readDatasetCache(p.cacheDir); // columns are read when first used
   const empty = (name: string) => { const s = cache.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= cache.meta.rows); };
   const columnNotes = family === 'forecasting' ? forecastingColumnNotes(columns, empty) : { leftOut: [], notes: [] };
-  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
+  const time = family === 'forecasting' ? columns.find((c) => c.role === 'time')?.name : undefined;
+  const times = () => cache.column(time!).values;
+  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns, times)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
   const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
-  const run = datasetRunData(binding, config.model as { lookback?: number; horizon?: number }, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled });
+  const window = config.model as { lookback?: number; horizon?: number };
+  const run = datasetRunData(binding, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled });
+  // windows that join times across missing timestamps: counted once the windows are known
+  const gaps = time && binding.columns.family === 'forecasting'
+    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride }) : null;
+  if (gaps) notes.push(gaps);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows.
   const used = assigned || run.leftOut ? run.split : undefined;

@@ -1,28 +1,29 @@
 // Evaluation of the current parameters on a whole split (validation or test), in chunks through the
 // eval graph (any batch size): the loss, the task metrics and the mean gate statistics. A chunk is at most
-// 4,096 samples and ~160 MB of input: 4,096 for ETTh1 at lookback 512 or the reviews' 8,192 text buckets
-// (so their losses are summed exactly as before the budget existed), ~650 for 321 channels at lookback 96,
-// horizon 96. Its batch is gathered from the part's source when it runs and the metrics are streamed
+// 4,096 samples and ~128 MB of input plus the forward's intermediates (eval-chunk.ts: ONNX Runtime's arena
+// holds those, and a wide file's evaluation sized by its input alone grew the trainer to 2.5 GB). Its
+// batch is gathered from the part's source when it runs and the metrics are streamed
 // (metric-stream.ts): evaluation holds one chunk, whatever the number of windows.
 // `at`: a kept checkpoint's parameters and step instead of the session's (schedules follow the step).
 import type { TrainSession, HostTensor, EvalPoint } from '../train-session';
-import { chunkOf, rangeBatch, sampleBytes, type RunData, type Rows } from './run-data';
+import { rangeBatch, sampleBytes, type RunData, type Rows } from './run-data';
+import { evalChunkRows } from './eval-chunk';
 import { MetricStream } from './metric-stream';
 import { ChannelErrors, type ChannelError } from './channel-errors';
+import { classNamesOf, type ClassBreakdown } from './class-metrics';
 import { unscaleValue, type ScalerState } from '../../common/data';
-
-const CHUNK = 4096;
 
 /** Scaled values back in their column's units (a z-scored rating → rating points), in float64. */
 function inUnits(values: ArrayLike<number | bigint>, scaler: ScalerState | undefined): ArrayLike<number | bigint> {
   return scaler ? Float64Array.from(values as ArrayLike<number>, (v) => unscaleValue(scaler, Number(v))) : values;
 }
-const CHUNK_BYTES = 160 << 20;
 
 export interface Evaluation {
   metrics: Record<string, number>;
   /** Forecasting: the main task's MSE and MAE of each channel (same units as `mse`/`mae`: the scaled values). */
   channels?: ChannelError[];
+  /** Classification: the main task's precision, recall, F1 and support per class and the confusion matrix. */
+  classes?: ClassBreakdown;
   /** Statistic name -> mean over the split (flattened). */
   stats: Record<string, number[]>;
 }
@@ -34,7 +35,7 @@ export async function evaluateSplit(session: TrainSession, data: RunData, rows: 
   const secondary = (data.secondary ?? []).map((s) => ({ ...s, stream: new MetricStream(s.task), present: true }));
   const statSums: Record<string, number[]> = {};
   const perChannel = data.task === 'regression' && data.channels?.length ? new ChannelErrors(data.channels) : undefined;
-  const chunk = chunkOf(sampleBytes(rows), CHUNK_BYTES, CHUNK);
+  const chunk = evalChunkRows(session.compiled.definition, sampleBytes(rows), session.compiled.dtype);
   for (let from = 0; from < rows.rows; from += chunk) {
     const to = Math.min(rows.rows, from + chunk);
     const batch: Record<string, HostTensor> = rangeBatch(rows, from, to);
@@ -65,5 +66,6 @@ export async function evaluateSplit(session: TrainSession, data: RunData, rows: 
     if (m.mse !== undefined) metrics[`${s.name}_rmse`] = Math.sqrt(m.mse);
   }
   const stats = Object.fromEntries(Object.entries(statSums).map(([n, s]) => [n, s.map((v) => v / rows.rows)]));
-  return { metrics, stats, ...(perChannel ? { channels: perChannel.result() } : {}) };
+  const classes = data.task === 'regression' ? undefined : main.classBreakdown(classNamesOf(data));
+  return { metrics, stats, ...(perChannel ? { channels: perChannel.result() } : {}), ...(classes ? { classes } : {}) };
 }

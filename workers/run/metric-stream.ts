@@ -4,6 +4,7 @@
 // in typed arrays, since AUC ranks them all at the end. Sums run in the same order as eval-metrics.ts over
 // the whole arrays, so the results are bit-identical to it.
 import { taskMetrics, type Task } from './eval-metrics';
+import { classBreakdown, type ClassBreakdown } from './class-metrics';
 
 type Values = ArrayLike<number | bigint>;
 
@@ -60,5 +61,11 @@ export class MetricStream {
   result(): Record<string, number> {
     if (this.task === 'regression') return { mse: this.se / this.count, mae: this.ae / this.count };
     return taskMetrics(this.task, this.preds.view(), this.targets.view(), this.classes);
+  }
+
+  /** Classification: per-class metrics and the confusion matrix of what was added (class-metrics.ts). */
+  classBreakdown(names: readonly string[]): ClassBreakdown {
+    if (this.task === 'regression') throw new Error('a regression has no classes to break its metrics down by');
+    return classBreakdown(this.task, this.preds.view(), this.targets.view(), names);
   }
 }

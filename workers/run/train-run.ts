@@ -11,6 +11,9 @@ import { DataOrder } from './data-order';
 import { chunkOf, gatherBatches, sampleBytes, type RunData } from './run-data';
 import { evaluateSplit } from './evaluate';
 import { writeTestChannels } from './channel-errors';
+import { writeTestClasses } from './class-metrics';
+import { classWeightsFor } from './class-weights';
+import { withClassWeights } from '../../engine/train/model';
 import { assertModelFits, modelFor, optimizerFor, providersFor } from './model-for';
 import { readCheckpoint, type BestSoFar } from './checkpoint-file';
 import { CheckpointWriter } from './checkpoint-writer';
@@ -51,8 +54,12 @@ const nonFiniteInput = (batches: Record<string, { data: ArrayLike<number | bigin
 export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control: RunControl): Promise<void> {
   const config = spec.config;
   assertModelFits(config);
-  const def = modelFor(config);
   const trainRows = Math.min(data.train.rows, config.maxRowsPerEpoch ?? Infinity);
+  // loss.classWeights: counted over the rows an epoch trains on (common/runs/config.ts LossOptions)
+  const classWeights = classWeightsFor(config.loss, data, (config.model as { template: string }).template, trainRows);
+  const model = modelFor(config);
+  const def = classWeights ? withClassWeights(model, classWeights.weights) : model;
+  const describe = classWeights ? `${data.describe}; ${classWeights.note}` : data.describe;
   if (trainRows < 1) throw new RunFailure('the training split has no rows: give the dataset more rows or a larger training share (gatelab datasets split)', 0);
   // A training split smaller than one batch trains on batches of all its rows (a data loader's one
   // partial batch) instead of failing: small datasets are where a user tries a template first.
@@ -75,7 +82,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const ckpt = new CheckpointWriter(spec, def.name, compiled.stateNames, config.dtype, config.keepCheckpoints, emit);
     const save = (kind: CheckpointKind, metric: number | null = null, params = session.params, state = session.state, step = session.step) =>
       ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
-    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: batchSize < config.batchSize ? `${data.describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : data.describe, parameters: compiled.layout.size, provider: session.provider.provider,
+    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: batchSize < config.batchSize ? `${describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : describe, parameters: compiled.layout.size, provider: session.provider.provider,
       ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}),
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 
@@ -181,6 +188,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const kept = bestFile ? readCheckpoint(bestFile) : null;
     const test = await evaluateSplit(session, data, data.test, kept ? { params: kept.params, step: kept.header.step } : undefined);
     if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels); // `gatelab show` prints them
+    if (test.classes) writeTestClasses(spec.checkpointDir, kept?.header.step ?? session.step, test.classes); // and these
     emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
     emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });
   } finally {

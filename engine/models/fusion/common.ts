@@ -4,6 +4,7 @@ import type { TemplateOf } from '../../../common/models';
 import type { Tensor } from '../../ir/tensor';
 import type { ParamContext } from '../../nn/params';
 import { add, bceWithLogits, mul, reduceSum, softmaxCrossEntropy } from '../../ops/builders';
+import { classWeightedBce, classWeightedCrossEntropy } from '../../ops/class-weighted-losses';
 import type { ModelDefinition, TensorSpec } from '../../train/model';
 import { maybeDropout } from '../../gates';
 import { GateCollector } from '../common';
@@ -27,9 +28,15 @@ export function modalityInputs(s: FusionShape): Record<string, TensorSpec> {
 export const fusionTargets = (s: FusionShape): Record<string, TensorSpec> =>
   ({ label: s.classes === 1 ? { dtype: 'float', shape: [1] } : { dtype: 'int64', shape: [] } });
 
-/** The task loss of a head's logits (mean over the batch). */
-export const fusionTaskLoss = (s: FusionShape, logits: Tensor, label: Tensor): Tensor =>
-  (s.classes === 1 ? bceWithLogits(logits, label) : softmaxCrossEntropy(logits, label));
+/**
+ * The task loss of a head's logits (mean over the batch). `classWeights` (the run's loss.classWeights):
+ * each sample's term times its class's weight, [negative, positive] for a binary head. Without them the
+ * unweighted ops, so a run without class weights trains exactly as before they existed.
+ */
+export function fusionTaskLoss(s: FusionShape, logits: Tensor, label: Tensor, classWeights?: readonly number[]): Tensor {
+  if (classWeights) return s.classes === 1 ? classWeightedBce(logits, label, classWeights) : classWeightedCrossEntropy(logits, label, classWeights);
+  return s.classes === 1 ? bceWithLogits(logits, label) : softmaxCrossEntropy(logits, label);
+}
 
 /**
  * The modality inputs, in training graphs with modality noise (a sample's modality swapped for another
@@ -58,6 +65,7 @@ export function fusionModel(name: string, s: FusionShape, body: (g: GateCollecto
       const g = new GateCollector(ctx, inputs[modalityInput(s.modalities[0].name)]);
       return g.outputs({ logits: body(g, modalitiesOf(g, ctx, s, inputs), ctx) });
     },
-    loss: ({ predictions }, { label }) => fusionTaskLoss(s, predictions.logits, label),
+    loss: ({ predictions }, { label }, o) => fusionTaskLoss(s, predictions.logits, label, o?.classWeights),
+    classWeighted: true,
   };
 }

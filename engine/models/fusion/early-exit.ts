@@ -45,12 +45,13 @@ export function earlyExitMlpModel(c: Config): ModelDefinition {
       gateLogitsOf.set(outputs, out.gateLogits);
       return outputs;
     },
-    loss(outputs, { label }) {
+    classWeighted: true,
+    loss(outputs, { label }, o) {
       const gateLogits = gateLogitsOf.get(outputs);
       if (!gateLogits) throw new Error('early-exit-mlp: the loss needs the outputs of this model’s own forward pass');
       return earlyExitObjective({
         exits: Array.from({ length: c.blocks }, (_, k) => outputs.predictions[`exit${k}`]),
-        gateLogits, label, classes: c.classes, task: (logits, y) => fusionTaskLoss(c, logits, y), exitWeights: c.exitWeights, gate: c.gate,
+        gateLogits, label, classes: c.classes, task: (logits, y) => fusionTaskLoss(c, logits, y, o?.classWeights), exitWeights: c.exitWeights, gate: c.gate,
       });
     },
   };

@@ -7,6 +7,7 @@ import type { ParamContext } from '../../nn/params';
 import { init } from '../../nn/init';
 import { add, bceWithLogits, concat, constant, gather, mul, reduceSum, reshape, unsqueeze } from '../../ops/builders';
 import type { ModelDefinition, TensorSpec } from '../../train/model';
+import { classWeightedBce } from '../../ops/class-weighted-losses';
 import { GateCollector } from '../common';
 
 export type RecsysShape = Pick<TemplateOf<'dnn'>, 'fields' | 'numeric' | 'embeddingDim'>;
@@ -63,9 +64,14 @@ export function ctrModel(name: string, s: RecsysShape, body: (g: GateCollector, 
       const g = new GateCollector(ctx, inputs.fields);
       return g.outputs({ logit: body(g, embedInputs(ctx, s, inputs), ctx) });
     },
-    loss: ({ predictions }, { label }) => bceWithLogits(predictions.logit, label),
+    loss: ({ predictions }, { label }, o) => clickLoss(predictions.logit, label, o?.classWeights),
+    classWeighted: true,
   };
 }
+
+/** BCE of the click logit; with the run's class weights ([no click, click]) each sample's term weighted by its label. */
+export const clickLoss = (logit: Tensor, label: Tensor, classWeights?: readonly number[]): Tensor =>
+  (classWeights ? classWeightedBce(logit, label, classWeights) : bceWithLogits(logit, label));
 
 /** [B, F, D] → [B, F·D] */
 export const flatten = (e: RecsysInputs, dim: number) => reshape(e.embeddings, [-1, e.count * dim]);

@@ -3,11 +3,11 @@ import type { TemplateOf } from '../../../common/models';
 
 import { init } from '../../nn/init';
 import type { Tensor } from '../../ir/tensor';
-import { add, bceWithLogits, matmul, mseLoss, mul, reduceSum, reshape, transpose } from '../../ops/builders';
+import { add, matmul, mseLoss, mul, reduceSum, reshape, transpose } from '../../ops/builders';
 import { dense, hardGate, type GateEnv, mixExperts, mmoeGates, route, sigmoidGate, type GateOutput } from '../../gates';
 import type { ModelDefinition } from '../../train/model';
 import { GateCollector, mlp } from '../common';
-import { ctrModel, embedInputs, flatten, recsysSpecs, type RecsysInputs } from './common';
+import { clickLoss, ctrModel, embedInputs, flatten, recsysSpecs, type RecsysInputs } from './common';
 
 /**
  * FinalMLP: two MLP streams over the (feature-gated) embeddings, fused by multi-head bilinear fusion:
@@ -65,7 +65,9 @@ export function mmoeModel(c: TemplateOf<'mmoe'>): ModelDefinition {
       const towers = gates.weights.map((w, t) => mlp(env, `tower${t}`, mixExperts(w, experts), c.towerHidden, c.dropout, 1));
       return g.outputs({ logit: towers[0], rating_pred: towers[1] });
     },
-    loss: ({ predictions }, { label, rating }) => add(bceWithLogits(predictions.logit, label), mseLoss(predictions.rating_pred, rating)),
+    // class weights weigh the click task only; the rating's MSE is a regression
+    loss: ({ predictions }, { label, rating }, o) => add(clickLoss(predictions.logit, label, o?.classWeights), mseLoss(predictions.rating_pred, rating)),
+    classWeighted: true,
   };
 }
 

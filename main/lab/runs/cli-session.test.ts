@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunManager } from './run-manager';
 import type { RunEvent, RunListener } from './events';
 import type { RunRecord } from '../store/index';
-import { EXIT_PAUSED, exitCodeOf, exitCodeOfAll, followRuns } from './cli-session';
+import { EXIT_PAUSED, exitCodeOf, exitCodeOfAll, followRuns, runList } from './cli-session';
 
 /** The part of RunManager followRuns uses: events to send, a run that settles when told. */
 function fakeManager(config: Record<string, unknown>) {
@@ -64,5 +64,13 @@ describe('exit codes of gatelab train / resume', () => {
   it('a sweep: a failed run wins over a paused one, a paused one over finished ones', () => {
     const of = (...statuses: string[]) => exitCodeOfAll(statuses.map((status) => ({ status }) as RunRecord));
     expect([of('completed', 'completed'), of('completed', 'paused'), of('paused', 'failed', 'completed'), of('interrupted')]).toEqual([0, 3, 1, 1]);
+  });
+});
+
+describe('run ids in a sentence', () => {
+  it('one run, a few, and consecutive ones as a range', () => {
+    expect(runList([4])).toBe('run 4');
+    expect(runList([11, 10])).toBe('runs 10, 11');
+    expect(runList([14, 15, 16, 17, 10, 11])).toBe('runs 10, 11, 14–17');
   });
 });

@@ -92,15 +92,27 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
-    for (const id of ids) {
-      if (!m.isLive(id)) continue;
-      if (interrupts === 1) m.pause(id);
-      else void m.close();
+    if (interrupts > 1) {
+      // the runs still pausing are interrupted (they resume from their last checkpoint); none was left queued
+      // those already paused stay paused (trainer-link.ts); those still on the way are interrupted
+      const pausing = ids.filter((id) => m.isLive(id) && m.record(id)?.status === 'running');
+      print(`stopping now${pausing.length ? `: ${runList(pausing)} will be interrupted, resumable from ${pausing.length > 1 ? 'their' : 'its'} last checkpoint` : ''}`);
+      void m.close();
+      return;
     }
-    if (interrupts === 1) print('pausing (a checkpoint is written; resume with gatelab resume RUN); Ctrl-C again to stop at once');
+    // Queued runs first: a trainer that pauses gives its slot back, which must not start the next run.
+    const held = m.holdQueued(ids);
+    const live = ids.filter((id) => m.isLive(id));
+    for (const id of live) m.pause(id);
+    const parts = [
+      ...(live.length ? [`pausing${ids.length > 1 ? ` ${runList(live)}` : ''} (a checkpoint is written; resume with gatelab resume RUN)`] : []),
+      ...(held.length ? [`${runList(held)} will not start: left paused at step 0 (gatelab resume RUN, or Resume in the app, starts one)`] : []),
+    ];
+    print(`${parts.join('; ') || 'no run is training'}; Ctrl-C again to stop at once`);
   };
   // SIGTERM (kill, a service manager): stop now, leave the runs interrupted, and say so.
   const onSigterm = () => {
+    m.holdQueued(ids); // not left 'queued' by a process about to exit: paused, resumable
     const live = ids.filter((id) => m.isLive(id));
     console.error(`gatelab: stopping on SIGTERM; ${live.length ? `run${live.length > 1 ? 's' : ''} ${live.join(', ')} will be interrupted (resume with gatelab resume ${live[0]})` : 'no run was training'}`);
     void m.close();
@@ -117,7 +129,29 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
     off();
+    // After a Ctrl-C the runs are settled and nothing is left queued: another Ctrl-C while the command
+    // prints its table and closes must not kill it halfway (exit 130 instead of 3); the one after quits.
+    if (interrupts > 0) {
+      const late = () => {
+        process.off('SIGINT', late);
+        process.once('SIGINT', () => process.exit(130));
+      };
+      process.on('SIGINT', late);
+    }
   }
+}
+
+/** "run 4", "runs 10, 11, 14–21": consecutive ids as a range. */
+export function runList(ids: number[]): string {
+  const sorted = [...ids].sort((x, y) => x - y);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return `run${sorted.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
 
 /** "0 full epochs", "1 full epoch": how every CLI line and --json's `epoch` count epochs. */

@@ -12,6 +12,10 @@ import { DataColumns, type DataBindingInput } from '../../../common/models/bindi
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
 import { parseModelConfig, templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
+import { parseNewRunConfig } from '../../../common/runs/new-run-config';
+import type { RunConfigInput } from '../../../common/runs/config';
+import { withDatasetDefaults } from './dataset-defaults';
+import { checkRunData } from './data-guard';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -83,6 +87,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
     const dataset = lab.registry.get(datasetId)!;
     checkBinding(dataset, { ...config, data });
+    checkData(lab.store, dataset, { ...config, data });
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
     const name = typeof config.name === 'string' && config.name ? config.name : `${model.template} on ${dataset.name}`.slice(0, 200);
     return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry) };
@@ -132,6 +137,21 @@ function checkModalities(dataset: Dataset, config: Record<string, unknown>, colu
     const name = /^[\w.-]+$/.test(dataset.name) ? dataset.name : String(dataset.id);
     throw new Error(`${message.replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `)} ('${dataset.name}' has ${modalities.length === 1 ? `one modality: ${modalities[0].name}` : `${modalities.length} modalities`})`);
   }
+}
+
+/**
+ * A forecasting series its windows cannot be cut from (out of time order, stacked series, a part too short):
+ * refused here with the trainer's message (data-guard.ts; the run manager checks again for every face), so
+ * --target is set back too. A config that does not parse yet is left to the run manager to refuse.
+ */
+function checkData(store: LabStore, dataset: Dataset, config: Record<string, unknown>): void {
+  let parsed: ReturnType<typeof withDatasetDefaults>;
+  try {
+    parsed = withDatasetDefaults(parseNewRunConfig(config as RunConfigInput), store);
+  } catch {
+    return;
+  }
+  checkRunData(parsed, store, () => dataset.cachePath);
 }
 
 /**

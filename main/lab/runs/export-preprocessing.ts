@@ -12,6 +12,7 @@ import { stateFor } from '../../../common/models/binding';
 import { targetCoding } from '../../../common/models/target';
 import type { RunPipeline } from './run-pipeline';
 import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule } from './preprocessing-doc';
+import { NUMBER_FORMAT_RULE, numberFormatOf, type NumberFormat } from './export-number-format';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
@@ -19,12 +20,17 @@ export type { PreprocessingDoc } from './preprocessing-doc';
 export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
 
 
-function cellOf(p: RunPipeline, column: string): { cell: CellKind; storage?: string } {
+/** The run's pipeline, and the columns whose int/float type the user gave (they read decimal commas in any file not separated by ','). */
+type Described = RunPipeline & { typedNumbers?: ReadonlySet<string> };
+
+function cellOf(p: Described, column: string): { cell: CellKind; storage?: string; number?: NumberFormat } {
   const info = p.data.meta.columns.find((c) => c.name === column);
   if (!info) throw new Error(`column '${column}' is not in the dataset's cache`);
   const cell: CellKind = info.type === 'boolean' ? 'boolean' : info.type === 'categorical' || info.type === 'text' ? 'text' : info.type === 'vector' ? 'vector' : 'number';
   // Coded cells are compared as strings: how their codes are stored does not matter to a reader.
-  return cell === 'number' || cell === 'vector' ? { cell, storage: info.dtype } : { cell };
+  if (cell !== 'number') return cell === 'vector' ? { cell, storage: info.dtype } : { cell };
+  const number = numberFormatOf(p.data.meta, column, p.typedNumbers?.has(column) ?? false);
+  return { cell, storage: info.dtype, ...(number ? { number } : {}) };
 }
 
 const stepOf = (fitted: FittedPipeline, target: string): FittedStep | undefined => fitted.steps.find((s) => s.target === target);
@@ -87,18 +93,21 @@ const BINARY = 'sigmoid(logit) = P(label is positive)';
  * `float`: the export's float dtype; `targets`: the model's target names (an MMoE also predicts the rating);
  * `classes`: the model's head width for fusion (the label coding must agree with it, or this throws).
  */
-export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float64'; targets: string[]; classes?: unknown }): PreprocessingDoc {
+export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 'float64'; targets: string[]; classes?: unknown; typedNumbers?: readonly string[] }): PreprocessingDoc {
+  const p: Described = { ...pipeline, typedNumbers: new Set(o.typedNumbers ?? []) };
   const c = p.columns;
   const inputs: InputDoc[] = [];
   const outputs: OutputDoc[] = [];
   if (c.family === 'forecasting') {
     const L = p.window.lookback ?? 336, H = p.window.horizon ?? 96;
     const features = c.channels.map((ch) => scaler(p, ch, 'previous')); // the trainer fills series gaps forward
-    inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order: 'oldest first: the last L consecutive rows of the series, in file order' }, features });
+    inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order: 'oldest first: the last L consecutive rows of the series, in file order, after missing numbers are filled over the series (rule `previous`)' }, features });
     outputs.push({
       name: 'forecast', kind: 'forecast', shape: batch(H, c.channels.length), steps: H,
       channels: features.map((f) => ({ column: f.column!, ...(f.kind === 'zscore' ? { mean: f.mean, std: f.std } : f.kind === 'minmax' ? { min: f.min, max: f.max } : {}) })),
       unscale: 'forecast[b, h, c] is scaled like the inputs: raw = value * std + mean of channel c (min-max: value * (max - min) + min); h = 0 is the row right after the window',
+      // a consumer recomputing the lab's test MSE/MAE needs the targets as the lab had them: a missing one filled too
+      targets: "the lab's test metrics compare forecast[b, h, c] with the series' row h after the window, filled by rule `previous` and scaled like the inputs (a missing target counts as the last value before it); MSE and MAE are means over every window, step and channel of the test part",
     });
   } else if (c.family === 'recsys') {
     inputs.push({ name: 'fields', dtype: 'int64', shape: batch(c.fields.length), rows: 'one', features: c.fields.map((f) => vocabulary(p, f, 'vocabulary-id')) });
@@ -121,19 +130,25 @@ export function preprocessingDoc(p: RunPipeline, o: { float: 'float32' | 'float6
     if (binary) outputs.push({ name: 'logits', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
     else outputs.push({ name: 'logits', kind: 'class-logits', shape: batch(label.classes!.length), probability: 'softmax over the last axis', label });
   }
+  const src = p.data.meta.source;
+  const source = src ? { file: src.fileName, format: src.format, encoding: src.encoding, ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}) } : undefined;
   return {
     version: 1,
     family: c.family,
     fittedOn: { rows: p.fitted.fittedOnRows, part: 'train' },
+    ...(source ? { source } : {}),
     cells: {
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas in ;-separated files: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x',
+      numberFormat: NUMBER_FORMAT_RULE,
       boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
       missingRules: {
         nan: 'a missing number stays NaN',
         zero: 'a missing number is 0 after scaling (the training mean; min-max: the minimum)',
-        previous: "forecasting windows: a missing number takes the value of the row before it; a gap at the window's start takes the window's first value; a channel with no value in the whole window is 0 after scaling (its training mean)",
+        previous: 'forecasting: a missing number takes the last value before it in the series, in file order, also from before the window: the lab fills the whole series forward before it cuts windows, ' +
+          "so a window that starts inside a gap takes the value the series had before the gap (keep the rows back to the last value, or carry each channel's last value forward as rows arrive); " +
+          "rows before a channel's first value take that first value; a channel with no value in any row at hand is 0 after scaling (its training mean). Filling only the window's own rows differs where a window starts inside a gap",
       },
     },
     inputs,

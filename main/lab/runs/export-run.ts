@@ -34,6 +34,13 @@ function modelOf(model: Record<string, unknown> & { template: string }): ModelDe
 
 type RunRecord = NonNullable<ReturnType<LabStore['runs']['get']>>;
 
+/** Columns the user typed int or float (at import, or since): the importer reads decimal commas in them in any file not separated by ','. */
+function typedNumbers(store: LabStore, datasetId: number): string[] {
+  const atImport = (store.datasets.get(datasetId)?.importOptions as { columnTypes?: Record<string, string> } | undefined)?.columnTypes ?? {};
+  const since = store.datasets.columns(datasetId).filter((c) => c.typeOverride === 'int' || c.typeOverride === 'float').map((c) => c.name);
+  return [...new Set([...Object.keys(atImport).filter((n) => atImport[n] === 'int' || atImport[n] === 'float'), ...since])];
+}
+
 /**
  * The run's preprocessing, re-derived from its dataset as its trainer derived it; when that is impossible
  * (synthetic data, dataset deleted, or its cache no longer gives the model's shapes) the reason instead.
@@ -52,7 +59,7 @@ export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecor
     const pipeline = runPipeline(payload, config);
     const mismatch = shapeMismatch(pipeline, config.model);
     if (mismatch) return none(`dataset ${run.datasetId} no longer gives the features run ${run.id} was trained on (${mismatch}); its preprocessing cannot be described`);
-    return preprocessingDoc(pipeline, { float, targets: Object.keys(def.targets), classes: config.model.classes });
+    return preprocessingDoc(pipeline, { float, targets: Object.keys(def.targets), classes: config.model.classes, typedNumbers: typedNumbers(store, run.datasetId) });
   } catch (e) {
     // The weights are still worth exporting; the file says why its preprocessing is missing.
     return none(`the preprocessing of run ${run.id} could not be re-derived from dataset ${run.datasetId}: ${(e as Error).message}`);

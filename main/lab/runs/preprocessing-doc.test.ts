@@ -2,6 +2,9 @@
 // equals the trainer's own batches value for value, for the parts the trained-run test does not reach:
 // multi-hot indicator columns, a float-stored id field, a missing price, a 3-class fusion label, and gaps in
 // a forecasting series.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnSource, computeSplit, fitPipeline, rowsOf, TEST, type DataColumn } from '../../../common/data';
 import { pipelineFor, DataColumns } from '../../../common/models/binding';
@@ -10,6 +13,10 @@ import { ctrSources } from '../../../workers/data/ctr';
 import { fusionSources } from '../../../workers/data/fusion';
 import { forecastingSource } from '../../../workers/data/forecasting';
 import { preprocessingDoc } from './export-preprocessing';
+import { numberFormatOf } from './export-number-format';
+import { lazyDatasetCache } from './run-pipeline';
+import { importFile } from '../import';
+import type { PreprocessingDoc } from './preprocessing-doc';
 import type { RunPipeline } from './run-pipeline';
 import { encodeInputs, isPositive, type Row } from './testing/reference-encoder';
 
@@ -77,7 +84,8 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     expect(Number.isFinite((encodeInputs(doc.inputs[1], [[{ ...rows[0], price: '-5' }]], doc).data as Float32Array)[0])).toBe(true);
   });
 
-  it('forecasting: a gap in a series takes the value of the row before it (rule \'previous\'), never a later one', () => {
+  it('forecasting: a gap takes the last value before it in the series (rule \'previous\'), from before the window too, never a later one', () => {
+    // gaps of 2 rows in load and single 'NA's in temp: with lookback 8, some test windows start inside a gap
     const rows: Row[] = Array.from({ length: 200 }, (_, i) => ({ load: i % 7 === 3 || i % 7 === 4 ? '' : String(Math.sin(i / 5).toFixed(3)), temp: i % 11 === 6 ? 'NA' : String(10 + (i % 13)) }));
     const kinds: Record<string, Kind> = { load: 'float', temp: 'float' };
     const data = imported(rows, kinds);
@@ -86,20 +94,72 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     const p: RunPipeline = { columns, split, data, fitted: fitPipeline(pipelineFor((n) => kinds[n], columns), data, split.assignment), window: { lookback: 8, horizon: 2 } };
     const doc = preprocessingDoc(p, { float: 'float32', targets: ['y'] });
     expect(doc.inputs[0].features.map((f) => ('missing' in f ? f.missing : null))).toEqual(['previous', 'previous']);
+    expect(doc.cells.missingRules.previous).toMatch(/also from before the window: the lab fills the whole series forward before it cuts windows/);
     const test = forecastingSource(p.data, p.split, p.fitted, { channels: ['load', 'temp'], lookback: 8, horizon: 2 }, 'test');
     const [s] = split.ranges!.test;
-    // windows whose first row has both values (a gap there would need the row before the window)
-    const starts = Array.from({ length: test.count }, (_, i) => i).filter((i) => rows[s - 8 + i].load !== '' && rows[s - 8 + i].temp !== 'NA');
-    const batch = test.batch(Int32Array.from(starts));
-    const windows = starts.map((i) => rows.slice(s - 8 + i, s + i));
-    expect(windows.some((w) => w.some((r) => r.load === ''))).toBe(true);
-    const mine = encodeInputs(doc.inputs[0], windows, doc).data as Float32Array;
+    const all = Array.from({ length: test.count }, (_, i) => i);
+    const batch = test.batch(Int32Array.from(all));
+    // a consumer following the document: the series up to each window's end, filled, its last 8 rows
+    const series = all.map((i) => rows.slice(0, s + i));
+    const mine = encodeInputs(doc.inputs[0], series, doc).data as Float32Array;
     expect(Array.from(mine)).toEqual(Array.from(batch.x.data as Float32Array));
-    // a window in which one channel has no value at all: that channel is its training mean (0 scaled), not NaN
-    const blind = encodeInputs(doc.inputs[0], [windows[0].map((r) => ({ ...r, temp: '' }))], doc).data as Float32Array;
+    // the window's rows alone differ exactly where a window starts inside a gap
+    const startsInGap = all.filter((i) => rows[s - 8 + i].load === '' || rows[s - 8 + i].temp === 'NA');
+    expect(startsInGap.length).toBeGreaterThan(3);
+    const alone = encodeInputs(doc.inputs[0], all.map((i) => rows.slice(s - 8 + i, s + i)), doc).data as Float32Array;
+    const differs = all.filter((i) => alone.subarray(i * 16, (i + 1) * 16).some((v, k) => v !== mine[i * 16 + k]));
+    expect(differs).toEqual(startsInGap);
+    // a window in which one channel has no value at all (no history at hand): that channel is its training mean (0 scaled), not NaN
+    const blind = encodeInputs(doc.inputs[0], [rows.slice(s - 8, s).map((r) => ({ ...r, temp: '' }))], doc).data as Float32Array;
     expect(Array.from(blind).filter((_, k) => k % 2 === 1)).toEqual(Array(8).fill(0));
-    expect(doc.cells.missingRules.previous).toMatch(/no value in the whole window is 0 after scaling/);
-    expect(Array.from(blind).filter((_, k) => k % 2 === 0)).toEqual(Array.from(mine.subarray(0, 16)).filter((_, k) => k % 2 === 0));
+  });
+
+  it('number cells of a ;-separated file: the decimal comma and thousands dots the importer read are in the document, and raw cells encode as trained', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-numfmt-'));
+    try {
+      // European export: '1.444,72' is 1444.72; a cell without a comma ('1.870') is a plain number, as the importer reads it
+      const lines = Array.from({ length: 160 }, (_, i) => {
+        const kwh = 1000 + ((i * 37) % 900) + (i % 4) / 4;
+        const cell = i % 10 === 3 ? (kwh / 1000).toFixed(3) : kwh.toLocaleString('de-DE', { minimumFractionDigits: 2 });
+        return `${String(1 + Math.floor(i / 24)).padStart(2, '0')}.10.2022 ${String(i % 24).padStart(2, '0')}:00;${cell};${(((i * 13) % 40) - 20) / 10}`.replace(/;(-?\d+)\.(\d)$/, ';$1,$2');
+      });
+      writeFileSync(join(dir, 'eu.csv'), ['Zeitpunkt;Verbrauch;Temperatur', ...lines].join('\n'));
+      await importFile(join(dir, 'eu.csv'), join(dir, 'cache'));
+      const data = lazyDatasetCache(join(dir, 'cache'));
+      const columns = DataColumns.parse({ family: 'forecasting', channels: ['Verbrauch', 'Temperatur'] });
+      const split = computeSplit({ kind: 'chronological' }, data);
+      const p: RunPipeline = { columns, split, data, fitted: fitPipeline(pipelineFor(() => 'float', columns), data, split.assignment), window: { lookback: 6, horizon: 2 } };
+      const doc = preprocessingDoc(p, { float: 'float32', targets: ['y'] });
+      expect(doc.source).toEqual({ file: 'eu.csv', format: 'csv', encoding: 'utf-8', delimiter: ';' });
+      for (const f of doc.inputs[0].features) expect(f).toMatchObject({ cell: 'number', number: { decimal: ',', thousands: '.' } });
+      expect(doc.cells.numberFormat).toMatch(/'1\.444,72' → 1444\.72/);
+      // a consumer reading the raw cells by the document gets the trainer's inputs, value for value
+      const raw = lines.map((l) => { const [, v, t] = l.split(';'); return { Verbrauch: v, Temperatur: t }; });
+      expect(raw.some((r) => /^\d\.\d{3},\d+$/.test(r.Verbrauch))).toBe(true); // 1.444,72
+      expect(raw.some((r) => /^\d\.\d{3}$/.test(r.Verbrauch))).toBe(true); // 1.234: a plain number, no comma
+      expect(raw.some((r) => /^-\d,\d$/.test(r.Temperatur))).toBe(true); // -1,8
+      const test = forecastingSource(p.data, p.split, p.fitted, { channels: ['Verbrauch', 'Temperatur'], lookback: 6, horizon: 2 }, 'test');
+      const [s] = split.ranges!.test;
+      const all = Array.from({ length: test.count }, (_, i) => i);
+      const mine = encodeInputs(doc.inputs[0], all.map((i) => raw.slice(0, s + i)), doc).data as Float32Array;
+      expect(Array.from(mine)).toEqual(Array.from(test.batch(Int32Array.from(all)).x.data as Float32Array));
+      // read with '.' as the decimal point instead, the same cells would be other numbers: the field matters
+      const pointDoc = { ...doc, inputs: [{ ...doc.inputs[0], features: doc.inputs[0].features.map((f) => ({ ...f, number: { decimal: '.', thousands: ',' } })) }] } as PreprocessingDoc;
+      const misread = encodeInputs(pointDoc.inputs[0], all.map((i) => raw.slice(0, s + i)), pointDoc).data as Float32Array;
+      expect(Array.from(misread)).not.toEqual(Array.from(mine));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('number cells of a ,-separated file read "." as the decimal point; a binary source has no number format', () => {
+    const meta = (format: string, delimiter?: string) => ({ source: { fileName: 'f', format, encoding: 'utf-8', delimiter }, columns: [{ name: 'x' }] }) as unknown as DatasetCacheMeta;
+    expect(numberFormatOf(meta('csv', ','), 'x', false)).toEqual({ decimal: '.', thousands: ',' });
+    expect(numberFormatOf(meta('csv', ','), 'x', true)).toEqual({ decimal: '.', thousands: ',' });
+    expect(numberFormatOf(meta('tsv', '\t'), 'x', false)).toEqual({ decimal: '.', thousands: ',' });
+    // a number type given by the user reads decimal commas in any file not separated by ','
+    expect(numberFormatOf(meta('tsv', '\t'), 'x', true)).toEqual({ decimal: ',', thousands: '.' });
+    expect(numberFormatOf(meta('parquet'), 'x', false)).toBeUndefined();
   });
 
   it('fusion: hashed text (missing → no n-grams), one-hot, scaled numbers, and three classes named in id order', () => {

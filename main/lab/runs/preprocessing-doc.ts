@@ -1,6 +1,7 @@
 // The shape of the `gatelab.preprocessing` metadata (version 1) of an exported model. Each graph input
 // lists its features in order; an input row is the features' values concatenated along the last axis
 // (a forecasting window repeats that for each of its rows). README "Using an exported model" explains it.
+import type { NumberFormat } from './export-number-format';
 
 /** How a raw cell is read: as text (categorical/text columns), a number, a boolean, or a vector. */
 export type CellKind = 'text' | 'number' | 'boolean' | 'vector';
@@ -10,6 +11,8 @@ interface ColumnFeature {
   cell: CellKind;
   /** Number cells: how the lab stores them (int32, float32, float64); float32 values are rounded to single precision. */
   storage?: string;
+  /** Number cells of a CSV/TSV file: the decimal mark and thousands separator the importer read them with (cells.numberFormat says how). */
+  number?: NumberFormat;
   /** Values this feature contributes along the input's last axis. */
   width: number;
 }
@@ -19,9 +22,10 @@ export type MissingRule = 'nan' | 'zero' | 'previous';
 export type Feature =
   /**
    * (x − mean) / std; a missing number stays NaN ('nan'), becomes 0 after scaling ('zero'), or takes the
-   * value of the nearest earlier row of the series ('previous': forecasting windows; a gap in a window's
-   * first row takes the value before the window, or the window's first value when none is at hand; a
-   * channel with no value in the whole window is 0 after scaling: its training mean, min-max its minimum).
+   * last value before it in the series ('previous': forecasting; the lab fills the whole series forward, in
+   * file order, before it cuts windows, so a window that starts inside a gap takes the value from before the
+   * window; rows before the series' first value take that value; a channel with no value in any row at hand
+   * is 0 after scaling: its training mean, min-max its minimum).
    * `log1p: true` (a heavy-tailed column): x is first replaced by log1p(x), a number below 0 counting as 0,
    * and mean/std are those of log1p(x) on the training rows.
    */
@@ -81,6 +85,8 @@ export interface OutputDoc {
    * Classes: classes[i] is the label value of class i (logit i).
    */
   label?: { column: string; cell: CellKind; positive?: string; negative?: string; positiveIf?: { atLeast: number }; classes?: string[] };
+  /** Forecasting: what the lab's test metrics compare a forecast with (the rows after the window, filled and scaled like the inputs). */
+  targets?: string;
   /** Forecasting: the channels of the last axis, in order, with the scaler to undo. */
   channels?: { column: string; mean?: number; std?: number; min?: number; max?: number }[];
   steps?: number;
@@ -94,9 +100,11 @@ export interface PreprocessingDoc {
   family: 'forecasting' | 'recsys' | 'fusion';
   /** The pipeline was fitted on this many rows of the run's training part. */
   fittedOn: { rows: number; part: 'train' };
+  /** The file the run's dataset was imported from, and how it was read (a consumer's raw cells come from files like it). */
+  source?: { file: string; format: string; encoding: string; delimiter?: string };
   /** How raw cells are read before any transform. */
   /** `missingRules`: what each feature's `missing` rule does, in words (the file is read without this README). */
-  cells: { missing: string[]; text: string; number: string; boolean: string; missingRules: Record<MissingRule, string> };
+  cells: { missing: string[]; text: string; number: string; numberFormat: string; boolean: string; missingRules: Record<MissingRule, string> };
   inputs: InputDoc[];
   outputs: OutputDoc[];
 }

@@ -2,9 +2,10 @@
 // processes sharing one home (the desktop app, `gatelab serve`, a `gatelab train` in a terminal):
 //   owner.json    which process is training the run (a dead owner means the run was interrupted)
 //   control.json  a pause / resume / cancel request from another process (the owner polls for it)
+//   queued-by.json which CLI process queued the run and will start it (a dead one left it to nobody)
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { isAlive } from '../process-alive';
+import { isAlive, writtenBeforeBoot } from '../process-alive';
 
 export type ControlAction = 'pause' | 'resume' | 'cancel';
 
@@ -43,6 +44,25 @@ export class RunFiles {
   liveOwner(runId: number): number | null {
     const o = readJson<{ pid: number }>(join(this.dir(runId), 'owner.json'));
     return o && isAlive(o.pid) ? o.pid : null;
+  }
+
+  /**
+   * A CLI command (`gatelab sweep`, `train`, `resume`) queues runs only it will start: it records itself, so
+   * an open app leaves them alone while it lives, and any lab can tell when it died before starting them.
+   */
+  setQueuedBy(runId: number): void {
+    writeAtomic(join(this.dir(runId), 'queued-by.json'), JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+  }
+
+  clearQueuedBy(runId: number): void {
+    rmSync(join(this.folder(runId), 'queued-by.json'), { force: true });
+  }
+
+  /** The process that queued this run for itself: its pid and whether it still runs; null when none did. */
+  queuedBy(runId: number): { pid: number; alive: boolean } | null {
+    const o = readJson<{ pid: number; since?: string }>(join(this.folder(runId), 'queued-by.json'));
+    // a record from before a reboot names a pid another process may hold now
+    return o && typeof o.pid === 'number' ? { pid: o.pid, alive: isAlive(o.pid) && !writtenBeforeBoot(o.since ?? '') } : null;
   }
 
   requestControl(runId: number, action: ControlAction): void {

@@ -16,6 +16,7 @@ import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
 import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
+import { checkRunData } from './data-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
 import { recordResumeNote } from './resume-notes';
@@ -74,7 +75,8 @@ export class RunManager {
     this.controlTimer.unref();
     warnAboutEarlierData(opts.store, opts.paths);
     this.recover();
-    // The app / serve mode picks up runs left queued by an earlier session (or queued by the CLI).
+    this.holdOrphanedQueue();
+    // The app / serve mode picks up runs left queued by an earlier app session (a dead CLI's are paused above).
     if (opts.takeAnyQueued) queueMicrotask(() => this.schedule());
   }
 
@@ -117,9 +119,48 @@ export class RunManager {
     return ids;
   }
 
+  /**
+   * Runs a CLI command queued for itself and never started because it exited (a second Ctrl-C, a kill, a
+   * crash) would wait 'queued' for good: no app starts another process's runs and no CLI starts them. They
+   * become 'paused' at their step (0: resume starts them from scratch), saying why. Runs queued in the app
+   * record no process: any lab may start them. Returns their ids.
+   */
+  holdOrphanedQueue(): number[] {
+    const ids: number[] = [];
+    for (const run of this.store.runs.list({ status: 'queued' })) {
+      const by = this.files.queuedBy(run.id);
+      // this process's pid on a run it was not handed: a dead CLI's pid, reused
+      if (!by || (by.alive && !(by.pid === process.pid && !this.mine.has(run.id)))) continue;
+      this.transition(run.id, 'paused', { error: `the gatelab command that queued this run (process ${by.pid}) exited before starting it; resume it: gatelab resume ${run.id}` });
+      ids.push(run.id);
+    }
+    return ids;
+  }
+
+  /**
+   * The first Ctrl-C of a CLI command: its runs still queued will not start (pausing the live ones frees
+   * their slots, which must not go to the queue). They become 'paused' at step 0, resumable from the CLI and
+   * the app alike. Returns their ids.
+   */
+  holdQueued(ids: number[]): number[] {
+    const held: number[] = [];
+    for (const id of ids) {
+      this.mine.delete(id);
+      if (this.links.has(id) || this.store.runs.get(id)?.status !== 'queued') continue;
+      this.transition(id, 'paused', { error: `not started: the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}` });
+      held.push(id);
+    }
+    return held;
+  }
+
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    return this.queue(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), o);
+    return this.queue(this.checked(config), o);
+  }
+
+  /** A new run's config, defaults filled in, refused here (not queued to fail) when the model or the data cannot train. */
+  private checked(config: RunConfigInput): RunConfig {
+    return checkRunData(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), this.store, (stored) => this.files.fromStored(stored));
   }
 
   /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
@@ -139,7 +180,7 @@ export class RunManager {
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
     const runs = expandExperiment(spec);
     // every point is validated before any is queued: one invalid point refuses the whole group
-    const configs = runs.map((r) => checkRunSize(withDatasetDefaults(parseNewRunConfig(r.config), this.store)));
+    const configs = runs.map((r) => this.checked(r.config));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
     return { groupId, runIds };
@@ -148,6 +189,9 @@ export class RunManager {
   /** Hands a queued run to this manager (the CLI runs only its own runs). */
   run(id: number): void {
     this.mine.add(id);
+    // A CLI records itself on the runs it queues (see holdOrphanedQueue); the app's queue is anyone's.
+    if (this.opts.takeAnyQueued) this.files.clearQueuedBy(id);
+    else this.files.setQueuedBy(id);
     this.schedule();
   }
 
@@ -177,11 +221,17 @@ export class RunManager {
     if (this.closed) return;
     for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
-        .filter((r) => !this.links.has(r.id) && (this.opts.takeAnyQueued || this.mine.has(r.id)))
+        .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !this.queuedByOtherLiveProcess(r.id))))
         .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
       if (!next || this.busySlots + this.slotsOf(next) > this.poolSize || !this.claim(next.id)) return;
       this.launch(this.store.runs.get(next.id)!);
     }
+  }
+
+  /** A live CLI command queued this run for itself: the app leaves it to that command (it waits for it). */
+  private queuedByOtherLiveProcess(id: number): boolean {
+    const by = this.files.queuedBy(id);
+    return by !== null && by.alive && by.pid !== process.pid;
   }
 
   /** queued -> running, only if no other process took it first. */
@@ -190,6 +240,7 @@ export class RunManager {
       started_at = COALESCE(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
       WHERE id = ? AND status = 'queued'`).run(id);
     if (info.changes === 0) return false;
+    this.files.clearQueuedBy(id);
     this.files.setOwner(id);
     this.emit({ type: 'status', runId: id, status: 'running' });
     return true;
@@ -271,6 +322,8 @@ export class RunManager {
    */
   transition(id: number, status: RunRecord['status'], update: Parameters<LabStore['runs']['setStatus']>[2] = {}): void {
     let error = update.error ?? null;
+    // out of the queue: who queued it no longer matters (a stale record must not hold a later requeue)
+    if (status !== 'queued') this.files.clearQueuedBy(id);
     try {
       this.store.runs.setStatus(id, status, update);
       this.unrecorded.delete(id);
@@ -331,7 +384,10 @@ export class RunManager {
   private pollControl(): void {
     // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
     if (++this.controlTicks % 8 === 0) {
-      try { this.recover(DEAD_OWNER_QUIET_MS); } catch { /* the store is busy or gone: next time */ }
+      try {
+        this.recover(DEAD_OWNER_QUIET_MS);
+        this.holdOrphanedQueue();
+      } catch { /* the store is busy or gone: next time */ }
     }
     for (const [id, link] of this.links) {
       const action = this.files.takeControl(id);

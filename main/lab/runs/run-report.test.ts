@@ -90,6 +90,44 @@ describe('runs table', () => {
     }
   });
 
+  it("leaves out what the data decided (a started run's fields=[…]): a sweep's queued and started runs differ only in its points", async () => {
+    const { runsTable } = await import('./run-report');
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-table-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      // as stored: queued runs hold the sweep's config; a started one the model the trainer built from the data
+      const queued = (k: number) => ({ model: { template: 'moe-dnn', router: { k } }, optimizer: { kind: 'adamw', lr: 0.001 } });
+      const started = (k: number) => ({ ...queued(k), model: { template: 'moe-dnn', router: { k }, fields: [25, 5, 25, 8], numeric: 1 } });
+      const ids = [started(1), started(2), queued(1), queued(2)].map((config) => store.runs.create({ config, seed: 1 }));
+      const lines = runsTable(store, ids.map((id) => store.runs.get(id)!), { settings: true }).split('\n');
+      expect(lines.slice(1).map((l) => l.match(/ (router\.k=\d.*?) {2}/)?.[1])).toEqual(['router.k=1', 'router.k=2', 'router.k=1', 'router.k=2']);
+      expect(lines.join('\n')).not.toMatch(/fields=|numeric=/);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("shows a classifier's majority-class baseline beside its result, as show does (accuracy 0.852 at 85% negatives is no result)", async () => {
+    const { runsTable } = await import('./run-report');
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-table-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const clf = store.runs.create({ config: { model: { template: 'moe-dnn' } } });
+      store.runs.setStatus(clf, 'running', { dataSummary: { line: 'click: 14% positive', logScaled: [], baseline: { accuracy: 0.8571, majority: "'0'", positiveRate: 0.1429 } } });
+      store.metrics.append(clf, [{ step: 40, name: 'val.accuracy', value: 0.8522 }, { step: 40, name: 'val.f1', value: 0.4601 }]);
+      const reg = store.runs.create({ config: { model: { template: 'dlinear' } } });
+      store.metrics.append(reg, [{ step: 40, name: 'test.mse', value: 0.39 }]);
+      const lines = runsTable(store, [clf, reg].map((id) => store.runs.get(id)!)).split('\n');
+      expect(lines[1]).toMatch(/val accuracy 0\.8522 {2}f1 0\.4601 {2}\(majority baseline accuracy 0\.857\)$/);
+      expect(lines[2]).toMatch(/test mse 0\.3900$/); // a regression has none
+      expect(runSummary(store, store.runs.get(clf)!).baseline).toEqual({ accuracy: 0.8571, majority: "'0'", positiveRate: 0.1429 });
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names each run and its dataset, a long name cut with … (--json keeps both whole)', async () => {
     const { runsTable, NAME_WIDTH, DATASET_WIDTH } = await import('./run-report');
     const dir = mkdtempSync(join(tmpdir(), 'gatelab-table-'));

@@ -7,6 +7,7 @@ import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../com
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
 import { testChannelsOf, testChannelsText } from './test-channels-report';
+import { testClassesOf, testClassesText } from './test-classes-report';
 import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } from '../../../common/runs/rating-units';
 
 type Metrics = Record<string, number>;
@@ -97,13 +98,15 @@ export function runSummary(store: LabStore, r: RunRecord) {
     test: lastMetrics(store, r.id, 'test.'),
     /** Units of rating_* in validation/test: 'rating' or 'scaled' (runs from before); null without them. */
     ratingUnits: ratingUnits(store, r),
+    /** What always answering the training split's majority class scores on test (classification); null otherwise. */
+    baseline: r.dataSummary?.baseline ?? null,
   };
 }
 
 export function runDetail(store: LabStore, r: RunRecord) {
   // label and names: the gate and its vector's components in the app's words (common/analytics/gate-names.ts):
   // modality weights by modality, expert loads by expert; names null where the app numbers them too
-  const words = gateNamesFromConfig(r.config as Record<string, unknown> | null);
+  const words = gateNamesFromConfig(r.config as Record<string, unknown> | null, r.dataSummary);
   const gates = store.metrics.gateNames(r.id).map(({ gate, stat }) => {
     const last = store.metrics.gateStats(r.id, gate, stat).at(-1);
     const vector = last?.vector ? Array.from(last.vector) : null;
@@ -115,7 +118,7 @@ export function runDetail(store: LabStore, r: RunRecord) {
   // data: the trainer's data line, log-scaled columns and majority-class baseline (null before it started)
   // resumeNote: the damaged checkpoint a resume skipped (resume-notes.ts), null when none was
   const resumeNote = resumeNotes(store.settings)[String(r.id)] ?? null;
-  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels: testChannelsOf(store, r.id), config: r.config, metrics, gates, checkpoints };
+  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels: testChannelsOf(store, r.id), testClasses: testClassesOf(store, r.id), config: r.config, metrics, gates, checkpoints };
 }
 
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
@@ -133,14 +136,20 @@ export function describeBaseline(b: TestBaseline): string {
   return `majority-class baseline: accuracy ${b.accuracy.toFixed(3)} (always ${b.majority}${rate})`;
 }
 
+/** "majority baseline accuracy 0.857": describeBaseline's numbers, short enough for a table's row. */
+export const shortBaseline = (b: TestBaseline) => `majority baseline accuracy ${b.accuracy.toFixed(3)}`;
+
 /**
  * The settings that tell the listed runs apart (a sweep's grid point: `optimizer.lr=0.001 router.k=2`), one
  * string per run; empty when they share one config. Seeds, names and the dataset's columns have their own
- * columns or say nothing; template fields drop their `model.` prefix.
+ * columns or say nothing; template fields drop their `model.` prefix. A setting only some runs have is one
+ * the data decided when they started (`fields=[25,5,…]`, stored once the trainer built the model): the
+ * runs still queued lack it, which is no difference between the runs. Every run of a sweep has its points.
  */
 function distinguishing(runs: RunRecord[]): string[] {
   const diff = configDiff(runs.map((r) => (r.config ?? {}) as Record<string, unknown>))
-    .filter((d) => !['name', 'seed', 'model.template'].includes(d.key) && !d.key.startsWith('data.columns'));
+    .filter((d) => !['name', 'seed', 'model.template'].includes(d.key) && !d.key.startsWith('data.columns'))
+    .filter((d) => d.values.every((v) => v !== undefined));
   return runs.map((_, i) => diff.filter((d) => d.values[i] !== undefined).map((d) => `${d.key.replace(/^model\./, '')}=${d.values[i]!.replace(/^"(.*)"$/, '$1')}`).join(' '));
 }
 
@@ -154,7 +163,9 @@ export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: bo
   const settings = o.settings ? distinguishing(runs) : runs.map(() => '');
   const rows = runs.map((r, i) => {
     const s = runSummary(store, r);
-    const result = Object.keys(s.test).length ? `test ${formatMetrics(s.test, s.ratingUnits)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation, s.ratingUnits)}` : (s.error ?? '');
+    const metrics = Object.keys(s.test).length ? `test ${formatMetrics(s.test, s.ratingUnits)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation, s.ratingUnits)}` : null;
+    // accuracy 0.85 on a label that is 85% negative is no result: the baseline stands beside it, as in show
+    const result = metrics ? `${metrics}${s.baseline ? `  (${shortBaseline(s.baseline)})` : ''}` : (s.error ?? '');
     return [String(r.id), clip(r.name ?? '', NAME_WIDTH), r.status, s.template, clip(s.datasetName, DATASET_WIDTH), r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
   });
   const head = ['run', 'name', 'status', 'template', 'dataset', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
@@ -176,7 +187,8 @@ export function showText(store: LabStore, r: RunRecord): string {
     `run ${d.run}${d.name ? ` (${d.name})` : ''}: ${d.status}, template ${d.template}, seed ${d.seed}, step ${d.step}, ${epochsDone(d.epoch)}`,
     `  provider: ${d.provider ?? '-'}${d.fallbackReason ? ` (${d.fallbackReason})` : ''}${d.group ? `   group: ${d.group}` : ''}`,
   ];
-  if (r.error) lines.push(`  error${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
+  // a paused run's message says why it waits (never started: its command stopped first), not what failed
+  if (r.error) lines.push(`  ${r.status === 'paused' ? 'note' : 'error'}${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
   if (d.resumeNote) lines.push(`  note: resumed past a damaged checkpoint: ${d.resumeNote}`);
   if (d.stopped) lines.push(`  stopped: ${d.stopped}`);
   if (d.reachedStep !== null) lines.push(`  progress reached step ${d.reachedStep}; resumes from the checkpoint at step ${d.step}`);
@@ -184,6 +196,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test, d.ratingUnits)}`);
   if (d.ratingUnits === 'scaled') lines.push(`  note: ${scaledRatingNote(r.config)}`);
   lines.push(...testChannelsText(d.testChannels));
+  lines.push(...testClassesText(d.testClasses, d.config));
   if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
   if (d.data) lines.push(`  data: ${d.data.line}`);
   lines.push('  metrics:');

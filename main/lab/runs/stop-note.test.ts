@@ -11,7 +11,10 @@ describe('why a finished run stopped, in words', () => {
   });
   it('tells the max-steps cap and every epoch done apart', () => {
     expect(describeStop({ reason: 'max-steps', step: 80, epoch: 7, bestStep: 80 }, config))
-      .toBe('stopped at step 80: the max-steps limit (maxSteps 80) ended training after 7 full epochs of 8; its final weights were the best on validation (test uses them)');
+      .toBe('stopped at the step limit (max steps 80) after 80 steps, with 7 of 8 epochs complete; its final weights were the best on validation (test uses them)');
+    // the quick look (Max steps 100 of a 140-step epoch): no epoch complete, inside the first one
+    expect(describeStop({ reason: 'max-steps', step: 100, epoch: 0, bestStep: 100 }, { epochs: 10, maxSteps: 100 }))
+      .toBe('stopped at the step limit (max steps 100) after 100 steps, within epoch 1 of 10; its final weights were the best on validation (test uses them)');
     expect(describeStop({ reason: 'epochs', step: 64, epoch: 8, bestStep: 48 }, config)).toBe('trained all 8 epochs (step 64); test uses the best weights, from step 48');
     expect(describeStop({ reason: 'cancelled', step: 5, epoch: 0, bestStep: null }, config)).toBe('cancelled at step 5');
   });

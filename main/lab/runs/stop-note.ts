@@ -29,8 +29,14 @@ export function describeStop(stop: RunStop | null | undefined, config: unknown):
       const by = c.earlyStopping?.minDelta ? ` by more than ${c.earlyStopping.minDelta}` : '';
       return `stopped early at step ${stop.step}: validation loss did not improve${by} for ${plural(patience, 'epoch')} (the early-stopping patience)${testedWith(stop)}`;
     }
-    case 'max-steps':
-      return `stopped at step ${stop.step}: the max-steps limit (maxSteps ${c.maxSteps ?? stop.step}) ended training after ${plural(stop.epoch, 'full epoch')} of ${c.epochs ?? '?'}${testedWith(stop)}`;
+    case 'max-steps': {
+      // The stored epoch counts epochs completed: "after 0 full epochs of 10" read as if nothing trained.
+      // With none complete the run was inside the first; with some, the cap may fall on an epoch's end or
+      // inside the next (the stop does not say which), so only the completed ones are named.
+      const of = c.epochs ? ` of ${c.epochs}` : '';
+      const where = stop.epoch === 0 ? `within epoch 1${of}` : `with ${stop.epoch}${of} epochs complete`;
+      return `stopped at the step limit (max steps ${c.maxSteps ?? stop.step}) after ${plural(stop.step, 'step')}, ${where}${testedWith(stop)}`;
+    }
     case 'epochs':
       return `trained all ${plural(stop.epoch, 'epoch')} (step ${stop.step})${testedWith(stop)}`;
     case 'cancelled':

@@ -33,9 +33,21 @@ export function writeCsv(rows: Row[]): string {
 type Cells = Pick<PreprocessingDoc, 'cells'>;
 type Described = Extract<Feature, { cell: string }>;
 
+/** A number cell as `cells.numberFormat` says the feature's `number` format reads it. */
+function parseNumberCell(cell: string, format: Described['number']): number {
+  const t = cell.trim();
+  if (format?.decimal === ',' && t.includes(',')) {
+    const comma = t.indexOf(',');
+    return Number(t.slice(0, comma).replaceAll('.', '') + '.' + t.slice(comma + 1));
+  }
+  const plain = t === '' ? NaN : Number(t);
+  if (!Number.isNaN(plain) || !format) return plain;
+  return Number(t.replaceAll(format.thousands, ''));
+}
+
 function numberOf(doc: Cells, f: Described, cell: string | undefined): number {
   if (cell === undefined || doc.cells.missing.includes(cell)) return NaN;
-  const x = Number(cell.trim());
+  const x = parseNumberCell(cell, f.number);
   if (!Number.isFinite(x)) return NaN;
   return f.storage === 'float32' ? Math.fround(x) : x;
 }
@@ -103,8 +115,9 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
 }
 
 /**
- * 'previous' positions: a gap takes the row before's value; a leading gap the window's first value; a
- * channel with no value in the whole window 0 after scaling (its training mean; min-max: its minimum).
+ * 'previous' positions, over every row given (the series up to the window's end, or the window alone): a gap
+ * takes the last value before it; rows before the first value take that value; a channel with no value in
+ * any row given is 0 after scaling (its training mean; min-max: its minimum).
  */
 function fillForward(rows: number[][], previous: boolean[]): void {
   previous.forEach((fill, j) => {
@@ -115,14 +128,19 @@ function fillForward(rows: number[][], previous: boolean[]): void {
   });
 }
 
-/** One graph input for a batch: each item is one raw row, or the window's rows (oldest first). */
+/**
+ * One graph input for a batch: each item is one raw row, or, for a window input, the series' rows up to the
+ * window's end (oldest first): the documented fill runs over all of them and the last `window` rows are
+ * the input. Given only the window's rows, a window that starts inside a gap is filled from inside it.
+ */
 export function encodeInputs(input: InputDoc, items: Row[][], doc: Cells): { dtype: 'int64' | 'float32' | 'float64'; data: BigInt64Array | Float32Array | Float64Array; dims: number[] } {
   const values: number[] = [];
   const previous = input.features.flatMap((f) => Array.from({ length: f.width ?? 1 }, () => 'missing' in f && f.missing === 'previous'));
+  const window = typeof input.rows === 'object' ? input.rows.window : null;
   for (const rows of items) {
     const encoded = rows.map((row) => { const v: number[] = []; for (const f of input.features) encodeFeature(doc, f, row, v); return v; });
     fillForward(encoded, previous);
-    for (const v of encoded) values.push(...v);
+    for (const v of window === null ? encoded : encoded.slice(-window)) values.push(...v);
   }
   const dims = input.shape.map((d) => (d === 'batch' ? items.length : d));
   const data = input.dtype === 'int64' ? BigInt64Array.from(values, (v) => BigInt(v)) : input.dtype === 'float64' ? Float64Array.from(values) : Float32Array.from(values);

@@ -1,13 +1,15 @@
 // A forecasting run on rows out of time order, on several series stacked in one file, or on many rows
 // sharing a time, stops before training with what to do (it used to train in file order and test on a mix
 // of periods or series); a few repeated times (≤ 1% of the rows) train, with a note in the data description.
+// Local time across a clock change is not out of order: the autumn hour that repeats trains in file order
+// (sorting would interleave it), and the data line names the change.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DatasetCacheMeta } from '../../common/dataset-cache';
+import type { DatasetCacheMeta } from '../dataset-cache';
 import { importFile } from '../../main/lab/import';
-import { readDatasetCache } from './cache';
+import { readDatasetCache } from '../../workers/data/cache';
 import { checkForecastingRows } from './forecasting-rows';
 
 const stats = (o: Partial<{ cardinality: number | null; min: number | null; max: number | null }>) =>
@@ -75,4 +77,62 @@ describe('a long-format file (date, series, value)', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/** A meter's export in local wall-clock time: `step` minutes from `startUtc` (ms), written as the zone's clock shows them. */
+function localSeries(zone: string, startUtc: number, count: number, stepMinutes: number): string[] {
+  const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return Array.from({ length: count }, (_, i) => {
+    const t = startUtc + i * stepMinutes * 60_000;
+    return `${clock.format(new Date(t))},${(3 + Math.sin(i / 7)).toFixed(3)}`;
+  });
+}
+
+/** Imports `lines` (after the header 'time,kw') and checks its rows as a forecasting run's trainer does. */
+async function checked(lines: string[]): Promise<() => string[]> {
+  const home = mkdtempSync(join(tmpdir(), 'gatelab-clock-'));
+  writeFileSync(join(home, 'meter.csv'), ['time,kw', ...lines].join('\n'));
+  await importFile(join(home, 'meter.csv'), join(home, 'cache'));
+  const cache = readDatasetCache(join(home, 'cache'));
+  const times = Float64Array.from(cache.column('time').values);
+  rmSync(home, { recursive: true, force: true });
+  return () => checkForecastingRows(cache.meta, [{ name: 'time', role: 'time' }, { name: 'kw', role: 'feature' }], () => times);
+}
+
+describe('local time across a clock change', () => {
+  const BERLIN_FALL_2023 = Date.UTC(2023, 9, 28, 0, 0); // 02:00-02:59 repeats on 2023-10-29
+
+  it('15-minute rows across the autumn change (02:45 then 02:00 again) train in file order, and the data line says so', async () => {
+    const lines = localSeries('Europe/Berlin', BERLIN_FALL_2023, 4 * 72, 15);
+    expect(lines.filter((l) => l.startsWith('2023-10-29 02:00'))).toHaveLength(2); // the repeated hour is in the file
+    const check = await checked(lines);
+    expect(check()).toEqual(["'time' is in local time: clock change back at 2023-10-29 02:00 kept in file order (the repeated hour trains as consecutive steps)"]);
+  });
+
+  it('hourly rows (02:00 twice) are a clock change too, not a repeated time; a US zone changes at 01:00 in November', async () => {
+    expect((await checked(localSeries('Europe/Berlin', BERLIN_FALL_2023, 72, 60)))()).toEqual(["'time' is in local time: clock change back at 2023-10-29 02:00 kept in file order (the repeated hour trains as consecutive steps)"]);
+    expect((await checked(localSeries('America/New_York', Date.UTC(2023, 10, 4, 12), 4 * 48, 15)))()).toEqual(["'time' is in local time: clock change back at 2023-11-05 01:00 kept in file order (the repeated hour trains as consecutive steps)"]);
+  });
+
+  it('two years of local time: every change named (a spring one skips an hour), once a year', async () => {
+    const check = await checked(localSeries('Europe/Berlin', Date.UTC(2023, 0, 1), 24 * 800, 60));
+    expect(check()).toEqual(["'time' is in local time: clock changes back at 2023-10-29 02:00, 2024-10-27 02:00 kept in file order (the repeated hour trains as consecutive steps); " +
+      'clock changes forward before 2023-03-26 03:00, 2024-03-31 03:00 (the skipped hour is no gap)']);
+  }, 30_000);
+
+  it('still refuses rows really out of order: swapped rows, an hour back in summer, a second step back a week after a change', async () => {
+    const base = localSeries('Europe/Berlin', BERLIN_FALL_2023, 4 * 72, 15);
+    const swapped = [...base];
+    [swapped[20], swapped[40]] = [swapped[40], swapped[20]];
+    expect(await checked(swapped)).toThrow(/^the rows of 'time' are not in time order \(first at line 23: .*\. Sort the file by 'time' and import it again$/);
+    // one hour back at 02:00 on a July night: no clock changes then
+    const july = localSeries('UTC', Date.UTC(2023, 6, 10), 4 * 48, 15);
+    const back = [...july.slice(0, 4 * 27), ...july.slice(4 * 26)];
+    expect(await checked(back)).toThrow(/not in time order .*If the file is in local time and this is where clocks go back an hour, do not sort it/);
+    // the same hour back twice within a week: only the first can be the clock change
+    const twice = localSeries('UTC', Date.UTC(2023, 9, 28), 4 * 24 * 9, 15);
+    const at = (day: number) => 4 * (24 * day + 3);
+    const repeated = [...twice.slice(0, at(1)), ...twice.slice(at(1) - 4, at(7)), ...twice.slice(at(7) - 4)];
+    expect(await checked(repeated)).toThrow(/not in time order \(first at row [\d,]+: 2023-11-04 02:00\)/);
+  }, 30_000);
 });

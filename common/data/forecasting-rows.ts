@@ -1,0 +1,250 @@
+// A forecasting run reads rows in file order: its windows and its chronological split assume the rows are
+// one series in time order. Three shapes of data break that without a sound: rows out of time order,
+// several series stacked in one file (long format, a `series-id` column), and many rows sharing a time
+// (stacked series without their id column, or a file appended twice). Until windows are built per series,
+// such a run is refused with what to do, rather than mixing periods and series. A few repeated times (at
+// most 1% of the rows: a logger's double write) train as consecutive steps, and the run's data line says so.
+//
+// Local time is not an error: where clocks go back an hour in autumn, a meter's export repeats 02:00-02:59
+// (15-minute rows: 02:45 then 02:00 again). Sorting would interleave the two hours; file order is the true
+// order, so such a step back trains as consecutive steps and the data line names it.
+//
+// Pure, so the lab runs the same checks before it queues a run (main/lab/runs/data-guard.ts) and the
+// trainer before it builds windows (workers/data/run-data.ts): a refusal reads the same and leaves no failed run.
+import type { DatasetCacheMeta } from '../dataset-cache';
+import type { PartName, SplitResult } from './split-spec';
+import { windowStarts } from './windows';
+
+export interface RoleOf { name: string; role: string }
+
+/** Share of the rows that may repeat the time before them and still train (as consecutive steps). */
+export const DUPLICATE_TIMES_ALLOWED = 0.01;
+
+const HOUR = 3600;
+const DAY = 86400;
+/** Clock changes the same way (back, or forward) come once a year: two closer than this are not clock changes. */
+const CLOCK_CHANGE_MIN_DAYS = 300;
+/** Months (1-12) in which some country's clocks go back (Feb: Brazil until 2019; Sep: Iran until 2022) or forward. */
+const BACK_MONTHS = new Set([2, 3, 4, 9, 10, 11]);
+const FORWARD_MONTHS = new Set([3, 4, 9, 10, 11]);
+
+/** How a time column runs in file order, clock changes recognised. */
+export interface TimeOrder {
+  /** The most common step between increasing times (among the first 10,000), in seconds; NaN when none. */
+  step: number;
+  /** Rows where the clock went back one hour (daylight saving time ended): the repeated hour starts here, in file order. */
+  back: number[];
+  /** Rows after a step one hour longer than usual at a spring clock change (daylight saving time began): no row is missing. */
+  forward: number[];
+  /** The first row whose time is earlier than the row before without being a clock change, or -1. */
+  outOfOrder: number;
+  /** Rows repeating the time of the row before (a clock change's repeat aside), and the first of them (-1: none). */
+  repeats: number;
+  firstRepeat: number;
+}
+
+/** The most common positive step between consecutive times (missing times skipped), among the first 10,000; NaN when none. */
+export function usualStep(t: ArrayLike<number>): number {
+  const counts = new Map<number, number>();
+  let prev = NaN, seen = 0;
+  for (let i = 0; i < t.length && seen < 10_000; i++) {
+    const v = t[i];
+    if (Number.isNaN(v)) continue;
+    if (v > prev) { counts.set(v - prev, (counts.get(v - prev) ?? 0) + 1); seen++; }
+    prev = v;
+  }
+  let step = NaN, best = 0;
+  for (const [s, n] of counts) if (n > best || (n === best && s < step)) { best = n; step = s; }
+  return step;
+}
+
+const hourOf = (t: number) => Math.floor((((t % DAY) + DAY) % DAY) / HOUR);
+const monthOf = (t: number) => new Date(t * 1000).getUTCMonth() + 1;
+/** Clocks change around midnight or in the small hours of local time (Chile and Egypt at 24:00, most at 01:00-03:00). */
+const atNight = (t: number) => { const h = hourOf(t); return h >= 23 || h <= 3; };
+
+/**
+ * The order of a time column (epoch seconds of its wall-clock times, as the importer stores them): the usual
+ * step, the clock changes, the first row truly out of order, and repeated times. A step back is a clock
+ * change when the clock goes back exactly one hour at night in a month clocks change in, the hour before it
+ * and the hour after it run at the usual step (a whole hour repeated), and the last one was most of a year
+ * before. Anything else going back in time is out of order.
+ */
+export function timeOrder(t: ArrayLike<number>): TimeOrder {
+  const step = usualStep(t);
+  const rows: number[] = [];
+  for (let i = 0; i < t.length; i++) if (!Number.isNaN(t[i])) rows.push(i);
+  const out: TimeOrder = { step, back: [], forward: [], outOfOrder: -1, repeats: 0, firstRepeat: -1 };
+  // only sub-hourly or hourly steps that divide the hour repeat a whole hour of rows
+  const hourly = step > 0 && step <= HOUR && HOUR % step === 0;
+  const perHour = hourly ? HOUR / step : 0;
+  const regular = (from: number, to: number) => {
+    for (let k = Math.max(1, from); k <= Math.min(rows.length - 1, to); k++) if (t[rows[k]] - t[rows[k - 1]] !== step) return false;
+    return true;
+  };
+  let lastBack = -Infinity, lastForward = -Infinity;
+  for (let k = 1; k < rows.length; k++) {
+    const a = t[rows[k - 1]], b = t[rows[k]];
+    const d = b - a;
+    if (d > 0) {
+      if (hourly && d === step + HOUR && atNight(a) && FORWARD_MONTHS.has(monthOf(a)) && b - lastForward >= CLOCK_CHANGE_MIN_DAYS * DAY) {
+        out.forward.push(rows[k]);
+        lastForward = b;
+      }
+      continue;
+    }
+    const clockBack = hourly && a + step - b === HOUR && atNight(b) && BACK_MONTHS.has(monthOf(b)) && b - lastBack >= CLOCK_CHANGE_MIN_DAYS * DAY
+      && regular(k - perHour + 1, k - 1) && regular(k + 1, k + perHour);
+    if (clockBack) {
+      out.back.push(rows[k]);
+      lastBack = b;
+    } else if (d === 0) {
+      if (out.repeats++ === 0) out.firstRepeat = rows[k];
+    } else if (out.outOfOrder < 0) out.outOfOrder = rows[k];
+  }
+  return out;
+}
+
+/** Whether the first step back out of order goes back one hour (a clock change timeOrder could not confirm). */
+function hourBack(t: ArrayLike<number>, o: TimeOrder): boolean {
+  let prev = o.outOfOrder - 1;
+  while (prev >= 0 && Number.isNaN(t[prev])) prev--;
+  return prev >= 0 && t[prev] + (o.step > 0 ? o.step : 0) - t[o.outOfOrder] === HOUR;
+}
+
+/** '2023-10-29 02:00' (seconds only when not zero). */
+export const wallTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '') : String(t));
+
+/** The data line's note on clock changes, or null. */
+function clockNote(time: string, t: ArrayLike<number>, o: TimeOrder): string | null {
+  if (!o.back.length && !o.forward.length) return null;
+  const list = (rows: number[]) => rows.slice(0, 3).map((r) => wallTime(t[r])).join(', ') + (rows.length > 3 ? `, … (${rows.length})` : '');
+  const parts = [
+    o.back.length ? `clock change${o.back.length === 1 ? '' : 's'} back at ${list(o.back)} kept in file order (the repeated hour trains as consecutive steps)` : '',
+    o.forward.length ? `clock change${o.forward.length === 1 ? '' : 's'} forward before ${list(o.forward)} (the skipped hour is no gap)` : '',
+  ].filter(Boolean);
+  return `'${time}' is in local time: ${parts.join('; ')}`;
+}
+
+/**
+ * Throws when the rows cannot be one series in time order; returns notes for the run's data line. `times`:
+ * the time column's values (epoch seconds), read only when the rows need them; without it a step back in
+ * time is refused (the importer's issues alone cannot tell a clock change).
+ */
+export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[], times?: () => ArrayLike<number>): string[] {
+  // stacked series first: sorting such a file by time (what the order message says) would interleave them
+  for (const c of columns.filter((x) => x.role === 'series-id')) {
+    const info = meta.columns.find((x) => x.name === c.name);
+    const s = info?.stats;
+    const several = s && (s.cardinality !== null ? s.cardinality > 1 : s.min !== null && s.max !== null && s.min !== s.max);
+    if (several) {
+      throw new Error(`column '${c.name}' (role series-id) holds ${s.cardinality ?? 'several'} series stacked in one file: forecasting windows would run across them. Import one series per dataset (the rows of one '${c.name}'), or set '${c.name}' to ignore if the rows are one series`);
+    }
+  }
+  const time = columns.find((c) => c.role === 'time')?.name;
+  const issue = (kind: string) => (time ? meta.validation.issues.find((i) => i.kind === kind && i.column === time) : undefined);
+  // long format (date, series, value) first: sorting it by time, what the order message says, would not help
+  const long = time ? longFormat(meta, columns, time, issue('duplicate_time')?.count ?? 0) : null;
+  if (long) throw new Error(long);
+  const unsorted = issue('unsorted_time');
+  const repeated = issue('duplicate_time');
+  // the values are read when the importer saw a step back or a repeat (a clock change shows as one or the other)
+  const values = time && times && (unsorted || repeated) ? times() : null;
+  const order = values ? timeOrder(values) : null;
+  if (unsorted && (!order || order.outOfOrder >= 0)) {
+    // the importer's line names the first step back; after an accepted clock change, the row does
+    const first = !order || !order.back.length || order.back[0] > order.outOfOrder ? unsorted.examples[0] : undefined;
+    const where = first ? `line ${first.line}: ${first.value}` : order ? `row ${(order.outOfOrder + 1).toLocaleString('en-US')}: ${wallTime(values![order.outOfOrder])}` : '';
+    throw new Error(`the rows of '${time}' are not in time order${where ? ` (first at ${where})` : ''}: forecasting reads rows in file order, so its windows and split would mix periods. ` +
+      (order && hourBack(values!, order) ? `If the file is in local time and this is where clocks go back an hour, do not sort it (that would interleave the two hours): write the times in UTC or with their UTC offset and import it again. Otherwise sort the file by '${time}' and import it again`
+        : `Sort the file by '${time}' and import it again`));
+  }
+  const notes: string[] = [];
+  const clocks = order && time ? clockNote(time, values!, order) : null;
+  if (clocks) notes.push(clocks);
+  // with a clock change, the importer's repeat count includes the repeated hour: count from the values
+  const fromValues = order && order.back.length > 0;
+  const count = fromValues ? order.repeats : repeated?.count ?? 0;
+  if (count === 0) return notes;
+  const first = repeated?.examples[0];
+  const where = fromValues ? `first at row ${(order.firstRepeat + 1).toLocaleString('en-US')}: ${wallTime(values![order.firstRepeat])}` : first ? `first at line ${first.line}: ${first.value}` : '';
+  const share = count / Math.max(1, meta.rows);
+  const rows = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`;
+  const verb = count === 1 ? 'repeats' : 'repeat';
+  if (share > DUPLICATE_TIMES_ALLOWED) {
+    throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
+      'several series stacked in one file? Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id) and import one series per dataset, ' +
+      `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);
+  }
+  return [...notes, `${rows} ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
+}
+
+/**
+ * The pivot advice for a long-format file: each time repeats k times and a categorical column has k values
+ * (date, series, value: one row per time and series). Forecasting wants the wide layout, one column per
+ * series, each a channel. Null when the repeats do not look like that.
+ */
+function longFormat(meta: DatasetCacheMeta, columns: readonly RoleOf[], time: string, repeats: number): string | null {
+  if (repeats / Math.max(1, meta.rows) <= DUPLICATE_TIMES_ALLOWED) return null;
+  const times = meta.rows - repeats;
+  const perTime = Math.round(meta.rows / Math.max(1, times));
+  const used = new Set(columns.filter((c) => c.role !== 'ignore').map((c) => c.name));
+  const info = meta.columns.filter((c) => used.has(c.name) && c.name !== time);
+  const series = info.find((c) => c.type === 'categorical' && c.stats.cardinality === perTime && perTime > 1);
+  if (!series) return null;
+  const values = info.filter((c) => c.type === 'int' || c.type === 'float').map((c) => `'${c.name}'`);
+  const valuesArg = values.length === 1 ? `, values=${values[0]}` : values.length ? `, values=[${values.join(', ')}]` : '';
+  return `each time in '${time}' appears ${perTime} times (${repeats.toLocaleString('en-US')} of ${meta.rows.toLocaleString('en-US')} rows repeat one), and '${series.name}' has ${perTime} values: ` +
+    `the file looks like long format, one row per time and series. Forecasting wants one column per series (each becomes a channel): pivot it, ` +
+    `e.g. with pandas \`df.pivot(index='${time}', columns='${series.name}'${valuesArg}).reset_index().to_csv('wide.csv', index=False)\`, and import that. ` +
+    `Or forecast one series per dataset (the rows of one '${series.name}')`;
+}
+
+type Ranges = NonNullable<SplitResult['ranges']>;
+const PART_WORD: Record<PartName, string> = { train: 'training', val: 'validation', test: 'test' };
+export const NOT_CHRONOLOGICAL = 'forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods';
+
+/** Throws (windowMisfit's message) when a part of the split has no window; the trainer's order: train, validation, test. */
+export function checkForecastingWindows(split: SplitResult, lookback: number, horizon: number, stride = 1): void {
+  if (!split.ranges) throw new Error(NOT_CHRONOLOGICAL);
+  for (const part of ['train', 'val', 'test'] as const) {
+    const starts = windowStarts(split.ranges[part], { lookback, horizon, stride: part === 'train' ? stride : 1 }, part !== 'train');
+    if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, lookback, horizon));
+  }
+}
+
+/**
+ * Why `part` has no window, and the largest lookback (at this horizon) and horizon (at this lookback) every
+ * part fits. A training window needs lookback + horizon rows inside the part; a validation or test window
+ * only needs its horizon there (its lookback may reach back into the rows before), and a lookback that
+ * ends inside the file.
+ */
+export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, horizon: number): string {
+  const len = ([s, e]: [number, number]) => e - s;
+  const [s, e] = ranges[part];
+  const n = len(ranges[part]);
+  const rows = `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  // a lookback helps only when the horizon fits the validation and test parts
+  const maxLookback = horizon <= Math.min(len(ranges.val), len(ranges.test))
+    ? Math.min(len(ranges.train) - horizon, ranges.val[1] - horizon, ranges.test[1] - horizon) : 0;
+  const maxHorizon = Math.min(len(ranges.train) - lookback, len(ranges.val), len(ranges.test), ranges.val[1] - lookback, ranges.test[1] - lookback);
+  const why = part === 'train'
+    ? `the training part (rows ${s}..${e}, ${rows}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
+    : n < horizon
+      ? `the ${PART_WORD[part]} part (rows ${s}..${e}, ${rows}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the rows before)`
+      : `lookback ${lookback} reaches before the first row for every window of the ${PART_WORD[part]} part (rows ${s}..${e})`;
+  const fits = [
+    maxLookback >= 1 ? `lookback ≤ ${maxLookback} with horizon ${horizon} (--set model.lookback=${maxLookback})` : null,
+    maxHorizon >= 1 ? `horizon ≤ ${maxHorizon} with lookback ${lookback} (--set model.horizon=${maxHorizon})` : null,
+  ].filter(Boolean);
+  // Neither alone fits: the largest pair in the same lookback : horizon proportion that does
+  const fitsAll = (l: number, h: number) => l >= 1 && h >= 1 && l + h <= len(ranges.train) && h <= Math.min(len(ranges.val), len(ranges.test)) && l <= Math.min(ranges.val[1], ranges.test[1]) - h;
+  let pair: [number, number] | null = null;
+  for (let h = Math.min(horizon, len(ranges.train) - 1); !fits.length && !pair && h >= 1; h--) {
+    const l = Math.max(1, Math.floor((h * lookback) / horizon));
+    if (fitsAll(l, h)) pair = [l, h];
+  }
+  const both = pair ? `shorten both, e.g. lookback ${pair[0]} with horizon ${pair[1]} (--set model.lookback=${pair[0]} --set model.horizon=${pair[1]})` : 'shorten both';
+  return `${why}. ${fits.length ? `What fits this split: ${fits.join(', or ')}` : `No window fits this split with this lookback or this horizon: ${both}`}. ` +
+    'Or use a longer file or larger parts';
+}

@@ -1,0 +1,80 @@
+// A classification run's test metrics per class and its confusion matrix, as the trainer stores them beside
+// its checkpoints (`test-classes.json` in the run's folder) and as `gatelab show` prints them. The headline
+// accuracy and AUC of an imbalanced target hide a class the model never predicts (an audit's 90/8/2 target:
+// accuracy 0.965, AUC 0.994, and the 2% class predicted 0 times out of 9); this table shows it.
+// Kept out of the metric table like test-channels.json: 1,000 classes would add 4,000 metrics to every list.
+import { z } from 'zod';
+
+export const TEST_CLASSES_FILE = 'test-classes.json';
+
+const Averages = z.object({ precision: z.number(), recall: z.number(), f1: z.number() });
+
+export const TestClasses = z.object({
+  /** The step of the parameters tested (the best-on-validation checkpoint's). */
+  step: z.number().int(),
+  /**
+   * Per class in class-id order (the data line's order). precision = tp / predicted, recall = tp / support,
+   * F1 = 2tp / (2tp + fp + fn); 0 where the denominator is 0 (scikit-learn's zero_division=0).
+   */
+  classes: z.array(z.object({
+    name: z.string(),
+    precision: z.number(),
+    recall: z.number(),
+    f1: z.number(),
+    /** Test rows of this class. */
+    support: z.number().int(),
+    /** Test rows predicted as this class. */
+    predicted: z.number().int(),
+  })),
+  /** confusion[true class][predicted class] = test rows (scikit-learn's confusion_matrix layout). */
+  confusion: z.array(z.array(z.number().int())),
+  /**
+   * Unweighted mean over the classes that occur as a label or a prediction (macro.f1 is the run's test f1)
+   * and the mean weighted by support: scikit-learn's classification_report "macro avg" and "weighted avg".
+   */
+  macro: Averages,
+  weighted: Averages,
+});
+export type TestClasses = z.infer<typeof TestClasses>;
+
+const f4 = (v: number) => v.toFixed(4);
+/** A long name keeps its start and its end: 'ticket category 11' and '… 12' stay apart. */
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 8)}…${text.slice(-7)}` : text);
+/** Columns of the confusion matrix are printed up to this many classes (wider does not fit a terminal). */
+export const MATRIX_MAX_CLASSES = 10;
+const NAME_WIDTH = 16;
+
+/**
+ * Lines for a report: a row per class (precision, recall, F1, support, then the row of the confusion
+ * matrix: the class's test rows by predicted class), the macro and weighted averages, and a note per class
+ * that is never predicted (with the remedy unless `classWeights`: the run already weighs its classes). At
+ * most `max` classes, the worst F1 first when there are more.
+ */
+export function testClassLines(t: TestClasses, o: { max?: number; classWeights?: boolean } = {}): string[] {
+  const max = o.max ?? 20;
+  const k = t.classes.length;
+  const ids = t.classes.map((_, c) => c);
+  const shown = k <= max ? ids : [...ids].sort((a, b) => t.classes[a].f1 - t.classes[b].f1 || t.classes[b].support - t.classes[a].support).slice(0, max);
+  const names = t.classes.map((c) => clip(c.name, NAME_WIDTH));
+  const width = Math.max(12, ...shown.map((c) => names[c].length));
+  const matrix = k <= MATRIX_MAX_CLASSES;
+  const supportWidth = Math.max(7, ...t.classes.map((c) => String(c.support).length));
+  const cells = matrix ? ids.map((p) => Math.max(names[p].length, ...ids.map((a) => String(t.confusion[a]?.[p] ?? 0).length))) : [];
+  const head = `${'class'.padEnd(width)}  precision  recall  f1      ${'support'.padStart(supportWidth)}` +
+    (matrix ? `  │ predicted: ${ids.map((p) => names[p].padStart(cells[p])).join('  ')}` : '');
+  const lines = [head];
+  for (const c of shown) {
+    const m = t.classes[c];
+    const row = `${names[c].padEnd(width)}  ${f4(m.precision)}     ${f4(m.recall)}  ${f4(m.f1)}  ${String(m.support).padStart(supportWidth)}`;
+    lines.push(matrix ? `${row}  │            ${ids.map((p) => String(t.confusion[c]?.[p] ?? 0).padStart(cells[p])).join('  ')}` : row);
+  }
+  if (k > max) lines.push(`… ${k - max} more class${k - max === 1 ? '' : 'es'} (shown: the ${max} with the lowest F1; --json lists every one)`);
+  lines.push(`${'macro avg'.padEnd(width)}  ${f4(t.macro.precision)}     ${f4(t.macro.recall)}  ${f4(t.macro.f1)}`);
+  lines.push(`${'weighted avg'.padEnd(width)}  ${f4(t.weighted.precision)}     ${f4(t.weighted.recall)}  ${f4(t.weighted.f1)}`);
+  if (!matrix) lines.push(`confusion matrix (${k} × ${k}): --json has it (testClasses.confusion[true][predicted])`);
+  const never = t.classes.filter((m) => m.support > 0 && m.predicted === 0);
+  for (const m of never) lines.push(`note: '${m.name}' is never predicted (${m.support} test row${m.support === 1 ? ' is' : 's are'} '${m.name}')`);
+  // the remedy, unless the run already weighs its classes
+  if (never.length && !o.classWeights) lines.push('      train with --set loss.classWeights=balanced to give every class the same weight in the loss');
+  return lines;
+}

@@ -1,0 +1,32 @@
+// How the importer read the number cells of a column, for the exported metadata: a consumer feeding raw
+// cells "as written in the file" must know whether `1.234` is 1234 or 1.234, and the file alone does not
+// say. The importer decides it per file and column (workers/import/decimal-comma.ts): in a ';'-separated
+// file every number column reads decimal commas ('1.444,72' → 1444.72; a cell without a comma stays a
+// plain number, '1.870' → 1.87), and so does a column typed int/float by the user in any file not
+// separated by ','; elsewhere '.' is the decimal point and ',' may group thousands ('1,619.5').
+// Binary and JSON sources hold numbers as numbers: no format. A cache that records the importer's own
+// choice per column (`numberFormat` in its meta) is taken at its word.
+import type { DatasetCacheMeta } from '../../../common/dataset-cache';
+
+export interface NumberFormat {
+  /** The decimal mark of the cells. ',' : dots before the comma group thousands; a cell without a comma is a plain number. */
+  decimal: ',' | '.';
+  /** The thousands separator the importer removed where it appears. */
+  thousands: '.' | ',';
+}
+
+const DELIMITED = new Set(['csv', 'tsv']);
+
+/** `typedByUser`: the column's int/float type was given at import or set since (it reads decimal commas in non-',' files). */
+export function numberFormatOf(meta: DatasetCacheMeta, column: string, typedByUser: boolean): NumberFormat | undefined {
+  const recorded = (meta.columns.find((c) => c.name === column) as { numberFormat?: NumberFormat } | undefined)?.numberFormat;
+  if (recorded) return recorded;
+  if (!DELIMITED.has(meta.source?.format)) return undefined;
+  const delimiter = meta.source.delimiter ?? ',';
+  const comma = delimiter === ';' || (delimiter !== ',' && typedByUser);
+  return comma ? { decimal: ',', thousands: '.' } : { decimal: '.', thousands: ',' };
+}
+
+/** What the `number` field of a feature means, in the metadata's own words. */
+export const NUMBER_FORMAT_RULE =
+  "`number` (features of number cells from a CSV/TSV file): how the importer read that column's cells. decimal ',' and thousands '.': a cell with a comma has the dots before the comma removed and the comma read as the decimal point ('1.444,72' → 1444.72, '-1,8' → -1.8); a cell without a comma is read as a plain number ('1.870' → 1.87), or, when it is not one, with its dots as thousands separators ('1.234.567' → 1234567). decimal '.' and thousands ',': '.' is the decimal point and commas grouping thousands are removed ('1,619.5' → 1619.5). A feature without `number` came from a file that stores numbers as numbers (Parquet, Arrow, JSON Lines, NumPy)";

@@ -1,0 +1,61 @@
+// `gatelab show` / `runs show` print a classification run's per-class test metrics and confusion matrix
+// (class names as rows and columns) from the file the trainer writes beside its checkpoints, and --json
+// carries the whole table; the headline test line is unchanged and its f1 is the table's macro F1.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLabStore } from '../store/index';
+import { classBreakdownOf, writeTestClasses } from '../../../workers/run/class-metrics';
+import { runDetail, showText } from './run-report';
+import { testClassesOf } from './test-classes-report';
+
+describe('per-class test metrics in run reports', () => {
+  it('are read from the run folder and printed under the headline, with a note for a class never predicted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-classes-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const id = store.runs.create({ config: { model: { template: 'gmu' } } });
+      const weighted = store.runs.create({ config: { model: { template: 'gmu' }, loss: { classWeights: 'balanced' } } });
+      const table = classBreakdownOf([[27, 0, 4], [5, 0, 4], [1, 0, 358]], ['escalated', 'refund', 'resolved']);
+      for (const run of [id, weighted]) {
+        mkdirSync(join(dir, 'runs', String(run)), { recursive: true });
+        store.metrics.append(run, [{ step: 40, name: 'test.accuracy', value: 385 / 399 }, { step: 40, name: 'test.f1', value: table.macro.f1 }]);
+        store.checkpoints.add({ runId: run, step: 40, epoch: 2, kind: 'best', path: join('runs', String(run), 'best.ckpt'), bytes: 10, metric: 0.2 });
+      }
+      expect(testClassesOf(store, id)).toBeNull(); // before the test evaluation wrote them
+      writeTestClasses(join(dir, 'runs', String(id)), 40, table);
+      const text = showText(store, store.runs.get(id)!).split('\n');
+      const head = text.findIndex((l) => l.startsWith('  test:'));
+      expect(text[head]).toBe('  test:       accuracy 0.9649  f1 0.6104');
+      expect(text.slice(head + 1, head + 11)).toEqual([
+        '  test per class (confusion matrix: a row per true class, a column per predicted class):',
+        '    class         precision  recall  f1      support  │ predicted: escalated  refund  resolved',
+        '    escalated     0.8182     0.8710  0.8438       31  │                   27       0         4',
+        '    refund        0.0000     0.0000  0.0000        9  │                    5       0         4',
+        '    resolved      0.9781     0.9972  0.9876      359  │                    1       0       358',
+        '    macro avg     0.5988     0.6227  0.6104',
+        '    weighted avg  0.9437     0.9649  0.9541',
+        "    note: 'refund' is never predicted (9 test rows are 'refund')",
+        '          train with --set loss.classWeights=balanced to give every class the same weight in the loss',
+        '  metrics:',
+      ]);
+      const json = runDetail(store, store.runs.get(id)!).testClasses; // --json: the whole table
+      expect(json?.confusion).toEqual([[27, 0, 4], [5, 0, 4], [1, 0, 358]]);
+      expect(json?.classes.map((c) => [c.name, c.support, c.predicted])).toEqual([['escalated', 31, 33], ['refund', 9, 0], ['resolved', 359, 366]]);
+
+      // a run trained with class weights is not told to use them
+      writeTestClasses(join(dir, 'runs', String(weighted)), 40, table);
+      const other = showText(store, store.runs.get(weighted)!);
+      expect(other).toContain("note: 'refund' is never predicted");
+      expect(other).not.toContain('train with --set loss.classWeights');
+
+      writeFileSync(join(dir, 'runs', String(id), 'test-classes.json'), '{"step": 40, "clas'); // damaged: headline only, no throw
+      expect(showText(store, store.runs.get(id)!)).not.toContain('per class');
+      expect(runDetail(store, store.runs.get(id)!).testClasses).toBeNull();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,36 @@
+// A classification run's test metrics per class and its confusion matrix, read from `test-classes.json` in
+// the run's folder (the trainer writes it after the test evaluation: workers/run/class-metrics.ts), for
+// `gatelab show` / `gatelab runs show` and their --json. The run's folder is where its checkpoints are.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { TEST_CLASSES_FILE, TestClasses, testClassLines } from '../../../common/runs/test-classes';
+import type { LabStore } from '../store/index';
+
+/** The run's per-class test metrics; null when it has none (not classification, not tested, or from before they existed). */
+export function testClassesOf(store: LabStore, runId: number): TestClasses | null {
+  // Checkpoint paths are stored relative to the lab home (the database's folder), not to the current folder.
+  const home = dirname(store.path);
+  const dirs = new Set(store.checkpoints.forRun(runId).map((c) => dirname(isAbsolute(c.path) ? c.path : join(home, c.path))));
+  for (const dir of dirs) {
+    const path = join(dir, TEST_CLASSES_FILE);
+    if (!existsSync(path)) continue;
+    try {
+      const r = TestClasses.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      if (r.success) return r.data;
+    } catch { /* a damaged file: the report shows the headline metrics only */ }
+  }
+  return null;
+}
+
+/** Whether the run's loss weighs its classes (its config's loss.classWeights): the never-predicted note then offers no remedy. */
+const weighsClasses = (config: unknown): boolean => {
+  const w = (config as { loss?: { classWeights?: unknown } } | null)?.loss?.classWeights;
+  return w !== undefined && w !== 'none';
+};
+
+/** `gatelab show` lines: "  test per class (…):" then the table (common/runs/test-classes.ts). */
+export function testClassesText(t: TestClasses | null, config: unknown, indent = '  '): string[] {
+  if (!t?.classes.length) return [];
+  const head = `${indent}test per class (confusion matrix: a row per true class, a column per predicted class):`;
+  return [head, ...testClassLines(t, { classWeights: weighsClasses(config) }).map((l) => `${indent}  ${l}`)];
+}
