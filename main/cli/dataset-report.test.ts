@@ -26,3 +26,12 @@ describe('issueLines', () => {
     expect(issueLines([{ ...ragged, severity: 'warning' }], 12, 'impute')[0]).toMatch(/^ {2}warning ragged_row: /);
   });
 });
+
+describe('datasetReport', () => {
+  it("counts in the right number: '1 row x 1 column', '2 rows x 3 columns'", async () => {
+    const { datasetReport } = await import('./dataset-report');
+    const d = (rows: number, columns: number) => ({ rows, columns: Array.from({ length: columns }, (_, i) => ({ name: `c${i}`, type: 'float', role: 'feature', stats: {} })), format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, validation: { issues: [] } }) as unknown as Parameters<typeof datasetReport>[0];
+    expect(datasetReport(d(1, 1), 'h').split('\n')[1]).toMatch(/^1 row x 1 column \(csv/);
+    expect(datasetReport(d(2, 3), 'h').split('\n')[1]).toMatch(/^2 rows x 3 columns \(csv/);
+  });
+});

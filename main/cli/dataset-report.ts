@@ -4,6 +4,8 @@ import type { Dataset } from '../lab/datasets/index';
 import type { InvalidPolicy, ValidationIssue, ValidationReport } from '../../common/dataset-cache';
 
 const n = (x: number) => x.toLocaleString('en-US');
+/** '1 row', '2 rows': a count with its noun in the right number. */
+const count = (x: number, noun: string) => `${n(x)} ${noun}${x === 1 ? '' : 's'}`;
 
 export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
   const validation = (d.validation ?? {}) as Partial<ValidationReport>;
@@ -81,11 +83,11 @@ export function datasetReport(d: Dataset, headline: string): string {
   const v = (d.validation ?? {}) as Partial<ValidationReport>;
   const issues = v.issues ?? [];
   const source = [d.format, d.encoding, d.delimiter ? `delimiter ${JSON.stringify(d.delimiter)}` : null, d.hasHeader == null ? null : d.hasHeader ? 'header' : 'no header'].filter(Boolean).join(', ');
-  const kept = v.rowsDropped ? `; ${n(v.rowsDropped)} rows dropped` : '';
-  const imputed = v.valuesImputed ? `; ${n(v.valuesImputed)} values imputed` : '';
+  const kept = v.rowsDropped ? `; ${count(v.rowsDropped, 'row')} dropped` : '';
+  const imputed = v.valuesImputed ? `; ${count(v.valuesImputed, 'value')} imputed` : '';
   return [
     headline,
-    `${n(d.rows)} rows x ${d.columns.length} columns (${source})${kept}${imputed}`,
+    `${count(d.rows, 'row')} x ${count(d.columns.length, 'column')} (${source})${kept}${imputed}`,
     schemaTable(d),
     issues.length ? `Validation: ${issues.length} issue(s)` : 'Validation: no issues',
     ...issueLines(issues, 12, v.policy),
