@@ -209,6 +209,36 @@ export class ImportError extends Error {
   }
 }
 
+/**
+ * Reading rules the importer gained after datasets were already imported with it. The lab records the set a
+ * dataset was parsed under in its import options (`parseRules`) and passes it back when it parses the file
+ * again (a type change, a damaged cache rebuilt), so the dataset keeps its columns and rows. One interface
+ * for the lab (main/lab/import/parse-rules.ts) and the worker (workers/import/parse-rules.ts): a rule added
+ * to one side only would record as off and replay wrongly.
+ */
+export interface ParseRules {
+  /** Numbers 20000-80000 stepping regularly in a time-named column are Excel serial days (excel-dates.ts). */
+  excelDates: boolean;
+  /** A date-only column followed by a time-of-day column gets each row's time added (date-time-pair.ts). */
+  combineDateTime: boolean;
+  /** A trailing Total/Sum/Mean row holding the column aggregates is skipped (summary-rows.ts). */
+  skipSummaryRow: boolean;
+  /** Whole numbers written '10717.0' in an id-named column are categorical ids (infer.ts). */
+  floatIds: boolean;
+  /**
+   * Row 1's 'y', 't', 'yes'... are names unless their column holds such words; a file whose only line is
+   * distinct words is a header with no data rows (header.ts).
+   */
+  booleanNames: boolean;
+}
+
+/** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
+export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRules {
+  return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'), floatIds: on('floatIds'), booleanNames: on('booleanNames') };
+}
+
+export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;
+
 /** What the user may say about a file; everything left out is sniffed. */
 export interface ImportOptions {
   format?: ImportFormat;

@@ -7,8 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, read
 import { basename, extname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
-  importFile, ImportError, PARSE_RULES, rulesToReparse, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions,
+  importFile, ImportError, PARSE_RULES, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions,
 } from '../import/index';
+import { recordedRules } from '../import/parse-rules';
 import type { LabStore, DatasetRecord, ColumnRecord, NewColumn } from '../store/index';
 import type { LabPaths } from '../home';
 import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/data/roles';
@@ -16,7 +17,7 @@ import { sha256File } from './file-hash';
 import { cacheDamage } from './cache-check';
 import { sweepAbandonedImports, sweepScratch } from './sweep';
 import { RunFiles } from '../runs/run-files';
-import { recoverInterruptedRetypes } from './retype';
+import { parseAsStored, recoverInterruptedRetypes } from './retype';
 import { pruneTrainedCaches } from './trained-caches';
 
 export interface ImportDatasetOptions extends ImportOptions {
@@ -209,12 +210,18 @@ export class DatasetRegistry {
     const recorded = d.importOptions as ImportOptions;
     const columnTypes = { ...(recorded.columnTypes ?? {}) };
     for (const c of d.columns) if (c.typeOverride) columnTypes[c.name] = c.typeOverride;
-    // the rules it was imported under (none recorded: imported before them), so the rebuilt cache is the one it had
-    const options: RecordedImportOptions = { ...recorded, parseRules: rulesToReparse(d.importOptions), ...(Object.keys(columnTypes).length ? { columnTypes } : {}) };
-    const result = await importFile(sourcePath, d.cachePath, options, hooks);
-    const types = result.columns.map((c) => `${c.name}:${c.type}`).join(', ');
-    if (result.rows !== d.rows || types !== d.columns.map((c) => `${c.name}:${c.type}`).join(', ')) {
-      throw new Error(`dataset ${d.id} '${d.name}': its cache was damaged (${damage}) and parsing ${basename(sourcePath)} again gave ${result.rows.toLocaleString('en-US')} rows with columns ${types}, not the dataset's ${d.rows.toLocaleString('en-US')} rows with ${d.columns.map((c) => `${c.name}:${c.type}`).join(', ')}. Delete it (gatelab datasets delete ${d.id}) and import the file again`);
+    // the rules it was read with: recorded, or (imported before they were recorded) the ones that give back its
+    // columns and rows, so the rebuilt cache is the one it had
+    const found = await parseAsStored(d, sourcePath, { ...recorded, ...(Object.keys(columnTypes).length ? { columnTypes } : {}) }, hooks);
+    if ('tried' in found) {
+      throw new Error(`dataset ${d.id} '${d.name}': its cache was damaged (${damage}), and parsing ${basename(sourcePath)} again does not give back its ${d.columns.map((c) => `${c.name}:${c.type}`).join(', ')} (${d.rows.toLocaleString('en-US')} rows): ${found.tried}. Nothing was changed. Delete it (gatelab datasets delete ${d.id}) and import the file again`);
+    }
+    // the damaged cache goes only now, for a parse known to match
+    rmSync(d.cachePath, { recursive: true, force: true });
+    renameSync(found.dir, d.cachePath);
+    if (!recordedRules(d.importOptions)) {
+      const columns = d.columns.map((c) => ({ name: c.name, inferredType: c.inferredType, typeOverride: c.typeOverride, stats: c.stats }));
+      this.store.datasets.replaceParse(d.id, { rows: d.rows, validation: d.validation, importOptions: { ...d.importOptions, parseRules: found.rules } }, columns);
     }
     copySource(sourcePath, join(this.paths.home, d.sourcePath), d.sourceBytes);
     return { dataset: this.get(d.id)!, created: false, repaired: `the cache of dataset ${d.id} '${d.name}' was damaged (${damage}): rebuilt it from ${basename(sourcePath)}, keeping its id, roles, splits and runs` };

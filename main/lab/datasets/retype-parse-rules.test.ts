@@ -1,8 +1,9 @@
-// A dataset imported before the importer combined date + time columns and skipped a trailing Total row is
-// parsed again (a type change, a damaged cache rebuilt) without those rules: its other columns, its rows and
+// A dataset imported before the lab recorded its reading rules is parsed again (a type change, a damaged
+// cache rebuilt) with the rules that read it as it is stored: the importer of the previous session (Excel
+// dates, date+time, Total row on) or, failing that, the one before any rule. Its other columns, its rows and
 // its split stay as they were. A new import records the rules and keeps applying them. "Before" is made
-// here as that importer made it: the same file parsed with the rules off (the importer's own test checks
-// that this is the old reading), recorded with import options that name no rules.
+// here as that importer made it: the same file parsed with its rules (the importer's own test checks that
+// rules off is the old reading), recorded with import options that name no rules.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ const ROWS = Array.from({ length: 48 }, (_, i) => [`2024-01-0${1 + Math.floor(i 
 const TOTAL = ROWS.reduce((s, r) => s + (r[3] as number), 0);
 const CSV = `date,time,flag,load\n${ROWS.map((r) => r.join(',')).join('\n')}\nTotal,,,${TOTAL}\n`;
 const RULES_OFF = { excelDates: false, combineDateTime: false, skipSummaryRow: false, floatIds: false, booleanNames: false };
+/** The importer between b6660d7 and the record of rules: the three older rules on, the two newest off. */
+const PREVIOUS_SESSION = { excelDates: true, combineDateTime: true, skipSummaryRow: true, floatIds: false, booleanNames: false };
 
 let home: string;
 let lab: LabDatasets;
@@ -34,17 +37,93 @@ const values = (cachePath: string, column: string) => {
   return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v));
 };
 
-/** The dataset as an importer before the rules left it: its cache and record, import options without `parseRules`. */
-async function importedBeforeTheRules(csv = CSV, name = 'meter.csv'): Promise<number> {
+/** The dataset as an importer with `rules` left it: its cache and record, import options without `parseRules`. */
+async function importedBeforeTheRecord(csv = CSV, name = 'meter.csv', rules = RULES_OFF): Promise<number> {
   const file = join(home, name);
   writeFileSync(file, csv);
   const { dataset } = await lab.registry.importDataset(file);
-  const old = await importFile(join(home, dataset.sourcePath), dataset.cachePath, { parseRules: RULES_OFF } as never);
+  const old = await importFile(join(home, dataset.sourcePath), dataset.cachePath, { parseRules: rules } as never);
   lab.store.datasets.replaceParse(dataset.id, { rows: old.rows, validation: old.validation, importOptions: {} },
     old.columns.map((c) => ({ name: c.name, inferredType: c.type as never, typeOverride: null, stats: { ...c.stats, dtype: c.dtype, dim: c.dim } })));
-  if (csv === CSV) lab.registry.setColumns(dataset.id, [{ column: 'date', role: 'feature' }]); // a text column: no time role
+  if (csv === CSV && rules === RULES_OFF) lab.registry.setColumns(dataset.id, [{ column: 'date', role: 'feature' }]); // a text column: no time role
   return dataset.id;
 }
+const importedBeforeTheRules = (csv = CSV, name = 'meter.csv') => importedBeforeTheRecord(csv, name, RULES_OFF);
+
+describe('re-parsing a dataset imported in the previous session (date+time, Total row on) that records no rules', () => {
+  const hourly = Array.from({ length: 48 }, (_, i) => Date.UTC(2024, 0, 1, i) / 1000);
+
+  it('a type change of an unrelated column keeps date a datetime, the Total row out and the row count', async () => {
+    const id = await importedBeforeTheRecord(CSV, 'meter.csv', PREVIOUS_SESSION);
+    const before = lab.registry.get(id)!;
+    expect(before.importOptions).not.toHaveProperty('parseRules');
+    expect(before.rows).toBe(48);
+    expect(before.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['date:datetime', 'time:categorical', 'flag:boolean', 'load:float']);
+    const loads = values(before.cachePath, 'load');
+    expect(Math.max(...(loads as number[]))).toBe(70.5);
+
+    const out = await retypeDataset(lab.registry, id, { flag: 'int' });
+    expect(out.changed).toEqual([{ column: 'flag', from: 'boolean', to: 'int' }]);
+    expect(out.message).not.toContain('now has');
+    const after = lab.registry.get(id)!;
+    expect(after.rows).toBe(48);
+    expect(after.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['date:datetime', 'time:categorical', 'flag:int', 'load:float']);
+    expect(values(after.cachePath, 'date')).toEqual(hourly);
+    expect(values(after.cachePath, 'load')).toEqual(loads); // no Total row among the loads
+    // found by evidence, and recorded: the next re-parse takes it at its word
+    expect(after.importOptions).toMatchObject({ parseRules: PREVIOUS_SESSION });
+  });
+
+  it('a damaged cache of such a dataset is rebuilt with those rules, and they are recorded', async () => {
+    const id = await importedBeforeTheRecord(CSV, 'meter.csv', PREVIOUS_SESSION);
+    const d = lab.registry.get(id)!;
+    const loadFile = openDatasetCache(d.cachePath).column('load').info.file;
+    truncateSync(join(d.cachePath, loadFile), 10);
+    const again = await lab.registry.importDataset(join(home, 'meter.csv'));
+    expect(again.repaired).toMatch(/was damaged .*: rebuilt it from meter\.csv/);
+    expect(again.dataset.rows).toBe(48);
+    expect(values(d.cachePath, 'date')).toEqual(hourly);
+    expect(Math.max(...(values(d.cachePath, 'load') as number[]))).toBe(70.5);
+    expect(again.dataset.importOptions).toMatchObject({ parseRules: PREVIOUS_SESSION });
+  });
+
+  it('no rule set reads the file as stored: refused with what each gave, nothing changed', async () => {
+    const id = await importedBeforeTheRecord(CSV, 'meter.csv', PREVIOUS_SESSION);
+    // a record no importer made: 47 rows
+    const d = lab.registry.get(id)!;
+    lab.store.datasets.replaceParse(id, { rows: 47, validation: d.validation, importOptions: {} }, d.columns.map((c) => ({ name: c.name, inferredType: c.inferredType, typeOverride: null, stats: c.stats })));
+    const cacheBefore = values(d.cachePath, 'flag');
+    await expect(retypeDataset(lab.registry, id, { flag: 'int' })).rejects.toThrow(
+      /dataset \d+ 'meter' was imported before the lab recorded its reading rules, and no set of rules reads meter\.csv as the dataset is stored, date:datetime, time:categorical, flag:boolean, load:float \(47 rows\): with rules Excel dates, date\+time, Total row: .*\(48 rows\); with rules none: .*\(49 rows\)\. Nothing was changed/,
+    );
+    expect(lab.registry.get(id)!).toMatchObject({ rows: 47, importOptions: {} });
+    expect(values(d.cachePath, 'flag')).toEqual(cacheBefore);
+  });
+});
+
+describe('a re-parse that changes what the user did not ask to change', () => {
+  it('is refused, naming the column and both types, when a recorded rule set reads the file differently', async () => {
+    // the record says rules off, but the cache was made with them on (a rule drifting in the importer looks like this)
+    const id = await importedBeforeTheRecord(CSV, 'meter.csv', PREVIOUS_SESSION);
+    const d = lab.registry.get(id)!;
+    const columns = d.columns.map((c) => ({ name: c.name, inferredType: c.inferredType, typeOverride: null, stats: c.stats }));
+    lab.store.datasets.replaceParse(id, { rows: 49, validation: d.validation, importOptions: { parseRules: RULES_OFF } }, columns);
+    await expect(retypeDataset(lab.registry, id, { flag: 'int' })).rejects.toThrow(
+      "parsing meter.csv again would make column 'date' categorical (it is datetime), though only 'flag' was asked to change; nothing was changed",
+    );
+    expect(lab.registry.get(id)!.columns.map((c) => c.type)).toEqual(['datetime', 'categorical', 'boolean', 'float']);
+  });
+
+  it('is refused when the row count changes and no policy or type change explains it', async () => {
+    const id = await importedBeforeTheRecord(CSV, 'meter.csv', PREVIOUS_SESSION);
+    const d = lab.registry.get(id)!;
+    const columns = d.columns.map((c) => ({ name: c.name, inferredType: c.inferredType, typeOverride: null, stats: c.stats }));
+    // rules that count the Total row as a row (so 49, and date no longer a datetime): the row count is checked first
+    lab.store.datasets.replaceParse(id, { rows: 48, validation: d.validation, importOptions: { parseRules: { ...PREVIOUS_SESSION, skipSummaryRow: false } } }, columns);
+    await expect(retypeDataset(lab.registry, id, { flag: 'int' })).rejects.toThrow(/parsing meter\.csv again gave 49 rows, not the dataset's 48, and the requested change does not account for the difference \(the file is read differently from its import\); nothing was changed$/);
+    expect(lab.registry.get(id)!.rows).toBe(48);
+  });
+});
 
 describe('re-parsing a dataset imported before the date+time and Total-row rules', () => {
   it('a type change of one column leaves the date and time columns, the Total row and the split as they were', async () => {

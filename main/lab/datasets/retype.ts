@@ -1,13 +1,15 @@
 // Changing column types after import. The dataset is parsed again from its stored original, with the
 // import options it was made with plus the types the user set, into a scratch cache next to the live one.
-// Only a complete parse that keeps the columns (and, when splits exist, the row count) replaces the live
-// cache: rename live -> parked, scratch -> live, then record the new stats in one transaction; any failure
-// puts the parked cache back. The dataset keeps its id, name, roles, modalities, splits and label rule.
+// Only a complete parse that keeps the columns, the types the user did not change and the rows (unless the
+// requested change drops or keeps rows under the bad-value policy) replaces the live cache: rename
+// live -> parked, scratch -> live, then record the new stats in one transaction; any failure puts the parked
+// cache back. The dataset keeps its id, name, roles, modalities, splits and label rule.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { importFile, ImportError, rulesToReparse, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions } from '../import/index';
-import { META_FILE, type DatasetCacheMeta, type InvalidPolicy } from '../../../common/dataset-cache';
+import { importFile, ImportError, rulesToReparse, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions } from '../import/index';
+import { describeRules, recordedRules, type ParseRules } from '../import/parse-rules';
+import { META_FILE, type DatasetCacheMeta, type InvalidPolicy, type ValidationReport } from '../../../common/dataset-cache';
 import { typeChoices } from '../../../common/lab-api/datasets';
 import type { ColumnTypeName } from '../../../common/data/roles';
 import { isAlive } from '../process-alive';
@@ -55,6 +57,9 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   const source = join(paths.home, d.sourcePath);
   if (!existsSync(source)) throw new RetypeRefused(`the original file of dataset ${d.id} '${d.name}' is missing (${source}); import ${d.sourceName} again to change its types`);
 
+  // the rules it was read with: recorded, or (imported before they were recorded) the ones that read it as stored
+  const parseRules = recordedRules(d.importOptions) ?? (await rulesOfUnrecorded(d, source, options));
+  plan.importOptions = { ...plan.importOptions, parseRules };
   const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
   const importOptions: RecordedImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
   let result: ImportResult;
@@ -66,7 +71,7 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
     throw e;
   }
   try {
-    checkParse(registry, d, result, plan.policy);
+    checkParse(registry, d, result, plan, Object.keys(changes));
     // The parse took a while: a run queued on the dataset meanwhile reads the cache lazily, so the new
     // files must not be swapped in under it (asked again here, synchronously with the swap).
     const startedSince = registry.busyRuns(d.id);
@@ -123,27 +128,98 @@ function planTypes(d: Dataset, changes: TypeChanges, onInvalid: InvalidPolicy | 
   for (const [name, type] of overrides) if (type) columnTypes[name] = type;
   const policy: InvalidPolicy = onInvalid ?? recorded.onInvalid ?? 'reject';
   const { columnTypes: _replaced, ...rest } = recorded; // rebuilt below: only the import-time types still in force
-  // A dataset imported before a reading rule is parsed without it (and records so), so that changing one
-  // column's type leaves the others and the rows as they were (parse-rules.ts)
+  // parseRules: set by the caller to the rules the dataset was read with (parse-rules.ts), so that changing
+  // one column's type leaves the others and the rows as they were
   const importOptions: RecordedImportOptions = {
-    ...rest, parseRules: rulesToReparse(d.importOptions), ...(Object.keys(atImport).length ? { columnTypes: atImport } : {}), ...(onInvalid ? { onInvalid } : {}),
+    ...rest, ...(Object.keys(atImport).length ? { columnTypes: atImport } : {}), ...(onInvalid ? { onInvalid } : {}),
   };
   return { columnTypes, overrides, importOptions, policy, policyChanged: policy !== (recorded.onInvalid ?? 'reject'), changed };
 }
 
 const topValues = (c: Dataset['columns'][number]) => ((c.stats as { topValues?: { value: string }[] | null }).topValues ?? []).map((t) => t.value);
 
-/** The new parse must fit the dataset: same columns; the same rows when stored splits assign rows by position. */
-function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult, policy: InvalidPolicy): void {
+/**
+ * The new parse must fit the dataset: the same columns; the types the user did not ask to change; the same
+ * rows, unless the requested change explains the difference (rows its policy now drops, or no longer drops),
+ * and then not under stored splits, which assign rows by position. Anything else is the parse reading the
+ * file differently from the import (a reading rule that drifted): refused, nothing changed.
+ */
+function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult, plan: TypePlan, asked: string[]): void {
   const names = result.columns.map((c) => c.name);
   if (names.length !== d.columns.length || names.some((n, i) => n !== d.columns[i].name)) {
     throw new RetypeRefused(`parsing ${d.sourceName} again gave the columns ${list(names)}, not the dataset's ${list(d.columns.map((c) => c.name))}; nothing was changed`);
   }
+  const before = d.validation as Partial<ValidationReport> | null;
+  const droppedBefore = before?.rowsDropped ?? 0;
+  // the same lines read, and the rows gained or lost are exactly those the policy drops now and did not (or the reverse)
+  const rowsExplained = result.rows === d.rows
+    || (result.validation.rowsRead === (before?.rowsRead ?? result.validation.rowsRead) && d.rows - result.rows === result.validation.rowsDropped - droppedBefore);
+  if (!rowsExplained) {
+    throw new RetypeRefused(`parsing ${d.sourceName} again gave ${count(result.rows)} rows, not the dataset's ${count(d.rows)}, and the requested change does not account for the difference (the file is read differently from its import); nothing was changed`);
+  }
+  for (const [i, c] of result.columns.entries()) {
+    const was = d.columns[i].type;
+    if (asked.includes(c.name) || c.type === was) continue;
+    // fewer or more rows can tip a coded column over the distinct-value share that separates categories from text
+    const codedShift = result.rows !== d.rows && [was, c.type].every((t) => t === 'categorical' || t === 'text');
+    if (codedShift) continue;
+    throw new RetypeRefused(`parsing ${d.sourceName} again would make column '${c.name}' ${c.type} (it is ${was}), though only ${list(asked.map((a) => `'${a}'`))} ${asked.length > 1 ? 'were' : 'was'} asked to change; nothing was changed`);
+  }
   if (result.rows === d.rows) return;
   const splits = registry.store.splits.list(d.id);
   if (splits.length) {
-    throw new RetypeRefused(`with these types, policy '${policy}' keeps ${count(result.rows)} of the dataset's ${count(d.rows)} rows, and its stored split${splits.length > 1 ? 's' : ''} ${list(splits.map((s) => `'${s.name}' (id ${s.id})`))} assign${splits.length > 1 ? '' : 's'} rows by position: ${splits.length > 1 ? 'they' : 'it'} would no longer fit. Nothing was changed. Choose another type, use impute to keep every row, or delete the split${splits.length > 1 ? 's' : ''} first`);
+    throw new RetypeRefused(`with these types, policy '${plan.policy}' keeps ${count(result.rows)} of the dataset's ${count(d.rows)} rows, and its stored split${splits.length > 1 ? 's' : ''} ${list(splits.map((s) => `'${s.name}' (id ${s.id})`))} assign${splits.length > 1 ? '' : 's'} rows by position: ${splits.length > 1 ? 'they' : 'it'} would no longer fit. Nothing was changed. Choose another type, use impute to keep every row, or delete the split${splits.length > 1 ? 's' : ''} first`);
   }
+}
+
+/** 'date:datetime, time:categorical (48 rows)': what a re-parse must give back. */
+const shapeOf = (rows: number, columns: Array<{ name: string; type: string }>) => `${list(columns.map((c) => `${c.name}:${c.type}`))} (${count(rows)} rows)`;
+
+export interface StoredParse {
+  rules: ParseRules;
+  /** The parse, in a scratch directory beside the cache: the caller moves it into place or removes it. */
+  dir: string;
+  result: ImportResult;
+}
+
+/**
+ * Parses the dataset's original as its cache was made: with the rules it recorded or, when it recorded
+ * none, each candidate in turn (parse-rules.ts), taking the first whose parse gives back the stored columns,
+ * types and row count. `options` are its import options with the types in force. No match: what each gave.
+ */
+export async function parseAsStored(d: Dataset, source: string, options: ImportOptions, hooks: ImportHooks): Promise<StoredParse | { tried: string }> {
+  const stored = shapeOf(d.rows, d.columns);
+  const tried: string[] = [];
+  for (const rules of rulesToReparse(d.importOptions)) {
+    const dir = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
+    let result: ImportResult;
+    try {
+      result = await importFile(source, dir, { ...options, parseRules: rules } as RecordedImportOptions, hooks);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      if (!(e instanceof ImportError) || hooks.signal?.aborted) throw e;
+      tried.push(`with rules ${describeRules(rules)}: ${e.message}`);
+      continue;
+    }
+    const got = shapeOf(result.rows, result.columns);
+    if (got === stored) return { rules, dir, result };
+    rmSync(dir, { recursive: true, force: true });
+    tried.push(`with rules ${describeRules(rules)}: ${got}`);
+  }
+  return { tried: tried.join('; ') };
+}
+
+/** The rules a dataset that recorded none was read with, found by parsing it as it is now (types unchanged). */
+async function rulesOfUnrecorded(d: Dataset, source: string, options: RetypeOptions): Promise<ParseRules> {
+  const recorded = d.importOptions as ImportOptions;
+  const inForce: Record<string, ColumnTypeName> = { ...(recorded.columnTypes ?? {}) } as Record<string, ColumnTypeName>;
+  for (const c of d.columns) if (c.typeOverride) inForce[c.name] = c.typeOverride;
+  const found = await parseAsStored(d, source, { ...recorded, ...(Object.keys(inForce).length ? { columnTypes: inForce } : {}) }, { signal: options.signal, onProgress: options.onProgress });
+  if ('tried' in found) {
+    throw new RetypeRefused(`dataset ${d.id} '${d.name}' was imported before the lab recorded its reading rules, and no set of rules reads ${d.sourceName} as the dataset is stored, ${shapeOf(d.rows, d.columns)}: ${found.tried}. Nothing was changed. To change its types, delete it (gatelab datasets delete ${d.id}) and import the file again`);
+  }
+  rmSync(found.dir, { recursive: true, force: true });
+  return found.rules;
 }
 
 /** Under 'reject' the importer stops at the first bad value: parse again with 'drop' to count them all. */

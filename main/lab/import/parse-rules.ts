@@ -1,39 +1,51 @@
 // Which of the importer's later reading rules a dataset was parsed under. Each new import records them in
 // the dataset's import options (`parseRules`); parsing it again (a type change, a damaged cache rebuilt)
-// passes them back, so a dataset imported before a rule existed keeps its columns and rows: an unrelated
-// type change must not combine its date and time columns, or drop the Total row its splits count.
-// The worker reads the same field (workers/import/parse-rules.ts; the folders cannot share the type).
-import type { ImportOptions } from '../../../common/dataset-cache';
+// passes them back, so a dataset keeps its columns and rows: an unrelated type change must not combine its
+// date and time columns, or turn the Total row its splits skip into data.
+// A dataset imported before rules were recorded says nothing, and "nothing" is not "no rules": the Excel-date,
+// date+time and Total-row rules (b6660d7) are older than the record (d1888bd). Its rules are found by evidence
+// instead (parseAsRecorded, main/lab/datasets/retype.ts): the candidates below, in order, the first that reproduces its cache.
+import { PARSE_RULE_NAMES, parseRulesWith, type ImportOptions, type ParseRules } from '../../../common/dataset-cache';
 
-export interface ParseRules {
-  /** Numbers 20000-80000 stepping regularly in a time-named column read as Excel serial days. */
-  excelDates: boolean;
-  /** A date column followed by a time-of-day column: each row's time added to its date. */
-  combineDateTime: boolean;
-  /** A trailing Total/Sum/Mean row holding the column aggregates skipped. */
-  skipSummaryRow: boolean;
-  /** Whole numbers written '10717.0' in an id-named column read as categorical ids. */
-  floatIds: boolean;
-  /** Row 1's 'y', 't', 'yes' read as names unless their column holds such words; a file of one line of names is a header. */
-  booleanNames: boolean;
-}
+export type { ParseRules } from '../../../common/dataset-cache';
 
 /** Import options as the lab records and replays them. */
 export type RecordedImportOptions = ImportOptions & { parseRules?: ParseRules };
 
 /** The rules this importer applies: recorded with every new import. */
-export const PARSE_RULES: ParseRules = { excelDates: true, combineDateTime: true, skipSummaryRow: true, floatIds: true, booleanNames: true };
+export const PARSE_RULES: ParseRules = parseRulesWith(() => true);
 
 /**
- * The rules to parse an existing dataset again with: those recorded at its import; none when it recorded
- * none (imported before rules were recorded, so before any of them), and a rule added after its import
- * (absent from what it recorded) is off too.
+ * What a dataset that records no rules may have been read with, most recent importer first: the importer
+ * between b6660d7 and d1888bd (Excel dates, date+time, Total row; not yet float ids or boolean names), then
+ * the one before any of the rules.
  */
-export function rulesToReparse(importOptions: Record<string, unknown>): ParseRules {
+export const UNRECORDED_RULE_CANDIDATES: readonly ParseRules[] = [
+  parseRulesWith((rule) => rule === 'excelDates' || rule === 'combineDateTime' || rule === 'skipSummaryRow'),
+  parseRulesWith(() => false),
+];
+
+/**
+ * The rules recorded at a dataset's import (a rule added since, absent from the record, is off: it did not
+ * apply then); null when it recorded none, and the caller must find them (UNRECORDED_RULE_CANDIDATES).
+ */
+export function recordedRules(importOptions: Record<string, unknown>): ParseRules | null {
   const recorded = importOptions.parseRules as Partial<ParseRules> | undefined;
-  const on = (rule: keyof ParseRules) => typeof recorded === 'object' && recorded !== null && recorded[rule] === true;
-  return {
-    excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'),
-    floatIds: on('floatIds'), booleanNames: on('booleanNames'),
+  if (typeof recorded !== 'object' || recorded === null) return null;
+  return parseRulesWith((rule) => recorded[rule] === true);
+}
+
+/** The rule sets to try for a re-parse, in order: the recorded one alone, or the candidates. */
+export function rulesToReparse(importOptions: Record<string, unknown>): readonly ParseRules[] {
+  const recorded = recordedRules(importOptions);
+  return recorded ? [recorded] : UNRECORDED_RULE_CANDIDATES;
+}
+
+/** 'Excel dates, date+time, Total row' / 'none': how a rule set reads in a message. */
+export function describeRules(rules: ParseRules): string {
+  const words: Record<keyof ParseRules, string> = {
+    excelDates: 'Excel dates', combineDateTime: 'date+time', skipSummaryRow: 'Total row', floatIds: 'float ids', booleanNames: 'boolean names',
   };
+  const on = PARSE_RULE_NAMES.filter((rule) => rules[rule]).map((rule) => words[rule]);
+  return on.length ? on.join(', ') : 'none';
 }
