@@ -93,6 +93,9 @@ describe('every gate in the form\'s words, ids unchanged (audit A16)', () => {
       'layer 1 gated linear attention (forget gate)', 'layer 2 attention output gate', 'layer 3 attention']);
     expect(['selection', 'selection.var', 'grn'].map((g) => gateLabel(g))).toEqual(['variable selection', 'variable selection · per-variable GRN gates', 'gated residual network']);
     expect(knockoutLabel({ gate: 'gate1', mode: 'closed' }, finalmlp)).toBe('stream 1 feature gate closed');
+    // early-exit-mlp: gate k reads block k's output (0-based), so it decides on leaving after block k+1
+    expect(['exit_gate.gate0', 'test.exit_gate.gate1'].map((g) => gateLabel(g))).toEqual(['exit gate after block 1', 'exit gate after block 2 (test)']);
+    expect(gateLabel('exit_gate.gate_loss')).toBe('exit_gate.gate_loss');
   });
   it('reads the router, sigmoid scales, GLA normaliser and attention keys from the config', () => {
     expect(finalmlp.scales).toEqual({ gate1: 2, gate2: 2 });

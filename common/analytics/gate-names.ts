@@ -103,6 +103,10 @@ export function gateLabel(gate: string, n: GateNames = NO_NAMES): string {
   // TSMixer's per-block gates (`block0.gate`): blocks counted from 1, as a reader counts them
   const block = /^block(\d+)\.gate$/.exec(gate);
   if (block) return `block ${Number(block[1]) + 1} gate`;
+  // early-exit-mlp: `exit_gate.gate<k>` decides on the hidden state of block k (0-based; the last block has
+  // no gate), i.e. whether a sample leaves after block k+1 as a reader counts blocks
+  const exit = /^exit_gate\.gate(\d+)$/.exec(gate);
+  if (exit) return `exit gate after block ${Number(exit[1]) + 1}`;
   // the form's words for the rest (renderer/lib/field-labels.ts): layers counted from 1, like blocks
   const stream = /^gate([12])$/.exec(gate); // FinalMLP: gate1 / gate2 gate the inputs of its two streams
   if (stream) return `stream ${stream[1]} feature gate`;

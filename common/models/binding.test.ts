@@ -22,7 +22,9 @@ describe('default bindings from column roles', () => {
     // Only a numeric target read by a rule is a rating (MMoE's second task); a 0/1 click is not.
     expect(defaultBinding('recsys', [...cols.slice(0, 3), col('clicked', 'int', 'target')]).columns).not.toHaveProperty('rating');
     expect(defaultBinding('recsys', [...cols.slice(0, 3), col('liked', 'categorical', 'target')], { positiveAtLeast: 4 }).columns).not.toHaveProperty('rating');
-    expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target/);
+    expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target\. If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive.*does not sample negatives itself: add them to the file$/);
+    // fusion has no implicit-feedback reading: the hint is for CTR only
+    expect(() => defaultBinding('fusion', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target$/);
     expect(() => defaultBinding('recsys', [...cols.slice(0, 3), col('Click', 'int')])).toThrow(/needs a target column: gatelab datasets roles ID <column>=target \(the column 'Click' looks like one\)$/);
     // a headerless log (u.data): no categorical column, so the integer ones are named as the likely ids
     const log = [col('column_1', 'int'), col('column_2', 'int'), col('column_3', 'int', 'target'), col('column_4', 'int', 'ignore'), col('score', 'float')];

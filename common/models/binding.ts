@@ -10,6 +10,7 @@ import {
   type HashedNgramsState, type MultiHotState, type PipelineSpecInput, type ScalerState, type VocabularyState,
 } from '../data';
 import type { Family } from './base';
+import { IMPLICIT_FEEDBACK_HINT } from './target';
 
 const names = z.array(z.string().min(1));
 
@@ -198,7 +199,10 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   if (!target) {
     // name the likely column: a user whose file has 'click' or 'label' should not have to guess
     const likely = used.find((c) => /^(label|labels|target|y|class|category|clicks?|clicked|is_?click|liked?|purchased?|converted|churn(ed)?|survived|fraud|spam|sentiment|outcome|rating|recommended.*)$/i.test(c.name.trim()));
-    throw new Error(`a ${family === 'recsys' ? 'recommendation (CTR)' : family} model needs a target column: gatelab datasets roles ID <column>=target${likely ? ` (the column '${likely.name}' looks like one)` : ''}`);
+    // a recsys dataset with no label-like column is most often an interaction log (user, item, time):
+    // say why that cannot train a CTR model, instead of leaving the user to pick a column at random
+    const implicit = family === 'recsys' && !likely ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';
+    throw new Error(`a ${family === 'recsys' ? 'recommendation (CTR)' : family} model needs a target column: gatelab datasets roles ID <column>=target${likely ? ` (the column '${likely.name}' looks like one)` : ''}${implicit}`);
   }
   if (family === 'recsys') {
     // multi-hot: a column of separated lists is one multi-hot of its own; 0/1 indicator columns (MovieLens'

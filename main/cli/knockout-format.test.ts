@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 import type { KnockoutTable } from '../../common/analytics';
-import { formatKnockouts } from './knockout';
+import { formatKnockouts, knockoutNames } from './knockout';
 
 describe('gatelab knockout table', () => {
   it('names the modality a bimodal GMU knockout keeps, beside the ids to type', () => {
@@ -15,6 +15,20 @@ describe('gatelab knockout table', () => {
     expect(lines[2]).toMatch(/^ {2}gmu open +0\.4500 +-0\.3500 +\[-0\.3600, -0\.3400\] {2}\(gmu open \(text only\)\)$/);
     expect(lines[3]).toMatch(/^ {2}gmu closed .*\(gmu closed \(tabular only\)\)$/);
     expect(lines[4]).toMatch(/^ {2}gmu mean .*\]$/); // nothing to add
+  });
+
+  it("names TFT's \"only <variable>\" rows by the channels the run reads, a constant column left out", () => {
+    // a run as the store keeps it: the column snapshot has 'flag', the trainer left it out (its data line says so)
+    const columns = [{ name: 'time', type: 'datetime', role: 'time' }, { name: 'load', type: 'float', role: 'feature' }, { name: 'flag', type: 'int', role: 'feature' }, { name: 'temp', type: 'float', role: 'feature' }];
+    const config = { model: { template: 'tft-lite', channels: 2, lookback: 24, horizon: 4 }, data: { kind: 'dataset', datasetId: 1, columns } };
+    const dataSummary = { line: 'forecasting: 393 train / 57 validation / 117 test samples; 2 channels: load, temp; left out: flag (constant)', logScaled: [] };
+    const row = (expert: number, delta: number) => ({ gate: 'selection', kind: 'selection' as const, mode: 'single' as const, expert, value: 1.17 + delta, delta, ci: { low: delta - 0.05, high: delta + 0.05, level: 0.95 } });
+    const table: KnockoutTable = { runId: 1, split: 'test', metric: 'mse', higherIsBetter: false, baseline: 1.17, samples: 117, resamples: 50, seed: 0, rows: [row(0, 0.47), row(1, -0.15)] };
+    const lines = formatKnockouts(table, knockoutNames({ config, dataSummary })).split('\n');
+    expect(lines[2]).toMatch(/^ {2}selection single 0 .*\(variable selection only load\)$/);
+    expect(lines[3]).toMatch(/^ {2}selection single 1 .*\(variable selection only temp\)$/);
+    // without its data line the snapshot's three channels do not fit the model's two: no name rather than a shifted one
+    expect(formatKnockouts(table, knockoutNames({ config })).split('\n')[3]).not.toMatch(/load|flag|temp/);
   });
 
   it('keeps every column in line: a long delta or interval end and the words after it start at one column per table', () => {

@@ -6,26 +6,13 @@ import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { KnockoutMode, type KnockoutTable } from '../../common/analytics';
 import { gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
+import { tableNotation } from '../../common/analytics/table-notation';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { RunFiles } from '../lab/runs/run-files';
 import { datasetResolver } from '../lab/runs/dataset-runs';
 import { GateAnalytics } from '../lab/analytics/index';
-
-/**
- * One notation per table: fixed-point, every number with the same decimals (so a column's points line up
- * and 0.0001 never sits beside 1e-7): 4, or more so the smallest non-zero number keeps two significant
- * digits, at most 6 (smaller numbers, float noise beside a bootstrap interval, print as 0.000000).
- */
-export function tableNotation(values: readonly number[]): (v: number) => string {
-  const smallest = Math.min(...values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs));
-  const decimals = Number.isFinite(smallest) ? Math.min(6, Math.max(4, Math.ceil(-Math.log10(smallest)) + 1)) : 4;
-  return (v) => {
-    if (!Number.isFinite(v)) return String(v);
-    const text = v.toFixed(decimals);
-    return /^-0\.0*$/.test(text) ? text.slice(1) : text; // no "-0.0000"
-  };
-}
+import type { RunRecord } from '../lab/store/index';
 
 /**
  * The knockout table: each row by the ids `--gate`/`--mode`/`--expert` take, then what it means in the
@@ -50,6 +37,15 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(wv)}  ${'delta'.padStart(wd)}  95% interval`);
   for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(wv)}  ${num(r.delta).padStart(wd)}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`);
   return lines.join('\n');
+}
+
+/**
+ * The names a run's table rows are read in: from its config and its data summary, whose line names the
+ * columns the trainer left out (a constant channel), so TFT's "only <variable>" rows name the variable
+ * the model reads, not "variable 1".
+ */
+export function knockoutNames(run: Pick<RunRecord, 'config' | 'dataSummary'> | undefined): GateNames {
+  return gateNamesFromConfig(run?.config as Record<string, unknown> | undefined, run?.dataSummary);
 }
 
 export const command: CliCommand = {
@@ -92,7 +88,7 @@ export const command: CliCommand = {
       if (args.options.report === true) report = (await analytics.report(id)).paths;
       if (json) console.log(JSON.stringify({ ...table, ...(report ? { report } : {}) }));
       else {
-        console.log(formatKnockouts(table, gateNamesFromConfig(lab.store.runs.get(id)?.config as Record<string, unknown> | undefined)));
+        console.log(formatKnockouts(table, knockoutNames(lab.store.runs.get(id))));
         if (report) console.log(`gate report: ${report.html}\n${report.csv ? `per-feature importance: ${report.csv}` : 'per-feature importance: none (the model has no feature gates)'}`);
       }
       return 0;

@@ -74,11 +74,11 @@ const assignedSplit = (base64: string): SplitResult => splitOfAssignment(Uint8Ar
 export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
   columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = [], scaling: ScalingOptions = {}): DatasetRun {
   // The target's values decide binary or k classes; rows without one are left out before anything is fitted.
-  const bound = bindTarget(data, columns, split);
+  const bound = bindTarget(data, columns, split, typeOf);
   const { target, leftOut } = bound;
   split = bound.split;
   // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line.
-  const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut);
+  const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut, model);
   const c = usable.columns;
   const notes = [...usable.notes];
   const fitted = fitPipeline(pipelineFor(typeOf, c, scaling), data, split.assignment);
@@ -91,6 +91,9 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     : target && target.rule === undefined ? labelVariantsNote(target.column, [target.negative, target.positive]) : undefined;
   if (variants) notes.push(variants);
   const shape = dataShape(data, fitted, c, model);
+  // A binary target's two values in label order (0, then 1): per-class tables and class weights name the
+  // file's own values ('false'/'true', '< 4'/'≥ 4' for a threshold) instead of negative/positive.
+  const binaryNames = target?.kind === 'binary' ? { classNames: [target.negative, target.positive] } : {};
   let parts: Record<PartName, SampleSource>;
   let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
   if (c.family === 'forecasting') {
@@ -101,7 +104,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   } else if (c.family === 'recsys') {
     const o: CtrData = { fields: c.fields, numeric: c.numeric, multiHot: c.multiHot.map((m) => m.name), label: c.label, rating: c.rating, target };
     parts = ctrSources(data, split, fitted, o);
-    base = { task: 'binary', prediction: 'logit', target: 'label' };
+    base = { task: 'binary', prediction: 'logit', target: 'label', ...binaryNames };
     const cold = coldStartNote(data, c.fields, split);
     if (cold) notes.push(cold);
     // Multi-task templates (MMoE: click + rating) also predict the rating; score it where they do.
@@ -113,7 +116,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     parts = fusionSources(data, split, fitted, o);
     base = target?.kind === 'classes'
       ? { task: 'multiclass', prediction: 'logits', target: 'label', classes: target.names.length, classNames: target.names }
-      : { task: 'binary', prediction: 'logits', target: 'label' };
+      : { task: 'binary', prediction: 'logits', target: 'label', ...binaryNames };
   }
   const fmt = (n: number) => n.toLocaleString('en-US');
   return {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, computeSplit, type DataColumn } from '../../common/data';
 import { runDataFrom } from './run-data';
+import { classNamesOf } from '../run/class-metrics';
 
 const N = 60;
 const coded = (values: (string | null)[]): DataColumn => {
@@ -57,6 +58,38 @@ describe('targets and missing values', () => {
     const inf = columnSource(N, { ...Object.fromEntries(['user', 'clicked'].map((c) => [c, data.column(c)])), price: float((i) => (i === 3 ? Infinity : i)) });
     expect(() => runDataFrom(inf, typeOf, random(), { family: 'recsys', fields: ['user'], numeric: ['price'], multiHot: [], label: { column: 'clicked' } }))
       .toThrow(/column 'price' gives the model's input 'numeric' the value (\+Infinity|NaN) at row 4 of the dataset/);
+  });
+
+  it('a binary target names its two values in label order, so per-class tables read as the file does', () => {
+    const user = coded(Array.from({ length: N }, (_, i) => `u${i % 7}`));
+    const words = columnSource(N, { user, clicked: coded(Array.from({ length: N }, (_, i) => (i % 2 ? 'true' : 'false'))) });
+    const ctr = runDataFrom(words, typeOf, random(), { family: 'recsys', fields: ['user'], numeric: [], multiHot: [], label: { column: 'clicked' } });
+    expect(ctr.data.classNames).toEqual(['false', 'true']);
+    expect(classNamesOf(ctr.data)).toEqual(['false', 'true']);
+    // a threshold: the rule's two sides
+    const rated = columnSource(N, { user, rating: float((i) => 1 + (i % 5)) });
+    const rule = runDataFrom(rated, typeOf, random(), { family: 'recsys', fields: ['user'], numeric: [], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 } });
+    expect(classNamesOf(rule.data)).toEqual(['< 4', '≥ 4']);
+    // fusion, 0/1 in the file: class 0 is '0'
+    const fused = runDataFrom(columnSource(N, { x: float((i) => i), y: float((i) => i % 2) }), typeOf, random(), { family: 'fusion', modalities: [{ name: 'tab', columns: ['x'] }], label: 'y', classes: 1, textBuckets: 64 });
+    expect(fused.data).toMatchObject({ task: 'binary', classNames: ['0', '1'] });
+    // words whose positive is not the later one in sorting ('yes' before 'no'): still [negative, positive]
+    const yes = runDataFrom(columnSource(N, { user, bought: coded(Array.from({ length: N }, (_, i) => (i % 3 ? 'no' : 'yes'))) }), typeOf, random(), { family: 'recsys', fields: ['user'], numeric: [], multiHot: [], label: { column: 'bought' } });
+    expect(classNamesOf(yes.data)).toEqual(['no', 'yes']);
+    const labels = Array.from(yes.data.train.columns.label.data as Float32Array);
+    expect(labels.filter((v) => v === 1).length).toBeLessThan(labels.filter((v) => v === 0).length); // 'yes' (1 in 3) is label 1
+  });
+
+  it('a time column as the target is named a time, not a number with many values (the trainer reads the column types)', () => {
+    const rows = 300; // more distinct times than integer classes (MAX_INTEGER_CLASSES)
+    const data = columnSource(rows, {
+      user: { values: Int32Array.from({ length: rows }, (_, i) => i % 7), dictionary: Array.from({ length: 7 }, (_, u) => `u${u}`) },
+      ts: { values: Float64Array.from({ length: rows }, (_, i) => 1_700_000_000 + i * 24) },
+    });
+    const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 1 }, data);
+    const timed = (c: string) => (c === 'ts' ? 'datetime' : typeOf(c));
+    expect(() => runDataFrom(data, timed, split, { family: 'recsys', fields: ['user'], numeric: [], multiHot: [], label: { column: 'ts' } }))
+      .toThrow(/^the target 'ts' is a time column with 300 distinct times \(2023-11-14 22:13:20, 2023-11-14 22:13:44, 2023-11-14 22:14:08, …\), not a label: choose a column of classes as the target\. If each row is an interaction/);
   });
 
   it('forecasting: gaps are filled forward before scaling, so every window is finite', () => {

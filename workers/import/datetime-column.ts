@@ -2,6 +2,7 @@
 // times, steps and gaps, offsets converted to UTC, and how often each time repeats (k rows per time in
 // a long-format file of k series, see TableWriter).
 import type { CachedColumn, ColumnType } from '../../common/dataset-cache';
+import { timeOrder } from '../../common/data/forecasting-rows';
 import { excelDaysToEpoch, excelNote } from './excel-dates';
 import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
 import { NumberColumn } from './number-column';
@@ -15,6 +16,11 @@ export class DatetimeColumn extends NumberColumn {
   private prev = NaN;
   private sorted = true;
   private sawRepeat = false;
+  /** Rows whose time is earlier than the row before's (the unsorted_time count), and the first of them. */
+  private stepsBack = 0;
+  private firstBack = { line: 0, time: NaN, after: NaN };
+  /** Rows whose time is the row before's (the duplicate_time count while the column is in order). */
+  private repeats = 0;
   private readonly steps = new TimeSteps();
   /** Times written with a UTC offset: the offsets seen (a few), how many, and the first one. */
   private readonly offsets = { values: 0, seen: new Set<string>(), example: '', utc: NaN };
@@ -83,10 +89,12 @@ export class DatetimeColumn extends NumberColumn {
     if (t > this.prev && this.sorted) this.steps.add(this.prev, t - this.prev, this.line);
     if (t === this.prev) {
       this.sawRepeat = true;
+      this.repeats++;
       this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
     } else if (t < this.prev) {
       this.sorted = false;
       const prev = this.prev, line = this.line;
+      if (this.stepsBack++ === 0) this.firstBack = { line, time: t, after: prev };
       this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
         + `This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods): to forecast this series, sort the file by '${name}' and import it again`);
     }
@@ -95,7 +103,11 @@ export class DatetimeColumn extends NumberColumn {
 
   finish(): CachedColumn {
     const col = super.finish();
-    if (!this.sorted || this.sawRepeat) this.countRepeats();
+    if (!this.sorted || this.sawRepeat) {
+      const values = this.readAll() as Float64Array;
+      const repeats = this.countRepeats(values);
+      this.noteClockChanges(values, repeats);
+    }
     const steps = this.sorted ? this.steps.summary(this.plan.name) : null;
     if (steps) this.ctx.validation.addCounted(steps.kind === 'gaps' ? 'time_gaps' : 'note', this.plan.name, steps.count, steps.message, 'steps');
     const f = this.plan.dateFormat;
@@ -115,9 +127,11 @@ export class DatetimeColumn extends NumberColumn {
     return col;
   }
 
-  /** Sorts a copy: repeated times when rows are out of order, and whether every time repeats equally often. */
-  private countRepeats(): void {
-    const values = this.readAll() as Float64Array;
+  /**
+   * Sorts a copy: repeated times when rows are out of order, and whether every time repeats equally often.
+   * Returns the duplicate_time count (rows repeating an earlier time; in order: the row before's).
+   */
+  private countRepeats(values: Float64Array): number {
     const sorted = values.filter((t) => !Number.isNaN(t)).sort();
     let dups = 0, first = NaN, run = 1, k = -1;
     for (let i = 1; i <= sorted.length; i++) {
@@ -134,6 +148,32 @@ export class DatetimeColumn extends NumberColumn {
     const name = this.plan.name;
     if (dups > 0 && !this.sorted) {
       this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups.toLocaleString('en-US')} ${dups === 1 ? 'row repeats' : 'rows repeat'} an earlier time; e.g. ${isoTime(first)})`);
+    }
+    return this.sorted ? this.repeats : dups;
+  }
+
+  /**
+   * Local time across the autumn clock change: the clock goes back an hour, so the times step back (15-minute
+   * rows: 02:45 then 02:00) or repeat (hourly rows: 02:00 twice). Sorting such a file would interleave the two
+   * hours, and the trainer keeps them in file order (common/data/forecasting-rows.ts), so when its rule finds
+   * that every step back and every repeat is a clock change, the sort advice is wrong: the issues say what it
+   * is instead, as notes. Any other step back or repeat keeps the warnings as they are.
+   */
+  private noteClockChanges(values: Float64Array, repeats: number): void {
+    const order = timeOrder(values);
+    if (!order.back.length || order.outOfOrder >= 0 || order.repeats > 0) return;
+    const name = this.plan.name, v = this.ctx.validation;
+    const at = order.back.slice(0, 3).map((r) => shortTime(values[r])).join(', ') + (order.back.length > 3 ? `, … (${order.back.length})` : '');
+    const kept = `this looks like local time where the clock goes back an hour (at ${at}): forecasting keeps these rows in file order (the repeated hour trains as consecutive steps), so do not sort the file`;
+    if (!this.sorted) {
+      const b = this.firstBack;
+      v.addCounted('unsorted_time', name, this.stepsBack, `column '${name}': times are not in increasing order (first at line ${b.line}: ${shortTime(b.time)} after ${shortTime(b.after)}); ${kept}`);
+      v.soften('unsorted_time', name, '');
+    }
+    if (repeats > 0) {
+      const rows = `${repeats.toLocaleString('en-US')} ${repeats === 1 ? 'row repeats' : 'rows repeat'} an earlier time`;
+      v.addCounted('duplicate_time', name, repeats, `column '${name}': the times of the repeated hour appear twice (${rows}); ${this.sorted ? kept : 'that is the clock change above, not repeated measurements'}`);
+      v.soften('duplicate_time', name, '');
     }
   }
 

@@ -160,7 +160,8 @@ function checkData(store: LabStore, dataset: Dataset, config: Record<string, unk
  */
 function checkTarget(dataset: Dataset, columns: DataBindingInput['columns']): void {
   const parsed = DataColumns.parse(columns);
-  if (parsed.family !== 'forecasting') codeTarget(columnsOf(openDatasetCache(dataset.cachePath)), parsed);
+  // the column's type lets the message name a time column as one (a click log's unix-seconds 'ts')
+  if (parsed.family !== 'forecasting') codeTarget(columnsOf(openDatasetCache(dataset.cachePath)), parsed, (n) => dataset.columns.find((c) => c.name === n)?.type);
 }
 
 function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {

@@ -77,16 +77,16 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
     throw new Error(`the stored split does not assign the dataset's ${data.rows.toLocaleString('en-US')} rows: create the split again`);
   }
   const computed = payload.splitAssignment ? splitOfAssignment(Uint8Array.from(Buffer.from(payload.splitAssignment, 'base64'))) : computeSplit(binding.split, data);
-  // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
-  // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
-  const { columns: targeted, split } = bindTarget(data, binding.columns, computed);
   // The trainer types columns by the cache's types here (not the user's overrides): so must we (they are
   // the run's own types: checked above, int and float aside, which read the same values).
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
+  // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
+  // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
+  const { columns: targeted, split } = bindTarget(data, binding.columns, computed, typeOf);
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
   const pipeline = (columns: DataColumns): RunPipeline => ({ columns, fitted: fitPipeline(pipelineFor(typeOf, columns, { logScaled: payload.logScaled }), data, split.assignment), split, data, window });
   // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
-  const usable = pipeline(usableColumns(data, targeted, split, typeOf).columns);
+  const usable = pipeline(usableColumns(data, targeted, split, typeOf, [], window).columns);
   if (!shapeMismatch(usable, config.model)) return usable;
   // A run trained before columns were left out has a model as wide as all of them: its own binding.
   const before = pipeline(targeted);

@@ -1,0 +1,51 @@
+// A meter's export in local time across the autumn clock change: the clock goes back an hour, so the times
+// step back (15-minute rows) or repeat (hourly rows). The trainer keeps those rows in file order, so the
+// importer must not tell the user to sort the file (that interleaves the two hours): it says what it is, as
+// a note. A step back that is not a clock change keeps the warning and its sort advice.
+import { afterAll, describe, expect, it } from 'vitest';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-clock-');
+afterAll(cleanup);
+
+const berlin = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** `count` rows `minutes` apart from 2023-10-27 00:00 UTC, written as Berlin wall-clock times (no offset). */
+const meter = (count: number, minutes: number) =>
+  `time,load\n${Array.from({ length: count }, (_, i) => `${berlin.format(new Date(Date.UTC(2023, 9, 27) + i * minutes * 60_000))},${(3 + Math.sin(i / 9)).toFixed(3)}`).join('\n')}\n`;
+
+describe('local time across the clock change at import', () => {
+  it('15-minute rows going back at 02:45 → 02:00: a note naming the clock change, no sort advice', async () => {
+    const r = await load(meter(4 * 24 * 4, 15));
+    const unsorted = r.issues['unsorted_time:time'];
+    expect(unsorted.severity).toBe('info');
+    expect(unsorted.message).toBe("column 'time': times are not in increasing order (first at line 198: 2023-10-29 02:00 after 2023-10-29 02:45); " +
+      'this looks like local time where the clock goes back an hour (at 2023-10-29 02:00): forecasting keeps these rows in file order (the repeated hour trains as consecutive steps), so do not sort the file');
+    expect(unsorted.examples[0]).toMatchObject({ line: 198 });
+    const repeated = r.issues['duplicate_time:time'];
+    expect(repeated).toMatchObject({ severity: 'info', count: 4 });
+    expect(repeated.message).toBe("column 'time': the times of the repeated hour appear twice (4 rows repeat an earlier time); that is the clock change above, not repeated measurements");
+  });
+
+  it('hourly rows repeating 02:00: the repeat is named the clock change', async () => {
+    const r = await load(meter(24 * 6, 60));
+    expect(r.issues['unsorted_time:time']).toBeUndefined();
+    const repeated = r.issues['duplicate_time:time'];
+    expect(repeated).toMatchObject({ severity: 'info', count: 1 });
+    expect(repeated.message).toMatch(/^column 'time': the times of the repeated hour appear twice \(1 row repeats an earlier time\); this looks like local time where the clock goes back an hour \(at 2023-10-29 02:00\): .*so do not sort the file$/);
+  });
+
+  it('a step back of an hour at noon, or a clock change plus real disorder: still a warning that says to sort', async () => {
+    // 15-minute rows in January with 12:00-12:45 written twice: not a clock change
+    const noon = Array.from({ length: 200 }, (_, i) => i).flatMap((i) => (i === 52 ? [48, 49, 50, 51, 52] : [i]))
+      .map((i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString().slice(0, 16).replace('T', ' ')},${i % 5}.5`);
+    const r = await load(`time,load\n${noon.join('\n')}\n`);
+    expect(r.issues['unsorted_time:time'].severity).toBe('warning');
+    expect(r.issues['unsorted_time:time'].message).toMatch(/sort the file by 'time' and import it again$/);
+    // the autumn file with two rows swapped elsewhere
+    const lines = meter(4 * 24 * 4, 15).trimEnd().split('\n');
+    [lines[20], lines[30]] = [lines[30], lines[20]];
+    const swapped = await load(`${lines.join('\n')}\n`);
+    expect(swapped.issues['unsorted_time:time'].severity).toBe('warning');
+    expect(swapped.issues['unsorted_time:time'].message).toMatch(/first at line 22: .*sort the file by 'time' and import it again$/);
+  });
+});
