@@ -1,7 +1,7 @@
 // What `gatelab train/resume --follow` prints while a run trains, and the exit code it ends with: epochs
 // counted one way (full epochs done, as --json's `epoch` and `gatelab show`), an old MMoE run's rating
 // error labelled as scaled units, a paused run told apart from a failed one (exit 3, not 1).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunManager } from './run-manager';
 import type { RunEvent, RunListener } from './events';
 import type { RunRecord } from '../store/index';
@@ -17,6 +17,8 @@ function fakeManager(config: Record<string, unknown>) {
     waitFor: () => new Promise<RunRecord>((resolve) => (settle = resolve)),
     record: () => record,
     isLive: () => false,
+    holdQueued: () => [],
+    pause: () => {},
     close: async () => {},
   };
   return {
@@ -50,6 +52,32 @@ describe('gatelab train --follow lines', () => {
       f.end('completed');
       await done;
       expect(lines).toEqual([`epoch 1  step 10  ${want}`]);
+    }
+  });
+});
+
+describe('Ctrl-C while the command closes the lab', () => {
+  it('the first one after the runs settled says the lab is closing and how to quit; it does not exit', async () => {
+    const before = process.listeners('SIGINT');
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => {}) as never);
+    try {
+      const f = fakeManager({ model: { template: 'demo-gated' } });
+      const lines: string[] = [];
+      const done = followRuns(f.manager, [7], { follow: false, json: false, print: (l) => lines.push(l) });
+      process.emit('SIGINT', 'SIGINT'); // the Ctrl-C that pauses the run
+      expect(lines).toEqual(['no run is training; Ctrl-C again to stop at once']);
+      f.end('paused');
+      await done;
+      process.emit('SIGINT', 'SIGINT'); // while the command prints its table and closes
+      expect(said.mock.calls).toEqual([['closing the lab; Ctrl-C again to quit now']]);
+      expect(exit).not.toHaveBeenCalled();
+      process.emit('SIGINT', 'SIGINT');
+      expect(exit).toHaveBeenCalledWith(130);
+    } finally {
+      for (const l of process.listeners('SIGINT')) if (!before.includes(l)) process.off('SIGINT', l);
+      said.mockRestore();
+      exit.mockRestore();
     }
   });
 });

@@ -3,7 +3,7 @@
 // checkpoint the user can resume from), a second Ctrl-C into an interrupt.
 import { openLabStore, type LabStore, type RunRecord } from '../store/index';
 import { labPaths, type LabPaths } from '../home';
-import { RunManager } from './run-manager';
+import { RunManager, heldNote } from './run-manager';
 import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
 import { describeBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics } from './run-report';
@@ -131,9 +131,11 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
     off();
     // After a Ctrl-C the runs are settled and nothing is left queued: another Ctrl-C while the command
     // prints its table and closes must not kill it halfway (exit 130 instead of 3); the one after quits.
+    // Closing may wait (a trainer's checkpoint on a slow disk): the swallowed one says what is going on.
     if (interrupts > 0) {
       const late = () => {
         process.off('SIGINT', late);
+        console.error('closing the lab; Ctrl-C again to quit now'); // stderr: --json's stdout stays JSON
         process.once('SIGINT', () => process.exit(130));
       };
       process.on('SIGINT', late);
@@ -174,6 +176,8 @@ export function runResult(store: LabStore, r: RunRecord) {
     ...(units ? { ratingUnits: units } : {}),
     ...(r.dataSummary?.baseline ? { baseline: r.dataSummary.baseline } : {}),
     ...(r.error ? { error: r.error.split('\n--\n')[0] } : {}),
+    // a run held paused before it started: why, and how to start it (not an error: it can still finish)
+    ...(heldNote(r) ? { note: heldNote(r) } : {}),
   };
 }
 

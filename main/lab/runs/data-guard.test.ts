@@ -2,7 +2,7 @@
 // window) is refused when it is created, by every face (the run manager, the CLI's dataset setup), with the
 // words its trainer would stop with, and no failed run is left in the list. A local-time file across the
 // autumn clock change is not refused: it trains, and its data line names the change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,13 @@ import { RunManager } from './run-manager';
 import { datasetResolver, datasetRunSetup } from './dataset-runs';
 import { labDatasetRun } from '../../../workers/data/run-data';
 import type { RunRecord } from '../store/index';
+import { lazyDatasetCache } from './run-pipeline';
+
+// counts the data check's opens of a dataset cache (a sweep's points share one)
+vi.mock('./run-pipeline', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./run-pipeline')>();
+  return { ...actual, lazyDatasetCache: vi.fn(actual.lazyDatasetCache) };
+});
 
 let home: string, lab: LabDatasets, manager: RunManager;
 
@@ -73,6 +80,28 @@ describe('forecasting data refused before the run is queued', () => {
     expect(lab.store.runs.list()).toEqual([]);
     // the lookback the message offers fits
     expect(trainerSays(short, { lookback: 38 })).toBeNull();
+  });
+
+  it('a sweep reads the data once for all its points, and still refuses the group on the point that does not fit', async () => {
+    const rows = hourly(300);
+    [rows[10], rows[20]] = [rows[20], rows[10]];
+    const unsorted = await dataset('sweep-unsorted', rows);
+    const short = await dataset('sweep-short', hourly(120));
+    const opens = vi.mocked(lazyDatasetCache);
+    opens.mockClear();
+    // 3 lookbacks × 2 seeds: the last lookback is too long for the training part
+    const sweep = { kind: 'grid' as const, params: { 'model.lookback': [12, 24, 90] } };
+    expect(() => manager.createExperiment({ config: config(short), seeds: 2, sweep })).toThrow(/is shorter than lookback 90 \+ horizon 4/);
+    expect(opens).toHaveBeenCalledTimes(1);
+    // a refusal found in the rows themselves is remembered too: every point gets the trainer's words
+    opens.mockClear();
+    expect(() => manager.createExperiment({ config: config(unsorted), seeds: 3 })).toThrow(trainerSays(unsorted)!);
+    expect(opens).toHaveBeenCalledTimes(1);
+    expect(lab.store.runs.list()).toEqual([]);
+    // each createExperiment reads afresh (a re-imported dataset is not judged by its old rows)
+    opens.mockClear();
+    expect(() => manager.createExperiment({ config: config(short, { lookback: 90 }) })).toThrow(/is shorter than lookback 90/);
+    expect(opens).toHaveBeenCalledTimes(1);
   });
 
   it('the CLI refuses it while setting up, and sets --target back', async () => {

@@ -3,7 +3,8 @@
 //   owner.json    which process is training the run (a dead owner means the run was interrupted)
 //   control.json  a pause / resume / cancel request from another process (the owner polls for it)
 //   queued-by.json which CLI process queued the run and will start it (a dead one left it to nobody)
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import { isAlive, writtenBeforeBoot } from '../process-alive';
 
@@ -51,18 +52,27 @@ export class RunFiles {
    * an open app leaves them alone while it lives, and any lab can tell when it died before starting them.
    */
   setQueuedBy(runId: number): void {
-    writeAtomic(join(this.dir(runId), 'queued-by.json'), JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+    // host and pid namespace: a pid means something only on the machine (and container) that wrote it
+    writeAtomic(join(this.dir(runId), 'queued-by.json'), JSON.stringify({ pid: process.pid, host: hostname(), pidNamespace: PID_NAMESPACE, since: new Date().toISOString() }));
   }
 
   clearQueuedBy(runId: number): void {
     rmSync(join(this.folder(runId), 'queued-by.json'), { force: true });
   }
 
-  /** The process that queued this run for itself: its pid and whether it still runs; null when none did. */
-  queuedBy(runId: number): { pid: number; alive: boolean } | null {
-    const o = readJson<{ pid: number; since?: string }>(join(this.folder(runId), 'queued-by.json'));
+  /**
+   * The process that queued this run for itself: its pid, whether it was written on this host (and in this
+   * pid namespace) and whether it still runs; null when none did. A command on another machine sharing the
+   * home (a network share), or in another container, cannot be checked from here: it counts as alive, so
+   * its runs are never paused under it. Records from before the host was recorded count as this host's.
+   */
+  queuedBy(runId: number): { pid: number; local: boolean; alive: boolean } | null {
+    const o = readJson<{ pid: number; host?: unknown; pidNamespace?: unknown; since?: string }>(join(this.folder(runId), 'queued-by.json'));
+    if (!o || typeof o.pid !== 'number') return null;
+    const local = (typeof o.host !== 'string' || o.host === hostname())
+      && (typeof o.pidNamespace !== 'string' || PID_NAMESPACE === null || o.pidNamespace === PID_NAMESPACE);
     // a record from before a reboot names a pid another process may hold now
-    return o && typeof o.pid === 'number' ? { pid: o.pid, alive: isAlive(o.pid) && !writtenBeforeBoot(o.since ?? '') } : null;
+    return { pid: o.pid, local, alive: !local || (isAlive(o.pid) && !writtenBeforeBoot(o.since ?? '')) };
   }
 
   requestControl(runId: number, action: ControlAction): void {
@@ -77,6 +87,15 @@ export class RunFiles {
     return c?.action ?? null;
   }
 }
+
+/** This process's pid namespace ("pid:[4026531836]"; null off Linux): containers on one host differ here. */
+const PID_NAMESPACE: string | null = (() => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
+  }
+})();
 
 function readJson<T>(path: string): T | null {
   try {

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
+import type { RunStop } from '../store/runs';
 import type { LabPaths } from '../home';
 import { type RunConfig, type RunConfigInput } from '../../../common/runs/config';
 import { parseNewRunConfig } from '../../../common/runs/new-run-config';
@@ -16,7 +17,7 @@ import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
 import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
-import { checkRunData } from './data-guard';
+import { checkRunData, type DataCheckMemo } from './data-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
 import { recordResumeNote } from './resume-notes';
@@ -129,9 +130,9 @@ export class RunManager {
     const ids: number[] = [];
     for (const run of this.store.runs.list({ status: 'queued' })) {
       const by = this.files.queuedBy(run.id);
-      // this process's pid on a run it was not handed: a dead CLI's pid, reused
-      if (!by || (by.alive && !(by.pid === process.pid && !this.mine.has(run.id)))) continue;
-      this.transition(run.id, 'paused', { error: `the gatelab command that queued this run (process ${by.pid}) exited before starting it; resume it: gatelab resume ${run.id}` });
+      // this process's pid on a run it was not handed: a dead CLI's pid, reused (another host's: never judged)
+      if (!by || (by.alive && !(by.local && by.pid === process.pid && !this.mine.has(run.id)))) continue;
+      this.transition(run.id, 'paused', { ...heldUpdate(run, `the gatelab command that queued this run (process ${by.pid}) exited before starting it; resume it: gatelab resume ${run.id}`) });
       ids.push(run.id);
     }
     return ids;
@@ -146,8 +147,9 @@ export class RunManager {
     const held: number[] = [];
     for (const id of ids) {
       this.mine.delete(id);
-      if (this.links.has(id) || this.store.runs.get(id)?.status !== 'queued') continue;
-      this.transition(id, 'paused', { error: `not started: the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}` });
+      const run = this.store.runs.get(id);
+      if (this.links.has(id) || run?.status !== 'queued') continue;
+      this.transition(id, 'paused', { ...heldUpdate(run, `the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}`) });
       held.push(id);
     }
     return held;
@@ -155,12 +157,15 @@ export class RunManager {
 
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    return this.queue(this.checked(config), o);
+    return this.queue(this.checked(config, new Map()), o);
   }
 
-  /** A new run's config, defaults filled in, refused here (not queued to fail) when the model or the data cannot train. */
-  private checked(config: RunConfigInput): RunConfig {
-    return checkRunData(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), this.store, (stored) => this.files.fromStored(stored));
+  /**
+   * A new run's config, defaults filled in, refused here (not queued to fail) when the model or the data
+   * cannot train. `memo` keeps the data check's reads (cache, time column, split) across a sweep's points.
+   */
+  private checked(config: RunConfigInput, memo: DataCheckMemo): RunConfig {
+    return checkRunData(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), this.store, (stored) => this.files.fromStored(stored), memo);
   }
 
   /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
@@ -179,8 +184,10 @@ export class RunManager {
   /** Seeds × sweep -> a group of queued runs sharing a group id. */
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
     const runs = expandExperiment(spec);
-    // every point is validated before any is queued: one invalid point refuses the whole group
-    const configs = runs.map((r) => this.checked(r.config));
+    // every point is validated before any is queued: one invalid point refuses the whole group. The points
+    // share their data (only lookback, horizon, seeds... vary): it is read once, not once per point.
+    const memo: DataCheckMemo = new Map();
+    const configs = runs.map((r) => this.checked(r.config, memo));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
     return { groupId, runIds };
@@ -231,7 +238,7 @@ export class RunManager {
   /** A live CLI command queued this run for itself: the app leaves it to that command (it waits for it). */
   private queuedByOtherLiveProcess(id: number): boolean {
     const by = this.files.queuedBy(id);
-    return by !== null && by.alive && by.pid !== process.pid;
+    return by !== null && by.alive && !(by.local && by.pid === process.pid);
   }
 
   /** queued -> running, only if no other process took it first. */
@@ -324,6 +331,8 @@ export class RunManager {
     let error = update.error ?? null;
     // out of the queue: who queued it no longer matters (a stale record must not hold a later requeue)
     if (status !== 'queued') this.files.clearQueuedBy(id);
+    // a held run leaving 'paused' (resumed, cancelled) drops the note saying why it never started
+    if (status !== 'paused' && update.stop === undefined && heldNote(this.store.runs.get(id)) !== null) update = { ...update, stop: null };
     try {
       this.store.runs.setStatus(id, status, update);
       this.unrecorded.delete(id);
@@ -414,4 +423,22 @@ export class RunManager {
     await Promise.all([...this.links.values()].map((l) => l.interrupt('the lab shut down while this run was training')));
     this.metrics.close();
   }
+}
+
+const HELD = 'not started: ';
+
+/**
+ * Why a queued run was held paused before it ever started (its CLI command was stopped, or exited), kept as
+ * the run's stop reason, not its error: the run did not fail, and scripts read a non-null --json `error` as
+ * a failure. The Runs view and `gatelab show` say it as the run's stop note.
+ */
+function heldUpdate(run: RunRecord, why: string): { stop: RunStop; error: null; errorStep: null } {
+  // (an earlier interruption's text, left from before it was requeued, goes too: the run waits, whole)
+  return { stop: { reason: `${HELD}${why}`, step: run.step, epoch: run.epoch, bestStep: null }, error: null, errorStep: null };
+}
+
+/** A held paused run's note ("not started: …"), or null for any other run. */
+export function heldNote(run: Pick<RunRecord, 'stop'> | undefined): string | null {
+  const reason = run?.stop?.reason;
+  return typeof reason === 'string' && reason.startsWith(HELD) ? reason : null;
 }
