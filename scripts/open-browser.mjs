@@ -1,38 +1,13 @@
-// Opens serve mode's URL in the default browser for `npm start` without putting its token on a command
-// line: every local user can read the arguments of every process (ps, /proc/PID/cmdline), and the
-// token is the lab's only lock. So the URL goes into a small HTML file that only this user can read
-// (0600, in a fresh 0700 folder), which sends the browser on to it; the opener gets the file's path.
-// The file is removed once the browser has had time to read it, and when `npm start` ends.
+// Opens serve mode's lab in the default browser for `npm start` without putting its token on a command
+// line: every local user can read the arguments of every process (ps, /proc/PID/cmdline), and the token
+// is the lab's only lock. So the opener gets `http://127.0.0.1:P/open/CODE`, where CODE is a single-use code
+// the server issued to us (POST /open-codes, with the token): valid once and for a minute (main/serve/open-codes.ts),
+// worthless once the browser has used it. (It replaced a redirect file in /tmp, which snap and flatpak
+// browsers, Ubuntu's default Firefox among them, cannot read.)
 import { spawn as spawnProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
 
-/** How long the redirect file stays: a browser started cold reads it well within this. */
-export const REDIRECT_FILE_MS = 60_000;
-
-const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The page: location.replace (the file does not stay in the tab's history), a meta refresh without JavaScript, a link as a last resort. */
-export function redirectPage(url) {
-  const href = escapeHtml(url);
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>GateLab</title>
-<meta http-equiv="refresh" content="0;url=${href}">
-<script>location.replace(${JSON.stringify(url).replace(/</g, '\\u003c')});</script>
-</head><body><p><a href="${href}">Open GateLab</a></p></body></html>
-`;
-}
-
-/** Writes the redirect file in a new private folder; `remove()` deletes both (safe to call twice). */
-export function writeRedirectFile(url, parent = tmpdir()) {
-  const dir = mkdtempSync(join(parent, 'gatelab-open-')); // created 0700
-  const path = join(dir, 'open-gatelab.html');
-  writeFileSync(path, redirectPage(url), { mode: 0o600, flag: 'wx' }); // a new file: 0600 (a umask only removes bits)
-  return { path, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** The system's "open this" command for a file path, or null where there is none (Linux without a display). */
+/** The system's "open this" command for a URL, or null where there is none (Linux without a display). */
 export function openerFor(platform = process.platform, env = process.env) {
   if (platform === 'darwin') return ['open'];
   if (platform === 'win32') return ['cmd', '/c', 'start', '""'];
@@ -40,24 +15,56 @@ export function openerFor(platform = process.platform, env = process.env) {
   return ['xdg-open'];
 }
 
+/** Asks the serve behind `tokenUrl` (the printed `http://127.0.0.1:P/?token=T`) for a single-use URL; rejects with why not. */
+export function openUrl(tokenUrl, { request = httpRequest } = {}) {
+  const printed = new URL(tokenUrl);
+  const token = printed.searchParams.get('token');
+  if (!token) return Promise.reject(new Error('the printed URL has no token'));
+  return new Promise((resolve, reject) => {
+    const req = request({ method: 'POST', host: printed.hostname, port: printed.port, path: '/open-codes', headers: { host: printed.host, cookie: `gatelab_token_${printed.port}=${token}` }, timeout: 10_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => {
+        if (res.statusCode === 201 && /^[\w-]+$/.test(body)) resolve(`${printed.origin}/open/${body}`);
+        else reject(new Error(`the lab answered ${res.statusCode}: ${body.trim().slice(0, 200)}`));
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('the lab did not answer within 10 s')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /**
- * Opens `url` through a redirect file. Returns what it ran ({ command, args, file }) or null when this
- * machine has no opener (the printed URL is then the way in). A failing opener is silent: the URL is printed.
+ * Opens the lab behind `tokenUrl` in the default browser through a single-use URL. Resolves to what it ran
+ * ({ command, args }) or null when it opened nothing; whenever no browser opens, `report` gets one line
+ * with the reason and the URL to open by hand.
  */
-export function openBrowser(url, { platform = process.platform, env = process.env, spawn = spawnProcess, parent, keepMs = REDIRECT_FILE_MS } = {}) {
+export async function openBrowser(tokenUrl, { platform = process.platform, env = process.env, spawn = spawnProcess, request, report = (line) => console.error(line) } = {}) {
+  const failed = (why) => report(`GateLab: could not open a browser (${why}); open this URL yourself: ${tokenUrl}`);
   const opener = openerFor(platform, env);
-  if (!opener) return null;
-  const file = writeRedirectFile(url, parent);
+  if (!opener) {
+    failed('no display: DISPLAY and WAYLAND_DISPLAY are not set');
+    return null;
+  }
+  let url;
+  try {
+    url = await openUrl(tokenUrl, { request });
+  } catch (e) {
+    failed(`could not get a link from the lab: ${e.message}`);
+    return null;
+  }
   const [command, ...pre] = opener;
-  const args = [...pre, file.path];
+  const args = [...pre, url];
   try {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => {});
+    child.on('error', (e) => failed(`${command}: ${e.code === 'ENOENT' ? 'not installed' : e.message}`));
+    child.on('exit', (code) => { if (code) failed(`${command} exited with code ${code}`); });
     child.unref();
-  } catch {
-    // no opener after all: the URL is printed
+  } catch (e) {
+    failed(`${command}: ${e.message}`);
+    return null;
   }
-  setTimeout(file.remove, keepMs).unref();
-  process.once('exit', file.remove);
-  return { command, args, file };
+  return { command, args };
 }

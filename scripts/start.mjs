@@ -2,7 +2,7 @@
 // `npm start`: the desktop app when Electron's binary is installed; otherwise (an offline install,
 // where electron's download failed) one line saying so, then serve mode, whose first stdout line is
 // the URL, which is also opened in the default browser (not with --no-open, nor without a display)
-// through a private redirect file, so the token never appears on a command line (open-browser.mjs).
+// through a single-use link, so the token never appears on a command line (open-browser.mjs).
 // Extra arguments (e.g. --home DIR, --port P) are passed on.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -42,7 +42,7 @@ if (electron) {
     if (nl < 0) return;
     first = false;
     const url = buffered.slice(0, nl).trim();
-    if (open && /^http:\/\/127\.0\.0\.1:\d+\//.test(url)) openBrowser(url);
+    if (open && /^http:\/\/127\.0\.0\.1:\d+\//.test(url)) void openBrowser(url);
   });
 }
 

@@ -61,6 +61,7 @@ export const command: CliCommand = {
     }
     console.log(server.url);
     console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop; running runs are paused)`);
+    if (token.notice) console.error(`gatelab serve: ${token.notice}`);
     if (token.warning) console.error(`gatelab serve: ${token.warning}`);
     else console.error(`gatelab serve: ${token.created ? 'a new access token, saved in' : 'the access token saved in'} ${token.file} (the URL stays the same across restarts${port ? '' : ' with --port'}; \`gatelab serve --new-token\` replaces it)`);
     await new Promise<void>((resolve) => {

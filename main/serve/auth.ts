@@ -1,11 +1,12 @@
 // Who may talk to a serve-mode lab: only this machine (loopback), only with the random token printed
-// in the URL. The first page load carries ?token=; it is then kept in an HttpOnly, SameSite=Strict
-// cookie so assets load without it. Browsers send a cookie to every port of a host, so the cookie's
+// in the URL. The first request carries ?token= (or a single-use code from open-codes.ts); it is then kept in an
+// HttpOnly, SameSite=Strict cookie so assets load without it. Browsers send a cookie to every port of a host, so the cookie's
 // name carries the port: another local server (or a second `gatelab serve`) never receives ours under
 // the name it reads. The Host check defeats DNS rebinding; the Origin check stops other web pages
 // from opening our WebSocket.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { OPEN_ROUTE } from './open-codes';
 
 /** The token cookie's name for the server on `port`: `gatelab_token_8080`. */
 export const cookieName = (port: number): string => `gatelab_token_${port}`;
@@ -57,9 +58,15 @@ export function requestTarget(req: IncomingMessage): RequestTarget | null {
   return { path: q < 0 ? raw : raw.slice(0, q), query: url.searchParams };
 }
 
-export type Verdict = { ok: true; viaQuery: boolean; target: RequestTarget } | { ok: false; status: 400 | 401 | 403; reason: string };
+/** How the request proved itself: `?token=`, the cookie, or a single-use code of open-codes.ts (`/open/CODE`). */
+export type Via = 'query' | 'cookie' | 'code';
+export type Verdict = { ok: true; via: Via; target: RequestTarget } | { ok: false; status: 400 | 401 | 403; reason: string };
 
-export function checkRequest(req: IncomingMessage, token: string, port: number): Verdict {
+/**
+ * `redeem` (plain HTTP requests only, never a socket upgrade): called with the CODE of `/open/CODE`,
+ * true once for a valid code. A used or expired code is refused unless the cookie authenticates anyway.
+ */
+export function checkRequest(req: IncomingMessage, token: string, port: number, redeem?: (code: string) => boolean): Verdict {
   // Malformed targets first: nothing below may see a request we cannot parse.
   const target = requestTarget(req);
   if (!target) return { ok: false, status: 400, reason: `malformed request path '${(req.url ?? '').slice(0, 80)}'` };
@@ -68,7 +75,10 @@ export function checkRequest(req: IncomingMessage, token: string, port: number):
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { ok: false, status: 403, reason: `unexpected Host '${host.slice(0, 80)}'` };
   const origin = req.headers.origin;
   if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return { ok: false, status: 403, reason: `cross-origin request from '${origin.slice(0, 80)}' refused` };
-  if (sameToken(target.query.get('token'), token)) return { ok: true, viaQuery: true, target };
-  if (sameToken(cookieToken(req, port), token)) return { ok: true, viaQuery: false, target };
+  const code = redeem && target.path.startsWith(OPEN_ROUTE) ? target.path.slice(OPEN_ROUTE.length) : null;
+  if (code && redeem!(code)) return { ok: true, via: 'code', target };
+  if (sameToken(target.query.get('token'), token)) return { ok: true, via: 'query', target };
+  if (sameToken(cookieToken(req, port), token)) return { ok: true, via: 'cookie', target };
+  if (code !== null) return { ok: false, status: 401, reason: 'this link to open GateLab was already used or is more than a minute old: open the URL that `gatelab serve` printed' };
   return { ok: false, status: 401, reason: 'missing or wrong token: open the URL that `gatelab serve` printed' };
 }

@@ -47,7 +47,7 @@ const requestLine = (target: string, extra = '') => `GET ${target} HTTP/1.1\r\nH
 const upgrade = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
 
 async function stillServing(): Promise<void> {
-  expect(await raw(requestLine(`/?token=${server.token}`))).toMatch(/^HTTP\/1\.1 200 /);
+  expect(await raw(requestLine(`/index.html?token=${server.token}`))).toMatch(/^HTTP\/1\.1 200 /);
 }
 
 describe('serve mode survives malformed request targets', () => {

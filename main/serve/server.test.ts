@@ -1,4 +1,4 @@
-// Serve mode's security and robustness, over real sockets: token, Host/Origin checks, traversal,
+// Serve mode's security and robustness, over real sockets: token, single-use open codes, Host/Origin checks, traversal,
 // oversized and invalid messages. After each bad request the server must still answer good ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Lab } from '../lab/lab';
 import { startServer, type RunningServer } from './server';
+import { OPEN_CODE_MS, OpenCodes } from './open-codes';
 
 let dir: string;
 let lab: Lab;
@@ -29,9 +30,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function send(method: string, path: string, headers: Record<string, string>, port: number): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+    const req = request({ method, host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
@@ -40,6 +41,8 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
     req.end();
   });
 }
+const get = (path: string, headers: Record<string, string> = {}, port = server.port) => send('GET', path, headers, port);
+const post = (path: string, headers: Record<string, string> = {}) => send('POST', path, headers, server.port);
 
 function connect(query = `?token=${server.token}`, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -70,17 +73,64 @@ describe('serve mode HTTP', () => {
     expect((await get('/assets/app.js')).status).toBe(401);
   });
 
-  it('serves the UI with the token, sets a cookie, and accepts the cookie for assets', async () => {
-    const page = await get(`/?token=${server.token}`);
+  it('answers the printed URL with a 302 to / that sets the cookie (the token is not the page\'s address), and accepts the cookie', async () => {
+    const first = await get(`/?token=${server.token}`);
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe('/');
+    expect(first.body).not.toContain(server.token);
+    const cookie = String(first.headers['set-cookie']).split(';')[0];
+    expect(String(first.headers['set-cookie'])).toContain('HttpOnly; SameSite=Strict; Path=/');
+    // named by port: a browser sends it to every port of 127.0.0.1, and another server must not find it under a name it reads
+    expect(cookie).toBe(`gatelab_token_${server.port}=${server.token}`);
+    const page = await get('/', { cookie });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>GateLab</title>');
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
-    const cookie = String(page.headers['set-cookie']).split(';')[0];
-    // named by port: a browser sends it to every port of 127.0.0.1, and another server must not find it under a name it reads
-    expect(cookie).toBe(`gatelab_token_${server.port}=${server.token}`);
     expect((await get('/assets/app.js', { cookie })).status).toBe(200);
     expect((await get('/assets/app.js', { cookie: `gatelab_token=${server.token}` })).status).toBe(401);
     expect((await get('/assets/app.js', { cookie: `gatelab_token_${server.port + 1}=${server.token}` })).status).toBe(401);
+    // other parameters survive the redirect; ?token= on anything but the page still works as before
+    expect((await get(`/?view=runs&token=${server.token}`)).headers.location).toBe('/?view=runs');
+    const asset = await get(`/assets/app.js?token=${server.token}`);
+    expect(asset.status).toBe(200);
+    expect(String(asset.headers['set-cookie'])).toContain(`gatelab_token_${server.port}=${server.token}`);
+  });
+
+  it('npm start\'s single-use code: issued to a token holder, opens once (302 + cookie), then 401', async () => {
+    expect((await post('/open-codes')).status).toBe(401); // not without the token
+    const issued = await post('/open-codes', { cookie: `gatelab_token_${server.port}=${server.token}` });
+    expect(issued.status).toBe(201);
+    const code = issued.body;
+    expect(code).toMatch(/^[\w-]{24}$/);
+    expect(code).not.toContain(server.token);
+    const opened = await get(`/open/${code}`);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.location).toBe('/');
+    expect(String(opened.headers['set-cookie']).split(';')[0]).toBe(`gatelab_token_${server.port}=${server.token}`);
+    const again = await get(`/open/${code}`);
+    expect(again.status).toBe(401);
+    expect(again.body).toBe('401 this link to open GateLab was already used or is more than a minute old: open the URL that `gatelab serve` printed\n');
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await get('/open/made-up-code')).status).toBe(401);
+    expect((await get('/open-codes', { cookie: `gatelab_token_${server.port}=${server.token}` })).status).toBe(405);
+  });
+
+  it('a single-use code older than a minute is refused (401)', async () => {
+    let now = 1_000_000;
+    const codes = new OpenCodes(() => now);
+    const other = await startServer({ lab, rendererDir: join(dir, 'ui'), port: 0, openCodes: codes });
+    try {
+      const code = codes.issue();
+      now += OPEN_CODE_MS + 1;
+      const r = await get(`/open/${code}`, {}, other.port);
+      expect(r.status).toBe(401);
+      expect(r.headers['set-cookie']).toBeUndefined();
+      const fresh = codes.issue();
+      now += OPEN_CODE_MS - 1;
+      expect((await get(`/open/${fresh}`, {}, other.port)).status).toBe(302);
+    } finally {
+      await other.close();
+    }
   });
 
   it('rejects path traversal, plain and encoded', async () => {

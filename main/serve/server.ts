@@ -14,6 +14,7 @@ import { end, serveStatic } from './static';
 import { EXPORTS_ROUTE, serveExport } from './exports';
 import { attachLabSocket } from './lab-socket';
 import { resolveDataDirs } from './data-dirs';
+import { OPEN_CODES_ROUTE, OPEN_ROUTE, OpenCodes } from './open-codes';
 
 export interface ServeOptions {
   lab: Lab;
@@ -24,6 +25,8 @@ export interface ServeOptions {
   token?: string;
   /** `--data-dir` folders: the only files a browser may import by path (others are uploaded). */
   dataDirs?: string[];
+  /** The single-use codes of `/open/CODE` (tests pass one with their own clock). */
+  openCodes?: OpenCodes;
 }
 
 export interface RunningServer {
@@ -44,16 +47,48 @@ function logBadRequest(req: IncomingMessage, e: unknown): void {
   console.error(`gatelab serve: request ${req.method} ${(req.url ?? '').slice(0, 200)} failed (the server carries on): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 }
 
+/** 302 to `/` (keeping any other query parameters, without `token`), setting the token cookie when given. */
+function redirectHome(res: ServerResponse, setCookie: string | null, query: URLSearchParams): void {
+  const rest = new URLSearchParams(query);
+  rest.delete('token');
+  const search = rest.toString();
+  const location = `/${search ? `?${search}` : ''}`;
+  res.writeHead(302, {
+    Location: location,
+    ...(setCookie ? { 'Set-Cookie': setCookie } : {}),
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Type': 'text/plain; charset=utf-8',
+  });
+  res.end(`302 GateLab is at ${location}\n`);
+}
+
+/** `POST /open-codes`: a single-use code for `/open/CODE` (npm start's opener), as text. */
+function issueCode(req: IncomingMessage, res: ServerResponse, codes: OpenCodes): void {
+  if (req.method !== 'POST') return end(res, 405, 'method not allowed (POST to get a code)');
+  res.writeHead(201, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(codes.issue());
+}
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
   const dataDirs = resolveDataDirs(opts.dataDirs ?? []);
   let port = 0;
+  const codes = opts.openCodes ?? new OpenCodes();
+  const cookie = () => `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const verdict = checkRequest(req, token, port);
+    const verdict = checkRequest(req, token, port, (code) => codes.redeem(code));
     if (!verdict.ok) return end(res, verdict.status, verdict.reason);
-    if (verdict.viaQuery) res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    const { path, query } = verdict.target;
+    // `/open/CODE`, and the printed `/?token=…` opened as a page: the browser gets the cookie and is sent on to `/`,
+    // so the token (or the used code) is only a redirect's source, never the address of a page that stays open
+    if (verdict.via === 'code') return redirectHome(res, cookie(), new URLSearchParams());
+    if (verdict.via === 'query' && path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return redirectHome(res, cookie(), query);
+    if (verdict.via === 'query') res.setHeader('Set-Cookie', cookie());
+    if (path === OPEN_CODES_ROUTE) return issueCode(req, res, codes);
+    if (path.startsWith(OPEN_ROUTE)) return redirectHome(res, null, new URLSearchParams()); // a used code, but the cookie is good
     // exported files (ONNX, reports, CSV) for a browser that is not on the serve host
-    if (verdict.target.path.startsWith(EXPORTS_ROUTE)) return serveExport(opts.lab.paths.exports, req, res);
+    if (path.startsWith(EXPORTS_ROUTE)) return serveExport(opts.lab.paths.exports, req, res);
     serveStatic(opts.rendererDir, req, res);
   };
   const http = createServer((req, res) => {
