@@ -1,6 +1,7 @@
 // What the UI sees of models and runs: templates and gates for the builder, run summaries,
 // metric series, comparisons and exports.
 import { z } from 'zod';
+import { TestClasses } from '../runs/test-classes';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -83,7 +84,12 @@ export const RunDataSummary = z.object({
   /** Classification: the majority-class accuracy on test (and the positive rate): a reference line, not a metric. */
   baseline: z.object({ accuracy: z.number(), majority: z.string(), positiveRate: z.number().optional() }).optional(),
 });
-export const RunDetail = RunSummary.extend({ config: z.record(z.string(), z.unknown()), data: RunDataSummary.nullable().optional() });
+export const RunDetail = RunSummary.extend({
+  config: z.record(z.string(), z.unknown()),
+  data: RunDataSummary.nullable().optional(),
+  /** A classification run's test metrics per class and its confusion matrix (common/runs/test-classes.ts); null: none (not classification, not tested yet, or from before they were stored). */
+  testClasses: TestClasses.nullable().optional(),
+});
 export type RunDetail = z.infer<typeof RunDetail>;
 
 export const StartRuns = z.object({
@@ -121,8 +127,11 @@ export const Comparison = z.object({
 
 export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'gate-report', 'metrics-csv']) });
 export const ExportResult = z.object({ path: z.string(), bytes: z.number() });
-/** A file an earlier export wrote (the Export view lists them after a reload). */
-export const ExportedFile = z.object({ run: z.string(), format: ExportRequest.shape.format, path: z.string(), bytes: z.number(), modified: z.string() });
+/**
+ * A file an earlier export wrote (the Export view lists them after a reload). Its format is one a user can
+ * ask for, or 'feature-importance': the per-feature ranking CSV the gate report writes beside its HTML.
+ */
+export const ExportedFile = z.object({ run: z.string(), format: z.enum([...ExportRequest.shape.format.options, 'feature-importance']), path: z.string(), bytes: z.number(), modified: z.string() });
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
 // Events pushed while runs are live.

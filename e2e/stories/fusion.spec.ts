@@ -40,5 +40,15 @@ test('reviews: text + tabular modalities, GMU, see the modality weights', async 
     const auc = page.getByTestId('run-metrics').locator('[data-metric="test.auc"] dd');
     expect(Number(await auc.textContent())).toBeGreaterThan(0.6);
   });
+  await test.step('test per class: both classes with their support, and the 2 × 2 confusion matrix summing to the test split', async () => {
+    const card = page.getByTestId('test-classes');
+    await expect(card).toBeVisible({ timeout: 15_000 });
+    await expect(card.getByTestId('test-classes-table').locator('tbody tr')).toHaveCount(2);
+    const counts = (await card.getByTestId('confusion-matrix').locator('tbody td').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+    expect(counts).toHaveLength(4);
+    // every test row is in one cell (the data line says how many test samples there are)
+    const line = await page.getByTestId('run-data-line').textContent();
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(Number(/([\d,]+) test samples/.exec(line ?? '')?.[1].replace(/,/g, '')));
+  });
   await app.screenshot('13-reviews-gmu');
 });

@@ -48,8 +48,5 @@ export function statInfo(gate: string, stat: string, experts?: number): StatInfo
   }
 }
 
-/** "load_cv2" → "load CV²", "first_token_attention" → "first-token attention": the statistic in words. */
-export function statWords(stat: string): string {
-  const words: Record<string, string> = { load_cv2: 'load CV²', z_loss: 'z-loss', load_balance: 'load balance', first_token_attention: 'first-token attention', openness_hist: 'openness histogram', modality_weights: 'modality weights', exit_rate: 'exit rate' };
-  return words[stat] ?? stat.replace(/_/g, ' ');
-}
+// the statistic in words: one table for the panels, `gatelab show` and the reports
+export { statWords } from '../../common/analytics/stat-words';

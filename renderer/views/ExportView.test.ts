@@ -2,7 +2,7 @@
 // for download from serve mode's /exports/ route (main/serve/exports.test.ts serves it); the desktop face
 // shows the path only. The lab answers through the real dispatch (validated payloads and replies).
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
 import type { SystemInfo } from '../../common/lab-api';
@@ -54,6 +54,28 @@ describe('Export view downloads', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Export ONNX model' }));
     await screen.findByText('4.9 KB');
     expect(rows()).toEqual(['#3 · s2 · tsmixer-gated on grid load onnx', 'run 5 metrics-csv']);
+  });
+
+  it("the gate report's feature-importance CSV is listed beside it after the export (it was written but never listed)", async () => {
+    let written: { run: string; format: 'gate-report' | 'feature-importance'; path: string; bytes: number; modified: string }[] = [];
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'finalmlp', status: 'completed', name: 'finalmlp on clicks', seed: 0 })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.exports': () => written,
+      'runs.export': () => {
+        written = [
+          { run: '3', format: 'gate-report', path: '/srv/gatelab/exports/run-3-gate-report.html', bytes: 9000, modified: '2026-11-30T05:00:00.000Z' },
+          { run: '3', format: 'feature-importance', path: '/srv/gatelab/exports/run-3-feature-importance.csv', bytes: 300, modified: '2026-11-30T05:00:00.000Z' },
+        ];
+        return { path: '/srv/gatelab/exports/run-3-gate-report.html', bytes: 9000 };
+      },
+    });
+    await openApp(lab, '#/export/3');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Export Gate report (HTML)' }));
+    const table = await screen.findByTestId('export-results');
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(2));
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(1, 3).map((td) => td.textContent!.trim()));
+    expect(rows).toEqual([['gate-report', '/srv/gatelab/exports/run-3-gate-report.html'], ['feature-importance', '/srv/gatelab/exports/run-3-feature-importance.csv']]);
   });
 
   it('links the exported file for download in the browser face (serve mode over SSH)', async () => {

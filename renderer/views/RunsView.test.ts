@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
-import type { GateSeries, RunMetrics } from '../../common/lab-api';
+import type { GateSeries, RunDetail, RunMetrics } from '../../common/lab-api';
+import { AUDIT_TICKETS } from '../fixtures/test-classes';
 
 afterEach(() => cleanup());
 // jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
@@ -286,5 +287,39 @@ describe('Runs view: why a run stopped, where an interrupted one resumes, and a 
     await fireEvent.click(all);
     await fireEvent.click(screen.getByTestId('gate-report'));
     expect(calls.filter((c) => c.channel === 'analytics.knockoutAll' || c.channel === 'analytics.report')).toEqual([]);
+  });
+});
+
+describe('Runs view: test per class', () => {
+  const open = (testClasses: RunDetail['testClasses'], config: Record<string, unknown> = { model: { template: 'gmu' } }) => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '9', template: 'gmu', metrics: { 'test.accuracy': 0.9649, 'test.f1': 0.6104 } })],
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config, testClasses }),
+      'runs.metrics': ({ id }) => ({ id, series: [{ name: 'train.loss', steps: [1, 2], values: [1, 0.5] }] }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'analytics.knockouts': ({ id }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+    });
+    return openApp(lab, '#/runs/9');
+  };
+
+  it("a classification run shows its table, confusion grid and the never-predicted class (the audit's ticket run)", async () => {
+    await open(AUDIT_TICKETS);
+    const panel = await screen.findByTestId('test-classes');
+    expect(panel.querySelector('h3')!.textContent).toBe('Test per class · weights of step 40 (the best on validation)');
+    expect(screen.getByTestId('confusion-matrix').querySelectorAll('tbody tr')).toHaveLength(3);
+    expect(screen.getByTestId('never-predicted').textContent).toContain('--set loss.classWeights=balanced');
+  });
+
+  it('a run trained with balanced class weights gets no remedy; a run without the table shows no panel', async () => {
+    await open(AUDIT_TICKETS, { model: { template: 'gmu' }, loss: { classWeights: 'balanced' } });
+    expect((await screen.findByTestId('never-predicted')).textContent).toContain('already weighs its classes');
+    cleanup();
+    await open(null);
+    await screen.findByTestId('run-metrics');
+    await new Promise((r) => setTimeout(r, 20)); // runs.get answered
+    expect(screen.queryByTestId('test-classes')).toBeNull();
   });
 });

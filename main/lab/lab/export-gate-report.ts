@@ -9,6 +9,6 @@ export function exportGateReport(exportsDir: string, id: string, report: { html:
   const path = join(exportsDir, exportFileName(id, 'gate-report'));
   copyFileSync(report.html, path);
   // Feature gates' per-feature ranking, when the model has feature gates (the report writes it then).
-  if (report.csv && existsSync(report.csv)) copyFileSync(report.csv, join(exportsDir, `run-${id}-feature-importance.csv`));
+  if (report.csv && existsSync(report.csv)) copyFileSync(report.csv, join(exportsDir, exportFileName(id, 'feature-importance')));
   return { path, bytes: statSync(path).size };
 }

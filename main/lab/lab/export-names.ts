@@ -4,7 +4,11 @@
 import type { ExportedFile } from '../../../common/lab-api';
 
 type Format = ExportedFile['format'];
-const SUFFIX: Record<Format, string> = { onnx: '.onnx', report: '-report.html', 'gate-report': '-gate-report.html', 'metrics-csv': '-metrics.csv' };
+const SUFFIX: Record<Format, string> = {
+  onnx: '.onnx', report: '-report.html', 'gate-report': '-gate-report.html', 'metrics-csv': '-metrics.csv',
+  // written with the gate report when the model has feature gates (export-gate-report.ts)
+  'feature-importance': '-feature-importance.csv',
+};
 
 /** The file an export of `runId` in `format` is written to, e.g. `run-3-report.html`. */
 export const exportFileName = (runId: string | number, format: Format): string => `run-${runId}${SUFFIX[format]}`;

@@ -15,13 +15,13 @@ describe('exportedFiles', () => {
     put('run-2-report.html', 20, 1_700_000_100);
     put('run-12-gate-report.html', 7, 1_700_000_200);
     put('run-12-metrics.csv', 5, 1_700_000_050);
-    put('run-2-feature-importance.csv', 9, 1_700_000_300); // the gate report's companion, not an export format
+    put('run-2-feature-importance.csv', 9, 1_700_000_300); // the gate report's companion CSV: listed too
     put('notes.txt', 1, 1_700_000_400);
     mkdirSync(join(dir, 'run-3.onnx')); // a folder with an export's name is not a file
     expect(exportedFiles(dir).map((f) => [f.run, f.format, f.bytes])).toEqual([
-      ['12', 'gate-report', 7], ['2', 'report', 20], ['12', 'metrics-csv', 5], ['2', 'onnx', 300],
+      ['2', 'feature-importance', 9], ['12', 'gate-report', 7], ['2', 'report', 20], ['12', 'metrics-csv', 5], ['2', 'onnx', 300],
     ]);
-    expect(exportedFiles(dir)[0].path).toBe(join(dir, 'run-12-gate-report.html'));
+    expect(exportedFiles(dir)[1].path).toBe(join(dir, 'run-12-gate-report.html'));
   });
 
   it('is empty before the first export (no folder yet)', () => {

@@ -157,4 +157,25 @@ describe('runs table', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("prints gate statistics in the app's words (openness histogram, openness by channel); --json keeps the stored names", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-stat-words-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const id = store.runs.create({ config: { model: { template: 'tsmixer-gated' } } });
+      store.metrics.appendGateStats(id, [
+        { step: 20, gate: 'block0.gate', stat: 'openness', value: 0.52 },
+        { step: 20, gate: 'block0.gate', stat: 'openness_hist', vector: [0, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1, 0.05, 0.05, 0] },
+        { step: 20, gate: 'block0.gate', stat: 'openness_by_channel', vector: [0.4, 0.6] },
+      ]);
+      const gates = showText(store, store.runs.get(id)!).split('\n').filter((l) => l.startsWith('    block0.gate'));
+      expect(gates.map((l) => /^ {4}(.+?) +[[\d]/.exec(l)?.[1])).toEqual(['block0.gate openness', 'block0.gate openness by channel', 'block0.gate openness histogram'].sort());
+      expect(new Set(gates.map((l) => l.search(/ [[\d]/))).size).toBe(1); // the values line up after the longest name
+      expect(gates.join('\n')).not.toMatch(/openness_/);
+      expect(runDetail(store, store.runs.get(id)!).gates.map((g) => g.stat).sort()).toEqual(['openness', 'openness_by_channel', 'openness_hist']);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

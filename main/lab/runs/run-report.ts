@@ -4,6 +4,7 @@ import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
 import type { TestBaseline } from '../../../common/trainer-protocol';
 import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../common/analytics/gate-names';
+import { statWords } from '../../../common/analytics/stat-words';
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
 import { testChannelsOf, testChannelsText } from './test-channels-report';
@@ -205,9 +206,12 @@ export function showText(store: LabStore, r: RunRecord): string {
     lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}${scaled}`);
   }
   if (d.gates.length) lines.push('  gates (last value):');
+  // the statistic in the app's words (openness histogram, not openness_hist); --json keeps the stored name
+  const gateName = (g: (typeof d.gates)[number]) => `${g.gate} ${statWords(g.stat)}`;
+  const nameWidth = Math.max(30, ...d.gates.map((g) => gateName(g).length));
   for (const g of d.gates) {
     const values = g.vector && (g.names ? g.vector.map((v, i) => `${g.names![i]} ${v.toFixed(3)}`).join(', ') : g.vector.map((v) => v.toFixed(3)).join(' '));
-    lines.push(`    ${`${g.gate} ${g.stat}`.padEnd(30)} ${values ? `[${values}]` : fmt(g.value)}  (step ${g.step})`);
+    lines.push(`    ${gateName(g).padEnd(nameWidth)} ${values ? `[${values}]` : fmt(g.value)}  (step ${g.step})`);
   }
   lines.push('  checkpoints:');
   for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  after ${epochsDone(c.epoch ?? 0)}  ${c.path}`);

@@ -19,6 +19,7 @@ import { gatesOff } from '../../../common/analytics/ablation';
 import { isRatingMetric, ratingUnitsOf } from '../../../common/runs/rating-units';
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
+import { testClassesOf } from './test-classes-report';
 import { storedThroughput, watchForeignRuns } from './foreign-runs';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
@@ -104,7 +105,8 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       ...(Object.keys(metrics).some(isRatingMetric) || store.metrics.names(r.id).some(isRatingMetric) ? { ratingUnits: ratingUnitsOf(r.config) } : {}),
     };
   };
-  const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null });
+  // testClasses: the per-class table and confusion matrix the trainer wrote beside the checkpoints (null for other runs)
+  const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null, testClasses: testClassesOf(store, r.id) });
   const series = (id: number, names?: string[], since = 0) => ({
     id: String(id),
     series: (names ?? store.metrics.names(id)).map((name) => {
