@@ -5,7 +5,7 @@
 // live -> parked, scratch -> live, then record the new stats in one transaction; any failure puts the parked
 // cache back. The dataset keeps its id, name, roles, modalities, splits and label rule.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { importFile, ImportError, rulesToReparse, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions } from '../import/index';
 import { describeRules, recordedRules, type ParseRules } from '../import/parse-rules';
@@ -71,6 +71,7 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
     throw e;
   }
   try {
+    keepSourceName(scratch, d.sourceName);
     checkParse(registry, d, result, plan, Object.keys(changes));
     // The parse took a while: a run queued on the dataset meanwhile reads the cache lazily, so the new
     // files must not be swapped in under it (asked again here, synchronously with the swap).
@@ -320,4 +321,15 @@ function fitsStore(d: Dataset, cacheDir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The parse read the lab's copy (`source.csv` beside the cache); its meta keeps the name of the file the user
+ * imported, which exported models state as their source (`gatelab.preprocessing` `source.file`).
+ */
+function keepSourceName(cacheDir: string, name: string): void {
+  const path = join(cacheDir, META_FILE);
+  const meta = JSON.parse(readFileSync(path, 'utf8')) as DatasetCacheMeta;
+  if (!meta.source || meta.source.fileName === name) return;
+  writeFileSync(path, JSON.stringify({ ...meta, source: { ...meta.source, fileName: name } }));
 }

@@ -18,12 +18,12 @@ describe('run report figures', () => {
       { gate: 'gmu', stat: 'modality_weights', steps: [10, 20], values: [null, null], vectors: [[0.5, 0.6, 0.4], [0.52, 0.61, 0.39]] },
     ];
     const html = runReportHtml(run, [], gates, 'reviews');
-    const hist = figure(html, 'gate · openness_hist');
+    const hist = figure(html, 'gate · openness histogram'); // the statistic in the app's words, as its panel title
     expect(hist).toContain('share of values per bin of [0, 1] at step 20');
     expect(hist.match(/<rect /g)).toHaveLength(4); // the last step's four bins
     expect(hist).toContain('<title>0.75–1: 0.4</title>');
     expect(figure(html, 'router · load')).toContain('(shares, stacked)');
-    const weights = figure(html, 'gmu · modality_weights');
+    const weights = figure(html, 'gmu · modality weights');
     expect(weights).toContain('(one line per component)');
     expect(weights.match(/<path /g)).toHaveLength(3);
     expect(html).toContain('on dataset <b>reviews</b> (id 2)');
@@ -36,7 +36,7 @@ describe('run report figures', () => {
       { gate: 'router', stat: 'load', steps: [10, 20], values: [null, null], vectors: [[0.2, 0.3, 0.1, 0.4], [0.25, 0.25, 0.25, 0.25]] },
       { gate: 'val.cross0.gate', stat: 'openness', steps: [10], values: [0.5], vectors: null },
     ]);
-    const weights = figure(html, 'gmu · modality_weights');
+    const weights = figure(html, 'gmu · modality weights');
     for (const m of ['context', 'sensor', 'camera']) expect(weights).toContain(`>${m}</text>`);
     expect(weights).not.toContain('modality_weights[0]');
     const load = figure(html, 'router · load');

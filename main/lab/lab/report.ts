@@ -7,6 +7,11 @@ import { exportFileName } from './export-names';
 import type { GateSeries, RunDetail, Series } from '../../../common/lab-api';
 import { histogramBars, lineChart, stackedArea } from './report-svg';
 import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../../common/analytics/gate-names';
+import { statTitle } from '../../../common/analytics/gate-captions';
+import { statWords } from '../../../common/analytics/stat-words';
+
+/** A statistic in the app's words ("openness histogram", "share of top-2 picks"), as the Runs view titles it. */
+const statName = (stat: string, names: GateNames): string => statTitle(stat, names) ?? statWords(stat);
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(5))));
@@ -19,7 +24,7 @@ const lowerIsBetter = (name: string) => /loss|mse|mae|rmse|error|logloss|mape/i.
  * modality, say) as one line per component; scalars as a line.
  */
 function gateChart(title: string, g: GateSeries, names: GateNames): { svg: string; note: string } {
-  if (!g.vectors) return { svg: lineChart(title, [{ name: g.stat, steps: g.steps, values: g.values }]), note: '' };
+  if (!g.vectors) return { svg: lineChart(title, [{ name: statName(g.stat, names), steps: g.steps, values: g.values }]), note: '' };
   const vectors = g.vectors.map((v, i) => [g.steps[i], v] as const).filter((r): r is readonly [number, number[]] => !!r[1] && r[1].length > 0);
   if (!vectors.length) return { svg: '', note: '' };
   if (g.stat.endsWith('_hist')) {
@@ -28,7 +33,7 @@ function gateChart(title: string, g: GateSeries, names: GateNames): { svg: strin
   }
   const k = Math.max(...vectors.map(([, v]) => v.length));
   // experts, modalities, variables by name (from the run's config); else the component's index
-  const parts = statComponentNames(g.gate, g.stat, k, names) ?? Array.from({ length: k }, (_, c) => `${g.stat}[${c}]`);
+  const parts = statComponentNames(g.gate, g.stat, k, names) ?? Array.from({ length: k }, (_, c) => `${statName(g.stat, names)} [${c}]`);
   if (vectors.every(([, v]) => Math.abs(v.reduce((a, b) => a + b, 0) - 1) < 0.02)) return { svg: stackedArea(title, g.steps, g.vectors, parts), note: ' (shares, stacked)' };
   const lines = Array.from({ length: k }, (_, c) => ({ name: parts[c], steps: vectors.map(([s]) => s), values: vectors.map(([, v]) => v[c] ?? null) }));
   return { svg: lineChart(title, lines), note: ' (one line per component)' };
@@ -62,10 +67,10 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
   const gateOnce = gates.filter((g) => !g.vectors && g.values.filter((v) => v !== null && Number.isFinite(v)).length === 1);
   const gateOnceTable = gateOnce.length ? `<table class="once" data-testid="gates-measured-once"><thead><tr><th>gate statistic measured once</th><th>step</th><th>value</th></tr></thead><tbody>${gateOnce.map((g) => {
     const i = g.values.findIndex((v) => v !== null && Number.isFinite(v));
-    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${g.stat}`)}</td><td>${g.steps[i]}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
+    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${statName(g.stat, names)}`)}</td><td>${g.steps[i]}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
   }).join('')}</tbody></table>` : '';
   const gateCharts = gates.filter((g) => !gateOnce.includes(g)).map((g) => {
-    const title = `${gateLabel(g.gate, names)} · ${g.stat}`;
+    const title = `${gateLabel(g.gate, names)} · ${statName(g.stat, names)}`;
     const { svg, note } = gateChart(title, g, names);
     return svg ? `<figure data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
   }).join('');
