@@ -46,7 +46,7 @@ describe('gatelab show', () => {
   it('names modality weights by modality and expert loads by expert (moe-fusion: the expert’s modality)', () => {
     const r = gatelab('show', String(fusionRun));
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/fusion modality_weights\s+\[sensors 0\.125, review 0\.625, tabular 0\.250\]  \(step 20\)/);
+    expect(r.stdout).toMatch(/fusion modality weights\s+\[sensors 0\.125, review 0\.625, tabular 0\.250\]  \(step 20\)/);
     expect(r.stdout).toMatch(/router load\s+\[expert 0 \(sensors\) 0\.500, expert 1 \(review\) 0\.250, expert 2 \(tabular\) 0\.250\]/);
     expect(r.stdout).toMatch(/router entropy\s+0\.7500  \(step 20\)/);
     expect(r.stdout).toContain("note: resumed past a damaged checkpoint: checkpoint 'a.ckpt' is damaged");
@@ -55,7 +55,7 @@ describe('gatelab show', () => {
   });
 
   it('numbers them "modality i" when the config names none, and --json carries the names', () => {
-    expect(gatelab('show', String(plainRun)).stdout).toMatch(/gmu modality_weights\s+\[modality 0 0\.750, modality 1 0\.250\]/);
+    expect(gatelab('show', String(plainRun)).stdout).toMatch(/gmu modality weights\s+\[modality 0 0\.750, modality 1 0\.250\]/);
     const json = JSON.parse(gatelab('show', String(fusionRun), '--json').stdout) as { resumeNote: string | null; gates: Array<{ gate: string; stat: string; names: string[] | null; label: string }> };
     expect(json.gates.find((g) => g.stat === 'modality_weights')!.names).toEqual(['sensors', 'review', 'tabular']);
     expect(json.gates.find((g) => g.stat === 'entropy')!.names).toBeNull();

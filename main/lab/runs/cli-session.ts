@@ -63,7 +63,7 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
   keepRunningWithoutStdout();
   const print = o.print ?? ((l: string) => { if (!stdoutClosed) console.log(l); });
   const mine = new Set(ids);
-  let lastProgress = 0;
+  let lastProgress = -Infinity; // the first progress line prints at once (performance.now() starts near 0 in a new process)
   const off = m.subscribe((e: RunEvent) => {
     if (!mine.has(e.runId)) return;
     if (o.json) {
