@@ -92,9 +92,24 @@ export interface SourceDescription {
   hasHeader?: boolean;
 }
 
+/**
+ * How the importer read a CSV/TSV number column's cells. decimal ',': a cell with a comma has the dots
+ * before it removed and the comma read as the decimal point ('1.444,72' → 1444.72); a cell without one is
+ * a plain number ('1.870' → 1.87). decimal '.': '.' is the decimal point and commas group thousands.
+ */
+export interface NumberFormat {
+  decimal: ',' | '.';
+  thousands: '.' | ',';
+}
+
 export interface CachedColumn extends ColumnInfo {
   file: string;
   dictionaryFile?: string;
+  /**
+   * A CSV/TSV int/float column: the number format the importer chose for it (workers/import/number-column.ts).
+   * Absent for other sources (they store numbers as numbers) and in caches written before it was recorded.
+   */
+  numberFormat?: NumberFormat;
 }
 
 export interface DatasetCacheMeta {

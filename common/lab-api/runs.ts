@@ -2,6 +2,7 @@
 // metric series, comparisons and exports.
 import { z } from 'zod';
 import { TestClasses } from '../runs/test-classes';
+import { TestChannels } from '../runs/test-channels';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -89,6 +90,8 @@ export const RunDetail = RunSummary.extend({
   data: RunDataSummary.nullable().optional(),
   /** A classification run's test metrics per class and its confusion matrix (common/runs/test-classes.ts); null: none (not classification, not tested yet, or from before they were stored). */
   testClasses: TestClasses.nullable().optional(),
+  /** A forecasting run's test errors per channel (common/runs/test-channels.ts); null: none (not forecasting, not tested yet, or from before they were stored). */
+  testChannels: TestChannels.nullable().optional(),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 

@@ -7,6 +7,7 @@ import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
 import type { GateSeries, RunDetail, RunMetrics } from '../../common/lab-api';
 import { AUDIT_TICKETS } from '../fixtures/test-classes';
+import { ETTH1_DLINEAR } from '../fixtures/test-channels';
 
 afterEach(() => cleanup());
 // jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
@@ -321,5 +322,38 @@ describe('Runs view: test per class', () => {
     await screen.findByTestId('run-metrics');
     await new Promise((r) => setTimeout(r, 20)); // runs.get answered
     expect(screen.queryByTestId('test-classes')).toBeNull();
+  });
+});
+
+describe('Runs view: test per channel', () => {
+  const open = (testChannels: RunDetail['testChannels']) => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'dlinear', metrics: { 'test.mse': 0.4317, 'test.mae': 0.4509 } })],
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'dlinear' }), config: { model: { template: 'dlinear' } }, testChannels }),
+      'runs.metrics': ({ id }) => ({ id, series: [{ name: 'train.loss', steps: [1, 2], values: [1, 0.5] }] }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'analytics.knockouts': ({ id }) => ({ id, table: null }),
+      'analytics.jobs': ({ id }) => ({ id, jobs: [] }),
+      'analytics.reportData': ({ id }) => ({ id, report: null, paths: null }),
+    });
+    return openApp(lab, '#/runs/3');
+  };
+
+  it('a forecasting run lists its channels worst first under the headline metrics (DLinear on ETTh1)', async () => {
+    await open(ETTH1_DLINEAR);
+    const panel = await screen.findByTestId('test-channels');
+    expect([...panel.querySelectorAll('tbody th')].map((h) => h.textContent)).toEqual(['MUFL', 'HUFL', 'LUFL', 'HULL', 'MULL', 'LULL', 'OT']);
+    expect(screen.getByTestId('test-channels-units').textContent).toContain('scaled values');
+    // after the metric tiles, before the curves
+    expect(screen.getByTestId('run-metrics').compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByTestId('test-classes')).toBeNull();
+  });
+
+  it('a run without per-channel errors shows no panel', async () => {
+    await open(null);
+    await screen.findByTestId('run-metrics');
+    await new Promise((r) => setTimeout(r, 20)); // runs.get answered
+    expect(screen.queryByTestId('test-channels')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Numeric columns (datetimes build on them in datetime-column.ts): Float32 (or Float64 for datetimes as epoch seconds and for integers
 // beyond 2^24, which Float32 cannot hold exactly). Missing values and NaN/Inf are kept as NaN/±Inf and
 // reported; stats use a shifted sum so that large offsets (timestamps) keep an accurate std.
-import type { CachedColumn, ColumnStats, ColumnType } from '../../common/dataset-cache';
+import type { CachedColumn, ColumnStats, ColumnType, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDecimalComma } from './decimal-comma';
 import { parseFormatted, strippedDescription } from './formatted-number';
@@ -145,6 +145,17 @@ export class NumberColumn extends ColumnWriter {
       this.few.add(v);
       if (this.few.size > FEW_VALUES) this.few = null;
     }
+  }
+
+  /**
+   * How this column reads a delimited file's cells, for the cache meta (an export states it so a consumer
+   * reads '1.234' as the importer did). A decimal comma comes from the sniffed or typed plan
+   * (decimal-comma.ts) or from formatted numbers read European-style (formatted-number.ts; in a ';' file
+   * a column of '1,619.5' is read English-style, so the delimiter alone does not tell).
+   */
+  numberFormat(): NumberFormat {
+    const comma = this.plan.formatted?.decimalComma ?? this.plan.decimalComma ?? false;
+    return comma ? { decimal: ',', thousands: '.' } : { decimal: '.', thousands: ',' };
   }
 
   protected finalType(): ColumnType {

@@ -107,9 +107,12 @@ export class TableWriter {
   finish(source: SourceDescription): DatasetCacheMeta {
     const v = this.ctx.validation;
     if (v.rowsDropped > 0) v.addCounted('dropped_rows', null, v.rowsDropped, `${v.rowsDropped} of ${v.rowsRead} rows dropped (policy '${this.ctx.policy}')`);
+    // Text files leave the number format to the importer's choice, recorded per column; other sources store numbers as numbers.
+    const delimited = source.format === 'csv' || source.format === 'tsv';
     const columns: CachedColumn[] = this.columns.map((c, i) => {
       const col = c.finish();
       col.file = columnFileName(i);
+      if (delimited && c instanceof NumberColumn && (col.type === 'int' || col.type === 'float')) col.numberFormat = c.numberFormat();
       const s = col.stats;
       if (s.count === 0 && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, `column '${col.name}' has no values`);
       else if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {

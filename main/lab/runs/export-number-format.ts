@@ -1,26 +1,23 @@
 // How the importer read the number cells of a column, for the exported metadata: a consumer feeding raw
 // cells "as written in the file" must know whether `1.234` is 1234 or 1.234, and the file alone does not
-// say. The importer decides it per file and column (workers/import/decimal-comma.ts): in a ';'-separated
-// file every number column reads decimal commas ('1.444,72' → 1444.72; a cell without a comma stays a
-// plain number, '1.870' → 1.87), and so does a column typed int/float by the user in any file not
-// separated by ','; elsewhere '.' is the decimal point and ',' may group thousands ('1,619.5').
-// Binary and JSON sources hold numbers as numbers: no format. A cache that records the importer's own
-// choice per column (`numberFormat` in its meta) is taken at its word.
-import type { DatasetCacheMeta } from '../../../common/dataset-cache';
+// say. The importer records its choice per CSV/TSV number column in the cache meta (`numberFormat`,
+// workers/import/number-column.ts); that record is the answer. Caches written before it was recorded get
+// the importer's rule as it stood then (workers/import/decimal-comma.ts): in a ';'-separated file every
+// number column reads decimal commas, and so does a column typed int/float by the user in any file not
+// separated by ','; elsewhere '.' is the decimal point and ',' may group thousands ('1,619.5'). That rule
+// misses one case the record gets right: a ';' file column of English-formatted numbers ('1,619.5').
+// Binary and JSON sources hold numbers as numbers: no format.
+import type { DatasetCacheMeta, NumberFormat } from '../../../common/dataset-cache';
 
-export interface NumberFormat {
-  /** The decimal mark of the cells. ',' : dots before the comma group thousands; a cell without a comma is a plain number. */
-  decimal: ',' | '.';
-  /** The thousands separator the importer removed where it appears. */
-  thousands: '.' | ',';
-}
+export type { NumberFormat } from '../../../common/dataset-cache';
 
 const DELIMITED = new Set(['csv', 'tsv']);
 
-/** `typedByUser`: the column's int/float type was given at import or set since (it reads decimal commas in non-',' files). */
+/** `typedByUser` (used only for caches without a record): the column's int/float type was given at import or set since (it reads decimal commas in non-',' files). */
 export function numberFormatOf(meta: DatasetCacheMeta, column: string, typedByUser: boolean): NumberFormat | undefined {
-  const recorded = (meta.columns.find((c) => c.name === column) as { numberFormat?: NumberFormat } | undefined)?.numberFormat;
+  const recorded = meta.columns.find((c) => c.name === column)?.numberFormat;
   if (recorded) return recorded;
+  // imported before the format was recorded: re-infer it
   if (!DELIMITED.has(meta.source?.format)) return undefined;
   const delimiter = meta.source.delimiter ?? ',';
   const comma = delimiter === ';' || (delimiter !== ',' && typedByUser);

@@ -20,6 +20,7 @@ import { isRatingMetric, ratingUnitsOf } from '../../../common/runs/rating-units
 import { resumeNotes } from './resume-notes';
 import { describeStop } from './stop-note';
 import { testClassesOf } from './test-classes-report';
+import { testChannelsOf } from './test-channels-report';
 import { storedThroughput, watchForeignRuns } from './foreign-runs';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
@@ -105,8 +106,12 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       ...(Object.keys(metrics).some(isRatingMetric) || store.metrics.names(r.id).some(isRatingMetric) ? { ratingUnits: ratingUnitsOf(r.config) } : {}),
     };
   };
-  // testClasses: the per-class table and confusion matrix the trainer wrote beside the checkpoints (null for other runs)
-  const detail = (r: RunRecord): RunDetail => ({ ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null, testClasses: testClassesOf(store, r.id) });
+  // testClasses / testChannels: the per-class table and confusion matrix (classification) or the per-channel
+  // errors (forecasting) the trainer wrote beside the checkpoints; null for other runs
+  const detail = (r: RunRecord): RunDetail => ({
+    ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null,
+    testClasses: testClassesOf(store, r.id), testChannels: testChannelsOf(store, r.id),
+  });
   const series = (id: number, names?: string[], since = 0) => ({
     id: String(id),
     series: (names ?? store.metrics.names(id)).map((name) => {

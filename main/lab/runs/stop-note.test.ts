@@ -18,6 +18,15 @@ describe('why a finished run stopped, in words', () => {
     expect(describeStop({ reason: 'epochs', step: 64, epoch: 8, bestStep: 48 }, config)).toBe('trained all 8 epochs (step 64); test uses the best weights, from step 48');
     expect(describeStop({ reason: 'cancelled', step: 5, epoch: 0, bestStep: null }, config)).toBe('cancelled at step 5');
   });
+  it('says a run held before it started was held, not stopped at step 0, and a requeued one where it will resume', () => {
+    const why = 'the gatelab command that queued this run (process 4242) exited before starting it; resume it: gatelab resume 7';
+    expect(describeStop({ reason: `not started: ${why}`, step: 0, epoch: 0, bestStep: null }, config)).toBe(`held before it started: ${why}`);
+    // an interrupted run put back in the queue, then held before its trainer came back
+    expect(describeStop({ reason: 'not started: the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume 7', step: 300, epoch: 3, bestStep: null }, config))
+      .toBe('held before it resumed from step 300: the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume 7');
+    // any other reason the trainer gives keeps the step it stopped at
+    expect(describeStop({ reason: 'diverged', step: 12, epoch: 1, bestStep: 10 }, config)).toBe('stopped at step 12 (diverged); test uses the best weights, from step 10');
+  });
   it('says nothing for a run that has not finished (or finished before the reason was kept)', () => {
     expect(describeStop(null, config)).toBeNull();
     expect(describeStop(undefined, config)).toBeNull();

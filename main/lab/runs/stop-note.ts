@@ -2,6 +2,7 @@
 // 3 epochs; test uses the best weights, from step 40". The trainer says why it stopped (its 'finished'
 // message: early stopping, the max-steps cap, every epoch done, a cancel); trainer-link.ts stores that with
 // the run (RunStop, migration 0006) and the Runs view, `gatelab runs`/`show` and the HTML report say it.
+// A run held before its trainer started gets its own wording: "stopped at step 0" read as if it had trained.
 import type { RunStop } from '../store/runs';
 
 interface StopConfig {
@@ -19,9 +20,23 @@ function testedWith(stop: RunStop): string {
   return `; test uses the best weights, from step ${stop.bestStep}`;
 }
 
+/**
+ * The prefix of a held run's stop reason: a queued run held paused before its trainer started (the CLI
+ * command that queued it was stopped or exited) stores "not started: <why>" (queue-holds.ts heldUpdate,
+ * which writes the same prefix). Such a run did not stop at a step; it never ran, or never ran again.
+ */
+export const HELD_REASON_PREFIX = 'not started: ';
+
+/** A held run's note: "held before it started: <why>" (or, for a requeued run with progress, "…before it resumed from step N"). */
+function describeHeld(stop: RunStop): string {
+  const why = stop.reason.slice(HELD_REASON_PREFIX.length);
+  return stop.step > 0 ? `held before it resumed from step ${stop.step}: ${why}` : `held before it started: ${why}`;
+}
+
 /** The sentence for a stored stop reason (null: the run has not finished, or finished before migration 0006). */
 export function describeStop(stop: RunStop | null | undefined, config: unknown): string | null {
   if (!stop) return null;
+  if (stop.reason.startsWith(HELD_REASON_PREFIX)) return describeHeld(stop);
   const c = (config ?? {}) as StopConfig;
   switch (stop.reason) {
     case 'early-stopping': {

@@ -1,25 +1,13 @@
 // A classification run's test metrics per class and its confusion matrix, read from `test-classes.json` in
 // the run's folder (the trainer writes it after the test evaluation: workers/run/class-metrics.ts), for
 // `gatelab show` / `gatelab runs show` and their --json. The run's folder is where its checkpoints are.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import { TEST_CLASSES_FILE, TestClasses, testClassLines } from '../../../common/runs/test-classes';
 import type { LabStore } from '../store/index';
+import { readRunSidecar } from './run-sidecar';
 
 /** The run's per-class test metrics; null when it has none (not classification, not tested, or from before they existed). */
 export function testClassesOf(store: LabStore, runId: number): TestClasses | null {
-  // Checkpoint paths are stored relative to the lab home (the database's folder), not to the current folder.
-  const home = dirname(store.path);
-  const dirs = new Set(store.checkpoints.forRun(runId).map((c) => dirname(isAbsolute(c.path) ? c.path : join(home, c.path))));
-  for (const dir of dirs) {
-    const path = join(dir, TEST_CLASSES_FILE);
-    if (!existsSync(path)) continue;
-    try {
-      const r = TestClasses.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (r.success) return r.data;
-    } catch { /* a damaged file: the report shows the headline metrics only */ }
-  }
-  return null;
+  return readRunSidecar(store, runId, TEST_CLASSES_FILE, TestClasses);
 }
 
 /** Whether the run's loss weighs its classes (its config's loss.classWeights): the never-predicted note then offers no remedy. */
