@@ -1,5 +1,6 @@
 // Columns the data makes useless are left out of a binding and named: constant and empty forecasting
-// channels, id-like categoricals in fusion, per-row-unique recsys fields.
+// channels, id-like categoricals in fusion, per-row-unique recsys fields and those without a value (or with
+// one value only) in the training rows.
 import { describe, expect, it } from 'vitest';
 import { columnSource, type DataColumn, type SplitResult } from '../data';
 import { DataColumns } from './binding';
@@ -66,6 +67,35 @@ describe('usable columns', () => {
     expect(u.columns).toMatchObject({ fields: ['user', 'item'] });
     expect(u.notes).toEqual(['left out: event (an id: one value per row)']);
     expect(() => usableColumns(data, DataColumns.parse({ family: 'recsys', fields: ['event'], label: { column: 'click' } }), split, typeOf({}))).toThrow(/needs categorical fields whose values repeat/);
+  });
+
+  it('recsys: a field with nothing to learn in the training rows goes and is named (an empty one would fail the templates\' vocabulary ≥ 2)', () => {
+    const data = columnSource(N, {
+      user: coded((i) => `u${i % 10}`),
+      notes: { values: new Int32Array(N).fill(-1), dictionary: [] }, // all missing (imported as a categorical without values)
+      late: coded((i) => (i < 70 ? '' : `v${i % 3}`)), // values only outside the training rows (70 train rows first)
+      currency: coded(() => 'EUR'), // the same value in every row
+      channel: coded((i) => (i < 70 ? 'web' : 'app')), // one value in the training rows, another later
+      coupon: coded((i) => (i % 4 ? '' : 'X')), // one value beside missing cells: present or not is a signal
+      code: series((i) => (i < 70 ? 7 : NaN)), // a numeric id column marked categorical, constant where present
+      age: series((i) => 20 + (i % 30)), empty_num: series(() => NaN), late_num: series((i) => (i < 70 ? NaN : i)), flat: series(() => 3),
+      click: series((i) => i % 2),
+    });
+    // the coded helper stores '' as a value: make it missing (code −1), as the import does
+    for (const name of ['late', 'coupon']) {
+      const col = data.column(name);
+      const blank = col.dictionary!.indexOf('');
+      for (let r = 0; r < N; r++) if (col.values[r] === blank) col.values[r] = -1;
+    }
+    const c = DataColumns.parse({ family: 'recsys', fields: ['user', 'notes', 'late', 'currency', 'channel', 'coupon', 'code'], numeric: ['age', 'empty_num', 'late_num', 'flat'], label: { column: 'click' } });
+    const u = usableColumns(data, c, split, typeOf({}));
+    expect(u.columns).toMatchObject({ fields: ['user', 'coupon'], numeric: ['age', 'flat'] });
+    expect(u.notes).toEqual(['left out: notes (all missing), late (no value in the training rows), currency (constant), channel (constant in the training rows), ' +
+      'code (constant), empty_num (all missing), late_num (no value in the training rows)']);
+    // nothing left: said, with why each field went
+    expect(() => usableColumns(data, DataColumns.parse({ family: 'recsys', fields: ['notes', 'currency'], label: { column: 'click' } }), split, typeOf({})))
+      .toThrow('a recommendation (CTR) model needs categorical fields whose values repeat and vary over the training rows; none is left: notes (all missing), currency (constant). ' +
+        'Mark a column such as a user or item id categorical (gatelab datasets roles ID <column>=categorical)');
   });
 
   it('isId: distinct share of the present values; missing values and tiny columns do not count', () => {

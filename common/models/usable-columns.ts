@@ -5,7 +5,8 @@
 //     its share of the channels; one without a value there cannot even be scaled;
 //   fusion: a categorical column with (nearly) one value per row is an id (review_id): one-hot it and the
 //     model learns the training rows by heart, and every test row is out of vocabulary;
-//   recsys: user and item ids are the point, so a field goes only when it is unique per row (no value seen twice).
+//   recsys: user and item ids are the point, so a field goes only when it is unique per row (no value seen twice),
+//     or when the training rows give its vocabulary nothing to learn: no value there, or one value in every row.
 // Pure: the trainer (workers/data/run-data.ts) and the export's re-derivation (main/lab/runs/run-pipeline.ts)
 // both call it after bindTarget, so their channels, fields and modality widths agree.
 import { TRAIN, type ColumnSource, type DataColumn, type SplitResult } from '../data';
@@ -49,15 +50,23 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
   }
   if (c.family === 'recsys') {
     const fields = c.fields.filter((name) => {
-      const id = isId(data.column(name), FIELD_ID_SHARE);
-      if (id) left.push(`${name} (${ID_NOTE})`);
-      return !id;
+      const col = data.column(name);
+      const why = uselessField(col, split.assignment) ?? (isId(col, FIELD_ID_SHARE) ? ID_NOTE : null);
+      if (why) left.push(`${name} (${why})`);
+      return !why;
     });
     if (!fields.length) {
-      throw new Error(`a recommendation (CTR) model needs categorical fields whose values repeat; every one has a new value in each row: ${left.join(', ')}. ` +
+      throw new Error(`a recommendation (CTR) model needs categorical fields whose values repeat and vary over the training rows; none is left: ${left.join(', ')}. ` +
         'Mark a column such as a user or item id categorical (gatelab datasets roles ID <column>=categorical)');
     }
-    return { columns: { ...c, fields }, notes: noted(left) };
+    // A numeric feature without a value in the training rows has no z-score to fit (a constant one scales to 0: harmless)
+    const numeric = c.numeric.filter((name) => {
+      const why = uselessChannel(data.column(name), split.assignment);
+      const empty = why === 'all missing' || why === 'no value in the training rows';
+      if (empty) left.push(`${name} (${why})`);
+      return !empty;
+    });
+    return { columns: { ...c, fields, numeric }, notes: noted(left) };
   }
   const modalities = c.modalities.map((m) => ({
     ...m,
@@ -100,8 +109,39 @@ function uselessChannel(col: DataColumn, assignment: Uint8Array): string | null 
   return varies ? null : constantOverAll(v, first) ? 'constant' : 'constant in the training rows';
 }
 
-function constantOverAll(v: ArrayLike<number>, value: number): boolean {
-  for (let r = 0; r < v.length; r++) if (Number.isFinite(v[r]) && v[r] !== value) return false;
+/**
+ * Why a recsys field cannot be one, or null. Its vocabulary is fitted on the training rows (index 0 is
+ * unseen or missing), so without a value there it is a vocabulary of the OOV bucket alone (the templates
+ * need 2 or more); with one value in every training row it is a second bias, and a test row with another
+ * value (or none) reads an OOV embedding that training never moved. One value beside missing cells stays:
+ * present or not is a signal.
+ */
+function uselessField(col: DataColumn, assignment: Uint8Array): string | null {
+  const v = col.values;
+  const coded = !!col.dictionary;
+  const missing = (x: number) => (coded ? x < 0 : Number.isNaN(x));
+  let any = false, n = 0, first = NaN, varies = false;
+  for (let r = 0; r < v.length; r++) {
+    if (missing(v[r])) continue;
+    any = true;
+    if (assignment[r] !== TRAIN) continue;
+    if (n++ === 0) first = v[r]; else if (v[r] !== first) { varies = true; break; }
+  }
+  if (!any) return 'all missing';
+  if (n === 0) return 'no value in the training rows';
+  if (varies || n < trainingRows(assignment)) return null;
+  return constantOverAll(v, first, missing) ? 'constant' : 'constant in the training rows';
+}
+
+function trainingRows(assignment: Uint8Array): number {
+  let n = 0;
+  for (const p of assignment) if (p === TRAIN) n++;
+  return n;
+}
+
+/** True when every present value is `value` (present: finite, or as `missing` says for a coded column). */
+function constantOverAll(v: ArrayLike<number>, value: number, missing: (x: number) => boolean = (x) => !Number.isFinite(x)): boolean {
+  for (let r = 0; r < v.length; r++) if (!missing(v[r]) && v[r] !== value) return false;
   return true;
 }
 

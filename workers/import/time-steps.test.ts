@@ -43,7 +43,14 @@ describe('time gaps', () => {
     // Wednesday and Thursday both missing are not a holiday: a gap to fill
     const twoDays = await load(`date,rate\n${days.filter((_, i) => i !== wednesday && i !== wednesday + 1).map((d, i) => `${d},${i}`).join('\n')}\n`);
     expect(twoDays.result.validation.issues.map((i) => [i.kind, i.count])).toEqual([['time_gaps', 1]]);
-    expect(twoDays.result.validation.issues[0].message).toContain(`1 gaps (steps longer than the usual 1 day; longest 3 days at line ${wednesday + 2}); 11 weekends skipped are not counted`);
+    expect(twoDays.result.validation.issues[0].message).toContain(`1 gap (steps longer than the usual 1 day; longest 3 days at line ${wednesday + 2}); 11 weekends skipped are not counted`);
+    // one of each: singular words ("1 gaps", "1 weekends skipped are" read as slips)
+    const fortnight = days.slice(0, 10).filter((d) => !['1990-01-10', '1990-01-11'].includes(d)); // Mon 1 .. Fri 12 Jan 1990, less Wed and Thu of week 2
+    const one = await load(`date,rate\n${fortnight.map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(one.result.validation.issues.map((i) => i.message)).toEqual([
+      "time column 'date': 1 gap (steps longer than the usual 1 day; longest 3 days at line 9); 1 weekend skipped is not counted. " +
+      'Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters',
+    ]);
   });
 
   it('business days with exchange holidays (Mondays, Fridays, midweek) get a calendar note naming them, plus real gaps as warnings', async () => {

@@ -81,10 +81,11 @@ export class TimeSteps {
     }
     // not business days after all: those steps are ordinary gaps
     if (!business && this.holidayLongest.step > this.longest) { this.longest = this.holidayLongest.step; this.longestLine = this.holidayLongest.line; }
-    const weekends = this.weekends > 0 ? `; ${this.weekends.toLocaleString('en-US')} weekends skipped${holidays > 0 ? ` and ${holidayWords}` : ''} are not counted` : '';
+    const w = this.weekends;
+    const weekends = w > 0 ? `; ${w.toLocaleString('en-US')} weekend${w === 1 ? '' : 's'} skipped${holidays > 0 ? ` and ${holidayWords} are` : w === 1 ? ' is' : ' are'} not counted` : '';
     return {
       kind: 'gaps', count: gaps,
-      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`,
     };
   }
 }

@@ -14,9 +14,10 @@ const NAN_TOKENS = new Set(['inf', '+inf', '-inf', 'infinity', '+infinity', '-in
 export const isMissingToken = (s: string) => MISSING_TOKENS.has(s.trim().toLowerCase());
 
 /**
- * Parses a decimal number in b[s..e) (surrounding blanks allowed). Sets parsed.status to OK, MISSING,
- * NAN_INF (value returned) or BAD. Up to 15 significant digits with |exp10| <= 22 the result is exact
- * (Clinger's fast path: one correctly rounded multiply/divide); anything longer goes through Number().
+ * Parses a decimal number in b[s..e) (surrounding blanks allowed). Sets parsed.status to OK, MISSING
+ * (a missing token, 'NaN' included), NAN_INF (an infinity or an overflow: value returned) or BAD. Up to
+ * 15 significant digits with |exp10| <= 22 the result is exact (Clinger's fast path: one correctly
+ * rounded multiply/divide); anything longer goes through Number().
  */
 export function parseNumber(b: Uint8Array, s: number, e: number): number {
   // fast path for the common shape -?digits(.digits)? with at most 15 digits: one pass, exact
@@ -92,7 +93,8 @@ function special(b: Uint8Array, s: number, e: number): number {
   parsed.integral = false;
   if (e - s > 12) { parsed.status = BAD; return NaN; }
   const t = latin1(b, s, e).toLowerCase();
-  if (MISSING_TOKENS.has(t)) { parsed.status = t === 'nan' ? NAN_INF : MISSING; return NaN; }
+  // 'NaN' is how pandas writes a missing number: counted as missing, never also as a NaN/infinity warning
+  if (MISSING_TOKENS.has(t)) { parsed.status = MISSING; return NaN; }
   if (NAN_TOKENS.has(t)) { parsed.status = NAN_INF; return t.startsWith('-') ? -Infinity : Infinity; }
   parsed.status = BAD;
   return NaN;
