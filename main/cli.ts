@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   delete: () => import('./cli/delete'),
   sweep: () => import('./cli/sweep'),
   export: () => import('./cli/export'),
+  split: () => import('./cli/split'),
   knockout: () => import('./cli/knockout'),
   serve: () => import('./cli/serve'),
 };

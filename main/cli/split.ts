@@ -1,0 +1,112 @@
+// `gatelab split RUN [--out FILE] [--json]`: the part (train, validation, test, unused) of every dataset row
+// run RUN used, as CSV `row,split`, so the same parts can be rebuilt outside GateLab (scikit-learn on the
+// same test rows). Whatever split the run used: its family's default, a named one (data.split), a stored one
+// (data.splitId, 'given' files included). `gatelab split --stored SPLIT` writes a stored split's rows.
+// Without --out the CSV goes to stdout and the summary to stderr, so `gatelab split 3 > rows.csv` is clean.
+import type { CliCommand } from '../cli';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { stringOption, type CliArgs } from './args';
+import { withCliRuns } from './with-runs';
+import { ROW_PARTS, runSplitRows, specWords, splitRowsCsv, storedSplitRows, type PartWindows, type RunSplitRows, type SplitRows } from '../lab/runs/run-split-rows';
+
+const USAGE = 'give a run id (gatelab runs lists them), or --stored SPLIT for a stored split (gatelab datasets show ID lists them)';
+
+export const command: CliCommand = {
+  summary: 'the part (train, validation, test, unused) of every dataset row a run used, as CSV (RUN [--out FILE] [--json])',
+  usage: 'RUN | --stored SPLIT',
+  options: [
+    ['--out FILE', 'write the CSV (row,split) to FILE; without it the CSV goes to stdout and the summary to stderr'],
+    ['--stored SPLIT', "a stored split's rows (its id, as datasets show prints it) instead of a run's"],
+    ['--json', 'one JSON object on stdout: the summary, and the parts as `assignment` when there is no --out'],
+  ],
+  run: async (args) => {
+    const stored = stringOption(args, 'stored');
+    const [ref, ...extra] = args.positionals;
+    const id = Number(stored ?? ref);
+    const wrong = stored !== undefined && ref !== undefined ? `give a run id or --stored SPLIT, not both (got run '${ref}' and --stored ${stored})`
+      : extra.length ? `takes one run id (got ${args.positionals.join(' ')}); list several runs' rows one command each`
+        : !Number.isInteger(id) ? (stored !== undefined ? `--stored takes a split's id, a number (got '${stored}'; gatelab datasets show ID lists them)` : USAGE) : null;
+    if (wrong) {
+      console.error(`gatelab split: ${wrong}`);
+      return 2;
+    }
+    return withCliRuns('split', args, (s) => {
+      const rows = stored !== undefined ? storedSplitRows(s.store, id) : runSplitRows(s.store, s.paths, id);
+      return write(rows, args);
+    });
+  },
+};
+
+function write(rows: SplitRows | RunSplitRows, args: CliArgs): number {
+  const json = args.options.json === true;
+  const outArg = stringOption(args, 'out');
+  const csv = splitRowsCsv(rows.assignment);
+  const out = outArg === undefined ? undefined : writeAtomically(resolve(outArg), csv);
+  if (json) {
+    const assignment = out ? {} : { assignment: Array.from(rows.assignment, (a) => ROW_PARTS[Math.min(a, 3)]) };
+    console.log(JSON.stringify({ ...summaryJson(rows), ...(out ? { out } : {}), ...assignment }));
+    return 0;
+  }
+  if (!out) process.stdout.write(csv);
+  // with the CSV on stdout the summary must not mix into it
+  (out ? console.log : console.error)(summaryText(rows, out));
+  return 0;
+}
+
+/** Written next to FILE, then renamed: an interrupted write never leaves half a CSV under the user's name. */
+function writeAtomically(path: string, text: string): string {
+  if (!existsSync(dirname(path))) throw new Error(`--out: the folder '${dirname(path)}' does not exist; create it or choose another path`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`--out: '${path}' is a folder; give a file name, e.g. ${resolve(path, 'split.csv')}`);
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new Error(`--out: cannot write '${path}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return path;
+}
+
+const isRun = (r: SplitRows | RunSplitRows): r is RunSplitRows => 'run' in r;
+
+function summaryJson(r: SplitRows | RunSplitRows) {
+  return {
+    ...(isRun(r) ? { run: r.run } : {}),
+    dataset: r.dataset,
+    split: { origin: r.origin, spec: r.spec },
+    counts: r.counts,
+    row: r.rowNote,
+    ...(isRun(r) ? { windows: r.windows, dataLine: r.dataLine, unchecked: r.unchecked } : {}),
+  };
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+/** A half-open range [a, b) as the rows it holds: "rows 480–599". */
+const rowRange = ([a, b]: [number, number]) => (b - a === 1 ? `row ${a}` : `rows ${n(a)}–${n(b - 1)}`);
+
+function windowLine(word: string, w: PartWindows): string {
+  const head = `  ${word.padEnd(11)} ${n(w.windows)} windows`;
+  if (w.windows === 0) return `${head} in ${rowRange(w.rows)}: none fits (the trainer refuses this run)`;
+  const stride = w.stride > 1 ? ` (one every ${n(w.stride)} rows)` : '';
+  const context = w.reads[0] < w.rows[0] ? `looking back into ${rowRange([w.reads[0], w.rows[0]])}` : `${rowRange([w.rows[0], w.targets[0]])} lookback only`;
+  return `${head}${stride}: targets in ${rowRange(w.targets)}, ${context}; reads df.iloc[${w.reads[0]}:${w.reads[1]}]`;
+}
+
+function summaryText(r: SplitRows | RunSplitRows, out: string | undefined): string {
+  const c = r.counts;
+  const lines = [
+    `${isRun(r) ? `run ${r.run}: ` : ''}${n(r.dataset.rows)} rows of dataset ${r.dataset.id} '${r.dataset.name}'${out ? ` written to ${out}` : ''}`,
+    `  split: ${r.origin}: ${specWords(r.spec)}`,
+    `  ${n(c.train)} train / ${n(c.validation)} validation / ${n(c.test)} test / ${n(c.unused)} unused rows`,
+  ];
+  if (isRun(r) && r.windows) {
+    const { lookback, horizon, parts } = r.windows;
+    lines.push(`  windows (lookback ${n(lookback)}, horizon ${n(horizon)}): a window at row t reads rows t-${lookback}..t-1 and predicts rows t..t+${horizon - 1}`);
+    lines.push(windowLine('train', parts.train), windowLine('validation', parts.validation), windowLine('test', parts.test));
+  }
+  if (isRun(r)) lines.push(r.dataLine ? `  the counts run ${r.run} trained on, as its data line says: "${r.dataLine.line.split(';')[0]}"` : `  not checked: ${r.unchecked}`);
+  lines.push(`  ${r.rowNote}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,198 @@
+// Which dataset rows a run trained, validated and tested on, one part per row, so a researcher can rebuild
+// the same parts elsewhere (scikit-learn on the test rows, say). Not a second split implementation: the
+// rows come from runPipeline (run-pipeline.ts), the lab's re-derivation of the trainer's data that the export
+// already relies on: the same dataset payload the trainer gets, the same binding (default, named or stored
+// split), computeSplit or a stored 'given' assignment, and the rows without a target left out as the trainer
+// leaves them out. The counts are then checked against the data line the run's trainer stored when it
+// started: rows that disagree with what the run trained on are refused, never written.
+import { parseModelConfig } from '../../../common/models';
+import { runBinding } from '../../../common/models/run-binding';
+import { SplitSpec, windowStarts, type PartName } from '../../../common/data';
+import type { LabStore, RunRecord } from '../store/index';
+import type { LabPaths } from '../home';
+import { DatasetRegistry } from '../datasets/index';
+import { datasetResolver } from './dataset-runs';
+import { runPipeline, type DatasetPayload, type RunConfigView } from './run-pipeline';
+
+/** A row's part, by its assignment code (0 train, 1 validation, 2 test, 3 unused). */
+export const ROW_PARTS = ['train', 'validation', 'test', 'unused'] as const;
+export type RowPart = (typeof ROW_PARTS)[number];
+type HeldOut = Exclude<RowPart, 'unused'>;
+
+/** A forecasting part's windows: each reads rows [t - lookback, t) and predicts rows [t, t + horizon). */
+export interface PartWindows {
+  /** The part's rows [start, end) (its targets lie inside them). */
+  rows: [number, number];
+  windows: number;
+  /** Rows the windows predict: [first target start, last target start + horizon). */
+  targets: [number, number];
+  /** Every row the windows read, lookback context included: [first input row, end of the last target). */
+  reads: [number, number];
+  /** Rows between two window starts (training stride; 1 for validation and test). */
+  stride: number;
+}
+
+export interface SplitRows {
+  dataset: { id: number; name: string; rows: number; file: string };
+  /** Where the split comes from, in words ("the recommendation default", "stored split 'u1' (id 4)"). */
+  origin: string;
+  spec: SplitSpec;
+  /** One code per dataset row: 0 train, 1 validation, 2 test, 3 unused (ROW_PARTS). */
+  assignment: Uint8Array;
+  counts: Record<RowPart, number>;
+  /** How a row number maps to the imported file (rows dropped at import shift it). */
+  rowNote: string;
+}
+
+export interface RunSplitRows extends SplitRows {
+  run: number;
+  /** Forecasting runs: the windows of each part; null for row-per-sample families. */
+  windows: { lookback: number; horizon: number; parts: Record<HeldOut, PartWindows> } | null;
+  /** The run's stored data line and its sample counts, which these rows equal (null: it has no line yet, or one without counts). */
+  dataLine: { line: string; samples: Record<HeldOut, number> } | null;
+  /** Why the rows were not checked against the data line; null when they were. */
+  unchecked: string | null;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const FAMILY_WORDS: Record<string, string> = { forecasting: 'forecasting', recsys: 'recommendation', fusion: 'fusion' };
+
+function countsOf(assignment: Uint8Array): Record<RowPart, number> {
+  const c = [0, 0, 0, 0];
+  for (const a of assignment) c[Math.min(a, 3)]++;
+  return { train: c[0], validation: c[1], test: c[2], unused: c[3] };
+}
+
+/** "random 80/10/10, seed 42": a split spec as a user reads it. */
+export function specWords(spec: SplitSpec): string {
+  const pct = (r: { train: number; val: number; test: number }) => [r.train, r.val, r.test].map((x) => +(x * 100).toFixed(2)).join('/');
+  switch (spec.kind) {
+    case 'random': return `random ${pct(spec.ratios)}, seed ${spec.seed}`;
+    case 'stratified': return `stratified by '${spec.column}' ${pct(spec.ratios)}, seed ${spec.seed}`;
+    case 'chronological': return `chronological ${pct(spec.ratios)}${spec.timeColumn ? ` ordered by '${spec.timeColumn}'` : ' by row order'}`;
+    case 'ett': return `ett (12 / 4 / 4 months${spec.rowsPerHour !== undefined ? `, ${spec.rowsPerHour} rows per hour` : spec.timeColumn ? `, rows per hour from '${spec.timeColumn}'` : ''}; later rows unused)`;
+    case 'leave-last-out': return `leave-last-out per '${spec.userColumn}' by '${spec.timeColumn}'`;
+    case 'given': return `given files (train ${spec.files.train}, test ${spec.files.test}${spec.files.val ? `, validation ${spec.files.val}` : `; validation ${+(spec.validationFraction * 100).toFixed(2)}% of train, seed ${spec.seed}`})`;
+  }
+}
+
+/** What a row number is in terms of the file the user imported (the cache keeps no line per row). */
+function rowNote(store: LabStore, datasetId: number, rows: number): string {
+  const d = store.datasets.get(datasetId);
+  const v = d?.validation as { rowsRead?: number; rowsDropped?: number; issues?: Array<{ kind: string; message: string }> } | undefined;
+  const dropped = v?.rowsDropped ?? 0;
+  const summary = v?.issues?.some((i) => i.kind === 'note' && /summary row/.test(i.message));
+  if (dropped || summary) {
+    const why = [dropped ? `the import dropped ${n(dropped)} of ${n(v?.rowsRead ?? rows + dropped)} rows` : '', summary ? 'it skipped a summary row' : ''].filter(Boolean).join(' and ');
+    return `row is the 0-based position among the ${n(rows)} rows the lab imported; ${why} (gatelab datasets show ${datasetId} says which), so after those rows it is not the row's position in the file`;
+  }
+  const args = [d?.format === 'tsv' ? "sep='\\t'" : '', d?.hasHeader === false ? 'header=None' : ''].filter(Boolean).map((a) => `, ${a}`).join('');
+  const reader = d?.format === 'csv' || d?.format === 'tsv' ? ` (the index pandas.read_csv(file${args}) gives it)`
+    : d?.format === 'jsonl' ? ' (the index pandas.read_json(file, lines=True) gives it)' : '';
+  return `row is the 0-based position of the row among the file's ${n(rows)} data rows, the header and blank lines not counted${reader}`;
+}
+
+function datasetOf(store: LabStore, datasetId: number, rows: number) {
+  const d = store.datasets.get(datasetId);
+  return { id: datasetId, name: d?.name ?? `#${datasetId}`, rows, file: d?.sourceName ?? '' };
+}
+
+/** The trainer's data line's sample counts ("recsys: 473 train / 60 validation / 60 test samples ..."), or null. */
+export function dataLineSamples(line: string): Record<HeldOut, number> | null {
+  const m = /^\w+: ([\d,]+) train \/ ([\d,]+) validation \/ ([\d,]+) test samples/.exec(line);
+  if (!m) return null;
+  const num = (s: string) => Number(s.replace(/,/g, ''));
+  return { train: num(m[1]), validation: num(m[2]), test: num(m[3]) };
+}
+
+function originOf(store: LabStore, run: RunRecord, family: string): string {
+  const data = (run.config as { data?: { splitId?: number; split?: string } }).data ?? {};
+  if (data.splitId !== undefined) {
+    const s = store.splits.get(data.splitId);
+    return `stored split '${s?.name ?? '?'}' (id ${data.splitId})`;
+  }
+  if (data.split !== undefined) return `data.split=${data.split}`;
+  return `the ${FAMILY_WORDS[family] ?? family} default`;
+}
+
+/** The windows of each part, cut as the trainer cuts them (workers/data/forecasting.ts). */
+function windowsOf(ranges: Record<PartName, [number, number]>, lookback: number, horizon: number, stride: number): Record<HeldOut, PartWindows> {
+  const part = (p: PartName): PartWindows => {
+    const s = p === 'train' ? stride : 1;
+    const starts = windowStarts(ranges[p], { lookback, horizon, stride: s }, p !== 'train');
+    const [first, last] = [starts[0], starts.at(-1)];
+    // no window (a run that has not started and never could: its trainer refuses it): an empty span at the part
+    if (first === undefined || last === undefined) return { rows: ranges[p], windows: 0, targets: [ranges[p][0], ranges[p][0]], reads: [ranges[p][0], ranges[p][0]], stride: s };
+    return { rows: ranges[p], windows: starts.length, targets: [first, last + horizon], reads: [first - lookback, last + horizon], stride: s };
+  };
+  return { train: part('train'), validation: part('val'), test: part('test') };
+}
+
+/**
+ * The rows run `runId` trained on, one part per dataset row. Throws, with what to do, for a run without
+ * dataset rows (synthetic data, a deleted dataset) and for rows that no longer match its data line.
+ */
+export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): RunSplitRows {
+  const run = store.runs.get(runId);
+  if (!run) throw new Error(`no run ${runId} in ${paths.home} (gatelab runs lists them)`);
+  const config = run.config as RunConfigView & { data: { kind?: string; datasetId?: number } };
+  if (config.data?.kind !== 'dataset') throw new Error(`run ${runId} trained on synthetic data (the demo model's generated samples): it has no dataset rows to list; train on a dataset (gatelab train --dataset FILE --template T) to get rows`);
+  if (run.datasetId == null) throw new Error(`run ${runId}'s dataset (${config.data.datasetId ?? '?'}) was deleted: its rows are gone with it; import the file again and train a new run on it`);
+  const payload = datasetResolver(new DatasetRegistry(store, paths))(run) as unknown as DatasetPayload;
+  const pipeline = runPipeline(payload, config);
+  const { family, binding } = runBinding(payload.columns, config, payload.split);
+  const spec = SplitSpec.parse(binding.split);
+  const assignment = pipeline.split.assignment;
+  const counts = countsOf(assignment);
+  let windows: RunSplitRows['windows'] = null;
+  if (pipeline.columns.family === 'forecasting' && pipeline.split.ranges) {
+    const m = parseModelConfig(config.model) as { lookback: number; horizon: number };
+    windows = { lookback: m.lookback, horizon: m.horizon, parts: windowsOf(pipeline.split.ranges, m.lookback, m.horizon, pipeline.columns.stride) };
+  }
+  const line = run.dataSummary?.line;
+  const samples = line ? dataLineSamples(line) : null;
+  const mine: Record<HeldOut, number> = windows
+    ? { train: windows.parts.train.windows, validation: windows.parts.validation.windows, test: windows.parts.test.windows }
+    : { train: counts.train, validation: counts.validation, test: counts.test };
+  if (samples && (samples.train !== mine.train || samples.validation !== mine.validation || samples.test !== mine.test)) {
+    const what = windows ? 'windows' : 'rows';
+    throw new Error(`the split re-derived now gives ${n(mine.train)} train / ${n(mine.validation)} validation / ${n(mine.test)} test ${what}, but run ${runId} trained on ` +
+      `${n(samples.train)} / ${n(samples.validation)} / ${n(samples.test)} (its data line: "${line!.split(';')[0]}"): dataset ${run.datasetId} no longer gives the rows it trained on ` +
+      `(its cache was rebuilt since, or the run predates a change of the split rules), so no rows are written: they would not be the run's. A new run on the dataset as it is now has rows this command can list`);
+  }
+  return {
+    run: runId,
+    dataset: datasetOf(store, run.datasetId, assignment.length),
+    origin: originOf(store, run, family),
+    spec,
+    assignment,
+    counts,
+    rowNote: rowNote(store, run.datasetId, assignment.length),
+    windows,
+    dataLine: line && samples ? { line, samples } : null,
+    unchecked: !line ? `run ${runId} has no data line yet (it has not started): these are the rows it will train on`
+      : !samples ? `run ${runId}'s data line ("${line.split(';')[0]}") gives no sample counts to check them against` : null,
+  };
+}
+
+/** The rows of a stored split (`gatelab datasets split` made it), as stored. */
+export function storedSplitRows(store: LabStore, splitId: number): SplitRows {
+  const s = store.splits.get(splitId);
+  if (!s) throw new Error(`no stored split ${splitId} (gatelab datasets show ID lists a dataset's splits with their ids)`);
+  return {
+    dataset: datasetOf(store, s.datasetId, s.assignment.length),
+    origin: `stored split '${s.name}' (id ${s.id})`,
+    spec: SplitSpec.parse(s.spec),
+    assignment: s.assignment,
+    counts: countsOf(s.assignment),
+    rowNote: rowNote(store, s.datasetId, s.assignment.length),
+  };
+}
+
+/** The row assignment as CSV: a `row,split` header, then one line per dataset row, in row order. */
+export function splitRowsCsv(assignment: Uint8Array): string {
+  const lines = new Array<string>(assignment.length + 1);
+  lines[0] = 'row,split';
+  for (let r = 0; r < assignment.length; r++) lines[r + 1] = `${r},${ROW_PARTS[Math.min(assignment[r], 3)]}`;
+  return `${lines.join('\n')}\n`;
+}
