@@ -55,6 +55,38 @@ export type GateStatPoint = z.infer<typeof GateStatPoint>;
 export const TestBaseline = z.object({ accuracy: Finite, majority: z.string(), positiveRate: Finite.optional() });
 export type TestBaseline = z.infer<typeof TestBaseline>;
 
+/**
+ * The inputs a dataset run's model reads, by column name in the model's order: what gate names, knockout
+ * tables and Try it call the model's channels and fields. Structured, so no reader parses the data line's
+ * words (a column named "a, b" or "x; left out: y" would defeat that). A field is absent when the trainer
+ * cannot name every input of that kind (a multi-hot's buckets have no column each): numbers beat wrong names.
+ */
+export const ModelInputs = z.object({
+  /** Forecasting: the channels the model reads and forecasts, in order (constant or empty columns left out). */
+  channels: z.array(z.string()).optional(),
+  /** CTR: the categorical fields the model embeds (id-like ones left out), then its numeric input columns: FinalMLP's per-field gate rows. */
+  fields: z.array(z.string()).optional(),
+});
+export type ModelInputs = z.infer<typeof ModelInputs>;
+
+/**
+ * A classification run's label as the model codes it (CTR and fusion runs; forecasting has no label column,
+ * its channels are its targets). Try it and the per-class tables read the classes from here.
+ */
+export const LabelCoding = z.object({
+  /** The target column, as the dataset names it. */
+  column: z.string(),
+  /** The class names in the model's order (class id i is classes[i]): a binary label's [negative, positive]; k classes sorted. */
+  classes: z.array(z.string()).optional(),
+  /** Binary: the value read as positive (label 1), as the file writes it ('1', 'true', 'spam'; '≥ 4' under a rule). */
+  positive: z.string().optional(),
+  /** Binary: the value read as negative (label 0) ('0', 'false', 'ham'; '< 4' under a rule). */
+  negative: z.string().optional(),
+  /** Binary by the label rule value ≥ t (`positiveAtLeast`): t. */
+  positiveAtLeast: z.number().optional(),
+});
+export type LabelCoding = z.infer<typeof LabelCoding>;
+
 export const CheckpointKind = z.enum(['epoch', 'pause', 'cancel', 'best', 'final', 'last-good']);
 export type CheckpointKind = z.infer<typeof CheckpointKind>;
 
@@ -68,6 +100,10 @@ export const FromTrainer = z.discriminatedUnion('type', [
     data: z.string(),
     /** Numeric columns log-scaled (log1p) before their z-score: a resume and an export re-derive exactly these. */
     logScaled: z.array(z.string()).optional(),
+    /** Dataset runs: the model's inputs by column name (absent: synthetic data, or none the trainer could name). */
+    inputs: ModelInputs.optional(),
+    /** Classification runs on a dataset: the label column and its classes in the model's order. */
+    label: LabelCoding.optional(),
     baseline: TestBaseline.optional(),
     parameters: z.number().int(),
     provider: z.enum(['cpu', 'cuda']),

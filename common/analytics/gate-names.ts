@@ -3,7 +3,7 @@
 // camera) and thinks of "expert 2". These labels are for display only: ids (gate names in knockout
 // tables, stored statistics) never change, so tables of different runs still align by id.
 import type { Intervention } from './knockout';
-import { runInputs } from './run-inputs';
+import { runInputs, type InputsSource } from './run-inputs';
 
 export interface GateNames {
   /** Modality names in model order (fusion templates), else empty. */
@@ -63,12 +63,13 @@ function gateFacts(model: Obj, modalities: string[]): Pick<GateNames, 'router' |
 
 /**
  * The names a run's config gives its modalities, experts' inputs and variables. `data`: the run's data
- * summary (its data line names the columns the trainer left out): with it, channels and CTR fields are named
- * whatever was left out; without it, only when nothing was (the snapshot's binding must fit the model).
+ * summary (its trainer's `inputs`, or for older runs the data line naming the columns it left out): with
+ * it, channels and CTR fields are named whatever was left out; without it, only when nothing was (the
+ * snapshot's binding must fit the model).
  */
-export function gateNamesFromConfig(config: Record<string, unknown> | null | undefined, data?: { line?: string } | null): GateNames {
+export function gateNamesFromConfig(config: Record<string, unknown> | null | undefined, data?: InputsSource | null): GateNames {
   const model = (obj(config?.model) ?? {}) as Obj & { template?: unknown; modalities?: unknown; channels?: unknown };
-  const inputs = runInputs(config, data?.line);
+  const inputs = runInputs(config, data);
   const modalities = names(model.modalities);
   return {
     modalities,

@@ -78,6 +78,33 @@ describe('FinalMLP per-field gates are named by the fields the model reads', () 
   });
 });
 
+describe('the trainer\'s own list of inputs (RunDataSummary.inputs) wins over the data line', () => {
+  // a channel whose name reads like the note: the line parser takes 'pv' for left out and numbers every gate
+  const columns = [col('ts', 'datetime', 'time'), col('load; left out: pv (kW)', 'float'), col('pv', 'float'), col('flag', 'int')];
+  const values = { 'load; left out: pv (kW)': numbers((r) => r % 7), pv: numbers((r) => -r), flag: numbers(() => 1) };
+  const { line: notes, used } = trainerLine(columns, values, 'forecasting');
+  const config = { model: { template: 'tsmixer-gated', channels: 2 }, data: { columns } };
+  // as `gatelab train` printed it for this file: the channel list note comes before usableColumns' notes
+  const line = 'forecasting: 251 train / 35 validation / 75 test samples; 2 channels: load; left out: pv (kW), pv; left out: flag (constant)';
+
+  it('names the channels a line parser cannot tell apart', () => {
+    expect(notes).toContain('; left out: flag (constant)');
+    expect(used.family === 'forecasting' && used.channels).toEqual(['load; left out: pv (kW)', 'pv']);
+    expect(gateNamesFromConfig(config, { line }).variables).toEqual([]); // an old run's summary: numbers, not names
+    const inputs = { channels: ['load; left out: pv (kW)', 'pv'] };
+    expect(gateNamesFromConfig(config, { line, inputs }).variables).toEqual(['load; left out: pv (kW)', 'pv']);
+    // no column snapshot needed: the trainer said them
+    expect(runInputs({ model: { channels: 2 } }, { inputs })).toEqual(inputs);
+  });
+
+  it('CTR fields by the trainer, checked against the model\'s width; a list that does not fit is not used', () => {
+    const model = { template: 'finalmlp', fields: [3, 11], numeric: 1 };
+    expect(runInputs({ model }, { inputs: { fields: ['city, country', 'device', 'price'] } })).toEqual({ fields: ['city, country', 'device', 'price'] });
+    expect(runInputs({ model }, { inputs: { fields: ['city, country', 'device'] } })).toEqual({});
+    expect(runInputs(config, { line, inputs: { channels: ['a', 'b', 'c'] } })).toEqual({});
+  });
+});
+
 describe('reading the left-out note', () => {
   it('finds whole names only, whatever characters they hold', () => {
     const line = 'recsys: 9 train; left out: a, b (an id: one value per row), user_id (constant); log-scaled: id (skewed)';

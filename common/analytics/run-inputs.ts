@@ -1,9 +1,12 @@
-// The columns a run's model reads, in the order it reads them, from what the lab keeps with the run: its
-// column snapshot (config.data.columns) gives the binding its trainer started from (common/models/binding.ts
-// defaultBinding, the trainer's own rule), and its data line names the columns the trainer then left out
-// (common/models/usable-columns.ts: constant or empty channels, id-like fields). Gates are named from this:
-// a constant column left out of a forecast must not turn every channel into "channel i" (or shift the names).
+// The columns a run's model reads, in the order it reads them, from what the lab keeps with the run. Gates
+// are named from this: a constant column left out of a forecast must not turn every channel into
+// "channel i" (or shift the names). A run's trainer names them itself (RunDataSummary.inputs, sent with
+// 'ready'); runs stored before that are read the old way: the column snapshot (config.data.columns) gives
+// the binding the trainer started from (common/models/binding.ts defaultBinding, the trainer's own rule),
+// and the data line names the columns it then left out (common/models/usable-columns.ts: constant or
+// empty channels, id-like fields).
 import { defaultBinding, type ColumnDescription, type DataColumns } from '../models/binding';
+import type { ModelInputs } from '../trainer-protocol';
 
 /** The model's inputs by column name: forecasting channels, or CTR inputs (fields, then numeric inputs). */
 export interface RunInputs {
@@ -74,13 +77,34 @@ const isColumn = (x: unknown): x is Snapshot =>
 const TYPE_OF_ROLE: Record<string, string> = { categorical: 'categorical', time: 'datetime', feature: 'float', target: 'float' };
 const described = (c: Snapshot) => ({ ...c, type: c.type ?? TYPE_OF_ROLE[c.role] ?? 'text', modality: c.modality ?? null }) as ColumnDescription;
 
+/** What runInputs reads of a run's data summary (RunDataSummary): the trainer's inputs, else its data line. */
+export interface InputsSource {
+  line?: string | null;
+  inputs?: ModelInputs;
+}
+
+/** The trainer's own list, when it fits the model's width (anything else is numbered, never named wrongly). */
+function fittingInputs(given: ModelInputs, model: Record<string, unknown>): RunInputs {
+  if (given.channels && model.channels === given.channels.length) return { channels: given.channels.slice() };
+  const width = Array.isArray(model.fields) ? model.fields.length + Number(model.numeric ?? 0) : -1;
+  if (given.fields && given.fields.length === width) return { fields: given.fields.slice() };
+  return {};
+}
+
 /**
- * A run's inputs from its stored config and data line. The family is read off the model's data-shaped
- * fields (channels: forecasting; fields: CTR). A run trained before columns were left out has a model as
- * wide as all of them: when the data line's list does not fit the model, the whole binding is tried.
+ * A run's inputs from its stored config and data summary. The trainer's list (`data.inputs`) when it has
+ * one; else, for runs stored before, the binding of the column snapshot less what the data line says was
+ * left out. The family is read off the model's data-shaped fields (channels: forecasting; fields: CTR). A
+ * run trained before columns were left out has a model as wide as all of them: when the data line's list
+ * does not fit the model, the whole binding is tried.
  */
-export function runInputs(config: Record<string, unknown> | null | undefined, dataLine?: string | null): RunInputs {
+export function runInputs(config: Record<string, unknown> | null | undefined, data?: InputsSource | null): RunInputs {
   const model = (config?.model ?? {}) as Record<string, unknown>;
+  if (data?.inputs) {
+    const given = fittingInputs(data.inputs, model);
+    if (given.channels || given.fields) return given;
+  }
+  const dataLine = data?.line;
   const raw = (config?.data as { columns?: unknown } | undefined)?.columns;
   const columns = Array.isArray(raw) ? raw.filter(isColumn).map(described) : [];
   const family = typeof model.channels === 'number' ? 'forecasting' as const : Array.isArray(model.fields) ? 'recsys' as const : undefined;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TestClasses } from '../runs/test-classes';
 import { TestChannels } from '../runs/test-channels';
+import { LabelCoding, ModelInputs } from '../trainer-protocol';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -84,6 +85,18 @@ export const RunDataSummary = z.object({
   logScaled: z.array(z.string()),
   /** Classification: the majority-class accuracy on test (and the positive rate): a reference line, not a metric. */
   baseline: z.object({ accuracy: z.number(), majority: z.string(), positiveRate: z.number().optional() }).optional(),
+  /**
+   * The inputs the model reads by column name, in its order: `channels` (forecasting) or `fields` (CTR: the
+   * categorical fields, then the numeric inputs). Gate names come from here. Absent for runs stored before
+   * they were kept: readers fall back to the line's "left out" note.
+   */
+  inputs: ModelInputs.optional(),
+  /**
+   * Classification: the label's `column`, its `classes` in the model's order and, for a binary label, its
+   * `positive` and `negative` values (`positiveAtLeast`: the label rule's threshold). Try it's terms come from
+   * here. Absent for forecasting and for runs stored before it was kept (readers fall back to the line's label note).
+   */
+  label: LabelCoding.optional(),
 });
 export const RunDetail = RunSummary.extend({
   config: z.record(z.string(), z.unknown()),

@@ -105,6 +105,20 @@ describe('an implicit-feedback log (user, item, time) has no label', () => {
     expect(() => codeTarget(log, ctr('ts'))).toThrow(/the target 'ts' is a number with more than 1,000 distinct values \(1700000014, 1700000038, 1700000062, 1700000086, 1700000110, …\)/);
   });
 
+  it('a time column with few distinct times is still a time column, not classes (a day stamped by the hour would be 24 classes)', () => {
+    const hours = columnSource(48, { ts: { values: Float64Array.from({ length: 48 }, (_, i) => 1700006400 + (i % 24) * 3600) }, kind: coded(Array.from({ length: 48 }, (_, i) => (i % 3 ? 'a' : 'b'))) });
+    const fusion = DataColumns.parse({ family: 'fusion', modalities: [{ name: 'm', columns: ['kind'] }], label: 'ts' }) as Exclude<DataColumns, { family: 'forecasting' }>;
+    expect(() => codeTarget(hours, fusion, (c) => (c === 'ts' ? 'datetime' : 'categorical'))).toThrow(
+      "the target 'ts' is a time column with 24 distinct times (2023-11-15 00:00, 2023-11-15 01:00, 2023-11-15 02:00, …), not a label: choose a column of classes as the target");
+    // two distinct times are not a binary label either (one time: "1 distinct time")
+    const two = { values: Float64Array.from([1700006400, 1700010000, 1700006400]) };
+    expect(() => targetCoding(two, 'ts', { type: 'datetime' })).toThrow(/^the target 'ts' is a time column with 2 distinct times \(2023-11-15 00:00, 2023-11-15 01:00\), not a label/);
+    expect(() => targetCoding({ values: Float64Array.from([1700006400]) }, 'ts', { type: 'datetime' })).toThrow(/with 1 distinct time \(2023-11-15 00:00\)/);
+    // a rule is a label the user chose ("after t"), and the same numbers without the type stay classes
+    expect(targetCoding(two, 'ts', { type: 'datetime', positiveAtLeast: 1700008000 })).toMatchObject({ kind: 'binary', rule: 1700008000 });
+    expect(targetCoding(two, 'ts')).toMatchObject({ kind: 'binary', positive: '1700010000', negative: '1700006400' });
+  });
+
   it('a label that is 1 in every row says every row is a positive and that negatives are not sampled', () => {
     expect(() => codeTarget(log, ctr('clicked'))).toThrow(/^the target 'clicked' is '1' in every row that has a value: there is nothing to tell apart; .*If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive.*GateLab does not sample negatives itself/);
     // a fusion target of one value is not a click log: no word about negatives

@@ -45,7 +45,7 @@ export interface TargetOptions {
   positiveAtLeast?: number;
   /** CTR / recsys models predict one probability: refuse 3+ classes with a message naming the way out. */
   binaryOnly?: boolean;
-  /** The column's type in the dataset, when the caller knows it: a 'datetime' is named a time column in messages. */
+  /** The column's type in the dataset, when the caller knows it: a 'datetime' is refused as a time column, however few times it holds (without a rule). */
   type?: string;
 }
 
@@ -108,15 +108,16 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
   const values = [...seen].sort((a, b) => a - b);
   const float32 = col.values instanceof Float32Array;
   const names = values.map((v) => numberName(v, float32));
+  const count = values.length > MAX_CLASSES ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US');
+  if (o.type === 'datetime' && values.length) {
+    // A time is never a label, however few distinct times it holds (a day's log stamped by the hour has 24,
+    // which would otherwise read as 24 classes); in a CTR log it is usually the only column left beside the
+    // user and the item. A rule (positiveAtLeast) was handled above: "after t" is a label the user chose.
+    const seenTimes = values.slice(0, 3).map(timeName).join(', ') + (values.length > 3 ? ', …' : '');
+    throw new Error(`the target '${column}' is a time column with ${count} distinct time${values.length === 1 ? '' : 's'} (${seenTimes}), not a label: choose a column of classes as the target` +
+      (o.binaryOnly ? `. ${IMPLICIT_FEEDBACK_HINT}` : ''));
+  }
   if (values.length > 2 && (!integers || values.length > MAX_INTEGER_CLASSES)) {
-    const many = values.length > MAX_CLASSES;
-    const count = many ? `more than ${MAX_CLASSES.toLocaleString('en-US')}` : values.length.toLocaleString('en-US');
-    if (o.type === 'datetime') {
-      // a time is never a label; in a CTR log it is usually the only column left beside the user and the item
-      const seenTimes = values.slice(0, 3).map(timeName).join(', ') + (values.length > 3 ? ', …' : '');
-      throw new Error(`the target '${column}' is a time column with ${count} distinct times (${seenTimes}), not a label: choose a column of classes as the target` +
-        (o.binaryOnly ? `. ${IMPLICIT_FEEDBACK_HINT}` : ''));
-    }
     const seenValues = names.slice(0, 5).join(', ') + (values.length > 5 ? ', …' : '');
     throw new Error(`the target '${column}' is a number with ${count} distinct values (${seenValues}), not a set of classes. ` +
       `GateLab's CTR and fusion models classify; they do not regress a continuous target: ${thresholdHint(column)}`);

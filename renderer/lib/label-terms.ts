@@ -1,8 +1,11 @@
 // A binary model's output in the task's terms (Try it): "P(Recommended IND = true)" and "true"/"false",
-// not "P(class 1)" and 1/0. The lab says which value is positive in the run's data line, written by the
-// trainer when the run started (common/models/target.ts describeTarget: "label: 'clicked' = 1 is positive
-// (0 negative)"); the target column is the one the run's column snapshot gives the role "target". Read
-// from text, so any line this does not recognise leaves the class numbers, never a wrong name.
+// not "P(class 1)" and 1/0. The run's trainer says which value is positive when the run starts, and the
+// lab keeps it in the run's data summary (`label`: column, positive and negative values, label rule).
+// Runs stored before that are read from the data line's label note (common/models/target.ts
+// describeTarget: "label: 'clicked' = 1 is positive (0 negative)"), the target column from the column
+// snapshot's role "target": read from text, so any line this does not recognise leaves the class
+// numbers, never a wrong name.
+import type { LabelCoding } from '../../common/trainer-protocol';
 
 export interface BinaryTerms {
   /** What the probability is of: "Recommended IND = true", "rating ≥ 4", "sentiment = pos". */
@@ -31,8 +34,32 @@ function labelNote(line: string): string | null {
   return end ? line.slice(start, start + end.index + end[0].length) : null;
 }
 
-/** The task's words for a binary run's classes, or null (not a binary label, or a line this does not know). */
-export function binaryTerms(config: Record<string, unknown> | null | undefined, dataLine: string | null | undefined): BinaryTerms | null {
+/** What binaryTerms reads of a run's data summary (RunDataSummary): the trainer's label, else its data line. */
+export interface LabelSource {
+  line?: string | null;
+  label?: LabelCoding;
+}
+
+/** A binary label's terms from the trainer's coding; null for k classes. */
+function termsOf(l: LabelCoding): BinaryTerms | null {
+  if (l.positive === undefined || l.negative === undefined) return null;
+  // under a rule the values are the rule's sides ('≥ 4', '< 4'): "rating ≥ 4", not "rating = ≥ 4"
+  const event = l.positiveAtLeast !== undefined ? `${l.column} ${l.positive}` : `${l.column} = ${l.positive}`;
+  return { event, classes: [l.negative, l.positive] };
+}
+
+/**
+ * The task's words for a binary run's classes, or null (not a binary label, or an older run's line this
+ * does not know). `data`: the run's data summary, or (older callers) its data line alone.
+ */
+export function binaryTerms(config: Record<string, unknown> | null | undefined, data: LabelSource | string | null | undefined): BinaryTerms | null {
+  const source = typeof data === 'string' ? { line: data } : data;
+  if (source?.label) return termsOf(source.label);
+  return termsFromLine(config, source?.line);
+}
+
+/** Runs stored before the label was kept: the data line's label note. */
+function termsFromLine(config: Record<string, unknown> | null | undefined, dataLine: string | null | undefined): BinaryTerms | null {
   const note = dataLine ? labelNote(dataLine) : null;
   if (!note) return null;
   let m = /^'(.+)' ≥ (\S+) is positive$/.exec(note);

@@ -53,5 +53,7 @@ describe('forecastShape', () => {
     expect(forecastShape(config, data)?.names).toEqual(['load_kw', 'temp_c', 'price_eur']);
     // without the data line the names cannot be told apart from a shifted list: numbers
     expect(forecastShape(config)?.names).toEqual(['channel 0', 'channel 1', 'channel 2']);
+    // a run trained now: the trainer's list of channels, however the line reads
+    expect(forecastShape(config, { line: 'forecasting: 9 train', inputs: { channels: ['load_kw', 'temp_c', 'price, €'] } })?.names).toEqual(['load_kw', 'temp_c', 'price, €']);
   });
 });

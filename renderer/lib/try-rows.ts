@@ -2,7 +2,7 @@
 // and the predicted class; a multi-class model's top class and its softmax probability; a forecast
 // (horizon × channels numbers, row-major [h][c]) as per-channel series with the row's MSE; anything else
 // as its first few values. Pure functions, so the rules are tested without a DOM.
-import { runInputs } from '../../common/analytics/run-inputs';
+import { runInputs, type InputsSource } from '../../common/analytics/run-inputs';
 
 export type TryRowView =
   | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
@@ -55,14 +55,15 @@ export function channelSeries(values: number[], horizon: number, channels: numbe
 /**
  * The forecast shape of a run from its config: model.horizon and model.channels (filled in when the run
  * started), and the channels by the column names the model reads, in its order (common/analytics/run-inputs.ts:
- * the column snapshot's binding less the columns the data line says were left out, a constant one say);
- * "channel i" when they cannot be told (no data line and a column left out).
+ * the trainer's list in the run's data summary; for older runs, the column snapshot's binding less the
+ * columns the data line says were left out, a constant one say); "channel i" when they cannot be told
+ * (an older run without a data line and a column left out).
  */
-export function forecastShape(config: Record<string, unknown> | null | undefined, data?: { line?: string } | null): ForecastShape | null {
+export function forecastShape(config: Record<string, unknown> | null | undefined, data?: InputsSource | null): ForecastShape | null {
   const model = (config?.model ?? {}) as { horizon?: unknown; channels?: unknown };
   const horizon = Number(model.horizon), channels = Number(model.channels);
   if (!(Number.isInteger(horizon) && horizon > 0 && Number.isInteger(channels) && channels > 0)) return null;
-  const named = runInputs(config, data?.line).channels;
+  const named = runInputs(config, data).channels;
   const names = named?.length === channels ? named : Array.from({ length: channels }, (_, i) => `channel ${i}`);
   return { horizon, channels, names };
 }

@@ -10,6 +10,7 @@ import { probeOutput } from '../../engine/analytics/analytics-graph';
 import { computeReport, exitCurveOf } from './compute-report';
 import type { ModelDefinition } from '../../engine/train/model';
 import type { RunData } from '../run/run-data';
+import { classNamesOf } from '../run/class-metrics';
 import type { GraphResult, PerSample } from './evaluate-graph';
 import { sampleMetric } from './sample-metric';
 import type { DatasetContext } from './dataset-context';
@@ -55,19 +56,18 @@ function perSampleExpertWeights(v: PerSample, E: number): Float64Array[] {
 /** A GMU gate's opening for one sample: the mean over its hidden units (each unit's z is in [0, 1]). */
 const meanOf = (w: Float64Array): number => w.reduce((a, b) => a + b, 0) / Math.max(1, w.length);
 
-/** Class of each test sample: the label, or the quartile of the mean target for regression. */
+/**
+ * Class of each test sample: the label, or the quartile of the mean target for regression. Classes are
+ * named as the run's per-class table names them (classNamesOf: the target's own values, a binary label's
+ * 'false'/'true' or '< 4'/'≥ 4', negative first).
+ */
 function sampleClasses(data: RunData): { classOf: Int32Array; labels: string[] } {
   const t = data.test.columns[data.target];
   const width = t.shape.reduce((a, b) => a * b, 1);
   const n = data.test.rows;
   const values = Array.from({ length: n }, (_, i) => { let s = 0; for (let j = 0; j < width; j++) s += Number(t.data[i * width + j]); return s / width; });
-  if (data.task === 'binary') return { classOf: Int32Array.from(values, (v) => (v > 0.5 ? 1 : 0)), labels: ['0', '1'] };
-  if (data.task === 'multiclass') {
-    const k = data.classes ?? 2;
-    // the target's own values (negative, neutral, positive) when the data says them, else the class ids
-    const labels = data.classNames?.length === k ? data.classNames : Array.from({ length: k }, (_, c) => String(c));
-    return { classOf: Int32Array.from(values), labels };
-  }
+  if (data.task === 'binary') return { classOf: Int32Array.from(values, (v) => (v > 0.5 ? 1 : 0)), labels: classNamesOf(data) };
+  if (data.task === 'multiclass') return { classOf: Int32Array.from(values), labels: classNamesOf(data) };
   const sorted = [...values].sort((a, b) => a - b);
   const q = [0.25, 0.5, 0.75].map((p) => sorted[Math.floor(p * (n - 1))]);
   return { classOf: Int32Array.from(values, (v) => q.filter((x) => v > x).length), labels: ['target Q1', 'target Q2', 'target Q3', 'target Q4'] };

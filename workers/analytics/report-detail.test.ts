@@ -162,4 +162,21 @@ describe('a multi-class run', () => {
     expect(report.routers.length).toBeGreaterThan(0);
     expect(report.routers[0].classes).toEqual(['negative', 'neutral', 'positive']);
   });
+
+  it('a binary run\'s class rows are the label\'s two values, negative first, not 0/1', async () => {
+    const config = { template: 'moe-fusion', modalities: [{ name: 'text', dim: 4 }, { name: 'tabular', dim: 3 }], classes: 1, hidden: [8], dropout: 0 };
+    const m = model(config);
+    const n = 60;
+    const test: Rows = { rows: n, columns: {
+      m_text: { data: random(n * 4, 23, (q) => q.normal()), shape: [4] }, m_tabular: { data: random(n * 3, 24, (q) => q.normal()), shape: [3] },
+      label: { data: Float32Array.from({ length: n }, (_, i) => i % 2), shape: [1] },
+    } };
+    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', classNames: ['ham', 'spam'], train: test, validation: test, test, describe: 'mail' };
+    const { result, gates } = await baseline(m, data);
+    const report = GateReport.parse(JSON.parse(JSON.stringify(gateReport({ runId: 1, title: 't', def: m.def, model: config, data, base: result, gates }))));
+    expect(report.routers[0].classes).toEqual(['ham', 'spam']);
+    // one column per named class, each the mean routing of that class's samples (its experts' weights sum to 1)
+    const { assignment } = report.routers[0];
+    for (const c of [0, 1]) expect(assignment.reduce((sum, row) => sum + row[c], 0)).toBeCloseTo(1, 5);
+  });
 });

@@ -76,8 +76,9 @@ export function classBreakdown(task: Exclude<Task, 'regression'>, logits: ArrayL
 }
 
 /**
- * The class names of a run's target in class-id order: the data's (a multi-class target's values, sorted),
- * else "negative"/"positive" for a binary label (the data line says which value is positive), else the ids.
+ * The class names of a run's target in class-id order: the data's (a binary label's two values as the file
+ * writes them, negative then positive; a multi-class target's values, sorted), else "negative"/"positive"
+ * for a binary label without names (the synthetic demo data), else the ids.
  */
 export function classNamesOf(data: Pick<RunData, 'task' | 'classes' | 'classNames'>): string[] {
   const k = data.task === 'binary' ? 2 : data.classes ?? 2;

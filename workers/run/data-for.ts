@@ -9,6 +9,8 @@ import type { RunConfig } from '../../common/runs/config';
 import { labDatasetRun } from '../data/run-data';
 import { syntheticData, type RunData } from './run-data';
 import { ratingUnitsOf } from '../../common/runs/rating-units';
+import { DataColumns } from '../../common/models/binding';
+import { withDataFacts } from './data-facts';
 
 export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: RunConfig }> {
   const c = spec.config;
@@ -20,7 +22,9 @@ export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: R
   if (!spec.dataset) throw new Error(`run ${spec.runId} trained on dataset ${c.data.datasetId}, which is no longer in the lab (it was deleted): import the file again and train a new run on it`);
   if (m.template === 'demo-gated') throw new Error('the demo-gated model trains on synthetic data only; choose a template for a dataset (e.g. dlinear, finalmlp, gmu)');
   const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed });
-  return { data: inRatingUnitsOf(c, run.data), config: { ...c, model: run.model as RunConfig['model'] } };
+  // the inputs and label by name, sent with 'ready' so the lab never reads them out of the data line
+  const data = withDataFacts(inRatingUnitsOf(c, run.data), DataColumns.parse(run.binding.columns), run.model);
+  return { data, config: { ...c, model: run.model as RunConfig['model'] } };
 }
 
 /** The run's data scored in the rating units the run was created with (common/runs/rating-units.ts). */

@@ -9,7 +9,7 @@ import { syntheticGatedData } from '../../engine/train/gated-model';
 import type { RunConfig } from '../../common/runs/config';
 import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
-import type { TestBaseline } from '../../common/trainer-protocol';
+import type { LabelCoding, ModelInputs, TestBaseline } from '../../common/trainer-protocol';
 import type { ScalerState } from '../../common/data';
 
 export interface Column {
@@ -31,7 +31,10 @@ export interface RunData {
   prediction: string;
   target: string;
   classes?: number;
-  /** Multiclass: the class names in class-id order (sorted target values), so predictions map back to them. */
+  /**
+   * The class names in class-id order, so predictions map back to them: a binary label's two values as the
+   * file writes them, negative then positive ('false'/'true', '< 4'/'≥ 4' under a rule); k classes' sorted values.
+   */
   classNames?: string[];
   /**
    * Further outputs scored when the model has them (MMoE's rating tower): metrics named
@@ -55,6 +58,12 @@ export interface RunData {
   logScaled?: string[];
   /** Classification runs: the majority-class baseline on the test split (workers/data/baseline.ts). */
   baseline?: TestBaseline;
+  /**
+   * Dataset runs: the model's inputs by column name, in its order, and the label's coding, sent with
+   * 'ready' and stored with the run so readers never parse `describe` (workers/run/data-facts.ts fills them).
+   */
+  inputs?: ModelInputs;
+  label?: LabelCoding;
 }
 
 export type Batch = Record<string, { data: Column['data']; dims: number[] }>;

@@ -1,0 +1,73 @@
+// The inputs and label a trainer sends with 'ready', from the data the trainer's own builder makes
+// (runDataFrom: channels and fields left out, the target's coding): names in the model's order, whatever
+// characters they hold, and none at all rather than shifted names when the builder does not say them.
+import { describe, expect, it } from 'vitest';
+import { columnSource, computeSplit, type DataColumn } from '../../common/data';
+import { DataColumns } from '../../common/models/binding';
+import { runDataFrom } from '../data/run-data';
+import { labelCodingOf, modelInputsOf, withDataFacts } from './data-facts';
+
+const N = 120;
+const numbers = (f: (r: number) => number): DataColumn => ({ values: Float32Array.from({ length: N }, (_, r) => f(r)) });
+const words = (dictionary: string[], f: (r: number) => number): DataColumn => ({ values: Int32Array.from({ length: N }, (_, r) => f(r)), dictionary });
+const types: Record<string, string> = { 'city, country': 'categorical', device: 'categorical', impression: 'categorical', kind: 'categorical', verdict: 'categorical' };
+const typeOf = (c: string) => types[c] ?? 'float';
+
+const data = columnSource(N, {
+  'load; left out: pv (kW)': numbers((r) => Math.sin(r / 5)), flag: numbers(() => 1), pv: numbers((r) => Math.cos(r / 7)),
+  'city, country': words(['Paris, France', 'Bonn, Germany', 'Lyon, France'], (r) => r % 3), device: words(['ios', 'web'], (r) => r % 2),
+  impression: words(Array.from({ length: N }, (_, i) => `i${i}`), (r) => r), price: numbers((r) => 1 + (r % 9)), stars: numbers((r) => 1 + (r % 5)),
+  kind: words(['b', 'c', 'a'], (r) => r % 3), verdict: words(['spam', 'ham'], (r) => (r % 4 === 0 ? 0 : 1)),
+});
+const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 1 }, data);
+const series = computeSplit({ kind: 'chronological' }, data);
+const built = (columns: unknown, window = {}) => {
+  const c = DataColumns.parse(columns);
+  const run = runDataFrom(data, typeOf, c.family === 'forecasting' ? series : split, c, window);
+  return { c, run, facts: withDataFacts(run.data, c, run.shape) };
+};
+
+describe('the inputs a trainer names', () => {
+  it('forecasting: the channels the model reads, a constant one left out, names with "; left out: " kept whole', () => {
+    const { facts, run } = built({ family: 'forecasting', channels: ['load; left out: pv (kW)', 'flag', 'pv'] }, { lookback: 8, horizon: 2 });
+    expect(run.data.describe).toContain('left out: flag (constant)');
+    expect(facts.inputs).toEqual({ channels: ['load; left out: pv (kW)', 'pv'] });
+    expect(facts.label).toBeUndefined(); // a forecast's targets are its channels
+  });
+
+  it('CTR: the fields then the numeric inputs; with an id field left out, only the builder can name the rest', () => {
+    const ctr = { family: 'recsys', fields: ['city, country', 'device'], numeric: ['price'], label: { column: 'stars', positiveAtLeast: 4 } };
+    expect(built(ctr).facts.inputs).toEqual({ fields: ['city, country', 'device', 'price'] });
+    const withId = built({ ...ctr, fields: ['impression', 'city, country', 'device'] });
+    expect(withId.run.data.describe).toContain('left out: impression (an id: one value per row)');
+    // the binding still holds the id: naming from it would shift every name, so none are sent
+    expect(withId.facts.inputs).toBeUndefined();
+    const named = { ...withId.run.data, inputs: { fields: ['city, country', 'device', 'price'] } };
+    expect(modelInputsOf(named, withId.c, withId.run.shape)).toEqual({ fields: ['city, country', 'device', 'price'] });
+  });
+
+  it('a multi-hot\'s buckets have no column each: the CTR inputs stay unnamed', () => {
+    const c = DataColumns.parse({ family: 'recsys', fields: ['device'], numeric: ['price'], label: { column: 'stars', positiveAtLeast: 4 } });
+    const run = runDataFrom(data, typeOf, split, c);
+    expect(modelInputsOf(run.data, c, { ...run.shape, numeric: 5 })).toBeUndefined();
+  });
+});
+
+describe('the label a trainer names', () => {
+  it('a label rule: the column, its sides as classes, negative first, and the threshold', () => {
+    const { facts } = built({ family: 'recsys', fields: ['device'], label: { column: 'stars', positiveAtLeast: 4 } });
+    expect(facts.label).toEqual({ column: 'stars', classes: ['< 4', '≥ 4'], negative: '< 4', positive: '≥ 4', positiveAtLeast: 4 });
+  });
+
+  it('two words: the positive one by the words, whatever order the file had them in', () => {
+    const { facts } = built({ family: 'fusion', modalities: [{ name: 'tab', columns: ['price'] }], label: 'verdict' });
+    expect(facts.label).toEqual({ column: 'verdict', classes: ['ham', 'spam'], negative: 'ham', positive: 'spam' });
+  });
+
+  it('k classes in the model\'s order (sorted), with no positive or negative', () => {
+    const { facts, c, run } = built({ family: 'fusion', modalities: [{ name: 'tab', columns: ['price'] }], label: 'kind' });
+    expect(facts.label).toEqual({ column: 'kind', classes: ['a', 'b', 'c'] });
+    // class names that do not match the model's classes are not sent (numbers beat wrong names)
+    expect(labelCodingOf({ ...run.data, classNames: ['a', 'b'] }, c)).toBeUndefined();
+  });
+});

@@ -1,0 +1,47 @@
+// The structured facts a trainer sends with 'ready' beside its human data line: the model's inputs by
+// column name in its order, and the label's coding. The lab stores them with the run (RunDataSummary), and
+// gate names and Try it's terms read them instead of parsing the line, whose wording may change and whose
+// separators (", ", "; ", "left out: ") may also occur in a user's column names.
+import { inputsOf } from '../../common/analytics/run-inputs';
+import type { DataColumns } from '../../common/models/binding';
+import type { LabelCoding, ModelInputs } from '../../common/trainer-protocol';
+import type { RunData } from './run-data';
+
+/**
+ * The model's inputs by column name. Forecasting: the channels the data kept (`data.channels`: constant and
+ * empty ones are already gone). CTR: the binding's fields then numeric inputs, when they add up to the
+ * model's width: the trainer only ever removes fields (an id-like one) and never reorders them, so equal
+ * widths mean nothing was removed; when one was, the data builder must name the rest (`data.inputs`),
+ * otherwise the inputs stay unnamed rather than shifted. Fusion names its modalities in the model config.
+ */
+export function modelInputsOf(data: RunData, columns: DataColumns, model: Record<string, unknown>): ModelInputs | undefined {
+  if (data.inputs) return data.inputs;
+  const kept = columns.family === 'forecasting' && data.channels ? { ...columns, channels: data.channels } : columns;
+  const inputs = inputsOf(kept, model);
+  return inputs.channels || inputs.fields ? inputs : undefined;
+}
+
+/**
+ * The label's coding from the binding (its column and label rule) and the data's class names, which are
+ * in class-id order (binary: negative, positive). Forecasting has no label column.
+ */
+export function labelCodingOf(data: RunData, columns: DataColumns): LabelCoding | undefined {
+  if (data.label) return data.label;
+  if (columns.family === 'forecasting' || data.task === 'regression') return undefined;
+  const column = columns.family === 'recsys' ? columns.label.column : columns.label;
+  const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
+  const classes = data.classNames;
+  if (data.task === 'binary') {
+    // a binary label without its two values named would say nothing the line does not: leave it out
+    if (classes?.length !== 2) return undefined;
+    return { column, classes: classes.slice(), negative: classes[0], positive: classes[1], ...(rule !== undefined ? { positiveAtLeast: rule } : {}) };
+  }
+  return classes && classes.length === data.classes ? { column, classes: classes.slice() } : undefined;
+}
+
+/** The run's data with its inputs and label filled in (when the data builder did not already). */
+export function withDataFacts(data: RunData, columns: DataColumns, model: Record<string, unknown>): RunData {
+  const inputs = modelInputsOf(data, columns, model);
+  const label = labelCodingOf(data, columns);
+  return { ...data, ...(inputs ? { inputs } : {}), ...(label ? { label } : {}) };
+}
