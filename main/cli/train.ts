@@ -76,7 +76,7 @@ export const command: CliCommand = {
       const setup = dataset ? await datasetRunSetup(home, dataset, config, (l) => !json && console.log(l), { target }) : null;
       if (setup) config = setup.config;
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
-      const id = session.manager.create(config, { priority: numberOption(args, 'priority') });
+      const id = session.manager.create(config, { priority: numberOption(args, 'priority'), dataChecks: setup?.dataChecks });
       if (!json) console.log(`run ${id} queued in ${session.paths.home}`);
       const [run] = await followRuns(session.manager, [id], { follow: args.options.follow === true, json });
       let line: string;

@@ -13,6 +13,10 @@ import { datasetResolver, datasetRunSetup } from './dataset-runs';
 import { labDatasetRun } from '../../../workers/data/run-data';
 import type { RunRecord } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
+import { checkRunData } from './data-guard';
+import { withDatasetDefaults } from './dataset-defaults';
+import { parseNewRunConfig } from '../../../common/runs/new-run-config';
+import { classWeightsFor } from '../../../workers/run/class-weights';
 
 // counts the data check's opens of a dataset cache (a sweep's points share one)
 vi.mock('./run-pipeline', async (importOriginal) => {
@@ -125,5 +129,93 @@ describe('forecasting data refused before the run is queued', () => {
     const run = await manager.waitFor(runId);
     expect(run.status, run.error ?? '').toBe('completed');
     expect(lab.store.runs.get(runId)!.dataSummary!.line).toMatch(/'time' is in local time: clock change back at 2023-10-29 02:00 kept in file order/);
+  }, 60_000);
+});
+
+// Class weights (`loss.classWeights`) the run cannot use used to fail in its trainer at step 0, leaving a
+// failed run (and --target changed). The guard counts the classes as the trainer does (the target's coding).
+describe('class weights the run cannot use are refused before it is queued', () => {
+  /** 300 rows: two numbers, a 1-5 rating (5 classes) and a 0/1 flag (2 classes). */
+  const reviews = () => dataset('reviews', Array.from({ length: 300 }, (_, i) => `${18 + (i * 7) % 60},${((i * 13) % 100) / 10},${1 + (i % 5)},${i % 3 === 0 ? 1 : 0}`), 'age,score,Rating,recommended');
+  const fusion = (datasetId: number, classWeights: unknown) =>
+    ({ model: { template: 'concat-fusion' }, data: { kind: 'dataset', datasetId }, epochs: 1, loss: { classWeights } }) as never;
+
+  /** What the run's trainer makes of the weights: its class weights' error, or null when it takes them. */
+  function trainerSaysOfWeights(datasetId: number, template: string, weights: number[] | 'balanced'): string | null {
+    const c = { model: { template, lookback: 24, horizon: 4 }, data: { kind: 'dataset', datasetId, splitSeed: 42, splitByTime: true }, seed: 0 };
+    const run = { id: 0, datasetId, config: c, step: 0, status: 'queued', dataSummary: null } as unknown as RunRecord;
+    try {
+      classWeightsFor({ classWeights: weights }, labDatasetRun(datasetResolver(lab.registry)(run), c).data, template);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  it('a list that is not one weight per class: names the target, its classes in class-id order and the fix; the trainer counts the same', async () => {
+    const id = await reviews();
+    lab.registry.setColumns(id, [{ column: 'Rating', role: 'target' }]);
+    expect(() => manager.create(fusion(id, [1, 2, 3])))
+      .toThrow("loss.classWeights has 3 weights ([1, 2, 3]) but the target 'Rating' has 5 classes ('1', '2', '3', '4', '5'): give one weight per class in that order, or 'balanced'");
+    expect(() => manager.createExperiment({ config: fusion(id, [1, 2, 3]), seeds: 2 })).toThrow(/has 3 weights .* 5 classes/);
+    expect(trainerSaysOfWeights(id, 'concat-fusion', [1, 2, 3])).toMatch(/has 3 weights but the target has 5 classes/);
+    // five weights are what the trainer takes: the guard lets them through
+    expect(trainerSaysOfWeights(id, 'concat-fusion', [1, 2, 3, 4, 5])).toBeNull();
+    expect(() => checkRunData(withDatasetDefaults(parseNewRunConfig(fusion(id, [1, 2, 3, 4, 5])), lab.store), lab.store, (s) => join(home, s))).not.toThrow();
+    // a binary target (a 0/1 column the importer read as a boolean): two weights, negative first
+    lab.registry.setColumns(id, [{ column: 'recommended', role: 'target' }]);
+    expect(() => manager.create(fusion(id, [1, 2, 3])))
+      .toThrow("loss.classWeights has 3 weights ([1, 2, 3]) but the target 'recommended' has 2 classes ('false', 'true'): give one weight per class in that order, or 'balanced'");
+    expect(trainerSaysOfWeights(id, 'concat-fusion', [1, 2])).toBeNull();
+    // the demo model's synthetic data is binary too
+    expect(() => manager.create({ loss: { classWeights: [1, 2, 3] } }))
+      .toThrow("loss.classWeights has 3 weights ([1, 2, 3]) but the demo's synthetic data has 2 classes ('negative', 'positive'): give one weight per class in that order, or 'balanced'");
+    expect(lab.store.runs.list().filter((r) => r.datasetId === id || r.datasetId === null)).toEqual([]);
+  });
+
+  it('any class weights on a forecasting run: says it forecasts numbers and to remove the option; the trainer refuses them too', async () => {
+    const id = await dataset('weighted-forecast', hourly(300));
+    const refusal = /^loss\.classWeights=balanced applies to classification runs \(a binary or multi-class target\), and this run forecasts 'load', 'temp' with template dlinear, which predicts numbers: remove loss\.classWeights from the run$/;
+    const weighted = (classWeights: unknown) =>
+      ({ model: { template: 'dlinear', lookback: 24, horizon: 4 }, data: { kind: 'dataset', datasetId: id }, epochs: 1, loss: { classWeights } }) as never;
+    expect(() => manager.create(weighted('balanced'))).toThrow(refusal);
+    expect(() => manager.create(weighted([1, 2]))).toThrow(/^loss\.classWeights=\[1, 2\] applies to classification runs/);
+    expect(trainerSaysOfWeights(id, 'dlinear', 'balanced')).toMatch(/^loss\.classWeights applies to classification runs/);
+    expect(lab.store.runs.list().filter((r) => r.datasetId === id)).toEqual([]);
+  });
+
+  it('the CLI refuses them while setting up, and sets --target back', async () => {
+    const id = await reviews();
+    const roles = () => lab.registry.get(id)!.columns.map((c) => `${c.name}=${c.role}`);
+    const before = roles();
+    const logged: string[] = [];
+    await expect(datasetRunSetup(home, String(id), { model: { template: 'concat-fusion' }, loss: { classWeights: [1, 2] } }, (l) => logged.push(l), { target: 'Rating' }))
+      .rejects.toThrow("loss.classWeights has 2 weights ([1, 2]) but the target 'Rating' has 5 classes");
+    expect(roles()).toEqual(before);
+    expect(logged.at(-1)).toMatch(/target of dataset \d+ left as it was: the run was refused/);
+  });
+});
+
+describe('gatelab train checks the data once', () => {
+  it("the dataset setup's reads are handed to the run manager, which does not read the data again", async () => {
+    const id = await dataset('once', hourly(300));
+    const opens = vi.mocked(lazyDatasetCache);
+    opens.mockClear();
+    // as `gatelab train --dataset ID` does: the setup checks the data, then the manager queues the run
+    const setup = await datasetRunSetup(home, String(id), { model: { template: 'dlinear', lookback: 24, horizon: 4 }, epochs: 1, maxSteps: 2 }, () => {});
+    try {
+      const runId = manager.create(setup.config, { dataChecks: setup.dataChecks });
+      expect(opens).toHaveBeenCalledTimes(1);
+      expect((await manager.waitFor(runId)).status).toBe('completed');
+    } finally {
+      setup.store.close();
+    }
+    // the same for a class-weights list: the target's classes, coded by the setup, are not read again
+    const ratings = await dataset('once-ratings', Array.from({ length: 200 }, (_, i) => `${i % 50},${(i % 7) / 2},${1 + (i % 4)}`), 'age,score,Rating');
+    opens.mockClear();
+    const weighted = await datasetRunSetup(home, String(ratings), { model: { template: 'concat-fusion' }, loss: { classWeights: [1, 2, 3] } }, () => {}, { target: 'Rating' })
+      .catch((e: Error) => e);
+    expect(String(weighted)).toMatch(/has 3 weights \(\[1, 2, 3\]\) but the target 'Rating' has 4 classes/);
+    expect(opens).not.toHaveBeenCalled(); // the setup's target check (the whole cache) coded it once
   }, 60_000);
 });

@@ -7,7 +7,6 @@ import { labPaths } from '../home';
 import { columnsOf, openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
 import { openDatasetCache } from '../import/index';
 import { cacheForRun } from '../datasets/trained-caches';
-import { codeTarget } from '../../../common/models/target';
 import { DataColumns, type DataBindingInput } from '../../../common/models/binding';
 import { runBinding, type RunBindingConfig } from '../../../common/models/run-binding';
 import { parseModelConfig, templateInfo } from '../../../common/models';
@@ -15,12 +14,17 @@ import type { LabStore, RunRecord } from '../store/index';
 import { parseNewRunConfig } from '../../../common/runs/new-run-config';
 import type { RunConfigInput } from '../../../common/runs/config';
 import { withDatasetDefaults } from './dataset-defaults';
-import { checkRunData } from './data-guard';
+import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
 
 export interface DatasetRunSetup {
   store: LabStore;
   config: Record<string, unknown>;
   resolve: (run: RunRecord) => Record<string, unknown>;
+  /**
+   * What the checks below read of the data (the target's classes, a forecasting series' order and split):
+   * hand it to RunManager.create (`dataChecks`) so the run is not checked on a second read of the same data.
+   */
+  dataChecks: DataCheckMemo;
 }
 
 /**
@@ -86,11 +90,12 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     const model = config.model as { template?: string } | undefined;
     if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
     const dataset = lab.registry.get(datasetId)!;
-    checkBinding(dataset, { ...config, data });
-    checkData(lab.store, dataset, { ...config, data });
+    const dataChecks = new DataCheckMemo();
+    checkBinding(dataset, { ...config, data }, dataChecks);
+    checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
     const name = typeof config.name === 'string' && config.name ? config.name : `${model.template} on ${dataset.name}`.slice(0, 200);
-    return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry) };
+    return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry), dataChecks };
   } catch (e) {
     restore?.();
     lab.close();
@@ -102,7 +107,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
  * A run the dataset cannot feed (no target for a CTR model, no numbers to forecast) is refused before it
  * is queued, naming the dataset and the --target option, instead of failing in its trainer a moment later.
  */
-function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
+function checkBinding(dataset: Dataset, config: Record<string, unknown>, memo: DataCheckMemo): void {
   let bound: ReturnType<typeof runBinding>;
   try {
     bound = runBinding(dataset.columns, config as unknown as RunBindingConfig);
@@ -117,7 +122,7 @@ function checkBinding(dataset: Dataset, config: Record<string, unknown>): void {
     throw new Error(message.replace(/gatelab datasets roles ID <column>=target/, `pass --target COLUMN, or gatelab datasets roles ${name} <column>=target`)
       .replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `) + meant);
   }
-  checkTarget(dataset, bound.binding.columns);
+  checkTarget(dataset, bound.binding.columns, memo);
   checkModalities(dataset, config, bound.binding.columns);
 }
 
@@ -140,28 +145,31 @@ function checkModalities(dataset: Dataset, config: Record<string, unknown>, colu
 }
 
 /**
- * A forecasting series its windows cannot be cut from (out of time order, stacked series, a part too short):
- * refused here with the trainer's message (data-guard.ts; the run manager checks again for every face), so
- * --target is set back too. A config that does not parse yet is left to the run manager to refuse.
+ * A forecasting series its windows cannot be cut from (out of time order, stacked series, a part too short),
+ * class weights the run cannot use (on a forecast, or not one per class): refused here with the guard's
+ * message (data-guard.ts), so --target is set back too. The run manager checks every face's new runs; given
+ * `memo` (DatasetRunSetup.dataChecks) it reuses these reads. A config that does not parse yet is left to it.
  */
-function checkData(store: LabStore, dataset: Dataset, config: Record<string, unknown>): void {
+function checkData(store: LabStore, dataset: Dataset, config: Record<string, unknown>, memo: DataCheckMemo): void {
   let parsed: ReturnType<typeof withDatasetDefaults>;
   try {
     parsed = withDatasetDefaults(parseNewRunConfig(config as RunConfigInput), store);
   } catch {
     return;
   }
-  checkRunData(parsed, store, () => dataset.cachePath);
+  checkRunData(parsed, store, () => dataset.cachePath, memo);
 }
 
 /**
  * The target's values, read as the trainer will read them (a measurement is not a set of classes, a CTR
- * label must be two-valued, ...): refused here with the trainer's own message, not after queuing.
+ * label must be two-valued, ...): refused here with the trainer's own message, not after queuing. Its
+ * classes stay in `memo` for the class-weights check (data-guard.ts).
  */
-function checkTarget(dataset: Dataset, columns: DataBindingInput['columns']): void {
+function checkTarget(dataset: Dataset, columns: DataBindingInput['columns'], memo: DataCheckMemo): void {
   const parsed = DataColumns.parse(columns);
   // the column's type lets the message name a time column as one (a click log's unix-seconds 'ts')
-  if (parsed.family !== 'forecasting') codeTarget(columnsOf(openDatasetCache(dataset.cachePath)), parsed, (n) => dataset.columns.find((c) => c.name === n)?.type);
+  const typeOf = (n: string) => dataset.columns.find((c) => c.name === n)?.type;
+  if (parsed.family !== 'forecasting') targetCodingOf(parsed, dataset.cachePath, () => columnsOf(openDatasetCache(dataset.cachePath)), typeOf, memo);
 }
 
 function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {

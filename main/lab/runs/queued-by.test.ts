@@ -64,7 +64,7 @@ describe('runs a CLI queued for itself', () => {
     // why it waits is a note (the stop reason), not an error: the run did not fail
     expect(status(l.store, orphan)).toMatchObject({ status: 'paused', step: 0, error: null });
     expect(describeStop(status(l.store, orphan).stop, config))
-      .toBe(`stopped at step 0 (not started: the gatelab command that queued this run (process ${dead}) exited before starting it; resume it: gatelab resume ${orphan})`);
+      .toBe(`held before it started: the gatelab command that queued this run (process ${dead}) exited before starting it; resume it: gatelab resume ${orphan}`);
     expect(existsSync(join(l.paths.checkpoints, `run-${orphan}`, 'queued-by.json'))).toBe(false);
     expect(status(l.store, appQueued).status).toBe('queued');
     expect(status(l.store, held).status).toBe('queued'); // its command is alive and will start it

@@ -1,12 +1,12 @@
 // The run manager: queue (priority, then FIFO), a pool of trainer processes, the lifecycle
 // queued -> running -> (paused) -> completed | failed | cancelled | interrupted persisted on every
-// transition, crash recovery at start-up, cooperative cancel with a kill after a grace period, and a
-// trainer that dies costs only its own run. The Lab facade, serve mode and the CLI all drive this class.
+// transition, cooperative cancel with a kill after a grace period, and a trainer that dies costs only its
+// own run. Runs no live process looks after (a dead lab's, a dead CLI's queue) are settled by
+// queue-holds.ts at start-up and from the control poll. The Lab facade, serve mode and the CLI all drive this class.
 import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
-import type { RunStop } from '../store/runs';
 import type { LabPaths } from '../home';
 import { type RunConfig, type RunConfigInput } from '../../../common/runs/config';
 import { parseNewRunConfig } from '../../../common/runs/new-run-config';
@@ -17,12 +17,15 @@ import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
 import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
-import { checkRunData, type DataCheckMemo } from './data-guard';
+import { checkRunData, DataCheckMemo } from './data-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
 import { recordResumeNote } from './resume-notes';
-import { crashNote, type CrashFacts } from './crash-note';
+import * as queueHolds from './queue-holds';
 import { moveStaleRunFolder, warnAboutEarlierData } from './stale-home';
+
+// a held run's note, read by the CLI's run reports (cli-session.ts) from here
+export { heldNote } from './queue-holds';
 
 export interface RunManagerOptions {
   store: LabStore;
@@ -50,6 +53,11 @@ export interface CreateRunOptions {
   priority?: number;
   groupId?: string | null;
   name?: string;
+  /**
+   * The data checks its caller already made on this run's data (`gatelab train --dataset`: its setup,
+   * dataset-runs.ts): their reads are reused, not repeated. Absent: the data is read afresh.
+   */
+  dataChecks?: DataCheckMemo;
 }
 
 export class RunManager {
@@ -75,7 +83,8 @@ export class RunManager {
     this.controlTimer = setInterval(() => this.pollControl(), 250);
     this.controlTimer.unref();
     warnAboutEarlierData(opts.store, opts.paths);
-    this.recover();
+    // Crash recovery: a dead lab's running runs become interrupted, a dead CLI's queued runs paused.
+    queueHolds.interruptOrphanedRuns(this.holdContext);
     this.holdOrphanedQueue();
     // The app / serve mode picks up runs left queued by an earlier app session (a dead CLI's are paused above).
     if (opts.takeAnyQueued) queueMicrotask(() => this.schedule());
@@ -90,74 +99,29 @@ export class RunManager {
     for (const l of this.listeners) l(e);
   }
 
-  /**
-   * Recovery: runs left 'running' by a lab that died (no live owner process) become 'interrupted', with
-   * the time and their last checkpoint in the message. Returns their ids. At start-up (quietMs 0) every
-   * such run; from the control poll only runs silent for `quietMs` (a run another process claimed a
-   * moment ago may not have its owner file yet).
-   */
-  recover(quietMs = 0): number[] {
-    const ids: number[] = [];
-    for (const run of this.store.runs.list({ status: 'running' })) {
-      if (this.links.has(run.id) || this.files.liveOwner(run.id) !== null) continue;
-      if (quietMs > 0 && Date.now() - Date.parse(run.updatedAt) < quietMs) continue;
-      let ckpt: ResumePoint | null = null;
-      let resume: CrashFacts['resume'];
-      try {
-        resume = ckpt = this.resumePoint(run.id);
-      } catch (e) {
-        resume = { problem: (e as Error).message };
-      }
-      // (transition: a live lab's views hear of it too)
-      this.transition(run.id, 'interrupted', {
-        // updated_at is the run's last write (its step is persisted every second): about when it stopped.
-        error: crashNote({ runId: run.id, lastUpdate: run.updatedAt, reached: run.step, resume }),
-        step: ckpt?.step ?? 0, epoch: ckpt?.epoch ?? 0,
-      });
-      this.files.clearOwner(run.id);
-      ids.push(run.id);
-    }
-    return ids;
+  /** What the holds of queue-holds.ts read and change through this manager. */
+  private get holdContext(): queueHolds.QueueHoldContext {
+    return {
+      store: this.store, files: this.files,
+      isLive: (id) => this.links.has(id), isMine: (id) => this.mine.has(id),
+      transition: (id, status, update) => this.transition(id, status, update),
+    };
   }
 
-  /**
-   * Runs a CLI command queued for itself and never started because it exited (a second Ctrl-C, a kill, a
-   * crash) would wait 'queued' for good: no app starts another process's runs and no CLI starts them. They
-   * become 'paused' at their step (0: resume starts them from scratch), saying why. Runs queued in the app
-   * record no process: any lab may start them. Returns their ids.
-   */
+  /** Runs queued by a CLI command that exited before starting them become paused, saying why (queue-holds.ts). */
   holdOrphanedQueue(): number[] {
-    const ids: number[] = [];
-    for (const run of this.store.runs.list({ status: 'queued' })) {
-      const by = this.files.queuedBy(run.id);
-      // this process's pid on a run it was not handed: a dead CLI's pid, reused (another host's: never judged)
-      if (!by || (by.alive && !(by.local && by.pid === process.pid && !this.mine.has(run.id)))) continue;
-      this.transition(run.id, 'paused', { ...heldUpdate(run, `the gatelab command that queued this run (process ${by.pid}) exited before starting it; resume it: gatelab resume ${run.id}`) });
-      ids.push(run.id);
-    }
-    return ids;
+    return queueHolds.holdOrphanedQueue(this.holdContext);
   }
 
-  /**
-   * The first Ctrl-C of a CLI command: its runs still queued will not start (pausing the live ones frees
-   * their slots, which must not go to the queue). They become 'paused' at step 0, resumable from the CLI and
-   * the app alike. Returns their ids.
-   */
+  /** A CLI's first Ctrl-C: its still-queued runs will not start here; they become paused (queue-holds.ts). */
   holdQueued(ids: number[]): number[] {
-    const held: number[] = [];
-    for (const id of ids) {
-      this.mine.delete(id);
-      const run = this.store.runs.get(id);
-      if (this.links.has(id) || run?.status !== 'queued') continue;
-      this.transition(id, 'paused', { ...heldUpdate(run, `the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}`) });
-      held.push(id);
-    }
-    return held;
+    for (const id of ids) this.mine.delete(id);
+    return queueHolds.holdQueued(this.holdContext, ids);
   }
 
   /** Queues one run (validated config); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    return this.queue(this.checked(config, new Map()), o);
+    return this.queue(this.checked(config, o.dataChecks ?? new DataCheckMemo()), o);
   }
 
   /**
@@ -186,7 +150,7 @@ export class RunManager {
     const runs = expandExperiment(spec);
     // every point is validated before any is queued: one invalid point refuses the whole group. The points
     // share their data (only lookback, horizon, seeds... vary): it is read once, not once per point.
-    const memo: DataCheckMemo = new Map();
+    const memo = new DataCheckMemo();
     const configs = runs.map((r) => this.checked(r.config, memo));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
@@ -228,17 +192,11 @@ export class RunManager {
     if (this.closed) return;
     for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
-        .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !this.queuedByOtherLiveProcess(r.id))))
+        .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !queueHolds.queuedByOtherLiveProcess(this.files, r.id))))
         .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
       if (!next || this.busySlots + this.slotsOf(next) > this.poolSize || !this.claim(next.id)) return;
       this.launch(this.store.runs.get(next.id)!);
     }
-  }
-
-  /** A live CLI command queued this run for itself: the app leaves it to that command (it waits for it). */
-  private queuedByOtherLiveProcess(id: number): boolean {
-    const by = this.files.queuedBy(id);
-    return by !== null && by.alive && !(by.local && by.pid === process.pid);
   }
 
   /** queued -> running, only if no other process took it first. */
@@ -332,7 +290,7 @@ export class RunManager {
     // out of the queue: who queued it no longer matters (a stale record must not hold a later requeue)
     if (status !== 'queued') this.files.clearQueuedBy(id);
     // a held run leaving 'paused' (resumed, cancelled) drops the note saying why it never started
-    if (status !== 'paused' && update.stop === undefined && heldNote(this.store.runs.get(id)) !== null) update = { ...update, stop: null };
+    if (status !== 'paused' && update.stop === undefined && queueHolds.heldNote(this.store.runs.get(id)) !== null) update = { ...update, stop: null };
     try {
       this.store.runs.setStatus(id, status, update);
       this.unrecorded.delete(id);
@@ -394,7 +352,7 @@ export class RunManager {
     // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
     if (++this.controlTicks % 8 === 0) {
       try {
-        this.recover(DEAD_OWNER_QUIET_MS);
+        queueHolds.interruptOrphanedRuns(this.holdContext, DEAD_OWNER_QUIET_MS);
         this.holdOrphanedQueue();
       } catch { /* the store is busy or gone: next time */ }
     }
@@ -423,22 +381,4 @@ export class RunManager {
     await Promise.all([...this.links.values()].map((l) => l.interrupt('the lab shut down while this run was training')));
     this.metrics.close();
   }
-}
-
-const HELD = 'not started: ';
-
-/**
- * Why a queued run was held paused before it ever started (its CLI command was stopped, or exited), kept as
- * the run's stop reason, not its error: the run did not fail, and scripts read a non-null --json `error` as
- * a failure. The Runs view and `gatelab show` say it as the run's stop note.
- */
-function heldUpdate(run: RunRecord, why: string): { stop: RunStop; error: null; errorStep: null } {
-  // (an earlier interruption's text, left from before it was requeued, goes too: the run waits, whole)
-  return { stop: { reason: `${HELD}${why}`, step: run.step, epoch: run.epoch, bestStep: null }, error: null, errorStep: null };
-}
-
-/** A held paused run's note ("not started: …"), or null for any other run. */
-export function heldNote(run: Pick<RunRecord, 'stop'> | undefined): string | null {
-  const reason = run?.stop?.reason;
-  return typeof reason === 'string' && reason.startsWith(HELD) ? reason : null;
 }
