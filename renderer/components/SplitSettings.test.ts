@@ -68,7 +68,9 @@ describe('Splits tab', () => {
     expect(row.textContent).toContain('Stratified');
     expect(row.textContent).toContain(c.train.toLocaleString('en-US'));
     expect(row.textContent).toContain(`${((100 * c.train) / 20_000).toFixed(1)}%`);
-    expect(within(row).getAllByRole('cell').at(-2)!.textContent).toBe(stored[0].id);
+    expect(within(row).getByTestId('split-id').textContent).toBe(stored[0].id);
+    // the same, folded under the name for a narrow column (the Datasets view at a 1024-wide window)
+    expect(within(row).getByTestId('split-meta').textContent).toMatch(new RegExp(`^seed 7 · id ${stored[0].id} · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d`));
     expect(screen.getByTestId('split-given').textContent).toContain(`gatelab datasets split ${id} --kind given`);
     cleanup();
   });

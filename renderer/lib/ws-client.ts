@@ -1,9 +1,8 @@
-// LabApi over the serve-mode WebSocket (/lab). The HttpOnly cookie set on first load authenticates
-// the socket; the page's token (from ?token= on first load, then sessionStorage) is passed too, for a
-// browser that blocks cookies.
+// LabApi over the serve-mode WebSocket (/lab). The HttpOnly cookie serve sets when the printed URL is
+// opened authenticates the socket (a browser that refuses cookies cannot load the page's assets either).
 // Requests made while (re)connecting wait in a queue; a dropped socket fails pending requests
 // and reconnects with backoff, and `connection.state` tells the UI. A browser hides why an upgrade
-// failed, so after a drop one cheap HTTP request with the same token asks: a 401 means the lab is up
+// failed, so after a drop one cheap HTTP request with the same cookie asks: a 401 means the lab is up
 // but no longer knows this page's token (`gatelab serve` was restarted with a new one), and retrying
 // could never succeed: the client stops and says which URL to open.
 import { createLabClient, type LabClient } from '../../common/lab-api/client';
@@ -15,49 +14,20 @@ export interface SocketLab extends LabClient {
   onState(listener: (s: ConnectionState, detail: string) => void): () => void;
 }
 
-/** Where a tab keeps its token once the address bar no longer shows it (per tab, per origin: host and port). */
-export const TOKEN_KEY = 'gatelab.token';
-
-type TokenStorage = Pick<Storage, 'getItem' | 'setItem'>;
-type AddressBar = Pick<History, 'replaceState' | 'state'>;
-
 /**
- * The access token of this page. On the first load it is in `?token=`: it is kept in sessionStorage
- * and removed from the address bar (history, screenshots and shared screens then do not show it);
- * after that, and on a reload, it comes from sessionStorage. The HttpOnly cookie authenticates too;
- * this copy serves reconnects in a browser that refuses cookies.
+ * The socket URL of this page's lab. No token in it: the page is only ever loaded after serve's 302 from
+ * `/?token=…` (or `/open/CODE`) to `/`, which sets the HttpOnly token cookie, and the browser sends that
+ * cookie with the socket's upgrade request (same origin) as with every asset.
  */
-export function pageToken(location: Pick<Location, 'search' | 'pathname' | 'hash'>, storage?: TokenStorage, history?: AddressBar): string | null {
-  const params = new URLSearchParams(location.search);
-  const fromUrl = params.get('token');
-  if (fromUrl) {
-    try {
-      storage?.setItem(TOKEN_KEY, fromUrl);
-    } catch {
-      /* storage disabled: the cookie still works */
-    }
-    params.delete('token');
-    const rest = params.toString();
-    history?.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
-    return fromUrl;
-  }
-  try {
-    return storage?.getItem(TOKEN_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** The socket URL of this page's lab; the token comes from pageToken() (which also cleans the address bar). */
-export function socketUrl(location: Location, token = pageToken(location, globalThis.sessionStorage, globalThis.history)): string {
+export function socketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${proto}//${location.host}/lab${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return `${proto}//${location.host}/lab`;
 }
 
 /** What the banner says when the lab answers but refuses this page's token. */
 export const RESTARTED = 'GateLab was restarted: open the new URL it printed (this page\'s access token is no longer valid)';
 
-/** True when the lab is up and answers 401 to this socket URL's token (the probe is any HTTP request). */
+/** True when the lab is up and answers 401 to this socket URL (its ?token=, or from a page the cookie; the probe is any HTTP request). */
 export async function tokenRefused(socketUrl: string): Promise<boolean> {
   try {
     const r = await fetch(socketUrl.replace(/^ws/, 'http'), { cache: 'no-store', credentials: 'same-origin' });

@@ -1,0 +1,118 @@
+// Models › Training › Class weights against a real Lab (child process, temp home): shown for a
+// classification template (the click demo's 'clicked': 0/1, read as a boolean), hidden for a forecaster. Balanced, or one
+// weight per class, goes into the config Start sends exactly as the CLI's `--set loss.classWeights=…` puts
+// it, and the trainer weighs the classes the boxes named; a weight that is not a positive number names its
+// class and keeps Start off; a forecasting dataset drops the weights instead of sending them to a run
+// that would refuse them.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { demoOf, modelsLab, openModels, TABS } from '../fixtures/models-lab';
+import { applyOverrides } from '../../main/lab/runs/run-overrides';
+import type { Stores } from '../stores';
+import { TrainingSettings } from '../stores/models.svelte';
+
+// jsdom has no layout: the Runs view that Start opens charts the run's curves (bind:clientWidth) and needs a ResizeObserver to exist.
+globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+
+const labStores = modelsLab();
+let stores: Stores;
+beforeAll(async () => {
+  stores = labStores();
+  // the lab's first answers (templates, a dataset's columns) are the slow ones: not inside a test's 1 s waits
+  await Promise.all([stores.models.load(), stores.lab.invoke('datasets.get', { id: demoOf(stores, 'recsys') })]);
+});
+afterEach(() => cleanup());
+
+const weights = () => screen.queryByTestId('class-weights');
+const mode = () => screen.getByTestId('class-weights-mode') as HTMLSelectElement;
+const box = (name: string) => screen.getByLabelText(`Weight of class ${name}`) as HTMLInputElement;
+const startButton = () => screen.getByTestId('start-runs') as HTMLButtonElement;
+
+/** The click demo with the logistic-regression template, one seed, two steps: a run that ends in seconds. */
+async function openClickDemo(): Promise<void> {
+  await openModels(stores, demoOf(stores, 'recsys'), 'recsys', 'lr');
+  stores.models.seeds = 1;
+  stores.models.setTraining({ ...(TrainingSettings.parse({}) as Record<string, unknown>), epochs: 1, maxSteps: 2 });
+}
+
+/** Clicks Start, returns the StartRuns request the app sent and the id of the run it made (after it ended). */
+async function start(): Promise<{ config: Record<string, unknown>; run: string }> {
+  const sent: { config: Record<string, unknown> }[] = [];
+  const invoke = stores.lab.invoke;
+  stores.lab.invoke = ((channel: string, payload: unknown) => {
+    if (channel === 'runs.start') sent.push(payload as { config: Record<string, unknown> });
+    return invoke.call(stores.lab, channel as never, payload as never);
+  }) as typeof invoke;
+  try {
+    await waitFor(() => expect(startButton().disabled).toBe(false));
+    await fireEvent.click(startButton());
+    await waitFor(() => expect(stores.router.view).toBe('runs'));
+  } finally {
+    stores.lab.invoke = invoke;
+  }
+  const run = stores.router.param!;
+  await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id: run })).status), { timeout: 90_000, interval: 250 });
+  expect(sent).toHaveLength(1);
+  return { config: sent[0].config, run };
+}
+
+/** The run's data line, where the trainer names the class weights it used. */
+const dataLine = async (run: string) => (await stores.lab.invoke('runs.get', { id: run })).data?.line ?? '';
+
+describe('Models › Training › Class weights', () => {
+  it('balanced: sent as --set loss.classWeights=balanced sends it, said in the Training header, and the run weighs both classes', async () => {
+    await openClickDemo();
+    expect(weights()).not.toBeNull();
+    expect(mode().value).toBe('none');
+    await fireEvent.change(mode(), { target: { value: 'balanced' } });
+    expect(stores.models.training.loss).toEqual({ classWeights: 'balanced' });
+    expect(screen.getByTestId('training-changed').textContent).toContain('class weights balanced');
+    const { config, run } = await start();
+    expect(config.loss).toEqual(applyOverrides({}, [['loss.classWeights', 'balanced']]).loss);
+    expect((await stores.lab.invoke('runs.get', { id: run })).config).toMatchObject({ loss: { classWeights: 'balanced' } });
+    expect(await dataLine(run)).toMatch(/class weights \(balanced\): 'false' [\d.]+, 'true' [\d.]+/);
+  });
+
+  it('custom: one box per class named by its value; a weight that is not positive names the class and keeps Start off', async () => {
+    await openClickDemo();
+    await fireEvent.change(mode(), { target: { value: 'custom' } });
+    // the click demo's target 'clicked' holds 0/1, which the importer reads as a boolean: false is the
+    // negative class, true the positive (as the trainer names them), each at 1 to start from
+    expect(within(weights()!).getAllByTestId('class-weight').map((b) => b.closest('label')!.textContent!.trim())).toEqual(['false (negative)', 'true (positive)']);
+    expect([box('false').value, box('true').value]).toEqual(['1', '1']);
+
+    await fireEvent.change(box('true'), { target: { value: '0' } });
+    expect(screen.getByTestId('class-weights-error').textContent).toBe("The weight of class 'true' must be a positive number (got 0)");
+    expect(startButton().disabled).toBe(true);
+    expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Class weights');
+    await fireEvent.change(box('true'), { target: { value: '' } });
+    expect(screen.getByTestId('class-weights-error').textContent).toBe("Enter a weight for class 'true'");
+    expect(startButton().disabled).toBe(true);
+
+    await fireEvent.change(box('true'), { target: { value: '5' } });
+    expect(screen.queryByTestId('class-weights-error')).toBeNull();
+    const { config, run } = await start();
+    expect(config.loss).toEqual(applyOverrides({}, [['loss.classWeights', '[1,5]']]).loss);
+    expect(await dataLine(run)).toContain("class weights (given): 'false' 1, 'true' 5");
+  });
+
+  it('is not offered for a forecasting dataset, and weights chosen before are not sent to a forecaster', async () => {
+    await openClickDemo();
+    await fireEvent.change(mode(), { target: { value: 'balanced' } });
+    await fireEvent.change(screen.getByTestId('model-dataset'), { target: { value: demoOf(stores, 'forecasting') } });
+    await waitFor(() => expect(stores.models.family).toBe('forecasting'));
+    await fireEvent.click(screen.getByRole('tab', { name: TABS.forecasting }));
+    await waitFor(() => expect(screen.getByTestId('training-settings')).toBeTruthy());
+    expect(weights()).toBeNull();
+    await waitFor(() => expect(stores.models.training.loss).toBeUndefined());
+    expect(screen.queryByTestId('training-changed')?.textContent ?? '').not.toContain('class weights');
+  });
+
+  it('Reset in the Training header puts them back to none', async () => {
+    await openClickDemo();
+    await fireEvent.change(mode(), { target: { value: 'balanced' } });
+    await fireEvent.click(screen.getByTestId('training-reset'));
+    expect(stores.models.training.loss).toBeUndefined();
+    expect(mode().value).toBe('none');
+  });
+});
