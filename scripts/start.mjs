@@ -3,7 +3,9 @@
 // where electron's download failed) one line saying so, then serve mode, whose first stdout line is
 // the URL, which is also opened in the default browser (not with --no-open, nor without a display)
 // through a single-use link, so the token never appears on a command line (open-browser.mjs).
-// Extra arguments (e.g. --home DIR, --port P) are passed on.
+// Extra arguments (e.g. --home DIR, --port P) are passed on. Serve comes back on the port it last used for
+// the lab home (main/serve/port-file.ts), so after a restart a tab left open reconnects by itself, with the
+// cookie the single-use link set (it is named by the port), and needs no new link.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

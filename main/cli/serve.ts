@@ -1,12 +1,14 @@
 // `gatelab serve [--port P] [--home DIR] [--data-dir DIR]… [--new-token]`: the lab in a browser. The FIRST line
 // on stdout is the URL with its token (scripts and e2e tests read it); everything else goes to stderr.
-// The token is kept in the lab home (serve/token-file.ts), so the URL survives a restart.
+// The token and the port are kept in the lab home (serve/token-file.ts, serve/port-file.ts), so the URL
+// survives a restart and an open tab reconnects by itself.
 import type { CliCommand } from '../cli';
 import { stringOption, stringOptions, type CliArgs } from './args';
 import { Lab } from '../lab/lab';
 import { startServer } from '../serve/server';
 import { resolveDataDirs } from '../serve/data-dirs';
 import { serveToken } from '../serve/token-file';
+import { listenOnHomePort } from '../serve/port-file';
 import { delimiter } from 'node:path';
 import { ensureRendererBuilt } from '../serve/renderer-build';
 
@@ -19,7 +21,8 @@ export const command: CliCommand = {
   summary: 'serve the lab UI to a browser on 127.0.0.1 (prints the URL with its access token)',
   usage: "",
   options: [
-    ["--port P", "the port on 127.0.0.1 (default: a free one)"],
+    // kept so that a tab left open reconnects after a restart; 0 is a one-off that leaves the kept port alone
+    ["--port P", "the port on 127.0.0.1 (default: the one this lab home last used, or a free one if it is taken; 0: any free port, not kept)"],
     // the browser may be someone other than this machine's user: by default it can only upload files
     [`--data-dir DIR`, `a folder whose files the browser may import by path (others must be uploaded from the browser); repeatable, or DIR${delimiter}DIR…`],
     // the token is kept in the lab home so a bookmarked URL keeps working; this replaces it
@@ -29,8 +32,8 @@ export const command: CliCommand = {
   ],
   async run(args) {
     const portText = stringOption(args, 'port');
-    const port = portText === undefined ? 0 : Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    const port = portText === undefined ? undefined : Number(portText);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       console.error(`gatelab serve: --port must be an integer 0..65535 (got '${portText}')`);
       return 2;
     }
@@ -51,19 +54,23 @@ export const command: CliCommand = {
       await lab.close();
       return 2;
     }
-    const server = await startServer({ lab, rendererDir, port, dataDirs, token: token.token }).catch((e: NodeJS.ErrnoException) => {
-      console.error(`gatelab serve: cannot listen on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port or use 0' : e.message}`);
+    const listen = (p: number) => startServer({ lab, rendererDir, port: p, dataDirs, token: token.token });
+    const started = await listenOnHomePort(lab.paths.home, port, listen).catch((e: NodeJS.ErrnoException) => {
+      const where = port ? `127.0.0.1:${port}` : '127.0.0.1';
+      console.error(`gatelab serve: cannot listen on ${where}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port, or --port 0 for any free one' : e.message}`);
       return null;
     });
-    if (!server) {
+    if (!started) {
       await lab.close();
       return 1;
     }
+    const { server } = started;
     console.log(server.url);
     console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop; running runs are paused)`);
     if (token.notice) console.error(`gatelab serve: ${token.notice}`);
     if (token.warning) console.error(`gatelab serve: ${token.warning}`);
-    else console.error(`gatelab serve: ${token.created ? 'a new access token, saved in' : 'the access token saved in'} ${token.file} (the URL stays the same across restarts${port ? '' : ' with --port'}; \`gatelab serve --new-token\` replaces it)`);
+    else console.error(`gatelab serve: ${token.created ? 'a new access token, saved in' : 'the access token saved in'} ${token.file} (the URL stays the same across restarts${port === 0 ? ' with a fixed --port' : ''}; \`gatelab serve --new-token\` replaces it)`);
+    for (const note of started.notes) console.error(`gatelab serve: ${note}`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
