@@ -15,6 +15,23 @@ describe('rangeText', () => {
   });
 });
 
+describe('rangeText: both ends in one notation (audit G6: "37.300 .. 63")', () => {
+  it('gives both ends the same decimals when one of them is a whole number', () => {
+    expect(rangeText(37.3, 63)).toBe('37.300 .. 63.000');
+    expect(rangeText(-2, 0.5)).toBe('-2.000 .. 0.500');
+    expect(rangeText(0, 1)).toBe('0 .. 1'); // both whole: no decimals at all
+  });
+  it('writes a small end with enough decimals for two digits, and both ends so', () => {
+    expect(rangeText(0.0042, 12)).toBe('0.0042 .. 12.0000');
+    expect(rangeText(0, 0.5)).toBe('0.000 .. 0.500');
+  });
+  it('uses exponents for both ends when the range reaches 1e5, stays below 1e-3, or an end needs more than 6 decimals', () => {
+    expect(rangeText(0, 1.5e9 + 0.5)).toBe('0.000e+0 .. 1.500e+9');
+    expect(rangeText(0, 0.0004)).toBe('0.000e+0 .. 4.000e-4');
+    expect(rangeText(3e-9, 0.7)).toBe('3.000e-9 .. 7.000e-1');
+  });
+});
+
 describe('issueLines', () => {
   const ragged: ValidationIssue = { kind: 'ragged_row', severity: 'error', column: null, count: 2, message: 'rows with a different number of fields than the 2 columns', examples: [{ line: 3, column: null, value: '3 fields' }] };
   const dropped: ValidationIssue = { kind: 'dropped_rows', severity: 'warning', column: null, count: 2, message: "2 of 5 rows dropped (policy 'drop')", examples: [] };

@@ -43,9 +43,25 @@ function statText(type: string, stats: Record<string, unknown>): string {
 }
 
 const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e12 ? String(x) : Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : x.toFixed(3));
-/** 'min .. max' with enough digits that different ends look different (1500000000 .. 1500005846, not 1.500e+9 twice). */
+
+/**
+ * One notation for both ends of a range: whole numbers when both are, else 3 decimals (more, up to 6, for a
+ * small end to keep two significant digits), or exponents when the range reaches 1e5 or stays below 1e-3 or
+ * an end needs more than 6 decimals. Each end on its own printed '37.300 .. 63' (audit G6).
+ */
+function rangeNotation(min: number, max: number): (x: number) => string {
+  const big = Math.max(Math.abs(min), Math.abs(max));
+  if (Number.isInteger(min) && Number.isInteger(max) && big < 1e12) return String;
+  if (big >= 1e5 || big < 1e-3) return (x) => x.toExponential(3);
+  const smallest = Math.min(...[min, max].filter((x) => x !== 0).map(Math.abs));
+  const decimals = Math.max(3, Math.ceil(-Math.log10(smallest)) + 1);
+  return decimals > 6 ? (x) => x.toExponential(3) : (x) => x.toFixed(decimals);
+}
+
+/** 'min .. max' in one notation, with enough digits that different ends look different (1500000000 .. 1500005846, not 1.500e+9 twice). */
 export function rangeText(min: number, max: number): string {
-  if (min === max || fmt(min) !== fmt(max)) return `${fmt(min)} .. ${fmt(max)}`;
+  const same = rangeNotation(min, max);
+  if (min === max || same(min) !== same(max)) return `${same(min)} .. ${same(max)}`;
   // large values: whole digits, then decimals as needed; small ones: more significant digits
   const big = Math.max(Math.abs(min), Math.abs(max)) >= 1e5 && Math.max(Math.abs(min), Math.abs(max)) < 1e15;
   let d = big ? 0 : 5;

@@ -45,18 +45,36 @@ describe('gatelab knockout table', () => {
     expect(lines[0].indexOf('95% interval')).toBe(lines[1].indexOf('['));
   });
 
+  it('keeps decimal points in line when a tiny delta carries its note (audit G6: run 1\'s mean knockouts)', () => {
+    const row = (gate: string, mode: 'open' | 'closed' | 'mean', delta: number, low: number, high: number) => ({ gate, kind: 'gate' as const, mode, value: 0.05232 + delta, delta, ci: { low, high, level: 0.95 } });
+    const table: KnockoutTable = { runId: 1, split: 'test', metric: 'mse', higherIsBetter: false, baseline: 0.05232, samples: 5161, resamples: 1000, seed: 0,
+      rows: [row('block0.gate', 'open', -0.0000694, -0.0000905, -0.0000468), row('block0.gate', 'mean', -2.797e-8, -3.219e-8, -2.378e-8), row('block1.gate', 'closed', 0.000442, 0.000426, 0.000456)] };
+    const lines = formatKnockouts(table).split('\n');
+    expect(lines[3]).toMatch(/^ {2}block0\.gate mean +0\.052320  -0\.000000 \(< 1e-6\)  \[-0\.000000, -0\.000000\]  \(block 1 gate mean\)$/);
+    // every delta's last digit and every interval's "[" at one column, the header's "delta" over the numbers
+    const deltaEnd = lines.slice(2).map((l) => l.search(/\d(?: \(< 1e-6\))? +\[/));
+    expect(new Set(deltaEnd).size).toBe(1);
+    expect(new Set(lines.slice(2).map((l) => l.indexOf('['))).size).toBe(1);
+    expect(lines[1].indexOf('delta') + 'delta'.length - 1).toBe(deltaEnd[0]);
+  });
+
   it('prints every number of a table in one notation: fixed decimals, never 1e-7 beside 0.0001', () => {
     const row = (gate: string, delta: number, half: number) => ({ gate, kind: 'gate' as const, mode: 'closed' as const, value: 0.5 + delta, delta, ci: { low: delta - half, high: delta + half, level: 0.95 } });
-    const numbers = (text: string) => text.split('\n').slice(2).flatMap((l) => l.replace(/^ {2}\S+ \S+/, '').match(/-?\d[\d.e+-]*/g) ?? []); // after the row's label
+    // a number below the last decimal says so after it ("(< 1e-6)"): a bound, not one of the table's numbers
+    const bound = / \(< 1e-\d\)/g;
+    const numbers = (text: string) => text.split('\n').slice(2).flatMap((l) => l.replace(/^ {2}\S+ \S+/, '').replace(bound, '').match(/-?\d[\d.e+-]*/g) ?? []); // after the row's label
     const table = (rows: ReturnType<typeof row>[]): KnockoutTable => ({ runId: 3, split: 'test', metric: 'logloss', higherIsBetter: false, baseline: 0.5, samples: 100, resamples: 1000, seed: 0, rows });
     // a delta of float noise (1.2e-7, which toString writes as 1.2e-7) beside real ones
     const mixed = formatKnockouts(table([row('g1', 0.0001, 0.00005), row('g2', 1.2e-7, 0.0002), row('g3', -0.25, 0.01)]));
-    expect(mixed).not.toMatch(/\de[+-]?\d/);
+    expect(mixed.replace(bound, '')).not.toMatch(/\de[+-]?\d/);
     const shown = numbers(mixed);
     expect(shown.length).toBe(12); // value, delta and both interval ends of 3 rows
     expect(new Set(shown.map((n) => n.split('.')[1]?.length)).size).toBe(1); // the same decimals everywhere
     expect(mixed.split('\n')[2]).toMatch(/^ {2}g1 closed +0\.500100 +0\.000100 +\[ 0\.000050,  0\.000150\]$/); // ends padded to -0.260000's width
-    expect(mixed.split('\n')[3]).toMatch(/ 0\.000000 +\[-0\.000200,  0\.000200\]$/); // below the table's resolution: 0
+    // below the table's resolution: not 0 (audit G6: a mean knockout's -2.8e-8 read 0.000000), and its sign kept
+    expect(mixed.split('\n')[3]).toMatch(/ 0\.000000 \(< 1e-6\) +\[-0\.000200,  0\.000200\]$/);
+    expect(formatKnockouts(table([row('g1', 0.0001, 0.00005), row('g2', -2.8e-8, 4e-9)])).split('\n')[3])
+      .toMatch(/ -0\.000000 \(< 1e-6\) +\[-0\.000000, -0\.000000\]$/); // the note once, in the delta; the ends below 0 too
     expect(mixed.split('\n')[0]).toContain('test logloss 0.500000 as trained');
     // an ordinary table keeps 4 decimals
     expect(numbers(formatKnockouts(table([row('g1', -0.012, 0.004)]))).every((n) => /^-?\d+\.\d{4}$/.test(n))).toBe(true);

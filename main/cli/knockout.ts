@@ -26,17 +26,29 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const words = (r: KnockoutTable['rows'][number]) => { const w = knockoutLabel(r, names); return w === label(r) ? '' : `  (${w})`; };
   // Every column as wide as its widest cell (a long delta or interval end must not push later cells out of
   // line); the interval's two ends are padded apart so the commas line up too. A row's words follow the
-  // interval column (padded only when words follow: no trailing blanks).
-  const wl = Math.max(...t.rows.map((r) => num(r.ci.low).length));
-  const wh = Math.max(...t.rows.map((r) => num(r.ci.high).length));
-  const interval = (r: KnockoutTable['rows'][number]) => `[${num(r.ci.low).padStart(wl)}, ${num(r.ci.high).padStart(wh)}]`;
+  // interval column (padded only when words follow: no trailing blanks). The interval's ends are written
+  // short ("-0.000000"): a tiny delta's "(< 1e-6)" is said once, in its delta cell.
+  const wl = Math.max(...t.rows.map((r) => num.short(r.ci.low).length));
+  const wh = Math.max(...t.rows.map((r) => num.short(r.ci.high).length));
+  const interval = (r: KnockoutTable['rows'][number]) => `[${num.short(r.ci.low).padStart(wl)}, ${num.short(r.ci.high).padStart(wh)}]`;
   const w = Math.max(10, ...t.rows.map((r) => label(r).length));
-  const wv = Math.max(8, t.metric.length, ...t.rows.map((r) => num(r.value).length));
-  const wd = Math.max(9, ...t.rows.map((r) => num(r.delta).length));
+  const value = numberColumn(t.metric, t.rows.map((r) => num(r.value)), 8);
+  const delta = numberColumn('delta', t.rows.map((r) => num(r.delta)), 9);
   const wi = Math.max('95% interval'.length, ...t.rows.map((r) => interval(r).length));
-  lines.push(`  ${'knockout'.padEnd(w)}  ${t.metric.padStart(wv)}  ${'delta'.padStart(wd)}  95% interval`);
-  for (const r of t.rows) lines.push(`  ${label(r).padEnd(w)}  ${num(r.value).padStart(wv)}  ${num(r.delta).padStart(wd)}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`);
+  lines.push(`  ${'knockout'.padEnd(w)}  ${value.head}  ${delta.head}  95% interval`);
+  t.rows.forEach((r, i) => lines.push(`  ${label(r).padEnd(w)}  ${value.cells[i]}  ${delta.cells[i]}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`));
   return lines.join('\n');
+}
+
+/**
+ * A column of numbers under `head`, at least `min` wide: the numbers right-aligned, so their decimal points
+ * line up, and a tiny number's "(< 1e-6)" after its number rather than pushing it out of line.
+ */
+function numberColumn(head: string, texts: string[], min: number): { head: string; cells: string[] } {
+  const parts = texts.map((x) => { const at = x.indexOf(' ('); return at < 0 ? [x, ''] : [x.slice(0, at), x.slice(at)]; });
+  const wn = Math.max(min, head.length, ...parts.map(([n]) => n.length));
+  const wnote = Math.max(0, ...parts.map(([, note]) => note.length));
+  return { head: head.padStart(wn).padEnd(wn + wnote), cells: parts.map(([n, note]) => (n.padStart(wn) + note).padEnd(wn + wnote)) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, scatterLabel, spreadLabels } from './value-labels';
+import { mergeSameValues, placeLabels, scatterLabel, spreadLabels } from './value-labels';
 
 describe('value labels beside single points', () => {
   it('pushes close labels apart (0.7814 and 0.7803 one pixel apart) and leaves distant ones alone', () => {
@@ -78,5 +78,28 @@ describe('scatterLabel: a run name beside its point, never cut by the chart edge
     expect(l.text.length * 5.6).toBeLessThanOrEqual(Math.max(240 - 127, 113));
     expect(name.startsWith(l.text.slice(0, -1))).toBe(true);
     expect(scatterLabel('s1', 500, 0, 520)).toEqual({ x: 507, anchor: 'start', text: 's1' });
+  });
+});
+
+describe('mergeSameValues: one value of several series at one dot is written once (audit G6: "0.8094" twice)', () => {
+  it('merges labels that read the same at the same place, with every series colour, and keeps the rest', () => {
+    const out = mergeSameValues([
+      { x: 584, y: 120, text: '0.8094', color: 'magenta' }, // test.accuracy
+      { x: 584, y: 121, text: '0.8094', color: 'orange' }, // test.f1, the same value to 4 digits
+      { x: 584, y: 40, text: '0.9039', color: 'teal' },
+      { x: 584, y: 122, text: '0.8095', color: 'blue' }, // a different value at the same place stays its own
+      { x: 300, y: 120, text: '0.8094', color: 'green' }, // the same value at another step stays its own
+    ]);
+    expect(out.map((l) => [l.text, l.color, l.swatches])).toEqual([
+      ['0.8094', 'magenta', ['magenta', 'orange']],
+      ['0.9039', 'teal', undefined],
+      ['0.8095', 'blue', undefined],
+      ['0.8094', 'green', undefined],
+    ]);
+  });
+  it('placeLabels keeps the merged colours, so the chart can draw them', () => {
+    const [merged] = mergeSameValues([{ x: 300, y: 100, width: 50, text: '0.8094', color: 'a' }, { x: 300, y: 100, width: 50, text: '0.8094', color: 'b' }]);
+    const [placed] = placeLabels([merged], [], { left: 0, top: 0, right: 600, bottom: 300 });
+    expect(placed.swatches).toEqual(['a', 'b']);
   });
 });

@@ -2,7 +2,8 @@
 // close values sat on top of each other (spreadLabels), and a value measured once (test.loss) was written
 // across the train-loss curve beside it (audit A20). placeLabels tries places around each dot and keeps
 // the one that covers no curve, no other label and stays inside the plot; spreadLabels is its fallback
-// rule for labels without obstacles.
+// rule for labels without obstacles. mergeSameValues writes one value shared by several series at one
+// place once.
 
 export interface ValueLabel { x: number; y: number; text: string; color: string }
 
@@ -17,10 +18,29 @@ export function spreadLabels(labels: readonly ValueLabel[], gap = 12, top = 0, n
   return out;
 }
 
-/** A label to place: its dot at (x, y) in pixels and its text's measured width. */
-export interface DotLabel { x: number; y: number; width: number; text: string; color: string }
-/** Where it went: the text's left edge and baseline (draw with textAlign 'left'). */
-export interface PlacedLabel { x: number; y: number; text: string; color: string }
+/**
+ * A label to place: its dot at (x, y) in pixels and its measured width. `swatches`: the colours of every
+ * series the value belongs to, when one label stands for several (mergeSameValues).
+ */
+export interface DotLabel { x: number; y: number; width: number; text: string; color: string; swatches?: string[] }
+/** Where it went: the label's left edge and the text's baseline (draw with textAlign 'left'). */
+export interface PlacedLabel { x: number; y: number; text: string; color: string; swatches?: string[] }
+
+/**
+ * Labels of one value at one place, merged: test.accuracy and test.f1 both 0.8094 at the last step drew
+ * one dot over the other and wrote "0.8094" twice in two colours, as if two different values (audit G6).
+ * Labels whose text reads the same and whose dots lie within `near` pixels become one label carrying the
+ * colours of all of them (`swatches`, in the order given); other labels pass unchanged.
+ */
+export function mergeSameValues<T extends { x: number; y: number; text: string; color: string }>(labels: readonly T[], near = 3): (T & { swatches?: string[] })[] {
+  const out: (T & { swatches?: string[] })[] = [];
+  for (const l of labels) {
+    const same = out.find((o) => o.text === l.text && Math.abs(o.x - l.x) <= near && Math.abs(o.y - l.y) <= near);
+    if (!same) out.push({ ...l });
+    else same.swatches = [...(same.swatches ?? [same.color]), l.color];
+  }
+  return out;
+}
 export interface Box { left: number; top: number; right: number; bottom: number }
 type Rect = Box;
 
@@ -68,7 +88,7 @@ export function placeLabels(labels: readonly DotLabel[], curves: readonly (reado
       if (best && best.cost < 1) break; // a free place this close: no need to look further away
     }
     placed.push(best!.rect);
-    out.push({ x: best!.rect.left, y: best!.rect.bottom - 2, text: l.text, color: l.color });
+    out.push({ x: best!.rect.left, y: best!.rect.bottom - 2, text: l.text, color: l.color, ...(l.swatches ? { swatches: l.swatches } : {}) });
   }
   return out;
 }

@@ -59,12 +59,19 @@ describe('gate report HTML', () => {
       { gate: 'block0.gate', kind: 'gate', mode: 'closed', value: 0.2031, delta: -0.000001098, ci: ci(-0.00002, 0.00002) },
       { gate: 'block1.gate', kind: 'gate', mode: 'closed', value: 0.2031, delta: -2.085e-7, ci: ci(-0.00001, 0.00001) },
       { gate: 'block1.gate', kind: 'gate', mode: 'open', value: 0.2032, delta: 0.0001184, ci: ci(0.00005, 0.0002) }]), metric: 'mse', higherIsBetter: false, baseline: 0.20311 });
-    const shown = [...html.matchAll(/<td>(-?[\d.e+-]+)<\/td>|\[(-?[\d.e+-]+), (-?[\d.e+-]+)\]|<text x="\d+" y="\d+">(-?[\d.e+-]+)<\/text>/g)]
+    // a number below the last decimal carries a note after it ("(< 1e-6)"): a bound, not one of the numbers
+    const note = '(?: \\(&#60; 1e-6\\))?';
+    const shown = [...html.matchAll(new RegExp(`<td>(-?[\\d.e+-]+)${note}</td>|\\[(-?[\\d.e+-]+), (-?[\\d.e+-]+)\\]|<text x="\\d+" y="\\d+">(-?[\\d.e+-]+)${note}</text>`, 'g'))]
       .flatMap((m) => m.slice(1).filter((x): x is string => x !== undefined));
     expect(shown.length).toBe(3 * 4 + 3); // value, delta, interval ends per row; a bar label per row
     expect(shown.some((v) => /e/.test(v))).toBe(false);
     expect(new Set(shown.map((v) => v.split('.')[1]?.length))).toEqual(new Set([6]));
     expect(html).toContain('<td>-0.000001</td>');
+    // -2.085e-7 is below the last decimal: it keeps its sign and says so, in its cell and on its bar (audit G6)
+    expect(html).toContain('<td>-0.000000 (&#60; 1e-6)</td>');
+    expect(html).toMatch(/<text x="(\d+)" y="\d+">-0\.000000 \(&#60; 1e-6\)<\/text>/);
+    const x = Number(/<text x="(\d+)" y="\d+">-0\.000000 \(&#60; 1e-6\)<\/text>/.exec(html)![1]);
+    expect(x + 18 * 6.8).toBeLessThanOrEqual(700); // the longer label is not cut at the SVG's edge
     expect(html).toContain('<td>0.000118</td>');
     expect(html).toContain('as trained: <b>0.203110</b>');
   });

@@ -25,8 +25,10 @@ export const flops = (v: number): string => {
 export function barChart(items: { label: string; value: number; low?: number; high?: number }[], unit = '', bad: (v: number) => boolean = (v) => v < 0,
   format: (v: number) => string = (v) => fmt(v)): string {
   if (!items.length) return '<p class="empty">nothing to show</p>';
-  // the value column is wide enough for "-0.0006891 (+12.5%)"-length labels: they were cut at the SVG edge
-  const W = 700, row = 22, labelW = 220, valueW = 110, plot = W - labelW - valueW - 10;
+  // the value column is wide enough for "-0.0006891 (+12.5%)"-length labels, and wider for a longer one
+  // ("-0.000000 (< 1e-6)"): they were cut at the SVG edge
+  const longest = Math.max(0, ...items.map((i) => `${format(i.value)}${unit}`.length));
+  const W = 700, row = 22, labelW = 220, valueW = Math.max(110, 12 + Math.ceil(6.8 * longest)), plot = W - labelW - valueW - 10;
   const ext = Math.max(1e-12, ...items.flatMap((i) => [Math.abs(i.value), Math.abs(i.low ?? 0), Math.abs(i.high ?? 0)]));
   const hasNeg = items.some((i) => Math.min(i.value, i.low ?? 0) < 0);
   const zero = labelW + (hasNeg ? plot / 2 : 0);
@@ -38,7 +40,7 @@ export function barChart(items: { label: string; value: number; low?: number; hi
       ? `<line x1="${zero + it.low * scale}" x2="${zero + it.high * scale}" y1="${y + 8}" y2="${y + 8}" stroke="#222" stroke-width="1.5"/>` : '';
     return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${esc(it.label)}</text>` +
       `<rect x="${x0}" y="${y + 2}" width="${Math.max(w, 0.5)}" height="${row - 8}" fill="${bad(it.value) ? '#c0504d' : '#4f81bd'}"/>${ci}` +
-      `<text x="${W - valueW + 6}" y="${y + 12}">${format(it.value)}${unit}</text>`;
+      `<text x="${W - valueW + 6}" y="${y + 12}">${esc(`${format(it.value)}${unit}`)}</text>`;
   });
   return `<svg width="${W}" height="${items.length * row + 8}" font-size="12"><line x1="${zero}" x2="${zero}" y1="0" y2="${items.length * row + 8}" stroke="#999"/>${rows.join('')}</svg>`;
 }
@@ -77,11 +79,12 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const better = t.higherIsBetter ? 'higher is better' : 'lower is better';
   const rows = [...t.rows].sort((a, b) => (t.higherIsBetter ? a.delta - b.delta : b.delta - a.delta));
   const label = (r: KnockoutTable['rows'][number]) => knockoutLabel(r, names);
-  // one notation for the whole table, bar labels included, as `gatelab knockout` prints it
+  // one notation for the whole table, bar labels included, as `gatelab knockout` prints it; a tiny delta's
+  // "(< 1e-6)" is said in its delta cell, its interval's ends written short
   const num = tableNotation([t.baseline, ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
-  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${num(r.value)}</td><td>${num(r.delta)}</td><td>[${num(r.ci.low)}, ${num(r.ci.high)}]</td></tr>`).join('');
+  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
   const caption = knockoutCaption(t, names);
-  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${num(t.baseline)}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
+  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
     `Intervals: paired bootstrap, ${t.resamples} resamples, seed ${t.seed}, ${Math.round(100 * (t.rows[0]?.ci.level ?? 0.95))}%.</p>` +
     barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (t.higherIsBetter ? d < 0 : d > 0), num) +
     `<p class="empty">Red: the knockout made ${esc(t.metric)} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${esc(t.metric)}; lines its interval.</p>` +

@@ -51,6 +51,21 @@ describe('KnockoutPanel', () => {
     expect(screen.getAllByRole('img').map((i) => i.getAttribute('aria-label')).join(' ')).not.toMatch(/e-/);
   });
 
+  it('a tiny delta (a mean knockout, -2.8e-8) keeps its sign and says it is below the last decimal, not 0.000000 (audit G6)', () => {
+    const tiny: KnockoutTable = { ...table, metric: 'mse', higherIsBetter: false, baseline: 0.05232, rows: [
+      { gate: 'block0.gate', kind: 'gate', mode: 'closed', value: 0.052649, delta: 0.000329, ci: ci(0.000308, 0.000348) },
+      { gate: 'block0.gate', kind: 'gate', mode: 'mean', value: 0.05232, delta: -2.797e-8, ci: ci(-3.219e-8, -2.378e-8) },
+      { gate: 'block1.gate', kind: 'gate', mode: 'mean', value: 0.05232, delta: 0, ci: ci(0, 0) },
+    ] };
+    render(KnockoutPanel, { props: { table: tiny } });
+    const rows = screen.getAllByTestId('knockout-row');
+    const cells = rows.map((r) => [r.querySelector('.value')!.textContent, r.querySelector('.tiny')!.textContent]);
+    // by harm: +0.000329, then the exact 0 (which says nothing more), then -2.8e-8
+    expect(cells).toEqual([['0.000329', ''], ['0.000000', ''], ['-0.000000', '(< 1e-6)']]);
+    // the words a screen reader hears: the note once, the interval's ends below 0
+    expect(rows[2].querySelector('[role="img"]')!.getAttribute('aria-label')).toContain('change -0.000000 (< 1e-6), 95% interval -0.000000 to -0.000000, not worse');
+  });
+
   it('for a lower-is-better metric a positive delta is the harm', () => {
     render(KnockoutPanel, { props: { table: { ...table, metric: 'mse', higherIsBetter: false } } });
     expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.textContent).toBe('stream 1 feature gate open');
