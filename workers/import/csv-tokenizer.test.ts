@@ -97,6 +97,21 @@ describe('CsvTokenizer', () => {
     expect(lines).toEqual([1, 2, 5, 6]);
   });
 
+  it('tells each row the line it ends on and which quoted field runs across lines, at any chunk cut', () => {
+    // line 2: one line; lines 3–5: field 2 quoted over 3 lines (CRLF, then a lone CR); lines 6–8: fields 1 and 3
+    const text = 'h1,h2,h3\n1,2,3\n4,"a\r\nb\rc",6\n"x\ny",8,"z\n"\n9,9,9';
+    const bytes = Buffer.from(text);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const seen: string[] = [];
+      const tok = new CsvTokenizer(0x2c, {
+        row(_b, _s, _e, _x, n, line) { seen.push(`${line}-${tok.rowLastLine}:${n}:${tok.spanField}@${tok.spanCloseLine}`); },
+      }, 'test.csv');
+      tok.push(bytes.subarray(0, cut), false);
+      tok.push(bytes.subarray(cut), true);
+      expect(seen, `cut at ${cut}`).toEqual(['1-1:3:-1@0', '2-2:3:-1@0', '3-5:3:1@5', '6-8:3:0@7', '9-9:3:-1@0']);
+    }
+  });
+
   it('names the line of a quote that is never closed', () => {
     expect(() => tokenize(Buffer.from('a,b\n1,2\n3,"oops\n4,5\n'), ',', [5])).toThrow(/test\.csv, line 3: the quote \(\"\) opening field 2 is never closed/);
   });
@@ -126,7 +141,8 @@ describe('parseNumber', () => {
     expect(parse('')[1]).toBe(MISSING);
     expect(parse('NA')[1]).toBe(MISSING);
     expect(parse('null')[1]).toBe(MISSING);
-    expect(parse('NaN')[1]).toBe(NAN_INF);
+    expect(parse('NaN')).toEqual([NaN, MISSING]); // pandas' missing number: missing, not a NaN warning
+    expect(parse(' nan ')[1]).toBe(MISSING);
     expect(parse('-inf')).toEqual([-Infinity, NAN_INF]);
     expect(parse('1e400')).toEqual([Infinity, NAN_INF]);
     for (const bad of ['1.2.3', '12abc', '0x1A', '1,5', 'e5', '--1', '1e', 'abc']) expect(parse(bad)[1], bad).toBe(BAD);

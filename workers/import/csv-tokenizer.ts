@@ -26,6 +26,15 @@ export class CsvTokenizer {
   private escaped = new Uint8Array(64);
   /** 1-based line number of the next unconsumed byte. */
   line = 1;
+  /**
+   * Set for the row being handed to `row()`: the line it ends on (its start line unless a quoted field
+   * holds line breaks), and the first quoted field that runs across lines (-1: none) with the line its
+   * closing quote is on. A row whose field count is wrong and whose quote spans lines is almost always a
+   * stray quote that swallowed the following lines; the importer says so with these.
+   */
+  rowLastLine = 1;
+  spanField = -1;
+  spanCloseLine = 0;
   private stopped = false;
   private skipLf = false;
 
@@ -35,8 +44,11 @@ export class CsvTokenizer {
   /** A delimiter of several bytes (MovieLens-1M's '::'), else null. */
   private readonly long: Buffer | null;
 
-  /** `delimiter`: a byte, or a string of one or more ASCII characters ('::', '||'). */
-  constructor(delimiter: number | string, private readonly sink: RowSink, private readonly file: string) {
+  /**
+   * `delimiter`: a byte, or a string of one or more ASCII characters ('::', '||'). `names`: the header's
+   * column names, to name the column of an unclosed quote in its error.
+   */
+  constructor(delimiter: number | string, private readonly sink: RowSink, private readonly file: string, private readonly names?: readonly string[]) {
     const bytes = typeof delimiter === 'number' ? null : Buffer.from(delimiter, 'utf8');
     this.delimiter = bytes ? bytes[0] : (delimiter as number);
     this.long = bytes && bytes.length > 1 ? bytes : null;
@@ -85,7 +97,7 @@ export class CsvTokenizer {
     let line = this.line;
     while (pos < n) {
       const rowStart = pos, rowLine = line;
-      let count = 0, p = pos, complete = false;
+      let count = 0, p = pos, complete = false, spanField = -1, spanClose = 0, lastLine = line;
       for (;;) {
         // one field starting at p
         if (count === this.starts.length) this.grow();
@@ -102,9 +114,11 @@ export class CsvTokenizer {
           }
           if (q < 0) {
             if (!last) break; // row continues in the next chunk
-            throw new ImportError('unclosed_quote', `${this.file}, line ${rowLine}: the quote (") opening field ${count + 1} is never closed before the end of the file`, { file: this.file, line: rowLine });
+            throw this.unclosed(buf, p, line, count);
           }
-          for (let k = p; k < q; k++) if (buf[k] === LF) line++;
+          const openLine = line;
+          line += lineBreaks(buf, p, q);
+          if (line > openLine && spanField < 0) { spanField = count; spanClose = line; }
           fieldEnd = q;
           p = q + 1;
           // tolerate junk between the closing quote and the delimiter (like Python's csv): keep it out of the value
@@ -120,6 +134,7 @@ export class CsvTokenizer {
         this.ends[count] = fieldEnd;
         this.escaped[count] = esc;
         count++;
+        lastLine = line;
         if (p >= n) {
           if (last) { complete = true; p = n; }
           break;
@@ -139,6 +154,9 @@ export class CsvTokenizer {
       // blank lines are skipped (pandas does the same); a lone empty field is a blank line
       if (count === 1 && this.starts[0] === this.ends[0] && buf[rowStart] !== QUOTE) { this.line = line; continue; }
       this.line = line;
+      this.rowLastLine = lastLine;
+      this.spanField = spanField;
+      this.spanCloseLine = spanClose;
       if (this.sink.row(buf, this.starts, this.ends, this.escaped, count, rowLine) === false) {
         this.stopped = true;
         return n;
@@ -146,6 +164,20 @@ export class CsvTokenizer {
     }
     this.line = line;
     return n;
+  }
+
+  /**
+   * A quote opened at `at` (on `openLine`, field index `field`) that no quote closes: the rest of the file
+   * would be one value. The message names the lines it runs over, so the user sees how much it swallowed.
+   */
+  private unclosed(buf: Buffer, at: number, openLine: number, field: number): ImportError {
+    let end = buf.length;
+    // line breaks at the very end close the last line; they start no line of their own
+    while (end > at + 1 && (buf[end - 1] === LF || buf[end - 1] === CR)) end--;
+    const lastLine = openLine + lineBreaks(buf, at, end);
+    const lines = lastLine === openLine ? `line ${openLine}, the last line of the file, reads` : `lines ${openLine}–${lastLine} (to the end of the file) read`;
+    const column = this.names && field < this.names.length ? this.names[field] : null;
+    return new ImportError('unclosed_quote', `${this.file}, line ${openLine}: the quote (") opening field ${field + 1} is never closed before the end of the file, so ${lines} as one value${column === null ? '' : ` of column '${column}'`}. Close the quote where the value ends, or remove it (a quote inside a value is written as two: "")`, { file: this.file, line: openLine, column });
   }
 
   /**
@@ -168,4 +200,14 @@ export class CsvTokenizer {
     const e = new Int32Array(size); e.set(this.ends); this.ends = e;
     const x = new Uint8Array(size); x.set(this.escaped); this.escaped = x;
   }
+}
+
+/** Line breaks in buf[from, to): LF, CRLF (once) and a lone CR (old Mac files), as the row ends count them. */
+function lineBreaks(buf: Buffer, from: number, to: number): number {
+  let breaks = 0;
+  for (let k = from; k < to; k++) {
+    const c = buf[k];
+    if (c === LF || (c === CR && (k + 1 >= to || buf[k + 1] !== LF))) breaks++;
+  }
+  return breaks;
 }

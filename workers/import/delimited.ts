@@ -80,11 +80,31 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows) : null;
   const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
   let withoutTime = 0;
-  const putRow = (buf: Buffer, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, count: number, line: number): void => {
+  const shape = sniffed.hasHeader ? 'header' : 'first row';
+  /**
+   * `current`: the row the tokenizer is handing over now (not a row the summary check held back, which
+   * always has the right width and one line), so the lines it covers can be read off the tokenizer.
+   */
+  const putRow = (buf: Buffer, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, count: number, line: number, current = false): void => {
+    const lastLine = current ? tokenizer.rowLastLine : line;
+    if (count !== width && current && tokenizer.spanField >= 0) {
+      // a quoted value with line breaks and then the wrong field count: a stray quote swallowed the lines
+      // after it. Padding would import those lines as one value, so even 'impute' drops it, and says so.
+      const at = tokenizer.spanField;
+      const where = sniffed.hasHeader && at < width ? `column '${sniffed.names[at]}'` : `field ${at + 1}`;
+      const lines = `lines ${line}–${lastLine}`;
+      job.validation.add('ragged_row', null, line, `${count} fields over ${lines}, quote in ${where}`, () => `rows joined from several lines of the file by a quote (") closed only on a later line, with a different number of fields than the ${width} columns: almost always a stray quote. Close it where its value ends, or remove it${policy === 'reject' ? '' : ' (dropped, with all their lines)'}`, 'quote');
+      if (policy === 'reject') {
+        throw new ImportError('ragged_row', `${file}, line ${line}: a quote (") opened here in ${where} is not closed until line ${tokenizer.spanCloseLine}, so ${lines} read as one row with ${count} fields; the ${shape} has ${width}. Most likely the quote is stray: close it where the value ends, or remove it (a quote inside a value is written as two: ""). Fix the line, or import with onInvalid 'drop' to drop those ${lastLine - line + 1} lines as one row`, { file, line, column: sniffed.hasHeader && at < width ? sniffed.names[at] : null });
+      }
+      table.dropRow();
+      job.validation.droppedLines(line, lastLine);
+      return;
+    }
     if (count !== width) {
       job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
       if (policy === 'reject') {
-        throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${sniffed.hasHeader ? 'header' : 'first row'}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
+        throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
       }
       if (policy === 'drop' || count > width) { table.dropRow(); return; }
     }
@@ -97,7 +117,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       if (Number.isNaN(seconds)) withoutTime++;
       else pairDate!.addTimeOfDay(seconds);
     }
-    table.endRow(line);
+    if (!table.endRow(line)) job.validation.droppedLines(line, lastLine);
   };
   // a 'Total' row is held back until the next row (then it is data) or the end (summary-rows.ts)
   const summary = rules.skipSummaryRow ? new TrailingSummaryRows(cols, text) : null;
@@ -106,9 +126,9 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       if (skipLines > 0) { skipLines--; return; }
       if (summary && count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
       summary?.release(putRow);
-      putRow(buf, starts, ends, escaped, count, line);
+      putRow(buf, starts, ends, escaped, count, line, true);
     },
-  }, file);
+  }, file, sniffed.hasHeader ? sniffed.names : undefined);
 
   for await (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line, file)) {
     job.checkCancelled();

@@ -15,6 +15,14 @@ export class Validation {
   rowsKept = 0;
   rowsDropped = 0;
   valuesImputed = 0;
+  /**
+   * Dropped rows that ran over several lines of the file (a quoted field with line breaks), as
+   * [first, last] line. A row is one record, but the user counts lines: "1 row dropped" for lines 3–6 would
+   * hide three of them, so the drop count names these.
+   */
+  private readonly droppedSpans: [number, number][] = [];
+  private spanRowsDropped = 0;
+  private spanLinesDropped = 0;
 
   constructor(readonly policy: InvalidPolicy) {}
 
@@ -26,9 +34,12 @@ export class Validation {
     return this.policy !== 'reject' && (kind === 'ragged_row' || kind === 'unparsable') ? 'warning' : SEVERITY[kind];
   }
 
-  /** Counts one occurrence; `describe` builds the message only the first time (it is on the hot path). */
-  add(kind: IssueKind, column: string | null, line: number, value: string | null, describe: () => string): void {
-    const key = `${kind}\u0000${column ?? ''}`;
+  /**
+   * Counts one occurrence; `describe` builds the message only the first time (it is on the hot path).
+   * `topic` keeps apart issues of one kind on one column that say different things (as in addCounted).
+   */
+  add(kind: IssueKind, column: string | null, line: number, value: string | null, describe: () => string, topic = ''): void {
+    const key = `${kind}\u0000${column ?? ''}${topic ? `\u0000${topic}` : ''}`;
     let issue = this.issues.get(key);
     if (!issue) {
       issue = { kind, severity: this.severityOf(kind), column, count: 0, message: describe(), examples: [] };
@@ -68,12 +79,37 @@ export class Validation {
     }
   }
 
+  /** A dropped row (already counted in rowsDropped) that covered lines `first`..`last` of the file. */
+  droppedLines(first: number, last: number): void {
+    if (last <= first) return;
+    this.spanRowsDropped++;
+    this.spanLinesDropped += last - first; // the lines beyond the one every row has
+    if (this.droppedSpans.length < MAX_EXAMPLES) this.droppedSpans.push([first, last]);
+  }
+
+  /**
+   * The drop count as the user reads it: rows of the dataset, and when some of them ran over several
+   * lines of the file, how many lines that is and which ("1 of 2 rows dropped (policy 'drop'), 4 lines of
+   * the file: it spans lines 3–6 ...").
+   */
+  droppedRowsMessage(): string {
+    const base = `${this.rowsDropped} of ${this.rowsRead} rows dropped (policy '${this.policy}')`;
+    if (this.spanRowsDropped === 0) return base;
+    const lines = this.rowsDropped + this.spanLinesDropped;
+    const which = this.rowsDropped === 1 ? 'it spans' : this.spanRowsDropped === 1 ? 'one of them spans' : `${this.spanRowsDropped} of them span`;
+    const list = this.droppedSpans.map(([a, z]) => `${a}–${z}`).join(', ') + (this.spanRowsDropped > this.droppedSpans.length ? ', ...' : '');
+    return `${base}, ${lines} lines of the file: ${which} lines ${list} (a quoted value with line breaks in it makes them one row)`;
+  }
+
   first(kind: IssueKind): ValidationIssue | undefined {
     for (const i of this.issues.values()) if (i.kind === kind) return i;
     return undefined;
   }
 
   report(): ValidationReport {
+    // the drop count's wording is this class's: the lines a multi-line row covered belong in it
+    const dropped = this.issues.get('dropped_rows\u0000');
+    if (dropped && this.rowsDropped > 0) dropped.message = this.droppedRowsMessage();
     const order: ValidationIssue['severity'][] = ['error', 'warning', 'info'];
     const issues = [...this.issues.values()].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
     return { policy: this.policy, rowsRead: this.rowsRead, rowsKept: this.rowsKept, rowsDropped: this.rowsDropped, valuesImputed: this.valuesImputed, issues };

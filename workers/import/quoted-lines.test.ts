@@ -1,0 +1,110 @@
+// Quotes that run across lines: a stray quote that swallows the lines after it is named with the lines
+// it joined, the drop count says how many lines of the file went, and nothing around it is lost; a real
+// multi-line quoted value (a review with line breaks) still imports as one value.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ValidationIssue } from '../../common/dataset-cache';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-quoted-lines-');
+afterAll(cleanup);
+
+/** The newcomer audit's file: the quote opened on line 3 is closed by the one that starts line 6. */
+const MALFORMED = 'a,b,c\n1,2,3\n4,"5,6\n7,8\n9,10,11,12,13\n"unterminated,1,2\n';
+
+const issue = (issues: ValidationIssue[], kind: string, message: RegExp) => issues.find((i) => i.kind === kind && message.test(i.message));
+
+describe('a quote that joins several lines into one row', () => {
+  it('is rejected naming the quote, its column, the lines it joined and the field counts', async () => {
+    const err = load(MALFORMED);
+    await expect(err).rejects.toMatchObject({ code: 'ragged_row', line: 3, column: 'b' });
+    await expect(err).rejects.toThrow(
+      `line 3: a quote (") opened here in column 'b' is not closed until line 6, so lines 3–6 read as one row with 4 fields; the header has 3. Most likely the quote is stray: close it where the value ends, or remove it`,
+    );
+    // the app rewrites this ending into its "Drop bad rows" button (renderer/lib/ui-hints.ts)
+    await expect(err).rejects.toThrow(/Fix the line, or import with onInvalid 'drop' to drop those 4 lines as one row$/);
+  });
+
+  it("under 'drop' counts the 4 lines that went, not just '1 row'", async () => {
+    const r = await load(MALFORMED, { onInvalid: 'drop' });
+    expect(r.col('a')).toEqual([1]);
+    expect(r.result.validation).toMatchObject({ rowsRead: 2, rowsKept: 1, rowsDropped: 1 });
+    const issues = r.result.validation.issues;
+    expect(r.issues.dropped_rows.message).toBe("1 of 2 rows dropped (policy 'drop'), 4 lines of the file: it spans lines 3–6 (a quoted value with line breaks in it makes them one row)");
+    const stray = issue(issues, 'ragged_row', /almost always a stray quote/)!;
+    expect(stray).toMatchObject({ count: 1, severity: 'warning', examples: [{ line: 3, value: "4 fields over lines 3–6, quote in column 'b'" }] });
+  });
+
+  it('keeps every row before and after the joined lines, and counts an ordinary short row beside it', async () => {
+    const csv = [
+      'a,b,c',
+      '1,2,3', // line 2
+      '4,"five,6', // line 3: a stray quote ...
+      '7,8,9',
+      '10,11",12,13', // ... closed on line 5: one row of 4 fields
+      '14,15,16',
+      '17,18,19',
+      '20,21', // line 8: short
+      '22,23,24',
+    ].join('\n');
+    const r = await load(csv, { onInvalid: 'drop' });
+    expect(r.col('a')).toEqual([1, 14, 17, 22]);
+    expect(r.col('c')).toEqual([3, 16, 19, 24]);
+    expect(r.result.validation).toMatchObject({ rowsRead: 6, rowsKept: 4, rowsDropped: 2 });
+    // 8 data lines: 4 kept, lines 3–5 and 8 dropped
+    expect(r.issues.dropped_rows.message).toBe("2 of 6 rows dropped (policy 'drop'), 4 lines of the file: one of them spans lines 3–5 (a quoted value with line breaks in it makes them one row)");
+    const issues = r.result.validation.issues;
+    expect(issue(issues, 'ragged_row', /stray quote/)!.examples.map((e) => e.line)).toEqual([3]);
+    expect(issue(issues, 'ragged_row', /^rows with a different number of fields/)!.examples).toEqual([{ line: 8, column: null, value: '2 fields' }]);
+  });
+
+  it("under 'impute' drops joined lines instead of padding them into one value", async () => {
+    const csv = 'a,b,c\n1,2,3\n4,"five\n6"\n7,8,9\n10,11\n';
+    const r = await load(csv, { onInvalid: 'impute' });
+    expect(r.col('a')).toEqual([1, 7, 10]); // the ordinary short row (line 6) is still padded
+    expect(r.col('b')).toEqual([2, 8, 11]);
+    expect(r.result.validation).toMatchObject({ rowsKept: 3, rowsDropped: 1, valuesImputed: 1 });
+    expect(issue(r.result.validation.issues, 'ragged_row', /stray quote.*\(dropped, with all their lines\)/)!.examples[0]).toMatchObject({ line: 3, value: "2 fields over lines 3–4, quote in column 'b'" });
+    expect(r.issues.dropped_rows.message).toMatch(/^1 of 4 rows dropped \(policy 'impute'\), 2 lines of the file: it spans lines 3–4/);
+  });
+
+  it('without a header names the field, and compares with the first row', async () => {
+    await expect(load('1,2,3\n4,"5,6\n7,8\n9,10"\n', { header: false })).rejects.toThrow(
+      'line 2: a quote (") opened here in field 2 is not closed until line 4, so lines 2–4 read as one row with 2 fields; the first row has 3',
+    );
+  });
+});
+
+describe('a quote never closed before the end of the file', () => {
+  it('names the lines from the quote to the end, and the column', async () => {
+    const csv = 'a,b,c\n1,2,3\n4,5,6\n"unterminated,1,2\n7,8,9\n';
+    for (const onInvalid of ['reject', 'drop'] as const) {
+      const err = load(csv, { onInvalid });
+      await expect(err).rejects.toMatchObject({ code: 'unclosed_quote', line: 4, column: 'a' });
+      await expect(err).rejects.toThrow(
+        `line 4: the quote (") opening field 1 is never closed before the end of the file, so lines 4–5 (to the end of the file) read as one value of column 'a'. Close the quote where the value ends, or remove it`,
+      );
+    }
+  });
+
+  it('on the last line says it is the last line', async () => {
+    await expect(load('a,b,c\n1,2,3\n4,5,"6\n\n')).rejects.toThrow(`line 3: the quote (") opening field 3 is never closed before the end of the file, so line 3, the last line of the file, reads as one value of column 'c'`);
+  });
+});
+
+describe('a real multi-line quoted value', () => {
+  const reviews = 'id,review,stars\n1,"Great.\nWould buy ""again"".",5\n2,"Bad.\r\n\r\nReally bad.",1\n3,ok,4\n';
+
+  it('imports as one value with its line breaks and quotes, with no issue', async () => {
+    const r = await load(reviews);
+    expect(r.col('review')).toEqual(['Great.\nWould buy "again".', 'Bad.\r\n\r\nReally bad.', 'ok']);
+    expect(r.col('stars')).toEqual([5, 1, 4]);
+    expect(r.result.validation.issues.filter((i) => i.kind === 'ragged_row' || i.kind === 'dropped_rows')).toEqual([]);
+  });
+
+  it('dropped for a bad value, counts all of its lines', async () => {
+    const r = await load(reviews.replace(',1\n3,', ',x\n3,'), { onInvalid: 'drop', columnTypes: { stars: 'int' } });
+    expect(r.col('stars')).toEqual([5, 4]);
+    expect(r.col('review')).toEqual(['Great.\nWould buy "again".', 'ok']);
+    expect(r.issues.dropped_rows.message).toBe("1 of 3 rows dropped (policy 'drop'), 3 lines of the file: it spans lines 4–6 (a quoted value with line breaks in it makes them one row)");
+  });
+});
