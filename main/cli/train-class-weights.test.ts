@@ -47,7 +47,7 @@ describe('gatelab train with class weights the run cannot use', () => {
     const r = await gatelab('train', '--dataset', join(home, 'reviews.csv'), '--target', 'Rating', '--template', 'concat-fusion', '--set', 'loss.classWeights=[1,2,3]');
     expect(r.out).toContain("gatelab train: loss.classWeights has 3 weights ([1, 2, 3]) but the target 'Rating' has 5 classes ('1', '2', '3', '4', '5'): give one weight per class in that order, or 'balanced'");
     expect(r.out).toMatch(/target of dataset \d+ left as it was: the run was refused/);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2); // a config mistake: usage error
     expect(runsLeft()).toEqual([]);
   }, 60_000);
 
@@ -55,7 +55,7 @@ describe('gatelab train with class weights the run cannot use', () => {
     const r = await gatelab('train', '--dataset', join(home, 'load.csv'), '--template', 'dlinear', '--set', 'lookback=24', '--set', 'horizon=4', '--set', 'loss.classWeights=balanced', '--json');
     expect(JSON.parse(r.out.split('\n').at(-1)!)).toEqual({ run: null, status: 'error', test: {},
       error: "loss.classWeights=balanced applies to classification runs (a binary or multi-class target), and this run forecasts 'load' with template dlinear, which predicts numbers: remove loss.classWeights from the run" });
-    expect(r.code).not.toBe(0); // (1 or 2: train.ts reads a message naming a template as bad usage)
+    expect(r.code).toBe(2); // a config mistake: usage error
     expect(runsLeft()).toEqual([]);
   }, 60_000);
 });

@@ -93,7 +93,8 @@ export const command: CliCommand = {
       const msg = explainStoreError((e as Error).message, stringOption(args, 'home'));
       if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));
       else console.error(`gatelab train: ${msg}`);
-      return e instanceof UsageError || /run config|template|--/.test(msg) ? 2 : 1;
+      // a mistake in what was asked (options, config, template, the loss's class weights) is a usage error: 2
+      return e instanceof UsageError || /run config|template|--|^loss\./.test(msg) ? 2 : 1;
     } finally {
       await session?.close();
     }
