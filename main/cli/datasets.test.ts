@@ -1,23 +1,21 @@
-// `gatelab datasets show|roles|types|rename|split|delete`, run as a user runs them (child processes, --home).
+// `gatelab datasets show|roles|types|rename|split|delete` with --home, as a user types them. `datasets show`
+// runs once as a real process (what a shell sees); the rest call the CLI in-process (testing/gatelab.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { DEMO_VERSION } from '../lab/datasets/demo-install';
+import { gatelab as cli, gatelabProcess, type CliOutput } from './testing/gatelab';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let home: string;
 let id: number;
 let cachePath: string;
 
-const gatelab = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const output = (r: CliOutput) => ({ code: r.code, stdout: r.out, stderr: r.err });
+const gatelab = async (...args: string[]) => output(await cli([...args, '--home', home]));
+const gatelabInAProcess = (...args: string[]) => output(gatelabProcess([...args, '--home', home]));
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-cli-datasets-'));
@@ -29,60 +27,60 @@ beforeAll(async () => {
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('gatelab datasets', () => {
-  it('split --kind ett stores 8,640 / 2,880 / 2,880 and show lists it', () => {
-    const split = gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json');
+  it('split --kind ett stores 8,640 / 2,880 / 2,880 and show lists it', async () => {
+    const split = await gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json');
     expect(split.stderr).toBe('');
     expect(JSON.parse(split.stdout)).toMatchObject({ name: 'ett', counts: { train: 8640, val: 2880, test: 2880 } });
     // a second split without --name gets its own name: the first (which runs may name by id) stays
-    const again = JSON.parse(gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json').stdout);
+    const again = JSON.parse((await gatelab('datasets', 'split', String(id), '--kind', 'ett', '--json')).stdout);
     expect(again.name).toBe('ett-2');
     // the text output says how a run uses it (runs take the family's default split unless they name one)
-    const third = gatelab('datasets', 'split', String(id), '--kind', 'ett');
+    const third = await gatelab('datasets', 'split', String(id), '--kind', 'ett');
     expect(third.stdout).toMatch(new RegExp(`train on it: gatelab train --dataset ${id} --template T --set data\\.splitId=\\d+`));
-    const show = gatelab('datasets', 'show', 'ETTh1'); // by name
+    const show = gatelabInAProcess('datasets', 'show', 'ETTh1'); // by name, in a real process
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/Split 'ett' \(id \d+\): 8,640 train \/ 2,880 val \/ 2,880 test/);
     expect(show.stdout).toMatch(/Split 'ett-2' \(id \d+\)/);
     // naming an existing split replaces it, and says so
-    const replace = gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'ett-2');
+    const replace = await gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'ett-2');
     expect(replace.stdout).toMatch(/replaces split 'ett-2', id \d+/);
     expect(show.stdout).toMatch(/date\s+datetime\s+time\s+2016-07-01 00:00 \.\. 2018-06-26 19:00/);
   });
 
-  it('roles sets a target and a modality group; a wrong role is refused with the list of roles', () => {
-    const r = gatelab('datasets', 'roles', String(id), 'OT=target', 'HUFL=feature:high', '--json');
+  it('roles sets a target and a modality group; a wrong role is refused with the list of roles', async () => {
+    const r = await gatelab('datasets', 'roles', String(id), 'OT=target', 'HUFL=feature:high', '--json');
     expect(r.code).toBe(0);
     // --json prints the updated dataset as one JSON object, as show --json does
     expect(JSON.parse(r.stdout).columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target');
-    const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout);
+    const shown = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout);
     expect(shown.columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target');
     expect(shown.columns.find((c: { name: string }) => c.name === 'HUFL').modality).toBe('high');
-    const bad = gatelab('datasets', 'roles', String(id), 'OT=label');
+    const bad = await gatelab('datasets', 'roles', String(id), 'OT=label');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/'OT=label'.*target, time/);
   });
 
-  it('an unknown dataset or split kind is a clear usage error (exit 2)', () => {
-    const r = gatelab('datasets', 'show', '999');
+  it('an unknown dataset or split kind is a clear usage error (exit 2)', async () => {
+    const r = await gatelab('datasets', 'show', '999');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/No dataset '999'. Known datasets: \d+ \(ETTh1\)/);
-    expect(gatelab('datasets', 'split', String(id), '--kind', 'weird').stderr).toMatch(/--kind must be one of ett, chronological/);
+    expect((await gatelab('datasets', 'split', String(id), '--kind', 'weird')).stderr).toMatch(/--kind must be one of ett, chronological/);
   });
 
-  it('types re-parses ETTh1 with a column read as another type (its splits stay); a type the values do not fit is refused with the count; rename', () => {
-    const typed = gatelab('datasets', 'types', String(id), 'HUFL=categorical', '--json');
+  it('types re-parses ETTh1 with a column read as another type (its splits stay); a type the values do not fit is refused with the count; rename', async () => {
+    const typed = await gatelab('datasets', 'types', String(id), 'HUFL=categorical', '--json');
     expect(typed.stderr).toBe('');
     const out = JSON.parse(typed.stdout);
     expect(out.changed).toEqual([{ column: 'HUFL', from: 'float', to: 'categorical' }]);
     expect(out).toMatchObject({ rows: 17_420 });
     expect(out.columns.find((c: { name: string }) => c.name === 'OT').role).toBe('target'); // roles kept
-    const bad = gatelab('datasets', 'types', String(id), 'HUFL=inferred', 'date=int');
+    const bad = await gatelab('datasets', 'types', String(id), 'HUFL=inferred', 'date=int');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/column 'date' cannot be int: 17,420 of 17,420 values do not read as int, e\.g\. line 2: '2016-07-01 00:00:00'.*--on-invalid drop/);
-    expect(gatelab('datasets', 'types', String(id), 'HUFL=inferred').stdout).toContain("'HUFL' is now float (was categorical)");
-    const renamed = gatelab('datasets', 'rename', String(id), 'ETT hourly');
+    expect((await gatelab('datasets', 'types', String(id), 'HUFL=inferred')).stdout).toContain("'HUFL' is now float (was categorical)");
+    const renamed = await gatelab('datasets', 'rename', String(id), 'ETT hourly');
     expect(renamed.stdout.trim()).toBe(`Dataset ${id} is now 'ETT hourly'`);
-    expect(gatelab('datasets', 'show', 'ETT hourly').stdout).toContain(`Dataset ${id} 'ETT hourly'`);
+    expect((await gatelab('datasets', 'show', 'ETT hourly')).stdout).toContain(`Dataset ${id} 'ETT hourly'`);
   });
 
   it('the list shows a dash for an imported dataset\'s family, explained under the table, and a demo\'s family', async () => {
@@ -95,7 +93,7 @@ describe('gatelab datasets', () => {
     } finally {
       lab.close();
     }
-    const r = gatelab('datasets');
+    const r = await gatelab('datasets');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id\s+name\s+rows\s+cols\s+format\s+family\s+source$/);
@@ -104,9 +102,9 @@ describe('gatelab datasets', () => {
     expect(lines.at(-1)).toBe('family —: an imported file, made for no model family (only the demos are): any family its columns fit trains on it (forecasting: numeric columns over time; recsys: categorical fields and a target; fusion: a target and feature columns)');
   });
 
-  it('delete removes the dataset and its files', () => {
-    expect(gatelab('datasets', 'delete', String(id)).code).toBe(0);
+  it('delete removes the dataset and its files', async () => {
+    expect((await gatelab('datasets', 'delete', String(id))).code).toBe(0);
     expect(existsSync(cachePath)).toBe(false);
-    expect(gatelab('datasets', 'show', String(id)).code).toBe(2);
+    expect((await gatelab('datasets', 'show', String(id))).code).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
-// The CLI path end to end, in child processes as a user runs it: gatelab import / datasets with --home.
+// gatelab import / datasets with --home, as a user runs them. The import that is killed mid-file and the
+// import after it are real child processes; the other commands call the CLI in-process (testing/gatelab.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync, existsSync, readdirSync, statSync } from 'node:fs';
@@ -6,13 +7,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { gatelab as cli } from './testing/gatelab';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = '/work/shared/data';
 
 interface Result { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-function gatelab(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Result> {
+function gatelabProcess(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Result> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '', stderr = '';
@@ -21,6 +23,11 @@ function gatelab(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (child: 
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     onStart?.(child);
   });
+}
+
+async function gatelab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  const r = await cli(args, env);
+  return { code: r.code, signal: null, stdout: r.out, stderr: r.err };
 }
 
 let home: string;
@@ -103,7 +110,7 @@ describe('killing an import mid-file', () => {
       closeSync(fd);
 
       let sawStaging = false;
-      const r = await gatelab(['import', big, '--home', killHome], {}, (child) => {
+      const r = await gatelabProcess(['import', big, '--home', killHome], {}, (child) => {
         const datasets = join(killHome, 'datasets');
         // Kill once the importer has written part of the columns into its staging folder: mid-file.
         const midFile = () => existsSync(datasets) && readdirSync(datasets).some((h) => readdirSync(join(datasets, h))
@@ -127,7 +134,7 @@ describe('killing an import mid-file', () => {
       for (const row of rows) expect(existsSync(join(killHome, row.cache_dir, 'meta.json'))).toBe(true);
       expect(rows).toEqual([]);
 
-      const next = await gatelab(['import', big, '--json', '--home', killHome]);
+      const next = await gatelabProcess(['import', big, '--json', '--home', killHome]);
       expect(next.code).toBe(0);
       expect(JSON.parse(next.stdout)).toMatchObject({ rows: 1_200_000, created: true });
       // the killed import's staging folder was swept

@@ -1,28 +1,23 @@
 // What a new user types before training: the template list, one template's options, `VERB --help`
 // (which must never start a run), and `train --target` on a raw fusion CSV with no roles set.
+// The list and --help run as real processes; the rest call the CLI in-process (testing/gatelab.ts).
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TEMPLATE_IDS } from '../../common/models';
-
-const BIN = fileURLToPath(new URL('../../bin/gatelab.js', import.meta.url));
-const gatelab = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+import { gatelab, gatelabProcess } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 describe('gatelab templates, --help and train --target', () => {
-  it('lists every template by family and shows one template\'s options with the dataset-shaped ones marked', () => {
-    const list = gatelab(['templates']);
+  it('lists every template by family and shows one template\'s options with the dataset-shaped ones marked', async () => {
+    const list = gatelabProcess(['templates']);
     expect(list.code).toBe(0);
     for (const id of TEMPLATE_IDS) expect(list.out).toContain(id);
-    const one = gatelab(['templates', 'finalmlp']);
+    const one = await gatelab(['templates', 'finalmlp']);
     expect(one.out).toMatch(/gate1\.enabled = true/);
     expect(one.out).toMatch(/fields \(from the dataset\)/);
-    const bad = gatelab(['templates', 'final-mlp']);
+    const bad = await gatelab(['templates', 'final-mlp']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown template 'final-mlp'; known templates: .*finalmlp/);
   });
@@ -30,7 +25,7 @@ describe('gatelab templates, --help and train --target', () => {
   it('VERB --help prints the usage and trains nothing', () => {
     const home = mkdtempSync(join(tmpdir(), 'gatelab-help-'));
     try {
-      const r = gatelab(['train', '--help', '--home', home]);
+      const r = gatelabProcess(['train', '--help', '--home', home]);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^Usage: gatelab train .*--template NAME/);
       expect(readdirSync(home)).toEqual([]); // no lab was even opened
@@ -39,36 +34,36 @@ describe('gatelab templates, --help and train --target', () => {
     }
   });
 
-  it('train --target on a CSV without roles: text becomes one modality, the rest tabular', () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-target-'));
+  it('train --target on a CSV without roles: text becomes one modality, the rest tabular', async () => {
+    const home = await labHomeWithDemos(['forecasting'], 'gatelab-target-'); // the demo another family's template is refused on
     try {
       const words = ['great fit love it', 'poor quality returned', 'nice colour', 'too small sadly', 'perfect dress', 'cheap fabric'];
       const rows = ['review,age,size,liked'];
       for (let i = 0; i < 600; i++) rows.push(`"${words[i % 6]} ${i}",${20 + (i % 40)},${['S', 'M', 'L'][i % 3]},${i % 6 === 1 || i % 6 === 3 || i % 6 === 5 ? 0 : 1}`);
       const csv = join(home, 'reviews.csv');
       writeFileSync(csv, rows.join('\n'));
-      const noTarget = gatelab(['train', '--home', home, '--dataset', csv, '--template', 'gmu', '--epochs', '1', '--json']);
+      const noTarget = await gatelab(['train', '--home', home, '--dataset', csv, '--template', 'gmu', '--epochs', '1', '--json']);
       // refused before a run is queued, naming the dataset, --target and the likely column
       expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column: pass --target COLUMN, or gatelab datasets roles reviews <column>=target \(the column 'liked' looks like one\)/);
-      expect(gatelab(['runs', '--home', home, '--json']).out.trim().split('\n').at(-1)).toBe('[]');
+      expect((await gatelab(['runs', '--home', home, '--json'])).out.trim().split('\n').at(-1)).toBe('[]');
       // a demo made for another family says which templates fit it
-      const demos = JSON.parse(gatelab(['datasets', '--home', home, '--json']).out.trim().split('\n').at(-1)!) as Array<{ id: number; family: string | null }>;
+      const demos = JSON.parse((await gatelab(['datasets', '--home', home, '--json'])).out.trim().split('\n').at(-1)!) as Array<{ id: number; family: string | null }>;
       const grid = demos.find((d) => d.family === 'forecasting');
-      if (grid) expect(JSON.parse(gatelab(['train', '--home', home, '--dataset', String(grid.id), '--template', 'finalmlp', '--json']).out.trim().split('\n').at(-1)!).error)
+      if (grid) expect(JSON.parse((await gatelab(['train', '--home', home, '--dataset', String(grid.id), '--template', 'finalmlp', '--json'])).out.trim().split('\n').at(-1)!).error)
         .toMatch(/needs categorical fields: .* \('Demo: grid load \(forecasting\)' is a forecasting dataset: `gatelab templates` lists the forecasting templates\)/);
       expect(grid).toBeDefined();
       // a continuous target is refused before queuing too, with the trainer's own words
       const scores = join(home, 'scores.csv');
       writeFileSync(scores, ['review,score', ...Array.from({ length: 300 }, (_, i) => `"text ${i}",${(i * 0.37).toFixed(2)}`)].join('\n'));
-      expect(JSON.parse(gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'gmu', '--json']).out.trim().split('\n').at(-1)!).error)
+      expect(JSON.parse((await gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'gmu', '--json'])).out.trim().split('\n').at(-1)!).error)
         .toMatch(/the target 'score' is a number with 300 distinct values .* they do not regress a continuous target/);
-      expect(gatelab(['runs', '--home', home, '--json']).out.trim().split('\n').at(-1)).toBe('[]');
+      expect((await gatelab(['runs', '--home', home, '--json'])).out.trim().split('\n').at(-1)).toBe('[]');
       // and the refused run's --target did not stay set on the dataset
-      const scoresShown = JSON.parse(gatelab(['datasets', 'show', 'scores', '--home', home, '--json']).out) as { columns: { name: string; role: string }[] };
+      const scoresShown = JSON.parse((await gatelab(['datasets', 'show', 'scores', '--home', home, '--json'])).out) as { columns: { name: string; role: string }[] };
       expect(scoresShown.columns.find((c) => c.name === 'score')?.role).not.toBe('target');
-      const typo = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
+      const typo = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
-      const ok = gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);
+      const ok = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);
       const result = JSON.parse(ok.out.trim().split('\n').at(-1)!);
       expect(result.status).toBe('completed');
       expect(result.test.auc).toBeGreaterThan(0.9); // the text says it all; the GMU must have found it

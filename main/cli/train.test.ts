@@ -1,16 +1,26 @@
-// The run verbs end to end, as a user types them: real `gatelab` processes on a temp lab home.
-// train in one process, pause it from another (it trains elsewhere: the request goes through the run's
-// folder), resume, runs/show --json, export, cancel of a queued run.
+// The run verbs end to end, as a user types them, on a temp lab home: train in one real `gatelab`
+// process, pause it from another (it trains elsewhere: the request goes through the run's folder), resume
+// in a third; runs/show --json, export, sweeps and the refusals call the CLI in-process (testing/gatelab.ts:
+// the same verbs and trainer processes, without a second's start-up per command).
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gatelab as cli } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 const BIN = fileURLToPath(new URL('../../bin/gatelab.js', import.meta.url));
 
-function gatelab(args: string[], onLine?: (line: string) => void): Promise<{ code: number | null; lines: string[] }> {
+/** The command in-process: its stdout lines, then its stderr lines (as the process helper collects them). */
+async function gatelab(args: string[]): Promise<{ code: number | null; lines: string[] }> {
+  const r = await cli(args);
+  const stdoutLines = r.out === '' ? [] : r.out.replace(/\n$/, '').split('\n');
+  return { code: r.code, lines: [...stdoutLines, ...r.err.split('\n').filter(Boolean)] };
+}
+
+function gatelabProcess(args: string[], onLine?: (line: string) => void): Promise<{ code: number | null; lines: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
@@ -32,15 +42,15 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
     const home = mkdtempSync(join(tmpdir(), 'gatelab-cli-'));
     try {
       let paused: Promise<{ code: number | null; lines: string[] }> | null = null;
-      const train = await gatelab(['train', '--home', home, '--epochs', '40', '--set', 'patience=0', '--set', 'samples=16384', '--set', 'batch-size=64', '--seed', '5', '--follow', '--json'], (line) => {
-        if (!paused && line.includes('"type":"progress"')) paused = gatelab(['pause', '1', '--home', home, '--json']);
+      const train = await gatelabProcess(['train', '--home', home, '--epochs', '40', '--set', 'patience=0', '--set', 'samples=16384', '--set', 'batch-size=64', '--seed', '5', '--follow', '--json'], (line) => {
+        if (!paused && line.includes('"type":"progress"')) paused = gatelabProcess(['pause', '1', '--home', home, '--json']);
       });
       const result = lastJson(train.lines);
       expect(result).toMatchObject({ run: 1, status: 'paused' });
       expect(train.code).toBe(3); // paused: did not finish (not 0), resumable (not 1, failed)
       expect(lastJson((await paused!)!.lines)).toMatchObject({ run: 1, status: 'paused' });
 
-      const resumed = await gatelab(['resume', '1', '--home', home, '--json']);
+      const resumed = await gatelabProcess(['resume', '1', '--home', home, '--json']);
       const done = lastJson(resumed.lines);
       expect(done).toMatchObject({ run: 1, status: 'completed', step: 40 * 256 }); // early stopping off: all 40 epochs
       expect(Object.keys(done.test).sort()).toEqual(['accuracy', 'auc', 'f1', 'logloss', 'loss']);
@@ -64,7 +74,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
   });
 
   it('a CSV file is imported and trained with a forecasting template on the ETT split; test MSE/MAE printed', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-cli-'));
+    const home = await labHomeWithDemos(['forecasting'], 'gatelab-cli-'); // dataset 1 below; the other demos play no part
     try {
       const csv = '/work/shared/data/forecasting/ETTh1.csv';
       const r = await gatelab(['train', '--home', home, '--dataset', csv, '--template', 'dlinear', '--set', 'split=ett',

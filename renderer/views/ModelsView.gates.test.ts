@@ -157,7 +157,9 @@ describe('New run from this', () => {
     await stores.models.openRun(alone.runIds[0]);
     expect(stores.models.seeds).toBe(1);
     await waitFor(() => expect(start().textContent).toBe('Start 1 run'));
-    // the runs end before the lab stops (a trainer exiting into a stopped lab is not this test's business)
+    // the runs end before the lab stops (a trainer exiting into a stopped lab is not this test's business);
+    // cancelled: how they would finish plays no part here, and training them out takes seconds
+    for (const id of [...pair.runIds, ...alone.runIds]) await stores.lab.invoke('runs.cancel', { id }).catch(() => {});
     for (const id of [...pair.runIds, ...alone.runIds]) {
       await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id })).status), { timeout: 60_000, interval: 250 });
     }

@@ -119,6 +119,8 @@ describe('the run name', () => {
     await waitFor(() => expect(name().value).toBe(''));
     const [next] = (await stores.models.start())!;
     expect((await stores.lab.invoke('runs.get', { id: next })).name).toBe(`nlinear on ${stores.models.dataset!.name}`);
+    // Only their names matter here: cancelled, they end without training (Start and the next test train theirs).
+    for (const id of [run, next]) await stores.lab.invoke('runs.cancel', { id }).catch(() => {});
     for (const id of [run, next]) await ended(id);
   });
 });

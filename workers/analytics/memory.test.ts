@@ -36,7 +36,10 @@ function model(): TrainedModel {
   return { runId: 4, def, dtype: 'float32', layout: c.layout, params: c.initialParams(1) };
 }
 
-const data = (): RunData => ({ task: 'regression', prediction: 'forecast', target: 'y', train: windows(100, 1), validation: windows(8, 2), test: windows(N, 3), describe: 'long windows' });
+/** The memory bound below is argued for N test windows. The shapes need fewer (every window costs an
+ * evaluation): more than a chunk holds, and enough that the wide probe over the split passes KEPT_PROBE_VALUES. */
+const data = (testWindows = N): RunData => ({ task: 'regression', prediction: 'forecast', target: 'y', train: windows(100, 1), validation: windows(8, 2), test: windows(testWindows, 3), describe: 'long windows' });
+const SHAPE_WINDOWS = 160;
 
 const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) * 1024;
 
@@ -48,18 +51,20 @@ describe('analytics memory on a long-window forecaster (tft-lite, lookback 336)'
     const rows = rowsPerChunk(m.def);
     expect(rows * widest).toBeLessThanOrEqual(CHUNK_VALUES);
     const g = analyticsGraph(m.def, { dtype: 'float32', layout: m.layout });
-    const d = data();
+    const d = data(SHAPE_WINDOWS);
+    expect(SHAPE_WINDOWS).toBeGreaterThan(2 * rows); // several chunks, the last one partial
     const chunks: number[] = [];
     const r = await evaluateGraph(g.bytes, m.params, d.test, g.inputNames, { chunkRows: rows, keep: () => false, onChunk: (c) => chunks.push(c.to - c.from) });
     expect(Math.max(...chunks)).toBe(rows);
+    expect(chunks.reduce((a, b) => a + b, 0)).toBe(SHAPE_WINDOWS);
     expect(Object.keys(r.outputs)).toEqual([]); // nothing per window
     expect(r.means['probe.selection.var'].length).toBe(L * C * 32); // one mean per unit
     // the gate report's evaluation keeps predictions and the small probes, drops the wide one
     const { result } = await baseline(m, d);
-    expect(result.outputs.forecast.data.length).toBe(N * H * C);
+    expect(result.outputs.forecast.data.length).toBe(SHAPE_WINDOWS * H * C);
     expect(result.outputs['probe.selection'].width).toBe(L * C);
     expect(result.outputs['probe.selection.var']).toBeUndefined();
-    expect(L * C * 32 * N).toBeGreaterThan(KEPT_PROBE_VALUES);
+    expect(L * C * 32 * SHAPE_WINDOWS).toBeGreaterThan(KEPT_PROBE_VALUES); // so the wide probe was dropped, not kept
     expect(Object.keys((await trainingProbes(m, d, 64)).outputs)).toEqual([]);
   });
 

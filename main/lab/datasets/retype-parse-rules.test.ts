@@ -4,8 +4,8 @@
 // its split stay as they were. A new import records the rules and keeps applying them. "Before" is made
 // here as that importer made it: the same file parsed with its rules (the importer's own test checks that
 // rules off is the old reading), recorded with import options that name no rules.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labPaths } from '../home';
@@ -38,15 +38,41 @@ const values = (cachePath: string, column: string) => {
 };
 
 /** The dataset as an importer with `rules` left it: its cache and record, import options without `parseRules`. */
+async function makeImportedBeforeTheRecord(into: string, csv: string, name: string, rules: typeof RULES_OFF): Promise<number> {
+  const made = await openLabDatasets(labPaths(into), { demos: false });
+  try {
+    const file = join(into, name);
+    writeFileSync(file, csv);
+    const { dataset } = await made.registry.importDataset(file);
+    const old = await importFile(join(into, dataset.sourcePath), dataset.cachePath, { parseRules: rules } as never);
+    made.store.datasets.replaceParse(dataset.id, { rows: old.rows, validation: old.validation, importOptions: {} },
+      old.columns.map((c) => ({ name: c.name, inferredType: c.type as never, typeOverride: null, stats: { ...c.stats, dtype: c.dtype, dim: c.dim } })));
+    if (csv === CSV && rules === RULES_OFF) made.registry.setColumns(dataset.id, [{ column: 'date', role: 'feature' }]); // a text column: no time role
+    return dataset.id;
+  } finally {
+    made.close();
+  }
+}
+
+// Each kind of "before" home is made once (two imports in worker threads) and copied, files and all, into
+// the homes of the tests that start from it: every test still changes a home of its own.
+const madeHomes = new Map<string, { dir: string; id: number }>();
+afterAll(() => { for (const { dir } of madeHomes.values()) rmSync(dir, { recursive: true, force: true }); });
+
+/** This test's home as the importer with `rules` left it (lab reopened on it); the dataset's id. */
 async function importedBeforeTheRecord(csv = CSV, name = 'meter.csv', rules = RULES_OFF): Promise<number> {
-  const file = join(home, name);
-  writeFileSync(file, csv);
-  const { dataset } = await lab.registry.importDataset(file);
-  const old = await importFile(join(home, dataset.sourcePath), dataset.cachePath, { parseRules: rules } as never);
-  lab.store.datasets.replaceParse(dataset.id, { rows: old.rows, validation: old.validation, importOptions: {} },
-    old.columns.map((c) => ({ name: c.name, inferredType: c.type as never, typeOverride: null, stats: { ...c.stats, dtype: c.dtype, dim: c.dim } })));
-  if (csv === CSV && rules === RULES_OFF) lab.registry.setColumns(dataset.id, [{ column: 'date', role: 'feature' }]); // a text column: no time role
-  return dataset.id;
+  const key = JSON.stringify([csv, name, rules]);
+  let made = madeHomes.get(key);
+  if (!made) {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-parse-rules-before-'));
+    made = { dir, id: await makeImportedBeforeTheRecord(dir, csv, name, rules) };
+    madeHomes.set(key, made);
+  }
+  lab.close();
+  rmSync(home, { recursive: true, force: true });
+  cpSync(made.dir, home, { recursive: true });
+  lab = await openLabDatasets(labPaths(home), { demos: false });
+  return made.id;
 }
 const importedBeforeTheRules = (csv = CSV, name = 'meter.csv') => importedBeforeTheRecord(csv, name, RULES_OFF);
 

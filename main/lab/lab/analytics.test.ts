@@ -2,12 +2,12 @@
 // knockout table is null at first, "knock out all gates" queues a job whose progress analytics.jobs
 // reports until it is done, the table is then stored, and analytics.report writes the gate report.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lab } from '../lab';
 import { labPaths } from '../home';
 import { openLabStore } from '../store/index';
+import { labHomeWithDemos } from '../testing/lab-home';
 import type { AnalyticsComparison, AnalyticsJobInfo, AnalyticsJobs, GateReportData, GateReportPaths, RunKnockouts } from '../../../common/lab-api';
 
 const ok = <T>(r: unknown): T => {
@@ -17,7 +17,7 @@ const ok = <T>(r: unknown): T => {
 
 describe('analytics channels', () => {
   it('knocks out all gates of a trained run as a job with progress, stores the table and writes the gate report', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-analytics-api-'));
+    const home = await labHomeWithDemos(['fusion'], 'gatelab-analytics-api-'); // the other demos play no part
     let lab = await Lab.open({ home, face: 'test' });
     try {
       const missing = await lab.dispatch('analytics.knockouts', { id: '999' });
@@ -91,7 +91,7 @@ describe('analytics channels', () => {
   }, 120_000);
 
   it('a job the lab was running when it crashed is interrupted on the next start, with a message', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-analytics-crash-'));
+    const home = await labHomeWithDemos([], 'gatelab-analytics-crash-');
     // The crashed lab: a run with a knockout job left 'running' and one 'queued', nobody to finish them.
     let lab = await Lab.open({ home, face: 'test' });
     await lab.close();
