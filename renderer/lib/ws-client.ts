@@ -27,6 +27,18 @@ export function socketUrl(location: Pick<Location, 'protocol' | 'host'>): string
 /** What the banner says when the lab answers but refuses this page's token. */
 export const RESTARTED = 'GateLab was restarted: open the new URL it printed (this page\'s access token is no longer valid)';
 
+/** How long the lab may be unreachable before the banner suggests the restarted lab printed another address. */
+export const LONG_DOWN_MS = 10_000;
+
+/**
+ * What the banner says while the lab does not answer. Serve reuses its port after a restart, but moves to
+ * another when that one is busy: after a while a page left at the old address would retry for ever.
+ */
+export function notReachable(downForMs: number): string {
+  const retrying = 'the lab is not reachable; retrying';
+  return downForMs < LONG_DOWN_MS ? retrying : `${retrying}. If you restarted GateLab and it printed a different address, open that one`; // the banner adds the full stop
+}
+
 /** True when the lab is up and answers 401 to this socket URL (its ?token=, or from a page the cookie; the probe is any HTTP request). */
 export async function tokenRefused(socketUrl: string): Promise<boolean> {
   try {
@@ -43,6 +55,8 @@ export function connectSocketLab(url: string): SocketLab {
   let delay = 250;
   /** Set once the lab refused this page's token: nothing sent from here can succeed any more. */
   let refused = false;
+  /** When the connection last dropped (Date.now()), null while it is open. */
+  let downSince: number | null = null;
   const stateListeners = new Set<(s: ConnectionState, detail: string) => void>();
   const setState = (s: ConnectionState, detail = '') => stateListeners.forEach((l) => l(s, detail));
 
@@ -59,6 +73,7 @@ export function connectSocketLab(url: string): SocketLab {
     ws = new WebSocket(url);
     ws.onopen = () => {
       delay = 250;
+      downSince = null;
       setState('open');
       for (const t of queue) ws!.send(t);
       queue = [];
@@ -72,6 +87,7 @@ export function connectSocketLab(url: string): SocketLab {
     };
     ws.onerror = () => {}; // a failed socket always closes too: onclose handles it
     ws.onclose = async (e) => {
+      const since = (downSince ??= Date.now());
       client.failAll(`connection to the lab closed (${e.code}${e.reason ? `: ${e.reason}` : ''})`);
       if (e.code !== 1009 && (await tokenRefused(url))) {
         refused = true;
@@ -79,7 +95,7 @@ export function connectSocketLab(url: string): SocketLab {
         queue = [];
         return setState('closed', RESTARTED);
       }
-      setState('closed', e.code === 1009 ? 'a message was too large for the lab' : 'the lab is not reachable; retrying');
+      setState('closed', e.code === 1009 ? 'a message was too large for the lab' : notReachable(Date.now() - since));
       setTimeout(open, delay);
       delay = Math.min(delay * 2, 5000);
     };

@@ -1,7 +1,9 @@
 // Imports the user started by dropping files or picking them: in a browser the file is read here and
 // uploaded in chunks over LabApi; in Electron the lab reads it by path. Progress of the parse comes
 // back as `import.progress` events. Every import can be cancelled, and its outcome stays listed
-// until dismissed so nothing fails silently.
+// until dismissed so nothing fails silently. Uploads (every path: a drop, the Import button, a retry
+// with another bad-row policy) wait here for one of this window's places in the lab, which takes at
+// most UPLOADS_AT_ONCE of them at once and refuses the next.
 import { LabError, type ImportProgress, type LabApi } from '../../common/lab-api';
 import { UPLOAD_CHUNK_BYTES } from '../../common/lab-api/wire';
 import { toBase64 } from '../lib/base64';
@@ -29,6 +31,13 @@ export type BadRowPolicy = 'drop' | 'impute';
 /** Whether an import failed on rows that another bad-row policy would get past (the importer's message says so). */
 export const failedOnBadRows = (item: ImportItem): boolean => item.phase === 'failed' && /onInvalid 'drop'/.test(item.error ?? '');
 
+/**
+ * Uploads of one window the lab accepts at once: UPLOADS_PER_CLIENT of main/serve/client-uploads.ts (per
+ * browser tab in serve mode, per window in Electron). The renderer may not import main/, so it is repeated
+ * here; lib/import-files.test.ts checks that the two agree.
+ */
+export const UPLOADS_AT_ONCE = 4;
+
 /** A dropped file as the store needs it (a DOM File satisfies it). */
 export interface DroppedFile {
   name: string;
@@ -54,6 +63,10 @@ export class ImportsStore {
   private early = new Map<string, ImportProgress[]>();
   /** Requests that will answer with an importId (datasets.import, import.finish) still on their way. */
   private awaitingIds = 0;
+  /** Uploads holding one of this window's places in the lab (from import.begin until they end). */
+  private uploading = 0;
+  /** Uploads waiting for a place, in the order they were started: each is handed a place as one ends. */
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly lab: LabApi) {
     lab.on('import.progress', (p) => {
@@ -129,30 +142,68 @@ export class ImportsStore {
     }
   }
 
+  /**
+   * Uploads a file in chunks and imports it. Beyond UPLOADS_AT_ONCE uploads in flight it is listed as
+   * 'queued' (Cancel there drops it before it starts) and starts, in order, when an upload ends.
+   */
   async upload(file: DroppedFile, onInvalid?: BadRowPolicy): Promise<void> {
     const item = this.add(file.name, file.size);
     item.source = { kind: 'upload', file };
+    if (!(await this.takePlace(item))) return;
+    // a function, not `item.phase === 'cancelled'` inline: Cancel changes it between awaits, behind the type checker's back
+    const cancelled = () => item.phase === 'cancelled';
     try {
       item.uploadId = (await this.lab.invoke('import.begin', { name: file.name, size: file.size })).uploadId;
+      // cancelled while import.begin was on its way, so cancel() had no id to send: the lab's upload is open
+      if (cancelled()) return void (await this.lab.invoke('import.cancel', { importId: item.uploadId }).catch(() => {}));
       for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-        if (item.phase === 'cancelled') return;
+        if (cancelled()) break;
         const bytes = new Uint8Array(await file.slice(offset, Math.min(file.size, offset + UPLOAD_CHUNK_BYTES)).arrayBuffer());
         item.bytes = (await this.lab.invoke('import.chunk', { uploadId: item.uploadId, offset, data: toBase64(bytes) })).received;
       }
-      if (item.phase === 'cancelled') return;
+      if (cancelled()) return;
       item.phase = 'parsing';
       item.bytes = 0;
       const uploadId = item.uploadId;
       await this.claim(item, () => this.lab.invoke('import.finish', { uploadId, ...(onInvalid ? { onInvalid } : {}) }));
     } catch (e) {
       if (item.phase !== 'cancelled') this.fail(item, e);
+      // An upload that failed part-way (a chunk the browser could not read) is still open in the lab and
+      // would hold one of this window's places there until the page goes away: give it back.
+      if (item.uploadId && !item.importId) await this.lab.invoke('import.cancel', { importId: item.uploadId }).catch(() => {});
+    } finally {
+      this.leavePlace();
     }
+  }
+
+  /** Waits for one of this window's upload places; false when the item was cancelled or dismissed meanwhile. */
+  private async takePlace(item: ImportItem): Promise<boolean> {
+    if (this.uploading < UPLOADS_AT_ONCE) {
+      this.uploading++;
+      return true;
+    }
+    item.phase = 'queued';
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    // the place of the upload that ended is handed over here (the count stays): pass it on if unwanted
+    if (this.items.find((i) => i.key === item.key)?.phase !== 'queued') {
+      this.leavePlace();
+      return false;
+    }
+    item.phase = 'uploading';
+    return true;
+  }
+
+  private leavePlace(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.uploading--;
   }
 
   async cancel(key: number): Promise<void> {
     const item = this.items.find((i) => i.key === key);
     if (!item || !inFlight(item)) return;
     const id = item.importId ?? item.uploadId;
+    // an upload whose import.begin is still on its way has no id yet: upload() cancels it once it has one
     item.phase = 'cancelled';
     if (id) await this.lab.invoke('import.cancel', { importId: id }).catch(() => {});
   }

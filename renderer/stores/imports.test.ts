@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { File as NodeFile } from 'node:buffer';
 import { Lab } from '../../main/lab/lab';
+import { ClientUploads } from '../../main/serve/client-uploads';
 import { inProcessLab } from '../lib/in-process-lab';
-import { ImportsStore } from './imports.svelte';
+import { ImportsStore, UPLOADS_AT_ONCE } from './imports.svelte';
 import { handlerLab } from './runs-test-lab';
 
 let dir: string;
@@ -69,4 +71,39 @@ describe('ImportsStore', () => {
     emit('import.progress', { importId: 'elsewhere', file: 'theirs.csv', phase: 'parsing', bytes: 5, totalBytes: 9, rows: 1, datasetId: null, error: null });
     expect(other.items[0].phase).toBe('cancelled'); // nothing after a final phase
   });
+
+  it('a retry with another bad-row policy waits while the window has four uploads open, then runs', async () => {
+    // serve's per-tab limit in front of the real lab: a fifth import.begin would be refused
+    const tab = new ClientUploads(lab, 'browser tab');
+    let hold = true;
+    const held: (() => void)[] = [];
+    const began: string[] = [];
+    const limited = new ImportsStore(inProcessLab({
+      dispatch: async (c, p) => {
+        if (c === 'import.begin') began.push((p as { name: string }).name);
+        // the four big uploads stay in flight (their chunks unanswered) until released
+        if (c === 'import.chunk' && hold && began.length > 1) await new Promise<void>((r) => held.push(r));
+        return tab.dispatch(String(c), p);
+      },
+      onEvent: (l) => lab.onEvent(l),
+    }));
+    await limited.upload(new NodeFile(['a,b,c\n1,2,3\n4,5\n7,8,9\n'], 'short-row.csv'));
+    await until(() => limited.items[0].phase === 'failed');
+    const failedKey = limited.items[0].key;
+    const big = [0, 1, 2, 3].map((i) => limited.upload(new NodeFile([['x,y', ...Array.from({ length: 50 }, (_, r) => `${r},${r * (i + 7)}`)].join('\n')], `open-${i}.csv`)));
+    await until(() => held.length === UPLOADS_AT_ONCE);
+    const retried = limited.retry(failedKey, 'impute');
+    const retry = limited.items.find((i) => i.file === 'short-row.csv')!;
+    expect(retry.phase).toBe('queued');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(retry.phase).toBe('queued'); // not sent to the lab, so not refused there
+    expect(began.filter((n) => n === 'short-row.csv')).toHaveLength(1);
+    hold = false;
+    held.forEach((release) => release());
+    await Promise.all([...big, retried]);
+    await until(() => limited.items.every((i) => i.phase === 'done'));
+    expect(limited.items.map((i) => i.file)).toEqual(['open-0.csv', 'open-1.csv', 'open-2.csv', 'open-3.csv', 'short-row.csv']);
+    const detail = await lab.dispatch('datasets.get', { id: retry.datasetId });
+    expect(detail.ok && (detail.result as { rows: number }).rows).toBe(3);
+  }, 60_000);
 });
