@@ -29,7 +29,7 @@ export interface Histogram {
 export interface ColumnStats {
   /** Rows with a usable value (not missing, not NaN/Inf). */
   count: number;
-  /** Rows with no value (empty, NA, null) plus NaN/Inf in numeric columns. */
+  /** Rows with no value (empty, NA, null, NaN); infinities are not missing: the `nan_inf` issue reports them. */
   missing: number;
   min: number | null;
   max: number | null;
@@ -78,6 +78,12 @@ export interface ValidationReport {
   rowsRead: number;
   rowsKept: number;
   rowsDropped: number;
+  /**
+   * Lines of the file the dropped rows covered, when some of them ran over several lines (a quoted value
+   * with line breaks, or a stray quote that joined lines, makes them one row); absent when every dropped
+   * row was one line (or the import predates it): then it equals rowsDropped.
+   */
+  linesDropped?: number;
   /** Values replaced by the column mean / most frequent value under the 'impute' policy. */
   valuesImputed: number;
   issues: ValidationIssue[];

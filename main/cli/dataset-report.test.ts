@@ -51,4 +51,26 @@ describe('datasetReport', () => {
     expect(datasetReport(d(1, 1), 'h').split('\n')[1]).toMatch(/^1 row x 1 column \(csv/);
     expect(datasetReport(d(2, 3), 'h').split('\n')[1]).toMatch(/^2 rows x 3 columns \(csv/);
   });
+
+  it("says how many lines of the file the dropped rows covered when a quote joined lines: '1 row dropped (4 lines of the file)'", async () => {
+    const { datasetReport, datasetJson } = await import('./dataset-report');
+    // the importer's report for the audit's file: a stray quote on line 3 joins lines 3–6 into one row
+    const validation = { policy: 'drop', rowsRead: 2, rowsKept: 1, rowsDropped: 1, linesDropped: 4, valuesImputed: 0, issues: [] };
+    const d = (v: object) => ({ rows: 1, columns: [{ name: 'a', type: 'int', role: 'feature', stats: {} }], format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, validation: v }) as unknown as Parameters<typeof datasetReport>[0];
+    expect(datasetReport(d(validation), 'h').split('\n')[1]).toBe('1 row x 1 column (csv, utf-8, delimiter ",", header); 1 row dropped (4 lines of the file)');
+    expect(datasetJson(d(validation)).validation).toMatchObject({ rowsDropped: 1, linesDropped: 4 });
+    // one line per dropped row, or a dataset imported before linesDropped was recorded: rows only
+    expect(datasetReport(d({ ...validation, rowsDropped: 2, linesDropped: undefined }), 'h').split('\n')[1]).toMatch(/; 2 rows dropped$/);
+    expect(datasetReport(d({ ...validation, rowsDropped: 1500, linesDropped: 1500 }), 'h').split('\n')[1]).toMatch(/; 1,500 rows dropped$/);
+  });
+});
+
+describe('droppedText', () => {
+  it('counts rows and lines in the right number, with thousands separators', async () => {
+    const { droppedText } = await import('./dataset-report');
+    expect(droppedText(1)).toBe('1 row dropped');
+    expect(droppedText(1, 2)).toBe('1 row dropped (2 lines of the file)');
+    expect(droppedText(1200, 3400)).toBe('1,200 rows dropped (3,400 lines of the file)');
+    expect(droppedText(3, 3)).toBe('3 rows dropped');
+  });
 });

@@ -25,7 +25,7 @@ export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
     cachePath: d.cachePath,
     columns: d.columns.map((c) => ({ name: c.name, type: c.type, inferredType: c.inferredType, role: c.role, modality: c.modality, stats: c.stats })),
     issues: validation.issues ?? [],
-    validation: { policy: validation.policy, rowsRead: validation.rowsRead, rowsKept: validation.rowsKept, rowsDropped: validation.rowsDropped, valuesImputed: validation.valuesImputed },
+    validation: { policy: validation.policy, rowsRead: validation.rowsRead, rowsKept: validation.rowsKept, rowsDropped: validation.rowsDropped, linesDropped: validation.linesDropped, valuesImputed: validation.valuesImputed },
     createdAt: d.createdAt,
   };
 }
@@ -95,11 +95,20 @@ export function issueLines(issues: ValidationIssue[], limit = 12, policy?: Inval
   }).concat(issues.length > limit ? [`  ... and ${issues.length - limit} more (see --json)`] : []);
 }
 
+/**
+ * "1 row dropped", and when the dropped rows ran over more lines of the file (a stray quote joins lines
+ * into one row), "1 row dropped (4 lines of the file)": the user who counts lines in an editor sees them all.
+ */
+export function droppedText(rows: number, lines?: number): string {
+  const dropped = `${count(rows, 'row')} dropped`;
+  return lines !== undefined && lines !== rows ? `${dropped} (${count(lines, 'line')} of the file)` : dropped;
+}
+
 export function datasetReport(d: Dataset, headline: string): string {
   const v = (d.validation ?? {}) as Partial<ValidationReport>;
   const issues = v.issues ?? [];
   const source = [d.format, d.encoding, d.delimiter ? `delimiter ${JSON.stringify(d.delimiter)}` : null, d.hasHeader == null ? null : d.hasHeader ? 'header' : 'no header'].filter(Boolean).join(', ');
-  const kept = v.rowsDropped ? `; ${count(v.rowsDropped, 'row')} dropped` : '';
+  const kept = v.rowsDropped ? `; ${droppedText(v.rowsDropped, v.linesDropped)}` : '';
   const imputed = v.valuesImputed ? `; ${count(v.valuesImputed, 'value')} imputed` : '';
   return [
     headline,

@@ -47,7 +47,7 @@ describe('ImportList', () => {
     await stores.imports.upload(new NodeFile([csv], 'quote.csv') as unknown as File, 'drop');
     await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('failed'), { timeout: 20_000 });
     const said = (await screen.findByTestId('import-error')).textContent ?? '';
-    expect(said).toMatch(/Fix it in the file: a quote opened on line 3, field 2 is never closed/);
+    expect(said).toMatch(/line 3: the quote \("\) opening field 2 is never closed.*Close the quote where the value ends/);
     expect(said).toContain('Dropping or padding rows cannot help');
     expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
   }, 60_000);

@@ -61,7 +61,17 @@ describe('importHint', () => {
     expect(importHint("x.csv, line 9, column 'price': 'abc' is not a valid number value (the column was set to number). Fix the value, choose another type, or import with onInvalid 'drop' or 'impute'", true))
       .toMatch(/or use Drop bad rows \(or Pad short rows, to make it a missing value\) below$/);
   });
-  it('an unclosed quote says where and what to fix in the file', () => {
+  it("an unclosed quote, in the importer's words (workers/import/quoted-lines.test.ts), gets only what they do not say: dropping cannot help", () => {
+    const m = `quote.csv, line 4: the quote (") opening field 1 is never closed before the end of the file, so lines 4–5 (to the end of the file) read as one value of column 'a'. Close the quote where the value ends, or remove it (a quote inside a value is written as two: "")`;
+    for (const buttons of [true, false]) {
+      const said = importHint(m, buttons);
+      expect(said).toBe(`${m}. Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`);
+      expect(said.match(/Close/g)).toHaveLength(1); // the advice once, not again as "Fix it in the file: … Close it there"
+    }
+    const last = `q.csv, line 3: the quote (") opening field 3 is never closed before the end of the file, so line 3, the last line of the file, reads as one value of column 'c'. Close the quote where the value ends, or remove it (a quote inside a value is written as two: "")`;
+    expect(importHint(last, true)).toBe(`${last}. Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`);
+  });
+  it('an unclosed quote says where and what to fix in the file when the message does not', () => {
     const m = 'q.csv, line 3: the quote (") opening field 2 is never closed before the end of the file';
     expect(importHint(m, false)).toBe(`${m}. Fix it in the file: a quote opened on line 3, field 2 is never closed. Close it there, or write a quote inside text as two (""). Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`);
     expect(importHint('big.csv, line 7: one row is longer than 64 MB; most likely a quote (") opened on that line is never closed', false)).toContain('a quote opened on line 7 is never closed');

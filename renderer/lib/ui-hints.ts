@@ -55,7 +55,8 @@ export function uiHint(message: string): string {
  * An import error as the Datasets page says it. The importer's advice names its CLI option ("import with
  * onInvalid 'drop' (or 'impute' …)"); beside the *Drop bad rows* / *Pad short rows* buttons (`buttons`)
  * it names those. An unclosed quote is not a bad row that dropping skips: the rest of the file reads as
- * one field, so the message says what to fix in the file and where.
+ * one field, so the message says that, and what to fix in the file and where when the importer's words do
+ * not (a row too long to read names only its line).
  */
 export function importHint(message: string, buttons: boolean): string {
   let s = uiHint(message);
@@ -68,8 +69,12 @@ export function importHint(message: string, buttons: boolean): string {
     .replace(/or import with onInvalid 'drop' or 'impute'/g, buttons ? 'or use Drop bad rows (or Pad short rows, to make it a missing value) below' : 'or re-import with bad rows dropped or padded');
   const quote = /line (\d+): (?:the quote \("\) opening field (\d+) is never closed before the end of the file|one row is longer than \d+ MB; most likely a quote \("\) opened on that line is never closed)/.exec(message);
   if (quote) {
+    const cannotHelp = 'Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.';
+    // the importer's unclosed-quote message says where and how to fix it already ("Close the quote where
+    // the value ends, or remove it …"): saying it again in other words reads as a second problem
+    if (/Close the quote/.test(message)) return `${s}. ${cannotHelp}`;
     const field = quote[2] ? `, field ${quote[2]}` : '';
-    s += `. Fix it in the file: a quote opened on line ${quote[1]}${field} is never closed. Close it there, or write a quote inside text as two (""). Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`;
+    s += `. Fix it in the file: a quote opened on line ${quote[1]}${field} is never closed. Close it there, or write a quote inside text as two (""). ${cannotHelp}`;
   }
   return s;
 }

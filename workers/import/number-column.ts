@@ -1,7 +1,8 @@
 // Numeric columns (datetimes build on them in datetime-column.ts): Float32 (or Float64 for datetimes as epoch seconds and for integers
-// beyond 2^24, which Float32 cannot hold exactly). Missing values and NaN/Inf are kept as NaN/±Inf and
-// reported; stats use a shifted sum so that large offsets (timestamps) keep an accurate std.
-import type { CachedColumn, ColumnStats, ColumnType, NumberFormat } from '../../common/dataset-cache';
+// beyond 2^24, which Float32 cannot hold exactly). Missing values (NaN included) are kept as NaN and
+// infinities as ±Inf, each reported on its own; stats use a shifted sum so that large offsets (timestamps)
+// keep an accurate std.
+import type { CachedColumn, ColumnStats, ColumnType, InvalidPolicy, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDecimalComma } from './decimal-comma';
 import { parseFormatted, strippedDescription } from './formatted-number';
@@ -13,7 +14,6 @@ const FEW_VALUES = 21;
 
 export class NumberColumn extends ColumnWriter {
   protected count = 0;
-  protected missingCount = 0;
   protected min = Infinity;
   protected max = -Infinity;
   private shift = NaN;
@@ -24,6 +24,12 @@ export class NumberColumn extends ColumnWriter {
   protected line = 0;
   /** Cells '-' or '?' read as missing (pandas would read them as text: see finish()). */
   protected markers = 0;
+  /**
+   * Infinities read ('inf', 1e400, a float ±Infinity), of them numbers beyond the Float32 range, and those
+   * in rows kept. They are not missing values: in a kept row one stays ±Infinity, or is replaced like a
+   * missing value under 'impute'; the nan_inf issue says which (finish()).
+   */
+  private infinities = { values: 0, overFloat32: 0, kept: 0 };
   /** What formatted values had removed (thousands separators, '%', currency), for the import's note. */
   private stripped = { values: 0, thousands: 0, percent: 0, currency: new Set<string>(), example: '' };
   /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
@@ -69,7 +75,8 @@ export class NumberColumn extends ColumnWriter {
 
   putValue(v: unknown, line: number): void {
     if (v === null || v === undefined) return this.stage(NaN, MISSING, line, '', false);
-    if (typeof v === 'number') return this.stage(v, Number.isNaN(v) || !Number.isFinite(v) ? NAN_INF : OK, line, '', Number.isInteger(v), v);
+    // a NaN float (Parquet, Arrow) is a missing value, as the text cell 'NaN' is (values.ts)
+    if (typeof v === 'number') return this.stage(v, Number.isNaN(v) ? MISSING : Number.isFinite(v) ? OK : NAN_INF, line, '', Number.isInteger(v), v);
     if (typeof v === 'bigint') return this.stage(Number(v), OK, line, '', true, v);
     if (typeof v === 'boolean') return this.stage(v ? 1 : 0, OK, line, '', true);
     if (typeof v === 'string') {
@@ -88,12 +95,13 @@ export class NumberColumn extends ColumnWriter {
     if (status === OK) {
       if (!integral) this.allIntegral = false;
       if (this.plan.dtype === 'float32' && (v > FLOAT32_MAX || v < -FLOAT32_MAX)) {
-        this.ctx.validation.add('nan_inf', this.plan.name, line, text(), () => `column '${this.plan.name}': numbers beyond the Float32 range (±3.4e38), stored as ±Infinity`);
-        this.bad = this.missing = true;
+        this.infinities.overFloat32++;
+        this.infinite(line, text());
       }
       this.arr[this.pos] = v;
       return;
     }
+    // `missing` here means "replaced under 'impute'": an infinity is too, though it is not a missing value
     this.bad = this.missing = true;
     if (status === MISSING) {
       this.arr[this.pos] = NaN;
@@ -101,13 +109,20 @@ export class NumberColumn extends ColumnWriter {
       if (t === '-' || t === '?') this.markers++;
     } else if (status === NAN_INF) {
       this.arr[this.pos] = v;
-      this.ctx.validation.add('nan_inf', this.plan.name, line, text(), () => `column '${this.plan.name}': NaN or infinite values`);
+      this.infinite(line, text());
     } else if (this.readFormatted(raw)) {
       this.bad = this.missing = false;
     } else {
       this.arr[this.pos] = NaN;
       this.noteUnparsable(line, text(), 'numbers');
     }
+  }
+
+  /** Counts an infinity and keeps its line as an example; finish() writes the message, knowing what became of them. */
+  private infinite(line: number, raw: string): void {
+    this.bad = this.missing = true;
+    this.infinities.values++;
+    this.ctx.validation.add('nan_inf', this.plan.name, line, raw, () => '');
   }
 
   /**
@@ -133,7 +148,10 @@ export class NumberColumn extends ColumnWriter {
 
   protected observe(slot: number): void {
     const v = this.arr[slot];
-    if (!Number.isFinite(v)) { this.missingCount++; return; }
+    if (!Number.isFinite(v)) {
+      if (v === Infinity || v === -Infinity) this.infinities.kept++;
+      return; // the missing values are counted from the stored column in finish(), after imputation
+    }
     if (this.count === 0) this.shift = v;
     const d = v - this.shift;
     this.count++;
@@ -174,21 +192,54 @@ export class NumberColumn extends ColumnWriter {
   finish(): CachedColumn {
     const has = this.count > 0;
     const histogram = has ? new HistogramBuilder(this.min, this.max) : null;
-    this.readBack(this.imputeValue(), histogram ? (v) => histogram.add(v) : undefined);
+    const imputeWith = this.imputeValue();
+    // what is left missing is counted in the column as stored, after imputation: NaN only (an infinity is no missing value)
+    let missing = 0;
+    this.readBack(imputeWith, (values) => {
+      histogram?.add(values);
+      for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
+    });
     const meanShifted = has ? this.sum / this.count : 0;
     const variance = has ? Math.max(0, this.sumSq / this.count - meanShifted * meanShifted) : 0;
     const stats: ColumnStats = {
-      count: this.count, missing: this.missingCount - (this.imputeValue() !== null ? this.imputedCount : 0),
+      count: this.count, missing,
       min: has ? this.min : null, max: has ? this.max : null,
       mean: has ? this.mean() : null, std: has ? Math.sqrt(variance) : null,
       cardinality: null, topValues: null,
       histogram: histogram?.result() ?? null,
     };
+    if (this.infinities.values > 0) {
+      this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null));
+    }
     if (this.markers > 0) {
-      this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${this.markers} cells '-' or '?' read as missing values (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
+      const cells = this.markers === 1 ? `1 cell '-' or '?' read as a missing value` : `${this.markers.toLocaleString('en-US')} cells '-' or '?' read as missing values`;
+      this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${cells} (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
     }
     const what = strippedDescription(this.stripped);
     if (what) this.ctx.validation.addCounted('note', this.plan.name, this.stripped.values, `column '${this.plan.name}': read as numbers with ${what} removed (e.g. '${this.stripped.example.slice(0, 30)}')`, 'formatted');
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
   }
+}
+
+/**
+ * The nan_inf issue of a number column: how many infinities, and what became of them (an infinity is no
+ * missing value: the trainer stops at one left in an input, workers/data/finite.ts). Those in rows dropped
+ * (policy 'drop', or a row without a target) went with their rows; those kept are replaced by the mean
+ * under 'impute' (`imputed`), else stored as ±Infinity.
+ */
+export function infinitiesMessage(name: string, inf: { values: number; overFloat32: number; kept: number }, policy: InvalidPolicy, imputed: boolean): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const n = inf.values;
+  const o = inf.overFloat32;
+  // 1e39 in a Float32 column is no infinity in the file: it is named for what it is
+  const what = o === n ? `${count(n)} ${n === 1 ? 'number' : 'numbers'} beyond the Float32 range (±3.4e38)`
+    : `${count(n)} infinite value${n === 1 ? '' : 's'}${o === 0 ? '' : ` (${count(o)} of them numbers beyond the Float32 range, ±3.4e38)`}`;
+  const gone = n - inf.kept;
+  const kept = inf.kept;
+  const keptFate = imputed ? 'replaced by the column mean like missing values'
+    : `kept as ±Infinity${policy === 'impute' ? ' (the column has no finite value to take a mean of)' : ''}: a run that uses the column as an input stops at ${kept === 1 ? 'it' : 'the first one'} (fix ${kept === 1 ? 'it' : 'them'} in the file${policy === 'reject' ? ', or import with --on-invalid impute or drop' : ''})`;
+  const fate = kept === 0 ? `; ${n === 1 ? 'its row was' : 'their rows were'} dropped`
+    : gone === 0 ? `, ${keptFate}`
+    : `: ${gone === 1 ? '1 in a dropped row' : `${count(gone)} in dropped rows`}, ${count(kept)} ${keptFate}`;
+  return `column '${name}': ${what}${fate}`;
 }

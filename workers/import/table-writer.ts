@@ -106,7 +106,7 @@ export class TableWriter {
 
   finish(source: SourceDescription): DatasetCacheMeta {
     const v = this.ctx.validation;
-    if (v.rowsDropped > 0) v.addCounted('dropped_rows', null, v.rowsDropped, `${v.rowsDropped} of ${v.rowsRead} rows dropped (policy '${this.ctx.policy}')`);
+    if (v.rowsDropped > 0) v.addCounted('dropped_rows', null, v.rowsDropped, v.droppedRowsMessage());
     // Text files leave the number format to the importer's choice, recorded per column; other sources store numbers as numbers.
     const delimited = source.format === 'csv' || source.format === 'tsv';
     const columns: CachedColumn[] = this.columns.map((c, i) => {
@@ -119,7 +119,7 @@ export class TableWriter {
         v.addCounted('constant_column', col.name, s.count, constantColumnMessage(col.name, s.missing));
       }
       if (c.plan.note && c.plan.userType === undefined) v.addCounted('note', col.name, s.count, c.plan.note, 'inferred');
-      if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, `column '${col.name}': ${s.missing} missing values`);
+      if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, missingMessage(col.name, s.missing));
       return col;
     });
     softenTimeWarnings(columns, this.columns.map((c) => c.plan), v, this.columns.map((c) => (c instanceof NumberColumn ? c.distinctValues : null)));
@@ -140,6 +140,11 @@ export class TableWriter {
 export function constantColumnMessage(name: string, missing: number): string {
   if (missing === 0) return `column '${name}' has the same value in every row; it carries no information`;
   return `column '${name}' has the same value in every non-empty row (${missing.toLocaleString('en-US')} empty); only whether a row is empty can carry information`;
+}
+
+/** "column 'x': 1 missing value", "column 'x': 20,000 missing values" (as the schema table counts them). */
+export function missingMessage(name: string, missing: number): string {
+  return `column '${name}': ${missing.toLocaleString('en-US')} missing value${missing === 1 ? '' : 's'}`;
 }
 
 /** Why a number was refused and what is read: a decimal comma only where it cannot be a thousands separator; formatted numbers. */

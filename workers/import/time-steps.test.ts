@@ -1,7 +1,7 @@
 // Gaps in a time column at import: hourly data with rows missing gets a time_gaps warning counting them
 // (checked against the rows the test removed), business days do not, jittered times get a note.
 import { afterAll, describe, expect, it } from 'vitest';
-import { duration } from './time-steps';
+import { duration, pandasFrequency } from './time-steps';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-gaps-');
@@ -24,7 +24,7 @@ describe('time gaps', () => {
     const issue = r.result.validation.issues.find((i) => i.kind === 'time_gaps');
     expect(issue).toMatchObject({ column: 'date', severity: 'warning', count: gaps });
     const longest = kept[after] - kept[after - 1];
-    expect(issue!.message).toBe(`time column 'date': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual 1 h; longest ${duration(longest * 3600)} at line ${holeLine.toLocaleString('en-US')}). Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`);
+    expect(issue!.message).toBe(`time column 'date': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual 1 h; longest ${duration(longest * 3600)} at line ${holeLine.toLocaleString('en-US')}). Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run's data line counts them), though each joins times further apart than its lookback says. If that matters, resample the file to the usual step before importing it, e.g. pandas \`df.set_index('date').resample('1h').first()\`: the missing times become rows with empty values, which forecasting fills with the last value before them`);
     expect(duration(longest * 3600)).toMatch(/^3 days/);
   });
 
@@ -49,7 +49,9 @@ describe('time gaps', () => {
     const one = await load(`date,rate\n${fortnight.map((d, i) => `${d},${i}`).join('\n')}\n`);
     expect(one.result.validation.issues.map((i) => i.message)).toEqual([
       "time column 'date': 1 gap (steps longer than the usual 1 day; longest 3 days at line 9); 1 weekend skipped is not counted. " +
-      'Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters',
+      "Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run's data line counts them), though each joins times further apart than its lookback says. " +
+      "If that matters, resample the file to the usual step before importing it, e.g. pandas `df.set_index('date').resample('B').first()`: " +
+      'the missing times become rows with empty values, which forecasting fills with the last value before them',
     ]);
   });
 
@@ -84,6 +86,23 @@ describe('time gaps', () => {
     const note = r.result.validation.issues.find((i) => i.column === 'date');
     expect(note).toMatchObject({ kind: 'note', severity: 'info' });
     expect(note!.message).toMatch(/irregularly spaced \(the most common step, .* is only \d+% of the first steps\)/);
+  });
+
+  it('advises resampling at the file\'s own step and column, and the resampled file (empty cells at the missing times) has no gap left', async () => {
+    const quarter = (i: number) => iso(T0 + i * 900);
+    const times = Array.from({ length: 96 }, (_, i) => i).filter((i) => i < 40 || i >= 44); // an hour missing
+    const r = await load(`Zeit's,kW\n${times.map((i) => `${quarter(i)},${i}`).join('\n')}\n`);
+    const gaps = r.result.validation.issues.find((i) => i.kind === 'time_gaps')!;
+    expect(gaps.message).toContain("1 gap (steps longer than the usual 15 min; longest 1 h 15 min at line 42)");
+    expect(gaps.message).toContain("e.g. pandas `df.set_index('Zeit\\'s').resample('15min').first()`");
+    // what that resampling writes: every quarter hour, the missing ones empty
+    const resampled = Array.from({ length: 96 }, (_, i) => `${quarter(i)},${times.includes(i) ? i : ''}`);
+    const fixed = await load(`Zeit's,kW\n${resampled.join('\n')}\n`);
+    expect(fixed.result.validation.issues.map((i) => [i.kind, i.count, i.message])).toEqual([['missing', 4, "column 'kW': 4 missing values"]]);
+  });
+
+  it('names the usual step as pandas does', () => {
+    expect([3600, 900, 86400, 7 * 86400, 30, 7200, 0.5].map(pandasFrequency)).toEqual(['1h', '15min', '1D', '7D', '30s', '2h', '500ms']);
   });
 
   it('writes durations people read', () => {

@@ -85,9 +85,31 @@ export class TimeSteps {
     const weekends = w > 0 ? `; ${w.toLocaleString('en-US')} weekend${w === 1 ? '' : 's'} skipped${holidays > 0 ? ` and ${holidayWords} are` : w === 1 ? ' is' : ' are'} not counted` : '';
     return {
       kind: 'gaps', count: gaps,
-      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. Forecasting treats rows as equally spaced, so windows across a gap join times that are further apart: fill the missing times (resample) if that matters`,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. ${gapAdvice(name, business ? 'B' : pandasFrequency(this.usual))}`,
     };
   }
+}
+
+/**
+ * What a gap means for a run and what the user can do. GateLab does not resample: forecasting keeps the
+ * windows that span a gap (workers/data/forecasting-gaps.ts counts them in the run's data line) and fills
+ * empty values with the last value before them (workers/data/finite.ts), so the way out is to resample the
+ * file before importing it; `frequency` is the usual step as pandas names it ('1h', '15min', 'B').
+ */
+function gapAdvice(name: string, frequency: string): string {
+  const column = `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return 'Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run\'s data line counts them), '
+    + 'though each joins times further apart than its lookback says. If that matters, resample the file to the usual step before importing it, '
+    + `e.g. pandas \`df.set_index(${column}).resample('${frequency}').first()\`: the missing times become rows with empty values, which forecasting fills with the last value before them`;
+}
+
+/** The step as a pandas frequency alias: 3600 -> '1h', 900 -> '15min', 86400 -> '1D', 30 -> '30s'. */
+export function pandasFrequency(seconds: number): string {
+  if (seconds % DAY === 0) return `${seconds / DAY}D`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}min`;
+  if (Number.isInteger(seconds)) return `${seconds}s`;
+  return `${Math.round(seconds * 1000)}ms`;
 }
 
 /** 0 = Sunday .. 6 = Saturday (1970-01-01 was a Thursday). */

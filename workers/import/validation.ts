@@ -87,6 +87,11 @@ export class Validation {
     if (this.droppedSpans.length < MAX_EXAMPLES) this.droppedSpans.push([first, last]);
   }
 
+  /** Lines of the file the dropped rows covered: one each, plus the extra lines of rows that ran over several. */
+  private linesDropped(): number {
+    return this.rowsDropped + this.spanLinesDropped;
+  }
+
   /**
    * The drop count as the user reads it: rows of the dataset, and when some of them ran over several
    * lines of the file, how many lines that is and which ("1 of 2 rows dropped (policy 'drop'), 4 lines of
@@ -95,7 +100,7 @@ export class Validation {
   droppedRowsMessage(): string {
     const base = `${this.rowsDropped} of ${this.rowsRead} rows dropped (policy '${this.policy}')`;
     if (this.spanRowsDropped === 0) return base;
-    const lines = this.rowsDropped + this.spanLinesDropped;
+    const lines = this.linesDropped();
     const which = this.rowsDropped === 1 ? 'it spans' : this.spanRowsDropped === 1 ? 'one of them spans' : `${this.spanRowsDropped} of them span`;
     const list = this.droppedSpans.map(([a, z]) => `${a}–${z}`).join(', ') + (this.spanRowsDropped > this.droppedSpans.length ? ', ...' : '');
     return `${base}, ${lines} lines of the file: ${which} lines ${list} (a quoted value with line breaks in it makes them one row)`;
@@ -112,6 +117,7 @@ export class Validation {
     if (dropped && this.rowsDropped > 0) dropped.message = this.droppedRowsMessage();
     const order: ValidationIssue['severity'][] = ['error', 'warning', 'info'];
     const issues = [...this.issues.values()].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
-    return { policy: this.policy, rowsRead: this.rowsRead, rowsKept: this.rowsKept, rowsDropped: this.rowsDropped, valuesImputed: this.valuesImputed, issues };
+    const linesDropped = this.spanRowsDropped > 0 ? { linesDropped: this.linesDropped() } : {};
+    return { policy: this.policy, rowsRead: this.rowsRead, rowsKept: this.rowsKept, rowsDropped: this.rowsDropped, ...linesDropped, valuesImputed: this.valuesImputed, issues };
   }
 }
