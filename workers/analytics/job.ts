@@ -46,11 +46,15 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
 }
 
 /**
- * The model's inputs by column name, in its order: the channels its trainer kept, or the CTR fields it kept
- * (the data line names those left out, an id field say) then the numeric inputs. The binding resolved from
+ * The model's inputs by column name, in its order: the names the data builder gave them (`data.inputs`:
+ * the channels or the CTR fields then numeric inputs it kept, an id or empty field already gone). Data
+ * without them (a multi-hot's buckets have no column each): the channels its trainer kept, or the binding's
+ * CTR fields less those the data line names as left out, then the numeric inputs. The binding resolved from
  * the column snapshot still holds the left-out columns, and every name after one would be shifted.
  */
-function inputNames(c: DataColumns, data: RunData, model: Record<string, unknown>): string[] | undefined {
+export function inputNames(c: DataColumns, data: RunData, model: Record<string, unknown>): string[] | undefined {
+  const named = data.inputs?.channels ?? data.inputs?.fields;
+  if (named) return named.slice();
   if (c.family === 'forecasting') return data.channels;
   if (c.family !== 'recsys') return undefined;
   const used = usedColumns(c, data.describe);

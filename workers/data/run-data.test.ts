@@ -133,6 +133,7 @@ describe('what a run leaves out, and says so in its data line', () => {
     expect(r.data.describe).toBe('forecasting: 1,341 train / 189 validation / 389 test samples; 2 channels: OT, meter; left out: const (constant), empty (all missing); ' +
       "not forecast: is_weekend (boolean), season (categorical); forecasting predicts every channel; the target role ('OT') does not select one");
     expect(r.model.channels).toBe(2);
+    expect(r.data.inputs).toEqual({ channels: ['OT', 'meter'] }); // named by the builder, the constant and empty ones gone
     // the export re-derives the same channels (its model would not load otherwise)
     expect(shapeMismatch(runPipeline({ cacheDir: join(home, 'meter'), columns }, config), r.model)).toBeNull();
     // the meter channel of a test window is the float64 z-score of the file's text, as an exported model's
@@ -142,6 +143,22 @@ describe('what a run leaves out, and says so in its data line', () => {
     const std = Math.sqrt(train.reduce((a, b) => a + (b - mean) ** 2, 0) / train.length);
     const x = r.data.test.source!.batch([0, 100]).x.data as Float32Array; // [2, 48, 2], window 0's inputs start at row 1600 - 48
     for (const [b, t] of [[0, 0], [0, 47], [1, 20]]) expect(x[(b * 48 + t) * 2 + 1]).toBeCloseTo((Number(meter[1600 - 48 + b * 100 + t]) - mean) / std, 5);
+  }, 60_000);
+
+  it('CTR: an id and an empty field left out, the inputs the model reads named in its order (no name shifted)', async () => {
+    // the columns an audit met in a click log: an impression id (one value per row) first, an all-empty
+    // 'notes' between the user and the device, a price; the model keeps user, device, then price
+    const lines = ['impression,user,notes,device,price,clicked'];
+    for (let i = 0; i < 300; i++) lines.push(`imp${i},u${i % 23},,${i % 3 ? 'mobile' : 'desktop'},${(i % 11) + 0.5},${i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(home, 'clicks.csv'), lines.join('\n'));
+    await importFile(join(home, 'clicks.csv'), join(home, 'clicks'));
+    const columns = rolesOf(join(home, 'clicks'), { clicked: 'target' });
+    const r = labDatasetRun({ cacheDir: join(home, 'clicks'), columns }, { model: { template: 'finalmlp' }, data: {} });
+    expect(r.binding.columns).toMatchObject({ fields: ['impression', 'user', 'notes', 'device'], numeric: ['price'] });
+    expect(r.data.describe).toContain('left out: impression (an id: one value per row), notes (all missing)');
+    // user: 23 values + the out-of-vocabulary id; device: 2 + 1; one numeric input
+    expect(r.model).toMatchObject({ fields: [24, 3], numeric: 1 });
+    expect(r.data.inputs).toEqual({ fields: ['user', 'device', 'price'] });
   }, 60_000);
 
   it('fusion: a categorical id (one value per row) is left out by default and named; the export agrees', async () => {

@@ -9,6 +9,7 @@ import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, timeOrdered, ty
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, dataShape, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
 import { usableColumns } from '../../common/models/usable-columns';
+import { inputsOf } from '../../common/analytics/run-inputs';
 import { labelVariantsNote } from '../../common/models/label-variants';
 import { coldStartNote } from './cold-start';
 import { majorityBaseline } from './baseline';
@@ -91,6 +92,10 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     : target && target.rule === undefined ? labelVariantsNote(target.column, [target.negative, target.positive]) : undefined;
   if (variants) notes.push(variants);
   const shape = dataShape(data, fitted, c, model);
+  // The model's inputs by name from the columns it was built from: only here are the fields left out (an id,
+  // an empty or constant one) already gone, so the names that follow them are not shifted (data-facts.ts).
+  // A multi-hot's buckets have no column each: those inputs stay unnamed (inputsOf returns nothing).
+  const inputs = inputsOf(c, shape);
   // A binary target's two values in label order (0, then 1): per-class tables and class weights name the
   // file's own values ('false'/'true', '< 4'/'≥ 4' for a threshold) instead of negative/positive.
   const binaryNames = target?.kind === 'binary' ? { classNames: [target.negative, target.positive] } : {};
@@ -130,6 +135,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
         notes.map((n) => `; ${n}`).join(''),
       ...(c.family === 'forecasting' ? {} : { logScaled }),
       ...(baseline ? { baseline } : {}),
+      ...(inputs.channels || inputs.fields ? { inputs } : {}),
     },
     shape,
     split,

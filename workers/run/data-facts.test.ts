@@ -10,7 +10,7 @@ import { labelCodingOf, modelInputsOf, withDataFacts } from './data-facts';
 const N = 120;
 const numbers = (f: (r: number) => number): DataColumn => ({ values: Float32Array.from({ length: N }, (_, r) => f(r)) });
 const words = (dictionary: string[], f: (r: number) => number): DataColumn => ({ values: Int32Array.from({ length: N }, (_, r) => f(r)), dictionary });
-const types: Record<string, string> = { 'city, country': 'categorical', device: 'categorical', impression: 'categorical', kind: 'categorical', verdict: 'categorical' };
+const types: Record<string, string> = { empty: 'categorical', genres: 'categorical', 'city, country': 'categorical', device: 'categorical', impression: 'categorical', kind: 'categorical', verdict: 'categorical' };
 const typeOf = (c: string) => types[c] ?? 'float';
 
 const data = columnSource(N, {
@@ -18,6 +18,7 @@ const data = columnSource(N, {
   'city, country': words(['Paris, France', 'Bonn, Germany', 'Lyon, France'], (r) => r % 3), device: words(['ios', 'web'], (r) => r % 2),
   impression: words(Array.from({ length: N }, (_, i) => `i${i}`), (r) => r), price: numbers((r) => 1 + (r % 9)), stars: numbers((r) => 1 + (r % 5)),
   kind: words(['b', 'c', 'a'], (r) => r % 3), verdict: words(['spam', 'ham'], (r) => (r % 4 === 0 ? 0 : 1)),
+  empty: words([], () => -1), genres: words(['Action|Comedy', 'Drama', 'Comedy'], (r) => r % 3),
 });
 const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 1 }, data);
 const series = computeSplit({ kind: 'chronological' }, data);
@@ -35,21 +36,26 @@ describe('the inputs a trainer names', () => {
     expect(facts.label).toBeUndefined(); // a forecast's targets are its channels
   });
 
-  it('CTR: the fields then the numeric inputs; with an id field left out, only the builder can name the rest', () => {
+  it('CTR: the fields then the numeric inputs; with an id and an empty field left out, the builder names the rest', () => {
     const ctr = { family: 'recsys', fields: ['city, country', 'device'], numeric: ['price'], label: { column: 'stars', positiveAtLeast: 4 } };
     expect(built(ctr).facts.inputs).toEqual({ fields: ['city, country', 'device', 'price'] });
-    const withId = built({ ...ctr, fields: ['impression', 'city, country', 'device'] });
-    expect(withId.run.data.describe).toContain('left out: impression (an id: one value per row)');
-    // the binding still holds the id: naming from it would shift every name, so none are sent
-    expect(withId.facts.inputs).toBeUndefined();
-    const named = { ...withId.run.data, inputs: { fields: ['city, country', 'device', 'price'] } };
-    expect(modelInputsOf(named, withId.c, withId.run.shape)).toEqual({ fields: ['city, country', 'device', 'price'] });
+    const withId = built({ ...ctr, fields: ['impression', 'city, country', 'empty', 'device'] });
+    expect(withId.run.data.describe).toContain('left out: impression (an id: one value per row), empty (all missing)');
+    expect(withId.run.shape.fields).toHaveLength(2);
+    // the builder knows which fields the model kept, in its order
+    expect(withId.facts.inputs).toEqual({ fields: ['city, country', 'device', 'price'] });
+    // data without the builder's names: the binding still holds the id and the empty field, and naming
+    // from it would shift every name, so none are sent
+    const unnamed = { ...withId.run.data, inputs: undefined };
+    expect(modelInputsOf(unnamed, withId.c, withId.run.shape)).toBeUndefined();
   });
 
   it('a multi-hot\'s buckets have no column each: the CTR inputs stay unnamed', () => {
-    const c = DataColumns.parse({ family: 'recsys', fields: ['device'], numeric: ['price'], label: { column: 'stars', positiveAtLeast: 4 } });
+    const c = DataColumns.parse({ family: 'recsys', fields: ['device'], numeric: ['price'], multiHot: [{ name: 'genres', columns: ['genres'] }], label: { column: 'stars', positiveAtLeast: 4 } });
     const run = runDataFrom(data, typeOf, split, c);
-    expect(modelInputsOf(run.data, c, { ...run.shape, numeric: 5 })).toBeUndefined();
+    expect(run.shape.numeric).toBe(1 + 4); // price, then the genres' buckets (three genres and the unseen one)
+    expect(run.data.inputs).toBeUndefined();
+    expect(withDataFacts(run.data, c, run.shape).inputs).toBeUndefined();
   });
 });
 

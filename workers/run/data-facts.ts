@@ -8,11 +8,12 @@ import type { LabelCoding, ModelInputs } from '../../common/trainer-protocol';
 import type { RunData } from './run-data';
 
 /**
- * The model's inputs by column name. Forecasting: the channels the data kept (`data.channels`: constant and
- * empty ones are already gone). CTR: the binding's fields then numeric inputs, when they add up to the
- * model's width: the trainer only ever removes fields (an id-like one) and never reorders them, so equal
- * widths mean nothing was removed; when one was, the data builder must name the rest (`data.inputs`),
- * otherwise the inputs stay unnamed rather than shifted. Fusion names its modalities in the model config.
+ * The model's inputs by column name. The data builder names them (`data.inputs`, workers/data/run-data.ts:
+ * from the columns left after the id-like, empty and constant ones went). Data built without them: the
+ * channels the data kept (`data.channels`: constant and empty ones are already gone), or the binding's CTR
+ * fields then numeric inputs when they add up to the model's width (the trainer only ever removes fields and
+ * never reorders them, so equal widths mean nothing was removed); otherwise the inputs stay unnamed rather
+ * than shifted. Fusion names its modalities in the model config.
  */
 export function modelInputsOf(data: RunData, columns: DataColumns, model: Record<string, unknown>): ModelInputs | undefined {
   if (data.inputs) return data.inputs;

@@ -4,13 +4,17 @@
 // so the config returned here is the one the model is built from.
 // A run created before MMoE's rating metrics moved to the rating's own units (no metrics.ratingUnits
 // marker) is scored as it always was, in scaled units: a resumed run's rating curves must not jump.
-import type { RunSpec } from '../../common/trainer-protocol';
+// The filled-in config is checked here, where the columns behind its fields are known: a template error
+// names the column ("field 'fields.4' (column 'device_ip')"), not only the template's field.
+import type { ModelInputs, RunSpec } from '../../common/trainer-protocol';
 import type { RunConfig } from '../../common/runs/config';
 import { labDatasetRun } from '../data/run-data';
 import { syntheticData, type RunData } from './run-data';
 import { ratingUnitsOf } from '../../common/runs/rating-units';
 import { DataColumns } from '../../common/models/binding';
 import { withDataFacts } from './data-facts';
+import { parseModelConfig } from '../../common/models/index';
+import { ConfigError } from '../../common/gates/index';
 
 export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: RunConfig }> {
   const c = spec.config;
@@ -24,7 +28,41 @@ export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: R
   const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed });
   // the inputs and label by name, sent with 'ready' so the lab never reads them out of the data line
   const data = withDataFacts(inRatingUnitsOf(c, run.data), DataColumns.parse(run.binding.columns), run.model);
+  checkDataShapedModel(run.model, data.inputs);
   return { data, config: { ...c, model: run.model as RunConfig['model'] } };
+}
+
+/**
+ * Throws the template's ConfigError for a config the data filled in (a field's vocabulary over the limit,
+ * a modality too wide), with the column or modality behind each data-shaped field named: the user chose
+ * columns, never 'fields.4'. The config itself is not changed (defaults are filled when the model is built).
+ */
+export function checkDataShapedModel(model: Record<string, unknown>, inputs: ModelInputs | undefined): void {
+  try {
+    parseModelConfig(model);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    throw new ConfigError(namingColumns(e.message, model, inputs), e.fields);
+  }
+}
+
+/**
+ * "field 'fields.4'" → "field 'fields.4' (column 'device_ip')", "field 'modalities.1.dim'" → "… (modality
+ * 'text')". A field without a name stays as it is (numbers beat wrong names). Forecasting's channels are a
+ * count in the config, so its errors have no index to name.
+ */
+export function namingColumns(message: string, model: Record<string, unknown>, inputs: ModelInputs | undefined): string {
+  const fields = Array.isArray(model.fields) ? model.fields.length : 0;
+  const modalities = Array.isArray(model.modalities) ? model.modalities as { name?: unknown }[] : [];
+  return message
+    .replace(/field 'fields\.(\d+)'/g, (field, i: string) => {
+      const column = Number(i) < fields ? inputs?.fields?.[Number(i)] : undefined;
+      return column === undefined ? field : `${field} (column '${column}')`;
+    })
+    .replace(/field 'modalities\.(\d+)(?:\.[^']*)?'/g, (field, i: string) => {
+      const name = modalities[Number(i)]?.name;
+      return typeof name === 'string' ? `${field} (modality '${name}')` : field;
+    });
 }
 
 /** The run's data scored in the rating units the run was created with (common/runs/rating-units.ts). */
