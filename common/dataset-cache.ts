@@ -116,6 +116,18 @@ export interface CachedColumn extends ColumnInfo {
    * Absent for other sources (they store numbers as numbers) and in caches written before it was recorded.
    */
   numberFormat?: NumberFormat;
+  /**
+   * A CSV/TSV column: where its cells are in the file (workers/import/source-fields.ts). `name` can differ from
+   * the header: the importer trims names, names an empty header cell `column_N` and renames a repeated one
+   * `name_2`. Absent for other sources (read by key or field name) and in caches written before it was recorded.
+   */
+  sourceField?: SourceField;
+}
+
+/** A column's place in a CSV/TSV file: its header cell as written (null: the file has no header row) and 0-based field index. */
+export interface SourceField {
+  header: string | null;
+  index: number;
 }
 
 export interface DatasetCacheMeta {

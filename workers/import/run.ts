@@ -13,6 +13,7 @@ import { importDelimited } from './delimited';
 import { ImportJob, type ImportHooks } from './job';
 import { NotUtf8, readHead } from './text-source';
 import { importBinary } from './binary-formats';
+import { recordSourceFields } from './source-fields';
 import { gunzipHead, isGzip, isZip, zipError } from './compressed';
 
 export type { ImportHooks };
@@ -79,7 +80,8 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
 
   let meta: DatasetCacheMeta;
   try {
-    if (format === 'csv' || format === 'tsv') meta = await runDelimited(job, format);
+    // each column's header cell and field, for exported models to name the user's cells (source-fields.ts)
+    if (format === 'csv' || format === 'tsv') meta = recordSourceFields(job, await runDelimited(job, format));
     else meta = await runBinary(job, format);
   } catch (e) {
     throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;

@@ -29,6 +29,8 @@ import { parseCsv, writeCsv, encodeInputs, isPositive, unscale, type Row } from 
 const DATA = '/work/shared/data';
 let home: string, lab: LabDatasets, manager: RunManager, tryIt: TryIt;
 const runs: Record<'ctr' | 'forecast' | 'fusion', { id: number; rows: Row[] }> = {} as never;
+/** The CTR run on a TSV whose header repeats a name: its raw rows as lists of cells (a header lookup cannot tell the two `id`s apart). */
+const dup: { id: number; header: string[]; cells: string[][] } = {} as never;
 
 function ctrRows(): Row[] {
   const users = new Map(readFileSync(`${DATA}/recsys/ml-100k/u.user`, 'latin1').trim().split('\n').map((l) => { const [id, age, gender, occupation] = l.split('|'); return [id, { age, gender, occupation }]; }));
@@ -38,6 +40,21 @@ function ctrRows(): Row[] {
     // a few missing ages: the documented missing-number rule is exercised on real rows
     return { user: `u${user}`, item, gender: u.gender, occupation: u.occupation, age: i % 37 === 0 ? '' : u.age, rating };
   });
+}
+
+/**
+ * MovieLens ratings joined with their users as an export tool may write them: the user and the item are
+ * both headed `id`, the age header is padded, and the zip code's header cell is empty. The import names
+ * them id, id_2, age and column_6.
+ */
+function duplicateHeaderTsv(): { header: string[]; cells: string[][] } {
+  const zips = new Map(readFileSync(`${DATA}/recsys/ml-100k/u.user`, 'latin1').trim().split('\n').map((l) => { const [id, age, gender, occupation, zip] = l.split('|'); return [id, [gender, occupation, age, zip]]; }));
+  const cells = readFileSync(`${DATA}/recsys/ml-100k/u.data`, 'latin1').trim().split('\n').slice(1500, 3000).map((l) => {
+    const [user, item, rating] = l.split('\t');
+    const [gender, occupation, age, zip] = zips.get(user)!;
+    return [`u${user}`, item, gender, occupation, age, zip, rating];
+  });
+  return { header: ['id', 'id', 'gender', 'occupation', ' age ', '', 'rating'], cells };
 }
 
 /** Runs of missing readings (blank, 'NA'), in training and in the test part, where test windows start inside them. */
@@ -78,6 +95,8 @@ beforeAll(async () => {
   const ett = parseCsv(readFileSync(`${DATA}/forecasting/ETTh1.csv`, 'utf8'));
   const forecast = withGaps(ett.slice(1, 1201).map((r) => Object.fromEntries(ett[0].map((k, j) => [k, r[j]]))));
   const reviews = reviewRows();
+  Object.assign(dup, duplicateHeaderTsv());
+  writeFileSync(join(home, 'ratings-joined.tsv'), [dup.header, ...dup.cells].map((r) => r.join('\t')).join('\n') + '\n');
   const ids = await Promise.all([
     train('ratings.csv', ctr, { user: 'categorical', item: 'categorical', gender: 'categorical', occupation: 'categorical', age: 'feature', rating: 'target' },
       { template: 'finalmlp', embeddingDim: 4 }, { positiveAtLeast: 4 }),
@@ -87,6 +106,11 @@ beforeAll(async () => {
       Age: { role: 'feature', modality: 'tabular' }, 'Positive Feedback Count': { role: 'feature', modality: 'tabular' },
       'Department Name': { role: 'feature', modality: 'tabular' }, 'Recommended IND': 'target',
     }, { template: 'gmu', hidden: [8], gate: { kind: 'gmu', hidden: 8 } }),
+    (async () => {
+      const { dataset } = await lab.registry.importDataset(join(home, 'ratings-joined.tsv'), { roles: { id: 'categorical', id_2: 'categorical', gender: 'categorical', occupation: 'categorical', column_6: 'categorical', age: 'feature', rating: 'target' } });
+      new LabelRules(lab.store.settings).set(String(dataset.id), { positiveAtLeast: 4 });
+      return manager.create({ model: { template: 'finalmlp', embeddingDim: 4 } as never, data: { kind: 'dataset', datasetId: dataset.id }, epochs: 1, batchSize: 64, optimizer: { lr: 0.01 } });
+    })(),
   ]);
   for (const id of ids) {
     const r = await manager.waitFor(id);
@@ -95,9 +119,10 @@ beforeAll(async () => {
   runs.ctr = { id: ids[0], rows: ctr };
   runs.forecast = { id: ids[1], rows: forecast };
   runs.fusion = { id: ids[2], rows: reviews };
+  dup.id = ids[3];
   const port = { available: true, export: (id: string) => exportRun(lab.store, manager.files, Number(id), join(paths.exports, `run-${id}.onnx`)) };
   tryIt = new TryIt(lab.store, port as unknown as RunsPort, datasetResolver(lab.registry));
-}, 110_000);
+}, 150_000);
 
 afterAll(async () => {
   await manager?.close();
@@ -132,6 +157,29 @@ async function runOnnx(path: string, doc: PreprocessingDoc, items: Row[][]): Pro
 }
 
 const PICK = [0, 1, 2, 5, 17, 40, 61, 99];
+
+/** Area under the ROC curve by the rank statistic, ties at their average rank (the definition, not the lab's code). */
+function rankAuc(scores: ArrayLike<number>, positive: boolean[]): number {
+  const order = Array.from(positive.keys()).sort((a, b) => scores[a] - scores[b]);
+  let rankSum = 0;
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
+    for (let k = i; k <= j; k++) if (positive[order[k]]) rankSum += (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  const pos = positive.filter(Boolean).length, neg = positive.length - pos;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+/** A raw row read the way the document says: each feature's and the label's cell at its sourceIndex (keyed by `column` only for the reference encoder). */
+function byField(doc: PreprocessingDoc, cells: string[]): Row {
+  const places = [...doc.inputs.flatMap((i) => i.features), doc.outputs[0].label!] as Array<{ column?: string; sourceIndex?: number }>;
+  return Object.fromEntries(places.map((f) => {
+    if (f.sourceIndex === undefined) throw new Error(`'${f.column}' has no sourceIndex`);
+    return [f.column!, cells[f.sourceIndex]];
+  }));
+}
 
 describe('an exported model on new raw rows', () => {
   it('CTR: raw ids (u196, item 242, occupation) → vocabulary ids, age z-scored (missing → 0): outputs equal Try it', async () => {
@@ -221,6 +269,32 @@ describe('an exported model on new raw rows', () => {
       expect(r.prediction[0]).toBeCloseTo(logits[k], 5);
       expect(r.target[0]).toBe(isPositive(doc.outputs[0].label!, raw[k]['Recommended IND']) ? 1 : 0);
     });
+  });
+
+  it('CTR on a TSV whose header repeats `id`, pads ` age ` and leaves the zip code unnamed: each cell read by sourceIndex gives Try it\'s outputs and the lab\'s test AUC', async () => {
+    const { rows } = testRowsOf(dup.id);
+    const tried = await tryIt.predict(String(dup.id), PICK);
+    const doc = JSON.parse(metadataOf(tried.onnxPath)['gatelab.preprocessing']) as PreprocessingDoc;
+    const places = doc.inputs.flatMap((i) => i.features).map((f) => [f.column, f.sourceColumn, f.sourceIndex]);
+    expect(places).toEqual([['id', 'id', 0], ['id_2', 'id', 1], ['gender', 'gender', 2], ['occupation', 'occupation', 3], ['column_6', '', 5], ['age', ' age ', 4]]);
+    expect(doc.outputs[0].label).toMatchObject({ column: 'rating', sourceColumn: 'rating', sourceIndex: 6, positiveIf: { atLeast: 4 } });
+    expect(doc.source).toMatchObject({ file: 'ratings-joined.tsv', format: 'tsv', delimiter: '\t', header: true, columns: expect.stringMatching(/read each cell by sourceIndex/) });
+    // README's earlier recipe, row[f.column] over the header, has no `id_2` to read
+    expect(dup.header).not.toContain('id_2');
+    const raw = PICK.map((i) => byField(doc, dup.cells[rows[i]]));
+    const logit = (await runOnnx(tried.onnxPath, doc, raw.map((r) => [r]))).logit;
+    tried.rows.forEach((r, k) => expect(r.prediction[0]).toBeCloseTo(logit[k], 5));
+    // every test row, from its raw cells: the lab's stored test AUC
+    const test = Array.from(rows, (r) => byField(doc, dup.cells[r]));
+    const all = (await runOnnx(tried.onnxPath, doc, test.map((r) => [r]))).logit;
+    const positive = test.map((r) => isPositive(doc.outputs[0].label!, r.rating));
+    const stored = lastMetrics(lab.store, dup.id, 'test.').auc;
+    expect(test.length).toBe(150); // the 10% test part of 1,500 rows
+    expect(stored).toBeGreaterThan(0.5);
+    expect(rankAuc(all, positive)).toBeCloseTo(stored, 6);
+    // the two ids swapped (what a by-name lookup of `id` for both would confuse) give other outputs: the fields matter
+    const swapped = (await runOnnx(tried.onnxPath, doc, raw.map((r) => [{ ...r, id: r.id_2, id_2: r.id }]))).logit;
+    expect(Array.from(swapped)).not.toEqual(Array.from(logit));
   });
 
   it('a run whose dataset no longer gives its model\'s shapes is detected (no wrong preprocessing is written)', () => {

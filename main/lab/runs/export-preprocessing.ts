@@ -13,6 +13,7 @@ import { targetCoding } from '../../../common/models/target';
 import type { RunPipeline } from './run-pipeline';
 import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule } from './preprocessing-doc';
 import { NUMBER_FORMAT_RULE, numberFormatOf, type NumberFormat } from './export-number-format';
+import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
@@ -33,30 +34,35 @@ function cellOf(p: Described, column: string): { cell: CellKind; storage?: strin
   return { cell, storage: info.dtype, ...(number ? { number } : {}) };
 }
 
+/** A column as the document names it: the lab's name, and where its cells are in the user's file (export-source-fields.ts). */
+const at = (p: RunPipeline, column: string) => ({ column, ...sourcePlaceOf(p.data.meta, column) });
+
 const stepOf = (fitted: FittedPipeline, target: string): FittedStep | undefined => fitted.steps.find((s) => s.target === target);
 
 function scaler(p: RunPipeline, column: string, missing: MissingRule): Feature {
   const s: ScalerState = stateFor(p.fitted, column, ['zscore', 'minmax']);
-  const base = { column, ...cellOf(p, column), width: 1, missing };
+  const base = { ...at(p, column), ...cellOf(p, column), width: 1, missing };
   return s.kind === 'zscore' ? { kind: 'zscore', ...base, ...(s.log1p ? { log1p: true as const } : {}), mean: s.mean, std: s.std } : { kind: 'minmax', ...base, min: s.min, max: s.max };
 }
 
 function vocabulary(p: RunPipeline, column: string, kind: 'vocabulary-id' | 'one-hot'): Feature {
   const s: VocabularyState = stateFor(p.fitted, column, ['vocabulary']);
-  return { kind, column, ...cellOf(p, column), tokens: s.tokens, unknownIndex: 0, width: kind === 'one-hot' ? vocabularySize(s) : 1 };
+  return { kind, ...at(p, column), ...cellOf(p, column), tokens: s.tokens, unknownIndex: 0, width: kind === 'one-hot' ? vocabularySize(s) : 1 };
 }
 
 function multiHot(p: RunPipeline, name: string): Feature {
   const step = stepOf(p.fitted, name) as Extract<FittedStep, { columns: string[] }> | undefined;
   if (!step || step.state.kind !== 'multi-hot') throw new Error(`multi-hot '${name}': the fitted pipeline has no multi-hot step with that name`);
   const s: MultiHotState = step.state;
-  const source = s.columns ? { indicatorColumns: s.columns } : { column: step.columns[0], separator: s.separator ?? '|' };
+  const source = s.columns
+    ? { indicatorColumns: s.columns, indicatorSources: s.columns.map((c) => sourcePlaceOf(p.data.meta, c)) }
+    : { ...at(p, step.columns[0]), separator: s.separator ?? '|' };
   return { kind: 'multi-hot', name, ...source, tokens: s.tokens, unknownIndex: 0, width: vocabularySize(s) };
 }
 
 function hashed(p: RunPipeline, column: string, s: HashedNgramsState): Feature {
   return {
-    kind: 'hashed-ngrams', column, ...cellOf(p, column), width: s.buckets, unit: s.unit, ngrams: s.ngrams, buckets: s.buckets, lowercase: s.lowercase,
+    kind: 'hashed-ngrams', ...at(p, column), ...cellOf(p, column), width: s.buckets, unit: s.unit, ngrams: s.ngrams, buckets: s.buckets, lowercase: s.lowercase,
     words: { pattern: WORD_PATTERN, flags: 'gu' },
     // common/data/text-hashing.ts ngramsOf: word n-grams joined by one space; char n-grams of each word wrapped as "<word>"
     ...(s.unit === 'word' ? { joiner: ' ' } : { wrap: ['<', '>'] as [string, string] }),
@@ -71,7 +77,7 @@ function fusionFeature(p: RunPipeline, column: string): Feature {
   if (step?.state.kind === 'vocabulary') return vocabulary(p, column, 'one-hot');
   if (step?.state.kind === 'hashed-ngrams') return hashed(p, column, step.state);
   const c = cellOf(p, column);
-  if (c.cell === 'vector') return { kind: 'vector', column, ...c, width: p.data.column(column).dim ?? 1, missing: 'zero' };
+  if (c.cell === 'vector') return { kind: 'vector', ...at(p, column), ...c, width: p.data.column(column).dim ?? 1, missing: 'zero' };
   return scaler(p, column, 'zero');
 }
 
@@ -82,9 +88,9 @@ const widthOf = (fs: Feature[]) => fs.reduce((n, f) => n + f.width, 0);
 function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; binaryOnly?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
   const t = targetCoding(p.data.column(column), column, o);
   const { cell } = cellOf(p, column);
-  if (t.kind === 'classes') return { label: { column, cell, classes: t.names }, binary: false };
-  if (t.rule !== undefined) return { label: { column, cell, positiveIf: { atLeast: t.rule } }, binary: true };
-  return { label: { column, cell, positive: t.positive, negative: t.negative }, binary: true };
+  if (t.kind === 'classes') return { label: { ...at(p, column), cell, classes: t.names }, binary: false };
+  if (t.rule !== undefined) return { label: { ...at(p, column), cell, positiveIf: { atLeast: t.rule } }, binary: true };
+  return { label: { ...at(p, column), cell, positive: t.positive, negative: t.negative }, binary: true };
 }
 
 const BINARY = 'sigmoid(logit) = P(label is positive)';
@@ -104,7 +110,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order: 'oldest first: the last L consecutive rows of the series, in file order, after missing numbers are filled over the series (rule `previous`)' }, features });
     outputs.push({
       name: 'forecast', kind: 'forecast', shape: batch(H, c.channels.length), steps: H,
-      channels: features.map((f) => ({ column: f.column!, ...(f.kind === 'zscore' ? { mean: f.mean, std: f.std } : f.kind === 'minmax' ? { min: f.min, max: f.max } : {}) })),
+      channels: features.map((f) => ({ ...at(p, f.column!), ...(f.kind === 'zscore' ? { mean: f.mean, std: f.std } : f.kind === 'minmax' ? { min: f.min, max: f.max } : {}) })),
       unscale: 'forecast[b, h, c] is scaled like the inputs: raw = value * std + mean of channel c (min-max: value * (max - min) + min); h = 0 is the row right after the window',
       // a consumer recomputing the lab's test MSE/MAE needs the targets as the lab had them: a missing one filled too
       targets: "the lab's test metrics compare forecast[b, h, c] with the series' row h after the window, filled by rule `previous` and scaled like the inputs (a missing target counts as the last value before it); MSE and MAE are means over every window, step and channel of the test part",
@@ -117,7 +123,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     outputs.push({ name: 'logit', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
     if (c.rating && o.targets.includes('rating')) {
       const s = p.fitted.steps.find((x) => x.target === c.rating && (x.state.kind === 'zscore' || x.state.kind === 'minmax'))?.state as ScalerState | undefined;
-      outputs.push({ name: 'rating_pred', kind: 'regression', shape: batch(1), column: c.rating, ...(s ? { scaler: s } : {}), unscale: s ? 'raw = value * std + mean' : 'raw value' });
+      outputs.push({ name: 'rating_pred', kind: 'regression', shape: batch(1), ...at(p, c.rating), ...(s ? { scaler: s } : {}), unscale: s ? 'raw = value * std + mean' : 'raw value' });
     }
   } else {
     for (const m of c.modalities) {
@@ -131,7 +137,11 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     else outputs.push({ name: 'logits', kind: 'class-logits', shape: batch(label.classes!.length), probability: 'softmax over the last axis', label });
   }
   const src = p.data.meta.source;
-  const source = src ? { file: src.fileName, format: src.format, encoding: src.encoding, ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}) } : undefined;
+  const columns = sourceColumnsRule(p.data.meta);
+  const source = src ? {
+    file: src.fileName, format: src.format, encoding: src.encoding, ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}),
+    ...(src.hasHeader !== undefined ? { header: src.hasHeader } : {}), ...(columns ? { columns } : {}),
+  } : undefined;
   return {
     version: 1,
     family: c.family,

@@ -14,6 +14,7 @@ import { fusionSources } from '../../../workers/data/fusion';
 import { forecastingSource } from '../../../workers/data/forecasting';
 import { preprocessingDoc } from './export-preprocessing';
 import { numberFormatOf } from './export-number-format';
+import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 import { lazyDatasetCache } from './run-pipeline';
 import { importFile } from '../import';
 import type { PreprocessingDoc } from './preprocessing-doc';
@@ -130,7 +131,7 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
       const split = computeSplit({ kind: 'chronological' }, data);
       const p: RunPipeline = { columns, split, data, fitted: fitPipeline(pipelineFor(() => 'float', columns), data, split.assignment), window: { lookback: 6, horizon: 2 } };
       const doc = preprocessingDoc(p, { float: 'float32', targets: ['y'] });
-      expect(doc.source).toEqual({ file: 'eu.csv', format: 'csv', encoding: 'utf-8', delimiter: ';' });
+      expect(doc.source).toMatchObject({ file: 'eu.csv', format: 'csv', encoding: 'utf-8', delimiter: ';', header: true });
       for (const f of doc.inputs[0].features) expect(f).toMatchObject({ cell: 'number', number: { decimal: ',', thousands: '.' } });
       expect(doc.cells.numberFormat).toMatch(/'1\.444,72' → 1444\.72/);
       // a consumer reading the raw cells by the document gets the trainer's inputs, value for value
@@ -150,6 +151,59 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a TSV whose header repeats `category`, pads ` price ` and leaves a cell empty: each feature names its header cell and field, and an encoder reading cells by field gets the trainer\'s batches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-dup-header-'));
+    try {
+      // the second `category` (field 3) carries most of the signal; looked up by the first one's name, it reads field 1
+      const header = ['impression', 'category', ' price ', 'category', '', 'clicked'];
+      const cells = Array.from({ length: 300 }, (_, i) => [
+        String(5000 + i), `cat_${i % 4}`, i % 13 === 0 ? '' : ((i % 17) * 1.25).toFixed(2), `x${(i * 7) % 5}`, `s${i % 3}`, (i * 7) % 5 < 2 ? 'yes' : 'no',
+      ]);
+      writeFileSync(join(dir, 'clicks.tsv'), [header, ...cells].map((r) => r.join('\t')).join('\n') + '\n');
+      await importFile(join(dir, 'clicks.tsv'), join(dir, 'cache'));
+      const data = lazyDatasetCache(join(dir, 'cache'));
+      expect(data.meta.columns.map((c) => c.name)).toEqual(['impression', 'category', 'price', 'category_2', 'column_5', 'clicked']);
+      const binding = { fields: ['category', 'category_2', 'column_5'], numeric: ['price'], multiHot: [], label: { column: 'clicked' } };
+      const columns = DataColumns.parse({ family: 'recsys', ...binding });
+      const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 3 }, data);
+      const typeOf = (n: string) => data.meta.columns.find((c) => c.name === n)?.type;
+      const p: RunPipeline = { columns, split, data, fitted: fitPipeline(pipelineFor(typeOf, columns), data, split.assignment), window: {} };
+      const doc = preprocessingDoc(p, { float: 'float32', targets: ['label'] });
+      const places = doc.inputs.flatMap((i) => i.features).map((f) => [f.column, f.sourceColumn, f.sourceIndex]);
+      expect(places).toEqual([['category', 'category', 1], ['category_2', 'category', 3], ['column_5', '', 4], ['price', ' price ', 2]]);
+      expect(doc.outputs[0].label).toMatchObject({ column: 'clicked', sourceColumn: 'clicked', sourceIndex: 5 });
+      expect(doc.source).toMatchObject({ format: 'tsv', delimiter: '\t', header: true, columns: expect.stringMatching(/^recorded at import: .*read each cell by sourceIndex/) });
+      // a consumer following the document by position: row[f.column] is only the reference encoder's key for the cell at f.sourceIndex
+      const byField = (r: string[]): Row => Object.fromEntries([...doc.inputs.flatMap((i) => i.features), doc.outputs[0].label!].map((f) => [f.column!, r[f.sourceIndex!]]));
+      const ids = rowsOf(split.assignment, TEST);
+      const raw = Array.from(ids, (r) => [byField(cells[r])]);
+      const batch = ctrSources(p.data, p.split, p.fitted, binding).test.batch(Int32Array.from(ids, (_, i) => i));
+      for (const input of doc.inputs) expect(Array.from(encodeInputs(input, raw, doc).data as Float32Array)).toEqual(Array.from(batch[input.name].data as Float32Array));
+      expect(Array.from(batch.label.data as Float32Array)).toEqual(raw.map(([r]) => (isPositive(doc.outputs[0].label!, r.clicked) ? 1 : 0)));
+      // the header lookup README's recipe used to imply finds no `category_2`, and `price` only untrimmed
+      expect(header.indexOf('category_2')).toBe(-1);
+      expect(header.indexOf('price')).toBe(-1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a dataset imported before headers were recorded: fields by position, header names only where the import cannot have renamed them, said in source.columns', () => {
+    const meta = (hasHeader: boolean) => ({
+      source: { fileName: 'old.csv', format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader },
+      columns: ['id', 'category', 'category_2', 'column_4', 'x_2'].map((name) => ({ name })),
+    }) as unknown as DatasetCacheMeta;
+    const old = meta(true);
+    expect(['id', 'category', 'category_2', 'column_4', 'x_2'].map((c) => sourcePlaceOf(old, c))).toEqual([
+      { sourceColumn: 'id', sourceIndex: 0 }, { sourceColumn: 'category', sourceIndex: 1 }, { sourceIndex: 2 }, { sourceIndex: 3 }, { sourceColumn: 'x_2', sourceIndex: 4 },
+    ]);
+    expect(sourceColumnsRule(old)).toMatch(/^the dataset was imported before GateLab recorded each column's header: sourceIndex is the column's position/);
+    expect(sourcePlaceOf(meta(false), 'category_2')).toEqual({ sourceColumn: null, sourceIndex: 2 });
+    expect(sourceColumnsRule(meta(false))).toMatch(/^the file has no header row: sourceColumn is null/);
+    const parquet = { source: { fileName: 'p.parquet', format: 'parquet', encoding: 'utf-8' }, columns: [{ name: 'a' }] } as unknown as DatasetCacheMeta;
+    expect(sourcePlaceOf(parquet, 'a')).toEqual({ sourceColumn: 'a' });
   });
 
   it('number cells of a ,-separated file read "." as the decimal point; a binary source has no number format', () => {

@@ -6,7 +6,22 @@ import type { NumberFormat } from './export-number-format';
 /** How a raw cell is read: as text (categorical/text columns), a number, a boolean, or a vector. */
 export type CellKind = 'text' | 'number' | 'boolean' | 'vector';
 
-interface ColumnFeature {
+/**
+ * Where a column's cells are in the user's file (`source.columns` says how this was known). `column` is the
+ * lab's name for the column, which differs from the file's header where the import changed it (trimmed of
+ * spaces, an empty header cell named `column_N`, a repeated name renamed `name_2`).
+ */
+export interface SourcePlace {
+  /**
+   * CSV/TSV: the column's header cell as written in the file (null: the file has no header row); absent
+   * when it is not known. JSON Lines, Parquet, Arrow: the key or field name the column was read from.
+   */
+  sourceColumn?: string | null;
+  /** CSV/TSV: the column's 0-based field in each row of the file; read cells by it where header names repeat. */
+  sourceIndex?: number;
+}
+
+interface ColumnFeature extends SourcePlace {
   column: string;
   cell: CellKind;
   /** Number cells: how the lab stores them (int32, float32, float64); float32 values are rounded to single precision. */
@@ -60,9 +75,11 @@ export type Feature =
    * one `column` split on `separator` (each trimmed, empty ones dropped), or one token per indicator column
    * that is on (a number > 0, or the cell 1 / true / yes), the token being the column's name.
    */
-  | {
+  | SourcePlace & {
     kind: 'multi-hot'; name: string; tokens: string[]; unknownIndex: 0; width: number;
     column?: string; separator?: string; indicatorColumns?: string[];
+    /** Where each of `indicatorColumns` is in the file, in the same order. */
+    indicatorSources?: SourcePlace[];
   };
 
 export interface InputDoc {
@@ -74,7 +91,8 @@ export interface InputDoc {
   features: Feature[];
 }
 
-export interface OutputDoc {
+/** A regression output's `column`: where it is in the file (SourcePlace). */
+export interface OutputDoc extends SourcePlace {
   name: string;
   kind: 'binary-logit' | 'class-logits' | 'forecast' | 'regression';
   shape: (number | 'batch')[];
@@ -84,11 +102,11 @@ export interface OutputDoc {
    * numbers, booleans as "true"/"false"), or, with a rule, every number ≥ positiveIf.atLeast.
    * Classes: classes[i] is the label value of class i (logit i).
    */
-  label?: { column: string; cell: CellKind; positive?: string; negative?: string; positiveIf?: { atLeast: number }; classes?: string[] };
+  label?: SourcePlace & { column: string; cell: CellKind; positive?: string; negative?: string; positiveIf?: { atLeast: number }; classes?: string[] };
   /** Forecasting: what the lab's test metrics compare a forecast with (the rows after the window, filled and scaled like the inputs). */
   targets?: string;
   /** Forecasting: the channels of the last axis, in order, with the scaler to undo. */
-  channels?: { column: string; mean?: number; std?: number; min?: number; max?: number }[];
+  channels?: (SourcePlace & { column: string; mean?: number; std?: number; min?: number; max?: number })[];
   steps?: number;
   column?: string;
   scaler?: { kind: 'zscore'; mean: number; std: number } | { kind: 'minmax'; min: number; max: number };
@@ -101,7 +119,13 @@ export interface PreprocessingDoc {
   /** The pipeline was fitted on this many rows of the run's training part. */
   fittedOn: { rows: number; part: 'train' };
   /** The file the run's dataset was imported from, and how it was read (a consumer's raw cells come from files like it). */
-  source?: { file: string; format: string; encoding: string; delimiter?: string };
+  source?: {
+    file: string; format: string; encoding: string; delimiter?: string;
+    /** CSV/TSV: whether the file's first row is a header row (absent when the import did not record it). */
+    header?: boolean;
+    /** How the features' sourceColumn and sourceIndex were known, and how to read cells with them. */
+    columns?: string;
+  };
   /** How raw cells are read before any transform. */
   /** `missingRules`: what each feature's `missing` rule does, in words (the file is read without this README). */
   cells: { missing: string[]; text: string; number: string; numberFormat: string; boolean: string; missingRules: Record<MissingRule, string> };
