@@ -28,12 +28,20 @@ export interface UsableColumns {
 const ID_NOTE = 'an id: one value per row';
 
 /**
+ * Which CTR columns are left out. 'current': ids, and fields (numeric inputs) without a value in the training
+ * rows or constant there. 'ids-only': ids alone, the rule before 2026-11-30: runs created then hold models as
+ * wide as those fields, so resuming, analysing or exporting them must re-derive the same inputs
+ * (workers/data/run-data.ts, main/lab/runs/run-pipeline.ts pick the rule whose shape matches the run's model).
+ */
+export type FieldRules = 'current' | 'ids-only';
+
+/**
  * The binding less the columns the data makes useless, with a note naming each; throws when nothing is left.
  * `alsoLeftOut`: columns the binding never took that the note should name with them ("empty (all missing)").
  * `window`: a forecasting model's lookback and horizon, named in the message for a split without training rows.
  */
 export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitResult, typeOf: (column: string) => string | undefined,
-  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}): UsableColumns {
+  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}, rules: FieldRules = 'current'): UsableColumns {
   const left: string[] = [];
   const noted = (items: string[]) => { const all = [...items, ...alsoLeftOut]; return all.length ? [`left out: ${all.join(', ')}`] : []; };
   if (c.family === 'forecasting') {
@@ -51,7 +59,7 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
   if (c.family === 'recsys') {
     const fields = c.fields.filter((name) => {
       const col = data.column(name);
-      const why = uselessField(col, split.assignment) ?? (isId(col, FIELD_ID_SHARE) ? ID_NOTE : null);
+      const why = (rules === 'current' ? uselessField(col, split.assignment) : null) ?? (isId(col, FIELD_ID_SHARE) ? ID_NOTE : null);
       if (why) left.push(`${name} (${why})`);
       return !why;
     });
@@ -60,7 +68,7 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
         'Mark a column such as a user or item id categorical (gatelab datasets roles ID <column>=categorical)');
     }
     // A numeric feature without a value in the training rows has no z-score to fit (a constant one scales to 0: harmless)
-    const numeric = c.numeric.filter((name) => {
+    const numeric = rules === 'ids-only' ? c.numeric : c.numeric.filter((name) => {
       const why = uselessChannel(data.column(name), split.assignment);
       const empty = why === 'all missing' || why === 'no value in the training rows';
       if (empty) left.push(`${name} (${why})`);

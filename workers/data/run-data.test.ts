@@ -161,6 +161,22 @@ describe('what a run leaves out, and says so in its data line', () => {
     expect(r.data.inputs).toEqual({ fields: ['user', 'device', 'price'] });
   }, 60_000);
 
+  it('CTR: a run created before constant fields were left out is re-derived as it was trained (resume, analytics)', async () => {
+    // 'site' is 'web' in every row: a new run leaves it out; a run created before kept it (vocabulary 2)
+    const lines = ['impression,user,site,device,price,clicked'];
+    for (let i = 0; i < 300; i++) lines.push(`imp${i},u${i % 23},web,${i % 3 ? 'mobile' : 'desktop'},${(i % 11) + 0.5},${i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(home, 'clicks-site.csv'), lines.join('\n'));
+    await importFile(join(home, 'clicks-site.csv'), join(home, 'clicks-site'));
+    const columns = rolesOf(join(home, 'clicks-site'), { clicked: 'target' });
+    const fresh = labDatasetRun({ cacheDir: join(home, 'clicks-site'), columns }, { model: { template: 'finalmlp' }, data: {} });
+    expect(fresh.model).toMatchObject({ fields: [24, 3], numeric: 1 });
+    expect(fresh.data.describe).toContain('site (constant)');
+    const older = labDatasetRun({ cacheDir: join(home, 'clicks-site'), columns }, { model: { template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }, data: {} });
+    expect(older.model).toMatchObject({ fields: [24, 2, 3], numeric: 1 });
+    expect(older.data.describe).not.toContain('site (constant)');
+    expect(older.data.inputs).toEqual({ fields: ['user', 'site', 'device', 'price'] });
+  }, 60_000);
+
   it('fusion: a categorical id (one value per row) is left out by default and named; the export agrees', async () => {
     const rng = seededRandom(9, 'ids');
     const lines = ['review_id,review,age,color,label'];

@@ -8,7 +8,11 @@ import { z } from 'zod';
 import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, dataShape, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
-import { usableColumns } from '../../common/models/usable-columns';
+import { usableColumns, type FieldRules } from '../../common/models/usable-columns';
+
+/** Whether a derived CTR shape (field vocabulary sizes, numeric width) equals the stored model's. */
+const sameInputs = (shape: Record<string, unknown>, model: Record<string, unknown>): boolean =>
+  JSON.stringify([shape.fields, shape.numeric ?? 0]) === JSON.stringify([model.fields, model.numeric ?? 0]);
 import { inputsOf } from '../../common/analytics/run-inputs';
 import { labelVariantsNote } from '../../common/models/label-variants';
 import { coldStartNote } from './cold-start';
@@ -79,10 +83,22 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   const { target, leftOut } = bound;
   split = bound.split;
   // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line.
-  const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut, model);
+  const choose = (rules: FieldRules) => {
+    const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut, model, rules);
+    return { usable, fitted: fitPipeline(pipelineFor(typeOf, usable.columns, scaling), data, split.assignment) };
+  };
+  let chosen = choose('current');
+  // A CTR run created before empty/constant fields were left out (resumed, analysed): its model is as wide
+  // as those fields, so re-derive its inputs by the rule it was trained with (usable-columns.ts FieldRules).
+  const stored = (model as { fields?: unknown }).fields;
+  const m = model as Record<string, unknown>;
+  if (bound.columns.family === 'recsys' && Array.isArray(stored) && !sameInputs(dataShape(data, chosen.fitted, chosen.usable.columns, model), m)) {
+    const before = choose('ids-only');
+    if (sameInputs(dataShape(data, before.fitted, before.usable.columns, model), m)) chosen = before;
+  }
+  const { usable, fitted } = chosen;
   const c = usable.columns;
   const notes = [...usable.notes];
-  const fitted = fitPipeline(pipelineFor(typeOf, c, scaling), data, split.assignment);
   // Named in the data line: a heavy-tailed number is read as log1p(x) (scalers.ts says why and when).
   const logScaled = logScaledColumns(fitted);
   if (logScaled.length) notes.push(`log-scaled: ${logScaled.map((n) => `${n} (skewed)`).join(', ')}`);

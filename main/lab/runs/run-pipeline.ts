@@ -88,6 +88,9 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
   const usable = pipeline(usableColumns(data, targeted, split, typeOf, [], window).columns);
   if (!shapeMismatch(usable, config.model)) return usable;
+  // A CTR run created before empty/constant fields were left out: only its ids were (usable-columns.ts FieldRules)
+  const idsOnly = pipeline(usableColumns(data, targeted, split, typeOf, [], window, 'ids-only').columns);
+  if (!shapeMismatch(idsOnly, config.model)) return idsOnly;
   // A run trained before columns were left out has a model as wide as all of them: its own binding.
   const before = pipeline(targeted);
   return shapeMismatch(before, config.model) ? usable : before;
