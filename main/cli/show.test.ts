@@ -1,6 +1,7 @@
 // `gatelab show RUN` (and `runs show`), run as a user runs it (child process, --home): a fusion run's
 // modality weights are named by modality as the app names them (not by index), expert loads by expert,
-// and a run that resumed past a damaged checkpoint says so.
+// and a run that resumed past a damaged checkpoint says so. A run another process is training lists its
+// curves so far (the lab's metrics writer commits them within its interval), and a held run's note is a note.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { labPaths } from '../lab/home';
 import { openLabStore } from '../lab/store/index';
 import { recordResumeNote } from '../lab/runs/resume-notes';
+import { MetricsWriter } from '../lab/runs/metrics-writer';
+import { RunFiles } from '../lab/runs/run-files';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let home: string;
@@ -60,5 +63,42 @@ describe('gatelab show', () => {
     expect(json.gates.find((g) => g.stat === 'modality_weights')!.names).toEqual(['sensors', 'review', 'tabular']);
     expect(json.gates.find((g) => g.stat === 'entropy')!.names).toBeNull();
     expect(json.resumeNote).toMatch(/^checkpoint 'a\.ckpt' is damaged/);
+  });
+});
+
+describe('gatelab show of a run while it trains, and of a held run', () => {
+  it('lists the metrics a live lab has received so far (within its writer interval), and says validation has not come yet', async () => {
+    const paths = labPaths(home);
+    const store = openLabStore(paths.database);
+    try {
+      const id = store.runs.create({ config: { model: { template: 'tsmixer-gated' } } });
+      store.runs.setStatus(id, 'running', { step: 101, totalSteps: 1400 });
+      new RunFiles(paths.checkpoints, home).setOwner(id); // this test process plays the lab that trains it
+      const writer = new MetricsWriter(store, 100);
+      writer.add(id, Array.from({ length: 101 }, (_, i) => ({ step: i + 1, name: 'loss', value: 1 / (i + 1) })));
+      await new Promise((r) => setTimeout(r, 300)); // the interval, and slack; nothing flushes it by hand
+      const out = gatelab('show', String(id));
+      expect(out.stderr).toBe('');
+      expect(out.stdout.split('\n')[0]).toMatch(new RegExp(`^run ${id}: running, template tsmixer-gated, .*step 101, 0 full epochs$`));
+      expect(out.stdout).toMatch(/\n {4}loss +101 points {2}first 1\.0000 {2}last 0\.0099/);
+      expect(out.stdout).toContain('\n  validation: none yet (it runs at the end of each epoch)\n');
+      writer.close();
+    } finally {
+      store.close();
+    }
+  });
+
+  it("prints a held run's reason as a note, not as 'stopped: held before it started'", () => {
+    const store = openLabStore(labPaths(home).database);
+    let id: number;
+    try {
+      id = store.runs.create({ config: { model: { template: 'dlinear' } } });
+      store.runs.setStatus(id, 'paused', { stop: { reason: `not started: the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}`, step: 0, epoch: 0, bestStep: null } });
+    } finally {
+      store.close();
+    }
+    const out = gatelab('show', String(id));
+    expect(out.stdout).toContain(`\n  note: held before it started: the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}\n`);
+    expect(out.stdout).not.toContain('stopped:');
   });
 });

@@ -29,6 +29,20 @@ describe('RunTable', () => {
     expect(error).toContain('Resume it with the Resume button');
     expect(error).not.toContain('gatelab');
   });
+
+  it("keeps an interrupted run's long note to two lines in its row, the whole note as its title, in the colour of its status", () => {
+    const note = 'GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it: gatelab resume 6';
+    render(RunTable, { props: { runs: [
+      runSummary({ id: '6', template: 'tsmixer-gated', status: 'interrupted', step: 140, totalSteps: 1400, error: note }),
+      runSummary({ id: '7', template: 'dlinear', status: 'failed', error: 'lookback 100000 is longer than the training split' }),
+    ], onselect: () => {}, oncontrol: () => {} } });
+    const [interrupted, failed] = ['6', '7'].map((id) => document.querySelector(`tr[data-run="${id}"] [data-testid="run-error"]`) as HTMLElement);
+    expect(interrupted.title).toBe(note.replace('Resume it: gatelab resume 6', 'Resume it with the Resume button'));
+    expect(interrupted.classList.contains('note')).toBe(true); // the two-line clamp (jsdom lays nothing out: the story's screenshot shows it)
+    expect(interrupted.classList.contains('interrupted')).toBe(true);
+    expect(failed.classList.contains('interrupted')).toBe(false);
+    expect(failed.title).toBe('lookback 100000 is longer than the training split');
+  });
 });
 
 describe('RunTable keyboard focus', () => {

@@ -260,13 +260,31 @@ describe('Runs view: why a run stopped, where an interrupted one resumes, and a 
     expect(screen.getByRole('heading', { level: 2, name: /tsmixer-gated on loads/ }).textContent).toMatch(/^#12 tsmixer-gated on loads/);
   });
 
-  it('an interrupted run says in plain words when it stopped, and both the step it reached and the checkpoint it resumes from', async () => {
+  it('an interrupted run says in plain words when it stopped, and names two steps, each for what it is: the one its curves reached and the checkpoint it resumes from', async () => {
     await openApp(lab({
-      id: '3', template: 'tsmixer-gated', status: 'interrupted', step: 3, totalSteps: 80, reachedStep: 19,
-      error: 'GateLab stopped while this run was training (its last progress was at 07:54:07, step 19). Resume continues from its last checkpoint, at step 3. Resume it: gatelab resume 3',
-    }), '#/runs/3');
-    expect((await screen.findByTestId('run-reached-step')).textContent).toBe('Progress reached step 19; resumes from the checkpoint at step 3.');
-    expect(screen.getByTestId('run-interrupted').textContent).toContain('(its last progress was at 07:54:07, step 19). Resume continues from its last checkpoint, at step 3.');
+      id: '6', template: 'tsmixer-gated', status: 'interrupted', step: 140, totalSteps: 1400, reachedStep: 182,
+      error: 'GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it: gatelab resume 6',
+    }), '#/runs/6');
+    expect((await screen.findByTestId('run-reached-step')).textContent).toBe('Training reached step 182 before it stopped; resume continues from the checkpoint at step 140 (steps 141–182 are trained again).');
+    const note = screen.getByTestId('run-interrupted').textContent!;
+    expect(note).toBe('GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it with the Resume button');
+    // the screen names 182 and 140 only (the note's heartbeat step, 180, disagreed with the curves' 182)
+    const detail = [note, screen.getByTestId('run-reached-step').textContent].join(' ');
+    expect(new Set(detail.match(/step \d+/g))).toEqual(new Set(['step 140', 'step 182']));
+  });
+
+  it('an interrupted run with no usable checkpoint says resume starts over, not "the checkpoint at step 0"', async () => {
+    await openApp(lab({
+      id: '4', template: 'tsmixer-gated', status: 'interrupted', step: 0, totalSteps: 80, reachedStep: 19,
+      error: 'GateLab stopped while this run was training (its last progress was at 07:54:07). It had no checkpoint yet: resume restarts from step 0. Resume it: gatelab resume 4',
+    }), '#/runs/4');
+    expect((await screen.findByTestId('run-reached-step')).textContent).toBe('Training reached step 19 before it stopped; with no usable checkpoint, resume starts again from step 0.');
+  });
+
+  it("a failed run with curves shows its whole error under its name (its row shows two lines)", async () => {
+    const error = 'the loss became NaN at step 19: lower optimizer.lr, add a warmup or set optimizer.clipNorm';
+    await openApp(lab({ id: '5', template: 'tsmixer-gated', status: 'failed', step: 19, error }), '#/runs/5');
+    expect((await screen.findByTestId('run-error-detail')).textContent).toBe('the loss became NaN at step 19: lower the Learning rate, add Warm-up steps or set Gradient clipping (Models → Training)');
   });
 
   it('a run whose dataset was deleted offers its analytics disabled, saying why, and a click asks the lab nothing', async () => {
@@ -355,5 +373,29 @@ describe('Runs view: test per channel', () => {
     await screen.findByTestId('run-metrics');
     await new Promise((r) => setTimeout(r, 20)); // runs.get answered
     expect(screen.queryByTestId('test-channels')).toBeNull();
+  });
+});
+
+describe('Runs view: the data line while a run first trains', () => {
+  it("appears once the trainer has read its data, without waiting for the run to complete (its status stays 'running')", async () => {
+    // the lab claims the run ('running') before its trainer starts; the trainer's 'ready' stores the data line
+    // and changes no status; its first progress report follows
+    let ready = false;
+    const line = 'forecasting: 17,965 train / 2,533 validation / 5,161 test samples; 7 channels: load_1, load_2, load_3, load_4, load_5, load_6, demand';
+    const running = runSummary({ id: '1', template: 'tsmixer-gated', status: 'running', step: 0, totalSteps: null });
+    const { lab, emit } = handlerLab({
+      'runs.list': () => [running],
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'tsmixer-gated', status: 'running', step: 0, totalSteps: null }), config: { model: { template: 'tsmixer-gated' } }, data: ready ? { line, logScaled: [] } : null }),
+      'runs.metrics': ({ id }) => ({ id, series: [] }),
+      'runs.gates': ({ id }) => ({ id, gates: [] }),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+    });
+    await openApp(lab, '#/runs/1');
+    await screen.findByRole('heading', { level: 2, name: /run 1/ });
+    expect(screen.queryByTestId('run-data-line')).toBeNull();
+    ready = true;
+    emit('runs.progress', { id: '1', status: 'running', step: 0, totalSteps: null, samplesPerSec: null, etaSec: null, error: null }); // 'ready': same status
+    emit('runs.progress', { id: '1', status: 'running', step: 4, totalSteps: 1400, samplesPerSec: 254.1, etaSec: 20, error: null });
+    expect((await screen.findByTestId('run-data-line')).textContent).toBe(line);
   });
 });

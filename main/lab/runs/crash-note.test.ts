@@ -9,13 +9,19 @@ describe('what an interrupted run says after GateLab stopped', () => {
     expect(clockTime(new Date(2026, 10, 29, 23, 5, 9).toISOString(), now)).toBe('2026-11-29 23:05:09');
     expect(clockTime('not a time', now)).toBe('not a time');
   });
-  it('says when progress stopped, which step it reached and where resume continues, in plain words', () => {
+  it('says when progress stopped and where resume continues, in plain words, naming one step: the resume point', () => {
     const resume = { id: 1, runId: 12, step: 3, epoch: 1, kind: 'epoch', path: 'checkpoints/run-12/epoch-1.ckpt', bytes: 10, metric: null, createdAt: today };
-    expect(crashNote({ runId: 12, lastUpdate: today, reached: 19, resume, now }))
-      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07, step 19). Resume continues from its last checkpoint, at step 3 (after 1 full epoch). Resume it: gatelab resume 12');
-    expect(crashNote({ runId: 4, lastUpdate: today, reached: 0, resume: null, now }))
+    expect(crashNote({ runId: 12, lastUpdate: today, resume, now }))
+      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07). Resume continues from its last checkpoint, at step 3 (after 1 full epoch). Resume it: gatelab resume 12');
+    expect(crashNote({ runId: 4, lastUpdate: today, resume: null, now }))
       .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07). It had no checkpoint yet: resume restarts from step 0. Resume it: gatelab resume 4');
-    expect(crashNote({ runId: 4, lastUpdate: today, reached: 5, resume: { problem: 'run 4 cannot resume: every checkpoint it has is damaged (x)' }, now }))
-      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07, step 5). run 4 cannot resume: every checkpoint it has is damaged (x). Resume it: gatelab resume 4');
+    expect(crashNote({ runId: 4, lastUpdate: today, resume: { problem: 'run 4 cannot resume: every checkpoint it has is damaged (x)' }, now }))
+      .toBe('GateLab stopped while this run was training (its last progress was at 07:54:07). run 4 cannot resume: every checkpoint it has is damaged (x). Resume it: gatelab resume 4');
+  });
+  it("leaves out the heartbeat step: it lags the curves, and the views say the step they reached (180 here, 182 there)", () => {
+    const resume = { id: 1, runId: 6, step: 140, epoch: 1, kind: 'epoch', path: 'checkpoints/run-6/epoch-1.ckpt', bytes: 10, metric: null, createdAt: today };
+    const note = crashNote({ runId: 6, lastUpdate: today, resume, now });
+    expect(note).not.toMatch(/180/);
+    expect(note.match(/step \d+/g)).toEqual(['step 140']);
   });
 });

@@ -19,16 +19,18 @@ export interface CrashFacts {
   runId: number;
   /** The run's last write (its step is persisted about every second while it trains). */
   lastUpdate: string;
-  /** The step its progress had reached. */
-  reached: number;
   /** Where it resumes: the checkpoint, null when it has none, or why no checkpoint can be used. */
   resume: ResumePoint | null | { problem: string };
   now?: Date;
 }
 
-/** "GateLab stopped while this run was training (its last progress was at 07:54:07, step 19). Resume continues ..." */
+/**
+ * "GateLab stopped while this run was training (its last progress was at 07:54:07). Resume continues from
+ * its last checkpoint, at step 3 (after 1 full epoch). Resume it: gatelab resume 12": when it stopped, and
+ * where it resumes (the one step number here, so it cannot disagree with the step the curves reached).
+ */
 export function crashNote(f: CrashFacts): string {
-  const when = `its last progress was at ${clockTime(f.lastUpdate, f.now)}${f.reached > 0 ? `, step ${f.reached}` : ''}`;
+  const when = `its last progress was at ${clockTime(f.lastUpdate, f.now)}`;
   const r = f.resume;
   const where = r === null ? 'It had no checkpoint yet: resume restarts from step 0'
     : 'problem' in r ? r.problem

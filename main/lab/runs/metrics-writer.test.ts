@@ -1,6 +1,6 @@
 // Metrics batching keeps up with 10k steps/s: points arrive as the trainers send them (one message per
 // ~100 ms per run), the writer commits one transaction per tick to a real SQLite file.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,5 +62,72 @@ describe('metrics batching', () => {
     expect(messages.length).toBeGreaterThanOrEqual(4);
     expect(messages.length).toBeLessThanOrEqual(7);
     expect(messages.reduce((n, m) => n + (m.type === 'metrics' ? m.points.length : 0), 0)).toBe(step);
+  });
+});
+
+describe('metrics of a running run, read by another process', () => {
+  afterEach(() => vi.useRealTimers());
+  const open = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-metrics-live-'));
+    const path = join(dir, 'lab.sqlite');
+    const store = openLabStore(path);
+    return { dir, path, store, done: () => { store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  };
+  /** What `gatelab show` lists: the points another connection to the same file reads. */
+  const readElsewhere = (path: string, run: number) => {
+    const reader = openLabStore(path);
+    try { return reader.metrics.summary(run).map((m) => `${m.name} ${m.count} last step ${m.lastStep}`); } finally { reader.close(); }
+  };
+
+  it('are in the database within the writer interval while points keep arriving (a batch is never put off)', () => {
+    vi.useFakeTimers();
+    const t = open();
+    try {
+      const run = t.store.runs.create({ config: {} });
+      const writer = new MetricsWriter(t.store, 100);
+      // the trainer sends a batch every 40 ms, without pause: a timer re-armed per batch would never fire
+      let step = 0;
+      const send = () => writer.add(run, Array.from({ length: 4 }, () => ({ step: ++step, name: 'loss', value: 1 / step })));
+      send();
+      vi.advanceTimersByTime(40); send();
+      vi.advanceTimersByTime(40); send();
+      expect(readElsewhere(t.path, run)).toEqual([]); // 80 ms: still in the batch
+      vi.advanceTimersByTime(20); // 100 ms after the first point
+      expect(readElsewhere(t.path, run)).toEqual(['loss 12 last step 12']);
+      for (let i = 0; i < 10; i++) { vi.advanceTimersByTime(40); send(); }
+      vi.advanceTimersByTime(100);
+      expect(readElsewhere(t.path, run)).toEqual([`loss ${step} last step ${step}`]);
+    } finally {
+      t.done();
+    }
+  });
+
+  it('a write the store refuses (disk full) neither ends the lab nor loses points: they are written once it accepts', () => {
+    vi.useFakeTimers();
+    const t = open();
+    try {
+      const run = t.store.runs.create({ config: {} });
+      const writer = new MetricsWriter(t.store, 100);
+      const append = t.store.metrics.append.bind(t.store.metrics);
+      let full = true;
+      t.store.metrics.append = (id, points) => {
+        if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        append(id, points);
+      };
+      writer.add(run, [{ step: 1, name: 'loss', value: 0.9 }, { step: 2, name: 'loss', value: 0.8 }]);
+      expect(() => vi.advanceTimersByTime(100)).not.toThrow(); // the timer's write failed quietly
+      expect(writer.failure?.message).toBe('database or disk is full');
+      writer.add(run, [{ step: 2, name: 'loss', value: 0.7 }, { step: 3, name: 'loss', value: 0.6 }]); // step 2 again (a resumed run re-logs it)
+      expect(() => writer.flush()).toThrow('database or disk is full'); // the run's end hears of it
+      full = false;
+      vi.advanceTimersByTime(1000); // the retry
+      expect(writer.failure).toBeNull();
+      const loss = t.store.metrics.series(run, 'loss');
+      expect(Array.from(loss.steps)).toEqual([1, 2, 3]);
+      expect(Array.from(loss.values)).toEqual([0.9, 0.7, 0.6]); // the newer value of step 2 won
+      expect(writer.written).toBe(4);
+    } finally {
+      t.done();
+    }
   });
 });

@@ -1,8 +1,15 @@
 // Metrics and gate statistics from every live run, buffered and written to SQLite every ~100 ms in ONE
 // transaction (one fsync-free WAL commit per tick, whatever the number of runs and points), so the
 // lab's event loop stays free and the store keeps up with 10k steps/s per run.
+//
+// The tick is also a time bound for other readers (`gatelab show` in a terminal, a second app window): a
+// point is committed at most `intervalMs` after it arrives, because the first point of a batch arms the
+// timer and later points never push it back (a debounce would starve a run that logs without pause).
 import type { LabStore } from '../store/index';
 import type { GateStatPoint, MetricPoint } from '../../../common/trainer-protocol';
+
+/** After a failed write (database locked by another process, disk full): the next attempt. */
+const RETRY_MS = 1000;
 
 export class MetricsWriter {
   private metrics = new Map<number, MetricPoint[]>();
@@ -10,6 +17,8 @@ export class MetricsWriter {
   private timer: NodeJS.Timeout | null = null;
   /** Points written so far (benchmarks). */
   written = 0;
+  /** Why the last write failed, until one succeeds (its points are kept and written again). */
+  failure: Error | null = null;
 
   constructor(private readonly store: LabStore, private readonly intervalMs = 100) {}
 
@@ -17,39 +26,66 @@ export class MetricsWriter {
     const list = this.metrics.get(runId);
     if (list) for (const p of points) list.push(p);
     else this.metrics.set(runId, points.slice());
-    this.arm();
+    this.arm(this.intervalMs);
   }
 
   addGateStats(runId: number, points: GateStatPoint[]): void {
     const list = this.gates.get(runId);
     if (list) for (const p of points) list.push(p);
     else this.gates.set(runId, points.slice());
-    this.arm();
+    this.arm(this.intervalMs);
   }
 
-  private arm(): void {
+  private arm(delayMs: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush();
-    }, this.intervalMs);
+      // A timer has no caller to tell: a throw here would end the lab process (and, before, lost the batch).
+      // The points stay buffered and flush() tries again; an explicit flush (run end, shutdown) still throws.
+      try { this.flush(); } catch { /* kept in this.failure; retried */ }
+    }, delayMs);
     this.timer.unref();
   }
 
-  /** Writes everything buffered now (also called at run end and shutdown). */
+  /**
+   * Writes everything buffered now (also called at run end and shutdown). When the store refuses the write,
+   * the points go back in front of any that arrived since (order kept: a resumed run's newer value of a
+   * step still wins), a retry is armed, and the error is thrown to the caller.
+   */
   flush(): void {
     if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     if (this.metrics.size === 0 && this.gates.size === 0) return;
     const metrics = this.metrics, gates = this.gates;
     this.metrics = new Map();
     this.gates = new Map();
-    this.store.db.transaction(() => {
-      for (const [runId, points] of metrics) { this.store.metrics.append(runId, points); this.written += points.length; }
-      for (const [runId, points] of gates) { this.store.metrics.appendGateStats(runId, points); this.written += points.length; }
-    })();
+    try {
+      this.store.db.transaction(() => {
+        for (const [runId, points] of metrics) this.store.metrics.append(runId, points);
+        for (const [runId, points] of gates) this.store.metrics.appendGateStats(runId, points);
+      })();
+    } catch (e) {
+      this.metrics = putBack(metrics, this.metrics);
+      this.gates = putBack(gates, this.gates);
+      this.failure = e as Error;
+      this.arm(RETRY_MS);
+      throw e;
+    }
+    this.failure = null;
+    for (const points of metrics.values()) this.written += points.length;
+    for (const points of gates.values()) this.written += points.length;
   }
 
   close(): void {
     this.flush();
   }
+}
+
+/** The unwritten batch, followed per run by the points that arrived after it. */
+function putBack<P>(unwritten: Map<number, P[]>, since: Map<number, P[]>): Map<number, P[]> {
+  for (const [runId, points] of since) {
+    const list = unwritten.get(runId);
+    if (list) for (const p of points) list.push(p);
+    else unwritten.set(runId, points);
+  }
+  return unwritten;
 }

@@ -45,7 +45,7 @@ export function interruptOrphanedRuns(ctx: QueueHoldContext, quietMs = 0): numbe
     // (transition: a live lab's views hear of it too)
     ctx.transition(run.id, 'interrupted', {
       // updated_at is the run's last write (its step is persisted every second): about when it stopped.
-      error: crashNote({ runId: run.id, lastUpdate: run.updatedAt, reached: run.step, resume }),
+      error: crashNote({ runId: run.id, lastUpdate: run.updatedAt, resume }),
       step: ckpt?.step ?? 0, epoch: ckpt?.epoch ?? 0,
     });
     ctx.files.clearOwner(run.id);

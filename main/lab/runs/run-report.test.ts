@@ -179,3 +179,58 @@ describe('runs table', () => {
     }
   });
 });
+
+describe('gatelab show while a run trains, after it was held, and after GateLab stopped', () => {
+  const withStore = (fn: (store: ReturnType<typeof openLabStore>) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-show-states-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try { fn(store); } finally { store.close(); rmSync(dir, { recursive: true, force: true }); }
+  };
+
+  it('lists a running run’s curves so far and says its validation has not come yet; runs shows its training loss', async () => {
+    const { runsTable } = await import('./run-report');
+    withStore((store) => {
+      const id = store.runs.create({ config: { model: { template: 'tsmixer-gated' } } });
+      store.runs.setStatus(id, 'running', { step: 101, totalSteps: 1400 });
+      store.metrics.append(id, Array.from({ length: 101 }, (_, i) => [{ step: i + 1, name: 'loss', value: 1 / (i + 1) }, { step: i + 1, name: 'lr', value: 0.003 }]).flat());
+      const text = showText(store, store.runs.get(id)!);
+      expect(text).toMatch(/\n {4}loss +101 points {2}first 1\.0000 {2}last 0\.0099 /);
+      expect(text).toContain('\n  validation: none yet (it runs at the end of each epoch)\n');
+      expect(runsTable(store, [store.runs.get(id)!]).split('\n')[1]).toMatch(/ train loss 0\.0099 \(step 101\)$/);
+      // once it has validated, the validation line is the figures (and runs shows them instead)
+      store.metrics.append(id, [{ step: 140, name: 'val.loss', value: 0.05 }]);
+      expect(showText(store, store.runs.get(id)!)).toContain('\n  validation: loss 0.0500\n');
+      expect(runsTable(store, [store.runs.get(id)!]).split('\n')[1]).toMatch(/ val loss 0\.0500$/);
+    });
+  });
+
+  it('a run held before it started prints its note as a note, not as "stopped: held …"', () => {
+    withStore((store) => {
+      const id = store.runs.create({ config: { model: { template: 'dlinear' } } });
+      const why = `the gatelab command that queued it was stopped (Ctrl-C) first; resume it: gatelab resume ${id}`;
+      store.runs.setStatus(id, 'paused', { stop: { reason: `not started: ${why}`, step: 0, epoch: 0, bestStep: null } });
+      const text = showText(store, store.runs.get(id)!);
+      expect(text).toContain(`\n  note: held before it started: ${why}\n`);
+      expect(text).not.toMatch(/stopped: held/);
+      // a run that trained says why it stopped as before
+      const done = store.runs.create({ config: { model: { template: 'dlinear' } } });
+      store.runs.setStatus(done, 'completed', { stop: { reason: 'cancelled', step: 30, epoch: 0, bestStep: null } });
+      expect(showText(store, store.runs.get(done)!)).toContain('\n  stopped: cancelled at step 30\n');
+    });
+  });
+
+  it('an interrupted run names two steps, each for what it is: the step its curves reached and the checkpoint resume continues from', () => {
+    withStore((store) => {
+      const id = store.runs.create({ config: { model: { template: 'tsmixer-gated' } } });
+      store.metrics.append(id, Array.from({ length: 182 }, (_, i) => ({ step: i + 1, name: 'loss', value: 0.5 })));
+      const note = `GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it: gatelab resume ${id}`;
+      store.runs.setStatus(id, 'interrupted', { step: 140, epoch: 1, error: note });
+      const text = showText(store, store.runs.get(id)!);
+      expect(text).toContain(`\n  interrupted: ${note}\n  reached step 182 before it stopped; resume continues from the checkpoint at step 140 (steps 141–182 are trained again)\n`);
+      expect(text).not.toMatch(/error/);
+      // no usable checkpoint: resume starts over, and says so instead of naming a checkpoint at step 0
+      store.runs.setStatus(id, 'interrupted', { step: 0, epoch: 0 });
+      expect(showText(store, store.runs.get(id)!)).toContain('\n  reached step 182 before it stopped; with no usable checkpoint, resume starts again from step 0\n');
+    });
+  });
+});

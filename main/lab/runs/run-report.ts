@@ -6,7 +6,7 @@ import type { TestBaseline } from '../../../common/trainer-protocol';
 import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../common/analytics/gate-names';
 import { statWords } from '../../../common/analytics/stat-words';
 import { resumeNotes } from './resume-notes';
-import { describeStop } from './stop-note';
+import { describeStop, HELD_REASON_PREFIX } from './stop-note';
 import { testChannelsOf, testChannelsText } from './test-channels-report';
 import { testClassesOf, testClassesText } from './test-classes-report';
 import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } from '../../../common/runs/rating-units';
@@ -45,6 +45,16 @@ export function reachedStep(store: LabStore, r: RunRecord): number | null {
   if (r.status !== 'interrupted') return null;
   const last = Math.max(r.step, ...store.metrics.summary(r.id).map((s) => s.lastStep ?? 0));
   return last > r.step ? last : null;
+}
+
+/**
+ * What an interrupted run's two steps are, in one sentence: the step its curves reached and the checkpoint
+ * resume continues from (`gatelab show`; the Runs view words it the same way). Step 0: no usable checkpoint.
+ */
+export function reachedText(reached: number, resumeStep: number): string {
+  return resumeStep > 0
+    ? `reached step ${reached} before it stopped; resume continues from the checkpoint at step ${resumeStep} (steps ${resumeStep + 1}–${reached} are trained again)`
+    : `reached step ${reached} before it stopped; with no usable checkpoint, resume starts again from step 0`;
 }
 
 /** The step of the best-on-validation checkpoint (the weights test and export use); null: none kept. */
@@ -122,6 +132,11 @@ export function runDetail(store: LabStore, r: RunRecord) {
   return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels: testChannelsOf(store, r.id), testClasses: testClassesOf(store, r.id), config: r.config, metrics, gates, checkpoints };
 }
 
+/** The label of a run's stored message in `gatelab show`, by status (others: 'error'). */
+const ERROR_LABEL: Partial<Record<RunRecord['status'], string>> = { paused: 'note', interrupted: 'interrupted' };
+/** Runs whose metrics are still growing (or will again, once resumed). */
+const LIVE: readonly RunRecord['status'][] = ['running', 'paused'];
+
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
 
 /** "auc 0.7812  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so ("rating_rmse 0.8012 (scaled)"). */
@@ -154,6 +169,13 @@ function distinguishing(runs: RunRecord[]): string[] {
   return runs.map((_, i) => diff.filter((d) => d.values[i] !== undefined).map((d) => `${d.key.replace(/^model\./, '')}=${d.values[i]!.replace(/^"(.*)"$/, '$1')}`).join(' '));
 }
 
+/** A live run before its first validation: its training loss so far ("train loss 0.4051 (step 64)"), else null. */
+function liveLoss(store: LabStore, r: RunRecord): string | null {
+  if (!LIVE.includes(r.status)) return null;
+  const loss = store.metrics.summary(r.id).find((m) => m.name === 'loss');
+  return loss ? `train loss ${fmt(loss.last)} (step ${loss.lastStep})` : null;
+}
+
 /** Widths of the name and dataset columns: a long name is cut with '…' (`--json` and `gatelab show` have it whole). */
 export const NAME_WIDTH = 32;
 export const DATASET_WIDTH = 24;
@@ -166,7 +188,7 @@ export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: bo
     const s = runSummary(store, r);
     const metrics = Object.keys(s.test).length ? `test ${formatMetrics(s.test, s.ratingUnits)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation, s.ratingUnits)}` : null;
     // accuracy 0.85 on a label that is 85% negative is no result: the baseline stands beside it, as in show
-    const result = metrics ? `${metrics}${s.baseline ? `  (${shortBaseline(s.baseline)})` : ''}` : (s.error ?? '');
+    const result = metrics ? `${metrics}${s.baseline ? `  (${shortBaseline(s.baseline)})` : ''}` : (liveLoss(store, r) ?? s.error ?? '');
     return [String(r.id), clip(r.name ?? '', NAME_WIDTH), r.status, s.template, clip(s.datasetName, DATASET_WIDTH), r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
   });
   const head = ['run', 'name', 'status', 'template', 'dataset', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
@@ -188,12 +210,16 @@ export function showText(store: LabStore, r: RunRecord): string {
     `run ${d.run}${d.name ? ` (${d.name})` : ''}: ${d.status}, template ${d.template}, seed ${d.seed}, step ${d.step}, ${epochsDone(d.epoch)}`,
     `  provider: ${d.provider ?? '-'}${d.fallbackReason ? ` (${d.fallbackReason})` : ''}${d.group ? `   group: ${d.group}` : ''}`,
   ];
-  // a paused run's message says why it waits (never started: its command stopped first), not what failed
-  if (r.error) lines.push(`  ${r.status === 'paused' ? 'note' : 'error'}${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
+  // a paused run's message says why it waits (never started: its command stopped first), not what failed;
+  // an interrupted run's says where it resumes: neither is an error
+  if (r.error) lines.push(`  ${ERROR_LABEL[r.status] ?? 'error'}${r.errorStep != null ? ` at step ${r.errorStep}` : ''}: ${r.error}`);
   if (d.resumeNote) lines.push(`  note: resumed past a damaged checkpoint: ${d.resumeNote}`);
-  if (d.stopped) lines.push(`  stopped: ${d.stopped}`);
-  if (d.reachedStep !== null) lines.push(`  progress reached step ${d.reachedStep}; resumes from the checkpoint at step ${d.step}`);
+  // a run held before it started did not stop ("stopped: held before it started: …" said it twice)
+  if (d.stopped) lines.push(`  ${r.stop?.reason.startsWith(HELD_REASON_PREFIX) ? 'note' : 'stopped'}: ${d.stopped}`);
+  if (d.reachedStep !== null) lines.push(`  ${reachedText(d.reachedStep, d.step)}`);
   if (Object.keys(d.validation).length) lines.push(`  validation${d.bestStep !== null ? ` (best, step ${d.bestStep})` : ''}: ${formatMetrics(d.validation, d.ratingUnits)}`);
+  // a live run's metrics list its training curves so far; the validation it lacks yet is not missing
+  else if (LIVE.includes(r.status) && d.metrics.length) lines.push('  validation: none yet (it runs at the end of each epoch)');
   if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test, d.ratingUnits)}`);
   if (d.ratingUnits === 'scaled') lines.push(`  note: ${scaledRatingNote(r.config)}`);
   lines.push(...testChannelsText(d.testChannels));
