@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TestClasses } from '../runs/test-classes';
 import { TestChannels } from '../runs/test-channels';
+import { TryRowSource, TrySources } from './try-source';
 import { LabelCoding, ModelInputs } from '../trainer-protocol';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
@@ -185,6 +186,8 @@ export const TryResult = z.object({
   target: z.string(),
   testRows: z.number().int().nonnegative(),
   onnxPath: z.string(),
-  rows: z.array(z.object({ row: z.number().int(), prediction: z.array(z.number()), target: z.array(z.number()) })),
+  /** Where the rows come from in the user's data (common/lab-api/try-source.ts); absent: not placed. */
+  source: TrySources.optional(),
+  rows: z.array(z.object({ row: z.number().int(), prediction: z.array(z.number()), target: z.array(z.number()), source: TryRowSource.optional() })),
 });
 export type TryResult = z.infer<typeof TryResult>;

@@ -76,7 +76,7 @@ export class Lab {
     this.settings = new LabSettings(settings);
     this.pausedAtQuit = new PausedAtQuit(settings, this.runs);
     this.labels = new LabelRules(settings);
-    this.tryIt = new TryIt(store, this.runs, resolveDataset, opts.workers);
+    this.tryIt = new TryIt(store, this.runs, resolveDataset, opts.workers, this.paths);
     this.analytics = new LabAnalytics(store, this.paths, resolveDataset, opts.workers);
     this.splits = new LabSplits(store, this.paths);
     this.imports = new Imports(datasets, (p) => this.emit('import.progress', p), (id) => this.emit('datasets.changed', { id }));

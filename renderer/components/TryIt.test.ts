@@ -1,9 +1,22 @@
 // Try it on a run whose dataset was deleted (audit A20): Predict is off up front and says why, instead of
 // failing on click. The lab answers through the real dispatch (validated replies).
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import TryIt from './TryIt.svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
+import { TryResult, type LabApi, type LabHandlers } from '../../common/lab-api';
+import { TryRowSource, TrySources } from '../../common/lab-api/try-source';
+
+/** TryResult with the sources the lab adds (common/lab-api/try-source.ts), checked as a reply would be. */
+const SourcedResult = TryResult.extend({ source: TrySources.optional(), rows: z.array(TryResult.shape.rows.element.extend({ source: TryRowSource.optional() })) });
+
+/** handlerLab, with a runs.try reply that keeps its sources (validated by SourcedResult, JSON round trip). */
+function sourcedLab(handlers: Partial<LabHandlers>, tried: z.input<typeof SourcedResult>): LabApi {
+  const { lab } = handlerLab(handlers);
+  return { ...lab, invoke: (async (channel: string, payload: unknown) => (channel === 'runs.try' ? SourcedResult.parse(JSON.parse(JSON.stringify(tried))) : lab.invoke(channel as never, payload as never))) as LabApi['invoke'] };
+}
+const cells = () => screen.getAllByTestId('try-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
 
 afterEach(() => cleanup());
 
@@ -53,5 +66,64 @@ describe('Try it', () => {
     await screen.findByTestId('try-results');
     expect(screen.getByText('P(class 1)')).toBeTruthy();
     expect([...screen.getByTestId('try-row').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['0', '98.0 %', '1', '1']);
+  });
+
+  it('reads the label from the run\'s structured data summary before its data line', async () => {
+    // the line has no label note; the trainer's label coding says 'yes' is positive
+    const data = { line: 'recsys: 80 train / 10 validation / 10 test samples', logScaled: [], label: { column: 'bought', classes: ['no', 'yes'], positive: 'yes', negative: 'no' } };
+    const { lab } = handlerLab({
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'lr' }), config: {}, data }),
+      'runs.try': () => ({ task: 'binary', prediction: 'logit', target: 'label', testRows: 10, onnxPath: '/tmp/run-3.onnx', rows: [{ row: 0, prediction: [-3.9], target: [1] }] }),
+    });
+    render(TryIt, { props: { lab, runId: '3' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    await screen.findByTestId('try-results');
+    expect(screen.getByText('P(bought = yes)')).toBeTruthy();
+    expect(cells()).toEqual([['0', '2.0 %', 'no', 'yes']]);
+  });
+
+  it('places each row in the user\'s file: dataset row, line and time in a last column, explained once under the table', async () => {
+    const info = { problem: null, file: 'clicks.csv', rowNote: "row is the 0-based position among the 300 rows the lab imported; the import dropped 1 of 301 rows (gatelab datasets show 2 says which), so after those rows it is not the row's position in the file", linesNote: null, timeColumn: 'ts' };
+    const lab = sourcedLab({ 'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'lr' }), config: {} }) }, {
+      task: 'binary', prediction: 'logit', target: 'label', testRows: 30, onnxPath: '/tmp/run-3.onnx', source: info,
+      rows: [{ row: 0, prediction: [3.9], target: [1], source: { row: 3, line: 5, time: '2024-01-01 03:00:00' } }, { row: 1, prediction: [-2], target: [0], source: { row: 17, line: 20, time: '2024-01-01 17:00:00' } }],
+    });
+    render(TryIt, { props: { lab, runId: '3' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    const table = await screen.findByTestId('try-results');
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Row', 'P(class 1)', 'Predicted', 'Target', 'In your data']);
+    // the test row stays first (what the picker takes); the source comes last
+    expect(cells()).toEqual([['0', '98.0 %', '1', '1', 'row 3 · line 5 · 2024-01-01 03:00:00'], ['1', '11.9 %', '0', '0', 'row 17 · line 20 · 2024-01-01 17:00:00']]);
+    expect(screen.getByTestId('try-sources-note').textContent).toBe(`Row is the 0-based position among the 300 rows the lab imported; the import dropped 1 of 301 rows (gatelab datasets show 2 says which), so after those rows it is not the row's position in the file. Line: the 1-based line of clicks.csv. Time: column 'ts'.`);
+  });
+
+  it('places a forecast by its first predicted step, with the lookback it read', async () => {
+    const at = (row: number, time: string) => ({ row, line: row + 2, time });
+    const lab = sourcedLab({ 'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'dlinear' }), config: { model: { horizon: 2, channels: 1 } } }) }, {
+      task: 'regression', prediction: 'forecast', target: 'y', testRows: 5, onnxPath: '/tmp/run-1.onnx',
+      source: { problem: null, file: 'ETTh1.csv', rowNote: 'row is the 0-based position of the row among the file\'s 17,420 data rows', linesNote: null, timeColumn: 'date' },
+      rows: [{ row: 0, prediction: [0.1, 0.2], target: [0.1, 0.3], source: { ...at(11_520, '2017-10-20 00:00:00'), lookback: { first: at(11_424, '2017-10-16 00:00:00'), last: at(11_519, '2017-10-19 23:00:00') } } }],
+    });
+    render(TryIt, { props: { lab, runId: '1' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    await screen.findByTestId('try-results');
+    const [row] = cells();
+    expect(row[0]).toBe('0');
+    expect(row[2]).toBe('0.005'); // MSE stays the third cell
+    expect(row[3]).toBe('from row 11,520 · line 11,522 · 2017-10-20 00:00:00lookback rows 11,424–11,519 · lines 11,426–11,521 · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
+    expect(screen.getByTestId('try-sources-note').textContent).toContain('a forecast is placed by its first predicted step, after the lookback rows it reads.');
+  });
+
+  it('says why rows are not placed, without an empty column', async () => {
+    const lab = sourcedLab({ 'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'demo-gated' }), config: {} }) }, {
+      task: 'binary', prediction: 'logit', target: 'y', testRows: 100, onnxPath: '/tmp/run-1.onnx',
+      source: { problem: "the run trained on generated samples (the demo model's synthetic data), which come from no file", file: null, rowNote: null, linesNote: null, timeColumn: null },
+      rows: [{ row: 0, prediction: [0], target: [1] }],
+    });
+    render(TryIt, { props: { lab, runId: '1' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    await screen.findByTestId('try-results');
+    expect(cells()).toEqual([['0', '50.0 %', '1', '1']]);
+    expect(screen.getByTestId('try-sources-note').textContent).toBe("Rows are not placed in your data: the run trained on generated samples (the demo model's synthetic data), which come from no file.");
   });
 });

@@ -1,6 +1,6 @@
 // "Try it" rows in the task's terms, checked against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { channelSeries, firstValues, forecastShape, softmax, tryRowView } from './try-rows';
+import { channelSeries, firstValues, forecastShape, lookbackText, pointText, softmax, sourcesNote, sourcesOf, tryRowView } from './try-rows';
 
 describe('tryRowView', () => {
   it('reads a binary logit as σ(logit) with the predicted class', () => {
@@ -55,5 +55,34 @@ describe('forecastShape', () => {
     expect(forecastShape(config)?.names).toEqual(['channel 0', 'channel 1', 'channel 2']);
     // a run trained now: the trainer's list of channels, however the line reads
     expect(forecastShape(config, { line: 'forecasting: 9 train', inputs: { channels: ['load_kw', 'temp_c', 'price, €'] } })?.names).toEqual(['load_kw', 'temp_c', 'price, €']);
+  });
+});
+
+describe('where a row comes from', () => {
+  const info = { problem: null, file: 'ETTh1.csv', rowNote: "row is the 0-based position of the row among the file's 17,420 data rows, the header and blank lines not counted (the index pandas.read_csv(file) gives it)", linesNote: null, timeColumn: 'date' };
+  const at = (row: number, time: string | null = null) => ({ row, line: row + 2, time });
+
+  it('says a row as the user finds it in the file: row, line, time; a forecast\'s lookback as a span', () => {
+    expect(pointText(at(11_520, '2017-10-20 00:00:00'))).toBe('row 11,520 · line 11,522 · 2017-10-20 00:00:00');
+    expect(pointText({ row: 7, line: null, time: null })).toBe('row 7');
+    const forecast = { ...at(11_520), lookback: { first: at(11_424, '2017-10-16 00:00:00'), last: at(11_519, '2017-10-19 23:00:00') } };
+    expect(lookbackText(forecast)).toBe('lookback rows 11,424–11,519 · lines 11,426–11,521 · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
+    expect(lookbackText(at(3))).toBeNull();
+  });
+
+  it('explains the numbers once, or why rows are not placed, or nothing for a lab that sent no sources', () => {
+    expect(sourcesNote(info, true)).toBe("Row is the 0-based position of the row among the file's 17,420 data rows, the header and blank lines not counted (the index pandas.read_csv(file) gives it); a forecast is placed by its first predicted step, after the lookback rows it reads. Line: the 1-based line of ETTh1.csv. Time: column 'date'.");
+    expect(sourcesNote({ ...info, linesNote: 'ETTh1.csv has 17,425 lines for a header line and 17,420 rows: blank lines ...', timeColumn: null }, false)).toMatch(/gives it\)\. No file lines: ETTh1\.csv has 17,425 lines .*\.\.\.\.$/);
+    expect(sourcesNote({ ...info, problem: 'the run trained on generated samples' }, false)).toBe('Rows are not placed in your data: the run trained on generated samples.');
+    expect(sourcesNote(null, false)).toBeNull();
+  });
+
+  it('reads the sources off a result, none when the lab says why it could not place them', () => {
+    const rows = [{ row: 0, prediction: [1], target: [1], source: at(40) }, { row: 1, prediction: [1], target: [1] }];
+    const result = { task: 'binary', prediction: 'logit', target: 'label', testRows: 2, onnxPath: '/x.onnx', rows, source: info };
+    expect(sourcesOf(result)).toEqual({ info, rows: [at(40), null] });
+    expect(sourcesOf({ ...result, source: { ...info, problem: 'no file' } }).rows).toEqual([null, null]);
+    const { source: _none, ...older } = result;
+    expect(sourcesOf({ ...older, rows: rows.map(({ source: _s, ...r }) => r) })).toEqual({ info: null, rows: [null, null] });
   });
 });

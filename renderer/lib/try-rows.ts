@@ -1,7 +1,11 @@
 // What "Try it" shows for one predicted row, by task: a binary model's logit as a probability σ(logit)
 // and the predicted class; a multi-class model's top class and its softmax probability; a forecast
 // (horizon × channels numbers, row-major [h][c]) as per-channel series with the row's MSE; anything else
-// as its first few values. Pure functions, so the rules are tested without a DOM.
+// as its first few values. Each row also says where it comes from in the user's data (dataset row, file
+// line, time; a forecast by its first predicted step and its lookback). Pure functions, so the rules are
+// tested without a DOM.
+import type { TryResult } from '../../common/lab-api';
+import type { TryPoint, TryRowSource, TrySources } from '../../common/lab-api/try-source';
 import { runInputs, type InputsSource } from '../../common/analytics/run-inputs';
 
 export type TryRowView =
@@ -72,4 +76,44 @@ export function forecastShape(config: Record<string, unknown> | null | undefined
 export function firstValues(v: number[], n = 4): string {
   const shown = v.slice(0, n).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(4))).join(', ');
   return v.length > n ? `${shown} … ${v.length.toLocaleString('en-US')} values` : shown;
+}
+
+const count = (x: number) => x.toLocaleString('en-US');
+
+/** A Try it result as the lab sends it with sources (common/lab-api/try-source.ts); older labs send none. */
+export type SourcedTryResult = Omit<TryResult, 'rows'> & { source?: TrySources; rows: Array<TryResult['rows'][number] & { source?: TryRowSource }> };
+
+/** The result's sources, when the lab sent them: once, and per row (none when the lab says why not). */
+export function sourcesOf(result: SourcedTryResult): { info: TrySources | null; rows: Array<TryRowSource | null> } {
+  const info = result.source ?? null;
+  return { info, rows: result.rows.map((r) => (info && !info.problem ? r.source ?? null : null)) };
+}
+
+/** "row 11,520 · line 11,522 · 2017-10-20 00:00:00": a dataset row as the user finds it in their file. */
+export function pointText(p: TryPoint): string {
+  return [`row ${count(p.row)}`, p.line !== null ? `line ${count(p.line)}` : null, p.time].filter((x) => x !== null).join(' · ');
+}
+
+/** A forecast's lookback: "lookback rows 11,496–11,519 · lines 11,498–11,521 · 2017-10-19 00:00:00 – 2017-10-19 23:00:00". */
+export function lookbackText(s: TryRowSource): string | null {
+  if (!s.lookback) return null;
+  const { first, last } = s.lookback;
+  return [
+    `lookback rows ${count(first.row)}–${count(last.row)}`,
+    first.line !== null && last.line !== null ? `lines ${count(first.line)}–${count(last.line)}` : null,
+    first.time !== null && last.time !== null ? `${first.time} – ${last.time}` : null,
+  ].filter((x) => x !== null).join(' · ');
+}
+
+/**
+ * The sentence under the table saying what the numbers in the "In your data" column are, or why rows are
+ * not placed; null when the lab sent nothing (an older lab).
+ */
+export function sourcesNote(info: TrySources | null, forecast: boolean): string | null {
+  if (!info) return null;
+  if (info.problem) return `Rows are not placed in your data: ${info.problem}.`;
+  const row = `${info.rowNote ?? 'row is the 0-based dataset row'}${forecast ? '; a forecast is placed by its first predicted step, after the lookback rows it reads' : ''}.`;
+  const line = info.linesNote ? ` No file lines: ${info.linesNote}.` : ` Line: the 1-based line of ${info.file ?? 'the imported file'}.`;
+  const time = info.timeColumn ? ` Time: column '${info.timeColumn}'.` : '';
+  return `${row.charAt(0).toUpperCase()}${row.slice(1)}${line}${time}`;
 }

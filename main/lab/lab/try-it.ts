@@ -1,14 +1,22 @@
 // "Try it" on the lab side: export the run's ONNX model, then predict the chosen test rows in a short-lived
 // child process (workers/predict.ts, started by the lab's worker launcher: fork, or a utilityProcess in the
-// desktop app) so ONNX Runtime never blocks the lab's event loop.
+// desktop app) so ONNX Runtime never blocks the lab's event loop. Meanwhile the lab places each picked row
+// in the user's data (try-sources.ts: dataset row, file line, time), so a prediction can be checked
+// against the raw file.
 import { fileURLToPath } from 'node:url';
 import { LabError, type TryResult } from '../../../common/lab-api';
+import type { TryRowSource, TrySources } from '../../../common/lab-api/try-source';
 import type { LabStore, RunRecord } from '../store/index';
+import type { LabPaths } from '../home';
 import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
 import type { RunsPort } from './runs-port';
+import { checkedAgainst, trySources } from './try-sources';
 
 export const PREDICT_ENTRY = fileURLToPath(new URL('../../../workers/predict.ts', import.meta.url));
 const TIMEOUT_MS = 120_000;
+
+/** A Try it result with where its rows come from (common/lab-api/try-source.ts). */
+export type SourcedTryResult = Omit<TryResult, 'rows'> & { source?: TrySources; rows: Array<TryResult['rows'][number] & { source?: TryRowSource }> };
 
 export class TryIt {
   constructor(
@@ -16,16 +24,28 @@ export class TryIt {
     private readonly runs: RunsPort,
     private readonly resolveDataset: ((run: RunRecord) => Record<string, unknown>) | undefined,
     private readonly launch: WorkerLauncher = forkWorkers,
+    /** The lab's folders: without them (a lab with no home) rows are not placed in the file. */
+    private readonly paths?: LabPaths,
   ) {}
 
-  async predict(id: string, rows: number[]): Promise<TryResult> {
+  async predict(id: string, rows: number[]): Promise<SourcedTryResult> {
     const run = this.store && /^\d+$/.test(id) ? this.store.runs.get(Number(id)) : undefined;
     if (!run || !this.runs.available) throw new LabError('not-found', `no run '${id}' to try`);
     const { path } = await this.runs.export(id, 'onnx');
     const dataset = run.datasetId != null && this.resolveDataset ? this.resolveDataset(run) : undefined;
     const spec = { runId: run.id, config: run.config, checkpointDir: '.', ...(dataset ? { dataset } : {}) };
-    const result = await predictInWorker({ onnxPath: path, spec, rows }, this.launch);
-    return { ...result, onnxPath: path };
+    // the rows are placed while the child process predicts (the split is the lab's to re-derive)
+    const predicting = predictInWorker({ onnxPath: path, spec, rows }, this.launch);
+    const placing = this.store && this.paths && this.resolveDataset
+      ? trySources({ store: this.store, paths: this.paths, resolveDataset: this.resolveDataset }, run, rows)
+      : null;
+    const result = await predicting;
+    const placed = placing && checkedAgainst(await placing, result.testRows);
+    if (!placed) return { ...result, onnxPath: path };
+    return {
+      ...result, onnxPath: path, source: placed.sources,
+      rows: result.rows.map((r, i) => (placed.rows ? { ...r, source: placed.rows[i] } : r)),
+    };
   }
 }
 
