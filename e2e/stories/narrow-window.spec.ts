@@ -1,8 +1,11 @@
 // A researcher on a small laptop window (1024×700): a dataset's stored splits fit the Datasets view's
-// column (the kind, seed, time and id fold under the name) instead of scrolling sideways in their box; and
+// column (the kind, seed, time and id fold under the name) instead of scrolling sideways in their box;
 // Models › Training offers class weights for the click demo, one box per class named by its values, a
-// weight that is not positive named under the field with Start off.
+// weight that is not positive named under the field with Start off; and the Models launch bar stays one
+// row (the size in two lines, Start beside Seeds), also on a family tab whose templates the dataset cannot
+// feed, where a note under the tabs links to the dataset made for that family.
 import { test, expect } from '../fixtures';
+import type { Locator, Page } from '@playwright/test';
 import { AppPage } from '../pages/app';
 import { ModelsPage } from '../pages/models';
 
@@ -65,5 +68,72 @@ test('Models › Training at 1024×700: class weights for the click demo', async
     await expect(page.getByTestId('class-weights-error')).toHaveCount(0);
     await expect(models.startButton()).toBeEnabled();
     await expect(page.getByTestId('training-changed')).toContainText('class weights 1, 5');
+  });
+});
+
+const box = async (l: Locator) => (await l.boundingBox())!;
+
+/** The launch bar is one row: Start and the Seeds box share a line, the bar no taller than two lines of text. */
+async function expectOneRow(page: Page): Promise<void> {
+  const bar = await box(page.getByTestId('launch-bar'));
+  const start = await box(page.getByTestId('start-runs'));
+  const seeds = await box(page.getByTestId('seeds'));
+  const name = await box(page.getByTestId('run-name'));
+  const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+  expect(Math.abs(middle(start) - middle(seeds))).toBeLessThanOrEqual(4);
+  expect(Math.abs(middle(name) - middle(seeds))).toBeLessThanOrEqual(4);
+  expect(bar.height).toBeLessThanOrEqual(70); // 10 px padding each side around two 13–14 px lines or a 34 px box
+  expect(Math.abs(bar.y + bar.height - 700)).toBeLessThanOrEqual(1); // still docked on the window's bottom edge
+}
+
+test('Models launch bar at 1024×700: one row, with the size in two lines and Start beside Seeds', async ({ page, lab }) => {
+  const app = await AppPage.open(page, lab.url);
+  await app.go('models');
+  const models = new ModelsPage(page);
+  await models.choose('Demo: grid load (forecasting)', 'Time-series forecasting', 'tsmixer-gated');
+  const size = page.getByTestId('model-size');
+  await expect(size).toContainText('FLOPs per step (batch 128)');
+  await test.step('a valid config: one row, the whole size shown (not cut to "(batch…")', async () => {
+    await expectOneRow(page);
+    const cut = await size.evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+    expect(cut).toBe(false);
+    await expect(models.startButton()).toBeEnabled();
+  });
+  await app.screenshot('24-models-launch-bar-1024x700');
+});
+
+test('Models at 1024×700 on a tab the dataset cannot feed: a note links to the family’s demo, the bar stays one row', async ({ page, lab }) => {
+  const app = await AppPage.open(page, lab.url);
+  await app.go('models');
+  const models = new ModelsPage(page);
+  await models.choose('Demo: grid load (forecasting)', 'Time-series forecasting', 'tsmixer-gated');
+  const note = page.getByTestId('data-shape-problem');
+  await test.step('Recommendation tab on the forecasting demo', async () => {
+    await page.getByRole('tab', { name: 'Recommendation / CTR' }).click();
+    await expect(note).toBeInViewport();
+    await expect(note).toContainText('Demo: grid load (forecasting) cannot feed a recommendation model yet');
+    await expect(note.getByRole('link', { name: 'Demo: click log (CTR)' })).toBeVisible();
+    await expect(models.startButton()).toBeDisabled();
+    await expectOneRow(page);
+  });
+  await app.screenshot('25-models-ctr-tab-on-forecasting-1024x700');
+  await test.step('Fusion tab on the click log: the same note, with the fusion demo, no CLI command', async () => {
+    await page.getByTestId('model-dataset').selectOption({ label: 'Demo: click log (CTR)' });
+    await page.getByRole('tab', { name: 'Multimodal fusion' }).click();
+    await expect(page.getByTestId('template-gmu')).toHaveAttribute('aria-pressed', 'true');
+    await expect(note).toBeInViewport();
+    await expect(note).toContainText('Demo: click log (CTR) cannot feed gmu as its roles stand');
+    await expect(note.getByRole('link', { name: 'Demo: sensor + camera (fusion)' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('gatelab ');
+    await expect(models.startButton()).toBeDisabled();
+    await expectOneRow(page);
+  });
+  await app.screenshot('26-models-fusion-tab-on-click-log-1024x700');
+  await test.step('the demo link opens Models on it: the note goes, Start comes on', async () => {
+    await note.getByRole('link', { name: 'Demo: sensor + camera (fusion)' }).click();
+    await expect(page.getByTestId('model-dataset')).toHaveValue(await page.getByTestId('model-dataset').locator('option', { hasText: 'Demo: sensor + camera (fusion)' }).getAttribute('value') ?? '');
+    await expect(note).toHaveCount(0);
+    await expect(models.startButton()).toBeEnabled();
+    await expectOneRow(page);
   });
 });

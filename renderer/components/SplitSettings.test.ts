@@ -35,7 +35,7 @@ async function openSplits(family: string): Promise<string> {
 describe('Splits tab', () => {
   it('creates a stratified split from the form; it is listed with the lab’s counts', async () => {
     const id = await openSplits('fusion');
-    expect(screen.getByTestId('split-default').textContent).toContain('fusion: stratified by the target 80/10/10, seed 42');
+    expect(screen.getByTestId('split-default').textContent).toContain('the fusion default, stratified by the target 80/10/10, seed 42');
     await waitFor(() => expect(screen.getByTestId('split-none')).toBeTruthy());
     const kind = screen.getByTestId('split-kind') as HTMLSelectElement;
     await fireEvent.change(kind, { target: { value: 'stratified' } });
@@ -114,7 +114,7 @@ describe('Splits tab', () => {
 
   it('names the forecasting default and creates the ETT split with its unused rows', async () => {
     await openSplits('forecasting');
-    expect(screen.getByTestId('split-default').textContent).toContain('forecasting: chronological 70/10/20 unless you pick ett');
+    expect(screen.getByTestId('split-default').textContent).toContain('the forecasting default, by time: 70% train, 10% validation, 20% test (for ETT’s 12 / 4 / 4 months, make an ETT split below and pick it)');
     expect((screen.getByTestId('split-kind') as HTMLSelectElement).value).toBe('ett');
     expect(screen.queryByTestId('split-train')).toBeNull(); // ETT has no ratios
     await fireEvent.click(screen.getByTestId('split-create'));

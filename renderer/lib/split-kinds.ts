@@ -26,9 +26,9 @@ export const KIND_DESCRIPTIONS: Record<SplitKind, string> = {
 
 export const NEW_KINDS: NewKind[] = ['ett', 'chronological', 'random', 'stratified', 'leave-last-out'];
 
-/** What a run trains on without a stored split (common/models/binding defaultBinding). */
+/** What a run trains on without a stored split (common/models/binding defaultBinding), in a newcomer's words. */
 export const FAMILY_DEFAULTS: Record<Family, string> = {
-  forecasting: 'chronological 70/10/20 unless you pick ett',
+  forecasting: 'by time: 70% train, 10% validation, 20% test',
   recsys: 'random 80/10/10, seed 42',
   fusion: 'stratified by the target 80/10/10, seed 42',
 };

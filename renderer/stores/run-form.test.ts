@@ -19,6 +19,18 @@ describe('runForm', () => {
     expect(f.training).not.toHaveProperty('seed');
   });
 
+  it('keeps the run\'s class weights beside its Training settings, as the form holds them', () => {
+    const stored = (loss?: unknown) => parseRunConfig({
+      model: { template: 'lr' }, data: { kind: 'dataset', datasetId: 2 }, epochs: 1, maxSteps: 2, ...(loss ? { loss } : {}),
+    }) as unknown as Record<string, unknown>;
+    // "New run from this" on a weighted run starts a weighted run: the weights are not dropped with the run's other keys
+    expect(runForm(stored({ classWeights: [1, 5] })).training).toMatchObject({ epochs: 1, maxSteps: 2, loss: { classWeights: [1, 5] } });
+    expect(runForm(stored({ classWeights: 'balanced' })).training.loss).toEqual({ classWeights: 'balanced' });
+    // 'none' (the CLI's --set loss.classWeights=none) is the form's "no weights": no loss key, as a run without the option
+    expect(runForm(stored({ classWeights: 'none' })).training).not.toHaveProperty('loss');
+    expect(runForm(stored()).training).not.toHaveProperty('loss');
+  });
+
   it('has no dataset for a synthetic run, and refuses a config without a template', () => {
     expect(runForm(parseRunConfig({}) as unknown as Record<string, unknown>).datasetId).toBeNull();
     expect(() => runForm({ data: { kind: 'dataset', datasetId: 1 } })).toThrow(/no model template/);

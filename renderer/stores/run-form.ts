@@ -2,6 +2,7 @@
 // the Models form holds it: template, dataset, the template's fields and the Training settings. "New run
 // from this" fills the form with it, so a user changes one gate field and starts again.
 import { RunConfig } from '../../common/runs/config';
+import { trainingWithClassWeights } from '../lib/class-weights';
 
 /** The run settings the Models form offers under Training (the rest of RunConfig keeps its defaults). */
 export const TrainingSettings = RunConfig.pick({ epochs: true, batchSize: true, maxSteps: true, optimizer: true, schedule: true, earlyStopping: true });
@@ -30,8 +31,11 @@ export function runForm(config: Record<string, unknown>): RunForm {
   const data = (config.data ?? {}) as { kind?: string; datasetId?: number | string; splitId?: number };
   const picked: Record<string, unknown> = {};
   for (const k of TRAINING_KEYS) if (config[k] !== undefined) picked[k] = config[k];
-  // Parsed so that every group is whole (a run stored before a field existed gets its default).
-  const training = TrainingSettings.parse(picked) as Record<string, unknown>;
+  // Parsed so that every group is whole (a run stored before a field existed gets its default). The class
+  // weights (loss.classWeights) sit beside them in the form's Training settings, as the form holds them:
+  // 'none' leaves `loss` out, as a run started without weights.
+  const weights = (config.loss as { classWeights?: 'none' | 'balanced' | number[] } | undefined)?.classWeights;
+  const training = trainingWithClassWeights(TrainingSettings.parse(picked) as Record<string, unknown>, weights);
   return {
     template: model.template,
     datasetId: data.kind === 'dataset' && data.datasetId != null ? String(data.datasetId) : null,

@@ -1,7 +1,8 @@
 // Models › Training › Class weights against a real Lab (child process, temp home): shown for a
 // classification template (the click demo's 'clicked': 0/1, read as a boolean), hidden for a forecaster. Balanced, or one
 // weight per class, goes into the config Start sends exactly as the CLI's `--set loss.classWeights=…` puts
-// it, and the trainer weighs the classes the boxes named; a weight that is not a positive number names its
+// it; the one run trained here (custom) shows that the trainer weighs the classes the boxes named, in
+// their order, and that "New run from this" keeps them. A weight that is not a positive number names its
 // class and keeps Start off; a forecasting dataset drops the weights instead of sending them to a run
 // that would refuse them.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -35,42 +36,56 @@ async function openClickDemo(): Promise<void> {
   stores.models.setTraining({ ...(TrainingSettings.parse({}) as Record<string, unknown>), epochs: 1, maxSteps: 2 });
 }
 
-/** Clicks Start, returns the StartRuns request the app sent and the id of the run it made (after it ended). */
-async function start(): Promise<{ config: Record<string, unknown>; run: string }> {
-  const sent: { config: Record<string, unknown> }[] = [];
+/** The StartRuns requests the app sends while `act` runs; `queue`: false holds them back from the lab (no run is made). */
+async function sentBy(act: () => Promise<void>, o: { queue: boolean }): Promise<Record<string, unknown>[]> {
+  const sent: Record<string, unknown>[] = [];
   const invoke = stores.lab.invoke;
   stores.lab.invoke = ((channel: string, payload: unknown) => {
-    if (channel === 'runs.start') sent.push(payload as { config: Record<string, unknown> });
-    return invoke.call(stores.lab, channel as never, payload as never);
+    if (channel !== 'runs.start') return invoke.call(stores.lab, channel as never, payload as never);
+    sent.push((payload as { config: Record<string, unknown> }).config);
+    return o.queue ? invoke.call(stores.lab, channel as never, payload as never) : Promise.reject(new Error('held back by the test: no run queued'));
   }) as typeof invoke;
   try {
-    await waitFor(() => expect(startButton().disabled).toBe(false));
-    await fireEvent.click(startButton());
-    await waitFor(() => expect(stores.router.view).toBe('runs'));
+    await act();
   } finally {
     stores.lab.invoke = invoke;
   }
+  return sent;
+}
+
+const clickStart = async () => {
+  await waitFor(() => expect(startButton().disabled).toBe(false));
+  await fireEvent.click(startButton());
+};
+
+/** Clicks Start, returns the config the app sent and the id of the run it made, once that run has ended. */
+async function start(): Promise<{ config: Record<string, unknown>; run: string }> {
+  const sent = await sentBy(async () => {
+    await clickStart();
+    await waitFor(() => expect(stores.router.view).toBe('runs'));
+  }, { queue: true });
   const run = stores.router.param!;
-  await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id: run })).status), { timeout: 90_000, interval: 250 });
+  await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id: run })).status), { timeout: 60_000, interval: 100 });
   expect(sent).toHaveLength(1);
-  return { config: sent[0].config, run };
+  return { config: sent[0], run };
 }
 
 /** The run's data line, where the trainer names the class weights it used. */
 const dataLine = async (run: string) => (await stores.lab.invoke('runs.get', { id: run })).data?.line ?? '';
 
 describe('Models › Training › Class weights', () => {
-  it('balanced: sent as --set loss.classWeights=balanced sends it, said in the Training header, and the run weighs both classes', async () => {
+  it('balanced: said in the Training header, and sent as --set loss.classWeights=balanced sends it', async () => {
     await openClickDemo();
     expect(weights()).not.toBeNull();
     expect(mode().value).toBe('none');
     await fireEvent.change(mode(), { target: { value: 'balanced' } });
     expect(stores.models.training.loss).toEqual({ classWeights: 'balanced' });
     expect(screen.getByTestId('training-changed').textContent).toContain('class weights balanced');
-    const { config, run } = await start();
-    expect(config.loss).toEqual(applyOverrides({}, [['loss.classWeights', 'balanced']]).loss);
-    expect((await stores.lab.invoke('runs.get', { id: run })).config).toMatchObject({ loss: { classWeights: 'balanced' } });
-    expect(await dataLine(run)).toMatch(/class weights \(balanced\): 'false' [\d.]+, 'true' [\d.]+/);
+    // what Start sends, held back from the lab: the custom run below shows the trainer reads it
+    const sent = await sentBy(clickStart, { queue: false });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].loss).toEqual(applyOverrides({}, [['loss.classWeights', 'balanced']]).loss);
+    expect(sent[0]).toMatchObject({ epochs: 1, maxSteps: 2 });
   });
 
   it('custom: one box per class named by its value; a weight that is not positive names the class and keeps Start off', async () => {
@@ -93,7 +108,17 @@ describe('Models › Training › Class weights', () => {
     expect(screen.queryByTestId('class-weights-error')).toBeNull();
     const { config, run } = await start();
     expect(config.loss).toEqual(applyOverrides({}, [['loss.classWeights', '[1,5]']]).loss);
+    // the trainer weighs the classes in the order of the boxes: false (negative) 1, true (positive) 5
     expect(await dataLine(run)).toContain("class weights (given): 'false' 1, 'true' 5");
+
+    // Runs › New run from this: the form takes the run's weights back, in their boxes
+    await stores.runs.refresh();
+    await fireEvent.click(await screen.findByTestId('new-run-from'));
+    await waitFor(() => expect(stores.models.fromRun?.id).toBe(run));
+    expect(stores.models.training.loss).toEqual({ classWeights: [1, 5] });
+    await waitFor(() => expect(mode().value).toBe('custom'));
+    expect([box('false').value, box('true').value]).toEqual(['1', '5']);
+    expect(screen.getByTestId('training-changed').textContent).toContain('class weights 1, 5');
   });
 
   it('is not offered for a forecasting dataset, and weights chosen before are not sent to a forecaster', async () => {

@@ -30,7 +30,7 @@ describe('Models → Split', () => {
     await openModels(stores, id, 'forecasting', 'nlinear');
     await waitFor(() => expect(splitSelect().options).toHaveLength(3));
     const [def, first, second] = [...splitSelect().options];
-    expect(def.textContent).toBe('Family default (chronological 70/10/20 unless you pick ett)');
+    expect(def.textContent).toBe('Family default (by time: 70% train, 10% validation, 20% test)');
     expect(def.selected).toBe(true);
     expect(first.textContent).toBe('ett · 8,640 / 2,880 / 2,880');
     expect(first.disabled).toBe(false);
