@@ -4,6 +4,8 @@
 //   (common/data/forecasting-rows.ts): rows out of time order, several series stacked in one file (long
 //   format, a series-id column with several values), too many repeated times, or a part of the split too
 //   short for one window;
+// - a split its trainer cannot use: a forecasting run on a split not by time, `data.split: 'given'` by
+//   name (data-split-check.ts);
 // - `loss.classWeights` the run cannot use: any on a forecasting run (it predicts numbers), or a list whose
 //   length is not the target's number of classes, counted as the trainer counts them (the target's coding,
 //   common/models/target.ts; workers/run/class-weights.ts applies the weights).
@@ -22,6 +24,7 @@ import { codeTarget, type TargetCoding } from '../../../common/models/target';
 import type { RunConfig } from '../../../common/runs/config';
 import type { LabStore } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
+import { checkRunSplit } from './data-split-check';
 
 /**
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
@@ -51,9 +54,10 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
     checkWeightsPerClass(weights, SYNTHETIC_CLASSES, "the demo's synthetic data");
     return config;
   }
-  if (!data.columns) return config;
   const dataset = store.datasets.get(data.datasetId);
   if (!dataset) return config;
+  checkRunSplit(config, store, dataset);
+  if (!data.columns) return config;
   const stored = data.splitId !== undefined ? store.splits.get(data.splitId)?.spec as SplitSpecInput | undefined : undefined;
   let bound: ReturnType<typeof runBinding>;
   try {

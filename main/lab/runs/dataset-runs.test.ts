@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { labPaths } from '../home';
 import { openLabDatasets, type LabDatasets } from '../datasets/index';
 import { datasetRunSetup } from './dataset-runs';
+import { LabelRules } from '../lab/label-rules';
+import { gatelab } from '../../cli/testing/gatelab';
 
-let home: string, lab: LabDatasets, clicks: number;
+let home: string, lab: LabDatasets, clicks: number, ratings: number;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-dataset-runs-'));
@@ -18,6 +20,11 @@ beforeAll(async () => {
   const rows = Array.from({ length: 1500 }, (_, i) => `u${(i * 7) % 50},i${(i * 13) % 80},${1_700_000_000 + i * 24}`);
   writeFileSync(join(home, 'clicks.csv'), ['user,item,ts', ...rows].join('\n'));
   clicks = (await lab.registry.importDataset(join(home, 'clicks.csv'))).dataset.id;
+  // ratings 1-5 (an int column), the target: the app reads them as clicks by a rule, rating ≥ 4
+  const rated = Array.from({ length: 600 }, (_, i) => `u${i % 40},i${(i * 7) % 60},${1 + ((i * 7 + Math.floor(i / 40)) % 5)}`);
+  writeFileSync(join(home, 'ratings.csv'), ['user,item,rating', ...rated].join('\n'));
+  ratings = (await lab.registry.importDataset(join(home, 'ratings.csv'))).dataset.id;
+  lab.registry.setColumns(ratings, [{ column: 'rating', role: 'target' }]);
 });
 
 afterAll(() => {
@@ -42,4 +49,32 @@ describe('a CTR run on an implicit-feedback log', () => {
     expect(roles()).toEqual(before);
     expect(logged.at(-1)).toMatch(/target of dataset \d+ left as it was: the run was refused/);
   });
+});
+
+// The label rule set on a target in the app (Datasets › roles: "label = value ≥ 4", stored with the dataset)
+// is what every face's runs are created with (dataset-defaults.ts). `gatelab train` checked the target
+// before that, from the raw config: a 1-5 rating with the app's rule was refused as "5 values", although
+// the same run started in the app trains on 'rating' ≥ 4.
+describe("gatelab train on a numeric target with the app's label rule", () => {
+  const train = (...set: string[]) => gatelab(['train', '--dataset', 'ratings', '--template', 'lr', '--epochs', '1', '--set', 'max-steps=2', ...set.flatMap((s) => ['--set', s]), '--home', home]);
+
+  it('without a rule: refused before queueing, naming the threshold option', async () => {
+    const r = await train();
+    expect(r.err).toBe("gatelab train: the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. " +
+      'Set a threshold with `--set positiveAtLeast=T` (label = value ≥ T), or train a classification template of the fusion family (e.g. --template concat-fusion) for 5 classes\n');
+    expect(r.code).toBe(2);
+    expect(lab.store.runs.list()).toEqual([]);
+  });
+
+  it("with the app's rule (rating ≥ 4): trains on it as the app does; --set positiveAtLeast still wins", async () => {
+    new LabelRules(lab.store.settings).set(String(ratings), { positiveAtLeast: 4 });
+    const r = await train();
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("label: 'rating' ≥ 4 is positive");
+    expect(r.out).toMatch(/run \d+ completed at step \d+: test accuracy/);
+    const own = await train('positiveAtLeast=5');
+    expect(own.code, own.err).toBe(0);
+    expect(own.out).toContain("label: 'rating' ≥ 5 is positive");
+    expect(lab.store.runs.list().map((run) => (run.config as { model: { positiveAtLeast?: number } }).model.positiveAtLeast)).toEqual([4, 5]);
+  }, 60_000);
 });

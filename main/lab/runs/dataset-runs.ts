@@ -14,6 +14,7 @@ import type { LabStore, RunRecord } from '../store/index';
 import { parseNewRunConfig } from '../../../common/runs/new-run-config';
 import type { RunConfigInput } from '../../../common/runs/config';
 import { withDatasetDefaults } from './dataset-defaults';
+import { LabelRules } from '../lab/label-rules';
 import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
 
 export interface DatasetRunSetup {
@@ -87,14 +88,18 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       setTarget(lab.registry, datasetId, options.target, log);
     }
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
-    const model = config.model as { template?: string } | undefined;
-    if (!model?.template || model.template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
+    const template = (config.model as { template?: string } | undefined)?.template;
+    if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
     const dataset = lab.registry.get(datasetId)!;
     const dataChecks = new DataCheckMemo();
-    checkBinding(dataset, { ...config, data }, dataChecks);
+    // checked as the run will be created: with the label rule set on the dataset's target in the app
+    // (MovieLens rating ≥ 4), which the run manager adds to a config that sets none (dataset-defaults.ts);
+    // read raw, a 1–5 rating was refused here as "5 values" although the run trains
+    const model = new LabelRules(lab.store.settings).applyTo(String(datasetId), config.model as Record<string, unknown>);
+    checkBinding(dataset, { ...config, model, data }, dataChecks);
     checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
-    const name = typeof config.name === 'string' && config.name ? config.name : `${model.template} on ${dataset.name}`.slice(0, 200);
+    const name = typeof config.name === 'string' && config.name ? config.name : `${template} on ${dataset.name}`.slice(0, 200);
     return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry), dataChecks };
   } catch (e) {
     restore?.();
