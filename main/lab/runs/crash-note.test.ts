@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, crashNote } from './crash-note';
+import { clockTime, crashNote, interruptionNote } from './crash-note';
 
 describe('what an interrupted run says after GateLab stopped', () => {
   const now = new Date(2026, 10, 30, 8, 0, 0); // local time, like the user's clock
@@ -23,5 +23,12 @@ describe('what an interrupted run says after GateLab stopped', () => {
     const note = crashNote({ runId: 6, lastUpdate: today, resume, now });
     expect(note).not.toMatch(/180/);
     expect(note.match(/step \d+/g)).toEqual(['step 140']);
+  });
+  it('any interruption names the same one step, and what to fix before resuming when there is something', () => {
+    const resume = { id: 1, runId: 6, step: 140, epoch: 2, kind: 'pause', path: 'checkpoints/run-6/pause-step-00000140.ckpt', bytes: 10, metric: null, createdAt: today };
+    expect(interruptionNote({ runId: 6, why: 'the trainer process was killed (SIGKILL)', resume }))
+      .toBe('the trainer process was killed (SIGKILL). Resume continues from its last checkpoint, at step 140 (after 2 full epochs). Resume it: gatelab resume 6');
+    expect(interruptionNote({ runId: 6, why: 'the lab could not write to its database /x/gatelab.sqlite (database or disk is full)', resume: null, fixFirst: 'Free disk space on the drive that holds it' }))
+      .toBe('the lab could not write to its database /x/gatelab.sqlite (database or disk is full). It had no checkpoint yet: resume restarts from step 0. Free disk space on the drive that holds it, then resume it: gatelab resume 6');
   });
 });

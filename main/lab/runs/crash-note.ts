@@ -1,7 +1,8 @@
 // What an interrupted run says after GateLab itself stopped while it trained (a crash, a kill, a power
 // cut): when its progress last moved, in the user's clock time, and where resume continues. It read
 // "(last update 2026-11-30T07:54:07.901Z, found at 2026-11-30T07:54:23.322Z)": UTC timestamps with
-// milliseconds, and a "found at" time that says nothing a user acts on.
+// milliseconds, and a "found at" time that says nothing a user acts on. Every other interruption (a killed
+// trainer, a database that stopped recording the run) words its resume point the same way (interruptionNote).
 import type { ResumePoint } from './run-checkpoints';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -30,10 +31,26 @@ export interface CrashFacts {
  * where it resumes (the one step number here, so it cannot disagree with the step the curves reached).
  */
 export function crashNote(f: CrashFacts): string {
-  const when = `its last progress was at ${clockTime(f.lastUpdate, f.now)}`;
-  const r = f.resume;
-  const where = r === null ? 'It had no checkpoint yet: resume restarts from step 0'
-    : 'problem' in r ? r.problem
-      : `Resume continues from its last checkpoint, at step ${r.step}${r.epoch ? ` (after ${r.epoch} full epoch${r.epoch === 1 ? '' : 's'})` : ''}${r.note ? ` (${r.note})` : ''}`;
-  return `GateLab stopped while this run was training (${when}). ${where}. Resume it: gatelab resume ${f.runId}`;
+  return interruptionNote({ runId: f.runId, why: `GateLab stopped while this run was training (its last progress was at ${clockTime(f.lastUpdate, f.now)})`, resume: f.resume });
+}
+
+/**
+ * Where an interrupted run resumes, the one step a stop names: "Resume continues from its last checkpoint,
+ * at step 140 (after 1 full epoch)", "It had no checkpoint yet: resume restarts from step 0", or why no
+ * checkpoint can be used.
+ */
+export function resumeWhere(r: CrashFacts['resume']): string {
+  if (r === null) return 'It had no checkpoint yet: resume restarts from step 0';
+  if ('problem' in r) return r.problem;
+  return `Resume continues from its last checkpoint, at step ${r.step}${r.epoch ? ` (after ${r.epoch} full epoch${r.epoch === 1 ? '' : 's'})` : ''}${r.note ? ` (${r.note})` : ''}`;
+}
+
+/**
+ * Any interruption's message: why it stopped, where it resumes (the resume point, the run's stored step;
+ * the step its curves reached is shown beside it by the views, never in here), what to do first if
+ * anything ("Free disk space on the drive that holds it"), and the command.
+ */
+export function interruptionNote(o: { runId: number; why: string; resume: CrashFacts['resume']; fixFirst?: string }): string {
+  const todo = o.fixFirst ? `${o.fixFirst}, then resume it` : 'Resume it';
+  return `${o.why}. ${resumeWhere(o.resume)}. ${todo}: gatelab resume ${o.runId}`;
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStore } from '../store/index';
-import { MetricsWriter } from './metrics-writer';
+import { GIVE_UP_MS, MetricsWriter } from './metrics-writer';
 import { MetricsBatcher } from '../../../workers/run/metrics-batcher';
 import type { FromTrainer } from '../../../common/trainer-protocol';
 
@@ -126,6 +126,42 @@ describe('metrics of a running run, read by another process', () => {
       expect(Array.from(loss.steps)).toEqual([1, 2, 3]);
       expect(Array.from(loss.values)).toEqual([0.9, 0.7, 0.6]); // the newer value of step 2 won
       expect(writer.written).toBe(4);
+    } finally {
+      t.done();
+    }
+  });
+  it('gives up (the live runs then stop) only when every write has failed for GIVE_UP_MS, not on a blip or a burst of flushes', () => {
+    vi.useFakeTimers();
+    const t = open();
+    try {
+      const run = t.store.runs.create({ config: {} });
+      const writer = new MetricsWriter(t.store, 100);
+      const append = t.store.metrics.append.bind(t.store.metrics);
+      let full = true;
+      t.store.metrics.append = (id, points) => {
+        if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        append(id, points);
+      };
+      writer.add(run, [{ step: 1, name: 'loss', value: 0.9 }]);
+      vi.advanceTimersByTime(100); // first failure
+      for (let i = 0; i < 5; i++) expect(() => writer.flush()).toThrow(); // runs ending at once: still a blip
+      expect(writer.gaveUp).toBe(false);
+      vi.advanceTimersByTime(1000); // the retry fails too
+      expect(writer.gaveUp).toBe(false);
+      full = false;
+      vi.advanceTimersByTime(1000); // ...and the next succeeds: the blip is over
+      expect(writer.gaveUp).toBe(false);
+      expect(writer.failure).toBeNull();
+      full = true;
+      writer.add(run, [{ step: 2, name: 'loss', value: 0.8 }]);
+      vi.advanceTimersByTime(100 + GIVE_UP_MS - 1);
+      expect(writer.gaveUp).toBe(false);
+      vi.advanceTimersByTime(1000); // a retry past GIVE_UP_MS of failures
+      expect(writer.gaveUp).toBe(true);
+      full = false;
+      vi.advanceTimersByTime(1000);
+      expect(writer.gaveUp).toBe(false);
+      expect(Array.from(t.store.metrics.series(run, 'loss').steps)).toEqual([1, 2]);
     } finally {
       t.done();
     }

@@ -10,6 +10,12 @@ import type { GateStatPoint, MetricPoint } from '../../../common/trainer-protoco
 
 /** After a failed write (database locked by another process, disk full): the next attempt. */
 const RETRY_MS = 1000;
+/**
+ * Every write failing for this long (the first attempt and its retries a second apart, each after SQLite's
+ * busy timeout) is a failure for good: the live runs are stopped (trainer-link.ts) instead of training on
+ * with nothing recorded. A retry absorbs a blip; a full disk or a read-only file fails every time.
+ */
+export const GIVE_UP_MS = 2000;
 
 export class MetricsWriter {
   private metrics = new Map<number, MetricPoint[]>();
@@ -19,6 +25,8 @@ export class MetricsWriter {
   written = 0;
   /** Why the last write failed, until one succeeds (its points are kept and written again). */
   failure: Error | null = null;
+  /** When the writes started failing (Date.now), null while they succeed. */
+  private failingSince: number | null = null;
 
   constructor(private readonly store: LabStore, private readonly intervalMs = 100) {}
 
@@ -67,12 +75,22 @@ export class MetricsWriter {
       this.metrics = putBack(metrics, this.metrics);
       this.gates = putBack(gates, this.gates);
       this.failure = e as Error;
+      this.failingSince ??= Date.now();
       this.arm(RETRY_MS);
       throw e;
     }
     this.failure = null;
+    this.failingSince = null;
     for (const points of metrics.values()) this.written += points.length;
     for (const points of gates.values()) this.written += points.length;
+  }
+
+  /**
+   * The store has refused every write for GIVE_UP_MS: the runs sending points must stop, since nothing they
+   * log is recorded. The points stay buffered and retried meanwhile (written if the store recovers).
+   */
+  get gaveUp(): boolean {
+    return this.failingSince !== null && Date.now() - this.failingSince >= GIVE_UP_MS;
   }
 
   close(): void {

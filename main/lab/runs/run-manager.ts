@@ -377,7 +377,9 @@ export class RunManager {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.controlTimer);
-    this.metrics.flush();
+    // A store that refuses writes (disk full) must not keep the live trainers from being interrupted:
+    // the points stay buffered, and the close() below tries them once more (and says why if it cannot).
+    try { this.metrics.flush(); } catch { /* retried by close() below */ }
     await Promise.all([...this.links.values()].map((l) => l.interrupt('the lab shut down while this run was training')));
     this.metrics.close();
   }

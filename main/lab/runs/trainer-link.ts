@@ -1,12 +1,16 @@
 // One live run: its trainer process and the translation of the trainer's messages into store writes,
-// status transitions and events. Owns the cancel grace timer and the diagnosis of a trainer that died.
+// status transitions and events. Owns the cancel grace timer, the diagnosis of a trainer that died, and
+// stopping the run (at a checkpoint, resumable) when the lab's database stops recording it. An interrupted
+// run keeps its resume point as its step (stop-point.ts), so every view and `gatelab resume` name one step.
 import type { RunDataSummary, RunRecord } from '../store/index';
 import type { RunStop } from '../store/runs';
 import { FromTrainer, parseMessage, type RunSpec } from '../../../common/trainer-protocol';
 import type { TrainerExit, TrainerLauncher, TrainerProcess } from './trainer-process';
 import type { RunManager } from './run-manager';
 import { CHECKPOINT_WRITE_FAILED } from '../../../common/runs/checkpoint-format';
-import { describeResumePoint } from './run-checkpoints';
+import { interruptionNote } from './crash-note';
+import { stopPoint, type StopPoint } from './stop-point';
+import { isStoreError, storeFix, storeProblem } from './store-failure';
 
 export interface LinkOptions {
   launcher: TrainerLauncher;
@@ -25,6 +29,10 @@ export class TrainerLink {
   private ended = false;
   private cancelling = false;
   private interrupting: string | null = null;
+  /** The database refused this run's writes (or its metrics for good): the run stops, resumable, saying so. */
+  private storeError: Error | null = null;
+  /** ...because its metrics went unrecorded (MetricsWriter.gaveUp), not because one of its own writes failed. */
+  private metricsUnrecorded = false;
   private killTimer: NodeJS.Timeout | null = null;
   private step = 0;
   private epoch = 0;
@@ -58,10 +66,13 @@ export class TrainerLink {
         this.handle(parseMessage(FromTrainer, raw, `the trainer of run ${this.run.id}`));
       } catch (e) {
         // The store refusing a write (disk full, read-only) is not the run's fault: keep it resumable.
-        if (/^SQLITE_/.test(String((e as { code?: unknown }).code))) this.interrupting ??= `the lab could not write to its database: ${(e as Error).message}`;
+        if (isStoreError(e)) this.storeError ??= e as Error;
         else this.fail((e as Error).message, this.step);
         proc.kill();
+        return;
       }
+      // Metrics the store has refused for good (MetricsWriter.gaveUp): training on would record nothing.
+      if (this.m.metrics.gaveUp && !this.paused) this.stopUnrecorded(this.m.metrics.failure!);
     });
     proc.onExit((exit) => this.exited(exit));
     proc.send({ type: 'start', spec });
@@ -80,6 +91,21 @@ export class TrainerLink {
     if (this.ended || this.cancelling) return;
     this.cancelling = true;
     this.proc?.send({ type: 'cancel' });
+    this.killTimer = setTimeout(() => this.proc?.kill(), this.o.cancelGraceMs);
+    this.killTimer.unref();
+  }
+
+  /**
+   * The database no longer records this run: the trainer is asked to pause, which writes a checkpoint, and
+   * is then stopped (see 'paused'); the run ends interrupted at that checkpoint, naming the cause and the fix.
+   * A trainer that does not pause within the cancel grace period is killed (resume: its last checkpoint).
+   */
+  private stopUnrecorded(cause: Error): void {
+    if (this.ended || this.storeError) return;
+    this.storeError = cause;
+    this.metricsUnrecorded = true;
+    if (this.cancelling) return; // its cancel ends it; the grace timer is armed
+    this.proc?.send({ type: 'pause' });
     this.killTimer = setTimeout(() => this.proc?.kill(), this.o.cancelGraceMs);
     this.killTimer.unref();
   }
@@ -139,8 +165,11 @@ export class TrainerLink {
         this.recordCheckpoint(msg);
         break;
       case 'paused':
+        // Paused for stopUnrecorded: its checkpoint is written (and recorded, or found on disk by resume).
+        if (this.storeError) { this.proc?.kill(); break; }
         this.paused = true;
-        m.metrics.flush();
+        // (a refused write keeps its points for the retry: the run is paused whatever the store says)
+        this.flushMetrics();
         m.transition(id, 'paused', { step: msg.step });
         m.schedule(); // a paused trainer idles: its slot goes to the queue
         break;
@@ -150,7 +179,8 @@ export class TrainerLink {
         break;
       case 'finished':
         this.ended = true;
-        m.metrics.flush();
+        // (never throwing here: this.ended is set, so a throw would leave the run 'running' for good)
+        this.flushMetrics();
         m.transition(id, msg.status, { step: msg.step, epoch: msg.epoch, stop: this.stopOf(msg) });
         m.emit({ type: 'finished', runId: id, status: msg.status, reason: msg.reason, test: msg.test, validation: msg.validation, cpuMs: msg.cpuMs });
         break;
@@ -188,6 +218,16 @@ export class TrainerLink {
     try { this.m.metrics.flush(); } catch { /* the outcome is still reported (RunManager.transition) */ }
   }
 
+  /**
+   * Ends the run interrupted at its resume point: the step stored is the checkpoint's (what `gatelab resume`
+   * continues from), not the live step; the curves say how far it got (run-report.ts reachedStep). No
+   * error step either: "interrupted at step 182" beside "resumes from step 140" named two steps for one stop.
+   */
+  private interrupted(message: (resume: StopPoint['resume']) => string): void {
+    const at = stopPoint(this.m.store, this.m.files, this.run.id);
+    this.m.transition(this.run.id, 'interrupted', { error: message(at.resume), step: at.step, epoch: at.epoch, errorStep: null });
+  }
+
   private fail(error: string, step: number): void {
     if (this.ended) return;
     this.ended = true;
@@ -201,11 +241,16 @@ export class TrainerLink {
     if (!this.ended) {
       this.ended = true;
       this.flushMetrics();
-      if (this.interrupting && this.paused) {
+      if (this.interrupting && this.paused && !this.storeError) {
         // A paused run whose lab shuts down stays paused: its pause checkpoint is the resume point.
+      } else if (this.storeError) {
+        const cause = this.storeError;
+        const problem = storeProblem(cause, this.m.store.db.name);
+        const why = this.metricsUnrecorded ? `${problem}: its metrics were no longer being recorded, so training stopped at a checkpoint rather than go on unrecorded` : `${problem}, so the run was stopped`;
+        this.interrupted((resume) => interruptionNote({ runId: id, why, resume, fixFirst: storeFix(cause) }));
       } else if (this.interrupting) {
-        const error = this.interrupting.includes(`gatelab resume ${id}`) ? this.interrupting : `${this.interrupting}; resume it: gatelab resume ${id}`;
-        this.m.transition(id, 'interrupted', { error, step: this.step, errorStep: this.step });
+        const why = this.interrupting;
+        this.interrupted(() => (why.includes(`gatelab resume ${id}`) ? why : `${why}; resume it: gatelab resume ${id}`));
       } else if (this.cancelling) {
         this.m.transition(id, 'cancelled', { step: this.step, error: `the trainer did not stop within ${this.o.cancelGraceMs} ms of the cancel and was killed` });
       } else {
@@ -213,8 +258,7 @@ export class TrainerLink {
         // as NaN or bad data, so the run stays resumable from its last checkpoint.
         const how = exit.signal ? `was killed (${exit.signal})` : `exited unexpectedly with code ${exit.code}`;
         const tail = exit.stderrTail ? `; its last output:\n${exit.stderrTail}` : '';
-        const from = describeResumePoint(this.m.store, this.m.files, id);
-        this.m.transition(id, 'interrupted', { error: `the trainer process ${how} at step ${this.step}; ${from}. Resume it: gatelab resume ${id}${tail}`, step: this.step, errorStep: this.step });
+        this.interrupted((resume) => `${interruptionNote({ runId: id, why: `the trainer process ${how}`, resume })}${tail}`);
       }
     }
     for (const w of this.exitWaiters) w();
