@@ -42,6 +42,8 @@ export interface ColumnPlan {
   decimalComma?: boolean;
   /** Numbers written with thousands separators, '%' or a currency symbol (formatted-number.ts). */
   formatted?: { decimalComma: boolean };
+  /** A decimal-comma column whose cells write '.' between thousands: '1.444' is 1444, not 1.444 (dot-reading.ts). */
+  dotThousands?: boolean;
 }
 
 export interface ColumnContext {
@@ -147,7 +149,7 @@ export abstract class ColumnWriter {
     if (patch) {
       this.ctx.validation.valuesImputed += this.imputeRows.length;
       this.ctx.validation.addCounted('imputed', this.plan.name, this.imputeRows.length,
-        `column '${this.plan.name}': ${this.imputeRows.length} missing or invalid values replaced by ${this.plan.kind === 'number' || this.plan.kind === 'datetime' ? `the mean (${imputeWith})` : 'the most frequent value'}`);
+        `column '${this.plan.name}': ${this.imputeRows.length.toLocaleString('en-US')} missing or invalid value${this.imputeRows.length === 1 ? '' : 's'} replaced by ${this.plan.kind === 'number' || this.plan.kind === 'datetime' ? `the mean (${imputeWith})` : 'the most frequent value'}`);
     }
   }
 

@@ -35,6 +35,9 @@ export class CsvTokenizer {
   rowLastLine = 1;
   spanField = -1;
   spanCloseLine = 0;
+  /** Where the row being handed to `row()` starts and ends in its buffer (its line break excluded), to look at its lines as written. */
+  rowStart = 0;
+  rowEnd = 0;
   private stopped = false;
   private skipLf = false;
 
@@ -97,7 +100,7 @@ export class CsvTokenizer {
     let line = this.line;
     while (pos < n) {
       const rowStart = pos, rowLine = line;
-      let count = 0, p = pos, complete = false, spanField = -1, spanClose = 0, lastLine = line;
+      let count = 0, p = pos, complete = false, spanField = -1, spanClose = 0, lastLine = line, lastEnd = pos;
       for (;;) {
         // one field starting at p
         if (count === this.starts.length) this.grow();
@@ -135,6 +138,7 @@ export class CsvTokenizer {
         this.escaped[count] = esc;
         count++;
         lastLine = line;
+        lastEnd = p;
         if (p >= n) {
           if (last) { complete = true; p = n; }
           break;
@@ -157,6 +161,8 @@ export class CsvTokenizer {
       this.rowLastLine = lastLine;
       this.spanField = spanField;
       this.spanCloseLine = spanClose;
+      this.rowStart = rowStart;
+      this.rowEnd = lastEnd;
       if (this.sink.row(buf, this.starts, this.ends, this.escaped, count, rowLine) === false) {
         this.stopped = true;
         return n;

@@ -5,6 +5,7 @@ import { ImportError, type DatasetCacheMeta, type ImportFormat } from '../../com
 import type { ColumnKind, ColumnPlan } from './column-writer';
 import { CsvTokenizer } from './csv-tokenizer';
 import { withDecimalComma } from './decimal-comma';
+import { withDotReading } from './dot-reading';
 import { withFormattedNumbers } from './formatted-number';
 import { withDateOrder } from './date-order';
 import { inferKind, planFor, withDayFirst } from './infer';
@@ -12,8 +13,10 @@ import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
 import { TrailingSummaryRows } from './summary-rows';
+import { StrayQuotes, linesLookLikeRows } from './stray-quote';
 import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-pair';
 import type { DatetimeColumn } from './datetime-column';
+import { NumberColumn } from './number-column';
 import { parseRulesOf, withExcelDatesRule } from './parse-rules';
 import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 
@@ -31,6 +34,8 @@ function sampleOf(head: Buffer, guess: EncodingGuess, whole: boolean): { sample:
 export interface DelimitedOutcome {
   meta: DatasetCacheMeta;
   retypes: Retype[];
+  /** Decimal-comma columns whose '1.444' cells this pass read against what the whole column says: how to read them (dot-reading.ts). */
+  dotRereads: Array<{ name: string; thousands: boolean }>;
 }
 
 export async function importDelimited(job: ImportJob, format: ImportFormat, forcedKinds: Map<string, ColumnKind>, encodingOverride?: EncodingGuess): Promise<DelimitedOutcome> {
@@ -64,9 +69,10 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const samples = sniffed.rows.map((r) => r[c]);
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
-    if (forced && !userType) return forced === 'number' ? withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
+    const dots = job.dotThousands.get(name);
+    if (forced && !userType) return forced === 'number' ? withDotReading(withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter), samples, dots) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
     const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferKind(name, samples, userType, rules), rules), job.dayFirst), options.dateOrder);
-    return withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter), samples, sniffed.delimiter);
+    return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter), samples, sniffed.delimiter), samples, dots);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
@@ -81,6 +87,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
   let withoutTime = 0;
   const shape = sniffed.hasHeader ? 'header' : 'first row';
+  const strayQuotes = new StrayQuotes();
   /**
    * `current`: the row the tokenizer is handing over now (not a row the summary check held back, which
    * always has the right width and one line), so the lines it covers can be read off the tokenizer.
@@ -100,6 +107,13 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       table.dropRow();
       job.validation.droppedLines(line, lastLine);
       return;
+    }
+    if (count === width && current && tokenizer.spanField >= 0 && linesLookLikeRows(text(buf, tokenizer.rowStart, tokenizer.rowEnd), sniffed.delimiter, plans)) {
+      // the right field count by chance: kept as read (a real multi-line value looks the same), and named
+      const at = tokenizer.spanField;
+      const column = sniffed.hasHeader ? sniffed.names[at] : null;
+      strayQuotes.add(column === null ? `field ${at + 1}` : `column '${column}'`, column, line, lastLine, tokenizer.spanCloseLine);
+      job.validation.add('note', column, line, `lines ${line}–${lastLine}`, () => '', 'stray-quote');
     }
     if (count !== width) {
       job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
@@ -135,6 +149,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     tokenizer.push(chunk, last);
   }
   const summaryNote = summary ? summary.finish(putRow) : null;
+  for (const m of strayQuotes.messages(width)) job.validation.warn(m.column, m.count, m.text, 'stray-quote');
   if (pair) job.validation.addCounted('note', plans[pair.date].name, table.rows, dateTimePairNote(plans[pair.date].name, plans[pair.time].name, [sniffed.rows[0][pair.date], sniffed.rows[0][pair.time]], withoutTime), 'date-time');
   if (summaryNote) job.validation.addCounted('note', null, 1, summaryNote, 'summary-row');
   if (job.validation.rowsRead === 0) {
@@ -143,6 +158,10 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     throw new ImportError('no_rows', `${file}: ${sniffed.hasHeader ? `only a header row (${sniffed.names.slice(0, 10).join(', ')}${width > 10 ? ', ...' : ''}), no data rows${asData}` : 'no data rows'}`, { file, line: 1 });
   }
   const retypes = table.retypes();
+  const dotRereads = cols.flatMap((c) => {
+    const thousands = c instanceof NumberColumn ? c.dotReadingToRedo() : null;
+    return thousands === null ? [] : [{ name: c.plan.name, thousands }];
+  });
   const meta = table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: guess.encoding, delimiter: sniffed.delimiter, hasHeader: sniffed.hasHeader });
-  return { meta, retypes };
+  return { meta, retypes, dotRereads };
 }

@@ -1,12 +1,13 @@
 // Round trips for the non-CSV formats: files written here (Arrow by apache-arrow, Parquet by our
 // minimal test writer, JSON Lines and .npy by hand) must come back value for value from the cache.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   Field, FixedSizeList, Float32, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray,
 } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
+import { META_FILE, type DatasetCacheMeta } from '../../common/dataset-cache';
 import { openDatasetCache } from '../../main/lab/import/cache-io';
 import { writeParquet } from './fixtures/parquet-writer';
 import { runImport } from './run';
@@ -101,6 +102,20 @@ describe('JSON Lines', () => {
     expect(decode(cache.column('note')).slice(0, 2)).toEqual([null, 'n1']);
     expect(decode(cache.column('meta'))[3]).toBe('{"a":3}');
     expect(Array.from(cache.column('vec').values.slice(8, 10))).toEqual([4, 5]);
+  });
+
+  it('records the number format of numbers written as text ("3.5", "1,234.5"), and none for numbers', async () => {
+    const lines = ['{"price":"3.5","amount":"1,234.5","n":2.5}', '{"price":"4","amount":"2,000","n":3}', '{"price":null,"amount":"12","n":1}'];
+    const dir = out();
+    const r = await runImport(put('text-numbers.jsonl', `${lines.join('\n')}\n`), dir, {});
+    const meta = JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')) as DatasetCacheMeta;
+    expect(Object.fromEntries(meta.columns.map((c) => [c.name, [c.type, c.numberFormat]]))).toEqual({
+      price: ['float', { decimal: '.', thousands: ',' }],
+      amount: ['float', { decimal: '.', thousands: ',' }],
+      n: ['float', undefined], // numbers as numbers: no format to record
+    });
+    expect(Array.from(openDatasetCache(dir).column('amount').values)).toEqual([1234.5, 2000, 12]);
+    expect(r.format).toBe('jsonl');
   });
 
   it('keeps 64-bit integers beyond 2^53 exact, as the same values in a CSV are', async () => {

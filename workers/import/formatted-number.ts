@@ -40,8 +40,9 @@ export function parseFormatted(s: string, decimalComma: boolean): Formatted | nu
 /** What was removed from a column's values, for the import's note. */
 export function strippedDescription(f: { thousands: number; percent: number; currency: Set<string> }): string {
   const parts: string[] = [];
-  if (f.thousands) parts.push(`thousands separators (${f.thousands} values)`);
-  if (f.percent) parts.push(`'%' (${f.percent} values; kept as the number written: 77% is 77, not 0.77)`);
+  const values = (n: number) => `${n.toLocaleString('en-US')} value${n === 1 ? '' : 's'}`;
+  if (f.thousands) parts.push(`thousands separators (${values(f.thousands)})`);
+  if (f.percent) parts.push(`'%' (${values(f.percent)}; kept as the number written: 77% is 77, not 0.77)`);
   if (f.currency.size) parts.push(`currency symbols ${[...f.currency].map((c) => `'${c}'`).join(', ')}`);
   return parts.join(', ');
 }

@@ -17,6 +17,8 @@ export class ImportJob {
   readonly policy: InvalidPolicy;
   /** Columns found to hold day-first dates on an earlier pass (kept across restarts). */
   readonly dayFirst = new Set<string>();
+  /** Decimal-comma columns whose '1.444' an earlier pass found must read as 1444 (true) or 1.444 (false): dot-reading.ts. */
+  readonly dotThousands = new Map<string, boolean>();
   private lastProgress = 0;
 
   constructor(

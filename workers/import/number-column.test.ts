@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { textLoader } from './fixtures/load-text';
 import { writeParquet } from './fixtures/parquet-writer';
+import { strippedDescription } from './formatted-number';
 import { infinitiesMessage } from './number-column';
 
 const { load, cleanup } = textLoader('gatelab-number-column-');
@@ -44,7 +45,22 @@ describe('infinities are not missing values', () => {
   it('an infinite target is not imputed: its row is dropped, and the warning does not claim a replacement', async () => {
     const r = await load('f,t\n1,2\n2,inf\n3,4\n4,6\n', { onInvalid: 'impute', target: 't' });
     expect(r.col('t')).toEqual([2, 4, 6]);
-    expect(r.issues['nan_inf:t'].message).toBe("column 't': 1 infinite value; its row was dropped");
+    expect(r.issues['nan_inf:t'].message).toBe("target 't': 1 infinite value; its row was dropped, like rows without a target value");
+  });
+
+  it('an infinite target is counted once, by the infinity warning, apart from rows without a target', async () => {
+    const csv = 'f,t\n1,2\n2,inf\n3,\n4,-inf\n5,6\n';
+    const dropped = await load(csv, { onInvalid: 'drop', target: 't' });
+    expect(dropped.col('f')).toEqual([1, 5]);
+    expect(dropped.issues['nan_inf:t']).toMatchObject({ count: 2, message: "target 't': 2 infinite values; their rows were dropped, like rows without a target value" });
+    // the empty cell on line 4 only: the infinities are not also rows "without a target value"
+    expect(dropped.issues['target_missing:t']).toMatchObject({ count: 1, examples: [{ line: 4 }], message: "target 't': rows without a target value (dropped)" });
+    expect(dropped.issues.dropped_rows.message).toBe("3 of 5 rows dropped (policy 'drop')");
+
+    const kept = await load(csv, { target: 't' });
+    expect(kept.col('t')).toEqual([2, Infinity, NaN, -Infinity, 6]);
+    expect(kept.issues['nan_inf:t'].message).toBe("target 't': 2 infinite values, kept as ±Infinity (fix them in the file, or import with --on-invalid drop or impute to drop their rows)");
+    expect(kept.issues['target_missing:t']).toMatchObject({ count: 1, examples: [{ line: 4 }] });
   });
 
   it('a number beyond the Float32 range, after the rows the type is chosen from, is named for what it is', async () => {
@@ -80,6 +96,15 @@ describe('counts in words', () => {
     expect(many.issues['note:amount']).toMatchObject({ count: 1200 });
     expect(many.issues['note:amount'].message).toMatch(/^column 'amount': 1,200 cells '-' or '\?' read as missing values \(/);
     expect(many.issues['missing:amount'].message).toBe("column 'amount': 1,200 missing values");
+  });
+
+  it('the note on formatted numbers and the imputation count write counts with separators, one value in the singular', async () => {
+    expect(strippedDescription({ thousands: 1, percent: 1_200, currency: new Set() })).toBe("thousands separators (1 value), '%' (1,200 values; kept as the number written: 77% is 77, not 0.77)");
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i % 3 ? String(i) : ''},a`);
+    const r = await load(`x,y\n${rows.join('\n')}\n`, { onInvalid: 'impute' });
+    expect(r.issues['imputed:x'].message).toMatch(/^column 'x': 1,000 missing or invalid values replaced by the mean/);
+    const one = await load('x,y\n1,a\n,b\n3,c\n', { onInvalid: 'impute' });
+    expect(one.issues['imputed:x'].message).toBe("column 'x': 1 missing or invalid value replaced by the mean (2)");
   });
 
   it('the infinity warning counts with separators and splits dropped from kept', () => {

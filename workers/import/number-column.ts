@@ -5,12 +5,20 @@
 import type { CachedColumn, ColumnStats, ColumnType, InvalidPolicy, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDecimalComma } from './decimal-comma';
+import { AMBIGUOUS, DotReadings, NO_DOT, dotRole, readsDecimalComma } from './dot-reading';
 import { parseFormatted, strippedDescription } from './formatted-number';
 import { BAD, MISSING, NAN_INF, OK, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 /** Distinct values counted up to this many (ratings 0.5..5.0 have 10, 1..10 in halves 19). */
 const FEW_VALUES = 21;
+
+/**
+ * The number format recorded for a column. `dotsWithoutComma: 'thousands'`: a cell without a comma has its
+ * '.' read as a thousands separator ('1.444' → 1444), as the column's other cells write it (dot-reading.ts);
+ * absent, such a cell is read as a plain number. (Not yet a field of common's NumberFormat.)
+ */
+export type RecordedNumberFormat = NumberFormat & { dotsWithoutComma?: 'thousands' };
 
 export class NumberColumn extends ColumnWriter {
   protected count = 0;
@@ -35,6 +43,29 @@ export class NumberColumn extends ColumnWriter {
   /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
   private few: Set<number> | null = new Set();
 
+  /**
+   * The column is the import's target (TableWriter sets it): a row whose target is infinite is dropped like
+   * one without a target, and the nan_inf issue alone says so (the row is not also counted as "without a target").
+   */
+  isTarget = false;
+
+  /** The staged value is ±Infinity (an infinity written, or a number beyond the Float32 range). */
+  get stagedInfinite(): boolean {
+    const v = this.arr[this.pos];
+    return v === Infinity || v === -Infinity;
+  }
+
+  /**
+   * Values given as text by a source that can hold numbers as numbers (JSON Lines' "3.5", a Parquet string
+   * column): their number format is recorded as a text file's is (numberFormat()).
+   */
+  private textValues = 0;
+
+  /** Whether the column read numbers from text: always for CSV/TSV cells, for other sources when values came as strings. */
+  get readNumbersFromText(): boolean {
+    return this.textValues > 0;
+  }
+
   /** How many distinct values the column holds when at most 21, else null. */
   get distinctValues(): number | null {
     return this.few?.size ?? null;
@@ -45,8 +76,20 @@ export class NumberColumn extends ColumnWriter {
     return { sum: this.count > 0 ? this.shift * this.count + this.sum : 0, count: this.count };
   }
 
+  /** What '.' means in each cell of a decimal-comma column (null for other columns), for the column to decide together. */
+  private readonly dots = readsDecimalComma(this.plan) ? new DotReadings() : null;
+
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
+    // a whole number read as such has no '.' or ',': only the other cells say what '.' means (dotRole leaves `parsed` as it is)
+    if (this.dots !== null && (parsed.status !== OK || !parsed.integral)) {
+      const role = dotRole(buf, s, e);
+      if (role !== NO_DOT) {
+        // counted inline: a closure per cell would allocate on the hot path
+        if (this.dots.counts[role]++ === 0) this.dots.first[role] = { line, value: this.ctx.text(buf, s, e).trim() };
+        if (role === AMBIGUOUS && this.plan.dotThousands) return this.putThousands(v, buf, s, e);
+      }
+    }
     // hot path: a plain number that fits; no strings, no closures
     if (parsed.status === OK && (v <= FLOAT32_MAX && v >= -FLOAT32_MAX || this.plan.dtype !== 'float32')) {
       this.bad = false;
@@ -57,6 +100,29 @@ export class NumberColumn extends ColumnWriter {
       return;
     }
     this.stage(v, parsed.status, line, this.ctx.text(buf, s, e), parsed.integral);
+  }
+
+  /** '1.444' as 1444: the column writes '.' between thousands (dot-reading.ts); a whole number of at most six digits, exact. */
+  private putThousands(plain: number, buf: Buffer, s: number, e: number): void {
+    this.bad = false;
+    this.missing = false;
+    this.arr[this.pos] = Math.round(plain * 1000);
+    // in a column of formatted numbers its note counts the separators removed: this one too
+    if (this.plan.formatted) {
+      this.stripped.values++;
+      this.stripped.thousands++;
+      if (!this.stripped.example) this.stripped.example = this.ctx.text(buf, s, e).trim();
+    }
+  }
+
+  /**
+   * The pass read '1.444' against what the whole column says (the sample decided before later cells
+   * showed otherwise): the reading the file needs, for the importer to read it again; null when it read them right.
+   */
+  dotReadingToRedo(): boolean | null {
+    if (!this.dots || this.dots.counts[AMBIGUOUS] === 0) return null;
+    const thousands = this.dots.thousands() ?? false;
+    return thousands === (this.plan.dotThousands ?? false) ? null : thousands;
   }
 
   /** Line and value of the first whole number written with a leading zero, when that made the column a code. */
@@ -81,6 +147,7 @@ export class NumberColumn extends ColumnWriter {
     if (typeof v === 'boolean') return this.stage(v ? 1 : 0, OK, line, '', true);
     if (typeof v === 'string') {
       const n = parseNumberString(v);
+      if (parsed.status !== MISSING) this.textValues++;
       if (parsed.status === OK && parsed.integral && /^\s*[+-]?0\d/.test(v)) return this.leadingZero(line, v);
       return this.stage(n, parsed.status, line, v, parsed.integral);
     }
@@ -166,14 +233,18 @@ export class NumberColumn extends ColumnWriter {
   }
 
   /**
-   * How this column reads a delimited file's cells, for the cache meta (an export states it so a consumer
+   * How this column reads a delimited file's cells (or the numbers a JSON Lines or Parquet file gave as text), for the cache meta (an export states it so a consumer
    * reads '1.234' as the importer did). A decimal comma comes from the sniffed or typed plan
    * (decimal-comma.ts) or from formatted numbers read European-style (formatted-number.ts; in a ';' file
    * a column of '1,619.5' is read English-style, so the delimiter alone does not tell).
    */
-  numberFormat(): NumberFormat {
+  numberFormat(): RecordedNumberFormat {
     const comma = this.plan.formatted?.decimalComma ?? this.plan.decimalComma ?? false;
-    return comma ? { decimal: ',', thousands: '.' } : { decimal: '.', thousands: ',' };
+    if (!comma) return { decimal: '.', thousands: ',' };
+    // '1.444' read as 1444: the documented rule for decimal ',' reads a cell without a comma as a plain
+    // number (1.444), so the record says otherwise for this column
+    if (this.plan.dotThousands && this.dots && this.dots.counts[AMBIGUOUS] > 0) return { decimal: ',', thousands: '.', dotsWithoutComma: 'thousands' };
+    return { decimal: ',', thousands: '.' };
   }
 
   protected finalType(): ColumnType {
@@ -209,12 +280,14 @@ export class NumberColumn extends ColumnWriter {
       histogram: histogram?.result() ?? null,
     };
     if (this.infinities.values > 0) {
-      this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null));
+      this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null, this.isTarget));
     }
     if (this.markers > 0) {
       const cells = this.markers === 1 ? `1 cell '-' or '?' read as a missing value` : `${this.markers.toLocaleString('en-US')} cells '-' or '?' read as missing values`;
       this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${cells} (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
     }
+    const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false);
+    if (dots) this.ctx.validation.warn(this.plan.name, dots.count, dots.text, 'dots');
     const what = strippedDescription(this.stripped);
     if (what) this.ctx.validation.addCounted('note', this.plan.name, this.stripped.values, `column '${this.plan.name}': read as numbers with ${what} removed (e.g. '${this.stripped.example.slice(0, 30)}')`, 'formatted');
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
@@ -225,9 +298,11 @@ export class NumberColumn extends ColumnWriter {
  * The nan_inf issue of a number column: how many infinities, and what became of them (an infinity is no
  * missing value: the trainer stops at one left in an input, workers/data/finite.ts). Those in rows dropped
  * (policy 'drop', or a row without a target) went with their rows; those kept are replaced by the mean
- * under 'impute' (`imputed`), else stored as ±Infinity.
+ * under 'impute' (`imputed`), else stored as ±Infinity. In the `target` column an infinity is no target
+ * value: its row goes under 'drop' and 'impute' as a row without a target does, and this message is the
+ * only one about those rows (they are not also listed as "rows without a target value").
  */
-export function infinitiesMessage(name: string, inf: { values: number; overFloat32: number; kept: number }, policy: InvalidPolicy, imputed: boolean): string {
+export function infinitiesMessage(name: string, inf: { values: number; overFloat32: number; kept: number }, policy: InvalidPolicy, imputed: boolean, target = false): string {
   const count = (n: number) => n.toLocaleString('en-US');
   const n = inf.values;
   const o = inf.overFloat32;
@@ -236,10 +311,11 @@ export function infinitiesMessage(name: string, inf: { values: number; overFloat
     : `${count(n)} infinite value${n === 1 ? '' : 's'}${o === 0 ? '' : ` (${count(o)} of them numbers beyond the Float32 range, ±3.4e38)`}`;
   const gone = n - inf.kept;
   const kept = inf.kept;
-  const keptFate = imputed ? 'replaced by the column mean like missing values'
+  const keptFate = target ? `kept as ±Infinity (fix ${kept === 1 ? 'it' : 'them'} in the file, or import with --on-invalid drop or impute to drop ${kept === 1 ? 'its row' : 'their rows'})`
+    : imputed ? 'replaced by the column mean like missing values'
     : `kept as ±Infinity${policy === 'impute' ? ' (the column has no finite value to take a mean of)' : ''}: a run that uses the column as an input stops at ${kept === 1 ? 'it' : 'the first one'} (fix ${kept === 1 ? 'it' : 'them'} in the file${policy === 'reject' ? ', or import with --on-invalid impute or drop' : ''})`;
-  const fate = kept === 0 ? `; ${n === 1 ? 'its row was' : 'their rows were'} dropped`
+  const fate = kept === 0 ? `; ${n === 1 ? 'its row was' : 'their rows were'} dropped${target ? ', like rows without a target value' : ''}`
     : gone === 0 ? `, ${keptFate}`
     : `: ${gone === 1 ? '1 in a dropped row' : `${count(gone)} in dropped rows`}, ${count(kept)} ${keptFate}`;
-  return `column '${name}': ${what}${fate}`;
+  return `${target ? `target '${name}'` : `column '${name}'`}: ${what}${fate}`;
 }

@@ -74,6 +74,39 @@ describe('a quote that joins several lines into one row', () => {
   });
 });
 
+describe('a stray quote whose joined row has the right number of fields', () => {
+  const strayWarning = (issues: ValidationIssue[]) => issues.filter((i) => i.kind === 'note' && /stray/.test(i.message));
+
+  it('is kept as read, with a warning naming the column and the lines that were read as one value', async () => {
+    const r = await load('a,b,c\n1,2,3\n4,"5,6\n7,8,9\n10,11",12\n13,14,15\n');
+    expect(r.col('a')).toEqual([1, 4, 13]);
+    expect(r.col('b')).toEqual(['2', '5,6\n7,8,9\n10,11', '14']);
+    const [w] = strayWarning(r.result.validation.issues);
+    expect(w).toMatchObject({ column: 'b', count: 1, severity: 'warning', examples: [{ line: 3, value: 'lines 3–5' }] });
+    expect(w.message).toBe(`column 'b': a quote (") on line 3 is closed only on line 5, which joins lines 3–5 into one row, yet each of those lines has the 3 fields of a whole row: most likely the quote is stray, and lines 4–5 were read into its value instead of as rows. If they are rows, close the quote where its value ends or remove it (a quote inside a value is written as two: ""); if the value really runs over several lines, ignore this`);
+  });
+
+  it('after the sampled rows, is named beside the re-typing it caused; without a header by its field', async () => {
+    const rows = Array.from({ length: 1100 }, (_, i) => `${i},${i * 2},${i * 3}`);
+    const late = await load(['a,b,c', ...rows, '4,"5,6', '7,8,9', '10,11",12', '13,14,15'].join('\n'));
+    expect(late.issues['retyped:b'].message).toMatch(/^column 'b' looked like number in the first rows, but line 1102 has '5,6/);
+    expect(strayWarning(late.result.validation.issues).map((i) => i.message)).toEqual([expect.stringMatching(/^column 'b': a quote \(\"\) on line 1102 is closed only on line 1104, which joins lines 1102–1104 into one row/)]);
+    const bare = await load('1,2,3\n4,"5,6\n7,8",9\n', { header: false });
+    expect(strayWarning(bare.result.validation.issues).map((i) => [i.column, i.message.slice(0, 40)])).toEqual([[null, 'field 2: a quote (") on line 2 is closed']]);
+  });
+
+  it('is not claimed for a real multi-line value, nor in a file of text columns only', async () => {
+    // the review's lines have commas, but not a whole row's fields with a number under 'stars'
+    const reviews = await load('id,review,stars\n1,"Great.\nWould buy, again",5\n2,"Bad, really\nbad, yes",1\n3,ok,4\n');
+    expect(reviews.col('stars')).toEqual([5, 1, 4]);
+    expect(strayWarning(reviews.result.validation.issues)).toEqual([]);
+    // two text columns: 'one line\nsecond, line' could be either, so nothing is said
+    const text = await load('title,body\na,"one line\nsecond, line"\nb,c\n');
+    expect(text.col('body')).toEqual(['one line\nsecond, line', 'c']);
+    expect(strayWarning(text.result.validation.issues)).toEqual([]);
+  });
+});
+
 describe('a quote never closed before the end of the file', () => {
   it('names the lines from the quote to the end, and the column', async () => {
     const csv = 'a,b,c\n1,2,3\n4,5,6\n"unterminated,1,2\n7,8,9\n';

@@ -106,7 +106,10 @@ async function runDelimited(job: ImportJob, format: ImportFormat): Promise<Datas
   for (let pass = 0; ; pass++) {
     try {
       const out = await importDelimited(job, format, forced, latin1 ? { encoding: 'latin1', bomBytes: 0, sniffed: false } : undefined);
-      if (out.retypes.length === 0 || pass >= 3) return out.meta;
+      if ((out.retypes.length === 0 && out.dotRereads.length === 0) || pass >= 3) return out.meta;
+      // '1.444' read as 1.444 before a later cell showed the column's dots group thousands (or the reverse):
+      // read again, the whole column one way (the column's own warning says which)
+      for (const d of out.dotRereads) job.dotThousands.set(d.name, d.thousands);
       for (const r of out.retypes) {
         forced.set(r.name, r.kind);
         notes.push((j) => j.validation.addCounted('retyped', r.name, 1, r.reason));

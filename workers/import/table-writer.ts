@@ -45,6 +45,7 @@ export class TableWriter {
     if (target !== undefined && !this.target) {
       throw new ImportError('target_missing', `${ctx.file}: the target column '${target}' is not in the file (columns: ${plans.slice(0, 20).map((p) => p.name).join(', ')}${plans.length > 20 ? ', ...' : ''})`, { file: ctx.file, column: target });
     }
+    if (this.target instanceof NumberColumn) this.target.isTarget = true;
     // dates in an order the user forced are held to it like a type: refused, never re-typed
     this.userTyped = this.columns.filter((c) => c.plan.userType !== undefined || c.plan.orderGiven);
   }
@@ -65,7 +66,8 @@ export class TableWriter {
     }
     let drop = false;
     if (this.target?.missing) {
-      v.add('target_missing', this.target.plan.name, line, '', () => `target '${this.target!.plan.name}': rows without a target value${policy === 'reject' ? '' : ' (dropped)'}`);
+      // an infinite target is counted once, by the column's nan_inf issue, which says what became of its row
+      if (!(this.target instanceof NumberColumn && this.target.stagedInfinite)) v.add('target_missing', this.target.plan.name, line, '', () => `target '${this.target!.plan.name}': rows without a target value${policy === 'reject' ? '' : ' (dropped)'}`);
       if (policy !== 'reject') drop = true;
     }
     if (policy === 'drop' && !drop) {
@@ -107,12 +109,13 @@ export class TableWriter {
   finish(source: SourceDescription): DatasetCacheMeta {
     const v = this.ctx.validation;
     if (v.rowsDropped > 0) v.addCounted('dropped_rows', null, v.rowsDropped, v.droppedRowsMessage());
-    // Text files leave the number format to the importer's choice, recorded per column; other sources store numbers as numbers.
+    // Text files leave the number format to the importer's choice, recorded per column; other sources store
+    // numbers as numbers, unless they wrote them as text ({"x": "3.5"}): then the choice is recorded too.
     const delimited = source.format === 'csv' || source.format === 'tsv';
     const columns: CachedColumn[] = this.columns.map((c, i) => {
       const col = c.finish();
       col.file = columnFileName(i);
-      if (delimited && c instanceof NumberColumn && (col.type === 'int' || col.type === 'float')) col.numberFormat = c.numberFormat();
+      if (c instanceof NumberColumn && (delimited || c.readNumbersFromText) && (col.type === 'int' || col.type === 'float')) col.numberFormat = c.numberFormat();
       const s = col.stats;
       if (s.count === 0 && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, `column '${col.name}' has no values`);
       else if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {

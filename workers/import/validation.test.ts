@@ -28,3 +28,21 @@ describe('linesDropped', () => {
     expect(r.result.validation).not.toHaveProperty('linesDropped');
   });
 });
+
+describe('the drop count', () => {
+  it('writes counts with thousands separators, as the other import messages do', () => {
+    const v = new Validation('drop');
+    v.rowsRead = 1_234_567;
+    v.rowsDropped = 20_000;
+    expect(v.droppedRowsMessage()).toBe("20,000 of 1,234,567 rows dropped (policy 'drop')");
+    v.droppedLines(4, 1_506); // a quote that ran over 1,503 lines
+    expect(v.droppedRowsMessage()).toBe("20,000 of 1,234,567 rows dropped (policy 'drop'), 21,502 lines of the file: one of them spans lines 4–1506 (a quoted value with line breaks in it makes them one row)");
+  });
+
+  it("says 'row' for a file of one row", () => {
+    const v = new Validation('drop');
+    v.rowsRead = 1;
+    v.rowsDropped = 1;
+    expect(v.droppedRowsMessage()).toBe("1 of 1 row dropped (policy 'drop')");
+  });
+});

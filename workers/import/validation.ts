@@ -2,6 +2,8 @@
 import type { InvalidPolicy, IssueKind, ValidationIssue, ValidationReport } from '../../common/dataset-cache';
 
 const MAX_EXAMPLES = 5;
+/** Counts in messages as the rest of the app writes them: 20,000 (line numbers stay plain: they are addresses, not amounts). */
+const count = (n: number) => n.toLocaleString('en-US');
 const SEVERITY: Record<IssueKind, ValidationIssue['severity']> = {
   ragged_row: 'error', unparsable: 'error', nan_inf: 'warning', missing: 'info', empty_column: 'warning',
   constant_column: 'warning', duplicate_time: 'warning', unsorted_time: 'warning', target_missing: 'warning',
@@ -98,12 +100,12 @@ export class Validation {
    * the file: it spans lines 3–6 ...").
    */
   droppedRowsMessage(): string {
-    const base = `${this.rowsDropped} of ${this.rowsRead} rows dropped (policy '${this.policy}')`;
+    const base = `${count(this.rowsDropped)} of ${count(this.rowsRead)} ${this.rowsRead === 1 ? 'row' : 'rows'} dropped (policy '${this.policy}')`;
     if (this.spanRowsDropped === 0) return base;
     const lines = this.linesDropped();
-    const which = this.rowsDropped === 1 ? 'it spans' : this.spanRowsDropped === 1 ? 'one of them spans' : `${this.spanRowsDropped} of them span`;
+    const which = this.rowsDropped === 1 ? 'it spans' : this.spanRowsDropped === 1 ? 'one of them spans' : `${count(this.spanRowsDropped)} of them span`;
     const list = this.droppedSpans.map(([a, z]) => `${a}–${z}`).join(', ') + (this.spanRowsDropped > this.droppedSpans.length ? ', ...' : '');
-    return `${base}, ${lines} lines of the file: ${which} lines ${list} (a quoted value with line breaks in it makes them one row)`;
+    return `${base}, ${count(lines)} lines of the file: ${which} lines ${list} (a quoted value with line breaks in it makes them one row)`;
   }
 
   first(kind: IssueKind): ValidationIssue | undefined {
