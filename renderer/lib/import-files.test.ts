@@ -3,48 +3,29 @@
 // upload limit (ClientUploads, which refuses a fifth), six dropped files are all imported with never more
 // than four uploads open; the two beyond four are listed as waiting meanwhile, and a file that fails
 // part-way through its upload neither stalls the queue nor keeps its place in the lab.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Lab } from '../../main/lab/lab';
-import { ClientUploads, UPLOADS_PER_CLIENT } from '../../main/serve/client-uploads';
-import type { Reply } from '../../common/lab-api/dispatch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UPLOADS_PER_CLIENT } from '../../main/serve/client-uploads';
 import { createStores, type Stores } from '../stores';
-import { inProcessLab } from './in-process-lab';
+import { importLab, until as untilHolds } from '../fixtures/import-lab';
 import { importFiles, UPLOADS_AT_ONCE } from './import-files';
 
-let dir: string;
-let lab: Lab;
+const lab = importLab('gatelab-import-files-');
 /** Uploads begun and not yet finished or cancelled, as the lab sees them, and the most at any moment. */
 let open = 0;
 let most = 0;
 let stores: Stores;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gatelab-import-files-'));
-  lab = await Lab.open({ home: join(dir, 'home'), face: 'test' });
-  const tab = new ClientUploads(lab, 'browser tab');
-  const dispatch = async (channel: unknown, payload: unknown): Promise<Reply> => {
-    const reply = await tab.dispatch(String(channel), payload);
+beforeAll(() => {
+  stores = createStores(lab().browserTab(async (channel, _payload, send) => {
+    const reply = await send();
     if (channel === 'import.begin' && reply.ok) most = Math.max(most, ++open);
     if ((channel === 'import.finish' || channel === 'import.cancel') && reply.ok) open--;
     return reply;
-  };
-  stores = createStores(inProcessLab({ dispatch, onEvent: (l) => lab.onEvent(l) }));
-});
-afterAll(async () => {
-  await lab.close();
-  rmSync(dir, { recursive: true, force: true });
+  }));
 });
 
-async function until(check: () => boolean, ms = 60_000): Promise<void> {
-  const t0 = Date.now();
-  while (!check()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out; imports: ${JSON.stringify(stores.imports.items.map((i) => [i.file, i.phase, i.error]))}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** Waits for `check`; a timeout lists every import with its phase and error. */
+const until = (check: () => boolean) => untilHolds(check, () => `imports: ${JSON.stringify(stores.imports.items.map((i) => [i.file, i.phase, i.error]))}`);
 
 /** A small CSV of its own content (the lab keeps one dataset per content). */
 const csv = (i: number) => new File([['x,y', ...Array.from({ length: 200 }, (_, r) => `${r},${(r * (i + 2)) % 37}`)].join('\n')], `part-${i}.csv`);

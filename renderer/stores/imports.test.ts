@@ -3,38 +3,20 @@
 // before the reply that names its import) still ends as 'failed' with the lab's message and stays
 // so; an import waiting for a place shows as 'queued'; and events of an import another window
 // started are listed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { File as NodeFile } from 'node:buffer';
-import { Lab } from '../../main/lab/lab';
-import { ClientUploads } from '../../main/serve/client-uploads';
-import { inProcessLab } from '../lib/in-process-lab';
+import { importLab, until } from '../fixtures/import-lab';
 import { ImportsStore, UPLOADS_AT_ONCE } from './imports.svelte';
 import { handlerLab } from './runs-test-lab';
 
-let dir: string;
-let lab: Lab;
+const lab = importLab('gatelab-imports-store-');
 let store: ImportsStore;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gatelab-imports-store-'));
-  lab = await Lab.open({ home: join(dir, 'home'), face: 'test' });
-  store = new ImportsStore(inProcessLab({ dispatch: (c, p) => lab.dispatch(c, p), onEvent: (l) => lab.onEvent(l) }));
+beforeAll(() => {
+  store = new ImportsStore(lab().window());
 });
-afterAll(async () => {
-  await lab.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function until(check: () => boolean, ms = 60_000): Promise<void> {
-  const t0 = Date.now();
-  while (!check()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('ImportsStore', () => {
   it('an import that fails before its id is back ends failed, with the lab\'s message, and stays failed', async () => {
@@ -49,7 +31,7 @@ describe('ImportsStore', () => {
 
   it('shows imports beyond the two that parse at once as queued, then imports them all', async () => {
     const files = [0, 1, 2].map((i) => {
-      const f = join(dir, `busy-${i}.csv`);
+      const f = join(lab().dir, `busy-${i}.csv`);
       writeFileSync(f, ['a,b', ...Array.from({ length: 60_000 }, (_, r) => `${r},${(r * (i + 3)) % 101}`)].join('\n'));
       return f;
     });
@@ -74,18 +56,14 @@ describe('ImportsStore', () => {
 
   it('a retry with another bad-row policy waits while the window has four uploads open, then runs', async () => {
     // serve's per-tab limit in front of the real lab: a fifth import.begin would be refused
-    const tab = new ClientUploads(lab, 'browser tab');
     let hold = true;
     const held: (() => void)[] = [];
     const began: string[] = [];
-    const limited = new ImportsStore(inProcessLab({
-      dispatch: async (c, p) => {
-        if (c === 'import.begin') began.push((p as { name: string }).name);
-        // the four big uploads stay in flight (their chunks unanswered) until released
-        if (c === 'import.chunk' && hold && began.length > 1) await new Promise<void>((r) => held.push(r));
-        return tab.dispatch(String(c), p);
-      },
-      onEvent: (l) => lab.onEvent(l),
+    const limited = new ImportsStore(lab().browserTab(async (c, p, send) => {
+      if (c === 'import.begin') began.push((p as { name: string }).name);
+      // the four big uploads stay in flight (their chunks unanswered) until released
+      if (c === 'import.chunk' && hold && began.length > 1) await new Promise<void>((r) => held.push(r));
+      return send();
     }));
     await limited.upload(new NodeFile(['a,b,c\n1,2,3\n4,5\n7,8,9\n'], 'short-row.csv'));
     await until(() => limited.items[0].phase === 'failed');
@@ -103,7 +81,7 @@ describe('ImportsStore', () => {
     await Promise.all([...big, retried]);
     await until(() => limited.items.every((i) => i.phase === 'done'));
     expect(limited.items.map((i) => i.file)).toEqual(['open-0.csv', 'open-1.csv', 'open-2.csv', 'open-3.csv', 'short-row.csv']);
-    const detail = await lab.dispatch('datasets.get', { id: retry.datasetId });
+    const detail = await lab().lab.dispatch('datasets.get', { id: retry.datasetId });
     expect(detail.ok && (detail.result as { rows: number }).rows).toBe(3);
   }, 60_000);
 });

@@ -7,7 +7,7 @@
 // that would refuse them.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
-import { demoOf, modelsLab, openModels, TABS } from '../fixtures/models-lab';
+import { demoOf, modelsLab, openModels, runEnded, TABS } from '../fixtures/models-lab';
 import { applyOverrides } from '../../main/lab/runs/run-overrides';
 import type { Stores } from '../stores';
 import { TrainingSettings } from '../stores/models.svelte';
@@ -17,11 +17,7 @@ globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {
 
 const labStores = modelsLab();
 let stores: Stores;
-beforeAll(async () => {
-  stores = labStores();
-  // the lab's first answers (templates, a dataset's columns) are the slow ones: not inside a test's 1 s waits
-  await Promise.all([stores.models.load(), stores.lab.invoke('datasets.get', { id: demoOf(stores, 'recsys') })]);
-});
+beforeAll(() => { stores = labStores(); });
 afterEach(() => cleanup());
 
 const weights = () => screen.queryByTestId('class-weights');
@@ -65,7 +61,7 @@ async function start(): Promise<{ config: Record<string, unknown>; run: string }
     await waitFor(() => expect(stores.router.view).toBe('runs'));
   }, { queue: true });
   const run = stores.router.param!;
-  await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id: run })).status), { timeout: 60_000, interval: 100 });
+  await runEnded(stores, run);
   expect(sent).toHaveLength(1);
   return { config: sent[0], run };
 }

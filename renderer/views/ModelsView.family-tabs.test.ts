@@ -12,10 +12,7 @@ import type { Stores } from '../stores';
 
 const labStores = modelsLab();
 let stores: Stores;
-beforeAll(async () => {
-  stores = labStores();
-  await stores.models.load();
-});
+beforeAll(() => { stores = labStores(); });
 afterEach(() => cleanup());
 
 const note = () => screen.findByTestId('data-shape-problem');

@@ -5,7 +5,7 @@
 // the seed count of the run's start.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { demoOf, modelsLab, openModels } from '../fixtures/models-lab';
+import { demoOf, modelsLab, openModels, runEnded } from '../fixtures/models-lab';
 import App from '../App.svelte';
 import type { Stores } from '../stores';
 import { TrainingSettings } from '../stores/models.svelte';
@@ -160,8 +160,6 @@ describe('New run from this', () => {
     // the runs end before the lab stops (a trainer exiting into a stopped lab is not this test's business);
     // cancelled: how they would finish plays no part here, and training them out takes seconds
     for (const id of [...pair.runIds, ...alone.runIds]) await stores.lab.invoke('runs.cancel', { id }).catch(() => {});
-    for (const id of [...pair.runIds, ...alone.runIds]) {
-      await waitFor(async () => expect(['completed', 'failed', 'cancelled']).toContain((await stores.lab.invoke('runs.get', { id })).status), { timeout: 60_000, interval: 250 });
-    }
+    for (const id of [...pair.runIds, ...alone.runIds]) await runEnded(stores, id);
   }, 90_000);
 });

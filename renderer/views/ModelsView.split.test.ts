@@ -3,7 +3,7 @@
 // with why), the chosen split becomes the started run's data.splitId, and "New run from this" keeps it.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
-import { demoOf, modelsLab, openModels } from '../fixtures/models-lab';
+import { demoOf, modelsLab, openModels, runEnded } from '../fixtures/models-lab';
 import type { Stores } from '../stores';
 
 const labStores = modelsLab();
@@ -14,11 +14,7 @@ afterEach(() => cleanup());
 const splitSelect = () => screen.getByTestId('model-split') as HTMLSelectElement;
 /** Waits for run `id` to end; it must complete (a split the trainer cannot read fails the run). */
 const completes = async (id: string) => {
-  let run = await stores.lab.invoke('runs.get', { id });
-  await waitFor(async () => {
-    run = await stores.lab.invoke('runs.get', { id });
-    expect(['completed', 'failed', 'cancelled']).toContain(run.status);
-  }, { timeout: 90_000, interval: 250 });
+  const run = await runEnded(stores, id);
   expect(run.status, run.error ?? '').toBe('completed');
 };
 

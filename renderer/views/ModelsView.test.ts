@@ -5,7 +5,7 @@
 // batch size, and the launch bar checks seeds and names runs.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { demoOf, modelsLab, openModels, TABS } from '../fixtures/models-lab';
+import { demoOf, modelsLab, openModels, runEnded, TABS } from '../fixtures/models-lab';
 import App from '../App.svelte';
 import type { Stores } from '../stores';
 import { validateConfig } from '../stores/models.svelte';
@@ -216,7 +216,7 @@ describe('Models view: every control configures what it shows', () => {
     // Cancel both and let their trainers exit while the lab is still there to hear it.
     for (const id of [...ids!, second]) {
       await stores.lab.invoke('runs.cancel', { id }).catch(() => {});
-      await waitFor(async () => expect(['cancelled', 'completed', 'failed']).toContain((await stores.lab.invoke('runs.get', { id })).status), { timeout: 30_000 });
+      await runEnded(stores, id);
     }
   });
 });

@@ -4,7 +4,7 @@
 // into the form from Runs ("New run from this") to be fixed and started again.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { demoOf, modelsLab, openModels } from '../fixtures/models-lab';
+import { demoOf, modelsLab, openModels, runEnded } from '../fixtures/models-lab';
 import App from '../App.svelte';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,14 +26,7 @@ const open = (id: string, family: string, template: string) => openModels(stores
 
 const training = () => screen.getByTestId('training-settings');
 const field = (label: string) => within(training()).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
-const ended = async (id: string) => {
-  let status = '';
-  await waitFor(async () => {
-    status = (await stores.lab.invoke('runs.get', { id })).status;
-    expect(['completed', 'failed', 'cancelled']).toContain(status);
-  }, { timeout: 90_000, interval: 250 });
-  return status;
-};
+const ended = async (id: string) => (await runEnded(stores, id)).status;
 
 describe('Models → Training: optimizer fields', () => {
   it('keeps the optimizer when the learning rate, kind or weight decay changes, and names a bad value', async () => {
@@ -243,12 +236,10 @@ describe('Datasets → Delete, for a dataset runs were trained on', () => {
 // After the forecasting demo's deletion above: fusion runs whose dataset is gone open in Models while the
 // form holds a click log (another family's dataset, whose one modality would fail GMU's fields).
 describe('Runs → New run from this, when the run’s dataset was deleted', () => {
-  let imported = 0;
   /** A small two-modality CSV imported with its modality roles, and a finished 2-step GMU run on it. */
   async function gmuRunOnOwnFile(): Promise<{ run: string; dataset: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'gatelab-fusion-'));
-    const shift = ++imported; // each file differs: the same bytes again would be the same dataset
-    const rows = Array.from({ length: 60 }, (_, i) => [(i + shift) % 7, (i * 3) % 5, i % 2, (i * 5) % 11, i % 2].join(','));
+    const rows = Array.from({ length: 60 }, (_, i) => [(i + 1) % 7, (i * 3) % 5, i % 2, (i * 5) % 11, i % 2].join(','));
     writeFileSync(join(dir, 'two-modalities.csv'), ['s1,s2,c1,c2,label', ...rows].join('\n') + '\n');
     const before = new Set((await stores.lab.invoke('datasets.list', {})).map((d) => d.id));
     await stores.lab.invoke('datasets.import', { path: join(dir, 'two-modalities.csv') });
@@ -277,10 +268,16 @@ describe('Runs → New run from this, when the run’s dataset was deleted', () 
     expect(stores.models.config.gate).toMatchObject({ hidden: 24 }); // the run's gate settings
   }
 
-  it('uses a dataset made for fusion instead of the click log, and says so', async () => {
-    const { run, dataset } = await gmuRunOnOwnFile();
+  // One run for both tests (they only reopen it): trained on its own file, whose dataset is then deleted.
+  let run = '';
+  let dataset = '';
+  beforeAll(async () => {
+    ({ run, dataset } = await gmuRunOnOwnFile());
     await stores.lab.invoke('datasets.remove', { id: dataset });
     await stores.datasets.refresh();
+  }, 120_000);
+
+  it('uses a dataset made for fusion instead of the click log, and says so', async () => {
     await reopen(run);
     const fusion = stores.datasets.list.find((d) => d.family === 'fusion')!;
     await waitFor(() => expect(stores.models.datasetId).toBe(fusion.id));
@@ -290,9 +287,7 @@ describe('Runs → New run from this, when the run’s dataset was deleted', () 
   });
 
   it('with no fusion dataset left, asks for one and says what the click log lacks in words', async () => {
-    const fusion = demo('fusion');
-    const { run, dataset } = await gmuRunOnOwnFile();
-    for (const id of [dataset, fusion]) await stores.lab.invoke('datasets.remove', { id });
+    await stores.lab.invoke('datasets.remove', { id: demo('fusion') });
     await stores.datasets.refresh();
     await reopen(run);
     expect(stores.models.fromRun?.note).toBe(`its dataset (id ${dataset}) was deleted: pick one above`);
