@@ -17,6 +17,16 @@ export const forecastingData = {
   revin: z.boolean().default(false).describe('Reversible instance normalisation: each window is normalised by its own mean/std, de-normalised at the output'),
 };
 
+/**
+ * The most numeric inputs a CTR model takes (numeric columns, plus one per multi-hot token and one for its
+ * unseen tokens). Not arbitrary: every input becomes an embedding vector beside the fields' (engine/models/
+ * recsys/common.ts, [B, F + N, D]): a sample's width, and the first dense layer's weights, grow with N
+ * (at 4,096 inputs of width 16 a sample is 65,536 values wide; a 256-wide first layer, 16.8M weights).
+ * A binding over it is refused where the column behind it is known (usable-columns.ts
+ * checkNumericInputs), so the message names that column, not the template's `numeric`.
+ */
+export const MAX_NUMERIC_INPUTS = 4096;
+
 /** CTR: categorical fields int64 [B, F] (each a vocabulary incl. an OOV id), numeric float [B, N]; label in {0,1}. */
 export const recsysData = {
   fields: z
@@ -25,7 +35,7 @@ export const recsysData = {
     .max(256)
     .default([944, 1683, 8, 3, 22, 101])
     .describe('Vocabulary size of each categorical field (OOV id included); default: MovieLens-100k user, item, age bucket, gender, occupation, zip prefix'),
-  numeric: z.number().int().min(0).max(4096).default(19).describe('Number of numeric (or multi-hot) features; default: the 19 MovieLens genres'),
+  numeric: z.number().int().min(0).max(MAX_NUMERIC_INPUTS).default(19).describe('Number of numeric (or multi-hot) features; default: the 19 MovieLens genres'),
   embeddingDim: width('Embedding width of each field').default(16),
 };
 

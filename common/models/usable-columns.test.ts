@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, type DataColumn, type SplitResult } from '../data';
 import { DataColumns } from './binding';
-import { isId, usableColumns } from './usable-columns';
+import { checkNumericInputs, isId, usableColumns } from './usable-columns';
 
 const N = 100;
 const series = (f: (i: number) => number): DataColumn => ({ values: Float64Array.from({ length: N }, (_, i) => f(i)) });
@@ -96,6 +96,19 @@ describe('usable columns', () => {
     expect(() => usableColumns(data, DataColumns.parse({ family: 'recsys', fields: ['notes', 'currency'], label: { column: 'click' } }), split, typeOf({})))
       .toThrow('a recommendation (CTR) model needs categorical fields whose values repeat and vary over the training rows; none is left: notes (all missing), currency (constant). ' +
         'Mark a column such as a user or item id categorical (gatelab datasets roles ID <column>=categorical)');
+  });
+
+  it('recsys: more numeric inputs than a model takes are refused with what to leave out; 0/1 indicator columns count one each', () => {
+    const numeric = Array.from({ length: 4097 }, (_, i) => `x${i}`);
+    const none = { version: 1 as const, fittedOnRows: 70, steps: [] };
+    expect(() => checkNumericInputs(DataColumns.parse({ family: 'recsys', fields: ['user'], numeric, label: { column: 'click' } }), none)).toThrow(
+      'a recommendation (CTR) model takes at most 4,096 numeric inputs (each becomes an embedding the model reads, as a field does), and this data gives 4,097: ' +
+      '4,097 numeric columns. Leave numeric columns out (gatelab datasets roles ID <column>=ignore)');
+    expect(() => checkNumericInputs(DataColumns.parse({ family: 'recsys', fields: ['user'], numeric: numeric.slice(1), label: { column: 'click' } }), none)).not.toThrow();
+    // genres as 0/1 columns: one multi-hot of 19 tokens + 1, far under the limit
+    const genres = Array.from({ length: 19 }, (_, i) => `g${i}`);
+    const fitted = { version: 1 as const, fittedOnRows: 70, steps: [{ target: 'multi_hot', columns: genres, state: { kind: 'multi-hot' as const, tokens: genres, minCount: 1, columns: genres } }] };
+    expect(() => checkNumericInputs(DataColumns.parse({ family: 'recsys', fields: ['user'], multiHot: [{ name: 'multi_hot', columns: genres }], label: { column: 'click' } }), fitted)).not.toThrow();
   });
 
   it('isId: distinct share of the present values; missing values and tiny columns do not count', () => {

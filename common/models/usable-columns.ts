@@ -8,9 +8,10 @@
 //   recsys: user and item ids are the point, so a field goes only when it is unique per row (no value seen twice),
 //     or when the training rows give its vocabulary nothing to learn: no value there, or one value in every row.
 // Pure: the trainer (workers/data/run-data.ts) and the export's re-derivation (main/lab/runs/run-pipeline.ts)
-// both call it after bindTarget, so their channels, fields and modality widths agree.
-import { TRAIN, type ColumnSource, type DataColumn, type SplitResult } from '../data';
-import type { DataColumns } from './binding';
+// both call it after bindTarget, through model-columns.ts, so their channels, fields and modality widths agree.
+import { TRAIN, vocabularySize, type ColumnSource, type DataColumn, type FittedPipeline, type SplitResult } from '../data';
+import { MAX_NUMERIC_INPUTS } from './base';
+import { stateFor, type DataColumns } from './binding';
 
 /** A fusion categorical column whose distinct values reach this share of its rows is an id. */
 export const ID_SHARE = 0.9;
@@ -28,12 +29,14 @@ export interface UsableColumns {
 const ID_NOTE = 'an id: one value per row';
 
 /**
- * Which CTR columns are left out. 'current': ids, and fields (numeric inputs) without a value in the training
- * rows or constant there. 'ids-only': ids alone, the rule before 2026-11-30: runs created then hold models as
- * wide as those fields, so resuming, analysing or exporting them must re-derive the same inputs
- * (workers/data/run-data.ts, main/lab/runs/run-pipeline.ts pick the rule whose shape matches the run's model).
+ * The rules columns were left out by, newest first. 'current': forecasting's constant and empty channels,
+ * fusion's id-like categoricals, CTR ids and fields (numeric inputs) without a value in the training rows or
+ * constant there. 'ids-only': CTR ids alone, the rule before 2026-11-30 (other families: as 'current').
+ * 'none': the binding as it is, the rule before any column was left out. A run holds a model as wide as the
+ * columns its rule kept, so resuming, analysing or exporting it must re-derive the same inputs: model-columns.ts
+ * picks the rule whose shape matches the run's model.
  */
-export type FieldRules = 'current' | 'ids-only';
+export type ColumnRules = 'current' | 'ids-only' | 'none';
 
 /**
  * The binding less the columns the data makes useless, with a note naming each; throws when nothing is left.
@@ -41,9 +44,10 @@ export type FieldRules = 'current' | 'ids-only';
  * `window`: a forecasting model's lookback and horizon, named in the message for a split without training rows.
  */
 export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitResult, typeOf: (column: string) => string | undefined,
-  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}, rules: FieldRules = 'current'): UsableColumns {
+  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}, rules: ColumnRules = 'current'): UsableColumns {
   const left: string[] = [];
   const noted = (items: string[]) => { const all = [...items, ...alsoLeftOut]; return all.length ? [`left out: ${all.join(', ')}`] : []; };
+  if (rules === 'none') return { columns: c, notes: noted(left) };
   if (c.family === 'forecasting') {
     // No training row: every channel would be "without a value in the training rows", which blames the
     // columns for what is the file's length (a 1-row file: 70% of 1 row is 0 rows)
@@ -91,7 +95,34 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
   return { columns: { ...c, modalities }, notes: noted(left) };
 }
 
-
+/**
+ * Throws, naming the columns behind them, when a CTR binding gives its model more numeric inputs than it
+ * takes (base.ts MAX_NUMERIC_INPUTS): a numeric column is one input, a multi-hot one per token of the
+ * training rows plus one for unseen tokens. Known only once the pipeline is fitted (the tokens are counted
+ * there); left to the template, the error named its field `numeric`, a count the user never set.
+ */
+export function checkNumericInputs(c: DataColumns, fitted: FittedPipeline): void {
+  if (c.family !== 'recsys') return;
+  const multi = c.multiHot.map((m) => ({ ...m, width: vocabularySize(stateFor(fitted, m.name, ['multi-hot'])) }));
+  const total = multi.reduce((n, m) => n + m.width, c.numeric.length);
+  if (total <= MAX_NUMERIC_INPUTS) return;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  // one column of '|'-separated lists is named by its column; indicator columns by their group and count
+  const named = (m: (typeof multi)[number]) => (m.columns.length === 1 ? `the multi-hot column '${m.columns[0]}'` : `the multi-hot '${m.name}' (${fmt(m.columns.length)} indicator columns)`);
+  const parts = [
+    ...multi.filter((m) => m.width > 1).sort((a, b) => b.width - a.width)
+      .map((m) => `${named(m)} with ${fmt(m.width - 1)} distinct token${m.width === 2 ? '' : 's'} in the training rows (an input each, plus one for unseen tokens)`),
+    ...(c.numeric.length ? [`${fmt(c.numeric.length)} numeric column${c.numeric.length === 1 ? '' : 's'}`] : []),
+  ];
+  const widest = multi.reduce<(typeof multi)[number] | null>((w, m) => (!w || m.width > w.width ? m : w), null);
+  const advice = widest && widest.width > c.numeric.length
+    ? (widest.columns.length === 1
+      ? `Keep the frequent tokens of '${widest.columns[0]}' (in the file, replace the rare ones by one token such as 'other', then import it again), or leave the column out (gatelab datasets roles ID '${widest.columns[0]}'=ignore)`
+      : `Leave indicator columns out (gatelab datasets roles ID <column>=ignore)`)
+    : 'Leave numeric columns out (gatelab datasets roles ID <column>=ignore)';
+  throw new Error(`a recommendation (CTR) model takes at most ${fmt(MAX_NUMERIC_INPUTS)} numeric inputs (each becomes an embedding the model reads, as a field does), ` +
+    `and this data gives ${fmt(total)}: ${parts.join('; ')}. ${advice}`);
+}
 
 /** The trainer's window-fit message (windowMisfit: "the training part … is shorter than lookback + horizon") for a training part with no row at all. */
 function emptyTrainingPart(split: SplitResult, rows: number, { lookback, horizon }: { lookback?: number; horizon?: number }): string {

@@ -1,11 +1,11 @@
 // One analytics job in an analytics process: rebuild the run's data and model exactly as its trainer did
-// (same spec, same config resolution), load the checkpoint's parameters, then compute a knockout table
-// or a gate report.
+// (same spec, same config resolution; the data once), load the checkpoint's parameters, then compute a
+// knockout table or a gate report.
 import { readFileSync } from 'node:fs';
 import { AnalyticsJob, type FromAnalytics, type GateReport, type KnockoutTable } from '../../common/analytics';
 import { decodeCheckpoint } from '../../common/runs/checkpoint-format';
 import { compileTraining } from '../../engine/train/compile';
-import { labDatasetRun } from '../data/run-data';
+import { labDatasetBinding, labDatasetSplit } from '../data/run-data';
 import { dataFor } from '../run/data-for';
 import { modelFor } from '../run/model-for';
 import type { RunData } from '../run/run-data';
@@ -37,10 +37,13 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
   let featureNames: string[] | undefined;
   let context: LoadedRun['context'];
   if (j.spec.dataset && config.data.kind === 'dataset') {
-    const { binding, assigned } = labDatasetRun(j.spec.dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
+    // The data is built once (dataFor, as the trainer built it); the binding needs no rows, and the rows the
+    // run used only the target column, read when a gate report asks for them (a knockout table never does).
+    const dataset = j.spec.dataset;
+    const { binding } = labDatasetBinding(dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
     featureNames = inputNames(DataColumns.parse(binding.columns), data, config.model as Record<string, unknown>);
-    const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
-    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, assigned);
+    const columns = (dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
+    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, labDatasetSplit(dataset, binding));
   }
   return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../main/lab/import';
 import { seededRandom } from '../../engine/nn/random';
-import { DatasetRunInput, datasetRunData, labDatasetRun } from './run-data';
+import { DatasetRunInput, datasetRunData, labDatasetBinding, labDatasetRun, labDatasetSplit } from './run-data';
 import { readDatasetCache } from './cache';
 import { runPipeline, shapeMismatch } from '../../main/lab/runs/run-pipeline';
 
@@ -175,6 +175,61 @@ describe('what a run leaves out, and says so in its data line', () => {
     expect(older.model).toMatchObject({ fields: [24, 2, 3], numeric: 1 });
     expect(older.data.describe).not.toContain('site (constant)');
     expect(older.data.inputs).toEqual({ fields: ['user', 'site', 'device', 'price'] });
+  }, 60_000);
+
+  it('CTR: an older run and a new one on the same file get the same inputs from the trainer and from the export', async () => {
+    // 'site' is constant: a run created before 2026-11-30 kept it, a new one leaves it out; either way the
+    // export must describe the inputs the trainer fed (one function decides for both: model-columns.ts)
+    const lines = ['user,site,device,price,clicked'];
+    for (let i = 0; i < 300; i++) lines.push(`u${i % 23},web,${i % 3 ? 'mobile' : 'desktop'},${(i % 11) + 0.5},${i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(home, 'clicks-both.csv'), lines.join('\n'));
+    await importFile(join(home, 'clicks-both.csv'), join(home, 'clicks-both'));
+    const payload = { cacheDir: join(home, 'clicks-both'), columns: rolesOf(join(home, 'clicks-both'), { clicked: 'target' }) };
+    for (const [model, fields] of [[{ template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }, ['user', 'site', 'device']], [{ template: 'finalmlp' }, ['user', 'device']]] as const) {
+      const trained = labDatasetRun(payload, { model, data: {} });
+      expect(trained.data.inputs).toEqual({ fields: [...fields, 'price'] });
+      // the export re-derives from the model the trainer built (stored with the run when it starts)
+      const exported = runPipeline(payload, { model: trained.model, data: {} });
+      expect(exported.columns).toMatchObject({ fields, numeric: ['price'] });
+      expect(exported.mismatch).toBeNull();
+      expect(shapeMismatch(exported, trained.model)).toBeNull();
+    }
+  }, 60_000);
+
+  it('CTR: a multi-hot column with 5,000 tokens fails with its name and what to do, not the template\'s field \'numeric\'', async () => {
+    const lines = ['user,item,tags,clicked'];
+    for (let i = 0; i < 6000; i++) lines.push(`u${i % 50},i${i % 80},t${i % 5000}|t${(i * 7) % 5000},${i % 3 ? 1 : 0}`);
+    writeFileSync(join(home, 'tags.csv'), lines.join('\n'));
+    await importFile(join(home, 'tags.csv'), join(home, 'tags'));
+    const columns = rolesOf(join(home, 'tags'), { clicked: 'target', user: 'categorical', item: 'categorical', tags: 'multi-hot' });
+    expect(() => labDatasetRun({ cacheDir: join(home, 'tags'), columns }, { model: { template: 'finalmlp' }, data: {} }))
+      .toThrow(/^a recommendation \(CTR\) model takes at most 4,096 numeric inputs .*, and this data gives [\d,]+: the multi-hot column 'tags' with [\d,]+ distinct tokens in the training rows \(an input each, plus one for unseen tokens\)\. Keep the frequent tokens of 'tags' .*\(gatelab datasets roles ID 'tags'=ignore\)$/);
+  }, 60_000);
+
+  it('gate analytics line test samples up with the rows the trainer used, without building the data again', async () => {
+    // rows without a target are left out of the split; a stored split is taken as stored: labDatasetSplit
+    // (what the analytics job reads) gives exactly the rows labDatasetRun trained on
+    const lines = ['user,device,price,clicked'];
+    for (let i = 0; i < 200; i++) lines.push(`u${i % 17},${i % 3 ? 'mobile' : 'desktop'},${(i % 11) + 0.5},${i % 9 === 4 ? '' : i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(home, 'clicks-gaps.csv'), lines.join('\n'));
+    await importFile(join(home, 'clicks-gaps.csv'), join(home, 'clicks-gaps'));
+    const columns = rolesOf(join(home, 'clicks-gaps'), { clicked: 'target' });
+    const config = { model: { template: 'finalmlp' }, data: {} };
+    const stored = Buffer.from(Uint8Array.from({ length: 200 }, (_, i) => [0, 0, 0, 1, 2][i % 5])).toString('base64');
+    for (const payload of [{ cacheDir: join(home, 'clicks-gaps'), columns }, { cacheDir: join(home, 'clicks-gaps'), columns, splitAssignment: stored }]) {
+      const run = labDatasetRun(payload, config);
+      const { binding } = labDatasetBinding(payload, config);
+      expect(binding).toEqual(run.binding);
+      const used = labDatasetSplit(payload, binding);
+      expect(used?.assignment).toEqual(run.assigned?.assignment);
+      expect(used?.counts).toEqual(run.assigned?.counts);
+      expect(used!.counts.test).toBe(run.data.test.rows); // one test sample per test row, in order
+    }
+    // no row left out, no stored split: the split the spec computes (the analytics recompute it)
+    const whole = { cacheDir: join(home, 'reviews'), columns: rolesOf(join(home, 'reviews'), { label: 'target' }) };
+    const fusion = { model: { template: 'concat-fusion' }, data: {} };
+    expect(labDatasetRun(whole, fusion).assigned).toBeUndefined();
+    expect(labDatasetSplit(whole, labDatasetBinding(whole, fusion).binding)).toBeUndefined();
   }, 60_000);
 
   it('fusion: a categorical id (one value per row) is left out by default and named; the export agrees', async () => {

@@ -5,14 +5,10 @@
 import { checkForecastingRows } from '../../common/data/forecasting-rows';
 import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
-import { SplitSpec, computeSplit, fitPipeline, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
+import { SplitSpec, computeSplit, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
-import { DataBinding, dataShape, forecastingColumnNotes, fusionColumnNotes, pipelineFor, type DataColumns } from '../../common/models/binding';
-import { usableColumns, type FieldRules } from '../../common/models/usable-columns';
-
-/** Whether a derived CTR shape (field vocabulary sizes, numeric width) equals the stored model's. */
-const sameInputs = (shape: Record<string, unknown>, model: Record<string, unknown>): boolean =>
-  JSON.stringify([shape.fields, shape.numeric ?? 0]) === JSON.stringify([model.fields, model.numeric ?? 0]);
+import { DataBinding, forecastingColumnNotes, fusionColumnNotes, type DataColumns } from '../../common/models/binding';
+import { TRAINER_RULES, modelColumns } from '../../common/models/model-columns';
 import { inputsOf } from '../../common/analytics/run-inputs';
 import { labelVariantsNote } from '../../common/models/label-variants';
 import { coldStartNote } from './cold-start';
@@ -82,23 +78,11 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   const bound = bindTarget(data, columns, split, typeOf);
   const { target, leftOut } = bound;
   split = bound.split;
-  // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line.
-  const choose = (rules: FieldRules) => {
-    const usable = usableColumns(data, bound.columns, split, typeOf, alsoLeftOut, model, rules);
-    return { usable, fitted: fitPipeline(pipelineFor(typeOf, usable.columns, scaling), data, split.assignment) };
-  };
-  let chosen = choose('current');
-  // A CTR run created before empty/constant fields were left out (resumed, analysed): its model is as wide
-  // as those fields, so re-derive its inputs by the rule it was trained with (usable-columns.ts FieldRules).
-  const stored = (model as { fields?: unknown }).fields;
-  const m = model as Record<string, unknown>;
-  if (bound.columns.family === 'recsys' && Array.isArray(stored) && !sameInputs(dataShape(data, chosen.fitted, chosen.usable.columns, model), m)) {
-    const before = choose('ids-only');
-    if (sameInputs(dataShape(data, before.fitted, before.usable.columns, model), m)) chosen = before;
-  }
-  const { usable, fitted } = chosen;
-  const c = usable.columns;
-  const notes = [...usable.notes];
+  // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line; a run
+  // created before a rule changed (resumed, analysed) is re-derived by the rule its model was built with.
+  const { columns: c, notes: usableNotes, fitted, shape } = modelColumns(
+    { data, columns: bound.columns, split, typeOf, model: model as Record<string, unknown>, alsoLeftOut, logScaled: scaling.logScaled }, TRAINER_RULES);
+  const notes = [...usableNotes];
   // Named in the data line: a heavy-tailed number is read as log1p(x) (scalers.ts says why and when).
   const logScaled = logScaledColumns(fitted);
   if (logScaled.length) notes.push(`log-scaled: ${logScaled.map((n) => `${n} (skewed)`).join(', ')}`);
@@ -107,7 +91,6 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   const variants = target && target.kind === 'classes' ? labelVariantsNote(target.column, target.names)
     : target && target.rule === undefined ? labelVariantsNote(target.column, [target.negative, target.positive]) : undefined;
   if (variants) notes.push(variants);
-  const shape = dataShape(data, fitted, c, model);
   // The model's inputs by name from the columns it was built from: only here are the fields left out (an id,
   // an empty or constant one) already gone, so the names that follow them are not shifted (data-facts.ts).
   // A multi-hot's buckets have no column each: those inputs stay unnamed (inputsOf returns nothing).
@@ -183,17 +166,16 @@ export const LabDatasetPayload = z.looseObject({
  * default binding from the column roles (ColumnDescription), the run's `data.split` the protocol ('ett' for
  * the ETT months); returns the rows and the template config with its data-shaped fields filled in.
  */
-export function labDatasetRun(payload: unknown, config: { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number }):
+export function labDatasetRun(payload: unknown, config: LabRunConfig):
   { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput; assigned?: SplitResult } {
   const p = LabDatasetPayload.parse(payload);
-  const { family, columns, binding: resolved } = runBinding(p.columns, config, p.split);
+  const { family, columns, binding } = labDatasetBinding(p, config);
   const cache = readDatasetCache(p.cacheDir); // columns are read when first used
   const empty = (name: string) => { const s = cache.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= cache.meta.rows); };
   const columnNotes = family === 'forecasting' ? forecastingColumnNotes(columns, empty) : { leftOut: [], notes: [] };
   const time = family === 'forecasting' ? columns.find((c) => c.role === 'time')?.name : undefined;
   const times = () => cache.column(time!).values;
   const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns, times)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
-  const binding: DatasetRunInput = { cacheDir: p.cacheDir, ...resolved };
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const window = config.model as { lookback?: number; horizon?: number };
   const run = datasetRunData(binding, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled });
@@ -202,8 +184,32 @@ export function labDatasetRun(payload: unknown, config: { model: Record<string, 
     ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride }) : null;
   if (gaps) notes.push(gaps);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
-  // analytics line test samples up with dataset rows.
+  // analytics line test samples up with dataset rows (labDatasetSplit gives the same without fitting).
   const used = assigned || run.leftOut ? run.split : undefined;
   const data = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
   return { data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
+}
+
+type LabRunConfig = { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number };
+
+/** A dataset run's binding (split spec, columns' parts, cache folder) from the lab's payload and the run config, without reading a row. */
+export function labDatasetBinding(payload: unknown, config: LabRunConfig): ReturnType<typeof runBinding> & { binding: DatasetRunInput } {
+  const p = LabDatasetPayload.parse(payload);
+  const resolved = runBinding(p.columns, config, p.split);
+  return { ...resolved, binding: { cacheDir: p.cacheDir, ...resolved.binding } };
+}
+
+/**
+ * What labDatasetRun returns as `assigned`, without fitting anything: the rows a run used when they are not
+ * the split its spec computes (a stored split's rows, or the computed split less the rows without a target,
+ * which bindTarget leaves out as runDataFrom does), else undefined. Reads the split's and the target's columns only.
+ */
+export function labDatasetSplit(payload: unknown, binding: DatasetRunInput): SplitResult | undefined {
+  const p = LabDatasetPayload.parse(payload);
+  const spec = DatasetRunInput.parse(binding);
+  const data = readDatasetCache(spec.cacheDir);
+  const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
+  const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
+  const bound = bindTarget(data, spec.columns, assigned ?? computeSplit(spec.split, data), typeOf);
+  return assigned || bound.leftOut ? bound.split : undefined;
 }

@@ -19,7 +19,7 @@ import { exportEarlyExitRun } from '../../../engine/analytics/early-exit-export'
 import { parseModelConfig, type TemplateOf } from '../../../common/models';
 import type { DatasetRegistry } from '../datasets/registry';
 import { datasetResolver } from './dataset-runs';
-import { runPipeline, shapeMismatch, type DatasetPayload } from './run-pipeline';
+import { runPipeline, type DatasetPayload } from './run-pipeline';
 import { preprocessingDoc } from './export-preprocessing';
 import type { NoPreprocessing, PreprocessingDoc } from './preprocessing-doc';
 
@@ -56,8 +56,7 @@ export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecor
   const config = run.config as { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number };
   try {
     const payload = datasetResolver(registry as unknown as DatasetRegistry)(run) as unknown as DatasetPayload;
-    const pipeline = runPipeline(payload, config);
-    const mismatch = shapeMismatch(pipeline, config.model);
+    const { mismatch, ...pipeline } = runPipeline(payload, config);
     if (mismatch) return none(`dataset ${run.datasetId} no longer gives the features run ${run.id} was trained on (${mismatch}); its preprocessing cannot be described`);
     return preprocessingDoc(pipeline, { float, targets: Object.keys(def.targets), classes: config.model.classes, typedNumbers: typedNumbers(store, run.datasetId) });
   } catch (e) {

@@ -1,19 +1,20 @@
 // The fitted feature pipeline of a dataset run, re-derived in the lab exactly as its trainer derived it
 // (workers/data/run-data.ts, labDatasetRun + runDataFrom; main/ may not import workers/): the binding from
 // the run's column snapshot and label rule, the split recomputed (it is deterministic) or taken as stored,
-// and the pipeline fitted on the training rows. Export writes it into the ONNX file's metadata.
+// and the pipeline fitted on the training rows, on the columns the run's model was built from (chosen by the
+// trainer's own function, common/models/model-columns.ts). Export writes it into the ONNX file's metadata.
 // Keep the steps in the same order as labDatasetRun: the export test compares both paths on raw rows.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readCacheMeta, readCachedColumn, type CacheFiles, type DatasetCacheMeta } from '../../../common/dataset-cache';
 import {
-  computeSplit, fitPipeline, type ColumnSource, type DataColumn, type FittedPipeline,
+  computeSplit, type ColumnSource, type DataColumn, type FittedPipeline,
   type SplitResult, type SplitSpecInput,
 } from '../../../common/data';
-import { DataBinding, dataShape, pipelineFor, type DataColumns } from '../../../common/models/binding';
+import { DataBinding, dataShape, type DataColumns } from '../../../common/models/binding';
+import { BUILT_MODEL_RULES, modelColumns, shapeMismatch as shapesDiffer } from '../../../common/models/model-columns';
 import { runBinding, splitOfAssignment } from '../../../common/models/run-binding';
 import { bindTarget } from '../../../common/models/target';
-import { usableColumns } from '../../../common/models/usable-columns';
 import { retypedSince } from '../datasets/trained-caches';
 
 /** What the lab's dataset resolver hands a trainer (dataset-runs.ts datasetResolver). */
@@ -42,6 +43,9 @@ export interface RunPipeline {
   window: { lookback?: number; horizon?: number };
 }
 
+/** A run's pipeline as re-derived, and where no column rule gives its model (the dataset changed since it trained): the first difference, else null. */
+export type DerivedPipeline = RunPipeline & { mismatch: string | null };
+
 /** A cache reader that loads a column when first asked for (exports use a few columns of a wide file). */
 export function lazyDatasetCache(cacheDir: string): ColumnSource & { meta: DatasetCacheMeta } {
   const files: CacheFiles = { readText: (f) => readFileSync(join(cacheDir, f), 'utf8'), readBytes: (f) => readFileSync(join(cacheDir, f)), where: (f) => join(cacheDir, f) };
@@ -62,7 +66,7 @@ export function lazyDatasetCache(cacheDir: string): ColumnSource & { meta: Datas
   };
 }
 
-export function runPipeline(payload: DatasetPayload, config: RunConfigView): RunPipeline {
+export function runPipeline(payload: DatasetPayload, config: RunConfigView): DerivedPipeline {
   const { binding: resolved } = runBinding(payload.columns, config, payload.split);
   const binding = DataBinding.parse(resolved);
   const data = lazyDatasetCache(payload.cacheDir);
@@ -84,16 +88,10 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
   // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
   const { columns: targeted, split } = bindTarget(data, binding.columns, computed, typeOf);
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
-  const pipeline = (columns: DataColumns): RunPipeline => ({ columns, fitted: fitPipeline(pipelineFor(typeOf, columns, { logScaled: payload.logScaled }), data, split.assignment), split, data, window });
-  // and leaves out constant channels and id-like columns as it does (common/models/usable-columns.ts)
-  const usable = pipeline(usableColumns(data, targeted, split, typeOf, [], window).columns);
-  if (!shapeMismatch(usable, config.model)) return usable;
-  // A CTR run created before empty/constant fields were left out: only its ids were (usable-columns.ts FieldRules)
-  const idsOnly = pipeline(usableColumns(data, targeted, split, typeOf, [], window, 'ids-only').columns);
-  if (!shapeMismatch(idsOnly, config.model)) return idsOnly;
-  // A run trained before columns were left out has a model as wide as all of them: its own binding.
-  const before = pipeline(targeted);
-  return shapeMismatch(before, config.model) ? usable : before;
+  // and leaves out constant channels and id-like columns by the rule the run's model was built with
+  // (common/models/model-columns.ts: the trainer decides with the same function)
+  const chosen = modelColumns({ data, columns: targeted, split, typeOf, model: config.model, logScaled: payload.logScaled }, BUILT_MODEL_RULES);
+  return { columns: chosen.columns, fitted: chosen.fitted, split, data, window, mismatch: chosen.mismatch };
 }
 
 /**
@@ -101,18 +99,5 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Run
  * e.g. when the dataset's cache was rebuilt since: a description of the first difference, or null.
  */
 export function shapeMismatch(p: RunPipeline, model: Record<string, unknown>): string | null {
-  const shape = dataShape(p.data, p.fitted, p.columns, p.window);
-  for (const [key, value] of Object.entries(shape)) {
-    if (key === 'lookback' || key === 'horizon') continue;
-    const a = canonical(value), b = canonical(model[key]);
-    if (a !== b) return `model.${key} is ${b} but the dataset now gives ${a}`;
-  }
-  return null;
-}
-
-/** JSON with object keys sorted, so the same value compares equal whatever the key order. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(v) ?? 'undefined';
+  return shapesDiffer(dataShape(p.data, p.fitted, p.columns, p.window), model);
 }

@@ -1,0 +1,97 @@
+// Which columns re-derive a dataset run's inputs, decided in one place for the trainer (workers/data/
+// run-data.ts: a run started, resumed or analysed) and the lab (main/lab/runs/run-pipeline.ts: export, Try
+// it, split rows). The rules that leave columns out changed over time (usable-columns.ts ColumnRules), and a
+// run's checkpoint loads only into a model as wide as the columns its own rule kept: so the rules are tried
+// in order, each fitted on the training rows, and the first whose shape is the run's model wins. One shape
+// comparison (shapeMismatch) decides, for both callers, what "the same model" means.
+import { fitPipeline, type ColumnSource, type FittedPipeline, type SplitResult } from '../data';
+import { dataShape, pipelineFor, type DataColumns } from './binding';
+import { checkNumericInputs, usableColumns, type ColumnRules } from './usable-columns';
+
+/**
+ * The rules the lab tries for a run it re-derives after training: its model config is the one the trainer
+ * built, so whatever rule the run was created under gives that shape.
+ */
+export const BUILT_MODEL_RULES: readonly ColumnRules[] = ['current', 'ids-only', 'none'];
+
+/**
+ * The rules the trainer tries. Not 'none': a new run from the Models form carries the form's estimate of the
+ * data-shaped fields, which is the binding's own shape (renderer/lib/data-shape.ts): a forecasting run would
+ * match 'none' and keep the constant channel it must leave out. labDatasetRun is not told whether the run
+ * is new or resumed (RunSpec.resumeFrom stays in workers/run/data-for.ts), so it cannot tell the two apart.
+ */
+export const TRAINER_RULES: readonly ColumnRules[] = ['current', 'ids-only'];
+
+export interface ModelColumns {
+  /** The binding the inputs are derived from, less the columns the chosen rule leaves out. */
+  columns: DataColumns;
+  /** For the run's data line: "left out: const (constant), …" (usable-columns.ts). */
+  notes: string[];
+  fitted: FittedPipeline;
+  /** The data-shaped model fields these columns give (binding.ts dataShape). */
+  shape: Record<string, unknown>;
+  /** The first difference between `shape` and the model ("model.channels is 5 but the dataset now gives 2"), or null. */
+  mismatch: string | null;
+}
+
+export interface ModelColumnsInput {
+  data: ColumnSource;
+  /** The binding after bindTarget (the target coded, rows without one left out of `split`). */
+  columns: DataColumns;
+  split: SplitResult;
+  typeOf: (column: string) => string | undefined;
+  /** The run's model config: its data-shaped fields (when it has them) choose the rule; lookback and horizon size the windows. */
+  model: Record<string, unknown>;
+  /** Columns the binding never took, named in the "left out" note with the rest. */
+  alsoLeftOut?: readonly string[];
+  /** The columns the run's trainer log-scaled (a resume or an export forces the same); absent: decided on the training rows. */
+  logScaled?: readonly string[];
+}
+
+/**
+ * The usable columns whose shape matches the run's model: `rules` tried in order, the first that gives the
+ * model's shape wins; when none does (a new run, or a dataset changed since), the first rule's, with the
+ * difference in `mismatch`. A CTR binding wider than a model takes is refused, naming its column.
+ */
+export function modelColumns(input: ModelColumnsInput, rules: readonly ColumnRules[]): ModelColumns {
+  const { data, columns, split, typeOf, model, alsoLeftOut = [], logScaled } = input;
+  const window = model as { lookback?: number; horizon?: number };
+  let chosen: ModelColumns | undefined;
+  const tried = new Set<string>();
+  for (const rule of rules) {
+    const usable = usableColumns(data, columns, split, typeOf, alsoLeftOut, window, rule);
+    const key = JSON.stringify(usable.columns);
+    if (tried.has(key)) continue; // 'ids-only' outside CTR keeps what 'current' keeps: no second fit
+    tried.add(key);
+    const fitted = fitPipeline(pipelineFor(typeOf, usable.columns, { logScaled }), data, split.assignment);
+    const shape = dataShape(data, fitted, usable.columns, window);
+    const candidate = { ...usable, fitted, shape, mismatch: shapeMismatch(shape, model) };
+    chosen ??= candidate;
+    if (!candidate.mismatch) { chosen = candidate; break; }
+    // A model without the data-shaped fields (a new run from the CLI) matches no rule: the first one stands
+    if (!hasShapeFields(shape, model)) break;
+  }
+  if (!chosen) throw new Error('modelColumns: no column rule to try');
+  checkNumericInputs(chosen.columns, chosen.fitted);
+  return chosen;
+}
+
+/** Whether a data shape and a model config differ: a description of the first difference, or null. Windows are the user's, not the data's. */
+export function shapeMismatch(shape: Record<string, unknown>, model: Record<string, unknown>): string | null {
+  for (const [key, value] of Object.entries(shape)) {
+    if (key === 'lookback' || key === 'horizon') continue;
+    const a = canonical(value), b = canonical(model[key]);
+    if (a !== b) return `model.${key} is ${b} but the dataset now gives ${a}`;
+  }
+  return null;
+}
+
+const hasShapeFields = (shape: Record<string, unknown>, model: Record<string, unknown>) =>
+  Object.keys(shape).every((key) => key === 'lookback' || key === 'horizon' || model[key] !== undefined);
+
+/** JSON with object keys sorted, so the same value compares equal whatever the key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'undefined';
+}
