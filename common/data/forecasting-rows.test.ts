@@ -117,7 +117,22 @@ describe('local time across a clock change', () => {
   it('two years of local time: every change named (a spring one skips an hour), once a year', async () => {
     const check = await checked(localSeries('Europe/Berlin', Date.UTC(2023, 0, 1), 24 * 800, 60));
     expect(check()).toEqual(["'time' is in local time: clock changes back at 2023-10-29 02:00, 2024-10-27 02:00 kept in file order (the repeated hour trains as consecutive steps); " +
-      'clock changes forward before 2023-03-26 03:00, 2024-03-31 03:00 (the skipped hour is no gap)']);
+      'clock changes forward before 2023-03-26 03:00, 2024-03-31 03:00 (the EU change, last Sunday of March at 01:00 UTC: the skipped hour is no gap)']);
+  }, 30_000);
+
+  it('a spring change alone is named with the rule that recognised it; a missing midnight row in April, or a skipped hour written in UTC, is none', async () => {
+    expect((await checked(localSeries('America/Chicago', Date.UTC(2024, 2, 5), 24 * 14, 60)))()).toEqual(
+      ["'time' is in local time: clock change forward before 2024-03-10 03:00 (the US and Canada change, second Sunday of March at 02:00: the skipped hour is no gap)"]);
+    // an export without clock changes that lost the row of 2021-04-14 00:00 (23:00 then 01:00)
+    const naive = localSeries('UTC', Date.UTC(2021, 3, 10), 24 * 8, 60).filter((l) => !l.startsWith('2021-04-14 00:00'));
+    expect((await checked(naive))()).toEqual([]);
+    // times with their offset, converted to UTC at import, missing 01:00 UTC of the EU change day: no clock change in UTC
+    const withOffset = localSeries('UTC', Date.UTC(2023, 2, 24), 24 * 5, 60).filter((l) => !l.startsWith('2023-03-26 01:00')).map((l) => l.replace(/^(\S+) (\S+),/, '$1T$2:00+00:00,'));
+    expect(withOffset[0]).toMatch(/^2023-03-24T00:00:00\+00:00,/);
+    expect((await checked(withOffset))()).toEqual([]);
+    // the same rows as wall-clock times read as the UK's spring change
+    expect((await checked(localSeries('UTC', Date.UTC(2023, 2, 24), 24 * 5, 60).filter((l) => !l.startsWith('2023-03-26 01:00'))))()).toEqual(
+      ["'time' is in local time: clock change forward before 2023-03-26 02:00 (the EU change, last Sunday of March at 01:00 UTC: the skipped hour is no gap)"]);
   }, 30_000);
 
   it('still refuses rows really out of order: swapped rows, an hour back in summer, a second step back a week after a change', async () => {

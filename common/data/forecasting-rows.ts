@@ -7,13 +7,16 @@
 //
 // Local time is not an error: where clocks go back an hour in autumn, a meter's export repeats 02:00-02:59
 // (15-minute rows: 02:45 then 02:00 again). Sorting would interleave the two hours; file order is the true
-// order, so such a step back trains as consecutive steps and the data line names it.
+// order, so such a step back trains as consecutive steps and the data line names it. The spring change
+// (01:45 then 03:00) skips an hour that never existed: it is no gap when the shared rule of
+// ./spring-clock-change.ts (a region's change date and hour) says so, as the importer counts it.
 //
 // Pure, so the lab runs the same checks before it queues a run (main/lab/runs/data-guard.ts) and the
 // trainer before it builds windows (workers/data/run-data.ts): a refusal reads the same and leaves no failed run.
 import type { DatasetCacheMeta } from '../dataset-cache';
 import type { PartName, SplitResult } from './split-spec';
 import { windowStarts } from './windows';
+import { CLOCK_CHANGE_MIN_DAYS, SpringChanges, timesWrittenInUtc } from './spring-clock-change';
 
 export interface RoleOf { name: string; role: string }
 
@@ -22,11 +25,8 @@ export const DUPLICATE_TIMES_ALLOWED = 0.01;
 
 const HOUR = 3600;
 const DAY = 86400;
-/** Clock changes the same way (back, or forward) come once a year: two closer than this are not clock changes. */
-const CLOCK_CHANGE_MIN_DAYS = 300;
-/** Months (1-12) in which some country's clocks go back (Feb: Brazil until 2019; Sep: Iran until 2022) or forward. */
+/** Months (1-12) in which some country's clocks go back (Feb: Brazil until 2019; Sep: Iran until 2022). */
 const BACK_MONTHS = new Set([2, 3, 4, 9, 10, 11]);
-const FORWARD_MONTHS = new Set([3, 4, 9, 10, 11]);
 
 /** How a time column runs in file order, clock changes recognised. */
 export interface TimeOrder {
@@ -36,6 +36,8 @@ export interface TimeOrder {
   back: number[];
   /** Rows after a step one hour longer than usual at a spring clock change (daylight saving time began): no row is missing. */
   forward: number[];
+  /** For each of `forward`, the change it is in words ("the EU change, last Sunday of March at 01:00 UTC"). */
+  forwardRule: string[];
   /** The first row whose time is earlier than the row before without being a clock change, or -1. */
   outOfOrder: number;
   /** Rows repeating the time of the row before (a clock change's repeat aside), and the first of them (-1: none). */
@@ -68,13 +70,16 @@ const atNight = (t: number) => { const h = hourOf(t); return h >= 23 || h <= 3; 
  * step, the clock changes, the first row truly out of order, and repeated times. A step back is a clock
  * change when the clock goes back exactly one hour at night in a month clocks change in, the hour before it
  * and the hour after it run at the usual step (a whole hour repeated), and the last one was most of a year
- * before. Anything else going back in time is out of order.
+ * before. Anything else going back in time is out of order. A step forward one hour longer than usual is a
+ * spring change when ./spring-clock-change.ts says so (a region's date and hour; never for `writtenInUtc`
+ * times, read with 'Z' or an offset); any other is a gap.
  */
-export function timeOrder(t: ArrayLike<number>): TimeOrder {
+export function timeOrder(t: ArrayLike<number>, options: { writtenInUtc?: boolean } = {}): TimeOrder {
   const step = usualStep(t);
   const rows: number[] = [];
   for (let i = 0; i < t.length; i++) if (!Number.isNaN(t[i])) rows.push(i);
-  const out: TimeOrder = { step, back: [], forward: [], outOfOrder: -1, repeats: 0, firstRepeat: -1 };
+  const out: TimeOrder = { step, back: [], forward: [], forwardRule: [], outOfOrder: -1, repeats: 0, firstRepeat: -1 };
+  const springs = new SpringChanges(options.writtenInUtc);
   // only sub-hourly or hourly steps that divide the hour repeat a whole hour of rows
   const hourly = step > 0 && step <= HOUR && HOUR % step === 0;
   const perHour = hourly ? HOUR / step : 0;
@@ -82,14 +87,15 @@ export function timeOrder(t: ArrayLike<number>): TimeOrder {
     for (let k = Math.max(1, from); k <= Math.min(rows.length - 1, to); k++) if (t[rows[k]] - t[rows[k - 1]] !== step) return false;
     return true;
   };
-  let lastBack = -Infinity, lastForward = -Infinity;
+  let lastBack = -Infinity;
   for (let k = 1; k < rows.length; k++) {
     const a = t[rows[k - 1]], b = t[rows[k]];
     const d = b - a;
     if (d > 0) {
-      if (hourly && d === step + HOUR && atNight(a) && FORWARD_MONTHS.has(monthOf(a)) && b - lastForward >= CLOCK_CHANGE_MIN_DAYS * DAY) {
+      const spring = d === step + HOUR ? springs.take(a, b, step) : null;
+      if (spring) {
         out.forward.push(rows[k]);
-        lastForward = b;
+        out.forwardRule.push(spring);
       }
       continue;
     }
@@ -112,6 +118,17 @@ function hourBack(t: ArrayLike<number>, o: TimeOrder): boolean {
   return prev >= 0 && t[prev] + (o.step > 0 ? o.step : 0) - t[o.outOfOrder] === HOUR;
 }
 
+/**
+ * What to do about rows out of time order, for the trainer's refusal and the importer's unsorted_time warning
+ * alike: sort them, unless the first step back goes back one hour, where a local-time file's autumn hour
+ * repeats and sorting would interleave the two hours.
+ */
+export function unsortedAdvice(time: string, t: ArrayLike<number>, order: TimeOrder): string {
+  return order.outOfOrder >= 0 && hourBack(t, order)
+    ? `If the file is in local time and this is where clocks go back an hour, do not sort it (that would interleave the two hours): write the times in UTC or with their UTC offset and import it again. Otherwise sort the file by '${time}' and import it again`
+    : `Sort the file by '${time}' and import it again`;
+}
+
 /** '2023-10-29 02:00' (seconds only when not zero). */
 export const wallTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '') : String(t));
 
@@ -121,7 +138,7 @@ function clockNote(time: string, t: ArrayLike<number>, o: TimeOrder): string | n
   const list = (rows: number[]) => rows.slice(0, 3).map((r) => wallTime(t[r])).join(', ') + (rows.length > 3 ? `, … (${rows.length})` : '');
   const parts = [
     o.back.length ? `clock change${o.back.length === 1 ? '' : 's'} back at ${list(o.back)} kept in file order (the repeated hour trains as consecutive steps)` : '',
-    o.forward.length ? `clock change${o.forward.length === 1 ? '' : 's'} forward before ${list(o.forward)} (the skipped hour is no gap)` : '',
+    o.forward.length ? `clock change${o.forward.length === 1 ? '' : 's'} forward before ${list(o.forward)} (${[...new Set(o.forwardRule)].join('; ')}: the skipped hour is no gap)` : '',
   ].filter(Boolean);
   return `'${time}' is in local time: ${parts.join('; ')}`;
 }
@@ -148,16 +165,16 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   if (long) throw new Error(long);
   const unsorted = issue('unsorted_time');
   const repeated = issue('duplicate_time');
-  // the values are read when the importer saw a step back or a repeat (a clock change shows as one or the other)
-  const values = time && times && (unsorted || repeated) ? times() : null;
-  const order = values ? timeOrder(values) : null;
+  // the values name the clock changes (a step back or a repeat in autumn, a skipped hour in spring); the run
+  // reads them anyway for its split and gap count, so this costs no extra read
+  const values = time && times ? times() : null;
+  const order = values ? timeOrder(values, { writtenInUtc: timesWrittenInUtc(meta.validation.issues, time!) }) : null;
   if (unsorted && (!order || order.outOfOrder >= 0)) {
     // the importer's line names the first step back; after an accepted clock change, the row does
     const first = !order || !order.back.length || order.back[0] > order.outOfOrder ? unsorted.examples[0] : undefined;
     const where = first ? `line ${first.line}: ${first.value}` : order ? `row ${(order.outOfOrder + 1).toLocaleString('en-US')}: ${wallTime(values![order.outOfOrder])}` : '';
     throw new Error(`the rows of '${time}' are not in time order${where ? ` (first at ${where})` : ''}: forecasting reads rows in file order, so its windows and split would mix periods. ` +
-      (order && hourBack(values!, order) ? `If the file is in local time and this is where clocks go back an hour, do not sort it (that would interleave the two hours): write the times in UTC or with their UTC offset and import it again. Otherwise sort the file by '${time}' and import it again`
-        : `Sort the file by '${time}' and import it again`));
+      (order ? unsortedAdvice(time!, values!, order) : `Sort the file by '${time}' and import it again`));
   }
   const notes: string[] = [];
   const clocks = order && time ? clockNote(time, values!, order) : null;

@@ -29,7 +29,8 @@ export interface Gaps {
 /**
  * Steps longer than 1.5 usual steps, as the importer counts them (workers/import/time-steps.ts): in daily
  * data that skips weekends, a weekend and a single missing weekday (a holiday) are the calendar, not gaps;
- * a spring clock change (one hour longer than usual, timeOrder) is no gap either.
+ * a spring clock change is no gap either, where the rule both share (common/data/spring-clock-change.ts,
+ * through timeOrder's `forward`) finds one: a region's change date and hour, wall-clock times only.
  */
 export function timeGaps(t: ArrayLike<number>, order: TimeOrder = timeOrder(t)): Gaps {
   const into = new Uint8Array(t.length);
@@ -55,27 +56,42 @@ export function timeGaps(t: ArrayLike<number>, order: TimeOrder = timeOrder(t)):
   return out;
 }
 
-/** How many windows (of every part) have a gap between two of their rows. */
-export function windowsAcrossGaps(gaps: Gaps, ranges: NonNullable<SplitResult['ranges']>, w: { lookback: number; horizon: number; stride?: number }): number {
-  if (gaps.count === 0) return 0;
+/** Windows with a gap between two of their rows, per part and in all. */
+export type WindowsAcross = Record<PartName, number> & { total: number };
+
+const PART_WORDS: Record<PartName, string> = { train: 'training', val: 'validation', test: 'test' };
+
+/**
+ * How many windows of each part (training, validation, test) have a gap between two of their rows. A
+ * validation or test window's lookback may reach back into the part before, and a gap there counts too: the
+ * window reads those rows.
+ */
+export function windowsAcrossGaps(gaps: Gaps, ranges: NonNullable<SplitResult['ranges']>, w: { lookback: number; horizon: number; stride?: number }): WindowsAcross {
+  const out: WindowsAcross = { train: 0, val: 0, test: 0, total: 0 };
+  if (gaps.count === 0) return out;
   // prefix sums of gap steps: window t reads rows [t - L, t + H); a gap into row r lies inside it when t - L < r < t + H
   const sum = new Int32Array(gaps.into.length + 1);
   for (let i = 0; i < gaps.into.length; i++) sum[i + 1] = sum[i] + gaps.into[i];
-  let n = 0;
   for (const part of ['train', 'val', 'test'] as PartName[]) {
     for (const s of windowStarts(ranges[part], { lookback: w.lookback, horizon: w.horizon, stride: part === 'train' ? (w.stride ?? 1) : 1 }, part !== 'train')) {
-      if (sum[s + w.horizon] - sum[s - w.lookback + 1] > 0) n++;
+      if (sum[s + w.horizon] - sum[s - w.lookback + 1] > 0) out[part]++;
     }
   }
-  return n;
+  out.total = out.train + out.val + out.test;
+  return out;
 }
 
-/** "120 windows span a gap in time (the longest 2.01 days, before 2023-02-03 00:15): rows are read as equally spaced", or null. */
+/**
+ * "431 windows span a gap in time in 'Datum' (300 training, 31 validation, 100 test; 2 gaps, the longest 3 h
+ * before 2021-02-23 03:00): rows are read as equally spaced steps", or null. `order`: the column's timeOrder,
+ * with `writtenInUtc` when the importer read its times with 'Z' or an offset (no spring change then).
+ */
 export function gapNote(time: string, t: ArrayLike<number>, split: SplitResult, w: { lookback: number; horizon: number; stride?: number }, order?: TimeOrder): string | null {
   if (!split.ranges) return null;
   const gaps = timeGaps(t, order);
   const n = windowsAcrossGaps(gaps, split.ranges, w);
-  if (n === 0) return null;
-  return `${n.toLocaleString('en-US')} window${n === 1 ? ' spans' : 's span'} a gap in time in '${time}' (${gaps.count.toLocaleString('en-US')} gap${gaps.count === 1 ? '' : 's'}, ` +
+  if (n.total === 0) return null;
+  const parts = (['train', 'val', 'test'] as PartName[]).map((p) => `${n[p].toLocaleString('en-US')} ${PART_WORDS[p]}`).join(', ');
+  return `${n.total.toLocaleString('en-US')} window${n.total === 1 ? ' spans' : 's span'} a gap in time in '${time}' (${parts}; ${gaps.count.toLocaleString('en-US')} gap${gaps.count === 1 ? '' : 's'}, ` +
     `the longest ${duration(gaps.longest)} before ${wallTime(t[gaps.longestRow])}): rows are read as equally spaced steps`;
 }

@@ -1,7 +1,7 @@
 // Gaps in a time column at import: hourly data with rows missing gets a time_gaps warning counting them
 // (checked against the rows the test removed), business days do not, jittered times get a note.
 import { afterAll, describe, expect, it } from 'vitest';
-import { duration, pandasFrequency } from './time-steps';
+import { duration, pandasFrequency, TimeSteps } from './time-steps';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-gaps-');
@@ -99,6 +99,58 @@ describe('time gaps', () => {
     const resampled = Array.from({ length: 96 }, (_, i) => `${quarter(i)},${times.includes(i) ? i : ''}`);
     const fixed = await load(`Zeit's,kW\n${resampled.join('\n')}\n`);
     expect(fixed.result.validation.issues.map((i) => [i.kind, i.count, i.message])).toEqual([['missing', 4, "column 'kW': 4 missing values"]]);
+  });
+
+  it('a spring clock change of local time is a note naming the rule, not a gap; a real missing row beside it still is', async () => {
+    // a meter in Berlin wall-clock time, hourly across 2023-03-26, where 02:00-02:59 never happened
+    const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const times = Array.from({ length: 24 * 20 }, (_, i) => clock.format(new Date(Date.UTC(2023, 2, 20) + i * 3_600_000)));
+    const skipped = times.indexOf('2023-03-26 03:00');
+    expect(times[skipped - 1]).toBe('2023-03-26 01:00');
+    const csv = (rows: string[]) => `Zeit,kW\n${rows.map((t, i) => `${t},${(20 + Math.sin(i / 4)).toFixed(3)}`).join('\n')}\n`;
+    const spring = await load(csv(times));
+    expect(spring.result.validation.issues.map((i) => [i.kind, i.severity, i.count, i.message])).toEqual([['note', 'info', 1,
+      `time column 'Zeit': local wall-clock time; the spring clock change before 2023-03-26 03:00 (line ${skipped + 2}; the EU change, last Sunday of March at 01:00 UTC) skips an hour that never existed, so no row is missing: not counted as a gap`]]);
+    // the row for 2023-03-29 00:00 missing (23:00 then 01:00 on a Wednesday night) is a gap, the spring hour is not
+    const missing = times.indexOf('2023-03-29 00:00');
+    const holed = await load(csv(times.filter((_, i) => i !== missing)));
+    const gaps = holed.issues['time_gaps:Zeit'];
+    expect(gaps).toMatchObject({ severity: 'warning', count: 1 });
+    expect(gaps.message).toContain(`1 gap (steps longer than the usual 1 h; longest 2 h at line ${missing + 2}); the spring clock change before 2023-03-26 03:00 (line ${skipped + 2}; the EU change, last Sunday of March at 01:00 UTC) is not counted (local time: the skipped hour never existed). Forecasting reads`);
+  });
+
+  it('an Excel export (";", decimal commas, dd.mm.yyyy) missing the row at midnight on an April night counts it as a gap', async () => {
+    // 13.04.2021 23:00 then 14.04.2021 01:00: one hour longer than usual, at night, in April, but on no clock-change date
+    const t0 = Date.UTC(2021, 2, 25);
+    const row = (i: number) => {
+      const d = new Date(t0 + i * 3_600_000).toISOString();
+      return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)} ${d.slice(11, 16)};${(50 + 10 * Math.sin(i / 4)).toFixed(3).replace('.', ',')}`;
+    };
+    const kept = Array.from({ length: 600 }, (_, i) => i).filter((i) => ![200, 201, 480].includes(i));
+    expect(row(480)).toMatch(/^14\.04\.2021 00:00;/);
+    const r = await load(Buffer.from(`\ufeffDatum;Last (kW)\r\n${kept.map(row).join('\r\n')}\r\n`));
+    expect(r.type('Datum')).toBe('datetime');
+    const gaps = r.issues['time_gaps:Datum'];
+    expect(gaps).toMatchObject({ severity: 'warning', count: 2 });
+    expect(gaps.message).toContain("2 gaps (steps longer than the usual 1 h; longest 3 h at line 202). Forecasting reads");
+    expect(gaps.message).not.toContain('clock change');
+  });
+
+  it('times written with Z or an offset have no clock change: a spring step found before the first offset becomes a gap', () => {
+    const at = (iso: string) => Date.parse(`${iso}Z`) / 1000;
+    const fill = (steps: TimeSteps) => {
+      for (let t = at('2023-03-25T00:00'); t < at('2023-03-27T00:00'); t += 3600) {
+        if (t === at('2023-03-26T01:00')) { steps.add(t, 7200, 100); t += 3600; } else steps.add(t, 3600, 50);
+      }
+    };
+    const local = new TimeSteps();
+    fill(local);
+    expect(local.summary('ts')).toMatchObject({ kind: 'clock', count: 1 });
+    const utc = new TimeSteps();
+    fill(utc);
+    utc.inUtc();
+    expect(utc.summary('ts')).toMatchObject({ kind: 'gaps', count: 1 });
+    expect(utc.summary('ts')!.message).toContain('1 gap (steps longer than the usual 1 h; longest 2 h at line 100). Forecasting reads');
   });
 
   it('names the usual step as pandas does', () => {

@@ -2,13 +2,20 @@
 // one) and the gaps (steps longer than 1.5 usual steps). Forecasting reads rows as equally spaced, so a
 // series with missing hours or jittered times should say so at import, not in a strange validation loss.
 // Memory stays bounded: the usual step is taken from the first steps, and the rest are only counted.
+// A step one hour longer than usual is the spring clock change of local time (no row missing) only where
+// the rule the trainer uses too says so (common/data/spring-clock-change.ts), so both count the same gaps.
+import { SpringChanges } from '../../common/data/spring-clock-change';
 
 const DECIDE_AFTER = 10_000;
 const DAY = 86400;
+const HOUR = 3600;
 
 export interface StepSummary {
-  /** 'calendar': business days whose only gaps are single-weekday holidays (a note, not a gap warning). */
-  kind: 'gaps' | 'irregular' | 'calendar';
+  /**
+   * 'calendar': business days whose only gaps are single-weekday holidays; 'clock': local time whose only
+   * longer step is a spring clock change (both a note, not a gap warning).
+   */
+  kind: 'gaps' | 'irregular' | 'calendar' | 'clock';
   message: string;
   count: number;
 }
@@ -26,6 +33,21 @@ export class TimeSteps {
   private longest = 0;
   private longestLine = 0;
   private steps = 0;
+  /** Spring clock changes: the skipped hour, its line and which region's rule it met (at most one a year). */
+  private readonly springs: Array<{ from: number; step: number; line: number; rule: string }> = [];
+  private springRule = new SpringChanges();
+  private writtenInUtc = false;
+
+  /**
+   * The times were written with 'Z' or a UTC offset (and converted to UTC): no step is a clock change, so the
+   * spring steps found so far are gaps after all, as the trainer counts them.
+   */
+  inUtc(): void {
+    if (this.writtenInUtc) return;
+    this.writtenInUtc = true;
+    this.springRule = new SpringChanges(true);
+    for (const s of this.springs.splice(0)) this.gap(s.step, s.line);
+  }
 
   /** One step from `from` to a later time, seen on `line`. */
   add(from: number, step: number, line: number): void {
@@ -50,6 +72,8 @@ export class TimeSteps {
 
   private classify(from: number, step: number, line: number): void {
     if (!(step > 1.5 * this.usual)) return;
+    const spring = step === this.usual + HOUR ? this.springRule.take(from, from + step, this.usual) : null;
+    if (spring) { this.springs.push({ from, step, line, rule: spring }); return; }
     // business days: Friday to Monday is the weekend, not missing data
     if (this.usual === DAY && step === 3 * DAY && weekday(from) === 5) { this.weekends++; return; }
     if (this.usual === DAY && isHoliday(from, step)) {
@@ -57,8 +81,19 @@ export class TimeSteps {
       if (step > this.holidayLongest.step) this.holidayLongest = { step, line };
       return;
     }
+    this.gap(step, line);
+  }
+
+  private gap(step: number, line: number): void {
     this.gaps++;
     if (step > this.longest) { this.longest = step; this.longestLine = line; }
+  }
+
+  /** "the spring clock change before 2023-03-26 03:00 (line 603; the EU change, last Sunday of March at 01:00 UTC)", for two or more each named. */
+  private springWords(): string {
+    const n = this.springs.length;
+    const one = (s: (typeof this.springs)[number]) => `${clockTime(s.from + s.step)} (line ${s.line.toLocaleString('en-US')}; ${s.rule})`;
+    return `the spring clock change${n === 1 ? '' : 's'} before ${this.springs.slice(0, 3).map(one).join(', ')}${n > 3 ? `, … (${n})` : ''}`;
   }
 
   /** What to report about column `name`, or null when its steps are regular. */
@@ -75,7 +110,11 @@ export class TimeSteps {
     const holidays = business ? this.holidays : 0;
     const gaps = this.gaps + (business ? 0 : this.holidays);
     const holidayWords = `${holidays.toLocaleString('en-US')} single-day holiday${holidays === 1 ? '' : 's'} (weekdays missing alone, the first just before line ${this.holidayLine.toLocaleString('en-US')})`;
+    const springs = this.springs.length;
     if (gaps === 0) {
+      if (springs > 0) {
+        return { kind: 'clock', count: springs, message: `time column '${name}': local wall-clock time; ${this.springWords()} skip${springs === 1 ? 's' : ''} an hour that never existed, so no row is missing: not counted as a gap` };
+      }
       if (holidays === 0) return null;
       return { kind: 'calendar', count: holidays, message: `time column '${name}': business days (weekends skipped); ${holidayWords}. Rows are the trading days, which forecasting treats as equally spaced, as is usual for such series: nothing to fill` };
     }
@@ -83,9 +122,10 @@ export class TimeSteps {
     if (!business && this.holidayLongest.step > this.longest) { this.longest = this.holidayLongest.step; this.longestLine = this.holidayLongest.line; }
     const w = this.weekends;
     const weekends = w > 0 ? `; ${w.toLocaleString('en-US')} weekend${w === 1 ? '' : 's'} skipped${holidays > 0 ? ` and ${holidayWords} are` : w === 1 ? ' is' : ' are'} not counted` : '';
+    const clock = springs > 0 ? `; ${this.springWords()} ${springs === 1 ? 'is' : 'are'} not counted (local time: the skipped hour never existed)` : '';
     return {
       kind: 'gaps', count: gaps,
-      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}. ${gapAdvice(name, business ? 'B' : pandasFrequency(this.usual))}`,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}. ${gapAdvice(name, business ? 'B' : pandasFrequency(this.usual))}`,
     };
   }
 }
@@ -111,6 +151,9 @@ export function pandasFrequency(seconds: number): string {
   if (Number.isInteger(seconds)) return `${seconds}s`;
   return `${Math.round(seconds * 1000)}ms`;
 }
+
+/** '2023-03-26 03:00': a wall-clock time as the file wrote it. */
+const clockTime = (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** 0 = Sunday .. 6 = Saturday (1970-01-01 was a Thursday). */
 const weekday = (t: number) => ((Math.floor(t / DAY) + 4) % 7 + 7) % 7;
