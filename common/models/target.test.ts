@@ -69,6 +69,28 @@ describe('a two-valued target is binary', () => {
     expect(positiveOf('false', 'true')).toBe('true');
   });
 
+  it("'no' in other languages is the negative whatever the sorted order (an audit's Ja/Nein label made 'Nein' positive)", () => {
+    // [a, b, the positive] (a < b as sorted): in the first fourteen, order alone picked b, the 'no'
+    const pairs: [string, string, string][] = [
+      ['Ja', 'Nein', 'Ja'], ['ja', 'nee', 'ja'], ['JA', 'NEIN', 'JA'], ['ja', 'nej', 'ja'], ['ja', 'nei', 'ja'],
+      ['ja', 'nö', 'ja'], ['geklickt', 'nicht geklickt', 'geklickt'], ['Kauf', 'kein Kauf', 'Kauf'],
+      ['ano', 'ne', 'ano'], ['evet', 'hayır', 'evet'], ['да', 'нет', 'да'], ['ναι', 'όχι', 'ναι'], ['כן', 'לא', 'כן'], ['네', '아니요', '네'],
+      ['non', 'oui', 'oui'], ['falsch', 'wahr', 'wahr'],
+    ];
+    for (const [a, b, positive] of pairs) expect(positiveOf(a, b), `${a}/${b}`).toBe(positive);
+    // a decomposed 'não' (n, a, U+0303, o) is the same word
+    expect(positiveOf('na\u0303o', 'sim')).toBe('sim');
+    expect(positiveOf('否', '是')).toBe('是');
+    expect(positiveOf('faux', 'vrai')).toBe('vrai');
+  });
+
+  it("a German Ja/Nein column codes 'Ja' as 1 and says so", () => {
+    const t = targetCoding(coded(['Nein', 'Ja', 'Nein', null]), 'gekauft');
+    expect(t).toMatchObject({ kind: 'binary', positive: 'Ja', negative: 'Nein' });
+    expect([0, 1, 2, 3].map((r) => t.labelOf(r))).toEqual([0, 1, 0, NaN]);
+    expect(describeTarget(t)).toBe("label: 'Ja' is positive ('Nein' negative)");
+  });
+
   it('labels rows 1/0 with missing as NaN and says which value is positive', () => {
     const t = targetCoding(coded(['ham', 'spam', null, 'ham']), 'kind');
     expect(labels(t, 4)).toEqual([0, 1, NaN, 0]);

@@ -16,10 +16,22 @@ export const MAX_CLASSES = 1000;
 /** Most distinct integers read as classes (more: a count or a measurement; give it a threshold). */
 export const MAX_INTEGER_CLASSES = 100;
 
-const NEGATIVE = new Set(['no', 'not', 'false', 'n', 'f', 'neg', 'negative', 'none', '0', 'off']);
-const POSITIVE = new Set(['yes', 'true', 'y', 't', 'pos', 'positive', '1', 'on', 'clicked', 'click']);
-const isNegative = (v: string) => { const w = v.trim().toLowerCase(); return NEGATIVE.has(w) || w.startsWith('not') || w.startsWith('non') || w.startsWith('no '); };
-const isPositive = (v: string) => POSITIVE.has(v.trim().toLowerCase());
+// "no" and "false" in the languages a label file is likely written in. Sorted order alone made the later
+// value positive, so a German Ja/Nein label read 'Nein' as the positive class (as did да/нет, ja/nej, ja/nei,
+// evet/hayır, 네/아니요): the word decides before the order. Two-letter and one-letter words are only those a
+// two-valued label is unlikely to mean otherwise.
+const NEGATIVE = new Set(['no', 'not', 'false', 'n', 'f', 'neg', 'negative', 'none', '0', 'off',
+  'nein', 'nee', 'nö', 'nie', 'niemals', 'falsch', // German, Dutch 'nee', Polish 'nie'
+  'non', 'faux', 'fausse', 'falso', 'falsa', 'não', 'nao', 'nej', 'nei', 'ne', 'hayır', 'hayir', // French, Spanish, Italian, Portuguese, Scandinavian, Czech, Turkish
+  'нет', 'ложь', 'όχι', 'οχι', 'לא', 'لا', 'नहीं', '否', '不', '不是', '没有', '沒有', '假', '错', '錯', 'いいえ', '아니오', '아니요']);
+const POSITIVE = new Set(['yes', 'true', 'y', 't', 'pos', 'positive', '1', 'on', 'clicked', 'click',
+  'ja', 'jawohl', 'wahr', 'richtig', 'oui', 'vrai', 'vraie', 'sí', 'si', 'sì', 'sim', 'verdadero', 'verdadera', 'vero', 'verdadeiro', 'tak', 'ano', 'evet',
+  'да', 'истина', 'ναι', 'כן', 'نعم', 'हाँ', 'हां', '是', '对', '對', '真', '有', 'はい', '예', '네']);
+// prefixes: "not clicked", "non-spam", "no click", German "nicht geklickt", "kein Kauf", "keine"
+/** A value as the word lists spell it: 'NEIN ' → 'nein'; composed accents (a file's 'não' may be n + a + combining tilde). */
+const wordOf = (v: string) => v.trim().normalize('NFC').toLowerCase();
+const isNegative = (v: string) => { const w = wordOf(v); return NEGATIVE.has(w) || w.startsWith('not') || w.startsWith('non') || w.startsWith('no ') || w.startsWith('nicht') || w.startsWith('kein'); };
+const isPositive = (v: string) => POSITIVE.has(wordOf(v));
 
 /** The positive of two values (sorted a < b): the one that is not a negative word, else the positive word, else b. */
 export function positiveOf(a: string, b: string): string {

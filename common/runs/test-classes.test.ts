@@ -2,7 +2,7 @@
 // predicted classes' names, the averages, a note for a class never predicted (with the remedy unless the
 // run already weighs its classes); many classes: the worst F1 first, no matrix columns.
 import { describe, expect, it } from 'vitest';
-import { TestClasses, testClassLines } from './test-classes';
+import { TestClasses, testClassLines, untrainedIn } from './test-classes';
 
 const cls = (name: string, precision: number, recall: number, f1: number, support: number, predicted: number) => ({ name, precision, recall, f1, support, predicted });
 // the audit's tickets run (scikit-learn's numbers for its matrix: workers/run/fixtures/class-metrics.json)
@@ -44,5 +44,72 @@ describe('testClassLines', () => {
     expect(lines.slice(1, 4).map((l) => l.slice(0, 16))).toEqual(['ticket c…umber 7', 'ticket c…umber 0', 'ticket c…umber 1']);
     expect(lines[4]).toBe('… 9 more classes (shown: the 3 with the lowest F1; --json lists every one)');
     expect(lines.at(-1)).toBe('confusion matrix (12 × 12): --json has it (testClasses.confusion[true][predicted])');
+  });
+});
+
+// the audit's CTR run: 6 clicks in 1,000 rows, none of them in the 100 test rows; the model predicts none
+const noPositives: TestClasses = {
+  step: 6,
+  classes: [cls('false', 1, 1, 1, 100, 100), cls('true', 0, 0, 0, 0, 0)],
+  confusion: [[100, 0], [0, 0]],
+  // scikit-learn's classification_report on these labels (workers/run/fixtures/class-metrics.json)
+  macro: { precision: 1, recall: 1, f1: 1 },
+  weighted: { precision: 1, recall: 1, f1: 1 },
+};
+
+describe('a class with no test rows that is never predicted', () => {
+  it("prints '—' where there is nothing to judge, and says why the averages leave it out and AUC is missing", () => {
+    expect(testClassLines(noPositives)).toEqual([
+      'class         precision  recall  f1      support  │ predicted: false  true',
+      'false         1.0000     1.0000  1.0000      100  │              100     0',
+      'true          —          —       —             0  │                0     0',
+      'macro avg     1.0000     1.0000  1.0000',
+      'weighted avg  1.0000     1.0000  1.0000',
+      "note: 'true' has no test rows and is never predicted: its precision, recall and F1 cannot be judged (—, left out of the averages and the test f1); AUC is undefined on a test part of one class",
+    ]);
+  });
+
+  it('several of many: named together, listed after every class with an F1, AUC not called undefined while two classes have rows', () => {
+    const t: TestClasses = {
+      step: 1,
+      classes: [cls('a', 0.5, 0.5, 0.5, 10, 10), cls('b', 0.2, 0.2, 0.2, 10, 10), cls('c', 0, 0, 0, 0, 0), cls('d', 0, 0, 0, 0, 0)],
+      confusion: [[5, 5, 0, 0], [5, 5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+      macro: { precision: 0.35, recall: 0.35, f1: 0.35 },
+      weighted: { precision: 0.35, recall: 0.35, f1: 0.35 },
+    };
+    const lines = testClassLines(t, { max: 3 });
+    expect(lines.slice(1, 4).map((l) => l.slice(0, 1))).toEqual(['b', 'a', 'c']); // the lowest F1 first; no F1 is not the lowest
+    expect(lines.at(-1)).toBe("note: 'c' and 'd' have no test rows and are never predicted: their precision, recall and F1 cannot be judged (—, left out of the averages and the test f1)");
+  });
+});
+
+describe('a class without training rows', () => {
+  // a chronological split of tiers where 'new' appears only in the last rows
+  const tiers: TestClasses = {
+    step: 4,
+    classes: [cls('bronze', 0.25, 0.75, 0.37, 20, 60), cls('new', 0, 0, 0, 10, 0), cls('silver', 0.4, 0.2, 0.27, 50, 20)],
+    confusion: [[15, 0, 5], [8, 0, 2], [37, 0, 13]],
+    macro: { precision: 0.22, recall: 0.32, f1: 0.21 },
+    weighted: { precision: 0.3, recall: 0.35, f1: 0.27 },
+  };
+
+  it('is never predicted, and class weights are not offered for it (they cannot teach a class the model never saw)', () => {
+    const lines = testClassLines({ ...tiers, untrained: ['new'] });
+    expect(lines.slice(-1)).toEqual(["note: 'new' is never predicted (10 test rows are 'new'): it has no training rows, so the model never saw it"]);
+    // without the data line's note (a run from before it), the remedy is offered as before
+    expect(testClassLines(tiers).slice(-2)).toEqual(["note: 'new' is never predicted (10 test rows are 'new')", '      train with --set loss.classWeights=balanced to give every class the same weight in the loss']);
+    // a second class never predicted that did have training rows still gets the remedy
+    const both = { ...tiers, classes: tiers.classes.map((c) => (c.name === 'silver' ? { ...c, predicted: 0 } : c)), untrained: ['new'] };
+    expect(testClassLines(both).at(-1)).toBe('      train with --set loss.classWeights=balanced to give every class the same weight in the loss');
+  });
+
+  it("is read back from the data line's note by the known class names, whatever characters they hold", () => {
+    const names = ['bronze', 'new, shiny; tier', 'silver', '< 4', '≥ 4'];
+    expect(untrainedIn("fusion: 84 train / 12 validation / 24 test samples; 3 classes of 'tier': bronze, new, silver; no training rows: 'new, shiny; tier', 'silver' (the model cannot learn them; class weights do not help); validation has no 'bronze' rows: …", names))
+      .toEqual(['new, shiny; tier', 'silver']);
+    // a label rule's class as the note spells it; the class weights' own "(no training rows, weight 1: …)" is another note
+    expect(untrainedIn("label: 'stars' ≥ 4 is positive; no training rows: 'stars' ≥ 4 (the model cannot learn it; class weights do not help)", names)).toEqual(['≥ 4']);
+    expect(untrainedIn("class weights (balanced): 'bronze' 1.2, 'new' 1 (no training rows, weight 1: 'new')", names)).toEqual([]);
+    expect(untrainedIn('recsys: 800 train / 100 validation / 100 test samples', names)).toEqual([]);
   });
 });

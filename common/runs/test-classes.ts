@@ -14,7 +14,9 @@ export const TestClasses = z.object({
   step: z.number().int(),
   /**
    * Per class in class-id order (the data line's order). precision = tp / predicted, recall = tp / support,
-   * F1 = 2tp / (2tp + fp + fn); 0 where the denominator is 0 (scikit-learn's zero_division=0).
+   * F1 = 2tp / (2tp + fp + fn); 0 where the denominator is 0 (scikit-learn's zero_division=0). A class
+   * with no test rows that is never predicted (support 0, predicted 0: isUnscored) has nothing to judge:
+   * its three 0s are placeholders, it is left out of the averages, and reports print '—' for them.
    */
   classes: z.array(z.object({
     name: z.string(),
@@ -34,8 +36,49 @@ export const TestClasses = z.object({
    */
   macro: Averages,
   weighted: Averages,
+  /**
+   * The classes without training rows (the model never saw them: class weights cannot help them). Not in
+   * the trainer's file: the lab adds it when it reads the table, from the run's data line's "no training
+   * rows:" note (main/lab/runs/test-classes-report.ts). Absent: none, or a run from before the note.
+   */
+  untrained: z.array(z.string()).optional(),
 });
 export type TestClasses = z.infer<typeof TestClasses>;
+
+/**
+ * How the trainer's data line names the classes without training rows (workers/run/part-classes.ts writes
+ * "no training rows: 'new', 'other' (the model cannot learn them; …)"); untrainedIn reads it back.
+ */
+export const NO_TRAINING_ROWS = 'no training rows: ';
+export const NO_TRAINING_ROWS_END = ' (the model cannot learn';
+
+/**
+ * The classes of `names` the data line's "no training rows:" note lists. Matched against the known names,
+ * so a name holding ", " or "; " is read whole; a binary label rule's class ('≥ 4') is spelled "'stars' ≥ 4"
+ * there. A list cut with "…" names only its first classes.
+ */
+export function untrainedIn(line: string, names: readonly string[]): string[] {
+  const from = line.indexOf(NO_TRAINING_ROWS);
+  if (from < 0) return [];
+  const start = from + NO_TRAINING_ROWS.length;
+  const end = line.indexOf(NO_TRAINING_ROWS_END, start);
+  const segment = `, ${line.slice(start, end < 0 ? undefined : end)}, `;
+  return names.filter((n) => segment.includes(`, '${n}', `) || (/^(≥|<) /.test(n) && segment.includes(`' ${n}, `)));
+}
+
+/**
+ * A class with no test rows that the model never predicts: its precision, recall and F1 are 0/0, which
+ * nothing can judge. scikit-learn's f1_score(average='macro') and classification_report leave it out (they
+ * average over the labels that occur), and so do the run's f1 and the macro avg; the table prints '—'.
+ */
+export const isUnscored = (c: { support: number; predicted: number }) => c.support === 0 && c.predicted === 0;
+
+/** "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', 'b', … (7 classes)". */
+function quoted(names: readonly string[]): string {
+  const q = names.slice(0, 5).map((n) => `'${n}'`);
+  if (names.length > 5) return `${q.join(', ')}, … (${names.length} classes)`;
+  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+}
 
 const f4 = (v: number) => v.toFixed(4);
 /** A long name keeps its start and its end: 'ticket category 11' and '… 12' stay apart. */
@@ -46,15 +89,18 @@ const NAME_WIDTH = 16;
 
 /**
  * Lines for a report: a row per class (precision, recall, F1, support, then the row of the confusion
- * matrix: the class's test rows by predicted class), the macro and weighted averages, and a note per class
- * that is never predicted (with the remedy unless `classWeights`: the run already weighs its classes). At
- * most `max` classes, the worst F1 first when there are more.
+ * matrix: the class's test rows by predicted class), the macro and weighted averages, a note per class
+ * that is never predicted (with the remedy unless `classWeights`: the run already weighs its classes, or
+ * the class has no training rows: weights cannot teach a class the model never saw), and a note for the
+ * classes with no test rows that are never predicted ('—' in their row: not scored). At most `max`
+ * classes, the worst F1 first when there are more (unscored ones last: they have no F1).
  */
 export function testClassLines(t: TestClasses, o: { max?: number; classWeights?: boolean } = {}): string[] {
   const max = o.max ?? 20;
   const k = t.classes.length;
   const ids = t.classes.map((_, c) => c);
-  const shown = k <= max ? ids : [...ids].sort((a, b) => t.classes[a].f1 - t.classes[b].f1 || t.classes[b].support - t.classes[a].support).slice(0, max);
+  const worst = (c: number) => (isUnscored(t.classes[c]) ? Infinity : t.classes[c].f1);
+  const shown = k <= max ? ids : [...ids].sort((a, b) => worst(a) - worst(b) || t.classes[b].support - t.classes[a].support).slice(0, max);
   const names = t.classes.map((c) => clip(c.name, NAME_WIDTH));
   const width = Math.max(12, ...shown.map((c) => names[c].length));
   const matrix = k <= MATRIX_MAX_CLASSES;
@@ -65,16 +111,29 @@ export function testClassLines(t: TestClasses, o: { max?: number; classWeights?:
   const lines = [head];
   for (const c of shown) {
     const m = t.classes[c];
-    const row = `${names[c].padEnd(width)}  ${f4(m.precision)}     ${f4(m.recall)}  ${f4(m.f1)}  ${String(m.support).padStart(supportWidth)}`;
+    const [p, r, f] = isUnscored(m) ? ['—'.padEnd(6), '—'.padEnd(6), '—'.padEnd(6)] : [f4(m.precision), f4(m.recall), f4(m.f1)];
+    const row = `${names[c].padEnd(width)}  ${p}     ${r}  ${f}  ${String(m.support).padStart(supportWidth)}`;
     lines.push(matrix ? `${row}  │            ${ids.map((p) => String(t.confusion[c]?.[p] ?? 0).padStart(cells[p])).join('  ')}` : row);
   }
   if (k > max) lines.push(`… ${k - max} more class${k - max === 1 ? '' : 'es'} (shown: the ${max} with the lowest F1; --json lists every one)`);
   lines.push(`${'macro avg'.padEnd(width)}  ${f4(t.macro.precision)}     ${f4(t.macro.recall)}  ${f4(t.macro.f1)}`);
   lines.push(`${'weighted avg'.padEnd(width)}  ${f4(t.weighted.precision)}     ${f4(t.weighted.recall)}  ${f4(t.weighted.f1)}`);
   if (!matrix) lines.push(`confusion matrix (${k} × ${k}): --json has it (testClasses.confusion[true][predicted])`);
+  const untrained = new Set(t.untrained ?? []);
   const never = t.classes.filter((m) => m.support > 0 && m.predicted === 0);
-  for (const m of never) lines.push(`note: '${m.name}' is never predicted (${m.support} test row${m.support === 1 ? ' is' : 's are'} '${m.name}')`);
-  // the remedy, unless the run already weighs its classes
-  if (never.length && !o.classWeights) lines.push('      train with --set loss.classWeights=balanced to give every class the same weight in the loss');
+  for (const m of never) {
+    const rows = `${m.support} test row${m.support === 1 ? ' is' : 's are'} '${m.name}'`;
+    lines.push(untrained.has(m.name) ? `note: '${m.name}' is never predicted (${rows}): it has no training rows, so the model never saw it` : `note: '${m.name}' is never predicted (${rows})`);
+  }
+  // the remedy, unless the run already weighs its classes or weights cannot help (no training rows)
+  if (never.some((m) => !untrained.has(m.name)) && !o.classWeights) lines.push('      train with --set loss.classWeights=balanced to give every class the same weight in the loss');
+  const unscored = t.classes.filter(isUnscored).map((m) => m.name);
+  if (unscored.length) {
+    const one = unscored.length === 1;
+    // AUC: undefined when the test part holds one class (eval-metrics.ts leaves it out of the test line)
+    const scoredClasses = t.classes.filter((m) => m.support > 0).length;
+    lines.push(`note: ${quoted(unscored)} ${one ? 'has' : 'have'} no test rows and ${one ? 'is' : 'are'} never predicted: ${one ? 'its' : 'their'} precision, recall and F1 cannot be judged ` +
+      `(—, left out of the averages and the test f1)${scoredClasses < 2 ? '; AUC is undefined on a test part of one class' : ''}`);
+  }
   return lines;
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_CLASSES_FILE, TestClasses } from '../../common/runs/test-classes';
+import { TEST_CLASSES_FILE, TestClasses, isUnscored } from '../../common/runs/test-classes';
 import { classBreakdown, classNamesOf, writeTestClasses } from './class-metrics';
 import { binaryMetrics, multiclassMetrics } from './eval-metrics';
 import { MetricStream } from './metric-stream';
@@ -57,6 +57,23 @@ describe('per-class metrics equal scikit-learn (fixtures/class-metrics.json)', (
     expect(b.confusion).toEqual([[27, 0, 4], [5, 0, 4], [1, 0, 358]]);
     expect(b.classes[1]).toEqual({ name: 'refund', precision: 0, recall: 0, f1: 0, support: 9, predicted: 0 });
     expect(b.macro.f1).toBeCloseTo(0.6104454022988506, 12);
+  });
+
+  it("the audit's CTR test part without positives: 'true' is unscored, the macro avg, the test f1 and sklearn agree on 1.0", () => {
+    const c = CASES.find((x) => x.name === 'binary test part without positives, none predicted')!;
+    const logits = c.labels.map(() => -3);
+    const b = classBreakdown('binary', logits, c.labels, ['false', 'true']);
+    expect(b.classes[1]).toEqual({ name: 'true', precision: 0, recall: 0, f1: 0, support: 0, predicted: 0 });
+    expect(isUnscored(b.classes[1])).toBe(true); // printed '—', left out of the averages
+    expect(b.macro).toEqual({ precision: c.macro.precision, recall: c.macro.recall, f1: c.macro['f1-score'] });
+    const m = binaryMetrics(logits, c.labels);
+    expect(m.f1).toBe(b.macro.f1);
+    expect(m).not.toHaveProperty('auc'); // one class: undefined, and the data line says so (part-classes.ts)
+    // one positive prediction makes 'true' a class that occurs (a false positive): F1 0, averaged in
+    const one = classBreakdown('binary', [3, ...logits.slice(1)], c.labels, ['false', 'true']);
+    expect(isUnscored(one.classes[1])).toBe(false);
+    expect(one.macro.f1).toBeCloseTo((2 * 99 / (2 * 99 + 1) + 0) / 2, 12);
+    expect(binaryMetrics([3, ...logits.slice(1)], c.labels).f1).toBeCloseTo(one.macro.f1, 12);
   });
 
   it('streams: chunks added to a MetricStream give the table of the whole part', () => {

@@ -4,7 +4,7 @@
 // classes: the first largest logit), so the table's macro F1 is the run's test f1.
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_CLASSES_FILE, type TestClasses } from '../../common/runs/test-classes';
+import { TEST_CLASSES_FILE, isUnscored, type TestClasses } from '../../common/runs/test-classes';
 import type { Task } from './eval-metrics';
 import type { RunData } from './run-data';
 
@@ -54,8 +54,9 @@ export function classBreakdownOf(confusion: number[][], names: readonly string[]
       predicted,
     };
   });
-  // sklearn averages over the labels that occur in y_true or y_pred (eval-metrics.ts macroF1 says why)
-  const present = classes.filter((c) => c.support + c.predicted > 0);
+  // sklearn averages over the labels that occur in y_true or y_pred (eval-metrics.ts macroF1 says why): a
+  // class with no test rows that is never predicted has no F1 to average, and reports print '—' for it
+  const present = classes.filter((c) => !isUnscored(c));
   const total = classes.reduce((s, c) => s + c.support, 0);
   const mean = (key: 'precision' | 'recall' | 'f1') => ratio(present.reduce((s, c) => s + c[key], 0), present.length);
   const weightedMean = (key: 'precision' | 'recall' | 'f1') => ratio(classes.reduce((s, c) => s + c[key] * c.support, 0), total);

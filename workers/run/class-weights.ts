@@ -15,15 +15,16 @@ export interface ClassWeights {
 
 /**
  * Rows per class among the first `limit` rows of a part (those an epoch trains on under maxRowsPerEpoch):
- * a binary label counts as 1 above 0.5. Read in chunks of ~64 MB of samples.
+ * a binary label counts as 1 above 0.5. Read in chunks of ~64 MB of samples. `part` names the part in the
+ * error (the data line's notes count validation and test too: part-classes.ts).
  */
-export function classCounts(rows: Rows, target: string, classes: number, binary: boolean, limit = rows.rows): number[] {
+export function classCounts(rows: Rows, target: string, classes: number, binary: boolean, limit = rows.rows, part = 'training'): number[] {
   const counts = new Array<number>(classes).fill(0);
   const chunk = chunkOf(sampleBytes(rows), 64 << 20, 1 << 16);
   const end = Math.min(rows.rows, limit);
   for (let from = 0; from < end; from += chunk) {
     const labels = rangeBatch(rows, from, Math.min(end, from + chunk))[target]?.data;
-    if (!labels) throw new Error(`the training rows have no target '${target}' to count the classes of`);
+    if (!labels) throw new Error(`the ${part} rows have no target '${target}' to count the classes of`);
     for (let i = 0; i < labels.length; i++) {
       const y = binary ? (Number(labels[i]) > 0.5 ? 1 : 0) : Number(labels[i]);
       if (y >= 0 && y < classes) counts[y]++;

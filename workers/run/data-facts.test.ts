@@ -10,7 +10,7 @@ import { labelCodingOf, modelInputsOf, withDataFacts } from './data-facts';
 const N = 120;
 const numbers = (f: (r: number) => number): DataColumn => ({ values: Float32Array.from({ length: N }, (_, r) => f(r)) });
 const words = (dictionary: string[], f: (r: number) => number): DataColumn => ({ values: Int32Array.from({ length: N }, (_, r) => f(r)), dictionary });
-const types: Record<string, string> = { empty: 'categorical', genres: 'categorical', 'city, country': 'categorical', device: 'categorical', impression: 'categorical', kind: 'categorical', verdict: 'categorical' };
+const types: Record<string, string> = { tier: 'categorical', empty: 'categorical', genres: 'categorical', 'city, country': 'categorical', device: 'categorical', impression: 'categorical', kind: 'categorical', verdict: 'categorical' };
 const typeOf = (c: string) => types[c] ?? 'float';
 
 const data = columnSource(N, {
@@ -18,6 +18,8 @@ const data = columnSource(N, {
   'city, country': words(['Paris, France', 'Bonn, Germany', 'Lyon, France'], (r) => r % 3), device: words(['ios', 'web'], (r) => r % 2),
   impression: words(Array.from({ length: N }, (_, i) => `i${i}`), (r) => r), price: numbers((r) => 1 + (r % 9)), stars: numbers((r) => 1 + (r % 5)),
   kind: words(['b', 'c', 'a'], (r) => r % 3), verdict: words(['spam', 'ham'], (r) => (r % 4 === 0 ? 0 : 1)),
+  // a class that appears in the last rows only: a chronological split puts it in test alone
+  tier: words(['gold', 'silver', 'new'], (r) => (r >= 110 ? 2 : r % 2)),
   empty: words([], () => -1), genres: words(['Action|Comedy', 'Drama', 'Comedy'], (r) => r % 3),
 });
 const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 1 }, data);
@@ -75,5 +77,24 @@ describe('the label a trainer names', () => {
     expect(facts.label).toEqual({ column: 'kind', classes: ['a', 'b', 'c'] });
     // class names that do not match the model's classes are not sent (numbers beat wrong names)
     expect(labelCodingOf({ ...run.data, classNames: ['a', 'b'] }, c)).toBeUndefined();
+  });
+});
+
+describe('the classes a part lacks, in the data line', () => {
+  it("a class only in test: no training rows, none in validation, and the split that keeps it in every part", () => {
+    const c = DataColumns.parse({ family: 'fusion', modalities: [{ name: 'tab', columns: ['price'] }], label: 'tier' });
+    const run = runDataFrom(data, typeOf, computeSplit({ kind: 'chronological' }, data), c); // 84 / 12 / 24 rows: 'new' is rows 110..119
+    const line = withDataFacts(run.data, c, run.shape).describe;
+    expect(line.startsWith(`${run.data.describe}; `)).toBe(true); // after the builder's notes
+    expect(line.slice(run.data.describe.length)).toBe("; no training rows: 'new' (the model cannot learn it; class weights do not help)" +
+      "; validation has no 'new' rows: early stopping never scores it" +
+      '; a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column tier, then train with --set data.splitId=SPLIT');
+  });
+
+  it('every class in every part, or a forecast: the line is the builder\'s', () => {
+    const { run, facts } = built({ family: 'fusion', modalities: [{ name: 'tab', columns: ['price'] }], label: 'kind' });
+    expect(facts.describe).toBe(run.data.describe);
+    const forecast = built({ family: 'forecasting', channels: ['pv'] }, { lookback: 8, horizon: 2 });
+    expect(forecast.facts.describe).toBe(forecast.run.data.describe);
   });
 });

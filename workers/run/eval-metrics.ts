@@ -43,7 +43,12 @@ export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<numbe
 /**
  * Macro-F1 as scikit-learn's f1_score(average='macro'): the mean of the per-class F1 over the classes that
  * occur as a label or a prediction. A class absent from both says nothing about the model; counting it as
- * F1 0 (dividing by every class) scored a 60-row test part 0.27 where sklearn says 0.40.
+ * F1 0 (dividing by every class) scored a 60-row test part 0.27 where sklearn says 0.40. (sklearn's
+ * classification_report(labels=every class) would count it as 0 with an "ill-defined" warning: the same
+ * predictions would then score lower the more classes the model knows.) The per-class table leaves it out
+ * of its macro avg too and prints '—' for it (common/runs/test-classes.ts isUnscored), and the run's data
+ * line says which part lacks which class (part-classes.ts): a binary test part without positives scores
+ * f1 1.0 for a model that predicts none, and only that note says the positives were never tested.
  */
 export function macroF1(tp: ArrayLike<number>, fp: ArrayLike<number>, fn: ArrayLike<number>): number {
   let sum = 0, present = 0;

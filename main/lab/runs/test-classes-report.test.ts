@@ -58,4 +58,47 @@ describe('per-class test metrics in run reports', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("a class the data line says has no training rows is not offered class weights, in show and in the table the runs port sends", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-classes-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const id = store.runs.create({ config: { model: { template: 'concat-fusion' } } });
+      mkdirSync(join(dir, 'runs', String(id)), { recursive: true });
+      store.checkpoints.add({ runId: id, step: 4, epoch: 2, kind: 'best', path: join('runs', String(id), 'best.ckpt'), bytes: 10, metric: 1.2 });
+      // a chronological split where 'new' appears in the last rows only (the trainer's data line, workers/run/part-classes.ts)
+      writeTestClasses(join(dir, 'runs', String(id)), 4, classBreakdownOf([[16, 1, 0, 4], [22, 0, 0, 2], [8, 0, 0, 2], [20, 0, 0, 5]], ['bronze', 'gold', 'new', 'silver']));
+      expect(testClassesOf(store, id)?.untrained).toBeUndefined(); // no data line yet: nothing known
+      store.runs.setStatus(id, 'completed', { dataSummary: { line: "fusion: 280 train / 40 validation / 80 test samples; 4 classes of 'tier': bronze, gold, new, silver; no training rows: 'new' (the model cannot learn it; class weights do not help)", logScaled: [] } });
+      expect(testClassesOf(store, id)?.untrained).toEqual(['new']);
+      const text = showText(store, store.runs.get(id)!);
+      expect(text).toContain("    note: 'new' is never predicted (10 test rows are 'new'): it has no training rows, so the model never saw it\n");
+      expect(text).not.toContain('loss.classWeights=balanced');
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a test part without positives: 'true' reads '—' and the note says why (the audit's CTR run)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-classes-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const id = store.runs.create({ config: { model: { template: 'dnn' } } });
+      mkdirSync(join(dir, 'runs', String(id)), { recursive: true });
+      store.checkpoints.add({ runId: id, step: 6, epoch: 1, kind: 'best', path: join('runs', String(id), 'best.ckpt'), bytes: 10, metric: 0.07 });
+      writeTestClasses(join(dir, 'runs', String(id)), 6, classBreakdownOf([[100, 0], [0, 0]], ['false', 'true']));
+      const text = showText(store, store.runs.get(id)!).split('\n');
+      const at = text.findIndex((l) => l.startsWith('    true '));
+      expect(text.slice(at, at + 4)).toEqual([
+        '    true          —          —       —             0  │                0     0',
+        '    macro avg     1.0000     1.0000  1.0000',
+        '    weighted avg  1.0000     1.0000  1.0000',
+        "    note: 'true' has no test rows and is never predicted: its precision, recall and F1 cannot be judged (—, left out of the averages and the test f1); AUC is undefined on a test part of one class",
+      ]);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
