@@ -1,23 +1,23 @@
-// `gatelab datasets split ID --delete NAME`, run as a user runs it (child process, --home): a split no run
-// names is deleted; a split a run names stays, the command exits 1 naming the run; --help lists the option.
+// `gatelab datasets split ID --delete NAME`, run as a user runs it (--home): a split no run names is
+// deleted; a split a run names stays, the command exits 1 naming the run; --help lists the option. The
+// commands run in this process (testing/gatelab.ts: the same main(), stdout and stderr apart, the exit
+// code bin/gatelab.js would give), without a child's second of start-up each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { labPaths } from '../lab/home';
 import { openLabDatasets, createSplit } from '../lab/datasets/index';
+import { gatelab as cli } from './testing/gatelab';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let home: string;
 let id: number;
 let used: number;
 let runId: number;
 
-const gatelab = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+const gatelab = async (...args: string[]) => {
+  const r = await cli([...args, '--home', home]);
+  return { code: r.code, stdout: r.out, stderr: r.err };
 };
 
 beforeAll(async () => {
@@ -36,46 +36,46 @@ beforeAll(async () => {
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('gatelab datasets split --delete', () => {
-  it('deletes a split no run names, and says which', () => {
-    const r = gatelab('datasets', 'split', String(id), '--delete', 'free');
+  it('deletes a split no run names, and says which', async () => {
+    const r = await gatelab('datasets', 'split', String(id), '--delete', 'free');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Deleted split 'free' \\(id \\d+\\) of dataset ${id} 'ETTh1'`));
-    const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as { splits: Array<{ name: string }> };
+    const shown = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as { splits: Array<{ name: string }> };
     expect(shown.splits.map((s) => s.name)).toEqual(['used']);
-    const again = gatelab('datasets', 'split', String(id), '--delete', 'free');
+    const again = await gatelab('datasets', 'split', String(id), '--delete', 'free');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/has no split named 'free'; its splits: used \(id \d+\)/);
   });
 
-  it('refuses a split a run names (exit 1), naming the run; the split stays', () => {
-    const r = gatelab('datasets', 'split', String(id), '--delete', 'used', '--json');
+  it('refuses a split a run names (exit 1), naming the run; the split stays', async () => {
+    const r = await gatelab('datasets', 'split', String(id), '--delete', 'used', '--json');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`split 'used' (id ${used}) is used by run ${runId}; deleting it would cut that run off from its rows`);
-    const shown = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as { splits: Array<{ name: string }> };
+    const shown = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as { splits: Array<{ name: string }> };
     expect(shown.splits.map((s) => s.name)).toEqual(['used']);
   });
 
-  it('--name of a split a run names is refused (exit 1), naming the run and the ways out; the split keeps its rows', () => {
-    const before = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as { splits: Array<{ id: number; name: string; spec: unknown }> };
-    const r = gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'used');
+  it('--name of a split a run names is refused (exit 1), naming the run and the ways out; the split keeps its rows', async () => {
+    const before = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as { splits: Array<{ id: number; name: string; spec: unknown }> };
+    const r = await gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'used');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe(`gatelab datasets: split 'used' (id ${used}) is used by run ${runId}; replacing it would cut that run off from its rows (resume, Try it, analytics and export read them). ` +
       `Give the new split another name (--name used-2), or delete that run first (gatelab delete ${runId}) and then the split (gatelab datasets split ${id} --delete used)`);
-    const after = JSON.parse(gatelab('datasets', 'show', String(id), '--json').stdout) as typeof before;
+    const after = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as typeof before;
     expect(after.splits).toEqual(before.splits); // same id, same spec (ett, not chronological)
     // a split no run names is still replaced, and says so
-    const free = gatelab('datasets', 'split', String(id), '--kind', 'ett', '--name', 'spare');
+    const free = await gatelab('datasets', 'split', String(id), '--kind', 'ett', '--name', 'spare');
     expect(free.code).toBe(0);
-    const again = gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'spare');
+    const again = await gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'spare');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^\(replaces split 'spare', id \d+, which no run trains on\)\nSplit 'spare' \(id \d+\)/);
-    expect(gatelab('datasets', 'split', String(id), '--delete', 'spare').code).toBe(0);
+    expect((await gatelab('datasets', 'split', String(id), '--delete', 'spare')).code).toBe(0);
   });
 
-  it('--help lists --delete', () => {
-    expect(gatelab('datasets', '--help').stdout).toMatch(/--delete NAME\s+split: delete the stored split NAME/);
+  it('--help lists --delete', async () => {
+    expect((await gatelab('datasets', '--help')).stdout).toMatch(/--delete NAME\s+split: delete the stored split NAME/);
   });
 });

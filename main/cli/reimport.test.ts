@@ -1,22 +1,16 @@
-// `gatelab import` of bytes already imported, in child processes as a user runs it: the existing dataset
-// is returned, and options that would have changed it are named as not applied, with what to do.
+// `gatelab import` of bytes already imported, as a user runs it: the existing dataset is returned, and
+// options that would have changed it are named as not applied, with what to do. The commands run in this
+// process (testing/gatelab.ts: the same main(), stdout and stderr apart, the exit code bin/gatelab.js
+// would give), without a child's second of start-up each.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { gatelab as cli } from './testing/gatelab';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function gatelab(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+async function gatelab(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await cli([...args, '--home', home]);
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 let home: string, file: string;

@@ -1,7 +1,8 @@
 // The run verbs end to end, as a user types them, on a temp lab home: train in one real `gatelab`
-// process, pause it from another (it trains elsewhere: the request goes through the run's folder), resume
-// in a third; runs/show --json, export, sweeps and the refusals call the CLI in-process (testing/gatelab.ts:
-// the same verbs and trainer processes, without a second's start-up per command).
+// process (the exit code the shell sees), pause it from another process (this one: it trains elsewhere, so
+// the request goes through the run's folder) and resume it here; runs/show --json, export, sweeps and the
+// refusals call the CLI in-process too (testing/gatelab.ts: the same verbs and trainer processes, without a
+// second's start-up per command).
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,14 +44,14 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
     try {
       let paused: Promise<{ code: number | null; lines: string[] }> | null = null;
       const train = await gatelabProcess(['train', '--home', home, '--epochs', '40', '--set', 'patience=0', '--set', 'samples=16384', '--set', 'batch-size=64', '--seed', '5', '--follow', '--json'], (line) => {
-        if (!paused && line.includes('"type":"progress"')) paused = gatelabProcess(['pause', '1', '--home', home, '--json']);
+        if (!paused && line.includes('"type":"progress"')) paused = gatelab(['pause', '1', '--home', home, '--json']);
       });
       const result = lastJson(train.lines);
       expect(result).toMatchObject({ run: 1, status: 'paused' });
       expect(train.code).toBe(3); // paused: did not finish (not 0), resumable (not 1, failed)
       expect(lastJson((await paused!)!.lines)).toMatchObject({ run: 1, status: 'paused' });
 
-      const resumed = await gatelabProcess(['resume', '1', '--home', home, '--json']);
+      const resumed = await gatelab(['resume', '1', '--home', home, '--json']);
       const done = lastJson(resumed.lines);
       expect(done).toMatchObject({ run: 1, status: 'completed', step: 40 * 256 }); // early stopping off: all 40 epochs
       expect(Object.keys(done.test).sort()).toEqual(['accuracy', 'auc', 'f1', 'logloss', 'loss']);
@@ -98,7 +99,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(lastJson(fromConfig.lines)).toMatchObject({ run: 3, status: 'completed', step: 10 });
       // A sweep file may name its dataset (ids depend on the lab's import order), as --dataset does.
       writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config: { ...config, data: { ...config.data, datasetId: 'ETTh1' } }, seeds: 2 }));
-      const sweep = lastJson((await gatelab(['sweep', join(home, 'sweep.json'), '--home', home, '--json'])).lines);
+      const sweep = lastJson((await gatelab(['sweep', join(home, 'sweep.json'), '--home', home, '--parallel', '2', '--json'])).lines);
       expect(sweep.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed']);
       const etth1 = Number(/already dataset (\d+)/.exec(again.lines[0])![1]);
       expect(lastJson((await gatelab(['show', String(sweep.runs[0].run), '--home', home, '--json'])).lines).config.data.datasetId).toBe(etth1);

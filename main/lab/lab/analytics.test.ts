@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Lab } from '../lab';
 import { labPaths } from '../home';
 import { openLabStore } from '../store/index';
-import { labHomeWithDemos } from '../testing/lab-home';
+import { labHomeWithDemoRows, labHomeWithDemos } from '../testing/lab-home';
 import type { AnalyticsComparison, AnalyticsJobInfo, AnalyticsJobs, GateReportData, GateReportPaths, RunKnockouts } from '../../../common/lab-api';
 
 const ok = <T>(r: unknown): T => {
@@ -17,7 +17,9 @@ const ok = <T>(r: unknown): T => {
 
 describe('analytics channels', () => {
   it('knocks out all gates of a trained run as a job with progress, stores the table and writes the gate report', async () => {
-    const home = await labHomeWithDemos(['fusion'], 'gatelab-analytics-api-'); // the other demos play no part
+    // The fusion demo's columns and modalities on its first 4,000 rows: every knockout evaluates the test
+    // split and bootstraps its interval 1,000 times, and the job's steps stay long enough to be seen mid-way.
+    const home = await labHomeWithDemoRows('fusion', 4000, 'gatelab-analytics-api-');
     let lab = await Lab.open({ home, face: 'test' });
     try {
       const missing = await lab.dispatch('analytics.knockouts', { id: '999' });

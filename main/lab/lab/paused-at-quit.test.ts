@@ -1,10 +1,9 @@
 // Graceful quit with a real trainer process: a running run is paused (checkpointed) by quitGracefully,
 // the next lab start offers it through runs.pausedAtQuit, and resuming continues from the pause step.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Lab } from '../lab';
+import { labHomeWithDemos } from '../testing/lab-home';
 
 type Summary = { id: string; status: string; step: number };
 const until = async (lab: Lab, id: string, ok: (r: Summary) => boolean, ms = 60_000): Promise<Summary> => {
@@ -21,7 +20,7 @@ const until = async (lab: Lab, id: string, ok: (r: Summary) => boolean, ms = 60_
 
 describe('graceful quit', () => {
   it('pauses running runs at quit and offers them on the next start', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-quit-'));
+    const home = await labHomeWithDemos([], 'gatelab-quit-'); // synthetic runs only: no demo to generate
     try {
       let lab = await Lab.open({ home, face: 'electron' });
       const started = await lab.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config: { epochs: 400, earlyStopping: { patience: 0 }, batchSize: 64, data: { kind: 'synthetic', samples: 2048 } } });
@@ -52,7 +51,7 @@ describe('graceful quit', () => {
   }, 120_000);
 
   it('pauses only the runs this lab trains: quitting a second lab on the same home leaves the first one\'s run training', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-quit-'));
+    const home = await labHomeWithDemos([], 'gatelab-quit-'); // synthetic runs only: no demo to generate
     try {
       const trainer = await Lab.open({ home, face: 'serve' });
       const started = await trainer.dispatch('runs.start', { template: 'demo-gated', datasetId: 'synthetic', seeds: 1, config: { epochs: 400, earlyStopping: { patience: 0 }, batchSize: 64, data: { kind: 'synthetic', samples: 2048 } } });

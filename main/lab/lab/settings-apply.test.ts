@@ -2,10 +2,9 @@
 // pool (raising it starts a waiting run at once), "Threads per run" and "Execution provider" become the
 // defaults of new runs (a run's own config still wins), and 'auto' stays on the CPU where CUDA is absent.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Lab } from '../lab';
+import { labHomeWithDemos } from '../testing/lab-home';
 import { runProvider } from '../runs/runs-port';
 
 type Detail = { id: string; status: string; step: number; device: string; fallbackReason?: string | null; config: { threads?: number; provider?: string } };
@@ -38,7 +37,7 @@ describe('run settings', () => {
   });
 
   it('concurrent runs, threads per run and the execution provider apply to the runs the lab starts', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-settings-'));
+    const home = await labHomeWithDemos([], 'gatelab-settings-'); // synthetic runs only: no demo to generate
     const lab = await Lab.open({ home, face: 'serve' });
     try {
       expect((await lab.dispatch('settings.set', { concurrentRuns: 1, threads: 2, executionProvider: 'cpu' })).ok).toBe(true);
