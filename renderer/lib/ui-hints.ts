@@ -36,6 +36,8 @@ const HINTS: [RegExp, string][] = [
   [/\(`--set positiveAtLeast=T`, or in the app the target's "label = value ≥ t" rule\)/g, `(${RULE})`],
   [/with `--set positiveAtLeast=T` \(label = value ≥ T; in the app, the target's "label = value ≥ t" rule\)/g, `(${RULE})`],
   [/with `--set positiveAtLeast=T` \(label = value ≥ T\)/g, `(${RULE})`],
+  // (common/models/target.ts IMPLICIT_FEEDBACK_HINT: a CTR model on an interaction log)
+  [/a rating with a threshold \(--set positiveAtLeast=\d+(?:\.\d+)?\)/g, `a rating with a threshold (${RULE})`],
   [/Remove the rule \(--set positiveAtLeast is for numbers\)/g, 'Remove the rule in Datasets (it is for numbers)'],
   [/ \(e\.g\. --template concat-fusion\)/g, ' (e.g. concat-fusion)'],
   // Size advice names template fields by their form labels.

@@ -11,6 +11,7 @@ import type { JsonSchema } from '../lib/json-schema';
 import { runForm, TrainingSettings } from './run-form';
 import { changedWords, childRunName } from '../lib/run-label';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
+import { familyForDataset } from './models-family';
 
 /**
  * How many seeds the runs of `run`'s start had: the runs of its group with its name but for the seed (a
@@ -149,6 +150,8 @@ export class ModelsStore {
     try {
       [this.templates, this.gateKinds] = await Promise.all([this.lab.invoke('templates.list', {}), this.lab.invoke('gates.list', {})]);
       this.error = null;
+      // a dataset adopted before the templates came could not switch the family yet (adoptDataset)
+      if (!this.templateId && !this.opening && this.dataset) this.family = familyForDataset(this.dataset, this.family);
       if (!this.templateId && !this.opening) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
     } catch (e) {
       this.error = LabError.from(e);
@@ -205,8 +208,10 @@ export class ModelsStore {
     if (changed && this.dataset) this.name = ''; // (the first dataset of a session keeps what was typed)
     if (changed) this.splitId = null; // a split belongs to its dataset
     this.dataset = d;
-    // A dataset made for another family (the demos say which) switches the template family with it.
-    if (changed && d.family && d.family !== this.family && this.templates.length) this.setFamily(d.family as Family);
+    // A dataset made for another family (the demos say which), or one that can feed only another family
+    // (a series with a date and no target opened while the CTR tab was in use), switches the family with it.
+    const family = changed ? familyForDataset(d, this.family) : this.family;
+    if (family !== this.family && this.templates.length) this.setFamily(family);
     else this.applyDataShape();
   }
 

@@ -21,5 +21,10 @@ export interface DatasetsPort {
   rename?(id: string, name: string): { dataset: DatasetSummary; message: string };
   /** Imports a file; resolves with the new (or existing, same content: created false) dataset's id. */
   importFile(path: string, hooks: ImportHooks): Promise<{ datasetId: string; created: boolean }>;
+  /**
+   * Reports datasets other processes on the same lab home added, deleted or edited (by id), about once a
+   * second, until the returned stop or close(); absent in test ports without a store.
+   */
+  watchForeign?(onChange: (id: string) => void): () => void;
   close(): void;
 }

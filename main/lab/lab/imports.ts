@@ -3,6 +3,8 @@
 // only queues, tracks and reports.
 // - At most MAX_RUNNING_IMPORTS parse at once (each holds a worker and its buffers: 30 at once took
 //   1.5 GB and 77 threads); the others wait in order with phase 'queued'.
+// - Datasets another process imported (or deleted, or edited) on the same lab home are reported through
+//   the same onImported callback (foreign-datasets.ts): it only makes the lab say datasets changed.
 // - Events of one import are ordered: the first ('queued' or 'parsing') is sent before the import can
 //   report anything else (so also before the reply carrying its id: a client keeps events for an id
 //   it does not know yet), and nothing follows the final one ('done', 'failed', 'cancelled').
@@ -43,7 +45,12 @@ export class Imports {
     private readonly emit: (p: ImportProgress) => void,
     private readonly onImported: (datasetId: string) => void,
     private readonly maxRunning = MAX_RUNNING_IMPORTS,
-  ) {}
+  ) {
+    // Datasets other processes import on this lab home (`gatelab import`, `gatelab train --dataset`), or
+    // delete or edit there, are reported like this lab's own imports, so open windows list them live.
+    // The store stops the watcher when it closes.
+    datasets.watchForeign?.(onImported);
+  }
 
   /** Starts importing `path` now, or queues it behind the imports already parsing. */
   start(path: string, opts: ImportRequest): string {

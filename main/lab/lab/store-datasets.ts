@@ -9,6 +9,7 @@ import type { LabPaths } from '../home';
 import type { DatasetsPort } from './datasets-port';
 import type { KeyValueTable } from './settings';
 import { cellOf, datetimeText } from './cells';
+import { watchForeignDatasets } from './foreign-datasets';
 
 /** The dataset port and the settings table over one store connection (and the store and registry, for the run manager). */
 export async function openLabStore(paths: LabPaths): Promise<{ datasets: DatasetsPort; settings: KeyValueTable; notice?: string; lab: LabDatasets }> {
@@ -66,8 +67,16 @@ function issuesOf(validation: unknown): ValidationIssue[] {
 class StoreDatasets implements DatasetsPort {
   /** Open column caches of recently previewed datasets (scrolling asks for many pages). */
   private readonly caches = new Map<number, DatasetCache>();
+  /** Stops of the watchers of other processes' dataset changes (closed with the store). */
+  private readonly watchers = new Set<() => void>();
 
   constructor(private readonly lab: LabDatasets) {}
+
+  watchForeign(onChange: (id: string) => void): () => void {
+    const stop = watchForeignDatasets({ db: this.lab.store.db, onChange });
+    this.watchers.add(stop);
+    return () => { stop(); this.watchers.delete(stop); };
+  }
 
   list(): DatasetSummary[] {
     return this.lab.registry.list().map(summaryOf).reverse();
@@ -149,6 +158,8 @@ class StoreDatasets implements DatasetsPort {
   }
 
   close(): void {
+    for (const stop of this.watchers) stop();
+    this.watchers.clear();
     this.caches.clear();
     this.lab.close();
   }

@@ -1,0 +1,39 @@
+// Which family tab the builder opens for a user's own dataset (no family hint): the one it can feed
+// when it feeds only one, else the one its roles point to, else the tab in use. Audit H2 #4: a sales
+// series (a date, no target) opened while the CTR tab was in use must open Forecasting.
+import { describe, expect, it } from 'vitest';
+import type { ColumnInfo, DatasetDetail } from '../../common/lab-api';
+import { familyForDataset, familyOfRoles } from './models-family';
+
+const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature', modality: string | null = null): ColumnInfo => ({
+  name, type, role, modality, missing: 0, distinct: 10, min: null, max: null, mean: null, std: null, histogram: null,
+});
+const dataset = (columnInfo: ColumnInfo[], family: string | null = null): DatasetDetail => ({
+  id: '5', name: 'sales', rows: 100, columns: columnInfo.length, source: 'sales.csv', family, createdAt: '2026-01-01T00:00:00Z', bytes: 1000, columnInfo, issues: [],
+});
+
+const series = dataset([col('date', 'datetime', 'time'), col('sales', 'float'), col('temp', 'float')]);
+const ctr = dataset([col('user', 'categorical', 'categorical'), col('item', 'categorical', 'categorical'), col('price', 'float'), col('clicked', 'int', 'target')]);
+const fusion = dataset([col('a1', 'float', 'feature', 'audio'), col('a2', 'float', 'feature', 'audio'), col('v1', 'float', 'feature', 'video'), col('label', 'int', 'target')]);
+
+describe('familyForDataset', () => {
+  it('opens Forecasting for a series with a time column and no target, whatever tab was in use', () => {
+    for (const current of ['recsys', 'fusion', 'forecasting'] as const) expect(familyForDataset(series, current)).toBe('forecasting');
+  });
+
+  it('follows the roles: categorical fields and a target are a CTR log, modality groups are fusion', () => {
+    expect(familyForDataset(ctr, 'forecasting')).toBe('recsys');
+    expect(familyForDataset(fusion, 'forecasting')).toBe('fusion');
+  });
+
+  it('keeps the tab in use when the dataset feeds it and its roles point nowhere in particular', () => {
+    const plain = dataset([col('x', 'float'), col('y', 'float'), col('label', 'int', 'target')]);
+    expect(familyOfRoles(plain)).toBeNull();
+    expect(familyForDataset(plain, 'fusion')).toBe('fusion');
+    expect(familyForDataset(plain, 'forecasting')).toBe('forecasting');
+  });
+
+  it('takes a demo dataset’s own family', () => {
+    expect(familyForDataset(dataset(series.columnInfo, 'recsys'), 'fusion')).toBe('recsys');
+  });
+});
