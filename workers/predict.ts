@@ -38,7 +38,8 @@ function pickedRows(test: Rows, rows: number[]): Record<string, Column> {
 }
 
 export async function predictRows(req: TryRequest): Promise<TryResult> {
-  const { data } = await dataFor(req.spec);
+  // the run's model as its trainer built it (the export's ONNX graph is that model)
+  const { data } = await dataFor(req.spec, { modelBuilt: true });
   const test = data.test;
   const bad = req.rows.filter((r) => !Number.isInteger(r) || r < 0 || r >= test.rows);
   if (bad.length) throw new Error(`rows ${bad.slice(0, 5).join(', ')} are outside the test split (rows 0–${test.rows - 1})`);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnSource, type DataColumn, type SplitResult } from '../data';
 import { DataColumns } from './binding';
-import { BUILT_MODEL_RULES, TRAINER_RULES, modelColumns, shapeMismatch } from './model-columns';
+import { BUILT_MODEL_RULES, NEW_MODEL_RULES, modelColumns, shapeMismatch } from './model-columns';
 
 const N = 100;
 const series = (f: (i: number) => number): DataColumn => ({ values: Float64Array.from({ length: N }, (_, i) => f(i)) });
@@ -25,7 +25,7 @@ describe('modelColumns: CTR, a constant field', () => {
   const input = (model: Record<string, unknown>) => ({ data, columns, split, typeOf: categorical(['user', 'site', 'device']), model });
 
   it('a new run (no data-shaped fields yet) leaves it out and says so', () => {
-    for (const rules of [TRAINER_RULES, BUILT_MODEL_RULES]) {
+    for (const rules of [NEW_MODEL_RULES, BUILT_MODEL_RULES]) {
       const m = modelColumns(input({ template: 'finalmlp' }), rules);
       expect(m.columns).toMatchObject({ fields: ['user', 'device'], numeric: ['price'] });
       expect(m.notes).toEqual(['left out: site (constant)']);
@@ -34,17 +34,21 @@ describe('modelColumns: CTR, a constant field', () => {
     }
   });
 
-  it('a run created before keeps it, the same whichever side re-derives it (trainer or export)', () => {
+  it('a run created before keeps it when its built model is re-derived (resume, analytics, export)', () => {
     const older = { template: 'finalmlp', fields: [24, 2, 3], numeric: 1 };
-    const trainer = modelColumns(input(older), TRAINER_RULES), lab = modelColumns(input(older), BUILT_MODEL_RULES);
-    for (const m of [trainer, lab]) {
-      expect(m.columns).toMatchObject({ fields: ['user', 'site', 'device'], numeric: ['price'] });
-      expect(m.notes).toEqual([]);
-      expect(m.mismatch).toBeNull();
-    }
-    expect(lab.fitted).toEqual(trainer.fitted);
+    const m = modelColumns(input(older), BUILT_MODEL_RULES);
+    expect(m.columns).toMatchObject({ fields: ['user', 'site', 'device'], numeric: ['price'] });
+    expect(m.notes).toEqual([]);
+    expect(m.mismatch).toBeNull();
     // and a run trained since, its model built without it, stays without it
-    expect(modelColumns(input({ template: 'finalmlp', fields: [24, 3], numeric: 1 }), TRAINER_RULES).columns).toMatchObject({ fields: ['user', 'device'] });
+    expect(modelColumns(input({ template: 'finalmlp', fields: [24, 3], numeric: 1 }), BUILT_MODEL_RULES).columns).toMatchObject({ fields: ['user', 'device'] });
+  });
+
+  it('a new run whose config carries that same shape (the Models form\'s estimate) leaves it out', () => {
+    const m = modelColumns(input({ template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }), NEW_MODEL_RULES);
+    expect(m.columns).toMatchObject({ fields: ['user', 'device'], numeric: ['price'] });
+    expect(m.notes).toEqual(['left out: site (constant)']);
+    expect(m.shape).toEqual({ fields: [24, 3], numeric: 1 });
   });
 
   it('a model no rule gives (the dataset changed since): today\'s columns, and the first difference', () => {
@@ -67,7 +71,7 @@ describe('modelColumns: forecasting, a constant channel', () => {
   });
 
   it('the trainer leaves it out of a new run whose form filled channels with the binding\'s count', () => {
-    const m = modelColumns(input(3), TRAINER_RULES);
+    const m = modelColumns(input(3), NEW_MODEL_RULES);
     expect(m.columns).toMatchObject({ channels: ['load', 'temp'] });
     expect(m.notes).toEqual(['left out: flat (constant)']);
   });
@@ -88,14 +92,14 @@ describe('modelColumns: a CTR multi-hot wider than a model takes', () => {
     });
     const rows = N * 60; // 6,000 rows, the first 5,000 training: 5,001 tokens ('all' and one per row)
     const wideSplit: SplitResult = { assignment: Uint8Array.from({ length: rows }, (_, i) => (i < 5000 ? 0 : i < 5500 ? 1 : 2)), counts: { train: 5000, val: 500, test: 500 }, ranges: null };
-    expect(() => modelColumns({ data: wide, columns: ctr(['price']), split: wideSplit, typeOf, model: { template: 'finalmlp' } }, TRAINER_RULES)).toThrow(
+    expect(() => modelColumns({ data: wide, columns: ctr(['price']), split: wideSplit, typeOf, model: { template: 'finalmlp' } }, NEW_MODEL_RULES)).toThrow(
       'a recommendation (CTR) model takes at most 4,096 numeric inputs (each becomes an embedding the model reads, as a field does), and this data gives 5,003: ' +
       "the multi-hot column 'tags' with 5,001 distinct tokens in the training rows (an input each, plus one for unseen tokens); 1 numeric column. " +
       "Keep the frequent tokens of 'tags' (in the file, replace the rare ones by one token such as 'other', then import it again), or leave the column out (gatelab datasets roles ID 'tags'=ignore)");
   });
 
   it('under the limit: one input per token of the training rows, plus one for unseen tokens', () => {
-    const m = modelColumns({ data, columns: ctr(['price']), split, typeOf, model: { template: 'finalmlp' } }, TRAINER_RULES);
+    const m = modelColumns({ data, columns: ctr(['price']), split, typeOf, model: { template: 'finalmlp' } }, NEW_MODEL_RULES);
     expect(m.shape).toEqual({ fields: [11], numeric: 1 + 71 + 1 });
   });
 });

@@ -1,9 +1,10 @@
 // Which columns re-derive a dataset run's inputs, decided in one place for the trainer (workers/data/
 // run-data.ts: a run started, resumed or analysed) and the lab (main/lab/runs/run-pipeline.ts: export, Try
 // it, split rows). The rules that leave columns out changed over time (usable-columns.ts ColumnRules), and a
-// run's checkpoint loads only into a model as wide as the columns its own rule kept: so the rules are tried
-// in order, each fitted on the training rows, and the first whose shape is the run's model wins. One shape
-// comparison (shapeMismatch) decides, for both callers, what "the same model" means.
+// run's checkpoint loads only into a model as wide as the columns its own rule kept: so for a built model the
+// rules are tried in order, each fitted on the training rows, and the first whose shape is the run's model
+// wins; a new run takes today's rule. One shape comparison (shapeMismatch) decides, for both callers, what
+// "the same model" means.
 import { fitPipeline, type ColumnSource, type FittedPipeline, type SplitResult } from '../data';
 import { dataShape, pipelineFor, type DataColumns } from './binding';
 import { checkNumericInputs, usableColumns, type ColumnRules } from './usable-columns';
@@ -15,12 +16,13 @@ import { checkNumericInputs, usableColumns, type ColumnRules } from './usable-co
 export const BUILT_MODEL_RULES: readonly ColumnRules[] = ['current', 'ids-only', 'none'];
 
 /**
- * The rules the trainer tries. Not 'none': a new run from the Models form carries the form's estimate of the
- * data-shaped fields, which is the binding's own shape (renderer/lib/data-shape.ts): a forecasting run would
- * match 'none' and keep the constant channel it must leave out. labDatasetRun is not told whether the run
- * is new or resumed (RunSpec.resumeFrom stays in workers/run/data-for.ts), so it cannot tell the two apart.
+ * The rule for a new run: today's. Its config may already carry data-shaped fields (the Models form's
+ * estimate, renderer/lib/data-shape.ts, or a CLI --set), and those can equal what an older rule gives (the
+ * binding's own shape matches 'none' and 'ids-only'), so a new run never tries an older rule: it would keep
+ * the constant channel or field that today's rule leaves out. Which one a run is, the caller knows
+ * (workers/run/data-for.ts: a resume, analytics and Try it re-derive a built model).
  */
-export const TRAINER_RULES: readonly ColumnRules[] = ['current', 'ids-only'];
+export const NEW_MODEL_RULES: readonly ColumnRules[] = ['current'];
 
 export interface ModelColumns {
   /** The binding the inputs are derived from, less the columns the chosen rule leaves out. */

@@ -2,7 +2,8 @@
 // view derives from the column statistics must equal what the trainer computes from the dataset cache
 // (workers/data/run-data.ts labDatasetRun: binding, fitted pipeline on the training split, dataShape).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs test fixture (a real Lab in a child process)
 import { startLabProcess } from '../fixtures/lab-process.mjs';
@@ -81,5 +82,58 @@ describe('dataShapeOf (the Models view) equals the trainer’s data shape', () =
     const ours = dataShapeOf('recsys', noTarget);
     expect(ours.values).toEqual({});
     expect(ours.problem).toMatch(/needs a target column/);
+  });
+});
+
+describe('CTR numeric inputs: numeric columns and multi-hot tokens, counted as the trainer counts them', () => {
+  // a click log with genre indicator columns (g4 is never on) and a column of '|'-separated tags
+  let d: DatasetDetail;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gatelab-shape-'));
+    const lines = ['user,item,price,g1,g2,g3,g4,tags,clicked'];
+    for (let i = 0; i < 240; i++) lines.push(`u${i % 13},i${i % 17},${(i % 9) + 0.5},${i % 2},${i % 3 ? 0 : 1},${i % 5 ? 0 : 1},0,t${i % 7}|t${(i + 3) % 11},${i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(dir, 'genres.csv'), lines.join('\n'));
+    const before = new Set((await api.invoke('datasets.list', {})).map((x) => x.id));
+    await api.invoke('datasets.import', { path: join(dir, 'genres.csv') });
+    for (let t = 0; t < 300; t++) {
+      const id = (await api.invoke('datasets.list', {})).find((x) => !before.has(x.id))?.id;
+      if (id) { d = await api.invoke('datasets.get', { id }); break; }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!d) throw new Error('genres.csv was not imported within 30 s');
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const roles = (r: Record<string, string>) => d.columnInfo.map((c) => ({ ...c, role: (r[c.name] ?? 'feature') as DatasetDetail['columnInfo'][number]['role'] }));
+  const base = { user: 'categorical', item: 'categorical', clicked: 'target' };
+
+  it('indicator columns: an input per column that is ever on, plus one for unseen tokens; equal to the trainer\'s count', () => {
+    const columnInfo = roles({ ...base, g1: 'multi-hot', g2: 'multi-hot', g3: 'multi-hot', g4: 'multi-hot', tags: 'ignore' });
+    const ours = dataShapeOf('recsys', { ...d, columnInfo });
+    const trainer = labDatasetRun({ cacheDir: cacheOf(d), columns: columnInfo }, { model: { template: 'finalmlp' }, data: {}, seed: 1 }).model;
+    expect(trainer.numeric).toBe(1 + 3 + 1); // price; g1..g3 (g4 is never on); the unseen-token input
+    expect(ours.values.numeric).toBe(trainer.numeric);
+    expect(ours.shown.numeric).toBe('5: price, multi_hot (4)');
+    expect(ours.problem).toBeNull();
+  });
+
+  it('a column of \'|\'-separated lists: its tokens are counted when the run starts, not guessed from its distinct lists', () => {
+    const ours = dataShapeOf('recsys', { ...d, columnInfo: roles({ ...base, tags: 'multi-hot', g1: 'ignore', g2: 'ignore', g3: 'ignore', g4: 'ignore' }) });
+    expect(ours.values.numeric).toBeUndefined(); // the template keeps its value; the trainer sets the real one
+    expect(ours.shown.numeric).toBe("1 + the tokens of 'tags' (counted when the run starts): price, tags");
+  });
+
+  it('more inputs than a CTR model takes: the dataset cannot feed it, naming the multi-hot and what to do', () => {
+    // 4,100 indicator columns, each on somewhere: 1 + 4,100 + 1 inputs
+    const genres = Array.from({ length: 4100 }, (_, k) => ({ ...d.columnInfo.find((c) => c.name === 'g1')!, name: `genre${k}`, role: 'multi-hot' as const }));
+    const wide = { ...d, columnInfo: [...roles({ ...base, g1: 'ignore', g2: 'ignore', g3: 'ignore', g4: 'ignore', tags: 'ignore' }), ...genres] };
+    const ours = dataShapeOf('recsys', wide);
+    expect(ours.problem).toBe(`${d.name} cannot feed a recommendation model yet: its roles give 4,102 numeric inputs, more than the 4,096 a recommendation (CTR) model takes ` +
+      "(each becomes an embedding the model reads): the multi-hot 'multi_hot' with 4,100 indicator columns in use (an input each, plus one for unseen tokens); 1 numeric column. " +
+      `Give fewer columns the multi-hot or feature role: leave columns out with the role "ignore" in Datasets → ${d.name} → Schema`);
+    // with a separated list beside them the count is a lower bound, and says so
+    const withTags = dataShapeOf('recsys', { ...wide, columnInfo: wide.columnInfo.map((c) => (c.name === 'tags' ? { ...c, role: 'multi-hot' as const } : c)) });
+    expect(withTags.problem).toMatch(/its roles give 4,102 or more numeric inputs/);
+    expect(withTags.values.numeric).toBeUndefined();
   });
 });

@@ -5,8 +5,10 @@
 // recomputes them exactly at run time and overwrites these fields; the form therefore shows them
 // read-only. Estimates: a vocabulary is counted here on the whole column (distinct values, or an
 // integer column's range), there on the training split, so the two agree whenever every value occurs
-// in training.
+// in training. A multi-hot column of '|'-separated lists is the exception: its token count is not in the
+// column statistics (they count whole lists), so the numeric input count is left to the run there.
 import { DataColumns, defaultBinding, type ColumnDescription } from '../../common/models/binding';
+import { MAX_NUMERIC_INPUTS } from '../../common/models/base';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
 
@@ -61,6 +63,38 @@ export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: numb
   return 1;
 }
 
+/**
+ * Numeric inputs one multi-hot gives a CTR model, as the trainer counts them (common/models/usable-columns.ts
+ * checkNumericInputs): one per token of the training rows, plus one for unseen tokens. Indicator columns
+ * (MovieLens' genres, 0/1) are a token each, unless their statistics show no value above 0 (never on);
+ * a column of '|'-separated lists gives null: its statistics count distinct lists, not tokens.
+ */
+function multiHotWidth(m: { columns: string[] }, info: Map<string, ColumnInfo>): number | null {
+  const separated = m.columns.length === 1 && ['categorical', 'text'].includes(info.get(m.columns[0])?.type ?? ''); // binding.ts pipelineFor's rule
+  if (separated) return null;
+  const on = m.columns.filter((c) => { const max = info.get(c)?.max; return typeof max !== 'number' || max > 0; });
+  return on.length + 1;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Why the numeric inputs (numeric columns plus multi-hot tokens) exceed what a CTR model takes, naming the
+ * widest multi-hot, or null. `known`: the inputs counted here; a separated list's tokens only add to them.
+ */
+function numericInputsProblem(known: number, numeric: string[], multi: { name: string; columns: string[]; width: number | null }[]): string | null {
+  if (known <= MAX_NUMERIC_INPUTS) return null;
+  const counted = multi.filter((m): m is typeof m & { width: number } => m.width !== null && m.width > 1).sort((a, b) => b.width - a.width);
+  const parts = [
+    // (width - 1: the indicator columns that are ever on, as multiHotWidth counts them)
+    ...counted.map((m) => `the multi-hot '${m.name}' with ${fmt(m.width - 1)} indicator column${m.width === 2 ? '' : 's'} in use (an input each, plus one for unseen tokens)`),
+    ...(numeric.length ? [`${fmt(numeric.length)} numeric column${numeric.length === 1 ? '' : 's'}`] : []),
+  ];
+  const uncounted = multi.some((m) => m.width === null) ? ' or more' : '';
+  return `its roles give ${fmt(known)}${uncounted} numeric inputs, more than the ${fmt(MAX_NUMERIC_INPUTS)} a recommendation (CTR) model takes (each becomes an embedding the model reads): ` +
+    `${parts.join('; ')}. Give fewer columns the multi-hot or feature role: leave columns out with gatelab datasets roles ID <column>=ignore`;
+}
+
 const list = (names: string[], max = 6) => (names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', '));
 
 /**
@@ -95,6 +129,15 @@ export function feedProblem(family: Family, d: Pick<DatasetDetail, 'name'>, mess
   return `${d.name} cannot feed a ${FAMILY_WORDS[family]} model yet: ${why}`;
 }
 
+/** "5: price, genres (4)", or "1 + the tokens of 'tags' (counted when the run starts): price, tags". */
+function numericShown(numeric: string[], multi: { name: string; width: number | null }[], uncounted: string[]): string {
+  const names = [...numeric, ...multi.map((m) => (m.width === null ? m.name : `${m.name} (${fmt(m.width)})`))];
+  if (!names.length) return '0';
+  const counted = multi.reduce((n, m) => n + (m.width ?? 0), numeric.length);
+  const count = uncounted.length ? `${fmt(counted)} + the tokens of ${uncounted.map((n) => `'${n}'`).join(', ')} (counted when the run starts)` : fmt(counted);
+  return `${count}: ${list(names)}`;
+}
+
 /** The data shape of `family` on `d`; `template` adds what that template needs beyond its family (MMoE: a rating). */
 export function dataShapeOf(family: Family, d: DatasetDetail, template?: string): DataShape {
   const columns: ColumnDescription[] = d.columnInfo.map((c) => ({ name: c.name, type: c.type, role: c.role, modality: c.modality }));
@@ -112,15 +155,21 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string)
   if (binding.family === 'recsys') {
     const sizes = binding.fields.map((f) => vocabularyEstimate(info.get(f)));
     const known = sizes.every((n): n is number => n !== null);
-    const values: Record<string, unknown> = { numeric: binding.numeric.length };
+    // numeric columns one input each, a multi-hot one per token (plus one for unseen tokens)
+    const multi = binding.multiHot.map((m) => ({ ...m, width: multiHotWidth(m, info) }));
+    const counted = multi.reduce((n, m) => n + (m.width ?? 0), binding.numeric.length);
+    const uncounted = multi.filter((m) => m.width === null).map((m) => m.name);
+    const values: Record<string, unknown> = {};
+    if (!uncounted.length) values.numeric = counted;
     if (known) values.fields = sizes;
+    const tooMany = numericInputsProblem(counted, binding.numeric, multi);
     return {
       values,
       shown: {
         fields: binding.fields.map((f, i) => `${f} (${sizes[i] ?? '?'})`).join(', '),
-        numeric: binding.numeric.length ? `${binding.numeric.length}: ${list(binding.numeric)}` : '0',
+        numeric: numericShown(binding.numeric, multi, uncounted),
       },
-      problem: null,
+      problem: tooMany ? feedProblem(family, d, tooMany) : null,
       templateProblem: templateProblem(template, d, binding),
     };
   }

@@ -27,7 +27,8 @@ export interface LoadedRun {
 /** Data, model and trained parameters of the job's run. */
 export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
   const j = AnalyticsJob.parse(job);
-  const { data, config } = await dataFor(j.spec);
+  // a checkpoint's model: built by the trainer, whichever column rule its run was created under
+  const { data, config } = await dataFor(j.spec, { modelBuilt: true });
   const def = modelFor(config);
   const ckpt = decodeCheckpoint(readFileSync(j.checkpoint), j.checkpoint);
   const { layout } = compileTraining(def, { dtype: ckpt.header.dtype, optimizer: { kind: 'sgd' } });

@@ -171,10 +171,49 @@ describe('what a run leaves out, and says so in its data line', () => {
     const fresh = labDatasetRun({ cacheDir: join(home, 'clicks-site'), columns }, { model: { template: 'finalmlp' }, data: {} });
     expect(fresh.model).toMatchObject({ fields: [24, 3], numeric: 1 });
     expect(fresh.data.describe).toContain('site (constant)');
-    const older = labDatasetRun({ cacheDir: join(home, 'clicks-site'), columns }, { model: { template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }, data: {} });
+    const builtBefore = { model: { template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }, data: {} };
+    const older = labDatasetRun({ cacheDir: join(home, 'clicks-site'), columns }, builtBefore, { modelBuilt: true });
     expect(older.model).toMatchObject({ fields: [24, 2, 3], numeric: 1 });
     expect(older.data.describe).not.toContain('site (constant)');
     expect(older.data.inputs).toEqual({ fields: ['user', 'site', 'device', 'price'] });
+    // the same config for a new run (the Models form's estimate counts site's 'web' + the unseen id): site goes
+    const estimated = labDatasetRun({ cacheDir: join(home, 'clicks-site'), columns }, builtBefore);
+    expect(estimated.model).toMatchObject({ fields: [24, 3], numeric: 1 });
+    expect(estimated.data.describe).toContain('left out: impression (an id: one value per row), site (constant)');
+    expect(estimated.data.inputs).toEqual({ fields: ['user', 'device', 'price'] });
+  }, 60_000);
+
+  it('forecasting: times written in UTC (with Z) that skip the hour UK clocks skip in spring: a gap, not a clock change', async () => {
+    // 15-minute readings missing 01:00-01:45 UTC on 2023-03-26; as wall-clock times that is the UK's change
+    const start = Date.UTC(2023, 2, 25);
+    const lines = ['time,load,temp'];
+    for (let i = 0; i < 300; i++) {
+      const t = start + i * 900_000;
+      if (t >= start + 25 * 3_600_000 && t < start + 26 * 3_600_000) continue;
+      lines.push(`${new Date(t).toISOString().slice(0, 16)}Z,${Math.sin(i / 5).toFixed(4)},${(i % 7) / 3}`);
+    }
+    writeFileSync(join(home, 'utc.csv'), lines.join('\n'));
+    await importFile(join(home, 'utc.csv'), join(home, 'utc'));
+    const r = labDatasetRun({ cacheDir: join(home, 'utc'), columns: rolesOf(join(home, 'utc'), {}) }, { model: { template: 'dlinear', lookback: 8, horizon: 2 }, data: {} });
+    expect(r.data.describe).toMatch(/windows? spans? a gap in time in 'time' \(.*1 gap, the longest 1 h 15 min before 2023-03-26 02:00\)/);
+    expect(r.data.describe).not.toContain('clock change');
+  }, 60_000);
+
+  it('forecasting: a new run whose config counts every channel leaves a constant one out; a resumed older run keeps it', async () => {
+    // the form fills channels with the binding's count (3), which is also what runs before 2026-11-30 were built with
+    const lines = ['date,load,temp,flat'];
+    for (let i = 0; i < 200; i++) lines.push(`${new Date(Date.UTC(2024, 0, 1, i)).toISOString().slice(0, 16).replace('T', ' ')},${Math.sin(i / 5).toFixed(4)},${(i % 7) / 3},5`);
+    writeFileSync(join(home, 'flat.csv'), lines.join('\n'));
+    await importFile(join(home, 'flat.csv'), join(home, 'flat'));
+    const payload = { cacheDir: join(home, 'flat'), columns: rolesOf(join(home, 'flat'), {}) };
+    const config = { model: { template: 'dlinear', lookback: 24, horizon: 6, channels: 3 }, data: {} };
+    const fresh = labDatasetRun(payload, config);
+    expect(fresh.model).toMatchObject({ channels: 2 });
+    expect(fresh.data.describe).toContain('left out: flat (constant)');
+    const resumed = labDatasetRun(payload, config, { modelBuilt: true });
+    expect(resumed.model).toMatchObject({ channels: 3 });
+    expect(resumed.data.inputs).toEqual({ channels: ['load', 'temp', 'flat'] });
+    expect(resumed.data.describe).not.toContain('left out');
   }, 60_000);
 
   it('CTR: an older run and a new one on the same file get the same inputs from the trainer and from the export', async () => {
@@ -185,8 +224,9 @@ describe('what a run leaves out, and says so in its data line', () => {
     writeFileSync(join(home, 'clicks-both.csv'), lines.join('\n'));
     await importFile(join(home, 'clicks-both.csv'), join(home, 'clicks-both'));
     const payload = { cacheDir: join(home, 'clicks-both'), columns: rolesOf(join(home, 'clicks-both'), { clicked: 'target' }) };
-    for (const [model, fields] of [[{ template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }, ['user', 'site', 'device']], [{ template: 'finalmlp' }, ['user', 'device']]] as const) {
-      const trained = labDatasetRun(payload, { model, data: {} });
+    // (the older run's trainer re-derives its built model: a resume, the analytics)
+    for (const [model, fields, modelBuilt] of [[{ template: 'finalmlp', fields: [24, 2, 3], numeric: 1 }, ['user', 'site', 'device'], true], [{ template: 'finalmlp' }, ['user', 'device'], false]] as const) {
+      const trained = labDatasetRun(payload, { model, data: {} }, { modelBuilt });
       expect(trained.data.inputs).toEqual({ fields: [...fields, 'price'] });
       // the export re-derives from the model the trainer built (stored with the run when it starts)
       const exported = runPipeline(payload, { model: trained.model, data: {} });

@@ -2,13 +2,14 @@
 // which part) → split recomputed (deterministic), pipeline fitted on the training rows, the three parts
 // as the trainer's RunData parts (lazy: each keeps its sample source, batches are gathered per call), and
 // the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
-import { checkForecastingRows } from '../../common/data/forecasting-rows';
+import { checkForecastingRows, timeOrder } from '../../common/data/forecasting-rows';
+import { timesWrittenInUtc } from '../../common/data/spring-clock-change';
 import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
 import { SplitSpec, computeSplit, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { DataBinding, forecastingColumnNotes, fusionColumnNotes, type DataColumns } from '../../common/models/binding';
-import { TRAINER_RULES, modelColumns } from '../../common/models/model-columns';
+import { BUILT_MODEL_RULES, NEW_MODEL_RULES, modelColumns } from '../../common/models/model-columns';
 import { inputsOf } from '../../common/analytics/run-inputs';
 import { labelVariantsNote } from '../../common/models/label-variants';
 import { coldStartNote } from './cold-start';
@@ -38,8 +39,18 @@ export interface DatasetRun {
   leftOut: number;
 }
 
-/** How the numeric features are scaled: undefined decides on the training rows (heavy-tailed → log1p), a list forces it. */
-export interface ScalingOptions { logScaled?: readonly string[] }
+/** What the run already fixed about its inputs (nothing: a new run, decided on the training rows by today's rules). */
+export interface RunDataOptions {
+  /** How the numeric features are scaled: undefined decides on the training rows (heavy-tailed → log1p), a list forces it. */
+  logScaled?: readonly string[];
+  /**
+   * The model config is one a trainer built on this dataset (a resume, analytics, Try it): its columns are
+   * re-derived by whichever rule gives its shape (model-columns.ts BUILT_MODEL_RULES), or its checkpoint
+   * would not load. Otherwise the run is new and today's rule decides, whatever data-shaped fields its
+   * config carries (the Models form's estimate can equal an older rule's shape).
+   */
+  modelBuilt?: boolean;
+}
 
 /**
  * A dataset run from the lab's description: the cache is read, the split recomputed (it is deterministic),
@@ -47,14 +58,14 @@ export interface ScalingOptions { logScaled?: readonly string[] }
  * the user's split files), taken as stored (`assigned`).
  */
 export function datasetRunData(input: DatasetRunInput, model: { lookback?: number; horizon?: number } = {}, assigned?: SplitResult, cache?: CachedDataset,
-  alsoLeftOut: readonly string[] = [], scaling: ScalingOptions = {}): DatasetRun {
+  alsoLeftOut: readonly string[] = [], options: RunDataOptions = {}): DatasetRun {
   const spec = DatasetRunInput.parse(input);
   const data = cache ?? readDatasetCache(spec.cacheDir);
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
   }
-  const run = runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut, scaling);
+  const run = runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut, options);
   const order = assigned ? undefined : timeOrderNote(spec.split, data);
   return order ? { ...run, data: { ...run.data, describe: `${run.data.describe}; ${order}` } } : run;
 }
@@ -73,7 +84,7 @@ const assignedSplit = (base64: string): SplitResult => splitOfAssignment(Uint8Ar
  * columns the binding never took, named in the data line's "left out" note (an all-missing non-numeric one).
  */
 export function runDataFrom(data: ColumnSource, typeOf: (column: string) => string | undefined, split: SplitResult,
-  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = [], scaling: ScalingOptions = {}): DatasetRun {
+  columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = [], options: RunDataOptions = {}): DatasetRun {
   // The target's values decide binary or k classes; rows without one are left out before anything is fitted.
   const bound = bindTarget(data, columns, split, typeOf);
   const { target, leftOut } = bound;
@@ -81,7 +92,8 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line; a run
   // created before a rule changed (resumed, analysed) is re-derived by the rule its model was built with.
   const { columns: c, notes: usableNotes, fitted, shape } = modelColumns(
-    { data, columns: bound.columns, split, typeOf, model: model as Record<string, unknown>, alsoLeftOut, logScaled: scaling.logScaled }, TRAINER_RULES);
+    { data, columns: bound.columns, split, typeOf, model: model as Record<string, unknown>, alsoLeftOut, logScaled: options.logScaled },
+    options.modelBuilt ? BUILT_MODEL_RULES : NEW_MODEL_RULES);
   const notes = [...usableNotes];
   // Named in the data line: a heavy-tailed number is read as log1p(x) (scalers.ts says why and when).
   const logScaled = logScaledColumns(fitted);
@@ -165,8 +177,9 @@ export const LabDatasetPayload = z.looseObject({
  * A dataset run in the trainer from the lab's payload and the run config: the template's family picks the
  * default binding from the column roles (ColumnDescription), the run's `data.split` the protocol ('ett' for
  * the ETT months); returns the rows and the template config with its data-shaped fields filled in.
+ * `modelBuilt`: the config's model is the one a trainer built (RunDataOptions), not a new run's.
  */
-export function labDatasetRun(payload: unknown, config: LabRunConfig):
+export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBuilt = false }: { modelBuilt?: boolean } = {}):
   { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput; assigned?: SplitResult } {
   const p = LabDatasetPayload.parse(payload);
   const { family, columns, binding } = labDatasetBinding(p, config);
@@ -178,10 +191,12 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig):
   const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns, times)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const window = config.model as { lookback?: number; horizon?: number };
-  const run = datasetRunData(binding, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled });
-  // windows that join times across missing timestamps: counted once the windows are known
+  const run = datasetRunData(binding, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt });
+  // windows that join times across missing timestamps: counted once the windows are known; times the
+  // importer read with 'Z' or an offset never skip a spring hour, so no clock change excuses a gap there
   const gaps = time && binding.columns.family === 'forecasting'
-    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride }) : null;
+    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride },
+      timeOrder(times(), { writtenInUtc: timesWrittenInUtc(cache.meta.validation.issues, time) })) : null;
   if (gaps) notes.push(gaps);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows (labDatasetSplit gives the same without fitting).

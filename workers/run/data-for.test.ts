@@ -61,6 +61,41 @@ describe('dataFor: a CTR run with fields left out', () => {
   });
 });
 
+describe('dataFor: which column rule re-derives the model', () => {
+  // 'site' is 'web' in every row: left out of runs created since 2026-11-30, kept (vocabulary 2) by older ones
+  let site: (template: string, model?: Record<string, unknown>) => ReturnType<typeof spec>;
+  beforeAll(async () => {
+    const lines = ['user,site,device,price,clicked'];
+    for (let i = 0; i < 300; i++) lines.push(`u${i % 23},web,${i % 3 ? 'mobile' : 'desktop'},${(i % 11) + 0.5},${i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(home, 'site.csv'), lines.join('\n'));
+    await importFile(join(home, 'site.csv'), join(home, 'site'));
+    const siteColumns = readDatasetCache(join(home, 'site')).meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.name === 'clicked' ? 'target' : 'feature', modality: null }));
+    site = (template, model: Record<string, unknown> = {}) => ({
+      ...spec(template),
+      config: RunConfig.parse({ model: { template, ...model }, data: { kind: 'dataset', datasetId: 2 } }),
+      dataset: { cacheDir: join(home, 'site'), columns: siteColumns },
+    });
+  }, 60_000);
+  // what the Models form fills in (site's 'web' + the unseen id), and what an older run's trainer built
+  const withSite = { fields: [24, 2, 3], numeric: 1 };
+
+  it('a new run leaves the constant field out although its config carries a shape that keeps it', async () => {
+    const { data, config } = await dataFor(site('finalmlp', withSite));
+    expect(data.describe).toContain('left out: site (constant)');
+    expect(config.model).toMatchObject({ fields: [24, 3], numeric: 1 });
+    expect(data.inputs).toEqual({ fields: ['user', 'device', 'price'] });
+  });
+
+  it('a resumed run (a checkpoint to load) and the analytics keep the inputs its model was built with', async () => {
+    for (const [s, options] of [[{ ...site('finalmlp', withSite), resumeFrom: join(home, 'ckpt', 'epoch-1.ckpt') }, {}], [site('finalmlp', withSite), { modelBuilt: true }]] as const) {
+      const { data, config } = await dataFor(s, options);
+      expect(data.describe).not.toContain('site (constant)');
+      expect(config.model).toMatchObject(withSite);
+      expect(data.inputs).toEqual({ fields: ['user', 'site', 'device', 'price'] });
+    }
+  });
+});
+
 describe('a template error in a data-filled field names what the user chose', () => {
   const inputs = { fields: ['user', 'device_ip', 'device', 'price'] };
 

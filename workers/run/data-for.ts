@@ -6,6 +6,10 @@
 // marker) is scored as it always was, in scaled units: a resumed run's rating curves must not jump.
 // The filled-in config is checked here, where the columns behind its fields are known: a template error
 // names the column ("field 'fields.4' (column 'device_ip')"), not only the template's field.
+// Whether the config's model is one a trainer already built decides which column rules may re-derive it
+// (common/models/model-columns.ts): a resume (a checkpoint to load), the analytics and Try it yes; a new run,
+// or a run restarted from step 0 (its trainer stopped before its first checkpoint), no: it takes today's
+// rule, and its 'ready' message stores the model built then in place of the earlier one.
 import type { ModelInputs, RunSpec } from '../../common/trainer-protocol';
 import type { RunConfig } from '../../common/runs/config';
 import { labDatasetRun } from '../data/run-data';
@@ -16,7 +20,7 @@ import { withDataFacts } from './data-facts';
 import { parseModelConfig } from '../../common/models/index';
 import { ConfigError } from '../../common/gates/index';
 
-export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: RunConfig }> {
+export async function dataFor(spec: RunSpec, { modelBuilt = spec.resumeFrom !== undefined }: { modelBuilt?: boolean } = {}): Promise<{ data: RunData; config: RunConfig }> {
   const c = spec.config;
   const m = c.model as { template: string; inputs?: number };
   if (c.data.kind === 'synthetic') {
@@ -25,7 +29,7 @@ export async function dataFor(spec: RunSpec): Promise<{ data: RunData; config: R
   }
   if (!spec.dataset) throw new Error(`run ${spec.runId} trained on dataset ${c.data.datasetId}, which is no longer in the lab (it was deleted): import the file again and train a new run on it`);
   if (m.template === 'demo-gated') throw new Error('the demo-gated model trains on synthetic data only; choose a template for a dataset (e.g. dlinear, finalmlp, gmu)');
-  const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed });
+  const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed }, { modelBuilt });
   // the inputs and label by name, sent with 'ready' so the lab never reads them out of the data line
   const data = withDataFacts(inRatingUnitsOf(c, run.data), DataColumns.parse(run.binding.columns), run.model);
   checkDataShapedModel(run.model, data.inputs);
