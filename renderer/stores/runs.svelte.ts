@@ -1,6 +1,7 @@
 // Runs: the queue/list, live progress and metric points pushed by the lab, and the series of the
-// selected run. Points are appended to plain arrays (not deep-reactive) and a version counter
-// tells charts to redraw: 10^6 points must not become 10^6 proxies.
+// selected run. Points go into plain arrays (not deep-reactive) and a version counter tells charts to
+// redraw: 10^6 points must not become 10^6 proxies. Every series stays in step order, one point a step:
+// a run resumed from a checkpoint replays steps it had already logged, and its newer values win.
 import { LabError, type GateSeries, type LabApi, type RunSummary, type Series } from '../../common/lab-api';
 
 export class RunsStore {
@@ -24,6 +25,9 @@ export class RunsStore {
         this.recheck ??= this.refresh().finally(() => (this.recheck = null));
         return;
       }
+      // queued -> running: the run (re)starts at p.step (its checkpoint, or 0); the lab deleted its points
+      // past that step (a crashed trainer's), and the held ones must go too, or the replay mixes with them
+      if (run && run.status === 'queued' && p.status === 'running') this.dropAfter(p.id, p.step);
       if (run) Object.assign(run, settle(p));
       // A run that just ended has new test/validation metrics: fetch the list again for them.
       if (!run || ['completed', 'failed', 'cancelled'].includes(p.status)) void this.refresh();
@@ -35,11 +39,12 @@ export class RunsStore {
         const key = `${p.gate}/${p.stat}`;
         const s = byKey.get(key) ?? { gate: p.gate, stat: p.stat, steps: [], values: [], vectors: p.vector ? [] : null };
         byKey.set(key, s);
-        // loadGates may have read this point from the store just before it was pushed: once is enough
-        if (s.steps.length && p.step <= s.steps[s.steps.length - 1]) continue;
-        s.steps.push(p.step);
-        s.values.push(p.value);
-        if (s.vectors) s.vectors.push(p.vector);
+        // a step held already (loadGates read it just before it was pushed, or a resumed run replays it): replaced
+        const i = placeOf(s.steps, p.step);
+        const held = s.steps[i] === p.step ? 1 : 0;
+        s.steps.splice(i, held, p.step);
+        s.values.splice(i, held, p.value);
+        if (s.vectors) s.vectors.splice(i, held, p.vector);
       }
       this.version++;
     });
@@ -49,11 +54,27 @@ export class RunsStore {
       for (const p of points) {
         const s = byName.get(p.name) ?? { steps: [], values: [] };
         byName.set(p.name, s);
-        s.steps.push(p.step);
-        s.values.push(p.value);
+        const i = placeOf(s.steps, p.step);
+        const held = s.steps[i] === p.step ? 1 : 0;
+        s.steps.splice(i, held, p.step);
+        s.values.splice(i, held, p.value);
       }
       this.version++;
     });
+  }
+
+  /** Forgets the held points of a run past `step` (it restarted there): metrics and gate statistics. */
+  private dropAfter(id: string, step: number): void {
+    let dropped = false;
+    for (const s of [...(this.series.get(id)?.values() ?? []), ...(this.gates.get(id)?.values() ?? [])]) {
+      const keep = placeOf(s.steps, step + 1);
+      if (keep === s.steps.length) continue;
+      s.steps.length = keep;
+      s.values.length = keep;
+      if ('vectors' in s && s.vectors) s.vectors.length = keep;
+      dropped = true;
+    }
+    if (dropped) this.version++;
   }
 
   async loadGates(id: string): Promise<void> {
@@ -115,6 +136,18 @@ export class RunsStore {
       this.error = LabError.from(e);
     }
   }
+}
+
+/** Where `step` goes in ascending `steps`: the index of the first step >= it (live points: nearly always the end). */
+export function placeOf(steps: number[], step: number): number {
+  if (!steps.length || steps[steps.length - 1] < step) return steps.length;
+  let lo = 0, hi = steps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid] < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export type RunAction = 'pause' | 'resume' | 'cancel' | 'delete';

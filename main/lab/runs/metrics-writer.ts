@@ -44,6 +44,18 @@ export class MetricsWriter {
     this.arm(this.intervalMs);
   }
 
+  /**
+   * Forgets the run's buffered points past `step` (a restart from its checkpoint at `step`): points a dead
+   * trainer sent that a failed write kept for the retry must not land after the restart deleted its
+   * stored ones (RunManager's claim).
+   */
+  discardAfter(runId: number, step: number): void {
+    const metrics = this.metrics.get(runId);
+    if (metrics) this.metrics.set(runId, metrics.filter((p) => p.step <= step));
+    const gates = this.gates.get(runId);
+    if (gates) this.gates.set(runId, gates.filter((p) => p.step <= step));
+  }
+
   private arm(delayMs: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {

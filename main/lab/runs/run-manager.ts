@@ -49,6 +49,9 @@ export interface RunManagerOptions {
 /** A running run of another process whose owner is dead and that has been silent this long is interrupted. */
 const DEAD_OWNER_QUIET_MS = 3000;
 
+/** Where a claimed run starts: its resume point (null: step 0), or why it cannot resume. */
+type StartPoint = { resume: ResumePoint | null } | { problem: string };
+
 export interface CreateRunOptions {
   priority?: number;
   groupId?: string | null;
@@ -71,6 +74,8 @@ export class RunManager {
   private readonly controlTimer: NodeJS.Timeout;
   private controlTicks = 0;
   private closed = false;
+  /** The queue is held because the database refuses metrics writes (MetricsWriter.gaveUp); pollControl restarts it. */
+  private heldForStore = false;
   /** Outcomes the store could not record (disk full, read-only): waitFor still settles with them. */
   private readonly unrecorded = new Map<number, Partial<RunRecord>>();
 
@@ -190,21 +195,51 @@ export class RunManager {
    */
   schedule(): void {
     if (this.closed) return;
+    // The database refuses every metrics write (disk full, read-only): a run started now would be stopped at
+    // once (trainer-link.ts stopUnrecorded). The queue waits; pollControl starts it when a write succeeds.
+    if (this.metrics.gaveUp) { this.heldForStore = true; return; }
     for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
         .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !queueHolds.queuedByOtherLiveProcess(this.files, r.id))))
         .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
-      if (!next || this.busySlots + this.slotsOf(next) > this.poolSize || !this.claim(next.id)) return;
-      this.launch(this.store.runs.get(next.id)!);
+      if (!next || this.busySlots + this.slotsOf(next) > this.poolSize) return;
+      const from = this.startPoint(next.id);
+      if (!this.claim(next.id, from)) return;
+      this.launch(this.store.runs.get(next.id)!, from);
     }
   }
 
-  /** queued -> running, only if no other process took it first. */
-  private claim(id: number): boolean {
-    const info = this.store.db.prepare(`UPDATE runs SET status = 'running', error = NULL, error_step = NULL,
-      started_at = COALESCE(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-      WHERE id = ? AND status = 'queued'`).run(id);
-    if (info.changes === 0) return false;
+  /** Where a queued run will start: its resume point (null: step 0), or why it cannot resume. */
+  private startPoint(id: number): StartPoint {
+    try {
+      return { resume: this.resumePoint(id) };
+    } catch (e) {
+      return { problem: (e as Error).message };
+    }
+  }
+
+  /**
+   * queued -> running, only if no other process took it first. In the same transaction the run's step
+   * becomes its start point S and its metric and gate-statistic points past S are deleted: the trainer
+   * replays the steps after S, and points a dead trainer wrote there (a crash after the last checkpoint)
+   * must not stay in its curves, best values and Compare when the resumed run ends before that step.
+   * The status event carries S, so live views drop their points past it too. A run that cannot resume
+   * (every checkpoint damaged) keeps everything: it fails saying so (launch).
+   */
+  private claim(id: number, from: StartPoint): boolean {
+    const restart = 'resume' in from ? { step: from.resume?.step ?? 0, epoch: from.resume?.epoch ?? 0 } : null;
+    const claimed = this.store.db.transaction(() => {
+      const info = this.store.db.prepare(`UPDATE runs SET status = 'running', error = NULL, error_step = NULL,
+        step = COALESCE(?, step), epoch = COALESCE(?, epoch),
+        started_at = COALESCE(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        WHERE id = ? AND status = 'queued'`).run(restart?.step ?? null, restart?.epoch ?? null, id);
+      if (info.changes === 0) return false;
+      if (restart) this.store.metrics.dropAfter(id, restart.step);
+      return true;
+    })();
+    if (!claimed) return false;
+    // points of a trainer of this run that a failed write kept for its retry would land after the delete
+    if (restart) this.metrics.discardAfter(id, restart.step);
     this.files.clearQueuedBy(id);
     this.files.setOwner(id);
     this.emit({ type: 'status', runId: id, status: 'running' });
@@ -220,17 +255,15 @@ export class RunManager {
     return findResumePoint(this.store, this.files, runId);
   }
 
-  private launch(run: RunRecord): void {
-    let resume: ResumePoint | null;
-    try {
-      resume = this.resumePoint(run.id);
-    } catch (e) {
+  private launch(run: RunRecord, from: StartPoint): void {
+    if ('problem' in from) {
       // Nothing valid to continue from: the run fails saying so (restarting silently would hide the loss).
-      this.transition(run.id, 'failed', { error: (e as Error).message });
+      this.transition(run.id, 'failed', { error: from.problem });
       this.files.clearOwner(run.id);
       this.emit({ type: 'released', runId: run.id });
       return;
     }
+    const resume = from.resume;
     // A damaged newer checkpoint was skipped: kept with the run, so the app and `gatelab show` can say so.
     if (resume?.note) recordResumeNote(this.store.settings, run.id, resume.note);
     const link = new TrainerLink(this, run, {
@@ -349,6 +382,11 @@ export class RunManager {
   }
 
   private pollControl(): void {
+    // The queue held while the database refused metrics writes: a write (MetricsWriter's retry) succeeded.
+    if (this.heldForStore && !this.metrics.gaveUp) {
+      this.heldForStore = false;
+      try { this.schedule(); } catch { this.heldForStore = true; /* the store is busy or gone: next time */ }
+    }
     // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
     if (++this.controlTicks % 8 === 0) {
       try {

@@ -64,6 +64,19 @@ export class MetricsTable {
     })();
   }
 
+  /**
+   * Deletes the run's metric and gate-statistic points past `step` (val.* / test.* points included: they
+   * are metrics at a step). A run restarting from its checkpoint at `step` replays the steps after it:
+   * points a dead trainer wrote there belong to a timeline that no longer exists, and would otherwise stay
+   * for good when the resumed run ends earlier (its curves, best values and Compare read them).
+   * Returns how many points were deleted.
+   */
+  dropAfter(runId: number, step: number): number {
+    return this.db.transaction(() =>
+      this.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, step).changes
+      + this.db.prepare('DELETE FROM run_gate_stats WHERE run_id = ? AND step > ?').run(runId, step).changes)();
+  }
+
   names(runId: number): string[] {
     return (this.db.prepare('SELECT DISTINCT name FROM run_metrics WHERE run_id = ? ORDER BY name').all(runId) as Array<{ name: string }>).map((r) => r.name);
   }
