@@ -141,7 +141,10 @@ describe('Compare view', () => {
     const legend = screen.getByRole('img', { name: /^val\.loss/ }).getAttribute('aria-label')!;
     expect(legend).toContain('#1 · s1 · tsmixer-gated on transformer_loads');
     expect(legend).toContain('#2 · s1 · tsmixer-gated on transformer_loads');
-    expect(within(screen.getByTestId('config-diff')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · tsmixer-…transformer_loads', '#2 · s1 · tsmixer-…transformer_loads']); // cut in the middle: the ids stay
+    // whole labels (wrapped to two lines, the full one on hover): a label cut in the middle lost what set runs apart
+    const heads = within(screen.getByTestId('config-diff')).getAllByRole('columnheader');
+    expect(heads.map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · tsmixer-gated on transformer_loads', '#2 · s1 · tsmixer-gated on transformer_loads']);
+    expect(heads[2].getAttribute('title')).toBe('#2 · s1 · tsmixer-gated on transformer_loads');
   });
   it('keeps the picked runs in the URL: a reload compares them again; runs deleted since are dropped and counted', async () => {
     const ids = ['1', '2', '3'];

@@ -1,0 +1,72 @@
+// Compare's runs-side-by-side table: the settings that tell each run apart (gates in words first) and
+// every test metric of its family with the best marked in the metric's direction, ranked as Compare ranks.
+import { describe, expect, it } from 'vitest';
+import { distinguishingSettings, summaryTables, type SummaryRun } from './compare-summary';
+
+const run = (id: string, template: string, model: Record<string, unknown>, metrics: Record<string, number>, extra: Partial<SummaryRun> & { config?: Record<string, unknown> } = {}): SummaryRun => ({
+  id, name: `${template} on Demo: grid load (forecasting)`, seed: 1, template, status: 'completed', metrics, ...extra,
+  config: { name: 'x', model: { template, ...model }, data: { kind: 'dataset', datasetId: 1 }, seed: Number(id), ...extra.config },
+});
+// the audit's three runs: the default sigmoid gate, a hard gate, the ablation (hard's test MSE is the lowest)
+const plain = run('12', 'tsmixer-gated', { gate: { kind: 'sigmoid', enabled: true, scale: 1, initBias: 0, granularity: 'channel' } }, { 'test.mse': 0.41, 'test.mae': 0.47, 'val.mse': 0.3 });
+const hard = run('13', 'tsmixer-gated', { gate: { kind: 'hard', enabled: true, threshold: 0.5, initBias: 1, granularity: 'channel', sparsity: 0 } }, { 'test.mse': 0.39, 'test.mae': 0.48 });
+const off = run('14', 'tsmixer-gated', { gate: { kind: 'sigmoid', enabled: false, scale: 1, initBias: 0, granularity: 'channel' } }, { 'test.mse': 0.43, 'test.mae': 0.46 }, { gatesOff: true });
+
+describe('summaryTables', () => {
+  it('gives each run its gates in words and every test metric, the best of each marked in its direction', () => {
+    const [t, ...more] = summaryTables([plain, hard, off]);
+    expect(more).toEqual([]);
+    expect(t.metrics).toEqual(['test.mae', 'test.mse']); // test metrics only, not val.*
+    expect(t.rows.map((r) => [r.run.id, r.settings, r.values, r.best])).toEqual([
+      ['12', ['sigmoid gate (default)'], [0.47, 0.41], [false, false]],
+      ['13', ['hard gate'], [0.48, 0.39], [false, true]],
+      ['14', ['gates off'], [0.46, 0.43], [true, false]],
+    ]);
+  });
+
+  it('marks the highest AUC, ties alike, and nothing for a metric only one run has', () => {
+    const a = run('1', 'finalmlp', {}, { 'test.auc': 0.8, 'test.logloss': 0.5 });
+    const b = run('2', 'finalmlp', {}, { 'test.auc': 0.8, 'test.logloss': 0.45, 'test.accuracy': 0.7 });
+    const c = run('3', 'finalmlp', {}, {}, { status: 'running' });
+    const [t] = summaryTables([a, b, c]);
+    expect(t.metrics).toEqual(['test.accuracy', 'test.auc', 'test.logloss']);
+    expect(t.rows.map((r) => r.best)).toEqual([[false, true, false], [false, true, true], [false, false, false]]);
+    expect(t.rows[2].values).toEqual([null, null, null]); // not tested yet: — in the table
+  });
+
+  it('splits families into tables, and ranks a loss only among runs whose losses share a scale', () => {
+    const fx = run('1', 'dlinear', {}, { 'test.mse': 0.2, 'test.loss': 0.2 });
+    const ctr = run('2', 'finalmlp', {}, { 'test.auc': 0.7, 'test.loss': 0.5 });
+    const mmoe = run('3', 'mmoe', {}, { 'test.auc': 0.75, 'test.loss': 1.4 });
+    const mlp = run('4', 'finalmlp', {}, { 'test.auc': 0.72, 'test.loss': 0.45 });
+    const tables = summaryTables([fx, ctr, mmoe, mlp]);
+    expect(tables.map((t) => [t.key, t.label, t.rows.map((r) => r.run.id)])).toEqual([['forecasting', 'forecasting', ['1']], ['recsys', 'recommendation', ['2', '3', '4']]]);
+    const ctrTable = tables[1];
+    const col = (m: string) => ctrTable.rows.map((r) => r.best[ctrTable.metrics.indexOf(m)]);
+    expect(col('test.auc')).toEqual([false, true, false]); // AUC is one scale for all three
+    // MMoE's multi-task loss (click logloss + rating MSE) is alone on its scale: not marked, not beating 0.45
+    expect(col('test.loss')).toEqual([false, false, true]);
+    // a lone run has nothing to be best against
+    expect(tables[0].rows[0].best).toEqual([false, false]);
+  });
+});
+
+describe('distinguishingSettings', () => {
+  it('adds the other keys that differ, by their last key, datasets by name; seeds and names are not settings', () => {
+    const a = run('1', 'tsmixer-gated', { gate: { kind: 'hard' }, dropout: 0.9 }, {}, { config: { optimizer: { lr: 0.001 } } });
+    const b = run('2', 'tsmixer-gated', { gate: { kind: 'hard' }, dropout: 0.5 }, {}, { config: { optimizer: { lr: 0.01 }, data: { kind: 'dataset', datasetId: 2 } } });
+    expect(distinguishingSettings([a, b], (id) => ({ '1': 'grid load', '2': 'sensor + camera' })[id])).toEqual([
+      ['hard gate', 'dataset grid load', 'dropout=0.9', 'lr=0.001'],
+      ['hard gate', 'dataset sensor + camera', 'dropout=0.5', 'lr=0.01'],
+    ]);
+    // runs alike but for their seed: nothing to tell apart
+    expect(distinguishingSettings([plain, { ...plain, id: '20', config: { ...plain.config, seed: 9 } }])).toEqual([[], []]);
+  });
+
+  it('does not say "default gate" when no run changed its gates, and says nothing of a baseline’s gates', () => {
+    const base = run('1', 'dlinear', { kernel: 25 }, {});
+    const other = run('2', 'dlinear', { kernel: 13 }, {});
+    expect(distinguishingSettings([base, other])).toEqual([['kernel=25'], ['kernel=13']]);
+    expect(distinguishingSettings([base, off])).toEqual([['kernel=25', 'template=dlinear'], ['gates off', 'template=tsmixer-gated']]);
+  });
+});

@@ -1,0 +1,135 @@
+// Compare's runs-at-a-glance table without the markup: one row per compared run, the settings that tell it
+// apart from the other runs (its gates in words, then the other config keys whose values differ), and every
+// test metric its family reports, the best value of each marked. Before it, a comparison of a default gate,
+// a hard gate and the ablation showed three runs named alike whose differences sat in "Config differences"
+// further down, and the test metrics one at a time through the chart's metric picker.
+import { TEMPLATES } from '../../common/models';
+import { configDiff } from './config-diff';
+import { comparableGroups } from './compare-families';
+import { lowerIsBetter } from './bands';
+import { defaultGateWords, gateWords } from './gate-words';
+import { FAMILY_WORDS } from './data-shape';
+import type { Family } from '../../common/lab-api';
+
+type Obj = Record<string, unknown>;
+
+/** What the table needs of a compared run (RunDetail has it). */
+export interface SummaryRun {
+  id: string;
+  name: string;
+  seed: number;
+  template: string;
+  status: string;
+  config: Obj;
+  metrics: Record<string, number>;
+  gatesOff?: boolean;
+  ratingUnits?: 'rating' | 'scaled';
+}
+
+export interface SummaryRow {
+  run: SummaryRun;
+  /** The settings that tell this run apart, each a short phrase ("hard gate", "lr=0.01"). */
+  settings: string[];
+  /** One value per metric of the table (null: the run has none, e.g. not tested yet). */
+  values: (number | null)[];
+  /** Per metric: this run's value is the best of the runs it is ranked with. */
+  best: boolean[];
+}
+
+export interface SummaryTable {
+  /** The template family ('forecasting', 'recsys', 'fusion'), or 'template:<id>' for a template this build does not know. */
+  key: string;
+  /** "forecasting" — shown when the compared runs span families. */
+  label: string;
+  /** The test metrics any run of the family has, sorted (test.auc, test.loss, …). */
+  metrics: string[];
+  rows: SummaryRow[];
+}
+
+const familyOf = (template: string) => TEMPLATES.find((t) => t.id === template)?.family ?? null;
+const gateFieldsOf = (template: string) => TEMPLATES.find((t) => t.id === template)?.gates ?? [];
+/** Keys that tell runs apart but say nothing as a setting: the run's own seed (its label has it) and name; a dataset's column binding (its dataset says it). */
+const NOT_SETTINGS = (key: string) => key === 'seed' || key === 'name' || key.startsWith('data.columns');
+
+/** A JSON-encoded config value as a word: strings without quotes, long lists counted. */
+function valueWord(json: string): string {
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v) && json.length > 24) return `[${v.length} items]`;
+  } catch {
+    /* not JSON: as it is */
+  }
+  return json.length > 24 ? `${json.slice(0, 23)}…` : json;
+}
+
+/**
+ * The settings of each run that differ among `runs`, one list per run: its gates in words (gateWords; a
+ * run with the default gates says so when another run changed its gates), then `key=value` for the other
+ * config keys that differ (named by their last key, the whole path when two share it, as changedWords
+ * does). `datasetName` turns a data.datasetId into the dataset's name.
+ */
+export function distinguishingSettings(runs: readonly SummaryRun[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
+  const models = runs.map((r) => (r.config.model ?? {}) as Obj);
+  const gates = runs.map((r, i) => gateWords(r.template, models[i]));
+  const anyGates = gates.some((g) => g !== '');
+  // the gate fields are said in words above: left out of the key-by-key differences
+  const rest = runs.map((r, i) => {
+    const { name: _name, model: _model, ...config } = r.config;
+    const fields = gateFieldsOf(r.template);
+    const model = Object.fromEntries(Object.entries(models[i]).filter(([k]) => !fields.includes(k)));
+    return { ...config, model };
+  });
+  const diff = configDiff(rest).filter((d) => !NOT_SETTINGS(d.key));
+  const last = (k: string) => k.split('.').at(-1)!;
+  const clash = (k: string) => diff.filter((d) => last(d.key) === last(k)).length > 1;
+  return runs.map((r, i) => {
+    const words: string[] = [];
+    if (gates[i]) words.push(gates[i]);
+    else if (anyGates) { const d = defaultGateWords(r.template); if (d) words.push(d); }
+    for (const d of diff) {
+      const v = d.values[i];
+      if (v === undefined) continue;
+      if (d.key === 'data.datasetId') { const id = String(JSON.parse(v)); words.push(`dataset ${datasetName(id) ?? id}`); continue; }
+      words.push(`${clash(d.key) ? d.key : last(d.key)}=${valueWord(v)}`);
+    }
+    return words;
+  });
+}
+
+/**
+ * The compared runs by template family, each with every test metric of the family and the best value of
+ * each marked. A metric is ranked as Compare ranks it (comparableGroups: an MMoE run's multi-task test
+ * loss is not ranked against a FinalMLP logloss), in its direction (lower for losses and errors); a metric
+ * only one run of its group has marks nothing.
+ */
+export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: string) => string | undefined): SummaryTable[] {
+  const settings = distinguishingSettings(runs, datasetName);
+  const families = new Map<string, { runs: SummaryRun[]; settings: string[][] }>();
+  runs.forEach((r, i) => {
+    const key = familyOf(r.template) ?? `template:${r.template}`;
+    if (!families.has(key)) families.set(key, { runs: [], settings: [] });
+    families.get(key)!.runs.push(r);
+    families.get(key)!.settings.push(settings[i]);
+  });
+  return [...families].map(([key, f]) => {
+    const metrics = [...new Set(f.runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.') && Number.isFinite(r.metrics[m]))))].sort();
+    const valueOf = (r: SummaryRun, m: string) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null);
+    const bestIds = metrics.map((m) => {
+      const ids = new Set<string>();
+      for (const g of comparableGroups(f.runs, m).groups) {
+        const scored = g.runs.filter((r) => valueOf(r, m) !== null);
+        if (scored.length < 2) continue;
+        const values = scored.map((r) => valueOf(r, m)!);
+        const best = lowerIsBetter(m) ? Math.min(...values) : Math.max(...values);
+        scored.forEach((r) => { if (valueOf(r, m) === best) ids.add(r.id); });
+      }
+      return ids;
+    });
+    const label = key in FAMILY_WORDS ? FAMILY_WORDS[key as Family] : key.replace(/^template:/, '');
+    return {
+      key, label, metrics,
+      rows: f.runs.map((r, i) => ({ run: r, settings: f.settings[i], values: metrics.map((m) => valueOf(r, m)), best: bestIds.map((ids) => ids.has(r.id)) })),
+    };
+  });
+}
