@@ -99,21 +99,29 @@ export interface SourceDescription {
 }
 
 /**
- * How the importer read a CSV/TSV number column's cells. decimal ',': a cell with a comma has the dots
- * before it removed and the comma read as the decimal point ('1.444,72' → 1444.72); a cell without one is
- * a plain number ('1.870' → 1.87). decimal '.': '.' is the decimal point and commas group thousands.
+ * How the importer read a number column's text cells (CSV/TSV, and numbers a JSON Lines or Parquet file
+ * wrote as text). decimal ',': a cell with a comma has the dots before it removed and the comma read as the
+ * decimal point ('1.444,72' → 1444.72); a cell without one is a plain number ('1.870' → 1.87), unless
+ * `dotsWithoutComma` is 'thousands'. decimal '.': '.' is the decimal point and commas group thousands.
  */
 export interface NumberFormat {
   decimal: ',' | '.';
   thousands: '.' | ',';
+  /**
+   * 'thousands': a cell without a comma has its '.' read as a thousands separator ('1.444' → 1444), as the
+   * column's other cells, or its file's decimal commas, say (workers/import/dot-reading.ts). Absent: such a
+   * cell is a plain number.
+   */
+  dotsWithoutComma?: 'thousands';
 }
 
 export interface CachedColumn extends ColumnInfo {
   file: string;
   dictionaryFile?: string;
   /**
-   * A CSV/TSV int/float column: the number format the importer chose for it (workers/import/number-column.ts).
-   * Absent for other sources (they store numbers as numbers) and in caches written before it was recorded.
+   * An int/float column read from text: the number format the importer chose for it (workers/import/number-column.ts),
+   * for every CSV/TSV number column and for JSON Lines/Parquet columns whose numbers came as text ("3.5").
+   * Absent for numbers stored as numbers and in caches written before it was recorded.
    */
   numberFormat?: NumberFormat;
   /**

@@ -49,3 +49,44 @@ describe('local time across the clock change at import', () => {
     expect(swapped.issues['unsorted_time:time'].message).toMatch(/first at line 22: .*sort the file by 'time' and import it again$/);
   });
 });
+
+describe('the sort advice of unsorted_time is the trainer\'s (common/data/forecasting-rows.ts unsortedAdvice)', () => {
+  it('a step back of one hour the clock-change rule cannot confirm: write the times in UTC, do not sort', async () => {
+    // 15-minute rows in January with 12:00-12:45 written twice
+    const noon = Array.from({ length: 200 }, (_, i) => i).flatMap((i) => (i === 52 ? [48, 49, 50, 51, 52] : [i]))
+      .map((i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString().slice(0, 16).replace('T', ' ')},${i % 5}.5`);
+    const r = await load(`time,load\n${noon.join('\n')}\n`);
+    expect(r.issues['unsorted_time:time'].message).toBe("column 'time': times are not in increasing order (first at line 54: 2024-01-01T12:00:00.000Z after 2024-01-01T12:45:00.000Z). "
+      + 'This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods): to forecast this series, '
+      + "if the file is in local time and this is where clocks go back an hour, do not sort it (that would interleave the two hours): write the times in UTC or with their UTC offset and import it again. Otherwise sort the file by 'time' and import it again");
+  });
+
+  it('times written in UTC (Z) have no clock change: a step back is out of order, sort them', async () => {
+    const utc = Array.from({ length: 200 }, (_, i) => (i === 52 ? 48 : i))
+      .map((i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString().slice(0, 19)}Z,${i % 5}.5`);
+    const r = await load(`time,load\n${utc.join('\n')}\n`);
+    expect(r.issues['unsorted_time:time'].message).toMatch(/: to forecast this series, sort the file by 'time' and import it again$/);
+    expect(r.issues['note:time'].message).toBe("column 'time': times written in UTC (ending in 'Z', as '2024-01-01T00:00:00Z') are stored and shown in UTC, so no step in them is a local clock change");
+  });
+});
+
+describe("times written with 'Z' are UTC: a missing hour on the spring clock-change night is a gap", () => {
+  // hourly rows over the EU spring change (2023-03-26): 02:00 local never existed, so a file in local
+  // time skips it; a file in UTC that skips 02:00 misses a measurement
+  const hours = (suffix: string) => Array.from({ length: 72 }, (_, i) => i).filter((i) => i !== 26)
+    .map((i) => `${new Date(Date.UTC(2023, 2, 25) + i * 3_600_000).toISOString().slice(0, 19)}${suffix},${i % 7}.5`);
+
+  it('without Z the skipped hour is the clock change (a note), with Z a gap the trainer counts too', async () => {
+    const local = await load(`time,load\n${hours('').join('\n')}\n`);
+    expect(local.issues['time_gaps:time']).toBeUndefined();
+    expect(local.issues['note:time'].message).toMatch(/^time column 'time': local wall-clock time; the spring clock change before 2023-03-26 03:00/);
+    const utc = await load(`time,load\n${hours('Z').join('\n')}\n`);
+    expect(utc.issues['time_gaps:time'].message).toMatch(/^time column 'time': 1 gap \(steps longer than the usual 1 h; longest 2 h at line 28\)/);
+  });
+
+  it("offsets and 'Z' in one column: one note, in the words timesWrittenInUtc matches", async () => {
+    const r = await load('time,load\n2024-01-01T00:00:00+01:00,1\n2024-01-01T00:00:00Z,2\n2024-01-01T01:00:00Z,3\n2024-01-01T03:00:00+01:00,4\n');
+    expect(r.issues['note:time'].message).toBe("column 'time': times written with UTC offsets (+01:00) are converted to UTC, and stored and shown in UTC: '2024-01-01T00:00:00+01:00' is 2023-12-31 23:00 UTC; times written in UTC (ending in 'Z', as '2024-01-01T00:00:00Z') are kept as written");
+    expect(r.issues['note:time'].count).toBe(4);
+  });
+});

@@ -2,7 +2,7 @@
 // times, steps and gaps, offsets converted to UTC, and how often each time repeats (k rows per time in
 // a long-format file of k series, see TableWriter).
 import type { CachedColumn, ColumnType } from '../../common/dataset-cache';
-import { timeOrder } from '../../common/data/forecasting-rows';
+import { timeOrder, unsortedAdvice } from '../../common/data/forecasting-rows';
 import { excelDaysToEpoch, excelNote } from './excel-dates';
 import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
 import { NumberColumn } from './number-column';
@@ -11,6 +11,8 @@ import { isMissingToken } from './values';
 
 /** A UTC offset after a clock time: '00:00:00+02:00', '10:30-0500'. */
 const OFFSET = /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*([+-]\d{2}(?::?\d{2})?)\s*$/;
+/** A time written in UTC: '2024-03-31T02:00:00Z', '2024-03-31 02:00Z', '2024-03-31Z'. */
+const ZULU = /\dZ\s*$/;
 
 export class DatetimeColumn extends NumberColumn {
   private prev = NaN;
@@ -24,6 +26,8 @@ export class DatetimeColumn extends NumberColumn {
   private readonly steps = new TimeSteps();
   /** Times written with a UTC offset: the offsets seen (a few), how many, and the first one. */
   private readonly offsets = { values: 0, seen: new Set<string>(), example: '', utc: NaN };
+  /** Times written in UTC with a trailing 'Z' ('2024-03-31T02:00:00Z'): how many, and the first one. */
+  private readonly zulu = { values: 0, example: '' };
   /** Every distinct time appears exactly this many times (2 or more), else null; set by finish(). */
   repeatsPerTime: number | null = null;
 
@@ -34,6 +38,8 @@ export class DatetimeColumn extends NumberColumn {
         this.line = line;
         this.bad = this.missing = false;
         this.arr[this.pos] = t;
+        // the fast path strips the 'Z': the times are UTC, so no step in them is a local clock change
+        if (buf[e - 1] === 90) this.noteZulu(buf, s, e);
         return;
       }
     }
@@ -70,10 +76,21 @@ export class DatetimeColumn extends NumberColumn {
     this.arr[this.pos] += seconds;
   }
 
+  private noteZulu(buf: Buffer, s: number, e: number): void {
+    if (this.zulu.values++ === 0) this.zulu.example = this.ctx.text(buf, s, e).trim();
+    this.steps.inUtc();
+  }
+
   private noteOffset(v: string, t: number): void {
     if (this.plan.dateFormat === 'epoch' || this.plan.dateFormat === 'epoch-ms' || this.plan.dateFormat === 'excel-days') return;
+    if (ZULU.test(v)) {
+      if (this.zulu.values++ === 0) this.zulu.example = v.trim();
+      this.steps.inUtc();
+      return;
+    }
     const m = OFFSET.exec(v);
     if (!m) return;
+    this.steps.inUtc();
     const o = this.offsets;
     o.values++;
     if (o.seen.size < 4) o.seen.add(m[1]);
@@ -95,8 +112,8 @@ export class DatetimeColumn extends NumberColumn {
       this.sorted = false;
       const prev = this.prev, line = this.line;
       if (this.stepsBack++ === 0) this.firstBack = { line, time: t, after: prev };
-      this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
-        + `This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods): to forecast this series, sort the file by '${name}' and import it again`);
+      // the advice is settled in finish(), once the whole column says whether the disorder is a clock change
+      this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `${unsortedHead(name, line, t, prev)}: to forecast this series, sort the file by '${name}' and import it again`);
     }
     this.prev = t;
   }
@@ -119,12 +136,26 @@ export class DatetimeColumn extends NumberColumn {
       // inferred or typed datetime alike: say how the numbers were read, and how to keep them numbers
       this.ctx.validation.addCounted('note', this.plan.name, this.count, excelNote(this.plan.name, this.min), 'excel-dates');
     }
-    const o = this.offsets;
+    const note = this.utcNote();
+    if (note) this.ctx.validation.addCounted('note', this.plan.name, this.offsets.values + this.zulu.values, note, 'offsets');
+    return col;
+  }
+
+  /**
+   * How times written with an offset or 'Z' were read, or null. Its words "times written with UTC offsets"
+   * / "times written in UTC" are what the trainer looks for (timesWrittenInUtc): such times have no local
+   * clock changes, so it counts a longer step as a gap, as the import did.
+   */
+  private utcNote(): string | null {
+    const o = this.offsets, z = this.zulu, name = this.plan.name;
+    const zWords = `times written in UTC (ending in 'Z', as '${z.example}')`;
     if (o.values > 0) {
       const list = [...o.seen].join(', ') + (o.seen.size >= 4 ? ', ...' : '');
-      this.ctx.validation.addCounted('note', this.plan.name, o.values, `column '${this.plan.name}': times written with UTC offsets (${list}) are converted to UTC, and stored and shown in UTC: '${o.example}' is ${shortTime(o.utc)} UTC`, 'offsets');
+      const zulu = z.values > 0 ? `; ${zWords} are kept as written` : '';
+      return `column '${name}': times written with UTC offsets (${list}) are converted to UTC, and stored and shown in UTC: '${o.example}' is ${shortTime(o.utc)} UTC${zulu}`;
     }
-    return col;
+    if (z.values > 0) return `column '${name}': ${zWords} are stored and shown in UTC, so no step in them is a local clock change`;
+    return null;
   }
 
   /**
@@ -160,9 +191,19 @@ export class DatetimeColumn extends NumberColumn {
    * is instead, as notes. Any other step back or repeat keeps the warnings as they are.
    */
   private noteClockChanges(values: Float64Array, repeats: number): void {
-    const order = timeOrder(values);
-    if (!order.back.length || order.outOfOrder >= 0 || order.repeats > 0) return;
+    const inUtc = this.offsets.values + this.zulu.values > 0;
+    const order = timeOrder(values, { writtenInUtc: inUtc });
     const name = this.plan.name, v = this.ctx.validation;
+    if (inUtc || !order.back.length || order.outOfOrder >= 0 || order.repeats > 0) {
+      // not (only) clock changes: the trainer's advice, which knows a step back of one hour may be one
+      // it could not confirm, where sorting would interleave the repeated hour
+      if (!this.sorted) {
+        const b = this.firstBack;
+        const advice = inUtc ? `Sort the file by '${name}' and import it again` : unsortedAdvice(name, values, order);
+        v.addCounted('unsorted_time', name, this.stepsBack, `${unsortedHead(name, b.line, b.time, b.after)}: to forecast this series, ${advice[0].toLowerCase()}${advice.slice(1)}`);
+      }
+      return;
+    }
     const at = order.back.slice(0, 3).map((r) => shortTime(values[r])).join(', ') + (order.back.length > 3 ? `, … (${order.back.length})` : '');
     const kept = `this looks like local time where the clock goes back an hour (at ${at}): forecasting keeps these rows in file order (the repeated hour trains as consecutive steps), so do not sort the file`;
     if (!this.sorted) {
@@ -185,6 +226,10 @@ export class DatetimeColumn extends NumberColumn {
     return null; // a made-up time index would be worse than a reported gap
   }
 }
+
+/** The unsorted_time warning up to its advice. */
+const unsortedHead = (name: string, line: number, t: number, prev: number) => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
+  + 'This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods)';
 
 const isoTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString() : String(t));
 /** '2016-10-19 22:00' (seconds shown only when not zero). */

@@ -34,9 +34,11 @@ describe('decimal commas', () => {
     expect(r.result.validation.issues.filter((i) => i.kind === 'retyped')).toEqual([]);
   });
 
-  it('a float type accepts decimal commas in a tab-separated file (not sniffed there)', async () => {
+  it("a float type accepts decimal commas in a tab-separated file; sniffed there when a cell proves them ('0,867')", async () => {
     const tsv = 'a\tb\n1\t0,867\n2\t1,5\n';
-    expect((await load(tsv, {}, 'tsv')).type('b')).toBe('categorical');
+    expect((await load(tsv, {}, 'tsv')).col('b')).toEqual([Math.fround(0.867), 1.5]);
+    // a file that also writes decimal points proves neither: the column stays text unless typed
+    expect((await load('a\tb\n1.5\t0,867\n2.5\t1,5\n', {}, 'tsv')).type('b')).toBe('categorical');
     const r = await load(tsv, { columnTypes: { b: 'float' } }, 'tsv');
     expect(r.col('b')).toEqual([Math.fround(0.867), 1.5]);
   });

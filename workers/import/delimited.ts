@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ImportError, type DatasetCacheMeta, type ImportFormat } from '../../common/dataset-cache';
 import type { ColumnKind, ColumnPlan } from './column-writer';
 import { CsvTokenizer } from './csv-tokenizer';
-import { withDecimalComma } from './decimal-comma';
+import { fileNumberEvidence, withDecimalComma } from './decimal-comma';
 import { withDotReading } from './dot-reading';
 import { withFormattedNumbers } from './formatted-number';
 import { withDateOrder } from './date-order';
@@ -65,14 +65,16 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     job.validation.addCounted('note', sniffed.names[0], 1, `the delimiter ${JSON.stringify(sniffed.delimiter)} given with --delimiter does not occur in the file's first lines, so each line is one column ('${sniffed.names[0].slice(0, 40)}'); import it again without --delimiter to sniff the separator, or with the one the file uses`, 'delimiter');
   }
 
+  // what the whole file's cells say about its decimal mark: '10,5' in one column decides '4,935' in another
+  const fileNumbers = fileNumberEvidence(sniffed.names, sniffed.rows);
   const plans: ColumnPlan[] = sniffed.names.map((name, c) => {
     const samples = sniffed.rows.map((r) => r[c]);
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
     const dots = job.dotThousands.get(name);
-    if (forced && !userType) return forced === 'number' ? withDotReading(withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter), samples, dots) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
+    if (forced && !userType) return forced === 'number' ? withDotReading(withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter, fileNumbers), samples, dots) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
     const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferKind(name, samples, userType, rules), rules), job.dayFirst), options.dateOrder);
-    return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter), samples, sniffed.delimiter), samples, dots);
+    return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter, fileNumbers), samples, sniffed.delimiter, fileNumbers), samples, dots);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
@@ -120,7 +122,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       if (policy === 'reject') {
         throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
       }
-      if (policy === 'drop' || count > width) { table.dropRow(); return; }
+      if (policy === 'drop' || count > width) { table.dropRow(line); return; }
     }
     for (let c = 0; c < width; c++) {
       if (c < count) cols[c].putBytes(buf, starts[c], ends[c], escaped[c], line);

@@ -4,10 +4,16 @@
 // cell uses '.' as a decimal point ('7.4'), '1.444' is 1444. A column that writes '.' both ways cannot be
 // decided; its ambiguous cells keep the plain reading (1.444) and the import warns. The cells seen after the
 // sniffed sample can overturn the sample's choice: the importer then reads the file again (run.ts).
+// A column that has only '1.444' cells takes the file's word: in a file whose other columns write decimal
+// commas ('9,37'), a dot before exactly three digits groups thousands (Excel's '#.##0'), and the import warns.
 import type { ColumnPlan } from './column-writer';
+import type { FileAwarePlan, NumberCell } from './decimal-comma';
 
-/** Roles of a cell's '.': none, ambiguous ('1.444'), decimal point ('7.4'), thousands ('1.444,0', '1.234.567'), and a decimal comma without dots ('0,5'). */
-export const NO_DOT = 0, AMBIGUOUS = 1, DOT_DECIMAL = 2, DOT_THOUSANDS = 3, COMMA_DECIMAL = 4;
+/**
+ * Roles of a cell's '.': none, ambiguous ('1.444'), decimal point ('7.4'), thousands ('1.444,0', '1.234.567'),
+ * a decimal comma without dots ('0,5'), and a comma either mark reads ('4,935': 4.935 or 4935).
+ */
+export const NO_DOT = 0, AMBIGUOUS = 1, DOT_DECIMAL = 2, DOT_THOUSANDS = 3, COMMA_DECIMAL = 4, COMMA_AMBIGUOUS = 5;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -22,7 +28,7 @@ export function dotRole(b: Uint8Array, s: number, e: number): number {
     else if (c === 101 || c === 69) exponent = true;
     else if (c !== 45 && c !== 43 && c !== 32 && c !== 9) decorated = true; // a currency symbol, '%'
   }
-  if (dots === 0) return commas === 1 ? COMMA_DECIMAL : NO_DOT;
+  if (dots === 0) return commas !== 1 ? NO_DOT : !exponent && oneGroup(b, s, e, 44) ? COMMA_AMBIGUOUS : COMMA_DECIMAL;
   if (commas > 0) return commas === 1 && !dotAfterComma ? DOT_THOUSANDS : NO_DOT;
   if (exponent) return dots === 1 ? DOT_DECIMAL : NO_DOT;
   if (dots > 1) return groupedThousands(b, s, e) ? DOT_THOUSANDS : NO_DOT;
@@ -33,6 +39,16 @@ export function dotRole(b: Uint8Array, s: number, e: number): number {
   if (before === 0 || after !== 3 || before > 3 || b[firstDot - before] === 48) return DOT_DECIMAL;
   // '1.444 €' is never a plain number: a formatted reading takes its dot for thousands
   return decorated ? DOT_THOUSANDS : AMBIGUOUS;
+}
+
+/** The cell's only `mark` (here ',') stands after one to three digits without a leading zero and before exactly three: '1.444', '4,935'. */
+function oneGroup(b: Uint8Array, s: number, e: number, mark: number): boolean {
+  let at = s;
+  while (at < e && b[at] !== mark) at++;
+  let before = 0, after = 0;
+  for (let i = at - 1; i >= s && isDigit(b[i]); i--) before++;
+  for (let i = at + 1; i < e && isDigit(b[i]); i++) after++;
+  return before > 0 && before <= 3 && after === 3 && b[at - before] !== 48;
 }
 
 /** '1.234.567': dots between groups of three digits, the first group of one to three without a leading zero. */
@@ -61,32 +77,35 @@ export const readsDecimalComma = (plan: ColumnPlan): boolean =>
 
 /** The counts of each role in a column, with the first cell of each (line and text) for the warning. */
 export class DotReadings {
-  readonly counts = [0, 0, 0, 0, 0];
-  readonly first: Array<{ line: number; value: string } | null> = [null, null, null, null, null];
+  readonly counts = [0, 0, 0, 0, 0, 0];
+  readonly first: Array<{ line: number; value: string } | null> = [null, null, null, null, null, null];
 
   see(role: number, line: number, value: string): void {
     if (this.counts[role]++ === 0) this.first[role] = { line, value: value.trim() };
   }
 
   /**
-   * Whether '1.444' reads as 1444 in this column: it writes decimal commas or dots between thousands,
-   * and never '.' as a decimal point. Null when the cells give no evidence either way.
+   * Whether '1.444' reads as 1444 in this column: it writes decimal commas or dots between thousands (or
+   * its file writes decimal commas: `fileComma`), and never '.' as a decimal point. Null when nothing gives
+   * evidence either way.
    */
-  thousands(): boolean | null {
+  thousands(fileComma = false): boolean | null {
     const c = this.counts;
-    const comma = c[DOT_THOUSANDS] + c[COMMA_DECIMAL] > 0;
+    const comma = fileComma || c[DOT_THOUSANDS] + c[COMMA_DECIMAL] + c[COMMA_AMBIGUOUS] > 0;
     if (comma && c[DOT_DECIMAL] === 0) return true;
     return c[DOT_DECIMAL] > 0 ? false : null;
   }
 
   /**
    * The warning for a column whose cells disagree on '.', or whose ambiguous cells were read as thousands
-   * (`readThousands`: how this pass read them); null when there is none.
+   * (`readThousands`: how this pass read them); null when there is none. `file`: a cell of another column
+   * that proves the file writes decimal commas, the evidence when the column's own cells give none.
    */
-  message(column: string, readThousands: boolean): { count: number; text: string } | null {
+  message(column: string, readThousands: boolean, file?: NumberCell): { count: number; text: string } | null {
     const c = this.counts;
     const cell = (x: { line: number; value: string }) => `'${x.value.slice(0, 30)}', line ${x.line}`;
-    const [, a, decimalCell, thousandsCell, commaCell] = this.first;
+    const [, a, decimalCell, thousandsCell, ownCommaCell, ambiguousCommaCell] = this.first;
+    const commaCell = ownCommaCell ?? ambiguousCommaCell;
     // the evidence that '.' groups thousands here: a cell that writes it so, else one with a decimal comma
     const grouping = thousandsCell ? `writes '.' between thousands (${cell(thousandsCell)})` : commaCell ? `writes decimal commas (${cell(commaCell)})` : null;
     const oneWay = "write the column one way: a decimal comma with '.' between thousands ('1.444,5'), or a decimal point without thousands separators ('1444.5')";
@@ -96,7 +115,7 @@ export class DotReadings {
       if (readThousands) {
         return {
           count: c[AMBIGUOUS],
-          text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}; the column ${grouping ?? "writes '.' between thousands"} and never '.' as a decimal point, so it was read as ${grouped(value)}${others}. If such cells are decimals, write them with a decimal comma ('${value.replace('.', ',')}')`,
+          text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}; ${grouping ? `the column ${grouping} and never` : file ? `the file writes decimal commas (column '${file.column}': '${file.value.slice(0, 30)}') and the column never writes` : "the column writes '.' between thousands and never"} '.' as a decimal point, so it was read as ${grouped(value)}${others}. If such cells are decimals, write them with a decimal comma ('${value.replace('.', ',')}')`,
         };
       }
       if (!grouping) return null; // a plain column of '.' decimals ('1.444', '7.4'): nothing says otherwise
@@ -124,13 +143,47 @@ const grouped = (v: string) => String(Number(v.trim().replace('.', '')));
  * The plan of a decimal-comma column with '1.444' read as `decided` (a pass over the whole file found it,
  * run.ts) or, before any pass, as the sampled cells say.
  */
-export function withDotReading(plan: ColumnPlan, samples: string[], decided: boolean | undefined): ColumnPlan {
+export function withDotReading(plan: FileAwarePlan, samples: string[], decided: boolean | undefined): FileAwarePlan {
   if (!readsDecimalComma(plan)) return plan;
   let thousands = decided;
   if (thousands === undefined) {
     const seen = new DotReadings();
     for (const s of samples) if (s !== undefined) seen.see(dotRoleOf(s), 0, s);
-    thousands = seen.thousands() ?? false;
+    thousands = seen.thousands(plan.fileDecimalComma !== undefined) ?? false;
   }
   return thousands ? { ...plan, dotThousands: true } : plan;
+}
+
+const asDecimal = (v: string) => String(Number(v.replace(/[^\d,.-]/g, '').replace(',', '.')));
+const asThousands = (v: string) => String(Number(v.replace(/[^\d,.-]/g, '').replace(',', '')));
+const typeHint = (column: string) => `--types ${/^[\w.-]+$/.test(column) ? column : JSON.stringify(column)}=float`;
+
+/**
+ * The warning for a column read with a decimal comma only because other columns of its file prove one
+ * (`file`), when its own cells never do: every comma stands before three digits ('4,935': 4.935 or 4935).
+ * Null when a cell of the column proves it ('10,5', '1.234,5').
+ */
+export function commaFromFileMessage(column: string, d: DotReadings, file: NumberCell): { count: number; text: string } | null {
+  const c = d.counts;
+  const a = d.first[COMMA_AMBIGUOUS];
+  if (!a || c[COMMA_DECIMAL] + c[DOT_THOUSANDS] > 0) return null;
+  const v = a.value.slice(0, 30);
+  const others = c[COMMA_AMBIGUOUS] === 1 ? '' : `; ${count(c[COMMA_AMBIGUOUS])} cells like it`;
+  return {
+    count: c[COMMA_AMBIGUOUS],
+    text: `column '${column}': every comma in it stands before exactly three digits ('${v}', line ${a.line}${others}), so it could be a decimal comma (${asDecimal(v)}) or a thousands separator (${asThousands(v)}); the file writes decimal commas (column '${file.column}': '${file.value.slice(0, 30)}'), so it was read as ${asDecimal(v)}. To keep this reading without the warning, import with ${typeHint(column)}; if the commas separate thousands, save the column without them (${asThousands(v)})`,
+  };
+}
+
+/**
+ * The warning for formatted numbers read English-style in a file not separated by ',' where no cell
+ * proves either mark: every comma stood before three digits ('4,935' read as 4935, not 4.935).
+ */
+export function commaUnprovenMessage(column: string, cells: number, first: { line: number; value: string }): { count: number; text: string } {
+  const v = first.value.slice(0, 30);
+  const others = cells === 1 ? '' : `; ${count(cells)} cells like it`;
+  return {
+    count: cells,
+    text: `column '${column}': every comma in it stands before exactly three digits ('${v}', line ${first.line}${others}), so it could be a thousands separator (${asThousands(v)}) or a decimal comma (${asDecimal(v)}); nothing in the file writes decimals either way, so it was read as ${asThousands(v)}. If the commas are decimal commas, import with ${typeHint(column)} (a float column of a file not separated by ',' reads decimal commas)`,
+  };
 }

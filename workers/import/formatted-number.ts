@@ -3,6 +3,7 @@
 // are removed is a number column, and the import says what was removed (a percentage is kept as the
 // number written: 77% is 77, not 0.77). A user's int/float type reads them too.
 import type { ColumnPlan } from './column-writer';
+import { decimalCommaProof, type FileAwarePlan, type FileNumbers } from './decimal-comma';
 import { isMissingToken } from './values';
 
 export const CURRENCIES = '$€£¥';
@@ -50,13 +51,16 @@ export function strippedDescription(f: { thousands: number; percent: number; cur
 /**
  * A sniffed text column whose values are all formatted numbers becomes a number column. One currency
  * symbol at most, and '%' on every value or none (a mix of 5% and 0.05 would be read wrong either way).
+ * `file`: what the file's other cells say about its decimal mark (decimal-comma.ts): in a file not
+ * separated by ',' that proves decimal commas ('10,5'), '4,935 €' is 4.935 like them.
  */
-export function withFormattedNumbers(plan: ColumnPlan, samples: string[], delimiter: string): ColumnPlan {
+export function withFormattedNumbers(plan: ColumnPlan, samples: string[], delimiter: string, file?: FileNumbers): FileAwarePlan {
   if (plan.kind !== 'string' || plan.identifier || plan.userType !== undefined) return plan;
   const present = samples.filter((s) => s !== undefined && !isMissingToken(s));
   if (present.length === 0) return plan;
-  // a ';' file is European first (1.234,50 €), any other file English first (1,234.50)
-  for (const decimalComma of delimiter === ';' ? [true, false] : [false, true]) {
+  // a ';' file, or one whose cells prove decimal commas, is European first (1.234,50 €), any other file English first (1,234.50)
+  const european = delimiter === ';' || (delimiter !== ',' && decimalCommaProof(file) !== null);
+  for (const decimalComma of european ? [true, false] : [false, true]) {
     const parsed = present.map((s) => parseFormatted(s, decimalComma));
     if (parsed.some((p) => p === null)) continue;
     const all = parsed as Formatted[];
@@ -66,7 +70,9 @@ export function withFormattedNumbers(plan: ColumnPlan, samples: string[], delimi
     if (!all.some((p) => p.thousands || p.percent || p.currency)) continue;
     // a comma between groups of three in a ',' file, or a dot in a ';' file, must mean thousands
     if (decimalComma && delimiter === ',') return plan;
-    return { name: plan.name, kind: 'number', dtype: 'float32', formatted: { decimalComma } };
+    // '4,935' in a tab file with no decimal point anywhere: read as a thousand, but the column's cells must prove it
+    const unproven = !decimalComma && delimiter !== ',' && !file?.decimalPoint ? { commaUnproven: true } : {};
+    return { name: plan.name, kind: 'number', dtype: 'float32', formatted: { decimalComma }, ...unproven };
   }
   return plan;
 }

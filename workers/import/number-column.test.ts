@@ -55,7 +55,7 @@ describe('infinities are not missing values', () => {
     expect(dropped.issues['nan_inf:t']).toMatchObject({ count: 2, message: "target 't': 2 infinite values; their rows were dropped, like rows without a target value" });
     // the empty cell on line 4 only: the infinities are not also rows "without a target value"
     expect(dropped.issues['target_missing:t']).toMatchObject({ count: 1, examples: [{ line: 4 }], message: "target 't': rows without a target value (dropped)" });
-    expect(dropped.issues.dropped_rows.message).toBe("3 of 5 rows dropped (policy 'drop')");
+    expect(dropped.issues.dropped_rows.message).toBe("3 of 5 rows dropped (policy 'drop'): lines 3–5");
 
     const kept = await load(csv, { target: 't' });
     expect(kept.col('t')).toEqual([2, Infinity, NaN, -Infinity, 6]);

@@ -5,20 +5,16 @@
 import type { CachedColumn, ColumnStats, ColumnType, InvalidPolicy, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { parseDecimalComma } from './decimal-comma';
-import { AMBIGUOUS, DotReadings, NO_DOT, dotRole, readsDecimalComma } from './dot-reading';
+import type { FileAwarePlan } from './decimal-comma';
+import { AMBIGUOUS, DotReadings, NO_DOT, commaFromFileMessage, commaUnprovenMessage, dotRole, readsDecimalComma } from './dot-reading';
 import { parseFormatted, strippedDescription } from './formatted-number';
 import { BAD, MISSING, NAN_INF, OK, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
+/** '4,935', '-1,234 €': one comma, after one to three digits (no leading zero) and before exactly three. */
+const ONE_COMMA_GROUP = /^[^\d]*[1-9]\d{0,2},\d{3}[^\d.,]*$/;
 /** Distinct values counted up to this many (ratings 0.5..5.0 have 10, 1..10 in halves 19). */
 const FEW_VALUES = 21;
-
-/**
- * The number format recorded for a column. `dotsWithoutComma: 'thousands'`: a cell without a comma has its
- * '.' read as a thousands separator ('1.444' → 1444), as the column's other cells write it (dot-reading.ts);
- * absent, such a cell is read as a plain number. (Not yet a field of common's NumberFormat.)
- */
-export type RecordedNumberFormat = NumberFormat & { dotsWithoutComma?: 'thousands' };
 
 export class NumberColumn extends ColumnWriter {
   protected count = 0;
@@ -79,10 +75,21 @@ export class NumberColumn extends ColumnWriter {
   /** What '.' means in each cell of a decimal-comma column (null for other columns), for the column to decide together. */
   private readonly dots = readsDecimalComma(this.plan) ? new DotReadings() : null;
 
+  /** How the rest of the file writes numbers, as the plan was told (decimal-comma.ts). */
+  private get filePlan(): FileAwarePlan {
+    return this.plan;
+  }
+
+  /**
+   * Formatted cells read English-style whose comma stood before exactly three digits ('4,935' as 4935), the
+   * first of them, and whether a cell proved the reading ('1,234,567', '1,234.5', '12.5').
+   */
+  private commaGroups = { cells: 0, first: null as { line: number; value: string } | null, proven: false };
+
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
-    // a whole number read as such has no '.' or ',': only the other cells say what '.' means (dotRole leaves `parsed` as it is)
-    if (this.dots !== null && (parsed.status !== OK || !parsed.integral)) {
+    // every cell is looked at ('1,000' reads as the whole number 1 with a decimal comma, yet its comma is evidence); dotRole leaves `parsed` as it is
+    if (this.dots !== null) {
       const role = dotRole(buf, s, e);
       if (role !== NO_DOT) {
         // counted inline: a closure per cell would allocate on the hot path
@@ -121,7 +128,7 @@ export class NumberColumn extends ColumnWriter {
    */
   dotReadingToRedo(): boolean | null {
     if (!this.dots || this.dots.counts[AMBIGUOUS] === 0) return null;
-    const thousands = this.dots.thousands() ?? false;
+    const thousands = this.dots.thousands(this.filePlan.fileDecimalComma !== undefined) ?? false;
     return thousands === (this.plan.dotThousands ?? false) ? null : thousands;
   }
 
@@ -177,7 +184,7 @@ export class NumberColumn extends ColumnWriter {
     } else if (status === NAN_INF) {
       this.arr[this.pos] = v;
       this.infinite(line, text());
-    } else if (this.readFormatted(raw)) {
+    } else if (this.readFormatted(raw, line)) {
       this.bad = this.missing = false;
     } else {
       this.arr[this.pos] = NaN;
@@ -197,11 +204,16 @@ export class NumberColumn extends ColumnWriter {
    * column sniffed as plain numbers reads only thousands separators later on (amounts sorted ascending
    * reach 1,000 after the sample); a '%' or currency there would change the scale, so it is re-typed.
    */
-  private readFormatted(raw: string): boolean {
+  private readFormatted(raw: string, line: number): boolean {
     const { formatted, userType } = this.plan;
     const f = parseFormatted(raw, formatted?.decimalComma ?? this.plan.decimalComma ?? false);
     if (!f) return false;
     if (!formatted && userType !== 'int' && userType !== 'float' && (!f.thousands || f.percent || f.currency)) return false;
+    if (this.filePlan.commaUnproven && f.thousands) {
+      const g = this.commaGroups;
+      if (ONE_COMMA_GROUP.test(raw)) { if (g.cells++ === 0) g.first = { line, value: raw.trim() }; }
+      else g.proven = true;
+    }
     const s = this.stripped;
     s.values++;
     if (f.thousands) s.thousands++;
@@ -238,7 +250,7 @@ export class NumberColumn extends ColumnWriter {
    * (decimal-comma.ts) or from formatted numbers read European-style (formatted-number.ts; in a ';' file
    * a column of '1,619.5' is read English-style, so the delimiter alone does not tell).
    */
-  numberFormat(): RecordedNumberFormat {
+  numberFormat(): NumberFormat {
     const comma = this.plan.formatted?.decimalComma ?? this.plan.decimalComma ?? false;
     if (!comma) return { decimal: '.', thousands: ',' };
     // '1.444' read as 1444: the documented rule for decimal ',' reads a cell without a comma as a plain
@@ -286,8 +298,17 @@ export class NumberColumn extends ColumnWriter {
       const cells = this.markers === 1 ? `1 cell '-' or '?' read as a missing value` : `${this.markers.toLocaleString('en-US')} cells '-' or '?' read as missing values`;
       this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${cells} (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
     }
-    const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false);
+    const file = this.filePlan;
+    const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false, file.fileDecimalComma);
     if (dots) this.ctx.validation.warn(this.plan.name, dots.count, dots.text, 'dots');
+    const commas = this.dots && file.commaFromFile && file.fileDecimalComma ? commaFromFileMessage(this.plan.name, this.dots, file.fileDecimalComma) : null;
+    if (commas) this.ctx.validation.warn(this.plan.name, commas.count, commas.text, 'commas');
+    // a fraction anywhere ('12.5') says the commas group thousands
+    const g = this.commaGroups;
+    if (g.first && !g.proven && this.allIntegral) {
+      const m = commaUnprovenMessage(this.plan.name, g.cells, g.first);
+      this.ctx.validation.warn(this.plan.name, m.count, m.text, 'commas');
+    }
     const what = strippedDescription(this.stripped);
     if (what) this.ctx.validation.addCounted('note', this.plan.name, this.stripped.values, `column '${this.plan.name}': read as numbers with ${what} removed (e.g. '${this.stripped.example.slice(0, 30)}')`, 'formatted');
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };

@@ -102,7 +102,7 @@ export async function importRecords(
         if (job.policy === 'reject') {
           throw new ImportError('ragged_row', `${file}, line ${line}: field '${field}' does not appear in the first ${SAMPLE_ROWS} rows (columns: ${names.slice(0, 20).join(', ')}). Import with onInvalid 'drop' to drop such rows or 'impute' to ignore the field`, { file, line, column: field });
         }
-        if (job.policy === 'drop') { table.dropRow(); continue; }
+        if (job.policy === 'drop') { table.dropRow(line); continue; }
       }
       for (let c = 0; c < cols.length; c++) cols[c].putValue(index[c] < 0 ? undefined : b.columns[index[c]][r], line);
       table.endRow(line);

@@ -61,7 +61,8 @@ describe('UTC offsets', () => {
     expect(r.col('date')).toEqual([0, 1, 2, 3].map((h) => Date.UTC(2016, 9, 29, 23 + h) / 1000));
     expect(r.issues['note:date'].message).toBe("column 'date': times written with UTC offsets (+02:00, +01:00) are converted to UTC, and stored and shown in UTC: '2016-10-30T01:00:00+02:00' is 2016-10-29 23:00 UTC");
     const plain = await load('date,OT\n2016-10-30 01:00:00,1.5\n2016-10-30T02:00:00Z,2.5\n');
-    expect(plain.issues['note:date']).toBeUndefined();
+    // a 'Z' is UTC too: said once, so that no step in the column is taken for a local clock change
+    expect(plain.issues['note:date'].message).toBe("column 'date': times written in UTC (ending in 'Z', as '2016-10-30T02:00:00Z') are stored and shown in UTC, so no step in them is a local clock change");
   });
 });
 

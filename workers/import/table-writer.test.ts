@@ -27,7 +27,7 @@ describe('missing values', () => {
 describe('dropped rows', () => {
   it('are counted in the words Validation gives the drop count, lines of the file included', async () => {
     const plain = await load('a,b\n1,2\n3\n4,5\n', { onInvalid: 'drop' });
-    expect(plain.issues.dropped_rows).toMatchObject({ count: 1, severity: 'warning', message: "1 of 3 rows dropped (policy 'drop')" });
+    expect(plain.issues.dropped_rows).toMatchObject({ count: 1, severity: 'warning', message: "1 of 3 rows dropped (policy 'drop'): line 3" });
     // a stray quote on line 3 joins lines 3–5 into one row
     const joined = await load('a,b\n1,2\n3,"x\n4,5\n6",7,8\n9,10\n', { onInvalid: 'drop' });
     expect(joined.issues.dropped_rows.message).toBe("1 of 3 rows dropped (policy 'drop'), 3 lines of the file: it spans lines 3–5 (a quoted value with line breaks in it makes them one row)");

@@ -13,6 +13,7 @@ import { FORMATTED_HINT } from './formatted-number';
 import { DatetimeColumn } from './datetime-column';
 import { NumberColumn } from './number-column';
 import { noteLongFormat, softenTimeWarnings } from './table-shape';
+import { noteTextColumns } from './text-column-hints';
 import { VectorColumn } from './vector-column';
 
 /** Memory for column buffers in total; each column flushes to its file when its share fills. */
@@ -73,16 +74,24 @@ export class TableWriter {
     if (policy === 'drop' && !drop) {
       for (const c of this.columns) if (c.bad) { drop = true; break; }
     }
-    if (drop) { v.rowsDropped++; return false; }
+    if (drop) {
+      v.rowsDropped++;
+      v.droppedLines(line, line); // a text reader widens it to the row's last line
+      return false;
+    }
     for (const c of this.columns) c.commit();
     v.rowsKept++;
     return true;
   }
 
-  /** A row that never reached the columns (ragged, under 'drop'). */
-  dropRow(): void {
+  /**
+   * A row that never reached the columns (ragged, under 'drop'), starting on `line` of the file when the
+   * reader knows it (then the report can name every dropped line).
+   */
+  dropRow(line?: number): void {
     this.ctx.validation.rowsRead++;
     this.ctx.validation.rowsDropped++;
+    if (line !== undefined) this.ctx.validation.droppedLines(line, line);
   }
 
   get rows(): number {
@@ -127,6 +136,7 @@ export class TableWriter {
     });
     softenTimeWarnings(columns, this.columns.map((c) => c.plan), v, this.columns.map((c) => (c instanceof NumberColumn ? c.distinctValues : null)));
     this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, c.repeatsPerTime, v); });
+    noteTextColumns(this.ctx.dir, columns, this.columns.map((c) => c.plan), v);
     const meta: DatasetCacheMeta = {
       format: CACHE_FORMAT, version: CACHE_VERSION, rows: this.rows, columns, source,
       validation: v.report(), createdAt: new Date().toISOString(),

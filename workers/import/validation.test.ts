@@ -46,3 +46,37 @@ describe('the drop count', () => {
     expect(v.droppedRowsMessage()).toBe("1 of 1 row dropped (policy 'drop')");
   });
 });
+
+describe('the lines of every dropped row', () => {
+  it('are all stored as ranges, while the message names the first five and counts the rest', async () => {
+    // 20 rows with a bad number, every third line from line 4
+    const bad = new Set(Array.from({ length: 20 }, (_, i) => 4 + 3 * i));
+    const rows = Array.from({ length: 80 }, (_, i) => (bad.has(i + 2) ? `${i},ERR` : `${i},${i / 2}`));
+    const r = await load(`a,b\n${rows.join('\n')}\n`, { columnTypes: { b: 'float' }, onInvalid: 'drop' });
+    const v = r.result.validation as { droppedLineRanges?: Array<[number, number]>; rowsDropped: number };
+    expect(v.rowsDropped).toBe(20);
+    expect(v.droppedLineRanges).toEqual([...bad].map((l) => [l, l]));
+    expect(r.issues.dropped_rows.message).toBe("20 of 80 rows dropped (policy 'drop'): lines 4, 7, 10, 13, 16, … (15 more)");
+    expect(r.issues['unparsable:b'].examples).toHaveLength(5); // examples in messages stay five
+  });
+
+  it('a row over several lines is stored with all its lines, and neighbouring dropped lines merge', () => {
+    const v = new Validation('drop');
+    v.rowsRead = 10;
+    v.rowsDropped = 3;
+    v.droppedLines(2, 2); // the table writer names a row's first line ...
+    v.droppedLines(3, 3);
+    v.droppedLines(5, 5);
+    v.droppedLines(5, 8); // ... the text reader widens it to its last
+    expect(v.report()).toMatchObject({ rowsDropped: 3, linesDropped: 6, droppedLineRanges: [[2, 3], [5, 8]] });
+  });
+
+  it('are left out, not stored incomplete, when a dropped row was not named (no wrong line mapping)', () => {
+    const v = new Validation('drop');
+    v.rowsRead = 5;
+    v.rowsDropped = 2;
+    v.droppedLines(3, 3);
+    expect(v.report()).not.toHaveProperty('droppedLineRanges');
+    expect(v.droppedRowsMessage()).toBe("2 of 5 rows dropped (policy 'drop')");
+  });
+});

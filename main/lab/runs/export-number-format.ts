@@ -5,8 +5,10 @@
 // the importer's rule as it stood then (workers/import/decimal-comma.ts): in a ';'-separated file every
 // number column reads decimal commas, and so does a column typed int/float by the user in any file not
 // separated by ','; elsewhere '.' is the decimal point and ',' may group thousands ('1,619.5'). That rule
-// misses one case the record gets right: a ';' file column of English-formatted numbers ('1,619.5').
-// Binary and JSON sources hold numbers as numbers: no format.
+// misses what the record gets right: a ';' file column of English-formatted numbers ('1,619.5'), a column
+// whose dots group thousands ('1.444' → 1444: dotsWithoutComma), a tab file whose cells prove decimal commas.
+// Binary and JSON sources hold numbers as numbers: no format, unless the numbers came as text ("3.5"), when
+// the import records one as for a text file.
 import type { DatasetCacheMeta, NumberFormat } from '../../../common/dataset-cache';
 
 export type { NumberFormat } from '../../../common/dataset-cache';
@@ -26,4 +28,4 @@ export function numberFormatOf(meta: DatasetCacheMeta, column: string, typedByUs
 
 /** What the `number` field of a feature means, in the metadata's own words. */
 export const NUMBER_FORMAT_RULE =
-  "`number` (features of number cells from a CSV/TSV file): how the importer read that column's cells. decimal ',' and thousands '.': a cell with a comma has the dots before the comma removed and the comma read as the decimal point ('1.444,72' → 1444.72, '-1,8' → -1.8); a cell without a comma is read as a plain number ('1.870' → 1.87), or, when it is not one, with its dots as thousands separators ('1.234.567' → 1234567). decimal '.' and thousands ',': '.' is the decimal point and commas grouping thousands are removed ('1,619.5' → 1619.5). A feature without `number` came from a file that stores numbers as numbers (Parquet, Arrow, JSON Lines, NumPy)";
+  "`number` (features of number cells written as text: a CSV/TSV file, or numbers a JSON Lines or Parquet file gave as text such as \"3.5\"): how the importer read that column's cells. decimal ',' and thousands '.': a cell with a comma has the dots before the comma removed and the comma read as the decimal point ('1.444,72' → 1444.72, '-1,8' → -1.8); a cell without a comma is read as a plain number ('1.870' → 1.87), or, when it is not one, with its dots as thousands separators ('1.234.567' → 1234567); with dotsWithoutComma 'thousands', a cell without a comma always has its dots removed as thousands separators ('1.870' → 1870). decimal '.' and thousands ',': '.' is the decimal point and commas grouping thousands are removed ('1,619.5' → 1619.5). A feature without `number` holds numbers stored as numbers (Parquet, Arrow, JSON Lines, NumPy)";

@@ -76,15 +76,33 @@ export function specWords(spec: SplitSpec): string {
   }
 }
 
-/** What a row number is in terms of the file the user imported (the cache keeps no line per row). */
+/** Dropped-line ranges named in a row note; the rest are counted (the full list is in the dataset's report). */
+const NOTE_RANGES = 20;
+
+/** "lines 3, 7–9, 15": the file lines of the dropped rows, the first NOTE_RANGES ranges and how many more. */
+export function droppedLinesWords(ranges: ReadonlyArray<readonly [number, number]>): string {
+  const words = ranges.slice(0, NOTE_RANGES).map(([a, z]) => (a === z ? `${a}` : `${a}–${z}`)).join(', ');
+  const more = ranges.length - NOTE_RANGES;
+  const single = ranges.length === 1 && ranges[0][0] === ranges[0][1];
+  return `${single ? 'line' : 'lines'} ${words}${more > 0 ? `, … (${n(more)} more ranges)` : ''}`;
+}
+
+/**
+ * What a row number is in terms of the file the user imported (the cache keeps no line per row). An import
+ * records the file lines of every row it dropped (`droppedLineRanges`, workers/import/validation.ts): the
+ * note names them, so the user can map row numbers back to lines; older imports only counted them.
+ */
 function rowNote(store: LabStore, datasetId: number, rows: number): string {
   const d = store.datasets.get(datasetId);
-  const v = d?.validation as { rowsRead?: number; rowsDropped?: number; issues?: Array<{ kind: string; message: string }> } | undefined;
+  const v = d?.validation as { rowsRead?: number; rowsDropped?: number; droppedLineRanges?: Array<[number, number]>; issues?: Array<{ kind: string; message: string }> } | undefined;
   const dropped = v?.rowsDropped ?? 0;
   const summary = v?.issues?.some((i) => i.kind === 'note' && /summary row/.test(i.message));
   if (dropped || summary) {
-    const why = [dropped ? `the import dropped ${n(dropped)} of ${n(v?.rowsRead ?? rows + dropped)} rows` : '', summary ? 'it skipped a summary row' : ''].filter(Boolean).join(' and ');
-    return `row is the 0-based position among the ${n(rows)} rows the lab imported; ${why} (gatelab datasets show ${datasetId} says which), so after those rows it is not the row's position in the file`;
+    const ranges = v?.droppedLineRanges;
+    const which = ranges?.length ? ` (file ${droppedLinesWords(ranges)})` : '';
+    const why = [dropped ? `the import dropped ${n(dropped)} of ${n(v?.rowsRead ?? rows + dropped)} rows${which}` : '', summary ? 'it skipped a summary row' : ''].filter(Boolean).join(' and ');
+    const see = dropped && !which ? ` (gatelab datasets show ${datasetId} says which)` : summary ? ` (gatelab datasets show ${datasetId} names it)` : '';
+    return `row is the 0-based position among the ${n(rows)} rows the lab imported; ${why}${see}, so after those rows it is not the row's position in the file`;
   }
   const args = [d?.format === 'tsv' ? "sep='\\t'" : '', d?.hasHeader === false ? 'header=None' : ''].filter(Boolean).map((a) => `, ${a}`).join('');
   const reader = d?.format === 'csv' || d?.format === 'tsv' ? ` (the index pandas.read_csv(file${args}) gives it)`

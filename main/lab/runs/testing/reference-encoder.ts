@@ -40,6 +40,8 @@ function parseNumberCell(cell: string, format: Described['number']): number {
     const comma = t.indexOf(',');
     return Number(t.slice(0, comma).replaceAll('.', '') + '.' + t.slice(comma + 1));
   }
+  // '1.444' in a column whose dots group thousands (the importer's dot-reading.ts) is 1444
+  if (format?.decimal === ',' && format.dotsWithoutComma === 'thousands' && t.includes('.')) return Number(t.replaceAll('.', ''));
   const plain = t === '' ? NaN : Number(t);
   if (!Number.isNaN(plain) || !format) return plain;
   return Number(t.replaceAll(format.thousands, ''));

@@ -1,0 +1,63 @@
+// Columns the sample typed as text that are nearly numbers or dates: the import says what they are and what
+// to do, and a note about line 2 that a later type choice made false is taken back.
+import { afterAll, describe, expect, it } from 'vitest';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-text-hints-');
+afterAll(cleanup);
+
+/** A meter export: a units row under the header, 'ERR' where the logger failed, hourly from 2022-05-01. */
+function meter(rows: number, errLines: number[]): string {
+  const out = ['time,load,pv', ',kW,kW'];
+  for (let i = 0; i < rows; i++) {
+    const line = i + 3;
+    const time = new Date(Date.UTC(2022, 4, 1) + i * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    out.push(`${time},${errLines.includes(line) ? 'ERR' : (30 + Math.sin(i / 5) * 8).toFixed(2)},${(Math.max(0, Math.sin(i / 4)) * 9).toFixed(2)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+describe("dates with two-digit years ('25.12.20 00:00', Excel's short date)", () => {
+  it('are text, and a warning says they are dates and how to save them readable', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const t = new Date(Date.UTC(2020, 11, 25) + i * 900_000);
+      const p = (x: number) => String(x).padStart(2, '0');
+      return `${p(t.getUTCDate())}.${p(t.getUTCMonth() + 1)}.${p(t.getUTCFullYear() % 100)} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())};${i % 7},5`;
+    });
+    const r = await load(`Datum;Wert\n${rows.join('\n')}\n`);
+    expect(r.type('Datum')).toBe('text');
+    expect(r.issues['note:Datum']).toMatchObject({ severity: 'warning', count: 60 });
+    expect(r.issues['note:Datum'].message).toBe("column 'Datum' holds dates with two-digit years (such as '25.12.20 00:00', Excel's short date format), which the importer does not read as dates, so it is text: forecasting cannot use it as its time column. "
+      + 'Save the file with four-digit years (in Excel, format the column as dd.mm.yyyy hh:mm, or TT.MM.JJJJ hh:mm in German, then save as CSV) and import it again');
+  });
+
+  it('a column of version numbers or codes like 1.2.3 is not called dates', async () => {
+    const r = await load(`version,n\n${Array.from({ length: 30 }, (_, i) => `${i % 3}.${i}.7${i % 10},${i}`).join('\n')}\n`);
+    expect(r.issues['note:version']).toBeUndefined();
+  });
+});
+
+describe("numbers with a few marks like 'ERR' among them", () => {
+  it("name the marks the units note does not, with the --types/--on-invalid way out", async () => {
+    const r = await load(meter(60, [20, 33, 41]));
+    expect(r.type('load')).toBe('categorical');
+    expect(r.issues['note:load']).toMatchObject({ severity: 'warning', count: 2 });
+    expect(r.issues['note:load'].message).toBe("column 'load' is numbers except 2 values 'kW', 'ERR', so it is read as categories and a model learns them as levels beside the numbers. "
+      + 'If they mark bad or missing readings, set the type (--types load=float) with --on-invalid drop (their rows are left out) or --on-invalid impute (filled with the column mean)');
+    // pv's only word is line 2's unit, which the units note names already
+    expect(r.issues['note:pv']).toBeUndefined();
+    expect(r.issues.note.message).toMatch(/^line 2 has text \(kW\) in column 'pv' whose other rows are numbers or dates, so it is read as categories/);
+  });
+
+  it('once the columns are typed as numbers, the note that line 2 makes them categories goes, and every dropped line is named', async () => {
+    const r = await load(meter(60, [20, 33, 41]), { columnTypes: { load: 'float', pv: 'float' }, onInvalid: 'drop' });
+    expect(r.type('pv')).toBe('float');
+    expect(r.result.validation.issues.filter((i) => /read as categories/.test(i.message))).toEqual([]);
+    expect(r.issues.dropped_rows.message).toBe("4 of 61 rows dropped (policy 'drop'): lines 2, 20, 33, 41");
+  });
+
+  it('a column of words with a few numbers, or many kinds of words, gets no such note', async () => {
+    const words = await load(`city,n\n${Array.from({ length: 40 }, (_, i) => `${['Paris', 'Lyon', 'Nice', '75'][i % 4]},${i}`).join('\n')}\n`);
+    expect(words.issues['note:city']).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+// Text and categorical columns that are almost something else, said after the whole file is read (the
+// sniffed sample decided their type): numbers with a few cells like 'ERR' or 'n/v' among them (a logger's
+// error marks, which make the column categorical and a model learn 'ERR' as one more load level), and dates
+// with two-digit years ('25.12.20 00:00', Excel's short date), which the importer does not read as dates.
+// Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeDictionary, type CachedColumn } from '../../common/dataset-cache';
+import type { ColumnPlan } from './column-writer';
+import type { Validation } from './validation';
+import { BAD, isMissingToken, parseNumberString, parsed } from './values';
+
+/** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
+const MAX_DISTINCT = 200_000;
+/** At most this many distinct values that are not numbers, and at most this share of them, for "numbers with a few marks". */
+const MAX_MARKS = 10;
+const MARK_SHARE = 0.05;
+/** Share of the distinct values that must be short-year dates. */
+const DATE_SHARE = 0.95;
+
+/** '25.12.20', '25.12.20 00:15', '3/7/21 8:05:00': day, month (either order) and a two-digit year, an optional time. */
+const SHORT_YEAR_DATE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** Numbers as people write them, thousands separators and a decimal comma included ('1.234,5', '0,5'). */
+const WRITTEN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:[ .,'\u00a0]\d{3})+)(?:[.,]\d+)?$/;
+
+function isNumber(value: string): boolean {
+  const v = value.trim();
+  parseNumberString(v);
+  return parsed.status !== BAD || WRITTEN_NUMBER.test(v);
+}
+
+function isShortYearDate(value: string): boolean {
+  const m = SHORT_YEAR_DATE.exec(value.trim());
+  if (!m) return false;
+  const a = +m[1], b = +m[3];
+  const dayMonth = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+  return (dayMonth(a, b) || dayMonth(b, a)) && (m[5] === undefined || (+m[5] <= 24 && +m[6] <= 59));
+}
+
+const quoted = (xs: string[]) => xs.map((x) => `'${x.slice(0, 20)}'`).join(', ');
+
+/**
+ * Notes on the text/categorical columns of a finished import (`columns`, written to `dir`), and the units
+ * note taken back where it no longer holds (the columns it names were typed as numbers).
+ */
+export function noteTextColumns(dir: string, columns: readonly CachedColumn[], plans: readonly ColumnPlan[], v: Validation): void {
+  const units = unitsNoteColumns(v, columns);
+  const rowOneData = /^row 1 read as data/.test(v.issue('note', null, 'header')?.message ?? '');
+  if (units && !units.some((name) => isText(columns.find((c) => c.name === name)))) v.remove('note', null, 'units-row');
+  columns.forEach((col, i) => {
+    const plan = plans[i];
+    if (!isText(col) || plan.userType !== undefined || !col.dictionaryFile) return;
+    const distinct = col.stats.cardinality ?? 0;
+    if (distinct < 2 || distinct > MAX_DISTINCT) return;
+    const values = decodeDictionary(readFileSync(join(dir, col.dictionaryFile), 'utf8'), col.dictionaryFile).filter((x) => !isMissingToken(x));
+    if (values.length < 2) return;
+    const dates = values.filter(isShortYearDate);
+    if (dates.length > 0 && dates.length >= DATE_SHARE * values.length) {
+      v.warn(col.name, col.stats.count, shortYearMessage(col.name, dates[0]), 'short-year-dates');
+      return;
+    }
+    const marks = values.filter((x) => !isNumber(x));
+    if (marks.length === 0 || marks.length > MAX_MARKS || marks.length > MARK_SHARE * values.length) return;
+    // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was
+    // doubtfully read as data is most likely that row's (its note offers --header yes): not said twice
+    const said = (units?.includes(col.name) || rowOneData) && marks.length === 1;
+    const shown = said ? null : marks;
+    if (shown) v.warn(col.name, shown.length, marksMessage(col.name, shown), 'number-marks');
+  });
+}
+
+const isText = (c: CachedColumn | undefined) => c !== undefined && (c.type === 'categorical' || c.type === 'text');
+
+/**
+ * The columns the units-row note says line 2 made categorical ("line 2 has text (kW) in column 'pv' …"), or
+ * null when there is no such note. Its list shows each name quoted and cut to 20 characters.
+ */
+function unitsNoteColumns(v: Validation, columns: readonly CachedColumn[]): string[] | null {
+  const note = v.issue('note', null, 'units-row')?.message;
+  const list = note && /^line 2 has text \(/.test(note) ? /\) in columns? (.*?) whose other rows/.exec(note)?.[1] : undefined;
+  if (list === undefined) return null;
+  return columns.filter((c) => list.includes(`'${c.name}'`.slice(0, 20))).map((c) => c.name);
+}
+
+function shortYearMessage(name: string, example: string): string {
+  return `column '${name}' holds dates with two-digit years (such as '${example.trim()}', Excel's short date format), which the importer does not read as dates, so it is text: forecasting cannot use it as its time column. `
+    + `Save the file with four-digit years (in Excel, format the column as dd.mm.yyyy hh:mm, or TT.MM.JJJJ hh:mm in German, then save as CSV) and import it again`;
+}
+
+function marksMessage(name: string, marks: string[]): string {
+  const n = marks.length;
+  return `column '${name}' is numbers except ${n === 1 ? 'the value' : `${n} values`} ${quoted(marks)}, so it is read as categories and a model learns ${n === 1 ? 'it' : 'them'} as levels beside the numbers. `
+    + `If ${n === 1 ? 'it marks a bad or missing reading' : 'they mark bad or missing readings'}, set the type (--types ${name}=float) with --on-invalid drop (their rows are left out) or --on-invalid impute (filled with the column mean)`;
+}
