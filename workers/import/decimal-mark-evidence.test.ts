@@ -77,7 +77,10 @@ describe("'2.219' in a ';' file", () => {
     seen.see(dotRoleOf('2.219'), 2, '2.219');
     seen.see(dotRoleOf('1.870'), 3, '1.870');
     expect(seen.thousands()).toBeNull(); // the column alone proves nothing
-    expect(seen.thousands(true)).toBe(true);
+    // every number has a dot ('48.137' latitudes would look the same): the file's word alone does not flip it
+    expect(seen.thousands(true)).toBeNull();
+    seen.see(dotRoleOf('543'), 4, '543');
+    expect(seen.thousands(true)).toBe(true); // whole numbers written '#.##0': '543' beside '2.219'
     expect(seen.message('Umsatz', true, { column: 'Preis', value: '9,37' })).toEqual({
       count: 2,
       text: "column 'Umsatz': '2.219' (line 2) could be 2.219 or 2219; the file writes decimal commas (column 'Preis': '9,37') and the column never writes '.' as a decimal point, so it was read as 2219 (2 cells like it). If such cells are decimals, write them with a decimal comma ('2,219')",

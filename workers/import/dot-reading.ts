@@ -4,8 +4,9 @@
 // cell uses '.' as a decimal point ('7.4'), '1.444' is 1444. A column that writes '.' both ways cannot be
 // decided; its ambiguous cells keep the plain reading (1.444) and the import warns. The cells seen after the
 // sniffed sample can overturn the sample's choice: the importer then reads the file again (run.ts).
-// A column that has only '1.444' cells takes the file's word: in a file whose other columns write decimal
-// commas ('9,37'), a dot before exactly three digits groups thousands (Excel's '#.##0'), and the import warns.
+// A column of whole numbers takes the file's word: in a file whose other columns write decimal commas
+// ('9,37'), '2.219' beside '543' groups thousands (Excel's '#.##0'), and the import warns. A column whose
+// every number is '48.137'-like keeps the plain reading (coordinates, readings to three decimals), warned.
 import type { ColumnPlan } from './column-writer';
 import type { FileAwarePlan, NumberCell } from './decimal-comma';
 
@@ -91,7 +92,11 @@ export class DotReadings {
    */
   thousands(fileComma = false): boolean | null {
     const c = this.counts;
-    const comma = fileComma || c[DOT_THOUSANDS] + c[COMMA_DECIMAL] + c[COMMA_AMBIGUOUS] > 0;
+    // The column's own proof: '1.444,0' or '0,5' ('4,935' reads either way and proves nothing). The file's
+    // word alone decides only for whole numbers written '#.##0' ('543' beside '2.219'): a column whose every
+    // number has a dot before three digits ('48.137' latitudes beside a '12,5' column) keeps the plain
+    // reading, with a warning (message below), because nothing in the column itself says otherwise.
+    const comma = c[DOT_THOUSANDS] + c[COMMA_DECIMAL] > 0 || (fileComma && c[NO_DOT] > 0);
     if (comma && c[DOT_DECIMAL] === 0) return true;
     return c[DOT_DECIMAL] > 0 ? false : null;
   }
@@ -116,6 +121,12 @@ export class DotReadings {
         return {
           count: c[AMBIGUOUS],
           text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}; ${grouping ? `the column ${grouping} and never` : file ? `the file writes decimal commas (column '${file.column}': '${file.value.slice(0, 30)}') and the column never writes` : "the column writes '.' between thousands and never"} '.' as a decimal point, so it was read as ${grouped(value)}${others}. If such cells are decimals, write them with a decimal comma ('${value.replace('.', ',')}')`,
+        };
+      }
+      if (!grouping && file && !decimalCell) {
+        return {
+          count: c[AMBIGUOUS],
+          text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}; the file writes decimal commas (column '${file.column}': '${file.value.slice(0, 30)}'), but every number of this column has a dot before three digits, so it was read as ${plain(value)}${others}. If these are whole numbers with '.' between thousands, remove the dots in the file`,
         };
       }
       if (!grouping) return null; // a plain column of '.' decimals ('1.444', '7.4'): nothing says otherwise

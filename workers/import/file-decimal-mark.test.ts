@@ -53,6 +53,16 @@ describe("a ';' Excel export", () => {
     expect(formatOf(r, 'Umsatz')).toEqual({ decimal: ',', thousands: '.', dotsWithoutComma: 'thousands' });
   });
 
+  it("keeps '48.137' a decimal when every number of its column has a dot, though another column writes decimal commas, and warns", async () => {
+    const r = await load('lat;lon;temp\n48.137;11.575;12,5\n52.520;13.405;10,1\n50.110;8.682;11,3\n');
+    expect(r.col('lat')).toEqual([48.137, 52.52, 50.11].map(Math.fround));
+    expect(r.col('lon')).toEqual([11.575, 13.405, 8.682].map(Math.fround));
+    expect(r.col('temp')).toEqual([12.5, 10.1, 11.3].map(Math.fround));
+    expect(warnings(r.result.validation.issues, 'lat')).toEqual([
+      "column 'lat': '48.137' (line 2) could be 48.137 or 48137; the file writes decimal commas (column 'temp': '12,5'), but every number of this column has a dot before three digits, so it was read as 48.137 (3 cells like it). If these are whole numbers with '.' between thousands, remove the dots in the file",
+    ]);
+  });
+
   it("keeps decimal points in a file written with them ('7.4', '1.076')", async () => {
     const r = await load('fixed_acidity;chlorides;quality\n7.4;1.076;5\n7.8;0.098;6\n');
     expect(r.col('chlorides')).toEqual([1.076, 0.098].map(Math.fround));

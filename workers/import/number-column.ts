@@ -95,7 +95,7 @@ export class NumberColumn extends ColumnWriter {
         // counted inline: a closure per cell would allocate on the hot path
         if (this.dots.counts[role]++ === 0) this.dots.first[role] = { line, value: this.ctx.text(buf, s, e).trim() };
         if (role === AMBIGUOUS && this.plan.dotThousands) return this.putThousands(v, buf, s, e);
-      }
+      } else this.dots.counts[NO_DOT]++; // '543' beside '2.219': whole numbers written '#.##0' (DotReadings.thousands)
     }
     // hot path: a plain number that fits; no strings, no closures
     if (parsed.status === OK && (v <= FLOAT32_MAX && v >= -FLOAT32_MAX || this.plan.dtype !== 'float32')) {
