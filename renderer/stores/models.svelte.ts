@@ -10,6 +10,7 @@ import { issueMessage, pathLabel } from '../lib/field-labels';
 import type { JsonSchema } from '../lib/json-schema';
 import { runForm, TrainingSettings } from './run-form';
 import { changedWords, childRunName } from '../lib/run-label';
+import { formRunName } from '../lib/gate-words';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 import { familyForDataset } from './models-family';
 
@@ -129,8 +130,9 @@ export class ModelsStore {
   sizeStale = $derived(!this.valid && this.size !== null);
   inFamily = $derived(this.templates.filter((t) => t.family === this.family).sort((a, b) => Number(b.baseline) - Number(a.baseline)));
 
-  /** "tsmixer-gated on Demo: grid load", so runs started from the UI tell apart in the run list. */
   /**
+   * "tsmixer-gated · hard gate on Demo: grid load": what the gates change from the template's defaults is
+   * in the name, so runs that differ only in their gates tell apart in the run list and in Compare.
    * A "New run from this" child (the form still holds its parent's template) is named by what the user
    * changed: "tsmixer-gated on loads · granularity=element", not a second run with its parent's name.
    */
@@ -141,7 +143,7 @@ export class ModelsStore {
       const now = { ...$state.snapshot(this.config), ...$state.snapshot(this.training), ...(this.datasetId !== from.settings.datasetId && this.dataset ? { dataset: this.dataset.name } : {}) };
       return childRunName(from.name, changedWords(from.settings.values, now));
     }
-    return `${this.templateId}${this.dataset && this.dataset.id === this.datasetId ? ` on ${this.dataset.name}` : ''}`;
+    return formRunName(this.templateId, $state.snapshot(this.config), this.dataset && this.dataset.id === this.datasetId ? this.dataset.name : null);
   });
 
   constructor(private readonly lab: LabApi) {}

@@ -17,6 +17,9 @@ export class RunsStore {
   private recheck: Promise<void> | null = null;
 
   constructor(private readonly lab: LabApi) {
+    // A dataset deleted (here, in another window or by the CLI) turns its runs' gate buttons off with the
+    // reason: the list carries that, so it is read again.
+    lab.on('datasets.changed', () => void this.refresh());
     lab.on('runs.progress', (p) => {
       const run = this.list.find((r) => r.id === p.id);
       if (run && isSettled(run.status) && p.status === 'running') {

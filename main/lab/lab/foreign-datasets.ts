@@ -49,8 +49,9 @@ export function watchForeignDatasets(o: ForeignDatasetsOptions): () => void {
     const v = o.db.pragma('data_version', { simple: true }) as number;
     if (v === version) return;
     const first = version === null;
-    version = v;
+    // read before the version is taken as seen: a read that throws (a busy store) is tried again next pass
     const now = datasetFingerprints(o.db);
+    version = v;
     const changed = first ? [] : changedDatasets(seen, now);
     seen = now;
     for (const id of changed) o.onChange(id);

@@ -344,6 +344,8 @@ export class RunManager {
     if (live || run.status === 'running') throw new Error(`run ${id} is ${run.status}${live ? ' in a live trainer' : ''}: cancel it first (gatelab cancel ${id}), then delete it`);
     if (!this.store.runs.delete(id)) throw new Error(`run ${id} started training meanwhile: cancel it first, then delete it`);
     this.mine.delete(id);
+    // points still buffered for it (a write being retried) would fail every later batch on the foreign key
+    this.metrics.discardAfter(id, -1);
     rmSync(join(this.opts.paths.checkpoints, `run-${id}`), { recursive: true, force: true });
     this.emit({ type: 'deleted', runId: id });
   }
