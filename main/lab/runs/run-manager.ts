@@ -20,6 +20,7 @@ import { checkRunSize } from './size-guard';
 import { checkRunData, DataCheckMemo } from './data-guard';
 import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
+import { claimQueuedRun, startPoint, type StartPoint } from './run-claim';
 import { recordResumeNote } from './resume-notes';
 import * as queueHolds from './queue-holds';
 import { moveStaleRunFolder, warnAboutEarlierData } from './stale-home';
@@ -48,9 +49,6 @@ export interface RunManagerOptions {
 
 /** A running run of another process whose owner is dead and that has been silent this long is interrupted. */
 const DEAD_OWNER_QUIET_MS = 3000;
-
-/** Where a claimed run starts: its resume point (null: step 0), or why it cannot resume. */
-type StartPoint = { resume: ResumePoint | null } | { problem: string };
 
 export interface CreateRunOptions {
   priority?: number;
@@ -203,54 +201,29 @@ export class RunManager {
         .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !queueHolds.queuedByOtherLiveProcess(this.files, r.id))))
         .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
       if (!next || this.busySlots + this.slotsOf(next) > this.poolSize) return;
-      const from = this.startPoint(next.id);
+      const from = startPoint(this.store, this.files, next.id);
       if (!this.claim(next.id, from)) return;
       this.launch(this.store.runs.get(next.id)!, from);
     }
   }
 
-  /** Where a queued run will start: its resume point (null: step 0), or why it cannot resume. */
-  private startPoint(id: number): StartPoint {
-    try {
-      return { resume: this.resumePoint(id) };
-    } catch (e) {
-      return { problem: (e as Error).message };
-    }
-  }
-
   /**
-   * queued -> running, only if no other process took it first. In the same transaction the run's step
-   * becomes its start point S and its metric and gate-statistic points past S are deleted: the trainer
-   * replays the steps after S, and points a dead trainer wrote there (a crash after the last checkpoint)
-   * must not stay in its curves, best values and Compare when the resumed run ends before that step.
-   * The status event carries S, so live views drop their points past it too. A run that cannot resume
-   * (every checkpoint damaged) keeps everything: it fails saying so (launch).
+   * queued -> running, only if no other process took it first (run-claim.ts: the run's step becomes its
+   * start point and its stored points past it go). The status event carries it, so live views drop their
+   * points past it too.
    */
   private claim(id: number, from: StartPoint): boolean {
-    const restart = 'resume' in from ? { step: from.resume?.step ?? 0, epoch: from.resume?.epoch ?? 0 } : null;
-    const claimed = this.store.db.transaction(() => {
-      const info = this.store.db.prepare(`UPDATE runs SET status = 'running', error = NULL, error_step = NULL,
-        step = COALESCE(?, step), epoch = COALESCE(?, epoch),
-        started_at = COALESCE(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-        WHERE id = ? AND status = 'queued'`).run(restart?.step ?? null, restart?.epoch ?? null, id);
-      if (info.changes === 0) return false;
-      if (restart) this.store.metrics.dropAfter(id, restart.step);
-      return true;
-    })();
+    const claimed = claimQueuedRun(this.store, id, from);
     if (!claimed) return false;
     // points of a trainer of this run that a failed write kept for its retry would land after the delete
-    if (restart) this.metrics.discardAfter(id, restart.step);
+    if (claimed.restart) this.metrics.discardAfter(id, claimed.restart.step);
     this.files.clearQueuedBy(id);
     this.files.setOwner(id);
     this.emit({ type: 'status', runId: id, status: 'running' });
     return true;
   }
 
-  /**
-   * The checkpoint a resumed run continues from: the newest valid epoch / pause / final one, files the
-   * table missed included (run-checkpoints.ts); `note` says when a damaged newer one was skipped. Throws
-   * when every checkpoint of the run is damaged.
-   */
+  /** The checkpoint a resumed run continues from (findResumePoint says which); throws when every one is damaged. */
   resumePoint(runId: number): ResumePoint | null {
     return findResumePoint(this.store, this.files, runId);
   }
