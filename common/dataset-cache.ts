@@ -271,11 +271,23 @@ export interface ParseRules {
    * distinct words is a header with no data rows (header.ts).
    */
   booleanNames: boolean;
+  /** Dates with two-digit years ('31/12/20', '12/31/20', '31.12.20') are datetimes, years as %y (datetime.ts). */
+  twoDigitYears: boolean;
+  /** A trailing Total/Sum/Average row is skipped under category columns too (summary-rows.ts). */
+  categorySummaryRows: boolean;
+  /** In a decimal-comma column the user typed int, '1.444' is 1444 (dot-reading.ts). */
+  intDotThousands: boolean;
+  /** Times on the 12-hour clock ('9/1/2023 1:05 PM') are datetimes, 12 AM as 00 (datetime.ts); a column typed datetime reads them regardless. */
+  twelveHourTimes: boolean;
+  /** A 1-D/2-D .npy array is one column per matrix column (column_1..), not one vector column named after the dataset (npy.ts). */
+  npyColumns: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
 export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRules {
-  return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'), floatIds: on('floatIds'), booleanNames: on('booleanNames') };
+  return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'), floatIds: on('floatIds'), booleanNames: on('booleanNames'),
+    twoDigitYears: on('twoDigitYears'), categorySummaryRows: on('categorySummaryRows'), intDotThousands: on('intDotThousands'),
+    twelveHourTimes: on('twelveHourTimes'), npyColumns: on('npyColumns') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

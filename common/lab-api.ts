@@ -68,6 +68,7 @@ export const EVENTS = {
   'runs.progress': R.RunProgress,
   'runs.metrics': R.MetricPoints,
   'runs.gateStats': R.GatePoints,
+  'runs.queueHold': R.QueueHoldNote,
   'import.progress': D.ImportProgress,
   'datasets.changed': z.object({ id: z.string().nullable() }),
 } as const;

@@ -87,6 +87,19 @@ export const LabelCoding = z.object({
 });
 export type LabelCoding = z.infer<typeof LabelCoding>;
 
+/**
+ * A classification run's rows per class (class-id order, as LabelCoding.classes) in each part of its split,
+ * counted by the trainer before it trains (workers/run/part-classes.ts). The data line words the same facts
+ * ("no training rows: 'new'"); the lab reads these numbers instead (a class without training rows gets no
+ * class-weights remedy: common/runs/test-classes.ts untrainedOf).
+ */
+export const PartClassCounts = z.object({
+  train: z.array(z.number().int()),
+  validation: z.array(z.number().int()),
+  test: z.array(z.number().int()),
+});
+export type PartClassCounts = z.infer<typeof PartClassCounts>;
+
 export const CheckpointKind = z.enum(['epoch', 'pause', 'cancel', 'best', 'final', 'last-good']);
 export type CheckpointKind = z.infer<typeof CheckpointKind>;
 
@@ -104,6 +117,8 @@ export const FromTrainer = z.discriminatedUnion('type', [
     inputs: ModelInputs.optional(),
     /** Classification runs on a dataset: the label column and its classes in the model's order. */
     label: LabelCoding.optional(),
+    /** Classification runs on a dataset: rows per class in each part (absent for a regression and synthetic data). */
+    classCounts: PartClassCounts.optional(),
     baseline: TestBaseline.optional(),
     parameters: z.number().int(),
     provider: z.enum(['cpu', 'cuda']),

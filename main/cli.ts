@@ -1,6 +1,7 @@
 // The `gatelab` command line. Each verb lives in its own module under main/cli/; this file is the index.
 import { parseArgs, type CliArgs } from './cli/args';
 import { helpText, unknownOption, type CliOption } from './cli/options';
+import { exitCodeOfError } from './cli/exit-codes';
 
 export interface CliCommand {
   /** One line for `gatelab help`. */
@@ -60,7 +61,12 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`gatelab ${verb}: ${(e as Error).message}`);
     return 2;
   }
-  const { command } = await load();
+  let command: CliCommand;
+  try {
+    ({ command } = await load());
+  } catch (e) {
+    return escaped(verb, e);
+  }
   // `gatelab VERB --help` must never run the verb (a bare `train --help` would otherwise train the demo).
   if (args.options.help === true || args.positionals.includes('-h')) {
     console.log(helpText(verb, command.summary, command.usage, command.options));
@@ -71,5 +77,22 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`gatelab ${verb}: ${unknown}`);
     return 2;
   }
-  return command.run(args);
+  try {
+    return await command.run(args);
+  } catch (e) {
+    return escaped(verb, e);
+  }
+}
+
+/**
+ * An error no verb reported itself (it escaped the verb's own handling: a bug, or the lab failing where no
+ * verb expected it): one line a user can act on, as every verb's errors are, and exit 1 (2 only for a typed
+ * refusal). The stack is for whoever debugs GateLab: GATELAB_DEBUG=1 prints it.
+ */
+function escaped(verb: string, e: unknown): number {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = exitCodeOfError(e);
+  if (process.env.GATELAB_DEBUG) console.error(e instanceof Error && e.stack ? e.stack : message);
+  console.error(`gatelab ${verb}: ${message}${code === 1 && !process.env.GATELAB_DEBUG ? ' (GATELAB_DEBUG=1 gatelab ... prints where it happened)' : ''}`);
+  return code;
 }

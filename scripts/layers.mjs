@@ -29,6 +29,13 @@ export const LAYERS = [
     bare: (s) => (s.startsWith('svelte') ? 'main/electron must not import renderer code' : null),
   },
   {
+    // The lab core is what every face (CLI, serve, Electron) drives: it must never reach back into a face
+    // (a CLI helper imported by the lab once made run control depend on the command line).
+    folder: 'main/lab',
+    mayImportFolders: ['common', 'engine', 'main/lab'],
+    bare: (s) => (s === 'electron' || s.startsWith('svelte') ? 'main/lab runs in plain Node: no electron, no UI' : null),
+  },
+  {
     folder: 'main',
     mayImportFolders: ['common', 'engine', 'main'],
     bare: (s) => (s === 'electron' || s.startsWith('svelte') ? 'main/lab, main/serve and the CLI run in plain Node: no electron' : null),

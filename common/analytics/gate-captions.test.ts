@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateCaption, loadNoiseCaption, sinkWords, statTitle } from './gate-captions';
+import { assignmentTitle, gateCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from './gate-captions';
 import { gateNamesFromConfig, NO_NAMES } from './gate-names';
 
 // Model configs as the audit's lab stored them (runs 5, 7, 6, 3, 10 of /tmp/audit8/a16), trimmed to what captions read.
@@ -20,9 +20,10 @@ describe('router numbers named for what they count', () => {
     expect(gateCaption('val.router', 'load', noisy)).not.toMatch(/noise/);
     expect(gateCaption('router', 'load', dense)).toMatch(/^Share of tokens whose top expert is each expert/);
   });
-  it('"load" (top-expert share) and "importance" (mean routing weight) get distinct titles', () => {
-    expect([statTitle('load', dense), statTitle('load', noisy), statTitle('importance', dense)]).toEqual(['share of tokens by top expert', 'share of top-2 picks', 'mean routing weight']);
-    expect(gateCaption('router', 'importance', dense)).toMatch(/^Mean routing weight of each expert/);
+  it('"load" (share of picks) and "importance" (mean router probability) get distinct titles', () => {
+    expect([statTitle('load', dense), statTitle('load', noisy), statTitle('importance', dense), statTitle('importance', noisy)]).toEqual(['share of tokens by top expert', 'share of top-2 picks', 'mean router probability', 'mean router probability (before top-2)']);
+    expect(gateCaption('router', 'importance', dense)).toMatch(/^Mean router probability of each expert/);
+    expect(gateCaption('router', 'importance', noisy)).toMatch(/before the top-2 pick.*Not the share of picks/);
     expect(statTitle('openness')).toBeNull();
     expect(statTitle('load', NO_NAMES)).toBeNull(); // k unknown: the stored word stays
   });
@@ -51,5 +52,31 @@ describe('the attention sink over few tokens', () => {
     expect(sinkWords('cross2', cross)?.first).toBe('the first token of context');
     expect(gateCaption('val.cross1', 'first_token_attention', cross)).toContain('out of 8 tokens attended to: uniform attention gives 1/8 = 0.13');
     expect(sinkWords('cross0', NO_NAMES)).toBeNull();
+  });
+});
+
+describe("a router's test-split figures, each named for what it counts (audit H2: moe-dnn run 10)", () => {
+  // the audit's numbers: expert 2 holds 22.8% of the router probability and none of the top-2 picks
+  const report = { load: [0.3715, 0.4518, 0, 0.1767], probability: [0.2578, 0.2605, 0.2282, 0.2534], picks: [0.3715, 0.4518, 0, 0.1767] };
+  it('a top-2 router: the probability before the pick and the share of picks, never one name for both', () => {
+    const f = routerFigures(report, noisy);
+    expect(f.map((x) => [x.key, x.title, x.values[2]])).toEqual([
+      ['probability', 'Mean router probability on the test split (before top-2)', 0.2282],
+      ['picks', 'Share of top-2 picks on the test split', 0],
+    ]);
+    expect(f[0].caption).toMatch(/before it picks the top 2.*never be picked/);
+    expect(f[1].caption).toMatch(/^Share of the top-2 picks that go to each expert/);
+    expect(assignmentTitle(noisy)).toBe('Mean weight after the top-2 pick: expert × class');
+  });
+  it("a report from before these fields: the one figure it has, named for this router's kind", () => {
+    const old = { load: report.load };
+    expect(routerFigures(old, noisy).map((x) => x.title)).toEqual(['Mean weight after the top-k pick on the test split']);
+    expect(routerFigures(old, noisy)[0].caption).toMatch(/after the router picks the top 2 experts.*0 for an expert never picked/);
+    expect(routerFigures(old, dense).map((x) => x.title)).toEqual(['Mean router probability on the test split']);
+    expect(routerFigures(old, NO_NAMES)[0].title).toBe('Mean weight of each expert on the test split');
+    expect(assignmentTitle(dense)).toBe('Mean router probability: expert × class');
+  });
+  it('a dense router: its picks are top experts, its probability the weight it mixes with', () => {
+    expect(routerFigures(report, dense).map((x) => x.title)).toEqual(['Mean router probability on the test split', 'Share of tokens by top expert on the test split']);
   });
 });

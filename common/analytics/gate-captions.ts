@@ -1,32 +1,106 @@
 // Captions that depend on the run's config, shared by the Runs panels and the HTML gate report. A caption
 // must say what the number is for *this* gate: "0 closed … 1 fully open" misleads for FinalMLP's gate at
 // scale 2 (σ = 0.5 passes the input unchanged), GLA's forget gate sits near 1 by construction, and a
-// router's three "loads" (top-expert share, mean routing weight, samples per top expert) are different numbers.
+// router's "loads" (share of picks, mean router probability, weight after the pick, samples per top
+// expert) are different numbers.
 import type { GateNames } from './gate-names';
 import type { KnockoutTable } from './knockout';
 
 const round = (v: number, d = 3) => Number(v.toPrecision(d)).toString();
 
 /**
- * The router numbers in words, each named for what it counts. `load` (stored `router.load`): which expert
- * wins; `importance` (stored `router.importance`) and the report's test-split load: the mean weight.
+ * The router numbers in words, each named for what it counts, the same words in the Runs charts, the gate
+ * report and the HTML report. For a top-k router these are different numbers (moe-dnn expert 2: 23%
+ * probability, 0% of the picks):
+ *   - `router.importance`: the mean router probability, the softmax over all experts before the top-k pick;
+ *   - `router.load`: the share of the top-k picks (k = 1, a dense router: of tokens by top expert);
+ *   - the report's mixing weight: the weight each expert gets in the output after the top-k pick (0 for an
+ *     expert not picked; a dense router mixes with its probabilities, so there it is the probability).
  */
 export const ROUTER_WORDS = {
   load: 'share of tokens whose top expert is e',
   loadTopK: (k: number) => `share of the top-${k} picks that go to expert e`,
-  weight: 'mean routing weight',
+  probability: 'mean router probability',
+  mixing: 'mean weight after the top-k pick',
   samples: 'test samples whose top expert is e',
 } as const;
+
+/** Whether the router picks a few experts per token (a top-k router) rather than mixing all of them. */
+const picksTopK = (n?: GateNames): boolean => !!n?.router && n.router.kind !== 'softmax-router';
+
+/** "share of top-2 picks", or for a router of one expert per token "share of tokens by top expert"; null when k is unknown. */
+function picksTitle(n?: GateNames): string | null {
+  if (!n?.router) return null;
+  return n.router.k > 1 ? `share of top-${n.router.k} picks` : 'share of tokens by top expert';
+}
 
 /**
  * A short title for a router statistic ("share of tokens by top expert"), or null when the generic words fit.
  * `load` needs the router's k from the config (top-2 counts picks, not tokens): without it, null.
  */
 export function statTitle(stat: string, n?: GateNames): string | null {
-  if (stat === 'load') return !n?.router ? null : n.router.k > 1 ? `share of top-${n.router.k} picks` : 'share of tokens by top expert';
-  if (stat === 'importance') return ROUTER_WORDS.weight;
+  if (stat === 'load') return picksTitle(n);
+  if (stat === 'importance') return picksTopK(n) ? `${ROUTER_WORDS.probability} (before top-${n!.router!.k})` : ROUTER_WORDS.probability;
   return null;
 }
+
+/** One figure of a router on the test split, titled and captioned for what it counts. */
+export interface RouterFigure {
+  key: 'probability' | 'picks' | 'mixing';
+  /** "Mean router probability on the test split". */
+  title: string;
+  /** One sentence: what the number is and what it is not. */
+  caption: string;
+  /** One value per expert. */
+  values: number[];
+}
+
+/**
+ * The test-split figures of a router report, in the order a panel shows them: the mean router probability
+ * and the share of picks when the report measured them (reports from this version on), else the one
+ * figure older reports have, the mixing weight, named for what it is for this router (for a dense
+ * router: its probability). The Runs panel and the HTML gate report both show these.
+ */
+export function routerFigures(r: { load: number[]; probability?: number[]; picks?: number[] }, n?: GateNames): RouterFigure[] {
+  const out: RouterFigure[] = [];
+  const k = n?.router?.k;
+  const topK = picksTopK(n);
+  if (r.probability) {
+    out.push({
+      key: 'probability', values: r.probability,
+      title: `${cap(ROUTER_WORDS.probability)} on the test split${topK ? ` (before top-${k})` : ''}`,
+      caption: topK
+        ? `The router's softmax over all experts, before it picks the top ${k}, averaged over the test tokens (sums to 1). An expert can hold real probability and still never be picked: see the share of picks.`
+        : "The router's softmax weight on each expert averaged over the test tokens (sums to 1): the weight each expert's output gets.",
+    });
+  }
+  if (r.picks) {
+    const title = picksTitle(n);
+    out.push({
+      key: 'picks', values: r.picks,
+      title: `${cap(title ?? 'share of routing picks')} on the test split`,
+      caption: topK && k && k > 1
+        ? `Share of the top-${k} picks that go to each expert on the test split (each token picks ${k} experts; sums to 1): which experts actually compute.`
+        : "Share of test tokens whose top expert (largest router probability) is each expert (sums to 1): who wins, not how much weight it gets.",
+    });
+  }
+  if (!out.length) {
+    out.push(topK
+      ? { key: 'mixing', values: r.load, title: `${cap(ROUTER_WORDS.mixing)} on the test split`, caption: `The weight each expert's output gets after the router picks the top ${k} experts of each token, averaged over the test tokens: 0 for an expert never picked. Not the router's probability before the pick.` }
+      : n?.router
+        ? { key: 'mixing', values: r.load, title: `${cap(ROUTER_WORDS.probability)} on the test split`, caption: "The router's softmax weight on each expert averaged over the test tokens (sums to 1): the weight each expert's output gets." }
+        : { key: 'mixing', values: r.load, title: 'Mean weight of each expert on the test split', caption: "The weight each expert's output gets, averaged over the test tokens: for a top-k router after the pick (0 for an expert never picked), for a dense router its probability." });
+  }
+  return out;
+}
+
+/** What the expert × class grid averages, for this router (it uses the weights the model mixes with). */
+export function assignmentTitle(n?: GateNames): string {
+  if (picksTopK(n)) return `Mean weight after the top-${n!.router!.k} pick: expert × class`;
+  return n?.router ? 'Mean router probability: expert × class' : 'Mean weight of each expert: expert × class';
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Why a router's training load and its test load differ (moe-dnn: expert 2 at ~25% in training, 0% on
@@ -59,7 +133,11 @@ export function gateCaption(gate: string, stat: string, n?: GateNames): string |
     const what = k > 1 ? `Share of the top-${k} picks that go to each expert (each token picks ${k} experts; sums to 1).` : 'Share of tokens whose top expert is each expert (sums to 1): who wins the argmax, not how much weight it gets.';
     return training && n.router.noisy ? `${what} Training batches include the router's noise.` : what;
   }
-  if (stat === 'importance' && n?.router) return 'Mean routing weight of each expert: the router probability averaged over tokens (sums to 1). It differs from the top-expert share when the router is unsure.';
+  if (stat === 'importance' && n?.router) {
+    return picksTopK(n)
+      ? `Mean router probability of each expert: the softmax over all experts before the top-${n.router.k} pick, averaged over tokens (sums to 1). Not the share of picks: an expert can hold a quarter of the probability and still never be picked.`
+      : 'Mean router probability of each expert, averaged over tokens (sums to 1). It differs from the top-expert share when the router is unsure.';
+  }
   const gla = /^layer\d+\.gla$/.test(base) && n?.glaNormalizer ? n.glaNormalizer : undefined;
   if (gla !== undefined) {
     // α = σ^(1/N) ≥ 0.9 whenever σ ≥ 0.9^N (0.185 for N = 16): the histogram sits in its top row by construction

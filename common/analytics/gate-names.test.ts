@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateLabel, gateNamesFromConfig, knockoutLabel, statComponentNames } from './gate-names';
+import { gateLabel, gateNamesFromConfig, headingFor, knockoutLabel, statComponentNames } from './gate-names';
 
 // Configs as the lab stores them (trimmed): a 3-modality GMU, MoE fusion, gated cross-attention, a TFT forecaster.
 const modalities = [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }];
@@ -90,7 +90,7 @@ describe('every gate in the form\'s words, ids unchanged (audit A16)', () => {
   it('names the gates of every gated template as its form does, layers and blocks counted from 1', () => {
     expect(['gate1', 'val.gate2'].map((g) => gateLabel(g, finalmlp))).toEqual(['stream 1 feature gate', 'stream 2 feature gate (validation)']);
     expect(['layer0.gla', 'layer1.attn.gate', 'layer2.attn'].map((g) => gateLabel(g))).toEqual([
-      'layer 1 gated linear attention (forget gate)', 'layer 2 attention output gate', 'layer 3 attention']);
+      'layer 1 forget gate (GLA)', 'layer 2 attention output gate', 'layer 3 attention']);
     expect(['selection', 'selection.var', 'grn'].map((g) => gateLabel(g))).toEqual(['variable selection', 'variable selection · per-variable GRN gates', 'gated residual network']);
     expect(knockoutLabel({ gate: 'gate1', mode: 'closed' }, finalmlp)).toBe('stream 1 feature gate closed');
     // early-exit-mlp: gate k reads block k's output (0-based), so it decides on leaving after block k+1
@@ -106,5 +106,34 @@ describe('every gate in the form\'s words, ids unchanged (audit A16)', () => {
     // patch Transformer: P = floor((336 − 16)/8) + 2 = 42 patches per series, in every layer
     const patch = gateNamesFromConfig({ model: { template: 'patch-transformer-gated', lookback: 336, patchLen: 16, stride: 8, layers: 2 } });
     expect(patch.keys).toEqual({ 'layer0.attn': { count: 42, first: 'the first patch (the oldest steps)' }, 'layer1.attn': { count: 42, first: 'the first patch (the oldest steps)' } });
+  });
+});
+
+describe('one name per gate in every view (audit H2: runs 7 gla, 10 moe-dnn, 16 early exit)', () => {
+  it("GLA's feed-forward gates are counted from 1 like its forget gates, short enough to show the knockout's mode", () => {
+    const rows = ['layer0.ffn', 'layer1.ffn', 'layer0.gla'].map((gate) => knockoutLabel({ gate, mode: 'closed' }));
+    expect(rows).toEqual(['layer 1 feed-forward gate (SwiGLU) closed', 'layer 2 feed-forward gate (SwiGLU) closed', 'layer 1 forget gate (GLA) closed']);
+    expect(gateLabel('val.layer1.gla')).toBe('layer 2 forget gate (GLA) (validation)');
+    // nothing of the raw 0-based id is left for a reader to translate
+    expect(rows.join(' ')).not.toMatch(/layer\d|ffn/);
+  });
+  it("early exit: the statistics' gate, the exit rate's rows and the knockouts all count blocks from 1, in words", () => {
+    expect(['exit_gate', 'val.exit_gate'].map((g) => gateLabel(g))).toEqual(['exit gates', 'exit gates (validation)']);
+    expect(statComponentNames('exit_gate', 'exit_rate', 3)).toEqual(['after block 1', 'after block 2', 'after block 3 (last)']);
+    expect(knockoutLabel({ gate: 'exit_gate.gate0', mode: 'closed' })).toBe('exit gate after block 1 closed');
+  });
+  it('a heading names the kind of gate once: "Router" for the gate called router, "Router click gate" otherwise', () => {
+    expect(headingFor('router', 'router')).toBe('Router');
+    expect(headingFor('router', 'moe.router')).toBe('Router moe.router');
+    expect(headingFor('fusion gate', 'gmu.z1', gmu)).toBe('Fusion gate gmu · sensor');
+    expect(headingFor('feature gate', 'gate1')).toBe('Stream 1 feature gate');
+  });
+  it("fills the template's defaults the stored config leaves out: moe-dnn's noisy top-2 router, GLA's normaliser", () => {
+    // the audit's run 10 stored only { template, fields, numeric }
+    expect(gateNamesFromConfig({ model: { template: 'moe-dnn', fields: [25, 5], numeric: 1 } }).router).toEqual({ kind: 'topk-router', k: 2, noisy: true });
+    // what the user set wins over the default, one level deep
+    expect(gateNamesFromConfig({ model: { template: 'moe-dnn', router: { k: 1 } } }).router).toEqual({ kind: 'topk-router', k: 1, noisy: true });
+    expect(gateNamesFromConfig({ model: { template: 'gla', channels: 7 } }).glaNormalizer).toBe(16);
+    expect(gateNamesFromConfig({ model: { template: 'no-such-template', router: { kind: 'softmax-router' } } }).router).toEqual({ kind: 'softmax-router', k: 1, noisy: false });
   });
 });

@@ -4,6 +4,7 @@
 // tables, stored statistics) never change, so tables of different runs still align by id.
 import type { Intervention } from './knockout';
 import { runInputs, type InputsSource } from './run-inputs';
+import { defaultModelConfig, TEMPLATES, type TemplateId } from '../models/index';
 
 export interface GateNames {
   /** Modality names in model order (fusion templates), else empty. */
@@ -33,11 +34,35 @@ const names = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => Stri
 type Obj = Record<string, unknown>;
 const obj = (x: unknown): Obj | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : undefined);
 
+/**
+ * The stored model config with the template's defaults under it. The lab stores what the user set (a
+ * moe-dnn run's config has no `router` at all), so without the defaults its top-2 noisy router read as
+ * "unknown" and every caption fell back to words that fit a dense router. Each gate object is merged one
+ * level deep (a stored `router: { k: 1 }` keeps the default kind); an unknown template is taken as stored.
+ */
+function withDefaults(model: Obj): Obj {
+  const id = model.template;
+  if (typeof id !== 'string' || !TEMPLATES.some((t) => t.id === id)) return model;
+  let defaults: Obj;
+  try {
+    defaults = defaultModelConfig(id as TemplateId) as unknown as Obj;
+  } catch {
+    return model; // a template whose defaults need data-shaped fields: only what was stored
+  }
+  const out: Obj = { ...defaults, ...model };
+  for (const [key, v] of Object.entries(defaults)) {
+    const d = obj(v), m = obj(model[key]);
+    if (d && m) out[key] = { ...d, ...m };
+  }
+  return out;
+}
+
 /** The facts captions need from the config: router noise, sigmoid scales, GLA's normaliser, attention keys. */
-function gateFacts(model: Obj, modalities: string[]): Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> {
+function gateFacts(stored: Obj, modalities: string[]): Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> {
+  const model = withDefaults(stored);
   const out: Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> = {};
   const router = obj(model.router);
-  if (router && typeof router.kind === 'string') out.router = { kind: router.kind, k: router.kind === 'topk-router' ? Number(router.k ?? 1) : 1, noisy: router.kind === 'topk-router' && router.noisy === true };
+  if (router && typeof router.kind === 'string') out.router = { kind: router.kind, k: router.kind !== 'softmax-router' ? Number(router.k ?? 1) : 1, noisy: router.kind === 'topk-router' && router.noisy === true };
   const scales: Record<string, number> = {};
   for (const [key, v] of Object.entries(model)) {
     const g = obj(v);
@@ -108,15 +133,35 @@ export function gateLabel(gate: string, n: GateNames = NO_NAMES): string {
   // no gate), i.e. whether a sample leaves after block k+1 as a reader counts blocks
   const exit = /^exit_gate\.gate(\d+)$/.exec(gate);
   if (exit) return `exit gate after block ${Number(exit[1]) + 1}`;
+  // the statistics (`exit_gate.depth`, `.exit_rate`) and the compute table speak of all the exit gates at once
+  if (gate === 'exit_gate') return 'exit gates';
   // the form's words for the rest (renderer/lib/field-labels.ts): layers counted from 1, like blocks
   const stream = /^gate([12])$/.exec(gate); // FinalMLP: gate1 / gate2 gate the inputs of its two streams
   if (stream) return `stream ${stream[1]} feature gate`;
-  const layer = /^layer(\d+)\.(gla|attn\.gate|attn)$/.exec(gate);
+  const layer = /^layer(\d+)\.(gla|ffn|attn\.gate|attn)$/.exec(gate);
   if (layer) return `layer ${Number(layer[1]) + 1} ${LAYER_GATES[layer[2]]}`;
   return WORDS[gate] ?? gate;
 }
 
-const LAYER_GATES: Record<string, string> = { gla: 'gated linear attention (forget gate)', 'attn.gate': 'attention output gate', attn: 'attention' };
+/**
+ * Gates inside a numbered layer, short enough that a knockout row still shows its mode ("… closed"): the
+ * GLA template's forget gate (its `gla` config) and the SwiGLU gate of each layer's feed-forward block
+ * (engine/models/forecasting/patch.ts: fixed, not configurable), both counted from layer 1.
+ */
+const LAYER_GATES: Record<string, string> = { gla: 'forget gate (GLA)', ffn: 'feed-forward gate (SwiGLU)', 'attn.gate': 'attention output gate', attn: 'attention' };
+
+/**
+ * A panel heading that names the kind of gate and the gate: "Router" for the gate called `router` (the
+ * panel read "Router router · 4 experts"), "Router moe.router" for another, "Stream 1 feature gate" for
+ * FinalMLP's gate1. The label comes from gateLabel.
+ */
+export function headingFor(kind: string, gate: string, n: GateNames = NO_NAMES): string {
+  const label = gateLabel(gate, n);
+  // the label already says the kind ("router", "stream 1 feature gate"): said once
+  const said = new RegExp(`(^|\\s)${kind.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).test(label.toLowerCase());
+  if (said) return label.charAt(0).toUpperCase() + label.slice(1);
+  return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${label}`;
+}
 /** Whole-model gates by their config's words (TFT-lite: the variable selection network, its per-variable GRNs, the GRN). */
 const WORDS: Record<string, string> = {
   selection: 'variable selection',
@@ -160,6 +205,10 @@ export function statComponentNames(gate: string, stat: string, k: number, n: Gat
   if (/load|importance|prob|share|fraction/i.test(stat) || (/^weights$/.test(stat) && /\.task\d+$/.test(gate))) return each('expert');
   if (/variable|selection/i.test(`${gate}.${stat}`) && /weight/i.test(stat)) return each('selection');
   // a sigmoid gate's openness per channel (TSMixer's channel gate: the dataset's channels), head or field
+  // early exit: component j of `exit_rate` is the share of samples leaving after block j + 1; the last
+  // component is those that ran every block (engine/gates/early-exit.ts), blocks counted from 1 as the
+  // knockouts count them ("exit gate after block 1")
+  if (stat === 'exit_rate') return Array.from({ length: k }, (_, j) => `after block ${j + 1}${j === k - 1 && k > 1 ? ' (last)' : ''}`);
   const unit = /^openness_by_(channel|head|field)$/.exec(stat);
   // FinalMLP's per-field gate: the fields by column name, as the gate report and its CSV name them
   if (unit?.[1] === 'field' && n.fields?.length === k) return n.fields.slice();

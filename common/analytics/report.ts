@@ -44,8 +44,15 @@ export const RouterReport = z.object({
   classes: z.array(z.string()),
   /** [expert][class]: mean router weight of the class's samples on the expert. */
   assignment: z.array(z.array(z.number())),
-  /** Mean weight per expert on the test split. */
+  /**
+   * Mean weight per expert on the test split, as the model mixes the experts' outputs: after a top-k
+   * router's pick (0 for an expert never picked); a dense router's probabilities. Not `probability`.
+   */
   load: z.array(z.number()),
+  /** Mean router probability per expert on the test split (the softmax over all experts, before any top-k pick); reports before this field: absent. */
+  probability: z.array(z.number()).optional(),
+  /** Share of the routing picks per expert on the test split (top-k: of the k picks per token; sums to 1); reports before this field: absent. */
+  picks: z.array(z.number()).optional(),
   /** Expert load recorded during training (from the run's gate statistics), when available. */
   loadOverTraining: z.array(z.object({ step: z.number(), load: z.array(z.number()) })),
   /** Which inputs each expert specializes in. */
@@ -72,6 +79,10 @@ export const FusionSample = z.object({
   prediction: z.number().optional(),
   /** Classification: whether the predicted class equals the label. */
   correct: z.boolean().optional(),
+  /** Classification: the label's class as the file writes it ('three', 'spam'): `label` is its position among the classes. */
+  labelName: z.string().optional(),
+  /** Classification: the predicted class as the file writes it (binary: the class the probability picks, above 0.5 the second). */
+  predictionName: z.string().optional(),
   /** The start of the original row's text (at most 160 characters), when the dataset has a text column. */
   text: z.string().optional(),
 });

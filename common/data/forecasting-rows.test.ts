@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetCacheMeta } from '../dataset-cache';
 import { importFile } from '../../main/lab/import';
 import { readDatasetCache } from '../../workers/data/cache';
-import { checkForecastingRows } from './forecasting-rows';
+import { checkForecastingRows, timeOrder, type TimeOrder } from './forecasting-rows';
 
 const stats = (o: Partial<{ cardinality: number | null; min: number | null; max: number | null }>) =>
   ({ count: 10, missing: 0, min: null, max: null, mean: null, std: null, cardinality: null, topValues: null, histogram: null, ...o });
@@ -89,14 +89,14 @@ function localSeries(zone: string, startUtc: number, count: number, stepMinutes:
 }
 
 /** Imports `lines` (after the header 'time,kw') and checks its rows as a forecasting run's trainer does. */
-async function checked(lines: string[]): Promise<() => string[]> {
+async function checked(lines: string[]): Promise<(orderOf?: (t: ArrayLike<number>) => TimeOrder) => string[]> {
   const home = mkdtempSync(join(tmpdir(), 'gatelab-clock-'));
   writeFileSync(join(home, 'meter.csv'), ['time,kw', ...lines].join('\n'));
   await importFile(join(home, 'meter.csv'), join(home, 'cache'));
   const cache = readDatasetCache(join(home, 'cache'));
   const times = Float64Array.from(cache.column('time').values);
   rmSync(home, { recursive: true, force: true });
-  return () => checkForecastingRows(cache.meta, [{ name: 'time', role: 'time' }, { name: 'kw', role: 'feature' }], () => times);
+  return (orderOf) => checkForecastingRows(cache.meta, [{ name: 'time', role: 'time' }, { name: 'kw', role: 'feature' }], () => times, orderOf && (() => orderOf(times)));
 }
 
 describe('local time across a clock change', () => {
@@ -107,6 +107,15 @@ describe('local time across a clock change', () => {
     expect(lines.filter((l) => l.startsWith('2023-10-29 02:00'))).toHaveLength(2); // the repeated hour is in the file
     const check = await checked(lines);
     expect(check()).toEqual(["'time' is in local time: clock change back at 2023-10-29 02:00 kept in file order (the repeated hour trains as consecutive steps)"]);
+  });
+
+  it("takes the time order a run works out once for its gap count too (workers/data/run-data.ts): the same notes", async () => {
+    const check = await checked(localSeries('Europe/Berlin', BERLIN_FALL_2023, 4 * 72, 15));
+    let computed = 0;
+    expect(check((t) => { computed++; return timeOrder(t); })).toEqual(check());
+    expect(computed).toBe(1);
+    // the caller's order is the one read: one without the change refuses the step back as out of order
+    expect(() => check((t) => ({ ...timeOrder(t), back: [], outOfOrder: 8 }))).toThrow(/are not in time order/);
   });
 
   it('hourly rows (02:00 twice) are a clock change too, not a repeated time; a US zone changes at 01:00 in November', async () => {
@@ -134,6 +143,20 @@ describe('local time across a clock change', () => {
     expect((await checked(localSeries('UTC', Date.UTC(2023, 2, 24), 24 * 5, 60).filter((l) => !l.startsWith('2023-03-26 01:00'))))()).toEqual(
       ["'time' is in local time: clock change forward before 2023-03-26 02:00 (the EU change, last Sunday of March at 01:00 UTC: the skipped hour is no gap)"]);
   }, 30_000);
+
+  it('a repeated hour missing a row is the clock change all the same (its missing row a gap), where the region\'s rule says so', async () => {
+    const base = localSeries('Europe/Berlin', BERLIN_FALL_2023, 4 * 72, 15);
+    const back = base.findIndex((l, i) => i > 0 && l < base[i - 1]);
+    expect([base[back - 1], base[back]].map((l) => l.slice(0, 16))).toEqual(['2023-10-29 02:45', '2023-10-29 02:00']);
+    const note = ["'time' is in local time: clock change back at 2023-10-29 02:00 kept in file order (the repeated hour trains as consecutive steps)"];
+    // 02:45 of summer time lost (02:30 then 02:00), or 02:15 of winter time lost (the hour after the change not regular)
+    for (const lost of [back - 1, back + 1]) expect((await checked(base.filter((_, i) => i !== lost)))()).toEqual(note);
+    const lines = base.filter((_, i) => i !== back - 1);
+    const times = lines.map((l) => Date.parse(`${l.slice(0, 16).replace(' ', 'T')}Z`) / 1000);
+    expect(timeOrder(times)).toMatchObject({ back: [back - 1], backStep: [1800], outOfOrder: -1 });
+    // the same step back a day early is no clock change: out of order
+    expect(timeOrder(times.map((t) => t - 86400))).toMatchObject({ back: [], outOfOrder: back - 1 });
+  });
 
   it('still refuses rows really out of order: swapped rows, an hour back in summer, a second step back a week after a change', async () => {
     const base = localSeries('Europe/Berlin', BERLIN_FALL_2023, 4 * 72, 15);

@@ -9,14 +9,16 @@
 // (15-minute rows: 02:45 then 02:00 again). Sorting would interleave the two hours; file order is the true
 // order, so such a step back trains as consecutive steps and the data line names it. The spring change
 // (01:45 then 03:00) skips an hour that never existed: it is no gap when the shared rule of
-// ./spring-clock-change.ts (a region's change date and hour) says so, as the importer counts it.
+// ./spring-clock-change.ts (a region's change date and hour) says so, as the importer counts it; its autumn
+// counterpart (./autumn-clock-change.ts) accepts a repeated hour with rows missing, as a gap.
 //
 // Pure, so the lab runs the same checks before it queues a run (main/lab/runs/data-guard.ts) and the
 // trainer before it builds windows (workers/data/run-data.ts): a refusal reads the same and leaves no failed run.
-import type { DatasetCacheMeta } from '../dataset-cache';
+import type { DatasetCacheMeta, IssueExample } from '../dataset-cache';
 import type { PartName, SplitResult } from './split-spec';
 import { windowStarts } from './windows';
 import { CLOCK_CHANGE_MIN_DAYS, SpringChanges, timesWrittenInUtc } from './spring-clock-change';
+import { RepeatedHourRuns, autumnStep, clockWentBack } from './autumn-clock-change';
 
 export interface RoleOf { name: string; role: string }
 
@@ -34,6 +36,11 @@ export interface TimeOrder {
   step: number;
   /** Rows where the clock went back one hour (daylight saving time ended): the repeated hour starts here, in file order. */
   back: number[];
+  /**
+   * For each of `back`, the time that really passed over the step back: the usual step, or more where rows
+   * of the repeated hour are missing (02:30 then 02:00 in 15-minute rows: 30 minutes, one row missing).
+   */
+  backStep: number[];
   /** Rows after a step one hour longer than usual at a spring clock change (daylight saving time began): no row is missing. */
   forward: number[];
   /** For each of `forward`, the change it is in words ("the EU change, last Sunday of March at 01:00 UTC"). */
@@ -68,17 +75,19 @@ const atNight = (t: number) => { const h = hourOf(t); return h >= 23 || h <= 3; 
 /**
  * The order of a time column (epoch seconds of its wall-clock times, as the importer stores them): the usual
  * step, the clock changes, the first row truly out of order, and repeated times. A step back is a clock
- * change when the clock goes back exactly one hour at night in a month clocks change in, the hour before it
- * and the hour after it run at the usual step (a whole hour repeated), and the last one was most of a year
- * before. Anything else going back in time is out of order. A step forward one hour longer than usual is a
- * spring change when ./spring-clock-change.ts says so (a region's date and hour; never for `writtenInUtc`
- * times, read with 'Z' or an offset); any other is a gap.
+ * change when it is a region's autumn change by ./autumn-clock-change.ts (its date and repeated hour, rows
+ * of that hour missing or not, as long as the rows around it show the hour repeating: clockWentBack; never for `writtenInUtc` times), or when the clock goes back exactly one
+ * hour at night in a month clocks change in and the hour before it and the hour after it run at the usual
+ * step (a whole hour repeated); either way the last one was most of a year before. Anything else going
+ * back in time is out of order. A step forward one hour longer than usual is a spring change when
+ * ./spring-clock-change.ts says so (a region's date and hour; never for `writtenInUtc` times, read with 'Z'
+ * or an offset); any other is a gap.
  */
 export function timeOrder(t: ArrayLike<number>, options: { writtenInUtc?: boolean } = {}): TimeOrder {
   const step = usualStep(t);
   const rows: number[] = [];
   for (let i = 0; i < t.length; i++) if (!Number.isNaN(t[i])) rows.push(i);
-  const out: TimeOrder = { step, back: [], forward: [], forwardRule: [], outOfOrder: -1, repeats: 0, firstRepeat: -1 };
+  const out: TimeOrder = { step, back: [], backStep: [], forward: [], forwardRule: [], outOfOrder: -1, repeats: 0, firstRepeat: -1 };
   const springs = new SpringChanges(options.writtenInUtc);
   // only sub-hourly or hourly steps that divide the hour repeat a whole hour of rows
   const hourly = step > 0 && step <= HOUR && HOUR % step === 0;
@@ -87,6 +96,14 @@ export function timeOrder(t: ArrayLike<number>, options: { writtenInUtc?: boolea
     for (let k = Math.max(1, from); k <= Math.min(rows.length - 1, to); k++) if (t[rows[k]] - t[rows[k - 1]] !== step) return false;
     return true;
   };
+  // the steps back a region's change explains, the rows around them saying the hour really repeats (the rule the importer's step count uses too)
+  const changes = new Set<number>();
+  if (hourly && !options.writtenInUtc) {
+    const runs = new RepeatedHourRuns();
+    const take = (b: ReturnType<RepeatedHourRuns['end']>) => { if (b && clockWentBack(b, step)) changes.add(b.id); };
+    for (const i of rows) take(runs.push(t[i], i));
+    take(runs.end());
+  }
   let lastBack = -Infinity;
   for (let k = 1; k < rows.length; k++) {
     const a = t[rows[k - 1]], b = t[rows[k]];
@@ -99,10 +116,14 @@ export function timeOrder(t: ArrayLike<number>, options: { writtenInUtc?: boolea
       }
       continue;
     }
-    const clockBack = hourly && a + step - b === HOUR && atNight(b) && BACK_MONTHS.has(monthOf(b)) && b - lastBack >= CLOCK_CHANGE_MIN_DAYS * DAY
-      && regular(k - perHour + 1, k - 1) && regular(k + 1, k + perHour);
+    // a region's change date and hour (./autumn-clock-change.ts), rows of the repeated hour missing or not;
+    // elsewhere, the whole hour repeated at the usual step at night in a month clocks go back in
+    const spaced = b - lastBack >= CLOCK_CHANGE_MIN_DAYS * DAY;
+    const clockBack = spaced && (changes.has(rows[k])
+      || (hourly && a + step - b === HOUR && atNight(b) && BACK_MONTHS.has(monthOf(b)) && regular(k - perHour + 1, k - 1) && regular(k + 1, k + perHour)));
     if (clockBack) {
       out.back.push(rows[k]);
+      out.backStep.push(autumnStep(a, b));
       lastBack = b;
     } else if (d === 0) {
       if (out.repeats++ === 0) out.firstRepeat = rows[k];
@@ -129,6 +150,25 @@ export function unsortedAdvice(time: string, t: ArrayLike<number>, order: TimeOr
     : `Sort the file by '${time}' and import it again`;
 }
 
+/**
+ * The import's example (file line, time as written) of `row`, a row repeating the time of the row before:
+ * the importer recorded the first few repeats in file order (duplicate_time examples), so the k-th repeat
+ * of the values is its k-th example. Undefined past those few. One wording for importer and trainer.
+ */
+export function repeatExample(t: ArrayLike<number>, examples: readonly IssueExample[], row: number): IssueExample | undefined {
+  let k = 0, prev = NaN;
+  for (let i = 0; i <= row && i < t.length && k < examples.length; i++) {
+    const v = t[i];
+    if (Number.isNaN(v)) continue;
+    if (v === prev) {
+      if (i === row) return examples[k];
+      k++;
+    }
+    prev = v;
+  }
+  return undefined;
+}
+
 /** '2023-10-29 02:00' (seconds only when not zero). */
 export const wallTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '') : String(t));
 
@@ -146,9 +186,10 @@ function clockNote(time: string, t: ArrayLike<number>, o: TimeOrder): string | n
 /**
  * Throws when the rows cannot be one series in time order; returns notes for the run's data line. `times`:
  * the time column's values (epoch seconds), read only when the rows need them; without it a step back in
- * time is refused (the importer's issues alone cannot tell a clock change).
+ * time is refused (the importer's issues alone cannot tell a clock change). `timeOrderOf`: their timeOrder when
+ * the caller needs it too (a run's gap count), computed once there; default: computed here.
  */
-export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[], times?: () => ArrayLike<number>): string[] {
+export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[], times?: () => ArrayLike<number>, timeOrderOf?: () => TimeOrder): string[] {
   // stacked series first: sorting such a file by time (what the order message says) would interleave them
   for (const c of columns.filter((x) => x.role === 'series-id')) {
     const info = meta.columns.find((x) => x.name === c.name);
@@ -168,7 +209,7 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   // the values name the clock changes (a step back or a repeat in autumn, a skipped hour in spring); the run
   // reads them anyway for its split and gap count, so this costs no extra read
   const values = time && times ? times() : null;
-  const order = values ? timeOrder(values, { writtenInUtc: timesWrittenInUtc(meta.validation.issues, time!) }) : null;
+  const order = !values ? null : timeOrderOf ? timeOrderOf() : timeOrder(values, { writtenInUtc: timesWrittenInUtc(meta.validation.issues, time!) });
   if (unsorted && (!order || order.outOfOrder >= 0)) {
     // the importer's line names the first step back; after an accepted clock change, the row does
     const first = !order || !order.back.length || order.back[0] > order.outOfOrder ? unsorted.examples[0] : undefined;
@@ -183,8 +224,9 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   const fromValues = order && order.back.length > 0;
   const count = fromValues ? order.repeats : repeated?.count ?? 0;
   if (count === 0) return notes;
-  const first = repeated?.examples[0];
-  const where = fromValues ? `first at row ${(order.firstRepeat + 1).toLocaleString('en-US')}: ${wallTime(values![order.firstRepeat])}` : first ? `first at line ${first.line}: ${first.value}` : '';
+  // the file's line and the time as written, as the import said it; a row number only where it kept no example
+  const first = fromValues ? repeatExample(values!, repeated?.examples ?? [], order.firstRepeat) : repeated?.examples[0];
+  const where = first ? `first at line ${first.line}: ${first.value}` : fromValues ? `first at row ${(order.firstRepeat + 1).toLocaleString('en-US')}: ${wallTime(values![order.firstRepeat])}` : '';
   const share = count / Math.max(1, meta.rows);
   const rows = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`;
   const verb = count === 1 ? 'repeats' : 'repeat';

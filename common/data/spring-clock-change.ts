@@ -1,7 +1,8 @@
 // When a step one hour longer than usual is the spring clock change of local wall-clock time (an hour that
 // never existed, so no row is missing) and when it is a real gap. The importer's gap count
 // (workers/import/time-steps.ts) and the trainer's (common/data/forecasting-rows.ts timeOrder, read by
-// workers/data/forecasting-gaps.ts) both ask this one rule, so they count the same gaps.
+// workers/data/forecasting-gaps.ts) both ask this one rule, so they count the same gaps. The autumn change,
+// where the clock goes back, has its counterpart beside it (./autumn-clock-change.ts).
 //
 // The rule: the times are wall-clock times (not written with 'Z' or a UTC offset: such times are converted to
 // UTC, where clocks never change), the step skips exactly one whole hour of the clock, and that hour is one
@@ -30,14 +31,14 @@ interface SpringRule {
 }
 
 /** Epoch seconds of the wall-clock midnight of the n-th (1-based) Sunday of a month (1-12). */
-function nthSunday(year: number, month: number, n: number): number {
+export function nthSunday(year: number, month: number, n: number): number {
   const first = Date.UTC(year, month - 1, 1) / 1000;
   const weekday = new Date(first * 1000).getUTCDay();
   return first + (((7 - weekday) % 7) + 7 * (n - 1)) * DAY;
 }
 
 /** Epoch seconds of the wall-clock midnight of the last Sunday of a month (1-12). */
-function lastSunday(year: number, month: number): number {
+export function lastSunday(year: number, month: number): number {
   const last = Date.UTC(year, month, 0) / 1000;
   return last - new Date(last * 1000).getUTCDay() * DAY;
 }

@@ -108,11 +108,18 @@ export type TypesChanged = z.infer<typeof TypesChanged>;
 export const RenameDataset = z.object({ id: z.string().min(1).max(200), name: z.string().trim().min(1).max(120) }).strict();
 export const DatasetRenamed = z.object({ dataset: DatasetSummary, message: z.string() });
 
-/** The types a user may pick for a column: vector only where the values are lists of numbers. */
+/** What a column holding a list of numbers per row can be read as: the list, or its text. */
+const LIST_TYPES: readonly ColumnType[] = ['categorical', 'text', 'vector'];
+
+/**
+ * The types a user may pick for a column: only types a re-parse can give it. A vector column (as imported,
+ * or set) holds a list per row, which no single number, flag or date stands for; vector is offered besides
+ * the others only where the values are lists of numbers written as text ('[0.1, 0.2]').
+ */
 export function typeChoices(column: { type: ColumnType; inferredType?: ColumnType; sample?: readonly string[] }): ColumnType[] {
-  const vector = column.type === 'vector' || column.inferredType === 'vector'
-    || (column.sample !== undefined && column.sample.length > 0 && column.sample.every((v) => /^\s*\[.*\]\s*$/.test(v)));
-  return ColumnType.options.filter((t) => t !== 'vector' || vector);
+  if (column.type === 'vector' || column.inferredType === 'vector') return ColumnType.options.filter((t) => LIST_TYPES.includes(t));
+  const lists = column.sample !== undefined && column.sample.length > 0 && column.sample.every((v) => /^\s*\[.*\]\s*$/.test(v));
+  return ColumnType.options.filter((t) => t !== 'vector' || lists);
 }
 
 // Import: a file path (Electron, CLI, a path on the serve host) or an upload in chunks from the browser.
@@ -142,5 +149,7 @@ export const ImportProgress = z.object({
    * from other phases; a client then decides from the datasets it knew.
    */
   created: z.boolean().optional(),
+  /** With phase 'done': the file's name was taken, so the dataset got another ('textonly (2)'); what to tell the user. */
+  nameNote: z.string().optional(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;

@@ -152,7 +152,13 @@ export const ExportedFile = z.object({ run: z.string(), format: z.enum([...Expor
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
 // Events pushed while runs are live.
-export const RunProgress = RunSummary.pick({ id: true, status: true, step: true, totalSteps: true, samplesPerSec: true, etaSec: true, error: true });
+export const RunProgress = RunSummary.pick({ id: true, status: true, step: true, totalSteps: true, samplesPerSec: true, etaSec: true, error: true }).extend({
+  /**
+   * Set when another lab process (re)started the run from its checkpoint at this step (`gatelab resume N`
+   * while the app is open): the lab deleted the points past it, and views must drop theirs too.
+   */
+  restartStep: z.number().int().nonnegative().optional(),
+});
 export type RunProgress = z.infer<typeof RunProgress>;
 export const MetricPoints = z.object({
   id: z.string(),
@@ -177,6 +183,14 @@ export const GatePoints = z.object({
   points: z.array(z.object({ step: z.number(), gate: z.string(), stat: z.string(), value: z.number().nullable(), vector: z.array(z.number()).nullable() })),
 });
 export type GatePoints = z.infer<typeof GatePoints>;
+
+/**
+ * The queue waits because the lab's database refuses writes (disk full, read-only file...): `note` says
+ * the cause and what to do, in one line. Sent again about every 2 s while it lasts; `note: null` once
+ * writes succeed again (the queued runs then start by themselves).
+ */
+export const QueueHoldNote = z.object({ note: z.string().nullable(), since: z.string().nullable() });
+export type QueueHoldNote = z.infer<typeof QueueHoldNote>;
 
 /** "Try it": the exported model on test rows the user picked (row numbers within the run's test split). */
 export const TryRequest = z.object({ id: z.string().min(1).max(200), rows: z.array(z.number().int().nonnegative()).min(1).max(200) });

@@ -44,6 +44,27 @@ export const Modality = z.object({
   dim: width('Feature width of this modality'),
 });
 
+/**
+ * Hashed n-gram buckets per fusion text column, by default. Never change it: fusion runs created before
+ * `textBuckets` was a template field were built with 4,096 and their stored configs do not say so, so this
+ * value is how they re-derive their inputs (resume, export, analytics). New runs store the value they use
+ * (main/lab/runs/dataset-defaults.ts); a different default belongs in a new field or template, not here.
+ */
+export const TEXT_BUCKETS = 4096;
+/**
+ * The widest one-hot a fusion categorical column gets, by default: its 1,000 most frequent values in the
+ * training rows, the rest (and unseen values) one "other" column. A one-hot is a dense input: a user_id with
+ * 65,949 values made a 54,730-wide input and a 9.5-minute epoch where CTR's embedding took seconds. The cap
+ * keeps the frequent values exact rather than hashing them (a hashed one-hot mixes a frequent value with
+ * rare ones in its bucket, and no export or Try-it row could say which value a column stands for); values
+ * past the 1,000th are rare enough that their own weight would barely train. 1,000 + 1 inputs are a quarter
+ * of one text column's 4,096 buckets. Never change it: fusion runs created before `maxCategories` was a
+ * template field were built with this cap and their stored configs do not say so, so this value is how they
+ * re-derive their inputs (resume, export, analytics). New runs store the cap they use
+ * (main/lab/runs/dataset-defaults.ts).
+ */
+export const MAX_CATEGORIES = 1000;
+
 /** Fusion: one float tensor [B, dim_m] per modality; target: binary (classes 1) or classes ≥ 2. */
 export const fusionData = {
   modalities: z
@@ -53,6 +74,13 @@ export const fusionData = {
     .default([{ name: 'text', dim: 256 }, { name: 'tabular', dim: 32 }])
     .describe('The modalities (column groups) and their widths'),
   classes: z.number().int().min(1).max(10000).default(1).describe('1: binary target (sigmoid); ≥2: softmax over classes'),
+  // How the dataset's columns are encoded (common/models/binding.ts pipelineFor reads them through
+  // model-columns.ts); template fields so that `--set textBuckets=8192` is accepted, listed by `gatelab
+  // templates` and stored with the run that used them.
+  textBuckets: z.number().int().min(16).max(1 << 20).default(TEXT_BUCKETS)
+    .describe('Text buckets: each text column is hashed into this many word and character n-gram counts (its width in the modality)'),
+  maxCategories: z.number().int().min(1).max(1 << 20).default(MAX_CATEGORIES)
+    .describe('Category cap: a categorical column is one-hot over its most frequent values in the training rows, at most this many, plus one "other" for the rest'),
   modalityDropout: z.number().min(0).lt(1).default(0).describe('Training only: probability of zeroing each modality per sample'),
   modalityNoise: z
     .number()

@@ -9,7 +9,7 @@ import {
   SplitSpec, vocabularySize, type SplitSpecInput, type ColumnRole, type ColumnSource, type ColumnTypeName, type FittedPipeline, type FittedStep,
   type HashedNgramsState, type MultiHotState, type PipelineSpecInput, type ScalerState, type VocabularyState,
 } from '../data';
-import type { Family } from './base';
+import { TEXT_BUCKETS, type Family } from './base';
 import { IMPLICIT_FEEDBACK_HINT } from './target';
 
 const names = z.array(z.string().min(1));
@@ -32,7 +32,14 @@ export const DataColumns = z.discriminatedUnion('family', [
     classes: z.number().int().min(1).default(1),
     /** The label rule: value ≥ t is the positive class (a numeric target read as binary). */
     positiveAtLeast: z.number().optional(),
-    textBuckets: z.number().int().min(16).max(1 << 20).default(4096),
+    /** Hashed n-gram buckets per text column: the run's model.textBuckets (model-columns.ts), else the default. */
+    textBuckets: z.number().int().min(16).max(1 << 20).default(TEXT_BUCKETS),
+    /**
+     * One-hot cap of a categorical column (its most frequent training values + one "other"): set by today's
+     * column rule from the run's model.maxCategories (usable-columns.ts); absent, uncapped, as runs were built
+     * before the cap.
+     */
+    maxCategories: z.number().int().min(1).optional(),
   }),
 ]);
 export type DataColumns = z.output<typeof DataColumns>;
@@ -78,7 +85,7 @@ export function pipelineFor(typeOf: (column: string) => string | undefined, c: D
     const t = typeOf(column);
     if (t === 'vector') return []; // embeddings go in as they are
     if (t === 'text') return [{ transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets }];
-    if (t === 'categorical' || t === 'boolean') return [{ transform: 'vocabulary' as const, column }];
+    if (t === 'categorical' || t === 'boolean') return [{ transform: 'vocabulary' as const, column, ...(c.maxCategories ? { maxSize: c.maxCategories } : {}) }];
     return [{ transform: 'zscore' as const, column, log: log(column) }];
   })) };
 }

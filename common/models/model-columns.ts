@@ -8,6 +8,7 @@
 import { fitPipeline, type ColumnSource, type FittedPipeline, type SplitResult } from '../data';
 import { dataShape, pipelineFor, type DataColumns } from './binding';
 import { checkNumericInputs, usableColumns, type ColumnRules } from './usable-columns';
+import { MAX_CATEGORIES } from './base';
 
 /**
  * The rules the lab tries for a run it re-derives after training: its model config is the one the trainer
@@ -56,12 +57,14 @@ export interface ModelColumnsInput {
  * difference in `mismatch`. A CTR binding wider than a model takes is refused, naming its column.
  */
 export function modelColumns(input: ModelColumnsInput, rules: readonly ColumnRules[]): ModelColumns {
-  const { data, columns, split, typeOf, model, alsoLeftOut = [], logScaled } = input;
+  const { data, split, typeOf, model, alsoLeftOut = [], logScaled } = input;
   const window = model as { lookback?: number; horizon?: number };
+  const columns = withEncoding(input.columns, model);
   let chosen: ModelColumns | undefined;
   const tried = new Set<string>();
   for (const rule of rules) {
-    const usable = usableColumns(data, columns, split, typeOf, alsoLeftOut, window, rule);
+    // a config without maxCategories is a run from before the field: it was built with MAX_CATEGORIES (base.ts)
+    const usable = usableColumns(data, columns, split, typeOf, alsoLeftOut, window, rule, wholeNumber(model.maxCategories) ?? MAX_CATEGORIES);
     const key = JSON.stringify(usable.columns);
     if (tried.has(key)) continue; // 'ids-only' outside CTR keeps what 'current' keeps: no second fit
     tried.add(key);
@@ -76,6 +79,19 @@ export function modelColumns(input: ModelColumnsInput, rules: readonly ColumnRul
   if (!chosen) throw new Error('modelColumns: no column rule to try');
   checkNumericInputs(chosen.columns, chosen.fitted);
   return chosen;
+}
+
+const wholeNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+
+/**
+ * The fusion binding with the run's text encoding: model.textBuckets (a template field, so `--set
+ * textBuckets=8192` is checked where the run is created) sets the hashed n-gram width; a config without it
+ * (runs from before the field) keeps the binding's TEXT_BUCKETS (base.ts), the width those runs were built with. The one-hot
+ * cap (model.maxCategories) belongs to today's column rule: usableColumns applies it.
+ */
+function withEncoding(c: DataColumns, model: Record<string, unknown>): DataColumns {
+  const textBuckets = wholeNumber(model.textBuckets);
+  return c.family === 'fusion' && textBuckets !== undefined ? { ...c, textBuckets } : c;
 }
 
 /** Whether a data shape and a model config differ: a description of the first difference, or null. Windows are the user's, not the data's. */

@@ -43,7 +43,12 @@ function advice(model: Record<string, unknown>): string {
     return `Use ${ways.join(', or ')}`;
   }
   if ('fields' in model) return `Use smaller embeddings (--set embeddingDim=..., now ${model.embeddingDim}), smaller hidden layers, or smaller vocabularies (fields with fewer distinct values, or leave a field out with gatelab datasets roles ID <column>=ignore)`;
-  if ('modalities' in model) return 'Use fewer text buckets (--set textBuckets=...), smaller hidden layers, or fewer columns in a modality';
+  if ('modalities' in model) {
+    // both are fusion template fields (base.ts fusionData): --set takes them, the Models form shows them
+    const n = (v: unknown) => (typeof v === 'number' ? `, now ${v.toLocaleString('en-US')}` : '');
+    return `Use fewer text buckets (--set textBuckets=...)${n(model.textBuckets)} per text column, a lower cap on a categorical column's one-hot ` +
+      `(--set maxCategories=...${n(model.maxCategories)}), smaller hidden layers, or fewer columns in a modality`;
+  }
   return `Use a smaller configuration of ${template}`;
 }
 

@@ -117,3 +117,31 @@ describe('usable columns', () => {
     expect(isId({ values: Float32Array.from({ length: 10 }, (_, i) => i) }, 0.9)).toBe(false); // too few rows to tell
   });
 });
+
+describe('usable columns: fusion columns without a value, and the one-hot cap', () => {
+  const data = columnSource(N, {
+    age: series((i) => 20 + (i % 40)), blank: coded(() => ''), nothing: series(() => NaN), late: series((i) => (i < 70 ? NaN : i)),
+    emb: { values: Float32Array.from({ length: N * 2 }, () => NaN), dim: 2 }, city: coded((i) => `c${i % 30}`), y: series((i) => i % 2),
+  });
+  // the importer codes an empty cell as missing (-1)
+  data.column('blank').values.fill(-1);
+  const types = typeOf({ age: 'int', blank: 'categorical', nothing: 'float', late: 'float', emb: 'vector', city: 'categorical' });
+  const c = DataColumns.parse({ family: 'fusion', modalities: [{ name: 'tabular', columns: ['age', 'blank', 'nothing', 'late', 'city'] }, { name: 'emb', columns: ['emb'] }], label: 'y' });
+
+  it('today\'s rule leaves out columns without a value in the training rows (an empty modality too), and caps a wide categorical', () => {
+    const u = usableColumns(data, c, split, types, [], {}, 'current', 10);
+    expect(u.columns).toMatchObject({ modalities: [{ name: 'tabular', columns: ['age', 'city'] }], maxCategories: 10 });
+    expect(u.notes).toEqual([
+      'left out: blank (all missing), nothing (all missing), late (no value in the training rows), emb (all missing), modality \'emb\' (no column left)',
+      'city: 30 categories → top 10 + other (one-hot of the most frequent values in the training rows; --set maxCategories=N changes the cap)',
+    ]);
+    // within the cap: no note, the cap still set (a vocabulary never grows past it)
+    expect(usableColumns(data, c, split, types, [], {}, 'current', 30).notes).toHaveLength(1);
+  });
+
+  it('the rule before keeps them all, uncapped (a run built then re-derives its inputs)', () => {
+    const u = usableColumns(data, c, split, types, [], {}, 'ids-only', 10);
+    expect(u.columns).toEqual(c);
+    expect(u.notes).toEqual([]);
+  });
+});

@@ -4,13 +4,15 @@
 //   forecasting: a channel constant on the training rows would be "predicted" perfectly and deflate MSE by
 //     its share of the channels; one without a value there cannot even be scaled;
 //   fusion: a categorical column with (nearly) one value per row is an id (review_id): one-hot it and the
-//     model learns the training rows by heart, and every test row is out of vocabulary;
+//     model learns the training rows by heart, and every test row is out of vocabulary; a column without a
+//     value in the training rows has nothing to teach; a categorical with more values than the one-hot cap
+//     keeps its most frequent ones (base.ts MAX_CATEGORIES says why), named in the data line;
 //   recsys: user and item ids are the point, so a field goes only when it is unique per row (no value seen twice),
 //     or when the training rows give its vocabulary nothing to learn: no value there, or one value in every row.
 // Pure: the trainer (workers/data/run-data.ts) and the export's re-derivation (main/lab/runs/run-pipeline.ts)
 // both call it after bindTarget, through model-columns.ts, so their channels, fields and modality widths agree.
 import { TRAIN, vocabularySize, type ColumnSource, type DataColumn, type FittedPipeline, type SplitResult } from '../data';
-import { MAX_NUMERIC_INPUTS } from './base';
+import { MAX_CATEGORIES, MAX_NUMERIC_INPUTS } from './base';
 import { stateFor, type DataColumns } from './binding';
 
 /** A fusion categorical column whose distinct values reach this share of its rows is an id. */
@@ -30,9 +32,10 @@ const ID_NOTE = 'an id: one value per row';
 
 /**
  * The rules columns were left out by, newest first. 'current': forecasting's constant and empty channels,
- * fusion's id-like categoricals, CTR ids and fields (numeric inputs) without a value in the training rows or
- * constant there. 'ids-only': CTR ids alone, the rule before 2026-11-30 (other families: as 'current').
- * 'none': the binding as it is, the rule before any column was left out. A run holds a model as wide as the
+ * fusion's id-like categoricals, columns without a value in the training rows and categoricals capped at the
+ * run's maxCategories, CTR ids and fields (numeric inputs) without a value in the training rows or constant
+ * there. 'ids-only': ids alone (CTR's id fields, fusion's id-like categoricals, uncapped), the rule before
+ * 2026-11-30 (forecasting: as 'current'). 'none': the binding as it is, the rule before any column was left out. A run holds a model as wide as the
  * columns its rule kept, so resuming, analysing or exporting it must re-derive the same inputs: model-columns.ts
  * picks the rule whose shape matches the run's model.
  */
@@ -42,9 +45,11 @@ export type ColumnRules = 'current' | 'ids-only' | 'none';
  * The binding less the columns the data makes useless, with a note naming each; throws when nothing is left.
  * `alsoLeftOut`: columns the binding never took that the note should name with them ("empty (all missing)").
  * `window`: a forecasting model's lookback and horizon, named in the message for a split without training rows.
+ * `maxCategories`: a fusion categorical's one-hot cap under today's rule (the run's model.maxCategories).
  */
 export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitResult, typeOf: (column: string) => string | undefined,
-  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}, rules: ColumnRules = 'current'): UsableColumns {
+  alsoLeftOut: readonly string[] = [], window: { lookback?: number; horizon?: number } = {}, rules: ColumnRules = 'current',
+  maxCategories = MAX_CATEGORIES): UsableColumns {
   const left: string[] = [];
   const noted = (items: string[]) => { const all = [...items, ...alsoLeftOut]; return all.length ? [`left out: ${all.join(', ')}`] : []; };
   if (rules === 'none') return { columns: c, notes: noted(left) };
@@ -80,19 +85,60 @@ export function usableColumns(data: ColumnSource, c: DataColumns, split: SplitRe
     });
     return { columns: { ...c, fields, numeric }, notes: noted(left) };
   }
+  const current = rules === 'current';
   const modalities = c.modalities.map((m) => ({
     ...m,
     columns: m.columns.filter((name) => {
-      const id = typeOf(name) === 'categorical' && isId(data.column(name), ID_SHARE);
-      if (id) left.push(`${name} (${ID_NOTE})`);
-      return !id;
+      const col = data.column(name);
+      // CTR and forecasting leave such a column out too: a one-hot of the "other" bucket alone, or a number never seen
+      const why = (current ? emptyInTraining(col, split.assignment) : null) ?? (typeOf(name) === 'categorical' && isId(col, ID_SHARE) ? ID_NOTE : null);
+      if (why) left.push(`${name} (${why})`);
+      return !why;
     }),
   })).filter((m) => {
     if (!m.columns.length) left.push(`modality '${m.name}' (no column left)`);
     return m.columns.length > 0;
   });
   if (!modalities.length) throw new Error(`no modality left to fuse: ${left.join(', ')}. Give the model columns whose values repeat (gatelab datasets roles ID <column>=feature:<modality>)`);
-  return { columns: { ...c, modalities }, notes: noted(left) };
+  if (!current) return { columns: { ...c, modalities }, notes: noted(left) };
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const capped = modalities.flatMap((m) => m.columns).filter((name) => typeOf(name) === 'categorical')
+    .map((name) => ({ name, values: valuesInTraining(data.column(name), split.assignment) })).filter((x) => x.values > maxCategories)
+    .map((x) => `${x.name}: ${fmt(x.values)} categories → top ${fmt(maxCategories)} + other`);
+  const cap = capped.length ? [`${capped.join(', ')} (one-hot of the most frequent values in the training rows; --set maxCategories=N changes the cap)`] : [];
+  return { columns: { ...c, modalities, maxCategories }, notes: [...noted(left), ...cap] };
+}
+
+/** Why a fusion column has nothing to teach (no value at all, or none in the training rows), or null. */
+function emptyInTraining(col: DataColumn, assignment: Uint8Array): string | null {
+  const dim = col.dim ?? 1, v = col.values;
+  const present = (r: number) => {
+    if (col.dictionary) return v[r] >= 0;
+    for (let j = 0; j < dim; j++) if (!Number.isNaN(v[r * dim + j])) return true; // an embedding: any element
+    return false;
+  };
+  let any = false;
+  for (let r = 0; r < assignment.length; r++) {
+    if (!present(r)) continue;
+    if (assignment[r] === TRAIN) return null;
+    any = true;
+  }
+  return any ? 'no value in the training rows' : 'all missing';
+}
+
+/** Distinct present values of a column in the training rows (what its vocabulary is fitted on). */
+function valuesInTraining(col: DataColumn, assignment: Uint8Array): number {
+  const v = col.values;
+  const seen = col.dictionary ? new Uint8Array(col.dictionary.length) : null;
+  const set = seen ? null : new Set<number>();
+  let distinct = 0;
+  for (let r = 0; r < v.length; r++) {
+    if (assignment[r] !== TRAIN) continue;
+    const x = v[r];
+    if (seen ? x < 0 : Number.isNaN(x)) continue;
+    if (seen) { if (!seen[x]) { seen[x] = 1; distinct++; } } else if (!set!.has(x)) { set!.add(x); distinct++; }
+  }
+  return distinct;
 }
 
 /**

@@ -2,7 +2,7 @@
 // predicted classes' names, the averages, a note for a class never predicted (with the remedy unless the
 // run already weighs its classes); many classes: the worst F1 first, no matrix columns.
 import { describe, expect, it } from 'vitest';
-import { TestClasses, testClassLines, untrainedIn } from './test-classes';
+import { TestClasses, listedClasses, quotedClasses, testClassLines, unscoredNote, untrainedIn, untrainedOf, weighsClasses } from './test-classes';
 
 const cls = (name: string, precision: number, recall: number, f1: number, support: number, predicted: number) => ({ name, precision, recall, f1, support, predicted });
 // the audit's tickets run (scikit-learn's numbers for its matrix: workers/run/fixtures/class-metrics.json)
@@ -111,5 +111,51 @@ describe('a class without training rows', () => {
     expect(untrainedIn("label: 'stars' ≥ 4 is positive; no training rows: 'stars' ≥ 4 (the model cannot learn it; class weights do not help)", names)).toEqual(['≥ 4']);
     expect(untrainedIn("class weights (balanced): 'bronze' 1.2, 'new' 1 (no training rows, weight 1: 'new')", names)).toEqual([]);
     expect(untrainedIn('recsys: 800 train / 100 validation / 100 test samples', names)).toEqual([]);
+  });
+});
+
+describe('one wording for the CLI and the Runs panel', () => {
+  const unscored = (names: string[], withRows = 2): TestClasses => ({
+    step: 1,
+    classes: [...Array.from({ length: withRows }, (_, i) => cls(`r${i}`, 0.5, 0.5, 0.5, 10, 10)), ...names.map((n) => cls(n, 0, 0, 0, 0, 0))],
+    confusion: [], macro: { precision: 0.5, recall: 0.5, f1: 0.5 }, weighted: { precision: 0.5, recall: 0.5, f1: 0.5 },
+  });
+
+  it("names the classes with no test rows that are never predicted, in the terminal's quotes or the panel's", () => {
+    expect(unscoredNote(unscored(['c']))).toBe("'c' has no test rows and is never predicted: its precision, recall and F1 cannot be judged (—, left out of the averages and the test f1)");
+    expect(unscoredNote(unscored(['c', 'd']), 'typographic')).toBe('‘c’ and ‘d’ have no test rows and are never predicted: their precision, recall and F1 cannot be judged (—, left out of the averages and the test f1)');
+    // one class left with test rows: AUC is undefined too
+    expect(unscoredNote(unscored(['c'], 1))).toMatch(/; AUC is undefined on a test part of one class$/);
+    expect(unscoredNote(unscored([]))).toBeNull();
+    // `gatelab show` prints the same words after "note: "
+    expect(testClassLines(unscored(['c', 'd'])).at(-1)).toBe(`note: ${unscoredNote(unscored(['c', 'd']))}`);
+  });
+
+  it('lists up to five names, then how many there are', () => {
+    expect(quotedClasses(['a'])).toBe("'a'");
+    expect(quotedClasses(['a', 'b', 'c'], 'typographic')).toBe('‘a’, ‘b’ and ‘c’');
+    expect(quotedClasses(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe("'a', 'b', 'c', 'd', 'e', … (7 classes)");
+  });
+
+  it('lists every class in class-id order when they fit, else the lowest F1 first and the unscored last', () => {
+    const t: TestClasses = { ...audit, classes: [cls('a', 0.9, 0.9, 0.9, 10, 10), cls('none', 0, 0, 0, 0, 0), cls('b', 0.2, 0.2, 0.2, 5, 5), cls('c', 0.2, 0.2, 0.2, 8, 8)] };
+    expect(listedClasses(t, 4)).toEqual([0, 1, 2, 3]);
+    // ties on F1: the larger support first; the unscored class's 0 is no F1
+    expect(listedClasses(t, 3)).toEqual([3, 2, 0]);
+  });
+
+  it("reads the classes without training rows from the trainer's counts; counts of other classes say nothing", () => {
+    const counts = { train: [90, 0, 95, 0], validation: [14, 0, 13, 0], test: [21, 10, 25, 0] };
+    // a class no part holds is not "untrained": only rows the split leaves unused have it
+    expect(untrainedOf(counts, ['bronze', 'new', 'silver', 'gone'])).toEqual(['new']);
+    expect(untrainedOf({ ...counts, train: [90, 4, 95, 0] }, ['bronze', 'new', 'silver', 'gone'])).toEqual([]);
+    expect(untrainedOf(counts, ['bronze', 'new', 'silver'])).toBeNull();
+  });
+
+  it('offers no class-weights remedy to a run whose loss already weighs its classes', () => {
+    expect(weighsClasses({ loss: { classWeights: 'balanced' } })).toBe(true);
+    expect(weighsClasses({ loss: { classWeights: 'none' } })).toBe(false);
+    expect(weighsClasses({})).toBe(false);
+    expect(weighsClasses(null)).toBe(false);
   });
 });

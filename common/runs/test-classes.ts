@@ -4,6 +4,7 @@
 // accuracy 0.965, AUC 0.994, and the 2% class predicted 0 times out of 9); this table shows it.
 // Kept out of the metric table like test-channels.json: 1,000 classes would add 4,000 metrics to every list.
 import { z } from 'zod';
+import type { PartClassCounts } from '../trainer-protocol';
 
 export const TEST_CLASSES_FILE = 'test-classes.json';
 
@@ -38,16 +39,29 @@ export const TestClasses = z.object({
   weighted: Averages,
   /**
    * The classes without training rows (the model never saw them: class weights cannot help them). Not in
-   * the trainer's file: the lab adds it when it reads the table, from the run's data line's "no training
-   * rows:" note (main/lab/runs/test-classes-report.ts). Absent: none, or a run from before the note.
+   * the trainer's file: the lab adds it when it reads the table, from the rows per class its trainer sent
+   * with 'ready' (older runs: the data line's "no training rows:" note; main/lab/runs/test-classes-report.ts).
+   * Absent: none, or a run from before the note.
    */
   untrained: z.array(z.string()).optional(),
 });
 export type TestClasses = z.infer<typeof TestClasses>;
 
 /**
+ * The classes of `names` (class-id order) with no training rows though validation or test holds some: the
+ * rows per class of each part the trainer sent with 'ready' (workers/run/part-classes.ts partClassCounts).
+ * Null when the counts are not those of these classes (another number of classes): the caller then knows nothing.
+ */
+export function untrainedOf(counts: PartClassCounts, names: readonly string[]): string[] | null {
+  const { train, validation, test } = counts;
+  if (![train, validation, test].every((part) => part.length === names.length)) return null;
+  return names.filter((_, c) => train[c] === 0 && validation[c] + test[c] > 0);
+}
+
+/**
  * How the trainer's data line names the classes without training rows (workers/run/part-classes.ts writes
- * "no training rows: 'new', 'other' (the model cannot learn them; …)"); untrainedIn reads it back.
+ * "no training rows: 'new', 'other' (the model cannot learn them; …)"); untrainedIn reads it back for runs
+ * stored before 'ready' carried the counts (untrainedOf reads those).
  */
 export const NO_TRAINING_ROWS = 'no training rows: ';
 export const NO_TRAINING_ROWS_END = ' (the model cannot learn';
@@ -73,11 +87,53 @@ export function untrainedIn(line: string, names: readonly string[]): string[] {
  */
 export const isUnscored = (c: { support: number; predicted: number }) => c.support === 0 && c.predicted === 0;
 
-/** "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', 'b', … (7 classes)". */
-function quoted(names: readonly string[]): string {
-  const q = names.slice(0, 5).map((n) => `'${n}'`);
+/** Classes with test rows that the model never predicts: what the headline accuracy and AUC hide. */
+export const neverPredicted = (t: TestClasses) => t.classes.filter((m) => m.support > 0 && m.predicted === 0);
+
+/** How a note quotes class names: the terminal's 'a' (`gatelab show`) or the Runs panel's ‘a’. */
+export type QuoteStyle = 'plain' | 'typographic';
+const QUOTES: Record<QuoteStyle, readonly [string, string]> = { plain: ["'", "'"], typographic: ['‘', '’'] };
+
+/** "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', 'b', … (7 classes)" (‘a’ in the typographic style). */
+export function quotedClasses(names: readonly string[], style: QuoteStyle = 'plain'): string {
+  const [open, close] = QUOTES[style];
+  const q = names.slice(0, 5).map((n) => `${open}${n}${close}`);
   if (names.length > 5) return `${q.join(', ')}, … (${names.length} classes)`;
   return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+}
+
+/**
+ * The note for the classes with no test rows that are never predicted ('—' in their rows), or null when
+ * there are none: `gatelab show` prints it after "note: ", the Runs panel under its table (typographic
+ * quotes). AUC is called undefined only when the test part holds a single class (the trainer then leaves
+ * it out of the test metrics: eval-metrics.ts).
+ */
+export function unscoredNote(t: TestClasses, style: QuoteStyle = 'plain'): string | null {
+  const unscored = t.classes.filter(isUnscored).map((m) => m.name);
+  if (!unscored.length) return null;
+  const one = unscored.length === 1;
+  const scoredClasses = t.classes.filter((m) => m.support > 0).length;
+  return `${quotedClasses(unscored, style)} ${one ? 'has' : 'have'} no test rows and ${one ? 'is' : 'are'} never predicted: ${one ? 'its' : 'their'} precision, recall and F1 cannot be judged ` +
+    `(—, left out of the averages and the test f1)${scoredClasses < 2 ? '; AUC is undefined on a test part of one class' : ''}`;
+}
+
+/**
+ * Class ids in the order a report lists them: class-id order when all `max` fit, else the `max` with the
+ * lowest F1 (ties: the larger support first). A class with no F1 to judge (isUnscored: its 0 is a
+ * placeholder) is not "the lowest": it comes after every class with an F1, so rows of — do not push the
+ * classes that need attention off the list.
+ */
+export function listedClasses(t: TestClasses, max: number): number[] {
+  const ids = t.classes.map((_, c) => c);
+  if (ids.length <= max) return ids;
+  const worst = (c: number) => (isUnscored(t.classes[c]) ? Infinity : t.classes[c].f1);
+  return ids.sort((a, b) => worst(a) - worst(b) || t.classes[b].support - t.classes[a].support).slice(0, max);
+}
+
+/** Whether a run's loss weighs its classes (its config's loss.classWeights other than 'none'): the never-predicted note then offers no remedy. */
+export function weighsClasses(config: unknown): boolean {
+  const w = (config as { loss?: { classWeights?: unknown } } | null)?.loss?.classWeights;
+  return w !== undefined && w !== 'none';
 }
 
 const f4 = (v: number) => v.toFixed(4);
@@ -99,8 +155,7 @@ export function testClassLines(t: TestClasses, o: { max?: number; classWeights?:
   const max = o.max ?? 20;
   const k = t.classes.length;
   const ids = t.classes.map((_, c) => c);
-  const worst = (c: number) => (isUnscored(t.classes[c]) ? Infinity : t.classes[c].f1);
-  const shown = k <= max ? ids : [...ids].sort((a, b) => worst(a) - worst(b) || t.classes[b].support - t.classes[a].support).slice(0, max);
+  const shown = listedClasses(t, max);
   const names = t.classes.map((c) => clip(c.name, NAME_WIDTH));
   const width = Math.max(12, ...shown.map((c) => names[c].length));
   const matrix = k <= MATRIX_MAX_CLASSES;
@@ -120,20 +175,14 @@ export function testClassLines(t: TestClasses, o: { max?: number; classWeights?:
   lines.push(`${'weighted avg'.padEnd(width)}  ${f4(t.weighted.precision)}     ${f4(t.weighted.recall)}  ${f4(t.weighted.f1)}`);
   if (!matrix) lines.push(`confusion matrix (${k} × ${k}): --json has it (testClasses.confusion[true][predicted])`);
   const untrained = new Set(t.untrained ?? []);
-  const never = t.classes.filter((m) => m.support > 0 && m.predicted === 0);
+  const never = neverPredicted(t);
   for (const m of never) {
     const rows = `${m.support} test row${m.support === 1 ? ' is' : 's are'} '${m.name}'`;
     lines.push(untrained.has(m.name) ? `note: '${m.name}' is never predicted (${rows}): it has no training rows, so the model never saw it` : `note: '${m.name}' is never predicted (${rows})`);
   }
   // the remedy, unless the run already weighs its classes or weights cannot help (no training rows)
   if (never.some((m) => !untrained.has(m.name)) && !o.classWeights) lines.push('      train with --set loss.classWeights=balanced to give every class the same weight in the loss');
-  const unscored = t.classes.filter(isUnscored).map((m) => m.name);
-  if (unscored.length) {
-    const one = unscored.length === 1;
-    // AUC: undefined when the test part holds one class (eval-metrics.ts leaves it out of the test line)
-    const scoredClasses = t.classes.filter((m) => m.support > 0).length;
-    lines.push(`note: ${quoted(unscored)} ${one ? 'has' : 'have'} no test rows and ${one ? 'is' : 'are'} never predicted: ${one ? 'its' : 'their'} precision, recall and F1 cannot be judged ` +
-      `(—, left out of the averages and the test f1)${scoredClasses < 2 ? '; AUC is undefined on a test part of one class' : ''}`);
-  }
+  const unscored = unscoredNote(t);
+  if (unscored) lines.push(`note: ${unscored}`);
   return lines;
 }

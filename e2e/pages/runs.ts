@@ -46,14 +46,15 @@ export class ExportPage {
   /** Exports the selected run in a format; returns the path the lab wrote. */
   async export(title: 'ONNX model' | 'Run report (HTML)' | 'Metrics CSV'): Promise<string> {
     return test.step(`export ${title}`, async () => {
-      // New results are prepended: wait for this export's row, not an earlier export's first row.
-      const rows = this.page.getByTestId('export-results').locator('tbody tr');
-      const before = await rows.count();
+      // The list also shows the folder's earlier files (Try it's, another window's), loaded at its own pace,
+      // so row counts say nothing: the view announces the path it wrote, and that path gets its row.
+      const announcer = this.page.getByTestId('announcer');
+      await this.page.evaluate(() => { const r = document.querySelector('[data-testid="announcer"]'); if (r) r.textContent = ''; });
       await this.page.locator('.fmt', { hasText: title }).getByRole('button', { name: 'Export' }).click();
-      await expect(rows).toHaveCount(before + 1);
-      const cell = rows.first().locator('code');
-      await expect(cell).not.toBeEmpty();
-      return (await cell.textContent())!.trim();
+      await expect(announcer).toHaveText(/^Exported \S/);
+      const path = (await announcer.textContent())!.replace(/^Exported /, '').trim();
+      await expect(this.page.getByTestId('export-results').locator('tbody tr code', { hasText: path }).first()).toBeVisible();
+      return path;
     });
   }
 

@@ -137,3 +137,42 @@ test('Models at 1024×700 on a tab the dataset cannot feed: a note links to the 
     await expectOneRow(page);
   });
 });
+
+// A laptop at 150% zoom: 853×533 CSS px. The nav is a rail of icons, Models fits the width (no sideways
+// scrolling, the Dataset and Split boxes inside it, the size line whole), and the window itself never
+// scrolls: an absolutely positioned .sr-only element far below the fold (as TestChannelsPanel's caption
+// is) once made the page taller than the window, and bringing a panel into view then moved the whole shell.
+test('Models at 150% zoom (853×533): a rail nav, no sideways scrolling, and the shell never scrolls', async ({ page, lab }) => {
+  const app = await AppPage.open(page, lab.url); // (at 1024: the rail shows no "Connected" word to wait for)
+  await page.setViewportSize({ width: 853, height: 533 });
+  await app.go('models');
+  const models = new ModelsPage(page);
+  await models.choose('Demo: grid load (forecasting)', 'Time-series forecasting', 'tsmixer-gated');
+  await expect(page.getByTestId('model-size')).toContainText('FLOPs per step (batch 128)');
+  await test.step('the nav is a rail of icons whose links keep their names', async () => {
+    expect((await box(page.getByRole('navigation', { name: 'Main' }))).width).toBeLessThanOrEqual(64);
+    await expect(page.getByRole('link', { name: 'Runs' })).toBeVisible();
+  });
+  await test.step('Models fits: no sideways scrolling, the selects inside the view, the size line whole', async () => {
+    const main = page.locator('main');
+    const { scroll, client, right } = await main.evaluate((m) => ({ scroll: m.scrollWidth, client: m.clientWidth, right: m.getBoundingClientRect().right }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    for (const id of ['model-dataset', 'model-split']) expect((await box(page.getByTestId(id))).x + (await box(page.getByTestId(id))).width).toBeLessThanOrEqual(right);
+    const cut = await page.getByTestId('model-size').evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+    expect(cut).toBe(false);
+  });
+  await app.screenshot('27-models-150pct-zoom');
+  await test.step('a screen-reader-only element below the fold does not make the window scroll', async () => {
+    await page.getByTestId('view').evaluate((v) => {
+      const caption = document.createElement('span');
+      caption.className = 'sr-only';
+      caption.textContent = 'read, not drawn';
+      v.append(caption);
+    });
+    await page.getByTestId('training-settings').scrollIntoViewIfNeeded();
+    const doc = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, window: innerHeight, top: document.scrollingElement!.scrollTop, nav: document.querySelector('nav')!.getBoundingClientRect().top }));
+    expect(doc.height).toBeLessThanOrEqual(doc.window);
+    expect(doc.top).toBe(0);
+    expect(doc.nav).toBe(0);
+  });
+});

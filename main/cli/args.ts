@@ -1,5 +1,6 @@
 // Shared argument parsing for every CLI verb: positionals, --flag, --key value, --key=value,
-// and repeatable --set key=value. No dependency: the grammar is small.
+// and repeatable --set key=value. No dependency: the grammar is small. A mistake in them is a Refusal (exit 2).
+import { Refusal } from '../lab/runs/refusal';
 export interface CliArgs {
   positionals: string[];
   /** Last value of each --key (true for a bare flag). */
@@ -10,7 +11,7 @@ export interface CliArgs {
   sets: Array<[string, string]>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report', 'yes', 'new-token', 'no-open']);
+const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report', 'yes', 'new-token', 'no-open', 'all-interrupted']);
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { positionals: [], options: {}, repeated: {}, sets: [] };
@@ -24,7 +25,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (BOOLEAN_FLAGS.has(key) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) value = true;
     else value = argv[++i];
     if (key === 'set') {
-      if (value === true || !value.includes('=')) throw new Error(`--set takes key=value (got '${value === true ? '' : value}')`);
+      if (value === true || !value.includes('=')) throw new Refusal(`--set takes key=value (got '${value === true ? '' : value}')`);
       const k = value.slice(0, value.indexOf('='));
       out.sets.push([k, value.slice(k.length + 1)]);
     } else {
@@ -38,14 +39,14 @@ export function parseArgs(argv: string[]): CliArgs {
 /** A string option, or undefined; a bare flag where a value was expected is an error the user can fix. */
 export function stringOption(args: CliArgs, key: string): string | undefined {
   const v = args.options[key];
-  if (v === true) throw new Error(`--${key} needs a value`);
+  if (v === true) throw new Refusal(`--${key} needs a value`);
   return v;
 }
 
 /** Every value of a repeatable option, in order (`--data-dir A --data-dir B`); [] when not given. */
 export function stringOptions(args: CliArgs, key: string): string[] {
   return (args.repeated[key] ?? []).map((v) => {
-    if (v === true) throw new Error(`--${key} needs a value`);
+    if (v === true) throw new Refusal(`--${key} needs a value`);
     return v;
   });
 }

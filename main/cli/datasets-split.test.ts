@@ -1,5 +1,5 @@
 // `gatelab datasets split ID --delete NAME`, run as a user runs it (--home): a split no run names is
-// deleted; a split a run names stays, the command exits 1 naming the run; --help lists the option. The
+// deleted; a split a run names stays, the command exits 2 (refused) naming the run; --help lists the option. The
 // commands run in this process (testing/gatelab.ts: the same main(), stdout and stderr apart, the exit
 // code bin/gatelab.js would give), without a child's second of start-up each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,19 +48,19 @@ describe('gatelab datasets split --delete', () => {
     expect(again.stderr).toMatch(/has no split named 'free'; its splits: used \(id \d+\)/);
   });
 
-  it('refuses a split a run names (exit 1), naming the run; the split stays', async () => {
+  it('refuses a split a run names (exit 2), naming the run; the split stays', async () => {
     const r = await gatelab('datasets', 'split', String(id), '--delete', 'used', '--json');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`split 'used' (id ${used}) is used by run ${runId}; deleting it would cut that run off from its rows`);
     const shown = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as { splits: Array<{ name: string }> };
     expect(shown.splits.map((s) => s.name)).toEqual(['used']);
   });
 
-  it('--name of a split a run names is refused (exit 1), naming the run and the ways out; the split keeps its rows', async () => {
+  it('--name of a split a run names is refused (exit 2), naming the run and the ways out; the split keeps its rows', async () => {
     const before = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as { splits: Array<{ id: number; name: string; spec: unknown }> };
     const r = await gatelab('datasets', 'split', String(id), '--kind', 'chronological', '--name', 'used');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe(`gatelab datasets: split 'used' (id ${used}) is used by run ${runId}; replacing it would cut that run off from its rows (resume, Try it, analytics and export read them). ` +
       `Give the new split another name (--name used-2), or delete that run first (gatelab delete ${runId}) and then the split (gatelab datasets split ${id} --delete used)`);

@@ -3,6 +3,7 @@
 // Computes a split with the protocol of its family and stores it (reproducible: seeded).
 // `gatelab datasets split ID --delete NAME` deletes a stored split, refused while a run names its id; so is
 // replacing it with `--name NAME`.
+import { EXIT_REFUSED } from './exit-codes';
 import { stringOption, type CliArgs } from './args';
 import type { LabDatasets } from '../lab/datasets/index';
 import { createSplit } from '../lab/datasets/index';
@@ -66,7 +67,7 @@ function uniqueName(base: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** `--delete NAME` (or its id): same rule as the app's Delete, a split a run names stays (exit 1, naming the runs). */
+/** `--delete NAME` (or its id): same rule as the app's Delete, a split a run names stays (refused: exit 2, naming the runs). */
 function deleteSplit(lab: LabDatasets, ref: string, which: string, json: boolean): number {
   const dataset = lab.registry.resolve(ref);
   const splits = lab.store.splits.list(dataset.id);
@@ -77,7 +78,7 @@ function deleteSplit(lab: LabDatasets, ref: string, which: string, json: boolean
   } catch (e) {
     if (!(e instanceof SplitInUseError)) throw e;
     console.error(`gatelab datasets: ${e.message} (gatelab delete RUN removes a run)`);
-    return 1;
+    return EXIT_REFUSED;
   }
   console.log(json ? JSON.stringify({ dataset: dataset.id, deleted: { id: split.id, name: split.name } }) : `Deleted split '${split.name}' (id ${split.id}) of dataset ${dataset.id} '${dataset.name}'`);
   return 0;
@@ -105,14 +106,14 @@ export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs,
   const existing = lab.store.splits.list(datasetId);
   // Without --name a split gets a new name (its kind, then kind-2, ...): a second split must not
   // silently replace the first, which runs may name by id. --name of an existing split replaces it, said
-  // so, unless runs name it: as in the app, they would lose their rows (exit 1, naming them).
+  // so, unless runs name it: as in the app, they would lose their rows (refused: exit 2, naming them).
   const given = stringOption(args, 'name');
   const name = given ?? uniqueName(String(spec.kind), existing.map((s) => s.name));
   const replaced = existing.find((s) => s.name === name);
   const users = replaced ? lab.store.splits.runsNaming(replaced.id) : [];
   if (replaced && users.length) {
     console.error(`gatelab datasets: ${inUseMessage(datasetId, replaced, users, uniqueName(name, existing.map((s) => s.name)))}`);
-    return 1;
+    return EXIT_REFUSED;
   }
   const split = await createSplit(lab.registry, datasetId, name, spec);
   if (json) console.log(JSON.stringify(split));

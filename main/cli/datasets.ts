@@ -6,6 +6,8 @@
 //   datasets delete ID [--yes]                         remove the dataset and its files (--yes when runs used it)
 //   datasets types ID col=type ... [--on-invalid P]    read columns as other types (col=inferred: back); re-parses the file
 //   datasets rename ID NAME                            rename (names need not be unique)
+import { asRefusal } from '../lab/runs/refusal';
+import { exitCodeOfError, EXIT_FAILED } from './exit-codes';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
 import { labPaths } from '../lab/home';
@@ -136,7 +138,7 @@ export const command: CliCommand = {
       lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: !action || action === 'list' });
     } catch (e) {
       console.error(`gatelab datasets: ${(e as Error).message}`);
-      return 1;
+      return EXIT_FAILED;
     }
     if (lab.notice) console.error(`gatelab datasets: ${lab.notice}`);
     try {
@@ -149,9 +151,9 @@ export const command: CliCommand = {
         case 'types': return await types(lab, ref, rest, stringOption(args, 'on-invalid'), json);
         case 'rename': {
           if (rest.length === 0) throw new Error('usage: gatelab datasets rename ID NAME (quote a name with spaces)');
-          const { dataset, note } = lab.registry.rename(lab.registry.resolve(ref).id, rest.join(' '));
-          if (json) console.log(JSON.stringify({ ...datasetJson(dataset), note }));
-          else console.log(`Dataset ${dataset.id} is now '${dataset.name}'${note ? `; ${note}` : ''}`);
+          const { dataset } = lab.registry.rename(lab.registry.resolve(ref).id, rest.join(' '));
+          if (json) console.log(JSON.stringify(datasetJson(dataset)));
+          else console.log(`Dataset ${dataset.id} is now '${dataset.name}'`);
           return 0;
         }
         case 'delete': return deleteDataset(lab, ref, args.options.yes === true, json);
@@ -160,7 +162,8 @@ export const command: CliCommand = {
       }
     } catch (e) {
       console.error(`gatelab datasets: ${(e as Error).message}`);
-      return 2;
+      // what an action throws refuses the request (2), unless the lab failed (its database, its disk: 1)
+      return exitCodeOfError(asRefusal(e));
     } finally {
       lab.close();
     }

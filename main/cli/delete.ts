@@ -10,7 +10,7 @@ export const command: CliCommand = {
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
   run: (args) => withCliRun('delete', args, 'usage: gatelab delete RUN (a run id; gatelab runs lists them)', (s, id) => {
-    s.manager.delete(id);
+    s.manager.delete(id); // a run still training is refused by the manager (a Refusal: 2); a disk that fails stays 1
     console.log(args.options.json === true ? JSON.stringify({ run: id, deleted: true }) : `run ${id} deleted`);
     return 0;
   }),

@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { stringOption } from './args';
 import { withCliRun } from './with-runs';
 import { exportRun } from '../lab/runs/export-run';
+import { Refusal, asRefusal } from '../lab/runs/refusal';
+import type { CliRuns } from '../lab/runs/cli-session';
 
 export const command: CliCommand = {
   summary: 'export a run\'s trained model as ONNX (RUN --out model.onnx [--json])',
@@ -15,9 +17,19 @@ export const command: CliCommand = {
   ],
   run: (args) => withCliRun('export', args, 'give a run id (gatelab runs lists them) and --out FILE.onnx', (s, id) => {
     const out = resolve(stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`);
-    if (!existsSync(dirname(out))) throw new Error(`--out: the folder '${dirname(out)}' does not exist; create it or choose another path`);
-    const r = exportRun(s.store, s.files, id, out);
+    if (!existsSync(dirname(out))) throw new Refusal(`--out: the folder '${dirname(out)}' does not exist; create it or choose another path`);
+    let r: ReturnType<typeof exportRun>;
+    try {
+      r = exportRun(s.store, s.files, id, out);
+    } catch (e) {
+      // a run with no checkpoint yet is refused (2: train it first). With checkpoints, a failure is the lab's
+      // (1): every checkpoint damaged, a graph that cannot be built (GraphError), a disk that fails.
+      throw hasCheckpoint(s, id) ? e : asRefusal(e);
+    }
     console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})${r.note ? `\nnote: ${r.note}` : ''}`);
     return 0;
   }),
 };
+
+/** Whether the run has a checkpoint file to export from (damaged or not): export-run.ts reads these. */
+const hasCheckpoint = (s: CliRuns, id: number): boolean => s.store.checkpoints.forRun(id).some((c) => existsSync(s.files.fromStored(c.path)));

@@ -20,7 +20,7 @@ describe('train --follow --json', () => {
       const short = join(home, 'short.csv');
       writeFileSync(short, 'date,a,b\n2020-01-01 00:00,1,2\n2020-01-01 01:00,2,3\n2020-01-01 02:00,3,4\n');
       const refused = train(short);
-      expect(refused.status).toBe(1);
+      expect(refused.status).toBe(2); // the data cannot feed the run: refused, as every refusal
       const [only, ...more] = parse(refused.stdout);
       expect(more).toEqual([]);
       expect(only).toMatchObject({ run: null, status: 'error' });

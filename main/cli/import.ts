@@ -1,10 +1,11 @@
 // `gatelab import FILE [--name N] [--format F] [--json] ...`: registers a data file as a dataset.
-// Exit 0 on success (also when the same file was already imported: same dataset), 2 when the file is
-// rejected, with the reason (line, column, what was expected) on stderr.
+// Exit 0 on success (also when the same file was already imported: same dataset), 2 when the file or an
+// option is rejected, with the reason (line, column, what was expected) on stderr, 1 when the lab failed
+// (its database, its disk; exit-codes.ts).
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
 import { labPaths } from '../lab/home';
-import { openLabDatasets, RoleError, type ImportDatasetOptions } from '../lab/datasets/index';
+import { openLabDatasets, type ImportDatasetOptions } from '../lab/datasets/index';
 import { ImportError } from '../lab/import/index';
 import { notAppliedMessage, optionsNotApplied } from '../lab/import/reimport';
 import { mayHoldSlashedDates } from '../lab/import/slashed-dates';
@@ -17,7 +18,10 @@ const ENCODINGS: TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin1'];
 const POLICIES: InvalidPolicy[] = ['reject', 'drop', 'impute'];
 const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 
-class UsageError extends Error {}
+import { Refusal } from '../lab/runs/refusal';
+import { exitCodeOfError } from './exit-codes';
+
+class UsageError extends Refusal {}
 
 function oneOf<T extends string>(args: CliArgs, key: string, allowed: readonly T[]): T | undefined {
   const v = stringOption(args, key);
@@ -91,14 +95,21 @@ export const command: CliCommand = {
       options = importOptions(args);
     } catch (e) {
       console.error(`gatelab import: ${(e as Error).message}`);
-      return 2;
+      return exitCodeOfError(e);
     }
     const json = args.options.json === true;
-    const lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: false });
+    let lab: Awaited<ReturnType<typeof openLabDatasets>>;
+    try {
+      lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: false });
+    } catch (e) {
+      // a lab home that cannot be made or a database that cannot be opened: the lab failed (1), said in a line
+      console.error(`gatelab import: ${(e as Error).message}`);
+      return exitCodeOfError(e);
+    }
     if (lab.notice) console.error(`gatelab import: ${lab.notice}`);
     const tty = process.stderr.isTTY && !json;
     try {
-      const { dataset, created, repaired } = await lab.registry.importDataset(file, {
+      const { dataset, created, repaired, nameNote } = await lab.registry.importDataset(file, {
         ...options,
         onProgress: tty
           ? (p) => process.stderr.write(`\r${p.phase} ${p.totalBytes ? Math.floor((100 * p.bytes) / p.totalBytes) : 0}% ${p.rows ? `${p.rows.toLocaleString('en-US')} rows` : ''}   `)
@@ -109,7 +120,7 @@ export const command: CliCommand = {
       // (--date-order on a file without slashed dates, ISO ones say, changes nothing: not worth a word)
       const slashedDates = !created && options.dateOrder !== undefined ? await mayHoldSlashedDates(file, dataset) : true;
       const notApplied = created ? [] : optionsNotApplied(options, dataset, { slashedDates });
-      if (json) console.log(JSON.stringify(datasetJson(dataset, { created, ...(repaired ? { repaired } : {}), ...(notApplied.length ? { optionsNotApplied: notApplied } : {}) })));
+      if (json) console.log(JSON.stringify(datasetJson(dataset, { created, ...(repaired ? { repaired } : {}), ...(nameNote ? { nameNote } : {}), ...(notApplied.length ? { optionsNotApplied: notApplied } : {}) })));
       else {
         const headline = created
           ? `Imported dataset ${dataset.id} '${dataset.name}'`
@@ -117,6 +128,7 @@ export const command: CliCommand = {
           : `Already imported: dataset ${dataset.id} '${dataset.name}' has the same content (sha256 ${dataset.sourceHash.slice(0, 12)}...)`;
         console.log(datasetReport(dataset, headline));
       }
+      if (nameNote) console.error(`gatelab import: ${nameNote}`);
       if (notApplied.length) {
         const runsUsing = lab.store.runs.list().filter((r) => r.datasetId === dataset.id).length;
         console.error(`gatelab import: ${notAppliedMessage(dataset, notApplied, runsUsing)}`);
@@ -126,11 +138,11 @@ export const command: CliCommand = {
       if (tty) process.stderr.write('\r\x1b[K');
       if (e instanceof ImportError) {
         const hint = ['ragged_row', 'unparsable'].includes(e.code) ? ' (on the command line: --on-invalid drop or --on-invalid impute)' : '';
-        console.error(`gatelab import: rejected ${e.message}${hint}`);
-        return 2;
+        console.error(`gatelab import: ${exitCodeOfError(e) === 2 ? 'rejected ' : ''}${e.message}${hint}`);
+        return exitCodeOfError(e);
       }
       console.error(`gatelab import: ${(e as Error).message}`);
-      return e instanceof RoleError ? 2 : 1;
+      return exitCodeOfError(e); // a RoleError (a role for a column the file lacks) is a refusal: 2
     } finally {
       lab.close();
     }

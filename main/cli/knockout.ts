@@ -12,7 +12,12 @@ import { openLabDatasets } from '../lab/datasets/index';
 import { RunFiles } from '../lab/runs/run-files';
 import { datasetResolver } from '../lab/runs/dataset-runs';
 import { GateAnalytics } from '../lab/analytics/index';
+import { runTarget } from '../lab/analytics/run-target';
 import type { RunRecord } from '../lab/store/index';
+import { ABLATED_NOTE, gatesOff } from '../../common/analytics/ablation';
+import { Refusal, refusing } from '../lab/runs/refusal';
+import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
+import type { CliArgs } from './args';
 
 /**
  * The knockout table: each row by the ids `--gate`/`--mode`/`--expert` take, then what it means in the
@@ -51,6 +56,15 @@ function numberColumn(head: string, texts: string[], min: number): { head: strin
   return { head: head.padStart(wn).padEnd(wn + wnote), cells: parts.map(([n, note]) => (n.padStart(wn) + note).padEnd(wn + wnote)) };
 }
 
+/** A whole-number option (--seed, --resamples, --expert) at least `min`, or undefined; else a refusal. */
+function wholeOption(args: CliArgs, key: string, min: number): number | undefined {
+  const v = stringOption(args, key);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Refusal(`--${key} must be a whole number${min > 0 ? ` of at least ${min}` : min === 0 ? ', 0 or more' : ''} (got '${v}')`);
+  return n;
+}
+
 /**
  * The names a run's table rows are read in: from its config and its data summary, whose line names the
  * columns the trainer left out (a constant channel), so TFT's "only <variable>" rows name the variable
@@ -76,23 +90,36 @@ export const command: CliCommand = {
     const id = Number(args.positionals[0]);
     if (!Number.isInteger(id)) {
       console.error('gatelab knockout: give a run id (gatelab runs lists them), e.g. gatelab knockout 3 --gate gate1 --mode closed');
-      return 2;
+      return EXIT_REFUSED;
     }
     let lab;
     try {
-      const modeArg = stringOption(args, 'mode');
-      const mode = modeArg === undefined ? undefined : KnockoutMode.safeParse(modeArg);
-      if (mode && !mode.success) throw new Error(`--mode must be one of ${KnockoutMode.options.join(', ')} (got '${modeArg}')`);
-      const expert = stringOption(args, 'expert');
+      const o = refusing(() => {
+        const modeArg = stringOption(args, 'mode');
+        const mode = modeArg === undefined ? undefined : KnockoutMode.safeParse(modeArg);
+        if (mode && !mode.success) throw new Refusal(`--mode must be one of ${KnockoutMode.options.join(', ')} (got '${modeArg}')`);
+        return { mode: mode?.data, gate: stringOption(args, 'gate'), expert: wholeOption(args, 'expert', 0), seed: wholeOption(args, 'seed', 0), resamples: wholeOption(args, 'resamples', 1) };
+      });
       const paths = labPaths(stringOption(args, 'home'));
       lab = await openLabDatasets(paths, { demos: false });
-      const analytics = new GateAnalytics(lab.store, new RunFiles(paths.checkpoints, paths.home), datasetResolver(lab.registry));
+      const files = new RunFiles(paths.checkpoints, paths.home);
+      const resolve = datasetResolver(lab.registry);
+      const store = lab.store;
+      // a run the job cannot analyse (none, no checkpoint yet, its gates off) is refused before the job starts
+      // (exit 2); what goes wrong in the job is the lab's failure (1)
+      refusing(() => {
+        const run = store.runs.get(id);
+        if (!run) throw new Error(`no run ${id} in ${paths.home} (gatelab runs lists them)`);
+        if (gatesOff(run.config as Record<string, unknown>)) throw new Error(`run ${id}: ${ABLATED_NOTE}`);
+        runTarget(store, files, id, resolve);
+      });
+      const analytics = new GateAnalytics(store, files, resolve);
       const json = args.options.json === true;
       const progress = (done: number, total: number, label: string) => { if (!json && total > 0 && label !== 'done') process.stderr.write(`  [${done + 1}/${total}] ${label}\n`); };
       const table = await analytics.knockout(id, {
-        only: { gate: stringOption(args, 'gate'), mode: mode?.data, expert: expert === undefined ? undefined : Number(expert) },
-        seed: Number(stringOption(args, 'seed') ?? 0),
-        resamples: Number(stringOption(args, 'resamples') ?? 1000),
+        only: { gate: o.gate, mode: o.mode, expert: o.expert },
+        seed: o.seed ?? 0,
+        resamples: o.resamples ?? 1000,
         onProgress: progress,
       });
       let report: { html: string; csv: string | null } | undefined;
@@ -106,7 +133,7 @@ export const command: CliCommand = {
       return 0;
     } catch (e) {
       console.error(`gatelab knockout: ${(e as Error).message}`);
-      return 1;
+      return exitCodeOfError(e);
     } finally {
       lab?.close();
     }

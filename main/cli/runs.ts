@@ -2,6 +2,7 @@
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { withCliRuns } from './with-runs';
+import { Refusal } from '../lab/runs/refusal';
 import { runSummary, runsTable } from '../lab/runs/run-report';
 import { RUN_STATUSES, type RunStatus } from '../lab/store/index';
 
@@ -32,7 +33,7 @@ export const command: CliCommand = {
 function listRuns(args: Parameters<CliCommand['run']>[0]) {
   return withCliRuns('runs', args, (s) => {
     const status = stringOption(args, 'status');
-    if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) throw new Error(`--status must be one of ${RUN_STATUSES.join(', ')} (got '${status}')`);
+    if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) throw new Refusal(`--status must be one of ${RUN_STATUSES.join(', ')} (got '${status}')`);
     const group = stringOption(args, 'group');
     const runs = s.store.runs.list({ status: status as RunStatus | undefined, groupId: group });
     const filtered = status !== undefined || group !== undefined;

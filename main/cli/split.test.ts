@@ -242,7 +242,7 @@ describe('gatelab split RUN: the rows a run used', () => {
     lab.store.runs.setStatus(runs.ctr, 'completed', { dataSummary: { ...summary, line: summary.line.replace(/^recsys: [\d,]+ train/, 'recsys: 1 train') } });
     try {
       const r = await gatelab('split', String(runs.ctr), '--out', out);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2); // refused: nothing written
       expect(r.err).toMatch(/^gatelab split: the split re-derived now gives \d+ train \/ \d+ validation \/ \d+ test rows, but run \d+ trained on 1 \/ \d+ \/ \d+ .*so no rows are written/);
       expect(readFileSync(out, 'utf8')).toBe('my earlier file\n');
     } finally {
@@ -255,8 +255,8 @@ describe('gatelab split RUN: the rows a run used', () => {
     expect((await gatelab('split', String(synthetic))).err).toMatch(/run \d+ trained on synthetic data \(the demo model's generated samples\): it has no dataset rows to list/);
     const orphan = lab.store.runs.create({ config: { data: { kind: 'dataset', datasetId: 77 } } });
     expect((await gatelab('split', String(orphan))).err).toMatch(/run \d+'s dataset \(77\) was deleted: its rows are gone with it; import the file again/);
-    expect(await gatelab('split', '999')).toMatchObject({ code: 1, err: expect.stringMatching(/no run 999 in .* \(gatelab runs lists them\)/) });
-    expect(await gatelab('split', String(runs.ctr), '--out', join(home, 'no', 'such', 'x.csv'))).toMatchObject({ code: 1, err: expect.stringMatching(/--out: the folder '.*no\/such' does not exist/) });
+    expect(await gatelab('split', '999')).toMatchObject({ code: 2, err: expect.stringMatching(/no run 999 in .* \(gatelab runs lists them\)/) });
+    expect(await gatelab('split', String(runs.ctr), '--out', join(home, 'no', 'such', 'x.csv'))).toMatchObject({ code: 2, err: expect.stringMatching(/--out: the folder '.*no\/such' does not exist/) });
     expect(await gatelab('split')).toMatchObject({ code: 2, err: expect.stringMatching(/give a run id \(gatelab runs lists them\), or --stored SPLIT/) });
     expect(await gatelab('split', '1', '--stored', '1')).toMatchObject({ code: 2, err: expect.stringMatching(/not both/) });
   });

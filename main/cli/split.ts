@@ -8,6 +8,7 @@ import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { dirname, resolve } from 'node:path';
 import { stringOption, type CliArgs } from './args';
 import { withCliRuns } from './with-runs';
+import { Refusal, refusing } from '../lab/runs/refusal';
 import { ROW_PARTS, runSplitRows, specWords, splitRowsCsv, storedSplitRows, type PartWindows, type RunSplitRows, type SplitRows } from '../lab/runs/run-split-rows';
 
 const USAGE = 'give a run id (gatelab runs lists them), or --stored SPLIT for a stored split (gatelab datasets show ID lists them)';
@@ -32,7 +33,8 @@ export const command: CliCommand = {
       return 2;
     }
     return withCliRuns('split', args, (s) => {
-      const rows = stored !== undefined ? storedSplitRows(s.store, id) : runSplitRows(s.store, s.paths, id);
+      // no such run or split, a run on synthetic data or on a deleted dataset: refused (2)
+      const rows = refusing(() => (stored !== undefined ? storedSplitRows(s.store, id) : runSplitRows(s.store, s.paths, id)));
       return write(rows, args);
     });
   },
@@ -56,8 +58,8 @@ function write(rows: SplitRows | RunSplitRows, args: CliArgs): number {
 
 /** Written next to FILE, then renamed: an interrupted write never leaves half a CSV under the user's name. */
 function writeAtomically(path: string, text: string): string {
-  if (!existsSync(dirname(path))) throw new Error(`--out: the folder '${dirname(path)}' does not exist; create it or choose another path`);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`--out: '${path}' is a folder; give a file name, e.g. ${resolve(path, 'split.csv')}`);
+  if (!existsSync(dirname(path))) throw new Refusal(`--out: the folder '${dirname(path)}' does not exist; create it or choose another path`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new Refusal(`--out: '${path}' is a folder; give a file name, e.g. ${resolve(path, 'split.csv')}`);
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, text);

@@ -4,15 +4,19 @@
 //     "priority": 0 }
 // config.data.datasetId may be a dataset's id or its name.
 // It expands into a group of queued runs (one per sweep point and seed) and trains them, N at a time.
+// Exit codes as train's (exit-codes.ts): 2 when the file or a point's config is refused (no run is queued).
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { openCliRuns, followRuns, runResult, exitCodeOfAll, runList, EXIT_PAUSED } from '../lab/runs/cli-session';
-import { runsTable } from '../lab/runs/run-report';
+import { lastMetrics, runsTable } from '../lab/runs/run-report';
+import { sweepSummary, sweepSummaryText } from './sweep-summary';
 import { ExperimentSpec } from '../../common/runs/expand';
 import { DatasetRegistry } from '../lab/datasets/index';
 import type { CliRuns } from '../lab/runs/cli-session';
 import type { RunRecord } from '../lab/store/index';
+import { Refusal, refusing } from '../lab/runs/refusal';
+import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
 
 /** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */
 function readExperimentFile(file: string): unknown {
@@ -20,12 +24,12 @@ function readExperimentFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read the experiment file '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new Refusal(`cannot read the experiment file '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+    throw new Refusal(`${file} is not valid JSON: ${(e as Error).message}`);
   }
 }
 
@@ -66,30 +70,37 @@ export const command: CliCommand = {
     const json = args.options.json === true;
     if (!file) {
       console.error('gatelab sweep: give an experiment file (JSON with config, seeds, sweep); see docs');
-      return 2;
+      return EXIT_REFUSED;
     }
     let s;
     try {
       const raw = readExperimentFile(file);
       const parallel = stringOption(args, 'parallel');
-      if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Error(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
+      if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Refusal(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
       s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
-      const parsed = ExperimentSpec.safeParse(withDatasetIdOf(raw, s));
-      if (!parsed.success) {
-        const i = parsed.error.issues[0];
-        throw new Error(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-      }
-      const { groupId, runIds } = s.manager.createExperiment(parsed.data);
+      const lab = s;
+      // the file, its dataset and every point's config are checked before any run is queued: what they
+      // throw refuses the sweep (exit 2, as train's), except a failure of the lab (its database, its disk)
+      const { groupId, runIds } = refusing(() => {
+        const parsed = ExperimentSpec.safeParse(withDatasetIdOf(raw, lab));
+        if (!parsed.success) {
+          const i = parsed.error.issues[0];
+          throw new Refusal(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+        }
+        return lab.manager.createExperiment(parsed.data);
+      });
       if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
-      if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)) }));
-      else console.log(runsTable(s.store, runs, { settings: true }));
+      // per setting (config but seed), n and mean ± std of each test metric, the best one marked
+      const summary = sweepSummary(runs.map((r) => ({ id: r.id, config: (r.config ?? {}) as Record<string, unknown>, test: lastMetrics(s!.store, r.id, 'test.') })));
+      if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)), summary }));
+      else console.log(`${runsTable(s.store, runs, { settings: true })}\n\n${sweepSummaryText(summary)}`);
       const code = exitCodeOfAll(runs); // as train's: 3 when none failed and some are paused
       if (!json) { const next = howToContinue(runs, code); if (next) console.log(next); }
       return code;
     } catch (e) {
       console.error(`gatelab sweep: ${(e as Error).message}`);
-      return 1;
+      return exitCodeOfError(e);
     } finally {
       await s?.close();
     }

@@ -105,7 +105,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(lastJson((await gatelab(['show', String(sweep.runs[0].run), '--home', home, '--json'])).lines).config.data.datasetId).toBe(etth1);
       writeFileSync(join(home, 'sweep.json'), JSON.stringify({ name: 'ett', config: { ...config, data: { ...config.data, datasetId: 'ETTh2' } }, seeds: 1 }));
       const unknown = await gatelab(['sweep', join(home, 'sweep.json'), '--home', home]);
-      expect(unknown.code).toBe(1);
+      expect(unknown.code).toBe(2); // refused, as train refuses an unknown --dataset
       expect(unknown.lines.join('\n')).toMatch(new RegExp(`No dataset 'ETTh2'\\. Known datasets: .*${etth1} \\(ETTh1\\)`));
     } finally {
       rmSync(home, { recursive: true, force: true });
@@ -125,19 +125,19 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(r.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
       const listed = lastJson((await gatelab(['runs', '--home', home, '--group', r.group, '--json'])).lines);
       expect(listed.map((x: { name: string }) => x.name)).toEqual(['lr lr=0.001 seed=1', 'lr lr=0.001 seed=2', 'lr lr=0.01 seed=1', 'lr lr=0.01 seed=2']);
-      // mistakes in a terminal get messages that say what to fix, and a failing exit code
+      // mistakes in a terminal get messages that say what to fix, and exit code 2 (refused: nothing was done)
       const missing = await gatelab(['sweep', join(home, 'nope.json'), '--home', home]);
-      expect(missing.code).toBe(1);
+      expect(missing.code).toBe(2);
       expect(missing.lines.join('\n')).toMatch(/cannot read the experiment file '.*nope\.json': no such file/);
       writeFileSync(join(home, 'broken.json'), '{ name: ');
       expect((await gatelab(['sweep', join(home, 'broken.json'), '--home', home])).lines.join('\n')).toMatch(/broken\.json is not valid JSON/);
       expect((await gatelab(['sweep', file, '--home', home, '--parallel', '0'])).lines.join('\n')).toMatch(/--parallel must be a whole number of run slots, at least 1 \(got '0'\)/);
       const status = await gatelab(['runs', '--home', home, '--status', 'bogus']);
-      expect(status.code).toBe(1);
+      expect(status.code).toBe(2);
       expect(status.lines.join('\n')).toMatch(/--status must be one of queued, running, paused/);
       expect((await gatelab(['runs', '--home', home, '--status', 'running'])).lines.join('\n')).toMatch(/no run matches --status\/--group/);
       const out = await gatelab(['export', '1', '--home', home, '--out', join(home, 'no', 'such', 'dir', 'm.onnx')]);
-      expect(out.code).toBe(1);
+      expect(out.code).toBe(2);
       expect(out.lines.join('\n')).toMatch(/--out: the folder '.*no\/such\/dir' does not exist; create it or choose another path/);
     } finally {
       rmSync(home, { recursive: true, force: true });

@@ -3,7 +3,8 @@
 // Queues one run, trains it in a trainer process (early stopping on validation), evaluates on test,
 // stores everything and prints the metrics. --json: the last line is one JSON object {run, status, test, ...}.
 // Without --dataset it trains the demo gated model on synthetic data. Ctrl-C pauses the run.
-// Exit codes: 0 completed, 1 failed/cancelled/interrupted or an error, 2 bad usage, 3 paused (resumable).
+// Exit codes (exit-codes.ts): 0 completed, 1 failed/cancelled/interrupted or the lab failed, 2 the options,
+// config or data were refused (no run was queued), 3 paused (resumable).
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
@@ -13,21 +14,21 @@ import { datasetRunSetup } from '../lab/runs/dataset-runs';
 import { templateInfo } from '../../common/models';
 import { defaultAppDataDir } from '../lab/home';
 import { join, resolve } from 'node:path';
-
-class UsageError extends Error {}
+import { Refusal, refusing, refusingAsync } from '../lab/runs/refusal';
+import { exitCodeOfError } from './exit-codes';
 
 function numberOption(args: CliArgs, key: string): number | undefined {
   const v = stringOption(args, key);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new UsageError(`--${key} needs a number (got '${v}')`);
+  if (!Number.isFinite(n)) throw new Refusal(`--${key} needs a number (got '${v}')`);
   return n;
 }
 
 /** The run config from --config FILE, --template, --set, --seed, --epochs. */
 export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
   const file = stringOption(args, 'config');
-  let config: Record<string, unknown> = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  let config: Record<string, unknown> = file ? readConfigFile(file) : {};
   const template = stringOption(args, 'template');
   if (template) config = { ...config, model: { ...((config.model as object) ?? {}), template } };
   const seed = numberOption(args, 'seed');
@@ -36,6 +37,25 @@ export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
   if (epochs !== undefined) config.epochs = epochs;
   if (args.options.cuda === true) config.provider = 'auto';
   return applyOverrides(config, args.sets);
+}
+
+/** A run config file (--config FILE): a JSON object, or a refusal naming the file and what is wrong with it. */
+function readConfigFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Refusal(`--config: cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder; give a JSON file' : (e as Error).message}`);
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch (e) {
+    throw new Refusal(`--config: ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new Refusal(`--config: ${file} must hold a JSON object (a run config: {"model": {...}, "epochs": ...})`);
+  return config as Record<string, unknown>;
 }
 
 /** SQLite's "attempt to write a readonly database" names no file and no fix: say which, and what to check. */
@@ -65,18 +85,25 @@ export const command: CliCommand = {
     const json = args.options.json === true;
     let session;
     try {
-      let config = runConfigFromArgs(args);
-      // A misspelt template must not import the file or set --target first (the run would be refused later).
-      const template = (config.model as { template?: unknown } | undefined)?.template;
-      if (typeof template === 'string' && template !== 'demo-gated') templateInfo(template);
-      const dataset = stringOption(args, 'dataset');
-      const home = stringOption(args, 'home');
-      const target = stringOption(args, 'target');
-      if (target !== undefined && !dataset) throw new UsageError('--target needs --dataset ID|FILE');
-      const setup = dataset ? await datasetRunSetup(home, dataset, config, (l) => !json && console.log(l), { target }) : null;
-      if (setup) config = setup.config;
+      // Everything up to the queued run checks what was asked (options, config, template, dataset, the data's
+      // fit): what it throws refuses the run (exit 2), except a failure of the lab (its database, its disk).
+      const asked = refusing(() => {
+        const config = runConfigFromArgs(args);
+        // A misspelt template must not import the file or set --target first (the run would be refused later).
+        const template = (config.model as { template?: unknown } | undefined)?.template;
+        if (typeof template === 'string' && template !== 'demo-gated') templateInfo(template);
+        const dataset = stringOption(args, 'dataset');
+        const target = stringOption(args, 'target');
+        if (target !== undefined && !dataset) throw new Refusal('--target needs --dataset ID|FILE');
+        return { config, dataset, target, home: stringOption(args, 'home'), priority: numberOption(args, 'priority') };
+      });
+      const { dataset, target, home } = asked;
+      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, (l) => !json && console.log(l), { target })) : null;
+      const config = setup ? setup.config : asked.config;
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
-      const id = session.manager.create(config, { priority: numberOption(args, 'priority'), dataChecks: setup?.dataChecks });
+      const manager = session.manager;
+      // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on
+      const id = manager.create(config, { priority: asked.priority, dataChecks: setup?.dataChecks });
       if (!json) console.log(`run ${id} queued in ${session.paths.home}`);
       const [run] = await followRuns(session.manager, [id], { follow: args.options.follow === true, json });
       let line: string;
@@ -90,11 +117,10 @@ export const command: CliCommand = {
       // 0 completed; 3 paused (Ctrl-C, gatelab pause: resumable, it did not finish); 1 failed, cancelled, interrupted
       return exitCodeOf(run);
     } catch (e) {
-      const msg = explainStoreError((e as Error).message, stringOption(args, 'home'));
+      const msg = explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home);
       if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));
       else console.error(`gatelab train: ${msg}`);
-      // a mistake in what was asked (options, config, template, the loss's class weights) is a usage error: 2
-      return e instanceof UsageError || /run config|template|--|^loss\./.test(msg) ? 2 : 1;
+      return exitCodeOfError(e);
     } finally {
       await session?.close();
     }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REQUEST_CHANNELS, REQUESTS } from '../../common/lab-api';
 import { Lab } from './lab';
+import type { DatasetsPort } from './lab/datasets-port';
 
 let home: string;
 let lab: Lab;
@@ -115,5 +116,27 @@ describe('settings and missing parts', () => {
     expect(tsm.schema.properties.gate).toBeTruthy();
     const g = await lab.dispatch('gates.list', {});
     expect(g.ok && (g.result as { kind: string }[]).map((k) => k.kind)).toContain('topk-router');
+  });
+});
+
+describe("other processes' datasets", () => {
+  it('are watched from the moment the lab opens, announced as datasets.changed, and no more once it closes', async () => {
+    const calls: string[] = [];
+    let report: ((id: string) => void) | undefined;
+    const datasets: DatasetsPort = {
+      list: () => [], get: () => { throw new Error('none'); }, preview: () => { throw new Error('none'); },
+      setRoles: () => { throw new Error('none'); }, remove: () => undefined,
+      importFile: () => Promise.reject(new Error('no imports here')),
+      watchForeign: (onChange) => { calls.push('watch'); report = onChange; return () => calls.push('stop'); },
+      close: () => calls.push('close'),
+    };
+    const watched = await Lab.open({ home: join(home, 'watched'), face: 'test', datasets });
+    const events: unknown[] = [];
+    watched.onEvent((e, d) => events.push([e, d]));
+    expect(calls).toEqual(['watch']); // once, by the lab itself: no import needed to start it
+    report!('7');
+    expect(events).toEqual([['datasets.changed', { id: '7' }]]);
+    await watched.close();
+    expect(calls).toEqual(['watch', 'stop', 'close']); // stopped before the store closes under it
   });
 });

@@ -60,6 +60,8 @@ export class Lab {
   private readonly labels: LabelRules;
   private readonly analytics: LabAnalytics;
   private readonly splits: LabSplits;
+  /** Stops the watcher of other processes' dataset changes. */
+  private readonly stopForeignDatasets: () => void;
   /** Set when the database failed its start-up check and is open read-only: what to tell the user. */
   readonly notice: string | undefined;
   readonly handlers: LabHandlers;
@@ -71,6 +73,11 @@ export class Lab {
     this.runs.onProgress((p) => this.emit('runs.progress', p));
     this.runs.onMetrics((m) => this.emit('runs.metrics', m));
     this.runs.onGateStats?.((g) => this.emit('runs.gateStats', g));
+    this.runs.onQueueHold?.((h) => this.emit('runs.queueHold', h));
+    // Beside the runs other processes train on this lab home (the runs port watches those), the datasets
+    // they import, delete or edit there (`gatelab import`, `gatelab train --dataset`): reported like this
+    // lab's own imports, so open windows list them live. Stopped by close(), before the store closes.
+    this.stopForeignDatasets = datasets.watchForeign?.((id) => this.emit('datasets.changed', { id })) ?? (() => {});
     this.notice = notice;
     this.uploads = new Uploads(this.paths.home);
     this.settings = new LabSettings(settings);
@@ -106,12 +113,13 @@ export class Lab {
     for (const l of this.listeners) l(event, data);
   }
 
-  /** Stops imports and uploads, lets the run manager interrupt its runs and flush metrics, then closes the store. */
+  /** Stops imports and uploads, lets the run manager interrupt its runs and flush metrics, stops watching other processes' datasets, then closes the store. */
   async close(): Promise<void> {
     this.imports.cancelAll();
     this.uploads.cancelAll();
     this.analytics.close();
     await this.runs.close();
+    this.stopForeignDatasets();
     this.datasets.close();
     this.listeners.clear();
   }

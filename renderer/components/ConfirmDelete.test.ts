@@ -1,7 +1,7 @@
 // The two-click delete the run table, the dataset view and the split list share: one click only asks,
 // the question takes the focus (so Enter confirms), Escape or Keep gives it back to Delete and deletes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import ConfirmDelete from './ConfirmDelete.svelte';
 
 afterEach(() => cleanup());
@@ -30,6 +30,7 @@ describe('ConfirmDelete', () => {
     await fireEvent.keyDown(question()!, { key: 'Escape' });
     expect(question()).toBeNull();
     expect(document.activeElement).toBe(del());
+    expect(screen.queryByTestId('delete-explains')).toBeNull(); // said only while it asks
 
     await fireEvent.click(del());
     await fireEvent.keyDown(screen.getByRole('button', { name: 'Keep' }), { key: 'Escape' });
@@ -47,6 +48,28 @@ describe('ConfirmDelete', () => {
     await fireEvent.click(question()!);
     expect(calls).toEqual(['ask', 'ask', 'ask', 'ask', 'confirm']);
     expect(question()).toBeNull();
+  });
+
+  it('says what deleting removes and what stays as text under the question, read with it, not only in a tooltip', async () => {
+    const what = 'Deletes its metric points, gate statistics and checkpoints. Its exported files and its dataset stay.';
+    render(ConfirmDelete, { props: { what: '#3 · s1 · dlinear on loads', title: what, onconfirm: () => {} } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete #3 · s1 · dlinear on loads' }));
+    const explains = screen.getByTestId('delete-explains');
+    expect(explains.textContent).toBe(what);
+    const question = screen.getByRole('button', { name: 'Confirm deleting #3 · s1 · dlinear on loads' });
+    // a screen reader hears it when the focus lands on "Delete?"
+    expect(document.activeElement).toBe(question);
+    expect(question.getAttribute('aria-describedby')).toBe(explains.id);
+    expect(within(screen.getByRole('group', { name: 'Delete #3 · s1 · dlinear on loads?' })).getByTestId('delete-explains')).toBe(explains);
+  });
+
+  it('gives each open question its own explanation', async () => {
+    render(ConfirmDelete, { props: { what: 'run 1', title: 'Deletes run 1.', onconfirm: () => {} } });
+    render(ConfirmDelete, { props: { what: 'run 2', title: 'Deletes run 2.', onconfirm: () => {} } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete run 1' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete run 2' }));
+    const described = (n: number) => document.getElementById(screen.getByRole('button', { name: `Confirm deleting run ${n}` }).getAttribute('aria-describedby')!)!.textContent;
+    expect([described(1), described(2)]).toEqual(['Deletes run 1.', 'Deletes run 2.']);
   });
 
   it('says “Deleting…” and takes no click while the deletion runs', async () => {

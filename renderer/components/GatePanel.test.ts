@@ -50,13 +50,34 @@ describe('GatePanel', () => {
     expect(ticks).not.toContain('1.001');
     cleanup();
     const imp = render(GatePanel, { props: { g: series('val.router', 'importance', [[0.236, 0.251, 0.251, 0.262]]), names: dense } });
-    expect(title(imp.container)).toBe('router (validation) · mean routing weight');
+    expect(title(imp.container)).toBe('router (validation) · mean router probability');
+  });
+
+  it("a top-2 router's probability panel says it is before the pick, not the share of picks (audit H2)", () => {
+    // the audit's moe-dnn stored no `router`: the template's default (noisy top-2) is what ran
+    const moe = gateNamesFromConfig({ model: { template: 'moe-dnn', fields: [25, 5], numeric: 1 } });
+    const imp = render(GatePanel, { props: { g: series('val.router', 'importance', [[0.258, 0.26, 0.228, 0.254]]), names: moe } });
+    expect(title(imp.container)).toBe('router (validation) · mean router probability (before top-2)');
+    expect(screen.getByTestId('stat-caption').textContent).toMatch(/^Mean router probability of each expert: the softmax over all experts before the top-2 pick.*Not the share of picks/);
+    cleanup();
+    const load = render(GatePanel, { props: { g: series('val.router', 'load', [[0.37, 0.45, 0.0004, 0.18]]), names: moe } });
+    expect(title(load.container)).toBe('router (validation) · share of top-2 picks');
+    expect(screen.getByTestId('stat-caption').textContent).toMatch(/^Share of the top-2 picks that go to each expert/);
+  });
+
+  it('early exit: the gates and their exits in words, blocks counted from 1 as the knockouts count them (audit H2)', () => {
+    const { container } = render(GatePanel, { props: { g: series('val.exit_gate', 'exit_rate', [[0.95, 0, 0.05]]) } });
+    expect(title(container)).toBe('exit gates (validation) · exit rate');
+    expect(container.querySelector('[role="img"]')!.getAttribute('aria-label')).toMatch(/after block 1 0\.95, after block 2 0, after block 3 \(last\) 0\.05/);
+    cleanup();
+    const depth = render(GatePanel, { props: { g: series('exit_gate', 'depth', null, [1.2, 1.1]) } });
+    expect(title(depth.container)).toBe('exit gates · depth');
   });
 
   it("GLA's forget gate: the caption says what is plotted and why it sits near 1", () => {
     const gla = gateNamesFromConfig({ model: { template: 'gla', gla: { kind: 'gla', normalizer: 16 } } });
     const { container } = render(GatePanel, { props: { g: series('layer0.gla', 'openness', null, [0.95, 0.96]), names: gla } });
-    expect(container.textContent).toContain('layer 1 gated linear attention (forget gate) · openness');
+    expect(container.textContent).toContain('layer 1 forget gate (GLA) · openness');
     expect(screen.getByTestId('stat-caption').textContent).toMatch(/^Forget gate α per step = σ\(·\)\^\(1\/16\)/);
   });
 });

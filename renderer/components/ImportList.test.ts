@@ -51,6 +51,22 @@ describe('ImportList', () => {
     expect(said).toContain('Dropping or padding rows cannot help');
     expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
   }, 60_000);
+
+  it('a short row before an unclosed quote: the quote is named as what to fix, and no "Drop bad rows" that would fail on it', async () => {
+    // the importer used to fail at line 3 offering 'drop', which then failed at the quote on line 5
+    const csv = 'a,b,c\n1,2,3\n4,5\n7,8,9\n10,"eleven,12\n13,14,15\n';
+    cleanup();
+    stores.imports.items.splice(0);
+    window.location.hash = '#/datasets';
+    render(App, { props: { stores } });
+    await stores.imports.upload(new NodeFile([csv], 'short-then-quote.csv') as unknown as File);
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('failed'), { timeout: 20_000 });
+    expect(stores.imports.items[0].error).toMatch(/line 5: the quote \("\) opening field 2 is never closed.*Fix the quote first: the row at line 3 is bad too \(2 fields; the header has 3\)/);
+    const said = (await screen.findByTestId('import-error')).textContent ?? '';
+    expect(said).toContain('Dropping or padding rows cannot help');
+    expect(screen.queryByRole('button', { name: 'Drop bad rows' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Pad short rows' })).toBeNull();
+  }, 60_000);
   it('importing the same file again says which dataset it already is, not just "Imported" (audit A20)', async () => {
     const csv = 'when,load\n2024-01-01,1.5\n2024-01-02,2.5\n2024-01-03,3.5\n';
     cleanup();
@@ -91,5 +107,27 @@ describe('ImportList', () => {
     const said = await screen.findAllByTestId('import-already');
     expect(said.map((e) => e.textContent)).toEqual(['Already imported as “meters” — the lab keeps one dataset per file']);
     expect(screen.getAllByText('Imported')).toHaveLength(1); // the one the lab says it created
+  }, 60_000);
+
+  it('a changed file uploaded again under the same file name is imported as "name (2)", not refused, and the list says why', async () => {
+    cleanup();
+    stores.imports.items.splice(0);
+    window.location.hash = '#/datasets';
+    render(App, { props: { stores } });
+    await stores.imports.upload(new NodeFile(['review,stars\ngood,5\nbad,1\n'], 'reviews.csv') as unknown as File);
+    await waitFor(() => expect(stores.imports.items[0]?.phase).toBe('done'), { timeout: 20_000 });
+    const first = stores.imports.items[0].datasetId!;
+    await stores.imports.upload(new NodeFile(['review,stars\ngood,5\nbad,1\nfine,3\n'], 'reviews.csv') as unknown as File);
+    await waitFor(() => expect(stores.imports.items[1]?.phase).toBe('done'), { timeout: 20_000 });
+    expect(stores.imports.items[1].error).toBeNull();
+    const second = stores.imports.items[1].datasetId!;
+    expect(second).not.toBe(first);
+    const names = (await inProcessLab(lab).invoke('datasets.list', {})).map((d) => [d.id, d.name]);
+    expect(names).toContainEqual([first, 'reviews']);
+    expect(names).toContainEqual([second, 'reviews (2)']);
+    // the lab's final event carries the note; the list shows it under the finished import
+    const note = `dataset ${first} is already named 'reviews', so this one is named 'reviews (2)' (to choose its name: gatelab datasets rename ID NAME, or import with --name)`;
+    expect(stores.imports.items[1].nameNote).toBe(note);
+    expect((await screen.findByTestId('import-name-note')).textContent).toBe(note);
   }, 60_000);
 });

@@ -163,4 +163,27 @@ describe('RunTable filter and sort', () => {
     await fireEvent.change(sort, { target: { value: 'status' } });
     expect(order()).toEqual(['4', '3', '2']); // failed before completed
   });
+
+  it('shows the sorted-by metric as a column, best first, "—" for a run without it, and drops it for other orders', async () => {
+    const sweep = [
+      runSummary({ id: '42', name: 'dlinear sweep lr=0.01 lookback=192 seed=4', template: 'dlinear', createdAt: '2026-11-30T20:30:46Z', metrics: { 'test.mse': 0.09634, 'test.mae': 0.24 } }),
+      runSummary({ id: '41', name: 'dlinear sweep lr=0.01 lookback=192 seed=3', template: 'dlinear', createdAt: '2026-11-30T20:30:45Z', metrics: { 'test.mse': 0.09411, 'test.mae': 0.25 } }),
+      runSummary({ id: '20', name: 'dlinear sweep lr=0.001 lookback=96 seed=2', template: 'dlinear', createdAt: '2026-11-30T20:30:01Z', metrics: { 'test.mse': 0.2038 } }),
+      runSummary({ id: '7', name: 'gmu', template: 'gmu', status: 'failed', createdAt: '2026-11-30T20:00:00Z' }),
+    ];
+    render(RunTable, { props: { runs: sweep, onselect: () => {}, oncontrol: () => {} } });
+    expect(screen.queryByTestId('run-metric-head')).toBeNull();
+    await fireEvent.change(screen.getByTestId('run-sort'), { target: { value: 'test.mse' } });
+    expect(screen.getByTestId('run-metric-head').textContent).toBe('test.mse');
+    expect(screen.getByTestId('run-metric-head').title).toBe('test.mse: lower is better');
+    const cells = () => [...document.querySelectorAll('tbody tr')].map((r) => [(r as HTMLElement).dataset.run, r.querySelector('[data-testid="run-metric"]')!.textContent]);
+    expect(cells()).toEqual([['41', '0.09411'], ['42', '0.09634'], ['20', '0.2038'], ['7', '—']]);
+    // the column sits beside the name, before the template
+    expect([...document.querySelectorAll('thead th')].slice(0, 3).map((h) => h.textContent)).toEqual(['Run', 'test.mse', 'Template']);
+    await fireEvent.change(screen.getByTestId('run-sort'), { target: { value: 'test.mae' } });
+    expect(cells().map(([id, v]) => `${id} ${v}`)).toEqual(['42 0.24', '41 0.25', '20 —', '7 —']);
+    await fireEvent.change(screen.getByTestId('run-sort'), { target: { value: 'name' } });
+    expect(screen.queryByTestId('run-metric-head')).toBeNull();
+    expect(screen.queryAllByTestId('run-metric')).toHaveLength(0);
+  });
 });

@@ -2,7 +2,7 @@
 // failing on click. The lab answers through the real dispatch (validated replies).
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import TryIt from './TryIt.svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { TryResult, type LabApi, type LabHandlers } from '../../common/lab-api';
@@ -112,6 +112,33 @@ describe('Try it', () => {
     expect(row[2]).toBe('0.005'); // MSE stays the third cell
     expect(row[3]).toBe('from row 11,520 · line 11,522 · 2017-10-20 00:00:00lookback rows 11,424–11,519 · lines 11,426–11,521 · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
     expect(screen.getByTestId('try-sources-note').textContent).toContain('a forecast is placed by its first predicted step, after the lookback rows it reads.');
+  });
+
+  it('calls a forecasting run’s test items windows, in its family’s word, and a CTR run’s rows', async () => {
+    const { lab } = handlerLab({
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: id === '1' ? 'dlinear' : 'lr' }), config: { model: { horizon: 2, channels: 1 } } }),
+      'runs.try': ({ id }) => (id === '1'
+        ? { task: 'regression', prediction: 'forecast', target: 'y', testRows: 5161, onnxPath: '/tmp/run-1.onnx', rows: [{ row: 0, prediction: [0.1, 0.2], target: [0.1, 0.3] }] }
+        : { task: 'binary', prediction: 'logit', target: 'label', testRows: 1, onnxPath: '/tmp/run-2.onnx', rows: [{ row: 0, prediction: [3.9], target: [1] }] }),
+    });
+    // the template from the runs list: right from the first paint
+    render(TryIt, { props: { lab, runId: '1', template: 'dlinear' } });
+    const form = screen.getByTestId('try-it');
+    expect(within(form).getByRole('textbox', { name: 'Test windows' })).toBeTruthy();
+    expect(form.textContent).toContain("Run the exported model on windows of this run's test split");
+    await fireEvent.click(screen.getByTestId('try-run'));
+    const table = await screen.findByTestId('try-results');
+    expect(table.querySelector('th')!.textContent).toBe('Window');
+    expect(form.textContent).toContain('5,161 test windows');
+    expect(form.textContent).not.toContain('test rows');
+    cleanup();
+
+    // without the template passed, it is read with the run; one test row is "row"
+    render(TryIt, { props: { lab, runId: '2' } });
+    expect(await screen.findByRole('textbox', { name: 'Test rows' })).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('try-run'));
+    expect((await screen.findByTestId('try-results')).querySelector('th')!.textContent).toBe('Row');
+    expect(screen.getByTestId('try-it').textContent).toContain('· 1 test row ·');
   });
 
   it('says why rows are not placed, without an empty column', async () => {

@@ -1,9 +1,43 @@
-// Mean ± std across seeds: the runs of a group are aligned on the steps all of them logged, and at
-// each such step the mean and the sample standard deviation are taken.
+// Mean ± std across seeds: which runs are seeds of one config (seedGroups), and their band: the runs of a
+// group are aligned on the steps all of them logged, and at each such step the mean and the sample
+// standard deviation are taken.
+import { groupLabel } from './compare-families';
+import { distinguishingSettings } from './compare-summary';
+
 export interface Band {
   steps: number[];
   mean: number[];
   std: number[];
+}
+
+/** What seedGroups needs of a run (RunDetail has it). */
+export interface GroupableRun { id: string; name: string; seed: number; template: string; config: Record<string, unknown> }
+export interface SeedGroup<R> { key: string; runs: R[]; label: string }
+
+/** JSON with object keys sorted, so two configs that differ only in key order are one config. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * The runs as seed groups: runs whose configs are equal but for their seed and name (the repeats of one
+ * config) pool into one band; every other difference makes its own band. Not the run's group id: a sweep
+ * gives all its runs one group id, and a band over lr 0.001, 0.003 and 0.01 averaged three configs and named
+ * them as one. Groups come in the order of their first run; each is labelled by its name and the settings
+ * that set it apart from the other groups (groupLabel), with how many runs it pools.
+ */
+export function seedGroups<R extends GroupableRun>(runs: readonly R[], datasetName?: (id: string) => string | undefined): SeedGroup<R>[] {
+  const by = new Map<string, R[]>();
+  for (const r of runs) {
+    const { name: _name, seed: _seed, ...config } = r.config;
+    const key = canonical({ template: r.template, config });
+    by.set(key, [...(by.get(key) ?? []), r]);
+  }
+  const groups = [...by.entries()];
+  const settings = distinguishingSettings(groups.map(([, members]) => members[0]), datasetName);
+  return groups.map(([key, members], i) => ({ key, runs: members, label: groupLabel(members, settings[i]) }));
 }
 
 export function seedBand(series: { steps: ArrayLike<number>; values: ArrayLike<number> }[]): Band {
@@ -86,5 +120,5 @@ export function summarize(steps: ArrayLike<number>, values: ArrayLike<number>, l
   return { best, bestStep, last: values.length ? values[values.length - 1] : NaN, at };
 }
 
-/** Metric names where lower is better (losses, errors); everything else (AUC, accuracy) higher. */
-export const lowerIsBetter = (name: string): boolean => /loss|mse|mae|rmse|error|perplexity/i.test(name);
+/** Which way a metric improves: one rule for every view and report (common/runs/metric-direction.ts). */
+export { lowerIsBetter } from '../../common/runs/metric-direction';

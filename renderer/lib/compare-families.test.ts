@@ -51,3 +51,12 @@ describe('MMoE rating metrics by their units', () => {
     expect(comparableGroups([mmoe('1', 'scaled'), mmoe('2', 'rating')], 'val.auc').groups).toHaveLength(1);
   });
 });
+
+describe('a seed group’s legend name', () => {
+  it('lists its runs in id order, whatever order they were ticked in', () => {
+    const seeds = ['42', '41', '40', '39'].map((id, i) => ({ id, name: `dlinear sweep lr=0.01 lookback=192 seed=${4 - i}`, seed: 4 - i }));
+    expect(groupLabel(seeds, ['lr=0.01', 'lookback=192'])).toBe('#39–#42 · dlinear sweep lr=0.01 lookback=192 (4 seeds)');
+    // a setting the name does not say is added; one it says as part of a longer value is not taken as said
+    expect(groupLabel(seeds, ['lr=0.0', 'hard gate'])).toBe('#39–#42 · dlinear sweep lr=0.01 lookback=192 · lr=0.0 · hard gate (4 seeds)');
+  });
+});

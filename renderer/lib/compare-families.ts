@@ -69,16 +69,30 @@ function ratingGroups<R extends { ratingUnits?: 'rating' | 'scaled' }>(runs: rea
 }
 
 /**
- * A seed group's legend name: its runs' ids and name without the seed suffix, e.g. "#4–#6 · gmu on
- * reviews (3 seeds)"; a lone run is named as everywhere else (run-label.ts), so a run and its "New run
- * from this" child with one name stay two legend entries.
+ * A seed group's legend name: its runs' ids and name without the seed suffix, then the settings that set
+ * the group apart from the other groups (`settings`, e.g. ["lr=0.01", "lookback=192"]) that its name does
+ * not already say, then how many runs it pools: "#4–#6 · gmu on reviews · hard gate (3 seeds)". A lone run
+ * is named as everywhere else (run-label.ts), so a run and its "New run from this" child with one name stay
+ * two legend entries.
  */
-export function groupLabel(members: readonly { id?: string; name: string; seed: number }[]): string {
+export function groupLabel(members: readonly { id?: string; name: string; seed: number }[], settings: readonly string[] = []): string {
   if (members.length === 1) return runLabel(members[0]);
   const base = members[0].name.replace(/\s*(·\s*)?seed[= ]\d+$/i, '');
-  const ids = members.map((m) => m.id).filter((id): id is string => !!id);
+  // in id order whatever order they were ticked in (the picker lists newest first): #39–#42, not #42,#41,#40,#39
+  const ids = members.map((m) => m.id).filter((id): id is string => !!id).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const numeric = ids.map(Number);
   const consecutive = ids.length > 2 && numeric.every((n, i) => Number.isInteger(n) && (i === 0 || n === numeric[i - 1] + 1));
   const which = ids.length === 0 ? '' : consecutive ? `#${ids[0]}–#${ids.at(-1)} · ` : `${ids.map((id) => `#${id}`).join(',')} · `;
-  return `${which}${base} (${members.length} seeds)`;
+  // a sweep's names carry its point ("dlinear sweep lr=0.01 lookback=192"): its settings are not said twice
+  const extra = settings.filter((w) => !saysAlready(base, w));
+  const seeds = new Set(members.map((m) => m.seed)).size;
+  // runs of one config that repeat a seed are not that many seeds
+  const count = seeds === members.length ? `${members.length} seeds` : `${members.length} runs, ${seeds} ${seeds === 1 ? 'seed' : 'seeds'}`;
+  return `${which}${[base, ...extra].join(' · ')} (${count})`;
+}
+
+/** `name` has the phrase `words` as whole words ("lr=0.01" is in "sweep lr=0.01 x", not in "lr=0.015"). */
+function saysAlready(name: string, words: string): boolean {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[\\s·,(])${escaped}($|[\\s·,)])`).test(name);
 }

@@ -6,7 +6,7 @@
 import { TEMPLATES } from '../../common/models';
 import { configDiff } from './config-diff';
 import { comparableGroups } from './compare-families';
-import { lowerIsBetter } from './bands';
+import { lowerIsBetter } from '../../common/runs/metric-direction';
 import { defaultGateWords, gateWords } from './gate-words';
 import { FAMILY_WORDS } from './data-shape';
 import type { Family } from '../../common/lab-api';
@@ -69,7 +69,7 @@ function valueWord(json: string): string {
  * config keys that differ (named by their last key, the whole path when two share it, as changedWords
  * does). `datasetName` turns a data.datasetId into the dataset's name.
  */
-export function distinguishingSettings(runs: readonly SummaryRun[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
+export function distinguishingSettings(runs: readonly Pick<SummaryRun, 'template' | 'config'>[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
   const models = runs.map((r) => (r.config.model ?? {}) as Obj);
   const gates = runs.map((r, i) => gateWords(r.template, models[i]));
   const anyGates = gates.some((g) => g !== '');

@@ -137,3 +137,50 @@ describe('CTR numeric inputs: numeric columns and multi-hot tokens, counted as t
     expect(withTags.values.numeric).toBeUndefined();
   });
 });
+
+describe('fusion widths follow the form\'s encoding: text buckets and the categorical cap, as the trainer encodes', () => {
+  // reviews with a text column, a 12-valued categorical and a number, in one modality each
+  let d: DatasetDetail;
+  let dir: string;
+  const words = ['soft', 'fabric', 'runs', 'small', 'lovely', 'colour', 'too', 'long', 'great', 'fit', 'thin', 'warm'];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gatelab-shape-fusion-'));
+    const lines = ['review,city,price,liked'];
+    for (let i = 0; i < 240; i++) lines.push(`"${words[i % 12]} ${words[(i * 5) % 12]} and ${words[(i * 7 + 3) % 12]}, item ${i}",c${i % 12},${(i % 9) + 0.5},${i % 3 ? 'yes' : 'no'}`);
+    writeFileSync(join(dir, 'reviews.csv'), lines.join('\n'));
+    const before = new Set((await api.invoke('datasets.list', {})).map((x) => x.id));
+    await api.invoke('datasets.import', { path: join(dir, 'reviews.csv') });
+    for (let t = 0; t < 300; t++) {
+      const id = (await api.invoke('datasets.list', {})).find((x) => !before.has(x.id))?.id;
+      if (id) { d = await api.invoke('datasets.get', { id }); break; }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!d) throw new Error('reviews.csv was not imported within 30 s');
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const columnInfo = () => d.columnInfo.map((c) => ({
+    ...c,
+    // the review is text whatever the import's guess; the city a category
+    type: c.name === 'review' ? 'text' as const : c.name === 'city' ? 'categorical' as const : c.type,
+    role: (c.name === 'liked' ? 'target' : 'feature') as DatasetDetail['columnInfo'][number]['role'],
+    modality: c.name === 'review' ? 'text' : c.name === 'liked' ? null : 'tabular',
+  }));
+
+  for (const model of [{ template: 'gmu' }, { template: 'gmu', textBuckets: 64, maxCategories: 5 }]) {
+    it(`modality widths equal the trainer's with ${JSON.stringify(model)}`, () => {
+      const info = columnInfo();
+      const ours = dataShapeOf('fusion', { ...d, columnInfo: info }, 'gmu', model);
+      const trainer = labDatasetRun({ cacheDir: cacheOf(d), columns: info }, { model, data: {}, seed: 1 }).model;
+      expect(ours.values.modalities).toEqual(trainer.modalities);
+    });
+  }
+
+  it('text buckets set the text width; a categorical with more values than the cap is the cap plus "other"', () => {
+    const info = columnInfo();
+    expect(dataShapeOf('fusion', { ...d, columnInfo: info }, 'gmu').values.modalities).toEqual([{ name: 'text', dim: 4096 }, { name: 'tabular', dim: 12 + 1 + 1 }]);
+    expect(dataShapeOf('fusion', { ...d, columnInfo: info }, 'gmu', { textBuckets: 64, maxCategories: 5 }).values.modalities).toEqual([{ name: 'text', dim: 64 }, { name: 'tabular', dim: 5 + 1 + 1 }]);
+    // a cap above the values changes nothing
+    expect(dataShapeOf('fusion', { ...d, columnInfo: info }, 'gmu', { maxCategories: 50 }).values.modalities).toEqual([{ name: 'text', dim: 4096 }, { name: 'tabular', dim: 12 + 1 + 1 }]);
+  });
+});

@@ -7,17 +7,16 @@
 // integer column's range), there on the training split, so the two agree whenever every value occurs
 // in training. A multi-hot column of '|'-separated lists is the exception: its token count is not in the
 // column statistics (they count whole lists), so the numeric input count is left to the run there.
-import { DataColumns, defaultBinding, type ColumnDescription } from '../../common/models/binding';
-import { MAX_NUMERIC_INPUTS } from '../../common/models/base';
+// A fusion modality's width depends on the form's own fields too (textBuckets, maxCategories): the caller
+// passes the template config, so the estimate follows them as the trainer's encoding does.
+import { DataColumns, defaultBinding, pipelineFor, type ColumnDescription } from '../../common/models/binding';
+import { MAX_CATEGORIES, MAX_NUMERIC_INPUTS, TEXT_BUCKETS } from '../../common/models/base';
+import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
 
 /** Config fields of each family that the trainer takes from the dataset (workers/data/run-data.ts). */
-export const DATA_FIELDS: Record<Family, string[]> = {
-  forecasting: ['channels'],
-  recsys: ['fields', 'numeric'],
-  fusion: ['modalities', 'classes'],
-};
+export const DATA_FIELDS: Readonly<Record<Family, readonly string[]>> = DATA_SHAPED_FIELDS;
 
 export interface DataShape {
   /** The config values that could be derived (a field missing here keeps the template's value). */
@@ -40,13 +39,33 @@ export function vocabularyEstimate(c: ColumnInfo | undefined): number | null {
   return null;
 }
 
-/** Width of one fusion column after encoding (as common/models/binding's encodedWidth), null if unknown here. */
-function encodedWidth(c: ColumnInfo | undefined, textBuckets: number): number | null {
-  if (!c) return null;
-  if (c.type === 'text') return textBuckets;
-  if (c.type === 'categorical' || c.type === 'boolean') return vocabularyEstimate(c);
-  if (c.type === 'vector') return null; // its dimension is in the cache, not in the column statistics
-  return 1;
+const wholeNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+
+/**
+ * The width of each fusion column after encoding (as common/models/binding's encodedWidth), null where
+ * unknown here. The encoding is the trainer's: binding.ts pipelineFor turns each column into its step, with
+ * the run's text buckets (model.textBuckets, as model-columns.ts gives the binding) and categorical cap
+ * (model.maxCategories, as usable-columns.ts's rule for new runs does): a capped categorical is its most
+ * frequent `maxCategories` values plus one "other".
+ */
+function fusionWidths(binding: Extract<DataColumns, { family: 'fusion' }>, info: Map<string, ColumnInfo>, model: Record<string, unknown>): Map<string, number | null> {
+  const encoding = { ...binding, textBuckets: wholeNumber(model.textBuckets) ?? TEXT_BUCKETS, maxCategories: wholeNumber(model.maxCategories) ?? MAX_CATEGORIES };
+  const steps = pipelineFor((name) => info.get(name)?.type, encoding).steps ?? [];
+  const widths = new Map<string, number | null>();
+  for (const column of binding.modalities.flatMap((m) => m.columns)) {
+    const step = steps.find((s) => 'column' in s && s.column === column);
+    const c = info.get(column);
+    let width: number | null;
+    if (!c) width = null;
+    else if (!step) width = null; // a vector: its dimension is in the cache, not in the column statistics
+    else if (step.transform === 'hashed-ngrams') width = step.buckets ?? TEXT_BUCKETS;
+    else if (step.transform === 'vocabulary') {
+      const values = vocabularyEstimate(c);
+      width = values !== null && step.maxSize !== undefined ? Math.min(values, step.maxSize + 1) : values;
+    } else width = 1;
+    widths.set(column, width);
+  }
+  return widths;
 }
 
 /**
@@ -138,8 +157,11 @@ function numericShown(numeric: string[], multi: { name: string; width: number | 
   return `${count}: ${list(names)}`;
 }
 
-/** The data shape of `family` on `d`; `template` adds what that template needs beyond its family (MMoE: a rating). */
-export function dataShapeOf(family: Family, d: DatasetDetail, template?: string): DataShape {
+/**
+ * The data shape of `family` on `d`; `template` adds what that template needs beyond its family (MMoE: a
+ * rating); `model`, the form's template config, gives a fusion run's encoding (textBuckets, maxCategories).
+ */
+export function dataShapeOf(family: Family, d: DatasetDetail, template?: string, model: Record<string, unknown> = {}): DataShape {
   const columns: ColumnDescription[] = d.columnInfo.map((c) => ({ name: c.name, type: c.type, role: c.role, modality: c.modality }));
   const info = new Map(d.columnInfo.map((c) => [c.name, c]));
   let binding: DataColumns;
@@ -173,8 +195,9 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string)
       templateProblem: templateProblem(template, d, binding),
     };
   }
+  const width = fusionWidths(binding, info, model);
   const modalities = binding.modalities.map((m) => {
-    const widths = m.columns.map((c) => encodedWidth(info.get(c), binding.textBuckets));
+    const widths = m.columns.map((c) => width.get(c) ?? null);
     return { name: m.name, dim: widths.every((w) => w !== null) ? widths.reduce((a: number, w) => a + (w as number), 0) : null };
   });
   const classes = classesEstimate(info.get(binding.label), binding.positiveAtLeast);

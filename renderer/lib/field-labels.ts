@@ -151,3 +151,58 @@ export function issueMessage(issue: core.$ZodIssue, root: JsonSchema, value: unk
     }
   }
 }
+
+/** A `--set key=value` the lab's advice names, with the label of its field. */
+export interface SetAdvice {
+  /** The config path as the form keys it: "horizon", "optimizer.lr" (the CLI's "model." prefix dropped). */
+  path: string;
+  value: string;
+  label: string;
+}
+
+/**
+ * `--set` keys that are no field of the Models form: a target's label rule (Datasets' Target box) and the
+ * split (the Split box; the lab names stored splits by id). Their advice is left as written (ui-hints.ts
+ * words the ones it knows).
+ */
+const NOT_FORM_FIELDS = /^(positiveAtLeast|split|data)(\.|$)/;
+/** A placeholder, not a value: T, N, SPLIT, "...", <column>. */
+const PLACEHOLDER = /^([A-Z_]+|<.*>|.*\.\.\..*)$/;
+const FLAG = /--set\s+([A-Za-z_][\w.]*)=([^\s)`,;]+)/g;
+/** One or more flags in a row ("--set model.lookback=200 --set model.horizon=50"), in backticks or not. */
+const FLAG_RUN = /`?--set\s+[A-Za-z_][\w.]*=[^\s)`,;]+`?(?:\s+`?--set\s+[A-Za-z_][\w.]*=[^\s)`,;]+`?)*/g;
+
+/** The label of config path `path` in the first of `roots` that has it ("horizon" → "Horizon"), else from the common labels. */
+export function configPathLabel(path: string, roots: readonly JsonSchema[] = []): string {
+  const keys = path.split('.');
+  const root = roots.find((r) => keys.reduce<JsonSchema | undefined>((s, k) => propertyOf(s, k), r)) ?? {};
+  return pathLabel(root, keys).label;
+}
+
+/** The form fields `--set` flags in `message` advise, with their values (placeholders and non-form keys left out). */
+export function setAdvice(message: string, roots: readonly JsonSchema[] = []): SetAdvice[] {
+  const out: SetAdvice[] = [];
+  for (const m of message.matchAll(FLAG)) {
+    const path = m[1].replace(/^model\./, '');
+    const value = m[2].replace(/[.:]+$/, '');
+    if (NOT_FORM_FIELDS.test(path) || PLACEHOLDER.test(m[2]) || !value) continue;
+    out.push({ path, value, label: configPathLabel(path, roots) });
+  }
+  return out;
+}
+
+/**
+ * The CLI's `--set model.horizon=60` said with the form's labels: "set Horizon to 60"; flags in a row are
+ * one sentence ("set Lookback to 200 and Horizon to 50"). A run holding a placeholder (`--set
+ * positiveAtLeast=T`) or a key the form has no field for is left as written.
+ */
+export function setFlagsInWords(message: string, roots: readonly JsonSchema[] = []): string {
+  return message.replace(FLAG_RUN, (run) => {
+    const flags = [...run.matchAll(FLAG)];
+    const advice = setAdvice(run, roots);
+    if (advice.length !== flags.length) return run;
+    // a value's trailing colon or full stop belongs to the sentence ("--set mode=channel-independent: one map…")
+    const tail = /[.:]+$/.exec(flags.at(-1)![2])?.[0] ?? '';
+    return `set ${advice.map((a) => `${a.label} to ${a.value}`).join(' and ')}${tail}`;
+  });
+}

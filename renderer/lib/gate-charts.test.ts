@@ -1,6 +1,6 @@
 // The chart each gate statistic gets: real shares stack, independent gates are lines.
 import { describe, expect, it } from 'vitest';
-import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole, sharedHeatScales, statColours } from './gate-charts';
+import { binLabels, component, componentLabels, gateChartKind, isShareOfWhole, sharedHeatScales, statColours, spreadLabels } from './gate-charts';
 import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 
 describe('gateChartKind', () => {
@@ -55,5 +55,25 @@ describe('one look per statistic', () => {
       { stat: 'openness', vectors: null },
     ]);
     expect([...scales]).toEqual([['openness_hist', [0, 0.8]], ['openness_by_channel', [0.4, 0.6]]]);
+  });
+});
+
+describe('spreadLabels: one-step column labels that do not overlap (audit H2: "expert 2 3.50e-4" on "expert 3")', () => {
+  it('moves only the labels that collide, keeps their order, and stays in range', () => {
+    // the audit's validation load [0.3715, 0.4518, 3.5e-4, 0.1763] stacked bottom-up on a 128 px plot: expert 2's and 3's middles 0.2 px apart
+    const ys = [101.2, 48.5, 19.7, 19.5];
+    const out = spreadLabels(ys, 11, 12, 132);
+    expect(out[0]).toBe(101.2);
+    expect(out[1]).toBe(48.5);
+    // expert 3 (highest on screen) stays first from the top, expert 2 goes below it by the gap
+    expect(out[3]).toBeCloseTo(19.5, 9);
+    expect(out[2]).toBeCloseTo(30.5, 9);
+    const sorted = [...out].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(11 - 1e-9);
+  });
+  it('pushes a block that would run past the bottom back up, and spreads evenly when nothing fits', () => {
+    expect(spreadLabels([130, 131, 132], 10, 0, 132)).toEqual([112, 122, 132]);
+    expect(spreadLabels([5, 5, 5], 100, 0, 20)).toEqual([0, 10, 20]);
+    expect(spreadLabels([], 10, 0, 20)).toEqual([]);
   });
 });

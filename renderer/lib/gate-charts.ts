@@ -83,3 +83,26 @@ export function sharedHeatScales(series: Pick<GateSeries, 'stat' | 'vectors'>[])
   }
   return scales;
 }
+
+/**
+ * Label positions (text baselines) for labels wanted at `ys`, moved apart so no two are closer than `gap`
+ * and all stay within [lo, hi]: a one-step stacked column labels each share at its middle, and a share
+ * of 3.5e-4 put "expert 2" on top of "expert 3". Order is kept (the stack's order); labels that already
+ * clear each other stay where they are. When the labels cannot all fit, they are spread evenly over the range.
+ */
+export function spreadLabels(ys: number[], gap: number, lo: number, hi: number): number[] {
+  const n = ys.length;
+  if (!n) return [];
+  if ((n - 1) * gap > hi - lo) return ys.map((_, i) => (n === 1 ? (lo + hi) / 2 : lo + (i * (hi - lo)) / (n - 1)));
+  // sort by wanted position, push each down past its neighbour above, then pull the block back up from the bottom
+  const order = ys.map((y, i) => ({ y: Math.min(hi, Math.max(lo, y)), i })).sort((a, b) => a.y - b.y);
+  const out = order.map((o) => o.y);
+  for (let j = 1; j < n; j++) out[j] = Math.max(out[j], out[j - 1] + gap);
+  if (out[n - 1] > hi) {
+    out[n - 1] = hi;
+    for (let j = n - 2; j >= 0; j--) out[j] = Math.min(out[j], out[j + 1] - gap);
+  }
+  const placed = new Array<number>(n);
+  order.forEach((o, j) => (placed[o.i] = out[j]));
+  return placed;
+}

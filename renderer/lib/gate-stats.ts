@@ -29,8 +29,10 @@ export function statInfo(gate: string, stat: string, experts?: number): StatInfo
       range: lnK !== undefined ? [0, lnK] : undefined,
       reference: lnK !== undefined ? { value: lnK, label: `ln ${experts}` } : undefined,
     };
-    case 'load': return { caption: 'Share of tokens routed to each expert (sums to 1).', range: [0, 1] };
-    case 'importance': return { caption: 'Mean router probability of each expert (sums to 1).', range: [0, 1] };
+    // two different numbers for a top-k router (an expert can hold probability and get no picks): the
+    // config-aware captions (common/analytics/gate-captions.ts) say which; these fit any router
+    case 'load': return { caption: 'Share of the routing picks that go to each expert (sums to 1): which experts compute.', range: [0, 1] };
+    case 'importance': return { caption: 'Mean router probability of each expert, before any top-k pick (sums to 1).', range: [0, 1] };
     // MMoE: each task's own softmax gate over the shared experts (`gate.task0.weights`)
     case 'weights': return /\.task\d+$/.test(gate) ? { caption: "Mean weight this task's gate gives each shared expert (sums to 1): which experts the task relies on.", range: [0, 1] } : null;
     case 'balance': return { caption: 'Balance: experts × Σ load × importance. 1 = perfectly even; up to the number of experts when one takes everything.', reference: { value: 1, label: 'even' } };
@@ -41,7 +43,7 @@ export function statInfo(gate: string, stat: string, experts?: number): StatInfo
     case 'temperature': return { caption: 'Router softmax temperature (dense-to-sparse: high = dense, low = nearly one expert).' };
     case 'first_token_attention': return { caption: 'Share of attention on the first token (the "attention sink"): 0…1; gated attention keeps it low.', range: [0, 1] };
     case 'modality_weights': return { caption: 'Mean weight of each modality: 0 = ignored … 1 = fully used.', range: [0, 1] };
-    case 'exit_rate': return { caption: 'Share of samples leaving at each exit: 0…1.', range: [0, 1] };
+    case 'exit_rate': return { caption: 'Share of samples leaving after each block (rows, blocks from 1; the last row ran every block): 0…1.', range: [0, 1] };
     case 'depth': return { caption: 'Mean number of blocks computed per sample (early exit).' };
     case 'sparsity': return { caption: 'Sparsity penalty (weighted auxiliary loss) on the gate being open.' };
     default: return aux ? { caption: 'Auxiliary loss term (weighted), added to the training loss.' } : null;

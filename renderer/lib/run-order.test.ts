@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRuns, sortRuns, testMetrics } from './run-order';
+import { filterRuns, runGroups, sortRuns, testMetrics } from './run-order';
 
 const run = (id: string, name: string, template: string, status: string, createdAt: string, metrics: Record<string, number> = {}) => ({ id, name, template, status, createdAt, metrics });
 const runs = [
@@ -37,5 +37,17 @@ describe('run table order and filter', () => {
     // classification first (its best, 0.25, is the lowest), then forecasting; lowest first within each
     expect(ids(sortRuns(mixed, 'test.loss'))).toEqual(['2', '4', '1', '3']);
     expect(ids(sortRuns(mixed.map((r) => ({ ...r, metrics: { 'test.mse': r.metrics['test.loss'] } })), 'test.mse'))).toEqual(['2', '1', '3', '4']); // not a loss: one ranking
+  });
+});
+
+describe('groups for ticking a whole sweep in Compare', () => {
+  it('names each group of two or more runs by what their names share, with its size and ids', () => {
+    const sweep = [42, 41, 40, 39].map((id, i) => ({ id: String(id), name: `dlinear sweep lr=${i < 2 ? 0.01 : 0.003} lookback=192 seed=${4 - i}`, group: 'gmx3q' }));
+    const seeds = [{ id: '7', name: 'tsmixer on loads seed=2', group: 'gmx2a' }, { id: '5', name: 'tsmixer on loads seed=1', group: 'gmx2a' }];
+    const lone = [{ id: '6', name: 'gmu on reviews', group: 'gmx2b' }, { id: '3', name: 'by hand', group: null }];
+    expect(runGroups([...sweep, ...seeds, ...lone])).toEqual([
+      { group: 'gmx3q', label: 'dlinear sweep · 4 runs (#39–#42)', ids: ['39', '40', '41', '42'] },
+      { group: 'gmx2a', label: 'tsmixer on loads · 2 runs (#5,#7)', ids: ['5', '7'] },
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // substring, and an order — newest or oldest first, by name, by status, or by a test metric best first.
 
 import { isLossMetric, lossKind } from './compare-families';
+import { lowerIsBetter } from '../../common/runs/metric-direction';
 
 export interface OrderableRun {
   id: string;
@@ -15,8 +16,6 @@ export interface OrderableRun {
 /** 'newest' | 'oldest' | 'name' | 'status' | 'test.<metric>' (best first). */
 export type RunOrder = string;
 
-/** Lower is better for losses and errors; higher for the rest (AUC, accuracy, R²). */
-export const lowerIsBetter = (metric: string): boolean => /loss|mse|mae|rmse|error|mape/i.test(metric);
 
 /** Runs whose name, template or status contains `text` (any case); all runs for an empty filter. */
 export function filterRuns<R extends OrderableRun>(runs: R[], text: string): R[] {
@@ -57,4 +56,32 @@ export function sortRuns<R extends OrderableRun>(runs: R[], order: RunOrder): R[
     return ranked.sort((a, b) => firstOfKind.get(kind(a))! - firstOfKind.get(kind(b))! || byValue(a, b));
   }
   return out.sort((a, b) => created(b, a));
+}
+
+/** A sweep's or a seeds start's runs (one group id), for "tick the whole group" in Compare's picker. */
+export interface RunGroup { group: string; label: string; ids: string[] }
+
+/**
+ * The groups of two or more runs, in the order of their first run in `runs` (the lab lists newest first),
+ * each named by what its runs' names share ("dlinear sweep" of "dlinear sweep lr=0.01 lookback=192 seed=4"
+ * and its siblings; a seeds start's name without "seed=N"), its size and its run ids.
+ */
+export function runGroups(runs: readonly { id: string; name: string; group: string | null }[]): RunGroup[] {
+  const by = new Map<string, { id: string; name: string }[]>();
+  for (const r of runs) if (r.group) by.set(r.group, [...(by.get(r.group) ?? []), r]);
+  return [...by].filter(([, members]) => members.length > 1).map(([group, members]) => {
+    const ids = members.map((m) => m.id).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+    const numeric = ids.map(Number);
+    const consecutive = numeric.every((n, i) => Number.isInteger(n) && (i === 0 || n === numeric[i - 1] + 1));
+    const span = consecutive ? `#${ids[0]}–#${ids.at(-1)}` : ids.length <= 4 ? ids.map((id) => `#${id}`).join(',') : `#${ids[0]}…#${ids.at(-1)}`;
+    return { group, label: `${sharedName(members.map((m) => m.name))} · ${ids.length} runs (${span})`, ids };
+  });
+}
+
+/** The words every name starts with, without a trailing seed ("dlinear sweep"); the first name when they share none. */
+function sharedName(names: string[]): string {
+  const words = names.map((n) => n.replace(/\s*(·\s*)?seed[= ]\d+$/i, '').split(/\s+/));
+  let k = 0;
+  while (k < words[0].length && words.every((w) => w[k] === words[0][k])) k++;
+  return k ? words[0].slice(0, k).join(' ') : names[0];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, flatValue, niceTicks, widenFlat } from './scale';
+import { extent, flatValue, niceDomain, niceTicks, widenFlat } from './scale';
 
 describe('chart scales', () => {
   it('gives a constant series a range at its own scale', () => {
@@ -32,5 +32,20 @@ describe('flatValue', () => {
     expect(flatValue([[0.0028, 0.0032]])).toBeNull();
     expect(flatValue([[0, 0]])).toBe(0);
     expect(flatValue([[NaN], []])).toBeNull();
+  });
+});
+
+describe('niceDomain', () => {
+  it('widens a range out to whole tick steps, so its ends sit on or inside the outer ticks', () => {
+    // 0.93 over a top tick of 0.9 was the bug: the domain now ends at 1
+    expect(niceDomain(0.5, 0.93)).toEqual({ lo: 0.5, hi: 1, ticks: [0.5, 0.6, 0.7, 0.8, 0.9, 1] });
+    expect(niceDomain(0.0634, 0.0899)).toEqual({ lo: 0.06, hi: 0.09, ticks: [0.06, 0.07, 0.08, 0.09] });
+    expect(niceDomain(-3.2, 7.9)).toEqual({ lo: -5, hi: 10, ticks: [-5, -2.5, 0, 2.5, 5, 7.5, 10] });
+    // a range already on ticks stays as it is
+    expect(niceDomain(0, 1)).toEqual({ lo: 0, hi: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+  });
+  it('leaves a degenerate range alone', () => {
+    expect(niceDomain(3, 3)).toEqual({ lo: 3, hi: 3, ticks: [3] });
+    expect(niceDomain(NaN, 1).ticks).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // "Try it" rows in the task's terms, checked against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { channelSeries, firstValues, forecastShape, lookbackText, pointText, softmax, sourcesNote, sourcesOf, tryRowView } from './try-rows';
+import { channelSeries, firstValues, forecastShape, lookbackText, pointText, softmax, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
 
 describe('tryRowView', () => {
   it('reads a binary logit as σ(logit) with the predicted class', () => {
@@ -84,5 +84,15 @@ describe('where a row comes from', () => {
     expect(sourcesOf({ ...result, source: { ...info, problem: 'no file' } }).rows).toEqual([null, null]);
     const { source: _none, ...older } = result;
     expect(sourcesOf({ ...older, rows: rows.map(({ source: _s, ...r }) => r) })).toEqual({ info: null, rows: [null, null] });
+  });
+});
+
+describe('testUnit', () => {
+  it('names a forecasting run’s test items windows and the other families’ rows', () => {
+    expect(testUnit('dlinear')).toEqual({ one: 'window', many: 'windows' });
+    expect(testUnit('tsmixer-gated')).toEqual({ one: 'window', many: 'windows' });
+    expect(testUnit('lr')).toEqual({ one: 'row', many: 'rows' });
+    expect(testUnit('gmu')).toEqual({ one: 'row', many: 'rows' });
+    expect(testUnit(null)).toEqual({ one: 'row', many: 'rows' }); // not known yet, or an unknown template
   });
 });

@@ -7,6 +7,7 @@
 import type { TryResult } from '../../common/lab-api';
 import type { TryPoint, TryRowSource, TrySources } from '../../common/lab-api/try-source';
 import { runInputs, type InputsSource } from '../../common/analytics/run-inputs';
+import { TEMPLATES } from '../../common/models';
 
 export type TryRowView =
   | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
@@ -76,6 +77,18 @@ export function forecastShape(config: Record<string, unknown> | null | undefined
 export function firstValues(v: number[], n = 4): string {
   const shown = v.slice(0, n).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(4))).join(', ');
   return v.length > n ? `${shown} … ${v.length.toLocaleString('en-US')} values` : shown;
+}
+
+/** What Try it calls one item of a run's test split, in the run's family's words. */
+export interface TestUnit { one: string; many: string }
+
+/**
+ * A forecasting run's test split is windows (test window k forecasts from test row k after its lookback):
+ * "12,000 test rows" misread as rows of the file. The other families predict one row each.
+ */
+export function testUnit(template: string | null | undefined): TestUnit {
+  const family = TEMPLATES.find((t) => t.id === template)?.family;
+  return family === 'forecasting' ? { one: 'window', many: 'windows' } : { one: 'row', many: 'rows' };
 }
 
 const count = (x: number) => x.toLocaleString('en-US');

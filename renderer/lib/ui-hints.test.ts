@@ -1,6 +1,9 @@
 // The lab's CLI hints (real messages from run-manager, trainer-link, binding, finite) as the UI says them.
 import { describe, expect, it } from 'vitest';
 import { importHint, uiHint } from './ui-hints';
+import { modelTooBig } from '../../common/models/size-estimate';
+import { windowMisfit } from '../../common/data/forecasting-rows';
+import { parseNewRunConfig } from '../../common/runs/new-run-config';
 
 describe('uiHint', () => {
   it('points an interrupted run to the Resume button', () => {
@@ -42,6 +45,42 @@ describe('uiHint: run config keys as the form labels them', () => {
   it('says the size advice in form labels', () => {
     const ui = uiHint('Use smaller embeddings (--set embeddingDim=..., now 64), smaller hidden layers, or smaller vocabularies (fields with fewer distinct values, or leave a field out with gatelab datasets roles ID <column>=ignore)');
     expect(ui).toBe('Use smaller embeddings (Embedding width, now 64), smaller hidden layers, or smaller vocabularies (fields with fewer distinct values, or leave a field out with the role "ignore" in Datasets → Schema)');
+  });
+});
+
+describe('uiHint: --set advice in the form\'s words, also in text no lab error carried (a run\'s stored error)', () => {
+  const tooBig = (model: Record<string, unknown>) => modelTooBig(model, 2e9, 'float32', 16e9)!;
+
+  it('a run\'s error with a value to set names the field and the value (the string Runs shows as run.error)', () => {
+    // the trainer's message, stored with the failed run (it reaches Runs without passing through LabApi)
+    const stored = windowMisfit({ train: [0, 411], val: [411, 500], test: [500, 600] }, 'train', 336, 96);
+    const horizon = /\(--set model\.horizon=(\d+)\)/.exec(stored)![1];
+    expect(uiHint(stored)).toContain(`What fits this split: horizon ≤ ${horizon} with lookback 336 (set Horizon to ${horizon})`);
+    expect(uiHint(stored)).not.toContain('--set');
+    expect(uiHint(`runs.start: ${stored}`)).toBe(uiHint(stored));
+  });
+
+  it('the forecasting size advice: mode and individual as the form names them', () => {
+    const ui = uiHint(tooBig({ template: 'dlinear', lookback: 336, horizon: 96, channels: 321, mode: 'channel-mixing', individual: true }));
+    expect(ui).toContain('Use channel-independent mode (set Mode to channel-independent: one map shared by every channel instead of one across all of them), or one map shared by the channels (set Individual to false), or a shorter lookback');
+    expect(ui).not.toContain('--set');
+  });
+
+  it('the fusion size advice: text buckets, and the categorical cap by its form label', () => {
+    const ui = uiHint(tooBig({ template: 'gmu', modalities: [], textBuckets: 4096, maxCategories: 1000 }));
+    expect(ui).toContain("Use fewer text buckets, now 4,096 per text column, a lower cap on a categorical column's one-hot (Max categories, now 1,000), smaller hidden layers, or fewer columns in a modality.");
+    expect(ui).not.toContain('--set');
+  });
+
+  it('the data line\'s note on a capped categorical', () => {
+    expect(uiHint('city: 30 categories → top 10 + other (one-hot of the most frequent values in the training rows; --set maxCategories=N changes the cap)'))
+      .toBe('city: 30 categories → top 10 + other (one-hot of the most frequent values in the training rows; Max categories in Models changes the cap)');
+  });
+
+  it('a field a new run refused: the Models form, not gatelab templates', () => {
+    let message = '';
+    try { parseNewRunConfig({ model: { template: 'gmu', textBuckets: 8 } }); } catch (e) { message = (e as Error).message; }
+    expect(uiHint(message)).toBe('run config: model.textBuckets: 8 is out of range: template gmu takes a whole number from 16 to 1,048,576; the Models form lists the fields of gmu and their defaults');
   });
 });
 

@@ -1,9 +1,11 @@
 // The lab's messages tell CLI users what to type ("Resume it: gatelab resume 5", "gatelab datasets
 // roles ID <column>=target"); the lab keeps them (the CLI needs them), and the UI rewrites the hints it
 // knows into the UI action that does the same (the Resume button, Datasets → Schema). Unknown text is
-// left as it is.
+// left as it is. `--set` advice with a value ("--set model.horizon=60") is said with the form's labels
+// by inAppWords ("set Horizon to 60"), also for text that never passed through a lab error (a run's
+// stored error in Runs); advice with a placeholder ("--set embeddingDim=...") is worded here.
 
-import { withoutChannel } from './user-errors';
+import { formFieldLabel, inAppWords } from './user-errors';
 
 const SCHEMA = 'Datasets → Schema';
 /** Where the Training settings are (a failed run's settings come back there with "New run from this"). */
@@ -11,7 +13,7 @@ const TRAINING = 'Models → Training';
 /** The target's label rule, as Datasets' Target box names it. */
 const RULE = `the target's "binary label: value ≥ t" rule in Datasets`;
 
-const HINTS: [RegExp, string][] = [
+const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   // (before the general role hint below, which reads as an order, not after "leave … out with")
   [/leave (columns|a field) out with gatelab datasets roles ID <column>=ignore/g, `leave $1 out with the role "ignore" in ${SCHEMA}`],
   [/([Rr])esume it: gatelab resume \d+/g, '$1esume it with the Resume button'],
@@ -40,16 +42,20 @@ const HINTS: [RegExp, string][] = [
   [/a rating with a threshold \(--set positiveAtLeast=\d+(?:\.\d+)?\)/g, `a rating with a threshold (${RULE})`],
   [/Remove the rule \(--set positiveAtLeast is for numbers\)/g, 'Remove the rule in Datasets (it is for numbers)'],
   [/ \(e\.g\. --template concat-fusion\)/g, ' (e.g. concat-fusion)'],
-  // Size advice names template fields by their form labels.
-  [/--set embeddingDim=\.\.\., now/g, 'Embedding width, now'],
+  // Size advice names template fields by their form labels ("--set embeddingDim=..., now 64" → "Embedding
+  // width, now 64"); "fewer text buckets" says the label already.
   [/ \(--set textBuckets=\.\.\.\)/g, ''],
-  [/ \(--set mode=channel-independent: /g, ' ('],
-  [/ \(--set individual=false\)/g, ''],
+  [/--set ([A-Za-z][\w.]*)=\.\.\.(?=[,)])/g, (_, key) => formFieldLabel(key)],
+  // the data line's note on a capped categorical (common/models/usable-columns.ts)
+  [/--set ([A-Za-z][\w.]*)=N changes the cap/g, (_, key) => `${formFieldLabel(key)} in Models changes the cap`],
+  // A new run's refused field (common/runs/new-run-config.ts): the Models form shows the template's fields.
+  [/gatelab templates (\S+) lists its fields(?: and defaults)?/g, 'the Models form lists the fields of $1 and their defaults'],
 ];
 
 export function uiHint(message: string): string {
-  let s = withoutChannel(message); // "splits.create: …" is the lab's method name, not the user's words
-  for (const [re, to] of HINTS) s = s.replace(re, to);
+  // no "splits.create: " channel prefix (the lab's method name, not the user's words); `--set` in form labels
+  let s = inAppWords(message);
+  for (const [re, to] of HINTS) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   return s;
 }
 

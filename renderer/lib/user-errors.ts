@@ -2,7 +2,16 @@
 // useful in the CLI and logs, but in the app it reads as an internal method name beside the button the
 // user pressed ("Create split: splits.create: …"). The UI's LabApi drops that prefix from every error it
 // hands to views, once, here; uiHint drops it too for messages that reached a view some other way.
-import { isRequestChannel, LabError, type LabApi } from '../../common/lab-api';
+//
+// The lab's advice also names config fields the CLI's way ("What fits this split: horizon ≤ 60 with
+// lookback 336 (--set model.horizon=60)"): in the app it says the form's labels ("set Horizon to 60"),
+// and the error keeps which fields it advised (`advice`), so a form can show the advice beside them.
+import { z } from 'zod';
+import { isRequestChannel, LabError, type LabApi, type LabErrorCode } from '../../common/lab-api';
+import { TEMPLATES, templateJsonSchema } from '../../common/models';
+import { TrainingSettings } from '../stores/run-form';
+import { configPathLabel, setAdvice, setFlagsInWords, type SetAdvice } from './field-labels';
+import type { JsonSchema } from './json-schema';
 
 /** "splits.create: The ETT split needs…" → "The ETT split needs…"; only real channel names are dropped. */
 export function withoutChannel(message: string): string {
@@ -10,11 +19,42 @@ export function withoutChannel(message: string): string {
   return m && isRequestChannel(m[1]) ? message.slice(m[0].length) : message;
 }
 
-/** The same error as a LabError whose message has no channel prefix (its code is kept). */
+/** A lab error in the app's words, with the form fields its `--set` advice named (their labels and values). */
+export class PlainLabError extends LabError {
+  constructor(code: LabErrorCode, message: string, readonly advice: readonly SetAdvice[]) {
+    super(code, message);
+  }
+}
+
+let schemas: JsonSchema[] | null = null;
+/** Where a `--set` key's label is looked up: the Training settings, then every template (their fields share labels). */
+function configSchemas(): JsonSchema[] {
+  schemas ??= [
+    z.toJSONSchema(TrainingSettings, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
+    ...TEMPLATES.map((t) => templateJsonSchema(t.id) as JsonSchema),
+  ];
+  return schemas;
+}
+
+/** The label the Models form gives a `--set` key ("embeddingDim" → "Embedding width", "optimizer.lr" → its Training label). */
+export function formFieldLabel(path: string): string {
+  return configPathLabel(path.replace(/^model\./, ''), configSchemas());
+}
+
+/** A lab message in the app's words: no channel prefix, `--set` flags said with the form's labels. */
+export function inAppWords(message: string): string {
+  const plain = withoutChannel(message);
+  return plain.includes('--set') ? setFlagsInWords(plain, configSchemas()) : plain;
+}
+
+/** The same error as a LabError in the app's words (its code is kept; `advice` names the fields its `--set` flags did). */
 export function plainLabError(e: unknown): LabError {
   const err = LabError.from(e);
-  const message = withoutChannel(err.message);
-  return message === err.message ? err : new LabError(err.code, message);
+  if (err instanceof PlainLabError) return err;
+  const message = inAppWords(err.message);
+  if (message === err.message) return err;
+  const advice = err.message.includes('--set') ? setAdvice(err.message, configSchemas()) : [];
+  return new PlainLabError(err.code, message, advice);
 }
 
 /** `api` whose rejected invokes carry plain messages; events pass through untouched. */

@@ -19,6 +19,8 @@ export interface ImportItem {
   error: string | null;
   /** From the lab's final event: false when the file's content already was dataset `datasetId` (absent from older labs). */
   created?: boolean;
+  /** From the lab's final event: the file's name was taken, so the dataset got another ('textonly (2)'). */
+  nameNote?: string;
   uploadId: string | null;
   importId: string | null;
   /** What was imported, so a failed import can be tried again with another bad-row policy. */
@@ -88,6 +90,7 @@ export class ImportsStore {
     if (p.phase === 'done' && p.datasetId) {
       item.datasetId = p.datasetId;
       if (p.created !== undefined) item.created = p.created;
+      if (p.nameNote) item.nameNote = p.nameNote;
       this.onDone(p.datasetId);
     }
     if (p.error) item.error = p.error;

@@ -116,6 +116,8 @@ export class ModelsStore {
   size = $state<{ params: number; flopsPerStep: number } | null>(null);
   sizeError = $state<LabError | null>(null);
   startError = $state<LabError | null>(null);
+  /** The template fields and Training settings Start was refused with (the view shows the refusal's advice by a field until it changes). */
+  startRefusedWith = $state<Record<string, unknown> | null>(null);
   starting = $state(false);
   /** Stored splits of the chosen dataset (the Split select); `splitId`: the one runs train on, null: the family's default. */
   splits = $state<SplitInfo[]>([]);
@@ -146,18 +148,71 @@ export class ModelsStore {
     return formRunName(this.templateId, $state.snapshot(this.config), this.dataset && this.dataset.id === this.datasetId ? this.dataset.name : null);
   });
 
-  constructor(private readonly lab: LabApi) {}
+  constructor(private readonly lab: LabApi) {
+    // Roles edited elsewhere (Datasets, another window, the CLI) change the chosen dataset's data shape:
+    // the form follows them as it does when the dataset is picked.
+    lab.on('datasets.changed', ({ id }) => {
+      if (this.datasetId && (id === null || id === this.datasetId)) void this.reloadDataset();
+    });
+  }
 
-  async load(): Promise<void> {
+  /** The templates and gate kinds being read (the view and a reconnect may both ask at once: one read). */
+  private loading: Promise<void> | null = null;
+
+  /** Whether anything asked for the templates yet (the Models view, New run from this): a reconnect reads them again only then. */
+  private wanted = false;
+
+  load(): Promise<void> {
+    this.wanted = true;
+    this.loading ??= this.readTemplates().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async readTemplates(): Promise<void> {
     try {
       [this.templates, this.gateKinds] = await Promise.all([this.lab.invoke('templates.list', {}), this.lab.invoke('gates.list', {})]);
       this.error = null;
       // a dataset adopted before the templates came could not switch the family yet (adoptDataset)
       if (!this.templateId && !this.opening && this.dataset) this.family = familyForDataset(this.dataset, this.family);
-      if (!this.templateId && !this.opening) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
+      // none chosen yet, or the chosen one is gone (a lab of another version came back after a restart)
+      const known = this.templates.some((t) => t.id === this.templateId);
+      if (!known && !this.opening) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
     } catch (e) {
       this.error = LabError.from(e);
     }
+  }
+
+  /**
+   * Reads again from the lab what the form was built from (once the form was opened), keeping what the
+   * user typed: after the lab comes back (serve restarted, the socket reconnected) its templates and gate
+   * kinds, the chosen dataset (roles edited meanwhile in the CLI or another window) and its splits may
+   * have changed, and the events that said so were lost with the socket.
+   */
+  async refresh(): Promise<void> {
+    if (!this.wanted) return; // the Models view reads them when first opened
+    await this.load();
+    await this.reloadDataset();
+  }
+
+  /** The chosen dataset and its splits as the lab has them now; a dataset deleted meanwhile is no longer chosen. */
+  private async reloadDataset(): Promise<void> {
+    const id = this.datasetId;
+    if (!id) return;
+    let gone = false;
+    const [d] = await Promise.all([
+      this.lab.invoke('datasets.get', { id }).catch((e: unknown) => ((gone = LabError.from(e).code === 'not-found'), null)),
+      this.loadSplits(id),
+    ]);
+    if (this.datasetId !== id) return; // another dataset was picked meanwhile
+    if (d) this.adoptDataset(d);
+    else if (gone) {
+      // the view picks another (Models' dataset select), as for a first visit
+      this.datasetId = null;
+      this.dataset = null;
+      this.splits = [];
+      this.splitId = null;
+    }
+    void this.measure();
   }
 
   setFamily(f: Family): void {
@@ -353,11 +408,13 @@ export class ModelsStore {
       const name = (this.name.trim() || this.defaultName).slice(0, 200);
       const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config, seeds: this.seeds, name });
       this.startError = null;
+      this.startRefusedWith = null;
       this.name = ''; // the typed name named these runs; the next ones get the automatic name again
       this.fromRun = null; // what the form holds is now these runs' settings
       return r.runIds;
     } catch (e) {
       this.startError = LabError.from(e);
+      this.startRefusedWith = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
       return null;
     } finally {
       this.starting = false;

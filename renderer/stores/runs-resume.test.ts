@@ -1,7 +1,7 @@
 // A run resumed after a crash replays steps it had logged before: the live series stay in step order with
 // one point a step (the replay's values win), and the points held past the step the run restarts at go
 // when the lab says it is running again (queued -> running at its checkpoint's step).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunSummary } from '../../common/lab-api';
 import { RunsStore, placeOf } from './runs.svelte';
 import { handlerLab, runSummary } from './runs-test-lab';
@@ -35,6 +35,25 @@ describe('RunsStore while a run resumes from a checkpoint', () => {
     expect(runs.series.get('5')!.get('loss')).toEqual({ steps: [99, 100, 101, 102], values: [0.099, 0.7, 0.6, 0.5] });
     emit('runs.gateStats', { id: '5', points: [gate(101, 0.2), gate(100, 0.3)] });
     expect(runs.gates.get('5')!.get('g0/load')).toMatchObject({ steps: [100, 101], values: [0.3, 0.2], vectors: [[0.3, 0.7], [0.2, 0.8]] });
+  });
+
+  it('drops held points past the step another process resumed the run from (restartStep), though its row still says interrupted', async () => {
+    let status: RunSummary['status'] = 'interrupted';
+    const { lab: api, emit } = handlerLab({ 'runs.list': () => [runSummary({ id: '6', template: 'finalmlp', status, step: 100 })] });
+    const runs = new RunsStore(api);
+    emit('runs.metrics', { id: '6', points: [100, 120, 121].map((step) => ({ name: 'loss', step, value: step })) });
+    emit('runs.gateStats', { id: '6', points: [gate(100, 0.5), gate(120, 0.9)] });
+    await runs.refresh();
+    // `gatelab resume 6` in a terminal: the lab's watcher says running, from step 100 (no queued step seen here)
+    status = 'running';
+    emit('runs.progress', { ...progress('6', 'running', 100), restartStep: 100 });
+    expect(runs.series.get('6')!.get('loss')).toEqual({ steps: [100], values: [100] });
+    expect(runs.gates.get('6')!.get('g0/load')).toMatchObject({ steps: [100], values: [0.5] });
+    // the new trainer's points follow; a later progress event without restartStep drops nothing
+    emit('runs.metrics', { id: '6', points: [{ name: 'loss', step: 101, value: 0.5 }] });
+    emit('runs.progress', progress('6', 'running', 90));
+    expect(runs.series.get('6')!.get('loss')).toEqual({ steps: [100, 101], values: [100, 0.5] });
+    await vi.waitFor(() => expect(runs.list[0].status).toBe('running')); // the row follows (read again from the lab)
   });
 
   it('a replay pushed over held points (no restart seen) replaces them in place instead of drawing backwards', () => {

@@ -13,6 +13,11 @@ export class RunsStore {
   series = new Map<string, Map<string, { steps: number[]; values: number[] }>>();
   /** Gate statistics per run, keyed `gate/stat`. */
   gates = new Map<string, Map<string, GateSeries>>();
+  /**
+   * Why queued runs wait (the lab's database refuses writes: the cause and what to do, in one line), or
+   * null. The lab repeats it while it lasts and says null once writes succeed (QueueHoldNote).
+   */
+  queueHold = $state<string | null>(null);
   /** One list refresh at a time for late progress events (they come in bursts). */
   private recheck: Promise<void> | null = null;
 
@@ -20,8 +25,12 @@ export class RunsStore {
     // A dataset deleted (here, in another window or by the CLI) turns its runs' gate buttons off with the
     // reason: the list carries that, so it is read again.
     lab.on('datasets.changed', () => void this.refresh());
+    lab.on('runs.queueHold', ({ note }) => { this.queueHold = note; });
     lab.on('runs.progress', (p) => {
       const run = this.list.find((r) => r.id === p.id);
+      // Another lab process restarted the run from its checkpoint (`gatelab resume N` while this window is
+      // open): the lab deleted its points past that step; the held ones go too, whatever the row says now.
+      if (p.restartStep !== undefined) this.dropAfter(p.id, p.restartStep);
       if (run && isSettled(run.status) && p.status === 'running') {
         // Every progress event says 'running'; one that arrives after the run ended (it was in flight)
         // must not flip a finished row back. A real resume is confirmed by asking the lab.

@@ -146,6 +146,19 @@ describe('Compare view', () => {
     expect(heads.map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · tsmixer-gated on transformer_loads', '#2 · s1 · tsmixer-gated on transformer_loads']);
     expect(heads[2].getAttribute('title')).toBe('#2 · s1 · tsmixer-gated on transformer_loads');
   });
+  it('keeps the Compare button out of the scrolling run list, so at 1024×700 it covers no run (it was sticky over the list)', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => String(i + 1));
+    const { lab } = handlerLab({ 'runs.list': () => ids.map((id) => runSummary({ id, template: 'finalmlp' })), 'runs.pausedAtQuit': () => ({ runIds: [] }) });
+    await openApp(lab, '#/compare');
+    const list = await screen.findByTestId('compare-pick-list');
+    // every run's box scrolls in the list; the button is below it, in the card, and scrolls with nothing
+    expect(within(list).getAllByRole('checkbox').map((b) => (b as HTMLInputElement).value)).toEqual(ids);
+    const button = screen.getByTestId('compare-button');
+    expect(list.contains(button)).toBe(false);
+    expect(list.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(button.closest('aside')).toBe(list.closest('aside'));
+  });
+
   it('keeps the picked runs in the URL: a reload compares them again; runs deleted since are dropped and counted', async () => {
     const ids = ['1', '2', '3'];
     const { lab, calls } = handlerLab({
@@ -189,5 +202,82 @@ describe('Compare view', () => {
     // unticking every run clears the URL (nothing is restored next time)
     await fireEvent.click(screen.getAllByRole('checkbox')[0]);
     expect(window.location.hash).toBe('#/compare');
+  });
+
+  describe('a grid sweep (lr × lookback, 2 seeds each, one group id)', () => {
+    // ids 19–26, newest first in the list as the lab lists them; each run's loss is its id / 100 at every step,
+    // so a band's mean names the runs it pooled
+    const points = [0.001, 0.01].flatMap((lr) => [96, 192].flatMap((lookback) => [1, 2].map((seed) => ({ lr, lookback, seed }))));
+    type Run = { id: string; name: string; seed: number; config: Record<string, unknown> };
+    const sweep = points.map((p, i): Run => {
+      const name = `dlinear sweep lr=${p.lr} lookback=${p.lookback} seed=${p.seed}`;
+      return { id: String(19 + i), name, seed: p.seed, config: { name, seed: p.seed, model: { template: 'dlinear', lookback: p.lookback }, optimizer: { lr: p.lr } } };
+    });
+    const others: Run[] = [{ id: '5', name: 'gmu on reviews', seed: 1, config: { model: { template: 'gmu' } } }];
+    const summary = (r: Run) => runSummary({ id: r.id, template: r.id === '5' ? 'gmu' : 'dlinear', name: r.name, seed: r.seed, group: r.id === '5' ? null : 'gmx3q382pai' });
+    const all = [...sweep, ...others];
+    const lab = () => handlerLab({
+      'runs.list': () => all.slice().reverse().map(summary),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.compare': ({ ids }) => ({
+        runs: ids.map((id) => { const r = all.find((x) => x.id === id)!; return { ...summary(r), config: r.config }; }),
+        series: ids.map((id) => ({ id, series: [{ name: 'loss', steps: [10, 20], values: [Number(id) / 100, Number(id) / 100] }] })),
+      }),
+      'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
+    }).lab;
+
+    it('ticks the whole sweep from the group menu, and a filter ticks what it shows', async () => {
+      await openApp(lab(), '#/compare');
+      const menu = await screen.findByTestId('compare-pick-group') as HTMLSelectElement;
+      expect([...menu.options].map((o) => o.textContent)).toEqual(['Tick a sweep or group…', 'dlinear sweep · 8 runs (#19–#26)']);
+      await fireEvent.change(menu, { target: { value: 'gmx3q382pai' } });
+      expect(screen.getByTestId('compare-button').textContent).toBe('Compare 8');
+      expect(menu.value).toBe('');
+      await fireEvent.click(screen.getByTestId('compare-clear'));
+      expect(screen.getByTestId('compare-button').textContent).toBe('Compare');
+      // the filter narrows the list; "Tick the N shown" ticks those only
+      await fireEvent.input(screen.getByTestId('compare-filter'), { target: { value: 'lr=0.01 lookback=192' } });
+      const list = screen.getByTestId('compare-pick-list');
+      expect(within(list).getAllByRole('checkbox').map((b) => (b as HTMLInputElement).value)).toEqual(['26', '25']);
+      expect(screen.getByTestId('compare-pick-count').textContent).toBe('2 of 9');
+      await fireEvent.click(screen.getByTestId('compare-pick-shown'));
+      await fireEvent.input(screen.getByTestId('compare-filter'), { target: { value: 'gmu' } });
+      await fireEvent.click(within(screen.getByTestId('compare-pick-list')).getByRole('checkbox'));
+      // runs filtered out stay ticked: the button counts them
+      expect(screen.getByTestId('compare-button').textContent).toBe('Compare 3');
+      expect(window.location.hash).toBe('#/compare/5,26,25'); // in the list's order, newest first
+      await fireEvent.input(screen.getByTestId('compare-filter'), { target: { value: 'no such run' } });
+      expect(screen.getByTestId('compare-pick-list').textContent).toContain('No run matches “no such run”');
+    });
+
+    it('draws one mean ± std band per config over its own seeds, named by its point and seed count', async () => {
+      await openApp(lab(), '#/compare');
+      const menu = await screen.findByTestId('compare-pick-group');
+      // the window's last pick comes back (the test before ticked gmu): cleared, the sweep alone
+      const clear = screen.queryByTestId('compare-clear');
+      if (clear) await fireEvent.click(clear);
+      await fireEvent.change(menu, { target: { value: 'gmx3q382pai' } });
+      expect(screen.getByTestId('compare-button').textContent).toBe('Compare 8');
+      await fireEvent.click(screen.getByTestId('compare-button'));
+      await screen.findByTestId('compare-table');
+      await fireEvent.input(screen.getByRole('slider'), { target: { value: '0' } }); // raw values, no smoothing
+      const chart = screen.getByRole('img', { name: /^loss · forecasting MSE: / }).getAttribute('aria-label')!;
+      // four bands, not one over all eight runs: each the mean of its two seeds (ids / 100)
+      // (in the pick's order: the list's, newest first)
+      expect(chart).toBe('loss · forecasting MSE: #25,#26 · dlinear sweep lr=0.01 lookback=192 (2 seeds) 0.255 at step 20, #23,#24 · dlinear sweep lr=0.01 lookback=96 (2 seeds) 0.235 at step 20, '
+        + '#21,#22 · dlinear sweep lr=0.001 lookback=192 (2 seeds) 0.215 at step 20, #19,#20 · dlinear sweep lr=0.001 lookback=96 (2 seeds) 0.195 at step 20; steps 10 to 20.');
+      // the metrics by config: the same four groups, mean ± sample std of their runs' best values, lowest first
+      const configs = within(screen.getByTestId('compare-config-table')).getAllByRole('row');
+      expect(configs.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent))).toEqual([
+        ['#19,#20 · dlinear sweep lr=0.001 lookback=96 (2 seeds)', '2', '0.195 ± 0.007071'],
+        ['#21,#22 · dlinear sweep lr=0.001 lookback=192 (2 seeds)', '2', '0.215 ± 0.007071'],
+        ['#23,#24 · dlinear sweep lr=0.01 lookback=96 (2 seeds)', '2', '0.235 ± 0.007071'],
+        ['#25,#26 · dlinear sweep lr=0.01 lookback=192 (2 seeds)', '2', '0.255 ± 0.007071'],
+      ]);
+      // one line per run when the box is off; no table by config then
+      await fireEvent.click(screen.getByRole('checkbox', { name: 'Mean ± std over seeds' }));
+      expect(screen.getByRole('img', { name: /^loss · forecasting MSE: / }).getAttribute('aria-label')!.match(/ at step 20/g)).toHaveLength(8);
+      expect(screen.queryByTestId('compare-configs')).toBeNull();
+    });
   });
 });

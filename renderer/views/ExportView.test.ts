@@ -34,6 +34,31 @@ describe('Export view downloads', () => {
     expect(pick.value).toBe('7');
   });
 
+  it('follows the address: #/export/17 after #/export/9 (typed, or Back/Forward) exports and tries run 17', async () => {
+    const exported: string[] = [];
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '17', template: 'dlinear', status: 'completed' }), runSummary({ id: '9', template: 'gmu', status: 'completed' })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.export': ({ id }) => (exported.push(id), { path: `/srv/gatelab/exports/run-${id}.onnx`, bytes: 2048 }),
+    });
+    await openApp(lab, '#/export/9');
+    const pick = (await screen.findByRole('combobox', { name: /Run/ })) as HTMLSelectElement;
+    await waitFor(() => expect(pick.value).toBe('9')); // (jsdom applies a hash change a task later)
+    window.location.hash = '#/export/17';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitFor(() => expect(pick.value).toBe('17'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Export ONNX model' }));
+    await waitFor(() => expect(exported).toEqual(['17']));
+    // Try it is for the run shown (it remounts per run)
+    expect(screen.getByTestId('try-run')).toBeTruthy();
+    // picking in the select writes the address, so a reload or Back keeps the run shown
+    await fireEvent.change(pick, { target: { value: '9' } });
+    expect(window.location.hash).toBe('#/export/9');
+    await fireEvent.click(screen.getByRole('button', { name: 'Export ONNX model' }));
+    await waitFor(() => expect(exported).toEqual(['17', '9']));
+    history.replaceState(null, '', '#/'); // the next test's app must not start on this address
+  });
+
   it('lists the files earlier exports wrote after a reload, each once, with its run and a Download link', async () => {
     const { lab } = handlerLab({
       'runs.list': () => [runSummary({ id: '3', template: 'tsmixer-gated', status: 'completed', name: 'tsmixer-gated on grid load', seed: 2 })],
@@ -76,6 +101,31 @@ describe('Export view downloads', () => {
     await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(2));
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(1, 3).map((td) => td.textContent!.trim()));
     expect(rows).toEqual([['gate-report', '/srv/gatelab/exports/run-3-gate-report.html'], ['feature-importance', '/srv/gatelab/exports/run-3-feature-importance.csv']]);
+  });
+
+  it('lists the ONNX file Try it writes at once, and what another window or the CLI wrote when the window is back in focus', async () => {
+    const folder: { run: string; format: 'onnx' | 'metrics-csv'; path: string; bytes: number; modified: string }[] = [];
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'dlinear', status: 'completed', name: 'dlinear on loads', seed: 1 })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'dlinear', status: 'completed' }), config: { model: { horizon: 2, channels: 1 } } }),
+      'runs.exports': () => folder,
+      // the lab exports the run's model before predicting (main/lab/lab/try-it.ts)
+      'runs.try': ({ id }) => {
+        folder.unshift({ run: id, format: 'onnx', path: `/srv/gatelab/exports/run-${id}.onnx`, bytes: 4096, modified: '2026-11-30T05:00:00.000Z' });
+        return { task: 'regression', prediction: 'forecast', target: 'y', testRows: 5, onnxPath: `/srv/gatelab/exports/run-${id}.onnx`, rows: [{ row: 0, prediction: [0.1, 0.2], target: [0.1, 0.3] }] };
+      },
+    });
+    await openApp(lab, '#/export/3');
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    const table = await screen.findByTestId('export-results');
+    const rows = () => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent!.trim()));
+    expect(rows()).toEqual([['#3 · s1 · dlinear on loads', 'onnx', '/srv/gatelab/exports/run-3.onnx']]);
+
+    // `gatelab export 3 --format metrics-csv` in a terminal meanwhile; the user comes back to the window
+    folder.unshift({ run: '3', format: 'metrics-csv', path: '/srv/gatelab/exports/run-3-metrics.csv', bytes: 100, modified: '2026-11-30T06:00:00.000Z' });
+    window.dispatchEvent(new FocusEvent('focus'));
+    await waitFor(() => expect(rows().map((r) => r[2])).toEqual(['/srv/gatelab/exports/run-3-metrics.csv', '/srv/gatelab/exports/run-3.onnx']));
   });
 
   it('links the exported file for download in the browser face (serve mode over SSH)', async () => {

@@ -127,7 +127,14 @@ export function gateReport(r: ReportInput): GateReport {
       if (inputs === null) inputs = reportInputs(model, data, r.featureNames, r.context);
       const channels = typeof model.channels === 'number' ? names(model.channels) : undefined;
       const detail = routerDetail({ probe: v, experts: E, perSample: per, inputs, channels, context: r.context });
-      routers.push({ gate: g.gate, experts: E, classes: labels, assignment, load, loadOverTraining: r.loadOverTraining?.[g.gate] ?? [], ...detail });
+      // the router's own statistics over the test split (engine/gates/router-losses.ts): its probability before
+      // the top-k pick and the share of picks, which a top-k router's mixing weight (`load`) is neither of
+      const stat = (name: string) => { const v = base.stats[`${g.gate}.${name}`]; return v?.length === E ? [...v] : undefined; };
+      const probability = stat('importance'), picks = stat('load');
+      routers.push({
+        gate: g.gate, experts: E, classes: labels, assignment, load, ...(probability ? { probability } : {}), ...(picks ? { picks } : {}),
+        loadOverTraining: r.loadOverTraining?.[g.gate] ?? [], ...detail,
+      });
       if (isFusion && E === modalityNames.length) fusion.push(fusionOf(g.gate, modalityNames, per.map((w) => [...w])));
     }
   }

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { AnalyticsJob, type FromAnalytics, type GateReport, type KnockoutTable } from '../../common/analytics';
 import { decodeCheckpoint } from '../../common/runs/checkpoint-format';
 import { compileTraining } from '../../engine/train/compile';
-import { labDatasetBinding, labDatasetSplit } from '../data/run-data';
 import { dataFor } from '../run/data-for';
 import { modelFor } from '../run/model-for';
 import type { RunData } from '../run/run-data';
@@ -28,7 +27,7 @@ export interface LoadedRun {
 export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
   const j = AnalyticsJob.parse(job);
   // a checkpoint's model: built by the trainer, whichever column rule its run was created under
-  const { data, config } = await dataFor(j.spec, { modelBuilt: true });
+  const { data, config, dataset } = await dataFor(j.spec, { modelBuilt: true });
   const def = modelFor(config);
   const ckpt = decodeCheckpoint(readFileSync(j.checkpoint), j.checkpoint);
   const { layout } = compileTraining(def, { dtype: ckpt.header.dtype, optimizer: { kind: 'sgd' } });
@@ -37,14 +36,13 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
   }
   let featureNames: string[] | undefined;
   let context: LoadedRun['context'];
-  if (j.spec.dataset && config.data.kind === 'dataset') {
-    // The data is built once (dataFor, as the trainer built it); the binding needs no rows, and the rows the
-    // run used only the target column, read when a gate report asks for them (a knockout table never does).
-    const dataset = j.spec.dataset;
-    const { binding } = labDatasetBinding(dataset, { model: config.model as Record<string, unknown>, data: config.data, seed: config.seed });
+  if (j.spec.dataset && dataset) {
+    // The data is built once (dataFor, as the trainer built it), with the binding and the rows the run used;
+    // the original rows behind the test split are read when a gate report asks for them (a knockout never does).
+    const { binding, assigned } = dataset;
     featureNames = inputNames(DataColumns.parse(binding.columns), data, config.model as Record<string, unknown>);
-    const columns = (dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
-    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, labDatasetSplit(dataset, binding));
+    const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
+    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, assigned);
   }
   return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
 }

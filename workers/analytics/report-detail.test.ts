@@ -53,6 +53,24 @@ describe('expert specialisation', () => {
     expect(spec.experts[0].top.map((t) => t.feature).concat(spec.experts[1].top.map((t) => t.feature)).some((f) => /^(user|item|hour)(=#\d| value frequency)/.test(f))).toBe(true);
   });
 
+  it("a top-2 router: the report keeps the router's probability before the pick apart from the share of picks", async () => {
+    // router logits = the bias (2, 2, 1.9) for every sample: expert 2 holds a third of the probability and is never
+    // among the top 2 (the audit's moe-dnn: 23% probability, 0% of the picks, both called "mean routing weight")
+    const R = { fields: [5, 7], numeric: 1, embeddingDim: 4 };
+    const config = { template: 'moe-dnn', ...R, expertHidden: [4], router: { kind: 'topk-router', experts: 3, k: 2, noisy: true } };
+    const m = model(config, (p) => { p['router.w'].fill(0); p['router.b'].set([2, 2, 1.9]); });
+    const n = 50, r = seededRandom(9, 'ctr');
+    const fields = BigInt64Array.from({ length: n * 2 }, (_, i) => BigInt(1 + r.int(R.fields[i % 2] - 1)));
+    const test: Rows = { rows: n, columns: { fields: { data: fields, shape: [2] }, numeric: { data: random(n, 5, (q) => q.normal()), shape: [1] }, label: { data: random(n, 6, (q) => q.int(2)), shape: [1] } } };
+    const data: RunData = { task: 'binary', prediction: 'logit', target: 'label', train: test, validation: test, test: split(test), describe: 'ctr' };
+    const { result, gates } = await baseline(m, data);
+    const rt = GateReport.parse(gateReport({ runId: 1, title: 't', def: m.def, model: config, data, base: result, gates })).routers[0];
+    const e = [2, 2, 1.9].map(Math.exp), z = e.reduce((a, b) => a + b, 0);
+    rt.probability!.forEach((p, i) => expect(p).toBeCloseTo(e[i] / z, 5)); // softmax before the pick: [0.345, 0.345, 0.312]
+    rt.picks!.forEach((p, i) => expect(p).toBeCloseTo([0.5, 0.5, 0][i], 6)); // each token picks experts 0 and 1
+    rt.load.forEach((w, i) => expect(w).toBeCloseTo([0.5, 0.5, 0][i], 5)); // the weights mixed with: renormalised over the two picked
+  });
+
   it('a channel-independent MoE forecaster: expert × series and expert × hour of day, by hand', async () => {
     const config = { template: 'moe-forecaster', channels: 3, lookback: 8, horizon: 2, expertHidden: [4], router: { kind: 'softmax-router', experts: 2 } };
     const m = model(config);

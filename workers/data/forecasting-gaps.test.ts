@@ -63,6 +63,26 @@ describe('windows across a gap in time', () => {
     expect(utc.forward).toEqual([]);
     expect(timeGaps(t, utc)).toMatchObject({ count: 1, longest: 900 + HOUR });
   });
+
+  it('a row missing where the clock goes back in autumn is a gap: the time that really passed counts, not the step back', () => {
+    // Europe/Berlin wall clock, 15-minute steps across 2024-10-27 03:00 CEST → 02:00 CET
+    const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const wall = Array.from({ length: 600 }, (_, i) => Date.parse(`${clock.format(new Date(Date.UTC(2024, 9, 25) + i * 900_000)).replace(' ', 'T')}Z`) / 1000);
+    const whole = Float64Array.from(wall);
+    expect(timeOrder(whole).back.length).toBe(1);
+    expect(timeGaps(whole).count).toBe(0); // the repeated hour complete: no gap
+    // the second 02:00 (the first row after the step back) missing: 02:45 CEST to 02:15 CET is 30 minutes
+    const back = timeOrder(whole).back[0];
+    const t = Float64Array.from(wall.filter((_, i) => i !== back));
+    const order = timeOrder(t);
+    expect(order.back).toEqual([back]);
+    expect(order.backStep).toEqual([1800]);
+    const g = timeGaps(t, order);
+    expect(g).toMatchObject({ count: 1, longest: 1800, longestRow: back });
+    expect(g.into[back]).toBe(1);
+    // and windows spanning it count as across any other gap
+    expect(windowsAcrossGaps(g, split(599).ranges!, { lookback: 24, horizon: 4 }).total).toBe(24 + 4 - 1);
+  });
 });
 
 /** Windows of each part with two consecutive rows more than 1.5 usual steps apart: the plain reference. */

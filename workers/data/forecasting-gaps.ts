@@ -30,7 +30,9 @@ export interface Gaps {
  * Steps longer than 1.5 usual steps, as the importer counts them (workers/import/time-steps.ts): in daily
  * data that skips weekends, a weekend and a single missing weekday (a holiday) are the calendar, not gaps;
  * a spring clock change is no gap either, where the rule both share (common/data/spring-clock-change.ts,
- * through timeOrder's `forward`) finds one: a region's change date and hour, wall-clock times only.
+ * through timeOrder's `forward`) finds one: a region's change date and hour, wall-clock times only. At an
+ * autumn change (timeOrder's `back`) the time goes back on the clock, and the time that really passed
+ * (`backStep`) is what counts: a row of the repeated hour missing there is a gap like any other.
  */
 export function timeGaps(t: ArrayLike<number>, order: TimeOrder = timeOrder(t)): Gaps {
   const into = new Uint8Array(t.length);
@@ -38,12 +40,17 @@ export function timeGaps(t: ArrayLike<number>, order: TimeOrder = timeOrder(t)):
   const step = order.step;
   if (!(step > 0)) return out;
   const forward = new Set(order.forward);
+  // an autumn step back is time that really passed (backStep): rows of the repeated hour missing there are a gap
+  const back = new Map(order.back.map((row, k) => [row, order.backStep[k]]));
   const steps: Array<[number, number, number]> = [];
   let prev = -1;
   for (let i = 0; i < t.length; i++) {
     if (Number.isNaN(t[i])) continue;
+    const passed = back.get(i);
     // rows whose time is missing are still rows (steps of their own): only time beyond them is a gap
-    if (prev >= 0 && t[i] - t[prev] - (i - prev - 1) * step > 1.5 * step && !forward.has(i)) steps.push([i, t[prev], t[i] - t[prev]]);
+    if (passed !== undefined) {
+      if (prev >= 0 && passed - (i - prev - 1) * step > 1.5 * step) steps.push([i, t[prev], passed]);
+    } else if (prev >= 0 && t[i] - t[prev] - (i - prev - 1) * step > 1.5 * step && !forward.has(i)) steps.push([i, t[prev], t[i] - t[prev]]);
     prev = i;
   }
   const business = step === DAY && steps.some(([, from, d]) => d === 3 * DAY && weekday(from) === 5);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../main/lab/import';
 import { seededRandom } from '../../engine/nn/random';
-import { DatasetRunInput, datasetRunData, labDatasetBinding, labDatasetRun, labDatasetSplit } from './run-data';
+import { DatasetRunInput, datasetRunData, labDatasetBinding, labDatasetRun } from './run-data';
+import { dataFor } from '../run/data-for';
+import { RunConfig } from '../../common/runs/config';
+import { TEST, TRAIN, UNUSED, VAL } from '../../common/data';
 import { readDatasetCache } from './cache';
 import { runPipeline, shapeMismatch } from '../../main/lab/runs/run-pipeline';
 
@@ -105,7 +108,7 @@ describe('dataset run data', () => {
       return () => labDatasetRun({ cacheDir: join(home, name), columns }, { model: { template: 'dlinear', lookback: 24, horizon: 12 }, data: {} });
     };
     const few = (await run('few'))();
-    expect(few.data.describe).toMatch(/^forecasting: [\d,]+ train .*; 3 rows repeat the time of the row before in 'date' \(first at line 103: 2016-07-05T04:00:00\.000Z\); they train as consecutive steps$/);
+    expect(few.data.describe).toMatch(/^forecasting: [\d,]+ train .*; 3 rows repeat the time of the row before in 'date' \(first at line 103: 2016-07-05 04:00:00\); they train as consecutive steps$/);
     expect(few.data.train.rows).toBe(Math.floor(0.7 * 603) - 24 - 12 + 1);
     expect(await run('twice')).toThrow(/^600 rows of 1,200 \(50\.0%\) repeat the time of the row before in 'date' .*several series stacked in one file\?/);
   }, 60_000);
@@ -247,29 +250,31 @@ describe('what a run leaves out, and says so in its data line', () => {
   }, 60_000);
 
   it('gate analytics line test samples up with the rows the trainer used, without building the data again', async () => {
-    // rows without a target are left out of the split; a stored split is taken as stored: labDatasetSplit
-    // (what the analytics job reads) gives exactly the rows labDatasetRun trained on
+    // rows without a target are left out of the split; a stored split is taken as stored: dataFor gives the
+    // analytics job (workers/analytics/job.ts) the binding and exactly the rows its data was built from
     const lines = ['user,device,price,clicked'];
     for (let i = 0; i < 200; i++) lines.push(`u${i % 17},${i % 3 ? 'mobile' : 'desktop'},${(i % 11) + 0.5},${i % 9 === 4 ? '' : i % 3 ? 'yes' : 'no'}`);
     writeFileSync(join(home, 'clicks-gaps.csv'), lines.join('\n'));
     await importFile(join(home, 'clicks-gaps.csv'), join(home, 'clicks-gaps'));
     const columns = rolesOf(join(home, 'clicks-gaps'), { clicked: 'target' });
-    const config = { model: { template: 'finalmlp' }, data: {} };
-    const stored = Buffer.from(Uint8Array.from({ length: 200 }, (_, i) => [0, 0, 0, 1, 2][i % 5])).toString('base64');
-    for (const payload of [{ cacheDir: join(home, 'clicks-gaps'), columns }, { cacheDir: join(home, 'clicks-gaps'), columns, splitAssignment: stored }]) {
-      const run = labDatasetRun(payload, config);
-      const { binding } = labDatasetBinding(payload, config);
-      expect(binding).toEqual(run.binding);
-      const used = labDatasetSplit(payload, binding);
-      expect(used?.assignment).toEqual(run.assigned?.assignment);
-      expect(used?.counts).toEqual(run.assigned?.counts);
-      expect(used!.counts.test).toBe(run.data.test.rows); // one test sample per test row, in order
+    const stored = Uint8Array.from({ length: 200 }, (_, i) => [TRAIN, TRAIN, TRAIN, VAL, TEST][i % 5]);
+    const config = RunConfig.parse({ model: { template: 'finalmlp' }, data: { kind: 'dataset', datasetId: 1 } });
+    const built = (dataset: Record<string, unknown>) => dataFor({ runId: 1, config, checkpointDir: home, dataset }, { modelBuilt: true });
+    const computed = await built({ cacheDir: join(home, 'clicks-gaps'), columns });
+    const given = await built({ cacheDir: join(home, 'clicks-gaps'), columns, splitAssignment: Buffer.from(stored).toString('base64') });
+    for (const { data, dataset } of [computed, given]) {
+      expect(dataset?.binding).toEqual(labDatasetBinding({ cacheDir: join(home, 'clicks-gaps'), columns }, { model: { template: 'finalmlp' }, data: {}, seed: config.seed }).binding);
+      const used = dataset!.assigned!;
+      // the rows without a target (i % 9 === 4) are in no part; every other row is where the split put it
+      const noTarget = (i: number) => i % 9 === 4;
+      expect(used.assignment.filter((_, i) => noTarget(i)).every((p) => p === UNUSED)).toBe(true);
+      expect(used.counts.test).toBe(data.test.rows); // one test sample per test row, in order
+      expect(used.counts.train + used.counts.val + used.counts.test).toBe(200 - Array.from({ length: 200 }, (_, i) => i).filter(noTarget).length);
     }
+    expect([...given.dataset!.assigned!.assignment].every((p, i) => p === (i % 9 === 4 ? UNUSED : stored[i]))).toBe(true);
     // no row left out, no stored split: the split the spec computes (the analytics recompute it)
     const whole = { cacheDir: join(home, 'reviews'), columns: rolesOf(join(home, 'reviews'), { label: 'target' }) };
-    const fusion = { model: { template: 'concat-fusion' }, data: {} };
-    expect(labDatasetRun(whole, fusion).assigned).toBeUndefined();
-    expect(labDatasetSplit(whole, labDatasetBinding(whole, fusion).binding)).toBeUndefined();
+    expect(labDatasetRun(whole, { model: { template: 'concat-fusion' }, data: {} }).assigned).toBeUndefined();
   }, 60_000);
 
   it('fusion: a categorical id (one value per row) is left out by default and named; the export agrees', async () => {

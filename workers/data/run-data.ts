@@ -2,7 +2,7 @@
 // which part) → split recomputed (deterministic), pipeline fitted on the training rows, the three parts
 // as the trainer's RunData parts (lazy: each keeps its sample source, batches are gathered per call), and
 // the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
-import { checkForecastingRows, timeOrder } from '../../common/data/forecasting-rows';
+import { checkForecastingRows, timeOrder, type TimeOrder } from '../../common/data/forecasting-rows';
 import { timesWrittenInUtc } from '../../common/data/spring-clock-change';
 import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
@@ -188,18 +188,20 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   const columnNotes = family === 'forecasting' ? forecastingColumnNotes(columns, empty) : { leftOut: [], notes: [] };
   const time = family === 'forecasting' ? columns.find((c) => c.role === 'time')?.name : undefined;
   const times = () => cache.column(time!).values;
-  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns, times)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
+  // the time column's order is worked out once, for the row checks and the gap count; times the importer
+  // read with 'Z' or an offset never skip a spring hour, so no clock change excuses a gap there
+  let order: TimeOrder | undefined;
+  const orderOfTimes = () => (order ??= timeOrder(times(), { writtenInUtc: timesWrittenInUtc(cache.meta.validation.issues, time!) }));
+  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns, times, orderOfTimes)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const window = config.model as { lookback?: number; horizon?: number };
   const run = datasetRunData(binding, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt });
-  // windows that join times across missing timestamps: counted once the windows are known; times the
-  // importer read with 'Z' or an offset never skip a spring hour, so no clock change excuses a gap there
+  // windows that join times across missing timestamps: counted once the windows are known
   const gaps = time && binding.columns.family === 'forecasting'
-    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride },
-      timeOrder(times(), { writtenInUtc: timesWrittenInUtc(cache.meta.validation.issues, time) })) : null;
+    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride }, orderOfTimes()) : null;
   if (gaps) notes.push(gaps);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
-  // analytics line test samples up with dataset rows (labDatasetSplit gives the same without fitting).
+  // analytics line test samples up with dataset rows (workers/analytics/job.ts takes them from dataFor).
   const used = assigned || run.leftOut ? run.split : undefined;
   const data = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
   return { data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
@@ -212,19 +214,4 @@ export function labDatasetBinding(payload: unknown, config: LabRunConfig): Retur
   const p = LabDatasetPayload.parse(payload);
   const resolved = runBinding(p.columns, config, p.split);
   return { ...resolved, binding: { cacheDir: p.cacheDir, ...resolved.binding } };
-}
-
-/**
- * What labDatasetRun returns as `assigned`, without fitting anything: the rows a run used when they are not
- * the split its spec computes (a stored split's rows, or the computed split less the rows without a target,
- * which bindTarget leaves out as runDataFrom does), else undefined. Reads the split's and the target's columns only.
- */
-export function labDatasetSplit(payload: unknown, binding: DatasetRunInput): SplitResult | undefined {
-  const p = LabDatasetPayload.parse(payload);
-  const spec = DatasetRunInput.parse(binding);
-  const data = readDatasetCache(spec.cacheDir);
-  const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
-  const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
-  const bound = bindTarget(data, spec.columns, assigned ?? computeSplit(spec.split, data), typeOf);
-  return assigned || bound.leftOut ? bound.split : undefined;
 }

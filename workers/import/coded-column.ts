@@ -158,6 +158,11 @@ export class StringColumn extends CodedColumn {
     return this.values;
   }
 
+  /** Whether `value` is one of the column's values so far (a trailing 'Total' that is a category is data: summary-rows.ts). */
+  has(value: string): boolean {
+    return this.values.includes(value);
+  }
+
   protected finalType(cardinality: number, count: number): ColumnType {
     if (this.plan.userType === 'categorical' || this.plan.userType === 'text') return this.plan.userType;
     if (this.plan.identifier) return 'categorical';

@@ -44,6 +44,12 @@ export interface ColumnPlan {
   formatted?: { decimalComma: boolean };
   /** A decimal-comma column whose cells write '.' between thousands: '1.444' is 1444, not 1.444 (dot-reading.ts). */
   dotThousands?: boolean;
+  /** Dates with two-digit years ('31/12/20') are not read: the dataset was imported before they were (parse-rules.ts). */
+  fourDigitYears?: boolean;
+  /** Times on the 12-hour clock ('1:05 PM') are not read: an inferred column of a dataset imported before they were (parse-rules.ts). */
+  noTwelveHourTimes?: boolean;
+  /** A decimal-comma column typed int reads '1.444' as 1444 (dot-reading.ts); off for datasets imported before (parse-rules.ts). */
+  intDotThousands?: boolean;
 }
 
 export interface ColumnContext {

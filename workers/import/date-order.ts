@@ -4,13 +4,14 @@
 // --date-order (ImportOptions.dateOrder), which wins over inference and over the day-first re-read.
 import type { ImportOptions } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { irregularSteps, parseDatetime, type DateFormat } from './datetime';
+import { irregularSteps, lastDate, parseDatetime, type DateFormat } from './datetime';
 import { duration } from './time-steps';
 
 export type DateOrder = NonNullable<ImportOptions['dateOrder']>;
 
 const FORMAT_OF: Record<DateOrder, DateFormat> = { dmy: 'dmy', mdy: 'mdy', ymd: 'ymd-slash' };
-const WORDS = { dmy: 'day-first (DD/MM/YYYY)', mdy: 'month-first (MM/DD/YYYY)' } as const;
+const LONG_WORDS = { dmy: 'day-first (DD/MM/YYYY)', mdy: 'month-first (MM/DD/YYYY)' } as const;
+const SHORT_WORDS = { dmy: 'day-first (DD/MM/YY)', mdy: 'month-first (MM/DD/YY)' } as const;
 
 /**
  * The note for a datetime column of slashed dates whose order was inferred: when every sample read both
@@ -21,12 +22,16 @@ export function dateOrderNote(name: string, samples: string[], format: DateForma
   if (format !== 'mdy' && format !== 'dmy') return undefined;
   const slashed = samples.filter((s) => s.includes('/'));
   if (slashed.length === 0) return undefined;
+  // '31/12/20': the order's words say YY, and year first (--date-order ymd) reads four-digit years only
+  const short = slashed.some((s) => { parseDatetime(s, format); return lastDate.twoDigitYear; });
+  const WORDS = short ? SHORT_WORDS : LONG_WORDS;
+  const orYmd = short ? '' : ' or ymd';
   const other = format === 'mdy' ? 'dmy' : 'mdy';
   const bothWays = slashed.every((s) => !Number.isNaN(parseDatetime(s, other)));
   if (!bothWays) {
     if (format !== 'dmy') return undefined;
     const proof = slashed.find((s) => Number(s.split('/')[0]) > 12) ?? slashed[0];
-    return `column '${name}': slashed dates read ${WORDS.dmy}, as '${proof.slice(0, 30)}' has no month ${Number(proof.split('/')[0])}. To read them otherwise, import with --date-order mdy or ymd`;
+    return `column '${name}': slashed dates read ${WORDS.dmy}, as '${proof.slice(0, 30)}' has no month ${Number(proof.split('/')[0])}. To read them otherwise, import with --date-order mdy${orYmd}`;
   }
   const chosen = irregularSteps(slashed, format), rejected = irregularSteps(slashed, other);
   const why = chosen.count < rejected.count

@@ -2,9 +2,9 @@
 // times, steps and gaps, offsets converted to UTC, and how often each time repeats (k rows per time in
 // a long-format file of k series, see TableWriter).
 import type { CachedColumn, ColumnType } from '../../common/dataset-cache';
-import { timeOrder, unsortedAdvice } from '../../common/data/forecasting-rows';
+import { repeatExample, timeOrder, unsortedAdvice } from '../../common/data/forecasting-rows';
 import { excelDaysToEpoch, excelNote } from './excel-dates';
-import { DayFirstDates, EARLY_EPOCH, parseDatetime, parseIsoBytes, type DateFormat } from './datetime';
+import { DayFirstDates, EARLY_EPOCH, TWO_DIGIT_YEARS, lastDate, parseDatetime, parseIsoBytes, writesAmPm, type DateFormat } from './datetime';
 import { NumberColumn } from './number-column';
 import { TimeSteps } from './time-steps';
 import { isMissingToken } from './values';
@@ -28,6 +28,14 @@ export class DatetimeColumn extends NumberColumn {
   private readonly offsets = { values: 0, seen: new Set<string>(), example: '', utc: NaN };
   /** Times written in UTC with a trailing 'Z' ('2024-03-31T02:00:00Z'): how many, and the first one. */
   private readonly zulu = { values: 0, example: '' };
+  /** Dates written with two-digit years ('31/12/20'): how many, the first, and the years they were read as. */
+  private readonly shortYears = { values: 0, example: '', first: Infinity, last: -Infinity };
+  /** Times written on the 12-hour clock ('9/1/2023 1:05 PM'): how many, and the first. */
+  private readonly twelveHour = { values: 0, example: '' };
+  /** The staged cell as written, when it was read as text (null on the ISO fast path: isoShape says how it was written). */
+  private written: string | null = null;
+  /** On the ISO fast path: the cell's length without its 'Z' (10, 16 or 19), +100 when 'T' separates the time, +1000 when it ends in 'Z'. */
+  private isoShape = 0;
   /** Every distinct time appears exactly this many times (2 or more), else null; set by finish(). */
   repeatsPerTime: number | null = null;
 
@@ -38,6 +46,10 @@ export class DatetimeColumn extends NumberColumn {
         this.line = line;
         this.bad = this.missing = false;
         this.arr[this.pos] = t;
+        // numbers, not a string per cell: the text is rebuilt only for a message (writtenTime)
+        this.written = null;
+        const z = buf[e - 1] === 90 ? 1 : 0;
+        this.isoShape = (e - s - z) + (buf[s + 10] === 84 ? 100 : 0) + z * 1000;
         // the fast path strips the 'Z': the times are UTC, so no step in them is a local clock change
         if (buf[e - 1] === 90) this.noteZulu(buf, s, e);
         return;
@@ -51,6 +63,7 @@ export class DatetimeColumn extends NumberColumn {
   putValue(v: unknown, line: number): void {
     this.line = line;
     this.bad = this.missing = false;
+    this.written = typeof v === 'string' ? v.trim() : null;
     let t = NaN;
     if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
       this.bad = this.missing = true;
@@ -60,20 +73,61 @@ export class DatetimeColumn extends NumberColumn {
     else if (typeof v === 'number' || typeof v === 'bigint') t = Number(v) / (this.plan.dateFormat === 'epoch-ms' ? 1000 : 1);
     else if (typeof v === 'string') {
       t = parseDatetime(v, this.plan.dateFormat as DateFormat);
+      if (!Number.isNaN(t) && lastDate.twoDigitYear) {
+        if (this.plan.fourDigitYears) t = NaN; // as the importer of the dataset's day read it
+        else this.noteShortYear(v, t);
+      }
+      if (!Number.isNaN(t) && lastDate.twelveHour) {
+        if (this.plan.noTwelveHourTimes) t = NaN; // as the importer of the dataset's day read it
+        else if (this.twelveHour.values++ === 0) this.twelveHour.example = v.trim();
+      }
       if (!Number.isNaN(t)) this.noteOffset(v, t);
     }
     if (!this.bad && Number.isNaN(t)) {
       // month first was only a guess from ambiguous first rows: let the importer re-read day first
       if (this.plan.dateFormat === 'mdy' && !this.plan.orderGiven && typeof v === 'string' && !Number.isNaN(parseDatetime(v, 'dmy'))) throw new DayFirstDates(this.plan.name, line, v.trim());
       this.missing = true;
-      this.noteUnparsable(line, typeof v === 'string' ? v : String(v), `dates (format ${this.plan.dateFormat})`);
+      const amPm = typeof v === 'string' && writesAmPm(v) && !this.plan.noTwelveHourTimes;
+      // the message is the column's first unreadable cell's: with AM/PM, say what the clock allows
+      const expected = amPm ? `dates (format ${this.plan.dateFormat}; with AM/PM the hour is 1–12, 12 AM being midnight: '12:30 AM', '1:05 PM', not '13:05 PM' or '0:30 AM')` : `dates (format ${this.plan.dateFormat})`;
+      this.noteUnparsable(line, typeof v === 'string' ? v : String(v), expected);
     }
     this.arr[this.pos] = t;
+  }
+
+  /** The staged time as its cell wrote it ('15.10.2023 14:00', '2016-07-05 04:00:00'), for messages that quote the file. */
+  private writtenTime(t: number): string {
+    if (this.written !== null) return this.written;
+    const shape = this.isoShape, n = shape % 100;
+    if (n !== 10 && n !== 16 && n !== 19) return shortTime(t);
+    const iso = isoTime(t).slice(0, n);
+    return (shape % 1000 >= 100 ? iso : iso.replace('T', ' ')) + (shape >= 1000 ? 'Z' : '');
   }
 
   /** Adds a time of day (seconds) to the staged date: a date column followed by a time column (date-time-pair.ts). */
   addTimeOfDay(seconds: number): void {
     this.arr[this.pos] += seconds;
+  }
+
+  private noteShortYear(v: string, t: number): void {
+    const y = this.shortYears;
+    if (y.values++ === 0) y.example = v.trim();
+    const year = new Date(t * 1000).getUTCFullYear();
+    if (year < y.first) y.first = year;
+    if (year > y.last) y.last = year;
+  }
+
+  /**
+   * How two-digit years were read, so that a user can check the century: "column 'Datum': dates with
+   * two-digit years (such as '25.12.20 00:00') read day first (DD.MM.YY), two-digit years read as …: here 2020–2021".
+   */
+  private shortYearNote(): string | null {
+    const y = this.shortYears, f = this.plan.dateFormat;
+    if (y.values === 0) return null;
+    const sep = /^\d{1,2}([/.])/.exec(y.example)?.[1] ?? '/';
+    const order = f === 'mdy' ? `month first (MM${sep}DD${sep}YY)` : `day first (DD${sep}MM${sep}YY)`;
+    const span = y.first === y.last ? `${y.first}` : `${y.first}–${y.last}`;
+    return `column '${this.plan.name}': dates with two-digit years (such as '${y.example.slice(0, 30)}') read ${order}, ${TWO_DIGIT_YEARS}: here ${span}. If some belong to another century, save the file with four-digit years and import it again`;
   }
 
   private noteZulu(buf: Buffer, s: number, e: number): void {
@@ -102,12 +156,15 @@ export class DatetimeColumn extends NumberColumn {
     const t = this.arr[slot];
     if (Number.isNaN(t)) return;
     const name = this.plan.name;
-    // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy
-    if (t > this.prev && this.sorted) this.steps.add(this.prev, t - this.prev, this.line);
+    // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy.
+    // Steps are counted on past a step back: where the clock went back in autumn, the times run on from there
+    if (t > this.prev) this.steps.add(this.prev, t - this.prev, this.line);
+    else if (t <= this.prev) this.steps.back(this.prev, t, this.line);
     if (t === this.prev) {
       this.sawRepeat = true;
       this.repeats++;
-      this.ctx.validation.add('duplicate_time', name, this.line, isoTime(t), () => `column '${name}': the same time appears more than once`);
+      // the line and the time as written: the run's data line quotes this example (repeatExample)
+      this.ctx.validation.add('duplicate_time', name, this.line, this.writtenTime(t), () => `column '${name}': the same time appears more than once`);
     } else if (t < this.prev) {
       this.sorted = false;
       const prev = this.prev, line = this.line;
@@ -120,12 +177,14 @@ export class DatetimeColumn extends NumberColumn {
 
   finish(): CachedColumn {
     const col = super.finish();
+    // out of order, the steps say nothing, unless every step back is the clock going back in autumn
+    let inOrder = this.sorted;
     if (!this.sorted || this.sawRepeat) {
       const values = this.readAll() as Float64Array;
       const repeats = this.countRepeats(values);
-      this.noteClockChanges(values, repeats);
+      inOrder = this.noteClockChanges(values, repeats) || this.sorted;
     }
-    const steps = this.sorted ? this.steps.summary(this.plan.name) : null;
+    const steps = inOrder ? this.steps.summary(this.plan.name) : null;
     if (steps) this.ctx.validation.addCounted(steps.kind === 'gaps' ? 'time_gaps' : 'note', this.plan.name, steps.count, steps.message, 'steps');
     const f = this.plan.dateFormat;
     if ((f === 'epoch' || f === 'epoch-ms') && this.count > 0 && this.min < EARLY_EPOCH) {
@@ -136,6 +195,12 @@ export class DatetimeColumn extends NumberColumn {
       // inferred or typed datetime alike: say how the numbers were read, and how to keep them numbers
       this.ctx.validation.addCounted('note', this.plan.name, this.count, excelNote(this.plan.name, this.min), 'excel-dates');
     }
+    if (this.twelveHour.values > 0) {
+      const h = this.twelveHour;
+      this.ctx.validation.addCounted('note', this.plan.name, h.values, `column '${this.plan.name}': times on the 12-hour clock (such as '${h.example.slice(0, 30)}') read with their AM/PM: 12 AM is 00:00 (midnight), 12 PM is 12:00 (noon)`, 'twelve-hour');
+    }
+    const years = this.shortYearNote();
+    if (years) this.ctx.validation.addCounted('note', this.plan.name, this.shortYears.values, years, 'two-digit-years');
     const note = this.utcNote();
     if (note) this.ctx.validation.addCounted('note', this.plan.name, this.offsets.values + this.zulu.values, note, 'offsets');
     return col;
@@ -188,12 +253,14 @@ export class DatetimeColumn extends NumberColumn {
    * rows: 02:45 then 02:00) or repeat (hourly rows: 02:00 twice). Sorting such a file would interleave the two
    * hours, and the trainer keeps them in file order (common/data/forecasting-rows.ts), so when its rule finds
    * that every step back and every repeat is a clock change, the sort advice is wrong: the issues say what it
-   * is instead, as notes. Any other step back or repeat keeps the warnings as they are.
+   * is instead, as notes. Any other step back or repeat keeps the warnings as they are. Returns whether
+   * every step back is a clock change (then the steps counted through them are the series' steps).
    */
-  private noteClockChanges(values: Float64Array, repeats: number): void {
+  private noteClockChanges(values: Float64Array, repeats: number): boolean {
     const inUtc = this.offsets.values + this.zulu.values > 0;
     const order = timeOrder(values, { writtenInUtc: inUtc });
     const name = this.plan.name, v = this.ctx.validation;
+    if (!inUtc && order.back.length && order.outOfOrder < 0 && order.repeats > 0) this.noteRepeatsBesideClockChange(values, order);
     if (inUtc || !order.back.length || order.outOfOrder >= 0 || order.repeats > 0) {
       // not (only) clock changes: the trainer's advice, which knows a step back of one hour may be one
       // it could not confirm, where sorting would interleave the repeated hour
@@ -202,7 +269,7 @@ export class DatetimeColumn extends NumberColumn {
         const advice = inUtc ? `Sort the file by '${name}' and import it again` : unsortedAdvice(name, values, order);
         v.addCounted('unsorted_time', name, this.stepsBack, `${unsortedHead(name, b.line, b.time, b.after)}: to forecast this series, ${advice[0].toLowerCase()}${advice.slice(1)}`);
       }
-      return;
+      return !inUtc && order.outOfOrder < 0;
     }
     const at = order.back.slice(0, 3).map((r) => shortTime(values[r])).join(', ') + (order.back.length > 3 ? `, … (${order.back.length})` : '');
     const kept = `this looks like local time where the clock goes back an hour (at ${at}): forecasting keeps these rows in file order (the repeated hour trains as consecutive steps), so do not sort the file`;
@@ -216,6 +283,34 @@ export class DatetimeColumn extends NumberColumn {
       v.addCounted('duplicate_time', name, repeats, `column '${name}': the times of the repeated hour appear twice (${rows}); ${this.sorted ? kept : 'that is the clock change above, not repeated measurements'}`);
       v.soften('duplicate_time', name, '');
     }
+    return true;
+  }
+
+  /**
+   * A clock change back and times repeated besides it (a logger writing one reading twice): the repeat
+   * warning counts only the latter, names the first by its line and time as written, and says the clock
+   * change apart, as the run's data line does (checkForecastingRows).
+   */
+  private noteRepeatsBesideClockChange(values: Float64Array, order: ReturnType<typeof timeOrder>): void {
+    const name = this.plan.name, v = this.ctx.validation;
+    const issue = v.issue('duplicate_time', name);
+    const first = issue ? repeatExample(values, issue.examples, order.firstRepeat) : undefined;
+    const where = first ? `first at line ${first.line}: ${first.value}` : `first at ${shortTime(values[order.firstRepeat])}`;
+    const rows = `${order.repeats.toLocaleString('en-US')} ${order.repeats === 1 ? 'row repeats' : 'rows repeat'}`;
+    const at = order.back.slice(0, 3).map((r) => shortTime(values[r])).join(', ');
+    v.addCounted('duplicate_time', name, order.repeats, `column '${name}': ${rows} the time of the row before (${where}), besides the clock going back an hour at ${at} (its repeated hour is local time, kept in file order): `
+      + 'a logger writing one time twice? Forecasting trains such repeats as consecutive steps; de-duplicate the file (one row per time) if they are not');
+    // its examples: the repeats themselves, not the clock change's
+    const back = new Set(order.back);
+    const kept = issue?.examples ?? [];
+    const repeatRows: number[] = [];
+    for (let i = 1, prev = NaN; i <= values.length; i++) {
+      const x = values[i - 1];
+      if (Number.isNaN(x)) continue;
+      if (x === prev) repeatRows.push(i - 1);
+      prev = x;
+    }
+    v.issue('duplicate_time', name)!.examples = kept.filter((_, k) => repeatRows[k] !== undefined && !back.has(repeatRows[k]));
   }
 
   protected finalType(): ColumnType {

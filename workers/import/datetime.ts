@@ -6,18 +6,36 @@ export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoc
 /** Dates written as one whole number: 20240131 (YYYYMMDD), 14102100 (YYMMDDHH, Avazu's `hour`). */
 export type CompactDateFormat = 'yyyymmdd' | 'yymmddhh';
 
-const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
+// a time of day, AM/PM optional ('1:05 PM', '12:00:30 am', '9:15 p.m.'), then an offset or 'Z'
+const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
 const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat>, RegExp> = {
   iso: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
   'ymd-slash': new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
   'dmy-mon': new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ,]+(\d{4})${TIME}$`),
-  mdy: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`),
-  dmy: new RegExp(String.raw`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})${TIME}$`),
+  mdy: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})${TIME}$`),
+  dmy: new RegExp(String.raw`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})${TIME}$`),
 };
+/** '20/12/31': a two-digit year first, for the check that short-year dates do not read better so (detectDateFormat). */
+const YEAR_FIRST_SHORT = new RegExp(String.raw`^(\d{2})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`);
+
+/**
+ * Two-digit years as Python's strptime %y reads them (and Excel's short date for most of them): 00-68 are
+ * 2000-2068, 69-99 are 1969-1999.
+ */
+export const fullYear = (yy: number) => (yy < 69 ? 2000 + yy : 1900 + yy);
+export const TWO_DIGIT_YEARS = 'two-digit years read as 2000–2068 / 1969–1999 (00–68 and 69–99, as Python\'s %y)';
+
+/**
+ * Set by parseDatetime: whether the date it last read wrote its year with two digits ('31/12/20'), and
+ * whether its time was on the 12-hour clock ('1:05 PM').
+ */
+export const lastDate = { twoDigitYear: false, twelveHour: false };
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** Epoch seconds, or NaN when `s` is not a date in `format`. */
 export function parseDatetime(s: string, format: DateFormat): number {
+  lastDate.twoDigitYear = false;
+  lastDate.twelveHour = false;
   if (format === 'epoch' || format === 'epoch-ms' || format === 'excel-days') {
     const v = Number(s);
     if (s.trim() === '' || !Number.isFinite(v)) return NaN;
@@ -26,16 +44,45 @@ export function parseDatetime(s: string, format: DateFormat): number {
   if (format === 'yyyymmdd' || format === 'yymmddhh') return parseCompactDate(s, format);
   const m = PATTERNS[format].exec(s.trim());
   if (!m) return NaN;
+  // dmy has one group more (its first separator), so the time's groups start one later
+  const at = format === 'dmy' ? 1 : 0;
   let y: number, mo: number, d: number;
   if (format === 'iso' || format === 'ymd-slash') { y = +m[1]; mo = +m[2]; d = +m[3]; }
   else if (format === 'dmy-mon') { d = +m[1]; mo = MONTHS[m[2].toLowerCase()] ?? 0; y = +m[3]; }
   else if (format === 'mdy') { mo = +m[1]; d = +m[2]; y = +m[3]; }
-  else { d = +m[1]; mo = +m[2]; y = +m[3]; }
-  const hh = m[4] ? +m[4] : 0, mm = m[5] ? +m[5] : 0, ss = m[6] ? +m[6] : 0;
+  else { d = +m[1]; mo = +m[3]; y = +m[4]; }
+  if ((format === 'mdy' || format === 'dmy') && m[3 + at].length === 2) {
+    // '31.12.20' as Excel writes a short date, but not '3.10.12' (a version number): dotted dates need two-digit days and months
+    if (format === 'dmy' && m[2] === '.' && (m[1].length !== 2 || m[3].length !== 2)) return NaN;
+    y = fullYear(y);
+    lastDate.twoDigitYear = true;
+  }
+  return withTime(y, mo, d, m, 4 + at);
+}
+
+/** '20/12/31' read year first (2020-12-31), or NaN: only to see whether short-year dates read more regularly so. */
+function parseYearFirstShort(s: string): number {
+  const m = YEAR_FIRST_SHORT.exec(s.trim());
+  return m ? withTime(fullYear(+m[1]), +m[2], +m[3], m, 4) : NaN;
+}
+
+/**
+ * Epoch seconds of a date and the time in groups `g`.. of `m` (hours, minutes, seconds, fraction, AM/PM,
+ * offset); NaN when not valid. On the 12-hour clock the hour is 1-12: 12 AM is midnight (00), 12 PM noon.
+ */
+function withTime(y: number, mo: number, d: number, m: RegExpExecArray, g: number): number {
+  let hh = m[g] ? +m[g] : 0;
+  const mm = m[g + 1] ? +m[g + 1] : 0, ss = m[g + 2] ? +m[g + 2] : 0;
+  const meridiem = m[g + 4]?.toLowerCase();
+  if (meridiem) {
+    lastDate.twelveHour = true;
+    if (hh < 1 || hh > 12) return NaN;
+    hh = (hh % 12) + (meridiem === 'p' ? 12 : 0);
+  }
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || hh > 24 || mm > 59 || ss > 60) return NaN;
   let t = Date.UTC(y, mo - 1, d, hh, mm, ss) / 1000;
-  if (m[7]) t += Number(`0.${m[7]}`);
-  const tz = m[8];
+  if (m[g + 3]) t += Number(`0.${m[g + 3]}`);
+  const tz = m[g + 5];
   if (tz && tz !== 'Z') {
     const sign = tz[0] === '-' ? -1 : 1;
     const digits = tz.slice(1).replace(':', '');
@@ -49,7 +96,7 @@ export function parseCompactDate(s: string, format: CompactDateFormat): number {
   const t = s.trim();
   if (!/^\d{8}$/.test(t)) return NaN;
   const a = +t.slice(0, 2), b = +t.slice(2, 4), c = +t.slice(4, 6), d = +t.slice(6, 8);
-  const [y, mo, day, hh] = format === 'yyyymmdd' ? [a * 100 + b, c, d, 0] : [a < 69 ? 2000 + a : 1900 + a, b, c, d];
+  const [y, mo, day, hh] = format === 'yyyymmdd' ? [a * 100 + b, c, d, 0] : [fullYear(a), b, c, d];
   if (format === 'yyyymmdd' && (y < 1800 || y > 2200)) return NaN;
   if (mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo) || hh > 23) return NaN;
   return Date.UTC(y, mo - 1, day, hh) / 1000;
@@ -67,6 +114,9 @@ export function detectCompactDate(samples: string[]): CompactDateFormat | null {
 
 /** Names under which a column of 8-digit numbers is read as compact dates without being told. */
 export const looksLikeDateName = (name: string) => looksLikeTimeName(name) || /(^|[_\s])(hour|day|dt|ymd|yyyymmdd)$/i.test(name) || /[a-z0-9](Hour|Day|Dt|Ymd)$/.test(name.trim());
+
+/** A cell whose time ends in AM or PM ('1:05 PM', '9:15 p.m.'): for saying why one did not read. */
+export const writesAmPm = (s: string) => /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*[AaPp]\.?[Mm]\.?\s*$/.test(s);
 
 /** Epoch seconds of 1975-01-01: an integer read as epoch seconds before this is probably something else. */
 export const EARLY_EPOCH = 157766400;
@@ -87,12 +137,26 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   for (const f of order) {
     if (!samples.every((s) => !Number.isNaN(parseDatetime(s, f)))) continue;
     if (f === 'mdy' && samples.some((s) => Number(s.split('/')[0]) > 12)) continue;
+    let chosen = f;
     if (f === 'mdy' && samples.every((s) => !Number.isNaN(parseDatetime(s, 'dmy')))) {
-      return irregularSteps(samples, 'dmy').count < irregularSteps(samples, 'mdy').count ? 'dmy' : 'mdy';
+      chosen = irregularSteps(samples, 'dmy').count < irregularSteps(samples, 'mdy').count ? 'dmy' : 'mdy';
     }
-    return f;
+    return (chosen === 'mdy' || chosen === 'dmy') && readsBetterYearFirst(samples, chosen) ? null : chosen;
   }
   return null;
+}
+
+/**
+ * Whether dates with two-digit years step more regularly read year first ('20/12/29', '20/12/30', … as
+ * days of December 2020) than in `format` (20 December of 2029, 2030, …): then which is meant is in doubt,
+ * and the column stays text, with a warning (text-column-hints.ts). Where both readings step alike ('31/12/20
+ * 23:45' within one day), the day or month order stands, as for four-digit years.
+ */
+export function readsBetterYearFirst(samples: string[], format: 'mdy' | 'dmy'): boolean {
+  const times = samples.map((s) => parseDatetime(s, format));
+  if (samples.length < 2 || !samples.some((s) => { parseDatetime(s, format); return lastDate.twoDigitYear; })) return false;
+  const yearFirst = samples.map(parseYearFirstShort);
+  return !yearFirst.some(Number.isNaN) && stepIrregularity(yearFirst).count < stepIrregularity(times).count;
 }
 
 /**
@@ -102,11 +166,15 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
  * days of jitter that would make the day-first reading (twelve days, then a jump) look more regular.
  */
 export function irregularSteps(samples: string[], format: DateFormat): { count: number; steps: number; largest: number } {
+  return stepIrregularity(samples.map((s) => parseDatetime(s, format)));
+}
+
+/** irregularSteps of times already read (epoch seconds). */
+function stepIrregularity(times: number[]): { count: number; steps: number; largest: number } {
   const counts = new Map<string, number>();
   const size = new Map<string, number>();
   let prev = NaN, steps = 0;
-  for (const s of samples) {
-    const t = parseDatetime(s, format);
+  for (const t of times) {
     if (!Number.isNaN(prev)) {
       const months = calendarMonths(prev, t);
       const key = months === null ? `ms${t - prev}` : `mo${months}`;

@@ -36,6 +36,11 @@ export type FileAwarePlan = ColumnPlan & {
   commaFromFile?: boolean;
   /** Formatted numbers read English-style ('4,935' as 4935) in a file not separated by ',' where nothing proves either mark: warned about if the column's cells never do (number-column.ts). */
   commaUnproven?: boolean;
+  /**
+   * A column of a ';' file read with a decimal comma by the delimiter alone: no sampled cell of the file
+   * proves either mark. Its '1.444' cells are then read as 1.444 with a warning (dot-reading.ts).
+   */
+  markUnproven?: boolean;
 };
 
 // a cell stripped of sign, blanks, '%' and one currency symbol; '1,234' and '1.234' (one group of three) are left out: either mark reads them
@@ -78,7 +83,7 @@ export function withDecimalComma(plan: ColumnPlan, samples: string[], delimiter:
   if (plan.userType === 'int' || plan.userType === 'float') return { ...plan, decimalComma: true, ...evidence };
   const byFile = delimiter !== ';';
   if ((byFile && !proof) || plan.userType !== undefined) return plan;
-  const fromFile = byFile ? { commaFromFile: true } : {};
+  const fromFile = byFile ? { commaFromFile: true } : !file?.decimalComma && !file?.decimalPoint ? { markUnproven: true } : {};
   if (plan.kind === 'number') return { ...plan, decimalComma: true, ...evidence, ...fromFile }; // a later '0,5' is a number too
   if (plan.kind !== 'string' || plan.identifier) return plan;
   const present = samples.filter((s) => !isMissingToken(s));

@@ -14,10 +14,11 @@ import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
 import { TrailingSummaryRows } from './summary-rows';
 import { StrayQuotes, linesLookLikeRows } from './stray-quote';
+import { FailedOnBadRow } from './failed-on-bad-row';
 import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-pair';
 import type { DatetimeColumn } from './datetime-column';
 import { NumberColumn } from './number-column';
-import { parseRulesOf, withExcelDatesRule } from './parse-rules';
+import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
 import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 
 const SNIFF_BYTES = 1024 * 1024;
@@ -53,7 +54,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   if (d !== undefined && (d.length === 0 || d.length > 8 || /["\r\n]/.test(d) || (d.length > 1 && /[^\x21-\x7e]/.test(d)))) {
     throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields`, { file });
   }
-  const rules = parseRulesOf(options);
+  const rules = parseRulesOf(options), retyped = retypedNow(options);
   const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow, booleanNames: rules.booleanNames });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
@@ -73,7 +74,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const forced = forcedKinds.get(name);
     const dots = job.dotThousands.get(name);
     if (forced && !userType) return forced === 'number' ? withDotReading(withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter, fileNumbers), samples, dots) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferKind(name, samples, userType, rules), rules), job.dayFirst), options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferKind(name, samples, userType, rules), rules), rules, retyped), job.dayFirst), options.dateOrder);
     return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter, fileNumbers), samples, sniffed.delimiter, fileNumbers), samples, dots);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
@@ -90,6 +91,9 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   let withoutTime = 0;
   const shape = sniffed.hasHeader ? 'header' : 'first row';
   const strayQuotes = new StrayQuotes();
+  // under 'reject' the first bad row fails the import, but only once the rest of the file is known to
+  // hold no unclosed quote: with one, dropping bad rows would fail too, so the quote is what to fix
+  const badRow = new FailedOnBadRow();
   /**
    * `current`: the row the tokenizer is handing over now (not a row the summary check held back, which
    * always has the right width and one line), so the lines it covers can be read off the tokenizer.
@@ -104,7 +108,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       const lines = `lines ${line}–${lastLine}`;
       job.validation.add('ragged_row', null, line, `${count} fields over ${lines}, quote in ${where}`, () => `rows joined from several lines of the file by a quote (") closed only on a later line, with a different number of fields than the ${width} columns: almost always a stray quote. Close it where its value ends, or remove it${policy === 'reject' ? '' : ' (dropped, with all their lines)'}`, 'quote');
       if (policy === 'reject') {
-        throw new ImportError('ragged_row', `${file}, line ${line}: a quote (") opened here in ${where} is not closed until line ${tokenizer.spanCloseLine}, so ${lines} read as one row with ${count} fields; the ${shape} has ${width}. Most likely the quote is stray: close it where the value ends, or remove it (a quote inside a value is written as two: ""). Fix the line, or import with onInvalid 'drop' to drop those ${lastLine - line + 1} lines as one row`, { file, line, column: sniffed.hasHeader && at < width ? sniffed.names[at] : null });
+        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: a quote (") opened here in ${where} is not closed until line ${tokenizer.spanCloseLine}, so ${lines} read as one row with ${count} fields; the ${shape} has ${width}. Most likely the quote is stray: close it where the value ends, or remove it (a quote inside a value is written as two: ""). Fix the line, or import with onInvalid 'drop' to drop those ${lastLine - line + 1} lines as one row`, { file, line, column: sniffed.hasHeader && at < width ? sniffed.names[at] : null }), `${lines} read as one row with ${count} fields; the ${shape} has ${width}`);
+        return;
       }
       table.dropRow();
       job.validation.droppedLines(line, lastLine);
@@ -120,7 +125,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     if (count !== width) {
       job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
       if (policy === 'reject') {
-        throw new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line });
+        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line }), `${count} fields; the ${shape} has ${width}`);
+        return;
       }
       if (policy === 'drop' || count > width) { table.dropRow(line); return; }
     }
@@ -136,20 +142,32 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     if (!table.endRow(line)) job.validation.droppedLines(line, lastLine);
   };
   // a 'Total' row is held back until the next row (then it is data) or the end (summary-rows.ts)
-  const summary = rules.skipSummaryRow ? new TrailingSummaryRows(cols, text) : null;
+  const summary = rules.skipSummaryRow ? new TrailingSummaryRows(cols, text, rules.categorySummaryRows) : null;
   const tokenizer = new CsvTokenizer(sniffed.delimiter.length === 1 ? sniffed.delimiter.charCodeAt(0) : sniffed.delimiter, {
     row(buf, starts, ends, escaped, count, line) {
       if (skipLines > 0) { skipLines--; return; }
+      if (badRow.failed) return; // the import has failed: the rest is only read for an unclosed quote
       if (summary && count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
-      summary?.release(putRow);
-      putRow(buf, starts, ends, escaped, count, line, true);
+      try {
+        summary?.release(putRow);
+        putRow(buf, starts, ends, escaped, count, line, true);
+      } catch (e) {
+        // a value that does not fit a type the user set (table-writer.ts): a bad row like a short one
+        if (!(e instanceof ImportError && e.code === 'unparsable' && policy === 'reject' && e.line !== null && e.column !== null)) throw e;
+        badRow.fail(e, `a value that does not fit column '${e.column}'`);
+      }
     },
   }, file, sniffed.hasHeader ? sniffed.names : undefined);
 
-  for await (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line, file)) {
-    job.checkCancelled();
-    tokenizer.push(chunk, last);
+  try {
+    for await (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line, file)) {
+      job.checkCancelled();
+      tokenizer.push(chunk, last);
+    }
+  } catch (e) {
+    throw badRow.failed ? badRow.withQuote(e) : e;
   }
+  badRow.throwIfFailed();
   const summaryNote = summary ? summary.finish(putRow) : null;
   for (const m of strayQuotes.messages(width)) job.validation.warn(m.column, m.count, m.text, 'stray-quote');
   if (pair) job.validation.addCounted('note', plans[pair.date].name, table.rows, dateTimePairNote(plans[pair.date].name, plans[pair.time].name, [sniffed.rows[0][pair.date], sniffed.rows[0][pair.time]], withoutTime), 'date-time');

@@ -92,3 +92,36 @@ describe("'1.444' in a column of decimal commas", () => {
     expect(dotsWarning(r.result.validation.issues)).toEqual([]);
   });
 });
+
+describe("a ';' file whose only dotted numbers are '1.444'-like, and no cell proves either mark", () => {
+  const file = `Artikel;Menge;Lager\n${Array.from({ length: 20 }, (_, i) => `A${i};${1 + (i % 9)}.${String(100 + i * 37).padStart(3, '0')};${['Nord', 'Süd'][i % 2]}`).join('\n')}\n`;
+
+  it('reads 1.1 as written, with a warning naming both readings and how to ask for thousands', async () => {
+    const r = await load(file);
+    expect(r.col('Menge').slice(0, 3)).toEqual([1.1, 2.137, 3.174].map(Math.fround));
+    const [w] = dotsWarning(r.result.validation.issues);
+    expect(w).toMatchObject({ column: 'Menge', count: 20, severity: 'warning' });
+    expect(w.message).toBe("column 'Menge': '1.100' (line 2) could be 1.1 or 1100. The file is separated by ';', as European spreadsheets save files that write '.' between thousands, yet no cell in it proves either reading (no decimal comma, no decimal point followed by other than three digits), so it was read with '.' as the decimal point: 1.1 (20 cells like it). "
+      + "If the dots separate thousands, import with --types Menge=int, which reads '1.100' as 1100; to keep 1.1 without this warning, import with --types Menge=float");
+  });
+
+  it('--types Menge=int reads them as thousands (recorded so), --types Menge=float keeps 1.1; neither warns', async () => {
+    const int = await load(file, { columnTypes: { Menge: 'int' } });
+    expect(int.col('Menge').slice(0, 3)).toEqual([1100, 2137, 3174]);
+    expect(formatOf(int, 'Menge')).toEqual({ decimal: ',', thousands: '.', dotsWithoutComma: 'thousands' });
+    expect(dotsWarning(int.result.validation.issues)).toEqual([]);
+    const float = await load(file, { columnTypes: { Menge: 'float' } });
+    expect(float.col('Menge')[0]).toBe(Math.fround(1.1));
+    expect(dotsWarning(float.result.validation.issues)).toEqual([]);
+  });
+
+  it('says nothing when another column proves the decimal point (7.25) or a cell of the column does (0.998)', async () => {
+    const lines = file.trimEnd().split('\n');
+    const withPreis = (cell: string) => `${[`${lines[0]};Preis`, ...lines.slice(1).map((l, i) => `${l};${i === 4 ? cell : i}`)].join('\n')}\n`;
+    expect(dotsWarning((await load(withPreis('7.25'))).result.validation.issues)).toEqual([]);
+    // whole numbers beside it prove nothing: still warned
+    expect(dotsWarning((await load(withPreis('3'))).result.validation.issues)).toHaveLength(1);
+    const own = await load(file.replace(';2.137;', ';0.998;'));
+    expect(dotsWarning(own.result.validation.issues)).toEqual([]);
+  });
+});

@@ -90,8 +90,10 @@ export class DotReadings {
    * its file writes decimal commas: `fileComma`), and never '.' as a decimal point. Null when nothing gives
    * evidence either way.
    */
-  thousands(fileComma = false): boolean | null {
+  thousands(fileComma = false, wholeNumbers = false): boolean | null {
     const c = this.counts;
+    // a column the user typed int: 1.444 is no whole number, so its dot can only group thousands
+    if (wholeNumbers && c[DOT_DECIMAL] === 0 && c[AMBIGUOUS] > 0) return true;
     // The column's own proof: '1.444,0' or '0,5' ('4,935' reads either way and proves nothing). The file's
     // word alone decides only for whole numbers written '#.##0' ('543' beside '2.219'): a column whose every
     // number has a dot before three digits ('48.137' latitudes beside a '12,5' column) keeps the plain
@@ -106,7 +108,7 @@ export class DotReadings {
    * (`readThousands`: how this pass read them); null when there is none. `file`: a cell of another column
    * that proves the file writes decimal commas, the evidence when the column's own cells give none.
    */
-  message(column: string, readThousands: boolean, file?: NumberCell): { count: number; text: string } | null {
+  message(column: string, readThousands: boolean, file?: NumberCell, how: { wholeNumbers?: boolean; markUnproven?: boolean } = {}): { count: number; text: string } | null {
     const c = this.counts;
     const cell = (x: { line: number; value: string }) => `'${x.value.slice(0, 30)}', line ${x.line}`;
     const [, a, decimalCell, thousandsCell, ownCommaCell, ambiguousCommaCell] = this.first;
@@ -117,6 +119,7 @@ export class DotReadings {
     if (a) {
       const others = c[AMBIGUOUS] === 1 ? '' : ` (${count(c[AMBIGUOUS])} cells like it)`;
       const value = a.value.slice(0, 30);
+      if (readThousands && how.wholeNumbers && !grouping && !file) return null; // the user's int type asked for it
       if (readThousands) {
         return {
           count: c[AMBIGUOUS],
@@ -127,6 +130,13 @@ export class DotReadings {
         return {
           count: c[AMBIGUOUS],
           text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}; the file writes decimal commas (column '${file.column}': '${file.value.slice(0, 30)}'), but every number of this column has a dot before three digits, so it was read as ${plain(value)}${others}. If these are whole numbers with '.' between thousands, remove the dots in the file`,
+        };
+      }
+      if (!grouping && !decimalCell && how.markUnproven) {
+        // a ';' file suggests a European spreadsheet (where '.' groups thousands), yet no cell proves either reading
+        return {
+          count: c[AMBIGUOUS],
+          text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}. The file is separated by ';', as European spreadsheets save files that write '.' between thousands, yet no cell in it proves either reading (no decimal comma, no decimal point followed by other than three digits), so it was read with '.' as the decimal point: ${plain(value)}${others}. If the dots separate thousands, import with ${typeHint(column, 'int')}, which reads '${value}' as ${grouped(value)}; to keep ${plain(value)} without this warning, import with ${typeHint(column, 'float')}`,
         };
       }
       if (!grouping) return null; // a plain column of '.' decimals ('1.444', '7.4'): nothing says otherwise
@@ -160,14 +170,14 @@ export function withDotReading(plan: FileAwarePlan, samples: string[], decided: 
   if (thousands === undefined) {
     const seen = new DotReadings();
     for (const s of samples) if (s !== undefined) seen.see(dotRoleOf(s), 0, s);
-    thousands = seen.thousands(plan.fileDecimalComma !== undefined) ?? false;
+    thousands = seen.thousands(plan.fileDecimalComma !== undefined, plan.intDotThousands) ?? false;
   }
   return thousands ? { ...plan, dotThousands: true } : plan;
 }
 
 const asDecimal = (v: string) => String(Number(v.replace(/[^\d,.-]/g, '').replace(',', '.')));
 const asThousands = (v: string) => String(Number(v.replace(/[^\d,.-]/g, '').replace(',', '')));
-const typeHint = (column: string) => `--types ${/^[\w.-]+$/.test(column) ? column : JSON.stringify(column)}=float`;
+const typeHint = (column: string, type = 'float') => `--types ${/^[\w.-]+$/.test(column) ? column : JSON.stringify(column)}=${type}`;
 
 /**
  * The warning for a column read with a decimal comma only because other columns of its file prove one

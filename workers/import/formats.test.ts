@@ -1,5 +1,5 @@
 // Round trips for the non-CSV formats: files written here (Arrow by apache-arrow, Parquet by our
-// minimal test writer, JSON Lines and .npy by hand) must come back value for value from the cache.
+// minimal test writer, JSON Lines by hand; .npy: npy.test.ts) must come back value for value from the cache.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +18,6 @@ let seq = 0;
 const put = (name: string, data: string | Uint8Array) => { const p = join(tmp, name); writeFileSync(p, data); return p; };
 const out = () => join(tmp, `out${seq++}`);
 const decode = (c: { values: ArrayLike<number>; dictionary: string[] | null }) => Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v));
-
-function npy(descr: string, shape: number[], data: ArrayBufferView, fortran = false): Uint8Array {
-  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  const total = 10 + header.length + 1;
-  header = header.padEnd(header.length + ((64 - (total % 64)) % 64), ' ') + '\n';
-  const pre = Buffer.alloc(10);
-  pre[0] = 0x93; pre.write('NUMPY', 1, 'latin1'); pre[6] = 1; pre[7] = 0; pre.writeUInt16LE(header.length, 8);
-  return Buffer.concat([pre, Buffer.from(header, 'latin1'), Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
-}
 
 describe('Parquet', () => {
   it('reads every row group, types and nulls', async () => {
@@ -139,25 +130,5 @@ describe('JSON Lines', () => {
     const r = await runImport(src, out(), { onInvalid: 'drop' });
     expect(r.rows).toBe(3);
     expect(r.validation).toMatchObject({ rowsRead: 4, rowsDropped: 1 });
-  });
-});
-
-describe('.npy', () => {
-  it('reads float32 and float64 matrices as one vector column', async () => {
-    const f32 = Float32Array.from({ length: 5 * 4 }, (_, i) => i * 0.5);
-    const r = await runImport(put('e32.npy', npy('<f4', [5, 4], f32)), out(), {});
-    expect(r.columns).toEqual([expect.objectContaining({ name: 'vector', type: 'vector', dim: 4, dtype: 'float32' })]);
-    expect(r.rows).toBe(5);
-    const f64 = Float64Array.from({ length: 3 * 2 }, (_, i) => 1 / (i + 1));
-    const dir = out();
-    await runImport(put('e64.npy', npy('<f8', [3, 2], f64)), dir, { name: 'emb' });
-    expect(Array.from(openDatasetCache(dir).column('emb').values)).toEqual(Array.from(f64, Math.fround));
-  });
-
-  it('explains unsupported and truncated arrays', async () => {
-    await expect(runImport(put('i.npy', npy('<i8', [2, 2], new BigInt64Array(4))), out(), {})).rejects.toMatchObject({ code: 'bad_format', message: expect.stringMatching(/dtype '<i8' is not supported/) });
-    await expect(runImport(put('f.npy', npy('<f4', [2, 2], new Float32Array(4), true)), out(), {})).rejects.toMatchObject({ message: expect.stringMatching(/Fortran/) });
-    const full = npy('<f4', [100, 2], new Float32Array(200));
-    await expect(runImport(put('t.npy', full.subarray(0, full.length - 10)), out(), {})).rejects.toMatchObject({ message: expect.stringMatching(/truncated \.npy file/) });
   });
 });

@@ -3,7 +3,7 @@
 // when written '10717.0'), and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, looksLikeDateName, looksLikeTimeName } from './datetime';
+import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, lastDate, looksLikeDateName, looksLikeTimeName, parseDatetime } from './datetime';
 import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
@@ -22,6 +22,10 @@ const ZERO_FRACTION = /^\s*[+-]?\d+\.0+\s*$/;
 export interface InferRules {
   /** Whole numbers written '10717.0' in an id-named column are ids (categorical), like '10717'. */
   floatIds?: boolean;
+  /** Dates with two-digit years ('31/12/20') are dates; false only for a dataset imported before (parse-rules.ts). */
+  twoDigitYears?: boolean;
+  /** Times with AM/PM ('1:05 PM') are dates; false only for a dataset imported before (parse-rules.ts). */
+  twelveHourTimes?: boolean;
 }
 
 export function inferKind(name: string, samples: string[], userType?: ColumnType, rules: InferRules = { floatIds: true }): ColumnPlan {
@@ -74,7 +78,11 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
   const trimmed = present.map((s) => s.trim());
   const dateFormat = detectDateFormat(trimmed);
-  if (dateFormat) return { name, kind: 'datetime', dtype: 'float64', dateFormat, note: dateOrderNote(name, trimmed, dateFormat) };
+  const shortYears = rules.twoDigitYears === false && (dateFormat === 'mdy' || dateFormat === 'dmy')
+    && trimmed.some((s) => { parseDatetime(s, dateFormat); return lastDate.twoDigitYear; });
+  // before AM/PM was read, one such time in the sample left the column text
+  const amPm = rules.twelveHourTimes === false && dateFormat !== null && trimmed.some((s) => { parseDatetime(s, dateFormat); return lastDate.twelveHour; });
+  if (dateFormat && !shortYears && !amPm) return { name, kind: 'datetime', dtype: 'float64', dateFormat, note: dateOrderNote(name, trimmed, dateFormat) };
   if (present.every((s) => /^\s*\[[^\]]*\]\s*$/.test(s))) {
     const dims = new Set(present.map((s) => s.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').length));
     const allNumbers = present.every((s) => s.replace(/[[\]]/g, '').split(/[,;\s]+/).filter((p) => p !== '').every((p) => !Number.isNaN(Number(p)) || /^nan$/i.test(p)));

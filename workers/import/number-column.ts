@@ -36,6 +36,8 @@ export class NumberColumn extends ColumnWriter {
   private infinities = { values: 0, overFloat32: 0, kept: 0 };
   /** What formatted values had removed (thousands separators, '%', currency), for the import's note. */
   private stripped = { values: 0, thousands: 0, percent: 0, currency: new Set<string>(), example: '' };
+  /** Values with a fraction in a column the user typed int ('1.1'): how many, and the first (finish() warns). */
+  private fractionsInInt = { values: 0, line: 0, example: '' };
   /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
   private few: Set<number> | null = new Set();
 
@@ -101,7 +103,7 @@ export class NumberColumn extends ColumnWriter {
     if (parsed.status === OK && (v <= FLOAT32_MAX && v >= -FLOAT32_MAX || this.plan.dtype !== 'float32')) {
       this.bad = false;
       this.missing = false;
-      if (!parsed.integral) this.allIntegral = false;
+      if (!parsed.integral) { if (this.plan.userType === 'int') this.noteFraction(line, v, this.ctx.text(buf, s, e)); else this.allIntegral = false; }
       else if (buf[s] === 48 && e - s > 1 && buf[s + 1] >= 48 && buf[s + 1] <= 57) return this.leadingZero(line, this.ctx.text(buf, s, e));
       this.arr[this.pos] = v;
       return;
@@ -128,7 +130,7 @@ export class NumberColumn extends ColumnWriter {
    */
   dotReadingToRedo(): boolean | null {
     if (!this.dots || this.dots.counts[AMBIGUOUS] === 0) return null;
-    const thousands = this.dots.thousands(this.filePlan.fileDecimalComma !== undefined) ?? false;
+    const thousands = this.dots.thousands(this.filePlan.fileDecimalComma !== undefined, this.plan.intDotThousands) ?? false;
     return thousands === (this.plan.dotThousands ?? false) ? null : thousands;
   }
 
@@ -167,7 +169,7 @@ export class NumberColumn extends ColumnWriter {
     this.missing = false;
     const text = () => (original !== undefined ? String(original) : raw);
     if (status === OK) {
-      if (!integral) this.allIntegral = false;
+      if (!integral) this.noteFraction(line, v, text());
       if (this.plan.dtype === 'float32' && (v > FLOAT32_MAX || v < -FLOAT32_MAX)) {
         this.infinities.overFloat32++;
         this.infinite(line, text());
@@ -190,6 +192,17 @@ export class NumberColumn extends ColumnWriter {
       this.arr[this.pos] = NaN;
       this.noteUnparsable(line, text(), 'numbers');
     }
+  }
+
+  /**
+   * A value not written as a whole number: the column is not all whole numbers, and in a column typed int
+   * a value with a fraction (1.1, not '2.0') is a mismatch to report.
+   */
+  private noteFraction(line: number, v: number, raw: string): void {
+    this.allIntegral = false;
+    if (this.plan.userType !== 'int' || Number.isInteger(v)) return;
+    const f = this.fractionsInInt;
+    if (f.values++ === 0) { f.line = line; f.example = raw.trim(); }
   }
 
   /** Counts an infinity and keeps its line as an example; finish() writes the message, knowing what became of them. */
@@ -220,7 +233,7 @@ export class NumberColumn extends ColumnWriter {
     if (f.percent) s.percent++;
     if (f.currency) s.currency.add(f.currency);
     if (!s.example) s.example = raw.trim();
-    if (!Number.isInteger(f.value)) this.allIntegral = false;
+    if (!Number.isInteger(f.value)) this.noteFraction(line, f.value, raw);
     this.arr[this.pos] = f.value;
     return true;
   }
@@ -294,12 +307,13 @@ export class NumberColumn extends ColumnWriter {
     if (this.infinities.values > 0) {
       this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null, this.isTarget));
     }
+    if (this.fractionsInInt.values > 0) this.ctx.validation.warn(this.plan.name, this.fractionsInInt.values, fractionsInIntMessage(this.plan.name, this.fractionsInInt), 'fractions-in-int');
     if (this.markers > 0) {
       const cells = this.markers === 1 ? `1 cell '-' or '?' read as a missing value` : `${this.markers.toLocaleString('en-US')} cells '-' or '?' read as missing values`;
       this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${cells} (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
     }
     const file = this.filePlan;
-    const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false, file.fileDecimalComma);
+    const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false, file.fileDecimalComma, { wholeNumbers: this.plan.intDotThousands, markUnproven: file.markUnproven });
     if (dots) this.ctx.validation.warn(this.plan.name, dots.count, dots.text, 'dots');
     const commas = this.dots && file.commaFromFile && file.fileDecimalComma ? commaFromFileMessage(this.plan.name, this.dots, file.fileDecimalComma) : null;
     if (commas) this.ctx.validation.warn(this.plan.name, commas.count, commas.text, 'commas');
@@ -339,4 +353,14 @@ export function infinitiesMessage(name: string, inf: { values: number; overFloat
     : gone === 0 ? `, ${keptFate}`
     : `: ${gone === 1 ? '1 in a dropped row' : `${count(gone)} in dropped rows`}, ${count(kept)} ${keptFate}`;
   return `${target ? `target '${name}'` : `column '${name}'`}: ${what}${fate}`;
+}
+
+/**
+ * "column 'price': typed int, but 3 values have a fraction (e.g. '1.1' at line 5): …". They are kept as
+ * written (rounding them would change the data without a word), and the user decides which type is right.
+ */
+export function fractionsInIntMessage(name: string, f: { values: number; line: number; example: string }): string {
+  const n = f.values === 1 ? '1 value has' : `${f.values.toLocaleString('en-US')} values have`;
+  return `column '${name}': typed int, but ${n} a fraction (e.g. '${f.example.slice(0, 40)}' at line ${f.line.toLocaleString('en-US')}); they are kept as written, not rounded. `
+    + `Set its type to float if the fractions are real, or correct ${f.values === 1 ? 'it' : 'them'} in the file and import it again`;
 }

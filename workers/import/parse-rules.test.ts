@@ -1,5 +1,5 @@
 // The lab parses a dataset imported before the Excel-date, date+time, Total-row, float-id and boolean-name
-// rules with those rules off: the file must then read exactly as that importer read it (checked by hand against the importer of
+// rules (and the later two-digit-year, category Total-row and int '1.444' rules) with those rules off: the file must then read exactly as that importer read it (checked by hand against the importer of
 // commit b6660d7^ on these files: same types, statistics and column bytes). Without `parseRules` (a new
 // import) every rule applies.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,25 @@ describe('parse rules', () => {
     expect(onlyNames.result).toMatchObject({ rows: 1, hasHeader: false });
     const flags = Array.from({ length: 20 }, (_, i) => `${i % 2},${i + 0.5},${(i + 1) % 2}`);
     expect((await load(`t,x,y\n${flags.join('\n')}\n`, OFF)).result.rows).toBe(21);
+  });
+
+  it("off (recorded without them): two-digit years stay text, a Total row under categories is a row, an int column reads '1.444' as 1.444", async () => {
+    const dates = `d,v\n${Array.from({ length: 30 }, (_, i) => `${String(1 + i).padStart(2, '0')}/01/21 10:00,${i}`).join('\n')}\n`;
+    expect((await load(dates)).type('d')).toBe('datetime');
+    const old = await load(dates, OFF);
+    expect(old.type('d')).toBe('categorical');
+    expect(old.issues['note:d'].message).toMatch(/^column 'd' holds dates with two-digit years \(such as '01\/01\/21 10:00', Excel's short date format\) which this dataset was imported without reading as dates\. So it is text/);
+    // a datetime column whose later cells have two-digit years keeps reading them as it did: not dates
+    const mixed = await load(`d,v\n2021-01-01,1\n2021-01-02,2\n03/01/21,3\n`, { ...(OFF as object), columnTypes: { d: 'datetime' }, onInvalid: 'impute' });
+    expect(mixed.col('d')[2]).toBeNaN();
+
+    const table = `region,product,sales\n${Array.from({ length: 12 }, (_, i) => `${['North', 'South'][i % 2]},${['A', 'B', 'C'][i % 3]},${i + 1}`).join('\n')}\nTotal,,78\n`;
+    expect((await load(table)).result.rows).toBe(12);
+    expect((await load(table, OFF)).result.rows).toBe(13);
+
+    const semicolons = `a;Menge\n${Array.from({ length: 10 }, (_, i) => `x${i};${i + 1}.250`).join('\n')}\n`;
+    expect((await load(semicolons, { columnTypes: { Menge: 'int' } })).col('Menge')[0]).toBe(1250);
+    expect((await load(semicolons, { ...(OFF as object), columnTypes: { Menge: 'int' } })).col('Menge')[0]).toBe(1.25);
   });
 
   it('absent (a new import): every rule applies', async () => {

@@ -8,13 +8,24 @@ import type { ColumnPlan } from './column-writer';
 
 export type { ParseRules } from '../../common/dataset-cache';
 
-const EVERY_RULE = parseRulesWith(() => true);
+const EVERY_RULE: ParseRules = parseRulesWith(() => true);
 
 /** The rules this parse applies: all, unless the options list them (then only those set to true). */
 export function parseRulesOf(options: ImportOptions): ParseRules {
-  const given = (options as { parseRules?: Partial<ParseRules> }).parseRules;
+  const given = (options as { parseRules?: Partial<Record<keyof ParseRules, unknown>> }).parseRules;
   if (!given || typeof given !== 'object') return EVERY_RULE;
   return parseRulesWith((rule) => given[rule] === true);
+}
+
+/**
+ * The columns whose type this parse sets anew: `retypedColumns`, which the lab's type change
+ * (main/lab/datasets/retype.ts) passes beside the dataset's recorded options. Their type is a new decision;
+ * every other user type (set at import, or by an earlier change) was read under the recorded rules and is
+ * read under them again. Empty for a new import, which applies every rule anyway.
+ */
+export function retypedNow(options: ImportOptions): ReadonlySet<string> {
+  const given = (options as { retypedColumns?: unknown }).retypedColumns;
+  return new Set(Array.isArray(given) ? given.filter((n): n is string => typeof n === 'string') : []);
 }
 
 /**
@@ -25,4 +36,19 @@ export function parseRulesOf(options: ImportOptions): ParseRules {
 export function withExcelDatesRule(plan: ColumnPlan, rules: ParseRules): ColumnPlan {
   if (rules.excelDates || plan.userType || plan.kind !== 'datetime' || plan.dateFormat !== 'excel-days') return plan;
   return { name: plan.name, kind: 'number', dtype: 'float32' };
+}
+
+/**
+ * A plan with the later rules it is read under: two-digit years not read as dates (fourDigitYears) for a
+ * dataset imported before they were, '1.444' read as 1444 in a column the user typed int, and AM/PM times
+ * not read in a dataset imported before they were, unless this parse sets the column's type (`retyped`:
+ * retypedNow), so an old dataset's text column of '1:05 PM' times can be retyped datetime without importing
+ * it again. A column typed datetime long ago keeps reading them as it did (not at all: its AM/PM cells were
+ * bad values, dropped or imputed at import), so changing another column's type leaves its rows as they were.
+ */
+export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: ReadonlySet<string>): ColumnPlan {
+  const fourDigitYears = rules.twoDigitYears ? {} : { fourDigitYears: true };
+  const intDots = rules.intDotThousands && plan.userType === 'int' ? { intDotThousands: true } : {};
+  const clock = rules.twelveHourTimes || (plan.userType && retyped.has(plan.name)) ? {} : { noTwelveHourTimes: true };
+  return { ...plan, ...fourDigitYears, ...intDots, ...clock };
 }

@@ -122,6 +122,36 @@ describe('a quote never closed before the end of the file', () => {
   it('on the last line says it is the last line', async () => {
     await expect(load('a,b,c\n1,2,3\n4,5,"6\n\n')).rejects.toThrow(`line 3: the quote (") opening field 3 is never closed before the end of the file, so line 3, the last line of the file, reads as one value of column 'c'`);
   });
+
+  it('after a bad row, is the error: dropping bad rows could not get past it, so no bad-row policy is offered', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i * 2},${i * 3}`);
+    rows[3] = '7,8'; // line 5: short
+    rows[20] = '5,"x,9'; // line 22: a quote never closed
+    const err = load(`a,b,c\n${rows.join('\n')}\n`);
+    await expect(err).rejects.toMatchObject({ code: 'unclosed_quote', line: 22, column: 'b' });
+    await expect(err).rejects.toThrow(
+      `line 22: the quote (") opening field 2 is never closed before the end of the file, so lines 22–31 (to the end of the file) read as one value of column 'b'. Close the quote where the value ends, or remove it (a quote inside a value is written as two: ""). `
+      + 'Fix the quote first: the row at line 5 is bad too (2 fields; the header has 3), but dropping or padding bad rows cannot get past a quote that is never closed',
+    );
+    await expect(err).rejects.not.toThrow(/onInvalid/);
+    // a value that does not fit a type the user set, and a stray quote joining lines, likewise
+    const typed = [...rows];
+    typed[3] = '7,eight,9';
+    await expect(load(`a,b,c\n${typed.join('\n')}\n`, { columnTypes: { b: 'int' } })).rejects.toThrow(/^f\d+\.csv, line 22: the quote .* Fix the quote first: the row at line 5 is bad too \(a value that does not fit column 'b'\)/);
+    const joined = [...rows];
+    joined[3] = '7,"8,9';
+    joined[5] = '1",2,3,4';
+    await expect(load(`a,b,c\n${joined.join('\n')}\n`)).rejects.toThrow(/line 22: the quote .* Fix the quote first: the row at line 5 is bad too \(lines 5–7 read as one row with 5 fields; the header has 3\)/);
+  });
+
+  it('without one, the first bad row is still the error, with the whole file read', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i * 2},${i * 3}`);
+    rows[3] = '7,8';
+    rows[20] = '5,"x",9';
+    await expect(load(`a,b,c\n${rows.join('\n')}\n`)).rejects.toThrow(/, line 5: expected 3 fields \(as in the header\), found 2\. Fix the row, or import with onInvalid 'drop'/);
+    // and 'drop' gets past it
+    expect((await load(`a,b,c\n${rows.join('\n')}\n`, { onInvalid: 'drop' })).result.rows).toBe(29);
+  });
 });
 
 describe('a real multi-line quoted value', () => {

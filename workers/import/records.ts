@@ -11,7 +11,7 @@ import { withDateOrder } from './date-order';
 import { inferKind, planFor, withDayFirst, type InferRules } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
-import { parseRulesOf, withExcelDatesRule } from './parse-rules';
+import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
 
 export interface RecordBatch {
   /** Column names present in this batch. */
@@ -75,14 +75,14 @@ export async function importRecords(
   for (const t of Object.keys(job.options.columnTypes ?? {})) {
     if (!names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${names.slice(0, 20).join(', ')})`, { file, column: t });
   }
-  const rules = parseRulesOf(job.options);
+  const rules = parseRulesOf(job.options), retyped = retypedNow(job.options);
   const plans = names.map((name) => {
     const values: unknown[] = [];
     for (const b of buffered) {
       const i = b.names.indexOf(name);
       for (let r = 0; r < b.rows && values.length < SAMPLE_ROWS; r++) values.push(i < 0 ? undefined : b.columns[i][r]);
     }
-    const plan = withDateOrder(withDayFirst(withExcelDatesRule(inferValues(name, values, job.options.columnTypes?.[name], rules), rules), job.dayFirst), job.options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferValues(name, values, job.options.columnTypes?.[name], rules), rules), rules, retyped), job.dayFirst), job.options.dateOrder);
     // strings such as "$14.05" or "77%" (numbers stay numbers; a mix of both is not re-read)
     const present = values.filter((v) => v !== null && v !== undefined);
     return present.every((v) => typeof v === 'string') ? withFormattedNumbers(plan, present as string[], ',') : plan;

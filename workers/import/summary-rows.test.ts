@@ -54,6 +54,55 @@ describe('a trailing summary row', () => {
     expect(r.col('value')[30]).toBe(sum);
   });
 
+  it('under categories too: Total with the category cells empty or Total, and the sums, is skipped and named', async () => {
+    const regions = ['North', 'South', 'East', 'West'], products = ['A', 'B', 'C'];
+    const rows = Array.from({ length: 24 }, (_, i) => [regions[i % 4], products[i % 3], i % 2 ? 'web' : 'shop', 10 + i * 7, (i % 5) + 1]);
+    const sales = rows.reduce((s, r) => s + (r[3] as number), 0), units = rows.reduce((s, r) => s + (r[4] as number), 0);
+    const csv = (total: string) => `region,product,channel,sales,units\n${rows.map((r) => r.join(',')).join('\n')}\n${total}\n`;
+    for (const total of [`Total,,,${sales},`, `Total,Total,Total,${sales},${units}`, `Sum,,,${sales},${units}`]) {
+      const r = await load(csv(total));
+      expect(r.result.rows, total).toBe(24);
+      expect(r.col('region')).not.toContain(total.split(',')[0]);
+      expect(r.col('product')).not.toContain(null);
+      expect(r.issues.note.message).toBe(`line 26 looks like a summary row ('${total.split(',')[0]}' with the sums of the columns above): skipped; it is not data`);
+    }
+    // an Average row of two number columns, no other category column
+    const means = [3, 4].map((c) => (rows.reduce((s, r) => s + (r[c] as number), 0) / 24).toFixed(2));
+    const avg = await load(`region,sales,units\n${rows.map((r) => [r[0], r[3], r[4]].join(',')).join('\n')}\nAverage,${means.join(',')}\n`);
+    expect(avg.result.rows).toBe(24);
+    expect(avg.issues.note.message).toBe("line 26 looks like a summary row ('Average' with the means of the columns above): skipped; it is not data");
+  });
+
+  it('under categories, a last row that may be data stays: numbers that are not the sums, a word that is a category, one number beside one category', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${['North', 'South', 'Total'][i % 3]},${['A', 'B'][i % 2]},${i + 1}`);
+    const sum = (12 * 13) / 2;
+    expect((await load(`region,product,sales\n${rows.join('\n')}\nTotal,,${sum + 1}\n`)).result.rows).toBe(13);
+    // 'Total' is a region of its own above: the last row is one more of them
+    const region = await load(`region,product,sales\n${rows.join('\n')}\nTotal,,${sum}\n`);
+    expect(region.result.rows).toBe(13);
+    expect(region.col('sales')[12]).toBe(sum);
+    // a product in a table of two columns: nothing beside the word says summary
+    const two = await load(`product,sales\n${rows.map((r) => r.split(',').slice(1).join(',')).join('\n')}\nTotal,${sum}\n`);
+    expect(two.result.rows).toBe(13);
+  });
+
+  it('under categories, means over two rows are no evidence: a tiny table of statistics keeps its mean row; three rows above, or an empty category cell, are', async () => {
+    // 'mean' under 'min' and 'max' is their mean by nature: the real final row of the table
+    const stats = await load('stat,x,y\nmin,1,2\nmax,9,10\nmean,5,6\n');
+    expect(stats.result.rows).toBe(3);
+    expect(stats.col('stat')).toEqual(['min', 'max', 'mean']);
+    expect(stats.col('x')[2]).toBe(5);
+    expect(stats.issues.note).toBeUndefined();
+    // three rows above: the means of both columns are a summary row
+    const three = await load('site,x,y\nalpha,1,2\nbeta,9,10\ngamma,5,9\nMean,5,7\n');
+    expect(three.result.rows).toBe(3);
+    expect(three.issues.note.message).toBe("line 5 looks like a summary row ('Mean' with the means of the columns above): skipped; it is not data");
+    // two rows above, another category cell left empty: a summary row
+    const regions = await load('region,channel,units,revenue\nnorth,web,10,100\nsouth,shop,30,300\nAverage,,20,200\n');
+    expect(regions.result.rows).toBe(2);
+    expect(regions.col('region')).toEqual(['north', 'south']);
+  });
+
   it('a Total row in the middle is data (it is not the last row)', async () => {
     const v = values(40);
     const [a, b] = sums(v.slice(0, 20));

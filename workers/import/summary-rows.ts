@@ -4,10 +4,17 @@
 // file: MSE 5183 instead of 1.18). Like the units row under the header (units-row.ts), it is skipped with
 // a note naming its line, and only on strong evidence, so that a real data row is never dropped: the row is
 // one of the LAST rows; its first cell is such a word in a column of dates or numbers; every other cell
-// it fills is a number that equals its column's sum or mean over the rows above; all of this for each.
+// it fills is a number that equals its column's sum or mean over the rows above (or, in a category
+// column, the summary word again); all of this for each.
+// A table of categories (`region,product,channel,sales` ending `Total,,,1234`) ends the same way, but there
+// the word could be one more category ('Mean' beside 'Min' and 'Max' in a column of statistics), so more is
+// asked: the word is no value of the first column above, and the row either leaves another category column
+// empty (or repeats the word there) or holds the sums or means of two number columns, and means alone
+// count only over at least 3 rows above (the mean of 'min' and 'max' rows is a real 'mean' row's value too).
 import { MISSING, OK, parseNumberString, parsed } from './values';
 import type { ColumnWriter } from './column-writer';
 import { NumberColumn } from './number-column';
+import { StringColumn } from './coded-column';
 
 const SUMMARY_WORD = /^(grand\s+|sub)?(total|totals|sum|sums|average|averages|avg|mean|means)\s*:?$/i;
 
@@ -41,12 +48,21 @@ function aggregateOf(cell: string, column: NumberColumn): 'sum' | 'mean' | null 
 export class TrailingSummaryRows {
   private held: HeldRow[] = [];
 
-  /** `columns`: the table's writers; only a first column read as dates or numbers can carry a summary word. */
-  constructor(private readonly columns: readonly ColumnWriter[], private readonly text: (b: Buffer, s: number, e: number) => string) {}
+  /**
+   * `columns`: the table's writers; a first column read as dates, numbers or (`underCategories`, off for a
+   * dataset imported before: parse-rules.ts) categories can carry a summary word.
+   */
+  constructor(private readonly columns: readonly ColumnWriter[], private readonly text: (b: Buffer, s: number, e: number) => string, private readonly underCategories = true) {}
 
   private get eligible(): boolean {
     const first = this.columns[0]?.plan.kind;
-    return this.columns.length >= 2 && (first === 'datetime' || first === 'number');
+    return this.columns.length >= 2 && (first === 'datetime' || first === 'number' || this.categoryFirst);
+  }
+
+  /** The first column holds categories (not ids, which are never words like 'Total'). */
+  private get categoryFirst(): boolean {
+    const first = this.columns[0];
+    return this.underCategories && first instanceof StringColumn && !first.plan.identifier;
   }
 
   /** Holds the row back when its first cell is a summary word (cheap for every other row). */
@@ -92,21 +108,38 @@ export class TrailingSummaryRows {
     return `line${one ? '' : 's'} ${lines.join(', ')} ${one ? 'looks like a summary row' : 'look like summary rows'} (${skipped.map((s) => `'${s.word.slice(0, 20)}'`).join(', ')} with the ${what} of the columns above): skipped; ${one ? 'it is' : 'they are'} not data`;
   }
 
-  /** The aggregates a held row's cells are ('sum', 'mean'), or null when any filled cell is not one. */
+  /**
+   * The aggregates a held row's cells are ('sum', 'mean'), or null when any filled cell is not one (a
+   * category cell may repeat a summary word), or when a row under categories lacks the evidence asked above.
+   */
   private aggregates(r: HeldRow): Set<string> | null {
     if (r.count !== this.columns.length) return null;
     const kinds = new Set<string>();
+    let numbers = 0, categoriesLeft = 0, meanOver = Infinity;
     for (let c = 1; c < r.count; c++) {
       let cell = this.text(r.buf, r.starts[c], r.ends[c]);
       if (r.escaped[c]) cell = cell.replaceAll('""', '"');
-      parseNumberString(cell.trim());
-      if (cell.trim() === '' || parsed.status === MISSING) continue;
       const col = this.columns[c];
+      const category = col instanceof StringColumn;
+      parseNumberString(cell.trim());
+      if (cell.trim() === '' || parsed.status === MISSING || (category && this.underCategories && isSummaryWord(cell))) {
+        if (category) categoriesLeft++;
+        continue;
+      }
       if (col.plan.kind !== 'number' || !(col instanceof NumberColumn)) return null; // text or a date beside 'Total': data
       const kind = aggregateOf(cell, col);
       if (!kind) return null;
       kinds.add(kind);
+      if (kind === 'mean') meanOver = Math.min(meanOver, col.keptSum.count);
+      numbers++;
     }
-    return kinds.size > 0 ? kinds : null;
+    if (kinds.size === 0) return null;
+    if (this.categoryFirst) {
+      const word = this.text(r.buf, r.starts[0], r.ends[0]);
+      if ((this.columns[0] as StringColumn).has(word) || (categoriesLeft === 0 && numbers < 2)) return null;
+      // means of two rows: 'mean' under 'min' and 'max' in a tiny table of statistics is their mean by nature
+      if (categoriesLeft === 0 && !kinds.has('sum') && meanOver < 3) return null;
+    }
+    return kinds;
   }
 }

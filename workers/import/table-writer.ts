@@ -34,7 +34,7 @@ export class TableWriter {
 
   constructor(plans: ColumnPlan[], private readonly ctx: ColumnContext, target?: string) {
     if (plans.length > MAX_COLUMNS) {
-      throw new ImportError('too_many_columns', `${ctx.file}: ${plans.length} columns; GateLab imports at most ${MAX_COLUMNS}. For a wide numeric matrix (embeddings), save it as a .npy file: it becomes one vector column`, { file: ctx.file });
+      throw new ImportError('too_many_columns', `${ctx.file}: ${plans.length} columns; GateLab imports at most ${MAX_COLUMNS}. For a wide numeric matrix (embeddings), save it as a .npy file of shape [rows, 1, dim] (numpy: np.save(path, x[:, None, :])): it becomes one vector column`, { file: ctx.file });
     }
     const rowBytes = plans.reduce((s, p) => s + bytesPerElement(p.dtype) * (p.dim ?? 1), 0) || 1;
     const capacity = Math.max(16, Math.min(1 << 18, Math.floor(BUFFER_BUDGET / rowBytes)));

@@ -17,18 +17,28 @@ function meter(rows: number, errLines: number[]): string {
   return `${out.join('\n')}\n`;
 }
 
-describe("dates with two-digit years ('25.12.20 00:00', Excel's short date)", () => {
-  it('are text, and a warning says they are dates and how to save them readable', async () => {
+describe("dates with two-digit years that do not read one way", () => {
+  // Excel's short dates that do read one way are dates (two-digit-years.test.ts); these stay text, warned
+  it('year first reads more regularly (20/12/29, 20/12/30, …): text, and a warning says why and how to save them readable', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => {
-      const t = new Date(Date.UTC(2020, 11, 25) + i * 900_000);
+      const t = new Date(Date.UTC(2020, 11, 1) + i * 86_400_000);
       const p = (x: number) => String(x).padStart(2, '0');
-      return `${p(t.getUTCDate())}.${p(t.getUTCMonth() + 1)}.${p(t.getUTCFullYear() % 100)} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())};${i % 7},5`;
+      return `${p(t.getUTCFullYear() % 100)}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())};${i % 7},5`;
     });
     const r = await load(`Datum;Wert\n${rows.join('\n')}\n`);
-    expect(r.type('Datum')).toBe('text');
+    expect(r.type('Datum')).toBe('categorical');
     expect(r.issues['note:Datum']).toMatchObject({ severity: 'warning', count: 60 });
-    expect(r.issues['note:Datum'].message).toBe("column 'Datum' holds dates with two-digit years (such as '25.12.20 00:00', Excel's short date format), which the importer does not read as dates, so it is text: forecasting cannot use it as its time column. "
+    expect(r.issues['note:Datum'].message).toBe("column 'Datum' holds dates with two-digit years (such as '20/12/01', Excel's short date format) that do not read one way: read year first (YY/MM/DD), they step more regularly than day or month first, so which is meant cannot be told. So it is text, and forecasting cannot use it as its time column. "
       + 'Save the file with four-digit years (in Excel, format the column as dd.mm.yyyy hh:mm, or TT.MM.JJJJ hh:mm in German, then save as CSV) and import it again');
+  });
+
+  it("written with '-' (25-12-20: year first or last?), or day first in some rows and month first in others: text, each with its reason", async () => {
+    const dashed = await load(`d,v\n${Array.from({ length: 30 }, (_, i) => `${String(i + 1).padStart(2, '0')}-12-20,${i}`).join('\n')}\n`);
+    expect(dashed.type('d')).toBe('categorical');
+    expect(dashed.issues['note:d'].message).toContain("that do not read one way: written with '-', they could be year first (YY-MM-DD) as well as day or month first. So it is text");
+    const mixed = await load('d,v\n13/01/20,1\n01/14/20,2\n15/01/20,3\n01/16/20,4\n');
+    expect(mixed.type('d')).toBe('categorical');
+    expect(mixed.issues['note:d'].message).toContain('that do not read one way: they do not all read in one order: some only day first, others only month first');
   });
 
   it('a column of version numbers or codes like 1.2.3 is not called dates', async () => {

@@ -1,7 +1,8 @@
 // Text and categorical columns that are almost something else, said after the whole file is read (the
 // sniffed sample decided their type): numbers with a few cells like 'ERR' or 'n/v' among them (a logger's
 // error marks, which make the column categorical and a model learn 'ERR' as one more load level), and dates
-// with two-digit years ('25.12.20 00:00', Excel's short date), which the importer does not read as dates.
+// with two-digit years ('25.12.20 00:00', Excel's short date) that stayed text because they do not read one
+// way (year first as well, or day first in some rows and month first in others: datetime.ts reads the rest).
 // Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { decodeDictionary, type CachedColumn } from '../../common/dataset-cache'
 import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
 import { BAD, isMissingToken, parseNumberString, parsed } from './values';
+import { parseDatetime, readsBetterYearFirst, writesAmPm, type DateFormat } from './datetime';
 
 /** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
 const MAX_DISTINCT = 200_000;
@@ -56,9 +58,10 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     if (values.length < 2) return;
     const dates = values.filter(isShortYearDate);
     if (dates.length > 0 && dates.length >= DATE_SHARE * values.length) {
-      v.warn(col.name, col.stats.count, shortYearMessage(col.name, dates[0]), 'short-year-dates');
+      v.warn(col.name, col.stats.count, shortYearMessage(col.name, dates[0], plan.fourDigitYears ? null : shortYearDoubt(dates)), 'short-year-dates');
       return;
     }
+    if (!plan.noTwelveHourTimes && twelveHourHint(col.name, values, v)) return;
     const marks = values.filter((x) => !isNumber(x));
     if (marks.length === 0 || marks.length > MAX_MARKS || marks.length > MARK_SHARE * values.length) return;
     // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was
@@ -67,6 +70,25 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     const shown = said ? null : marks;
     if (shown) v.warn(col.name, shown.length, marksMessage(col.name, shown), 'number-marks');
   });
+}
+
+const TEXT_DATE_FORMATS: DateFormat[] = ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy'];
+
+/**
+ * A column of 12-hour times ('9/1/2023 1:05 PM') that stayed text because a few cells do not read as one
+ * ('13:05 PM', 'ERR' among them in the sample): names them and why, since the column looks like a time
+ * index to the user. Returns whether it warned.
+ */
+function twelveHourHint(name: string, values: string[], v: Validation): boolean {
+  const clock = values.filter(writesAmPm);
+  if (clock.length < DATE_SHARE * values.length) return false;
+  const bad = values.filter((x) => TEXT_DATE_FORMATS.every((f) => Number.isNaN(parseDatetime(x.trim(), f))));
+  if (bad.length === 0 || bad.length > MAX_MARKS) return false;
+  const why = bad.some(writesAmPm) ? ': with AM/PM the hour is 1–12, 12 AM being midnight' : '';
+  const them = bad.length === 1 ? 'it' : 'them';
+  v.warn(name, bad.length, `column '${name}': times on the 12-hour clock, but ${bad.length === 1 ? '1 value does' : `${bad.length} values do`} not read as one (${quoted(bad)}${why}), so the column stays text. `
+    + `Correct ${them} in the file and import it again, or set the column's type to datetime (then ${them} ${bad.length === 1 ? 'is a bad value' : 'are bad values'}, handled by the --on-invalid policy)`, 'twelve-hour-text');
+  return true;
 }
 
 const isText = (c: CachedColumn | undefined) => c !== undefined && (c.type === 'categorical' || c.type === 'text');
@@ -82,8 +104,19 @@ function unitsNoteColumns(v: Validation, columns: readonly CachedColumn[]): stri
   return columns.filter((c) => list.includes(`'${c.name}'`.slice(0, 20))).map((c) => c.name);
 }
 
-function shortYearMessage(name: string, example: string): string {
-  return `column '${name}' holds dates with two-digit years (such as '${example.trim()}', Excel's short date format), which the importer does not read as dates, so it is text: forecasting cannot use it as its time column. `
+/** Why short-year dates the importer reads elsewhere stayed text here, in words. */
+function shortYearDoubt(dates: string[]): string {
+  const trimmed = dates.map((d) => d.trim());
+  if (trimmed.some((d) => /^\d{1,2}-/.test(d))) return "written with '-', they could be year first (YY-MM-DD) as well as day or month first";
+  const order = (['dmy', 'mdy'] as const).find((f) => trimmed.every((d) => !Number.isNaN(parseDatetime(d, f))));
+  if (order && readsBetterYearFirst(trimmed, order)) return "read year first (YY/MM/DD), they step more regularly than day or month first, so which is meant cannot be told";
+  return 'they do not all read in one order: some only day first, others only month first (or dotted with one-digit days or months)';
+}
+
+/** `doubt`: why they do not read one way; null for a dataset imported before two-digit years were read (parse-rules.ts). */
+function shortYearMessage(name: string, example: string, doubt: string | null): string {
+  const why = doubt === null ? 'which this dataset was imported without reading as dates' : `that do not read one way: ${doubt}`;
+  return `column '${name}' holds dates with two-digit years (such as '${example.trim()}', Excel's short date format) ${why}. So it is text, and forecasting cannot use it as its time column. `
     + `Save the file with four-digit years (in Excel, format the column as dd.mm.yyyy hh:mm, or TT.MM.JJJJ hh:mm in German, then save as CSV) and import it again`;
 }
 

@@ -136,6 +136,35 @@ describe('time gaps', () => {
     expect(gaps.message).not.toContain('clock change');
   });
 
+  it('counts steps through the autumn clock change: a missing row elsewhere is a gap, and a repeated hour missing a row is one too, not disorder', async () => {
+    // a meter in Berlin wall-clock time, every 15 minutes across 2023-10-29, where 02:00-02:45 comes twice
+    const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const times = Array.from({ length: 4 * 48 }, (_, i) => clock.format(new Date(Date.UTC(2023, 9, 28) + i * 900_000)));
+    const back = times.findIndex((t, i) => i > 0 && t < times[i - 1]);
+    expect([times[back - 1], times[back]]).toEqual(['2023-10-29 02:45', '2023-10-29 02:00']);
+    const csv = (rows: string[]) => `Zeit,kW\n${rows.map((t, i) => `${t},${(20 + Math.sin(i / 4)).toFixed(3)}`).join('\n')}\n`;
+    const summary = (at: number) => `time column 'Zeit': 1 gap (steps longer than the usual 15 min; longest 30 min at line ${at})`;
+
+    // 2023-10-28 10:00 missing: the import used to stop counting at the step back and said nothing about it
+    const morning = times.indexOf('2023-10-28 10:00');
+    const holed = await load(csv(times.filter((_, i) => i !== morning)));
+    expect(holed.issues['time_gaps:Zeit']).toMatchObject({ severity: 'warning', count: 1 });
+    expect(holed.issues['time_gaps:Zeit'].message).toMatch(new RegExp(`^${summary(morning + 2).replace(/[()]/g, '\\$&')}\\. Forecasting reads`));
+    expect(holed.issues['unsorted_time:Zeit']).toMatchObject({ severity: 'info' });
+
+    // the last summer-time row (02:45) missing: 02:30 then 02:00 is the clock going back with a row lost
+    const lost = await load(csv(times.filter((_, i) => i !== back - 1)));
+    expect(lost.issues['unsorted_time:Zeit']).toMatchObject({ severity: 'info' });
+    expect(lost.issues['unsorted_time:Zeit'].message).toContain('this looks like local time where the clock goes back an hour (at 2023-10-29 02:00)');
+    expect(lost.issues['time_gaps:Zeit']).toMatchObject({ severity: 'warning', count: 1 });
+    expect(lost.issues['time_gaps:Zeit'].message).toContain(`${summary(back + 1)}; 1 is where the clock goes back (line ${back + 1}: the hour from 2023-10-29 02:00 comes twice, the EU change, last Sunday of October at 01:00 UTC), counted through the repeated hour: rows of it are missing. Forecasting reads`);
+
+    // hourly rows, 02:00 twice: the repeated hour, no gap
+    const hourly = await load(csv(times.filter((_, i) => i % 4 === 0)));
+    expect(hourly.issues['time_gaps:Zeit']).toBeUndefined();
+    expect(hourly.issues['duplicate_time:Zeit']).toMatchObject({ severity: 'info', count: 1 });
+  });
+
   it('times written with Z or an offset have no clock change: a spring step found before the first offset becomes a gap', () => {
     const at = (iso: string) => Date.parse(`${iso}Z`) / 1000;
     const fill = (steps: TimeSteps) => {

@@ -4,7 +4,10 @@
 // Memory stays bounded: the usual step is taken from the first steps, and the rest are only counted.
 // A step one hour longer than usual is the spring clock change of local time (no row missing) only where
 // the rule the trainer uses too says so (common/data/spring-clock-change.ts), so both count the same gaps.
+// A step back is counted only where the clock went back in autumn (common/data/autumn-clock-change.ts), as
+// the time that really passed: the usual step, or a gap where rows of the repeated hour are missing.
 import { SpringChanges } from '../../common/data/spring-clock-change';
+import { AutumnChanges, RepeatedHourRuns, autumnStep, clockWentBack, type HourStepBack } from '../../common/data/autumn-clock-change';
 
 const DECIDE_AFTER = 10_000;
 const DAY = 86400;
@@ -36,6 +39,14 @@ export class TimeSteps {
   /** Spring clock changes: the skipped hour, its line and which region's rule it met (at most one a year). */
   private readonly springs: Array<{ from: number; step: number; line: number; rule: string }> = [];
   private springRule = new SpringChanges();
+  /** Steps back (or repeats) on an autumn change's date and hour with the rows around them, met before the usual step was known. */
+  private readonly earlyBacks: HourStepBack[] = [];
+  /** Follows the times (fed step by step) to see the rows of the repeated hour around each step back: the trainer's rule too. */
+  private readonly runs = new RepeatedHourRuns();
+  private fed = false;
+  /** Autumn clock changes: the first time after the step back, the time that really passed, its line and the region's rule. */
+  private readonly autumns: Array<{ to: number; step: number; line: number; rule: string }> = [];
+  private autumnRule = new AutumnChanges();
   private writtenInUtc = false;
 
   /**
@@ -47,10 +58,45 @@ export class TimeSteps {
     this.writtenInUtc = true;
     this.springRule = new SpringChanges(true);
     for (const s of this.springs.splice(0)) this.gap(s.step, s.line);
+    // nor does such a clock go back: its steps back are disorder, which the column reports
+    this.autumnRule = new AutumnChanges(true);
+    this.autumns.length = 0;
+    this.earlyBacks.length = 0;
+  }
+
+  /**
+   * A step back in time (or a repeated time) from `from` to `to`, seen on `line`: counted, as the time that
+   * really passed, when it is an autumn clock change (known once the rows after it leave the repeated hour);
+   * anything else going back is the column's to report.
+   */
+  back(from: number, to: number, line: number): void {
+    this.feed(from, to, line);
+  }
+
+  /** The next time, `to` after `from` (the time before it): completes a step back's rows of the hour, if any. */
+  private feed(from: number, to: number, line: number): void {
+    if (this.writtenInUtc) return;
+    if (!this.fed) { this.runs.push(from, line - 1); this.fed = true; }
+    const done = this.runs.push(to, line);
+    if (done) this.stepBack(done);
+  }
+
+  /** A step back on a change's date and hour, with the rows around it: counted when the clock went back. */
+  private stepBack(b: HourStepBack): void {
+    if (this.writtenInUtc) return;
+    if (Number.isNaN(this.usual)) { this.earlyBacks.push(b); return; }
+    if (!clockWentBack(b, this.usual)) return;
+    const rule = this.autumnRule.take(b.from, b.to, this.usual);
+    if (!rule) return;
+    const step = autumnStep(b.from, b.to);
+    this.autumns.push({ to: b.to, step, line: b.id, rule });
+    this.steps++;
+    this.classify(b.from, step, b.id);
   }
 
   /** One step from `from` to a later time, seen on `line`. */
   add(from: number, step: number, line: number): void {
+    this.feed(from, from + step, line);
     this.steps++;
     if (Number.isNaN(this.usual)) {
       this.early.push({ step, line, from });
@@ -68,6 +114,7 @@ export class TimeSteps {
     this.usualShare = best / this.early.length;
     for (const { from, step, line } of this.early) this.classify(from, step, line);
     this.early.length = 0;
+    for (const b of this.earlyBacks.splice(0)) this.stepBack(b);
   }
 
   private classify(from: number, step: number, line: number): void {
@@ -96,8 +143,23 @@ export class TimeSteps {
     return `the spring clock change${n === 1 ? '' : 's'} before ${this.springs.slice(0, 3).map(one).join(', ')}${n > 3 ? `, … (${n})` : ''}`;
   }
 
+  /**
+   * "; 1 is where the clock goes back (line 412: the hour from 2023-10-29 02:00 comes twice, the EU change, …),
+   * counted through the repeated hour: rows of it are missing", for gaps at autumn changes; '' when none.
+   */
+  private autumnGapWords(): string {
+    const gaps = this.autumns.filter((a) => a.step > 1.5 * this.usual);
+    if (gaps.length === 0) return '';
+    const one = (a: (typeof gaps)[number]) => `line ${a.line.toLocaleString('en-US')}: the hour from ${clockTime(Math.floor(a.to / HOUR) * HOUR)} comes twice, ${a.rule}`;
+    const n = gaps.length;
+    return `; ${n === 1 ? '1 is' : `${n} are`} where the clock goes back (${gaps.slice(0, 3).map(one).join('; ')}${n > 3 ? `; … (${n})` : ''}), counted through the repeated hour: rows of it are missing`;
+  }
+
   /** What to report about column `name`, or null when its steps are regular. */
   summary(name: string): StepSummary | null {
+    // a step back whose repeated hour runs to the end of the file
+    const last = this.writtenInUtc ? null : this.runs.end();
+    if (last) this.stepBack(last);
     if (Number.isNaN(this.usual)) {
       if (this.early.length < 3) return null;
       this.decide();
@@ -123,9 +185,10 @@ export class TimeSteps {
     const w = this.weekends;
     const weekends = w > 0 ? `; ${w.toLocaleString('en-US')} weekend${w === 1 ? '' : 's'} skipped${holidays > 0 ? ` and ${holidayWords} are` : w === 1 ? ' is' : ' are'} not counted` : '';
     const clock = springs > 0 ? `; ${this.springWords()} ${springs === 1 ? 'is' : 'are'} not counted (local time: the skipped hour never existed)` : '';
+    const autumn = this.autumnGapWords();
     return {
       kind: 'gaps', count: gaps,
-      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}. ${gapAdvice(name, business ? 'B' : pandasFrequency(this.usual))}`,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}${autumn}. ${gapAdvice(name, business ? 'B' : pandasFrequency(this.usual))}`,
     };
   }
 }

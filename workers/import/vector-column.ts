@@ -1,5 +1,5 @@
-// Vector columns (embeddings): Float32 [rows * dim]. From .npy matrices, JSON arrays, Arrow/Parquet
-// lists, or a CSV field holding "[0.1, 0.2, ...]".
+// Vector columns (embeddings): Float32 [rows * dim]. From .npy arrays of 3 or more dimensions, JSON arrays,
+// Arrow/Parquet lists, or a CSV field holding "[0.1, 0.2, ...]".
 import type { CachedColumn } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 
@@ -46,7 +46,7 @@ export class VectorColumn extends ColumnWriter {
     if (!finite) this.noteNonFinite(line);
   }
 
-  /** Stages a row straight from a Float32/Float64 source (the .npy path), no per-value boxing. */
+  /** Stages a row straight from a Float32/Float64 source (the .npy path: a 3-D+ array's row), no per-value boxing. */
   putRow(src: Float32Array | Float64Array, offset: number, line: number): void {
     this.bad = this.missing = false;
     const base = this.pos * this.dim;

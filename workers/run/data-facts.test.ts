@@ -84,7 +84,11 @@ describe('the classes a part lacks, in the data line', () => {
   it("a class only in test: no training rows, none in validation, and the split that keeps it in every part", () => {
     const c = DataColumns.parse({ family: 'fusion', modalities: [{ name: 'tab', columns: ['price'] }], label: 'tier' });
     const run = runDataFrom(data, typeOf, computeSplit({ kind: 'chronological' }, data), c); // 84 / 12 / 24 rows: 'new' is rows 110..119
-    const line = withDataFacts(run.data, c, run.shape).describe;
+    const facts = withDataFacts(run.data, c, run.shape);
+    const line = facts.describe;
+    // the same facts as numbers, sent with 'ready' for the lab (classes in the model's order: gold, new, silver)
+    expect(facts.label?.classes).toEqual(['gold', 'new', 'silver']);
+    expect(facts.classCounts).toEqual({ train: [42, 0, 42], validation: [6, 0, 6], test: [7, 10, 7] });
     expect(line.startsWith(`${run.data.describe}; `)).toBe(true); // after the builder's notes
     expect(line.slice(run.data.describe.length)).toBe("; no training rows: 'new' (the model cannot learn it; class weights do not help)" +
       "; validation has no 'new' rows: early stopping never scores it" +
@@ -96,5 +100,8 @@ describe('the classes a part lacks, in the data line', () => {
     expect(facts.describe).toBe(run.data.describe);
     const forecast = built({ family: 'forecasting', channels: ['pv'] }, { lookback: 8, horizon: 2 });
     expect(forecast.facts.describe).toBe(forecast.run.data.describe);
+    const counts = facts.classCounts!; // sent though no part lacks a class: every row of each part counted once
+    expect([counts.train, counts.validation, counts.test].map((p) => p.reduce((a, b) => a + b, 0))).toEqual([run.data.train.rows, run.data.validation.rows, run.data.test.rows]);
+    expect(forecast.facts.classCounts).toBeUndefined(); // no classes to count
   });
 });

@@ -2,10 +2,10 @@
 // column name in its order, and the label's coding. The lab stores them with the run (RunDataSummary), and
 // gate names and Try it's terms read them instead of parsing the line, whose wording may change and whose
 // separators (", ", "; ", "left out: ") may also occur in a user's column names. The line itself gains the
-// notes on classes a part has no rows of (part-classes.ts).
+// notes on classes a part has no rows of (part-classes.ts), whose counts go with 'ready' too.
 import { inputsOf } from '../../common/analytics/run-inputs';
 import type { DataColumns } from '../../common/models/binding';
-import type { LabelCoding, ModelInputs } from '../../common/trainer-protocol';
+import type { LabelCoding, ModelInputs, PartClassCounts } from '../../common/trainer-protocol';
 import type { RunData } from './run-data';
 import { classNamesOf } from './class-metrics';
 import { partClassCounts, partClassNotes } from './part-classes';
@@ -46,24 +46,26 @@ export function labelCodingOf(data: RunData, columns: DataColumns): LabelCoding 
 /**
  * Notes for the data line on the classes a part has no rows of ("test has no 'true' rows: AUC undefined,
  * F1 of 'true' cannot be judged", "no training rows: 'new'"), with the split that keeps every class in
- * every part (part-classes.ts). Counted over every row of each part: one pass over the labels.
+ * every part (part-classes.ts), from the rows per class of each part.
  */
-export function partClassNotesOf(data: RunData, columns: DataColumns): string[] {
-  if (columns.family === 'forecasting') return [];
-  const counts = partClassCounts(data);
-  if (!counts) return [];
+function partClassNotesOf(data: RunData, columns: Exclude<DataColumns, { family: 'forecasting' }>, counts: PartClassCounts): string[] {
   const column = columns.family === 'recsys' ? columns.label.column : columns.label;
   const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
   return partClassNotes(classNamesOf(data), counts, { binary: data.task === 'binary', column, ...(rule !== undefined && data.task === 'binary' ? { rule } : {}) });
 }
 
 /**
- * The run's data with its inputs and label filled in (when the data builder did not already), and the
- * data line told which classes a part lacks.
+ * The run's data with its inputs, label and rows per class of each part filled in (inputs and label when
+ * the data builder did not already), and the data line told which classes a part lacks. The classes are
+ * counted once, over every row of each part (one pass over the labels), for both the counts and the notes.
  */
 export function withDataFacts(data: RunData, columns: DataColumns, model: Record<string, unknown>): RunData {
   const inputs = modelInputsOf(data, columns, model);
   const label = labelCodingOf(data, columns);
-  const notes = partClassNotesOf(data, columns);
-  return { ...data, ...(notes.length ? { describe: [data.describe, ...notes].join('; ') } : {}), ...(inputs ? { inputs } : {}), ...(label ? { label } : {}) };
+  const classCounts = columns.family === 'forecasting' ? undefined : partClassCounts(data);
+  const notes = classCounts && columns.family !== 'forecasting' ? partClassNotesOf(data, columns, classCounts) : [];
+  return {
+    ...data, ...(notes.length ? { describe: [data.describe, ...notes].join('; ') } : {}),
+    ...(inputs ? { inputs } : {}), ...(label ? { label } : {}), ...(classCounts ? { classCounts } : {}),
+  };
 }

@@ -12,7 +12,8 @@
 // rule, and its 'ready' message stores the model built then in place of the earlier one.
 import type { ModelInputs, RunSpec } from '../../common/trainer-protocol';
 import type { RunConfig } from '../../common/runs/config';
-import { labDatasetRun } from '../data/run-data';
+import { labDatasetRun, type DatasetRunInput } from '../data/run-data';
+import type { SplitResult } from '../../common/data';
 import { syntheticData, type RunData } from './run-data';
 import { ratingUnitsOf } from '../../common/runs/rating-units';
 import { DataColumns } from '../../common/models/binding';
@@ -20,7 +21,20 @@ import { withDataFacts } from './data-facts';
 import { parseModelConfig } from '../../common/models/index';
 import { ConfigError } from '../../common/gates/index';
 
-export async function dataFor(spec: RunSpec, { modelBuilt = spec.resumeFrom !== undefined }: { modelBuilt?: boolean } = {}): Promise<{ data: RunData; config: RunConfig }> {
+/** A run's data and the config its model is built from; a dataset run also the binding and rows behind them. */
+export interface RunDataFor {
+  data: RunData;
+  config: RunConfig;
+  /**
+   * Dataset runs: the binding resolved from the config (split spec, columns' parts, cache folder) and the
+   * rows the run used when its split spec alone does not give them (a stored split, or rows without a
+   * target left out: labDatasetRun's `assigned`). The gate report lines test samples up with dataset rows
+   * by these, so nothing reads the split a second time.
+   */
+  dataset?: { binding: DatasetRunInput; assigned?: SplitResult };
+}
+
+export async function dataFor(spec: RunSpec, { modelBuilt = spec.resumeFrom !== undefined }: { modelBuilt?: boolean } = {}): Promise<RunDataFor> {
   const c = spec.config;
   const m = c.model as { template: string; inputs?: number };
   if (c.data.kind === 'synthetic') {
@@ -33,7 +47,7 @@ export async function dataFor(spec: RunSpec, { modelBuilt = spec.resumeFrom !== 
   // the inputs and label by name, sent with 'ready' so the lab never reads them out of the data line
   const data = withDataFacts(inRatingUnitsOf(c, run.data), DataColumns.parse(run.binding.columns), run.model);
   checkDataShapedModel(run.model, data.inputs);
-  return { data, config: { ...c, model: run.model as RunConfig['model'] } };
+  return { data, config: { ...c, model: run.model as RunConfig['model'] }, dataset: { binding: run.binding, ...(run.assigned ? { assigned: run.assigned } : {}) } };
 }
 
 /**

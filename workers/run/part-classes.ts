@@ -8,18 +8,15 @@
 // the split that keeps every class in every part, with shares that give the rarest one a row in each.
 import { partSizes, type Ratios } from '../../common/data';
 import { NO_TRAINING_ROWS, NO_TRAINING_ROWS_END } from '../../common/runs/test-classes';
+import type { PartClassCounts } from '../../common/trainer-protocol';
 import { classCounts } from './class-weights';
 import { classNamesOf } from './class-metrics';
 import type { RunData } from './run-data';
 
-/** Rows per class (class-id order) of each part. */
-export interface PartClassCounts {
-  train: number[];
-  validation: number[];
-  test: number[];
-}
-
-/** Rows per class of each part of a classification run's data; undefined for a regression. */
+/**
+ * Rows per class of each part of a classification run's data (class-id order); undefined for a regression.
+ * Sent with 'ready' beside the notes (common/trainer-protocol.ts PartClassCounts): the lab reads the numbers, never the notes.
+ */
 export function partClassCounts(data: RunData): PartClassCounts | undefined {
   if (data.task === 'regression') return undefined;
   const k = classNamesOf(data).length;
@@ -69,7 +66,7 @@ export function partClassNotes(names: readonly string[], counts: PartClassCounts
 
   const untrained = missing(counts.train);
   if (untrained.length) {
-    // the lab reads this note back (common/runs/test-classes.ts untrainedIn): keep its spelling
+    // the lab reads this note back for runs stored before 'ready' carried classCounts (common/runs/test-classes.ts untrainedIn): keep its spelling
     notes.push(`${NO_TRAINING_ROWS}${list(untrained.map((c) => shown[c]))}${NO_TRAINING_ROWS_END} ${untrained.length === 1 ? 'it' : 'them'}; class weights do not help)`);
     untrained.forEach((c) => absent.add(c));
   }

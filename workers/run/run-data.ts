@@ -9,7 +9,7 @@ import { syntheticGatedData } from '../../engine/train/gated-model';
 import type { RunConfig } from '../../common/runs/config';
 import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
-import type { LabelCoding, ModelInputs, TestBaseline } from '../../common/trainer-protocol';
+import type { LabelCoding, ModelInputs, PartClassCounts, TestBaseline } from '../../common/trainer-protocol';
 import type { ScalerState } from '../../common/data';
 
 export interface Column {
@@ -64,6 +64,8 @@ export interface RunData {
    */
   inputs?: ModelInputs;
   label?: LabelCoding;
+  /** Classification runs on a dataset: rows per class in each part, sent with 'ready' (workers/run/data-facts.ts fills them). */
+  classCounts?: PartClassCounts;
 }
 
 export type Batch = Record<string, { data: Column['data']; dims: number[] }>;

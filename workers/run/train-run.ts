@@ -84,7 +84,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
       ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
     emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: batchSize < config.batchSize ? `${describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : describe, parameters: compiled.layout.size, provider: session.provider.provider,
       ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}),
-      ...(data.inputs ? { inputs: data.inputs } : {}), ...(data.label ? { label: data.label } : {}),
+      ...(data.inputs ? { inputs: data.inputs } : {}), ...(data.label ? { label: data.label } : {}), ...(data.classCounts ? { classCounts: data.classCounts } : {}),
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 
     const cpu0 = process.cpuUsage();

@@ -135,11 +135,21 @@ describe('gate report HTML', () => {
 
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {
     const html = gateReportHtml(report);
-    for (const s of ['Knockout', 'Conditional compute', '<h2 title="stored as gate1">Feature gate stream 1 feature gate', '<h2 title="stored as router">Router router', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);
+    for (const s of ['Knockout', 'Conditional compute', '<h2 title="stored as gate1">Feature gate stream 1 feature gate', '<h2 title="stored as router">Router — mean weight of each expert: expert × class', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);
     expect(html).toContain('finalmlp &#60;small&#62;');
     expect(html).toContain('zip &#38; co');
     expect(html).toContain('44.2% saved');
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('names a fusion sample\'s classes as the file writes them, a binary prediction with its probability', () => {
+    const fusion = report.fusion.map((f) => ({ ...f, samples: [
+      { index: 0, weights: [0.2, 0.8], label: 3, labelName: 'three', prediction: 4, predictionName: 'two', correct: false },
+      { index: 1, weights: [0.3, 0.7], label: 1, labelName: 'spam', prediction: 0.25, predictionName: 'ham', correct: false },
+    ] }));
+    const html = gateReportHtml({ ...report, fusion });
+    expect(html).toMatch(/<tr><td>0<\/td><td>0\.2<\/td><td>0\.8<\/td><td>three<\/td><td>two<\/td><td>no<\/td>/);
+    expect(html).toContain('<td>spam</td><td>ham (0.25)</td>');
   });
 
   it('shows what each expert specializes in, series and hours, load over training, per-sample fusion weights and the sink pair', () => {
@@ -153,7 +163,11 @@ describe('gate report HTML', () => {
     const dense = gateReportHtml(report, { ...NO_NAMES, router: { kind: 'softmax-router', k: 1, noisy: false } });
     expect(dense).toMatch(/<h3>Share of tokens by top expert over training<\/h3>/);
     expect(dense).not.toContain('includes the router&#39;s noise');
-    expect(html).toContain('Mean routing weight on the test split');
+    // without the run's config: one neutral name for the stored weight, never 'routing weight'
+    expect(html).toContain('Mean weight of each expert on the test split');
+    expect(html).not.toMatch(/routing weight/i);
+    // a top-2 router: the stored weight is after the pick, and the report says so
+    expect(gateReportHtml(report, { ...NO_NAMES, router: { kind: 'topk-router', k: 2, noisy: true } })).toContain('Mean weight after the top-k pick on the test split');
     expect(html).not.toContain('Load on the test split');
     // without the run's config the router's noise is unknown: no noise caption (a dense router has none)
     expect(html).not.toContain('includes the router&#39;s noise');

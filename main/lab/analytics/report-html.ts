@@ -1,8 +1,8 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
-import { componentName, gateLabel, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
-import { knockoutCaption, loadNoiseCaption, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
+import { componentName, gateLabel, headingFor, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
+import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
 import { tableNotation } from '../../../common/analytics/table-notation';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
 import { stackedArea } from '../lab/report-svg';
@@ -114,9 +114,12 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { 
   }
   for (const rt of r.routers) {
     const experts = expertLabels(rt, names);
-    parts.push(`<h2${stored(rt.gate)}>Router ${esc(gateLabel(rt.gate, names))}: mean routing weight of each expert per class</h2>` +
-      heatmap(experts, rt.classes, rt.assignment) +
-      `<p>Mean routing weight on the test split (the router's weight on each expert, averaged over the test samples): ${rt.load.map((l, e) => `${esc(experts[e])} ${fmt(100 * l, 3)}%`).join(', ')}.</p>` +
+    // the same titles and captions as the app's Gate report panel: a top-k router's probability before the
+    // pick and its share of picks are different numbers and are never called by one name
+    const figures = routerFigures(rt, names).map((f) =>
+      `<p>${esc(f.title)}: ${f.values.map((v, e) => `${esc(experts[e])} ${fmt(100 * v, 3)}%`).join(', ')}. ${esc(f.caption)}</p>`).join('');
+    parts.push(`<h2${stored(rt.gate)}>${esc(headingFor('router', rt.gate, names))} — ${esc(lowerFirst(assignmentTitle(names)))}</h2>` +
+      heatmap(experts, rt.classes, rt.assignment) + figures +
       routerDetailHtml(rt, experts, names));
   }
   for (const fu of r.fusion) {
@@ -148,11 +151,18 @@ function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames)
     const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
       `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${fmt(t.mean, 3)} vs ${fmt(t.overall, 3)})`).join('<br>') || '—'}</td></tr>`).join('');
     html += `<h3>What each expert specializes in</h3><p>Inputs: ${esc(rt.specialisation.inputs)}. Score: (mean over the test samples routed mainly to the expert − mean over all) / standard deviation over all.</p>` +
-      `<table><tr><th>expert</th><th title="test samples whose top expert (largest routing weight) is this one">samples with it as top expert</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
+      `<table><tr><th>expert</th><th title="test samples whose top expert (largest router probability) is this one">samples with it as top expert</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
   }
   if (rt.series) html += '<h3>Mean weight of each expert per series</h3>' + heatmap(experts, rt.series.labels, rt.series.assignment);
   if (rt.timeOfDay) html += '<h3>Mean weight of each expert by hour of day (last timestamp of the window, UTC)</h3>' + heatmap(experts, rt.timeOfDay.hours.map(String), rt.timeOfDay.assignment);
   return html;
+}
+
+/** A sample's prediction: the class as the file writes it (binary: with the probability of the second class), else the number. */
+function predictionCell(s: FusionReport['samples'][number]): string {
+  if (s.prediction === undefined) return '';
+  if (s.predictionName === undefined) return fmt(s.prediction, 3);
+  return Number.isInteger(s.prediction) ? s.predictionName : `${s.predictionName} (${fmt(s.prediction, 3)})`;
 }
 
 /** The samples that lean least on one modality (text when there is one): e.g. reviews where the model ignored the text. */
@@ -160,7 +170,7 @@ function fusionSamplesHtml(fu: FusionReport): string {
   if (!fu.samples.length) return '';
   const m = Math.max(0, fu.modalities.findIndex((x) => /text/i.test(x)));
   const low = [...fu.samples].sort((a, b) => a.weights[m] - b.weights[m]).slice(0, 10);
-  const rows = low.map((s) => `<tr><td>${s.index}</td>${s.weights.map((w) => `<td>${fmt(w, 3)}</td>`).join('')}<td>${s.label ?? ''}</td><td>${s.prediction === undefined ? '' : fmt(s.prediction, 3)}</td>` +
+  const rows = low.map((s) => `<tr><td>${s.index}</td>${s.weights.map((w) => `<td>${fmt(w, 3)}</td>`).join('')}<td>${esc(s.labelName ?? String(s.label ?? ''))}</td><td>${esc(predictionCell(s))}</td>` +
     `<td>${s.correct === undefined ? '' : s.correct ? 'yes' : 'no'}</td><td style="text-align:left">${esc(s.text ?? '')}</td></tr>`).join('');
   return `<h3>Test samples with the lowest ${esc(fu.modalities[m])} weight</h3><p>${fu.samples.length} of ${fu.samplesTotal ?? fu.samples.length} test samples are in gate-report.json (sortable in the app).</p>` +
     `<table><tr><th>sample</th>${fu.modalities.map((x) => `<th>${esc(x)}</th>`).join('')}<th>label</th><th>prediction</th><th>right</th><th>text</th></tr>${rows}</table>`;
@@ -198,3 +208,5 @@ function exitCurveSvg(c: NonNullable<GateReport['exitCurve']>): string {
     `<text x="${L}" y="${H - 8}">${flops(x0)} FLOPs/sample</text><text x="${W - R}" y="${H - 8}" text-anchor="end">${flops(x1)} (dense ${flops(c.denseFlops)})</text>` +
     `<text x="${L - 6}" y="${y(y1) + 4}" text-anchor="end">${fmt(y1, 3)}</text><text x="${L - 6}" y="${y(y0) + 4}" text-anchor="end">${fmt(y0, 3)}</text></svg>`;
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -21,7 +21,8 @@ export async function ensureDemoDatasets(registry: DatasetRegistry, demos: DemoD
       const file = join(scratch, demo.fileName);
       writeFileSync(file, demo.csv());
       const { dataset } = await registry.importDataset(file, {
-        name: demo.name,
+        // a default, not a choice: a user's own dataset of that name keeps it, the demo becomes 'name (2)'
+        defaultName: demo.name,
         family: demo.family,
         description: demo.description,
         isDemo: true,

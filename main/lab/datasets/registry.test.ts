@@ -41,11 +41,15 @@ describe('importing into the registry', () => {
     expect(again.created).toBe(false);
     expect(again.dataset.id).toBe(dataset.id);
     expect(lab.registry.list()).toHaveLength(1);
-    // a different file under the same name: the name no longer picks one
+    // a different file under the same file name: the first free name, so the name still picks one (dataset-name.ts)
     const other = join(home, 'ETTh1.csv');
     writeFileSync(other, 'date,x\n2020-01-01 00:00,1\n2020-01-01 01:00,2\n');
     const second = await lab.registry.importDataset(other);
-    expect(second.dataset.name).toBe('ETTh1');
+    expect(second.dataset.name).toBe('ETTh1 (2)');
+    expect(lab.registry.resolve('ETTh1').id).toBe(dataset.id);
+    // two datasets with one name (a lab from before names were kept unique, set in its database): the name
+    // no longer picks one
+    lab.store.datasets.rename(second.dataset.id, 'ETTh1');
     expect(() => lab.registry.resolve('ETTh1')).toThrow(`2 datasets are named 'ETTh1' (ids ${dataset.id}, ${second.dataset.id}): give the id instead`);
     expect(lab.registry.resolve(String(second.dataset.id)).id).toBe(second.dataset.id);
   });

@@ -19,6 +19,8 @@ import { sweepAbandonedImports, sweepScratch } from './sweep';
 import { RunFiles } from '../runs/run-files';
 import { parseAsStored, recoverInterruptedRetypes } from './retype';
 import { pruneTrainedCaches } from './trained-caches';
+import { LabUnavailable } from '../runs/refusal';
+import { checkGivenName, freeDerivedName } from './dataset-name';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -26,6 +28,11 @@ export interface ImportDatasetOptions extends ImportOptions {
   family?: DatasetFamily;
   description?: string;
   isDemo?: boolean;
+  /**
+   * Without `name`: the name to start from instead of the file's (the app's upload, whose file is a temp
+   * copy). Like the file's name it is a default: taken, the first free '<name> (2)'… is used (dataset-name.ts).
+   */
+  defaultName?: string;
   onProgress?(p: ImportProgressEvent & { phase: 'hashing' | 'parsing' }): void;
   signal?: AbortSignal;
 }
@@ -42,6 +49,8 @@ export interface ImportOutcome {
   created: boolean;
   /** Set when that dataset's cache was damaged and has been rebuilt from the file: what was wrong. */
   repaired?: string;
+  /** Set when the name derived from the file was taken and another was picked: what to tell the user. */
+  nameNote?: string;
 }
 
 export class DatasetRegistry {
@@ -83,8 +92,8 @@ export class DatasetRegistry {
   }
 
   async importDataset(sourcePath: string, options: ImportDatasetOptions = {}): Promise<ImportOutcome> {
-    if (this.store.readOnly) throw new Error(`Cannot import: ${this.store.notice ?? 'the lab database is open read-only'}`);
-    const { roles, family, description, isDemo, onProgress, signal, ...importOptions } = options;
+    if (this.store.readOnly) throw new LabUnavailable(`Cannot import: ${this.store.notice ?? 'the lab database is open read-only'}`);
+    const { roles, family, description, isDemo, onProgress, signal, defaultName: startName, ...importOptions } = options;
     if (!existsSync(sourcePath)) throw new ImportError('not_found', `${sourcePath}: no such file`, { file: sourcePath });
     if (!statSync(sourcePath).isFile()) {
       const what = statSync(sourcePath).isDirectory() ? 'is a directory' : 'is not a regular file (a device, pipe or socket)';
@@ -98,6 +107,8 @@ export class DatasetRegistry {
     const cachePath = join(dir, 'cache');
     const hooks = { signal, onProgress: (p: ImportProgressEvent) => onProgress?.({ ...p, phase: 'parsing' as const }) };
     if (existing) return this.repairIfDamaged(this.withColumns(existing), sourcePath, hooks);
+    // a name the user chose that is taken: refused before the file is read (dataset-name.ts)
+    if (importOptions.name !== undefined) importOptions.name = checkGivenName(importOptions.name, this.store.datasets.list());
 
     // the reading rules of this importer, recorded so that a later re-parse reads the file the same way
     const recorded: RecordedImportOptions = { ...importOptions, parseRules: PARSE_RULES };
@@ -115,10 +126,11 @@ export class DatasetRegistry {
     const sourceFile = join(dir, `source${extname(sourcePath).toLowerCase()}`);
     copySource(sourcePath, sourceFile, bytes);
     const rel = (p: string) => relative(this.paths.home, p).split('\\').join('/');
+    const named = importOptions.name !== undefined ? { name: importOptions.name, note: null } : freeDerivedName(startName ?? defaultName(sourcePath), this.store.datasets.list());
     try {
       const id = this.store.datasets.insert(
         {
-          name: importOptions.name ?? defaultName(sourcePath),
+          name: named.name,
           sourceHash: hash,
           sourceName: basename(sourcePath),
           sourcePath: rel(sourceFile),
@@ -137,7 +149,7 @@ export class DatasetRegistry {
         },
         columns,
       );
-      return { dataset: this.get(id)!, created: true };
+      return { dataset: this.get(id)!, created: true, ...(named.note ? { nameNote: named.note } : {}) };
     } catch (e) {
       // Another process registered the same file between our check and our insert: it is one dataset.
       const winner = this.store.datasets.byHash(hash);
@@ -182,20 +194,19 @@ export class DatasetRegistry {
   }
 
   /**
-   * Renames a dataset (trimmed, 1-120 characters). Names need not be unique: runs and the CLI can use the
-   * id; the returned note says when another dataset has the same name (the CLI then refuses the name alone).
+   * Renames a dataset (trimmed, 1-120 characters). A name another dataset has is refused (DatasetNameTaken,
+   * naming that dataset), as for `import --name`: commands that take a name would no longer know which.
+   * `note` is always null since names are kept unique; it stays until the app's port (main/lab/lab/
+   * store-datasets.ts) stops reading it.
    */
-  rename(datasetId: number, name: string): { dataset: Dataset; note: string | null } {
-    if (this.store.readOnly) throw new Error(`Cannot rename: ${this.store.notice ?? 'the lab database is open read-only'}`);
+  rename(datasetId: number, name: string): { dataset: Dataset; note: null } {
+    if (this.store.readOnly) throw new LabUnavailable(`Cannot rename: ${this.store.notice ?? 'the lab database is open read-only'}`);
     const d = this.resolve(datasetId);
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > 120) throw new Error(`a dataset name has 1 to 120 characters (got ${trimmed.length}); dataset ${d.id} keeps the name '${d.name}'`);
+    checkGivenName(trimmed, this.store.datasets.list(), d);
     this.store.datasets.rename(d.id, trimmed);
-    const twins = this.list().filter((x) => x.id !== d.id && x.name === trimmed);
-    const note = twins.length
-      ? `dataset${twins.length > 1 ? 's' : ''} ${twins.map((x) => x.id).join(', ')} ${twins.length > 1 ? 'are' : 'is'} also named '${trimmed}': use the id (${d.id}) where a name would be ambiguous`
-      : null;
-    return { dataset: this.get(d.id)!, note };
+    return { dataset: this.get(d.id)!, note: null };
   }
 
   /**

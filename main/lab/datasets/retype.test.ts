@@ -9,6 +9,8 @@ import { labPaths } from '../home';
 import { openLabDatasets, createSplit, type LabDatasets } from './index';
 import { openDatasetCache } from '../import/index';
 import { recoverInterruptedRetypes, retypeDataset } from './retype';
+import { DatasetNameTaken } from './dataset-name';
+import { isRefusal } from '../runs/refusal';
 import { Lab } from '../lab';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +43,12 @@ const values = (cachePath: string, column: string) => {
   const c = openDatasetCache(cachePath).column(column);
   return Array.from(c.values, (v) => (c.dictionary ? (v < 0 ? null : c.dictionary[v]) : v));
 };
+/** A .npy file as np.save writes it (version 1.0). */
+function npy(descr: string, shape: number[], data: Float32Array): Buffer {
+  const header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`.padEnd(117, ' ') + '\n';
+  const pre = Buffer.from([0x93, ...Buffer.from('NUMPY', 'latin1'), 1, 0, header.length & 0xff, header.length >> 8]);
+  return Buffer.concat([pre, Buffer.from(header, 'latin1'), Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+}
 const siblings = (cachePath: string) => readdirSync(dirname(cachePath)).filter((n) => n !== 'cache' && !n.startsWith('source')).sort();
 
 describe('retypeDataset', () => {
@@ -121,6 +129,31 @@ describe('retypeDataset', () => {
     expect(same.message).toContain('Nothing to change');
   });
 
+  it('retypes a column of a 2-D .npy matrix like any table column', async () => {
+    const file = join(home, 'matrix.npy');
+    writeFileSync(file, npy('<f4', [4, 3], Float32Array.from([1, 0.5, 7, 2, 1.5, 8, 1, 2.5, 9, 2, 3.5, 7])));
+    const { dataset } = await lab.registry.importDataset(file, {});
+    expect(dataset.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['column_1:float', 'column_2:float', 'column_3:float']);
+    const r = await retypeDataset(lab.registry, dataset.id, { column_3: 'categorical' });
+    expect(r.dataset.columns.find((c) => c.name === 'column_3')).toMatchObject({ type: 'categorical', inferredType: 'float', typeOverride: 'categorical' });
+    expect(values(r.dataset.cachePath, 'column_3')).toEqual(['7', '8', '9', '7']);
+    expect(values(r.dataset.cachePath, 'column_1')).toEqual([1, 2, 1, 2]);
+  });
+
+  it('refuses to read a vector column as one number, saying what it holds and what to do; nothing is stored', async () => {
+    const file = join(home, 'emb.npy');
+    writeFileSync(file, npy('<f4', [3, 1, 4], Float32Array.from({ length: 12 }, (_, i) => i)));
+    const { dataset } = await lab.registry.importDataset(file, {});
+    expect(dataset.columns).toEqual([expect.objectContaining({ name: 'column_1', type: 'vector' })]);
+    await expect(retypeDataset(lab.registry, dataset.id, { column_1: 'float' })).rejects.toThrow(
+      `column 'column_1' of dataset ${dataset.id} 'emb' is a vector column (4 numbers per row) and cannot be float: a row holds a list, not one float value. Nothing was changed. Choose one of categorical, text, vector. `
+      + `A 2-D .npy matrix [rows, C] is imported as C columns (column_1, column_2, ...): if emb.npy is 2-D, dataset ${dataset.id} was imported before GateLab read matrices that way; delete it (gatelab datasets delete ${dataset.id}) and import the file again. If it is 3-D, save it 2-D (np.save(path, x.reshape(len(x), -1))) and import that.`);
+    const after = lab.registry.get(dataset.id)!;
+    expect(after.columns).toEqual(dataset.columns);
+    expect(after.columns[0]).toMatchObject({ type: 'vector', typeOverride: null });
+    expect(siblings(after.cachePath)).toEqual([]);
+  });
+
   it('after a crash between parking the old cache and recording the new parse, keeps the cache that matches the store', async () => {
     const id = await importSmall();
     const d = lab.registry.get(id)!;
@@ -168,13 +201,18 @@ describe('retypeDataset', () => {
     }
   });
 
-  it('renames a dataset, mentioning a name another dataset has, and refuses an empty name', async () => {
+  it('renames a dataset; refuses a name another dataset has (naming it) and an empty name', async () => {
     const id = await importSmall();
     expect(lab.registry.rename(id, '  clicks, cleaned  ')).toMatchObject({ dataset: { id, name: 'clicks, cleaned' }, note: null });
     const file = join(home, 'second.csv');
     writeFileSync(file, 'a,b\n1,2\n3,4\n');
     const second = (await lab.registry.importDataset(file)).dataset.id;
-    expect(lab.registry.rename(second, 'clicks, cleaned').note).toBe(`dataset ${id} is also named 'clicks, cleaned': use the id (${second}) where a name would be ambiguous`);
+    const taken = (() => { try { lab.registry.rename(second, ' clicks, cleaned'); } catch (e) { return e; } })();
+    expect(taken).toBeInstanceOf(DatasetNameTaken);
+    expect(isRefusal(taken)).toBe(true);
+    expect((taken as Error).message).toBe(`dataset ${id} is already named 'clicks, cleaned', so dataset ${second} keeps the name 'second'. Choose another name, or rename dataset ${id} first (in the app, or gatelab datasets rename ${id} NEW_NAME)`);
+    expect(lab.registry.get(second)!.name).toBe('second');
+    expect(lab.registry.rename(id, 'clicks, cleaned').dataset.name).toBe('clicks, cleaned'); // its own name is no clash
     expect(() => lab.registry.rename(id, '   ')).toThrow(`a dataset name has 1 to 120 characters (got 0); dataset ${id} keeps the name 'clicks, cleaned'`);
   });
 });

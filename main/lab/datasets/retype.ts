@@ -13,8 +13,10 @@ import { META_FILE, type DatasetCacheMeta, type InvalidPolicy, type ValidationRe
 import { typeChoices } from '../../../common/lab-api/datasets';
 import type { ColumnTypeName } from '../../../common/data/roles';
 import { isAlive } from '../process-alive';
+import { typeNotHonoured, typeNotOffered } from './retype-refusals';
 import type { Dataset, DatasetRegistry } from './registry';
 import { keepForFinishedRuns, keptRunIds, pruneTrainedCaches } from './trained-caches';
+import { LabUnavailable } from '../runs/refusal';
 
 /** Column name -> the type to read it as; null: back to what the importer infers. */
 export type TypeChanges = Record<string, ColumnTypeName | null>;
@@ -43,7 +45,7 @@ const list = (xs: string[]) => xs.join(', ');
 
 export async function retypeDataset(registry: DatasetRegistry, ref: string | number, changes: TypeChanges, options: RetypeOptions = {}): Promise<RetypeOutcome> {
   const { store, paths } = registry;
-  if (store.readOnly) throw new RetypeRefused(`Cannot change types: ${store.notice ?? 'the lab database is open read-only'}`);
+  if (store.readOnly) throw new LabUnavailable(`Cannot change types: ${store.notice ?? 'the lab database is open read-only'}`);
   const d = registry.resolve(ref);
   if (Object.keys(changes).length === 0) throw new RetypeRefused(`name at least one column of dataset ${d.id} '${d.name}' and the type to read it as`);
   const plan = planTypes(d, changes, options.onInvalid);
@@ -61,7 +63,10 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   const parseRules = recordedRules(d.importOptions) ?? (await rulesOfUnrecorded(d, source, options));
   plan.importOptions = { ...plan.importOptions, parseRules };
   const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const importOptions: RecordedImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
+  // the columns given a type now: only theirs is a new decision the importer reads under every rule
+  // (workers/import/parse-rules.ts retypedNow); types set before read as they did, so their rows stay
+  const retypedColumns = plan.changed.filter((name) => changes[name] !== null);
+  const importOptions: RecordedImportOptions & { retypedColumns: string[] } = { ...plan.importOptions, columnTypes: plan.columnTypes, retypedColumns };
   let result: ImportResult;
   let kept: string | null = null;
   try {
@@ -72,7 +77,7 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   }
   try {
     keepSourceName(scratch, d.sourceName);
-    checkParse(registry, d, result, plan, Object.keys(changes));
+    checkParse(registry, d, result, plan, changes);
     // The parse took a while: a run queued on the dataset meanwhile reads the cache lazily, so the new
     // files must not be swapped in under it (asked again here, synchronously with the swap).
     const startedSince = registry.busyRuns(d.id);
@@ -121,7 +126,7 @@ function planTypes(d: Dataset, changes: TypeChanges, onInvalid: InvalidPolicy | 
       continue;
     }
     const choices = typeChoices({ type: c.type, inferredType: c.inferredType, sample: topValues(c) });
-    if (!choices.includes(type)) throw new RetypeRefused(`column '${name}' cannot be ${type}: its values are not lists of numbers like [0.1, 0.2]. Choose one of ${list(choices)}`);
+    if (!choices.includes(type)) throw new RetypeRefused(typeNotOffered(d, c, type, choices));
     if (type !== c.type) changed.push(name);
     overrides.set(name, type === c.inferredType ? null : type);
   }
@@ -145,7 +150,8 @@ const topValues = (c: Dataset['columns'][number]) => ((c.stats as { topValues?: 
  * and then not under stored splits, which assign rows by position. Anything else is the parse reading the
  * file differently from the import (a reading rule that drifted): refused, nothing changed.
  */
-function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult, plan: TypePlan, asked: string[]): void {
+function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult, plan: TypePlan, changes: TypeChanges): void {
+  const asked = Object.keys(changes);
   const names = result.columns.map((c) => c.name);
   if (names.length !== d.columns.length || names.some((n, i) => n !== d.columns[i].name)) {
     throw new RetypeRefused(`parsing ${d.sourceName} again gave the columns ${list(names)}, not the dataset's ${list(d.columns.map((c) => c.name))}; nothing was changed`);
@@ -160,6 +166,10 @@ function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult,
   }
   for (const [i, c] of result.columns.entries()) {
     const was = d.columns[i].type;
+    // a type the importer did not apply would be recorded as set while the cache holds another: the
+    // schema would say float and the runs read a vector
+    const want = Object.hasOwn(changes, c.name) ? changes[c.name] : null;
+    if (want && c.type !== want) throw new RetypeRefused(typeNotHonoured(d, d.columns[i], want, c.type));
     if (asked.includes(c.name) || c.type === was) continue;
     // fewer or more rows can tip a coded column over the distinct-value share that separates categories from text
     const codedShift = result.rows !== d.rows && [was, c.type].every((t) => t === 'categorical' || t === 'text');

@@ -47,4 +47,12 @@ describe('optionsNotApplied', () => {
     expect(notAppliedMessage(dataset, ['--types store=categorical'])).toBe("already imported as dataset 7 'sales' with the same content; the options --types store=categorical were not applied. To import it with them, delete it first (gatelab datasets delete 7), then import again.");
     expect(notAppliedMessage(dataset, ['--roles store=series-id'])).toMatch(/not applied\. Roles can be set in place: gatelab datasets roles 7 column=role$/);
   });
+
+  it('--name alone points to rename, never to deleting the dataset (its runs would lose Try it and knockouts)', () => {
+    expect(notAppliedMessage(dataset, ['--name foo'], 3)).toBe("already imported as dataset 7 'sales' with the same content; the option --name foo was not applied. To give it the name 'foo', rename it: gatelab datasets rename 7 foo.");
+    expect(notAppliedMessage(dataset, ['--name my sales'])).toContain("rename it: gatelab datasets rename 7 'my sales'.");
+    // with options that need a new import, the name still goes by rename
+    const both = notAppliedMessage(dataset, ['--name foo', '--types store=categorical']);
+    expect(both).toContain('the options --name foo, --types store=categorical were not applied. To give it the name \'foo\', rename it: gatelab datasets rename 7 foo. To import it with them, delete it first');
+  });
 });

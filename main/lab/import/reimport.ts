@@ -75,7 +75,12 @@ function dateOrderRead(d: ImportedDataset): string | undefined {
  * What to tell the user: what was not applied and how to get it. `runsUsing`: runs trained on the dataset,
  * which its deletion keeps (with their results) but leaves without data, hence `--yes`.
  */
-export function notAppliedMessage(d: ImportedDataset, notApplied: string[], runsUsing = 0): string {
+export function notAppliedMessage(d: ImportedDataset, given: string[], runsUsing = 0): string {
+  // a name is changed in place: deleting the dataset for it would cost its runs' Try it and knockouts
+  const nameOption = given.find((o) => o.startsWith('--name '));
+  const notApplied = given.filter((o) => o !== nameOption);
+  const rename = nameOption ? `To give it the name '${nameOption.slice(7)}', rename it: gatelab datasets rename ${d.id} ${shellWord(nameOption.slice(7))}. ` : '';
+  if (notApplied.length === 0) return `already imported as dataset ${d.id} '${d.name}' with the same content; the option ${nameOption} was not applied. ${rename}`.trimEnd();
   const rolesOnly = notApplied.every((o) => o.startsWith('--roles'));
   const roles = notApplied.some((o) => o.startsWith('--roles') || o.startsWith('--target'));
   const deleteVerb = `gatelab datasets delete ${d.id}${runsUsing ? ' --yes' : ''}`;
@@ -83,7 +88,13 @@ export function notAppliedMessage(d: ImportedDataset, notApplied: string[], runs
   // the file is parsed once with these: `gatelab datasets types` re-parses with the dataset's own options
   const parseTime = notApplied.filter((o) => /^--(date-order|encoding|delimiter|header|format)\b/.test(o)).map((o) => o.split(' ')[0]);
   const noTypes = parseTime.length ? ` (${parseTime.join(', ')} cannot be changed in place: gatelab datasets types keeps the options the file was first read with)` : '';
-  return (`already imported as dataset ${d.id} '${d.name}' with the same content; the options ${notApplied.join(', ')} were not applied. `
+  return (`already imported as dataset ${d.id} '${d.name}' with the same content; the options ${given.join(', ')} were not applied. `
+    + rename
     + (rolesOnly ? '' : `To import it with them, delete it first (${deleteVerb}${runs}), then import again${noTypes}. `)
     + (roles ? `Roles can be set in place: gatelab datasets roles ${d.id} column=role` : '')).trimEnd();
+}
+
+/** A name as one shell word: quoted when it holds anything but letters, digits and '._-'. */
+function shellWord(s: string): string {
+  return /^[\w.-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }

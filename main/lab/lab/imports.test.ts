@@ -111,3 +111,41 @@ describe('the import queue', () => {
     expect(phasesOf(id)).toEqual(['queued', 'cancelled']);
   });
 });
+
+describe('the name of an imported dataset', () => {
+  /** Uploads `text` as the app does (a temp copy named after the user's file) and waits for its final event. */
+  async function upload(file: string, text: string, name?: string): Promise<ImportProgress> {
+    const begin = await lab.dispatch('import.begin', { name: file, size: Buffer.byteLength(text) });
+    const uploadId = (begin as { result: { uploadId: string } }).result.uploadId;
+    await lab.dispatch('import.chunk', { uploadId, offset: 0, data: Buffer.from(text).toString('base64') });
+    const finish = await lab.dispatch('import.finish', { uploadId, ...(name !== undefined ? { name } : {}) });
+    const id = (finish as { result: { importId: string } }).result.importId;
+    await until(() => phasesOf(id).some((p) => FINAL.includes(p)));
+    return events.find((e) => e.importId === id && FINAL.includes(e.phase))!;
+  }
+  const nameOf = async (id: string) => ((await lab.dispatch('datasets.get', { id })) as { result: { name: string } }).result.name;
+
+  it('a changed file uploaded again under the same file name becomes "name (2)", and the final event says why', async () => {
+    const first = await upload('textonly.csv', 'review,stars\ngood,5\nbad,1\n');
+    expect(first.phase).toBe('done');
+    expect(await nameOf(first.datasetId!)).toBe('textonly');
+    expect((first as { nameNote?: string }).nameNote).toBeUndefined();
+
+    const second = await upload('textonly.csv', 'review,stars\ngood,5\nbad,1\nfine,3\n');
+    expect(second.phase).toBe('done');
+    expect(second.created).toBe(true);
+    expect(await nameOf(second.datasetId!)).toBe('textonly (2)');
+    expect((second as { nameNote?: string }).nameNote)
+      .toBe(`dataset ${first.datasetId} is already named 'textonly', so this one is named 'textonly (2)' (to choose its name: gatelab datasets rename ID NAME, or import with --name)`);
+  });
+
+  it('a name the user typed that another dataset has is refused with what to do, and nothing is imported', async () => {
+    const taken = await upload('ratings.csv', 'user,item,rating\n1,2,4\n2,3,5\n');
+    const before = ((await lab.dispatch('datasets.list', {})) as { result: unknown[] }).result.length;
+    const refused = await upload('other.csv', 'user,item,rating\n7,8,1\n', 'ratings');
+    expect(refused.phase).toBe('failed');
+    expect(refused.error).toBe(`dataset ${taken.datasetId} is already named 'ratings', so nothing was imported. Choose another name for this import (--name), `
+      + `or rename dataset ${taken.datasetId} first (in the app, or gatelab datasets rename ${taken.datasetId} NEW_NAME) and import again`);
+    expect(((await lab.dispatch('datasets.list', {})) as { result: unknown[] }).result).toHaveLength(before);
+  });
+});

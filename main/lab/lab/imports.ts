@@ -3,8 +3,8 @@
 // only queues, tracks and reports.
 // - At most MAX_RUNNING_IMPORTS parse at once (each holds a worker and its buffers: 30 at once took
 //   1.5 GB and 77 threads); the others wait in order with phase 'queued'.
-// - Datasets another process imported (or deleted, or edited) on the same lab home are reported through
-//   the same onImported callback (foreign-datasets.ts): it only makes the lab say datasets changed.
+// - Datasets another process imported (or deleted, or edited) on the same lab home are not this file's: the
+//   Lab (lab.ts) watches them (foreign-datasets.ts) beside the runs other processes train.
 // - Events of one import are ordered: the first ('queued' or 'parsing') is sent before the import can
 //   report anything else (so also before the reply carrying its id: a client keeps events for an id
 //   it does not know yet), and nothing follows the final one ('done', 'failed', 'cancelled').
@@ -33,6 +33,9 @@ interface Job {
   finished: boolean;
 }
 
+/** An import's event (`nameNote` with phase 'done': the name the dataset got instead of a taken one, dataset-name.ts). */
+type ImportEvent = ImportProgress;
+
 const FINAL: ReadonlySet<ImportProgress['phase']> = new Set(['done', 'failed', 'cancelled']);
 
 export class Imports {
@@ -42,15 +45,10 @@ export class Imports {
 
   constructor(
     private readonly datasets: DatasetsPort,
-    private readonly emit: (p: ImportProgress) => void,
+    private readonly emit: (p: ImportEvent) => void,
     private readonly onImported: (datasetId: string) => void,
     private readonly maxRunning = MAX_RUNNING_IMPORTS,
-  ) {
-    // Datasets other processes import on this lab home (`gatelab import`, `gatelab train --dataset`), or
-    // delete or edit there, are reported like this lab's own imports, so open windows list them live.
-    // The store stops the watcher when it closes.
-    datasets.watchForeign?.(onImported);
-  }
+  ) {}
 
   /** Starts importing `path` now, or queues it behind the imports already parsing. */
   start(path: string, opts: ImportRequest): string {
@@ -86,7 +84,10 @@ export class Imports {
     const { opts } = job;
     this.datasets
       .importFile(job.path, {
-        name: opts.name ?? job.file.replace(/\.[^.]+$/, ''),
+        // A name the user typed is theirs (refused when taken); the file's stem is only a default, which the
+        // registry turns into 'textonly (2)' when taken (a changed file uploaded again), saying so in nameNote.
+        ...(opts.name !== undefined ? { name: opts.name } : {}),
+        defaultName: job.file.replace(/\.[^.]+$/, ''),
         signal: job.controller.signal,
         onInvalid: opts.onInvalid,
         onProgress: (p) => {
@@ -97,8 +98,8 @@ export class Imports {
         },
       })
       .then(
-        ({ datasetId, created }) => {
-          this.end(job, { phase: 'done', datasetId, created });
+        ({ datasetId, created, nameNote }) => {
+          this.end(job, { phase: 'done', datasetId, created, ...(nameNote ? { nameNote } : {}) });
           this.onImported(datasetId);
         },
         (e: Error) => {
@@ -114,14 +115,14 @@ export class Imports {
   }
 
   /** The final event; the job is forgotten and an upload's temp file removed. */
-  private end(job: Job, p: Partial<ImportProgress> & { phase: ImportProgress['phase'] }): void {
+  private end(job: Job, p: Partial<ImportEvent> & { phase: ImportProgress['phase'] }): void {
     this.report(job, p);
     job.finished = true;
     this.jobs.delete(job.importId);
     if (job.opts.temporary) rmSync(dirname(job.path), { recursive: true, force: true }); // the upload's own folder
   }
 
-  private report(job: Job, p: Partial<ImportProgress> & { phase: ImportProgress['phase'] }): void {
+  private report(job: Job, p: Partial<ImportEvent> & { phase: ImportProgress['phase'] }): void {
     if (job.finished) return; // nothing after a final phase (a late progress tick, a second cancel)
     this.emit({ importId: job.importId, file: job.file, datasetId: null, error: null, bytes: 0, totalBytes: 0, rows: 0, ...p });
     if (FINAL.has(p.phase)) job.finished = true;

@@ -9,14 +9,13 @@ import { histogramBars, lineChart, stackedArea } from './report-svg';
 import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../../common/analytics/gate-names';
 import { statTitle } from '../../../common/analytics/gate-captions';
 import { statWords } from '../../../common/analytics/stat-words';
+import { lowerIsBetter } from '../../../common/runs/metric-direction';
 
 /** A statistic in the app's words ("openness histogram", "share of top-2 picks"), as the Runs view titles it. */
 const statName = (stat: string, names: GateNames): string => statTitle(stat, names) ?? statWords(stat);
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(5))));
-/** Lower is better for losses and errors; higher for the rest (accuracy, AUC, R²). */
-const lowerIsBetter = (name: string) => /loss|mse|mae|rmse|error|logloss|mape/i.test(name);
 
 /**
  * A gate statistic's figure: a histogram (`*_hist`) as the bars of its last step; vectors that are shares of a

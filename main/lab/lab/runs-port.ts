@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import {
   LabError, type Comparison, type ExportRequest, type ExportResult, type MetricPoints, type RunDetail, type RunMetrics,
-  type RunGates, type GatePoints, type RunProgress, type RunSummary, type StartRuns, type StartedRuns,
+  type RunGates, type GatePoints, type QueueHoldNote, type RunProgress, type RunSummary, type StartRuns, type StartedRuns,
 } from '../../../common/lab-api';
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -29,6 +29,8 @@ export interface RunsPort {
   /** Gate statistics (optional: without them the Lab reads stored ones from the store, and no live ones are pushed). */
   gates?(id: string): MaybePromise<RunGates>;
   onGateStats?(listener: (g: GatePoints) => void): () => void;
+  /** The queue waits for the database (why, and what to do), repeated while it lasts; note null once it ends. */
+  onQueueHold?(listener: (h: QueueHoldNote) => void): () => void;
   /** True when this lab's own trainer runs it (not a CLI or another app on the same home): what quitting pauses. */
   trainsHere?(id: string): boolean;
   /** The lab's settings changed (e.g. more concurrent runs): start queued runs that now fit. */

@@ -6,7 +6,7 @@ import type { ValidationReport } from '../../../common/dataset-cache';
 import { LabError, type ColumnInfo, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
 import { retypeDataset } from '../datasets/retype';
 import type { LabPaths } from '../home';
-import type { DatasetsPort } from './datasets-port';
+import type { DatasetsPort, ImportedFile } from './datasets-port';
 import type { KeyValueTable } from './settings';
 import { cellOf, datetimeText } from './cells';
 import { watchForeignDatasets } from './foreign-datasets';
@@ -147,14 +147,16 @@ class StoreDatasets implements DatasetsPort {
     }
   }
 
-  async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<{ datasetId: string; created: boolean }> {
+  async importFile(path: string, hooks: Parameters<DatasetsPort['importFile']>[1]): Promise<ImportedFile> {
     const outcome = await this.lab.registry.importDataset(path, {
-      name: hooks.name,
+      // a given name is the user's (refused when taken); a default one gives way as '<name> (2)'
+      ...(hooks.name !== undefined ? { name: hooks.name } : {}),
+      ...(hooks.defaultName !== undefined ? { defaultName: hooks.defaultName } : {}),
       signal: hooks.signal,
       ...(hooks.onInvalid ? { onInvalid: hooks.onInvalid } : {}),
       onProgress: (p) => hooks.onProgress({ bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows }),
     });
-    return { datasetId: String(outcome.dataset.id), created: outcome.created };
+    return { datasetId: String(outcome.dataset.id), created: outcome.created, ...(outcome.nameNote ? { nameNote: outcome.nameNote } : {}) };
   }
 
   close(): void {

@@ -3,17 +3,19 @@
 // error labelled as scaled units, a paused run told apart from a failed one (exit 3, not 1).
 import { describe, expect, it, vi } from 'vitest';
 import type { RunManager } from './run-manager';
-import type { RunEvent, RunListener } from './events';
+import type { QueueHold, QueueHoldListener, RunEvent, RunListener } from './events';
 import type { RunRecord } from '../store/index';
 import { EXIT_PAUSED, exitCodeOf, exitCodeOfAll, followRuns, runList } from './cli-session';
 
 /** The part of RunManager followRuns uses: events to send, a run that settles when told. */
 function fakeManager(config: Record<string, unknown>) {
   const listeners = new Set<RunListener>();
+  const holds = new Set<QueueHoldListener>();
   let settle: (r: RunRecord) => void = () => {};
   const record = { id: 7, status: 'running', config, step: 0, epoch: 0 } as unknown as RunRecord;
   const m = {
     subscribe: (l: RunListener) => { listeners.add(l); return () => listeners.delete(l); },
+    onQueueHold: (l: QueueHoldListener) => { holds.add(l); return () => holds.delete(l); },
     waitFor: () => new Promise<RunRecord>((resolve) => (settle = resolve)),
     record: () => record,
     isLive: () => false,
@@ -24,6 +26,7 @@ function fakeManager(config: Record<string, unknown>) {
   return {
     manager: m as unknown as RunManager,
     send: (e: RunEvent) => listeners.forEach((l) => l(e)),
+    hold: (h: QueueHold | null) => holds.forEach((l) => l(h)),
     end: (status: string) => settle({ ...record, status } as RunRecord),
   };
 }
@@ -52,6 +55,28 @@ describe('gatelab train --follow lines', () => {
       f.end('completed');
       await done;
       expect(lines).toEqual([`epoch 1  step 10  ${want}`]);
+    }
+  });
+});
+
+describe('the queue waiting for the database', () => {
+  it('is said once on stderr when it starts (not at every repeat) and once when it ends; stdout stays the run lines', async () => {
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const f = fakeManager({ model: { template: 'demo-gated' } });
+      const lines: string[] = [];
+      const done = followRuns(f.manager, [7], { follow: false, json: true, print: (l) => lines.push(l) });
+      const hold = { note: 'Queued runs wait: the lab could not write to its database (disk full). Free disk space', since: '2026-11-30T20:00:00.000Z' } as QueueHold;
+      f.hold(hold);
+      f.hold(hold); // the manager repeats the hold every ~2 s for views opened meanwhile
+      f.hold(null);
+      f.end('completed');
+      await done;
+      expect(said.mock.calls).toEqual([[`gatelab: ${hold.note}`], ['gatelab: the database takes writes again: the queued runs start']]);
+      f.hold(hold); // after the command ended: no longer listening
+      expect(said.mock.calls).toHaveLength(2);
+    } finally {
+      said.mockRestore();
     }
   });
 });

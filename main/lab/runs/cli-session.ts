@@ -9,6 +9,7 @@ import { datasetResolver } from './dataset-runs';
 import { describeBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics } from './run-report';
 import { ratingUnitsOf } from '../../../common/runs/rating-units';
 import type { RunEvent } from './events';
+import { LabUnavailable } from './refusal';
 
 export interface CliRuns {
   paths: LabPaths;
@@ -21,7 +22,8 @@ export interface CliRuns {
 export function openCliRuns(home: string | undefined, options: { poolSize?: number; resolveDataset?: ConstructorParameters<typeof RunManager>[0]['resolveDataset']; store?: LabStore } = {}): CliRuns {
   const paths = labPaths(home);
   const store = options.store ?? openLabStore(paths.database);
-  if (store.readOnly) throw new Error(store.notice ?? `the lab database '${paths.database}' is open read-only`);
+  // the lab's state, not the request's: exit 1 (refusal.ts), as for import and the other writes
+  if (store.readOnly) throw new LabUnavailable(store.notice ?? `the lab database '${paths.database}' is open read-only`);
   // Every verb that may start a dataset run (train --config, resume, sweep) needs the datasets' caches and roles.
   const resolveDataset = options.resolveDataset ?? datasetResolver(new DatasetRegistry(store, paths));
   const manager = new RunManager({ store, paths, poolSize: options.poolSize, takeAnyQueued: false, resolveDataset });
@@ -64,6 +66,14 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
   const print = o.print ?? ((l: string) => { if (!stdoutClosed) console.log(l); });
   const mine = new Set(ids);
   let lastProgress = -Infinity; // the first progress line prints at once (performance.now() starts near 0 in a new process)
+  // The queue waiting for a database that refuses writes: said once when it starts and once when it ends
+  // (the manager repeats the hold every ~2 s for views opened meanwhile). stderr: --json's stdout stays JSON.
+  let held = false;
+  const offHold = m.onQueueHold((h) => {
+    if (h && !held) console.error(`gatelab: ${h.note}`);
+    else if (!h && held) console.error('gatelab: the database takes writes again: the queued runs start');
+    held = h !== null;
+  });
   const off = m.subscribe((e: RunEvent) => {
     if (!mine.has(e.runId)) return;
     if (o.json) {
@@ -129,6 +139,7 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
     off();
+    offHold();
     // After a Ctrl-C the runs are settled and nothing is left queued: another Ctrl-C while the command
     // prints its table and closes must not kill it halfway (exit 130 instead of 3); the one after quits.
     // Closing may wait (a trainer's checkpoint on a slow disk): the swallowed one says what is going on.

@@ -1,8 +1,11 @@
 // `gatelab pause|cancel RUN`: act on a run wherever it trains. A run trained by another lab process
 // (serve, the app, a `gatelab train` in another terminal) gets a request file its owner picks up within
 // ~250 ms; this command then waits (up to `waitMs`) for the status to change and reports it.
+// Exit codes (exit-codes.ts): 2 for no such run or a run not in a state for it, 1 when the lab failed.
 import { openCliRuns } from './cli-session';
 import type { RunStatus } from '../store/index';
+import { refusing } from './refusal';
+import { exitCodeOfError, EXIT_FAILED, EXIT_OK, EXIT_REFUSED } from './exit-codes';
 
 export interface ControlArgs {
   /** The run id as typed. */
@@ -15,15 +18,16 @@ export async function controlVerb(verb: 'pause' | 'cancel', args: ControlArgs, w
   const id = Number(args.run);
   if (!Number.isInteger(id)) {
     console.error(`gatelab ${verb}: give a run id (gatelab runs lists them)`);
-    return 2;
+    return EXIT_REFUSED;
   }
   const target: RunStatus[] = verb === 'pause' ? ['paused', 'completed', 'failed', 'cancelled'] : ['cancelled', 'completed', 'failed'];
   let s;
   try {
     s = openCliRuns(args.home);
     const m = s.manager;
-    if (verb === 'pause') m.pause(id);
-    else m.cancel(id);
+    // no such run, a run in the wrong state: refused (2). Only the request is wrapped: a lab that cannot be
+    // opened (a damaged or read-only database) is the lab's failure (1), whatever words it uses.
+    refusing(() => (verb === 'pause' ? m.pause(id) : m.cancel(id)));
     const until = Date.now() + waitMs;
     let run = s.store.runs.get(id)!;
     while (!target.includes(run.status) && Date.now() < until) {
@@ -34,10 +38,10 @@ export async function controlVerb(verb: 'pause' | 'cancel', args: ControlArgs, w
     const out = { run: id, status: run.status, step: run.step, requested: verb };
     if (args.json) console.log(JSON.stringify(out));
     else console.log(ok ? `run ${id} is ${run.status} at step ${run.step}` : `run ${id} is still ${run.status}: the ${verb} request is pending with its trainer`);
-    return ok ? 0 : 1;
+    return ok ? EXIT_OK : EXIT_FAILED;
   } catch (e) {
     console.error(`gatelab ${verb}: ${(e as Error).message}`);
-    return 1;
+    return exitCodeOfError(e);
   } finally {
     await s?.close();
   }

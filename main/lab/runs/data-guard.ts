@@ -6,12 +6,17 @@
 //   short for one window;
 // - a split its trainer cannot use: a forecasting run on a split not by time, `data.split: 'given'` by
 //   name (data-split-check.ts);
+// - a template its data cannot feed although its family can: MMoE on a target with no rating behind the
+//   click (common/models/template-needs.ts, the rule the app's Models page keeps Start off by);
 // - `loss.classWeights` the run cannot use: any on a forecasting run (it predicts numbers), or a list whose
 //   length is not the target's number of classes, counted as the trainer counts them (the target's coding,
-//   common/models/target.ts; workers/run/class-weights.ts applies the weights).
+//   common/models/target.ts; workers/run/class-weights.ts applies the weights);
+// - columns that do not bind for the template's family (a CTR model on a series with no categorical field),
+//   a classification target that is not a set of classes, a gated fusion on one modality: the trainer's (or
+//   the template schema's) own words, which it stopped with at step 0.
 // The lab reads what the checks need and nothing more: the cache's meta.json, the time column (only when the
-// importer saw a step back or a repeat), the split's row counts, and the target column (only for a list of
-// class weights). Checks that need every channel's values (constant or empty columns) stay the trainer's.
+// importer saw a step back or a repeat), the split's row counts, and the target column of a classification.
+// Checks that need every channel's values (constant or empty columns) stay the trainer's.
 // The reads are remembered in a DataCheckMemo for one creation: a sweep's points share their data (they
 // differ in lookback, horizon, seeds...), and the CLI's dataset setup hands its memo to the run manager's
 // create, so `gatelab train` reads the data once; in the app this runs on the main process.
@@ -21,7 +26,9 @@ import type { ColumnSource } from '../../../common/data';
 import { runBinding } from '../../../common/models/run-binding';
 import { DataColumns } from '../../../common/models/binding';
 import { codeTarget, type TargetCoding } from '../../../common/models/target';
+import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
+import { parseModelConfig } from '../../../common/models/index';
 import type { LabStore } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
 import { checkRunSplit } from './data-split-check';
@@ -59,23 +66,27 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
   checkRunSplit(config, store, dataset);
   if (!data.columns) return config;
   const stored = data.splitId !== undefined ? store.splits.get(data.splitId)?.spec as SplitSpecInput | undefined : undefined;
-  let bound: ReturnType<typeof runBinding>;
-  try {
-    bound = runBinding(data.columns, { model: config.model as Record<string, unknown>, data, seed: config.seed }, stored);
-  } catch {
-    return config; // the columns do not bind (no target, a split name...): the trainer says why, with the dataset in hand
-  }
+  // the columns bind as the trainer binds them (runBinding is its code), or the run is refused in its words
+  // (a CTR model on a series with no categorical field, no target, a split name...)
+  const bound = runBinding(data.columns, { model: config.model as Record<string, unknown>, data, seed: config.seed }, stored);
   const folder = cacheDir(dataset.cacheDir);
   const columns = bound.binding.columns;
+  const needs = templateDataProblem(String((config.model as { template?: unknown }).template), columns, { name: dataset.name, target: targetFacts(store, data.datasetId, columns) }, ruleHint);
+  if (needs) throw new Error(needs);
   if (columns.family !== 'forecasting') {
-    // a list must match the target's classes ('balanced' fits any number of them): the target is read only then
-    if (!Array.isArray(weights)) return config;
+    checkModalities(config, columns);
+    // the target must be a set of classes (CTR and fusion models classify), and a list of class weights
+    // must match them ('balanced' fits any number). The cache is opened only when the memo does not hold
+    // the coding yet (the CLI's setup coded it already).
+    let unreadable = false;
+    const open = (): ColumnSource => { try { return lazyDatasetCache(folder); } catch (e) { unreadable = true; throw e; } };
+    const typeOf = (n: string) => data.columns!.find((c) => c.name === n)?.type;
     let coding: TargetCoding;
     try {
-      const typeOf = (n: string) => data.columns!.find((c) => c.name === n)?.type;
-      coding = targetCodingOf(DataColumns.parse(columns) as TargetColumns, folder, () => lazyDatasetCache(folder), typeOf, memo);
-    } catch {
-      return config; // the target is not a set of classes, or the cache cannot be read: the trainer says why
+      coding = targetCodingOf(DataColumns.parse(columns) as TargetColumns, folder, open, typeOf, memo);
+    } catch (e) {
+      if (unreadable) return config; // a cache that cannot be read: the trainer's message says how to repair it
+      throw e;
     }
     checkWeightsPerClass(weights, classNamesOf(coding), `the target '${coding.column}'`);
     return config;
@@ -94,6 +105,37 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
   checkForecastingWindows(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1);
   return config;
 }
+
+/**
+ * A gated fusion (gmu, moe-fusion, gated-cross-attention) on data with one modality: the template's schema
+ * refuses it (its message names the field and the templates that take one modality). The modalities'
+ * widths are the trainer's to fit; their number is known here.
+ */
+function checkModalities(config: RunConfig, columns: { family: string; modalities?: { name: string }[] }): void {
+  if (columns.family !== 'fusion' || !columns.modalities) return;
+  const modalities = columns.modalities.map((m) => ({ name: m.name, dim: 1 }));
+  const model = config.model as Record<string, unknown>;
+  try {
+    parseModelConfig({ ...model, modalities });
+  } catch (e) {
+    const lines = (e as Error).message.split('\n').filter((l) => /field 'modalities'/.test(l));
+    if (lines.length) throw new Error(lines.join('\n'));
+  }
+}
+
+/** The target column's type and statistics as the schema has them (what templateDataProblem reads). */
+function targetFacts(store: LabStore, datasetId: number, columns: { family: string; label?: unknown }): TargetFacts | undefined {
+  if (columns.family !== 'recsys') return undefined;
+  const name = (columns.label as { column: string }).column;
+  const c = store.datasets.columns(datasetId).find((col) => col.name === name);
+  if (!c) return undefined;
+  const stats = c.stats as { cardinality?: number | null; min?: unknown; max?: unknown };
+  return { type: c.type, distinct: stats.cardinality ?? null, min: stats.min ?? null, max: stats.max ?? null };
+}
+
+/** How a run (any face but the Models page, which says it in its own words) gives its target a label rule. */
+const ruleHint = (column: string): string =>
+  `Give '${column}' a label rule: --set positiveAtLeast=4 (a rating of 4 or more is a click), or in the app Datasets → Target "binary label: value ≥ t"`;
 
 /** The part of the check that reads the cache: row order and series (time column), then the split. */
 function readAndSplit(folder: string, columns: ReturnType<typeof runBinding>['columns'], spec: ReturnType<typeof runBinding>['binding']['split']): DataCheck {

@@ -93,4 +93,28 @@ describe('dataset run defaults', () => {
     lab.registry.setColumns(clicks, [{ column: 'item', role: 'categorical' }]);
     expect(() => withDatasetDefaults(config({ datasetId: 999 }), lab.store)).toThrow(/data.datasetId: dataset 999 does not exist/);
   });
+
+  it('a new fusion run stores the text buckets and one-hot cap it is built with; a run stored without them derives the same inputs', async () => {
+    // a city with 1,500 values (past the 1,000 cap) and a text column: both encodings matter to the inputs
+    const words = ['good', 'bad', 'slow', 'fast', 'cheap', 'dear'];
+    const rows = ['review,city,label', ...Array.from({ length: 3000 }, (_, i) => `${words[i % 6]} and ${words[(i * 7) % 6]} service at table ${i},c${i % 1500},${i % 3 === 0 ? 1 : 0}`)];
+    writeFileSync(join(home, 'reviews.csv'), rows.join('\n'));
+    const reviews = (await lab.registry.importDataset(join(home, 'reviews.csv'), { roles: { review: 'feature', city: 'categorical', label: 'target' } })).dataset.id;
+    const fusion = (model: Record<string, unknown> = {}) =>
+      parseRunConfig({ model: { template: 'concat-fusion', ...model }, data: { kind: 'dataset', datasetId: reviews } });
+    const c = withDatasetDefaults(fusion(), lab.store);
+    expect(c.model).toMatchObject({ textBuckets: 4096, maxCategories: 1000 });
+    expect(withDatasetDefaults(fusion({ textBuckets: 512, maxCategories: 20 }), lab.store).model).toMatchObject({ textBuckets: 512, maxCategories: 20 }); // the user's stay
+    expect(withDatasetDefaults(config({}), lab.store).model).not.toHaveProperty('textBuckets'); // not a fusion template: no such fields
+
+    const { textBuckets: _t, maxCategories: _m, ...before } = c.model as Record<string, unknown>; // as runs from before the fields were stored
+    const shapeOf = (model: Record<string, unknown>) => {
+      const run = { id: 4, datasetId: reviews, config: { ...c, model } } as unknown as RunRecord;
+      return labDatasetRun(datasetResolver(lab.registry)(run), { model, data: c.data as { splitSeed?: number }, seed: 1 }).model;
+    };
+    const stored = shapeOf(c.model as Record<string, unknown>);
+    expect(stored.modalities).toEqual(shapeOf(before).modalities);
+    // 4,096 text buckets; 1,000 city values + one "other"
+    expect((stored.modalities as { dim: number }[]).map((m) => m.dim).sort((a, b) => a - b)).toEqual([1001, 4096]);
+  }, 60_000);
 });

@@ -5,10 +5,19 @@
 // rating_rmse in the rating's own units: metrics.ratingUnits 'rating'; runs from before, unmarked, keep
 // scaled units, common/runs/rating-units.ts). Applied once, when the run is created, by every face (app,
 // serve, `gatelab train`, `gatelab sweep`), and stored in the run's config: a later change of the rule
-// does not change a run that is resumed.
+// does not change a run that is resumed. Also what a template's schema ties to the data: MoE fusion's
+// router has one expert per modality (common/models/fusion.ts), so `router.experts` is the number of
+// modalities the dataset's roles make, as the app's Models form sets it; a number the user gave that
+// differs is refused here, naming the field, instead of failing the run at step 0. And a fusion run's
+// encoding (model.textBuckets, model.maxCategories): the values it is built with are stored, so a later
+// change of the defaults (common/models/base.ts) cannot change which inputs a stored run re-derives for a
+// resume, an export or analytics.
 import type { RunConfig } from '../../../common/runs/config';
 import { LabelRules } from '../lab/label-rules';
 import type { LabStore } from '../store/index';
+import { runBinding } from '../../../common/models/run-binding';
+import { MAX_CATEGORIES, TEXT_BUCKETS } from '../../../common/models/base';
+import { TEMPLATES } from '../../../common/models/index';
 
 /** The seed of random and stratified default splits of new dataset runs (as the accuracy benchmark's protocols). */
 export const SPLIT_SEED = 42;
@@ -24,7 +33,40 @@ export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConf
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
   const metrics = { ...config.metrics, ratingUnits: config.metrics?.ratingUnits ?? 'rating' as const };
-  return { ...config, model: model as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, columns }, metrics };
+  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, columns }, metrics };
+  return { ...filled, model: withExpertPerModality(filled, store) as RunConfig['model'] };
+}
+
+/** A fusion model's text buckets and one-hot cap: the user's where given, else today's defaults, written down. */
+function withFusionEncoding(model: Record<string, unknown>): Record<string, unknown> {
+  if (TEMPLATES.find((t) => t.id === model.template)?.family !== 'fusion') return model;
+  return { ...model, textBuckets: model.textBuckets ?? TEXT_BUCKETS, maxCategories: model.maxCategories ?? MAX_CATEGORIES };
+}
+
+/**
+ * MoE fusion's `router.experts` from the modalities of the run's columns (module comment). The config's
+ * model is as the user gave it (templates' defaults are the trainer's), so an `experts` there is theirs.
+ */
+function withExpertPerModality(config: RunConfig, store: LabStore): Record<string, unknown> {
+  const model = config.model as Record<string, unknown>;
+  const data = config.data;
+  if (model.template !== 'moe-fusion' || data.kind !== 'dataset' || !data.columns) return model;
+  let modalities: string[];
+  try {
+    const { binding } = runBinding(data.columns, { model, data, seed: config.seed });
+    if (binding.columns.family !== 'fusion') return model;
+    modalities = binding.columns.modalities.map((m) => m.name);
+  } catch {
+    return model; // the columns do not bind (no target...): the checks after this say why
+  }
+  const router = (model.router ?? { kind: 'softmax-router' }) as Record<string, unknown>;
+  if (router.experts === undefined) return { ...model, router: { ...router, experts: modalities.length } };
+  if (router.experts !== modalities.length) {
+    const name = store.datasets.get(data.datasetId)?.name ?? `dataset ${data.datasetId}`;
+    throw new Error(`run config: model.router.experts: moe-fusion has one expert per modality, and ${name} has ${modalities.length} ` +
+      `(${modalities.join(', ')}), not ${JSON.stringify(router.experts)}: set router.experts=${modalities.length}, or leave it out (the lab sets it from the modalities)`);
+  }
+  return model;
 }
 
 /** The dataset's columns as the trainer reads them, frozen into the run's config. */

@@ -153,15 +153,12 @@ function checkModalities(dataset: Dataset, config: Record<string, unknown>, colu
  * A forecasting series its windows cannot be cut from (out of time order, stacked series, a part too short),
  * class weights the run cannot use (on a forecast, or not one per class): refused here with the guard's
  * message (data-guard.ts), so --target is set back too. The run manager checks every face's new runs; given
- * `memo` (DatasetRunSetup.dataChecks) it reuses these reads. A config that does not parse yet is left to it.
+ * `memo` (DatasetRunSetup.dataChecks) it reuses these reads.
  */
 function checkData(store: LabStore, dataset: Dataset, config: Record<string, unknown>, memo: DataCheckMemo): void {
-  let parsed: ReturnType<typeof withDatasetDefaults>;
-  try {
-    parsed = withDatasetDefaults(parseNewRunConfig(config as RunConfigInput), store);
-  } catch {
-    return;
-  }
+  // The run manager parses the same way (parseNewRunConfig refuses only what would fail: a template field out
+  // of range, a typo): refused here, --target is set back as for the data checks.
+  const parsed = withDatasetDefaults(parseNewRunConfig(config as RunConfigInput), store);
   checkRunData(parsed, store, () => dataset.cachePath, memo);
 }
 

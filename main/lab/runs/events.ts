@@ -17,6 +17,23 @@ export type RunEvent =
 
 export type RunListener = (event: RunEvent) => void;
 
+/**
+ * Why the queue waits: the database refuses writes, so a run started now would be stopped at once. `note`
+ * is the one line the views and the CLI print (the cause, then what to do, in the stop note's words).
+ */
+export interface QueueHold {
+  /** "the lab could not write to its database /home/me/.gatelab/gatelab.sqlite (database or disk is full)" */
+  cause: string;
+  /** "Free disk space on the drive that holds it" */
+  fix: string;
+  note: string;
+  /** When the hold began (ISO). */
+  since: string;
+}
+
+/** The hold (repeated while it lasts), or null once writes succeed again and the queue runs. */
+export type QueueHoldListener = (hold: QueueHold | null) => void;
+
 /** Statuses after which a run does nothing until someone acts. */
 export const SETTLED: RunStatus[] = ['completed', 'failed', 'cancelled', 'paused', 'interrupted'];
 export const FINAL: RunStatus[] = ['completed', 'failed', 'cancelled'];

@@ -4,6 +4,8 @@
 // second `category`), and an encoder looking cells up by `column` then fails or reads the wrong cell.
 // The importer records each column's field in the cache (workers/import/source-fields.ts); for a dataset
 // imported before that, what can still be known is given, and `source.columns` says which case applies.
+// A .npy array has no column names: the importer names matrix column k-1 of a 2-D array [rows, C] `column_k`
+// (a 1-D array is the one column column_1), so sourceIndex is that matrix column and sourceColumn null.
 import type { DatasetCacheMeta } from '../../../common/dataset-cache';
 import type { SourcePlace } from './preprocessing-doc';
 
@@ -27,16 +29,27 @@ export function sourcePlaceOf(meta: DatasetCacheMeta, column: string): SourcePla
   const field = meta.columns[i].sourceField;
   if (field) return { sourceColumn: field.header, sourceIndex: field.index };
   if (!meta.source) return {};
-  if (!delimited(meta)) return meta.source.format === 'npy' ? {} : { sourceColumn: column };
+  if (meta.source.format === 'npy') return npyPlace(column);
+  if (!delimited(meta)) return { sourceColumn: column };
   // imported before fields were recorded: the importer has always kept the file's column order
   if (meta.source.hasHeader === false) return { sourceColumn: null, sourceIndex: i };
   const names = meta.columns.map((c) => c.name);
   return mayBeRenamed(names, i) ? { sourceIndex: i } : { sourceColumn: column, sourceIndex: i };
 }
 
+/** A .npy column's matrix column (module comment); {} for a name the importer does not give (nothing is known). */
+function npyPlace(column: string): SourcePlace {
+  const k = /^column_([1-9]\d*)$/.exec(column);
+  return k ? { sourceColumn: null, sourceIndex: Number(k[1]) - 1 } : {};
+}
+
 /** The document's `source.columns`: how sourceColumn/sourceIndex were known and how to read cells with them. */
 export function sourceColumnsRule(meta: DatasetCacheMeta): string | undefined {
-  if (!meta.source || meta.source.format === 'npy') return undefined;
+  if (!meta.source) return undefined;
+  if (meta.source.format === 'npy') {
+    return 'a .npy array has no column names: sourceColumn is null and sourceIndex is the 0-based column of the 2-D array [rows, columns] '
+      + 'the column was read from (column_1 is array[:, 0], column_k is array[:, k-1]); a 1-D array is the one column column_1 (sourceIndex 0: the array itself)';
+  }
   if (!delimited(meta)) return 'sourceColumn is the key (JSON Lines) or field name (Parquet, Arrow) each column was read from, the same as `column`';
   const read = 'read each cell by sourceIndex, the 0-based field in a row of the file (header names can repeat); `column` is the lab\'s name, which differs from the header where the import changed it: trimmed of spaces, an empty header cell named column_N, a repeated name renamed name_2 (a second `category` becomes category_2)';
   if (meta.source.hasHeader === false) return `the file has no header row: sourceColumn is null; ${read}`;

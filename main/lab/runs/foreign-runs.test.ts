@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStore } from '../store/index';
 import { foreignRunChanges } from './foreign-runs';
+import { claimQueuedRun } from './run-claim';
+import { RunFiles } from './run-files';
+import type { ResumePoint } from './run-checkpoints';
 import type { GatePoints, MetricPoints, RunProgress } from '../../../common/lab-api';
 
 describe('runs trained by another process', () => {
@@ -109,6 +112,68 @@ describe('runs trained by another process', () => {
       theirs.metrics.appendGateStats(b, [{ step: 2, gate: 'gate1', stat: 'mean_openness', value: 0.9 }, { step: 4, gate: 'gate1', stat: 'mean_openness', value: 0.8 }]);
       foreignRunChanges(o, seen);
       expect(gates.at(-1)).toEqual({ id: String(b), points: [{ step: 2, gate: 'gate1', stat: 'mean_openness', value: 0.9, vector: null }, { step: 4, gate: 'gate1', stat: 'mean_openness', value: 0.8, vector: null }] });
+    } finally {
+      ours.close();
+      theirs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('carry the step another process resumed a run from, before the new trainer\'s points, so views drop the dead one\'s past it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-foreign-resume-'));
+    const ours = openLabStore(join(dir, 'lab.sqlite'));
+    const theirs = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const events: Array<['progress', RunProgress] | ['metrics', MetricPoints]> = [];
+      const o = { store: ours, isLive: () => false, onProgress: (p: RunProgress) => events.push(['progress', p]), onMetrics: (m: MetricPoints) => events.push(['metrics', m]) };
+      const seen = new Map();
+      const files = new RunFiles(join(dir, 'checkpoints'), dir);
+      // `gatelab resume` claims the run in its own process: from the checkpoint at step 20 (its points past it go)
+      const resumeAt = (id: number, step: number) => {
+        theirs.runs.setStatus(id, 'queued');
+        const point: ResumePoint = { id: 0, runId: id, step, epoch: step / 10, kind: 'epoch', path: 'x.ckpt', bytes: 0, metric: null, createdAt: '' };
+        expect(claimQueuedRun(theirs, files, id, { resume: point })).toMatchObject({ restart: { step } });
+      };
+      const a = theirs.runs.create({ config: {} });
+      theirs.runs.setStatus(a, 'running', { step: 30, totalSteps: 100 });
+      theirs.metrics.append(a, [10, 20, 30].map((step) => ({ step, name: 'loss', value: 1 })));
+      foreignRunChanges(o, seen, true);
+      theirs.metrics.append(a, [{ step: 34, name: 'loss', value: 1 }]);
+      theirs.runs.setStatus(a, 'interrupted', { step: 20 }); // its trainer died after step 34
+      foreignRunChanges(o, seen);
+      expect(events.at(-1)).toEqual(['progress', expect.objectContaining({ status: 'interrupted', step: 20 })]);
+      expect(events.at(-1)![1]).not.toHaveProperty('restartStep');
+
+      events.length = 0;
+      resumeAt(a, 20);
+      theirs.metrics.append(a, [21, 22].map((step) => ({ step, name: 'loss', value: 0.5 })));
+      foreignRunChanges(o, seen);
+      expect(events).toEqual([
+        ['progress', { id: String(a), status: 'running', step: 20, totalSteps: 100, samplesPerSec: null, etaSec: null, error: null, restartStep: 20 }],
+        ['metrics', { id: String(a), points: [{ name: 'loss', step: 21, value: 0.5 }, { name: 'loss', step: 22, value: 0.5 }] }],
+      ]);
+      foreignRunChanges(o, seen); // said once
+      expect(events).toHaveLength(2);
+
+      // killed and resumed again between two passes: running both times, still a restart (from step 10 now)
+      events.length = 0;
+      resumeAt(a, 10);
+      theirs.metrics.append(a, [{ step: 11, name: 'loss', value: 0.25 }]);
+      foreignRunChanges(o, seen);
+      expect(events).toEqual([
+        ['progress', expect.objectContaining({ status: 'running', step: 10, restartStep: 10 })],
+        ['metrics', { id: String(a), points: [{ name: 'loss', step: 11, value: 0.25 }] }],
+      ]);
+
+      // paused in its trainer and resumed there: no claim, no restart; the run keeps its points
+      events.length = 0;
+      theirs.runs.setStatus(a, 'paused', { step: 11 });
+      foreignRunChanges(o, seen);
+      theirs.runs.setStatus(a, 'running', { step: 11 });
+      theirs.metrics.append(a, [{ step: 12, name: 'loss', value: 0.2 }]);
+      foreignRunChanges(o, seen);
+      expect(events.map(([, e]) => 'restartStep' in e)).toEqual([false, false, false]);
+      expect(events.at(-2)).toEqual(['metrics', { id: String(a), points: [{ name: 'loss', step: 12, value: 0.2 }] }]);
     } finally {
       ours.close();
       theirs.close();

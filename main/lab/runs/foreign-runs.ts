@@ -3,8 +3,12 @@
 // pause requested here (which the owner carries out through the run's folder) would never show. This
 // watcher reads such runs from the store about once a second and turns what changed into the same
 // progress, metric and gate-statistics events the lab's own runs send (their gate panels fill in live too).
+// A run another process (re)starts from a checkpoint (`gatelab resume N`) had its points past that step
+// deleted by the claim (run-claim.ts): its progress event carries the step (restartStep), so the views drop
+// the dead trainer's points there too, as they do for this lab's own resumes.
 import type { GatePoints, MetricPoints, RunProgress } from '../../../common/lab-api';
 import type { LabStore, RunRecord } from '../store/index';
+import { restartOf } from './run-claim';
 
 export interface ForeignRunsOptions {
   store: LabStore;
@@ -24,22 +28,32 @@ interface Seen {
   metricStep: number;
   /** gate statistics up to this step were sent or loaded */
   gateStep: number;
+  /** The run's last claim (run-claim.ts restartOf().claim): a new one is a restart. */
+  lastClaim: string | null;
 }
 
 /** One pass: what changed since `seen` (updated in place) for running runs that are not live here. */
 export function foreignRunChanges(o: Omit<ForeignRunsOptions, 'intervalMs'>, seen: Map<number, Seen>, first = false): void {
   const running = o.store.runs.list({ status: 'running' }).filter((r) => !o.isLive(r.id));
-  const ids = new Set([...running.map((r) => r.id), ...seen.keys()]);
+  // (ended runs stay in `seen`, unwatched, for their lastClaim: a paused trainer resumed is no restart)
+  const watched = [...seen].filter(([, s]) => s.status === 'running').map(([id]) => id);
+  const ids = new Set([...running.map((r) => r.id), ...watched]);
   for (const id of ids) {
     if (o.isLive(id)) { seen.delete(id); continue; } // this lab took it over (resumed here): its own events now
     const r = running.find((x) => x.id === id) ?? o.store.runs.get(id);
     if (!r) { seen.delete(id); continue; } // deleted
     const before = seen.get(id);
-    const metricStep = first ? r.step : sendMetrics(o, r, before?.metricStep ?? -1);
-    const gateStep = first ? lastGateStep(o.store, r.id) : sendGateStats(o, r, before?.gateStep ?? -1);
-    if (!first && (!before || before.status !== r.status || before.step !== r.step)) o.onProgress(progressOf(o.store, r));
-    if (r.status === 'running') seen.set(id, { status: r.status, step: r.step, metricStep, gateStep });
-    else seen.delete(id); // ended (completed, paused, failed...): the event above said so once
+    const claim = restartOf(o.store, id);
+    // (re)started since the last pass (newly running, or claimed again between two passes): the progress
+    // goes first, so views drop their points past the restart step before the new trainer's arrive
+    const restart = !first && r.status === 'running' && claim && claim.claim !== before?.lastClaim ? claim.step : null;
+    if (restart !== null) o.onProgress({ ...progressOf(o.store, r), restartStep: restart });
+    const resent = (step: number) => (restart !== null ? Math.min(step, restart) : step); // the replayed steps' points are sent again
+    const metricStep = first ? r.step : sendMetrics(o, r, resent(before?.metricStep ?? -1));
+    const gateStep = first ? lastGateStep(o.store, r.id) : sendGateStats(o, r, resent(before?.gateStep ?? -1));
+    if (!first && restart === null && (!before || before.status !== r.status || before.step !== r.step)) o.onProgress(progressOf(o.store, r));
+    // an ended run (completed, paused, failed...) is no longer watched: the event above said so once
+    seen.set(id, { status: r.status, step: r.step, metricStep, gateStep, lastClaim: claim?.claim ?? null });
   }
 }
 

@@ -18,12 +18,14 @@ import { TrainerLink } from './trainer-link';
 import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
 import { checkRunData, DataCheckMemo } from './data-guard';
-import { FINAL, SETTLED, type RunEvent, type RunListener } from './events';
+import { FINAL, SETTLED, type QueueHold, type QueueHoldListener, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
-import { claimQueuedRun, startPoint, type StartPoint } from './run-claim';
+import { claimQueuedRun, startPoint, type Claimed, type StartPoint } from './run-claim';
 import { recordResumeNote } from './resume-notes';
 import * as queueHolds from './queue-holds';
 import { moveStaleRunFolder, warnAboutEarlierData } from './stale-home';
+import { queueHoldOf } from './store-failure';
+import { noRun, Refusal, refusing } from './refusal';
 
 // a held run's note, read by the CLI's run reports (cli-session.ts) from here
 export { heldNote } from './queue-holds';
@@ -72,8 +74,12 @@ export class RunManager {
   private readonly controlTimer: NodeJS.Timeout;
   private controlTicks = 0;
   private closed = false;
-  /** The queue is held because the database refuses metrics writes (MetricsWriter.gaveUp); pollControl restarts it. */
-  private heldForStore = false;
+  /**
+   * Set while the queue is held because the database refuses metrics writes (MetricsWriter.gaveUp):
+   * why, and what to do. pollControl restarts the queue (and clears it) once a write succeeds.
+   */
+  private heldForStore: QueueHold | null = null;
+  private readonly holdListeners = new Set<QueueHoldListener>();
   /** Outcomes the store could not record (disk full, read-only): waitFor still settles with them. */
   private readonly unrecorded = new Map<number, Partial<RunRecord>>();
 
@@ -100,6 +106,25 @@ export class RunManager {
 
   emit(e: RunEvent): void {
     for (const l of this.listeners) l(e);
+  }
+
+  /**
+   * Hears the queue's hold for the database (the hold, repeated about every 2 s while it lasts so a view
+   * opened meanwhile shows it too) and its end (null, once). Kept apart from the runs' events: it is no run's.
+   */
+  onQueueHold(listener: QueueHoldListener): () => void {
+    this.holdListeners.add(listener);
+    return () => this.holdListeners.delete(listener);
+  }
+
+  /** Why queued runs wait now (the database refuses writes), or null when they do not. */
+  get queueHold(): QueueHold | null {
+    return this.heldForStore;
+  }
+
+  private announceHold(hold: QueueHold | null): void {
+    // a view that fails to hear it (a closing window) must not stop the queue or the control poll
+    for (const l of this.holdListeners) { try { l(hold); } catch { /* the next announcement reaches the others */ } }
   }
 
   /** What the holds of queue-holds.ts read and change through this manager. */
@@ -130,9 +155,11 @@ export class RunManager {
   /**
    * A new run's config, defaults filled in, refused here (not queued to fail) when the model or the data
    * cannot train. `memo` keeps the data check's reads (cache, time column, split) across a sweep's points.
+   * What the checks throw is a Refusal (every face reports it as one: the CLI exits 2), unless the lab
+   * itself failed while checking (its database, a disk read): refusal.ts tells them apart.
    */
   private checked(config: RunConfigInput, memo: DataCheckMemo): RunConfig {
-    return checkRunData(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), this.store, (stored) => this.files.fromStored(stored), memo);
+    return refusing(() => checkRunData(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), this.store, (stored) => this.files.fromStored(stored), memo));
   }
 
   /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
@@ -195,15 +222,19 @@ export class RunManager {
     if (this.closed) return;
     // The database refuses every metrics write (disk full, read-only): a run started now would be stopped at
     // once (trainer-link.ts stopUnrecorded). The queue waits; pollControl starts it when a write succeeds.
-    if (this.metrics.gaveUp) { this.heldForStore = true; return; }
+    if (this.metrics.gaveUp) {
+      if (!this.heldForStore) this.announceHold(this.heldForStore = queueHoldOf(this.metrics.failure, this.opts.paths.database));
+      return;
+    }
     for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
         .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !queueHolds.queuedByOtherLiveProcess(this.files, r.id))))
         .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
       if (!next || this.busySlots + this.slotsOf(next) > this.poolSize) return;
       const from = startPoint(this.store, this.files, next.id);
-      if (!this.claim(next.id, from)) return;
-      this.launch(this.store.runs.get(next.id)!, from);
+      const claimed = this.claim(next.id, from);
+      if (!claimed) return;
+      this.launch(this.store.runs.get(next.id)!, from, claimed.bestNote);
     }
   }
 
@@ -212,15 +243,15 @@ export class RunManager {
    * start point and its stored points past it go). The status event carries it, so live views drop their
    * points past it too.
    */
-  private claim(id: number, from: StartPoint): boolean {
-    const claimed = claimQueuedRun(this.store, id, from);
+  private claim(id: number, from: StartPoint): Claimed | false {
+    const claimed = claimQueuedRun(this.store, this.files, id, from);
     if (!claimed) return false;
     // points of a trainer of this run that a failed write kept for its retry would land after the delete
     if (claimed.restart) this.metrics.discardAfter(id, claimed.restart.step);
     this.files.clearQueuedBy(id);
     this.files.setOwner(id);
     this.emit({ type: 'status', runId: id, status: 'running' });
-    return true;
+    return claimed;
   }
 
   /** The checkpoint a resumed run continues from (findResumePoint says which); throws when every one is damaged. */
@@ -228,7 +259,7 @@ export class RunManager {
     return findResumePoint(this.store, this.files, runId);
   }
 
-  private launch(run: RunRecord, from: StartPoint): void {
+  private launch(run: RunRecord, from: StartPoint, bestNote: string | null = null): void {
     if ('problem' in from) {
       // Nothing valid to continue from: the run fails saying so (restarting silently would hide the loss).
       this.transition(run.id, 'failed', { error: from.problem });
@@ -237,8 +268,10 @@ export class RunManager {
       return;
     }
     const resume = from.resume;
-    // A damaged newer checkpoint was skipped: kept with the run, so the app and `gatelab show` can say so.
-    if (resume?.note) recordResumeNote(this.store.settings, run.id, resume.note);
+    // A damaged newer checkpoint was skipped (and best.ckpt, trained past it, set aside): kept with the
+    // run, so the app and `gatelab show` can say so.
+    const note = [resume?.note, bestNote].filter(Boolean).join('; ');
+    if (note) recordResumeNote(this.store.settings, run.id, note);
     const link = new TrainerLink(this, run, {
       launcher: this.launcher,
       home: this.opts.paths.home,
@@ -264,7 +297,7 @@ export class RunManager {
     if (link) return link.pause();
     if (run.status === 'queued') return this.transition(id, 'paused');
     if (run.status === 'running' && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'pause');
-    throw new Error(`run ${id} is ${run.status}: only queued or running runs can be paused`);
+    throw new Refusal(`run ${id} is ${run.status}: only queued or running runs can be paused`);
   }
 
   resume(id: number): void {
@@ -273,7 +306,7 @@ export class RunManager {
     if (link) return link.resume();
     if (run.status === 'paused' && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'resume');
     if (run.status === 'queued') return this.run(id); // e.g. a lab killed between queueing and starting it
-    if (run.status !== 'paused' && run.status !== 'interrupted') throw new Error(`run ${id} is ${run.status}: only paused or interrupted runs can be resumed`);
+    if (run.status !== 'paused' && run.status !== 'interrupted') throw new Refusal(`run ${id} is ${run.status}: only paused or interrupted runs can be resumed`);
     this.transition(id, 'queued');
     this.run(id);
   }
@@ -282,7 +315,7 @@ export class RunManager {
     const run = this.mustGet(id);
     const link = this.links.get(id);
     if (link) return link.cancel();
-    if (FINAL.includes(run.status)) throw new Error(`run ${id} is already ${run.status}`);
+    if (FINAL.includes(run.status)) throw new Refusal(`run ${id} is already ${run.status}`);
     if ((run.status === 'running' || run.status === 'paused') && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'cancel');
     this.transition(id, 'cancelled');
   }
@@ -314,8 +347,8 @@ export class RunManager {
   delete(id: number): void {
     const run = this.mustGet(id);
     const live = this.links.has(id) || this.files.liveOwner(id) !== null;
-    if (live || run.status === 'running') throw new Error(`run ${id} is ${run.status}${live ? ' in a live trainer' : ''}: cancel it first (gatelab cancel ${id}), then delete it`);
-    if (!this.store.runs.delete(id)) throw new Error(`run ${id} started training meanwhile: cancel it first, then delete it`);
+    if (live || run.status === 'running') throw new Refusal(`run ${id} is ${run.status}${live ? ' in a live trainer' : ''}: cancel it first (gatelab cancel ${id}), then delete it`);
+    if (!this.store.runs.delete(id)) throw new Refusal(`run ${id} started training meanwhile: cancel it first, then delete it`);
     this.mine.delete(id);
     // points still buffered for it (a write being retried) would fail every later batch on the foreign key
     this.metrics.discardAfter(id, -1);
@@ -359,11 +392,16 @@ export class RunManager {
   private pollControl(): void {
     // The queue held while the database refused metrics writes: a write (MetricsWriter's retry) succeeded.
     if (this.heldForStore && !this.metrics.gaveUp) {
-      this.heldForStore = false;
-      try { this.schedule(); } catch { this.heldForStore = true; /* the store is busy or gone: next time */ }
+      const hold = this.heldForStore;
+      this.heldForStore = null;
+      try {
+        this.schedule();
+        if (!this.heldForStore) this.announceHold(null); // (unless the schedule found it failing again)
+      } catch { this.heldForStore = hold; /* the store is busy or gone: next time */ }
     }
     // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
     if (++this.controlTicks % 8 === 0) {
+      if (this.heldForStore) this.announceHold(this.heldForStore);
       try {
         queueHolds.interruptOrphanedRuns(this.holdContext, DEAD_OWNER_QUIET_MS);
         this.holdOrphanedQueue();
@@ -379,7 +417,7 @@ export class RunManager {
 
   private mustGet(id: number): RunRecord {
     const r = this.store.runs.get(id);
-    if (!r) throw new Error(`no run ${id} in this lab (see gatelab runs)`);
+    if (!r) throw noRun(id, this.opts.paths.home);
     return r;
   }
 

@@ -21,6 +21,8 @@ describe('runs port: test per channel', () => {
       const forecast = store.runs.create({ config: { model: { template: 'dlinear' } } });
       const classified = store.runs.create({ config: { model: { template: 'gmu' } } });
       for (const run of [forecast, classified]) {
+        // finished, as the runs these reports are read for: a queued one is claimed and started by the port's manager
+        store.runs.setStatus(run, 'completed');
         mkdirSync(join(home, 'runs', String(run)), { recursive: true });
         store.checkpoints.add({ runId: run, step: 40, epoch: 2, kind: 'best', path: join('runs', String(run), 'best.ckpt'), bytes: 10, metric: 0.2 });
       }

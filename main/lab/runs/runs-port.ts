@@ -191,6 +191,8 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       });
       return () => { own(); foreignGates.delete(listener); };
     },
+    // the queue waiting for a database that refuses writes (RunManager.onQueueHold): the Runs view's note
+    onQueueHold: (listener) => manager.onQueueHold((h) => listener({ note: h?.note ?? null, since: h?.since ?? null })),
     settingsChanged: () => manager.schedule(),
     close: () => { stopForeign(); return manager.close(); },
   };

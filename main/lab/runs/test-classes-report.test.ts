@@ -9,6 +9,8 @@ import { openLabStore } from '../store/index';
 import { classBreakdownOf, writeTestClasses } from '../../../workers/run/class-metrics';
 import { runDetail, showText } from './run-report';
 import { testClassesOf } from './test-classes-report';
+import { dataSummaryOf } from './trainer-link';
+import type { FromTrainer } from '../../../common/trainer-protocol';
 
 describe('per-class test metrics in run reports', () => {
   it('are read from the run folder and printed under the headline, with a note for a class never predicted', () => {
@@ -59,7 +61,7 @@ describe('per-class test metrics in run reports', () => {
     }
   });
 
-  it("a class the data line says has no training rows is not offered class weights, in show and in the table the runs port sends", () => {
+  it("a class the data line says has no training rows (a run stored before 'ready' sent the counts) is not offered class weights, in show and in the table the runs port sends", () => {
     const dir = mkdtempSync(join(tmpdir(), 'gatelab-classes-'));
     const store = openLabStore(join(dir, 'lab.sqlite'));
     try {
@@ -74,6 +76,40 @@ describe('per-class test metrics in run reports', () => {
       const text = showText(store, store.runs.get(id)!);
       expect(text).toContain("    note: 'new' is never predicted (10 test rows are 'new'): it has no training rows, so the model never saw it\n");
       expect(text).not.toContain('loss.classWeights=balanced');
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the rows per class the trainer sent with 'ready' say which classes had no training rows; the line is read only for older runs", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-classes-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const id = store.runs.create({ config: { model: { template: 'concat-fusion' } } });
+      mkdirSync(join(dir, 'runs', String(id)), { recursive: true });
+      store.checkpoints.add({ runId: id, step: 4, epoch: 2, kind: 'best', path: join('runs', String(id), 'best.ckpt'), bytes: 10, metric: 1.2 });
+      // a class name the data line's note could not be read back by ("new', 'x": its quotes and comma are the note's own)
+      const names = ['bronze', 'gold', "new', 'x", 'silver'];
+      writeTestClasses(join(dir, 'runs', String(id)), 4, classBreakdownOf([[16, 1, 0, 4], [22, 0, 0, 2], [8, 0, 0, 2], [20, 0, 0, 5]], names));
+      const ready = (extra: Partial<Extract<FromTrainer, { type: 'ready' }>>): Extract<FromTrainer, { type: 'ready' }> => ({
+        type: 'ready', model: 'concat-fusion', modelConfig: {}, data: 'fusion: 280 train / 40 validation / 80 test samples', parameters: 10, provider: 'cpu',
+        stepsPerEpoch: 1, totalSteps: 1, step: 0, ...extra,
+      });
+      const classCounts = { train: [90, 95, 0, 95], validation: [14, 13, 0, 13], test: [21, 24, 10, 25] };
+      // stored as the lab stores the ready message (the runs table's JSON column), with a line that has no note at all
+      store.runs.setStatus(id, 'running', { dataSummary: JSON.parse(JSON.stringify(dataSummaryOf(ready({ classCounts }), null))) });
+      expect(testClassesOf(store, id)?.untrained).toEqual(["new', 'x"]);
+      expect(showText(store, store.runs.get(id)!)).toContain("    note: 'new', 'x' is never predicted (10 test rows are 'new', 'x'): it has no training rows, so the model never saw it\n");
+      // a resumed trainer that does not send them keeps the first start's
+      store.runs.setStatus(id, 'completed', { dataSummary: dataSummaryOf(ready({ data: 'resumed' }), store.runs.get(id)!.dataSummary) });
+      expect(testClassesOf(store, id)?.untrained).toEqual(["new', 'x"]);
+      // every class had training rows: nothing untrained, whatever the line says
+      store.runs.setStatus(id, 'completed', { dataSummary: { line: "no training rows: 'gold' (the model cannot learn it; class weights do not help)", logScaled: [], classCounts: { ...classCounts, train: [90, 95, 3, 95] } } });
+      expect(testClassesOf(store, id)?.untrained).toBeUndefined();
+      // counts of another number of classes than the table's say nothing: the line's note is read instead
+      store.runs.setStatus(id, 'completed', { dataSummary: { line: "no training rows: 'gold' (the model cannot learn it; class weights do not help)", logScaled: [], classCounts: { train: [1, 0], validation: [1, 1], test: [1, 1] } } });
+      expect(testClassesOf(store, id)?.untrained).toEqual(['gold']);
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { loadMigrations, migrate, NewerDatabaseError, schemaVersion, type Migration } from './migrations';
+import { LabUnavailable } from '../runs/refusal';
 
 export interface OpenOptions {
   /** Defaults to the repository's migrations/ folder. */
@@ -79,7 +80,7 @@ function openForRecovery(path: string, problem: string, migrations: Migration[],
     db.pragma(`busy_timeout = ${busy}`);
     db.pragma('user_version'); // forces SQLite to read the header: fails here if the file is not a database at all
   } catch (e) {
-    throw new Error(`The lab database '${path}' is damaged and cannot be opened (${problem}; ${(e as Error).message}). ${advice.replace(/^GateLab kept.*?train\. /, 'GateLab kept the file unchanged. ')}`);
+    throw new LabUnavailable(`The lab database '${path}' is damaged and cannot be opened (${problem}; ${(e as Error).message}). ${advice.replace(/^GateLab kept.*?train\. /, 'GateLab kept the file unchanged. ')}`);
   }
   const version = schemaVersion(db);
   const stale = version < migrations.length ? ` Its schema (version ${version}) is older than this GateLab's (${migrations.length}); some views may be empty.` : '';

@@ -1,10 +1,17 @@
 // JSON columns: parse defensively so one bad row shows up as a clear error, not a crash elsewhere.
+// A row that is not JSON is a damaged database, not a bad request: LabUnavailable (exit 1, refusal.ts),
+// whatever command read it, even one that runs its checks inside `refusing`.
+import { LabUnavailable } from '../runs/refusal';
+
 export function parseJson<T>(text: string | null | undefined, fallback: T, where: string): T {
   if (text == null || text === '') return fallback;
   try {
     return JSON.parse(text) as T;
   } catch (e) {
-    throw new Error(`Corrupt JSON in ${where}: ${(e as Error).message}`);
+    // Said for every reader: the advice cannot name a command that would mend it (deleting the run or dataset
+    // reads the same row first).
+    throw new LabUnavailable(`Corrupt JSON in ${where} (${(e as Error).message}): the lab database is damaged there (changed outside GateLab, or a bug); GateLab left it as it is. `
+      + 'Restore the lab database from a backup, or start a fresh lab (move the database aside, or use another lab home with --home DIR)');
   }
 }
 

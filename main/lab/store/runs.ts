@@ -2,7 +2,7 @@
 // persisted on every transition (ARCHITECTURE §6). The run manager owns the policy; this is the storage.
 import type Database from 'better-sqlite3';
 import { parseJson, toJson } from './json';
-import type { LabelCoding, ModelInputs, TestBaseline } from '../../../common/trainer-protocol';
+import type { LabelCoding, ModelInputs, PartClassCounts, TestBaseline } from '../../../common/trainer-protocol';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -19,6 +19,8 @@ export interface RunDataSummary {
   inputs?: ModelInputs;
   /** Classification: the label column and its classes in the model's order (absent for runs stored before, which read the line's label note). */
   label?: LabelCoding;
+  /** Classification: rows per class in each part (absent for runs stored before, which read the line's "no training rows" note). */
+  classCounts?: PartClassCounts;
 }
 
 /** Why a finished run stopped training (migration 0006), as its trainer said when it finished. */

@@ -120,9 +120,26 @@ describe('RouterPanel', () => {
     render(RouterPanel, { props: { router: over, names: dense } });
     expect(screen.queryByTestId('load-noise-caption')).toBeNull();
     expect(screen.getByTestId('stacked-area').querySelector('figcaption')!.textContent).toBe('Share of tokens by top expert over training');
-    // the test-split figure is the mean routing weight; per-expert counts are samples whose top expert it is
-    expect(screen.getByText('Mean routing weight on the test split')).toBeTruthy();
+    // a dense router mixes with its probabilities: the (older report's) test-split figure is the mean router
+    // probability; per-expert counts are samples whose top expert it is
+    expect(screen.getAllByTestId('router-figure').map((f) => f.querySelector('figcaption')!.textContent)).toEqual(['Mean router probability on the test split']);
     expect(screen.getByTestId('expert-specialisation').textContent).toMatch(/\d+ samples with it as top expert/);
+  });
+
+  it("a top-2 router shows its probability before the pick beside its share of picks, each named for what it counts (audit H2)", () => {
+    // the audit's moe-dnn (a config without `router`: the template's noisy top-2 default): expert 2 holds 23% of
+    // the probability and 0% of the picks, and both were "mean routing weight"
+    const names = gateNamesFromConfig({ model: { template: 'moe-dnn', fields: [25, 5], numeric: 1 } });
+    const rt = { ...router, gate: 'router', experts: 4, load: [0.37, 0.45, 0, 0.18], probability: [0.258, 0.26, 0.228, 0.253], picks: [0.371, 0.452, 0, 0.177], assignment: [[1], [1], [0], [1]], classes: ['all'] };
+    const { container } = render(RouterPanel, { props: { router: rt, names } });
+    // the gate called "router" is not "Router router"
+    expect(container.querySelector('h3')!.textContent).toBe('Router · 4 experts');
+    const figures = screen.getAllByTestId('router-figure');
+    expect(figures.map((f) => f.querySelector('figcaption')!.textContent)).toEqual(['Mean router probability on the test split (before top-2)', 'Share of top-2 picks on the test split']);
+    expect(figures.map((f) => [...f.querySelectorAll('.v')].map((v) => v.textContent)[2])).toEqual(['22.8%', '0.0%']);
+    expect(figures[0].textContent).toMatch(/before it picks the top 2/);
+    expect(screen.getByText('Mean weight after the top-2 pick: expert × class')).toBeTruthy();
+    expect(container.textContent).not.toMatch(/routing weight/i);
   });
 
   it('in MoE fusion names each expert by the modality it sees', () => {

@@ -1,0 +1,74 @@
+// `gatelab sweep`'s summary by setting: runs pooled by config but seed, n, mean ± sample std (n − 1) of each
+// test metric, the best setting marked; checked against the single runs' stored test metrics of a real sweep.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gatelab } from './testing/gatelab';
+import { openLabStore } from '../lab/store/index';
+import { labPaths } from '../lab/home';
+import { lastMetrics } from '../lab/runs/run-report';
+import { sweepSummary, sweepSummaryText, type SweepSummary } from './sweep-summary';
+
+describe('sweepSummary', () => {
+  it('pools runs by config but seed and name; mean and sample std per metric; best by mean test loss', () => {
+    const run = (id: number, lr: number, seed: number, test: Record<string, number>) => ({ id, config: { name: `r${id}`, seed, optimizer: { lr }, model: { template: 'demo-gated' } }, test });
+    const s = sweepSummary([
+      run(1, 0.1, 1, { loss: 0.5, accuracy: 0.7 }), run(2, 0.1, 2, { loss: 0.7, accuracy: 0.8 }),
+      run(3, 0.01, 1, { loss: 0.4, accuracy: 0.6 }), run(4, 0.01, 2, { loss: 0.4, accuracy: 0.9 }), run(5, 0.01, 3, {}),
+    ]);
+    expect(s.rankedBy).toBe('loss');
+    expect(s.settings.map((x) => [x.setting, x.runs, x.n, x.best])).toEqual([[{ 'optimizer.lr': 0.1 }, [1, 2], 2, false], [{ 'optimizer.lr': 0.01 }, [3, 4, 5], 2, true]]);
+    expect(s.settings[0].test.loss.mean).toBeCloseTo(0.6, 12);
+    expect(s.settings[0].test.loss.std).toBeCloseTo(Math.sqrt(0.02), 12); // (0.01 + 0.01) / (2 − 1)
+    expect(s.settings[1].test.accuracy.std).toBeCloseTo(Math.sqrt(0.045), 12);
+    expect(sweepSummaryText(s).split('\n').slice(1)).toEqual([
+      '  optimizer.lr=0.1   n=2  accuracy 0.7500 ± 0.0707  loss 0.6000 ± 0.1414',
+      '★ optimizer.lr=0.01  n=2 of 3 runs  accuracy 0.7500 ± 0.2121  loss 0.4000 ± 0.0000',
+    ]);
+  });
+
+  it('a metric where higher is better ranks the other way; no test metrics at all says so', () => {
+    const s = sweepSummary([{ id: 1, config: { a: 1 }, test: { auc: 0.6 } }, { id: 2, config: { a: 2 }, test: { auc: 0.8 } }]);
+    expect([s.rankedBy, s.lowerIsBetter, s.settings.map((x) => x.best)]).toEqual(['auc', false, [false, true]]);
+    expect(sweepSummaryText(sweepSummary([{ id: 1, config: {}, test: {} }]))).toBe('summary by setting: no run has test metrics (none completed)');
+  });
+});
+
+describe('gatelab sweep prints the summary', () => {
+  let home: string;
+  beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-summary-')); });
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('per setting, the mean and sample std of its runs\' stored test metrics; --json: in the last line\'s object', async () => {
+    const file = join(home, 'lr.json');
+    writeFileSync(file, JSON.stringify({ name: 'lr', seeds: 2, config: { data: { kind: 'synthetic', samples: 512 }, batchSize: 64, epochs: 1, maxSteps: 3 }, sweep: { kind: 'grid', params: { 'optimizer.lr': [0.001, 0.05] } } }));
+    const r = await gatelab(['sweep', file, '--home', home, '--json']);
+    expect(r.code).toBe(0);
+    const { runs, summary } = JSON.parse(r.out.trim().split('\n').at(-1)!) as { runs: Array<{ run: number }>; summary: SweepSummary };
+    expect(runs).toHaveLength(4);
+    expect(summary.settings).toHaveLength(2);
+    const store = openLabStore(labPaths(home).database);
+    try {
+      for (const setting of summary.settings) {
+        expect(setting.runs).toHaveLength(2);
+        expect(setting.n).toBe(2);
+        const lr = store.runs.get(setting.runs[0])!.config as { optimizer: { lr: number } };
+        expect(setting.setting).toEqual({ 'optimizer.lr': lr.optimizer.lr });
+        const [a, b] = setting.runs.map((id) => lastMetrics(store, id, 'test.'));
+        expect(Object.keys(setting.test).sort()).toEqual(Object.keys(a).sort());
+        for (const name of Object.keys(a)) {
+          // two runs: mean (a+b)/2, sample std |a−b|/√2
+          expect(setting.test[name].mean).toBeCloseTo((a[name] + b[name]) / 2, 12);
+          expect(setting.test[name].std).toBeCloseTo(Math.abs(a[name] - b[name]) / Math.SQRT2, 12);
+        }
+      }
+      const means = summary.settings.map((x) => x.test.loss.mean);
+      expect(summary.settings.map((x) => x.best)).toEqual(means.map((m) => m === Math.min(...means)));
+    } finally {
+      store.close();
+    }
+    const text = await gatelab(['sweep', file, '--home', home]);
+    expect(text.out).toMatch(/summary by setting: mean ± std \(sample, n−1\) over each setting's runs of its test metrics; ★ the best mean test loss \(lower is better\)\n[★ ] optimizer\.lr=0\.001 +n=2 +accuracy /);
+  }, 120_000);
+});

@@ -1,0 +1,51 @@
+// The launch bar against a real Lab (child process). Audit H4: (1) Seeds, like Max steps, is the user's
+// and stays when the template or the dataset changes; (2) when Start is refused because the split's parts
+// are too short for the window, the advice names the form's field ("set Horizon to 2,628"-style, not the
+// CLI's "--set model.horizon=…"), beside Start and under the field itself, until that field changes.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { demoOf, modelsLab, openModels, TABS } from '../fixtures/models-lab';
+import type { Stores } from '../stores';
+
+const labStores = modelsLab();
+let stores: Stores;
+beforeAll(() => { stores = labStores(); });
+afterEach(() => cleanup());
+
+describe('Models launch bar', () => {
+  it('keeps the Seeds typed when the template, the family tab or the dataset changes, as it keeps Max steps', async () => {
+    await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'tsmixer-gated');
+    const seeds = screen.getByTestId('seeds') as HTMLInputElement;
+    await fireEvent.input(seeds, { target: { value: '5' } });
+    stores.models.setTraining({ ...stores.models.training, maxSteps: 40 });
+    await fireEvent.click(screen.getByTestId('template-dlinear'));
+    await waitFor(() => expect(stores.models.templateId).toBe('dlinear'));
+    expect(seeds.value).toBe('5');
+    await fireEvent.change(screen.getByTestId('model-dataset'), { target: { value: demoOf(stores, 'recsys') } });
+    await waitFor(() => expect(stores.models.family).toBe('recsys'));
+    await fireEvent.click(screen.getByRole('tab', { name: TABS.fusion }));
+    await waitFor(() => expect(stores.models.family).toBe('fusion'));
+    expect((screen.getByTestId('seeds') as HTMLInputElement).value).toBe('5');
+    expect(screen.getByTestId('start-runs').textContent).toContain('Start 5 runs');
+    expect(stores.models.training.maxSteps).toBe(40);
+  });
+
+  it('a horizon longer than the validation part: "set Horizon to N" beside Start and under Horizon, gone once Horizon changes', async () => {
+    await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
+    stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    await fireEvent.click(screen.getByTestId('start-runs'));
+    // the demo's default split keeps 10% of its rows for validation: fewer than 4,000
+    const refusal = await screen.findByText(/validation part .* is shorter than horizon 4000/);
+    const n = /horizon ≤ (\d+) with lookback 96 \(set Horizon to (\d+)\)/.exec(refusal.textContent!);
+    expect(n, refusal.textContent!).not.toBeNull();
+    expect(n![1]).toBe(n![2]);
+    expect(refusal.textContent).not.toContain('--set');
+    const advice = await screen.findByTestId('advice-horizon');
+    expect(advice.textContent).toBe(`Runs could not start with this value: set Horizon to ${n![1]} (why: beside Start, below)`);
+    // the advice is taken: the note under the field goes
+    await fireEvent.change(advice.closest('[data-field="horizon"]')!.querySelector('input')!, { target: { value: n![1] } });
+    await waitFor(() => expect(screen.queryByTestId('advice-horizon')).toBeNull());
+    expect(stores.models.config.horizon).toBe(Number(n![1]));
+  });
+});
