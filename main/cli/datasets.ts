@@ -5,7 +5,7 @@
 //   datasets split ID --delete NAME                    delete a stored split no run names
 //   datasets delete ID [--yes]                         remove the dataset and its files (--yes when runs used it)
 //   datasets types ID col=type ... [--on-invalid P]    read columns as other types (col=inferred: back); re-parses the file
-//   datasets rename ID NAME                            rename (names need not be unique)
+//   datasets rename ID NAME                            rename (a name another dataset has is refused)
 import { asRefusal } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_FAILED } from './exit-codes';
 import type { CliCommand } from '../cli';

@@ -8,27 +8,26 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
-import { type RunConfig, type RunConfigInput } from '../../../common/runs/config';
-import { parseNewRunConfig } from '../../../common/runs/new-run-config';
-import { expandExperiment, type ExperimentSpec } from '../../../common/runs/expand';
+import type { RunConfigInput } from '../../../common/runs/config';
+import type { ExperimentSpec } from '../../../common/runs/expand';
 import { forkTrainer, type TrainerLauncher } from './trainer-process';
 import { MetricsWriter } from './metrics-writer';
 import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
-import { withDatasetDefaults } from './dataset-defaults';
-import { checkRunSize } from './size-guard';
-import { checkRunData, DataCheckMemo } from './data-guard';
+import { RunIntake, type CreateRunOptions } from './run-intake';
 import { FINAL, SETTLED, type QueueHold, type QueueHoldListener, type RunEvent, type RunListener } from './events';
 import { findResumePoint, type ResumePoint } from './run-checkpoints';
 import { claimQueuedRun, startPoint, type Claimed, type StartPoint } from './run-claim';
 import { recordResumeNote } from './resume-notes';
 import * as queueHolds from './queue-holds';
-import { moveStaleRunFolder, warnAboutEarlierData } from './stale-home';
-import { queueHoldOf } from './store-failure';
-import { noRun, Refusal, refusing } from './refusal';
+import { warnAboutEarlierData } from './stale-home';
+import { QueueStoreHold } from './queue-store-hold';
+import { noRun, Refusal } from './refusal';
 
 // a held run's note, read by the CLI's run reports (cli-session.ts) from here
 export { heldNote } from './queue-holds';
+// new runs' options, part of the manager's API (create) though run-intake.ts reads them
+export type { CreateRunOptions } from './run-intake';
 
 export interface RunManagerOptions {
   store: LabStore;
@@ -52,17 +51,6 @@ export interface RunManagerOptions {
 /** A running run of another process whose owner is dead and that has been silent this long is interrupted. */
 const DEAD_OWNER_QUIET_MS = 3000;
 
-export interface CreateRunOptions {
-  priority?: number;
-  groupId?: string | null;
-  name?: string;
-  /**
-   * The data checks its caller already made on this run's data (`gatelab train --dataset`: its setup,
-   * dataset-runs.ts): their reads are reused, not repeated. Absent: the data is read afresh.
-   */
-  dataChecks?: DataCheckMemo;
-}
-
 export class RunManager {
   readonly store: LabStore;
   readonly files: RunFiles;
@@ -74,12 +62,10 @@ export class RunManager {
   private readonly controlTimer: NodeJS.Timeout;
   private controlTicks = 0;
   private closed = false;
-  /**
-   * Set while the queue is held because the database refuses metrics writes (MetricsWriter.gaveUp):
-   * why, and what to do. pollControl restarts the queue (and clears it) once a write succeeds.
-   */
-  private heldForStore: QueueHold | null = null;
-  private readonly holdListeners = new Set<QueueHoldListener>();
+  /** The queue's hold while the database refuses metrics writes (queue-store-hold.ts). */
+  private readonly storeHold: QueueStoreHold;
+  /** Checks new runs and stores them queued (run-intake.ts); from there they are this manager's. */
+  private readonly intake: RunIntake;
   /** Outcomes the store could not record (disk full, read-only): waitFor still settles with them. */
   private readonly unrecorded = new Map<number, Partial<RunRecord>>();
 
@@ -88,6 +74,11 @@ export class RunManager {
     this.files = new RunFiles(opts.paths.checkpoints, opts.paths.home);
     this.launcher = opts.launcher ?? forkTrainer;
     this.metrics = new MetricsWriter(opts.store);
+    this.storeHold = new QueueStoreHold(this.metrics, opts.paths.database);
+    this.intake = new RunIntake(opts.store, this.files, (id) => {
+      this.emit({ type: 'status', runId: id, status: 'queued' });
+      this.run(id);
+    });
     // Requests from other lab processes (e.g. `gatelab pause 3` while `gatelab serve` trains run 3).
     this.controlTimer = setInterval(() => this.pollControl(), 250);
     this.controlTimer.unref();
@@ -113,18 +104,12 @@ export class RunManager {
    * opened meanwhile shows it too) and its end (null, once). Kept apart from the runs' events: it is no run's.
    */
   onQueueHold(listener: QueueHoldListener): () => void {
-    this.holdListeners.add(listener);
-    return () => this.holdListeners.delete(listener);
+    return this.storeHold.listen(listener);
   }
 
   /** Why queued runs wait now (the database refuses writes), or null when they do not. */
   get queueHold(): QueueHold | null {
-    return this.heldForStore;
-  }
-
-  private announceHold(hold: QueueHold | null): void {
-    // a view that fails to hear it (a closing window) must not stop the queue or the control poll
-    for (const l of this.holdListeners) { try { l(hold); } catch { /* the next announcement reaches the others */ } }
+    return this.storeHold.current;
   }
 
   /** What the holds of queue-holds.ts read and change through this manager. */
@@ -147,44 +132,14 @@ export class RunManager {
     return queueHolds.holdQueued(this.holdContext, ids);
   }
 
-  /** Queues one run (validated config); this manager runs it when a slot is free. */
+  /** Queues one run, refused if it cannot train (run-intake.ts); this manager runs it when a slot is free. */
   create(config: RunConfigInput, o: CreateRunOptions = {}): number {
-    return this.queue(this.checked(config, o.dataChecks ?? new DataCheckMemo()), o);
+    return this.intake.create(config, o);
   }
 
-  /**
-   * A new run's config, defaults filled in, refused here (not queued to fail) when the model or the data
-   * cannot train. `memo` keeps the data check's reads (cache, time column, split) across a sweep's points.
-   * What the checks throw is a Refusal (every face reports it as one: the CLI exits 2), unless the lab
-   * itself failed while checking (its database, a disk read): refusal.ts tells them apart.
-   */
-  private checked(config: RunConfigInput, memo: DataCheckMemo): RunConfig {
-    return refusing(() => checkRunData(checkRunSize(withDatasetDefaults(parseNewRunConfig(config), this.store)), this.store, (stored) => this.files.fromStored(stored), memo));
-  }
-
-  /** Stores a validated config, defaults filled in, as a queued run and schedules it. */
-  private queue(c: RunConfig, o: CreateRunOptions): number {
-    const id = this.store.runs.create({
-      config: c, seed: c.seed, name: o.name ?? c.name ?? null, groupId: o.groupId ?? null, priority: o.priority ?? 0,
-      providerRequested: c.provider, datasetId: c.data.kind === 'dataset' ? c.data.datasetId : null,
-    });
-    // A folder left by another database (a fresh one reuses run ids) must not mix with this run's files.
-    moveStaleRunFolder(this.files.folder(id), id);
-    this.emit({ type: 'status', runId: id, status: 'queued' });
-    this.run(id);
-    return id;
-  }
-
-  /** Seeds × sweep -> a group of queued runs sharing a group id. */
+  /** Seeds × sweep -> a group of queued runs sharing a group id; one invalid point refuses them all. */
   createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
-    const runs = expandExperiment(spec);
-    // every point is validated before any is queued: one invalid point refuses the whole group. The points
-    // share their data (only lookback, horizon, seeds... vary): it is read once, not once per point.
-    const memo = new DataCheckMemo();
-    const configs = runs.map((r) => this.checked(r.config, memo));
-    const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-    const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
-    return { groupId, runIds };
+    return this.intake.createExperiment(spec);
   }
 
   /** Hands a queued run to this manager (the CLI runs only its own runs). */
@@ -222,10 +177,7 @@ export class RunManager {
     if (this.closed) return;
     // The database refuses every metrics write (disk full, read-only): a run started now would be stopped at
     // once (trainer-link.ts stopUnrecorded). The queue waits; pollControl starts it when a write succeeds.
-    if (this.metrics.gaveUp) {
-      if (!this.heldForStore) this.announceHold(this.heldForStore = queueHoldOf(this.metrics.failure, this.opts.paths.database));
-      return;
-    }
+    if (this.storeHold.holds()) return;
     for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
         .filter((r) => !this.links.has(r.id) && (this.mine.has(r.id) || (this.opts.takeAnyQueued && !queueHolds.queuedByOtherLiveProcess(this.files, r.id))))
@@ -390,18 +342,11 @@ export class RunManager {
   }
 
   private pollControl(): void {
-    // The queue held while the database refused metrics writes: a write (MetricsWriter's retry) succeeded.
-    if (this.heldForStore && !this.metrics.gaveUp) {
-      const hold = this.heldForStore;
-      this.heldForStore = null;
-      try {
-        this.schedule();
-        if (!this.heldForStore) this.announceHold(null); // (unless the schedule found it failing again)
-      } catch { this.heldForStore = hold; /* the store is busy or gone: next time */ }
-    }
+    // A queue held while the database refused metrics writes restarts once a write (MetricsWriter's retry) succeeds.
+    this.storeHold.releaseIfWritable(() => this.schedule());
     // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
     if (++this.controlTicks % 8 === 0) {
-      if (this.heldForStore) this.announceHold(this.heldForStore);
+      this.storeHold.repeat();
       try {
         queueHolds.interruptOrphanedRuns(this.holdContext, DEAD_OWNER_QUIET_MS);
         this.holdOrphanedQueue();

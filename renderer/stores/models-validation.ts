@@ -1,0 +1,74 @@
+// The model builder's live validation: what is wrong with the template's fields, the Training settings
+// and the Seeds box, in words naming each field's label, checked with the zod schemas of common/models
+// (the same ones the lab checks with), so a bad field is named before anything is sent. Apart from the
+// store (models.svelte.ts) because it holds no state: the view and the tests call it directly too.
+import { z } from 'zod';
+import { ModelConfig, templateJsonSchema } from '../../common/models';
+import { issueMessage, pathLabel } from '../lib/field-labels';
+import type { JsonSchema } from '../lib/json-schema';
+import { TrainingSettings } from './run-form';
+
+/** The lab accepts 1..64 seeds per start (common/lab-api StartRuns). */
+export const MAX_SEEDS = 64;
+
+/** What is wrong with the Seeds box, in words, or null. */
+export function seedsProblem(seeds: unknown): string | null {
+  if (seeds === null || seeds === undefined || seeds === '' || (typeof seeds === 'number' && Number.isNaN(seeds))) return 'Enter how many seeds to run (1 to 64)';
+  if (typeof seeds !== 'number' || !Number.isInteger(seeds) || seeds < 1) return 'Seeds must be a whole number from 1 to 64';
+  if (seeds > MAX_SEEDS) return `At most ${MAX_SEEDS} seeds per start`;
+  return null;
+}
+
+export const TRAINING_SCHEMA = z.toJSONSchema(TrainingSettings, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+
+const schemas = new Map<string, JsonSchema>();
+/** The template's JSON schema (field labels), read once per template; null: a template this build does not know. */
+export const schemaOf = (template: string): JsonSchema | null => {
+  if (!schemas.has(template)) {
+    try {
+      schemas.set(template, templateJsonSchema(template as never) as JsonSchema);
+    } catch {
+      return null; // a template this build does not know: the lab names it when asked
+    }
+  }
+  return schemas.get(template)!;
+};
+
+/** The first problem of each field path, in words naming the field's label (field-labels.ts). */
+export function problemsOf(issues: z.core.$ZodIssue[], schema: JsonSchema, value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path.map(String).join('.') || '(config)'] ??= issueMessage(i, schema, value);
+  return out;
+}
+
+export function validateConfig(template: string | null, config: Record<string, unknown>): Record<string, string> {
+  if (!template) return {};
+  const value = { ...config, template };
+  const r = ModelConfig.safeParse(value);
+  return r.success ? {} : problemsOf(r.error.issues, schemaOf(template) ?? {}, value);
+}
+
+/** A field the form flags as invalid: its path in the config (or the Training settings), its label, where it is shown. */
+export interface InvalidField {
+  path: string;
+  label: string;
+  /** 'gate': in a gate's form (`gate` says which; selecting it shows the field); 'config': Hyperparameters; 'training': the Training fold-out. */
+  where: 'gate' | 'config' | 'training';
+  gate?: string;
+}
+
+const pathOf = (key: string) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+/**
+ * The invalid fields in the order the page shows them: the open gate's form, Hyperparameters, the other
+ * gates, then Training. The launch bar names the first and takes the user to it.
+ */
+export function invalidFields(errors: Record<string, string>, trainingErrors: Record<string, string>, gates: string[], selectedGate: string | null, schema: JsonSchema | null): InvalidField[] {
+  const config = Object.keys(errors).map((path): InvalidField => {
+    const gate = gates.find((g) => path === g || path.startsWith(`${g}.`));
+    return { path, label: schema ? pathLabel(schema, pathOf(path)).label : path, where: gate ? 'gate' : 'config', gate };
+  });
+  const rank = (f: InvalidField) => (f.where === 'gate' && f.gate === selectedGate ? 0 : f.where === 'config' ? 1 : 2);
+  const training = Object.keys(trainingErrors).map((path): InvalidField => ({ path, label: pathLabel(TRAINING_SCHEMA as JsonSchema, pathOf(path)).label, where: 'training' }));
+  return [...config.sort((a, b) => rank(a) - rank(b)), ...training];
+}
