@@ -17,7 +17,7 @@
 // like any other. The rows around the step back must show the hour repeating (clockWentBack): two rows swapped
 // inside the hour, or one row written twice, on a change date are disorder and a repeat as on any other day. Regions outside these rules keep forecasting-rows.ts's looser test, which asks for the
 // whole hour repeated at the usual step instead.
-import { CLOCK_CHANGE_MIN_DAYS, lastSunday, nthSunday } from './spring-clock-change';
+import { ClockChanges, lastSunday, nthSunday } from './spring-clock-change';
 
 const HOUR = 3600;
 const DAY = 86400;
@@ -140,20 +140,7 @@ export function clockWentBack(b: HourStepBack, step: number): boolean {
 /** The time that really passed over an autumn change's step back from `from` to `to`: the clock went back an hour. */
 export const autumnStep = (from: number, to: number): number => to + HOUR - from;
 
-/**
- * The autumn changes of one series, met in file order: a step back is one when autumnChangeAt explains it,
- * the times are wall-clock times (`writtenInUtc` false) and the last one was at least 300 days before.
- */
-export class AutumnChanges {
-  private last = -Infinity;
-
-  constructor(private readonly writtenInUtc = false) {}
-
-  /** The rule's words when the step back from `from` to `to` is an autumn clock change (and remembers it), else null. */
-  take(from: number, to: number, step: number): string | null {
-    if (this.writtenInUtc || to - this.last < CLOCK_CHANGE_MIN_DAYS * DAY) return null;
-    const words = autumnChangeAt(from, to, step);
-    if (words) this.last = to;
-    return words;
-  }
+/** The autumn changes of one series, met in file order (autumnChangeAt's rule; see ClockChanges). */
+export class AutumnChanges extends ClockChanges {
+  constructor(writtenInUtc = false) { super(autumnChangeAt, writtenInUtc); }
 }

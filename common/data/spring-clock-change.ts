@@ -69,21 +69,27 @@ export function springChangeAt(from: number, to: number, step: number): string |
 }
 
 /**
- * The spring changes of one series, met in file order: a step is one when springChangeAt explains it, the
- * times are wall-clock times (`writtenInUtc` false) and the last one was at least 300 days before.
+ * The clock changes of one kind in one series, met in file order: a step is one when `changeAt` explains it,
+ * the times are wall-clock times (`writtenInUtc` false) and the last one was at least 300 days before.
+ * Spring and autumn (autumn-clock-change.ts) differ only in their rule.
  */
-export class SpringChanges {
+export class ClockChanges {
   private last = -Infinity;
 
-  constructor(private readonly writtenInUtc = false) {}
+  constructor(private readonly changeAt: (from: number, to: number, step: number) => string | null, private readonly writtenInUtc = false) {}
 
-  /** The rule's words when the step from `from` to `to` is a spring clock change (and remembers it), else null. */
+  /** The rule's words when the step from `from` to `to` is such a clock change (and remembers it), else null. */
   take(from: number, to: number, step: number): string | null {
     if (this.writtenInUtc || to - this.last < CLOCK_CHANGE_MIN_DAYS * DAY) return null;
-    const words = springChangeAt(from, to, step);
+    const words = this.changeAt(from, to, step);
     if (words) this.last = to;
     return words;
   }
+}
+
+/** The spring changes of one series (springChangeAt's rule). */
+export class SpringChanges extends ClockChanges {
+  constructor(writtenInUtc = false) { super(springChangeAt, writtenInUtc); }
 }
 
 /**
