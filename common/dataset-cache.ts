@@ -40,6 +40,18 @@ export interface ColumnStats {
   /** The most frequent values of a coded column, most frequent first. */
   topValues: { value: string; count: number }[] | null;
   histogram: Histogram | null;
+  /** A coded column whose values hold '|'-separated lists: its tokens as the multi-hot role reads them (absent otherwise). */
+  listTokens?: ListTokenStats;
+}
+
+/** The tokens of a column of '|'-separated lists ('Action|Comedy'), trimmed, empty ones dropped, each counted once per row. */
+export interface ListTokenStats {
+  separator: '|';
+  /** Distinct tokens: the multi-hot role's vocabulary before its minimum count. */
+  distinct: number;
+  /** Tokens per row with a value: mean and most. */
+  meanPerRow: number;
+  maxPerRow: number;
 }
 
 export interface ColumnInfo {
@@ -281,13 +293,18 @@ export interface ParseRules {
   twelveHourTimes: boolean;
   /** A 1-D/2-D .npy array is one column per matrix column (column_1..), not one vector column named after the dataset (npy.ts). */
   npyColumns: boolean;
+  /**
+   * The header guess reads row 2 on as the import does, with the file's number marks: '12,5' in a ';' file and
+   * '1.234,50 €' are numbers, so a headerless file's row 1 of such numbers is data, not names (header.ts).
+   */
+  headerNumberMarks: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
 export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRules {
   return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'), floatIds: on('floatIds'), booleanNames: on('booleanNames'),
     twoDigitYears: on('twoDigitYears'), categorySummaryRows: on('categorySummaryRows'), intDotThousands: on('intDotThousands'),
-    twelveHourTimes: on('twelveHourTimes'), npyColumns: on('npyColumns') };
+    twelveHourTimes: on('twelveHourTimes'), npyColumns: on('npyColumns'), headerNumberMarks: on('headerNumberMarks') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;
@@ -309,6 +326,11 @@ export interface ImportOptions {
   /** A target column: rows where it is missing are reported ('target_missing'). */
   target?: string;
   name?: string;
+  /**
+   * Columns whose type this parse sets anew (the lab's type change, main/lab/datasets/retype.ts): read under
+   * every reading rule, while the other columns keep the rules the dataset was imported under (parseRules).
+   */
+  retypedColumns?: string[];
 }
 
 export interface ImportResult {

@@ -19,6 +19,17 @@ const channel = <P extends z.ZodType, Res extends z.ZodType>(payload: P, result:
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
+/**
+ * A run, dataset or saved model the lab's lists leave out because a stored JSON column of its row does not
+ * parse (main/lab/store/damaged-rows.ts): `reason` is a sentence for the app, shown beside the list.
+ */
+export const DamagedRowNote = z.object({
+  kind: z.enum(['run', 'dataset', 'model']),
+  id: z.string(),
+  reason: z.string(),
+});
+export type DamagedRowNote = z.infer<typeof DamagedRowNote>;
+
 export const REQUESTS = {
   'datasets.list': channel(Empty, z.array(D.DatasetSummary), 'All datasets, demo ones included, newest first'),
   'datasets.get': channel(D.DatasetId, D.DatasetDetail, 'One dataset with its columns, stats and validation report'),
@@ -26,7 +37,7 @@ export const REQUESTS = {
   'datasets.setRoles': channel(D.SetRoles, D.DatasetDetail, 'Assign column roles (target, time index, ...)'),
   'datasets.remove': channel(D.DatasetId, Ok, 'Delete a dataset and its cached columns'),
   'datasets.setTypes': channel(D.SetTypes, D.TypesChanged, 'Set column types (null: back to inferred): re-parses the stored original, keeping id, roles and splits'),
-  'datasets.rename': channel(D.RenameDataset, D.DatasetRenamed, 'Rename a dataset (1-120 characters; names need not be unique)'),
+  'datasets.rename': channel(D.RenameDataset, D.DatasetRenamed, 'Rename a dataset (1-120 characters; names are unique: a name another dataset has is refused)'),
   'datasets.import': channel(D.ImportFromPath, D.ImportStarted, 'Import a file the lab can read by path'),
   'splits.list': channel(SP.SplitsListRequest, z.array(SP.SplitInfo), 'Stored splits of a dataset, oldest first, with their train/val/test/unused counts'),
   'splits.create': channel(SP.CreateSplit, SP.CreatedSplit, 'Compute and store a split of a dataset (not \'given\': that needs split files, a CLI verb)'),
@@ -62,6 +73,7 @@ export const REQUESTS = {
   'settings.get': channel(Empty, S.Settings, 'Current settings'),
   'settings.set': channel(S.SettingsPatch, S.Settings, 'Change some settings; returns all of them'),
   'system.info': channel(Empty, S.SystemInfo, 'Version, execution providers and what is not available yet'),
+  'lab.damaged': channel(Empty, z.array(DamagedRowNote), 'Runs, datasets and saved models left out of the lists because their stored row is damaged, with why'),
 } as const;
 
 export const EVENTS = {

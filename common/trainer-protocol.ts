@@ -56,6 +56,16 @@ export const TestBaseline = z.object({ accuracy: Finite, majority: z.string(), p
 export type TestBaseline = z.infer<typeof TestBaseline>;
 
 /**
+ * Regression runs (a fusion target regressed in its own units): what always predicting the training split's
+ * mean (`mean`) scores on the test split, in the target's units: mse, mae, rmse and r2 as the run's own test
+ * metrics are computed (workers/run/eval-metrics.ts regressionScores, r2 about the test rows' own mean: the
+ * training mean scores at most 0, below 0 by as much as the two means differ; left out when every test
+ * target is the same). The reference a regression's r2 and rmse are read against; never a metric to optimise.
+ */
+export const RegressionBaseline = z.object({ mean: Finite, mse: Finite, mae: Finite, rmse: Finite, r2: Finite.optional() });
+export type RegressionBaseline = z.infer<typeof RegressionBaseline>;
+
+/**
  * The inputs a dataset run's model reads, by column name in the model's order: what gate names, knockout
  * tables and Try it call the model's channels and fields. Structured, so no reader parses the data line's
  * words (a column named "a, b" or "x; left out: y" would defeat that). A field is absent when the trainer
@@ -120,6 +130,8 @@ export const FromTrainer = z.discriminatedUnion('type', [
     /** Classification runs on a dataset: rows per class in each part (absent for a regression and synthetic data). */
     classCounts: PartClassCounts.optional(),
     baseline: TestBaseline.optional(),
+    /** Regression runs on a dataset: the training mean's scores on test (RegressionBaseline). */
+    regressionBaseline: RegressionBaseline.optional(),
     parameters: z.number().int(),
     provider: z.enum(['cpu', 'cuda']),
     fallbackReason: z.string().optional(),

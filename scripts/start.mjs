@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openBrowser } from './open-browser.mjs';
+import { unexpectedExitMessage } from './lab-exit.mjs';
 
 function electronBinary() {
   try {
@@ -30,7 +31,7 @@ if (electron) {
   const env = home >= 0 && args[home + 1] ? { ...process.env, GATELAB_HOME: args[home + 1] } : process.env;
   child = spawn(electron, ['main/electron/entry.mjs'], { stdio: 'inherit', env });
 } else {
-  console.error('GateLab: the Electron binary is not installed here, so the lab opens in your browser instead (gatelab serve):');
+  console.error('GateLab: the Electron binary is not installed here, so the lab opens in your browser instead (gatelab serve).');
   // --no-open (start only): print the URL without opening a browser (headless machines, scripts).
   const open = !args.includes('--no-open');
   child = spawn(process.execPath, ['bin/gatelab.js', 'serve', ...args.filter((a) => a !== '--no-open')], { stdio: ['inherit', 'pipe', 'inherit'] });
@@ -48,5 +49,11 @@ if (electron) {
   });
 }
 
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+/** The signal this script passed on (Ctrl-C, a service stop): the lab stopping on it is no surprise. */
+let forwarded = null;
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { forwarded = sig; child.kill(sig); });
+child.on('exit', (code, signal) => {
+  const note = unexpectedExitMessage(signal, forwarded);
+  if (note) console.error(note);
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -80,3 +80,11 @@ describe("a router's test-split figures, each named for what it counts (audit H2
     expect(routerFigures(report, dense).map((x) => x.title)).toEqual(['Mean router probability on the test split', 'Share of tokens by top expert on the test split']);
   });
 });
+
+describe('assignmentTitle for a regression run (audit O4)', () => {
+  it('names the target quartiles the grid is over, not classes the run does not have', () => {
+    expect(assignmentTitle(undefined, ['target Q1', 'target Q2', 'target Q3', 'target Q4'])).toBe('Mean weight of each expert: expert × target quartile');
+    expect(assignmentTitle(undefined, ['cat', 'dog'])).toBe('Mean weight of each expert: expert × class');
+  });
+});
+

@@ -94,10 +94,25 @@ export function routerFigures(r: { load: number[]; probability?: number[]; picks
   return out;
 }
 
-/** What the expert × class grid averages, for this router (it uses the weights the model mixes with). */
-export function assignmentTitle(n?: GateNames): string {
-  if (picksTopK(n)) return `Mean weight after the top-${n!.router!.k} pick: expert × class`;
-  return n?.router ? 'Mean router probability: expert × class' : 'Mean weight of each expert: expert × class';
+/**
+ * A regression run's router grid columns: the test samples bucketed by the quartiles of their (mean) target
+ * (workers/analytics/gate-report.ts), since a number has no classes to group by.
+ */
+export const TARGET_QUARTILES: readonly string[] = ['target Q1', 'target Q2', 'target Q3', 'target Q4'];
+
+/** Whether a router grid's columns are target quartiles (a regression run) rather than classes. */
+export const isTargetQuartiles = (columns: readonly string[]): boolean =>
+  columns.length === TARGET_QUARTILES.length && columns.every((c, i) => c === TARGET_QUARTILES[i]);
+
+/**
+ * What the expert × class grid averages, for this router (it uses the weights the model mixes with).
+ * `columns`: the grid's columns; a regression run's are target quartiles, and "expert × class" would name
+ * classes the run does not have.
+ */
+export function assignmentTitle(n?: GateNames, columns: readonly string[] = []): string {
+  const grid = isTargetQuartiles(columns) ? 'expert × target quartile' : 'expert × class';
+  if (picksTopK(n)) return `Mean weight after the top-${n!.router!.k} pick: ${grid}`;
+  return n?.router ? `Mean router probability: ${grid}` : `Mean weight of each expert: ${grid}`;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,7 @@
 // Gate knockout: evaluate a trained run with one gate's output replaced (no retraining, no new
 // parameters). The vocabulary the engine (graph variants), the lab (jobs, table), the CLI and the UI share.
 import { z } from 'zod';
+import { IntervalMethod } from './interval-method';
 
 /**
  * What a gate's hook value is, which decides which knockouts make sense:
@@ -79,7 +80,7 @@ export const KnockoutRow = z.object({
   value: z.number(),
   /** value − baseline (for "lower is better" metrics a positive delta is a loss). */
   delta: z.number(),
-  /** Paired bootstrap interval of the delta over test samples. */
+  /** Paired bootstrap interval of the delta over test samples (the table's `interval` says how it was resampled). */
   ci: ConfidenceInterval,
 });
 export type KnockoutRow = z.infer<typeof KnockoutRow>;
@@ -93,6 +94,8 @@ export const KnockoutTable = z.object({
   samples: z.number().int(),
   resamples: z.number().int(),
   seed: z.number().int(),
+  /** How the intervals were resampled; absent in tables stored before the block bootstrap (independent draws). */
+  interval: IntervalMethod.optional(),
   rows: z.array(KnockoutRow),
 });
 export type KnockoutTable = z.infer<typeof KnockoutTable>;

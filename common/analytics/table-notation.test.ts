@@ -43,3 +43,33 @@ describe('tableNotation short: an interval end beside a delta that carries the n
     expect([fmt.note(-3.2e-8), fmt.note(0.0004), fmt.note(0)]).toEqual(['(< 1e-6)', '', '']);
   });
 });
+
+describe('tableNotation for a table of tiny or huge numbers (audit O4)', () => {
+  it('a regression on a ~3e-4 target (MSE ~4e-10) reads its numbers, not "0.000000 (< 1e-6)" everywhere', () => {
+    // `gatelab knockout 8`'s stored table: baseline, top1 value, its delta and interval
+    const values = [4.03e-10, 2.11e-9, 1.707e-9, 1.52e-9, 1.9e-9];
+    const fmt = tableNotation(values);
+    expect(values.map(fmt)).toEqual(['0.403e-9', '2.110e-9', '1.707e-9', '1.520e-9', '1.900e-9']);
+    expect(values.map(fmt.note)).toEqual(['', '', '', '', '']);
+    expect(fmt(-3.3e-11)).toBe('-0.033e-9');
+    expect(fmt(0)).toBe('0');
+  });
+
+  it('keeps 2 significant digits of the smallest number (at most 6 mantissa decimals), and the tiny note relative to the table', () => {
+    const fmt = tableNotation([5e-4, 2.2e-8]);
+    expect([fmt(5e-4), fmt(2.2e-8)]).toEqual(['5.00000e-4', '0.00022e-4']);
+    const wide = tableNotation([5e-4, 1e-13]);
+    expect(wide(1e-13)).toBe('0.000000e-4 (< 1e-10)');
+    expect(wide.short(-1e-13)).toBe('-0.000000e-4');
+  });
+
+  it('a huge MSE (2.4e10) is not an 11-digit integer', () => {
+    const fmt = tableNotation([2.4e10, 3.1e9, -1.25e9]);
+    expect([fmt(2.4e10), fmt(3.1e9), fmt(-1.25e9)]).toEqual(['2.400e+10', '0.310e+10', '-0.125e+10']);
+  });
+
+  it('an ordinary table stays in fixed decimals up to 1e6 and from 1e-3', () => {
+    expect(tableNotation([0.001, 0.0005])(0.001)).toBe('0.00100');
+    expect(tableNotation([999999.5, 1])(1)).toBe('1.0000');
+  });
+});

@@ -26,6 +26,14 @@ export const Histogram = z.object({
   counts: z.array(z.number()),
 });
 
+/** Token counts of a column of '|'-separated lists (multi-hot genres): what the multi-hot role would read. */
+export const ListTokens = z.object({
+  separator: z.string(),
+  distinct: z.number().int().nonnegative(),
+  meanPerRow: z.number().nonnegative(),
+  maxPerRow: z.number().int().nonnegative(),
+});
+
 export const ColumnInfo = z.object({
   name: z.string(),
   type: ColumnType,
@@ -41,6 +49,8 @@ export const ColumnInfo = z.object({
   mean: z.number().nullable(),
   std: z.number().nullable(),
   histogram: Histogram.nullable(),
+  /** Only for '|' list columns imported since the importer counts tokens. */
+  listTokens: ListTokens.optional(),
 });
 export type ColumnInfo = z.infer<typeof ColumnInfo>;
 
@@ -104,7 +114,7 @@ export const TypesChanged = z.object({
 });
 export type TypesChanged = z.infer<typeof TypesChanged>;
 
-/** Names need not be unique (runs and the CLI refer to datasets by id); a duplicate is only mentioned. */
+/** Names are unique: a name another dataset has is refused (runs and the CLI still refer to datasets by id). */
 export const RenameDataset = z.object({ id: z.string().min(1).max(200), name: z.string().trim().min(1).max(120) }).strict();
 export const DatasetRenamed = z.object({ dataset: DatasetSummary, message: z.string() });
 

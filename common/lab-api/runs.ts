@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TestClasses } from '../runs/test-classes';
 import { TestChannels } from '../runs/test-channels';
 import { TryRowSource, TrySources } from './try-source';
-import { LabelCoding, ModelInputs } from '../trainer-protocol';
+import { LabelCoding, ModelInputs, RegressionBaseline } from '../trainer-protocol';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -87,6 +87,11 @@ export const RunDataSummary = z.object({
   /** Classification: the majority-class accuracy on test (and the positive rate): a reference line, not a metric. */
   baseline: z.object({ accuracy: z.number(), majority: z.string(), positiveRate: z.number().optional() }).optional(),
   /**
+   * Regression: what always predicting the training rows' mean scores on test (mean, mse, mae, rmse and, unless
+   * every test target is the same, r2), in the target's units: a reference line, not a metric.
+   */
+  regressionBaseline: RegressionBaseline.optional(),
+  /**
    * The inputs the model reads by column name, in its order: `channels` (forecasting) or `fields` (CTR: the
    * categorical fields, then the numeric inputs). Gate names come from here. Absent for runs stored before
    * they were kept: readers fall back to the line's "left out" note.
@@ -143,12 +148,20 @@ export const Comparison = z.object({
 });
 
 export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'gate-report', 'metrics-csv']) });
-export const ExportResult = z.object({ path: z.string(), bytes: z.number() });
+/**
+ * `note`: what the user should know about the file written, e.g. that a file with the run's preprocessing
+ * was kept and this one (lacking it) went beside it, or that a damaged checkpoint was passed over.
+ */
+export const ExportResult = z.object({ path: z.string(), bytes: z.number(), note: z.string().optional() });
 /**
  * A file an earlier export wrote (the Export view lists them after a reload). Its format is one a user can
  * ask for, or 'feature-importance': the per-feature ranking CSV the gate report writes beside its HTML.
  */
-export const ExportedFile = z.object({ run: z.string(), format: z.enum([...ExportRequest.shape.format.options, 'feature-importance']), path: z.string(), bytes: z.number(), modified: z.string() });
+export const ExportedFile = z.object({
+  run: z.string(), format: z.enum([...ExportRequest.shape.format.options, 'feature-importance']), path: z.string(), bytes: z.number(), modified: z.string(),
+  /** What its name says about the file beyond run and format: an ONNX export written without the run's preprocessing. */
+  note: z.string().optional(),
+});
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
 // Events pushed while runs are live.

@@ -11,6 +11,7 @@ import {
 } from '../data';
 import { TEXT_BUCKETS, type Family } from './base';
 import { IMPLICIT_FEEDBACK_HINT } from './target';
+import { TARGET_TASKS, type TargetTask } from './regression-target';
 
 const names = z.array(z.string().min(1));
 
@@ -32,6 +33,11 @@ export const DataColumns = z.discriminatedUnion('family', [
     classes: z.number().int().min(1).default(1),
     /** The label rule: value ≥ t is the positive class (a numeric target read as binary). */
     positiveAtLeast: z.number().optional(),
+    /**
+     * Classes or a number to regress (the run's model.task; regression-target.ts states the auto rule).
+     * bindTarget sets 'regression' once the values decide it; absent in runs from before regression (auto).
+     */
+    task: z.enum(TARGET_TASKS).optional(),
     /** Hashed n-gram buckets per text column: the run's model.textBuckets (model-columns.ts), else the default. */
     textBuckets: z.number().int().min(16).max(1 << 20).default(TEXT_BUCKETS),
     /**
@@ -81,13 +87,16 @@ export function pipelineFor(typeOf: (column: string) => string | undefined, c: D
       ...(c.rating ? [{ transform: 'zscore' as const, column: c.rating }] : []),
     ] };
   }
-  return { steps: c.modalities.flatMap((m) => m.columns.flatMap((column): PipelineSpecInput['steps'] => {
+  const features = c.modalities.flatMap((m) => m.columns.flatMap((column): PipelineSpecInput['steps'] => {
     const t = typeOf(column);
     if (t === 'vector') return []; // embeddings go in as they are
     if (t === 'text') return [{ transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets }];
     if (t === 'categorical' || t === 'boolean') return [{ transform: 'vocabulary' as const, column, ...(c.maxCategories ? { maxSize: c.maxCategories } : {}) }];
     return [{ transform: 'zscore' as const, column, log: log(column) }];
-  })) };
+  }));
+  // A regressed target is learned standardized, its mean and std fitted on the training rows like every
+  // feature's (never log-scaled: the model's output is unscaled back to the column's units in the graph).
+  return { steps: c.task === 'regression' ? [...features, { transform: 'zscore' as const, column: c.label }] : features };
 }
 
 /** Width of one fusion column after encoding: vocabulary one-hot, hashed n-gram buckets, vector dim, or 1. */
@@ -105,10 +114,11 @@ export function dataShape(data: ColumnSource, fitted: FittedPipeline, c: DataCol
     const multi = c.multiHot.reduce((n, m) => n + vocabularySize(stateFor(fitted, m.name, ['multi-hot'])), 0);
     return { fields: c.fields.map((f) => vocabularySize(stateFor(fitted, f, ['vocabulary']))), numeric: c.numeric.length + multi };
   }
-  return {
-    modalities: c.modalities.map((m) => ({ name: m.name, dim: m.columns.reduce((n, col) => n + encodedWidth(data, fitted, col), 0) })),
-    classes: c.classes,
-  };
+  const modalities = c.modalities.map((m) => ({ name: m.name, dim: m.columns.reduce((n, col) => n + encodedWidth(data, fitted, col), 0) }));
+  if (c.task !== 'regression') return { modalities, classes: c.classes };
+  // the model unscales its output with these (engine/models/fusion/common.ts), so its prediction is in the target's units
+  const s = stateFor(fitted, c.label, ['zscore']) as { mean: number; std: number };
+  return { modalities, classes: 1, task: 'regression', targetScale: { mean: s.mean, std: s.std } };
 }
 
 export interface ColumnDescription { name: string; type: ColumnTypeName; role: ColumnRole; modality: string | null }
@@ -191,7 +201,7 @@ export function fusionColumnNotes(columns: ReadonlyArray<{ name: string; type: s
  * `positiveAtLeast`), seeded random 80/10/10; fusion: columns grouped by their modality, stratified 80/10/10.
  * Throws a message saying which role to set when the columns do not say enough.
  */
-export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; seed?: number } = {}): DataBindingInput {
+export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; seed?: number; task?: TargetTask } = {}): DataBindingInput {
   const used = columns.filter((c) => c.role !== 'ignore');
   const target = used.find((c) => c.role === 'target');
   const seed = o.seed ?? 42;
@@ -247,6 +257,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   if (groups.size < 1) throw new Error('a fusion model needs at least one modality (a column group; gated fusions need two); found none: gatelab datasets roles ID <column>=feature:<modality>');
   return {
     split: { kind: 'stratified', ratios, column: target.name, seed },
-    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name, ...(o.positiveAtLeast !== undefined ? { positiveAtLeast: o.positiveAtLeast } : {}) },
+    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name, ...(o.positiveAtLeast !== undefined ? { positiveAtLeast: o.positiveAtLeast } : {}),
+      ...(o.task !== undefined && o.task !== 'auto' ? { task: o.task } : {}) },
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EarlyExitGate, GatedAttentionGate, GmuGate, SinkhornRouter, SoftmaxRouter } from '../gates';
 import { Modality, fusionData, gateField, hiddenList } from './base';
+import { TARGET_TASKS } from './regression-target';
 
 const dropout = (d: number) => z.number().min(0).lt(1).default(d).describe('Dropout probability');
 
@@ -14,8 +15,16 @@ const modalities = (min: number, template: string) => z
   .max(16)
   .default([{ name: 'text', dim: 256 }, { name: 'tabular', dim: 32 }])
   .describe('The modalities (column groups) and their widths');
-const anyModalities = { ...fusionData, modalities: modalities(1, 'this template') };
-const gatedModalities = (template: string) => ({ ...fusionData, modalities: modalities(2, template) });
+// Classes or a number (regression-target.ts states the auto rule). Optional, not defaulted: a config without
+// it (every run from before regression) reads as auto, which classifies what those runs classified.
+const target = {
+  task: z.enum(TARGET_TASKS).optional()
+    .describe("How the target is read: 'classification' (classes), 'regression' (a number, MSE on its standardized values), or 'auto' (the default: a number with fractions or more than 100 distinct integers is regressed)"),
+  targetScale: z.object({ mean: z.number(), std: z.number().positive() }).optional()
+    .describe("Regression: the target's mean and standard deviation on the training rows (filled from the data): the output is the standardized prediction times std plus mean, in the target's units"),
+};
+const anyModalities = { ...fusionData, ...target, modalities: modalities(1, 'this template') };
+const gatedModalities = (template: string) => ({ ...fusionData, ...target, modalities: modalities(2, template) });
 
 export const ConcatFusionTemplate = z.object({
   template: z.literal('concat-fusion'), ...anyModalities, hidden: hiddenList([128, 64]), dropout: dropout(0.1),
@@ -67,6 +76,9 @@ export const EarlyExitMlpTemplate = z.object({
 }).superRefine((c, ctx) => {
   if (c.exitWeights.length && c.exitWeights.length !== c.blocks)
     ctx.addIssue({ code: 'custom', path: ['exitWeights'], message: `one weight per exit: ${c.blocks} blocks need ${c.blocks} weights, got ${c.exitWeights.length}` });
+  // its exit gates learn whether an exit's class is already right: a regression has no right class
+  if (c.task === 'regression')
+    ctx.addIssue({ code: 'custom', path: ['task'], message: `early-exit-mlp classifies (each exit gate learns whether its exit's class is right); for a number to regress use concat-fusion, late-fusion, gmu, moe-fusion or gated-cross-attention, or --set task=classification` });
 }).describe('Early-exit MLP: an exit (classifier + exit gate) after every block; at inference a sample stops at the first gate above the threshold');
 
 export const FUSION_TEMPLATES = [ConcatFusionTemplate, LateFusionTemplate, GmuTemplate, MoeFusionTemplate, GatedCrossAttentionTemplate, EarlyExitMlpTemplate] as const;

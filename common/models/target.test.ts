@@ -19,9 +19,12 @@ describe('a target column as classes', () => {
     expect(t).toMatchObject({ kind: 'classes', names: ['negative', 'neutral', 'positive'] });
     expect(labels(t, 5)).toEqual([2, 0, 1, NaN, 0]);
     expect(describeTarget(t)).toBe("3 classes of 'sentiment': negative, neutral, positive");
-    // many integer classes: the line says each integer is a class, and how to make it a threshold instead
+    // many number classes: the line says each value is a class, and how to make it a threshold instead
     const ages = targetCoding(numeric(Array.from({ length: 62 }, (_, i) => 18 + i)), 'age');
-    expect(describeTarget(ages)).toMatch(/^62 classes of 'age': 18, 19, .* \(each integer is a class of its own; if 'age' is a measurement, set a threshold with `--set positiveAtLeast=T`/);
+    expect(describeTarget(ages)).toMatch(/^62 classes of 'age': 18, 19, .* \(each value is a class of its own; if 'age' is a measurement, set a threshold with `--set positiveAtLeast=T`/);
+    // fractions asked for as classes (task=classification) are values, not "integers"
+    const tenths = targetCoding(numeric(Array.from({ length: 20 }, (_, i) => 1 + i / 10)), 'grade', { classes: true });
+    expect(describeTarget(tenths)).toMatch(/^20 classes of 'grade': 1, 1\.1, 1\.2, .* \(each value is a class of its own;/);
     expect(describeTarget(targetCoding(numeric([0, 1, 2, 0]), 'grade'))).toBe("3 classes of 'grade': 0, 1, 2");
     expect(targetCoding(coded(['yes', 'no', 'maybe']), 'answer')).toMatchObject({ names: ['maybe', 'no', 'yes'] });
   });
@@ -42,11 +45,26 @@ describe('a target column as classes', () => {
 
   it('a measurement is not a set of classes: the error says to set a threshold', () => {
     const price = numeric(Array.from({ length: 50 }, (_, i) => i * 0.37));
-    expect(() => targetCoding(price, 'price')).toThrow(/the target 'price' is a number with 50 distinct values \(0, 0\.37, 0\.74, 1\.11, 1\.48, …\), not a set of classes\. GateLab's CTR and fusion models classify; they do not regress a continuous target: set a threshold with `--set positiveAtLeast=T`/);
+    expect(() => targetCoding(price, 'price')).toThrow(/the target 'price' is a number with 50 distinct values \(0, 0\.37, 0\.74, 1\.11, 1\.48, …\), not a set of classes\. GateLab's CTR models classify a click; they do not regress a continuous target \(the fusion templates do: --template concat-fusion, gmu, …\): set a threshold with `--set positiveAtLeast=T`/);
     // past 1,000 values the count is capped, and says so (it read "(1,001 in all)" for 6,000 values)
     expect(() => targetCoding(numeric(Array.from({ length: 6000 }, (_, i) => i / 7)), 'score')).toThrow(/with more than 1,000 distinct values \(0, 0\.142857\d*, .*…\), not/);
     expect(() => targetCoding(numeric(Array.from({ length: 150 }, (_, i) => i)), 'count')).toThrow(/150 distinct values/);
     expect(() => targetCoding(numeric([3, 3, NaN]), 'y')).toThrow(/the target 'y' is '3' in every row that has a value: .*set a threshold/);
+  });
+
+  it('more than 1,000 classes are refused with a count that is not the cap and a fix that works', () => {
+    // task=classification on 1,200 distinct numbers: counting stops past 1,000, so the count is "more than"
+    // (it said "has 1,001 distinct values (… (1,001 in all))"), and the fix is to regress or threshold it
+    const many = numeric(Array.from({ length: 1200 }, (_, i) => i));
+    expect(() => targetCoding(many, 'y', { classes: true })).toThrow(
+      "the target 'y' has more than 1,000 distinct values (0, 1, 2, 3, 4, …), too many to be classes: " +
+      'remove --set task=classification to regress it, or --set positiveAtLeast=T for a yes/no label (value ≥ T)');
+    // words: every value is counted (an id or free text); numbers the importer coded: retype to regress
+    const ids = coded(Array.from({ length: 1200 }, (_, i) => `u${i}`));
+    expect(() => targetCoding(ids, 'user', { classes: true })).toThrow(/^the target 'user' has 1,200 distinct values \(u0, u1, u10, u100, u1000, …\), more than 1,000 classes: is it an id or free text\? Choose another target column$/);
+    const codedNumbers = coded(Array.from({ length: 1001 }, (_, i) => String(i / 4)));
+    expect(() => targetCoding(codedNumbers, 'score')).toThrow(/^the target 'score' has 1,001 distinct values .*: to regress it, retype it as a number in the dataset \(gatelab datasets types with score=float\)/);
+    expect(() => targetCoding(codedNumbers, 'score')).not.toThrow(/\bID\b/);
   });
 
   it('a CTR label must be two-valued: 3 values name the values, the fusion family and (numbers) a threshold', () => {

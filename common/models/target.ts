@@ -6,6 +6,8 @@
 // scoring, never read as negatives. Pure: the trainer and the export both use it.
 import { UNUSED, type ColumnSource, type DataColumn, type SplitResult } from '../data';
 import type { DataColumns } from './binding';
+import { regressionTarget, type RegressionTarget, type TargetTask } from './regression-target';
+import { autoRegresses } from './regression-reading';
 
 export type TargetCoding =
   | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
@@ -59,6 +61,11 @@ export interface TargetOptions {
   binaryOnly?: boolean;
   /** The column's type in the dataset, when the caller knows it: a 'datetime' is refused as a time column, however few times it holds (without a rule). */
   type?: string;
+  /**
+   * The user asked for classes (fusion's task=classification): a number's distinct values are classes up
+   * to MAX_CLASSES, fractions and many integers too, instead of being refused as a measurement.
+   */
+  classes?: boolean;
 }
 
 /**
@@ -74,6 +81,19 @@ export function numberName(v: number, float32: boolean): string {
     if (Math.fround(x) === v) return String(x);
   }
   return String(Number(v.toPrecision(9))); // 9 significant digits always read back as the same float32
+}
+
+/** The distinct numbers of rows 0..rows-1 (NaN skipped), and whether all are integers; stops past `cap` distinct. */
+export function distinctNumbers(rows: number, numberAt: (r: number) => number, cap = Infinity): { seen: Set<number>; integers: boolean } {
+  const seen = new Set<number>();
+  let integers = true;
+  for (let r = 0; r < rows && seen.size <= cap; r++) {
+    const v = numberAt(r);
+    if (Number.isNaN(v) || seen.has(v)) continue;
+    seen.add(v);
+    if (!Number.isInteger(v)) integers = false;
+  }
+  return { seen, integers };
 }
 
 /** Epoch seconds as the lab shows a time: '2023-11-14 22:13:34' (UTC; no seconds part when they are 0). */
@@ -108,15 +128,7 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
     const idOf = (r: number) => (col.values[r] < 0 ? NaN : ids[col.values[r]]);
     return coded(column, names, idOf, o, false);
   }
-  const seen = new Set<number>();
-  let integers = true;
-  for (let r = 0; r < rows; r++) {
-    const v = numberAt(r);
-    if (Number.isNaN(v) || seen.has(v)) continue;
-    seen.add(v);
-    if (!Number.isInteger(v)) integers = false;
-    if (seen.size > MAX_CLASSES) break;
-  }
+  const { seen, integers } = distinctNumbers(rows, numberAt, MAX_CLASSES);
   const values = [...seen].sort((a, b) => a - b);
   const float32 = col.values instanceof Float32Array;
   const names = values.map((v) => numberName(v, float32));
@@ -129,10 +141,10 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
     throw new Error(`the target '${column}' is a time column with ${count} distinct time${values.length === 1 ? '' : 's'} (${seenTimes}), not a label: choose a column of classes as the target` +
       (o.binaryOnly ? `. ${IMPLICIT_FEEDBACK_HINT}` : ''));
   }
-  if (values.length > 2 && (!integers || values.length > MAX_INTEGER_CLASSES)) {
+  if (autoRegresses(values.length, integers) && !o.classes) { // what a fusion template regresses (task=auto)
     const seenValues = names.slice(0, 5).join(', ') + (values.length > 5 ? ', …' : '');
     throw new Error(`the target '${column}' is a number with ${count} distinct values (${seenValues}), not a set of classes. ` +
-      `GateLab's CTR and fusion models classify; they do not regress a continuous target: ${thresholdHint(column)}`);
+      `GateLab's CTR models classify a click; they do not regress a continuous target (the fusion templates do: --template concat-fusion, gmu, …): ${thresholdHint(column)}`);
   }
   const index = new Map(values.map((v, i) => [v, i]));
   return coded(column, names, (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
@@ -157,12 +169,36 @@ function coded(column: string, names: string[], idOf: (r: number) => number, o: 
       (numeric ? `Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T), or ` : 'Make it two-valued, or ') +
       `train a classification template of the fusion family (e.g. --template concat-fusion) for ${names.length} classes`);
   }
-  if (names.length > MAX_CLASSES) throw new Error(`the target '${column}' has ${names.length.toLocaleString('en-US')} distinct values (${show(names, 5)}), more than ${MAX_CLASSES.toLocaleString('en-US')} classes: is it an id or free text? Choose another target column`);
+  if (names.length > MAX_CLASSES) throw new Error(tooManyClasses(column, names, o, numeric));
   return { kind: 'classes', column, names, labelOf: idOf, ...(numeric ? { numeric } : {}) };
 }
 
+/**
+ * The refusal of more than MAX_CLASSES classes, with a fix that works. A number's values are counted only up
+ * to MAX_CLASSES + 1 (distinctNumbers' cap), so its count is "more than 1,000", never the 1,001 the count
+ * stopped at; a number reaches here only when the user asked for classes (task=classification: else it
+ * would have been regressed or refused as a measurement), so the fix is to let it regress or to threshold it.
+ * A coded column's values are all counted; a thousand words are an id or free text, not classes.
+ */
+function tooManyClasses(column: string, names: string[], o: TargetOptions, numeric: boolean): string {
+  const first = names.slice(0, 5).join(', ') + ', …';
+  const more = `more than ${MAX_CLASSES.toLocaleString('en-US')}`;
+  if (numeric) {
+    const fix = o.classes ? 'remove --set task=classification to regress it, or --set positiveAtLeast=T for a yes/no label (value ≥ T)'
+      : 'set --set positiveAtLeast=T for a yes/no label (value ≥ T), or choose another target column';
+    return `the target '${column}' has ${more} distinct values (${first}), too many to be classes: ${fix}`;
+  }
+  const count = `${names.length.toLocaleString('en-US')} distinct values (${first}), ${more} classes`;
+  // a categorical column of numbers (the importer read them as codes) regresses once it is typed a number
+  if (names.every(readsAsNumber)) return `the target '${column}' has ${count}: to regress it, retype it as a number in the dataset (gatelab datasets types with ${column}=float) and train with task=auto or task=regression; or choose another target column`;
+  return `the target '${column}' has ${count}: is it an id or free text? Choose another target column`;
+}
+
+/** A coded column's value that reads as a number ('3.5', '-2'; not '', 'n/a'): retyping the column as a number keeps it. */
+export const readsAsNumber = (value: string): boolean => value.trim() !== '' && Number.isFinite(Number(value));
+
 /** Codes that occur in a coded column (missing -1 skipped). */
-function distinctCodes(col: DataColumn, rows: number): number[] {
+export function distinctCodes(col: DataColumn, rows: number): number[] {
   const seen = new Uint8Array(col.dictionary!.length);
   for (let r = 0; r < rows; r++) { const c = col.values[r]; if (c >= 0) seen[c] = 1; }
   const out: number[] = [];
@@ -173,8 +209,9 @@ function distinctCodes(col: DataColumn, rows: number): number[] {
 /** One line for the run's data description: which value is positive, or the classes in id order. */
 export function describeTarget(t: TargetCoding): string {
   if (t.kind === 'classes') {
-    // many integer classes are more often a measurement (an age, a count) than a category: say so once
-    const measurement = t.numeric && t.names.length > 10 ? ` (each integer is a class of its own; if '${t.column}' is a measurement, ${thresholdHint(t.column)})` : '';
+    // many number classes are more often a measurement (an age, a count) than a category: say so once
+    // ("each value": with task=classification the classes may be fractions, 1.1, 1.2, …)
+    const measurement = t.numeric && t.names.length > 10 ? ` (each value is a class of its own; if '${t.column}' is a measurement, ${thresholdHint(t.column)})` : '';
     return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}${measurement}`;
   }
   if (t.rule !== undefined) return `label: '${t.column}' ≥ ${t.rule} is positive`;
@@ -185,35 +222,57 @@ export function describeTarget(t: TargetCoding): string {
   return `label: '${t.positive}' is positive ('${t.negative}' negative)`;
 }
 
+/** A fusion binding's `task` (absent in runs from before regression: auto, which classifies what they classified). */
+const taskOf = (columns: Exclude<DataColumns, { family: 'forecasting' }>): TargetTask => (columns.family === 'fusion' ? columns.task ?? 'auto' : 'classification');
+
+/** How a target is read: classes (TargetCoding) or a number to regress (fusion only; regression-target.ts). */
+export type TargetReading = TargetCoding | RegressionTarget;
+
 /**
  * The coding of a CTR or fusion binding's target column, read as the trainer reads it: the label rule
- * (`positiveAtLeast`), and a CTR label must be two-valued. Throws the trainer's message otherwise; the
+ * (`positiveAtLeast`), and a CTR label must be two-valued; a fusion target may read as a regression
+ * (regression-target.ts: the rule for task=auto is stated there). Throws the trainer's message otherwise; the
  * CLI calls it before queuing a run (main/lab/runs/dataset-runs.ts). `typeOf`: the dataset's column types,
  * so that a time column given as the target is called one (its values would read as "a number").
  */
-export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>, typeOf?: (column: string) => string | undefined): TargetCoding {
+export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>, typeOf?: (column: string) => string | undefined): TargetReading {
   const label = columns.family === 'recsys' ? columns.label.column : columns.label;
   const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
-  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type: typeOf?.(label) });
+  const task = taskOf(columns);
+  const type = typeOf?.(label);
+  if (columns.family === 'fusion') {
+    const regression = regressionTarget(data.column(label), label, { task, positiveAtLeast: rule, type });
+    if (regression) return regression;
+  }
+  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}) });
 }
 
 /**
  * The target side of a binding, as the trainer applies it before fitting anything (workers/data/run-data.ts;
  * the export re-derives a run's pipeline with the same call): the coding of the target, fusion's `classes`
  * filled from it, and the split less the rows without a target (UNUSED), with how many those were.
+ * A regressed fusion target comes back as `regression` (no `target`), its binding's task set to
+ * 'regression' and classes 1 (one output), so the pipeline standardizes it (binding.ts pipelineFor).
  * Forecasting has no target: everything is returned as given. `typeOf`: as for codeTarget (messages only).
  */
-export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult, typeOf?: (column: string) => string | undefined): { columns: DataColumns; split: SplitResult; target?: TargetCoding; leftOut: number } {
+export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult, typeOf?: (column: string) => string | undefined):
+  { columns: DataColumns; split: SplitResult; target?: TargetCoding; regression?: RegressionTarget; leftOut: number } {
   if (columns.family === 'forecasting') return { columns, split, leftOut: 0 };
-  const target = codeTarget(data, columns, typeOf);
+  const reading = codeTarget(data, columns, typeOf);
+  const target = reading.kind === 'regression' ? undefined : reading;
+  const regression = reading.kind === 'regression' ? reading : undefined;
+  const missing = (r: number) => Number.isNaN(regression ? regression.valueOf(r) : target!.labelOf(r));
   // MMoE's second target (the rating) must be there too: a row without it would make its loss NaN.
   const rating = columns.family === 'recsys' && columns.rating ? data.column(columns.rating) : null;
   let leftOut = 0;
   const assignment = Uint8Array.from(split.assignment, (a, r) =>
-    (a !== UNUSED && (Number.isNaN(target.labelOf(r)) || (rating !== null && Number.isNaN(rating.values[r]))) ? (leftOut++, UNUSED) : a));
-  const bound = columns.family === 'fusion' ? { ...columns, classes: target.kind === 'binary' ? 1 : target.names.length } : columns;
-  if (leftOut === 0) return { columns: bound, split, target, leftOut };
+    (a !== UNUSED && (missing(r) || (rating !== null && Number.isNaN(rating.values[r]))) ? (leftOut++, UNUSED) : a));
+  const bound = columns.family !== 'fusion' ? columns
+    : regression ? { ...columns, task: 'regression' as const, classes: 1 }
+    : { ...columns, classes: target!.kind === 'binary' ? 1 : target!.names.length };
+  const read = regression ? { regression } : { target };
+  if (leftOut === 0) return { columns: bound, split, ...read, leftOut };
   const counts = { train: 0, val: 0, test: 0 };
   for (const a of assignment) if (a === 0) counts.train++; else if (a === 1) counts.val++; else if (a === 2) counts.test++;
-  return { columns: bound, split: { ...split, assignment, counts }, target, leftOut };
+  return { columns: bound, split: { ...split, assignment, counts }, ...read, leftOut };
 }

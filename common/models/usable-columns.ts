@@ -230,6 +230,47 @@ function constantOverAll(v: ArrayLike<number>, value: number, missing: (x: numbe
   return true;
 }
 
+/** What a column's import statistics count over the whole column: its present values and how many distinct (null: not counted, a number). */
+export interface ColumnCounts {
+  type: string | undefined;
+  present: number;
+  distinct: number | null;
+}
+
+/**
+ * The fusion modalities today's rule will keep, judged before any split exists from the import statistics
+ * (exact counts over the whole column, as isId counts): the id-like categoricals and the all-missing columns
+ * usableColumns leaves out. The lab sizes MoE fusion's experts with it before queueing a run
+ * (main/lab/runs/dataset-defaults.ts) and the Models form its modality count (renderer/lib/data-shape.ts),
+ * so neither counts a modality the trainer then drops. What depends on the split (a column without a value
+ * in the training rows) is left to the trainer. Modalities without a column left are dropped; `left` names
+ * what went, in usableColumns' words.
+ */
+export function fusionModalitiesByCounts<M extends { name: string; columns: string[] }>(c: { modalities: readonly M[] },
+  countsOf: (column: string) => ColumnCounts | undefined): { modalities: M[]; left: string[] } {
+  const left: string[] = [];
+  const modalities = c.modalities.map((m) => ({
+    ...m,
+    columns: m.columns.filter((name) => {
+      const counts = countsOf(name);
+      if (!counts) return true; // not known here: the trainer decides
+      const why = counts.present === 0 ? 'all missing'
+        : counts.type === 'categorical' && counts.distinct !== null && idByCounts(counts.present, counts.distinct, ID_SHARE) ? ID_NOTE : null;
+      if (why) left.push(`${name} (${why})`);
+      return !why;
+    }),
+  })).filter((m) => {
+    if (!m.columns.length) left.push(`modality '${m.name}' (no column left)`);
+    return m.columns.length > 0;
+  });
+  return { modalities, left };
+}
+
+/** The id rule on counts: enough values to judge, and distinct ones reaching `share` of them. */
+function idByCounts(present: number, distinct: number, share: number): boolean {
+  return present >= ID_MIN_ROWS && distinct >= share * present;
+}
+
 /** True when the column's distinct values reach `share` of its present values (codes < 0 / NaN: missing). */
 export function isId(col: DataColumn, share: number): boolean {
   if ((col.dim ?? 1) > 1) return false;
@@ -243,5 +284,5 @@ export function isId(col: DataColumn, share: number): boolean {
     present++;
     if (seen) { if (!seen[x]) { seen[x] = 1; distinct++; } } else if (!set!.has(x)) { set!.add(x); distinct++; }
   }
-  return present >= ID_MIN_ROWS && distinct >= share * present;
+  return idByCounts(present, distinct, share);
 }

@@ -6,6 +6,7 @@ import type { Tensor } from '../ir/tensor';
 import { namedParams } from '../nn/params';
 import { input } from '../ops/builders';
 import { specDtype, type ModelDefinition } from '../train/model';
+import { activationElements } from '../analytics/activations';
 import { dlinearModel, linearModel, mlpForecastModel, nlinearModel } from './forecasting/linear';
 import { glaForecastModel, patchTransformerModel } from './forecasting/patch';
 import { moeForecasterModel, tftLiteModel } from './forecasting/tft';
@@ -39,6 +40,8 @@ export interface ModelSize {
   forwardFlopsPerSample: number;
   /** FLOPs of one training step for a batch: forward + backward ≈ 3 × forward. */
   trainFlopsPerStep(batch: number): number;
+  /** Elements of the forward's intermediate tensors for one sample: what a training step keeps per sample for the backward. */
+  activationsPerSample: number;
 }
 
 /** Parameter count and FLOPs of a config, by building its forward graph for one sample and walking it. */
@@ -58,7 +61,8 @@ export function modelSize(config: unknown): ModelSize {
     flops += 2 * k * outSize;
   }
   const params = bound.layout().size;
-  return { params, forwardFlopsPerSample: flops, trainFlopsPerStep: (batch) => 3 * flops * batch };
+  const kept = [...Object.values(out.predictions), ...Object.values(out.stats ?? {}), ...(out.auxLoss ? [out.auxLoss] : [])];
+  return { params, forwardFlopsPerSample: flops, trainFlopsPerStep: (batch) => 3 * flops * batch, activationsPerSample: activationElements(kept) };
 }
 
 export { BUILDERS as TEMPLATE_BUILDERS };

@@ -1,7 +1,7 @@
 // The schema table's value ranges: two different ends never print alike (a meter reading around 1.5e9
 // printed as '1.500e+9 .. 1.500e+9' hid a range of thousands).
 import { describe, expect, it } from 'vitest';
-import { issueLines, rangeText } from './dataset-report';
+import { issueLines, rangeText, statText } from './dataset-report';
 import type { ValidationIssue } from '../../common/dataset-cache';
 
 describe('rangeText', () => {
@@ -72,5 +72,15 @@ describe('droppedText', () => {
     expect(droppedText(1, 2)).toBe('1 row dropped (2 lines of the file)');
     expect(droppedText(1200, 3400)).toBe('1,200 rows dropped (3,400 lines of the file)');
     expect(droppedText(3, 3)).toBe('3 rows dropped');
+  });
+});
+
+describe('statText', () => {
+  it('says a column once by its kind: a time range, a distinct count (with list tokens), or a number range', () => {
+    // 2024-01-01 00:00 .. 2024-01-02 00:00 in epoch seconds: the range as times only, never again as numbers
+    expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0 })).toBe('2024-01-01 00:00 .. 2024-01-02 00:00');
+    expect(statText('categorical', { cardinality: 4, missing: 2, listTokens: { separator: '|', distinct: 6, meanPerRow: 1.975, maxPerRow: 3 } }))
+      .toBe("4 distinct, 6 distinct tokens ('|'), 1.98 per row (max 3), 2 missing");
+    expect(statText('float', { min: 1, max: 3, mean: 2 })).toMatch(/^1 \.\. 3, mean 2/);
   });
 });

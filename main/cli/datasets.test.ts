@@ -102,6 +102,26 @@ describe('gatelab datasets', () => {
     expect(lines.at(-1)).toBe('family —: an imported file, made for no model family (only the demos are): any family its columns fit trains on it (forecasting: numeric columns over time; recsys: categorical fields and a target; fusion: a target and feature columns)');
   });
 
+  it("roles prints the hints of the roles it set: the multi-hot hint for a '|'-list column goes once the column is multi-hot", async () => {
+    const tokens = ['Action', 'Comedy', 'Drama', 'Horror', 'Romance', 'War'];
+    const rows = ['movie,genres,rating'];
+    for (let i = 0; i < 300; i++) rows.push(`${i},${tokens[i % 6]}|${tokens[Math.floor(i / 6) % 6]}${i % 4 ? `|${tokens[Math.floor(i / 36) % 6]}` : ''},${1 + (i % 5)}`);
+    const file = join(home, 'ml-genres.csv');
+    writeFileSync(file, rows.join('\n'));
+    const imported = JSON.parse((await gatelab('import', file, '--name', 'ml-genres', '--json')).stdout);
+    const hint = /For recommendation models give it the multi-hot role .*gatelab datasets roles DATASET 'genres=multi-hot'/;
+    expect((await gatelab('datasets', 'show', 'ml-genres')).stdout).toMatch(hint); // the import's advice, while it applies
+    const set = await gatelab('datasets', 'roles', 'ml-genres', 'genres=multi-hot', 'rating=target');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/genres\s+categorical\s+multi-hot/);
+    expect(set.stdout).not.toMatch(hint);
+    expect((await gatelab('datasets', 'show', 'ml-genres')).stdout).not.toMatch(hint);
+    expect(JSON.parse((await gatelab('datasets', 'show', 'ml-genres', '--json')).stdout).issues.map((i: { message: string }) => i.message).join('\n')).not.toMatch(hint);
+    // back to categorical: the advice applies again
+    expect((await gatelab('datasets', 'roles', 'ml-genres', 'genres=categorical')).stdout).toMatch(hint);
+    expect(imported.id).toBeGreaterThan(0);
+  });
+
   it('delete removes the dataset and its files', async () => {
     expect((await gatelab('datasets', 'delete', String(id))).code).toBe(0);
     expect(existsSync(cachePath)).toBe(false);

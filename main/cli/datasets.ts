@@ -6,7 +6,7 @@
 //   datasets delete ID [--yes]                         remove the dataset and its files (--yes when runs used it)
 //   datasets types ID col=type ... [--on-invalid P]    read columns as other types (col=inferred: back); re-parses the file
 //   datasets rename ID NAME                            rename (a name another dataset has is refused)
-import { asRefusal } from '../lab/runs/refusal';
+import { asRefusal, LabUnavailable } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_FAILED } from './exit-codes';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
@@ -21,13 +21,15 @@ import { retypeDataset, type TypeChanges } from '../lab/datasets/retype';
 const n = (x: number) => x.toLocaleString('en-US');
 
 function list(lab: LabDatasets, json: boolean): number {
-  const all = lab.registry.list();
+  const { datasets: all, damaged } = lab.registry.listChecked();
+  // rows whose stored JSON is damaged are left out, each said once on stderr (--json's stdout stays JSON)
+  for (const d of damaged) console.error(`gatelab datasets: ${d.reason}`);
   if (json) {
     console.log(JSON.stringify(all.map((d) => datasetJson(d))));
     return 0;
   }
   if (all.length === 0) {
-    console.log('No datasets yet. Import one with: gatelab import FILE');
+    console.log(damaged.length ? 'No other datasets. Import one with: gatelab import FILE' : 'No datasets yet. Import one with: gatelab import FILE');
     return 0;
   }
   // Only the demos are made for a family; the lab infers none for an imported file (Models keeps the
@@ -41,6 +43,12 @@ function list(lab: LabDatasets, json: boolean): number {
 }
 
 const NO_FAMILY = '—';
+
+/**
+ * The actions that write the lab database, in the words of their refusal on a lab open read-only ("Cannot
+ * rename: …", as the registry says it for rename and types).
+ */
+const WRITES = new Map([['roles', 'set roles'], ['split', 'store a split'], ['types', 'change types'], ['rename', 'rename'], ['delete', 'delete a dataset']]);
 
 function show(lab: LabDatasets, ref: string, json: boolean): number {
   const d = lab.registry.resolve(ref);
@@ -140,10 +148,16 @@ export const command: CliCommand = {
       console.error(`gatelab datasets: ${(e as Error).message}`);
       return EXIT_FAILED;
     }
-    if (lab.notice) console.error(`gatelab datasets: ${lab.notice}`);
+    const writes = action === undefined ? undefined : WRITES.get(action);
+    // a lab open read-only: reading says so once; a write refuses with the notice (exit 1, the lab's state)
+    if (lab.notice && !writes) console.error(`gatelab datasets: ${lab.notice}`);
     try {
       if (!action || action === 'list') return list(lab, json);
       if (!ref) throw new Error(`usage: gatelab datasets ${action} ID ...`);
+      if (writes && lab.store.readOnly) {
+        const what = action === 'split' && stringOption(args, 'delete') !== undefined ? 'delete a split' : writes;
+        throw new LabUnavailable(`Cannot ${what}: ${lab.notice ?? 'the lab database is open read-only'}`);
+      }
       switch (action) {
         case 'show': return show(lab, ref, json);
         case 'roles': return roles(lab, ref, rest, json);

@@ -3,10 +3,10 @@ import type { CliCommand } from '../cli';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { stringOption } from './args';
-import { withCliRun } from './with-runs';
+import { withCliReadingRun } from './with-runs';
 import { exportRun } from '../lab/runs/export-run';
 import { Refusal, asRefusal } from '../lab/runs/refusal';
-import type { CliRuns } from '../lab/runs/cli-session';
+import type { CliReading } from './cli-reading';
 
 export const command: CliCommand = {
   summary: 'export a run\'s trained model as ONNX (RUN --out model.onnx [--json])',
@@ -15,7 +15,7 @@ export const command: CliCommand = {
     ["--out FILE", "where to write the ONNX model (default: the lab's exports folder)"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
-  run: (args) => withCliRun('export', args, 'give a run id (gatelab runs lists them) and --out FILE.onnx', (s, id) => {
+  run: (args) => withCliReadingRun('export', args, 'give a run id (gatelab runs lists them) and --out FILE.onnx', (s, id) => {
     const out = resolve(stringOption(args, 'out') ?? `${s.paths.exports}/run-${id}.onnx`);
     if (!existsSync(dirname(out))) throw new Refusal(`--out: the folder '${dirname(out)}' does not exist; create it or choose another path`);
     let r: ReturnType<typeof exportRun>;
@@ -32,4 +32,4 @@ export const command: CliCommand = {
 };
 
 /** Whether the run has a checkpoint file to export from (damaged or not): export-run.ts reads these. */
-const hasCheckpoint = (s: CliRuns, id: number): boolean => s.store.checkpoints.forRun(id).some((c) => existsSync(s.files.fromStored(c.path)));
+const hasCheckpoint = (s: CliReading, id: number): boolean => s.store.checkpoints.forRun(id).some((c) => existsSync(s.files.fromStored(c.path)));

@@ -36,7 +36,7 @@ describe('gatelab knockout table', () => {
     const table: KnockoutTable = { runId: 22, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.86, samples: 100, resamples: 1000, seed: 0,
       rows: [row('gmu', 0.000016, -0.000056, 0.000114), row('gmu', -0.25, -0.31, -0.2), row('gmu', 1.5, 1.2, 11.75)] };
     const names = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'text', dim: 64 }, { name: 'tabular', dim: 8 }] } });
-    const lines = formatKnockouts(table, names).split('\n').slice(1);
+    const lines = formatKnockouts(table, names).split('\n').slice(1, -1); // the header and rows, not the interval's footnote
     const columnOf = (re: RegExp) => new Set(lines.slice(1).map((l) => l.search(re)));
     expect(columnOf(/\[/).size).toBe(1); // every interval opens at one column
     expect(columnOf(/,/).size).toBe(1); // and its two ends part at one column
@@ -49,7 +49,10 @@ describe('gatelab knockout table', () => {
     const row = (gate: string, mode: 'open' | 'closed' | 'mean', delta: number, low: number, high: number) => ({ gate, kind: 'gate' as const, mode, value: 0.05232 + delta, delta, ci: { low, high, level: 0.95 } });
     const table: KnockoutTable = { runId: 1, split: 'test', metric: 'mse', higherIsBetter: false, baseline: 0.05232, samples: 5161, resamples: 1000, seed: 0,
       rows: [row('block0.gate', 'open', -0.0000694, -0.0000905, -0.0000468), row('block0.gate', 'mean', -2.797e-8, -3.219e-8, -2.378e-8), row('block1.gate', 'closed', 0.000442, 0.000426, 0.000456)] };
-    const lines = formatKnockouts(table).split('\n');
+    const all = formatKnockouts(table).split('\n');
+    // the last line says how the intervals were drawn: a table without its method was drawn sample by sample
+    expect(all.at(-1)).toMatch(/^ {2}95% interval: .*independent/);
+    const lines = all.slice(0, -1);
     expect(lines[3]).toMatch(/^ {2}block0\.gate mean +0\.052320  -0\.000000 \(< 1e-6\)  \[-0\.000000, -0\.000000\]  \(block 1 gate mean\)$/);
     // every delta's last digit and every interval's "[" at one column, the header's "delta" over the numbers
     const deltaEnd = lines.slice(2).map((l) => l.search(/\d(?: \(< 1e-6\))? +\[/));
@@ -78,5 +81,18 @@ describe('gatelab knockout table', () => {
     expect(mixed.split('\n')[0]).toContain('test logloss 0.500000 as trained');
     // an ordinary table keeps 4 decimals
     expect(numbers(formatKnockouts(table([row('g1', -0.012, 0.004)]))).every((n) => /^-?\d+\.\d{4}$/.test(n))).toBe(true);
+  });
+
+  it('reads a regression on a tiny target (MSE ~4e-10) in its numbers, every cell in one power of ten (audit O4)', () => {
+    // the smallest number (the uniform row's delta, 0.007e-9) keeps two significant digits: 4 mantissa decimals
+    const row = (mode: 'top1' | 'uniform', value: number, low: number, high: number) => ({ gate: 'router', kind: 'router' as const, mode, value, delta: value - 4.03e-10, ci: { low, high, level: 0.95 } });
+    const table: KnockoutTable = { runId: 8, split: 'test', metric: 'mse', higherIsBetter: false, baseline: 4.03e-10, samples: 200, resamples: 1000, seed: 0,
+      rows: [row('top1', 2.11e-9, 1.52e-9, 1.9e-9), row('uniform', 4.1e-10, -2e-12, 1.6e-11)] };
+    const out = formatKnockouts(table);
+    expect(out).not.toMatch(/0\.000000|< 1e-6/);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^run 8: test mse 0\.4030e-9 as trained/);
+    expect(lines[2]).toMatch(/^ {2}router top1 +2\.1100e-9 +1\.7070e-9 +\[ ?1\.5200e-9, 1\.9000e-9\]$/);
+    expect(lines[3]).toMatch(/^ {2}router uniform +0\.4100e-9 +0\.0070e-9 +\[-0\.0020e-9, 0\.0160e-9\]$/);
   });
 });

@@ -7,15 +7,17 @@ import { stringOption } from './args';
 import { KnockoutMode, type KnockoutTable } from '../../common/analytics';
 import { gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 import { tableNotation } from '../../common/analytics/table-notation';
+import { intervalMethodWords } from '../../common/analytics/interval-method';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { RunFiles } from '../lab/runs/run-files';
 import { datasetResolver } from '../lab/runs/dataset-runs';
 import { GateAnalytics } from '../lab/analytics/index';
-import { runTarget } from '../lab/analytics/run-target';
+import { runGates, runTarget } from '../lab/analytics/run-target';
+import { assertKnockoutRequest } from './knockout-request';
 import type { RunRecord } from '../lab/store/index';
 import { ABLATED_NOTE, gatesOff } from '../../common/analytics/ablation';
-import { Refusal, refusing } from '../lab/runs/refusal';
+import { noRun, Refusal, refusing } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
 import type { CliArgs } from './args';
 
@@ -42,6 +44,8 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const wi = Math.max('95% interval'.length, ...t.rows.map((r) => interval(r).length));
   lines.push(`  ${'knockout'.padEnd(w)}  ${value.head}  ${delta.head}  95% interval`);
   t.rows.forEach((r, i) => lines.push(`  ${label(r).padEnd(w)}  ${value.cells[i]}  ${delta.cells[i]}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`));
+  // which bootstrap the intervals come from: overlapping forecast windows are resampled in runs (block bootstrap)
+  lines.push(`  ${intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples)}`);
   return lines.join('\n');
 }
 
@@ -105,13 +109,16 @@ export const command: CliCommand = {
       const files = new RunFiles(paths.checkpoints, paths.home);
       const resolve = datasetResolver(lab.registry);
       const store = lab.store;
-      // a run the job cannot analyse (none, no checkpoint yet, its gates off) is refused before the job starts
-      // (exit 2); what goes wrong in the job is the lab's failure (1)
+      // a run the job cannot analyse (none, no checkpoint yet, its gates off) or a --gate/--mode/--expert it
+      // has no knockout for is refused before the job starts (exit 2); what goes wrong in the job is the
+      // lab's failure (1)
       refusing(() => {
         const run = store.runs.get(id);
-        if (!run) throw new Error(`no run ${id} in ${paths.home} (gatelab runs lists them)`);
+        if (!run) throw noRun(id, paths.home);
         if (gatesOff(run.config as Record<string, unknown>)) throw new Error(`run ${id}: ${ABLATED_NOTE}`);
         runTarget(store, files, id, resolve);
+        const gates = runGates(run.config);
+        if (gates) assertKnockoutRequest(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert });
       });
       const analytics = new GateAnalytics(store, files, resolve);
       const json = args.options.json === true;

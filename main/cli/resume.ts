@@ -110,7 +110,11 @@ async function resumeRuns(s: CliRuns, args: CliArgs, ids: number[], single: bool
   return code;
 }
 
-/** "resuming run 4 from its epoch checkpoint at step 1200" (a run whose every checkpoint is damaged fails on its own, saying so). */
+/**
+ * "resuming run 4 from its epoch checkpoint at step 1200". Only asked after m.resume(id) accepted the run:
+ * a run whose every checkpoint is damaged was refused there and stays interrupted (run-manager.ts resume()).
+ * The catch covers a checkpoint damaged in the moment between the two; the queue then refuses it, saying so.
+ */
 function resumingFrom(s: CliRuns, id: number): string {
   try {
     const from = s.manager.resumePoint(id);

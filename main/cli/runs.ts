@@ -1,7 +1,7 @@
 // `gatelab runs [--status S] [--group G] [--json]`: the lab's runs, newest last, with their result.
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
-import { withCliRuns } from './with-runs';
+import { withCliReading } from './with-runs';
 import { Refusal } from '../lab/runs/refusal';
 import { runSummary, runsTable } from '../lab/runs/run-report';
 import { RUN_STATUSES, type RunStatus } from '../lab/store/index';
@@ -31,15 +31,17 @@ export const command: CliCommand = {
 };
 
 function listRuns(args: Parameters<CliCommand['run']>[0]) {
-  return withCliRuns('runs', args, (s) => {
+  return withCliReading('runs', args, (s) => {
     const status = stringOption(args, 'status');
     if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) throw new Refusal(`--status must be one of ${RUN_STATUSES.join(', ')} (got '${status}')`);
     const group = stringOption(args, 'group');
-    const runs = s.store.runs.list({ status: status as RunStatus | undefined, groupId: group });
+    const { records: runs, damaged } = s.store.runs.listChecked({ status: status as RunStatus | undefined, groupId: group });
+    // rows whose stored JSON is damaged are left out, each said once on stderr (--json's stdout stays JSON)
+    for (const d of damaged) console.error(`gatelab runs: ${d.reason}`);
     const filtered = status !== undefined || group !== undefined;
     if (args.options.json === true) console.log(JSON.stringify(runs.map((r) => runSummary(s.store, r))));
     else if (runs.length) console.log(runsTable(s.store, runs, { settings: group !== undefined }));
-    else console.log(filtered ? 'no run matches --status/--group (gatelab runs lists them all)' : 'no runs yet: start one with gatelab train');
+    else console.log(filtered ? 'no run matches --status/--group (gatelab runs lists them all)' : damaged.length ? 'no other runs' : 'no runs yet: start one with gatelab train');
     return 0;
   });
 }

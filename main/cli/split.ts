@@ -7,7 +7,7 @@ import type { CliCommand } from '../cli';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { stringOption, type CliArgs } from './args';
-import { withCliRuns } from './with-runs';
+import { withCliReading } from './with-runs';
 import { Refusal, refusing } from '../lab/runs/refusal';
 import { ROW_PARTS, runSplitRows, specWords, splitRowsCsv, storedSplitRows, type PartWindows, type RunSplitRows, type SplitRows } from '../lab/runs/run-split-rows';
 
@@ -32,7 +32,7 @@ export const command: CliCommand = {
       console.error(`gatelab split: ${wrong}`);
       return 2;
     }
-    return withCliRuns('split', args, (s) => {
+    return withCliReading('split', args, (s) => {
       // no such run or split, a run on synthetic data or on a deleted dataset: refused (2)
       const rows = refusing(() => (stored !== undefined ? storedSplitRows(s.store, id) : runSplitRows(s.store, s.paths, id)));
       return write(rows, args);

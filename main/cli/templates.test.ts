@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEMPLATE_IDS } from '../../common/models';
+import { TEMPLATE_IDS, TEMPLATES, defaultModelConfig, type TemplateId } from '../../common/models';
+import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
 import { gatelab, gatelabProcess } from './testing/gatelab';
 import { labHomeWithDemos } from '../lab/testing/lab-home';
 
@@ -17,9 +18,23 @@ describe('gatelab templates, --help and train --target', () => {
     const one = await gatelab(['templates', 'finalmlp']);
     expect(one.out).toMatch(/gate1\.enabled = true/);
     expect(one.out).toMatch(/fields \(from the dataset\)/);
+    // an option without a default is listed too, with its values: how a fusion target is read
+    const fusion = await gatelab(['templates', 'gmu']);
+    expect(fusion.out).toMatch(/^task \(optional\): How the target is read: .*'auto' \(the default: /m);
+    expect(fusion.out).toMatch(/^  task = auto \| classification \| regression$/m);
+    expect(one.out).not.toMatch(/^task/m); // a recommendation template has no such field
     const bad = await gatelab(['templates', 'final-mlp']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown template 'final-mlp'; known templates: .*finalmlp/);
+  });
+
+  it("marks as '(from the dataset)' exactly the fields the lab fills from a dataset of the template's family", async () => {
+    for (const t of TEMPLATES) {
+      const shown = (await gatelab(['templates', t.id])).out;
+      const marked = [...shown.matchAll(/^(\S+) \(from the dataset\)/gm)].map((m) => m[1]);
+      const keys = Object.keys(defaultModelConfig(t.id as TemplateId, {}) as object);
+      expect([t.id, marked]).toEqual([t.id, DATA_SHAPED_FIELDS[t.family].filter((k) => keys.includes(k))]);
+    }
   });
 
   it('VERB --help prints the usage and trains nothing', () => {
@@ -52,15 +67,21 @@ describe('gatelab templates, --help and train --target', () => {
       if (grid) expect(JSON.parse((await gatelab(['train', '--home', home, '--dataset', String(grid.id), '--template', 'finalmlp', '--json'])).out.trim().split('\n').at(-1)!).error)
         .toMatch(/needs categorical fields: .* \('Demo: grid load \(forecasting\)' is a forecasting dataset: `gatelab templates` lists the forecasting templates\)/);
       expect(grid).toBeDefined();
-      // a continuous target is refused before queuing too, with the trainer's own words
+      // a template that cannot regress is refused before queuing, exit 2, and the refused run's --target did
+      // not stay set on the dataset
       const scores = join(home, 'scores.csv');
       writeFileSync(scores, ['review,score', ...Array.from({ length: 300 }, (_, i) => `"text ${i}",${(i * 0.37).toFixed(2)}`)].join('\n'));
-      expect(JSON.parse((await gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'gmu', '--json'])).out.trim().split('\n').at(-1)!).error)
-        .toMatch(/the target 'score' is a number with 300 distinct values .* they do not regress a continuous target/);
+      const exitOnly = await gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'early-exit-mlp', '--set', 'task=regression', '--json']);
+      expect(exitOnly.code).toBe(2);
+      expect(JSON.parse(exitOnly.out.trim().split('\n').at(-1)!).error).toMatch(/early-exit-mlp classifies .* for a number to regress use concat-fusion/);
       expect((await gatelab(['runs', '--home', home, '--json'])).out.trim().split('\n').at(-1)).toBe('[]');
-      // and the refused run's --target did not stay set on the dataset
       const scoresShown = JSON.parse((await gatelab(['datasets', 'show', 'scores', '--home', home, '--json'])).out) as { columns: { name: string; role: string }[] };
       expect(scoresShown.columns.find((c) => c.name === 'score')?.role).not.toBe('target');
+      // a continuous target (300 distinct fractions) is regressed by a fusion template that can: R² on the test rows
+      const regressed = await gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'concat-fusion', '--epochs', '1', '--json']);
+      const regression = JSON.parse(regressed.out.trim().split('\n').at(-1)!);
+      expect(regression.status).toBe('completed');
+      expect(regression.test.r2).toEqual(expect.any(Number));
       const typo = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
       expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset \d+ has no such column .*liked/);
       const ok = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);

@@ -2,9 +2,7 @@
 // defaults — the keys `gatelab train --set KEY=VALUE` accepts.
 import type { CliCommand } from '../cli';
 import { TEMPLATES, defaultModelConfig, templateInfo, templateJsonSchema, type TemplateId } from '../../common/models';
-
-/** Fields the dataset fills in (its shape); the defaults shown for them are placeholders. */
-const FROM_DATA = new Set(['channels', 'fields', 'numeric', 'modalities', 'classes']);
+import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
 
 /** `a.b=value` lines of a default config, nested objects flattened (what --set model.a.b=... addresses). */
 function flatten(value: unknown, prefix: string, out: string[]): string[] {
@@ -12,6 +10,26 @@ function flatten(value: unknown, prefix: string, out: string[]): string[] {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else out.push(`  ${prefix} = ${JSON.stringify(value)}`);
   return out;
+}
+
+interface Property {
+  description?: string;
+  enum?: unknown[];
+}
+
+/**
+ * The options with no default but a fixed set of values (a fusion template's `task`): the defaults above
+ * leave them out, so without these lines `--set task=regression` is nowhere to be found. Each is shown
+ * with its values, the one used when it is not set (its description says which), and its description.
+ * (Optional fields without choices, such as targetScale, are filled from the data, not set by users.)
+ */
+function optionalChoices(props: Record<string, Property>, config: Record<string, unknown>): string[] {
+  return Object.entries(props)
+    .filter(([key, p]) => !(key in config) && Array.isArray(p.enum) && p.enum.length > 1)
+    .flatMap(([key, p]) => [
+      `${key} (optional)${p.description ? `: ${p.description}` : ''}`,
+      `  ${key} = ${p.enum!.map(String).join(' | ')}`,
+    ]);
 }
 
 export const command: CliCommand = {
@@ -47,14 +65,17 @@ export const command: CliCommand = {
     console.log(`${info.id} (${info.family}): ${info.description}`);
     if (info.gates.length) console.log(`gates: ${info.gates.join(', ')} (e.g. --set ${info.gates[0]}.enabled=false for the ungated ablation)`);
     console.log('options and defaults:');
-    const props = ((templateJsonSchema(info.id as TemplateId) as { properties?: Record<string, { description?: string }> }).properties) ?? {};
+    // the fields its family's dataset fills in (its shape): the defaults shown for them are placeholders
+    const fromData: readonly string[] = DATA_SHAPED_FIELDS[info.family];
+    const props = ((templateJsonSchema(info.id as TemplateId) as { properties?: Record<string, Property> }).properties) ?? {};
     for (const [key, value] of Object.entries(config)) {
       if (key === 'template') continue;
-      const note = FROM_DATA.has(key) ? ' (from the dataset)' : '';
+      const note = fromData.includes(key) ? ' (from the dataset)' : '';
       const description = props[key]?.description;
       console.log(`${key}${note}${description ? `: ${description}` : ''}`);
       console.log(flatten(value, key, []).join('\n'));
     }
+    for (const line of optionalChoices(props, config)) console.log(line);
     return 0;
   },
 };

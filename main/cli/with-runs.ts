@@ -2,19 +2,31 @@
 // runs a dead lab left 'running'), report an error as `gatelab VERB: message`, and always close the lab
 // again. The exit code says whose the error was (exit-codes.ts): 2 a refusal of what was asked (a bad id,
 // no such run, a run not in a state for it), 1 a failure of the lab.
+// A verb that only reads (runs, show, export) also works on a lab open read-only (its database failed its
+// start-up check: "you can browse what is readable"); one that writes refuses there with the lab's notice.
 import type { CliArgs } from './args';
 import { stringOption } from './args';
 import { openCliRuns } from '../lab/runs/cli-session';
 import { noRun as noRunIn, type Refusal } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
+import { openCliReading, type CliReading } from './cli-reading';
 
 type CliRuns = ReturnType<typeof openCliRuns>;
 
 /** Runs `fn` with the lab's runs open; when it throws, the message and exit code 2 (a refusal) or 1. */
-export async function withCliRuns(verb: string, args: CliArgs, fn: (s: CliRuns) => number | Promise<number>): Promise<number> {
-  let s: CliRuns | undefined;
+export function withCliRuns(verb: string, args: CliArgs, fn: (s: CliRuns) => number | Promise<number>): Promise<number> {
+  return withSession(verb, () => openCliRuns(stringOption(args, 'home')), fn);
+}
+
+/** withCliRuns for a verb that only reads: a read-only lab is open to it too (its notice on stderr). */
+export function withCliReading(verb: string, args: CliArgs, fn: (s: CliReading) => number | Promise<number>): Promise<number> {
+  return withSession(verb, () => openCliReading(stringOption(args, 'home'), (notice) => console.error(`gatelab ${verb}: ${notice}`)), fn);
+}
+
+async function withSession<S extends CliReading>(verb: string, open: () => S, fn: (s: S) => number | Promise<number>): Promise<number> {
+  let s: S | undefined;
   try {
-    s = openCliRuns(stringOption(args, 'home'));
+    s = open();
     return await fn(s);
   } catch (e) {
     console.error(`gatelab ${verb}: ${(e as Error).message}`);
@@ -25,20 +37,31 @@ export async function withCliRuns(verb: string, args: CliArgs, fn: (s: CliRuns) 
 }
 
 /** The refusal of a run id this lab does not have (exit 2), in the words every run verb uses. */
-export const noRun = (id: number, s: CliRuns): Refusal => noRunIn(id, s.paths.home);
+export const noRun = (id: number, s: CliReading): Refusal => noRunIn(id, s.paths.home);
 
 /**
  * Like withCliRuns for a verb whose first argument is a run id: exit code 2 with `usage` when it is not one,
  * and with "no run N" when the lab has no such run.
  */
 export async function withCliRun(verb: string, args: CliArgs, usage: string, fn: (s: CliRuns, id: number) => number | Promise<number>): Promise<number> {
+  const id = runId(verb, args, usage);
+  return id === undefined ? EXIT_REFUSED : withCliRuns(verb, args, (s) => withRun(s, id, fn));
+}
+
+/** withCliRun for a verb that only reads (show, export): a read-only lab is open to it too. */
+export async function withCliReadingRun(verb: string, args: CliArgs, usage: string, fn: (s: CliReading, id: number) => number | Promise<number>): Promise<number> {
+  const id = runId(verb, args, usage);
+  return id === undefined ? EXIT_REFUSED : withCliReading(verb, args, (s) => withRun(s, id, fn));
+}
+
+function runId(verb: string, args: CliArgs, usage: string): number | undefined {
   const id = Number(args.positionals[0]);
-  if (!Number.isInteger(id)) {
-    console.error(`gatelab ${verb}: ${usage}`);
-    return EXIT_REFUSED;
-  }
-  return withCliRuns(verb, args, (s) => {
-    if (!s.store.runs.get(id)) throw noRun(id, s);
-    return fn(s, id);
-  });
+  if (Number.isInteger(id)) return id;
+  console.error(`gatelab ${verb}: ${usage}`);
+  return undefined;
+}
+
+function withRun<S extends CliReading>(s: S, id: number, fn: (s: S, id: number) => number | Promise<number>): number | Promise<number> {
+  if (!s.store.runs.get(id)) throw noRun(id, s);
+  return fn(s, id);
 }

@@ -16,6 +16,7 @@ import { listTemplates, sizeOf } from './lab/templates';
 import { openLabStore } from './lab/store-datasets';
 import { openRunsPort } from './runs/runs-port';
 import { storedGates } from './lab/gate-stats';
+import { damagedRows } from './lab/damaged-rows';
 import type { LabStore } from './store/index';
 import type { TrainerLauncher } from './runs/trainer-process';
 import type { WorkerLauncher } from './analytics/worker-launcher';
@@ -234,6 +235,7 @@ export class Lab {
         this.runs.settingsChanged?.();
         return next;
       },
+      'lab.damaged': () => damagedRows(this.store),
       'system.info': () => ({
         version: opts.version ?? '0.1.0',
         face: opts.face,

@@ -31,10 +31,39 @@ function realPath(path: string): string {
   }
 }
 
+/** The data folder `real` (a real path) lies in, or null. */
+const folderOf = (real: string, dataDirs: string[]): string | null =>
+  dataDirs.find((d) => real === d || real.startsWith(d.endsWith(sep) ? d : d + sep)) ?? null;
+
+/**
+ * The data folder a path is named under although a link on it leads outside: the file itself is a link
+ * (its folder is in a data folder) or one of its folders is. Null when nothing on the way is in one.
+ */
+function namedUnder(path: string, dataDirs: string[]): { dir: string; fileLink: boolean } | null {
+  let folder = dirname(resolve(path));
+  for (let fileLink = true; ; fileLink = false) {
+    const dir = folderOf(realPath(folder), dataDirs);
+    if (dir) return { dir, fileLink };
+    const up = dirname(folder);
+    if (up === folder) return null;
+    folder = up;
+  }
+}
+
 /** Throws unless `path` lies under one of `dataDirs` (already real paths). */
 export function checkPathImport(path: string, dataDirs: string[]): void {
   const real = realPath(path);
-  if (dataDirs.some((d) => real === d || real.startsWith(d.endsWith(sep) ? d : d + sep))) return;
+  if (folderOf(real, dataDirs)) return;
+  // A link inside a data folder that leads out of it is refused too, but "only files under DIR" would
+  // read as wrong for a path that is under DIR: say it is the link.
+  const linked = namedUnder(path, dataDirs);
+  if (linked) {
+    const what = linked.fileLink ? 'a link to a file outside the --data-dir folders' : 'reached through a linked folder that leads outside the --data-dir folders';
+    throw new LabError(
+      'not-available',
+      `'${path}' is ${what} (links are followed, so a data folder cannot expose other files; where it leads is not shown to the browser): copy the file into one of them (${dataDirs.join(', ')}), or drop it into the browser window to upload it`,
+    );
+  }
   const where = dataDirs.length
     ? `only files under ${dataDirs.join(', ')} (the --data-dir folders) can be imported by path`
     : 'no folder was named with --data-dir, so no file can be imported by path';

@@ -125,9 +125,11 @@ describe('ImportList', () => {
     const names = (await inProcessLab(lab).invoke('datasets.list', {})).map((d) => [d.id, d.name]);
     expect(names).toContainEqual([first, 'reviews']);
     expect(names).toContainEqual([second, 'reviews (2)']);
-    // the lab's final event carries the note; the list shows it under the finished import
+    // the lab's final event carries the note (in the CLI's words); the list shows it under the finished
+    // import in the app's: the Open button beside it, then Rename, not a command or --name
     const note = `dataset ${first} is already named 'reviews', so this one is named 'reviews (2)' (to choose its name: gatelab datasets rename ID NAME, or import with --name)`;
     expect(stores.imports.items[1].nameNote).toBe(note);
-    expect((await screen.findByTestId('import-name-note')).textContent).toBe(note);
+    expect((await screen.findByTestId('import-name-note')).textContent)
+      .toBe(`Dataset ${first} is already named 'reviews', so this one is named 'reviews (2)'. To choose its name, click Open, then Rename beside its name in Datasets.`);
   }, 60_000);
 });

@@ -74,3 +74,15 @@ describe('LineChart y axis', () => {
     expect(ticks().map((g) => g.label)).toEqual(['0.003']);
   });
 });
+
+describe('LineChart x axis', () => {
+  it('names its axis "step" under the plot, so a tick of 2,000 is not read as an epoch', () => {
+    const { getByTestId } = render(LineChart, { props: { title: 'loss', lines: [{ label: 'loss', color: '#000', steps: [1, 1000, 2000], values: [1, 0.6, 0.5] }] } });
+    expect(getByTestId('chart-x-label').textContent).toBe('step');
+  });
+
+  it('says "epoch" for a chart whose axis counts epochs', () => {
+    const { getByTestId } = render(LineChart, { props: { title: 'val.loss', xLabel: 'epoch', lines: [dot('#1', 0.5)] } });
+    expect(getByTestId('chart-x-label').textContent).toBe('epoch');
+  });
+});

@@ -56,6 +56,19 @@ describe('Try it', () => {
     expect(rows).toEqual([['0', '98.0 %', 'true', 'true'], ['1', '11.9 %', 'false', 'true']]);
   });
 
+  it('shows a regressed revenue\'s actual value as stored and its error with thousands separators, like the prediction', async () => {
+    const { lab } = handlerLab({
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'concat-fusion' }), config: { data: { columns: [{ name: 'revenue', role: 'target' }] } } }),
+      'runs.try': () => ({ task: 'regression', prediction: 'values', target: 'revenue', testRows: 100, onnxPath: '/tmp/run-3.onnx',
+        rows: [{ row: 0, prediction: [2618793.93], target: [2561743.93] }, { row: 1, prediction: [1000.5], target: [2250.25] }] }),
+    });
+    render(TryIt, { props: { lab, runId: '3' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    await screen.findByTestId('try-results');
+    // 6 significant digits used to read the actual 2,561,743.93 as "2,561,740" and the error as "+57050"
+    expect(cells().map((r) => r.slice(0, 4))).toEqual([['0', '2,618,790', '2,561,743.93', '+57,050'], ['1', '1,000.5', '2,250.25', '−1,249.75']]);
+  });
+
   it('keeps the class numbers when the run has no data line (a run from before it was stored)', async () => {
     const { lab } = handlerLab({
       'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: {} }),

@@ -3,6 +3,7 @@
 // standard deviation are taken.
 import { groupLabel } from './compare-families';
 import { distinguishingSettings } from './compare-summary';
+import { settingsOf } from './config-diff';
 
 export interface Band {
   steps: number[];
@@ -31,7 +32,8 @@ function canonical(v: unknown): string {
 export function seedGroups<R extends GroupableRun>(runs: readonly R[], datasetName?: (id: string) => string | undefined): SeedGroup<R>[] {
   const by = new Map<string, R[]>();
   for (const r of runs) {
-    const { name: _name, seed: _seed, ...config } = r.config;
+    // a field the dataset decides (targetScale) sets no config apart: the dataset and split do
+    const { name: _name, seed: _seed, ...config } = settingsOf(r.template, r.config);
     const key = canonical({ template: r.template, config });
     by.set(key, [...(by.get(key) ?? []), r]);
   }

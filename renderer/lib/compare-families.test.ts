@@ -26,6 +26,16 @@ describe('comparable groups in Compare', () => {
     expect(comparableGroups([...runs.slice(1, 3), { id: '6', template: 'early-exit-mlp' }], 'val.loss').groups.map((g) => g.runs.map((r) => r.id))).toEqual([['2', '3'], ['6']]);
   });
 
+  it('ranks a fusion run that regresses a number apart from fusion classifiers (its loss is an MSE)', () => {
+    const regressing = { id: '7', template: 'gmu', metrics: { 'val.loss': 0.2, 'val.rmse': 31.5, 'val.r2': 0.8 } };
+    const classifying = { id: '2', template: 'gmu', metrics: { 'val.loss': 0.4, 'val.auc': 0.9 } };
+    const { groups, warning } = comparableGroups([classifying, regressing], 'val.loss');
+    expect(groups.map((g) => [g.label, g.runs.map((r) => r.id)])).toEqual([['classification logloss', ['2']], ['regression MSE (standardized target)', ['7']]]);
+    expect(warning).toContain('classification logloss vs regression MSE (standardized target)');
+    // forecasting reports mse/mae too, but never rmse/r2: a forecaster is not taken for a fusion regression
+    expect(lossKind('dlinear', { 'test.mse': 0.4, 'test.mae': 0.4 }).key).toBe('forecasting');
+  });
+
   it('names seed groups by their runs, not by group ids', () => {
     expect(groupLabel([{ name: 'tsmixer-gated on grid load seed=1', seed: 1 }, { name: 'tsmixer-gated on grid load seed=2', seed: 2 }])).toBe('tsmixer-gated on grid load (2 seeds)');
     expect(groupLabel([{ name: 'gmu on reviews', seed: 3 }])).toBe('s3 · gmu on reviews');

@@ -1,5 +1,6 @@
 // Which compared runs' values can share an axis and a ranking. A forecasting run's loss is an MSE on
-// normalised series; a CTR or fusion run's loss is a classification logloss: overlaid on one axis and
+// normalised series; a CTR or fusion run's loss is a classification logloss (a fusion regression's, the MSE of
+// its standardized target): overlaid on one axis and
 // ranked in one "best" table they read as one scale, which they are not. Runs are grouped by what
 // their loss measures; the view draws and ranks each group on its own and says why.
 import { TEMPLATES } from '../../common/models';
@@ -14,13 +15,20 @@ const KINDS: Record<string, LossKind> = {
   fusion: { key: 'classification', label: 'classification logloss' },
 };
 
-/** What a template's training loss measures; unknown templates are their own kind. */
-export function lossKind(template: string): LossKind {
+// A fusion run that regresses a number (common/models/regression-target.ts) trains on the MSE of its
+// standardized target, not a logloss. Its config may say only `task: auto`, so the run is known by what it
+// reports: rmse/r2 are a regression's scores alone (forecasting reports mse/mae only).
+const REGRESSION_SCORE = /(^|\.)(rmse|r2)$/;
+const FUSION_REGRESSION: LossKind = { key: 'regression', label: 'regression MSE (standardized target)' };
+
+/** What a template's training loss measures (`metrics`: the run's reported ones); unknown templates are their own kind. */
+export function lossKind(template: string, metrics?: Readonly<Record<string, number>>): LossKind {
   // MMoE trains on the click's logloss plus the rating's MSE: a sum no single-task loss compares with
   if (template === 'mmoe') return { key: 'multi-task', label: 'MMoE multi-task loss (click logloss + rating MSE)' };
   // An early-exit MLP sums every exit's logloss and its exit gates' loss: ~K times a single logloss
   if (template === 'early-exit-mlp') return { key: 'early-exit', label: 'early-exit loss (every exit’s logloss + exit-gate loss)' };
   const family = TEMPLATES.find((t) => t.id === template)?.family;
+  if (family === 'fusion' && metrics && Object.keys(metrics).some((m) => REGRESSION_SCORE.test(m))) return FUSION_REGRESSION;
   return (family && KINDS[family]) ?? { key: `template:${template}`, label: `${template} loss` };
 }
 
@@ -33,12 +41,12 @@ export interface MetricGroup<R> { key: string; label: string; runs: R[] }
  * The compared runs split into groups whose `metric` values are comparable: one group unless the metric
  * is a loss and the runs span loss kinds. `warning` says so in words (null when all are comparable).
  */
-export function comparableGroups<R extends { template: string; ratingUnits?: 'rating' | 'scaled' }>(runs: readonly R[], metric: string): { groups: MetricGroup<R>[]; warning: string | null } {
+export function comparableGroups<R extends { template: string; ratingUnits?: 'rating' | 'scaled'; metrics?: Readonly<Record<string, number>> }>(runs: readonly R[], metric: string): { groups: MetricGroup<R>[]; warning: string | null } {
   if (isRatingMetric(metric)) return ratingGroups(runs);
   if (!isLossMetric(metric)) return { groups: [{ key: 'all', label: '', runs: [...runs] }], warning: null };
   const by = new Map<string, MetricGroup<R>>();
   for (const r of runs) {
-    const k = lossKind(r.template);
+    const k = lossKind(r.template, r.metrics);
     if (!by.has(k.key)) by.set(k.key, { key: k.key, label: k.label, runs: [] });
     by.get(k.key)!.runs.push(r);
   }

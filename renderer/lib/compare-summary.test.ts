@@ -51,6 +51,33 @@ describe('summaryTables', () => {
   });
 });
 
+describe('summaryTables on fusion regressions', () => {
+  const reg = (id: string, datasetId: number, target: string, metrics: Record<string, number>, scale: { mean: number; std: number }) =>
+    run(id, 'concat-fusion', { targetScale: scale, modalities: [{ name: 'tabular', width: 4 }] }, { 'test.r2': 0.5, 'test.loss': 0.4, ...metrics },
+      { config: { data: { kind: 'dataset', datasetId, columns: [{ name: target, role: 'target' }] } } });
+
+  it('does not star raw-unit mse/mae across different datasets, and says why; r2 and the standardized loss are still ranked', () => {
+    const revenue = reg('1', 1, 'revenue', { 'test.mse': 2.4e10, 'test.mae': 1.2e5, 'test.rmse': 1.55e5 }, { mean: 2549117.6234567901, std: 1.5e5 });
+    const visibility = reg('2', 2, 'visibility', { 'test.mse': 0.01, 'test.mae': 0.08, 'test.rmse': 0.1, 'test.r2': 0.9, 'test.loss': 0.3 }, { mean: 0.5, std: 0.2 });
+    const [t] = summaryTables([revenue, visibility]);
+    expect(t.metrics).toEqual(['test.loss', 'test.mae', 'test.mse', 'test.r2', 'test.rmse']);
+    expect(t.unranked).toEqual({ 'test.mae': 'different datasets: not ranked', 'test.mse': 'different datasets: not ranked', 'test.rmse': 'different datasets: not ranked' });
+    expect(t.rows.map((r) => r.best)).toEqual([[false, false, false, false, false], [true, false, false, true, false]]);
+    // the training split's mean and std are the dataset's, not settings: only the dataset tells the runs apart
+    expect(t.rows.map((r) => r.settings)).toEqual([['dataset 1'], ['dataset 2']]);
+  });
+
+  it('ranks raw-unit errors of runs on one dataset and target, and not of two targets of one dataset', () => {
+    const a = reg('1', 1, 'revenue', { 'test.mse': 2.4e10 }, { mean: 1, std: 1 });
+    const b = reg('2', 1, 'revenue', { 'test.mse': 2.2e10 }, { mean: 1, std: 1 });
+    const [t] = summaryTables([a, b]);
+    expect(t.unranked).toEqual({});
+    expect(t.rows.map((r) => r.best[t.metrics.indexOf('test.mse')])).toEqual([false, true]);
+    const c = reg('3', 1, 'units sold', { 'test.mse': 40 }, { mean: 1, std: 1 });
+    expect(summaryTables([a, c])[0].unranked).toEqual({ 'test.mse': 'different targets: not ranked' });
+  });
+});
+
 describe('distinguishingSettings', () => {
   it('adds the other keys that differ, by their last key, datasets by name; seeds and names are not settings', () => {
     const a = run('1', 'tsmixer-gated', { gate: { kind: 'hard' }, dropout: 0.9 }, {}, { config: { optimizer: { lr: 0.001 } } });

@@ -4,8 +4,8 @@
 // a hard gate and the ablation showed three runs named alike whose differences sat in "Config differences"
 // further down, and the test metrics one at a time through the chart's metric picker.
 import { TEMPLATES } from '../../common/models';
-import { configDiff } from './config-diff';
-import { comparableGroups } from './compare-families';
+import { configDiff, dataDerivedFields } from './config-diff';
+import { comparableGroups, lossKind } from './compare-families';
 import { lowerIsBetter } from '../../common/runs/metric-direction';
 import { defaultGateWords, gateWords } from './gate-words';
 import { FAMILY_WORDS } from './data-shape';
@@ -44,6 +44,28 @@ export interface SummaryTable {
   /** The test metrics any run of the family has, sorted (test.auc, test.loss, …). */
   metrics: string[];
   rows: SummaryRow[];
+  /** Metrics not ranked, each with why ("different datasets: not ranked"): no ★ in their column. */
+  unranked: Record<string, string>;
+}
+
+/** A regression's errors in its target's own units: revenue's mse (≈ 2e10) and visibility's (≈ 0.01) are no one scale. r2 is unitless and the loss standardized. */
+const RAW_UNIT_ERROR = /(^|\.)(mse|mae|rmse)$/;
+const datasetOf = (r: SummaryRun) => JSON.stringify((r.config.data as Obj | undefined)?.datasetId ?? null);
+/** The regressed column(s) of a run's binding (data.columns with role target). */
+const targetOf = (r: SummaryRun) => {
+  const columns = (r.config.data as Obj | undefined)?.columns;
+  return JSON.stringify(Array.isArray(columns) ? columns.filter((c) => (c as Obj | null)?.role === 'target').map((c) => (c as Obj).name) : null);
+};
+
+/**
+ * Why runs' `metric` values cannot be ranked although they share a family and a loss kind, or null:
+ * regressions' raw-unit errors on different datasets (or targets) measure different units.
+ */
+function notRanked(runs: readonly SummaryRun[], metric: string): string | null {
+  if (!RAW_UNIT_ERROR.test(metric) || !runs.every((r) => lossKind(r.template, r.metrics).key === 'regression')) return null;
+  if (new Set(runs.map(datasetOf)).size > 1) return 'different datasets: not ranked';
+  if (new Set(runs.map(targetOf)).size > 1) return 'different targets: not ranked';
+  return null;
 }
 
 const familyOf = (template: string) => TEMPLATES.find((t) => t.id === template)?.family ?? null;
@@ -76,7 +98,8 @@ export function distinguishingSettings(runs: readonly Pick<SummaryRun, 'template
   // the gate fields are said in words above: left out of the key-by-key differences
   const rest = runs.map((r, i) => {
     const { name: _name, model: _model, ...config } = r.config;
-    const fields = gateFieldsOf(r.template);
+    // and the dataset's own numbers (targetScale, modalities...) are no settings (config-diff dataDerivedFields)
+    const fields = [...gateFieldsOf(r.template), ...dataDerivedFields(r.template)];
     const model = Object.fromEntries(Object.entries(models[i]).filter(([k]) => !fields.includes(k)));
     return { ...config, model };
   });
@@ -115,11 +138,14 @@ export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: st
   return [...families].map(([key, f]) => {
     const metrics = [...new Set(f.runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.') && Number.isFinite(r.metrics[m]))))].sort();
     const valueOf = (r: SummaryRun, m: string) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null);
+    const unranked: Record<string, string> = {};
     const bestIds = metrics.map((m) => {
       const ids = new Set<string>();
       for (const g of comparableGroups(f.runs, m).groups) {
         const scored = g.runs.filter((r) => valueOf(r, m) !== null);
         if (scored.length < 2) continue;
+        const why = notRanked(scored, m);
+        if (why) { unranked[m] = why; continue; }
         const values = scored.map((r) => valueOf(r, m)!);
         const best = lowerIsBetter(m) ? Math.min(...values) : Math.max(...values);
         scored.forEach((r) => { if (valueOf(r, m) === best) ids.add(r.id); });
@@ -128,7 +154,7 @@ export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: st
     });
     const label = key in FAMILY_WORDS ? FAMILY_WORDS[key as Family] : key.replace(/^template:/, '');
     return {
-      key, label, metrics,
+      key, label, metrics, unranked,
       rows: f.runs.map((r, i) => ({ run: r, settings: f.settings[i], values: metrics.map((m) => valueOf(r, m)), best: bestIds.map((ids) => ids.has(r.id)) })),
     };
   });

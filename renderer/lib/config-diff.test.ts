@@ -25,3 +25,15 @@ describe('CSV', () => {
     expect(toCsv(['run', 'step', 'value'], [['a,b', 1, 0.5], ['say "hi"', 2, NaN]])).toBe('run,step,value\n"a,b",1,0.5\n"say ""hi""",2,\n');
   });
 });
+
+describe('settingsOf', () => {
+  it('leaves out what the dataset decides (a regression\'s targetScale, a fusion run\'s modalities and classes), keeping the user\'s settings', async () => {
+    const { settingsOf } = await import('./config-diff');
+    const a = settingsOf('concat-fusion', { optimizer: { lr: 0.001 }, model: { template: 'concat-fusion', hidden: 64, classes: 1, modalities: [{ name: 'a', width: 3 }], targetScale: { mean: 2549117.6234567901, std: 151234.5 } } });
+    const b = settingsOf('concat-fusion', { optimizer: { lr: 0.01 }, model: { template: 'concat-fusion', hidden: 64, classes: 1, modalities: [{ name: 'b', width: 5 }], targetScale: { mean: 0.5, std: 0.2 } } });
+    expect(configDiff([a, b]).map((d) => d.key)).toEqual(['optimizer.lr']);
+    // a forecast's channels are its dataset's; its lookback is a setting
+    expect(settingsOf('dlinear', { model: { channels: 7, lookback: 96 } })).toEqual({ model: { lookback: 96 } });
+    expect(settingsOf('dlinear', { seed: 1 })).toEqual({ seed: 1 });
+  });
+});

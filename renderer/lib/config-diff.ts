@@ -1,6 +1,27 @@
 // Config diff for Compare: the keys whose values differ between runs (common/runs/config-diff), and how
 // a long value reads in the table.
+import { TEMPLATES } from '../../common/models';
+import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
 export { configDiff, flatten } from '../../common/runs/config-diff';
+
+/**
+ * Model fields the dataset decides, not the user: a regression target's `targetScale` (the training
+ * split's mean and std) and the family's data-shaped fields (common/runs/new-run-config.ts: a fusion run's
+ * modalities and classes, a forecast's channels...). They differ between runs on different data, but
+ * listing `targetScale.mean=2549117.6234567901` beside lr as a setting says nothing the dataset row does not.
+ */
+export function dataDerivedFields(template: string): Set<string> {
+  const family = TEMPLATES.find((t) => t.id === template)?.family;
+  return new Set(['targetScale', ...(family ? DATA_SHAPED_FIELDS[family] : [])]);
+}
+
+/** A run's config without its data-derived model fields: what Compare compares as settings. */
+export function settingsOf(template: string, config: Record<string, unknown>): Record<string, unknown> {
+  const model = config.model;
+  if (!model || typeof model !== 'object' || Array.isArray(model)) return config;
+  const derived = dataDerivedFields(template);
+  return { ...config, model: Object.fromEntries(Object.entries(model).filter(([k]) => !derived.has(k))) };
+}
 
 /** A config value for the diff table: short values as they are, long lists and objects summarised. */
 export function summariseValue(v: string | undefined, max = 40): string {

@@ -6,14 +6,20 @@
 // read-only. Estimates: a vocabulary is counted here on the whole column (distinct values, or an
 // integer column's range), there on the training split, so the two agree whenever every value occurs
 // in training. A multi-hot column of '|'-separated lists is the exception: its token count is not in the
-// column statistics (they count whole lists), so the numeric input count is left to the run there.
+// column statistics (they count whole lists), so the numeric input count is left to the run there; nor is
+// a vector column's dimension, which counts as 1 (its modality is named in widthsAtRunTime).
 // A fusion modality's width depends on the form's own fields too (textBuckets, maxCategories): the caller
-// passes the template config, so the estimate follows them as the trainer's encoding does.
+// passes the template config, so the estimate follows them as the trainer's encoding does. What a template
+// needs beyond its family (MMoE: a rating) is the lab's own rule (common/models/template-needs.ts).
 import { DataColumns, defaultBinding, pipelineFor, type ColumnDescription } from '../../common/models/binding';
 import { MAX_CATEGORIES, MAX_NUMERIC_INPUTS, TEXT_BUCKETS } from '../../common/models/base';
+import { MAX_CLASSES } from '../../common/models/target';
 import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
+import { templateDataProblem, type TargetFacts } from '../../common/models/template-needs';
+import { regressesByStats } from '../../common/models/regression-reading';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
+import { fusionModalitiesByCounts } from '../../common/models/usable-columns';
 
 /** Config fields of each family that the trainer takes from the dataset (workers/data/run-data.ts). */
 export const DATA_FIELDS: Readonly<Record<Family, readonly string[]>> = DATA_SHAPED_FIELDS;
@@ -27,6 +33,12 @@ export interface DataShape {
   problem: string | null;
   /** Why this template cannot train on it although the family can (MMoE without a rating), or null. */
   templateProblem?: string | null;
+  /**
+   * Fusion modalities whose width is read when the run starts (a vector column's dimension is in the cache,
+   * not in the column statistics): their `values` width counts such a column as 1, so a size measured with
+   * them is a lower bound.
+   */
+  widthsAtRunTime?: string[];
 }
 
 /** Rows of an embedding table for a categorical column: its values plus the out-of-vocabulary id. */
@@ -69,18 +81,29 @@ function fusionWidths(binding: Extract<DataColumns, { family: 'fusion' }>, info:
 }
 
 /**
- * Classes a fusion target gives (the trainer's rule, common/models/target.ts): a label rule or two values
- * → 1 (binary); k ≥ 3 categories, or an integer column with 3..100 values (its range here) → k.
+ * Classes a fusion target gives when it is classified (the trainer's rule, common/models/target.ts): a label
+ * rule or two values → 1 (binary); k ≥ 3 categories, or an integer column with 3..100 values (its range
+ * here) → k. Whether it is classified at all is regressesByStats' question (dataShapeOf asks it first).
  */
-export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: number | undefined): number {
+export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: number | undefined, task?: unknown): number {
   if (!c || positiveAtLeast !== undefined) return 1;
   if ((c.type === 'categorical' || c.type === 'text') && c.distinct !== null && c.distinct >= 3) return c.distinct;
   if (c.type === 'int' && typeof c.min === 'number' && typeof c.max === 'number') {
     const k = c.max - c.min + 1;
     if (k >= 3 && k <= 100) return k;
   }
+  // task=classification: every distinct value of a number is a class (fractions, many integers too); the
+  // lab counts no distinct values of a number, so whole numbers count by their range (at most that many)
+  if (task === 'classification' && c.type === 'int' && typeof c.min === 'number' && typeof c.max === 'number') {
+    const k = c.max - c.min + 1;
+    if (k >= 3 && k <= MAX_CLASSES) return k;
+  }
   return 1;
 }
+
+/** task=classification over fractions: classes the statistics cannot count (the trainer counts them when the run starts). */
+const uncountedClasses = (c: ColumnInfo | undefined, task: unknown): boolean =>
+  task === 'classification' && c?.type === 'float' && c.inferredType !== 'int';
 
 /**
  * Numeric inputs one multi-hot gives a CTR model, as the trainer counts them (common/models/usable-columns.ts
@@ -117,22 +140,19 @@ function numericInputsProblem(known: number, numeric: string[], multi: { name: s
 const list = (names: string[], max = 6) => (names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', '));
 
 /**
- * Templates with a second, regression task on the rating behind the click (engine/models/recsys/gated.ts:
- * MMoE's batch has a `rating` target). The binding gives one only for a numeric target read by a rule.
+ * How the app gives a target the label rule MMoE's rating needs: the words around the lab's rule
+ * (common/models/template-needs.ts templateDataProblem, which the lab refuses such a run by) are the
+ * lab's, so the form and the lab can never disagree on which datasets MMoE trains on; only this part,
+ * what to click, is the app's (the lab's own hint names --set and the CLI).
  */
-export const NEEDS_RATING = new Set(['mmoe']);
+export const appRuleHint = (column: string): string => `Give '${column}' a rule in Datasets (Target: "binary label: value ≥ t", e.g. ≥ 4)`;
 
-/** Why `template` cannot train on `d` although its family can (MMoE without a rating), or null. */
+/** Why `template` cannot train on `d` although its family can (MMoE without a rating), or null: the lab's rule, in the app's words. */
 function templateProblem(template: string | undefined, d: DatasetDetail, binding: DataColumns): string | null {
-  if (!template || !NEEDS_RATING.has(template) || binding.family !== 'recsys' || binding.rating) return null;
-  const column = binding.label.column;
-  const target = d.columnInfo.find((c) => c.name === column);
-  const numeric = target?.type === 'int' || target?.type === 'float';
-  // A 0/1 column is a click already: a rule would not make it a rating.
-  const click = !numeric || (target.distinct !== null && target.distinct <= 2) || (target.min === 0 && target.max === 1);
-  const head = `${template} predicts the click and the rating behind it: its target must be a numeric rating read as a click by a rule (MovieLens: rating ≥ 4)`;
-  if (click) return `${head}. ${d.name}'s target '${column}' is a click, with no rating to learn: pick another template (finalmlp, dnn, moe-dnn…) or a dataset with ratings.`;
-  return `${head}. Give '${column}' a rule in Datasets (Target: "binary label: value ≥ t", e.g. ≥ 4), or pick another template.`;
+  const column = binding.family === 'recsys' ? binding.label.column : null;
+  const c = column === null ? undefined : d.columnInfo.find((x) => x.name === column);
+  const target: TargetFacts | undefined = c && { type: c.type, distinct: c.distinct, min: c.min, max: c.max };
+  return templateDataProblem(template, binding, { name: d.name, target }, appRuleHint);
 }
 
 /** A family as the Models page names it ("cannot feed a recommendation model"). */
@@ -195,20 +215,40 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
       templateProblem: templateProblem(template, d, binding),
     };
   }
+  // the modalities the trainer keeps (usable-columns.ts): an id-like column (site_id) takes no modality, so
+  // MoE fusion's experts are the count the run trains with
+  const kept = fusionModalitiesByCounts(binding, (name) => {
+    const c = info.get(name);
+    return c ? { type: c.type, present: Math.max(0, d.rows - c.missing), distinct: c.distinct } : undefined;
+  });
+  if (!kept.modalities.length) {
+    return { values: {}, shown: {}, problem: feedProblem(family, d, `no modality left to fuse: ${kept.left.join(', ')}. Give the model columns whose values repeat (gatelab datasets roles ID <column>=feature:<modality>)`) };
+  }
+  binding = { ...binding, modalities: kept.modalities };
+  const leftOut = kept.left.length ? `; left out: ${kept.left.join(', ')}` : '';
   const width = fusionWidths(binding, info, model);
   const modalities = binding.modalities.map((m) => {
     const widths = m.columns.map((c) => width.get(c) ?? null);
-    return { name: m.name, dim: widths.every((w) => w !== null) ? widths.reduce((a: number, w) => a + (w as number), 0) : null };
+    // a width unknown here (a vector's dimension) counts as 1: the modality is still there, so its count,
+    // which decides MoE fusion's experts and whether a gated fusion has two modalities, is right
+    return { name: m.name, dim: widths.reduce((a: number, w) => a + (w ?? 1), 0), known: widths.every((w) => w !== null) };
   });
-  const classes = classesEstimate(info.get(binding.label), binding.positiveAtLeast);
-  const values: Record<string, unknown> = { classes };
-  if (modalities.every((m) => m.dim !== null)) values.modalities = modalities;
+  // a regressed target (the trainer's rule, common/models/regression-reading.ts) has one output and no classes
+  const target = info.get(binding.label);
+  const regressed = regressesByStats(target, { task: typeof model.task === 'string' ? model.task : undefined, positiveAtLeast: binding.positiveAtLeast });
+  const classes = regressed ? 1 : classesEstimate(target, binding.positiveAtLeast, model.task);
+  const uncounted = !regressed && binding.positiveAtLeast === undefined && uncountedClasses(target, model.task);
+  const atRunTime = modalities.filter((m) => !m.known).map((m) => m.name);
   return {
-    values,
+    // classes the statistics cannot count are left out: the template's value stands until the trainer counts them
+    values: { ...(uncounted ? {} : { classes }), modalities: modalities.map(({ name, dim }) => ({ name, dim })) },
     shown: {
-      modalities: modalities.map((m) => `${m.name} (${m.dim ?? 'width at run time'})`).join(', '),
-      classes: classes === 1 ? `1 (binary: ${binding.label})` : `${classes} (the values of ${binding.label})`,
+      modalities: modalities.map((m) => `${m.name} (${m.known ? m.dim : 'width at run time'})`).join(', ') + leftOut,
+      classes: regressed ? `a number to regress: ${binding.label}`
+        : uncounted ? `the values of ${binding.label} (counted when the run starts)`
+        : classes === 1 ? `1 (binary: ${binding.label})` : `${classes} (the values of ${binding.label})`,
     },
     problem: null,
+    ...(atRunTime.length ? { widthsAtRunTime: atRunTime } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // Durations as the Runs table's ETA and the import progress show them: rounding must carry into the
 // next unit ("4 min 0 s", not "3 min 60 s").
 import { describe, expect, it } from 'vitest';
-import { distinctTicks, formatDuration } from './format';
+import { distinctTicks, formatDuration, formatSignedUnits, formatStored, formatUnits } from './format';
 import { niceTicks } from './scale';
 
 describe('formatDuration', () => {
@@ -45,5 +45,35 @@ describe('formatRange', () => {
     expect(formatRange(0.5, 7.25)).toEqual(['0.5', '7.25']);
     expect(formatRange(3, 3)).toEqual(['3', '3']);
     expect(formatRange('2024-01-01', '2024-02-01')).toEqual(['2024-01-01', '2024-02-01']);
+  });
+});
+
+describe('formatValue: zero has no sign', () => {
+  it('writes -0 as "0" (Intl writes "-0"), and keeps the sign of a small number it can show', async () => {
+    const { formatValue } = await import('./format');
+    expect(formatValue(-0)).toBe('0');
+    expect(formatValue(0)).toBe('0');
+    expect(formatValue(-1 * 0)).toBe('0');
+    expect(formatValue(-2.8e-8)).toBe('-2.80e-8');
+    expect(formatValue(-0.5)).toBe('-0.5');
+  });
+});
+
+describe('Try it numbers in a target\'s units', () => {
+  it('shows an actual value as stored, not rounded to 6 digits, with thousands separators', () => {
+    expect(formatStored(2561743.93)).toBe('2,561,743.93');
+    expect(formatStored(0.1)).toBe('0.1');
+    // a float32 target reads at float32's precision, without its float64 tail
+    expect(formatStored(Math.fround(0.1))).toBe('0.1');
+    expect(formatStored(Math.fround(2561743.93))).toBe('2,561,744');
+    expect(formatStored(-1234567.5)).toBe('-1,234,567.5');
+    expect(formatStored(0)).toBe('0');
+  });
+
+  it('writes a prediction and its signed error alike, with thousands separators', () => {
+    expect(formatUnits(2618793.93)).toBe('2,618,790');
+    expect(formatSignedUnits(57050)).toBe('+57,050');
+    expect(formatSignedUnits(-1234.567891)).toBe('−1,234.57');
+    expect(formatSignedUnits(0)).toBe('0');
   });
 });

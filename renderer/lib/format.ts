@@ -21,6 +21,8 @@ export function formatValue(v: number | string | boolean | null | undefined): st
   if (typeof v !== 'number') return String(v);
   if (Number.isNaN(v)) return '—';
   if (!Number.isFinite(v)) return String(v);
+  // -0 (a mean of -1e-9 and 1e-9 rounded, a product with 0) is zero: Intl writes it "-0", a sign that means nothing
+  if (v === 0) return '0';
   if (Number.isInteger(v) && Math.abs(v) < 1e9) return intFmt.format(v);
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e7)) return v.toExponential(2);
@@ -72,4 +74,42 @@ export function distinctTicks(ticks: number[], label: (t: number) => string = fo
   // all equal but one: the kept tick sits at the middle of the ones that read the same
   if (out.length === 1 && ticks.length > 1) out[0].value = ticks[Math.floor(ticks.length / 2)];
   return out;
+}
+
+/** Thousands separators on a plain decimal ("2561743.93" → "2,561,743.93"); exponent forms stay as they are. */
+function groupDigits(text: string): string {
+  if (/e/i.test(text)) return text;
+  const [int, frac] = text.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/**
+ * A value in a regression target's units, as Try it shows a prediction and its error: 6 significant digits
+ * (a price of 1,234.57 keeps its cents; float32 noise goes) with thousands separators ("+57,050", not "+57050").
+ */
+export function formatUnits(v: number): string {
+  if (!Number.isFinite(v)) return formatValue(v);
+  return Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** A signed difference in the target's units: "+57,050" predicted too high, "−1.3" too low. */
+export function formatSignedUnits(e: number): string {
+  return e > 0 ? `+${formatUnits(e)}` : e < 0 ? `−${formatUnits(-e)}` : formatUnits(e);
+}
+
+/**
+ * A value from the user's data as stored, not rounded for display (an actual of 2,561,743.93 read
+ * "2,561,740" at 6 digits): the fewest significant digits that read back to the same number, at float32's
+ * precision when the value is a float32 (a tensor's target) and float64's otherwise, with thousands separators.
+ */
+export function formatStored(v: number): string {
+  if (!Number.isFinite(v)) return formatValue(v);
+  if (v === 0) return '0';
+  const float32 = Math.fround(v) === v;
+  for (let digits = 1; digits <= 17; digits++) {
+    const shown = Number(v.toPrecision(digits));
+    if (float32 ? Math.fround(shown) === v : shown === v) return groupDigits(String(shown));
+  }
+  return groupDigits(String(v));
 }

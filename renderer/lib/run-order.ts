@@ -43,7 +43,7 @@ export function sortRuns<R extends OrderableRun>(runs: R[], order: RunOrder): R[
     const sign = lowerIsBetter(order) ? 1 : -1;
     // a loss is ranked within its kind (forecasting MSE, classification logloss, …), as Compare ranks it:
     // an MSE of 0.3 is not "better" than a logloss of 0.4. Kinds keep the order of their best run.
-    const kind = (r: R) => (isLossMetric(order) ? lossKind(r.template).key : '');
+    const kind = (r: R) => (isLossMetric(order) ? lossKind(r.template, r.metrics).key : '');
     const byValue = (a: R, b: R) => {
       const x = a.metrics[order], y = b.metrics[order];
       const hasX = Number.isFinite(x), hasY = Number.isFinite(y);

@@ -3,7 +3,7 @@
 // splits that are not by time.
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo, SplitInfo } from '../../common/lab-api';
-import { columnsFor, defaultKind, specOfForm, splitDetail, splitOption, splitProblem, share, type SplitForm } from './split-kinds';
+import { columnsFor, defaultKind, familyDefault, specOfForm, splitDetail, splitOption, splitProblem, share, type SplitForm } from './split-kinds';
 
 const form = (o: Partial<SplitForm>): SplitForm => ({ kind: 'random', name: '', train: 0.8, val: 0.1, test: 0.1, seed: 42, column: '', userColumn: '', timeColumn: '', ...o });
 const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature'): ColumnInfo =>
@@ -80,5 +80,20 @@ describe('defaultKind (what New split starts with)', () => {
     expect(defaultKind(ds('fusion', 3000, [col('s', 'float')]))).toBe('random'); // nothing to stratify by
     expect(defaultKind(ds('recsys', 3000, [col('when', 'datetime'), col('click', 'boolean', 'target')]))).toBe('random');
     expect(defaultKind(ds(null, 3000, [col('x', 'float'), col('y', 'int', 'target')]))).toBe('random');
+  });
+  it('never starts stratified by a fusion target that reads as a number to regress (audit O1)', () => {
+    // a price with fractions over 20 filled histogram bins; whole numbers over 1..5000 (more than 100 classes)
+    const price = { ...col('price', 'float', 'target'), min: 3.5, max: 980.25, histogram: { edges: [], counts: Array.from({ length: 20 }, () => 75) } } as ColumnInfo;
+    const count = { ...col('count', 'int', 'target'), min: 1, max: 5000, histogram: { edges: [], counts: Array.from({ length: 20 }, () => 75) } } as ColumnInfo;
+    const stars = { ...col('stars', 'int', 'target'), min: 1, max: 5, histogram: { edges: [], counts: [10, 0, 0, 0, 20, 0, 0, 0, 30, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 50] } } as ColumnInfo;
+    const condition = col('condition', 'categorical');
+    expect(defaultKind(ds('fusion', 1500, [price, condition]))).toBe('random'); // not stratified by condition either
+    expect(defaultKind(ds('fusion', 1500, [count, condition]))).toBe('random');
+    expect(defaultKind(ds('fusion', 1500, [stars, condition]))).toBe('stratified');
+    // and the form never offers them as a column to stratify by
+    expect(columnsFor('stratify', [price, count, stars, condition])).toEqual(['stars', 'condition']);
+    // the default the Splits tab names is the one its runs get
+    expect(familyDefault('fusion', [price, condition])).toBe("random 80/10/10, seed 42 (the target 'price' is a number to regress: it has no classes to stratify by)");
+    expect(familyDefault('fusion', [stars, condition])).toBe('stratified by the target 80/10/10, seed 42; random when the target is a number to regress');
   });
 });

@@ -2,6 +2,7 @@
 // uses without a stored split, which columns each kind may read, and the Split form's values as the
 // lab's NewSplitSpec, with each problem under the form field it belongs to.
 import { NewSplitSpec, type ColumnInfo, type DatasetDetail, type Family, type SplitInfo, type SplitKind } from '../../common/lab-api';
+import { regressesByStats } from '../../common/models/regression-reading';
 
 export type NewKind = Exclude<SplitKind, 'given'>;
 
@@ -30,8 +31,25 @@ export const NEW_KINDS: NewKind[] = ['ett', 'chronological', 'random', 'stratifi
 export const FAMILY_DEFAULTS: Record<Family, string> = {
   forecasting: 'by time: 70% train, 10% validation, 20% test',
   recsys: 'random 80/10/10, seed 42',
-  fusion: 'stratified by the target 80/10/10, seed 42',
+  fusion: 'stratified by the target 80/10/10, seed 42; random when the target is a number to regress',
 };
+
+/**
+ * A column that reads as a number to regress by the trainer's auto rule (common/models/regression-reading.ts):
+ * stratifying by it would make each value its own class, one validation row and one test row, so the lab
+ * refuses such a split and the fusion default is random for such a target.
+ */
+const readsAsNumber = (c: ColumnInfo): boolean => regressesByStats(c);
+
+/**
+ * The default split of this dataset's family, in words: for a fusion set whose target is a number to regress,
+ * the random split it actually gets (common/models/regression-split.ts), naming the target.
+ */
+export function familyDefault(family: Family, columns: readonly ColumnInfo[]): string {
+  const target = columns.find((c) => c.role === 'target');
+  if (family === 'fusion' && target && readsAsNumber(target)) return `random 80/10/10, seed 42 (the target '${target.name}' is a number to regress: it has no classes to stratify by)`;
+  return FAMILY_DEFAULTS[family];
+}
 
 /** The CLI command for a 'given' split (the app cannot read split files by path). */
 export const givenCommand = (datasetId: string) => `gatelab datasets split ${datasetId} --kind given --train u1.base --test u1.test --name u1`;
@@ -57,7 +75,8 @@ const TIME_NAME = /time|date|stamp|when|(^|[\s_])at$|epoch|day|hour|ts$/i;
  * those named like a time first.
  */
 export function columnsFor(use: ColumnUse, columns: readonly ColumnInfo[]): string[] {
-  const fit = columns.filter((c) => c.role !== 'ignore' && (!TYPES[use] || TYPES[use]!.includes(c.type)));
+  // stratify: whole numbers with more values than a sane class count are a number too (the lab refuses them)
+  const fit = columns.filter((c) => c.role !== 'ignore' && (!TYPES[use] || TYPES[use]!.includes(c.type)) && !(use === 'stratify' && readsAsNumber(c)));
   if (use === 'time') {
     const clocks = fit.filter((c) => c.role === 'time' || c.type === 'datetime');
     const ordered = clocks.length ? [...clocks.filter((c) => c.role === 'time'), ...clocks.filter((c) => c.role !== 'time')] : [...fit.filter((c) => TIME_NAME.test(c.name)), ...fit.filter((c) => !TIME_NAME.test(c.name))];
@@ -73,12 +92,16 @@ export const ETT_HOURLY_ROWS = 20 * 30 * 24;
 /**
  * The kind *New split* starts with, following each family's protocol (README "Splits"): a series over
  * time is split by time (ETT months when it is long enough for them, else chronological), a fusion set
- * stratified by its target (modality groups mark one without a family), a click log at random. A file
- * imported without a family is judged by its columns: a time index or a date column make it a series.
+ * stratified by its target (modality groups mark one without a family) unless the target is a number to
+ * regress (then at random, as its runs' default split), a click log at random. A file imported without a
+ * family is judged by its columns: a time index or a date column make it a series.
  */
 export function defaultKind(dataset: Pick<DatasetDetail, 'family' | 'rows' | 'columnInfo'>): NewKind {
   const cols = dataset.columnInfo.filter((c) => c.role !== 'ignore');
-  const stratifiable = columnsFor('stratify', cols).length > 0;
+  const stratify = columnsFor('stratify', cols);
+  const target = cols.find((c) => c.role === 'target');
+  // with a target, only the target's classes make the fusion protocol's stratified split
+  const stratifiable = target ? stratify.includes(target.name) : stratify.length > 0;
   if (dataset.family === 'forecasting') return dataset.rows >= ETT_HOURLY_ROWS ? 'ett' : 'chronological';
   if (dataset.family === 'recsys') return 'random';
   if (dataset.family === 'fusion' || cols.some((c) => c.modality)) return stratifiable ? 'stratified' : 'random';

@@ -1,6 +1,6 @@
 // "Try it" rows in the task's terms, checked against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { channelSeries, firstValues, forecastShape, lookbackText, pointText, softmax, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
+import { channelSeries, firstValues, forecastShape, lookbackText, pointText, regressedColumn, softmax, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
 
 describe('tryRowView', () => {
   it('reads a binary logit as σ(logit) with the predicted class', () => {
@@ -94,5 +94,22 @@ describe('testUnit', () => {
     expect(testUnit('lr')).toEqual({ one: 'row', many: 'rows' });
     expect(testUnit('gmu')).toEqual({ one: 'row', many: 'rows' });
     expect(testUnit(null)).toEqual({ one: 'row', many: 'rows' }); // not known yet, or an unknown template
+  });
+});
+
+describe('a regressed number in Try it', () => {
+  it('one prediction and one target: predicted, actual and their signed difference; a forecast of one step stays a forecast', () => {
+    expect(tryRowView('regression', [104.5], [102])).toEqual({ kind: 'number', predicted: 104.5, actual: 102, error: 2.5 });
+    expect(tryRowView('regression', [99], [])).toEqual({ kind: 'number', predicted: 99, actual: null, error: null });
+    expect(tryRowView('regression', [1], [2], { horizon: 1, channels: 1, names: ['OT'] })).toMatchObject({ kind: 'forecast' });
+    expect(tryRowView('binary', [0.3], [1])).toMatchObject({ kind: 'binary' });
+  });
+
+  it('names the run config’s one target column, or none', () => {
+    const config = { data: { columns: [{ name: 'review', role: 'feature' }, { name: 'price', role: 'target' }] } };
+    expect(regressedColumn(config)).toBe('price');
+    expect(regressedColumn({ data: { columns: [{ name: 'a', role: 'target' }, { name: 'b', role: 'target' }] } })).toBeNull();
+    expect(regressedColumn({})).toBeNull();
+    expect(regressedColumn(null)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // What "Try it" shows for one predicted row, by task: a binary model's logit as a probability σ(logit)
 // and the predicted class; a multi-class model's top class and its softmax probability; a forecast
-// (horizon × channels numbers, row-major [h][c]) as per-channel series with the row's MSE; anything else
+// (horizon × channels numbers, row-major [h][c]) as per-channel series with the row's MSE; a regressed
+// number (one prediction, one target) as the predicted and actual values and their difference; anything else
 // as its first few values. Each row also says where it comes from in the user's data (dataset row, file
 // line, time; a forecast by its first predicted step and its lookback). Pure functions, so the rules are
 // tested without a DOM.
@@ -13,6 +14,7 @@ export type TryRowView =
   | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
   | { kind: 'class'; top: number; probability: number; classes: number; target: number | null }
   | { kind: 'forecast'; horizon: number; channels: number; mse: number; prediction: number[]; target: number[] }
+  | { kind: 'number'; predicted: number; actual: number | null; error: number | null }
   | { kind: 'values'; prediction: number[]; target: number[]; mse: number | null };
 
 /** The forecast's shape and channel names, read from the run's config (model.horizon/channels, data.columns). */
@@ -49,6 +51,10 @@ export function tryRowView(task: string, prediction: number[], target: number[],
   const err = mse(prediction, target);
   if (shape && shape.horizon * shape.channels === prediction.length && err !== null)
     return { kind: 'forecast', horizon: shape.horizon, channels: shape.channels, mse: err, prediction, target };
+  // one number regressed (a fusion run's price): the prediction in the target's units beside the actual
+  // value and their difference, which says more than the squared error of a single row
+  if (task === 'regression' && prediction.length === 1 && target.length <= 1)
+    return { kind: 'number', predicted: prediction[0], actual: t, error: t === null ? null : prediction[0] - t };
   return { kind: 'values', prediction, target, mse: err };
 }
 
@@ -129,4 +135,15 @@ export function sourcesNote(info: TrySources | null, forecast: boolean): string 
   const line = info.linesNote ? ` No file lines: ${info.linesNote}.` : ` Line: the 1-based line of ${info.file ?? 'the imported file'}.`;
   const time = info.timeColumn ? ` Time: column '${info.timeColumn}'.` : '';
   return `${row.charAt(0).toUpperCase()}${row.slice(1)}${line}${time}`;
+}
+
+/**
+ * The column a regression run predicts, for Try it's headers ("Predicted price"): the run config's target
+ * column when it has exactly one (a fusion run); null otherwise (the headers then say "Predicted").
+ */
+export function regressedColumn(config: Record<string, unknown> | null | undefined): string | null {
+  const columns = (config?.data as { columns?: unknown } | undefined)?.columns;
+  if (!Array.isArray(columns)) return null;
+  const targets = columns.filter((c): c is { name: string } => typeof c === 'object' && c !== null && (c as { role?: unknown }).role === 'target' && typeof (c as { name?: unknown }).name === 'string');
+  return targets.length === 1 ? targets[0].name : null;
 }

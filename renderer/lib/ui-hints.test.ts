@@ -4,6 +4,7 @@ import { importHint, uiHint } from './ui-hints';
 import { modelTooBig } from '../../common/models/size-estimate';
 import { windowMisfit } from '../../common/data/forecasting-rows';
 import { parseNewRunConfig } from '../../common/runs/new-run-config';
+import { describeRegression } from '../../common/models/regression-target';
 
 describe('uiHint', () => {
   it('points an interrupted run to the Resume button', () => {
@@ -20,6 +21,16 @@ describe('uiHint', () => {
       .toBe('fix that value in the file (or import it with --on-invalid impute), or leave the column out (set that column\'s role to "ignore" in Datasets → Schema)');
     expect(uiHint('found none: gatelab datasets roles ID <column>=feature:<modality>')).toBe('found none: give column groups a modality in Datasets → Schema');
     expect(uiHint('no numeric columns to forecast; check the column types (gatelab datasets show ID)')).toBe('no numeric columns to forecast; check the column types (in Datasets → Schema)');
+  });
+
+  it("says the hints inAppWords knows as it does (one app wording each), in messages that reach views without a lab error", () => {
+    // a run's stored error (Runs shows run.error through uiHint) with the `datasets show` hint of main/lab/runs/dataset-defaults.ts
+    expect(uiHint("run config: data.splitId: split 8 does not exist (gatelab datasets show 2 lists the dataset's splits)"))
+      .toBe('run config: data.splitId: split 8 does not exist (the dataset in Datasets lists its splits)');
+    expect(uiHint('split 8 does not exist (gatelab datasets show 2 lists the splits of dataset 2)')).toBe('split 8 does not exist (the dataset in Datasets lists its splits)');
+    expect(uiHint('the trainer process was killed; continue with: gatelab resume 12')).toBe('the trainer process was killed; continue with the Resume button');
+    // the CLI's Ctrl-C notice, the one resume hint worded here
+    expect(uiHint('pausing (a checkpoint is written; resume with gatelab resume RUN)')).toBe('pausing (a checkpoint is written; resume with the Resume button)');
   });
 
   it('leaves other messages alone', () => {
@@ -40,6 +51,20 @@ describe('uiHint: run config keys as the form labels them', () => {
       .toBe('the label \'rating\' is negative (0) in all 80 training rows (values ≥ 6 count as 1). Set a different threshold (the target\'s "binary label: value ≥ t" rule in Datasets), or choose another target column');
     const many = uiHint("the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. Set a threshold with `--set positiveAtLeast=T` (label = value ≥ T), or train a classification template of the fusion family (e.g. --template concat-fusion) for 5 classes");
     expect(many).toBe("the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. Set a threshold (the target's \"binary label: value ≥ t\" rule in Datasets), or train a classification template of the fusion family (e.g. concat-fusion) for 5 classes");
+  });
+
+  it('words a regression data line\'s other readings in the app\'s terms, with no CLI flag left (the lab\'s own note)', () => {
+    const target = { kind: 'regression' as const, column: 'revenue', distinct: 990, forced: false, examples: ['1200.5', '1850', '2561743.93', '9900000'], valueOf: () => 0 };
+    const few = { ...target, distinct: 4 };
+    for (const t of [target, few]) {
+      const line = uiHint(describeRegression(t));
+      expect(line).not.toMatch(/--set|positiveAtLeast/);
+      expect(line).toContain('the target\'s "binary label: value ≥ t" rule in Datasets for a binary label');
+    }
+    expect(uiHint(describeRegression(few))).toMatch(/; set Task to classification to treat its values as classes, or use the target's "binary label: value ≥ t" rule in Datasets for a binary label$/);
+    expect(uiHint('set --set positiveAtLeast=T for a yes/no label (value ≥ T), or choose another target column'))
+      .toBe('use the target\'s "binary label: value ≥ t" rule in Datasets for a yes/no label, or choose another target column');
+    expect(uiHint('or --set task=classification (or --set positiveAtLeast=T) to classify it')).not.toMatch(/--set|positiveAtLeast/);
   });
 
   it('says the size advice in form labels', () => {

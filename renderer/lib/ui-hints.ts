@@ -1,9 +1,12 @@
 // The lab's messages tell CLI users what to type ("Resume it: gatelab resume 5", "gatelab datasets
 // roles ID <column>=target"); the lab keeps them (the CLI needs them), and the UI rewrites the hints it
 // knows into the UI action that does the same (the Resume button, Datasets → Schema). Unknown text is
-// left as it is. `--set` advice with a value ("--set model.horizon=60") is said with the form's labels
-// by inAppWords ("set Horizon to 60"), also for text that never passed through a lab error (a run's
-// stored error in Runs); advice with a placeholder ("--set embeddingDim=...") is worded here.
+// left as it is. The commonest hints (resume, cancel, delete, `runs`/`datasets` lists, `datasets show`,
+// `templates`) are worded once, by inAppWords (user-errors.ts), which uiHint applies first; this file
+// words the rest (dataset roles, Training fields, the label rule), so no hint has two app wordings.
+// `--set` advice with a value ("--set model.horizon=60") is said with the form's labels by inAppWords
+// ("set Horizon to 60"), also for text that never passed through a lab error (a run's stored error in
+// Runs); advice with a placeholder ("--set embeddingDim=...") is worded here.
 
 import { formFieldLabel, inAppWords } from './user-errors';
 
@@ -16,17 +19,14 @@ const RULE = `the target's "binary label: value ≥ t" rule in Datasets`;
 const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   // (before the general role hint below, which reads as an order, not after "leave … out with")
   [/leave (columns|a field) out with gatelab datasets roles ID <column>=ignore/g, `leave $1 out with the role "ignore" in ${SCHEMA}`],
-  [/([Rr])esume it: gatelab resume \d+/g, '$1esume it with the Resume button'],
-  [/continue with: gatelab resume \d+/g, 'continue with the Resume button'],
-  [/resume with gatelab resume \S+/g, 'resume with the Resume button'],
-  [/\(gatelab cancel \d+\)/g, '(the Cancel button in Runs)'],
+  // (the CLI's Ctrl-C / SIGTERM notice, main/lab/runs/cli-session.ts: the one resume hint inAppWords does not know;
+  // its run is "RUN)" or "5)" there, and the closing parenthesis is the message's)
+  [/resume with gatelab resume [^\s)]+/g, 'resume with the Resume button'],
   [/gatelab datasets roles \S+ <column>=target/g, `set a target in ${SCHEMA} (role "target")`],
   [/gatelab datasets roles \S+ <column>=categorical/g, `mark its categorical columns in ${SCHEMA} (role "categorical")`],
   [/gatelab datasets roles \S+ <column>=feature:<modality>/g, `give column groups a modality in ${SCHEMA}`],
   [/gatelab datasets roles \S+ (?:'[^']*'|<column>)=ignore/g, `set that column's role to "ignore" in ${SCHEMA}`],
   [/gatelab datasets roles \S+ \S+/g, `set roles in ${SCHEMA}`],
-  [/gatelab datasets show \S+ lists the (?:splits of dataset \d+|dataset's splits|dataset)/g, 'the dataset in Datasets lists its splits'],
-  [/\(gatelab datasets show ID\)/g, `(in ${SCHEMA})`],
   // A run whose dataset was deleted (workers/run/data-for.ts): what stays, and what a demo cannot do.
   [/\(it was deleted\): import the file again and train a new run on it/g, '(it was deleted): its results, curves and export stay, but this needs the data. Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created'],
   // Run config keys are the CLI's words (--set optimizer.lr=…): the form labels them.
@@ -41,6 +41,14 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   // (common/models/target.ts IMPLICIT_FEEDBACK_HINT: a CTR model on an interaction log)
   [/a rating with a threshold \(--set positiveAtLeast=\d+(?:\.\d+)?\)/g, `a rating with a threshold (${RULE})`],
   [/Remove the rule \(--set positiveAtLeast is for numbers\)/g, 'Remove the rule in Datasets (it is for numbers)'],
+  // a regression's data line and the data checks offer the rule as the other reading of a number
+  // (common/models/regression-target.ts describeRegression, target.ts, main/lab/runs/data-guard.ts): the app has
+  // no "positiveAtLeast" field, Datasets' Target box sets it
+  [/set --set positiveAtLeast=T for a yes\/no label \(value ≥ T\)/g, `use ${RULE} for a yes/no label`],
+  [/--set positiveAtLeast=T for (a binary label|a yes\/no label) \(value ≥ T\)/g, `${RULE} for $1`],
+  // ("use set Task to classification", inAppWords' form words after the note's "use --set task=…")
+  [/\buse set Task to classification to treat its values as classes, or the target's/g, `set Task to classification to treat its values as classes, or use the target's`],
+  [/`?--set positiveAtLeast=T`?/g, RULE],
   [/ \(e\.g\. --template concat-fusion\)/g, ' (e.g. concat-fusion)'],
   // Size advice names template fields by their form labels ("--set embeddingDim=..., now 64" → "Embedding
   // width, now 64"); "fewer text buckets" says the label already.
@@ -48,8 +56,6 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/--set ([A-Za-z][\w.]*)=\.\.\.(?=[,)])/g, (_, key) => formFieldLabel(key)],
   // the data line's note on a capped categorical (common/models/usable-columns.ts)
   [/--set ([A-Za-z][\w.]*)=N changes the cap/g, (_, key) => `${formFieldLabel(key)} in Models changes the cap`],
-  // A new run's refused field (common/runs/new-run-config.ts): the Models form shows the template's fields.
-  [/gatelab templates (\S+) lists its fields(?: and defaults)?/g, 'the Models form lists the fields of $1 and their defaults'],
 ];
 
 export function uiHint(message: string): string {

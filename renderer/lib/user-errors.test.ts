@@ -37,3 +37,32 @@ describe('--set advice in the form’s words', () => {
     expect(plainLabError(e)).toBe(e);
   });
 });
+
+// Lab refusals tell a CLI user what to type; the app names the view or button that does it, and keeps the
+// rest of the message word for word (messages as main/lab words them: registry.ts, refusal.ts, crash-note.ts).
+describe('CLI hints in the app’s words', () => {
+  it.each([
+    ["dataset 3 'clicks' is in use by run 15 (running): cancel it (gatelab cancel 15) or wait until it ends, then delete the dataset",
+      "dataset 3 'clicks' is in use by run 15 (running): cancel it (the Cancel button in Runs) or wait until it ends, then delete the dataset"],
+    ['no run 42 in /home/ana/gatelab (gatelab runs lists them)', 'no run 42 in /home/ana/gatelab (Runs lists them)'],
+    ['run config: data.datasetId: dataset 9 does not exist (gatelab datasets lists them)', 'run config: data.datasetId: dataset 9 does not exist (Datasets lists them)'],
+    ["dataset 3 'clicks' is used by run 7: the lab cannot tell whether it still needs this data, so the dataset is kept. Delete that run first (gatelab delete 7), then the dataset",
+      "dataset 3 'clicks' is used by run 7: the lab cannot tell whether it still needs this data, so the dataset is kept. Delete that run first (in Runs), then the dataset"],
+    ['Nothing was changed. To change its types, delete it (gatelab datasets delete 4) and import the file again', 'Nothing was changed. To change its types, delete it (in Datasets) and import the file again'],
+    ['GateLab stopped while this run was training (its last progress was at 07:54:07). Resume it: gatelab resume 12', 'GateLab stopped while this run was training (its last progress was at 07:54:07). Resume it with the Resume button'],
+    ['split 8 does not exist (gatelab datasets show 2 lists the splits of dataset 2)', 'split 8 does not exist (the dataset in Datasets lists its splits)'],
+    ['42 rows were dropped at import (gatelab datasets show 2 says which)', '42 rows were dropped at import (the dataset in Datasets says which)'],
+    ["dataset 3 'readings' is used by run 7 (its stored config is damaged): the lab cannot tell whether it still needs this data, so the dataset is kept (gatelab show 7 says what is damaged and how to restore it)",
+      "dataset 3 'readings' is used by run 7 (its stored config is damaged): the lab cannot tell whether it still needs this data, so the dataset is kept (the note under the list in Runs says what is damaged; in a terminal, gatelab show 7 says how to restore it)"],
+  ])('%s', (lab, app) => {
+    expect(inAppWords(`runs.delete: ${lab}`)).toBe(app);
+    const err = plainLabError(new LabError('not-found', lab));
+    expect(err.message).toBe(app);
+    expect(err.code).toBe('not-found');
+  });
+
+  it('leaves a message without a known hint as it is (the same error object)', () => {
+    const e = new LabError('invalid-payload', 'run 3 has no checkpoint yet; see gatelab help');
+    expect(plainLabError(e)).toBe(e);
+  });
+});

@@ -6,6 +6,10 @@
 // The lab's advice also names config fields the CLI's way ("What fits this split: horizon ≤ 60 with
 // lookback 336 (--set model.horizon=60)"): in the app it says the form's labels ("set Horizon to 60"),
 // and the error keeps which fields it advised (`advice`), so a form can show the advice beside them.
+//
+// Its commonest CLI hints ("cancel it (gatelab cancel 15)", "(gatelab runs lists them)") name the view or
+// button that does the same in the app; the rest of the message is kept. (ui-hints.ts words the rarer,
+// view-specific ones, after these: each hint is worded in one of the two files, never in both.)
 import { z } from 'zod';
 import { isRequestChannel, LabError, type LabApi, type LabErrorCode } from '../../common/lab-api';
 import { TEMPLATES, templateJsonSchema } from '../../common/models';
@@ -41,9 +45,28 @@ export function formFieldLabel(path: string): string {
   return configPathLabel(path.replace(/^model\./, ''), configSchemas());
 }
 
-/** A lab message in the app's words: no channel prefix, `--set` flags said with the form's labels. */
+/** CLI hints any lab error may carry (grep main/lab for "(gatelab "), and what does the same in the app. */
+const CLI_HINTS: [RegExp, string][] = [
+  [/([Rr])esume it: gatelab resume \d+/g, '$1esume it with the Resume button'],
+  [/continue with: gatelab resume \d+/g, 'continue with the Resume button'],
+  [/\(gatelab cancel \d+\)/g, '(the Cancel button in Runs)'],
+  [/\(gatelab delete \d+\)/g, '(in Runs)'],
+  [/\(gatelab runs lists them\)/g, '(Runs lists them)'],
+  [/\(gatelab datasets delete \d+\)/g, '(in Datasets)'],
+  [/\(gatelab datasets lists them\)/g, '(Datasets lists them)'],
+  [/gatelab datasets show \S+ lists the (?:splits of dataset \d+|dataset's splits)/g, 'the dataset in Datasets lists its splits'],
+  [/\(gatelab datasets show \d+ (says which|names it)\)/g, '(the dataset in Datasets $1)'],
+  [/\(gatelab datasets show ID\)/g, '(in Datasets → Schema)'],
+  // a dataset kept for a run whose stored row is damaged (registry.ts delete): Runs names that run in a note
+  // under its list; restoring the row's file is done outside the app, so the terminal command stays, said as one
+  [/\(gatelab show (\d+) says what is damaged and how to restore it\)/g, '(the note under the list in Runs says what is damaged; in a terminal, gatelab show $1 says how to restore it)'],
+  [/gatelab templates (\S+) lists its fields(?: and defaults)?/g, 'the Models form lists the fields of $1 and their defaults'],
+];
+
+/** A lab message in the app's words: no channel prefix, CLI hints said as the app's views, `--set` flags with the form's labels. */
 export function inAppWords(message: string): string {
-  const plain = withoutChannel(message);
+  let plain = withoutChannel(message);
+  if (plain.includes('gatelab ')) for (const [re, to] of CLI_HINTS) plain = plain.replace(re, to);
   return plain.includes('--set') ? setFlagsInWords(plain, configSchemas()) : plain;
 }
 

@@ -48,6 +48,11 @@ export class ModelsStore {
     return r.success ? {} : problemsOf(r.error.issues, TRAINING_SCHEMA as JsonSchema, this.training);
   });
   datasetId = $state<string | null>(null);
+  /**
+   * The dataset the form was on, or the address named (#/models/ID), that the lab no longer has (deleted):
+   * the view says so instead of keeping a choice Start could only be refused on; null once another is adopted.
+   */
+  goneDataset = $state<{ id: string; name: string | null } | null>(null);
   /** The dataset the runs will train on; the data-shaped config fields (DATA_FIELDS) come from it. */
   dataset = $state<DatasetDetail | null>(null);
   size = $state<{ params: number; flopsPerStep: number } | null>(null);
@@ -142,14 +147,21 @@ export class ModelsStore {
     ]);
     if (this.datasetId !== id) return; // another dataset was picked meanwhile
     if (d) this.adoptDataset(d);
-    else if (gone) {
-      // the view picks another (Models' dataset select), as for a first visit
-      this.datasetId = null;
-      this.dataset = null;
-      this.splits = [];
-      this.splitId = null;
-    }
+    else if (gone) this.forgetDataset(id); // the view picks another (Models' dataset select), as for a first visit
     void this.measure();
+  }
+
+  /**
+   * Dataset `id` is gone from the lab (deleted): it is no longer chosen, nor are its splits, and `goneDataset`
+   * says which it was. Nothing else is picked here: the view decides (the address named it: no selection).
+   */
+  forgetDataset(id: string): void {
+    if (this.datasetId !== null && this.datasetId !== id) return; // another dataset was picked meanwhile
+    this.goneDataset = { id, name: this.dataset?.id === id ? this.dataset.name : null };
+    this.datasetId = null;
+    this.dataset = null;
+    this.splits = [];
+    this.splitId = null;
   }
 
   setFamily(f: Family): void {
@@ -173,8 +185,12 @@ export class ModelsStore {
     void this.measure();
   }
 
+  /**
+   * An edit of the form. The data-shaped fields follow it: a fusion modality's width depends on the form's
+   * textBuckets and maxCategories, and a router kind switched in MoE fusion comes with its own expert count.
+   */
   setConfig(next: Record<string, unknown>): void {
-    this.config = next;
+    this.config = this.withDataShape(next);
     this.measureSoon();
   }
 
@@ -185,7 +201,7 @@ export class ModelsStore {
   }
 
   /** The chosen dataset's shape for the template's family (null: no dataset or no template yet). */
-  dataShape = $derived(this.dataset && this.template ? dataShapeOf(this.template.family, this.dataset, this.template.id) : null);
+  dataShape = $derived(this.dataset && this.template ? dataShapeOf(this.template.family, this.dataset, this.template.id, this.config) : null);
   /**
    * Why runs cannot start on the chosen dataset with this template (its roles give no data shape for the
    * family), or null. Start stays off and the diagram and size say nothing about data shapes meanwhile:
@@ -199,6 +215,7 @@ export class ModelsStore {
 
   adoptDataset(d: DatasetDetail): void {
     const changed = this.dataset?.id !== d.id;
+    this.goneDataset = null;
     if (changed && this.dataset) this.name = ''; // (the first dataset of a session keeps what was typed)
     if (changed) this.splitId = null; // a split belongs to its dataset
     this.dataset = d;
@@ -210,13 +227,25 @@ export class ModelsStore {
   }
 
   private applyDataShape(): void {
-    const values = this.dataShape?.values;
-    if (!values) return;
-    const next = { ...this.config, ...values };
-    // MoE fusion has one expert per modality (its schema checks experts = number of modalities).
+    const next = this.withDataShape(this.config);
+    if (next === this.config) return;
+    this.config = next;
+    this.measureSoon();
+  }
+
+  /**
+   * `config` with the fields the chosen dataset decides, for that config's own encoding (textBuckets,
+   * maxCategories); `config` itself when nothing changes. MoE fusion has one expert per modality (its schema,
+   * and the lab at Start, check experts = number of modalities): set from the dataset's modality count,
+   * which is known even when a width is not (a vector column's is read when the run starts).
+   */
+  private withDataShape(config: Record<string, unknown>): Record<string, unknown> {
+    if (!this.dataset || !this.template) return config;
+    const values = dataShapeOf(this.template.family, this.dataset, this.template.id, config).values;
+    const next = { ...config, ...values };
     const router = next.router as Record<string, unknown> | undefined;
-    if (this.templateId === 'moe-fusion' && router && Array.isArray(next.modalities)) next.router = { ...router, experts: next.modalities.length };
-    if (JSON.stringify(next) !== JSON.stringify(this.config)) this.setConfig(next);
+    if (this.templateId === 'moe-fusion' && router && Array.isArray(values.modalities)) next.router = { ...router, experts: values.modalities.length };
+    return JSON.stringify(next) === JSON.stringify(config) ? config : next;
   }
 
   /** Reads the stored splits of dataset `id`; a chosen split that is gone goes back to the family's default. */

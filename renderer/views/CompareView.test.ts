@@ -261,10 +261,10 @@ describe('Compare view', () => {
       await fireEvent.click(screen.getByTestId('compare-button'));
       await screen.findByTestId('compare-table');
       await fireEvent.input(screen.getByRole('slider'), { target: { value: '0' } }); // raw values, no smoothing
-      const chart = screen.getByRole('img', { name: /^loss · forecasting MSE: / }).getAttribute('aria-label')!;
+      const chart = screen.getByRole('img', { name: /^train loss \(per batch\) · forecasting MSE: / }).getAttribute('aria-label')!;
       // four bands, not one over all eight runs: each the mean of its two seeds (ids / 100)
       // (in the pick's order: the list's, newest first)
-      expect(chart).toBe('loss · forecasting MSE: #25,#26 · dlinear sweep lr=0.01 lookback=192 (2 seeds) 0.255 at step 20, #23,#24 · dlinear sweep lr=0.01 lookback=96 (2 seeds) 0.235 at step 20, '
+      expect(chart).toBe('train loss (per batch) · forecasting MSE: #25,#26 · dlinear sweep lr=0.01 lookback=192 (2 seeds) 0.255 at step 20, #23,#24 · dlinear sweep lr=0.01 lookback=96 (2 seeds) 0.235 at step 20, '
         + '#21,#22 · dlinear sweep lr=0.001 lookback=192 (2 seeds) 0.215 at step 20, #19,#20 · dlinear sweep lr=0.001 lookback=96 (2 seeds) 0.195 at step 20; steps 10 to 20.');
       // the metrics by config: the same four groups, mean ± sample std of their runs' best values, lowest first
       const configs = within(screen.getByTestId('compare-config-table')).getAllByRole('row');
@@ -276,7 +276,7 @@ describe('Compare view', () => {
       ]);
       // one line per run when the box is off; no table by config then
       await fireEvent.click(screen.getByRole('checkbox', { name: 'Mean ± std over seeds' }));
-      expect(screen.getByRole('img', { name: /^loss · forecasting MSE: / }).getAttribute('aria-label')!.match(/ at step 20/g)).toHaveLength(8);
+      expect(screen.getByRole('img', { name: /^train loss \(per batch\) · forecasting MSE: / }).getAttribute('aria-label')!.match(/ at step 20/g)).toHaveLength(8);
       expect(screen.queryByTestId('compare-configs')).toBeNull();
     });
   });

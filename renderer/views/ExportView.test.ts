@@ -128,6 +128,46 @@ describe('Export view downloads', () => {
     await waitFor(() => expect(rows().map((r) => r[2])).toEqual(['/srv/gatelab/exports/run-3-metrics.csv', '/srv/gatelab/exports/run-3.onnx']));
   });
 
+  it("shows and announces the export's note: a re-export without preprocessing went beside the file that has it", async () => {
+    const note = "/srv/gatelab/exports/run-3.onnx has run 3's preprocessing and was kept; this export lacks it (run 3's dataset was deleted: its feature pipeline cannot be re-derived; the model is exported without it), so it was written beside it as run-3-no-preprocessing.onnx";
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'dlinear', status: 'completed' })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.exports': () => [],
+      // the reply passes the real dispatch: a note the schema did not carry would never reach the view
+      'runs.export': () => ({ path: '/srv/gatelab/exports/run-3-no-preprocessing.onnx', bytes: 2048, note }),
+    });
+    await openApp(lab, '#/export/3');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Export ONNX model' }));
+    const shown = await screen.findByTestId('export-note');
+    expect(shown.textContent).toBe(note);
+    // beside the path it explains, in the same cell
+    expect(shown.closest('td')!.querySelector('code')!.textContent).toBe('/srv/gatelab/exports/run-3-no-preprocessing.onnx');
+    await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe(`Exported /srv/gatelab/exports/run-3-no-preprocessing.onnx. ${note}`));
+  });
+
+  it('an export with nothing to note is announced by its path alone, with no note under it', async () => {
+    await exportOnnx('electron');
+    await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe('Exported /srv/gatelab/exports/run-3.onnx'));
+    expect(screen.queryByTestId('export-note')).toBeNull();
+  });
+
+  it('lists an earlier export without preprocessing with its note (after a reload, or written by the CLI)', async () => {
+    const { lab } = handlerLab({
+      'runs.list': () => [runSummary({ id: '3', template: 'dlinear', status: 'completed' })],
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.exports': () => [
+        { run: '3', format: 'onnx', path: '/srv/gatelab/exports/run-3-no-preprocessing.onnx', bytes: 2048, modified: '2026-11-30T06:00:00.000Z', note: 'no preprocessing: the run\'s data could not be re-derived when it was written, so it takes inputs prepared as the run\'s were' },
+        { run: '3', format: 'onnx', path: '/srv/gatelab/exports/run-3.onnx', bytes: 4096, modified: '2026-11-30T05:00:00.000Z' },
+      ],
+    });
+    await openApp(lab, '#/export/3');
+    const table = await screen.findByTestId('export-results');
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(2));
+    const notes = [...table.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('[data-testid="export-note"]')?.textContent ?? null);
+    expect(notes).toEqual(['no preprocessing: the run\'s data could not be re-derived when it was written, so it takes inputs prepared as the run\'s were', null]);
+  });
+
   it('links the exported file for download in the browser face (serve mode over SSH)', async () => {
     const table = await exportOnnx('serve');
     expect(table.textContent).toContain('/srv/gatelab/exports/run-3.onnx');

@@ -5,6 +5,7 @@
 // field values). Read from the same cache and the same deterministic split the trainer used.
 import { computeSplit, rowsOf, TEST, tokenAt, windowStarts, type DataColumn, type SplitResult } from '../../common/data';
 import { readDatasetCache } from '../data/cache';
+import { splitForTarget } from '../../common/models/regression-split';
 import type { DatasetRunInput } from '../data/run-data';
 
 export interface DatasetContext {
@@ -24,7 +25,9 @@ const hourOf = (epochSeconds: number) => (Number.isFinite(epochSeconds) ? ((Math
 
 export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number }, assigned?: SplitResult): DatasetContext {
   const data = readDatasetCache(binding.cacheDir);
-  const split = assigned ?? computeSplit(binding.split, data); // a stored 'given' split comes as rows, not as a spec
+  // a stored 'given' split comes as rows, not as a spec; a regressed target's stratified one is cut at random
+  const typeOf = (n: string) => columns.find((x) => x.name === n)?.type;
+  const split = assigned ?? computeSplit(splitForTarget(binding.split, data, binding.columns, typeOf), data);
   const loaded = new Map<string, DataColumn>();
   const column = (name: string) => loaded.get(name) ?? loaded.set(name, data.column(name)).get(name)!;
   const token = (name: string, row: number) => tokenAt(column(name), row);

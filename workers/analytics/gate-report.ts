@@ -17,6 +17,7 @@ import type { DatasetContext } from './dataset-context';
 import { fusionSamples } from './fusion-samples';
 import { reportInputs } from './report-inputs';
 import { routerDetail } from './router-detail';
+import { TARGET_QUARTILES } from '../../common/analytics/gate-captions';
 
 export interface ReportInput {
   runId: number;
@@ -70,7 +71,7 @@ function sampleClasses(data: RunData): { classOf: Int32Array; labels: string[] }
   if (data.task === 'multiclass') return { classOf: Int32Array.from(values), labels: classNamesOf(data) };
   const sorted = [...values].sort((a, b) => a - b);
   const q = [0.25, 0.5, 0.75].map((p) => sorted[Math.floor(p * (n - 1))]);
-  return { classOf: Int32Array.from(values, (v) => q.filter((x) => v > x).length), labels: ['target Q1', 'target Q2', 'target Q3', 'target Q4'] };
+  return { classOf: Int32Array.from(values, (v) => q.filter((x) => v > x).length), labels: [...TARGET_QUARTILES] };
 }
 
 function featureCount(model: Record<string, unknown>): number {

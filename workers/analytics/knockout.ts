@@ -1,6 +1,7 @@
 // A run's knockout table: the test split evaluated once as trained, then once per intervention with that
 // gate's value replaced; each metric with its delta from the trained model and a paired bootstrap
-// interval over test samples (seeded, so a table can be reproduced).
+// interval over test samples (seeded, so a table can be reproduced): independent draws for CTR and fusion
+// rows, runs of consecutive windows for overlapping forecast windows (interval-method.ts).
 // Memory: every evaluation is chunked (rowsPerChunk) and reduced per chunk to the metric's per-sample
 // numbers (sample-metric.ts); neither predictions nor gate values of the whole split are held, so a
 // knockout's memory is the chunk plus a few numbers per test sample, whatever the window length.
@@ -13,6 +14,7 @@ import { sliceRows, type Rows, type RunData } from '../run/run-data';
 import { evaluateGraph, type GraphResult } from './evaluate-graph';
 import { rowsPerChunk } from './chunk-rows';
 import { sampleScores, type SampleScores } from './sample-metric';
+import { intervalMethod } from './interval-method';
 
 export interface TrainedModel {
   runId: number;
@@ -89,6 +91,8 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
     throw new Error(`no knockout of run ${m.runId} matches ${what || 'the request'}; its gates: ${gates.map((g) => `${g.gate} (${g.kind})`).join(', ') || '(none)'}`);
   }
   const n = data.test.rows;
+  const interval = intervalMethod(data);
+  const block = interval.kind === 'block' ? interval.block : 1;
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const baselineValue = scores.of(base, all);
   // The resamples are the same for every row (same seed): the trained model's metric on each is computed once.
@@ -111,12 +115,12 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
       if (which === 'variant') return scores.of(variant, idx);
       const r = call++;
       return (baseOnResample[r] ??= scores.of(base, idx));
-    }, { seed, resamples });
+    }, { seed, resamples, block });
     const value = scores.of(variant, all);
     rows.push({ gate: iv.gate, kind: gate.kind, mode: iv.mode, ...(iv.expert !== undefined ? { expert: iv.expert } : {}), value, delta: value - baselineValue, ci: { low: ci.low, high: ci.high, level: ci.level } });
   }
   o.onProgress?.(rows.length, wanted.length, 'done');
-  return { runId: m.runId, split: 'test', metric: scores.name, higherIsBetter: scores.higherIsBetter, baseline: baselineValue, samples: n, resamples, seed, rows };
+  return { runId: m.runId, split: 'test', metric: scores.name, higherIsBetter: scores.higherIsBetter, baseline: baselineValue, samples: n, resamples, seed, interval, rows };
 }
 
 /** Every gate's per-unit mean on the first `limit` training rows (for the 'mean' knockouts); nothing per sample is kept. */

@@ -1,8 +1,10 @@
 // Fusion batches: each modality (a group of columns) becomes one float vector per row, `m_<name>` [B, dim]:
 // numbers scaled, categoricals one-hot over their vocabulary, text as hashed n-gram counts (log1p), vectors
 // as they are; a missing number is the training mean (0 after scaling), a missing vector zeros. The label is
-// binary [B, 1] or a class id int64 [B], as the target's values decide (common/models/target.ts); rows
-// without a target are left out.
+// binary [B, 1] or a class id int64 [B], as the target's values decide (common/models/target.ts), or for a
+// regressed target (common/models/regression-target.ts) the value standardized by its training mean and std
+// [B, 1], beside `y`, the value in its own units, which the metrics and Try it compare the model's
+// `prediction` with. Rows without a target are left out.
 import { assertBothClasses } from './labels';
 import { assertFiniteInputs } from './finite';
 import {
@@ -11,6 +13,7 @@ import {
 } from '../../common/data';
 import { encodedWidth, stateFor } from '../../common/models/binding';
 import { targetCoding, type TargetCoding } from '../../common/models/target';
+import type { RegressionTarget } from '../../common/models/regression-target';
 import { tableSource, type SampleSource } from './samples';
 
 export interface FusionData {
@@ -23,7 +26,12 @@ export interface FusionData {
   target?: TargetCoding;
   /** Ignored (the target's values decide); kept so older callers still type-check. */
   classes?: number;
+  /** A regressed target and its training mean and std (run-data.ts): then `target` is not read. */
+  regression?: { target: RegressionTarget; mean: number; std: number };
 }
+
+/** The batch tensor holding a regressed target in its own units (the model's `label` is it standardized). */
+export const RAW_TARGET = 'y';
 
 type Encoded = { name: string; width: number; fill(r: number, out: Float32Array, at: number): void };
 
@@ -57,9 +65,11 @@ export function fusionSources(data: ColumnSource, split: SplitResult, fitted: Fi
     const cols = m.columns.map((c) => encodeColumn(data, fitted, c));
     return { name: m.name, cols, width: cols.reduce((n, c) => n + c.width, 0) };
   });
-  const target = o.target ?? targetCoding(data.column(o.label), o.label, { positiveAtLeast: o.positiveAtLeast });
+  const regression = o.regression;
+  const target = regression ? undefined : o.target ?? targetCoding(data.column(o.label), o.label, { positiveAtLeast: o.positiveAtLeast });
+  const missing = (r: number) => Number.isNaN(regression ? regression.target.valueOf(r) : target!.labelOf(r));
   const entries = PART_NAMES.map((part, p) => {
-    const rows = rowsOf(split.assignment, p).filter((r) => !Number.isNaN(target.labelOf(r)));
+    const rows = rowsOf(split.assignment, p).filter((r) => !missing(r));
     const arrays: Parameters<typeof tableSource>[1] = {};
     for (const m of mods) {
       const out = new Float32Array(rows.length * m.width);
@@ -68,12 +78,17 @@ export function fusionSources(data: ColumnSource, split: SplitResult, fitted: Fi
       assertFiniteInputs(out, m.width, rows, (j) => owner[j], `m_${m.name}`);
       arrays[`m_${m.name}`] = { spec: { dtype: 'float32', shape: [m.width] }, data: out };
     }
-    if (target.kind === 'binary') {
-      const y = Float32Array.from(rows, (r) => target.labelOf(r));
-      if (part === 'train') assertBothClasses(y, o.label, target.rule, target);
+    if (regression) {
+      const y = Float32Array.from(rows, (r) => regression.target.valueOf(r));
+      arrays.label = { spec: { dtype: 'float32', shape: [1] }, data: Float32Array.from(y, (v) => (v - regression.mean) / regression.std) };
+      arrays[RAW_TARGET] = { spec: { dtype: 'float32', shape: [1] }, data: y };
+    } else if (target!.kind === 'binary') {
+      const t = target!;
+      const y = Float32Array.from(rows, (r) => t.labelOf(r));
+      if (part === 'train') assertBothClasses(y, o.label, t.rule, t);
       arrays.label = { spec: { dtype: 'float32', shape: [1] }, data: y };
     } else {
-      arrays.label = { spec: { dtype: 'int64', shape: [] }, data: BigInt64Array.from(rows, (r) => BigInt(target.labelOf(r))) };
+      arrays.label = { spec: { dtype: 'int64', shape: [] }, data: BigInt64Array.from(rows, (r) => BigInt(target!.labelOf(r))) };
     }
     return [part, tableSource(rows.length, arrays)] as const;
   });

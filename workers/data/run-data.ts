@@ -8,6 +8,9 @@ import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
 import { SplitSpec, computeSplit, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
+import { describeRegression, type RegressionTarget } from '../../common/models/regression-target';
+import { RANDOM_SPLIT_NOTE, splitForTarget } from '../../common/models/regression-split';
+import { REGRESSION_OUTPUTS } from '../../engine/models/fusion/common';
 import { DataBinding, forecastingColumnNotes, fusionColumnNotes, type DataColumns } from '../../common/models/binding';
 import { BUILT_MODEL_RULES, NEW_MODEL_RULES, modelColumns } from '../../common/models/model-columns';
 import { inputsOf } from '../../common/analytics/run-inputs';
@@ -19,7 +22,7 @@ import { lazyRows, type RunData } from '../run/run-data';
 import { readDatasetCache, type CachedDataset } from './cache';
 import { ctrSources, type CtrData } from './ctr';
 import { forecastingSources, type ForecastingData } from './forecasting';
-import { fusionSources, type FusionData } from './fusion';
+import { RAW_TARGET, fusionSources, type FusionData } from './fusion';
 import type { SampleSource } from './samples';
 
 /** What the lab hands a trainer for a dataset run: the cache folder and the binding (split + columns). */
@@ -33,8 +36,10 @@ export interface DatasetRun {
   shape: Record<string, unknown>;
   /** The split the parts were cut from: the given one, less the rows without a target. */
   split: SplitResult;
-  /** How the target's values became labels (CTR and fusion). */
+  /** How the target's values became labels (CTR and fusion classification). */
   target?: TargetCoding;
+  /** A fusion target regressed in its own units (common/models/regression-target.ts). */
+  regression?: RegressionTarget;
   /** Rows left out because their target is missing. */
   leftOut: number;
 }
@@ -65,9 +70,12 @@ export function datasetRunData(input: DatasetRunInput, model: { lookback?: numbe
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
   }
-  const run = runDataFrom(data, typeOf, assigned ?? computeSplit(spec.split, data), spec.columns, model, alsoLeftOut, options);
+  // a regressed target has no classes to stratify by: its default split is cut at random (regression-split.ts)
+  const splitSpec = assigned ? spec.split : splitForTarget(spec.split, data, spec.columns, typeOf);
+  const run = runDataFrom(data, typeOf, assigned ?? computeSplit(splitSpec, data), spec.columns, model, alsoLeftOut, options);
   const order = assigned ? undefined : timeOrderNote(spec.split, data);
-  return order ? { ...run, data: { ...run.data, describe: `${run.data.describe}; ${order}` } } : run;
+  const notes = [...(splitSpec !== spec.split ? [RANDOM_SPLIT_NOTE] : []), ...(order ? [order] : [])];
+  return notes.length ? { ...run, data: { ...run.data, describe: [run.data.describe, ...notes].join('; ') } } : run;
 }
 
 /** "split by time: rows ordered by 'ts' (the file is not sorted by it)": said when the order differs from the file's. */
@@ -87,7 +95,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   columns: RunColumns, model: { lookback?: number; horizon?: number } = {}, alsoLeftOut: readonly string[] = [], options: RunDataOptions = {}): DatasetRun {
   // The target's values decide binary or k classes; rows without one are left out before anything is fitted.
   const bound = bindTarget(data, columns, split, typeOf);
-  const { target, leftOut } = bound;
+  const { target, regression, leftOut } = bound;
   split = bound.split;
   // Constant or empty channels, id-like categoricals: left out before fitting, named in the data line; a run
   // created before a rule changed (resumed, analysed) is re-derived by the rule its model was built with.
@@ -127,6 +135,13 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     // Scored in the rating's own units (the tower learns the z-scored rating): an RMSE of 0.9 means 0.9 stars.
     const unscale = c.rating ? fitted.steps.find((s) => s.target === c.rating && (s.state.kind === 'zscore' || s.state.kind === 'minmax'))?.state as ScalerState | undefined : undefined;
     if (c.rating) base.secondary = [{ name: 'rating', prediction: 'rating_pred', target: 'rating', task: 'regression', ...(unscale ? { unscale } : {}) }];
+  } else if (regression) {
+    // standardized by the training rows' mean and std (the pipeline's z-score of the target, binding.ts);
+    // scored on `prediction` (the graph unscales its output) against `y`, both in the target's own units
+    const scale = fitted.steps.find((s) => s.target === c.label && s.state.kind === 'zscore')!.state as { mean: number; std: number };
+    parts = fusionSources(data, split, fitted, { modalities: c.modalities, label: c.label, regression: { target: regression, mean: scale.mean, std: scale.std } });
+    base = { task: 'regression', prediction: REGRESSION_OUTPUTS.prediction, target: RAW_TARGET, r2: true };
+    notes.unshift(`${describeRegression(regression)}; trained on it standardized with the training rows' mean ${shownScale(scale.mean)} and std ${shownScale(scale.std)}`);
   } else {
     const o: FusionData = { modalities: c.modalities, label: c.label, target };
     parts = fusionSources(data, split, fitted, o);
@@ -152,7 +167,18 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     split,
     leftOut,
     ...(target ? { target } : {}),
+    ...(regression ? { regression } : {}),
   };
+}
+
+/**
+ * A fitted mean or std for the data line: 4 significant digits at any scale (the exact values are in the
+ * export). A fixed count of decimals printed a target in the ten-thousandths as "std 0.000062"; below 1e-4
+ * the digits come as 6.214e-5, not behind a row of zeros.
+ */
+export function shownScale(v: number): string {
+  const r = Number(v.toPrecision(4));
+  return r !== 0 && Math.abs(r) < 1e-4 ? r.toExponential() : r.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
 
 /** "7 channels: HUFL, HULL, …": the first 8 names and the count, so a wide file's line stays one line. */
@@ -202,7 +228,8 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   if (gaps) notes.push(gaps);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows (workers/analytics/job.ts takes them from dataFor).
-  const used = assigned || run.leftOut ? run.split : undefined;
+  // A regressed target's split is not its spec's either (cut at random: regression-split.ts).
+  const used = assigned || run.leftOut || run.regression ? run.split : undefined;
   const data = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
   return { data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { MISSING_CODE, dictionaryFileName, type CachedColumn, type ColumnType, type Histogram } from '../../common/dataset-cache';
 import { ByteDictionary, SHORT_VALUE_BYTES } from './byte-dictionary';
 import { checkCategories } from './category-checks';
+import { listTokenStats } from './list-tokens';
 import { ColumnWriter } from './column-writer';
 import { parseBooleanWord } from './values';
 
@@ -67,11 +68,13 @@ abstract class CodedColumn extends ColumnWriter {
     if (type === 'categorical') checkCategories(this.plan.name, dict, counts, cardinality, this.ctx.validation);
     const topValues = top.map((i) => ({ value: dict[i], count: counts[i] }));
     const histogram: Histogram | null = count > 0 ? { labels: topValues.map((t) => t.value), counts: topValues.map((t) => t.count) } : null;
+    // '|'-separated lists: what the multi-hot role would make of them (booleans never hold any)
+    const listTokens = type === 'categorical' || type === 'text' ? listTokenStats(dict, counts) : null;
     const dictionaryFile = dictionaryFileName(this.index);
     writeFileSync(join(this.ctx.dir, dictionaryFile), JSON.stringify(dict));
     return {
       name: this.plan.name, type, dtype: 'int32', dim: 1, file: '', dictionaryFile,
-      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality, topValues: topValues.slice(0, 10), histogram },
+      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality, topValues: topValues.slice(0, 10), histogram, ...(listTokens ? { listTokens } : {}) },
     };
   }
 }

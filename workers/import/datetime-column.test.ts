@@ -18,7 +18,7 @@ describe('local time across the clock change at import', () => {
     const r = await load(meter(4 * 24 * 4, 15));
     const unsorted = r.issues['unsorted_time:time'];
     expect(unsorted.severity).toBe('info');
-    expect(unsorted.message).toBe("column 'time': times are not in increasing order (first at line 198: 2023-10-29 02:00 after 2023-10-29 02:45); " +
+    expect(unsorted.message).toBe("column 'time': times are not in increasing order (first at line 198: 2023-10-29 02:00 after 2023-10-29 02:45 on line 197); " +
       'this looks like local time where the clock goes back an hour (at 2023-10-29 02:00): forecasting keeps these rows in file order (the repeated hour trains as consecutive steps), so do not sort the file');
     expect(unsorted.examples[0]).toMatchObject({ line: 198 });
     const repeated = r.issues['duplicate_time:time'];
@@ -56,7 +56,7 @@ describe('the sort advice of unsorted_time is the trainer\'s (common/data/foreca
     const noon = Array.from({ length: 200 }, (_, i) => i).flatMap((i) => (i === 52 ? [48, 49, 50, 51, 52] : [i]))
       .map((i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString().slice(0, 16).replace('T', ' ')},${i % 5}.5`);
     const r = await load(`time,load\n${noon.join('\n')}\n`);
-    expect(r.issues['unsorted_time:time'].message).toBe("column 'time': times are not in increasing order (first at line 54: 2024-01-01T12:00:00.000Z after 2024-01-01T12:45:00.000Z). "
+    expect(r.issues['unsorted_time:time'].message).toBe("column 'time': times are not in increasing order (first at line 54: 2024-01-01 12:00 after 2024-01-01 12:45 on line 53). "
       + 'This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods): to forecast this series, '
       + "if the file is in local time and this is where clocks go back an hour, do not sort it (that would interleave the two hours): write the times in UTC or with their UTC offset and import it again. Otherwise sort the file by 'time' and import it again");
   });
@@ -88,5 +88,26 @@ describe("times written with 'Z' are UTC: a missing hour on the spring clock-cha
     const r = await load('time,load\n2024-01-01T00:00:00+01:00,1\n2024-01-01T00:00:00Z,2\n2024-01-01T01:00:00Z,3\n2024-01-01T03:00:00+01:00,4\n');
     expect(r.issues['note:time'].message).toBe("column 'time': times written with UTC offsets (+01:00) are converted to UTC, and stored and shown in UTC: '2024-01-01T00:00:00+01:00' is 2023-12-31 23:00 UTC; times written in UTC (ending in 'Z', as '2024-01-01T00:00:00Z') are kept as written");
     expect(r.issues['note:time'].count).toBe(4);
+  });
+});
+
+describe('out-of-order and repeated times are quoted as the file writes them, with their lines', () => {
+  it("day-first dotted times ('15.01.2024 14:00'): the step back, its example and the repeat, not ISO", async () => {
+    const at = (d: number, h: number) => `${String(d).padStart(2, '0')}.01.2024 ${String(h).padStart(2, '0')}:00`;
+    const rows = Array.from({ length: 40 }, (_, i) => `${at(13 + Math.floor(i / 24), i % 24)},${i}.5`);
+    // line 12 steps back to 13.01. 03:00 (after 13.01. 10:00 on line 11); line 30 writes 13.01. 20:00 again, later and out of order
+    rows[10] = `${at(13, 3)},9.5`;
+    rows[28] = `${at(13, 20)},27.5`;
+    const r = await load(`Zeit,Last\n${rows.join('\n')}\n`);
+    const unsorted = r.issues['unsorted_time:Zeit'];
+    expect(unsorted.message).toMatch(/^column 'Zeit': times are not in increasing order \(first at line 12: 13\.01\.2024 03:00 after 13\.01\.2024 09:00 on line 11\)\. /);
+    expect(unsorted.examples.map((e) => [e.line, e.value])).toEqual([[12, '13.01.2024 03:00'], [30, '13.01.2024 20:00']]);
+    expect(r.issues['duplicate_time:Zeit'].message).toBe("column 'Zeit': the same time appears more than once (2 rows repeat an earlier time; first at line 12: 13.01.2024 03:00)");
+  });
+
+  it('a repeat that steps forward (neither the row before nor a step back) is named by its line too', async () => {
+    const r = await load('t,v\n2024-01-03 10:00,1.5\n2024-01-01 10:00,2.5\n2024-01-02 10:00,3.5\n2024-01-03 10:00,4.5\n');
+    expect(r.issues['duplicate_time:t'].message).toBe("column 't': the same time appears more than once (1 row repeats an earlier time; first at line 5: 2024-01-03 10:00)");
+    expect(r.issues['unsorted_time:t'].message).toMatch(/\(first at line 3: 2024-01-01 10:00 after 2024-01-03 10:00 on line 2\)/);
   });
 });

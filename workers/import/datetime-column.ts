@@ -16,11 +16,24 @@ const ZULU = /\dZ\s*$/;
 
 export class DatetimeColumn extends NumberColumn {
   private prev = NaN;
+  /** The line of the row before and how its cell wrote its time (written/isoShape as they were then): messages quote the file. */
+  private prevLine = 0;
+  private prevWritten: string | null = null;
+  private prevShape = 0;
   private sorted = true;
   private sawRepeat = false;
   /** Rows whose time is earlier than the row before's (the unsorted_time count), and the first of them. */
   private stepsBack = 0;
-  private firstBack = { line: 0, time: NaN, after: NaN };
+  private firstBack = { line: 0, time: '', after: '', afterLine: 0 };
+  /** Rows observed (missing ones too): the index of the next in the column's values. */
+  private rowsObserved = 0;
+  /** The latest time so far: only a row at or below it can repeat an earlier time. */
+  private latest = -Infinity;
+  /**
+   * The first rows at or below the latest time (`row`: index in the column's values) with their line and
+   * time as written: the first repeat of an out-of-order column is among them (countRepeats names it).
+   */
+  private readonly mayRepeat: Array<{ row: number; line: number; written: string }> = [];
   /** Rows whose time is the row before's (the duplicate_time count while the column is in order). */
   private repeats = 0;
   private readonly steps = new TimeSteps();
@@ -95,10 +108,13 @@ export class DatetimeColumn extends NumberColumn {
     this.arr[this.pos] = t;
   }
 
-  /** The staged time as its cell wrote it ('15.10.2023 14:00', '2016-07-05 04:00:00'), for messages that quote the file. */
-  private writtenTime(t: number): string {
-    if (this.written !== null) return this.written;
-    const shape = this.isoShape, n = shape % 100;
+  /**
+   * The staged time as its cell wrote it ('15.10.2023 14:00', '2016-07-05 04:00:00'), for messages that quote
+   * the file; `written`/`shape`: another row's, kept when it was staged.
+   */
+  private writtenTime(t: number, written = this.written, shape = this.isoShape): string {
+    if (written !== null) return written;
+    const n = shape % 100;
     if (n !== 10 && n !== 16 && n !== 19) return shortTime(t);
     const iso = isoTime(t).slice(0, n);
     return (shape % 1000 >= 100 ? iso : iso.replace('T', ' ')) + (shape >= 1000 ? 'Z' : '');
@@ -107,6 +123,9 @@ export class DatetimeColumn extends NumberColumn {
   /** Adds a time of day (seconds) to the staged date: a date column followed by a time column (date-time-pair.ts). */
   addTimeOfDay(seconds: number): void {
     this.arr[this.pos] += seconds;
+    // the date cell alone no longer says the time: messages show the combined time
+    this.written = null;
+    this.isoShape = 0;
   }
 
   private noteShortYear(v: string, t: number): void {
@@ -153,9 +172,13 @@ export class DatetimeColumn extends NumberColumn {
 
   protected observe(slot: number): void {
     super.observe(slot);
+    const row = this.rowsObserved++;
     const t = this.arr[slot];
     if (Number.isNaN(t)) return;
     const name = this.plan.name;
+    if (t <= this.latest) {
+      if (this.mayRepeat.length < MAY_REPEAT) this.mayRepeat.push({ row, line: this.line, written: this.writtenTime(t) });
+    } else this.latest = t;
     // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy.
     // Steps are counted on past a step back: where the clock went back in autumn, the times run on from there
     if (t > this.prev) this.steps.add(this.prev, t - this.prev, this.line);
@@ -167,12 +190,16 @@ export class DatetimeColumn extends NumberColumn {
       this.ctx.validation.add('duplicate_time', name, this.line, this.writtenTime(t), () => `column '${name}': the same time appears more than once`);
     } else if (t < this.prev) {
       this.sorted = false;
-      const prev = this.prev, line = this.line;
-      if (this.stepsBack++ === 0) this.firstBack = { line, time: t, after: prev };
+      const line = this.line, written = this.writtenTime(t);
+      const back = { line, time: written, after: this.writtenTime(this.prev, this.prevWritten, this.prevShape), afterLine: this.prevLine };
+      if (this.stepsBack++ === 0) this.firstBack = back;
       // the advice is settled in finish(), once the whole column says whether the disorder is a clock change
-      this.ctx.validation.add('unsorted_time', name, line, isoTime(t), () => `${unsortedHead(name, line, t, prev)}: to forecast this series, sort the file by '${name}' and import it again`);
+      this.ctx.validation.add('unsorted_time', name, line, written, () => `${unsortedHead(name, back)}: to forecast this series, sort the file by '${name}' and import it again`);
     }
     this.prev = t;
+    this.prevLine = this.line;
+    this.prevWritten = this.written;
+    this.prevShape = this.isoShape;
   }
 
   finish(): CachedColumn {
@@ -243,7 +270,11 @@ export class DatetimeColumn extends NumberColumn {
     this.repeatsPerTime = k >= 2 ? k : null;
     const name = this.plan.name;
     if (dups > 0 && !this.sorted) {
-      this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups.toLocaleString('en-US')} ${dups === 1 ? 'row repeats' : 'rows repeat'} an earlier time; e.g. ${isoTime(first)})`);
+      const r = firstRepeatRow(values, sorted);
+      const seen = this.mayRepeat.find((m) => m.row === r);
+      // the row as the file wrote it; past the rows kept for that, its time (rare: many rows out of order before it)
+      const where = seen ? `first at line ${seen.line}: ${seen.written}` : `e.g. ${shortTime(r >= 0 ? values[r] : first)}`;
+      this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups.toLocaleString('en-US')} ${dups === 1 ? 'row repeats' : 'rows repeat'} an earlier time; ${where})`);
     }
     return this.sorted ? this.repeats : dups;
   }
@@ -267,7 +298,7 @@ export class DatetimeColumn extends NumberColumn {
       if (!this.sorted) {
         const b = this.firstBack;
         const advice = inUtc ? `Sort the file by '${name}' and import it again` : unsortedAdvice(name, values, order);
-        v.addCounted('unsorted_time', name, this.stepsBack, `${unsortedHead(name, b.line, b.time, b.after)}: to forecast this series, ${advice[0].toLowerCase()}${advice.slice(1)}`);
+        v.addCounted('unsorted_time', name, this.stepsBack, `${unsortedHead(name, b)}: to forecast this series, ${advice[0].toLowerCase()}${advice.slice(1)}`);
       }
       return !inUtc && order.outOfOrder < 0;
     }
@@ -275,7 +306,7 @@ export class DatetimeColumn extends NumberColumn {
     const kept = `this looks like local time where the clock goes back an hour (at ${at}): forecasting keeps these rows in file order (the repeated hour trains as consecutive steps), so do not sort the file`;
     if (!this.sorted) {
       const b = this.firstBack;
-      v.addCounted('unsorted_time', name, this.stepsBack, `column '${name}': times are not in increasing order (first at line ${b.line}: ${shortTime(b.time)} after ${shortTime(b.after)}); ${kept}`);
+      v.addCounted('unsorted_time', name, this.stepsBack, `column '${name}': times are not in increasing order (${firstBackText(b)}); ${kept}`);
       v.soften('unsorted_time', name, '');
     }
     if (repeats > 0) {
@@ -322,9 +353,34 @@ export class DatetimeColumn extends NumberColumn {
   }
 }
 
+/** Rows kept with their time as written while they may repeat an earlier time (DatetimeColumn.mayRepeat). */
+const MAY_REPEAT = 256;
+
+type StepBack = { line: number; time: string; after: string; afterLine: number };
+
+/** 'first at line 54: 2024-01-01 12:00 after 2024-01-01 12:45 on line 53': the times as the file writes them. */
+const firstBackText = (b: StepBack) => `first at line ${b.line}: ${b.time} after ${b.after} on line ${b.afterLine}`;
+
 /** The unsorted_time warning up to its advice. */
-const unsortedHead = (name: string, line: number, t: number, prev: number) => `column '${name}': times are not in increasing order (first at line ${line}: ${isoTime(t)} after ${isoTime(prev)}). `
+const unsortedHead = (name: string, b: StepBack) => `column '${name}': times are not in increasing order (${firstBackText(b)}). `
   + 'This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods)';
+
+/**
+ * The index of the first row (file order) whose time an earlier row has, or -1. `sorted`: the column's times
+ * sorted (NaN left out); a byte per sorted slot marks a time as met, so no set of times is built.
+ */
+function firstRepeatRow(values: Float64Array, sorted: Float64Array): number {
+  const met = new Uint8Array(sorted.length);
+  for (let i = 0; i < values.length; i++) {
+    const t = values[i];
+    if (Number.isNaN(t)) continue;
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < t) lo = mid + 1; else hi = mid; }
+    if (met[lo]) return i;
+    met[lo] = 1;
+  }
+  return -1;
+}
 
 const isoTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString() : String(t));
 /** '2016-10-19 22:00' (seconds shown only when not zero). */

@@ -37,10 +37,12 @@ export type FileAwarePlan = ColumnPlan & {
   /** Formatted numbers read English-style ('4,935' as 4935) in a file not separated by ',' where nothing proves either mark: warned about if the column's cells never do (number-column.ts). */
   commaUnproven?: boolean;
   /**
-   * A column of a ';' file read with a decimal comma by the delimiter alone: no sampled cell of the file
-   * proves either mark. Its '1.444' cells are then read as 1.444 with a warning (dot-reading.ts).
+   * The delimiter of a file not separated by ',' whose sampled cells prove neither mark, on a number column
+   * its user did not type: its '1.444' cells are read as 1.444 with a warning naming --types X=int (dot-reading.ts).
+   * In a ';' file the column reads decimal commas by the delimiter alone; in a tab (or other) file it reads
+   * '.' as the decimal point as ever, and the mark is only watched for the warning.
    */
-  markUnproven?: boolean;
+  markUnproven?: string;
 };
 
 // a cell stripped of sign, blanks, '%' and one currency symbol; '1,234' and '1.234' (one group of three) are left out: either mark reads them
@@ -82,8 +84,11 @@ export function withDecimalComma(plan: ColumnPlan, samples: string[], delimiter:
   const evidence = proof ? { fileDecimalComma: proof } : {};
   if (plan.userType === 'int' || plan.userType === 'float') return { ...plan, decimalComma: true, ...evidence };
   const byFile = delimiter !== ';';
+  const unproven = !file?.decimalComma && !file?.decimalPoint ? { markUnproven: delimiter } : {};
+  // a tab file's '1.444' column: read as ever, watched for the warning ('.' may group thousands there too)
+  if (byFile && !proof && plan.userType === undefined && plan.kind === 'number') return { ...plan, ...unproven };
   if ((byFile && !proof) || plan.userType !== undefined) return plan;
-  const fromFile = byFile ? { commaFromFile: true } : !file?.decimalComma && !file?.decimalPoint ? { markUnproven: true } : {};
+  const fromFile = byFile ? { commaFromFile: true } : unproven;
   if (plan.kind === 'number') return { ...plan, decimalComma: true, ...evidence, ...fromFile }; // a later '0,5' is a number too
   if (plan.kind !== 'string' || plan.identifier) return plan;
   const present = samples.filter((s) => !isMissingToken(s));

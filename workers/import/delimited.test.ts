@@ -125,7 +125,7 @@ describe('validation policies', () => {
     expect(r.issues['empty_column:empty']).toBeDefined();
     expect(r.issues['constant_column:same']).toBeDefined();
     expect(r.issues['unsorted_time:t'].examples[0].line).toBe(3);
-    expect(r.issues['unsorted_time:t'].message).toMatch(/first at line 3: 2024-01-01T00:00:00.000Z after 2024-01-02T00:00:00.000Z\). .*[Ss]ort the file by 't'/);
+    expect(r.issues['unsorted_time:t'].message).toMatch(/first at line 3: 2024-01-01 after 2024-01-02 on line 2\). .*[Ss]ort the file by 't'/);
     expect(r.issues['duplicate_time:t'].examples[0].line).toBe(4);
     expect(r.issues['target_missing:target'].count).toBe(1);
     await expect(load('a,b\n1,2\n', { target: 'nope' })).rejects.toMatchObject({ code: 'target_missing' });

@@ -55,7 +55,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields`, { file });
   }
   const rules = parseRulesOf(options), retyped = retypedNow(options);
-  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow, booleanNames: rules.booleanNames });
+  const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow, booleanNames: rules.booleanNames, rules });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
   if (sniffed.renameNote) job.validation.addCounted('note', null, 1, sniffed.renameNote, 'renamed');
@@ -74,7 +74,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const forced = forcedKinds.get(name);
     const dots = job.dotThousands.get(name);
     if (forced && !userType) return forced === 'number' ? withDotReading(withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter, fileNumbers), samples, dots) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
-    const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferKind(name, samples, userType, rules), rules), rules, retyped), job.dayFirst), options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferKind(name, samples, userType, rules), rules, retyped), rules, retyped), job.dayFirst), options.dateOrder);
     return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter, fileNumbers), samples, sniffed.delimiter, fileNumbers), samples, dots);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {

@@ -125,3 +125,32 @@ describe("a ';' file whose only dotted numbers are '1.444'-like, and no cell pro
     expect(dotsWarning(own.result.validation.issues)).toEqual([]);
   });
 });
+
+describe("a tab (or '|') file whose only dotted numbers are '1.444'-like, and no cell proves either mark", () => {
+  const rows = (d: string) => `Artikel${d}Menge${d}Lager\n${Array.from({ length: 20 }, (_, i) => `A${i}${d}${1 + (i % 9)}.${String(100 + i * 37).padStart(3, '0')}${d}${['Nord', 'Süd'][i % 2]}`).join('\n')}\n`;
+
+  it("reads 1.1 as written, with the ';' file's warning naming --types Menge=int; int reads 1100, float keeps 1.1 without it", async () => {
+    const tab = await load(rows('\t'), {}, 'tsv');
+    expect(tab.col('Menge').slice(0, 3)).toEqual([1.1, 2.137, 3.174].map(Math.fround));
+    const [w] = dotsWarning(tab.result.validation.issues);
+    expect(w).toMatchObject({ column: 'Menge', count: 20, severity: 'warning' });
+    expect(w.message).toBe("column 'Menge': '1.100' (line 2) could be 1.1 or 1100. The file is separated by tabs, as spreadsheets save text exports, which write '.' between thousands in many locales, yet no cell in it proves either reading (no decimal comma, no decimal point followed by other than three digits), so it was read with '.' as the decimal point: 1.1 (20 cells like it). "
+      + "If the dots separate thousands, import with --types Menge=int, which reads '1.100' as 1100; to keep 1.1 without this warning, import with --types Menge=float");
+    const int = await load(rows('\t'), { columnTypes: { Menge: 'int' } }, 'tsv');
+    expect(int.col('Menge').slice(0, 3)).toEqual([1100, 2137, 3174]);
+    expect(dotsWarning(int.result.validation.issues)).toEqual([]);
+    const float = await load(rows('\t'), { columnTypes: { Menge: 'float' } }, 'tsv');
+    expect(float.col('Menge')[0]).toBe(Math.fround(1.1));
+    expect(dotsWarning(float.result.validation.issues)).toEqual([]);
+
+    const pipe = await load(rows('|'), {}, 'txt');
+    expect(dotsWarning(pipe.result.validation.issues)[0].message).toMatch(/^column 'Menge': '1\.100' \(line 2\) could be 1\.1 or 1100\. The file is separated by '\|', not ',', so its numbers may be written as in locales that put '\.' between thousands, yet .* import with --types Menge=int/);
+    expect((await load(rows('|'), { columnTypes: { Menge: 'int' } }, 'txt')).col('Menge')[0]).toBe(1100);
+  });
+
+  it("says nothing in a ',' file, or when a cell of the file proves the decimal point", async () => {
+    expect(dotsWarning((await load(rows(','))).result.validation.issues)).toEqual([]);
+    const proven = rows('\t').replace('\t2.137\t', '\t0.998\t');
+    expect(dotsWarning((await load(proven, {}, 'tsv')).result.validation.issues)).toEqual([]);
+  });
+});

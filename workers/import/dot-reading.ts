@@ -108,7 +108,7 @@ export class DotReadings {
    * (`readThousands`: how this pass read them); null when there is none. `file`: a cell of another column
    * that proves the file writes decimal commas, the evidence when the column's own cells give none.
    */
-  message(column: string, readThousands: boolean, file?: NumberCell, how: { wholeNumbers?: boolean; markUnproven?: boolean } = {}): { count: number; text: string } | null {
+  message(column: string, readThousands: boolean, file?: NumberCell, how: { wholeNumbers?: boolean; markUnproven?: string } = {}): { count: number; text: string } | null {
     const c = this.counts;
     const cell = (x: { line: number; value: string }) => `'${x.value.slice(0, 30)}', line ${x.line}`;
     const [, a, decimalCell, thousandsCell, ownCommaCell, ambiguousCommaCell] = this.first;
@@ -132,11 +132,11 @@ export class DotReadings {
           text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}; the file writes decimal commas (column '${file.column}': '${file.value.slice(0, 30)}'), but every number of this column has a dot before three digits, so it was read as ${plain(value)}${others}. If these are whole numbers with '.' between thousands, remove the dots in the file`,
         };
       }
-      if (!grouping && !decimalCell && how.markUnproven) {
-        // a ';' file suggests a European spreadsheet (where '.' groups thousands), yet no cell proves either reading
+      if (!grouping && !decimalCell && how.markUnproven !== undefined) {
+        // a ';' (or tab...) file suggests a spreadsheet that may write '.' between thousands, yet no cell proves either reading
         return {
           count: c[AMBIGUOUS],
-          text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}. The file is separated by ';', as European spreadsheets save files that write '.' between thousands, yet no cell in it proves either reading (no decimal comma, no decimal point followed by other than three digits), so it was read with '.' as the decimal point: ${plain(value)}${others}. If the dots separate thousands, import with ${typeHint(column, 'int')}, which reads '${value}' as ${grouped(value)}; to keep ${plain(value)} without this warning, import with ${typeHint(column, 'float')}`,
+          text: `column '${column}': '${value}' (line ${a.line}) could be ${plain(value)} or ${grouped(value)}. ${separatedBy(how.markUnproven)}, yet no cell in it proves either reading (no decimal comma, no decimal point followed by other than three digits), so it was read with '.' as the decimal point: ${plain(value)}${others}. If the dots separate thousands, import with ${typeHint(column, 'int')}, which reads '${value}' as ${grouped(value)}; to keep ${plain(value)} without this warning, import with ${typeHint(column, 'float')}`,
         };
       }
       if (!grouping) return null; // a plain column of '.' decimals ('1.444', '7.4'): nothing says otherwise
@@ -157,6 +157,13 @@ export class DotReadings {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why a file's '1.444' may group thousands, from what separates its fields. */
+function separatedBy(delimiter: string): string {
+  if (delimiter === ';') return "The file is separated by ';', as European spreadsheets save files that write '.' between thousands";
+  if (delimiter === '\t') return "The file is separated by tabs, as spreadsheets save text exports, which write '.' between thousands in many locales";
+  return `The file is separated by '${delimiter}', not ',', so its numbers may be written as in locales that put '.' between thousands`;
+}
 const plain = (v: string) => String(Number(v.trim()));
 const grouped = (v: string) => String(Number(v.trim().replace('.', '')));
 

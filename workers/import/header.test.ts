@@ -1,6 +1,7 @@
 // Header detection when column names are numbers (Exchange/Electricity: `date,0,1,…,6,OT`; World Bank
 // years), checked on the columns that land in the cache, and the note that says how row 1 was read.
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseRulesWith } from '../../common/dataset-cache';
 import { detectHeader } from './header';
 import { textLoader } from './fixtures/load-text';
 
@@ -90,5 +91,50 @@ describe('header detection', () => {
     // 't' above t/f words is data: a headerless file of flags
     const words = split(`t,2\n${Array.from({ length: 20 }, (_, i) => `${i % 3 ? 'f' : 't'},${i + 3}`).join('\n')}`);
     expect(detectHeader(words).hasHeader).toBe(false);
+  });
+
+  it("reads the columns with the file's decimal mark: a headerless ';' file of '12,5' numbers keeps row 1 as data", async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${12 + i},${i % 10};${1000 + i},${(i * 3) % 10}`);
+    const semi = rows.map((r) => r.split(';'));
+    // read as text (no decimal mark), row 1's distinct cells looked like names
+    expect(detectHeader(semi).hasHeader).toBe(true);
+    expect(detectHeader(semi, { delimiter: ';' }).hasHeader).toBe(false);
+    const r = await load(`${rows.join('\n')}\n`, { delimiter: ';' });
+    expect(r.result).toMatchObject({ hasHeader: false, rows: 20 });
+    expect(r.col('column_1')[0]).toBe(12);
+    expect(r.col('column_2')[1]).toBe(Math.fround(1001.3));
+    // names above such columns stay a header; '1.234,50 €' (formatted, decimal comma) reads as numbers too
+    expect(detectHeader([['Temp', 'Druck'], ...semi], { delimiter: ';' }).hasHeader).toBe(true);
+    const prices = Array.from({ length: 10 }, (_, i) => [`${1 + i}.${200 + i},50 €`, `A${i % 3}`]);
+    expect(detectHeader(prices, { delimiter: ';' }).hasHeader).toBe(false);
+    expect(detectHeader([['Preis', 'Artikel'], ...prices], { delimiter: ';' }).hasHeader).toBe(true);
+  });
+
+  it("under the dataset's recorded rules: before AM/PM times were dates, a headerless file's row 1 was read as names, and still is", async () => {
+    const rows = Array.from({ length: 24 }, (_, i) => `9/1/2023 ${i % 12 === 0 ? 12 : i % 12}:00 ${i < 12 ? 'AM' : 'PM'},m${i}`);
+    const file = `${rows.join('\n')}\n`;
+    // a new import reads the times, so row 1 fits its column: data
+    expect((await load(file)).result).toMatchObject({ hasHeader: false, rows: 24 });
+    // imported before AM/PM was read: two text columns whose row 1 never reappears, names; the re-read keeps them
+    const before = { parseRules: { excelDates: true, combineDateTime: true, skipSummaryRow: true, floatIds: true, booleanNames: true, twoDigitYears: true } } as never;
+    const old = await load(file, before);
+    expect(old.result).toMatchObject({ hasHeader: true, rows: 23 });
+    expect(old.result.columns.map((c) => c.name)).toEqual(['9/1/2023 12:00 AM', 'm0']);
+  });
+
+  it("a dataset imported before the guess read number marks ('12,5') re-reads with the header it got then", async () => {
+    // the importer of that dataset: every rule it recorded, not headerNumberMarks
+    const before = { parseRules: parseRulesWith((rule) => rule !== 'headerNumberMarks') };
+    // some readings whole ('1001'), as such files write them: ',' splits the rows unevenly, ';' is sniffed
+    const semi = `${Array.from({ length: 20 }, (_, i) => `${12 + i},${i % 10};${1000 + i}${i % 3 === 1 ? '' : `,${(i * 3) % 10}`}`).join('\n')}\n`;
+    // a new import: row 1 is numbers like the rows below it, data
+    const now = await load(semi);
+    expect(now.result).toMatchObject({ delimiter: ';', hasHeader: false, rows: 20 });
+    expect(now.col('column_1')[0]).toBe(12);
+    // re-read under its recorded rules: row 1 names the columns, as the import took it then
+    const old = await load(semi, before as never);
+    expect(old.result).toMatchObject({ delimiter: ';', hasHeader: true, rows: 19 });
+    expect(old.result.columns.map((c) => c.name)).toEqual(['12,0', '1000,0']);
+    expect(old.col('12,0')[0]).toBe(Math.fround(13.1));
   });
 });

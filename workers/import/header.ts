@@ -4,7 +4,13 @@
 // a number. Numeric names are real (Exchange/Electricity: `date,0,1,…,6,OT`; World Bank: `1960,1961,…`),
 // so whole numbers in row 1 that step evenly across columns (0,1,2… or 1990,1991…) while row 2 does not,
 // or distinct whole numbers above columns of fractions, count as names, not data.
-import { inferKind } from './infer';
+// The columns are read as the import will read them: under the dataset's recorded reading rules (a dataset
+// imported before two-digit years or AM/PM were dates had text columns there, and row 1 was judged so), and
+// with the file's decimal mark ('12,5' in a ';' file is a number, so a row 1 of '12,5' is data, not names).
+import type { ColumnPlan } from './column-writer';
+import { fileNumberEvidence, isDecimalCommaNumber, withDecimalComma, type FileNumbers } from './decimal-comma';
+import { parseFormatted, withFormattedNumbers } from './formatted-number';
+import { inferKind, type InferRules } from './infer';
 import { detectDateFormat } from './datetime';
 import { NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
@@ -25,10 +31,11 @@ function evenRun(cells: string[]): boolean {
   return step > 0 && v.every((x, i) => i === 0 || x - v[i - 1] === step);
 }
 
-/** At least 90% of the column's values have a fractional part (rates, prices, sensor readings). */
-function mostlyFractions(column: string[]): boolean {
+/** At least 90% of the column's values have a fractional part (rates, prices, sensor readings); `comma`: written '12,5'. */
+function mostlyFractions(column: string[], comma = false): boolean {
   const present = column.filter((v) => !isMissingToken(v));
-  return present.length > 0 && present.filter((v) => !WHOLE.test(v) && !/^\s*-?\d+\.0*\s*$/.test(v)).length >= 0.9 * present.length;
+  const zero = comma ? /^\s*-?\d+,0*\s*$/ : /^\s*-?\d+\.0*\s*$/;
+  return present.length > 0 && present.filter((v) => !WHOLE.test(v) && !zero.test(v)).length >= 0.9 * present.length;
 }
 
 /** A boolean written as a word (true, no, t, y...), not as 0/1. */
@@ -39,25 +46,49 @@ const booleanWord = (v: string) => parseBooleanWord(v) >= 0;
  * `column`: those rows; given, a boolean word ('y', 't', 'no') fits only a column that holds such words,
  * since above 0/1 it is a name (`x,y` over numbers and 0/1 flags), not a value written another way.
  */
-export function cellFits(cell: string, kind: string, column?: readonly string[]): boolean {
+export function cellFits(cell: string, kind: string, column?: readonly string[], reading?: ColumnPlan): boolean {
   const t = cell.trim();
-  if (kind === 'number') { parseNumberString(t); return parsed.status === OK || parsed.status === NAN_INF; }
+  if (kind === 'number') {
+    parseNumberString(t);
+    if (parsed.status === OK || parsed.status === NAN_INF) return true;
+    // the column's numbers as the import reads them: '12,5' with a decimal comma, '1.234,50 €' formatted
+    if (reading?.formatted) return parseFormatted(t, reading.formatted.decimalComma) !== null;
+    return reading?.decimalComma === true && isDecimalCommaNumber(t);
+  }
   if (kind === 'boolean') return t === '0' || t === '1' || (booleanWord(t) && (column === undefined || column.some(booleanWord)));
   if (kind === 'datetime') return detectDateFormat([t]) !== null;
   return inferKind('', [t]).kind === kind; // a vector: '[1, 2]'
 }
 
-/**
- * `booleanNames` (off for a dataset imported before that rule: parse-rules.ts): 'y', 't', 'yes'... in row 1
- * are names unless the column below holds such words, and a file that is one line of distinct words
- * (`date,x,y`, `timestamp,sales,t`) is a header with no data rows, which the import refuses as such.
- */
-export function detectHeader(rows: string[][], { booleanNames = true }: { booleanNames?: boolean } = {}): HeaderGuess {
+/** How the import will read the file's columns: the rules it parses under, and the file's delimiter. */
+export interface HeaderReading {
+  /**
+   * Off for a dataset imported before that rule (parse-rules.ts): 'y', 't', 'yes'... in row 1 are names unless
+   * the column below holds such words, and a file that is one line of distinct words (`date,x,y`,
+   * `timestamp,sales,t`) is a header with no data rows, which the import refuses as such.
+   */
+  booleanNames?: boolean;
+  /** The inference's rules (floatIds, twoDigitYears, twelveHourTimes): a column is typed as the import types it. */
+  rules?: InferRules;
+  /** The file's delimiter: in a file not separated by ',', numbers may be written with a decimal comma (decimal-comma.ts). */
+  delimiter?: string;
+}
+
+/** A column's reading from the rows below row 1, with the file's decimal mark applied where the import applies it. */
+function readingOf(column: string[], reading: HeaderReading, file: FileNumbers | undefined): ColumnPlan {
+  const plan = inferKind('', column, undefined, reading.rules);
+  const d = reading.delimiter;
+  if (d === undefined || file === undefined) return plan;
+  return withFormattedNumbers(withDecimalComma(plan, column, d, file), column, d, file);
+}
+
+export function detectHeader(rows: string[][], reading: HeaderReading = {}): HeaderGuess {
+  const { booleanNames = true } = reading;
   if (rows.length === 0) return { hasHeader: false };
   const first = rows[0];
   if (rows.length === 1) {
     // one line only: names, unless a cell is a number or a date (a one-row dataset of words is of no use)
-    const word = (c: string) => { const kind = inferKind('x', [c]).kind; return kind === 'string' || (booleanNames && kind === 'boolean' && booleanWord(c)); };
+    const word = (c: string) => { const kind = inferKind('x', [c], undefined, reading.rules).kind; return kind === 'string' || (booleanNames && kind === 'boolean' && booleanWord(c)); };
     return { hasHeader: first.every((c) => c.trim() !== '' && word(c)) && new Set(first).size === first.length };
   }
   const body = rows.slice(1, SAMPLE_ROWS);
@@ -67,18 +98,20 @@ export function detectHeader(rows: string[][], { booleanNames = true }: { boolea
   // first-row whole numbers over number columns, in column order (candidates for numeric names)
   const wholeCells: number[] = [];
   const fractional: boolean[] = [];
+  const file = reading.delimiter === undefined ? undefined : fileNumberEvidence(first.map((_, c) => String(c)), body);
   for (let c = 0; c < first.length; c++) {
     const column = body.map((r) => r[c]).filter((v): v is string => v !== undefined);
-    const kind = inferKind('', column).kind;
+    const plan = readingOf(column, reading, file);
+    const kind = plan.kind;
     const cell = first[c];
     if (kind === 'string' || cell.trim() === '' || isMissingToken(cell)) continue;
-    if (!cellFits(cell, kind, booleanNames ? column : undefined)) {
+    if (!cellFits(cell, kind, booleanNames ? column : undefined, plan)) {
       // a word above dates is all but certain: a data row rarely breaks its date in row 1 exactly
       header += kind === 'datetime' && /[A-Za-z]/.test(cell) ? first.length : 1;
       mismatched.push(cell);
       continue;
     }
-    if (kind === 'number' && WHOLE.test(cell)) { wholeCells.push(c); fractional[c] = mostlyFractions(column); } else data++;
+    if (kind === 'number' && WHOLE.test(cell)) { wholeCells.push(c); fractional[c] = mostlyFractions(column, plan.decimalComma === true); } else data++;
   }
   // whole numbers in row 1: names when they step evenly (and row 2 does not), or are distinct above fractions
   const run = evenRun(wholeCells.map((c) => first[c])) && !evenRun(wholeCells.map((c) => second[c] ?? ''));

@@ -120,7 +120,7 @@ export function importNpy(job: ImportJob): DatasetCacheMeta {
       const sample = Array.from({ length: sampleRows }, (_, r) => cellOf(r, k));
       const plan = inferValues(name, sample, given[name] ?? dtypeType(h, l), rules);
       if (plan.kind === 'number' && wide[k]) plan.dtype = 'float64'; // integers beyond 2^24 that float32 would round
-      return withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(plan, rules), rules, retyped), job.dayFirst), job.options.dateOrder);
+      return withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(plan, rules, retyped), rules, retyped), job.dayFirst), job.options.dateOrder);
     });
     noteShape(job, h, l, names);
 

@@ -74,8 +74,11 @@ export class NumberColumn extends ColumnWriter {
     return { sum: this.count > 0 ? this.shift * this.count + this.sum : 0, count: this.count };
   }
 
-  /** What '.' means in each cell of a decimal-comma column (null for other columns), for the column to decide together. */
-  private readonly dots = readsDecimalComma(this.plan) ? new DotReadings() : null;
+  /**
+   * What '.' means in each cell of a decimal-comma column, for the column to decide together; in a column of
+   * a file that proves neither mark (markUnproven), for the warning on its '1.444' cells. Null for other columns.
+   */
+  private readonly dots = readsDecimalComma(this.plan) || (this.plan as FileAwarePlan).markUnproven !== undefined ? new DotReadings() : null;
 
   /** How the rest of the file writes numbers, as the plan was told (decimal-comma.ts). */
   private get filePlan(): FileAwarePlan {
@@ -129,7 +132,8 @@ export class NumberColumn extends ColumnWriter {
    * showed otherwise): the reading the file needs, for the importer to read it again; null when it read them right.
    */
   dotReadingToRedo(): boolean | null {
-    if (!this.dots || this.dots.counts[AMBIGUOUS] === 0) return null;
+    // a column that reads '.' as the decimal point whatever its cells say (watched only for the warning) has nothing to redo
+    if (!this.dots || this.dots.counts[AMBIGUOUS] === 0 || !readsDecimalComma(this.plan)) return null;
     const thousands = this.dots.thousands(this.filePlan.fileDecimalComma !== undefined, this.plan.intDotThousands) ?? false;
     return thousands === (this.plan.dotThousands ?? false) ? null : thousands;
   }

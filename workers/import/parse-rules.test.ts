@@ -40,9 +40,23 @@ describe('parse rules', () => {
     expect(csv.col('timestamp')[1]).toBe(Math.fround(serials[1]));
     const jsonl = await load(EXCEL_JSONL, OFF, 'jsonl');
     expect(jsonl.type('time')).toBe('float');
-    // a datetime the user sets reads them as serial days even so: a new decision, not a column to keep
-    const typed = await load(EXCEL, { ...(OFF as object), columnTypes: { timestamp: 'datetime' } });
+    // a datetime the user sets in this parse reads them as serial days even so: a new decision, not a column to keep
+    const typed = await load(EXCEL, { ...(OFF as object), columnTypes: { timestamp: 'datetime' }, retypedColumns: ['timestamp'] });
     expect(typed.col('timestamp')[0]).toBe(Date.UTC(2016, 6, 1) / 1000);
+    expect(typed.issues['note:timestamp'].message).toMatch(/^column 'timestamp': numbers read as Excel serial dates/);
+  });
+
+  it('off: a column typed datetime at that import (or by an earlier change) reads its serial numbers as that importer did, epoch seconds', async () => {
+    // another column's type changes now: the stored timestamps (42552 s = 1970-01-01 11:49:12) must come back as stored
+    const recorded = await load(EXCEL, { ...(OFF as object), columnTypes: { timestamp: 'datetime', load: 'float' }, retypedColumns: ['load'] });
+    expect(recorded.type('timestamp')).toBe('datetime');
+    expect(recorded.col('timestamp').slice(0, 3)).toEqual(serials.slice(0, 3));
+    expect(recorded.issues['note:timestamp'].message).toMatch(/^column 'timestamp': read as seconds since 1970, its times start at 1970-01-01T11:49:12.000Z/);
+    // the same in JSON Lines, where the numbers arrive as numbers
+    const jsonl = await load(EXCEL_JSONL, { ...(OFF as object), columnTypes: { time: 'datetime' } }, 'jsonl');
+    expect(jsonl.col('time')[1]).toBe(serials[1]);
+    // a new import (every rule): serial days, typed or not
+    expect((await load(EXCEL, { columnTypes: { timestamp: 'datetime' } })).col('timestamp')[0]).toBe(Date.UTC(2016, 6, 1) / 1000);
   });
 
   it('off: ids written 10717.0 stay numbers, and a header-only line with a y stays a row of data', async () => {

@@ -24,17 +24,22 @@ export function parseRulesOf(options: ImportOptions): ParseRules {
  * read under them again. Empty for a new import, which applies every rule anyway.
  */
 export function retypedNow(options: ImportOptions): ReadonlySet<string> {
-  const given = (options as { retypedColumns?: unknown }).retypedColumns;
+  const given: unknown = options.retypedColumns;
+  // options arrive over the worker protocol from any caller: a list of names, or nothing retyped
   return new Set(Array.isArray(given) ? given.filter((n): n is string => typeof n === 'string') : []);
 }
 
 /**
- * An inferred Excel-serial plan as the importer read such a column before that rule: plain numbers (the
- * inference's next case, float32: serial days never need float64). A type the user sets now (datetime on
- * such numbers) is read as serial days whatever the rules: it is a new decision, not a column to keep.
+ * An Excel-serial plan as the importer read such a column before that rule. Inferred: plain numbers (the
+ * inference's next case, float32: serial days never need float64). Typed datetime by the user at import or by
+ * an earlier type change: epoch seconds, as that importer read numbers in a datetime column (42552.04 was
+ * 1970-01-01 11:49), so changing another column's type leaves its values as stored. A column this parse
+ * types datetime (`retyped`: retypedNow) is a new decision, read as serial days whatever the rules.
  */
-export function withExcelDatesRule(plan: ColumnPlan, rules: ParseRules): ColumnPlan {
-  if (rules.excelDates || plan.userType || plan.kind !== 'datetime' || plan.dateFormat !== 'excel-days') return plan;
+export function withExcelDatesRule(plan: ColumnPlan, rules: ParseRules, retyped: ReadonlySet<string>): ColumnPlan {
+  if (rules.excelDates || plan.kind !== 'datetime' || plan.dateFormat !== 'excel-days') return plan;
+  if (plan.userType && retyped.has(plan.name)) return plan;
+  if (plan.userType) return { ...plan, dateFormat: 'epoch' };
   return { name: plan.name, kind: 'number', dtype: 'float32' };
 }
 

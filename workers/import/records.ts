@@ -82,7 +82,7 @@ export async function importRecords(
       const i = b.names.indexOf(name);
       for (let r = 0; r < b.rows && values.length < SAMPLE_ROWS; r++) values.push(i < 0 ? undefined : b.columns[i][r]);
     }
-    const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferValues(name, values, job.options.columnTypes?.[name], rules), rules), rules, retyped), job.dayFirst), job.options.dateOrder);
+    const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferValues(name, values, job.options.columnTypes?.[name], rules), rules, retyped), rules, retyped), job.dayFirst), job.options.dateOrder);
     // strings such as "$14.05" or "77%" (numbers stay numbers; a mix of both is not re-read)
     const present = values.filter((v) => v !== null && v !== undefined);
     return present.every((v) => typeof v === 'string') ? withFormattedNumbers(plan, present as string[], ',') : plan;

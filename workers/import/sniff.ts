@@ -4,6 +4,8 @@
 // and the column names.
 import { CsvTokenizer } from './csv-tokenizer';
 import { detectHeader, type HeaderGuess } from './header';
+import type { ParseRules } from '../../common/dataset-cache';
+import type { InferRules } from './infer';
 import { isSummaryWord } from './summary-rows';
 import { detectUnitsRow } from './units-row';
 
@@ -153,15 +155,20 @@ function withoutTrailingSummary(rows: string[][]): string[][] {
 
 /**
  * `summaryRows: false`: a trailing 'Total' row is sampled like any row; `booleanNames: false`: row 1's 'y' or
- * 't' above 0/1 reads as data, as before that rule (both for a dataset imported before the rule: parse-rules.ts).
+ * 't' above 0/1 reads as data, as before that rule (both for a dataset imported before the rule: parse-rules.ts);
+ * `rules`: the inference's rules, so the header guess types the columns as the import will, and (unless
+ * `headerNumberMarks` is false: a dataset imported before that rule) reads them with the file's number marks.
  */
-export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean; booleanNames?: boolean }): Sniffed {
+export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean; booleanNames?: boolean; rules?: InferRules & Partial<Pick<ParseRules, 'headerNumberMarks'>> }): Sniffed {
   const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
   const read = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
   const all = wholeFile && read.length < SAMPLE_ROWS + 2 && opts.summaryRows !== false ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
   const units = opts.header === false ? null : detectUnitsRow(all);
-  const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all, { booleanNames: opts.booleanNames }) : { hasHeader: opts.header };
+  // without the delimiter the guess reads '12,5' as text, as the importer did before headerNumberMarks: an old
+  // headerless ';' file whose row 1 was taken for names then keeps them (its columns are named after them)
+  const marks = opts.rules?.headerNumberMarks !== false ? { delimiter } : {};
+  const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all, { booleanNames: opts.booleanNames, rules: opts.rules, ...marks }) : { hasHeader: opts.header };
   const hasHeader = guess.hasHeader;
   const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;
   const body = all.slice(skipLines, skipLines + SAMPLE_ROWS);

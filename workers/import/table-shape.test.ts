@@ -48,7 +48,7 @@ describe('event logs and time order', () => {
 
   it("one repeated time out of order reads '1 row repeats', several 'rows repeat'", async () => {
     const one = await load('t,v\n2024-01-02,1.5\n2024-01-01,2.5\n2024-01-02,3.5\n');
-    expect(one.issues['duplicate_time:t'].message).toBe("column 't': the same time appears more than once (1 row repeats an earlier time; e.g. 2024-01-02T00:00:00.000Z)");
+    expect(one.issues['duplicate_time:t'].message).toBe("column 't': the same time appears more than once (1 row repeats an earlier time; first at line 4: 2024-01-02)");
     const two = await load('t,v\n2024-01-02,1.5\n2024-01-01,2.5\n2024-01-02,3.5\n2024-01-01,4.5\n');
     expect(two.issues['duplicate_time:t'].message).toMatch(/\(2 rows repeat an earlier time;/);
   });

@@ -9,6 +9,7 @@ import type { LabelCoding, ModelInputs, PartClassCounts } from '../../common/tra
 import type { RunData } from './run-data';
 import { classNamesOf } from './class-metrics';
 import { partClassCounts, partClassNotes } from './part-classes';
+import { meanBaseline } from './regression-baseline';
 
 /**
  * The model's inputs by column name. The data builder names them (`data.inputs`, workers/data/run-data.ts:
@@ -62,10 +63,15 @@ function partClassNotesOf(data: RunData, columns: Exclude<DataColumns, { family:
 export function withDataFacts(data: RunData, columns: DataColumns, model: Record<string, unknown>): RunData {
   const inputs = modelInputsOf(data, columns, model);
   const label = labelCodingOf(data, columns);
-  const classCounts = columns.family === 'forecasting' ? undefined : partClassCounts(data);
+  // a regressed target (fusion's task=regression) has no classes to count
+  const classCounts = columns.family === 'forecasting' || data.task === 'regression' ? undefined : partClassCounts(data);
   const notes = classCounts && columns.family !== 'forecasting' ? partClassNotesOf(data, columns, classCounts) : [];
+  // a regressed dataset target (r2 scored, in its own units): the training mean's scores beside the model's;
+  // forecasting's mse and mae are on the scaled series, where a mean has no meaning to report
+  const regressionBaseline = data.r2 && !data.regressionBaseline ? meanBaseline(data.train, data.test, data.target) : undefined;
   return {
     ...data, ...(notes.length ? { describe: [data.describe, ...notes].join('; ') } : {}),
     ...(inputs ? { inputs } : {}), ...(label ? { label } : {}), ...(classCounts ? { classCounts } : {}),
+    ...(regressionBaseline ? { regressionBaseline } : {}),
   };
 }

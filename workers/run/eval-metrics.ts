@@ -107,6 +107,47 @@ export function regressionMetrics(pred: ArrayLike<number>, target: ArrayLike<num
   return { mse: se / pred.length, mae: ae / pred.length };
 }
 
+/**
+ * A regression's scores in the target's own units: mse, mae, rmse = √mse and r2 = 1 − SSE/SST, SST taken
+ * about the scored targets' own mean (scikit-learn's r2_score: predicting that mean scores 0, a perfect
+ * fit 1, worse than the mean below 0; left out when every target is the same). The sums run in the order
+ * metric-stream.ts accumulates them, target mean and SST by Welford's update (a price of 1e6 squared and
+ * summed would lose SST's digits), so both give the same bits.
+ */
+export function regressionScores(pred: ArrayLike<number>, target: ArrayLike<number>): Record<string, number> {
+  const r = new RegressionSums();
+  r.add(pred, target);
+  return r.result();
+}
+
+/** The running sums behind regressionScores, added chunk by chunk. */
+export class RegressionSums {
+  private se = 0;
+  private ae = 0;
+  private n = 0;
+  private mean = 0;
+  private sst = 0;
+
+  add(pred: ArrayLike<number | bigint>, target: ArrayLike<number | bigint>): void {
+    for (let i = 0; i < pred.length; i++) {
+      const y = Number(target[i]);
+      const d = Number(pred[i]) - y;
+      this.se += d * d;
+      this.ae += Math.abs(d);
+      this.n++;
+      const delta = y - this.mean;
+      this.mean += delta / this.n;
+      this.sst += delta * (y - this.mean);
+    }
+  }
+
+  result(): Record<string, number> {
+    const mse = this.se / this.n;
+    // every target the same: r2 is undefined, left out as AUC is on a part with one class (no NaN is stored)
+    return { mse, mae: this.ae / this.n, rmse: Math.sqrt(mse), ...(this.sst > 0 ? { r2: 1 - this.se / this.sst } : {}) };
+  }
+}
+
 export function taskMetrics(task: Task, pred: ArrayLike<number>, target: ArrayLike<number>, classes = 2): Record<string, number> {
   if (task === 'regression') return regressionMetrics(pred, target);
   if (task === 'binary') return binaryMetrics(pred, target);

@@ -30,7 +30,7 @@ export interface Evaluation {
 
 export async function evaluateSplit(session: TrainSession, data: RunData, rows: Rows, at?: EvalPoint): Promise<Evaluation> {
   let lossSum = 0;
-  const main = new MetricStream(data.task, data.classes);
+  const main = new MetricStream(data.task, data.classes, { r2: data.r2 });
   // A secondary output is scored only when the model has it and the data has its target in every chunk.
   const secondary = (data.secondary ?? []).map((s) => ({ ...s, stream: new MetricStream(s.task), present: true }));
   const statSums: Record<string, number[]> = {};

@@ -3,7 +3,7 @@
 // file, which as number[] predictions and targets cost ~300 MB); classification keeps predictions and labels
 // in typed arrays, since AUC ranks them all at the end. Sums run in the same order as eval-metrics.ts over
 // the whole arrays, so the results are bit-identical to it.
-import { taskMetrics, type Task } from './eval-metrics';
+import { RegressionSums, taskMetrics, type Task } from './eval-metrics';
 import { classBreakdown, type ClassBreakdown } from './class-metrics';
 
 type Values = ArrayLike<number | bigint>;
@@ -34,8 +34,12 @@ export class MetricStream {
   private count = 0;
   private readonly preds = new Float64Buffer();
   private readonly targets = new Float64Buffer();
+  /** A regressed dataset target: mse, mae, rmse and r2 (eval-metrics.ts regressionScores); forecasting keeps mse and mae. */
+  private readonly explained?: RegressionSums;
 
-  constructor(readonly task: Task, readonly classes?: number) {}
+  constructor(readonly task: Task, readonly classes?: number, o: { r2?: boolean } = {}) {
+    if (task === 'regression' && o.r2) this.explained = new RegressionSums();
+  }
 
   /** Predictions and targets of one chunk (regression: element by element; classification: logits and labels). */
   add(pred: Values, target: Values): void {
@@ -45,6 +49,11 @@ export class MetricStream {
       return;
     }
     if (pred.length !== target.length) throw new Error(`a chunk has ${pred.length} predictions for ${target.length} targets: the model's forecast and the data's target differ in shape`);
+    if (this.explained) {
+      this.explained.add(pred, target);
+      this.count += pred.length;
+      return;
+    }
     for (let i = 0; i < pred.length; i++) {
       const d = Number(pred[i]) - Number(target[i]);
       this.se += d * d;
@@ -59,6 +68,7 @@ export class MetricStream {
   }
 
   result(): Record<string, number> {
+    if (this.explained) return this.explained.result();
     if (this.task === 'regression') return { mse: this.se / this.count, mae: this.ae / this.count };
     return taskMetrics(this.task, this.preds.view(), this.targets.view(), this.classes);
   }

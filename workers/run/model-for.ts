@@ -4,9 +4,10 @@ import { gatedModel } from '../../engine/train/gated-model';
 import { totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { usableMemory } from '../../common/runs/memory-limit';
-import { buildModel, modelSize } from '../../engine/models/index';
+import { buildModel } from '../../engine/models/index';
+import { memoryNeeds } from '../../engine/analytics/memory-needs';
 import { parseModelConfig } from '../../common/models/index';
-import { modelTooBig } from '../../common/models/size-estimate';
+import { runTooBig } from '../../common/models/size-estimate';
 import type { ModelDefinition } from '../../engine/train/model';
 import type { OptimizerSpec } from '../../engine/train/optimizers';
 import type { RunConfig } from '../../common/runs/config';
@@ -25,13 +26,15 @@ export function modelFor(config: RunConfig): ModelDefinition {
 
 /**
  * The backstop of the lab's size check (main/lab/runs/size-guard.ts), with the data-shaped fields filled
- * in: a model that cannot fit in this machine's memory stops before anything is compiled or allocated.
+ * in: a model whose parameters and activations (at the run's batch size) cannot fit in this machine's
+ * memory stops before anything is compiled or allocated. `batchSize`: the batch the trainer will really
+ * use (a training split smaller than config.batchSize trains on batches of all its rows).
  */
-export function assertModelFits(config: RunConfig, machineBytes = usableMemory(totalmem(), readText)): void {
+export function assertModelFits(config: RunConfig, machineBytes = usableMemory(totalmem(), readText), batchSize = config.batchSize): void {
   const m = config.model as Record<string, unknown> & { template: string };
   if (m.template === 'demo-gated') return;
   const model = parseModelConfig(m) as unknown as Record<string, unknown>;
-  const problem = modelTooBig(model, modelSize(model).params, config.dtype, machineBytes);
+  const problem = runTooBig(model, memoryNeeds(model), config.dtype, batchSize, machineBytes);
   if (problem) throw new Error(problem);
 }
 

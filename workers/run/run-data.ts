@@ -9,7 +9,7 @@ import { syntheticGatedData } from '../../engine/train/gated-model';
 import type { RunConfig } from '../../common/runs/config';
 import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
-import type { LabelCoding, ModelInputs, PartClassCounts, TestBaseline } from '../../common/trainer-protocol';
+import type { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, TestBaseline } from '../../common/trainer-protocol';
 import type { ScalerState } from '../../common/data';
 
 export interface Column {
@@ -43,6 +43,11 @@ export interface RunData {
    * the targets are unscaled before scoring, so the metrics are in the column's own units (rating points).
    */
   secondary?: { name: string; prediction: string; target: string; task: Task; unscale?: ScalerState }[];
+  /**
+   * A regressed dataset target (fusion): also score rmse and r2 in the target's units (eval-metrics.ts
+   * regressionScores). Forecasting keeps its mse and mae on the scaled series.
+   */
+  r2?: boolean;
   /** Forecasting: the channels of the forecast's last axis, in order (the test split is also scored per channel). */
   channels?: string[];
   train: Rows;
@@ -58,6 +63,8 @@ export interface RunData {
   logScaled?: string[];
   /** Classification runs: the majority-class baseline on the test split (workers/data/baseline.ts). */
   baseline?: TestBaseline;
+  /** Regression runs on a dataset (r2): the training mean's scores on the test split (workers/run/regression-baseline.ts; data-facts.ts fills it). */
+  regressionBaseline?: RegressionBaseline;
   /**
    * Dataset runs: the model's inputs by column name, in its order, and the label's coding, sent with
    * 'ready' and stored with the run so readers never parse `describe` (workers/run/data-facts.ts fills them).

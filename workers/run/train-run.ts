@@ -53,8 +53,11 @@ const nonFiniteInput = (batches: Record<string, { data: ArrayLike<number | bigin
 
 export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control: RunControl): Promise<void> {
   const config = spec.config;
-  assertModelFits(config);
   const trainRows = Math.min(data.train.rows, config.maxRowsPerEpoch ?? Infinity);
+  // sized for the batch it will really train with (a split smaller than one batch trains on all its rows).
+  // A resume is not re-judged: the run already trained at this size, and a refusal here would leave it
+  // failed (not resumable) over an estimate.
+  if (!spec.resumeFrom) assertModelFits(config, undefined, Math.max(1, Math.min(config.batchSize, trainRows)));
   // loss.classWeights: counted over the rows an epoch trains on (common/runs/config.ts LossOptions)
   const classWeights = classWeightsFor(config.loss, data, (config.model as { template: string }).template, trainRows);
   const model = modelFor(config);
@@ -83,7 +86,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const save = (kind: CheckpointKind, metric: number | null = null, params = session.params, state = session.state, step = session.step) =>
       ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
     emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: batchSize < config.batchSize ? `${describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : describe, parameters: compiled.layout.size, provider: session.provider.provider,
-      ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}),
+      ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}), ...(data.regressionBaseline ? { regressionBaseline: data.regressionBaseline } : {}),
       ...(data.inputs ? { inputs: data.inputs } : {}), ...(data.label ? { label: data.label } : {}), ...(data.classCounts ? { classCounts: data.classCounts } : {}),
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 

@@ -1,16 +1,25 @@
 // What all fusion templates share: one float input per modality `m_<name>` [B, dim], modality noise and
-// modality dropout in training, and the head: a binary logit [B, 1] with BCE, or class logits [B, K] with cross-entropy.
+// modality dropout in training, and the head: a binary logit [B, 1] with BCE, class logits [B, K] with
+// cross-entropy, or (task 'regression') one standardized value [B, 1] with MSE, unscaled in the graph.
 import type { TemplateOf } from '../../../common/models';
 import type { Tensor } from '../../ir/tensor';
 import type { ParamContext } from '../../nn/params';
-import { add, bceWithLogits, mul, reduceSum, softmaxCrossEntropy } from '../../ops/builders';
+import { add, bceWithLogits, mseLoss, mul, reduceSum, softmaxCrossEntropy } from '../../ops/builders';
 import { classWeightedBce, classWeightedCrossEntropy } from '../../ops/class-weighted-losses';
 import type { ModelDefinition, TensorSpec } from '../../train/model';
 import { maybeDropout } from '../../gates';
 import { GateCollector } from '../common';
 import { maybeModalityNoise } from './modality-noise';
 
-export type FusionShape = Pick<TemplateOf<'gmu'>, 'modalities' | 'classes' | 'modalityDropout' | 'modalityNoise'>;
+export type FusionShape = Pick<TemplateOf<'gmu'>, 'modalities' | 'classes' | 'modalityDropout' | 'modalityNoise' | 'task' | 'targetScale'>;
+
+/**
+ * A regression head's outputs: `standardized`, what the loss compares with the standardized target (z-scored
+ * on the training rows), and `prediction` = standardized × std + mean, in the target's own units, so the
+ * exported graph and Try it answer in prices, not z-scores. The loss reads `standardized`: recomputing it
+ * from a raw price of 1e6 in float32 would lose the digits the fit needs.
+ */
+export const REGRESSION_OUTPUTS = { standardized: 'standardized', prediction: 'prediction' } as const;
 
 export const modalityInput = (name: string) => `m_${name}`;
 
@@ -57,6 +66,7 @@ export function modalitiesOf(g: GateCollector, ctx: ParamContext, s: FusionShape
 }
 
 export function fusionModel(name: string, s: FusionShape, body: (g: GateCollector, xs: Tensor[], ctx: ParamContext) => Tensor): ModelDefinition {
+  if (s.task === 'regression') return regressionModel(name, s, body);
   return {
     name,
     inputs: modalityInputs(s),
@@ -67,5 +77,22 @@ export function fusionModel(name: string, s: FusionShape, body: (g: GateCollecto
     },
     loss: ({ predictions }, { label }, o) => fusionTaskLoss(s, predictions.logits, label, o?.classWeights),
     classWeighted: true,
+  };
+}
+
+/** The same body with a regression head (see REGRESSION_OUTPUTS); the label is the standardized target, float [1]. */
+function regressionModel(name: string, s: FusionShape, body: (g: GateCollector, xs: Tensor[], ctx: ParamContext) => Tensor): ModelDefinition {
+  // no scale (a config estimated before any data: the Models form, `gatelab templates`): the identity
+  const { mean, std } = s.targetScale ?? { mean: 0, std: 1 };
+  return {
+    name,
+    inputs: modalityInputs(s),
+    targets: { label: { dtype: 'float', shape: [1] } },
+    forward(ctx, inputs) {
+      const g = new GateCollector(ctx, inputs[modalityInput(s.modalities[0].name)]);
+      const z = body(g, modalitiesOf(g, ctx, s, inputs), ctx); // [B, 1]
+      return g.outputs({ [REGRESSION_OUTPUTS.standardized]: z, [REGRESSION_OUTPUTS.prediction]: add(mul(z, std), mean) });
+    },
+    loss: ({ predictions }, { label }) => mseLoss(predictions[REGRESSION_OUTPUTS.standardized], label),
   };
 }

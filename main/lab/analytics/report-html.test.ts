@@ -52,6 +52,15 @@ describe('gate report HTML', () => {
     expect(x).toBeLessThan(700 - 80);
   });
 
+  it('says how the knockout intervals were resampled: runs of overlapping forecast windows, or independent samples', async () => {
+    const { knockoutSection } = await import('./report-html');
+    const rows = [{ gate: 'block0.gate', kind: 'gate' as const, mode: 'closed' as const, value: 0.21, delta: 0.01, ci: ci(0.002, 0.02) }];
+    const forecast = knockoutSection({ ...table(rows), metric: 'mse', higherIsBetter: false, samples: 1000, interval: { kind: 'block', block: 250, span: 432 } });
+    expect(forecast).toContain('95% interval: block bootstrap over runs of 250 consecutive windows (windows overlap; lookback + horizon is 432, ' +
+      'capped at a quarter of the 1,000 test windows, so the interval may still be too narrow); 1000 resamples, seed 0.');
+    expect(knockoutSection(table(rows))).toContain('95% interval: paired bootstrap over independent test samples; 1000 resamples, seed 0.');
+  });
+
   it('prints a knockout table in one notation, bars and cells alike, as gatelab knockout does (audit A23 #15)', async () => {
     const { knockoutSection } = await import('./report-html');
     // run 2's deltas: -0.000001098, -2.085e-7 and 0.0001184 were printed side by side
@@ -152,6 +161,21 @@ describe('gate report HTML', () => {
     expect(html).toContain('<td>spam</td><td>ham (0.25)</td>');
   });
 
+  it('a regression run (audit O4): target-quartile columns, labels and predictions in one notation, no "right" column', () => {
+    const routers = report.routers.map((r) => ({ ...r, classes: ['target Q1', 'target Q2', 'target Q3', 'target Q4'], assignment: [[0.7, 0.2, 0.1, 0], [0.3, 0.8, 0.9, 1]] }));
+    const fusion = report.fusion.map((f) => ({ ...f, samples: [
+      { index: 0, weights: [0.2, 0.8], label: 0.0003894830006174743, prediction: 0.00041207 },
+      { index: 1, weights: [0.3, 0.7], label: 0.00029, prediction: 0.000301 },
+    ] }));
+    const html = gateReportHtml({ ...report, metric: { name: 'mse', value: 4.03e-10 }, routers, fusion, knockout: undefined });
+    expect(html).toContain('Router — mean weight of each expert: expert × target quartile');
+    expect(html).not.toContain('expert × class');
+    expect(html).not.toContain('0.0003894830006174743');
+    expect(html).toMatch(/<tr><td>0<\/td><td>0\.2<\/td><td>0\.8<\/td><td>3\.895e-4<\/td><td>4\.121e-4<\/td><td[ >]/);
+    expect(html).toContain('<th>label</th><th>prediction</th><th>text</th>');
+    expect(html).not.toContain('<th>right</th>');
+  });
+
   it('shows what each expert specializes in, series and hours, load over training, per-sample fusion weights and the sink pair', () => {
     const html = gateReportHtml(report);
     expect(html).toContain('What each expert specializes in');
@@ -205,5 +229,9 @@ describe('stored knockout tables', () => {
     expect(readKnockouts(files, 4)!.rows.map((r) => `${r.gate} ${r.mode} ${r.value}`)).toEqual(['gate1 closed 0.61', 'gate2 open 0.8']);
     saveKnockouts(files, 4, table([{ gate: 'gate2', kind: 'gate', mode: 'mean', value: 0.79, delta: -0.01, ci: ci(-0.02, 0) }], 9));
     expect(readKnockouts(files, 4)!.rows).toHaveLength(1);
+    // a table resampled in blocks (forecast windows overlap) does not take in rows whose intervals were not:
+    // they would be shown under its description with their narrower intervals
+    saveKnockouts(files, 4, { ...table([{ gate: 'gate1', kind: 'gate', mode: 'closed', value: 0.6, delta: -0.2, ci: ci(-0.3, -0.1) }], 9), interval: { kind: 'block', block: 432, span: 432 } });
+    expect(readKnockouts(files, 4)!.rows.map((r) => `${r.gate} ${r.mode}`)).toEqual(['gate1 closed']);
   });
 });

@@ -4,6 +4,7 @@ import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, 
 import { componentName, gateLabel, headingFor, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
 import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
 import { tableNotation } from '../../../common/analytics/table-notation';
+import { intervalMethodWords } from '../../../common/analytics/interval-method';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
 import { stackedArea } from '../lab/report-svg';
 
@@ -85,7 +86,7 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
   const caption = knockoutCaption(t, names);
   return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
-    `Intervals: paired bootstrap, ${t.resamples} resamples, seed ${t.seed}, ${Math.round(100 * (t.rows[0]?.ci.level ?? 0.95))}%.</p>` +
+    `${esc(intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples))}; ${t.resamples} resamples, seed ${t.seed}.</p>` +
     barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (t.higherIsBetter ? d < 0 : d > 0), num) +
     `<p class="empty">Red: the knockout made ${esc(t.metric)} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${esc(t.metric)}; lines its interval.</p>` +
     (caption ? `<p class="note" data-testid="knockout-caption">${esc(caption)}</p>` : '') +
@@ -118,7 +119,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { 
     // pick and its share of picks are different numbers and are never called by one name
     const figures = routerFigures(rt, names).map((f) =>
       `<p>${esc(f.title)}: ${f.values.map((v, e) => `${esc(experts[e])} ${fmt(100 * v, 3)}%`).join(', ')}. ${esc(f.caption)}</p>`).join('');
-    parts.push(`<h2${stored(rt.gate)}>${esc(headingFor('router', rt.gate, names))} — ${esc(lowerFirst(assignmentTitle(names)))}</h2>` +
+    parts.push(`<h2${stored(rt.gate)}>${esc(headingFor('router', rt.gate, names))} — ${esc(lowerFirst(assignmentTitle(names, rt.classes)))}</h2>` +
       heatmap(experts, rt.classes, rt.assignment) + figures +
       routerDetailHtml(rt, experts, names));
   }
@@ -158,10 +159,13 @@ function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames)
   return html;
 }
 
-/** A sample's prediction: the class as the file writes it (binary: with the probability of the second class), else the number. */
-function predictionCell(s: FusionReport['samples'][number]): string {
+/**
+ * A sample's prediction: the class as the file writes it (binary: with the probability of the second class),
+ * else the number, in `num` (the table's notation, shared with its labels).
+ */
+function predictionCell(s: FusionReport['samples'][number], num: (v: number) => string): string {
   if (s.prediction === undefined) return '';
-  if (s.predictionName === undefined) return fmt(s.prediction, 3);
+  if (s.predictionName === undefined) return num(s.prediction);
   return Number.isInteger(s.prediction) ? s.predictionName : `${s.predictionName} (${fmt(s.prediction, 3)})`;
 }
 
@@ -170,10 +174,16 @@ function fusionSamplesHtml(fu: FusionReport): string {
   if (!fu.samples.length) return '';
   const m = Math.max(0, fu.modalities.findIndex((x) => /text/i.test(x)));
   const low = [...fu.samples].sort((a, b) => a.weights[m] - b.weights[m]).slice(0, 10);
-  const rows = low.map((s) => `<tr><td>${s.index}</td>${s.weights.map((w) => `<td>${fmt(w, 3)}</td>`).join('')}<td>${esc(s.labelName ?? String(s.label ?? ''))}</td><td>${esc(predictionCell(s))}</td>` +
-    `<td>${s.correct === undefined ? '' : s.correct ? 'yes' : 'no'}</td><td style="text-align:left">${esc(s.text ?? '')}</td></tr>`).join('');
+  // A regression target and prediction are numbers: one notation for the shown ones (float32 noise such as
+  // "0.0003894830006174743" read as digits nobody can compare); and right/wrong means nothing for a number,
+  // so its column is there only when a sample was classified.
+  const classified = low.some((s) => s.correct !== undefined || s.labelName !== undefined);
+  const num = classified ? (v: number) => fmt(v, 3) : tableNotation(low.flatMap((s) => [s.label ?? 0, s.prediction ?? 0]));
+  const label = (s: FusionReport['samples'][number]) => s.labelName ?? (s.label === undefined ? '' : classified ? String(s.label) : num(s.label));
+  const rows = low.map((s) => `<tr><td>${s.index}</td>${s.weights.map((w) => `<td>${fmt(w, 3)}</td>`).join('')}<td>${esc(label(s))}</td><td>${esc(predictionCell(s, num))}</td>` +
+    (classified ? `<td>${s.correct === undefined ? '' : s.correct ? 'yes' : 'no'}</td>` : '') + `<td style="text-align:left">${esc(s.text ?? '')}</td></tr>`).join('');
   return `<h3>Test samples with the lowest ${esc(fu.modalities[m])} weight</h3><p>${fu.samples.length} of ${fu.samplesTotal ?? fu.samples.length} test samples are in gate-report.json (sortable in the app).</p>` +
-    `<table><tr><th>sample</th>${fu.modalities.map((x) => `<th>${esc(x)}</th>`).join('')}<th>label</th><th>prediction</th><th>right</th><th>text</th></tr>${rows}</table>`;
+    `<table><tr><th>sample</th>${fu.modalities.map((x) => `<th>${esc(x)}</th>`).join('')}<th>label</th><th>prediction</th>${classified ? '<th>right</th>' : ''}<th>text</th></tr>${rows}</table>`;
 }
 
 /** First-token attention per layer, beside the sibling run without (or with) the output gate. */

@@ -3,7 +3,7 @@
 // A new knockout of the same gate and mode replaces the old row; other rows are kept.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KnockoutTable, GateReport } from '../../../common/analytics';
+import { KnockoutTable, GateReport, sameIntervalMethod } from '../../../common/analytics';
 import type { RunFiles } from '../runs/run-files';
 
 const dirOf = (files: RunFiles, runId: number) => {
@@ -30,7 +30,9 @@ export function readKnockouts(files: RunFiles, runId: number): KnockoutTable | n
 export function saveKnockouts(files: RunFiles, runId: number, table: KnockoutTable): KnockoutTable {
   const old = readKnockouts(files, runId);
   let merged = table;
-  if (old && old.metric === table.metric && old.seed === table.seed && old.baseline === table.baseline) {
+  // rows merge only when resampled alike: a forecasting table from before the block bootstrap has narrower
+  // intervals, which the new table's description would otherwise claim for them
+  if (old && old.metric === table.metric && old.seed === table.seed && old.baseline === table.baseline && sameIntervalMethod(old.interval, table.interval)) {
     const rows = new Map(old.rows.map((r) => [rowKey(r), r]));
     for (const r of table.rows) rows.set(rowKey(r), r);
     merged = { ...table, rows: [...rows.values()] };

@@ -10,14 +10,15 @@ import {
   importFile, ImportError, PARSE_RULES, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions,
 } from '../import/index';
 import { recordedRules } from '../import/parse-rules';
-import type { LabStore, DatasetRecord, ColumnRecord, NewColumn } from '../store/index';
+import type { LabStore, DatasetRecord, ColumnRecord, NewColumn, DamagedRow } from '../store/index';
 import type { LabPaths } from '../home';
 import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/data/roles';
 import { sha256File } from './file-hash';
 import { cacheDamage } from './cache-check';
 import { sweepAbandonedImports, sweepScratch } from './sweep';
+import { moveAsideForDeletion, putBack, settleInterruptedDeletions } from './deletion-aside';
 import { RunFiles } from '../runs/run-files';
-import { parseAsStored, recoverInterruptedRetypes } from './retype';
+import { optionsInForce, parseAsStored, recoverInterruptedRetypes } from './retype';
 import { pruneTrainedCaches } from './trained-caches';
 import { LabUnavailable } from '../runs/refusal';
 import { checkGivenName, freeDerivedName } from './dataset-name';
@@ -60,7 +61,10 @@ export class DatasetRegistry {
   sweep(): string[] {
     if (this.store.readOnly) return [];
     return [
-      ...sweepAbandonedImports(this.paths.datasets, (hash) => this.store.datasets.byHash(hash) !== undefined),
+      // first: a delete a kill interrupted puts its folder back (row kept) or removes it (row gone)
+      ...settleInterruptedDeletions(this.paths, (hash) => this.store.datasets.hasHash(hash)),
+      // hasHash reads no JSON: a dataset whose row is damaged keeps its folder, and does not stop the lab opening
+      ...sweepAbandonedImports(this.paths.datasets, (hash) => this.store.datasets.hasHash(hash)),
       ...sweepScratch(join(this.paths.home, 'tmp')),
       ...recoverInterruptedRetypes(this),
       // copies of old caches kept for finished runs that have since been deleted
@@ -74,7 +78,13 @@ export class DatasetRegistry {
   }
 
   list(): Dataset[] {
-    return this.store.datasets.list().map((d) => this.withColumns(d));
+    return this.listChecked().datasets;
+  }
+
+  /** The datasets a listing can show, and those it left out because their stored JSON is damaged (damaged-rows.ts). */
+  listChecked(): { datasets: Dataset[]; damaged: DamagedRow[] } {
+    const { records, damaged } = this.store.datasets.listChecked();
+    return { datasets: records.map((d) => this.withColumns(d)), damaged };
   }
 
   /** A dataset by id, or by exact name when `ref` is not a number; throws a message listing what exists. */
@@ -91,8 +101,17 @@ export class DatasetRegistry {
     return found;
   }
 
+  /**
+   * Refuses a change to a lab open read-only (its database failed its start-up check): LabUnavailable, exit 1,
+   * with the notice that says what to do, instead of SQLite's "attempt to write a readonly database" halfway.
+   * `action` completes "Cannot …" ('import', 'delete a dataset'). Faces that write splits call it too.
+   */
+  assertWritable(action: string): void {
+    if (this.store.readOnly) throw new LabUnavailable(`Cannot ${action}: ${this.store.notice ?? 'the lab database is open read-only'}`);
+  }
+
   async importDataset(sourcePath: string, options: ImportDatasetOptions = {}): Promise<ImportOutcome> {
-    if (this.store.readOnly) throw new LabUnavailable(`Cannot import: ${this.store.notice ?? 'the lab database is open read-only'}`);
+    this.assertWritable('import');
     const { roles, family, description, isDemo, onProgress, signal, defaultName: startName, ...importOptions } = options;
     if (!existsSync(sourcePath)) throw new ImportError('not_found', `${sourcePath}: no such file`, { file: sourcePath });
     if (!statSync(sourcePath).isFile()) {
@@ -108,7 +127,7 @@ export class DatasetRegistry {
     const hooks = { signal, onProgress: (p: ImportProgressEvent) => onProgress?.({ ...p, phase: 'parsing' as const }) };
     if (existing) return this.repairIfDamaged(this.withColumns(existing), sourcePath, hooks);
     // a name the user chose that is taken: refused before the file is read (dataset-name.ts)
-    if (importOptions.name !== undefined) importOptions.name = checkGivenName(importOptions.name, this.store.datasets.list());
+    if (importOptions.name !== undefined) importOptions.name = checkGivenName(importOptions.name, this.namedDatasets());
 
     // the reading rules of this importer, recorded so that a later re-parse reads the file the same way
     const recorded: RecordedImportOptions = { ...importOptions, parseRules: PARSE_RULES };
@@ -126,7 +145,7 @@ export class DatasetRegistry {
     const sourceFile = join(dir, `source${extname(sourcePath).toLowerCase()}`);
     copySource(sourcePath, sourceFile, bytes);
     const rel = (p: string) => relative(this.paths.home, p).split('\\').join('/');
-    const named = importOptions.name !== undefined ? { name: importOptions.name, note: null } : freeDerivedName(startName ?? defaultName(sourcePath), this.store.datasets.list());
+    const named = importOptions.name !== undefined ? { name: importOptions.name, note: null } : freeDerivedName(startName ?? defaultName(sourcePath), this.namedDatasets());
     try {
       const id = this.store.datasets.insert(
         {
@@ -160,6 +179,7 @@ export class DatasetRegistry {
 
   /** Sets roles, modality groups and type overrides; unknown columns are refused by name. */
   setColumns(datasetId: number, changes: Array<{ column: string; role?: ColumnRole; modality?: string | null; typeOverride?: ColumnTypeName | null }>): Dataset {
+    this.assertWritable('change column roles');
     const d = this.resolve(datasetId);
     // One target per dataset, kept here for every face: a new target demotes the previous one to a feature
     // (two quick role changes in the app could otherwise both stand, each computed from the old roles).
@@ -172,41 +192,81 @@ export class DatasetRegistry {
   }
 
   /**
-   * Deletes the dataset row (its splits and pipelines cascade), then its files. Refused while a run waits
+   * Deletes the dataset: its folder is moved aside, the row goes (its splits and pipelines cascade), then the files. Refused while a run waits
    * for it or a live trainer reads it: the run would fail mid-epoch with its data gone. Finished runs keep
    * their metrics and checkpoints (they only lose resume, Try it and analytics on this data).
+   * A run of this dataset whose stored row is damaged also refuses it (damagedRunsOf says why).
    */
   delete(datasetId: number): void {
+    this.assertWritable('delete a dataset');
     const d = this.resolve(datasetId);
+    const damaged = this.damagedRunsOf(d.id);
+    if (damaged.length) {
+      const which = damaged.map((r) => `run ${r.id} (its stored ${r.column} is damaged)`).join(', ');
+      throw new Error(`dataset ${d.id} '${d.name}' is used by ${which}: the lab cannot tell whether ${damaged.length > 1 ? 'they' : 'it'} still ${damaged.length > 1 ? 'need' : 'needs'} this data, so the dataset is kept (gatelab show ${damaged[0].id} says what is damaged and how to restore it)`);
+    }
     const busy = this.busyRuns(d.id);
     if (busy.length) {
       const which = busy.map((r) => `run ${r.id} (${r.status})`).join(', ');
       throw new Error(`dataset ${d.id} '${d.name}' is in use by ${which}: cancel ${busy.length > 1 ? 'them' : 'it'} (gatelab cancel ${busy[0].id}) or wait until ${busy.length > 1 ? 'they end' : 'it ends'}, then delete the dataset`);
     }
-    this.store.datasets.delete(d.id);
-    rmSync(join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });
+    // the folder leaves datasets/ first: a kill before the row goes must not leave a folder the start-up
+    // warning asks the user to import again (deletion-aside.ts)
+    const aside = moveAsideForDeletion(this.paths, d.sourceHash);
+    try {
+      this.store.datasets.delete(d.id);
+    } catch (e) {
+      if (aside) putBack(this.paths, d.sourceHash, aside);
+      throw e;
+    }
+    rmSync(aside ?? join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });
   }
 
   /** Runs that wait for this dataset (queued) or that a live trainer is training on it now. */
   busyRuns(datasetId: number): Array<{ id: number; status: string }> {
     const files = new RunFiles(this.paths.checkpoints, this.paths.home);
-    return this.store.runs.list().filter((r) => r.datasetId === datasetId && (r.status === 'queued' || (r.status === 'running' && files.liveOwner(r.id) !== null)));
+    return this.store.runs.listChecked().records.filter((r) => r.datasetId === datasetId && (r.status === 'queued' || (r.status === 'running' && files.liveOwner(r.id) !== null)));
+  }
+
+  /**
+   * Runs on this dataset whose stored row is damaged (listChecked leaves them out of busyRuns). Treated as busy
+   * whatever their status, conservatively: what they are cannot be read, and once repaired they would have lost
+   * their data. Their dataset_id is a plain column, read without the JSON that is damaged.
+   */
+  private damagedRunsOf(datasetId: number): Array<{ id: number; column: string }> {
+    const { damaged } = this.store.runs.listChecked();
+    if (!damaged.length) return [];
+    const datasetOf = this.store.db.prepare('SELECT dataset_id FROM runs WHERE id = ?');
+    return damaged.filter((r) => (datasetOf.get(r.id) as { dataset_id: number | null } | undefined)?.dataset_id === datasetId);
+  }
+
+  /**
+   * Every dataset's id and name, those whose row is damaged included (listChecked leaves them out of list()):
+   * their name stays taken, conservatively, so that once repaired no two datasets share a name. The name is a
+   * plain column, read without the JSON that is damaged.
+   */
+  private namedDatasets(): Array<{ id: number; name: string }> {
+    const { records, damaged } = this.store.datasets.listChecked();
+    if (!damaged.length) return records;
+    const nameOf = this.store.db.prepare('SELECT name FROM datasets WHERE id = ?');
+    return [...records, ...damaged.flatMap((d) => {
+      const row = nameOf.get(d.id) as { name: string } | undefined;
+      return row ? [{ id: d.id, name: row.name }] : [];
+    })];
   }
 
   /**
    * Renames a dataset (trimmed, 1-120 characters). A name another dataset has is refused (DatasetNameTaken,
    * naming that dataset), as for `import --name`: commands that take a name would no longer know which.
-   * `note` is always null since names are kept unique; it stays until the app's port (main/lab/lab/
-   * store-datasets.ts) stops reading it.
    */
-  rename(datasetId: number, name: string): { dataset: Dataset; note: null } {
-    if (this.store.readOnly) throw new LabUnavailable(`Cannot rename: ${this.store.notice ?? 'the lab database is open read-only'}`);
+  rename(datasetId: number, name: string): { dataset: Dataset } {
+    this.assertWritable('rename');
     const d = this.resolve(datasetId);
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > 120) throw new Error(`a dataset name has 1 to 120 characters (got ${trimmed.length}); dataset ${d.id} keeps the name '${d.name}'`);
-    checkGivenName(trimmed, this.store.datasets.list(), d);
+    checkGivenName(trimmed, this.namedDatasets(), d);
     this.store.datasets.rename(d.id, trimmed);
-    return { dataset: this.get(d.id)!, note: null };
+    return { dataset: this.get(d.id)! };
   }
 
   /**
@@ -218,21 +278,20 @@ export class DatasetRegistry {
   private async repairIfDamaged(d: Dataset, sourcePath: string, hooks: ImportHooks): Promise<ImportOutcome> {
     const damage = cacheDamage(d.cachePath, d.rows);
     if (!damage) return { dataset: d, created: false };
-    const recorded = d.importOptions as ImportOptions;
-    const columnTypes = { ...(recorded.columnTypes ?? {}) };
-    for (const c of d.columns) if (c.typeOverride) columnTypes[c.name] = c.typeOverride;
-    // the rules it was read with: recorded, or (imported before they were recorded) the ones that give back its
-    // columns and rows, so the rebuilt cache is the one it had
-    const found = await parseAsStored(d, sourcePath, { ...recorded, ...(Object.keys(columnTypes).length ? { columnTypes } : {}) }, hooks);
+    // how it was read: the recorded rules and typed columns or, for an older record, those that give back its
+    // columns, rows and column stats (parseAsStored), so the rebuilt cache is the one it had
+    const found = await parseAsStored(d, sourcePath, optionsInForce(d), hooks);
     if ('tried' in found) {
-      throw new Error(`dataset ${d.id} '${d.name}': its cache was damaged (${damage}), and parsing ${basename(sourcePath)} again does not give back its ${d.columns.map((c) => `${c.name}:${c.type}`).join(', ')} (${d.rows.toLocaleString('en-US')} rows): ${found.tried}. Nothing was changed. Delete it (gatelab datasets delete ${d.id}) and import the file again`);
+      // nothing matched: the damaged cache stays where it is, never replaced by one holding other values
+      throw new Error(`dataset ${d.id} '${d.name}': its cache was damaged (${damage}), and parsing ${basename(sourcePath)} again does not give back its ${d.columns.map((c) => `${c.name}:${c.type}`).join(', ')} (${d.rows.toLocaleString('en-US')} rows) as stored: ${found.tried}. Nothing was changed: the damaged cache is kept as it is. Delete it (gatelab datasets delete ${d.id}) and import the file again`);
     }
     // the damaged cache goes only now, for a parse known to match
     rmSync(d.cachePath, { recursive: true, force: true });
     renameSync(found.dir, d.cachePath);
-    if (!recordedRules(d.importOptions)) {
+    // an older record learns how it was read, so the next re-parse need not find out again
+    if (!recordedRules(d.importOptions) || !Object.hasOwn(d.importOptions, 'retypedColumns')) {
       const columns = d.columns.map((c) => ({ name: c.name, inferredType: c.inferredType, typeOverride: c.typeOverride, stats: c.stats }));
-      this.store.datasets.replaceParse(d.id, { rows: d.rows, validation: d.validation, importOptions: { ...d.importOptions, parseRules: found.rules } }, columns);
+      this.store.datasets.replaceParse(d.id, { rows: d.rows, validation: d.validation, importOptions: { ...d.importOptions, parseRules: found.rules, retypedColumns: found.retyped } }, columns);
     }
     copySource(sourcePath, join(this.paths.home, d.sourcePath), d.sourceBytes);
     return { dataset: this.get(d.id)!, created: false, repaired: `the cache of dataset ${d.id} '${d.name}' was damaged (${damage}): rebuilt it from ${basename(sourcePath)}, keeping its id, roles, splits and runs` };

@@ -203,7 +203,7 @@ describe('retypeDataset', () => {
 
   it('renames a dataset; refuses a name another dataset has (naming it) and an empty name', async () => {
     const id = await importSmall();
-    expect(lab.registry.rename(id, '  clicks, cleaned  ')).toMatchObject({ dataset: { id, name: 'clicks, cleaned' }, note: null });
+    expect(lab.registry.rename(id, '  clicks, cleaned  ')).toMatchObject({ dataset: { id, name: 'clicks, cleaned' } });
     const file = join(home, 'second.csv');
     writeFileSync(file, 'a,b\n1,2\n3,4\n');
     const second = (await lab.registry.importDataset(file)).dataset.id;

@@ -5,18 +5,20 @@
 // live -> parked, scratch -> live, then record the new stats in one transaction; any failure puts the parked
 // cache back. The dataset keeps its id, name, roles, modalities, splits and label rule.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { importFile, ImportError, rulesToReparse, type ImportHooks, type ImportOptions, type ImportProgressEvent, type ImportResult, type RecordedImportOptions } from '../import/index';
 import { describeRules, recordedRules, type ParseRules } from '../import/parse-rules';
 import { META_FILE, type DatasetCacheMeta, type InvalidPolicy, type ValidationReport } from '../../../common/dataset-cache';
 import { typeChoices } from '../../../common/lab-api/datasets';
 import type { ColumnTypeName } from '../../../common/data/roles';
-import { isAlive } from '../process-alive';
 import { typeNotHonoured, typeNotOffered } from './retype-refusals';
+import { firstDrift } from './reread-drift';
 import type { Dataset, DatasetRegistry } from './registry';
 import { keepForFinishedRuns, keptRunIds, pruneTrainedCaches } from './trained-caches';
 import { LabUnavailable } from '../runs/refusal';
+
+export { recoverInterruptedRetypes } from './retype-recovery';
 
 /** Column name -> the type to read it as; null: back to what the importer infers. */
 export type TypeChanges = Record<string, ColumnTypeName | null>;
@@ -59,14 +61,13 @@ export async function retypeDataset(registry: DatasetRegistry, ref: string | num
   const source = join(paths.home, d.sourcePath);
   if (!existsSync(source)) throw new RetypeRefused(`the original file of dataset ${d.id} '${d.name}' is missing (${source}); import ${d.sourceName} again to change its types`);
 
-  // the rules it was read with: recorded, or (imported before they were recorded) the ones that read it as stored
-  const parseRules = recordedRules(d.importOptions) ?? (await rulesOfUnrecorded(d, source, options));
-  plan.importOptions = { ...plan.importOptions, parseRules };
+  // how it was read: the rules and the columns read under every rule, recorded or (an older record) found by evidence
+  const reading = await readingOf(d, source, options);
+  // the columns typed by this change or an earlier one, read under every rule (workers/import/parse-rules.ts retypedNow)
+  const retypedColumns = retypedSoFar(reading.retyped, changes, plan.changed, plan.columnTypes);
+  plan.importOptions = { ...plan.importOptions, parseRules: reading.rules, retypedColumns };
   const scratch = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
-  // the columns given a type now: only theirs is a new decision the importer reads under every rule
-  // (workers/import/parse-rules.ts retypedNow); types set before read as they did, so their rows stay
-  const retypedColumns = plan.changed.filter((name) => changes[name] !== null);
-  const importOptions: RecordedImportOptions & { retypedColumns: string[] } = { ...plan.importOptions, columnTypes: plan.columnTypes, retypedColumns };
+  const importOptions: RecordedImportOptions = { ...plan.importOptions, columnTypes: plan.columnTypes };
   let result: ImportResult;
   let kept: string | null = null;
   try {
@@ -133,13 +134,26 @@ function planTypes(d: Dataset, changes: TypeChanges, onInvalid: InvalidPolicy | 
   const columnTypes = { ...atImport };
   for (const [name, type] of overrides) if (type) columnTypes[name] = type;
   const policy: InvalidPolicy = onInvalid ?? recorded.onInvalid ?? 'reject';
-  const { columnTypes: _replaced, ...rest } = recorded; // rebuilt below: only the import-time types still in force
-  // parseRules: set by the caller to the rules the dataset was read with (parse-rules.ts), so that changing
+  const { columnTypes: _replaced, retypedColumns: _before, ...rest } = recorded; // rebuilt below: only what is still in force
+  // parseRules and retypedColumns: set by the caller to how the dataset was read (readingOf), so that changing
   // one column's type leaves the others and the rows as they were
   const importOptions: RecordedImportOptions = {
     ...rest, ...(Object.keys(atImport).length ? { columnTypes: atImport } : {}), ...(onInvalid ? { onInvalid } : {}),
   };
   return { columnTypes, overrides, importOptions, policy, policyChanged: policy !== (recorded.onInvalid ?? 'reject'), changed };
+}
+
+/**
+ * The columns a type change has typed, this one or an earlier one (`before`: readingOf): each was a new
+ * decision read under every reading rule (workers/import/parse-rules.ts retypedNow), and every later parse
+ * must read it so again. Were only this request's columns listed, a column retyped earlier to read AM/PM times
+ * or Excel dates would fall back to the dataset's old rules at the next change of another column, which then
+ * fails to give back its values. A column whose type is no longer set (back to inferred) leaves the list.
+ * Always recorded, empty too: a record with the key is read by it, one without is judged by evidence.
+ */
+function retypedSoFar(before: readonly string[], changes: TypeChanges, changed: string[], columnTypes: Record<string, ColumnTypeName>): string[] {
+  const now = changed.filter((name) => changes[name] !== null);
+  return [...new Set([...before, ...now])].filter((name) => Object.hasOwn(columnTypes, name));
 }
 
 const topValues = (c: Dataset['columns'][number]) => ((c.stats as { topValues?: { value: string }[] | null }).topValues ?? []).map((t) => t.value);
@@ -176,6 +190,12 @@ function checkParse(registry: DatasetRegistry, d: Dataset, result: ImportResult,
     if (codedShift) continue;
     throw new RetypeRefused(`parsing ${d.sourceName} again would make column '${c.name}' ${c.type} (it is ${was}), though only ${list(asked.map((a) => `'${a}'`))} ${asked.length > 1 ? 'were' : 'was'} asked to change; nothing was changed`);
   }
+  // the same types can still hold other values (a reading rule that drifted): never stored as if asked for
+  const relation = result.rows === d.rows ? 'same' : result.rows < d.rows ? 'fewer' : 'more';
+  const drift = firstDrift(d.columns, result.columns, relation, (name) => asked.includes(name));
+  if (drift) {
+    throw new RetypeRefused(`re-reading ${d.sourceName} would change ${drift}, though only ${list(asked.map((a) => `'${a}'`))} ${asked.length > 1 ? 'were' : 'was'} asked to change: nothing was changed. The file is read differently from the dataset's import; its types and values stay as they are`);
+  }
   if (result.rows === d.rows) return;
   const splits = registry.store.splits.list(d.id);
   if (splits.length) {
@@ -188,49 +208,93 @@ const shapeOf = (rows: number, columns: Array<{ name: string; type: string }>) =
 
 export interface StoredParse {
   rules: ParseRules;
+  /** The columns read under every rule (the import option `retypedColumns`) that gave back the stored data. */
+  retyped: string[];
   /** The parse, in a scratch directory beside the cache: the caller moves it into place or removes it. */
   dir: string;
   result: ImportResult;
 }
 
+/** The columns whose type the user set, at import (--types) or by a type change since. */
+function userTyped(d: Dataset): string[] {
+  const atImport = Object.keys((d.importOptions as ImportOptions).columnTypes ?? {});
+  return [...new Set([...atImport, ...d.columns.filter((c) => c.typeOverride).map((c) => c.name)])];
+}
+
+/**
+ * The lists of columns read under every rule that may have made the cache, most likely first. A record with
+ * `retypedColumns` says. One without predates the list: the type change that wrote it read every column the
+ * user typed under every rule (Excel serial days, AM/PM times), so those first; an importer older still read
+ * them under the recorded rules alone (serial numbers in a datetime column as epoch seconds), so none second.
+ */
+export function retypedCandidates(d: Dataset): readonly string[][] {
+  const given: unknown = (d.importOptions as ImportOptions).retypedColumns;
+  if (Object.hasOwn(d.importOptions, 'retypedColumns')) return [Array.isArray(given) ? given.filter((n): n is string => typeof n === 'string') : []];
+  const seeded = userTyped(d);
+  return seeded.length ? [seeded, []] : [[]];
+}
+
 /**
  * Parses the dataset's original as its cache was made: with the rules it recorded or, when it recorded
- * none, each candidate in turn (parse-rules.ts), taking the first whose parse gives back the stored columns,
- * types and row count. `options` are its import options with the types in force. No match: what each gave.
+ * none, each candidate in turn (parse-rules.ts), and with each list of columns read under every rule
+ * (retypedCandidates), taking the first whose parse gives back the stored columns, types, row count and
+ * column stats (reread-drift.ts). `options` are its import options with the types in force. No match: what each gave.
  */
 export async function parseAsStored(d: Dataset, source: string, options: ImportOptions, hooks: ImportHooks): Promise<StoredParse | { tried: string }> {
   const stored = shapeOf(d.rows, d.columns);
   const tried: string[] = [];
+  const retypedLists = retypedCandidates(d);
   for (const rules of rulesToReparse(d.importOptions)) {
-    const dir = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
-    let result: ImportResult;
-    try {
-      result = await importFile(source, dir, { ...options, parseRules: rules } as RecordedImportOptions, hooks);
-    } catch (e) {
+    for (const retyped of retypedLists) {
+      const how = `with rules ${describeRules(rules)}${retypedLists.length > 1 ? `, ${retyped.length ? `${list(retyped.map((n) => `'${n}'`))} read under every rule` : 'typed columns read under those rules'}` : ''}`;
+      const dir = `${d.cachePath}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
+      let result: ImportResult;
+      try {
+        result = await importFile(source, dir, { ...options, parseRules: rules, retypedColumns: retyped } as RecordedImportOptions, hooks);
+      } catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        if (!(e instanceof ImportError) || hooks.signal?.aborted) throw e;
+        tried.push(`${how}: ${e.message}`);
+        continue;
+      }
+      const got = shapeOf(result.rows, result.columns);
+      const drift = got === stored ? firstDrift(d.columns, result.columns, 'same') : null;
+      if (got === stored && !drift) return { rules, retyped, dir, result };
       rmSync(dir, { recursive: true, force: true });
-      if (!(e instanceof ImportError) || hooks.signal?.aborted) throw e;
-      tried.push(`with rules ${describeRules(rules)}: ${e.message}`);
-      continue;
+      tried.push(`${how}: ${drift ? `${drift} moved` : got}`);
     }
-    const got = shapeOf(result.rows, result.columns);
-    if (got === stored) return { rules, dir, result };
-    rmSync(dir, { recursive: true, force: true });
-    tried.push(`with rules ${describeRules(rules)}: ${got}`);
   }
   return { tried: tried.join('; ') };
 }
 
-/** The rules a dataset that recorded none was read with, found by parsing it as it is now (types unchanged). */
-async function rulesOfUnrecorded(d: Dataset, source: string, options: RetypeOptions): Promise<ParseRules> {
+/** The import options of a re-parse that should give back the dataset as stored: its own, with the types in force. */
+export function optionsInForce(d: Dataset): ImportOptions {
   const recorded = d.importOptions as ImportOptions;
   const inForce: Record<string, ColumnTypeName> = { ...(recorded.columnTypes ?? {}) } as Record<string, ColumnTypeName>;
   for (const c of d.columns) if (c.typeOverride) inForce[c.name] = c.typeOverride;
-  const found = await parseAsStored(d, source, { ...recorded, ...(Object.keys(inForce).length ? { columnTypes: inForce } : {}) }, { signal: options.signal, onProgress: options.onProgress });
+  return { ...recorded, ...(Object.keys(inForce).length ? { columnTypes: inForce } : {}) };
+}
+
+/**
+ * How the dataset was read: the rules and the columns read under every rule. From the record when it says
+ * both (or when the list cannot matter: no typed column, or every rule the list switches on was on anyway);
+ * otherwise found by parsing it as it is now (types unchanged) and keeping what gives back its cache.
+ */
+async function readingOf(d: Dataset, source: string, options: RetypeOptions): Promise<{ rules: ParseRules; retyped: string[] }> {
+  const rules = recordedRules(d.importOptions);
+  const candidates = retypedCandidates(d);
+  // the list decides only the Excel-date and AM/PM readings (workers/import/parse-rules.ts)
+  const listIrrelevant = rules !== null && rules.excelDates && rules.twelveHourTimes;
+  if (rules && (candidates.length === 1 || listIrrelevant)) return { rules, retyped: candidates[0] };
+  const found = await parseAsStored(d, source, optionsInForce(d), { signal: options.signal, onProgress: options.onProgress });
   if ('tried' in found) {
-    throw new RetypeRefused(`dataset ${d.id} '${d.name}' was imported before the lab recorded its reading rules, and no set of rules reads ${d.sourceName} as the dataset is stored, ${shapeOf(d.rows, d.columns)}: ${found.tried}. Nothing was changed. To change its types, delete it (gatelab datasets delete ${d.id}) and import the file again`);
+    const why = rules
+      ? `had columns typed before the lab recorded which it reads under every rule, and no reading of ${d.sourceName} gives back the dataset as stored`
+      : `was imported before the lab recorded its reading rules, and no set of rules reads ${d.sourceName} as the dataset is stored`;
+    throw new RetypeRefused(`dataset ${d.id} '${d.name}' ${why}, ${shapeOf(d.rows, d.columns)}: ${found.tried}. Nothing was changed. To change its types, delete it (gatelab datasets delete ${d.id}) and import the file again`);
   }
   rmSync(found.dir, { recursive: true, force: true });
-  return found.rules;
+  return { rules: found.rules, retyped: found.retyped };
 }
 
 /** Under 'reject' the importer stops at the first bad value: parse again with 'drop' to count them all. */
@@ -293,44 +357,6 @@ function confirmation(registry: DatasetRegistry, before: Dataset, after: Dataset
     ? ` Finished run${keptRuns.length > 1 ? 's' : ''} ${list(keptRuns.map(String))} keep${keptRuns.length > 1 ? '' : 's'} ${keptRuns.length > 1 ? 'their' : 'its'} results, and export, Try it and analytics read the data as ${keptRuns.length > 1 ? 'they' : 'it'} trained on it (a copy of the old cache is kept beside the dataset until no run needs it).`
     : ' Finished runs keep their results.';
   return `${what.length ? list(what) : `policy is now '${v.policy}'`}; re-parsed ${count(result.rows)} rows of ${before.sourceName}.${policyNote}${rowsNote}${finished}${runs}`;
-}
-
-/**
- * A lab killed between parking the live cache and recording the new parse leaves `cache.replaced-<pid>-<hex>`.
- * Whichever of the two caches matches the store's column types stays; the other goes. Returns paths removed.
- */
-export function recoverInterruptedRetypes(registry: DatasetRegistry): string[] {
-  if (registry.store.readOnly) return [];
-  const removed: string[] = [];
-  for (const d of registry.list()) {
-    const dir = dirname(d.cachePath);
-    let names: string[];
-    try { names = readdirSync(dir); } catch { continue; }
-    const prefix = `${basename(d.cachePath)}.replaced-`;
-    for (const name of names) {
-      if (!name.startsWith(prefix)) continue;
-      const pid = Number(name.slice(prefix.length).split('-')[0]);
-      if (pid === process.pid || isAlive(pid)) continue;
-      const parked = join(dir, name);
-      if (!fitsStore(d, d.cachePath) && fitsStore(d, parked)) {
-        rmSync(d.cachePath, { recursive: true, force: true });
-        renameSync(parked, d.cachePath);
-      } else {
-        rmSync(parked, { recursive: true, force: true });
-      }
-      removed.push(parked);
-    }
-  }
-  return removed;
-}
-
-function fitsStore(d: Dataset, cacheDir: string): boolean {
-  try {
-    const meta = JSON.parse(readFileSync(join(cacheDir, META_FILE), 'utf8')) as DatasetCacheMeta;
-    return meta.rows === d.rows && meta.columns.length === d.columns.length && meta.columns.every((c, i) => c.type === d.columns[i].type);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { ColumnSource, DataColumn } from '../../../common/data/columns';
 import type { ImportFormat, TextEncoding } from '../../../common/dataset-cache';
 import type { SplitRecord, PipelineRecord } from '../store/index';
 import { orderedByTime, timeColumnOf } from '../../../common/models/binding';
+import { regressionTarget } from '../../../common/models/regression-target';
 import type { DatasetRegistry, Dataset } from './registry';
 
 /** The cache as split/pipeline code sees it. */
@@ -27,6 +28,9 @@ export type StoredSplit = Omit<SplitRecord, 'assignment'>;
 
 /** Computes a split of a dataset and stores it under `name` (replacing a split of that name). */
 export async function createSplit(registry: DatasetRegistry, datasetRef: number | string, name: string, specInput: SplitSpecInput): Promise<StoredSplit> {
+  // A read-only lab (its database failed the start-up check) says so and what to do, before the split is
+  // computed, rather than SQLite's 'attempt to write a readonly database' after it.
+  registry.assertWritable('create a split');
   const dataset = registry.resolve(datasetRef);
   const spec = byTimeColumn(withTimeColumn(SplitSpec.parse(specInput), dataset), dataset);
   // a column the spec names must be the dataset's: said with the dataset's name, not its cache folder
@@ -38,9 +42,31 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
   const source = columnsOf(cache);
   const input = spec.kind === 'given' ? { ...source, ...(await givenKeys(registry, dataset, cache, spec)) } : source;
   const result = computeSplit(spec, input);
+  refuseStratifiedByNumber(spec, source, dataset, result.counts);
   const id = registry.store.splits.save({ datasetId: dataset.id, name, spec, assignment: result.assignment, ranges: result.ranges, counts: result.counts });
   const { assignment: _bytes, ...stored } = registry.store.splits.get(id)!;
   return stored;
+}
+
+/**
+ * A stratified split by a continuous number (the auto rule a fusion target is regressed by,
+ * common/models/regression-reading.ts autoRegresses: fractions, or more distinct integers than a sane class
+ * count) is refused: every value would be its own class, a class of one row always lands in training, and
+ * validation and test would be a row or two. Refused before anything is stored, with the counts it would give.
+ */
+function refuseStratifiedByNumber(spec: SplitSpec, source: ColumnSource, dataset: Dataset, counts: { val: number; test: number }): void {
+  if (spec.kind !== 'stratified') return;
+  const type = dataset.columns.find((c) => c.name === spec.column)?.type;
+  let regressed: ReturnType<typeof regressionTarget>;
+  try {
+    regressed = regressionTarget(source.column(spec.column), spec.column, { type });
+  } catch {
+    return; // no number at all, or a constant: classes of their own kind, the split's counts say what it made
+  }
+  if (!regressed) return;
+  const rows = (n: number, part: string) => `${n.toLocaleString('en-US')} ${part} row${n === 1 ? '' : 's'}`;
+  throw new Error(`'${spec.column}' is a number with ${regressed.distinct.toLocaleString('en-US')} distinct values: stratifying would make each value its own class ` +
+    `(${rows(counts.val, 'validation')}, ${rows(counts.test, 'test')}). Use --kind random (or a threshold label)`);
 }
 
 /** The columns a split spec names, by the CLI option that names them. */
@@ -99,6 +125,7 @@ async function givenKeys(registry: DatasetRegistry, dataset: Dataset, cache: Dat
 
 /** Fits a pipeline on a stored split's training rows and stores its state beside the split. */
 export function createPipeline(registry: DatasetRegistry, splitId: number, name: string, spec: PipelineSpecInput): PipelineRecord {
+  registry.assertWritable('create a pipeline'); // as createSplit: the lab's words, before the fit
   const split = registry.store.splits.get(splitId);
   if (!split) throw new Error(`No split with id ${splitId}`);
   const dataset = registry.resolve(split.datasetId);

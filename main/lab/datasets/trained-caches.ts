@@ -7,11 +7,14 @@
 // those runs, and the dataset resolver hands each of them its own (cacheForRun). Numbers read as int or
 // float are the same values with the same scaling, so int <-> float keeps nothing. A run retyped under
 // before copies were kept gets a message naming the retype and what to do instead of other inputs.
+// A run whose stored JSON is damaged (its snapshot unreadable) keeps the copies of its dataset: whether it
+// needs them cannot be told, and once its row is restored a copy deleted meanwhile could not be made again.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { META_FILE, type DatasetCacheMeta } from '../../../common/dataset-cache';
 import type { LabStore, RunRecord } from '../store/index';
+import { LabUnavailable } from '../runs/refusal';
 
 export const TRAINED_PREFIX = 'cache.trained-';
 const RUNS_FILE = 'runs.json';
@@ -85,15 +88,23 @@ export function cacheForRun(d: { id: number; name: string; cachePath: string; co
  */
 export function keepForFinishedRuns(store: LabStore, datasetId: number, parked: string, newColumns: readonly Column[]): string | null {
   const old = readJson<DatasetCacheMeta>(join(parked, META_FILE))?.columns ?? [];
-  const runs = store.runs.list().filter((r) => {
+  const { records, damaged } = store.runs.listChecked();
+  const trainedOnOld = records.filter((r) => {
     const snapshot = r.datasetId === datasetId && FINISHED.has(r.status) ? snapshotOf(r) : undefined;
     return snapshot !== undefined && retypedSince(snapshot, newColumns).length > 0 && retypedSince(snapshot, old).length === 0;
   });
+  // Finished only, as above: a copy listing a paused run would be handed to its resume (cacheForRun), which
+  // the retype said reads the new types. Dataset and status are plain columns, readable despite the damage.
+  const unreadable = damaged.filter((r) => {
+    const plain = store.runs.plainColumns(r.id);
+    return plain?.datasetId === datasetId && FINISHED.has(plain.status);
+  });
+  const runs = [...trainedOnOld, ...unreadable].map((r) => r.id).sort((a, b) => a - b);
   if (!runs.length) {
     rmSync(parked, { recursive: true, force: true });
     return null;
   }
-  writeFileSync(join(parked, RUNS_FILE), JSON.stringify({ runs: runs.map((r) => r.id) }));
+  writeFileSync(join(parked, RUNS_FILE), JSON.stringify({ runs }));
   const kept = join(dirname(parked), `${TRAINED_PREFIX}${randomBytes(4).toString('hex')}`);
   renameSync(parked, kept);
   return kept;
@@ -112,11 +123,8 @@ export function pruneTrainedCaches(store: LabStore, d: { id: number; cachePath: 
     const path = join(dirname(d.cachePath), name);
     const runs = readJson<{ runs?: number[] }>(join(path, RUNS_FILE))?.runs ?? [];
     const columns = store.datasets.columns(d.id); // after the folder was seen: includes the retype that made it
-    const still = runs.filter((id) => {
-      const r = store.runs.get(id);
-      const snapshot = r && r.datasetId === d.id ? snapshotOf(r) : undefined;
-      return snapshot !== undefined && retypedSince(snapshot, columns).length > 0;
-    });
+    const copyColumns = readJson<DatasetCacheMeta>(join(path, META_FILE))?.columns;
+    const still = runs.filter((id) => stillReadsCopy(store, id, d.id, columns, copyColumns));
     if (!still.length || !existsSync(join(path, META_FILE))) {
       rmSync(path, { recursive: true, force: true });
       removed.push(path);
@@ -125,6 +133,26 @@ export function pruneTrainedCaches(store: LabStore, d: { id: number; cachePath: 
     }
   }
   return removed;
+}
+
+/**
+ * Whether run `id` still needs a kept copy of dataset `datasetId`, whose types are now `columns`: the live
+ * cache reads other values than it trained on, and the copy (types `copyColumns`; unknown: assumed so) reads
+ * them as it did (cacheForRun hands it no other). A run whose stored JSON is damaged still needs the copy
+ * while its row names the dataset: a copy removed now would be gone when the row is restored (and a retype
+ * meanwhile lists it in a copy it did not train on too, pruned here once the row reads again). Any other
+ * failure is not this module's to hide.
+ */
+function stillReadsCopy(store: LabStore, id: number, datasetId: number, columns: readonly Column[], copyColumns: readonly Column[] | undefined): boolean {
+  let r: RunRecord | undefined;
+  try {
+    r = store.runs.get(id);
+  } catch (e) {
+    if (!(e instanceof LabUnavailable)) throw e;
+    return store.runs.plainColumns(id)?.datasetId === datasetId;
+  }
+  const snapshot = r && r.datasetId === datasetId ? snapshotOf(r) : undefined;
+  return snapshot !== undefined && retypedSince(snapshot, columns).length > 0 && (copyColumns === undefined || retypedSince(snapshot, copyColumns).length === 0);
 }
 
 /** The runs a kept cache serves. */

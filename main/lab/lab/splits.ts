@@ -31,6 +31,19 @@ function infoOf(s: StoredSplit, rows: number): SplitInfo {
   };
 }
 
+/**
+ * A lab open read-only (its database failed the start-up check) cannot write splits: 'not-available' with
+ * the lab's notice (what to do), as the dataset actions say it (store-datasets.ts), never SQLite's raw
+ * 'attempt to write a readonly database', nor 'invalid-payload' (the request was fine; the lab is not).
+ */
+function writable(registry: DatasetRegistry, action: string): void {
+  try {
+    registry.assertWritable(action);
+  } catch (e) {
+    throw new LabError('not-available', (e as Error).message);
+  }
+}
+
 export class LabSplits {
   private readonly registry: DatasetRegistry | null;
 
@@ -45,6 +58,7 @@ export class LabSplits {
 
   async create(datasetId: string, name: string | undefined, spec: NewSplitSpec): Promise<CreatedSplit> {
     const { registry, dataset } = this.find(datasetId);
+    writable(registry, 'create a split');
     this.checkColumns(dataset, spec);
     const existing = registry.store.splits.list(dataset.id);
     const chosen = name ?? unusedName(spec.kind, existing.map((s) => s.name));
@@ -70,6 +84,7 @@ export class LabSplits {
   /** Deletes a split of the dataset; one that runs name (data.splitId) is refused, naming them (store/splits.ts). */
   delete(datasetId: string, id: string): DeletedSplit {
     const { registry, dataset } = this.find(datasetId);
+    writable(registry, 'delete a split');
     const split = registry.store.splits.list(dataset.id).find((s) => String(s.id) === id);
     if (!split) throw new LabError('not-found', `splits.delete: id: dataset '${dataset.name}' has no split with id ${id} (it may have been deleted already); its splits: ${registry.store.splits.list(dataset.id).map((s) => `${s.name} (id ${s.id})`).join(', ') || 'none'}`);
     try {

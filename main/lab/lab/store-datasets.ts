@@ -2,7 +2,7 @@
 // summaries and details, previews are read from the column cache, errors become LabErrors.
 import { openLabDatasets, type Dataset, type LabDatasets } from '../datasets/index';
 import { openDatasetCache, type DatasetCache } from '../import/index';
-import type { ValidationReport } from '../../../common/dataset-cache';
+import type { ListTokenStats, ValidationReport } from '../../../common/dataset-cache';
 import { LabError, type ColumnInfo, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
 import { retypeDataset } from '../datasets/retype';
 import type { LabPaths } from '../home';
@@ -32,6 +32,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
   const s = c.stats as {
     missing?: number; cardinality?: number | null; min?: number | null; max?: number | null; mean?: number | null; std?: number | null;
     histogram?: { edges?: number[]; labels?: string[]; counts: number[] } | null; topValues?: { value: string; count: number }[] | null;
+    listTokens?: ListTokenStats;
   };
   const isDate = c.type === 'datetime';
   const bound = (v: number | null | undefined) => (v == null ? null : isDate ? datetimeText(v) : v);
@@ -49,6 +50,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
     mean: isDate ? null : (s.mean ?? null),
     std: isDate ? null : (s.std ?? null),
     histogram: s.histogram ?? top,
+    ...(s.listTokens ? { listTokens: s.listTokens } : {}),
   };
 }
 
@@ -62,6 +64,17 @@ function issuesOf(validation: unknown): ValidationIssue[] {
     column: i.column,
     examples: i.examples.map((e) => `line ${e.line}${e.column ? `, ${e.column}` : ''}: ${JSON.stringify(e.value)}`),
   }));
+}
+
+/**
+ * What a failed dataset action tells the app: the lab unable to do it (its database damaged there or open
+ * read-only: LabUnavailable, refusal.ts) is 'not-available', as the other handlers say a part of the lab they
+ * cannot use; anything else refused the request (a taken name, a dataset in use: the message says what to change).
+ */
+function datasetActionError(e: unknown): LabError {
+  if (e instanceof LabError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new LabError(e instanceof Error && e.name === 'LabUnavailable' ? 'not-available' : 'invalid-payload', message);
 }
 
 class StoreDatasets implements DatasetsPort {
@@ -109,7 +122,7 @@ class StoreDatasets implements DatasetsPort {
       for (const [column, modality] of Object.entries(modalities)) changes.set(column, { ...(changes.get(column) ?? { column }), modality });
       this.lab.registry.setColumns(d.id, [...changes.values()]);
     } catch (e) {
-      throw new LabError('invalid-payload', (e as Error).message);
+      throw datasetActionError(e);
     }
     return this.get(id);
   }
@@ -119,7 +132,7 @@ class StoreDatasets implements DatasetsPort {
     try {
       this.lab.registry.delete(d.id);
     } catch (e) {
-      throw new LabError('invalid-payload', (e as Error).message); // in use by a run: the message says what to do
+      throw datasetActionError(e); // in use by a run: the message says what to do
     }
     this.caches.delete(d.id);
   }
@@ -131,7 +144,7 @@ class StoreDatasets implements DatasetsPort {
     try {
       message = (await retypeDataset(this.lab.registry, d.id, types, { onInvalid })).message;
     } catch (e) {
-      throw new LabError('invalid-payload', (e as Error).message);
+      throw datasetActionError(e);
     }
     this.caches.delete(d.id); // previews must read the new cache
     return { dataset: this.get(id), message };
@@ -140,10 +153,10 @@ class StoreDatasets implements DatasetsPort {
   rename(id: string, name: string): { dataset: DatasetSummary; message: string } {
     const d = this.find(id);
     try {
-      const { dataset, note } = this.lab.registry.rename(d.id, name);
-      return { dataset: summaryOf(dataset), message: `Dataset ${d.id} is now '${dataset.name}'${note ? `; ${note}` : ''}` };
+      const { dataset } = this.lab.registry.rename(d.id, name);
+      return { dataset: summaryOf(dataset), message: `Dataset ${d.id} is now '${dataset.name}'` };
     } catch (e) {
-      throw new LabError('invalid-payload', (e as Error).message);
+      throw datasetActionError(e);
     }
   }
 
@@ -166,8 +179,14 @@ class StoreDatasets implements DatasetsPort {
     this.lab.close();
   }
 
+  /** The dataset by id; its row damaged (json.ts) is 'not-available' with the words that name the row and column. */
   private find(id: string): Dataset {
-    const d = /^\d+$/.test(id) ? this.lab.registry.get(Number(id)) : undefined;
+    let d: Dataset | undefined;
+    try {
+      d = /^\d+$/.test(id) ? this.lab.registry.get(Number(id)) : undefined;
+    } catch (e) {
+      throw datasetActionError(e);
+    }
     if (!d) throw new LabError('not-found', `no dataset with id '${id}' (it may have been deleted); pick one from the list`);
     return d;
   }

@@ -1,7 +1,7 @@
 // "Try it" and the HTML report against a real lab and a real trained run: the child-process predictions
 // equal ONNX Runtime's on the same test rows fed directly; the report is self-contained and has the curves.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -9,7 +9,14 @@ import { Lab } from '../lab';
 import { syntheticData } from '../../../workers/run/run-data';
 import { parseRunConfig } from '../../../common/runs/config';
 import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
-import { PREDICT_ENTRY, predictInWorker } from './try-it';
+import { PREDICT_ENTRY, predictInWorker, TryIt } from './try-it';
+import { labPaths } from '../home';
+import { openLabStore } from '../store/index';
+import { RunFiles } from '../runs/run-files';
+import { exportRun } from '../runs/export-run';
+import { checkpointedRunOn } from '../runs/testing/checkpointed-run';
+import { LabError } from '../../../common/lab-api';
+import type { RunsPort } from './runs-port';
 
 const ok = <T>(r: unknown): T => {
   if (!(r as { ok: boolean }).ok) throw new Error(JSON.stringify(r));
@@ -78,5 +85,52 @@ describe('try it: the prediction process', () => {
     const spec = { runId: 1, config: parseRunConfig({ data: { kind: 'synthetic', samples: 512 } }), checkpointDir: '.' };
     await expect(predictInWorker({ onnxPath: '/nowhere/model.onnx', spec, rows: [100_000] }, forkWorkers))
       .rejects.toMatchObject({ code: 'invalid-payload', message: expect.stringMatching(/^rows 100000 are outside the test split \(rows 0–\d+\)$/) });
+  });
+});
+
+// Try it exports the run first. A run without readable weights is not a failure of the lab: Try it says
+// what it needs and what to do (not the export's words, nor code 'internal'), and starts no process.
+describe('try it: a run without trained weights', () => {
+  const tryItOn = (home: string) => {
+    const paths = labPaths(home);
+    const store = openLabStore(paths.database);
+    const files = new RunFiles(paths.checkpoints, paths.home);
+    const port = { available: true, export: (id: string) => exportRun(store, files, Number(id), join(home, `run-${id}.onnx`)) } as unknown as RunsPort;
+    const launched: string[] = [];
+    const tryIt = new TryIt(store, port, undefined, (start) => (launched.push(start.entry), forkWorkers(start)), paths);
+    return { paths, store, files, tryIt, launched };
+  };
+  const demo = { template: 'demo-gated', inputs: 8, hidden: 8, experts: 2, expertHidden: 4 };
+
+  it('every checkpoint damaged: not-available, "Try it needs run N\'s trained weights", why, and to train it again', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-try-damaged-'));
+    const { paths, store, files, tryIt, launched } = tryItOn(home);
+    try {
+      const id = checkpointedRunOn(store, paths, null, demo);
+      const ckpt = files.fromStored(store.checkpoints.forRun(id)[0].path);
+      writeFileSync(ckpt, 'not a checkpoint');
+      const error = await tryIt.predict(String(id), [0]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LabError);
+      expect((error as LabError).code).toBe('not-available');
+      expect((error as LabError).message).toMatch(new RegExp(`^Try it needs run ${id}'s trained weights, but every checkpoint it has is damaged \\(.*best\\.ckpt.*\\)\\. Train it again: Runs → New run from this starts one with the same settings$`));
+      expect(launched).toEqual([]);
+    } finally {
+      store.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('no checkpoint yet: not-available, saying it writes one after its first epoch', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-try-none-'));
+    const { store, tryIt } = tryItOn(home);
+    try {
+      const id = store.runs.create({ config: parseRunConfig({ data: { kind: 'synthetic', samples: 256 } }) });
+      await expect(tryIt.predict(String(id), [0])).rejects.toMatchObject({
+        code: 'not-available', message: `Try it needs run ${id}'s trained weights, and it (queued) has no checkpoint yet: it writes one after its first epoch`,
+      });
+    } finally {
+      store.close();
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

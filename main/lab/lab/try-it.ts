@@ -11,6 +11,7 @@ import type { LabPaths } from '../home';
 import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
 import type { RunsPort } from './runs-port';
 import { checkedAgainst, trySources } from './try-sources';
+import { NoTrainedWeights } from '../runs/export-run';
 
 export const PREDICT_ENTRY = fileURLToPath(new URL('../../../workers/predict.ts', import.meta.url));
 const TIMEOUT_MS = 120_000;
@@ -31,7 +32,12 @@ export class TryIt {
   async predict(id: string, rows: number[]): Promise<SourcedTryResult> {
     const run = this.store && /^\d+$/.test(id) ? this.store.runs.get(Number(id)) : undefined;
     if (!run || !this.runs.available) throw new LabError('not-found', `no run '${id}' to try`);
-    const { path } = await this.runs.export(id, 'onnx');
+    let path: string;
+    try {
+      ({ path } = await this.runs.export(id, 'onnx'));
+    } catch (e) {
+      throw e instanceof NoTrainedWeights ? withoutWeights(e) : e;
+    }
     const dataset = run.datasetId != null && this.resolveDataset ? this.resolveDataset(run) : undefined;
     const spec = { runId: run.id, config: run.config, checkpointDir: '.', ...(dataset ? { dataset } : {}) };
     // the rows are placed while the child process predicts (the split is the lab's to re-derive)
@@ -47,6 +53,17 @@ export class TryIt {
       rows: result.rows.map((r, i) => (placed.rows ? { ...r, source: placed.rows[i] } : r)),
     };
   }
+}
+
+/**
+ * Try it exports the run first; a run without readable weights is not a failure of the lab but a run with
+ * nothing to try yet (or any more). The export's words ("cannot be exported") would puzzle a user who
+ * pressed Try it, so they are said for Try it, with what to do.
+ */
+function withoutWeights(e: NoTrainedWeights): LabError {
+  const needs = `Try it needs run ${e.runId}'s trained weights`;
+  if (!e.damaged.length) return new LabError('not-available', `${needs}, and it (${e.status}) has no checkpoint yet: it writes one after its first epoch`);
+  return new LabError('not-available', `${needs}, but every checkpoint it has is damaged (${e.damaged.join('; ')}). Train it again: Runs → New run from this starts one with the same settings`);
 }
 
 /** One request to workers/predict.ts in a process of its own; its one reply, or why there was none. */

@@ -1,12 +1,13 @@
-// Uploads hold a file handle and disk space until finished or cancelled: the cap on uploads in flight,
-// the free-space check (against the real disk's statfs), cancel removing the partial file, and the
-// start-up sweep that removes what a dead lab left (and nothing a live lab is using).
+// Uploads hold a file handle and disk space until finished or cancelled: a chunk that is not base64 refused
+// whole, the cap on uploads in flight, the free-space check (against the real disk's statfs), cancel
+// removing the partial file, and the start-up sweep that removes what a dead lab left (and nothing a live lab is using).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_UPLOADS, Uploads, sweepAbandonedUploads } from './uploads';
+import type { LabError } from '../../../common/lab-api';
 
 let home: string;
 beforeEach(() => {
@@ -34,6 +35,18 @@ describe('Uploads', () => {
     expect(done.name).toBe('evil name.csv');
     expect(done.path.startsWith(join(home, 'uploads', `${process.pid}-`))).toBe(true);
     expect(uploads.inProgress).toBe(0);
+  });
+
+  it('refuses a chunk that is not valid base64, writing none of it, and takes the same chunk sent again', () => {
+    const uploads = new Uploads(home);
+    const id = uploads.begin('data.csv', 8);
+    uploads.chunk(id, 0, Buffer.from('a,b\n').toString('base64'));
+    const refused = (data: string) => { try { uploads.chunk(id, 4, data); } catch (e) { return e as LabError; } throw new Error(`${data} was accepted`); };
+    expect(refused('!!!@@@')).toMatchObject({ code: 'invalid-payload', message: "upload of 'data.csv': the chunk at byte 4 is not valid base64 (it has '!' at character 0); nothing of it was written, send it again" });
+    expect(refused('MSwyC').message).toMatch(/not valid base64 \(its 5 characters are not whole groups of 4\)/);
+    expect(refused('MS=yCg==').message).toMatch(/not valid base64 \('=' before its end\)/);
+    expect(uploads.chunk(id, 4, Buffer.from('1,2\n').toString('base64'))).toBe(8);
+    expect(readFileSync(uploads.finish(id).path, 'utf8')).toBe('a,b\n1,2\n');
   });
 
   it(`refuses more than ${MAX_UPLOADS} uploads in flight with a message saying what to do`, () => {

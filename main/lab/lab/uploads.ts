@@ -24,6 +24,9 @@ interface Upload {
 /** `<pid>-<uuid>`: the pid says whether the lab that owns the folder still runs (labs may share a home). */
 const FOLDER = /^(\d+)-[0-9a-f-]{36}$/;
 
+/** Standard padded base64 (what the browser's btoa sends): Buffer.from skips any other character silently. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
 /**
@@ -83,6 +86,14 @@ export class Uploads {
   chunk(uploadId: string, offset: number, base64: string): number {
     const u = this.get(uploadId);
     if (offset !== u.received) throw new LabError('invalid-payload', `upload of '${u.name}': chunk at byte ${offset} but ${u.received} bytes received so far; send chunks in order`);
+    // Decoding skips what is not base64, so a garbled chunk would count as fewer (or 0) bytes and the file
+    // would be short or wrong without a word: refuse it whole, so the same chunk can be sent again.
+    if (!BASE64.test(base64)) {
+      const bad = /[^A-Za-z0-9+/=]/.exec(base64);
+      const why = bad ? `it has '${bad[0]}' at character ${bad.index}`
+        : base64.length % 4 ? `its ${base64.length} characters are not whole groups of 4` : `'=' before its end`;
+      throw new LabError('invalid-payload', `upload of '${u.name}': the chunk at byte ${offset} is not valid base64 (${why}); nothing of it was written, send it again`);
+    }
     const bytes = Buffer.from(base64, 'base64');
     if (u.received + bytes.length > u.size) throw new LabError('too-large', `upload of '${u.name}': more bytes than the announced ${u.size}`);
     writeSync(u.fd, bytes);

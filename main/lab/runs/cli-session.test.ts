@@ -5,7 +5,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RunManager } from './run-manager';
 import type { QueueHold, QueueHoldListener, RunEvent, RunListener } from './events';
 import type { RunRecord } from '../store/index';
-import { EXIT_PAUSED, exitCodeOf, exitCodeOfAll, followRuns, runList } from './cli-session';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLabStore } from '../store/index';
+import { describeResult, EXIT_PAUSED, exitCodeOf, exitCodeOfAll, followRuns, runList, runResult } from './cli-session';
 
 /** The part of RunManager followRuns uses: events to send, a run that settles when told. */
 function fakeManager(config: Record<string, unknown>) {
@@ -125,5 +129,29 @@ describe('run ids in a sentence', () => {
     expect(runList([4])).toBe('run 4');
     expect(runList([11, 10])).toBe('runs 10, 11');
     expect(runList([14, 15, 16, 17, 10, 11])).toBe('runs 10, 11, 14–17');
+  });
+});
+
+describe('the line gatelab train prints when a run completes', () => {
+  it("puts a regression's mean baseline under its test metrics, and --json carries it", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-result-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const b = { mean: 102.79812, mse: 23.61, mae: 3.9512, rmse: Math.sqrt(23.61), r2: -0.00213 };
+      const id = store.runs.create({ config: { model: { template: 'concat-fusion' } } });
+      store.runs.setStatus(id, 'completed', { step: 40, dataSummary: { line: "fusion: regressing 'price'", logScaled: [], regressionBaseline: b } });
+      store.metrics.append(id, [{ step: 40, name: 'test.r2', value: 0.61 }, { step: 40, name: 'test.rmse', value: 3.01 }]);
+      const run = store.runs.get(id)!;
+      expect(describeResult(store, run)).toBe(`run ${id} completed at step 40: test r2 0.6100  rmse 3.0100\n  mean baseline: r2 -0.0021, rmse 4.859 (always the training mean 102.798; mse 23.61, mae 3.951 on test)`);
+      expect(runResult(store, run).regressionBaseline).toEqual(b);
+      // a run without one (stored before it was kept, or a classifier): the line alone
+      const old = store.runs.create({ config: { model: { template: 'concat-fusion' } } });
+      store.runs.setStatus(old, 'completed', { step: 40, dataSummary: { line: "fusion: regressing 'price'", logScaled: [] } });
+      expect(describeResult(store, store.runs.get(old)!)).toBe(`run ${old} completed at step 40: test `);
+      expect(runResult(store, store.runs.get(old)!)).not.toHaveProperty('regressionBaseline');
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

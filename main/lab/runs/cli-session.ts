@@ -6,7 +6,7 @@ import { labPaths, type LabPaths } from '../home';
 import { RunManager, heldNote } from './run-manager';
 import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
-import { describeBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics } from './run-report';
+import { describeBaseline, describeRegressionBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics } from './run-report';
 import { ratingUnitsOf } from '../../../common/runs/rating-units';
 import type { RunEvent } from './events';
 import { LabUnavailable } from './refusal';
@@ -23,7 +23,11 @@ export function openCliRuns(home: string | undefined, options: { poolSize?: numb
   const paths = labPaths(home);
   const store = options.store ?? openLabStore(paths.database);
   // the lab's state, not the request's: exit 1 (refusal.ts), as for import and the other writes
-  if (store.readOnly) throw new LabUnavailable(store.notice ?? `the lab database '${paths.database}' is open read-only`);
+  if (store.readOnly) {
+    // a store this call opened is this call's to close: the caller never gets it to close
+    if (!options.store) store.close();
+    throw new LabUnavailable(store.notice ?? `the lab database '${paths.database}' is open read-only`);
+  }
   // Every verb that may start a dataset run (train --config, resume, sweep) needs the datasets' caches and roles.
   const resolveDataset = options.resolveDataset ?? datasetResolver(new DatasetRegistry(store, paths));
   const manager = new RunManager({ store, paths, poolSize: options.poolSize, takeAnyQueued: false, resolveDataset });
@@ -186,6 +190,7 @@ export function runResult(store: LabStore, r: RunRecord) {
     validation: validationMetrics(store, r.id),
     ...(units ? { ratingUnits: units } : {}),
     ...(r.dataSummary?.baseline ? { baseline: r.dataSummary.baseline } : {}),
+    ...(r.dataSummary?.regressionBaseline ? { regressionBaseline: r.dataSummary.regressionBaseline } : {}),
     ...(r.error ? { error: r.error.split('\n--\n')[0] } : {}),
     // a run held paused before it started: why, and how to start it (not an error: it can still finish)
     ...(heldNote(r) ? { note: heldNote(r) } : {}),
@@ -210,7 +215,9 @@ export function exitCodeOfAll(runs: RunRecord[]): number {
 export function describeResult(store: LabStore, r: RunRecord): string {
   const res = runResult(store, r);
   // the baseline beside the test metrics: on a 99:1 label, accuracy 0.99 is what always answering 0 gets
-  const baseline = r.dataSummary?.baseline ? `\n  ${describeBaseline(r.dataSummary.baseline)}` : '';
+  // and a regression's training mean beside its r2 and rmse: an r2 near 0 is what always predicting it gets
+  const baseline = r.dataSummary?.baseline ? `\n  ${describeBaseline(r.dataSummary.baseline)}`
+    : r.dataSummary?.regressionBaseline ? `\n  ${describeRegressionBaseline(r.dataSummary.regressionBaseline)}` : '';
   if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test, res.ratingUnits ?? null)}${baseline}`;
   if (r.status === 'paused') return `run ${r.id} paused at step ${r.step}; continue with: gatelab resume ${r.id} (exit code ${EXIT_PAUSED} by design: the run did not finish, nothing is lost)`;
   // An interruption says why (trainer killed, disk full) and where the resume continues from.

@@ -25,13 +25,14 @@ import { checkForecastingRows, checkForecastingWindows } from '../../../common/d
 import type { ColumnSource } from '../../../common/data';
 import { runBinding } from '../../../common/models/run-binding';
 import { DataColumns } from '../../../common/models/binding';
-import { codeTarget, type TargetCoding } from '../../../common/models/target';
+import { codeTarget, type TargetCoding, type TargetReading } from '../../../common/models/target';
 import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
 import { parseModelConfig } from '../../../common/models/index';
 import type { LabStore } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
 import { checkRunSplit } from './data-split-check';
+import { storedSplitRefusal } from '../../../common/models/regression-split';
 
 /**
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
@@ -50,7 +51,7 @@ export class DataCheckMemo {
   /** Forecasting: the rows' order and the split, by cache folder, bound columns and split. */
   readonly windows = new Map<string, DataCheck>();
   /** Classification: the target's coding (its classes), by cache folder and label rule. */
-  readonly targets = new Map<string, TargetCoding>();
+  readonly targets = new Map<string, TargetReading>();
 }
 
 /** Throws the trainer's own refusal when a new run's data cannot feed it (module comment); returns the config. */
@@ -81,12 +82,17 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
     let unreadable = false;
     const open = (): ColumnSource => { try { return lazyDatasetCache(folder); } catch (e) { unreadable = true; throw e; } };
     const typeOf = (n: string) => data.columns!.find((c) => c.name === n)?.type;
-    let coding: TargetCoding;
+    let coding: TargetReading;
     try {
       coding = targetCodingOf(DataColumns.parse(columns) as TargetColumns, folder, open, typeOf, memo);
     } catch (e) {
       if (unreadable) return config; // a cache that cannot be read: the trainer's message says how to repair it
       throw e;
+    }
+    if (coding.kind === 'regression') {
+      checkStoredSplit(data.splitId, stored, coding.column, coding.distinct, store);
+      checkRegression(config, coding.column, weights);
+      return config;
     }
     checkWeightsPerClass(weights, classNamesOf(coding), `the target '${coding.column}'`);
     return config;
@@ -165,14 +171,41 @@ function readAndSplit(folder: string, columns: ReturnType<typeof runBinding>['co
  * trainer's message when the column is not a set of classes. `source` opens the dataset cache (only when the
  * memo does not hold the coding yet); `typeOf` names a time column as one in that message.
  */
-export function targetCodingOf(columns: TargetColumns, folder: string, source: () => ColumnSource, typeOf: (column: string) => string | undefined, memo: DataCheckMemo): TargetCoding {
+export function targetCodingOf(columns: TargetColumns, folder: string, source: () => ColumnSource, typeOf: (column: string) => string | undefined, memo: DataCheckMemo): TargetReading {
   const label = columns.family === 'recsys' ? columns.label : { column: columns.label, positiveAtLeast: columns.positiveAtLeast };
-  const key = JSON.stringify([folder, columns.family, label.column, label.positiveAtLeast ?? null]);
+  const key = JSON.stringify([folder, columns.family, label.column, label.positiveAtLeast ?? null, columns.family === 'fusion' ? columns.task ?? 'auto' : null]);
   const known = memo.targets.get(key);
   if (known) return known;
   const coding = codeTarget(source(), columns, typeOf);
   memo.targets.set(key, coding);
   return coding;
+}
+
+/**
+ * A regressed target (common/models/regression-target.ts) trains no classes: class weights have none to
+ * weigh, and early-exit-mlp's exit gates learn whether a class is right. Refused as its trainer would.
+ */
+function checkRegression(config: RunConfig, column: string, weights: ClassWeights | 'none'): void {
+  const template = String((config.model as { template?: unknown }).template);
+  if (template === 'early-exit-mlp') {
+    throw new Error(`the target '${column}' is a number to regress, and early-exit-mlp classifies (each exit gate learns whether its exit's class is right): ` +
+      'use concat-fusion, late-fusion, gmu, moe-fusion or gated-cross-attention, or --set task=classification (or --set positiveAtLeast=T) to classify it');
+  }
+  if (weights !== 'none') {
+    throw new Error(`loss.classWeights=${shownWeights(weights as ClassWeights)} applies to classification runs, and the target '${column}' is a number to regress: remove loss.classWeights from the run, or --set task=classification`);
+  }
+}
+
+/**
+ * A stored split stratified by a target that is a number to regress (one created before such splits were
+ * refused, splits.ts createSplit): each value is its own class, so validation and test are a row or two. The
+ * trainer must not re-cut it at random (a stored split's rows are the ones every run on it sees), so the run
+ * is refused here, naming the split and the fix (regression-split.ts storedSplitRefusal).
+ */
+function checkStoredSplit(splitId: number | undefined, spec: SplitSpecInput | undefined, column: string, distinct: number, store: LabStore): void {
+  if (splitId === undefined || spec?.kind !== 'stratified' || spec.column !== column) return;
+  const name = store.splits.get(splitId)?.name ?? String(splitId);
+  throw new Error(storedSplitRefusal({ id: splitId, name }, column, distinct));
 }
 
 /** The classes of the synthetic demo data (a binary label), named as its trainer names them (class-metrics.ts). */

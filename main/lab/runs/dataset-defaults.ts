@@ -7,7 +7,8 @@
 // serve, `gatelab train`, `gatelab sweep`), and stored in the run's config: a later change of the rule
 // does not change a run that is resumed. Also what a template's schema ties to the data: MoE fusion's
 // router has one expert per modality (common/models/fusion.ts), so `router.experts` is the number of
-// modalities the dataset's roles make, as the app's Models form sets it; a number the user gave that
+// modalities the dataset's roles make less those the trainer leaves out (an id-like column's, usable-columns.ts),
+// as the app's Models form sets it; a number the user gave that
 // differs is refused here, naming the field, instead of failing the run at step 0. And a fusion run's
 // encoding (model.textBuckets, model.maxCategories): the values it is built with are stored, so a later
 // change of the defaults (common/models/base.ts) cannot change which inputs a stored run re-derives for a
@@ -18,6 +19,7 @@ import type { LabStore } from '../store/index';
 import { runBinding } from '../../../common/models/run-binding';
 import { MAX_CATEGORIES, TEXT_BUCKETS } from '../../../common/models/base';
 import { TEMPLATES } from '../../../common/models/index';
+import { fusionModalitiesByCounts, type ColumnCounts } from '../../../common/models/usable-columns';
 
 /** The seed of random and stratified default splits of new dataset runs (as the accuracy benchmark's protocols). */
 export const SPLIT_SEED = 42;
@@ -55,10 +57,12 @@ function withExpertPerModality(config: RunConfig, store: LabStore): Record<strin
   try {
     const { binding } = runBinding(data.columns, { model, data, seed: config.seed });
     if (binding.columns.family !== 'fusion') return model;
-    modalities = binding.columns.modalities.map((m) => m.name);
+    // the modalities the trainer keeps: an id-like column (site_id) it leaves out takes no expert
+    modalities = fusionModalitiesByCounts(binding.columns, columnCounts(store, data.datasetId, data.columns)).modalities.map((m) => m.name);
   } catch {
     return model; // the columns do not bind (no target...): the checks after this say why
   }
+  if (!modalities.length) return model; // every column left out: the trainer's "no modality left to fuse" names them
   const router = (model.router ?? { kind: 'softmax-router' }) as Record<string, unknown>;
   if (router.experts === undefined) return { ...model, router: { ...router, experts: modalities.length } };
   if (router.experts !== modalities.length) {
@@ -67,6 +71,18 @@ function withExpertPerModality(config: RunConfig, store: LabStore): Record<strin
       `(${modalities.join(', ')}), not ${JSON.stringify(router.experts)}: set router.experts=${modalities.length}, or leave it out (the lab sets it from the modalities)`);
   }
   return model;
+}
+
+/** Each column's import counts (exact, over the whole column) with its type as the run reads it, as usable-columns.ts judges ids by. */
+function columnCounts(store: LabStore, datasetId: number, columns: ReadonlyArray<{ name: string; type: string }>): (column: string) => ColumnCounts | undefined {
+  const typeOf = new Map(columns.map((c) => [c.name, c.type]));
+  const counts = new Map(store.datasets.columns(datasetId).map((c) => {
+    const stats = c.stats as { count?: unknown; cardinality?: unknown };
+    const present = typeof stats.count === 'number' ? stats.count : undefined;
+    const distinct = typeof stats.cardinality === 'number' ? stats.cardinality : null;
+    return [c.name, present === undefined ? undefined : { type: typeOf.get(c.name) ?? c.type, present, distinct }] as const;
+  }));
+  return (column) => counts.get(column);
 }
 
 /** The dataset's columns as the trainer reads them, frozen into the run's config. */

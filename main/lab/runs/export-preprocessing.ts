@@ -85,7 +85,7 @@ const batch = (...rest: number[]) => ['batch', ...rest] as (number | 'batch')[];
 const widthOf = (fs: Feature[]) => fs.reduce((n, f) => n + f.width, 0);
 
 /** What the label's values mean, decided as the trainer decides them (common/models/target.ts). */
-function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; binaryOnly?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
+function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; binaryOnly?: boolean; classes?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
   const t = targetCoding(p.data.column(column), column, o);
   const { cell } = cellOf(p, column);
   if (t.kind === 'classes') return { label: { ...at(p, column), cell, classes: t.names }, binary: false };
@@ -130,11 +130,21 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
       const features = m.columns.map((col) => fusionFeature(p, col));
       inputs.push({ name: `m_${m.name}`, dtype: o.float, shape: batch(widthOf(features)), rows: 'one', features });
     }
-    const { label, binary } = labelOf(p, c.label, { positiveAtLeast: (c as { positiveAtLeast?: number }).positiveAtLeast });
-    const classes = binary ? 1 : label.classes!.length;
-    if (o.classes !== undefined && o.classes !== classes) throw new Error(`the model has ${String(o.classes)} output(s) but the label '${c.label}' now reads as ${binary ? 'binary' : `${classes} classes`}`);
-    if (binary) outputs.push({ name: 'logits', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
-    else outputs.push({ name: 'logits', kind: 'class-logits', shape: batch(label.classes!.length), probability: 'softmax over the last axis', label });
+    if (c.task === 'regression') {
+      // The graph unscales its own output (engine/models/fusion/common.ts): `prediction` is in the target's
+      // units; `standardized` is what the loss saw, documented so the scaler's numbers are in the file too.
+      const scaler = stateFor(p.fitted, c.label, ['zscore']) as { mean: number; std: number };
+      if (o.classes !== undefined && o.classes !== 1) throw new Error(`the model has ${String(o.classes)} outputs but the target '${c.label}' now reads as a number to regress`);
+      const where = at(p, c.label);
+      outputs.push({ name: 'prediction', kind: 'regression', shape: batch(1), ...where, unscale: `raw value of '${c.label}' (the graph computes standardized * std + mean)` });
+      outputs.push({ name: 'standardized', kind: 'regression', shape: batch(1), ...where, scaler: { kind: 'zscore', mean: scaler.mean, std: scaler.std }, unscale: 'raw = value * std + mean (= prediction)' });
+    } else {
+      const { label, binary } = labelOf(p, c.label, { positiveAtLeast: (c as { positiveAtLeast?: number }).positiveAtLeast, ...(c.task === 'classification' ? { classes: true } : {}) });
+      const classes = binary ? 1 : label.classes!.length;
+      if (o.classes !== undefined && o.classes !== classes) throw new Error(`the model has ${String(o.classes)} output(s) but the label '${c.label}' now reads as ${binary ? 'binary' : `${classes} classes`}`);
+      if (binary) outputs.push({ name: 'logits', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
+      else outputs.push({ name: 'logits', kind: 'class-logits', shape: batch(label.classes!.length), probability: 'softmax over the last axis', label });
+    }
   }
   const src = p.data.meta.source;
   const columns = sourceColumnsRule(p.data.meta);

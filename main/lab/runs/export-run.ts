@@ -2,9 +2,12 @@
 // the newest checkpoint when the run has no validation yet) baked in, and metadata naming the run, its
 // config and its metrics, and `gatelab.preprocessing`: how raw rows become its inputs and what its outputs
 // mean (export-preprocessing.ts), so the file is usable on new raw rows without GateLab. The file is
-// recorded in the exports table.
+// recorded in the exports table (not on a lab open read-only: the file is still written, and its note says so).
+// An export never replaces a file that has the run's preprocessing with one that lacks it (its dataset was
+// deleted since, say): the new file goes beside it, and the note says where (keptExport).
 import { existsSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { onnx } from '../../../engine/onnx/proto';
 import type { LabStore } from '../store/index';
 import type { RunFiles } from './run-files';
 import { decodeCheckpoint } from '../../../common/runs/checkpoint-format';
@@ -22,11 +25,12 @@ import { datasetResolver } from './dataset-runs';
 import { runPipeline, type DatasetPayload } from './run-pipeline';
 import { preprocessingDoc } from './export-preprocessing';
 import type { NoPreprocessing, PreprocessingDoc } from './preprocessing-doc';
+import { noRun } from './refusal';
 
 const stringValues = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 
 // The same choice as workers/run/model-for.ts (main/ may not import workers/).
-function modelOf(model: Record<string, unknown> & { template: string }): ModelDefinition {
+export function modelOf(model: Record<string, unknown> & { template: string }): ModelDefinition {
   if (model.template !== 'demo-gated') return buildModel(model);
   const s = model as unknown as { inputs: number; hidden: number; experts: number; expertHidden: number };
   return gatedModel({ inputs: s.inputs, hidden: s.hidden, experts: s.experts, expertHidden: s.expertHidden });
@@ -67,7 +71,8 @@ export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecor
 
 export function exportRun(store: LabStore, files: RunFiles, runId: number, out: string): { path: string; bytes: number; checkpoint: string; preprocessing: string; note?: string } {
   const run = store.runs.get(runId);
-  if (!run) throw new Error(`no run ${runId} (gatelab runs lists them)`);
+  // the lab home is the database's folder (home.ts): "no run N in HOME", as every verb says it
+  if (!run) throw noRun(runId, dirname(store.path));
   const { ckpt, data, note } = exportCheckpoint(store, files, runId, run.status);
   const config = parseRunConfig(run.config);
   const def = modelOf(config.model as Record<string, unknown> & { template: string });
@@ -82,12 +87,52 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
   const early = config.model.template === 'early-exit-mlp'
     ? exportEarlyExitRun(parseModelConfig(config.model) as TemplateOf<'early-exit-mlp'>, { dtype: data.header.dtype, layout, params: data.params, metadata: stringValues(metadata) }) : null;
   const bytes = early ?? exportInference(def, { dtype: data.header.dtype, layout, params: data.params, metadata, step: data.header.step });
-  const path = resolve(out);
+  const { path, kept } = keptExport(resolve(out), 'available' in pre);
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
-  store.checkpoints.addExport({ runId, format: 'onnx', path, bytes: statSync(path).size, metadata: { checkpoint: ckpt.path, step: ckpt.step } });
-  return { path, bytes: bytes.length, checkpoint: ckpt.path, preprocessing: 'available' in pre ? pre.reason : 'included', ...(note ? { note } : {}) };
+  // A lab open read-only (its database failed its start-up check) still exports what it can read: the
+  // file is written; only the lab's list of exports cannot record it, and the note says so.
+  const unlisted = store.readOnly ? `the file is not in the lab's list of exports: the lab database is open read-only` : undefined;
+  if (!store.readOnly) store.checkpoints.addExport({ runId, format: 'onnx', path, bytes: statSync(path).size, metadata: { checkpoint: ckpt.path, step: ckpt.step } });
+  const notes = [note, kept && `${kept} has run ${runId}'s preprocessing and was kept; this export lacks it (${(pre as NoPreprocessing).reason}), so it was written beside it as ${basename(path)}`, unlisted].filter(Boolean).join('; ');
+  return { path, bytes: bytes.length, checkpoint: ckpt.path, preprocessing: 'available' in pre ? pre.reason : 'included', ...(notes ? { note: notes } : {}) };
+}
+
+/**
+ * The run has no checkpoint that can be read: none yet (`damaged` empty), or every one is damaged (why, per
+ * file). Its message is the export's; Try it, which exports first, words it for itself (lab/try-it.ts).
+ */
+export class NoTrainedWeights extends Error {
+  override name = 'NoTrainedWeights';
+  constructor(readonly runId: number, readonly status: string, readonly damaged: readonly string[], message: string) {
+    super(message);
+  }
+}
+
+/** Whether the file at `path` is an ONNX export carrying a run's preprocessing (`gatelab.preprocessing` available). */
+function hasPreprocessing(path: string): boolean {
+  try {
+    const doc = onnx.ModelProto.decode(readFileSync(path)).metadataProps?.find((p) => p.key === 'gatelab.preprocessing')?.value;
+    return !!doc && (JSON.parse(doc) as { available?: unknown }).available !== false;
+  } catch {
+    return false; // missing, or not an export of ours: nothing there a new export would lose
+  }
+}
+
+/**
+ * Where an export goes: `out`, unless the new file lacks preprocessing and the file at `out` has it. Then
+ * beside it, as `run-3-no-preprocessing.onnx` (or `-2`, `-3`, … if that name too holds a file with
+ * preprocessing), and `kept` names the file left as it was.
+ */
+function keptExport(out: string, lacksPreprocessing: boolean): { path: string; kept?: string } {
+  if (!lacksPreprocessing || !hasPreprocessing(out)) return { path: out };
+  const ext = extname(out);
+  const stem = join(dirname(out), `${basename(out, ext)}-no-preprocessing`);
+  for (let n = 1; ; n++) {
+    const path = `${stem}${n > 1 ? `-${n}` : ''}${ext}`;
+    if (!hasPreprocessing(path)) return { path, kept: out };
+  }
 }
 
 /**
@@ -97,7 +142,7 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
 function exportCheckpoint(store: LabStore, files: RunFiles, runId: number, status: string) {
   const ckpts = store.checkpoints.forRun(runId).filter((c) => existsSync(files.fromStored(c.path)));
   const order = [...ckpts.filter((c) => c.kind === 'best').reverse(), ...ckpts.filter((c) => c.kind !== 'best' && c.kind !== 'last-good').reverse(), ...ckpts.filter((c) => c.kind === 'last-good').reverse()];
-  if (!order.length) throw new Error(`run ${runId} (${status}) has no checkpoint to export yet: train it for at least one epoch`);
+  if (!order.length) throw new NoTrainedWeights(runId, status, [], `run ${runId} (${status}) has no checkpoint to export yet: train it for at least one epoch`);
   const damaged: string[] = [];
   for (const ckpt of order) {
     let data;
@@ -110,5 +155,5 @@ function exportCheckpoint(store: LabStore, files: RunFiles, runId: number, statu
     const notes = [...damaged, ...(ckpt.kind === 'last-good' ? [`run ${runId} has no epoch checkpoint; exported its last good checkpoint (step ${ckpt.step}, the parameters before the run failed)`] : [])];
     return { ckpt, data, note: notes.length ? notes.join('; ') : undefined };
   }
-  throw new Error(`run ${runId} cannot be exported: every checkpoint it has is damaged (${damaged.join('; ')})`);
+  throw new NoTrainedWeights(runId, status, damaged, `run ${runId} cannot be exported: every checkpoint it has is damaged (${damaged.join('; ')})`);
 }

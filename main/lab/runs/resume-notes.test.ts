@@ -25,7 +25,8 @@ describe('resume notes', () => {
       l.manager.resume(id);
       expect((await l.manager.waitFor(id)).status).toBe('completed');
       const note = resumeNotes(l.store.settings)[String(id)];
-      expect(note).toMatch(new RegExp(`checkpoint '${epoch3.path}' is damaged: .*; resuming from the previous valid checkpoint .*epoch-00000002-step-00000064\\.ckpt \\(step 64\\)`));
+      // best.ckpt (step 96, a copy of the damaged file) carries the full training state: resume continued from it
+      expect(note).toMatch(new RegExp(`^checkpoint '${epoch3.path}' is damaged: .*; resuming from .*best\\.ckpt \\(step 96\\), the best checkpoint, which holds the full training state \\(parameters, optimizer state, data order\\): the newest other intact checkpoint, .*epoch-00000002-step-00000064\\.ckpt, is at step 64$`));
       const port = openRunsPort({ store: l.store, paths: l.paths });
       try {
         const [row] = await port.list();

@@ -16,8 +16,8 @@ import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
 import { RunIntake, type CreateRunOptions } from './run-intake';
 import { FINAL, SETTLED, type QueueHold, type QueueHoldListener, type RunEvent, type RunListener } from './events';
-import { findResumePoint, type ResumePoint } from './run-checkpoints';
-import { claimQueuedRun, startPoint, type Claimed, type StartPoint } from './run-claim';
+import { findResumePoint, UnresumableRun, type ResumePoint } from './run-checkpoints';
+import { claimQueuedRun, startPoint, unresumableNote, type Claimed, type StartPoint } from './run-claim';
 import { recordResumeNote } from './resume-notes';
 import * as queueHolds from './queue-holds';
 import { warnAboutEarlierData } from './stale-home';
@@ -186,7 +186,9 @@ export class RunManager {
       const from = startPoint(this.store, this.files, next.id);
       const claimed = this.claim(next.id, from);
       if (!claimed) return;
-      this.launch(this.store.runs.get(next.id)!, from, claimed.bestNote);
+      // no checkpoint to continue from: the run went back to interrupted (out of the queue), the next one may start
+      if (!('resume' in from)) continue;
+      this.launch(this.store.runs.get(next.id)!, from.resume, claimed.bestNote);
     }
   }
 
@@ -198,6 +200,13 @@ export class RunManager {
   private claim(id: number, from: StartPoint): Claimed | false {
     const claimed = claimQueuedRun(this.store, this.files, id, from);
     if (!claimed) return false;
+    if (!claimed.restart) {
+      // not claimed: back to interrupted with its note (run-claim.ts); this process no longer runs it
+      this.mine.delete(id);
+      this.files.clearQueuedBy(id);
+      this.emit({ type: 'status', runId: id, status: 'interrupted', error: this.store.runs.get(id)?.error ?? null });
+      return claimed;
+    }
     // points of a trainer of this run that a failed write kept for its retry would land after the delete
     if (claimed.restart) this.metrics.discardAfter(id, claimed.restart.step);
     this.files.clearQueuedBy(id);
@@ -211,15 +220,7 @@ export class RunManager {
     return findResumePoint(this.store, this.files, runId);
   }
 
-  private launch(run: RunRecord, from: StartPoint, bestNote: string | null = null): void {
-    if ('problem' in from) {
-      // Nothing valid to continue from: the run fails saying so (restarting silently would hide the loss).
-      this.transition(run.id, 'failed', { error: from.problem });
-      this.files.clearOwner(run.id);
-      this.emit({ type: 'released', runId: run.id });
-      return;
-    }
-    const resume = from.resume;
+  private launch(run: RunRecord, resume: ResumePoint | null, bestNote: string | null = null): void {
     // A damaged newer checkpoint was skipped (and best.ckpt, trained past it, set aside): kept with the
     // run, so the app and `gatelab show` can say so.
     const note = [resume?.note, bestNote].filter(Boolean).join('; ');
@@ -259,8 +260,24 @@ export class RunManager {
     if (run.status === 'paused' && this.files.liveOwner(id) !== null) return this.files.requestControl(id, 'resume');
     if (run.status === 'queued') return this.run(id); // e.g. a lab killed between queueing and starting it
     if (run.status !== 'paused' && run.status !== 'interrupted') throw new Refusal(`run ${id} is ${run.status}: only paused or interrupted runs can be resumed`);
+    this.refuseUnresumable(run);
     this.transition(id, 'queued');
     this.run(id);
+  }
+
+  /**
+   * Refuses, before queueing, to resume a run with no checkpoint to continue from: it keeps its status, the reason
+   * as its note and its files, so it resumes once they are restored (the queue checks again: run-claim.ts).
+   */
+  private refuseUnresumable(run: RunRecord): void {
+    try {
+      findResumePoint(this.store, this.files, run.id);
+    } catch (e) {
+      if (!(e instanceof UnresumableRun)) throw e;
+      const note = unresumableNote(run.id, e.message, `stays ${run.status}`);
+      this.transition(run.id, run.status, { error: note, errorStep: null });
+      throw new Refusal(note);
+    }
   }
 
   cancel(id: number): void {

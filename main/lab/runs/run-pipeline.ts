@@ -15,6 +15,7 @@ import { DataBinding, dataShape, type DataColumns } from '../../../common/models
 import { BUILT_MODEL_RULES, modelColumns, shapeMismatch as shapesDiffer } from '../../../common/models/model-columns';
 import { runBinding, splitOfAssignment } from '../../../common/models/run-binding';
 import { bindTarget } from '../../../common/models/target';
+import { splitForTarget } from '../../../common/models/regression-split';
 import { retypedSince } from '../datasets/trained-caches';
 
 /** What the lab's dataset resolver hands a trainer (dataset-runs.ts datasetResolver). */
@@ -44,7 +45,15 @@ export interface RunPipeline {
 }
 
 /** A run's pipeline as re-derived, and where no column rule gives its model (the dataset changed since it trained): the first difference, else null. */
-export type DerivedPipeline = RunPipeline & { mismatch: string | null };
+export type DerivedPipeline = RunPipeline & {
+  mismatch: string | null;
+  /**
+   * The split spec the rows were cut by: the binding's, except a stratified split by a regressed target,
+   * which the trainer cuts at random (regression-split.ts); a stored assignment's rows are its spec's.
+   * Describe a run's split by this, never by the binding's spec (which says "stratified" for such a run).
+   */
+  splitSpec: SplitSpecInput;
+};
 
 /** A cache reader that loads a column when first asked for (exports use a few columns of a wide file). */
 export function lazyDatasetCache(cacheDir: string): ColumnSource & { meta: DatasetCacheMeta } {
@@ -80,10 +89,13 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Der
   if (payload.splitAssignment && Buffer.from(payload.splitAssignment, 'base64').length !== data.rows) {
     throw new Error(`the stored split does not assign the dataset's ${data.rows.toLocaleString('en-US')} rows: create the split again`);
   }
-  const computed = payload.splitAssignment ? splitOfAssignment(Uint8Array.from(Buffer.from(payload.splitAssignment, 'base64'))) : computeSplit(binding.split, data);
   // The trainer types columns by the cache's types here (not the user's overrides): so must we (they are
   // the run's own types: checked above, int and float aside, which read the same values).
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
+  // a regressed target's stratified split is cut at random, as the trainer cuts it (regression-split.ts)
+  const splitSpec = payload.splitAssignment ? binding.split : splitForTarget(binding.split, data, binding.columns, typeOf);
+  const computed = payload.splitAssignment ? splitOfAssignment(Uint8Array.from(Buffer.from(payload.splitAssignment, 'base64')))
+    : computeSplit(splitSpec, data);
   // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
   // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
   const { columns: targeted, split } = bindTarget(data, binding.columns, computed, typeOf);
@@ -91,7 +103,7 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Der
   // and leaves out constant channels and id-like columns by the rule the run's model was built with
   // (common/models/model-columns.ts: the trainer decides with the same function)
   const chosen = modelColumns({ data, columns: targeted, split, typeOf, model: config.model, logScaled: payload.logScaled }, BUILT_MODEL_RULES);
-  return { columns: chosen.columns, fitted: chosen.fitted, split, data, window, mismatch: chosen.mismatch };
+  return { columns: chosen.columns, fitted: chosen.fitted, split, splitSpec, data, window, mismatch: chosen.mismatch };
 }
 
 /**

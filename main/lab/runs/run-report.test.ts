@@ -234,3 +234,38 @@ describe('gatelab show while a run trains, after it was held, and after GateLab 
     });
   });
 });
+
+describe('the mean baseline of a regression run', () => {
+  const b = { mean: 102.79812, mse: 23.61, mae: 3.9512, rmse: Math.sqrt(23.61), r2: -0.00213 };
+
+  it('reads r2 and rmse first, then the mean it always predicts and its mse and mae on test', async () => {
+    const { describeRegressionBaseline } = await import('./run-report');
+    expect(describeRegressionBaseline(b)).toBe('mean baseline: r2 -0.0021, rmse 4.859 (always the training mean 102.798; mse 23.61, mae 3.951 on test)');
+    // every test target the same: no r2; a price in the thousands keeps its cents; a rounded zero has no sign
+    expect(describeRegressionBaseline({ mean: 1234.5678, mse: 4, mae: 2, rmse: 2 })).toBe('mean baseline: rmse 2 (always the training mean 1234.57; mse 4, mae 2 on test)');
+    expect(describeRegressionBaseline({ ...b, r2: -0.00001 })).toMatch(/^mean baseline: r2 0\.0000, /);
+  });
+
+  it('gatelab show prints it under the test metrics, and --json carries it (null for a classifier)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-mean-baseline-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const reg = store.runs.create({ config: { model: { template: 'concat-fusion' } } });
+      store.runs.setStatus(reg, 'completed', { dataSummary: { line: "fusion: regressing 'price'", logScaled: [], regressionBaseline: b } });
+      store.metrics.append(reg, [{ step: 40, name: 'test.r2', value: 0.61 }, { step: 40, name: 'test.rmse', value: 3.01 }]);
+      const lines = showText(store, store.runs.get(reg)!).split('\n');
+      const test = lines.findIndex((l) => l.startsWith('  test:'));
+      expect(lines[test]).toBe('  test:       r2 0.6100  rmse 3.0100');
+      expect(lines[test + 1]).toBe('  mean baseline: r2 -0.0021, rmse 4.859 (always the training mean 102.798; mse 23.61, mae 3.951 on test)');
+      expect(runSummary(store, store.runs.get(reg)!).regressionBaseline).toEqual(b);
+      expect(runDetail(store, store.runs.get(reg)!).data?.regressionBaseline).toEqual(b);
+      const clf = store.runs.create({ config: { model: { template: 'concat-fusion' } } });
+      store.runs.setStatus(clf, 'completed', { dataSummary: { line: 'fusion', logScaled: [], baseline: { accuracy: 0.9, majority: "'0'" } } });
+      expect(runSummary(store, store.runs.get(clf)!).regressionBaseline).toBeNull();
+      expect(showText(store, store.runs.get(clf)!)).not.toContain('mean baseline');
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

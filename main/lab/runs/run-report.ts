@@ -2,7 +2,7 @@
 // metrics that matter per family, the last gate statistics, checkpoints. Reads only the store.
 import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
-import type { TestBaseline } from '../../../common/trainer-protocol';
+import type { RegressionBaseline, TestBaseline } from '../../../common/trainer-protocol';
 import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../common/analytics/gate-names';
 import { statWords } from '../../../common/analytics/stat-words';
 import { resumeNotes } from './resume-notes';
@@ -111,6 +111,8 @@ export function runSummary(store: LabStore, r: RunRecord) {
     ratingUnits: ratingUnits(store, r),
     /** What always answering the training split's majority class scores on test (classification); null otherwise. */
     baseline: r.dataSummary?.baseline ?? null,
+    /** What always predicting the training mean scores on test, in the target's units (regression); null otherwise. */
+    regressionBaseline: r.dataSummary?.regressionBaseline ?? null,
   };
 }
 
@@ -126,7 +128,7 @@ export function runDetail(store: LabStore, r: RunRecord) {
   });
   const metrics = store.metrics.summary(r.id).map((s) => ({ name: s.name, points: s.count, first: s.first, last: s.last, min: s.min, max: s.max, lastStep: s.lastStep }));
   const checkpoints = store.checkpoints.forRun(r.id).map((c) => ({ kind: c.kind, step: c.step, epoch: c.epoch, path: c.path, bytes: c.bytes, metric: c.metric }));
-  // data: the trainer's data line, log-scaled columns and majority-class baseline (null before it started)
+  // data: the trainer's data line, log-scaled columns and majority-class or mean baseline (null before it started)
   // resumeNote: the damaged checkpoint a resume skipped (resume-notes.ts), null when none was
   const resumeNote = resumeNotes(store.settings)[String(r.id)] ?? null;
   return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels: testChannelsOf(store, r.id), testClasses: testClassesOf(store, r.id), config: r.config, metrics, gates, checkpoints };
@@ -150,6 +152,21 @@ export const formatMetrics = (m: Metrics, units: RatingUnits | null = null) =>
 export function describeBaseline(b: TestBaseline): string {
   const rate = b.positiveRate === undefined ? '' : `; positive rate ${(100 * b.positiveRate).toFixed(1)}% on test`;
   return `majority-class baseline: accuracy ${b.accuracy.toFixed(3)} (always ${b.majority}${rate})`;
+}
+
+/** 4 significant digits (23.61, 4.859): the baseline's errors, in the target's units. */
+const sig4 = (v: number) => String(Number(v.toPrecision(4)));
+
+/**
+ * "mean baseline: r2 -0.0021, rmse 4.859 (always the training mean 102.798; mse 23.61, mae 3.951 on test)":
+ * what a model that always predicts the training rows' mean scores on test, in the target's units. A
+ * regression's r2 of 0.31 and rmse of 2.3 are read against it. No r2 when every test target is the same.
+ */
+export function describeRegressionBaseline(b: RegressionBaseline): string {
+  // -0.00001 is "0.0000", not "-0.0000": the sign of a rounded zero means nothing
+  const r2 = b.r2 === undefined ? '' : `r2 ${(Math.abs(b.r2) < 5e-5 ? 0 : b.r2).toFixed(4)}, `;
+  // the mean keeps 6 digits, so a price of 1234.57 keeps its cents
+  return `mean baseline: ${r2}rmse ${sig4(b.rmse)} (always the training mean ${Number(b.mean.toPrecision(6))}; mse ${sig4(b.mse)}, mae ${sig4(b.mae)} on test)`;
 }
 
 /** "majority baseline accuracy 0.857": describeBaseline's numbers, short enough for a table's row. */
@@ -225,6 +242,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   lines.push(...testChannelsText(d.testChannels));
   lines.push(...testClassesText(d.testClasses, d.config));
   if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
+  if (d.data?.regressionBaseline) lines.push(`  ${describeRegressionBaseline(d.data.regressionBaseline)}`);
   if (d.data) lines.push(`  data: ${d.data.line}`);
   lines.push('  metrics:');
   for (const m of d.metrics) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { labPaths } from '../home';
 import { openLabDatasets, createSplit } from '../datasets/index';
-import { droppedLinesWords, storedSplitRows } from './run-split-rows';
+import { droppedLinesWords, pandasSep, storedSplitRows } from './run-split-rows';
 
 let home: string;
 let note: string;
@@ -37,5 +37,43 @@ describe('the row note of a split over a dataset with dropped rows', () => {
   it('writes one line in the singular and ranges with a dash', () => {
     expect(droppedLinesWords([[7, 7]])).toBe('line 7');
     expect(droppedLinesWords([[3, 3], [6, 9]])).toBe('lines 3, 6–9');
+  });
+});
+
+// The note names the pandas call whose index is the row number: it must split the file as the import did,
+// or `row` points at other rows (MovieLens-1M's ratings.dat is '::'-separated, which pandas reads only
+// with engine='python').
+describe('the row note names read_csv with the file\'s delimiter', () => {
+  async function noteFor(name: string, text: string): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-split-sep-'));
+    try {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const lab = await openLabDatasets(labPaths(join(dir, 'lab')), { demos: false });
+      try {
+        const { dataset } = await lab.registry.importDataset(file);
+        const split = await createSplit(lab.registry, dataset.id, 'r', { kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 1 });
+        return storedSplitRows(lab.store, split.id).rowNote;
+      } finally {
+        lab.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const rows = (sep: string) => Array.from({ length: 60 }, (_, i) => [1 + (i % 7), 100 + i, 1 + (i % 5), 978300760 + i].join(sep)).join('\n');
+
+  it("'::' (MovieLens-1M ratings.dat, no header): sep='::' with engine='python'", async () => {
+    expect(await noteFor('ratings.dat', `${rows('::')}\n`)).toMatch(/\(the index pandas\.read_csv\(file, sep='::', engine='python', header=None\) gives it\)$/);
+  });
+  it("';' with a header: sep=';'; a comma file: no sep at all", async () => {
+    expect(await noteFor('semi.csv', `user;item;rating;time\n${rows(';')}\n`)).toMatch(/\(the index pandas\.read_csv\(file, sep=';'\) gives it\)$/);
+    expect(await noteFor('comma.csv', `user,item,rating,time\n${rows(',')}\n`)).toMatch(/\(the index pandas\.read_csv\(file\) gives it\)$/);
+  });
+  it('escapes a delimiter of several characters for the regular expression python reads it as', () => {
+    expect(pandasSep('::')).toBe("sep='::', engine='python'");
+    expect(pandasSep('||')).toBe("sep='\\\\|\\\\|', engine='python'");
+    expect(pandasSep('\t')).toBe("sep='\\t'");
+    expect(pandasSep(',')).toBe('');
   });
 });

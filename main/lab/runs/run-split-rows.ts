@@ -4,7 +4,8 @@
 // already relies on: the same dataset payload the trainer gets, the same binding (default, named or stored
 // split), computeSplit or a stored 'given' assignment, and the rows without a target left out as the trainer
 // leaves them out. The counts are then checked against the data line the run's trainer stored when it
-// started: rows that disagree with what the run trained on are refused, never written.
+// started: rows that disagree with what the run trained on are refused, never written. The split stated is
+// the one runPipeline cut the rows by (a regressed target's is random, not its binding's stratified one).
 import { parseModelConfig } from '../../../common/models';
 import { runBinding } from '../../../common/models/run-binding';
 import { SplitSpec, windowStarts, type PartName } from '../../../common/data';
@@ -34,7 +35,10 @@ export interface PartWindows {
 
 export interface SplitRows {
   dataset: { id: number; name: string; rows: number; file: string };
-  /** Where the split comes from, in words ("the recommendation default", "stored split 'u1' (id 4)"). */
+  /**
+   * Where the split comes from, in words ("the recommendation default", "stored split 'u1' (id 4)"), and
+   * why, when `spec` is not the split it names (a regressed target's split cut at random).
+   */
   origin: string;
   spec: SplitSpec;
   /** One code per dataset row: 0 train, 1 validation, 2 test, 3 unused (ROW_PARTS). */
@@ -104,10 +108,24 @@ function rowNote(store: LabStore, datasetId: number, rows: number): string {
     const see = dropped && !which ? ` (gatelab datasets show ${datasetId} says which)` : summary ? ` (gatelab datasets show ${datasetId} names it)` : '';
     return `row is the 0-based position among the ${n(rows)} rows the lab imported; ${why}${see}, so after those rows it is not the row's position in the file`;
   }
-  const args = [d?.format === 'tsv' ? "sep='\\t'" : '', d?.hasHeader === false ? 'header=None' : ''].filter(Boolean).map((a) => `, ${a}`).join('');
+  const args = [pandasSep(d?.format === 'tsv' ? '\t' : d?.delimiter), d?.hasHeader === false ? 'header=None' : ''].filter(Boolean).map((a) => `, ${a}`).join('');
   const reader = d?.format === 'csv' || d?.format === 'tsv' ? ` (the index pandas.read_csv(file${args}) gives it)`
     : d?.format === 'jsonl' ? ' (the index pandas.read_json(file, lines=True) gives it)' : '';
   return `row is the 0-based position of the row among the file's ${n(rows)} data rows, the header and blank lines not counted${reader}`;
+}
+
+/** A Python string literal of `s` in single quotes ('\t' for a tab). */
+const pyString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\t/g, '\\t')}'`;
+
+/**
+ * The read_csv arguments that split the file as the import did: none for a comma; `sep='\t'`, `sep=';'` for
+ * another one character; a longer delimiter (MovieLens-1M's '::') only with engine='python', which reads
+ * `sep` as a regular expression, so its characters are escaped ('||' would otherwise split on nothing).
+ */
+export function pandasSep(delimiter: string | null | undefined): string {
+  if (!delimiter || delimiter === ',') return '';
+  if (delimiter.length === 1) return `sep=${pyString(delimiter)}`;
+  return `sep=${pyString(delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))}, engine='python'`;
 }
 
 function datasetOf(store: LabStore, datasetId: number, rows: number) {
@@ -131,6 +149,16 @@ function originOf(store: LabStore, run: RunRecord, family: string): string {
   }
   if (data.split !== undefined) return `data.split=${data.split}`;
   return `the ${FAMILY_WORDS[family] ?? family} default`;
+}
+
+/**
+ * Said after the origin when the run's split is not the one it asked for: a stratified split by a target the
+ * run regresses is cut at random (regression-split.ts), the same shares and seed. The origin alone ("the
+ * fusion default") would read as the stratified split fusion's default is for classes.
+ */
+function cutAtRandomWords(asked: SplitSpec, used: SplitSpec): string {
+  if (asked.kind !== 'stratified' || used.kind !== 'random') return '';
+  return `, cut at random for the regressed target '${asked.column}' (stratifying needs classes)`;
 }
 
 /** The windows of each part, cut as the trainer cuts them (workers/data/forecasting.ts). */
@@ -159,7 +187,9 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
   const payload = datasetResolver(new DatasetRegistry(store, paths))(run) as unknown as DatasetPayload;
   const pipeline = runPipeline(payload, config);
   const { family, binding } = runBinding(payload.columns, config, payload.split);
-  const spec = SplitSpec.parse(binding.split);
+  // the spec the rows were cut by, which is not the binding's for a regressed target (regression-split.ts)
+  const asked = SplitSpec.parse(binding.split);
+  const spec = SplitSpec.parse(pipeline.splitSpec);
   const assignment = pipeline.split.assignment;
   const counts = countsOf(assignment);
   let windows: RunSplitRows['windows'] = null;
@@ -181,7 +211,7 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
   return {
     run: runId,
     dataset: datasetOf(store, run.datasetId, assignment.length),
-    origin: originOf(store, run, family),
+    origin: `${originOf(store, run, family)}${cutAtRandomWords(asked, spec)}`,
     spec,
     assignment,
     counts,

@@ -153,7 +153,8 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       const run = must(id);
       if (format === 'onnx') {
         const r = exportRun(store, manager.files, run.id, join(o.paths.exports, exportFileName(run.id, 'onnx')));
-        return { path: r.path, bytes: r.bytes };
+        // the note says what the user must know about the file (another kept beside it, a checkpoint passed over)
+        return { path: r.path, bytes: r.bytes, ...(r.note ? { note: r.note } : {}) };
       }
       if (format === 'metrics-csv') {
         const path = join(o.paths.exports, exportFileName(run.id, 'metrics-csv'));

@@ -12,6 +12,7 @@ import { assertModelFits } from '../../../workers/run/model-for';
 import { RunManager } from './run-manager';
 import { withDatasetDefaults } from './dataset-defaults';
 import { checkRunSize } from './size-guard';
+import { FLAGSHIPS } from '../../../bench/flagships';
 
 const CHANNELS = 321;
 let home: string;
@@ -68,5 +69,53 @@ describe('model size guard', () => {
     expect(() => manager.create(huge)).toThrow(/^run config: dlinear \(channel-mixing, lookback 512, horizon 336, 321 channels\) has 35,[\d,]+ parameters/);
     expect(() => manager.createExperiment({ name: 'seeds', config: huge, seeds: 2 })).toThrow(/321 channels\) has 35,/);
     expect(lab.store.runs.list()).toEqual([]);
+  });
+
+  describe('activations of a batch', () => {
+    const elec = (model: Record<string, unknown>, run: Record<string, unknown> = {}) =>
+      withDatasetDefaults(parseRunConfig({ model: { template: 'patch-transformer-gated', ...model }, data: { kind: 'dataset', datasetId: wide }, epochs: 1, ...run }), lab.store);
+
+    it('refuses the Electricity-shaped patch transformer before queueing, with the batch size that fits computed', () => {
+      // the audit: 82,544 parameters, yet its trainer reached 20 GB RSS in two minutes on a 23 GB machine
+      const t0 = performance.now();
+      let msg = '';
+      try { checkRunSize(elec({}), 23 * GB); } catch (e) { msg = (e as Error).message; }
+      expect(performance.now() - t0).toBeLessThan(2000); // the symbolic graph of one window, no rows, nothing compiled
+      expect(msg).toMatch(/^run config: patch-transformer-gated \(channel-independent, lookback 336, horizon 96, 321 channels\) does not fit in memory: training needs ~60 GB: ~9 MB for its 82,544 parameters/);
+      expect(msg).toContain('~60 GB for the activations of a batch of 128 × 321 channels');
+      const fits = Number(/--set batchSize=(\d+) fits, or channel-mixing mode \(--set mode=channel-mixing/.exec(msg)![1]);
+      expect(fits).toBeGreaterThan(8);
+      // the fixes it names are accepted, and one more sample is not
+      expect(checkRunSize(elec({}, { batchSize: fits }), 23 * GB).batchSize).toBe(fits);
+      expect(() => checkRunSize(elec({}, { batchSize: fits + 1 }), 23 * GB)).toThrow(/does not fit in memory/);
+      expect(checkRunSize(elec({ mode: 'channel-mixing' }), 23 * GB).model).toMatchObject({ mode: 'channel-mixing' });
+      // gla of the same audit (8.3 GB in 30 s and climbing)
+      expect(() => checkRunSize(elec({ template: 'gla' }), 23 * GB)).toThrow(/gla .* the activations of a batch of 128 × 321 channels/);
+    });
+
+    it('the lab stores nothing for such a run or sweep', () => {
+      const manager = new RunManager({ store: lab.store, paths: labPaths(home), poolSize: 1 });
+      // a batch this large does not fit any machine, so this holds wherever the test runs
+      const wideBatch = { model: { template: 'patch-transformer-gated' }, data: { kind: 'dataset', datasetId: wide }, batchSize: 1 << 20 } as const;
+      expect(() => manager.create(wideBatch)).toThrow(/^run config: patch-transformer-gated .* for the activations of a batch of 1,048,576 × 321 channels .* --set batchSize=\d+ fits/);
+      expect(() => manager.createExperiment({ name: 'seeds', config: wideBatch, seeds: 2 })).toThrow(/does not fit in memory/);
+      expect(lab.store.runs.list()).toEqual([]);
+    });
+
+    it('the trainer refuses what only it can size (vocabularies filled in from the data)', () => {
+      // the lab sizes a click model with the template's default vocabularies (6 fields): that batch fits
+      const asked = parseRunConfig({ model: { template: 'dnn', hidden: [16], embeddingDim: 64 }, data: { kind: 'synthetic' }, batchSize: 32768 });
+      expect(checkRunSize(asked, 8 * GB)).toBe(asked);
+      // the trainer, with the 256 fields the pipeline found, knows each sample embeds 16,384 values (~9 GB a batch)
+      const filled = { ...asked, model: { ...asked.model, fields: Array.from({ length: 256 }, () => 10) } } as typeof asked;
+      expect(() => assertModelFits(filled, 8 * GB)).toThrow(/^dnn does not fit in memory: .* for the activations of a batch of 32,768 samples \(.* --set batchSize=\d+ fits\. Use smaller embeddings/);
+    });
+
+    it('accepts the bench flagships at their batch sizes on a machine of 8 GiB', () => {
+      for (const f of FLAGSHIPS) {
+        const config = parseRunConfig({ model: f.model, data: { kind: 'synthetic' }, batchSize: f.batch });
+        expect(() => assertModelFits(config, 8 * 2 ** 30), f.name).not.toThrow();
+      }
+    });
   });
 });

@@ -39,6 +39,13 @@ describe('dataSummaryOf', () => {
     expect(dataSummaryOf(ready({ data: 'resumed line' }), first)).toEqual({ line: 'resumed line', logScaled: ['price'], inputs, label });
     expect(dataSummaryOf(ready({ inputs: { fields: ['a'] } }), first).inputs).toEqual({ fields: ['a'] });
   });
+
+  it("keeps a regression's mean baseline, and a resumed trainer's silence does not drop it", () => {
+    const regressionBaseline = { mean: 102.798, mse: 23.61, mae: 3.951, rmse: 4.859, r2: -0.0021 };
+    const first = dataSummaryOf(ready({ regressionBaseline }), null);
+    expect(first).toEqual({ line: 'fusion: 9 train / 2 validation / 2 test samples', logScaled: [], regressionBaseline });
+    expect(dataSummaryOf(ready({ data: 'resumed line' }), first).regressionBaseline).toEqual(regressionBaseline);
+  });
 });
 
 let home: string;
@@ -77,6 +84,10 @@ beforeAll(() => {
   const cities = ['Paris, France', 'Lyon, France', 'Bonn, Germany'];
   for (let i = 0; i < 300; i++) { const age = 18 + ((i * 37) % 63); survey.push(`${age},"${cities[i % 3]}",${age > 50 ? 1 : 0}`); }
   writeFileSync(join(home, 'survey.csv'), survey.join('\n') + '\n');
+  // a price with cents (a number to regress, not classes) that its size explains in part
+  const flats = ['size,"city, country",price'];
+  for (let i = 0; i < 300; i++) { const size = 20 + ((i * 37) % 80); flats.push(`${size},"${cities[i % 3]}",${(100 + 2 * size + ((i * 13) % 17) * 1.37).toFixed(2)}`); }
+  writeFileSync(join(home, 'flats.csv'), flats.join('\n') + '\n');
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
@@ -102,5 +113,18 @@ describe('a run trained now names its inputs and label whatever its columns are 
     expect(ctr.data.inputs).toEqual({ fields: ['city, country', 'age'] });
     expect(gateNamesFromConfig(ctr.config, ctr.data).fields).toEqual(['city, country', 'age']);
     expect(binaryTerms(ctr.config, ctr.data)).toEqual({ event: 'is positive = true', classes: ['false', 'true'] });
+  });
+
+  it("regression: the training mean's scores on test reach the app, in the target's units", async () => {
+    const run = await train('flats.csv', { template: 'concat-fusion' }, { price: 'target' });
+    const b = run.data.regressionBaseline!;
+    expect(b, 'the API schema kept the mean baseline').toBeDefined();
+    // prices run 140..330 (mean ≈ 250): the raw target, not its standardized value (mean 0)
+    expect(b.mean).toBeGreaterThan(200);
+    expect(b.mean).toBeLessThan(300);
+    expect(b.rmse).toBeCloseTo(Math.sqrt(b.mse), 9);
+    expect(b.mae).toBeGreaterThan(10);
+    expect(b.r2).toBeLessThanOrEqual(0); // the training mean is at best the test rows' own
+    expect(run.data.baseline).toBeUndefined(); // no majority class for a number
   });
 });

@@ -268,16 +268,18 @@ export class TrainerLink {
 
 /**
  * The data summary stored with the run (`gatelab show`, the Runs view): the ready message's line, and the
- * log-scaled columns, baseline, model inputs, label and rows per class of each part, each kept from the
- * first start when a resumed trainer does not repeat it.
+ * log-scaled columns, baseline (the majority class's or, for a regression, the training mean's), model
+ * inputs, label and rows per class of each part, each kept from the first start when a resumed trainer does
+ * not repeat it.
  */
 export function dataSummaryOf(msg: Extract<FromTrainer, { type: 'ready' }>, before: RunDataSummary | null | undefined): RunDataSummary {
   const baseline = msg.baseline ?? before?.baseline;
+  const regressionBaseline = msg.regressionBaseline ?? before?.regressionBaseline;
   const inputs = msg.inputs ?? before?.inputs;
   const label = msg.label ?? before?.label;
   const classCounts = msg.classCounts ?? before?.classCounts;
   return {
-    line: msg.data, logScaled: msg.logScaled ?? before?.logScaled ?? [], ...(baseline ? { baseline } : {}), ...(inputs ? { inputs } : {}),
+    line: msg.data, logScaled: msg.logScaled ?? before?.logScaled ?? [], ...(baseline ? { baseline } : {}), ...(regressionBaseline ? { regressionBaseline } : {}), ...(inputs ? { inputs } : {}),
     ...(label ? { label } : {}), ...(classCounts ? { classCounts } : {}),
   };
 }

@@ -70,6 +70,16 @@ describe('opening the lab database', () => {
     expect(readFileSync(path).equals(Buffer.alloc(8192, 0x41))).toBe(true);
   });
 
+  it("a damaged header: SQLite's words said once, not once per attempt to open it", () => {
+    const path = join(dir, 'lab.sqlite');
+    openLabStore(path).close();
+    // the header's page count (offset 28) says more pages than the file has: "database disk image is malformed"
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4, 0xff), 0, 4, 28);
+    closeSync(fd);
+    expect(() => openLabStore(path)).toThrow(`The lab database '${path}' is damaged and cannot be opened (database disk image is malformed). GateLab kept the file unchanged. To start fresh`);
+  });
+
   it('quickCheck reports ok databases as healthy', () => {
     const db = new Database(join(dir, 'ok.sqlite'));
     db.exec('CREATE TABLE t (x)');

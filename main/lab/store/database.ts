@@ -80,7 +80,9 @@ function openForRecovery(path: string, problem: string, migrations: Migration[],
     db.pragma(`busy_timeout = ${busy}`);
     db.pragma('user_version'); // forces SQLite to read the header: fails here if the file is not a database at all
   } catch (e) {
-    throw new LabUnavailable(`The lab database '${path}' is damaged and cannot be opened (${problem}; ${(e as Error).message}). ${advice.replace(/^GateLab kept.*?train\. /, 'GateLab kept the file unchanged. ')}`);
+    // the check and the read-only open usually fail in the same words ("file is not a database"): say them once
+    const said = [...new Set([problem, (e as Error).message])].join('; ');
+    throw new LabUnavailable(`The lab database '${path}' is damaged and cannot be opened (${said}). ${advice.replace(/^GateLab kept.*?train\. /, 'GateLab kept the file unchanged. ')}`);
   }
   const version = schemaVersion(db);
   const stale = version < migrations.length ? ` Its schema (version ${version}) is older than this GateLab's (${migrations.length}); some views may be empty.` : '';

@@ -1,7 +1,8 @@
 // The datasets and dataset_columns tables: one row per imported file, one per column (schema + role).
 import type Database from 'better-sqlite3';
 import type { ColumnRole, ColumnTypeName, DatasetFamily } from '../../../common/data/roles';
-import { parseJson, toJson } from './json';
+import { firstDamagedColumn, parseJson, toJson } from './json';
+import { checkRows, type CheckedList } from './damaged-rows';
 
 export interface ColumnRecord {
   position: number;
@@ -52,6 +53,9 @@ interface ColumnRow {
   position: number; name: string; type: string; type_override: string | null; role: string; modality: string | null; stats: string;
 }
 
+/** The dataset's columns stored as JSON (fromRow parses them). */
+const DATASET_JSON_FIELDS = ['import_options', 'validation'] as const;
+
 const fromRow = (r: DatasetRow): DatasetRecord => ({
   id: r.id,
   name: r.name,
@@ -73,7 +77,7 @@ const fromRow = (r: DatasetRow): DatasetRecord => ({
   createdAt: r.created_at,
 });
 
-const columnFromRow = (r: ColumnRow): ColumnRecord => ({
+const columnFromRow = (datasetId: number) => (r: ColumnRow): ColumnRecord => ({
   position: r.position,
   name: r.name,
   type: (r.type_override ?? r.type) as ColumnTypeName,
@@ -81,7 +85,7 @@ const columnFromRow = (r: ColumnRow): ColumnRecord => ({
   typeOverride: r.type_override as ColumnTypeName | null,
   role: r.role as ColumnRole,
   modality: r.modality,
-  stats: parseJson(r.stats, {}, `dataset_columns.stats of '${r.name}'`),
+  stats: parseJson(r.stats, {}, `dataset_columns.stats of column '${r.name}' of dataset ${datasetId}`),
 });
 
 export class DatasetTable {
@@ -119,20 +123,43 @@ export class DatasetTable {
     return r && fromRow(r);
   }
 
+  /**
+   * Whether a dataset row has this source hash, without reading its JSON: a folder whose row is damaged is
+   * still that dataset's (the start-up sweep must keep it, and must not stop on it as byHash would).
+   */
+  hasHash(sourceHash: string): boolean {
+    return this.db.prepare('SELECT 1 FROM datasets WHERE source_hash = ?').get(sourceHash) !== undefined;
+  }
+
   byHash(sourceHash: string): DatasetRecord | undefined {
     const r = this.db.prepare('SELECT * FROM datasets WHERE source_hash = ?').get(sourceHash) as DatasetRow | undefined;
     return r && fromRow(r);
   }
 
+  /** The datasets (oldest first), leaving out any whose stored JSON is damaged, its columns' included (listChecked names them). */
   list(): DatasetRecord[] {
-    return (this.db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[]).map(fromRow);
+    return this.listChecked().records;
+  }
+
+  /**
+   * The datasets a listing can show, and those it left out because a JSON column does not parse
+   * (damaged-rows.ts): the dataset's own, or a column's stats (every reader of a dataset reads its columns).
+   */
+  listChecked(): CheckedList<DatasetRecord> {
+    const badColumns = new Map<number, string>();
+    const stats = this.db.prepare('SELECT dataset_id, name, stats FROM dataset_columns ORDER BY dataset_id, position').all() as Array<{ dataset_id: number; name: string; stats: string }>;
+    for (const c of stats) {
+      if (!badColumns.has(c.dataset_id) && firstDamagedColumn(c, ['stats'])) badColumns.set(c.dataset_id, `stats of column '${c.name}'`);
+    }
+    const damage = (r: DatasetRow): string | null => firstDamagedColumn(r as unknown as Record<string, unknown>, DATASET_JSON_FIELDS)?.column ?? badColumns.get(r.id) ?? null;
+    return checkRows('dataset', this.db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[], damage, fromRow);
   }
 
   columns(datasetId: number): ColumnRecord[] {
     const rows = this.db
       .prepare('SELECT position, name, type, type_override, role, modality, stats FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
       .all(datasetId) as ColumnRow[];
-    return rows.map(columnFromRow);
+    return rows.map(columnFromRow(datasetId));
   }
 
   /** Sets the role (and optionally the modality group) of the named columns; throws naming any unknown column. */

@@ -58,3 +58,4 @@ export { RUN_STATUSES } from './runs';
 export type { MetricPoint, GateStatPoint, Series, MetricSummary } from './metrics';
 export type { CheckpointRecord, ExportRecord } from './checkpoints';
 export type { AnalyticsJobRecord, AnalyticsJobStatus as AnalyticsJobRowStatus, AnalyticsJobKind } from './analytics-jobs';
+export type { DamagedRow, DamagedKind, CheckedList } from './damaged-rows';

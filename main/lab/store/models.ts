@@ -1,7 +1,8 @@
 // The models table: saved model configurations (family + template + gates), the zod-validated JSON
 // the model builder and `gatelab train` edit. Validation is the caller's (common/models); this stores.
 import type Database from 'better-sqlite3';
-import { parseJson, toJson } from './json';
+import { firstDamagedColumn, parseJson, toJson } from './json';
+import { checkRows, type CheckedList } from './damaged-rows';
 
 export interface ModelRecord {
   id: number;
@@ -45,11 +46,17 @@ export class ModelTable {
     return r && fromRow(r);
   }
 
+  /** The saved models (oldest first), leaving out any whose stored config is damaged (listChecked names them). */
   list(family?: string): ModelRecord[] {
+    return this.listChecked(family).records;
+  }
+
+  /** The models a listing can show, and those it left out because their config does not parse (damaged-rows.ts). */
+  listChecked(family?: string): CheckedList<ModelRecord> {
     const rows = (family
       ? this.db.prepare('SELECT * FROM models WHERE family = ? ORDER BY id').all(family)
       : this.db.prepare('SELECT * FROM models ORDER BY id').all()) as ModelRow[];
-    return rows.map(fromRow);
+    return checkRows('model', rows, (r) => firstDamagedColumn(r, ['config'])?.column ?? null, fromRow);
   }
 
   delete(id: number): boolean {

@@ -1,8 +1,9 @@
 // The runs table: lifecycle queued -> running -> (paused) -> completed | failed | cancelled | interrupted,
 // persisted on every transition (ARCHITECTURE §6). The run manager owns the policy; this is the storage.
 import type Database from 'better-sqlite3';
-import { parseJson, toJson } from './json';
-import type { LabelCoding, ModelInputs, PartClassCounts, TestBaseline } from '../../../common/trainer-protocol';
+import { firstDamagedColumn, parseJson, toJson } from './json';
+import { checkRows, type CheckedList } from './damaged-rows';
+import type { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, TestBaseline } from '../../../common/trainer-protocol';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -15,6 +16,8 @@ export interface RunDataSummary {
   logScaled: string[];
   /** Classification: the majority-class accuracy on the test split (a reference line, not a metric). */
   baseline?: TestBaseline;
+  /** Regression: what always predicting the training mean scores on test, in the target's units (a reference line, not a metric). */
+  regressionBaseline?: RegressionBaseline;
   /** The model's inputs by column name, in its order (absent for runs stored before, which read the line's "left out" note). */
   inputs?: ModelInputs;
   /** Classification: the label column and its classes in the model's order (absent for runs stored before, which read the line's label note). */
@@ -78,6 +81,9 @@ const COLUMN: Record<keyof RunUpdate, string> = {
 const JSON_COLUMNS = new Set<keyof RunUpdate>(['dataSummary', 'stop']);
 
 type RunRow = Record<string, unknown>;
+/** The run's columns stored as JSON (fromRow parses them). */
+const JSON_FIELDS = ['config', 'data_summary', 'stop_reason'] as const;
+const damageOf = (r: RunRow): string | null => firstDamagedColumn(r, JSON_FIELDS)?.column ?? null;
 const fromRow = (r: RunRow): RunRecord => ({
   id: r.id as number,
   groupId: r.group_id as string | null,
@@ -129,18 +135,37 @@ export class RunTable {
     return r && fromRow(r);
   }
 
+  /**
+   * A run's dataset and status, read from their plain columns: they answer for a run whose stored JSON is
+   * damaged (get throws for it), so a caller can still tell which dataset such a run needs. Undefined: no such run.
+   */
+  plainColumns(id: number): Pick<RunRecord, 'id' | 'datasetId' | 'status'> | undefined {
+    const r = this.db.prepare('SELECT id, dataset_id, status FROM runs WHERE id = ?').get(id) as { id: number; dataset_id: number | null; status: RunStatus } | undefined;
+    return r && { id: r.id, datasetId: r.dataset_id, status: r.status };
+  }
+
+  /** The runs (oldest first), leaving out any whose stored JSON is damaged (listChecked names them). */
   list(filter: { status?: RunStatus; groupId?: string } = {}): RunRecord[] {
+    return this.listChecked(filter).records;
+  }
+
+  /** The runs a listing can show, and those it left out because a JSON column does not parse (damaged-rows.ts). */
+  listChecked(filter: { status?: RunStatus; groupId?: string } = {}): CheckedList<RunRecord> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) { where.push('status = ?'); params.push(filter.status); }
     if (filter.groupId) { where.push('group_id = ?'); params.push(filter.groupId); }
     const sql = `SELECT * FROM runs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
-    return (this.db.prepare(sql).all(...params) as RunRow[]).map(fromRow);
+    return checkRows('run', this.db.prepare(sql).all(...params) as RunRow[], damageOf, fromRow);
   }
 
-  /** Next queued run: highest priority first, then FIFO. */
+  /**
+   * Next queued run: highest priority first, then FIFO. A queued run whose stored JSON is damaged is passed
+   * over (it cannot start; `gatelab show` names it), so it does not stop the queue behind it.
+   */
   nextQueued(): RunRecord | undefined {
-    const r = this.db.prepare(`SELECT * FROM runs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1`).get() as RunRow | undefined;
+    const rows = this.db.prepare(`SELECT * FROM runs WHERE status = 'queued' ORDER BY priority DESC, id`).all() as RunRow[];
+    const r = rows.find((row) => damageOf(row) === null);
     return r && fromRow(r);
   }
 

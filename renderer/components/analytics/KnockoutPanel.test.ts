@@ -70,4 +70,14 @@ describe('KnockoutPanel', () => {
     render(KnockoutPanel, { props: { table: { ...table, metric: 'mse', higherIsBetter: false } } });
     expect(screen.getAllByTestId('knockout-row')[0].querySelector('.name')!.textContent).toBe('stream 1 feature gate open');
   });
+
+  it('says how the interval was resampled: runs of consecutive forecast windows, or independent samples', () => {
+    const mse = { ...table, metric: 'mse', higherIsBetter: false, samples: 11_089, interval: { kind: 'block' as const, block: 432, span: 432 } };
+    render(KnockoutPanel, { props: { table: mse } });
+    expect(screen.getByTestId('knockout-interval-method').textContent).toBe('95% interval: block bootstrap over runs of 432 consecutive windows (windows overlap)');
+    cleanup();
+    // a table stored before the block bootstrap was drawn independently
+    render(KnockoutPanel, { props: { table } });
+    expect(screen.getByTestId('knockout-interval-method').textContent).toBe('95% interval: paired bootstrap over independent test samples');
+  });
 });

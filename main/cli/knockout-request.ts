@@ -1,0 +1,47 @@
+// What `gatelab knockout` asks (--gate, --mode, --expert), checked against the run's gates before the
+// analytics process starts. The job would refuse the same things only after loading the data and the
+// model (exit 1, as if the lab had failed); here a gate the run does not have, a mode its gate has no
+// knockout for or an expert it does not have is a refusal (exit 2) that lists what the run does have.
+import { allInterventions, modesFor, type GateProbe, type Intervention } from '../../common/analytics';
+import { Refusal } from '../lab/runs/refusal';
+
+export type KnockoutRequest = { gate?: string; mode?: Intervention['mode']; expert?: number };
+
+/** The experts (or variables) a 'single' knockout of `g` can keep: allInterventions' rule (at most 16). */
+const singleExperts = (g: GateProbe): number => Math.min(g.shape.at(-1) ?? 0, 16);
+
+/** A gate's knockouts as --mode/--expert take them: "open, closed, mean", "uniform, top1, single 0-3, mean". */
+function knockoutsOf(g: GateProbe): string {
+  return modesFor(g.kind)
+    .flatMap((m) => (m !== 'single' ? [m] : singleExperts(g) > 0 ? [`single ${singleExperts(g) > 1 ? `0-${singleExperts(g) - 1}` : '0'}`] : []))
+    .join(', ');
+}
+
+/** "gates are: gate1 (gate: open, closed, mean), router (router: uniform, top1, single 0-3, mean)". */
+export function gatesAre(gates: readonly GateProbe[]): string {
+  return `gates are: ${gates.map((g) => `${g.gate} (${g.kind}: ${knockoutsOf(g)})`).join(', ')}`;
+}
+
+/** Throws a Refusal naming the run's gates when `only` matches none of its knockouts. */
+export function assertKnockoutRequest(runId: number, gates: readonly GateProbe[], only: KnockoutRequest): void {
+  if (!gates.length) {
+    throw new Refusal(`run ${runId} has no gate to knock out: its model has no gate (a baseline template) or none that applies to this data; ` +
+      'knockouts need a gated template (gates are highlighted in the Models diagram; `gatelab templates` marks them)');
+  }
+  const gate = only.gate === undefined ? undefined : gates.find((g) => g.gate === only.gate);
+  if (only.gate !== undefined && !gate) throw new Refusal(`run ${runId} has no gate '${only.gate}'; ${gatesAre(gates)}`);
+  if (gate && only.mode !== undefined && !modesFor(gate.kind).includes(only.mode)) {
+    throw new Refusal(`gate '${gate.gate}' of run ${runId} is a ${gate.kind}: --mode ${only.mode} does not apply to it (its knockouts: ${knockoutsOf(gate)}); ${gatesAre(gates)}`);
+  }
+  // only 'single' knockouts keep one expert: --expert with another mode matches nothing
+  if (only.expert !== undefined && only.mode !== undefined && only.mode !== 'single') {
+    throw new Refusal(`--expert goes with --mode single (got --mode ${only.mode}); ${gatesAre(gates)}`);
+  }
+  // The job's own rule (workers/analytics/knockout.ts): every knockout of every gate, kept when it matches.
+  const matching = allInterventions(gates).filter((i) =>
+    (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
+  if (!matching.length) {
+    const what = [only.gate !== undefined && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
+    throw new Refusal(`no knockout of run ${runId} matches ${what}; ${gatesAre(gates)}`);
+  }
+}

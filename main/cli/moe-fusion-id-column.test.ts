@@ -1,0 +1,37 @@
+// MoE fusion puts one expert per modality. A dataset with an id-like column (one value per row, no modality
+// set) gave that column's group an expert before queueing, while the trainer drops id columns: the run was
+// queued and failed at step 0 ("experts must equal the number of modalities (2), got 3"). The lab now counts
+// the modalities the trainer keeps (common/models/usable-columns.ts fusionModalitiesByCounts).
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gatelab } from './testing/gatelab';
+
+const home = mkdtempSync(join(tmpdir(), 'gatelab-moe-ids-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function writeSites(): string {
+  const file = join(home, 'sites.csv');
+  const lines = ['site_id,region,x1,x2,good'];
+  for (let i = 0; i < 120; i++) lines.push(`S${String(i).padStart(5, '0')},${['east', 'west', 'north'][i % 3]},${((i * 37) % 17) / 4},${((i * 11) % 13) / 3},${i % 2}`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+describe('moe-fusion on a dataset with an id column', () => {
+  it('counts one expert per modality the trainer keeps, trains, and refuses a count that includes the id', async () => {
+    const file = writeSites();
+    expect((await gatelab(['import', file, '--home', home])).code).toBe(0);
+    // the user groups the features into two modalities; site_id, left without one, would be a third group
+    const roles = await gatelab(['datasets', 'roles', 'sites', 'region=feature:place', 'x1=feature:measure', 'x2=feature:measure', 'good=target', '--home', home]);
+    expect(roles.code, roles.err).toBe(0);
+    const trained = await gatelab(['train', '--dataset', 'sites', '--home', home, '--template', 'moe-fusion', '--epochs', '1', '--json']);
+    expect(trained.code, trained.err).toBe(0);
+    const result = JSON.parse(trained.out.trim().split('\n').at(-1)!);
+    expect(result.status).toBe('completed');
+    const wrong = await gatelab(['train', '--dataset', 'sites', '--home', home, '--template', 'moe-fusion', '--set', 'router.experts=3', '--epochs', '1']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/\b2\b/);
+  }, 120_000);
+});

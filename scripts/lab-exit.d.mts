@@ -1,0 +1,2 @@
+// Types of scripts/lab-exit.mjs (the tests are TypeScript).
+export function unexpectedExitMessage(signal: NodeJS.Signals | null, forwarded: NodeJS.Signals | null): string | null;
