@@ -14,6 +14,12 @@ import type { LabPaths } from '../home';
 
 const ASIDE = /^deleted-dataset-([0-9A-Za-z]+)-(\d+)-[0-9a-f]+$/;
 
+/**
+ * A folder of `<home>/tmp` set aside by a dataset delete: only settleInterruptedDeletions may remove it. The
+ * scratch sweep judges by age, and a rename keeps the folder's old mtime, so it would take one at once.
+ */
+export const isDeletionAside = (name: string): boolean => ASIDE.test(name);
+
 /** Where a dataset folder waits while its delete completes; `<home>/tmp`, on the lab home's own disk. */
 export function deletionAsidePath(paths: LabPaths, hash: string, pid = process.pid): string {
   return join(paths.home, 'tmp', `deleted-dataset-${hash}-${pid}-${randomBytes(4).toString('hex')}`);
@@ -53,7 +59,9 @@ export function settleInterruptedDeletions(paths: LabPaths, hasRow: (hash: strin
   const settled: string[] = [];
   for (const name of names) {
     const m = ASIDE.exec(name);
-    if (!m || Number(m[2]) === process.pid || isAlive(Number(m[2]))) continue;
+    // this process deletes synchronously, so none of its own can be in flight here (and a lab restarted as the
+    // same pid, e.g. pid 1 in a container, must settle what its killed predecessor left)
+    if (!m || (Number(m[2]) !== process.pid && isAlive(Number(m[2])))) continue;
     const aside = join(tmp, name);
     const home = join(paths.datasets, m[1]);
     if (hasRow(m[1]) && !existsSync(home)) renameSync(aside, home);

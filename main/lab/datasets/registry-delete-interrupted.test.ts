@@ -3,7 +3,7 @@
 // start). A kill is simulated by leaving the disk and the store as the killed process would, under a pid
 // that no longer runs; the next start settles it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,13 +98,29 @@ describe('deleting a dataset', () => {
     expect(Array.from(openDatasetCache(d.cachePath).column('units').values.slice(0, 3))).toEqual([0, 1, 2]);
   });
 
-  it('a folder a live lab is still deleting is left to it', async () => {
+  it('a folder another live lab is still deleting is left to it, however old the folder (the scratch sweep skips it)', async () => {
     const { id, hash } = await imported();
-    const aside = deletionAsidePath(paths, hash); // this process: alive
+    const aside = deletionAsidePath(paths, hash, process.ppid); // another process that runs
     mkdirSync(join(home, 'tmp'), { recursive: true });
     renameSync(join(paths.datasets, hash), aside);
-    lab.store.datasets.delete(id);
+    // a rename keeps the folder's mtime: an import made hours ago is "old scratch" by age
+    const hoursAgo = new Date(Date.now() - 3 * 3600_000);
+    utimesSync(aside, hoursAgo, hoursAgo);
     await restart();
     expect(existsSync(aside)).toBe(true);
+    expect(lab.registry.get(id)).toBeDefined(); // its row is still there: nothing of the dataset was removed
+  });
+
+  it('a lab restarted under the pid of the one killed mid-delete (pid 1 in a container) settles its folder', async () => {
+    const { id, hash } = await imported();
+    const aside = deletionAsidePath(paths, hash); // this process's pid, as the killed lab's was
+    mkdirSync(join(home, 'tmp'), { recursive: true });
+    renameSync(join(paths.datasets, hash), aside);
+    const hoursAgo = new Date(Date.now() - 3 * 3600_000);
+    utimesSync(aside, hoursAgo, hoursAgo);
+    await restart();
+    expect(existsSync(aside)).toBe(false);
+    const d = lab.registry.get(id)!; // the row stayed: the folder is back and reads
+    expect(Array.from(openDatasetCache(d.cachePath).column('units').values.slice(0, 3))).toEqual([0, 1, 2]);
   });
 });

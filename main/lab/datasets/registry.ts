@@ -216,7 +216,9 @@ export class DatasetRegistry {
     try {
       this.store.datasets.delete(d.id);
     } catch (e) {
-      if (aside) putBack(this.paths, d.sourceHash, aside);
+      // the row stays: the folder goes back (a failure to put it back must not hide why the delete failed;
+      // the next start settles the folder, deletion-aside.ts)
+      if (aside) try { putBack(this.paths, d.sourceHash, aside); } catch { /* settled at the next start */ }
       throw e;
     }
     rmSync(aside ?? join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });

@@ -15,8 +15,8 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-split-number-'));
   lab = await openLabDatasets(labPaths(home), { demos: false });
   // 1,500 rows: a price with 1,498 distinct values (each a class of one row, the last of three: none reach validation or test), a count of 1..300, 5 star classes
-  const lines = ['size,stars,count,price'];
-  for (let r = 0; r < 1500; r++) lines.push(`${(r * 7) % 113},${1 + (r % 5)},${1 + (r % 300)},${(10 + Math.min(r, 1497) * 0.25).toFixed(2)}`);
+  const lines = ['size,stars,count,price,halfStars'];
+  for (let r = 0; r < 1500; r++) lines.push(`${(r * 7) % 113},${1 + (r % 5)},${1 + (r % 300)},${(10 + Math.min(r, 1497) * 0.25).toFixed(2)},${0.5 + 0.5 * (r % 10)}`);
   writeFileSync(join(home, 'houses.csv'), lines.join('\n') + '\n');
   datasetId = (await lab.registry.importDataset(join(home, 'houses.csv'), { family: 'fusion', roles: { price: 'target' } })).dataset.id;
 });
@@ -42,6 +42,10 @@ describe('stratified splits by a number', () => {
   it('classes stratify as before: 5 star ratings keep 80/10/10; a random split by the price is fine', async () => {
     const byStars = await createSplit(lab.registry, datasetId, 'by-stars', stratified('stars'));
     expect(byStars.counts).toMatchObject({ train: 1200, val: 150, test: 150 });
+    // half-star ratings have fractions (a fusion template would regress them) but 10 values of 150 rows each:
+    // stratifying by them is sound and is not refused
+    const byHalfStars = await createSplit(lab.registry, datasetId, 'by-half-stars', stratified('halfStars'));
+    expect(byHalfStars.counts).toMatchObject({ train: 1200, val: 150, test: 150 });
     const random = await createSplit(lab.registry, datasetId, 'random', { kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 42 });
     expect(random.counts).toMatchObject({ train: 1200, val: 150, test: 150 });
   });

@@ -51,10 +51,10 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
 /**
  * A stratified split by a continuous number (the auto rule a fusion target is regressed by,
  * common/models/regression-reading.ts autoRegresses: fractions, or more distinct integers than a sane class
- * count) is refused: every value would be its own class, a class of one row always lands in training, and
- * validation and test would be a row or two. Refused before anything is stored, with the counts it would give.
+ * count) is refused when it degenerates: a value of its own is a class of one row, which always lands in
+ * training, so validation and test get a row or two. Refused before anything is stored, with the counts it gave.
  */
-function refuseStratifiedByNumber(spec: SplitSpec, source: ColumnSource, dataset: Dataset, counts: { val: number; test: number }): void {
+function refuseStratifiedByNumber(spec: SplitSpec, source: ColumnSource, dataset: Dataset, counts: { train: number; val: number; test: number }): void {
   if (spec.kind !== 'stratified') return;
   const type = dataset.columns.find((c) => c.name === spec.column)?.type;
   let regressed: ReturnType<typeof regressionTarget>;
@@ -64,6 +64,11 @@ function refuseStratifiedByNumber(spec: SplitSpec, source: ColumnSource, dataset
     return; // no number at all, or a constant: classes of their own kind, the split's counts say what it made
   }
   if (!regressed) return;
+  // Only when it degenerates: half-star ratings (10 values) stratify fine; a price with 1,500 values gives
+  // validation and test a row or two. Judged on what the split made against the shares asked for.
+  const total = counts.train + counts.val + counts.test;
+  const short = (n: number, share: number) => share > 0 && n < 0.5 * share * total;
+  if (!short(counts.val, spec.ratios.val) && !short(counts.test, spec.ratios.test)) return;
   const rows = (n: number, part: string) => `${n.toLocaleString('en-US')} ${part} row${n === 1 ? '' : 's'}`;
   throw new Error(`'${spec.column}' is a number with ${regressed.distinct.toLocaleString('en-US')} distinct values: stratifying would make each value its own class ` +
     `(${rows(counts.val, 'validation')}, ${rows(counts.test, 'test')}). Use --kind random (or a threshold label)`);

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive as processAlive } from '../process-alive';
+import { isDeletionAside } from './deletion-aside';
 
 /** This process counts as alive even if signalling itself were refused. */
 const isAlive = (pid: number): boolean => pid === process.pid || processAlive(pid);
@@ -124,6 +125,7 @@ export function sweepScratch(tmpDir: string, minAgeMs = 60 * 60_000): string[] {
     return removed;
   }
   for (const name of names) {
+    if (isDeletionAside(name)) continue; // a dataset on its way out or back: settled by deletion-aside.ts only
     const p = join(tmpDir, name);
     if (Date.now() - statSync(p).mtimeMs > minAgeMs) {
       rmSync(p, { recursive: true, force: true });
