@@ -8,10 +8,12 @@ import type { RunEvent } from './events';
 import { reachedStep, showText } from './run-report';
 import { GIVE_UP_MS } from './metrics-writer';
 
-// 16384 synthetic rows, batch 64: an epoch checkpoint every 256 steps (a second or so), so a stop just past
-// one lands well before the next.
-const STEPS_PER_EPOCH = 256;
-const long = { data: { kind: 'synthetic', samples: 16384 }, batchSize: 64, epochs: 50, earlyStopping: { patience: 0 } } as const;
+// 65536 synthetic rows, batch 64: an epoch checkpoint every 1024 steps, so a stop just past one lands well
+// before the next. (At 256 steps an epoch took ~0.3 s on an idle machine: the trainer reached the next
+// checkpoint while the lab shut down, and the run rightly waited there, with no step past it to show.)
+// 16 steps per call: points past a checkpoint arrive long before the next one.
+const STEPS_PER_EPOCH = 1024;
+const long = { data: { kind: 'synthetic', samples: 65536 }, batchSize: 64, epochs: 50, earlyStopping: { patience: 0 }, stepsPerCall: 16 } as const;
 const homes: string[] = [];
 const lab = () => {
   const l = openTestLab();
