@@ -46,6 +46,8 @@ describe('a regression run in the app', () => {
     const b = run.data?.regressionBaseline;
     expect(b?.mean).toBeGreaterThan(0.05);
     expect(b?.mean).toBeLessThan(1);
+    // the run's data summary arrives with its own query, after the metrics
+    await waitFor(() => expect(tiles.querySelector('[data-testid="run-regression-baseline"]')).not.toBeNull());
     const baseline = tiles.querySelector('[data-testid="run-regression-baseline"]');
     expect(baseline?.querySelector('dt')?.textContent).toBe('mean baseline');
     expect(baseline?.querySelector('dd')?.textContent).toMatch(/^r2 \S+ · rmse \S+ \(always the training mean 0\.\d+; mse \S+, mae \S+ on test\)$/);
