@@ -238,8 +238,7 @@ export class DatasetRegistry {
   private damagedRunsOf(datasetId: number): Array<{ id: number; column: string }> {
     const { damaged } = this.store.runs.listChecked();
     if (!damaged.length) return [];
-    const datasetOf = this.store.db.prepare('SELECT dataset_id FROM runs WHERE id = ?');
-    return damaged.filter((r) => (datasetOf.get(r.id) as { dataset_id: number | null } | undefined)?.dataset_id === datasetId);
+    return damaged.filter((r) => this.store.runs.plainColumns(r.id)?.datasetId === datasetId);
   }
 
   /**

@@ -223,9 +223,10 @@ function userTyped(d: Dataset): string[] {
 
 /**
  * The lists of columns read under every rule that may have made the cache, most likely first. A record with
- * `retypedColumns` says. One without predates the list: the type change that wrote it read every column the
- * user typed under every rule (Excel serial days, AM/PM times), so those first; an importer older still read
- * them under the recorded rules alone (serial numbers in a datetime column as epoch seconds), so none second.
+ * `retypedColumns` says. One without predates the list: its type changes read the columns they changed under
+ * every rule (Excel serial days, AM/PM times), so every typed column is tried first; an importer older still
+ * read them under the recorded rules alone (serial numbers in a datetime column as epoch seconds), so none
+ * second. A dataset retyped twice under the old code may match neither: its type change is refused, nothing lost.
  */
 export function retypedCandidates(d: Dataset): readonly string[][] {
   const given: unknown = (d.importOptions as ImportOptions).retypedColumns;
