@@ -4,8 +4,14 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  // Svelte writes style attributes; no remote stylesheets.
-  "style-src 'self' 'unsafe-inline'",
+  // Stylesheets and <style> elements only from our own files: Svelte's component CSS is built into one
+  // stylesheet (the vite plugin emits it, never injects it at run time), so an injected <style> is refused.
+  "style-src 'self'",
+  // Inline style="…" attributes are still allowed: six static ones in components' markup
+  // (LaunchBar, SplitSettings, RunTable, CompareView, DatasetsView) need it until they become classes or
+  // `style:` directives. Svelte's `style={…}` and `style:` set properties through CSSOM, which CSP
+  // does not limit, so those need nothing here.
+  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",

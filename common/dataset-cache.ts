@@ -42,6 +42,30 @@ export interface ColumnStats {
   histogram: Histogram | null;
   /** A coded column whose values hold '|'-separated lists: its tokens as the multi-hot role reads them (absent otherwise). */
   listTokens?: ListTokenStats;
+  /**
+   * A number column's values as the trainer reads them (the stored values, finite ones only): absent in
+   * datasets imported before the importer counted them, and for every other kind of column.
+   */
+  numbers?: NumberValueStats;
+}
+
+/** Distinct values of a number column are counted exactly up to this many; above it, only "more". */
+export const NUMBER_DISTINCT_CAP = 1000;
+
+/** A number column's distinct count as the lab shows it: '3', '1,000', or '1,000+' above the cap. */
+export function numberDistinctText(distinct: number): string {
+  return distinct > NUMBER_DISTINCT_CAP ? `${NUMBER_DISTINCT_CAP.toLocaleString('en-US')}+` : distinct.toLocaleString('en-US');
+}
+
+/**
+ * The facts of a number column that decide whether a fusion target is classified or regressed
+ * (common/models/regression-reading.ts autoRegresses), counted by the importer over the stored values.
+ */
+export interface NumberValueStats {
+  /** Distinct finite values, exact up to NUMBER_DISTINCT_CAP; NUMBER_DISTINCT_CAP + 1 means "more than that". */
+  distinct: number;
+  /** Whether any stored value has a fraction (an imputed mean counts: the trainer reads it too). */
+  fractions: boolean;
 }
 
 /** The tokens of a column of '|'-separated lists ('Action|Comedy'), trimmed, empty ones dropped, each counted once per row. */

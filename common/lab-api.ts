@@ -57,7 +57,7 @@ export const REQUESTS = {
   'runs.cancel': channel(R.RunId, Ok, 'Cancel a queued or running run'),
   'runs.delete': channel(R.RunId, Ok, 'Delete a run that is not training, with its metrics and checkpoints (exported files stay)'),
   'runs.metrics': channel(R.MetricsRequest, R.RunMetrics, 'Stored metric series of a run'),
-  'runs.gates': channel(R.RunId, R.RunGates, 'Stored gate statistics of a run (openness, entropy, expert load...)'),
+  'runs.gates': channel(R.GatesRequest, R.RunGates, 'Stored gate statistics of a run (openness, entropy, expert load...)'),
   'runs.pausedAtQuit': channel(z.object({ clear: z.boolean().optional() }).strict(), z.object({ runIds: z.array(z.string()) }), 'Runs the app paused when it last quit (to offer resuming them); clear: forget the list'),
   'runs.try': channel(R.TryRequest, R.TryResult, 'Run the exported ONNX model on chosen test rows (in a child process) and return its predictions'),
   'runs.compare': channel(R.CompareRequest, R.Comparison, 'Configs and series of several runs (each capped at `points` for display)'),

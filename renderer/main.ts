@@ -1,4 +1,5 @@
 // Renderer entry: connect to the lab (preload or WebSocket), create the stores, mount the app.
+import './lib/zod-jitless';
 import { mount } from 'svelte';
 import './styles/app.css';
 import App from './App.svelte';

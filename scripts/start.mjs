@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openBrowser } from './open-browser.mjs';
-import { unexpectedExitMessage } from './lab-exit.mjs';
+import { exitCodeOf, unexpectedExitMessage } from './lab-exit.mjs';
 
 function electronBinary() {
   try {
@@ -55,5 +55,5 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { forwarded = sig
 child.on('exit', (code, signal) => {
   const note = unexpectedExitMessage(signal, forwarded);
   if (note) console.error(note);
-  process.exit(code ?? (signal ? 1 : 0));
+  process.exit(exitCodeOf(code, signal)); // 128 + n for a signal, as shells say it
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentTitle, gateCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from './gate-captions';
+import { assignmentTitle, evaluationNote, gateCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from './gate-captions';
 import { gateNamesFromConfig, NO_NAMES } from './gate-names';
 
 // Model configs as the audit's lab stored them (runs 5, 7, 6, 3, 10 of /tmp/audit8/a16), trimmed to what captions read.
@@ -88,3 +88,23 @@ describe('assignmentTitle for a regression run (audit O4)', () => {
   });
 });
 
+
+describe('a capacity-limited router\'s dropped share on validation (evaluation keeps every token)', () => {
+  const capped = gateNamesFromConfig({ model: { template: 'moe-dnn', router: { kind: 'topk-router', k: 1, capacityFactor: 1 } } });
+  it('is titled and captioned as what would be dropped at the capacity factor, not as tokens dropped', () => {
+    expect(evaluationNote('val.router', 'dropped', capped)).toBe('would be dropped at capacity factor 1 (evaluation keeps every token)');
+    expect(statTitle('dropped', capped, 'val.router')).toBe('share that would be dropped at capacity factor 1 (evaluation keeps every token)');
+    const caption = gateCaption('val.router', 'dropped', capped)!;
+    expect(caption).toMatch(/^Share of routed tokens that would be dropped at capacity factor 1: evaluation keeps every token/);
+    expect(caption).not.toMatch(/dropped because/);
+    expect(gateCaption('test.router', 'dropped', capped)).toBe(caption);
+  });
+  it('training batches do drop tokens: their statistic keeps the generic words', () => {
+    expect(evaluationNote('router', 'dropped', capped)).toBeNull();
+    expect(statTitle('dropped', capped, 'router')).toBeNull();
+    expect(gateCaption('router', 'dropped', capped)).toBeNull();
+  });
+  it('without the factor in the config it still says evaluation keeps every token', () => {
+    expect(evaluationNote('val.router', 'dropped', noisy)).toBe("would be dropped at the router's capacity factor (evaluation keeps every token)");
+  });
+});

@@ -34,11 +34,37 @@ function picksTitle(n?: GateNames): string | null {
   return n.router.k > 1 ? `share of top-${n.router.k} picks` : 'share of tokens by top expert';
 }
 
+/** Whether gate `gate` is measured on an evaluation split (`val.router`, `test.router`) rather than training batches. */
+const evaluated = (gate: string): boolean => /^(val|test)\./.test(gate);
+
+/**
+ * A capacity-limited router's `dropped` on validation/test in words: evaluation keeps every token
+ * (engine/gates/routers.ts applies the capacity in training only), so the stored number is the share that
+ * *would* be dropped at this capacity, never tokens the evaluation lost. The stored name stays `dropped`.
+ */
+export function wouldDropWords(n?: GateNames): string {
+  const cf = n?.router?.capacityFactor;
+  return `would be dropped at ${cf !== undefined ? `capacity factor ${round(cf)}` : "the router's capacity factor"} (evaluation keeps every token)`;
+}
+
+/**
+ * A note for a statistic whose stored name misleads on an evaluation split (`val.router` `dropped`:
+ * "would be dropped at capacity factor 1 (evaluation keeps every token)"); null for every other one.
+ */
+export function evaluationNote(gate: string, stat: string, n?: GateNames): string | null {
+  return stat === 'dropped' && evaluated(gate) ? wouldDropWords(n) : null;
+}
+
 /**
  * A short title for a router statistic ("share of tokens by top expert"), or null when the generic words fit.
- * `load` needs the router's k from the config (top-2 counts picks, not tokens): without it, null.
+ * `load` needs the router's k from the config (top-2 counts picks, not tokens): without it, null. With
+ * `gate`, an evaluation split's `dropped` is titled for what it is (tokens that would be dropped).
  */
-export function statTitle(stat: string, n?: GateNames): string | null {
+export function statTitle(stat: string, n?: GateNames, gate?: string): string | null {
+  if (gate !== undefined) {
+    const note = evaluationNote(gate, stat, n);
+    if (note) return `share that ${note}`;
+  }
   if (stat === 'load') return picksTitle(n);
   if (stat === 'importance') return picksTopK(n) ? `${ROUTER_WORDS.probability} (before top-${n!.router!.k})` : ROUTER_WORDS.probability;
   return null;
@@ -143,6 +169,10 @@ const scaled = (s: number) => `The gate multiplies its input by ${s}·σ: 0 = cl
 export function gateCaption(gate: string, stat: string, n?: GateNames): string | null {
   const base = gate.replace(/^(val|test)\./, '');
   const training = base === gate;
+  if (stat === 'dropped' && !training) {
+    const cf = n?.router?.capacityFactor;
+    return `Share of routed tokens that ${wouldDropWords(n).replace(/ \(.*\)$/, '')}: evaluation keeps every token, so this is how hard the capacity would bind on this split${cf !== undefined ? ` (each expert takes at most ${round(cf)} × its even share of the picks)` : ''}, not tokens lost. Training steps do drop them.`;
+  }
   if (stat === 'load' && n?.router) {
     const k = n.router.k;
     const what = k > 1 ? `Share of the top-${k} picks that go to each expert (each token picks ${k} experts; sums to 1).` : 'Share of tokens whose top expert is each expert (sums to 1): who wins the argmax, not how much weight it gets.';

@@ -17,8 +17,11 @@ export interface GateNames {
   tasks?: string[];
   /** CTR inputs by column name, those the model reads: the categorical fields, then the numeric inputs (FinalMLP's per-field gate rows). */
   fields?: string[];
-  /** The router's kind, experts per token and whether its noise is on: which "load" a panel shows, and why. */
-  router?: { kind: string; k: number; noisy: boolean };
+  /**
+   * The router's kind, experts per token and whether its noise is on: which "load" a panel shows, and why.
+   * `capacityFactor` (a top-k router with one): what its `dropped` statistic is measured against.
+   */
+  router?: { kind: string; k: number; noisy: boolean; capacityFactor?: number };
   /** Sigmoid gates' scale s (y = s·σ(·)⊙v) by gate id prefix: FinalMLP's gate1/gate2 use 2, so σ = 0.5 passes unchanged. */
   scales?: Record<string, number>;
   /** GLA's logit normaliser (α = σ(·)^(1/normaliser)): why its forget gate sits near 1. */
@@ -62,7 +65,10 @@ function gateFacts(stored: Obj, modalities: string[]): Pick<GateNames, 'router' 
   const model = withDefaults(stored);
   const out: Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> = {};
   const router = obj(model.router);
-  if (router && typeof router.kind === 'string') out.router = { kind: router.kind, k: router.kind !== 'softmax-router' ? Number(router.k ?? 1) : 1, noisy: router.kind === 'topk-router' && router.noisy === true };
+  if (router && typeof router.kind === 'string') {
+    out.router = { kind: router.kind, k: router.kind !== 'softmax-router' ? Number(router.k ?? 1) : 1, noisy: router.kind === 'topk-router' && router.noisy === true };
+    if (typeof router.capacityFactor === 'number' && Number.isFinite(router.capacityFactor)) out.router.capacityFactor = router.capacityFactor;
+  }
   const scales: Record<string, number> = {};
   for (const [key, v] of Object.entries(model)) {
     const g = obj(v);

@@ -1,5 +1,6 @@
-// A forecasting run on rows out of time order, on several series stacked in one file, or on many rows
-// sharing a time, stops before training with what to do (it used to train in file order and test on a mix
+// A forecasting run on rows out of time order, or on many rows sharing a time without a column telling
+// series apart, stops before training with what to do (several series stacked in long format are pivoted:
+// forecasting-long.test.ts) (it used to train in file order and test on a mix
 // of periods or series); a few repeated times (≤ 1% of the rows) train, with a note in the data description.
 // Local time across a clock change is not out of order: the autumn hour that repeats trains in file order
 // (sorting would interleave it), and the data line names the change.
@@ -10,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetCacheMeta } from '../dataset-cache';
 import { importFile } from '../../main/lab/import';
 import { readDatasetCache } from '../../workers/data/cache';
-import { checkForecastingRows, timeOrder, type TimeOrder } from './forecasting-rows';
+import { checkForecastingRows, fewWindowsWarning, timeOrder, windowMisfit, type TimeOrder } from './forecasting-rows';
+import { forecastingPivot } from './forecasting-long';
 
 const stats = (o: Partial<{ cardinality: number | null; min: number | null; max: number | null }>) =>
   ({ count: 10, missing: 0, min: null, max: null, mean: null, std: null, cardinality: null, topValues: null, histogram: null, ...o });
@@ -27,14 +29,16 @@ describe('forecasting rows', () => {
     expect(() => checkForecastingRows(m, [{ name: 'date', role: 'feature' }])).not.toThrow();
   });
 
-  it('refuses several series stacked in one file, and accepts a constant series id', () => {
-    const m = meta([], [{ name: 'store', stats: stats({ cardinality: 2 }) }, { name: 'site', stats: stats({ min: 3, max: 3 }) }]);
-    expect(() => checkForecastingRows(m, [{ name: 'store', role: 'series-id' }])).toThrow(/column 'store' \(role series-id\) holds 2 series stacked in one file/);
+  it('leaves several series stacked in one file to the pivot (forecasting-long.ts), and accepts a constant series id', () => {
+    const m = meta([], [{ name: 'day', stats: stats({}) }, { name: 'store', stats: stats({ cardinality: 2 }) }, { name: 'site', stats: stats({ min: 3, max: 3 }) }]);
+    expect(checkForecastingRows(m, [{ name: 'day', role: 'time' }, { name: 'store', role: 'series-id' }])).toEqual([]);
     expect(() => checkForecastingRows(m, [{ name: 'site', role: 'series-id' }])).not.toThrow();
-    // stacked series are also out of time order; the series message wins (sorting by time would interleave them)
+    // without a time column the series cannot be lined up: said, with the role to set
+    expect(() => checkForecastingRows(m, [{ name: 'store', role: 'series-id' }])).toThrow(/column 'store' \(role series-id\) tells 2 series apart, but no column has role time/);
+    // stacked series are also out of time order; the pivot sorts them, so that is no refusal
     const unsorted = { kind: 'unsorted_time' as const, severity: 'warning' as const, column: 'day', count: 1, message: '', examples: [{ line: 9, column: 'day', value: '2024-01-01' }] };
     const both = meta([unsorted], [{ name: 'store', stats: stats({ cardinality: 2 }) }]);
-    expect(() => checkForecastingRows(both, [{ name: 'day', role: 'time' }, { name: 'store', role: 'series-id' }])).toThrow(/role series-id/);
+    expect(checkForecastingRows(both, [{ name: 'day', role: 'time' }, { name: 'store', role: 'series-id' }])).toEqual([]);
   });
 
   it('refuses many rows repeating a time (stacked series without their id), notes a few', () => {
@@ -44,7 +48,7 @@ describe('forecasting rows', () => {
     // half the rows repeat the time before: two series stacked and sorted by time
     expect(() => checkForecastingRows(rows(meta([dup(2000)], []), 4000), roles)).toThrow(
       "2,000 rows of 4,000 (50.0%) repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00): several series stacked in one file? " +
-      'Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id) and import one series per dataset, or de-duplicate the file');
+      'Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; or de-duplicate the file');
     expect(() => checkForecastingRows(rows(meta([dup(41)], []), 4000), roles)).toThrow(/41 rows of 4,000 \(1\.0%\)/);
     // 1% or fewer: trained as consecutive steps, said in the data description
     expect(checkForecastingRows(rows(meta([dup(40)], []), 4000), roles)).toEqual(["40 rows repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00); they train as consecutive steps"]);
@@ -56,7 +60,7 @@ describe('forecasting rows', () => {
 });
 
 describe('a long-format file (date, series, value)', () => {
-  it('is told to pivot to one column per series, sorted by time or by series (not to sort it)', async () => {
+  it('is pivoted back into its columns, sorted by time or by series (not refused, not sorted)', async () => {
     // five of ETTh1's columns, 600 hours each, stacked as one row per (date, series): 80% of the rows repeat a time
     const lines = readFileSync('/work/shared/data/forecasting/ETTh1.csv', 'utf8').trim().split('\n').slice(1, 601).map((l) => l.split(','));
     const bySeries = [0, 1, 2, 3, 4].flatMap((s) => lines.map((f) => `${f[0]},s${s},${f[1 + s]}`));
@@ -67,11 +71,14 @@ describe('a long-format file (date, series, value)', () => {
         writeFileSync(join(home, `${name}.csv`), ['date,series,value', ...rows].join('\n'));
         await importFile(join(home, `${name}.csv`), join(home, name));
         const roles = [{ name: 'date', role: 'time' }, { name: 'series', role: 'feature' }, { name: 'value', role: 'feature' }];
-        const check = () => checkForecastingRows(readDatasetCache(join(home, name)).meta, roles);
-        expect(check).toThrow("each time in 'date' appears 5 times (2,400 of 3,000 rows repeat one), and 'series' has 5 values: the file looks like long format, " +
-          'one row per time and series. Forecasting wants one column per series (each becomes a channel): pivot it, ' +
-          "e.g. with pandas `df.pivot(index='date', columns='series', values='value').reset_index().to_csv('wide.csv', index=False)`, and import that");
-        expect(check).not.toThrow(/Sort the file/);
+        const cache = readDatasetCache(join(home, name));
+        expect(checkForecastingRows(cache.meta, roles)).toEqual([]);
+        const pivot = forecastingPivot(cache, roles, ['value'])!;
+        expect(pivot.channels).toEqual(['s0', 's1', 's2', 's3', 's4']);
+        expect(pivot.note).toBe("long format: 5 series by 'series' pivoted into 5 channels (no gaps)");
+        // each channel is the ETTh1 column it came from, in time order
+        for (let s = 0; s < 5; s++) expect(Array.from(pivot.source.column(`s${s}`).values.subarray(0, 3))).toEqual(lines.slice(0, 3).map((f) => Math.fround(Number(f[1 + s]))));
+        expect(pivot.source.rows).toBe(600);
       }
     } finally {
       rmSync(home, { recursive: true, force: true });
@@ -158,6 +165,23 @@ describe('local time across a clock change', () => {
     expect(timeOrder(times.map((t) => t - 86400))).toMatchObject({ back: [], outOfOrder: back - 1 });
   });
 
+  it('a repeated hourly time on a night no clocks change is a repeat; a country outside the named rules still changes on its night', async () => {
+    const hourly = (from: number, count: number) => Array.from({ length: count }, (_, i) => from / 1000 + i * 3600);
+    // 2023-10-03 01:00 (a Tuesday) written twice: it used to read as "clock change back at 2023-10-03 01:00"
+    const dup = hourly(Date.UTC(2023, 9, 1), 200);
+    dup.splice(50, 0, dup[49]);
+    expect(timeOrder(dup)).toMatchObject({ back: [], repeats: 1, firstRepeat: 50, outOfOrder: -1 });
+    // every hour written three times from Tuesday 2014-10-21 00:00: 200 repeats (it used to be 199 and a clock change)
+    const thrice = hourly(Date.UTC(2014, 9, 21), 100).flatMap((x) => [x, x, x]);
+    expect(timeOrder(thrice)).toMatchObject({ back: [], repeats: 200, firstRepeat: 1 });
+    // on the EU change date too, a time written three times is repeats, not the clock going back
+    const euThrice = hourly(Date.UTC(2023, 9, 28), 48).flatMap((x) => [x, x, x]);
+    expect(timeOrder(euThrice)).toMatchObject({ back: [], repeats: 96 });
+    // Chile's clocks go back at Saturday 24:00 (no rule of ./autumn-clock-change.ts): 23:00 twice on 2023-04-01
+    const check = await checked(localSeries('America/Santiago', Date.UTC(2023, 2, 30), 24 * 6, 60));
+    expect(check()).toEqual(["'time' is in local time: clock change back at 2023-04-01 23:00 kept in file order (the repeated hour trains as consecutive steps)"]);
+  }, 30_000);
+
   it('still refuses rows really out of order: swapped rows, an hour back in summer, a second step back a week after a change', async () => {
     const base = localSeries('Europe/Berlin', BERLIN_FALL_2023, 4 * 72, 15);
     const swapped = [...base];
@@ -173,4 +197,33 @@ describe('local time across a clock change', () => {
     const repeated = [...twice.slice(0, at(1)), ...twice.slice(at(1) - 4, at(7)), ...twice.slice(at(7) - 4)];
     expect(await checked(repeated)).toThrow(/not in time order \(first at row [\d,]+: 2023-11-04 02:00\)/);
   }, 30_000);
+});
+
+describe('forecasting windows too few to mean anything', () => {
+  // a 70/20/10-like chronological split of `t`, `v`, `te` rows
+  const split = (t: number, v: number, te: number) => ({ ranges: { train: [0, t] as [number, number], val: [t, t + v] as [number, number], test: [t + v, t + v + te] as [number, number] } }) as never;
+
+  it('warns when validation has a couple of windows and an epoch a single step (ILI-like weekly data at lookback 336, horizon 96), with what fits', () => {
+    // 966 rows: 676 / 97 / 193 → 245 train / 2 validation / 98 test windows; 245 in batches of 128 is 1 step
+    expect(fewWindowsWarning(split(676, 97, 193), 336, 96)).toBe(
+      'warning: only 2 validation windows (early stopping and the best checkpoint rest on them; 30 or more is a sound minimum) and 1 optimizer step per epoch ' +
+      '(245 training windows in batches of 128, a partial batch dropped): training and model selection on so few windows mean little. ' +
+      'Try a shorter lookback and horizon, e.g. --set model.lookback=168 --set model.horizon=48 (the weekly ILI benchmark, 966 rows, is forecast with lookback 36 or 104 and horizons 24-60), ' +
+      'or a smaller batch (--set batchSize=24 gives 10 steps per epoch), or a longer file or larger validation and test parts');
+    // the ILI protocol's settings with a smaller batch: enough of both
+    expect(fewWindowsWarning(split(676, 97, 193), 36, 24, 1, 32)).toBeNull();
+    // few steps alone: the batch is the fix, not the windows
+    expect(fewWindowsWarning(split(676, 97, 193), 36, 24)).toMatch(/^warning: only 4 optimizer steps per epoch \(617 training windows.*Try a smaller batch \(--set batchSize=61 gives 10 steps per epoch\)/);
+    // ETTh1's split at its defaults: no warning
+    expect(fewWindowsWarning(split(8640, 2880, 2880), 336, 96)).toBeNull();
+  });
+
+  it('a refusal names its parts by rows counted from 1, both ends included, and offers a lookback that fits when the horizon outgrows the held-out parts', () => {
+    // ili_short: 500 rows → 350 / 50 / 100; horizon 96 is longer than the 50 validation rows
+    const ranges = { train: [0, 350], val: [350, 400], test: [400, 500] } as { train: [number, number]; val: [number, number]; test: [number, number] };
+    expect(windowMisfit(ranges, 'train', 336, 96)).toBe('the training part (rows 1-350, 350 rows) is shorter than lookback 336 + horizon 96: a training window must lie inside it. ' +
+      'What fits this split: horizon ≤ 14 with lookback 336 (--set model.horizon=14), or lookback ≤ 300 with horizon 50 (no lookback fits horizon 96: the validation part has 50 rows; ' +
+      '--set model.lookback=300 --set model.horizon=50). Or use a longer file or larger parts');
+    expect(windowMisfit({ ...ranges, train: [0, 0] }, 'train', 4, 1)).toMatch(/^the training part \(no rows\)/);
+  });
 });

@@ -1,9 +1,10 @@
 // A forecasting run reads rows in file order: its windows and its chronological split assume the rows are
-// one series in time order. Three shapes of data break that without a sound: rows out of time order,
-// several series stacked in one file (long format, a `series-id` column), and many rows sharing a time
-// (stacked series without their id column, or a file appended twice). Until windows are built per series,
-// such a run is refused with what to do, rather than mixing periods and series. A few repeated times (at
-// most 1% of the rows: a logger's double write) train as consecutive steps, and the run's data line says so.
+// one series in time order. Several series stacked in one file (long format: a `series-id` column, or the
+// importer's long-format check) are pivoted into one channel per series first (./forecasting-long.ts);
+// longLayout says when. Two other shapes break that order without a sound: rows out of time order, and many
+// rows sharing a time (stacked series without their id column, or a file appended twice). Such a run is
+// refused with what to do, rather than mixing periods and series. A few repeated times (at most 1% of the
+// rows: a logger's double write) train as consecutive steps, and the run's data line says so.
 //
 // Local time is not an error: where clocks go back an hour in autumn, a meter's export repeats 02:00-02:59
 // (15-minute rows: 02:45 then 02:00 again). Sorting would interleave the two hours; file order is the true
@@ -71,14 +72,30 @@ const hourOf = (t: number) => Math.floor((((t % DAY) + DAY) % DAY) / HOUR);
 const monthOf = (t: number) => new Date(t * 1000).getUTCMonth() + 1;
 /** Clocks change around midnight or in the small hours of local time (Chile and Egypt at 24:00, most at 01:00-03:00). */
 const atNight = (t: number) => { const h = hourOf(t); return h >= 23 || h <= 3; };
+/**
+ * Whether a night (23:00-03:59 of wall-clock time `t`) is one some country's clocks go back in: the night
+ * into a Sunday (most: Chile and Brazil at Saturday 24:00, Cuba, Paraguay, Australia and New Zealand before
+ * 2008), into a Friday or a Saturday (Egypt, Jordan, Syria, Palestine, Israel before 2013), or Iran's fixed
+ * date (21-22 September until 2022, any weekday). A repeated hour on any other night (a Tuesday in
+ * October) is a duplicate, not a clock change: hourly rows show no more than the repeated time itself.
+ */
+const changeNight = (t: number) => {
+  // the night belongs to the day it runs into: 23:00 counts with the next day
+  const day = new Date((t + HOUR) * 1000);
+  const weekday = day.getUTCDay();
+  if (weekday === 0 || weekday === 5 || weekday === 6) return true;
+  return day.getUTCMonth() === 8 && day.getUTCFullYear() <= 2022 && (day.getUTCDate() === 22 || day.getUTCDate() === 23);
+};
 
 /**
  * The order of a time column (epoch seconds of its wall-clock times, as the importer stores them): the usual
  * step, the clock changes, the first row truly out of order, and repeated times. A step back is a clock
  * change when it is a region's autumn change by ./autumn-clock-change.ts (its date and repeated hour, rows
  * of that hour missing or not, as long as the rows around it show the hour repeating: clockWentBack; never for `writtenInUtc` times), or when the clock goes back exactly one
- * hour at night in a month clocks change in and the hour before it and the hour after it run at the usual
- * step (a whole hour repeated); either way the last one was most of a year before. Anything else going
+ * hour on a night clocks go back in (a month and weekday some country changes on: changeNight) and the hour
+ * before it (with the step into it) and the hour after it run at the usual step (a whole hour repeated);
+ * either way the row before came forward (not a time written three times) and the last change was most of a
+ * year before. A repeated hourly time on any other night is a repeat. Anything else going
  * back in time is out of order. A step forward one hour longer than usual is a spring change when
  * ./spring-clock-change.ts says so (a region's date and hour; never for `writtenInUtc` times, read with 'Z'
  * or an offset); any other is a gap.
@@ -117,10 +134,13 @@ export function timeOrder(t: ArrayLike<number>, options: { writtenInUtc?: boolea
       continue;
     }
     // a region's change date and hour (./autumn-clock-change.ts), rows of the repeated hour missing or not;
-    // elsewhere, the whole hour repeated at the usual step at night in a month clocks go back in
+    // elsewhere, the whole hour repeated at the usual step, with the usual step into it, on a night clocks
+    // go back in. Either way the row before the step back was reached going forward: a time written three
+    // times (an event log) repeats the row, the clock went back once at most
     const spaced = b - lastBack >= CLOCK_CHANGE_MIN_DAYS * DAY;
-    const clockBack = spaced && (changes.has(rows[k])
-      || (hourly && a + step - b === HOUR && atNight(b) && BACK_MONTHS.has(monthOf(b)) && regular(k - perHour + 1, k - 1) && regular(k + 1, k + perHour)));
+    const cameForward = k < 2 || a > t[rows[k - 2]];
+    const clockBack = spaced && cameForward && (changes.has(rows[k])
+      || (hourly && a + step - b === HOUR && atNight(b) && BACK_MONTHS.has(monthOf(b)) && changeNight(b) && regular(k - perHour, k - 1) && regular(k + 1, k + perHour)));
     if (clockBack) {
       out.back.push(rows[k]);
       out.backStep.push(autumnStep(a, b));
@@ -190,20 +210,11 @@ function clockNote(time: string, t: ArrayLike<number>, o: TimeOrder): string | n
  * the caller needs it too (a run's gap count), computed once there; default: computed here.
  */
 export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly RoleOf[], times?: () => ArrayLike<number>, timeOrderOf?: () => TimeOrder): string[] {
-  // stacked series first: sorting such a file by time (what the order message says) would interleave them
-  for (const c of columns.filter((x) => x.role === 'series-id')) {
-    const info = meta.columns.find((x) => x.name === c.name);
-    const s = info?.stats;
-    const several = s && (s.cardinality !== null ? s.cardinality > 1 : s.min !== null && s.max !== null && s.min !== s.max);
-    if (several) {
-      throw new Error(`column '${c.name}' (role series-id) holds ${s.cardinality ?? 'several'} series stacked in one file: forecasting windows would run across them. Import one series per dataset (the rows of one '${c.name}'), or set '${c.name}' to ignore if the rows are one series`);
-    }
-  }
+  // long format (date, series, value): pivoted into one channel per series before windows are cut
+  // (./forecasting-long.ts checks the pivot's own rows); its raw rows' order and repeats do not matter
+  if (longLayout(meta, columns)) return [];
   const time = columns.find((c) => c.role === 'time')?.name;
   const issue = (kind: string) => (time ? meta.validation.issues.find((i) => i.kind === kind && i.column === time) : undefined);
-  // long format (date, series, value) first: sorting it by time, what the order message says, would not help
-  const long = time ? longFormat(meta, columns, time, issue('duplicate_time')?.count ?? 0) : null;
-  if (long) throw new Error(long);
   const unsorted = issue('unsorted_time');
   const repeated = issue('duplicate_time');
   // the values name the clock changes (a step back or a repeat in autumn, a skipped hour in spring); the run
@@ -232,31 +243,60 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   const verb = count === 1 ? 'repeats' : 'repeat';
   if (share > DUPLICATE_TIMES_ALLOWED) {
     throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
-      'several series stacked in one file? Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id) and import one series per dataset, ' +
+      'several series stacked in one file? Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; ' +
       `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);
   }
   return [...notes, `${rows} ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
 }
 
+/** Several series stacked in one file, one row per time and series: which column tells them apart, and why. */
+export interface LongLayout {
+  /** The time column (role time; with a series-id column and no time role, the first datetime column in use), and the column that tells the series apart. */
+  time: string; series: string;
+  /** 'role': the user set it to series-id; 'import': the importer's long-format check (each time k times, one k-valued categorical column). */
+  by: 'role' | 'import';
+}
+/** Times of day ('00:00', '13:30:00'): such a column beside a date column completes its timestamps, it names no series. */
+const TIME_OF_DAY = /^\s*([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*$/;
+
 /**
- * The pivot advice for a long-format file: each time repeats k times and a categorical column has k values
- * (date, series, value: one row per time and series). Forecasting wants the wide layout, one column per
- * series, each a channel. Null when the repeats do not look like that.
+ * Whether a forecasting run's rows are long format, to be pivoted into one channel per series (and value
+ * column): a column with role series-id holding several values, or, without one, what the importer's
+ * long-format check recognised: more than 1% of the rows repeat an earlier time, each time appears about k
+ * times and exactly one categorical column in use has k values (not times of day: a date and its time
+ * split in two columns are one timestamp). Null: one series (the row checks apply). Throws when the
+ * columns cannot say which series a row is: two series-id columns, two k-valued candidates, or no time column.
  */
-function longFormat(meta: DatasetCacheMeta, columns: readonly RoleOf[], time: string, repeats: number): string | null {
+export function longLayout(meta: DatasetCacheMeta, columns: readonly RoleOf[]): LongLayout | null {
+  const info = (name: string) => meta.columns.find((c) => c.name === name);
+  const used = columns.filter((c) => c.role !== 'ignore');
+  const time = used.find((c) => c.role === 'time')?.name ?? used.find((c) => info(c.name)?.type === 'datetime')?.name;
+  const ids = used.filter((c) => c.role === 'series-id').filter((c) => {
+    const s = info(c.name)?.stats;
+    return !!s && (s.cardinality !== null ? s.cardinality > 1 : s.min !== null && s.max !== null && s.min !== s.max);
+  });
+  if (ids.length > 1) {
+    throw new Error(`columns ${ids.map((c) => `'${c.name}'`).join(' and ')} all have role series-id: a long-format pivot takes one column that tells the series apart. ` +
+      'Combine them into one column (e.g. store_item) and import again, or set all but one to feature or ignore (gatelab datasets roles ID <column>=ignore)');
+  }
+  if (ids.length === 1) {
+    if (!time) throw new Error(`column '${ids[0].name}' (role series-id) tells ${info(ids[0].name)!.stats.cardinality ?? 'several'} series apart, but no column has role time: a long-format pivot lines the series up by their times. Set the time column (gatelab datasets roles ID <column>=time)`);
+    return { time, series: ids[0].name, by: 'role' };
+  }
+  // the importer's check reads a column the user (or the importer) made the time: a datetime column set to
+  // feature is not one, and runs trained on such files before pivots existed must keep their rows
+  if (!time || !used.some((c) => c.role === 'time' && c.name === time)) return null;
+  const repeats = meta.validation.issues.find((i) => i.kind === 'duplicate_time' && i.column === time)?.count ?? 0;
   if (repeats / Math.max(1, meta.rows) <= DUPLICATE_TIMES_ALLOWED) return null;
-  const times = meta.rows - repeats;
-  const perTime = Math.round(meta.rows / Math.max(1, times));
-  const used = new Set(columns.filter((c) => c.role !== 'ignore').map((c) => c.name));
-  const info = meta.columns.filter((c) => used.has(c.name) && c.name !== time);
-  const series = info.find((c) => c.type === 'categorical' && c.stats.cardinality === perTime && perTime > 1);
-  if (!series) return null;
-  const values = info.filter((c) => c.type === 'int' || c.type === 'float').map((c) => `'${c.name}'`);
-  const valuesArg = values.length === 1 ? `, values=${values[0]}` : values.length ? `, values=[${values.join(', ')}]` : '';
-  return `each time in '${time}' appears ${perTime} times (${repeats.toLocaleString('en-US')} of ${meta.rows.toLocaleString('en-US')} rows repeat one), and '${series.name}' has ${perTime} values: ` +
-    `the file looks like long format, one row per time and series. Forecasting wants one column per series (each becomes a channel): pivot it, ` +
-    `e.g. with pandas \`df.pivot(index='${time}', columns='${series.name}'${valuesArg}).reset_index().to_csv('wide.csv', index=False)\`, and import that. ` +
-    `Or forecast one series per dataset (the rows of one '${series.name}')`;
+  const perTime = Math.round(meta.rows / Math.max(1, meta.rows - repeats));
+  if (perTime < 2) return null;
+  const candidates = used.map((c) => info(c.name)).filter((c): c is NonNullable<typeof c> => !!c && c.name !== time && c.type === 'categorical' && c.stats.cardinality === perTime
+    && !(c.stats.topValues?.length && c.stats.topValues.every((t) => TIME_OF_DAY.test(t.value))));
+  if (candidates.length > 1) {
+    throw new Error(`each time in '${time}' appears ${perTime} times, and ${candidates.map((c) => `'${c.name}'`).join(' and ')} each have ${perTime} values: the file looks like long format, ` +
+      'but which column tells the series apart? Set it to role series-id (gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
+  }
+  return candidates.length ? { time, series: candidates[0].name, by: 'import' } : null;
 }
 
 type Ranges = NonNullable<SplitResult['ranges']>;
@@ -272,32 +312,44 @@ export function checkForecastingWindows(split: SplitResult, lookback: number, ho
   }
 }
 
+/** Rows [s, e) of the file as people count them: "rows 1-350 (350 rows)", "no rows" (one wording for every part). */
+function rowSpan([s, e]: [number, number]): string {
+  const n = e - s;
+  return n <= 0 ? 'no rows' : `rows ${(s + 1).toLocaleString('en-US')}-${e.toLocaleString('en-US')}, ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+}
+
 /**
  * Why `part` has no window, and the largest lookback (at this horizon) and horizon (at this lookback) every
  * part fits. A training window needs lookback + horizon rows inside the part; a validation or test window
  * only needs its horizon there (its lookback may reach back into the rows before), and a lookback that
- * ends inside the file.
+ * ends inside the file. Parts are named by their rows counted from 1, both ends included.
  */
 export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, horizon: number): string {
   const len = ([s, e]: [number, number]) => e - s;
-  const [s, e] = ranges[part];
-  const n = len(ranges[part]);
-  const rows = `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  const heldOut = Math.min(len(ranges.val), len(ranges.test));
+  // the largest lookback at horizon h: a training window inside its part, held-out lookbacks inside the file
+  const lookbackAt = (h: number) => Math.min(len(ranges.train) - h, ranges.val[1] - h, ranges.test[1] - h);
   // a lookback helps only when the horizon fits the validation and test parts
-  const maxLookback = horizon <= Math.min(len(ranges.val), len(ranges.test))
-    ? Math.min(len(ranges.train) - horizon, ranges.val[1] - horizon, ranges.test[1] - horizon) : 0;
+  const maxLookback = horizon <= heldOut ? lookbackAt(horizon) : 0;
   const maxHorizon = Math.min(len(ranges.train) - lookback, len(ranges.val), len(ranges.test), ranges.val[1] - lookback, ranges.test[1] - lookback);
   const why = part === 'train'
-    ? `the training part (rows ${s}..${e}, ${rows}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
-    : n < horizon
-      ? `the ${PART_WORD[part]} part (rows ${s}..${e}, ${rows}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the rows before)`
-      : `lookback ${lookback} reaches before the first row for every window of the ${PART_WORD[part]} part (rows ${s}..${e})`;
+    ? `the training part (${rowSpan(ranges.train)}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
+    : len(ranges[part]) < horizon
+      ? `the ${PART_WORD[part]} part (${rowSpan(ranges[part])}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the rows before)`
+      : `lookback ${lookback} reaches before the first row for every window of the ${PART_WORD[part]} part (${rowSpan(ranges[part])})`;
+  // no lookback fits this horizon when a held-out part is shorter than it: the lookback that fits the longest horizon that does
+  const shorter = horizon > heldOut && heldOut >= 1 ? Math.min(heldOut, horizon) : 0;
+  const shorterLookback = shorter ? Math.min(lookback, lookbackAt(shorter)) : 0;
   const fits = [
     maxLookback >= 1 ? `lookback ≤ ${maxLookback} with horizon ${horizon} (--set model.lookback=${maxLookback})` : null,
     maxHorizon >= 1 ? `horizon ≤ ${maxHorizon} with lookback ${lookback} (--set model.horizon=${maxHorizon})` : null,
+    // only beside a horizon that fits alone: with neither fitting, the pair below keeps the proportion
+    maxHorizon >= 1 && shorterLookback >= 1 && !(maxHorizon >= shorter && shorterLookback === lookback)
+      ? `lookback ≤ ${shorterLookback} with horizon ${shorter} (no lookback fits horizon ${horizon}: the ${len(ranges.val) <= len(ranges.test) ? 'validation' : 'test'} part has ${heldOut} rows; --set model.lookback=${shorterLookback} --set model.horizon=${shorter})`
+      : null,
   ].filter(Boolean);
   // Neither alone fits: the largest pair in the same lookback : horizon proportion that does
-  const fitsAll = (l: number, h: number) => l >= 1 && h >= 1 && l + h <= len(ranges.train) && h <= Math.min(len(ranges.val), len(ranges.test)) && l <= Math.min(ranges.val[1], ranges.test[1]) - h;
+  const fitsAll = (l: number, h: number) => l >= 1 && h >= 1 && l + h <= len(ranges.train) && h <= heldOut && l <= Math.min(ranges.val[1], ranges.test[1]) - h;
   let pair: [number, number] | null = null;
   for (let h = Math.min(horizon, len(ranges.train) - 1); !fits.length && !pair && h >= 1; h--) {
     const l = Math.max(1, Math.floor((h * lookback) / horizon));
@@ -306,4 +358,43 @@ export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, h
   const both = pair ? `shorten both, e.g. lookback ${pair[0]} with horizon ${pair[1]} (--set model.lookback=${pair[0]} --set model.horizon=${pair[1]})` : 'shorten both';
   return `${why}. ${fits.length ? `What fits this split: ${fits.join(', or ')}` : `No window fits this split with this lookback or this horizon: ${both}`}. ` +
     'Or use a longer file or larger parts';
+}
+
+/** Fewer validation windows than this: early stopping and the best checkpoint rest on noise. */
+export const MIN_VALIDATION_WINDOWS = 30;
+/** Fewer optimizer steps per epoch than this: an epoch's count says little, and a few epochs train next to nothing. */
+export const MIN_STEPS_PER_EPOCH = 10;
+
+/**
+ * A warning for the run's data line (and the CLI before training) when the windows this split, lookback
+ * and horizon give are too few to train or select a model on: fewer than MIN_VALIDATION_WINDOWS validation
+ * windows, or fewer than MIN_STEPS_PER_EPOCH optimizer steps per epoch (the trainer drops a partial batch).
+ * Null when there are enough, or when a part has no window at all (checkForecastingWindows refuses that).
+ * Says what would fix it: a shorter lookback and horizon (the ILI protocol: lookback 36 or 104, horizons
+ * 24-60, for 966 weekly rows) or a smaller batch.
+ */
+export function fewWindowsWarning(split: SplitResult, lookback: number, horizon: number, stride = 1, batchSize = 128): string | null {
+  if (!split.ranges) return null;
+  const count = (part: PartName, l: number, h: number) => windowStarts(split.ranges![part], { lookback: l, horizon: h, stride: part === 'train' ? stride : 1 }, part !== 'train').length;
+  const train = count('train', lookback, horizon), val = count('val', lookback, horizon), test = count('test', lookback, horizon);
+  if (train === 0 || val === 0 || test === 0) return null;
+  const steps = Math.floor(train / batchSize);
+  const fewVal = val < MIN_VALIDATION_WINDOWS, fewSteps = steps < MIN_STEPS_PER_EPOCH;
+  if (!fewVal && !fewSteps) return null;
+  const problems = [
+    fewVal ? `${val} validation window${val === 1 ? '' : 's'} (early stopping and the best checkpoint rest on them; ${MIN_VALIDATION_WINDOWS} or more is a sound minimum)` : null,
+    fewSteps ? `${steps} optimizer step${steps === 1 ? '' : 's'} per epoch (${train} training windows in batches of ${batchSize}, a partial batch dropped)` : null,
+  ].filter(Boolean);
+  // the largest lookback and horizon, halving both, that give enough validation windows; a batch that gives enough steps
+  let pair: [number, number] | null = null;
+  for (let l = lookback, h = horizon; fewVal && !pair && (l > 1 || h > 1); l = Math.max(1, Math.floor(l / 2)), h = Math.max(1, Math.floor(h / 2))) {
+    if ((l < lookback || h < horizon) && count('val', l, h) >= MIN_VALIDATION_WINDOWS && count('test', l, h) >= 1 && Math.floor(count('train', l, h) / batchSize) >= Math.min(MIN_STEPS_PER_EPOCH, steps + 1)) pair = [l, h];
+  }
+  const batch = Math.max(1, Math.floor(train / MIN_STEPS_PER_EPOCH));
+  const fixes = [
+    pair ? `a shorter lookback and horizon, e.g. --set model.lookback=${pair[0]} --set model.horizon=${pair[1]} (the weekly ILI benchmark, 966 rows, is forecast with lookback 36 or 104 and horizons 24-60)` : null,
+    fewSteps && batch < batchSize ? `a smaller batch (--set batchSize=${batch} gives ${Math.floor(train / batch)} steps per epoch)` : null,
+    'a longer file or larger validation and test parts',
+  ].filter(Boolean);
+  return `warning: only ${problems.join(' and ')}: training and model selection on so few windows mean little. Try ${fixes.join(', or ')}`;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { rowsOf, type ColumnSource } from './columns';
 import { fitZScore, fitMinMax, type ScalerState } from './scalers';
 import { fitVocabulary, fitMultiHot, type VocabularyState, type MultiHotState } from './vocabulary';
-import { hashedNgrams, type HashedNgramsState } from './text-hashing';
+import { hashedNgrams, WORD_RULES, type HashedNgramsState } from './text-hashing';
 import { fitBuckets, type BucketState } from './bucketing';
 import type { WindowState } from './windows';
 
@@ -36,6 +36,8 @@ export const PipelineStep = z.discriminatedUnion('transform', [
     buckets: z.number().int().min(2).max(1 << 24).default(1 << 16),
     lowercase: z.boolean().default(true),
     seed: z.number().int().default(0),
+    /** The word rule (text-hashing.ts WORD_RULES); absent: 'letters-v1', as runs were built before it was recorded. */
+    words: z.enum(WORD_RULES).optional(),
   }),
   z.object({ transform: z.literal('bucketize'), column: z.string(), buckets: z.number().int().min(2).default(10) }),
   z.object({ transform: z.literal('windows'), lookback: z.number().int().positive(), horizon: z.number().int().positive(), stride: z.number().int().positive().default(1) }),

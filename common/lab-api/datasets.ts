@@ -34,6 +34,12 @@ export const ListTokens = z.object({
   maxPerRow: z.number().int().nonnegative(),
 });
 
+/** A number column's distinct values (exact up to 1,000; 1,001 means more) and whether one has a fraction. */
+export const NumberValues = z.object({
+  distinct: z.number().int().nonnegative(),
+  fractions: z.boolean(),
+});
+
 export const ColumnInfo = z.object({
   name: z.string(),
   type: ColumnType,
@@ -51,6 +57,8 @@ export const ColumnInfo = z.object({
   histogram: Histogram.nullable(),
   /** Only for '|' list columns imported since the importer counts tokens. */
   listTokens: ListTokens.optional(),
+  /** Only for number columns imported since the importer counts their values (regression-reading.ts reads it). */
+  numberValues: NumberValues.optional(),
 });
 export type ColumnInfo = z.infer<typeof ColumnInfo>;
 

@@ -142,9 +142,15 @@ export const CompareRequest = RunIds.extend({ points: z.number().int().min(16).m
 export const PointsAtRequest = RunIds.extend({ name: z.string().min(1).max(200), step: z.number() });
 export const PointsAt = z.object({ points: z.array(z.object({ id: z.string(), step: z.number(), value: z.number() }).nullable()) });
 
+/**
+ * Compare's gate statistics of one run, as series keyed `gate/stat` (`ff.gate/openness`, `val.router/entropy`;
+ * a vector statistic one series per component, `router/load[2]`): read as stored, by step, so they overlay
+ * and band over seeds like any metric. Keys, not display names, so runs of one template align.
+ */
 export const Comparison = z.object({
   runs: z.array(RunDetail),
   series: z.array(RunMetrics),
+  gates: z.array(RunMetrics).optional(),
 });
 
 export const ExportRequest = z.object({ id: z.string().min(1), format: z.enum(['onnx', 'report', 'gate-report', 'metrics-csv']) });
@@ -187,8 +193,18 @@ export const GateSeries = z.object({
   steps: z.array(z.number()),
   values: z.array(z.number().nullable()),
   vectors: z.array(z.array(z.number()).nullable()).nullable(),
+  /**
+   * Per point: null = the value at its step; a number = the point is the MEAN over steps firstSteps[i]..steps[i]
+   * (training statistics stored before GateLab recorded them per step, migrations/0007). Absent when no point is a mean.
+   */
+  firstSteps: z.array(z.number().nullable()).optional(),
 });
 export type GateSeries = z.infer<typeof GateSeries>;
+/**
+ * `runs.gates`: `points` caps each statistic for display (M4 per step bucket: first/min/max/last, exact
+ * stored points; the app sends about 4 × its chart's width). Absent: every stored point (reports, exports).
+ */
+export const GatesRequest = RunId.extend({ points: z.number().int().min(16).max(1_000_000).optional() });
 export const RunGates = z.object({ id: z.string(), gates: z.array(GateSeries) });
 export type RunGates = z.infer<typeof RunGates>;
 export const GatePoints = z.object({

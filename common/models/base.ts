@@ -2,6 +2,7 @@
 // these from the dataset (channels, field vocabularies, modality widths); the rest of a template's config
 // is its hyperparameters and its gates.
 import { z } from 'zod';
+import { WORD_RULES } from '../data/text-hashing';
 
 const width = (what: string) => z.number().int().positive().max(1 << 20).describe(what);
 export const hiddenList = (def: number[], what = 'Hidden layer widths') =>
@@ -81,6 +82,10 @@ export const fusionData = {
     .describe('Text buckets: each text column is hashed into this many word and character n-gram counts (its width in the modality)'),
   maxCategories: z.number().int().min(1).max(1 << 20).default(MAX_CATEGORIES)
     .describe('Category cap: a categorical column is one-hot over its most frequent values in the training rows, at most this many, plus one "other" for the rest'),
+  // No default here: a stored run without it trained with 'letters-v1', and new runs get today's rule written
+  // down by main/lab/runs/dataset-defaults.ts (a default would re-read old runs' text with a rule they never saw).
+  textWords: z.enum(WORD_RULES).optional()
+    .describe("Word rule of text columns: 'unicode-v2' (new runs: NFC, emoji, symbols and punctuation runs, combining marks inside words) or 'letters-v1' (letters and digits only, as runs made before the rule was recorded)"),
   modalityDropout: z.number().min(0).lt(1).default(0).describe('Training only: probability of zeroing each modality per sample'),
   modalityNoise: z
     .number()

@@ -10,7 +10,8 @@ import {
   type HashedNgramsState, type MultiHotState, type PipelineSpecInput, type ScalerState, type VocabularyState,
 } from '../data';
 import { TEXT_BUCKETS, type Family } from './base';
-import { IMPLICIT_FEEDBACK_HINT } from './target';
+import { WORD_RULES } from '../data';
+import { IMPLICIT_FEEDBACK_HINT, MAX_INTEGER_CLASSES, distinctNumbers } from './target';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
 
 const names = z.array(z.string().min(1));
@@ -40,6 +41,8 @@ export const DataColumns = z.discriminatedUnion('family', [
     task: z.enum(TARGET_TASKS).optional(),
     /** Hashed n-gram buckets per text column: the run's model.textBuckets (model-columns.ts), else the default. */
     textBuckets: z.number().int().min(16).max(1 << 20).default(TEXT_BUCKETS),
+    /** How text splits into words (common/data/text-hashing.ts WORD_RULES): the run's model.textWords; absent, 'letters-v1'. */
+    textWords: z.enum(WORD_RULES).optional(),
     /**
      * One-hot cap of a categorical column (its most frequent training values + one "other"): set by today's
      * column rule from the run's model.maxCategories (usable-columns.ts); absent, uncapped, as runs were built
@@ -90,7 +93,7 @@ export function pipelineFor(typeOf: (column: string) => string | undefined, c: D
   const features = c.modalities.flatMap((m) => m.columns.flatMap((column): PipelineSpecInput['steps'] => {
     const t = typeOf(column);
     if (t === 'vector') return []; // embeddings go in as they are
-    if (t === 'text') return [{ transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets }];
+    if (t === 'text') return [{ transform: 'hashed-ngrams' as const, column, buckets: c.textBuckets, ...(c.textWords ? { words: c.textWords } : {}) }];
     if (t === 'categorical' || t === 'boolean') return [{ transform: 'vocabulary' as const, column, ...(c.maxCategories ? { maxSize: c.maxCategories } : {}) }];
     return [{ transform: 'zscore' as const, column, log: log(column) }];
   }));
@@ -164,7 +167,9 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
     leftOut: skipped.filter((c) => isEmpty(c.name)).map((c) => `${c.name} (all missing)`),
     notes: [
       ...(notForecast.length ? [`not forecast: ${notForecast.map((c) => `${c.name} (${c.type})`).join(', ')}`] : []),
-      ...(targets.length ? [`forecasting predicts every channel; the target role (${targets.join(', ')}) does not select one`] : []),
+      // the papers' MS setting (one target, the rest as inputs only) has no template: say how to get close today
+      ...(targets.length ? [`forecasting predicts every channel; the target role (${targets.join(', ')}) does not select one: `
+        + `gatelab show reports its own test error; to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)`] : []),
     ],
   };
 }
@@ -192,6 +197,57 @@ export function fusionColumnNotes(columns: ReadonlyArray<{ name: string; type: s
   if (!joined.size) return datesNote;
   const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${names.length})` : '');
   return [...datesNote, `no modality given: ${[...joined].map(([m, names]) => `${list(names)} → ${m}`).join('; ')} (give them a modality group, or the role ignore to leave them out)`];
+}
+
+/**
+ * CTR inputs among the columns left once the target and the multi-hot columns are set aside: fields (the role
+ * categorical, or a categorical or boolean type) and numeric inputs (int or float with the role feature).
+ * defaultBinding binds by it and ctrColumnNotes names the rest; a run's binding is re-derived from its column
+ * snapshot by this rule (run-binding.ts), so changing it would change what old runs read.
+ */
+function ctrInputs(rest: ReadonlyArray<{ name: string; type: string; role: string }>): { fields: string[]; numeric: string[] } {
+  const fields = rest.filter((c) => c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean').map((c) => c.name);
+  const numeric = rest.filter((c) => c.role === 'feature' && NUMERIC.has(c.type as ColumnTypeName) && !fields.includes(c.name)).map((c) => c.name);
+  return { fields, numeric };
+}
+
+/** Why a CTR binding does not read a column, and what to do to use it (no brackets: run-inputs.ts reads the note). */
+function ctrLeftOutReason(c: { type: string; role: string }): string {
+  if (c.type === 'datetime') return 'datetime: a CTR model does not read times; to use it, derive hour-of-day or weekday columns from it in the file and import it again';
+  if (c.type === 'text') return 'text: a CTR model does not read text; use a fusion template, or give it the role categorical if its values are codes';
+  if (c.type === 'vector') return 'vector: a CTR model does not read vectors; use a fusion template';
+  return `role ${c.role}: a CTR model reads columns with the role feature or categorical`;
+}
+
+/**
+ * What the CTR data line says about the columns it reads in a way the user may not expect (forecasting's and
+ * fusion's lines do the same for theirs). `leftOut`: used columns that are neither fields nor numeric inputs
+ * (a datetime such as Avazu's `hour`, text, vectors, numbers with another role), each with why and what to
+ * do, for the "left out" note. `notes`: integer columns with few distinct values (2 to MAX_INTEGER_CLASSES,
+ * the count under which an integer target reads as classes) read as numbers (z-scored): codes such as
+ * Avazu's `C1` or `banner_pos` usually mean a category, not an amount, and the role categorical makes one a
+ * field. Only said, never changed: the binding is the run's (ctrInputs), and old runs must read their
+ * columns as they trained. `numbersOf`: the column's values (NaN missing), to count their distinct integers.
+ * `datasetId`: the dataset's id, so the command can be pasted (without it the command says ID).
+ */
+export function ctrColumnNotes(columns: ReadonlyArray<{ name: string; type: string; role: string }>, numbersOf?: (column: string) => ArrayLike<number>, datasetId?: number):
+  { leftOut: string[]; notes: string[] } {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  const target = used.find((c) => c.role === 'target');
+  const rest = used.filter((c) => c !== target && c.role !== 'multi-hot');
+  const { fields, numeric } = ctrInputs(rest);
+  const read = new Set([...fields, ...numeric]);
+  const leftOut = rest.filter((c) => !read.has(c.name)).map((c) => `${c.name} (${ctrLeftOutReason(c)})`);
+  const codes = !numbersOf ? [] : numeric.flatMap((name) => {
+    const values = numbersOf(name);
+    const { seen, integers } = distinctNumbers(values.length, (r) => values[r], MAX_INTEGER_CLASSES);
+    return integers && seen.size >= 2 && seen.size <= MAX_INTEGER_CLASSES ? [{ name, distinct: seen.size }] : [];
+  });
+  const listed = codes.slice(0, 8).map((c) => `${c.name} (${c.distinct} distinct integers)`).join(', ') + (codes.length > 8 ? `, … (${codes.length} in all)` : '');
+  // the command as typed in a shell: a name with spaces or quotes is quoted
+  const word = (w: string) => (/^[\w.:@%+=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+  const notes = codes.length ? [`read as numbers, not fields: ${listed}; if one is a code, make it a field with the role categorical (gatelab datasets roles ${datasetId ?? 'ID'} ${word(`${codes[0].name}=categorical`)})`] : [];
+  return { leftOut, notes };
 }
 
 /**
@@ -229,8 +285,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     for (const c of multi.filter((x) => !CODED.has(x.type))) indicators.set(c.modality ?? 'multi_hot', [...(indicators.get(c.modality ?? 'multi_hot') ?? []), c.name]);
     const multiHot = [...multi.filter((x) => CODED.has(x.type)).map((c) => ({ name: c.name, columns: [c.name] })), ...[...indicators].map(([name, columns]) => ({ name, columns }))];
     const rest = used.filter((c) => c !== target && c.role !== 'multi-hot');
-    const fields = rest.filter((c) => c.role === 'categorical' || c.type === 'categorical' || c.type === 'boolean').map((c) => c.name);
-    const numeric = rest.filter((c) => c.role === 'feature' && NUMERIC.has(c.type) && !fields.includes(c.name)).map((c) => c.name);
+    const { fields, numeric } = ctrInputs(rest);
     if (!fields.length) {
       // A headerless event log (MovieLens' u.data) reads its user and item ids as integers: name them,
       // so the user sees which columns the role is meant for instead of guessing among column_1…column_n.

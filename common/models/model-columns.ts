@@ -5,7 +5,7 @@
 // rules are tried in order, each fitted on the training rows, and the first whose shape is the run's model
 // wins; a new run takes today's rule. One shape comparison (shapeMismatch) decides, for both callers, what
 // "the same model" means.
-import { fitPipeline, type ColumnSource, type FittedPipeline, type SplitResult } from '../data';
+import { fitPipeline, isWordRule, type ColumnSource, type FittedPipeline, type SplitResult } from '../data';
 import { dataShape, pipelineFor, type DataColumns } from './binding';
 import { checkNumericInputs, usableColumns, type ColumnRules } from './usable-columns';
 import { MAX_CATEGORIES } from './base';
@@ -91,7 +91,10 @@ const wholeNumber = (v: unknown): number | undefined => (typeof v === 'number' &
  */
 function withEncoding(c: DataColumns, model: Record<string, unknown>): DataColumns {
   const textBuckets = wholeNumber(model.textBuckets);
-  return c.family === 'fusion' && textBuckets !== undefined ? { ...c, textBuckets } : c;
+  // model.textWords: the word rule the run was created with (dataset-defaults.ts); absent in older runs, which keep 'letters-v1'
+  const textWords = isWordRule(model.textWords) ? model.textWords : undefined;
+  if (c.family !== 'fusion') return c;
+  return { ...c, ...(textBuckets !== undefined ? { textBuckets } : {}), ...(textWords ? { textWords } : {}) };
 }
 
 /** Whether a data shape and a model config differ: a description of the first difference, or null. Windows are the user's, not the data's. */

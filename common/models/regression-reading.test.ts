@@ -2,7 +2,7 @@
 // regressionTarget (every value) on the same columns, and the edges of the auto rule.
 import { describe, expect, it } from 'vitest';
 import type { DataColumn } from '../data';
-import { regressesByStats } from './regression-reading';
+import { readingIsGuess, regressesByStats } from './regression-reading';
 import { regressionTarget } from './regression-target';
 
 /**
@@ -56,5 +56,53 @@ describe('regressesByStats', () => {
     expect(regressesByStats({ type: 'float', distinct: 500 }, { task: 'classification' })).toBe(false);
     expect(regressesByStats({ type: 'int', distinct: 5 }, { task: 'regression' })).toBe(true);
     expect(regressesByStats(undefined)).toBe(false);
+  });
+});
+
+describe('regressesByStats with the importer\'s count of a number column (numberValues)', () => {
+  /** The statistics a fresh import keeps: numeric()'s, plus the distinct values (capped at 1,001) and fractions. */
+  function counted(values: number[]) {
+    const { col, stats } = numeric(values);
+    const distinct = new Set(values).size;
+    return { col, stats: { ...stats, numberValues: { distinct: Math.min(distinct, 1001), fractions: !values.every(Number.isInteger) } } };
+  }
+  const statuses = [200, 404, 500, 200, 404, 500, 200];
+  // 250 values just above 0 and 250 just below 1: 500 distinct fractions in the first and last of 20 bins
+  const twoBins = [...Array.from({ length: 250 }, (_, i) => i / 10_000), ...Array.from({ length: 250 }, (_, i) => 1 - i / 10_000)];
+  const cases: [string, number[]][] = [
+    ['HTTP statuses {200, 404, 500}', statuses],
+    ['500 distinct fractions in 2 histogram bins', twoBins],
+    ['a few integers spread wide (1, 2, 500)', [1, 2, 500, 1]],
+    ['1,500 distinct integers (above the cap)', Array.from({ length: 1500 }, (_, i) => i)],
+    ['two values with fractions', [0.5, 1.5, 0.5]],
+    ['a 1–5 rating', [1, 2, 3, 4, 5, 3]],
+    ['101 distinct integers', Array.from({ length: 101 }, (_, i) => i)],
+  ];
+  for (const task of ['auto', 'classification', 'regression'] as const) {
+    it(`agrees with the trainer's regressionTarget under task=${task}, where the guess from range and histogram did not`, () => {
+      for (const [what, values] of cases) {
+        const { col, stats } = counted(values);
+        expect(regressesByStats(stats, { task }), what).toBe(regressionTarget(col, 'y', { task }) !== undefined);
+      }
+    });
+  }
+
+  it('statuses classify and two-bin fractions regress, in the form as in the trainer; without the count the guess reads both the other way', () => {
+    expect(regressesByStats(counted(statuses).stats)).toBe(false);
+    expect(regressionTarget(counted(statuses).col, 'status')).toBeUndefined();
+    expect(regressesByStats(counted(twoBins).stats)).toBe(true);
+    expect(regressionTarget(counted(twoBins).col, 'score')).toMatchObject({ distinct: 500 });
+    // an old dataset's record (no numberValues) falls back to the estimate, and says it is one
+    expect(regressesByStats(numeric(statuses).stats)).toBe(true);
+    expect(regressesByStats(numeric(twoBins).stats)).toBe(false);
+    expect(readingIsGuess(numeric(statuses).stats)).toBe(true);
+    expect(readingIsGuess(counted(statuses).stats)).toBe(false);
+    expect(readingIsGuess({ type: 'categorical', distinct: 4 })).toBe(false);
+  });
+
+  it('fractions decide over the type: a column typed int over fractions, one typed float over whole numbers', () => {
+    expect(regressesByStats({ type: 'int', distinct: null, numberValues: { distinct: 3, fractions: true } })).toBe(true);
+    expect(regressesByStats({ type: 'float', distinct: null, numberValues: { distinct: 50, fractions: false } })).toBe(false);
+    expect(regressesByStats({ type: 'float', distinct: null, numberValues: { distinct: 101, fractions: false } })).toBe(true);
   });
 });

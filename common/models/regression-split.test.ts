@@ -25,3 +25,12 @@ describe('splitForTarget', () => {
     expect(splitForTarget(spec, prices, { ...fusion, task: 'classification' }, undefined, { id: 3, name: 's' })).toBe(spec);
   });
 });
+
+describe('storedSplitRefusal', () => {
+  it('names the split as far as the caller knows it (a trainer has its id from the run, its name only when the lab sends it)', () => {
+    const spec = { kind: 'stratified' as const, column: 'y', ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 7 };
+    const prices = { rows: 3, column: () => numbers([1.5, 2.5, 3.5]) };
+    expect(() => splitForTarget(spec, prices, fusion, undefined, { id: 3 })).toThrow(/^split 3 is stratified by 'y', a number to regress with 3 distinct values/);
+    expect(() => splitForTarget(spec, prices, fusion, undefined, {})).toThrow(/^the stored split is stratified by 'y'/);
+  });
+});

@@ -6,15 +6,19 @@
 // before queueing, main/lab/runs/data-guard.ts; a caller that knows the split is stored passes `stored` and gets
 // the same refusal), and a new stratified split by such a column is refused when it is created
 // (main/lab/datasets/splits.ts). The trainer, the export and gate analytics recompute a run's split through
-// this, so all three agree.
+// this, each passing `stored` when the run names a stored split (a run queued before the lab refused such
+// splits reaches them all the same), so all three cut the same rows, or refuse with the lab's words.
 import type { ColumnSource, SplitSpecInput } from '../data';
 import { regressionTarget, type TargetTask } from './regression-target';
 
 /** The binding's columns, parsed or as given (only a fusion binding's target fields are read). */
 type TargetColumns = { family: string; label?: unknown; task?: TargetTask; positiveAtLeast?: number };
 
-/** A stored split, as a refusal names it. */
-export interface StoredSplitName { id: number; name: string }
+/**
+ * A stored split, as a refusal names it. A trainer knows the split is stored (the lab sends its spec only for
+ * a run's `data.splitId`) and its id from the run's config; its name only when the lab sends it.
+ */
+export interface StoredSplitName { id?: number; name?: string }
 
 /**
  * The split to compute for a binding: `spec`, or for the template's default split stratified by a regressed
@@ -37,7 +41,8 @@ export function stratifiedByRegressedTarget(spec: SplitSpecInput, data: ColumnSo
 /** Why a run on a stored split stratified by a regressed target is refused, and the fix. */
 export function storedSplitRefusal(split: StoredSplitName, column: string, distinct?: number): string {
   const values = distinct !== undefined ? ` with ${distinct.toLocaleString('en-US')} distinct values` : '';
-  return `split ${split.id} '${split.name}' is stratified by '${column}', a number to regress${values}: each value would be its own class, ` +
+  const which = split.id === undefined ? 'the stored split' : `split ${split.id}${split.name !== undefined ? ` '${split.name}'` : ''}`;
+  return `${which} is stratified by '${column}', a number to regress${values}: each value would be its own class, ` +
     `and a stored split is never re-cut behind your back. Make a random split (gatelab datasets split DATASET --kind random --seed 42) and run with --set data.splitId=<its id>, ` +
     `or run without data.splitId (the default split of a number to regress is random)`;
 }

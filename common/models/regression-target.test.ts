@@ -37,9 +37,15 @@ describe('regression or classes (task=auto)', () => {
       .toThrow("task=regression needs a numeric target; 'label_word' is typed text and holds words (bad, good, ok), not numbers: it cannot be regressed; " +
         'choose a numeric target column, or remove --set task=regression to classify its values');
     // numbers the importer kept as categories: the retype works, and names no literal dataset id
-    const coded = () => regressionTarget({ values: Int32Array.from([0, 1, 2, -1]), dictionary: ['1.5', ' 2', '10'] }, 'verdict', { task: 'regression', type: 'categorical' });
+    const verdicts = { values: Int32Array.from([0, 1, 2, -1]), dictionary: ['1.5', ' 2', '10'] };
+    const coded = () => regressionTarget(verdicts, 'verdict', { task: 'regression', type: 'categorical' });
     expect(coded).toThrow("task=regression needs a numeric target; 'verdict' is typed categorical, and its values read as numbers (1.5, 2, 10): " +
       'retype it as a number in the dataset (gatelab datasets types with verdict=float), or remove --set task=regression to classify its values');
+    // given the dataset, the command names it, ready to paste (a column name with a space quoted for the shell)
+    expect(() => regressionTarget(verdicts, 'verdict', { task: 'regression', type: 'categorical', dataset: { id: 3, name: 'appeals' } })).toThrow(
+      "retype it as a number in dataset 3 'appeals' (gatelab datasets types 3 verdict=float), or remove --set task=regression");
+    expect(() => codeTarget({ rows: 4, column: () => verdicts }, { ...fusion('regression'), label: 'Final Verdict' }, () => 'categorical', { id: 12, name: 'court rulings' })).toThrow(
+      "retype it as a number in dataset 12 'court rulings' (gatelab datasets types 12 'Final Verdict=float')");
     // a dictionary value no row uses does not count; an empty value is not a number
     expect(() => regressionTarget({ values: Int32Array.from([0, 1]), dictionary: ['1', '2', 'n/a'] }, 'v', { task: 'regression' })).toThrow(/its values read as numbers \(1, 2\)/);
     expect(() => regressionTarget({ values: Int32Array.from([0, 1]), dictionary: ['1', ''] }, 'v', { task: 'regression' })).toThrow(/holds words/);

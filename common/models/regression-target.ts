@@ -12,7 +12,7 @@
 // every such run classifies again as it trained. Missing values (NaN, an empty cell) are no target: their
 // rows are left out, as for classes.
 import type { DataColumn } from '../data';
-import { MAX_CLASSES, distinctCodes, distinctNumbers, numberName, readsAsNumber } from './target';
+import { MAX_CLASSES, distinctCodes, distinctNumbers, numberName, readsAsNumber, retypeAdvice, type DatasetRef } from './target';
 import { autoRegresses } from './regression-reading';
 
 /** How a fusion target is read: `--set task=…` (model.task). */
@@ -38,6 +38,8 @@ export interface RegressionOptions {
   positiveAtLeast?: number;
   /** The column's type in the dataset: a datetime is never regressed (target.ts says it is a time). */
   type?: string;
+  /** The dataset, when the caller knows it: the retype advice names it (target.ts retypeAdvice). */
+  dataset?: DatasetRef;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -58,7 +60,7 @@ export function regressionTarget(col: DataColumn, column: string, o: RegressionO
   const dict = col.dictionary;
   // Auto reads only numeric columns: a categorical column's values are classes even when they are digits.
   if (dict && !forced) return undefined;
-  if (dict) throw new Error(codedRefusal(col, column, o.type));
+  if (dict) throw new Error(codedRefusal(col, column, o.type, o.dataset));
   const rows = col.values.length;
   const numberAt = (r: number) => (Number.isFinite(col.values[r]) ? col.values[r] : NaN);
   const { seen, integers } = distinctNumbers(rows, numberAt);
@@ -76,9 +78,9 @@ export function regressionTarget(col: DataColumn, column: string, o: RegressionO
  * Why task=regression refuses a coded column (categorical, text, boolean: scaled by no z-score,
  * common/data/scalers.ts), and the fix that works for its values: retyping as a number only when every value
  * reads as one (else the retype fails on them), classifying only when the values are few enough to be classes.
- * The dataset is not known here, so the retype command names no id.
+ * The retype command names the dataset when the caller passed it (else no id it would have to make up).
  */
-function codedRefusal(col: DataColumn, column: string, type: string | undefined): string {
+function codedRefusal(col: DataColumn, column: string, type: string | undefined, dataset: DatasetRef | undefined): string {
   const values = distinctCodes(col, col.values.length).map((c) => col.dictionary![c].trim());
   const numbers = values.length > 0 && values.every(readsAsNumber);
   const sorted = numbers ? values.sort((a, b) => Number(a) - Number(b)) : values.sort();
@@ -86,7 +88,7 @@ function codedRefusal(col: DataColumn, column: string, type: string | undefined)
   const classify = values.length <= MAX_CLASSES ? ', or remove --set task=regression to classify its values' : '';
   const head = `task=regression needs a numeric target; '${column}' is typed ${type ?? 'categorical'}`;
   if (numbers) {
-    return `${head}, and its values read as numbers (${shown}): retype it as a number in the dataset (gatelab datasets types with ${column}=float)${classify}`;
+    return `${head}, and its values read as numbers (${shown}): retype it as a number ${retypeAdvice(column, dataset)}${classify}`;
   }
   return `${head} and holds words (${shown}), not numbers: it cannot be regressed; choose a numeric target column${classify}`;
 }

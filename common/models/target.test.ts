@@ -65,11 +65,13 @@ describe('a target column as classes', () => {
     const codedNumbers = coded(Array.from({ length: 1001 }, (_, i) => String(i / 4)));
     expect(() => targetCoding(codedNumbers, 'score')).toThrow(/^the target 'score' has 1,001 distinct values .*: to regress it, retype it as a number in the dataset \(gatelab datasets types with score=float\)/);
     expect(() => targetCoding(codedNumbers, 'score')).not.toThrow(/\bID\b/);
+    // given the dataset (the lab knows it), the command names it, ready to paste
+    expect(() => targetCoding(codedNumbers, 'score', { dataset: { id: 7, name: 'reviews' } })).toThrow(/: to regress it, retype it as a number in dataset 7 'reviews' \(gatelab datasets types 7 score=float\) and train with task=auto/);
   });
 
   it('a CTR label must be two-valued: 3 values name the values, the fusion family and (numbers) a threshold', () => {
     expect(() => targetCoding(coded(['no', 'yes', 'maybe']), 'answer', { binaryOnly: true }))
-      .toThrow(/the label 'answer' has 3 values \(maybe, no, yes\); a CTR model .*Make it two-valued, or train a classification template of the fusion family \(e\.g\. --template concat-fusion\)/);
+      .toThrow(/the label 'answer' has 3 values \('maybe', 'no', 'yes'\); a CTR model .*Make it two-valued, or train a classification template of the fusion family \(e\.g\. --template concat-fusion\)/);
     expect(() => targetCoding(numeric([1, 2, 3, 4, 5]), 'rating', { binaryOnly: true })).toThrow(/has 5 values \(1, 2, 3, 4, 5\).*--set positiveAtLeast=T/);
   });
 });

@@ -8,6 +8,7 @@ import { UNUSED, type ColumnSource, type DataColumn, type SplitResult } from '..
 import type { DataColumns } from './binding';
 import { regressionTarget, type RegressionTarget, type TargetTask } from './regression-target';
 import { autoRegresses } from './regression-reading';
+import { spellingGroups, variantGroupsText } from './label-variants';
 
 export type TargetCoding =
   | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
@@ -66,6 +67,24 @@ export interface TargetOptions {
    * to MAX_CLASSES, fractions and many integers too, instead of being refused as a measurement.
    */
   classes?: boolean;
+  /** The dataset, when the caller knows it: the retype advice names it in a command the user can paste. */
+  dataset?: DatasetRef;
+}
+
+/** A dataset as a message's commands name it: by id (a name can read as an id, or need quoting), the name said beside it. */
+export interface DatasetRef { id: number; name: string }
+
+/** A word as typed in a shell: quoted when it has spaces or other special characters. */
+const shellWord = (w: string) => (/^[\w.:@%+=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * Where and how to retype a target column as a number: "in dataset 3 'reviews' (gatelab datasets types 3
+ * score=float)". Without the dataset (a caller that has only its rows) the command names no id it would
+ * have to make up.
+ */
+export function retypeAdvice(column: string, dataset?: DatasetRef): string {
+  const change = shellWord(`${column}=float`);
+  return dataset ? `in dataset ${dataset.id} '${dataset.name}' (gatelab datasets types ${dataset.id} ${change})` : `in the dataset (gatelab datasets types with ${change})`;
 }
 
 /**
@@ -164,13 +183,38 @@ function coded(column: string, names: string[], idOf: (r: number) => number, o: 
     const p = names.indexOf(positive);
     return { kind: 'binary', column, positive, negative: names[1 - p], labelOf: (r) => { const c = idOf(r); return Number.isNaN(c) ? NaN : c === p ? 1 : 0; } };
   }
-  if (o.binaryOnly) {
-    throw new Error(`the label '${column}' has ${names.length.toLocaleString('en-US')} values (${show(names)}); a CTR model predicts one click probability from a two-valued label. ` +
-      (numeric ? `Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T), or ` : 'Make it two-valued, or ') +
-      `train a classification template of the fusion family (e.g. --template concat-fusion) for ${names.length} classes`);
-  }
+  if (o.binaryOnly) throw new Error(notTwoValued(column, names, numeric));
   if (names.length > MAX_CLASSES) throw new Error(tooManyClasses(column, names, o, numeric));
   return { kind: 'classes', column, names, labelOf: idOf, ...(numeric ? { numeric } : {}) };
+}
+
+const TWO_VALUED = 'a CTR model predicts one click probability from a two-valued label';
+
+/**
+ * The refusal of a CTR label with 3 or more values. Words are quoted exactly as stored, so a value's spaces
+ * show. Values that differ only in case or surrounding spaces (' Clicked', 'CLICKED', 'not clicked  ') are
+ * one label typed inconsistently (exact values decide the classes): when they come down to two, the fix is
+ * to write them one way, not a fusion template for as many classes as there are spellings; when they come
+ * down to one, every row has the same label (label-variants.ts groups them as the fusion data line does).
+ */
+function notTwoValued(column: string, names: string[], numeric: boolean): string {
+  const count = names.length.toLocaleString('en-US');
+  const fusion = (k: number) => `train a classification template of the fusion family (e.g. --template concat-fusion) for ${k} classes`;
+  if (numeric) return `the label '${column}' has ${count} values (${show(names)}); ${TWO_VALUED}. Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T), or ${fusion(names.length)}`;
+  const quoted = show(names.map((v) => `'${v}'`));
+  const groups = spellingGroups(names);
+  if (groups.length === names.length) return `the label '${column}' has ${count} values (${quoted}); ${TWO_VALUED}. Make it two-valued, or ${fusion(names.length)}`;
+  const ignored = 'once case and surrounding spaces are ignored';
+  const py = column.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  const oneWay = `write each label one way in the file (trimmed and lowercased, e.g. with pandas: df['${py}'] = df['${py}'].str.strip().str.lower()) and import it again`;
+  if (groups.length === 1) {
+    return `the label '${column}' has ${count} values that are one ${ignored} (${variantGroupsText(groups)}): every row has the same label, so there is nothing to tell apart. ${IMPLICIT_FEEDBACK_HINT}`;
+  }
+  if (groups.length === 2) {
+    return `the label '${column}' has ${count} values that are 2 ${ignored} (${variantGroupsText(groups)}): each spelling is a value of its own, and ${TWO_VALUED}. To train on it, ${oneWay}`;
+  }
+  return `the label '${column}' has ${count} values (${quoted}), ${groups.length} ${ignored} (${variantGroupsText(groups.filter((g) => g.length > 1))}); ${TWO_VALUED}. ` +
+    `Make it two-valued (${oneWay}), or ${fusion(groups.length)} once each is written one way`;
 }
 
 /**
@@ -190,7 +234,7 @@ function tooManyClasses(column: string, names: string[], o: TargetOptions, numer
   }
   const count = `${names.length.toLocaleString('en-US')} distinct values (${first}), ${more} classes`;
   // a categorical column of numbers (the importer read them as codes) regresses once it is typed a number
-  if (names.every(readsAsNumber)) return `the target '${column}' has ${count}: to regress it, retype it as a number in the dataset (gatelab datasets types with ${column}=float) and train with task=auto or task=regression; or choose another target column`;
+  if (names.every(readsAsNumber)) return `the target '${column}' has ${count}: to regress it, retype it as a number ${retypeAdvice(column, o.dataset)} and train with task=auto or task=regression; or choose another target column`;
   return `the target '${column}' has ${count}: is it an id or free text? Choose another target column`;
 }
 
@@ -233,18 +277,19 @@ export type TargetReading = TargetCoding | RegressionTarget;
  * (`positiveAtLeast`), and a CTR label must be two-valued; a fusion target may read as a regression
  * (regression-target.ts: the rule for task=auto is stated there). Throws the trainer's message otherwise; the
  * CLI calls it before queuing a run (main/lab/runs/dataset-runs.ts). `typeOf`: the dataset's column types,
- * so that a time column given as the target is called one (its values would read as "a number").
+ * so that a time column given as the target is called one (its values would read as "a number"); `dataset`:
+ * the dataset, so the retype advice names it in its command (retypeAdvice).
  */
-export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>, typeOf?: (column: string) => string | undefined): TargetReading {
+export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>, typeOf?: (column: string) => string | undefined, dataset?: DatasetRef): TargetReading {
   const label = columns.family === 'recsys' ? columns.label.column : columns.label;
   const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
   const task = taskOf(columns);
   const type = typeOf?.(label);
   if (columns.family === 'fusion') {
-    const regression = regressionTarget(data.column(label), label, { task, positiveAtLeast: rule, type });
+    const regression = regressionTarget(data.column(label), label, { task, positiveAtLeast: rule, type, ...(dataset ? { dataset } : {}) });
     if (regression) return regression;
   }
-  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}) });
+  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}), ...(dataset ? { dataset } : {}) });
 }
 
 /**
@@ -255,10 +300,10 @@ export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { f
  * 'regression' and classes 1 (one output), so the pipeline standardizes it (binding.ts pipelineFor).
  * Forecasting has no target: everything is returned as given. `typeOf`: as for codeTarget (messages only).
  */
-export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult, typeOf?: (column: string) => string | undefined):
+export function bindTarget(data: ColumnSource, columns: DataColumns, split: SplitResult, typeOf?: (column: string) => string | undefined, dataset?: DatasetRef):
   { columns: DataColumns; split: SplitResult; target?: TargetCoding; regression?: RegressionTarget; leftOut: number } {
   if (columns.family === 'forecasting') return { columns, split, leftOut: 0 };
-  const reading = codeTarget(data, columns, typeOf);
+  const reading = codeTarget(data, columns, typeOf, dataset);
   const target = reading.kind === 'regression' ? undefined : reading;
   const regression = reading.kind === 'regression' ? reading : undefined;
   const missing = (r: number) => Number.isNaN(regression ? regression.valueOf(r) : target!.labelOf(r));

@@ -7,12 +7,23 @@ import { z } from 'zod';
 
 export const TEST_CHANNELS_FILE = 'test-channels.json';
 
+const ChannelError = z.object({ name: z.string(), mse: z.number(), mae: z.number() });
+
+/** A naive forecast scored on the test windows (workers/run/forecast-baselines.ts): over all channels (their mean, as the headline) and per channel. */
+export const ForecastBaseline = z.object({ mse: z.number(), mae: z.number(), channels: z.array(ChannelError) });
+export type ForecastBaseline = z.infer<typeof ForecastBaseline>;
+
 export const TestChannels = z.object({
   /** The step of the parameters tested (the best-on-validation checkpoint's). */
   step: z.number().int(),
   /** Units of the errors: the scaled values (z-scores fitted on train), like the headline test mse/mae. */
   units: z.string(),
-  channels: z.array(z.object({ name: z.string(), mse: z.number(), mae: z.number() })),
+  channels: z.array(ChannelError),
+  /**
+   * Naive forecasts on the same test windows, in the same units: every step the window's last input value
+   * (lastValue), or the channel's training mean (trainMean). Absent in runs from before they existed.
+   */
+  baselines: z.object({ lastValue: ForecastBaseline, trainMean: ForecastBaseline }).optional(),
 });
 export type TestChannels = z.infer<typeof TestChannels>;
 

@@ -82,5 +82,9 @@ describe('statText', () => {
     expect(statText('categorical', { cardinality: 4, missing: 2, listTokens: { separator: '|', distinct: 6, meanPerRow: 1.975, maxPerRow: 3 } }))
       .toBe("4 distinct, 6 distinct tokens ('|'), 1.98 per row (max 3), 2 missing");
     expect(statText('float', { min: 1, max: 3, mean: 2 })).toMatch(/^1 \.\. 3, mean 2/);
+    // a number column imported since the importer counts its values: the count, '1,000+' above its cap
+    expect(statText('int', { min: 200, max: 500, mean: 301, missing: 1, numbers: { distinct: 3, fractions: false } })).toBe('200 .. 500, mean 301, 3 distinct, 1 missing');
+    expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1001, fractions: true } })).toBe('0 .. 1, mean 0.500, 1,000+ distinct');
+    expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1000, fractions: true } })).toMatch(/, 1,000 distinct$/);
   });
 });

@@ -1,7 +1,7 @@
 // How the CLI shows a dataset: a schema table and a validation summary for people, one JSON object
 // for programs (`--json`: id, rows, columns [{name, type, ...}], issues).
 import type { Dataset } from '../lab/datasets/index';
-import type { InvalidPolicy, ListTokenStats, ValidationIssue, ValidationReport } from '../../common/dataset-cache';
+import { numberDistinctText, type InvalidPolicy, type ListTokenStats, type NumberValueStats, type ValidationIssue, type ValidationReport } from '../../common/dataset-cache';
 
 const n = (x: number) => x.toLocaleString('en-US');
 /** '1 row', '2 rows': a count with its noun in the right number. */
@@ -47,11 +47,13 @@ export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
 const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '').replace(/Z$/, '');
 
 export function statText(type: string, stats: Record<string, unknown>): string {
-  const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number; listTokens?: ListTokenStats };
+  const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number; listTokens?: ListTokenStats; numbers?: NumberValueStats };
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
   else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct`);
   else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max), `mean ${fmt(s.mean ?? NaN)}`);
+  // a number column's distinct values, when its import counted them (what decides classes vs regression)
+  if (s.numbers && type !== 'datetime') parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
   // a column of '|' lists: the tokens the multi-hot role would read, beside its distinct whole values
   if (s.listTokens) parts.push(listTokenText(s.listTokens));
   if (s.missing) parts.push(`${n(s.missing)} missing`);

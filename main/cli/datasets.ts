@@ -101,7 +101,7 @@ async function types(lab: LabDatasets, ref: string, assignments: string[], onInv
  * says, so the command asks for --yes before leaving them without it. Queued or training runs still refuse.
  */
 function deleteDataset(lab: LabDatasets, ref: string, yes: boolean, json: boolean): number {
-  const d = lab.registry.resolve(ref);
+  const d = datasetToDelete(lab, ref);
   const using = lab.store.runs.list().filter((r) => r.datasetId === d.id);
   const n = using.length;
   const runs = `${n} run${n === 1 ? '' : 's'} (${using.slice(0, 10).map((r) => r.id).join(', ')}${n > 10 ? ', …' : ''})`;
@@ -112,8 +112,19 @@ function deleteDataset(lab: LabDatasets, ref: string, yes: boolean, json: boolea
   }
   lab.registry.delete(d.id);
   if (json) console.log(JSON.stringify({ dataset: d.id, deleted: true, runsUsing: using.map((r) => r.id) }));
-  else console.log(`Deleted dataset ${d.id} '${d.name}' and its files${n ? `; ${runs} trained on it: ${keep}` : ''}`);
+  else console.log(`Deleted dataset ${d.id} '${d.name}'${d.damaged ? ` (its stored ${d.damaged.replace(/_/g, ' ')} was damaged)` : ''} and its files${n ? `; ${runs} trained on it: ${keep}` : ''}`);
   return 0;
+}
+
+/**
+ * The dataset `delete ID` removes: resolved as usual, or, when its stored row is damaged (resolving reads it
+ * and fails), its plain columns and the damaged column: deleting is the way out the lab names for such a
+ * dataset (a name it holds, registry-name-holder.ts), and the registry's delete reads only those.
+ */
+function datasetToDelete(lab: LabDatasets, ref: string): { id: number; name: string; isDemo: boolean; damaged?: string } {
+  const damaged = /^\d+$/.test(ref) ? lab.store.datasets.listChecked().damaged.find((d) => d.id === Number(ref)) : undefined;
+  const plain = damaged && lab.store.datasets.plainColumns(damaged.id);
+  return plain ? { ...plain, damaged: damaged.column } : lab.registry.resolve(ref);
 }
 
 export const command: CliCommand = {

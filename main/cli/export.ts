@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { stringOption } from './args';
 import { withCliReadingRun } from './with-runs';
-import { exportRun } from '../lab/runs/export-run';
+import { exportRun, NoTrainedWeights } from '../lab/runs/export-run';
 import { Refusal, asRefusal } from '../lab/runs/refusal';
 import type { CliReading } from './cli-reading';
 
@@ -22,8 +22,10 @@ export const command: CliCommand = {
     try {
       r = exportRun(s.store, s.files, id, out);
     } catch (e) {
+      // every checkpoint damaged: refused (2) as resume refuses it, with the ways on (allDamaged)
+      if (e instanceof NoTrainedWeights && e.damaged.length) throw allDamaged(e);
       // a run with no checkpoint yet is refused (2: train it first). With checkpoints, a failure is the lab's
-      // (1): every checkpoint damaged, a graph that cannot be built (GraphError), a disk that fails.
+      // (1): a graph that cannot be built (GraphError), a disk that fails.
       throw hasCheckpoint(s, id) ? e : asRefusal(e);
     }
     console.log(args.options.json === true ? JSON.stringify({ run: id, ...r }) : `run ${id} exported to ${r.path} (${r.bytes.toLocaleString('en-US')} bytes, from ${r.checkpoint})${r.note ? `\nnote: ${r.note}` : ''}`);
@@ -33,3 +35,14 @@ export const command: CliCommand = {
 
 /** Whether the run has a checkpoint file to export from (damaged or not): export-run.ts reads these. */
 const hasCheckpoint = (s: CliReading, id: number): boolean => s.store.checkpoints.forRun(id).some((c) => existsSync(s.files.fromStored(c.path)));
+
+/**
+ * A run whose every checkpoint is damaged has nothing to export: what was asked cannot be done (2, like
+ * `gatelab resume`'s UnresumableRun), nothing was touched, and the message says the two ways on: the files
+ * restored, or the run trained again from its stored config (training is deterministic per seed).
+ */
+function allDamaged(e: NoTrainedWeights): Refusal {
+  const id = e.runId;
+  return new Refusal(`${e.message}. Nothing was deleted: restore these files (from a backup, or once the drive that holds them is back) and export again, `
+    + `or train the run again with the same settings: save the "config" of gatelab show ${id} --json to a file and run gatelab train --config FILE (in the app: Runs → New run from this)`);
+}

@@ -24,7 +24,7 @@ describe('train --follow --json', () => {
       const [only, ...more] = parse(refused.stdout);
       expect(more).toEqual([]);
       expect(only).toMatchObject({ run: null, status: 'error' });
-      expect(only.error).toMatch(/^the training part \(rows 0\.\.2, 2 rows\) is shorter than lookback 336 \+ horizon 96/);
+      expect(only.error).toMatch(/^the training part \(rows 1-2, 2 rows\) is shorter than lookback 336 \+ horizon 96/);
 
       // an absurd learning rate: the trainer fails the run; its status event carries the message, not the stack
       const series = join(home, 'series.csv');

@@ -111,7 +111,8 @@ async function resumeRuns(s: CliRuns, args: CliArgs, ids: number[], single: bool
 }
 
 /**
- * "resuming run 4 from its epoch checkpoint at step 1200". Only asked after m.resume(id) accepted the run:
+ * "resuming run 4 from its epoch checkpoint at step 1200". Only asked after m.resume(id) accepted the run
+ * (which checked the file whole moments ago: it is not read whole again, run-checkpoints.ts checkFile):
  * a run whose every checkpoint is damaged was refused there and stays interrupted (run-manager.ts resume()).
  * The catch covers a checkpoint damaged in the moment between the two; the queue then refuses it, saying so.
  */

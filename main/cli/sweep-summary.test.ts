@@ -35,6 +35,24 @@ describe('sweepSummary', () => {
   });
 });
 
+describe('the mean baseline of a regression sweep', () => {
+  it("stands beside each setting's r2 and rmse, averaged over its runs (r2 only when each has it); a classifier's has none", () => {
+    const b = (rmse: number, r2?: number) => ({ mean: 100, mse: rmse * rmse, mae: rmse / 2, rmse, ...(r2 === undefined ? {} : { r2 }) });
+    const run = (id: number, lr: number, test: Record<string, number>, regressionBaseline: ReturnType<typeof b> | null) =>
+      ({ id, config: { seed: id, optimizer: { lr } }, test, regressionBaseline });
+    const s = sweepSummary([
+      run(1, 0.1, { loss: 0.6, r2: 0.40, rmse: 3.0 }, b(4.8, -0.002)), run(2, 0.1, { loss: 0.5, r2: 0.42, rmse: 2.9 }, b(5.0, -0.004)),
+      run(3, 0.01, { loss: 0.7, mse: 9 }, b(5.0)), run(4, 0.01, {}, b(7)), // run 4 has no test metrics: its baseline is not averaged
+    ]);
+    expect(s.settings.map((x) => x.regressionBaseline)).toEqual([{ mean: 100, mse: (4.8 ** 2 + 25) / 2, mae: 2.45, rmse: 4.9, r2: -0.003 }, b(5.0)]);
+    expect(sweepSummaryText(s).split('\n').slice(1)).toEqual([
+      '★ optimizer.lr=0.1   n=2  loss 0.5500 ± 0.0707  r2 0.4100 ± 0.0141  rmse 2.9500 ± 0.0707  (mean baseline r2 -0.0030 rmse 4.9)',
+      '  optimizer.lr=0.01  n=1 of 2 runs  loss 0.7000 ± 0.0000  mse 9.0000 ± 0.0000', // no r2 or rmse column: nothing to read the baseline against
+    ]);
+    expect(sweepSummary([{ id: 1, config: {}, test: { accuracy: 0.9 } }]).settings[0].regressionBaseline).toBeNull();
+  });
+});
+
 describe('gatelab sweep prints the summary', () => {
   let home: string;
   beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-summary-')); });

@@ -3,14 +3,20 @@
 // ± sample standard deviation (n − 1, as Compare's band) of each test metric over the runs that have it.
 // The best setting is the one with the best mean of the ranking metric: the test loss every family reports
 // (lower is better), else the first metric the runs share, in the direction metric-direction.ts gives it.
+// A regression setting also carries its runs' mean baseline (what always predicting the training mean scores
+// on test), so its r2 and rmse are read against it, as in the runs table above it and in `gatelab show`.
 import { flatten } from '../../common/runs/config-diff';
 import { lowerIsBetter } from '../../common/runs/metric-direction';
+import type { RegressionBaseline } from '../../common/trainer-protocol';
+import { shortRegressionBaseline } from '../lab/runs/run-report';
 
 /** What the summary reads of a run: its id, stored config and test metrics (lastMetrics 'test.'). */
 export interface SweptRun {
   id: number;
   config: Record<string, unknown>;
   test: Record<string, number>;
+  /** A regression run's mean baseline on test (RunRecord dataSummary.regressionBaseline); absent or null otherwise. */
+  regressionBaseline?: RegressionBaseline | null;
 }
 
 export interface MeanStd {
@@ -29,6 +35,11 @@ export interface SettingSummary {
   /** Runs of this setting with test metrics (a failed or cancelled run has none). */
   n: number;
   test: Record<string, MeanStd>;
+  /**
+   * Regression: the mean baseline averaged field by field over the setting's runs with test metrics (the same
+   * for every run of one dataset and split; r2 only when each has it). null: not a regression, or none kept.
+   */
+  regressionBaseline: RegressionBaseline | null;
   best: boolean;
 }
 
@@ -48,6 +59,14 @@ export function meanStd(values: number[]): MeanStd {
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const std = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)) : 0;
   return { mean, std, n: v.length };
+}
+
+/** The baselines' fields averaged (r2 only when every one has it); null for none. */
+function averageBaseline(baselines: RegressionBaseline[]): RegressionBaseline | null {
+  if (!baselines.length) return null;
+  const mean = (f: (b: RegressionBaseline) => number) => baselines.reduce((a, b) => a + f(b), 0) / baselines.length;
+  const r2 = baselines.every((b) => b.r2 !== undefined) ? { r2: mean((b) => b.r2!) } : {};
+  return { mean: mean((b) => b.mean), mse: mean((b) => b.mse), mae: mean((b) => b.mae), rmse: mean((b) => b.rmse), ...r2 };
 }
 
 export function sweepSummary(runs: SweptRun[]): SweepSummary {
@@ -70,6 +89,7 @@ export function sweepSummary(runs: SweptRun[]): SweepSummary {
       runs: m.map((i) => runs[i].id),
       n: withTest.length,
       test: Object.fromEntries(metrics.map((name) => [name, meanStd(withTest.map((i) => runs[i].test[name] ?? NaN))])),
+      regressionBaseline: averageBaseline(withTest.flatMap((i) => runs[i].regressionBaseline ?? [])),
       best: false,
     };
   });
@@ -99,9 +119,12 @@ export function sweepSummaryText(summary: SweepSummary): string {
   const labels = summary.settings.map(settingLabel);
   const width = Math.max(...labels.map((l) => l.length));
   const lines = summary.settings.map((s, i) => {
-    const metrics = Object.entries(s.test).filter(([, m]) => m.n > 0).map(([name, m]) => `${name} ${fmt(m.mean)} ± ${fmt(m.std)}`).join('  ');
+    const shown = Object.entries(s.test).filter(([, m]) => m.n > 0);
+    const metrics = shown.map(([name, m]) => `${name} ${fmt(m.mean)} ± ${fmt(m.std)}`).join('  ');
     const runs = s.runs.length === s.n ? `n=${s.n}` : `n=${s.n} of ${s.runs.length} runs`;
-    return `${s.best ? '★' : ' '} ${labels[i].padEnd(width)}  ${runs}  ${metrics || 'no test metrics'}`;
+    // beside the r2 and rmse columns the row has, as the runs table does
+    const reference = s.regressionBaseline && shortRegressionBaseline(s.regressionBaseline, Object.fromEntries(shown.map(([name, m]) => [name, m.mean])));
+    return `${s.best ? '★' : ' '} ${labels[i].padEnd(width)}  ${runs}  ${metrics || 'no test metrics'}${reference ? `  (${reference})` : ''}`;
   });
   return [head, ...lines].join('\n');
 }

@@ -92,7 +92,7 @@ export const command: CliCommand = {
       if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
       // per setting (config but seed), n and mean ± std of each test metric, the best one marked
-      const summary = sweepSummary(runs.map((r) => ({ id: r.id, config: (r.config ?? {}) as Record<string, unknown>, test: lastMetrics(s!.store, r.id, 'test.') })));
+      const summary = sweepSummary(runs.map((r) => ({ id: r.id, config: (r.config ?? {}) as Record<string, unknown>, test: lastMetrics(s!.store, r.id, 'test.'), regressionBaseline: r.dataSummary?.regressionBaseline ?? null })));
       if (json) console.log(JSON.stringify({ group: groupId, runs: runs.map((r) => runResult(s!.store, r)), summary }));
       else console.log(`${runsTable(s.store, runs, { settings: true })}\n\n${sweepSummaryText(summary)}`);
       const code = exitCodeOfAll(runs); // as train's: 3 when none failed and some are paused

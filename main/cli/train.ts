@@ -16,6 +16,8 @@ import { defaultAppDataDir } from '../lab/home';
 import { join, resolve } from 'node:path';
 import { Refusal, refusing, refusingAsync } from '../lab/runs/refusal';
 import { exitCodeOfError } from './exit-codes';
+import { refuseTemperatureUnderSchedule, scheduleLongerThanRun } from './router-schedule-request';
+import { qualifiedSetFlags } from './cli-words';
 
 function numberOption(args: CliArgs, key: string): number | undefined {
   const v = stringOption(args, key);
@@ -95,11 +97,13 @@ export const command: CliCommand = {
         const dataset = stringOption(args, 'dataset');
         const target = stringOption(args, 'target');
         if (target !== undefined && !dataset) throw new Refusal('--target needs --dataset ID|FILE');
+        refuseTemperatureUnderSchedule(config);
         return { config, dataset, target, home: stringOption(args, 'home'), priority: numberOption(args, 'priority') };
       });
       const { dataset, target, home } = asked;
       const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, (l) => !json && console.log(l), { target })) : null;
       const config = setup ? setup.config : asked.config;
+      if (!json) for (const line of scheduleLongerThanRun(config)) console.log(line);
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
       const manager = session.manager;
       // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on
@@ -117,7 +121,7 @@ export const command: CliCommand = {
       // 0 completed; 3 paused (Ctrl-C, gatelab pause: resumable, it did not finish); 1 failed, cancelled, interrupted
       return exitCodeOf(run);
     } catch (e) {
-      const msg = explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home);
+      const msg = qualifiedSetFlags(explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home));
       if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));
       else console.error(`gatelab train: ${msg}`);
       return exitCodeOfError(e);

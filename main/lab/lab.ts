@@ -16,6 +16,7 @@ import { listTemplates, sizeOf } from './lab/templates';
 import { openLabStore } from './lab/store-datasets';
 import { openRunsPort } from './runs/runs-port';
 import { storedGates } from './lab/gate-stats';
+import { compareRuns } from './lab/compare-gates';
 import { damagedRows } from './lab/damaged-rows';
 import type { LabStore } from './store/index';
 import type { TrainerLauncher } from './runs/trainer-process';
@@ -25,7 +26,7 @@ import { TryIt } from './lab/try-it';
 import { LabAnalytics } from './lab/analytics';
 import { exportGateReport } from './lab/export-gate-report';
 import { LabelRules } from './lab/label-rules';
-import { decimateComparison, pointsAt } from './lab/compare-series';
+import { pointsAt } from './lab/compare-series';
 import { writeRunReport } from './lab/report';
 import { LabSplits } from './lab/splits';
 import { datasetResolver } from './runs/dataset-runs';
@@ -198,17 +199,15 @@ export class Lab {
       'runs.cancel': async ({ id }) => (await r.cancel(id), ok),
       'runs.delete': async ({ id }) => (await r.delete(id), ok),
       'runs.metrics': ({ id, names, sinceStep }) => r.metrics(id, names, sinceStep),
-      'runs.gates': ({ id }) => {
+      'runs.gates': ({ id, points }) => {
         if (r.gates) return r.gates(id);
         if (!this.store || !r.available) throw new LabError('not-available', 'gate statistics need the run manager');
-        return storedGates(this.store, id);
+        // points: the app's panels ask for ~4 per pixel (thinned per step bucket); Compare and reports read all
+        return storedGates(this.store, id, points);
       },
       'runs.pausedAtQuit': ({ clear }) => this.pausedAtQuit.take(clear ?? false),
-      'runs.compare': async ({ ids, points }) => {
-        const c = await r.compare(ids);
-        // The UI draws a few points per pixel: send that, not every stored point (compare-series.ts).
-        return points ? decimateComparison(c, points) : c;
-      },
+      // metrics and gate statistics, decimated for display (compare-gates.ts)
+      'runs.compare': ({ ids, points }) => compareRuns((x) => r.compare(x), (id) => this.handlers['runs.gates']({ id }), ids, points),
       'runs.pointsAt': ({ ids, name, step }) => pointsAt(r, ids, name, step),
       'runs.export': async ({ id, format }) => {
         if (format === 'gate-report') return exportGateReport(this.paths.exports, id, await this.analytics.report(id));

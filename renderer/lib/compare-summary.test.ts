@@ -97,3 +97,15 @@ describe('distinguishingSettings', () => {
     expect(distinguishingSettings([base, off])).toEqual([['kernel=25', 'template=dlinear'], ['gates off', 'template=tsmixer-gated']]);
   });
 });
+
+describe('distinguishingSettings with many shared gate changes', () => {
+  it('names the gate setting that differs first, never behind "+N more" while shared ones are shown', () => {
+    const shared = { enabled: true, initBias: 2, granularity: 'element', sparsity: 0.1, scale: 3 };
+    const a = run('21', 'tsmixer-gated', { gate: { kind: 'hard', ...shared, threshold: 0.6 } }, {});
+    const b = run('22', 'tsmixer-gated', { gate: { kind: 'hard', ...shared, threshold: 0.4 } }, {});
+    const [wa, wb] = distinguishingSettings([a, b]).map((w) => w.join(' · '));
+    expect(wa.split(' · ')[0]).toBe('threshold=0.6');
+    expect(wb.split(' · ')[0]).toBe('threshold=0.4');
+    expect(wa).toMatch(/\+\d+ more$/); // the shared changes are still counted, after it
+  });
+});

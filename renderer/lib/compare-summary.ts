@@ -85,6 +85,24 @@ function valueWord(json: string): string {
   return json.length > 24 ? `${json.slice(0, 23)}…` : json;
 }
 
+/** At most this many gate changes are named per run, then "+N more". */
+const GATE_WORDS_SHOWN = 3;
+
+/**
+ * Each run's gate words (changes from the template's defaults) with the ones that differ among the runs
+ * first: two runs that both set `lr` and `granularity` but differ in `threshold` showed "lr · granularity ·
+ * … · +1 more" and hid the one setting that set them apart. Words every run shares come after; only those
+ * past the first few are counted as "+N more".
+ */
+function apartFirst(all: readonly string[]): string[] {
+  const lists = all.map((w) => (w ? w.split(' · ') : []));
+  return lists.map((words) => {
+    const shared = (w: string) => lists.length > 1 && lists.every((l) => l.includes(w));
+    const ordered = [...words.filter((w) => !shared(w)), ...words.filter(shared)];
+    return ordered.length > GATE_WORDS_SHOWN + 1 ? `${ordered.slice(0, GATE_WORDS_SHOWN).join(' · ')} · +${ordered.length - GATE_WORDS_SHOWN} more` : ordered.join(' · ');
+  });
+}
+
 /**
  * The settings of each run that differ among `runs`, one list per run: its gates in words (gateWords; a
  * run with the default gates says so when another run changed its gates), then `key=value` for the other
@@ -93,7 +111,7 @@ function valueWord(json: string): string {
  */
 export function distinguishingSettings(runs: readonly Pick<SummaryRun, 'template' | 'config'>[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
   const models = runs.map((r) => (r.config.model ?? {}) as Obj);
-  const gates = runs.map((r, i) => gateWords(r.template, models[i]));
+  const gates = apartFirst(runs.map((r, i) => gateWords(r.template, models[i], Infinity)));
   const anyGates = gates.some((g) => g !== '');
   // the gate fields are said in words above: left out of the key-by-key differences
   const rest = runs.map((r, i) => {

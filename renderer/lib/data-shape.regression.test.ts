@@ -1,6 +1,6 @@
 // The Models form's target line for a number to regress, against the trainer on a real lab's fusion demo:
-// `visibility` (fractions, no distinct count in the statistics) is regressed under task=auto, `label` is
-// binary; the form says which, and its `classes` is the trainer's (one output for a regression).
+// `visibility` (fractions, counted by the importer) is regressed under task=auto, `label` is binary; the form
+// says which, and its `classes` is the trainer's (one output for a regression, the values' count for classes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,8 +58,19 @@ describe('the Models form reads a fusion target as the trainer does', () => {
     });
   }
 
-  it('task=classification over fractions: the classes are the trainer’s to count', () => {
-    const shape = dataShapeOf('fusion', targeting('visibility'), 'gmu', { template: 'gmu', task: 'classification' });
+  it('task=classification over fractions: the importer counted them, so the form has the trainer’s classes', () => {
+    const d = targeting('visibility');
+    const model = { template: 'gmu', task: 'classification' };
+    const shape = dataShapeOf('fusion', d, 'gmu', model);
+    const trainer = labDatasetRun({ cacheDir: cacheOf(d), columns: d.columnInfo }, { model, data: {}, seed: 1 });
+    expect(shape.values.classes).toBe(trainer.model.classes);
+    expect(shape.shown.classes).toBe(`${trainer.model.classes} (the values of visibility)`);
+  });
+
+  it('task=classification over fractions the importer did not count (an older dataset): the classes are the trainer’s to count', () => {
+    const d = targeting('visibility');
+    const old = { ...d, columnInfo: d.columnInfo.map(({ numberValues: _counted, ...c }) => c) };
+    const shape = dataShapeOf('fusion', old, 'gmu', { template: 'gmu', task: 'classification' });
     expect(shape.shown.classes).toBe('the values of visibility (counted when the run starts)');
     expect(shape.values.classes).toBeUndefined(); // the template's value stands until then
   });

@@ -16,10 +16,18 @@ import { MAX_CATEGORIES, MAX_NUMERIC_INPUTS, TEXT_BUCKETS } from '../../common/m
 import { MAX_CLASSES } from '../../common/models/target';
 import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
 import { templateDataProblem, type TargetFacts } from '../../common/models/template-needs';
-import { regressesByStats } from '../../common/models/regression-reading';
+import { readingIsGuess, regressesByStats } from '../../common/models/regression-reading';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
 import { fusionModalitiesByCounts } from '../../common/models/usable-columns';
+
+/**
+ * Said after a number target's reading when the dataset predates the importer's count of its values: the
+ * form estimated it from the range and histogram, and the trainer, counting every value, may read it the
+ * other way. Importing the same file again finds the dataset already there; a type change parses the file
+ * again (main/lab/datasets/retype.ts) and records the count.
+ */
+export const GUESS_NOTE = "(a guess from its range and histogram: this dataset predates GateLab's count of a number's values; the run counts them, and any type change records the count)";
 
 /** Config fields of each family that the trainer takes from the dataset (workers/data/run-data.ts). */
 export const DATA_FIELDS: Readonly<Record<Family, readonly string[]>> = DATA_SHAPED_FIELDS;
@@ -88,6 +96,12 @@ function fusionWidths(binding: Extract<DataColumns, { family: 'fusion' }>, info:
 export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: number | undefined, task?: unknown): number {
   if (!c || positiveAtLeast !== undefined) return 1;
   if ((c.type === 'categorical' || c.type === 'text') && c.distinct !== null && c.distinct >= 3) return c.distinct;
+  // a number whose values the importer counted: each distinct value is a class, as the trainer codes them
+  // (more than MAX_CLASSES it refuses, in its words; the template's value stands until then)
+  if ((c.type === 'int' || c.type === 'float') && c.numberValues) {
+    const k = c.numberValues.distinct;
+    return k >= 3 && k <= MAX_CLASSES ? k : 1;
+  }
   if (c.type === 'int' && typeof c.min === 'number' && typeof c.max === 'number') {
     const k = c.max - c.min + 1;
     if (k >= 3 && k <= 100) return k;
@@ -103,7 +117,7 @@ export function classesEstimate(c: ColumnInfo | undefined, positiveAtLeast: numb
 
 /** task=classification over fractions: classes the statistics cannot count (the trainer counts them when the run starts). */
 const uncountedClasses = (c: ColumnInfo | undefined, task: unknown): boolean =>
-  task === 'classification' && c?.type === 'float' && c.inferredType !== 'int';
+  task === 'classification' && c?.type === 'float' && c.inferredType !== 'int' && !c.numberValues;
 
 /**
  * Numeric inputs one multi-hot gives a CTR model, as the trainer counts them (common/models/usable-columns.ts
@@ -239,14 +253,16 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
   const classes = regressed ? 1 : classesEstimate(target, binding.positiveAtLeast, model.task);
   const uncounted = !regressed && binding.positiveAtLeast === undefined && uncountedClasses(target, model.task);
   const atRunTime = modalities.filter((m) => !m.known).map((m) => m.name);
+  // an auto reading of a number the importer did not count (an older dataset) is an estimate: said so, with the way to an exact one
+  const guessNote = (model.task ?? 'auto') === 'auto' && binding.positiveAtLeast === undefined && readingIsGuess(target) ? ` ${GUESS_NOTE}` : '';
   return {
     // classes the statistics cannot count are left out: the template's value stands until the trainer counts them
     values: { ...(uncounted ? {} : { classes }), modalities: modalities.map(({ name, dim }) => ({ name, dim })) },
     shown: {
       modalities: modalities.map((m) => `${m.name} (${m.known ? m.dim : 'width at run time'})`).join(', ') + leftOut,
-      classes: regressed ? `a number to regress: ${binding.label}`
+      classes: (regressed ? `a number to regress: ${binding.label}`
         : uncounted ? `the values of ${binding.label} (counted when the run starts)`
-        : classes === 1 ? `1 (binary: ${binding.label})` : `${classes} (the values of ${binding.label})`,
+        : classes === 1 ? `1 (binary: ${binding.label})` : `${classes} (the values of ${binding.label})`) + guessNote,
     },
     problem: null,
     ...(atRunTime.length ? { widthsAtRunTime: atRunTime } : {}),

@@ -18,6 +18,8 @@ describe('the block diagram', () => {
 
   it('words each router kind', () => {
     expect(expertsOf({ kind: 'softmax-router', experts: 4 })).toBe('4 experts, dense');
+    expect(expertsOf({ kind: 'softmax-router', experts: 4, schedule: { kind: 'constant' } })).toBe('4 experts, dense');
+    expect(expertsOf({ kind: 'softmax-router', experts: 4, schedule: { kind: 'dense-to-sparse', from: 2, to: 0.3, steps: 100 } })).toBe('4 experts, dense → sparse (τ 2 → 0.3)');
     expect(expertsOf({ kind: 'mmoe', experts: 3, tasks: 2 })).toBe('3 experts, 2 tasks');
     expect(expertsOf({ kind: 'sigmoid', scale: 2 })).toBeNull();
   });

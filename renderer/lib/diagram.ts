@@ -13,12 +13,17 @@ export interface DiagramBlock {
 
 const num = (v: unknown, d = '?') => (typeof v === 'number' ? String(v) : d);
 
-/** A router's experts in words, following its Experts and k fields: "8 experts, top-2", "4 experts, dense". */
+/** A router's experts in words, following its Experts and k fields: "8 experts, top-2", "4 experts, dense",
+ * "4 experts, dense → sparse (τ 2 → 0.3)" under a temperature schedule. */
 export function expertsOf(gate: Record<string, unknown>): string | null {
   if (typeof gate.experts !== 'number') return null;
   const n = `${gate.experts} expert${gate.experts === 1 ? '' : 's'}`;
   if (gate.kind === 'mmoe') return `${n}, ${num(gate.tasks)} tasks`;
-  if (gate.kind === 'softmax-router') return `${n}, dense`;
+  if (gate.kind === 'softmax-router') {
+    // a dense-to-sparse schedule anneals τ towards near one-hot routing: "dense" alone said the opposite
+    const s = gate.schedule as { kind?: string; from?: unknown; to?: unknown } | undefined;
+    return s?.kind && s.kind !== 'constant' ? `${n}, dense → sparse (τ ${num(s.from)} → ${num(s.to)})` : `${n}, dense`;
+  }
   return typeof gate.k === 'number' ? `${n}, top-${gate.k}` : n;
 }
 

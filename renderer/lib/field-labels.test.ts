@@ -78,7 +78,8 @@ describe('walk-through wording (labels and messages of the real schemas)', () =>
 
   it('names each kind picker after its group, and a single width in the singular', () => {
     expect(kindFieldLabel('router.')).toBe('Router kind');
-    expect(kindFieldLabel('router.schedule.')).toBe('Schedule kind');
+    expect(kindFieldLabel('router.schedule.')).toBe('Router temperature schedule');
+    expect(kindFieldLabel('schedule.')).toBe('Learning-rate schedule');
     expect(kindFieldLabel('optimizer.')).toBe('Optimizer kind');
     expect(kindFieldLabel('')).toBe('Kind');
     const gmuGate = schemaOf('gmu').properties!.gate;

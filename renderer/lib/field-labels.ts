@@ -75,11 +75,15 @@ export function fieldLabel(key: string, s?: JsonSchema & { title?: string }): st
 
 /**
  * The label of a kind picker (a union's variants) or of a `kind` field, named after its group: "Router
- * kind", "Schedule kind", "Optimizer kind" (a form with several groups had several fields called "Kind").
+ * kind", "Optimizer kind", "Router temperature schedule" (a form with several groups had several fields called "Kind").
  * `path` is the group's path in the form ("router.", "router.schedule."); the top of a form: "Kind".
  */
 export function kindFieldLabel(path: string): string {
-  const key = path.split('.').filter(Boolean).at(-1);
+  const keys = path.split('.').filter(Boolean);
+  const key = keys.at(-1);
+  // Two pickers were both "Schedule kind" on moe-forecaster (the router's temperature and the training lr):
+  // a schedule is named by what it schedules, so a screen reader (and getByLabelText) can tell them apart.
+  if (key === 'schedule') return keys.length > 1 ? `${fieldLabel(keys.at(-2)!)} temperature schedule` : 'Learning-rate schedule';
   return key ? `${fieldLabel(key)} kind` : 'Kind';
 }
 

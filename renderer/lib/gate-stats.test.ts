@@ -28,3 +28,16 @@ describe('MMoE task gate weights (audit A11)', () => {
     expect(statInfo('fusion', 'weights')).toBeNull();
   });
 });
+
+describe('statInfo captions that must not misread a value', () => {
+  it('balance: says it can dip below 1 (a Sinkhorn run shows 0.985), not "1 = perfectly even"', () => {
+    const c = statInfo('router', 'balance')!.caption;
+    expect(c).not.toMatch(/perfectly even/);
+    expect(c).toMatch(/N·Σ f·P/);
+    expect(c).toMatch(/1 when load and probability are both even/);
+    expect(c).toMatch(/below 1 when load and probability disagree/);
+  });
+  it('dropped (training): tokens this training batch dropped', () => {
+    expect(statInfo('router', 'dropped')!.caption).toMatch(/training batch/);
+  });
+});

@@ -35,8 +35,11 @@ export function statInfo(gate: string, stat: string, experts?: number): StatInfo
     case 'importance': return { caption: 'Mean router probability of each expert, before any top-k pick (sums to 1).', range: [0, 1] };
     // MMoE: each task's own softmax gate over the shared experts (`gate.task0.weights`)
     case 'weights': return /\.task\d+$/.test(gate) ? { caption: "Mean weight this task's gate gives each shared expert (sums to 1): which experts the task relies on.", range: [0, 1] } : null;
-    case 'balance': return { caption: 'Balance: experts × Σ load × importance. 1 = perfectly even; up to the number of experts when one takes everything.', reference: { value: 1, label: 'even' } };
-    case 'dropped': return { caption: 'Share of routed tokens dropped because an expert was over capacity: 0…1.', range: [0, 1] };
+    // N·Σ f·P is 1 when both are even, but it is a product of two distributions: a Sinkhorn router's even
+    // picks (f) with uneven probabilities (P) gives 0.985, so "1 = perfectly even" read as "below even"
+    case 'balance': return { caption: 'Balance: experts × Σ load × importance (N·Σ f·P). 1 when load and probability are both even; higher means routing is concentrated (up to the number of experts when one takes everything); it can dip below 1 when load and probability disagree.', reference: { value: 1, label: 'even' } };
+    // training batches only: on val/test nothing is dropped (gateCaption says "would be dropped" there)
+    case 'dropped': return { caption: 'Share of routed tokens dropped on this training batch because an expert was over capacity: 0…1.', range: [0, 1] };
     case 'load_balance': return { caption: 'Load-balancing auxiliary loss (weighted) added to the training loss; falls as routing evens out.' };
     case 'load_cv2': return { caption: 'CV² of expert load (weighted auxiliary loss): 0 = every expert gets the same load.' };
     case 'z_loss': return { caption: 'Router z-loss (weighted auxiliary loss): keeps router logits small and routing stable.' };

@@ -2,15 +2,13 @@
 // scores on test (workers/run/regression-baseline.ts). An r2 of 0.31 is read against the baseline's ≈ 0,
 // an rmse of 2.3 against the baseline's (the target's spread on test): the line puts the two side by side.
 import type { RegressionBaseline } from '../../common/trainer-protocol';
-import { formatValue } from './format';
+import { formatUnits, formatValue } from './format';
 
-/** A number in the target's units: 6 significant digits (a mean price of 1,234.57 keeps its cents). */
-const units = (v: number) => Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 /** r2 with its sign as a minus: the training mean scores at most 0 on test. */
 const signed = (v: number) => (v < 0 ? `−${formatValue(-v)}` : formatValue(v));
 
 /** "r2 −0.0021 · rmse 4.86" and "(always the training mean 102.798; mse 23.6, mae 3.95 on test)". */
 export function regressionBaselineText(b: RegressionBaseline): { headline: string; detail: string } {
   const headline = [...(b.r2 !== undefined ? [`r2 ${signed(b.r2)}`] : []), `rmse ${formatValue(b.rmse)}`].join(' · ');
-  return { headline, detail: `always the training mean ${units(b.mean)}; mse ${formatValue(b.mse)}, mae ${formatValue(b.mae)} on test` };
+  return { headline, detail: `always the training mean ${formatUnits(b.mean)}; mse ${formatValue(b.mse)}, mae ${formatValue(b.mae)} on test` };
 }

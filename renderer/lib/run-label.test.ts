@@ -42,6 +42,12 @@ describe('a child run named by what changed', () => {
     // a seed that differs is not a change of settings
     expect(changedWords({ seed: 2, epochs: 8 }, { seed: 1, epochs: 8 })).toBe('');
   });
+  it('keeps one entry per setting: a child changing what its parent’s name holds replaces that entry', () => {
+    const parent = { gate: { kind: 'hard', threshold: 0.6 }, lr: 0.001 };
+    const child = { gate: { kind: 'hard', threshold: 0.4 }, lr: 0.001 };
+    expect(childRunName('tsmixer-gated · hard gate · threshold=0.6 · lr=0.001 seed=1', changedWords(parent, child))).toBe('tsmixer-gated · hard gate · threshold=0.4 · lr=0.001');
+    expect(childRunName('tsmixer-gated · hard gate · threshold=0.6', 'threshold=0.4 · epochs=3')).toBe('tsmixer-gated · hard gate · threshold=0.4 · epochs=3');
+  });
   it('spells the whole path when two changed leaves share a key', () => {
     const a = { a: { lr: 1 }, b: { lr: 1 } };
     expect(changedWords(a, { a: { lr: 2 }, b: { lr: 3 } })).toBe('a.lr=2 · b.lr=3');

@@ -46,5 +46,16 @@ export function changedWords(before: Record<string, unknown>, after: Record<stri
  */
 export function childRunName(parentName: string, changes: string): string {
   const base = parentName.replace(/\s+seed=\d+$/, '');
-  return changes ? `${base} · ${changes}` : base;
+  if (!changes) return base;
+  // One entry per setting: a parent named "… · threshold=0.6" whose child sets 0.4 is "… · threshold=0.4",
+  // not "… · threshold=0.6 · threshold=0.4" (the parent's entry no longer says what the child holds).
+  const parts = base.split(' · ');
+  const added: string[] = [];
+  for (const word of changes.split(' · ')) {
+    const key = /^([^=\s]+)=/.exec(word)?.[1];
+    const at = key === undefined ? -1 : parts.findIndex((p, i) => i > 0 && p.startsWith(`${key}=`));
+    if (at >= 0) parts[at] = word;
+    else added.push(word);
+  }
+  return [...parts, ...added].join(' · ');
 }

@@ -58,7 +58,8 @@ export function extent(arrays: ArrayLike<number>[]): [number, number] {
   return [lo, hi];
 }
 
-export const PALETTE = ['#3b5bdb', '#e8590c', '#2b8a3e', '#ae3ec9', '#1098ad', '#f08c00', '#c2255c', '#5c940d', '#364fc7', '#862e9c'];
+// one list for the app's charts and the HTML reports (expert 2 is the same colour in both)
+export { PALETTE } from '../../common/analytics/chart-palette';
 
 /**
  * A nearly flat range (0.99999…1.00001) widened to ±10% around its middle, as a constant is: stretched over

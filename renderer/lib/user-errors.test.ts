@@ -11,11 +11,13 @@ describe('--set advice in the form’s words', () => {
     const lab = `runs.start: ${windowMisfit({ train: [0, 411], val: [411, 500], test: [500, 600] }, 'train', 336, 96)}`;
     expect(lab).toContain('(--set model.horizon=');
     const err = plainLabError(new LabError('invalid-payload', lab));
-    expect(err.message).toMatch(/^the training part \(rows 0\.\.411, 411 rows\) is shorter than lookback 336 \+ horizon 96: .*What fits this split: horizon ≤ (\d+) with lookback 336 \(set Horizon to \1\)\. Or use a longer file or larger parts$/);
+    expect(err.message).toMatch(/^the training part \(rows 1-411, 411 rows\) is shorter than lookback 336 \+ horizon 96: .*What fits this split: horizon ≤ (\d+) with lookback 336 \(set Horizon to \1\), or lookback ≤ (\d+) with horizon (\d+) \(no lookback fits horizon 96: the validation part has \3 rows; set Lookback to \2 and Horizon to \3\)\. Or use a longer file or larger parts$/);
     expect(err.message).not.toContain('--set');
     expect(err).toBeInstanceOf(PlainLabError);
     const value = /horizon ≤ (\d+)/.exec(err.message)![1];
-    expect((err as PlainLabError).advice).toEqual([{ path: 'horizon', value, label: 'Horizon' }]);
+    const [, lookback, horizon] = /set Lookback to (\d+) and Horizon to (\d+)/.exec(err.message)!;
+    // each fix a button: the horizon alone, or the lookback that fits the horizon the validation part allows
+    expect((err as PlainLabError).advice).toEqual([{ path: 'horizon', value, label: 'Horizon' }, { path: 'lookback', value: lookback, label: 'Lookback' }, { path: 'horizon', value: horizon, label: 'Horizon' }]);
     expect(err.code).toBe('invalid-payload');
   });
 

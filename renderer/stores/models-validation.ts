@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ModelConfig, templateJsonSchema } from '../../common/models';
 import { issueMessage, pathLabel } from '../lib/field-labels';
-import type { JsonSchema } from '../lib/json-schema';
+import { variants, type JsonSchema } from '../lib/json-schema';
 import { TrainingSettings } from './run-form';
 
 /** The lab accepts 1..64 seeds per start (common/lab-api StartRuns). */
@@ -70,5 +70,31 @@ export function invalidFields(errors: Record<string, string>, trainingErrors: Re
   });
   const rank = (f: InvalidField) => (f.where === 'gate' && f.gate === selectedGate ? 0 : f.where === 'config' ? 1 : 2);
   const training = Object.keys(trainingErrors).map((path): InvalidField => ({ path, label: pathLabel(TRAINING_SCHEMA as JsonSchema, pathOf(path)).label, where: 'training' }));
-  return [...config.sort((a, b) => rank(a) - rank(b)), ...training];
+  // Within a part of the page, the form's order, not the order the checks ran in: zod reports a field's
+  // own range (capacity factor −1) before a cross-field check (k > experts) of a field above it, and the
+  // launch bar named "Router capacity factor" first while "Experts per token (k)" sat above it.
+  const inForm = (root: JsonSchema | null) => (a: InvalidField, b: InvalidField) => compareOrder(formPosition(root, a.path), formPosition(root, b.path));
+  config.sort((a, b) => rank(a) - rank(b) || inForm(schema)(a, b));
+  training.sort(inForm(TRAINING_SCHEMA as JsonSchema));
+  return [...config, ...training];
+}
+
+/** Where the field at `path` sits in a form generated from `root`: its property's index at each level (unknown: last). */
+export function formPosition(root: JsonSchema | null, path: string): number[] {
+  const out: number[] = [];
+  let at: JsonSchema | undefined = root ?? undefined;
+  for (const key of path.split('.')) {
+    // a union (a gate's kinds): the variant that has the field; a list's item index is its own position
+    const holder: JsonSchema | undefined = at?.properties?.[key] ? at : at && variants(at).find((v) => v.properties?.[key]);
+    const keys = Object.keys(holder?.properties ?? {});
+    const i = /^\d+$/.test(key) ? Number(key) : keys.indexOf(key);
+    out.push(i < 0 ? Number.MAX_SAFE_INTEGER : i);
+    at = holder?.properties?.[key];
+  }
+  return out;
+}
+
+function compareOrder(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
 }

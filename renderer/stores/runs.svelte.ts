@@ -3,6 +3,8 @@
 // redraw: 10^6 points must not become 10^6 proxies. Every series stays in step order, one point a step:
 // a run resumed from a checkpoint replays steps it had already logged, and its newer values win.
 import { LabError, type GateSeries, type LabApi, type RunSummary, type Series } from '../../common/lab-api';
+import type { GatesRequest as GatesRequestSchema } from '../../common/lab-api/runs';
+import type { z } from 'zod';
 
 export class RunsStore {
   list = $state<RunSummary[]>([]);
@@ -57,6 +59,8 @@ export class RunsStore {
         s.steps.splice(i, held, p.step);
         s.values.splice(i, held, p.value);
         if (s.vectors) s.vectors.splice(i, held, p.vector);
+        // a pushed point is its step's own value (the trainer records per step), never an old call mean
+        s.firstSteps?.splice(i, held, null);
       }
       this.version++;
     });
@@ -84,13 +88,20 @@ export class RunsStore {
       s.steps.length = keep;
       s.values.length = keep;
       if ('vectors' in s && s.vectors) s.vectors.length = keep;
+      if ('firstSteps' in s && s.firstSteps) s.firstSteps.length = keep;
       dropped = true;
     }
     if (dropped) this.version++;
   }
 
-  async loadGates(id: string): Promise<void> {
-    const g = await this.lab.invoke('runs.gates', { id });
+  /**
+   * Reads a run's stored gate statistics, each cut by the lab to at most `points` stored points (M4 per
+   * step bucket: spikes and the last point kept; about 4 × the chart's width). Live points are then added
+   * exactly as pushed.
+   */
+  async loadGates(id: string, points = GATE_POINTS): Promise<void> {
+    const request: GatesRequest = { id, points };
+    const g = await this.lab.invoke('runs.gates', request);
     const live = this.gates.get(id);
     const loaded = new Map(g.gates.map((s) => [`${s.gate}/${s.stat}`, s]));
     // As loadMetrics: points pushed while the request was out are kept past each series' last stored step.
@@ -102,6 +113,7 @@ export class RunsStore {
         s.steps.push(step);
         s.values.push(l.values[i]);
         if (s.vectors) s.vectors.push(l.vectors?.[i] ?? null);
+        s.firstSteps?.push(null); // a pushed point: its step's own value
       });
       if (s.steps.length) loaded.set(key, s);
     }
@@ -161,6 +173,15 @@ export function placeOf(steps: number[], step: number): number {
   }
   return lo;
 }
+
+/** The `runs.gates` request (common/lab-api/runs.ts GatesRequest). */
+type GatesRequest = z.input<typeof GatesRequestSchema>;
+/**
+ * Points per gate statistic asked for by default: 4 per pixel (M4 draws a bucket's envelope exactly) of a
+ * gate panel about 400 px wide (RunsView lays them out at least 300 px wide). A 20,000-step run then sends
+ * at most 1,600 points per statistic instead of 20,000.
+ */
+export const GATE_POINTS = 1600;
 
 export type RunAction = 'pause' | 'resume' | 'cancel' | 'delete';
 /** Runs that can be deleted from the table: ended, not held by a trainer. */

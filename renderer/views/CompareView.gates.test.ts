@@ -70,3 +70,45 @@ describe('Compare: runs that differ in their gates', () => {
     expect(within(screen.getByTestId('config-diff')).getAllByRole('columnheader').slice(1).map((h) => h.textContent)).toEqual([12, 13, 14].map((id) => `#${id} · s1 · ${NAME}`));
   });
 });
+
+// Gate statistics in the metric picker: a gated run and its ablation, of which only the gated run stored any.
+// The picker lists them under "Gates", the chart draws the gated run, and the legend says the ablation has none.
+const NAMES: Record<string, string> = { '1': 'gated', '2': 'gates off' };
+
+describe('Compare view: gate statistics', () => {
+  it('lists "ff.gate · openness" under Gates, draws the gated run and says the ablation has no such gate', async () => {
+    const ids = ['1', '2'];
+    const gateRun = (id: string) => runSummary({ id, name: NAMES[id], template: 'finalmlp' });
+    const { lab } = handlerLab({
+      'runs.list': () => ids.map(gateRun),
+      'runs.pausedAtQuit': () => ({ runIds: [] }),
+      'runs.compare': ({ ids }) => ({
+        runs: ids.map((id) => ({ ...gateRun(id), config: { template: 'finalmlp', gates: id === '1' } })),
+        series: ids.map((id) => ({ id, series: [{ name: 'val.loss', steps: [16, 48], values: id === '1' ? [0.5, 0.25] : [0.5, 0.375] }] })),
+        gates: [{ id: '1', series: [{ name: 'ff.gate/openness', steps: [16, 32, 48], values: [0.5, 0.625, 0.75] }] }, { id: '2', series: [] }],
+      }),
+      'analytics.compare': ({ ids }) => ({ runs: ids.map((id) => ({ id, knockout: null, flops: null })) }),
+    });
+    await openApp(lab, '#/compare');
+    for (const box of await screen.findAllByRole('checkbox', { name: /gated|gates off/ })) await fireEvent.click(box);
+    await fireEvent.click(screen.getByTestId('compare-button'));
+    await screen.findByTestId('compare-table');
+
+    const select = screen.getByTestId('compare-metric') as HTMLSelectElement;
+    const group = select.querySelector('optgroup');
+    expect(group?.label).toBe('Gates');
+    const gateOptions = within(group as HTMLElement).getAllByRole('option') as HTMLOptionElement[];
+    expect(gateOptions.map((o) => [o.value, o.textContent])).toEqual([['ff.gate/openness', 'ff.gate · openness']]);
+    expect(select.value).toBe('val.loss'); // a metric stays the default
+
+    await fireEvent.change(select, { target: { value: 'ff.gate/openness' } });
+    await fireEvent.input(screen.getByRole('slider'), { target: { value: '0' } }); // no smoothing: the stored values
+    const chart = screen.getByRole('img', { name: /^ff\.gate · openness:/ });
+    // the gated run's stored curve, to its last point; the ablation has no points to draw
+    expect(chart.getAttribute('aria-label')).toMatch(/^ff\.gate · openness: [^,]*gated 0\.75 at step 48; steps 16 to 48\.$/);
+    const legend = [...chart.closest('figure')!.querySelectorAll('.legend > span')].map((s) => s.textContent!.trim());
+    expect(legend).toHaveLength(2);
+    expect(legend.find((l) => l.includes('gates off'))).toMatch(/gates off — no such gate$/);
+    expect(legend.find((l) => !l.includes('gates off'))).not.toMatch(/no such gate/);
+  });
+});

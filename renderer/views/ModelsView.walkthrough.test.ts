@@ -182,10 +182,10 @@ describe('form wording', () => {
     await waitFor(() => expect(stores.models.config.expertHidden).toEqual([64, 32]));
     await fireEvent.click(screen.getByTestId('gate-router'));
     expect((within(gatePanel()).getByLabelText('Router kind') as HTMLSelectElement).value).toBe('softmax-router');
-    expect(within(gatePanel()).getByLabelText('Schedule kind')).toBeTruthy();
+    expect(within(gatePanel()).getByLabelText('Router temperature schedule')).toBeTruthy();
     expect(within(gatePanel()).queryByLabelText('Kind')).toBeNull();
     expect(within(training()).getByLabelText('Optimizer kind')).toBeTruthy();
-    expect(within(training()).getByLabelText('Schedule kind')).toBeTruthy();
+    expect(within(training()).getByLabelText('Learning-rate schedule')).toBeTruthy();
   });
 
   it('turns GMU’s bimodal switch off with a note when the dataset has 3 modalities', async () => {

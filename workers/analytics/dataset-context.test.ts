@@ -1,7 +1,7 @@
 // The original rows behind a report's test samples, on the real files through the real importer: ETTh1
 // windows get the hour of their last lookback row; review rows line up with the fusion test split the
 // model saw and give their own review text.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,11 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-ctx-'));
   await importFile(ETTH1, join(home, 'ett'));
   await importFile(REVIEWS, join(home, 'reviews'));
+  // long format: 3 stores × 100 hours, east without hour 10 (a gap), rows of an hour in no store order
+  const lines = ['date,store,sales'];
+  for (let h = 0; h < 100; h++) for (const store of ['south', 'north', 'east']) if (!(store === 'east' && h === 10)) lines.push(`${new Date(Date.UTC(2024, 0, 1, h)).toISOString().slice(0, 16).replace('T', ' ')},${store},${(h % 7) + store.length}`);
+  writeFileSync(join(home, 'long.csv'), lines.join('\n') + '\n');
+  await importFile(join(home, 'long.csv'), join(home, 'long'));
 }, 120_000);
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
@@ -33,6 +38,19 @@ describe('dataset context', () => {
     expect(ctx.testRows[0]).toBe(8640 + 2880 - 1); // the first test window's targets start the test months
     const dates = readFileSync(ETTH1, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     for (const s of [0, 1, 500, 2784]) expect(ctx.hours![s]).toBe(Number(dates[ctx.testRows[s]].slice(11, 13)));
+  });
+
+  it('long format: test windows are over the pivot\'s times, with the binding before or after the pivot', () => {
+    const cacheDir = join(home, 'long');
+    const cols = readDatasetCache(cacheDir).meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.name === 'date' ? 'time' : 'feature' }));
+    const split = { kind: 'chronological' as const, ratios: { train: 0.7, val: 0.1, test: 0.2 } };
+    // the trainer hands the analytics its binding with the pivot's channels; the run's snapshot has the file's
+    for (const channels of [['east', 'north', 'south'], ['sales']]) {
+      const ctx = datasetContext({ cacheDir, split, columns: { family: 'forecasting', channels } }, cols, { lookback: 12, horizon: 4 });
+      // 100 times (not 299 rows): test times 80..99, windows whose targets start at 80..96, last lookback time t − 1
+      expect(Array.from(ctx.testRows)).toEqual(Array.from({ length: 17 }, (_, i) => 79 + i));
+      expect(Array.from(ctx.hours!)).toEqual(Array.from({ length: 17 }, (_, i) => (79 + i) % 24));
+    }
   });
 
   it('reviews: test rows line up with the fusion test split, and the text is the row’s own review', () => {

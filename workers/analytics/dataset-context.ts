@@ -7,9 +7,10 @@ import { computeSplit, rowsOf, TEST, tokenAt, windowStarts, type DataColumn, typ
 import { readDatasetCache } from '../data/cache';
 import { splitForTarget } from '../../common/models/regression-split';
 import type { DatasetRunInput } from '../data/run-data';
+import { forecastingPivot } from '../../common/data/forecasting-long';
 
 export interface DatasetContext {
-  /** Original row index of each test sample (forecasting: the window's last lookback row). */
+  /** Original row index of each test sample (forecasting: the window's last lookback row; a pivoted long-format file: its time's index). */
   testRows: Int32Array;
   /** A text column of the dataset (fusion: among the modality columns), if any. */
   textColumn?: string;
@@ -21,13 +22,31 @@ export interface DatasetContext {
 
 export interface ColumnRole { name: string; type: string; role: string }
 
+/**
+ * The binding's channels as file columns. The trainer hands the analytics its binding after the pivot
+ * (labDatasetRun: channels named '<series>/<value>'), which no file column is; then the file's number
+ * columns that are neither time nor series stand in. Which ones does not matter here: the pivot's rows
+ * (the times), its split and its windows are the same whatever values it carries.
+ */
+function fileChannels(channels: readonly string[], file: readonly { name: string }[], columns: readonly ColumnRole[]): string[] {
+  const inFile = channels.filter((c) => file.some((f) => f.name === c));
+  if (inFile.length) return inFile;
+  return columns.filter((c) => (c.type === 'int' || c.type === 'float') && c.role !== 'ignore' && c.role !== 'time' && c.role !== 'series-id' && file.some((f) => f.name === c.name)).map((c) => c.name);
+}
+
 const hourOf = (epochSeconds: number) => (Number.isFinite(epochSeconds) ? ((Math.floor(epochSeconds / 3600) % 24) + 24) % 24 : -1);
 
-export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number }, assigned?: SplitResult): DatasetContext {
-  const data = readDatasetCache(binding.cacheDir);
-  // a stored 'given' split comes as rows, not as a spec; a regressed target's stratified one is cut at random
+export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number; channels?: unknown }, assigned?: SplitResult): DatasetContext {
+  const raw = readDatasetCache(binding.cacheDir);
+  // a long-format forecasting file is pivoted as its trainer pivoted it (workers/data/run-data.ts): the
+  // split, the windows and the times are the wide rows' (one per time), the channels the pivot's; only if
+  // the run's model was trained pivoted (forecastingPivot's `built`)
+  const pivot = binding.columns.family === 'forecasting' ? forecastingPivot(raw, columns, fileChannels(binding.columns.channels, raw.meta.columns, columns), model) : null;
+  const data = pivot?.source ?? raw;
+  // a stored 'given' split comes as rows, not as a spec; a regressed target's default stratified split is
+  // cut at random, a stored one refused as the trainer refuses it (binding.storedSplit, regression-split.ts)
   const typeOf = (n: string) => columns.find((x) => x.name === n)?.type;
-  const split = assigned ?? computeSplit(splitForTarget(binding.split, data, binding.columns, typeOf), data);
+  const split = assigned ?? computeSplit(splitForTarget(binding.split, data, binding.columns, typeOf, binding.storedSplit), data);
   const loaded = new Map<string, DataColumn>();
   const column = (name: string) => loaded.get(name) ?? loaded.set(name, data.column(name)).get(name)!;
   const token = (name: string, row: number) => tokenAt(column(name), row);
@@ -37,8 +56,8 @@ export function datasetContext(binding: DatasetRunInput, columns: readonly Colum
     const lookback = model.lookback ?? 336, horizon = model.horizon ?? 96;
     // a window starting its targets at row t looks back over rows t − lookback … t − 1
     const testRows = windowStarts(split.ranges.test, { lookback, horizon, stride: 1 }, true).map((t) => t - 1);
-    const time = columns.find((x) => x.role === 'time' || x.type === 'datetime');
-    const hours = time ? Int32Array.from(testRows, (r) => hourOf(Number(column(time.name).values[r]))) : undefined;
+    const time = pivot ? pivot.layout.time : columns.find((x) => x.role === 'time' || x.type === 'datetime')?.name;
+    const hours = time ? Int32Array.from(testRows, (r) => hourOf(Number(column(time).values[r]))) : undefined;
     return { testRows, token, ...(hours && hours.some((h) => h >= 0) ? { hours } : {}) };
   }
   const testRows = rowsOf(split.assignment, TEST);

@@ -118,14 +118,15 @@ describe('a split too short for the windows says what fits', () => {
 
   it('training part: lookback + horizon must fit inside it; the largest horizon that fits is named, and fits', () => {
     expect(cut.ranges).toEqual({ train: [0, 105], val: [105, 120], test: [120, 150] });
-    expect(() => windows(96, 96)).toThrow('the training part (rows 0..105, 105 rows) is shorter than lookback 96 + horizon 96: a training window must lie inside it. ' +
-      'What fits this split: horizon ≤ 9 with lookback 96 (--set model.horizon=9). Or use a longer file or larger parts');
+    expect(() => windows(96, 96)).toThrow('the training part (rows 1-105, 105 rows) is shorter than lookback 96 + horizon 96: a training window must lie inside it. ' +
+      'What fits this split: horizon ≤ 9 with lookback 96 (--set model.horizon=9), or lookback ≤ 90 with horizon 15 (no lookback fits horizon 96: the validation part has 15 rows; ' +
+      '--set model.lookback=90 --set model.horizon=15). Or use a longer file or larger parts');
     expect(windows(96, 9)).toEqual([1, 7, 22]);
     expect(() => windows(96, 10)).toThrow(/horizon ≤ 9 /);
   });
 
   it('validation part: only the horizon must fit inside it (the lookback reaches back); not blamed on the lookback', () => {
-    expect(() => windows(24, 20)).toThrow('the validation part (rows 105..120, 15 rows) is shorter than horizon 20: its windows\' targets must lie inside it ' +
+    expect(() => windows(24, 20)).toThrow('the validation part (rows 106-120, 15 rows) is shorter than horizon 20: its windows\' targets must lie inside it ' +
       '(their lookback may reach into the rows before). What fits this split: horizon ≤ 15 with lookback 24 (--set model.horizon=15). Or use a longer file or larger parts');
     expect(windows(24, 15)).toEqual([105 - 24 - 15 + 1, 1, 16]);
     // with a horizon that fits every part, the largest lookback is the training part's

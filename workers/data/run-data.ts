@@ -3,6 +3,7 @@
 // as the trainer's RunData parts (lazy: each keeps its sample source, batches are gathered per call), and
 // the data-shaped fields of the template config (channels, field vocabularies, modality widths) filled in.
 import { checkForecastingRows, timeOrder, type TimeOrder } from '../../common/data/forecasting-rows';
+import { checkSeriesParts, forecastingPivot } from '../../common/data/forecasting-long';
 import { timesWrittenInUtc } from '../../common/data/spring-clock-change';
 import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { bindTarget, describeTarget, type TargetCoding } from '../../common/mode
 import { describeRegression, type RegressionTarget } from '../../common/models/regression-target';
 import { RANDOM_SPLIT_NOTE, splitForTarget } from '../../common/models/regression-split';
 import { REGRESSION_OUTPUTS } from '../../engine/models/fusion/common';
-import { DataBinding, forecastingColumnNotes, fusionColumnNotes, type DataColumns } from '../../common/models/binding';
+import { DataBinding, ctrColumnNotes, forecastingColumnNotes, fusionColumnNotes, type DataColumns } from '../../common/models/binding';
 import { BUILT_MODEL_RULES, NEW_MODEL_RULES, modelColumns } from '../../common/models/model-columns';
 import { inputsOf } from '../../common/analytics/run-inputs';
 import { labelVariantsNote } from '../../common/models/label-variants';
@@ -26,7 +27,14 @@ import { RAW_TARGET, fusionSources, type FusionData } from './fusion';
 import type { SampleSource } from './samples';
 
 /** What the lab hands a trainer for a dataset run: the cache folder and the binding (split + columns). */
-export const DatasetRunInput = DataBinding.extend({ cacheDir: z.string().min(1) });
+export const DatasetRunInput = DataBinding.extend({
+  cacheDir: z.string().min(1),
+  /**
+   * Set when `split` is a split the user stored (the run's data.splitId): it is never re-cut, so one
+   * stratified by a regressed target is refused (regression-split.ts) by the trainer, export and analytics alike.
+   */
+  storedSplit: z.object({ id: z.number().int().optional(), name: z.string().optional() }).optional(),
+});
 export type DatasetRunInput = z.input<typeof DatasetRunInput>;
 export type RunColumns = DataColumns;
 
@@ -70,8 +78,9 @@ export function datasetRunData(input: DatasetRunInput, model: { lookback?: numbe
   if (assigned && assigned.assignment.length !== data.rows) {
     throw new Error(`the stored split assigns ${assigned.assignment.length.toLocaleString('en-US')} rows, the dataset has ${data.rows.toLocaleString('en-US')}: create the split again`);
   }
-  // a regressed target has no classes to stratify by: its default split is cut at random (regression-split.ts)
-  const splitSpec = assigned ? spec.split : splitForTarget(spec.split, data, spec.columns, typeOf);
+  // a regressed target has no classes to stratify by: its default split is cut at random, a stored split
+  // stratified by it is refused, never re-cut (regression-split.ts)
+  const splitSpec = assigned ? spec.split : splitForTarget(spec.split, data, spec.columns, typeOf, spec.storedSplit);
   const run = runDataFrom(data, typeOf, assigned ?? computeSplit(splitSpec, data), spec.columns, model, alsoLeftOut, options);
   const order = assigned ? undefined : timeOrderNote(spec.split, data);
   const notes = [...(splitSpec !== spec.split ? [RANDOM_SPLIT_NOTE] : []), ...(order ? [order] : [])];
@@ -195,6 +204,8 @@ export const LabDatasetPayload = z.looseObject({
   split: SplitSpec.optional(),
   /** That split's row assignment (base64), when its spec alone cannot reproduce it ('given' split files). */
   splitAssignment: z.string().optional(),
+  /** That split's name, for a refusal that names it (regression-split.ts storedSplitRefusal). */
+  splitName: z.string().optional(),
   /** The columns the run's trainer log-scaled when it first started (a resume or an export forces the same); absent: decide. */
   logScaled: z.array(z.string()).optional(),
 });
@@ -209,36 +220,51 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   { data: RunData; model: Record<string, unknown>; binding: DatasetRunInput; assigned?: SplitResult } {
   const p = LabDatasetPayload.parse(payload);
   const { family, columns, binding } = labDatasetBinding(p, config);
-  const cache = readDatasetCache(p.cacheDir); // columns are read when first used
-  const empty = (name: string) => { const s = cache.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= cache.meta.rows); };
-  const columnNotes = family === 'forecasting' ? forecastingColumnNotes(columns, empty) : { leftOut: [], notes: [] };
-  const time = family === 'forecasting' ? columns.find((c) => c.role === 'time')?.name : undefined;
+  const raw = readDatasetCache(p.cacheDir); // columns are read when first used
+  const empty = (name: string) => { const s = raw.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= raw.meta.rows); };
+  // long format (one row per time and series) is pivoted into one channel per series and value column:
+  // the windows, the split, the scalers and the gap count all read the wide rows (common/data/forecasting-long.ts)
+  const pivot = family === 'forecasting' && binding.columns.family === 'forecasting' ? forecastingPivot(raw, columns, binding.columns.channels, modelBuilt ? config.model : undefined) : null;
+  // the column that tells the series apart is forecast (as channels), whatever its role: not "not forecast"
+  const noted = pivot ? columns.map((c) => (c.name === pivot.layout.series ? { ...c, role: 'series-id' as const } : c)) : columns;
+  // CTR: columns it does not read (a datetime, text) and integer codes it reads as numbers, said in the data line (binding.ts)
+  const columnNotes = family === 'forecasting' ? forecastingColumnNotes(noted, empty)
+    : family === 'recsys' ? ctrColumnNotes(columns, (name) => raw.column(name).values, (config.data as { datasetId?: number }).datasetId) : { leftOut: [], notes: [] };
+  const cache: CachedDataset = pivot ? { ...pivot.source, names: [pivot.layout.time, ...pivot.channels] } : raw;
+  const bound: DatasetRunInput = pivot && binding.columns.family === 'forecasting' ? { ...binding, columns: { ...binding.columns, channels: pivot.channels } } : binding;
+  const time = family === 'forecasting' ? pivot?.layout.time ?? columns.find((c) => c.role === 'time')?.name : undefined;
   const times = () => cache.column(time!).values;
   // the time column's order is worked out once, for the row checks and the gap count; times the importer
   // read with 'Z' or an offset never skip a spring hour, so no clock change excuses a gap there
   let order: TimeOrder | undefined;
   const orderOfTimes = () => (order ??= timeOrder(times(), { writtenInUtc: timesWrittenInUtc(cache.meta.validation.issues, time!) }));
-  const notes = family === 'forecasting' ? [...columnNotes.notes, ...checkForecastingRows(cache.meta, columns, times, orderOfTimes)] : family === 'fusion' ? fusionColumnNotes(columns) : [];
+  const rowNotes = () => (pivot ? [pivot.note] : checkForecastingRows(cache.meta, columns, times, orderOfTimes));
+  const notes = family === 'forecasting' ? [...columnNotes.notes, ...rowNotes()] : family === 'fusion' ? fusionColumnNotes(columns) : columnNotes.notes;
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const window = config.model as { lookback?: number; horizon?: number };
-  const run = datasetRunData(binding, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt });
+  const run = datasetRunData(bound, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt });
+  // a new run on a series with no row in a part would train or score on filled values only (refused; a
+  // built model keeps the data it was trained on, to be resumed and read)
+  if (pivot && !modelBuilt) checkSeriesParts(pivot, run.split.ranges);
   // windows that join times across missing timestamps: counted once the windows are known
-  const gaps = time && binding.columns.family === 'forecasting'
-    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: binding.columns.stride }, orderOfTimes()) : null;
+  const gaps = time && bound.columns.family === 'forecasting'
+    ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: bound.columns.stride }, orderOfTimes()) : null;
   if (gaps) notes.push(gaps);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows (workers/analytics/job.ts takes them from dataFor).
   // A regressed target's split is not its spec's either (cut at random: regression-split.ts).
   const used = assigned || run.leftOut || run.regression ? run.split : undefined;
   const data = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
-  return { data, model: { ...config.model, ...run.shape }, binding, ...(used ? { assigned: used } : {}) };
+  return { data, model: { ...config.model, ...run.shape }, binding: bound, ...(used ? { assigned: used } : {}) };
 }
 
-type LabRunConfig = { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number };
+type LabRunConfig = { model: Record<string, unknown>; data: { split?: string; splitSeed?: number; splitId?: number }; seed?: number };
 
 /** A dataset run's binding (split spec, columns' parts, cache folder) from the lab's payload and the run config, without reading a row. */
 export function labDatasetBinding(payload: unknown, config: LabRunConfig): ReturnType<typeof runBinding> & { binding: DatasetRunInput } {
   const p = LabDatasetPayload.parse(payload);
   const resolved = runBinding(p.columns, config, p.split);
-  return { ...resolved, binding: { cacheDir: p.cacheDir, ...resolved.binding } };
+  // the lab sends a split spec only for a stored split (data.splitId): the run must see exactly its rows
+  const storedSplit = p.split ? { ...(config.data.splitId !== undefined ? { id: config.data.splitId } : {}), ...(p.splitName !== undefined ? { name: p.splitName } : {}) } : undefined;
+  return { ...resolved, binding: { cacheDir: p.cacheDir, ...resolved.binding, ...(storedSplit ? { storedSplit } : {}) } };
 }

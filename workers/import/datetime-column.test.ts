@@ -111,3 +111,27 @@ describe('out-of-order and repeated times are quoted as the file writes them, wi
     expect(r.issues['unsorted_time:t'].message).toMatch(/\(first at line 3: 2024-01-01 10:00 after 2024-01-03 10:00 on line 2\)/);
   });
 });
+
+describe('a repeated hourly time that is no clock change', () => {
+  const hours = (from: number, count: number) => Array.from({ length: count }, (_, i) => new Date(from + i * 3_600_000).toISOString().slice(0, 19).replace('T', ' '));
+
+  it('one row written twice on a Tuesday night in October is a duplicate, not the clock going back', async () => {
+    // the audit's dup_one.csv: 2023-10-03 01:00 written twice (values differ); no country changes clocks that night
+    const t = hours(Date.UTC(2023, 9, 1), 200);
+    t.splice(50, 0, t[49]);
+    const r = await load(`time,v\n${t.map((x, i) => `${x},${i}.0`).join('\n')}\n`);
+    const repeated = r.issues['duplicate_time:time'];
+    expect(repeated).toMatchObject({ severity: 'warning', count: 1 });
+    expect(repeated.message).not.toMatch(/clock/);
+    expect(repeated.examples[0]).toMatchObject({ line: 52, value: '2023-10-03 01:00:00' });
+  });
+
+  it('every hour written three times (an event log): every repeat counted, none taken for a clock change', async () => {
+    for (const start of [Date.UTC(2014, 9, 21), Date.UTC(2014, 6, 21)]) {
+      const t = hours(start, 100).flatMap((x) => [x, x, x]).map((x) => x.slice(0, 16));
+      const r = await load(`hour,v\n${t.map((x, i) => `${x},${i}`).join('\n')}\n`);
+      expect(r.issues['duplicate_time:hour']).toMatchObject({ severity: 'warning', count: 200 });
+      expect(r.issues['duplicate_time:hour'].message).toBe("column 'hour': the same time appears more than once");
+    }
+  });
+});

@@ -4,6 +4,7 @@
 // keep an accurate std.
 import type { CachedColumn, ColumnStats, ColumnType, InvalidPolicy, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
+import { NumberValueCounter } from './number-values';
 import { parseDecimalComma } from './decimal-comma';
 import type { FileAwarePlan } from './decimal-comma';
 import { AMBIGUOUS, DotReadings, NO_DOT, commaFromFileMessage, commaUnprovenMessage, dotRole, readsDecimalComma } from './dot-reading';
@@ -295,8 +296,11 @@ export class NumberColumn extends ColumnWriter {
     const imputeWith = this.imputeValue();
     // what is left missing is counted in the column as stored, after imputation: NaN only (an infinity is no missing value)
     let missing = 0;
+    // a number column's distinct values as the trainer will read them (datetimes are times, never a target to regress)
+    const distinct = this.plan.kind === 'number' ? new NumberValueCounter() : null;
     this.readBack(imputeWith, (values) => {
       histogram?.add(values);
+      distinct?.add(values);
       for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
     });
     const meanShifted = has ? this.sum / this.count : 0;
@@ -307,6 +311,7 @@ export class NumberColumn extends ColumnWriter {
       mean: has ? this.mean() : null, std: has ? Math.sqrt(variance) : null,
       cardinality: null, topValues: null,
       histogram: histogram?.result() ?? null,
+      ...(distinct ? { numbers: distinct.result() } : {}),
     };
     if (this.infinities.values > 0) {
       this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null, this.isTarget));

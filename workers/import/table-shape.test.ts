@@ -1,5 +1,5 @@
 // Findings about the whole table: an event log (recommendation) gets its time-order findings as notes,
-// not forecasting warnings; a long-format series file gets the pivot it needs; times written with UTC
+// not forecasting warnings; a long-format series file is said to be one (a forecasting run pivots it); times written with UTC
 // offsets are said to be shown in UTC; a repeated time is counted in words that agree with the count.
 import { afterAll, describe, expect, it } from 'vitest';
 import { textLoader } from './fixtures/load-text';
@@ -67,11 +67,13 @@ describe('UTC offsets', () => {
 });
 
 describe('long format', () => {
-  it('date,series,value with every time repeated once per series: a note with the pandas pivot', async () => {
+  it('date,series,value with every time repeated once per series: a note that a forecasting run pivots it', async () => {
     const rows: string[] = [];
     for (let s = 0; s < 3; s++) for (let h = 0; h < 48; h++) rows.push(`2016-07-${String(1 + Math.floor(h / 24)).padStart(2, '0')} ${String(h % 24).padStart(2, '0')}:00:00,s${s},${(s * 10 + h / 3).toFixed(3)}`);
     const r = await load(`date,series,value\n${rows.join('\n')}\n`);
-    expect(r.issues['note:date'].message).toBe("column 'date': every time appears 3 times and column 'series' has 3 values: this looks like long format (one row per series and time): for multivariate forecasting pivot it to one column per series, e.g. pandas `df.pivot(index='date', columns='series', values='value')`");
+    expect(r.issues['note:date'].message).toBe("column 'date': every time appears 3 times and column 'series' has 3 values: this looks like long format (one row per series and time). " +
+      "A forecasting run pivots it: each value of 'series' becomes a channel. " +
+      'If another column tells the series apart, give that one the role series-id (gatelab datasets roles ID <column>=series-id)');
     // sorted by time (each time's rows together) is long format too
     const sorted = [...rows].sort();
     expect((await load(`date,series,value\n${sorted.join('\n')}\n`)).issues['note:date']?.message).toMatch(/every time appears 3 times and column 'series' has 3 values/);

@@ -1,6 +1,6 @@
 // What the whole table looks like, once every column is known: an event log (recommendation: ids, a label,
 // no measurements) needs no time order, so the forecasting-only time warnings become notes; a long-format
-// series file (k rows per time, one per value of a k-valued column) gets the pivot it needs to forecast.
+// series file (k rows per time, one per value of a k-valued column) is said to be one: a forecasting run pivots it.
 import type { CachedColumn } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
@@ -41,7 +41,7 @@ export function softenTimeWarnings(columns: readonly CachedColumn[], plans: read
 export function noteLongFormat(columns: readonly CachedColumn[], time: string, k: number, validation: Validation): void {
   const series = columns.find((c) => c.type === 'categorical' && c.stats.cardinality === k && c.name !== time);
   if (!series) return;
-  const value = columns.find((c) => (c.type === 'float' || c.type === 'int') && c !== series)?.name ?? 'value';
+  const numbers = columns.filter((c) => (c.type === 'float' || c.type === 'int') && c !== series).length;
   if (timeOfDay(series)) {
     // '2016-07-01' and '00:00:00' in two columns: one timestamp split in two, not k series
     const example = series.stats.topValues?.[0]?.value ?? '00:00';
@@ -50,7 +50,10 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, k
       + `Until then a forecast reads '${time}' as a time index with ${k} rows per time`, 'long-format');
     return;
   }
-  validation.addCounted('note', time, k, `column '${time}': every time appears ${k} times and column '${series.name}' has ${k} values: this looks like long format (one row per series and time): for multivariate forecasting pivot it to one column per series, e.g. pandas \`df.pivot(index='${time}', columns='${series.name}', values='${value}')\``, 'long-format');
+  // a forecasting run pivots it itself (common/data/forecasting-long.ts): say so, and how to name the column if the guess is wrong
+  validation.addCounted('note', time, k, `column '${time}': every time appears ${k} times and column '${series.name}' has ${k} values: this looks like long format (one row per series and time). ` +
+    `A forecasting run pivots it: each value of '${series.name}' becomes a channel${numbers > 1 ? ' per number column' : ''}. ` +
+    `If another column tells the series apart, give that one the role series-id (gatelab datasets roles ID <column>=series-id)`, 'long-format');
 }
 
 /** Times of day ('00:00', '13:30:00', '7:05:00.5'): a column of them beside a date column completes its timestamps. */

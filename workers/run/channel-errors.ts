@@ -5,6 +5,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_CHANNELS_FILE, type TestChannels } from '../../common/runs/test-channels';
+import type { ForecastBaseline } from '../../common/runs/test-channels';
 export interface ChannelError { name: string; mse: number; mae: number }
 
 export class ChannelErrors {
@@ -33,9 +34,12 @@ export class ChannelErrors {
   }
 }
 
-/** The run's per-channel test errors as `test-channels.json` in its folder (temp file + rename: never half-written). */
-export function writeTestChannels(dir: string, step: number, channels: ChannelError[]): void {
-  const t: TestChannels = { step, units: 'scaled values (z-scores fitted on the training rows), like the test mse/mae', channels };
+/**
+ * The run's per-channel test errors as `test-channels.json` in its folder (temp file + rename: never
+ * half-written), with the naive baselines on the same windows (./forecast-baselines.ts) when scored.
+ */
+export function writeTestChannels(dir: string, step: number, channels: ChannelError[], baselines?: { lastValue: ForecastBaseline; trainMean: ForecastBaseline }): void {
+  const t: TestChannels = { step, units: 'scaled values (z-scores fitted on the training rows), like the test mse/mae', channels, ...(baselines ? { baselines } : {}) };
   const path = join(dir, TEST_CHANNELS_FILE);
   writeFileSync(`${path}.tmp`, JSON.stringify(t));
   renameSync(`${path}.tmp`, path);

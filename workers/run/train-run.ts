@@ -11,6 +11,7 @@ import { DataOrder } from './data-order';
 import { chunkOf, gatherBatches, sampleBytes, type RunData } from './run-data';
 import { evaluateSplit } from './evaluate';
 import { writeTestChannels } from './channel-errors';
+import { forecastBaselines } from './forecast-baselines';
 import { writeTestClasses } from './class-metrics';
 import { classWeightsFor } from './class-weights';
 import { withClassWeights } from '../../engine/train/model';
@@ -191,7 +192,8 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const bestFile = ckpt.bestPath();
     const kept = bestFile ? readCheckpoint(bestFile) : null;
     const test = await evaluateSplit(session, data, data.test, kept ? { params: kept.params, step: kept.header.step } : undefined);
-    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels); // `gatelab show` prints them
+    // `gatelab show` prints them, with what repeating the last value or the training mean scores on the same windows
+    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels, forecastBaselines(data.train, data.test, test.channels.map((c) => c.name)));
     if (test.classes) writeTestClasses(spec.checkpointDir, kept?.header.step ?? session.step, test.classes); // and these
     emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
     emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });

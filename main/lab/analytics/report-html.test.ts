@@ -235,3 +235,11 @@ describe('stored knockout tables', () => {
     expect(readKnockouts(files, 4)!.rows.map((r) => `${r.gate} ${r.mode}`)).toEqual(['gate1 closed']);
   });
 });
+
+describe('gate report: what each expert specializes in', () => {
+  it("writes the expert's mean and the overall mean with the digits it takes to differ (not \"10.2 vs 10.2\")", () => {
+    const close = GateReport.parse({ ...report, routers: [{ ...report.routers[0], specialisation: { inputs: 'field values', experts: [
+      { expert: 0, samples: 30, top: [{ feature: 'position value frequency (log)', score: 1.26, mean: 10.2317, overall: 10.1893 }] }] } }] });
+    expect(gateReportHtml(close)).toContain('position value frequency (log) <b>+1.26</b> (10.23 vs 10.19)');
+  });
+});

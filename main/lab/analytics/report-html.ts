@@ -2,6 +2,8 @@
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
 import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
 import { componentName, gateLabel, headingFor, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
+import { distinctPair } from '../../../common/analytics/distinct-digits';
+import { gridNumbers } from '../../../common/analytics/grid-numbers';
 import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
 import { tableNotation } from '../../../common/analytics/table-notation';
 import { intervalMethodWords } from '../../../common/analytics/interval-method';
@@ -52,7 +54,11 @@ const stored = (gate: string) => ` title="stored as ${esc(gate)}"`;
 /** Column headers longer than a cell fits ("target Q1", "load_1") are cut to this many characters, full name in a tooltip. */
 const HEADER_CHARS = 14;
 
-/** A heatmap of rows × columns with values in [0, max]. */
+/**
+ * A heatmap of rows × columns with values in [0, max], each cell's value written in it: small values in a
+ * shared power of ten stated under the grid (common/analytics/grid-numbers.ts), since 0.00015 and 0.00055
+ * written out ran into each other across 34 px cells.
+ */
 export function heatmap(rowLabels: string[], colLabels: string[], values: number[][]): string {
   // the row labels' column fits the longest label ("expert 2 (camera)" was cut at the SVG's left edge)
   const cell = 34, left = Math.max(90, 12 + 7 * Math.max(0, ...rowLabels.map((l) => l.length)));
@@ -62,17 +68,20 @@ export function heatmap(rowLabels: string[], colLabels: string[], values: number
   const top = rotate ? 16 + Math.ceil(longest * 6.5 * Math.SQRT1_2) : 24;
   const cut = (c: string) => (c.length > HEADER_CHARS ? `${c.slice(0, HEADER_CHARS - 1)}…` : c);
   const max = Math.max(1e-12, ...values.flat());
+  const nums = gridNumbers(values);
   const cells = values.flatMap((r, i) => r.map((v, j) => {
     const a = v / max;
     return `<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell - 1}" height="${cell - 1}" fill="rgba(79,129,189,${a.toFixed(3)})"><title>${esc(rowLabels[i])} × ${esc(colLabels[j])}: ${fmt(v)}</title></rect>` +
-      `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 4}" text-anchor="middle" font-size="10">${fmt(v, 2)}</text>`;
+      `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 4}" text-anchor="middle" font-size="10">${nums.cells[i][j]}</text>`;
   }));
   const cols = colLabels.map((c, j) => rotate
     ? `<text transform="translate(${left + j * cell + cell / 2 - 2},${top - 6}) rotate(-45)"><title>${esc(c)}</title>${esc(cut(c))}</text>`
     : `<text x="${left + j * cell + cell / 2}" y="${top - 6}" text-anchor="middle"><title>${esc(c)}</title>${esc(c)}</text>`);
   const right = rotate ? Math.ceil(longest * 6.5 * Math.SQRT1_2) : 10;
   const rows = rowLabels.map((r, i) => `<text x="${left - 6}" y="${top + i * cell + cell / 2 + 4}" text-anchor="end">${esc(r)}</text>`);
-  return `<svg width="${left + colLabels.length * cell + right}" height="${top + rowLabels.length * cell + 10}" font-size="11">${cols.join('')}${rows.join('')}${cells.join('')}</svg>`;
+  const unit = nums.unit ? `<text x="${left}" y="${top + rowLabels.length * cell + 14}" fill="#666">${nums.unit}</text>` : '';
+  const label = `${nums.unit ? `${nums.unit}: ` : ''}${rowLabels.map((r, i) => `${r}: ${colLabels.map((c, j) => `${c} ${nums.cells[i][j]}`).join(', ')}`).join('; ')}`;
+  return `<svg width="${left + colLabels.length * cell + right}" height="${top + rowLabels.length * cell + (unit ? 22 : 10)}" font-size="11" role="img" aria-label="${esc(label)}">${cols.join('')}${rows.join('')}${cells.join('')}${unit}</svg>`;
 }
 
 /** `names`: the run's modality / expert names (from its config), so rows read "gmu · camera closed". */
@@ -150,7 +159,7 @@ function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames)
   }
   if (rt.specialisation) {
     const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
-      `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${fmt(t.mean, 3)} vs ${fmt(t.overall, 3)})`).join('<br>') || '—'}</td></tr>`).join('');
+      `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${distinctPair(t.mean, t.overall).join(' vs ')})`).join('<br>') || '—'}</td></tr>`).join('');
     html += `<h3>What each expert specializes in</h3><p>Inputs: ${esc(rt.specialisation.inputs)}. Score: (mean over the test samples routed mainly to the expert − mean over all) / standard deviation over all.</p>` +
       `<table><tr><th>expert</th><th title="test samples whose top expert (largest router probability) is this one">samples with it as top expert</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
   }

@@ -21,7 +21,8 @@ import { RunFiles } from '../runs/run-files';
 import { optionsInForce, parseAsStored, recoverInterruptedRetypes } from './retype';
 import { pruneTrainedCaches } from './trained-caches';
 import { LabUnavailable } from '../runs/refusal';
-import { checkGivenName, freeDerivedName } from './dataset-name';
+import { checkGivenName, freeDerivedName, type NamedDataset } from './dataset-name';
+import { withDamagedHolder, type NamedDatasetRow } from './registry-name-holder';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -127,10 +128,11 @@ export class DatasetRegistry {
     const hooks = { signal, onProgress: (p: ImportProgressEvent) => onProgress?.({ ...p, phase: 'parsing' as const }) };
     if (existing) return this.repairIfDamaged(this.withColumns(existing), sourcePath, hooks);
     // a name the user chose that is taken: refused before the file is read (dataset-name.ts)
-    if (importOptions.name !== undefined) importOptions.name = checkGivenName(importOptions.name, this.namedDatasets());
+    if (importOptions.name !== undefined) importOptions.name = this.checkName(importOptions.name);
 
-    // the reading rules of this importer, recorded so that a later re-parse reads the file the same way
-    const recorded: RecordedImportOptions = { ...importOptions, parseRules: PARSE_RULES };
+    // the reading rules of this importer, recorded so that a later re-parse reads the file the same way; no
+    // column is yet read under rules of its own (retype.ts retypedCandidates: a record without the list makes it guess)
+    const recorded: RecordedImportOptions = { ...importOptions, parseRules: PARSE_RULES, retypedColumns: [] };
     let result: ImportResult;
     let columns: NewColumn[];
     try {
@@ -199,7 +201,7 @@ export class DatasetRegistry {
    */
   delete(datasetId: number): void {
     this.assertWritable('delete a dataset');
-    const d = this.resolve(datasetId);
+    const d = this.toDelete(datasetId);
     const damaged = this.damagedRunsOf(d.id);
     if (damaged.length) {
       const which = damaged.map((r) => `run ${r.id} (its stored ${r.column} is damaged)`).join(', ');
@@ -224,6 +226,17 @@ export class DatasetRegistry {
     rmSync(aside ?? join(this.paths.datasets, d.sourceHash), { recursive: true, force: true });
   }
 
+  /**
+   * The dataset a delete removes: resolved as usual, or, when its own stored row is damaged (resolve would
+   * throw reading it), its plain columns: the id, the name its messages say and the hash that names its folder.
+   * Deleting is the way out the lab offers for such a row (registry-name-holder.ts), so it must not read it.
+   */
+  private toDelete(datasetId: number): Pick<Dataset, 'id' | 'name' | 'sourceHash'> {
+    const damaged = this.store.datasets.listChecked().damaged.some((d) => d.id === datasetId);
+    const plain = damaged ? this.store.datasets.plainColumns(datasetId) : undefined;
+    return plain ?? this.resolve(datasetId);
+  }
+
   /** Runs that wait for this dataset (queued) or that a live trainer is training on it now. */
   busyRuns(datasetId: number): Array<{ id: number; status: string }> {
     const files = new RunFiles(this.paths.checkpoints, this.paths.home);
@@ -244,16 +257,28 @@ export class DatasetRegistry {
   /**
    * Every dataset's id and name, those whose row is damaged included (listChecked leaves them out of list()):
    * their name stays taken, conservatively, so that once repaired no two datasets share a name. The name is a
-   * plain column, read without the JSON that is damaged.
+   * plain column (nameOf reads it without the JSON that is damaged); `damaged` says which column is.
    */
-  private namedDatasets(): Array<{ id: number; name: string }> {
+  private namedDatasets(): NamedDatasetRow[] {
     const { records, damaged } = this.store.datasets.listChecked();
     if (!damaged.length) return records;
-    const nameOf = this.store.db.prepare('SELECT name FROM datasets WHERE id = ?');
     return [...records, ...damaged.flatMap((d) => {
-      const row = nameOf.get(d.id) as { name: string } | undefined;
-      return row ? [{ id: d.id, name: row.name }] : [];
+      const name = this.store.datasets.nameOf(d.id);
+      return name === undefined ? [] : [{ id: d.id, name, damaged: d.column }];
     })];
+  }
+
+  /**
+   * A name the user chose, refused when another dataset has it (dataset-name.ts); when that dataset's row is
+   * damaged the refusal names the ways out that work for it (registry-name-holder.ts).
+   */
+  private checkName(given: string, renaming?: NamedDataset): string {
+    const named = this.namedDatasets();
+    try {
+      return checkGivenName(given, named, renaming);
+    } catch (e) {
+      throw withDamagedHolder(e, named);
+    }
   }
 
   /**
@@ -265,7 +290,7 @@ export class DatasetRegistry {
     const d = this.resolve(datasetId);
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > 120) throw new Error(`a dataset name has 1 to 120 characters (got ${trimmed.length}); dataset ${d.id} keeps the name '${d.name}'`);
-    checkGivenName(trimmed, this.namedDatasets(), d);
+    this.checkName(trimmed, d);
     this.store.datasets.rename(d.id, trimmed);
     return { dataset: this.get(d.id)! };
   }

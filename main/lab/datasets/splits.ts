@@ -6,7 +6,7 @@ import { openDatasetCache, importFile, type DatasetCache } from '../import/index
 import { computeSplit, rowKeys } from '../../../common/data/split';
 import { SplitSpec, type SplitSpecInput, type PartName } from '../../../common/data/split-spec';
 import { fitPipeline, type PipelineSpecInput, type FittedPipeline } from '../../../common/data/pipeline';
-import type { ColumnSource, DataColumn } from '../../../common/data/columns';
+import { tokenAt, type ColumnSource, type DataColumn } from '../../../common/data/columns';
 import type { ImportFormat, TextEncoding } from '../../../common/dataset-cache';
 import type { SplitRecord, PipelineRecord } from '../store/index';
 import { orderedByTime, timeColumnOf } from '../../../common/models/binding';
@@ -43,6 +43,7 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
   const input = spec.kind === 'given' ? { ...source, ...(await givenKeys(registry, dataset, cache, spec)) } : source;
   const result = computeSplit(spec, input);
   refuseStratifiedByNumber(spec, source, dataset, result.counts);
+  refuseStratifiedByManyValues(spec, source, dataset, result.counts);
   const id = registry.store.splits.save({ datasetId: dataset.id, name, spec, assignment: result.assignment, ranges: result.ranges, counts: result.counts });
   const { assignment: _bytes, ...stored } = registry.store.splits.get(id)!;
   return stored;
@@ -66,13 +67,65 @@ function refuseStratifiedByNumber(spec: SplitSpec, source: ColumnSource, dataset
   if (!regressed) return;
   // Only when it degenerates: half-star ratings (10 values) stratify fine; a price with 1,500 values gives
   // validation and test a row or two. Judged on what the split made against the shares asked for.
-  const total = counts.train + counts.val + counts.test;
-  const short = (n: number, share: number) => share > 0 && n < 0.5 * share * total;
-  if (!short(counts.val, spec.ratios.val) && !short(counts.test, spec.ratios.test)) return;
+  if (!shortPart(spec, counts)) return;
   const rows = (n: number, part: string) => `${n.toLocaleString('en-US')} ${part} row${n === 1 ? '' : 's'}`;
   throw new Error(`'${spec.column}' is a number with ${regressed.distinct.toLocaleString('en-US')} distinct values: stratifying would make each value its own class ` +
     `(${rows(counts.val, 'validation')}, ${rows(counts.test, 'test')}). Use --kind random (or a threshold label)`);
 }
+
+/** Whether a part got under half the rows its share asks for (a class of a row or two always lands in training). */
+function shortPart(spec: Extract<SplitSpec, { kind: 'stratified' }>, counts: { train: number; val: number; test: number }): boolean {
+  const total = counts.train + counts.val + counts.test;
+  const short = (n: number, share: number) => share > 0 && n < 0.5 * share * total;
+  return short(counts.val, spec.ratios.val) || short(counts.test, spec.ratios.test);
+}
+
+/** Most columns named as ones to stratify by instead. */
+const SUGGESTED = 3;
+/** Most classes a suggested column may have (a few classes, each with rows in every part). */
+const SUGGESTED_CLASSES = 50;
+
+/**
+ * A stratified split by text or categories degenerates as a continuous number does when nearly every value
+ * is its own (a free-text review body, an id): each value is a class, a class of one to three rows always
+ * lands in training, so validation and test get a few rows or none. Refused when a part gets under half its
+ * share, or every class is a single row, naming the column, its distinct count and the fix: a random split,
+ * or a column of a few classes (the dataset's own are named). Numbers are refuseStratifiedByNumber's.
+ */
+function refuseStratifiedByManyValues(spec: SplitSpec, source: ColumnSource, dataset: Dataset, counts: { train: number; val: number; test: number }): void {
+  if (spec.kind !== 'stratified') return;
+  const column = source.column(spec.column);
+  if (!column.dictionary) return;
+  // the classes as the split groups rows (common/data/split.ts stratified: a missing value is a class too)
+  const values = new Set<string>();
+  let missing = 0;
+  for (let r = 0; r < source.rows; r++) { const k = tokenAt(column, r); if (k === null) missing++; else values.add(k); }
+  const singletons = values.size + Math.min(missing, 1) === source.rows && source.rows > 1;
+  if (!singletons && !shortPart(spec, counts)) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const rows = (x: number, part: string) => `${n(x)} ${part} row${x === 1 ? '' : 's'}`;
+  const type = dataset.columns.find((c) => c.name === spec.column)?.type ?? 'categorical';
+  const how = singletons ? 'every row a class of its own, and a class of one row always lands in training'
+    : 'most values a class of a few rows, and those land in training';
+  const others = dataset.columns
+    .filter((c) => c.name !== spec.column && (c.type === 'categorical' || c.type === 'boolean' || c.type === 'int'))
+    .filter((c) => fewClasses(c.stats as ClassStats))
+    .sort((a, b) => Number(b.role === 'target') - Number(a.role === 'target'))
+    .slice(0, SUGGESTED).map((c) => `--column ${shellWord(c.name)}`);
+  throw new Error(`'${spec.column}' (${type}) has ${n(values.size)} distinct values in ${n(source.rows)} rows: stratifying by it makes ${how} ` +
+    `(${rows(counts.val, 'validation')}, ${rows(counts.test, 'test')}). Use --kind random, or stratify by a column of a few classes${others.length ? ` (${others.join(', ')})` : ''}`);
+}
+
+type ClassStats = { cardinality?: number | null; min?: unknown; max?: unknown };
+/** A column of 2..SUGGESTED_CLASSES values by its import statistics (integers are not counted there: their range says it). */
+function fewClasses(stats: ClassStats): boolean {
+  const k = typeof stats.cardinality === 'number' ? stats.cardinality
+    : typeof stats.min === 'number' && typeof stats.max === 'number' && Number.isInteger(stats.min) && Number.isInteger(stats.max) ? stats.max - stats.min + 1 : 0;
+  return k >= 2 && k <= SUGGESTED_CLASSES;
+}
+
+/** A column name as typed in a shell: quoted when it has spaces or other special characters. */
+const shellWord = (w: string) => (/^[\w.:@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /** The columns a split spec names, by the CLI option that names them. */
 function splitColumns(spec: SplitSpec): Record<string, string | undefined> {

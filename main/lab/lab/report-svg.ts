@@ -2,12 +2,15 @@
 // column so a 10^6-point curve stays a few KB) and a stacked-area chart (expert load over steps).
 // Plain strings, no DOM: the report is written by the lab in Node.
 
+import { PALETTE } from '../../../common/analytics/chart-palette';
+
 export interface Line { name: string; steps: ArrayLike<number>; values: ArrayLike<number | null> }
 
 const W = 640;
 const H = 220;
 const PAD = { l: 56, r: 12, t: 12, b: 28 };
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
+// the app's palette: expert 2 is the same colour in the Runs view and in this report
+const COLORS = PALETTE;
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
 
@@ -42,9 +45,13 @@ export function decimateMinMax(steps: ArrayLike<number>, values: ArrayLike<numbe
 function frame(xMin: number, xMax: number, yMin: number, yMax: number, body: string, title: string): string {
   const ticks = [yMin, (yMin + yMax) / 2, yMax];
   const y = (v: number) => PAD.t + (1 - (v - yMin) / (yMax - yMin || 1)) * (H - PAD.t - PAD.b);
+  // one step (a statistic measured once) is one label in the middle, not "step 80 … 80" at both ends
+  const steps = xMin === xMax
+    ? `<text x="${(PAD.l + W - PAD.r) / 2}" y="${H - 8}" text-anchor="middle">step ${fmt(xMin)}</text>`
+    : `<text x="${PAD.l}" y="${H - 8}">step ${fmt(xMin)}</text><text x="${W - PAD.r}" y="${H - 8}" text-anchor="end">${fmt(xMax)}</text>`;
   const axis = ticks.map((t) => `<text x="${PAD.l - 6}" y="${y(t) + 4}" text-anchor="end">${fmt(t)}</text><line x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e7eb"/>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}" font-size="11" font-family="sans-serif">`
-    + `${axis}<text x="${PAD.l}" y="${H - 8}">step ${fmt(xMin)}</text><text x="${W - PAD.r}" y="${H - 8}" text-anchor="end">${fmt(xMax)}</text>${body}</svg>`;
+    + `${axis}${steps}${body}</svg>`;
 }
 
 export function lineChart(title: string, lines: Line[]): string {
@@ -84,7 +91,16 @@ export function stackedArea(title: string, steps: number[], vectors: Array<numbe
   const y = (v: number) => PAD.t + (1 - v / yMax) * (H - PAD.t - PAD.b);
   const base = kept.map(() => 0);
   let body = '';
-  for (let c = 0; c < k; c++) {
+  if (kept.length === 1) {
+    // one step (a validation measured once): areas of zero width drew nothing; a column, each share written beside it
+    const cx = (PAD.l + W - PAD.r) / 2 - 20;
+    let acc = 0;
+    kept[0][1].forEach((v, c) => {
+      const name = esc(names?.[c] ?? `component ${c}`);
+      body += `<rect x="${cx}" y="${y(acc + v).toFixed(1)}" width="40" height="${Math.max(0, y(acc) - y(acc + v)).toFixed(1)}" fill="${COLORS[c % COLORS.length]}" fill-opacity="0.75"><title>${name}: ${fmt(v)}</title></rect>`;
+      acc += v;
+    });
+  } else for (let c = 0; c < k; c++) {
     const top = kept.map((r, i) => base[i] + (r[1][c] ?? 0));
     const upper = kept.map((r, i) => `${x(r[0]).toFixed(1)},${y(top[i]).toFixed(1)}`);
     const lower = kept.map((r, i) => `${x(r[0]).toFixed(1)},${y(base[i]).toFixed(1)}`).reverse();
@@ -93,7 +109,7 @@ export function stackedArea(title: string, steps: number[], vectors: Array<numbe
   }
   // A legend, top band first (as it is stacked): hover titles alone do not print or reach a screen reader.
   for (let c = k - 1, row = 0; c >= 0; c--, row++) {
-    body += `<text x="${W - PAD.r - 4}" y="${PAD.t + 12 + row * 13}" text-anchor="end" fill="${COLORS[c % COLORS.length]}" font-weight="600">${esc(names?.[c] ?? `component ${c}`)}</text>`;
+    body += `<text x="${W - PAD.r - 4}" y="${PAD.t + 12 + row * 13}" text-anchor="end" fill="${COLORS[c % COLORS.length]}" font-weight="600">${esc(names?.[c] ?? `component ${c}`)}${kept.length === 1 ? ` ${fmt(kept[0][1][c] ?? 0)}` : ''}</text>`;
   }
   return frame(xMin, xMax, 0, yMax, body, title);
 }

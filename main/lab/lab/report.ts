@@ -11,8 +11,11 @@ import { statTitle } from '../../../common/analytics/gate-captions';
 import { statWords } from '../../../common/analytics/stat-words';
 import { lowerIsBetter } from '../../../common/runs/metric-direction';
 
-/** A statistic in the app's words ("openness histogram", "share of top-2 picks"), as the Runs view titles it. */
-const statName = (stat: string, names: GateNames): string => statTitle(stat, names) ?? statWords(stat);
+/**
+ * A statistic in the app's words ("openness histogram", "share of top-2 picks"), as the Runs view titles it;
+ * with `gate`, a validation `dropped` reads "share that would be dropped at capacity factor 1 (evaluation keeps every token)".
+ */
+const statName = (stat: string, names: GateNames, gate?: string): string => statTitle(stat, names, gate) ?? statWords(stat);
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(5))));
@@ -23,7 +26,7 @@ const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
  * modality, say) as one line per component; scalars as a line.
  */
 function gateChart(title: string, g: GateSeries, names: GateNames): { svg: string; note: string } {
-  if (!g.vectors) return { svg: lineChart(title, [{ name: statName(g.stat, names), steps: g.steps, values: g.values }]), note: '' };
+  if (!g.vectors) return { svg: lineChart(title, [{ name: statName(g.stat, names, g.gate), steps: g.steps, values: g.values }]), note: '' };
   const vectors = g.vectors.map((v, i) => [g.steps[i], v] as const).filter((r): r is readonly [number, number[]] => !!r[1] && r[1].length > 0);
   if (!vectors.length) return { svg: '', note: '' };
   if (g.stat.endsWith('_hist')) {
@@ -66,10 +69,10 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
   const gateOnce = gates.filter((g) => !g.vectors && g.values.filter((v) => v !== null && Number.isFinite(v)).length === 1);
   const gateOnceTable = gateOnce.length ? `<table class="once" data-testid="gates-measured-once"><thead><tr><th>gate statistic measured once</th><th>step</th><th>value</th></tr></thead><tbody>${gateOnce.map((g) => {
     const i = g.values.findIndex((v) => v !== null && Number.isFinite(v));
-    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${statName(g.stat, names)}`)}</td><td>${g.steps[i]}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
+    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${statName(g.stat, names, g.gate)}`)}</td><td>${g.steps[i]}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
   }).join('')}</tbody></table>` : '';
   const gateCharts = gates.filter((g) => !gateOnce.includes(g)).map((g) => {
-    const title = `${gateLabel(g.gate, names)} · ${statName(g.stat, names)}`;
+    const title = `${gateLabel(g.gate, names)} · ${statName(g.stat, names, g.gate)}`;
     const { svg, note } = gateChart(title, g, names);
     return svg ? `<figure data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
   }).join('');

@@ -2,7 +2,7 @@
 // summaries and details, previews are read from the column cache, errors become LabErrors.
 import { openLabDatasets, type Dataset, type LabDatasets } from '../datasets/index';
 import { openDatasetCache, type DatasetCache } from '../import/index';
-import type { ListTokenStats, ValidationReport } from '../../../common/dataset-cache';
+import type { ListTokenStats, NumberValueStats, ValidationReport } from '../../../common/dataset-cache';
 import { LabError, type ColumnInfo, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
 import { retypeDataset } from '../datasets/retype';
 import type { LabPaths } from '../home';
@@ -32,7 +32,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
   const s = c.stats as {
     missing?: number; cardinality?: number | null; min?: number | null; max?: number | null; mean?: number | null; std?: number | null;
     histogram?: { edges?: number[]; labels?: string[]; counts: number[] } | null; topValues?: { value: string; count: number }[] | null;
-    listTokens?: ListTokenStats;
+    listTokens?: ListTokenStats; numbers?: NumberValueStats;
   };
   const isDate = c.type === 'datetime';
   const bound = (v: number | null | undefined) => (v == null ? null : isDate ? datetimeText(v) : v);
@@ -51,6 +51,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
     std: isDate ? null : (s.std ?? null),
     histogram: s.histogram ?? top,
     ...(s.listTokens ? { listTokens: s.listTokens } : {}),
+    ...(s.numbers ? { numberValues: s.numbers } : {}),
   };
 }
 

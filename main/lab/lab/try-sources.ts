@@ -133,7 +133,7 @@ export interface SourceContext {
   resolveDataset: (run: RunRecord) => Record<string, unknown>;
 }
 
-interface SplitFacts { starts: TestRowStarts; file: string; rowNote: string }
+interface SplitFacts { starts: TestRowStarts; file: string; rowNote: string; long?: RunSplitRows['long'] }
 const splits = new Map<string, SplitFacts>();
 const KEPT_SPLITS = 4;
 
@@ -148,7 +148,7 @@ function splitOf(ctx: SourceContext, run: RunRecord, cacheDir: string): SplitFac
   const kept = splits.get(key);
   if (kept) return kept;
   const split = runSplitRows(ctx.store, ctx.paths, run.id);
-  const facts = { starts: testRowStarts(split), file: split.dataset.file, rowNote: split.rowNote };
+  const facts = { starts: testRowStarts(split), file: split.dataset.file, rowNote: split.rowNote, ...(split.long ? { long: split.long } : {}) };
   splits.set(key, facts);
   if (splits.size > KEPT_SPLITS) splits.delete(splits.keys().next().value!);
   return facts;
@@ -175,16 +175,19 @@ export async function trySources(ctx: SourceContext, run: RunRecord, rows: numbe
   if ((run.config as { data?: { kind?: string } }).data?.kind !== 'dataset') return none('the run trained on generated samples (the demo model\'s synthetic data), which come from no file');
   try {
     const payload = ctx.resolveDataset(run) as { cacheDir: string; columns: { name: string; role: string }[] };
-    const { starts, file, rowNote } = splitOf(ctx, run, payload.cacheDir);
+    const { starts, file, rowNote, long } = splitOf(ctx, run, payload.cacheDir);
     if (rows.some((r) => !(r >= 0 && r < starts.count))) return { ...none(`rows ${rows.join(', ')} are not all in the test split`), count: starts.count };
     const cache = lazyDatasetCache(payload.cacheDir);
     const record = ctx.store.datasets.get(run.datasetId!);
     const original = record ? join(ctx.paths.home, record.sourcePath) : null;
-    const fileLines = original && existsSync(original) ? await countFileLines(original).catch(() => null) : null;
-    const lines = lineRule(cache.meta, fileLines);
-    const timeColumn = payload.columns.find((c) => c.role === 'time')?.name ?? null;
+    const fileLines = !long && original && existsSync(original) ? await countFileLines(original).catch(() => null) : null;
+    // a pivoted long-format run's rows are its times (one wide row per time, every series): a row is then
+    // the time's index, its time read from the pivot's times, and no single line of the file holds it
+    const lines: LineRule = long ? { why: `the run pivots ${cache.meta.source.fileName}, a long-format file (${long.note}): a row is a time, which the file's rows of every series share, not one line` }
+      : lineRule(cache.meta, fileLines);
+    const timeColumn = long?.timeColumn ?? payload.columns.find((c) => c.role === 'time')?.name ?? null;
     const info = timeColumn ? cache.meta.columns.find((c) => c.name === timeColumn) : undefined;
-    const timeCol = info ? { info, values: cache.column(info.name).values, dictionary: cache.column(info.name).dictionary ?? null } : null;
+    const timeCol = info ? { info, values: long ? long.times : cache.column(info.name).values, dictionary: long ? null : cache.column(info.name).dictionary ?? null } : null;
     const point = (row: number): TryPoint => {
       const cell = timeCol ? cellOf(timeCol, row) : null;
       return { row, line: 'lineOf' in lines ? lines.lineOf(row) : null, time: cell === null ? null : String(cell) };
@@ -195,7 +198,7 @@ export async function trySources(ctx: SourceContext, run: RunRecord, rows: numbe
       return { ...point(start), lookback: { first: point(start - starts.lookback), last: point(start - 1) } };
     });
     return {
-      sources: { problem: null, file: file || cache.meta.source.fileName, rowNote, linesNote: 'why' in lines ? lines.why : null, timeColumn: timeCol ? timeColumn : null },
+      sources: { problem: null, file: file || cache.meta.source.fileName, rowNote: long ? `row is the 0-based index of a time among the ${n(long.times.length)} distinct '${long.timeColumn}' times of the pivoted file, in time order` : rowNote, linesNote: 'why' in lines ? lines.why : null, timeColumn: timeCol ? timeColumn : null },
       rows: sourced,
       count: starts.count,
     };

@@ -1,5 +1,5 @@
-// A forecasting run whose rows cannot make windows (out of time order, long format, too short for one
-// window) is refused when it is created, by every face (the run manager, the CLI's dataset setup), with the
+// A forecasting run whose rows cannot make windows (out of time order, a long-format file that cannot be
+// pivoted, too short for one window) is refused when it is created, by every face (the run manager, the CLI's dataset setup), with the
 // words its trainer would stop with, and no failed run is left in the list. A local-time file across the
 // autumn clock change is not refused: it trains, and its data line names the change.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -63,16 +63,17 @@ afterAll(async () => {
 });
 
 describe('forecasting data refused before the run is queued', () => {
-  it('rows out of time order, a long-format file and a series too short for one window: the trainer\'s message, no run left', async () => {
+  it('rows out of time order, a long-format file with a repeated (time, series) pair and a series too short for one window: the trainer\'s message, no run left', async () => {
     const rows = hourly(600);
     [rows[100], rows[300]] = [rows[300], rows[100]];
     const unsorted = await dataset('unsorted', rows);
-    const long = await dataset('long', hourly(300).flatMap((l) => ['a', 'b', 'c'].map((s) => `${l.split(',')[0]},${s},${l.split(',')[1]}`)), 'time,store,sales');
+    const longRows = hourly(300).flatMap((l) => ['a', 'b', 'c'].map((s) => `${l.split(',')[0]},${s},${l.split(',')[1]}`));
+    const repeated = await dataset('long-repeated', [...longRows.slice(0, 40), longRows[37], ...longRows.slice(40)], 'time,store,sales');
     const short = await dataset('short', hourly(60));
     const cases: Array<[number, Record<string, unknown>, RegExp]> = [
       [unsorted, {}, /^the rows of 'time' are not in time order \(first at line 103: .*Sort the file by 'time' and import it again$/],
-      [long, {}, /^each time in 'time' appears 3 times .* the file looks like long format/],
-      [short, { lookback: 48 }, /^the training part \(rows 0\.\.42, 42 rows\) is shorter than lookback 48 \+ horizon 4.*What fits this split: lookback ≤ 38 with horizon 4/],
+      [repeated, {}, /^long format by 'store': 1 row repeats a \(time, series\) pair, the first 'time' = 2024-01-01 12:00 with 'store' = b \(rows 38 and 41\)/],
+      [short, { lookback: 48 }, /^the training part \(rows 1-42, 42 rows\) is shorter than lookback 48 \+ horizon 4.*What fits this split: lookback ≤ 38 with horizon 4/],
     ];
     for (const [id, model, message] of cases) {
       const said = trainerSays(id, model);
@@ -120,6 +121,30 @@ describe('forecasting data refused before the run is queued', () => {
     expect(roles()).toEqual(before);
     expect(logged.at(-1)).toMatch(/target of dataset \d+ left as it was: the run was refused/);
   });
+
+  it('a long-format file is queued and trains pivoted; series that barely overlap and more channels than memory allows are refused before queueing', async () => {
+    const at = (h: number) => new Date(Date.UTC(2024, 0, 1) + h * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const row = (h: number, s: string) => `${at(h)},${s},${(10 + Math.sin(h / 5 + s.length)).toFixed(3)}`;
+    // 3 stores × 300 hours, 'south' missing two hours
+    const long = await dataset('long', Array.from({ length: 300 }, (_, h) => ['north', 'south', 'east'].filter((s) => !(s === 'south' && (h === 120 || h === 121))).map((s) => row(h, s))).flat(), 'time,store,sales');
+    expect(trainerSays(long)).toBeNull();
+    const runId = manager.create(config(long));
+    const run = await manager.waitFor(runId);
+    expect(run.status, run.error ?? '').toBe('completed');
+    expect(lab.store.runs.get(runId)!.dataSummary!.line).toMatch(/3 channels: east, north, south; long format: 3 series by 'store' pivoted into 3 channels \(2 gaps filled with the series' value before\)/);
+    // 'b' starts as 'a' ends: with the series-id role set (the times do not repeat evenly), refused by the pivot's rule
+    const span = (s: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row(from + i, s));
+    const apart = await dataset('long-apart', [...span('a', 0, 299), ...span('b', 200, 499), ...span('c', 0, 499)], 'time,store,sales');
+    lab.registry.setColumns(apart, [{ column: 'store', role: 'series-id' }]);
+    const said = trainerSays(apart);
+    expect(said).toMatch(/^long format by 'store': the 3 series share only 100 of 500 times \(20%\): 'b' starts at 2024-01-09 08:00, 'a' ends at 2024-01-13 11:00/);
+    expect(() => manager.create(config(apart))).toThrow(said!);
+    // 400 series mixed by one dlinear: the value column alone fits, its 400 channels do not (never pivoted to find out)
+    const many = await dataset('long-many', Array.from({ length: 4 }, (_, h) => Array.from({ length: 400 }, (_, s) => row(h, `s${s}`))).flat(), 'time,store,sales');
+    lab.registry.setColumns(many, [{ column: 'store', role: 'series-id' }]);
+    expect(() => manager.create(config(many, { mode: 'channel-mixing', lookback: 96, horizon: 96 }))).toThrow(/^run config: dlinear \(channel-mixing, lookback 96, horizon 96, 400 channels\) has [\d,]+ parameters/);
+    expect(lab.store.runs.list().map((r) => r.id)).toEqual([runId]);
+  }, 90_000);
 
   it('local time across the autumn clock change (15-minute rows, 02:00-02:45 twice) is queued and trains; its data line names the change', async () => {
     const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });

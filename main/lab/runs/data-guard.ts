@@ -1,9 +1,9 @@
 // A run its data cannot feed is refused when it is created, before it is queued, instead of being queued
 // to fail a moment later in its trainer (each such failure left a failed run in the list):
 // - forecasting rows its windows cannot be cut from, with the message its trainer would stop with
-//   (common/data/forecasting-rows.ts): rows out of time order, several series stacked in one file (long
-//   format, a series-id column with several values), too many repeated times, or a part of the split too
-//   short for one window;
+//   (common/data/forecasting-rows.ts): rows out of time order, too many repeated times, a long-format file
+//   that cannot be pivoted (a repeated time and series pair, series that barely overlap, more channels than
+//   memory allows: common/data/forecasting-long.ts), or a part of the split too short for one window;
 // - a split its trainer cannot use: a forecasting run on a split not by time, `data.split: 'given'` by
 //   name (data-split-check.ts);
 // - a template its data cannot feed although its family can: MMoE on a target with no rating behind the
@@ -21,11 +21,13 @@
 // differ in lookback, horizon, seeds...), and the CLI's dataset setup hands its memo to the run manager's
 // create, so `gatelab train` reads the data once; in the app this runs on the main process.
 import { computeSplit, SplitError, type SplitResult, type SplitSpecInput } from '../../../common/data';
-import { checkForecastingRows, checkForecastingWindows } from '../../../common/data/forecasting-rows';
+import { checkForecastingRows, checkForecastingWindows, longLayout, type LongLayout } from '../../../common/data/forecasting-rows';
+import { checkSeriesParts, pivotChannelCount, pivotLong, type LongPivot } from '../../../common/data/forecasting-long';
+import { checkRunSize } from './size-guard';
 import type { ColumnSource } from '../../../common/data';
 import { runBinding } from '../../../common/models/run-binding';
 import { DataColumns } from '../../../common/models/binding';
-import { codeTarget, type TargetCoding, type TargetReading } from '../../../common/models/target';
+import { codeTarget, type DatasetRef, type TargetCoding, type TargetReading } from '../../../common/models/target';
 import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
 import { parseModelConfig } from '../../../common/models/index';
@@ -38,7 +40,7 @@ import { storedSplitRefusal } from '../../../common/models/regression-split';
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
  * refusal to throw again, or null (nothing to check: the trainer will say what is wrong).
  */
-type DataCheck = { split: SplitResult } | { refusal: unknown } | null;
+type DataCheck = { split: SplitResult; channels?: number } | { refusal: unknown } | null;
 
 /** A classification target's columns, as codeTarget takes them. */
 type TargetColumns = Exclude<DataColumns, { family: 'forecasting' }>;
@@ -84,7 +86,7 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
     const typeOf = (n: string) => data.columns!.find((c) => c.name === n)?.type;
     let coding: TargetReading;
     try {
-      coding = targetCodingOf(DataColumns.parse(columns) as TargetColumns, folder, open, typeOf, memo);
+      coding = targetCodingOf(DataColumns.parse(columns) as TargetColumns, folder, open, typeOf, memo, { id: dataset.id, name: dataset.name });
     } catch (e) {
       if (unreadable) return config; // a cache that cannot be read: the trainer's message says how to repair it
       throw e;
@@ -103,10 +105,15 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
       `${shownNames(columns.channels, 'channels')} with template ${String((config.model as { template?: unknown }).template)}, which predicts numbers: remove loss.classWeights from the run`);
   }
   const key = JSON.stringify([folder, bound.columns, bound.binding.split]);
-  if (!memo.windows.has(key)) memo.windows.set(key, readAndSplit(folder, bound.columns, bound.binding.split));
+  // a long-format file's channels are its series × value columns, known only from the data: the
+  // activation-memory check (size-guard.ts) counted the value columns alone, so it runs again on the
+  // pivot's count, before the pivot is built (a file of 5,000 series is refused without allocating it)
+  const fits = (channels: number) => checkRunSize({ ...config, data: { ...config.data, columns: undefined }, model: { ...config.model, channels } } as RunConfig);
+  if (!memo.windows.has(key)) memo.windows.set(key, readAndSplit(folder, bound, fits));
   const check = memo.windows.get(key)!;
   if (check === null) return config;
   if ('refusal' in check) throw check.refusal;
+  if (check.channels !== undefined) fits(check.channels); // a sweep's later points share the memo, not the model size
   const model = config.model as { lookback?: number; horizon?: number };
   checkForecastingWindows(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1);
   return config;
@@ -144,7 +151,8 @@ const ruleHint = (column: string): string =>
   `Give '${column}' a label rule: --set positiveAtLeast=4 (a rating of 4 or more is a click), or in the app Datasets → Target "binary label: value ≥ t"`;
 
 /** The part of the check that reads the cache: row order and series (time column), then the split. */
-function readAndSplit(folder: string, columns: ReturnType<typeof runBinding>['columns'], spec: ReturnType<typeof runBinding>['binding']['split']): DataCheck {
+function readAndSplit(folder: string, bound: ReturnType<typeof runBinding>, fits: (channels: number) => void): DataCheck {
+  const columns = bound.columns;
   let cache: ReturnType<typeof lazyDatasetCache>;
   try {
     cache = lazyDatasetCache(folder);
@@ -152,31 +160,56 @@ function readAndSplit(folder: string, columns: ReturnType<typeof runBinding>['co
     return null; // a cache that cannot be read: the trainer's message says how to repair it
   }
   const time = columns.find((c) => c.role === 'time')?.name;
+  let source: ColumnSource = cache;
+  let channels: number | undefined;
+  let pivot: LongPivot | undefined;
+  let split: SplitResult;
+  let layout: LongLayout | null;
   try {
-    checkForecastingRows(cache.meta, columns, () => cache.column(time!).values);
+    layout = longLayout(cache.meta, columns);
   } catch (e) {
-    return { refusal: e }; // rows out of time order, long format: the trainer's words
+    return { refusal: e }; // two series-id columns, or no time to line the series up by
+  }
+  const values = layout && bound.binding.columns.family === 'forecasting' ? bound.binding.columns.channels.filter((c) => c !== layout!.series && c !== layout!.time) : [];
+  const expected = layout ? pivotChannelCount(cache.meta, layout, values) : null;
+  if (expected !== null) fits(expected); // thrown, not remembered: the model differs between a sweep's points
+  try {
+    // long format: pivoted as its trainer pivots it (common/data/forecasting-long.ts), the split cut from the wide rows
+    if (layout) {
+      pivot = pivotLong(cache, layout, values);
+      source = pivot.source;
+      channels = pivot.channels.length;
+    } else checkForecastingRows(cache.meta, columns, () => cache.column(time!).values);
+  } catch (e) {
+    return { refusal: e }; // rows out of time order, a long-format file that cannot be pivoted: the trainer's words
   }
   try {
-    return { split: computeSplit(spec, cache) };
+    split = computeSplit(bound.binding.split, source);
   } catch (e) {
     if (e instanceof SplitError) return { refusal: e }; // the trainer would stop with the same words
     return null;
   }
+  try {
+    if (pivot) checkSeriesParts(pivot, split.ranges);
+  } catch (e) {
+    return { refusal: e }; // a series with no row in a part of the split: the trainer's words
+  }
+  return { split, ...(channels !== undefined ? { channels } : {}) };
 }
 
 /**
  * The coding of a classification run's target, as its trainer codes it (common/models/target.ts codeTarget:
  * the label rule, a CTR label's two values, k classes in sorted order), read once per memo. Throws the
  * trainer's message when the column is not a set of classes. `source` opens the dataset cache (only when the
- * memo does not hold the coding yet); `typeOf` names a time column as one in that message.
+ * memo does not hold the coding yet); `typeOf` names a time column as one in that message; `dataset` lets a
+ * retype advice name the dataset in the command it gives (so it can be pasted).
  */
-export function targetCodingOf(columns: TargetColumns, folder: string, source: () => ColumnSource, typeOf: (column: string) => string | undefined, memo: DataCheckMemo): TargetReading {
+export function targetCodingOf(columns: TargetColumns, folder: string, source: () => ColumnSource, typeOf: (column: string) => string | undefined, memo: DataCheckMemo, dataset?: DatasetRef): TargetReading {
   const label = columns.family === 'recsys' ? columns.label : { column: columns.label, positiveAtLeast: columns.positiveAtLeast };
   const key = JSON.stringify([folder, columns.family, label.column, label.positiveAtLeast ?? null, columns.family === 'fusion' ? columns.task ?? 'auto' : null]);
   const known = memo.targets.get(key);
   if (known) return known;
-  const coding = codeTarget(source(), columns, typeOf);
+  const coding = codeTarget(source(), columns, typeOf, dataset);
   memo.targets.set(key, coding);
   return coding;
 }

@@ -104,10 +104,14 @@ describe('dataset run defaults', () => {
       parseRunConfig({ model: { template: 'concat-fusion', ...model }, data: { kind: 'dataset', datasetId: reviews } });
     const c = withDatasetDefaults(fusion(), lab.store);
     expect(c.model).toMatchObject({ textBuckets: 4096, maxCategories: 1000 });
+    // the word rule is stored too (a later rule must not change what this run reads); a rule the user gives stays
+    expect(c.model).toMatchObject({ textWords: 'unicode-v2' });
+    expect(withDatasetDefaults(fusion({ textWords: 'letters-v1' }), lab.store).model).toMatchObject({ textWords: 'letters-v1' });
+    expect(withDatasetDefaults(config({}), lab.store).model).not.toHaveProperty('textWords');
     expect(withDatasetDefaults(fusion({ textBuckets: 512, maxCategories: 20 }), lab.store).model).toMatchObject({ textBuckets: 512, maxCategories: 20 }); // the user's stay
     expect(withDatasetDefaults(config({}), lab.store).model).not.toHaveProperty('textBuckets'); // not a fusion template: no such fields
 
-    const { textBuckets: _t, maxCategories: _m, ...before } = c.model as Record<string, unknown>; // as runs from before the fields were stored
+    const { textBuckets: _t, maxCategories: _m, textWords: _w, ...before } = c.model as Record<string, unknown>; // as runs from before the fields were stored
     const shapeOf = (model: Record<string, unknown>) => {
       const run = { id: 4, datasetId: reviews, config: { ...c, model } } as unknown as RunRecord;
       return labDatasetRun(datasetResolver(lab.registry)(run), { model, data: c.data as { splitSeed?: number }, seed: 1 }).model;

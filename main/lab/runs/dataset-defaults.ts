@@ -18,6 +18,7 @@ import { LabelRules } from '../lab/label-rules';
 import type { LabStore } from '../store/index';
 import { runBinding } from '../../../common/models/run-binding';
 import { MAX_CATEGORIES, TEXT_BUCKETS } from '../../../common/models/base';
+import { CURRENT_WORD_RULE } from '../../../common/data/text-hashing';
 import { TEMPLATES } from '../../../common/models/index';
 import { fusionModalitiesByCounts, type ColumnCounts } from '../../../common/models/usable-columns';
 
@@ -42,7 +43,8 @@ export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConf
 /** A fusion model's text buckets and one-hot cap: the user's where given, else today's defaults, written down. */
 function withFusionEncoding(model: Record<string, unknown>): Record<string, unknown> {
   if (TEMPLATES.find((t) => t.id === model.template)?.family !== 'fusion') return model;
-  return { ...model, textBuckets: model.textBuckets ?? TEXT_BUCKETS, maxCategories: model.maxCategories ?? MAX_CATEGORIES };
+  // textWords: the word rule of text columns (common/data/text-hashing.ts), so a later rule never changes this run's inputs
+  return { ...model, textBuckets: model.textBuckets ?? TEXT_BUCKETS, maxCategories: model.maxCategories ?? MAX_CATEGORIES, textWords: model.textWords ?? CURRENT_WORD_RULE };
 }
 
 /**

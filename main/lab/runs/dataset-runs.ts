@@ -45,7 +45,7 @@ export function datasetResolver(registry: DatasetRegistry) {
       if (s.datasetId !== d.id) throw new Error(`split ${splitId} is a split of dataset ${s.datasetId}, not of dataset ${d.id} that run ${run.id} trains on`);
       // A 'given' split matched rows to the user's split files, which the trainer does not have: send its rows.
       const given = (s.spec as { kind?: string }).kind === 'given';
-      split = { split: s.spec, ...(given ? { splitAssignment: Buffer.from(s.assignment).toString('base64') } : {}) };
+      split = { split: s.spec, splitName: s.name, ...(given ? { splitAssignment: Buffer.from(s.assignment).toString('base64') } : {}) };
     }
     // The columns its trainer log-scaled when it first started, so a resume, Try it, an analytics job and an
     // export read the same inputs; a run that trained before the rule existed (steps, no summary) logged none;
@@ -171,7 +171,7 @@ function checkTarget(dataset: Dataset, columns: DataBindingInput['columns'], mem
   const parsed = DataColumns.parse(columns);
   // the column's type lets the message name a time column as one (a click log's unix-seconds 'ts')
   const typeOf = (n: string) => dataset.columns.find((c) => c.name === n)?.type;
-  if (parsed.family !== 'forecasting') targetCodingOf(parsed, dataset.cachePath, () => columnsOf(openDatasetCache(dataset.cachePath)), typeOf, memo);
+  if (parsed.family !== 'forecasting') targetCodingOf(parsed, dataset.cachePath, () => columnsOf(openDatasetCache(dataset.cachePath)), typeOf, memo, { id: dataset.id, name: dataset.name });
 }
 
 function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {

@@ -5,13 +5,13 @@
 // Mirrors workers/data/{ctr,fusion,forecasting}.ts, which build the training batches; the export test
 // encodes raw rows from this document and checks the model's outputs equal Try it's on the same rows.
 import {
-  FNV_OFFSET, WORD_PATTERN, vocabularySize, type FittedPipeline, type FittedStep, type HashedNgramsState, type MultiHotState, type ScalerState,
+  FNV_OFFSET, LEGACY_WORD_RULE, WORD_NORMALIZATION, WORD_PATTERNS, vocabularySize, type FittedPipeline, type FittedStep, type HashedNgramsState, type MultiHotState, type ScalerState,
   type VocabularyState,
 } from '../../../common/data';
 import { stateFor } from '../../../common/models/binding';
 import { targetCoding } from '../../../common/models/target';
 import type { RunPipeline } from './run-pipeline';
-import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule } from './preprocessing-doc';
+import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule, LongFormatDoc } from './preprocessing-doc';
 import { NUMBER_FORMAT_RULE, numberFormatOf, type NumberFormat } from './export-number-format';
 import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 
@@ -60,10 +60,17 @@ function multiHot(p: RunPipeline, name: string): Feature {
   return { kind: 'multi-hot', name, ...source, tokens: s.tokens, unknownIndex: 0, width: vocabularySize(s) };
 }
 
+/** The run's word rule as a consumer reproduces it: the rule id, its normalisation (when it has one) and its pattern. */
+function wordsOf(s: HashedNgramsState): { rule: string; pattern: string; flags: string; normalize?: 'NFC' } {
+  const rule = s.words ?? LEGACY_WORD_RULE;
+  const normalize = WORD_NORMALIZATION[rule];
+  return { rule, ...(normalize ? { normalize } : {}), pattern: WORD_PATTERNS[rule], flags: 'gu' };
+}
+
 function hashed(p: RunPipeline, column: string, s: HashedNgramsState): Feature {
   return {
     kind: 'hashed-ngrams', ...at(p, column), ...cellOf(p, column), width: s.buckets, unit: s.unit, ngrams: s.ngrams, buckets: s.buckets, lowercase: s.lowercase,
-    words: { pattern: WORD_PATTERN, flags: 'gu' },
+    words: wordsOf(s),
     // common/data/text-hashing.ts ngramsOf: word n-grams joined by one space; char n-grams of each word wrapped as "<word>"
     ...(s.unit === 'word' ? { joiner: ' ' } : { wrap: ['<', '>'] as [string, string] }),
     hash: { function: 'fnv1a-32', over: 'utf16-code-units', basis: (FNV_OFFSET ^ Math.imul(s.seed, 0x9e3779b1)) >>> 0, prime: 0x01000193 },
@@ -80,6 +87,45 @@ function fusionFeature(p: RunPipeline, column: string): Feature {
   if (c.cell === 'vector') return { kind: 'vector', ...at(p, column), ...c, width: p.data.column(column).dim ?? 1, missing: 'zero' };
   return scaler(p, column, 'zero');
 }
+
+/**
+ * A forecasting channel's feature: the scaler as fitted; for a channel pivoted from a long-format file,
+ * its cells are described where they are in the file (the value column on its series' rows), not as the
+ * wide column the pivot made (which no file holds).
+ */
+function channelFeature(p: Described, channel: string): Feature {
+  const f = scaler(p, channel, 'previous'); // the trainer fills series gaps forward
+  if (!p.long) return f;
+  const { pivot, raw } = p.long;
+  const i = pivot.channels.indexOf(channel);
+  if (i < 0) throw new Error(`channel '${channel}' is not one of the pivot's (${pivot.channels.join(', ')})`);
+  const V = pivot.values.length;
+  const value = pivot.values[i % V];
+  const { sourceColumn: _c, sourceIndex: _i, storage: _s, number: _n, ...rest } = f as Feature & { storage?: string; number?: NumberFormat };
+  const fromFile = { ...raw, column: raw.column } as RunPipeline['data'];
+  return { ...rest, ...sourcePlaceOf(raw.meta, value), ...cellOf({ ...p, data: fromFile }, value), long: { series: pivot.series[Math.floor(i / V)], value } } as Feature;
+}
+
+/** The pivot's description for the input that reads it (preprocessing-doc.ts LongFormatDoc). */
+function longFormatDoc(p: Described): LongFormatDoc {
+  const { pivot, raw } = p.long!;
+  const { time, series } = pivot.layout;
+  return {
+    note: pivot.note,
+    time: { column: time, ...sourcePlaceOf(raw.meta, time) },
+    series: { column: series, ...sourcePlaceOf(raw.meta, series), order: pivot.series },
+    values: pivot.values,
+    channels: pivot.channels,
+    rules: `one wide row per distinct '${time}' (the union of every series' times, in time order); channel '<series>/<value>' (just '<series>' with one value column) holds the value column's cell of the row with that time and series. ` +
+      `A time a series has no row for is a gap, filled like a missing number (rule \`previous\`: the series' value before it; before its first row, its first value). Rows without a time or a series are left out; series come in \`series.order\` ` +
+      `(pandas' df.pivot order: text by code point, numbers by value), value columns in \`values\` order within each. pandas: wide = df.pivot(index='${time}', columns='${series}', values=${V(pivot.values)}), columns ordered series-major, then wide.ffill().bfill()`,
+  };
+}
+
+const V = (values: readonly string[]) => (values.length === 1 ? `'${values[0]}'` : `[${values.map((v) => `'${v}'`).join(', ')}]`);
+
+/** A feature's column and its place in the file, as the feature states them. */
+const placeOf = (f: Feature) => ({ column: f.column!, ...(f.sourceColumn !== undefined ? { sourceColumn: f.sourceColumn } : {}), ...(f.sourceIndex !== undefined ? { sourceIndex: f.sourceIndex } : {}), ...('long' in f && f.long ? { long: f.long } : {}) });
 
 const batch = (...rest: number[]) => ['batch', ...rest] as (number | 'batch')[];
 const widthOf = (fs: Feature[]) => fs.reduce((n, f) => n + f.width, 0);
@@ -106,11 +152,13 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
   const outputs: OutputDoc[] = [];
   if (c.family === 'forecasting') {
     const L = p.window.lookback ?? 336, H = p.window.horizon ?? 96;
-    const features = c.channels.map((ch) => scaler(p, ch, 'previous')); // the trainer fills series gaps forward
-    inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order: 'oldest first: the last L consecutive rows of the series, in file order, after missing numbers are filled over the series (rule `previous`)' }, features });
+    const features = c.channels.map((ch) => channelFeature(p, ch));
+    const order = p.long ? 'oldest first: the last L consecutive wide rows (times) of the pivoted file (longFormat), after gaps and missing numbers are filled over each channel (rule `previous`)'
+      : 'oldest first: the last L consecutive rows of the series, in file order, after missing numbers are filled over the series (rule `previous`)';
+    inputs.push({ name: 'x', dtype: o.float, shape: batch(L, c.channels.length), rows: { window: L, order }, features, ...(p.long ? { longFormat: longFormatDoc(p) } : {}) });
     outputs.push({
       name: 'forecast', kind: 'forecast', shape: batch(H, c.channels.length), steps: H,
-      channels: features.map((f) => ({ ...at(p, f.column!), ...(f.kind === 'zscore' ? { mean: f.mean, std: f.std } : f.kind === 'minmax' ? { min: f.min, max: f.max } : {}) })),
+      channels: features.map((f) => ({ ...placeOf(f), ...(f.kind === 'zscore' ? { mean: f.mean, std: f.std } : f.kind === 'minmax' ? { min: f.min, max: f.max } : {}) })),
       unscale: 'forecast[b, h, c] is scaled like the inputs: raw = value * std + mean of channel c (min-max: value * (max - min) + min); h = 0 is the row right after the window',
       // a consumer recomputing the lab's test MSE/MAE needs the targets as the lab had them: a missing one filled too
       targets: "the lab's test metrics compare forecast[b, h, c] with the series' row h after the window, filled by rule `previous` and scaled like the inputs (a missing target counts as the last value before it); MSE and MAE are means over every window, step and channel of the test part",

@@ -30,6 +30,12 @@ interface ColumnFeature extends SourcePlace {
   number?: NumberFormat;
   /** Values this feature contributes along the input's last axis. */
   width: number;
+  /**
+   * A channel pivoted from a long-format file (InputDoc.longFormat): `column` is the channel's name, its
+   * cells are the file's `value` column (where sourceColumn/sourceIndex say) on the rows whose series
+   * column holds `series`.
+   */
+  long?: { series: string; value: string };
 }
 
 export type MissingRule = 'nan' | 'zero' | 'previous';
@@ -52,15 +58,17 @@ export type Feature =
   /** `width` = tokens.length + 1 values, all 0 but a 1 at the vocabulary id (as above). */
   | ColumnFeature & { kind: 'one-hot'; tokens: string[]; unknownIndex: 0 }
   /**
-   * `width` buckets, all 0 but `value` (log1p(count)) at each bucket its n-grams hash to: lowercase the text
-   * (when `lowercase`), take its words (every match of `words`), form word n-grams (n from ngrams[0] to
+   * `width` buckets, all 0 but `value` (log1p(count)) at each bucket its n-grams hash to: normalise the text
+   * (`words.normalize`, when given: Unicode NFC), lowercase it (when `lowercase`), take its words (every match
+   * of `words.pattern`; `words.rule` names the rule, common/data/text-hashing.ts WORD_RULES), form word n-grams (n from ngrams[0] to
    * ngrams[1], words joined by one space) or, for unit 'char', the character n-grams of each "<word>";
    * bucket = FNV-1a 32-bit hash of the n-gram's UTF-16 code units starting from `hash.basis`, modulo `buckets`.
    * A missing cell has no n-grams.
    */
   | ColumnFeature & {
     kind: 'hashed-ngrams'; unit: 'word' | 'char'; ngrams: [number, number]; buckets: number; lowercase: boolean;
-    words: { pattern: string; flags: string };
+    /** Absent `rule` (exports made before it was stated): 'letters-v1'. */
+    words: { rule?: string; normalize?: 'NFC'; pattern: string; flags: string };
     /** unit 'word': the string between the words of an n-gram (one space). */
     joiner?: string;
     /** unit 'char': what each word is wrapped in before its character n-grams are taken ('<' and '>'). */
@@ -89,6 +97,26 @@ export interface InputDoc {
   /** 'one': one raw row per batch item; a window: `window` consecutive rows per batch item. */
   rows: 'one' | { window: number; order: string };
   features: Feature[];
+  /**
+   * Forecasting on a long-format file (one row per time and series): how its rows become the wide rows the
+   * window reads, one per time, one value per channel. `note` is the run's data line's words for it.
+   */
+  longFormat?: LongFormatDoc;
+}
+
+/** The pivot of a long-format file, as its trainer did it (common/data/forecasting-long.ts). */
+export interface LongFormatDoc {
+  note: string;
+  /** The time column: a wide row per distinct time, in time order (the union of every series' times). */
+  time: SourcePlace & { column: string };
+  /** The column that tells the series apart, and its values in channel order (pandas' df.pivot order). */
+  series: SourcePlace & { column: string; order: string[] };
+  /** The number columns pivoted, in order within each series. */
+  values: string[];
+  /** Every channel of the pivot, series-major (`<series>/<value>`, just `<series>` with one value column); the input's features are these, less any the model left out. */
+  channels: string[];
+  /** How a time a series lacks is filled, and which rows are left out. */
+  rules: string;
 }
 
 /** A regression output's `column`: where it is in the file (SourcePlace). */

@@ -7,13 +7,15 @@
 // validation, so it carries the full training state too: when it is newer than every intact epoch / pause /
 // final file (those newer than it were damaged), resuming from it loses fewer steps than the older file.
 // This runs on the lab's main thread: only the file resume continues from is read whole and checksummed; the
-// others are judged by their header (its first bytes).
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+// others are judged by their header (its first bytes). One resume asks for its point three times within
+// milliseconds (the up-front check, the claim, the CLI's "resuming from" line): a file checked whole moments
+// ago and unchanged since is not read again (checkFile).
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore } from '../store/index';
 import type { CheckpointRecord } from '../store/checkpoints';
 import type { RunFiles } from './run-files';
-import { decodeCheckpoint, type CheckpointHeader } from '../../../common/runs/checkpoint-format';
+import { decodeCheckpoint, fnv1a32, type CheckpointHeader } from '../../../common/runs/checkpoint-format';
 import { Refusal } from './refusal';
 
 /** The kinds a run can continue from (best is for export, cancel / last-good end a run). */
@@ -26,13 +28,66 @@ export interface ResumePoint extends CheckpointRecord {
 
 const FILE_NAME = /^(?:epoch-\d+-step-(\d+)|(?:pause|final|cancel|last-good)-step-(\d+)|best)\.ckpt$/;
 
-/** The header of a complete, undamaged checkpoint file, or the reason it is not one. */
+/**
+ * The header of a complete, undamaged checkpoint file, or the reason it is not one. A file found intact less
+ * than CHECKED_FOR_MS ago whose identity, size and times are unchanged is taken as checked (its header kept):
+ * a resume asks three times in a row, and each whole read of a large model's file holds the lab's main thread.
+ */
 export function checkFile(path: string, where: string): { header: CheckpointHeader } | { damage: string } {
+  const stamp = fileStamp(path);
+  const known = stamp === null ? undefined : checked.get(path);
+  if (known && known.stamp === stamp && performance.now() - known.at < CHECKED_FOR_MS) return { header: known.header };
   try {
-    return { header: decodeCheckpoint(readFileSync(path), where).header };
+    const header = decodeCheckpoint(readFileSync(path), where).header;
+    if (stamp !== null) remember(path, stamp, header);
+    return { header };
   } catch (e) {
+    checked.delete(path);
     return { damage: (e as Error).message };
   }
+}
+
+/**
+ * How long a whole check stands. Long enough for one resume's asks (the same synchronous call chain, or a
+ * claim a moment later); short enough that a file damaged in place without a write the stamp would see (a disk
+ * fault) is checked again by the next resume. The trainer checksums the file again when it loads it anyway.
+ */
+const CHECKED_FOR_MS = 10_000;
+/** The intact files checked last (a handful: one per run resumed in the last seconds). */
+const checked = new Map<string, { stamp: string; header: CheckpointHeader; at: number }>();
+const CHECKED_KEPT = 32;
+
+/** Bytes read from each end of the file for its stamp: the magic and header (with the payload's checksum), the payload's end. */
+const STAMP_BYTES = 4096;
+
+/**
+ * What changes whenever the file's bytes are written or it is replaced: its inode (the trainer renames a new
+ * file into place), size, modification and change times (ctime cannot be set back by a user's tool), and a
+ * hash of its first and last bytes (a file zeroed or overwritten within one tick of a coarse clock).
+ * Taken before the read, so a file replaced during it is read again next time. Null when it cannot be read.
+ */
+function fileStamp(path: string): string | null {
+  let fd: number;
+  try { fd = openSync(path, 'r'); } catch { return null; }
+  try {
+    const s = fstatSync(fd, { bigint: true });
+    const size = Number(s.size);
+    const head = Buffer.alloc(Math.min(STAMP_BYTES, size));
+    const tail = Buffer.alloc(Math.min(STAMP_BYTES, size));
+    readSync(fd, head, 0, head.length, 0);
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${fnv1a32([head, tail])}`;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function remember(path: string, stamp: string, header: CheckpointHeader): void {
+  checked.delete(path);
+  checked.set(path, { stamp, header, at: performance.now() });
+  if (checked.size > CHECKED_KEPT) checked.delete(checked.keys().next().value!);
 }
 
 const MAGIC = 'GLCKPT1\n';

@@ -312,9 +312,10 @@ export class RunManager {
   /**
    * Deletes a run and its checkpoints folder. A run a live trainer holds (running, or paused in a trainer)
    * must be cancelled first; a queued, finished, failed, cancelled, interrupted or paused-on-disk run goes.
-   */
+   * Plain columns only: a run whose stored JSON is damaged can be deleted too (the way out store/json.ts names). */
   delete(id: number): void {
-    const run = this.mustGet(id);
+    const run = this.store.runs.plainColumns(id);
+    if (!run) throw noRun(id, this.opts.paths.home);
     const live = this.links.has(id) || this.files.liveOwner(id) !== null;
     if (live || run.status === 'running') throw new Refusal(`run ${id} is ${run.status}${live ? ' in a live trainer' : ''}: cancel it first (gatelab cancel ${id}), then delete it`);
     if (!this.store.runs.delete(id)) throw new Refusal(`run ${id} started training meanwhile: cancel it first, then delete it`);

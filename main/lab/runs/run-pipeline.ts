@@ -17,6 +17,7 @@ import { runBinding, splitOfAssignment } from '../../../common/models/run-bindin
 import { bindTarget } from '../../../common/models/target';
 import { splitForTarget } from '../../../common/models/regression-split';
 import { retypedSince } from '../datasets/trained-caches';
+import { forecastingPivot, type LongPivot } from '../../../common/data/forecasting-long';
 
 /** What the lab's dataset resolver hands a trainer (dataset-runs.ts datasetResolver). */
 export interface DatasetPayload {
@@ -24,13 +25,17 @@ export interface DatasetPayload {
   columns: { name: string; type: string; role: string; modality?: string | null }[];
   split?: SplitSpecInput;
   splitAssignment?: string;
+  /** That split's name (a refusal names it). */
+  splitName?: string;
+  /** The dataset's name (messages name it beside its id, config.data.datasetId). */
+  name?: string;
   /** The columns the run's trainer log-scaled (absent: decided on the training rows, as a new run's trainer does). */
   logScaled?: string[];
 }
 
 export interface RunConfigView {
   model: Record<string, unknown>;
-  data: { split?: string; splitSeed?: number };
+  data: { split?: string; splitSeed?: number; splitId?: number; datasetId?: number };
   seed?: number;
 }
 
@@ -42,6 +47,12 @@ export interface RunPipeline {
   data: ColumnSource & { meta: DatasetCacheMeta };
   /** Forecasting windows (the model's lookback and horizon). */
   window: { lookback?: number; horizon?: number };
+  /**
+   * A long-format forecasting file, pivoted as its trainer pivoted it (common/data/forecasting-long.ts):
+   * `data` is then the wide rows (one per time) and the columns' channels are the pivot's; `raw` is the
+   * file's rows (where a channel's value column is in the file, how its cells were read). Absent otherwise.
+   */
+  long?: { pivot: LongPivot; raw: ColumnSource & { meta: DatasetCacheMeta } };
 }
 
 /** A run's pipeline as re-derived, and where no column rule gives its model (the dataset changed since it trained): the first difference, else null. */
@@ -78,32 +89,42 @@ export function lazyDatasetCache(cacheDir: string): ColumnSource & { meta: Datas
 export function runPipeline(payload: DatasetPayload, config: RunConfigView): DerivedPipeline {
   const { binding: resolved } = runBinding(payload.columns, config, payload.split);
   const binding = DataBinding.parse(resolved);
-  const data = lazyDatasetCache(payload.cacheDir);
+  const raw = lazyDatasetCache(payload.cacheDir);
   // The resolver hands a finished run the cache it trained on (datasets/trained-caches.ts); any other cache
   // whose types read other values than the run's snapshot would give other inputs, silently or not at all.
-  const retyped = retypedSince(payload.columns, data.meta.columns);
+  const retyped = retypedSince(payload.columns, raw.meta.columns);
   if (retyped.length) {
     const what = retyped.map((c) => `'${c.column}' is read as ${c.to}, the run trained on it as ${c.from}`).join('; ');
     throw new Error(`the dataset was retyped since this run's columns were taken (${what}): its inputs cannot be re-derived. Change the type${retyped.length > 1 ? 's' : ''} back (gatelab datasets types ID ${retyped.map((c) => `${c.column}=${c.from}`).join(' ')}) or start a new run on the new types`);
   }
+  // long format is pivoted into one channel per series and value column, as the trainer pivots it; a run
+  // is always one with a model here, pivoted only if that model was (forecastingPivot's `built`)
+  // (workers/data/run-data.ts labDatasetRun): the split, the windows and the scalers read the wide rows
+  const pivot = binding.columns.family === 'forecasting' ? forecastingPivot(raw, payload.columns, binding.columns.channels, config.model) : null;
+  const data = pivot?.source ?? raw;
+  const bound = pivot && binding.columns.family === 'forecasting' ? { ...binding.columns, channels: pivot.channels } : binding.columns;
   if (payload.splitAssignment && Buffer.from(payload.splitAssignment, 'base64').length !== data.rows) {
     throw new Error(`the stored split does not assign the dataset's ${data.rows.toLocaleString('en-US')} rows: create the split again`);
   }
   // The trainer types columns by the cache's types here (not the user's overrides): so must we (they are
   // the run's own types: checked above, int and float aside, which read the same values).
   const typeOf = (n: string) => data.meta.columns.find((x) => x.name === n)?.type;
-  // a regressed target's stratified split is cut at random, as the trainer cuts it (regression-split.ts)
-  const splitSpec = payload.splitAssignment ? binding.split : splitForTarget(binding.split, data, binding.columns, typeOf);
+  // a regressed target's default stratified split is cut at random, and a stored one (the resolver sends a
+  // spec only for the run's data.splitId) refused, as the trainer does (regression-split.ts)
+  const stored = payload.split ? { id: config.data.splitId, name: payload.splitName } : undefined;
+  const splitSpec = payload.splitAssignment ? binding.split : splitForTarget(binding.split, data, bound, typeOf, stored);
   const computed = payload.splitAssignment ? splitOfAssignment(Uint8Array.from(Buffer.from(payload.splitAssignment, 'base64')))
     : computeSplit(splitSpec, data);
   // As the trainer does before fitting anything: code the target (fusion's classes) and leave out rows
   // without one, so the scalers and vocabularies are fitted on exactly the trainer's rows.
-  const { columns: targeted, split } = bindTarget(data, binding.columns, computed, typeOf);
+  // (a refusal's retype advice names the dataset, when the run says which it is)
+  const dataset = config.data.datasetId !== undefined && payload.name !== undefined ? { id: config.data.datasetId, name: payload.name } : undefined;
+  const { columns: targeted, split } = bindTarget(data, bound, computed, typeOf, dataset);
   const window = { lookback: config.model.lookback as number | undefined, horizon: config.model.horizon as number | undefined };
   // and leaves out constant channels and id-like columns by the rule the run's model was built with
   // (common/models/model-columns.ts: the trainer decides with the same function)
   const chosen = modelColumns({ data, columns: targeted, split, typeOf, model: config.model, logScaled: payload.logScaled }, BUILT_MODEL_RULES);
-  return { columns: chosen.columns, fitted: chosen.fitted, split, splitSpec, data, window, mismatch: chosen.mismatch };
+  return { columns: chosen.columns, fitted: chosen.fitted, split, splitSpec, data, window, mismatch: chosen.mismatch, ...(pivot ? { long: { pivot, raw } } : {}) };
 }
 
 /**

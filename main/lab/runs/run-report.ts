@@ -5,9 +5,11 @@ import type { LabStore, RunRecord } from '../store/index';
 import type { RegressionBaseline, TestBaseline } from '../../../common/trainer-protocol';
 import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../common/analytics/gate-names';
 import { statWords } from '../../../common/analytics/stat-words';
+import { evaluationNote } from '../../../common/analytics/gate-captions';
 import { resumeNotes } from './resume-notes';
+import { stepScope } from './gate-call-means';
 import { describeStop, HELD_REASON_PREFIX } from './stop-note';
-import { testChannelsOf, testChannelsText } from './test-channels-report';
+import { forecastHeadlineText, testChannelsOf, testChannelsText, testTargetsOf } from './test-channels-report';
 import { testClassesOf, testClassesText } from './test-classes-report';
 import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } from '../../../common/runs/rating-units';
 
@@ -120,18 +122,23 @@ export function runDetail(store: LabStore, r: RunRecord) {
   // label and names: the gate and its vector's components in the app's words (common/analytics/gate-names.ts):
   // modality weights by modality, expert loads by expert; names null where the app numbers them too
   const words = gateNamesFromConfig(r.config as Record<string, unknown> | null, r.dataSummary);
-  const gates = store.metrics.gateNames(r.id).map(({ gate, stat }) => {
-    const last = store.metrics.gateStats(r.id, gate, stat).at(-1);
-    const vector = last?.vector ? Array.from(last.vector) : null;
+  // only each statistic's last stored row is read (store.metrics.lastGateStats), not its per-step history
+  const gates = store.metrics.lastGateStats(r.id).map((last) => {
+    const { gate, stat } = last;
+    const vector = last.vector ? Array.from(last.vector) : null;
     const names = vector ? statComponentNames(gate, stat, vector.length, words) : null;
-    return { gate, stat, label: gateLabel(gate, words), step: last?.step ?? null, value: last?.value ?? null, vector, names };
+    // note: what a stored name does not say (val.router dropped: tokens that *would* be dropped; evaluation keeps all)
+    // firstStep: set for a point stored as the mean over one trainer call (runs from before per-step statistics)
+    return { gate, stat, label: gateLabel(gate, words), step: last.step as number | null, firstStep: last.firstStep, value: last.value, vector, names, note: evaluationNote(gate, stat, words) };
   });
   const metrics = store.metrics.summary(r.id).map((s) => ({ name: s.name, points: s.count, first: s.first, last: s.last, min: s.min, max: s.max, lastStep: s.lastStep }));
   const checkpoints = store.checkpoints.forRun(r.id).map((c) => ({ kind: c.kind, step: c.step, epoch: c.epoch, path: c.path, bytes: c.bytes, metric: c.metric }));
   // data: the trainer's data line, log-scaled columns and majority-class or mean baseline (null before it started)
   // resumeNote: the damaged checkpoint a resume skipped (resume-notes.ts), null when none was
   const resumeNote = resumeNotes(store.settings)[String(r.id)] ?? null;
-  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels: testChannelsOf(store, r.id), testClasses: testClassesOf(store, r.id), config: r.config, metrics, gates, checkpoints };
+  // forecasting: testChannels.baselines are the naive forecasts' test errors; testTargets the target-role channels' own
+  const testChannels = testChannelsOf(store, r.id);
+  return { ...runSummary(store, r), error: r.error, errorStep: r.errorStep, resumeNote, data: r.dataSummary ?? null, testChannels, testTargets: testTargetsOf(testChannels, r.config), testClasses: testClassesOf(store, r.id), config: r.config, metrics, gates, checkpoints };
 }
 
 /** The label of a run's stored message in `gatelab show`, by status (others: 'error'). */
@@ -173,6 +180,18 @@ export function describeRegressionBaseline(b: RegressionBaseline): string {
 export const shortBaseline = (b: TestBaseline) => `majority baseline accuracy ${b.accuracy.toFixed(3)}`;
 
 /**
+ * "mean baseline r2 -0.0021 rmse 4.859": describeRegressionBaseline's r2 and rmse (the two a regression is
+ * read against), for a table row that shows those test metrics: only those of `shown`, null when it has neither.
+ */
+export function shortRegressionBaseline(b: RegressionBaseline, shown: Metrics): string | null {
+  const parts = [
+    ...('r2' in shown && b.r2 !== undefined ? [`r2 ${(Math.abs(b.r2) < 5e-5 ? 0 : b.r2).toFixed(4)}`] : []),
+    ...('rmse' in shown ? [`rmse ${sig4(b.rmse)}`] : []),
+  ];
+  return parts.length ? `mean baseline ${parts.join(' ')}` : null;
+}
+
+/**
  * The settings that tell the listed runs apart (a sweep's grid point: `optimizer.lr=0.001 router.k=2`), one
  * string per run; empty when they share one config. Seeds, names and the dataset's columns have their own
  * columns or say nothing; template fields drop their `model.` prefix. A setting only some runs have is one
@@ -204,8 +223,11 @@ export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: bo
   const rows = runs.map((r, i) => {
     const s = runSummary(store, r);
     const metrics = Object.keys(s.test).length ? `test ${formatMetrics(s.test, s.ratingUnits)}` : Object.keys(s.validation).length ? `val ${formatMetrics(s.validation, s.ratingUnits)}` : null;
-    // accuracy 0.85 on a label that is 85% negative is no result: the baseline stands beside it, as in show
-    const result = metrics ? `${metrics}${s.baseline ? `  (${shortBaseline(s.baseline)})` : ''}` : (liveLoss(store, r) ?? s.error ?? '');
+    // accuracy 0.85 on a label that is 85% negative is no result: the baseline stands beside it, as in show;
+    // a regression's r2 and rmse likewise beside the mean's (a test baseline: beside test metrics only)
+    const reference = s.baseline ? shortBaseline(s.baseline)
+      : s.regressionBaseline && Object.keys(s.test).length ? shortRegressionBaseline(s.regressionBaseline, s.test) : null;
+    const result = metrics ? `${metrics}${reference ? `  (${reference})` : ''}` : (liveLoss(store, r) ?? s.error ?? '');
     return [String(r.id), clip(r.name ?? '', NAME_WIDTH), r.status, s.template, clip(s.datasetName, DATASET_WIDTH), r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
   });
   const head = ['run', 'name', 'status', 'template', 'dataset', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
@@ -239,6 +261,8 @@ export function showText(store: LabStore, r: RunRecord): string {
   else if (LIVE.includes(r.status) && d.metrics.length) lines.push('  validation: none yet (it runs at the end of each epoch)');
   if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test, d.ratingUnits)}`);
   if (d.ratingUnits === 'scaled') lines.push(`  note: ${scaledRatingNote(r.config)}`);
+  // forecasting: the target channel's own errors and the naive forecasts, beside the headline they qualify
+  lines.push(...forecastHeadlineText(d.testChannels, d.test, d.config));
   lines.push(...testChannelsText(d.testChannels));
   lines.push(...testClassesText(d.testClasses, d.config));
   if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
@@ -255,7 +279,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   const nameWidth = Math.max(30, ...d.gates.map((g) => gateName(g).length));
   for (const g of d.gates) {
     const values = g.vector && (g.names ? g.vector.map((v, i) => `${g.names![i]} ${v.toFixed(3)}`).join(', ') : g.vector.map((v) => v.toFixed(3)).join(' '));
-    lines.push(`    ${gateName(g).padEnd(nameWidth)} ${values ? `[${values}]` : fmt(g.value)}  (step ${g.step})`);
+    lines.push(`    ${gateName(g).padEnd(nameWidth)} ${values ? `[${values}]` : fmt(g.value)}  (${stepScope(g.step ?? 0, g.firstStep)})${g.note ? `  ${g.note}` : ''}`);
   }
   lines.push('  checkpoints:');
   for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  after ${epochsDone(c.epoch ?? 0)}  ${c.path}`);

@@ -14,6 +14,7 @@ import type { LabPaths } from '../home';
 import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
 import { runPipeline, type DatasetPayload, type RunConfigView } from './run-pipeline';
+import { longFileParts } from './long-file-parts';
 
 /** A row's part, by its assignment code (0 train, 1 validation, 2 test, 3 unused). */
 export const ROW_PARTS = ['train', 'validation', 'test', 'unused'] as const;
@@ -56,6 +57,11 @@ export interface RunSplitRows extends SplitRows {
   dataLine: { line: string; samples: Record<HeldOut, number> } | null;
   /** Why the rows were not checked against the data line; null when they were. */
   unchecked: string | null;
+  /**
+   * A long-format file the run pivoted: the split and the windows are over its times (`windows` counts
+   * times, not file rows), and `assignment` gives each file row the part of its time. Absent otherwise.
+   */
+  long?: { note: string; timeColumn: string; times: Float64Array; timeParts: Uint8Array };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -190,7 +196,11 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
   // the spec the rows were cut by, which is not the binding's for a regressed target (regression-split.ts)
   const asked = SplitSpec.parse(binding.split);
   const spec = SplitSpec.parse(pipeline.splitSpec);
-  const assignment = pipeline.split.assignment;
+  // a pivoted run's split is over times: each file row takes its time's part (rows without a time or a series: unused)
+  const long = pipeline.long;
+  const timeColumn = long?.pivot.layout.time;
+  const times = long ? long.pivot.source.column(timeColumn!).values as Float64Array : undefined;
+  const assignment = long ? longFileParts(long.raw, long.pivot.layout, times!, pipeline.split.assignment) : pipeline.split.assignment;
   const counts = countsOf(assignment);
   let windows: RunSplitRows['windows'] = null;
   if (pipeline.columns.family === 'forecasting' && pipeline.split.ranges) {
@@ -220,6 +230,7 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
     dataLine: line && samples ? { line, samples } : null,
     unchecked: !line ? `run ${runId} has no data line yet (it has not started): these are the rows it will train on`
       : !samples ? `run ${runId}'s data line ("${line.split(';')[0]}") gives no sample counts to check them against` : null,
+    ...(long ? { long: { note: long.pivot.note, timeColumn: timeColumn!, times: times!, timeParts: pipeline.split.assignment } } : {}),
   };
 }
 

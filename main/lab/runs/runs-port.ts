@@ -143,7 +143,11 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     pause: (id) => act(() => manager.pause(must(id).id)),
     resume: (id) => act(() => manager.resume(must(id).id)),
     cancel: (id) => act(() => manager.cancel(must(id).id)),
-    delete: (id) => act(() => manager.delete(must(id).id)),
+    // by id alone: a run whose stored row is damaged (left out of the list, named under it) can be deleted too
+    delete: (id) => act(() => {
+      if (!/^\d+$/.test(id) || !store.runs.plainColumns(Number(id))) throw new LabError('not-found', `no run '${id}'`);
+      manager.delete(Number(id));
+    }),
     metrics: (id, names, sinceStep) => series(must(id).id, names, sinceStep),
     compare: (ids) => {
       const runs = ids.map(must);

@@ -9,6 +9,16 @@ describe('why a finished run stopped, in words', () => {
     expect(describeStop({ reason: 'early-stopping', step: 70, epoch: 7, bestStep: 40 }, { earlyStopping: { patience: 1, minDelta: 0.01 } }))
       .toBe('stopped early at step 70: validation loss did not improve by more than 0.01 for 1 epoch (the early-stopping patience); test uses the best weights, from step 40');
   });
+  it('says a run whose patience ran out on its last epoch trained all its epochs, and which epoch was best', () => {
+    // 8 epochs of 8 steps; best at epoch 5 (step 40), then 3 epochs without improvement: the 8th was the last anyway
+    expect(describeStop({ reason: 'early-stopping', step: 64, epoch: 8, bestStep: 40 }, config))
+      .toBe('trained all 8 epochs (step 64); the best on validation was epoch 5, and validation loss did not improve in the 3 epochs after it (the early-stopping patience ran out at the last epoch); test uses the best weights, from step 40');
+    expect(describeStop({ reason: 'early-stopping', step: 64, epoch: 8, bestStep: 56 }, { epochs: 8, earlyStopping: { patience: 1, minDelta: 0.01 } }))
+      .toBe('trained all 8 epochs (step 64); the best on validation was epoch 7, and validation loss did not improve by more than 0.01 in the epoch after it (the early-stopping patience ran out at the last epoch); test uses the best weights, from step 56');
+    // no best checkpoint kept: the epochs are still all trained, with no best epoch to name
+    expect(describeStop({ reason: 'early-stopping', step: 64, epoch: 8, bestStep: null }, config))
+      .toBe('trained all 8 epochs (step 64); validation loss did not improve in the last 3 epochs (the early-stopping patience ran out at the last epoch)');
+  });
   it('tells the max-steps cap and every epoch done apart', () => {
     expect(describeStop({ reason: 'max-steps', step: 80, epoch: 7, bestStep: 80 }, config))
       .toBe('stopped at the step limit (max steps 80) after 80 steps, with 7 of 8 epochs complete; its final weights were the best on validation (test uses them)');

@@ -21,6 +21,16 @@ function testedWith(stop: RunStop): string {
 }
 
 /**
+ * The epoch (1-based) whose end the best-on-validation weights were kept at: best checkpoints are taken at
+ * epoch ends, and every epoch has the same number of steps. null when the steps do not say it exactly.
+ */
+function bestEpoch(stop: RunStop): number | null {
+  if (stop.bestStep === null || stop.epoch <= 0 || stop.step % stop.epoch !== 0) return null;
+  const perEpoch = stop.step / stop.epoch;
+  return perEpoch > 0 && stop.bestStep % perEpoch === 0 && stop.bestStep > 0 ? stop.bestStep / perEpoch : null;
+}
+
+/**
  * The prefix of a held run's stop reason: a queued run held paused before its trainer started (the CLI
  * command that queued it was stopped or exited) stores "not started: <why>" (queue-holds.ts heldUpdate,
  * which writes the same prefix). Such a run did not stop at a step; it never ran, or never ran again.
@@ -42,6 +52,15 @@ export function describeStop(stop: RunStop | null | undefined, config: unknown):
     case 'early-stopping': {
       const patience = c.earlyStopping?.patience ?? 0;
       const by = c.earlyStopping?.minDelta ? ` by more than ${c.earlyStopping.minDelta}` : '';
+      // The patience can run out on the last epoch: the run trained every epoch, nothing was cut short.
+      if (c.epochs !== undefined && stop.epoch >= c.epochs) {
+        const best = bestEpoch(stop);
+        const epochs = (n: number) => (n === 1 ? 'epoch' : `${n} epochs`);
+        const why = best === null
+          ? `validation loss did not improve${by} in the last ${epochs(patience)}`
+          : `the best on validation was epoch ${best}, and validation loss did not improve${by} in the ${epochs(stop.epoch - best)} after it`;
+        return `trained all ${plural(stop.epoch, 'epoch')} (step ${stop.step}); ${why} (the early-stopping patience ran out at the last epoch)${testedWith(stop)}`;
+      }
       return `stopped early at step ${stop.step}: validation loss did not improve${by} for ${plural(patience, 'epoch')} (the early-stopping patience)${testedWith(stop)}`;
     }
     case 'max-steps': {

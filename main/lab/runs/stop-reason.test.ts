@@ -40,4 +40,17 @@ describe('why a run stopped', () => {
       await l.close();
     }
   }, 120_000);
+  it('a run whose patience ran out on its last epoch trained them all: it says so, and names the best epoch', async () => {
+    const l = openTestLab();
+    homes.push(l.home);
+    try {
+      // as above, with 3 epochs: epoch 1 is the best, the patience of 2 runs out at epoch 3, the last one
+      const id = l.manager.create({ data: { kind: 'synthetic', samples: 1024 }, batchSize: 64, epochs: 3, earlyStopping: { patience: 2, minDelta: 1e9 } });
+      const run = await l.manager.waitFor(id);
+      expect(run.stop).toEqual({ reason: 'early-stopping', step: 48, epoch: 3, bestStep: 16 });
+      expect(showText(l.store, run)).toContain('  stopped: trained all 3 epochs (step 48); the best on validation was epoch 1, and validation loss did not improve by more than 1000000000 in the 2 epochs after it (the early-stopping patience ran out at the last epoch); test uses the best weights, from step 16');
+    } finally {
+      await l.close();
+    }
+  }, 120_000);
 });

@@ -36,3 +36,37 @@ describe('per-channel test errors in run reports', () => {
     }
   });
 });
+
+describe('a forecasting run read against its target and naive forecasts', () => {
+  it('shows the target channel beside the headline, the naive baselines, and says plainly when the model does not beat them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-baselines-'));
+    const store = openLabStore(join(dir, 'lab.sqlite'));
+    try {
+      const columns = [{ name: 'date', role: 'time' }, { name: 'cov', role: 'feature' }, { name: 'OT', role: 'target' }];
+      const id = store.runs.create({ config: { data: { kind: 'dataset', columns } } });
+      const runDir = join(dir, 'runs', String(id));
+      mkdirSync(runDir, { recursive: true });
+      store.metrics.append(id, [{ step: 40, name: 'test.mse', value: 50.2 }, { step: 40, name: 'test.mae', value: 5.1 }]);
+      store.checkpoints.add({ runId: id, step: 40, epoch: 2, kind: 'best', path: join('runs', String(id), 'best.ckpt'), bytes: 10, metric: 0.41 });
+      const base = (mse: number, mae: number) => ({ mse, mae, channels: [{ name: 'cov', mse, mae }, { name: 'OT', mse, mae }] });
+      writeTestChannels(runDir, 40, [{ name: 'cov', mse: 40.2, mae: 4.1 }, { name: 'OT', mse: 60.2, mae: 6.1 }], { lastValue: base(61, 6), trainMean: base(48.9, 4.9) });
+      const text = showText(store, store.runs.get(id)!).split('\n');
+      const head = text.findIndex((l) => l.startsWith('  test:'));
+      expect(text.slice(head + 1, head + 4)).toEqual([
+        "  test of target 'OT': mse 60.2000  mae 6.1000 (its own channel; the headline is the mean of 2 channels)",
+        '  naive forecasts on the same test windows: repeat last value mse 61.0000  mae 6.0000; training mean mse 48.9000  mae 4.9000',
+        '  warning: the model does not beat always the training mean (mse 48.9000): its test mse is 50.2000. ' +
+          "Try --set model.revin=true or template nlinear (both take out each window's level), a shorter lookback, or more epochs",
+      ]);
+      const detail = runDetail(store, store.runs.get(id)!);
+      expect(detail.testTargets).toEqual([{ name: 'OT', mse: 60.2, mae: 6.1 }]);
+      expect(detail.testChannels?.baselines?.trainMean.mse).toBe(48.9);
+      // a model better than both: no warning
+      store.metrics.append(id, [{ step: 41, name: 'test.mse', value: 12 }]);
+      expect(showText(store, store.runs.get(id)!)).not.toContain('does not beat');
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

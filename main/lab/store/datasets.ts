@@ -131,6 +131,23 @@ export class DatasetTable {
     return this.db.prepare('SELECT 1 FROM datasets WHERE source_hash = ?').get(sourceHash) !== undefined;
   }
 
+  /**
+   * A dataset's name, read from its plain column: it answers for a dataset whose stored JSON is damaged (get
+   * throws for it), so its name stays taken and messages can name it. Undefined: no such dataset.
+   */
+  nameOf(id: number): string | undefined {
+    return (this.db.prepare('SELECT name FROM datasets WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  }
+
+  /**
+   * A dataset's name, source hash (the name of its folder) and demo flag, read without its JSON: what deleting
+   * a damaged dataset needs (its row, its folder, what to warn about). Undefined: no such dataset.
+   */
+  plainColumns(id: number): Pick<DatasetRecord, 'id' | 'name' | 'sourceHash' | 'isDemo'> | undefined {
+    const r = this.db.prepare('SELECT id, name, source_hash, is_demo FROM datasets WHERE id = ?').get(id) as { id: number; name: string; source_hash: string; is_demo: number } | undefined;
+    return r && { id: r.id, name: r.name, sourceHash: r.source_hash, isDemo: r.is_demo === 1 };
+  }
+
   byHash(sourceHash: string): DatasetRecord | undefined {
     const r = this.db.prepare('SELECT * FROM datasets WHERE source_hash = ?').get(sourceHash) as DatasetRow | undefined;
     return r && fromRow(r);

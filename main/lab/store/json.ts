@@ -5,15 +5,19 @@
 // does not hide every other run or dataset; opening that row still fails here, naming it.
 import { LabUnavailable } from '../runs/refusal';
 
-export function parseJson<T>(text: string | null | undefined, fallback: T, where: string): T {
+/**
+ * `text` parsed, `fallback` when empty. `removeWith`: the command that deletes the damaged row without reading it
+ * (`gatelab delete 3` for a run), said as a way out beside restoring the database; omitted where there is none.
+ */
+export function parseJson<T>(text: string | null | undefined, fallback: T, where: string, removeWith?: string): T {
   if (text == null || text === '') return fallback;
   try {
     return JSON.parse(text) as T;
   } catch (e) {
-    // Said for every reader: the advice cannot name a command that would mend it (deleting the run or dataset
-    // reads the same row first).
+    // Said for every reader, so the way out is the row's own, never the command that read it.
+    const remove = removeWith ? `, or delete it if you no longer need it (${removeWith})` : '';
     throw new LabUnavailable(`Corrupt JSON in ${where} (${(e as Error).message}): the lab database is damaged there (changed outside GateLab, or a bug); GateLab left it as it is. `
-      + 'Restore the lab database from a backup, or start a fresh lab (move the database aside, or use another lab home with --home DIR)');
+      + `Restore the lab database from a backup, or start a fresh lab (move the database aside, or use another lab home with --home DIR)${remove}`);
   }
 }
 

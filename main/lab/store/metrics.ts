@@ -131,18 +131,43 @@ export class MetricsTable {
     return rows;
   }
 
-  gateStats(runId: number, gate: string, stat: string): Array<{ step: number; value: number | null; vector: Float32Array | null }> {
+  /**
+   * One gate statistic's points. `firstStep` null: the value at `step`; set: the mean over steps
+   * firstStep..step (a training point stored before per-step recording, migrations/0007).
+   */
+  gateStats(runId: number, gate: string, stat: string): Array<{ step: number; firstStep: number | null; value: number | null; vector: Float32Array | null }> {
     const rows = this.db
-      .prepare('SELECT step, value, vector FROM run_gate_stats WHERE run_id = ? AND gate = ? AND stat = ? ORDER BY step')
-      .all(runId, gate, stat) as Array<{ step: number; value: number | null; vector: Buffer | null }>;
+      .prepare('SELECT step, first_step, value, vector FROM run_gate_stats WHERE run_id = ? AND gate = ? AND stat = ? ORDER BY step')
+      .all(runId, gate, stat) as Array<{ step: number; first_step: number | null; value: number | null; vector: Buffer | null }>;
     return rows.map((r) => ({
       step: r.step,
+      firstStep: r.first_step,
       value: r.value,
-      vector: r.vector ? new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) : null,
+      vector: float32Of(r.vector),
     }));
+  }
+
+  /**
+   * Each gate statistic's latest point (`gatelab show`, runs.get): one row per gate/stat read by the
+   * (run_id, gate, stat, step) key, instead of loading every per-step point to keep the last.
+   */
+  lastGateStats(runId: number): Array<{ gate: string; stat: string; step: number; firstStep: number | null; value: number | null; vector: Float32Array | null }> {
+    const rows = this.db
+      .prepare(
+        `SELECT g.gate, g.stat, g.step, g.first_step, g.value, g.vector FROM run_gate_stats g
+         JOIN (SELECT gate, stat, max(step) AS step FROM run_gate_stats WHERE run_id = ? GROUP BY gate, stat) m
+           ON g.gate = m.gate AND g.stat = m.stat AND g.step = m.step
+         WHERE g.run_id = ? ORDER BY g.gate, g.stat`,
+      )
+      .all(runId, runId) as Array<{ gate: string; stat: string; step: number; first_step: number | null; value: number | null; vector: Buffer | null }>;
+    return rows.map((r) => ({ gate: r.gate, stat: r.stat, step: r.step, firstStep: r.first_step, value: r.value, vector: float32Of(r.vector) }));
   }
 
   gateNames(runId: number): Array<{ gate: string; stat: string }> {
     return this.db.prepare('SELECT DISTINCT gate, stat FROM run_gate_stats WHERE run_id = ? ORDER BY gate, stat').all(runId) as Array<{ gate: string; stat: string }>;
   }
 }
+
+/** A stored vector blob as floats (copied out: the Buffer may share a larger pool). */
+const float32Of = (b: Buffer | null): Float32Array | null =>
+  b ? new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : null;

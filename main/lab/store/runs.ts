@@ -94,7 +94,7 @@ const fromRow = (r: RunRow): RunRecord => ({
   modelId: r.model_id as number | null,
   datasetId: r.dataset_id as number | null,
   splitId: r.split_id as number | null,
-  config: parseJson(r.config as string, null, `runs.config of run ${r.id}`),
+  config: parseJson(r.config as string, null, `runs.config of run ${r.id}`, `gatelab delete ${r.id}`),
   providerRequested: r.provider_requested as string | null,
   provider: r.provider as string | null,
   fallbackReason: r.fallback_reason as string | null,
@@ -103,8 +103,8 @@ const fromRow = (r: RunRow): RunRecord => ({
   epoch: r.epoch as number,
   error: r.error as string | null,
   errorStep: r.error_step as number | null,
-  dataSummary: parseJson<RunDataSummary | null>(r.data_summary as string | null | undefined, null, `runs.data_summary of run ${r.id}`),
-  stop: parseJson<RunStop | null>(r.stop_reason as string | null | undefined, null, `runs.stop_reason of run ${r.id}`),
+  dataSummary: parseJson<RunDataSummary | null>(r.data_summary as string | null | undefined, null, `runs.data_summary of run ${r.id}`, `gatelab delete ${r.id}`),
+  stop: parseJson<RunStop | null>(r.stop_reason as string | null | undefined, null, `runs.stop_reason of run ${r.id}`, `gatelab delete ${r.id}`),
   createdAt: r.created_at as string,
   startedAt: r.started_at as string | null,
   finishedAt: r.finished_at as string | null,
@@ -142,6 +142,16 @@ export class RunTable {
   plainColumns(id: number): Pick<RunRecord, 'id' | 'datasetId' | 'status'> | undefined {
     const r = this.db.prepare('SELECT id, dataset_id, status FROM runs WHERE id = ?').get(id) as { id: number; dataset_id: number | null; status: RunStatus } | undefined;
     return r && { id: r.id, datasetId: r.dataset_id, status: r.status };
+  }
+
+  /**
+   * The first of the run's JSON columns that does not parse ('config', 'data_summary', 'stop_reason'), null when
+   * every one does, undefined when there is no such run. Reads the row without parsing it: a damaged run can be
+   * told apart (and deleted: `gatelab delete`) where get would throw.
+   */
+  damagedColumn(id: number): string | null | undefined {
+    const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return r && damageOf(r);
   }
 
   /** The runs (oldest first), leaving out any whose stored JSON is damaged (listChecked names them). */

@@ -121,7 +121,7 @@ describe('metrics table', () => {
       { step: 10, gate: 'router', stat: 'expert_load', vector: [0.5, 0.25, 0.25] },
       { step: 10, gate: 'feature_gate', stat: 'openness', value: 0.7 },
     ]);
-    expect(store.metrics.gateStats(run, 'router', 'expert_load')).toEqual([{ step: 10, value: null, vector: Float32Array.from([0.5, 0.25, 0.25]) }]);
+    expect(store.metrics.gateStats(run, 'router', 'expert_load')).toEqual([{ step: 10, firstStep: null, value: null, vector: Float32Array.from([0.5, 0.25, 0.25]) }]);
     expect(store.metrics.gateNames(run)).toEqual([{ gate: 'feature_gate', stat: 'openness' }, { gate: 'router', stat: 'expert_load' }]);
   });
 });

@@ -38,3 +38,15 @@ describe('FusionPanel classes', () => {
     expect(cells('fusion-prediction')).toEqual(['4 ✗']);
   });
 });
+
+describe('FusionPanel regression', () => {
+  it("a regressed target's values are written as Try it writes them: the actual as stored, the prediction at 6 digits with separators", () => {
+    render(FusionPanel, { props: { fusion: report([
+      { index: 0, weights: [0.6, 0.4], label: Math.fround(1234.57), prediction: 57050.123 },
+      { index: 1, weights: [0.3, 0.7], label: Math.fround(0.37), prediction: 12.3456789 },
+    ]) } });
+    // formatStored / formatUnits (renderer/lib/format.ts): not the compact 4 digits ("1235", "57050") of class positions
+    expect(cells('fusion-label')).toEqual(['1,234.57', '0.37']);
+    expect(cells('fusion-prediction')).toEqual(['57,050.1', '12.3457']);
+  });
+});

@@ -90,7 +90,8 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
       const v = new Array<number>(f.width).fill(0);
       const cell = row[f.column];
       if (cell !== undefined && !doc.cells.missing.includes(cell)) {
-        const words = (f.lowercase ? cell.toLowerCase() : cell).match(new RegExp(f.words.pattern, f.words.flags)) ?? [];
+        const text = f.words.normalize ? cell.normalize(f.words.normalize) : cell;
+        const words = (f.lowercase ? text.toLowerCase() : text).match(new RegExp(f.words.pattern, f.words.flags)) ?? [];
         const grams: string[] = [];
         for (let n = f.ngrams[0]; n <= f.ngrams[1]; n++) {
           if (f.unit === 'word') for (let i = 0; i + n <= words.length; i++) grams.push(words.slice(i, i + n).join(f.joiner!));
