@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetCacheMeta } from '../dataset-cache';
 import { columnSource, type DataColumn } from './columns';
-import { byCodePoint, checkSeriesParts, forecastingPivot, pivotLong } from './forecasting-long';
+import { LONG_FORMAT_LINE, byCodePoint, checkSeriesParts, forecastingPivot, pivotLong } from './forecasting-long';
 import { checkForecastingRows, longLayout } from './forecasting-rows';
 import { fillGapsForward } from '../../workers/data/finite';
 
@@ -159,6 +159,12 @@ describe('review fixes: old runs stay unpivoted, no part of made-up values', () 
     expect(forecastingPivot(source, roles, ['sales'])!.channels).toEqual(['a', 'b', 'c']);
     expect(forecastingPivot(source, roles, ['sales'], { channels: 1 })).toBeNull(); // trained on the file's rows
     expect(forecastingPivot(source, roles, ['sales'], { channels: 3 })!.channels).toEqual(['a', 'b', 'c']);
+    // what the trainer did, where the lab knows it (its stored data line), decides over the count: a pivoted
+    // model with two constant series left out has 1 channel, as many as the file's value columns
+    expect(forecastingPivot(source, roles, ['sales'], { channels: 1, pivoted: true })!.channels).toEqual(['a', 'b', 'c']);
+    expect(forecastingPivot(source, roles, ['sales'], { channels: 3, pivoted: false })).toBeNull();
+    expect(LONG_FORMAT_LINE.test("forecasting: 175 train / 19 validation / 49 test samples; 1 channel: a; left out: b (constant); long format: 2 series by 'store' pivoted into 2 channels")).toBe(true);
+    expect(LONG_FORMAT_LINE.test('forecasting: 175 train / 19 validation / 49 test samples; 1 channel: sales; not forecast: store (categorical)')).toBe(false);
   });
 
   it('refuses a series with no row in the test part, naming it and the part', () => {

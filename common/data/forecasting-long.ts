@@ -216,6 +216,9 @@ function statsOf(v: Float64Array): CachedColumn['stats'] {
   return { count, missing: v.length - count, min: count ? min : null, max: count ? max : null, mean, std: count ? Math.sqrt(Math.max(0, sq / count - mean! * mean!)) : null, cardinality: null, topValues: null, histogram: null };
 }
 
+/** A stored data line of a run whose trainer pivoted a long-format file (the note pivotLong writes). */
+export const LONG_FORMAT_LINE = /(^|; )long format: [\d,]+ series by '/;
+
 /**
  * A forecasting run's data, pivoted when it is long format: the wide source and its channels (the binding's
  * numeric columns become `<series>/<column>` channels), or null for one series (use the data as it is).
@@ -229,9 +232,12 @@ function statsOf(v: Float64Array): CachedColumn['stats'] {
  * has more (several series per value column).
  */
 export function forecastingPivot(data: ColumnSource & { meta: DatasetCacheMeta }, columns: readonly RoleOf[], channels: readonly string[],
-  built?: { channels?: unknown }): LongPivot | null {
+  built?: { channels?: unknown; pivoted?: boolean }): LongPivot | null {
   const layout = longLayout(data.meta, columns);
   if (!layout) return null;
+  // what its trainer did when it first started, where the lab knows it (the stored data line): a pivoted model
+  // can have as few channels as the file's columns once constant series are left out, so the count is a fallback
+  if (built?.pivoted !== undefined) return built.pivoted ? pivotLong(data, layout, channels.filter((c) => c !== layout.series && c !== layout.time)) : null;
   if (built && typeof built.channels === 'number' && built.channels <= channels.length) return null;
   return pivotLong(data, layout, channels.filter((c) => c !== layout.series && c !== layout.time));
 }

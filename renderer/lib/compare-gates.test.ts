@@ -28,3 +28,10 @@ describe('Compare gate statistics', () => {
     expect(compareSeriesOf(data, '2', 'ff.gate/openness', true)).toBeUndefined();
   });
 });
+
+describe('an older run\'s means over training calls', () => {
+  it('are named as the statistic, with the note after it', () => {
+    expect(compareGateLabel('router/load_cv2 (means over training calls)')).toBe(`${compareGateLabel('router/load_cv2')} (means over training calls)`);
+    expect(compareGateLabel('router/load_cv2')).not.toContain('load_cv2');
+  });
+});

@@ -11,9 +11,14 @@ import { statWords } from '../../common/analytics/stat-words';
 export const NO_SUCH_GATE = 'no such gate';
 
 const KEY = /^(.+)\/([^/[]+)(?:\[(\d+)\])?$/;
+/** The suffix main/lab/lab/compare-gates.ts gives series of older runs' means over training calls. */
+const CALL_MEANS = ' (means over training calls)';
 
 /** "ff.gate/openness" → "ff.gate · openness"; "router/load[1]" → "router · load · #2" (components counted from 1). */
 export function compareGateLabel(key: string): string {
+  // an older run's K-step means come as their own series (the lab's compare-gates.ts CALL_MEANS): named as
+  // the statistic, with the note after it ("load CV²", not the raw "load_cv2 (means …)")
+  if (key.includes(CALL_MEANS)) return compareGateLabel(key.replace(CALL_MEANS, '')) + CALL_MEANS;
   const m = KEY.exec(key);
   if (!m) return key;
   const base = `${gateLabel(m[1])} · ${statWords(m[2])}`;

@@ -208,6 +208,8 @@ export const LabDatasetPayload = z.looseObject({
   splitName: z.string().optional(),
   /** The columns the run's trainer log-scaled when it first started (a resume or an export forces the same); absent: decide. */
   logScaled: z.array(z.string()).optional(),
+  /** Whether the run's trainer pivoted a long-format file when it first started (its data line says so); absent: decide. */
+  pivoted: z.boolean().optional(),
 });
 
 /**
@@ -224,7 +226,7 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   const empty = (name: string) => { const s = raw.meta.columns.find((c) => c.name === name)?.stats; return !!s && (s.count === 0 || s.missing >= raw.meta.rows); };
   // long format (one row per time and series) is pivoted into one channel per series and value column:
   // the windows, the split, the scalers and the gap count all read the wide rows (common/data/forecasting-long.ts)
-  const pivot = family === 'forecasting' && binding.columns.family === 'forecasting' ? forecastingPivot(raw, columns, binding.columns.channels, modelBuilt ? config.model : undefined) : null;
+  const pivot = family === 'forecasting' && binding.columns.family === 'forecasting' ? forecastingPivot(raw, columns, binding.columns.channels, modelBuilt ? { ...config.model, pivoted: p.pivoted } : undefined) : null;
   // the column that tells the series apart is forecast (as channels), whatever its role: not "not forecast"
   const noted = pivot ? columns.map((c) => (c.name === pivot.layout.series ? { ...c, role: 'series-id' as const } : c)) : columns;
   // CTR: columns it does not read (a datetime, text) and integer codes it reads as numbers, said in the data line (binding.ts)

@@ -193,11 +193,20 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const kept = bestFile ? readCheckpoint(bestFile) : null;
     const test = await evaluateSplit(session, data, data.test, kept ? { params: kept.params, step: kept.header.step } : undefined);
     // `gatelab show` prints them, with what repeating the last value or the training mean scores on the same windows
-    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels, forecastBaselines(data.train, data.test, test.channels.map((c) => c.name)));
+    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels, baselinesOrNone(data.train, data.test, test.channels.map((c) => c.name)));
     if (test.classes) writeTestClasses(spec.checkpointDir, kept?.header.step ?? session.step, test.classes); // and these
     emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
     emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });
   } finally {
     await session.close();
+  }
+}
+
+/** The naive forecasts' scores, or none: a reference line must never fail a run that trained (memory, a read error). */
+function baselinesOrNone(...args: Parameters<typeof forecastBaselines>): ReturnType<typeof forecastBaselines> {
+  try {
+    return forecastBaselines(...args);
+  } catch {
+    return undefined;
   }
 }

@@ -16,6 +16,7 @@ import type { RunConfigInput } from '../../../common/runs/config';
 import { withDatasetDefaults } from './dataset-defaults';
 import { LabelRules } from '../lab/label-rules';
 import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
+import { LONG_FORMAT_LINE } from '../../../common/data/forecasting-long';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -51,6 +52,9 @@ export function datasetResolver(registry: DatasetRegistry) {
     // export read the same inputs; a run that trained before the rule existed (steps, no summary) logged none;
     // a new run decides (it may already be 'running': the manager claims a run before launching its trainer).
     const logScaled = run.dataSummary?.logScaled ?? (run.step > 0 ? [] : undefined);
+    // Whether its trainer pivoted a long-format file (its data line says so: forecasting-long.ts), so a resume,
+    // an export or an analysis reads the rows the model was trained on; unknown (never started): decide.
+    const pivoted = run.dataSummary ? LONG_FORMAT_LINE.test(run.dataSummary.line) : undefined;
     return {
       // a finished run reads the data as it trained on it, even after the dataset was retyped (trained-caches.ts)
       cacheDir: cacheForRun(d, run), family: d.family,
@@ -60,6 +64,7 @@ export function datasetResolver(registry: DatasetRegistry) {
       columns: columns ?? d.columns.map((c) => ({ name: c.name, type: c.typeOverride ?? c.type, role: c.role, modality: c.modality })),
       ...split,
       ...(logScaled ? { logScaled } : {}),
+      ...(pivoted !== undefined ? { pivoted } : {}),
     };
   };
 }

@@ -118,7 +118,9 @@ function longFormatDoc(p: Described): LongFormatDoc {
     channels: pivot.channels,
     rules: `one wide row per distinct '${time}' (the union of every series' times, in time order); channel '<series>/<value>' (just '<series>' with one value column) holds the value column's cell of the row with that time and series. ` +
       `A time a series has no row for is a gap, filled like a missing number (rule \`previous\`: the series' value before it; before its first row, its first value). Rows without a time or a series are left out; series come in \`series.order\` ` +
-      `(pandas' df.pivot order: text by code point, numbers by value), value columns in \`values\` order within each. pandas: wide = df.pivot(index='${time}', columns='${series}', values=${V(pivot.values)}), columns ordered series-major, then wide.ffill().bfill()`,
+      `(text by code point, as GateLab stores them; pandas sorts a column it read as numbers by value, so select the columns by name), value columns in \`values\` order within each. ` +
+      `pandas: df['${series}'] = df['${series}'].astype(str); wide = df.pivot(index='${time}', columns='${series}', values=${V(pivot.values)}); ` +
+      (pivot.values.length === 1 ? 'wide = wide[channels]' : "wide.columns = [f'{s}/{v}' for v, s in wide.columns]; wide = wide[channels]") + '; then wide.ffill().bfill()',
   };
 }
 

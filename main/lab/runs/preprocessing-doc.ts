@@ -109,7 +109,7 @@ export interface LongFormatDoc {
   note: string;
   /** The time column: a wide row per distinct time, in time order (the union of every series' times). */
   time: SourcePlace & { column: string };
-  /** The column that tells the series apart, and its values in channel order (pandas' df.pivot order). */
+  /** The column that tells the series apart, and its values in channel order (text by code point). */
   series: SourcePlace & { column: string; order: string[] };
   /** The number columns pivoted, in order within each series. */
   values: string[];

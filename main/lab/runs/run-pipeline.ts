@@ -31,6 +31,8 @@ export interface DatasetPayload {
   name?: string;
   /** The columns the run's trainer log-scaled (absent: decided on the training rows, as a new run's trainer does). */
   logScaled?: string[];
+  /** Whether the run's trainer pivoted a long-format file (forecasting-long.ts); absent: judged by its channel count. */
+  pivoted?: boolean;
 }
 
 export interface RunConfigView {
@@ -100,7 +102,7 @@ export function runPipeline(payload: DatasetPayload, config: RunConfigView): Der
   // long format is pivoted into one channel per series and value column, as the trainer pivots it; a run
   // is always one with a model here, pivoted only if that model was (forecastingPivot's `built`)
   // (workers/data/run-data.ts labDatasetRun): the split, the windows and the scalers read the wide rows
-  const pivot = binding.columns.family === 'forecasting' ? forecastingPivot(raw, payload.columns, binding.columns.channels, config.model) : null;
+  const pivot = binding.columns.family === 'forecasting' ? forecastingPivot(raw, payload.columns, binding.columns.channels, { ...config.model, pivoted: payload.pivoted }) : null;
   const data = pivot?.source ?? raw;
   const bound = pivot && binding.columns.family === 'forecasting' ? { ...binding.columns, channels: pivot.channels } : binding.columns;
   if (payload.splitAssignment && Buffer.from(payload.splitAssignment, 'base64').length !== data.rows) {
