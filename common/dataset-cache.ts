@@ -322,13 +322,23 @@ export interface ParseRules {
    * '1.234,50 €' are numbers, so a headerless file's row 1 of such numbers is data, not names (header.ts).
    */
   headerNumberMarks: boolean;
+  /**
+   * Thousands grouped by a space, NBSP, narrow NBSP or apostrophe ('1 234,50', "1'234.50") are numbers; space
+   * grouping only with more evidence in the column (formatted-number.ts), so '157 592 990' ids stay categories.
+   */
+  otherThousands: boolean;
+  /** '(1,234.50)' is -1234.5 when the column also has decimals, thousands separators or a currency (formatted-number.ts). */
+  accountingNegatives: boolean;
+  /** Time words of other languages name time columns ('Datum', 'Fecha', 'heure'; 'data'/'ora' only as the whole name) (datetime.ts). */
+  foreignTimeNames: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
 export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRules {
   return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'), floatIds: on('floatIds'), booleanNames: on('booleanNames'),
     twoDigitYears: on('twoDigitYears'), categorySummaryRows: on('categorySummaryRows'), intDotThousands: on('intDotThousands'),
-    twelveHourTimes: on('twelveHourTimes'), npyColumns: on('npyColumns'), headerNumberMarks: on('headerNumberMarks') };
+    twelveHourTimes: on('twelveHourTimes'), npyColumns: on('npyColumns'), headerNumberMarks: on('headerNumberMarks'),
+    otherThousands: on('otherThousands'), accountingNegatives: on('accountingNegatives'), foreignTimeNames: on('foreignTimeNames') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

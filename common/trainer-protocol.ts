@@ -121,7 +121,7 @@ export const FromTrainer = z.discriminatedUnion('type', [
     modelConfig: z.record(z.string(), z.unknown()),
     /** One line about the data: "forecasting: 8,209 train / 2,785 validation / 2,785 test samples". */
     data: z.string(),
-    /** Numeric columns log-scaled (log1p) before their z-score: a resume and an export re-derive exactly these. */
+    /** Numeric columns log-scaled (log1p; sign(x)·log1p(|x|) where training values include negatives: common/data/scalers.ts) before their z-score: a resume and an export re-derive exactly these. */
     logScaled: z.array(z.string()).optional(),
     /** Dataset runs: the model's inputs by column name (absent: synthetic data, or none the trainer could name). */
     inputs: ModelInputs.optional(),
@@ -129,6 +129,8 @@ export const FromTrainer = z.discriminatedUnion('type', [
     label: LabelCoding.optional(),
     /** Classification runs on a dataset: rows per class in each part (absent for a regression and synthetic data). */
     classCounts: PartClassCounts.optional(),
+    /** Forecasting runs on a dataset: whether the trainer pivoted a long-format file (a resume, an export and a split re-read it the same way). */
+    pivoted: z.boolean().optional(),
     baseline: TestBaseline.optional(),
     /** Regression runs on a dataset: the training mean's scores on test (RegressionBaseline). */
     regressionBaseline: RegressionBaseline.optional(),

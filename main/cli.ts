@@ -1,7 +1,7 @@
 // The `gatelab` command line. Each verb lives in its own module under main/cli/; this file is the index.
 import { parseArgs, type CliArgs } from './cli/args';
 import { helpText, unknownOption, type CliOption } from './cli/options';
-import { exitCodeOfError } from './cli/exit-codes';
+import { exitCodeOfError, EXIT_REFUSED } from './cli/exit-codes';
 
 export interface CliCommand {
   /** One line for `gatelab help`. */
@@ -11,6 +11,13 @@ export interface CliCommand {
   /** The options the verb takes besides --home and --help; any other is refused before the verb runs. */
   options: readonly CliOption[];
   run(args: CliArgs): Promise<number>;
+  /**
+   * The verb's `--json` refusal line (`{run: null, status: 'error', …, error: message}` for train): main()
+   * prints it for the refusals found before the verb runs (words the parser refuses, an unknown option, a
+   * `--set` without key=value), so a script reading the last stdout line finds one as it does for the verb's
+   * own refusals, which the verb prints with the same hook. A verb without one says them on stderr only.
+   */
+  jsonRefusal?: (message: string) => Record<string, unknown>;
 }
 
 // Lazy so that `gatelab import` never pays for loading the trainer, the server or ONNX Runtime.
@@ -58,8 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(rest);
   } catch (e) {
-    console.error(`gatelab ${verb}: ${(e as Error).message}`);
-    return 2;
+    // the words did not parse, so --json is looked for as typed; a verb that does not load has no JSON line
+    return refuse(verb, await load().then((m) => m.command, () => undefined), rest.includes('--json'), (e as Error).message);
   }
   let command: CliCommand;
   try {
@@ -73,15 +80,22 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const unknown = unknownOption(verb, args, command.options);
-  if (unknown) {
-    console.error(`gatelab ${verb}: ${unknown}`);
-    return 2;
-  }
+  if (unknown) return refuse(verb, command, args.options.json === true, unknown);
   try {
     return await command.run(args);
   } catch (e) {
     return escaped(verb, e);
   }
+}
+
+/**
+ * A refusal found before the verb runs (exit 2, nothing done): said on stderr and, with --json, the verb's
+ * own JSON refusal line on stdout (CliCommand.jsonRefusal), the one place these lines are printed.
+ */
+function refuse(verb: string, command: CliCommand | undefined, json: boolean, message: string): number {
+  if (json && command?.jsonRefusal) console.log(JSON.stringify(command.jsonRefusal(message)));
+  console.error(`gatelab ${verb}: ${message}`);
+  return EXIT_REFUSED;
 }
 
 /**

@@ -51,7 +51,27 @@ if (electron) {
 
 /** The signal this script passed on (Ctrl-C, a service stop): the lab stopping on it is no surprise. */
 let forwarded = null;
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { forwarded = sig; child.kill(sig); });
+function stop(sig) {
+  forwarded = sig;
+  child.kill(sig);
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(sig));
+
+// `npm start` runs this script through `sh -c`, and sh does not pass a SIGTERM sent to npm on: npm and sh
+// exit, this script is reparented (to PID 1 or a subreaper) and the lab would keep its port with nobody to
+// stop it. So when the parent goes away, stop exactly as on SIGTERM (the lab marks training runs interrupted,
+// their checkpoints kept). Linux has no portable "parent died" event for Node, hence the poll; unref'd so it
+// never keeps this script alive by itself.
+const parent = process.ppid;
+// The terminal or pipe it printed to may have gone with the parent: a write failing with EPIPE must not crash
+// this script before it has stopped the lab.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+const parentWatch = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(parentWatch);
+  if (!forwarded) stop('SIGTERM');
+}, 1000);
+parentWatch.unref();
 child.on('exit', (code, signal) => {
   const note = unexpectedExitMessage(signal, forwarded);
   if (note) console.error(note);

@@ -3,7 +3,7 @@
 // can tell a kill from a failure; before, every kill was a flat 1. The "stopped unexpectedly" line stays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,17 @@ function start(args: string[], onLine?: (line: string, child: ChildProcess) => v
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
 }
 
+/** Whether `pid` is a live process: an orphan that exited may stay a zombie when PID 1 does not reap it. */
+function running(pid: number): boolean {
+  if (!existsSync(`/proc/${pid}/stat`)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\S+ \(.*\) [ZX] /s.test(stat);
+  } catch {
+    return false; // gone between the two reads
+  }
+}
+
 describe.skipIf(hasElectron || process.platform !== 'linux')('npm start without Electron (serve)', () => {
   let dir: string;
   beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'gatelab-start-')); });
@@ -55,6 +66,35 @@ describe.skipIf(hasElectron || process.platform !== 'linux')('npm start without 
     expect(r.out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(r.code).toBe(137);
     expect(r.err).toContain('GateLab: the lab stopped unexpectedly (killed by SIGKILL, e.g. the out-of-memory killer or kill -9). Your runs are safe');
+  }, 120_000);
+
+  it('stops the lab, as on SIGTERM, when the process that started it dies without passing a signal on', async () => {
+    // `npm start` is npm → sh -c → start.mjs; sh does not forward npm's SIGTERM. A parent that dies at once
+    // (SIGKILL) stands in for it: start.mjs and its serve child must not outlive it, keeping the port.
+    const parentScript = `const c = require('node:child_process').spawn(process.execPath, ${JSON.stringify(['scripts/start.mjs', '--no-open', '--home', join(dir, 'orphan'), '--port', '0'])}, { stdio: ['ignore', 'inherit', 'inherit'] });
+      console.log('start.mjs ' + c.pid);`;
+    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    parent.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+    // start.mjs writes to the same pipe as its parent, so the URL arrives here even after the parent is gone
+    const { startPid, servePid } = await new Promise<{ startPid: number; servePid: number }>((resolve, reject) => {
+      parent.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const startPid = Number(/^start\.mjs (\d+)$/m.exec(out)?.[1]);
+        if (!startPid || !/^http:\/\/127\.0\.0\.1:\d+\//m.test(out)) return;
+        const [servePid] = readFileSync(`/proc/${startPid}/task/${startPid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+        resolve({ startPid, servePid });
+      });
+      parent.stdout!.on('end', () => reject(new Error(`the lab did not start:\n${out}\n${err}`)));
+    });
+    expect(running(startPid) && running(servePid)).toBe(true);
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 15_000;
+    while ((running(startPid) || running(servePid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const left = [startPid, servePid].filter(running);
+    for (const pid of left) process.kill(pid, 'SIGKILL'); // leave no lab behind, even when the test fails
+    expect(left).toEqual([]);
+    expect(err).not.toContain('stopped unexpectedly'); // a stop, like the SIGTERM it stands for, not a crash
   }, 120_000);
 
   it('passes on the lab\'s own exit code (2: serve refused its arguments) with no "killed" line', async () => {

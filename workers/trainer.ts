@@ -10,7 +10,8 @@ import { gatedModel, syntheticGatedData } from '../engine/train/gated-model';
 import { BatchSampler } from '../engine/train/batches';
 import { StepsPerCall } from '../engine/train/chunking';
 import type { DemoSpec, GateStats, TrainerEvent, TrainerRequest } from '../engine/train/demo-run';
-import { TrainSession, type StepsResult } from './train-session';
+import { TrainSession } from './train-session';
+import { lastStepGateStats } from './demo-gate-stats';
 import { isRunStart, listenOnParentPort, serveRunProtocol } from './run/trainer-main';
 
 const send = (event: TrainerEvent): void => {
@@ -19,16 +20,6 @@ const send = (event: TrainerEvent): void => {
 };
 
 let cancelled = false;
-
-/** Mean gate statistics over the K steps of one call. */
-function meanStats(r: StepsResult, experts: number): GateStats {
-  const open = r.stats.gate_openness.data as Float32Array;
-  const load = r.stats.expert_load.data as Float32Array;
-  const k = open.length;
-  const expertLoad = new Array<number>(experts).fill(0);
-  for (let i = 0; i < load.length; i++) expertLoad[i % experts] += load[i] / k;
-  return { gateOpenness: open.reduce((a, b) => a + b, 0) / k, expertLoad };
-}
 
 export async function trainDemo(spec: DemoSpec, emit: (e: TrainerEvent) => void, isCancelled: () => boolean): Promise<void> {
   const started = performance.now();
@@ -53,9 +44,11 @@ export async function trainDemo(spec: DemoSpec, emit: (e: TrainerEvent) => void,
       const r = await session.trainSteps(batches, lrs);
       const ms = performance.now() - t0;
       chooser.record(k, ms);
+      // the mean over the call's K steps, steadier than one step's; the progress line says so (main/cli/demo.ts progressLine)
       const loss = r.losses.reduce((a, b) => a + b, 0) / k;
       if (!Number.isFinite(loss)) throw new Error(`the loss became ${loss} at step ${session.step}; lower the learning rate (${spec.lr})`);
-      last = meanStats(r, spec.sizes.experts);
+      // the values at session.step (the call's last step), which the event is headed by: not a K-step mean
+      last = lastStepGateStats(r, spec.sizes.experts);
       emit({ type: 'progress', step: session.step, epoch: sampler.epoch, loss, samplesPerSec: (k * spec.batchSize) / (ms / 1000), stepsPerCall: k, elapsedMs: performance.now() - started, ...last });
     }
     // Final evaluation on the held-out rows.

@@ -38,7 +38,8 @@ export interface CaseResult {
 const cpuSecondsSince = (c0: NodeJS.CpuUsage) => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; };
 
 export async function runCase(config: RunConfigInput, data: RunData, log: (line: string) => void, extraTests: Record<string, Rows> = {}): Promise<CaseResult> {
-  const parsed = parseRunConfig(config);
+  // as a new run in the lab trains (main/lab/runs/dataset-defaults.ts): τ(N) at training step N
+  const parsed = parseRunConfig({ temperatureAtStepNumber: true, ...config });
   const dir = mkdtempSync(join(tmpdir(), 'gatelab-acc-'));
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();

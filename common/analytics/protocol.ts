@@ -20,8 +20,8 @@ export const AnalyticsJob = z.object({
   resamples: z.number().int().min(10).max(100000).default(1000),
   /** Report: the knockout table to include, if one was computed. */
   knockout: KnockoutTable.optional(),
-  /** Report: expert load recorded during training, per router. */
-  loadOverTraining: z.record(z.string(), z.array(z.object({ step: z.number(), load: z.array(z.number()) }))).default({}),
+  /** Report: expert load recorded during training, per router (`firstStep`: an older run's call mean, report.ts). */
+  loadOverTraining: z.record(z.string(), z.array(z.object({ step: z.number(), load: z.array(z.number()), firstStep: z.number().nullable().optional() }))).default({}),
 });
 export type AnalyticsJob = z.input<typeof AnalyticsJob>;
 

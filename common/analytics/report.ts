@@ -53,8 +53,12 @@ export const RouterReport = z.object({
   probability: z.array(z.number()).optional(),
   /** Share of the routing picks per expert on the test split (top-k: of the k picks per token; sums to 1); reports before this field: absent. */
   picks: z.array(z.number()).optional(),
-  /** Expert load recorded during training (from the run's gate statistics), when available. */
-  loadOverTraining: z.array(z.object({ step: z.number(), load: z.array(z.number()) })),
+  /**
+   * Expert load recorded during training (from the run's gate statistics), when available. `firstStep`: a
+   * point an older GateLab stored as the mean over one training call's steps firstStep..step (migrations/0007;
+   * common/analytics/gate-words.ts names it); absent or null for a step's own value and in reports before it.
+   */
+  loadOverTraining: z.array(z.object({ step: z.number(), load: z.array(z.number()), firstStep: z.number().nullable().optional() })),
   /** Which inputs each expert specializes in. */
   specialisation: ExpertSpecialisation.optional(),
   /** Forecasting: [expert][series] mean router weight of each series' windows (channel-mixing models: absent). */

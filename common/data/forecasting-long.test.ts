@@ -128,11 +128,11 @@ describe('which column tells the series apart', () => {
     const twin = { ...source.meta, columns: [...source.meta.columns, { ...source.meta.columns[1], name: 'region' }] } as DatasetCacheMeta;
     const withTwin = [...roles, { name: 'region', role: 'feature' }];
     expect(() => longLayout(twin, withTwin)).toThrow("each time in 'time' appears 2 times, and 'store' and 'region' each have 2 values: the file looks like long format, but which column tells the series apart? " +
-      'Set it to role series-id (gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
+      'Set it to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
     expect(longLayout(twin, [...roles, { name: 'region', role: 'series-id' }])).toEqual({ time: 'time', series: 'region', by: 'role' });
     expect(() => longLayout(twin, [...roles.map((r) => (r.name === 'store' ? { ...r, role: 'series-id' } : r)), { name: 'region', role: 'series-id' }])).toThrow(/columns 'store' and 'region' all have role series-id: a long-format pivot takes one column/);
     const noTime = { ...source.meta, columns: source.meta.columns.map((c) => (c.name === 'time' ? { ...c, type: 'float' } : c)) } as DatasetCacheMeta;
-    expect(() => longLayout(noTime, [{ name: 'time', role: 'feature' }, { name: 'store', role: 'series-id' }])).toThrow("column 'store' (role series-id) tells 2 series apart, but no column has role time: a long-format pivot lines the series up by their times. Set the time column (gatelab datasets roles ID <column>=time)");
+    expect(() => longLayout(noTime, [{ name: 'time', role: 'feature' }, { name: 'store', role: 'series-id' }])).toThrow("column 'store' (role series-id) tells 2 series apart, but no column has role time: a long-format pivot lines the series up by their times. Set the time column (in the app: Datasets → Schema → that column's Role → time; on the command line: gatelab datasets roles ID <column>=time)");
   });
 
   it('a time-of-day column beside a date is one timestamp, not series', () => {

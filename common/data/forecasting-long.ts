@@ -216,7 +216,39 @@ function statsOf(v: Float64Array): CachedColumn['stats'] {
   return { count, missing: v.length - count, min: count ? min : null, max: count ? max : null, mean, std: count ? Math.sqrt(Math.max(0, sq / count - mean! * mean!)) : null, cardinality: null, topValues: null, histogram: null };
 }
 
-/** A stored data line of a run whose trainer pivoted a long-format file (the note pivotLong writes). */
+/**
+ * The pandas lines that pivot the long file as a run pivots it (`wide`: one row per time, in time order, one
+ * column per series; `df` the file as read). The export's preprocessing recipe and `gatelab split` say the same.
+ * The series are named as the lab names them (seriesLabels: JavaScript's String of a number). Not astype(str):
+ * pandas reads a numeric series column with an empty cell as float, and str(1.0) is '1.0' where the lab's
+ * channel is '1' (a KeyError on the channel names); whole numbers are written without '.0', text stays, and
+ * a missing series stays missing (the lab leaves those rows out). No '; ' inside: callers split the lines on it.
+ */
+export function pandasPivot({ time, series }: { time: string; series: string }, values: readonly string[]): string {
+  const v = values.length === 1 ? `'${values[0]}'` : `[${values.map((x) => `'${x}'`).join(', ')}]`;
+  const label = `lambda s: s if isinstance(s, str) or s != s else str(int(s)) if float(s).is_integer() else str(s)`;
+  return `df['${series}'] = df['${series}'].map(${label}); wide = df.pivot(index='${time}', columns='${series}', values=${v})`;
+}
+
+/**
+ * The refusal of a split of file rows (a stored 'given' split, matched to the user's split files) for a
+ * forecasting run on a long-format file: the run pivots the file into one row per time, so an assignment of
+ * the file's rows has nothing to apply to. Says what works instead: a split by time over the pivot's times.
+ */
+export function rowSplitOnLongFormat(split: { id: number; name: string }, { time, series }: { time: string; series: string }, dataset: { id: number; name: string }): string {
+  const arg = /^[\w.-]+$/.test(dataset.name) ? dataset.name : String(dataset.id);
+  return `run config: data.splitId: split ${split.id} ('${split.name}') assigns the rows of the file (given split files), but dataset '${dataset.name}' is long format ` +
+    `(one row per '${time}' and '${series}'), and a forecasting run pivots it into one row per '${time}' with every series at each time: ` +
+    `a split of file rows cannot apply to the pivoted file, whose parts must be periods of time (so that no window crosses from train into test). ` +
+    `Leave data.splitId out for the default (chronological 70/10/20 over its times), or make a split by time (gatelab datasets split ${arg} --kind chronological, or --kind ett) ` +
+    `and name it with --set data.splitId=SPLIT`;
+}
+
+/**
+ * A stored data line of a run whose trainer pivoted a long-format file (the note pivotLong writes). Only for
+ * runs stored before their data summary kept `pivoted` (main/lab/runs/dataset-runs.ts pivotedWhenTrained):
+ * the line is display text, and its words may change.
+ */
 export const LONG_FORMAT_LINE = /(^|; )long format: [\d,]+ series by '/;
 
 /**
@@ -235,8 +267,9 @@ export function forecastingPivot(data: ColumnSource & { meta: DatasetCacheMeta }
   built?: { channels?: unknown; pivoted?: boolean }): LongPivot | null {
   const layout = longLayout(data.meta, columns);
   if (!layout) return null;
-  // what its trainer did when it first started, where the lab knows it (the stored data line): a pivoted model
-  // can have as few channels as the file's columns once constant series are left out, so the count is a fallback
+  // what its trainer did when it first started, where the lab knows it (the run's stored `pivoted`, or an older
+  // run's data line): a pivoted model can have as few channels as the file's columns once constant series are
+  // left out, so the count is a fallback for a run that never started
   if (built?.pivoted !== undefined) return built.pivoted ? pivotLong(data, layout, channels.filter((c) => c !== layout.series && c !== layout.time)) : null;
   if (built && typeof built.channels === 'number' && built.channels <= channels.length) return null;
   return pivotLong(data, layout, channels.filter((c) => c !== layout.series && c !== layout.time));

@@ -48,7 +48,7 @@ describe('forecasting rows', () => {
     // half the rows repeat the time before: two series stacked and sorted by time
     expect(() => checkForecastingRows(rows(meta([dup(2000)], []), 4000), roles)).toThrow(
       "2,000 rows of 4,000 (50.0%) repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00): several series stacked in one file? " +
-      'Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; or de-duplicate the file');
+      'Set the column that tells them apart to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; or de-duplicate the file');
     expect(() => checkForecastingRows(rows(meta([dup(41)], []), 4000), roles)).toThrow(/41 rows of 4,000 \(1\.0%\)/);
     // 1% or fewer: trained as consecutive steps, said in the data description
     expect(checkForecastingRows(rows(meta([dup(40)], []), 4000), roles)).toEqual(["40 rows repeat the time of the row before in 'date' (first at line 1002: 2016-08-11 16:00); they train as consecutive steps"]);

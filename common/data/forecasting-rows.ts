@@ -16,10 +16,10 @@
 // Pure, so the lab runs the same checks before it queues a run (main/lab/runs/data-guard.ts) and the
 // trainer before it builds windows (workers/data/run-data.ts): a refusal reads the same and leaves no failed run.
 import type { DatasetCacheMeta, IssueExample } from '../dataset-cache';
-import type { PartName, SplitResult } from './split-spec';
-import { windowStarts } from './windows';
 import { CLOCK_CHANGE_MIN_DAYS, SpringChanges, timesWrittenInUtc } from './spring-clock-change';
 import { RepeatedHourRuns, autumnStep, clockWentBack } from './autumn-clock-change';
+// whether the split has room for its windows (its own file); callers import it from here, as before the split
+export { checkForecastingWindows, fewWindowsWarning, MIN_STEPS_PER_EPOCH, MIN_VALIDATION_WINDOWS, NOT_CHRONOLOGICAL, windowMisfit } from './forecasting-window-fit';
 
 export interface RoleOf { name: string; role: string }
 
@@ -243,7 +243,7 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   const verb = count === 1 ? 'repeats' : 'repeat';
   if (share > DUPLICATE_TIMES_ALLOWED) {
     throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
-      'several series stacked in one file? Set the column that tells them apart to role series-id (gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; ' +
+      'several series stacked in one file? Set the column that tells them apart to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; ' +
       `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);
   }
   return [...notes, `${rows} ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}; they train as consecutive steps`];
@@ -277,10 +277,10 @@ export function longLayout(meta: DatasetCacheMeta, columns: readonly RoleOf[]): 
   });
   if (ids.length > 1) {
     throw new Error(`columns ${ids.map((c) => `'${c.name}'`).join(' and ')} all have role series-id: a long-format pivot takes one column that tells the series apart. ` +
-      'Combine them into one column (e.g. store_item) and import again, or set all but one to feature or ignore (gatelab datasets roles ID <column>=ignore)');
+      'Combine them into one column (e.g. store_item) and import again, or set all but one to feature or ignore (in the app: Datasets → Schema → that column\'s Role → ignore; on the command line: gatelab datasets roles ID <column>=ignore)');
   }
   if (ids.length === 1) {
-    if (!time) throw new Error(`column '${ids[0].name}' (role series-id) tells ${info(ids[0].name)!.stats.cardinality ?? 'several'} series apart, but no column has role time: a long-format pivot lines the series up by their times. Set the time column (gatelab datasets roles ID <column>=time)`);
+    if (!time) throw new Error(`column '${ids[0].name}' (role series-id) tells ${info(ids[0].name)!.stats.cardinality ?? 'several'} series apart, but no column has role time: a long-format pivot lines the series up by their times. Set the time column (in the app: Datasets → Schema → that column's Role → time; on the command line: gatelab datasets roles ID <column>=time)`);
     return { time, series: ids[0].name, by: 'role' };
   }
   // the importer's check reads a column the user (or the importer) made the time: a datetime column set to
@@ -294,107 +294,7 @@ export function longLayout(meta: DatasetCacheMeta, columns: readonly RoleOf[]): 
     && !(c.stats.topValues?.length && c.stats.topValues.every((t) => TIME_OF_DAY.test(t.value))));
   if (candidates.length > 1) {
     throw new Error(`each time in '${time}' appears ${perTime} times, and ${candidates.map((c) => `'${c.name}'`).join(' and ')} each have ${perTime} values: the file looks like long format, ` +
-      'but which column tells the series apart? Set it to role series-id (gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
+      'but which column tells the series apart? Set it to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
   }
   return candidates.length ? { time, series: candidates[0].name, by: 'import' } : null;
-}
-
-type Ranges = NonNullable<SplitResult['ranges']>;
-const PART_WORD: Record<PartName, string> = { train: 'training', val: 'validation', test: 'test' };
-export const NOT_CHRONOLOGICAL = 'forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods';
-
-/** Throws (windowMisfit's message) when a part of the split has no window; the trainer's order: train, validation, test. */
-export function checkForecastingWindows(split: SplitResult, lookback: number, horizon: number, stride = 1): void {
-  if (!split.ranges) throw new Error(NOT_CHRONOLOGICAL);
-  for (const part of ['train', 'val', 'test'] as const) {
-    const starts = windowStarts(split.ranges[part], { lookback, horizon, stride: part === 'train' ? stride : 1 }, part !== 'train');
-    if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, lookback, horizon));
-  }
-}
-
-/** Rows [s, e) of the file as people count them: "rows 1-350 (350 rows)", "no rows" (one wording for every part). */
-function rowSpan([s, e]: [number, number]): string {
-  const n = e - s;
-  return n <= 0 ? 'no rows' : `rows ${(s + 1).toLocaleString('en-US')}-${e.toLocaleString('en-US')}, ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
-}
-
-/**
- * Why `part` has no window, and the largest lookback (at this horizon) and horizon (at this lookback) every
- * part fits. A training window needs lookback + horizon rows inside the part; a validation or test window
- * only needs its horizon there (its lookback may reach back into the rows before), and a lookback that
- * ends inside the file. Parts are named by their rows counted from 1, both ends included.
- */
-export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, horizon: number): string {
-  const len = ([s, e]: [number, number]) => e - s;
-  const heldOut = Math.min(len(ranges.val), len(ranges.test));
-  // the largest lookback at horizon h: a training window inside its part, held-out lookbacks inside the file
-  const lookbackAt = (h: number) => Math.min(len(ranges.train) - h, ranges.val[1] - h, ranges.test[1] - h);
-  // a lookback helps only when the horizon fits the validation and test parts
-  const maxLookback = horizon <= heldOut ? lookbackAt(horizon) : 0;
-  const maxHorizon = Math.min(len(ranges.train) - lookback, len(ranges.val), len(ranges.test), ranges.val[1] - lookback, ranges.test[1] - lookback);
-  const why = part === 'train'
-    ? `the training part (${rowSpan(ranges.train)}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
-    : len(ranges[part]) < horizon
-      ? `the ${PART_WORD[part]} part (${rowSpan(ranges[part])}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the rows before)`
-      : `lookback ${lookback} reaches before the first row for every window of the ${PART_WORD[part]} part (${rowSpan(ranges[part])})`;
-  // no lookback fits this horizon when a held-out part is shorter than it: the lookback that fits the longest horizon that does
-  const shorter = horizon > heldOut && heldOut >= 1 ? Math.min(heldOut, horizon) : 0;
-  const shorterLookback = shorter ? Math.min(lookback, lookbackAt(shorter)) : 0;
-  const fits = [
-    maxLookback >= 1 ? `lookback ≤ ${maxLookback} with horizon ${horizon} (--set model.lookback=${maxLookback})` : null,
-    maxHorizon >= 1 ? `horizon ≤ ${maxHorizon} with lookback ${lookback} (--set model.horizon=${maxHorizon})` : null,
-    // only beside a horizon that fits alone: with neither fitting, the pair below keeps the proportion
-    maxHorizon >= 1 && shorterLookback >= 1 && !(maxHorizon >= shorter && shorterLookback === lookback)
-      ? `lookback ≤ ${shorterLookback} with horizon ${shorter} (no lookback fits horizon ${horizon}: the ${len(ranges.val) <= len(ranges.test) ? 'validation' : 'test'} part has ${heldOut} rows; --set model.lookback=${shorterLookback} --set model.horizon=${shorter})`
-      : null,
-  ].filter(Boolean);
-  // Neither alone fits: the largest pair in the same lookback : horizon proportion that does
-  const fitsAll = (l: number, h: number) => l >= 1 && h >= 1 && l + h <= len(ranges.train) && h <= heldOut && l <= Math.min(ranges.val[1], ranges.test[1]) - h;
-  let pair: [number, number] | null = null;
-  for (let h = Math.min(horizon, len(ranges.train) - 1); !fits.length && !pair && h >= 1; h--) {
-    const l = Math.max(1, Math.floor((h * lookback) / horizon));
-    if (fitsAll(l, h)) pair = [l, h];
-  }
-  const both = pair ? `shorten both, e.g. lookback ${pair[0]} with horizon ${pair[1]} (--set model.lookback=${pair[0]} --set model.horizon=${pair[1]})` : 'shorten both';
-  return `${why}. ${fits.length ? `What fits this split: ${fits.join(', or ')}` : `No window fits this split with this lookback or this horizon: ${both}`}. ` +
-    'Or use a longer file or larger parts';
-}
-
-/** Fewer validation windows than this: early stopping and the best checkpoint rest on noise. */
-export const MIN_VALIDATION_WINDOWS = 30;
-/** Fewer optimizer steps per epoch than this: an epoch's count says little, and a few epochs train next to nothing. */
-export const MIN_STEPS_PER_EPOCH = 10;
-
-/**
- * A warning for the run's data line (and the CLI before training) when the windows this split, lookback
- * and horizon give are too few to train or select a model on: fewer than MIN_VALIDATION_WINDOWS validation
- * windows, or fewer than MIN_STEPS_PER_EPOCH optimizer steps per epoch (the trainer drops a partial batch).
- * Null when there are enough, or when a part has no window at all (checkForecastingWindows refuses that).
- * Says what would fix it: a shorter lookback and horizon (the ILI protocol: lookback 36 or 104, horizons
- * 24-60, for 966 weekly rows) or a smaller batch.
- */
-export function fewWindowsWarning(split: SplitResult, lookback: number, horizon: number, stride = 1, batchSize = 128): string | null {
-  if (!split.ranges) return null;
-  const count = (part: PartName, l: number, h: number) => windowStarts(split.ranges![part], { lookback: l, horizon: h, stride: part === 'train' ? stride : 1 }, part !== 'train').length;
-  const train = count('train', lookback, horizon), val = count('val', lookback, horizon), test = count('test', lookback, horizon);
-  if (train === 0 || val === 0 || test === 0) return null;
-  const steps = Math.floor(train / batchSize);
-  const fewVal = val < MIN_VALIDATION_WINDOWS, fewSteps = steps < MIN_STEPS_PER_EPOCH;
-  if (!fewVal && !fewSteps) return null;
-  const problems = [
-    fewVal ? `${val} validation window${val === 1 ? '' : 's'} (early stopping and the best checkpoint rest on them; ${MIN_VALIDATION_WINDOWS} or more is a sound minimum)` : null,
-    fewSteps ? `${steps} optimizer step${steps === 1 ? '' : 's'} per epoch (${train} training windows in batches of ${batchSize}, a partial batch dropped)` : null,
-  ].filter(Boolean);
-  // the largest lookback and horizon, halving both, that give enough validation windows; a batch that gives enough steps
-  let pair: [number, number] | null = null;
-  for (let l = lookback, h = horizon; fewVal && !pair && (l > 1 || h > 1); l = Math.max(1, Math.floor(l / 2)), h = Math.max(1, Math.floor(h / 2))) {
-    if ((l < lookback || h < horizon) && count('val', l, h) >= MIN_VALIDATION_WINDOWS && count('test', l, h) >= 1 && Math.floor(count('train', l, h) / batchSize) >= Math.min(MIN_STEPS_PER_EPOCH, steps + 1)) pair = [l, h];
-  }
-  const batch = Math.max(1, Math.floor(train / MIN_STEPS_PER_EPOCH));
-  const fixes = [
-    pair ? `a shorter lookback and horizon, e.g. --set model.lookback=${pair[0]} --set model.horizon=${pair[1]} (the weekly ILI benchmark, 966 rows, is forecast with lookback 36 or 104 and horizons 24-60)` : null,
-    fewSteps && batch < batchSize ? `a smaller batch (--set batchSize=${batch} gives ${Math.floor(train / batch)} steps per epoch)` : null,
-    'a longer file or larger validation and test parts',
-  ].filter(Boolean);
-  return `warning: only ${problems.join(' and ')}: training and model selection on so few windows mean little. Try ${fixes.join(', or ')}`;
 }

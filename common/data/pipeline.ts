@@ -13,7 +13,7 @@ export const PipelineStep = z.discriminatedUnion('transform', [
   z.object({
     transform: z.literal('zscore'),
     column: z.string(),
-    /** log1p before the z-score: 'auto' when the training values are heavy-tailed (scalers.ts isHeavyTailed). */
+    /** A log before the z-score (log1p, or the signed log when training values include negatives): 'auto' when the training values are heavy-tailed (scalers.ts isHeavyTailed). */
     log: z.enum(['never', 'auto', 'always']).default('never'),
   }),
   z.object({ transform: z.literal('minmax'), column: z.string() }),
@@ -90,7 +90,17 @@ export function fitPipeline(specInput: PipelineSpecInput, data: ColumnSource, as
   return { version: 1, fittedOnRows: train.length, steps };
 }
 
-/** The columns whose fitted z-score log-scales them first (log1p), in pipeline order. */
+/** The columns whose fitted z-score log-scales them first (log1p or the signed log), in pipeline order. */
 export function logScaledColumns(fitted: FittedPipeline): string[] {
   return fitted.steps.filter((s) => s.state.kind === 'zscore' && s.state.log1p).map((s) => s.target);
+}
+
+/**
+ * The data line's words for the log-scaled columns: "price (skewed), balance (skewed, signed log)". The
+ * signed log (sign(x)·log1p(|x|), a column with negative training values) is named, since a reader
+ * reimplementing the run would otherwise take log1p and read every negative value as 0.
+ */
+export function logScaledDescription(fitted: FittedPipeline): string {
+  return fitted.steps.filter((s) => s.state.kind === 'zscore' && s.state.log1p)
+    .map((s) => `${s.target} (skewed${s.state.kind === 'zscore' && s.state.signed ? ', signed log' : ''})`).join(', ');
 }

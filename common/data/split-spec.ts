@@ -27,8 +27,13 @@ export const SplitSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ett'), rowsPerHour: z.number().positive().optional(), timeColumn: z.string().optional(), refuseCoarse: z.boolean().optional() }),
   /** Seeded random assignment with the given ratios. */
   z.object({ kind: z.literal('random'), ratios: Ratios, seed }),
-  /** Seeded random per class of `column`, so each part keeps the class proportions. */
-  z.object({ kind: z.literal('stratified'), ratios: Ratios, column: z.string(), seed }),
+  /**
+   * Seeded random per class of `column`, so each part keeps the class proportions. `allocation` is the rule
+   * that sizes each class's parts (common/data/split.ts STRATIFY_RULES): 'part-totals' (new splits and runs)
+   * makes the part totals match the ratios across classes; absent, 'per-class', the rule of splits and runs
+   * made before it was recorded (each class rounded alone, leftovers to validation first), which they keep.
+   */
+  z.object({ kind: z.literal('stratified'), ratios: Ratios, column: z.string(), seed, allocation: z.enum(['per-class', 'part-totals']).optional() }),
   /** Per user: the latest interaction is test, the one before validation, the rest train. */
   z.object({ kind: z.literal('leave-last-out'), userColumn: z.string(), timeColumn: z.string(), validation: z.boolean().default(true) }),
   /**

@@ -22,9 +22,9 @@ export function computeSplit(specInput: SplitSpecInput, input: SplitInput): Spli
   const spec = SplitSpec.parse(specInput);
   switch (spec.kind) {
     case 'chronological': return spec.timeColumn ? byTime(input, spec.timeColumn, spec.ratios) : chronological(input.rows, spec.ratios);
-    case 'ett': return ett(input.rows, spec.rowsPerHour ?? (spec.timeColumn ? rowsPerHourOf(input.column(spec.timeColumn)) : 1), spec.refuseCoarse === true);
+    case 'ett': return ett(input.rows, spec.rowsPerHour ?? (spec.timeColumn ? rowsPerHourOf(input.column(spec.timeColumn)) : 1), spec.refuseCoarse === true, spec.rowsPerHour === undefined && !spec.timeColumn);
     case 'random': return randomSplit(input.rows, spec.ratios, seededRandom(spec.seed));
-    case 'stratified': return stratified(input, spec.column, spec.ratios, seededRandom(spec.seed));
+    case 'stratified': return stratified(input, spec.column, spec.ratios, seededRandom(spec.seed), spec.allocation ?? LEGACY_STRATIFY_RULE);
     case 'leave-last-out': return leaveLastOut(input, spec.userColumn, spec.timeColumn, spec.validation);
     case 'given': return givenFiles(input, spec.validationFraction, seededRandom(spec.seed));
   }
@@ -93,7 +93,7 @@ const ETT_LONGEST_STEP_HOURS = 24;
 
 // Informer's ETT protocol: 12 / 4 / 4 months of 30 days; rows after month 20 are not used
 // (Dataset_ETT_hour: 12*30*24 rows; Dataset_ETT_minute: 12*30*24*4).
-function ett(rows: number, rowsPerHour: number, refuseCoarse: boolean): SplitResult {
+function ett(rows: number, rowsPerHour: number, refuseCoarse: boolean, hourlyAssumed = false): SplitResult {
   // A step of a week makes a 30-day month round(720/168) = 4 rows, so "12 months" would be 336 days:
   // refuse rather than cut parts that no longer mean what the protocol says (1e-9: float noise on a daily step).
   if (refuseCoarse && 1 / rowsPerHour > ETT_LONGEST_STEP_HOURS * (1 + 1e-9)) {
@@ -102,7 +102,10 @@ function ett(rows: number, rowsPerHour: number, refuseCoarse: boolean): SplitRes
   const month = Math.round(30 * 24 * rowsPerHour);
   const needed = 20 * month;
   if (rows < needed) {
-    throw new SplitError(`The ETT split needs 20 months of data (${needed} rows at ${stepWords(rowsPerHour)}); this dataset has ${rows}. Use a chronological split with ratios instead.`);
+    // no time column and no rate given: the hourly rate is the protocol's guess, not the data's step
+    const rate = hourlyAssumed ? 'one row per hour, assumed: the data has no time column to read its step from' : stepWords(rowsPerHour);
+    throw new SplitError(`The ETT split needs 20 months of data (${needed} rows at ${rate}); this dataset has ${rows}. Use a chronological split with ratios instead: ` +
+      '--set split=chronological for a run (70/10/20 by row order), or gatelab datasets split ID --kind chronological --ratios 0.7,0.1,0.2 to store one.');
   }
   return byRanges(rows, { train: [0, 12 * month], val: [12 * month, 16 * month], test: [16 * month, 20 * month] });
 }
@@ -154,7 +157,24 @@ function randomSplit(rows: number, r: Ratios, random: Random): SplitResult {
 /** Row value as a grouping key (missing -> ''). */
 const keyOf = (c: DataColumn, row: number): string => tokenAt(c, row) ?? '';
 
-function stratified(input: SplitInput, column: string, r: Ratios, random: Random): SplitResult {
+/**
+ * How a stratified split sizes each class's parts, by rule id; the rule is stored in the spec (`allocation`),
+ * so a split or run keeps the rows it was made with when a later rule exists.
+ * - 'per-class' (splits and runs made before the rule was recorded): each class rounded alone (partSizes), so
+ *   equal leftovers always went to validation: 100 classes of 5 rows gave 400 / 100 / 0, and 59 classes of
+ *   about 5 rows 242 / 42 / 16 instead of 240 / 30 / 30.
+ * - 'part-totals' (new splits and runs): the PART TOTALS are the ratios' (partSizes of all rows), reached by
+ *   largest remainder across classes, with ties between validation and test broken by the seed; every class
+ *   keeps at least one training row (a class the model never sees cannot be learnt).
+ */
+export const STRATIFY_RULES = ['per-class', 'part-totals'] as const;
+export type StratifyRule = (typeof STRATIFY_RULES)[number];
+/** The rule of stratified splits that record none (made before the rule was recorded). */
+export const LEGACY_STRATIFY_RULE: StratifyRule = 'per-class';
+/** The rule new stratified splits and runs are made with. */
+export const CURRENT_STRATIFY_RULE: StratifyRule = 'part-totals';
+
+function stratified(input: SplitInput, column: string, r: Ratios, random: Random, rule: StratifyRule): SplitResult {
   const c = input.column(column);
   const classes = new Map<string, number[]>();
   for (let row = 0; row < input.rows; row++) {
@@ -165,8 +185,54 @@ function stratified(input: SplitInput, column: string, r: Ratios, random: Random
   }
   const a = new Uint8Array(input.rows);
   // Sorted class order: the result must not depend on which class happened to appear first.
-  for (const k of [...classes.keys()].sort()) assignShuffled(a, classes.get(k)!, r, random);
+  const ordered = [...classes.keys()].sort().map((k) => classes.get(k)!);
+  if (rule === 'per-class') {
+    for (const rows of ordered) assignShuffled(a, rows, r, random);
+    return finish(a);
+  }
+  for (const rows of ordered) shuffle(rows, random);
+  const sizes = classPartSizes(ordered.map((rows) => rows.length), r, random);
+  ordered.forEach((rows, k) => {
+    const [nTrain, nVal] = sizes[k];
+    rows.forEach((row, i) => { a[row] = i < nTrain ? TRAIN : i < nTrain + nVal ? VAL : TEST; });
+  });
   return finish(a);
+}
+
+/**
+ * Train / validation / test sizes per class ('part-totals' rule): each class's exact shares rounded down,
+ * at least one training row per class, then the leftover rows handed out by largest remainder across all
+ * classes until each part reaches its total (partSizes of all rows). Equal remainders (every class of 5 rows
+ * at 80/10/10 has 0.5 for validation and 0.5 for test) are ordered by the seed, so neither part always wins.
+ */
+export function classPartSizes(classRows: readonly number[], r: Ratios, random: Random): Array<[number, number, number]> {
+  const total = classRows.reduce((s, n) => s + n, 0);
+  const wanted = partSizes(total, r);
+  const shares = [r.train, r.val, r.test];
+  const sizes = classRows.map((n) => {
+    const base = shares.map((f) => Math.floor(n * f)) as [number, number, number];
+    if (n > 0 && base[0] === 0 && r.train > 0) base[0] = 1; // the class is seen in training
+    return base;
+  });
+  const left = classRows.map((n, k) => n - sizes[k][0] - sizes[k][1] - sizes[k][2]);
+  const deficit = [0, 1, 2].map((p) => wanted[p] - sizes.reduce((s, z) => s + z[p], 0));
+  const candidates: Array<{ k: number; p: number; remainder: number; tie: number }> = [];
+  classRows.forEach((n, k) => {
+    for (let p = 0; p < 3; p++) candidates.push({ k, p, remainder: n * shares[p] - Math.floor(n * shares[p]), tie: random() });
+  });
+  candidates.sort((x, y) => y.remainder - x.remainder || x.tie - y.tie);
+  for (const { k, p } of candidates) {
+    if (left[k] > 0 && deficit[p] > 0) { sizes[k][p]++; left[k]--; deficit[p]--; }
+  }
+  // Rows still left (their class's remainders were all in parts already full, or training took a row more
+  // than its share for small classes): to the part furthest below its total, else training.
+  classRows.forEach((_, k) => {
+    while (left[k] > 0) {
+      const p = [0, 1, 2].reduce((best, q) => (deficit[q] > deficit[best] ? q : best), 0);
+      sizes[k][p]++; left[k]--; deficit[p]--;
+    }
+  });
+  return sizes;
 }
 
 function leaveLastOut(input: SplitInput, userColumn: string, timeColumn: string, validation: boolean): SplitResult {

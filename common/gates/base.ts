@@ -55,7 +55,7 @@ export const enabledField = (offPath: string) =>
 
 /** The CV² load loss needs a differentiable load estimate, which only noisy top-k gating gives. */
 // The advice is in CLI words, relative to the gate (`--set load=0`): the CLI names the gate's field in full
-// (main/cli/cli-words.ts), the app says it with the form's labels ("set Load to 0", renderer/lib/user-errors.ts).
+// (common/runs/new-run-config.ts qualifiedSetFlag), the app says it with the form's labels ("set Load to 0", renderer/lib/user-errors.ts).
 export function refuseLoadWithoutNoise(c: { load: number }, ctx: z.RefinementCtx, router: string): void {
   if (c.load > 0)
     ctx.addIssue({ code: 'custom', path: ['load'], message: `the CV² load loss needs noisy top-k gating (its smooth load estimate); the ${router} has none, so this loss would not train the router: --set load=0 (the importance loss balances without noise), or use the top-k router with noisy gating on` });

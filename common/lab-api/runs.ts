@@ -103,6 +103,8 @@ export const RunDataSummary = z.object({
    * here. Absent for forecasting and for runs stored before it was kept (readers fall back to the line's label note).
    */
   label: LabelCoding.optional(),
+  /** Forecasting: whether its trainer pivoted a long-format file into one channel per series (absent for runs stored before: the line's "long format" note says it). */
+  pivoted: z.boolean().optional(),
 });
 export const RunDetail = RunSummary.extend({
   config: z.record(z.string(), z.unknown()),
@@ -121,7 +123,11 @@ export const StartRuns = z.object({
   seeds: z.number().int().min(1).max(64),
   name: z.string().max(200).optional(),
 });
-export const StartedRuns = z.object({ runIds: z.array(z.string()), group: z.string().nullable() });
+/**
+ * `warnings`: what the lab's checks found worth saying before the runs train, but not refusing ("only 3
+ * validation windows…"), each once; absent from labs before it was sent.
+ */
+export const StartedRuns = z.object({ runIds: z.array(z.string()), group: z.string().nullable(), warnings: z.array(z.string()).optional() });
 
 export const RunId = z.object({ id: z.string().min(1).max(200) });
 export const RunIds = z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(200) });

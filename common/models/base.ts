@@ -79,7 +79,7 @@ export const fusionData = {
   // model-columns.ts); template fields so that `--set textBuckets=8192` is accepted, listed by `gatelab
   // templates` and stored with the run that used them.
   textBuckets: z.number().int().min(16).max(1 << 20).default(TEXT_BUCKETS)
-    .describe('Text buckets: each text column is hashed into this many word and character n-gram counts (its width in the modality)'),
+    .describe('Text buckets: each text column is hashed into this many counts of its words and adjacent word pairs (word 1- and 2-grams; its width in the modality)'),
   maxCategories: z.number().int().min(1).max(1 << 20).default(MAX_CATEGORIES)
     .describe('Category cap: a categorical column is one-hot over its most frequent values in the training rows, at most this many, plus one "other" for the rest'),
   // No default here: a stored run without it trained with 'letters-v1', and new runs get today's rule written

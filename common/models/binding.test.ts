@@ -108,7 +108,7 @@ describe('default bindings from column roles', () => {
     expect(defaultBinding('forecasting', cols).columns).toEqual({ family: 'forecasting', channels: ['OT', 'load'] });
     expect(forecastingColumnNotes(cols, (c) => c === 'blank')).toEqual({
       leftOut: ['blank (all missing)'],
-      notes: ['not forecast: is_weekend (boolean), season (categorical)', "forecasting predicts every channel; the target role ('OT') does not select one: gatelab show reports its own test error; to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)"],
+      notes: ['not forecast: is_weekend (boolean), season (categorical)', "forecasting predicts every channel; the target role ('OT') does not select one: its own test error is reported beside the headline (in the app: Runs → the run's Test per channel panel; on the command line: gatelab show RUN); to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)"],
     });
     // a second datetime column is not the time index: named; no target, no target note
     expect(forecastingColumnNotes([col('date', 'datetime'), col('end', 'datetime'), col('v', 'float')])).toEqual({ leftOut: [], notes: ['not forecast: end (datetime)'] });

@@ -162,17 +162,74 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
   const time = timeColumnOf(used);
   const skipped = used.filter((c) => !NUMERIC.has(c.type as ColumnTypeName) && c.name !== time && c.role !== 'time' && c.role !== 'series-id');
   const notForecast = skipped.filter((c) => !isEmpty(c.name));
-  const targets = used.filter((c) => c.role === 'target').map((c) => `'${c.name}'`);
+  // only a numeric target is a channel with an error of its own; another one is among the "not forecast"
+  const targets = used.filter((c) => c.role === 'target' && NUMERIC.has(c.type as ColumnTypeName)).map((c) => `'${c.name}'`);
   return {
     leftOut: skipped.filter((c) => isEmpty(c.name)).map((c) => `${c.name} (all missing)`),
     notes: [
+      // without a time column nothing says the rows are steps of a series: the line says how they were read
+      ...(time ? [] : ['no time column: rows read in file order']),
       ...(notForecast.length ? [`not forecast: ${notForecast.map((c) => `${c.name} (${c.type})`).join(', ')}`] : []),
       // the papers' MS setting (one target, the rest as inputs only) has no template: say how to get close today
       ...(targets.length ? [`forecasting predicts every channel; the target role (${targets.join(', ')}) does not select one: `
-        + `gatelab show reports its own test error; to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)`] : []),
+        + `its own test error is reported beside the headline (in the app: Runs → the run's Test per channel panel; on the command line: gatelab show RUN); to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)`] : []),
     ],
   };
 }
+
+/**
+ * The column a user most likely means as the label when none has the role target: a label's name (clicked,
+ * label, y, rating...) first, then a two-valued column, and only then a name that is as often a feature's
+ * (a shop's 'category'); file order within each. Undefined when nothing looks like one.
+ */
+export function likelyTarget<C extends { name: string; type: string }>(used: readonly C[]): C | undefined {
+  const named = (rule: RegExp) => used.find((c) => rule.test(c.name.trim()));
+  return named(LABEL_NAMES) ?? used.find((c) => c.type === 'boolean') ?? named(FEATURE_OR_LABEL_NAMES);
+}
+const LABEL_NAMES = /^(labels?|target|y|class|clicks?|clicked|is_?click(ed)?|liked?|purchased?|converted|churn(ed)?|survived|fraud|spam|sentiment|outcome|rating|recommended.*)$/i;
+const FEATURE_OR_LABEL_NAMES = /^(category)$/i;
+
+/**
+ * A forecasting template on a file that is no series: no time column (none with the role time, no datetime
+ * column), and a target that is not a number: the column with the role target, or else one named as a label
+ * (clicked, label, rating...: LABEL_NAMES). A click log (user, item, category, price, clicked) read in file
+ * order would train and score its numbers as a series (a test mse on `price`) while the column the user means
+ * to predict is dropped, so a new run is refused: the message says what forecasting needs, which family fits
+ * the file, and how to forecast its numbers in file order anyway (the other columns set to ignore). A file of
+ * numbers with categorical columns but no such label (load, temp, weekday) still trains in file order, its
+ * categorical columns not forecast (its data line says both). Null when the columns can be forecast.
+ * `template`: a forecasting template's id; `dataset`: its name, and its id for the command (ID without one).
+ */
+export function forecastingFitProblem(template: string, columns: ReadonlyArray<{ name: string; type: string; role: string }>, dataset: { id?: number; name: string }): string | null {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  if (timeColumnOf(used)) return null;
+  const chosen = used.find((c) => c.role === 'target');
+  const label = chosen ?? used.find((c) => c.role !== 'series-id' && LABEL_NAMES.test(c.name.trim()));
+  if (!label || NUMERIC.has(label.type as ColumnTypeName)) return null;
+  const list = (cs: ReadonlyArray<{ name: string }>) => cs.slice(0, 6).map((c) => c.name).join(', ') + (cs.length > 6 ? `, … (${cs.length})` : '');
+  const samples = used.filter((c) => c !== label && c.role !== 'series-id' && CODED.has(c.type));
+  const coded = samples.filter((c) => c.type === 'categorical');
+  const text = samples.filter((c) => c.type === 'text');
+  const why = [
+    ...(coded.length ? [`${list(coded)} ${coded.length > 1 ? 'are' : 'is'} categorical`] : []),
+    ...(text.length ? [`${list(text)} ${text.length > 1 ? 'are' : 'is'} text`] : []),
+    chosen ? `its target '${label.name}' (${label.type}) is not a numeric channel` : `'${label.name}' (${label.type}), named as a label, is not a numeric channel`,
+  ].join(', and ');
+  const channels = used.filter((c) => NUMERIC.has(c.type as ColumnTypeName) && c.role !== 'time' && c.role !== 'series-id');
+  const asSeries = channels.length ? `; read in file order, ${list(channels)} would be forecast as if its rows were time steps` : '';
+  // categorical fields and a label: a click log (CTR); text, or a label over numbers only: a fusion classifier
+  const [kind, example, family] = coded.length && !text.length ? ['a recommendation (CTR)', 'deepfm', 'recsys'] : ['a fusion', 'concat-fusion', 'fusion'];
+  const fits = `Its columns fit ${kind} template, such as ${example} with the target '${label.name}' ` +
+    `(--template ${example} --target ${shellWord(label.name)}; gatelab templates lists the ${family} templates)`;
+  // the route a series kept in file order takes: the label and the coded columns left out, the numbers forecast
+  const ignored = [label, ...samples].map((c) => shellWord(`${c.name}=ignore`)).join(' ');
+  const ignore = channels.length ? `. If its rows are time steps in file order, forecast its numbers alone: gatelab datasets roles ${dataset.id ?? 'ID'} ${ignored}` : '';
+  return `template ${template} forecasts a series, and '${dataset.name}' has no time column (no date or time column, none with the role time) while ${why}: ` +
+    `forecasting needs a time column and numeric channels measured at each step${asSeries}. ${fits}${ignore}`;
+}
+
+/** A word of a command as typed in a shell: a name with spaces or quotes is quoted. */
+const shellWord = (w: string) => (/^[\w.:@%+=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /** Fusion inputs the user gave no modality group: feature (or categorical) columns other than the target and times. */
 function ungroupedFeatures<C extends { name: string; type: string; role: string; modality?: string | null }>(used: readonly C[], target: C | undefined): C[] {
@@ -244,9 +301,7 @@ export function ctrColumnNotes(columns: ReadonlyArray<{ name: string; type: stri
     return integers && seen.size >= 2 && seen.size <= MAX_INTEGER_CLASSES ? [{ name, distinct: seen.size }] : [];
   });
   const listed = codes.slice(0, 8).map((c) => `${c.name} (${c.distinct} distinct integers)`).join(', ') + (codes.length > 8 ? `, … (${codes.length} in all)` : '');
-  // the command as typed in a shell: a name with spaces or quotes is quoted
-  const word = (w: string) => (/^[\w.:@%+=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-  const notes = codes.length ? [`read as numbers, not fields: ${listed}; if one is a code, make it a field with the role categorical (gatelab datasets roles ${datasetId ?? 'ID'} ${word(`${codes[0].name}=categorical`)})`] : [];
+  const notes = codes.length ? [`read as numbers, not fields: ${listed}; if one is a code, make it a field with the role categorical (gatelab datasets roles ${datasetId ?? 'ID'} ${shellWord(`${codes[0].name}=categorical`)})`] : [];
   return { leftOut, notes };
 }
 
@@ -271,7 +326,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   }
   if (!target) {
     // name the likely column: a user whose file has 'click' or 'label' should not have to guess
-    const likely = used.find((c) => /^(label|labels|target|y|class|category|clicks?|clicked|is_?click|liked?|purchased?|converted|churn(ed)?|survived|fraud|spam|sentiment|outcome|rating|recommended.*)$/i.test(c.name.trim()));
+    const likely = likelyTarget(used);
     // a recsys dataset with no label-like column is most often an interaction log (user, item, time):
     // say why that cannot train a CTR model, instead of leaving the user to pick a column at random
     const implicit = family === 'recsys' && !likely ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';

@@ -6,6 +6,7 @@ import type { Family } from './base';
 import { FORECASTING_TEMPLATES } from './forecasting';
 import { RECSYS_TEMPLATES } from './recsys';
 import { FUSION_TEMPLATES } from './fusion';
+import { editDistance } from '../runs/dropped-fields';
 
 export * from './base';
 export * from './forecasting';
@@ -55,8 +56,68 @@ const schemaOf = (id: TemplateId) => ALL.find((s) => idOf(s) === id)!;
 
 export function templateInfo(id: string): TemplateInfo {
   const t = TEMPLATES.find((x) => x.id === id);
-  if (!t) throw new Error(`unknown template '${id}'; known templates: ${TEMPLATE_IDS.join(', ')}`);
+  if (!t) throw new Error(unknownTemplateMessage(id));
   return t;
+}
+
+/** Ids compared without case and separators: `DLinear`, `dcn_v2`, `DCN-V2` and `final-mlp` name one template each. */
+const squeezed = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '');
+
+/**
+ * The template id a name typed on the command line means, when it differs from one only in case or in its
+ * `-`/`_` separators (papers and other libraries write `DLinear`, `DCN_V2`); undefined otherwise. No two
+ * ids squeeze to the same letters, so this never picks between templates.
+ */
+export function canonicalTemplateId(name: string): TemplateId | undefined {
+  return TEMPLATE_IDS.find((id) => squeezed(id) === squeezed(name));
+}
+
+/**
+ * The names the papers (and other libraries) give these models, to the template that implements them. They
+ * are suggested, not accepted: `tsmixer-gated` is TSMixer with gates, not TSMixer itself.
+ */
+const PAPER_NAMES: Readonly<Record<string, readonly TemplateId[]>> = {
+  tsmixer: ['tsmixer-gated'],
+  patchtst: ['patch-transformer-gated'],
+  patchtransformer: ['patch-transformer-gated'],
+  transformer: ['patch-transformer-gated'],
+  tft: ['tft-lite'],
+  temporalfusiontransformer: ['tft-lite'],
+  gatedlinearattention: ['gla'],
+  dcn: ['dcn-v2'],
+  deepcross: ['dcn-v2'],
+  logisticregression: ['lr'],
+  logreg: ['lr'],
+  widedeep: ['dnn'],
+  moe: ['moe-forecaster', 'moe-dnn', 'moe-fusion'],
+  mixtureofexperts: ['moe-forecaster', 'moe-dnn', 'moe-fusion'],
+  earlyexit: ['early-exit-mlp'],
+  gatedmultimodalunit: ['gmu'],
+  crossattention: ['gated-cross-attention'],
+};
+
+/**
+ * The templates a mistyped name most likely means: a paper's name for one, the ids within a typo or two of
+ * it (`dlinaer`), or the ids it is the start of (`patch` → patch-transformer-gated) or that start with it.
+ */
+export function nearestTemplateIds(name: string): TemplateId[] {
+  const typed = squeezed(name);
+  if (!typed) return [];
+  const paper = PAPER_NAMES[typed];
+  if (paper) return [...paper];
+  const scored = TEMPLATE_IDS.map((id) => ({ id, d: editDistance(typed, squeezed(id)) }));
+  const allowed = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
+  const best = Math.min(...scored.map((s) => s.d));
+  if (best <= allowed) return scored.filter((s) => s.d === best).map((s) => s.id);
+  if (typed.length < 3) return [];
+  return TEMPLATE_IDS.filter((id) => squeezed(id).startsWith(typed) || (squeezed(id).length >= 3 && typed.startsWith(squeezed(id))));
+}
+
+/** "unknown template 'dlinaer' (did you mean 'dlinear'?); known templates: linear, …". */
+export function unknownTemplateMessage(name: string): string {
+  const near = nearestTemplateIds(name);
+  const hint = near.length ? ` (did you mean ${near.map((id) => `'${id}'`).join(' or ')}?)` : '';
+  return `unknown template '${name}'${hint}; known templates: ${TEMPLATE_IDS.join(', ')}`;
 }
 
 /**

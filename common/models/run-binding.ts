@@ -12,7 +12,7 @@ const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
 
 export interface RunBindingConfig {
   model: Record<string, unknown>;
-  data: { split?: string; splitSeed?: number; splitByTime?: boolean };
+  data: { split?: string; splitSeed?: number; splitByTime?: boolean; stratifyByTotals?: boolean };
   seed?: number;
 }
 
@@ -55,7 +55,11 @@ export function runBinding(
   // (data.splitByTime): a run from before resumes and exports on the rows it trained on.
   // (The same marker refuses 'ett' on weekly or coarser data for new runs only.)
   const chosen = storedSplit ?? namedSplit(config.data.split, seed ?? 42, timeColumnOf(described), config.data.splitByTime === true) ?? defaults.split;
-  const split = !storedSplit && config.data.splitByTime === true ? orderedByTime(chosen, family, described) : chosen;
+  const ordered = !storedSplit && config.data.splitByTime === true ? orderedByTime(chosen, family, described) : chosen;
+  // a stratified default split of a run created since the rule (data.stratifyByTotals) makes the part totals
+  // the ratios' (common/data/split.ts 'part-totals'); a run from before keeps its per-class rows
+  const split = !storedSplit && config.data.stratifyByTotals === true && ordered.kind === 'stratified' && ordered.allocation === undefined
+    ? { ...ordered, allocation: 'part-totals' as const } : ordered;
   if (family === 'forecasting' && split.kind !== 'chronological' && split.kind !== 'ett') {
     throw new Error(`a forecasting model needs a split by time ('chronological' or 'ett'), not '${split.kind}': its windows must not cross between train and test`);
   }

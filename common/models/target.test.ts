@@ -49,7 +49,8 @@ describe('a target column as classes', () => {
     // past 1,000 values the count is capped, and says so (it read "(1,001 in all)" for 6,000 values)
     expect(() => targetCoding(numeric(Array.from({ length: 6000 }, (_, i) => i / 7)), 'score')).toThrow(/with more than 1,000 distinct values \(0, 0\.142857\d*, .*…\), not/);
     expect(() => targetCoding(numeric(Array.from({ length: 150 }, (_, i) => i)), 'count')).toThrow(/150 distinct values/);
-    expect(() => targetCoding(numeric([3, 3, NaN]), 'y')).toThrow(/the target 'y' is '3' in every row that has a value: .*set a threshold/);
+    // one value: a threshold cannot split it, so none is suggested (class-sizes.test.ts has the whole message)
+    expect(() => targetCoding(numeric([3, 3, NaN]), 'y')).toThrow(/the target 'y' is '3' in every row that has a value: .*the column has one value, so no threshold can split it/);
   });
 
   it('more than 1,000 classes are refused with a count that is not the cap and a fix that works', () => {

@@ -175,7 +175,9 @@ function coded(column: string, names: string[], idOf: (r: number) => number, o: 
   if (names.length === 1) {
     // a CTR label that is 1 (or 'clicked') in every row: a log of interactions only, with no negatives
     const onlyPositives = o.binaryOnly && o.positiveAtLeast === undefined ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';
-    throw new Error(`the target '${column}' is '${names[0]}' in every row that has a value: there is nothing to tell apart; ${numeric ? thresholdHint(column) : `choose another target column`}${onlyPositives}`);
+    // a threshold cannot split a column of one value (every row is ≥ t or every row is < t): not suggested
+    const oneValue = numeric ? `the column has one value, so no threshold can split it (--set positiveAtLeast cannot help): ` : '';
+    throw new Error(`the target '${column}' is '${names[0]}' in every row that has a value: there is nothing to tell apart; ${oneValue}choose another target column${onlyPositives}`);
   }
   if (names.length === 2) {
     // Numbers: the larger value is positive (0/1, 1/2, -1/1); words: see positiveOf.
@@ -189,6 +191,7 @@ function coded(column: string, names: string[], idOf: (r: number) => number, o: 
 }
 
 const TWO_VALUED = 'a CTR model predicts one click probability from a two-valued label';
+const IGNORED = 'once case and surrounding spaces are ignored';
 
 /**
  * The refusal of a CTR label with 3 or more values. Words are quoted exactly as stored, so a value's spaces
@@ -204,17 +207,39 @@ function notTwoValued(column: string, names: string[], numeric: boolean): string
   const quoted = show(names.map((v) => `'${v}'`));
   const groups = spellingGroups(names);
   if (groups.length === names.length) return `the label '${column}' has ${count} values (${quoted}); ${TWO_VALUED}. Make it two-valued, or ${fusion(names.length)}`;
-  const ignored = 'once case and surrounding spaces are ignored';
-  const py = column.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-  const oneWay = `write each label one way in the file (trimmed and lowercased, e.g. with pandas: df['${py}'] = df['${py}'].str.strip().str.lower()) and import it again`;
+  const oneWay = oneWayAdvice(column);
   if (groups.length === 1) {
-    return `the label '${column}' has ${count} values that are one ${ignored} (${variantGroupsText(groups)}): every row has the same label, so there is nothing to tell apart. ${IMPLICIT_FEEDBACK_HINT}`;
+    return `the label '${column}' has ${count} values that are one ${IGNORED} (${variantGroupsText(groups)}): every row has the same label, so there is nothing to tell apart. ${IMPLICIT_FEEDBACK_HINT}`;
   }
   if (groups.length === 2) {
-    return `the label '${column}' has ${count} values that are 2 ${ignored} (${variantGroupsText(groups)}): each spelling is a value of its own, and ${TWO_VALUED}. To train on it, ${oneWay}`;
+    return `the label '${column}' has ${count} values that are 2 ${IGNORED} (${variantGroupsText(groups)}): each spelling is a value of its own, and ${TWO_VALUED}. To train on it, ${oneWay}`;
   }
-  return `the label '${column}' has ${count} values (${quoted}), ${groups.length} ${ignored} (${variantGroupsText(groups.filter((g) => g.length > 1))}); ${TWO_VALUED}. ` +
+  return `the label '${column}' has ${count} values (${quoted}), ${groups.length} ${IGNORED} (${variantGroupsText(groups.filter((g) => g.length > 1))}); ${TWO_VALUED}. ` +
     `Make it two-valued (${oneWay}), or ${fusion(groups.length)} once each is written one way`;
+}
+
+/** How to make a label's spellings one value: in the file, then import it again (no GateLab command rewrites values). */
+function oneWayAdvice(column: string): string {
+  const py = column.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  return `write each label one way in the file (trimmed and lowercased, e.g. with pandas: df['${py}'] = df['${py}'].str.strip().str.lower()) and import it again`;
+}
+
+/**
+ * Refuses a new CTR run whose two-valued label is one value spelt two ways ('yes' / 'Yes '): exact values
+ * decide the classes, so the model would learn to tell the spellings apart, not a click from no click,
+ * and the data line's note about them came only after the run was queued. Called by the pre-queue check
+ * (main/lab/runs/data-guard.ts targetCodingOf), not by codeTarget: a stored run on such a label still
+ * resumes and exports as it trained.
+ */
+export function refuseLabelSpellings(reading: TargetReading, family: 'recsys' | 'fusion'): void {
+  if (family !== 'recsys' || reading.kind !== 'binary' || reading.rule !== undefined) return;
+  const names = [reading.negative, reading.positive];
+  const groups = spellingGroups(names);
+  if (groups.length !== 1) return;
+  const oneWay = oneWayAdvice(reading.column);
+  throw new Error(`the label '${reading.column}' has 2 values that are one ${IGNORED} (${variantGroupsText(groups)}): one label written two ways, ` +
+    `so a CTR model would learn to tell the spellings apart, not a click from no click. ${oneWay[0].toUpperCase()}${oneWay.slice(1)}: ` +
+    `every row then has the same label. ${IMPLICIT_FEEDBACK_HINT}`);
 }
 
 /**
@@ -256,7 +281,8 @@ export function describeTarget(t: TargetCoding): string {
     // many number classes are more often a measurement (an age, a count) than a category: say so once
     // ("each value": with task=classification the classes may be fractions, 1.1, 1.2, …)
     const measurement = t.numeric && t.names.length > 10 ? ` (each value is a class of its own; if '${t.column}' is a measurement, ${thresholdHint(t.column)})` : '';
-    return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}${measurement}`;
+    const lists = combinationClassesNote(t);
+    return `${t.names.length} classes of '${t.column}': ${show(t.names, 12)}${measurement}${lists ? ` (${lists})` : ''}`;
   }
   if (t.rule !== undefined) return `label: '${t.column}' ≥ ${t.rule} is positive`;
   // A 0/1 label names its column and the 1 written in the file ("'true' is positive" named neither); a
@@ -264,6 +290,18 @@ export function describeTarget(t: TargetCoding): string {
   if (t.positive === 'true' && t.negative === 'false') return `label: '${t.column}' = 1 (true) is positive`;
   if (Number.isFinite(Number(t.positive)) && Number.isFinite(Number(t.negative))) return `label: '${t.column}' = ${t.positive} is positive (${t.negative} negative)`;
   return `label: '${t.positive}' is positive ('${t.negative}' negative)`;
+}
+
+/**
+ * A note for a target whose values look like lists ('a|b', 'a|b|c'): each combination is read as one class of
+ * its own, silently otherwise (multi-label training, one output per label, is not offered). Null unless at
+ * least two classes, and a quarter of them, hold a '|' between values.
+ */
+export function combinationClassesNote(reading: TargetReading): string | null {
+  if (reading.kind !== 'classes') return null;
+  const listed = reading.names.filter((v) => /[^|\s]\s*\|\s*[^|\s]/.test(v));
+  if (listed.length < Math.max(2, reading.names.length / 4)) return null;
+  return `values such as '${listed[0]}' are lists: each combination is read as one class of its own; multi-label training (one output per label) is not offered`;
 }
 
 /** A fusion binding's `task` (absent in runs from before regression: auto, which classifies what they classified). */

@@ -42,9 +42,12 @@ describe('usable columns', () => {
     const tiny: SplitResult = { assignment: Uint8Array.of(2), counts: { train: 0, val: 0, test: 1 }, ranges: { train: [0, 0], val: [0, 0], test: [0, 1] } };
     const c = DataColumns.parse({ family: 'forecasting', channels: ['x', 'y'] });
     expect(() => usableColumns(one, c, tiny, typeOf({}), [], { lookback: 4, horizon: 1 })).toThrow(
-      "the training part (rows 0..0, 0 rows) is shorter than lookback 4 + horizon 1: a training window must lie inside it, and this split gives it none of the dataset's 1 row. " +
+      "the training part is empty: this split gives it none of the dataset's 1 row (validation no rows; test rows 1-1, 1 row), and a training window (lookback 4 + horizon 1 rows) must lie inside it. " +
       'Use a longer file (the training part needs at least lookback 4 + horizon 1 rows, plus rows for the validation and test parts) or a larger training part');
-    expect(() => usableColumns(one, c, tiny, typeOf({}))).toThrow(/^the training part \(rows 0\.\.0, 0 rows\) is shorter than lookback \+ horizon: /);
+    expect(() => usableColumns(one, c, tiny, typeOf({}))).toThrow(/^the training part is empty: .*a training window \(lookback \+ horizon rows\) must lie inside it/);
+    // a split without ranges says the same with its counts, never "rows 0..0"
+    const counted: SplitResult = { ...tiny, ranges: null };
+    expect(() => usableColumns(one, c, counted, typeOf({}), [], { lookback: 4, horizon: 1 })).toThrow("none of the dataset's 1 row (validation no rows; test 1 row)");
   });
 
   it('fusion: a categorical with a value per row (≥ 90%) is an id and goes; text and repeating categoricals stay', () => {

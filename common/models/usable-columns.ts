@@ -170,12 +170,19 @@ export function checkNumericInputs(c: DataColumns, fitted: FittedPipeline): void
     `and this data gives ${fmt(total)}: ${parts.join('; ')}. ${advice}`);
 }
 
-/** The trainer's window-fit message (windowMisfit: "the training part … is shorter than lookback + horizon") for a training part with no row at all. */
+/**
+ * The trainer's window-fit message (windowMisfit: "the training part (rows 1-350, 350 rows) is shorter than
+ * lookback + horizon") for a training part with no row at all: it says the part is empty and where the
+ * split put the dataset's rows instead, in the same "rows 1-350, 350 rows" words (a 1-row file: 70% of 1 row
+ * is 0 rows, and the row is the test part).
+ */
 function emptyTrainingPart(split: SplitResult, rows: number, { lookback, horizon }: { lookback?: number; horizon?: number }): string {
-  const where = split.ranges ? `rows ${split.ranges.train[0]}..${split.ranges.train[1]}, 0 rows` : '0 rows';
   const window = lookback !== undefined && horizon !== undefined ? `lookback ${lookback} + horizon ${horizon}` : 'lookback + horizon';
-  const file = `${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
-  return `the training part (${where}) is shorter than ${window}: a training window must lie inside it, and this split gives it none of the dataset's ${file}. ` +
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const count = (n: number) => (n <= 0 ? 'no rows' : `${fmt(n)} row${n === 1 ? '' : 's'}`);
+  const span = ([s, e]: [number, number]) => (e - s <= 0 ? 'no rows' : `rows ${fmt(s + 1)}-${fmt(e)}, ${count(e - s)}`);
+  const elsewhere = split.ranges ? `validation ${span(split.ranges.val)}; test ${span(split.ranges.test)}` : `validation ${count(split.counts.val)}; test ${count(split.counts.test)}`;
+  return `the training part is empty: this split gives it none of the dataset's ${count(rows)} (${elsewhere}), and a training window (${window} rows) must lie inside it. ` +
     `Use a longer file (the training part needs at least ${window} rows, plus rows for the validation and test parts) or a larger training part`;
 }
 

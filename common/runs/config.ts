@@ -46,6 +46,12 @@ export const DatasetData = z.object({
    */
   splitByTime: z.boolean().optional(),
   /**
+   * A stratified default split sizes its parts so the part totals match the ratios (common/data/split.ts
+   * 'part-totals'; the lab sets it on new runs). Absent (runs from before), each class rounded alone
+   * ('per-class'): a resumed or exported old run keeps its rows.
+   */
+  stratifyByTotals: z.boolean().optional(),
+  /**
    * The dataset's columns, types, roles and modalities when the run was created (the lab fills it in): a
    * run keeps the binding it was trained with when the dataset's roles change later (resume, Try it,
    * gate analytics). Absent (runs from before), the dataset's current columns.
@@ -143,6 +149,13 @@ export const RunConfig = z.object({
   metrics: MetricUnits.optional(),
   /** Options of the training loss (see LossOptions); absent: the template's unweighted loss. */
   loss: LossOptions.optional(),
+  /**
+   * A router temperature schedule's training step N (numbered after its update, as the run stores it)
+   * trains at τ(N), the τ validation at step N uses (engine/gates/routers.ts; the lab sets it on new runs).
+   * Absent (runs from before), it trains at τ(N − 1), the steps taken before it: a resumed old run goes on
+   * with the temperatures it started with and matches the uninterrupted run.
+   */
+  temperatureAtStepNumber: z.boolean().optional(),
 });
 export type RunConfig = z.output<typeof RunConfig>;
 export type RunConfigInput = z.input<typeof RunConfig>;

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { parseRunConfig, RunConfig } from './config';
 import { ModelConfig, parseModelConfig, templateInfo, type Family } from '../models/index';
 import { closestName, droppedFields } from './dropped-fields';
+import { ignoredFieldProblem } from './ignored-fields';
+import { nestedFieldSuggestion, type FieldSuggestion } from './field-suggestions';
 
 const RUN_FIELDS = Object.keys(RunConfig.shape);
 /**
@@ -34,7 +36,7 @@ export const DATA_SHAPED_FIELDS: Readonly<Record<Family, readonly string[]>> = {
 const CHECKED_WITH_THE_DATA: Readonly<Record<string, readonly string[]>> = { 'moe-fusion': ['router.experts'] };
 
 export function parseNewRunConfig(input: unknown): RunConfig {
-  const run = parseRunConfig(input);
+  const run = runFieldsChecked(input);
   const dropped = droppedFields(input ?? {}, run);
   const model = run.model as Record<string, unknown>;
   let parsedModel: unknown;
@@ -47,6 +49,8 @@ export function parseNewRunConfig(input: unknown): RunConfig {
     } catch (e) {
       throw new Error(`run config: model.template: ${(e as Error).message}`);
     }
+    const ignored = ignoredFieldProblem(model, family);
+    if (ignored) throw new Error(ignored);
     parsedModel = checkedTemplateFields(model, family);
     templateFields = Object.keys(parseModelConfig({ template }));
     if (parsedModel) dropped.push(...droppedFields(model, parsedModel, 'model').filter((p) => !DATA_FIELDS.has(p)));
@@ -95,20 +99,68 @@ function templateSchema(template: string): TemplateSchema {
   return schema;
 }
 
+/**
+ * The run's own fields (epochs, batchSize, optimizer.lr, ...) checked as the template's are: the field, the
+ * value given and what it takes ("run config: optimizer.lr: -1 is out of range: it takes a number > 0"),
+ * not zod's "Too small: expected number to be >0". (parseRunConfig, for stored configs, keeps its wording.)
+ */
+function runFieldsChecked(input: unknown): RunConfig {
+  const result = RunConfig.safeParse(input ?? {});
+  if (result.success) return parseRunConfig(input);
+  const issue = result.error.issues[0];
+  const path = issue.path.map(String);
+  return failWith(`run config: ${path.join('.') || '(root)'}: ${issueInWords(issue, valueAt(input, path), schemaAt(RunConfig, path), 'it takes')}`);
+}
+
+const failWith = (message: string): never => {
+  throw new Error(message);
+};
+
 /** "run config: model.textBuckets: 8 is too small: template gmu takes a whole number from 16 to 1,048,576". */
 function fieldProblem(schema: TemplateSchema, model: Record<string, unknown>, issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String);
   const field = `run config: model.${path.join('.')}`;
-  const takes = numberRange(schemaAt(schema, path));
-  const value = valueAt(model, path);
-  const what = `template ${String(model.template)} takes ${takes}`;
-  if (takes && (issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'not_multiple_of')) {
-    return `${field}: ${JSON.stringify(value)} is out of range: ${what}`;
+  return `${field}: ${qualifiedSetFlag(issueInWords(issue, valueAt(model, path), schemaAt(schema, path), `template ${String(model.template)} takes`), path)}`;
+}
+
+const listed = (values: readonly unknown[]) => values.map(String).reduce((text, v, i) => (i === 0 ? v : `${text}${i === values.length - 1 ? ' or ' : ', '}${v}`), '');
+
+/**
+ * One issue of a field in words: the value given, what is wrong with it and what the field takes
+ * (`takes`: "it takes", "template dlinear takes"). Issues of a kind it does not know keep zod's words.
+ */
+function issueInWords(issue: z.core.$ZodIssue, value: unknown, field: z.ZodType | undefined, takes: string): string {
+  const given = JSON.stringify(value);
+  const range = numberRange(field);
+  if (range && (issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'not_multiple_of')) {
+    return `${given} is out of range: ${takes} ${range}`;
   }
-  if (takes && (issue.code === 'invalid_type' || issue.code === 'invalid_format')) {
-    return value === undefined ? `${field}: missing: ${what}` : `${field}: ${JSON.stringify(value)} is not ${/whole/.test(takes) ? 'a whole number' : 'a number'}: ${what}`;
+  if (range && (issue.code === 'invalid_type' || issue.code === 'invalid_format')) {
+    return value === undefined ? `missing: ${takes} ${range}` : `${given} is not ${/whole/.test(range) ? 'a whole number' : 'a number'}: ${takes} ${range}`;
   }
-  return `${field}: ${issue.message}`;
+  // `--set revin=yes`: a string where a switch goes
+  if (issue.code === 'invalid_type' && issue.expected === 'boolean') return `${given} is not true or false: ${takes} true or false (--set KEY=true or KEY=false)`;
+  // `--set mode=mixing`, `--set optimizer=adamx`: one of a fixed set of words
+  if (issue.code === 'invalid_value' && issue.values.length) return `${given} is not one of its values: ${takes} ${listed(issue.values)}`;
+  // `--set router.kind=top-k`: a gate slot's kinds
+  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options) && issue.options.length) {
+    return `${given} is not a kind it has: ${takes} ${listed(issue.options as unknown[])}`;
+  }
+  return issue.message;
+}
+
+/**
+ * A gate's schema gives advice relative to the gate (`--set load=0`, common/gates/base.ts): it cannot know
+ * which of the template's slots holds it. The line names the field in full (`model.router.load`), so the
+ * flag is written for that slot (`--set router.load=0`), which every command prints and the user can paste
+ * as is; the app says it with the form's labels (renderer/lib/field-labels.ts setFlagsInWords). Only the
+ * flag of this same field is rewritten: advice about another field (`--set experts=8`) is left as written.
+ */
+function qualifiedSetFlag(message: string, path: readonly string[]): string {
+  if (path.length < 2) return message;
+  const leaf = path[path.length - 1];
+  const parents = path.slice(0, -1).join('.');
+  return message.replace(new RegExp(`--set ${leaf}=`, 'g'), `--set ${parents}.${leaf}=`);
 }
 
 function valueAt(value: unknown, path: string[]): unknown {
@@ -165,6 +217,14 @@ export function numberRange(schema: z.ZodType | undefined): string {
   return bounds.length ? `a number ${bounds.join(' and ')}` : 'a number';
 }
 
+/** "did you mean 'router.experts'?", or for a field of another gate kind, how to switch to it. */
+function nestedInWords(s: FieldSuggestion, typed: string): string {
+  if (!s.needsKind) return `did you mean '${s.path}'?`;
+  const { slot, kind } = s.needsKind;
+  const leaf = s.path.slice(slot.length + 1);
+  return `'${leaf}' is a field of ${slot}.kind=${kind}: set the kind first or together (--set ${slot}.kind=${kind} --set ${s.path}=…)${s.path === typed ? '' : ` (did you mean '${s.path}'?)`}`;
+}
+
 function unknownFieldsMessage(paths: string[], parsed: Record<string, unknown>, templateFields: readonly string[]): string {
   const template = (parsed.model as { template?: unknown }).template;
   const parts = paths.map((path) => {
@@ -177,10 +237,14 @@ function unknownFieldsMessage(paths: string[], parsed: Record<string, unknown>, 
       const owner = templateFields.includes(name) ? `template ${String(template)}` : 'the model';
       return `'${path}' (a field of ${owner}, not of data: --set ${name}=…, or model.${name} in a config file)`;
     }
-    // `--set epoch=3` lands on model.epoch (every unknown --set key is a model field): offer the run's own fields too.
-    const candidates = segments.length === 2 && segments[0] === 'model' ? [...known, ...RUN_FIELDS, ...[...DATA_FIELDS].map((f) => f.slice('model.'.length))] : known;
-    const near = closestName(name, candidates.filter((k) => k !== 'template'));
     const where = segments.length === 1 ? 'the run' : segments[0] === 'model' && segments.length === 2 ? `template ${String(template)}` : segments.slice(0, -1).join('.');
+    // `--set experts=8` means router.experts, `--set router.k=2` the top-k router's k: the field elsewhere in the template
+    const nested = segments[0] === 'model' ? nestedFieldSuggestion(String(template), segments.slice(1), parsed.model as Record<string, unknown>) : undefined;
+    if (nested) return `'${path}' (${where} has no field '${name}'; ${nestedInWords(nested, segments.slice(1).join('.'))})`;
+    // `--set epoch=3` lands on model.epoch (every unknown --set key is a model field): offer the run's own fields
+    // too, but not the sections no --set key means (`mode` is not a misspelt `model`)
+    const candidates = segments.length === 2 && segments[0] === 'model' ? [...known, ...RUN_FIELDS.filter((f) => f !== 'model' && f !== 'data'), ...[...DATA_FIELDS].map((f) => f.slice('model.'.length))] : known;
+    const near = closestName(name, candidates.filter((k) => k !== 'template'));
     return `'${path}' (${where} has no field '${name}'${near ? `; did you mean '${near}'?` : ''})`;
   });
   const hint = paths.some((p) => p.startsWith('model.')) && template !== 'demo-gated' ? `; gatelab templates ${String(template)} lists its fields` : '';

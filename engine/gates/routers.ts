@@ -43,19 +43,43 @@ export function topKMask(env: Pick<GateEnv, 'dtype'>, h: Tensor, k: number): Ten
 /** Softmax over the entries where mask is 1 (others get weight 0). */
 const maskedSoftmax = (env: Pick<GateEnv, 'dtype'>, h: Tensor, mask: Tensor) => mul(softmax(where(greater(mask, num(env, 0.5)), h, num(env, -1e9)), -1), mask);
 
+// Runs created before training steps were numbered after their update (RunConfig.temperatureAtStepNumber
+// absent) trained step N+1 at τ(N): a resume of one must go on with that rule, or it would continue one
+// schedule step colder than the uninterrupted run. Graph building is synchronous (as withGateHook's), so a
+// module-level slot scoped by `withTemperatureOfStepsBefore` is enough; nesting restores the outer rule.
+let trainingStepNumbered = true;
+
 /**
- * Temperature τ at the current step: constant, or geometric from `from` to `to` over `steps`
- * (τ = from·(to/from)^min(step/steps, 1), step = optimizer steps taken before this one).
- * Eval, analytics and exported graphs pass the step their parameters were trained for, so parameters kept
- * from the middle of the schedule (early stopping, validation during annealing) are evaluated at the
- * temperature they were trained at, not at a colder one they never saw. Only an env without any step
- * (hand-built graphs) uses a fixed value: `to` outside training, `from` in training.
+ * Builds graphs (calls `build`) whose training steps take τ at the steps taken before them (the rule of runs
+ * from before temperatureAtStepNumber), not at their own number. Eval graphs are the same under both rules.
+ */
+export function withTemperatureOfStepsBefore<T>(build: () => T): T {
+  const outer = trainingStepNumbered;
+  trainingStepNumbered = false;
+  try {
+    return build();
+  } finally {
+    trainingStepNumbered = outer;
+  }
+}
+
+/**
+ * Temperature τ at the current step: constant, or geometric from `from` to `to` over `steps`:
+ * τ(n) = from·(to/from)^min(n/steps, 1), n = the step's number as the run stores it. A training step is
+ * numbered after the update it makes (the first is step 1: env.step, the steps taken before it, plus one),
+ * and eval, analytics and exported graphs pass n = the steps their parameters were trained for. So the
+ * training τ stored at step N is the τ that step trained with, and validation at step N (after N updates)
+ * uses that same τ(N): parameters are evaluated at the temperature of their last update, never at a
+ * colder one they never saw (early stopping, validation during annealing), and training reaches `to` at
+ * step `steps`. Only an env without any step (hand-built graphs) uses a fixed value: `to` outside
+ * training, `from` in training. Inside withTemperatureOfStepsBefore (old runs), training uses τ(env.step).
  */
 export function temperature(env: GateEnv, cfg: GateOf<'softmax-router'>): Tensor {
   const s = cfg.schedule;
   if (s.kind === 'constant') return num(env, cfg.temperature);
   if (!env.step) return num(env, env.training ? s.from : s.to);
-  const progress = min(div(env.step, num(env, s.steps)), num(env, 1));
+  const n = env.training && trainingStepNumbered ? add(env.step, num(env, 1)) : env.step;
+  const progress = min(div(n, num(env, s.steps)), num(env, 1));
   return exp(add(num(env, Math.log(s.from)), mul(progress, num(env, Math.log(s.to / s.from)))));
 }
 

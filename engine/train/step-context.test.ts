@@ -48,15 +48,18 @@ describe('the training step reaches the gates', () => {
     const second = await session.trainSteps(batches(3, 8, 99), Float64Array.of(0.01, 0.01, 0.01));
     const seen = [...floats(first.stats['router.temperature']), ...floats(second.stats['router.temperature'])];
     expect(seen).toHaveLength(6);
-    seen.forEach((t, s) => expect(t).toBeCloseTo(tau(s), 12));
+    // the i-th step of the run (0-based) is stored as step i + 1 and trains at τ(i + 1)
+    seen.forEach((t, i) => expect(t).toBeCloseTo(tau(i + 1), 12));
     expect(seen[1]).not.toBeCloseTo(seen[0], 3); // it really moves between the steps of one Loop call
-    // the one-step graph agrees with the Loop at the same step
+    // the one-step graph agrees with the Loop at the same step: after 2 steps, it makes step 3 at τ(3)
     session.step = 2;
     const one = await session.trainStep(Object.fromEntries(Object.entries(batches(1, 8)).map(([n, t]) => [n, { data: t.data, dims: t.dims.slice(1) }])), 0.01);
-    expect(one.stats['router.temperature'].data[0]).toBeCloseTo(tau(2), 12);
+    expect(one.stats['router.temperature'].data[0]).toBeCloseTo(tau(3), 12);
     const ev = await session.evaluate(Object.fromEntries(Object.entries(batches(1, 8)).map(([n, t]) => [n, { data: t.data, dims: t.dims.slice(1) }])));
     expect(session.step).toBe(3);
-    expect(ev.stats['router.temperature'].data[0]).toBeCloseTo(tau(3), 12); // mid-schedule, not the final 0.5
+    // mid-schedule, not the final 0.5; the τ step 3 trained with
+    expect(ev.stats['router.temperature'].data[0]).toBeCloseTo(tau(3), 12);
+    expect(ev.stats['router.temperature'].data[0]).toBeCloseTo(one.stats['router.temperature'].data[0] as number, 12);
     await session.close();
   });
 

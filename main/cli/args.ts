@@ -9,12 +9,17 @@ export interface CliArgs {
   repeated: Record<string, Array<string | true>>;
   /** Every `--set key=value`, in order. */
   sets: Array<[string, string]>;
+  /**
+   * Mistakes in the words themselves (a `--set` without key=value), refused with the unknown options
+   * (options.ts argumentProblem) rather than thrown here, so that a verb's --json refusal line says them too.
+   */
+  problems?: string[];
 }
 
 const BOOLEAN_FLAGS = new Set(['json', 'follow', 'help', 'cuda', 'report', 'yes', 'new-token', 'no-open', 'all-interrupted']);
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { positionals: [], options: {}, repeated: {}, sets: [] };
+  const out: CliArgs = { positionals: [], options: {}, repeated: {}, sets: [], problems: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) { out.positionals.push(a); continue; }
@@ -25,7 +30,10 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (BOOLEAN_FLAGS.has(key) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) value = true;
     else value = argv[++i];
     if (key === 'set') {
-      if (value === true || !value.includes('=')) throw new Refusal(`--set takes key=value (got '${value === true ? '' : value}')`);
+      if (value === true || !value.includes('=')) {
+        out.problems!.push(value === true ? '--set needs key=value (e.g. --set lookback=336)' : `--set takes key=value (got '${value}'; e.g. --set ${value}=…)`);
+        continue;
+      }
       const k = value.slice(0, value.indexOf('='));
       out.sets.push([k, value.slice(k.length + 1)]);
     } else {

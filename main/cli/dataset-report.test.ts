@@ -81,10 +81,12 @@ describe('statText', () => {
     expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0 })).toBe('2024-01-01 00:00 .. 2024-01-02 00:00');
     expect(statText('categorical', { cardinality: 4, missing: 2, listTokens: { separator: '|', distinct: 6, meanPerRow: 1.975, maxPerRow: 3 } }))
       .toBe("4 distinct, 6 distinct tokens ('|'), 1.98 per row (max 3), 2 missing");
-    expect(statText('float', { min: 1, max: 3, mean: 2 })).toMatch(/^1 \.\. 3, mean 2/);
+    expect(statText('float', { min: 1, max: 3, mean: 2 })).toMatch(/^1\.0 \.\. 3\.0, mean 2/);
+    // a float column whose values are all whole (its import counted no fractions) keeps plain ends
+    expect(statText('float', { min: 1, max: 3, mean: 2, numbers: { distinct: 3, fractions: false } })).toMatch(/^1 \.\. 3, mean 2/);
     // a number column imported since the importer counts its values: the count, '1,000+' above its cap
     expect(statText('int', { min: 200, max: 500, mean: 301, missing: 1, numbers: { distinct: 3, fractions: false } })).toBe('200 .. 500, mean 301, 3 distinct, 1 missing');
-    expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1001, fractions: true } })).toBe('0 .. 1, mean 0.500, 1,000+ distinct');
+    expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1001, fractions: true } })).toBe('0.0 .. 1.0, mean 0.500, 1,000+ distinct');
     expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1000, fractions: true } })).toMatch(/, 1,000 distinct$/);
   });
 });

@@ -7,19 +7,9 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** '1 row', '2 rows': a count with its noun in the right number. */
 const count = (x: number, noun: string) => `${n(x)} ${noun}${x === 1 ? '' : 's'}`;
 
-/**
- * The import's issues less the advice the dataset's roles now follow. The importer wrote them once, from
- * the roles at import; a hint to give a '|'-list column the multi-hot role is done once the column has it,
- * and printing it after `datasets roles ID genres=multi-hot` told the user to do what they just did. The
- * stored issue keeps no topic, so it is known by its advice (workers/import/category-checks.ts): the
- * ';'-list variant stays, since the multi-hot role splits only on '|'.
- */
-export function currentIssues(d: Dataset): ValidationIssue[] {
-  const issues = ((d.validation ?? {}) as Partial<ValidationReport>).issues ?? [];
-  const multiHot = new Set(d.columns.filter((c) => c.role === 'multi-hot').map((c) => c.name));
-  return issues.filter((i) => !(i.kind === 'note' && i.column !== null && multiHot.has(i.column)
-    && i.message.includes(`give it the multi-hot role (one feature of its tokens): gatelab datasets roles DATASET '${i.column}=multi-hot'`)));
-}
+// The import's issues as they stand under the dataset's roles: one rule for both faces (the app's Validation tab too).
+export { currentIssues } from '../lab/datasets/current-issues';
+import { currentIssues } from '../lab/datasets/current-issues';
 
 export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
   const validation = (d.validation ?? {}) as Partial<ValidationReport>;
@@ -51,7 +41,7 @@ export function statText(type: string, stats: Record<string, unknown>): string {
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
   else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct`);
-  else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max), `mean ${fmt(s.mean ?? NaN)}`);
+  else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max, type === 'float' && (s.numbers?.fractions ?? true)), `mean ${fmt(s.mean ?? NaN)}`);
   // a number column's distinct values, when its import counted them (what decides classes vs regression)
   if (s.numbers && type !== 'datetime') parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
   // a column of '|' lists: the tokens the multi-hot role would read, beside its distinct whole values
@@ -72,9 +62,10 @@ const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e12 ? String(x
  * small end to keep two significant digits), or exponents when the range reaches 1e5 or stays below 1e-3 or
  * an end needs more than 6 decimals. Each end on its own printed '37.300 .. 63' (audit G6).
  */
-function rangeNotation(min: number, max: number): (x: number) => string {
+function rangeNotation(min: number, max: number, fractional: boolean): (x: number) => string {
   const big = Math.max(Math.abs(min), Math.abs(max));
-  if (Number.isInteger(min) && Number.isInteger(max) && big < 1e12) return String;
+  // a float column whose ends happen to be whole (30 .. 70 of values like 48.7) keeps one decimal: it has fractions
+  if (Number.isInteger(min) && Number.isInteger(max) && big < 1e12) return fractional ? (x) => x.toFixed(1) : String;
   if (big >= 1e5 || big < 1e-3) return (x) => x.toExponential(3);
   const smallest = Math.min(...[min, max].filter((x) => x !== 0).map(Math.abs));
   const decimals = Math.max(3, Math.ceil(-Math.log10(smallest)) + 1);
@@ -82,8 +73,8 @@ function rangeNotation(min: number, max: number): (x: number) => string {
 }
 
 /** 'min .. max' in one notation, with enough digits that different ends look different (1500000000 .. 1500005846, not 1.500e+9 twice). */
-export function rangeText(min: number, max: number): string {
-  const same = rangeNotation(min, max);
+export function rangeText(min: number, max: number, fractional = false): string {
+  const same = rangeNotation(min, max, fractional);
   if (min === max || same(min) !== same(max)) return `${same(min)} .. ${same(max)}`;
   // large values: whole digits, then decimals as needed; small ones: more significant digits
   const big = Math.max(Math.abs(min), Math.abs(max)) >= 1e5 && Math.max(Math.abs(min), Math.abs(max)) < 1e15;

@@ -109,7 +109,8 @@ describe('gatelab datasets', () => {
     const file = join(home, 'ml-genres.csv');
     writeFileSync(file, rows.join('\n'));
     const imported = JSON.parse((await gatelab('import', file, '--name', 'ml-genres', '--json')).stdout);
-    const hint = /For recommendation models give it the multi-hot role .*gatelab datasets roles DATASET 'genres=multi-hot'/;
+    // both ways, the app's and the command line's, with the dataset's id in the command (the importer wrote "ID")
+    const hint = new RegExp(`For recommendation models give it the multi-hot role, one feature of its tokens \\(in the app: Datasets → Schema → that column's Role → multi-hot; on the command line: gatelab datasets roles ${imported.id} 'genres=multi-hot'\\)`);
     expect((await gatelab('datasets', 'show', 'ml-genres')).stdout).toMatch(hint); // the import's advice, while it applies
     const set = await gatelab('datasets', 'roles', 'ml-genres', 'genres=multi-hot', 'rating=target');
     expect(set.code).toBe(0);

@@ -1,7 +1,7 @@
 // `gatelab demo` end to end: a real trainer process (forked, TypeScript through tsx), real ORT training.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO, type TrainerEvent } from '../../engine/train/demo-run';
-import { idleExpertNote, runDemoTrainer } from './demo';
+import { idleExpertNote, progressLine, runDemoTrainer } from './demo';
 
 describe('gatelab demo', () => {
   it('says so when an expert ends with almost no load, and names the knob that spreads it', () => {
@@ -10,6 +10,13 @@ describe('gatelab demo', () => {
     expect(note).toContain('router.loadBalance.weight');
     expect(idleExpertNote([0.004, 0.006, 0.49, 0.5])).toMatch(/^note: expert 0 \(load 0\.4%\), expert 1 \(load 0\.6%\) get almost no load/);
     expect(idleExpertNote([0.1, 0.2, 0.4, 0.3])).toBeNull(); // uneven, but every expert in use
+  });
+
+  it('says the loss of a progress line is the mean over its call, where the gate values are its last step\'s', () => {
+    const e = { type: 'progress' as const, step: 5120, epoch: 3, loss: 0.02817, samplesPerSec: 862342.4, stepsPerCall: 696, elapsedMs: 1000, gateOpenness: 0.2471, expertLoad: [0.001, 0.24, 0.51, 0.249] };
+    expect(progressLine(e)).toBe('step   5120  loss 0.0282 (mean of the last 696 steps)  gate openness 0.247  expert load [0.00 0.24 0.51 0.25]  862,342 samples/s (K=696)');
+    // a call of one step: its loss is that step's
+    expect(progressLine({ ...e, step: 1, stepsPerCall: 1 })).toMatch(/^step      1  loss 0\.0282  gate openness/);
   });
 
   it('trains the gated model in a child process: the loss falls and gate statistics stream', async () => {

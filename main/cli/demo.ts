@@ -25,14 +25,24 @@ export function idleExpertNote(load: number[]): string | null {
     `(router.loadBalance.weight, 0.01 by default: e.g. --set router.loadBalance.weight=0.05 on a moe-dnn run spreads the load more)`;
 }
 
+/**
+ * One progress line. The trainer sends the mean loss over the call's K steps (steadier than one step's) but
+ * the gate values of its last step, the step the line is headed by (workers/demo-gate-stats.ts): the loss
+ * says it is a mean, so the two are not read as one step's values.
+ */
+export function progressLine(e: Extract<TrainerEvent, { type: 'progress' }>): string {
+  const loss = e.stepsPerCall > 1 ? `loss ${e.loss.toFixed(4)} (mean of the last ${e.stepsPerCall.toLocaleString('en-US')} steps)` : `loss ${e.loss.toFixed(4)}`;
+  return `step ${String(e.step).padStart(6)}  ${loss}  gate openness ${e.gateOpenness.toFixed(3)}  ` +
+    `expert load ${fmtLoad(e.expertLoad)}  ${Math.round(e.samplesPerSec).toLocaleString('en-US')} samples/s (K=${e.stepsPerCall})`;
+}
+
 function describe(e: TrainerEvent): string | null {
   switch (e.type) {
     case 'ready':
       return `model ${e.model}: ${e.parameters.toLocaleString('en-US')} parameters, on ${e.provider}` +
         (e.fallbackReason ? `\n  (${e.fallbackReason})` : '');
     case 'progress':
-      return `step ${String(e.step).padStart(6)}  loss ${e.loss.toFixed(4)}  gate openness ${e.gateOpenness.toFixed(3)}  ` +
-        `expert load ${fmtLoad(e.expertLoad)}  ${Math.round(e.samplesPerSec).toLocaleString('en-US')} samples/s (K=${e.stepsPerCall})`;
+      return progressLine(e);
     case 'done':
       return `${e.cancelled ? 'cancelled' : 'done'} after ${e.step} steps in ${(e.elapsedMs / 1000).toFixed(1)} s: ` +
         `held-out loss ${e.evalLoss.toFixed(4)}, accuracy ${(100 * e.evalAccuracy).toFixed(1)}%, ` +

@@ -20,6 +20,8 @@ beforeAll(async () => {
   const start = Date.UTC(2020, 0, 1);
   const rows = Array.from({ length: 1000 }, (_, i) => `${new Date(start + i * 3600_000).toISOString().slice(0, 16).replace('T', ' ')},${Math.sin(i / 9).toFixed(4)},${(i % 24) / 10}`);
   writeFileSync(short, ['date,load,hour', ...rows].join('\n') + '\n');
+  // imported first: a refused train removes a file it imported (nothing imported), and the sweep names it
+  await gatelab(['import', short, '--home', home]);
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 

@@ -22,8 +22,9 @@ export const command: CliCommand = {
     try {
       r = exportRun(s.store, s.files, id, out);
     } catch (e) {
-      // every checkpoint damaged: refused (2) as resume refuses it, with the ways on (allDamaged)
-      if (e instanceof NoTrainedWeights && e.damaged.length) throw allDamaged(e);
+      // every checkpoint damaged: refused (2) as resume refuses it; the lab's message says why and the ways on
+      // (export-run.ts damagedCheckpointsWaysOn), the same words the app's Export view shows
+      if (e instanceof NoTrainedWeights && e.damaged.length) throw new Refusal(e.message);
       // a run with no checkpoint yet is refused (2: train it first). With checkpoints, a failure is the lab's
       // (1): a graph that cannot be built (GraphError), a disk that fails.
       throw hasCheckpoint(s, id) ? e : asRefusal(e);
@@ -36,13 +37,3 @@ export const command: CliCommand = {
 /** Whether the run has a checkpoint file to export from (damaged or not): export-run.ts reads these. */
 const hasCheckpoint = (s: CliReading, id: number): boolean => s.store.checkpoints.forRun(id).some((c) => existsSync(s.files.fromStored(c.path)));
 
-/**
- * A run whose every checkpoint is damaged has nothing to export: what was asked cannot be done (2, like
- * `gatelab resume`'s UnresumableRun), nothing was touched, and the message says the two ways on: the files
- * restored, or the run trained again from its stored config (training is deterministic per seed).
- */
-function allDamaged(e: NoTrainedWeights): Refusal {
-  const id = e.runId;
-  return new Refusal(`${e.message}. Nothing was deleted: restore these files (from a backup, or once the drive that holds them is back) and export again, `
-    + `or train the run again with the same settings: save the "config" of gatelab show ${id} --json to a file and run gatelab train --config FILE (in the app: Runs → New run from this)`);
-}

@@ -15,10 +15,16 @@ export const COMMON_OPTIONS: readonly CliOption[] = [
 
 const nameOf = (o: CliOption) => o[0].slice(2).split(/[ =]/)[0];
 
-/** The first option the verb does not take, as an error message with the nearest one it does take. */
+/**
+ * The first mistake in the verb's words: a `--set` without key=value, or an option the verb does not take
+ * (with the nearest one it does take), as an error message; undefined when there is none. It prints
+ * nothing: the caller (main/cli.ts) says it on stderr, with --json the verb's JSON refusal line too, and
+ * exits 2.
+ */
 export function unknownOption(verb: string, args: CliArgs, options: readonly CliOption[]): string | undefined {
   const known = [...options, ...COMMON_OPTIONS].map(nameOf);
-  const given = [...Object.keys(args.options), ...(args.sets.length ? ['set'] : [])];
+  if (args.problems?.length && known.includes('set')) return args.problems[0];
+  const given = [...Object.keys(args.options), ...(args.sets.length || args.problems?.length ? ['set'] : [])];
   const unknown = given.find((k) => !known.includes(k));
   if (unknown === undefined) return undefined;
   const near = closestName(unknown, known);

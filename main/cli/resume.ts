@@ -93,7 +93,9 @@ async function resumeRuns(s: CliRuns, args: CliArgs, ids: number[], single: bool
     console.error(`gatelab resume: ${(notResumed[0].error as Error).message}`);
     return exitCodeOfError(notResumed[0].error);
   }
-  const runs = here.length ? await followRuns(m, here, { follow: args.options.follow === true, json }) : [];
+  // each run's outcome line below (describeResult) says a failure's error: not printed as it happens too; with
+  // --json the data line (its warnings) goes to stderr, as train's does, since stdout is the JSON's
+  const runs = here.length ? await followRuns(m, here, { follow: args.options.follow === true, json, outcomeLine: true, printNote: (l) => console.error(l) }) : [];
   const reports = ids.map((id) => {
     const run = runs.find((r) => r.id === id);
     if (run) return { code: exitCodeOf(run), outcome: run.status, json: { resumed: true, ...runResult(s.store, run) }, text: describeResult(s.store, run) };

@@ -1,7 +1,8 @@
 // Checks of a new `gatelab train` request on a softmax router's temperature schedule. They run on what the
 // user asked (the config before defaults), not in the gate's schema: a stored config with both a
 // temperature and a schedule must keep reading and training as before (the schedule wins, as it always did).
-import { TemperatureSchedule } from '../../common/gates/routers';
+// A schedule longer than the run is not refused: the trainer, which knows the run's length, says so in the
+// run's data line (common/runs/temperature-schedule-length.ts), which `gatelab train` prints.
 import { Refusal } from '../lab/runs/refusal';
 
 type Obj = Record<string, unknown>;
@@ -32,25 +33,4 @@ export function refuseTemperatureUnderSchedule(config: Obj): void {
         `(or keep the constant schedule to train at a fixed temperature)`,
     );
   }
-}
-
-/**
- * A line to print before training when a schedule is longer than the run (max-steps): τ would stop far from
- * its end value. The default (10,000 steps) is kept for earlier runs' sake; this says so instead.
- */
-export function scheduleLongerThanRun(config: Obj): string[] {
-  const total = typeof config.maxSteps === 'number' ? config.maxSteps : undefined;
-  if (total === undefined) return [];
-  const lines: string[] = [];
-  for (const [slot, router] of scheduledRouters(config)) {
-    const parsed = TemperatureSchedule.safeParse(router.schedule);
-    if (!parsed.success || parsed.data.kind === 'constant' || parsed.data.steps <= total) continue;
-    const s = parsed.data;
-    const reached = s.from * (s.to / s.from) ** (total / s.steps);
-    lines.push(
-      `warning: ${slot}.schedule.steps is ${s.steps.toLocaleString('en-US')} but this run trains at most ${total.toLocaleString('en-US')} steps (max-steps): ` +
-        `τ will fall only from ${s.from} to about ${Number(reached.toPrecision(3))}, not to ${s.to}; --set ${slot}.schedule.steps=${total} anneals it within the run`,
-    );
-  }
-  return lines;
 }

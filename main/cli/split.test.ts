@@ -207,8 +207,8 @@ describe('gatelab split RUN: the rows a run used', () => {
     expect(parts).toEqual([...Array(360).fill('train'), ...Array(120).fill('validation'), ...Array(120).fill('test'), ...Array(100).fill('unused')]);
     expect(r.out).toContain('360 train / 120 validation / 120 test / 100 unused rows');
     expect(r.out).toContain('windows (lookback 24, horizon 8): a window at row t reads rows t-24..t-1 and predicts rows t..t+7');
-    expect(r.out).toContain('train       329 windows: targets in rows 24–359, rows 0–23 lookback only; reads df.iloc[0:360]');
-    expect(r.out).toContain('test        113 windows: targets in rows 480–599, looking back into rows 456–479; reads df.iloc[456:600]');
+    expect(r.out).toContain('train       329 windows: targets in rows 24–359 (df.iloc, from 0), rows 0–23 (df.iloc, from 0) lookback only; reads df.iloc[0:360]');
+    expect(r.out).toContain('test        113 windows: targets in rows 480–599 (df.iloc, from 0), looking back into rows 456–479 (df.iloc, from 0); reads df.iloc[456:600]');
     const { windows, dataLine } = JSON.parse((await gatelab('split', String(runs.forecast), '--json', '--out', join(home, 'w.csv'))).out);
     const count = { train: windows.parts.train.windows, validation: windows.parts.validation.windows, test: windows.parts.test.windows };
     expect(count).toEqual(lineCounts(runs.forecast));

@@ -9,6 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { stringOption, type CliArgs } from './args';
 import { withCliReading } from './with-runs';
 import { Refusal, refusing } from '../lab/runs/refusal';
+import { wallTime } from '../../common/data/forecasting-rows';
+import { pandasPivot } from '../../common/data/forecasting-long';
 import { ROW_PARTS, runSplitRows, specWords, splitRowsCsv, storedSplitRows, type PartWindows, type RunSplitRows, type SplitRows } from '../lab/runs/run-split-rows';
 
 const USAGE = 'give a run id (gatelab runs lists them), or --stored SPLIT for a stored split (gatelab datasets show ID lists them)';
@@ -85,8 +87,11 @@ function summaryJson(r: SplitRows | RunSplitRows) {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-/** A half-open range [a, b) as the rows it holds: "rows 480–599". */
-const rowRange = ([a, b]: [number, number]) => (b - a === 1 ? `row ${a}` : `rows ${n(a)}–${n(b - 1)}`);
+/**
+ * A half-open range [a, b) as the rows it holds: "rows 480–599 (df.iloc, from 0)". 0-based, as the CSV this
+ * command writes is read by pandas; labelled so nobody takes them for 1-based rows or file lines.
+ */
+const rowRange = ([a, b]: [number, number]) => `${b - a === 1 ? `row ${n(a)}` : `rows ${n(a)}–${n(b - 1)}`} (df.iloc, from 0)`;
 
 function windowLine(word: string, w: PartWindows): string {
   const head = `  ${word.padEnd(11)} ${n(w.windows)} windows`;
@@ -96,14 +101,50 @@ function windowLine(word: string, w: PartWindows): string {
   return `${head}${stride}: targets in ${rowRange(w.targets)}, ${context}; reads df.iloc[${w.reads[0]}:${w.reads[1]}]`;
 }
 
+type Long = NonNullable<RunSplitRows['long']>;
+
+/** Times [a, b) of a pivoted run as a user reads them: "2024-01-02 00:00–2024-01-09 19:00 (times 24–209)". */
+function timeRange(long: Long, [a, b]: [number, number]): string {
+  const at = (i: number) => wallTime(long.times[i]);
+  return b - a === 1 ? `${at(a)} (time ${a})` : `${at(a)}–${at(b - 1)} (times ${n(a)}–${n(b - 1)})`;
+}
+
+/**
+ * A pivoted long-format run's part: its windows are over the pivot's times (one wide row per time, every
+ * series at each), not over the file's rows, so the rows they read are selected from the pivot (`wide`).
+ */
+function longWindowLine(word: string, w: PartWindows, long: Long): string {
+  const head = `  ${word.padEnd(11)} ${n(w.windows)} windows`;
+  if (w.windows === 0) return `${head} in ${timeRange(long, w.rows)}: none fits (the trainer refuses this run)`;
+  const stride = w.stride > 1 ? ` (one every ${n(w.stride)} times)` : '';
+  const context = w.reads[0] < w.rows[0] ? `looking back into ${timeRange(long, [w.reads[0], w.rows[0]])}` : `${timeRange(long, [w.rows[0], w.targets[0]])} lookback only`;
+  return `${head}${stride}: targets at ${timeRange(long, w.targets)}, ${context}; reads wide.iloc[${w.reads[0]}:${w.reads[1]}]`;
+}
+
+/** The window lines of a pivoted run: over times, with the pandas pivot its `wide.iloc` ranges select from. */
+function longWindowLines(windows: NonNullable<RunSplitRows['windows']>, long: Long): string[] {
+  const { lookback, horizon, parts } = windows;
+  return [
+    `  windows (lookback ${n(lookback)}, horizon ${n(horizon)}) over the ${n(long.times.length)} distinct '${long.timeColumn}' times of the pivot (every series at each): ` +
+      `a window at time t reads the ${n(lookback)} times before t and predicts times t..t+${horizon - 1}`,
+    longWindowLine('train', parts.train, long), longWindowLine('validation', parts.validation, long), longWindowLine('test', parts.test, long),
+    `  pandas, pivot first (as the run and its export do): ${pandasPivot({ time: long.timeColumn, series: long.seriesColumn }, long.values)}; ` +
+      `then wide.iloc[a:b] are times a..b-1, and the file rows at those times df[df['${long.timeColumn}'].isin(wide.index[a:b])]`,
+  ];
+}
+
 function summaryText(r: SplitRows | RunSplitRows, out: string | undefined): string {
   const c = r.counts;
+  const long = isRun(r) ? r.long : undefined;
+  // a pivoted run's chronological split is over the pivot's rows, which are its times in order (not the file's row order)
+  const spec = long && r.spec.kind === 'chronological' && !r.spec.timeColumn ? { ...r.spec, timeColumn: long.timeColumn } : r.spec;
   const lines = [
     `${isRun(r) ? `run ${r.run}: ` : ''}${n(r.dataset.rows)} rows of dataset ${r.dataset.id} '${r.dataset.name}'${out ? ` written to ${out}` : ''}`,
-    `  split: ${r.origin}: ${specWords(r.spec)}`,
-    `  ${n(c.train)} train / ${n(c.validation)} validation / ${n(c.test)} test / ${n(c.unused)} unused rows`,
+    `  split: ${r.origin}: ${specWords(spec)}${long ? `, cut over the pivot's ${n(long.times.length)} times (${long.note})` : ''}`,
+    `  ${n(c.train)} train / ${n(c.validation)} validation / ${n(c.test)} test / ${n(c.unused)} unused rows${long ? ` (file rows, each in the part of its time)` : ''}`,
   ];
-  if (isRun(r) && r.windows) {
+  if (isRun(r) && r.windows && long) lines.push(...longWindowLines(r.windows, long));
+  else if (isRun(r) && r.windows) {
     const { lookback, horizon, parts } = r.windows;
     lines.push(`  windows (lookback ${n(lookback)}, horizon ${n(horizon)}): a window at row t reads rows t-${lookback}..t-1 and predicts rows t..t+${horizon - 1}`);
     lines.push(windowLine('train', parts.train), windowLine('validation', parts.validation), windowLine('test', parts.test));

@@ -48,7 +48,7 @@ describe('the command line refuses what it does not know', () => {
       const template = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'c', '--template', 'dlinearr']);
       expect(template.code).toBe(2);
       expect(JSON.parse((await gatelab(['datasets', '--home', home, '--json'])).out).map((d: { name: string }) => d.name)).not.toContain('tiny');
-      expect(template.err).toMatch(/unknown template 'dlinearr'; known templates: .*dlinear/);
+      expect(template.err).toMatch(/unknown template 'dlinearr' \(did you mean 'dlinear'\?\); known templates: .*dlinear/);
       expect(JSON.parse((await gatelab(['runs', '--home', home, '--json'])).out)).toEqual([]);
     } finally {
       rmSync(home, { recursive: true, force: true });

@@ -65,11 +65,19 @@ export const command: CliCommand = {
     ["--follow", "print progress about once a second while it trains (with --json: every event, one JSON line each)"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
+  // a script reading the last stdout line finds the refusal as it finds the group: also for the mistakes
+  // main/cli.ts finds before the sweep runs (an unknown option)
+  jsonRefusal: (error) => ({ group: null, status: 'error', runs: [], error }),
   async run(args) {
     const file = args.positionals[0];
     const json = args.options.json === true;
+    // a refusal (exit 2) or a failure of the lab (exit 1): its --json line too
+    const sayError = (message: string) => {
+      if (json) console.log(JSON.stringify(command.jsonRefusal!(message)));
+      console.error(`gatelab sweep: ${message}`);
+    };
     if (!file) {
-      console.error('gatelab sweep: give an experiment file (JSON with config, seeds, sweep); see docs');
+      sayError('give an experiment file (JSON with config, seeds, sweep); see docs');
       return EXIT_REFUSED;
     }
     let s;
@@ -99,7 +107,7 @@ export const command: CliCommand = {
       if (!json) { const next = howToContinue(runs, code); if (next) console.log(next); }
       return code;
     } catch (e) {
-      console.error(`gatelab sweep: ${(e as Error).message}`);
+      sayError((e as Error).message);
       return exitCodeOfError(e);
     } finally {
       await s?.close();

@@ -23,9 +23,11 @@ describe('gatelab templates, --help and train --target', () => {
     expect(fusion.out).toMatch(/^task \(optional\): How the target is read: .*'auto' \(the default: /m);
     expect(fusion.out).toMatch(/^  task = auto \| classification \| regression$/m);
     expect(one.out).not.toMatch(/^task/m); // a recommendation template has no such field
-    const bad = await gatelab(['templates', 'final-mlp']);
+    const bad = await gatelab(['templates', 'finalmpl']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/unknown template 'final-mlp'; known templates: .*finalmlp/);
+    expect(bad.err).toMatch(/unknown template 'finalmpl' \(did you mean 'finalmlp'\?\); known templates: .*finalmlp/);
+    // another spelling of an id is that template (`final-mlp`, `FinalMLP`)
+    expect((await gatelab(['templates', 'Final-MLP'])).out).toMatch(/^finalmlp \(recsys\)/);
   });
 
   it("marks as '(from the dataset)' exactly the fields the lab fills from a dataset of the template's family", async () => {
@@ -75,8 +77,9 @@ describe('gatelab templates, --help and train --target', () => {
       expect(exitOnly.code).toBe(2);
       expect(JSON.parse(exitOnly.out.trim().split('\n').at(-1)!).error).toMatch(/early-exit-mlp classifies .* for a number to regress use concat-fusion/);
       expect((await gatelab(['runs', '--home', home, '--json'])).out.trim().split('\n').at(-1)).toBe('[]');
-      const scoresShown = JSON.parse((await gatelab(['datasets', 'show', 'scores', '--home', home, '--json'])).out) as { columns: { name: string; role: string }[] };
-      expect(scoresShown.columns.find((c) => c.name === 'score')?.role).not.toBe('target');
+      // nothing was imported: the refused run's file, and the --target set on it, are not kept
+      const kept = JSON.parse((await gatelab(['datasets', '--home', home, '--json'])).out) as Array<{ name: string }>;
+      expect(kept.map((d) => d.name)).not.toContain('scores');
       // a continuous target (300 distinct fractions) is regressed by a fusion template that can: R² on the test rows
       const regressed = await gatelab(['train', '--home', home, '--dataset', scores, '--target', 'score', '--template', 'concat-fusion', '--epochs', '1', '--json']);
       const regression = JSON.parse(regressed.out.trim().split('\n').at(-1)!);

@@ -1,8 +1,9 @@
 // `gatelab templates [ID] [--json]`: the model zoo by family, or one template's options with their
 // defaults — the keys `gatelab train --set KEY=VALUE` accepts.
 import type { CliCommand } from '../cli';
-import { TEMPLATES, defaultModelConfig, templateInfo, templateJsonSchema, type TemplateId } from '../../common/models';
+import { TEMPLATES, canonicalTemplateId, defaultModelConfig, templateInfo, templateJsonSchema, type TemplateId } from '../../common/models';
 import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
+import { slotKinds } from '../../common/runs/field-suggestions';
 
 /** `a.b=value` lines of a default config, nested objects flattened (what --set model.a.b=... addresses). */
 function flatten(value: unknown, prefix: string, out: string[]): string[] {
@@ -54,7 +55,7 @@ export const command: CliCommand = {
     }
     let info;
     try {
-      info = templateInfo(id);
+      info = templateInfo(canonicalTemplateId(id) ?? id); // `templates DLinear` is dlinear's
     } catch (e) {
       console.error(`gatelab templates: ${(e as Error).message}`);
       return 2;
@@ -74,6 +75,17 @@ export const command: CliCommand = {
       const description = props[key]?.description;
       console.log(`${key}${note}${description ? `: ${description}` : ''}`);
       console.log(flatten(value, key, []).join('\n'));
+      // a gate slot with several kinds: the others and the fields only they have (`router.k` is the top-k router's)
+      const kinds = slotKinds(info.id, key);
+      if (kinds.length > 1) {
+        const current = (value as { kind?: unknown }).kind;
+        const has = new Set(kinds.find((k) => k.kind === current)?.fields ?? []);
+        console.log(`  (${key}.kind takes ${kinds.map((k) => k.kind).join(' | ')})`);
+        for (const k of kinds.filter((x) => x.kind !== current)) {
+          const own = k.fields.filter((f) => !has.has(f));
+          console.log(`    with ${key}.kind=${k.kind}${own.length ? `: also ${own.map((f) => `${key}.${f}`).join(', ')}` : ''}`);
+        }
+      }
     }
     for (const line of optionalChoices(props, config)) console.log(line);
     return 0;

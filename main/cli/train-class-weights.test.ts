@@ -43,10 +43,10 @@ beforeAll(() => {
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('gatelab train with class weights the run cannot use', () => {
-  it('3 weights for a 5-class target: refused before queueing, naming the classes; --target set back, no run left', async () => {
+  it('3 weights for a 5-class target: refused before queueing, naming the classes; the file (with its --target) not kept, no run left', async () => {
     const r = await gatelab('train', '--dataset', join(home, 'reviews.csv'), '--target', 'Rating', '--template', 'concat-fusion', '--set', 'loss.classWeights=[1,2,3]');
     expect(r.out).toContain("gatelab train: loss.classWeights has 3 weights ([1, 2, 3]) but the target 'Rating' has 5 classes ('1', '2', '3', '4', '5'): give one weight per class in that order, or 'balanced'");
-    expect(r.out).toMatch(/target of dataset \d+ left as it was: the run was refused/);
+    expect(r.out).toMatch(/dataset \d+ removed again: the run was refused/);
     expect(r.code).toBe(2); // a config mistake: usage error
     expect(runsLeft()).toEqual([]);
   }, 60_000);

@@ -8,16 +8,15 @@
 import { readFileSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
-import { applyOverrides } from '../lab/runs/run-overrides';
+import { applyOverrides, withTypedKeys } from '../lab/runs/run-overrides';
 import { openCliRuns, followRuns, runResult, describeResult, exitCodeOf } from '../lab/runs/cli-session';
 import { datasetRunSetup } from '../lab/runs/dataset-runs';
-import { templateInfo } from '../../common/models';
+import { canonicalTemplateId, templateInfo } from '../../common/models';
 import { defaultAppDataDir } from '../lab/home';
 import { join, resolve } from 'node:path';
 import { Refusal, refusing, refusingAsync } from '../lab/runs/refusal';
 import { exitCodeOfError } from './exit-codes';
-import { refuseTemperatureUnderSchedule, scheduleLongerThanRun } from './router-schedule-request';
-import { qualifiedSetFlags } from './cli-words';
+import { refuseTemperatureUnderSchedule } from './router-schedule-request';
 
 function numberOption(args: CliArgs, key: string): number | undefined {
   const v = stringOption(args, key);
@@ -33,6 +32,10 @@ export function runConfigFromArgs(args: CliArgs): Record<string, unknown> {
   let config: Record<string, unknown> = file ? readConfigFile(file) : {};
   const template = stringOption(args, 'template');
   if (template) config = { ...config, model: { ...((config.model as object) ?? {}), template } };
+  // `--template DLinear`, `dcn_v2`: the id it can only mean (an exact id but for case and separators)
+  const asked = (config.model as { template?: unknown } | undefined)?.template;
+  const canonical = typeof asked === 'string' ? canonicalTemplateId(asked) : undefined;
+  if (canonical && canonical !== asked) config = { ...config, model: { ...(config.model as object), template: canonical } };
   const seed = numberOption(args, 'seed');
   const epochs = numberOption(args, 'epochs');
   if (seed !== undefined) config.seed = seed;
@@ -83,6 +86,7 @@ export const command: CliCommand = {
     ["--follow", "print progress about once a second while it trains (with --json: every event, one JSON line each)"],
     ["--json", "the last stdout line is one JSON object {run, status, test, ...}"],
   ],
+  jsonRefusal: (error) => ({ run: null, status: 'error', test: {}, error }),
   async run(args) {
     const json = args.options.json === true;
     let session;
@@ -90,6 +94,8 @@ export const command: CliCommand = {
       // Everything up to the queued run checks what was asked (options, config, template, dataset, the data's
       // fit): what it throws refuses the run (exit 2), except a failure of the lab (its database, its disk).
       const asked = refusing(() => {
+        // `train … --json extra`: a word train does not read must not be dropped without a word
+        if (args.positionals.length) throw new Refusal(`unexpected argument '${args.positionals[0]}': train takes only options (a data file goes after --dataset); 'gatelab train --help' lists them`);
         const config = runConfigFromArgs(args);
         // A misspelt template must not import the file or set --target first (the run would be refused later).
         const template = (config.model as { template?: unknown } | undefined)?.template;
@@ -101,15 +107,26 @@ export const command: CliCommand = {
         return { config, dataset, target, home: stringOption(args, 'home'), priority: numberOption(args, 'priority') };
       });
       const { dataset, target, home } = asked;
-      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, (l) => !json && console.log(l), { target })) : null;
+      // "imported … as dataset N", "target of dataset N: …": on stderr with --json (its stdout is JSON alone)
+      const say = (l: string) => (json ? console.error(l) : console.log(l));
+      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, say, { target })) : null;
       const config = setup ? setup.config : asked.config;
-      if (!json) for (const line of scheduleLongerThanRun(config)) console.log(line);
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
       const manager = session.manager;
-      // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on
-      const id = manager.create(config, { priority: asked.priority, dataChecks: setup?.dataChecks });
+      // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on; then
+      // the file the setup imported is removed again (the refusal's advice then imports it first, not the
+      // removed dataset's id), or --target set back (nothing imported or changed)
+      let id: number;
+      try {
+        id = manager.create(config, { priority: asked.priority, dataChecks: setup?.dataChecks });
+      } catch (e) {
+        setup?.undo(e);
+        throw e;
+      }
       if (!json) console.log(`run ${id} queued in ${session.paths.home}`);
-      const [run] = await followRuns(session.manager, [id], { follow: args.options.follow === true, json });
+      // what the data checks found too thin to trust (few forecasting windows: data-guard.ts), said before it trains
+      for (const warning of setup?.dataChecks.warnings ?? []) console.error(warning);
+      const [run] = await followRuns(session.manager, [id], { follow: args.options.follow === true, json, outcomeLine: true, printNote: (l) => console.error(l) });
       let line: string;
       try {
         line = json ? JSON.stringify(runResult(session.store, run)) : describeResult(session.store, run);
@@ -121,8 +138,9 @@ export const command: CliCommand = {
       // 0 completed; 3 paused (Ctrl-C, gatelab pause: resumable, it did not finish); 1 failed, cancelled, interrupted
       return exitCodeOf(run);
     } catch (e) {
-      const msg = qualifiedSetFlags(explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home));
-      if (json) console.log(JSON.stringify({ run: null, status: 'error', test: {}, error: msg }));
+      // a refused field is named as the user typed it too (`--set batch-size=0`, not only `batchSize`)
+      const msg = withTypedKeys(explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home), args.sets);
+      if (json) console.log(JSON.stringify(command.jsonRefusal!(msg)));
       else console.error(`gatelab train: ${msg}`);
       return exitCodeOfError(e);
     } finally {

@@ -51,7 +51,7 @@ describe('Try it', () => {
     render(TryIt, { props: { lab, runId: '3' } });
     await fireEvent.click(await screen.findByTestId('try-run'));
     const table = await screen.findByTestId('try-results');
-    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Row', 'P(Recommended IND = true)', 'Predicted', 'Target']);
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Test row', 'P(Recommended IND = true)', 'Predicted', 'Target']);
     const rows = screen.getAllByTestId('try-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([['0', '98.0 %', 'true', 'true'], ['1', '11.9 %', 'false', 'true']]);
   });
@@ -104,10 +104,10 @@ describe('Try it', () => {
     render(TryIt, { props: { lab, runId: '3' } });
     await fireEvent.click(await screen.findByTestId('try-run'));
     const table = await screen.findByTestId('try-results');
-    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Row', 'P(class 1)', 'Predicted', 'Target', 'In your data']);
-    // the test row stays first (what the picker takes); the source comes last
-    expect(cells()).toEqual([['0', '98.0 %', '1', '1', 'row 3 · line 5 · 2024-01-01 03:00:00'], ['1', '11.9 %', '0', '0', 'row 17 · line 20 · 2024-01-01 17:00:00']]);
-    expect(screen.getByTestId('try-sources-note').textContent).toBe(`Row is the 0-based position among the 300 rows the lab imported; the import dropped 1 of 301 rows (gatelab datasets show 2 says which), so after those rows it is not the row's position in the file. Line: the 1-based line of clicks.csv. Time: column 'ts'.`);
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Test row', 'P(class 1)', 'Predicted', 'Target', 'In your data']);
+    // the test row stays first (what the picker takes, from 0); the source comes last, the dataset row as Preview numbers it (the lab's 0-based row + 1)
+    expect(cells()).toEqual([['0', '98.0 %', '1', '1', 'row 4 (as in Preview) · line 5 of the file · 2024-01-01 03:00:00'], ['1', '11.9 %', '0', '0', 'row 18 (as in Preview) · line 20 of the file · 2024-01-01 17:00:00']]);
+    expect(screen.getByTestId('try-sources-note').textContent).toBe(`Row is the 1-based position (as Preview numbers it) among the 300 rows the lab imported; the import dropped 1 of 301 rows (the dataset in Datasets says which), so after those rows it is not the row's position in the file. Line: the 1-based line of clicks.csv. Time: column 'ts'.`);
   });
 
   it('places a forecast by its first predicted step, with the lookback it read', async () => {
@@ -123,7 +123,7 @@ describe('Try it', () => {
     const [row] = cells();
     expect(row[0]).toBe('0');
     expect(row[2]).toBe('0.005'); // MSE stays the third cell
-    expect(row[3]).toBe('from row 11,520 · line 11,522 · 2017-10-20 00:00:00lookback rows 11,424–11,519 · lines 11,426–11,521 · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
+    expect(row[3]).toBe('from row 11,521 (as in Preview) · line 11,522 of the file · 2017-10-20 00:00:00lookback rows 11,425–11,520 (as in Preview) · lines 11,426–11,521 of the file · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
     expect(screen.getByTestId('try-sources-note').textContent).toContain('a forecast is placed by its first predicted step, after the lookback rows it reads.');
   });
 
@@ -137,20 +137,20 @@ describe('Try it', () => {
     // the template from the runs list: right from the first paint
     render(TryIt, { props: { lab, runId: '1', template: 'dlinear' } });
     const form = screen.getByTestId('try-it');
-    expect(within(form).getByRole('textbox', { name: 'Test windows' })).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: 'Test windows (from 0)' })).toBeTruthy();
     expect(form.textContent).toContain("Run the exported model on windows of this run's test split");
     await fireEvent.click(screen.getByTestId('try-run'));
     const table = await screen.findByTestId('try-results');
-    expect(table.querySelector('th')!.textContent).toBe('Window');
+    expect(table.querySelector('th')!.textContent).toBe('Test window');
     expect(form.textContent).toContain('5,161 test windows');
     expect(form.textContent).not.toContain('test rows');
     cleanup();
 
     // without the template passed, it is read with the run; one test row is "row"
     render(TryIt, { props: { lab, runId: '2' } });
-    expect(await screen.findByRole('textbox', { name: 'Test rows' })).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Test rows (from 0)' })).toBeTruthy();
     await fireEvent.click(screen.getByTestId('try-run'));
-    expect((await screen.findByTestId('try-results')).querySelector('th')!.textContent).toBe('Row');
+    expect((await screen.findByTestId('try-results')).querySelector('th')!.textContent).toBe('Test row');
     expect(screen.getByTestId('try-it').textContent).toContain('· 1 test row ·');
   });
 

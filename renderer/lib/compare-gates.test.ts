@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareGateLabel, compareSeriesOf, gateStatNames } from './compare-gates';
+import { compareGateLabel, compareSeriesOf, gateNamingOf, gateStatNames } from './compare-gates';
 
 describe('Compare gate statistics', () => {
   it('names them as the Runs view gate panels do, components counted from 1', () => {
@@ -33,5 +33,32 @@ describe('an older run\'s means over training calls', () => {
   it('are named as the statistic, with the note after it', () => {
     expect(compareGateLabel('router/load_cv2 (means over training calls)')).toBe(`${compareGateLabel('router/load_cv2')} (means over training calls)`);
     expect(compareGateLabel('router/load_cv2')).not.toContain('load_cv2');
+  });
+});
+
+describe('components named as the Runs view names them', () => {
+  // a tsmixer-gated run on the grid-load demo: its channel gate's components are the dataset's channels
+  const run = (id: string, channels: string[]) => ({
+    id,
+    config: { model: { template: 'tsmixer-gated', channels: channels.length } },
+    data: { inputs: { channels } },
+  });
+  const series = (id: string, k: number) => ({ id, series: Array.from({ length: k }, (_, i) => ({ name: `block0.gate/openness_by_channel[${i}]`, steps: [], values: [] })) });
+  const load = ['load_1', 'load_2', 'demand'];
+
+  it('by channel when every run that has it agrees', () => {
+    const naming = gateNamingOf({ runs: [run('1', load), run('2', load)] as never, gates: [series('1', 3), series('2', 3)] });
+    expect(compareGateLabel('block0.gate/openness_by_channel[0]', naming)).toBe('block 1 gate · openness by channel · load_1');
+    expect(compareGateLabel('block0.gate/openness_by_channel[2]', naming)).toBe('block 1 gate · openness by channel · demand');
+  });
+
+  it('counted from 1 when runs on different datasets name a component differently', () => {
+    const naming = gateNamingOf({ runs: [run('1', load), run('2', ['a', 'b', 'c'])] as never, gates: [series('1', 3), series('2', 3)] });
+    expect(compareGateLabel('block0.gate/openness_by_channel[0]', naming)).toBe('block 1 gate · openness by channel · #1');
+  });
+
+  it('a run without the statistic has no say', () => {
+    const naming = gateNamingOf({ runs: [run('1', load), run('2', ['a', 'b'])] as never, gates: [series('1', 3), { id: '2', series: [] }] });
+    expect(compareGateLabel('block0.gate/openness_by_channel[1]', naming)).toBe('block 1 gate · openness by channel · load_2');
   });
 });

@@ -3,26 +3,56 @@
 // "Gates" by the names the Runs view's gate panels use ("ff.gate · openness", "router (validation) ·
 // entropy"), and a run that has no such statistic (an ablation with its gates off, another template)
 // is named in the legend as such, not silently left out of the chart.
-import type { RunMetrics, Series } from '../../common/lab-api';
-import { gateLabel } from '../../common/analytics/gate-names';
+import type { RunDetail, RunMetrics, Series } from '../../common/lab-api';
+import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../common/analytics/gate-names';
 import { statWords } from '../../common/analytics/stat-words';
+import { CALL_MEANS } from '../../common/analytics/gate-words';
 
 /** The legend's note on a run that lacks the picked gate statistic. */
 export const NO_SUCH_GATE = 'no such gate';
 
 const KEY = /^(.+)\/([^/[]+)(?:\[(\d+)\])?$/;
-/** The suffix main/lab/lab/compare-gates.ts gives series of older runs' means over training calls. */
-const CALL_MEANS = ' (means over training calls)';
 
-/** "ff.gate/openness" → "ff.gate · openness"; "router/load[1]" → "router · load · #2" (components counted from 1). */
-export function compareGateLabel(key: string): string {
-  // an older run's K-step means come as their own series (the lab's compare-gates.ts CALL_MEANS): named as
-  // the statistic, with the note after it ("load CV²", not the raw "load_cv2 (means …)")
-  if (key.includes(CALL_MEANS)) return compareGateLabel(key.replace(CALL_MEANS, '')) + CALL_MEANS;
+/**
+ * A run's names for its gates' components (channels, experts, modalities, from its config and data summary)
+ * and its statistics (with their component counts), as the Runs view names them.
+ */
+export interface GateNaming { names: GateNames; series: readonly string[] }
+
+/** Each run's naming in Compare (runs without a config, e.g. never started, name nothing). */
+export function gateNamingOf(data: { runs: readonly Pick<RunDetail, 'id' | 'config' | 'data'>[]; gates?: readonly RunMetrics[] } | null): GateNaming[] {
+  if (!data) return [];
+  return data.runs.flatMap((r) => {
+    const series = data.gates?.find((g) => g.id === r.id)?.series.map((s) => s.name) ?? [];
+    return r.config ? [{ names: gateNamesFromConfig(r.config, r.data), series }] : [];
+  });
+}
+
+/** What every run that has statistic `key` calls it (f per run), or null when they differ or one cannot say. */
+function agreed(key: string, runs: readonly GateNaming[], f: (r: GateNaming) => string | null): string | null {
+  const words = runs.filter((r) => r.series.includes(key)).map(f);
+  return words.length && words.every((w) => w !== null && w === words[0]) ? words[0] : null;
+}
+
+/**
+ * "ff.gate/openness" → "ff.gate · openness"; "block0.gate/openness_by_channel[0]" → "block 1 gate · openness
+ * by channel · load_1": a component by the name the runs give it (their channel, expert or modality, as the
+ * Runs view's heatmaps and `gatelab show` name it) when every run that has it agrees, else "#1" (counted
+ * from 1: runs on different datasets name channel 0 differently).
+ */
+export function compareGateLabel(key: string, runs: readonly GateNaming[] = []): string {
+  // an older run's K-step means come as their own series (the lab's compare-gates.ts appends CALL_MEANS):
+  // named as the statistic, with the note after it ("load CV²", not the raw "load_cv2 (means …)")
+  if (key.includes(CALL_MEANS)) return compareGateLabel(key.replace(CALL_MEANS, ''), runs.map((r) => ({ ...r, series: r.series.map((s) => s.replace(CALL_MEANS, '')) }))) + CALL_MEANS;
   const m = KEY.exec(key);
   if (!m) return key;
-  const base = `${gateLabel(m[1])} · ${statWords(m[2])}`;
-  return m[3] === undefined ? base : `${base} · #${Number(m[3]) + 1}`;
+  const [, gate, stat, index] = m;
+  const base = `${agreed(key, runs, (r) => gateLabel(gate, r.names)) ?? gateLabel(gate)} · ${statWords(stat)}`;
+  if (index === undefined) return base;
+  const i = Number(index);
+  const width = (r: GateNaming) => r.series.filter((s) => s.startsWith(`${gate}/${stat}[`)).length;
+  const named = agreed(key, runs, (r) => statComponentNames(gate, stat, width(r), r.names)?.[i] ?? null);
+  return `${base} · ${named ?? `#${i + 1}`}`;
 }
 
 /** Every gate statistic any of the runs has, in a stable order (gate, statistic, component). */

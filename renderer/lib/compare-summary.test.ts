@@ -86,8 +86,10 @@ describe('distinguishingSettings', () => {
       ['hard gate', 'dataset grid load', 'dropout=0.9', 'lr=0.001'],
       ['hard gate', 'dataset sensor + camera', 'dropout=0.5', 'lr=0.01'],
     ]);
-    // runs alike but for their seed: nothing to tell apart
-    expect(distinguishingSettings([plain, { ...plain, id: '20', config: { ...plain.config, seed: 9 } }])).toEqual([[], []]);
+    // runs alike but for their seed: the seed is what tells them apart (not a bare "—")
+    expect(distinguishingSettings([plain, { ...plain, id: '20', config: { ...plain.config, seed: 9 } }])).toEqual([[`seed=${plain.config.seed}`], ['seed=9']]);
+    // the seed is not said when another setting differs (the label has it)
+    expect(distinguishingSettings([a, { ...b, config: { ...b.config, seed: 9 } }]).flat()).not.toContain('seed=9');
   });
 
   it('does not say "default gate" when no run changed its gates, and says nothing of a baseline’s gates', () => {

@@ -70,8 +70,9 @@ function notRanked(runs: readonly SummaryRun[], metric: string): string | null {
 
 const familyOf = (template: string) => TEMPLATES.find((t) => t.id === template)?.family ?? null;
 const gateFieldsOf = (template: string) => TEMPLATES.find((t) => t.id === template)?.gates ?? [];
-/** Keys that tell runs apart but say nothing as a setting: the run's own seed (its label has it) and name; a dataset's column binding (its dataset says it). */
-const NOT_SETTINGS = (key: string) => key === 'seed' || key === 'name' || key.startsWith('data.columns');
+/** Keys that tell runs apart but say nothing as a setting: the run's own seed (its label has it; said only when nothing else differs) and name; a dataset's column binding (its dataset says it). */
+// rules a run records for exact resumes (the τ step, part-totals sizing): not settings a user chose; Compare's split note names the latter
+const NOT_SETTINGS = (key: string) => key === 'seed' || key === 'name' || key.startsWith('data.columns') || key === 'temperatureAtStepNumber' || key === 'data.stratifyByTotals';
 
 /** A JSON-encoded config value as a word: strings without quotes, long lists counted. */
 function valueWord(json: string): string {
@@ -109,7 +110,7 @@ function apartFirst(all: readonly string[]): string[] {
  * config keys that differ (named by their last key, the whole path when two share it, as changedWords
  * does). `datasetName` turns a data.datasetId into the dataset's name.
  */
-export function distinguishingSettings(runs: readonly Pick<SummaryRun, 'template' | 'config'>[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
+export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'template' | 'config'> & { seed?: number })[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
   const models = runs.map((r) => (r.config.model ?? {}) as Obj);
   const gates = apartFirst(runs.map((r, i) => gateWords(r.template, models[i], Infinity)));
   const anyGates = gates.some((g) => g !== '');
@@ -124,7 +125,7 @@ export function distinguishingSettings(runs: readonly Pick<SummaryRun, 'template
   const diff = configDiff(rest).filter((d) => !NOT_SETTINGS(d.key));
   const last = (k: string) => k.split('.').at(-1)!;
   const clash = (k: string) => diff.filter((d) => last(d.key) === last(k)).length > 1;
-  return runs.map((r, i) => {
+  const words = runs.map((r, i) => {
     const words: string[] = [];
     if (gates[i]) words.push(gates[i]);
     else if (anyGates) { const d = defaultGateWords(r.template); if (d) words.push(d); }
@@ -136,6 +137,13 @@ export function distinguishingSettings(runs: readonly Pick<SummaryRun, 'template
     }
     return words;
   });
+  // runs alike but for their seed (two seeds of one config): the seed is what sets them apart, so it is
+  // said rather than a bare "—" that read as "no settings"
+  const seeds = runs.map((r) => (r.config.seed ?? r.seed) as unknown);
+  if (runs.length > 1 && words.every((w) => w.length === 0) && new Set(seeds.map((x) => JSON.stringify(x))).size > 1) {
+    return seeds.map((x) => (x === undefined ? [] : [`seed=${String(x)}`]));
+  }
+  return words;
 }
 
 /**

@@ -20,6 +20,9 @@ import { readingIsGuess, regressesByStats } from '../../common/models/regression
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
 import { fusionModalitiesByCounts } from '../../common/models/usable-columns';
+import { longLayout, type LongLayout } from '../../common/data/forecasting-rows';
+import { byCodePoint } from '../../common/data/forecasting-long';
+import type { DatasetCacheMeta } from '../../common/dataset-cache';
 
 /**
  * Said after a number target's reading when the dataset predates the importer's count of its values: the
@@ -192,6 +195,45 @@ function numericShown(numeric: string[], multi: { name: string; width: number | 
 }
 
 /**
+ * The parts of the dataset cache's description that the lab's long-format rule (common/data/forecasting-rows.ts
+ * longLayout) reads, rebuilt from the dataset payload: column types and distinct counts, the top values the
+ * importer kept (a categorical's histogram labels), and the validation issues' counts (repeated times).
+ */
+function cacheMetaOf(d: DatasetDetail): DatasetCacheMeta {
+  const columns = d.columnInfo.map((c) => ({
+    name: c.name, type: c.type,
+    stats: {
+      cardinality: c.distinct, min: c.min, max: c.max,
+      topValues: c.histogram?.labels ? c.histogram.labels.map((value, i) => ({ value, count: c.histogram!.counts[i] ?? 0 })) : null,
+    },
+  }));
+  const issues = d.issues.map((i) => ({ kind: i.kind, column: i.column, count: i.count, severity: i.severity, message: i.message, examples: [] }));
+  return { rows: d.rows, columns, validation: { issues } } as unknown as DatasetCacheMeta;
+}
+
+/**
+ * A long-format file's channels as the run pivots it (common/data/forecasting-long.ts pivotLong): one per
+ * series and value column, named `<series>` (one value column) or `<series>/<column>`, series in pandas'
+ * order (text by code point). The series' names are known when the importer kept every value of the
+ * series-id column (its top values cover its distinct count); otherwise the count alone, as the lab's size
+ * check counts them (pivotChannelCount: distinct series × value columns).
+ */
+function longShape(layout: LongLayout, values: readonly string[], info: Map<string, ColumnInfo>): DataShape {
+  const id = info.get(layout.series);
+  const V = values.length;
+  const labels = id?.histogram?.labels;
+  // a number column's count is exact up to 1,000 (1,001 means more): past that the run counts them
+  const numbers = id?.numberValues && id.numberValues.distinct <= 1000 ? id.numberValues.distinct : null;
+  const count = id?.distinct ?? numbers;
+  const by = `${count === null ? 'the' : fmt(count)} series by '${layout.series}'${V > 1 ? ` × ${V} columns (${values.join(', ')})` : ` × ${values[0]}`}`;
+  if (count === null) return { values: {}, shown: { channels: `counted when the run starts: ${by}` }, problem: null };
+  const n = count * V;
+  const series = labels && labels.length === count ? [...labels].sort(byCodePoint) : null;
+  const names = series ? series.flatMap((s) => (V === 1 ? [s] : values.map((v) => `${s}/${v}`))) : null;
+  return { values: { channels: n }, shown: { channels: `${fmt(n)} (${by})${names ? `: ${list(names)}` : ''}` }, problem: null };
+}
+
+/**
  * The data shape of `family` on `d`; `template` adds what that template needs beyond its family (MMoE: a
  * rating); `model`, the form's template config, gives a fusion run's encoding (textBuckets, maxCategories).
  */
@@ -205,6 +247,13 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
     return { values: {}, shown: {}, problem: feedProblem(family, d, (e as Error).message) };
   }
   if (binding.family === 'forecasting') {
+    let layout: LongLayout | null;
+    try {
+      layout = longLayout(cacheMetaOf(d), columns);
+    } catch (e) {
+      return { values: {}, shown: {}, problem: feedProblem(family, d, (e as Error).message) };
+    }
+    if (layout) return longShape(layout, binding.channels, info);
     const n = binding.channels.length;
     return { values: { channels: n }, shown: { channels: `${n}: ${list(binding.channels)}` }, problem: null };
   }
@@ -236,7 +285,7 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
     return c ? { type: c.type, present: Math.max(0, d.rows - c.missing), distinct: c.distinct } : undefined;
   });
   if (!kept.modalities.length) {
-    return { values: {}, shown: {}, problem: feedProblem(family, d, `no modality left to fuse: ${kept.left.join(', ')}. Give the model columns whose values repeat (gatelab datasets roles ID <column>=feature:<modality>)`) };
+    return { values: {}, shown: {}, problem: feedProblem(family, d, `no modality left to fuse: ${kept.left.join(', ')}. Give the model columns whose values repeat (in the app: Datasets → Schema → those columns' Role → feature, and a name in their Modality; on the command line: gatelab datasets roles ID <column>=feature:<modality>)`) };
   }
   binding = { ...binding, modalities: kept.modalities };
   const leftOut = kept.left.length ? `; left out: ${kept.left.join(', ')}` : '';

@@ -30,7 +30,7 @@ export function expertsOf(gate: Record<string, unknown>): string | null {
 export function diagramOf(t: Template, config: Record<string, unknown>): DiagramBlock[] {
   const blocks: DiagramBlock[] = [];
   if (t.family === 'forecasting') {
-    blocks.push({ id: 'in', label: 'Input window', detail: `${num(config.lookback)} steps × ${num(config.channels)} variables` });
+    blocks.push({ id: 'in', label: 'Input window', detail: `${num(config.lookback)} steps × ${num(config.channels)} variable${config.channels === 1 ? '' : 's'}` });
     if (config.revin) blocks.push({ id: 'revin', label: 'RevIN', detail: 'per-window normalisation' });
   } else if (t.family === 'recsys') {
     const fields = Array.isArray(config.fields) ? config.fields.length : '?';

@@ -54,7 +54,9 @@ describe('one look per statistic', () => {
       { stat: 'load', vectors: [[0.5, 0.5]] }, // shares of a whole: a stacked area, no colour scale
       { stat: 'openness', vectors: null },
     ]);
-    expect([...scales]).toEqual([['openness_hist', [0, 0.8]], ['openness_by_channel', [0.4, 0.6]]]);
+    // a histogram's shares on the fixed 0…1: the same colour while training (largest share so far 0.8) and after
+    expect([...scales]).toEqual([['openness_hist', [0, 1]], ['openness_by_channel', [0.4, 0.6]]]);
+    expect(sharedHeatScales([{ stat: 'openness_hist', vectors: [[0.4732, 0.5268]] }]).get('openness_hist')).toEqual([0, 1]);
   });
 });
 

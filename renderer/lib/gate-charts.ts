@@ -67,11 +67,12 @@ export function statColours(series: Pick<GateSeries, 'stat'>[], first = 0): Map<
 }
 
 /**
- * One colour scale per heatmap statistic, over every gate that reports it (block 1's and block 2's
- * openness histograms): the smallest and largest stored value of them all, from 0 for a histogram
- * (its cells are shares, and an 8% bin at the bottom colour reads as empty). Each heatmap used its own
- * extremes, so one colour meant a 40% share in one block and 90% in the next. A statistic with a known
- * range (openness 0…1) keeps that range instead (GatePanel).
+ * One colour scale per heatmap statistic, over every gate that reports it: the smallest and largest
+ * stored value of them all. Each heatmap used its own extremes, so one colour meant a 40% share in one
+ * block and 90% in the next. A histogram's cells are shares of the samples, 0…1 whatever the run: its
+ * scale is that fixed range, so a colour means the same share while the run trains (when the running
+ * largest share, 0.53, ended the scale) and after it (when an early step's 100% did). A statistic with a
+ * known range (openness 0…1) keeps that range too (GatePanel).
  */
 export function sharedHeatScales(series: Pick<GateSeries, 'stat' | 'vectors'>[]): Map<string, [number, number]> {
   const scales = new Map<string, [number, number]>();
@@ -79,7 +80,8 @@ export function sharedHeatScales(series: Pick<GateSeries, 'stat' | 'vectors'>[])
     if (!g.vectors || gateChartKind(g) !== 'heatmap') continue;
     let [lo, hi] = scales.get(g.stat) ?? [Infinity, -Infinity];
     for (const v of g.vectors) if (v) for (const x of v) if (Number.isFinite(x)) { if (x < lo) lo = x; if (x > hi) hi = x; }
-    if (lo <= hi) scales.set(g.stat, [/hist/i.test(g.stat) ? Math.min(0, lo) : lo, hi]);
+    if (/hist/i.test(g.stat)) scales.set(g.stat, [0, 1]);
+    else if (lo <= hi) scales.set(g.stat, [lo, hi]);
   }
   return scales;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedWords, childRunName, runLabel } from './run-label';
+import { changedWords, childRunName, runHeadingExtra, runLabel } from './run-label';
 
 describe('runLabel', () => {
   it('puts the run id and the seed first, so a label cut short still tells runs and seeds apart', () => {
@@ -51,5 +51,16 @@ describe('a child run named by what changed', () => {
   it('spells the whole path when two changed leaves share a key', () => {
     const a = { a: { lr: 1 }, b: { lr: 1 } };
     expect(changedWords(a, { a: { lr: 2 }, b: { lr: 3 } })).toBe('a.lr=2 · b.lr=3');
+  });
+});
+
+describe('runHeadingExtra (the run page heading after the name)', () => {
+  it('says the seed and the template once: not again when the name already has them', () => {
+    expect(runHeadingExtra({ name: 'tsmixer-gated on Demo: grid load seed=1', template: 'tsmixer-gated', seed: 1 })).toBe('');
+    expect(runHeadingExtra({ name: 'my sweep seed=1', template: 'tsmixer-gated', seed: 1 })).toBe('tsmixer-gated');
+    expect(runHeadingExtra({ name: 'tsmixer-gated on Demo: grid load', template: 'tsmixer-gated', seed: 3 })).toBe('seed 3');
+    expect(runHeadingExtra({ name: 'baseline', template: 'dlinear', seed: 2 })).toBe('dlinear · seed 2');
+    // seed=11 is not seed 1
+    expect(runHeadingExtra({ name: 'dlinear on x seed=11', template: 'dlinear', seed: 1 })).toBe('seed 1');
   });
 });

@@ -10,6 +10,18 @@ export function runLabel(run: { id?: string | number; name: string; seed?: numbe
   return `${id}s${run.seed} · ${name}`;
 }
 
+/**
+ * What the run page's heading adds after the run's name: its template, unless the name starts with it
+ * ("tsmixer-gated on grid load"), and its seed, unless the name ends with it (a run of a group is named
+ * "… seed=1"): the heading read "…seed=1 · tsmixer-gated · seed 1".
+ */
+export function runHeadingExtra(run: { name: string; template: string; seed?: number | null }): string {
+  const words: string[] = [];
+  if (!run.name.startsWith(`${run.template} `) && run.name !== run.template) words.push(run.template);
+  if (run.seed !== undefined && run.seed !== null && !new RegExp(`\\bseed=${run.seed}$`).test(run.name)) words.push(`seed ${run.seed}`);
+  return words.join(' · ');
+}
+
 /** A leaf value as a person writes it in a name: element, 0.003, true (JSON strings lose their quotes). */
 function leaf(v: unknown): string {
   if (typeof v === 'string') return v;

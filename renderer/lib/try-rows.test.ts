@@ -1,6 +1,6 @@
 // "Try it" rows in the task's terms, checked against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { channelSeries, firstValues, forecastShape, lookbackText, pointText, regressedColumn, softmax, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
+import { channelSeries, firstValues, forecastShape, lookbackText, pointText, previewRows, regressedColumn, softmax, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
 
 describe('tryRowView', () => {
   it('reads a binary logit as σ(logit) with the predicted class', () => {
@@ -62,19 +62,36 @@ describe('where a row comes from', () => {
   const info = { problem: null, file: 'ETTh1.csv', rowNote: "row is the 0-based position of the row among the file's 17,420 data rows, the header and blank lines not counted (the index pandas.read_csv(file) gives it)", linesNote: null, timeColumn: 'date' };
   const at = (row: number, time: string | null = null) => ({ row, line: row + 2, time });
 
-  it('says a row as the user finds it in the file: row, line, time; a forecast\'s lookback as a span', () => {
-    expect(pointText(at(11_520, '2017-10-20 00:00:00'))).toBe('row 11,520 · line 11,522 · 2017-10-20 00:00:00');
-    expect(pointText({ row: 7, line: null, time: null })).toBe('row 7');
+  it('says a row as the user finds it in the app and the file: Preview\'s row (the lab\'s 0-based row + 1), line, time; a forecast\'s lookback as a span', () => {
+    // dataset row 11,520 (0-based, with a header: line 11,522) is Preview's row 11,521
+    expect(pointText(at(11_520, '2017-10-20 00:00:00'))).toBe('row 11,521 (as in Preview) · line 11,522 of the file · 2017-10-20 00:00:00');
+    expect(pointText({ row: 0, line: null, time: null })).toBe('row 1 (as in Preview)');
     const forecast = { ...at(11_520), lookback: { first: at(11_424, '2017-10-16 00:00:00'), last: at(11_519, '2017-10-19 23:00:00') } };
-    expect(lookbackText(forecast)).toBe('lookback rows 11,424–11,519 · lines 11,426–11,521 · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
+    expect(lookbackText(forecast)).toBe('lookback rows 11,425–11,520 (as in Preview) · lines 11,426–11,521 of the file · 2017-10-16 00:00:00 – 2017-10-19 23:00:00');
     expect(lookbackText(at(3))).toBeNull();
+    // a pivoted long-format run's rows are times, which Preview does not number
+    expect(pointText({ row: 4, line: null, time: '2024-02-05' }, false)).toBe('row 5 · 2024-02-05');
+  });
+
+  it('tells dataset rows (numbered as Preview) from a pivoted run\'s times by the lab\'s row note', () => {
+    expect(previewRows(info)).toBe(true);
+    expect(previewRows(null)).toBe(true);
+    const long = { ...info, rowNote: "row is the 0-based index of a time among the 200 distinct 'week' times of the pivoted file, in time order" };
+    expect(previewRows(long)).toBe(false);
+    expect(sourcesNote(long, true)).toMatch(/^Row is the 1-based index of a time among the 200 distinct 'week' times of the pivoted file, in time order; a forecast/);
   });
 
   it('explains the numbers once, or why rows are not placed, or nothing for a lab that sent no sources', () => {
-    expect(sourcesNote(info, true)).toBe("Row is the 0-based position of the row among the file's 17,420 data rows, the header and blank lines not counted (the index pandas.read_csv(file) gives it); a forecast is placed by its first predicted step, after the lookback rows it reads. Line: the 1-based line of ETTh1.csv. Time: column 'date'.");
+    expect(sourcesNote(info, true)).toBe("Row is the 1-based position of the row (as Preview numbers it) among the file's 17,420 data rows, the header and blank lines not counted (one more than the index pandas.read_csv(file) gives it); a forecast is placed by its first predicted step, after the lookback rows it reads. Line: the 1-based line of ETTh1.csv. Time: column 'date'.");
     expect(sourcesNote({ ...info, linesNote: 'ETTh1.csv has 17,425 lines for a header line and 17,420 rows: blank lines ...', timeColumn: null }, false)).toMatch(/gives it\)\. No file lines: ETTh1\.csv has 17,425 lines .*\.\.\.\.$/);
     expect(sourcesNote({ ...info, problem: 'the run trained on generated samples' }, false)).toBe('Rows are not placed in your data: the run trained on generated samples.');
     expect(sourcesNote(null, false)).toBeNull();
+  });
+
+  it('names the dataset as the app does, its file only after it', () => {
+    const demo = { ...info, file: 'demo-two-sensors.csv', timeColumn: null };
+    expect(sourcesNote(demo, false, 'Demo: sensor + camera (fusion)')).toMatch(/ Line: the 1-based line of the file of Demo: sensor \+ camera \(fusion\) \(its file, demo-two-sensors\.csv\)\.$/);
+    expect(sourcesNote({ ...demo, file: 'weekly_sales' }, false, 'weekly_sales')).toMatch(/ Line: the 1-based line of the file of weekly_sales\.$/);
   });
 
   it('reads the sources off a result, none when the lab says why it could not place them', () => {

@@ -9,6 +9,7 @@ import type { TryResult } from '../../common/lab-api';
 import type { TryPoint, TryRowSource, TrySources } from '../../common/lab-api/try-source';
 import { runInputs, type InputsSource } from '../../common/analytics/run-inputs';
 import { TEMPLATES } from '../../common/models';
+import { uiHint } from './ui-hints';
 
 export type TryRowView =
   | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
@@ -108,31 +109,62 @@ export function sourcesOf(result: SourcedTryResult): { info: TrySources | null; 
   return { info, rows: result.rows.map((r) => (info && !info.problem ? r.source ?? null : null)) };
 }
 
-/** "row 11,520 · line 11,522 · 2017-10-20 00:00:00": a dataset row as the user finds it in their file. */
-export function pointText(p: TryPoint): string {
-  return [`row ${count(p.row)}`, p.line !== null ? `line ${count(p.line)}` : null, p.time].filter((x) => x !== null).join(' · ');
+/**
+ * The app's "row" is the number Preview gives a dataset row, from 1; the lab sends rows 0-based (the index
+ * pandas gives them, and `gatelab split`'s numbers), so each is shown one more. A pivoted long-format run's
+ * "row" is a time (try-sources.ts: "row is the 0-based index of a time …"), which Preview does not number.
+ */
+export function previewRows(info: TrySources | null): boolean {
+  return !/^row is the 0-based index of a time\b/.test(info?.rowNote ?? '');
 }
 
-/** A forecast's lookback: "lookback rows 11,496–11,519 · lines 11,498–11,521 · 2017-10-19 00:00:00 – 2017-10-19 23:00:00". */
-export function lookbackText(s: TryRowSource): string | null {
+/**
+ * "row 11,521 (as in Preview) · line 11,522 of the file · 2017-10-20 00:00:00": a dataset row as the user
+ * finds it in the app and in their file (`preview`: false for a pivoted run's times, numbered from 1 too).
+ */
+export function pointText(p: TryPoint, preview = true): string {
+  return [`row ${count(p.row + 1)}${preview ? ' (as in Preview)' : ''}`, p.line !== null ? `line ${count(p.line)} of the file` : null, p.time].filter((x) => x !== null).join(' · ');
+}
+
+/** A forecast's lookback: "lookback rows 11,497–11,520 (as in Preview) · lines 11,498–11,521 of the file · 2017-10-19 00:00:00 – 2017-10-19 23:00:00". */
+export function lookbackText(s: TryRowSource, preview = true): string | null {
   if (!s.lookback) return null;
   const { first, last } = s.lookback;
   return [
-    `lookback rows ${count(first.row)}–${count(last.row)}`,
-    first.line !== null && last.line !== null ? `lines ${count(first.line)}–${count(last.line)}` : null,
+    `lookback rows ${count(first.row + 1)}–${count(last.row + 1)}${preview ? ' (as in Preview)' : ''}`,
+    first.line !== null && last.line !== null ? `lines ${count(first.line)}–${count(last.line)} of the file` : null,
     first.time !== null && last.time !== null ? `${first.time} – ${last.time}` : null,
   ].filter((x) => x !== null).join(' · ');
+}
+
+/**
+ * The lab's note on what a row number is (`gatelab split`'s words, 0-based as pandas counts) for the rows the
+ * app shows one more: "the 1-based position …, as Preview numbers it", pandas' index then one less. Its CLI
+ * advice ("gatelab datasets show 2 says which") in the app's words.
+ */
+function appRowNote(note: string | null): string {
+  if (!note) return 'row is the dataset row as Preview numbers it, from 1';
+  return uiHint(note
+    .replace(/^row is the 0-based position of the row among/, 'row is the 1-based position of the row (as Preview numbers it) among')
+    .replace(/^row is the 0-based position among/, 'row is the 1-based position (as Preview numbers it) among')
+    .replace(/^row is the 0-based index of a time among/, 'row is the 1-based index of a time among')
+    .replace(/\(the index (pandas\.read_\w+\(.*\)) gives it\)/, '(one more than the index $1 gives it)'));
 }
 
 /**
  * The sentence under the table saying what the numbers in the "In your data" column are, or why rows are
  * not placed; null when the lab sent nothing (an older lab).
  */
-export function sourcesNote(info: TrySources | null, forecast: boolean): string | null {
+export function sourcesNote(info: TrySources | null, forecast: boolean, datasetName: string | null = null): string | null {
   if (!info) return null;
   if (info.problem) return `Rows are not placed in your data: ${info.problem}.`;
-  const row = `${info.rowNote ?? 'row is the 0-based dataset row'}${forecast ? '; a forecast is placed by its first predicted step, after the lookback rows it reads' : ''}.`;
-  const line = info.linesNote ? ` No file lines: ${info.linesNote}.` : ` Line: the 1-based line of ${info.file ?? 'the imported file'}.`;
+  const row = `${appRowNote(info.rowNote)}${forecast ? '; a forecast is placed by its first predicted step, after the lookback rows it reads' : ''}.`;
+  // the dataset as the app names it ("Demo: sensor + camera (fusion)"), its file after it: a user who never
+  // saw "demo-two-sensors.csv" knows the dataset by its name
+  const file = datasetName
+    ? `the file of ${datasetName}${info.file && info.file !== datasetName ? ` (its file, ${info.file})` : ''}`
+    : info.file ?? 'the imported file';
+  const line = info.linesNote ? ` No file lines: ${info.linesNote}.` : ` Line: the 1-based line of ${file}.`;
   const time = info.timeColumn ? ` Time: column '${info.timeColumn}'.` : '';
   return `${row.charAt(0).toUpperCase()}${row.slice(1)}${line}${time}`;
 }

@@ -33,6 +33,11 @@ describe('uiHint', () => {
     expect(uiHint('pausing (a checkpoint is written; resume with gatelab resume RUN)')).toBe('pausing (a checkpoint is written; resume with the Resume button)');
   });
 
+  it("keeps only the app's half of advice the lab gives both ways (common/data/forecasting-rows.ts)", () => {
+    const both = "but which column tells the series apart? Set it to role series-id (in the app: Datasets → Schema → that column's Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series";
+    expect(uiHint(both)).toBe("but which column tells the series apart? Set it to role series-id (Datasets → Schema → that column's Role → series-id) and the run pivots the file into one channel per series");
+  });
+
   it('leaves other messages alone', () => {
     expect(uiHint('loss is NaN at step 40; lower the learning rate')).toBe('loss is NaN at step 40; lower the learning rate');
   });

@@ -60,7 +60,8 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
 
 export function uiHint(message: string): string {
   // no "splits.create: " channel prefix (the lab's method name, not the user's words); `--set` in form labels
-  let s = inAppWords(message);
+  // advice given both ways by the lab ("(in the app: X; on the command line: Y)"): the app's half only
+  let s = inAppWords(message.replace(/\(in the app: ([^;()]+); on the command line: [^()]+\)/g, '($1)'));
   for (const [re, to] of HINTS) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   return s;
 }

@@ -98,3 +98,18 @@ function compareOrder(a: number[], b: number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
 }
+
+/** Fields the launch bar names before counting the rest ("+2 more"): the whole list is in its title. */
+const FIX_NAMED = 3;
+
+/**
+ * The launch bar's link to the invalid fields: how many, and each by its label in form order ("Fix 2
+ * fields: Epochs, Learning rate"), the class weights last. Naming only the first left a user who fixed it
+ * wondering which the second was. `all`: every name (the link's title).
+ */
+export function fixFieldsText(invalid: readonly Pick<InvalidField, 'label'>[], weightsProblem: boolean, all = false): string {
+  const names = [...invalid.map((f) => f.label), ...(weightsProblem ? ['Class weights'] : [])];
+  const n = names.length;
+  const shown = all || n <= FIX_NAMED + 1 ? names : [...names.slice(0, FIX_NAMED), `+${n - FIX_NAMED} more`];
+  return `Fix ${n} field${n === 1 ? '' : 's'}: ${shown.join(', ')}`;
+}

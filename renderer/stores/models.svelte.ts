@@ -9,6 +9,7 @@ import { changedWords, childRunName } from '../lib/run-label';
 import { formRunName } from '../lib/gate-words';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 import { familyForDataset } from './models-family';
+import { ModelSize } from './model-size.svelte';
 import { invalidFields, MAX_SEEDS, problemsOf, schemaOf, seedsProblem, TRAINING_SCHEMA, validateConfig } from './models-validation';
 
 // (the view and the tests import these from here, as before the split)
@@ -26,9 +27,6 @@ export function seedsOfGroup(run: Pick<RunSummary, 'id' | 'group' | 'name'>, all
   const n = all.filter((r) => r.group === run.group && start(r.name) === start(run.name)).length;
   return Math.min(Math.max(n, 1), MAX_SEEDS);
 }
-
-/** Edits in a row (typing a batch size) are measured once, this long after the last one. */
-const MEASURE_DELAY_MS = 150;
 
 export class ModelsStore {
   templates = $state<Template[]>([]);
@@ -55,12 +53,31 @@ export class ModelsStore {
   goneDataset = $state<{ id: string; name: string | null } | null>(null);
   /** The dataset the runs will train on; the data-shaped config fields (DATA_FIELDS) come from it. */
   dataset = $state<DatasetDetail | null>(null);
-  size = $state<{ params: number; flopsPerStep: number } | null>(null);
-  sizeError = $state<LabError | null>(null);
+  /** The template's parameters and FLOPs per step for the form's settings, as the lab measures them. */
+  private readonly sizing: ModelSize;
+  get size() { return this.sizing.size; }
+  get sizeError() { return this.sizing.error; }
   startError = $state<LabError | null>(null);
   /** The template fields and Training settings Start was refused with (the view shows the refusal's advice by a field until it changes). */
   startRefusedWith = $state<Record<string, unknown> | null>(null);
+  /** What Start was refused for as a whole (template, dataset, split, seeds, settings): startErrorStale compares it. */
+  private startRefusedKey = $state<string | null>(null);
+  /** The form as one string: what a Start now would send (the run name aside, which no refusal is about). */
+  private attemptKey(): string {
+    return JSON.stringify([this.templateId, this.datasetId, this.splitId, this.seeds, $state.snapshot(this.config), $state.snapshot(this.training)]);
+  }
+  /**
+   * Whether the Start error is about settings the user has changed since (lookback 336 → 52): the bar marks it
+   * as the previous attempt's, so it is not read as the verdict on what the form holds now.
+   */
+  startErrorStale = $derived(this.startError !== null && this.startRefusedKey !== null && this.startRefusedKey !== this.attemptKey());
   starting = $state(false);
+  /**
+   * The last Start's runs and what the lab's checks said about their data without refusing it ("only 27
+   * validation windows…"), or null when it said nothing: the launch bar shows them, and stays, instead of
+   * going to Runs, so they are read before the runs' results are.
+   */
+  startWarnings = $state<{ runIds: string[]; warnings: string[] } | null>(null);
   /** Stored splits of the chosen dataset (the Split select); `splitId`: the one runs train on, null: the family's default. */
   splits = $state<SplitInfo[]>([]);
   splitId = $state<string | null>(null);
@@ -91,6 +108,7 @@ export class ModelsStore {
   });
 
   constructor(private readonly lab: LabApi) {
+    this.sizing = new ModelSize(lab, () => (this.templateId && this.valid ? { template: this.templateId, config: { ...$state.snapshot(this.config), batchSize: this.training.batchSize } } : null));
     // Roles edited elsewhere (Datasets, another window, the CLI) change the chosen dataset's data shape:
     // the form follows them as it does when the dataset is picked.
     lab.on('datasets.changed', ({ id }) => {
@@ -179,7 +197,7 @@ export class ModelsStore {
     const split = this.splits.find((s) => s.id === this.splitId);
     if (split && t && splitProblem(t.family, split.kind)) this.splitId = null;
     this.config = t ? $state.snapshot(t.defaults) : {};
-    this.size = null; // the previous template's size until this one's is measured would be wrong
+    this.sizing.size = null; // the previous template's size until this one's is measured would be wrong
     this.selectedGate = t?.gates[0] ?? null;
     this.applyDataShape();
     void this.measure();
@@ -299,7 +317,7 @@ export class ModelsStore {
       this.training = form.training;
       this.selectedGate = t.gates[0] ?? null;
       this.name = '';
-      this.size = null;
+      this.sizing.size = null;
       if (dataset) {
         this.dataset = dataset;
         this.datasetId = dataset.id;
@@ -336,38 +354,19 @@ export class ModelsStore {
     this.setConfig({ ...this.config, [field]: { ...g, enabled: g.enabled === false } });
   }
 
-  private measureTimer: ReturnType<typeof setTimeout> | null = null;
-  private measured = 0;
-
-  /** Measures after MEASURE_DELAY_MS without further edits. */
+  /** Measures the size after a short pause without further edits (model-size.svelte.ts). */
   measureSoon(): void {
-    if (this.measureTimer) clearTimeout(this.measureTimer);
-    this.measureTimer = setTimeout(() => {
-      this.measureTimer = null;
-      void this.measure();
-    }, MEASURE_DELAY_MS);
+    this.sizing.soon();
   }
 
-  async measure(): Promise<void> {
-    // Only the answer for the latest edit may land: an earlier, slower one would show a stale size.
-    const ticket = ++this.measured;
-    if (!this.templateId || !this.valid) return;
-    try {
-      const config = { ...$state.snapshot(this.config), batchSize: this.training.batchSize };
-      const size = await this.lab.invoke('models.size', { template: this.templateId, config });
-      if (ticket !== this.measured) return;
-      this.size = size;
-      this.sizeError = null;
-    } catch (e) {
-      if (ticket !== this.measured) return;
-      this.size = null;
-      this.sizeError = LabError.from(e);
-    }
+  measure(): Promise<void> {
+    return this.sizing.now();
   }
 
   async start(): Promise<string[] | null> {
     if (!this.templateId || !this.datasetId || !this.valid || this.seedsError || this.seeds === null || this.dataProblem || this.templateProblem) return null;
     this.starting = true;
+    this.startWarnings = null;
     try {
       const config: Record<string, unknown> = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
       if (this.splitId) config.data = { splitId: Number(this.splitId) };
@@ -375,12 +374,15 @@ export class ModelsStore {
       const r = await this.lab.invoke('runs.start', { template: this.templateId, datasetId: this.datasetId, config, seeds: this.seeds, name });
       this.startError = null;
       this.startRefusedWith = null;
+      this.startRefusedKey = null;
       this.name = ''; // the typed name named these runs; the next ones get the automatic name again
       this.fromRun = null; // what the form holds is now these runs' settings
+      this.startWarnings = r.warnings?.length ? { runIds: r.runIds, warnings: r.warnings } : null;
       return r.runIds;
     } catch (e) {
       this.startError = LabError.from(e);
       this.startRefusedWith = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
+      this.startRefusedKey = this.attemptKey();
       return null;
     } finally {
       this.starting = false;

@@ -1,5 +1,6 @@
 // The Runs and Datasets views name, under their lists, the rows the lab left out because their stored row
 // is damaged (lab.damaged): each view its own kind, and the list itself shows the readable rows as usual.
+// A damaged run's line offers Delete (DamagedRowsNote.test.ts: its confirm step and runs.delete).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/svelte';
 import { fakeRunLab } from '../fixtures/fake-run-lab';
@@ -31,12 +32,15 @@ describe('damaged rows under the lists', () => {
     });
     const stores = await openApp(t.lab, '#/runs/14');
     await stores.datasets.refresh();
-    await waitFor(() => expect(screen.getByTestId('damaged-runs').textContent?.trim()).toBe(DAMAGED[0].reason));
+    // the lab's sentence, and the Delete that removes the row (a run's and a dataset's)
+    await waitFor(() => expect(screen.getByTestId('damaged-runs').querySelector('li > .muted')?.textContent).toBe(DAMAGED[0].reason));
+    expect(screen.getByRole('button', { name: 'Delete run 3' })).toBeTruthy();
     expect(screen.queryByTestId('damaged-datasets')).toBeNull();
 
     window.location.hash = '#/datasets/5';
     await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe('sales'));
-    await waitFor(() => expect(screen.getByTestId('damaged-datasets').textContent?.trim()).toBe(DAMAGED[1].reason));
+    await waitFor(() => expect(screen.getByTestId('damaged-datasets').querySelector('li > .muted')?.textContent).toBe(DAMAGED[1].reason));
+    expect(screen.getByRole('button', { name: 'Delete dataset 2' })).toBeTruthy();
     expect(screen.getByTestId('dataset-list').textContent).toContain('sales');
   });
 });

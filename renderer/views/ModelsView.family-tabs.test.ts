@@ -36,6 +36,22 @@ async function importOwn(file: string, csv: string, roles: Record<string, 'featu
   return id;
 }
 
+describe('Models: the family tabs from the keyboard', () => {
+  it('the arrow keys move between the families and select them; only the selected tab is a Tab stop', async () => {
+    await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'tsmixer-gated');
+    const tab = (name: string) => screen.getByRole('tab', { name });
+    expect(tab(TABS.forecasting).tabIndex).toBe(0);
+    expect(tab(TABS.recsys).tabIndex).toBe(-1);
+    tab(TABS.forecasting).focus();
+    await fireEvent.keyDown(tab(TABS.forecasting), { key: 'ArrowRight' });
+    await waitFor(() => expect(stores.models.family).toBe('recsys'));
+    expect(document.activeElement).toBe(tab(TABS.recsys));
+    expect(tab(TABS.recsys).tabIndex).toBe(0);
+    await fireEvent.keyDown(tab(TABS.recsys), { key: 'ArrowLeft' });
+    await waitFor(() => expect(stores.models.family).toBe('forecasting'));
+  });
+});
+
 describe('Models: a family tab on a dataset made for another family', () => {
   it('recommendation tab on the forecasting demo: a note with the CTR demo, Start off, and the demo link fixes it', async () => {
     const forecasting = demoOf(stores, 'forecasting');

@@ -74,13 +74,13 @@ describe('counts the template fixes are shown, not edited', () => {
 });
 
 describe('the launch bar and the size', () => {
-  it('counts the invalid fields, names the first, and takes the user to it (another gate’s form, focused)', async () => {
+  it('counts the invalid fields, names them all, and takes the user to the first (another gate’s form, focused)', async () => {
     await open('recsys', 'finalmlp');
     await waitFor(() => expect(stores.models.size).not.toBeNull());
     expect(screen.queryByTestId('size-stale')).toBeNull();
     expect(stores.models.selectedGate).toBe('gate1');
     stores.models.setConfig({ ...stores.models.config, gate2: { ...(stores.models.config.gate2 as object), scale: 9 }, heads: 7 });
-    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 2 fields: Attention heads'));
+    await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 2 fields: Attention heads, Stream 2 feature gate scale'));
     // the last valid size stays, greyed and said to be stale
     expect(screen.getByTestId('size-stale').textContent).toBe('(size of the last valid settings)');
     stores.models.setConfig({ ...stores.models.config, heads: 2 });
@@ -94,6 +94,17 @@ describe('the launch bar and the size', () => {
     // the message is under the field, once
     expect(alertUnder(inGate('Scale'))).toMatch(/at most 4/);
     expect(screen.getAllByText(/must be at most 4/)).toHaveLength(1);
+  });
+
+  it('warns, without refusing, of a gate init bias that saturates the sigmoid', async () => {
+    await open('forecasting', 'tsmixer-gated');
+    stores.models.setConfig({ ...stores.models.config, gate: { ...(stores.models.config.gate as object), initBias: 1e6 } });
+    const note = await screen.findByTestId('advice-gate.initBias');
+    expect(note.textContent).toMatch(/^Init bias 1\.0e6 starts the gate saturated open/);
+    expect(screen.queryByTestId('config-error')).toBeNull();
+    expect(start().disabled).toBe(false);
+    stores.models.setConfig({ ...stores.models.config, gate: { ...(stores.models.config.gate as object), initBias: 2 } });
+    await waitFor(() => expect(screen.queryByTestId('advice-gate.initBias')).toBeNull());
   });
 
   it('opens the Training fold-out to a bad training field', async () => {

@@ -47,5 +47,22 @@ describe('Models launch bar', () => {
     await fireEvent.change(advice.closest('[data-field="horizon"]')!.querySelector('input')!, { target: { value: n![1] } });
     await waitFor(() => expect(screen.queryByTestId('advice-horizon')).toBeNull());
     expect(stores.models.config.horizon).toBe(Number(n![1]));
+    // the refusal beside Start was about horizon 4000: marked as the previous attempt's, not the form's verdict now
+    expect(screen.getByTestId('start-error').textContent).toMatch(/^The previous Start \(before your changes\) was refused: .*horizon 4000/);
+  });
+
+  it('a Start error is the form’s own until a setting changes, then marked as the previous attempt’s', async () => {
+    await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
+    stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    await fireEvent.click(screen.getByTestId('start-runs'));
+    const box = await screen.findByTestId('start-error');
+    expect(box.textContent).toMatch(/^Start runs: /);
+    expect(box.classList.contains('stale')).toBe(false);
+    stores.models.setTraining({ ...stores.models.training, epochs: 3 });
+    await waitFor(() => expect(screen.getByTestId('start-error').classList.contains('stale')).toBe(true));
+    // back to what was refused: the error is about the form again
+    stores.models.setTraining({ ...stores.models.training, epochs: (stores.models.startRefusedWith as { epochs: number }).epochs });
+    await waitFor(() => expect(screen.getByTestId('start-error').textContent).toMatch(/^Start runs: /));
   });
 });

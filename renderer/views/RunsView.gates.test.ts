@@ -78,7 +78,7 @@ describe('Runs view gate panels', () => {
     expect(panel('val.router/load').querySelectorAll('[data-testid="stack-single"]')).toHaveLength(3);
     expect(panel('val.router/load').textContent).toContain('expert 2 0.5');
     expect(panel('g1/openness_hist').dataset.chart).toBe('heatmap');
-    expect(panel('g1/openness_hist').querySelector('[data-testid="heat-legend"]')?.textContent).toMatch(/0.*0\.5.*0–0\.25 … 0\.75–1/);
+    expect(panel('g1/openness_hist').querySelector('[data-testid="heat-legend"]')?.textContent).toMatch(/^0\s*1\s*·.*0–0\.25 … 0\.75–1/);
   });
 });
 
@@ -123,9 +123,9 @@ describe('Runs view: one look per statistic across gates', () => {
     expect(swatch('block0.gate/openness')).not.toBe('');
     expect(swatch('block1.gate/openness')).toBe(swatch('block0.gate/openness'));
     expect(swatch('val.block1.gate/openness')).toBe(swatch('block0.gate/openness'));
-    // one scale for both histograms: 0 to the largest share of either (block 2 alone peaks at 0.3)
+    // one scale for both histograms: their cells are shares, on the fixed 0…1 (not the largest share so far, 0.5)
     const legend = (stat: string) => panel(stat).querySelector('[data-testid="heat-legend"]')!.textContent;
-    expect(legend('block0.gate/openness_hist')).toMatch(/^0\s*0\.5\s*·/);
+    expect(legend('block0.gate/openness_hist')).toMatch(/^0\s*1\s*·/);
     expect(legend('block1.gate/openness_hist')).toBe(legend('block0.gate/openness_hist'));
   });
 });

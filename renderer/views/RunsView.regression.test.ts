@@ -64,7 +64,7 @@ describe('a regression run in the app', () => {
     await fireEvent.input(await screen.findByTestId('try-rows'), { target: { value: '0-4' } });
     await fireEvent.click(screen.getByTestId('try-run'));
     const table = await screen.findByTestId('try-results', {}, { timeout: 60_000 });
-    expect([...table.querySelectorAll('th')].map((th) => th.textContent).slice(0, 4)).toEqual(['Row', 'Predicted visibility', 'Actual', 'Error']);
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent).slice(0, 4)).toEqual(['Test row', 'Predicted visibility', 'Actual', 'Error']);
     const rows = screen.getAllByTestId('try-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? ''));
     expect(rows).toHaveLength(5);
     const num = (s: string) => Number(s.replace('−', '-').replace(/,/g, ''));

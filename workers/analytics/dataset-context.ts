@@ -36,11 +36,15 @@ function fileChannels(channels: readonly string[], file: readonly { name: string
 
 const hourOf = (epochSeconds: number) => (Number.isFinite(epochSeconds) ? ((Math.floor(epochSeconds / 3600) % 24) + 24) % 24 : -1);
 
-export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number; channels?: unknown }, assigned?: SplitResult): DatasetContext {
+/**
+ * `model`: the run's model config as built, with `pivoted` (the dataset payload's: whether its trainer pivoted
+ * a long-format file) where the lab knows it; without it a pivot is judged by the channel count alone.
+ */
+export function datasetContext(binding: DatasetRunInput, columns: readonly ColumnRole[], model: { lookback?: number; horizon?: number; channels?: unknown; pivoted?: boolean }, assigned?: SplitResult): DatasetContext {
   const raw = readDatasetCache(binding.cacheDir);
   // a long-format forecasting file is pivoted as its trainer pivoted it (workers/data/run-data.ts): the
   // split, the windows and the times are the wide rows' (one per time), the channels the pivot's; only if
-  // the run's model was trained pivoted (forecastingPivot's `built`)
+  // the run's model was trained pivoted (forecastingPivot's `built`: the stored `pivoted`, else the channel count)
   const pivot = binding.columns.family === 'forecasting' ? forecastingPivot(raw, columns, fileChannels(binding.columns.channels, raw.meta.columns, columns), model) : null;
   const data = pivot?.source ?? raw;
   // a stored 'given' split comes as rows, not as a spec; a regressed target's default stratified split is

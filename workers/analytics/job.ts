@@ -41,8 +41,11 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
     // the original rows behind the test split are read when a gate report asks for them (a knockout never does).
     const { binding, assigned } = dataset;
     featureNames = inputNames(DataColumns.parse(binding.columns), data, config.model as Record<string, unknown>);
-    const columns = (j.spec.dataset as { columns?: { name: string; type: string; role: string }[] }).columns ?? [];
-    context = () => datasetContext(binding, columns, config.model as { lookback?: number; horizon?: number }, assigned);
+    const { columns = [], pivoted } = j.spec.dataset as { columns?: { name: string; type: string; role: string }[]; pivoted?: boolean };
+    // the rows are pivoted as the trainer pivoted them (the lab's stored `pivoted`, as dataFor read them): a
+    // pivoted model with constant series left out has no more channels than the file, so its count cannot tell
+    const model = { ...(config.model as { lookback?: number; horizon?: number; channels?: unknown }), ...(pivoted !== undefined ? { pivoted } : {}) };
+    context = () => datasetContext(binding, columns, model, assigned);
   }
   return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
 }

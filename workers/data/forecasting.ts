@@ -43,7 +43,29 @@ export function forecastingSource(data: ColumnSource, split: SplitResult, fitted
       const { inputs, targets } = gatherWindows(scaled, picked, o.lookback, o.horizon);
       return { x: { data: inputs, dims: [picked.length, o.lookback, C] }, y: { data: targets, dims: [picked.length, o.horizon, C] } };
     },
+    // The mean over every window's targets is the scaled series weighted by how many windows' horizons cover
+    // each row: one pass over the part's rows, instead of copying every window (lookback included) out.
+    targetMeans: () => horizonWeightedMeans(scaled, starts, o.horizon),
   };
+}
+
+/** Each channel's mean of the values at rows start..start+horizon-1 over all `starts` (a row counts once per window covering it). */
+export function horizonWeightedMeans(scaled: readonly ArrayLike<number>[], starts: ArrayLike<number>, horizon: number): Float64Array {
+  const means = new Float64Array(scaled.length);
+  if (starts.length === 0) return means.fill(NaN);
+  let first = starts[0], last = starts[0];
+  for (let i = 1; i < starts.length; i++) { first = Math.min(first, starts[i]); last = Math.max(last, starts[i]); }
+  // windows covering each row of [first, last + horizon): +1 where a window's targets start, -1 after they end
+  const cover = new Int32Array(last + horizon - first + 1);
+  for (let i = 0; i < starts.length; i++) { cover[starts[i] - first]++; cover[starts[i] - first + horizon]--; }
+  for (let t = 1; t < cover.length; t++) cover[t] += cover[t - 1];
+  const count = starts.length * horizon;
+  scaled.forEach((s, c) => {
+    let sum = 0;
+    for (let t = 0; t < cover.length - 1; t++) if (cover[t]) sum += cover[t] * s[first + t];
+    means[c] = sum / count;
+  });
+  return means;
 }
 
 /** The three parts over one scaled copy of the series. */

@@ -57,13 +57,16 @@ describe('a heavy-tailed numeric feature is log-scaled before its z-score', () =
     expect(a - b).toBeGreaterThan(0.1);
   }, 60_000);
 
-  it('a near-normal column, a 0/1 flag and a negative column are left linear', () => {
+  it('a near-normal column, a 0/1 flag and a near-normal column with negatives are left linear; a heavy-tailed one with a negative takes the signed log', () => {
     const rng = seededRandom(2, 'flat');
     const flag = Float32Array.from({ length: N }, () => (rng.uniform() < 0.01 ? 1 : 0)); // skewness ≈ 10, but two values
     const d = columnSource(N, { ...Object.fromEntries(['price', 'user', 'y'].map((c) => [c, data.column(c)])), age: { values: Float32Array.from({ length: N }, () => 40 + 10 * rng.normal()) },
-      flag: { values: flag }, change: { values: Float32Array.from(data.column('price').values, (v, i) => (i === 0 ? -1 : v)) } });
-    const r = runDataFrom(d, typeOf, split, { ...columns, numeric: ['age', 'flag', 'change', 'price'] });
-    expect(r.data.logScaled).toEqual(['price']);
+      flag: { values: flag }, change: { values: Float32Array.from(data.column('price').values, (v, i) => (i === 0 ? -1 : v)) },
+      delta: { values: Float32Array.from({ length: N }, () => 10 * rng.normal()) } });
+    const r = runDataFrom(d, typeOf, split, { ...columns, numeric: ['age', 'flag', 'delta', 'change', 'price'] });
+    // |change| is the price's tail: its one negative no longer keeps it linear (scalers.ts isHeavyTailed)
+    expect(r.data.logScaled).toEqual(['change', 'price']);
+    expect(r.data.describe).toMatch(/log-scaled: change \(skewed, signed log\), price \(skewed\)/);
   });
 
   it('classification reports the majority-class baseline on test: the training majority, scored on test', () => {

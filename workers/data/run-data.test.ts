@@ -134,7 +134,7 @@ describe('what a run leaves out, and says so in its data line', () => {
     const config = { model: { template: 'dlinear', lookback: 48, horizon: 12 }, data: {} };
     const r = labDatasetRun({ cacheDir: join(home, 'meter'), columns }, config);
     expect(r.data.describe).toBe('forecasting: 1,341 train / 189 validation / 389 test samples; 2 channels: OT, meter; left out: const (constant), empty (all missing); ' +
-      "not forecast: is_weekend (boolean), season (categorical); forecasting predicts every channel; the target role ('OT') does not select one: gatelab show reports its own test error; to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)");
+      "not forecast: is_weekend (boolean), season (categorical); forecasting predicts every channel; the target role ('OT') does not select one: its own test error is reported beside the headline (in the app: Runs → the run's Test per channel panel; on the command line: gatelab show RUN); to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)");
     expect(r.model.channels).toBe(2);
     expect(r.data.inputs).toEqual({ channels: ['OT', 'meter'] }); // named by the builder, the constant and empty ones gone
     // the export re-derives the same channels (its model would not load otherwise)

@@ -7,7 +7,8 @@ import { checkSeriesParts, forecastingPivot } from '../../common/data/forecastin
 import { timesWrittenInUtc } from '../../common/data/spring-clock-change';
 import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
-import { SplitSpec, computeSplit, logScaledColumns, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
+import { seasonLength } from '../../common/runs/test-channels';
+import { rowsPerHourOf, SplitSpec, computeSplit, logScaledColumns, logScaledDescription, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { describeRegression, type RegressionTarget } from '../../common/models/regression-target';
 import { RANDOM_SPLIT_NOTE, splitForTarget } from '../../common/models/regression-split';
@@ -54,7 +55,7 @@ export interface DatasetRun {
 
 /** What the run already fixed about its inputs (nothing: a new run, decided on the training rows by today's rules). */
 export interface RunDataOptions {
-  /** How the numeric features are scaled: undefined decides on the training rows (heavy-tailed → log1p), a list forces it. */
+  /** How the numeric features are scaled: undefined decides on the training rows (heavy-tailed → log1p, or the signed log sign(x)·log1p(|x|) when they include negatives: common/data/scalers.ts), a list forces it. */
   logScaled?: readonly string[];
   /**
    * The model config is one a trainer built on this dataset (a resume, analytics, Try it): its columns are
@@ -112,9 +113,9 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     { data, columns: bound.columns, split, typeOf, model: model as Record<string, unknown>, alsoLeftOut, logScaled: options.logScaled },
     options.modelBuilt ? BUILT_MODEL_RULES : NEW_MODEL_RULES);
   const notes = [...usableNotes];
-  // Named in the data line: a heavy-tailed number is read as log1p(x) (scalers.ts says why and when).
+  // Named in the data line: a heavy-tailed number is read as log1p(x), or with the signed log when it has negatives (scalers.ts says why and when).
   const logScaled = logScaledColumns(fitted);
-  if (logScaled.length) notes.push(`log-scaled: ${logScaled.map((n) => `${n} (skewed)`).join(', ')}`);
+  if (logScaled.length) notes.push(`log-scaled: ${logScaledDescription(fitted)}`);
   const baseline = target ? majorityBaseline(target, split) : undefined;
   // 'Recommended' and 'recommended ' are two classes (exact values decide them): say so, they are rarely meant to be
   const variants = target && target.kind === 'classes' ? labelVariantsNote(target.column, target.names)
@@ -208,7 +209,7 @@ export const LabDatasetPayload = z.looseObject({
   splitName: z.string().optional(),
   /** The columns the run's trainer log-scaled when it first started (a resume or an export forces the same); absent: decide. */
   logScaled: z.array(z.string()).optional(),
-  /** Whether the run's trainer pivoted a long-format file when it first started (its data line says so); absent: decide. */
+  /** Whether the run's trainer pivoted a long-format file when it first started (its stored `pivoted`, or for older runs its data line); absent: decide. */
   pivoted: z.boolean().optional(),
 });
 
@@ -256,7 +257,11 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   // analytics line test samples up with dataset rows (workers/analytics/job.ts takes them from dataFor).
   // A regressed target's split is not its spec's either (cut at random: regression-split.ts).
   const used = assigned || run.leftOut || run.regression ? run.split : undefined;
-  const data = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
+  const described = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
+  // whether it was pivoted, sent with 'ready' and stored with the run: later readers go by this, not by the data line's words
+  // the season of the time step (24 for hourly rows, 12 monthly): the seasonal-naive baseline's (forecast-baselines.ts)
+  const season = family === 'forecasting' && time ? seasonLength(3600 / rowsPerHourOf(cache.column(time))) : undefined;
+  const data = family === 'forecasting' ? { ...described, pivoted: !!pivot, ...(season !== undefined ? { seasonLength: season } : {}) } : described;
   return { data, model: { ...config.model, ...run.shape }, binding: bound, ...(used ? { assigned: used } : {}) };
 }
 

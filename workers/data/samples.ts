@@ -21,6 +21,12 @@ export interface SampleSource {
   specs: Record<string, FeedSpec>;
   /** The samples at `indices`, as feeds of shape [indices.length, ...spec.shape]. */
   batch(indices: ArrayLike<number>): Record<string, Feed>;
+  /**
+   * Forecasting windows: each channel's mean over every window's targets (`y`, all horizon steps), computed
+   * from the series without gathering a window (the training-mean baseline, workers/run/forecast-baselines.ts).
+   * Absent for other sources, which the baseline reads window by window.
+   */
+  targetMeans?(): Float64Array;
 }
 
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);

@@ -39,6 +39,12 @@ export function detectListColumn(values: readonly string[]): ListColumn | null {
   return null;
 }
 
+/**
+ * Both ways to give a column the multi-hot role, as the other advice gives them: the app's and the command
+ * line's. "ID": the importer runs before the dataset has one; the lab puts it in (main/lab/datasets/current-issues.ts).
+ */
+const MULTI_HOT_WAYS = (column: string) => `in the app: Datasets → Schema → that column's Role → multi-hot; on the command line: gatelab datasets roles ID '${column}=multi-hot'`;
+
 /** Warnings and notes for a categorical column: `values` its dictionary, `counts[i]` the rows of values[i]. */
 export function checkCategories(column: string, values: readonly string[], counts: ArrayLike<number>, distinct: number, validation: Validation): void {
   const cased = caseVariants(values, counts);
@@ -54,7 +60,7 @@ export function checkCategories(column: string, values: readonly string[], count
     validation.addCounted('note', column, distinct, `column '${column}': its values are '${list.separator}'-separated lists of ${list.tokens.toLocaleString('en-US')} distinct tokens `
       + `(e.g. '${list.example.slice(0, 40)}'), so as a category each of its ${distinct.toLocaleString('en-US')} combinations is a value of its own. `
       + (list.separator === '|'
-        ? `For recommendation models give it the multi-hot role (one feature of its tokens): gatelab datasets roles DATASET '${column}=multi-hot', or choose multi-hot in the Schema tab`
-        : `The multi-hot role splits on '|': write the lists with '|' and import again, then give the column the multi-hot role (gatelab datasets roles DATASET '${column}=multi-hot'), or use a multi-hot pipeline step with separator '${list.separator}'`), 'list-values');
+        ? `For recommendation models give it the multi-hot role, one feature of its tokens (${MULTI_HOT_WAYS(column)})`
+        : `The multi-hot role splits on '|': write the lists with '|' and import again, then give the column the multi-hot role (${MULTI_HOT_WAYS(column)}), or use a multi-hot pipeline step with separator '${list.separator}'`), 'list-values');
   }
 }

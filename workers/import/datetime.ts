@@ -208,9 +208,31 @@ export class DayFirstDates extends Error {
   }
 }
 
-/** Column names that suggest a number column holds epoch seconds ('created_at', 'event_time', 'ts_ms'). */
-export const looksLikeTimeName = (name: string) =>
-  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when|at)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name) || camelTimeName(name);
+/**
+ * The time words of other languages spreadsheets are saved in, matched as the English ones are (any case,
+ * the whole name or its last word after '_', a space or '/' as in 'Date/Heure'): German Datum, Zeit, Zeitstempel; Spanish Fecha,
+ * Hora (Fecha_hora); French date, heure, horodatage; Dutch datum, tijd; Polish czas; Chinese 日期, 时间;
+ * Japanese 日付, 時間. A German 'Arbeitszeit' (a duration) is one word, so no time.
+ */
+const FOREIGN_TIME_WORDS = ['datum', 'zeit', 'zeitstempel', 'fecha', 'hora', 'heure', 'horodatage', 'tijd', 'czas', '日期', '时间', '日付', '時間'];
+const FOREIGN_TIME_NAME = new RegExp(`(^|[_/\\s])(${FOREIGN_TIME_WORDS.join('|')})(_?ms)?$`, 'i');
+/**
+ * Italian/Polish 'data' (date) and Italian 'ora' (hour) are English words too: 'raw_data', 'sensor_data',
+ * 'input_data' hold readings, not times. Only the whole name is a time word.
+ */
+const FOREIGN_TIME_WHOLE_NAME = /^(data|ora)$/i;
+
+/**
+ * Column names that suggest a number column holds epoch seconds or spreadsheet serial dates ('created_at',
+ * 'event_time', 'ts_ms', 'Datum'). `foreign`: the other languages' words count; off for a dataset imported
+ * before they did (ParseRules.foreignTimeNames, parse-rules.ts), so its columns are typed as they were.
+ */
+export const timeNameUnder = (name: string, foreign: boolean) =>
+  /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when|at)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name)
+  || (foreign && (FOREIGN_TIME_NAME.test(name.trim()) || FOREIGN_TIME_WHOLE_NAME.test(name.trim()))) || camelTimeName(name);
+
+/** A time name under every rule (a new import): one argument, so it can be mapped over names. */
+export const looksLikeTimeName = (name: string) => timeNameUnder(name, true);
 
 /**
  * camelCase and PascalCase time names: 'unixReviewTime', 'eventTime', 'createdAt', 'UpdatedAt', 'eventTs',

@@ -2,7 +2,7 @@
 // numbers (the values checked in the cache), with a note naming what was removed; a user's float type
 // reads them too, and its error for a value it still cannot read says what it accepts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseFormatted } from './formatted-number';
+import { parseFormatted, strippedDescription } from './formatted-number';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-formatted-');
@@ -73,5 +73,54 @@ describe('formatted numbers', () => {
     const r = await load(`price\n${rows.join('\n')}\nfree\n`);
     expect(r.type('price')).toBe('categorical');
     expect(r.result.validation.issues.some((i) => i.kind === 'retyped' && i.column === 'price')).toBe(true);
+  });
+
+  it("reads thousands grouped by spaces (also U+00A0, U+202F) and apostrophes (also U+2019), and accounting negatives; refuses what does not group by three", () => {
+    const v = (s: string, dc = false) => parseFormatted(s, dc)?.value ?? null;
+    expect(v('40 347,64', true)).toBe(40347.64);
+    expect(v('40\u00a0347,64', true)).toBe(40347.64);
+    expect(v('1\u202f234\u202f567,5 €', true)).toBe(1234567.5);
+    expect(v('12 345')).toBe(12345);
+    expect(v("1'234.50")).toBe(1234.5);
+    expect(v('1\u2019234\u2019567')).toBe(1234567);
+    expect(v('(1,234.50)')).toBe(-1234.5);
+    expect(v('($5)')).toBe(-5);
+    expect(v('(1 234,50 €)', true)).toBe(-1234.5);
+    expect(parseFormatted('(7.25)', false)).toMatchObject({ value: -7.25, parenthesized: true, thousands: false });
+    expect(parseFormatted("1'234.50", false)).toMatchObject({ thousands: true, separator: "'" });
+    expect(v('1 234,567.5')).toBeNull(); // one separator throughout a number
+    expect(v("1'234 567")).toBeNull();
+    expect(v('12 34')).toBeNull();
+    expect(v('1 2345')).toBeNull();
+    expect(v('0 123')).toBeNull();
+    expect(v('(-5)')).toBeNull(); // a sign inside parentheses is no accounting negative
+    expect(v('((5))')).toBeNull();
+    expect(v('(5')).toBeNull();
+  });
+
+  it("French, Swiss and accounting columns are float with the numbers written, and their note says thousands separators were removed", async () => {
+    const fr = await load('montant;taux\n"40 347,64";3,5\n"1\u00a0250,00";4\n"999,5";2,25\n'.replaceAll('"', ''));
+    expect(fr.type('montant')).toBe('float');
+    expect(fr.col('montant')).toEqual([40347.64, 1250, 999.5].map(Math.fround));
+    expect(notes(fr, 'montant')).toEqual([expect.stringMatching(/read as numbers with thousands separators \(2 values\) removed \(e\.g\. '40 347,64'\)/)]);
+    const ch = await load("id,v\na,1'053.50\nb,12.25\nc,1\u2019000\n");
+    expect(ch.type('v')).toBe('float');
+    expect(ch.col('v')).toEqual([1053.5, 12.25, 1000]);
+    const acc = await load('id,v\na,"(1,234.50)"\nb,"2,000.00"\nc,(3.25)\nd,4.5\n');
+    expect(acc.type('v')).toBe('float');
+    expect(acc.col('v')).toEqual([-1234.5, 2000, -3.25, 4.5]);
+    // parentheses alone are evidence too: no separator needed
+    expect((await load('id,v\na,(12.5)\nb,3\nc,4.25\n')).col('v')).toEqual([-12.5, 3, 4.25]);
+  });
+
+  it('the note names accounting parentheses when the column counts them', () => {
+    expect(strippedDescription({ thousands: 3, percent: 0, currency: new Set(), parenthesized: 2 }))
+      .toBe('thousands separators (3 values), accounting parentheses (2 values, read as negative: (1,234.50) is -1234.5)');
+    expect(strippedDescription({ thousands: 1, percent: 0, currency: new Set() })).toBe('thousands separators (1 value)');
+  });
+
+  it('a column mixing ways of grouping thousands, or numbers not grouped by three, stays text', async () => {
+    expect((await load("id,v\na,1 234\nb,5'678\nc,12\n")).type('v')).toBe('categorical');
+    expect((await load('id,v\na,12 34\nb,56 78\nc,1 2\n')).type('v')).toBe('categorical');
   });
 });

@@ -3,7 +3,7 @@
 // when written '10717.0'), and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, lastDate, looksLikeDateName, looksLikeTimeName, parseDatetime } from './datetime';
+import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, lastDate, looksLikeDateName, parseDatetime, timeNameUnder } from './datetime';
 import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
@@ -26,6 +26,8 @@ export interface InferRules {
   twoDigitYears?: boolean;
   /** Times with AM/PM ('1:05 PM') are dates; false only for a dataset imported before (parse-rules.ts). */
   twelveHourTimes?: boolean;
+  /** Time words of other languages ('Datum', 'Fecha') name time columns; false only for a dataset imported before (parse-rules.ts). */
+  foreignTimeNames?: boolean;
 }
 
 export function inferKind(name: string, samples: string[], userType?: ColumnType, rules: InferRules = { floatIds: true }): ColumnPlan {
@@ -69,10 +71,11 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     const compact = integral && looksLikeDateName(name) ? detectCompactDate(present) : null;
     if (compact) return { name, kind: 'datetime', dtype: 'float64', dateFormat: compact };
     // epoch seconds or milliseconds, whole or with fractions (1467331200.123), when the name says time
-    const epoch = looksLikeTimeName(name) ? epochUnit(present.map(Number), integral) : null;
+    const timeName = timeNameUnder(name, rules.foreignTimeNames !== false);
+    const epoch = timeName ? epochUnit(present.map(Number), integral) : null;
     if (epoch) return { name, kind: 'datetime', dtype: 'float64', dateFormat: epoch };
     // 42552.041667: a spreadsheet's serial date (excel-dates.ts; its note is written by the datetime column)
-    if (looksLikeTimeName(name) && looksLikeExcelSerials(present.map(Number))) return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'excel-days' };
+    if (timeName && looksLikeExcelSerials(present.map(Number))) return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'excel-days' };
     return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
   }
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };

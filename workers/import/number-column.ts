@@ -8,7 +8,7 @@ import { NumberValueCounter } from './number-values';
 import { parseDecimalComma } from './decimal-comma';
 import type { FileAwarePlan } from './decimal-comma';
 import { AMBIGUOUS, DotReadings, NO_DOT, commaFromFileMessage, commaUnprovenMessage, dotRole, readsDecimalComma } from './dot-reading';
-import { parseFormatted, strippedDescription } from './formatted-number';
+import { parseFormatted, strippedDescription, type FormattedReading } from './formatted-number';
 import { BAD, MISSING, NAN_INF, OK, parseNumber, parseNumberString, parsed } from './values';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
@@ -36,7 +36,7 @@ export class NumberColumn extends ColumnWriter {
    */
   private infinities = { values: 0, overFloat32: 0, kept: 0 };
   /** What formatted values had removed (thousands separators, '%', currency), for the import's note. */
-  private stripped = { values: 0, thousands: 0, percent: 0, currency: new Set<string>(), example: '' };
+  private stripped = { values: 0, thousands: 0, percent: 0, parenthesized: 0, currency: new Set<string>(), example: '' };
   /** Values with a fraction in a column the user typed int ('1.1'): how many, and the first (finish() warns). */
   private fractionsInInt = { values: 0, line: 0, example: '' };
   /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
@@ -224,7 +224,8 @@ export class NumberColumn extends ColumnWriter {
    */
   private readFormatted(raw: string, line: number): boolean {
     const { formatted, userType } = this.plan;
-    const f = parseFormatted(raw, formatted?.decimalComma ?? this.plan.decimalComma ?? false);
+    // a dataset imported before spaces/apostrophes and parentheses were read reads its columns as then (parse-rules.ts)
+    const f = parseFormatted(raw, formatted?.decimalComma ?? this.plan.decimalComma ?? false, this.plan as FormattedReading);
     if (!f) return false;
     if (!formatted && userType !== 'int' && userType !== 'float' && (!f.thousands || f.percent || f.currency)) return false;
     if (this.filePlan.commaUnproven && f.thousands) {
@@ -235,6 +236,7 @@ export class NumberColumn extends ColumnWriter {
     const s = this.stripped;
     s.values++;
     if (f.thousands) s.thousands++;
+    if (f.parenthesized) s.parenthesized++;
     if (f.percent) s.percent++;
     if (f.currency) s.currency.add(f.currency);
     if (!s.example) s.example = raw.trim();

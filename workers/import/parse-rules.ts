@@ -5,6 +5,7 @@
 // records them with each import). Options without `parseRules` (a new import, a test) get every rule.
 import { parseRulesWith, type ImportOptions, type ParseRules } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
+import type { FormattedReading } from './formatted-number';
 
 export type { ParseRules } from '../../common/dataset-cache';
 
@@ -44,16 +45,22 @@ export function withExcelDatesRule(plan: ColumnPlan, rules: ParseRules, retyped:
 }
 
 /**
- * A plan with the later rules it is read under: two-digit years not read as dates (fourDigitYears) for a
+ * A plan with the later rules it is read under: thousands grouped by spaces or apostrophes and accounting
+ * negatives not read in a dataset imported before they were (FormattedReading), two-digit years not read as dates (fourDigitYears) for a
  * dataset imported before they were, '1.444' read as 1444 in a column the user typed int, and AM/PM times
  * not read in a dataset imported before they were, unless this parse sets the column's type (`retyped`:
  * retypedNow), so an old dataset's text column of '1:05 PM' times can be retyped datetime without importing
  * it again. A column typed datetime long ago keeps reading them as it did (not at all: its AM/PM cells were
  * bad values, dropped or imputed at import), so changing another column's type leaves its rows as they were.
  */
-export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: ReadonlySet<string>): ColumnPlan {
+export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: ReadonlySet<string>): ColumnPlan & FormattedReading {
   const fourDigitYears = rules.twoDigitYears ? {} : { fourDigitYears: true };
   const intDots = rules.intDotThousands && plan.userType === 'int' ? { intDotThousands: true } : {};
-  const clock = rules.twelveHourTimes || (plan.userType && retyped.has(plan.name)) ? {} : { noTwelveHourTimes: true };
-  return { ...plan, ...fourDigitYears, ...intDots, ...clock };
+  const typedNow = plan.userType !== undefined && retyped.has(plan.name);
+  const clock = rules.twelveHourTimes || typedNow ? {} : { noTwelveHourTimes: true };
+  // '1 234,50' and '(1,234.50)' were bad values (or text) to the importer before these rules: an old dataset's
+  // columns read them so again, unless this parse types the column anew (formatted-number.ts reads the flags)
+  const spaces = rules.otherThousands || typedNow ? {} : { noOtherThousands: true };
+  const parentheses = rules.accountingNegatives || typedNow ? {} : { noAccountingNegatives: true };
+  return { ...plan, ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses };
 }

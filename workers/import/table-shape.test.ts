@@ -73,7 +73,7 @@ describe('long format', () => {
     const r = await load(`date,series,value\n${rows.join('\n')}\n`);
     expect(r.issues['note:date'].message).toBe("column 'date': every time appears 3 times and column 'series' has 3 values: this looks like long format (one row per series and time). " +
       "A forecasting run pivots it: each value of 'series' becomes a channel. " +
-      'If another column tells the series apart, give that one the role series-id (gatelab datasets roles ID <column>=series-id)');
+      'If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id)');
     // sorted by time (each time's rows together) is long format too
     const sorted = [...rows].sort();
     expect((await load(`date,series,value\n${sorted.join('\n')}\n`)).issues['note:date']?.message).toMatch(/every time appears 3 times and column 'series' has 3 values/);

@@ -53,7 +53,9 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, k
   // a forecasting run pivots it itself (common/data/forecasting-long.ts): say so, and how to name the column if the guess is wrong
   validation.addCounted('note', time, k, `column '${time}': every time appears ${k} times and column '${series.name}' has ${k} values: this looks like long format (one row per series and time). ` +
     `A forecasting run pivots it: each value of '${series.name}' becomes a channel${numbers > 1 ? ' per number column' : ''}. ` +
-    `If another column tells the series apart, give that one the role series-id (gatelab datasets roles ID <column>=series-id)`, 'long-format');
+    // both faces show this note: the app's way and the command line's (main/lab/datasets/current-issues.ts puts the dataset's id in)
+    `If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column's Role → series-id; ` +
+    `on the command line: gatelab datasets roles ID <column>=series-id)`, 'long-format');
 }
 
 /** Times of day ('00:00', '13:30:00', '7:05:00.5'): a column of them beside a date column completes its timestamps. */

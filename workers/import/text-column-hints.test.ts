@@ -66,6 +66,26 @@ describe("numbers with a few marks like 'ERR' among them", () => {
     expect(r.issues.dropped_rows.message).toBe("4 of 61 rows dropped (policy 'drop'): lines 2, 20, 33, 41");
   });
 
+  it('more than 10 kinds of marks among many more numbers: still said, quoting the first 10 and counting the rest', async () => {
+    // 300 readings, every 20th an error code of its own ('E1' … 'E15'): 15 marks among 300 distinct values
+    const rows = Array.from({ length: 300 }, (_, i) => `${i},${i % 20 === 7 ? `E${(i - 7) / 20 + 1}` : (100 + i * 0.37).toFixed(2)}`);
+    const r = await load(`id,load\n${rows.join('\n')}\n`);
+    expect(r.type('load')).toBe('categorical');
+    expect(r.issues['note:load']).toMatchObject({ severity: 'warning', count: 15 });
+    expect(r.issues['note:load'].message).toMatch(/^column 'load' is numbers except 15 values 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10' and 5 more, so it is read as categories/);
+    // a short list of codes mixing words and digits is categories, said nothing about
+    const codes = await load(`id,grade\n${Array.from({ length: 40 }, (_, i) => `${i},${['A', 'B', 'C', '1', '2', '3'][i % 6]}`).join('\n')}\n`);
+    expect(codes.issues['note:grade']).toBeUndefined();
+  });
+
+  it("French amounts grouped by narrow no-break spaces, and accounting negatives, are numbers beside the marks", async () => {
+    // an 'ERR' in the sample keeps the column text; its other values are numbers however they group thousands
+    const rows = Array.from({ length: 60 }, (_, i) => `${i};${i === 3 ? 'ERR' : i % 4 ? `${1 + i}\u202f${String(100 + i).padStart(3, '0')},50` : `(${i},25)`}`);
+    const r = await load(`id;montant\n${rows.join('\n')}\n`);
+    expect(['categorical', 'text']).toContain(r.type('montant'));
+    expect(r.issues['note:montant'].message).toMatch(/^column 'montant' is numbers except the value 'ERR'/);
+  });
+
   it('a column of words with a few numbers, or many kinds of words, gets no such note', async () => {
     const words = await load(`city,n\n${Array.from({ length: 40 }, (_, i) => `${['Paris', 'Lyon', 'Nice', '75'][i % 4]},${i}`).join('\n')}\n`);
     expect(words.issues['note:city']).toBeUndefined();

@@ -14,16 +14,27 @@ import { parseDatetime, readsBetterYearFirst, writesAmPm, type DateFormat } from
 
 /** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
 const MAX_DISTINCT = 200_000;
-/** At most this many distinct values that are not numbers, and at most this share of them, for "numbers with a few marks". */
-const MAX_MARKS = 10;
+/**
+ * "Numbers with a few marks": at most this share of the distinct values are not numbers, or, in a column
+ * of more than 2 × MAX_MARKS distinct values, fewer than half are (a logger writing 'E101' … 'E140' among
+ * hundreds of readings is still a column of numbers). A short list needs the low share: codes mix words
+ * and digits ('A', 'B', '1', '2', '3') and are categories. The note quotes at most MAX_MARKS of them.
+ */
 const MARK_SHARE = 0.05;
+const MAX_MARKS = 10;
+const mostlyNumbers = (marks: number, distinct: number) => marks <= MARK_SHARE * distinct || (distinct > 2 * MAX_MARKS && 2 * marks < distinct);
 /** Share of the distinct values that must be short-year dates. */
 const DATE_SHARE = 0.95;
 
 /** '25.12.20', '25.12.20 00:15', '3/7/21 8:05:00': day, month (either order) and a two-digit year, an optional time. */
 const SHORT_YEAR_DATE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-/** Numbers as people write them, thousands separators and a decimal comma included ('1.234,5', '0,5'). */
-const WRITTEN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:[ .,'\u00a0]\d{3})+)(?:[.,]\d+)?$/;
+/**
+ * Numbers as people write them, thousands separators (also the spaces and apostrophes of
+ * formatted-number.ts OTHER_THOUSANDS) and a decimal comma included ('1.234,5', '0,5', '1\u202f234,5'),
+ * or in an accounting negative's parentheses ('(1,234.50)').
+ */
+const NUMBER_WRITTEN = String.raw`[+-]?(?:\d+|\d{1,3}(?:[ .,'\u00a0\u202f\u2019]\d{3})+)(?:[.,]\d+)?`;
+const WRITTEN_NUMBER = new RegExp(`^(?:${NUMBER_WRITTEN}|\\(${NUMBER_WRITTEN}\\))$`);
 
 function isNumber(value: string): boolean {
   const v = value.trim();
@@ -63,7 +74,7 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     }
     if (!plan.noTwelveHourTimes && twelveHourHint(col.name, values, v)) return;
     const marks = values.filter((x) => !isNumber(x));
-    if (marks.length === 0 || marks.length > MAX_MARKS || marks.length > MARK_SHARE * values.length) return;
+    if (marks.length === 0 || !mostlyNumbers(marks.length, values.length)) return;
     // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was
     // doubtfully read as data is most likely that row's (its note offers --header yes): not said twice
     const said = (units?.includes(col.name) || rowOneData) && marks.length === 1;
@@ -122,6 +133,7 @@ function shortYearMessage(name: string, example: string, doubt: string | null): 
 
 function marksMessage(name: string, marks: string[]): string {
   const n = marks.length;
-  return `column '${name}' is numbers except ${n === 1 ? 'the value' : `${n} values`} ${quoted(marks)}, so it is read as categories and a model learns ${n === 1 ? 'it' : 'them'} as levels beside the numbers. `
+  const shown = n > MAX_MARKS ? `${quoted(marks.slice(0, MAX_MARKS))} and ${(n - MAX_MARKS).toLocaleString('en-US')} more` : quoted(marks);
+  return `column '${name}' is numbers except ${n === 1 ? 'the value' : `${n.toLocaleString('en-US')} values`} ${shown}, so it is read as categories and a model learns ${n === 1 ? 'it' : 'them'} as levels beside the numbers. `
     + `If ${n === 1 ? 'it marks a bad or missing reading' : 'they mark bad or missing readings'}, set the type (--types ${name}=float) with --on-invalid drop (their rows are left out) or --on-invalid impute (filled with the column mean)`;
 }

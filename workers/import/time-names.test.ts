@@ -35,6 +35,25 @@ describe('camelCase time names', () => {
   });
 });
 
+describe('time names in other languages', () => {
+  it('Excel serial dates and times under German, Spanish, French, Italian, Dutch, Polish, Chinese and Japanese names are datetimes', async () => {
+    const names = ['Datum', 'zeit', 'ZEITSTEMPEL', 'Fecha', 'Hora', 'Fecha_hora', 'Date/Heure', 'horodatage', 'data', 'ora', 'tijd', 'czas', 'start datum', '日期', '时间', '日付', '時間'];
+    const days = [43831, 43832, 43833, 43834];
+    const r = await load(`${names.join(',')}\n${days.map((d, i) => names.map((n) => (/hora|heure|ora$|zeit$|tijd|czas|时间|時間/i.test(n) ? (45292 + i / 24).toFixed(6) : String(d))).join(',')).join('\n')}\n`);
+    for (const n of names) expect([n, r.type(n)]).toEqual([n, 'datetime']);
+    expect(r.col('Datum')).toEqual(days.map((d) => (d - 25569) * 86400)); // 43831 = 2020-01-01
+    const hora = r.col('Hora') as number[];
+    expect(hora[1] - hora[0]).toBeCloseTo(3600, 3);
+  });
+
+  it('compounds and other words stay numbers: a duration (Arbeitszeit), a name ending in the letters only (Kora, Metadata)', async () => {
+    const names = ['Arbeitszeit', 'Laufzeit', 'Kora', 'Metadata', 'Cora', 'datum2'];
+    const r = await load(`${names.join(',')}\n${[43831, 43832, 43833].map((d) => names.map(() => d).join(',')).join('\n')}\n`);
+    for (const n of names) expect([n, r.type(n)]).toEqual([n, 'int']);
+    expect(['Datum ', ' Fecha', 'FECHA_HORA', 'Zeit_ms'].map(looksLikeTimeName)).toEqual([true, true, true, true]);
+  });
+});
+
 describe('a file that is not there', () => {
   it('a relative path names the absolute path it was looked for at', async () => {
     const { runImport } = await import('./run');

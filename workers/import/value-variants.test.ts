@@ -94,7 +94,7 @@ describe('a column of separated lists', () => {
     const r = await load(`user,genres\n${rows.join('\n')}\n`);
     const n = issue(r, 'genres', 'multi-hot')!;
     expect(n.severity).toBe('info');
-    expect(n.message).toMatch(/^column 'genres': its values are '\|'-separated lists of 12 distinct tokens \(e\.g\. 'G1\|G0'\), so as a category each of its \d+ combinations is a value of its own\. For recommendation models give it the multi-hot role \(one feature of its tokens\): gatelab datasets roles DATASET 'genres=multi-hot', or choose multi-hot in the Schema tab$/);
+    expect(n.message).toMatch(/^column 'genres': its values are '\|'-separated lists of 12 distinct tokens \(e\.g\. 'G1\|G0'\), so as a category each of its \d+ combinations is a value of its own\. For recommendation models give it the multi-hot role, one feature of its tokens \(in the app: Datasets → Schema → that column's Role → multi-hot; on the command line: gatelab datasets roles ID 'genres=multi-hot'\)$/);
   });
 
   it('few combinations, or values without separators, are plain categories', () => {

@@ -56,6 +56,23 @@ describe('evaluation metrics', () => {
     expect(oneVsRestAuc(logits.slice(0, 6), [1, 1], 3)).toBeNaN();
   });
 
+  it('multi-class logloss is the mean −log softmax of the true class (PyTorch and scikit-learn agree)', () => {
+    // torch.nn.functional.cross_entropy(float64 logits, y) and sklearn.metrics.log_loss(y, softmax(logits))
+    // both give 1.9950560652112486 for these rows (sklearn 1.2.1, torch 1.13)
+    const rows = [[2, -1, 0.5, 0], [0.1, 0.2, 0.3, 0.4], [-3, 4, 1.5, -0.5], [1, 1, 1, 1], [0, -2.5, 3, 2], [5, 0, -1, 2]];
+    const m = multiclassMetrics(rows.flat(), [0, 3, 2, 1, 3, 1], 4);
+    expect(m.logloss).toBeCloseTo(1.9950560652112486, 12);
+    // a logit of 800 does not overflow, and a confident wrong answer is not clipped (cross_entropy: 400.2038029822222)
+    expect(multiclassMetrics([800, 0, -3, 0, 1, 2], [1, 2], 3).logloss).toBeCloseTo(400.2038029822222, 9);
+  });
+
+  it('two-class softmax logits [0, z] give the binary logloss of logit z', () => {
+    const z = [2, -1, 0.5, 40, -30], y = [1, 0, 0, 1, 1];
+    const binary = binaryMetrics(z, y).logloss;
+    expect(multiclassMetrics(z.flatMap((v) => [0, v]), y, 2).logloss).toBeCloseTo(binary, 12);
+    expect(binary).toBeGreaterThan(6); // the -30 row costs 30: the comparison is not of near-zero losses
+  });
+
   it('MSE and MAE', () => {
     expect(regressionMetrics([1, 2, 3], [1, 0, 6])).toEqual({ mse: (0 + 4 + 9) / 3, mae: 5 / 3 });
   });

@@ -1,7 +1,8 @@
 // Task metrics computed from eval-graph predictions: forecasting MSE/MAE (on normalized data),
 // CTR/binary AUC + logloss + accuracy, classification accuracy + macro-F1 (over the classes that occur, as
 // scikit-learn's) + AUC (two classes: of the margin; more: one-vs-rest on the softmax probabilities,
-// macro-averaged, as scikit-learn's roc_auc_score(multi_class='ovr', average='macro')).
+// macro-averaged, as scikit-learn's roc_auc_score(multi_class='ovr', average='macro')) + logloss (the mean
+// −log softmax probability of the true class, computed as the binary one is: from the logits, unclipped).
 export type Task = 'regression' | 'binary' | 'multiclass';
 
 /** Area under the ROC curve by the rank statistic (ties get their average rank). */
@@ -60,18 +61,36 @@ export function macroF1(tp: ArrayLike<number>, fp: ArrayLike<number>, fn: ArrayL
   return present ? sum / present : 0;
 }
 
-/** Multiclass metrics from logits [n, C] and integer labels. */
+/**
+ * −log softmax(z)[y] of one row of logits, as log Σ exp(z_c − max) + max − z_y: exp of a raw logit of 800
+ * overflows, and log(p) of a p that underflowed to 0 is −∞. Not clipped, as the binary logloss is not: a
+ * confident wrong answer costs what it costs (a two-class row [0, z] gives binaryMetrics' loss of logit z).
+ */
+function rowLogloss(logits: ArrayLike<number>, offset: number, classes: number, y: number): number {
+  let max = -Infinity;
+  for (let c = 0; c < classes; c++) max = Math.max(max, logits[offset + c]);
+  let sum = 0;
+  for (let c = 0; c < classes; c++) sum += Math.exp(logits[offset + c] - max);
+  return Math.log(sum) + max - logits[offset + y];
+}
+
+/**
+ * Multiclass metrics from logits [n, C] and integer labels. logloss is the plain mean over rows (no class
+ * weights, no router auxiliary losses: the training `loss` can carry both), so runs compare on it as binary
+ * runs do.
+ */
 export function multiclassMetrics(logits: ArrayLike<number>, labels: ArrayLike<number>, classes: number): Record<string, number> {
   const n = labels.length;
   const tp = new Float64Array(classes), fp = new Float64Array(classes), fn = new Float64Array(classes);
-  let correct = 0;
+  let correct = 0, ll = 0;
   for (let i = 0; i < n; i++) {
     let best = 0;
     for (let c = 1; c < classes; c++) if (logits[i * classes + c] > logits[i * classes + best]) best = c;
     const y = Number(labels[i]);
     if (best === y) { correct++; tp[y]++; } else { fp[best]++; fn[y]++; }
+    ll += rowLogloss(logits, i * classes, classes, y);
   }
-  const out: Record<string, number> = { accuracy: correct / n, f1: macroF1(tp, fp, fn) };
+  const out: Record<string, number> = { accuracy: correct / n, f1: macroF1(tp, fp, fn), logloss: ll / n };
   if (classes === 2) {
     const margin = Array.from({ length: n }, (_, i) => logits[i * 2 + 1] - logits[i * 2]);
     Object.assign(out, withAuc(auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])))));

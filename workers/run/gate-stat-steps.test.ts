@@ -23,8 +23,9 @@ function rows(): Rows {
 describe('gate statistics of a K-step training call', () => {
   it('stores the scheduled temperature at every step, equal to the schedule there (not a K-step mean)', async () => {
     const steps = 20, from = 2, to = 0.3, K = 5;
-    // τ at step s (1-based, as stored): the schedule at the s − 1 optimizer steps taken before it (engine/gates/routers.ts)
-    const tau = (s: number) => from * (to / from) ** Math.min((s - 1) / steps, 1);
+    // τ at step s (1-based, as stored): the schedule τ(s) = from·(to/from)^min(s/steps, 1) that step trained
+    // with (engine/gates/routers.ts); a validation after s steps uses the same τ(s)
+    const tau = (s: number) => from * (to / from) ** Math.min(s / steps, 1);
     const config = parseRunConfig({
       model: { template: 'moe-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, expertHidden: [4],
         router: { kind: 'softmax-router', experts: 2, schedule: { kind: 'dense-to-sparse', from, to, steps } } },
@@ -57,7 +58,9 @@ describe('gate statistics of a K-step training call', () => {
     // validation: one evaluation at the step it ran at, at that step's temperature
     const val = of('val.router', 'temperature');
     expect(val.map((p) => p.step)).toEqual([total]);
-    expect(val[0].value).toBeCloseTo(from * (to / from) ** (total / steps), 12);
+    expect(val[0].value).toBeCloseTo(tau(total), 12);
+    // the training τ stored at the validated step is the one validation used there (it was τ(N − 1))
+    expect(temperature.at(-1)!.value).toBeCloseTo(val[0].value!, 12);
   });
 });
 

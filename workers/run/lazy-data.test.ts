@@ -35,10 +35,10 @@ function datasetRun() {
   return runDataFrom(data, () => 'float', split, { family: 'forecasting', channels, stride: 1 }, { lookback: L, horizon: H }).data;
 }
 
-/** A part that records the size of every batch asked of it and refuses to be built whole. */
+/** A part that records the size of every batch asked of it and refuses to be built whole (what else its source can say, it still says). */
 function watched(r: Rows, sizes: number[]): Rows {
   const s = r.source!;
-  const source: SampleSource = { count: s.count, specs: s.specs, batch: (i) => (sizes.push(i.length), s.batch(i)) };
+  const source: SampleSource = { ...s, batch: (i) => (sizes.push(i.length), s.batch(i)) };
   return { rows: r.rows, source, get columns(): Rows['columns'] { throw new Error('the trainer built every window of a part'); } };
 }
 
@@ -61,7 +61,8 @@ async function train(data: RunData) {
   if (finished?.type !== 'finished' || finished.status !== 'completed') throw new Error(`the run did not complete: ${JSON.stringify(events.at(-1))}`);
   const losses = events.flatMap((e) => (e.type === 'metrics' ? e.points.filter((p) => p.name === 'loss').map((p) => p.value) : []));
   const calls = events.flatMap((e) => (e.type === 'progress' ? [e.stepsPerCall] : []));
-  return { finished, losses, calls };
+  const ready = events.find((e) => e.type === 'ready');
+  return { finished, losses, calls, stepsPerEpoch: ready?.type === 'ready' ? ready.stepsPerEpoch : NaN };
 }
 
 describe('a forecasting run over lazy windows', () => {
@@ -77,9 +78,11 @@ describe('a forecasting run over lazy windows', () => {
     expect(lazy.calls.length).toBeGreaterThan(1);
     expect(Math.max(...lazy.calls)).toBe(kFits);
     expect(sizes.train).toContain(kFits * BATCH);
-    // every read of the training part stays within 64 MB: the calls' K×B windows, and the chunks the naive
-    // forecast baselines read after training (forecast-baselines.ts) alike
+    // every read of the training part stays within 64 MB: the calls' K×B windows
     expect(Math.max(...sizes.train) * SAMPLE_BYTES).toBeLessThanOrEqual(64 << 20);
+    // and only the training steps read it: the naive forecast baselines' training mean comes from the series
+    // (forecast-baselines.ts), not from every training window gathered again after training
+    expect(sizes.train.reduce((a, b) => a + b, 0)).toBe(lazy.stepsPerEpoch * BATCH);
     // evaluation in chunks of ~128 MB of input and DLinear's intermediates (eval-chunk.ts): the test part takes several
     const chunk = evalChunkRows(modelFor(parseRunConfig({ model: { template: 'dlinear', lookback: L, horizon: H, channels: C }, data: { kind: 'dataset', datasetId: 1 } })), SAMPLE_BYTES, 'float32');
     expect(chunk).toBeLessThan(Math.floor((128 << 20) / SAMPLE_BYTES));

@@ -5,6 +5,7 @@ import { totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { usableMemory } from '../../common/runs/memory-limit';
 import { buildModel } from '../../engine/models/index';
+import { withTemperatureOfStepsBefore } from '../../engine/gates/routers';
 import { memoryNeeds } from '../../engine/analytics/memory-needs';
 import { parseModelConfig } from '../../common/models/index';
 import { runTooBig } from '../../common/models/size-estimate';
@@ -15,7 +16,19 @@ import type { ExecutionProvider } from '../session-runner';
 
 const readText = (path: string): string | null => { try { return readFileSync(path, 'utf8'); } catch { return null; } };
 
+/**
+ * The run's model, built with the temperature rule the run was created with (config.temperatureAtStepNumber):
+ * a run from before the rule keeps training each step at the τ of the steps taken before it, so its resume
+ * matches the uninterrupted run. Every graph compiled from the definition (train, Loop-K, eval) is built
+ * through its forward, so wrapping the forward covers them all, however late they are compiled.
+ */
 export function modelFor(config: RunConfig): ModelDefinition {
+  const def = templateModel(config);
+  if (config.temperatureAtStepNumber === true) return def;
+  return { ...def, forward: (ctx, inputs) => withTemperatureOfStepsBefore(() => def.forward(ctx, inputs)) };
+}
+
+function templateModel(config: RunConfig): ModelDefinition {
   const m = config.model as Record<string, unknown> & { template: string };
   if (m.template === 'demo-gated') {
     const s = m as unknown as { inputs: number; hidden: number; experts: number; expertHidden: number };

@@ -59,7 +59,7 @@ export interface RunData {
    * out and why, a recommendation split's cold-start shares.
    */
   describe: string;
-  /** Dataset runs (CTR, fusion): the numeric columns read as log1p(x) before their z-score (stored with the run). */
+  /** Dataset runs (CTR, fusion): the numeric columns log-scaled before their z-score (log1p(x); sign(x)·log1p(|x|) where training values include negatives: common/data/scalers.ts), stored with the run. */
   logScaled?: string[];
   /** Classification runs: the majority-class baseline on the test split (workers/data/baseline.ts). */
   baseline?: TestBaseline;
@@ -73,6 +73,10 @@ export interface RunData {
   label?: LabelCoding;
   /** Classification runs on a dataset: rows per class in each part, sent with 'ready' (workers/run/data-facts.ts fills them). */
   classCounts?: PartClassCounts;
+  /** Forecasting runs on a dataset: whether a long-format file was pivoted into one channel per series (common/data/forecasting-long.ts), sent with 'ready'. */
+  pivoted?: boolean;
+  /** Forecasting runs on a dataset: the season of the time column's step (24 hourly, 12 monthly...), for the seasonal-naive baseline (forecast-baselines.ts). */
+  seasonLength?: number;
 }
 
 export type Batch = Record<string, { data: Column['data']; dims: number[] }>;

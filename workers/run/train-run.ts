@@ -6,12 +6,13 @@ import { compileTraining } from '../../engine/train/compile';
 import { StepsPerCall } from '../../engine/train/chunking';
 import type { FromTrainer, RunSpec, CheckpointKind } from '../../common/trainer-protocol';
 import { learningRates, describeSchedule } from '../../common/runs/schedule';
+import { withTemperatureScheduleNotes } from '../../common/runs/temperature-schedule-length';
 import { TrainSession, type StepsResult } from '../train-session';
 import { DataOrder } from './data-order';
 import { chunkOf, gatherBatches, sampleBytes, type RunData } from './run-data';
 import { evaluateSplit } from './evaluate';
 import { writeTestChannels } from './channel-errors';
-import { forecastBaselines } from './forecast-baselines';
+import { forecastBaselines, seasonOfRun } from './forecast-baselines';
 import { writeTestClasses } from './class-metrics';
 import { classWeightsFor } from './class-weights';
 import { withClassWeights } from '../../engine/train/model';
@@ -65,6 +66,10 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
   const def = classWeights ? withClassWeights(model, classWeights.weights) : model;
   const describe = classWeights ? `${data.describe}; ${classWeights.note}` : data.describe;
   if (trainRows < 1) throw new RunFailure('the training split has no rows: give the dataset more rows or a larger training share (gatelab datasets split)', 0);
+  // An empty validation or test part has no loss to report (its mean over no rows is NaN, which JSON sends
+  // as null): said now, before any training, rather than as a protocol error after the last epoch.
+  const empty = emptyHeldOutPart(data);
+  if (empty) throw new RunFailure(empty, 0);
   // A training split smaller than one batch trains on batches of all its rows (a data loader's one
   // partial batch) instead of failing: small datasets are where a user tries a template first.
   const batchSize = Math.min(config.batchSize, trainRows);
@@ -86,9 +91,11 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const ckpt = new CheckpointWriter(spec, def.name, compiled.stateNames, config.dtype, config.keepCheckpoints, emit);
     const save = (kind: CheckpointKind, metric: number | null = null, params = session.params, state = session.state, step = session.step) =>
       ckpt.write(kind, { step, epoch: order.state.epoch, order: order.state, best, params, state }, metric);
-    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: batchSize < config.batchSize ? `${describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : describe, parameters: compiled.layout.size, provider: session.provider.provider,
+    // the data line also says when a router's temperature schedule is longer than the run (τ would stop short)
+    emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: withTemperatureScheduleNotes(batchSize < config.batchSize ? `${describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : describe, config.model, { totalSteps, epochs: config.epochs, stepsPerEpoch: order.stepsPerEpoch, maxSteps: config.maxSteps }), parameters: compiled.layout.size, provider: session.provider.provider,
       ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}), ...(data.regressionBaseline ? { regressionBaseline: data.regressionBaseline } : {}),
       ...(data.inputs ? { inputs: data.inputs } : {}), ...(data.label ? { label: data.label } : {}), ...(data.classCounts ? { classCounts: data.classCounts } : {}),
+      ...(data.pivoted !== undefined ? { pivoted: data.pivoted } : {}),
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 
     const cpu0 = process.cpuUsage();
@@ -108,7 +115,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
       const ev = await evaluateSplit(session, data, data.validation);
       validation = ev.metrics;
       validatedStep = session.step;
-      emit({ type: 'eval', split: 'validation', step: session.step, epoch: order.state.epoch + 1, metrics: ev.metrics });
+      emit({ type: 'eval', split: 'validation', step: session.step, epoch: order.state.epoch + 1, metrics: finiteMetrics('validation', ev.metrics, session.step) });
       batcher.addGateStats(gateStatPoints(ev.stats, session.step, 1, 'val.'));
       batcher.flush();
       const metric = ev.metrics.loss;
@@ -192,14 +199,37 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     const bestFile = ckpt.bestPath();
     const kept = bestFile ? readCheckpoint(bestFile) : null;
     const test = await evaluateSplit(session, data, data.test, kept ? { params: kept.params, step: kept.header.step } : undefined);
-    // `gatelab show` prints them, with what repeating the last value or the training mean scores on the same windows
-    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels, baselinesOrNone(data.train, data.test, test.channels.map((c) => c.name)));
+    // `gatelab show` prints them, with what repeating the last value, the training mean or the last season scores on the same windows
+    if (test.channels) writeTestChannels(spec.checkpointDir, kept?.header.step ?? session.step, test.channels, baselinesOrNone(data.train, data.test, test.channels.map((c) => c.name), { season: seasonOfRun(data) }));
     if (test.classes) writeTestClasses(spec.checkpointDir, kept?.header.step ?? session.step, test.classes); // and these
-    emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: test.metrics });
-    emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: test.metrics, validation, cpuMs: cpuMs() });
+    const testMetrics = finiteMetrics('test', test.metrics, session.step);
+    emit({ type: 'eval', split: 'test', step: session.step, epoch: order.state.epoch, metrics: testMetrics });
+    emit({ type: 'finished', status: 'completed', step: session.step, epoch: order.state.epoch, reason, test: testMetrics, validation, cpuMs: cpuMs() });
   } finally {
     await session.close();
   }
+}
+
+/** Why a run cannot be evaluated: its validation or test part has no rows (samples), with the sizes; null when both have some. */
+export function emptyHeldOutPart(data: Pick<RunData, 'train' | 'validation' | 'test'>): string | null {
+  const parts = ([['validation', data.validation.rows], ['test', data.test.rows]] as const).filter(([, n]) => n < 1).map(([p]) => p);
+  if (!parts.length) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `the ${parts.join(' and ')} part${parts.length > 1 ? 's have' : ' has'} no samples (${n(data.train.rows)} train / ${n(data.validation.rows)} validation / ${n(data.test.rows)} test), ` +
+    'so the run could not be validated or tested: use a split that gives every part rows (a random split, --set split=random, or gatelab datasets split DATASET --kind random --ratios 0.8,0.1,0.1), or a dataset with more rows';
+}
+
+/**
+ * Evaluation metrics as the protocol carries them (finite numbers; JSON has no NaN): a loss that is not finite
+ * fails the run in words (the model's outputs overflowed on that part); another metric that is not finite
+ * (undefined on the part, an AUC of one class) is left out rather than sent as null.
+ */
+export function finiteMetrics(split: 'validation' | 'test', metrics: Record<string, number>, step: number): Record<string, number> {
+  if ('loss' in metrics && !Number.isFinite(metrics.loss)) {
+    throw new RunFailure(`the ${split} loss is ${word(metrics.loss)} at step ${step}: the model's outputs overflowed on the ${split} rows (or they hold NaN or ±Infinity); ` +
+      'lower the learning rate (--set optimizer.lr=…) or check those rows for extreme values', step);
+  }
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }
 
 /** The naive forecasts' scores, or none: a reference line must never fail a run that trained (memory, a read error). */

@@ -78,11 +78,15 @@ export class GateAnalytics {
   /** Builds the gate report (with the stored knockout table and training-time expert load) and writes its files. */
   async report(runId: number, onProgress?: KnockoutOptions['onProgress'], o: { pairAttention?: boolean } = {}): Promise<{ report: GateReport; paths: { json: string; html: string; csv: string | null } }> {
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
-    const loadOverTraining: Record<string, { step: number; load: number[] }[]> = {};
+    const loadOverTraining: Record<string, { step: number; load: number[]; firstStep?: number }[]> = {};
+    // points an older GateLab stored as call means (migrations/0007): the HTML says which they are
+    const loadFirstSteps: Record<string, Record<number, number | null>> = {};
     for (const { gate, stat } of this.store.metrics.gateNames(runId)) {
       if (stat !== 'load') continue;
-      loadOverTraining[gate] = this.store.metrics.gateStats(runId, gate, stat)
-        .filter((p) => p.vector).map((p) => ({ step: p.step, load: Array.from(p.vector!) }));
+      const points = this.store.metrics.gateStats(runId, gate, stat).filter((p) => p.vector);
+      // an older run's call means carry their first step into the report's JSON, so the app can mark them too
+      loadOverTraining[gate] = points.map((p) => ({ step: p.step, load: Array.from(p.vector!), ...(p.firstStep != null ? { firstStep: p.firstStep } : {}) }));
+      loadFirstSteps[gate] = Object.fromEntries(points.map((p) => [p.step, p.firstStep]));
     }
     const knockout = readKnockouts(this.files, runId) ?? undefined;
     const handle = startAnalyticsJob({ kind: 'report', spec: t.spec, checkpoint: t.checkpoint, knockout, loadOverTraining }, { onProgress }, this.launch);
@@ -94,7 +98,7 @@ export class GateAnalytics {
     }
     // the data line names the columns the trainer left out: channels and fields are named by those it kept
     const names = gateNamesFromConfig(t.spec.config, this.store.runs.get(runId)?.dataSummary);
-    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, names, { ablated: gatesOff(t.spec.config) }), featureImportanceCsv(report)) };
+    return { report, paths: saveReport(this.files, runId, report, gateReportHtml(report, names, { ablated: gatesOff(t.spec.config), loadFirstSteps }), featureImportanceCsv(report)) };
   }
 
   /** "Knock out all gates one by one" as a background job; returns its id (see `job`, `subscribe`). */

@@ -243,3 +243,17 @@ describe('gate report: what each expert specializes in', () => {
     expect(gateReportHtml(close)).toContain('position value frequency (log) <b>+1.26</b> (10.23 vs 10.19)');
   });
 });
+
+describe('gate report: an older run’s load over training', () => {
+  it('says which load points an older GateLab stored as means over one training call, as the app does', () => {
+    const old = GateReport.parse({ ...report, routers: [{ ...report.routers[0], loadOverTraining: [
+      { step: 1, load: [0.5, 0.5] }, { step: 8, load: [0.6, 0.4] }, { step: 80, load: [0.7, 0.3] }, { step: 81, load: [0.7, 0.3] }] }] });
+    // steps 2–8 and 73–80 were calls of several steps; step 1 a call of one step; 81 recorded per step after a resume
+    const html = gateReportHtml(old, NO_NAMES, { loadFirstSteps: { router: { 1: null, 8: 2, 80: 73, 81: null } } });
+    expect(html).toContain('<p class="note" data-testid="call-means">Points recorded by an older GateLab are means over the steps of one training call, '
+      + 'not values at their step: 2 of the 4 points drawn (the last of them: mean over steps 73–80).</p>');
+    // a run recorded per step (or a report without the store's marks) has no such note
+    expect(gateReportHtml(old, NO_NAMES, { loadFirstSteps: { router: { 1: null, 8: null, 80: null, 81: null } } })).not.toContain('call-means');
+    expect(gateReportHtml(old)).not.toContain('call-means');
+  });
+});

@@ -8,6 +8,7 @@ import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sink
 import { tableNotation } from '../../../common/analytics/table-notation';
 import { intervalMethodWords } from '../../../common/analytics/interval-method';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
+import { callMeansNote } from '../../../common/analytics/gate-words';
 import { stackedArea } from '../lab/report-svg';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -102,8 +103,18 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
     `<table><tr><th>knockout</th><th>${esc(t.metric)}</th><th>delta</th><th>interval</th></tr>${table}</table>`;
 }
 
+/**
+ * What the report's data does not carry: the run's gates were all off (`ablated`), and, per router, the first
+ * step of each training load point an older GateLab stored as the mean over one training call (`loadFirstSteps`:
+ * gate → step → first step; from the store's run_gate_stats, migrations/0007).
+ */
+export interface GateReportHtmlOptions {
+  ablated?: boolean;
+  loadFirstSteps?: Record<string, Record<number, number | null>>;
+}
+
 /** `names` (from the run's config) puts the user's modality and expert names on gates and components. */
-export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { ablated?: boolean } = {}): string {
+export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: GateReportHtmlOptions = {}): string {
   const parts: string[] = [`<h1>${esc(r.title)}</h1><p>Test ${esc(r.metric.name)}: <b>${fmt(r.metric.value)}</b></p>`];
   // an ablation's report would otherwise be a title and one number, with no word on why
   if (o.ablated) parts.push(`<p class="note">${esc(ABLATED_NOTE.charAt(0).toUpperCase() + ABLATED_NOTE.slice(1))}.</p>`);
@@ -130,7 +141,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { 
       `<p>${esc(f.title)}: ${f.values.map((v, e) => `${esc(experts[e])} ${fmt(100 * v, 3)}%`).join(', ')}. ${esc(f.caption)}</p>`).join('');
     parts.push(`<h2${stored(rt.gate)}>${esc(headingFor('router', rt.gate, names))} — ${esc(lowerFirst(assignmentTitle(names, rt.classes)))}</h2>` +
       heatmap(experts, rt.classes, rt.assignment) + figures +
-      routerDetailHtml(rt, experts, names));
+      routerDetailHtml(rt, experts, names, o.loadFirstSteps?.[rt.gate]));
   }
   for (const fu of r.fusion) {
     parts.push(`<h2${stored(fu.gate)}>Fusion gate ${esc(gateLabel(fu.gate, names))}: modality weights</h2>` +
@@ -147,7 +158,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: { 
 const expertLabels = (rt: RouterReport, names: GateNames) => Array.from({ length: rt.experts }, (_, e) => componentName(rt.gate, 'router', e, names));
 
 /** Load over training (stacked areas), what each expert specializes in, expert × series and × hour of day. */
-function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames): string {
+function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames, firstSteps?: Record<number, number | null>): string {
   let html = '';
   if (rt.loadOverTraining.length) {
     // the stored `router.load`: which expert wins each token (not the mean weight above)
@@ -156,6 +167,9 @@ function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames)
     html += `<h3>${esc(what.charAt(0).toUpperCase() + what.slice(1))} over training</h3>` + stackedArea(`${gateLabel(rt.gate, names)}: ${what} over training`, rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => p.load), experts)
       .replace(' xmlns="http://www.w3.org/2000/svg"', '') /* inline in HTML: no namespace needed, and the page names no URL */ +
       `<p>Bands, bottom to top: ${experts.map(esc).join(', ')} (${rt.loadOverTraining.length} recorded steps).${noise ? ` ${esc(noise)}` : ''}</p>`;
+    // an older run's points are K-step means at the call's last step: say so, as the app and `gatelab show` do
+    const means = callMeansNote(rt.loadOverTraining.map((p) => p.step), rt.loadOverTraining.map((p) => firstSteps?.[p.step]));
+    if (means) html += `<p class="note" data-testid="call-means">${esc(means)}</p>`;
   }
   if (rt.specialisation) {
     const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>

@@ -345,10 +345,13 @@ function copySource(sourcePath: string, sourceFile: string, bytes: number): void
 }
 
 // 'ETTh1.csv' -> 'ETTh1', but 'u.data' stays 'u.data' (its extension is part of the name people know).
+// A gzipped file is named as its contents would be: 'eu.csv.gz' -> 'eu', like 'eu.csv'.
 const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.jsonl', '.ndjson', '.json', '.parquet', '.arrow', '.feather', '.ipc', '.npy']);
-function defaultName(path: string): string {
-  const ext = extname(path);
-  return DATA_EXTENSIONS.has(ext.toLowerCase()) ? basename(path, ext) : basename(path);
+export function defaultName(path: string): string {
+  const file = basename(path);
+  const inner = /\.gz$/i.test(file) && file.length > 3 ? file.slice(0, -3) : file;
+  const ext = extname(inner);
+  return DATA_EXTENSIONS.has(ext.toLowerCase()) ? inner.slice(0, -ext.length) : inner;
 }
 
 /** A role was given for a column the file does not have: the user's input, not the file, is wrong. */

@@ -43,10 +43,13 @@ describe('stratified splits by text or many categories', () => {
     await expect(createSplit(lab.registry, datasetId, 'by-review', stratified('review', { train: 1, val: 0, test: 0 }))).rejects.toThrow(/^'review' \(text\) has 400 distinct values in 400 rows: stratifying by it makes every row a class of its own/);
   });
 
-  it('a category of two rows per value gives validation and test too few rows: refused', async () => {
-    await expect(createSplit(lab.registry, datasetId, 'by-sku', stratified('sku'))).rejects.toThrow(
+  it('a category of two rows per value: the per-class rule of older splits gave validation and test no rows and is refused; the current rule sizes the parts as asked', async () => {
+    await expect(createSplit(lab.registry, datasetId, 'by-sku', { ...stratified('sku'), allocation: 'per-class' as const })).rejects.toThrow(
       "'sku' (categorical) has 200 distinct values in 400 rows: stratifying by it makes most values a class of a few rows, and those land in training (0 validation rows, 0 test rows). Use --kind random");
     expect(lab.store.splits.list(datasetId)).toEqual([]);
+    // part totals as the ratios (common/data/split.ts 'part-totals'): every class keeps a training row, the rest fill the parts
+    const bySku = await createSplit(lab.registry, datasetId, 'by-sku', stratified('sku'));
+    expect(bySku.counts).toEqual({ train: 320, val: 40, test: 40 });
   });
 
   it('a category of a few classes stratifies as before', async () => {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatasetCache, importFile, type DatasetCache } from '../import/index';
-import { computeSplit, rowKeys } from '../../../common/data/split';
+import { computeSplit, rowKeys, CURRENT_STRATIFY_RULE } from '../../../common/data/split';
 import { SplitSpec, type SplitSpecInput, type PartName } from '../../../common/data/split-spec';
 import { fitPipeline, type PipelineSpecInput, type FittedPipeline } from '../../../common/data/pipeline';
 import { tokenAt, type ColumnSource, type DataColumn } from '../../../common/data/columns';
@@ -32,7 +32,7 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
   // computed, rather than SQLite's 'attempt to write a readonly database' after it.
   registry.assertWritable('create a split');
   const dataset = registry.resolve(datasetRef);
-  const spec = byTimeColumn(withTimeColumn(SplitSpec.parse(specInput), dataset), dataset);
+  const spec = withStratifyRule(byTimeColumn(withTimeColumn(SplitSpec.parse(specInput), dataset), dataset));
   // a column the spec names must be the dataset's: said with the dataset's name, not its cache folder
   const names = dataset.columns.map((c) => c.name);
   for (const [option, column] of Object.entries(splitColumns(spec))) {
@@ -141,6 +141,12 @@ function withTimeColumn(spec: SplitSpec, dataset: Dataset): SplitSpec {
   if (spec.rowsPerHour !== undefined || spec.timeColumn !== undefined) return strict;
   const timeColumn = timeColumnOf(dataset.columns);
   return timeColumn ? { ...strict, timeColumn } : strict;
+}
+
+// A new stratified split records the rule that sizes its parts (part totals as the ratios: common/data/split.ts);
+// splits stored before it have none and keep the per-class rule they were computed with.
+function withStratifyRule(spec: SplitSpec): SplitSpec {
+  return spec.kind === 'stratified' && spec.allocation === undefined ? { ...spec, allocation: CURRENT_STRATIFY_RULE } : spec;
 }
 
 // A chronological split of data that is not a forecasting series is cut in the order of its time column, as a

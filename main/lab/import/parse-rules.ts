@@ -46,7 +46,8 @@ export function describeRules(rules: ParseRules): string {
   const words: Record<keyof ParseRules, string> = {
     excelDates: 'Excel dates', combineDateTime: 'date+time', skipSummaryRow: 'Total row', floatIds: 'float ids', booleanNames: 'boolean names',
     twoDigitYears: 'two-digit years', categorySummaryRows: 'Total row under categories', intDotThousands: "int '1.444' as 1444", twelveHourTimes: 'AM/PM times', npyColumns: '.npy matrix as columns',
-    headerNumberMarks: 'number marks in the header guess',
+    headerNumberMarks: 'number marks in the header guess', otherThousands: "thousands by spaces/apostrophes", accountingNegatives: 'accounting negatives',
+    foreignTimeNames: 'time names in other languages',
   };
   const on = PARSE_RULE_NAMES.filter((rule) => rules[rule]).map((rule) => words[rule]);
   return on.length ? on.join(', ') : 'none';

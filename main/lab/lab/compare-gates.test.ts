@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLabStore } from '../store/index';
 import { storedGates } from './gate-stats';
-import { CALL_MEANS, compareGateSeries, compareRuns } from './compare-gates';
+import { CALL_MEANS } from '../../../common/analytics/gate-words';
+import { compareGateSeries, compareRuns } from './compare-gates';
 import { Comparison } from '../../../common/lab-api';
 
 describe('runs.compare with gate statistics', () => {

@@ -4,6 +4,7 @@
 // statistic (expert load, modality weights) becomes one series per component, `gate/stat[i]`.
 import type { z } from 'zod';
 import type { Comparison, GateSeries, RunGates, Series } from '../../../common/lab-api';
+import { CALL_MEANS } from '../../../common/analytics/gate-words';
 import { decimateComparison } from './compare-series';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -11,9 +12,6 @@ type MaybePromise<T> = T | Promise<T>;
 /** The key Compare names a gate statistic by (its picker value; the renderer labels it). */
 export const gateSeriesKey = (gate: string, stat: string, component?: number) =>
   `${gate}/${stat}${component === undefined ? '' : `[${component}]`}`;
-
-/** What an old run's call means are named by in Compare (their key's statistic part, so the picker and legend say it). */
-export const CALL_MEANS = ' (means over training calls)';
 
 /**
  * One gate statistic as series: its scalar values, else one series per vector component; steps without a

@@ -95,3 +95,22 @@ describe('run report: why the run stopped (audit A20)', () => {
     expect(plain).not.toContain('reached-step');
   });
 });
+
+describe('run report: an older run’s call means', () => {
+  it('says which gate points are means over one training call, in a figure and in the measured-once table', () => {
+    const gates: GateSeries[] = [
+      // an old run resumed after the upgrade: means up to step 80, per-step values after it
+      { gate: 'router', stat: 'temperature', steps: [4, 24, 80, 81, 82], values: [1.85, 1.157, 0.3, 0.3, 0.3], vectors: null, firstSteps: [3, 5, 73, null, null] },
+      { gate: 'router', stat: 'load', steps: [80], values: [null], vectors: [[0.5, 0.5]], firstSteps: [1] },
+      { gate: 'router', stat: 'balance', steps: [80], values: [1.2], vectors: null, firstSteps: [73] },
+      { gate: 'val.router', stat: 'temperature', steps: [40, 80], values: [0.5, 0.3], vectors: null },
+    ];
+    const html = runReportHtml(run, [], gates);
+    expect(figure(html, 'router · temperature')).toContain('<p class="call-means">Points recorded by an older GateLab are means over the steps of one training call, '
+      + 'not values at their step: 3 of the 5 points drawn (the last of them: mean over steps 73–80).</p>');
+    expect(figure(html, 'router · load')).toContain('not values at their step: the one point drawn (mean over steps 1–80).');
+    expect(html).toMatch(/<td>router · balance<\/td><td>mean over steps 73–80<\/td><td>1\.2<\/td>/);
+    expect(figure(html, 'val.router · temperature')).not.toContain('call-means'); // one evaluation per point: never a mean
+  });
+});
+

@@ -9,6 +9,7 @@ import { histogramBars, lineChart, stackedArea } from './report-svg';
 import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../../common/analytics/gate-names';
 import { statTitle } from '../../../common/analytics/gate-captions';
 import { statWords } from '../../../common/analytics/stat-words';
+import { callMeansNote, callMeanWords } from '../../../common/analytics/gate-words';
 import { lowerIsBetter } from '../../../common/runs/metric-direction';
 
 /**
@@ -69,12 +70,15 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
   const gateOnce = gates.filter((g) => !g.vectors && g.values.filter((v) => v !== null && Number.isFinite(v)).length === 1);
   const gateOnceTable = gateOnce.length ? `<table class="once" data-testid="gates-measured-once"><thead><tr><th>gate statistic measured once</th><th>step</th><th>value</th></tr></thead><tbody>${gateOnce.map((g) => {
     const i = g.values.findIndex((v) => v !== null && Number.isFinite(v));
-    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${statName(g.stat, names, g.gate)}`)}</td><td>${g.steps[i]}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
+    // an older run's point may be the mean over one training call: "mean over steps 73–80", not "80"
+    return `<tr data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><td>${esc(`${gateLabel(g.gate, names)} · ${statName(g.stat, names, g.gate)}`)}</td><td>${esc(callMeanWords(g.steps[i], g.firstSteps?.[i]) ?? String(g.steps[i]))}</td><td>${num(g.values[i] ?? undefined)}</td></tr>`;
   }).join('')}</tbody></table>` : '';
   const gateCharts = gates.filter((g) => !gateOnce.includes(g)).map((g) => {
     const title = `${gateLabel(g.gate, names)} · ${statName(g.stat, names, g.gate)}`;
     const { svg, note } = gateChart(title, g, names);
-    return svg ? `<figure data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><figcaption>${esc(title)}${note}</figcaption>${svg}</figure>` : '';
+    // points an older GateLab stored as call means are said to be so, as the app and `gatelab show` do
+    const means = callMeansNote(g.steps, g.firstSteps);
+    return svg ? `<figure data-gate="${esc(g.gate)}" data-stat="${esc(g.stat)}"><figcaption>${esc(title)}${note}</figcaption>${svg}${means ? `<p class="call-means">${esc(means)}</p>` : ''}</figure>` : '';
   }).join('');
   const title = `GateLab run ${run.id}: ${run.name}`;
   return `<!doctype html>
@@ -83,7 +87,7 @@ export function runReportHtml(run: RunDetail, series: Series[], gates: GateSerie
 <style>body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1340px;padding:0 16px;color:#111}
 figure{display:inline-block;margin:8px;vertical-align:top}figcaption{font-weight:600;margin-bottom:4px}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
-pre{background:#f6f6f6;padding:12px;overflow:auto}table.once{display:inline-table;margin:8px;vertical-align:top}</style></head><body>
+pre{background:#f6f6f6;padding:12px;overflow:auto}p.call-means{max-width:640px;color:#555;font-size:13px}table.once{display:inline-table;margin:8px;vertical-align:top}</style></head><body>
 <h1>${esc(title)}</h1>
 <p>Template <b>${esc(run.template)}</b> on ${datasetName ? `dataset <b>${esc(datasetName)}</b> (id ${esc(run.datasetId)})` : run.datasetId === 'synthetic' ? 'synthetic data' : `dataset ${esc(run.datasetId)}`} · seed ${run.seed} · status ${esc(run.status)} at step ${run.step} · device ${esc(run.device)} · created ${esc(run.createdAt)}</p>
 ${run.stopNote ? `<p data-testid="stop-note"><b>Why it stopped:</b> ${esc(run.stopNote)}.</p>` : ''}

@@ -5,6 +5,7 @@ import { openDatasetCache, type DatasetCache } from '../import/index';
 import type { ListTokenStats, NumberValueStats, ValidationReport } from '../../../common/dataset-cache';
 import { LabError, type ColumnInfo, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
 import { retypeDataset } from '../datasets/retype';
+import { currentIssues } from '../datasets/current-issues';
 import type { LabPaths } from '../home';
 import type { DatasetsPort, ImportedFile } from './datasets-port';
 import type { KeyValueTable } from './settings';
@@ -55,9 +56,9 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
   };
 }
 
-function issuesOf(validation: unknown): ValidationIssue[] {
-  const report = validation as Partial<ValidationReport> | null;
-  return (report?.issues ?? []).map((i) => ({
+/** The import's issues as they stand under the dataset's roles (current-issues.ts), in LabApi's shape. */
+function issuesOf(d: Dataset): ValidationIssue[] {
+  return currentIssues(d).map((i) => ({
     kind: i.kind,
     severity: i.severity,
     count: i.count,
@@ -98,7 +99,7 @@ class StoreDatasets implements DatasetsPort {
 
   get(id: string): DatasetDetail {
     const d = this.find(id);
-    return { ...summaryOf(d), columnInfo: d.columns.map(columnInfoOf), issues: issuesOf(d.validation) };
+    return { ...summaryOf(d), columnInfo: d.columns.map(columnInfoOf), issues: issuesOf(d) };
   }
 
   preview(id: string, offset: number, limit: number) {
@@ -128,14 +129,19 @@ class StoreDatasets implements DatasetsPort {
     return this.get(id);
   }
 
+  /**
+   * Deletes the dataset. One whose stored row is damaged cannot be opened (find refuses it), but deleting it is
+   * the way out the app offers for it (DamagedRowsNote): it goes by its plain id, and the registry's delete
+   * reads only its plain columns, still refusing it while a run waits for it, trains on it or is damaged itself.
+   */
   remove(id: string): void {
-    const d = this.find(id);
+    const datasetId = this.damagedId(id) ?? this.find(id).id;
     try {
-      this.lab.registry.delete(d.id);
+      this.lab.registry.delete(datasetId);
     } catch (e) {
       throw datasetActionError(e); // in use by a run: the message says what to do
     }
-    this.caches.delete(d.id);
+    this.caches.delete(datasetId);
   }
 
   /** Column types: parsed again from the stored original (retype.ts); refusals come back as the user's message. */
@@ -178,6 +184,13 @@ class StoreDatasets implements DatasetsPort {
     this.watchers.clear();
     this.caches.clear();
     this.lab.close();
+  }
+
+  /** The id of a dataset whose stored row (or a column's) is damaged, which find would refuse; undefined for any other. */
+  private damagedId(id: string): number | undefined {
+    if (!/^\d+$/.test(id)) return undefined;
+    const n = Number(id);
+    return this.lab.store.datasets.listChecked().damaged.some((d) => d.id === n) ? n : undefined;
   }
 
   /** The dataset by id; its row damaged (json.ts) is 'not-available' with the words that name the row and column. */

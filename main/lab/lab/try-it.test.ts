@@ -102,7 +102,7 @@ describe('try it: a run without trained weights', () => {
   };
   const demo = { template: 'demo-gated', inputs: 8, hidden: 8, experts: 2, expertHidden: 4 };
 
-  it('every checkpoint damaged: not-available, "Try it needs run N\'s trained weights", why, and to train it again', async () => {
+  it('every checkpoint damaged: not-available, "Try it needs run N\'s trained weights", why, and the export\'s ways on', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gatelab-try-damaged-'));
     const { paths, store, files, tryIt, launched } = tryItOn(home);
     try {
@@ -112,7 +112,10 @@ describe('try it: a run without trained weights', () => {
       const error = await tryIt.predict(String(id), [0]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LabError);
       expect((error as LabError).code).toBe('not-available');
-      expect((error as LabError).message).toMatch(new RegExp(`^Try it needs run ${id}'s trained weights, but every checkpoint it has is damaged \\(.*best\\.ckpt.*\\)\\. Train it again: Runs → New run from this starts one with the same settings$`));
+      // the export's ways on (export-run.ts damagedCheckpointsWaysOn), said for the app: Try it is the app's
+      expect((error as LabError).message).toBe(`Try it needs run ${id}'s trained weights, but every checkpoint it has is damaged ('checkpoints/run-${id}/best.ckpt' is not a GateLab checkpoint (bad magic)). `
+        + 'Nothing was deleted: restore these files (from a backup, or once the drive that holds them is back) and press Try it again, '
+        + 'or train the run again with the same settings: Runs → New run from this starts one');
       expect(launched).toEqual([]);
     } finally {
       store.close();

@@ -11,7 +11,7 @@ import type { LabPaths } from '../home';
 import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
 import type { RunsPort } from './runs-port';
 import { checkedAgainst, trySources } from './try-sources';
-import { NoTrainedWeights } from '../runs/export-run';
+import { damagedCheckpointsWaysOn, NoTrainedWeights } from '../runs/export-run';
 
 export const PREDICT_ENTRY = fileURLToPath(new URL('../../../workers/predict.ts', import.meta.url));
 const TIMEOUT_MS = 120_000;
@@ -58,12 +58,13 @@ export class TryIt {
 /**
  * Try it exports the run first; a run without readable weights is not a failure of the lab but a run with
  * nothing to try yet (or any more). The export's words ("cannot be exported") would puzzle a user who
- * pressed Try it, so they are said for Try it, with what to do.
+ * pressed Try it, so they are said for Try it; what to do about damaged checkpoints is the export's own
+ * sentence (export-run.ts damagedCheckpointsWaysOn), in the app's words only: Try it is the app's.
  */
 function withoutWeights(e: NoTrainedWeights): LabError {
   const needs = `Try it needs run ${e.runId}'s trained weights`;
   if (!e.damaged.length) return new LabError('not-available', `${needs}, and it (${e.status}) has no checkpoint yet: it writes one after its first epoch`);
-  return new LabError('not-available', `${needs}, but every checkpoint it has is damaged (${e.damaged.join('; ')}). Train it again: Runs → New run from this starts one with the same settings`);
+  return new LabError('not-available', `${needs}, but every checkpoint it has is damaged (${e.damaged.join('; ')}). ${damagedCheckpointsWaysOn(e.runId, 'press Try it again', 'app')}`);
 }
 
 /** One request to workers/predict.ts in a process of its own; its one reply, or why there was none. */

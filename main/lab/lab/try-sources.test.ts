@@ -77,6 +77,10 @@ describe('Try it rows in the user\'s file', () => {
     expect(late.line).toBe(late.row + 3);
     // a count that is not the prediction's (a dataset changed under the run) places nothing
     expect(checkedAgainst(placed, testRows.length + 1)).toMatchObject({ rows: null, sources: { problem: expect.stringContaining(`${testRows.length} test rows or windows but the model was tried on ${testRows.length + 1}`) } });
+    // a pick past the test split is said in the picker's numbers (test rows, from 0), not taken for a dataset row
+    const outside = await trySources(ctx, run, [0, testRows.length]);
+    expect(outside.rows).toBeNull();
+    expect(outside.sources.problem).toBe(`test rows 0, ${testRows.length} are not all in the test split (test rows 0–${testRows.length - 1})`);
   });
 
   it('forecasting: test window k predicts from the split\'s first test row (or the lookback) on, with the times of its first step and lookback', async () => {

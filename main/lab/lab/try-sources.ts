@@ -176,7 +176,8 @@ export async function trySources(ctx: SourceContext, run: RunRecord, rows: numbe
   try {
     const payload = ctx.resolveDataset(run) as { cacheDir: string; columns: { name: string; role: string }[] };
     const { starts, file, rowNote, long } = splitOf(ctx, run, payload.cacheDir);
-    if (rows.some((r) => !(r >= 0 && r < starts.count))) return { ...none(`rows ${rows.join(', ')} are not all in the test split`), count: starts.count };
+    // test rows (the picker's numbers, from 0 within the test split), not the dataset rows placed below
+    if (rows.some((r) => !(r >= 0 && r < starts.count))) return { ...none(`test rows ${rows.join(', ')} are not all in the test split (test rows 0–${n(starts.count - 1)})`), count: starts.count };
     const cache = lazyDatasetCache(payload.cacheDir);
     const record = ctx.store.datasets.get(run.datasetId!);
     const original = record ? join(ctx.paths.home, record.sourcePath) : null;
@@ -197,6 +198,9 @@ export async function trySources(ctx: SourceContext, run: RunRecord, rows: numbe
       if (!starts.lookback) return point(start);
       return { ...point(start), lookback: { first: point(start - starts.lookback), last: point(start - 1) } };
     });
+    // rows are sent 0-based (pandas' index, `gatelab split`'s numbers); the app shows them + 1, as Preview
+    // numbers rows, and tells a pivoted run's times by this note's opening "row is the 0-based index of a time"
+    // (renderer/lib/try-rows.ts previewRows)
     return {
       sources: { problem: null, file: file || cache.meta.source.fileName, rowNote: long ? `row is the 0-based index of a time among the ${n(long.times.length)} distinct '${long.timeColumn}' times of the pivoted file, in time order` : rowNote, linesNote: 'why' in lines ? lines.why : null, timeColumn: timeCol ? timeColumn : null },
       rows: sourced,

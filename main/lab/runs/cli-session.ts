@@ -10,6 +10,7 @@ import { describeBaseline, describeRegressionBaseline, formatMetrics, lastMetric
 import { ratingUnitsOf } from '../../../common/runs/rating-units';
 import type { RunEvent } from './events';
 import { LabUnavailable } from './refusal';
+import { describeStop } from './stop-note';
 
 export interface CliRuns {
   paths: LabPaths;
@@ -46,6 +47,13 @@ export interface FollowOptions {
   json: boolean;
   /** Where lines go (tests capture them). */
   print?: (line: string) => void;
+  /** The caller prints each run's outcome line (describeResult, with its error): a failure is not said before it too. */
+  outcomeLine?: boolean;
+  /**
+   * With --json (and no --follow): where the run's data line goes, which carries its warnings (a router
+   * schedule longer than the run, the data's notes); stdout is the JSON's, so `gatelab train` gives stderr.
+   */
+  printNote?: (line: string) => void;
 }
 
 /**
@@ -80,19 +88,21 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
   });
   const off = m.subscribe((e: RunEvent) => {
     if (!mine.has(e.runId)) return;
+    const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
     if (o.json) {
+      // --follow prints the event itself, with the data line in it
+      if (o.printNote && !o.follow && e.type === 'status' && e.provider) o.printNote(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
       // the stored error keeps the trainer's stack after '\n--\n' (for `gatelab show`); event lines carry the message
       if (o.follow && e.type !== 'metrics' && e.type !== 'gate-stats') print(JSON.stringify('error' in e && typeof e.error === 'string' ? { ...e, error: e.error.split('\n--\n')[0] } : e));
       return;
     }
-    const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
     // Epochs are counted as everywhere else (the stored run, --json, gatelab show): full epochs done. The
     // validation line comes after epoch N ended (N done); a progress line inside epoch N says N - 1 done.
     if (e.type === 'status' && e.provider) {
       print(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
       print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
     }
-    else if (e.type === 'status' && e.status === 'failed') print(`${tag}failed: ${e.error?.split('\n')[0]}`);
+    else if (e.type === 'status' && e.status === 'failed' && !o.outcomeLine) print(`${tag}failed: ${e.error?.split('\n')[0]}`);
     else if (e.type === 'eval' && e.split === 'validation') print(`${tag}epoch ${e.epoch}  step ${e.step}  validation ${formatMetrics(e.metrics, ratingUnitsOf(m.record(e.runId)?.config))}`);
     else if (e.type === 'progress' && o.follow && performance.now() - lastProgress > 1000) {
       lastProgress = performance.now();
@@ -191,6 +201,9 @@ export function runResult(store: LabStore, r: RunRecord) {
     ...(units ? { ratingUnits: units } : {}),
     ...(r.dataSummary?.baseline ? { baseline: r.dataSummary.baseline } : {}),
     ...(r.dataSummary?.regressionBaseline ? { regressionBaseline: r.dataSummary.regressionBaseline } : {}),
+    // how it finished (as `gatelab show` says it): a script can tell an early stop from every epoch trained,
+    // and which weights the test metrics come from (bestStep: the best-on-validation checkpoint; null: the last)
+    ...(r.stop && !heldNote(r) ? { stopped: finishLine(r), stoppedEarly: stoppedEarly(r), bestStep: r.stop.bestStep } : {}),
     ...(r.error ? { error: r.error.split('\n--\n')[0] } : {}),
     // a run held paused before it started: why, and how to start it (not an error: it can still finish)
     ...(heldNote(r) ? { note: heldNote(r) } : {}),
@@ -212,13 +225,43 @@ export function exitCodeOfAll(runs: RunRecord[]): number {
   return codes.includes(1) ? 1 : codes.includes(EXIT_PAUSED) ? EXIT_PAUSED : 0;
 }
 
+interface FinishConfig {
+  epochs?: number;
+  earlyStopping?: { patience?: number; minDelta?: number };
+}
+
+/** Early stopping ended the run before its last epoch (the patience can also run out on the last one: not early). */
+function stoppedEarly(r: RunRecord): boolean {
+  const epochs = (r.config as FinishConfig | null)?.epochs;
+  return r.stop?.reason === 'early-stopping' && (epochs === undefined || r.stop.epoch < epochs);
+}
+
+/**
+ * How a finished run stopped, for the line under its test metrics: an early stop in epochs, as the user
+ * set them ("stopped early at epoch 21 of 60 (validation loss did not improve for 3 epochs); test metrics
+ * use the best weights, from step 108"), every other ending in stop-note.ts's words.
+ */
+function finishLine(r: RunRecord): string | null {
+  const stop = r.stop;
+  if (!stop) return null;
+  if (!stoppedEarly(r)) return describeStop(stop, r.config);
+  const c = (r.config ?? {}) as FinishConfig;
+  const patience = c.earlyStopping?.patience ?? 0;
+  const by = c.earlyStopping?.minDelta ? ` by more than ${c.earlyStopping.minDelta}` : '';
+  const of = c.epochs !== undefined ? ` of ${c.epochs}` : '';
+  const weights = stop.bestStep === null ? ''
+    : stop.bestStep === stop.step ? '; test metrics use its final weights (the best on validation)'
+      : `; test metrics use the best weights, from step ${stop.bestStep}`;
+  return `stopped early at epoch ${stop.epoch}${of} (validation loss did not improve${by} for ${patience} epoch${patience === 1 ? '' : 's'})${weights}`;
+}
+
 export function describeResult(store: LabStore, r: RunRecord): string {
   const res = runResult(store, r);
   // the baseline beside the test metrics: on a 99:1 label, accuracy 0.99 is what always answering 0 gets
   // and a regression's training mean beside its r2 and rmse: an r2 near 0 is what always predicting it gets
   const baseline = r.dataSummary?.baseline ? `\n  ${describeBaseline(r.dataSummary.baseline)}`
     : r.dataSummary?.regressionBaseline ? `\n  ${describeRegressionBaseline(r.dataSummary.regressionBaseline)}` : '';
-  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test, res.ratingUnits ?? null)}${baseline}`;
+  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test, res.ratingUnits ?? null)}${baseline}${res.stopped ? `\n  ${res.stopped}` : ''}`;
   if (r.status === 'paused') return `run ${r.id} paused at step ${r.step}; continue with: gatelab resume ${r.id} (exit code ${EXIT_PAUSED} by design: the run did not finish, nothing is lost)`;
   // An interruption says why (trainer killed, disk full) and where the resume continues from.
   if (r.status === 'interrupted') return `run ${r.id} interrupted at step ${r.step}${res.error ? `: ${res.error.split('\n')[0]}` : `; continue with: gatelab resume ${r.id}`}`;

@@ -5,12 +5,18 @@
 //   that cannot be pivoted (a repeated time and series pair, series that barely overlap, more channels than
 //   memory allows: common/data/forecasting-long.ts), or a part of the split too short for one window;
 // - a split its trainer cannot use: a forecasting run on a split not by time, `data.split: 'given'` by
-//   name (data-split-check.ts);
+//   name (data-split-check.ts), `data.split: 'ett'` on a CTR or fusion run or on data with no time column
+//   (ett-split-check.ts);
+// - a forecasting template on a file that is no series (no time column, and a target or label-named column
+//   that is not a number: common/models/binding.ts forecastingFitProblem);
 // - a template its data cannot feed although its family can: MMoE on a target with no rating behind the
 //   click (common/models/template-needs.ts, the rule the app's Models page keeps Start off by);
 // - `loss.classWeights` the run cannot use: any on a forecasting run (it predicts numbers), or a list whose
 //   length is not the target's number of classes, counted as the trainer counts them (the target's coding,
 //   common/models/target.ts; workers/run/class-weights.ts applies the weights);
+// - a classification target that is an id, or whose rows are mostly in classes of one or two rows
+//   (common/models/class-sizes.ts; a long tail of such classes is only warned of), and a split that leaves train, validation or test without a row (class-split-check.ts): such a run trained
+//   to its end and then failed with nothing to test on;
 // - columns that do not bind for the template's family (a CTR model on a series with no categorical field),
 //   a classification target that is not a set of classes, a gated fusion on one modality: the trainer's (or
 //   the template schema's) own words, which it stopped with at step 0.
@@ -21,20 +27,25 @@
 // differ in lookback, horizon, seeds...), and the CLI's dataset setup hands its memo to the run manager's
 // create, so `gatelab train` reads the data once; in the app this runs on the main process.
 import { computeSplit, SplitError, type SplitResult, type SplitSpecInput } from '../../../common/data';
-import { checkForecastingRows, checkForecastingWindows, longLayout, type LongLayout } from '../../../common/data/forecasting-rows';
-import { checkSeriesParts, pivotChannelCount, pivotLong, type LongPivot } from '../../../common/data/forecasting-long';
+import { checkForecastingRows, checkForecastingWindows, fewWindowsWarning, longLayout, type LongLayout } from '../../../common/data/forecasting-rows';
+import { checkSeriesParts, pivotChannelCount, pivotLong, rowSplitOnLongFormat, type LongPivot } from '../../../common/data/forecasting-long';
+import { templateInfo } from '../../../common/models';
 import { checkRunSize } from './size-guard';
 import type { ColumnSource } from '../../../common/data';
 import { runBinding } from '../../../common/models/run-binding';
-import { DataColumns } from '../../../common/models/binding';
-import { codeTarget, type DatasetRef, type TargetCoding, type TargetReading } from '../../../common/models/target';
+import { DataColumns, forecastingFitProblem } from '../../../common/models/binding';
+import { codeTarget, refuseLabelSpellings, type DatasetRef, type TargetCoding, type TargetReading } from '../../../common/models/target';
 import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
 import { parseModelConfig } from '../../../common/models/index';
 import type { LabStore } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
 import { checkRunSplit } from './data-split-check';
+import { refuseEttForTemplate, refuseEttWithoutTime } from './ett-split-check';
 import { storedSplitRefusal } from '../../../common/models/regression-split';
+import { checkClassSizes, classSizes } from '../../../common/models/class-sizes';
+import { combinationClassesNote } from '../../../common/models/target';
+import { checkSplitParts } from './class-split-check';
 
 /**
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
@@ -54,6 +65,14 @@ export class DataCheckMemo {
   readonly windows = new Map<string, DataCheck>();
   /** Classification: the target's coding (its classes), by cache folder and label rule. */
   readonly targets = new Map<string, TargetReading>();
+  /** Classification and regression: the split's row counts (none empty), by cache folder, binding and split. */
+  readonly parts = new Map<string, true>();
+  /**
+   * What the checks found worth saying but not refusing (too few forecasting windows to train or select a
+   * model on: fewWindowsWarning; classes too small to reach validation and test: checkClassSizes), each once however often a run is checked: `gatelab train` prints them
+   * before training. Not the data line's: that line says what the trainer did, not advice.
+   */
+  readonly warnings = new Set<string>();
 }
 
 /** Throws the trainer's own refusal when a new run's data cannot feed it (module comment); returns the config. */
@@ -66,12 +85,20 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
   }
   const dataset = store.datasets.get(data.datasetId);
   if (!dataset) return config;
+  refuseRowSplitOnLongFormat(config, store, dataset.id, dataset.name, cacheDir(dataset.cacheDir));
   checkRunSplit(config, store, dataset);
+  refuseEttForTemplate(config);
   if (!data.columns) return config;
   const stored = data.splitId !== undefined ? store.splits.get(data.splitId)?.spec as SplitSpecInput | undefined : undefined;
   // the columns bind as the trainer binds them (runBinding is its code), or the run is refused in its words
   // (a CTR model on a series with no categorical field, no target, a split name...)
   const bound = runBinding(data.columns, { model: config.model as Record<string, unknown>, data, seed: config.seed }, stored);
+  if (bound.family === 'forecasting') {
+    // a click log or a table of samples (no time column, and a label that is not a number): no series to forecast
+    const notSeries = forecastingFitProblem(String((config.model as { template?: unknown }).template), data.columns, { id: dataset.id, name: dataset.name });
+    if (notSeries) throw new Error(notSeries);
+    refuseEttWithoutTime(config, data.columns, dataset);
+  }
   const folder = cacheDir(dataset.cacheDir);
   const columns = bound.binding.columns;
   const needs = templateDataProblem(String((config.model as { template?: unknown }).template), columns, { name: dataset.name, target: targetFacts(store, data.datasetId, columns) }, ruleHint);
@@ -94,9 +121,22 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
     if (coding.kind === 'regression') {
       checkStoredSplit(data.splitId, stored, coding.column, coding.distinct, store);
       checkRegression(config, coding.column, weights);
-      return config;
+    } else checkWeightsPerClass(weights, classNamesOf(coding), `the target '${coding.column}'`);
+    // every part of the split must have rows, or the run trains to its end with nothing to test on (checked
+    // last: it reads the split's column, which the refusals above do not need)
+    const partsKey = JSON.stringify([folder, columns, bound.binding.split, data.splitId ?? null]);
+    if (!memo.parts.has(partsKey)) {
+      const record = data.splitId !== undefined ? store.splits.get(data.splitId) : undefined;
+      const given = (record?.spec as { kind?: string } | undefined)?.kind === 'given';
+      const storedRows = record ? { id: record.id, name: record.name, ...(given ? { assignment: record.assignment } : {}) } : undefined;
+      try {
+        checkSplitParts(open(), DataColumns.parse(columns) as TargetColumns, bound.binding.split, typeOf, storedRows, { id: dataset.id, name: dataset.name });
+      } catch (e) {
+        if (!unreadable) throw e;
+        return config; // a cache that cannot be read: the trainer's message says how to repair it
+      }
+      memo.parts.set(partsKey, true);
     }
-    checkWeightsPerClass(weights, classNamesOf(coding), `the target '${coding.column}'`);
     return config;
   }
   if (bound.family !== 'forecasting') return config;
@@ -116,7 +156,35 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
   if (check.channels !== undefined) fits(check.channels); // a sweep's later points share the memo, not the model size
   const model = config.model as { lookback?: number; horizon?: number };
   checkForecastingWindows(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1);
+  const few = fewWindowsWarning(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1, config.batchSize);
+  if (few) memo.warnings.add(few);
   return config;
+}
+
+/**
+ * A stored 'given' split (rows matched to the user's split files) on a long-format file a forecasting run
+ * pivots: the split assigns file rows, the run's windows are over the pivot's times (one row per time, every
+ * series at each), so no assignment of file rows can apply. Refused in those words, with what works, before
+ * the general "not a split by time" refusal (data-split-check.ts), which does not say why a row split cannot
+ * be made to fit. Reads only the cache's meta.json.
+ */
+function refuseRowSplitOnLongFormat(config: RunConfig, store: LabStore, datasetId: number, datasetName: string, folder: string): void {
+  const data = config.data;
+  if (data.kind !== 'dataset' || data.splitId === undefined || !data.columns) return;
+  const stored = store.splits.get(data.splitId);
+  if ((stored?.spec as { kind?: string } | undefined)?.kind !== 'given') return;
+  try {
+    if (templateInfo(String((config.model as { template?: unknown }).template)).family !== 'forecasting') return;
+  } catch {
+    return; // an unknown template is refused with its own message
+  }
+  let layout: LongLayout | null;
+  try {
+    layout = longLayout(lazyDatasetCache(folder).meta, data.columns);
+  } catch {
+    return; // an unreadable cache, or columns that cannot say the series: the checks below say it in their words
+  }
+  if (layout) throw new Error(rowSplitOnLongFormat({ id: stored!.id, name: stored!.name }, layout, { id: datasetId, name: datasetName }));
 }
 
 /**
@@ -209,7 +277,14 @@ export function targetCodingOf(columns: TargetColumns, folder: string, source: (
   const key = JSON.stringify([folder, columns.family, label.column, label.positiveAtLeast ?? null, columns.family === 'fusion' ? columns.task ?? 'auto' : null]);
   const known = memo.targets.get(key);
   if (known) return known;
-  const coding = codeTarget(source(), columns, typeOf, dataset);
+  const data = source();
+  const coding = codeTarget(data, columns, typeOf, dataset);
+  refuseLabelSpellings(coding, columns.family); // new runs only: a stored run on such a label still resumes
+  // an id, or rows mostly in classes too small to split: refused; a long tail of rare classes: warned (new runs only)
+  const rare = checkClassSizes(coding, classSizes(coding, data.rows), dataset);
+  if (rare) memo.warnings.add(rare);
+  const lists = combinationClassesNote(coding);
+  if (lists) memo.warnings.add(`Note: ${lists}.`);
   memo.targets.set(key, coding);
   return coding;
 }

@@ -48,7 +48,16 @@ describe('dataset run defaults', () => {
     // a stored run from before the marker reads back without one (its trainer keeps scaled units on resume)
     expect(parseRunConfig({ model: { template: 'mmoe' }, data: { kind: 'dataset', datasetId: clicks } }).metrics).toBeUndefined();
     const synthetic = parseRunConfig({ data: { kind: 'synthetic' } });
-    expect(withDatasetDefaults(synthetic, lab.store)).toEqual(synthetic);
+    // a synthetic (demo) run gets no data defaults, only the temperature rule every new run records
+    expect(withDatasetDefaults(synthetic, lab.store)).toEqual({ ...synthetic, temperatureAtStepNumber: true });
+  });
+
+  it('records the router temperature rule on every new run; a stored run from before reads back without it', () => {
+    expect(withDatasetDefaults(config({}), lab.store).temperatureAtStepNumber).toBe(true);
+    expect(withDatasetDefaults(parseRunConfig({}), lab.store).temperatureAtStepNumber).toBe(true); // the demo model on synthetic rows
+    // a resumed old run keeps its rule (workers/run/model-for.ts trains it at the τ of the steps before)
+    expect(parseRunConfig({ model: { template: 'finalmlp' }, data: { kind: 'dataset', datasetId: clicks } }).temperatureAtStepNumber).toBeUndefined();
+    expect(withDatasetDefaults({ ...config({}), temperatureAtStepNumber: false }, lab.store).temperatureAtStepNumber).toBe(false);
   });
 
   it('a stored split must exist and belong to the run\'s dataset; the trainer gets its spec', async () => {

@@ -12,7 +12,8 @@
 // differs is refused here, naming the field, instead of failing the run at step 0. And a fusion run's
 // encoding (model.textBuckets, model.maxCategories): the values it is built with are stored, so a later
 // change of the defaults (common/models/base.ts) cannot change which inputs a stored run re-derives for a
-// resume, an export or analytics.
+// resume, an export or analytics. And, on every new run (synthetic ones too), the router temperature rule
+// of the version that created it (RunConfig.temperatureAtStepNumber), so a resume keeps its τ sequence.
 import type { RunConfig } from '../../../common/runs/config';
 import { LabelRules } from '../lab/label-rules';
 import type { LabStore } from '../store/index';
@@ -25,7 +26,9 @@ import { fusionModalitiesByCounts, type ColumnCounts } from '../../../common/mod
 /** The seed of random and stratified default splits of new dataset runs (as the accuracy benchmark's protocols). */
 export const SPLIT_SEED = 42;
 
-export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConfig {
+export function withDatasetDefaults(given: RunConfig, store: LabStore): RunConfig {
+  // every new run, the demo's synthetic ones too: training step N at τ(N) (RunConfig.temperatureAtStepNumber)
+  const config = { ...given, temperatureAtStepNumber: given.temperatureAtStepNumber ?? true };
   const data = config.data;
   if (data.kind !== 'dataset') return config;
   if (data.splitId !== undefined) {
@@ -36,7 +39,7 @@ export function withDatasetDefaults(config: RunConfig, store: LabStore): RunConf
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
   const metrics = { ...config.metrics, ratingUnits: config.metrics?.ratingUnits ?? 'rating' as const };
-  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, columns }, metrics };
+  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, columns }, metrics };
   return { ...filled, model: withExpertPerModality(filled, store) as RunConfig['model'] };
 }
 

@@ -16,6 +16,7 @@ import type { RunConfigInput } from '../../../common/runs/config';
 import { withDatasetDefaults } from './dataset-defaults';
 import { LabelRules } from '../lab/label-rules';
 import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
+import { refuseEttForTemplate } from './ett-split-check';
 import { LONG_FORMAT_LINE } from '../../../common/data/forecasting-long';
 
 export interface DatasetRunSetup {
@@ -27,6 +28,12 @@ export interface DatasetRunSetup {
    * hand it to RunManager.create (`dataChecks`) so the run is not checked on a second read of the same data.
    */
   dataChecks: DataCheckMemo;
+  /**
+   * Leaves the lab as it was before the setup, for a run refused after it (the run manager's create): deletes
+   * the dataset it imported, or sets --target back. Given the refusal, rewrites its advice when the dataset it
+   * names was deleted (adviceWithoutDataset). Call it before the store is closed; at most once.
+   */
+  undo: (refusal?: unknown) => void;
 }
 
 /**
@@ -52,9 +59,10 @@ export function datasetResolver(registry: DatasetRegistry) {
     // export read the same inputs; a run that trained before the rule existed (steps, no summary) logged none;
     // a new run decides (it may already be 'running': the manager claims a run before launching its trainer).
     const logScaled = run.dataSummary?.logScaled ?? (run.step > 0 ? [] : undefined);
-    // Whether its trainer pivoted a long-format file (its data line says so: forecasting-long.ts), so a resume,
-    // an export or an analysis reads the rows the model was trained on; unknown (never started): decide.
-    const pivoted = run.dataSummary ? LONG_FORMAT_LINE.test(run.dataSummary.line) : undefined;
+    // Whether its trainer pivoted a long-format file (forecasting-long.ts), so a resume, an export or an
+    // analysis reads the rows the model was trained on: as its trainer said with 'ready'; a run stored before
+    // that was kept, by its data line's "long format: …" note; unknown (never started): decide.
+    const pivoted = pivotedWhenTrained(run.dataSummary);
     return {
       // a finished run reads the data as it trained on it, even after the dataset was retyped (trained-caches.ts)
       cacheDir: cacheForRun(d, run), family: d.family,
@@ -69,32 +77,48 @@ export function datasetResolver(registry: DatasetRegistry) {
   };
 }
 
+/** Whether a started run's trainer pivoted a long-format file; undefined for a run never started. */
+export function pivotedWhenTrained(summary: RunRecord['dataSummary']): boolean | undefined {
+  if (!summary) return undefined;
+  return summary.pivoted ?? LONG_FORMAT_LINE.test(summary.line);
+}
+
 /**
  * `target`: the column to predict (`gatelab train --target COLUMN`); it becomes the dataset's only target,
  * as `gatelab datasets roles ID COLUMN=target` would make it, and stays so for later runs.
+ * A refused run leaves the lab as it was (README "Exit codes": nothing queued, imported or changed): what
+ * needs no data (the template, the --set fields and their ranges, a split the family cannot use) is checked
+ * before a file is read; when a check of the data refuses, a file this call imported is deleted again and
+ * --target is set back. A refusal after it returns (the run manager's create) calls `undo` for the same.
  */
 export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void,
   options: { target?: string } = {}): Promise<DatasetRunSetup> {
+  const template = (config.model as { template?: string } | undefined)?.template;
+  if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
+  // the run config as its create will parse it (parseNewRunConfig: unknown fields, ranges), on a dataset to come
+  checkConfigBeforeData(config);
   const paths = labPaths(home);
   const lab = await openLabDatasets(paths);
-  let restore: (() => void) | null = null;
+  // what a refusal undoes: the dataset this call imported, as a whole, or --target on an existing one
+  let undo = (_refusal?: unknown): void => {};
   try {
     let datasetId: number;
+    let importedNow = false;
     if (!/^\d+$/.test(ref) && existsSync(ref)) {
       const outcome = await lab.registry.importDataset(resolvePath(ref));
       datasetId = outcome.dataset.id;
+      importedNow = outcome.created;
       log(outcome.created ? `imported ${ref} as dataset ${datasetId}` : `${ref} is already dataset ${datasetId} ('${outcome.dataset.name}'): training on it`);
-    } else datasetId = lab.registry.resolve(ref).id;
+      if (importedNow) undo = importUndo(lab.registry, datasetId, ref, log);
+    } else datasetId = resolveDataset(lab.registry, ref).id;
     // --target changes the dataset's roles for later runs too; a run refused below must not leave it changed
     if (options.target !== undefined) {
       const rolesBefore = lab.registry.get(datasetId)!.columns.map((c) => ({ column: c.name, role: c.role }));
       const id = datasetId;
-      restore = () => { lab.registry.setColumns(id, rolesBefore); log(`target of dataset ${id} left as it was: the run was refused`); };
+      if (!importedNow) undo = once(() => { lab.registry.setColumns(id, rolesBefore); log(`target of dataset ${id} left as it was: the run was refused`); });
       setTarget(lab.registry, datasetId, options.target, log);
     }
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
-    const template = (config.model as { template?: string } | undefined)?.template;
-    if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
     const dataset = lab.registry.get(datasetId)!;
     const dataChecks = new DataCheckMemo();
     // checked as the run will be created: with the label rule set on the dataset's target in the app
@@ -105,12 +129,104 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
     const name = typeof config.name === 'string' && config.name ? config.name : `${template} on ${dataset.name}`.slice(0, 200);
-    return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry), dataChecks };
+    return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry), dataChecks, undo };
   } catch (e) {
-    restore?.();
+    undo(e);
     lab.close();
     throw e;
   }
+}
+
+/** `f` on the first call only (an undo may be reached from the setup's refusal and from its caller's). */
+function once<A extends unknown[]>(f: (...args: A) => void): (...args: A) => void {
+  let done = false;
+  return (...args: A) => {
+    if (done) return;
+    done = true;
+    f(...args);
+  };
+}
+
+/**
+ * Refuses, before any file is read or imported, what the config alone shows its create would refuse: a
+ * field the run or its template does not have, a value out of range (parseNewRunConfig, with a stand-in
+ * dataset id: the data's own checks come after the import), and the ETT split on a CTR or fusion template.
+ */
+function checkConfigBeforeData(config: Record<string, unknown>): void {
+  const parsed = parseNewRunConfig({ ...config, data: { ...((config.data as object) ?? {}), kind: 'dataset', datasetId: 1 } } as RunConfigInput);
+  refuseEttForTemplate(parsed);
+}
+
+/**
+ * Deletes the dataset this command just imported (registry.delete: its folder and its row, as `gatelab
+ * datasets delete` does), once the run it was imported for is refused; says so, since "imported … as dataset
+ * N" was said. The refusal's advice may name dataset N (`gatelab datasets roles N <column>=target`), which no
+ * longer exists: given the refusal, it is rewritten to import the file first (adviceWithoutDataset). Runs at
+ * most once.
+ */
+function importUndo(registry: DatasetRegistry, datasetId: number, file: string, log: (line: string) => void): (refusal?: unknown) => void {
+  return once((refusal?: unknown) => {
+    try {
+      registry.delete(datasetId);
+    } catch (e) {
+      log(`dataset ${datasetId} (imported from ${file}) is kept: it could not be removed (${(e as Error).message}); gatelab datasets delete ${datasetId} removes it`);
+      return;
+    }
+    const advised = refusal instanceof Error && namesDataset(refusal.message, datasetId);
+    log(`dataset ${datasetId} removed again: the run was refused, so ${file} is not kept (to keep it, gatelab import ${shellPath(file)}` +
+      `${advised ? '; the advice below starts with that import, and ID in it is the id the import prints' : ''})`);
+    // in place, not a new Error: the refusal's class says its exit code (exit-codes.ts); an error whose
+    // message is a getter (zod's) keeps its words
+    if (advised) {
+      try {
+        refusal.message = adviceWithoutDataset(refusal.message, datasetId, file);
+      } catch { /* a read-only message */ }
+    }
+  });
+}
+
+/** Whether a message names dataset `id` in a command or as "dataset N". */
+function namesDataset(message: string, id: number): boolean {
+  return new RegExp(`(gatelab datasets [\\w-]+ |--dataset |\\bdataset )${id}(?!\\w|\\.\\d)`).test(message);
+}
+
+/**
+ * A refusal's advice once the dataset it names (`id`, imported from `file` by the refused command) was removed
+ * again: its first command starts with `gatelab import FILE, then`, and `id` becomes ID (the new import's id)
+ * in every command (`gatelab datasets roles ID <column>=target`, "in dataset ID 'shop'"); `--dataset N`
+ * becomes `--dataset FILE` (a file already imported is trained on). A message that names no dataset is kept.
+ */
+export function adviceWithoutDataset(message: string, id: number, file: string): string {
+  const path = shellPath(file);
+  let first = true;
+  return message
+    .replace(new RegExp(`gatelab datasets ([\\w-]+) ${id}(?!\\w|\\.\\d)`, 'g'), (_all, verb: string) => {
+      const command = `gatelab datasets ${verb} ID`;
+      if (!first) return command;
+      first = false;
+      return `gatelab import ${path}, then ${command}`;
+    })
+    .replace(new RegExp(`--dataset ${id}(?!\\w|\\.\\d)`, 'g'), `--dataset ${path}`)
+    .replace(new RegExp(`\\bdataset ${id}(?!\\w|\\.\\d)`, 'g'), 'dataset ID');
+}
+
+/** A path as typed in a shell: one with spaces or quotes is quoted. */
+const shellPath = (p: string) => (/^[\w./:@%+=-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * `--dataset REF` that is no file: a dataset id or name. A REF that looks like a path (a / or \, or a file
+ * extension) and is neither is said to be a missing file first, with where it was looked for; the datasets
+ * are listed only when it could be a name (no folder in it).
+ */
+export function resolveDataset(registry: DatasetRegistry, ref: string): Dataset {
+  const inFolder = /[\\/]/.test(ref);
+  const withExtension = /\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(ref);
+  // 'u.data' (or a name given with --name) is a dataset's name as well as a file's: that dataset is the one meant
+  if ((!inFolder && !withExtension) || registry.list().some((d) => d.name === ref)) return registry.resolve(ref);
+  const missing = `No file '${ref}' (${resolvePath(ref)} does not exist)`;
+  if (inFolder) throw new Error(`${missing}: check the path, or give a dataset's id or name (gatelab datasets lists them)`);
+  const known = registry.list().map((d) => `${d.id} (${d.name})`).join(', ') || 'none yet';
+  throw new Error(`${missing}, and no dataset is named '${ref}'. Known datasets: ${known}`);
 }
 
 /**

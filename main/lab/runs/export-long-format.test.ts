@@ -3,14 +3,13 @@
 // from the long file by that metadata alone (pivot, fill gaps forward, z-score) gives the lab's test MSE
 // through ONNX Runtime; `gatelab split`'s rows give every file row its time's part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { labPaths } from '../home';
-import { openLabDatasets, type LabDatasets } from '../datasets/index';
-import { RunManager } from './run-manager';
+import type { LabDatasets } from '../datasets/index';
+import type { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { exportRun } from './export-run';
 import { lastMetrics } from './run-report';
@@ -18,10 +17,11 @@ import { runSplitRows } from './run-split-rows';
 import type { PreprocessingDoc } from './preprocessing-doc';
 import { TryIt } from '../lab/try-it';
 import type { RunsPort } from '../lab/runs-port';
+import { labWithTrainedRun, type TrainedRunLab } from '../testing/trained-run';
 
 const STORES = ['north', 'east', 'south'];
 const HOURS = 120;
-let home: string, lab: LabDatasets, manager: RunManager, runId: number;
+let trained: TrainedRunLab, home: string, lab: LabDatasets, manager: RunManager, runId: number;
 let cells: string[][];
 let firstWindow: Float32Array;
 
@@ -40,22 +40,14 @@ function longCsv(): string {
 }
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-long-export-'));
-  const paths = labPaths(home);
-  lab = await openLabDatasets(paths, { demos: false });
-  manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
-  writeFileSync(join(home, 'long.csv'), longCsv());
-  const { dataset } = await lab.registry.importDataset(join(home, 'long.csv'), {});
-  runId = await manager.create({ model: { template: 'linear', lookback: 12, horizon: 4 } as never, data: { kind: 'dataset', datasetId: dataset.id }, epochs: 1, batchSize: 16, optimizer: { lr: 0.01 } });
-  const r = await manager.waitFor(runId);
-  expect(r.status, r.error ?? '').toBe('completed');
+  trained = await labWithTrainedRun({
+    prefix: 'gatelab-long-export-', fileName: 'long.csv', contents: longCsv(),
+    config: (datasetId) => ({ model: { template: 'linear', lookback: 12, horizon: 4 } as never, data: { kind: 'dataset', datasetId }, epochs: 1, batchSize: 16, optimizer: { lr: 0.01 } }),
+  });
+  ({ home, lab, manager, runId } = trained);
 }, 120_000);
 
-afterAll(async () => {
-  await manager?.close();
-  lab?.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => trained?.close());
 
 describe('a long-format forecasting run', () => {
   it('exports the pivot: channels in order, their cells in the file, and the lab test MSE from the long file', async () => {

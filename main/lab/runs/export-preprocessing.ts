@@ -14,6 +14,7 @@ import type { RunPipeline } from './run-pipeline';
 import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule, LongFormatDoc } from './preprocessing-doc';
 import { NUMBER_FORMAT_RULE, numberFormatOf, type NumberFormat } from './export-number-format';
 import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
+import { pandasPivot } from '../../../common/data/forecasting-long';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
@@ -42,7 +43,10 @@ const stepOf = (fitted: FittedPipeline, target: string): FittedStep | undefined 
 function scaler(p: RunPipeline, column: string, missing: MissingRule): Feature {
   const s: ScalerState = stateFor(p.fitted, column, ['zscore', 'minmax']);
   const base = { ...at(p, column), ...cellOf(p, column), width: 1, missing };
-  return s.kind === 'zscore' ? { kind: 'zscore', ...base, ...(s.log1p ? { log1p: true as const } : {}), mean: s.mean, std: s.std } : { kind: 'minmax', ...base, min: s.min, max: s.max };
+  if (s.kind === 'minmax') return { kind: 'minmax', ...base, min: s.min, max: s.max };
+  // `signed` only beside `log1p`: a reader that knows only log1p still sees the column is logged
+  const log = s.log1p ? { log1p: true as const, ...(s.signed ? { signed: true as const } : {}) } : {};
+  return { kind: 'zscore', ...base, ...log, mean: s.mean, std: s.std };
 }
 
 function vocabulary(p: RunPipeline, column: string, kind: 'vocabulary-id' | 'one-hot'): Feature {
@@ -119,12 +123,11 @@ function longFormatDoc(p: Described): LongFormatDoc {
     rules: `one wide row per distinct '${time}' (the union of every series' times, in time order); channel '<series>/<value>' (just '<series>' with one value column) holds the value column's cell of the row with that time and series. ` +
       `A time a series has no row for is a gap, filled like a missing number (rule \`previous\`: the series' value before it; before its first row, its first value). Rows without a time or a series are left out; series come in \`series.order\` ` +
       `(text by code point, as GateLab stores them; pandas sorts a column it read as numbers by value, so select the columns by name), value columns in \`values\` order within each. ` +
-      `pandas: df['${series}'] = df['${series}'].astype(str); wide = df.pivot(index='${time}', columns='${series}', values=${V(pivot.values)}); ` +
+      // the pivot's pandas lines are gatelab split's too (one function, so the two recipes cannot drift)
+      `pandas: ${pandasPivot(pivot.layout, pivot.values)}; ` +
       (pivot.values.length === 1 ? 'wide = wide[channels]' : "wide.columns = [f'{s}/{v}' for v, s in wide.columns]; wide = wide[channels]") + '; then wide.ffill().bfill()',
   };
 }
-
-const V = (values: readonly string[]) => (values.length === 1 ? `'${values[0]}'` : `[${values.map((v) => `'${v}'`).join(', ')}]`);
 
 /** A feature's column and its place in the file, as the feature states them. */
 const placeOf = (f: Feature) => ({ column: f.column!, ...(f.sourceColumn !== undefined ? { sourceColumn: f.sourceColumn } : {}), ...(f.sourceIndex !== undefined ? { sourceIndex: f.sourceIndex } : {}), ...('long' in f && f.long ? { long: f.long } : {}) });
@@ -210,7 +213,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     cells: {
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5" (also spaces and apostrophes between groups of three digits: "1 234,50", "1\'234.50"; cells.numberFormat), accounting negatives in parentheses "(1,234.50)" → -1234.5, a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
       numberFormat: NUMBER_FORMAT_RULE,
       boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
       missingRules: {

@@ -101,7 +101,8 @@ export function exportRun(store: LabStore, files: RunFiles, runId: number, out: 
 
 /**
  * The run has no checkpoint that can be read: none yet (`damaged` empty), or every one is damaged (why, per
- * file). Its message is the export's; Try it, which exports first, words it for itself (lab/try-it.ts).
+ * file, then the ways on: damagedCheckpointsWaysOn). Its message is the export's, in the app's Export view
+ * and `gatelab export` alike; Try it, which exports first, words it for itself (lab/try-it.ts).
  */
 export class NoTrainedWeights extends Error {
   override name = 'NoTrainedWeights';
@@ -155,5 +156,18 @@ function exportCheckpoint(store: LabStore, files: RunFiles, runId: number, statu
     const notes = [...damaged, ...(ckpt.kind === 'last-good' ? [`run ${runId} has no epoch checkpoint; exported its last good checkpoint (step ${ckpt.step}, the parameters before the run failed)`] : [])];
     return { ckpt, data, note: notes.length ? notes.join('; ') : undefined };
   }
-  throw new NoTrainedWeights(runId, status, damaged, `run ${runId} cannot be exported: every checkpoint it has is damaged (${damaged.join('; ')})`);
+  throw new NoTrainedWeights(runId, status, damaged, `run ${runId} cannot be exported: every checkpoint it has is damaged (${damaged.join('; ')}). ${damagedCheckpointsWaysOn(runId, 'export again')}`);
+}
+
+/**
+ * What to do about a run whose every checkpoint is damaged, after the export's or Try it's "why": nothing was
+ * touched, so restoring the files and `retry`ing works; else train it again from its stored config (training
+ * is deterministic per seed). Resuming is no way on: it needs a readable checkpoint too (run-checkpoints.ts
+ * UnresumableRun refuses the same run). `face` 'app': a message only the app shows (Try it) names only the
+ * app's way; the export's is read in both, so it names the terminal's and the app's.
+ */
+export function damagedCheckpointsWaysOn(runId: number, retry: string, face: 'both' | 'app' = 'both'): string {
+  const retrain = face === 'app' ? 'Runs → New run from this starts one'
+    : `save the "config" of gatelab show ${runId} --json to a file and run gatelab train --config FILE (in the app: Runs → New run from this)`;
+  return `Nothing was deleted: restore these files (from a backup, or once the drive that holds them is back) and ${retry}, or train the run again with the same settings: ${retrain}`;
 }

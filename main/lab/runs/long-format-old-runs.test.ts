@@ -2,44 +2,32 @@
 // existed) keeps those rows: its model has weights for one channel, so the split, Try it and export must
 // not pivot it into one channel per store, even after a column is later set to series-id.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { labPaths } from '../home';
-import { openLabDatasets, type LabDatasets } from '../datasets/index';
-import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { runSplitRows } from './run-split-rows';
 import { runPipeline, type RunConfigView } from './run-pipeline';
 import type { DatasetPayload } from './run-pipeline';
+import { labWithTrainedRun, type TrainedRunLab } from '../testing/trained-run';
 
-let home: string, lab: LabDatasets, manager: RunManager, runId: number, datasetId: number;
+let trained: TrainedRunLab;
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-long-old-'));
-  const paths = labPaths(home);
-  lab = await openLabDatasets(paths, { demos: false });
-  manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
   const rows: string[] = [];
   for (let h = 0; h < 120; h++) {
     const date = new Date(Date.UTC(2024, 0, 1, h)).toISOString().slice(0, 16).replace('T', ' ');
     ['north', 'east', 'south'].forEach((store, s) => rows.push(`${date},${store},${(10 + 3 * s + Math.sin(h / 4 + s)).toFixed(3)}`));
   }
-  writeFileSync(join(home, 'long.csv'), ['date,store,sales', ...rows].join('\n') + '\n');
-  const { dataset } = await lab.registry.importDataset(join(home, 'long.csv'), { roles: { date: 'feature' } });
-  datasetId = dataset.id;
-  runId = await manager.create({ model: { template: 'linear', lookback: 12, horizon: 4 } as never, data: { kind: 'dataset', datasetId }, epochs: 1, batchSize: 16, optimizer: { lr: 0.01 } });
-  const r = await manager.waitFor(runId);
-  expect(r.status, r.error ?? '').toBe('completed');
+  trained = await labWithTrainedRun({
+    prefix: 'gatelab-long-old-', fileName: 'long.csv', contents: ['date,store,sales', ...rows].join('\n') + '\n',
+    importOptions: { roles: { date: 'feature' } },
+    config: (datasetId) => ({ model: { template: 'linear', lookback: 12, horizon: 4 } as never, data: { kind: 'dataset', datasetId }, epochs: 1, batchSize: 16, optimizer: { lr: 0.01 } }),
+  });
 }, 120_000);
 
-afterAll(async () => {
-  await manager?.close();
-  lab?.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => trained?.close());
 
 it('a run trained on the file rows stays on the file rows for its split and pipeline, also after series-id is set', () => {
+  const { home, lab, runId, datasetId } = trained;
   const run = lab.store.runs.get(runId)!;
   expect((run.config as { model: { channels?: number } }).model.channels).toBe(1);
   const check = () => {

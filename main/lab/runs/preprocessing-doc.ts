@@ -48,9 +48,11 @@ export type Feature =
    * window; rows before the series' first value take that value; a channel with no value in any row at hand
    * is 0 after scaling: its training mean, min-max its minimum).
    * `log1p: true` (a heavy-tailed column): x is first replaced by log1p(x), a number below 0 counting as 0,
-   * and mean/std are those of log1p(x) on the training rows.
+   * and mean/std are those of log1p(x) on the training rows. With `signed: true` as well (a heavy-tailed
+   * column whose training values include negatives) x is replaced by the signed log sign(x)·log1p(|x|)
+   * instead (equal to log1p(x) for x ≥ 0), and mean/std are of that.
    */
-  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; log1p?: true; missing: MissingRule; min?: never; max?: never }
+  | ColumnFeature & { kind: 'zscore'; mean: number; std: number; log1p?: true; signed?: true; missing: MissingRule; min?: never; max?: never }
   /** (x − min) / (max − min), or x − min when max = min. */
   | ColumnFeature & { kind: 'minmax'; min: number; max: number; missing: MissingRule; mean?: never; std?: never }
   /** One int64 id: 1 + the token's position in `tokens`; `unknownIndex` (0) for unseen, rare or missing cells. */

@@ -24,6 +24,13 @@ export interface CreateRunOptions {
   dataChecks?: DataCheckMemo;
 }
 
+/** A queued group: its id, its runs, and the data checks' warnings (none: []). */
+export interface QueuedExperiment {
+  groupId: string;
+  runIds: number[];
+  warnings: string[];
+}
+
 export class RunIntake {
   /** `queued` hears each run once it is stored queued (the manager announces and schedules it). */
   constructor(private readonly store: LabStore, private readonly files: RunFiles, private readonly queued: (id: number) => void) {}
@@ -33,8 +40,12 @@ export class RunIntake {
     return this.queue(this.checked(config, o.dataChecks ?? new DataCheckMemo()), o);
   }
 
-  /** Seeds × sweep -> a group of queued runs sharing a group id. */
-  createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
+  /**
+   * Seeds × sweep -> a group of queued runs sharing a group id, and what the data checks found worth saying
+   * but not refusing (DataCheckMemo.warnings: "only 3 validation windows…"), once each, for the faces to
+   * show beside the started runs (the app's launch bar; the CLI prints its own setup's).
+   */
+  createExperiment(spec: ExperimentSpec): QueuedExperiment {
     const runs = expandExperiment(spec);
     // every point is validated before any is queued: one invalid point refuses the whole group. The points
     // share their data (only lookback, horizon, seeds... vary): it is read once, not once per point.
@@ -42,7 +53,7 @@ export class RunIntake {
     const configs = runs.map((r) => this.checked(r.config, memo));
     const groupId = `g${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     const runIds = runs.map((r, i) => this.queue(configs[i], { groupId, name: r.name, priority: spec.priority }));
-    return { groupId, runIds };
+    return { groupId, runIds, warnings: [...memo.warnings] };
   }
 
   /**

@@ -14,7 +14,7 @@ import { forkTrainer, type TrainerLauncher } from './trainer-process';
 import { MetricsWriter } from './metrics-writer';
 import { RunFiles } from './run-files';
 import { TrainerLink } from './trainer-link';
-import { RunIntake, type CreateRunOptions } from './run-intake';
+import { RunIntake, type CreateRunOptions, type QueuedExperiment } from './run-intake';
 import { FINAL, SETTLED, type QueueHold, type QueueHoldListener, type RunEvent, type RunListener } from './events';
 import { findResumePoint, UnresumableRun, type ResumePoint } from './run-checkpoints';
 import { claimQueuedRun, startPoint, unresumableNote, type Claimed, type StartPoint } from './run-claim';
@@ -23,6 +23,9 @@ import * as queueHolds from './queue-holds';
 import { warnAboutEarlierData } from './stale-home';
 import { QueueStoreHold } from './queue-store-hold';
 import { noRun, Refusal } from './refusal';
+import { unlaunchableRun } from './unlaunchable-run';
+import { startControlPoll } from './control-poll';
+import { waitForSettled } from './wait-for-settled';
 
 // a held run's note, read by the CLI's run reports (cli-session.ts) from here
 export { heldNote } from './queue-holds';
@@ -48,9 +51,6 @@ export interface RunManagerOptions {
   resolveDataset?: (run: RunRecord) => Record<string, unknown>;
 }
 
-/** A running run of another process whose owner is dead and that has been silent this long is interrupted. */
-const DEAD_OWNER_QUIET_MS = 3000;
-
 export class RunManager {
   readonly store: LabStore;
   readonly files: RunFiles;
@@ -59,8 +59,8 @@ export class RunManager {
   private readonly listeners = new Set<RunListener>();
   private readonly links = new Map<number, TrainerLink>();
   private readonly mine = new Set<number>();
-  private readonly controlTimer: NodeJS.Timeout;
-  private controlTicks = 0;
+  /** Stops the control poll (control-poll.ts). */
+  private readonly stopControlPoll: () => void;
   private closed = false;
   /** The queue's hold while the database refuses metrics writes (queue-store-hold.ts). */
   private readonly storeHold: QueueStoreHold;
@@ -79,9 +79,11 @@ export class RunManager {
       this.emit({ type: 'status', runId: id, status: 'queued' });
       this.run(id);
     });
-    // Requests from other lab processes (e.g. `gatelab pause 3` while `gatelab serve` trains run 3).
-    this.controlTimer = setInterval(() => this.pollControl(), 250);
-    this.controlTimer.unref();
+    // Requests from other lab processes (e.g. `gatelab pause 3` while `gatelab serve` trains run 3), dead labs' runs.
+    this.stopControlPoll = startControlPoll({
+      files: this.files, links: this.links, storeHold: this.storeHold,
+      holdContext: () => this.holdContext, schedule: () => this.schedule(),
+    });
     warnAboutEarlierData(opts.store, opts.paths);
     // Crash recovery: a dead lab's running runs become interrupted, a dead CLI's queued runs paused.
     queueHolds.interruptOrphanedRuns(this.holdContext);
@@ -137,8 +139,8 @@ export class RunManager {
     return this.intake.create(config, o);
   }
 
-  /** Seeds × sweep -> a group of queued runs sharing a group id; one invalid point refuses them all. */
-  createExperiment(spec: ExperimentSpec): { groupId: string; runIds: number[] } {
+  /** Seeds × sweep -> a group of queued runs sharing a group id (and the data checks' warnings); one invalid point refuses them all. */
+  createExperiment(spec: ExperimentSpec): QueuedExperiment {
     return this.intake.createExperiment(spec);
   }
 
@@ -176,7 +178,7 @@ export class RunManager {
   schedule(): void {
     if (this.closed) return;
     // The database refuses every metrics write (disk full, read-only): a run started now would be stopped at
-    // once (trainer-link.ts stopUnrecorded). The queue waits; pollControl starts it when a write succeeds.
+    // once (trainer-link.ts stopUnrecorded). The queue waits; the control poll starts it when a write succeeds.
     if (this.storeHold.holds()) return;
     for (;;) {
       const next = this.store.runs.list({ status: 'queued' })
@@ -225,15 +227,32 @@ export class RunManager {
     // run, so the app and `gatelab show` can say so.
     const note = [resume?.note, bestNote].filter(Boolean).join('; ');
     if (note) recordResumeNote(this.store.settings, run.id, note);
+    let dataset: Record<string, unknown> | undefined;
+    try {
+      dataset = run.datasetId != null && this.opts.resolveDataset ? this.opts.resolveDataset(run) : undefined;
+    } catch (e) {
+      // schedule() runs from a microtask and from a trainer's exit: a throw here would crash serve or the
+      // app's lab and leave this run 'running' with no trainer. It costs only this run; the queue goes on.
+      this.unlaunchable(run, e);
+      return;
+    }
     const link = new TrainerLink(this, run, {
       launcher: this.launcher,
       home: this.opts.paths.home,
       resumeFrom: resume ? this.files.fromStored(resume.path) : undefined,
       cancelGraceMs: this.opts.cancelGraceMs ?? 10_000,
-      dataset: run.datasetId != null && this.opts.resolveDataset ? this.opts.resolveDataset(run) : undefined,
+      dataset,
     });
     this.links.set(run.id, link);
     link.start();
+  }
+
+  /** A claimed run whose dataset cannot be read for its trainer: interrupted or failed (unlaunchable-run.ts says which). */
+  private unlaunchable(run: RunRecord, e: unknown): void {
+    this.mine.delete(run.id);
+    this.files.clearOwner(run.id);
+    const { status, error } = unlaunchableRun(run, e);
+    this.transition(run.id, status, { error, errorStep: null });
   }
 
   /** Called by a TrainerLink when its run has ended (any way): frees the slot. */
@@ -326,22 +345,9 @@ export class RunManager {
     this.emit({ type: 'deleted', runId: id });
   }
 
-  /** Resolves when the run settles (completed, failed, cancelled, paused or interrupted). */
+  /** Resolves when the run settles (completed, failed, cancelled, paused or interrupted) and its trainer let go of it. */
   waitFor(id: number, statuses = SETTLED): Promise<RunRecord> {
-    return new Promise((resolve) => {
-      const check = () => {
-        const stored = this.store.runs.get(id);
-        const r = stored && { ...stored, ...this.unrecorded.get(id) };
-        if (r && statuses.includes(r.status) && !(r.status !== 'paused' && this.links.has(id))) {
-          off();
-          resolve(r);
-          return true;
-        }
-        return false;
-      };
-      const off = this.subscribe((e) => { if (e.runId === id && (e.type === 'status' || e.type === 'finished' || e.type === 'released')) check(); });
-      check();
-    });
+    return waitForSettled(this, id, statuses);
   }
 
   /** The run as stored, with any outcome the store could not record laid over it. */
@@ -359,25 +365,6 @@ export class RunManager {
     return this.links.get(id)?.pid;
   }
 
-  private pollControl(): void {
-    // A queue held while the database refused metrics writes restarts once a write (MetricsWriter's retry) succeeds.
-    this.storeHold.releaseIfWritable(() => this.schedule());
-    // Every 2 s: runs that another lab process was training when it died (a live serve must notice).
-    if (++this.controlTicks % 8 === 0) {
-      this.storeHold.repeat();
-      try {
-        queueHolds.interruptOrphanedRuns(this.holdContext, DEAD_OWNER_QUIET_MS);
-        this.holdOrphanedQueue();
-      } catch { /* the store is busy or gone: next time */ }
-    }
-    for (const [id, link] of this.links) {
-      const action = this.files.takeControl(id);
-      if (action === 'pause') link.pause();
-      else if (action === 'resume') link.resume();
-      else if (action === 'cancel') link.cancel();
-    }
-  }
-
   private mustGet(id: number): RunRecord {
     const r = this.store.runs.get(id);
     if (!r) throw noRun(id, this.opts.paths.home);
@@ -390,7 +377,7 @@ export class RunManager {
    */
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.controlTimer);
+    this.stopControlPoll();
     // A store that refuses writes (disk full) must not keep the live trainers from being interrupted:
     // the points stay buffered, and the close() below tries them once more (and says why if it cannot).
     try { this.metrics.flush(); } catch { /* retried by close() below */ }

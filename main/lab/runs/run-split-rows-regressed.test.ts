@@ -3,49 +3,37 @@
 // trainer used: its own split (workers/data, the code that built the run's batches) and its data line.
 // A real run trained by the run manager on a temp CSV whose target is a fraction with a few rows missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { labPaths } from '../home';
-import { openLabDatasets, type LabDatasets } from '../datasets/index';
-import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { runSplitRows, specWords } from './run-split-rows';
 import { labDatasetRun } from '../../../workers/data/run-data';
 import { readDatasetCache } from '../../../workers/data/cache';
 import { computeSplit } from '../../../common/data';
 import { seededRandom } from '../../../engine/nn/random';
+import { labWithTrainedRun, type TrainedRunLab } from '../testing/trained-run';
 
-let home: string, lab: LabDatasets, manager: RunManager, runId: number;
+let trained: TrainedRunLab;
 const ROWS = 300;
 const missing = (i: number) => i % 50 === 13; // 6 rows without a score: the trainer leaves them out
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-split-regressed-'));
-  const paths = labPaths(home);
-  lab = await openLabDatasets(paths, { demos: false });
-  manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
   const rng = seededRandom(5, 'split-regressed');
   const lines = Array.from({ length: ROWS }, (_, i) => {
     const a = rng.uniform(), b = rng.uniform();
     return `${a.toFixed(3)},${b.toFixed(3)},${['x', 'y', 'z'][i % 3]},${missing(i) ? '' : ((a + b) / 2 + 0.1 * rng.uniform()).toFixed(4)}`;
   });
-  writeFileSync(join(home, 'scores.csv'), ['a,b,c,score', ...lines].join('\n') + '\n');
-  const { dataset } = await lab.registry.importDataset(join(home, 'scores.csv'));
-  lab.registry.setColumns(dataset.id, [{ column: 'score', role: 'target' }]);
-  runId = manager.create({ model: { template: 'concat-fusion' } as never, data: { kind: 'dataset', datasetId: dataset.id }, epochs: 1, batchSize: 64 });
-  const r = await manager.waitFor(runId);
-  expect(r.status, r.error ?? '').toBe('completed');
+  trained = await labWithTrainedRun({
+    prefix: 'gatelab-split-regressed-', fileName: 'scores.csv', contents: ['a,b,c,score', ...lines].join('\n') + '\n',
+    columns: [{ column: 'score', role: 'target' }],
+    config: (datasetId) => ({ model: { template: 'concat-fusion' } as never, data: { kind: 'dataset', datasetId }, epochs: 1, batchSize: 64 }),
+  });
 }, 120_000);
 
-afterAll(async () => {
-  await manager?.close();
-  lab?.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => trained?.close());
 
 describe('the split of a run that regresses its target', () => {
   it('is stated as the random split the trainer cut, not the stratified default it asked for', () => {
+    const { home, lab, runId } = trained;
     const rows = runSplitRows(lab.store, labPaths(home), runId);
     expect(rows.spec).toEqual({ kind: 'random', ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 42 });
     expect(`${rows.origin}: ${specWords(rows.spec)}`).toBe("the fusion default, cut at random for the regressed target 'score' (stratifying needs classes): random 80/10/10, seed 42");
@@ -54,6 +42,7 @@ describe('the split of a run that regresses its target', () => {
   });
 
   it("lists the trainer's own rows, its data line's counts, the rows without a score unused", () => {
+    const { home, lab, runId } = trained;
     const rows = runSplitRows(lab.store, labPaths(home), runId);
     const run = lab.store.runs.get(runId)!;
     const config = run.config as { model: Record<string, unknown>; data: { split?: string; splitSeed?: number }; seed?: number };

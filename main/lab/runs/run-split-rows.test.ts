@@ -64,11 +64,11 @@ describe('the row note names read_csv with the file\'s delimiter', () => {
   const rows = (sep: string) => Array.from({ length: 60 }, (_, i) => [1 + (i % 7), 100 + i, 1 + (i % 5), 978300760 + i].join(sep)).join('\n');
 
   it("'::' (MovieLens-1M ratings.dat, no header): sep='::' with engine='python'", async () => {
-    expect(await noteFor('ratings.dat', `${rows('::')}\n`)).toMatch(/\(the index pandas\.read_csv\(file, sep='::', engine='python', header=None\) gives it\)$/);
+    expect(await noteFor('ratings.dat', `${rows('::')}\n`)).toMatch(/\(the index pandas\.read_csv\(file, sep='::', engine='python', header=None\) gives it\); its line in the file is that index \+ 1, if the file has no blank lines$/);
   });
   it("';' with a header: sep=';'; a comma file: no sep at all", async () => {
-    expect(await noteFor('semi.csv', `user;item;rating;time\n${rows(';')}\n`)).toMatch(/\(the index pandas\.read_csv\(file, sep=';'\) gives it\)$/);
-    expect(await noteFor('comma.csv', `user,item,rating,time\n${rows(',')}\n`)).toMatch(/\(the index pandas\.read_csv\(file\) gives it\)$/);
+    expect(await noteFor('semi.csv', `user;item;rating;time\n${rows(';')}\n`)).toMatch(/\(the index pandas\.read_csv\(file, sep=';'\) gives it\); its line in the file is that index \+ 2 \(line 1 is the header\), if the file has no blank lines$/);
+    expect(await noteFor('comma.csv', `user,item,rating,time\n${rows(',')}\n`)).toMatch(/\(the index pandas\.read_csv\(file\) gives it\); its line in the file is that index \+ 2 \(line 1 is the header\), if the file has no blank lines$/);
   });
   it('escapes a delimiter of several characters for the regular expression python reads it as', () => {
     expect(pandasSep('::')).toBe("sep='::', engine='python'");

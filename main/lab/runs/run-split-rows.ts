@@ -61,7 +61,7 @@ export interface RunSplitRows extends SplitRows {
    * A long-format file the run pivoted: the split and the windows are over its times (`windows` counts
    * times, not file rows), and `assignment` gives each file row the part of its time. Absent otherwise.
    */
-  long?: { note: string; timeColumn: string; times: Float64Array; timeParts: Uint8Array };
+  long?: { note: string; timeColumn: string; times: Float64Array; timeParts: Uint8Array; seriesColumn: string; values: string[] };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -117,7 +117,11 @@ function rowNote(store: LabStore, datasetId: number, rows: number): string {
   const args = [pandasSep(d?.format === 'tsv' ? '\t' : d?.delimiter), d?.hasHeader === false ? 'header=None' : ''].filter(Boolean).map((a) => `, ${a}`).join('');
   const reader = d?.format === 'csv' || d?.format === 'tsv' ? ` (the index pandas.read_csv(file${args}) gives it)`
     : d?.format === 'jsonl' ? ' (the index pandas.read_json(file, lines=True) gives it)' : '';
-  return `row is the 0-based position of the row among the file's ${n(rows)} data rows, the header and blank lines not counted${reader}`;
+  // the line to open in an editor; said of "that index", not of "row", so it stays true where the app
+  // rewrites the note for its 1-based rows (renderer/lib/try-rows.ts appRowNote keeps the pandas index)
+  const header = d?.format !== 'jsonl' && d?.hasHeader !== false;
+  const line = reader ? `; its line in the file is that index + ${header ? '2 (line 1 is the header)' : '1'}, if the file has no blank lines` : '';
+  return `row is the 0-based position of the row among the file's ${n(rows)} data rows, the header and blank lines not counted${reader}${line}`;
 }
 
 /** A Python string literal of `s` in single quotes ('\t' for a tab). */
@@ -230,7 +234,7 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
     dataLine: line && samples ? { line, samples } : null,
     unchecked: !line ? `run ${runId} has no data line yet (it has not started): these are the rows it will train on`
       : !samples ? `run ${runId}'s data line ("${line.split(';')[0]}") gives no sample counts to check them against` : null,
-    ...(long ? { long: { note: long.pivot.note, timeColumn: timeColumn!, times: times!, timeParts: pipeline.split.assignment } } : {}),
+    ...(long ? { long: { note: long.pivot.note, timeColumn: timeColumn!, times: times!, timeParts: pipeline.split.assignment, seriesColumn: long.pivot.layout.series, values: long.pivot.values } } : {}),
   };
 }
 

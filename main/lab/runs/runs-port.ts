@@ -128,8 +128,9 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       try {
         const s = o.settings?.();
         const defaults = s ? { provider: runProvider(s.executionProvider), threads: s.threads } : {};
-        const { groupId, runIds } = manager.createExperiment({ name, config: { ...defaults, ...runConfigOf(template, datasetId, config) }, seeds });
-        return { runIds: runIds.map(String), group: seeds > 1 ? groupId : null };
+        const { groupId, runIds, warnings } = manager.createExperiment({ name, config: { ...defaults, ...runConfigOf(template, datasetId, config) }, seeds });
+        // what the data checks said without refusing (too few windows): the app shows it beside Start
+        return { runIds: runIds.map(String), group: seeds > 1 ? groupId : null, ...(warnings.length ? { warnings } : {}) };
       } catch (e) {
         throw new LabError('invalid-payload', (e as Error).message);
       }

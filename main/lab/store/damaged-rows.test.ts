@@ -4,7 +4,7 @@
 // row still fails naming the row and the column (LabUnavailable: exit 1). A real SQLite lab in a temp home;
 // the database file is left byte for byte as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labPaths } from '../home';
@@ -117,13 +117,20 @@ describe('the store lists around a damaged row and names it', () => {
 });
 
 describe("the app's lists (the Lab serve and Electron dispatch to) arrive without the damaged rows", () => {
-  it('runs.list and datasets.list answer; opening the damaged dataset is not-available naming it; the damaged rows stay', async () => {
+  it('runs.list and datasets.list answer; opening the damaged dataset is not-available naming it, deleting it works unless a run needs it', async () => {
     // A damaged datasets row (not one of its columns) still stops the lab opening: the start-up sweep asks
     // the store whether a dataset folder is registered (byHash), and registry.ts must ask hasHash instead
     // (a change outside the store). Until then this test damages only a column's stats and a run here.
     const fix = openLabStore(labPaths(home).database);
     fix.db.prepare('UPDATE datasets SET validation = ? WHERE id = ?').run(validation, ids.datasets[1]);
+    // the damaged dataset 3 is what run 2 (damaged too: the queue passes over it) trained on (set back below, to delete it)
+    fix.db.prepare('UPDATE runs SET dataset_id = ? WHERE id = ?').run(ids.datasets[2], ids.runs[1]);
     fix.close();
+    const folder = (store: ReturnType<typeof openLabStore>, id: number) => join(labPaths(home).datasets, (store.db.prepare('SELECT source_hash FROM datasets WHERE id = ?').get(id) as { source_hash: string }).source_hash);
+    const peek = openLabStore(labPaths(home).database);
+    const thirdFolder = folder(peek, ids.datasets[2]);
+    peek.close();
+    expect(existsSync(thirdFolder)).toBe(true);
     const [d1, d2, d3] = ids.datasets.map(String);
     const lab = await Lab.open({ home, face: 'test' });
     try {
@@ -134,11 +141,22 @@ describe("the app's lists (the Lab serve and Electron dispatch to) arrive withou
       expect(datasets.ok).toBe(true);
       expect((datasets as { result: Array<{ id: string }> }).result.map((d) => d.id)).toEqual([d2, d1]); // newest first
       // LabUnavailable is the lab's, not the request's: 'not-available', with the words naming row and column
-      for (const [channel, payload] of [['datasets.get', { id: d3 }], ['datasets.rename', { id: d3, name: 'renamed' }], ['datasets.remove', { id: d3 }]] as const) {
+      for (const [channel, payload] of [['datasets.get', { id: d3 }], ['datasets.rename', { id: d3, name: 'renamed' }]] as const) {
         const reply = await lab.dispatch(channel, payload);
         expect([channel, reply]).toMatchObject([channel, { ok: false, error: { code: 'not-available' } }]);
         expect((reply as { error: { message: string } }).error.message).toContain(`Corrupt JSON in dataset_columns.stats of column 'y' of dataset ${d3} (`);
       }
+      // deleting it is the way out (DamagedRowsNote offers it): still refused while a run may need its data, as any dataset is
+      const r2 = ids.runs[1];
+      expect(await lab.dispatch('datasets.remove', { id: d3 })).toEqual({ ok: false, error: { code: 'invalid-payload',
+        message: `dataset ${d3} 'third' is used by run ${r2} (its stored config is damaged): the lab cannot tell whether it still needs this data, so the dataset is kept (gatelab show ${r2} says what is damaged and how to restore it)` } });
+      expect(existsSync(thirdFolder)).toBe(true);
+      const fix2 = openLabStore(labPaths(home).database);
+      fix2.db.prepare('UPDATE runs SET dataset_id = NULL WHERE id = ?').run(r2);
+      fix2.close();
+      // no run needs it: deleted by its plain id, its row and its folder gone; a dataset that does not exist is still not-found
+      expect(await lab.dispatch('datasets.remove', { id: d3 })).toMatchObject({ ok: true });
+      expect(await lab.dispatch('datasets.remove', { id: d3 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
       // a good dataset still renames; the message is the rename's alone (the registry's rename has no note any more)
       expect(await lab.dispatch('datasets.rename', { id: d1, name: 'kept' })).toMatchObject({ ok: true, result: { message: `Dataset ${d1} is now 'kept'` } });
       // a name another dataset has is still the request's mistake
@@ -149,8 +167,10 @@ describe("the app's lists (the Lab serve and Electron dispatch to) arrive withou
     const store = openLabStore(labPaths(home).database);
     try {
       expect(store.db.prepare('SELECT config FROM runs WHERE id = ?').get(ids.runs[1])).toEqual({ config: '{bad' });
-      expect(store.db.prepare(`SELECT stats FROM dataset_columns WHERE dataset_id = ? AND name = 'y'`).get(ids.datasets[2])).toEqual({ stats: '[1,' });
-      expect(store.datasets.get(ids.datasets[2])?.name).toBe('third'); // not removed
+      expect(store.db.prepare('SELECT id FROM datasets WHERE id = ?').get(ids.datasets[2])).toBeUndefined();
+      expect(store.db.prepare('SELECT COUNT(*) AS n FROM dataset_columns WHERE dataset_id = ?').get(ids.datasets[2])).toEqual({ n: 0 });
+      expect(existsSync(thirdFolder)).toBe(false);
+      expect(store.datasets.listChecked().damaged).toEqual([]); // no damaged dataset left to name
     } finally {
       store.close();
     }

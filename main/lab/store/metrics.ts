@@ -1,6 +1,7 @@
 // run_metrics and run_gate_stats: many small points, written in batches (one transaction per batch,
 // one prepared statement reused), read back as typed arrays so a 10^6-point curve is one index scan.
 import type Database from 'better-sqlite3';
+import { float32Of, gateStatShape, thinnedGateStats, type GateStatShape, type GateThinning, type StoredGatePoint } from './gate-thinning';
 
 export interface MetricPoint {
   step: number;
@@ -163,11 +164,17 @@ export class MetricsTable {
     return rows.map((r) => ({ gate: r.gate, stat: r.stat, step: r.step, firstStep: r.first_step, value: r.value, vector: float32Of(r.vector) }));
   }
 
+  /** One gate statistic's row count, step range, vector width, and whether it holds vectors and old call means. */
+  gateStatShape(runId: number, gate: string, stat: string): GateStatShape {
+    return gateStatShape(this.db, runId, gate, stat);
+  }
+
+  /** The points of one gate statistic that `t` keeps for display, cut inside SQLite (gate-thinning.ts). */
+  thinnedGateStats(runId: number, gate: string, stat: string, t: GateThinning): StoredGatePoint[] {
+    return thinnedGateStats(this.db, runId, gate, stat, t);
+  }
+
   gateNames(runId: number): Array<{ gate: string; stat: string }> {
     return this.db.prepare('SELECT DISTINCT gate, stat FROM run_gate_stats WHERE run_id = ? ORDER BY gate, stat').all(runId) as Array<{ gate: string; stat: string }>;
   }
 }
-
-/** A stored vector blob as floats (copied out: the Buffer may share a larger pool). */
-const float32Of = (b: Buffer | null): Float32Array | null =>
-  b ? new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : null;

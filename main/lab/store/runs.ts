@@ -12,7 +12,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export interface RunDataSummary {
   /** The data line: split sizes, the label's coding, columns left out or log-scaled, ... */
   line: string;
-  /** Numeric columns read as log1p(x) before their z-score; a resume and an export re-derive exactly these. */
+  /** Numeric columns log-scaled before their z-score (log1p(x); sign(x)·log1p(|x|) where training values include negatives: common/data/scalers.ts); a resume and an export re-derive exactly these. */
   logScaled: string[];
   /** Classification: the majority-class accuracy on the test split (a reference line, not a metric). */
   baseline?: TestBaseline;
@@ -24,6 +24,12 @@ export interface RunDataSummary {
   label?: LabelCoding;
   /** Classification: rows per class in each part (absent for runs stored before, which read the line's "no training rows" note). */
   classCounts?: PartClassCounts;
+  /**
+   * Forecasting on a dataset: whether the trainer pivoted a long-format file into one channel per series
+   * (common/data/forecasting-long.ts). Absent for runs stored before it was kept: the resolver reads the
+   * line's "long format: …" note instead (dataset-runs.ts).
+   */
+  pivoted?: boolean;
 }
 
 /** Why a finished run stopped training (migration 0006), as its trainer said when it finished. */

@@ -10,8 +10,8 @@ import { inProcessLab } from '../../lib/in-process-lab';
 
 afterEach(() => cleanup());
 
-function labWithJob(label: string) {
-  const jobs: AnalyticsJobInfo[] = [{ id: 1, runId: '9', kind: 'knockout', state: 'running', done: 1, total: 6, label, error: null }];
+function labWithJob(label: string, count: { done: number; total: number } = { done: 1, total: 6 }) {
+  const jobs: AnalyticsJobInfo[] = [{ id: 1, runId: '9', kind: 'knockout', state: 'running', ...count, label, error: null }];
   const handlers = {
     'analytics.knockouts': ({ id }: { id: string }) => ({ id, table: null }),
     'analytics.jobs': ({ id }: { id: string }) => ({ id, jobs }),
@@ -35,5 +35,14 @@ describe('RunKnockouts progress', () => {
     cleanup();
     render(RunKnockouts, { props: { lab: labWithJob('starting'), runId: '9' } });
     expect((await screen.findByTestId('knockout-progress')).textContent).toContain('1/6 · starting');
+  });
+
+  it('says "starting" once before the job knows its count (not "starting · starting")', async () => {
+    render(RunKnockouts, { props: { lab: labWithJob('starting', { done: 0, total: 0 }), runId: '9' } });
+    const text = (await screen.findByTestId('knockout-progress')).textContent!.trim();
+    expect(text).toBe('starting');
+    cleanup();
+    render(RunKnockouts, { props: { lab: labWithJob('block0.gate closed', { done: 0, total: 0 }), runId: '9' } });
+    expect((await screen.findByTestId('knockout-progress')).textContent!.trim()).toBe('starting · block 1 gate closed');
   });
 });

@@ -35,7 +35,10 @@ type Described = Extract<Feature, { cell: string }>;
 
 /** A number cell as `cells.numberFormat` says the feature's `number` format reads it. */
 function parseNumberCell(cell: string, format: Described['number']): number {
-  const t = cell.trim();
+  // spaces and apostrophes between groups of three digits group thousands in every format; parentheses negate
+  const paren = /^\((.*)\)$/.exec(cell.trim());
+  if (paren) return -parseNumberCell(paren[1], format);
+  const t = cell.trim().replace(/(?<=\d)[ \u00a0\u202f'\u2019](?=\d{3})/g, '');
   if (format?.decimal === ',' && t.includes(',')) {
     const comma = t.indexOf(',');
     return Number(t.slice(0, comma).replaceAll('.', '') + '.' + t.slice(comma + 1));
@@ -75,7 +78,8 @@ function encodeFeature(doc: Cells, f: Feature, row: Row, out: number[]): void {
   switch (f.kind) {
     case 'zscore': case 'minmax': {
       const x = numberOf(doc, f, row[f.column]);
-      const v = f.kind === 'zscore' ? ((f.log1p ? Math.log1p(x < 0 ? 0 : x) : x) - f.mean) / f.std : f.max > f.min ? (x - f.min) / (f.max - f.min) : x - f.min;
+      const logged = f.kind !== 'zscore' || !f.log1p ? x : f.signed ? Math.sign(x) * Math.log1p(Math.abs(x)) : Math.log1p(x < 0 ? 0 : x);
+      const v = f.kind === 'zscore' ? (logged - f.mean) / f.std : f.max > f.min ? (x - f.min) / (f.max - f.min) : x - f.min;
       out.push(Number.isNaN(v) && f.missing === 'zero' ? 0 : v);
       return;
     }

@@ -1,0 +1,89 @@
+// A long-format file's "the same time appears more than once" warning is long format's shape once a column has
+// the role series-id (a forecasting run pivots by it): the validation summary says so, as information, and the
+// warning comes back when the role is set back. Through a real import and the registry's role change, as the
+// app's Schema tab and `gatelab datasets roles` make it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labPaths } from '../home';
+import { openLabDatasets, type LabDatasets } from './index';
+import { currentIssues, type IssuesOf } from './current-issues';
+import type { ValidationIssue } from '../../../common/dataset-cache';
+
+let home: string;
+let lab: LabDatasets;
+beforeEach(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-current-issues-'));
+  lab = await openLabDatasets(labPaths(home), { demos: false });
+});
+afterEach(() => {
+  lab.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Weekly sales of 3 stores over 12 weeks, one row per (week, store): long format, as weekly_sales.csv. */
+function weeklySales(): string {
+  const lines = ['week,store,sales'];
+  for (let w = 0; w < 12; w++) {
+    const day = new Date(Date.UTC(2021, 0, 4 + 7 * w)).toISOString().slice(0, 10);
+    for (let s = 1; s <= 3; s++) lines.push(`${day},store_${s},${(100 * s + w * 1.5).toFixed(2)}`);
+  }
+  const file = join(home, 'weekly_sales.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const warnings = (issues: ReturnType<typeof currentIssues>) => issues.filter((i) => i.severity !== 'info');
+
+describe('currentIssues under the roles the user set', () => {
+  it('turns the repeated-times warning into information when a column becomes series-id, and back', async () => {
+    const { dataset } = await lab.registry.importDataset(weeklySales(), {});
+    const atImport = currentIssues(dataset);
+    const repeated = atImport.find((i) => i.kind === 'duplicate_time' && i.column === 'week')!;
+    expect(repeated.severity).toBe('warning'); // the Validation tab's badge counts it
+    expect(repeated.message).toMatch(/^column 'week': the same time appears more than once/);
+    const note = atImport.find((i) => i.kind === 'note' && i.column === 'week')!;
+    // the importer has no id yet ("ID"); shown for this dataset, the command is one to type as it stands
+    expect(note.message).toContain(`on the command line: gatelab datasets roles ${dataset.id} <column>=series-id)`);
+    expect(note.message).toContain('in the app: Datasets → Schema → that column\'s Role → series-id');
+
+    const pivoted = currentIssues(lab.registry.setColumns(dataset.id, [{ column: 'store', role: 'series-id' }]));
+    expect(warnings(pivoted)).toEqual([]);
+    const settled = pivoted.find((i) => i.kind === 'duplicate_time' && i.column === 'week')!;
+    expect(settled).toMatchObject({ severity: 'info', count: repeated.count });
+    expect(settled.message).toBe(`${repeated.message}. Expected in long format: column 'store' has the role series-id, so a forecasting run pivots the file into one row per time, ` +
+      "one series per value of 'store', sorted by time; a (week, store) pair that repeats is refused when a run starts, naming it");
+    // the note's advice (set the series-id role) is done: it is not repeated
+    const noteNow = pivoted.find((i) => i.kind === 'note' && i.column === 'week')!;
+    expect(noteNow.message).toContain("this looks like long format (one row per series and time). A forecasting run pivots it: each value of 'store' becomes a channel.");
+    expect(noteNow.message).not.toContain('If another column tells the series apart');
+
+    // the stored report is the import's: setting the role back brings the warning back
+    const back = currentIssues(lab.registry.setColumns(dataset.id, [{ column: 'store', role: 'feature' }]));
+    expect(warnings(back)).toEqual([repeated]);
+  });
+
+  it('keeps the warning when the roles cannot pivot (a series-id column but no time column)', async () => {
+    const { dataset } = await lab.registry.importDataset(weeklySales(), {});
+    const d = lab.registry.setColumns(dataset.id, [{ column: 'store', role: 'series-id' }, { column: 'week', role: 'ignore' }]);
+    expect(warnings(currentIssues(d)).map((i) => i.kind)).toEqual(['duplicate_time']);
+  });
+});
+
+describe("the '|'-list column's multi-hot hint", () => {
+  const note = (message: string) => ({ kind: 'note', severity: 'info', column: 'genres', count: 1, message, examples: [] }) as unknown as ValidationIssue;
+  const now = note("column 'genres': … For recommendation models give it the multi-hot role, one feature of its tokens (in the app: Datasets → Schema → that column's Role → multi-hot; on the command line: gatelab datasets roles ID 'genres=multi-hot')");
+  // a dataset imported before the hint named the app's way keeps that wording in its stored report
+  const before = note("column 'genres': … For recommendation models give it the multi-hot role (one feature of its tokens): gatelab datasets roles DATASET 'genres=multi-hot', or choose multi-hot in the Schema tab");
+  const semicolons = note("column 'genres': … The multi-hot role splits on '|': write the lists with '|' and import again, then give the column the multi-hot role (in the app: Datasets → Schema → that column's Role → multi-hot; on the command line: gatelab datasets roles ID 'genres=multi-hot'), or use a multi-hot pipeline step with separator ';'");
+  const dataset = (role: string) => ({ id: 7, rows: 10, validation: { issues: [now, before, semicolons] }, columns: [{ name: 'genres', role }] }) as unknown as IssuesOf;
+
+  it('names the dataset in the command while the column is categorical, and goes once it is multi-hot (either wording)', () => {
+    const categorical = currentIssues(dataset('feature')).map((i) => i.message);
+    expect(categorical[0]).toContain("on the command line: gatelab datasets roles 7 'genres=multi-hot')");
+    expect(categorical).toHaveLength(3);
+    // the ';'-list advice stays: the multi-hot role splits only on '|'
+    expect(currentIssues(dataset('multi-hot')).map((i) => i.message)).toEqual([semicolons.message.replace('roles ID ', 'roles 7 ')]);
+  });
+});

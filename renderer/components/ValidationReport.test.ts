@@ -1,0 +1,28 @@
+// The Validation tab shows the importer's findings in the app's words: advice the lab gives both ways
+// ("(in the app: …; on the command line: gatelab …)") keeps only the app's half, and CLI-only advice is
+// said as the Schema action, while the count and examples stay as the lab found them.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import type { ValidationIssue } from '../../common/lab-api';
+import ValidationReport from './ValidationReport.svelte';
+
+afterEach(() => cleanup());
+const items = () => [...screen.getByTestId('validation').querySelectorAll('li strong')].map((s) => s.textContent);
+
+const issue = (i: Partial<ValidationIssue> & Pick<ValidationIssue, 'message'>): ValidationIssue =>
+  ({ kind: 'duplicate_time', severity: 'warning', count: 1, column: null, examples: [], ...i }) as ValidationIssue;
+
+describe('ValidationReport', () => {
+  it("keeps the app's half of advice given both ways, and words CLI role advice as Datasets → Schema", () => {
+    render(ValidationReport, { props: { issues: [
+      issue({ message: "1200 rows repeat the time of the row before in 'week': several series stacked in one file? Set the column that tells them apart to role series-id (in the app: Datasets → Schema → that column's Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id)", count: 1200, column: 'week', examples: ['line 3: 2024-01-01'] }),
+      issue({ message: "column 'tags' holds '|'-separated lists: give it the multi-hot role (one feature of its tokens): gatelab datasets roles DATASET 'tags=multi-hot'", column: 'tags' }),
+    ] } });
+    expect(items()).toEqual([
+      "1,200 rows repeat the time of the row before in 'week': several series stacked in one file? Set the column that tells them apart to role series-id (Datasets → Schema → that column's Role → series-id)",
+      "column 'tags' holds '|'-separated lists: give it the multi-hot role (one feature of its tokens): set roles in Datasets → Schema",
+    ]);
+    expect(screen.getByTestId('validation').textContent).not.toMatch(/gatelab|command line/);
+    expect(screen.getByText('line 3: 2024-01-01')).toBeTruthy();
+  });
+});
