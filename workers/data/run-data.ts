@@ -7,8 +7,8 @@ import { checkSeriesParts, forecastingPivot } from '../../common/data/forecastin
 import { timesWrittenInUtc } from '../../common/data/spring-clock-change';
 import { gapNote } from './forecasting-gaps';
 import { z } from 'zod';
-import { seasonLength } from '../../common/runs/test-channels';
-import { rowsPerHourOf, SplitSpec, computeSplit, logScaledColumns, logScaledDescription, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
+import { seasonOfTimeColumn } from './season-length';
+import { SplitSpec, computeSplit, logScaledColumns, logScaledDescription, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
 import { bindTarget, describeTarget, type TargetCoding } from '../../common/models/target';
 import { describeRegression, type RegressionTarget } from '../../common/models/regression-target';
 import { RANDOM_SPLIT_NOTE, splitForTarget } from '../../common/models/regression-split';
@@ -260,7 +260,7 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   const described = notes.length ? { ...run.data, describe: [run.data.describe, ...notes].join('; ') } : run.data;
   // whether it was pivoted, sent with 'ready' and stored with the run: later readers go by this, not by the data line's words
   // the season of the time step (24 for hourly rows, 12 monthly): the seasonal-naive baseline's (forecast-baselines.ts)
-  const season = family === 'forecasting' && time ? seasonLength(3600 / rowsPerHourOf(cache.column(time))) : undefined;
+  const season = family === 'forecasting' && time ? seasonOfTimeColumn(cache.column(time)) : undefined;
   const data = family === 'forecasting' ? { ...described, pivoted: !!pivot, ...(season !== undefined ? { seasonLength: season } : {}) } : described;
   return { data, model: { ...config.model, ...run.shape }, binding: bound, ...(used ? { assigned: used } : {}) };
 }

@@ -112,8 +112,13 @@ export function detectCompactDate(samples: string[]): CompactDateFormat | null {
   return null;
 }
 
-/** Names under which a column of 8-digit numbers is read as compact dates without being told. */
-export const looksLikeDateName = (name: string) => looksLikeTimeName(name) || /(^|[_\s])(hour|day|dt|ymd|yyyymmdd)$/i.test(name) || /[a-z0-9](Hour|Day|Dt|Ymd)$/.test(name.trim());
+/**
+ * Names under which a column of 8-digit numbers is read as compact dates without being told. `foreign`: as
+ * for timeNameUnder, off for a dataset imported before other languages' time words counted, so its
+ * 'Datum' column of 20240131s stays the int column it was imported as.
+ */
+export const dateNameUnder = (name: string, foreign: boolean) =>
+  timeNameUnder(name, foreign) || /(^|[_\s])(hour|day|dt|ymd|yyyymmdd)$/i.test(name) || /[a-z0-9](Hour|Day|Dt|Ymd)$/.test(name.trim());
 
 /** A cell whose time ends in AM or PM ('1:05 PM', '9:15 p.m.'): for saying why one did not read. */
 export const writesAmPm = (s: string) => /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*[AaPp]\.?[Mm]\.?\s*$/.test(s);

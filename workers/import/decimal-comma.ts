@@ -4,6 +4,7 @@
 // sniffed for them, other files not separated by ',' when the file's own cells prove decimal commas
 // (fileNumberEvidence), and a user's int/float type accepts them in any file not separated by ','.
 import type { ColumnPlan } from './column-writer';
+import type { FormattedReading } from './formatted-number';
 import { isMissingToken, parseNumber } from './values';
 
 const DECIMAL_COMMA = /^\s*[-+]?(\d+|\d{1,3}(\.\d{3})+)?,\d+([eE][-+]?\d+)?\s*$/;
@@ -78,7 +79,7 @@ export const decimalCommaProof = (file: FileNumbers | undefined): NumberCell | n
  * ';' file, or in a file not separated by ',' whose cells prove decimal commas (`file`: '10,5' beside
  * '4,935' says the second is 4.935 too); with a user's int/float type, any file not separated by ','.
  */
-export function withDecimalComma(plan: ColumnPlan, samples: string[], delimiter: string, file?: FileNumbers): FileAwarePlan {
+export function withDecimalComma(plan: ColumnPlan & FormattedReading, samples: string[], delimiter: string, file?: FileNumbers): FileAwarePlan {
   if (delimiter === ',' || plan.decimalComma) return plan;
   const proof = decimalCommaProof(file);
   const evidence = proof ? { fileDecimalComma: proof } : {};
@@ -93,7 +94,10 @@ export function withDecimalComma(plan: ColumnPlan, samples: string[], delimiter:
   if (plan.kind !== 'string' || plan.identifier) return plan;
   const present = samples.filter((s) => !isMissingToken(s));
   if (!present.some(isDecimalCommaNumber) || !present.every((s) => isDecimalCommaNumber(s) || INTEGER.test(s))) return plan;
-  return { name: plan.name, kind: 'number', dtype: 'float32', decimalComma: true, ...evidence, ...fromFile };
+  // an old dataset's reading (parse-rules.ts withLaterRules) goes with the column into the number reader,
+  // which reads cells beyond the sample through it: '1 234,5' and '(1.234,5)' stay bad values there, as then
+  const reading: FormattedReading = { ...(plan.noOtherThousands ? { noOtherThousands: true } : {}), ...(plan.noAccountingNegatives ? { noAccountingNegatives: true } : {}) };
+  return { name: plan.name, kind: 'number', dtype: 'float32', decimalComma: true, ...evidence, ...fromFile, ...reading };
 }
 
 let scratch = new Uint8Array(64);

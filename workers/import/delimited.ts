@@ -22,6 +22,8 @@ import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './
 import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 
 const SNIFF_BYTES = 1024 * 1024;
+/** No column typed anew by this parse: for plans the importer chose itself. */
+const NOT_RETYPED: ReadonlySet<string> = new Set();
 
 /** The sniff sample as ASCII-compatible bytes (UTF-16 transcoded), and whether it is the whole file. */
 function sampleOf(head: Buffer, guess: EncodingGuess, whole: boolean): { sample: Buffer; whole: boolean } {
@@ -73,7 +75,14 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const userType = options.columnTypes?.[name];
     const forced = forcedKinds.get(name);
     const dots = job.dotThousands.get(name);
-    if (forced && !userType) return forced === 'number' ? withDotReading(withDecimalComma(planFor(name, 'float', samples), samples, sniffed.delimiter, fileNumbers), samples, dots) : { ...inferKind(name, []), kind: forced, dtype: 'int32' };
+    if (forced && !userType) {
+      if (forced !== 'number') return { ...inferKind(name, []), kind: forced, dtype: 'int32' };
+      // a number column this importer chose (a boolean-looking one met '2'), never the user: in an old dataset
+      // it is read under the recorded rules like any inferred column (today its cells are all plain numbers,
+      // so this only guards a later change to what a boolean column may turn into)
+      const asFloat = withLaterRules(planFor(name, 'float', samples), rules, NOT_RETYPED);
+      return withDotReading(withDecimalComma(asFloat, samples, sniffed.delimiter, fileNumbers), samples, dots);
+    }
     const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferKind(name, samples, userType, rules), rules, retyped), rules, retyped), job.dayFirst), options.dateOrder);
     return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter, fileNumbers), samples, sniffed.delimiter, fileNumbers), samples, dots);
   });

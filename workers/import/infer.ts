@@ -3,7 +3,7 @@
 // when written '10717.0'), and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, lastDate, looksLikeDateName, parseDatetime, timeNameUnder } from './datetime';
+import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, dateNameUnder, lastDate, parseDatetime, timeNameUnder } from './datetime';
 import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
@@ -68,10 +68,11 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     if (zero !== undefined) {
       return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers with leading zeros (e.g. '${zero.trim()}') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities` };
     }
-    const compact = integral && looksLikeDateName(name) ? detectCompactDate(present) : null;
+    const foreign = rules.foreignTimeNames !== false;
+    const compact = integral && dateNameUnder(name, foreign) ? detectCompactDate(present) : null;
     if (compact) return { name, kind: 'datetime', dtype: 'float64', dateFormat: compact };
     // epoch seconds or milliseconds, whole or with fractions (1467331200.123), when the name says time
-    const timeName = timeNameUnder(name, rules.foreignTimeNames !== false);
+    const timeName = timeNameUnder(name, foreign);
     const epoch = timeName ? epochUnit(present.map(Number), integral) : null;
     if (epoch) return { name, kind: 'datetime', dtype: 'float64', dateFormat: epoch };
     // 42552.041667: a spreadsheet's serial date (excel-dates.ts; its note is written by the datetime column)

@@ -68,3 +68,30 @@ describe('accounting negatives', () => {
     expect((await load('id,v\na,(5)\nb,7.50\nc,12\n', WITHOUT_NEW)).type('v')).toBe('categorical');
   });
 });
+
+describe('a dataset recorded without them reads cells beyond the sample as its importer did', () => {
+  // the sniff samples 1000 rows: the column's type is decided before these cells are met
+  const SAMPLED = Array.from({ length: 1000 }, (_, i) => `${i};${i % 90},5;${i % 90},25`);
+
+  it("a decimal-comma column met '1 234,5' and '(1.234,5)' later: numbers under every rule, the column text under the recorded ones", async () => {
+    const csv = ['id;spaced;parenthesized', ...SAMPLED, '1000;1 234,5;(1.234,5)', ''].join('\n');
+    const now = await load(csv);
+    expect([now.type('spaced'), now.type('parenthesized')]).toEqual(['float', 'float']);
+    expect([now.col('spaced')[1000], now.col('parenthesized')[1000]]).toEqual([1234.5, -1234.5]);
+    const before = await load(csv, WITHOUT_NEW);
+    // that importer met a cell it could not read in a sniffed number column and read the column again as text
+    expect([before.type('spaced'), before.type('parenthesized')]).toEqual(['categorical', 'categorical']);
+    expect([before.col('spaced')[1000], before.col('parenthesized')[1000]]).toEqual(['1 234,5', '(1.234,5)']);
+  });
+
+  it('compact dates (20240131) in a Datum or Fecha column are dates under every rule, whole numbers under the recorded ones', async () => {
+    const days = [20240131, 20240201, 20240202, 20240203];
+    const csv = `Datum,Fecha,v\n${days.map((d, i) => `${d},${d},${i}`).join('\n')}\n`;
+    const now = await load(csv);
+    expect([now.type('Datum'), now.type('Fecha')]).toEqual(['datetime', 'datetime']);
+    expect(now.col('Datum')[0]).toBe(Date.UTC(2024, 0, 31) / 1000);
+    const before = await load(csv, WITHOUT_NEW);
+    expect([before.type('Datum'), before.type('Fecha')]).toEqual(['int', 'int']);
+    expect(before.col('Datum')).toEqual(days);
+  });
+});

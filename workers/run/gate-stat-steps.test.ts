@@ -26,7 +26,9 @@ describe('gate statistics of a K-step training call', () => {
     // τ at step s (1-based, as stored): the schedule τ(s) = from·(to/from)^min(s/steps, 1) that step trained
     // with (engine/gates/routers.ts); a validation after s steps uses the same τ(s)
     const tau = (s: number) => from * (to / from) ** Math.min(s / steps, 1);
+    // a run made now records the rule (main/lab/runs/dataset-defaults.ts); older runs keep τ of the steps before
     const config = parseRunConfig({
+      temperatureAtStepNumber: true,
       model: { template: 'moe-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, expertHidden: [4],
         router: { kind: 'softmax-router', experts: 2, schedule: { kind: 'dense-to-sparse', from, to, steps } } },
       data: { kind: 'dataset', datasetId: 1 }, epochs: 1, batchSize: BATCH, stepsPerCall: K, dtype: 'float64',

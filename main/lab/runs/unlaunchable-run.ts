@@ -1,8 +1,11 @@
 // What becomes of a claimed run whose dataset cannot be read for its trainer (RunManager.launch: resolving its
-// data threw). A damaged dataset row (LabUnavailable: the database was changed outside GateLab) is the lab's
-// fault and can be restored from a backup: the run goes back to interrupted with its points and files, as a
-// run whose checkpoints are damaged does (run-claim.ts), and resumes once the row is back. Anything else (its
-// dataset or split deleted) cannot come back: failed. Pure: the run manager applies the outcome.
+// data threw). Only a run whose data is gone for good fails: its dataset or its split was deleted, or the split
+// it names belongs to another dataset (datasetResolver in dataset-runs.ts says so in the words matched below).
+// Anything else may come back: a damaged dataset row (LabUnavailable: restore the lab database from a backup),
+// a busy database, a missing cache folder or an unmounted drive, a retyped dataset that can be typed back. Such
+// a run goes back to interrupted with its points and files, as a run whose checkpoints are damaged does
+// (run-claim.ts), because RunManager.resume takes only paused or interrupted runs: failing it would lose its
+// resume over a passing fault. Pure: the run manager applies the outcome.
 import type { RunRecord } from '../store/index';
 import { LabUnavailable } from './refusal';
 
@@ -12,13 +15,36 @@ export interface UnlaunchableOutcome {
   error: string;
 }
 
-export function unlaunchableRun(run: Pick<RunRecord, 'id' | 'datasetId'>, e: unknown): UnlaunchableOutcome {
+type UnlaunchableRun = Pick<RunRecord, 'id' | 'datasetId'>;
+
+export function unlaunchableRun(run: UnlaunchableRun, e: unknown): UnlaunchableOutcome {
   const why = (e as Error)?.message ?? String(e);
-  if (!(e instanceof LabUnavailable)) return { status: 'failed', error: `run ${run.id} cannot start: ${why}` };
+  const head = `run ${run.id} cannot start`;
+  if (dataIsGone(run, e)) return { status: 'failed', error: `${head}: ${why}` };
+  const afterwards = `The run went back to interrupted; nothing was deleted. `;
+  if (e instanceof LabUnavailable) {
+    return {
+      status: 'interrupted',
+      error: `${head}: its dataset ${run.datasetId} cannot be read (${why}). ${afterwards}`
+        + `Once dataset ${run.datasetId}'s row is restored (the lab database from a backup), resume it: gatelab resume ${run.id}; `
+        + `or start a new run with the same settings on another dataset (in the app: Runs → New run from this)`,
+    };
+  }
   return {
     status: 'interrupted',
-    error: `run ${run.id} cannot start: its dataset ${run.datasetId} cannot be read (${why}). The run went back to interrupted; nothing was deleted. `
-      + `Once dataset ${run.datasetId}'s row is restored (the lab database from a backup), resume it: gatelab resume ${run.id}; `
-      + `or start a new run with the same settings on another dataset (in the app: Runs → New run from this)`,
+    error: `${head}: reading its dataset ${run.datasetId} failed (${why}). ${afterwards}`
+      + `Once that is fixed, resume it: gatelab resume ${run.id}`,
   };
+}
+
+/**
+ * Whether the error says the run's data no longer exists (datasetResolver's own messages, a plain Error each):
+ * its dataset deleted, its split deleted, or its split one of another dataset. Matched exactly, so a reworded
+ * message errs on the side of interrupted (resumable), never on failing a run that could go on.
+ */
+function dataIsGone(run: UnlaunchableRun, e: unknown): boolean {
+  if (!(e instanceof Error) || e instanceof LabUnavailable) return false;
+  return e.message.startsWith(`dataset ${run.datasetId} of run ${run.id} no longer exists;`)
+    || /^split \d+ does not exist \(/.test(e.message)
+    || new RegExp(`^split \\d+ is a split of dataset \\d+, not of dataset ${run.datasetId} that run ${run.id} trains on$`).test(e.message);
 }
