@@ -7,11 +7,15 @@ import { RunManager } from './run-manager';
 import type { RunEvent } from './events';
 import type { MetricPoint } from '../../../common/trainer-protocol';
 
-// 131072 synthetic rows, batch 512: 256 steps per epoch, epoch checkpoints at steps 256 and 512; 4 steps per
+// 524288 synthetic rows, batch 512: 1024 steps per epoch, epoch checkpoints at steps 1024 and 2048; 4 steps per
 // session.run call, so the trainer reports and hears a cancel every 4 steps. Batches this large make a step
-// take milliseconds: with small ones the trainer finished an epoch before a kill or cancel could land.
-const config = { data: { kind: 'synthetic', samples: 131072 }, batchSize: 512, epochs: 3, stepsPerCall: 4 } as const;
-const CKPT = 256;
+// take milliseconds: with small ones the trainer finished an epoch before a kill or cancel could land. Epochs
+// this long keep the next checkpoint ~1,000 steps past the kill: on an idle machine a trainer ran more than 212
+// steps ahead of its stored points (256-step epochs) and wrote its second checkpoint before the kill landed.
+const config = { data: { kind: 'synthetic', samples: 524288 }, batchSize: 512, epochs: 3, stepsPerCall: 4 } as const;
+const CKPT = 1024;
+/** The kill waits for stored points this far past the checkpoint (what the restart must drop). */
+const PAST = 44;
 const homes: string[] = [];
 afterAll(async () => {
   for (const h of homes) expect(await waitNoTrainers(h)).toEqual([]);
@@ -31,13 +35,13 @@ describe('a run resumed after a crash', () => {
       const id = l.manager.create(config);
       // killed mid-epoch 2, once the store holds points well past the epoch-1 checkpoint (the stored points
       // lag the trainer's progress by its metric batches: a kill timed from progress alone left too few)
-      while (maxStep(l.store.metrics.series(id, 'loss').steps) < 300) await new Promise((r) => setTimeout(r, 5));
+      while (maxStep(l.store.metrics.series(id, 'loss').steps) < CKPT + PAST) await new Promise((r) => setTimeout(r, 5));
       process.kill(l.manager.trainerPid(id)!, 'SIGKILL');
       const crashed = await l.manager.waitFor(id);
       expect(crashed.status).toBe('interrupted');
       expect(crashed.step).toBe(CKPT);
       const oldTop = maxStep(l.store.metrics.series(id, 'loss').steps);
-      expect(oldTop).toBeGreaterThanOrEqual(300); // the dead trainer's points are stored (what must go)
+      expect(oldTop).toBeGreaterThanOrEqual(CKPT + PAST); // the dead trainer's points are stored (what must go)
 
       // The moment it is running again (claimed, trainer not started yet) nothing past the checkpoint is left.
       let atClaim: { loss: number; gates: number; val: number } | null = null;
