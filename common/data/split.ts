@@ -115,16 +115,21 @@ function ett(rows: number, rowsPerHour: number, refuseCoarse: boolean, hourlyAss
  * rows, so a few gaps (weekends, outages) do not change it. 1 when the column has no usable steps.
  */
 export function rowsPerHourOf(time: DataColumn): number {
+  const step = medianPositiveStep(time.values);
+  return step === undefined ? 1 : 3600 / step;
+}
+
+/** The median positive step between consecutive values (epoch seconds); undefined when there is none. */
+export function medianPositiveStep(values: ArrayLike<number>): number | undefined {
   const steps: number[] = [];
-  const values = time.values;
   // the median of the first 10,000 steps is plenty and keeps this cheap on million-row series
   for (let i = 1; i < values.length && steps.length < 10_000; i++) {
     const step = values[i] - values[i - 1];
     if (Number.isFinite(step) && step > 0) steps.push(step);
   }
-  if (!steps.length) return 1;
+  if (!steps.length) return undefined;
   steps.sort((a, b) => a - b);
-  return 3600 / steps[steps.length >> 1];
+  return steps[steps.length >> 1];
 }
 
 function stepWords(rowsPerHour: number): string {
