@@ -9,8 +9,15 @@
 
 export type ColumnType = 'int' | 'float' | 'categorical' | 'boolean' | 'datetime' | 'text' | 'vector';
 export type ColumnDtype = 'float32' | 'float64' | 'int32';
-export type ImportFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'arrow' | 'npy';
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+/** 'json': a JSON array of records ([{...}, ...]); 'jsonl': JSON Lines, one object per line. */
+export type ImportFormat = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet' | 'arrow' | 'npy';
+/**
+ * How a text file's bytes are read. 'latin1' is strict ISO-8859-1 (0x80-0x9F are C1 controls), as datasets
+ * recorded before windows-1252 existed read; 'windows-1252' is what Excel on Windows saves in Western Europe
+ * (0x80 is the euro sign, 0x84/0x93/0x94 curly quotes). gb18030 (GBK), shift_jis (cp932), euc-kr and big5
+ * are the Chinese, Japanese and Korean legacy encodings.
+ */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'windows-1252' | 'gb18030' | 'shift_jis' | 'euc-kr' | 'big5';
 export type InvalidPolicy = 'reject' | 'drop' | 'impute';
 
 export const CACHE_FORMAT = 'gatelab-columns';
@@ -130,8 +137,13 @@ export interface SourceDescription {
   bytes: number;
   format: ImportFormat;
   encoding: TextEncoding;
+  /** 'whitespace': runs of spaces/tabs separate the fields (leading and trailing ones ignored). */
   delimiter?: string;
   hasHeader?: boolean;
+  /** Lines before the header (or first row) that are not table: Excel's 'sep=;' and '#' comments. Absent: none. */
+  preambleLines?: number;
+  /** True: the spaces after each delimiter were not read as part of the value (', ' of UCI adult). Absent: they were. */
+  skipInitialSpace?: boolean;
 }
 
 /**
@@ -153,6 +165,11 @@ export interface NumberFormat {
 
 export interface CachedColumn extends ColumnInfo {
   file: string;
+  /**
+   * A datetime column the importer added, composed of the file's int columns of these names (year, month, day,
+   * hour, minute: workers/import/time-parts.ts); the lab starts them with the role ignore. Absent otherwise.
+   */
+  timeParts?: string[];
   dictionaryFile?: string;
   /**
    * An int/float column read from text: the number format the importer chose for it (workers/import/number-column.ts),
@@ -286,68 +303,16 @@ export class ImportError extends Error {
   }
 }
 
-/**
- * Reading rules the importer gained after datasets were already imported with it. The lab records the set a
- * dataset was parsed under in its import options (`parseRules`) and passes it back when it parses the file
- * again (a type change, a damaged cache rebuilt), so the dataset keeps its columns and rows. One interface
- * for the lab (main/lab/import/parse-rules.ts) and the worker (workers/import/parse-rules.ts): a rule added
- * to one side only would record as off and replay wrongly.
- */
-export interface ParseRules {
-  /** Numbers 20000-80000 stepping regularly in a time-named column are Excel serial days (excel-dates.ts). */
-  excelDates: boolean;
-  /** A date-only column followed by a time-of-day column gets each row's time added (date-time-pair.ts). */
-  combineDateTime: boolean;
-  /** A trailing Total/Sum/Mean row holding the column aggregates is skipped (summary-rows.ts). */
-  skipSummaryRow: boolean;
-  /** Whole numbers written '10717.0' in an id-named column are categorical ids (infer.ts). */
-  floatIds: boolean;
-  /**
-   * Row 1's 'y', 't', 'yes'... are names unless their column holds such words; a file whose only line is
-   * distinct words is a header with no data rows (header.ts).
-   */
-  booleanNames: boolean;
-  /** Dates with two-digit years ('31/12/20', '12/31/20', '31.12.20') are datetimes, years as %y (datetime.ts). */
-  twoDigitYears: boolean;
-  /** A trailing Total/Sum/Average row is skipped under category columns too (summary-rows.ts). */
-  categorySummaryRows: boolean;
-  /** In a decimal-comma column the user typed int, '1.444' is 1444 (dot-reading.ts). */
-  intDotThousands: boolean;
-  /** Times on the 12-hour clock ('9/1/2023 1:05 PM') are datetimes, 12 AM as 00 (datetime.ts); a column typed datetime reads them regardless. */
-  twelveHourTimes: boolean;
-  /** A 1-D/2-D .npy array is one column per matrix column (column_1..), not one vector column named after the dataset (npy.ts). */
-  npyColumns: boolean;
-  /**
-   * The header guess reads row 2 on as the import does, with the file's number marks: '12,5' in a ';' file and
-   * '1.234,50 €' are numbers, so a headerless file's row 1 of such numbers is data, not names (header.ts).
-   */
-  headerNumberMarks: boolean;
-  /**
-   * Thousands grouped by a space, NBSP, narrow NBSP or apostrophe ('1 234,50', "1'234.50") are numbers; space
-   * grouping only with more evidence in the column (formatted-number.ts), so '157 592 990' ids stay categories.
-   */
-  otherThousands: boolean;
-  /** '(1,234.50)' is -1234.5 when the column also has decimals, thousands separators or a currency (formatted-number.ts). */
-  accountingNegatives: boolean;
-  /** Time words of other languages name time columns ('Datum', 'Fecha', 'heure'; 'data'/'ora' only as the whole name) (datetime.ts). */
-  foreignTimeNames: boolean;
-}
-
-/** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
-export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRules {
-  return { excelDates: on('excelDates'), combineDateTime: on('combineDateTime'), skipSummaryRow: on('skipSummaryRow'), floatIds: on('floatIds'), booleanNames: on('booleanNames'),
-    twoDigitYears: on('twoDigitYears'), categorySummaryRows: on('categorySummaryRows'), intDotThousands: on('intDotThousands'),
-    twelveHourTimes: on('twelveHourTimes'), npyColumns: on('npyColumns'), headerNumberMarks: on('headerNumberMarks'),
-    otherThousands: on('otherThousands'), accountingNegatives: on('accountingNegatives'), foreignTimeNames: on('foreignTimeNames') };
-}
-
-export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;
+export { parseRulesWith, PARSE_RULE_NAMES, type ParseRules } from './parse-rules';
 
 /** What the user may say about a file; everything left out is sniffed. */
 export interface ImportOptions {
   format?: ImportFormat;
   encoding?: TextEncoding;
-  /** One character: ',', ';', '\t', '|' (sniffed among these when absent) or any other single character. */
+  /**
+   * One character: ',', ';', '\t', '|' (sniffed among these when absent) or any other single character, a few
+   * printable ones ('::'), or 'whitespace': fields separated by runs of spaces/tabs (whitespace-columns.ts).
+   */
   delimiter?: string;
   /** Whether the first row names the columns (sniffed when absent). */
   header?: boolean;

@@ -27,7 +27,8 @@ export function openUrl(tokenUrl, { request = httpRequest } = {}) {
       res.on('data', (c) => (body += c));
       res.on('end', () => {
         if (res.statusCode === 201 && /^[\w-]+$/.test(body)) resolve(`${printed.origin}/open/${body}`);
-        else reject(new Error(`the lab answered ${res.statusCode}: ${body.trim().slice(0, 200)}`));
+        // the first line only: a 401 page goes on with the ways back in, and this report is one line
+        else reject(new Error(`the lab answered ${res.statusCode}: ${body.trim().split('\n')[0].slice(0, 200)}`));
       });
     });
     req.on('timeout', () => req.destroy(new Error('the lab did not answer within 10 s')));

@@ -80,7 +80,7 @@ describe('npm start: opening the browser', () => {
     const calls: Array<{ command: string; args: string[] }> = [];
     expect(await openBrowser(wrong, { platform: 'linux', env: { DISPLAY: ':0' }, spawn: recordingSpawn(calls), report })).toBeNull();
     expect(calls).toEqual([]);
-    expect(reports.pop()).toBe(`GateLab: could not open a browser (could not get a link from the lab: the lab answered 401: 401 missing or wrong token: open the URL that \`gatelab serve\` printed); open this URL yourself: ${wrong}`);
+    expect(reports.pop()).toBe(`GateLab: could not open a browser (could not get a link from the lab: the lab answered 401: 401 missing or wrong token: this browser has no access to this lab (a browser forgets it when it is closed, so a tab reopened later lands here)); open this URL yourself: ${wrong}`);
   });
 
   it.skipIf(process.platform !== 'linux')('a real opener process: its command line (as ps shows it) has no token, and an opener that fails is reported', async () => {

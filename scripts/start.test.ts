@@ -97,6 +97,29 @@ describe.skipIf(hasElectron || process.platform !== 'linux')('npm start without 
     expect(err).not.toContain('stopped unexpectedly'); // a stop, like the SIGTERM it stands for, not a crash
   }, 120_000);
 
+  it('prints a URL that still gets a browser back in after it was closed, and a 401 page that names the saved token', async () => {
+    const home = join(dir, 'way-back');
+    let pages: Promise<{ printed: Response; reopened: Response }> | undefined;
+    const r = await start(['--home', home, '--port', '0'], (line, child) => {
+      if (pages || !line.startsWith('http://127.0.0.1:')) return;
+      const url = new URL(line);
+      // a closed browser kept no cookie: the printed URL lets it in again, the bare address tells it how
+      pages = Promise.all([fetch(url, { redirect: 'manual' }), fetch(`${url.origin}/#/runs`)])
+        .then(([printed, reopened]) => ({ printed, reopened }))
+        .finally(() => child.kill('SIGINT'));
+    });
+    const { printed, reopened } = await pages!;
+    expect(r.out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32,}\n/);
+    expect(r.err).toContain('open the URL above in a browser, also to come back after closing the browser');
+    expect(printed.status).toBe(302);
+    expect(printed.headers.get('set-cookie')).toMatch(/^gatelab_token_\d+=/);
+    expect(reopened.status).toBe(401);
+    const page = await reopened.text();
+    expect(page).toContain('printed as its first line');
+    expect(page).toContain(`followed by the text in ${join(home, 'serve-token')}`);
+    expect(readFileSync(join(home, 'serve-token'), 'utf8').trim()).toBe(new URL(r.out.split('\n')[0]).searchParams.get('token'));
+  }, 120_000);
+
   it('passes on the lab\'s own exit code (2: serve refused its arguments) with no "killed" line', async () => {
     const r = await start(['--home', join(dir, 'home'), '--data-dir', join(dir, 'missing')]);
     expect(r.code).toBe(2);

@@ -9,6 +9,8 @@ import * as ort from 'onnxruntime-node';
 import type { RunSpec } from '../common/trainer-protocol';
 import { dataFor } from './run/data-for';
 import { gatherBatches, type Column, type Rows } from './run/run-data';
+import { TEMPLATES } from '../common/models';
+import { ROWS, WINDOWS, testRowsRefusal } from './test-rows-check';
 
 export interface TryRequest { onnxPath: string; spec: RunSpec; rows: number[] }
 export interface TryResult {
@@ -41,8 +43,10 @@ export async function predictRows(req: TryRequest): Promise<TryResult> {
   // the run's model as its trainer built it (the export's ONNX graph is that model)
   const { data } = await dataFor(req.spec, { modelBuilt: true });
   const test = data.test;
-  const bad = req.rows.filter((r) => !Number.isInteger(r) || r < 0 || r >= test.rows);
-  if (bad.length) throw new Error(`rows ${bad.slice(0, 5).join(', ')} are outside the test split (rows 0–${test.rows - 1})`);
+  // a forecasting run's test items are windows (the app's picker calls them so too)
+  const forecasting = TEMPLATES.find((t) => t.id === req.spec.config.model?.template)?.family === 'forecasting';
+  const refusal = testRowsRefusal(req.rows, test.rows, forecasting ? WINDOWS : ROWS);
+  if (refusal) throw new Error(refusal);
   // Only the picked rows are gathered: a wide forecasting run's whole test part (every window) would
   // take gigabytes to build for the few rows shown.
   const picked = pickedRows(test, req.rows);

@@ -3,6 +3,7 @@
 // certain, and the time column's value. A forecast is placed by its first predicted step, with the first and
 // last rows its lookback reads. Optional in TryResult: a run on synthetic data has no file to point into.
 import { z } from 'zod';
+import { RowNumbering } from './row-numbering';
 
 /** One dataset row in the user's terms. */
 export const TryPoint = z.object({
@@ -27,8 +28,13 @@ export const TrySources = z.object({
   problem: z.string().nullable(),
   /** The imported file's name. */
   file: z.string().nullable(),
-  /** What a dataset row number is in terms of that file (the words `gatelab split RUN` prints). */
+  /** What a dataset row number is in terms of that file, in the command line's 0-based words (`gatelab split RUN`'s). */
   rowNote: z.string().nullable(),
+  /**
+   * The same as facts (null with a problem), which the app words 1-based as it shows rows
+   * (row-numbering.ts rowNumberWords). Absent from labs before it was sent.
+   */
+  rowNumbering: RowNumbering.nullable().optional(),
   /** Why file lines are not given (rows dropped at import whose lines are not recorded...); null when they are. */
   linesNote: z.string().nullable(),
   /** The time column whose values the rows show; null without one. */

@@ -13,6 +13,7 @@ import { TEXT_BUCKETS, type Family } from './base';
 import { WORD_RULES } from '../data';
 import { IMPLICIT_FEEDBACK_HINT, MAX_INTEGER_CLASSES, distinctNumbers } from './target';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
+import { shellWord } from '../text/shell-word';
 
 const names = z.array(z.string().min(1));
 
@@ -227,9 +228,6 @@ export function forecastingFitProblem(template: string, columns: ReadonlyArray<{
   return `template ${template} forecasts a series, and '${dataset.name}' has no time column (no date or time column, none with the role time) while ${why}: ` +
     `forecasting needs a time column and numeric channels measured at each step${asSeries}. ${fits}${ignore}`;
 }
-
-/** A word of a command as typed in a shell: a name with spaces or quotes is quoted. */
-const shellWord = (w: string) => (/^[\w.:@%+=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /** Fusion inputs the user gave no modality group: feature (or categorical) columns other than the target and times. */
 function ungroupedFeatures<C extends { name: string; type: string; role: string; modality?: string | null }>(used: readonly C[], target: C | undefined): C[] {

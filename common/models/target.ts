@@ -9,6 +9,7 @@ import type { DataColumns } from './binding';
 import { regressionTarget, type RegressionTarget, type TargetTask } from './regression-target';
 import { autoRegresses } from './regression-reading';
 import { spellingGroups, variantGroupsText } from './label-variants';
+import { shellWord } from '../text/shell-word';
 
 export type TargetCoding =
   | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
@@ -73,9 +74,6 @@ export interface TargetOptions {
 
 /** A dataset as a message's commands name it: by id (a name can read as an id, or need quoting), the name said beside it. */
 export interface DatasetRef { id: number; name: string }
-
-/** A word as typed in a shell: quoted when it has spaces or other special characters. */
-const shellWord = (w: string) => (/^[\w.:@%+=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /**
  * Where and how to retype a target column as a number: "in dataset 3 'reviews' (gatelab datasets types 3

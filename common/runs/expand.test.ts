@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ablateGate, expandExperiment, gridPoints, randomPoints, setPath } from './expand';
 import { parseRunConfig } from './config';
+import { parseNewRunConfig } from './new-run-config';
 
 describe('sweep and seed expansion', () => {
   it('a grid sweep is the cartesian product, last key fastest, each point repeated over the seeds', () => {
@@ -60,5 +61,35 @@ describe('sweep and seed expansion', () => {
   it('an invalid experiment is refused with the field named', () => {
     expect(() => expandExperiment({ config: {}, seeds: 0 })).toThrow(/seeds/);
     expect(() => parseRunConfig({ optimizer: { lr: -1 } })).toThrow(/optimizer\.lr/);
+  });
+
+  it("a sweep file's config and sweep keys are read as --set reads them: lr, batch_size, model fields", () => {
+    const runs = expandExperiment({
+      name: 'spelt',
+      config: { lr: 1e-3, 'weight-decay': 0.1, epochs: 1, model: { template: 'moe-forecaster' }, lookback: 48 },
+      sweep: { kind: 'grid', params: { batch_size: [32, 64], experts: [2], optimizer: ['sgd'] } },
+    });
+    expect(runs.map((r) => r.config)).toEqual([32, 64].map((batchSize) => ({
+      optimizer: { lr: 1e-3, weightDecay: 0.1, kind: 'sgd' }, epochs: 1, batchSize,
+      model: { template: 'moe-forecaster', lookback: 48, experts: 2 }, seed: 1, name: `spelt batch_size=${batchSize} experts=2 optimizer=sgd`,
+    })));
+    // the point and the run's name keep the file's words
+    expect(runs[0].point).toEqual({ batch_size: 32, experts: 2, optimizer: 'sgd' });
+    expect(parseNewRunConfig({ ...runs[0].config, model: { template: 'moe-forecaster', lookback: 48 } })).toMatchObject({ batchSize: 32, optimizer: { kind: 'sgd', lr: 1e-3, weightDecay: 0.1 } });
+  });
+
+  it('an unknown sweep key gets the suggestion --set gives it (the field elsewhere in the template, a run field)', () => {
+    const refusal = (params: Record<string, unknown[]>) => {
+      const [run] = expandExperiment({ config: { model: { template: 'moe-forecaster' } }, sweep: { kind: 'grid', params } });
+      try {
+        parseNewRunConfig(run.config);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal({ experts: [4] })).toMatch(/'model\.experts' \(template moe-forecaster has no field 'experts'; did you mean 'router\.experts'\?\)/);
+    expect(refusal({ epoch: [3] })).toMatch(/did you mean 'epochs'\?/);
+    expect(refusal({ 'router.experts': [4] })).toBe('accepted');
   });
 });

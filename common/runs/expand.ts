@@ -1,12 +1,20 @@
 // One declared experiment -> a group of concrete runs: N seeds, a grid or random sweep over any config
 // key (dotted paths: "optimizer.lr", "model.gate.kind", "model.router.k"), and the "ablate gate G"
 // helper (on/off/kind variants). Pure: the run manager queues what this returns under one group id.
+// The config's keys and the sweep's are read as `--set` reads its keys (config-keys.ts): `lr`,
+// `batch_size`, `weight-decay`, `lookback` (a model field) land where the run config has them.
 import { z } from 'zod';
 import { splitmix32 } from './random';
+import { setFields, spelledConfig } from './config-keys';
+
+export { setPath } from './config-keys';
 
 export const SweepSpec = z.object({
   kind: z.enum(['grid', 'random']).default('grid'),
-  /** Dotted config path -> the values to try. Random sweeps draw `samples` combinations from these. */
+  /**
+   * Dotted config path -> the values to try, a path spelt as `--set` takes it (`lr`, `batch_size`, `router.k`).
+   * Random sweeps draw `samples` combinations from these.
+   */
   params: z.record(z.string().min(1), z.array(z.unknown()).min(1)),
   samples: z.number().int().min(1).max(10_000).default(8),
   /** Seed of the random draw (not of the runs). */
@@ -29,24 +37,9 @@ export type ExperimentSpec = z.input<typeof ExperimentSpec>;
 export interface ExpandedRun {
   name: string;
   seed: number;
-  /** The sweep point this run belongs to (dotted path -> value); {} without a sweep. */
+  /** The sweep point this run belongs to (its key as the file spells it -> value); {} without a sweep. */
   point: Record<string, unknown>;
   config: Record<string, unknown>;
-}
-
-/** A copy of `obj` with the dotted `path` set to `value` (intermediate objects created). */
-export function setPath(obj: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const keys = path.split('.');
-  const out = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>; // configs are JSON
-  let cur: Record<string, unknown> = out;
-  keys.slice(0, -1).forEach((k) => {
-    const next = cur[k];
-    if (next === undefined || next === null) cur[k] = {};
-    else if (typeof next !== 'object' || Array.isArray(next)) throw new Error(`sweep key '${path}': '${k}' is ${JSON.stringify(next)}, not an object`);
-    cur = cur[k] as Record<string, unknown>;
-  });
-  cur[keys.at(-1)!] = value;
-  return out;
 }
 
 /** Every combination of the grid, in a stable order (the last key varies fastest). */
@@ -73,15 +66,15 @@ const label = (point: Record<string, unknown>) =>
 /** Expands seeds × sweep points into concrete run configs (sweep point major, seed minor). */
 export function expandExperiment(input: ExperimentSpec): ExpandedRun[] {
   const spec = ExperimentSpec.parse(input);
-  const base = spec.config;
+  const base = spelledConfig(spec.config);
   const baseSeed = typeof base.seed === 'number' ? base.seed : 1;
   const points = !spec.sweep ? [{}]
     : spec.sweep.kind === 'grid' ? gridPoints(spec.sweep.params) : randomPoints(spec.sweep.params, spec.sweep.samples, spec.sweep.seed);
   const name = spec.name ?? (typeof base.name === 'string' ? base.name : 'run');
   const runs: ExpandedRun[] = [];
   for (const point of points) {
-    let config = base;
-    for (const [key, value] of Object.entries(point)) config = setPath(config, key, value);
+    // per value, as `--set optimizer=sgd` (the kind) and `--set optimizer={...}` (the section) differ
+    const config = setFields(base, Object.entries(point));
     for (let s = 0; s < spec.seeds; s++) {
       const seed = baseSeed + s;
       const parts = [name, label(point), spec.seeds > 1 ? `seed=${seed}` : ''].filter(Boolean);
@@ -98,7 +91,7 @@ export function expandExperiment(input: ExperimentSpec): ExpandedRun[] {
  */
 export function ablateGate(input: ExperimentSpec, gate: string, kinds: string[] = []): ExpandedRun[] {
   const spec = ExperimentSpec.parse(input);
-  const model = (spec.config.model ?? {}) as Record<string, unknown>;
+  const model = (spelledConfig(spec.config).model ?? {}) as Record<string, unknown>;
   // A gate left out of the config takes the template's defaults: the variants then override just these fields.
   const current = (model[gate] ?? {}) as Record<string, unknown>;
   const off = { ...current, enabled: false };

@@ -32,12 +32,24 @@ export class StepsPerCall {
 
   /**
    * Records how long a call of k steps took. The first call pays the session's warm-up (memory planning,
-   * first allocations), so the second call replaces its estimate; later calls are smoothed.
+   * first allocations), so the second call replaces its estimate; later calls are smoothed, and how much
+   * depends on the direction. A slower call moves the estimate by 30%: one slow call (GC, another process)
+   * must not halve K for good. A faster call moves it by 70%. Why: nothing makes a call spuriously fast,
+   * but the warm-up lasts longer than one call. A FinalMLP session (1.4M parameters, Adam) paid ~95 ms of
+   * page faults per call for its first ~6 one-step calls, then ran steps of ~25 ms. With 30% either way, the
+   * estimate needed ~10 more calls to leave K=1 (bench/README.md, "Flagships"); with 70% it needs ~3.
    */
   record(k: number, ms: number): void {
     const perStep = ms / Math.max(1, k);
     this.calls++;
-    // Exponential smoothing: one slow call (GC, another process) must not halve K for good.
-    this.msPerStep = this.calls <= 2 ? perStep : 0.7 * this.msPerStep! + 0.3 * perStep;
+    if (this.calls <= 2 || this.msPerStep === null) this.msPerStep = perStep;
+    else {
+      const weight = perStep < this.msPerStep ? FASTER_WEIGHT : SLOWER_WEIGHT;
+      this.msPerStep = (1 - weight) * this.msPerStep + weight * perStep;
+    }
   }
 }
+
+/** How far one call moves the estimate of the time per step when it was faster / slower (see record). */
+const FASTER_WEIGHT = 0.7;
+const SLOWER_WEIGHT = 0.3;

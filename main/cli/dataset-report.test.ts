@@ -89,4 +89,16 @@ describe('statText', () => {
     expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1001, fractions: true } })).toBe('0.0 .. 1.0, mean 0.500, 1,000+ distinct');
     expect(statText('float', { min: 0, max: 1, mean: 0.5, numbers: { distinct: 1000, fractions: true } })).toMatch(/, 1,000 distinct$/);
   });
+
+  // the clothing reviews' 'Title': free text where a few titles hold a '|'. The importer counts its tokens, but
+  // "13,993 distinct tokens ('|'), 1.00 per row (max 2)" reads as a list column it is not.
+  it("says '|' tokens only of a list column: rows of lists, or a column given the multi-hot role", () => {
+    const title = { cardinality: 13_993, missing: 3_810, listTokens: { separator: '|', distinct: 13_993, meanPerRow: 1.0004, maxPerRow: 2 } };
+    expect(statText('text', title)).toBe('13,993 distinct, 3,810 missing');
+    expect(statText('categorical', title, 'feature')).toBe('13,993 distinct, 3,810 missing');
+    // the user asked for its tokens: the count is what the role makes features of
+    expect(statText('text', title, 'multi-hot')).toBe("13,993 distinct, 13,993 distinct tokens ('|'), 1.00 per row (max 2), 3,810 missing");
+    // one row in twenty a list is a list column
+    expect(statText('categorical', { cardinality: 30, listTokens: { separator: '|', distinct: 12, meanPerRow: 1.05, maxPerRow: 3 } })).toBe("30 distinct, 12 distinct tokens ('|'), 1.05 per row (max 3)");
+  });
 });

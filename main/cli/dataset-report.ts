@@ -36,7 +36,18 @@ export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
 
 const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '').replace(/Z$/, '');
 
-export function statText(type: string, stats: Record<string, unknown>): string {
+/**
+ * Whether a column's '|' tokens are worth saying: it has the multi-hot role, or its rows hold 1.05 tokens or
+ * more on average (one row in twenty a list, at least). The importer counts tokens in any coded column with a
+ * '|' in it, so a free-text title with a stray '|' got "13,993 distinct tokens, 1.00 per row": a list count
+ * that means nothing there. The app's schema table keeps the same rule (SchemaTable.svelte showsTokens).
+ */
+export function showsListTokens(t: ListTokenStats, role?: string): boolean {
+  return role === 'multi-hot' || t.meanPerRow >= LIST_MEAN_TOKENS;
+}
+export const LIST_MEAN_TOKENS = 1.05;
+
+export function statText(type: string, stats: Record<string, unknown>, role?: string): string {
   const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number; listTokens?: ListTokenStats; numbers?: NumberValueStats };
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
@@ -45,7 +56,7 @@ export function statText(type: string, stats: Record<string, unknown>): string {
   // a number column's distinct values, when its import counted them (what decides classes vs regression)
   if (s.numbers && type !== 'datetime') parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
   // a column of '|' lists: the tokens the multi-hot role would read, beside its distinct whole values
-  if (s.listTokens) parts.push(listTokenText(s.listTokens));
+  if (s.listTokens && showsListTokens(s.listTokens, role)) parts.push(listTokenText(s.listTokens));
   if (s.missing) parts.push(`${n(s.missing)} missing`);
   return parts.join(', ');
 }
@@ -85,7 +96,7 @@ export function rangeText(min: number, max: number, fractional = false): string 
 }
 
 export function schemaTable(d: Dataset): string {
-  const rows = d.columns.map((c) => [String(c.position + 1), c.name, c.type + (c.typeOverride ? ' (set)' : ''), c.role + (c.modality ? ` [${c.modality}]` : ''), statText(c.type, c.stats)]);
+  const rows = d.columns.map((c) => [String(c.position + 1), c.name, c.type + (c.typeOverride ? ' (set)' : ''), c.role + (c.modality ? ` [${c.modality}]` : ''), statText(c.type, c.stats, c.role)]);
   const head = ['#', 'column', 'type', 'role', 'values'];
   const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
   const line = (r: string[]) => '  ' + r.map((v, i) => (i === r.length - 1 ? v : v.slice(0, widths[i]).padEnd(widths[i]))).join('  ');

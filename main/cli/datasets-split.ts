@@ -9,6 +9,7 @@ import type { LabDatasets } from '../lab/datasets/index';
 import { createSplit } from '../lab/datasets/index';
 import type { SplitSpecInput } from '../../common/data/split-spec';
 import { SplitInUseError } from '../lab/store/splits';
+import { shellWord } from '../../common/text/shell-word';
 
 const KINDS = ['ett', 'chronological', 'random', 'stratified', 'leave-last-out', 'given'] as const;
 
@@ -83,9 +84,6 @@ function deleteSplit(lab: LabDatasets, ref: string, which: string, json: boolean
   console.log(json ? JSON.stringify({ dataset: dataset.id, deleted: { id: split.id, name: split.name } }) : `Deleted split '${split.name}' (id ${split.id}) of dataset ${dataset.id} '${dataset.name}'`);
   return 0;
 }
-
-/** A name as it is typed in a shell: quoted when it has spaces or other special characters. */
-const shellWord = (w: string) => (/^[\w.:@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /**
  * Why `--name NAME` may not replace a split runs train on, and the two ways out: another name, or the

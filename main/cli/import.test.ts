@@ -57,8 +57,8 @@ describe('gatelab import --json on the shared datasets', () => {
     const data = await importJson(`${DATA}/recsys/ml-100k/u.data`, ['--name', 'ratings']);
     expect(data).toMatchObject({ rows: 100_000, name: 'ratings', delimiter: '\t', hasHeader: false });
     expect(data.columns.map((c: { name: string; type: string }) => c.type)).toEqual(['int', 'int', 'int', 'int']);
-    const item = await importJson(`${DATA}/recsys/ml-100k/u.item`); // not valid UTF-8: latin-1 detected
-    expect(item).toMatchObject({ rows: 1682, delimiter: '|', encoding: 'latin1' });
+    const item = await importJson(`${DATA}/recsys/ml-100k/u.item`); // not valid UTF-8: Windows-1252 (latin-1's superset) detected
+    expect(item).toMatchObject({ rows: 1682, delimiter: '|', encoding: 'windows-1252' });
     expect(item.columns).toHaveLength(24);
   });
 
@@ -92,6 +92,27 @@ describe('gatelab import --json on the shared datasets', () => {
     expect(r.stderr).toMatch(/line 3/);
     expect(r.stderr).toMatch(/price/);
     expect(r.stderr).toMatch(/abc/);
+  });
+});
+
+describe('gatelab import --encoding', () => {
+  it('takes windows-1252 and the CJK encodings by their common names (cp1252, GBK); refuses others, listing them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatelab-encoding-'));
+    try {
+      const file = join(dir, 'prices.csv');
+      writeFileSync(file, Buffer.concat([Buffer.from('item;Preis\nTee;3,50 '), Buffer.from([0x80]), Buffer.from('\nKaffee;2,10 '), Buffer.from([0x80, 0x0a])]));
+      const named = await importJson(file, ['--encoding', 'cp1252', '--name', 'prices']);
+      expect(named).toMatchObject({ encoding: 'windows-1252', rows: 2 });
+      const chinese = join(dir, 'sales.csv'); // 城市 (city), 北京 (Beijing) in GBK
+      writeFileSync(chinese, Buffer.from([0xb3, 0xc7, 0xca, 0xd0, 0x2c, 0x6e, 0x0a, 0xb1, 0xb1, 0xbe, 0xa9, 0x2c, 0x31, 0x0a]));
+      const gbk = await gatelab(['import', chinese, '--json', '--home', home, '--encoding', 'GBK']);
+      expect(JSON.parse(gbk.stdout)).toMatchObject({ encoding: 'gb18030', columns: [{ name: '城市' }, { name: 'n' }] });
+      const bad = await gatelab(['import', file, '--home', home, '--encoding', 'ascii']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("--encoding must be one of utf-8, utf-16le, utf-16be, latin1, windows-1252 (or cp1252), gb18030 (or gbk, gb2312), shift_jis (or sjis, cp932), euc-kr, big5 (got 'ascii')");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -13,8 +13,24 @@ import { datasetJson, datasetReport } from './dataset-report';
 import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
 import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../../common/dataset-cache';
 
-const FORMATS: ImportFormat[] = ['csv', 'tsv', 'jsonl', 'parquet', 'arrow', 'npy'];
-const ENCODINGS: TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin1'];
+const FORMATS: ImportFormat[] = ['csv', 'tsv', 'jsonl', 'json', 'parquet', 'arrow', 'npy'];
+const ENCODINGS: TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin1', 'windows-1252', 'gb18030', 'shift_jis', 'euc-kr', 'big5'];
+/** Other names users know the encodings by (Python's, Excel's, the W3C's): each reads as its encoding. */
+const ENCODING_ALIASES: Record<string, TextEncoding> = {
+  utf8: 'utf-8', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', cp1252: 'windows-1252', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030',
+  sjis: 'shift_jis', 'shift-jis': 'shift_jis', cp932: 'shift_jis', euckr: 'euc-kr', cp949: 'euc-kr', cp950: 'big5',
+};
+const ENCODING_LIST = 'utf-8, utf-16le, utf-16be, latin1, windows-1252 (or cp1252), gb18030 (or gbk, gb2312), shift_jis (or sjis, cp932), euc-kr, big5';
+
+/** --encoding by its name or an alias, any case; refused with every name it takes. */
+function encodingOption(args: CliArgs): TextEncoding | undefined {
+  const v = stringOption(args, 'encoding');
+  if (v === undefined) return undefined;
+  const key = v.toLowerCase();
+  const e = ENCODINGS.find((x) => x === key) ?? ENCODING_ALIASES[key];
+  if (!e) throw new UsageError(`--encoding must be one of ${ENCODING_LIST} (got '${v}')`);
+  return e;
+}
 const POLICIES: InvalidPolicy[] = ['reject', 'drop', 'impute'];
 const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 
@@ -60,8 +76,9 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
   return {
     name: stringOption(args, 'name'),
     format: oneOf(args, 'format', FORMATS),
-    encoding: oneOf(args, 'encoding', ENCODINGS),
-    delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
+    encoding: encodingOption(args),
+    // 'whitespace': runs of spaces/tabs separate the fields (aligned columns, UCI housing.data), any case
+    delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter?.toLowerCase() === 'whitespace' ? 'whitespace' : delimiter,
     header: header === undefined ? undefined : header === 'yes',
     dateOrder: oneOf(args, 'date-order', DATE_ORDERS),
     onInvalid: oneOf(args, 'on-invalid', POLICIES),
@@ -76,9 +93,9 @@ export const command: CliCommand = {
   usage: "FILE",
   options: [
     ["--name N", "the dataset's name (default: the file name)"],
-    ["--format F", "csv, tsv, jsonl, parquet, arrow or npy (default: from the name and content)"],
-    ["--encoding E", "utf-8, utf-16le, utf-16be or latin1 (default: sniffed)"],
-    ["--delimiter D", "the field separator: , ; | or tab, or a few characters such as :: (default: sniffed)"],
+    ["--format F", "csv, tsv, jsonl (JSON Lines), json (a JSON array of records), parquet, arrow or npy (default: from the name and content)"],
+    ["--encoding E", "utf-8, utf-16le, utf-16be, latin1, windows-1252 (cp1252), gb18030 (gbk), shift_jis (sjis, cp932), euc-kr or big5 (default: sniffed)"],
+    ["--delimiter D", "the field separator: , ; | or tab, a few characters such as ::, or whitespace for columns aligned by runs of spaces (default: sniffed)"],
     ["--header yes|no", "whether the first row names the columns (default: sniffed)"],
     ["--date-order O", "slashed dates such as 01/07/2016: dmy (day first), mdy (month first) or ymd (default: inferred)"],
     ["--on-invalid P", "a bad row: reject (default), drop it, or impute (pad short rows)"],
@@ -91,7 +108,7 @@ export const command: CliCommand = {
     const file = args.positionals[0];
     let options: ImportDatasetOptions;
     try {
-      if (!file || args.positionals.length > 1) throw new UsageError('usage: gatelab import FILE [--name N] [--format csv|tsv|jsonl|parquet|arrow|npy] [--encoding E] [--delimiter D] [--header yes|no] [--date-order dmy|mdy|ymd] [--on-invalid reject|drop|impute] [--types col=type,...] [--roles col=role,...] [--json] [--home DIR]');
+      if (!file || args.positionals.length > 1) throw new UsageError('usage: gatelab import FILE [--name N] [--format csv|tsv|jsonl|json|parquet|arrow|npy] [--encoding E] [--delimiter D] [--header yes|no] [--date-order dmy|mdy|ymd] [--on-invalid reject|drop|impute] [--types col=type,...] [--roles col=role,...] [--json] [--home DIR]');
       options = importOptions(args);
     } catch (e) {
       console.error(`gatelab import: ${(e as Error).message}`);

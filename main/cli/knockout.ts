@@ -18,7 +18,7 @@ import { assertKnockoutRequest } from './knockout-request';
 import type { RunRecord } from '../lab/store/index';
 import { ABLATED_NOTE, gatesOff } from '../../common/analytics/ablation';
 import { noRun, Refusal, refusing } from '../lab/runs/refusal';
-import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
+import { refused } from './refusal-line';
 import type { CliArgs } from './args';
 
 /**
@@ -90,12 +90,12 @@ export const command: CliCommand = {
     ["--report", "also write the gate report (HTML + per-feature CSV)"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
+  // the table's keys (common/analytics/knockout.ts KnockoutTable) with nothing in them, so a script reading
+  // `rows` or `runId` finds the refusal where it looks (its optional `interval` and `report` are left out)
+  jsonRefusal: (error) => ({ runId: null, split: null, metric: null, higherIsBetter: null, baseline: null, samples: null, resamples: null, seed: null, rows: [], status: 'error', error }),
   async run(args) {
     const id = Number(args.positionals[0]);
-    if (!Number.isInteger(id)) {
-      console.error('gatelab knockout: give a run id (gatelab runs lists them), e.g. gatelab knockout 3 --gate gate1 --mode closed');
-      return EXIT_REFUSED;
-    }
+    if (!Number.isInteger(id)) return refused('knockout', command, args, new Refusal('give a run id (gatelab runs lists them), e.g. gatelab knockout 3 --gate gate1 --mode closed'));
     let lab;
     try {
       const o = refusing(() => {
@@ -139,8 +139,7 @@ export const command: CliCommand = {
       }
       return 0;
     } catch (e) {
-      console.error(`gatelab knockout: ${(e as Error).message}`);
-      return exitCodeOfError(e);
+      return refused('knockout', command, args, e, { runId: id });
     } finally {
       lab?.close();
     }

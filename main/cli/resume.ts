@@ -6,7 +6,7 @@
 // cancelled or interrupted (or the lab failed), else 2 if any was refused, else 3 if any ended paused.
 import type { CliCommand } from '../cli';
 import type { CliArgs } from './args';
-import { withCliRuns } from './with-runs';
+import { refused, withRunsRefusing } from './refusal-line';
 import { followRuns, runResult, describeResult, exitCodeOf, runList, EXIT_PAUSED, type CliRuns } from '../lab/runs/cli-session';
 import { Refusal } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_FAILED, EXIT_OK, EXIT_REFUSED } from './exit-codes';
@@ -42,6 +42,9 @@ export const command: CliCommand = {
     ['--follow', 'print progress about once a second while it trains (with --json: every event, one JSON line each)'],
     ['--json', 'one JSON object on stdout (for scripts): {run, status, ...} for one run, {runs: [...]} for several'],
   ],
+  // one line both success shapes' readers find the refusal in (a single run's `run`/`status`/`test`, several
+  // runs' `runs`), since a refusal found before the ids are read cannot tell which was asked
+  jsonRefusal: (error) => ({ run: null, status: 'error', test: {}, runs: [], error }),
   async run(args) {
     const all = args.options['all-interrupted'] === true;
     let ids: number[];
@@ -50,10 +53,9 @@ export const command: CliCommand = {
       ids = runIdsOf(args);
       if (!ids.length && !all) throw new Refusal(USAGE);
     } catch (e) {
-      console.error(`gatelab resume: ${(e as Error).message}`);
-      return exitCodeOfError(e);
+      return refused('resume', command, args, e);
     }
-    return withCliRuns('resume', args, (s) => resumeRuns(s, args, all ? [...ids, ...interruptedRuns(s, ids)] : ids, !all && ids.length === 1));
+    return withRunsRefusing('resume', command, args, (s) => resumeRuns(s, args, all ? [...ids, ...interruptedRuns(s, ids)] : ids, !all && ids.length === 1));
   },
 };
 
@@ -89,9 +91,8 @@ async function resumeRuns(s: CliRuns, args: CliArgs, ids: number[], single: bool
     }
   }
   if (single && notResumed.length) {
-    // one run, as before several were taken: its message alone, and its code
-    console.error(`gatelab resume: ${(notResumed[0].error as Error).message}`);
-    return exitCodeOfError(notResumed[0].error);
+    // one run, as before several were taken: its message alone, and its code (with --json: the refusal line, naming the run)
+    return refused('resume', command, args, notResumed[0].error, { run: notResumed[0].id });
   }
   // each run's outcome line below (describeResult) says a failure's error: not printed as it happens too; with
   // --json the data line (its warnings) goes to stderr, as train's does, since stdout is the JSON's

@@ -1,7 +1,7 @@
 // `gatelab runs [--status S] [--group G] [--json]`: the lab's runs, newest last, with their result.
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
-import { withCliReading } from './with-runs';
+import { refused, withReadingRefusing } from './refusal-line';
 import { Refusal } from '../lab/runs/refusal';
 import { runSummary, runsTable } from '../lab/runs/run-report';
 import { RUN_STATUSES, type RunStatus } from '../lab/store/index';
@@ -14,6 +14,9 @@ export const command: CliCommand = {
     ["--group G", "only the runs of this group (a sweep or seeds)"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
+  // the list is a JSON array, which has no room for an error: a refusal is an object a script cannot take
+  // for an empty list (`runs` empty, `status: 'error'`)
+  jsonRefusal: (error) => ({ runs: [], status: 'error', error }),
   // Opening the runs also recovers runs left 'running' by a lab that died (-> interrupted).
   run: async (args) => {
     // `gatelab runs show 3` (or `runs 3`) reads as "show run 3": do that rather than list every run
@@ -22,16 +25,13 @@ export const command: CliCommand = {
       const show = (await import('./show')).command;
       return show.run({ ...args, positionals: first === 'show' ? rest : args.positionals });
     }
-    if (first !== undefined) {
-      console.error(`gatelab runs: it takes no '${first}'; it lists runs (--status S, --group G), and gatelab show RUN shows one`);
-      return 2;
-    }
+    if (first !== undefined) return refused('runs', command, args, new Refusal(`it takes no '${first}'; it lists runs (--status S, --group G), and gatelab show RUN shows one`));
     return listRuns(args);
   },
 };
 
 function listRuns(args: Parameters<CliCommand['run']>[0]) {
-  return withCliReading('runs', args, (s) => {
+  return withReadingRefusing('runs', command, args, (s) => {
     const status = stringOption(args, 'status');
     if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) throw new Refusal(`--status must be one of ${RUN_STATUSES.join(', ')} (got '${status}')`);
     const group = stringOption(args, 'group');

@@ -54,7 +54,7 @@ export const command: CliCommand = {
       await lab.close();
       return 2;
     }
-    const listen = (p: number) => startServer({ lab, rendererDir, port: p, dataDirs, token: token.token });
+    const listen = (p: number) => startServer({ lab, rendererDir, port: p, dataDirs, token: token.token, tokenFile: token.file });
     const started = await listenOnHomePort(lab.paths.home, port, listen).catch((e: NodeJS.ErrnoException) => {
       const where = port ? `127.0.0.1:${port}` : '127.0.0.1';
       console.error(`gatelab serve: cannot listen on ${where}: ${e.code === 'EADDRINUSE' ? 'the port is in use; pick another with --port, or --port 0 for any free one' : e.message}`);
@@ -66,7 +66,7 @@ export const command: CliCommand = {
     }
     const { server } = started;
     console.log(server.url);
-    console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser (Ctrl+C to stop; running runs are paused)`);
+    console.error(`gatelab serve: lab home ${lab.paths.home}; open the URL above in a browser, also to come back after closing the browser (Ctrl+C to stop; running runs are paused)`);
     if (token.notice) console.error(`gatelab serve: ${token.notice}`);
     if (token.warning) console.error(`gatelab serve: ${token.warning}`);
     else console.error(`gatelab serve: ${token.created ? 'a new access token, saved in' : 'the access token saved in'} ${token.file} (the URL stays the same across restarts${port === 0 ? ' with a fixed --port' : ''}; \`gatelab serve --new-token\` replaces it)`);

@@ -36,7 +36,7 @@ export const command: CliCommand = {
     }
     return withCliReading('split', args, (s) => {
       // no such run or split, a run on synthetic data or on a deleted dataset: refused (2)
-      const rows = refusing(() => (stored !== undefined ? storedSplitRows(s.store, id) : runSplitRows(s.store, s.paths, id)));
+      const rows = refusing(() => (stored !== undefined ? storedSplitRows(s.store, id, s.paths.home) : runSplitRows(s.store, s.paths, id)));
       return write(rows, args);
     });
   },

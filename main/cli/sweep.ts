@@ -2,7 +2,8 @@
 //   { "name": "lr sweep", "config": { ...run config... }, "seeds": 3,
 //     "sweep": { "kind": "grid" | "random", "params": { "optimizer.lr": [1e-3, 3e-3], "model.gate.kind": ["sigmoid", "glu"] }, "samples": 8 },
 //     "priority": 0 }
-// config.data.datasetId may be a dataset's id or its name.
+// config.data.datasetId may be a dataset's id or its name. Keys of config and sweep.params are read as --set
+// reads them (common/runs/config-keys.ts): "lr", "batch_size", "weight-decay", "lookback" (a model field).
 // It expands into a group of queued runs (one per sweep point and seed) and trains them, N at a time.
 // Exit codes as train's (exit-codes.ts): 2 when the file or a point's config is refused (no run is queued).
 import { readFileSync } from 'node:fs';
@@ -12,11 +13,13 @@ import { openCliRuns, followRuns, runResult, exitCodeOfAll, runList, EXIT_PAUSED
 import { lastMetrics, runsTable } from '../lab/runs/run-report';
 import { sweepSummary, sweepSummaryText } from './sweep-summary';
 import { ExperimentSpec } from '../../common/runs/expand';
+import { configLeaves, namingTypedKeys, type TypedKey } from '../../common/runs/config-keys';
 import { DatasetRegistry } from '../lab/datasets/index';
 import type { CliRuns } from '../lab/runs/cli-session';
 import type { RunRecord } from '../lab/store/index';
 import { Refusal, refusing } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
+import { sayRefusal } from './refusal-line';
 
 /** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */
 function readExperimentFile(file: string): unknown {
@@ -47,6 +50,18 @@ function withDatasetIdOf(raw: unknown, s: CliRuns): unknown {
 }
 
 /**
+ * The keys the file spells its own way, to name in a refusal of the field they set ("run config: batchSize
+ * ('batch_size' in lr.json): 0 is out of range"), as train names `--set batch-size=0`.
+ */
+function typedKeysOf(raw: unknown, file: string): TypedKey[] {
+  const spec = raw as { config?: unknown; sweep?: { params?: unknown } } | null;
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const config = isObject(spec?.config) ? configLeaves(spec.config) : [];
+  const params = isObject(spec?.sweep?.params) ? Object.entries(spec.sweep.params).map(([k, v]): [string, unknown] => [k, Array.isArray(v) ? v[0] : v]) : [];
+  return [...config, ...params].map(([key, value]) => ({ key, value, said: `'${key}' in ${file}` }));
+}
+
+/**
  * After Ctrl-C (or a kill) the runs that did not finish wait, paused or interrupted, for a resume that
  * nothing starts on its own: say which, and how to go on.
  */
@@ -72,24 +87,23 @@ export const command: CliCommand = {
     const file = args.positionals[0];
     const json = args.options.json === true;
     // a refusal (exit 2) or a failure of the lab (exit 1): its --json line too
-    const sayError = (message: string) => {
-      if (json) console.log(JSON.stringify(command.jsonRefusal!(message)));
-      console.error(`gatelab sweep: ${message}`);
-    };
+    const sayError = (message: string) => sayRefusal('sweep', command, args, message);
     if (!file) {
       sayError('give an experiment file (JSON with config, seeds, sweep); see docs');
       return EXIT_REFUSED;
     }
     let s;
+    let typed: TypedKey[] = [];
     try {
       const raw = readExperimentFile(file);
+      typed = typedKeysOf(raw, file);
       const parallel = stringOption(args, 'parallel');
       if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Refusal(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
       s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
       const lab = s;
       // the file, its dataset and every point's config are checked before any run is queued: what they
       // throw refuses the sweep (exit 2, as train's), except a failure of the lab (its database, its disk)
-      const { groupId, runIds } = refusing(() => {
+      const { groupId, runIds, warnings } = refusing(() => {
         const parsed = ExperimentSpec.safeParse(withDatasetIdOf(raw, lab));
         if (!parsed.success) {
           const i = parsed.error.issues[0];
@@ -98,6 +112,8 @@ export const command: CliCommand = {
         return lab.manager.createExperiment(parsed.data);
       });
       if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
+      // what the data checks found too thin to trust (few forecasting windows), said before it trains, as train says it
+      for (const warning of warnings) console.error(warning);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
       // per setting (config but seed), n and mean ± std of each test metric, the best one marked
       const summary = sweepSummary(runs.map((r) => ({ id: r.id, config: (r.config ?? {}) as Record<string, unknown>, test: lastMetrics(s!.store, r.id, 'test.'), regressionBaseline: r.dataSummary?.regressionBaseline ?? null })));
@@ -107,7 +123,7 @@ export const command: CliCommand = {
       if (!json) { const next = howToContinue(runs, code); if (next) console.log(next); }
       return code;
     } catch (e) {
-      sayError((e as Error).message);
+      sayError(namingTypedKeys((e as Error).message, typed));
       return exitCodeOfError(e);
     } finally {
       await s?.close();

@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { Refusal, refusing, refusingAsync } from '../lab/runs/refusal';
 import { exitCodeOfError } from './exit-codes';
 import { refuseTemperatureUnderSchedule } from './router-schedule-request';
+import { holdTargetLine } from './held-target-line';
 
 function numberOption(args: CliArgs, key: string): number | undefined {
   const v = stringOption(args, key);
@@ -107,9 +108,11 @@ export const command: CliCommand = {
         return { config, dataset, target, home: stringOption(args, 'home'), priority: numberOption(args, 'priority') };
       });
       const { dataset, target, home } = asked;
-      // "imported … as dataset N", "target of dataset N: …": on stderr with --json (its stdout is JSON alone)
+      // "imported … as dataset N", "target of dataset N: …": on stderr with --json (its stdout is JSON alone);
+      // the target line only once the run is queued (a refused run sets the target back: held-target-line.ts)
       const say = (l: string) => (json ? console.error(l) : console.log(l));
-      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, say, { target })) : null;
+      const lines = holdTargetLine(say);
+      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines.log, { target })) : null;
       const config = setup ? setup.config : asked.config;
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
       const manager = session.manager;
@@ -123,6 +126,7 @@ export const command: CliCommand = {
         setup?.undo(e);
         throw e;
       }
+      lines.queued();
       if (!json) console.log(`run ${id} queued in ${session.paths.home}`);
       // what the data checks found too thin to trust (few forecasting windows: data-guard.ts), said before it trains
       for (const warning of setup?.dataChecks.warnings ?? []) console.error(warning);

@@ -5,7 +5,7 @@ import { dialog } from 'electron';
 import type { AppContext } from './context';
 
 export const DATA_FILTERS = [
-  { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'jsonl', 'ndjson', 'parquet', 'arrow', 'feather', 'npy', 'data', 'dat', 'item', 'user', 'gz'] },
+  { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'jsonl', 'ndjson', 'json', 'parquet', 'arrow', 'feather', 'npy', 'data', 'dat', 'item', 'user', 'gz'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

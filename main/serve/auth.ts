@@ -1,5 +1,5 @@
 // Who may talk to a serve-mode lab: only this machine (loopback), only with the random token printed
-// in the URL. The first request carries ?token= (or a single-use code from open-codes.ts); it is then kept in an
+// in the URL; a refused browser is told every way back in (waysBackIn). The first request carries ?token= (or a single-use code from open-codes.ts); it is then kept in an
 // HttpOnly, SameSite=Strict cookie so assets load without it. Browsers send a cookie to every port of a host, so the cookie's
 // name carries the port: another local server (or a second `gatelab serve`) never receives ours under
 // the name it reads. The Host check defeats DNS rebinding; the Origin check stops other web pages
@@ -62,11 +62,34 @@ export function requestTarget(req: IncomingMessage): RequestTarget | null {
 export type Via = 'query' | 'cookie' | 'code';
 export type Verdict = { ok: true; via: Via; target: RequestTarget } | { ok: false; status: 400 | 401 | 403; reason: string };
 
+export interface CheckOptions {
+  /**
+   * Plain HTTP requests only, never a socket upgrade: called with the CODE of `/open/CODE`, true once for a
+   * valid code. A used or expired code is refused unless the cookie authenticates anyway.
+   */
+  redeem?: (code: string) => boolean;
+  /** Where the token is saved (token-file.ts), named on the 401 page; null: not saved (a one-time token); absent: not known. */
+  tokenFile?: string | null;
+}
+
 /**
- * `redeem` (plain HTTP requests only, never a socket upgrade): called with the CODE of `/open/CODE`,
- * true once for a valid code. A used or expired code is refused unless the cookie authenticates anyway.
+ * What a 401 page says after its reason: every way back in that exists. The usual case is a browser that
+ * was closed and reopened: the token cookie is a session cookie, so the tab comes back without it, and
+ * `npm start` opened it through a single-use link the user never saw. So it names the printed URL, the
+ * file it can be rebuilt from, and `npm start` (which, while this lab runs, starts a second lab process on
+ * the same home on another port and opens that). One line each, for a plain-text page.
  */
-export function checkRequest(req: IncomingMessage, token: string, port: number, redeem?: (code: string) => boolean): Verdict {
+export function waysBackIn(port: number, tokenFile?: string | null): string {
+  const base = `http://127.0.0.1:${port}/?token=`;
+  const ways = [`- open the URL that \`npm start\` or \`gatelab serve\` printed as its first line, ${base}… (it stays the same across restarts)`];
+  if (tokenFile) ways.push(`- or open ${base} followed by the text in ${tokenFile} (a file only you can read)`);
+  else if (tokenFile === null) ways.push('- (this lab\'s token is not saved, as serve warned when it started: only its printed URL works, until it stops)');
+  ways.push('- or run `npm start` again: it opens the lab for you (the desktop app, or without Electron your browser); while this lab runs, as a second lab process on the same lab home, so runs and datasets are shared');
+  return `Ways back in:\n${ways.join('\n')}`;
+}
+
+export function checkRequest(req: IncomingMessage, token: string, port: number, options: CheckOptions = {}): Verdict {
+  const { redeem, tokenFile } = options;
   // Malformed targets first: nothing below may see a request we cannot parse.
   const target = requestTarget(req);
   if (!target) return { ok: false, status: 400, reason: `malformed request path '${(req.url ?? '').slice(0, 80)}'` };
@@ -79,6 +102,8 @@ export function checkRequest(req: IncomingMessage, token: string, port: number, 
   if (code && redeem!(code)) return { ok: true, via: 'code', target };
   if (sameToken(target.query.get('token'), token)) return { ok: true, via: 'query', target };
   if (sameToken(cookieToken(req, port), token)) return { ok: true, via: 'cookie', target };
-  if (code !== null) return { ok: false, status: 401, reason: 'this link to open GateLab was already used or is more than a minute old: open the URL that `gatelab serve` printed' };
-  return { ok: false, status: 401, reason: 'missing or wrong token: open the URL that `gatelab serve` printed' };
+  const why = code !== null
+    ? 'this link to open GateLab was already used or is more than a minute old'
+    : 'missing or wrong token: this browser has no access to this lab (a browser forgets it when it is closed, so a tab reopened later lands here)';
+  return { ok: false, status: 401, reason: `${why}\n${waysBackIn(port, tokenFile)}` };
 }

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { Lab } from '../lab/lab';
 import { startServer, type RunningServer } from './server';
 import { OPEN_CODE_MS, OpenCodes } from './open-codes';
+import { waysBackIn } from './auth';
 
 let dir: string;
 let lab: Lab;
@@ -73,6 +74,17 @@ describe('serve mode HTTP', () => {
     expect((await get('/assets/app.js')).status).toBe(401);
   });
 
+  it('names the saved token file on its 401 page when told where it is (a reopened browser\'s way back in)', async () => {
+    const other = await startServer({ lab, rendererDir: join(dir, 'ui'), port: 0, tokenFile: join(dir, 'home', 'serve-token') });
+    try {
+      const r = await get('/', {}, other.port);
+      expect(r.status).toBe(401);
+      expect(r.body).toContain(`- or open http://127.0.0.1:${other.port}/?token= followed by the text in ${join(dir, 'home', 'serve-token')}`);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers the printed URL with a 302 to / that sets the cookie (the token is not the page\'s address), and accepts the cookie', async () => {
     const first = await get(`/?token=${server.token}`);
     expect(first.status).toBe(302);
@@ -109,7 +121,7 @@ describe('serve mode HTTP', () => {
     expect(String(opened.headers['set-cookie']).split(';')[0]).toBe(`gatelab_token_${server.port}=${server.token}`);
     const again = await get(`/open/${code}`);
     expect(again.status).toBe(401);
-    expect(again.body).toBe('401 this link to open GateLab was already used or is more than a minute old: open the URL that `gatelab serve` printed\n');
+    expect(again.body).toBe(`401 this link to open GateLab was already used or is more than a minute old\n${waysBackIn(server.port)}\n`);
     expect(again.headers['set-cookie']).toBeUndefined();
     expect((await get('/open/made-up-code')).status).toBe(401);
     expect((await get('/open-codes', { cookie: `gatelab_token_${server.port}=${server.token}` })).status).toBe(405);

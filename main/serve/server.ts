@@ -23,6 +23,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Where the token is saved (serve/token-file.ts), named on the 401 page as a way back in; null: not saved. */
+  tokenFile?: string | null;
   /** `--data-dir` folders: the only files a browser may import by path (others are uploaded). */
   dataDirs?: string[];
   /** The single-use codes of `/open/CODE` (tests pass one with their own clock). */
@@ -77,7 +79,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const codes = opts.openCodes ?? new OpenCodes();
   const cookie = () => `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const verdict = checkRequest(req, token, port, (code) => codes.redeem(code));
+    const verdict = checkRequest(req, token, port, { redeem: (code) => codes.redeem(code), tokenFile: opts.tokenFile });
     if (!verdict.ok) return end(res, verdict.status, verdict.reason);
     const { path, query } = verdict.target;
     // `/open/CODE`, and the printed `/?token=…` opened as a page: the browser gets the cookie and is sent on to `/`,
@@ -104,7 +106,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     try {
-      const verdict = checkRequest(req, token, port);
+      const verdict = checkRequest(req, token, port, { tokenFile: opts.tokenFile });
       if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
       if (verdict.target.path !== '/lab') return refuseUpgrade(socket, 404);
       wss.handleUpgrade(req, socket, head, (ws) => attachLabSocket(ws, opts.lab, dataDirs));

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/svelte';
 import LineChart from './LineChart.svelte';
 
-interface Drawn { gridlines: { y: number; label: string }[]; dots: number[] }
+interface Drawn { gridlines: { y: number; label: string }[]; dots: number[]; texts: { text: string; y: number }[] }
 
 /** A 2D context that records the y of each horizontal gridline (with its tick label) and of each dot. */
 function recordingContext(drawn: Drawn) {
@@ -22,6 +22,7 @@ function recordingContext(drawn: Drawn) {
     },
     arc(_x: number, y: number) { drawn.dots.push(y); },
     fillText(text: string, x: number, y: number) {
+      drawn.texts.push({ text, y });
       // tick labels are right-aligned left of the plot, 3 px below their gridline
       const line = drawn.gridlines.find((g) => !g.label && Math.abs(g.y + 3 - y) < 1e-9);
       if (line && x === 50) line.label = text;
@@ -33,7 +34,7 @@ function recordingContext(drawn: Drawn) {
 
 let drawn: Drawn;
 beforeEach(() => {
-  drawn = { gridlines: [], dots: [] };
+  drawn = { gridlines: [], dots: [], texts: [] };
   globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
   // jsdom lays nothing out: the chart's bound width would be 0
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
@@ -79,6 +80,19 @@ describe('LineChart x axis', () => {
   it('names its axis "step" under the plot, so a tick of 2,000 is not read as an epoch', () => {
     const { getByTestId } = render(LineChart, { props: { title: 'loss', lines: [{ label: 'loss', color: '#000', steps: [1, 1000, 2000], values: [1, 0.6, 0.5] }] } });
     expect(getByTestId('chart-x-label').textContent).toBe('step');
+  });
+
+  it('shows at least two step ticks in a narrow chart (the lr panel showed "100" alone for steps 1…150)', () => {
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(250); // room for two ticks
+    const steps = Array.from({ length: 150 }, (_, i) => i + 1);
+    render(LineChart, { props: { title: 'lr', height: 130, lines: [{ label: 'lr', color: '#000', steps, values: steps.map((s) => 0.001 * (1 - s / 300)) }] } });
+    // step tick labels are drawn 8 px above the chart's bottom edge
+    expect(drawn.texts.filter((t) => t.y === 130 - 8).map((t) => t.text)).toEqual(['50', '100', '150']);
+  });
+
+  it('keeps the usual spacing where it already gives two ticks or more', () => {
+    render(LineChart, { props: { title: 'loss', lines: [{ label: 'loss', color: '#000', steps: [0, 500, 1000], values: [1, 0.6, 0.5] }] } });
+    expect(drawn.texts.filter((t) => t.y === 260 - 8).map((t) => t.text)).toEqual(['0', '250', '500', '750', '1,000']);
   });
 
   it('says "epoch" for a chart whose axis counts epochs', () => {

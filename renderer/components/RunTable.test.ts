@@ -30,6 +30,18 @@ describe('RunTable', () => {
     expect(error).not.toContain('gatelab');
   });
 
+  it('shows a running run\'s samples/s, and says why a finished run has none in the list (its chart has them)', () => {
+    render(RunTable, { props: { runs: [
+      runSummary({ id: '1', template: 'dlinear', status: 'running', step: 40, totalSteps: 400, samplesPerSec: 1234 }),
+      runSummary({ id: '2', template: 'dlinear', status: 'completed', step: 400, totalSteps: 400, samplesPerSec: null }),
+    ], onselect: () => {}, oncontrol: () => {} } });
+    expect(document.querySelector('tr[data-run="1"] [data-testid="run-sps-none"]')).toBeNull();
+    expect(document.querySelector('tr[data-run="1"]')!.textContent).toContain('1,234');
+    const none = document.querySelector('tr[data-run="2"] [data-testid="run-sps-none"]') as HTMLElement;
+    expect(none.textContent).toBe('—');
+    expect(none.title).toBe('measured live while the run trains; select the run for its "samples per sec" chart over its training');
+  });
+
   it("keeps an interrupted run's long note to two lines in its row, the whole note as its title, in the colour of its status", () => {
     const note = 'GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it: gatelab resume 6';
     render(RunTable, { props: { runs: [

@@ -110,4 +110,19 @@ describe('SchemaForm groups', () => {
     await fireEvent.change(container.querySelector('#f-patch-length')!, { target: { value: '' } });
     expect('patch' in got && got.patch).toBeFalsy();
   });
+
+  it('keeps an emptied field empty (null: marked, named, what to type) when it has a default, and unsets one without', async () => {
+    const schema: JsonSchema = { type: 'object', properties: { lookback: { type: 'integer', default: 336 }, maxSteps: { type: 'integer' } } };
+    let got: Config = {};
+    const { container, rerender } = render(SchemaForm, { props: { schema, value: { lookback: 96, maxSteps: 50 }, onchange: (v: Config) => (got = v) } });
+    await fireEvent.change(container.querySelector('#f-lookback')!, { target: { value: '' } });
+    expect(got).toEqual({ lookback: null, maxSteps: 50 });
+    await rerender({ schema, value: got, errors: { lookback: 'Lookback is needed' }, onchange: (v: Config) => (got = v) });
+    const box = container.querySelector('#f-lookback') as HTMLInputElement;
+    expect(box.value).toBe('');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('[data-field="lookback"] [role="alert"]')?.textContent).toBe('Lookback is empty: type a number (the default is 336)');
+    await fireEvent.change(container.querySelector('#f-maxSteps')!, { target: { value: '' } });
+    expect(got).toEqual({ lookback: null, maxSteps: undefined });
+  });
 });

@@ -96,7 +96,8 @@ describe('Try it', () => {
   });
 
   it('places each row in the user\'s file: dataset row, line and time in a last column, explained once under the table', async () => {
-    const info = { problem: null, file: 'clicks.csv', rowNote: "row is the 0-based position among the 300 rows the lab imported; the import dropped 1 of 301 rows (gatelab datasets show 2 says which), so after those rows it is not the row's position in the file", linesNote: null, timeColumn: 'ts' };
+    const info = { problem: null, file: 'clicks.csv', rowNote: "row is the 0-based position among the 300 rows the lab imported; the import dropped 1 of 301 rows (gatelab datasets show 2 says which), so after those rows it is not the row's position in the file",
+      rowNumbering: { kind: 'imported' as const, rows: 300, rowsRead: 301, dropped: 1, droppedLines: null, summaryRow: false, datasetId: 2 }, linesNote: null, timeColumn: 'ts' };
     const lab = sourcedLab({ 'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'lr' }), config: {} }) }, {
       task: 'binary', prediction: 'logit', target: 'label', testRows: 30, onnxPath: '/tmp/run-3.onnx', source: info,
       rows: [{ row: 0, prediction: [3.9], target: [1], source: { row: 3, line: 5, time: '2024-01-01 03:00:00' } }, { row: 1, prediction: [-2], target: [0], source: { row: 17, line: 20, time: '2024-01-01 17:00:00' } }],
@@ -138,6 +139,10 @@ describe('Try it', () => {
     render(TryIt, { props: { lab, runId: '1', template: 'dlinear' } });
     const form = screen.getByTestId('try-it');
     expect(within(form).getByRole('textbox', { name: 'Test windows (from 0)' })).toBeTruthy();
+    // one caption above the box: the label is a flex column, so "(from 0)" as an item of its own took a line of its own
+    const caption = within(form).getByTestId('try-rows-caption');
+    expect(caption.textContent).toBe('Test windows (from 0)');
+    expect([...caption.parentElement!.children].map((c) => c.tagName)).toEqual(['SPAN', 'INPUT']);
     expect(form.textContent).toContain("Run the exported model on windows of this run's test split");
     await fireEvent.click(screen.getByTestId('try-run'));
     const table = await screen.findByTestId('try-results');

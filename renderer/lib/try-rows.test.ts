@@ -59,7 +59,9 @@ describe('forecastShape', () => {
 });
 
 describe('where a row comes from', () => {
-  const info = { problem: null, file: 'ETTh1.csv', rowNote: "row is the 0-based position of the row among the file's 17,420 data rows, the header and blank lines not counted (the index pandas.read_csv(file) gives it)", linesNote: null, timeColumn: 'date' };
+  // the lab's facts on what a row number is (and its command-line words, which the app does not show)
+  const numbering = { kind: 'file' as const, rows: 17_420, reader: 'pandas.read_csv(file)', lineOffset: 2 };
+  const info = { problem: null, file: 'ETTh1.csv', rowNote: "row is the 0-based position of the row among the file's 17,420 data rows, …", rowNumbering: numbering, linesNote: null, timeColumn: 'date' };
   const at = (row: number, time: string | null = null) => ({ row, line: row + 2, time });
 
   it('says a row as the user finds it in the app and the file: Preview\'s row (the lab\'s 0-based row + 1), line, time; a forecast\'s lookback as a span', () => {
@@ -73,17 +75,23 @@ describe('where a row comes from', () => {
     expect(pointText({ row: 4, line: null, time: '2024-02-05' }, false)).toBe('row 5 · 2024-02-05');
   });
 
-  it('tells dataset rows (numbered as Preview) from a pivoted run\'s times by the lab\'s row note', () => {
+  it('tells dataset rows (numbered as Preview) from a pivoted run\'s times by the lab\'s row facts', () => {
     expect(previewRows(info)).toBe(true);
     expect(previewRows(null)).toBe(true);
-    const long = { ...info, rowNote: "row is the 0-based index of a time among the 200 distinct 'week' times of the pivoted file, in time order" };
+    // the facts decide, not the wording of the lab's sentence
+    const long = { ...info, rowNote: 'reworded', rowNumbering: { kind: 'times' as const, times: 200, timeColumn: 'week' } };
     expect(previewRows(long)).toBe(false);
     expect(sourcesNote(long, true)).toMatch(/^Row is the 1-based index of a time among the 200 distinct 'week' times of the pivoted file, in time order; a forecast/);
   });
 
   it('explains the numbers once, or why rows are not placed, or nothing for a lab that sent no sources', () => {
-    expect(sourcesNote(info, true)).toBe("Row is the 1-based position of the row (as Preview numbers it) among the file's 17,420 data rows, the header and blank lines not counted (one more than the index pandas.read_csv(file) gives it); a forecast is placed by its first predicted step, after the lookback rows it reads. Line: the 1-based line of ETTh1.csv. Time: column 'date'.");
-    expect(sourcesNote({ ...info, linesNote: 'ETTh1.csv has 17,425 lines for a header line and 17,420 rows: blank lines ...', timeColumn: null }, false)).toMatch(/gives it\)\. No file lines: ETTh1\.csv has 17,425 lines .*\.\.\.\.$/);
+    expect(sourcesNote(info, true)).toBe("Row is the 1-based position of the row (as Preview numbers it) among the file's 17,420 data rows, the header and blank lines not counted (one more than the index pandas.read_csv(file) gives it); its line in the file is that index + 2 (line 1 is the header), if the file has no blank lines; a forecast is placed by its first predicted step, after the lookback rows it reads. Line: the 1-based line of ETTh1.csv. Time: column 'date'.");
+    // rows the import dropped: the dataset's report in the app's place, not a command
+    const dropped = { kind: 'imported' as const, rows: 300, rowsRead: 301, dropped: 1, droppedLines: null, summaryRow: false, datasetId: 2 };
+    expect(sourcesNote({ ...info, rowNumbering: dropped, timeColumn: null }, false)).toMatch(/^Row is the 1-based position \(as Preview numbers it\) among the 300 rows the lab imported; the import dropped 1 of 301 rows \(the dataset in Datasets says which\), so after/);
+    // a lab that sent only its 0-based sentence: the plain meaning, not numbers that contradict the rows shown
+    expect(sourcesNote({ ...info, rowNumbering: undefined }, false)).toMatch(/^Row is the dataset row as Preview numbers it, from 1\. Line:/);
+    expect(sourcesNote({ ...info, linesNote: 'ETTh1.csv has 17,425 lines for a header line and 17,420 rows: blank lines ...', timeColumn: null }, false)).toMatch(/if the file has no blank lines\. No file lines: ETTh1\.csv has 17,425 lines .*\.\.\.\.$/);
     expect(sourcesNote({ ...info, problem: 'the run trained on generated samples' }, false)).toBe('Rows are not placed in your data: the run trained on generated samples.');
     expect(sourcesNote(null, false)).toBeNull();
   });

@@ -7,9 +7,9 @@
 // tested without a DOM.
 import type { TryResult } from '../../common/lab-api';
 import type { TryPoint, TryRowSource, TrySources } from '../../common/lab-api/try-source';
+import { rowNumberWords } from '../../common/lab-api/row-numbering';
 import { runInputs, type InputsSource } from '../../common/analytics/run-inputs';
 import { TEMPLATES } from '../../common/models';
-import { uiHint } from './ui-hints';
 
 export type TryRowView =
   | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
@@ -112,10 +112,10 @@ export function sourcesOf(result: SourcedTryResult): { info: TrySources | null; 
 /**
  * The app's "row" is the number Preview gives a dataset row, from 1; the lab sends rows 0-based (the index
  * pandas gives them, and `gatelab split`'s numbers), so each is shown one more. A pivoted long-format run's
- * "row" is a time (try-sources.ts: "row is the 0-based index of a time …"), which Preview does not number.
+ * "row" is a time (the lab's row facts say so), which Preview does not number.
  */
 export function previewRows(info: TrySources | null): boolean {
-  return !/^row is the 0-based index of a time\b/.test(info?.rowNote ?? '');
+  return info?.rowNumbering?.kind !== 'times';
 }
 
 /**
@@ -138,17 +138,12 @@ export function lookbackText(s: TryRowSource, preview = true): string | null {
 }
 
 /**
- * The lab's note on what a row number is (`gatelab split`'s words, 0-based as pandas counts) for the rows the
- * app shows one more: "the 1-based position …, as Preview numbers it", pandas' index then one less. Its CLI
- * advice ("gatelab datasets show 2 says which") in the app's words.
+ * What a row number is, worded from the lab's facts in the app's base (1, as Preview numbers rows) and with
+ * the app's places for advice. A lab that sent no facts (an older one) gets the plain meaning: its sentence
+ * counts from 0 and would contradict the numbers shown.
  */
-function appRowNote(note: string | null): string {
-  if (!note) return 'row is the dataset row as Preview numbers it, from 1';
-  return uiHint(note
-    .replace(/^row is the 0-based position of the row among/, 'row is the 1-based position of the row (as Preview numbers it) among')
-    .replace(/^row is the 0-based position among/, 'row is the 1-based position (as Preview numbers it) among')
-    .replace(/^row is the 0-based index of a time among/, 'row is the 1-based index of a time among')
-    .replace(/\(the index (pandas\.read_\w+\(.*\)) gives it\)/, '(one more than the index $1 gives it)'));
+function appRowNote(info: TrySources): string {
+  return info.rowNumbering ? rowNumberWords(info.rowNumbering, 'app') : 'row is the dataset row as Preview numbers it, from 1';
 }
 
 /**
@@ -158,7 +153,7 @@ function appRowNote(note: string | null): string {
 export function sourcesNote(info: TrySources | null, forecast: boolean, datasetName: string | null = null): string | null {
   if (!info) return null;
   if (info.problem) return `Rows are not placed in your data: ${info.problem}.`;
-  const row = `${appRowNote(info.rowNote)}${forecast ? '; a forecast is placed by its first predicted step, after the lookback rows it reads' : ''}.`;
+  const row = `${appRowNote(info)}${forecast ? '; a forecast is placed by its first predicted step, after the lookback rows it reads' : ''}.`;
   // the dataset as the app names it ("Demo: sensor + camera (fusion)"), its file after it: a user who never
   // saw "demo-two-sensors.csv" knows the dataset by its name
   const file = datasetName

@@ -1,7 +1,7 @@
 // The model builder's state: templates and gate kinds from the lab, the chosen template and its
 // config, the selected gate, seeds, and live validation (models-validation.ts), so a bad field is named
 // before anything is sent. "New run from this" (Runs) fills it from a stored run (openRun).
-import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type RunSummary, type SplitInfo, type Template } from '../../common/lab-api';
+import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type SplitInfo, type Template } from '../../common/lab-api';
 import { splitProblem } from '../lib/split-kinds';
 import type { JsonSchema } from '../lib/json-schema';
 import { runForm, TrainingSettings } from './run-form';
@@ -10,23 +10,14 @@ import { formRunName } from '../lib/gate-words';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 import { familyForDataset } from './models-family';
 import { ModelSize } from './model-size.svelte';
-import { invalidFields, MAX_SEEDS, problemsOf, schemaOf, seedsProblem, TRAINING_SCHEMA, validateConfig } from './models-validation';
+import { invalidFields, problemsOf, schemaOf, seedsProblem, TRAINING_SCHEMA, validateConfig } from './models-validation';
+import { freshForm, pageFormStorage, readForm, writeForm, type StoredForm } from './models-form-memory';
+import { seedsOfGroup } from './run-group-seeds';
 
 // (the view and the tests import these from here, as before the split)
 export { invalidFields, MAX_SEEDS, seedsProblem, TRAINING_SCHEMA, validateConfig, type InvalidField } from './models-validation';
 export { TrainingSettings };
-
-/**
- * How many seeds the runs of `run`'s start had: the runs of its group with its name but for the seed (a
- * sweep's points are named apart), or 1 for a run started alone. "New run from this" starts as many again.
- */
-export function seedsOfGroup(run: Pick<RunSummary, 'id' | 'group' | 'name'>, all: Pick<RunSummary, 'id' | 'group' | 'name'>[]): number {
-  if (!run.group) return 1;
-  // the lab names a group's runs "<name> [<sweep point>] seed=N": the same start differs only in the seed
-  const start = (name: string) => name.replace(/\s+seed=\d+$/, '');
-  const n = all.filter((r) => r.group === run.group && start(r.name) === start(run.name)).length;
-  return Math.min(Math.max(n, 1), MAX_SEEDS);
-}
+export { seedsOfGroup };
 
 export class ModelsStore {
   templates = $state<Template[]>([]);
@@ -107,7 +98,13 @@ export class ModelsStore {
     return formRunName(this.templateId, $state.snapshot(this.config), this.dataset && this.dataset.id === this.datasetId ? this.dataset.name : null);
   });
 
-  constructor(private readonly lab: LabApi) {
+  /** The dataset of the form read back after a reload, until the lab has it (else the form is dropped: forgetDataset). */
+  private restoredDataset: string | null = null;
+  /** `storage`: where the form outlives a reload of the window (models-form-memory.ts); null: nowhere. */
+  constructor(private readonly lab: LabApi, storage: Storage | null = pageFormStorage()) {
+    const stored = readForm(storage);
+    if (stored) { Object.assign(this, stored); this.restoredDataset = stored.datasetId; }
+    if (storage) $effect.root(() => { $effect(() => writeForm(storage, this.form())); });
     this.sizing = new ModelSize(lab, () => (this.templateId && this.valid ? { template: this.templateId, config: { ...$state.snapshot(this.config), batchSize: this.training.batchSize } } : null));
     // Roles edited elsewhere (Datasets, another window, the CLI) change the chosen dataset's data shape:
     // the form follows them as it does when the dataset is picked.
@@ -115,6 +112,9 @@ export class ModelsStore {
       if (this.datasetId && (id === null || id === this.datasetId)) void this.reloadDataset();
     });
   }
+
+  /** What a reload keeps (writeForm's JSON.stringify reads every field of it: the effect follows them all). */
+  private form = (): StoredForm => ({ family: this.family, templateId: this.templateId, datasetId: this.datasetId, splitId: this.splitId, config: this.config, training: this.training, seeds: this.seeds ?? null, selectedGate: this.selectedGate, name: this.name });
 
   /** The templates and gate kinds being read (the view and a reconnect may both ask at once: one read). */
   private loading: Promise<void> | null = null;
@@ -137,6 +137,7 @@ export class ModelsStore {
       // none chosen yet, or the chosen one is gone (a lab of another version came back after a restart)
       const known = this.templates.some((t) => t.id === this.templateId);
       if (!known && !this.opening) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
+      else if (this.template && !this.template.gates.includes(this.selectedGate ?? '')) this.selectedGate = this.template.gates[0] ?? null; // (a gate read back after a reload that the template no longer has)
     } catch (e) {
       this.error = LabError.from(e);
     }
@@ -180,6 +181,10 @@ export class ModelsStore {
     this.dataset = null;
     this.splits = [];
     this.splitId = null;
+    if (this.restoredDataset !== id) return;
+    this.restoredDataset = null; // the form read back after a reload was for this dataset: it goes with it
+    Object.assign(this, freshForm());
+    if (this.templates.length) this.setFamily(this.family);
   }
 
   setFamily(f: Family): void {
@@ -239,7 +244,9 @@ export class ModelsStore {
     this.dataset = d;
     // A dataset made for another family (the demos say which), or one that can feed only another family
     // (a series with a date and no target opened while the CTR tab was in use), switches the family with it.
-    const family = changed ? familyForDataset(d, this.family) : this.family;
+    // (the dataset of a form read back after a reload keeps the form's family: the user chose it)
+    const family = changed && d.id !== this.restoredDataset ? familyForDataset(d, this.family) : this.family;
+    this.restoredDataset = null;
     if (family !== this.family && this.templates.length) this.setFamily(family);
     else this.applyDataShape();
   }

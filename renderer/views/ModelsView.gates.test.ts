@@ -55,6 +55,24 @@ describe('a gate offers only what it can build', () => {
   });
 });
 
+describe('the template cards count the gates a run will have', () => {
+  it('tsmixer-gated: one gate per block, as the run panels name them, following Mixer blocks and the ablation switch', async () => {
+    await open('forecasting', 'tsmixer-gated');
+    const badge = () => screen.getByTestId('gate-count-tsmixer-gated');
+    const blocks = Number(stores.models.config.blocks);
+    expect(badge().textContent).toBe(`${blocks} gates (1 per block)`);
+    expect(badge().title).toBe(Array.from({ length: blocks }, (_, i) => `block ${i + 1} gate`).join(', '));
+    stores.models.setConfig({ ...stores.models.config, blocks: 3 });
+    await waitFor(() => expect(badge().textContent).toBe('3 gates (1 per block)'));
+    await fireEvent.click(screen.getByTestId('ablate-gate'));
+    await waitFor(() => expect(badge().textContent).toBe('gates off'));
+    // another template's card counts its defaults: FinalMLP's two stream gates, a baseline says so
+    await fireEvent.click(screen.getByRole('tab', { name: 'Recommendation / CTR' }));
+    expect((await screen.findByTestId('gate-count-finalmlp')).textContent).toBe('2 gates');
+    expect(screen.getByTestId('gate-count-dnn').textContent).toBe('baseline');
+  });
+});
+
 describe('counts the template fixes are shown, not edited', () => {
   it('MoE fusion: one expert per modality of the demo data', async () => {
     await open('fusion', 'moe-fusion');

@@ -45,14 +45,53 @@ describe('Models → Training: optimizer fields', () => {
     await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Optimizer learning rate'));
     expect(within(field('Learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Optimizer learning rate must be greater than 0');
     expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
-    // Clearing the box brings the default back (shown), not an empty optimizer.
+    // An emptied box stays empty (its default is not put back behind the user's back), the optimizer stays,
+    // and the field is marked, named, with what to type; Start says why it is off, as for an empty Seeds box.
     await fireEvent.change(field('Learning rate'), { target: { value: '' } });
-    await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 0.003 }));
-    expect(field('Learning rate').value).toBe('0.003');
+    await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: null, weightDecay: 0 }));
+    expect(field('Learning rate').value).toBe('');
+    expect(field('Learning rate').getAttribute('aria-invalid')).toBe('true');
+    expect(within(field('Learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Learning rate is empty: type a number (the default is 0.003)');
     await fireEvent.change(field('Epochs'), { target: { value: '' } });
-    await waitFor(() => expect(stores.models.training.epochs).toBe(10));
+    await waitFor(() => expect(stores.models.training.epochs).toBeNull());
+    expect(field('Epochs').value).toBe('');
+    expect(screen.getByTestId('config-error').textContent).toBe('Fix 2 fields: Epochs, Optimizer learning rate');
+    expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
+    // typing values again: valid, Start on
+    await fireEvent.change(field('Epochs'), { target: { value: '10' } });
+    await fireEvent.change(field('Learning rate'), { target: { value: '0.003' } });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
     expect(within(training()).getByText(/epochs 10 ·/)).toBeTruthy();
+    // Max steps has no default (unset: no cap): emptied, it is simply unset, and nothing is wrong
+    await fireEvent.change(field('Max steps'), { target: { value: '50' } });
+    await waitFor(() => expect(stores.models.training.maxSteps).toBe(50));
+    await fireEvent.change(field('Max steps'), { target: { value: '' } });
+    await waitFor(() => expect(stores.models.training.maxSteps).toBeUndefined());
     expect(stores.models.valid).toBe(true);
+  });
+
+  it('keeps an emptied Lookback or Experts per token (k) empty and names it, with Start off, as an empty Seeds box does', async () => {
+    await open(demo('forecasting'), 'forecasting', 'moe-forecaster');
+    const hyper = () => document.querySelectorAll('.panels section')[1] as HTMLElement;
+    const gate = () => document.querySelector('.panels section') as HTMLElement;
+    const lookback = within(hyper()).getByLabelText('Lookback') as HTMLInputElement;
+    await fireEvent.change(lookback, { target: { value: '' } });
+    await waitFor(() => expect(stores.models.config.lookback).toBeNull());
+    expect(lookback.value).toBe('');
+    expect(within(lookback.closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Lookback is empty: type a number (the default is 336)');
+    expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Lookback');
+    expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.change(within(gate()).getByLabelText('Router kind'), { target: { value: 'topk-router' } });
+    const k = (await within(gate()).findByLabelText('Experts per token (k)')) as HTMLInputElement;
+    await fireEvent.change(k, { target: { value: '' } });
+    await waitFor(() => expect((stores.models.config.router as { k: unknown }).k).toBeNull());
+    expect(k.value).toBe('');
+    expect(within(k.closest('.field') as HTMLElement).getByRole('alert').textContent).toMatch(/^Experts per token \(k\) is empty: type a number \(the default is \d+\)$/);
+    expect(screen.getByTestId('config-error').textContent).toBe('Fix 2 fields: Router experts per token (k), Lookback');
+    await fireEvent.change(lookback, { target: { value: '96' } });
+    await fireEvent.change(k, { target: { value: '1' } });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(false);
   });
 });
 

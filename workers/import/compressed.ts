@@ -9,13 +9,16 @@ import { ImportError } from '../../common/dataset-cache';
 export const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 export const isZip = (head: Uint8Array) => head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 
+/** What to do with a workbook, in every refusal of one (here, and .xls/HTML tables in spreadsheet-files.ts). */
+export const SAVE_AS_CSV = 'save it as CSV (File → Save As → CSV UTF-8) or Parquet and import that';
+
 /** The error for a ZIP archive or Excel workbook. */
 export function zipError(path: string, file: string): ImportError {
   const ext = extname(path).toLowerCase();
   const excel = ext === '.xlsx' || ext === '.xlsm' || ext === '.ods';
   return new ImportError('binary_file', excel
-    ? `${file}: this is an Excel workbook (a ZIP file), which GateLab does not read: save it as CSV (File → Save As → CSV UTF-8) or Parquet and import that`
-    : `${file}: this is a ZIP/Excel file, which GateLab does not read: unzip it and import the CSV inside, or for a workbook save it as CSV (File → Save As → CSV UTF-8) or Parquet and import that`, { file });
+    ? `${file}: this is an Excel workbook (a ZIP file), which GateLab does not read: ${SAVE_AS_CSV}`
+    : `${file}: this is a ZIP/Excel file, which GateLab does not read: unzip it and import the CSV inside, or for a workbook ${SAVE_AS_CSV}`, { file });
 }
 
 function gzipError(file: string, e: unknown): ImportError {

@@ -1,19 +1,23 @@
 // Datetimes in the formats people write, to epoch seconds (UTC; a time without an offset is taken as
 // UTC so that hourly data never gains or loses an hour at daylight-saving changes).
 import { excelDaysToEpoch } from './excel-dates';
+import { PERIOD_FORMATS, looksLikeSeasons, parsePeriod, type PeriodFormat } from './period-dates';
 
-export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat;
+/** 'mdy-mon': US long dates, 'January 01, 2020', 'Jan 1 2020' (ParseRules.monthNameDates). Periods: period-dates.ts. */
+export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'mdy-mon' | 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat | PeriodFormat;
 /** Dates written as one whole number: 20240131 (YYYYMMDD), 14102100 (YYMMDDHH, Avazu's `hour`). */
 export type CompactDateFormat = 'yyyymmdd' | 'yymmddhh';
 
 // a time of day, AM/PM optional ('1:05 PM', '12:00:30 am', '9:15 p.m.'), then an offset or 'Z'
 const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
-const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat>, RegExp> = {
+const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat | PeriodFormat>, RegExp> = {
   iso: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
   'ymd-slash': new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`),
   'dmy-mon': new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ,]+(\d{4})${TIME}$`),
   mdy: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})${TIME}$`),
   dmy: new RegExp(String.raw`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})${TIME}$`),
+  // stock downloads: 'January 01, 2020', 'Jan 01, 2020', 'Jan 1 2020', 'Sept. 5th, 2020'; the word is checked by monthOfWord
+  'mdy-mon': new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})${TIME}$`),
 };
 /** '20/12/31': a two-digit year first, for the check that short-year dates do not read better so (detectDateFormat). */
 const YEAR_FIRST_SHORT = new RegExp(String.raw`^(\d{2})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`);
@@ -31,6 +35,14 @@ export const TWO_DIGIT_YEARS = 'two-digit years read as 2000–2068 / 1969–199
  */
 export const lastDate = { twoDigitYear: false, twelveHour: false };
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 1-12 for an English month name or its abbreviation of three letters or more ('Jan', 'Sept', 'January'), else 0: 'Janx 1 2020' is no date. */
+function monthOfWord(word: string): number {
+  const w = word.toLowerCase();
+  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w));
+  return w.length >= 3 && i >= 0 ? i + 1 : 0;
+}
 
 /** Epoch seconds, or NaN when `s` is not a date in `format`. */
 export function parseDatetime(s: string, format: DateFormat): number {
@@ -42,6 +54,7 @@ export function parseDatetime(s: string, format: DateFormat): number {
     return format === 'epoch-ms' ? v / 1000 : format === 'excel-days' ? excelDaysToEpoch(v) : v;
   }
   if (format === 'yyyymmdd' || format === 'yymmddhh') return parseCompactDate(s, format);
+  if (format === 'year-month' || format === 'quarter' || format === 'iso-week') return parsePeriod(s, format);
   const m = PATTERNS[format].exec(s.trim());
   if (!m) return NaN;
   // dmy has one group more (its first separator), so the time's groups start one later
@@ -50,6 +63,7 @@ export function parseDatetime(s: string, format: DateFormat): number {
   if (format === 'iso' || format === 'ymd-slash') { y = +m[1]; mo = +m[2]; d = +m[3]; }
   else if (format === 'dmy-mon') { d = +m[1]; mo = MONTHS[m[2].toLowerCase()] ?? 0; y = +m[3]; }
   else if (format === 'mdy') { mo = +m[1]; d = +m[2]; y = +m[3]; }
+  else if (format === 'mdy-mon') { mo = monthOfWord(m[1]); d = +m[2]; y = +m[3]; }
   else { d = +m[1]; mo = +m[3]; y = +m[4]; }
   if ((format === 'mdy' || format === 'dmy') && m[3 + at].length === 2) {
     // '31.12.20' as Excel writes a short date, but not '3.10.12' (a version number): dotted dates need two-digit days and months
@@ -131,16 +145,40 @@ function daysIn(y: number, mo: number): number {
 }
 
 /**
+ * The formats added after datasets were imported (ParseRules): on unless false, so a dataset imported before
+ * them keeps its '1949-01' or 'Jan 1 2020' column as the text it was.
+ */
+export interface DateReadings {
+  /** Months '1949-01', quarters '1960Q1', ISO weeks '2019-W02' (period-dates.ts). */
+  periodDates?: boolean;
+  /** US long dates 'January 01, 2020', 'Jan 1 2020'. */
+  monthNameDates?: boolean;
+}
+
+/** Whether a format is one DateReadings turns off: the later ones, which an old dataset's typed datetime column did not read. */
+export const isLaterFormat = (f: DateFormat | undefined): boolean => f === 'mdy-mon' || PERIOD_FORMATS.includes(f as PeriodFormat);
+
+/**
+ * What a datetime column reads, for the message refusing a cell it cannot: one of these forms throughout a column.
+ */
+export const DATETIME_FORMS = 'a datetime column reads one of these forms throughout: 2024-01-31 (with a time: 2024-01-31 14:05, 2024-01-31T14:05:00Z, +02:00 offsets, 2:05 PM), '
+  + '2024/01/31, 31/01/2024 or 01/31/2024 (--date-order), 31.01.2024, 31-Jan-2024 or 31 Jan 2024, January 31, 2024, Jan 31, 2024 or Jan 31 2024, '
+  + 'months 2024-01, quarters 2024Q1 or 2024-Q1, ISO weeks 2024-W05, 20240131, and numbers as epoch seconds, milliseconds or spreadsheet serial days';
+
+/**
  * The one format every sample value parses in, or null. Day-first vs month-first slashes are told
  * apart by a first field above 12; when every value reads both ways ('01/07/2016'), by which reading
  * steps more regularly from row to row (hourly data read month first jumps a month at each new day),
  * and month first when neither does (as in US spreadsheets).
  */
-export function detectDateFormat(samples: string[]): DateFormat | null {
+export function detectDateFormat(samples: string[], readings: DateReadings = {}): DateFormat | null {
   if (samples.length === 0) return null;
-  const order: DateFormat[] = ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy'];
+  // the later formats after the first five: none of them reads a value those read, so each old reading stands
+  const order: DateFormat[] = ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy',
+    ...(readings.monthNameDates === false ? [] : ['mdy-mon' as const]), ...(readings.periodDates === false ? [] : PERIOD_FORMATS)];
   for (const f of order) {
     if (!samples.every((s) => !Number.isNaN(parseDatetime(s, f)))) continue;
+    if (f === 'year-month' && looksLikeSeasons(samples)) return null;
     if (f === 'mdy' && samples.some((s) => Number(s.split('/')[0]) > 12)) continue;
     let chosen = f;
     if (f === 'mdy' && samples.every((s) => !Number.isNaN(parseDatetime(s, 'dmy')))) {
@@ -235,6 +273,13 @@ const FOREIGN_TIME_WHOLE_NAME = /^(data|ora)$/i;
 export const timeNameUnder = (name: string, foreign: boolean) =>
   /(^|[_\s])(time|timestamp|ts|epoch|unix_?ts|datetime|date|when|at)(_?ms)?$/i.test(name) || /timestamp|unixtime/i.test(name)
   || (foreign && (FOREIGN_TIME_NAME.test(name.trim()) || FOREIGN_TIME_WHOLE_NAME.test(name.trim()))) || camelTimeName(name);
+
+/**
+ * Names of epoch-time columns beyond timeNameUnder's: 'unix', 'posix', 'unix_s', 'epoch_seconds', 'created_unix'
+ * (ParseRules.unixTimeNames). They say how the numbers count time, so they name epoch seconds or milliseconds
+ * only: not compact dates or spreadsheet serial days (dateNameUnder, excel-dates.ts), which no one calls 'unix'.
+ */
+export const unixTimeName = (name: string) => /(^|[_\s])(unix|posix|epoch)([_\s](s|secs?|seconds|ms|millis|milliseconds))?$/i.test(name.trim());
 
 /** A time name under every rule (a new import): one argument, so it can be mapped over names. */
 export const looksLikeTimeName = (name: string) => timeNameUnder(name, true);

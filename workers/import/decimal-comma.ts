@@ -5,6 +5,7 @@
 // (fileNumberEvidence), and a user's int/float type accepts them in any file not separated by ','.
 import type { ColumnPlan } from './column-writer';
 import type { FormattedReading } from './formatted-number';
+import { laterReadingsOf } from './formatted-reading';
 import { isMissingToken, parseNumber } from './values';
 
 const DECIMAL_COMMA = /^\s*[-+]?(\d+|\d{1,3}(\.\d{3})+)?,\d+([eE][-+]?\d+)?\s*$/;
@@ -96,7 +97,7 @@ export function withDecimalComma(plan: ColumnPlan & FormattedReading, samples: s
   if (!present.some(isDecimalCommaNumber) || !present.every((s) => isDecimalCommaNumber(s) || INTEGER.test(s))) return plan;
   // an old dataset's reading (parse-rules.ts withLaterRules) goes with the column into the number reader,
   // which reads cells beyond the sample through it: '1 234,5' and '(1.234,5)' stay bad values there, as then
-  const reading: FormattedReading = { ...(plan.noOtherThousands ? { noOtherThousands: true } : {}), ...(plan.noAccountingNegatives ? { noAccountingNegatives: true } : {}) };
+  const reading: FormattedReading = laterReadingsOf(plan);
   return { name: plan.name, kind: 'number', dtype: 'float32', decimalComma: true, ...evidence, ...fromFile, ...reading };
 }
 

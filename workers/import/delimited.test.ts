@@ -28,9 +28,9 @@ describe('sniffing', () => {
     expect((await load(be)).col('ville')).toEqual(['Zürich', 'København']);
     const filler = 'abc,1\n'.repeat(250_000);
     const late = await load(Buffer.concat([Buffer.from(`word,n\n${filler}`), Buffer.from('caf\xe9,2\n', 'latin1')]));
-    expect(late.result.encoding).toBe('latin1');
+    expect(late.result.encoding).toBe('windows-1252');
     expect(late.col('word').at(-1)).toBe('café');
-    expect(late.issues.encoding_fallback.message).toMatch(/not valid UTF-8 \(near line \d+\); read as latin-1/);
+    expect(late.issues.encoding_fallback.message).toMatch(/not valid UTF-8 \(near line \d+\); read as Windows-1252/);
   });
 
   it('infers int, float, boolean, datetime formats, epoch seconds by name, ids and text', async () => {

@@ -19,19 +19,19 @@ import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-
 import type { DatetimeColumn } from './datetime-column';
 import { NumberColumn } from './number-column';
 import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
-import { guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
+import { asciiCompatible, guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
+import { legacyEncodingNote } from './legacy-encoding';
+import { WHITESPACE, tokenDelimiter } from './whitespace-columns';
+import { readingFilter } from './source-reading';
+import { commentHint } from './preamble';
 
 const SNIFF_BYTES = 1024 * 1024;
 /** No column typed anew by this parse: for plans the importer chose itself. */
 const NOT_RETYPED: ReadonlySet<string> = new Set();
 
-/** The sniff sample as ASCII-compatible bytes (UTF-16 transcoded), and whether it is the whole file. */
+/** The sniff sample as ASCII-compatible bytes (transcoded as readTextChunks does), and whether it is the whole file. */
 function sampleOf(head: Buffer, guess: EncodingGuess, whole: boolean): { sample: Buffer; whole: boolean } {
-  const body = head.subarray(guess.bomBytes);
-  if (guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be') {
-    return { sample: Buffer.from(new TextDecoder(guess.encoding).decode(body.subarray(0, body.length & ~1)), 'utf8'), whole };
-  }
-  return { sample: body, whole };
+  return { sample: asciiCompatible(head.subarray(guess.bomBytes), guess.encoding), whole };
 }
 
 export interface DelimitedOutcome {
@@ -48,23 +48,26 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   if (head.length === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
   const guess = encodingOverride ?? guessEncoding(head, file, options.encoding);
   const text = textDecoderFor(guess.encoding);
-  if (guess.encoding === 'latin1' && guess.sniffed) {
-    job.validation.addCounted('encoding_fallback', null, 1, `${file} is not valid UTF-8; read as latin-1. Set the encoding to override`);
-  }
+  const legacy = guess.sniffed ? legacyEncodingNote(file, guess) : null;
+  if (legacy?.warn) job.validation.warn(null, 1, legacy.message, 'encoding');
+  else if (legacy) job.validation.addCounted('encoding_fallback', null, 1, legacy.message);
   const { sample, whole } = sampleOf(head, guess, headIsWhole);
   const d = options.delimiter;
-  if (d !== undefined && (d.length === 0 || d.length > 8 || /["\r\n]/.test(d) || (d.length > 1 && /[^\x21-\x7e]/.test(d)))) {
-    throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields`, { file });
+  if (d !== undefined && d !== WHITESPACE && (d.length === 0 || d.length > 8 || /["\r\n]/.test(d) || (d.length > 1 && /[^\x21-\x7e]/.test(d)))) {
+    throw new ImportError('bad_format', `${file}: the delimiter must be one character, or a few printable ASCII characters such as '::' or '||' (got ${JSON.stringify(d)}); quotes and line breaks cannot separate fields. For columns aligned by runs of spaces, give 'whitespace'`, { file });
   }
   const rules = parseRulesOf(options), retyped = retypedNow(options);
   const sniffed = sniffDelimited(sample, whole, text, file, { delimiter: options.delimiter ?? (format === 'tsv' ? '\t' : undefined), header: options.header, preferTab: format === 'tsv', summaryRows: rules.skipSummaryRow, booleanNames: rules.booleanNames, rules });
   if (sniffed.headerNote) job.validation.addCounted('note', null, 1, sniffed.headerNote, 'header');
   if (sniffed.unitsNote) job.validation.addCounted('note', null, 1, sniffed.unitsNote, 'units-row');
   if (sniffed.renameNote) job.validation.addCounted('note', null, 1, sniffed.renameNote, 'renamed');
+  for (const n of sniffed.readingNotes) job.validation.addCounted('note', null, 1, n.text, n.topic);
+  // the tokenizer's delimiter: a tab for 'whitespace', whose stream is rewritten tab-separated (source-reading.ts)
+  const delimiter = tokenDelimiter(sniffed.delimiter);
   const width = sniffed.names.length;
   if (width === 0) throw new ImportError('no_rows', `${file}: no rows found (only blank lines)`, { file });
   // A --delimiter the file never uses reads every line as one column: legal, but almost always a mistake
-  if (d !== undefined && width === 1 && !sample.includes(sniffed.delimiter)) {
+  if (d !== undefined && d !== WHITESPACE && width === 1 && !sample.includes(sniffed.delimiter)) {
     job.validation.addCounted('note', sniffed.names[0], 1, `the delimiter ${JSON.stringify(sniffed.delimiter)} given with --delimiter does not occur in the file's first lines, so each line is one column ('${sniffed.names[0].slice(0, 40)}'); import it again without --delimiter to sniff the separator, or with the one the file uses`, 'delimiter');
   }
 
@@ -81,10 +84,10 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       // it is read under the recorded rules like any inferred column (today its cells are all plain numbers,
       // so this only guards a later change to what a boolean column may turn into)
       const asFloat = withLaterRules(planFor(name, 'float', samples), rules, NOT_RETYPED);
-      return withDotReading(withDecimalComma(asFloat, samples, sniffed.delimiter, fileNumbers), samples, dots);
+      return withDotReading(withDecimalComma(asFloat, samples, delimiter, fileNumbers), samples, dots);
     }
     const plan = withDateOrder(withDayFirst(withLaterRules(withExcelDatesRule(inferKind(name, samples, userType, rules), rules, retyped), rules, retyped), job.dayFirst), options.dateOrder);
-    return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, sniffed.delimiter, fileNumbers), samples, sniffed.delimiter, fileNumbers), samples, dots);
+    return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, delimiter, fileNumbers), samples, delimiter, fileNumbers), samples, dots);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
@@ -124,7 +127,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       job.validation.droppedLines(line, lastLine);
       return;
     }
-    if (count === width && current && tokenizer.spanField >= 0 && linesLookLikeRows(text(buf, tokenizer.rowStart, tokenizer.rowEnd), sniffed.delimiter, plans)) {
+    if (count === width && current && tokenizer.spanField >= 0 && linesLookLikeRows(text(buf, tokenizer.rowStart, tokenizer.rowEnd), delimiter, plans)) {
       // the right field count by chance: kept as read (a real multi-line value looks the same), and named
       const at = tokenizer.spanField;
       const column = sniffed.hasHeader ? sniffed.names[at] : null;
@@ -134,7 +137,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     if (count !== width) {
       job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
       if (policy === 'reject') {
-        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`, { file, line }), `${count} fields; the ${shape} has ${width}`);
+        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}${raggedHint(current ? text(buf, tokenizer.rowStart, tokenizer.rowEnd) : '')}`, { file, line }), `${count} fields; the ${shape} has ${width}`);
         return;
       }
       if (policy === 'drop' || count > width) { table.dropRow(line); return; }
@@ -152,7 +155,14 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   };
   // a 'Total' row is held back until the next row (then it is data) or the end (summary-rows.ts)
   const summary = rules.skipSummaryRow ? new TrailingSummaryRows(cols, text, rules.categorySummaryRows) : null;
-  const tokenizer = new CsvTokenizer(sniffed.delimiter.length === 1 ? sniffed.delimiter.charCodeAt(0) : sniffed.delimiter, {
+  /** The refusal's advice: a '#' line among the rows is a comment; ' ' splitting aligned columns wants 'whitespace'. */
+  const raggedHint = (rowText: string): string => {
+    const comment = commentHint(rowText);
+    if (comment) return comment;
+    const spaces = delimiter === ' ' ? ". Columns aligned by several spaces are read with --delimiter whitespace (runs of spaces/tabs separate fields)" : '';
+    return `${spaces}. Fix the row, or import with onInvalid 'drop' (or 'impute' to pad short rows)`;
+  };
+  const tokenizer = new CsvTokenizer(delimiter.length === 1 ? delimiter.charCodeAt(0) : delimiter, {
     row(buf, starts, ends, escaped, count, line) {
       if (skipLines > 0) { skipLines--; return; }
       if (badRow.failed) return; // the import has failed: the rest is only read for an unclosed quote
@@ -167,11 +177,14 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       }
     },
   }, file, sniffed.hasHeader ? sniffed.names : undefined);
+  // the preamble's bytes never reach the tokenizer (a quote in a comment must not open a field): it counts on from after them
+  tokenizer.line = sniffed.preambleLines + 1;
+  const filter = readingFilter({ delimiter: sniffed.delimiter, preambleLines: sniffed.preambleLines, skipInitialSpace: sniffed.skipInitialSpace });
 
   try {
     for await (const { chunk, last } of readTextChunks(path, guess, (b) => job.progress(b, table.rows), () => tokenizer.line, file)) {
       job.checkCancelled();
-      tokenizer.push(chunk, last);
+      tokenizer.push(filter ? filter(chunk) : chunk, last);
     }
   } catch (e) {
     throw badRow.failed ? badRow.withQuote(e) : e;
@@ -191,6 +204,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     const thousands = c instanceof NumberColumn ? c.dotReadingToRedo() : null;
     return thousands === null ? [] : [{ name: c.plan.name, thousands }];
   });
-  const meta = table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: guess.encoding, delimiter: sniffed.delimiter, hasHeader: sniffed.hasHeader });
+  const meta = table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: guess.encoding, delimiter: sniffed.delimiter, hasHeader: sniffed.hasHeader,
+    // recorded only when used, so an older dataset's source reads as it always did
+    ...(sniffed.preambleLines > 0 ? { preambleLines: sniffed.preambleLines } : {}), ...(sniffed.skipInitialSpace ? { skipInitialSpace: true } : {}) });
   return { meta, retypes, dotRereads };
 }

@@ -6,6 +6,7 @@
 // int/float type reads them too.
 import type { ColumnPlan } from './column-writer';
 import { decimalCommaProof, type FileAwarePlan, type FileNumbers } from './decimal-comma';
+import { laterReadingsOf } from './formatted-reading';
 import { isMissingToken } from './values';
 
 export const CURRENCIES = '$€£¥';
@@ -32,6 +33,8 @@ export interface Formatted {
   fraction: boolean;
   /** Digit groups before the decimal mark: 3 for '157 592 990', 1 for '950' or '4500'. */
   groups: number;
+  /** Signed with the Unicode minus U+2212 ('−1.23'), as Swedish and other Nordic exports write negatives. */
+  unicodeMinus: boolean;
 }
 
 /**
@@ -43,17 +46,25 @@ export interface FormattedReading {
   noOtherThousands?: boolean;
   /** Parentheses are not read: '(5)' is not a number. */
   noAccountingNegatives?: boolean;
+  /** The Unicode minus is not read: '−1.23' is not a number. */
+  noUnicodeMinus?: boolean;
 }
+
+/** U+2212, the typographic minus sign: a '-' wherever a number's sign may stand. */
+const UNICODE_MINUS = '\u2212';
 
 const OTHER = "[ \u00a0\u202f'\u2019]";
 // sign, currency, sign, digits (grouped by 3 with one separator, or not), fraction, currency, percent; blanks allowed between
-const numberPattern = (group: string, decimal: string) => new RegExp(
-  `^([-+]?)\\s*([$€£¥]?)\\s*([-+]?)((?:[1-9]\\d{0,2}(${group})\\d{3}(?:\\5\\d{3})*)|\\d+)?(\\${decimal}\\d+)?\\s*([$€£¥]?)\\s*(%?)$`);
-const PATTERNS = {
-  point: numberPattern(`,|${OTHER}`, '.'), comma: numberPattern(`\\.|${OTHER}`, ','),
+const numberPattern = (group: string, decimal: string, sign: string) => new RegExp(
+  `^(${sign}?)\\s*([$€£¥]?)\\s*(${sign}?)((?:[1-9]\\d{0,2}(${group})\\d{3}(?:\\5\\d{3})*)|\\d+)?(\\${decimal}\\d+)?\\s*([$€£¥]?)\\s*(%?)$`);
+const patternsWith = (sign: string) => ({
+  point: numberPattern(`,|${OTHER}`, '.', sign), comma: numberPattern(`\\.|${OTHER}`, ',', sign),
   // as the importer read them before OTHER_THOUSANDS (a dataset recorded without otherThousands)
-  pointOnly: numberPattern(',', '.'), commaOnly: numberPattern('\\.', ','),
-};
+  pointOnly: numberPattern(',', '.', sign), commaOnly: numberPattern('\\.', ',', sign),
+});
+const PATTERNS = patternsWith(`[-+${UNICODE_MINUS}]`);
+// as the importer read them before the Unicode minus (a dataset recorded without unicodeMinus)
+const ASCII_SIGN_PATTERNS = patternsWith('[-+]');
 /** '(1,234.50)', '($5)', '(12,5 %)': an accounting negative, its number inside the parentheses. */
 const PARENTHESES = /^\(\s*([^()]*?)\s*\)$/;
 
@@ -69,10 +80,11 @@ export function parseFormatted(s: string, decimalComma: boolean, reading: Format
   if (inner) {
     const f = parseFormatted(inner[1], decimalComma, reading);
     // a sign inside the parentheses ('(-5)') says something else than an accounting negative
-    if (!f || f.parenthesized || /^[-+]|^[$€£¥]\s*[-+]/.test(inner[1])) return null;
+    if (!f || f.parenthesized || /^[-+\u2212]|^[$€£¥]\s*[-+\u2212]/.test(inner[1])) return null;
     return { ...f, value: -f.value, parenthesized: true };
   }
-  const pattern = reading.noOtherThousands ? (decimalComma ? PATTERNS.commaOnly : PATTERNS.pointOnly) : (decimalComma ? PATTERNS.comma : PATTERNS.point);
+  const p = reading.noUnicodeMinus ? ASCII_SIGN_PATTERNS : PATTERNS;
+  const pattern = reading.noOtherThousands ? (decimalComma ? p.commaOnly : p.pointOnly) : (decimalComma ? p.comma : p.point);
   const m = pattern.exec(t);
   if (!m) return null;
   const [, sign1, cur1, sign2, int, sep, frac, cur2, pct] = m;
@@ -80,19 +92,22 @@ export function parseFormatted(s: string, decimalComma: boolean, reading: Format
   if ((sign1 && sign2) || (cur1 && cur2) || (pct && (cur1 || cur2))) return null;
   const separator = sep ?? '';
   const digits = `${(int ?? '0').split(separator || '\0').join('')}${frac ? `.${frac.slice(1)}` : ''}`;
-  const value = Number(digits) * (sign1 === '-' || sign2 === '-' ? -1 : 1);
+  const minus = (sign: string) => sign === '-' || sign === '\u2212';
+  const value = Number(digits) * (minus(sign1) || minus(sign2) ? -1 : 1);
   if (!Number.isFinite(value)) return null;
-  return { value, thousands: separator !== '', percent: pct === '%', currency: cur1 || cur2, separator, parenthesized: false, fraction: frac !== undefined, groups: separator ? int.split(separator).length : 1 };
+  const unicodeMinus = sign1 === '\u2212' || sign2 === '\u2212';
+  return { value, thousands: separator !== '', percent: pct === '%', currency: cur1 || cur2, separator, parenthesized: false, fraction: frac !== undefined, groups: separator ? int.split(separator).length : 1, unicodeMinus };
 }
 
 /** Separators that are one locale's writing of the same thing: the three spaces, the two apostrophes. */
 const separatorKind = (sep: string) => (sep === '\u00a0' || sep === '\u202f' ? ' ' : sep === '\u2019' ? "'" : sep);
 
 /** What was removed from a column's values, for the import's note. */
-export function strippedDescription(f: { thousands: number; percent: number; currency: Set<string>; parenthesized?: number }): string {
+export function strippedDescription(f: { thousands: number; percent: number; currency: Set<string>; parenthesized?: number; unicodeMinus?: number }): string {
   const parts: string[] = [];
   const values = (n: number) => `${n.toLocaleString('en-US')} value${n === 1 ? '' : 's'}`;
   if (f.thousands) parts.push(`thousands separators (${values(f.thousands)})`);
+  if (f.unicodeMinus) parts.push(`Unicode minus signs '−' (${values(f.unicodeMinus)}, each taken as '-': −1.5 is -1.5)`);
   if (f.parenthesized) parts.push(`accounting parentheses (${values(f.parenthesized)}, read as negative: (1,234.50) is -1234.5)`);
   if (f.percent) parts.push(`'%' (${values(f.percent)}; kept as the number written: 77% is 77, not 0.77)`);
   if (f.currency.size) parts.push(`currency symbols ${[...f.currency].map((c) => `'${c}'`).join(', ')}`);
@@ -110,7 +125,7 @@ export function withFormattedNumbers(plan: ColumnPlan & FormattedReading, sample
   const present = samples.filter((s) => s !== undefined && !isMissingToken(s));
   if (present.length === 0) return plan;
   // an old dataset's reading (parse-rules.ts withLaterRules) goes with the column into the number reader
-  const reading: FormattedReading = { ...(plan.noOtherThousands ? { noOtherThousands: true } : {}), ...(plan.noAccountingNegatives ? { noAccountingNegatives: true } : {}) };
+  const reading = laterReadingsOf(plan);
   // a ';' file, or one whose cells prove decimal commas, is European first (1.234,50 €), any other file English first (1,234.50)
   const european = delimiter === ';' || (delimiter !== ',' && decimalCommaProof(file) !== null);
   for (const decimalComma of european ? [true, false] : [false, true]) {
@@ -122,7 +137,7 @@ export function withFormattedNumbers(plan: ColumnPlan & FormattedReading, sample
     if (currencies.size > 1 || (percents > 0 && percents < all.length)) return plan;
     // one way of grouping thousands per column: '1 234' beside "5'678" is no one locale's writing
     if (new Set(all.filter((p) => p.thousands).map((p) => separatorKind(p.separator))).size > 1) return plan;
-    if (!all.some((p) => p.thousands || p.percent || p.currency || p.parenthesized)) continue;
+    if (!all.some((p) => p.thousands || p.percent || p.currency || p.parenthesized || p.unicodeMinus)) continue;
     if (!spacesProven(all) || !parenthesesProven(all)) continue;
     // a comma between groups of three in a ',' file, or a dot in a ';' file, must mean thousands
     if (decimalComma && delimiter === ',') return plan;

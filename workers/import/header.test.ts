@@ -137,4 +137,54 @@ describe('header detection', () => {
     expect(old.result.columns.map((c) => c.name)).toEqual(['12,0', '1000,0']);
     expect(old.col('12,0')[0]).toBe(Math.fround(13.1));
   });
+  it("a dataset imported before '(1,234.50)' and '1 234.50' were numbers re-reads with the header it got then", async () => {
+    // amounts with thousands separators; row 1 an accounting negative, which the importer of the day read as a word
+    const rows = ['"(1,234.50)",north', ...Array.from({ length: 20 }, (_, i) => `"${1 + i},${100 + i}.50",${['south', 'east', 'west'][i % 3]}`)];
+    const file = `${rows.join('\n')}\n`;
+    const before = { parseRules: parseRulesWith((rule) => rule !== 'otherThousands' && rule !== 'accountingNegatives') };
+    // a new import: row 1 is a negative amount like the rows below it, data
+    const now = await load(file);
+    expect(now.result).toMatchObject({ hasHeader: false, rows: 21 });
+    expect(now.col('column_1')[0]).toBe(-1234.5);
+    // re-read (a type change, a cache rebuild) under its recorded rules: row 1 names the columns, as at its import
+    const old = await load(file, before as never);
+    expect(old.result).toMatchObject({ hasHeader: true, rows: 20 });
+    expect(old.result.columns.map((c) => c.name)).toEqual(['(1,234.50)', 'north']);
+    expect(old.col('(1,234.50)')[0]).toBe(1100.5);
+  });
+
+  it('the guess reads a row 1 cell by the rules it is given: spaces as thousands, two-digit years, AM/PM times', () => {
+    const amounts = (first: string) => [[first, 'north'], ...Array.from({ length: 20 }, (_, i) => [`${1 + i},${100 + i}.50`, 'south'])];
+    const comma = { delimiter: ',' };
+    expect(detectHeader(amounts('1 234.50'), comma).hasHeader).toBe(false);
+    expect(detectHeader(amounts('1 234.50'), { ...comma, rules: { otherThousands: false } }).hasHeader).toBe(true);
+    expect(detectHeader(amounts('(1,234.50)'), comma).hasHeader).toBe(false);
+    expect(detectHeader(amounts('(1,234.50)'), { ...comma, rules: { accountingNegatives: false } }).hasHeader).toBe(true);
+    const dates = (first: string) => [[first, 'north'], ...Array.from({ length: 20 }, (_, i) => [`${10 + i}/1/2021`, 'south'])];
+    expect(detectHeader(dates('9/1/21')).hasHeader).toBe(false);
+    expect(detectHeader(dates('9/1/21'), { rules: { twoDigitYears: false } }).hasHeader).toBe(true);
+    expect(detectHeader(dates('9/1/2021 1:05 PM')).hasHeader).toBe(false);
+    expect(detectHeader(dates('9/1/2021 1:05 PM'), { rules: { twelveHourTimes: false } }).hasHeader).toBe(true);
+  });
+
+  it("the guess reads a row 1 '−' number by the dataset's rules: a name where the Unicode minus was not yet read", () => {
+    // amounts signed with U+2212 below, one more in row 1
+    const rows = [['\u22122.50', 'north'], ...Array.from({ length: 20 }, (_, i) => [i % 4 === 0 ? `\u2212${1 + i}.50` : `${1 + i}.50`, 'south'])];
+    expect(detectHeader(rows, { delimiter: ',' }).hasHeader).toBe(false);
+    expect(detectHeader(rows, { delimiter: ',', rules: { unicodeMinus: false } }).hasHeader).toBe(true);
+  });
+
+  it("the guess reads a row 1 month '1949-01' or 'Jan 1 2020' by the dataset's rules: a name before those were dates", async () => {
+    const rows = (first: string) => [[first, 'north'], ...Array.from({ length: 20 }, (_, i) => [`1949-${String(2 + (i % 10)).padStart(2, '0')}-01`, 'south'])];
+    expect(detectHeader(rows('1949-01')).hasHeader).toBe(false);
+    expect(detectHeader(rows('1949-01'), { rules: { periodDates: false } }).hasHeader).toBe(true);
+    expect(detectHeader(rows('Jan 1 1949')).hasHeader).toBe(false);
+    expect(detectHeader(rows('Jan 1 1949'), { rules: { monthNameDates: false } }).hasHeader).toBe(true);
+    // an old dataset's import of such a file keeps the header it got then
+    const file = `${rows('1949-01').map((r) => r.join(',')).join('\n')}\n`;
+    expect((await load(file)).result).toMatchObject({ hasHeader: false, rows: 21 });
+    const old = await load(file, { parseRules: parseRulesWith((rule) => rule !== 'periodDates') } as never);
+    expect(old.result).toMatchObject({ hasHeader: true, rows: 20 });
+    expect(old.result.columns.map((c) => c.name)).toEqual(['1949-01', 'north']);
+  });
 });

@@ -5,13 +5,16 @@
 // so whole numbers in row 1 that step evenly across columns (0,1,2… or 1990,1991…) while row 2 does not,
 // or distinct whole numbers above columns of fractions, count as names, not data.
 // The columns are read as the import will read them: under the dataset's recorded reading rules (a dataset
-// imported before two-digit years or AM/PM were dates had text columns there, and row 1 was judged so), and
-// with the file's decimal mark ('12,5' in a ';' file is a number, so a row 1 of '12,5' is data, not names).
+// imported before two-digit years or AM/PM were dates had text columns there, and row 1 was judged so; one
+// imported before '1 234,50', '(1,234.50)' or '−5' were numbers, or '1949-01' a date, read such a row 1 cell
+// as a name, and still does),
+// and with the file's decimal mark ('12,5' in a ';' file is a number, so a row 1 of '12,5' is data, not names).
 import type { ColumnPlan } from './column-writer';
 import { fileNumberEvidence, isDecimalCommaNumber, withDecimalComma, type FileNumbers } from './decimal-comma';
-import { parseFormatted, withFormattedNumbers } from './formatted-number';
+import { parseFormatted, withFormattedNumbers, type FormattedReading } from './formatted-number';
 import { inferKind, type InferRules } from './infer';
-import { detectDateFormat } from './datetime';
+import { detectDateFormat, lastDate, parseDatetime } from './datetime';
+import type { ParseRules } from '../../common/dataset-cache';
 import { NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const SAMPLE_ROWS = 1000;
@@ -46,18 +49,47 @@ const booleanWord = (v: string) => parseBooleanWord(v) >= 0;
  * `column`: those rows; given, a boolean word ('y', 't', 'no') fits only a column that holds such words,
  * since above 0/1 it is a name (`x,y` over numbers and 0/1 flags), not a value written another way.
  */
-export function cellFits(cell: string, kind: string, column?: readonly string[], reading?: ColumnPlan): boolean {
+export function cellFits(cell: string, kind: string, column?: readonly string[], reading?: ColumnPlan & FormattedReading, rules?: InferRules): boolean {
   const t = cell.trim();
   if (kind === 'number') {
     parseNumberString(t);
     if (parsed.status === OK || parsed.status === NAN_INF) return true;
     // the column's numbers as the import reads them: '12,5' with a decimal comma, '1.234,50 €' formatted
-    if (reading?.formatted) return parseFormatted(t, reading.formatted.decimalComma) !== null;
+    // (without '1 234' or '(5)' for a dataset imported before those: the plan carries its FormattedReading)
+    if (reading?.formatted) return parseFormatted(t, reading.formatted.decimalComma, reading) !== null;
     return reading?.decimalComma === true && isDecimalCommaNumber(t);
   }
   if (kind === 'boolean') return t === '0' || t === '1' || (booleanWord(t) && (column === undefined || column.some(booleanWord)));
-  if (kind === 'datetime') return detectDateFormat([t]) !== null;
-  return inferKind('', [t]).kind === kind; // a vector: '[1, 2]'
+  // `rules`: the dataset's, so a date form it predates ('1949-01', 'Jan 1 2020') is a name in its row 1, as then
+  if (kind === 'datetime') return dateFits(t, reading, rules);
+  return inferKind('', [t], undefined, rules).kind === kind; // a vector: '[1, 2]'
+}
+
+/**
+ * A first-row cell as a date of its column: as the column's reader reads it (datetime-column.ts), a two-digit
+ * year or an AM/PM time is no date for a dataset imported before those were (fourDigitYears, noTwelveHourTimes).
+ */
+function dateFits(t: string, plan: ColumnPlan | undefined, rules: InferRules | undefined): boolean {
+  const format = detectDateFormat([t], rules);
+  if (format === null) return false;
+  if (!plan?.fourDigitYears && !plan?.noTwelveHourTimes) return true;
+  parseDatetime(t, format);
+  return !(plan.fourDigitYears && lastDate.twoDigitYear) && !(plan.noTwelveHourTimes && lastDate.twelveHour);
+}
+
+/**
+ * The readings of a dataset imported before these rules, as flags on its columns' plans (the same flags
+ * parse-rules.ts withLaterRules sets for the import itself). A rule left out is on: a new import, a test.
+ */
+type LaterRules = Partial<Pick<ParseRules, 'twoDigitYears' | 'twelveHourTimes' | 'otherThousands' | 'accountingNegatives' | 'unicodeMinus'>>;
+function olderReadings(rules: LaterRules | undefined): Partial<ColumnPlan> & FormattedReading {
+  return {
+    ...(rules?.twoDigitYears === false ? { fourDigitYears: true } : {}),
+    ...(rules?.twelveHourTimes === false ? { noTwelveHourTimes: true } : {}),
+    ...(rules?.otherThousands === false ? { noOtherThousands: true } : {}),
+    ...(rules?.accountingNegatives === false ? { noAccountingNegatives: true } : {}),
+    ...(rules?.unicodeMinus === false ? { noUnicodeMinus: true } : {}),
+  };
 }
 
 /** How the import will read the file's columns: the rules it parses under, and the file's delimiter. */
@@ -68,15 +100,20 @@ export interface HeaderReading {
    * `timestamp,sales,t`) is a header with no data rows, which the import refuses as such.
    */
   booleanNames?: boolean;
-  /** The inference's rules (floatIds, twoDigitYears, twelveHourTimes): a column is typed as the import types it. */
-  rules?: InferRules;
+  /**
+   * The inference's rules (floatIds, twoDigitYears, twelveHourTimes): a column is typed as the import types it;
+   * and the number readings (otherThousands, accountingNegatives, unicodeMinus) and the later date forms
+   * (periodDates, monthNameDates): a row 1 cell is read as the import reads it.
+   */
+  rules?: InferRules & LaterRules;
   /** The file's delimiter: in a file not separated by ',', numbers may be written with a decimal comma (decimal-comma.ts). */
   delimiter?: string;
 }
 
 /** A column's reading from the rows below row 1, with the file's decimal mark applied where the import applies it. */
-function readingOf(column: string[], reading: HeaderReading, file: FileNumbers | undefined): ColumnPlan {
-  const plan = inferKind('', column, undefined, reading.rules);
+function readingOf(column: string[], reading: HeaderReading, file: FileNumbers | undefined): ColumnPlan & FormattedReading {
+  // the older readings go with the plan: withFormattedNumbers types the column by them, cellFits reads row 1 by them
+  const plan = { ...inferKind('', column, undefined, reading.rules), ...olderReadings(reading.rules) };
   const d = reading.delimiter;
   if (d === undefined || file === undefined) return plan;
   return withFormattedNumbers(withDecimalComma(plan, column, d, file), column, d, file);
@@ -105,7 +142,7 @@ export function detectHeader(rows: string[][], reading: HeaderReading = {}): Hea
     const kind = plan.kind;
     const cell = first[c];
     if (kind === 'string' || cell.trim() === '' || isMissingToken(cell)) continue;
-    if (!cellFits(cell, kind, booleanNames ? column : undefined, plan)) {
+    if (!cellFits(cell, kind, booleanNames ? column : undefined, plan, reading.rules)) {
       // a word above dates is all but certain: a data row rarely breaks its date in row 1 exactly
       header += kind === 'datetime' && /[A-Za-z]/.test(cell) ? first.length : 1;
       mismatched.push(cell);

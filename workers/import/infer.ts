@@ -3,9 +3,10 @@
 // when written '10717.0'), and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, dateNameUnder, lastDate, parseDatetime, timeNameUnder } from './datetime';
+import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, dateNameUnder, lastDate, parseDatetime, timeNameUnder, unixTimeName } from './datetime';
 import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
+import { bigIntCodes } from './big-int-codes';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
@@ -28,6 +29,14 @@ export interface InferRules {
   twelveHourTimes?: boolean;
   /** Time words of other languages ('Datum', 'Fecha') name time columns; false only for a dataset imported before (parse-rules.ts). */
   foreignTimeNames?: boolean;
+  /** Months '1949-01', quarters '1960Q1', ISO weeks '2019-W02' are dates; false only for a dataset imported before (parse-rules.ts). */
+  periodDates?: boolean;
+  /** US long dates 'January 01, 2020', 'Jan 1 2020' are dates; false only for a dataset imported before (parse-rules.ts). */
+  monthNameDates?: boolean;
+  /** Epoch numbers under 'unix', 'posix', 'unix_s'... are times (datetime.ts unixTimeName); false only for a dataset imported before. */
+  unixTimeNames?: boolean;
+  /** Whole numbers beyond 2^53 in a column not named like an id are exact categories (big-int-codes.ts); false only for a dataset imported before (parse-rules.ts). */
+  bigIntCodes?: boolean;
 }
 
 export function inferKind(name: string, samples: string[], userType?: ColumnType, rules: InferRules = { floatIds: true }): ColumnPlan {
@@ -64,6 +73,8 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
         note: `column '${name}': whole numbers written with '.0' (e.g. '${zeroFraction}', as pandas writes an integer column that has missing values) named like an id, read as categorical (ids, not amounts; '${zeroFraction}' and '${whole}' are the same id); set its type to int if they are quantities`,
       };
     }
+    const big = integral && rules.bigIntCodes !== false ? bigIntCodes(name, present) : null;
+    if (big) return big;
     const zero = integral ? present.find((s) => LEADING_ZERO.test(s)) : undefined;
     if (zero !== undefined) {
       return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers with leading zeros (e.g. '${zero.trim()}') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities` };
@@ -73,7 +84,7 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
     if (compact) return { name, kind: 'datetime', dtype: 'float64', dateFormat: compact };
     // epoch seconds or milliseconds, whole or with fractions (1467331200.123), when the name says time
     const timeName = timeNameUnder(name, foreign);
-    const epoch = timeName ? epochUnit(present.map(Number), integral) : null;
+    const epoch = timeName || (rules.unixTimeNames !== false && unixTimeName(name)) ? epochUnit(present.map(Number), integral) : null;
     if (epoch) return { name, kind: 'datetime', dtype: 'float64', dateFormat: epoch };
     // 42552.041667: a spreadsheet's serial date (excel-dates.ts; its note is written by the datetime column)
     if (timeName && looksLikeExcelSerials(present.map(Number))) return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'excel-days' };
@@ -81,7 +92,7 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   }
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
   const trimmed = present.map((s) => s.trim());
-  const dateFormat = detectDateFormat(trimmed);
+  const dateFormat = detectDateFormat(trimmed, rules);
   const shortYears = rules.twoDigitYears === false && (dateFormat === 'mdy' || dateFormat === 'dmy')
     && trimmed.some((s) => { parseDatetime(s, dateFormat); return lastDate.twoDigitYear; });
   // before AM/PM was read, one such time in the sample left the column text
@@ -117,6 +128,9 @@ export function withDayFirst(plan: ColumnPlan, dayFirst: ReadonlySet<string>): C
   return plan.kind === 'datetime' && plan.dateFormat === 'mdy' && dayFirst.has(plan.name) ? { ...plan, dateFormat: 'dmy', note: undefined } : plan;
 }
 
+/** The date forms read before any of the later ones (DateReadings). */
+const CLASSIC_ONLY = { periodDates: false, monthNameDates: false } as const;
+
 /** The plan for a type the user chose. Datetimes still need their format found in the sample. */
 export function planFor(name: string, type: ColumnType, present: string[]): ColumnPlan {
   switch (type) {
@@ -127,7 +141,10 @@ export function planFor(name: string, type: ColumnType, present: string[]): Colu
     case 'boolean':
       return { name, kind: 'boolean', dtype: 'int32', userType: type };
     case 'datetime': {
-      const parsable = present.filter((s) => detectDateFormat([s.trim()]) !== null);
+      // the forms read before months, quarters, weeks and 'Jan 1, 2020' first, so a column of them reads as it did;
+      // only a column where none reads so tries those (an old dataset's such column: parse-rules.ts withLaterRules)
+      const classic = present.filter((s) => detectDateFormat([s.trim()], CLASSIC_ONLY) !== null);
+      const parsable = classic.length > 0 ? classic : present.filter((s) => detectDateFormat([s.trim()]) !== null);
       const numbers = present.length > 0 && present.every((s) => Number.isFinite(Number(s)));
       // whole numbers: compact dates (20240131, 14102100) when every one reads so, else epoch seconds or ms
       // numbers 20000-80000 as epoch seconds would all fall on 1970-01-01: Excel serial days when they step
@@ -135,7 +152,7 @@ export function planFor(name: string, type: ColumnType, present: string[]): Colu
       const serial = present.every((s) => inExcelRange(Number(s))) && (looksLikeExcelSerials(present.map(Number)) || present.some((s) => !Number.isInteger(Number(s))));
       const epoch = serial ? 'excel-days'
         : present.every((s) => Math.abs(Number(s)) >= 1e11 && Math.abs(Number(s)) <= 4.1e12) ? 'epoch-ms' : 'epoch';
-      const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(parsable.map((s) => s.trim())) ?? 'iso';
+      const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(parsable.map((s) => s.trim()), classic.length > 0 ? CLASSIC_ONLY : {}) ?? 'iso';
       return { name, kind: 'datetime', dtype: 'float64', dateFormat, userType: type };
     }
     case 'vector': {

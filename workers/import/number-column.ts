@@ -36,7 +36,7 @@ export class NumberColumn extends ColumnWriter {
    */
   private infinities = { values: 0, overFloat32: 0, kept: 0 };
   /** What formatted values had removed (thousands separators, '%', currency), for the import's note. */
-  private stripped = { values: 0, thousands: 0, percent: 0, parenthesized: 0, currency: new Set<string>(), example: '' };
+  private stripped = { values: 0, thousands: 0, percent: 0, parenthesized: 0, unicodeMinus: 0, currency: new Set<string>(), example: '' };
   /** Values with a fraction in a column the user typed int ('1.1'): how many, and the first (finish() warns). */
   private fractionsInInt = { values: 0, line: 0, example: '' };
   /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
@@ -227,7 +227,8 @@ export class NumberColumn extends ColumnWriter {
     // a dataset imported before spaces/apostrophes and parentheses were read reads its columns as then (parse-rules.ts)
     const f = parseFormatted(raw, formatted?.decimalComma ?? this.plan.decimalComma ?? false, this.plan as FormattedReading);
     if (!f) return false;
-    if (!formatted && userType !== 'int' && userType !== 'float' && (!f.thousands || f.percent || f.currency)) return false;
+    // a later '−1.5' (U+2212) is the number -1.5 like a later '1,000' is 1000: neither changes the scale
+    if (!formatted && userType !== 'int' && userType !== 'float' && (!(f.thousands || f.unicodeMinus) || f.percent || f.currency)) return false;
     if (this.filePlan.commaUnproven && f.thousands) {
       const g = this.commaGroups;
       if (ONE_COMMA_GROUP.test(raw)) { if (g.cells++ === 0) g.first = { line, value: raw.trim() }; }
@@ -237,6 +238,7 @@ export class NumberColumn extends ColumnWriter {
     s.values++;
     if (f.thousands) s.thousands++;
     if (f.parenthesized) s.parenthesized++;
+    if (f.unicodeMinus) s.unicodeMinus++;
     if (f.percent) s.percent++;
     if (f.currency) s.currency.add(f.currency);
     if (!s.example) s.example = raw.trim();

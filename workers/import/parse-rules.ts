@@ -5,6 +5,7 @@
 // records them with each import). Options without `parseRules` (a new import, a test) get every rule.
 import { parseRulesWith, type ImportOptions, type ParseRules } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
+import { isLaterFormat } from './datetime';
 import type { FormattedReading } from './formatted-number';
 
 export type { ParseRules } from '../../common/dataset-cache';
@@ -52,6 +53,7 @@ export function withExcelDatesRule(plan: ColumnPlan, rules: ParseRules, retyped:
  * retypedNow), so an old dataset's text column of '1:05 PM' times can be retyped datetime without importing
  * it again. A column typed datetime long ago keeps reading them as it did (not at all: its AM/PM cells were
  * bad values, dropped or imputed at import), so changing another column's type leaves its rows as they were.
+ * The Unicode minus ('−1.23') and the later date forms of a typed datetime column (withLaterDateForms) likewise.
  */
 export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: ReadonlySet<string>): ColumnPlan & FormattedReading {
   const fourDigitYears = rules.twoDigitYears ? {} : { fourDigitYears: true };
@@ -62,5 +64,18 @@ export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: Rea
   // columns read them so again, unless this parse types the column anew (formatted-number.ts reads the flags)
   const spaces = rules.otherThousands || typedNow ? {} : { noOtherThousands: true };
   const parentheses = rules.accountingNegatives || typedNow ? {} : { noAccountingNegatives: true };
-  return { ...plan, ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses };
+  const minus = rules.unicodeMinus || typedNow ? {} : { noUnicodeMinus: true };
+  return { ...withLaterDateForms(plan, rules, typedNow), ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses, ...minus };
+}
+
+/**
+ * A column the user typed datetime whose cells all read only in a later form (months '1949-01', quarters,
+ * ISO weeks, 'Jan 1, 2020'): in a dataset imported before that form, read as its importer read it (ISO, every
+ * such cell a bad value), unless this parse types the column anew. Inferred columns never get the form
+ * (infer.ts passes the rules to detectDateFormat).
+ */
+function withLaterDateForms(plan: ColumnPlan, rules: ParseRules, typedNow: boolean): ColumnPlan {
+  if (typedNow || plan.userType !== 'datetime' || !isLaterFormat(plan.dateFormat)) return plan;
+  const allowed = plan.dateFormat === 'mdy-mon' ? rules.monthNameDates : rules.periodDates;
+  return allowed ? plan : { ...plan, dateFormat: 'iso' };
 }

@@ -11,10 +11,15 @@ import type { ColumnKind } from './column-writer';
 import { DayFirstDates } from './datetime';
 import { importDelimited } from './delimited';
 import { ImportJob, type ImportHooks } from './job';
-import { NotUtf8, readHead } from './text-source';
+import { NotUtf8, readHead, readTextHead } from './text-source';
 import { importBinary } from './binary-formats';
 import { recordSourceFields } from './source-fields';
 import { gunzipHead, isGzip, isZip, zipError } from './compressed';
+import { sniffJson } from './json-sniff';
+import { firstJsonByte, objectFileIsJsonLines } from './json-array';
+import { spreadsheetError } from './spreadsheet-files';
+import { parseRulesOf } from './parse-rules';
+import { withComposedTime } from './time-parts';
 
 export type { ImportHooks };
 
@@ -25,7 +30,8 @@ const EXTENSIONS: Record<string, ImportFormat> = {
 
 /**
  * Magic bytes first (a misnamed file still imports), then the extension, then a look at the text. A gzip
- * file is judged by its decompressed start and its name without '.gz'; a ZIP/Excel file is refused.
+ * file is judged by its decompressed start and its name without '.gz'; a ZIP/Excel file is refused. A
+ * '.json' file is a JSON array or JSON Lines by its content (json-sniff.ts).
  */
 export function detectFormat(path: string, head: Buffer, totalBytes = Infinity): ImportFormat {
   const file = basename(path);
@@ -33,8 +39,8 @@ export function detectFormat(path: string, head: Buffer, totalBytes = Infinity):
   if (isGzip(head)) {
     const inner = path.replace(/\.gz$/i, '');
     const format = detectFormat(inner === path ? `${path}.gunzipped` : inner, gunzipHead(path, 4096, totalBytes, file).head);
-    if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl') {
-      throw new ImportError('bad_format', `${file}: a gzip-compressed ${format} file; GateLab reads gzip only around text (CSV/TSV, JSON Lines). Decompress it first (gunzip ${file})`, { file });
+    if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl' && format !== 'json') {
+      throw new ImportError('bad_format', `${file}: a gzip-compressed ${format} file; GateLab reads gzip only around text (CSV/TSV, JSON Lines, JSON arrays). Decompress it first (gunzip ${file})`, { file });
     }
     return format;
   }
@@ -42,13 +48,11 @@ export function detectFormat(path: string, head: Buffer, totalBytes = Infinity):
   if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
   if (head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) return 'arrow'; // IPC stream
   if (head[0] === 0x93 && head.subarray(1, 6).toString('latin1') === 'NUMPY') return 'npy';
-  const byExt = EXTENSIONS[extname(path).toLowerCase()];
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return sniffJson(head, true, head.length >= totalBytes) ?? 'json';
+  const byExt = EXTENSIONS[ext];
   if (byExt) return byExt;
-  const firstLine = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '').split('\n')[0].trim();
-  if (firstLine.startsWith('{') && firstLine.endsWith('}')) {
-    try { JSON.parse(firstLine); return 'jsonl'; } catch { /* not JSON: a CSV that starts with a brace */ }
-  }
-  return 'csv';
+  return sniffJson(head, false, head.length >= totalBytes) ?? 'csv';
 }
 
 function resetDir(dir: string): void {
@@ -73,8 +77,10 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
   if (size === 0) throw new ImportError('empty_file', `${file}: the file is empty`, { file });
   const head = readHead(path, 4096);
   if (isZip(head)) throw zipError(path, file);
-  const format = options.format ?? detectFormat(path, head, size);
+  const spreadsheet = spreadsheetError(path, head, file);
+  if (spreadsheet) throw spreadsheet;
   const job = new ImportJob(path, outDir, options, size, hooks, file);
+  const format = await settleJson(job, options.format ?? detectFormat(path, head, size));
   resetDir(outDir);
   job.progress(0, 0, true);
 
@@ -86,6 +92,8 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
   } catch (e) {
     throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;
   }
+  // year, month, day, hour columns: a time column composed of them, under the rule the dataset records (time-parts.ts)
+  if (parseRulesOf(options).timeParts) meta = withComposedTime(meta, outDir, job.validation);
   job.progress(size, meta.rows, true);
   const { rows, columns, validation, source } = meta;
   return {
@@ -95,17 +103,33 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
   };
 }
 
+/**
+ * JSON Lines and JSON arrays told apart by content where the name or the user's choice says one of them: a
+ * JSON Lines file cannot start with '[' (so --format jsonl on an array reads the array), and a '.json' file
+ * starting with '{' is JSON Lines when a second object follows the first on its own line.
+ */
+async function settleJson(job: ImportJob, format: ImportFormat): Promise<ImportFormat> {
+  if (format !== 'json' && format !== 'jsonl') return format;
+  const first = firstJsonByte(readTextHead(job.path, 4096, job.totalBytes, job.fileName).head);
+  if (format === 'jsonl') return first === 0x5b ? 'json' : 'jsonl';
+  try {
+    return first === 0x7b && (await objectFileIsJsonLines(job)) ? 'jsonl' : 'json';
+  } catch (e) {
+    throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;
+  }
+}
+
 function notUtf8Error(job: ImportJob, e: NotUtf8): ImportError {
-  return new ImportError('bad_encoding', `${job.fileName}, near line ${e.line}: the bytes are not valid UTF-8. Choose the file's encoding (latin-1, UTF-16) or re-save it as UTF-8`, { file: job.fileName, line: e.line });
+  return new ImportError('bad_encoding', `${job.fileName}, near line ${e.line}: the bytes are not valid UTF-8. Choose the file's encoding (--encoding windows-1252, latin1, utf-16le, gb18030, shift_jis, euc-kr, big5) or re-save it as UTF-8`, { file: job.fileName, line: e.line });
 }
 
 async function runDelimited(job: ImportJob, format: ImportFormat): Promise<DatasetCacheMeta> {
   const forced = new Map<string, ColumnKind>();
   const notes: Array<(j: ImportJob) => void> = [];
-  let latin1 = false;
+  let windows1252 = false;
   for (let pass = 0; ; pass++) {
     try {
-      const out = await importDelimited(job, format, forced, latin1 ? { encoding: 'latin1', bomBytes: 0, sniffed: false } : undefined);
+      const out = await importDelimited(job, format, forced, windows1252 ? { encoding: 'windows-1252', bomBytes: 0, sniffed: false } : undefined);
       if ((out.retypes.length === 0 && out.dotRereads.length === 0) || pass >= 3) return out.meta;
       // '1.444' read as 1.444 before a later cell showed the column's dots group thousands (or the reverse):
       // read again, the whole column one way (the column's own warning says which)
@@ -124,9 +148,9 @@ async function runDelimited(job: ImportJob, format: ImportFormat): Promise<Datas
         continue;
       }
       if (!(e instanceof NotUtf8)) throw e;
-      if (latin1 || job.options.encoding) throw notUtf8Error(job, e);
-      latin1 = true;
-      notes.push((j) => j.validation.addCounted('encoding_fallback', null, 1, `${job.fileName} is not valid UTF-8 (near line ${e.line}); read as latin-1. Set the encoding to override`));
+      if (windows1252 || job.options.encoding) throw notUtf8Error(job, e);
+      windows1252 = true;
+      notes.push((j) => j.validation.addCounted('encoding_fallback', null, 1, `${job.fileName} is not valid UTF-8 (near line ${e.line}); read as Windows-1252 (Western European, what Excel on Windows saves). If its text looks wrong, import it again with --encoding naming the file's encoding (latin1, gb18030, shift_jis, euc-kr, big5)`));
     }
     resetDir(job.outDir);
     job.restart();

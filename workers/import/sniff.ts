@@ -1,8 +1,13 @@
-// Sniffing a delimited text file from its first bytes: the delimiter (a doubled character such as '::'
-// when it splits every line alike, else the candidate that splits the sample rows into the most
-// consistent number of fields), whether the first row is a header (header.ts),
-// and the column names.
+// Sniffing a delimited text file from its first bytes: the lines before its table (Excel's 'sep=;', '#'
+// comments: preamble.ts), the delimiter (a doubled character such as '::' when it splits every line alike,
+// else the candidate that splits the sample rows into the most consistent number of fields, else runs of
+// spaces when they split every line alike: whitespace-columns.ts), whether one space after each delimiter
+// is padding (initial-spaces.ts), whether the first row is a header (header.ts), and the column names.
 import { CsvTokenizer } from './csv-tokenizer';
+import { hasInitialSpaces, initialSpacesNote } from './initial-spaces';
+import { keepingLastComment, preambleNote, sniffPreamble, type Preamble } from './preamble';
+import { readSample, type SourceReading } from './source-reading';
+import { WHITESPACE, alignedBesideTabs, sniffWhitespaceColumns, tokenDelimiter, whitespaceNote } from './whitespace-columns';
 import { detectHeader, type HeaderGuess } from './header';
 import type { ParseRules } from '../../common/dataset-cache';
 import type { InferRules } from './infer';
@@ -26,11 +31,22 @@ export interface Sniffed {
   unitsNote?: string;
   /** Which duplicate header names were renamed. */
   renameNote?: string;
+  /** Lines before the table the import skips (sep=, '#' comments); skipLines counts from after them. */
+  preambleLines: number;
+  /** The spaces after each delimiter are not part of the values (', ' of UCI adult). */
+  skipInitialSpace: boolean;
+  /** What the reading of the file's lines decided (preamble, whitespace columns, initial spaces), for the import's notes. */
+  readingNotes: Array<{ topic: string; text: string }>;
 }
 
-/** Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. */
-export function sampleRows(sample: Buffer, wholeFile: boolean, delimiter: string, text: (b: Buffer, s: number, e: number) => string, file: string, limit = SAMPLE_ROWS): string[][] {
+/**
+ * Tokenizes the sample into at most `limit` rows of strings. A cut-off last row is left out. `reading`: the
+ * source's preamble lines and initial spaces, as recorded (a 'whitespace' delimiter is read as such anyway).
+ */
+export function sampleRows(sample: Buffer, wholeFile: boolean, delimiter: string, text: (b: Buffer, s: number, e: number) => string, file: string, limit = SAMPLE_ROWS, reading: Omit<SourceReading, 'delimiter'> = {}): string[][] {
   const rows: string[][] = [];
+  sample = readSample(sample, { ...reading, delimiter });
+  delimiter = tokenDelimiter(delimiter);
   const tok = new CsvTokenizer(delimiter.length === 1 ? delimiter.charCodeAt(0) : delimiter, {
     row(buf, starts, ends, escaped, count) {
       const r = new Array<string>(count);
@@ -91,6 +107,11 @@ export function sniffDoubledDelimiter(sample: Buffer, wholeFile: boolean): { del
 }
 
 export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, preferTab: boolean): string {
+  return rankDelimiters(sample, wholeFile, text, file, preferTab).delimiter;
+}
+
+/** The sniffed delimiter, whether it split every sampled row alike into 2 or more fields (`consistent`), and into how many. */
+function rankDelimiters(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, preferTab: boolean): { delimiter: string; consistent: boolean; width: number } {
   const doubled = preferTab ? null : sniffDoubledDelimiter(sample, wholeFile);
   let best = preferTab ? '\t' : ',', bestScore = -1, bestWidth = 0;
   const order = preferTab ? ['\t', ',', ';', '|'] : DELIMITERS;
@@ -107,8 +128,9 @@ export function sniffDelimiter(sample: Buffer, wholeFile: boolean, text: (b: Buf
     }
   }
   // '::' unless a plain delimiter splits every row into as many fields ('fe80::1' addresses in a CSV column)
-  if (doubled && !(bestScore === 1 && bestWidth >= doubled.width)) return doubled.delimiter;
-  return best;
+  const consistent = bestScore === 1 && bestWidth >= 2;
+  if (doubled && !(bestScore === 1 && bestWidth >= doubled.width)) return { delimiter: doubled.delimiter, consistent: true, width: doubled.width };
+  return { delimiter: best, consistent, width: bestWidth };
 }
 
 /** A header name given to two columns: the later one is renamed (`HULL` -> `HULL_2`). */
@@ -153,27 +175,96 @@ function withoutTrailingSummary(rows: string[][]): string[][] {
   return end === rows.length ? rows : rows.slice(0, end);
 }
 
+type SniffRules = InferRules & Partial<Pick<ParseRules, 'headerNumberMarks' | 'otherThousands' | 'accountingNegatives' | 'whitespaceColumns' | 'commentLines' | 'sepLine' | 'initialSpaces'>>;
+type SniffOptions = { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean; booleanNames?: boolean; rules?: SniffRules };
+
+/** The header guess's reading of `rows`, with the file's number marks unless the dataset predates that rule. */
+function guessHeader(rows: string[][], delimiter: string, opts: SniffOptions): HeaderGuess {
+  // without the delimiter the guess reads '12,5' as text, as the importer did before headerNumberMarks: an old
+  // headerless ';' file whose row 1 was taken for names then keeps them (its columns are named after them)
+  const marks = opts.rules?.headerNumberMarks !== false ? { delimiter: tokenDelimiter(delimiter) } : {};
+  return detectHeader(rows, { booleanNames: opts.booleanNames, rules: opts.rules, ...marks });
+}
+
+/** ',' ';' or '|' when it splits every line alike once the spaces after it are dropped (', ' of UCI adult, quoted values after it). */
+function splitAfterSpaces(body: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string): string | null {
+  for (const d of [',', ';', '|']) {
+    if (!hasInitialSpaces(sampleRows(body, wholeFile, d, text, file, 200), d)) continue;
+    const { width, share } = consistency(sampleRows(body, wholeFile, d, text, file, 200, { skipInitialSpace: true }));
+    if (width >= 2 && share === 1) return d;
+  }
+  return null;
+}
+
+/**
+ * How the file's lines are read before the header guess: its preamble, its delimiter and whether the spaces
+ * after each delimiter are dropped, each only under its rule (a rule left out of an old dataset's record is off:
+ * parse-rules.ts), with the notes saying so.
+ */
+function readingOf(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: SniffOptions) {
+  const on = (rule: 'whitespaceColumns' | 'commentLines' | 'sepLine' | 'initialSpaces') => opts.rules?.[rule] !== false;
+  let preamble: Preamble = sniffPreamble(sample, wholeFile, { sepLine: on('sepLine'), commentLines: on('commentLines') });
+  const notes: Sniffed['readingNotes'] = [];
+  let body = sample.subarray(preamble.bytes);
+  let delimiter = opts.delimiter ?? preamble.sepDelimiter ?? undefined;
+  if (delimiter === undefined) {
+    const ranked = rankDelimiters(body, wholeFile, text, file, opts.preferTab);
+    delimiter = ranked.delimiter;
+    // ', "Lima, Peru"': the quote after the space is not at its field's start, so ',' split the lines unevenly
+    const spaced = !ranked.consistent && on('initialSpaces') ? splitAfterSpaces(body, wholeFile, text, file) : null;
+    // ',' ';' '|' that split every line alike keep that reading, a tab too unless aligned columns hide
+    // behind it (auto-mpg.data); else runs of spaces may split the lines
+    const tab = ranked.consistent && ranked.delimiter === '\t';
+    const aligned = spaced === null && on('whitespaceColumns') && (!ranked.consistent || tab) ? sniffWhitespaceColumns(body, wholeFile) : null;
+    const width = aligned !== null && (!tab || alignedBesideTabs(body, wholeFile, ranked.width, aligned)) ? aligned : null;
+    if (spaced !== null) delimiter = spaced;
+    else if (width !== null) {
+      delimiter = WHITESPACE;
+      notes.push({ topic: 'delimiter', text: whitespaceNote(width) });
+    }
+  }
+  const last = preamble.lastComment;
+  if (last && opts.header !== false) {
+    // '# time,temp,hum' over rows of data is the header written as a comment (numpy's savetxt does): read it
+    const rows = sampleRows(body, wholeFile, delimiter, text, file, 200);
+    const width = consistency(rows).width;
+    const named = sampleRows(sample.subarray(last.start, last.end), true, delimiter, text, file, 1)[0] ?? [];
+    if (width >= 2 && named.length === width && !guessHeader(rows, delimiter, opts).hasHeader) {
+      preamble = keepingLastComment(preamble);
+      body = sample.subarray(preamble.bytes);
+    }
+  }
+  const pre = preambleNote(preamble, opts.delimiter !== undefined);
+  if (pre) notes.unshift({ topic: 'preamble', text: pre });
+  const raw = delimiter !== WHITESPACE && on('initialSpaces') ? sampleRows(body, wholeFile, delimiter, text, file, 200) : [];
+  const skipInitialSpace = hasInitialSpaces(raw, delimiter);
+  if (skipInitialSpace) notes.push({ topic: 'initial-spaces', text: initialSpacesNote(delimiter, raw.find((r) => r.length >= 2)?.[1]) });
+  return { preamble, body, delimiter, skipInitialSpace, notes };
+}
+
 /**
  * `summaryRows: false`: a trailing 'Total' row is sampled like any row; `booleanNames: false`: row 1's 'y' or
  * 't' above 0/1 reads as data, as before that rule (both for a dataset imported before the rule: parse-rules.ts);
  * `rules`: the inference's rules, so the header guess types the columns as the import will, and (unless
- * `headerNumberMarks` is false: a dataset imported before that rule) reads them with the file's number marks.
+ * `headerNumberMarks` is false: a dataset imported before that rule) reads them with the file's number marks,
+ * as the import reads them (otherThousands, accountingNegatives: '1 234' and '(5)' only when on); and the
+ * line readings (sep=, '#' comments, whitespace columns, initial spaces) it may apply.
  */
-export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean; booleanNames?: boolean; rules?: InferRules & Partial<Pick<ParseRules, 'headerNumberMarks'>> }): Sniffed {
-  const delimiter = opts.delimiter ?? sniffDelimiter(sample, wholeFile, text, file, opts.preferTab);
-  const read = sampleRows(sample, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2);
+export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: SniffOptions): Sniffed {
+  const { preamble, body, delimiter, skipInitialSpace, notes } = readingOf(sample, wholeFile, text, file, opts);
+  const read = sampleRows(body, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2, { skipInitialSpace });
   const all = wholeFile && read.length < SAMPLE_ROWS + 2 && opts.summaryRows !== false ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
   const units = opts.header === false ? null : detectUnitsRow(all);
-  // without the delimiter the guess reads '12,5' as text, as the importer did before headerNumberMarks: an old
-  // headerless ';' file whose row 1 was taken for names then keeps them (its columns are named after them)
-  const marks = opts.rules?.headerNumberMarks !== false ? { delimiter } : {};
-  const guess: HeaderGuess = opts.header === undefined ? detectHeader(units?.skip ? [all[0], ...all.slice(2)] : all, { booleanNames: opts.booleanNames, rules: opts.rules, ...marks }) : { hasHeader: opts.header };
+  const guess: HeaderGuess = opts.header === undefined ? guessHeader(units?.skip ? [all[0], ...all.slice(2)] : all, delimiter, opts) : { hasHeader: opts.header };
   const hasHeader = guess.hasHeader;
   const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;
-  const body = all.slice(skipLines, skipLines + SAMPLE_ROWS);
-  const width = hasHeader ? all[0].length : consistency(body).width;
+  const data = all.slice(skipLines, skipLines + SAMPLE_ROWS);
+  const width = hasHeader ? all[0].length : consistency(data).width;
   const renames: Rename[] = [];
   const names = columnNames(hasHeader ? all[0] : null, width, renames);
-  return { delimiter, hasHeader, names, rows: body.filter((r) => r.length === width), headerNote: guess.note, skipLines, unitsNote: hasHeader ? units?.note : undefined, renameNote: renameNote(renames) };
+  return {
+    delimiter, hasHeader, names, rows: data.filter((r) => r.length === width), headerNote: guess.note, skipLines, unitsNote: hasHeader ? units?.note : undefined, renameNote: renameNote(renames),
+    preambleLines: preamble.lines, skipInitialSpace, readingNotes: notes,
+  };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { META_FILE, type DatasetCacheMeta, type SourceDescription, type SourceField } from '../../common/dataset-cache';
 import type { ImportJob } from './job';
 import { columnNames, sampleRows } from './sniff';
-import { guessEncoding, readTextHead, textDecoderFor } from './text-source';
+import { asciiCompatible, guessEncoding, readTextHead, textDecoderFor } from './text-source';
 
 /** As much of the file as the sniff reads: a header row the import could read fits in it. */
 const HEADER_BYTES = 1024 * 1024;
@@ -30,10 +30,11 @@ export function firstRow(path: string, totalBytes: number, file: string, source:
   if (source.delimiter === undefined) return null;
   const { head, whole } = readTextHead(path, HEADER_BYTES, totalBytes, file);
   const guess = guessEncoding(head, file, source.encoding);
-  let body = head.subarray(guess.bomBytes);
-  // the import transcodes UTF-16 to UTF-8 before tokenizing (delimited.ts)
-  if (guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be') body = Buffer.from(new TextDecoder(guess.encoding).decode(body.subarray(0, body.length & ~1)), 'utf8');
-  return sampleRows(body, whole, source.delimiter, textDecoderFor(guess.encoding), file, 1)[0] ?? null;
+  // the import transcodes UTF-16, Windows-1252 and CJK text to UTF-8 before tokenizing (delimited.ts)
+  const body = asciiCompatible(head.subarray(guess.bomBytes), guess.encoding);
+  // read as the import read it: past the lines before the table, spaces after a delimiter dropped
+  const reading = { ...(source.preambleLines ? { preambleLines: source.preambleLines } : {}), ...(source.skipInitialSpace ? { skipInitialSpace: true } : {}) };
+  return sampleRows(body, whole, source.delimiter, textDecoderFor(guess.encoding), file, 1, reading)[0] ?? null;
 }
 
 /**

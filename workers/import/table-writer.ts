@@ -11,6 +11,7 @@ import type { ColumnContext, ColumnKind, ColumnPlan, ColumnWriter } from './colu
 import { isDecimalCommaNumber } from './decimal-comma';
 import { FORMATTED_HINT } from './formatted-number';
 import { DatetimeColumn } from './datetime-column';
+import { DATETIME_FORMS } from './datetime';
 import { NumberColumn } from './number-column';
 import { noteLongFormat, softenTimeWarnings } from './table-shape';
 import { noteTextColumns } from './text-column-hints';
@@ -60,7 +61,9 @@ export class TableWriter {
       for (const c of this.userTyped) {
         if (c.unparsable > 0 && c.firstUnparsable) {
           const u = c.firstUnparsable;
-          const what = c.plan.userType ? `a valid ${c.plan.userType} value (the column was set to ${c.plan.userType})` : `a date in the order set with --date-order (${c.plan.dateFormat === 'ymd-slash' ? 'ymd: YYYY/MM/DD' : c.plan.dateFormat === 'mdy' ? 'mdy: MM/DD/YYYY' : 'dmy: DD/MM/YYYY'})`;
+          // a datetime refusal says which forms are read (with examples), so the user knows what to write instead
+          const forms = c.plan.userType === 'datetime' ? `; ${DATETIME_FORMS}` : '';
+          const what = c.plan.userType ? `a valid ${c.plan.userType} value (the column was set to ${c.plan.userType}${forms})` : `a date in the order set with --date-order (${c.plan.dateFormat === 'ymd-slash' ? 'ymd: YYYY/MM/DD' : c.plan.dateFormat === 'mdy' ? 'mdy: MM/DD/YYYY' : 'dmy: DD/MM/YYYY'})`;
           throw new ImportError('unparsable', `${this.ctx.file}, line ${u.line}, column '${c.plan.name}': '${u.value.slice(0, 80)}' is not ${what}${decimalCommaHint(c.plan, u.value)}. Fix the value, choose another ${c.plan.userType ? 'type' : 'date order'}, or import with onInvalid 'drop' or 'impute'`, { file: this.ctx.file, line: u.line, column: c.plan.name });
         }
       }

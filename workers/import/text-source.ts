@@ -1,10 +1,12 @@
-// Reads a text file in chunks as ASCII-compatible bytes (UTF-8 or latin-1 as stored; UTF-16 is
-// transcoded to UTF-8 on the fly; gzip is decompressed as it streams), after working out its encoding from
-// the BOM and the first bytes.
+// Reads a text file in chunks as ASCII-compatible bytes (UTF-8 or latin-1 as stored; UTF-16, Windows-1252
+// and the CJK encodings are transcoded to UTF-8 on the fly; gzip is decompressed as it streams), after
+// working out its encoding from the BOM and the first bytes (legacy-encoding.ts when they are not UTF-8).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { ImportError, type TextEncoding } from '../../common/dataset-cache';
 import { gunzipChunks, gunzipHead, isGzip, isZip, zipError } from './compressed';
+import { legacyReadingOf, type CjkEncoding } from './legacy-encoding';
+import { windows1252ToUtf8 } from './windows-1252';
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -37,6 +39,8 @@ export interface EncodingGuess {
   bomBytes: number;
   /** True when the user did not choose the encoding (a later UTF-8 error may fall back to latin-1). */
   sniffed: boolean;
+  /** Sniffed windows-1252 though the bytes look like this CJK encoding (the import warns). */
+  suspect?: CjkEncoding;
 }
 
 /** Thrown mid-file when sniffed UTF-8 turns out not to be UTF-8; the importer restarts as latin-1. */
@@ -68,7 +72,26 @@ export function guessEncoding(head: Buffer, file: string, requested?: TextEncodi
   if (n > 0 && control > n * 0.05) {
     throw new ImportError('binary_file', `${file}: this looks like a binary file, not text (${control} control bytes in the first ${n}); GateLab reads CSV/TSV, JSON Lines, Parquet, Arrow IPC and .npy`, { file });
   }
-  return { encoding: validUtf8Prefix(head) ? 'utf-8' : 'latin1', bomBytes: 0, sniffed: true };
+  if (validUtf8Prefix(head)) return { encoding: 'utf-8', bomBytes: 0, sniffed: true };
+  // not latin-1 any more: datasets recorded as latin1 still read so, new ones get what the bytes say
+  const { encoding, suspect } = legacyReadingOf(head);
+  return suspect ? { encoding, bomBytes: 0, sniffed: true, suspect } : { encoding, bomBytes: 0, sniffed: true };
+}
+
+/**
+ * Encodings the tokenizer cannot read as stored: UTF-16 (NUL bytes), CJK double-byte encodings (a trail
+ * byte can be '|' or '\\'), and Windows-1252 (its 0x80-0x9F are not latin-1's), all read as UTF-8.
+ */
+export function transcoded(encoding: TextEncoding): boolean {
+  return encoding !== 'utf-8' && encoding !== 'latin1';
+}
+
+/** A sample of the file (its BOM skipped) as the bytes readTextChunks yields: ASCII-compatible. */
+export function asciiCompatible(body: Buffer, encoding: TextEncoding): Buffer {
+  if (!transcoded(encoding)) return body;
+  if (encoding === 'windows-1252') return windows1252ToUtf8(body);
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  return Buffer.from(new TextDecoder(encoding).decode(utf16 ? body.subarray(0, body.length & ~1) : body), 'utf8');
 }
 
 /** isUtf8 on a prefix, ignoring a multi-byte character cut off at the end. */
@@ -110,20 +133,23 @@ async function* rawChunks(path: string, skip: number, file: string): AsyncGenera
 }
 
 /**
- * Yields the file's content in chunks as UTF-8/latin-1 bytes, validating UTF-8 on the fly (throws
+ * Yields the file's content in chunks as UTF-8 (transcoded when it is not) or latin-1 bytes, validating UTF-8 on the fly (throws
  * NotUtf8: sniffed UTF-8 falls back to latin-1, UTF-8 the user asked for is an error). A gzip file is
  * decompressed as it streams. The yielded buffer may be reused: consume it before the next.
  */
 export async function* readTextChunks(path: string, guess: EncodingGuess, onBytes: (bytesRead: number) => void, lineOf: () => number, file = path): AsyncGenerator<{ chunk: Buffer; last: boolean }> {
-  const utf16 = guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be'
-    ? new TextDecoder(guess.encoding, { fatal: false }) : null;
+  // one byte one character: no state to carry between chunks (and not Node's TextDecoder: windows-1252.ts)
+  const cp1252 = guess.encoding === 'windows-1252';
+  const decoder = transcoded(guess.encoding) && !cp1252 ? new TextDecoder(guess.encoding, { fatal: false }) : null;
   let tail: Buffer | null = null;
   const check = guess.encoding === 'utf-8';
   for await (const { chunk: raw, last, bytesRead } of rawChunks(path, guess.bomBytes, file)) {
     onBytes(bytesRead);
     let chunk = raw;
-    if (utf16) {
-      chunk = Buffer.from(utf16.decode(chunk, { stream: !last }), 'utf8');
+    if (cp1252) {
+      chunk = windows1252ToUtf8(chunk);
+    } else if (decoder) {
+      chunk = Buffer.from(decoder.decode(chunk, { stream: !last }), 'utf8');
     } else if (check) {
       const whole: Buffer = tail ? Buffer.concat([tail, chunk]) : chunk;
       const cut: number = last ? whole.length : completeUtf8Length(whole);
@@ -135,7 +161,7 @@ export async function* readTextChunks(path: string, guess: EncodingGuess, onByte
   }
 }
 
-/** Field bytes -> string in the given encoding (UTF-16 sources are UTF-8 by the time they get here). */
+/** Field bytes -> string in the given encoding (transcoded sources are UTF-8 by the time they get here). */
 export function textDecoderFor(encoding: TextEncoding): (buf: Buffer, s: number, e: number) => string {
   // Buffer's own slice decoders (undocumented in the types, present since Node 0.x) skip toString's argument checks
   type Slicer = { latin1Slice(s: number, e: number): string; utf8Slice(s: number, e: number): string };

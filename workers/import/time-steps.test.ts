@@ -88,6 +88,39 @@ describe('time gaps', () => {
     expect(note!.message).toMatch(/irregularly spaced \(the most common step, .* is only \d+% of the first steps\)/);
   });
 
+  it('monthly, quarterly and month-end series step by calendar months: regular, no irregular note; a missing month is a gap', async () => {
+    // 1960Q1..1969Q4: steps of 90, 91 and 92 days, none of them half the steps
+    const quarters = Array.from({ length: 40 }, (_, i) => `${1960 + Math.floor(i / 4)}Q${(i % 4) + 1},${i}`);
+    const quarterly = await load(`quarter,gdp\n${quarters.join('\n')}\n`);
+    expect(quarterly.type('quarter')).toBe('datetime');
+    expect(quarterly.result.validation.issues).toEqual([]);
+    // six months from February (28, 31, 30, 31, 30 days), as ISO dates: 31 days is only 2 of the 5 steps
+    const firsts = Array.from({ length: 6 }, (_, i) => iso(Date.UTC(2021, 1 + i, 1) / 1000).slice(0, 10));
+    const monthly = await load(`date,sales\n${firsts.map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(monthly.result.validation.issues).toEqual([]);
+    // month ends (2021-02-28, 2021-03-31, 2021-04-30, ...)
+    const ends = Array.from({ length: 6 }, (_, i) => iso(Date.UTC(2021, 2 + i, 0) / 1000).slice(0, 10));
+    const monthEnds = await load(`date,sales\n${ends.map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(monthEnds.result.validation.issues).toEqual([]);
+    // two years of months with 2022-06 missing: one gap, at the file's monthly step
+    const months = Array.from({ length: 24 }, (_, i) => iso(Date.UTC(2021, i, 1) / 1000).slice(0, 10)).filter((d) => d !== '2022-06-01');
+    const missing = await load(`month,sales\n${months.map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(missing.result.validation.issues.map((i) => [i.kind, i.count])).toEqual([['time_gaps', 1]]);
+    expect(missing.result.validation.issues[0].message).toContain('1 gap (steps longer than the usual 1 month; longest 61 days at line 19)');
+    expect(missing.result.validation.issues[0].message).toContain("resample('MS')");
+  });
+
+  it('a really irregular series of dates is still called irregular', async () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let day = 0;
+    const dates = Array.from({ length: 60 }, () => iso(Date.UTC(2020, 0, 1 + (day += 1 + Math.floor(random() * 20))) / 1000).slice(0, 10));
+    const r = await load(`date,v\n${dates.map((d, i) => `${d},${i}`).join('\n')}\n`);
+    const note = r.result.validation.issues.find((i) => i.column === 'date');
+    expect(note).toMatchObject({ kind: 'note', severity: 'info' });
+    expect(note!.message).toMatch(/irregularly spaced \(the most common step, .* is only \d+% of the first steps\)/);
+  });
+
   it('advises resampling at the file\'s own step and column, and the resampled file (empty cells at the missing times) has no gap left', async () => {
     const quarter = (i: number) => iso(T0 + i * 900);
     const times = Array.from({ length: 96 }, (_, i) => i).filter((i) => i < 40 || i >= 44); // an hour missing

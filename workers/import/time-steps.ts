@@ -2,12 +2,15 @@
 // one) and the gaps (steps longer than 1.5 usual steps). Forecasting reads rows as equally spaced, so a
 // series with missing hours or jittered times should say so at import, not in a strange validation loss.
 // Memory stays bounded: the usual step is taken from the first steps, and the rest are only counted.
+// Monthly, quarterly and yearly rows step by whole calendar months (calendar-months.ts), one step whatever
+// the months' lengths: a quarterly series' 90-92 days are one usual step, not jitter.
 // A step one hour longer than usual is the spring clock change of local time (no row missing) only where
 // the rule the trainer uses too says so (common/data/spring-clock-change.ts), so both count the same gaps.
 // A step back is counted only where the clock went back in autumn (common/data/autumn-clock-change.ts), as
 // the time that really passed: the usual step, or a gap where rows of the repeated hour are missing.
 import { SpringChanges } from '../../common/data/spring-clock-change';
 import { AutumnChanges, RepeatedHourRuns, autumnStep, clockWentBack, type HourStepBack } from '../../common/data/autumn-clock-change';
+import { LONGEST_MONTH, monthsWords, pandasMonthFrequency, wholeMonthsBetween } from './calendar-months';
 
 const DECIDE_AFTER = 10_000;
 const DAY = 86400;
@@ -26,6 +29,8 @@ export interface StepSummary {
 export class TimeSteps {
   private readonly early: Array<{ step: number; line: number; from: number }> = [];
   private usual = NaN;
+  /** The usual step in whole calendar months (0: the usual step is `usual` seconds); `usual` is then its longest length. */
+  private usualMonths = 0;
   private usualShare = 0;
   private gaps = 0;
   private weekends = 0;
@@ -85,6 +90,7 @@ export class TimeSteps {
   private stepBack(b: HourStepBack): void {
     if (this.writtenInUtc) return;
     if (Number.isNaN(this.usual)) { this.earlyBacks.push(b); return; }
+    if (this.usualMonths > 0) return; // a clock going back is an hour: no monthly row is counted through one
     if (!clockWentBack(b, this.usual)) return;
     const rule = this.autumnRule.take(b.from, b.to, this.usual);
     if (!rule) return;
@@ -107,10 +113,18 @@ export class TimeSteps {
   }
 
   private decide(): void {
-    const counts = new Map<number, number>();
-    for (const { step } of this.early) counts.set(step, (counts.get(step) ?? 0) + 1);
+    // a step of whole calendar months counts as its months ('m3'), any other as its seconds
+    const counts = new Map<string, { n: number; step: number; months: number }>();
+    for (const { step, from } of this.early) {
+      const months = wholeMonthsBetween(from, from + step) ?? 0;
+      const key = months > 0 ? `m${months}` : `s${step}`;
+      const c = counts.get(key);
+      if (c) c.n++; else counts.set(key, { n: 1, step: months > 0 ? months * LONGEST_MONTH : step, months });
+    }
     let best = 0;
-    for (const [step, n] of counts) if (n > best || (n === best && step < this.usual)) { best = n; this.usual = step; }
+    for (const c of counts.values()) {
+      if (c.n > best || (c.n === best && c.step < this.usual)) { best = c.n; this.usual = c.step; this.usualMonths = c.months; }
+    }
     this.usualShare = best / this.early.length;
     for (const { from, step, line } of this.early) this.classify(from, step, line);
     this.early.length = 0;
@@ -119,6 +133,8 @@ export class TimeSteps {
 
   private classify(from: number, step: number, line: number): void {
     if (!(step > 1.5 * this.usual)) return;
+    // past 1.5 of the usual months at their longest: a period is missing (clock changes and weekends are shorter)
+    if (this.usualMonths > 0) { this.gap(step, line); return; }
     const spring = step === this.usual + HOUR ? this.springRule.take(from, from + step, this.usual) : null;
     if (spring) { this.springs.push({ from, step, line, rule: spring }); return; }
     // business days: Friday to Monday is the weekend, not missing data
@@ -155,6 +171,11 @@ export class TimeSteps {
     return `; ${n === 1 ? '1 is' : `${n} are`} where the clock goes back (${gaps.slice(0, 3).map(one).join('; ')}${n > 3 ? `; … (${n})` : ''}), counted through the repeated hour: rows of it are missing`;
   }
 
+  /** The usual step as messages say it: '1 h', '1 day', '3 months (a quarter)'. */
+  private usualWords(): string {
+    return this.usualMonths > 0 ? monthsWords(this.usualMonths) : duration(this.usual);
+  }
+
   /** What to report about column `name`, or null when its steps are regular. */
   summary(name: string): StepSummary | null {
     // a step back whose repeated hour runs to the end of the file
@@ -165,7 +186,7 @@ export class TimeSteps {
       this.decide();
     }
     if (this.usualShare < 0.5) {
-      return { kind: 'irregular', count: this.steps, message: `column '${name}': the times are irregularly spaced (the most common step, ${duration(this.usual)}, is only ${Math.round(this.usualShare * 100)}% of the first steps). Forecasting treats rows as equally spaced: resample the series to a fixed step before importing it as a time index` };
+      return { kind: 'irregular', count: this.steps, message: `column '${name}': the times are irregularly spaced (the most common step, ${this.usualWords()}, is only ${Math.round(this.usualShare * 100)}% of the first steps). Forecasting treats rows as equally spaced: resample the series to a fixed step before importing it as a time index` };
     }
     // business days: weekends dominate the longer steps; holidays only count as such in that calendar
     const business = this.weekends > 0 && this.weekends >= this.holidays;
@@ -188,7 +209,7 @@ export class TimeSteps {
     const autumn = this.autumnGapWords();
     return {
       kind: 'gaps', count: gaps,
-      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${duration(this.usual)}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}${autumn}. ${gapAdvice(name, business ? 'B' : pandasFrequency(this.usual))}`,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${this.usualWords()}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}${autumn}. ${gapAdvice(name, business ? 'B' : this.usualMonths > 0 ? pandasMonthFrequency(this.usualMonths) : pandasFrequency(this.usual))}`,
     };
   }
 }

@@ -12,6 +12,7 @@ import type { PartClassCounts } from '../../common/trainer-protocol';
 import { classCounts } from './class-weights';
 import { classNamesOf } from './class-metrics';
 import type { RunData } from './run-data';
+import { shellWord } from '../../common/text/shell-word';
 
 /**
  * Rows per class of each part of a classification run's data (class-id order); undefined for a regression.
@@ -42,9 +43,6 @@ export interface PartNoteOptions {
   /** A binary label rule (positiveAtLeast): its classes are named "'rating' ≥ 4", as the baseline names them. */
   rule?: number;
 }
-
-/** A column name as one shell word: 'is click' quoted, click as is. */
-const shellWord = (s: string) => (/^[\w.@%+=:,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** Up to 8 names, then how many there are in all. */
 const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${names.length} in all)` : '');

@@ -6,6 +6,7 @@ import type { AttentionSinkPair, GateReport } from '../../../common/analytics';
 import { parseModelConfig } from '../../../common/models';
 import { parseRunConfig, type RunConfig } from '../../../common/runs/config';
 import type { RunRecord } from '../store/index';
+import { shellWord } from '../../../common/text/shell-word';
 
 /** The run config with every default filled in (template defaults too), so omitted and explicit defaults compare equal. */
 function normalized(config: unknown): RunConfig {
@@ -72,8 +73,6 @@ function leaves(v: unknown, path: string): [string, string][] {
   return v === undefined ? [] : [[path, typeof v === 'string' ? v : JSON.stringify(v)]];
 }
 
-const quote = (s: string) => (/^[\w.,:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
 /** The `gatelab train` command that trains the sibling: this run's stored config with the attention gate switched. */
 export function siblingHowTo(run: RunRecord): string {
   const c = normalized(run.config);
@@ -83,9 +82,9 @@ export function siblingHowTo(run: RunRecord): string {
   const key = `model.${path}.enabled`;
   // data.columns: the roles snapshot the lab takes when the sibling is created (a long JSON otherwise)
   const skip = new Set(['name', 'seed', 'model.template', 'data.kind', 'data.datasetId', 'data.columns', key]);
-  const sets = leaves(run.config, '').filter(([k]) => !skip.has(k)).map(([k, v]) => `--set ${quote(`${k}=${v}`)}`);
+  const sets = leaves(run.config, '').filter(([k]) => !skip.has(k)).map(([k, v]) => `--set ${shellWord(`${k}=${v}`)}`);
   const args = [
-    'gatelab train', ...(run.datasetId != null ? [`--dataset ${run.datasetId}`] : []), `--template ${quote(String((c.model as { template: string }).template))}`,
+    'gatelab train', ...(run.datasetId != null ? [`--dataset ${run.datasetId}`] : []), `--template ${shellWord(String((c.model as { template: string }).template))}`,
     `--seed ${c.seed}`, ...sets, `--set ${key}=${on ? 'false' : 'true'}`,
   ];
   return args.join(' ');

@@ -4,22 +4,30 @@
 // by the run), and a '|'-list column given the multi-hot role has followed the hint to do so. Showing those
 // as they were told the user to do what they had just done, and kept the warning badge up. Both faces (the
 // app's Validation tab, `gatelab datasets show`) read the issues through here; the stored report is unchanged,
-// so a role set back brings the warning back.
+// so a role set back brings the warning back. A feature that alone nearly decides the target (leakage) is
+// judged here too, from the roles as they are (leak-issues.ts): the target is mostly set after the import.
 import type { ValidationIssue, ValidationReport } from '../../../common/dataset-cache';
 import type { DatasetCacheMeta } from '../../../common/dataset-cache';
 import { longLayout } from '../../../common/data/forecasting-rows';
 import type { Dataset } from './registry';
+import { leakIssues } from './leak-issues';
 
-export type IssuesOf = Pick<Dataset, 'id' | 'rows' | 'validation' | 'columns'>;
+/** A dataset's record; with its name and cache (every stored dataset has them), its features are checked for leakage too. */
+export type IssuesOf = Pick<Dataset, 'id' | 'rows' | 'validation' | 'columns'> & Partial<Pick<Dataset, 'name' | 'family' | 'cachePath'>>;
 
 export function currentIssues(d: IssuesOf): ValidationIssue[] {
   const issues = ((d.validation ?? {}) as Partial<ValidationReport>).issues ?? [];
   const pivot = seriesByRole(d);
   const multiHot = new Set(d.columns.filter((c) => c.role === 'multi-hot').map((c) => c.name));
-  return issues
+  const current = issues
     .filter((i) => !multiHotDone(i, multiHot))
     .map((i) => (pivot && i.column === pivot.time ? pivotSettles(i, pivot) : i))
     .map((i) => ({ ...i, message: withDatasetId(i.message, d.id) }));
+  if (d.cachePath === undefined || d.name === undefined) return current;
+  // with the warnings, before the information (the stored report is ordered by severity)
+  const leaks = leakIssues({ ...d, name: d.name, cachePath: d.cachePath, family: d.family ?? null });
+  const firstInfo = current.findIndex((i) => i.severity === 'info');
+  return firstInfo < 0 ? [...current, ...leaks] : [...current.slice(0, firstInfo), ...leaks, ...current.slice(firstInfo)];
 }
 
 /** The importer runs before the dataset has an id, so its advice says "ID": the command as the user types it. */

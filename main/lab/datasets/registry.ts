@@ -23,6 +23,8 @@ import { pruneTrainedCaches } from './trained-caches';
 import { LabUnavailable } from '../runs/refusal';
 import { checkGivenName, freeDerivedName, type NamedDataset } from './dataset-name';
 import { withDamagedHolder, type NamedDatasetRow } from './registry-name-holder';
+import { unusableImportTarget, unusableTargetMessage } from './target-refusal';
+import { ignoredNoteIssue, ignoredOnImport } from './ignored-on-import';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -183,6 +185,9 @@ export class DatasetRegistry {
   setColumns(datasetId: number, changes: Array<{ column: string; role?: ColumnRole; modality?: string | null; typeOverride?: ColumnTypeName | null }>): Dataset {
     this.assertWritable('change column roles');
     const d = this.resolve(datasetId);
+    // a datetime, vector, empty or constant column is refused as the target, in every face's words (target-refusal.ts)
+    const refused = unusableTargetMessage(d, changes);
+    if (refused) throw new RoleError(refused);
     // One target per dataset, kept here for every face: a new target demotes the previous one to a feature
     // (two quick role changes in the app could otherwise both stand, each computed from the old roles).
     const newTarget = changes.some((c) => c.role === 'target');
@@ -360,32 +365,29 @@ export class RoleError extends Error {
 }
 
 /**
- * A saved row number (pandas writes its index as a first column with an empty header, read as `column_1`):
- * an unnamed or index-named integer column holding 0..n-1 (or 1..n) in some order. As a feature it is noise
- * at best, and a leak when the file is sorted by the label or by time, so it starts as `ignore`.
+ * Roles on import: the caller's, else the first datetime column is the time index, a saved row number and the
+ * parts of a composed time are ignored (ignored-on-import.ts; the import's report gets their notes), the rest features.
  */
-function isRowIndex(c: ImportResult['columns'][number], rows: number): boolean {
-  if (!/^(column_\d+|index|unnamed: ?0|idx)$/i.test(c.name) || c.type !== 'int' || rows < 3) return false;
-  const { count, missing, min, max, mean, std } = c.stats;
-  if (count !== rows || missing !== 0 || min === null || max === null || mean === null || std === null) return false;
-  const expectedStd = Math.sqrt((rows * rows - 1) / 12); // of n consecutive integers (population std)
-  return (min === 0 || min === 1) && max - min === rows - 1 && Math.abs(mean - (min + max) / 2) < 1e-6 * rows
-    && Math.abs(std - expectedStd) < 1e-3 * expectedStd + 1e-6;
-}
-
-/** Roles on import: the caller's, else the first datetime column is the time index, a saved row number is ignored, the rest features. */
 function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles'] = {}): NewColumn[] {
   const names = new Set(result.columns.map((c) => c.name));
   for (const name of Object.keys(roles)) {
     if (!names.has(name)) throw new RoleError(`A role was given for column '${name}', which the file does not have (columns: ${[...names].join(', ')})`);
   }
+  // `gatelab import FILE --target date`: refused as a role set later is (target-refusal.ts); nothing is kept
+  const refused = unusableImportTarget(result, roles);
+  if (refused) throw new RoleError(refused);
   let timeTaken = Object.values(roles).some((r) => (typeof r === 'string' ? r : r.role) === 'time');
+  const ignored = ignoredOnImport(result);
   return result.columns.map((c) => {
     const given = roles[c.name];
     const spec = typeof given === 'string' ? { role: given } : given ?? {};
     let role: ColumnRole = spec.role ?? 'feature';
     if (!given && c.type === 'datetime' && !timeTaken) { role = 'time'; timeTaken = true; }
-    if (!given && isRowIndex(c, result.rows)) role = 'ignore';
+    if (!given && ignored.has(c.name)) {
+      role = 'ignore';
+      const note = ignored.get(c.name);
+      if (note) result.validation.issues.push(ignoredNoteIssue(c.name, note, result.rows));
+    }
     return { name: c.name, inferredType: c.type as ColumnTypeName, stats: { ...c.stats, dtype: c.dtype, dim: c.dim }, role, modality: spec.modality ?? null };
   });
 }

@@ -14,6 +14,7 @@ import { typeChoices } from '../../../common/lab-api/datasets';
 import type { ColumnTypeName } from '../../../common/data/roles';
 import { typeNotHonoured, typeNotOffered } from './retype-refusals';
 import { firstDrift } from './reread-drift';
+import { listDecidesNothing } from './retyped-list-rules';
 import type { Dataset, DatasetRegistry } from './registry';
 import { keepForFinishedRuns, keptRunIds, pruneTrainedCaches } from './trained-caches';
 import { LabUnavailable } from '../runs/refusal';
@@ -284,8 +285,8 @@ export function optionsInForce(d: Dataset): ImportOptions {
 async function readingOf(d: Dataset, source: string, options: RetypeOptions): Promise<{ rules: ParseRules; retyped: string[] }> {
   const rules = recordedRules(d.importOptions);
   const candidates = retypedCandidates(d);
-  // the list decides only the Excel-date and AM/PM readings (workers/import/parse-rules.ts)
-  const listIrrelevant = rules !== null && rules.excelDates && rules.twelveHourTimes;
+  // the list decides only some readings (Excel dates, AM/PM, '1 234', '(5)', '−5', months, 'Jan 1 2020'): retyped-list-rules.ts
+  const listIrrelevant = rules !== null && listDecidesNothing(rules);
   if (rules && (candidates.length === 1 || listIrrelevant)) return { rules, retyped: candidates[0] };
   const found = await parseAsStored(d, source, optionsInForce(d), { signal: options.signal, onProgress: options.onProgress });
   if ('tried' in found) {

@@ -12,6 +12,7 @@ import type { SplitRecord, PipelineRecord } from '../store/index';
 import { orderedByTime, timeColumnOf } from '../../../common/models/binding';
 import { regressionTarget } from '../../../common/models/regression-target';
 import type { DatasetRegistry, Dataset } from './registry';
+import { shellWord } from '../../../common/text/shell-word';
 
 /** The cache as split/pipeline code sees it. */
 export function columnsOf(cache: DatasetCache): ColumnSource {
@@ -123,9 +124,6 @@ function fewClasses(stats: ClassStats): boolean {
     : typeof stats.min === 'number' && typeof stats.max === 'number' && Number.isInteger(stats.min) && Number.isInteger(stats.max) ? stats.max - stats.min + 1 : 0;
   return k >= 2 && k <= SUGGESTED_CLASSES;
 }
-
-/** A column name as typed in a shell: quoted when it has spaces or other special characters. */
-const shellWord = (w: string) => (/^[\w.:@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /** The columns a split spec names, by the CLI option that names them. */
 function splitColumns(spec: SplitSpec): Record<string, string | undefined> {

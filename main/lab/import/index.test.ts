@@ -47,10 +47,10 @@ describe('importFile on the shared datasets', () => {
     expect(r.columns[1].stats.max).toBe(1682);
   });
 
-  it('MovieLens u.item: latin-1, |-separated, 1,682 x 24', async () => {
+  it('MovieLens u.item: Windows-1252 (not UTF-8), |-separated, 1,682 x 24', async () => {
     const dir = join(tmp, 'uitem');
     const r = await importFile(`${DATA}/recsys/ml-100k/u.item`, dir);
-    expect(r).toMatchObject({ rows: 1682, delimiter: '|', hasHeader: false, encoding: 'latin1' });
+    expect(r).toMatchObject({ rows: 1682, delimiter: '|', hasHeader: false, encoding: 'windows-1252' });
     expect(r.columns).toHaveLength(24);
     expect(r.columns[2].type).toBe('datetime'); // 01-Jan-1995
     expect(r.columns.slice(5).every((c) => c.type === 'boolean')).toBe(true); // 19 genre flags

@@ -47,7 +47,10 @@ export function describeRules(rules: ParseRules): string {
     excelDates: 'Excel dates', combineDateTime: 'date+time', skipSummaryRow: 'Total row', floatIds: 'float ids', booleanNames: 'boolean names',
     twoDigitYears: 'two-digit years', categorySummaryRows: 'Total row under categories', intDotThousands: "int '1.444' as 1444", twelveHourTimes: 'AM/PM times', npyColumns: '.npy matrix as columns',
     headerNumberMarks: 'number marks in the header guess', otherThousands: "thousands by spaces/apostrophes", accountingNegatives: 'accounting negatives',
-    foreignTimeNames: 'time names in other languages',
+    foreignTimeNames: 'time names in other languages', periodDates: 'months/quarters/ISO weeks as dates', monthNameDates: "dates 'Jan 1, 2020'",
+    unixTimeNames: "epoch times named 'unix'", unicodeMinus: "'−' as minus",
+    whitespaceColumns: 'columns by runs of spaces', commentLines: "leading '#' comment lines", sepLine: "Excel's sep= line", initialSpaces: "spaces after ', '",
+    timeParts: 'time from year/month/day columns', bigIntCodes: 'integers beyond 2^53 as categories',
   };
   const on = PARSE_RULE_NAMES.filter((rule) => rules[rule]).map((rule) => words[rule]);
   return on.length ? on.join(', ') : 'none';

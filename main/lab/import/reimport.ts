@@ -3,6 +3,7 @@
 // This finds which of them would have changed something, for the CLI to say so instead of a bare
 // "Already imported".
 import type { ColumnType, ImportOptions } from '../../../common/dataset-cache';
+import { shellWord } from '../../../common/text/shell-word';
 
 /** What an existing dataset records of its first import (a registry Dataset has all of it). */
 export interface ImportedDataset {
@@ -92,9 +93,4 @@ export function notAppliedMessage(d: ImportedDataset, given: string[], runsUsing
     + rename
     + (rolesOnly ? '' : `To import it with them, delete it first (${deleteVerb}${runs}), then import again${noTypes}. `)
     + (roles ? `Roles can be set in place: gatelab datasets roles ${d.id} column=role` : '')).trimEnd();
-}
-
-/** A name as one shell word: quoted when it holds anything but letters, digits and '._-'. */
-function shellWord(s: string): string {
-  return /^[\w.-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }

@@ -26,6 +26,12 @@ describe('mayHoldSlashedDates', () => {
     expect(await mayHoldSlashedDates(file('path.csv', 'file,v\na/b,1\n'), csv)).toBe(false); // a slash between letters is no date
   });
 
+  it('a GB18030 file: its four-byte characters (second and fourth bytes digits) before a slash are no date', async () => {
+    const bytes = Buffer.concat([Buffer.from('name,v\n'), Buffer.from([0x81, 0x30, 0x81, 0x39]), Buffer.from('/1,2\n')]);
+    expect(await mayHoldSlashedDates(file('gb.csv', bytes), { format: 'csv', encoding: 'gb18030' })).toBe(false);
+    expect(await mayHoldSlashedDates(file('gb.csv', bytes), csv)).toBe(true); // read byte by byte: '9/1'
+  });
+
   it('a slashed date beyond what the importer samples (1 MB and 1,000 rows) cannot have set a format: no', async () => {
     const head = days((i) => `2016-07-01 ${String(i % 24).padStart(2, '0')}:00:00`, 60_000); // ~1.6 MB, 60,000 rows
     expect(await mayHoldSlashedDates(file('late.csv', `${head}01/07/2016,1\n`), csv)).toBe(false);

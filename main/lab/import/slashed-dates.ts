@@ -15,6 +15,7 @@ const MAX_SCAN_BYTES = 64 * 1024 * 1024;
 
 /** A digit, a slash (escaped '\/' in JSON), a digit: the middle of every slashed date. */
 const SLASHED = /\d\\?\/\d/;
+const MULTI_BYTE = new Set(['utf-16le', 'utf-16be', 'gb18030', 'shift_jis', 'euc-kr', 'big5']);
 
 /**
  * False when the file's sampled text holds no slashed date, so no date order can change how it reads; true
@@ -23,7 +24,8 @@ const SLASHED = /\d\\?\/\d/;
 export async function mayHoldSlashedDates(path: string, d: { format: string; encoding: string | null }): Promise<boolean> {
   if (d.format === 'npy') return false; // numbers only
   if (d.format !== 'csv' && d.format !== 'tsv' && d.format !== 'jsonl') return true;
-  const decoder = new TextDecoder(d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? d.encoding : 'latin1');
+  // multi-byte encodings must be decoded to see their digits and slashes; single-byte ones read as latin-1 do
+  const decoder = new TextDecoder(d.encoding && MULTI_BYTE.has(d.encoding) ? d.encoding : 'latin1');
   let raw: Readable | null = null, stream: Readable | null = null;
   try {
     const gzip = isGzip(path);

@@ -84,7 +84,7 @@ describe('try it: the prediction process', () => {
   it('a request it cannot serve comes back as its error message', async () => {
     const spec = { runId: 1, config: parseRunConfig({ data: { kind: 'synthetic', samples: 512 } }), checkpointDir: '.' };
     await expect(predictInWorker({ onnxPath: '/nowhere/model.onnx', spec, rows: [100_000] }, forkWorkers))
-      .rejects.toMatchObject({ code: 'invalid-payload', message: expect.stringMatching(/^rows 100000 are outside the test split \(rows 0–\d+\)$/) });
+      .rejects.toMatchObject({ code: 'invalid-payload', message: expect.stringMatching(/^test rows 100000 are outside the test split, which has [\d,]+ rows numbered from 0 within the split \(not dataset rows or file lines\): pick test rows 0–[\d,]+$/) });
   });
 });
 

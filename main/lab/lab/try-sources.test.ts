@@ -61,7 +61,8 @@ describe('Try it rows in the user\'s file', () => {
     const testRows = rowsOf(trainerSplit(run.id).assignment, TEST);
     const picks = [0, 1, 2, testRows.length - 1];
     const placed = await trySources(ctx, run, picks);
-    expect(placed.sources).toEqual({ problem: null, file: 'clicks.csv', rowNote: expect.stringContaining('the import dropped 1 of 301 rows'), linesNote: null, timeColumn: null });
+    expect(placed.sources).toEqual({ problem: null, file: 'clicks.csv', rowNote: expect.stringContaining('the import dropped 1 of 301 rows'),
+      rowNumbering: { kind: 'imported', rows: 300, rowsRead: 301, dropped: 1, droppedLines: 'line 6', summaryRow: false, datasetId: dataset.id }, linesNote: null, timeColumn: null });
     expect(placed.count).toBe(testRows.length);
     const cache = openDatasetCache(dataset.cachePath);
     const price = cache.column('price').values;
@@ -172,9 +173,9 @@ function affineMisfit(a: number[], b: number[]): number {
 }
 
 describe('lineRule: when a row\'s line is certain', () => {
-  const meta = (o: { rows: number; read: number; dropped?: number; policy?: 'drop' | 'impute' | 'reject'; lines?: number[]; format?: 'csv' | 'jsonl' | 'parquet'; header?: boolean }) => ({
+  const meta = (o: { rows: number; read: number; dropped?: number; policy?: 'drop' | 'impute' | 'reject'; lines?: number[]; format?: 'csv' | 'jsonl' | 'parquet'; header?: boolean; preamble?: number }) => ({
     format: 'gatelab-cache', version: 1, rows: o.rows, columns: [], createdAt: '',
-    source: { fileName: 'f.csv', bytes: 1, format: o.format ?? 'csv', encoding: 'utf-8', hasHeader: o.header ?? true },
+    source: { fileName: 'f.csv', bytes: 1, format: o.format ?? 'csv', encoding: 'utf-8', hasHeader: o.header ?? true, ...(o.preamble ? { preambleLines: o.preamble } : {}) },
     validation: {
       policy: o.policy ?? 'drop', rowsRead: o.read, rowsKept: o.rows, rowsDropped: o.dropped ?? 0, valuesImputed: 0,
       issues: o.lines ? [{ kind: 'unparsable', severity: 'warning', column: 'x', count: o.lines.length, message: '', examples: o.lines.map((line) => ({ line, column: 'x', value: '?' })) }] : [],
@@ -190,9 +191,16 @@ describe('lineRule: when a row\'s line is certain', () => {
     expect(linesOf(lineRule(meta({ rows: 9, read: 10, dropped: 1, policy: 'impute', lines: [3] }), 11), [0])).toMatch(/names the lines of only 0/);
   });
 
+  it("lines before the table ('sep=;', '#' comments) come before the header: rows start after them", () => {
+    // sep= line, two comments, header at line 4, rows at lines 5..14; line 9 dropped
+    expect(linesOf(lineRule(meta({ rows: 10, read: 10, preamble: 3 }), 14), [0, 9])).toEqual([5, 14]);
+    expect(linesOf(lineRule(meta({ rows: 9, read: 10, dropped: 1, lines: [9], preamble: 3 }), 14), [3, 4])).toEqual([8, 10]);
+    expect(linesOf(lineRule(meta({ rows: 10, read: 10, preamble: 3 }), 13), [0])).toMatch(/^f\.csv has 13 lines for 3 lines before the table, a header line and 10 rows: /);
+  });
+
   it('JSON Lines have no header; Parquet has no lines at all', () => {
     expect(linesOf(lineRule(meta({ rows: 5, read: 5, format: 'jsonl', header: false }), 5), [0, 4])).toEqual([1, 5]);
-    expect(linesOf(lineRule(meta({ rows: 5, read: 5, format: 'parquet' }), null), [0])).toBe('f.csv is a parquet file, which has rows but no lines: dataset row N is its row N (0-based)');
+    expect(linesOf(lineRule(meta({ rows: 5, read: 5, format: 'parquet' }), null), [0])).toBe("f.csv is a parquet file, which has rows but no lines: each dataset row is the file's row at the same position");
   });
 
   it('counts a file\'s lines as the importer does (trailing breaks start no line), gzip included', async () => {

@@ -15,6 +15,7 @@ import { createGunzip } from 'node:zlib';
 import { TEST, rowsOf } from '../../../common/data';
 import type { DatasetCacheMeta, IssueKind } from '../../../common/dataset-cache';
 import type { TryPoint, TryRowSource, TrySources } from '../../../common/lab-api/try-source';
+import { rowNumberWords, type RowNumbering } from '../../../common/lab-api/row-numbering';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
 import { runSplitRows, type RunSplitRows } from '../runs/run-split-rows';
@@ -61,16 +62,21 @@ export function lineRule(meta: DatasetCacheMeta, fileLines: number | null): Line
   const v = meta.validation;
   const dropped = v.rowsDropped;
   if (!TEXT_FORMATS.has(meta.source.format)) {
-    const rows = dropped ? `; the import dropped ${n(dropped)} of its rows, so after the first of them the numbers differ` : ': dataset row N is its row N (0-based)';
+    // said in no base: the app shows these rows from 1, the command line from 0
+    const rows = dropped ? `; the import dropped ${n(dropped)} of its rows, so after the first of them the numbers differ` : ": each dataset row is the file's row at the same position";
     return { why: `${file} is a ${meta.source.format} file, which has rows but no lines${rows}` };
   }
   if (meta.source.encoding === 'utf-16le' || meta.source.encoding === 'utf-16be') return { why: `lines of a UTF-16 file are not counted (${file})` };
   if (fileLines === null) return { why: `the lab's copy of ${file} could not be read to count its lines` };
-  const header = meta.source.format !== 'jsonl' && meta.source.hasHeader ? 1 : 0;
-  if (v.rowsRead - dropped !== meta.rows || fileLines !== header + v.rowsRead) {
-    return { why: `${file} has ${n(fileLines)} lines for ${header ? 'a header line and ' : ''}${n(v.rowsRead)} rows: blank lines, a value with line breaks, or a units or summary row put rows on other lines than their position says` };
+  // lines the import skipped before the table ('sep=' line, '#' comments: workers/import/preamble.ts) come first
+  const preamble = meta.source.preambleLines ?? 0;
+  const header = (meta.source.format !== 'jsonl' && meta.source.hasHeader ? 1 : 0);
+  const before = preamble + header;
+  if (v.rowsRead - dropped !== meta.rows || fileLines !== before + v.rowsRead) {
+    const lead = [preamble ? `${n(preamble)} line${preamble === 1 ? '' : 's'} before the table` : '', header ? 'a header line' : ''].filter(Boolean).join(', ');
+    return { why: `${file} has ${n(fileLines)} lines for ${lead ? `${lead} and ` : ''}${n(v.rowsRead)} rows: blank lines, a value with line breaks, or a units or summary row put rows on other lines than their position says` };
   }
-  if (dropped === 0) return { lineOf: (row) => row + header + 1 };
+  if (dropped === 0) return { lineOf: (row) => row + before + 1 };
   const kinds = DROPPING[v.policy] ?? [];
   const lines = new Set<number>();
   for (const issue of v.issues) if (kinds.includes(issue.kind)) for (const e of issue.examples) lines.add(e.line);
@@ -81,7 +87,7 @@ export function lineRule(meta: DatasetCacheMeta, fileLines: number | null): Line
   const droppedLines = [...lines].sort((a, b) => a - b);
   return {
     lineOf(row) {
-      let line = row + header + 1;
+      let line = row + before + 1;
       for (const d of droppedLines) if (d <= line) line++;
       return line;
     },
@@ -133,7 +139,7 @@ export interface SourceContext {
   resolveDataset: (run: RunRecord) => Record<string, unknown>;
 }
 
-interface SplitFacts { starts: TestRowStarts; file: string; rowNote: string; long?: RunSplitRows['long'] }
+interface SplitFacts { starts: TestRowStarts; file: string; numbering: RowNumbering; long?: RunSplitRows['long'] }
 const splits = new Map<string, SplitFacts>();
 const KEPT_SPLITS = 4;
 
@@ -148,7 +154,7 @@ function splitOf(ctx: SourceContext, run: RunRecord, cacheDir: string): SplitFac
   const kept = splits.get(key);
   if (kept) return kept;
   const split = runSplitRows(ctx.store, ctx.paths, run.id);
-  const facts = { starts: testRowStarts(split), file: split.dataset.file, rowNote: split.rowNote, ...(split.long ? { long: split.long } : {}) };
+  const facts = { starts: testRowStarts(split), file: split.dataset.file, numbering: split.rowNumbering, ...(split.long ? { long: split.long } : {}) };
   splits.set(key, facts);
   if (splits.size > KEPT_SPLITS) splits.delete(splits.keys().next().value!);
   return facts;
@@ -162,7 +168,7 @@ export interface Placed {
 }
 
 const none = (problem: string): Placed => ({
-  sources: { problem, file: null, rowNote: null, linesNote: null, timeColumn: null },
+  sources: { problem, file: null, rowNote: null, rowNumbering: null, linesNote: null, timeColumn: null },
   rows: null,
   count: null,
 });
@@ -175,7 +181,7 @@ export async function trySources(ctx: SourceContext, run: RunRecord, rows: numbe
   if ((run.config as { data?: { kind?: string } }).data?.kind !== 'dataset') return none('the run trained on generated samples (the demo model\'s synthetic data), which come from no file');
   try {
     const payload = ctx.resolveDataset(run) as { cacheDir: string; columns: { name: string; role: string }[] };
-    const { starts, file, rowNote, long } = splitOf(ctx, run, payload.cacheDir);
+    const { starts, file, numbering, long } = splitOf(ctx, run, payload.cacheDir);
     // test rows (the picker's numbers, from 0 within the test split), not the dataset rows placed below
     if (rows.some((r) => !(r >= 0 && r < starts.count))) return { ...none(`test rows ${rows.join(', ')} are not all in the test split (test rows 0–${n(starts.count - 1)})`), count: starts.count };
     const cache = lazyDatasetCache(payload.cacheDir);
@@ -198,11 +204,12 @@ export async function trySources(ctx: SourceContext, run: RunRecord, rows: numbe
       if (!starts.lookback) return point(start);
       return { ...point(start), lookback: { first: point(start - starts.lookback), last: point(start - 1) } };
     });
-    // rows are sent 0-based (pandas' index, `gatelab split`'s numbers); the app shows them + 1, as Preview
-    // numbers rows, and tells a pivoted run's times by this note's opening "row is the 0-based index of a time"
-    // (renderer/lib/try-rows.ts previewRows)
+    // rows are sent 0-based (pandas' index, `gatelab split`'s numbers) with the facts of what they number,
+    // which the app words 1-based as Preview numbers rows (renderer/lib/try-rows.ts). A pivoted run's rows
+    // are times, not the file's rows its split note speaks of.
+    const rowNumbering: RowNumbering = long ? { kind: 'times', times: long.times.length, timeColumn: long.timeColumn } : numbering;
     return {
-      sources: { problem: null, file: file || cache.meta.source.fileName, rowNote: long ? `row is the 0-based index of a time among the ${n(long.times.length)} distinct '${long.timeColumn}' times of the pivoted file, in time order` : rowNote, linesNote: 'why' in lines ? lines.why : null, timeColumn: timeCol ? timeColumn : null },
+      sources: { problem: null, file: file || cache.meta.source.fileName, rowNote: rowNumberWords(rowNumbering, 'cli'), rowNumbering, linesNote: 'why' in lines ? lines.why : null, timeColumn: timeCol ? timeColumn : null },
       rows: sourced,
       count: starts.count,
     };

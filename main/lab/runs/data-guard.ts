@@ -20,6 +20,7 @@
 // - columns that do not bind for the template's family (a CTR model on a series with no categorical field),
 //   a classification target that is not a set of classes, a gated fusion on one modality: the trainer's (or
 //   the template schema's) own words, which it stopped with at step 0.
+// Warned, not refused: a feature the run reads that alone nearly decides its target (leak-warnings.ts).
 // The lab reads what the checks need and nothing more: the cache's meta.json, the time column (only when the
 // importer saw a step back or a repeat), the split's row counts, and the target column of a classification.
 // Checks that need every channel's values (constant or empty columns) stay the trainer's.
@@ -46,6 +47,7 @@ import { storedSplitRefusal } from '../../../common/models/regression-split';
 import { checkClassSizes, classSizes } from '../../../common/models/class-sizes';
 import { combinationClassesNote } from '../../../common/models/target';
 import { checkSplitParts } from './class-split-check';
+import { leakWarnings } from './leak-warnings';
 
 /**
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
@@ -73,6 +75,8 @@ export class DataCheckMemo {
    * before training. Not the data line's: that line says what the trainer did, not advice.
    */
   readonly warnings = new Set<string>();
+  /** Bindings already checked for a feature that alone decides the target (leak-warnings.ts): a sweep's points share one. */
+  readonly leaks = new Set<string>();
 }
 
 /** Throws the trainer's own refusal when a new run's data cannot feed it (module comment); returns the config. */
@@ -122,6 +126,11 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
       checkStoredSplit(data.splitId, stored, coding.column, coding.distinct, store);
       checkRegression(config, coding.column, weights);
     } else checkWeightsPerClass(weights, classNamesOf(coding), `the target '${coding.column}'`);
+    const leaksKey = JSON.stringify([folder, columns, coding.kind]);
+    if (!memo.leaks.has(leaksKey)) {
+      memo.leaks.add(leaksKey); // a warning only: a feature that leaks is the user's to judge (leak-warnings.ts)
+      for (const w of leakWarnings(folder, DataColumns.parse(columns) as TargetColumns, coding, { id: dataset.id, name: dataset.name })) memo.warnings.add(w);
+    }
     // every part of the split must have rows, or the run trains to its end with nothing to test on (checked
     // last: it reads the split's column, which the refusals above do not need)
     const partsKey = JSON.stringify([folder, columns, bound.binding.split, data.splitId ?? null]);

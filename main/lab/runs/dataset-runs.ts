@@ -18,6 +18,8 @@ import { LabelRules } from '../lab/label-rules';
 import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
 import { refuseEttForTemplate } from './ett-split-check';
 import { LONG_FORMAT_LINE } from '../../../common/data/forecasting-long';
+import { shellWord } from '../../../common/text/shell-word';
+import { DatasetGone } from './dataset-gone';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -39,18 +41,19 @@ export interface DatasetRunSetup {
 /**
  * What the trainer needs to read a run's dataset (workers/data LabDatasetPayload): cache folder, the
  * columns with the roles the run was created with, and the spec of the stored split the run names
- * (`data.splitId`), which must be a split of that dataset.
+ * (`data.splitId`), which must be a split of that dataset. A dataset or split deleted, or a split of another
+ * dataset, throws DatasetGone (the run manager fails the run); anything else it throws may pass (a damaged row).
  */
 export function datasetResolver(registry: DatasetRegistry) {
   return (run: RunRecord): Record<string, unknown> => {
     const d = registry.get(run.datasetId!);
-    if (!d) throw new Error(`dataset ${run.datasetId} of run ${run.id} no longer exists; start a new run on an existing dataset`);
+    if (!d) throw new DatasetGone(`dataset ${run.datasetId} of run ${run.id} no longer exists; start a new run on an existing dataset`);
     const { splitId, columns } = (run.config as { data?: { splitId?: number; columns?: unknown[] } }).data ?? {};
     let split: Record<string, unknown> = {};
     if (splitId !== undefined) {
       const s = registry.store.splits.get(splitId);
-      if (!s) throw new Error(`split ${splitId} does not exist (gatelab datasets show ${d.id} lists the splits of dataset ${d.id})`);
-      if (s.datasetId !== d.id) throw new Error(`split ${splitId} is a split of dataset ${s.datasetId}, not of dataset ${d.id} that run ${run.id} trains on`);
+      if (!s) throw new DatasetGone(`split ${splitId} does not exist (gatelab datasets show ${d.id} lists the splits of dataset ${d.id})`);
+      if (s.datasetId !== d.id) throw new DatasetGone(`split ${splitId} is a split of dataset ${s.datasetId}, not of dataset ${d.id} that run ${run.id} trains on`);
       // A 'given' split matched rows to the user's split files, which the trainer does not have: send its rows.
       const given = (s.spec as { kind?: string }).kind === 'given';
       split = { split: s.spec, splitName: s.name, ...(given ? { splitAssignment: Buffer.from(s.assignment).toString('base64') } : {}) };
@@ -173,7 +176,7 @@ function importUndo(registry: DatasetRegistry, datasetId: number, file: string, 
       return;
     }
     const advised = refusal instanceof Error && namesDataset(refusal.message, datasetId);
-    log(`dataset ${datasetId} removed again: the run was refused, so ${file} is not kept (to keep it, gatelab import ${shellPath(file)}` +
+    log(`dataset ${datasetId} removed again: the run was refused, so ${file} is not kept (to keep it, gatelab import ${shellWord(file)}` +
       `${advised ? '; the advice below starts with that import, and ID in it is the id the import prints' : ''})`);
     // in place, not a new Error: the refusal's class says its exit code (exit-codes.ts); an error whose
     // message is a getter (zod's) keeps its words
@@ -197,7 +200,7 @@ function namesDataset(message: string, id: number): boolean {
  * becomes `--dataset FILE` (a file already imported is trained on). A message that names no dataset is kept.
  */
 export function adviceWithoutDataset(message: string, id: number, file: string): string {
-  const path = shellPath(file);
+  const path = shellWord(file);
   let first = true;
   return message
     .replace(new RegExp(`gatelab datasets ([\\w-]+) ${id}(?!\\w|\\.\\d)`, 'g'), (_all, verb: string) => {
@@ -209,9 +212,6 @@ export function adviceWithoutDataset(message: string, id: number, file: string):
     .replace(new RegExp(`--dataset ${id}(?!\\w|\\.\\d)`, 'g'), `--dataset ${path}`)
     .replace(new RegExp(`\\bdataset ${id}(?!\\w|\\.\\d)`, 'g'), 'dataset ID');
 }
-
-/** A path as typed in a shell: one with spaces or quotes is quoted. */
-const shellPath = (p: string) => (/^[\w./:@%+=-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
 
 /**
  * `--dataset REF` that is no file: a dataset id or name. A REF that looks like a path (a / or \, or a file

@@ -12,7 +12,7 @@ import { stateFor } from '../../../common/models/binding';
 import { targetCoding } from '../../../common/models/target';
 import type { RunPipeline } from './run-pipeline';
 import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule, LongFormatDoc } from './preprocessing-doc';
-import { NUMBER_FORMAT_RULE, numberFormatOf, type NumberFormat } from './export-number-format';
+import { NUMBER_FORMAT_RULE, laterNumberReadings, numberFormatOf, type LaterNumberReadings, type NumberFormat } from './export-number-format';
 import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 import { pandasPivot } from '../../../common/data/forecasting-long';
 
@@ -22,8 +22,11 @@ export type { PreprocessingDoc } from './preprocessing-doc';
 export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
 
 
-/** The run's pipeline, and the columns whose int/float type the user gave (they read decimal commas in any file not separated by ','). */
-type Described = RunPipeline & { typedNumbers?: ReadonlySet<string> };
+/**
+ * The run's pipeline, the columns whose int/float type the user gave (they read decimal commas in any file
+ * not separated by ','), and the later readings each column got (export-number-format.ts laterNumberReadings).
+ */
+type Described = RunPipeline & { typedNumbers?: ReadonlySet<string>; readings?: (column: string) => LaterNumberReadings };
 
 function cellOf(p: Described, column: string): { cell: CellKind; storage?: string; number?: NumberFormat } {
   const info = p.data.meta.columns.find((c) => c.name === column);
@@ -31,7 +34,9 @@ function cellOf(p: Described, column: string): { cell: CellKind; storage?: strin
   const cell: CellKind = info.type === 'boolean' ? 'boolean' : info.type === 'categorical' || info.type === 'text' ? 'text' : info.type === 'vector' ? 'vector' : 'number';
   // Coded cells are compared as strings: how their codes are stored does not matter to a reader.
   if (cell !== 'number') return cell === 'vector' ? { cell, storage: info.dtype } : { cell };
-  const number = numberFormatOf(p.data.meta, column, p.typedNumbers?.has(column) ?? false);
+  const format = numberFormatOf(p.data.meta, column, p.typedNumbers?.has(column) ?? false);
+  // the later readings only matter to cells written as text, which are the features with a format
+  const number: NumberFormat | undefined = format && { ...format, ...(p.readings ?? laterNumberReadings(undefined))(column) };
   return { cell, storage: info.dtype, ...(number ? { number } : {}) };
 }
 
@@ -148,10 +153,12 @@ const BINARY = 'sigmoid(logit) = P(label is positive)';
 
 /**
  * `float`: the export's float dtype; `targets`: the model's target names (an MMoE also predicts the rating);
- * `classes`: the model's head width for fusion (the label coding must agree with it, or this throws).
+ * `classes`: the model's head width for fusion (the label coding must agree with it, or this throws);
+ * `importOptions`: the dataset's recorded import options, whose ParseRules say which later number readings
+ * its columns got (absent: this importer's, all of them).
  */
-export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 'float64'; targets: string[]; classes?: unknown; typedNumbers?: readonly string[] }): PreprocessingDoc {
-  const p: Described = { ...pipeline, typedNumbers: new Set(o.typedNumbers ?? []) };
+export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 'float64'; targets: string[]; classes?: unknown; typedNumbers?: readonly string[]; importOptions?: Record<string, unknown> }): PreprocessingDoc {
+  const p: Described = { ...pipeline, typedNumbers: new Set(o.typedNumbers ?? []), readings: laterNumberReadings(o.importOptions) };
   const c = p.columns;
   const inputs: InputDoc[] = [];
   const outputs: OutputDoc[] = [];
@@ -213,7 +220,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     cells: {
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5" (also spaces and apostrophes between groups of three digits: "1 234,50", "1\'234.50"; cells.numberFormat), accounting negatives in parentheses "(1,234.50)" → -1234.5, a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
       numberFormat: NUMBER_FORMAT_RULE,
       boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
       missingRules: {

@@ -62,7 +62,9 @@ export function runPreprocessing(store: LabStore, files: RunFiles, run: RunRecor
     const payload = datasetResolver(registry as unknown as DatasetRegistry)(run) as unknown as DatasetPayload;
     const { mismatch, ...pipeline } = runPipeline(payload, config);
     if (mismatch) return none(`dataset ${run.datasetId} no longer gives the features run ${run.id} was trained on (${mismatch}); its preprocessing cannot be described`);
-    return preprocessingDoc(pipeline, { float, targets: Object.keys(def.targets), classes: config.model.classes, typedNumbers: typedNumbers(store, run.datasetId) });
+    // the dataset's ParseRules say which later number readings its columns got (export-number-format.ts)
+    const importOptions = store.datasets.get(run.datasetId)?.importOptions;
+    return preprocessingDoc(pipeline, { float, targets: Object.keys(def.targets), classes: config.model.classes, typedNumbers: typedNumbers(store, run.datasetId), importOptions });
   } catch (e) {
     // The weights are still worth exporting; the file says why its preprocessing is missing.
     return none(`the preprocessing of run ${run.id} could not be re-derived from dataset ${run.datasetId}: ${(e as Error).message}`);

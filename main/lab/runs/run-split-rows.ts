@@ -6,6 +6,9 @@
 // leaves them out. The counts are then checked against the data line the run's trainer stored when it
 // started: rows that disagree with what the run trained on are refused, never written. The split stated is
 // the one runPipeline cut the rows by (a regressed target's is random, not its binding's stratified one).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCacheMeta } from '../../../common/dataset-cache';
 import { parseModelConfig } from '../../../common/models';
 import { runBinding } from '../../../common/models/run-binding';
 import { SplitSpec, windowStarts, type PartName } from '../../../common/data';
@@ -15,6 +18,7 @@ import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
 import { runPipeline, type DatasetPayload, type RunConfigView } from './run-pipeline';
 import { longFileParts } from './long-file-parts';
+import { rowNumberWords, type RowNumbering } from '../../../common/lab-api/row-numbering';
 
 /** A row's part, by its assignment code (0 train, 1 validation, 2 test, 3 unused). */
 export const ROW_PARTS = ['train', 'validation', 'test', 'unused'] as const;
@@ -45,8 +49,10 @@ export interface SplitRows {
   /** One code per dataset row: 0 train, 1 validation, 2 test, 3 unused (ROW_PARTS). */
   assignment: Uint8Array;
   counts: Record<RowPart, number>;
-  /** How a row number maps to the imported file (rows dropped at import shift it). */
+  /** How a row number maps to the imported file (rows dropped at import shift it), in `gatelab split`'s 0-based words. */
   rowNote: string;
+  /** The same as facts, for a face that words them in its own base (the app's rows are 1-based). */
+  rowNumbering: RowNumbering;
 }
 
 export interface RunSplitRows extends SplitRows {
@@ -98,30 +104,58 @@ export function droppedLinesWords(ranges: ReadonlyArray<readonly [number, number
 }
 
 /**
- * What a row number is in terms of the file the user imported (the cache keeps no line per row). An import
- * records the file lines of every row it dropped (`droppedLineRanges`, workers/import/validation.ts): the
- * note names them, so the user can map row numbers back to lines; older imports only counted them.
+ * What a row number is in terms of the file the user imported (the cache keeps no line per row), as facts
+ * each face words in its own base (common/lab-api/row-numbering.ts). An import records the file lines of
+ * every row it dropped (`droppedLineRanges`, workers/import/validation.ts): the facts name them, so the user
+ * can map row numbers back to lines; older imports only counted them.
  */
-function rowNote(store: LabStore, datasetId: number, rows: number): string {
+export function rowNumbering(store: LabStore, datasetId: number, rows: number, home?: string): RowNumbering {
   const d = store.datasets.get(datasetId);
   const v = d?.validation as { rowsRead?: number; rowsDropped?: number; droppedLineRanges?: Array<[number, number]>; issues?: Array<{ kind: string; message: string }> } | undefined;
   const dropped = v?.rowsDropped ?? 0;
-  const summary = v?.issues?.some((i) => i.kind === 'note' && /summary row/.test(i.message));
-  if (dropped || summary) {
+  const summaryRow = v?.issues?.some((i) => i.kind === 'note' && /summary row/.test(i.message)) ?? false;
+  if (dropped || summaryRow) {
     const ranges = v?.droppedLineRanges;
-    const which = ranges?.length ? ` (file ${droppedLinesWords(ranges)})` : '';
-    const why = [dropped ? `the import dropped ${n(dropped)} of ${n(v?.rowsRead ?? rows + dropped)} rows${which}` : '', summary ? 'it skipped a summary row' : ''].filter(Boolean).join(' and ');
-    const see = dropped && !which ? ` (gatelab datasets show ${datasetId} says which)` : summary ? ` (gatelab datasets show ${datasetId} names it)` : '';
-    return `row is the 0-based position among the ${n(rows)} rows the lab imported; ${why}${see}, so after those rows it is not the row's position in the file`;
+    return { kind: 'imported', rows, rowsRead: v?.rowsRead ?? rows + dropped, dropped, droppedLines: ranges?.length ? droppedLinesWords(ranges) : null, summaryRow, datasetId };
   }
-  const args = [pandasSep(d?.format === 'tsv' ? '\t' : d?.delimiter), d?.hasHeader === false ? 'header=None' : ''].filter(Boolean).map((a) => `, ${a}`).join('');
-  const reader = d?.format === 'csv' || d?.format === 'tsv' ? ` (the index pandas.read_csv(file${args}) gives it)`
-    : d?.format === 'jsonl' ? ' (the index pandas.read_json(file, lines=True) gives it)' : '';
-  // the line to open in an editor; said of "that index", not of "row", so it stays true where the app
-  // rewrites the note for its 1-based rows (renderer/lib/try-rows.ts appRowNote keeps the pandas index)
-  const header = d?.format !== 'jsonl' && d?.hasHeader !== false;
-  const line = reader ? `; its line in the file is that index + ${header ? '2 (line 1 is the header)' : '1'}, if the file has no blank lines` : '';
-  return `row is the 0-based position of the row among the file's ${n(rows)} data rows, the header and blank lines not counted${reader}${line}`;
+  const reading = d && home ? sourceReading(join(home, d.cacheDir)) : NO_READING;
+  const args = [
+    pandasSep(d?.format === 'tsv' ? '\t' : d?.delimiter),
+    reading.preambleLines ? `skiprows=${reading.preambleLines}` : '',
+    reading.skipInitialSpace ? 'skipinitialspace=True' : '',
+    d?.hasHeader === false ? 'header=None' : '',
+  ].filter(Boolean).map((a) => `, ${a}`).join('');
+  const reader = d?.format === 'csv' || d?.format === 'tsv' ? `pandas.read_csv(file${args})`
+    : d?.format === 'jsonl' ? 'pandas.read_json(file, lines=True)'
+    : d?.format === 'json' ? 'pandas.read_json(file)' : null;
+  // the line to open in an editor: pandas' index plus the header line (a JSON Lines file has none) and one
+  const header = d?.format !== 'jsonl' && d?.format !== 'json' && d?.hasHeader !== false;
+  // a JSON array's item may span several lines (indented): no line to give
+  const preamble = reader && d?.format !== 'json' ? reading.preambleLines : 0;
+  return { kind: 'file', rows, reader, lineOffset: reader && d?.format !== 'json' ? (header ? 2 : 1) + preamble : null, ...(preamble ? { preambleLines: preamble } : {}) };
+}
+
+interface SourceReading { preambleLines: number; skipInitialSpace: boolean }
+const NO_READING: SourceReading = { preambleLines: 0, skipInitialSpace: false };
+
+/**
+ * How the import read the file's lines (recorded in its cache's source): the lines it skipped before the
+ * table and whether it dropped spaces after each delimiter, so the pandas call reads the same rows. An
+ * unreadable cache gives the plain reading: the note then misses only these arguments.
+ */
+function sourceReading(cacheDir: string): SourceReading {
+  try {
+    const meta = readCacheMeta({ readText: (f) => readFileSync(join(cacheDir, f), 'utf8'), readBytes: (f) => readFileSync(join(cacheDir, f)), where: (f) => join(cacheDir, f) });
+    return { preambleLines: meta.source.preambleLines ?? 0, skipInitialSpace: meta.source.skipInitialSpace ?? false };
+  } catch {
+    return NO_READING;
+  }
+}
+
+/** A split's row note: the facts, and the command line's 0-based words for them. */
+function numberingOf(store: LabStore, datasetId: number, rows: number, home?: string): Pick<SplitRows, 'rowNote' | 'rowNumbering'> {
+  const facts = rowNumbering(store, datasetId, rows, home);
+  return { rowNote: rowNumberWords(facts, 'cli'), rowNumbering: facts };
 }
 
 /** A Python string literal of `s` in single quotes ('\t' for a tab). */
@@ -134,6 +168,8 @@ const pyString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'"
  */
 export function pandasSep(delimiter: string | null | undefined): string {
   if (!delimiter || delimiter === ',') return '';
+  // whitespace-aligned columns (workers/import/whitespace-columns.ts): any run of spaces and tabs
+  if (delimiter === 'whitespace') return "sep=r'\\s+'";
   if (delimiter.length === 1) return `sep=${pyString(delimiter)}`;
   return `sep=${pyString(delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))}, engine='python'`;
 }
@@ -229,7 +265,7 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
     spec,
     assignment,
     counts,
-    rowNote: rowNote(store, run.datasetId, assignment.length),
+    ...numberingOf(store, run.datasetId, assignment.length, paths.home),
     windows,
     dataLine: line && samples ? { line, samples } : null,
     unchecked: !line ? `run ${runId} has no data line yet (it has not started): these are the rows it will train on`
@@ -239,7 +275,7 @@ export function runSplitRows(store: LabStore, paths: LabPaths, runId: number): R
 }
 
 /** The rows of a stored split (`gatelab datasets split` made it), as stored. */
-export function storedSplitRows(store: LabStore, splitId: number): SplitRows {
+export function storedSplitRows(store: LabStore, splitId: number, home?: string): SplitRows {
   const s = store.splits.get(splitId);
   if (!s) throw new Error(`no stored split ${splitId} (gatelab datasets show ID lists a dataset's splits with their ids)`);
   return {
@@ -248,7 +284,7 @@ export function storedSplitRows(store: LabStore, splitId: number): SplitRows {
     spec: SplitSpec.parse(s.spec),
     assignment: s.assignment,
     counts: countsOf(s.assignment),
-    rowNote: rowNote(store, s.datasetId, s.assignment.length),
+    ...numberingOf(store, s.datasetId, s.assignment.length, home),
   };
 }
 

@@ -10,6 +10,7 @@ import type { LabStore } from '../store/index';
 import type { LabPaths } from '../home';
 import { unclaimedImports, type UnclaimedImport } from '../datasets/sweep';
 import { DEMO_DATASETS } from '../datasets/demo-data';
+import { shellWord } from '../../../common/text/shell-word';
 
 const warnedHomes = new Set<string>();
 
@@ -120,9 +121,4 @@ function keptImports(kept: UnclaimedImport[], paths: LabPaths, earlier: boolean)
     ? `The ${n === 1 ? 'dataset' : `${n} datasets`} imported with it ${n === 1 ? 'is' : 'are'} kept, nothing is deleted: ${shown}. To use ${n === 1 ? 'it' : 'one'} with this database, ${again}`
     : `${n === 1 ? 'an imported dataset' : `${n} imported datasets`} in ${paths.datasets} ${n === 1 ? 'is' : 'are'} in no dataset of the database ${paths.database}, kept (nothing is deleted): ${shown}. ` +
       `If this database replaced the one ${n === 1 ? 'it was' : 'they were'} imported with, put that one back; otherwise, to use ${n === 1 ? 'it' : 'one'}, ${again} (or delete the folder if you do not need it)`;
-}
-
-/** A path as one shell word: bare when it has nothing a shell reads specially, else single-quoted. */
-function shellWord(s: string): string {
-  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { unlaunchableRun } from './unlaunchable-run';
 import { LabUnavailable } from './refusal';
+import { DatasetGone } from './dataset-gone';
 import { datasetResolver } from './dataset-runs';
 import type { DatasetRegistry } from '../datasets/index';
 import type { RunRecord } from '../store/index';
 
 /**
  * What the real resolver throws for run 7 on dataset 3 when `dataset` (then the split `split`) is what the lab
- * has: its words are what unlaunchableRun matches, so a rewording shows up here.
+ * has: its messages are what the failed run keeps, so a rewording shows up here.
  */
 function resolverError(dataset: { id: number } | undefined, split?: { datasetId: number }): unknown {
   const registry = { get: () => dataset, store: { splits: { get: () => split } } } as unknown as DatasetRegistry;
@@ -53,8 +54,10 @@ describe('unlaunchableRun', () => {
     expect(other).toEqual({ status: 'failed', error: 'run 7 cannot start: split 5 is a split of dataset 9, not of dataset 3 that run 7 trains on' });
   });
 
-  it('another run\'s "no longer exists" is not this run\'s dataset deleted', () => {
-    expect(unlaunchableRun({ id: 7, datasetId: 3 }, new Error('dataset 4 of run 8 no longer exists; start a new run on an existing dataset')).status).toBe('interrupted');
+  it('only the resolver\'s DatasetGone fails a run: the same words in a plain Error (another check, a passing fault) leave it resumable', () => {
+    const words = 'dataset 3 of run 7 no longer exists; start a new run on an existing dataset';
+    expect(unlaunchableRun({ id: 7, datasetId: 3 }, new Error(words)).status).toBe('interrupted');
+    expect(unlaunchableRun({ id: 7, datasetId: 3 }, new DatasetGone(words)).status).toBe('failed');
   });
 
   it('a thrown non-Error still names what was thrown, and the run stays resumable', () => {

@@ -1,6 +1,6 @@
 // What becomes of a claimed run whose dataset cannot be read for its trainer (RunManager.launch: resolving its
 // data threw). Only a run whose data is gone for good fails: its dataset or its split was deleted, or the split
-// it names belongs to another dataset (datasetResolver in dataset-runs.ts says so in the words matched below).
+// it names belongs to another dataset (datasetResolver in dataset-runs.ts throws DatasetGone for exactly these).
 // Anything else may come back: a damaged dataset row (LabUnavailable: restore the lab database from a backup),
 // a busy database, a missing cache folder or an unmounted drive, a retyped dataset that can be typed back. Such
 // a run goes back to interrupted with its points and files, as a run whose checkpoints are damaged does
@@ -8,6 +8,7 @@
 // resume over a passing fault. Pure: the run manager applies the outcome.
 import type { RunRecord } from '../store/index';
 import { LabUnavailable } from './refusal';
+import { DatasetGone } from './dataset-gone';
 
 /** The status the run goes to and the error it keeps, saying why and what to do. */
 export interface UnlaunchableOutcome {
@@ -20,7 +21,7 @@ type UnlaunchableRun = Pick<RunRecord, 'id' | 'datasetId'>;
 export function unlaunchableRun(run: UnlaunchableRun, e: unknown): UnlaunchableOutcome {
   const why = (e as Error)?.message ?? String(e);
   const head = `run ${run.id} cannot start`;
-  if (dataIsGone(run, e)) return { status: 'failed', error: `${head}: ${why}` };
+  if (e instanceof DatasetGone) return { status: 'failed', error: `${head}: ${why}` };
   const afterwards = `The run went back to interrupted; nothing was deleted. `;
   if (e instanceof LabUnavailable) {
     return {
@@ -35,16 +36,4 @@ export function unlaunchableRun(run: UnlaunchableRun, e: unknown): UnlaunchableO
     error: `${head}: reading its dataset ${run.datasetId} failed (${why}). ${afterwards}`
       + `Once that is fixed, resume it: gatelab resume ${run.id}`,
   };
-}
-
-/**
- * Whether the error says the run's data no longer exists (datasetResolver's own messages, a plain Error each):
- * its dataset deleted, its split deleted, or its split one of another dataset. Matched exactly, so a reworded
- * message errs on the side of interrupted (resumable), never on failing a run that could go on.
- */
-function dataIsGone(run: UnlaunchableRun, e: unknown): boolean {
-  if (!(e instanceof Error) || e instanceof LabUnavailable) return false;
-  return e.message.startsWith(`dataset ${run.datasetId} of run ${run.id} no longer exists;`)
-    || /^split \d+ does not exist \(/.test(e.message)
-    || new RegExp(`^split \\d+ is a split of dataset \\d+, not of dataset ${run.datasetId} that run ${run.id} trains on$`).test(e.message);
 }

@@ -35,10 +35,13 @@ type Described = Extract<Feature, { cell: string }>;
 
 /** A number cell as `cells.numberFormat` says the feature's `number` format reads it. */
 function parseNumberCell(cell: string, format: Described['number']): number {
+  // as the feature's `number` says (both when it does not say: an export written before the fields):
   // spaces and apostrophes between groups of three digits group thousands in every format; parentheses negate
-  const paren = /^\((.*)\)$/.exec(cell.trim());
+  const paren = format?.accountingNegatives !== false ? /^\((.*)\)$/.exec(cell.trim()) : null;
   if (paren) return -parseNumberCell(paren[1], format);
-  const t = cell.trim().replace(/(?<=\d)[ \u00a0\u202f'\u2019](?=\d{3})/g, '');
+  // the Unicode minus only where the feature says `unicodeMinus: true` (absent: an export from before GateLab read it)
+  const signed = format?.unicodeMinus === true ? cell.trim().replaceAll('\u2212', '-') : cell.trim();
+  const t = format?.otherThousands !== false ? signed.replace(/(?<=\d)[ \u00a0\u202f'\u2019](?=\d{3})/g, '') : signed;
   if (format?.decimal === ',' && t.includes(',')) {
     const comma = t.indexOf(',');
     return Number(t.slice(0, comma).replaceAll('.', '') + '.' + t.slice(comma + 1));
