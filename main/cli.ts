@@ -2,6 +2,7 @@
 import { parseArgs, type CliArgs } from './cli/args';
 import { helpText, unknownOption, type CliOption } from './cli/options';
 import { exitCodeOfError, EXIT_REFUSED } from './cli/exit-codes';
+import { closestName } from '../common/runs/dropped-fields';
 
 export interface CliCommand {
   /** One line for `gatelab help`. */
@@ -58,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!verb || verb === 'help' || verb === '--help' || verb === '-h') return help();
   const load = COMMANDS[verb];
   if (!load) {
-    console.error(`gatelab: unknown command '${verb}'. Run 'gatelab help' for the list.`);
+    console.error(`gatelab: ${unknownCommand(verb)}`);
     return 2;
   }
   let args: CliArgs;
@@ -86,6 +87,23 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return escaped(verb, e);
   }
+}
+
+/**
+ * What the app does and no verb does, by the word a user of the README types for it (its Compare view):
+ * where to find it, and what the command line offers instead.
+ */
+const APP_ONLY: Record<string, string> = {
+  compare: "Compare is a view of the app (npm start, or gatelab serve in a browser): tick the runs and click Compare N. " +
+    "On the command line, gatelab runs lists every run's test metrics (gatelab runs --group G: a sweep's runs), and gatelab sweep ends with each setting's mean ± std over its seeds",
+};
+
+/** An unknown verb, with the nearest one (`dataset` → `datasets`) or where the app does it. */
+export function unknownCommand(verb: string): string {
+  const lower = verb.toLowerCase();
+  if (APP_ONLY[lower]) return `'${verb}' is not a command. ${APP_ONLY[lower]}`;
+  const near = closestName(verb, Object.keys(COMMANDS));
+  return `unknown command '${verb}'${near ? ` (did you mean '${near}'?)` : ''}. Run 'gatelab help' for the list.`;
 }
 
 /**

@@ -14,6 +14,13 @@ describe('rowNumberWords', () => {
     expect(rowNumberWords({ kind: 'file', rows: 5, reader: null, lineOffset: null }, 'app')).toBe("row is the 1-based position of the row (as Preview numbers it) among the file's 5 data rows, the header and blank lines not counted");
   });
 
+  it('a file whose lines were counted and do not follow its rows (quoted line breaks): no line offset, in either face', () => {
+    const counted = { kind: 'file' as const, rows: 12_000, reader: 'pandas.read_csv(file)', lineOffset: null, linesCounted: { fileLines: 13_133, linesBefore: 1 } };
+    expect(rowNumberWords(counted, 'cli')).toBe("row is the 0-based position of the row among the file's 12,000 data rows, the header and blank lines not counted (the index pandas.read_csv(file) gives it); its line in the file is not that index + 2: the file has 13,133 lines, where 12,000 rows of one line each and the line before them would take 12,001, so quoted values with line breaks in them (or blank lines) put rows on later lines");
+    expect(rowNumberWords({ ...counted, linesCounted: { fileLines: 70, linesBefore: 0 }, rows: 60 }, 'app')).toMatch(/\(one more than the index pandas\.read_csv\(file\) gives it\); its line in the file is not that index \+ 1: the file has 70 lines, where 60 rows of one line each would take 60, so/);
+    expect(RowNumbering.parse(counted)).toEqual(counted);
+  });
+
   it('says rows the import dropped, with the dropped lines or where to find them in each face', () => {
     const dropped = { kind: 'imported' as const, rows: 300, rowsRead: 301, dropped: 1, droppedLines: null, summaryRow: false, datasetId: 2 };
     expect(rowNumberWords(dropped, 'cli')).toBe("row is the 0-based position among the 300 rows the lab imported; the import dropped 1 of 301 rows (gatelab datasets show 2 says which), so after those rows it is not the row's position in the file");

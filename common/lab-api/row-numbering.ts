@@ -17,6 +17,12 @@ export const RowNumbering = z.discriminatedUnion('kind', [
     lineOffset: z.number().int().positive().nullable(),
     /** Lines before the table the import skipped (a 'sep=' line, '#' comments), which lineOffset includes; absent: none. */
     preambleLines: count.optional(),
+    /**
+     * Present when the file's lines were counted and do not follow the rows (lineOffset is then null): its
+     * line count, and the lines before the rows (skipped lines and the header), which with one line a row
+     * would make linesBefore + rows. Blank lines or quoted values with line breaks put rows further down.
+     */
+    linesCounted: z.object({ fileLines: count, linesBefore: count }).optional(),
   }),
   /** The import dropped rows or skipped a summary row: a row is its position among the rows kept. */
   z.object({
@@ -64,7 +70,8 @@ export function rowNumberWords(facts: RowNumbering, face: RowFace): string {
       // the line is said of pandas' index ("that index"), which both faces name, so it holds in either base
       const reader = facts.reader ? ` (${app ? 'one more than ' : ''}the index ${facts.reader} gives it)` : '';
       const line = facts.reader && facts.lineOffset !== null
-        ? `; its line in the file is that index + ${offsetWords(facts.lineOffset, facts.preambleLines ?? 0)}, if the file has no blank lines` : '';
+        ? `; its line in the file is that index + ${offsetWords(facts.lineOffset, facts.preambleLines ?? 0)}, if the file has no blank lines`
+        : facts.reader && facts.linesCounted ? `; ${linesDifferWords(facts.rows, facts.linesCounted)}` : '';
       return `row is the ${based} position of the row${app ? ' (as Preview numbers it)' : ''} among the file's ${n(facts.rows)} data rows, the header and blank lines not counted${reader}${line}`;
     }
   }
@@ -77,4 +84,13 @@ function offsetWords(offset: number, preamble: number): string {
   const headerLine = header ? `line ${preamble + 1} is the header` : '';
   const why = [before, headerLine].filter(Boolean).join(', ');
   return why ? `${offset} (${why})` : String(offset);
+}
+
+/**
+ * A file whose lines do not follow its rows: no line can be said from a row's index (a review's text written
+ * over several lines inside quotes moves every later row down).
+ */
+function linesDifferWords(rows: number, { fileLines, linesBefore }: { fileLines: number; linesBefore: number }): string {
+  const before = linesBefore === 0 ? '' : ` and the ${linesBefore === 1 ? 'line' : `${n(linesBefore)} lines`} before them`;
+  return `its line in the file is not that index + ${linesBefore + 1}: the file has ${n(fileLines)} lines, where ${n(rows)} rows of one line each${before} would take ${n(rows + linesBefore)}, so quoted values with line breaks in them (or blank lines) put rows on later lines`;
 }

@@ -11,6 +11,12 @@ describe('parseNewRunConfig', () => {
     expect(c.epochs).toBe(2);
   });
 
+  // `gatelab datasets split` prints "Split 'leave-last-out' (id 1)": a user who gives the name gets the way to the id
+  it('data.splitId given a split\'s name: says it takes the id and where the ids are listed', () => {
+    expect(() => parseNewRunConfig({ model: { template: 'finalmlp' }, data: { kind: 'dataset', datasetId: 3, splitId: 'leave-last-out' } })).toThrow(
+      "run config: data.splitId: \"leave-last-out\" is not a whole number: it takes a whole number ≥ 1, a stored split's id, not its name: gatelab datasets show DATASET lists each split with its id (Split 'NAME' (id N))");
+  });
+
   it('names every dropped field with its nearest known name', () => {
     expect(() => parseNewRunConfig({ epoch: 3 })).toThrow(/unknown field 'epoch' \(the run has no field 'epoch'; did you mean 'epochs'\?\)/);
     expect(() => parseNewRunConfig({ model: { template: 'dlinear', kernal: 25 } })).toThrow(

@@ -109,7 +109,10 @@ function runFieldsChecked(input: unknown): RunConfig {
   if (result.success) return parseRunConfig(input);
   const issue = result.error.issues[0];
   const path = issue.path.map(String);
-  return failWith(`run config: ${path.join('.') || '(root)'}: ${issueInWords(issue, valueAt(input, path), schemaAt(RunConfig, path), 'it takes')}`);
+  // a stored split by the name `gatelab datasets split` gave it (--set data.splitId=leave-last-out): the id it printed is meant
+  const splitName = path.join('.') === 'data.splitId' && typeof valueAt(input, path) === 'string'
+    ? ", a stored split's id, not its name: gatelab datasets show DATASET lists each split with its id (Split 'NAME' (id N))" : '';
+  return failWith(`run config: ${path.join('.') || '(root)'}: ${issueInWords(issue, valueAt(input, path), schemaAt(RunConfig, path), 'it takes')}${splitName}`);
 }
 
 const failWith = (message: string): never => {

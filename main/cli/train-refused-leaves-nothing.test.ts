@@ -78,6 +78,19 @@ describe('gatelab train refused: nothing imported, queued or changed', () => {
       "(gatelab import 'data/my shop.csv', then gatelab datasets roles ID <column>=target); if it is a number to predict, retype it as a number in dataset ID 'shop' " +
       "(gatelab datasets types ID price=float), or gatelab train --dataset 'data/my shop.csv' --set task=regression (dataset 140 is another)");
     expect(adviceWithoutDataset('model.lookback: 5000 is out of range', 14, 'x.csv')).toBe('model.lookback: 5000 is out of range');
+    // the binding checks name a dataset by its name when it is one shell word (ratings.dat, MovieLens-1M's)
+    expect(adviceWithoutDataset('a recommendation (CTR) model needs categorical fields: gatelab datasets roles ratings.dat <column>=categorical (integer columns that may hold ids: column_1)', 4, 'ml/ratings.dat', 'ratings.dat'))
+      .toBe('a recommendation (CTR) model needs categorical fields: gatelab import ml/ratings.dat, then gatelab datasets roles ID <column>=categorical (integer columns that may hold ids: column_1)');
+    expect(adviceWithoutDataset("'ratings.dat' has no time column", 4, 'ml/ratings.dat', 'ratings.dat')).toBe("'ratings.dat' has no time column");
+  });
+
+  it('advice that names the removed dataset by its name (a fusion run without a target): it imports the file first too', async () => {
+    const r = await train('--dataset', clicks, '--template', 'concat-fusion');
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/dataset \d+ removed again: .*; the advice below starts with that import, and ID in it is the id the import prints\)/);
+    expect(r.err).toContain(`gatelab train: a fusion model needs a target column: pass --target COLUMN, or gatelab import ${clicks}, then gatelab datasets roles ID <column>=target`);
+    expect(r.err).not.toMatch(/roles ctr /);
+    expect(await datasetsInLab()).toEqual([]);
   });
 
   it('a --set typo or a value out of range: refused before the file is read (no "imported" line)', async () => {

@@ -9,7 +9,7 @@ export function deleteWarning(runs: number | null, demo: boolean): string {
   const who = runs === null ? 'Counting the runs that use it…'
     : runs === 0 ? 'No run uses it.'
     : `${runs.toLocaleString('en-US')} ${runs === 1 ? 'run uses it: its results, curves and exports stay' : 'runs use it: their results, curves and exports stay'}; ` +
-      'knockouts, gate reports and Try it need the data and will stop working.';
+      'knockouts, gate reports, Try it and resume need the data and will stop working.';
   return demo ? `${who} It is a demo dataset: GateLab does not re-create a deleted demo.` : who;
 }
 

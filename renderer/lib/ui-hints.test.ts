@@ -145,4 +145,11 @@ describe('importHint', () => {
     expect(importHint(m, false)).toBe(`${m}. Fix it in the file: a quote opened on line 3, field 2 is never closed. Close it there, or write a quote inside text as two (""). Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.`);
     expect(importHint('big.csv, line 7: one row is longer than 64 MB; most likely a quote (") opened on that line is never closed', false)).toContain('a quote opened on line 7 is never closed');
   });
+
+  it("words a header-only file's advice without the CLI's --header option, which the app does not have", () => {
+    const m = 'empty_rows.csv: only a header row (a, b), no data rows (if that line is data, import with --header no)';
+    for (const buttons of [true, false]) {
+      expect(importHint(m, buttons)).toBe('empty_rows.csv: only a header row (a, b), no data rows (if that line is data, add a line of column names above it in the file and import it again)');
+    }
+  });
 });

@@ -81,7 +81,9 @@ export function importHint(message: string, buttons: boolean): string {
     .replace(/Fix the row, or import with onInvalid 'drop' \(or 'impute' to pad short rows\)/g, `Fix the row in the file, or ${drop} (or ${pad}, to give short rows missing values)`)
     .replace(/Fix the line, or import with onInvalid 'drop'/g, `Fix the line in the file, or ${drop}`)
     .replace(/Import with onInvalid 'drop' to drop such rows or 'impute' to ignore the field/g, buttons ? 'Use Drop bad rows below to drop such rows, or Pad short rows to ignore the field' : 'Re-import with bad rows dropped, or with short rows padded to ignore the field')
-    .replace(/or import with onInvalid 'drop' or 'impute'/g, buttons ? 'or use Drop bad rows (or Pad short rows, to make it a missing value) below' : 'or re-import with bad rows dropped or padded');
+    .replace(/or import with onInvalid 'drop' or 'impute'/g, buttons ? 'or use Drop bad rows (or Pad short rows, to make it a missing value) below' : 'or re-import with bad rows dropped or padded')
+    // a one-line file (workers/import/delimited.ts): the app has no --header option, the file can say it
+    .replace(/ \(if that line is data, import with --header no\)/g, ' (if that line is data, add a line of column names above it in the file and import it again)');
   const quote = /line (\d+): (?:the quote \("\) opening field (\d+) is never closed before the end of the file|one row is longer than \d+ MB; most likely a quote \("\) opened on that line is never closed)/.exec(message);
   if (quote) {
     const cannotHelp = 'Dropping or padding rows cannot help: from that quote on, the rest of the file reads as one field.';

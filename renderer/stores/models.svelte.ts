@@ -66,9 +66,9 @@ export class ModelsStore {
   /**
    * The last Start's runs and what the lab's checks said about their data without refusing it ("only 27
    * validation windows…"), or null when it said nothing: the launch bar shows them, and stays, instead of
-   * going to Runs, so they are read before the runs' results are.
+   * going to Runs, so they are read before the runs' results are; with the dataset and template they are about (the bar hides them on others).
    */
-  startWarnings = $state<{ runIds: string[]; warnings: string[] } | null>(null);
+  startWarnings = $state<{ runIds: string[]; warnings: string[]; datasetId?: string | null; templateId?: string | null } | null>(null);
   /** Stored splits of the chosen dataset (the Split select); `splitId`: the one runs train on, null: the family's default. */
   splits = $state<SplitInfo[]>([]);
   splitId = $state<string | null>(null);
@@ -384,7 +384,7 @@ export class ModelsStore {
       this.startRefusedKey = null;
       this.name = ''; // the typed name named these runs; the next ones get the automatic name again
       this.fromRun = null; // what the form holds is now these runs' settings
-      this.startWarnings = r.warnings?.length ? { runIds: r.runIds, warnings: r.warnings } : null;
+      this.startWarnings = r.warnings?.length ? { runIds: r.runIds, warnings: r.warnings, datasetId: this.datasetId, templateId: this.templateId } : null;
       return r.runIds;
     } catch (e) {
       this.startError = LabError.from(e);

@@ -22,6 +22,13 @@ export class RunsStore {
   queueHold = $state<string | null>(null);
   /** One list refresh at a time for late progress events (they come in bursts). */
   private recheck: Promise<void> | null = null;
+  /**
+   * Runs that pushed a validation point since the list was read: their best val.* tiles (the list's metrics,
+   * at the best checkpoint) may have moved. Only a status change read the list again, so a running run
+   * showed no tiles until it ended or was paused and resumed. Read on its next progress report, by when the
+   * trainer has written the epoch's checkpoint.
+   */
+  private validated = new Set<string>();
 
   constructor(private readonly lab: LabApi) {
     // A dataset deleted (here, in another window or by the CLI) turns its runs' gate buttons off with the
@@ -43,6 +50,7 @@ export class RunsStore {
       // past that step (a crashed trainer's), and the held ones must go too, or the replay mixes with them
       if (run && run.status === 'queued' && p.status === 'running') this.dropAfter(p.id, p.step);
       if (run) Object.assign(run, settle(p));
+      if (this.validated.delete(p.id) && p.status === 'running') this.recheck ??= this.refresh().finally(() => (this.recheck = null));
       // A run that just ended has new test/validation metrics: fetch the list again for them.
       if (!run || ['completed', 'failed', 'cancelled'].includes(p.status)) void this.refresh();
     });
@@ -65,6 +73,7 @@ export class RunsStore {
       this.version++;
     });
     lab.on('runs.metrics', ({ id, points }) => {
+      if (points.some((p) => p.name.startsWith('val.'))) this.validated.add(id);
       const byName = this.series.get(id) ?? new Map();
       this.series.set(id, byName);
       for (const p of points) {

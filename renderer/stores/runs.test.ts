@@ -62,6 +62,33 @@ describe('RunsStore metrics', () => {
   });
 });
 
+describe('RunsStore best validation tiles', () => {
+  it("reads the list again after a validation point, on the run's next progress report, so a running run's val.* tiles follow it", async () => {
+    let metrics: Record<string, number> = {};
+    const { lab: api, emit, calls } = handlerLab({ 'runs.list': () => [runSummary({ id: '4', template: 'dlinear', status: 'running', step: 90, metrics, bestStep: metrics['val.loss'] === undefined ? null : 91 })] });
+    const runs = new RunsStore(api);
+    await runs.refresh();
+    const lists = () => calls.filter((c) => c.channel === 'runs.list').length;
+    const progress = (step: number) => emit('runs.progress', { id: '4', status: 'running', step, totalSteps: 200, samplesPerSec: 900, etaSec: 9, error: null });
+    // a training point moves no tile: no reread
+    emit('runs.metrics', { id: '4', points: [{ name: 'loss', step: 91, value: 0.4 }] });
+    progress(92);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lists()).toBe(1);
+    // the epoch's validation: the next progress report reads the list, and the tile shows the best value
+    metrics = { 'val.loss': 0.35 };
+    emit('runs.metrics', { id: '4', points: [{ name: 'val.loss', step: 91, value: 0.35 }] });
+    progress(95);
+    await until(() => runs.list[0].metrics['val.loss'] === 0.35);
+    expect(runs.list[0]).toMatchObject({ bestStep: 91, status: 'running' });
+    // once: later progress reports do not read it again
+    progress(96);
+    progress(97);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lists()).toBe(2);
+  });
+});
+
 describe('RunsStore gate statistics', () => {
   const open = { gate: 'block0.gate', stat: 'openness' };
   it('takes a pushed point once when loadGates has just read it, and keeps points pushed during a reload', async () => {

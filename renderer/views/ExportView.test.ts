@@ -6,6 +6,8 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
 import type { SystemInfo } from '../../common/lab-api';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 afterEach(() => cleanup());
 
@@ -177,6 +179,18 @@ describe('Export view downloads', () => {
     expect(link.textContent).toBe('Download');
     // each row names its run: the table keeps earlier exports of other runs
     expect(table.querySelector('tbody tr td')!.textContent).toBe('#3 · s0 · run 3');
+  });
+
+  it("puts the browser face's download note in line with the table's cells, off the card's edges", async () => {
+    await exportOnnx('serve');
+    const note = screen.getByTestId('export-serve-note');
+    expect(note.textContent).toContain('Download brings it to this browser');
+    // the view's own <style> (jsdom gets no component styles from the test build): 10 px in, as table.grid's cells
+    const source = readFileSync(fileURLToPath(new URL('./ExportView.svelte', `file://${import.meta.dirname ?? ''}/`)), 'utf8');
+    document.head.innerHTML = `<style>${/<style>([\s\S]*)<\/style>/.exec(source)![1]}</style>`;
+    expect(getComputedStyle(note).paddingLeft).toBe('10px');
+    expect(getComputedStyle(note).paddingBottom).toBe('8px');
+    document.head.innerHTML = '';
   });
 
   it('shows only the path in the desktop face, where the file is already on this machine', async () => {

@@ -87,4 +87,22 @@ describe('the launch bar after Start', () => {
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/runs\/\d+$/));
     expect(stores.models.startWarnings).toBeNull();
   });
+
+  it('hides the warnings once the form is on another template or dataset: they are about the started runs', async () => {
+    warnings = [FEW];
+    stores.router.go('models'); // the test before left the shared router on Runs
+    await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
+    stores.models.setTraining({ ...stores.models.training, maxSteps: 2 });
+    stores.models.seeds = 1;
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    await fireEvent.click(screen.getByTestId('start-runs'));
+    await screen.findByTestId('start-warnings');
+    // "only 27 validation windows" said under nlinear, or under another dataset, read as said of that choice
+    stores.models.choose('nlinear');
+    await waitFor(() => expect(screen.queryByTestId('start-warnings')).toBeNull());
+    stores.models.choose('dlinear');
+    expect(await screen.findByTestId('start-warnings')).toBeTruthy();
+    stores.models.datasetId = demoOf(stores, 'recsys');
+    await waitFor(() => expect(screen.queryByTestId('start-warnings')).toBeNull());
+  });
 });

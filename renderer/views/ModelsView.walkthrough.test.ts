@@ -259,7 +259,7 @@ describe('Datasets → Delete, for a dataset runs were trained on', () => {
     const name = stores.datasets.list.find((d) => d.id === id)!.name;
     await fireEvent.click(await screen.findByRole('button', { name: `Delete ${name}` }));
     await waitFor(() => expect(screen.getByTestId('delete-warning').textContent).toBe(
-      `${runs.length} runs use it: their results, curves and exports stay; knockouts, gate reports and Try it need the data and will stop working. It is a demo dataset: GateLab does not re-create a deleted demo.`));
+      `${runs.length} runs use it: their results, curves and exports stay; knockouts, gate reports, Try it and resume need the data and will stop working. It is a demo dataset: GateLab does not re-create a deleted demo.`));
     await fireEvent.click(screen.getByRole('button', { name: `Confirm deleting ${name}` }));
     await waitFor(() => expect(stores.datasets.list.some((d) => d.id === id)).toBe(false));
     // A panel that needs the data (Try it) now fails with the lab's message, shown in the app's words.

@@ -105,6 +105,16 @@ describe('out-of-order and repeated times are quoted as the file writes them, wi
     expect(r.issues['duplicate_time:Zeit'].message).toBe("column 'Zeit': the same time appears more than once (2 rows repeat an earlier time; first at line 12: 13.01.2024 03:00)");
   });
 
+  // review dates: shuffled days, and later two reviews of one day in a row. The report's "(first: line …)"
+  // example is the issue's first example: it must be the first repeat the message names, not the adjacent pair
+  it('out-of-order times: the examples are the first rows that repeat an earlier time, as the message says', async () => {
+    const days = [5, 2, 9, 2, 7, 1, 3, 3, 8];
+    const r = await load(`review_date,stars\n${days.map((d, i) => `2021-03-0${d},${i % 5}`).join('\n')}\n`);
+    const repeated = r.issues['duplicate_time:review_date'];
+    expect(repeated.message).toBe("column 'review_date': the same time appears more than once (2 rows repeat an earlier time; first at line 5: 2021-03-02)");
+    expect(repeated.examples.map((e) => [e.line, e.value])).toEqual([[5, '2021-03-02'], [9, '2021-03-03']]);
+  });
+
   it('a repeat that steps forward (neither the row before nor a step back) is named by its line too', async () => {
     const r = await load('t,v\n2024-01-03 10:00,1.5\n2024-01-01 10:00,2.5\n2024-01-02 10:00,3.5\n2024-01-03 10:00,4.5\n');
     expect(r.issues['duplicate_time:t'].message).toBe("column 't': the same time appears more than once (1 row repeats an earlier time; first at line 5: 2024-01-03 10:00)");

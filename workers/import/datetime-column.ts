@@ -1,7 +1,7 @@
 // Datetime columns: Float64 epoch seconds (UTC), with the checks a time index needs: order, repeated
 // times, steps and gaps, offsets converted to UTC, and how often each time repeats (k rows per time in
 // a long-format file of k series, see TableWriter).
-import type { CachedColumn, ColumnType } from '../../common/dataset-cache';
+import type { CachedColumn, ColumnType, IssueExample } from '../../common/dataset-cache';
 import { repeatExample, timeOrder, unsortedAdvice } from '../../common/data/forecasting-rows';
 import { excelDaysToEpoch, excelNote } from './excel-dates';
 import { DayFirstDates, EARLY_EPOCH, TWO_DIGIT_YEARS, lastDate, parseDatetime, parseIsoBytes, writesAmPm, type DateFormat } from './datetime';
@@ -34,6 +34,8 @@ export class DatetimeColumn extends NumberColumn {
    * time as written: the first repeat of an out-of-order column is among them (countRepeats names it).
    */
   private readonly mayRepeat: Array<{ row: number; line: number; written: string }> = [];
+  /** The first rows repeating an earlier time in a column out of order, as issue examples (countRepeats). */
+  private earlierRepeats: IssueExample[] = [];
   /** Rows whose time is the row before's (the duplicate_time count while the column is in order). */
   private repeats = 0;
   private readonly steps = new TimeSteps();
@@ -270,11 +272,15 @@ export class DatetimeColumn extends NumberColumn {
     this.repeatsPerTime = k >= 2 ? k : null;
     const name = this.plan.name;
     if (dups > 0 && !this.sorted) {
-      const r = firstRepeatRow(values, sorted);
+      const rows = repeatRows(values, sorted, 5);
+      const r = rows[0] ?? -1;
       const seen = this.mayRepeat.find((m) => m.row === r);
       // the row as the file wrote it; past the rows kept for that, its time (rare: many rows out of order before it)
       const where = seen ? `first at line ${seen.line}: ${seen.written}` : `e.g. ${shortTime(r >= 0 ? values[r] : first)}`;
       this.ctx.validation.addCounted('duplicate_time', name, dups, `column '${name}': the same time appears more than once (${dups.toLocaleString('en-US')} ${dups === 1 ? 'row repeats' : 'rows repeat'} an earlier time; ${where})`);
+      const kept = rows.map((row) => this.mayRepeat.find((m) => m.row === row)).filter((m) => m !== undefined);
+      // only when the first is known: the first example must be the row the message names first
+      this.earlierRepeats = seen ? kept.map((m) => ({ line: m.line, column: name, value: m.written })) : [];
     }
     return this.sorted ? this.repeats : dups;
   }
@@ -296,6 +302,10 @@ export class DatetimeColumn extends NumberColumn {
       // not (only) clock changes: the trainer's advice, which knows a step back of one hour may be one
       // it could not confirm, where sorting would interleave the repeated hour
       if (!this.sorted) {
+        // out of order, not by clock changes: the repeats' examples are the rows the message names (those met
+        // while reading repeat only the row before, a later line); clock changes keep those (repeatExample)
+        const repeated = order.outOfOrder >= 0 && this.earlierRepeats.length ? v.issue('duplicate_time', name) : undefined;
+        if (repeated) repeated.examples = this.earlierRepeats;
         const b = this.firstBack;
         const advice = inUtc ? `Sort the file by '${name}' and import it again` : unsortedAdvice(name, values, order);
         v.addCounted('unsorted_time', name, this.stepsBack, `${unsortedHead(name, b)}: to forecast this series, ${advice[0].toLowerCase()}${advice.slice(1)}`);
@@ -366,20 +376,21 @@ const unsortedHead = (name: string, b: StepBack) => `column '${name}': times are
   + 'This matters only for forecasting, which reads rows in file order (its windows and chronological split would mix periods)';
 
 /**
- * The index of the first row (file order) whose time an earlier row has, or -1. `sorted`: the column's times
+ * The indexes of the first `max` rows (file order) whose time an earlier row has. `sorted`: the column's times
  * sorted (NaN left out); a byte per sorted slot marks a time as met, so no set of times is built.
  */
-function firstRepeatRow(values: Float64Array, sorted: Float64Array): number {
+function repeatRows(values: Float64Array, sorted: Float64Array, max: number): number[] {
   const met = new Uint8Array(sorted.length);
-  for (let i = 0; i < values.length; i++) {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length && rows.length < max; i++) {
     const t = values[i];
     if (Number.isNaN(t)) continue;
     let lo = 0, hi = sorted.length;
     while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < t) lo = mid + 1; else hi = mid; }
-    if (met[lo]) return i;
+    if (met[lo]) rows.push(i);
     met[lo] = 1;
   }
-  return -1;
+  return rows;
 }
 
 const isoTime = (t: number) => (Number.isFinite(t) && Math.abs(t) < 8.64e12 ? new Date(t * 1000).toISOString() : String(t));

@@ -21,6 +21,7 @@ import type { LabPaths } from '../home';
 import { runSplitRows, type RunSplitRows } from '../runs/run-split-rows';
 import { lazyDatasetCache } from '../runs/run-pipeline';
 import { cellOf } from './cells';
+import { lineCounter } from '../runs/file-line-count';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -118,19 +119,9 @@ async function countLines(path: string): Promise<number> {
   try { await file.read(head, 0, 2, 0); } finally { await file.close(); }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   const stream = gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  let breaks = 0, lastLine = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let end = chunk.length - 1; // the chunk's last byte that is not a line break
-    while (end >= 0 && (chunk[end] === 0x0a || chunk[end] === 0x0d)) end--;
-    let inChunk = 0, beforeEnd = 0;
-    for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) {
-      inChunk++;
-      if (at < end) beforeEnd++;
-    }
-    if (end >= 0) lastLine = breaks + beforeEnd + 1;
-    breaks += inChunk;
-  }
-  return lastLine;
+  const counter = lineCounter();
+  for await (const chunk of stream as AsyncIterable<Buffer>) counter.add(chunk);
+  return counter.lines();
 }
 
 export interface SourceContext {

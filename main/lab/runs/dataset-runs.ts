@@ -112,7 +112,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       datasetId = outcome.dataset.id;
       importedNow = outcome.created;
       log(outcome.created ? `imported ${ref} as dataset ${datasetId}` : `${ref} is already dataset ${datasetId} ('${outcome.dataset.name}'): training on it`);
-      if (importedNow) undo = importUndo(lab.registry, datasetId, ref, log);
+      if (importedNow) undo = importUndo(lab.registry, datasetId, outcome.dataset.name, ref, log);
     } else datasetId = resolveDataset(lab.registry, ref).id;
     // --target changes the dataset's roles for later runs too; a run refused below must not leave it changed
     if (options.target !== undefined) {
@@ -167,7 +167,7 @@ function checkConfigBeforeData(config: Record<string, unknown>): void {
  * longer exists: given the refusal, it is rewritten to import the file first (adviceWithoutDataset). Runs at
  * most once.
  */
-function importUndo(registry: DatasetRegistry, datasetId: number, file: string, log: (line: string) => void): (refusal?: unknown) => void {
+function importUndo(registry: DatasetRegistry, datasetId: number, name: string, file: string, log: (line: string) => void): (refusal?: unknown) => void {
   return once((refusal?: unknown) => {
     try {
       registry.delete(datasetId);
@@ -175,22 +175,32 @@ function importUndo(registry: DatasetRegistry, datasetId: number, file: string, 
       log(`dataset ${datasetId} (imported from ${file}) is kept: it could not be removed (${(e as Error).message}); gatelab datasets delete ${datasetId} removes it`);
       return;
     }
-    const advised = refusal instanceof Error && namesDataset(refusal.message, datasetId);
+    const advised = refusal instanceof Error && namesDataset(refusal.message, datasetId, name);
     log(`dataset ${datasetId} removed again: the run was refused, so ${file} is not kept (to keep it, gatelab import ${shellWord(file)}` +
       `${advised ? '; the advice below starts with that import, and ID in it is the id the import prints' : ''})`);
     // in place, not a new Error: the refusal's class says its exit code (exit-codes.ts); an error whose
     // message is a getter (zod's) keeps its words
     if (advised) {
       try {
-        refusal.message = adviceWithoutDataset(refusal.message, datasetId, file);
+        refusal.message = adviceWithoutDataset(refusal.message, datasetId, file, name);
       } catch { /* a read-only message */ }
     }
   });
 }
 
-/** Whether a message names dataset `id` in a command or as "dataset N". */
-function namesDataset(message: string, id: number): boolean {
-  return new RegExp(`(gatelab datasets [\\w-]+ |--dataset |\\bdataset )${id}(?!\\w|\\.\\d)`).test(message);
+/** Whether a message names dataset `id` in a command or as "dataset N", or by `name` in a command. */
+function namesDataset(message: string, id: number, name: string): boolean {
+  return new RegExp(`(gatelab datasets [\\w-]+ |--dataset |\\bdataset )${id}(?!\\w|\\.\\d)`).test(message) || byName(name).test(message);
+}
+
+/**
+ * `gatelab datasets VERB NAME` and `--dataset NAME`: the binding checks write a dataset by its name when it is
+ * one shell word (checkBinding: `gatelab datasets roles ratings.dat <column>=categorical`), which a removed
+ * import no longer has either. Group 1 is the command before the name.
+ */
+function byName(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(gatelab datasets [\\w-]+ |--dataset )${escaped}(?=\\s|$|[),;])`, 'g');
 }
 
 /**
@@ -199,10 +209,12 @@ function namesDataset(message: string, id: number): boolean {
  * in every command (`gatelab datasets roles ID <column>=target`, "in dataset ID 'shop'"); `--dataset N`
  * becomes `--dataset FILE` (a file already imported is trained on). A message that names no dataset is kept.
  */
-export function adviceWithoutDataset(message: string, id: number, file: string): string {
+export function adviceWithoutDataset(message: string, id: number, file: string, name?: string): string {
   const path = shellWord(file);
   let first = true;
-  return message
+  // the dataset named by its name in a command reads as by its id (then rewritten as the id is)
+  const named = name ? message.replace(byName(name), (_all, before: string) => `${before}${id}`) : message;
+  return named
     .replace(new RegExp(`gatelab datasets ([\\w-]+) ${id}(?!\\w|\\.\\d)`, 'g'), (_all, verb: string) => {
       const command = `gatelab datasets ${verb} ID`;
       if (!first) return command;

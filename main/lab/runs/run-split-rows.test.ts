@@ -89,6 +89,13 @@ describe('the row note names read_csv with the file\'s delimiter', () => {
     const spaced = Array.from({ length: 60 }, (_, i) => `${20 + (i % 40)}, ${['Private', 'State-gov', 'Self-emp'][i % 3]}, ${i % 2 ? '<=50K' : '>50K'}`).join('\n');
     expect(await noteFor('adult.csv', `age, workclass, income\n${spaced}\n`)).toMatch(/pandas\.read_csv\(file, skipinitialspace=True\) gives it/);
   });
+  // product reviews: a quoted text over two lines moves every later row down a line, so no offset holds
+  it('a quoted value with a line break: the file\'s lines are counted and no line offset is claimed', async () => {
+    const reviews = Array.from({ length: 60 }, (_, i) => `${i},${i === 3 ? '"Great fit.\nWould buy again"' : `"review ${i}"`},${i % 2}`).join('\n');
+    const note = await noteFor('reviews.csv', `id,text,liked\n${reviews}\n`);
+    expect(note).toMatch(/\(the index pandas\.read_csv\(file\) gives it\); its line in the file is not that index \+ 2: the file has 62 lines, where 60 rows of one line each and the line before them would take 61, so quoted values with line breaks in them \(or blank lines\) put rows on later lines$/);
+    expect(note).not.toMatch(/if the file has no blank lines/);
+  });
   it('escapes a delimiter of several characters for the regular expression python reads it as', () => {
     expect(pandasSep('::')).toBe("sep='::', engine='python'");
     expect(pandasSep('||')).toBe("sep='\\\\|\\\\|', engine='python'");

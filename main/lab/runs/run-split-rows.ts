@@ -19,6 +19,7 @@ import { datasetResolver } from './dataset-runs';
 import { runPipeline, type DatasetPayload, type RunConfigView } from './run-pipeline';
 import { longFileParts } from './long-file-parts';
 import { rowNumberWords, type RowNumbering } from '../../../common/lab-api/row-numbering';
+import { countFileLinesSync } from './file-line-count';
 
 /** A row's part, by its assignment code (0 train, 1 validation, 2 test, 3 unused). */
 export const ROW_PARTS = ['train', 'validation', 'test', 'unused'] as const;
@@ -132,7 +133,15 @@ export function rowNumbering(store: LabStore, datasetId: number, rows: number, h
   const header = d?.format !== 'jsonl' && d?.format !== 'json' && d?.hasHeader !== false;
   // a JSON array's item may span several lines (indented): no line to give
   const preamble = reader && d?.format !== 'json' ? reading.preambleLines : 0;
-  return { kind: 'file', rows, reader, lineOffset: reader && d?.format !== 'json' ? (header ? 2 : 1) + preamble : null, ...(preamble ? { preambleLines: preamble } : {}) };
+  const lineOffset = reader && d?.format !== 'json' ? (header ? 2 : 1) + preamble : null;
+  // a row's line is its index + lineOffset only with one line a row: count the file's lines to be sure
+  // (file-line-count.ts; UTF-16 lines are not counted, as Try it does not)
+  const fileLines = lineOffset !== null && d && home && !/^utf-16/.test(d.encoding ?? '') ? countFileLinesSync(join(home, d.sourcePath)) : null;
+  const linesBefore = lineOffset === null ? 0 : lineOffset - 1;
+  if (fileLines !== null && fileLines !== linesBefore + rows) {
+    return { kind: 'file', rows, reader, lineOffset: null, ...(preamble ? { preambleLines: preamble } : {}), linesCounted: { fileLines, linesBefore } };
+  }
+  return { kind: 'file', rows, reader, lineOffset, ...(preamble ? { preambleLines: preamble } : {}) };
 }
 
 interface SourceReading { preambleLines: number; skipInitialSpace: boolean }

@@ -78,6 +78,15 @@ describe('CompareAnalytics with an ablated run', () => {
   });
 });
 
+describe('CompareAnalytics scatter note', () => {
+  it('says which runs the scatter leaves out in a sentence of its own (a space after "not written yet.")', async () => {
+    // run 3 has no test.auc yet (still training): it is named under the scatter
+    render(CompareAnalytics, { props: { lab: fakeLab(), runs: [run('1', 0, 0.78), { ...run('3', 2, 0), metrics: {} }] } });
+    const note = await screen.findByText(/FLOPs per sample: measured/);
+    await waitFor(() => expect(note.textContent).toMatch(/gate report not written yet\. Not shown \(no test\.auc or FLOPs\): /));
+  });
+});
+
 describe('ComputeScatter', () => {
   it('places each run at its FLOPs and metric, hollow when the FLOPs are an unmeasured dense count', () => {
     const points = [
