@@ -60,8 +60,9 @@ describe('gatelab templates, --help and train --target', () => {
       const csv = join(home, 'reviews.csv');
       writeFileSync(csv, rows.join('\n'));
       const noTarget = await gatelab(['train', '--home', home, '--dataset', csv, '--template', 'gmu', '--epochs', '1', '--json']);
-      // refused before a run is queued, naming the dataset, --target and the likely column
-      expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column: pass --target COLUMN, or gatelab datasets roles reviews <column>=target \(the column 'liked' looks like one\)/);
+      // refused before a run is queued, naming --target and the likely column; the dataset the command imported is
+      // removed again, so the roles advice starts from importing the file (not a dataset name that is gone)
+      expect(JSON.parse(noTarget.out.trim().split('\n').at(-1)!).error).toMatch(/needs a target column: pass --target COLUMN, or gatelab import \S*reviews\.csv, then gatelab datasets roles ID <column>=target \(the column 'liked' looks like one\)/);
       expect((await gatelab(['runs', '--home', home, '--json'])).out.trim().split('\n').at(-1)).toBe('[]');
       // a demo made for another family says which templates fit it
       const demos = JSON.parse((await gatelab(['datasets', '--home', home, '--json'])).out.trim().split('\n').at(-1)!) as Array<{ id: number; family: string | null }>;
