@@ -10,7 +10,7 @@ import { defaultBinding } from '../../../common/models/binding';
 import { labPaths } from '../home';
 import { openLabDatasets, type LabDatasets } from './index';
 import { retypeDataset } from './retype';
-import { ignoredOnImport, isRowCounter } from './ignored-on-import';
+import { ignoredOnImport, isRowCounter, rowCounterNote } from './ignored-on-import';
 
 let home: string;
 let lab: LabDatasets;
@@ -83,5 +83,10 @@ describe('columns that start ignored', () => {
     expect(isRowCounter(intColumn('visits', 0, 49, 50), 50)).toBe(false);
     expect(isRowCounter(intColumn('No', 1, 51, 50), 50)).toBe(false); // a gap: not every row counted
     expect(isRowCounter(intColumn('No', 5, 54, 50), 50)).toBe(false); // from 5
+  });
+
+  it("the note's command quotes a counter name as the shell needs, a quote in it included", () => {
+    expect(rowCounterNote('Unnamed: 0', 0, 5)).toContain("gatelab datasets roles ID 'Unnamed: 0=feature')");
+    expect(rowCounterNote("row's no", 1, 5)).toContain("gatelab datasets roles ID 'row'\\''s no=feature')");
   });
 });

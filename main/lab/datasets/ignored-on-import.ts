@@ -8,6 +8,7 @@
 // The role is only where a dataset starts: a user sets it back to feature like any other. Roles are stored
 // with the dataset at import, so datasets imported before keep theirs.
 import type { ImportResult, ValidationIssue } from '../../../common/dataset-cache';
+import { shellWord } from '../../../common/text/shell-word';
 
 type ImportedColumn = ImportResult['columns'][number] & { timeParts?: readonly string[] };
 
@@ -47,7 +48,7 @@ export function rowCounterNote(name: string, first: number, rows: number): strin
   const last = (first + rows - 1).toLocaleString('en-US');
   return `column '${name}' counts the rows (${first} to ${last}): it starts with the role ignore, so no model reads it ` +
     `(as a forecasting channel it would be "forecast" perfectly and flatter the error; as a feature it says only where a row is in the file). ` +
-    `To use it, set its role to feature (in the app: Datasets → Schema → its Role; on the command line: gatelab datasets roles ID ${/^[\w.-]+$/.test(name) ? name : `'${name}'`}=feature)`;
+    `To use it, set its role to feature (in the app: Datasets → Schema → its Role; on the command line: gatelab datasets roles ID ${shellWord(`${name}=feature`)})`;
 }
 
 /** The note as an issue of the import's report. */

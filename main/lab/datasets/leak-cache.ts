@@ -1,8 +1,7 @@
 // A dataset cache's column values without their dictionaries: the leakage check (leak-issues.ts) needs a
 // category's codes, never its words, and a text column's dictionary on a million rows is most of the cost
 // of opening it. Each column is read once, when first asked for.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cacheFolderFiles } from '../import/cache-io';
 import { decodeColumn, readCacheMeta, type CachedColumn, type ColumnValues } from '../../../common/dataset-cache';
 
 export interface CachedValues {
@@ -14,7 +13,7 @@ export interface CachedValues {
 }
 
 export function cachedValues(dir: string): CachedValues {
-  const files = { readText: (f: string) => readFileSync(join(dir, f), 'utf8'), readBytes: (f: string) => readFileSync(join(dir, f)), where: (f: string) => join(dir, f) };
+  const files = cacheFolderFiles(dir);
   const meta = readCacheMeta(files);
   const byName = new Map(meta.columns.map((c) => [c.name, c]));
   const read = new Map<string, ColumnValues>();

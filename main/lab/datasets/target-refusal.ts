@@ -7,6 +7,7 @@
 import type { ColumnRole, ColumnTypeName } from '../../../common/data/roles';
 import type { ImportResult } from '../import/index';
 import { IMPLICIT_FEEDBACK_HINT } from '../../../common/models/target';
+import { shellWord } from '../../../common/text/shell-word';
 
 /** What the rule reads of a column: its type in effect, its role and the importer's stats. */
 export interface TargetCandidate {
@@ -52,10 +53,7 @@ function suggestion(d: TargetDataset, refused: string): string | undefined {
 }
 
 /** 'OT=target' as a shell word: a name with spaces or quotes is quoted. */
-const assignment = (column: string) => {
-  const word = `${column}=target`;
-  return /^[\w./:@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-};
+const assignment = (column: string) => shellWord(`${column}=target`);
 
 /**
  * The refusal of a role change that makes an unusable column the target, or null. A column that is the target

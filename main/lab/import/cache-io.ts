@@ -22,12 +22,17 @@ export interface DatasetCache {
   column(name: string): OpenColumn;
 }
 
-export function openDatasetCache(cacheDir: string): DatasetCache {
-  const files: CacheFiles = {
+/** A cache folder's files, read synchronously: how every reader in main/ opens a cache. */
+export function cacheFolderFiles(cacheDir: string): CacheFiles {
+  return {
     readText: (f) => readFileSync(join(cacheDir, f), 'utf8'),
     readBytes: (f) => readFileSync(join(cacheDir, f)),
     where: (f) => join(cacheDir, f),
   };
+}
+
+export function openDatasetCache(cacheDir: string): DatasetCache {
+  const files = cacheFolderFiles(cacheDir);
   const meta = readCacheMeta(files);
   const columns = meta.columns.map((info): OpenColumn => ({ info, ...readCachedColumn(files, meta, info) }));
   const byName = new Map(columns.map((c) => [c.info.name, c]));

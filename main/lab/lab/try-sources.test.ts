@@ -22,7 +22,8 @@ import { RunManager } from '../runs/run-manager';
 import { exportRun } from '../runs/export-run';
 import type { RunsPort } from './runs-port';
 import { TryIt } from './try-it';
-import { checkedAgainst, countFileLines, lineRule, trySources, type SourceContext } from './try-sources';
+import { checkedAgainst, lineRule, trySources, type SourceContext } from './try-sources';
+import { countFileLines } from '../runs/file-line-count';
 
 let home: string, paths: LabPaths, lab: LabDatasets, ctx: SourceContext;
 beforeAll(async () => {

@@ -8,10 +8,8 @@
 // line count is exactly its header plus the rows the import read (no blank lines, no value running over
 // several lines, no units or summary row) and whose dropped rows (if any) are all named in the import's
 // report. Anything else gets no line and a sentence saying why; the dataset row is always exact.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { TEST, rowsOf } from '../../../common/data';
 import type { DatasetCacheMeta, IssueKind } from '../../../common/dataset-cache';
 import type { TryPoint, TryRowSource, TrySources } from '../../../common/lab-api/try-source';
@@ -21,7 +19,7 @@ import type { LabPaths } from '../home';
 import { runSplitRows, type RunSplitRows } from '../runs/run-split-rows';
 import { lazyDatasetCache } from '../runs/run-pipeline';
 import { cellOf } from './cells';
-import { lineCounter } from '../runs/file-line-count';
+import { countFileLines } from '../runs/file-line-count';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -93,35 +91,6 @@ export function lineRule(meta: DatasetCacheMeta, fileLines: number | null): Line
       return line;
     },
   };
-}
-
-const lineCounts = new Map<string, Promise<number>>();
-
-/**
- * The number of the file's last non-blank line (line breaks at the very end start no line, as the importer
- * reads them). Gzip files are counted as they decompress. Kept per file version: a big file is read once.
- */
-export function countFileLines(path: string): Promise<number> {
-  const s = statSync(path);
-  const key = `${path}\u0000${s.size}\u0000${s.mtimeMs}`;
-  let counted = lineCounts.get(key);
-  if (!counted) {
-    counted = countLines(path);
-    counted.catch(() => lineCounts.delete(key));
-    lineCounts.set(key, counted);
-  }
-  return counted;
-}
-
-async function countLines(path: string): Promise<number> {
-  const file = await open(path, 'r');
-  const head = Buffer.alloc(2);
-  try { await file.read(head, 0, 2, 0); } finally { await file.close(); }
-  const gzip = head[0] === 0x1f && head[1] === 0x8b;
-  const stream = gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  const counter = lineCounter();
-  for await (const chunk of stream as AsyncIterable<Buffer>) counter.add(chunk);
-  return counter.lines();
 }
 
 export interface SourceContext {

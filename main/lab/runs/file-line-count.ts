@@ -2,8 +2,11 @@
 // the importer reads them). A row's file line is its index plus the lines before the table only when the file
 // has exactly those lines and one per row: a quoted value with line breaks in it (review texts often have
 // them) or a blank line puts every later row further down. `gatelab split`'s row note (run-split-rows.ts,
-// read synchronously) and Try it's lines (try-sources.ts, streamed) count them the same way, here.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+// read synchronously) and Try it's lines (try-sources.ts, streamed) count them the same way and share one
+// count per file version, here.
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
 
 /**
  * Counts the lines of a file fed chunk by chunk, in order. A line ends at LF, CRLF or a lone CR (old Mac
@@ -30,8 +33,15 @@ export function lineCounter(): { add(chunk: Buffer): void; lines(): number } {
   };
 }
 
+/** Counts by file version (path, size, modification time): a big file is read once. */
 const counted = new Map<string, number>();
+const counting = new Map<string, Promise<number>>();
 const CHUNK = 1 << 20;
+
+function versionKey(path: string): string {
+  const s = statSync(path);
+  return `${path}\u0000${s.size}\u0000${s.mtimeMs}`;
+}
 
 /**
  * The file's line count, read synchronously (a 10 MB file takes a few milliseconds), kept per file version;
@@ -40,8 +50,7 @@ const CHUNK = 1 << 20;
  */
 export function countFileLinesSync(path: string): number | null {
   try {
-    const s = statSync(path);
-    const key = `${path}\u0000${s.size}\u0000${s.mtimeMs}`;
+    const key = versionKey(path);
     const known = counted.get(key);
     if (known !== undefined) return known;
     const fd = openSync(path, 'r');
@@ -62,4 +71,33 @@ export function countFileLinesSync(path: string): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The file's line count, streamed (Try it must not block the lab while a big file is read); gzip files are
+ * counted as they decompress. Rejects when the file cannot be read.
+ */
+export async function countFileLines(path: string): Promise<number> {
+  const key = versionKey(path);
+  const known = counted.get(key);
+  if (known !== undefined) return known;
+  let count = counting.get(key);
+  if (!count) {
+    count = streamedCount(path)
+      .then((lines) => { counted.set(key, lines); return lines; })
+      .finally(() => counting.delete(key));
+    counting.set(key, count);
+  }
+  return count;
+}
+
+async function streamedCount(path: string): Promise<number> {
+  const file = await open(path, 'r');
+  const head = Buffer.alloc(2);
+  try { await file.read(head, 0, 2, 0); } finally { await file.close(); }
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const stream = gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
+  const counter = lineCounter();
+  for await (const chunk of stream as AsyncIterable<Buffer>) counter.add(chunk);
+  return counter.lines();
 }

@@ -4,9 +4,8 @@
 // and the pipeline fitted on the training rows, on the columns the run's model was built from (chosen by the
 // trainer's own function, common/models/model-columns.ts). Export writes it into the ONNX file's metadata.
 // Keep the steps in the same order as labDatasetRun: the export test compares both paths on raw rows.
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { readCacheMeta, readCachedColumn, type CacheFiles, type DatasetCacheMeta } from '../../../common/dataset-cache';
+import { readCacheMeta, readCachedColumn, type DatasetCacheMeta } from '../../../common/dataset-cache';
+import { cacheFolderFiles } from '../import/cache-io';
 import {
   computeSplit, type ColumnSource, type DataColumn, type FittedPipeline,
   type SplitResult, type SplitSpecInput,
@@ -70,7 +69,7 @@ export type DerivedPipeline = RunPipeline & {
 
 /** A cache reader that loads a column when first asked for (exports use a few columns of a wide file). */
 export function lazyDatasetCache(cacheDir: string): ColumnSource & { meta: DatasetCacheMeta } {
-  const files: CacheFiles = { readText: (f) => readFileSync(join(cacheDir, f), 'utf8'), readBytes: (f) => readFileSync(join(cacheDir, f)), where: (f) => join(cacheDir, f) };
+  const files = cacheFolderFiles(cacheDir);
   const meta = readCacheMeta(files);
   const loaded = new Map<string, DataColumn>();
   return {

@@ -6,7 +6,6 @@
 // leaves them out. The counts are then checked against the data line the run's trainer stored when it
 // started: rows that disagree with what the run trained on are refused, never written. The split stated is
 // the one runPipeline cut the rows by (a regressed target's is random, not its binding's stratified one).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCacheMeta } from '../../../common/dataset-cache';
 import { parseModelConfig } from '../../../common/models';
@@ -20,6 +19,7 @@ import { runPipeline, type DatasetPayload, type RunConfigView } from './run-pipe
 import { longFileParts } from './long-file-parts';
 import { rowNumberWords, type RowNumbering } from '../../../common/lab-api/row-numbering';
 import { countFileLinesSync } from './file-line-count';
+import { cacheFolderFiles } from '../import/cache-io';
 
 /** A row's part, by its assignment code (0 train, 1 validation, 2 test, 3 unused). */
 export const ROW_PARTS = ['train', 'validation', 'test', 'unused'] as const;
@@ -154,7 +154,7 @@ const NO_READING: SourceReading = { preambleLines: 0, skipInitialSpace: false };
  */
 function sourceReading(cacheDir: string): SourceReading {
   try {
-    const meta = readCacheMeta({ readText: (f) => readFileSync(join(cacheDir, f), 'utf8'), readBytes: (f) => readFileSync(join(cacheDir, f)), where: (f) => join(cacheDir, f) });
+    const meta = readCacheMeta(cacheFolderFiles(cacheDir));
     return { preambleLines: meta.source.preambleLines ?? 0, skipInitialSpace: meta.source.skipInitialSpace ?? false };
   } catch {
     return NO_READING;
