@@ -30,13 +30,27 @@ describe('the CTR data line: columns left out, integer codes read as numbers', (
       'day (role series-id: a CTR model reads columns with the role feature or categorical)',
     ]);
     expect(notes.notes).toEqual(['read as numbers, not fields: C1 (3 distinct integers), banner_pos (3 distinct integers); ' +
-      'if one is a code, make it a field with the role categorical (gatelab datasets roles ID C1=categorical)']);
+      'if one is a code, make it a field with the role categorical (gatelab datasets roles ID C1=categorical; if all are codes: gatelab datasets roles ID C1=categorical banner_pos=categorical)']);
     // many distinct integers (a count) or a constant are numbers: nothing to say; an ignored or categorical column is not named
     const many = ctrColumnNotes([col('u', 'categorical'), col('views', 'int'), col('flag', 'int'), col('t', 'datetime', 'ignore'), col('C1', 'int', 'categorical')],
       (name) => (name === 'views' ? Array.from({ length: 500 }, (_, i) => i) : [1, 1, 1]));
     expect(many).toEqual({ leftOut: [], notes: [] });
     // a name a shell would split is quoted in the command
     expect(ctrColumnNotes([col('u', 'categorical'), col('banner pos', 'int')], () => [0, 1, 2]).notes[0]).toMatch(/\(gatelab datasets roles ID 'banner pos=categorical'\)$/);
+  });
+
+  it('an integer column named C14 (Avazu) is a code however many values it has; a count named otherwise is not', () => {
+    const many = Array.from({ length: 2600 }, (_, i) => 15000 + i);
+    const notes = ctrColumnNotes([col('site_id', 'categorical'), col('C14', 'int'), col('views', 'int')], () => many, 2).notes;
+    expect(notes).toEqual(['read as numbers, not fields: C14 (more than 100 distinct integers); if one is a code, make it a field with the role categorical (gatelab datasets roles 2 C14=categorical)']);
+  });
+
+  it('names every code past the eighth (an Avazu log has 10), and one command makes them all fields', () => {
+    const names = ['C1', 'banner_pos', 'device_type', 'device_conn_type', 'C15', 'C16', 'C18', 'C19', 'C20', 'C21'];
+    const notes = ctrColumnNotes([col('site_id', 'categorical'), ...names.map((n) => col(n, 'int'))], () => [0, 1, 2, 1], 4).notes[0];
+    // the ninth and tenth were hidden behind "… (10 in all)": the user could not tell which columns they were
+    expect(notes).toContain('C19 (3 distinct integers), and C20, C21 (10 in all);');
+    expect(notes).toContain(`(gatelab datasets roles 4 C1=categorical; if all are codes: gatelab datasets roles 4 ${names.map((n) => `${n}=categorical`).join(' ')})`);
   });
 
   it('the binding is unchanged: hour, text and vectors are not read, the integer codes stay numbers (old runs re-derive the same)', () => {
@@ -67,7 +81,7 @@ describe('the CTR data line of a run on an imported Avazu-like log', () => {
     const payload = { cacheDir: join(home, 'avazu'), columns: meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.name === 'click' ? 'target' : c.name === 'hour' ? 'time' : 'feature', modality: null })) };
     const r = labDatasetRun(payload, { model: { template: 'lr' }, data: { datasetId: 7 } as never });
     expect(r.data.describe).toContain('; left out: id (an id: one value per row), hour (datetime: a CTR model does not read times; to use it, derive hour-of-day or weekday columns from it in the file and import it again);');
-    expect(r.data.describe).toMatch(/; read as numbers, not fields: C1 \(3 distinct integers\), banner_pos \(3 distinct integers\); if one is a code, make it a field with the role categorical \(gatelab datasets roles 7 C1=categorical\)$/);
+    expect(r.data.describe).toMatch(/; read as numbers, not fields: C1 \(3 distinct integers\), banner_pos \(3 distinct integers\); if one is a code, make it a field with the role categorical \(gatelab datasets roles 7 C1=categorical; if all are codes: gatelab datasets roles 7 C1=categorical banner_pos=categorical\)$/);
     expect(r.model).toMatchObject({ fields: [10], numeric: 2 }); // site_category: 9 values + unseen
     const resumed = labDatasetRun(payload, { model: r.model, data: {} }, { modelBuilt: true });
     expect(resumed.model).toMatchObject({ fields: [10], numeric: 2 });

@@ -30,6 +30,27 @@ describe('default bindings from column roles', () => {
     const log = [col('column_1', 'int'), col('column_2', 'int'), col('column_3', 'int', 'target'), col('column_4', 'int', 'ignore'), col('score', 'float')];
     expect(() => defaultBinding('recsys', log)).toThrow(/needs categorical fields: gatelab datasets roles ID <column>=categorical \(integer columns that may hold ids: column_1, column_2\)$/);
     expect(() => defaultBinding('recsys', [col('x', 'float'), col('y', 'int', 'target')])).toThrow(/<column>=categorical$/);
+    // ML-1M's ratings.dat: its Unix seconds (column_4) are a time, not an id to embed; runBinding finds them from the dataset's stats
+    const dat = [col('column_1', 'int'), col('column_2', 'int'), col('column_3', 'int', 'target'), col('column_4', 'int')];
+    const stats = (min: number, max: number, distinct: number) => ({ stats: { min, max, numbers: { distinct, fractions: false } } });
+    const withStats = [{ ...dat[0], ...stats(1, 6040, 1001) }, { ...dat[1], ...stats(1, 3952, 1001) }, dat[2], { ...dat[3], ...stats(956703932, 1046454590, 1001) }];
+    expect(() => runBinding(withStats, { model: { template: 'deepfm', positiveAtLeast: 4 }, data: {} })).toThrow(
+      /\(integer columns that may hold ids: column_1, column_2\); column_4 looks like Unix seconds, a time rather than an id \(to leave it out: gatelab datasets roles ID column_4=ignore\)$/);
+    // few distinct values in that range (codes, a year-sized id), or no stats (a run's snapshot): named as before
+    expect(() => runBinding([...withStats.slice(0, 3), { ...dat[3], ...stats(956703932, 1046454590, 40) }], { model: { template: 'deepfm', positiveAtLeast: 4 }, data: {} }))
+      .toThrow(/\(integer columns that may hold ids: column_1, column_2, column_4\)$/);
+    expect(() => runBinding(dat, { model: { template: 'deepfm', positiveAtLeast: 4 }, data: {} })).toThrow(/\(integer columns that may hold ids: column_1, column_2, column_4\)$/);
+    // no target yet: its ratings (column_3, 1..5) are named with the threshold, not called an implicit-feedback log
+    const noTarget = [withStats[0], withStats[1], { ...dat[2], role: 'feature', ...stats(1, 5, 5) }, withStats[3]] as typeof withStats;
+    expect(() => runBinding(noTarget, { model: { template: 'deepfm' }, data: {} })).toThrow(
+      /needs a target column: gatelab datasets roles ID <column>=target \(the column 'column_3' looks like a rating: 5 values from 1 to 5; to read a rating ≥ 4 as a click, train with --target column_3 --set positiveAtLeast=4\)$/);
+    // ml-latest-small's half-star 'rating' is a label's name: its threshold is said too (else the next refusal asks for one)
+    const small = [{ ...col('userId', 'categorical') }, { ...col('rating', 'float'), ...stats(0.5, 5, 10) }];
+    expect(() => runBinding(small, { model: { template: 'deepfm' }, data: {} })).toThrow(
+      /<column>=target \(the column 'rating' looks like a rating: 10 values from 0\.5 to 5; to read a rating ≥ 4 as a click, train with --target rating --set positiveAtLeast=4\)$/);
+    // without stats (the app's estimate, a run's snapshot) the advice is as before
+    expect(() => runBinding(noTarget.map(({ name, type, role, modality }) => ({ name, type, role, modality })), { model: { template: 'deepfm' }, data: {} }))
+      .toThrow(/does not sample negatives itself: add them to the file$/);
   });
 
   it('fusion: modalities from the modality of each column, stratified split on the target', () => {

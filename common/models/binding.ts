@@ -11,6 +11,7 @@ import {
 } from '../data';
 import { TEXT_BUCKETS, type Family } from './base';
 import { WORD_RULES } from '../data';
+import type { StatsHints } from './stats-hints';
 import { IMPLICIT_FEEDBACK_HINT, MAX_INTEGER_CLASSES, distinctNumbers } from './target';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
 import { shellWord } from '../text/shell-word';
@@ -279,7 +280,8 @@ function ctrLeftOutReason(c: { type: string; role: string }): string {
  * fusion's lines do the same for theirs). `leftOut`: used columns that are neither fields nor numeric inputs
  * (a datetime such as Avazu's `hour`, text, vectors, numbers with another role), each with why and what to
  * do, for the "left out" note. `notes`: integer columns with few distinct values (2 to MAX_INTEGER_CLASSES,
- * the count under which an integer target reads as classes) read as numbers (z-scored): codes such as
+ * the count under which an integer target reads as classes; any count when named C1, C14…: anonymised
+ * categories) read as numbers (z-scored): codes such as
  * Avazu's `C1` or `banner_pos` usually mean a category, not an amount, and the role categorical makes one a
  * field. Only said, never changed: the binding is the run's (ctrInputs), and old runs must read their
  * columns as they trained. `numbersOf`: the column's values (NaN missing), to count their distinct integers.
@@ -296,10 +298,18 @@ export function ctrColumnNotes(columns: ReadonlyArray<{ name: string; type: stri
   const codes = !numbersOf ? [] : numeric.flatMap((name) => {
     const values = numbersOf(name);
     const { seen, integers } = distinctNumbers(values.length, (r) => values[r], MAX_INTEGER_CLASSES);
-    return integers && seen.size >= 2 && seen.size <= MAX_INTEGER_CLASSES ? [{ name, distinct: seen.size }] : [];
+    // Avazu's C14…C21 (and Criteo-style C1…C26 written as integers) are anonymised categories however many values they have
+    const code = seen.size <= MAX_INTEGER_CLASSES || /^C\d+$/.test(name);
+    return integers && seen.size >= 2 && code ? [{ name, distinct: seen.size }] : [];
   });
-  const listed = codes.slice(0, 8).map((c) => `${c.name} (${c.distinct} distinct integers)`).join(', ') + (codes.length > 8 ? `, … (${codes.length} in all)` : '');
-  const notes = codes.length ? [`read as numbers, not fields: ${listed}; if one is a code, make it a field with the role categorical (gatelab datasets roles ${datasetId ?? 'ID'} ${shellWord(`${codes[0].name}=categorical`)})`] : [];
+  const counted = (c: { name: string; distinct: number }) => `${c.name} (${c.distinct > MAX_INTEGER_CLASSES ? `more than ${MAX_INTEGER_CLASSES}` : c.distinct} distinct integers)`;
+  // Past 8, the rest are named without their counts: an Avazu log has 10 such codes, and a note that hid two
+  // of them ("… (10 in all)") left the user guessing which; the second command makes every one a field at once.
+  const listed = codes.slice(0, 8).map(counted).join(', ') +
+    (codes.length > 8 ? `, and ${codes.slice(8).map((c) => c.name).join(', ')} (${codes.length} in all)` : '');
+  const roles = (some: typeof codes) => `gatelab datasets roles ${datasetId ?? 'ID'} ${some.map((c) => shellWord(`${c.name}=categorical`)).join(' ')}`;
+  const all = codes.length > 1 ? `; if all are codes: ${roles(codes)}` : '';
+  const notes = codes.length ? [`read as numbers, not fields: ${listed}; if one is a code, make it a field with the role categorical (${roles(codes.slice(0, 1))}${all})`] : [];
   return { leftOut, notes };
 }
 
@@ -310,7 +320,7 @@ export function ctrColumnNotes(columns: ReadonlyArray<{ name: string; type: stri
  * `positiveAtLeast`), seeded random 80/10/10; fusion: columns grouped by their modality, stratified 80/10/10.
  * Throws a message saying which role to set when the columns do not say enough.
  */
-export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; seed?: number; task?: TargetTask } = {}): DataBindingInput {
+export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; seed?: number; task?: TargetTask; hints?: StatsHints } = {}): DataBindingInput {
   const used = columns.filter((c) => c.role !== 'ignore');
   const target = used.find((c) => c.role === 'target');
   const seed = o.seed ?? 42;
@@ -325,10 +335,15 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   if (!target) {
     // name the likely column: a user whose file has 'click' or 'label' should not have to guess
     const likely = likelyTarget(used);
+    // a headerless ratings file names no label, yet its ratings are one with a threshold: not an interaction log
+    // ('rating' itself is a label's name: say its threshold too, or the next refusal asks for one)
+    const rated = family !== 'recsys' ? undefined : likely ? (o.hints?.ratings.has(likely.name) ? likely : undefined) : used.find((c) => o.hints?.ratings.has(c.name));
+    const r = rated && o.hints!.ratings.get(rated.name)!;
+    const rating = r ? ` (the column '${rated!.name}' looks like a rating: ${r.distinct} values from ${r.min} to ${r.max}; to read a rating ≥ ${r.atLeast} as a click, train with --target ${shellWord(rated!.name)} --set positiveAtLeast=${r.atLeast})` : '';
     // a recsys dataset with no label-like column is most often an interaction log (user, item, time):
     // say why that cannot train a CTR model, instead of leaving the user to pick a column at random
-    const implicit = family === 'recsys' && !likely ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';
-    throw new Error(`a ${family === 'recsys' ? 'recommendation (CTR)' : family} model needs a target column: gatelab datasets roles ID <column>=target${likely ? ` (the column '${likely.name}' looks like one)` : ''}${implicit}`);
+    const implicit = family === 'recsys' && !likely && !rated ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';
+    throw new Error(`a ${family === 'recsys' ? 'recommendation (CTR)' : family} model needs a target column: gatelab datasets roles ID <column>=target${likely && !rated ? ` (the column '${likely.name}' looks like one)` : ''}${rating}${implicit}`);
   }
   if (family === 'recsys') {
     // multi-hot: a column of separated lists is one multi-hot of its own; 0/1 indicator columns (MovieLens'
@@ -342,9 +357,14 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     if (!fields.length) {
       // A headerless event log (MovieLens' u.data) reads its user and item ids as integers: name them,
       // so the user sees which columns the role is meant for instead of guessing among column_1…column_n.
+      // A headerless log's Unix seconds (ratings.dat's column_4) are a time, not an id: as a field, ML-1M's
+      // 460,000 distinct times would each get an embedding. `o.hints` (stats-hints.ts) names them when the caller has the stats.
       const ints = rest.filter((c) => c.type === 'int' && c.role === 'feature').map((c) => c.name);
-      const hint = ints.length ? ` (integer columns that may hold ids: ${ints.slice(0, 6).join(', ')}${ints.length > 6 ? ', …' : ''})` : '';
-      throw new Error(`a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical${hint}`);
+      const ids = ints.filter((n) => !o.hints?.epochSeconds.has(n));
+      const times = ints.filter((n) => o.hints?.epochSeconds.has(n));
+      const hint = ids.length ? ` (integer columns that may hold ids: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''})` : '';
+      const time = times.length ? `; ${times.join(', ')} ${times.length === 1 ? 'looks' : 'look'} like Unix seconds, a time rather than an id (to leave ${times.length === 1 ? 'it' : 'them'} out: gatelab datasets roles ID ${times.map((n) => shellWord(`${n}=ignore`)).join(' ')})` : '';
+      throw new Error(`a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical${hint}${time}`);
     }
     // A numeric target read as a click by a rule (MovieLens: rating ≥ 4) is a rating: MMoE's second task
     // regresses it (its batch needs 'rating'). Other templates leave it unused (a batch feeds only what

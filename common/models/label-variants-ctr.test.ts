@@ -39,7 +39,8 @@ describe('a CTR label in mixed spellings', () => {
 
   it('distinct words keep the old advice, quoted so a space shows', () => {
     expect(refusal(['no', 'yes', ' maybe'], 'answer')).toBe("the label 'answer' has 3 values (' maybe', 'no', 'yes'); a CTR model predicts one click probability from a two-valued label. " +
-      'Make it two-valued, or train a classification template of the fusion family (e.g. --template concat-fusion) for 3 classes');
+      "Make it two-valued (write it in the file as 1 for the value that counts as a click and 0 for the others, e.g. with pandas: df['answer'] = (df['answer'] == 'yes').astype(int), and import it again), " +
+      'or train a classification template of the fusion family (e.g. --template concat-fusion) for 3 classes');
     expect(spellingGroups(['a', 'A ', 'b'])).toEqual([['a', 'A '], ['b']]);
   });
 });

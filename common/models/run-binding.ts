@@ -7,6 +7,7 @@ import type { ColumnRole, ColumnTypeName } from '../data/roles';
 import { defaultBinding, orderedByTime, timeColumnOf, type DataBindingInput } from './binding';
 import { templateInfo } from './index';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
+import { statsHints } from './stats-hints';
 
 const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
 
@@ -37,7 +38,7 @@ export function splitOfAssignment(assignment: Uint8Array): SplitResult {
 }
 
 export function runBinding(
-  columns: ReadonlyArray<{ name: string; type: string; role: string; modality?: string | null }>,
+  columns: ReadonlyArray<{ name: string; type: string; role: string; modality?: string | null; stats?: unknown }>,
   config: RunBindingConfig,
   storedSplit?: SplitSpecInput,
 ): { family: ReturnType<typeof templateInfo>['family']; columns: Array<{ name: string; type: ColumnTypeName; role: ColumnRole; modality: string | null }>; binding: DataBindingInput } {
@@ -49,7 +50,7 @@ export function runBinding(
   // The split's seed: fixed per dataset run since splitSeed exists (every seed of a group is tested on the
   // same rows); runs created before it keep the run seed they were trained with.
   const seed = config.data.splitSeed ?? config.seed;
-  const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed, ...(task ? { task } : {}) });
+  const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed, ...(task ? { task } : {}), hints: statsHints(columns) });
   // A stored split is its stored rows (ordered, or not, when it was created). Otherwise a chronological split
   // of recommendation/fusion data is ordered by its time column only for runs created since that rule
   // (data.splitByTime): a run from before resumes and exports on the rows it trained on.

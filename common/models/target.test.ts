@@ -41,6 +41,10 @@ describe('a target column as classes', () => {
     // a coded column of numbers takes a rule too; words do not
     expect(labels(targetCoding(coded(['4', '2', null]), 'r', { positiveAtLeast: 3 }), 3)).toEqual([1, 0, NaN]);
     expect(() => targetCoding(coded(['a', 'b']), 'r', { positiveAtLeast: 3 })).toThrow(/positiveAtLeast=3 needs a numeric target; 'r' holds categories \(a, b\)/);
+    // a CTR label of 3+ categories: removing the rule alone would only lead to the "has 4 values" refusal, so both steps are said
+    expect(() => targetCoding(coded(['pv', 'buy', 'cart', 'fav']), 'behavior_type', { positiveAtLeast: 1, binaryOnly: true }))
+      .toThrow(/the values decide the classes; a CTR label needs two values, so first write it in the file as 1 for the value that counts as a click .*\(df\['behavior_type'\] == 'buy'\)/);
+    expect(() => targetCoding(coded(['a', 'b']), 'r', { positiveAtLeast: 3, binaryOnly: true })).toThrow(/the values decide the classes$/);
   });
 
   it('a measurement is not a set of classes: the error says to set a threshold', () => {
@@ -72,7 +76,12 @@ describe('a target column as classes', () => {
 
   it('a CTR label must be two-valued: 3 values name the values, the fusion family and (numbers) a threshold', () => {
     expect(() => targetCoding(coded(['no', 'yes', 'maybe']), 'answer', { binaryOnly: true }))
-      .toThrow(/the label 'answer' has 3 values \('maybe', 'no', 'yes'\); a CTR model .*Make it two-valued, or train a classification template of the fusion family \(e\.g\. --template concat-fusion\)/);
+      .toThrow(/the label 'answer' has 3 values \('maybe', 'no', 'yes'\); a CTR model .*Make it two-valued \(.*\), or train a classification template of the fusion family \(e\.g\. --template concat-fusion\)/);
+    // how to make it two-valued, ready to paste (a Taobao log's behavior_type): "make it two-valued" alone left the user with no way
+    expect(() => targetCoding(coded(['pv', 'buy', 'cart', 'fav']), 'behavior_type', { binaryOnly: true }))
+      .toThrow("Make it two-valued (write it in the file as 1 for the value that counts as a click and 0 for the others, e.g. with pandas: df['behavior_type'] = (df['behavior_type'] == 'buy').astype(int), and import it again), or");
+    // a value that reads as positive is the example; quotes in names are escaped for Python
+    expect(() => targetCoding(coded(['none', 'click', 'view']), "user's act", { binaryOnly: true })).toThrow("df['user\\'s act'] = (df['user\\'s act'] == 'click').astype(int)");
     expect(() => targetCoding(numeric([1, 2, 3, 4, 5]), 'rating', { binaryOnly: true })).toThrow(/has 5 values \(1, 2, 3, 4, 5\).*--set positiveAtLeast=T/);
   });
 });

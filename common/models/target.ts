@@ -132,7 +132,9 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
     if (dict) {
       const used = distinctCodes(col, rows).map((c) => dict[c]);
       const words = used.filter((s) => !Number.isFinite(Number(s)) || s.trim() === '');
-      if (words.length) throw new Error(`the label rule positiveAtLeast=${t} needs a numeric target; '${column}' holds categories (${show(words)}). Remove the rule (--set positiveAtLeast is for numbers) and the values decide the classes`);
+      // A CTR label of 3+ categories would only move on to the "has 4 values" refusal once the rule is removed: say both steps here
+      const binaryOnly = o.binaryOnly && used.length > 2 ? `; a CTR label needs two values, so first ${oneVsRestAdvice(column, used.sort())}` : '';
+      if (words.length) throw new Error(`the label rule positiveAtLeast=${t} needs a numeric target; '${column}' holds categories (${show(words)}). Remove the rule (--set positiveAtLeast is for numbers) and the values decide the classes${binaryOnly}`);
     }
     return { kind: 'binary', column, positive: `≥ ${t}`, negative: `< ${t}`, rule: t, labelOf: (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : v >= t ? 1 : 0; } };
   }
@@ -204,7 +206,7 @@ function notTwoValued(column: string, names: string[], numeric: boolean): string
   if (numeric) return `the label '${column}' has ${count} values (${show(names)}); ${TWO_VALUED}. Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T), or ${fusion(names.length)}`;
   const quoted = show(names.map((v) => `'${v}'`));
   const groups = spellingGroups(names);
-  if (groups.length === names.length) return `the label '${column}' has ${count} values (${quoted}); ${TWO_VALUED}. Make it two-valued, or ${fusion(names.length)}`;
+  if (groups.length === names.length) return `the label '${column}' has ${count} values (${quoted}); ${TWO_VALUED}. Make it two-valued (${oneVsRestAdvice(column, names)}), or ${fusion(names.length)}`;
   const oneWay = oneWayAdvice(column);
   if (groups.length === 1) {
     return `the label '${column}' has ${count} values that are one ${IGNORED} (${variantGroupsText(groups)}): every row has the same label, so there is nothing to tell apart. ${IMPLICIT_FEEDBACK_HINT}`;
@@ -214,6 +216,17 @@ function notTwoValued(column: string, names: string[], numeric: boolean): string
   }
   return `the label '${column}' has ${count} values (${quoted}), ${groups.length} ${IGNORED} (${variantGroupsText(groups.filter((g) => g.length > 1))}); ${TWO_VALUED}. ` +
     `Make it two-valued (${oneWay}), or ${fusion(groups.length)} once each is written one way`;
+}
+
+/**
+ * How to make a label of 3+ categories (a Taobao log's behavior_type: buy, cart, fav, pv) a click label: in
+ * the file, as no GateLab rule picks a positive category (positiveAtLeast is for numbers). The example
+ * names a value that reads as positive when there is one, else the first: the user edits it to the value they mean.
+ */
+function oneVsRestAdvice(column: string, names: readonly string[]): string {
+  const py = (v: string) => v.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  const example = names.find(isPositive) ?? names[0];
+  return `write it in the file as 1 for the value that counts as a click and 0 for the others, e.g. with pandas: df['${py(column)}'] = (df['${py(column)}'] == '${py(example)}').astype(int), and import it again`;
 }
 
 /** How to make a label's spellings one value: in the file, then import it again (no GateLab command rewrites values). */

@@ -99,6 +99,23 @@ test('Models launch bar at 1024×700: one row, with the size in two lines and St
     expect(cut).toBe(false);
     await expect(models.startButton()).toBeEnabled();
   });
+  await test.step('two fields to fix with long names: still one row, Start beside Seeds', async () => {
+    // the "Fix 2 fields: …" link's text width once wrapped Start onto a row of its own
+    await models.openGate('gate');
+    await models.gateField('Scale').fill('-3');
+    await models.gateField('Scale').press('Tab');
+    await page.getByLabel('Feed-forward width', { exact: true }).fill('0');
+    await page.getByLabel('Feed-forward width', { exact: true }).press('Tab');
+    await expect(page.getByTestId('config-error')).toHaveAttribute('title', /Feed-forward width/);
+    await expect(models.startButton()).toBeDisabled();
+    await expectOneRow(page);
+    await app.screenshot('24b-models-launch-bar-two-fixes-1024x700');
+    await models.gateField('Scale').fill('1');
+    await models.gateField('Scale').press('Tab');
+    await page.getByLabel('Feed-forward width', { exact: true }).fill('64');
+    await page.getByLabel('Feed-forward width', { exact: true }).press('Tab');
+    await expect(models.startButton()).toBeEnabled();
+  });
   await app.screenshot('24-models-launch-bar-1024x700');
 });
 

@@ -18,6 +18,7 @@ import { Refusal, refusing, refusingAsync } from '../lab/runs/refusal';
 import { exitCodeOfError } from './exit-codes';
 import { refuseTemperatureUnderSchedule } from './router-schedule-request';
 import { holdTargetLine } from './held-target-line';
+import { withDatasetInAdvice } from './advice-dataset';
 
 function numberOption(args: CliArgs, key: string): number | undefined {
   const v = stringOption(args, key);
@@ -142,8 +143,9 @@ export const command: CliCommand = {
       // 0 completed; 3 paused (Ctrl-C, gatelab pause: resumable, it did not finish); 1 failed, cancelled, interrupted
       return exitCodeOf(run);
     } catch (e) {
-      // a refused field is named as the user typed it too (`--set batch-size=0`, not only `batchSize`)
-      const msg = withTypedKeys(explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home), args.sets);
+      // a refused field is named as the user typed it too (`--set batch-size=0`, not only `batchSize`), and a
+      // dataset command in the advice names the dataset typed (`gatelab datasets split ettm`, not `… ID`)
+      const msg = withDatasetInAdvice(withTypedKeys(explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home), args.sets), stringOption(args, 'dataset'));
       if (json) console.log(JSON.stringify(command.jsonRefusal!(msg)));
       else console.error(`gatelab train: ${msg}`);
       return exitCodeOfError(e);

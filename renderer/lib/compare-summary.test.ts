@@ -49,6 +49,17 @@ describe('summaryTables', () => {
     // a lone run has nothing to be best against
     expect(tables[0].rows[0].best).toEqual([false, false]);
   });
+
+  it('says what sets runs apart within their own family’s table, not against another family’s run', () => {
+    // two seeds of one fusion config beside a forecaster: every key differs from the forecaster's
+    const fuse = (id: string) => run(id, 'gmu', { dropout: 0.1, hidden: [64] }, { 'test.auc': 0.9 }, { config: { epochs: 30, data: { kind: 'dataset', datasetId: 5 } } });
+    const fx = run('1', 'tsmixer-gated', { dropout: 0.9 }, { 'test.mse': 0.3 }, { config: { maxSteps: 40 } });
+    const tables = summaryTables([fuse('3'), fuse('4'), fx], (id) => ({ '1': 'shop_sales', '5': 'tickets' })[id]);
+    const fusion = tables.find((t) => t.key === 'fusion')!;
+    expect(fusion.rows.map((r) => r.settings)).toEqual([['seed=3'], ['seed=4']]);
+    // the forecaster alone in its table keeps what parts it from the others (its dataset among them)
+    expect(tables.find((t) => t.key === 'forecasting')!.rows[0].settings).toContain('dataset shop_sales');
+  });
 });
 
 describe('summaryTables on fusion regressions', () => {

@@ -161,6 +161,10 @@ export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: st
     families.get(key)!.runs.push(r);
     families.get(key)!.settings.push(settings[i]);
   });
+  // a table of two or more runs says what sets each apart from the others *in that table*: against runs of
+  // another family every key differs, and two seeds of gmu read "dataset tickets · epochs=30 · dropout=0.1 ·
+  // hidden=[64] · …" (ten settings) instead of their seeds. A table's lone run keeps what parts it from the rest.
+  for (const f of families.values()) if (families.size > 1 && f.runs.length > 1) f.settings = distinguishingSettings(f.runs, datasetName);
   return [...families].map(([key, f]) => {
     const metrics = [...new Set(f.runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.') && Number.isFinite(r.metrics[m]))))].sort();
     const valueOf = (r: SummaryRun, m: string) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null);

@@ -19,6 +19,7 @@ import { templateDataProblem, type TargetFacts } from '../../common/models/templ
 import { readingIsGuess, regressesByStats } from '../../common/models/regression-reading';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
+import { notASeries } from './not-a-series';
 import { fusionModalitiesByCounts } from '../../common/models/usable-columns';
 import { longLayout, type LongLayout } from '../../common/data/forecasting-rows';
 import { byCodePoint } from '../../common/data/forecasting-long';
@@ -247,6 +248,8 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
     return { values: {}, shown: {}, problem: feedProblem(family, d, (e as Error).message) };
   }
   if (binding.family === 'forecasting') {
+    const label = notASeries(columns, d.name);
+    if (label) return { values: {}, shown: {}, problem: feedProblem(family, d, label) };
     let layout: LongLayout | null;
     try {
       layout = longLayout(cacheMetaOf(d), columns);

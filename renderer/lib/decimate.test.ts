@@ -17,11 +17,9 @@ describe('M4 decimation', () => {
   it('keeps 10^6 points to at most 4 per bucket and preserves each bucket’s exact min and max', () => {
     const d = noisy(1_000_000);
     const buckets = 800;
-    const t0 = performance.now();
+    // its speed is measured by `npm run bench:ui`, not asserted here (a loaded machine would fail it)
     const idx = decimate(d, 0, 999_999, buckets);
-    const ms = performance.now() - t0;
     expect(idx.length).toBeLessThanOrEqual(buckets * 4);
-    expect(ms).toBeLessThan(500); // generous: the machine is shared; the bench measures the real figure
     // Brute force: the min and max of every bucket must be among the kept points.
     const width = 999_999 / buckets;
     const kept = new Set(idx);

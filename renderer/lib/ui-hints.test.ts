@@ -58,6 +58,12 @@ describe('uiHint: run config keys as the form labels them', () => {
     expect(many).toBe("the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. Set a threshold (the target's \"binary label: value ≥ t\" rule in Datasets), or train a classification template of the fusion family (e.g. concat-fusion) for 5 classes");
   });
 
+  it('names the Models tab and template for a dataset that fits another family, not the command line', () => {
+    expect(uiHint("Its columns fit a fusion template, such as concat-fusion with the target 'satisfied' (--template concat-fusion --target satisfied; gatelab templates lists the fusion templates)"))
+      .toBe("Its columns fit a fusion template, such as concat-fusion with the target 'satisfied' (in Models: the Multimodal fusion tab, template concat-fusion)");
+    expect(uiHint("(--template deepfm --target 'my label'; gatelab templates lists the recsys templates)")).toBe('(in Models: the Recommendation / CTR tab, template deepfm)');
+  });
+
   it('words a regression data line\'s other readings in the app\'s terms, with no CLI flag left (the lab\'s own note)', () => {
     const target = { kind: 'regression' as const, column: 'revenue', distinct: 990, forced: false, examples: ['1200.5', '1850', '2561743.93', '9900000'], valueOf: () => 0 };
     const few = { ...target, distinct: 4 };

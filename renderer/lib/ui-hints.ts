@@ -50,6 +50,9 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\buse set Task to classification to treat its values as classes, or the target's/g, `set Task to classification to treat its values as classes, or use the target's`],
   [/`?--set positiveAtLeast=T`?/g, RULE],
   [/ \(e\.g\. --template concat-fusion\)/g, ' (e.g. concat-fusion)'],
+  // a dataset that cannot feed forecasting names the family it fits (common/models/binding.ts): its tab in Models
+  [/\(--template (\S+) --target (?:'[^']*'|\S+); gatelab templates lists the (recsys|fusion) templates\)/g,
+    (_, template: string, family: string) => `(in Models: the ${family === 'recsys' ? 'Recommendation / CTR' : 'Multimodal fusion'} tab, template ${template})`],
   // Size advice names template fields by their form labels ("--set embeddingDim=..., now 64" → "Embedding
   // width, now 64"); "fewer text buckets" says the label already.
   [/ \(--set textBuckets=\.\.\.\)/g, ''],

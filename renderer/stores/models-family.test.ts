@@ -30,7 +30,24 @@ describe('familyForDataset', () => {
     const plain = dataset([col('x', 'float'), col('y', 'float'), col('label', 'int', 'target')]);
     expect(familyOfRoles(plain)).toBeNull();
     expect(familyForDataset(plain, 'fusion')).toBe('fusion');
-    expect(familyForDataset(plain, 'forecasting')).toBe('forecasting');
+    // with a time column beside the target, the Forecasting tab in use stays (a series with a label)
+    const dated = dataset([col('day', 'datetime', 'time'), ...plain.columnInfo]);
+    expect(familyForDataset(dated, 'forecasting')).toBe('forecasting');
+  });
+
+  it('does not open a labelled table without a time column on Forecasting (a fresh window’s tab)', () => {
+    // a forecaster would ignore the target and read x, y as two series ("336 steps × 2 variables")
+    const plain = dataset([col('x', 'float'), col('y', 'float'), col('label', 'int', 'target')]);
+    expect(familyForDataset(plain, 'forecasting')).toBe('fusion');
+  });
+
+  it('opens Fusion for a review file as imported: a text column and other features make text + tabular', () => {
+    // every column a plain feature with no modality, as the importer leaves a user's CSV
+    const reviews = dataset([col('comment', 'text'), col('category', 'categorical'), col('price', 'float'), col('age_days', 'int'), col('satisfied', 'boolean', 'target')]);
+    for (const current of ['forecasting', 'recsys', 'fusion'] as const) expect(familyForDataset(reviews, current)).toBe('fusion');
+    // fields the user marked categorical still say CTR
+    const marked = dataset(reviews.columnInfo.map((c) => (c.name === 'category' ? { ...c, role: 'categorical' as const } : c)));
+    expect(familyForDataset(marked, 'forecasting')).toBe('recsys');
   });
 
   it('takes a demo dataset’s own family', () => {

@@ -52,7 +52,8 @@ describe('malformed corpus', () => {
           expect(e.message, f.name).toContain(f.name);
           key = `${f.kind}:${e.code}`;
         }
-        expect(Date.now() - started, `${f.name} took too long`).toBeLessThan(10_000);
+        // a guard against a hang or a runaway pattern, not a speed goal (bench:import measures speed): loose enough for a loaded machine
+        expect(Date.now() - started, `${f.name} took too long`).toBeLessThan(60_000);
         if (policy === 'reject') outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
         rmSync(dir, { recursive: true, force: true });
       }

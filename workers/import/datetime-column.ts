@@ -25,6 +25,8 @@ export class DatetimeColumn extends NumberColumn {
   /** Rows whose time is earlier than the row before's (the unsorted_time count), and the first of them. */
   private stepsBack = 0;
   private firstBack = { line: 0, time: '', after: '', afterLine: 0 };
+  /** Rows without a time since the last with one: a step across them is a gap only beyond them (TimeSteps.add). */
+  private missingSincePrev = 0;
   /** Rows observed (missing ones too): the index of the next in the column's values. */
   private rowsObserved = 0;
   /** The latest time so far: only a row at or below it can repeat an earlier time. */
@@ -176,14 +178,14 @@ export class DatetimeColumn extends NumberColumn {
     super.observe(slot);
     const row = this.rowsObserved++;
     const t = this.arr[slot];
-    if (Number.isNaN(t)) return;
+    if (Number.isNaN(t)) { if (!Number.isNaN(this.prev)) this.missingSincePrev++; return; }
     const name = this.plan.name;
     if (t <= this.latest) {
       if (this.mayRepeat.length < MAY_REPEAT) this.mayRepeat.push({ row, line: this.line, written: this.writtenTime(t) });
     } else this.latest = t;
     // while times increase, a duplicate can only be the previous time; otherwise finish() sorts a copy.
     // Steps are counted on past a step back: where the clock went back in autumn, the times run on from there
-    if (t > this.prev) this.steps.add(this.prev, t - this.prev, this.line);
+    if (t > this.prev) this.steps.add(this.prev, t - this.prev, this.line, this.missingSincePrev);
     else if (t <= this.prev) this.steps.back(this.prev, t, this.line);
     if (t === this.prev) {
       this.sawRepeat = true;
@@ -198,7 +200,7 @@ export class DatetimeColumn extends NumberColumn {
       // the advice is settled in finish(), once the whole column says whether the disorder is a clock change
       this.ctx.validation.add('unsorted_time', name, line, written, () => `${unsortedHead(name, back)}: to forecast this series, sort the file by '${name}' and import it again`);
     }
-    this.prev = t;
+    this.prev = t; this.missingSincePrev = 0;
     this.prevLine = this.line;
     this.prevWritten = this.written;
     this.prevShape = this.isoShape;

@@ -2,6 +2,7 @@
 // beyond 2^24, which Float32 cannot hold exactly). Missing values (NaN included) are kept as NaN and
 // infinities as ±Inf, each reported on its own; stats use a shifted sum so that large offsets (timestamps)
 // keep an accurate std.
+import { MissingCodes } from './missing-codes';
 import type { CachedColumn, ColumnStats, ColumnType, InvalidPolicy, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { NumberValueCounter } from './number-values';
@@ -41,6 +42,8 @@ export class NumberColumn extends ColumnWriter {
   private fractionsInInt = { values: 0, line: 0, example: '' };
   /** The distinct values while there are few (null once there are more): half-star ratings are floats of few values. */
   private few: Set<number> | null = new Set();
+  /** -9999 and the like far outside the other values: codes for a missing reading? (finish() warns) */
+  private readonly codes = new MissingCodes();
 
   /**
    * The column is the import's target (TableWriter sets it): a row whose target is infinite is dropped like
@@ -93,6 +96,7 @@ export class NumberColumn extends ColumnWriter {
   private commaGroups = { cells: 0, first: null as { line: number; value: string } | null, proven: false };
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
+    this.line = line;
     const v = this.plan.decimalComma ? parseDecimalComma(buf, s, e) : parseNumber(buf, s, e);
     // every cell is looked at ('1,000' reads as the whole number 1 with a decimal comma, yet its comma is evidence); dotRole leaves `parsed` as it is
     if (this.dots !== null) {
@@ -154,6 +158,7 @@ export class NumberColumn extends ColumnWriter {
   }
 
   putValue(v: unknown, line: number): void {
+    this.line = line;
     if (v === null || v === undefined) return this.stage(NaN, MISSING, line, '', false);
     // a NaN float (Parquet, Arrow) is a missing value, as the text cell 'NaN' is (values.ts)
     if (typeof v === 'number') return this.stage(v, Number.isNaN(v) ? MISSING : Number.isFinite(v) ? OK : NAN_INF, line, '', Number.isInteger(v), v);
@@ -260,6 +265,7 @@ export class NumberColumn extends ColumnWriter {
     this.sumSq += d * d;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
+    if (this.plan.kind === 'number') this.codes.observe(v, this.line);
     if (this.few !== null && !this.few.has(v)) {
       this.few.add(v);
       if (this.few.size > FEW_VALUES) this.few = null;
@@ -324,6 +330,11 @@ export class NumberColumn extends ColumnWriter {
     if (this.markers > 0) {
       const cells = this.markers === 1 ? `1 cell '-' or '?' read as a missing value` : `${this.markers.toLocaleString('en-US')} cells '-' or '?' read as missing values`;
       this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${cells} (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
+    }
+    const codes = this.plan.kind === 'number' ? this.codes.message(this.plan.name, this.ctx.file, this.numberFormat().decimal === ',') : null;
+    if (codes) {
+      this.ctx.validation.warn(this.plan.name, codes.count, codes.text, 'missing-codes');
+      this.ctx.validation.issue('note', this.plan.name, 'missing-codes')!.examples = [{ line: codes.first.line, column: this.plan.name, value: codes.first.value }];
     }
     const file = this.filePlan;
     const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false, file.fileDecimalComma, { wholeNumbers: this.plan.intDotThousands, markUnproven: file.markUnproven });

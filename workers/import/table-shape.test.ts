@@ -81,6 +81,18 @@ describe('long format', () => {
     const dup = await load(`date,series,value\n${rows.slice(0, 48).concat(rows.slice(0, 2)).join('\n')}\n`);
     expect(dup.issues['note:date']).toBeUndefined();
   });
+
+  it('series one after another: the out-of-order warning says the run pivots and sorts it, not to sort the file', async () => {
+    const rows: string[] = [];
+    for (let s = 0; s < 3; s++) for (let d = 0; d < 40; d++) rows.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},store_${s},${(s * 10 + d / 3).toFixed(2)}`);
+    const unsorted = (await load(`timestamp,series_id,value\n${rows.join('\n')}\n`)).issues['unsorted_time:timestamp'];
+    expect(unsorted).toMatchObject({ severity: 'warning', count: 2 });
+    expect(unsorted.message).toBe("column 'timestamp': times are not in increasing order (first at line 42: 2020-01-01 after 2020-02-09 on line 41); "
+      + "long format (see the note): a forecasting run pivots the file by 'series_id' into one row per time, sorted by time, so the file needs no sorting");
+    // two columns that could tell the series apart: the run asks which, and the advice stays as it was
+    const two = await load(`timestamp,series_id,region,value\n${rows.map((r) => r.replace(/,(store_\d)/, ',$1,r$1')).join('\n')}\n`);
+    expect(two.issues['unsorted_time:timestamp'].message).toMatch(/: to forecast this series, sort the file by 'timestamp' and import it again$/);
+  });
 });
 
 describe('a date column and a time-of-day column', () => {

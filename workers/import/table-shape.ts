@@ -39,7 +39,8 @@ export function softenTimeWarnings(columns: readonly CachedColumn[], plans: read
 
 /** k rows per time and a column with k values: several series stacked in long format. */
 export function noteLongFormat(columns: readonly CachedColumn[], time: string, k: number, validation: Validation): void {
-  const series = columns.find((c) => c.type === 'categorical' && c.stats.cardinality === k && c.name !== time);
+  const candidates = columns.filter((c) => c.type === 'categorical' && c.stats.cardinality === k && c.name !== time);
+  const series = candidates[0];
   if (!series) return;
   const numbers = columns.filter((c) => (c.type === 'float' || c.type === 'int') && c !== series).length;
   if (timeOfDay(series)) {
@@ -56,6 +57,21 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, k
     // both faces show this note: the app's way and the command line's (main/lab/datasets/current-issues.ts puts the dataset's id in)
     `If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column's Role → series-id; ` +
     `on the command line: gatelab datasets roles ID <column>=series-id)`, 'long-format');
+  // one such column: the run pivots by it (common/data/forecasting-rows.ts longLayout), sorting the times itself,
+  // so the unsorted-times warning's advice to sort the file is moot (two leave the run asking which: it stays)
+  if (candidates.filter((c) => !timeOfDay(c)).length === 1) unsortedButPivoted(time, series.name, validation);
+}
+
+/**
+ * The out-of-order warning of a file the run pivots, without its advice to sort the file. It stays a warning
+ * until a column has the role series-id (main/lab/datasets/current-issues.ts then makes it information).
+ */
+function unsortedButPivoted(time: string, series: string, validation: Validation): void {
+  const unsorted = validation.issue('unsorted_time', time);
+  if (!unsorted || unsorted.severity !== 'warning') return;
+  // the head up to the advice: "column 'date': times are not in increasing order (first at line …)"
+  const head = unsorted.message.replace(/\. This matters only for forecasting[^]*$/, '');
+  unsorted.message = `${head}; long format (see the note): a forecasting run pivots the file by '${series}' into one row per time, sorted by time, so the file needs no sorting`;
 }
 
 /** Times of day ('00:00', '13:30:00', '7:05:00.5'): a column of them beside a date column completes its timestamps. */

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { duration, pandasFrequency, TimeSteps } from './time-steps';
 import { textLoader } from './fixtures/load-text';
+import { timeGaps } from '../data/forecasting-gaps';
 
 const { load, cleanup } = textLoader('gatelab-gaps-');
 afterAll(cleanup);
@@ -213,6 +214,20 @@ describe('time gaps', () => {
     utc.inUtc();
     expect(utc.summary('ts')).toMatchObject({ kind: 'gaps', count: 1 });
     expect(utc.summary('ts')!.message).toContain('1 gap (steps longer than the usual 1 h; longest 2 h at line 100). Forecasting reads');
+  });
+
+  it('a row whose time cell is empty is still a row, not a gap, as the run counts it; time beyond it still is', async () => {
+    // half-hourly, the time cell of line 12 empty (the row's values are there), and a real hole later
+    const cells = Array.from({ length: 200 }, (_, i) => (i === 10 ? '' : iso(T0 + i * 1800))).filter((_, i) => i < 150 || i > 152);
+    const csv = (rows: string[]) => `timestamp,value\n${rows.map((t, i) => `${t},${i % 7}`).join('\n')}\n`;
+    const onlyEmpty = await load(csv(cells.slice(0, 100)));
+    expect(onlyEmpty.result.validation.issues.map((i) => i.kind)).toEqual(['missing']);
+    const withHole = await load(csv(cells));
+    expect(withHole.issues['time_gaps:timestamp']).toMatchObject({ count: 1 });
+    expect(withHole.issues['time_gaps:timestamp'].message).toContain('1 gap (steps longer than the usual 30 min; longest 2 h at line 152)');
+    // the trainer's count on the same times (workers/data/forecasting-gaps.ts)
+    const times = withHole.col('timestamp') as number[];
+    expect(timeGaps(Float64Array.from(times)).count).toBe(1);
   });
 
   it('names the usual step as pandas does', () => {

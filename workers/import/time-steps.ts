@@ -27,7 +27,7 @@ export interface StepSummary {
 }
 
 export class TimeSteps {
-  private readonly early: Array<{ step: number; line: number; from: number }> = [];
+  private readonly early: Array<{ step: number; line: number; from: number; rowsBetween: number }> = [];
   private usual = NaN;
   /** The usual step in whole calendar months (0: the usual step is `usual` seconds); `usual` is then its longest length. */
   private usualMonths = 0;
@@ -100,16 +100,20 @@ export class TimeSteps {
     this.classify(b.from, step, b.id);
   }
 
-  /** One step from `from` to a later time, seen on `line`. */
-  add(from: number, step: number, line: number): void {
+  /**
+   * One step from `from` to a later time, seen on `line`; `rowsBetween`: rows between the two whose time is
+   * missing. Such a row is still a row (a step of its own), so only time beyond them is a gap, as the
+   * trainer counts (workers/data/forecasting-gaps.ts): a logger's one empty time cell is no missing hour.
+   */
+  add(from: number, step: number, line: number, rowsBetween = 0): void {
     this.feed(from, from + step, line);
     this.steps++;
     if (Number.isNaN(this.usual)) {
-      this.early.push({ step, line, from });
+      this.early.push({ step, line, from, rowsBetween });
       if (this.early.length >= DECIDE_AFTER) this.decide();
       return;
     }
-    this.classify(from, step, line);
+    this.classify(from, step, line, rowsBetween);
   }
 
   private decide(): void {
@@ -126,16 +130,16 @@ export class TimeSteps {
       if (c.n > best || (c.n === best && c.step < this.usual)) { best = c.n; this.usual = c.step; this.usualMonths = c.months; }
     }
     this.usualShare = best / this.early.length;
-    for (const { from, step, line } of this.early) this.classify(from, step, line);
+    for (const { from, step, line, rowsBetween } of this.early) this.classify(from, step, line, rowsBetween);
     this.early.length = 0;
     for (const b of this.earlyBacks.splice(0)) this.stepBack(b);
   }
 
-  private classify(from: number, step: number, line: number): void {
-    if (!(step > 1.5 * this.usual)) return;
+  private classify(from: number, step: number, line: number, rowsBetween = 0): void {
+    if (!(step - rowsBetween * this.usual > 1.5 * this.usual)) return;
     // past 1.5 of the usual months at their longest: a period is missing (clock changes and weekends are shorter)
     if (this.usualMonths > 0) { this.gap(step, line); return; }
-    const spring = step === this.usual + HOUR ? this.springRule.take(from, from + step, this.usual) : null;
+    const spring = rowsBetween === 0 && step === this.usual + HOUR ? this.springRule.take(from, from + step, this.usual) : null;
     if (spring) { this.springs.push({ from, step, line, rule: spring }); return; }
     // business days: Friday to Monday is the weekend, not missing data
     if (this.usual === DAY && step === 3 * DAY && weekday(from) === 5) { this.weekends++; return; }

@@ -81,7 +81,7 @@ describe('ids with and without leading zeros', () => {
     const started = performance.now();
     expect(long.map(idKey)).toEqual([null, null, null, null]);
     expect(idKey(' '.repeat(50_000) + '0'.repeat(49_999) + '7')).toBe('7');
-    expect(performance.now() - started).toBeLessThan(200); // the former pattern: minutes for 8,000 characters
+    expect(performance.now() - started).toBeLessThan(5_000); // linear time; the former pattern took minutes for 8,000 characters
     expect(leadingZeroVariants([long[0], '07', '7']).map((g) => g.key)).toEqual(['7']);
   });
 });

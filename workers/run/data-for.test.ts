@@ -8,7 +8,7 @@ import { importFile } from '../../main/lab/import';
 import { RunConfig } from '../../common/runs/config';
 import { ConfigError } from '../../common/gates';
 import { readDatasetCache } from '../data/cache';
-import { checkDataShapedModel, dataFor, namingColumns } from './data-for';
+import { checkDataShapedModel, dataFor, namingColumns, withDatasetId } from './data-for';
 
 // A vocabulary over the templates' limit (16,777,216 values) needs a file of millions of rows; here every
 // vocabulary the trainer checks is scaled by `vocabularies.times` before the real schema reads it.
@@ -23,7 +23,7 @@ vi.mock('../../common/models/index', async (importOriginal) => {
 });
 
 let home: string;
-let columns: { name: string; type: string; role: string; modality: null }[];
+let columns: { name: string; type: string; role: string; modality: string | null }[];
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-data-for-'));
   // a click log: an impression id (one value per row) first, an all-empty 'notes' between user and device
@@ -123,5 +123,47 @@ describe('a template error in a data-filled field names what the user chose', ()
 
   it('an index past the model\'s fields is not named from the numeric inputs', () => {
     expect(namingColumns("template 'lr': field 'fields.3': x", { fields: [24, 3] }, inputs)).toBe("template 'lr': field 'fields.3': x");
+  });
+});
+
+describe('a gated fusion whose roles give two modalities but whose data leaves one', () => {
+  // 'ids' holds only review_id, one value per row: left out as an id, so only 'text' is left to fuse
+  let fusion: (template: string) => ReturnType<typeof spec>;
+  beforeAll(async () => {
+    const words = ['great', 'broken', 'fine', 'refund', 'love', 'awful', 'box', 'battery'];
+    const lines = ['review_id,note,label'];
+    for (let i = 0; i < 300; i++) lines.push(`rev${i},${words[i % 8]} ${words[(i * 3) % 8]} ${words[(i * 5 + 1) % 8]} and the ${words[(i * 7 + 2) % 8]} after ${i % 17} days of use,${i % 2 ? 'yes' : 'no'}`);
+    writeFileSync(join(home, 'reviews.csv'), lines.join('\n'));
+    await importFile(join(home, 'reviews.csv'), join(home, 'reviews'));
+    const modality: Record<string, string> = { review_id: 'ids', note: 'text' };
+    const cols = readDatasetCache(join(home, 'reviews')).meta.columns.map((c) => ({ name: c.name, type: c.type, role: c.name === 'label' ? 'target' : 'feature', modality: modality[c.name] ?? null }));
+    expect(cols.map((c) => c.type)).toEqual(['categorical', 'text', 'boolean']);
+    fusion = (template) => ({ ...spec(template), config: RunConfig.parse({ model: { template }, data: { kind: 'dataset', datasetId: 5 } }), dataset: { cacheDir: join(home, 'reviews'), columns: cols } });
+  }, 60_000);
+
+  it('names the modality left, why the other went, and a roles command with the dataset id', async () => {
+    for (const template of ['gmu', 'moe-fusion']) {
+      const failure = await dataFor(fusion(template)).then(() => null, (e: unknown) => e);
+      expect(failure).toBeInstanceOf(ConfigError);
+      // one line: moe-fusion's "router.experts: Too small" follows from the modalities and is not repeated
+      expect((failure as Error).message).toBe(`template '${template}': field 'modalities': ${template} fuses at least 2 modalities; for a one-modality dataset use concat-fusion, ` +
+        'late-fusion or early-exit-mlp, or give another column group a modality (gatelab datasets roles 5 <column>=feature:<modality>) ' +
+        "(the roles give 2 modalities, 'ids', 'text', but the data leaves one modality, 'text': left out: review_id (an id: one value per row), modality 'ids' (no column left))");
+    }
+  });
+
+  it('a one-modality template trains on what is left', async () => {
+    const { config } = await dataFor(fusion('concat-fusion'));
+    expect((config.model as unknown as { modalities: { name: string }[] }).modalities.map((m) => m.name)).toEqual(['text']);
+  });
+});
+
+describe('withDatasetId', () => {
+  it('puts the dataset id into the commands a data message writes with ID, keeping the error\'s class', () => {
+    const e = withDatasetId(new ConfigError('no modality left to fuse: … (gatelab datasets roles ID <column>=feature:<modality>); or gatelab datasets split ID --kind random', ['x']), 12);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).message).toBe('no modality left to fuse: … (gatelab datasets roles 12 <column>=feature:<modality>); or gatelab datasets split 12 --kind random');
+    expect((e as ConfigError).fields).toEqual(['x']);
+    expect((withDatasetId(new Error('gatelab datasets roles IDs'), 3) as Error).message).toBe('gatelab datasets roles IDs');
   });
 });

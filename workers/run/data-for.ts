@@ -43,11 +43,51 @@ export async function dataFor(spec: RunSpec, { modelBuilt = spec.resumeFrom !== 
   }
   if (!spec.dataset) throw new Error(`run ${spec.runId} trained on dataset ${c.data.datasetId}, which is no longer in the lab (it was deleted): import the file again and train a new run on it`);
   if (m.template === 'demo-gated') throw new Error('the demo-gated model trains on synthetic data only; choose a template for a dataset (e.g. dlinear, finalmlp, gmu)');
-  const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed }, { modelBuilt });
-  // the inputs and label by name, sent with 'ready' so the lab never reads them out of the data line
-  const data = withDataFacts(inRatingUnitsOf(c, run.data), DataColumns.parse(run.binding.columns), run.model);
-  checkDataShapedModel(run.model, data.inputs);
-  return { data, config: { ...c, model: run.model as RunConfig['model'] }, dataset: { binding: run.binding, ...(run.assigned ? { assigned: run.assigned } : {}) } };
+  try {
+    const run = labDatasetRun(spec.dataset, { model: c.model as Record<string, unknown>, data: c.data, seed: c.seed }, { modelBuilt });
+    // the inputs and label by name, sent with 'ready' so the lab never reads them out of the data line
+    const bound = DataColumns.parse(run.binding.columns);
+    const data = withDataFacts(inRatingUnitsOf(c, run.data), bound, run.model);
+    try {
+      checkDataShapedModel(run.model, data.inputs);
+    } catch (e) {
+      throw withModalitiesLeft(e, bound, run.model, data.describe);
+    }
+    return { data, config: { ...c, model: run.model as RunConfig['model'] }, dataset: { binding: run.binding, ...(run.assigned ? { assigned: run.assigned } : {}) } };
+  } catch (e) {
+    throw withDatasetId(e, c.data.datasetId);
+  }
+}
+
+/**
+ * The data and template messages write `gatelab datasets roles ID …` (they do not know the dataset); a run's
+ * failure is read by someone who pastes the command, so the trainer, which knows the id, puts it in. The
+ * error keeps its class and fields (a ConfigError stays one).
+ */
+export function withDatasetId(e: unknown, datasetId: number): unknown {
+  if (e instanceof Error) e.message = e.message.replace(/\bgatelab datasets (roles|split|show|types) ID\b/g, `gatelab datasets $1 ${datasetId}`);
+  return e;
+}
+
+/**
+ * A gated fusion whose roles give two modalities but whose data leaves one (a modality of only an id
+ * column, or of columns empty in the training rows): the template's "fuses at least 2 modalities" alone
+ * contradicts what the user set, so say which modality is left and why the others went (the data line's
+ * "left out" note: the run fails before that line is shown). Only the modalities lines are kept: moe-fusion's
+ * "router.experts: Too small" follows from them and fixing the modalities fixes it.
+ */
+export function withModalitiesLeft(e: unknown, bound: DataColumns, model: Record<string, unknown>, describe: string): unknown {
+  if (!(e instanceof ConfigError) || bound.family !== 'fusion') return e;
+  const lines = e.message.split('\n');
+  const about = lines.filter((l) => /field 'modalities'/.test(l));
+  if (!about.length) return e;
+  const kept = Array.isArray(model.modalities) ? (model.modalities as { name: string }[]).map((m) => m.name) : [];
+  const set = bound.modalities.map((m) => m.name);
+  if (kept.length >= set.length) return e; // the roles themselves give one modality: the message says it all
+  const leftOut = describe.split('; ').find((part) => part.startsWith('left out: '));
+  const left = kept.length === 1 ? `one modality, '${kept[0]}'` : `${kept.length} modalities`;
+  const why = ` (the roles give ${set.length} modalities, ${set.map((n) => `'${n}'`).join(', ')}, but the data leaves ${left}${leftOut ? `: ${leftOut}` : ''})`;
+  return new ConfigError(about.map((l, i) => (i === about.length - 1 ? l + why : l)).join('\n'), e.fields.filter((f) => f.startsWith('modalities')));
 }
 
 /**

@@ -154,20 +154,26 @@ describe('trainRun capped by max-steps inside an epoch', () => {
   });
 });
 
+/** The events of a small concat-fusion run with `batchSize` and `epochs`, on the file's rows, the data line `describe`. */
+async function fusionEvents(o: { epochs: number; batchSize: number; describe: string }): Promise<FromTrainer[]> {
+  const config = parseRunConfig({
+    model: { template: 'concat-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, hidden: [8] },
+    data: { kind: 'dataset', datasetId: 1 }, epochs: o.epochs, batchSize: o.batchSize, dtype: 'float64', earlyStopping: { patience: 0 },
+  });
+  const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: o.describe };
+  const dir = mkdtempSync(join(tmpdir(), 'gatelab-fusion-'));
+  const events: FromTrainer[] = [];
+  try {
+    await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return events;
+}
+
 describe('trainRun on a training split smaller than one batch', () => {
   it('trains on batches of all its rows and says so in the data line', async () => {
-    const config = parseRunConfig({
-      model: { template: 'concat-fusion', modalities: [{ name: 'a', dim: A }, { name: 'b', dim: Bw }], classes: 1, hidden: [8] },
-      data: { kind: 'dataset', datasetId: 1 }, epochs: 3, batchSize: 128, dtype: 'float64', earlyStopping: { patience: 0 },
-    });
-    const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: 'small' };
-    const dir = mkdtempSync(join(tmpdir(), 'gatelab-small-'));
-    const events: FromTrainer[] = [];
-    try {
-      await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const events = await fusionEvents({ epochs: 3, batchSize: 128, describe: 'small' });
     const ready = events.find((e) => e.type === 'ready');
     expect(ready?.type === 'ready' && ready.data).toBe(`small; batches of ${ROWS} samples (the training split has ${ROWS}, fewer than batchSize 128)`);
     expect(ready?.type === 'ready' && ready.stepsPerEpoch).toBe(1);
@@ -175,5 +181,15 @@ describe('trainRun on a training split smaller than one batch', () => {
     if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
     expect(finished.step).toBe(3);
     expect(Number.isFinite(finished.test.loss)).toBe(true);
+  });
+});
+
+describe('trainRun with a few full batches per epoch', () => {
+  it('says in the data line how many steps an epoch has and how many rows it leaves out', async () => {
+    const events = await fusionEvents({ epochs: 1, batchSize: 24, describe: 'fusion: 64 rows' });
+    const ready = events.find((e) => e.type === 'ready');
+    expect(ready?.type === 'ready' && ready.stepsPerEpoch).toBe(2);
+    expect(ready?.type === 'ready' && ready.data).toBe('fusion: 64 rows; 2 optimizer steps per epoch (64 training samples in full batches of 24: each epoch leaves out 16 of them, ' +
+      'drawn anew each epoch), so each epoch trains little: --set batchSize=6 gives 10 steps per epoch');
   });
 });

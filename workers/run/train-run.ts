@@ -15,6 +15,7 @@ import { writeTestChannels } from './channel-errors';
 import { forecastBaselines, seasonOfRun } from './forecast-baselines';
 import { writeTestClasses } from './class-metrics';
 import { classWeightsFor } from './class-weights';
+import { fewStepsNote } from './few-steps-note';
 import { withClassWeights } from '../../engine/train/model';
 import { assertModelFits, modelFor, optimizerFor, providersFor } from './model-for';
 import { readCheckpoint, type BestSoFar } from './checkpoint-file';
@@ -64,7 +65,9 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
   const classWeights = classWeightsFor(config.loss, data, (config.model as { template: string }).template, trainRows);
   const model = modelFor(config);
   const def = classWeights ? withClassWeights(model, classWeights.weights) : model;
-  const describe = classWeights ? `${data.describe}; ${classWeights.note}` : data.describe;
+  // a fusion or CTR epoch of a few steps that leaves rows out says so (few-steps-note.ts); forecasting is warned before it is queued
+  const fewSteps = data.channels ? null : fewStepsNote(trainRows, config.batchSize);
+  const describe = [data.describe, classWeights?.note, fewSteps].filter(Boolean).join('; ');
   if (trainRows < 1) throw new RunFailure('the training split has no rows: give the dataset more rows or a larger training share (gatelab datasets split)', 0);
   // An empty validation or test part has no loss to report (its mean over no rows is NaN, which JSON sends
   // as null): said now, before any training, rather than as a protocol error after the last epoch.

@@ -87,7 +87,8 @@ describe('runs table', () => {
 describe('metrics table', () => {
   it('writes 200k points in batches and reads a curve back exactly, NaN included', () => {
     const run = store.runs.create({ config: {} });
-    const t0 = performance.now();
+    // the write speed (issue 5's floor, 50k points/s) is measured by `npm run bench:runs`, not here: a timed
+    // assertion fails on a loaded machine and proves nothing about the data
     for (let batch = 0; batch < 100; batch++) {
       const points = [];
       for (let i = 0; i < 1000; i++) {
@@ -96,8 +97,6 @@ describe('metrics table', () => {
       }
       store.metrics.append(run, points);
     }
-    const seconds = (performance.now() - t0) / 1000;
-    expect(200_000 / seconds).toBeGreaterThan(50_000); // issue 5's floor: 50k points/s
     const loss = store.metrics.series(run, 'loss');
     expect(loss.steps.length).toBe(100_000);
     expect(loss.values[9]).toBe(0.1);

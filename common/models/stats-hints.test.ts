@@ -1,0 +1,23 @@
+// The stats a dataset's columns carry name what their headerless names cannot: Unix seconds (a time, not an
+// id) and ratings (a label with a threshold, not an implicit-feedback log).
+import { describe, expect, it } from 'vitest';
+import { statsHints } from './stats-hints';
+
+const col = (name: string, type: string, min: number, max: number, distinct: number, role = 'feature') =>
+  ({ name, type, role, stats: { min, max, numbers: { distinct, fractions: type === 'float' } } });
+
+describe('statsHints', () => {
+  it("reads MovieLens-1M's ratings.dat: column_3 a rating, column_4 Unix seconds; ids are neither", () => {
+    const h = statsHints([col('column_1', 'int', 1, 6040, 1001), col('column_2', 'int', 1, 3952, 1001), col('column_3', 'int', 1, 5, 5), col('column_4', 'int', 956703932, 1046454590, 1001)]);
+    expect([...h.epochSeconds]).toEqual(['column_4']);
+    expect([...h.ratings]).toEqual([['column_3', { min: 1, max: 5, distinct: 5, atLeast: 4 }]]);
+  });
+
+  it('half stars and a 1..10 scale are ratings under a rating-like name; a code named otherwise, or few distinct times, are not', () => {
+    const h = statsHints([col('stars', 'float', 0.5, 5, 10), col('score', 'int', 1, 10, 10), col('device_type', 'int', 0, 4, 3),
+      col('column_5', 'int', 0, 1, 2), col('ts', 'int', 1500000000, 1500000300, 40), col('old', 'int', 1, 5, 5, 'ignore'), { name: 'x', type: 'int', role: 'feature' }]);
+    expect([...h.ratings.keys()]).toEqual(['stars', 'score']);
+    expect(h.ratings.get('score')!.atLeast).toBe(8);
+    expect(h.epochSeconds.size).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+// -9999 and the like in a number column (the Jena climate file's wind speed): a warning naming the code, its
+// count and first line, with the pandas line that empties those cells; values inside the column's range, or
+// a column without such codes, get none, and the values are kept as read.
+import { afterAll, describe, expect, it } from 'vitest';
+import { textLoader } from './fixtures/load-text';
+
+const { load, cleanup } = textLoader('gatelab-codes-');
+afterAll(cleanup);
+
+const rows = (n: number, cell: (i: number) => string) => Array.from({ length: n }, (_, i) => `2009-01-01 ${String(Math.floor(i / 6)).padStart(2, '0')}:${i % 6}0,${cell(i)}`).join('\n');
+const codeIssue = (r: Awaited<ReturnType<typeof load>>) => r.result.validation.issues.find((i) => i.kind === 'note' && i.severity === 'warning' && /code/.test(i.message));
+
+describe('codes for a missing reading', () => {
+  it('warns about -9999 far outside a column, with its count, first line and the pandas line; the values stay', async () => {
+    const r = await load(`date,wv (m/s)\n${rows(100, (i) => (i === 40 || i === 77 ? '-9999.00' : (1 + (i % 20) / 10).toFixed(2)))}\n`, {}, 'jena.csv');
+    const issue = codeIssue(r)!;
+    expect(issue).toMatchObject({ column: 'wv (m/s)', count: 2, examples: [{ line: 42, column: 'wv (m/s)', value: '-9999' }] });
+    expect(issue.message).toContain("column 'wv (m/s)': 2 values are -9999, far outside its other values (1 .. 2.9)");
+    expect(issue.message).toContain("pd.read_csv('jena.csv', na_values=[-9999]).to_csv('jena_fixed.csv', index=False)");
+    expect(r.col('wv (m/s)')[40]).toBe(-9999);
+  });
+
+  it('names each of several codes with its first line, and reads a decimal-comma file in the pandas line', async () => {
+    const body = Array.from({ length: 60 }, (_, i) => `${i};${i === 5 ? '-999' : i === 9 ? '9999' : `${20 + (i % 7)},5`}`).join('\n');
+    const issue = codeIssue(await load(`n;T\n${body}\n`, {}, 'w.csv'))!;
+    expect(issue.message).toContain("column 'T': 1 value is -999 (first at line 7), 1 value is 9999 (first at line 11), far outside its other values (20.5 .. 26.5): codes");
+    expect(issue.message).toContain("pd.read_csv('w.csv', sep=None, engine='python', decimal=',', na_values=[-999, 9999])");
+    // JSON Lines is no CSV: no pandas read_csv line
+    const jsonl = codeIssue(await load(Array.from({ length: 30 }, (_, i) => JSON.stringify({ t: i, v: i === 3 ? -9999 : i / 10 })).join('\n'), {}, 'jsonl'))!;
+    expect(jsonl.message).toContain('empty those cells and import the file again (null in JSON, a missing value in Parquet or Arrow)');
+  });
+
+  it('leaves alone a code inside the range, a column made of it, and the time column', async () => {
+    // 9999 among prices of 0..20000 is a price; a column mostly -9999 is no code for a few missing readings
+    expect(codeIssue(await load(`date,price\n${rows(50, (i) => String(i === 3 ? 9999 : i * 400))}\n`))).toBeUndefined();
+    expect(codeIssue(await load(`date,x\n${rows(50, (i) => (i < 40 ? '-9999' : '1'))}\n`))).toBeUndefined();
+    expect(codeIssue(await load(`date,x\n${rows(50, (i) => (i === 3 ? '-99' : String(10 + (i % 40))))}\n`))).toBeUndefined();
+  });
+});
