@@ -28,7 +28,7 @@ describe('chronological splits', () => {
 
   it('ETTm (15-minute rows) scales the months, and too-short data is refused with the numbers', () => {
     expect(computeSplit({ kind: 'ett', rowsPerHour: 4 }, columnSource(69_680, {})).counts).toEqual({ train: 34_560, val: 11_520, test: 11_520 });
-    expect(() => computeSplit({ kind: 'ett' }, columnSource(1000, {}))).toThrow(/needs 20 months of data \(14400 rows.*has 1000/);
+    expect(() => computeSplit({ kind: 'ett' }, columnSource(1000, {}))).toThrow(/needs 20 months of data \(14,400 rows at one row per hour.*has 1,000\./);
   });
 
   it('ETT without rows per hour reads them from the time column: 15-minute data gets ETTm\'s months, gaps do not count', () => {

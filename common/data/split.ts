@@ -104,7 +104,7 @@ function ett(rows: number, rowsPerHour: number, refuseCoarse: boolean, hourlyAss
   if (rows < needed) {
     // no time column and no rate given: the hourly rate is the protocol's guess, not the data's step
     const rate = hourlyAssumed ? 'one row per hour, assumed: the data has no time column to read its step from' : stepWords(rowsPerHour);
-    throw new SplitError(`The ETT split needs 20 months of data (${needed} rows at ${rate}); this dataset has ${rows}. Use a chronological split with ratios instead: ` +
+    throw new SplitError(`The ETT split needs 20 months of data (${needed.toLocaleString('en-US')} rows at ${rate}); this dataset has ${rows.toLocaleString('en-US')}. Use a chronological split with ratios instead: ` +
       '--set split=chronological for a run (70/10/20 by row order), or gatelab datasets split ID --kind chronological --ratios 0.7,0.1,0.2 to store one.');
   }
   return byRanges(rows, { train: [0, 12 * month], val: [12 * month, 16 * month], test: [16 * month, 20 * month] });
@@ -133,7 +133,7 @@ export function medianPositiveStep(values: ArrayLike<number>): number | undefine
 }
 
 function stepWords(rowsPerHour: number): string {
-  if (rowsPerHour >= 1) return `${+rowsPerHour.toFixed(3)} row(s) per hour`;
+  if (rowsPerHour >= 1) return rowsPerHour === 1 ? 'one row per hour' : `${+rowsPerHour.toFixed(3)} rows per hour`;
   const hours = 1 / rowsPerHour;
   return hours % 24 === 0 ? `one row per ${hours / 24 === 1 ? 'day' : `${hours / 24} days`}` : `one row per ${+hours.toFixed(2)} hours`;
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 const runsInLab = async () => JSON.parse((await gatelab(['runs', '--home', home, '--json'])).out) as Array<{ run: number; status: string }>;
-const ETT_REFUSAL = /The ETT split needs 20 months of data \(14400 rows at 1 row\(s\) per hour\); this dataset has 1000\. Use a chronological split with ratios instead/;
+const ETT_REFUSAL = /The ETT split needs 20 months of data \(14,400 rows at one row per hour\); this dataset has 1,000\. Use a chronological split with ratios instead/;
 
 describe('exit code 2: the request is refused, and nothing is queued', () => {
   it('gatelab train: data the split cannot cut (ETT months on 1,000 rows), a --config file that is not there or not a config', async () => {

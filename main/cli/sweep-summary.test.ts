@@ -47,7 +47,7 @@ describe('the mean baseline of a regression sweep', () => {
     expect(s.settings.map((x) => x.regressionBaseline)).toEqual([{ mean: 100, mse: (4.8 ** 2 + 25) / 2, mae: 2.45, rmse: 4.9, r2: -0.003 }, b(5.0)]);
     expect(sweepSummaryText(s).split('\n').slice(1)).toEqual([
       '★ optimizer.lr=0.1   n=2  loss 0.5500 ± 0.0707  r2 0.4100 ± 0.0141  rmse 2.9500 ± 0.0707  (mean baseline r2 -0.0030 rmse 4.9)',
-      '  optimizer.lr=0.01  n=1 of 2 runs  loss 0.7000 ± 0.0000  mse 9.0000 ± 0.0000', // no r2 or rmse column: nothing to read the baseline against
+      '  optimizer.lr=0.01  n=1 of 2 runs  loss 0.7000 ± —  mse 9.0000 ± —', // no r2 or rmse column: nothing to read the baseline against
     ]);
     expect(sweepSummary([{ id: 1, config: {}, test: { accuracy: 0.9 } }]).settings[0].regressionBaseline).toBeNull();
   });

@@ -120,7 +120,8 @@ export function sweepSummaryText(summary: SweepSummary): string {
   const width = Math.max(...labels.map((l) => l.length));
   const lines = summary.settings.map((s, i) => {
     const shown = Object.entries(s.test).filter(([, m]) => m.n > 0);
-    const metrics = shown.map(([name, m]) => `${name} ${fmt(m.mean)} ± ${fmt(m.std)}`).join('  ');
+    // one run has no sample std (n−1 = 0): a dash, not a 0 that reads as "every seed agreed"
+    const metrics = shown.map(([name, m]) => `${name} ${fmt(m.mean)} ± ${m.n > 1 ? fmt(m.std) : '—'}`).join('  ');
     const runs = s.runs.length === s.n ? `n=${s.n}` : `n=${s.n} of ${s.runs.length} runs`;
     // beside the r2 and rmse columns the row has, as the runs table does
     const reference = s.regressionBaseline && shortRegressionBaseline(s.regressionBaseline, Object.fromEntries(shown.map(([name, m]) => [name, m.mean])));

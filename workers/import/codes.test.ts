@@ -27,8 +27,8 @@ describe('integer ids named after an entity', () => {
   });
 
   it('every entity name and id suffix; numeric things named after an entity stay numbers', async () => {
-    const names = ['movie', 'Product', 'customer_id', 'ad', 'advertiserId', 'campaign-id', 'publisher ID', 'SITE', 'app_id', 'device', 'store', 'shop', 'author', 'song', 'artist', 'book', 'query', 'userId', 'sessionId'];
-    const numeric = ['user_age', 'item_price', 'rating', 'users', 'paid'];
+    const names = ['movie', 'Product', 'customer_id', 'ad', 'advertiserId', 'campaign-id', 'publisher ID', 'SITE', 'app_id', 'device', 'store', 'shop', 'author', 'song', 'artist', 'book', 'query', 'userId', 'sessionId', 'uid', 'iid', 'PID', 'cid'];
+    const numeric = ['user_age', 'item_price', 'rating', 'users', 'paid', 'bid', 'kid'];
     const header = [...names, ...numeric].join(',');
     const rows = Array.from({ length: 40 }, (_, i) => [...names, ...numeric].map((_n, c) => String(3 + i * (c + 1))).join(','));
     const r = await load(`${header}\n${rows.join('\n')}\n`);

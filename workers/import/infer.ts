@@ -13,7 +13,9 @@ const FLOAT32_EXACT_INT = 2 ** 24;
 /** Things people count by id: a whole-number column named after one holds ids (MovieLens `user,item`). */
 const ENTITIES = 'user|item|movie|product|customer|ad|advertiser|campaign|publisher|site|app|device|store|shop|author|song|artist|book|query';
 const ENTITY_NAME = new RegExp(`^(${ENTITIES})([_\\s.-]?id)?$`, 'i');
-const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z](ID|Id)$/.test(name) || /^id$/i.test(name) || ENTITY_NAME.test(name.trim());
+/** The short forms recommendation logs use for user, item, product and content ids (KuaiRec-style `uid,iid`). */
+const SHORT_ID = /^[uipc]id$/i;
+const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z](ID|Id)$/.test(name) || /^id$/i.test(name) || ENTITY_NAME.test(name.trim()) || SHORT_ID.test(name.trim());
 /** '00717', '02134': a leading zero that numbers would lose (not '0', not '0.5'). */
 const LEADING_ZERO = /^\s*[+-]?0\d/;
 /** '10717.0': a whole number with a zero fraction, as pandas writes an integer column that has a missing value. */

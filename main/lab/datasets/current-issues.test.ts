@@ -64,6 +64,22 @@ describe('currentIssues under the roles the user set', () => {
     expect(warnings(back)).toEqual([repeated]);
   });
 
+  it("says the role's pivot once on a file of series one after another (the import already said it pivots)", async () => {
+    const lines = ['week,store,sales'];
+    for (let s = 1; s <= 3; s++) {
+      for (let w = 0; w < 12; w++) lines.push(`${new Date(Date.UTC(2021, 0, 4 + 7 * w)).toISOString().slice(0, 10)},store_${s},${100 * s + w}`);
+    }
+    const file = join(home, 'stores_in_turn.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { dataset } = await lab.registry.importDataset(file, {});
+    const unsorted = currentIssues(dataset).find((i) => i.kind === 'unsorted_time')!;
+    expect(unsorted.message).toContain('long format (see the note)');
+    const settled = currentIssues(lab.registry.setColumns(dataset.id, [{ column: 'store', role: 'series-id' }])).find((i) => i.kind === 'unsorted_time')!;
+    expect(settled.severity).toBe('info');
+    expect(settled.message).toBe(`${unsorted.message.split('; long format (see the note)')[0]}. Expected in long format: column 'store' has the role series-id, ` +
+      "so a forecasting run pivots the file into one row per time, one series per value of 'store', sorted by time");
+  });
+
   it('keeps the warning when the roles cannot pivot (a series-id column but no time column)', async () => {
     const { dataset } = await lab.registry.importDataset(weeklySales(), {});
     const d = lab.registry.setColumns(dataset.id, [{ column: 'store', role: 'series-id' }, { column: 'week', role: 'ignore' }]);

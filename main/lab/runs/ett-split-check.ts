@@ -1,5 +1,5 @@
 // `--set split=ett` (data.split 'ett', by name) where the ETT protocol cannot mean anything, refused before a
-// run is queued (it was queued, then failed at step 0 with "needs 20 months … at 1 row(s) per hour", leaving a
+// run is queued (it was queued, then failed at step 0 with "needs 20 months … at one row per hour", leaving a
 // failed run and naming no flag):
 // - a recommendation or fusion template: the protocol cuts 12 / 4 / 4 months of a series' rows, and their rows
 //   are samples (refused from the config alone, so `gatelab train` says it before it imports a file);
