@@ -13,7 +13,8 @@ import { stringOption, type CliArgs } from './args';
 import { labPaths } from '../lab/home';
 import { openLabDatasets, type LabDatasets } from '../lab/datasets/index';
 import { datasetJson, datasetReport } from './dataset-report';
-import { COLUMN_ROLES, type ColumnRole } from '../../common/data/roles';
+import { parseRoleAssignment } from './role-assignment';
+import { shellWord } from '../../common/text/shell-word';
 import { splitCommand } from './datasets-split';
 import { COLUMN_TYPES, type ColumnTypeName } from '../../common/data/roles';
 import { retypeDataset, type TypeChanges } from '../lab/datasets/retype';
@@ -64,11 +65,7 @@ function show(lab: LabDatasets, ref: string, json: boolean): number {
 
 function roles(lab: LabDatasets, ref: string, assignments: string[], json: boolean): number {
   const d = lab.registry.resolve(ref);
-  const changes = assignments.map((a) => {
-    const m = /^(.+)=([a-z-]+)(?::(.*))?$/.exec(a);
-    if (!m || !COLUMN_ROLES.includes(m[2] as ColumnRole)) throw new Error(`'${a}': write column=role or column=role:modality, with a role among ${COLUMN_ROLES.join(', ')}`);
-    return { column: m[1], role: m[2] as ColumnRole, ...(m[3] !== undefined ? { modality: m[3] || null } : {}) };
-  });
+  const changes = assignments.map((a) => parseRoleAssignment(a, shellWord(ref)));
   if (changes.length === 0) throw new Error('give at least one column=role');
   const updated = lab.registry.setColumns(d.id, changes);
   console.log(json ? JSON.stringify(datasetJson(updated)) : datasetReport(updated, `Dataset ${d.id} '${d.name}': roles updated`));

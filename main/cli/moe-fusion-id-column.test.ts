@@ -34,4 +34,16 @@ describe('moe-fusion on a dataset with an id column', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/\b2\b/);
   }, 120_000);
+
+  it('refuses a gated fusion before queueing when a modality the roles make holds only an id, saying which went', async () => {
+    const roles = await gatelab(['datasets', 'roles', 'sites', 'site_id=feature:ids', 'region=feature:rest', 'x1=feature:rest', 'x2=feature:rest', 'good=target', '--home', home]);
+    expect(roles.code, roles.err).toBe(0);
+    const before = JSON.parse((await gatelab(['runs', '--json', '--home', home])).out.trim().split('\n').at(-1)!) as unknown[];
+    const refused = await gatelab(['train', '--dataset', 'sites', '--home', home, '--template', 'gmu', '--epochs', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/gmu fuses at least 2 modalities/);
+    expect(refused.err).toContain("('sites' has 2 modalities by its roles, but the data leaves one modality: rest: left out: site_id (an id: one value per row), modality 'ids' (no column left))");
+    const after = JSON.parse((await gatelab(['runs', '--json', '--home', home])).out.trim().split('\n').at(-1)!) as unknown[];
+    expect(after).toHaveLength(before.length); // nothing queued, nothing failed
+  }, 120_000);
 });

@@ -80,9 +80,17 @@ function withExpertPerModality(config: RunConfig, store: LabStore): Record<strin
 
 /** Each column's import counts (exact, over the whole column) with its type as the run reads it, as usable-columns.ts judges ids by. */
 function columnCounts(store: LabStore, datasetId: number, columns: ReadonlyArray<{ name: string; type: string }>): (column: string) => ColumnCounts | undefined {
+  return countsOfColumns(store.datasets.columns(datasetId), columns);
+}
+
+/**
+ * Each stored column's counts from its import statistics (fusionModalitiesByCounts reads them), typed as
+ * `columns` (the run's snapshot) say, else as stored.
+ */
+export function countsOfColumns(stored: ReadonlyArray<{ name: string; type: string; stats: unknown }>, columns: ReadonlyArray<{ name: string; type: string }> = stored): (column: string) => ColumnCounts | undefined {
   const typeOf = new Map(columns.map((c) => [c.name, c.type]));
-  const counts = new Map(store.datasets.columns(datasetId).map((c) => {
-    const stats = c.stats as { count?: unknown; cardinality?: unknown };
+  const counts = new Map(stored.map((c) => {
+    const stats = (c.stats ?? {}) as { count?: unknown; cardinality?: unknown };
     const present = typeof stats.count === 'number' ? stats.count : undefined;
     const distinct = typeof stats.cardinality === 'number' ? stats.cardinality : null;
     return [c.name, present === undefined ? undefined : { type: typeOf.get(c.name) ?? c.type, present, distinct }] as const;

@@ -13,13 +13,14 @@ import { parseModelConfig, templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
 import { parseNewRunConfig } from '../../../common/runs/new-run-config';
 import type { RunConfigInput } from '../../../common/runs/config';
-import { withDatasetDefaults } from './dataset-defaults';
+import { countsOfColumns, withDatasetDefaults } from './dataset-defaults';
 import { LabelRules } from '../lab/label-rules';
 import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
 import { refuseEttForTemplate } from './ett-split-check';
 import { LONG_FORMAT_LINE } from '../../../common/data/forecasting-long';
 import { shellWord } from '../../../common/text/shell-word';
 import { DatasetGone } from './dataset-gone';
+import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -267,18 +268,23 @@ function checkBinding(dataset: Dataset, config: Record<string, unknown>, memo: D
 /**
  * A gated fusion (gmu, moe-fusion, gated-cross-attention) on a one-modality dataset: refused here with the
  * template's own message (it failed at step 0 in its trainer, leaving a failed run and --target changed).
- * The template's schema decides, from the modalities the dataset's roles make; other fields are the trainer's.
+ * The template's schema decides, from the modalities the dataset's roles make less the ones the trainer will
+ * find without a usable column (fusionModalitiesByCounts: an id-like categorical, an empty column); other fields are the trainer's.
  */
 function checkModalities(dataset: Dataset, config: Record<string, unknown>, columns: DataBindingInput['columns']): void {
   if (columns.family !== 'fusion') return;
-  const modalities = columns.modalities.map((m) => ({ name: m.name, dim: 1 }));
+  const { modalities: kept, left } = fusionModalitiesByCounts(columns, countsOfColumns(dataset.columns));
   try {
-    parseModelConfig({ ...(config.model as object), modalities });
+    parseModelConfig({ ...(config.model as object), modalities: kept.map((m) => ({ name: m.name, dim: 1 })) });
   } catch (e) {
     const message = (e as Error).message;
     if (!/field 'modalities'/.test(message)) return;
     const name = /^[\w.-]+$/.test(dataset.name) ? dataset.name : String(dataset.id);
-    throw new Error(`${message.replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `)} ('${dataset.name}' has ${modalities.length === 1 ? `one modality: ${modalities[0].name}` : `${modalities.length} modalities`})`);
+    const count = (ms: ReadonlyArray<{ name: string }>) => (ms.length === 1 ? `one modality: ${ms[0].name}` : `${ms.length} modalities`);
+    // modalities the roles make but the data empties: say which went and why (the run would say it only when it failed)
+    const has = kept.length === columns.modalities.length ? count(kept)
+      : `${count(columns.modalities)} by its roles, but the data leaves ${kept.length ? count(kept) : 'none'}: left out: ${left.join(', ')}`;
+    throw new Error(`${message.replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `)} ('${dataset.name}' has ${has})`);
   }
 }
 
