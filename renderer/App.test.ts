@@ -48,7 +48,9 @@ describe('focus after navigation', () => {
   it('a button that opens another view (Build a model →, like Start runs) leaves focus on the new heading, not <body>', async () => {
     await fireEvent.keyDown(window, { key: '1', altKey: true });
     await waitFor(() => expect(focusedHeading()).toBe('Datasets'));
-    const build = await screen.findByRole('button', { name: 'Build a model →' });
+    // the button shows once the selected dataset's details come from the lab's child process: on a loaded
+    // machine that took longer than testing-library's 1 s default
+    const build = await screen.findByRole('button', { name: 'Build a model →' }, { timeout: 15_000 });
     build.focus();
     await fireEvent.click(build);
     await waitFor(() => expect(focusedHeading()).toBe('Models'));
