@@ -36,6 +36,8 @@ export default defineConfig({
     root: here('.'),
     include: ['renderer/**/*.test.ts'],
     environment: 'jsdom',
+    // what jsdom lacks and every view with a chart needs (a ResizeObserver)
+    setupFiles: ['renderer/test-setup/jsdom-layout.ts'],
     // Component tests drive a real Lab (SQLite, importer) in a child process: allow real work.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -19,6 +19,7 @@ import type { CachedColumn, DatasetCacheMeta } from '../dataset-cache';
 import type { ColumnSource, DataColumn } from './columns';
 import type { PartName } from './split-spec';
 import { longLayout, wallTime, type LongLayout, type RoleOf } from './forecasting-rows';
+import { pyString } from '../text/python-string';
 
 /** The share of all times every series must cover (first to last row) for the pivot to go ahead. */
 export const MIN_SHARED_TIMES = 0.5;
@@ -225,9 +226,9 @@ function statsOf(v: Float64Array): CachedColumn['stats'] {
  * a missing series stays missing (the lab leaves those rows out). No '; ' inside: callers split the lines on it.
  */
 export function pandasPivot({ time, series }: { time: string; series: string }, values: readonly string[]): string {
-  const v = values.length === 1 ? `'${values[0]}'` : `[${values.map((x) => `'${x}'`).join(', ')}]`;
+  const v = values.length === 1 ? pyString(values[0]) : `[${values.map(pyString).join(', ')}]`;
   const label = `lambda s: s if isinstance(s, str) or s != s else str(int(s)) if float(s).is_integer() else str(s)`;
-  return `df['${series}'] = df['${series}'].map(${label}); wide = df.pivot(index='${time}', columns='${series}', values=${v})`;
+  return `df[${pyString(series)}] = df[${pyString(series)}].map(${label}); wide = df.pivot(index=${pyString(time)}, columns=${pyString(series)}, values=${v})`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { regressionTarget, type RegressionTarget, type TargetTask } from './regr
 import { autoRegresses } from './regression-reading';
 import { spellingGroups, variantGroupsText } from './label-variants';
 import { shellWord } from '../text/shell-word';
+import { pyString } from '../text/python-string';
 
 export type TargetCoding =
   | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
@@ -224,15 +225,14 @@ function notTwoValued(column: string, names: string[], numeric: boolean): string
  * names a value that reads as positive when there is one, else the first: the user edits it to the value they mean.
  */
 function oneVsRestAdvice(column: string, names: readonly string[]): string {
-  const py = (v: string) => v.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
   const example = names.find(isPositive) ?? names[0];
-  return `write it in the file as 1 for the value that counts as a click and 0 for the others, e.g. with pandas: df['${py(column)}'] = (df['${py(column)}'] == '${py(example)}').astype(int), and import it again`;
+  return `write it in the file as 1 for the value that counts as a click and 0 for the others, e.g. with pandas: df[${pyString(column)}] = (df[${pyString(column)}] == ${pyString(example)}).astype(int), and import it again`;
 }
 
 /** How to make a label's spellings one value: in the file, then import it again (no GateLab command rewrites values). */
 function oneWayAdvice(column: string): string {
-  const py = column.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-  return `write each label one way in the file (trimmed and lowercased, e.g. with pandas: df['${py}'] = df['${py}'].str.strip().str.lower()) and import it again`;
+  const py = pyString(column);
+  return `write each label one way in the file (trimmed and lowercased, e.g. with pandas: df[${py}] = df[${py}].str.strip().str.lower()) and import it again`;
 }
 
 /**

@@ -5,10 +5,10 @@
 // removed the dataset it imported (its advice then imports the file first), so no id can be promised.
 import { existsSync } from 'node:fs';
 import { shellWord } from '../../common/text/shell-word';
+import { adviceNamingDataset } from '../../common/text/dataset-in-advice';
 
 /** `message` with `gatelab datasets VERB ID` naming `dataset` as typed (quoted for a shell when it needs it). */
 export function withDatasetInAdvice(message: string, dataset: string | undefined): string {
   if (dataset === undefined || dataset === '' || (!/^\d+$/.test(dataset) && existsSync(dataset))) return message;
-  const word = shellWord(dataset);
-  return message.replace(/\bgatelab datasets ([a-z]+) ID(?=[ ,;:)]|$)/g, (_, verb: string) => `gatelab datasets ${verb} ${word}`);
+  return adviceNamingDataset(message, shellWord(dataset));
 }

@@ -10,7 +10,8 @@ import { ImportError } from '../lab/import/index';
 import { notAppliedMessage, optionsNotApplied } from '../lab/import/reimport';
 import { mayHoldSlashedDates } from '../lab/import/slashed-dates';
 import { datasetJson, datasetReport } from './dataset-report';
-import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
+import { COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
+import { IMPORT_COMMANDS, parseRoleAssignment, type RoleChange } from './role-assignment';
 import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../../common/dataset-cache';
 
 const FORMATS: ImportFormat[] = ['csv', 'tsv', 'jsonl', 'json', 'parquet', 'arrow', 'npy'];
@@ -65,10 +66,12 @@ export function importOptions(args: CliArgs): ImportDatasetOptions {
     if (!COLUMN_TYPES.includes(type as ColumnType)) throw new UsageError(`--types: '${type}' for column '${column}' is not a type (${COLUMN_TYPES.join(', ')})`);
     columnTypes[column] = type as ColumnType;
   }
-  const roles: Record<string, ColumnRole> = {};
+  const roles: Record<string, ColumnRole | { role: ColumnRole; modality?: string }> = {};
   for (const [column, role] of pairs(args, 'roles')) {
-    if (!COLUMN_ROLES.includes(role as ColumnRole)) throw new UsageError(`--roles: '${role}' for column '${column}' is not a role (${COLUMN_ROLES.join(', ')})`);
-    roles[column] = role as ColumnRole;
+    // the same reading (and the same advice for a slip) as `gatelab datasets roles`, in the import's own options
+    let change: RoleChange;
+    try { change = parseRoleAssignment(`${column}=${role}`, IMPORT_COMMANDS); } catch (e) { throw new UsageError(`--roles: ${(e as Error).message}`); }
+    roles[column] = change.modality ? { role: change.role, modality: change.modality } : change.role;
   }
   // --target makes the column the dataset's target (as `train --target` does), besides reporting rows without one.
   const target = stringOption(args, 'target');
@@ -100,7 +103,7 @@ export const command: CliCommand = {
     ["--date-order O", "slashed dates such as 01/07/2016: dmy (day first), mdy (month first) or ymd (default: inferred)"],
     ["--on-invalid P", "a bad row: reject (default), drop it, or impute (pad short rows)"],
     ["--types col=type,...", "force column types (int, float, categorical, boolean, datetime, text, vector)"],
-    ["--roles col=role,...", "set column roles (feature, target, time, series-id, categorical, multi-hot, ignore)"],
+    ["--roles col=role,...", "set column roles (feature, target, time, series-id, categorical, multi-hot, ignore); col=feature:group puts an input in a fusion modality group"],
     ["--target COL", "make COL the dataset's target and report rows without one"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],

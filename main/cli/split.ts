@@ -12,6 +12,7 @@ import { Refusal, refusing } from '../lab/runs/refusal';
 import { wallTime } from '../../common/data/forecasting-rows';
 import { pandasPivot } from '../../common/data/forecasting-long';
 import { ROW_PARTS, runSplitRows, specWords, splitRowsCsv, storedSplitRows, type PartWindows, type RunSplitRows, type SplitRows } from '../lab/runs/run-split-rows';
+import { pyString } from '../../common/text/python-string';
 
 const USAGE = 'give a run id (gatelab runs lists them), or --stored SPLIT for a stored split (gatelab datasets show ID lists them)';
 
@@ -129,7 +130,7 @@ function longWindowLines(windows: NonNullable<RunSplitRows['windows']>, long: Lo
       `a window at time t reads the ${n(lookback)} times before t and predicts times t..t+${horizon - 1}`,
     longWindowLine('train', parts.train, long), longWindowLine('validation', parts.validation, long), longWindowLine('test', parts.test, long),
     `  pandas, pivot first (as the run and its export do): ${pandasPivot({ time: long.timeColumn, series: long.seriesColumn }, long.values)}; ` +
-      `then wide.iloc[a:b] are times a..b-1, and the file rows at those times df[df['${long.timeColumn}'].isin(wide.index[a:b])]`,
+      `then wide.iloc[a:b] are times a..b-1, and the file rows at those times df[df[${pyString(long.timeColumn)}].isin(wide.index[a:b])]`,
   ];
 }
 

@@ -9,7 +9,6 @@ import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 import type { GateSeries } from '../../common/lab-api';
 
 afterEach(() => cleanup());
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 // jsdom has no layout: every chart is 400 px wide (bind:clientWidth reads this)
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
 

@@ -8,7 +8,6 @@ import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 import type { GateSeries } from '../../common/lab-api';
 
 afterEach(() => cleanup());
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 const fields = ['user_segment', 'device', 'hour', 'weekday', 'ad_category', 'site', 'position'];
 const finalmlp = gateNamesFromConfig({

@@ -31,7 +31,6 @@ function recordingContext(drawn: Drawn) {
 let drawn: Drawn;
 beforeEach(() => {
   drawn = { labels: [], gridStarts: [] };
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => recordingContext(drawn)) as never);
 });

@@ -35,7 +35,6 @@ function recordingContext(drawn: Drawn) {
 let drawn: Drawn;
 beforeEach(() => {
   drawn = { gridlines: [], dots: [], texts: [] };
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
   // jsdom lays nothing out: the chart's bound width would be 0
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => recordingContext(drawn)) as never);

@@ -6,7 +6,6 @@ import { cleanup, render } from '@testing-library/svelte';
 import StackedArea from './StackedArea.svelte';
 
 afterEach(() => cleanup());
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 describe('StackedArea, one step', () => {
   it('labels every share with its value, at least a text line apart', () => {

@@ -8,8 +8,6 @@ import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
 
 afterEach(() => cleanup());
-// jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 const NAME = 'tsmixer-gated on Demo: grid load (forecasting)';
 const GATES: Record<string, Record<string, unknown>> = {

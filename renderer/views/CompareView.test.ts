@@ -6,8 +6,6 @@ import { handlerLab, runSummary } from '../stores/runs-test-lab';
 import { openApp } from '../fixtures/open-app';
 
 afterEach(() => cleanup());
-// jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 // AUC and MSE of three runs over two evaluations: run 2 is best on both (highest AUC, lowest MSE).
 const AUC: Record<string, number[]> = { '1': [0.80, 0.90], '2': [0.85, 0.95], '3': [0.70, 0.75] };

@@ -9,7 +9,6 @@ import { runSummary } from '../stores/runs-test-lab';
 import type { DatasetDetail, DamagedRowNote } from '../../common/lab-api';
 
 afterEach(() => cleanup());
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 const SALES: DatasetDetail = {
   id: '5', name: 'sales', rows: 3, columns: 1, source: 'sales.csv', family: null, createdAt: '2026-01-01T00:00:00Z', bytes: 30, issues: [],

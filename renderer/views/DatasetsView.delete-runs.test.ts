@@ -9,8 +9,6 @@ import { runSummary } from '../stores/runs-test-lab';
 import type { DatasetDetail } from '../../common/lab-api';
 
 afterEach(() => cleanup());
-// jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 const REASON = 'its dataset (id 5) was deleted, so knockouts, the gate report and Try it have no test split to run on; import the file again and start a new run from this one';
 const SALES: DatasetDetail = {

@@ -12,9 +12,6 @@ import { applyOverrides } from '../../main/lab/runs/run-overrides';
 import type { Stores } from '../stores';
 import { TrainingSettings } from '../stores/models.svelte';
 
-// jsdom has no layout: the Runs view that Start opens charts the run's curves (bind:clientWidth) and needs a ResizeObserver to exist.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
-
 const labStores = modelsLab();
 let stores: Stores;
 beforeAll(() => { stores = labStores(); });

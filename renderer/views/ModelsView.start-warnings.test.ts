@@ -13,10 +13,6 @@ import { inProcessLab, type Dispatcher } from '../lib/in-process-lab';
 import { demoOf, LAB_ANSWER_MS, openModels } from '../fixtures/models-lab';
 import { StartedRuns } from '../../common/lab-api/runs';
 
-// A Start without a warning opens Runs, whose curves bind their width (Svelte's bind:clientWidth needs a
-// ResizeObserver to exist, not to fire; jsdom has none): without it the view threw after the test ended.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
-
 const FEW = 'warning: only 27 validation windows (early stopping and the best checkpoint rest on them; 30 or more is a sound minimum): training and model selection on so few windows mean little. ' +
   'Try a shorter lookback and horizon, e.g. --set model.lookback=6 --set model.horizon=1 (the weekly ILI benchmark, 966 rows, is forecast with lookback 36 or 104 and horizons 24-60), or a longer file or larger validation and test parts';
 

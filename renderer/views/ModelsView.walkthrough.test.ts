@@ -11,9 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Stores } from '../stores';
 
-// jsdom has no layout: the Runs view's charts (bind:clientWidth) need a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
-
 const labStores = modelsLab();
 let stores: Stores;
 beforeAll(() => { stores = labStores(); });

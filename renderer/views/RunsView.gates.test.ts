@@ -11,8 +11,6 @@ import { fakeRunLab, type FakeRun } from '../fixtures/fake-run-lab';
 import type { GateSeries, RunMetrics } from '../../common/lab-api';
 
 afterEach(() => cleanup());
-// jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 /** A DLinear run 4 and a gated TSMixer run 5 in the list, the view opened on `runId`. */
 function show(runId: '4' | '5') {

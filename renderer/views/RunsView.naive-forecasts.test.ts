@@ -8,8 +8,6 @@ import { fakeRunLab } from '../fixtures/fake-run-lab';
 import { ETTH1_CONFIG, ETTH1_DLINEAR_NAIVE, ETTH1_DLINEAR_TEST } from '../fixtures/test-channels';
 
 afterEach(() => cleanup());
-// jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 describe('Runs view: a forecasting run against naive forecasts', () => {
   it("shows the target's own error and the model's test mse above the naive forecasts, and that it beats them", async () => {

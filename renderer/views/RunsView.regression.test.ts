@@ -11,7 +11,6 @@ import TryIt from '../components/TryIt.svelte';
 import type { Stores } from '../stores';
 import type { RunDetail } from '../../common/lab-api';
 
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 configure({ asyncUtilTimeout: LAB_ANSWER_MS });
 
 let lab: LabProcess;

@@ -12,8 +12,6 @@ import { AUDIT_TICKETS } from '../fixtures/test-classes';
 import { ETTH1_DLINEAR } from '../fixtures/test-channels';
 
 afterEach(() => cleanup());
-// jsdom has no layout: charts' bind:clientWidth needs a ResizeObserver to exist, not to fire.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 describe('Runs table delete', () => {
   it('deletes an ended run only on a second click, then the row leaves the list; a running run offers no delete', async () => {

@@ -3,6 +3,7 @@
 // array of objects or JSON Lines; guessing rows out of another shape would build a dataset the user did
 // not mean (pandas' default to_json, orient='columns', would become one row of N-value columns).
 import { ImportError } from '../../common/dataset-cache';
+import { shellWord } from '../../common/text/shell-word';
 
 const RECORDS = `GateLab reads records, one JSON object per row: a JSON array of objects ([{"a": 1}, {"a": 2}], pandas orient='records') or JSON Lines (one object per line)`;
 
@@ -27,7 +28,7 @@ export function notRecordsError(file: string, line: number, first: number): Impo
   const kind = itemKind(first);
   const table = first === 91
     ? `For rows of values without names, save them as CSV with a header row (pandas: pd.DataFrame(rows, columns=[...]).to_csv('out.csv', index=False)) or as .npy, and import that`
-    : `Give each value a column name: in pandas, pd.DataFrame({'value': values}).to_json('out.jsonl', orient='records', lines=True), or jq -c '.[] | {value: .}' ${file} > out.jsonl, and import that`;
+    : `Give each value a column name: in pandas, pd.DataFrame({'value': values}).to_json('out.jsonl', orient='records', lines=True), or jq -c '.[] | {value: .}' ${shellWord(file)} > out.jsonl, and import that`;
   return new ImportError('bad_format', `${file}, line ${line}: a JSON array of ${kind}, not of records. ${RECORDS}. ${table}`, { file, line });
 }
 

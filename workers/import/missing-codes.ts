@@ -5,6 +5,7 @@
 // far outside the column's other values; the import warns with the code, its count, its first line and how to
 // make those cells empty. The values stay as read (the import never guesses that a number is missing).
 import { basename } from 'node:path';
+import { pyString } from '../../common/text/python-string';
 
 /** Codes for "missing" as written in data files: all nines, with or without a decimal part, either sign. */
 const CODES = new Set([99, 999, 9999, 99999, 999999, 99.9, 999.9, 9999.9, 99.99, 999.99, 9999.99].flatMap((c) => [c, -c]));
@@ -59,8 +60,8 @@ export class MissingCodes {
     const plainCsv = /\.csv(\.gz)?$/i.test(name) && !decimalComma;
     const delimited = /\.(csv|tsv|txt|tab|dat|data)(\.gz)?$/i.test(name);
     const na = `na_values=[${codes.join(', ')}]`;
-    const read = plainCsv ? `pd.read_csv('${name}', ${na})` : `pd.read_csv('${name}', sep=None, engine='python', ${decimalComma ? "decimal=',', " : ''}${na})`;
-    const how = delimited ? `, e.g. pandas \`${read}.to_csv('${stem}_fixed.csv', index=False)\`` : ' (null in JSON, a missing value in Parquet or Arrow)';
+    const read = plainCsv ? `pd.read_csv(${pyString(name)}, ${na})` : `pd.read_csv(${pyString(name)}, sep=None, engine='python', ${decimalComma ? "decimal=',', " : ''}${na})`;
+    const how = delimited ? `, e.g. pandas \`${read}.to_csv(${pyString(`${stem}_fixed.csv`)}, index=False)\`` : ' (null in JSON, a missing value in Parquet or Arrow)';
     const text = `column '${column}': ${which}, far outside its other values (${range}): ${far.length === 1 ? 'a code' : 'codes'} for a missing reading, as loggers write them? `
       + `Read as ${far.length === 1 ? 'a number it sets' : 'numbers they set'} the column's range and scale (a forecasting channel or a feature scaled with ${far.length === 1 ? 'it' : 'them'} has its real values squeezed together). `
       + `If ${far.length === 1 ? 'it means' : 'they mean'} "no value", empty those cells and import the file again${how} `

@@ -5,6 +5,7 @@
 import { basename, extname } from 'node:path';
 import { ImportError } from '../../common/dataset-cache';
 import { SAVE_AS_CSV } from './compressed';
+import { pyString } from '../../common/text/python-string';
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -21,7 +22,7 @@ export function spreadsheetError(path: string, head: Uint8Array, file = basename
     const what = ext === '.xls' || ext === '.xlt' ? 'an Excel 97–2003 workbook (.xls)'
       : 'an old Microsoft Office file (OLE2: an Excel 97–2003 .xls workbook, or a Word/Outlook file)';
     return new ImportError('binary_file', `${file}: this is ${what}, which GateLab does not read: in Excel, ${SAVE_AS_CSV}; `
-      + `or in pandas: pd.read_excel('${file}').to_csv('${stem}.csv', index=False) (.xls needs the xlrd package)`, { file });
+      + `or in pandas: pd.read_excel(${pyString(file)}).to_csv(${pyString(`${stem}.csv`)}, index=False) (.xls needs the xlrd package)`, { file });
   }
   // tags are ASCII: UTF-16 shows them with NULs between, which are dropped for the look
   const text = Buffer.from(head.subarray(0, 2048)).toString('latin1').replace(/\0/g, '').replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').trimStart().toLowerCase();
@@ -33,5 +34,5 @@ export function spreadsheetError(path: string, head: Uint8Array, file = basename
   if (!TABLE_NAMES.has(ext) && !/<table\b/.test(text)) return null;
   const named = ext === '.xls' || ext === '.xlsx' ? ` saved with an ${ext} name (as web exports and older Excel versions write tables)` : '';
   return new ImportError('binary_file', `${file}: this is an HTML page${named}, not CSV, and GateLab does not read HTML tables: open it in Excel and ${SAVE_AS_CSV}; `
-    + `or in pandas: pd.read_html('${file}')[0].to_csv('${stem}.csv', index=False)`, { file });
+    + `or in pandas: pd.read_html(${pyString(file)})[0].to_csv(${pyString(`${stem}.csv`)}, index=False)`, { file });
 }

@@ -4,6 +4,7 @@
 import type { CachedColumn } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
+import { pyString } from '../../common/text/python-string';
 
 /** Column names that say "what the user did or thought": labels of recommendation and CTR logs. */
 const LABEL_NAME = /^(label|labels|target|y|rating|ratings|score|click|clicks|clicked|is_click|liked|like|likes|purchase|purchased|bought|watched|converted|conversion|interaction)$/i;
@@ -47,7 +48,7 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, k
     // '2016-07-01' and '00:00:00' in two columns: one timestamp split in two, not k series
     const example = series.stats.topValues?.[0]?.value ?? '00:00';
     validation.addCounted('note', time, k, `column '${time}' holds dates and column '${series.name}' the time of day (e.g. '${example}'): together they are one timestamp, so every date repeats ${k} times. `
-      + `This is not long format: combine them into one datetime column and import again, e.g. pandas \`df.insert(0, 'datetime', df['${time}'] + ' ' + df['${series.name}']); df = df.drop(columns=['${time}', '${series.name}'])\`. `
+      + `This is not long format: combine them into one datetime column and import again, e.g. pandas \`df.insert(0, 'datetime', df[${pyString(time)}] + ' ' + df[${pyString(series.name)}]); df = df.drop(columns=[${pyString(time)}, ${pyString(series.name)}])\`. `
       + `Until then a forecast reads '${time}' as a time index with ${k} rows per time`, 'long-format');
     return;
   }

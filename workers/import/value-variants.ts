@@ -4,6 +4,7 @@
 // row and `7` in another are one user to the author and two to the embedding table. The importer warns
 // (coded-column.ts); a run's data line can say the same about its target (call `caseVariants`).
 // Pure TS (no node:*), so workers/run and workers/data may import it too.
+import { pyString } from '../../common/text/python-string';
 
 export interface VariantGroup {
   /** The spelling the variants share (trimmed and lower-cased, or without leading zeros). */
@@ -86,7 +87,7 @@ export function caseVariantsMessage(column: string, groups: readonly VariantGrou
   return `column '${column}': ${spellings} values differ only in upper/lower case or surrounding spaces, `
     + `and are ${groups.length} value${groups.length > 1 ? 's' : ''} once those are ignored (${rows.toLocaleString('en-US')} rows): ${describeVariants(groups)}. `
     + `Each spelling is its own category (${distinct.toLocaleString('en-US')} in all), so as a target they are separate classes. `
-    + `If they mean the same, write them one way in the file (pandas: df['${column}'] = df['${column}'].str.strip().str.lower()) and import it again`;
+    + `If they mean the same, write them one way in the file (pandas: df[${pyString(column)}] = df[${pyString(column)}].str.strip().str.lower()) and import it again`;
 }
 
 /** The import's warning for an id column whose codes collide once leading zeros are stripped. */

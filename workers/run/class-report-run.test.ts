@@ -2,7 +2,7 @@
 // beside its checkpoints (macro F1 = the headline test f1), and `loss.classWeights: 'balanced'` weighs the
 // classes by n / (k · n_c) over the training rows (named in the data line), so a rare class that the
 // unweighted model never predicts gets predicted. A forecasting run asking for class weights is refused.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { parseRunConfig } from '../../common/runs/config';
 import { seededRandom } from '../../engine/nn/random';
 import { runDataFrom } from '../data/run-data';
 import { trainRun } from './train-run';
+import { trainInTempFolder } from './fixtures/train-in-temp-folder';
 
 const N = 1200;
 const NAMES = ['common', 'mid', 'rare'];
@@ -31,17 +32,11 @@ async function train(loss?: unknown) {
     model: { template: 'concat-fusion', ...run.shape, hidden: [16], dropout: 0 }, data: { kind: 'dataset', datasetId: 1 },
     dtype: 'float32', epochs: 6, batchSize: 32, seed: 1, earlyStopping: { patience: 0 }, ...(loss ? { loss } : {}),
   });
-  const dir = mkdtempSync(join(tmpdir(), 'gatelab-classes-run-'));
-  try {
-    const events: FromTrainer[] = [];
-    await trainRun({ runId: 1, config, checkpointDir: dir }, run.data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-    const finished = events.find((e) => e.type === 'finished');
-    const ready = events.find((e) => e.type === 'ready');
-    if (finished?.type !== 'finished' || ready?.type !== 'ready') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
-    return { finished, ready, classes: TestClasses.parse(JSON.parse(readFileSync(join(dir, TEST_CLASSES_FILE), 'utf8'))) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { events, read } = await trainInTempFolder(config, run.data, { read: (dir) => readFileSync(join(dir, TEST_CLASSES_FILE), 'utf8') });
+  const finished = events.find((e) => e.type === 'finished');
+  const ready = events.find((e) => e.type === 'ready');
+  if (finished?.type !== 'finished' || ready?.type !== 'ready' || read === undefined) throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
+  return { finished, ready, classes: TestClasses.parse(JSON.parse(read)) };
 }
 
 const countsIn = (part: number) => NAMES.map((_, c) => [...rowsOf(split.assignment, part)].filter((r) => ids[r] === c).length);

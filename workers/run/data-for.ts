@@ -20,6 +20,7 @@ import { DataColumns } from '../../common/models/binding';
 import { withDataFacts } from './data-facts';
 import { parseModelConfig } from '../../common/models/index';
 import { ConfigError } from '../../common/gates/index';
+import { adviceNamingDataset } from '../../common/text/dataset-in-advice';
 
 /** A run's data and the config its model is built from; a dataset run also the binding and rows behind them. */
 export interface RunDataFor {
@@ -65,7 +66,7 @@ export async function dataFor(spec: RunSpec, { modelBuilt = spec.resumeFrom !== 
  * error keeps its class and fields (a ConfigError stays one).
  */
 export function withDatasetId(e: unknown, datasetId: number): unknown {
-  if (e instanceof Error) e.message = e.message.replace(/\bgatelab datasets (roles|split|show|types) ID\b/g, `gatelab datasets $1 ${datasetId}`);
+  if (e instanceof Error) e.message = adviceNamingDataset(e.message, datasetId);
   return e;
 }
 

@@ -8,12 +8,9 @@ import { withDataFacts } from './data-facts';
 import { meanBaseline } from './regression-baseline';
 import { lazyRows } from './run-data';
 import { tableSource } from '../data/samples';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseRunConfig } from '../../common/runs/config';
 import { FromTrainer } from '../../common/trainer-protocol';
-import { trainRun } from './train-run';
+import { trainInTempFolder } from './fixtures/train-in-temp-folder';
 
 const N = 200;
 const numbers = (f: (r: number) => number): DataColumn => ({ values: Float32Array.from({ length: N }, (_, r) => f(r)) });
@@ -80,13 +77,7 @@ describe('the mean baseline of a regression run', () => {
     const run = runDataFrom(data, typeOf, split, c, {});
     const facts = withDataFacts(run.data, c, run.shape);
     const config = parseRunConfig({ model: { template: 'concat-fusion', ...run.shape }, data: { kind: 'dataset', datasetId: 1 }, epochs: 1, maxSteps: 1, batchSize: 16, seed: 1 });
-    const dir = mkdtempSync(join(tmpdir(), 'gatelab-mean-baseline-'));
-    const events: FromTrainer[] = [];
-    try {
-      await trainRun({ runId: 1, config, checkpointDir: dir }, facts, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { events } = await trainInTempFolder(config, facts);
     expect(facts.regressionBaseline?.rmse).toBeGreaterThan(0);
     const ready = FromTrainer.parse(JSON.parse(JSON.stringify(events.find((e) => e.type === 'ready'))));
     expect(ready.type === 'ready' && ready.regressionBaseline).toEqual(facts.regressionBaseline);

@@ -1,13 +1,10 @@
 // A run whose router temperature schedule is longer than the run says so in its data line (which `gatelab
 // train` prints and the run keeps), also without max-steps: the trainer knows epochs × steps per epoch.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '../../common/runs/config';
 import type { FromTrainer } from '../../common/trainer-protocol';
 import type { Rows, RunData } from './run-data';
-import { trainRun } from './train-run';
+import { trainInTempFolder } from './fixtures/train-in-temp-folder';
 
 const A = 4, Bw = 3, ROWS = 48, BATCH = 8;
 
@@ -25,13 +22,7 @@ async function readyLine(steps: number, epochs: number): Promise<string> {
     data: { kind: 'dataset', datasetId: 1 }, epochs, batchSize: BATCH, dtype: 'float64', optimizer: { kind: 'adam', lr: 0.01 }, earlyStopping: { patience: 0 },
   });
   const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(), validation: rows(), test: rows(), describe: 'fusion: 48 train rows' };
-  const dir = mkdtempSync(join(tmpdir(), 'gatelab-schedule-note-'));
-  const events: FromTrainer[] = [];
-  try {
-    await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { events } = await trainInTempFolder(config, data);
   const ready = events.find((e): e is Extract<FromTrainer, { type: 'ready' }> => e.type === 'ready')!;
   expect(ready.totalSteps).toBe(epochs * (ROWS / BATCH));
   return ready.data;

@@ -1,13 +1,11 @@
 // A run with an empty validation or test part fails at step 0 in words a user can act on, instead of training
 // to its end and sending a NaN loss (JSON null) that the lab rejected as "invalid message from the trainer".
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '../../common/runs/config';
 import type { FromTrainer } from '../../common/trainer-protocol';
 import type { Rows, RunData } from './run-data';
-import { finiteMetrics, RunFailure, trainRun } from './train-run';
+import { finiteMetrics, RunFailure } from './train-run';
+import { trainInTempFolder } from './fixtures/train-in-temp-folder';
 
 function rows(n: number): Rows {
   const a = Float64Array.from({ length: n * 4 }, (_, i) => Math.sin(1.1 * i + 0.3));
@@ -23,16 +21,11 @@ describe('an empty held-out part', () => {
       data: { kind: 'dataset', datasetId: 1 }, epochs: 2, batchSize: 16, dtype: 'float32',
     });
     const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(400), validation: rows(100), test: rows(0), describe: 'rows' };
-    const dir = mkdtempSync(join(tmpdir(), 'gatelab-empty-part-'));
     const events: FromTrainer[] = [];
-    try {
-      const run = trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-      await expect(run).rejects.toThrow('the test part has no samples (400 train / 100 validation / 0 test), so the run could not be validated or tested: use a split that gives every part rows');
-      await run.catch((e) => expect((e as RunFailure).step).toBe(0));
-      expect(events.filter((e) => e.type === 'eval')).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const run = trainInTempFolder(config, data, { events });
+    await expect(run).rejects.toThrow('the test part has no samples (400 train / 100 validation / 0 test), so the run could not be validated or tested: use a split that gives every part rows');
+    await run.catch((e) => expect((e as RunFailure).step).toBe(0));
+    expect(events.filter((e) => e.type === 'eval')).toEqual([]);
   });
 
   it('a NaN loss is a failure in words; other metrics that are not finite are left out', () => {

@@ -14,6 +14,7 @@ import { evaluateSplit } from './evaluate';
 import { modelFor, optimizerFor } from './model-for';
 import type { Rows, RunData } from './run-data';
 import { trainRun } from './train-run';
+import { trainInTempFolder } from './fixtures/train-in-temp-folder';
 
 const A = 4, Bw = 3, ROWS = 64, BATCH = 16;
 
@@ -78,13 +79,7 @@ describe('trainRun threads', () => {
     } as const;
     const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: 'test rows' };
     const testLoss = async (threads: number) => {
-      const dir = mkdtempSync(join(tmpdir(), 'gatelab-threads-'));
-      const events: FromTrainer[] = [];
-      try {
-        await trainRun({ runId: 1, config: parseRunConfig({ ...base, threads }), checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const { events } = await trainInTempFolder(parseRunConfig({ ...base, threads }), data);
       const finished = events.find((e) => e.type === 'finished');
       if (finished?.type !== 'finished') throw new Error(`the run did not finish: ${JSON.stringify(events.at(-1))}`);
       return finished.test.loss;
@@ -161,14 +156,7 @@ async function fusionEvents(o: { epochs: number; batchSize: number; describe: st
     data: { kind: 'dataset', datasetId: 1 }, epochs: o.epochs, batchSize: o.batchSize, dtype: 'float64', earlyStopping: { patience: 0 },
   });
   const data: RunData = { task: 'binary', prediction: 'logits', target: 'label', train: rows(false), validation: rows(false), test: rows(false), describe: o.describe };
-  const dir = mkdtempSync(join(tmpdir(), 'gatelab-fusion-'));
-  const events: FromTrainer[] = [];
-  try {
-    await trainRun({ runId: 1, config, checkpointDir: dir }, data, (e) => events.push(e), { cancelled: false, pauseRequested: false, waitWhilePaused: async () => true });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return events;
+  return (await trainInTempFolder(config, data)).events;
 }
 
 describe('trainRun on a training split smaller than one batch', () => {

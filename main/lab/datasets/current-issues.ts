@@ -11,6 +11,7 @@ import type { DatasetCacheMeta } from '../../../common/dataset-cache';
 import { longLayout } from '../../../common/data/forecasting-rows';
 import type { Dataset } from './registry';
 import { leakIssues } from './leak-issues';
+import { adviceNamingDataset } from '../../../common/text/dataset-in-advice';
 
 /** A dataset's record; with its name and cache (every stored dataset has them), its features are checked for leakage too. */
 export type IssuesOf = Pick<Dataset, 'id' | 'rows' | 'validation' | 'columns'> & Partial<Pick<Dataset, 'name' | 'family' | 'cachePath'>>;
@@ -22,16 +23,13 @@ export function currentIssues(d: IssuesOf): ValidationIssue[] {
   const current = issues
     .filter((i) => !multiHotDone(i, multiHot))
     .map((i) => (pivot && i.column === pivot.time ? pivotSettles(i, pivot) : i))
-    .map((i) => ({ ...i, message: withDatasetId(i.message, d.id) }));
+    .map((i) => ({ ...i, message: adviceNamingDataset(i.message, d.id) }));
   if (d.cachePath === undefined || d.name === undefined) return current;
   // with the warnings, before the information (the stored report is ordered by severity)
   const leaks = leakIssues({ ...d, name: d.name, cachePath: d.cachePath, family: d.family ?? null });
   const firstInfo = current.findIndex((i) => i.severity === 'info');
   return firstInfo < 0 ? [...current, ...leaks] : [...current.slice(0, firstInfo), ...leaks, ...current.slice(firstInfo)];
 }
-
-/** The importer runs before the dataset has an id, so its advice says "ID": the command as the user types it. */
-const withDatasetId = (message: string, id: number) => message.replace(/\bgatelab datasets roles ID /g, `gatelab datasets roles ${id} `);
 
 /**
  * The long-format layout a forecasting run would pivot by because the user set a series-id column (the

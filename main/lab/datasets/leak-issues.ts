@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../../../common/dataset-cache';
 import { countRegresses } from '../../../common/models/regression-reading';
 import { findLeaks, leakMessage, type LeakFeature, type LeakTarget } from './leak-check';
 import type { Dataset } from './registry';
+import { storedStats } from '../../../common/data/stored-stats';
 
 export type LeakCheckedDataset = Pick<Dataset, 'id' | 'name' | 'rows' | 'columns' | 'family' | 'cachePath'>;
 
@@ -68,7 +69,7 @@ function targetReading(cache: CachedValues, column: string, stats: Record<string
   if (!info || info.dim !== 1 || info.type === 'datetime') return null;
   const values = cache.values(column);
   if (CODED.has(info.type)) return { kind: 'classes', column, labelOf: (r) => (values[r] < 0 ? NaN : values[r]) };
-  const numbers = (stats as { numbers?: { distinct: number; fractions: boolean } }).numbers;
+  const { numbers } = storedStats(stats);
   const regresses = numbers ? countRegresses(numbers) : info.type === 'float';
   const finite = (r: number) => (Number.isFinite(values[r]) ? values[r] : NaN);
   return regresses ? { kind: 'regression', column, valueOf: finite } : { kind: 'classes', column, labelOf: finite };

@@ -22,6 +22,7 @@ import { MAX_CATEGORIES, TEXT_BUCKETS } from '../../../common/models/base';
 import { CURRENT_WORD_RULE } from '../../../common/data/text-hashing';
 import { TEMPLATES } from '../../../common/models/index';
 import { fusionModalitiesByCounts, type ColumnCounts } from '../../../common/models/usable-columns';
+import { storedStats } from '../../../common/data/stored-stats';
 
 /** The seed of random and stratified default splits of new dataset runs (as the accuracy benchmark's protocols). */
 export const SPLIT_SEED = 42;
@@ -90,10 +91,8 @@ function columnCounts(store: LabStore, datasetId: number, columns: ReadonlyArray
 export function countsOfColumns(stored: ReadonlyArray<{ name: string; type: string; stats: unknown }>, columns: ReadonlyArray<{ name: string; type: string }> = stored): (column: string) => ColumnCounts | undefined {
   const typeOf = new Map(columns.map((c) => [c.name, c.type]));
   const counts = new Map(stored.map((c) => {
-    const stats = (c.stats ?? {}) as { count?: unknown; cardinality?: unknown };
-    const present = typeof stats.count === 'number' ? stats.count : undefined;
-    const distinct = typeof stats.cardinality === 'number' ? stats.cardinality : null;
-    return [c.name, present === undefined ? undefined : { type: typeOf.get(c.name) ?? c.type, present, distinct }] as const;
+    const { count: present, cardinality } = storedStats(c.stats);
+    return [c.name, present === undefined ? undefined : { type: typeOf.get(c.name) ?? c.type, present, distinct: cardinality ?? null }] as const;
   }));
   return (column) => counts.get(column);
 }

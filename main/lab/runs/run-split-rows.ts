@@ -20,6 +20,7 @@ import { longFileParts } from './long-file-parts';
 import { rowNumberWords, type RowNumbering } from '../../../common/lab-api/row-numbering';
 import { countFileLinesSync } from './file-line-count';
 import { cacheFolderFiles } from '../import/cache-io';
+import { pyString } from '../../../common/text/python-string';
 
 /** A row's part, by its assignment code (0 train, 1 validation, 2 test, 3 unused). */
 export const ROW_PARTS = ['train', 'validation', 'test', 'unused'] as const;
@@ -166,9 +167,6 @@ function numberingOf(store: LabStore, datasetId: number, rows: number, home?: st
   const facts = rowNumbering(store, datasetId, rows, home);
   return { rowNote: rowNumberWords(facts, 'cli'), rowNumbering: facts };
 }
-
-/** A Python string literal of `s` in single quotes ('\t' for a tab). */
-const pyString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\t/g, '\\t')}'`;
 
 /**
  * The read_csv arguments that split the file as the import did: none for a comma; `sep='\t'`, `sep=';'` for

@@ -98,8 +98,6 @@ describe('RouterPanel', () => {
   });
 
   it('names the experts in the load-over-training chart', () => {
-    // jsdom has no layout: the chart's bind:clientWidth needs a ResizeObserver to exist, not to fire.
-    globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
     const { container } = render(RouterPanel, { props: { router: { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] } } });
     expect(container.querySelector('[data-testid="stack-legend"]')?.textContent).toMatch(/expert 0.*expert 1.*expert 2/);
     // without the run's config the router's noise is unknown: no noise caption
@@ -107,7 +105,6 @@ describe('RouterPanel', () => {
   });
 
   it('says the router noise only for a noisy top-k router, and names each "load" for what it counts (audit A16)', () => {
-    globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
     const over = { ...router, loadOverTraining: [{ step: 10, load: [0.5, 0.2, 0.3] }, { step: 20, load: [0.4, 0.2, 0.4] }] };
     const noisy = gateNamesFromConfig({ model: { template: 'moe-dnn', router: { kind: 'topk-router', k: 2, noisy: true } } });
     const first = render(RouterPanel, { props: { router: over, names: noisy } });
@@ -143,7 +140,6 @@ describe('RouterPanel', () => {
   });
 
   it('in MoE fusion names each expert by the modality it sees', () => {
-    globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
     const names = { modalities: ['context', 'sensor', 'camera'], variables: [], template: 'moe-fusion' };
     render(RouterPanel, { props: { router: { ...router, gate: 'router' }, names } });
     expect(screen.getAllByTestId('expert-load').map((li) => li.firstElementChild!.textContent)).toEqual(['expert 0 (context)', 'expert 1 (sensor)', 'expert 2 (camera)']);

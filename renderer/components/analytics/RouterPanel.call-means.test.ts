@@ -10,7 +10,6 @@ import { callMeansNote } from '../../../common/analytics/gate-words';
 import { RouterReport } from '../../../common/analytics/report';
 
 afterEach(() => cleanup());
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 // jsdom has no layout: every chart is 400 px wide (bind:clientWidth reads this)
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
 

@@ -10,7 +10,6 @@ import { PALETTE as REPORT_PALETTE } from '../../../common/analytics/chart-palet
 import type { RouterReport } from '../../../common/analytics/report';
 
 afterEach(() => cleanup());
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 const router: RouterReport = {
   gate: 'router', experts: 4, classes: ['0', '1'],
