@@ -35,12 +35,22 @@ export function closestName(word: string, known: readonly string[]): string | un
   return best?.name;
 }
 
-/** Levenshtein distance (insertions, deletions, substitutions), for the short names suggestions compare. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment: insertions, deletions,
+ * substitutions, and two neighbours swapped counting as one edit, the commonest slip: 'lable' for 'label'),
+ * for the short names suggestions compare.
+ */
 export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+    }
+    before = prev;
     prev = row;
   }
   return prev[b.length];

@@ -87,7 +87,7 @@ describe('gatelab templates, --help and train --target', () => {
       expect(regression.status).toBe('completed');
       expect(regression.test.r2).toEqual(expect.any(Number));
       const typo = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'like', '--template', 'gmu', '--epochs', '1', '--json']);
-      expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset ID has no such column .*liked/); // imported by this call and removed again: ID, the id its import prints
+      expect(JSON.parse(typo.out.trim().split('\n').at(-1)!).error).toMatch(/--target 'like': dataset ID has no such column \(did you mean 'liked'\?\); its columns: .*liked/); // imported by this call and removed again: ID, the id its import prints
       const ok = await gatelab(['train', '--home', home, '--dataset', csv, '--target', 'liked', '--template', 'gmu', '--epochs', '6', '--json']);
       const result = JSON.parse(ok.out.trim().split('\n').at(-1)!);
       expect(result.status).toBe('completed');

@@ -129,5 +129,7 @@ describe('validation policies', () => {
     expect(r.issues['duplicate_time:t'].examples[0].line).toBe(4);
     expect(r.issues['target_missing:target'].count).toBe(1);
     await expect(load('a,b\n1,2\n', { target: 'nope' })).rejects.toMatchObject({ code: 'target_missing' });
+    // a slip in the name: the column meant is named before the list
+    await expect(load('age,label\n1,2\n', { target: 'lable' })).rejects.toMatchObject({ code: 'target_missing', message: expect.stringContaining("the target column 'lable' is not in the file (did you mean 'label'?) (columns: age, label)") });
   });
 });

@@ -24,6 +24,7 @@ import { legacyEncodingNote } from './legacy-encoding';
 import { WHITESPACE, tokenDelimiter } from './whitespace-columns';
 import { readingFilter } from './source-reading';
 import { commentHint } from './preamble';
+import { didYouMean } from '../../common/text/did-you-mean';
 
 const SNIFF_BYTES = 1024 * 1024;
 /** No column typed anew by this parse: for plans the importer chose itself. */
@@ -90,7 +91,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     return withDotReading(withFormattedNumbers(withDecimalComma(plan, samples, delimiter, fileNumbers), samples, delimiter, fileNumbers), samples, dots);
   });
   for (const t of Object.keys(options.columnTypes ?? {})) {
-    if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
+    if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file${didYouMean(t, sniffed.names)} (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
   }
 
   const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text }, options.target);

@@ -12,6 +12,7 @@ import { inferKind, planFor, withDayFirst, type InferRules } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
 import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
+import { didYouMean } from '../../common/text/did-you-mean';
 
 export interface RecordBatch {
   /** Column names present in this batch. */
@@ -73,7 +74,7 @@ export async function importRecords(
   for (const b of buffered) for (const n of b.names) if (!names.includes(n)) names.push(n);
   if (sampled === 0 || names.length === 0) throw new ImportError('no_rows', `${file}: no rows`, { file });
   for (const t of Object.keys(job.options.columnTypes ?? {})) {
-    if (!names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file (columns: ${names.slice(0, 20).join(', ')})`, { file, column: t });
+    if (!names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file${didYouMean(t, names)} (columns: ${names.slice(0, 20).join(', ')})`, { file, column: t });
   }
   const rules = parseRulesOf(job.options), retyped = retypedNow(job.options);
   const plans = names.map((name) => {

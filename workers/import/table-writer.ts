@@ -16,6 +16,7 @@ import { NumberColumn } from './number-column';
 import { noteLongFormat, softenTimeWarnings } from './table-shape';
 import { noteTextColumns } from './text-column-hints';
 import { VectorColumn } from './vector-column';
+import { didYouMean } from '../../common/text/did-you-mean';
 
 /** Memory for column buffers in total; each column flushes to its file when its share fills. */
 const BUFFER_BUDGET = 8 * 1024 * 1024;
@@ -45,7 +46,7 @@ export class TableWriter {
     });
     this.target = target === undefined ? null : this.columns.find((c) => c.plan.name === target) ?? null;
     if (target !== undefined && !this.target) {
-      throw new ImportError('target_missing', `${ctx.file}: the target column '${target}' is not in the file (columns: ${plans.slice(0, 20).map((p) => p.name).join(', ')}${plans.length > 20 ? ', ...' : ''})`, { file: ctx.file, column: target });
+      throw new ImportError('target_missing', `${ctx.file}: the target column '${target}' is not in the file${didYouMean(target, plans.map((p) => p.name))} (columns: ${plans.slice(0, 20).map((p) => p.name).join(', ')}${plans.length > 20 ? ', ...' : ''})`, { file: ctx.file, column: target });
     }
     if (this.target instanceof NumberColumn) this.target.isTarget = true;
     // dates in an order the user forced are held to it like a type: refused, never re-typed

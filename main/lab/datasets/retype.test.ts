@@ -122,7 +122,7 @@ describe('retypeDataset', () => {
     await expect(retypeDataset(lab.registry, id, { flag: 'int' })).rejects.toThrow(`dataset ${id} 'clicks' is in use by run ${run} (queued)`);
     lab.store.runs.setStatus(run, 'paused');
     await expect(retypeDataset(lab.registry, id, { flag: 'int' })).resolves.toMatchObject({ message: expect.stringContaining(`Paused run ${run} resumes on the new types`) });
-    await expect(retypeDataset(lab.registry, id, { nope: 'int' })).rejects.toThrow(`has no column 'nope'. Its columns are: when, flag, count, note, y`);
+    await expect(retypeDataset(lab.registry, id, { nope: 'int' })).rejects.toThrow(`has no column 'nope' (did you mean 'note'?). Its columns are: when, flag, count, note, y`);
     await expect(retypeDataset(lab.registry, id, { count: 'vector' })).rejects.toThrow("column 'count' cannot be vector");
     const same = await retypeDataset(lab.registry, id, { count: 'int' });
     expect(same.changed).toEqual([]);

@@ -18,6 +18,7 @@ import { listDecidesNothing } from './retyped-list-rules';
 import type { Dataset, DatasetRegistry } from './registry';
 import { keepForFinishedRuns, keptRunIds, pruneTrainedCaches } from './trained-caches';
 import { LabUnavailable } from '../runs/refusal';
+import { didYouMean } from '../../../common/text/did-you-mean';
 
 export { recoverInterruptedRetypes } from './retype-recovery';
 
@@ -120,7 +121,7 @@ function planTypes(d: Dataset, changes: TypeChanges, onInvalid: InvalidPolicy | 
   const changed: string[] = [];
   for (const [name, type] of Object.entries(changes)) {
     const c = d.columns.find((x) => x.name === name);
-    if (!c) throw new RetypeRefused(`dataset ${d.id} '${d.name}' has no column '${name}'. Its columns are: ${list(d.columns.map((x) => x.name))}`);
+    if (!c) throw new RetypeRefused(`dataset ${d.id} '${d.name}' has no column '${name}'${didYouMean(name, d.columns.map((x) => x.name))}. Its columns are: ${list(d.columns.map((x) => x.name))}`);
     if (type === null) {
       if (c.typeOverride !== null || name in atImport) changed.push(name);
       overrides.set(name, null);

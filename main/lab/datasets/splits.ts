@@ -13,6 +13,7 @@ import { orderedByTime, timeColumnOf } from '../../../common/models/binding';
 import { regressionTarget } from '../../../common/models/regression-target';
 import type { DatasetRegistry, Dataset } from './registry';
 import { shellWord } from '../../../common/text/shell-word';
+import { didYouMean } from '../../../common/text/did-you-mean';
 
 /** The cache as split/pipeline code sees it. */
 export function columnsOf(cache: DatasetCache): ColumnSource {
@@ -37,7 +38,7 @@ export async function createSplit(registry: DatasetRegistry, datasetRef: number 
   // a column the spec names must be the dataset's: said with the dataset's name, not its cache folder
   const names = dataset.columns.map((c) => c.name);
   for (const [option, column] of Object.entries(splitColumns(spec))) {
-    if (column !== undefined && !names.includes(column)) throw new Error(`dataset ${dataset.id} '${dataset.name}' has no column '${column}' (${option}); its columns: ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`);
+    if (column !== undefined && !names.includes(column)) throw new Error(`dataset ${dataset.id} '${dataset.name}' has no column '${column}' (${option})${didYouMean(column, names)}; its columns: ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`);
   }
   const cache = openDatasetCache(dataset.cachePath);
   const source = columnsOf(cache);

@@ -6,6 +6,7 @@ import { SplitInUseError } from '../store/splits';
 import { createSplit, DatasetRegistry, type Dataset, type StoredSplit } from '../datasets/index';
 import type { LabPaths } from '../home';
 import type { LabStore } from '../store/index';
+import { didYouMean } from '../../../common/text/did-you-mean';
 
 /** Column types a stratified split may group by: each value is a class (a float column would give a class per row). */
 export const STRATIFY_TYPES = ['categorical', 'boolean', 'int'];
@@ -103,7 +104,7 @@ export class LabSplits {
     if (spec.kind === 'leave-last-out') wanted.push(['spec.userColumn', spec.userColumn, null], ['spec.timeColumn', spec.timeColumn, ['datetime', 'int', 'float']]);
     for (const [field, name, types] of wanted) {
       const c = dataset.columns.find((x) => x.name === name);
-      if (!c) throw new LabError('invalid-payload', `splits.create: ${field}: dataset '${dataset.name}' has no column '${name}'; its columns: ${dataset.columns.map((x) => x.name).slice(0, 30).join(', ')}`);
+      if (!c) throw new LabError('invalid-payload', `splits.create: ${field}: dataset '${dataset.name}' has no column '${name}'${didYouMean(name, dataset.columns.map((x) => x.name))}; its columns: ${dataset.columns.map((x) => x.name).slice(0, 30).join(', ')}`);
       const type = c.typeOverride ?? c.type;
       if (types && !types.includes(type)) throw new LabError('invalid-payload', `splits.create: ${field}: column '${name}' is ${type}; pick a ${types.join(', ')} column`);
     }

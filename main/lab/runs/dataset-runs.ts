@@ -19,6 +19,7 @@ import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
 import { refuseEttForTemplate } from './ett-split-check';
 import { LONG_FORMAT_LINE } from '../../../common/data/forecasting-long';
 import { shellWord } from '../../../common/text/shell-word';
+import { didYouMean } from '../../../common/text/did-you-mean';
 import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 
@@ -316,7 +317,8 @@ function checkTarget(dataset: Dataset, columns: DataBindingInput['columns'], mem
 function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {
   const d = registry.get(datasetId)!;
   if (!d.columns.some((c) => c.name === column)) {
-    throw new Error(`--target '${column}': dataset ${datasetId} has no such column (its columns: ${d.columns.map((c) => c.name).join(', ')})`);
+    const names = d.columns.map((c) => c.name);
+    throw new Error(`--target '${column}': dataset ${datasetId} has no such column${didYouMean(column, names)}; its columns: ${names.join(', ')}`);
   }
   const previous = d.columns.filter((c) => c.role === 'target' && c.name !== column);
   if (previous.length === 0 && d.columns.find((c) => c.name === column)!.role === 'target') return;

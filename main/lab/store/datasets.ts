@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ColumnRole, ColumnTypeName, DatasetFamily } from '../../../common/data/roles';
 import { firstDamagedColumn, parseJson, toJson } from './json';
 import { checkRows, type CheckedList } from './damaged-rows';
+import { didYouMean } from '../../../common/text/did-you-mean';
 
 export interface ColumnRecord {
   position: number;
@@ -184,7 +185,7 @@ export class DatasetTable {
     const known = new Set(this.columns(datasetId).map((c) => c.name));
     for (const c of changes) {
       if (!known.has(c.column)) {
-        throw new Error(`Dataset ${datasetId} has no column '${c.column}'. Its columns are: ${[...known].join(', ')}`);
+        throw new Error(`Dataset ${datasetId} has no column '${c.column}'${didYouMean(c.column, [...known])}. Its columns are: ${[...known].join(', ')}`);
       }
     }
     const role = this.db.prepare('UPDATE dataset_columns SET role = ? WHERE dataset_id = ? AND name = ?');
