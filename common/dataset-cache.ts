@@ -54,6 +54,13 @@ export interface ColumnStats {
    * datasets imported before the importer counted them, and for every other kind of column.
    */
   numbers?: NumberValueStats;
+  /**
+   * A boolean column: the words the file wrote for false (code 0) and true (code 1), each its most frequent
+   * spelling ('no'/'yes', 'N'/'Y', '0'/'1', 'False'/'True'). The dictionary stays ['false', 'true'] (code
+   * readers rely on it); a label's messages name these instead (common/models/label-words.ts). Absent for
+   * a value no row holds, and in datasets imported before the importer kept them.
+   */
+  booleanWords?: { false?: string; true?: string };
 }
 
 /** Distinct values of a number column are counted exactly up to this many; above it, only "more". */

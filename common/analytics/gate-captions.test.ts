@@ -108,3 +108,16 @@ describe('a capacity-limited router\'s dropped share on validation (evaluation k
     expect(evaluationNote('val.router', 'dropped', noisy)).toBe("would be dropped at the router's capacity factor (evaluation keeps every token)");
   });
 });
+
+describe("a GMU's modality weights", () => {
+  it('over three modalities are each its own gate, titled as not shares; a bimodal GMU keeps the stored words', () => {
+    const three = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'context' }, { name: 'sensor' }, { name: 'camera' }] } });
+    const two = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'text' }, { name: 'tabular' }] } });
+    const twoOff = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'text' }, { name: 'tabular' }], gate: { kind: 'gmu', bimodal: false } } });
+    expect(statTitle('modality_weights', three)).toMatch(/not shares/);
+    expect(statTitle('modality_weights', twoOff)).toMatch(/not shares/);
+    expect(statTitle('modality_weights', two)).toBeNull(); // z and 1 − z: they are shares
+    // other fusion templates' modality weights are softmax shares
+    expect(statTitle('modality_weights', gateNamesFromConfig({ model: { template: 'moe-fusion', modalities: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] } }))).toBeNull();
+  });
+});

@@ -65,6 +65,7 @@ export function statTitle(stat: string, n?: GateNames, gate?: string): string | 
     const note = evaluationNote(gate, stat, n);
     if (note) return `share that ${note}`;
   }
+  if (stat === 'modality_weights' && n?.gmuIndependent) return 'mean gate per modality (not shares)';
   if (stat === 'load') return picksTitle(n);
   if (stat === 'importance') return picksTopK(n) ? `${ROUTER_WORDS.probability} (before top-${n!.router!.k})` : ROUTER_WORDS.probability;
   return null;

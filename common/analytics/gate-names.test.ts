@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateLabel, gateNamesFromConfig, headingFor, knockoutLabel, statComponentNames } from './gate-names';
+import { gateLabel, gateNamesFromConfig, headingFor, knockoutLabel, statComponentNames, storedNameLegend } from './gate-names';
 
 // Configs as the lab stores them (trimmed): a 3-modality GMU, MoE fusion, gated cross-attention, a TFT forecaster.
 const modalities = [{ name: 'context', dim: 5 }, { name: 'sensor', dim: 8 }, { name: 'camera', dim: 8 }];
@@ -135,5 +135,18 @@ describe('one name per gate in every view (audit H2: runs 7 gla, 10 moe-dnn, 16 
     expect(gateNamesFromConfig({ model: { template: 'moe-dnn', router: { k: 1 } } }).router).toEqual({ kind: 'topk-router', k: 1, noisy: true });
     expect(gateNamesFromConfig({ model: { template: 'gla', channels: 7 } }).glaNormalizer).toBe(16);
     expect(gateNamesFromConfig({ model: { template: 'no-such-template', router: { kind: 'softmax-router' } } }).router).toEqual({ kind: 'softmax-router', k: 1, noisy: false });
+  });
+});
+
+describe('stored gate ids beside their names', () => {
+  it('names each id once, dropping split and loss prefixes, leaving out ids that read as their name', () => {
+    const ids = ['cross0', 'cross0.gate', 'val.cross0.gate', 'cross1.gate', 'router', 'loss.router', 'gmu'];
+    expect(storedNameLegend(ids, cross)).toEqual(['cross0, cross0.gate = cross-attention · context', 'cross1.gate = cross-attention · sensor']);
+    expect(storedNameLegend(['router', 'val.router', 'loss.router', 'gmu'], moe)).toEqual([]);
+  });
+
+  it("names every tft-lite gate a knockout takes, the selection's weighting GRN too", () => {
+    for (const g of ['selection', 'selection.var', 'selection.select', 'grn']) expect(gateLabel(g, tft)).not.toBe(g);
+    expect(new Set(['selection.var', 'selection.select'].map((g) => gateLabel(g, tft))).size).toBe(2);
   });
 });

@@ -26,6 +26,11 @@ export interface GateNames {
   scales?: Record<string, number>;
   /** GLA's logit normaliser (α = σ(·)^(1/normaliser)): why its forget gate sits near 1. */
   glaNormalizer?: number;
+  /**
+   * A GMU over more than two modalities (or with `bimodal` off) gates each modality with its own sigmoid:
+   * its `modality_weights` are each modality's mean gate, which need not sum to 1 (a bimodal GMU's z and 1 − z do).
+   */
+  gmuIndependent?: boolean;
   /** Keys each attention layer attends over, by gate id (`cross0`, `layer1.attn`): 1/keys is uniform attention. */
   keys?: Record<string, { count: number; first: string }>;
 }
@@ -61,9 +66,11 @@ function withDefaults(model: Obj): Obj {
 }
 
 /** The facts captions need from the config: router noise, sigmoid scales, GLA's normaliser, attention keys. */
-function gateFacts(stored: Obj, modalities: string[]): Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> {
+function gateFacts(stored: Obj, modalities: string[]): Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys' | 'gmuIndependent'> {
   const model = withDefaults(stored);
-  const out: Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys'> = {};
+  const out: Pick<GateNames, 'router' | 'scales' | 'glaNormalizer' | 'keys' | 'gmuIndependent'> = {};
+  // engine/gates/gmu.ts: one z for exactly two modalities when bimodal, else one sigmoid z per modality
+  if (model.template === 'gmu' && (modalities.length > 2 || obj(model.gate)?.bimodal === false)) out.gmuIndependent = true;
   const router = obj(model.router);
   if (router && typeof router.kind === 'string') {
     out.router = { kind: router.kind, k: router.kind !== 'softmax-router' ? Number(router.k ?? 1) : 1, noisy: router.kind === 'topk-router' && router.noisy === true };
@@ -172,6 +179,8 @@ export function headingFor(kind: string, gate: string, n: GateNames = NO_NAMES):
 const WORDS: Record<string, string> = {
   selection: 'variable selection',
   'selection.var': 'variable selection · per-variable GRN gates',
+  // the GRN whose output the selection's softmax weights come from (engine/gates/glu.ts variableSelection)
+  'selection.select': 'variable selection · weighting GRN gate',
   grn: 'gated residual network',
 };
 
@@ -224,3 +233,21 @@ export function statComponentNames(gate: string, stat: string, k: number, n: Gat
 
 // The router-noise caption lives with the other config-dependent captions (shown only for noisy top-k routers).
 export { LOAD_NOISE } from './gate-captions';
+
+/**
+ * What the stored gate ids of a run are called in the app, for lists that print the ids (`gatelab show`
+ * keeps them: they are what `gatelab knockout --gate` takes): "cross0, cross0.gate = cross-attention ·
+ * context", one entry per name. The split and loss prefixes (`val.`, `loss.`) say nothing new and are
+ * dropped; ids that already read as their name (`router`, `gmu`) are left out. Empty when none differs.
+ */
+export function storedNameLegend(gates: readonly string[], n: GateNames = NO_NAMES): string[] {
+  const byLabel = new Map<string, string[]>();
+  for (const g of gates) {
+    const id = g.replace(/^(val|test)\./, '').replace(/^loss\./, '');
+    const label = gateLabel(id, n);
+    if (label === id) continue;
+    const ids = byLabel.get(label) ?? byLabel.set(label, []).get(label)!;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return [...byLabel].map(([label, ids]) => `${ids.join(', ')} = ${label}`);
+}

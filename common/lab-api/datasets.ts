@@ -59,6 +59,8 @@ export const ColumnInfo = z.object({
   listTokens: ListTokens.optional(),
   /** Only for number columns imported since the importer counts their values (regression-reading.ts reads it). */
   numberValues: NumberValues.optional(),
+  /** Only for boolean columns imported since the importer keeps the file's words ('no'/'yes', '0'/'1'): how runs name the classes. */
+  booleanWords: z.object({ false: z.string().optional(), true: z.string().optional() }).optional(),
 });
 export type ColumnInfo = z.infer<typeof ColumnInfo>;
 

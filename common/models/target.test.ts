@@ -136,7 +136,36 @@ describe('a two-valued target is binary', () => {
     expect(describeTarget(targetCoding(numeric([0, 1, 0]), 'clicked'))).toBe("label: 'clicked' = 1 is positive (0 negative)");
     expect(describeTarget(targetCoding(numeric([-1, 1]), 'y'))).toBe("label: 'y' = 1 is positive (-1 negative)");
     // the importer reads a 0/1 (or true/false, yes/no) column as a boolean: 'false' / 'true'
+    // (a dataset imported before the importer kept the file's words: label-words.ts)
     expect(describeTarget(targetCoding(coded(['false', 'true', 'false']), 'fraud'))).toBe("label: 'fraud' = 1 (true) is positive");
+  });
+
+  it("a boolean label is named by the words its file wrote: 'yes' is positive, a 0/1 label's 1; code 1 stays the positive", () => {
+    const yn = coded(['false', 'true', null, 'true']);
+    const yes = targetCoding(yn, 'y', { booleanWords: { false: 'no', true: 'yes' } });
+    expect(yes).toMatchObject({ kind: 'binary', positive: 'yes', negative: 'no' });
+    expect(describeTarget(yes)).toBe("label: 'y' = 'yes' is positive ('no' negative)");
+    // a file that wrote true/false: its own words, not "= 1 (true)"
+    expect(describeTarget(targetCoding(yn, 'fraud', { booleanWords: { false: 'false', true: 'true' } }))).toBe("label: 'fraud' = 'true' is positive ('false' negative)");
+    expect(labels(yes, 4)).toEqual([0, 1, NaN, 1]);
+    expect(describeTarget(targetCoding(yn, 'clicked', { booleanWords: { false: '0', true: '1' } }))).toBe("label: 'clicked' = 1 is positive (0 negative)");
+    // 'Y'/'N' and words that sort the other way round still make code 1 (true) the positive
+    const odd = targetCoding(yn, 'ok', { booleanWords: { false: 'N', true: 'Y' } });
+    expect(odd).toMatchObject({ positive: 'Y', negative: 'N' });
+    expect(labels(odd, 4)).toEqual([0, 1, NaN, 1]);
+    // one value in every row: the refusal names the file's word
+    expect(() => targetCoding({ values: Int32Array.from([1, 1]), dictionary: ['false', 'true'] }, 'y', { booleanWords: { true: 'yes' } }))
+      .toThrow("the target 'y' is 'yes' in every row that has a value");
+  });
+
+  it('codeTarget reads the words from a dataset cache\'s meta (the trainer and the lab pass one), and not for a categorical column', () => {
+    const values = Int32Array.from([0, 1, 1, 0]);
+    const meta = { columns: [{ name: 'y', type: 'boolean', stats: { booleanWords: { false: 'no', true: 'yes' } } }, { name: 'c', type: 'categorical', stats: { booleanWords: { false: 'no', true: 'yes' } } }] };
+    const source = { ...columnSource(4, { y: { values, dictionary: ['false', 'true'] }, c: { values, dictionary: ['false', 'true'] } }), meta };
+    expect(codeTarget(source, { family: 'fusion', modalities: [], label: 'y' } as never)).toMatchObject({ positive: 'yes', negative: 'no' });
+    expect(codeTarget(source, { family: 'fusion', modalities: [], label: 'c' } as never)).toMatchObject({ positive: 'true', negative: 'false' });
+    // without a meta (or before the words were kept): today's words
+    expect(codeTarget(columnSource(4, { y: { values, dictionary: ['false', 'true'] } }), { family: 'fusion', modalities: [], label: 'y' } as never)).toMatchObject({ positive: 'true' });
   });
 });
 

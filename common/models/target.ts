@@ -11,9 +11,10 @@ import { autoRegresses } from './regression-reading';
 import { spellingGroups, variantGroupsText } from './label-variants';
 import { shellWord } from '../text/shell-word';
 import { pyString } from '../text/python-string';
+import { booleanWordsOf, isBooleanDictionary, shownBoolean, type BooleanWords } from './label-words';
 
 export type TargetCoding =
-  | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number }
+  | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number; boolean?: true }
   | { kind: 'classes'; column: string; names: string[]; labelOf(row: number): number; numeric?: boolean };
 
 /** Most classes a categorical target may have (more is almost surely an id or free text, not a class). */
@@ -71,6 +72,8 @@ export interface TargetOptions {
   classes?: boolean;
   /** The dataset, when the caller knows it: the retype advice names it in a command the user can paste. */
   dataset?: DatasetRef;
+  /** A boolean target's words as its file wrote them (label-words.ts): the coding names its values by them. */
+  booleanWords?: BooleanWords;
 }
 
 /** A dataset as a message's commands name it: by id (a name can read as an id, or need quoting), the name said beside it. */
@@ -141,7 +144,10 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
   }
   if (dict) {
     const codes = distinctCodes(col, rows).sort((a, b) => (dict[a] < dict[b] ? -1 : dict[a] > dict[b] ? 1 : 0));
-    const names = codes.map((c) => dict[c]);
+    // a boolean's 'false'/'true' sort as its codes 0/1 and are named as the file wrote them ('no'/'yes', '0'/'1')
+    const words = isBooleanDictionary(dict) ? o.booleanWords : undefined;
+    const names = codes.map((c) => shownBoolean(dict[c], words));
+    if (words && names.length === 2) return booleanCoding(column, names, (r) => (col.values[r] < 0 ? NaN : col.values[r]));
     const ids = new Int32Array(dict.length).fill(-1);
     codes.forEach((c, i) => { ids[c] = i; });
     // Codes are the importer's; class ids are the sorted values' ranks, so the same values give the same ids.
@@ -168,6 +174,11 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
   }
   const index = new Map(values.map((v, i) => [v, i]));
   return coded(column, names, (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
+}
+
+/** A boolean label named by its file's words: code 1 is positive whatever the words ('Y'/'N', '1'/'0'). */
+function booleanCoding(column: string, names: string[], codeOf: (r: number) => number): TargetCoding {
+  return { kind: 'binary', column, positive: names[1], negative: names[0], labelOf: codeOf, boolean: true };
 }
 
 /** Classes from sorted names and a row → class id function: one (refused), two (binary) or more. */
@@ -297,9 +308,12 @@ export function describeTarget(t: TargetCoding): string {
   }
   if (t.rule !== undefined) return `label: '${t.column}' ≥ ${t.rule} is positive`;
   // A 0/1 label names its column and the 1 written in the file ("'true' is positive" named neither); a
-  // boolean column reads 1/0, true/false, yes/no alike, so both spellings are given.
-  if (t.positive === 'true' && t.negative === 'false') return `label: '${t.column}' = 1 (true) is positive`;
+  // boolean of a dataset imported before the file's words were kept (label-words.ts) may have been written
+  // 1/0, true/false or yes/no, so both spellings are given.
+  if (t.positive === 'true' && t.negative === 'false' && !t.boolean) return `label: '${t.column}' = 1 (true) is positive`;
   if (Number.isFinite(Number(t.positive)) && Number.isFinite(Number(t.negative))) return `label: '${t.column}' = ${t.positive} is positive (${t.negative} negative)`;
+  // a boolean named by its file's words ('Y'/'N', 'yes'/'no'): short words say little without their column
+  if (t.boolean) return `label: '${t.column}' = '${t.positive}' is positive ('${t.negative}' negative)`;
   return `label: '${t.positive}' is positive ('${t.negative}' negative)`;
 }
 
@@ -334,11 +348,12 @@ export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { f
   const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
   const task = taskOf(columns);
   const type = typeOf?.(label);
+  const booleanWords = booleanWordsOf(data, label);
   if (columns.family === 'fusion') {
     const regression = regressionTarget(data.column(label), label, { task, positiveAtLeast: rule, type, ...(dataset ? { dataset } : {}) });
     if (regression) return regression;
   }
-  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}), ...(dataset ? { dataset } : {}) });
+  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}), ...(dataset ? { dataset } : {}), ...(booleanWords ? { booleanWords } : {}) });
 }
 
 /**

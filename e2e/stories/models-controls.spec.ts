@@ -21,12 +21,12 @@ test('every control of the Models view configures what it shows', async ({ page,
   await test.step('the router kind is a picker; top-k brings its own fields and defaults', async () => {
     const kind = models.gateField('Router kind');
     await expect(kind).toHaveValue('softmax-router');
-    await expect(models.gateField('Temperature')).toHaveValue('1');
+    await expect(models.gateField('Router temperature')).toHaveValue('1');
     await expect(kind.locator('option')).toHaveText(['Dense softmax router', 'Top-k router', 'Sinkhorn router']); // names, not tags
     await kind.selectOption({ label: 'Top-k router' });
     await expect(kind).toHaveValue('topk-router');
-    await expect(models.gateField('Experts per token (k)')).toHaveValue('2');
-    await expect(models.gateField('Experts')).toHaveValue('8');
+    await expect(models.gateField('Router experts per token (k)')).toHaveValue('2');
+    await expect(models.gateField('Router experts')).toHaveValue('8');
     await expect(models.startButton()).toBeEnabled();
   });
   await app.screenshot('04b-models-moe-router');
@@ -45,11 +45,11 @@ test('every control of the Models view configures what it shows', async ({ page,
 
   await test.step('a learning-rate edit keeps the other optimizer settings, and a bad one is named', async () => {
     const training = page.getByTestId('training-settings');
-    const lr = training.getByLabel('Learning rate', { exact: true });
+    const lr = training.getByLabel('Optimizer learning rate', { exact: true });
     await lr.fill('1e6');
     await lr.press('Tab');
     await expect(training.locator('summary')).toContainText('lr 1000000');
-    await expect(training.getByLabel('Weight decay', { exact: true })).toHaveValue('0.01');
+    await expect(training.getByLabel('Optimizer weight decay', { exact: true })).toHaveValue('0.01');
     await expect(training.getByLabel('Optimizer kind', { exact: true })).toHaveValue('adamw');
     await lr.fill('-1');
     await lr.press('Tab');

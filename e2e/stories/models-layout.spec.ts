@@ -37,8 +37,8 @@ for (const size of [{ width: 1024, height: 700 }, { width: 1440, height: 900 }])
     });
 
     await test.step('a field reached by Tab scrolls clear of the bar', async () => {
-      await models.gateField('Enabled').focus();
-      for (const label of ['Scale', 'Init bias']) {
+      await models.gateField('Gate enabled').focus();
+      for (const label of ['Gate scale', 'Gate init bias']) {
         await page.keyboard.press('Tab');
         const field = models.gateField(label);
         await expect(field).toBeFocused();

@@ -12,17 +12,17 @@ test('configure the gate of TSMixer-gated', async ({ page, lab }) => {
   await models.openGate('gate');
 
   await test.step('the form comes from the gate schema, with the paper defaults', async () => {
-    await expect(models.gateField('Scale')).toHaveValue('1');
-    await expect(models.gateField('Granularity')).toHaveValue('channel');
+    await expect(models.gateField('Gate scale')).toHaveValue('1');
+    await expect(models.gateField('Gate granularity')).toHaveValue('channel');
   });
 
   await test.step('an out-of-range value is named under its field and blocks starting runs', async () => {
-    await models.gateField('Scale').fill('9');
-    await models.gateField('Scale').press('Tab');
+    await models.gateField('Gate scale').fill('9');
+    await models.gateField('Gate scale').press('Tab');
     await expect(page.locator('.panels .field.invalid [role="alert"]')).toContainText('4');
     await expect(models.startButton()).toBeDisabled();
-    await models.gateField('Scale').fill('2');
-    await models.gateField('Scale').press('Tab');
+    await models.gateField('Gate scale').fill('2');
+    await models.gateField('Gate scale').press('Tab');
     await expect(models.startButton()).toBeEnabled();
   });
   await app.screenshot('04-models-tsmixer-gate');

@@ -48,23 +48,24 @@ test('Models › Training at 1024×700: class weights for the click demo', async
   await training.locator('summary').click();
   const weights = page.getByTestId('class-weights');
   await weights.getByLabel('Weighting').selectOption('custom');
+  // the click log's 'clicked' holds 0/1 (read as a boolean): the boxes are named as the file writes the classes
   await test.step('one box per class, named by the target\'s values', async () => {
     await expect(weights.getByTestId('class-weight')).toHaveCount(2);
-    await expect(weights.getByLabel('Weight of class false')).toHaveValue('1');
-    await expect(weights.getByLabel('Weight of class true')).toHaveValue('1');
+    await expect(weights.getByLabel('Weight of class 0', { exact: true })).toHaveValue('1');
+    await expect(weights.getByLabel('Weight of class 1', { exact: true })).toHaveValue('1');
   });
   await test.step('a weight of 0 is named under the field and keeps Start off', async () => {
-    await weights.getByLabel('Weight of class true').fill('0');
-    await weights.getByLabel('Weight of class true').press('Tab');
-    await expect(page.getByTestId('class-weights-error')).toHaveText("The weight of class 'true' must be a positive number (got 0)");
+    await weights.getByLabel('Weight of class 1', { exact: true }).fill('0');
+    await weights.getByLabel('Weight of class 1', { exact: true }).press('Tab');
+    await expect(page.getByTestId('class-weights-error')).toHaveText("The weight of class '1' must be a positive number (got 0)");
     await expect(models.startButton()).toBeDisabled();
     await expect(page.getByTestId('config-error')).toHaveText('Fix 1 field: Class weights');
   });
   await weights.scrollIntoViewIfNeeded();
   await app.screenshot('23-models-class-weights-1024x700');
   await test.step('5 for the positive class: Start is on, the header says so', async () => {
-    await weights.getByLabel('Weight of class true').fill('5');
-    await weights.getByLabel('Weight of class true').press('Tab');
+    await weights.getByLabel('Weight of class 1', { exact: true }).fill('5');
+    await weights.getByLabel('Weight of class 1', { exact: true }).press('Tab');
     await expect(page.getByTestId('class-weights-error')).toHaveCount(0);
     await expect(models.startButton()).toBeEnabled();
     await expect(page.getByTestId('training-changed')).toContainText('class weights 1, 5');
@@ -102,16 +103,16 @@ test('Models launch bar at 1024×700: one row, with the size in two lines and St
   await test.step('two fields to fix with long names: still one row, Start beside Seeds', async () => {
     // the "Fix 2 fields: …" link's text width once wrapped Start onto a row of its own
     await models.openGate('gate');
-    await models.gateField('Scale').fill('-3');
-    await models.gateField('Scale').press('Tab');
+    await models.gateField('Gate scale').fill('-3');
+    await models.gateField('Gate scale').press('Tab');
     await page.getByLabel('Feed-forward width', { exact: true }).fill('0');
     await page.getByLabel('Feed-forward width', { exact: true }).press('Tab');
     await expect(page.getByTestId('config-error')).toHaveAttribute('title', /Feed-forward width/);
     await expect(models.startButton()).toBeDisabled();
     await expectOneRow(page);
     await app.screenshot('24b-models-launch-bar-two-fixes-1024x700');
-    await models.gateField('Scale').fill('1');
-    await models.gateField('Scale').press('Tab');
+    await models.gateField('Gate scale').fill('1');
+    await models.gateField('Gate scale').press('Tab');
     await page.getByLabel('Feed-forward width', { exact: true }).fill('64');
     await page.getByLabel('Feed-forward width', { exact: true }).press('Tab');
     await expect(models.startButton()).toBeEnabled();

@@ -20,8 +20,8 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
   });
   await test.step('configure: short windows, gate opened wider, a quick training', async () => {
     await models.openGate('gate');
-    await models.gateField('Init bias').fill('1');
-    await models.gateField('Init bias').press('Tab');
+    await models.gateField('Gate init bias').fill('1');
+    await models.gateField('Gate init bias').press('Tab');
     const hyper = page.locator('.panels section').nth(1);
     await hyper.getByLabel('Lookback', { exact: true }).fill('96');
     await hyper.getByLabel('Lookback', { exact: true }).press('Tab');

@@ -95,4 +95,20 @@ describe('gatelab knockout table', () => {
     expect(lines[2]).toMatch(/^ {2}router top1 +2\.1100e-9 +1\.7070e-9 +\[ ?1\.5200e-9, 1\.9000e-9\]$/);
     expect(lines[3]).toMatch(/^ {2}router uniform +0\.4100e-9 +0\.0070e-9 +\[-0\.0020e-9, 0\.0160e-9\]$/);
   });
+  it("says why a gate's rows are all exactly 0: MMoE's rating gate is not read by the click AUC the table scores", () => {
+    const row = (gate: string, mode: 'uniform' | 'mean', delta: number) => ({ gate, kind: 'router' as const, mode, value: 0.69 + delta, delta, ci: { low: Math.min(0, delta * 2), high: Math.max(0, delta * 2), level: 0.95 } });
+    const table: KnockoutTable = { runId: 17, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.69, samples: 2000, resamples: 1000, seed: 0,
+      rows: [row('gate.task0', 'uniform', 0.0008), row('gate.task0', 'mean', 0), row('gate.task1', 'uniform', 0), row('gate.task1', 'mean', 0)] };
+    const names = gateNamesFromConfig({ model: { template: 'mmoe' } });
+    const notes = formatKnockouts(table, names).split('\n').filter((l) => l.startsWith('  note: '));
+    expect(notes).toHaveLength(1); // the click gate moved the AUC on one knockout: no note for it
+    expect(notes[0]).toContain('gate.task1 (rating gate)');
+    expect(notes[0]).toMatch(/rating tower only; the click auc/);
+    expect(notes[0]).toMatch(/gatelab show 17\)$/);
+    // a gate of another model whose knockouts all left the metric unchanged: said plainly, in the table's metric
+    const flat: KnockoutTable = { ...table, metric: 'mse', rows: [row('exit_gate.gate1', 'mean', 0)] };
+    expect(formatKnockouts(flat, gateNamesFromConfig({ model: { template: 'early-exit-mlp' } }))).toMatch(/note: no knockout of exit_gate\.gate1 \(exit gate after block 2\) changed the test mse at all/);
+    // a table where every gate moved the metric has no note
+    expect(formatKnockouts({ ...table, rows: table.rows.slice(0, 1) }, names)).not.toContain('note:');
+  });
 });

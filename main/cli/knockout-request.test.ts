@@ -13,6 +13,7 @@ import { openLabStore } from '../lab/store/index';
 import { defaultModelConfig } from '../../common/models';
 import { assertKnockoutRequest, gatesAre } from './knockout-request';
 import type { GateProbe } from '../../common/analytics';
+import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 
 let home: string;
 let router: number;
@@ -41,12 +42,12 @@ describe('gatelab knockout: what the run has no knockout for is refused before t
     expect(await knockout(String(router), '--gate', 'NOSUCH')).toEqual({ code: 2, out: '',
       err: `gatelab knockout: run ${router} has no gate 'NOSUCH'; gates are: router (router: uniform, top1, single 0-3, mean)\n` });
     expect(await knockout(String(gated), '--gate', 'gate', '--mode', 'closed')).toEqual({ code: 2, out: '',
-      err: `gatelab knockout: run ${gated} has no gate 'gate'; gates are: block0.gate (gate: open, closed, mean), block1.gate (gate: open, closed, mean)\n` });
+      err: `gatelab knockout: run ${gated} has no gate 'gate'; gates are: block0.gate = block 1 gate (gate: open, closed, mean), block1.gate = block 2 gate (gate: open, closed, mean)\n` });
   });
 
   it("a mode the gate's kind has no knockout for, --expert without --mode single, an expert the router does not have", async () => {
     expect(await knockout(String(gated), '--gate', 'block1.gate', '--mode', 'uniform')).toMatchObject({ code: 2,
-      err: `gatelab knockout: gate 'block1.gate' of run ${gated} is a gate: --mode uniform does not apply to it (its knockouts: open, closed, mean); gates are: block0.gate (gate: open, closed, mean), block1.gate (gate: open, closed, mean)\n` });
+      err: `gatelab knockout: gate 'block1.gate' of run ${gated} is a gate: --mode uniform does not apply to it (its knockouts: open, closed, mean); gates are: block0.gate = block 1 gate (gate: open, closed, mean), block1.gate = block 2 gate (gate: open, closed, mean)\n` });
     expect(await knockout(String(router), '--mode', 'closed')).toMatchObject({ code: 2,
       err: `gatelab knockout: no knockout of run ${router} matches mode 'closed'; gates are: router (router: uniform, top1, single 0-3, mean)\n` });
     expect(await knockout(String(router), '--mode', 'top1', '--expert', '1')).toMatchObject({ code: 2,
@@ -68,5 +69,14 @@ describe('assertKnockoutRequest: what matches one of the job\'s knockouts passes
     }
     expect(gatesAre(gates)).toBe('gates are: gmu (gate: open, closed, mean), router (router: uniform, top1, single 0-2, mean), exit.gate0 (exit: open, closed, mean)');
     expect(() => assertKnockoutRequest(5, gates, { gate: 'gmu', expert: 1 })).toThrow("no knockout of run 5 matches gate 'gmu', expert 1; gates are:");
+  });
+});
+
+describe('a refusal names the gates as the knockout rows do', () => {
+  it("MMoE's task gates: the id --gate takes, then which task's gate it is", () => {
+    const gates: GateProbe[] = [{ gate: 'gate.task0', kind: 'router', shape: [4] }, { gate: 'gate.task1', kind: 'router', shape: [4] }];
+    const names = gateNamesFromConfig({ model: { template: 'mmoe' } });
+    expect(gatesAre(gates, names)).toBe('gates are: gate.task0 = click gate (router: uniform, top1, single 0-3, mean), gate.task1 = rating gate (router: uniform, top1, single 0-3, mean)');
+    expect(() => assertKnockoutRequest(17, gates, { gate: 'gate.task0', mode: 'open' }, names)).toThrow('gates are: gate.task0 = click gate (router:');
   });
 });

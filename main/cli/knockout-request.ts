@@ -4,6 +4,7 @@
 // knockout for or an expert it does not have is a refusal (exit 2) that lists what the run does have.
 import { allInterventions, modesFor, type GateProbe, type Intervention } from '../../common/analytics';
 import { Refusal } from '../lab/runs/refusal';
+import { gateLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 
 export type KnockoutRequest = { gate?: string; mode?: Intervention['mode']; expert?: number };
 
@@ -17,31 +18,36 @@ function knockoutsOf(g: GateProbe): string {
     .join(', ');
 }
 
-/** "gates are: gate1 (gate: open, closed, mean), router (router: uniform, top1, single 0-3, mean)". */
-export function gatesAre(gates: readonly GateProbe[]): string {
-  return `gates are: ${gates.map((g) => `${g.gate} (${g.kind}: ${knockoutsOf(g)})`).join(', ')}`;
+/**
+ * "gates are: gate1 = stream 1 feature gate (gate: open, closed, mean), router (router: uniform, top1,
+ * single 0-3, mean)": the ids --gate takes, each with the name the knockout rows and the app give it
+ * when that says more (`gate.task0` is MMoE's click gate).
+ */
+export function gatesAre(gates: readonly GateProbe[], names: GateNames = NO_NAMES): string {
+  const named = (g: GateProbe) => { const label = gateLabel(g.gate, names); return label === g.gate ? g.gate : `${g.gate} = ${label}`; };
+  return `gates are: ${gates.map((g) => `${named(g)} (${g.kind}: ${knockoutsOf(g)})`).join(', ')}`;
 }
 
 /** Throws a Refusal naming the run's gates when `only` matches none of its knockouts. */
-export function assertKnockoutRequest(runId: number, gates: readonly GateProbe[], only: KnockoutRequest): void {
+export function assertKnockoutRequest(runId: number, gates: readonly GateProbe[], only: KnockoutRequest, names: GateNames = NO_NAMES): void {
   if (!gates.length) {
     throw new Refusal(`run ${runId} has no gate to knock out: its model has no gate (a baseline template) or none that applies to this data; ` +
       'knockouts need a gated template (gates are highlighted in the Models diagram; `gatelab templates` marks them)');
   }
   const gate = only.gate === undefined ? undefined : gates.find((g) => g.gate === only.gate);
-  if (only.gate !== undefined && !gate) throw new Refusal(`run ${runId} has no gate '${only.gate}'; ${gatesAre(gates)}`);
+  if (only.gate !== undefined && !gate) throw new Refusal(`run ${runId} has no gate '${only.gate}'; ${gatesAre(gates, names)}`);
   if (gate && only.mode !== undefined && !modesFor(gate.kind).includes(only.mode)) {
-    throw new Refusal(`gate '${gate.gate}' of run ${runId} is a ${gate.kind}: --mode ${only.mode} does not apply to it (its knockouts: ${knockoutsOf(gate)}); ${gatesAre(gates)}`);
+    throw new Refusal(`gate '${gate.gate}' of run ${runId} is a ${gate.kind}: --mode ${only.mode} does not apply to it (its knockouts: ${knockoutsOf(gate)}); ${gatesAre(gates, names)}`);
   }
   // only 'single' knockouts keep one expert: --expert with another mode matches nothing
   if (only.expert !== undefined && only.mode !== undefined && only.mode !== 'single') {
-    throw new Refusal(`--expert goes with --mode single (got --mode ${only.mode}); ${gatesAre(gates)}`);
+    throw new Refusal(`--expert goes with --mode single (got --mode ${only.mode}); ${gatesAre(gates, names)}`);
   }
   // The job's own rule (workers/analytics/knockout.ts): every knockout of every gate, kept when it matches.
   const matching = allInterventions(gates).filter((i) =>
     (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
   if (!matching.length) {
     const what = [only.gate !== undefined && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
-    throw new Refusal(`no knockout of run ${runId} matches ${what}; ${gatesAre(gates)}`);
+    throw new Refusal(`no knockout of run ${runId} matches ${what}; ${gatesAre(gates, names)}`);
   }
 }

@@ -5,7 +5,7 @@
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { KnockoutMode, type KnockoutTable } from '../../common/analytics';
-import { gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
+import { gateLabel, gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 import { tableNotation } from '../../common/analytics/table-notation';
 import { intervalMethodWords } from '../../common/analytics/interval-method';
 import { labPaths } from '../lab/home';
@@ -46,7 +46,27 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   t.rows.forEach((r, i) => lines.push(`  ${label(r).padEnd(w)}  ${value.cells[i]}  ${delta.cells[i]}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`));
   // which bootstrap the intervals come from: overlapping forecast windows are resampled in runs (block bootstrap)
   lines.push(`  ${intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples)}`);
+  lines.push(...unmovedNotes(t, names).map((n) => `  note: ${n}`));
   return lines.join('\n');
+}
+
+/**
+ * Why a gate's rows are all exactly 0 (delta and interval): its knockouts did not move the metric the
+ * table scores. MMoE's rating gate weighs the experts for the rating tower only, and the table scores the
+ * click, so "0.000000 [0.000000, 0.000000]" would read as "the gate does nothing" when it is not measured.
+ */
+export function unmovedNotes(t: KnockoutTable, names: GateNames = NO_NAMES): string[] {
+  const gates = [...new Set(t.rows.map((r) => r.gate))];
+  const unmoved = gates.filter((g) => t.rows.every((r) => r.gate !== g || (r.delta === 0 && r.ci.low === 0 && r.ci.high === 0)));
+  return unmoved.map((g) => {
+    const label = gateLabel(g, names);
+    const task = /\.task(\d+)$/.exec(g), scored = names.tasks?.[0];
+    if (task && Number(task[1]) > 0 && scored) {
+      const other = names.tasks?.[Number(task[1])] ?? `task ${Number(task[1]) + 1}`;
+      return `${g} (${label}) weighs the experts for the ${other} tower only; the ${scored} ${t.metric} scored here does not read it, so its knockouts leave it exactly unchanged (the ${other} tower's test error is under gatelab show ${t.runId})`;
+    }
+    return `no knockout of ${g}${label !== g ? ` (${label})` : ''} changed the test ${t.metric} at all, in any resample: the predictions it scores do not depend on this gate here`;
+  });
 }
 
 /**
@@ -118,7 +138,7 @@ export const command: CliCommand = {
         if (gatesOff(run.config as Record<string, unknown>)) throw new Error(`run ${id}: ${ABLATED_NOTE}`);
         runTarget(store, files, id, resolve);
         const gates = runGates(run.config);
-        if (gates) assertKnockoutRequest(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert });
+        if (gates) assertKnockoutRequest(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert }, knockoutNames(run));
       });
       const analytics = new GateAnalytics(store, files, resolve);
       const json = args.options.json === true;

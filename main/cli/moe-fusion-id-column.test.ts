@@ -43,6 +43,13 @@ describe('moe-fusion on a dataset with an id column', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/gmu fuses at least 2 modalities/);
     expect(refused.err).toContain("('sites' has 2 modalities by its roles, but the data leaves one modality: rest: left out: site_id (an id: one value per row), modality 'ids' (no column left))");
+    // the advice splits the modality left on the user's own columns (region, the categories among x1 and x2), and
+    // moe-fusion says only the modalities problem (its experts count follows from it)
+    expect(refused.err).toContain('give another column group a modality (gatelab datasets roles sites region=feature:categories)');
+    const moe = await gatelab(['train', '--dataset', 'sites', '--home', home, '--template', 'moe-fusion', '--epochs', '1']);
+    expect(moe.code).toBe(2);
+    expect(moe.err).toMatch(/moe-fusion fuses at least 2 modalities/);
+    expect(moe.err).not.toMatch(/router\.experts/);
     const after = JSON.parse((await gatelab(['runs', '--json', '--home', home])).out.trim().split('\n').at(-1)!) as unknown[];
     expect(after).toHaveLength(before.length); // nothing queued, nothing failed
   }, 120_000);

@@ -50,7 +50,7 @@ describe('gatelab show', () => {
     const r = gatelab('show', String(fusionRun));
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/fusion modality weights\s+\[sensors 0\.125, review 0\.625, tabular 0\.250\]  \(step 20\)/);
-    expect(r.stdout).toMatch(/router load\s+\[expert 0 \(sensors\) 0\.500, expert 1 \(review\) 0\.250, expert 2 \(tabular\) 0\.250\]/);
+    expect(r.stdout).toMatch(/router share of tokens by top expert\s+\[expert 0 \(sensors\) 0\.500, expert 1 \(review\) 0\.250, expert 2 \(tabular\) 0\.250\]/);
     expect(r.stdout).toMatch(/router entropy\s+0\.7500  \(step 20\)/);
     expect(r.stdout).toContain("note: resumed past a damaged checkpoint: checkpoint 'a.ckpt' is damaged");
     // runs show is the same command

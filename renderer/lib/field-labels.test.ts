@@ -19,6 +19,9 @@ describe('field labels', () => {
     expect(fieldLabel('anything', { title: 'From the title' })).toBe('From the title');
     expect(pathLabel(schemaOf('tsmixer-gated'), ['patch', 'stride']).label).toBe('Patch stride');
     expect(pathLabel(schemaOf('moe-forecaster'), ['router', 'temperature']).label).toBe('Router temperature');
+    // a name keeps its capital after its group's name (the form labels the box with this, as the bar does)
+    expect(pathLabel(TRAINING_SCHEMA as JsonSchema, ['optimizer', 'beta1']).label).toBe('Optimizer Adam β1');
+    expect(pathLabel(TRAINING_SCHEMA as JsonSchema, ['optimizer', 'lr']).label).toBe('Optimizer learning rate');
   });
 
   it('never spells a key out as "Ff dim" or "D model" anywhere in the forms', () => {

@@ -108,7 +108,9 @@ export function pathLabel(root: JsonSchema, path: readonly PropertyKey[]): { lab
   const leaf = labels.at(-1) ?? 'The config';
   const parent = labels.length > 1 ? labels[labels.length - 2] : null;
   const sharesWord = parent && leaf.toLowerCase().split(/\W+/).some((w) => w.length > 3 && parent.toLowerCase().includes(w.slice(0, 5)));
-  return { label: parent && !sharesWord ? `${parent} ${leaf.charAt(0).toLowerCase()}${leaf.slice(1)}` : leaf, parent };
+  // a name keeps its capital ("Optimizer Adam β1", "… RevIN"), any other word reads on ("Gate scale")
+  const lower = /^(Adam\b|[A-Z]\w*[A-Z])/.test(leaf) ? leaf : `${leaf.charAt(0).toLowerCase()}${leaf.slice(1)}`;
+  return { label: parent && !sharesWord ? `${parent} ${lower}` : leaf, parent };
 }
 
 const valueAt = (v: unknown, path: readonly PropertyKey[]) => path.reduce<unknown>((o, p) => (o as Record<PropertyKey, unknown> | undefined)?.[p], v);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Lab } from '../../main/lab/lab';
 import { readDatasetCache, type CachedDataset } from '../../workers/data/cache';
 import { targetCoding } from '../../common/models/target';
+import { booleanWordsOf } from '../../common/models/label-words';
 import type { DatasetDetail } from '../../common/lab-api';
 import { targetClasses } from './target-classes';
 
@@ -58,7 +59,9 @@ async function withTarget(target: string, rule?: number): Promise<DatasetDetail>
 
 /** The trainer's classes of `column` in class-id order: binary [negative, positive], else the sorted values. */
 function trainerClasses(column: string, rule?: number): string[] {
-  const c = targetCoding(cache.column(column), column, rule === undefined ? {} : { positiveAtLeast: rule });
+  // as the trainer reads the dataset: with the file's words for a boolean (codeTarget passes them)
+  const booleanWords = booleanWordsOf(cache, column);
+  const c = targetCoding(cache.column(column), column, { ...(rule === undefined ? {} : { positiveAtLeast: rule }), ...(booleanWords ? { booleanWords } : {}) });
   return c.kind === 'binary' ? [c.negative, c.positive] : c.names;
 }
 
@@ -68,7 +71,7 @@ describe('targetClasses', () => {
     ['outcome', undefined, ['skipped', 'clicked']],
     ['stars', undefined, ['1', '2', '4', '5']],
     ['sign', undefined, ['-1', '1']],
-    ['flag', undefined, ['false', 'true']],
+    ['flag', undefined, ['0', '1']], // a 0/1 column read as a boolean: named as the file writes it
     ['stars', 4, ['< 4', '≥ 4']],
   ] as const)('%s (rule %s): the trainer\'s classes in its order', async (column, rule, expected) => {
     const d = await withTarget(column, rule);

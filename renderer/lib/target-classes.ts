@@ -6,6 +6,7 @@
 // form names the weights by.
 import { defaultBinding, DataColumns, type ColumnDescription } from '../../common/models/binding';
 import { positiveOf } from '../../common/models/target';
+import { shownBoolean } from '../../common/models/label-words';
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 
 export interface TargetClasses {
@@ -51,7 +52,9 @@ function codedClasses(column: string, c: ColumnInfo): TargetClasses {
   if (count === null || labels.length < count) return { column, names: null, count };
   // sorted as the trainer sorts the dictionary's values (code units, not locale)
   const sorted = [...labels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { column, names: sorted.length === 2 ? binary([sorted[0], sorted[1]], false) : sorted, count };
+  const names = sorted.length === 2 ? binary([sorted[0], sorted[1]], false) : sorted;
+  // a boolean's classes are named as the file wrote them ('no'/'yes'), as the run's data line names them
+  return { column, names: c.type === 'boolean' ? names.map((n) => shownBoolean(n, c.booleanWords)) : names, count };
 }
 
 function numericClasses(column: string, c: ColumnInfo): TargetClasses {

@@ -20,6 +20,7 @@ describe('uiHint', () => {
     expect(uiHint("fix that value in the file (or import it with --on-invalid impute), or leave the column out (gatelab datasets roles ID 'price'=ignore)"))
       .toBe('fix that value in the file (or import it with --on-invalid impute), or leave the column out (set that column\'s role to "ignore" in Datasets → Schema)');
     expect(uiHint('found none: gatelab datasets roles ID <column>=feature:<modality>')).toBe('found none: give column groups a modality in Datasets → Schema');
+    expect(uiHint('give another column group a modality (gatelab datasets roles yn city=feature:categories)')).toBe("give another column group a modality (give 'city' the Modality 'categories' in Datasets → Schema)");
     expect(uiHint('no numeric columns to forecast; check the column types (gatelab datasets show ID)')).toBe('no numeric columns to forecast; check the column types (in Datasets → Schema)');
   });
 

@@ -26,6 +26,8 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/gatelab datasets roles \S+ <column>=categorical/g, `mark its categorical columns in ${SCHEMA} (role "categorical")`],
   [/gatelab datasets roles \S+ <column>=feature:<modality>/g, `give column groups a modality in ${SCHEMA}`],
   [/gatelab datasets roles \S+ (?:'[^']*'|<column>)=ignore/g, `set that column's role to "ignore" in ${SCHEMA}`],
+  // a one-modality gated fusion's example on the user's columns (main/lab/runs/second-modality-example.ts)
+  [/gatelab datasets roles \S+ '?([^'\s=]+)=(?:feature|categorical|multi-hot):(\w+)'?/g, (_, column: string, group: string) => `give '${column}' the Modality '${group}' in ${SCHEMA}`],
   [/gatelab datasets roles \S+ \S+/g, `set roles in ${SCHEMA}`],
   // A run whose dataset was deleted (workers/run/data-for.ts): what stays, and what a demo cannot do.
   [/\(it was deleted\): import the file again and train a new run on it/g, '(it was deleted): its results, curves and export stay, but this needs the data. Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created'],

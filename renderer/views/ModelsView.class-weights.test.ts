@@ -84,25 +84,25 @@ describe('Models › Training › Class weights', () => {
   it('custom: one box per class named by its value; a weight that is not positive names the class and keeps Start off', async () => {
     await openClickDemo();
     await fireEvent.change(mode(), { target: { value: 'custom' } });
-    // the click demo's target 'clicked' holds 0/1, which the importer reads as a boolean: false is the
-    // negative class, true the positive (as the trainer names them), each at 1 to start from
-    expect(within(weights()!).getAllByTestId('class-weight').map((b) => b.closest('label')!.textContent!.trim())).toEqual(['false (negative)', 'true (positive)']);
-    expect([box('false').value, box('true').value]).toEqual(['1', '1']);
+    // the click demo's target 'clicked' holds 0/1, which the importer reads as a boolean: 0 is the negative
+    // class, 1 the positive, named as the file writes them (as the run's data line names them), each at 1 to start from
+    expect(within(weights()!).getAllByTestId('class-weight').map((b) => b.closest('label')!.textContent!.trim())).toEqual(['0 (negative)', '1 (positive)']);
+    expect([box('0').value, box('1').value]).toEqual(['1', '1']);
 
-    await fireEvent.change(box('true'), { target: { value: '0' } });
-    expect(screen.getByTestId('class-weights-error').textContent).toBe("The weight of class 'true' must be a positive number (got 0)");
+    await fireEvent.change(box('1'), { target: { value: '0' } });
+    expect(screen.getByTestId('class-weights-error').textContent).toBe("The weight of class '1' must be a positive number (got 0)");
     expect(startButton().disabled).toBe(true);
     expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Class weights');
-    await fireEvent.change(box('true'), { target: { value: '' } });
-    expect(screen.getByTestId('class-weights-error').textContent).toBe("Enter a weight for class 'true'");
+    await fireEvent.change(box('1'), { target: { value: '' } });
+    expect(screen.getByTestId('class-weights-error').textContent).toBe("Enter a weight for class '1'");
     expect(startButton().disabled).toBe(true);
 
-    await fireEvent.change(box('true'), { target: { value: '5' } });
+    await fireEvent.change(box('1'), { target: { value: '5' } });
     expect(screen.queryByTestId('class-weights-error')).toBeNull();
     const { config, run } = await start();
     expect(config.loss).toEqual(applyOverrides({}, [['loss.classWeights', '[1,5]']]).loss);
-    // the trainer weighs the classes in the order of the boxes: false (negative) 1, true (positive) 5
-    expect(await dataLine(run)).toContain("class weights (given): 'false' 1, 'true' 5");
+    // the trainer weighs the classes in the order of the boxes: 0 (negative) 1, 1 (positive) 5
+    expect(await dataLine(run)).toContain("class weights (given): '0' 1, '1' 5");
 
     // Runs › New run from this: the form takes the run's weights back, in their boxes
     await stores.runs.refresh();
@@ -110,7 +110,7 @@ describe('Models › Training › Class weights', () => {
     await waitFor(() => expect(stores.models.fromRun?.id).toBe(run));
     expect(stores.models.training.loss).toEqual({ classWeights: [1, 5] });
     await waitFor(() => expect(mode().value).toBe('custom'));
-    expect([box('false').value, box('true').value]).toEqual(['1', '5']);
+    expect([box('0').value, box('1').value]).toEqual(['1', '5']);
     expect(screen.getByTestId('training-changed').textContent).toContain('class weights 1, 5');
   });
 

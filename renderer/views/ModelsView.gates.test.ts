@@ -30,12 +30,12 @@ describe('a gate offers only what it can build', () => {
   it('TSMixer’s channel gate: channel or element granularity, never head; a stored head gate is refused under the field', async () => {
     await open('forecasting', 'tsmixer-gated');
     await fireEvent.click(await screen.findByTestId('gate-gate'));
-    expect(options(inGate('Granularity') as HTMLSelectElement)).toEqual(['channel', 'element']);
+    expect(options(inGate('Gate granularity') as HTMLSelectElement)).toEqual(['channel', 'element']);
     expect(options(inGate('Gate kind') as HTMLSelectElement)).toEqual(['Sigmoid gate', 'Hard gate']);
     // a config from before (a run that failed at step 0 with "needs heads"): named under the field, Start off
     stores.models.setConfig({ ...stores.models.config, gate: { ...(stores.models.config.gate as object), granularity: 'head' } });
     await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Gate granularity'));
-    expect(alertUnder(inGate('Granularity'))).toMatch(/granularity must be one of channel, element/);
+    expect(alertUnder(inGate('Gate granularity'))).toMatch(/granularity must be one of channel, element/);
     expect(start().disabled).toBe(true);
   });
 
@@ -43,13 +43,13 @@ describe('a gate offers only what it can build', () => {
     await open('forecasting', 'moe-forecaster');
     await fireEvent.click(await screen.findByTestId('gate-router'));
     expect(options(inGate('Router kind') as HTMLSelectElement)).toEqual(['Dense softmax router', 'Top-k router', 'Sinkhorn router']);
-    await fireEvent.change(inGate('Load'), { target: { value: '0.1' } });
+    await fireEvent.change(inGate('Router load'), { target: { value: '0.1' } });
     await waitFor(() => expect(stores.models.errors['router.load']).toMatch(/needs noisy top-k gating/));
-    expect(alertUnder(inGate('Load'))).toMatch(/the dense softmax router has none/);
+    expect(alertUnder(inGate('Router load'))).toMatch(/the dense softmax router has none/);
     expect(start().disabled).toBe(true);
     // the top-k router with noise applies it
     await fireEvent.change(inGate('Router kind'), { target: { value: 'topk-router' } });
-    await fireEvent.change(inGate('Load'), { target: { value: '0.1' } });
+    await fireEvent.change(inGate('Router load'), { target: { value: '0.1' } });
     await waitFor(() => expect(stores.models.config.router).toMatchObject({ kind: 'topk-router', noisy: true, load: 0.1 }));
     expect(stores.models.valid).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('counts the template fixes are shown, not edited', () => {
     await fireEvent.click(await screen.findByTestId('gate-router'));
     const modalities = (stores.models.config.modalities as unknown[]).length;
     expect(within(gatePanel()).getByTestId('fixed-router.experts').querySelector('output')?.textContent).toBe(`${modalities}, one per modality`);
-    expect(within(gatePanel()).queryByLabelText('Experts')).toBeNull(); // no box that could only give an error
+    expect(within(gatePanel()).queryByLabelText('Router experts')).toBeNull(); // no box that could only give an error
     expect((stores.models.config.router as { experts: number }).experts).toBe(modalities);
   });
 
@@ -87,7 +87,7 @@ describe('counts the template fixes are shown, not edited', () => {
     await open('recsys', 'mmoe');
     await fireEvent.click(await screen.findByTestId('gate-gate'));
     expect(within(gatePanel()).getByTestId('fixed-gate.tasks').querySelector('output')?.textContent).toBe('2: the click and the rating behind it');
-    expect(inGate('Experts')).toBeTruthy(); // MMoE's experts stay the user's choice
+    expect(inGate('Gate experts')).toBeTruthy(); // MMoE's experts stay the user's choice
   });
 });
 
@@ -108,9 +108,10 @@ describe('the launch bar and the size', () => {
     expect(screen.getByTestId('gate-gate1').textContent).not.toContain('a field to fix');
     await fireEvent.click(screen.getByTestId('config-error'));
     await waitFor(() => expect(stores.models.selectedGate).toBe('gate2'));
-    await waitFor(() => expect(document.activeElement).toBe(inGate('Scale')));
+    // the field is labelled as the bar and its message name it (it was "Scale" in the form)
+    await waitFor(() => expect(document.activeElement).toBe(inGate('Stream 2 feature gate scale')));
     // the message is under the field, once
-    expect(alertUnder(inGate('Scale'))).toMatch(/at most 4/);
+    expect(alertUnder(inGate('Stream 2 feature gate scale'))).toMatch(/^Stream 2 feature gate scale must be at most 4/);
     expect(screen.getAllByText(/must be at most 4/)).toHaveLength(1);
   });
 
@@ -167,8 +168,8 @@ describe('the block diagram follows a router', () => {
     await fireEvent.click(block);
     await fireEvent.change(inGate('Router kind'), { target: { value: 'topk-router' } });
     await waitFor(() => expect(screen.getByTestId('gate-router').textContent).toContain('8 experts, top-2'));
-    await fireEvent.change(inGate('Experts'), { target: { value: '6' } });
-    await fireEvent.change(inGate('Experts per token (k)'), { target: { value: '3' } });
+    await fireEvent.change(inGate('Router experts'), { target: { value: '6' } });
+    await fireEvent.change(inGate('Router experts per token (k)'), { target: { value: '3' } });
     await waitFor(() => expect(screen.getByTestId('gate-router').textContent).toContain('6 experts, top-3'));
   });
 });

@@ -34,10 +34,16 @@ describe('Models launch bar', () => {
     await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
     stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
     await waitFor(() => expect(stores.models.valid).toBe(true));
+    // before Start: the form knows the split's sizes, and says it under Horizon in the lab's own words
+    const early = await screen.findByTestId('advice-horizon');
+    expect(early.textContent).toMatch(/^Runs cannot start with this: the validation part .* is shorter than horizon 4000/);
     await fireEvent.click(screen.getByTestId('start-runs'));
     // the demo's default split keeps 10% of its rows for validation: fewer than 4,000
-    const refusal = await screen.findByText(/validation part .* is shorter than horizon 4000/);
+    const refusal = await screen.findByTestId('start-error');
+    expect(refusal.textContent).toMatch(/validation part .* is shorter than horizon 4000/);
     const n = /horizon ≤ (\d+) with lookback 96 \(set Horizon to (\d+)\)/.exec(refusal.textContent!);
+    // the note before Start advised the value the lab's refusal does
+    expect(early.textContent).toContain(`set Horizon to ${n?.[2]}`);
     expect(n, refusal.textContent!).not.toBeNull();
     expect(n![1]).toBe(n![2]);
     expect(refusal.textContent).not.toContain('--set');
@@ -46,6 +52,7 @@ describe('Models launch bar', () => {
     // the advice is taken: the note under the field goes
     await fireEvent.change(advice.closest('[data-field="horizon"]')!.querySelector('input')!, { target: { value: n![1] } });
     await waitFor(() => expect(screen.queryByTestId('advice-horizon')).toBeNull());
+    expect(screen.queryByTestId('advice-lookback')).toBeNull(); // the window fits now: no note before Start either
     expect(stores.models.config.horizon).toBe(Number(n![1]));
     // the refusal beside Start was about horizon 4000: marked as the previous attempt's, not the form's verdict now
     expect(screen.getByTestId('start-error').textContent).toMatch(/^The previous Start \(before your changes\) was refused: .*horizon 4000/);

@@ -28,27 +28,27 @@ const ended = async (id: string) => (await runEnded(stores, id)).status;
 describe('Models → Training: optimizer fields', () => {
   it('keeps the optimizer when the learning rate, kind or weight decay changes, and names a bad value', async () => {
     await open(demo('forecasting'), 'forecasting', 'dlinear');
-    await fireEvent.change(field('Learning rate'), { target: { value: '1e6' } });
+    await fireEvent.change(field('Optimizer learning rate'), { target: { value: '1e6' } });
     await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'adamw', lr: 1e6, weightDecay: 0.01 }));
     // The other inputs still show their values and the folded summary says what will be used.
-    expect(field('Weight decay').value).toBe('0.01');
+    expect(field('Optimizer weight decay').value).toBe('0.01');
     expect(within(training()).getByText(/lr 1000000/)).toBeTruthy();
     await fireEvent.change(field('Optimizer kind'), { target: { value: 'sgd' } });
     await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 1e6 }));
-    await fireEvent.change(field('Weight decay'), { target: { value: '0' } });
+    await fireEvent.change(field('Optimizer weight decay'), { target: { value: '0' } });
     await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: 1e6, weightDecay: 0 }));
     expect(stores.models.valid).toBe(true);
-    await fireEvent.change(field('Learning rate'), { target: { value: '-1' } });
+    await fireEvent.change(field('Optimizer learning rate'), { target: { value: '-1' } });
     await waitFor(() => expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Optimizer learning rate'));
-    expect(within(field('Learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Optimizer learning rate must be greater than 0');
+    expect(within(field('Optimizer learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Optimizer learning rate must be greater than 0');
     expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
     // An emptied box stays empty (its default is not put back behind the user's back), the optimizer stays,
     // and the field is marked, named, with what to type; Start says why it is off, as for an empty Seeds box.
-    await fireEvent.change(field('Learning rate'), { target: { value: '' } });
+    await fireEvent.change(field('Optimizer learning rate'), { target: { value: '' } });
     await waitFor(() => expect(stores.models.training.optimizer).toMatchObject({ kind: 'sgd', lr: null, weightDecay: 0 }));
-    expect(field('Learning rate').value).toBe('');
-    expect(field('Learning rate').getAttribute('aria-invalid')).toBe('true');
-    expect(within(field('Learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Learning rate is empty: type a number (the default is 0.003)');
+    expect(field('Optimizer learning rate').value).toBe('');
+    expect(field('Optimizer learning rate').getAttribute('aria-invalid')).toBe('true');
+    expect(within(field('Optimizer learning rate').closest('.field') as HTMLElement).getByRole('alert').textContent).toBe('Optimizer learning rate is empty: type a number (the default is 0.003)');
     await fireEvent.change(field('Epochs'), { target: { value: '' } });
     await waitFor(() => expect(stores.models.training.epochs).toBeNull());
     expect(field('Epochs').value).toBe('');
@@ -56,7 +56,7 @@ describe('Models → Training: optimizer fields', () => {
     expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
     // typing values again: valid, Start on
     await fireEvent.change(field('Epochs'), { target: { value: '10' } });
-    await fireEvent.change(field('Learning rate'), { target: { value: '0.003' } });
+    await fireEvent.change(field('Optimizer learning rate'), { target: { value: '0.003' } });
     await waitFor(() => expect(stores.models.valid).toBe(true));
     expect(within(training()).getByText(/epochs 10 ·/)).toBeTruthy();
     // Max steps has no default (unset: no cap): emptied, it is simply unset, and nothing is wrong
@@ -79,11 +79,11 @@ describe('Models → Training: optimizer fields', () => {
     expect(screen.getByTestId('config-error').textContent).toBe('Fix 1 field: Lookback');
     expect((screen.getByTestId('start-runs') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.change(within(gate()).getByLabelText('Router kind'), { target: { value: 'topk-router' } });
-    const k = (await within(gate()).findByLabelText('Experts per token (k)')) as HTMLInputElement;
+    const k = (await within(gate()).findByLabelText('Router experts per token (k)')) as HTMLInputElement;
     await fireEvent.change(k, { target: { value: '' } });
     await waitFor(() => expect((stores.models.config.router as { k: unknown }).k).toBeNull());
     expect(k.value).toBe('');
-    expect(within(k.closest('.field') as HTMLElement).getByRole('alert').textContent).toMatch(/^Experts per token \(k\) is empty: type a number \(the default is \d+\)$/);
+    expect(within(k.closest('.field') as HTMLElement).getByRole('alert').textContent).toMatch(/^Router experts per token \(k\) is empty: type a number \(the default is \d+\)$/);
     expect(screen.getByTestId('config-error').textContent).toBe('Fix 2 fields: Router experts per token (k), Lookback');
     await fireEvent.change(lookback, { target: { value: '96' } });
     await fireEvent.change(k, { target: { value: '1' } });
@@ -228,11 +228,11 @@ describe('form wording', () => {
     await open(demo('fusion'), 'fusion', 'gmu');
     await waitFor(() => expect((stores.models.config.modalities as unknown[]).length).toBe(3));
     await fireEvent.click(screen.getByTestId('gate-gate'));
-    const bimodal = within(gatePanel()).getByLabelText('Bimodal') as HTMLInputElement;
+    const bimodal = within(gatePanel()).getByLabelText('Gate bimodal') as HTMLInputElement;
     expect(bimodal.disabled).toBe(true);
     expect(bimodal.checked).toBe(false);
     expect(screen.getByTestId('off-gate.bimodal').textContent).toMatch(/Needs exactly 2 modalities; Demo: sensor \+ camera \(fusion\) has 3/);
-    expect(within(gatePanel()).getByLabelText('Hidden width')).toBeTruthy(); // one width, not a list
+    expect(within(gatePanel()).getByLabelText('Gate hidden width')).toBeTruthy(); // one width, not a list
   });
 
   it('describes the recommendation fields without the template’s MovieLens defaults', async () => {

@@ -16,6 +16,7 @@ import { sampleMetric } from './sample-metric';
 import type { DatasetContext } from './dataset-context';
 import { fusionSamples } from './fusion-samples';
 import { reportInputs } from './report-inputs';
+import type { FusionLayout } from './fusion-inputs';
 import { routerDetail } from './router-detail';
 import { TARGET_QUARTILES } from '../../common/analytics/gate-captions';
 
@@ -30,6 +31,8 @@ export interface ReportInput {
   gates: GateProbe[];
   /** Names of the model's input features in order (fields then numeric, channels, ...), when known. */
   featureNames?: string[];
+  /** Fusion runs on a dataset: each modality's columns in encoding order (fusion-inputs.ts), when they add up. */
+  modalityColumns?: FusionLayout;
   knockout?: KnockoutTable;
   loadOverTraining?: Record<string, { step: number; load: number[] }[]>;
   /** The dataset's original rows behind the test split (dataset runs): text snippets, hours, value names. */
@@ -125,7 +128,7 @@ export function gateReport(r: ReportInput): GateReport {
       per.forEach((w, s) => { counts[classOf[s]]++; for (let e = 0; e < E; e++) assignment[e][classOf[s]] += w[e]; });
       assignment.forEach((row) => row.forEach((x, c) => (row[c] = counts[c] ? x / counts[c] : 0)));
       const load = Array.from({ length: E }, (_, e) => per.reduce((a, w) => a + w[e], 0) / Math.max(1, per.length));
-      if (inputs === null) inputs = reportInputs(model, data, r.featureNames, r.context);
+      if (inputs === null) inputs = reportInputs(model, data, r.featureNames, r.context, r.modalityColumns);
       const channels = typeof model.channels === 'number' ? names(model.channels) : undefined;
       const detail = routerDetail({ probe: v, experts: E, perSample: per, inputs, channels, context: r.context });
       // the router's own statistics over the test split (engine/gates/router-losses.ts): its probability before

@@ -13,12 +13,15 @@ import { gateReport } from './gate-report';
 import { datasetContext, type DatasetContext } from './dataset-context';
 import { DataColumns } from '../../common/models/binding';
 import { usedColumns } from '../../common/analytics/run-inputs';
+import { fusionLayout, type FusionLayout } from './fusion-inputs';
 
 export interface LoadedRun {
   model: TrainedModel;
   data: RunData;
   config: Record<string, unknown>;
   featureNames?: string[];
+  /** Fusion runs on a dataset: each modality's columns in encoding order, when they add up to its width. */
+  modalityColumns?: FusionLayout;
   /** Dataset runs: the original rows behind the test split (read when a report needs them). */
   context?: () => DatasetContext;
 }
@@ -35,6 +38,7 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
     throw new Error(`checkpoint '${j.checkpoint}' holds ${ckpt.params.length} parameters but run ${j.spec.runId}'s model '${def.name}' has ${layout.size}`);
   }
   let featureNames: string[] | undefined;
+  let modalityColumns: FusionLayout | undefined;
   let context: LoadedRun['context'];
   if (j.spec.dataset && dataset) {
     // The data is built once (dataFor, as the trainer built it), with the binding and the rows the run used;
@@ -42,12 +46,13 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
     const { binding, assigned } = dataset;
     featureNames = inputNames(DataColumns.parse(binding.columns), data, config.model as Record<string, unknown>);
     const { columns = [], pivoted } = j.spec.dataset as { columns?: { name: string; type: string; role: string }[]; pivoted?: boolean };
+    modalityColumns = modalityLayout(DataColumns.parse(binding.columns), columns, data, config.model as Record<string, unknown>);
     // the rows are pivoted as the trainer pivoted them (the lab's stored `pivoted`, as dataFor read them): a
     // pivoted model with constant series left out has no more channels than the file, so its count cannot tell
     const model = { ...(config.model as { lookback?: number; horizon?: number; channels?: unknown }), ...(pivoted !== undefined ? { pivoted } : {}) };
     context = () => datasetContext(binding, columns, model, assigned);
   }
-  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, context };
+  return { model: { runId: j.spec.runId, def, dtype: ckpt.header.dtype, layout, params: ckpt.params, step: ckpt.header.step }, data, config: config.model as Record<string, unknown>, featureNames, modalityColumns, context };
 }
 
 /**
@@ -68,6 +73,14 @@ export function inputNames(c: DataColumns, data: RunData, model: Record<string, 
   return [...used.fields, ...used.numeric];
 }
 
+/** A fusion run's modality layout (fusion-inputs.ts), from the model's encoded widths; other families: none. */
+export function modalityLayout(c: DataColumns, columns: readonly { name: string; type: string }[], data: RunData, model: Record<string, unknown>): FusionLayout | undefined {
+  if (c.family !== 'fusion' || !Array.isArray(model.modalities)) return undefined;
+  const widths = Object.fromEntries((model.modalities as { name?: unknown; dim?: unknown }[]).map((m) => [String(m.name), Number(m.dim)]));
+  const layout = fusionLayout(c, (n) => columns.find((x) => x.name === n)?.type, widths, data.describe);
+  return Object.keys(layout).length ? layout : undefined;
+}
+
 export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport> {
   const j = AnalyticsJob.parse(job);
   const run = await loadRun(j);
@@ -81,7 +94,7 @@ export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void
   const { result, gates } = await baseline(run.model, run.data);
   const report = gateReport({
     runId: j.spec.runId, title: `Run ${j.spec.runId}: ${run.model.def.name}${typeof j.spec.dataset?.name === 'string' ? ` on ${j.spec.dataset.name}` : ''}`, def: run.model.def, model: run.config, data: run.data,
-    base: result, gates, featureNames: run.featureNames, knockout: j.knockout, loadOverTraining: j.loadOverTraining,
+    base: result, gates, featureNames: run.featureNames, modalityColumns: run.modalityColumns, knockout: j.knockout, loadOverTraining: j.loadOverTraining,
     context: contextOf(run),
   });
   send({ type: 'report', report });

@@ -6,12 +6,15 @@
 //                  indicators of the field's most frequent test values ("field=value": the share of the
 //                  expert's samples with that value against the share overall). Numeric features as scaled.
 //   forecasting    per channel, the window's mean and its last value (scaled), as the model saw them.
-//   fusion         each modality's encoded inputs; wide modalities (hashed text, one-hot vocabularies)
-//                  are summarised by their mean and their largest value, single buckets mean little.
+//   fusion         each modality's encoded inputs by the column they come from (fusion-inputs.ts): a number
+//                  by its column, a one-hot input as `column=value`; wide columns (hashed text, big
+//                  vocabularies) by their mean and largest value, single buckets mean little. A modality
+//                  whose layout is not known is numbered (`tabular[2]`), never named wrongly.
 //   other models   every float input, flattened.
 import type { InputMatrix } from '../../engine/analytics/specialisation';
 import type { Rows, RunData } from '../run/run-data';
 import type { DatasetContext } from './dataset-context';
+import { oneHotNames, type FusionColumn, type FusionLayout } from './fusion-inputs';
 
 const VALUES_PER_FIELD = 10;
 const WIDE = 32;
@@ -69,8 +72,27 @@ function vectorInputs(b: Builder, label: string, col: Rows['columns'][string]): 
   add(b, `${label} largest input`, (s) => { let m = -Infinity; for (let k = 0; k < w; k++) m = Math.max(m, d[s * w + k]); return m; });
 }
 
+/** A modality's inputs column by column (its layout adds up to the encoded width: fusionLayout checks). */
+function modalityInputs(b: Builder, layout: readonly FusionColumn[], col: Rows['columns'][string], ctx?: DatasetContext): void {
+  const w = col.shape.reduce((a, x) => a * x, 1), n = col.data.length / w;
+  const d = col.data as Float32Array;
+  let at = 0;
+  for (const c of layout) {
+    const from = at;
+    at += c.width;
+    if (c.width === 1) { add(b, c.name, (s) => d[s * w + from]); continue; }
+    if (c.width > WIDE || c.kind === 'text') {
+      add(b, `${c.name} mean of ${c.width} inputs`, (s) => { let m = 0; for (let k = 0; k < c.width; k++) m += d[s * w + from + k]; return m / c.width; });
+      add(b, `${c.name} largest input`, (s) => { let m = -Infinity; for (let k = 0; k < c.width; k++) m = Math.max(m, d[s * w + from + k]); return m; });
+      continue;
+    }
+    const names = c.kind === 'one-hot' ? oneHotNames(c.name, (s, k) => d[s * w + from + k], c.width, n, ctx) : Array.from({ length: c.width }, (_, k) => `${c.name}[${k}]`);
+    names.forEach((name, k) => add(b, name, (s) => d[s * w + from + k]));
+  }
+}
+
 /** The report's input matrix for a run's test split, or undefined when the model's inputs are not known. */
-export function reportInputs(model: Record<string, unknown>, data: RunData, featureNames?: readonly string[], ctx?: DatasetContext): InputMatrix | undefined {
+export function reportInputs(model: Record<string, unknown>, data: RunData, featureNames?: readonly string[], ctx?: DatasetContext, layout?: FusionLayout): InputMatrix | undefined {
   const b: Builder = { names: [], cols: [] };
   const cols = data.test.columns;
   let describe: string;
@@ -81,8 +103,13 @@ export function reportInputs(model: Record<string, unknown>, data: RunData, feat
     windowInputs(b, cols.x, featureNames);
     describe = 'forecast windows: per channel the window mean and the last value (scaled)';
   } else if (Array.isArray(model.modalities)) {
-    for (const m of model.modalities as { name: string }[]) if (cols[`m_${m.name}`]) vectorInputs(b, m.name, cols[`m_${m.name}`]);
-    describe = 'modality inputs as encoded (wide modalities: their mean and largest input)';
+    for (const m of model.modalities as { name: string }[]) {
+      const col = cols[`m_${m.name}`];
+      if (!col) continue;
+      const columns = layout?.[m.name];
+      if (columns) modalityInputs(b, columns, col, ctx); else vectorInputs(b, m.name, col);
+    }
+    describe = 'modality inputs as encoded, by column (categories as column=value; text and other wide columns: their mean and largest input)';
   } else {
     for (const [name, col] of Object.entries(cols)) if (name !== data.target && !(col.data instanceof BigInt64Array)) vectorInputs(b, name, col);
     describe = 'model inputs';

@@ -42,4 +42,19 @@ describe('cold start in a recommendation run', () => {
     expect(percent(0)).toBe('0%');
     expect(percent(0.034)).toBe('3%');
   });
+
+  it('a click log whose fields are not users or items: only the fields with unseen values are named', () => {
+    // C1 and C2 (few values, all seen in training) would read "0% of C1, 0% of C2"; C3 has a value only test rows hold
+    const n = 40;
+    const code = (values: number[], dictionary: string[]) => ({ values: Int32Array.from(values), dictionary });
+    const columns: Record<string, { values: Int32Array; dictionary: string[] }> = {
+      C1: code(Array.from({ length: n }, (_, r) => r % 2), ['a', 'b']),
+      C2: code(Array.from({ length: n }, (_, r) => r % 3), ['x', 'y', 'z']),
+      C3: code(Array.from({ length: n }, (_, r) => (r >= 36 ? 1 : 0)), ['p', 'q']),
+    };
+    const data = { rows: n, names: Object.keys(columns), column: (name: string) => columns[name] } as unknown as Parameters<typeof coldStartNote>[0];
+    const split = splitOfAssignment(Uint8Array.from({ length: n }, (_, r) => (r >= 36 ? 2 : r >= 32 ? 1 : 0)));
+    expect(coldStartNote(data, ['C1', 'C2', 'C3'], split)).toBe('validation: 0% of C3 unseen in training; test: 100% of C3 unseen in training');
+    expect(coldStartNote(data, ['C1', 'C2'], split)).toBeNull();
+  });
 });

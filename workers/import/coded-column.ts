@@ -3,12 +3,12 @@
 // and value lengths over the whole file (not just the sniffed sample).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MISSING_CODE, dictionaryFileName, type CachedColumn, type ColumnType, type Histogram } from '../../common/dataset-cache';
+import { MISSING_CODE, dictionaryFileName, type CachedColumn, type ColumnStats, type ColumnType, type Histogram } from '../../common/dataset-cache';
 import { ByteDictionary, SHORT_VALUE_BYTES } from './byte-dictionary';
 import { checkCategories } from './category-checks';
 import { listTokenStats } from './list-tokens';
 import { ColumnWriter } from './column-writer';
-import { parseBooleanWord } from './values';
+import { BooleanWords, WORDS, wordIndex } from './boolean-words';
 
 /** The strings pandas also reads as missing (plus the empty string). */
 const STRING_MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A']);
@@ -21,6 +21,10 @@ abstract class CodedColumn extends ColumnWriter {
 
   protected abstract dictionary(): string[];
   protected abstract finalType(cardinality: number, count: number): ColumnType;
+  /** Stats only this kind of column has (a boolean's words as the file wrote them). */
+  protected extraStats(): Partial<ColumnStats> {
+    return {};
+  }
 
   protected observe(slot: number): void {
     const code = this.arr[slot];
@@ -74,7 +78,7 @@ abstract class CodedColumn extends ColumnWriter {
     writeFileSync(join(this.ctx.dir, dictionaryFile), JSON.stringify(dict));
     return {
       name: this.plan.name, type, dtype: 'int32', dim: 1, file: '', dictionaryFile,
-      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality, topValues: topValues.slice(0, 10), histogram, ...(listTokens ? { listTokens } : {}) },
+      stats: { count, missing: this.missingCount, min: null, max: null, mean: null, std: null, cardinality, topValues: topValues.slice(0, 10), histogram, ...(listTokens ? { listTokens } : {}), ...this.extraStats() },
     };
   }
 }
@@ -206,11 +210,14 @@ const CJK_SENTENCE = /(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][
 
 /** Booleans: code 0 = false, 1 = true; accepts true/false, yes/no, t/f, y/n and 0/1. */
 export class BooleanColumn extends CodedColumn {
+  private readonly words = new BooleanWords();
+
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
-    const code = booleanFromBytes(buf, s, e);
-    if (code >= 0) {
+    const k = booleanFromBytes(buf, s, e);
+    if (k >= 0) {
+      this.words.count(k, this.words.isNew(k) ? this.ctx.text(buf, s, e) : undefined);
       this.bad = this.missing = false;
-      this.arr[this.pos] = code;
+      this.arr[this.pos] = WORDS[k][1];
       return;
     }
     this.putValue(this.ctx.text(buf, s, e), line); // blanks, missing tokens, mistakes: the string path
@@ -219,12 +226,11 @@ export class BooleanColumn extends CodedColumn {
   putValue(v: unknown, line: number): void {
     this.bad = this.missing = false;
     let code = -1;
-    if (typeof v === 'boolean') code = v ? 1 : 0;
-    else if (typeof v === 'number' || typeof v === 'bigint') code = Number(v) === 1 ? 1 : Number(v) === 0 ? 0 : -2;
+    if (typeof v === 'boolean') code = this.counted(v ? 'true' : 'false');
+    else if (typeof v === 'number' || typeof v === 'bigint') code = Number(v) === 1 || Number(v) === 0 ? this.counted(String(Number(v))) : -2;
     else if (typeof v === 'string') {
       const t = v.trim();
-      code = t === '1' || t === '1.0' ? 1 : t === '0' || t === '0.0' ? 0 : STRING_MISSING.has(t) ? -1 : parseBooleanWord(t);
-      if (code === -1 && !STRING_MISSING.has(t)) code = -2;
+      code = STRING_MISSING.has(t) ? -1 : this.counted(t);
     }
     if (code === -2) {
       this.noteUnparsable(line, String(v), 'booleans (true/false, yes/no or 0/1)');
@@ -234,8 +240,21 @@ export class BooleanColumn extends CodedColumn {
     this.arr[this.pos] = code;
   }
 
+  /** The code of a boolean word (counted as the file spelt it), or -2 when `t` is none. */
+  private counted(t: string): number {
+    const k = wordIndex(t);
+    if (k < 0) return -2;
+    this.words.count(k, t);
+    return WORDS[k][1];
+  }
+
   protected dictionary(): string[] {
     return ['false', 'true'];
+  }
+
+  protected extraStats(): Partial<ColumnStats> {
+    const booleanWords = this.words.words();
+    return booleanWords ? { booleanWords } : {};
   }
 
   protected finalType(): ColumnType {
@@ -243,18 +262,18 @@ export class BooleanColumn extends CodedColumn {
   }
 }
 
-// true/false, yes/no, t/f, y/n (any case) and 0/1 straight from bytes; -1 for anything else
-const WORDS: Array<[string, number]> = [['true', 1], ['false', 0], ['yes', 1], ['no', 0], ['t', 1], ['f', 0], ['y', 1], ['n', 0], ['1', 1], ['0', 0]];
+// true/false, yes/no, t/f, y/n (any case) and 0/1 straight from bytes: the WORDS index, -1 for anything else
 function booleanFromBytes(b: Uint8Array, s: number, e: number): number {
   const len = e - s;
-  for (const [word, code] of WORDS) {
+  for (let w = 0; w < WORDS.length; w++) {
+    const word = WORDS[w][0];
     if (word.length !== len) continue;
     let k = 0;
     for (; k < len; k++) {
       const c = b[s + k];
       if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) break;
     }
-    if (k === len) return code;
+    if (k === len) return w;
   }
   return -1;
 }

@@ -21,7 +21,7 @@ describe('integer ids named after an entity', () => {
     const r = await load(`user,item,rating,timestamp\n${rows.join('\n')}\n`);
     expect(types(r)).toEqual({ user: 'categorical', item: 'categorical', rating: 'int', timestamp: 'datetime' });
     expect(r.col('user')[0]).toBe(rows[0].split(',')[0]); // the id's digits, as a category
-    expect(r.issues['note:user'].message).toBe("column 'user': whole numbers named like an id, read as categorical (ids, not amounts); set its type to int if they are quantities");
+    expect(r.issues['note:user'].message).toBe("column 'user': whole numbers named like an id, read as categorical (ids, not amounts); set its type to int if they are quantities (gatelab datasets types ID user=int)");
     expect(r.issues['note:item']).toBeDefined();
     expect(r.issues['note:rating']).toBeUndefined();
   });
@@ -55,7 +55,7 @@ describe('leading zeros', () => {
     const r = await load(`zip,count,ratio\n${rows.join('\n')}\n`);
     expect(types(r)).toEqual({ zip: 'categorical', count: 'int', ratio: 'float' });
     expect(r.col('zip').slice(0, 2)).toEqual(['00717', '02134']);
-    expect(r.issues['note:zip'].message).toBe("column 'zip': whole numbers with leading zeros (e.g. '00717') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities");
+    expect(r.issues['note:zip'].message).toBe("column 'zip': whole numbers with leading zeros (e.g. '00717') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities (gatelab datasets types ID zip=int)");
   });
 
   it('a leading zero after the first 1,000 rows re-reads the column as categorical, naming the line', async () => {

@@ -22,7 +22,7 @@ describe('whole numbers written N.0 in an id-named column', () => {
     expect(r.col('user_id').slice(0, 9)).toEqual(['10700', '10701', '10702', '10703', '10704', '10705', '10706', null, '10708']);
     expect(r.result.columns.find((c) => c.name === 'user_id')!.stats).toMatchObject({ cardinality: 9, missing: 1 });
     expect(r.issues['note:user_id'].message).toBe("column 'user_id': whole numbers written with '.0' (e.g. '10700.0', as pandas writes an integer column that has missing values) " +
-      "named like an id, read as categorical (ids, not amounts; '10700.0' and '10700' are the same id); set its type to int if they are quantities");
+      "named like an id, read as categorical (ids, not amounts; '10700.0' and '10700' are the same id); set its type to int if they are quantities (gatelab datasets types ID user_id=int)");
     expect(r.issues['note:ad_id'].message).toMatch(/^column 'ad_id': whole numbers written with '\.0' \(e\.g\. '500\.0'/);
   });
 

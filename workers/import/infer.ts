@@ -7,6 +7,7 @@ import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpoch
 import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { bigIntCodes } from './big-int-codes';
+import { shellWord } from '../../common/text/shell-word';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
@@ -16,6 +17,8 @@ const ENTITY_NAME = new RegExp(`^(${ENTITIES})([_\\s.-]?id)?$`, 'i');
 /** The short forms recommendation logs use for user, item, product and content ids (KuaiRec-style `uid,iid`). */
 const SHORT_ID = /^[uipc]id$/i;
 const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z](ID|Id)$/.test(name) || /^id$/i.test(name) || ENTITY_NAME.test(name.trim()) || SHORT_ID.test(name.trim());
+/** The command that retypes a column read as codes to int; ID is named by whoever shows the note (dataset-in-advice.ts). */
+const asInt = (name: string) => `gatelab datasets types ID ${shellWord(`${name}=int`)}`;
 /** '00717', '02134': a leading zero that numbers would lose (not '0', not '0.5'). */
 const LEADING_ZERO = /^\s*[+-]?0\d/;
 /** '10717.0': a whole number with a zero fraction, as pandas writes an integer column that has a missing value. */
@@ -64,7 +67,7 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   if (numeric) {
     if (integral && zeroOne && seen01.size === 2) return { name, kind: 'boolean', dtype: 'int32' };
     if (integral && looksLikeIdName(name)) {
-      return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers named like an id, read as categorical (ids, not amounts); set its type to int if they are quantities` };
+      return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers named like an id, read as categorical (ids, not amounts); set its type to int if they are quantities (${asInt(name)})` };
     }
     if (rules.floatIds && wholeWritten && zeroFraction !== undefined && looksLikeIdName(name)) {
       // As floats they would be scaled into one numeric input, each id a point on a line; the '.0' is
@@ -72,14 +75,14 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
       const whole = zeroFraction.replace(/\.0+$/, '');
       return {
         name, kind: 'string', dtype: 'int32', identifier: true, zeroFraction: true,
-        note: `column '${name}': whole numbers written with '.0' (e.g. '${zeroFraction}', as pandas writes an integer column that has missing values) named like an id, read as categorical (ids, not amounts; '${zeroFraction}' and '${whole}' are the same id); set its type to int if they are quantities`,
+        note: `column '${name}': whole numbers written with '.0' (e.g. '${zeroFraction}', as pandas writes an integer column that has missing values) named like an id, read as categorical (ids, not amounts; '${zeroFraction}' and '${whole}' are the same id); set its type to int if they are quantities (${asInt(name)})`,
       };
     }
     const big = integral && rules.bigIntCodes !== false ? bigIntCodes(name, present) : null;
     if (big) return big;
     const zero = integral ? present.find((s) => LEADING_ZERO.test(s)) : undefined;
     if (zero !== undefined) {
-      return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers with leading zeros (e.g. '${zero.trim()}') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities` };
+      return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers with leading zeros (e.g. '${zero.trim()}') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities (${asInt(name)})` };
     }
     const foreign = rules.foreignTimeNames !== false;
     const compact = integral && dateNameUnder(name, foreign) ? detectCompactDate(present) : null;

@@ -36,7 +36,7 @@ describe('run report figures', () => {
       { gate: 'router', stat: 'load', steps: [10, 20], values: [null, null], vectors: [[0.2, 0.3, 0.1, 0.4], [0.25, 0.25, 0.25, 0.25]] },
       { gate: 'val.cross0.gate', stat: 'openness', steps: [10], values: [0.5], vectors: null },
     ]);
-    const weights = figure(html, 'gmu · modality weights');
+    const weights = figure(html, 'gmu · mean gate per modality (not shares)'); // three modalities: one sigmoid gate each, not shares
     for (const m of ['context', 'sensor', 'camera']) expect(weights).toContain(`>${m}</text>`);
     expect(weights).not.toContain('modality_weights[0]');
     const load = figure(html, 'router · load');

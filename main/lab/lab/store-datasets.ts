@@ -33,7 +33,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
   const s = c.stats as {
     missing?: number; cardinality?: number | null; min?: number | null; max?: number | null; mean?: number | null; std?: number | null;
     histogram?: { edges?: number[]; labels?: string[]; counts: number[] } | null; topValues?: { value: string; count: number }[] | null;
-    listTokens?: ListTokenStats; numbers?: NumberValueStats;
+    listTokens?: ListTokenStats; numbers?: NumberValueStats; booleanWords?: { false?: string; true?: string };
   };
   const isDate = c.type === 'datetime';
   const bound = (v: number | null | undefined) => (v == null ? null : isDate ? datetimeText(v) : v);
@@ -53,6 +53,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
     histogram: s.histogram ?? top,
     ...(s.listTokens ? { listTokens: s.listTokens } : {}),
     ...(s.numbers ? { numberValues: s.numbers } : {}),
+    ...(c.type === 'boolean' && s.booleanWords ? { booleanWords: s.booleanWords } : {}),
   };
 }
 

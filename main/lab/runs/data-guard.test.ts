@@ -187,10 +187,10 @@ describe('class weights the run cannot use are refused before it is queued', () 
     // five weights are what the trainer takes: the guard lets them through
     expect(trainerSaysOfWeights(id, 'concat-fusion', [1, 2, 3, 4, 5])).toBeNull();
     expect(() => checkRunData(withDatasetDefaults(parseNewRunConfig(fusion(id, [1, 2, 3, 4, 5])), lab.store), lab.store, (s) => join(home, s))).not.toThrow();
-    // a binary target (a 0/1 column the importer read as a boolean): two weights, negative first
+    // a binary target (a 0/1 column the importer read as a boolean, named as the file wrote it): two weights, negative first
     lab.registry.setColumns(id, [{ column: 'recommended', role: 'target' }]);
     expect(() => manager.create(fusion(id, [1, 2, 3])))
-      .toThrow("loss.classWeights has 3 weights ([1, 2, 3]) but the target 'recommended' has 2 classes ('false', 'true'): give one weight per class in that order, or 'balanced'");
+      .toThrow("loss.classWeights has 3 weights ([1, 2, 3]) but the target 'recommended' has 2 classes ('0', '1'): give one weight per class in that order, or 'balanced'");
     expect(trainerSaysOfWeights(id, 'concat-fusion', [1, 2])).toBeNull();
     // the demo model's synthetic data is binary too
     expect(() => manager.create({ loss: { classWeights: [1, 2, 3] } }))

@@ -20,6 +20,7 @@ import { refuseEttForTemplate } from './ett-split-check';
 import { LONG_FORMAT_LINE } from '../../../common/data/forecasting-long';
 import { shellWord } from '../../../common/text/shell-word';
 import { didYouMean } from '../../../common/text/did-you-mean';
+import { secondModalityExample } from './second-modality-example';
 import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 
@@ -285,7 +286,12 @@ function checkModalities(dataset: Dataset, config: Record<string, unknown>, colu
     // modalities the roles make but the data empties: say which went and why (the run would say it only when it failed)
     const has = kept.length === columns.modalities.length ? count(kept)
       : `${count(columns.modalities)} by its roles, but the data leaves ${kept.length ? count(kept) : 'none'}: left out: ${left.join(', ')}`;
-    throw new Error(`${message.replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `)} ('${dataset.name}' has ${has})`);
+    // only the modalities lines: moe-fusion's "router.experts: one expert per modality" follows from them
+    const lines = message.split('\n').filter((l) => /field 'modalities'/.test(l)).join('\n');
+    const example = kept.length === 1 ? secondModalityExample(dataset.columns.map((c) => ({ ...c, type: c.typeOverride ?? c.type })), kept[0]) : null;
+    const advice = lines.replace(/gatelab datasets roles ID /g, `gatelab datasets roles ${name} `)
+      .replace(/<column>=feature:<modality>/g, (placeholder) => example ?? placeholder);
+    throw new Error(`${advice} ('${dataset.name}' has ${has})`);
   }
 }
 

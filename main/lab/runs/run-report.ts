@@ -3,9 +3,9 @@
 import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
 import type { RegressionBaseline, TestBaseline } from '../../../common/trainer-protocol';
-import { gateLabel, gateNamesFromConfig, statComponentNames } from '../../../common/analytics/gate-names';
+import { gateLabel, gateNamesFromConfig, statComponentNames, storedNameLegend } from '../../../common/analytics/gate-names';
 import { statWords } from '../../../common/analytics/stat-words';
-import { evaluationNote } from '../../../common/analytics/gate-captions';
+import { evaluationNote, statTitle } from '../../../common/analytics/gate-captions';
 import { resumeNotes } from './resume-notes';
 import { stepScope } from './gate-call-means';
 import { describeStop, HELD_REASON_PREFIX } from './stop-note';
@@ -274,13 +274,18 @@ export function showText(store: LabStore, r: RunRecord): string {
     lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}${scaled}`);
   }
   if (d.gates.length) lines.push('  gates (last value):');
-  // the statistic in the app's words (openness histogram, not openness_hist); --json keeps the stored name
-  const gateName = (g: (typeof d.gates)[number]) => `${g.gate} ${statWords(g.stat)}`;
+  // the statistic in the app's words (openness histogram, not openness_hist; a top-2 router's `load` is its
+  // "share of top-2 picks", `importance` its "mean router probability"); --json keeps the stored name
+  const words = gateNamesFromConfig(r.config as Record<string, unknown> | null, r.dataSummary);
+  const gateName = (g: (typeof d.gates)[number]) => `${g.gate} ${statTitle(g.stat, words) ?? statWords(g.stat)}`;
   const nameWidth = Math.max(30, ...d.gates.map((g) => gateName(g).length));
   for (const g of d.gates) {
     const values = g.vector && (g.names ? g.vector.map((v, i) => `${g.names![i]} ${v.toFixed(3)}`).join(', ') : g.vector.map((v) => v.toFixed(3)).join(' '));
     lines.push(`    ${gateName(g).padEnd(nameWidth)} ${values ? `[${values}]` : fmt(g.value)}  (${stepScope(g.step ?? 0, g.firstStep)})${g.note ? `  ${g.note}` : ''}`);
   }
+  // the ids stay (knockout --gate takes them); what the app and the knockout rows call them, once each
+  const legend = storedNameLegend(d.gates.map((g) => g.gate), words);
+  if (legend.length) lines.push(`    (names: ${legend.join('; ')})`);
   lines.push('  checkpoints:');
   for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  after ${epochsDone(c.epoch ?? 0)}  ${c.path}`);
   lines.push(`  config: ${JSON.stringify(d.config)}`);

@@ -103,16 +103,16 @@ describe('a run trained now names its inputs and label whatever its columns are 
     expect(run.data.label).toBeUndefined();
   });
 
-  it('classification: Try it says "P(is positive = true)", and a CTR model names its fields with ", " in them', async () => {
+  it('classification: Try it says "P(is positive = 1)" (the 1 the file wrote), and a CTR model names its fields with ", " in them', async () => {
     const fusion = await train('survey.csv', { template: 'concat-fusion' }, { 'is positive': 'target' });
-    expect(fusion.data.label).toEqual({ column: 'is positive', classes: ['false', 'true'], negative: 'false', positive: 'true' });
-    expect(binaryTerms(fusion.config, fusion.data)).toEqual({ event: 'is positive = true', classes: ['false', 'true'] });
+    expect(fusion.data.label).toEqual({ column: 'is positive', classes: ['0', '1'], negative: '0', positive: '1' });
+    expect(binaryTerms(fusion.config, fusion.data)).toEqual({ event: 'is positive = 1', classes: ['0', '1'] });
     expect(binaryTerms(fusion.config, fusion.data.line)).toBeNull(); // the line alone: the column's name ends the note early
 
     const ctr = await train('survey.csv', { template: 'finalmlp' }, { 'is positive': 'target' });
     expect(ctr.data.inputs).toEqual({ fields: ['city, country', 'age'] });
     expect(gateNamesFromConfig(ctr.config, ctr.data).fields).toEqual(['city, country', 'age']);
-    expect(binaryTerms(ctr.config, ctr.data)).toEqual({ event: 'is positive = true', classes: ['false', 'true'] });
+    expect(binaryTerms(ctr.config, ctr.data)).toEqual({ event: 'is positive = 1', classes: ['0', '1'] });
   });
 
   it("regression: the training mean's scores on test reach the app, in the target's units", async () => {

@@ -1,0 +1,43 @@
+// Lookback + horizon against the split's parts, before Start: the lab's own check on the sizes the view has
+// (the dataset's rows for the family default, a stored split's counts), its advice in the form's words.
+import { describe, expect, it } from 'vitest';
+import { forecastRanges, windowFitNotes } from './window-fit';
+import { templateJsonSchema } from '../../common/models';
+import type { ColumnInfo } from '../../common/lab-api';
+import type { JsonSchema } from './json-schema';
+
+const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature') => ({ name, type, role, modality: null }) as unknown as ColumnInfo;
+const hourly = (rows: number) => ({ rows, columnInfo: [col('time', 'datetime', 'time'), col('temp_c', 'float'), col('humidity', 'int')] });
+const roots = [templateJsonSchema('tsmixer-gated' as never) as JsonSchema];
+
+describe('a forecasting window that the split cannot hold', () => {
+  it('is said under Lookback and Horizon with the training part’s rows and a value that fits', () => {
+    const ranges = forecastRanges(hourly(600), null); // the default: 70% of 600 rows train
+    expect(ranges?.train).toEqual([0, 420]);
+    const notes = windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots);
+    expect(Object.keys(notes).sort()).toEqual(['horizon', 'lookback']);
+    expect(notes.horizon).toMatch(/training part \(rows 1-420, 420 rows\) is shorter than lookback 336 \+ horizon 96/);
+    // the lab's --set advice, in the form's words, with a horizon that does fit
+    expect(notes.horizon).not.toMatch(/--set/);
+    const h = Number(/set Horizon to (\d+)/.exec(notes.horizon)?.[1]);
+    expect(h).toBeGreaterThan(0);
+    expect(windowFitNotes(ranges, { lookback: 336, horizon: h }, roots)).toEqual({});
+  });
+
+  it('says nothing for a window that fits, or while a box holds no count', () => {
+    const ranges = forecastRanges(hourly(600), null);
+    expect(windowFitNotes(ranges, { lookback: 96, horizon: 24 })).toEqual({});
+    expect(windowFitNotes(ranges, { lookback: null, horizon: 96 })).toEqual({});
+  });
+
+  it('reads a stored split by time from its counts, and leaves splits it cannot judge to the lab', () => {
+    const stored = forecastRanges(hourly(600), { kind: 'chronological', counts: { train: 500, val: 50, test: 50, unused: 0 } });
+    expect(stored).toEqual({ train: [0, 500], val: [500, 550], test: [550, 600] });
+    expect(windowFitNotes(stored, { lookback: 336, horizon: 48 })).toEqual({});
+    expect(windowFitNotes(stored, { lookback: 336, horizon: 96 }).horizon).toMatch(/validation part|test part/);
+    expect(forecastRanges(hourly(600), { kind: 'random', counts: { train: 420, val: 60, test: 120, unused: 0 } })).toBeNull();
+    // a long table: windows are cut per series, which the row count alone does not tell
+    const long = { rows: 600, columnInfo: [...hourly(600).columnInfo, col('station', 'categorical', 'series-id')] };
+    expect(forecastRanges(long, null)).toBeNull();
+  });
+});

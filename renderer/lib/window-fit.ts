@@ -1,0 +1,46 @@
+// A forecasting lookback + horizon that does not fit the split was refused only when Start was pressed
+// (the lab's check, common/data/forecasting-window-fit). The view knows the sizes already: the dataset's
+// row count (the family default cuts it as common/data/split does) or a stored split's part counts. This
+// runs the lab's own check on them, so Lookback and Horizon say it as they are typed, in the same words.
+import { checkForecastingWindows } from '../../common/data/forecasting-window-fit';
+import { computeSplit } from '../../common/data/split';
+import type { SplitResult } from '../../common/data/split-spec';
+import type { DatasetDetail, SplitInfo } from '../../common/lab-api';
+import { setFlagsInWords } from './field-labels';
+import type { JsonSchema } from './json-schema';
+
+export type Ranges = NonNullable<SplitResult['ranges']>;
+
+/**
+ * The row ranges of the training, validation and test parts a forecasting run on `dataset` would use with
+ * `split` (null: the family default, chronological 70/10/20), or null where this cannot be told here: a
+ * long table (a series-id column: windows are cut per series) or a split that is not by time.
+ */
+export function forecastRanges(dataset: Pick<DatasetDetail, 'rows' | 'columnInfo'> | null | undefined, split: Pick<SplitInfo, 'kind' | 'counts'> | null): Ranges | null {
+  if (!dataset || dataset.columnInfo.some((c) => c.role === 'series-id')) return null;
+  if (!split) return computeSplit({ kind: 'chronological' }, { rows: dataset.rows, column: (name) => { throw new Error(`no column ${name}`); } }).ranges;
+  if (split.kind !== 'chronological' && split.kind !== 'ett') return null;
+  // stored by time: the parts follow each other from the first row (ETT's unused months come last)
+  const { train, val, test } = split.counts;
+  return { train: [0, train], val: [train, train + val], test: [train + val, train + val + test] };
+}
+
+/**
+ * Why `lookback` + `horizon` fit no window of some part of `ranges` (the lab's message, its `--set` advice
+ * in the form's words), keyed by the two fields it is shown under; {} when they fit or are not numbers yet.
+ */
+export function windowFitNotes(ranges: Ranges | null, config: Record<string, unknown>, roots: readonly JsonSchema[] = []): Record<string, string> {
+  const { lookback, horizon } = config;
+  if (!ranges || !isCount(lookback) || !isCount(horizon)) return {};
+  try {
+    const counts = { train: ranges.train[1] - ranges.train[0], val: ranges.val[1] - ranges.val[0], test: ranges.test[1] - ranges.test[0] };
+    checkForecastingWindows({ assignment: new Uint8Array(0), counts, ranges }, lookback, horizon);
+    return {};
+  } catch (e) {
+    const message = setFlagsInWords((e as Error).message, roots);
+    const text = `Runs cannot start with this: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    return { lookback: text, horizon: text };
+  }
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
