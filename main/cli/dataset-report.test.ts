@@ -82,6 +82,9 @@ describe('statText', () => {
     expect(statText('categorical', { cardinality: 4, missing: 2, listTokens: { separator: '|', distinct: 6, meanPerRow: 1.975, maxPerRow: 3 } }))
       .toBe("4 distinct, 6 distinct tokens ('|'), 1.98 per row (max 3), 2 missing");
     expect(statText('float', { min: 1, max: 3, mean: 2 })).toMatch(/^1\.0 \.\. 3\.0, mean 2/);
+    // a boolean names the words its file wrote (the classes runs name), false's first; an older import: the count only
+    expect(statText('boolean', { cardinality: 2, missing: 0, booleanWords: { false: 'no', true: 'yes' } })).toBe('2 distinct: no, yes');
+    expect(statText('boolean', { cardinality: 2, missing: 0 })).toBe('2 distinct');
     // a float column whose values are all whole (its import counted no fractions) keeps plain ends
     expect(statText('float', { min: 1, max: 3, mean: 2, numbers: { distinct: 3, fractions: false } })).toMatch(/^1 \.\. 3, mean 2/);
     // a number column imported since the importer counts its values: the count, '1,000+' above its cap

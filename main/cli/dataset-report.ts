@@ -51,7 +51,8 @@ export function statText(type: string, stats: Record<string, unknown>, role?: st
   const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number; listTokens?: ListTokenStats; numbers?: NumberValueStats };
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
-  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct`);
+  // a boolean as its file wrote it ('2 distinct: no, yes'): the words runs and the app name its classes by
+  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(stats.booleanWords) : ''}`);
   else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max, type === 'float' && (s.numbers?.fractions ?? true)), `mean ${fmt(s.mean ?? NaN)}`);
   // a number column's distinct values, when its import counted them (what decides classes vs regression)
   if (s.numbers && type !== 'datetime') parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
@@ -59,6 +60,13 @@ export function statText(type: string, stats: Record<string, unknown>, role?: st
   if (s.listTokens && showsListTokens(s.listTokens, role)) parts.push(listTokenText(s.listTokens));
   if (s.missing) parts.push(`${n(s.missing)} missing`);
   return parts.join(', ');
+}
+
+/** ": no, yes" (false's word first) when the import kept the file's words for a boolean; '' otherwise. */
+function booleanWordsText(words: unknown): string {
+  const w = (words ?? {}) as { false?: unknown; true?: unknown };
+  const said = [w.false, w.true].filter((x): x is string => typeof x === 'string' && x !== '');
+  return said.length ? `: ${said.join(', ')}` : '';
 }
 
 /** "6 distinct tokens ('|'), 1.98 per row (max 3)". */
