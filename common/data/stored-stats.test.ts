@@ -16,4 +16,10 @@ describe('storedStats', () => {
     expect(storedStats({ count: '3', min: NaN, max: Infinity, numbers: { distinct: 4 } })).toEqual({});
     expect(storedStats({ numbers: null, cardinality: 2 })).toEqual({ cardinality: 2 });
   });
+  it("reads a boolean's file words, only non-blank strings", () => {
+    expect(storedStats({ cardinality: 2, booleanWords: { false: 'no', true: 'yes' } })).toEqual({ cardinality: 2, booleanWords: { false: 'no', true: 'yes' } });
+    expect(storedStats({ booleanWords: { false: '  ', true: 'Y' } })).toEqual({ booleanWords: { true: 'Y' } });
+    expect(storedStats({ booleanWords: { false: 0, true: null } })).toEqual({});
+    expect(storedStats({ booleanWords: 'yes' })).toEqual({});
+  });
 });

@@ -14,9 +14,13 @@ export interface StoredStats {
   max?: number;
   /** A number column's distinct values and fractions, as the trainer reads them. */
   numbers?: NumberValueStats;
+  /** A boolean column's words as its file wrote them ('no'/'yes'); only non-blank strings count. */
+  booleanWords?: { false?: string; true?: string };
 }
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+// a damaged or hand-edited meta.json may hold anything here: only a non-blank string is a word
+const word = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 /** `stats` (a stored column's statistics, any JSON) as the typed fields a check reads. */
 export function storedStats(stats: unknown): StoredStats {
@@ -33,5 +37,8 @@ export function storedStats(stats: unknown): StoredStats {
   if (min !== undefined) out.min = min;
   if (max !== undefined) out.max = max;
   if (distinct !== undefined && typeof n.fractions === 'boolean') out.numbers = { distinct, fractions: n.fractions };
+  const w = (s.booleanWords !== null && typeof s.booleanWords === 'object' ? s.booleanWords : {}) as Record<string, unknown>;
+  const f = word(w.false), t = word(w.true);
+  if (f !== undefined || t !== undefined) out.booleanWords = { ...(f !== undefined ? { false: f } : {}), ...(t !== undefined ? { true: t } : {}) };
   return out;
 }

@@ -4,6 +4,7 @@
 // never used. Datasets imported before the words were kept fall back to 'false'/'true'.
 import type { ColumnSource } from '../data';
 import type { ColumnStats, DatasetCacheMeta } from '../dataset-cache';
+import { storedStats } from '../data/stored-stats';
 
 export type BooleanWords = NonNullable<ColumnStats['booleanWords']>;
 
@@ -17,12 +18,8 @@ export const isBooleanDictionary = (dict: readonly string[]): boolean => dict.le
 export function booleanWordsOf(data: ColumnSource, column: string): BooleanWords | undefined {
   const meta = (data as Partial<{ meta: DatasetCacheMeta }>).meta;
   const info = meta?.columns?.find((c) => c.name === column);
-  const words = info?.type === 'boolean' ? (info.stats?.booleanWords as Record<string, unknown> | undefined) : undefined;
-  if (!words || typeof words !== 'object') return undefined;
-  // stored JSON: only string words count (a damaged or hand-edited meta.json falls back to 'false'/'true')
-  const word = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-  const f = word(words.false), t = word(words.true);
-  return f === undefined && t === undefined ? undefined : { ...(f !== undefined ? { false: f } : {}), ...(t !== undefined ? { true: t } : {}) };
+  // stored JSON read through the one typed reader: a damaged meta.json falls back to 'false'/'true'
+  return info?.type === 'boolean' ? storedStats(info.stats).booleanWords : undefined;
 }
 
 /** A boolean dictionary value ('false'/'true') as the file spelt it; the value itself without words, or for another value. */

@@ -1,6 +1,7 @@
 // How the CLI shows a dataset: a schema table and a validation summary for people, one JSON object
 // for programs (`--json`: id, rows, columns [{name, type, ...}], issues).
 import type { Dataset } from '../lab/datasets/index';
+import { storedStats, type StoredStats } from '../../common/data/stored-stats';
 import { numberDistinctText, type InvalidPolicy, type ListTokenStats, type NumberValueStats, type ValidationIssue, type ValidationReport } from '../../common/dataset-cache';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -52,7 +53,7 @@ export function statText(type: string, stats: Record<string, unknown>, role?: st
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
   // a boolean as its file wrote it ('2 distinct: no, yes'): the words runs and the app name its classes by
-  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(stats.booleanWords) : ''}`);
+  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(storedStats(stats).booleanWords) : ''}`);
   else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max, type === 'float' && (s.numbers?.fractions ?? true)), `mean ${fmt(s.mean ?? NaN)}`);
   // a number column's distinct values, when its import counted them (what decides classes vs regression)
   if (s.numbers && type !== 'datetime') parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
@@ -63,9 +64,8 @@ export function statText(type: string, stats: Record<string, unknown>, role?: st
 }
 
 /** ": no, yes" (false's word first) when the import kept the file's words for a boolean; '' otherwise. */
-function booleanWordsText(words: unknown): string {
-  const w = (words ?? {}) as { false?: unknown; true?: unknown };
-  const said = [w.false, w.true].filter((x): x is string => typeof x === 'string' && x !== '');
+function booleanWordsText(words: StoredStats['booleanWords']): string {
+  const said = [words?.false, words?.true].filter((x): x is string => x !== undefined);
   return said.length ? `: ${said.join(', ')}` : '';
 }
 

@@ -4,14 +4,15 @@
 // than a random one; the run's data line says how much, e.g. "test: 100% of user, 3% of item unseen in
 // training", so an AUC is read with it.
 import { TRAIN, VAL, TEST, type ColumnSource, type DataColumn, type SplitResult } from '../../common/data';
+import { looksLikeIdName } from '../../common/data/id-names';
 
 /**
- * Fields reported even at 0%: the first two when their names read as users or items (the usual layout;
+ * Fields reported even at 0%: the first two when their names read as ids (user, item_id: the usual layout;
  * "0% of user unseen" says the split is not a cold start). Other fields (a click log's C1, C2, …; gender)
- * only when some value is unseen: "0% of C1" is noise in a line that is read for its cold rows.
+ * only when some value is unseen: "0% of C1" is noise in a line that is read for its cold rows. The rule is
+ * the importer's (common/data/id-names.ts): a column it reads as ids is one this line reports.
  */
 const ALWAYS = 2;
-const ENTITY_NAME = /user|item|movie|product|customer|article|song|track|book|artist|sku|asin|(^|_)(u|i|p|c)id$|_id$|^id$/i;
 /** At most this many fields in the line. */
 const MOST = 4;
 
@@ -48,7 +49,7 @@ export const percent = (share: number) => (share > 0 && share < 0.005 ? '<1%' : 
 /** The data-line note: "validation: 0% of user, 2% of item unseen in training; test: 100% of user, 3% of item unseen in training". */
 export function coldStartNote(data: ColumnSource, fields: readonly string[], split: SplitResult): string | null {
   const shares = unseenShares(data, fields, split)
-    .filter((s, i) => (i < ALWAYS && ENTITY_NAME.test(s.field)) || s.val > 0 || s.test > 0)
+    .filter((s, i) => (i < ALWAYS && looksLikeIdName(s.field)) || s.val > 0 || s.test > 0)
     .slice(0, MOST);
   if (!shares.length || !split.counts.val && !split.counts.test) return null;
   const part = (name: 'val' | 'test', label: string) => `${label}: ${shares.map((s) => `${percent(s[name])} of ${s.field}`).join(', ')} unseen in training`;

@@ -8,15 +8,10 @@ import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { bigIntCodes } from './big-int-codes';
 import { shellWord } from '../../common/text/shell-word';
+import { looksLikeIdName } from '../../common/data/id-names';
 import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
-/** Things people count by id: a whole-number column named after one holds ids (MovieLens `user,item`). */
-const ENTITIES = 'user|item|movie|product|customer|ad|advertiser|campaign|publisher|site|app|device|store|shop|author|song|artist|book|query';
-const ENTITY_NAME = new RegExp(`^(${ENTITIES})([_\\s.-]?id)?$`, 'i');
-/** The short forms recommendation logs use for user, item, product and content ids (KuaiRec-style `uid,iid`). */
-const SHORT_ID = /^[uipc]id$/i;
-const looksLikeIdName = (name: string) => /(^|[_\s.-])id$/i.test(name) || /[a-z](ID|Id)$/.test(name) || /^id$/i.test(name) || ENTITY_NAME.test(name.trim()) || SHORT_ID.test(name.trim());
 /** The command that retypes a column read as codes to int; ID is named by whoever shows the note (dataset-in-advice.ts). */
 const asInt = (name: string) => `gatelab datasets types ID ${shellWord(`${name}=int`)}`;
 /** '00717', '02134': a leading zero that numbers would lose (not '0', not '0.5'). */

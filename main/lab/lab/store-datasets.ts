@@ -10,6 +10,7 @@ import type { LabPaths } from '../home';
 import type { DatasetsPort, ImportedFile } from './datasets-port';
 import type { KeyValueTable } from './settings';
 import { cellOf, datetimeText } from './cells';
+import { storedStats } from '../../../common/data/stored-stats';
 import { watchForeignDatasets } from './foreign-datasets';
 
 /** The dataset port and the settings table over one store connection (and the store and registry, for the run manager). */
@@ -33,9 +34,10 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
   const s = c.stats as {
     missing?: number; cardinality?: number | null; min?: number | null; max?: number | null; mean?: number | null; std?: number | null;
     histogram?: { edges?: number[]; labels?: string[]; counts: number[] } | null; topValues?: { value: string; count: number }[] | null;
-    listTokens?: ListTokenStats; numbers?: NumberValueStats; booleanWords?: { false?: string; true?: string };
+    listTokens?: ListTokenStats; numbers?: NumberValueStats;
   };
   const isDate = c.type === 'datetime';
+  const booleanWords = c.type === 'boolean' ? storedStats(c.stats).booleanWords : undefined;
   const bound = (v: number | null | undefined) => (v == null ? null : isDate ? datetimeText(v) : v);
   const top = s.topValues?.length ? { labels: s.topValues.map((t) => t.value), counts: s.topValues.map((t) => t.count) } : null;
   return {
@@ -53,7 +55,7 @@ function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
     histogram: s.histogram ?? top,
     ...(s.listTokens ? { listTokens: s.listTokens } : {}),
     ...(s.numbers ? { numberValues: s.numbers } : {}),
-    ...(c.type === 'boolean' && s.booleanWords ? { booleanWords: s.booleanWords } : {}),
+    ...(booleanWords ? { booleanWords } : {}),
   };
 }
 

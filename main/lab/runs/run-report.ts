@@ -3,7 +3,7 @@
 import { configDiff } from '../../../common/runs/config-diff';
 import type { LabStore, RunRecord } from '../store/index';
 import type { RegressionBaseline, TestBaseline } from '../../../common/trainer-protocol';
-import { gateLabel, gateNamesFromConfig, statComponentNames, storedNameLegend } from '../../../common/analytics/gate-names';
+import { gateLabel, gateNamesFromConfig, statComponentNames, storedNameLegend, type GateNames } from '../../../common/analytics/gate-names';
 import { statWords } from '../../../common/analytics/stat-words';
 import { evaluationNote, statTitle } from '../../../common/analytics/gate-captions';
 import { resumeNotes } from './resume-notes';
@@ -118,10 +118,19 @@ export function runSummary(store: LabStore, r: RunRecord) {
   };
 }
 
+// A run's gate names, worked out once per record: runDetail names its gates with them and showText titles
+// the same rows, and both read the one record (--json keeps them out: it carries the stored ids).
+const namesByRecord = new WeakMap<RunRecord, GateNames>();
+function gateNamesOf(r: RunRecord): GateNames {
+  let names = namesByRecord.get(r);
+  if (!names) namesByRecord.set(r, (names = gateNamesFromConfig(r.config as Record<string, unknown> | null, r.dataSummary)));
+  return names;
+}
+
 export function runDetail(store: LabStore, r: RunRecord) {
   // label and names: the gate and its vector's components in the app's words (common/analytics/gate-names.ts):
   // modality weights by modality, expert loads by expert; names null where the app numbers them too
-  const words = gateNamesFromConfig(r.config as Record<string, unknown> | null, r.dataSummary);
+  const words = gateNamesOf(r);
   // only each statistic's last stored row is read (store.metrics.lastGateStats), not its per-step history
   const gates = store.metrics.lastGateStats(r.id).map((last) => {
     const { gate, stat } = last;
@@ -276,7 +285,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (d.gates.length) lines.push('  gates (last value):');
   // the statistic in the app's words (openness histogram, not openness_hist; a top-2 router's `load` is its
   // "share of top-2 picks", `importance` its "mean router probability"); --json keeps the stored name
-  const words = gateNamesFromConfig(r.config as Record<string, unknown> | null, r.dataSummary);
+  const words = gateNamesOf(r);
   const gateName = (g: (typeof d.gates)[number]) => `${g.gate} ${statTitle(g.stat, words) ?? statWords(g.stat)}`;
   const nameWidth = Math.max(30, ...d.gates.map((g) => gateName(g).length));
   for (const g of d.gates) {
