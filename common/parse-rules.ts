@@ -59,6 +59,10 @@ export interface ParseRules {
   commentLines: boolean;
   /** Excel's first line 'sep=;' sets the delimiter and is skipped (preamble.ts). */
   sepLine: boolean;
+  /** A time-of-day column beside a date column may write the day's last hour '24:00': the next day's 00:00 (date-time-pair.ts). */
+  endOfDayTimes: boolean;
+  /** Lines above the table with fewer fields than it ('Station: Musterstadt;;;', a report title) are skipped (title-lines.ts). */
+  titleLines: boolean;
   /** The one space after each delimiter of UCI adult's ', ' is not part of the value (initial-spaces.ts). */
   initialSpaces: boolean;
   /** Int columns year, month, day[, hour[, minute]] of a table with no datetime column compose a datetime column 'time' (time-parts.ts). */
@@ -75,7 +79,7 @@ export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRu
     otherThousands: on('otherThousands'), accountingNegatives: on('accountingNegatives'), foreignTimeNames: on('foreignTimeNames'),
     periodDates: on('periodDates'), monthNameDates: on('monthNameDates'), unixTimeNames: on('unixTimeNames'), unicodeMinus: on('unicodeMinus'),
     whitespaceColumns: on('whitespaceColumns'), commentLines: on('commentLines'), sepLine: on('sepLine'), initialSpaces: on('initialSpaces'),
-    timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes') };
+    timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

@@ -257,7 +257,7 @@ export interface LongLayout {
   by: 'role' | 'import';
 }
 /** Times of day ('00:00', '13:30:00'): such a column beside a date column completes its timestamps, it names no series. */
-const TIME_OF_DAY = /^\s*([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*$/;
+const TIME_OF_DAY = /^\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?|24:00(:00)?)\s*$/; // '24:00': the day's end, as meter exports write it
 
 /**
  * Whether a forecasting run's rows are long format, to be pivoted into one channel per series (and value

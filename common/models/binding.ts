@@ -4,6 +4,7 @@
 //   the rating behind it, for multi-task MMoE);
 //   fusion: modalities (column groups) + a label.
 // Plus the feature pipeline each family needs and the template fields the data decides.
+import { forecastingTargetNotes, type PivotColumns } from './forecasting-target-note';
 import { z } from 'zod';
 import {
   SplitSpec, vocabularySize, type SplitSpecInput, type ColumnRole, type ColumnSource, type ColumnTypeName, type FittedPipeline, type FittedStep,
@@ -158,14 +159,14 @@ export function orderedByTime<S extends SplitSpecInput>(split: S, family: Family
  * channel in and out, the ETT "M" setting its published baselines use), so a target cannot narrow it;
  * saying so beats accepting `--target OT` silently.
  */
-export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; type: string; role: string }>, isEmpty: (column: string) => boolean = () => false):
+export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; type: string; role: string }>, isEmpty: (column: string) => boolean = () => false, long?: PivotColumns):
   { leftOut: string[]; notes: string[] } {
   const used = columns.filter((c) => c.role !== 'ignore');
   const time = timeColumnOf(used);
   const skipped = used.filter((c) => !NUMERIC.has(c.type as ColumnTypeName) && c.name !== time && c.role !== 'time' && c.role !== 'series-id');
   const notForecast = skipped.filter((c) => !isEmpty(c.name));
   // only a numeric target is a channel with an error of its own; another one is among the "not forecast"
-  const targets = used.filter((c) => c.role === 'target' && NUMERIC.has(c.type as ColumnTypeName)).map((c) => `'${c.name}'`);
+  const targets = used.filter((c) => c.role === 'target' && NUMERIC.has(c.type as ColumnTypeName)).map((c) => c.name);
   return {
     leftOut: skipped.filter((c) => isEmpty(c.name)).map((c) => `${c.name} (all missing)`),
     notes: [
@@ -173,8 +174,7 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
       ...(time ? [] : ['no time column: rows read in file order']),
       ...(notForecast.length ? [`not forecast: ${notForecast.map((c) => `${c.name} (${c.type})`).join(', ')}`] : []),
       // the papers' MS setting (one target, the rest as inputs only) has no template: say how to get close today
-      ...(targets.length ? [`forecasting predicts every channel; the target role (${targets.join(', ')}) does not select one: `
-        + `its own test error is reported beside the headline (in the app: Runs → the run's Test per channel panel; on the command line: gatelab show RUN); to forecast it alone, set the other columns to ignore (other columns as inputs only, the papers' MS setting, is not offered)`] : []),
+      ...forecastingTargetNotes(targets, long),
     ],
   };
 }

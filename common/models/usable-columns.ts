@@ -273,6 +273,24 @@ export function fusionModalitiesByCounts<M extends { name: string; columns: stri
   return { modalities, left };
 }
 
+/**
+ * The CTR fields usableColumns keeps, judged on a column's import counts (the Models form's preview, before
+ * any split): a field unique per row (FIELD_ID_SHARE: review_id) or without a value goes, with the same note.
+ * The form listed review_id (1,501) as a field, and its parameter count an embedding the run never trains.
+ * A constant field is the training rows' call (constant there is not constant in the file): kept here.
+ */
+export function recsysFieldsByCounts(fields: readonly string[], countsOf: (column: string) => ColumnCounts | undefined): { fields: string[]; left: string[] } {
+  const left: string[] = [];
+  const kept = fields.filter((name) => {
+    const counts = countsOf(name);
+    if (!counts) return true; // not known here: the trainer decides
+    const why = counts.present === 0 ? 'all missing' : counts.distinct !== null && idByCounts(counts.present, counts.distinct, FIELD_ID_SHARE) ? ID_NOTE : null;
+    if (why) left.push(`${name} (${why})`);
+    return !why;
+  });
+  return { fields: kept, left };
+}
+
 /** The id rule on counts: enough values to judge, and distinct ones reaching `share` of them. */
 function idByCounts(present: number, distinct: number, share: number): boolean {
   return present >= ID_MIN_ROWS && distinct >= share * present;

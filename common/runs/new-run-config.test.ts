@@ -17,6 +17,16 @@ describe('parseNewRunConfig', () => {
       "run config: data.splitId: \"leave-last-out\" is not a whole number: it takes a whole number ≥ 1, a stored split's id, not its name: gatelab datasets show DATASET lists each split with its id (Split 'NAME' (id N))");
   });
 
+  // README's split table lists leave-last-out and stratified beside random: `--set split=leave-last-out` is the first try
+  it('data.split given a kind that is stored with the dataset: says how to store it and train on its id', () => {
+    expect(() => parseNewRunConfig({ model: { template: 'finalmlp' }, data: { kind: 'dataset', datasetId: 3, split: 'leave-last-out' } })).toThrow(
+      '"leave-last-out" is not one of its values: it takes ett, chronological, random or given; a leave-last-out split is stored with the dataset first: ' +
+      'gatelab datasets split 3 --kind leave-last-out --user USER_COLUMN --time TIME_COLUMN prints its id, then train with --set data.splitId=ID');
+    expect(() => parseNewRunConfig({ data: { kind: 'dataset', datasetId: 7, split: 'stratified' } })).toThrow(/gatelab datasets split 7 --kind stratified --column COLUMN prints its id/);
+    // a kind that is no split at all gets the list only
+    expect(() => parseNewRunConfig({ data: { kind: 'dataset', datasetId: 3, split: 'kfold' } })).toThrow(/"kfold" is not one of its values: it takes ett, chronological, random or given$/);
+  });
+
   it('names every dropped field with its nearest known name', () => {
     expect(() => parseNewRunConfig({ epoch: 3 })).toThrow(/unknown field 'epoch' \(the run has no field 'epoch'; did you mean 'epochs'\?\)/);
     expect(() => parseNewRunConfig({ model: { template: 'dlinear', kernal: 25 } })).toThrow(

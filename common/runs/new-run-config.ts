@@ -112,7 +112,20 @@ function runFieldsChecked(input: unknown): RunConfig {
   // a stored split by the name `gatelab datasets split` gave it (--set data.splitId=leave-last-out): the id it printed is meant
   const splitName = path.join('.') === 'data.splitId' && typeof valueAt(input, path) === 'string'
     ? ", a stored split's id, not its name: gatelab datasets show DATASET lists each split with its id (Split 'NAME' (id N))" : '';
-  return failWith(`run config: ${path.join('.') || '(root)'}: ${issueInWords(issue, valueAt(input, path), schemaAt(RunConfig, path), 'it takes')}${splitName}`);
+  return failWith(`run config: ${path.join('.') || '(root)'}: ${issueInWords(issue, valueAt(input, path), schemaAt(RunConfig, path), 'it takes')}${splitName}${storedKind(path, valueAt(input, path), valueAt(input, ['data', 'datasetId']))}`);
+}
+
+/** How to make the split kinds that are stored with the dataset (README's split table lists them beside the others). */
+const STORED_KINDS: Record<string, string> = {
+  stratified: '--kind stratified --column COLUMN',
+  'leave-last-out': '--kind leave-last-out --user USER_COLUMN --time TIME_COLUMN',
+};
+
+/** `--set split=leave-last-out`: that kind is made once per dataset, then named by its id. */
+function storedKind(path: readonly string[], value: unknown, datasetId: unknown): string {
+  const how = path.join('.') === 'data.split' && typeof value === 'string' ? STORED_KINDS[value] : undefined;
+  const dataset = typeof datasetId === 'number' ? String(datasetId) : 'DATASET';
+  return how ? `; a ${value} split is stored with the dataset first: gatelab datasets split ${dataset} ${how} prints its id, then train with --set data.splitId=ID` : '';
 }
 
 const failWith = (message: string): never => {

@@ -17,3 +17,15 @@ export function shellWord(word: string): string {
   if (SAFE_WORD.test(word) && !/^[-=]/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * One word as shellWord writes it, for finding it again in advice text (the app rewrites a pasted command
+ * into the UI action that does the same): single-quoted with `'\''` for a quote inside, or bare.
+ */
+export const SHELL_WORD = String.raw`(?:'[^']*(?:'\\''[^']*)*'|[A-Za-z0-9_./:@%+=,-]+)`;
+
+/** The word a shellWord output stands for: its quotes undone ('Review Text=feature:text' → Review Text=feature:text). */
+export function readShellWord(written: string): string {
+  if (written.length >= 2 && written.startsWith("'") && written.endsWith("'")) return written.slice(1, -1).replace(/'\\''/g, "'");
+  return written;
+}

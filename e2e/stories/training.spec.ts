@@ -55,8 +55,8 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
   await new ComparePage(page).compareAll('tsmixer-gated');
   await test.step('the comparison shows both runs and that they differ by seed', async () => {
     await expect(page.locator('main table.grid').first().locator('tbody tr')).toHaveCount(2);
-    // the config differences name the seed (the parallel-coordinates axis also has it, as a hidden <title>)
-    await expect(page.getByTestId('config-diff').locator('code', { hasText: /^seed$/ })).toBeVisible();
+    // the config differences name the seed as the app does, "Seed" (the parallel-coordinates axis also has it, as a hidden <title>)
+    await expect(page.getByTestId('config-diff').locator('td.setting', { hasText: /^Seed$/ })).toBeVisible();
   });
   await app.screenshot('07-compare');
 

@@ -7,7 +7,8 @@
 //   datasets types ID col=type ... [--on-invalid P]    read columns as other types (col=inferred: back); re-parses the file
 //   datasets rename ID NAME                            rename (a name another dataset has is refused)
 import { asRefusal, LabUnavailable } from '../lab/runs/refusal';
-import { exitCodeOfError, EXIT_FAILED } from './exit-codes';
+import { exitCodeOfError, EXIT_FAILED, EXIT_REFUSED } from './exit-codes';
+import { unknownDatasetsAction } from './datasets-action';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
 import { labPaths } from '../lab/home';
@@ -149,6 +150,11 @@ export const command: CliCommand = {
   async run(args: CliArgs) {
     const [action, ref, ...rest] = args.positionals;
     const json = args.options.json === true;
+    const unknown = unknownDatasetsAction(action, ref);
+    if (unknown) {
+      console.error(`gatelab datasets: ${unknown}`);
+      return EXIT_REFUSED;
+    }
     let lab: LabDatasets;
     try {
       lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: !action || action === 'list' });

@@ -9,7 +9,7 @@ import { Refusal, asRefusal } from '../lab/runs/refusal';
 import type { CliReading } from './cli-reading';
 
 export const command: CliCommand = {
-  summary: 'export a run\'s trained model as ONNX (RUN --out model.onnx [--json])',
+  summary: "export a run's trained model as ONNX (RUN [--out model.onnx] [--json]; without --out: the lab's exports folder)",
   usage: "RUN",
   options: [
     ["--out FILE", "where to write the ONNX model (default: the lab's exports folder)"],

@@ -63,7 +63,7 @@ describe('seed groups: the repeats of one config, not a sweep’s group id', () 
     // two starts of one name with different lr (the name says nothing of it), and a repeat of seed 1
     const run = (id: string, seed: number, lr: number) => ({ id, name: `gmu on reviews seed=${seed}`, seed, template: 'gmu', config: { seed, optimizer: { lr }, model: { template: 'gmu' } } });
     const groups = seedGroups([run('4', 1, 0.001), run('5', 2, 0.001), run('6', 1, 0.001), run('8', 1, 0.003), run('9', 2, 0.003)]);
-    expect(groups.map((g) => g.label)).toEqual(['#4–#6 · gmu on reviews · lr=0.001 (3 runs, 2 seeds)', '#8,#9 · gmu on reviews · lr=0.003 (2 seeds)']);
+    expect(groups.map((g) => g.label)).toEqual(['#4–#6 · gmu on reviews · Optimizer learning rate = 0.001 (3 runs, 2 seeds)', '#8,#9 · gmu on reviews · Optimizer learning rate = 0.003 (2 seeds)']);
     // key order in a stored config does not split a config in two
     const a = { id: '1', name: 'x', seed: 1, template: 'gmu', config: { model: { a: 1, b: 2 }, seed: 1 } };
     const b = { id: '2', name: 'x', seed: 2, template: 'gmu', config: { seed: 2, model: { b: 2, a: 1 } } };

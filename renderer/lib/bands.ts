@@ -38,7 +38,7 @@ export function seedGroups<R extends GroupableRun>(runs: readonly R[], datasetNa
     by.set(key, [...(by.get(key) ?? []), r]);
   }
   const groups = [...by.entries()];
-  const settings = distinguishingSettings(groups.map(([, members]) => members[0]), datasetName);
+  const settings = distinguishingSettings(groups.map(([, members]) => members[0]), datasetName, groups.map(([, members]) => members[0].name));
   return groups.map(([key, members], i) => ({ key, runs: members, label: groupLabel(members, settings[i]) }));
 }
 

@@ -100,7 +100,7 @@ export function groupLabel(members: readonly { id?: string; name: string; seed: 
 }
 
 /** `name` has the phrase `words` as whole words ("lr=0.01" is in "sweep lr=0.01 x", not in "lr=0.015"). */
-function saysAlready(name: string, words: string): boolean {
+export function saysAlready(name: string, words: string): boolean {
   const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[\\s·,(])${escaped}($|[\\s·,)])`).test(name);
 }

@@ -56,7 +56,7 @@ describe('summaryTables', () => {
     const fx = run('1', 'tsmixer-gated', { dropout: 0.9 }, { 'test.mse': 0.3 }, { config: { maxSteps: 40 } });
     const tables = summaryTables([fuse('3'), fuse('4'), fx], (id) => ({ '1': 'shop_sales', '5': 'tickets' })[id]);
     const fusion = tables.find((t) => t.key === 'fusion')!;
-    expect(fusion.rows.map((r) => r.settings)).toEqual([['seed=3'], ['seed=4']]);
+    expect(fusion.rows.map((r) => r.settings)).toEqual([['Seed = 3'], ['Seed = 4']]);
     // the forecaster alone in its table keeps what parts it from the others (its dataset among them)
     expect(tables.find((t) => t.key === 'forecasting')!.rows[0].settings).toContain('dataset shop_sales');
   });
@@ -90,24 +90,30 @@ describe('summaryTables on fusion regressions', () => {
 });
 
 describe('distinguishingSettings', () => {
-  it('adds the other keys that differ, by their last key, datasets by name; seeds and names are not settings', () => {
+  it('adds the other keys that differ, by the Models form’s labels, datasets by name; seeds and names are not settings', () => {
     const a = run('1', 'tsmixer-gated', { gate: { kind: 'hard' }, dropout: 0.9 }, {}, { config: { optimizer: { lr: 0.001 } } });
     const b = run('2', 'tsmixer-gated', { gate: { kind: 'hard' }, dropout: 0.5 }, {}, { config: { optimizer: { lr: 0.01 }, data: { kind: 'dataset', datasetId: 2 } } });
     expect(distinguishingSettings([a, b], (id) => ({ '1': 'grid load', '2': 'sensor + camera' })[id])).toEqual([
-      ['hard gate', 'dataset grid load', 'dropout=0.9', 'lr=0.001'],
-      ['hard gate', 'dataset sensor + camera', 'dropout=0.5', 'lr=0.01'],
+      ['hard gate', 'dataset grid load', 'Dropout = 0.9', 'Optimizer learning rate = 0.001'],
+      ['hard gate', 'dataset sensor + camera', 'Dropout = 0.5', 'Optimizer learning rate = 0.01'],
     ]);
     // runs alike but for their seed: the seed is what tells them apart (not a bare "—")
-    expect(distinguishingSettings([plain, { ...plain, id: '20', config: { ...plain.config, seed: 9 } }])).toEqual([[`seed=${plain.config.seed}`], ['seed=9']]);
+    expect(distinguishingSettings([plain, { ...plain, id: '20', config: { ...plain.config, seed: 9 } }])).toEqual([[`Seed = ${plain.config.seed}`], ['Seed = 9']]);
     // the seed is not said when another setting differs (the label has it)
-    expect(distinguishingSettings([a, { ...b, config: { ...b.config, seed: 9 } }]).flat()).not.toContain('seed=9');
+    expect(distinguishingSettings([a, { ...b, config: { ...b.config, seed: 9 } }]).flat()).not.toContain('Seed = 9');
   });
 
   it('does not say "default gate" when no run changed its gates, and says nothing of a baseline’s gates', () => {
     const base = run('1', 'dlinear', { kernel: 25 }, {});
     const other = run('2', 'dlinear', { kernel: 13 }, {});
-    expect(distinguishingSettings([base, other])).toEqual([['kernel=25'], ['kernel=13']]);
-    expect(distinguishingSettings([base, off])).toEqual([['kernel=25', 'template=dlinear'], ['gates off', 'template=tsmixer-gated']]);
+    expect(distinguishingSettings([base, other])).toEqual([['Moving-average kernel = 25'], ['Moving-average kernel = 13']]);
+    expect(distinguishingSettings([base, off])).toEqual([['Moving-average kernel = 25', 'Template = dlinear'], ['gates off', 'Template = tsmixer-gated']]);
+  });
+
+  it('leaves out a setting the run’s name already says as a sweep names it (beside that name)', () => {
+    const base = run('1', 'dlinear', { kernel: 25 }, {});
+    const other = run('2', 'dlinear', { kernel: 13 }, {});
+    expect(distinguishingSettings([base, other], undefined, ['dlinear sweep kernel=25', 'my run'])).toEqual([[], ['Moving-average kernel = 13']]);
   });
 });
 
@@ -117,8 +123,8 @@ describe('distinguishingSettings with many shared gate changes', () => {
     const a = run('21', 'tsmixer-gated', { gate: { kind: 'hard', ...shared, threshold: 0.6 } }, {});
     const b = run('22', 'tsmixer-gated', { gate: { kind: 'hard', ...shared, threshold: 0.4 } }, {});
     const [wa, wb] = distinguishingSettings([a, b]).map((w) => w.join(' · '));
-    expect(wa.split(' · ')[0]).toBe('threshold=0.6');
-    expect(wb.split(' · ')[0]).toBe('threshold=0.4');
+    expect(wa.split(' · ')[0]).toBe('Gate threshold = 0.6');
+    expect(wb.split(' · ')[0]).toBe('Gate threshold = 0.4');
     expect(wa).toMatch(/\+\d+ more$/); // the shared changes are still counted, after it
   });
 });

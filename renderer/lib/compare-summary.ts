@@ -5,7 +5,8 @@
 // further down, and the test metrics one at a time through the chart's metric picker.
 import { TEMPLATES } from '../../common/models';
 import { configDiff, dataDerivedFields } from './config-diff';
-import { comparableGroups, lossKind } from './compare-families';
+import { labelledDiff } from './config-labels';
+import { comparableGroups, lossKind, saysAlready } from './compare-families';
 import { lowerIsBetter } from '../../common/runs/metric-direction';
 import { defaultGateWords, gateWords } from './gate-words';
 import { FAMILY_WORDS } from './data-shape';
@@ -106,13 +107,14 @@ function apartFirst(all: readonly string[]): string[] {
 
 /**
  * The settings of each run that differ among `runs`, one list per run: its gates in words (gateWords; a
- * run with the default gates says so when another run changed its gates), then `key=value` for the other
- * config keys that differ (named by their last key, the whole path when two share it, as changedWords
- * does). `datasetName` turns a data.datasetId into the dataset's name.
+ * run with the default gates says so when another run changed its gates), then `Label = value` for the other
+ * config keys that differ, by the Models form's labels (config-labels). `datasetName` turns a data.datasetId into the dataset's name.
+ * `names`: each run's name, when it is shown beside these words; a setting the name already says as a sweep
+ * names its points ("dlinear sweep lr=0.01") is not said twice.
  */
-export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'template' | 'config'> & { seed?: number })[], datasetName: (id: string) => string | undefined = () => undefined): string[][] {
+export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'template' | 'config'> & { seed?: number })[], datasetName: (id: string) => string | undefined = () => undefined, names: readonly string[] = []): string[][] {
   const models = runs.map((r) => (r.config.model ?? {}) as Obj);
-  const gates = apartFirst(runs.map((r, i) => gateWords(r.template, models[i], Infinity)));
+  const gates = apartFirst(runs.map((r, i) => gateWords(r.template, models[i], Infinity, true)));
   const anyGates = gates.some((g) => g !== '');
   // the gate fields are said in words above: left out of the key-by-key differences
   const rest = runs.map((r, i) => {
@@ -122,9 +124,8 @@ export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'templat
     const model = Object.fromEntries(Object.entries(models[i]).filter(([k]) => !fields.includes(k)));
     return { ...config, model };
   });
-  const diff = configDiff(rest).filter((d) => !NOT_SETTINGS(d.key));
-  const last = (k: string) => k.split('.').at(-1)!;
-  const clash = (k: string) => diff.filter((d) => last(d.key) === last(k)).length > 1;
+  // named as the Models form names them ("Optimizer learning rate = 0.001", not "lr=0.001"): config-labels
+  const diff = labelledDiff(configDiff(rest).filter((d) => !NOT_SETTINGS(d.key)), runs.map((r) => r.template));
   const words = runs.map((r, i) => {
     const words: string[] = [];
     if (gates[i]) words.push(gates[i]);
@@ -133,7 +134,8 @@ export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'templat
       const v = d.values[i];
       if (v === undefined) continue;
       if (d.key === 'data.datasetId') { const id = String(JSON.parse(v)); words.push(`dataset ${datasetName(id) ?? id}`); continue; }
-      words.push(`${clash(d.key) ? d.key : last(d.key)}=${valueWord(v)}`);
+      if (names[i] && saysAlready(names[i], `${d.key.split('.').at(-1)}=${valueWord(v)}`)) continue;
+      words.push(`${d.label} = ${valueWord(v)}`);
     }
     return words;
   });
@@ -141,7 +143,7 @@ export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'templat
   // said rather than a bare "—" that read as "no settings"
   const seeds = runs.map((r) => (r.config.seed ?? r.seed) as unknown);
   if (runs.length > 1 && words.every((w) => w.length === 0) && new Set(seeds.map((x) => JSON.stringify(x))).size > 1) {
-    return seeds.map((x) => (x === undefined ? [] : [`seed=${String(x)}`]));
+    return seeds.map((x) => (x === undefined ? [] : [`Seed = ${String(x)}`]));
   }
   return words;
 }

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { configDiff, flatten } from './config-diff';
+import { configDiff, flatten, summariseValue } from './config-diff';
 import { toCsv } from './csv';
+
+describe('summariseValue', () => {
+  it('shows a text without JSON quotes, numbers and lists as they are, long ones summarised', () => {
+    expect(summariseValue('"relu"')).toBe('relu');
+    expect(summariseValue('"sensor + camera"')).toBe('sensor + camera');
+    expect(summariseValue('""')).toBe('""');
+    expect(summariseValue('0.003')).toBe('0.003');
+    expect(summariseValue('[64]')).toBe('[64]');
+    expect(summariseValue(JSON.stringify(Array.from({ length: 20 }, (_, i) => i)))).toBe('[20 items]');
+    expect(summariseValue(JSON.stringify('x'.repeat(60)))).toBe(`${'x'.repeat(39)}…`);
+    expect(summariseValue(undefined)).toBe('—');
+  });
+});
 
 describe('config diff', () => {
   it('flattens nested configs to dotted keys', () => {

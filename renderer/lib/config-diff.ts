@@ -23,9 +23,17 @@ export function settingsOf(template: string, config: Record<string, unknown>): R
   return { ...config, model: Object.fromEntries(Object.entries(model).filter(([k]) => !derived.has(k))) };
 }
 
-/** A config value for the diff table: short values as they are, long lists and objects summarised. */
+/**
+ * A config value (JSON, as configDiff gives it) for the diff table: short values as they are, a text without
+ * JSON's quotes (relu, not "relu": the form's picker shows no quotes), long lists and objects summarised.
+ */
 export function summariseValue(v: string | undefined, max = 40): string {
   if (v === undefined) return '—';
+  if (/^"(?:[^"\\]|\\.)*"$/.test(v)) {
+    const text = JSON.parse(v) as string;
+    if (text === '') return v; // an empty text keeps its quotes: a blank cell reads as "not set"
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  }
   if (v.length <= max) return v;
   try {
     const x = JSON.parse(v);

@@ -20,7 +20,7 @@ import { readingIsGuess, regressesByStats } from '../../common/models/regression
 import type { ColumnInfo, DatasetDetail, Family } from '../../common/lab-api';
 import { uiHint } from './ui-hints';
 import { notASeries } from './not-a-series';
-import { fusionModalitiesByCounts } from '../../common/models/usable-columns';
+import { fusionModalitiesByCounts, recsysFieldsByCounts } from '../../common/models/usable-columns';
 import { longLayout, type LongLayout } from '../../common/data/forecasting-rows';
 import { byCodePoint } from '../../common/data/forecasting-long';
 import type { DatasetCacheMeta } from '../../common/dataset-cache';
@@ -260,7 +260,16 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
     const n = binding.channels.length;
     return { values: { channels: n }, shown: { channels: `${n}: ${list(binding.channels)}` }, problem: null };
   }
+  // a column's counts from the import, as the trainer's rules read them (usable-columns.ts)
+  const countsOf = (name: string) => {
+    const c = info.get(name);
+    return c ? { type: c.type, present: Math.max(0, d.rows - c.missing), distinct: c.distinct } : undefined;
+  };
   if (binding.family === 'recsys') {
+    // the fields the trainer keeps: an id unique per row (review_id) is left out, said as fusion says it
+    const keptFields = recsysFieldsByCounts(binding.fields, countsOf);
+    if (keptFields.fields.length) binding = { ...binding, fields: keptFields.fields };
+    const fieldsLeft = keptFields.fields.length && keptFields.left.length ? `; left out: ${keptFields.left.join(', ')}` : '';
     const sizes = binding.fields.map((f) => vocabularyEstimate(info.get(f)));
     const known = sizes.every((n): n is number => n !== null);
     // numeric columns one input each, a multi-hot one per token (plus one for unseen tokens)
@@ -274,7 +283,7 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
     return {
       values,
       shown: {
-        fields: binding.fields.map((f, i) => `${f} (${sizes[i] ?? '?'})`).join(', '),
+        fields: binding.fields.map((f, i) => `${f} (${sizes[i] ?? '?'})`).join(', ') + fieldsLeft,
         numeric: numericShown(binding.numeric, multi, uncounted),
       },
       problem: tooMany ? feedProblem(family, d, tooMany) : null,
@@ -283,10 +292,7 @@ export function dataShapeOf(family: Family, d: DatasetDetail, template?: string,
   }
   // the modalities the trainer keeps (usable-columns.ts): an id-like column (site_id) takes no modality, so
   // MoE fusion's experts are the count the run trains with
-  const kept = fusionModalitiesByCounts(binding, (name) => {
-    const c = info.get(name);
-    return c ? { type: c.type, present: Math.max(0, d.rows - c.missing), distinct: c.distinct } : undefined;
-  });
+  const kept = fusionModalitiesByCounts(binding, countsOf);
   if (!kept.modalities.length) {
     return { values: {}, shown: {}, problem: feedProblem(family, d, `no modality left to fuse: ${kept.left.join(', ')}. Give the model columns whose values repeat (in the app: Datasets → Schema → those columns' Role → feature, and a name in their Modality; on the command line: gatelab datasets roles ID <column>=feature:<modality>)`) };
   }

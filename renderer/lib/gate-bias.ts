@@ -7,7 +7,7 @@
 export const SATURATING_BIAS = 10;
 
 const sigmoid = (b: number) => 1 / (1 + Math.exp(-b));
-const short = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(1).replace('e+', 'e'));
+const short = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(4))) : Number(x.toPrecision(2)).toExponential().replace('e+', 'e')); // 1e6 as 1e6, not 1.0e6
 
 /** The warning for `<gate>.initBias`, keyed by that path, or {} when the bias leaves the gate trainable. */
 export function gateBiasNotes(gateField: string | null, gate: Record<string, unknown> | null): Record<string, string> {

@@ -54,6 +54,17 @@ describe('gateWords', () => {
     expect(gateWords('finalmlp', both)).toBe('gate1.initBias=1 · gate2.initBias=-1');
   });
 
+  it('labelled (Compare’s settings column): the Models form’s labels, not the config keys', () => {
+    const plain = defaults('tsmixer-gated');
+    expect(gateWords('tsmixer-gated', { ...plain, gate: { ...(plain.gate as Obj), granularity: 'element' } }, 3, true)).toBe('Gate granularity = element');
+    const f = defaults('finalmlp');
+    expect(gateWords('finalmlp', ablated(f, 'gate1'), 3, true)).toBe('Stream 1 feature gate off');
+    const both = { ...f, gate1: { ...(f.gate1 as Obj), initBias: 1 }, gate2: { ...(f.gate2 as Obj), initBias: -1 } };
+    expect(gateWords('finalmlp', both, 3, true)).not.toMatch(/\.|=\S/);
+    // a run's automatic name keeps the short keys
+    expect(formRunName('tsmixer-gated', { ...plain, gate: { ...(plain.gate as Obj), granularity: 'element' } }, null)).toBe('tsmixer-gated · granularity=element');
+  });
+
   it('says nothing for a baseline, an unknown template, or a stored config that leaves its gate out', () => {
     expect(gateWords('dlinear', defaults('dlinear'))).toBe('');
     expect(formRunName('dlinear', defaults('dlinear'), 'loads')).toBe('dlinear on loads');

@@ -7,6 +7,7 @@ import { defaultModelConfig, TEMPLATES, templateJsonSchema, type TemplateId } fr
 import { gatesOff } from '../../common/analytics/ablation';
 import { kindLabel, variantFor, type JsonSchema } from './json-schema';
 import { changedWords } from './run-label';
+import { configKeyLabel } from './config-labels';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -49,8 +50,10 @@ function kindWords(template: string, field: string, gate: Obj): string {
  * off" pill says), else per gate "<field> off", the kind picked instead of the default one ("hard gate"),
  * then the changed gate fields as "New run from this" names them (changedWords: "granularity=element",
  * at most 3, then "+N more"). Empty for the template's defaults, a baseline, or an unknown template.
+ * `labelled`: gates and their fields by the Models form's labels ("Gate granularity = element", "Stream 1
+ * feature gate off"), as Compare says the other settings beside them; a run's name keeps the short keys.
  */
-export function gateWords(template: string, model: Obj, max = 3): string {
+export function gateWords(template: string, model: Obj, max = 3, labelled = false): string {
   const info = TEMPLATES.find((t) => t.id === template);
   if (!info || info.gates.length === 0) return '';
   if (gatesOff({ model: { ...model, template } })) return 'gates off';
@@ -68,7 +71,7 @@ export function gateWords(template: string, model: Obj, max = 3): string {
     const standard = defaults[field];
     if (!isObj(gate) || !isObj(standard)) continue; // left out: the template's default gate
     // the only gate of a template is "gate" in words; of several, each by its config key (as --set spells it)
-    if (gate.enabled === false) { words.push(`${info.gates.length > 1 ? field : 'gate'} off`); continue; }
+    if (gate.enabled === false) { words.push(`${info.gates.length > 1 ? (labelled ? configKeyLabel(`model.${field}`, [template]) : field) : 'gate'} off`); continue; }
     const otherKind = gate.kind !== undefined && gate.kind !== standard.kind;
     const base = otherKind ? defaultGate(template, field, gate.kind) : standard;
     if (otherKind) words.push(kindWords(template, field, gate));
@@ -79,7 +82,7 @@ export function gateWords(template: string, model: Obj, max = 3): string {
     before[field] = b;
     after[field] = g;
   }
-  const changes = changedWords(before, after, max);
+  const changes = changedWords(before, after, max, labelled ? (path) => configKeyLabel(`model.${path}`, [template]) : undefined);
   return [...words, ...(changes ? [changes] : [])].join(' · ');
 }
 

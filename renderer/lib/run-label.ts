@@ -38,16 +38,19 @@ function flat(value: unknown, prefix = '', out: Record<string, unknown> = {}): R
 /**
  * What a "New run from this" child changed from its parent, as `key=value` words
  * ("granularity=element · lr=0.01"): each changed leaf named by its last key (the full dotted path when
- * two changed leaves share that key), at most `max`, then "+N more". Empty when nothing changed.
+ * two changed leaves share that key), at most `max`, then "+N more". Empty when nothing changed. With
+ * `label` (a dotted path → the form's label), each reads "Gate granularity = element" instead: Compare's
+ * settings column, where the form's words matter more than a name's brevity.
  */
-export function changedWords(before: Record<string, unknown>, after: Record<string, unknown>, max = 3): string {
+export function changedWords(before: Record<string, unknown>, after: Record<string, unknown>, max = 3, label?: (path: string) => string): string {
   const a = flat(before);
   const b = flat(after);
   // the run seed is not a setting the child changed: each run of the start gets its own ("s1" in its label)
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== 'seed' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
   const last = (k: string) => k.split('.').at(-1)!;
   const clash = (k: string) => keys.filter((x) => last(x) === last(k)).length > 1;
-  const words = keys.map((k) => `${clash(k) ? k : last(k)}=${b[k] === undefined ? 'unset' : leaf(b[k])}`);
+  const value = (k: string) => (b[k] === undefined ? 'unset' : leaf(b[k]));
+  const words = keys.map((k) => (label ? `${label(k)} = ${value(k)}` : `${clash(k) ? k : last(k)}=${value(k)}`));
   return words.length > max ? `${words.slice(0, max).join(' · ')} · +${words.length - max} more` : words.join(' · ');
 }
 

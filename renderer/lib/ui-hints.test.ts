@@ -21,6 +21,10 @@ describe('uiHint', () => {
       .toBe('fix that value in the file (or import it with --on-invalid impute), or leave the column out (set that column\'s role to "ignore" in Datasets → Schema)');
     expect(uiHint('found none: gatelab datasets roles ID <column>=feature:<modality>')).toBe('found none: give column groups a modality in Datasets → Schema');
     expect(uiHint('give another column group a modality (gatelab datasets roles yn city=feature:categories)')).toBe("give another column group a modality (give 'city' the Modality 'categories' in Datasets → Schema)");
+    // a column name with a space or a quote, as the lab quotes it for a shell (the clothing reviews' 'Review Text')
+    expect(uiHint("give another column group a modality (gatelab datasets roles reviews 'Review Text=feature:text')")).toBe("give another column group a modality (give 'Review Text' the Modality 'text' in Datasets → Schema)");
+    expect(uiHint("or give another column group a modality (gatelab datasets roles 7 'it'\\''s=categorical:categories') and retry")).toBe("or give another column group a modality (give 'it's' the Modality 'categories' in Datasets → Schema) and retry");
+    expect(uiHint("set roles: gatelab datasets roles 7 'Review Text=text' age=feature")).toBe('set roles: set roles in Datasets → Schema');
     expect(uiHint('no numeric columns to forecast; check the column types (gatelab datasets show ID)')).toBe('no numeric columns to forecast; check the column types (in Datasets → Schema)');
   });
 
@@ -39,6 +43,13 @@ describe('uiHint', () => {
     expect(uiHint(both)).toBe("but which column tells the series apart? Set it to role series-id (Datasets → Schema → that column's Role → series-id) and the run pivots the file into one channel per series");
   });
 
+  it('says a CTR run’s integer codes fix once, as the app does it (not "set roles …; if all are codes: set roles …")', () => {
+    const note = "read as numbers, not fields: stars (5 distinct integers), helpful_votes (11 distinct integers); if one is a code, make it a field with the role categorical (gatelab datasets roles 5 stars=categorical; if all are codes: gatelab datasets roles 5 stars=categorical helpful_votes=categorical)";
+    expect(uiHint(note)).toBe("read as numbers, not fields: stars (5 distinct integers), helpful_votes (11 distinct integers); if one is a code, make it a field with the role categorical (in Datasets → Schema: that column's Role → categorical)");
+    // one code, a name the shell quotes
+    expect(uiHint("make it a field with the role categorical (gatelab datasets roles 5 'star rating=categorical')")).toBe("make it a field with the role categorical (in Datasets → Schema: that column's Role → categorical)");
+  });
+
   it('leaves other messages alone', () => {
     expect(uiHint('loss is NaN at step 40; lower the learning rate')).toBe('loss is NaN at step 40; lower the learning rate');
   });
@@ -48,8 +59,13 @@ describe('uiHint: run config keys as the form labels them', () => {
   it('names the Training fields a diverged run should change (the trainer’s message, verbatim)', () => {
     const nan = 'loss became NaN at step 3 with lr 1e+6; the last good state (step 0) is kept as a checkpoint: lower optimizer.lr, add a warmup or set optimizer.clipNorm';
     const ui = uiHint(nan);
-    expect(ui).toBe('loss became NaN at step 3 with lr 1e+6; the last good state (step 0) is kept as a checkpoint: lower the Learning rate, add Warm-up steps or set Gradient clipping (Models → Training)');
+    expect(ui).toBe('loss became NaN at step 3 with lr 1e+6; the last good state (step 0) is kept as a checkpoint: in Models → Training, lower Optimizer learning rate, add Schedule warm-up steps or set Optimizer gradient clipping (global norm)');
     expect(ui).not.toMatch(/optimizer\.|clipNorm/);
+  });
+
+  it('names a single key by the label its Training field shows (a user searches the form for those words)', () => {
+    expect(uiHint('try a smaller optimizer.lr')).toBe('try a smaller Optimizer learning rate (Models → Training)');
+    expect(uiHint('raise schedule.warmupSteps')).toBe('raise Schedule warm-up steps (Models → Training)');
   });
 
   it('points label-rule hints to the target’s rule in Datasets, not to --set', () => {

@@ -9,6 +9,8 @@
 // Runs); advice with a placeholder ("--set embeddingDim=...") is worded here.
 
 import { formFieldLabel, inAppWords } from './user-errors';
+import { SHELL_WORD } from '../../common/text/shell-word';
+import { readModalityAssignment } from '../../common/models/modality-assignment';
 
 const SCHEMA = 'Datasets → Schema';
 /** Where the Training settings are (a failed run's settings come back there with "New run from this"). */
@@ -17,6 +19,10 @@ const TRAINING = 'Models → Training';
 const RULE = `the target's "binary label: value ≥ t" rule in Datasets`;
 
 const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
+  // a CTR run's integer codes read as numbers (common/models/binding.ts): one command for the first column and
+  // one for all of them, which the general rule below made "(set roles in …; if all are codes: set roles in …)"
+  [/\(gatelab datasets roles \S+ (?:'[^']*=categorical'|[^\s;()']+=categorical)(?:; if all are codes: gatelab datasets roles \S+(?: (?:'[^']*=categorical'|[^\s;()']+=categorical))+)?\)/g,
+    `(in ${SCHEMA}: that column's Role → categorical)`],
   // (before the general role hint below, which reads as an order, not after "leave … out with")
   [/leave (columns|a field) out with gatelab datasets roles ID <column>=ignore/g, `leave $1 out with the role "ignore" in ${SCHEMA}`],
   // (the CLI's Ctrl-C / SIGTERM notice, main/lab/runs/cli-session.ts: the one resume hint inAppWords does not know;
@@ -27,15 +33,19 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/gatelab datasets roles \S+ <column>=feature:<modality>/g, `give column groups a modality in ${SCHEMA}`],
   [/gatelab datasets roles \S+ (?:'[^']*'|<column>)=ignore/g, `set that column's role to "ignore" in ${SCHEMA}`],
   // a one-modality gated fusion's example on the user's columns (main/lab/runs/second-modality-example.ts)
-  [/gatelab datasets roles \S+ '?([^'\s=]+)=(?:feature|categorical|multi-hot):(\w+)'?/g, (_, column: string, group: string) => `give '${column}' the Modality '${group}' in ${SCHEMA}`],
-  [/gatelab datasets roles \S+ \S+/g, `set roles in ${SCHEMA}`],
+  // (read back by the rule that wrote it, common/models/modality-assignment.ts: 'Review Text' keeps its space)
+  [new RegExp(String.raw`gatelab datasets roles \S+ (${SHELL_WORD})`, 'g'), (match: string, word: string) => {
+    const a = readModalityAssignment(word);
+    return a ? `give '${a.column}' the Modality '${a.group}' in ${SCHEMA}` : match;
+  }],
+  // any other roles command, its quoted words whole (a space inside one is not the end of the command)
+  [new RegExp(String.raw`gatelab datasets roles \S+ ${SHELL_WORD}(?: ${SHELL_WORD})*`, 'g'), `set roles in ${SCHEMA}`],
   // A run whose dataset was deleted (workers/run/data-for.ts): what stays, and what a demo cannot do.
   [/\(it was deleted\): import the file again and train a new run on it/g, '(it was deleted): its results, curves and export stay, but this needs the data. Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created'],
-  // Run config keys are the CLI's words (--set optimizer.lr=…): the form labels them.
-  [/lower optimizer\.lr, add a warmup or set optimizer\.clipNorm/g, `lower the Learning rate, add Warm-up steps or set Gradient clipping (${TRAINING})`],
-  [/\boptimizer\.lr\b/g, `the Learning rate (${TRAINING})`],
-  [/\boptimizer\.clipNorm\b/g, `Gradient clipping (${TRAINING})`],
-  [/\bschedule\.warmupSteps\b/g, `Warm-up steps (${TRAINING})`],
+  // Run config keys are the CLI's words (--set optimizer.lr=…): named by the labels the Training form shows
+  // ("Optimizer learning rate"), so the words a hint gives are the words to look for in the form.
+  [/lower optimizer\.lr, add a warmup or set optimizer\.clipNorm/g, () => `in ${TRAINING}, lower ${formFieldLabel('optimizer.lr')}, add ${formFieldLabel('schedule.warmupSteps')} or set ${formFieldLabel('optimizer.clipNorm')}`],
+  [/\b(optimizer\.lr|optimizer\.clipNorm|schedule\.warmupSteps)\b/g, (_, key: string) => `${formFieldLabel(key)} (${TRAINING})`],
   // The label rule: `--set positiveAtLeast=T` is the CLI's way to what Datasets' Target box does.
   [/\(`--set positiveAtLeast=T`, or in the app the target's "label = value ≥ t" rule\)/g, `(${RULE})`],
   [/with `--set positiveAtLeast=T` \(label = value ≥ T; in the app, the target's "label = value ≥ t" rule\)/g, `(${RULE})`],

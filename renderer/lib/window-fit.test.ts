@@ -1,7 +1,7 @@
 // Lookback + horizon against the split's parts, before Start: the lab's own check on the sizes the view has
 // (the dataset's rows for the family default, a stored split's counts), its advice in the form's words.
 import { describe, expect, it } from 'vitest';
-import { forecastRanges, windowFitNotes } from './window-fit';
+import { editedWindowField, forecastRanges, windowFitNotes, WindowFieldTracker } from './window-fit';
 import { templateJsonSchema } from '../../common/models';
 import type { ColumnInfo } from '../../common/lab-api';
 import type { JsonSchema } from './json-schema';
@@ -11,11 +11,13 @@ const hourly = (rows: number) => ({ rows, columnInfo: [col('time', 'datetime', '
 const roots = [templateJsonSchema('tsmixer-gated' as never) as JsonSchema];
 
 describe('a forecasting window that the split cannot hold', () => {
-  it('is said under Lookback and Horizon with the training part’s rows and a value that fits', () => {
+  it('is said once, under the field the user edited, with the training part’s rows and a value that fits', () => {
     const ranges = forecastRanges(hourly(600), null); // the default: 70% of 600 rows train
     expect(ranges?.train).toEqual([0, 420]);
-    const notes = windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots);
-    expect(Object.keys(notes).sort()).toEqual(['horizon', 'lookback']);
+    // under Lookback until the user edits Horizon; never under both (one message read as two problems)
+    expect(Object.keys(windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots))).toEqual(['lookback']);
+    const notes = windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots, 'horizon');
+    expect(Object.keys(notes)).toEqual(['horizon']);
     expect(notes.horizon).toMatch(/training part \(rows 1-420, 420 rows\) is shorter than lookback 336 \+ horizon 96/);
     // the lab's --set advice, in the form's words, with a horizon that does fit
     expect(notes.horizon).not.toMatch(/--set/);
@@ -34,10 +36,23 @@ describe('a forecasting window that the split cannot hold', () => {
     const stored = forecastRanges(hourly(600), { kind: 'chronological', counts: { train: 500, val: 50, test: 50, unused: 0 } });
     expect(stored).toEqual({ train: [0, 500], val: [500, 550], test: [550, 600] });
     expect(windowFitNotes(stored, { lookback: 336, horizon: 48 })).toEqual({});
-    expect(windowFitNotes(stored, { lookback: 336, horizon: 96 }).horizon).toMatch(/validation part|test part/);
+    expect(windowFitNotes(stored, { lookback: 336, horizon: 96 }).lookback).toMatch(/validation part|test part/);
     expect(forecastRanges(hourly(600), { kind: 'random', counts: { train: 420, val: 60, test: 120, unused: 0 } })).toBeNull();
     // a long table: windows are cut per series, which the row count alone does not tell
     const long = { rows: 600, columnInfo: [...hourly(600).columnInfo, col('station', 'categorical', 'series-id')] };
     expect(forecastRanges(long, null)).toBeNull();
+  });
+
+  it('follows the field the user last changed: typed, or set by any other control', () => {
+    expect(editedWindowField({ lookback: 96, horizon: 24 }, { lookback: 96, horizon: 400 }, 'lookback')).toBe('horizon');
+    expect(editedWindowField({ lookback: 96, horizon: 400 }, { lookback: 900, horizon: 400 }, 'horizon')).toBe('lookback');
+    // both changed at once (another template's defaults) or neither: where it was
+    expect(editedWindowField({ lookback: 96, horizon: 24 }, { lookback: 336, horizon: 96 }, 'horizon')).toBe('horizon');
+    expect(editedWindowField({ lookback: 96, horizon: 24, layers: 2 }, { lookback: 96, horizon: 24, layers: 3 }, 'horizon')).toBe('horizon');
+    const tracker = new WindowFieldTracker();
+    expect(tracker.see({ lookback: 96, horizon: 24 })).toBe('lookback');
+    expect(tracker.see({ lookback: 96, horizon: 900 })).toBe('horizon');
+    expect(tracker.see({ lookback: 96, horizon: 900, layers: 4 })).toBe('horizon'); // another field: the note stays put
+    expect(tracker.see({ lookback: 500, horizon: 900 })).toBe('lookback');
   });
 });

@@ -25,11 +25,41 @@ export function forecastRanges(dataset: Pick<DatasetDetail, 'rows' | 'columnInfo
   return { train: [0, train], val: [train, train + val], test: [train + val, train + val + test] };
 }
 
+/** The two fields whose sum must fit the split; the note is shown under one of them. */
+export type WindowField = 'lookback' | 'horizon';
+
+/**
+ * Which window field a form change edited: the one whose value changed (the last edited one when both
+ * did, e.g. a template switch), else `current`. The note goes where the user acts: shown under both
+ * fields, one message read as two problems.
+ */
+export function editedWindowField(before: Record<string, unknown>, after: Record<string, unknown>, current: WindowField): WindowField {
+  const changed = (k: WindowField) => before[k] !== after[k];
+  if (changed('horizon') && !changed('lookback')) return 'horizon';
+  if (changed('lookback') && !changed('horizon')) return 'lookback';
+  return current;
+}
+
+/**
+ * The window field the user last edited, from the configs the form shows one after another (`see` each
+ * one; a plain object, so a view's $derived can call it): typed in the form or set by any other control.
+ */
+export class WindowFieldTracker {
+  private last: Record<string, unknown> | null = null;
+  private field: WindowField = 'lookback';
+  see(config: Record<string, unknown>): WindowField {
+    if (this.last) this.field = editedWindowField(this.last, config, this.field);
+    this.last = config;
+    return this.field;
+  }
+}
+
 /**
  * Why `lookback` + `horizon` fit no window of some part of `ranges` (the lab's message, its `--set` advice
- * in the form's words), keyed by the two fields it is shown under; {} when they fit or are not numbers yet.
+ * in the form's words), keyed by the one field it is shown under (`at`: the one the user last edited;
+ * Lookback until then); {} when they fit or are not numbers yet.
  */
-export function windowFitNotes(ranges: Ranges | null, config: Record<string, unknown>, roots: readonly JsonSchema[] = []): Record<string, string> {
+export function windowFitNotes(ranges: Ranges | null, config: Record<string, unknown>, roots: readonly JsonSchema[] = [], at: WindowField = 'lookback'): Record<string, string> {
   const { lookback, horizon } = config;
   if (!ranges || !isCount(lookback) || !isCount(horizon)) return {};
   try {
@@ -39,7 +69,7 @@ export function windowFitNotes(ranges: Ranges | null, config: Record<string, unk
   } catch (e) {
     const message = setFlagsInWords((e as Error).message, roots);
     const text = `Runs cannot start with this: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
-    return { lookback: text, horizon: text };
+    return { [at]: text };
   }
 }
 

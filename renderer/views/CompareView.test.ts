@@ -62,18 +62,27 @@ describe('Compare view', () => {
     for (const box of await screen.findAllByRole('checkbox')) if (/grid load|sensor/.test(box.parentElement!.textContent!)) await fireEvent.click(box);
     await fireEvent.click(screen.getByTestId('compare-button'));
     const diff = await screen.findByTestId('config-diff');
-    const keys = within(diff).getAllByRole('row').slice(1).map((r) => r.querySelector('code')!.textContent);
+    // each setting by the Models form's label, its config key (the CLI's --set word) on hover
+    const cells = within(diff).getAllByRole('row').slice(1).map((r) => r.querySelector('td')!);
+    const keys = cells.map((c) => c.getAttribute('title'));
     expect(keys).toContain('data.datasetId');
     expect(keys).not.toContain('data.columns');
+    expect(cells.map((c) => c.textContent)).toEqual(['Dataset', 'Hidden widths', 'Moving-average kernel', 'Seed', 'Template']);
+    // the Dataset row by the datasets' names (ids say nothing), texts without JSON quotes
+    expect([...cells[0].parentElement!.querySelectorAll('td')].slice(1).map((c) => c.textContent)).toEqual(['grid load', 'sensor + camera']);
+    expect([...cells[4].parentElement!.querySelectorAll('td')].slice(1).map((c) => c.textContent)).toEqual(['dlinear', 'nlinear']);
     expect(diff.textContent).toContain('[10 items]'); // a long list is summarised, a short one ([32]) shown
     expect(diff.textContent).toContain('[32]');
     expect(diff.textContent).not.toContain('"role"');
     expect(diff.classList.contains('scroll')).toBe(true); // the wide table scrolls inside its card
-    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · dlinear on grid load', '#2 · s2 · nlinear on sensor + camera']);
+    expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Setting', '#1 · s1 · dlinear on grid load', '#2 · s2 · nlinear on sensor + camera']);
     const chart = screen.getByTestId('parallel-coords');
     expect(chart.textContent).not.toContain('[object Object]');
     const axisKeys = within(chart).getAllByTestId('pc-key').map((k) => k.querySelector('title')!.textContent);
-    expect(axisKeys).toEqual(['data.datasetId', 'model.kernel', 'seed', 'template', 'val.loss']);
+    expect(axisKeys).toEqual(['Dataset', 'Moving-average kernel', 'Seed', 'Template', 'val.loss']);
+    // the metric's axis shows its whole name (shortened in the middle), not "loss", which read as the training loss
+    const metricAxis = within(chart).getAllByTestId('pc-key').at(-1)!;
+    expect(metricAxis.textContent!.slice('val.loss'.length)).toMatch(/^va.*s$/);
     const ticks = within(chart).getAllByTestId('pc-tick').map((t) => t.textContent);
     expect(ticks.slice(-2)).toEqual(['0.0521', '0.0535']);
     // the dataset axis by name, not id (ellipsized to jsdom's zero width: "g…d", "s…a")
@@ -141,7 +150,7 @@ describe('Compare view', () => {
     expect(legend).toContain('#2 · s1 · tsmixer-gated on transformer_loads');
     // whole labels (wrapped to two lines, the full one on hover): a label cut in the middle lost what set runs apart
     const heads = within(screen.getByTestId('config-diff')).getAllByRole('columnheader');
-    expect(heads.map((h) => h.textContent)).toEqual(['Key', '#1 · s1 · tsmixer-gated on transformer_loads', '#2 · s1 · tsmixer-gated on transformer_loads']);
+    expect(heads.map((h) => h.textContent)).toEqual(['Setting', '#1 · s1 · tsmixer-gated on transformer_loads', '#2 · s1 · tsmixer-gated on transformer_loads']);
     expect(heads[2].getAttribute('title')).toBe('#2 · s1 · tsmixer-gated on transformer_loads');
   });
   it('keeps the Compare button out of the scrolling run list, so at 1024×700 it covers no run (it was sticky over the list)', async () => {

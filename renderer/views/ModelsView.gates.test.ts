@@ -119,7 +119,7 @@ describe('the launch bar and the size', () => {
     await open('forecasting', 'tsmixer-gated');
     stores.models.setConfig({ ...stores.models.config, gate: { ...(stores.models.config.gate as object), initBias: 1e6 } });
     const note = await screen.findByTestId('advice-gate.initBias');
-    expect(note.textContent).toMatch(/^Init bias 1\.0e6 starts the gate saturated open/);
+    expect(note.textContent).toMatch(/^Init bias 1e6 starts the gate saturated open/);
     expect(screen.queryByTestId('config-error')).toBeNull();
     expect(start().disabled).toBe(false);
     stores.models.setConfig({ ...stores.models.config, gate: { ...(stores.models.config.gate as object), initBias: 2 } });

@@ -32,10 +32,14 @@ describe('Models launch bar', () => {
 
   it('a horizon longer than the validation part: "set Horizon to N" beside Start and under Horizon, gone once Horizon changes', async () => {
     await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
-    stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
+    stores.models.setConfig({ ...stores.models.config, lookback: 96 });
+    await waitFor(() => expect((document.querySelector('[data-field="lookback"] input') as HTMLInputElement).value).toBe('96'));
+    // the user types the horizon: the window note goes under Horizon, where they act, and only there
+    await fireEvent.change(document.querySelector('[data-field="horizon"] input')!, { target: { value: '4000' } });
     await waitFor(() => expect(stores.models.valid).toBe(true));
     // before Start: the form knows the split's sizes, and says it under Horizon in the lab's own words
     const early = await screen.findByTestId('advice-horizon');
+    expect(screen.queryByTestId('advice-lookback')).toBeNull();
     expect(early.textContent).toMatch(/^Runs cannot start with this: the validation part .* is shorter than horizon 4000/);
     await fireEvent.click(screen.getByTestId('start-runs'));
     // the demo's default split keeps 10% of its rows for validation: fewer than 4,000

@@ -123,7 +123,7 @@ describe('Runs view: why a run stopped, where an interrupted one resumes, and a 
   it("a failed run with curves shows its whole error under its name (its row shows two lines)", async () => {
     const error = 'the loss became NaN at step 19: lower optimizer.lr, add a warmup or set optimizer.clipNorm';
     await openApp(lab({ id: '5', template: 'tsmixer-gated', status: 'failed', step: 19, error }), '#/runs/5');
-    expect((await screen.findByTestId('run-error-detail')).textContent).toBe('the loss became NaN at step 19: lower the Learning rate, add Warm-up steps or set Gradient clipping (Models → Training)');
+    expect((await screen.findByTestId('run-error-detail')).textContent).toBe('the loss became NaN at step 19: in Models → Training, lower Optimizer learning rate, add Schedule warm-up steps or set Optimizer gradient clipping (global norm)');
   });
 
   it('a run whose dataset was deleted offers its analytics disabled, saying why, and a click asks the lab nothing', async () => {

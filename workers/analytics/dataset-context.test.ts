@@ -25,6 +25,10 @@ beforeAll(async () => {
   for (let h = 0; h < 100; h++) for (const store of ['south', 'north', 'east']) if (!(store === 'east' && h === 10)) lines.push(`${new Date(Date.UTC(2024, 0, 1, h)).toISOString().slice(0, 16).replace('T', ' ')},${store},${(h % 7) + store.length}`);
   writeFileSync(join(home, 'long.csv'), lines.join('\n') + '\n');
   await importFile(join(home, 'long.csv'), join(home, 'long'));
+  // a click log as users write it: yes/no flags, one of them the label
+  const clicks = ['user,promo,clicked', ...Array.from({ length: 60 }, (_, i) => `u_${i % 7},${i % 3 ? 'yes' : 'no'},${i % 2 ? 'yes' : 'no'}`)];
+  writeFileSync(join(home, 'clicks.csv'), clicks.join('\n') + '\n');
+  await importFile(join(home, 'clicks.csv'), join(home, 'clicks'));
 }, 120_000);
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
@@ -51,6 +55,17 @@ describe('dataset context', () => {
       expect(Array.from(ctx.testRows)).toEqual(Array.from({ length: 17 }, (_, i) => 79 + i));
       expect(Array.from(ctx.hours!)).toEqual(Array.from({ length: 17 }, (_, i) => (79 + i) % 24));
     }
+  });
+
+  it('a yes/no column is named by its file\'s words (the report\'s `promo=yes`), not the stored true/false', () => {
+    const cacheDir = join(home, 'clicks');
+    const cols = columnsOf(cacheDir);
+    expect(cols.find((c) => c.name === 'promo')?.type).toBe('boolean');
+    const split = { kind: 'random' as const, ratios: { train: 0.8, val: 0.1, test: 0.1 }, seed: 42 };
+    const ctx = datasetContext({ cacheDir, split, columns: { family: 'recsys', fields: ['user', 'promo'], numeric: [], multiHot: [], label: { column: 'clicked' } } as never }, cols, {});
+    const words = Array.from(ctx.testRows, (r) => ctx.token('promo', r));
+    expect(new Set(words)).toEqual(new Set(Array.from(ctx.testRows, (r) => (r % 3 ? 'yes' : 'no'))));
+    expect(ctx.token('user', ctx.testRows[0])).toBe(`u_${ctx.testRows[0] % 7}`);
   });
 
   it('reviews: test rows line up with the fusion test split, and the text is the row’s own review', () => {

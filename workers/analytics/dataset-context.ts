@@ -8,13 +8,14 @@ import { readDatasetCache } from '../data/cache';
 import { splitForTarget } from '../../common/models/regression-split';
 import type { DatasetRunInput } from '../data/run-data';
 import { forecastingPivot } from '../../common/data/forecasting-long';
+import { booleanWordsOf, shownBoolean } from '../../common/models/label-words';
 
 export interface DatasetContext {
   /** Original row index of each test sample (forecasting: the window's last lookback row; a pivoted long-format file: its time's index). */
   testRows: Int32Array;
   /** A text column of the dataset (fusion: among the modality columns), if any. */
   textColumn?: string;
-  /** The string value of a coded (categorical / text) column at an original row; null when missing. */
+  /** The string value of a coded (categorical / text) column at an original row, a boolean in its file's words; null when missing. */
   token(column: string, row: number): string | null;
   /** Hour of day (UTC, 0–23) of each test sample's timestamp, when the dataset has a time column. */
   hours?: Int32Array;
@@ -53,7 +54,8 @@ export function datasetContext(binding: DatasetRunInput, columns: readonly Colum
   const split = assigned ?? computeSplit(splitForTarget(binding.split, data, binding.columns, typeOf, binding.storedSplit), data);
   const loaded = new Map<string, DataColumn>();
   const column = (name: string) => loaded.get(name) ?? loaded.set(name, data.column(name)).get(name)!;
-  const token = (name: string, row: number) => tokenAt(column(name), row);
+  // a boolean is named by its file's words (`purchased=yes`, not the stored 'true'), as the run names its values
+  const token = (name: string, row: number) => { const t = tokenAt(column(name), row); return t === null ? t : shownBoolean(t, booleanWordsOf(data, name)); };
   const c = binding.columns;
   if (c.family === 'forecasting') {
     if (!split.ranges) throw new Error('forecasting needs a chronological split');

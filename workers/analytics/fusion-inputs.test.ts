@@ -2,23 +2,14 @@
 // its column, a category as column=value, text by its column; never `tabular[0]`, and never a wrong name
 // when the widths do not add up.
 import { describe, expect, it } from 'vitest';
-import { DataColumns } from '../../common/models/binding';
 import type { RunData, Rows } from '../run/run-data';
 import type { DatasetContext } from './dataset-context';
-import { fusionLayout } from './fusion-inputs';
+import { fittingLayout } from './fusion-inputs';
+import { columnSource, computeSplit } from '../../common/data';
+import { runDataFrom } from '../data/run-data';
 import { reportInputs } from './report-inputs';
 import { modalityLayout } from './job';
 
-const binding = DataColumns.parse({
-  family: 'fusion', label: 'label', textBuckets: 64,
-  modalities: [
-    { name: 'context', columns: ['condition', 'visibility'] },
-    { name: 'tabular', columns: ['age', 'price_usd', 'fit_score'] },
-    { name: 'text', columns: ['review_text'] },
-  ],
-});
-const TYPES: Record<string, string> = { condition: 'categorical', visibility: 'float', age: 'int', price_usd: 'float', fit_score: 'float', review_text: 'text' };
-const typeOf = (n: string) => TYPES[n];
 const CONDITIONS = ['clear', 'fog', 'night']; // vocabulary inputs 1..3; input 0 holds the values outside it
 
 /** `n` test rows: condition one-hot (4 wide) then visibility; three numbers; 64 text buckets. */
@@ -45,24 +36,54 @@ const widths = { context: 5, tabular: 3, text: 64 };
 const ctx: DatasetContext = { testRows: Int32Array.from({ length: 30 }, (_, s) => 100 + s), token: (c, row) => (c === 'condition' ? CONDITIONS[(row - 100) % 3] : null) };
 
 describe('fusion inputs by column', () => {
-  it('lays each modality out column after column, a one-hot taking what its modality leaves', () => {
-    const layout = fusionLayout(binding, typeOf, widths);
-    expect(layout.context).toEqual([{ name: 'condition', kind: 'one-hot', width: 4 }, { name: 'visibility', kind: 'number', width: 1 }]);
-    expect(layout.tabular.map((c) => c.name)).toEqual(['age', 'price_usd', 'fit_score']);
-    expect(layout.text).toEqual([{ name: 'review_text', kind: 'text', width: 64 }]);
+  it('takes the layout the encoder built the batches by (kinds, widths, order)', () => {
+    // a small table through the trainer's data path: a categorical with 3 values, a number, a text column
+    const N = 40;
+    const cond = ['clear', 'fog', 'night'];
+    const words = ['great fit', 'too small', 'soft fabric'];
+    const coded = (vals: string[]) => { const dict = [...new Set(vals)]; return { values: Int32Array.from(vals, (v) => dict.indexOf(v)), dictionary: dict }; };
+    const source = columnSource(N, {
+      condition: coded(Array.from({ length: N }, (_, i) => cond[i % 3])),
+      visibility: { values: Float32Array.from({ length: N }, (_, i) => i / 10) },
+      review_text: coded(Array.from({ length: N }, (_, i) => words[i % 3])),
+      label: { values: Float32Array.from({ length: N }, (_, i) => i % 2) },
+    });
+    const types: Record<string, string> = { condition: 'categorical', visibility: 'float', review_text: 'text', label: 'int' };
+    const split = computeSplit({ kind: 'random', ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 1 }, { rows: N, column: () => { throw new Error('unused'); } });
+    const run = runDataFrom(source, (c) => types[c], split, { family: 'fusion', label: 'label', classes: 1, textBuckets: 16,
+      modalities: [{ name: 'context', columns: ['condition', 'visibility'] }, { name: 'text', columns: ['review_text'] }] });
+    const layout = run.data.modalityInputs!;
+    expect(layout.context.map(({ name, kind }) => [name, kind])).toEqual([['condition', 'one-hot'], ['visibility', 'number']]);
+    expect(layout.text).toEqual([{ name: 'review_text', kind: 'text', width: 16 }]);
+    // the widths are the batches' own: the model's modalities[].dim
+    const dims = Object.fromEntries((run.shape.modalities as { name: string; dim: number }[]).map((m) => [m.name, m.dim]));
+    expect(layout.context.reduce((n, c) => n + c.width, 0)).toBe(dims.context);
+    expect(run.data.train.columns.m_context.shape).toEqual([dims.context]);
+    // a one-hot input is set exactly where the layout puts the condition's block, the number after it
+    const width = dims.context, oneHot = layout.context[0].width;
+    const m = run.data.train.columns.m_context.data as Float32Array;
+    for (let s = 0; s < run.data.train.rows; s++) {
+      let hot = 0;
+      for (let k = 0; k < oneHot; k++) hot += m[s * width + k];
+      expect(hot).toBe(1);
+    }
   });
 
-  it('leaves a modality out (numbered, not misnamed) when its widths do not add up', () => {
-    expect(fusionLayout(binding, typeOf, { ...widths, tabular: 4 }).tabular).toBeUndefined();
-    // a column the data line names as left out takes no input: the rest still add up
-    const line = 'fusion: 80 train; left out: price_usd (constant)';
-    expect(fusionLayout(binding, typeOf, { ...widths, tabular: 2 }, line).tabular?.map((c) => c.name)).toEqual(['age', 'fit_score']);
+  it('leaves a modality out (numbered, not misnamed) when its layout does not add up to the model', () => {
+    const layout = { context: [{ name: 'condition', kind: 'one-hot' as const, width: 4 }, { name: 'visibility', kind: 'number' as const, width: 1 }], tabular: [{ name: 'age', kind: 'number' as const, width: 1 }] };
+    expect(Object.keys(fittingLayout(layout, { context: 5, tabular: 2 }))).toEqual(['context']);
+    expect(fittingLayout(undefined, widths)).toEqual({});
   });
 
   it("names an expert's inputs by column and category value, never modality[k]", () => {
     const test = testRows(30);
-    const data = { task: 'binary', prediction: 'logits', target: 'label', train: test, validation: test, test, describe: 'fusion' } as unknown as RunData;
-    const layout = modalityLayout(binding, Object.entries(TYPES).map(([name, type]) => ({ name, type })), data, model);
+    const modalityInputs = {
+      context: [{ name: 'condition', kind: 'one-hot', width: 4 }, { name: 'visibility', kind: 'number', width: 1 }],
+      tabular: [{ name: 'age', kind: 'number', width: 1 }, { name: 'price_usd', kind: 'number', width: 1 }, { name: 'fit_score', kind: 'number', width: 1 }],
+      text: [{ name: 'review_text', kind: 'text', width: 64 }],
+    };
+    const data = { task: 'binary', prediction: 'logits', target: 'label', train: test, validation: test, test, describe: 'fusion', modalityInputs } as unknown as RunData;
+    const layout = modalityLayout(data, model);
     const inputs = reportInputs(model, data, undefined, ctx, layout)!;
     expect(inputs.names).toEqual([
       'condition=other', 'condition=clear', 'condition=fog', 'condition=night', 'visibility',

@@ -13,7 +13,7 @@ import { gateReport } from './gate-report';
 import { datasetContext, type DatasetContext } from './dataset-context';
 import { DataColumns } from '../../common/models/binding';
 import { usedColumns } from '../../common/analytics/run-inputs';
-import { fusionLayout, type FusionLayout } from './fusion-inputs';
+import { fittingLayout, type FusionLayout } from './fusion-inputs';
 
 export interface LoadedRun {
   model: TrainedModel;
@@ -46,7 +46,7 @@ export async function loadRun(job: AnalyticsJob): Promise<LoadedRun> {
     const { binding, assigned } = dataset;
     featureNames = inputNames(DataColumns.parse(binding.columns), data, config.model as Record<string, unknown>);
     const { columns = [], pivoted } = j.spec.dataset as { columns?: { name: string; type: string; role: string }[]; pivoted?: boolean };
-    modalityColumns = modalityLayout(DataColumns.parse(binding.columns), columns, data, config.model as Record<string, unknown>);
+    modalityColumns = modalityLayout(data, config.model as Record<string, unknown>);
     // the rows are pivoted as the trainer pivoted them (the lab's stored `pivoted`, as dataFor read them): a
     // pivoted model with constant series left out has no more channels than the file, so its count cannot tell
     const model = { ...(config.model as { lookback?: number; horizon?: number; channels?: unknown }), ...(pivoted !== undefined ? { pivoted } : {}) };
@@ -73,11 +73,11 @@ export function inputNames(c: DataColumns, data: RunData, model: Record<string, 
   return [...used.fields, ...used.numeric];
 }
 
-/** A fusion run's modality layout (fusion-inputs.ts), from the model's encoded widths; other families: none. */
-export function modalityLayout(c: DataColumns, columns: readonly { name: string; type: string }[], data: RunData, model: Record<string, unknown>): FusionLayout | undefined {
-  if (c.family !== 'fusion' || !Array.isArray(model.modalities)) return undefined;
+/** A fusion run's modality layout as its data was encoded (fusion-inputs.ts), where it fits the model's widths; other families: none. */
+export function modalityLayout(data: RunData, model: Record<string, unknown>): FusionLayout | undefined {
+  if (!data.modalityInputs || !Array.isArray(model.modalities)) return undefined;
   const widths = Object.fromEntries((model.modalities as { name?: unknown; dim?: unknown }[]).map((m) => [String(m.name), Number(m.dim)]));
-  const layout = fusionLayout(c, (n) => columns.find((x) => x.name === n)?.type, widths, data.describe);
+  const layout = fittingLayout(data.modalityInputs, widths);
   return Object.keys(layout).length ? layout : undefined;
 }
 

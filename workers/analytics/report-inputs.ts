@@ -72,7 +72,7 @@ function vectorInputs(b: Builder, label: string, col: Rows['columns'][string]): 
   add(b, `${label} largest input`, (s) => { let m = -Infinity; for (let k = 0; k < w; k++) m = Math.max(m, d[s * w + k]); return m; });
 }
 
-/** A modality's inputs column by column (its layout adds up to the encoded width: fusionLayout checks). */
+/** A modality's inputs column by column (its layout adds up to the encoded width: fittingLayout checks). */
 function modalityInputs(b: Builder, layout: readonly FusionColumn[], col: Rows['columns'][string], ctx?: DatasetContext): void {
   const w = col.shape.reduce((a, x) => a * x, 1), n = col.data.length / w;
   const d = col.data as Float32Array;

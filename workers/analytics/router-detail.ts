@@ -1,6 +1,6 @@
 // A router's detail in the gate report beyond its expert × class heatmap: which inputs each expert
 // specializes in, and for forecasting which series (channel tokens) and which hours of the day go to
-// which expert.
+// which expert (only when the test windows end at different hours: not for daily or weekly series).
 import type { RouterReport } from '../../common/analytics';
 import { assignmentByGroup, expertSpecialisation, type InputMatrix } from '../../engine/analytics/specialisation';
 import type { PerSample } from './evaluate-graph';
@@ -33,7 +33,8 @@ export function routerDetail(r: RouterDetailInput): Pick<RouterReport, 'speciali
     out.series = { labels: [...r.channels], assignment: assignmentByGroup(weights, group, tokens) };
   }
   const hours = r.context?.hours;
-  if (hours && hours.length === r.perSample.length) {
+  // daily or coarser series end every window at the same hour (midnight): one column of 24 says nothing
+  if (hours && hours.length === r.perSample.length && new Set(hours).size > 1) {
     out.timeOfDay = { hours: Array.from({ length: 24 }, (_, h) => h), assignment: assignmentByGroup(r.perSample, hours, 24) };
   }
   return out;

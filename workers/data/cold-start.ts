@@ -13,6 +13,11 @@ import { looksLikeIdName } from '../../common/data/id-names';
  * the importer's (common/data/id-names.ts): a column it reads as ids is one this line reports.
  */
 const ALWAYS = 2;
+/**
+ * ...and only when they hold more than a handful of values: a field named like an entity with 2–4 values (a
+ * click log's `device`: mobile, desktop, tablet) is a category every split sees, not a user; 7 users are users.
+ */
+const MANY = 5;
 /** At most this many fields in the line. */
 const MOST = 4;
 
@@ -43,13 +48,21 @@ function seenIn(col: DataColumn, assignment: Uint8Array): (row: number) => boole
   return (r) => Number.isNaN(v[r]) || set.has(v[r]);
 }
 
+/** Whether a column holds at least MANY distinct values (a coded column: its dictionary; numbers: counted until MANY). */
+function hasMany(col: DataColumn): boolean {
+  if (col.dictionary) return col.dictionary.length >= MANY;
+  const seen = new Set<number>();
+  for (let r = 0; r < col.values.length && seen.size < MANY; r++) if (!Number.isNaN(col.values[r])) seen.add(col.values[r]);
+  return seen.size >= MANY;
+}
+
 /** "<1%" for a share above 0 that rounds to 0, so a few cold rows never read as none. */
 export const percent = (share: number) => (share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`);
 
 /** The data-line note: "validation: 0% of user, 2% of item unseen in training; test: 100% of user, 3% of item unseen in training". */
 export function coldStartNote(data: ColumnSource, fields: readonly string[], split: SplitResult): string | null {
   const shares = unseenShares(data, fields, split)
-    .filter((s, i) => (i < ALWAYS && looksLikeIdName(s.field)) || s.val > 0 || s.test > 0)
+    .filter((s, i) => (i < ALWAYS && looksLikeIdName(s.field) && hasMany(data.column(s.field))) || s.val > 0 || s.test > 0)
     .slice(0, MOST);
   if (!shares.length || !split.counts.val && !split.counts.test) return null;
   const part = (name: 'val' | 'test', label: string) => `${label}: ${shares.map((s) => `${percent(s[name])} of ${s.field}`).join(', ')} unseen in training`;

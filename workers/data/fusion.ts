@@ -15,6 +15,7 @@ import { encodedWidth, stateFor } from '../../common/models/binding';
 import { targetCoding, type TargetCoding } from '../../common/models/target';
 import type { RegressionTarget } from '../../common/models/regression-target';
 import { tableSource, type SampleSource } from './samples';
+import type { FusionColumnKind, FusionLayout } from '../run/run-data';
 
 export interface FusionData {
   modalities: { name: string; columns: string[] }[];
@@ -35,6 +36,20 @@ export const RAW_TARGET = 'y';
 
 type Encoded = { name: string; width: number; fill(r: number, out: Float32Array, at: number): void };
 
+/**
+ * How a column enters its modality's vector, by what the pipeline fitted for it, in encodeColumn's order
+ * (its branches test the same things, so a gate report's names follow the encoder's layout).
+ */
+function encodingKind(data: ColumnSource, fitted: FittedPipeline, name: string): FusionColumnKind {
+  const step = fitted.steps.find((s) => s.target === name);
+  if (step?.state.kind === 'vocabulary') return 'one-hot';
+  if (step?.state.kind === 'hashed-ngrams') return 'text';
+  return isVector(data.column(name).dim, step !== undefined) ? 'vector' : 'number';
+}
+
+/** A vector column is used as it is: wider than 1, or a 1-wide vector without a scaler fitted for it. */
+const isVector = (dim: number | undefined, scaled: boolean) => (dim ?? 1) > 1 || (dim !== undefined && !scaled);
+
 function encodeColumn(data: ColumnSource, fitted: FittedPipeline, name: string): Encoded {
   const step = fitted.steps.find((s) => s.target === name);
   const col = data.column(name);
@@ -46,13 +61,18 @@ function encodeColumn(data: ColumnSource, fitted: FittedPipeline, name: string):
     const sparse = applyHashedNgrams(step.state, col);
     return { name, width: sparse.width, fill: (r, out, at) => { for (let k = sparse.offsets[r]; k < sparse.offsets[r + 1]; k++) out[at + sparse.indices[k]] = Math.log1p(sparse.values[k]); } };
   }
-  if ((col.dim ?? 1) > 1 || (col.dim !== undefined && !step)) {
+  if (isVector(col.dim, step !== undefined)) {
     const dim = col.dim ?? 1;
     // A missing embedding (NaN) is zeros; an infinite element is left for assertFiniteInputs to report.
     return { name, width: dim, fill: (r, out, at) => { for (let j = 0; j < dim; j++) { const v = col.values[r * dim + j]; out[at + j] = Number.isNaN(v) ? 0 : v; } } };
   }
   const scaled = applyScaler(stateFor(fitted, name, ['zscore', 'minmax']), col);
   return { name, width: 1, fill: (r, out, at) => { out[at] = Number.isNaN(scaled[r]) ? 0 : scaled[r]; } };
+}
+
+/** Each modality's columns as the encoder lays them out (kind and width, in order): the names of its inputs. */
+export function fusionLayout(data: ColumnSource, fitted: FittedPipeline, o: Pick<FusionData, 'modalities'>): FusionLayout {
+  return Object.fromEntries(o.modalities.map((m) => [m.name, m.columns.map((name) => ({ name, kind: encodingKind(data, fitted, name), width: encodedWidth(data, fitted, name) }))]));
 }
 
 /** Width of each modality after encoding (the template's `modalities[].dim`). */

@@ -24,7 +24,7 @@ import { lazyRows, type RunData } from '../run/run-data';
 import { readDatasetCache, type CachedDataset } from './cache';
 import { ctrSources, type CtrData } from './ctr';
 import { forecastingSources, type ForecastingData } from './forecasting';
-import { RAW_TARGET, fusionSources, type FusionData } from './fusion';
+import { RAW_TARGET, fusionLayout, fusionSources, type FusionData } from './fusion';
 import type { SampleSource } from './samples';
 
 /** What the lab hands a trainer for a dataset run: the cache folder and the binding (split + columns). */
@@ -150,7 +150,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     // scored on `prediction` (the graph unscales its output) against `y`, both in the target's own units
     const scale = fitted.steps.find((s) => s.target === c.label && s.state.kind === 'zscore')!.state as { mean: number; std: number };
     parts = fusionSources(data, split, fitted, { modalities: c.modalities, label: c.label, regression: { target: regression, mean: scale.mean, std: scale.std } });
-    base = { task: 'regression', prediction: REGRESSION_OUTPUTS.prediction, target: RAW_TARGET, r2: true };
+    base = { task: 'regression', prediction: REGRESSION_OUTPUTS.prediction, target: RAW_TARGET, r2: true, modalityInputs: fusionLayout(data, fitted, c) };
     notes.unshift(`${describeRegression(regression)}; trained on it standardized with the training rows' mean ${shownScale(scale.mean)} and std ${shownScale(scale.std)}`);
   } else {
     const o: FusionData = { modalities: c.modalities, label: c.label, target };
@@ -158,6 +158,8 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
     base = target?.kind === 'classes'
       ? { task: 'multiclass', prediction: 'logits', target: 'label', classes: target.names.length, classNames: target.names }
       : { task: 'binary', prediction: 'logits', target: 'label', ...binaryNames };
+    // the encoder's layout of each modality: a gate report names a fusion expert's inputs by it
+    base.modalityInputs = fusionLayout(data, fitted, c);
   }
   const fmt = (n: number) => n.toLocaleString('en-US');
   return {
@@ -231,7 +233,8 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   // the column that tells the series apart is forecast (as channels), whatever its role: not "not forecast"
   const noted = pivot ? columns.map((c) => (c.name === pivot.layout.series ? { ...c, role: 'series-id' as const } : c)) : columns;
   // CTR: columns it does not read (a datetime, text) and integer codes it reads as numbers, said in the data line (binding.ts)
-  const columnNotes = family === 'forecasting' ? forecastingColumnNotes(noted, empty)
+  const pivoted = pivot && binding.columns.family === 'forecasting' ? { series: pivot.layout.series, values: binding.columns.channels } : undefined;
+  const columnNotes = family === 'forecasting' ? forecastingColumnNotes(noted, empty, pivoted)
     : family === 'recsys' ? ctrColumnNotes(columns, (name) => raw.column(name).values, (config.data as { datasetId?: number }).datasetId) : { leftOut: [], notes: [] };
   const cache: CachedDataset = pivot ? { ...pivot.source, names: [pivot.layout.time, ...pivot.channels] } : raw;
   const bound: DatasetRunInput = pivot && binding.columns.family === 'forecasting' ? { ...binding, columns: { ...binding.columns, channels: pivot.channels } } : binding;

@@ -7,9 +7,15 @@ import { isMissingToken } from './values';
 
 /** '00:00', '13:30:00', '7:05:00.5' (24:00 is not a time of day). */
 const TIME_OF_DAY = /^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?\s*$/;
+/** '24:00' ('24:00:00'): the end of the day, as energy and meter exports write the last hour (01:00 … 24:00). */
+const END_OF_DAY = /^\s*24:00(?::00)?\s*$/;
 
-/** Seconds since midnight, or NaN. */
-export function parseTimeOfDay(s: string): number {
+/**
+ * Seconds since midnight, or NaN. `endOfDay` (the endOfDayTimes rule): '24:00' is 86400, the next day's 00:00,
+ * as a whole timestamp '01.01.2024 24:00' already reads; without it (datasets imported before) it is no time.
+ */
+export function parseTimeOfDay(s: string, endOfDay = false): number {
+  if (endOfDay && END_OF_DAY.test(s)) return 86400;
   const m = TIME_OF_DAY.exec(s);
   return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0) : NaN;
 }
@@ -19,13 +25,15 @@ export interface DateTimePair {
   date: number;
   /** Index of the time-of-day column right after it. */
   time: number;
+  /** '24:00' reads as the end of the day (parseTimeOfDay). */
+  endOfDay: boolean;
 }
 
 /**
  * The first inferred date-only column (no ':' in any sampled value) whose next column's sampled values are
  * all times of day, or null. Columns with a type the user set are left alone.
  */
-export function findDateTimePair(plans: readonly ColumnPlan[], rows: readonly string[][]): DateTimePair | null {
+export function findDateTimePair(plans: readonly ColumnPlan[], rows: readonly string[][], endOfDay = false): DateTimePair | null {
   for (let c = 0; c + 1 < plans.length; c++) {
     const date = plans[c], time = plans[c + 1];
     if (date.kind !== 'datetime' || date.userType || time.kind !== 'string' || time.userType) continue;
@@ -33,7 +41,7 @@ export function findDateTimePair(plans: readonly ColumnPlan[], rows: readonly st
     const dates = rows.map((r) => r[c]).filter((v) => v !== undefined && !isMissingToken(v));
     const times = rows.map((r) => r[c + 1]).filter((v) => v !== undefined && !isMissingToken(v));
     if (dates.length < 2 || times.length < 2 || dates.some((v) => v.includes(':'))) continue;
-    if (times.every((v) => !Number.isNaN(parseTimeOfDay(v))) && new Set(times).size > 1) return { date: c, time: c + 1 };
+    if (times.every((v) => !Number.isNaN(parseTimeOfDay(v, endOfDay))) && new Set(times).size > 1) return { date: c, time: c + 1, endOfDay };
   }
   return null;
 }

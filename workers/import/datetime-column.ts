@@ -6,6 +6,7 @@ import { repeatExample, timeOrder, unsortedAdvice } from '../../common/data/fore
 import { excelDaysToEpoch, excelNote } from './excel-dates';
 import { DayFirstDates, EARLY_EPOCH, TWO_DIGIT_YEARS, lastDate, parseDatetime, parseIsoBytes, writesAmPm, type DateFormat } from './datetime';
 import { NumberColumn } from './number-column';
+import { repeatsPerTime, type RepeatsPerTime } from './repeats-per-time';
 import { TimeSteps } from './time-steps';
 import { isMissingToken } from './values';
 
@@ -53,8 +54,8 @@ export class DatetimeColumn extends NumberColumn {
   private written: string | null = null;
   /** On the ISO fast path: the cell's length without its 'Z' (10, 16 or 19), +100 when 'T' separates the time, +1000 when it ends in 'Z'. */
   private isoShape = 0;
-  /** Every distinct time appears exactly this many times (2 or more), else null; set by finish(). */
-  repeatsPerTime: number | null = null;
+  /** About k rows per time (k ≥ 2, the trainer's long-format rule), else null; set by finish(). */
+  repeatsPerTime: RepeatsPerTime | null = null;
 
   putBytes(buf: Buffer, s: number, e: number, esc: number, line: number): void {
     if (this.plan.dateFormat === 'iso') {
@@ -260,18 +261,13 @@ export class DatetimeColumn extends NumberColumn {
    */
   private countRepeats(values: Float64Array): number {
     const sorted = values.filter((t) => !Number.isNaN(t)).sort();
-    let dups = 0, first = NaN, run = 1, k = -1;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && sorted[i] === sorted[i - 1]) {
-        dups++;
-        run++;
-        if (Number.isNaN(first)) first = sorted[i];
-        continue;
-      }
-      k = k === -1 ? run : k === run ? k : 0;
-      run = 1;
+    let dups = 0, first = NaN;
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i] !== sorted[i - 1]) continue;
+      dups++;
+      if (Number.isNaN(first)) first = sorted[i];
     }
-    this.repeatsPerTime = k >= 2 ? k : null;
+    this.repeatsPerTime = repeatsPerTime(sorted);
     const name = this.plan.name;
     if (dups > 0 && !this.sorted) {
       const rows = repeatRows(values, sorted, 5);

@@ -99,7 +99,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   let skipLines = sniffed.skipLines;
   const policy = job.policy;
   // '2016-07-01' then '01:00:00': the date column gets each row's time of day added (date-time-pair.ts)
-  const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows) : null;
+  const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows, rules.endOfDayTimes) : null;
   const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
   let withoutTime = 0;
   const shape = sniffed.hasHeader ? 'header' : 'first row';
@@ -148,7 +148,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       else cols[c].putValue(null, line);
     }
     if (pair && count === width) {
-      const seconds = parseTimeOfDay(text(buf, starts[pair.time], ends[pair.time]));
+      const seconds = parseTimeOfDay(text(buf, starts[pair.time], ends[pair.time]), pair.endOfDay);
       if (Number.isNaN(seconds)) withoutTime++;
       else pairDate!.addTimeOfDay(seconds);
     }

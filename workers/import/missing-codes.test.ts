@@ -30,6 +30,17 @@ describe('codes for a missing reading', () => {
     expect(jsonl.message).toContain('empty those cells and import the file again (null in JSON, a missing value in Parquet or Arrow)');
   });
 
+  it('finds codes with a decimal part, which a float column stores rounded to single precision (-999.9 as -999.9000244…)', async () => {
+    // a ';' weather file with decimal commas: '-999,9' for a failed temperature reading, named as written
+    const body = Array.from({ length: 60 }, (_, i) => `${i};${i === 5 || i === 6 ? '-999,9' : `${8 + (i % 7)},${i % 10}`}`).join('\n');
+    const issue = codeIssue(await load(`n;Temperatur\n${body}\n`, {}, 'station.csv'))!;
+    expect(issue).toMatchObject({ column: 'Temperatur', count: 2, examples: [{ line: 7, value: '-999.9' }] });
+    expect(issue.message).toContain("column 'Temperatur': 2 values are -999.9, far outside its other values");
+    expect(issue.message).toContain("decimal=',', na_values=[-999.9])");
+    const dot = codeIssue(await load(`date,rh\n${rows(50, (i) => (i === 3 ? '99.99' : (40 + (i % 9) / 10).toFixed(1)))}\n`))!;
+    expect(dot.message).toContain("1 value is 99.99, far outside its other values (40 .. 40.8)");
+  });
+
   it('leaves alone a code inside the range, a column made of it, and the time column', async () => {
     // 9999 among prices of 0..20000 is a price; a column mostly -9999 is no code for a few missing readings
     expect(codeIssue(await load(`date,price\n${rows(50, (i) => String(i === 3 ? 9999 : i * 400))}\n`))).toBeUndefined();

@@ -7,8 +7,13 @@
 import { basename } from 'node:path';
 import { pyString } from '../../common/text/python-string';
 
-/** Codes for "missing" as written in data files: all nines, with or without a decimal part, either sign. */
-const CODES = new Set([99, 999, 9999, 99999, 999999, 99.9, 999.9, 9999.9, 99.99, 999.99, 9999.99].flatMap((c) => [c, -c]));
+/**
+ * Codes for "missing" as written in data files: all nines, with or without a decimal part, either sign. Keyed
+ * by the code and by its Float32 rounding too: a float column stores -999.9 as -999.9000244…, which is the
+ * value observe() sees, and the message names the code as written (-999.9).
+ */
+const CODES = new Map([99, 999, 9999, 99999, 999999, 99.9, 999.9, 9999.9, 99.99, 999.99, 9999.99]
+  .flatMap((c) => [c, -c]).flatMap((c) => [[c, c], [Math.fround(c), c]] as Array<[number, number]>));
 /** A code is flagged when it lies this many times the other values' span (or size) beyond them. */
 const FAR = 5;
 /** Other values a column needs before its range says what "far outside" is. */
@@ -35,7 +40,7 @@ export class MissingCodes {
     this.codes ??= new Map();
     const s = this.codes.get(v);
     if (s) s.count++;
-    else this.codes.set(v, { count: 1, line, written: String(v) });
+    else this.codes.set(v, { count: 1, line, written: String(CODES.get(v)) });
   }
 
   /**
@@ -50,9 +55,9 @@ export class MissingCodes {
     if (far.length === 0) return null;
     far.sort((a, b) => a[1].line - b[1].line);
     const count = far.reduce((n, [, s]) => n + s.count, 0);
-    const codes = far.map(([c]) => String(c));
+    const codes = far.map(([, s]) => s.written);
     // the first line of each of several codes (one code's is the issue's example, which the report shows)
-    const which = far.map(([c, s]) => `${s.count.toLocaleString('en-US')} ${s.count === 1 ? 'value is' : 'values are'} ${c}${far.length > 1 ? ` (first at line ${s.line})` : ''}`).join(', ');
+    const which = far.map(([c, s]) => `${s.count.toLocaleString('en-US')} ${s.count === 1 ? 'value is' : 'values are'} ${s.written}${far.length > 1 ? ` (first at line ${s.line})` : ''}`).join(', ');
     const range = `${fmt(this.lo)} .. ${fmt(this.hi)}`;
     const name = basename(file);
     const stem = name.replace(/(\.[A-Za-z0-9]+)*$/, '') || 'data';

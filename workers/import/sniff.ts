@@ -7,6 +7,7 @@ import { CsvTokenizer } from './csv-tokenizer';
 import { hasInitialSpaces, initialSpacesNote } from './initial-spaces';
 import { keepingLastComment, preambleNote, sniffPreamble, type Preamble } from './preamble';
 import { readSample, type SourceReading } from './source-reading';
+import { sniffTitleLines, titleLinesNote } from './title-lines';
 import { WHITESPACE, alignedBesideTabs, sniffWhitespaceColumns, tokenDelimiter, whitespaceNote } from './whitespace-columns';
 import { detectHeader, type HeaderGuess } from './header';
 import type { ParseRules } from '../../common/dataset-cache';
@@ -175,7 +176,7 @@ function withoutTrailingSummary(rows: string[][]): string[][] {
   return end === rows.length ? rows : rows.slice(0, end);
 }
 
-type SniffRules = InferRules & Partial<Pick<ParseRules, 'headerNumberMarks' | 'otherThousands' | 'accountingNegatives' | 'whitespaceColumns' | 'commentLines' | 'sepLine' | 'initialSpaces'>>;
+type SniffRules = InferRules & Partial<Pick<ParseRules, 'headerNumberMarks' | 'otherThousands' | 'accountingNegatives' | 'whitespaceColumns' | 'commentLines' | 'sepLine' | 'initialSpaces' | 'titleLines'>>;
 type SniffOptions = { delimiter?: string; header?: boolean; preferTab: boolean; summaryRows?: boolean; booleanNames?: boolean; rules?: SniffRules };
 
 /** The header guess's reading of `rows`, with the file's number marks unless the dataset predates that rule. */
@@ -202,7 +203,7 @@ function splitAfterSpaces(body: Buffer, wholeFile: boolean, text: (b: Buffer, s:
  * parse-rules.ts), with the notes saying so.
  */
 function readingOf(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: number, e: number) => string, file: string, opts: SniffOptions) {
-  const on = (rule: 'whitespaceColumns' | 'commentLines' | 'sepLine' | 'initialSpaces') => opts.rules?.[rule] !== false;
+  const on = (rule: 'whitespaceColumns' | 'commentLines' | 'sepLine' | 'initialSpaces' | 'titleLines') => opts.rules?.[rule] !== false;
   let preamble: Preamble = sniffPreamble(sample, wholeFile, { sepLine: on('sepLine'), commentLines: on('commentLines') });
   const notes: Sniffed['readingNotes'] = [];
   let body = sample.subarray(preamble.bytes);
@@ -221,6 +222,17 @@ function readingOf(sample: Buffer, wholeFile: boolean, text: (b: Buffer, s: numb
     else if (width !== null) {
       delimiter = WHITESPACE;
       notes.push({ topic: 'delimiter', text: whitespaceNote(width) });
+    }
+  }
+  if (on('titleLines') && delimiter !== WHITESPACE && preamble.comments === 0) {
+    // 'Station: Musterstadt;;;' above the header (title-lines.ts): skipped like a comment, with a note
+    const d = delimiter;
+    const titles = sniffTitleLines(body, (part, limit) => sampleRows(part, wholeFile || part.length < body.length, d, text, file, limit));
+    if (titles) {
+      const width = consistency(sampleRows(body.subarray(titles.bytes), wholeFile, d, text, file, 200)).width;
+      notes.push({ topic: 'title-lines', text: titleLinesNote(titles, preamble.lines, width) });
+      preamble = { ...preamble, lines: preamble.lines + titles.lines, bytes: preamble.bytes + titles.bytes };
+      body = sample.subarray(preamble.bytes);
     }
   }
   const last = preamble.lastComment;

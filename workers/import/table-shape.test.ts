@@ -82,6 +82,21 @@ describe('long format', () => {
     expect(dup.issues['note:date']).toBeUndefined();
   });
 
+  it('stores that miss some days or open late (about k rows per time): the note still says the run pivots the file, and what it does with the missing days', async () => {
+    const rows: string[] = [];
+    for (let d = 0; d < 60; d++) {
+      for (const s of [3, 7, 12, 21]) {
+        if ((s === 12 && d < 5) || (s === 7 && d % 17 === 3)) continue; // store 12 opens on day 6; store 7 misses a few days
+        rows.push(`${new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10)},${s},${(s + d / 7).toFixed(2)}`);
+      }
+    }
+    const r = await load(`date,store_id,units\n${rows.join('\n')}\n`);
+    expect(r.type('store_id')).toBe('categorical');
+    expect(r.issues['note:date'].message).toBe("column 'date': each time appears about 4 times (from 2 to 4) and column 'store_id' has 4 values: this looks like long format (one row per series and time). "
+      + "A forecasting run pivots it: each value of 'store_id' becomes a channel; a time without a row of some series is a gap in that channel, filled with the series' value before it. "
+      + 'If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id)');
+  });
+
   it('series one after another: the out-of-order warning says the run pivots and sorts it, not to sort the file', async () => {
     const rows: string[] = [];
     for (let s = 0; s < 3; s++) for (let d = 0; d < 40; d++) rows.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},store_${s},${(s * 10 + d / 3).toFixed(2)}`);

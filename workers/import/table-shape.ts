@@ -5,6 +5,7 @@ import type { CachedColumn } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
 import { pyString } from '../../common/text/python-string';
+import { everyTimeK, repeatsWords, type RepeatsPerTime } from './repeats-per-time';
 
 /** Column names that say "what the user did or thought": labels of recommendation and CTR logs. */
 const LABEL_NAME = /^(label|labels|target|y|rating|ratings|score|click|clicks|clicked|is_click|liked|like|likes|purchase|purchased|bought|watched|converted|conversion|interaction)$/i;
@@ -38,8 +39,12 @@ export function softenTimeWarnings(columns: readonly CachedColumn[], plans: read
   }
 }
 
-/** k rows per time and a column with k values: several series stacked in long format. */
-export function noteLongFormat(columns: readonly CachedColumn[], time: string, k: number, validation: Validation): void {
+/**
+ * About k rows per time and a column with k values: several series stacked in long format. The times need
+ * not repeat exactly k times (repeats-per-time.ts): the run pivots a file whose series miss some times too.
+ */
+export function noteLongFormat(columns: readonly CachedColumn[], time: string, repeats: RepeatsPerTime, validation: Validation): void {
+  const k = repeats.k;
   const candidates = columns.filter((c) => c.type === 'categorical' && c.stats.cardinality === k && c.name !== time);
   const series = candidates[0];
   if (!series) return;
@@ -47,14 +52,16 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, k
   if (timeOfDay(series)) {
     // '2016-07-01' and '00:00:00' in two columns: one timestamp split in two, not k series
     const example = series.stats.topValues?.[0]?.value ?? '00:00';
-    validation.addCounted('note', time, k, `column '${time}' holds dates and column '${series.name}' the time of day (e.g. '${example}'): together they are one timestamp, so every date repeats ${k} times. `
+    validation.addCounted('note', time, k, `column '${time}' holds dates and column '${series.name}' the time of day (e.g. '${example}'): together they are one timestamp, so ${everyTimeK(repeats) ? `every date repeats ${k} times` : repeatsWords(repeats, 'date')}. `
       + `This is not long format: combine them into one datetime column and import again, e.g. pandas \`df.insert(0, 'datetime', df[${pyString(time)}] + ' ' + df[${pyString(series.name)}]); df = df.drop(columns=[${pyString(time)}, ${pyString(series.name)}])\`. `
       + `Until then a forecast reads '${time}' as a time index with ${k} rows per time`, 'long-format');
     return;
   }
+  // uneven repeats: say what the run does with the times a series lacks (common/data/forecasting-long.ts fills them)
+  const gaps = everyTimeK(repeats) ? '' : `; a time without a row of some series is a gap in that channel, filled with the series' value before it`;
   // a forecasting run pivots it itself (common/data/forecasting-long.ts): say so, and how to name the column if the guess is wrong
-  validation.addCounted('note', time, k, `column '${time}': every time appears ${k} times and column '${series.name}' has ${k} values: this looks like long format (one row per series and time). ` +
-    `A forecasting run pivots it: each value of '${series.name}' becomes a channel${numbers > 1 ? ' per number column' : ''}. ` +
+  validation.addCounted('note', time, k, `column '${time}': ${repeatsWords(repeats)} and column '${series.name}' has ${k} values: this looks like long format (one row per series and time). ` +
+    `A forecasting run pivots it: each value of '${series.name}' becomes a channel${numbers > 1 ? ' per number column' : ''}${gaps}. ` +
     // both faces show this note: the app's way and the command line's (main/lab/datasets/current-issues.ts puts the dataset's id in)
     `If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column's Role → series-id; ` +
     `on the command line: gatelab datasets roles ID <column>=series-id)`, 'long-format');
@@ -76,7 +83,7 @@ function unsortedButPivoted(time: string, series: string, validation: Validation
 }
 
 /** Times of day ('00:00', '13:30:00', '7:05:00.5'): a column of them beside a date column completes its timestamps. */
-const TIME_OF_DAY = /^\s*([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*$/;
+const TIME_OF_DAY = /^\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?|24:00(:00)?)\s*$/; // '24:00': the day's end, as meter exports write it
 function timeOfDay(column: CachedColumn): boolean {
   const top = column.stats.topValues ?? [];
   return top.length > 0 && top.every((t) => TIME_OF_DAY.test(t.value));

@@ -25,6 +25,12 @@ export interface Rows {
   source?: SampleSource;
 }
 
+/** How a fusion modality's encoded vector is made of one column: a number 1 input, a one-hot its vocabulary, text its hashed buckets, a vector its width. */
+export type FusionColumnKind = 'number' | 'one-hot' | 'text' | 'vector';
+export interface FusionColumn { name: string; kind: FusionColumnKind; width: number }
+/** Each modality's columns in encoding order, by modality name. */
+export type FusionLayout = Record<string, FusionColumn[]>;
+
 export interface RunData {
   task: Task;
   /** The model output scored by the task metrics, and the target it is scored against. */
@@ -75,6 +81,12 @@ export interface RunData {
   classCounts?: PartClassCounts;
   /** Forecasting runs on a dataset: whether a long-format file was pivoted into one channel per series (common/data/forecasting-long.ts), sent with 'ready'. */
   pivoted?: boolean;
+  /**
+   * Fusion runs on a dataset: each modality's encoded vector by the columns it is built from, in order and
+   * with the width each takes (workers/data/fusion.ts, from the fitted pipeline: the encoder's own layout),
+   * so a gate report names an expert's inputs `fit_score`, `condition=fog`, not `tabular[3]`.
+   */
+  modalityInputs?: FusionLayout;
   /** Forecasting runs on a dataset: the season of the time column's step (24 hourly, 12 monthly...), for the seasonal-naive baseline (forecast-baselines.ts). */
   seasonLength?: number;
 }

@@ -14,6 +14,7 @@ import type { LabStore, DatasetRecord, ColumnRecord, NewColumn, DamagedRow } fro
 import type { LabPaths } from '../home';
 import type { ColumnRole, DatasetFamily, ColumnTypeName } from '../../../common/data/roles';
 import { sha256File } from './file-hash';
+import { closestName } from '../../../common/runs/dropped-fields';
 import { cacheDamage } from './cache-check';
 import { sweepAbandonedImports, sweepScratch } from './sweep';
 import { moveAsideForDeletion, putBack, settleInterruptedDeletions } from './deletion-aside';
@@ -99,7 +100,9 @@ export class DatasetRegistry {
     const found = byId ?? named[0];
     if (!found) {
       const known = this.list().map((d) => `${d.id} (${d.name})`).join(', ') || 'none yet';
-      throw new Error(`No dataset '${ref}'. Known datasets: ${known}. Import one with: gatelab import FILE`);
+      // a slip in a name (`athlete` for `athletes`, another case) is named, after the list it is one of
+      const near = typeof ref === 'string' && !/^\d+$/.test(ref) ? closestName(ref, this.list().map((d) => d.name)) : undefined;
+      throw new Error(`No dataset '${ref}'. Known datasets: ${known}.${near ? ` Did you mean '${near}'?` : ''} Import one with: gatelab import FILE`);
     }
     return found;
   }

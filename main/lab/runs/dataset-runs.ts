@@ -100,9 +100,9 @@ export function pivotedWhenTrained(summary: RunRecord['dataSummary']): boolean |
 export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void,
   options: { target?: string } = {}): Promise<DatasetRunSetup> {
   const template = (config.model as { template?: string } | undefined)?.template;
-  if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab help lists the templates; e.g. dlinear, finalmlp, gmu)');
+  if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab templates lists them; e.g. dlinear, finalmlp, gmu)');
   // the run config as its create will parse it (parseNewRunConfig: unknown fields, ranges), on a dataset to come
-  checkConfigBeforeData(config);
+  checkConfigBeforeData(config, ref);
   const paths = labPaths(home);
   const lab = await openLabDatasets(paths);
   // what a refusal undoes: the dataset this call imported, as a whole, or --target on an existing one
@@ -158,10 +158,21 @@ function once<A extends unknown[]>(f: (...args: A) => void): (...args: A) => voi
  * field the run or its template does not have, a value out of range (parseNewRunConfig, with a stand-in
  * dataset id: the data's own checks come after the import), and the ETT split on a CTR or fusion template.
  */
-function checkConfigBeforeData(config: Record<string, unknown>): void {
-  const parsed = parseNewRunConfig({ ...config, data: { ...((config.data as object) ?? {}), kind: 'dataset', datasetId: 1 } } as RunConfigInput);
-  refuseEttForTemplate(parsed);
+function checkConfigBeforeData(config: Record<string, unknown>, ref: string): void {
+  try {
+    const parsed = parseNewRunConfig({ ...config, data: { ...((config.data as object) ?? {}), kind: 'dataset', datasetId: STAND_IN_ID } } as RunConfigInput);
+    refuseEttForTemplate(parsed);
+  } catch (e) {
+    // advice to store a split (`--set split=stratified`) names the config's dataset: here the stand-in, which
+    // is another dataset (or none) in the user's lab; the dataset they named with --dataset is the one meant
+    const stored = `gatelab datasets split ${STAND_IN_ID} `;
+    if (!(e instanceof Error) || !e.message.includes(stored)) throw e;
+    const meant = /^\d+$/.test(ref) || !existsSync(ref) ? shellWord(ref) : 'ID';
+    e.message = e.message.split(stored).join(`gatelab datasets split ${meant} `);
+    throw e;
+  }
 }
+const STAND_IN_ID = 1;
 
 /**
  * Deletes the dataset this command just imported (registry.delete: its folder and its row, as `gatelab

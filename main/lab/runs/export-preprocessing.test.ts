@@ -262,7 +262,7 @@ describe('an exported model on new raw rows', () => {
     // the helpful-vote count is heavy-tailed (skewness ≈ 6): log1p before its z-score, and the encoder applies it
     const votes = doc.inputs.flatMap((i) => i.features).find((f) => (f as { column?: string }).column === 'Positive Feedback Count');
     expect(votes).toMatchObject({ kind: 'zscore', log1p: true });
-    expect(doc.outputs[0]).toMatchObject({ name: 'logits', kind: 'binary-logit', label: { column: 'Recommended IND', cell: 'boolean', positive: 'true', negative: 'false' } });
+    expect(doc.outputs[0]).toMatchObject({ name: 'logits', kind: 'binary-logit', label: { column: 'Recommended IND', cell: 'boolean', positive: '1', negative: '0' } }); // the file's words, as the run names them
     const raw = picks.map((i) => runs.fusion.rows[rows[i]]);
     const logits = (await runOnnx(tried.onnxPath, doc, raw.map((r) => [r]))).logits;
     tried.rows.forEach((r, k) => {

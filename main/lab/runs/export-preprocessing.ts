@@ -10,6 +10,7 @@ import {
 } from '../../../common/data';
 import { stateFor } from '../../../common/models/binding';
 import { targetCoding } from '../../../common/models/target';
+import { booleanWordsOf } from '../../../common/models/label-words';
 import type { RunPipeline } from './run-pipeline';
 import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule, LongFormatDoc } from './preprocessing-doc';
 import { NUMBER_FORMAT_RULE, laterNumberReadings, numberFormatOf, type LaterNumberReadings, type NumberFormat } from './export-number-format';
@@ -142,7 +143,9 @@ const widthOf = (fs: Feature[]) => fs.reduce((n, f) => n + f.width, 0);
 
 /** What the label's values mean, decided as the trainer decides them (common/models/target.ts). */
 function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; binaryOnly?: boolean; classes?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
-  const t = targetCoding(p.data.column(column), column, o);
+  // a boolean label is named by its file's words ('yes'/'no'), as the run names it, not the stored 'true'/'false'
+  const booleanWords = booleanWordsOf(p.data, column);
+  const t = targetCoding(p.data.column(column), column, { ...o, ...(booleanWords ? { booleanWords } : {}) });
   const { cell } = cellOf(p, column);
   if (t.kind === 'classes') return { label: { ...at(p, column), cell, classes: t.names }, binary: false };
   if (t.rule !== undefined) return { label: { ...at(p, column), cell, positiveIf: { atLeast: t.rule } }, binary: true };
@@ -220,9 +223,11 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     cells: {
       missing: MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is its shortest decimal form (JavaScript String(x): 7.0 → "7"); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is the shortest decimal form of its stored value (JavaScript String(x): 7.0 → "7"; with storage float32, of the float32 value: 2.9 → String(Math.fround(2.9)) = "2.9000000953674316", Python str(float(numpy.float32(2.9)))); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
       numberFormat: NUMBER_FORMAT_RULE,
       boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
+      // the multi-hot rule as common/data/vocabulary.ts rowTokens applies it (a consumer's encoder must split the same way)
+      list: 'a multi-hot feature with a `separator` splits its cell on it, trims each token of surrounding spaces and drops empty ones (a missing cell has no tokens; a token repeated in one cell counts once); with `indicatorColumns`, a column is on when its number is > 0 or its cell, compared in any case, is 1, true or yes (a boolean column: the token "true", cells.boolean)',
       missingRules: {
         nan: 'a missing number stays NaN',
         zero: 'a missing number is 0 after scaling (the training mean; min-max: the minimum)',

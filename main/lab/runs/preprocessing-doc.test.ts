@@ -229,6 +229,8 @@ describe('gatelab.preprocessing applied to raw cells equals the trainer\'s batch
     // the word n-gram joiner is in the document (the reference encoder joins with it: any other string hashes elsewhere)
     expect(doc.inputs[0].features[0]).toMatchObject({ kind: 'hashed-ngrams', unit: 'word', joiner: ' ' });
     expect(doc.cells.boolean).toMatch(/trimmed/);
+    // a multi-hot's tokens are trimmed and empty ones dropped, as the lab splits them (common/data/vocabulary.ts)
+    expect(doc.cells.list).toMatch(/trims each token of surrounding spaces and drops empty ones/);
     const test = fusionSources(p.data, p.split, p.fitted, { modalities: [{ name: 'text', columns: ['review'] }, { name: 'tab', columns: ['size', 'age'] }], label: 'grade' }).test;
     const ids = rowsOf(p.split.assignment, TEST);
     const batch = test.batch(Int32Array.from(ids, (_, i) => i));

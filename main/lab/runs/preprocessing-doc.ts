@@ -129,7 +129,8 @@ export interface OutputDoc extends SourcePlace {
   probability?: string;
   /**
    * Binary: the positive class is the label value `positive` (read as `cell` says: numbers compared as
-   * numbers, booleans as "true"/"false"), or, with a rule, every number ≥ positiveIf.atLeast.
+   * numbers; a boolean's `positive`/`negative` are the words its file wrote, 'yes'/'no', and a cell is
+   * positive when cells.boolean reads it as the same token as `positive`), or, with a rule, every number ≥ positiveIf.atLeast.
    * Classes: classes[i] is the label value of class i (logit i).
    */
   label?: SourcePlace & { column: string; cell: CellKind; positive?: string; negative?: string; positiveIf?: { atLeast: number }; classes?: string[] };
@@ -158,7 +159,7 @@ export interface PreprocessingDoc {
   };
   /** How raw cells are read before any transform. */
   /** `missingRules`: what each feature's `missing` rule does, in words (the file is read without this README). */
-  cells: { missing: string[]; text: string; number: string; numberFormat: string; boolean: string; missingRules: Record<MissingRule, string> };
+  cells: { missing: string[]; text: string; number: string; numberFormat: string; boolean: string; list: string; missingRules: Record<MissingRule, string> };
   inputs: InputDoc[];
   outputs: OutputDoc[];
 }

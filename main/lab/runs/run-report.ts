@@ -280,7 +280,9 @@ export function showText(store: LabStore, r: RunRecord): string {
   lines.push('  metrics:');
   for (const m of d.metrics) {
     const scaled = d.ratingUnits === 'scaled' && isRatingMetric(m.name) ? '  (scaled units)' : '';
-    lines.push(`    ${m.name.padEnd(20)} ${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}${scaled}`);
+    // a metric stored once (the test metrics) has one value: first/last/min/max of it would say it four times
+    const values = m.points === 1 ? `${String(1).padStart(7)} point   value ${fmt(m.last)}` : `${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}`;
+    lines.push(`    ${m.name.padEnd(20)} ${values}${scaled}`);
   }
   if (d.gates.length) lines.push('  gates (last value):');
   // the statistic in the app's words (openness histogram, not openness_hist; a top-2 router's `load` is its

@@ -2,7 +2,7 @@
 // another column group a modality. Written as a placeholder (`<column>=feature:<modality>`) the command fails
 // when pasted; written on the user's own columns it runs, and shows what a modality is: a group of inputs of
 // one kind (the text apart from the numbers, the categories apart from the measurements).
-import { shellWord } from '../../../common/text/shell-word';
+import { modalityAssignmentWord } from '../../../common/models/modality-assignment';
 
 interface Column { name: string; type: string; role: string }
 
@@ -14,5 +14,5 @@ export function secondModalityExample(columns: readonly Column[], modality: { co
   // a kind the others are not: the text among numbers, the categories among measurements
   const odd = ['text', 'categories', 'numbers'].map((k) => inModality.filter((c) => kinds(c) === k)).find((g) => g.length > 0 && g.length < inModality.length);
   const pick = odd?.[0] ?? inModality[inModality.length - 1];
-  return shellWord(`${pick.name}=${pick.role}:${odd ? kinds(pick) : 'group2'}`);
+  return modalityAssignmentWord({ column: pick.name, role: pick.role, group: odd ? kinds(pick) : 'group2' });
 }

@@ -161,7 +161,11 @@ export function encodeInputs(input: InputDoc, items: Row[][], doc: Cells): { dty
 /** Whether a raw label cell is the positive class of a binary output. */
 export function isPositive(label: NonNullable<OutputDoc['label']>, cell: string): boolean {
   if (label.positiveIf) return Number(cell) >= label.positiveIf.atLeast;
-  if (label.cell === 'boolean') return tokenOf({ cells: { missing: [] } } as unknown as Cells, { cell: 'boolean' } as Described, cell) === label.positive;
+  // the label's words are the file's ('yes'/'no'): both sides read as boolean tokens, so 'Y' matches 'yes'
+  if (label.cell === 'boolean') {
+    const token = (c: string) => tokenOf({ cells: { missing: [] } } as unknown as Cells, { cell: 'boolean' } as Described, c);
+    return token(cell) !== null && token(cell) === token(label.positive!);
+  }
   return cell === label.positive || (cell.trim() !== '' && Number(cell) === Number(label.positive));
 }
 
