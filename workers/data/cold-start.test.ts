@@ -57,7 +57,7 @@ describe('cold start in a recommendation run', () => {
     expect(coldStartNote(data, ['C1', 'C2', 'C3'], split)).toBe('validation: 0% of C3 unseen in training; test: 100% of C3 unseen in training');
     expect(coldStartNote(data, ['C1', 'C2'], split)).toBeNull();
     // a field named like an entity with a handful of values (a device type) is a category, not a user: no "0% of device"
-    const device = { ...columns, device: code(Array.from({ length: n }, (_, r) => r % 3), ['mobile', 'desktop', 'tablet']) };
+    const device: typeof columns = { ...columns, device: code(Array.from({ length: n }, (_, r) => r % 3), ['mobile', 'desktop', 'tablet']) };
     const withDevice = { ...data, names: Object.keys(device), column: (name: string) => device[name] } as typeof data;
     expect(coldStartNote(withDevice, ['device', 'C3'], split)).toBe('validation: 0% of C3 unseen in training; test: 100% of C3 unseen in training');
   });
