@@ -69,6 +69,8 @@ export interface ParseRules {
   timeParts: boolean;
   /** Whole numbers beyond 2^53 in a column not named like an id are exact categories, not rounded numbers (big-int-codes.ts). */
   bigIntCodes: boolean;
+  /** '--', '---' (dashes alone, as Davis WeatherLink writes a missing reading) are missing in number columns (workers/import/values.ts isDashRun). */
+  dashRuns: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
@@ -79,7 +81,8 @@ export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRu
     otherThousands: on('otherThousands'), accountingNegatives: on('accountingNegatives'), foreignTimeNames: on('foreignTimeNames'),
     periodDates: on('periodDates'), monthNameDates: on('monthNameDates'), unixTimeNames: on('unixTimeNames'), unicodeMinus: on('unicodeMinus'),
     whitespaceColumns: on('whitespaceColumns'), commentLines: on('commentLines'), sepLine: on('sepLine'), initialSpaces: on('initialSpaces'),
-    timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes') };
+    timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes'),
+    dashRuns: on('dashRuns') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentTitle, evaluationNote, gateCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from './gate-captions';
+import { assignmentTitle, evaluationNote, gateCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle, topExpertSamplesCaption } from './gate-captions';
 import { gateNamesFromConfig, NO_NAMES } from './gate-names';
 
 // Model configs as the audit's lab stored them (runs 5, 7, 6, 3, 10 of /tmp/audit8/a16), trimmed to what captions read.
@@ -119,5 +119,18 @@ describe("a GMU's modality weights", () => {
     expect(statTitle('modality_weights', two)).toBeNull(); // z and 1 − z: they are shares
     // other fusion templates' modality weights are softmax shares
     expect(statTitle('modality_weights', gateNamesFromConfig({ model: { template: 'moe-fusion', modalities: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] } }))).toBeNull();
+  });
+});
+
+describe('samples with it as top expert, beside the share of tokens by top expert', () => {
+  it('says a sequence model counts a sample once and each of its tokens apart, so the two need not agree', () => {
+    const seq = topExpertSamplesCaption(3, dense);
+    expect(seq).toBe('Each test sample is counted once, for the expert with the largest router weight averaged over its 3 tokens; the share of tokens by top expert counts every token on its own. ' +
+      'This model routes several tokens per sample, and one sample\'s tokens can go to different experts, so the two need not agree: an expert can win many tokens and few samples.');
+    // a top-2 router's share is of its picks
+    expect(topExpertSamplesCaption(3, noisy)).toContain('the share of top-2 picks counts every token on its own');
+    // one token per sample (a CTR router): the counts follow the share; an older report (no token count) says when they differ
+    expect(topExpertSamplesCaption(1, dense)).toBe('Each test sample is routed as one token and counted for the expert with its largest router weight, so these counts follow the share of tokens by top expert.');
+    expect(topExpertSamplesCaption(undefined, NO_NAMES)).toMatch(/averaged over its tokens; .*When a model routes several tokens per sample/);
   });
 });

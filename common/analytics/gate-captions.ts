@@ -34,6 +34,22 @@ function picksTitle(n?: GateNames): string | null {
   return n.router.k > 1 ? `share of top-${n.router.k} picks` : 'share of tokens by top expert';
 }
 
+/**
+ * What "N samples with it as top expert" (the expert-specialisation cards) counts, beside the router's share
+ * of tokens by top expert (or of its top-k picks). A sample counts once, for the expert with the largest
+ * router weight averaged over the sample's tokens; the share counts every token on its own. A model that
+ * routes several tokens per sample (a sequence model's patches or time steps) sends one sample's tokens to
+ * different experts, so "expert 1: 40% of tokens" can sit beside "expert 1: 0 samples" with nothing wrong.
+ * `tokens`: tokens each sample routes (RouterReport.tokens; absent in reports before it).
+ */
+export function topExpertSamplesCaption(tokens: number | undefined, n?: GateNames): string {
+  const share = n?.router && n.router.k > 1 ? `the share of top-${n.router.k} picks` : 'the share of tokens by top expert';
+  if (tokens === 1) return `Each test sample is routed as one token and counted for the expert with its largest router weight, so these counts follow ${share}.`;
+  const each = tokens ? `its ${tokens} tokens` : 'its tokens';
+  return `Each test sample is counted once, for the expert with the largest router weight averaged over ${each}; ${share} counts every token on its own. ` +
+    `${tokens ? 'This model routes several tokens per sample' : 'When a model routes several tokens per sample'}, and one sample's tokens can go to different experts, so the two need not agree: an expert can win many tokens and few samples.`;
+}
+
 /** Whether gate `gate` is measured on an evaluation split (`val.router`, `test.router`) rather than training batches. */
 const evaluated = (gate: string): boolean => /^(val|test)\./.test(gate);
 

@@ -80,6 +80,22 @@ export const KnockoutRow = z.object({
   value: z.number(),
   /** value − baseline (for "lower is better" metrics a positive delta is a loss). */
   delta: z.number(),
+  /**
+   * The metric this row is scored on, when it is not the table's: each of MMoE's task gates is scored on
+   * its own task (the rating gate on rating_rmse, the click gate on auc). Tables stored before: absent, and
+   * every row is the table's `metric` (rowScore reads both).
+   */
+  metric: z.string().optional(),
+  /** Whether higher is better for the row's `metric` (absent: the table's). */
+  higherIsBetter: z.boolean().optional(),
+  /** The row's `metric` as trained, which `delta` is measured from (absent: the table's `baseline`). */
+  baseline: z.number().optional(),
+  /**
+   * Forecasting with a target role (`--target OT`) among several channels: each target channel's own MSE
+   * with this knockout (the row's metric is the run's headline mse, every channel's mean, as the trainer
+   * scores the test split; `gatelab show` prints the target's own error beside it). Absent otherwise.
+   */
+  channels: z.array(z.object({ name: z.string(), baseline: z.number(), value: z.number(), delta: z.number(), ci: ConfidenceInterval })).optional(),
   /** Paired bootstrap interval of the delta over test samples (the table's `interval` says how it was resampled). */
   ci: ConfidenceInterval,
 });
@@ -99,3 +115,27 @@ export const KnockoutTable = z.object({
   rows: z.array(KnockoutRow),
 });
 export type KnockoutTable = z.infer<typeof KnockoutTable>;
+
+/** What one row is scored on: its own metric (MMoE's task gates), else the table's. */
+export interface RowScore { metric: string; higherIsBetter: boolean; baseline: number }
+export const rowScore = (t: Pick<KnockoutTable, 'metric' | 'higherIsBetter' | 'baseline'>, r: KnockoutRow): RowScore =>
+  ({ metric: r.metric ?? t.metric, higherIsBetter: r.higherIsBetter ?? t.higherIsBetter, baseline: r.baseline ?? t.baseline });
+
+/** The metrics a table's rows are scored on, the table's own first ("auc", "rating_rmse"). */
+export const tableMetrics = (t: KnockoutTable): string[] => [...new Set([t.metric, ...t.rows.map((r) => rowScore(t, r).metric)])];
+
+/**
+ * A forecasting run's target channels (`--target OT` among several), each as a table of its own: the rows'
+ * `channels` numbers under the metric "mse of 'OT'", so every face shows them as it shows a table.
+ */
+export function targetChannelTables(t: KnockoutTable): (KnockoutTable & { channel: string })[] {
+  const channels = [...new Set(t.rows.flatMap((r) => r.channels?.map((c) => c.name) ?? []))];
+  return channels.map((channel) => {
+    const rows = t.rows.flatMap(({ channels: all, metric: _metric, higherIsBetter: _better, baseline: _baseline, ...r }) => {
+      const c = all?.find((x) => x.name === channel);
+      return c ? [{ ...r, value: c.value, delta: c.delta, ci: c.ci }] : [];
+    });
+    const baseline = t.rows.flatMap((r) => r.channels ?? []).find((c) => c.name === channel)!.baseline;
+    return { ...t, channel, metric: `mse of '${channel}'`, higherIsBetter: false, baseline, rows };
+  });
+}

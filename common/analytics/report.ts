@@ -53,6 +53,8 @@ export const RouterReport = z.object({
   probability: z.array(z.number()).optional(),
   /** Share of the routing picks per expert on the test split (top-k: of the k picks per token; sums to 1); reports before this field: absent. */
   picks: z.array(z.number()).optional(),
+  /** Tokens each test sample routes (1 for a CTR or fusion router; a sequence model's patches or steps); reports before this field: absent. */
+  tokens: z.number().int().optional(),
   /**
    * Expert load recorded during training (from the run's gate statistics), when available. `firstStep`: a
    * point an older GateLab stored as the mean over one training call's steps firstStep..step (migrations/0007;

@@ -18,6 +18,7 @@
 import type { DatasetCacheMeta, IssueExample } from '../dataset-cache';
 import { CLOCK_CHANGE_MIN_DAYS, SpringChanges, timesWrittenInUtc } from './spring-clock-change';
 import { RepeatedHourRuns, autumnStep, clockWentBack } from './autumn-clock-change';
+import { dateHourAdvice, hourColumnBesideDate } from './date-hour-columns';
 // whether the split has room for its windows (its own file); callers import it from here, as before the split
 export { checkForecastingWindows, fewWindowsWarning, MIN_STEPS_PER_EPOCH, MIN_VALIDATION_WINDOWS, NOT_CHRONOLOGICAL, windowMisfit } from './forecasting-window-fit';
 
@@ -242,6 +243,9 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
   const rows = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`;
   const verb = count === 1 ? 'repeats' : 'repeat';
   if (share > DUPLICATE_TIMES_ALLOWED) {
+    // a date column beside an hour number (dteday + hr): no stacked series, one timestamp in two columns
+    const hour = hourColumnBesideDate(meta, time!, first);
+    if (hour) throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}: ${dateHourAdvice(time!, hour, meta.source)}`);
     throw new Error(`${rows} of ${meta.rows.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%) ${verb} the time of the row before in '${time}'${where ? ` (${where})` : ''}: ` +
       'several series stacked in one file? Set the column that tells them apart to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id): the run then pivots them into one channel per series; ' +
       `or de-duplicate the file (one row per time) and import it again. Forecasting reads rows in file order, and would take the repeats for consecutive steps`);

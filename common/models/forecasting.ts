@@ -54,7 +54,7 @@ export const TsMixerGatedTemplate = z.object({
   blocks: z.number().int().min(1).max(16).default(2).describe('Mixer blocks (time mixing + feature mixing)'),
   ffDim: z.number().int().positive().max(4096).default(64).describe('Hidden width of the feature-mixing MLP'),
   feedForward: z.enum(['relu', 'glu', 'geglu', 'swiglu']).default('relu')
-    .describe('Hidden layer of the feature-mixing MLP: relu (TSMixer), or a GLU-family gate (xW) ⊙ act(xV) of width ffDim with act σ (glu), GELU (geglu) or SiLU (swiglu)'),
+    .describe('Hidden layer of the feature-mixing MLP: relu (TSMixer), or a GLU-family gate (xW) ⊙ act(xV) as wide as the feed-forward width, with act σ (glu), GELU (geglu) or SiLU (swiglu)'),
   dropout: dropout(0.9).describe('Dropout probability (the paper tuned 0.9 for ETTh1)'),
   norm: z.enum(['time-feature', 'feature']).default('time-feature')
     .describe('time-feature: layer norm over the whole (time, feature) plane, like the original 2-D normalisation; feature: layer norm over the channels of each step'),
@@ -75,7 +75,7 @@ export const PatchTransformerGatedTemplate = z.object({
   patchLen: z.number().int().positive().default(16).describe('Patch length'),
   stride: z.number().int().positive().default(8).describe('Patch stride'),
   dModel: z.number().int().positive().max(4096).default(16).describe('Token width'),
-  heads: z.number().int().positive().max(64).default(4).describe('Attention heads (must divide dModel)'),
+  heads: z.number().int().positive().max(64).default(4).describe('Attention heads (must divide the model width, d_model)'),
   layers: z.number().int().min(1).max(24).default(3).describe('Transformer layers'),
   ffDim: z.number().int().positive().max(16384).default(128).describe('Feed-forward width'),
   dropout: dropout(0.3),

@@ -53,7 +53,7 @@ export const GatedCrossAttentionTemplate = z.object({
   template: z.literal('gated-cross-attention'), ...gatedModalities('gated-cross-attention'),
   tokens: z.number().int().min(1).max(64).default(4).describe('Tokens each modality is projected to'),
   dModel: z.number().int().positive().max(4096).default(32).describe('Token width'),
-  heads: z.number().int().positive().max(64).default(4).describe('Attention heads (must divide dModel)'),
+  heads: z.number().int().positive().max(64).default(4).describe('Attention heads (must divide the model width, d_model)'),
   hidden: hiddenList([64], 'Hidden widths of the output MLP'), dropout: dropout(0.1),
   gate: gateField(GatedAttentionGate, { kind: 'gated-attention' }),
 }).superRefine((c, ctx) => {
@@ -71,7 +71,7 @@ export const EarlyExitMlpTemplate = z.object({
   blocks: z.number().int().min(2).max(16).default(3).describe('Blocks, each followed by an exit (a classifier head; all but the last also an exit gate)'),
   dropout: dropout(0),
   exitWeights: z.array(z.number().min(0)).max(16).default([])
-    .describe('Deep supervision: weight of each exit’s task loss, first to last (empty: 1 each); the gate’s exitLossWeight multiplies the early exits’ weights'),
+    .describe('Deep supervision: weight of each exit’s task loss, first to last (empty: 1 each); the gate’s exit loss weight multiplies the early exits’ weights'),
   gate: gateField(EarlyExitGate, { kind: 'early-exit' }),
 }).superRefine((c, ctx) => {
   if (c.exitWeights.length && c.exitWeights.length !== c.blocks)

@@ -33,6 +33,8 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
     await training.getByLabel('Epochs', { exact: true }).press('Tab');
     await training.getByLabel('Max steps', { exact: true }).fill('40');
     await training.getByLabel('Max steps', { exact: true }).press('Tab');
+    // a new user's form starts at one seed (one run, a third of three seeds' wait); comparing seeds is chosen here
+    await expect(page.getByLabel('Seeds')).toHaveValue('1');
     await page.getByLabel('Seeds').fill('2');
     await expect(models.startButton()).toHaveText(/Start 2 runs/);
   });
@@ -89,6 +91,8 @@ test('train TSMixer-gated with two seeds, compare them, export ONNX', async ({ p
     for (const r of rows) expect(Number(r[2])).toBeGreaterThanOrEqual(0);
     await expect(page.getByTestId('try-spark')).toHaveCount(3);
     await expect(page.getByTestId('try-it')).toContainText('24 steps ×');
+    // what the model predicts by the dataset's columns, not the ONNX tensor names ("vs target y")
+    await expect(page.getByTestId('try-summary')).toHaveText(/^Forecast of .+ · \d[\d,]* test windows · model .+\.onnx \(output forecast\)$/);
   });
   await app.screenshot('08b-export-try-it');
 });

@@ -63,6 +63,16 @@ describe('datasetReport', () => {
     expect(datasetReport(d({ ...validation, rowsDropped: 2, linesDropped: undefined }), 'h').split('\n')[1]).toMatch(/; 2 rows dropped$/);
     expect(datasetReport(d({ ...validation, rowsDropped: 1500, linesDropped: 1500 }), 'h').split('\n')[1]).toMatch(/; 1,500 rows dropped$/);
   });
+
+  it("counts validation issues in the right number: 'Validation: 1 issue', '2 issues', never 'issue(s)'", async () => {
+    const { datasetReport } = await import('./dataset-report');
+    const issue = (column: string): ValidationIssue => ({ kind: 'missing', severity: 'warning', column, count: 1, message: `1 missing value in ${column}`, examples: [] });
+    const d = (issues: ValidationIssue[]) => ({ id: '1', rows: 1, columns: [{ name: 'a', type: 'int', role: 'feature', stats: {} }], format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, validation: { issues } }) as unknown as Parameters<typeof datasetReport>[0];
+    const line = (issues: ValidationIssue[]) => datasetReport(d(issues), 'h').split('\n').find((l) => l.startsWith('Validation:'));
+    expect(line([issue('a')])).toBe('Validation: 1 issue');
+    expect(line([issue('a'), issue('b')])).toBe('Validation: 2 issues');
+    expect(line([])).toBe('Validation: no issues');
+  });
 });
 
 describe('droppedText', () => {

@@ -147,7 +147,7 @@ export function datasetReport(d: Dataset, headline: string): string {
     headline,
     `${count(d.rows, 'row')} x ${count(d.columns.length, 'column')} (${source})${kept}${imputed}`,
     schemaTable(d),
-    issues.length ? `Validation: ${issues.length} issue(s)` : 'Validation: no issues',
+    issues.length ? `Validation: ${count(issues.length, 'issue')}` : 'Validation: no issues',
     ...issueLines(issues, 12, v.policy),
   ].join('\n');
 }

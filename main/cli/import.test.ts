@@ -93,6 +93,17 @@ describe('gatelab import --json on the shared datasets', () => {
     expect(r.stderr).toMatch(/price/);
     expect(r.stderr).toMatch(/abc/);
   });
+
+  it('a header unlike all its data lines is refused naming line 1, without the --on-invalid flags (dropping would leave no rows)', async () => {
+    const bad = join(home, 'rownames.csv');
+    writeFileSync(bad, 'x,y\n"1",0.5,1.5\n"2",0.7,1.1\n');
+    const r = await gatelab(['import', bad, '--home', home]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^gatelab import: rejected rownames\.csv, line 1: the header has 2 fields \('x', 'y'\), but both lines read after it \(from line 2\) have 3: .* and import again\n$/);
+    const short = join(home, 'short-row.csv');
+    writeFileSync(short, 'x,y\n1,2\n3\n4,5\n');
+    expect((await gatelab(['import', short, '--home', home])).stderr).toMatch(/line 3: expected 2 fields .* \(on the command line: --on-invalid drop or --on-invalid impute\)/);
+  });
 });
 
 describe('gatelab import --encoding', () => {

@@ -157,7 +157,8 @@ export const command: CliCommand = {
     } catch (e) {
       if (tty) process.stderr.write('\r\x1b[K');
       if (e instanceof ImportError) {
-        const hint = ['ragged_row', 'unparsable'].includes(e.code) ? ' (on the command line: --on-invalid drop or --on-invalid impute)' : '';
+        // only a refusal that offers onInvalid gets its flags (a header unlike its data lines is fixed in the file)
+        const hint = ['ragged_row', 'unparsable'].includes(e.code) && e.message.includes('onInvalid') ? ' (on the command line: --on-invalid drop or --on-invalid impute)' : '';
         console.error(`gatelab import: ${exitCodeOfError(e) === 2 ? 'rejected ' : ''}${e.message}${hint}`);
         return exitCodeOfError(e);
       }

@@ -95,7 +95,7 @@ describe('gatelab knockout table', () => {
     expect(lines[2]).toMatch(/^ {2}router top1 +2\.1100e-9 +1\.7070e-9 +\[ ?1\.5200e-9, 1\.9000e-9\]$/);
     expect(lines[3]).toMatch(/^ {2}router uniform +0\.4100e-9 +0\.0070e-9 +\[-0\.0020e-9, 0\.0160e-9\]$/);
   });
-  it("says why a gate's rows are all exactly 0: MMoE's rating gate is not read by the click AUC the table scores", () => {
+  it("says why a stored table's rating-gate rows are all exactly 0: scored on the click AUC, which does not read that gate", () => {
     const row = (gate: string, mode: 'uniform' | 'mean', delta: number) => ({ gate, kind: 'router' as const, mode, value: 0.69 + delta, delta, ci: { low: Math.min(0, delta * 2), high: Math.max(0, delta * 2), level: 0.95 } });
     const table: KnockoutTable = { runId: 17, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.69, samples: 2000, resamples: 1000, seed: 0,
       rows: [row('gate.task0', 'uniform', 0.0008), row('gate.task0', 'mean', 0), row('gate.task1', 'uniform', 0), row('gate.task1', 'mean', 0)] };
@@ -103,12 +103,46 @@ describe('gatelab knockout table', () => {
     const notes = formatKnockouts(table, names).split('\n').filter((l) => l.startsWith('  note: '));
     expect(notes).toHaveLength(1); // the click gate moved the AUC on one knockout: no note for it
     expect(notes[0]).toContain('gate.task1 (rating gate)');
-    expect(notes[0]).toMatch(/rating tower only; the click auc/);
-    expect(notes[0]).toMatch(/gatelab show 17\)$/);
+    expect(notes[0]).toMatch(/rating tower only; this table was stored before knockouts were scored per task, on the click auc/);
+    expect(notes[0]).toMatch(/\(gatelab knockout 17 --gate gate\.task1 scores it on the rating tower\)$/);
     // a gate of another model whose knockouts all left the metric unchanged: said plainly, in the table's metric
     const flat: KnockoutTable = { ...table, metric: 'mse', rows: [row('exit_gate.gate1', 'mean', 0)] };
     expect(formatKnockouts(flat, gateNamesFromConfig({ model: { template: 'early-exit-mlp' } }))).toMatch(/note: no knockout of exit_gate\.gate1 \(exit gate after block 2\) changed the test mse at all/);
     // a table where every gate moved the metric has no note
     expect(formatKnockouts({ ...table, rows: table.rows.slice(0, 1) }, names)).not.toContain('note:');
+  });
+
+  it("names each row's metric when a table scores more than one (MMoE: the rating gate on rating_rmse), and each one's value as trained", () => {
+    const ci = (d: number) => ({ low: d - 0.01, high: d + 0.01, level: 0.95 });
+    const table: KnockoutTable = { runId: 17, split: 'test', metric: 'auc', higherIsBetter: true, baseline: 0.69, samples: 2000, resamples: 1000, seed: 0, rows: [
+      { gate: 'gate.task0', kind: 'router', mode: 'uniform', value: 0.67, delta: -0.02, ci: ci(-0.02), metric: 'auc', higherIsBetter: true, baseline: 0.69 },
+      { gate: 'gate.task1', kind: 'router', mode: 'uniform', value: 0.95, delta: 0.04, ci: ci(0.04), metric: 'rating_rmse', higherIsBetter: false, baseline: 0.91 },
+    ] };
+    const lines = formatKnockouts(table, gateNamesFromConfig({ model: { template: 'mmoe' } })).split('\n');
+    expect(lines[0]).toMatch(/^run 17: test auc 0\.6900 as trained \(higher is better;/);
+    expect(lines[1]).toBe('  test rating_rmse 0.9100 as trained (lower is better): the metric of the gate.task1 (rating gate) rows, the task it serves');
+    expect(lines[2]).toMatch(/^ {2}knockout +metric +value +delta +95% interval$/);
+    expect(lines[3]).toMatch(/^ {2}gate\.task0 uniform +auc +0\.6700 +-0\.0200 +\[/);
+    expect(lines[4]).toMatch(/^ {2}gate\.task1 uniform +rating_rmse +0\.9500 +0\.0400 +\[/);
+    expect(lines[3].indexOf('0.6700') + 6).toBe(lines[4].indexOf('0.9500') + 6); // the values line up
+    expect(lines.join('\n')).not.toContain('note:'); // both gates moved their metric
+    // a table of one metric (rows that name it, or rows stored before rows did) keeps its value column headed by it
+    expect(formatKnockouts({ ...table, rows: table.rows.slice(0, 1) }).split('\n')[1]).toMatch(/^ {2}knockout +auc +delta/);
+  });
+
+  it("gives a forecasting run's target channel (--target OT) its own rows under the headline's, every channel's mean", () => {
+    const ci = (d: number) => ({ low: d - 0.002, high: d + 0.002, level: 0.95 });
+    const row = (mode: 'open' | 'closed', delta: number, ot: number) => ({ gate: 'block0.gate', kind: 'gate' as const, mode, value: 0.43 + delta, delta, ci: ci(delta),
+      metric: 'mse', higherIsBetter: false, baseline: 0.43, channels: [{ name: 'OT', baseline: 0.1036, value: 0.1036 + ot, delta: ot, ci: ci(ot) }] });
+    const table: KnockoutTable = { runId: 5, split: 'test', metric: 'mse', higherIsBetter: false, baseline: 0.43, samples: 2000, resamples: 1000, seed: 0,
+      interval: { kind: 'block', block: 432, span: 432 }, rows: [row('open', -0.001, 0.02), row('closed', 0.05, 0.12)] };
+    const lines = formatKnockouts(table).split('\n');
+    expect(lines[0]).toMatch(/^run 5: test mse 0\.4300 as trained/);
+    expect(lines[1]).toMatch(/^ {2}knockout +mse +delta +95% interval$/);
+    expect(lines[4]).toBe("  target 'OT' alone: test mse of 'OT' 0.1036 as trained (its own channel; the rows above score every channel's mean, as the run's headline test mse)");
+    expect(lines[5]).toMatch(/^ {2}knockout +mse of 'OT' +delta +95% interval$/);
+    expect(lines[6]).toMatch(/^ {2}block0\.gate open +0\.1236 +0\.0200 +\[0\.0180, 0\.0220\]  \(block 1 gate open\)$/);
+    expect(lines[7]).toMatch(/^ {2}block0\.gate closed +0\.2236 +0\.1200 +\[/);
+    expect(lines[8]).toMatch(/^ {2}95% interval: block bootstrap/);
   });
 });

@@ -4,9 +4,9 @@
 // report (HTML + per-feature CSV).
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
-import { KnockoutMode, type KnockoutTable } from '../../common/analytics';
+import { KnockoutMode, rowScore, tableMetrics, targetChannelTables, type KnockoutTable } from '../../common/analytics';
 import { gateLabel, gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
-import { tableNotation } from '../../common/analytics/table-notation';
+import { tableNotation, type TableFormat } from '../../common/analytics/table-notation';
 import { intervalMethodWords } from '../../common/analytics/interval-method';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
@@ -24,11 +24,33 @@ import type { CliArgs } from './args';
 /**
  * The knockout table: each row by the ids `--gate`/`--mode`/`--expert` take, then what it means in the
  * run's words when that says more ("gmu open  (gmu open (text only))", "router single 2  (router only
- * expert 2 (camera))").
+ * expert 2 (camera))"). A table whose rows are scored on more than one metric (MMoE: each task gate on its
+ * own task) says each metric as trained under the first line and has a `metric` column. A forecasting run's
+ * target channel (`--target OT` among several channels) gets its own rows after the table's.
  */
 export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): string {
-  const num = tableNotation([t.baseline, ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
+  const metrics = tableMetrics(t);
+  const scoreOf = (m: string) => rowScore(t, t.rows.find((r) => rowScore(t, r).metric === m)!);
+  const targets = targetChannelTables(t);
+  const num = tableNotation([t.baseline, ...metrics.slice(1).map((m) => scoreOf(m).baseline), ...[t, ...targets].flatMap((x) => [x.baseline, ...x.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])])]);
   const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples} samples, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
+  for (const m of metrics.slice(1)) lines.push(`  ${otherMetricLine(t, m, scoreOf(m), num, names)}`);
+  lines.push(...rowLines(t, names, num));
+  // a forecasting run's target among several channels: its own error under each knockout, as `gatelab show`
+  // prints "test of target" beside the headline (which, like the rows above, is every channel's mean)
+  for (const x of targets) {
+    lines.push(`  target '${x.channel}' alone: test ${x.metric} ${num(x.baseline)} as trained (its own channel; the rows above score every channel's mean, as the run's headline test mse)`);
+    lines.push(...rowLines(x, names, num));
+  }
+  // which bootstrap the intervals come from: overlapping forecast windows are resampled in runs (block bootstrap)
+  lines.push(`  ${intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples)}`);
+  lines.push(...unmovedNotes(t, names).map((n) => `  note: ${n}`));
+  return lines.join('\n');
+}
+
+/** The column heads and one line per row of a table, in the notation `num` of the whole output. */
+function rowLines(t: KnockoutTable, names: GateNames, num: TableFormat): string[] {
+  const metrics = tableMetrics(t), mixed = metrics.length > 1;
   const label = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
   const words = (r: KnockoutTable['rows'][number]) => { const w = knockoutLabel(r, names); return w === label(r) ? '' : `  (${w})`; };
   // Every column as wide as its widest cell (a long delta or interval end must not push later cells out of
@@ -39,33 +61,43 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const wh = Math.max(...t.rows.map((r) => num.short(r.ci.high).length));
   const interval = (r: KnockoutTable['rows'][number]) => `[${num.short(r.ci.low).padStart(wl)}, ${num.short(r.ci.high).padStart(wh)}]`;
   const w = Math.max(10, ...t.rows.map((r) => label(r).length));
-  const value = numberColumn(t.metric, t.rows.map((r) => num(r.value)), 8);
+  // one metric: the value column is headed by it; several: each row names its own in a column of its own
+  const wm = Math.max(...metrics.map((m) => m.length));
+  const metricCell = (r: KnockoutTable['rows'][number]) => (mixed ? `${rowScore(t, r).metric.padEnd(wm)}  ` : '');
+  const value = numberColumn(mixed ? 'value' : t.metric, t.rows.map((r) => num(r.value)), 8);
   const delta = numberColumn('delta', t.rows.map((r) => num(r.delta)), 9);
   const wi = Math.max('95% interval'.length, ...t.rows.map((r) => interval(r).length));
-  lines.push(`  ${'knockout'.padEnd(w)}  ${value.head}  ${delta.head}  95% interval`);
-  t.rows.forEach((r, i) => lines.push(`  ${label(r).padEnd(w)}  ${value.cells[i]}  ${delta.cells[i]}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`));
-  // which bootstrap the intervals come from: overlapping forecast windows are resampled in runs (block bootstrap)
-  lines.push(`  ${intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples)}`);
-  lines.push(...unmovedNotes(t, names).map((n) => `  note: ${n}`));
-  return lines.join('\n');
+  return [
+    `  ${'knockout'.padEnd(w)}  ${mixed ? `${'metric'.padEnd(wm)}  ` : ''}${value.head}  ${delta.head}  95% interval`,
+    ...t.rows.map((r, i) => `  ${label(r).padEnd(w)}  ${metricCell(r)}${value.cells[i]}  ${delta.cells[i]}  ${words(r) ? interval(r).padEnd(wi) : interval(r)}${words(r)}`),
+  ];
+}
+
+/** "test rating_rmse 0.3948 as trained (lower is better): the metric of the gate.task1 (rating gate) rows, the task it serves". */
+function otherMetricLine(t: KnockoutTable, metric: string, s: { higherIsBetter: boolean; baseline: number }, num: (v: number) => string, names: GateNames): string {
+  const gates = [...new Set(t.rows.filter((r) => rowScore(t, r).metric === metric).map((r) => r.gate))];
+  const named = gates.map((g) => { const label = gateLabel(g, names); return label === g ? g : `${g} (${label})`; });
+  return `test ${metric} ${num(s.baseline)} as trained (${s.higherIsBetter ? 'higher' : 'lower'} is better): the metric of the ${named.join(', ')} rows, the task ${gates.length > 1 ? 'they serve' : 'it serves'}`;
 }
 
 /**
- * Why a gate's rows are all exactly 0 (delta and interval): its knockouts did not move the metric the
- * table scores. MMoE's rating gate weighs the experts for the rating tower only, and the table scores the
- * click, so "0.000000 [0.000000, 0.000000]" would read as "the gate does nothing" when it is not measured.
+ * Why a gate's rows are all exactly 0 (delta and interval): its knockouts did not move the metric its rows
+ * are scored on. Tables stored before each task gate was scored on its own task scored MMoE's rating gate
+ * on the click, which does not read it, so "0.000000 [0.000000, 0.000000]" would read as "the gate does
+ * nothing" when it was not measured: those say so, and how to measure it.
  */
 export function unmovedNotes(t: KnockoutTable, names: GateNames = NO_NAMES): string[] {
   const gates = [...new Set(t.rows.map((r) => r.gate))];
   const unmoved = gates.filter((g) => t.rows.every((r) => r.gate !== g || (r.delta === 0 && r.ci.low === 0 && r.ci.high === 0)));
   return unmoved.map((g) => {
     const label = gateLabel(g, names);
+    const first = t.rows.find((r) => r.gate === g)!, metric = rowScore(t, first).metric;
     const task = /\.task(\d+)$/.exec(g), scored = names.tasks?.[0];
-    if (task && Number(task[1]) > 0 && scored) {
+    if (task && Number(task[1]) > 0 && scored && first.metric === undefined) {
       const other = names.tasks?.[Number(task[1])] ?? `task ${Number(task[1]) + 1}`;
-      return `${g} (${label}) weighs the experts for the ${other} tower only; the ${scored} ${t.metric} scored here does not read it, so its knockouts leave it exactly unchanged (the ${other} tower's test error is under gatelab show ${t.runId})`;
+      return `${g} (${label}) weighs the experts for the ${other} tower only; this table was stored before knockouts were scored per task, on the ${scored} ${t.metric}, which does not read it, so its knockouts leave it exactly unchanged (gatelab knockout ${t.runId} --gate ${g} scores it on the ${other} tower)`;
     }
-    return `no knockout of ${g}${label !== g ? ` (${label})` : ''} changed the test ${t.metric} at all, in any resample: the predictions it scores do not depend on this gate here`;
+    return `no knockout of ${g}${label !== g ? ` (${label})` : ''} changed the test ${metric} at all, in any resample: the predictions it scores do not depend on this gate here`;
   });
 }
 

@@ -45,6 +45,7 @@ describe('gatelab sweep and Ctrl-C', () => {
         if (!sent && /^run 1: epoch 1 /.test(line)) { sent = true; child.kill('SIGINT'); }
       });
       expect(sent).toBe(true);
+      expect(r.out[0]).toMatch(/^group \w+: 3 runs queued \(1, 2, 3\), on 1 slot: a run takes one per thread$/);
       expect(r.out).toContain('pausing run 1 (a checkpoint is written; resume with gatelab resume RUN); runs 2, 3 will not start: left paused at step 0 (gatelab resume RUN, or Resume in the app, starts one); Ctrl-C again to stop at once');
       expect(r.out.join('\n')).not.toMatch(/run [23]: training/); // the freed slot went to no queued run
       expect(r.out.at(-1)).toBe("runs 1–3 did not finish: continue each with gatelab resume RUN (e.g. gatelab resume 1), or with Resume in the app's Runs (exit code 3 by design: the sweep did not finish, nothing is lost)");

@@ -20,6 +20,7 @@ import type { RunRecord } from '../lab/store/index';
 import { Refusal, refusing } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
 import { sayRefusal } from './refusal-line';
+import { storedSplitHintFor } from '../lab/runs/stored-split-hint';
 
 /** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */
 function readExperimentFile(file: string): unknown {
@@ -47,6 +48,19 @@ function withDatasetIdOf(raw: unknown, s: CliRuns): unknown {
   const dataset = new DatasetRegistry(s.store, s.paths).resolve(data.datasetId);
   const spec = raw as { config: { data: Record<string, unknown> } };
   return { ...spec, config: { ...spec.config, data: { ...spec.config.data, datasetId: dataset.id } } };
+}
+
+/** storedSplitHint for a refused sweep: the dataset its file names, the split's id as the file would give it. */
+function sweepSplitHint(s: CliRuns, message: string, file: string): string {
+  let data: { datasetId?: unknown } | undefined;
+  try {
+    data = (JSON.parse(readFileSync(file, 'utf8')) as { config?: { data?: { datasetId?: unknown } } } | null)?.config?.data;
+  } catch {
+    return '';
+  }
+  const ref = data?.datasetId;
+  if (typeof ref !== 'string' && typeof ref !== 'number') return '';
+  return storedSplitHintFor(new DatasetRegistry(s.store, s.paths), message, data, ref, (id) => `use it with "splitId": ${id} in ${file}'s config.data`);
 }
 
 /**
@@ -111,7 +125,7 @@ export const command: CliCommand = {
         }
         return lab.manager.createExperiment(parsed.data);
       });
-      if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} slot(s): a run takes one per thread`);
+      if (!json) console.log(`group ${groupId}: ${runIds.length} runs queued (${runIds.join(', ')}), on ${s.manager.poolSize} ${s.manager.poolSize === 1 ? 'slot' : 'slots'}: a run takes one per thread`);
       // what the data checks found too thin to trust (few forecasting windows), said before it trains, as train says it
       for (const warning of warnings) console.error(warning);
       const runs = await followRuns(s.manager, runIds, { follow: args.options.follow === true, json });
@@ -123,6 +137,8 @@ export const command: CliCommand = {
       if (!json) { const next = howToContinue(runs, code); if (next) console.log(next); }
       return code;
     } catch (e) {
+      // `"split": "stratified"` when the dataset has one stored: its id, as the file would name it
+      if (s && e instanceof Error) e.message += sweepSplitHint(s, e.message, file);
       sayError(namingTypedKeys((e as Error).message, typed));
       return exitCodeOfError(e);
     } finally {

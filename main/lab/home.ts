@@ -26,11 +26,19 @@ export interface LabPaths {
   exports: string;
 }
 
+/** The lab's folder for --home DIR (else $GATELAB_HOME, else the app-data folder), without creating it (labPaths does). */
+export function labHomeDir(homeOption?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(homeOption ?? env.GATELAB_HOME ?? defaultAppDataDir(env));
+}
+
+/** The lab's database file in its folder. */
+export const labDatabase = (home: string) => join(home, 'gatelab.sqlite');
+
 export function labPaths(homeOption?: string, env: NodeJS.ProcessEnv = process.env): LabPaths {
-  const home = resolve(homeOption ?? env.GATELAB_HOME ?? defaultAppDataDir(env));
+  const home = labHomeDir(homeOption, env);
   const paths = {
     home,
-    database: join(home, 'gatelab.sqlite'),
+    database: labDatabase(home),
     datasets: join(home, 'datasets'),
     checkpoints: join(home, 'checkpoints'),
     exports: join(home, 'exports'),

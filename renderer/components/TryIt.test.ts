@@ -81,7 +81,7 @@ describe('Try it', () => {
     expect([...screen.getByTestId('try-row').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['0', '98.0 %', '1', '1']);
   });
 
-  it('reads the label from the run\'s structured data summary before its data line', async () => {
+  it('reads the label from the run\'s structured data summary before its data line, and names the target column by it', async () => {
     // the line has no label note; the trainer's label coding says 'yes' is positive
     const data = { line: 'recsys: 80 train / 10 validation / 10 test samples', logScaled: [], label: { column: 'bought', classes: ['no', 'yes'], positive: 'yes', negative: 'no' } };
     const { lab } = handlerLab({
@@ -93,6 +93,10 @@ describe('Try it', () => {
     await screen.findByTestId('try-results');
     expect(screen.getByText('P(bought = yes)')).toBeTruthy();
     expect(cells()).toEqual([['0', '2.0 %', 'no', 'yes']]);
+    // what is predicted by the user's column, not by the ONNX tensor names ("vs target label")
+    const summary = screen.getByTestId('try-summary').textContent!;
+    expect(summary).toBe('Binary classification of bought · 10 test rows · model /tmp/run-3.onnx (output logit)');
+    expect(summary).not.toMatch(/label|`/);
   });
 
   it('places each row in the user\'s file: dataset row, line and time in a last column, explained once under the table', async () => {

@@ -57,8 +57,20 @@ describe('summaryTables', () => {
     const tables = summaryTables([fuse('3'), fuse('4'), fx], (id) => ({ '1': 'shop_sales', '5': 'tickets' })[id]);
     const fusion = tables.find((t) => t.key === 'fusion')!;
     expect(fusion.rows.map((r) => r.settings)).toEqual([['Seed = 3'], ['Seed = 4']]);
-    // the forecaster alone in its table keeps what parts it from the others (its dataset among them)
-    expect(tables.find((t) => t.key === 'forecasting')!.rows[0].settings).toContain('dataset shop_sales');
+    // the forecaster alone in its table says so, with its dataset, not every key in which it differs from gmu
+    expect(tables.find((t) => t.key === 'forecasting')!.rows[0].settings).toEqual(['the only forecasting run', 'dataset shop_sales']);
+  });
+
+  it('gives the lone run of its family its gates briefly, and lists nothing it differs in from other families', () => {
+    const ctr = (id: string) => run(id, 'finalmlp', { dropout: 0.2 }, { 'test.auc': 0.7 }, { config: { epochs: 3, optimizer: { lr: 0.01 }, data: { kind: 'dataset', datasetId: 2 } } });
+    const hardAlone = run('9', 'tsmixer-gated', { gate: { kind: 'hard', enabled: true, threshold: 0.5, initBias: 1, granularity: 'channel', sparsity: 0 }, dropout: 0.9, lookback: 48 }, { 'test.mse': 0.3 },
+      { config: { maxSteps: 40, batchSize: 16 } });
+    const tables = summaryTables([ctr('1'), ctr('2'), hardAlone], (id) => ({ '1': 'grid load', '2': 'clicks' })[id]);
+    const [lone] = tables.find((t) => t.key === 'forecasting')!.rows;
+    expect(lone.settings).toEqual(['the only forecasting run', 'dataset grid load', 'hard gate']);
+    expect(lone.settings.join(' · ')).not.toMatch(/Dropout|Lookback|Batch size|Max steps|Template/);
+    // one run compared with itself has no family to be the only one of
+    expect(summaryTables([ctr('1')])[0].rows[0].settings).toEqual([]);
   });
 });
 
@@ -99,6 +111,9 @@ describe('distinguishingSettings', () => {
     ]);
     // runs alike but for their seed: the seed is what tells them apart (not a bare "—")
     expect(distinguishingSettings([plain, { ...plain, id: '20', config: { ...plain.config, seed: 9 } }])).toEqual([[`Seed = ${plain.config.seed}`], ['Seed = 9']]);
+    // two seeds of one config that changed a gate: the seed sets them apart, not the gate change both share
+    const opened = (seed: number) => run(String(seed), 'tsmixer-gated', { gate: { kind: 'sigmoid', enabled: true, scale: 1, initBias: 1, granularity: 'channel' } }, {}, { config: { seed } });
+    expect(distinguishingSettings([opened(1), opened(2)])).toEqual([['Seed = 1'], ['Seed = 2']]);
     // the seed is not said when another setting differs (the label has it)
     expect(distinguishingSettings([a, { ...b, config: { ...b.config, seed: 9 } }]).flat()).not.toContain('Seed = 9');
   });

@@ -140,11 +140,30 @@ export function distinguishingSettings(runs: readonly (Pick<SummaryRun, 'templat
     return words;
   });
   // runs alike but for their seed (two seeds of one config): the seed is what sets them apart, so it is
-  // said rather than a bare "—" that read as "no settings"
+  // said rather than a bare "—" that read as "no settings", or the gate change both seeds share ("Gate init
+  // bias = 1" on each row, which set nothing apart)
   const seeds = runs.map((r) => (r.config.seed ?? r.seed) as unknown);
-  if (runs.length > 1 && words.every((w) => w.length === 0) && new Set(seeds.map((x) => JSON.stringify(x))).size > 1) {
+  const alike = words.every((w) => w.join(' · ') === words[0].join(' · '));
+  if (runs.length > 1 && alike && new Set(seeds.map((x) => JSON.stringify(x))).size > 1) {
     return seeds.map((x) => (x === undefined ? [] : [`Seed = ${String(x)}`]));
   }
+  return words;
+}
+
+/** A family table's heading: "forecasting", "recommendation"; a template this build does not know by its id. */
+const familyLabel = (key: string) => (key in FAMILY_WORDS ? FAMILY_WORDS[key as Family] : key.replace(/^template:/, ''));
+
+/**
+ * The settings of the only run of its family among runs of other families, briefly: that it is the only one,
+ * then its dataset and its gates' changes from the template's defaults ("hard gate"), which say what was
+ * trained. Every other key differs from another family's runs and says nothing.
+ */
+function loneRunSettings(run: SummaryRun, family: string, datasetName: (id: string) => string | undefined = () => undefined): string[] {
+  const words = [`the only ${family} run`];
+  const dataset = (run.config.data as Obj | undefined)?.datasetId;
+  if (dataset !== undefined && dataset !== null) words.push(`dataset ${datasetName(String(dataset)) ?? String(dataset)}`);
+  const gates = gateWords(run.template, (run.config.model ?? {}) as Obj, GATE_WORDS_SHOWN, true);
+  if (gates) words.push(gates);
   return words;
 }
 
@@ -165,8 +184,12 @@ export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: st
   });
   // a table of two or more runs says what sets each apart from the others *in that table*: against runs of
   // another family every key differs, and two seeds of gmu read "dataset tickets · epochs=30 · dropout=0.1 ·
-  // hidden=[64] · …" (ten settings) instead of their seeds. A table's lone run keeps what parts it from the rest.
-  for (const f of families.values()) if (families.size > 1 && f.runs.length > 1) f.settings = distinguishingSettings(f.runs, datasetName);
+  // hidden=[64] · …" (ten settings) instead of their seeds. A table's lone run has nothing in its table to
+  // be set apart from: it says so, with its dataset and its gates (loneRunSettings), not that long list.
+  for (const [key, f] of families) {
+    if (families.size > 1 && f.runs.length > 1) f.settings = distinguishingSettings(f.runs, datasetName);
+    if (families.size > 1 && f.runs.length === 1) f.settings = [loneRunSettings(f.runs[0], familyLabel(key), datasetName)];
+  }
   return [...families].map(([key, f]) => {
     const metrics = [...new Set(f.runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.') && Number.isFinite(r.metrics[m]))))].sort();
     const valueOf = (r: SummaryRun, m: string) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null);
@@ -184,9 +207,8 @@ export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: st
       }
       return ids;
     });
-    const label = key in FAMILY_WORDS ? FAMILY_WORDS[key as Family] : key.replace(/^template:/, '');
     return {
-      key, label, metrics, unranked,
+      key, label: familyLabel(key), metrics, unranked,
       rows: f.runs.map((r, i) => ({ run: r, settings: f.settings[i], values: metrics.map((m) => valueOf(r, m)), best: bestIds.map((ids) => ids.has(r.id)) })),
     };
   });

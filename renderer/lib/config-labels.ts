@@ -25,9 +25,11 @@ const OTHER: Record<string, string> = {
 };
 
 let training: JsonSchema | null = null;
-const trainingSchema = () => (training ??= z.toJSONSchema(TrainingSettings, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+/** The Training fold-out's schema (TrainingSettings), read once. */
+export const trainingSchema = () => (training ??= z.toJSONSchema(TrainingSettings, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
 const schemaCache = new Map<string, JsonSchema>();
-const templateSchema = (id: string) => {
+/** A known template's JSON schema (the Hyperparameters and gate panels' fields), read once. */
+export const templateSchema = (id: string) => {
   if (!schemaCache.has(id)) schemaCache.set(id, templateJsonSchema(id as never) as JsonSchema);
   return schemaCache.get(id)!;
 };

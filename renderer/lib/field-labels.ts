@@ -88,7 +88,7 @@ export function kindFieldLabel(path: string): string {
 }
 
 /** The schema of a property of `s` (looking into union variants), or undefined. */
-function propertyOf(s: JsonSchema | undefined, key: string): JsonSchema | undefined {
+export function propertyOf(s: JsonSchema | undefined, key: string): JsonSchema | undefined {
   if (!s) return undefined;
   return s.properties?.[key] ?? variants(s).map((v) => v.properties?.[key]).find(Boolean);
 }

@@ -17,7 +17,7 @@ export interface BinaryTerms {
 type Column = { name?: unknown; role?: unknown };
 
 /** The run's target column by its column snapshot (config.data.columns), or null. */
-function targetColumn(config: Record<string, unknown> | null | undefined): string | null {
+export function targetColumn(config: Record<string, unknown> | null | undefined): string | null {
   const columns = (config?.data as { columns?: unknown } | undefined)?.columns;
   if (!Array.isArray(columns)) return null;
   const t = (columns as Column[]).find((c) => c?.role === 'target');

@@ -12,7 +12,7 @@ export const TRAINING_HELP: Readonly<Record<string, string>> = {
   maxSteps: 'Stop after this many optimizer steps whatever the epochs; blank: no cap, the epochs decide.',
   'optimizer.kind': 'adamw: Adam with decoupled weight decay (the default); adam: decay added to the gradient; sgd: SGD with momentum.',
   'optimizer.lr': 'The peak learning rate: the schedule below scales it step by step.',
-  'optimizer.weightDecay': 'Pulls weights towards 0 (adamw shrinks them by lr × decay each step; adam and sgd add decay × weight to the gradient); 0: off.',
+  'optimizer.weightDecay': 'Pulls weights towards 0 (adamw shrinks them by learning rate × decay each step; adam and sgd add decay × weight to the gradient); 0: off.',
   'optimizer.clipNorm': 'Scales the gradient down when its global L2 norm exceeds this (as torch clip_grad_norm_); blank: no clipping.',
   'optimizer.momentum': 'SGD: the share of the previous update carried into the next; 0: plain SGD.',
   'optimizer.beta1': 'Adam and AdamW: decay of the running mean of the gradient.',

@@ -68,7 +68,7 @@ describe('the Models form across a reload', () => {
     before.choose('tsmixer-gated');
     before.setConfig({ ...before.config, blocks: 3, lookback: null, gate: { ...(before.config.gate as object), granularity: 'element' } });
     before.setTraining({ ...before.training, maxSteps: 50, epochs: 2 });
-    before.seeds = 1;
+    before.seeds = 4;
     before.name = 'quick look';
     flushSync();
 
@@ -77,10 +77,16 @@ describe('the Models form across a reload', () => {
     expect(after.datasetId).toBe('3');
     expect(after.config).toMatchObject({ blocks: 3, lookback: null, channels: 2, gate: { granularity: 'element' } });
     expect(after.training).toMatchObject({ maxSteps: 50, epochs: 2 });
-    expect(after.seeds).toBe(1);
+    expect(after.seeds).toBe(4);
     expect(after.name).toBe('quick look');
     // the emptied Lookback is still empty and still named: Start stays off for the same reason
     expect(after.errors.lookback).toBe('Lookback is needed');
+  });
+
+  it('starts a first visit at one seed, so the first Start trains one run, not three', async () => {
+    const first = await page(new MemoryStorage());
+    expect(first.seeds).toBe(1);
+    expect(first.seedsError).toBeNull();
   });
 
   it('keeps an emptied Seeds box empty, and a family chosen against the dataset\'s own', async () => {
@@ -108,7 +114,7 @@ describe('the Models form across a reload', () => {
     const after = await page(storage, [loads]); // '9' was deleted
     expect(after.datasetId).toBeNull();
     expect(after.goneDataset?.id).toBe('9');
-    expect(after.seeds).toBe(3);
+    expect(after.seeds).toBe(1); // the first visit's one seed
     expect(after.training).toEqual(TrainingSettings.parse({}));
     expect(after.templateId).toBe('tsmixer-gated'); // the forecasting tab's first gated template, at its defaults
     expect(after.config.blocks).toBe((defaultModelConfig('tsmixer-gated') as { blocks: number }).blocks);

@@ -1,5 +1,5 @@
 // The Models form across a reload of the window: a reload (F5, the app reloading itself) used to reset the
-// form to the defaults, so Max steps went blank and Seeds back to 3, and the next Start trained 10 full
+// form to the defaults, so Max steps went blank and Seeds back to the default, and the next Start trained 10 full
 // epochs. The form is kept in the window's sessionStorage (it lasts as long as the window; the CSP and the
 // sandbox allow it) and read back when the page starts. What is read back is checked against the schemas
 // of this build: a template it no longer has is dropped with its fields, a field a schema no longer has
@@ -12,6 +12,12 @@ import { schemaOf, TRAINING_SCHEMA } from './models-validation';
 import { TrainingSettings } from './run-form';
 
 export const FORM_KEY = 'gatelab.models.form';
+/**
+ * Seeds a first visit's form starts with: one, so a new user's first Start trains one run and shows its
+ * result in a third of the time three seeds took. Comparing seeds is a choice made in the Seeds box (README's
+ * first session sets 2; "New run from this" sets a group's count).
+ */
+export const DEFAULT_SEEDS = 1;
 /** The stored format's version: a later build that stores something else reads an older one as nothing. */
 const VERSION = 1;
 const FAMILIES: readonly Family[] = ['forecasting', 'recsys', 'fusion'];
@@ -106,7 +112,7 @@ export function readForm(storage: Storage | null): StoredForm | null {
   const config = schema && isObj(raw.config) ? { ...defaultsOf(templateId!), ...fitObject(raw.config, schema) } : null;
   const trainingDefaults = TrainingSettings.parse({}) as Obj;
   const training = isObj(raw.training) ? { ...trainingDefaults, ...fitObject(raw.training, TRAINING_SCHEMA as JsonSchema) } : trainingDefaults;
-  const seeds = raw.seeds === null || (typeof raw.seeds === 'number' && Number.isFinite(raw.seeds)) ? (raw.seeds as number | null) : 3;
+  const seeds = raw.seeds === null || (typeof raw.seeds === 'number' && Number.isFinite(raw.seeds)) ? (raw.seeds as number | null) : DEFAULT_SEEDS;
   return {
     family: raw.family as Family,
     // a template this build does not have: none, so the store picks the family's first (with its defaults)
@@ -123,7 +129,7 @@ export function readForm(storage: Storage | null): StoredForm | null {
 
 /** A form as a first visit has it (the store then picks the family's first template, with its defaults). */
 export function freshForm(): Omit<StoredForm, 'datasetId' | 'splitId'> {
-  return { family: 'forecasting', templateId: null, config: {}, training: TrainingSettings.parse({}) as Obj, seeds: 3, selectedGate: null, name: '' };
+  return { family: 'forecasting', templateId: null, config: {}, training: TrainingSettings.parse({}) as Obj, seeds: DEFAULT_SEEDS, selectedGate: null, name: '' };
 }
 
 /** Stores `form` (a full storage, or one the browser refuses, keeps the previous form: the page works on). */

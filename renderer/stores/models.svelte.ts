@@ -11,7 +11,7 @@ import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 import { familyForDataset } from './models-family';
 import { ModelSize } from './model-size.svelte';
 import { invalidFields, problemsOf, schemaOf, seedsProblem, TRAINING_SCHEMA, validateConfig } from './models-validation';
-import { freshForm, pageFormStorage, readForm, writeForm, type StoredForm } from './models-form-memory';
+import { DEFAULT_SEEDS, freshForm, pageFormStorage, readForm, writeForm, type StoredForm } from './models-form-memory';
 import { seedsOfGroup } from './run-group-seeds';
 
 // (the view and the tests import these from here, as before the split)
@@ -27,7 +27,7 @@ export class ModelsStore {
   templateId = $state<string | null>(null);
   config = $state<Record<string, unknown>>({});
   selectedGate = $state<string | null>(null);
-  seeds = $state<number | null>(3);
+  seeds = $state<number | null>(DEFAULT_SEEDS);
   seedsError = $derived(seedsProblem(this.seeds));
   /** The run name the user typed; empty: `defaultName`. */
   name = $state('');

@@ -67,10 +67,11 @@ describe('Compare view', () => {
     const keys = cells.map((c) => c.getAttribute('title'));
     expect(keys).toContain('data.datasetId');
     expect(keys).not.toContain('data.columns');
-    expect(cells.map((c) => c.textContent)).toEqual(['Dataset', 'Hidden widths', 'Moving-average kernel', 'Seed', 'Template']);
+    // in the Models form's order (dataset, template, the template's fields, seeds), not sorted by config key
+    expect(cells.map((c) => c.textContent)).toEqual(['Dataset', 'Template', 'Moving-average kernel', 'Hidden widths', 'Seed']);
     // the Dataset row by the datasets' names (ids say nothing), texts without JSON quotes
     expect([...cells[0].parentElement!.querySelectorAll('td')].slice(1).map((c) => c.textContent)).toEqual(['grid load', 'sensor + camera']);
-    expect([...cells[4].parentElement!.querySelectorAll('td')].slice(1).map((c) => c.textContent)).toEqual(['dlinear', 'nlinear']);
+    expect([...cells[1].parentElement!.querySelectorAll('td')].slice(1).map((c) => c.textContent)).toEqual(['dlinear', 'nlinear']);
     expect(diff.textContent).toContain('[10 items]'); // a long list is summarised, a short one ([32]) shown
     expect(diff.textContent).toContain('[32]');
     expect(diff.textContent).not.toContain('"role"');
@@ -79,7 +80,7 @@ describe('Compare view', () => {
     const chart = screen.getByTestId('parallel-coords');
     expect(chart.textContent).not.toContain('[object Object]');
     const axisKeys = within(chart).getAllByTestId('pc-key').map((k) => k.querySelector('title')!.textContent);
-    expect(axisKeys).toEqual(['Dataset', 'Moving-average kernel', 'Seed', 'Template', 'val.loss']);
+    expect(axisKeys).toEqual(['Dataset', 'Template', 'Moving-average kernel', 'Seed', 'val.loss']);
     // the metric's axis shows its whole name (shortened in the middle), not "loss", which read as the training loss
     const metricAxis = within(chart).getAllByTestId('pc-key').at(-1)!;
     expect(metricAxis.textContent!.slice('val.loss'.length)).toMatch(/^va.*s$/);

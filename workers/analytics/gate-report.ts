@@ -137,6 +137,8 @@ export function gateReport(r: ReportInput): GateReport {
       const probability = stat('importance'), picks = stat('load');
       routers.push({
         gate: g.gate, experts: E, classes: labels, assignment, load, ...(probability ? { probability } : {}), ...(picks ? { picks } : {}),
+        // samples are counted by their dominant expert over their tokens, picks per token: the captions say so
+        tokens: v.width / E,
         loadOverTraining: r.loadOverTraining?.[g.gate] ?? [], ...detail,
       });
       if (isFusion && E === modalityNames.length) fusion.push(fusionOf(g.gate, modalityNames, per.map((w) => [...w])));

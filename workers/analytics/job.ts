@@ -86,7 +86,7 @@ export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void
   const run = await loadRun(j);
   const progress = (done: number, total: number, label: string) => send({ type: 'progress', done, total, label });
   if (j.kind === 'knockout') {
-    const table = await knockoutTable(run.model, run.data, { interventions: j.interventions, only: j.only, seed: j.seed, resamples: j.resamples, onProgress: progress, cancelled });
+    const table = await knockoutTable(run.model, run.data, { interventions: j.interventions, only: j.only, seed: j.seed, resamples: j.resamples, onProgress: progress, cancelled, targetChannels: targetColumns(j) });
     send({ type: 'knockout', table });
     return table;
   }
@@ -99,6 +99,12 @@ export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void
   });
   send({ type: 'report', report });
   return report;
+}
+
+/** The dataset's target-role columns as the run's snapshot has them (a forecasting target's channel is scored on its own too). */
+export function targetColumns(j: AnalyticsJob): string[] {
+  const columns = (j.spec.dataset as { columns?: { name?: unknown; role?: unknown }[] } | undefined)?.columns;
+  return Array.isArray(columns) ? columns.filter((c) => c?.role === 'target').map((c) => String(c.name)) : [];
 }
 
 /** The dataset context of a report; a report without text snippets or hours beats no report, so a failure is logged. */

@@ -1,7 +1,8 @@
 // A run's knockout table: the test split evaluated once as trained, then once per intervention with that
-// gate's value replaced; each metric with its delta from the trained model and a paired bootstrap
-// interval over test samples (seeded, so a table can be reproduced): independent draws for CTR and fusion
-// rows, runs of consecutive windows for overlapping forecast windows (interval-method.ts).
+// gate's value replaced (each gate scored on the task it serves: task-scores.ts); each metric with its
+// delta from the trained model and a paired bootstrap interval over test samples (seeded, so a table can
+// be reproduced): independent draws for CTR and fusion rows, runs of consecutive windows for overlapping
+// forecast windows (interval-method.ts).
 // Memory: every evaluation is chunked (rowsPerChunk) and reduced per chunk to the metric's per-sample
 // numbers (sample-metric.ts); neither predictions nor gate values of the whole split are held, so a
 // knockout's memory is the chunk plus a few numbers per test sample, whatever the window length.
@@ -13,8 +14,8 @@ import type { FlatBuffer, FloatDType } from '../../engine/train/pack';
 import { sliceRows, type Rows, type RunData } from '../run/run-data';
 import { evaluateGraph, type GraphResult } from './evaluate-graph';
 import { rowsPerChunk } from './chunk-rows';
-import { sampleScores, type SampleScores } from './sample-metric';
 import { intervalMethod } from './interval-method';
+import { channelScorers, mainScorer, scorerFor, type TaskScorer } from './task-scores';
 
 export interface TrainedModel {
   runId: number;
@@ -35,6 +36,12 @@ export interface KnockoutOptions {
   resamples?: number;
   /** Training rows used for the 'mean' knockouts' gate means. */
   meanRows?: number;
+  /**
+   * Forecasting: the target-role columns (`--target OT`). The run's headline test mse, and so each row's
+   * metric, is every channel's mean; a target among several channels also gets its own MSE per row, as
+   * `gatelab show` prints its "test of target" beside the headline.
+   */
+  targetChannels?: readonly string[];
   onProgress?(done: number, total: number, label: string): void;
   /** Checked between evaluations; true stops the job (cooperative cancel). */
   cancelled?(): boolean;
@@ -49,34 +56,36 @@ export async function baseline(m: TrainedModel, data: RunData): Promise<{ result
   return { result: await evaluateGraph(g.bytes, m.params, data.test, g.inputNames, { chunkRows: rowsPerChunk(m.def) }), gates: g.gates };
 }
 
-/** What a knockout keeps of one evaluation: the metric's numbers per test sample (scores.width each). */
+/** What a knockout keeps of one evaluation: each scorer's numbers per test sample (its width each), in scorer order. */
 export interface Scored {
-  kept: Float64Array;
+  kept: Float64Array[];
   gates: GateProbe[];
 }
 
-/** Evaluates a graph on the test split, keeping only the metric's per-sample numbers. */
-async function scored(m: TrainedModel, data: RunData, scores: SampleScores, intervention?: Intervention, mean?: Float64Array): Promise<Scored> {
+/** Evaluates a graph on the test split, keeping only each scorer's per-sample numbers. */
+async function scored(m: TrainedModel, data: RunData, scorers: readonly TaskScorer[], intervention?: Intervention, mean?: Float64Array): Promise<Scored> {
   const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention, mean, probes: false });
-  const kept = new Float64Array(data.test.rows * scores.width);
+  const kept = scorers.map((s) => new Float64Array(data.test.rows * s.width));
   await evaluateGraph(g.bytes, m.params, data.test, g.inputNames, {
     chunkRows: rowsPerChunk(m.def),
     keep: () => false,
-    onChunk: ({ outputs, part, from, to }) => {
-      const p = outputs[data.prediction];
-      if (!p) throw new Error(`the model has no prediction '${data.prediction}' (it has: ${Object.keys(outputs).join(', ')})`);
-      const t = part.columns[data.target];
-      if (!t) throw new Error(`the test split has no target column '${data.target}' (it has: ${Object.keys(part.columns).join(', ')})`);
-      scores.score(p, t.data as ArrayLike<number>, to - from, kept, from);
-    },
+    onChunk: ({ outputs, part, from, to }) => scorers.forEach((s, k) => {
+      const p = outputs[s.prediction];
+      if (!p) throw new Error(`the model has no prediction '${s.prediction}' (it has: ${Object.keys(outputs).join(', ')})`);
+      const t = part.columns[s.target];
+      if (!t) throw new Error(`the test split has no target column '${s.target}' (it has: ${Object.keys(part.columns).join(', ')})`);
+      s.score(p, t.data as ArrayLike<number>, to - from, kept[k], from);
+    }),
   });
   return { kept, gates: g.gates };
 }
 
 export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutOptions = {}): Promise<KnockoutTable> {
   const seed = o.seed ?? 0, resamples = o.resamples ?? 1000;
-  const scores = sampleScores(data.task, data.classes);
-  const { kept: base, gates } = await scored(m, data, scores);
+  const main = mainScorer(data), targets = channelScorers(data, o.targetChannels);
+  // the gates come from the graph: a first pass learns them, and scores the main task (and target channels) as trained
+  const first = await scored(m, data, [main, ...targets]);
+  const gates = first.gates;
   const only = o.only ?? {};
   const wanted = (o.interventions ?? allInterventions(gates)).filter((i) =>
     (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
@@ -94,9 +103,14 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
   const interval = intervalMethod(data);
   const block = interval.kind === 'block' ? interval.block : 1;
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const baselineValue = scores.of(base, all);
-  // The resamples are the same for every row (same seed): the trained model's metric on each is computed once.
-  const baseOnResample: number[] = [];
+  // Each row's task (MMoE: the task its gate serves); the other tasks' numbers as trained, in one more pass.
+  const scorerOf = new Map(wanted.map((i) => [i.gate, scorerFor(i.gate, data, main)]));
+  const others = [...new Set(scorerOf.values())].filter((s) => s !== main);
+  const base = new Map<TaskScorer, Float64Array>([main, ...targets].map((s, i) => [s, first.kept[i]]));
+  if (others.length) (await scored(m, data, others)).kept.forEach((k, i) => base.set(others[i], k));
+  const baselineOf = new Map([...base].map(([s, k]) => [s, s.of(k, all)]));
+  // The resamples are the same for every row (same seed): the trained model's metric on each is computed once per task.
+  const baseOnResample = new Map<TaskScorer, number[]>([...base.keys()].map((s) => [s, []]));
   const means = new Map<string, Float64Array>();
   const rows: KnockoutRow[] = [];
   for (const [k, iv] of wanted.entries()) {
@@ -109,18 +123,31 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
       if (!means.size) for (const [name, v] of Object.entries((await trainingProbes(m, data, o.meanRows ?? 4096)).means)) means.set(name, v);
       mean = means.get(probeOutput(iv.gate));
     }
-    const variant = (await scored(m, data, scores, iv, mean)).kept;
-    let call = 0;
-    const ci = pairedBootstrap(n, (which, idx) => {
-      if (which === 'variant') return scores.of(variant, idx);
-      const r = call++;
-      return (baseOnResample[r] ??= scores.of(base, idx));
-    }, { seed, resamples, block });
-    const value = scores.of(variant, all);
-    rows.push({ gate: iv.gate, kind: gate.kind, mode: iv.mode, ...(iv.expert !== undefined ? { expert: iv.expert } : {}), value, delta: value - baselineValue, ci: { low: ci.low, high: ci.high, level: ci.level } });
+    const scores = scorerOf.get(iv.gate)!, also = scores === main ? targets : [];
+    const variants = (await scored(m, data, [scores, ...also], iv, mean)).kept;
+    // the metric of one scorer with the knockout, its change from the trained model and the paired interval
+    const compared = (s: TaskScorer, variant: Float64Array) => {
+      const trained = base.get(s)!, cached = baseOnResample.get(s)!;
+      let call = 0;
+      const ci = pairedBootstrap(n, (which, idx) => {
+        if (which === 'variant') return s.of(variant, idx);
+        const r = call++;
+        return (cached[r] ??= s.of(trained, idx));
+      }, { seed, resamples, block });
+      const value = s.of(variant, all), baseline = baselineOf.get(s)!;
+      return { value, delta: value - baseline, ci: { low: ci.low, high: ci.high, level: ci.level }, baseline };
+    };
+    const { baseline: scoredFrom, ...own } = compared(scores, variants[0]);
+    const channels = also.map((s, i) => ({ name: s.channel!, ...compared(s, variants[i + 1]) }));
+    rows.push({
+      gate: iv.gate, kind: gate.kind, mode: iv.mode, ...(iv.expert !== undefined ? { expert: iv.expert } : {}), ...own,
+      // every row names its metric (scripts reading --json need not know which gate serves which task)
+      metric: scores.name, higherIsBetter: scores.higherIsBetter, baseline: scoredFrom,
+      ...(channels.length ? { channels } : {}),
+    });
   }
   o.onProgress?.(rows.length, wanted.length, 'done');
-  return { runId: m.runId, split: 'test', metric: scores.name, higherIsBetter: scores.higherIsBetter, baseline: baselineValue, samples: n, resamples, seed, interval, rows };
+  return { runId: m.runId, split: 'test', metric: main.name, higherIsBetter: main.higherIsBetter, baseline: baselineOf.get(main)!, samples: n, resamples, seed, interval, rows };
 }
 
 /** Every gate's per-unit mean on the first `limit` training rows (for the 'mean' knockouts); nothing per sample is kept. */

@@ -69,6 +69,7 @@ describe('expert specialisation', () => {
     rt.probability!.forEach((p, i) => expect(p).toBeCloseTo(e[i] / z, 5)); // softmax before the pick: [0.345, 0.345, 0.312]
     rt.picks!.forEach((p, i) => expect(p).toBeCloseTo([0.5, 0.5, 0][i], 6)); // each token picks experts 0 and 1
     rt.load.forEach((w, i) => expect(w).toBeCloseTo([0.5, 0.5, 0][i], 5)); // the weights mixed with: renormalised over the two picked
+    expect(rt.tokens).toBe(1); // a CTR router routes each sample as one token
   });
 
   it('a channel-independent MoE forecaster: expert × series and expert × hour of day, by hand', async () => {
@@ -84,6 +85,8 @@ describe('expert specialisation', () => {
     const rt = report.routers[0];
     const probe = result.outputs['probe.router']; // [n, 3 channels, 2 experts]
     expect(probe.width).toBe(6);
+    // three channel tokens per window: a window counts for one expert, its tokens for up to three (the captions say so)
+    expect(rt.tokens).toBe(3);
     expect(rt.series!.labels).toEqual(['HUFL', 'MUFL', 'OT']);
     const mean = (f: (s: number) => number, keep: (s: number) => boolean) => { let a = 0, k = 0; for (let s = 0; s < n; s++) if (keep(s)) { a += f(s); k++; } return a / k; };
     expect(rt.series!.assignment[1][2]).toBeCloseTo(mean((s) => probe.data[s * 6 + 2 * 2 + 1], () => true), 10);

@@ -1,5 +1,6 @@
 // The knockout metric per task, on any multiset of test samples (bootstrap resamples): AUC for binary
-// targets, accuracy for classes, MSE for regression (forecasts on normalized data).
+// targets, accuracy for classes, MSE for regression (forecasts on normalized data), RMSE where a run reports
+// it (MMoE's rating tower: task-scores.ts).
 // A knockout never holds predictions: each chunk's predictions are reduced to what the metric needs of each
 // sample (`scores`: AUC the score and the label, accuracy 1/0 for right/wrong, MSE the sample's mean squared
 // error), and the metric of a resample is computed from those.
@@ -19,7 +20,8 @@ export interface SampleScores {
   of(kept: Float64Array, idx: Int32Array): number;
 }
 
-export function sampleScores(task: Task, classes = 2): SampleScores {
+/** `root`: a regression scored as RMSE (the root of the resample's MSE), as MMoE's rating tower is reported. */
+export function sampleScores(task: Task, classes = 2, o: { root?: boolean } = {}): SampleScores {
   const mean = (kept: Float64Array, idx: Int32Array) => { let s = 0; for (const i of idx) s += kept[i]; return s / idx.length; };
   if (task === 'binary') {
     return {
@@ -46,13 +48,13 @@ export function sampleScores(task: Task, classes = 2): SampleScores {
     };
   }
   return {
-    name: 'mse', higherIsBetter: false, width: 1,
+    name: o.root ? 'rmse' : 'mse', higherIsBetter: false, width: 1,
     // every sample has the same number of values, so the MSE of a resample is the mean of per-sample MSEs
     score: (pred, target, n, out, from) => {
       const w = pred.width;
       for (let s = 0; s < n; s++) { let se = 0; for (let j = 0; j < w; j++) { const d = pred.data[s * w + j] - Number(target[s * w + j]); se += d * d; } out[from + s] = se / w; }
     },
-    of: mean,
+    of: o.root ? (kept, idx) => Math.sqrt(mean(kept, idx)) : mean,
   };
 }
 

@@ -26,6 +26,7 @@ import { ctrSources, type CtrData } from './ctr';
 import { forecastingSources, type ForecastingData } from './forecasting';
 import { RAW_TARGET, fusionLayout, fusionSources, type FusionData } from './fusion';
 import type { SampleSource } from './samples';
+import { rowCounterNote } from './row-counter';
 
 /** What the lab hands a trainer for a dataset run: the cache folder and the binding (split + columns). */
 export const DatasetRunInput = DataBinding.extend({
@@ -246,6 +247,9 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   const orderOfTimes = () => (order ??= timeOrder(times(), { writtenInUtc: timesWrittenInUtc(cache.meta.validation.issues, time!) }));
   const rowNotes = () => (pivot ? [pivot.note] : checkForecastingRows(cache.meta, columns, times, orderOfTimes));
   const notes = family === 'forecasting' ? [...columnNotes.notes, ...rowNotes()] : family === 'fusion' ? fusionColumnNotes(columns) : columnNotes.notes;
+  // a row number forecast as a channel (`instant`) flatters the headline: said, with the role that leaves it out
+  const counter = !pivot && bound.columns.family === 'forecasting' ? rowCounterNote(bound.columns.channels, (name) => cache.column(name), (config.data as { datasetId?: number }).datasetId) : null;
+  if (counter) notes.push(counter);
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const window = config.model as { lookback?: number; horizon?: number };
   const run = datasetRunData(bound, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt });

@@ -9,6 +9,7 @@ import { checkCategories } from './category-checks';
 import { listTokenStats } from './list-tokens';
 import { ColumnWriter } from './column-writer';
 import { BooleanWords, WORDS, wordIndex } from './boolean-words';
+import { isDashRun } from './values';
 
 /** The strings pandas also reads as missing (plus the empty string). */
 const STRING_MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A']);
@@ -37,12 +38,12 @@ abstract class CodedColumn extends ColumnWriter {
     this.counts[code]++;
   }
 
-  /** '?' and '-' are categories here, as in pandas; say so, since they often mean "unknown". */
+  /** '?', '-' and '---' are categories here, as in pandas; say so, since they often mean "unknown". */
   private noteMarkers(dict: string[], counts: Int32Array): void {
-    const found = dict.map((v, i) => ({ v: v.trim(), n: counts[i] ?? 0 })).filter(({ v, n }) => (v === '?' || v === '-') && n > 0);
+    const found = dict.map((v, i) => ({ v: v.trim(), n: counts[i] ?? 0 })).filter(({ v, n }) => (v === '?' || v === '-' || isDashRun(v)) && n > 0);
     if (found.length === 0) return;
     const list = found.map(({ v, n }) => `'${v}' (${n} rows)`).join(' and ');
-    this.ctx.validation.addCounted('note', this.plan.name, found.reduce((a, f) => a + f.n, 0), `column '${this.plan.name}': ${list} kept as ${found.length > 1 ? 'categories' : 'a category'}, as pandas does (only number columns read '-' and '?' as missing). If they mean "unknown", the model learns them as one more value`, 'markers');
+    this.ctx.validation.addCounted('note', this.plan.name, found.reduce((a, f) => a + f.n, 0), `column '${this.plan.name}': ${list} kept as ${found.length > 1 ? 'categories' : 'a category'}, as pandas does (only number columns read '-', '?' and dashes alone such as '---' as missing). If they mean "unknown", the model learns them as one more value`, 'markers');
   }
 
   finish(): CachedColumn {

@@ -8,6 +8,7 @@ import {
 } from '../../common/dataset-cache';
 import type { DateFormat } from './datetime';
 import type { Validation } from './validation';
+import type { FileReading } from './pandas-read';
 
 const READ_BLOCK_BYTES = 1024 * 1024;
 /** One read-back buffer for all columns (finish() runs one column at a time). */
@@ -59,6 +60,8 @@ export interface ColumnContext {
   validation: Validation;
   /** Decodes field bytes to a string in the file's encoding. */
   text(buf: Buffer, s: number, e: number): string;
+  /** How a delimited file was read, for the pandas lines of the import's advice (pandas-read.ts); absent for other formats. */
+  reading?: FileReading;
 }
 
 export abstract class ColumnWriter {

@@ -25,6 +25,7 @@ import { WHITESPACE, tokenDelimiter } from './whitespace-columns';
 import { readingFilter } from './source-reading';
 import { commentHint } from './preamble';
 import { didYouMean } from '../../common/text/did-you-mean';
+import { oddFirstLine, widthSaid, type TableShape } from './first-line-shape';
 
 const SNIFF_BYTES = 1024 * 1024;
 /** No column typed anew by this parse: for plans the importer chose itself. */
@@ -94,7 +95,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     if (!sniffed.names.includes(t)) throw new ImportError('bad_format', `${file}: a type was given for column '${t}', which is not in the file${didYouMean(t, sniffed.names)} (columns: ${sniffed.names.slice(0, 20).join(', ')})`, { file, column: t });
   }
 
-  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text }, options.target);
+  const reading = { delimiter: sniffed.delimiter, encoding: guess.encoding, preambleLines: sniffed.preambleLines, hasHeader: sniffed.hasHeader };
+  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text, reading }, options.target);
   const cols = table.columns;
   let skipLines = sniffed.skipLines;
   const policy = job.policy;
@@ -102,7 +104,9 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows, rules.endOfDayTimes) : null;
   const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
   let withoutTime = 0;
-  const shape = sniffed.hasHeader ? 'header' : 'first row';
+  const tableLine = sniffed.preambleLines + 1;
+  const tableShape: TableShape = { hasHeader: sniffed.hasHeader, width, names: sniffed.names, tableLine, firstDataLine: tableLine + sniffed.skipLines, laterLines: sniffed.laterLines };
+  const expected = widthSaid(tableShape);
   const strayQuotes = new StrayQuotes();
   // under 'reject' the first bad row fails the import, but only once the rest of the file is known to
   // hold no unclosed quote: with one, dropping bad rows would fail too, so the quote is what to fix
@@ -121,7 +125,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       const lines = `lines ${line}–${lastLine}`;
       job.validation.add('ragged_row', null, line, `${count} fields over ${lines}, quote in ${where}`, () => `rows joined from several lines of the file by a quote (") closed only on a later line, with a different number of fields than the ${width} columns: almost always a stray quote. Close it where its value ends, or remove it${policy === 'reject' ? '' : ' (dropped, with all their lines)'}`, 'quote');
       if (policy === 'reject') {
-        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: a quote (") opened here in ${where} is not closed until line ${tokenizer.spanCloseLine}, so ${lines} read as one row with ${count} fields; the ${shape} has ${width}. Most likely the quote is stray: close it where the value ends, or remove it (a quote inside a value is written as two: ""). Fix the line, or import with onInvalid 'drop' to drop those ${lastLine - line + 1} lines as one row`, { file, line, column: sniffed.hasHeader && at < width ? sniffed.names[at] : null }), `${lines} read as one row with ${count} fields; the ${shape} has ${width}`);
+        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: a quote (") opened here in ${where} is not closed until line ${tokenizer.spanCloseLine}, so ${lines} read as one row with ${count} fields; ${expected}. Most likely the quote is stray: close it where the value ends, or remove it (a quote inside a value is written as two: ""). Fix the line, or import with onInvalid 'drop' to drop those ${lastLine - line + 1} lines as one row`, { file, line, column: sniffed.hasHeader && at < width ? sniffed.names[at] : null }), `${lines} read as one row with ${count} fields; ${expected}`);
         return;
       }
       table.dropRow();
@@ -136,9 +140,13 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       job.validation.add('note', column, line, `lines ${line}–${lastLine}`, () => '', 'stray-quote');
     }
     if (count !== width) {
-      job.validation.add('ragged_row', null, line, `${count} fields`, () => `rows with a different number of fields than the ${width} columns`);
+      const hint = () => raggedHint(current ? text(buf, tokenizer.rowStart, tokenizer.rowEnd) : '');
+      // line 1 (the header, or a headerless file's first line) unlike every line after it: line 1 is to fix
+      const odd = oddFirstLine(tableShape, line, count, policy === 'reject' ? hint : () => ''); // a dropped row needs no advice to drop it
+      job.validation.add('ragged_row', null, line, `${count} fields`, () => odd?.text ?? `rows with a different number of fields than the ${width} columns`);
       if (policy === 'reject') {
-        badRow.fail(new ImportError('ragged_row', `${file}, line ${line}: expected ${width} fields (as in the ${shape}), found ${count}${raggedHint(current ? text(buf, tokenizer.rowStart, tokenizer.rowEnd) : '')}`, { file, line }), `${count} fields; the ${shape} has ${width}`);
+        const why = odd?.text ?? `line ${line}: expected ${width} fields (${sniffed.hasHeader ? 'as in the header' : 'as most of the first lines have'}), found ${count}${hint()}`;
+        badRow.fail(new ImportError('ragged_row', `${file}, ${why}`, { file, line: odd?.line ?? line }), `${count} fields; ${expected}`);
         return;
       }
       if (policy === 'drop' || count > width) { table.dropRow(line); return; }

@@ -7,7 +7,7 @@
 import type { ColumnPlan } from './column-writer';
 import { decimalCommaProof, type FileAwarePlan, type FileNumbers } from './decimal-comma';
 import { laterReadingsOf } from './formatted-reading';
-import { isMissingToken } from './values';
+import { isMissingNumber } from './values';
 
 export const CURRENCIES = '$€£¥';
 
@@ -48,6 +48,8 @@ export interface FormattedReading {
   noAccountingNegatives?: boolean;
   /** The Unicode minus is not read: '−1.23' is not a number. */
   noUnicodeMinus?: boolean;
+  /** Dash runs are not missing: '---' is not a number, so it makes the column text (values.ts isDashRun). */
+  noDashRuns?: boolean;
 }
 
 /** U+2212, the typographic minus sign: a '-' wherever a number's sign may stand. */
@@ -122,7 +124,7 @@ export function strippedDescription(f: { thousands: number; percent: number; cur
  */
 export function withFormattedNumbers(plan: ColumnPlan & FormattedReading, samples: string[], delimiter: string, file?: FileNumbers): FileAwarePlan & FormattedReading {
   if (plan.kind !== 'string' || plan.identifier || plan.userType !== undefined) return plan;
-  const present = samples.filter((s) => s !== undefined && !isMissingToken(s));
+  const present = samples.filter((s) => s !== undefined && !isMissingNumber(s, !plan.noDashRuns));
   if (present.length === 0) return plan;
   // an old dataset's reading (parse-rules.ts withLaterRules) goes with the column into the number reader
   const reading = laterReadingsOf(plan);

@@ -9,5 +9,6 @@ export function laterReadingsOf(plan: FormattedReading): FormattedReading {
     ...(plan.noOtherThousands ? { noOtherThousands: true } : {}),
     ...(plan.noAccountingNegatives ? { noAccountingNegatives: true } : {}),
     ...(plan.noUnicodeMinus ? { noUnicodeMinus: true } : {}),
+    ...(plan.noDashRuns ? { noDashRuns: true } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { bigIntCodes } from './big-int-codes';
 import { shellWord } from '../../common/text/shell-word';
 import { looksLikeIdName } from '../../common/data/id-names';
-import { MISSING, NAN_INF, OK, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
+import { MISSING, NAN_INF, OK, isDashRun, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
 /** The command that retypes a column read as codes to int; ID is named by whoever shows the note (dataset-in-advice.ts). */
@@ -37,6 +37,8 @@ export interface InferRules {
   unixTimeNames?: boolean;
   /** Whole numbers beyond 2^53 in a column not named like an id are exact categories (big-int-codes.ts); false only for a dataset imported before (parse-rules.ts). */
   bigIntCodes?: boolean;
+  /** '---' and other dash runs in a number column are missing readings (values.ts isDashRun); false only for a dataset imported before (parse-rules.ts). */
+  dashRuns?: boolean;
 }
 
 export function inferKind(name: string, samples: string[], userType?: ColumnType, rules: InferRules = { floatIds: true }): ColumnPlan {
@@ -44,11 +46,13 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   if (userType) return planFor(name, userType, present);
   if (present.length === 0) return { name, kind: 'string', dtype: 'int32' };
 
-  let numeric = true, integral = true, bigInts = false, zeroOne = true;
+  // '---' beside numbers is a missing reading (values.ts isDashRun); a sample of dash runs alone stays text, as an empty one does
+  const numbers = rules.dashRuns === false ? present : present.filter((s) => !isDashRun(s));
+  let numeric = numbers.length > 0, integral = true, bigInts = false, zeroOne = true;
   // every value whole, some written '10717.0' (pandas' float copy of an int column with a NaN in it)
   let wholeWritten = true, zeroFraction: string | undefined;
   const seen01 = new Set<number>();
-  for (const s of present) {
+  for (const s of numbers) {
     const v = parseNumberString(s);
     if (parsed.status !== OK && parsed.status !== NAN_INF && parsed.status !== MISSING) { numeric = false; break; }
     if (parsed.status !== OK) continue;
@@ -73,22 +77,22 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
         note: `column '${name}': whole numbers written with '.0' (e.g. '${zeroFraction}', as pandas writes an integer column that has missing values) named like an id, read as categorical (ids, not amounts; '${zeroFraction}' and '${whole}' are the same id); set its type to int if they are quantities (${asInt(name)})`,
       };
     }
-    const big = integral && rules.bigIntCodes !== false ? bigIntCodes(name, present) : null;
+    const big = integral && rules.bigIntCodes !== false ? bigIntCodes(name, numbers) : null;
     if (big) return big;
-    const zero = integral ? present.find((s) => LEADING_ZERO.test(s)) : undefined;
+    const zero = integral ? numbers.find((s) => LEADING_ZERO.test(s)) : undefined;
     if (zero !== undefined) {
       return { name, kind: 'string', dtype: 'int32', identifier: true, note: `column '${name}': whole numbers with leading zeros (e.g. '${zero.trim()}') read as categorical, as codes (zip, FIPS, product codes) keeping their zeros; set its type to int if they are quantities (${asInt(name)})` };
     }
     const foreign = rules.foreignTimeNames !== false;
-    const compact = integral && dateNameUnder(name, foreign) ? detectCompactDate(present) : null;
+    const compact = integral && dateNameUnder(name, foreign) ? detectCompactDate(numbers) : null;
     if (compact) return { name, kind: 'datetime', dtype: 'float64', dateFormat: compact };
     // epoch seconds or milliseconds, whole or with fractions (1467331200.123), when the name says time
     const timeName = timeNameUnder(name, foreign);
-    const epoch = timeName || (rules.unixTimeNames !== false && unixTimeName(name)) ? epochUnit(present.map(Number), integral) : null;
+    const epoch = timeName || (rules.unixTimeNames !== false && unixTimeName(name)) ? epochUnit(numbers.map(Number), integral) : null;
     if (epoch) return { name, kind: 'datetime', dtype: 'float64', dateFormat: epoch };
     // 42552.041667: a spreadsheet's serial date (excel-dates.ts; its note is written by the datetime column)
-    if (timeName && looksLikeExcelSerials(present.map(Number))) return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'excel-days' };
-    return { name, kind: 'number', dtype: bigInts || present.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
+    if (timeName && looksLikeExcelSerials(numbers.map(Number))) return { name, kind: 'datetime', dtype: 'float64', dateFormat: 'excel-days' };
+    return { name, kind: 'number', dtype: bigInts || numbers.some((s) => Math.abs(Number(s)) > 3.4e38) ? 'float64' : 'float32' };
   }
   if (present.every((s) => parseBooleanWord(s) >= 0)) return { name, kind: 'boolean', dtype: 'int32' };
   const trimmed = present.map((s) => s.trim());

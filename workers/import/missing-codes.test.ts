@@ -41,6 +41,18 @@ describe('codes for a missing reading', () => {
     expect(dot.message).toContain("1 value is 99.99, far outside its other values (40 .. 40.8)");
   });
 
+  it('repeats in the pandas line the title lines skipped, a legacy encoding and a missing header, so it reads the file as the import did', async () => {
+    const body = rows(100, (i) => (i === 40 || i === 77 ? '-9999' : (1 + (i % 20) / 10).toFixed(2)));
+    const cp1252 = Buffer.from(`Station: Jena,,\nLogger 7,,\ndate,wv,place\n${body.replaceAll('\n', ',Caf\u00e9\n')},Caf\u00e9\n`, 'latin1');
+    expect(codeIssue(await load(cp1252, {}, 'jena.csv'))!.message)
+      .toContain("pd.read_csv('jena.csv', na_values=[-9999], skiprows=2, encoding='cp1252').to_csv('jena_fixed.csv', index=False)");
+    const headerless = codeIssue(await load(`${body.replaceAll(',', '\t')}\n`, {}, 'raw.tsv'))!;
+    expect(headerless.message).toContain("pd.read_csv('raw.tsv', sep=None, engine='python', na_values=[-9999], header=None).to_csv('raw_fixed.csv', index=False, header=False)");
+    // a '|' separated .csv: pandas' default ',' would read one column, so the separator is sniffed
+    const piped = codeIssue(await load(`date|wv\n${body.replaceAll(',', '|')}\n`, {}, 'piped.csv'))!;
+    expect(piped.message).toContain("pd.read_csv('piped.csv', sep=None, engine='python', na_values=[-9999])");
+  });
+
   it('leaves alone a code inside the range, a column made of it, and the time column', async () => {
     // 9999 among prices of 0..20000 is a price; a column mostly -9999 is no code for a few missing readings
     expect(codeIssue(await load(`date,price\n${rows(50, (i) => String(i === 3 ? 9999 : i * 400))}\n`))).toBeUndefined();

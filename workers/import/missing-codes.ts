@@ -6,6 +6,7 @@
 // make those cells empty. The values stay as read (the import never guesses that a number is missing).
 import { basename } from 'node:path';
 import { pyString } from '../../common/text/python-string';
+import { readArguments, writeArguments, type FileReading } from './pandas-read';
 
 /**
  * Codes for "missing" as written in data files: all nines, with or without a decimal part, either sign. Keyed
@@ -45,9 +46,10 @@ export class MissingCodes {
 
   /**
    * The warning for the codes far outside the other values, or null. `file`: the imported file (for the
-   * pandas line); `decimalComma`: the column reads decimal commas (pandas needs decimal=',' to read it).
+   * pandas line); `decimalComma`: the column reads decimal commas (pandas needs decimal=',' to read it);
+   * `reading`: how a delimited file was read (its title lines, header, encoding: the pandas line repeats them).
    */
-  message(column: string, file: string, decimalComma: boolean): { count: number; text: string; first: { line: number; value: string } } | null {
+  message(column: string, file: string, decimalComma: boolean, reading?: FileReading): { count: number; text: string; first: { line: number; value: string } } | null {
     if (this.codes === null || this.others < MIN_OTHERS) return null;
     // the other values' span (a constant column: its size), and each code's distance beyond them (inside: negative)
     const span = this.hi > this.lo ? this.hi - this.lo : Math.max(Math.abs(this.hi), 1);
@@ -62,11 +64,11 @@ export class MissingCodes {
     const name = basename(file);
     const stem = name.replace(/(\.[A-Za-z0-9]+)*$/, '') || 'data';
     // pandas sniffs a separator other than ',' with sep=None; JSON Lines, Parquet and the like get no line
-    const plainCsv = /\.csv(\.gz)?$/i.test(name) && !decimalComma;
+    const plainCsv = /\.csv(\.gz)?$/i.test(name) && !decimalComma && (reading?.delimiter ?? ',') === ',';
     const delimited = /\.(csv|tsv|txt|tab|dat|data)(\.gz)?$/i.test(name);
-    const na = `na_values=[${codes.join(', ')}]`;
+    const na = `na_values=[${codes.join(', ')}]${readArguments(reading)}`;
     const read = plainCsv ? `pd.read_csv(${pyString(name)}, ${na})` : `pd.read_csv(${pyString(name)}, sep=None, engine='python', ${decimalComma ? "decimal=',', " : ''}${na})`;
-    const how = delimited ? `, e.g. pandas \`${read}.to_csv(${pyString(`${stem}_fixed.csv`)}, index=False)\`` : ' (null in JSON, a missing value in Parquet or Arrow)';
+    const how = delimited ? `, e.g. pandas \`${read}.to_csv(${pyString(`${stem}_fixed.csv`)}, index=False${writeArguments(reading)})\`` : ' (null in JSON, a missing value in Parquet or Arrow)';
     const text = `column '${column}': ${which}, far outside its other values (${range}): ${far.length === 1 ? 'a code' : 'codes'} for a missing reading, as loggers write them? `
       + `Read as ${far.length === 1 ? 'a number it sets' : 'numbers they set'} the column's range and scale (a forecasting channel or a feature scaled with ${far.length === 1 ? 'it' : 'them'} has its real values squeezed together). `
       + `If ${far.length === 1 ? 'it means' : 'they mean'} "no value", empty those cells and import the file again${how} `

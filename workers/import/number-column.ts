@@ -10,7 +10,8 @@ import { parseDecimalComma } from './decimal-comma';
 import type { FileAwarePlan } from './decimal-comma';
 import { AMBIGUOUS, DotReadings, NO_DOT, commaFromFileMessage, commaUnprovenMessage, dotRole, readsDecimalComma } from './dot-reading';
 import { parseFormatted, strippedDescription, type FormattedReading } from './formatted-number';
-import { BAD, MISSING, NAN_INF, OK, parseNumber, parseNumberString, parsed } from './values';
+import { BAD, MISSING, NAN_INF, OK, isDashRun, parseNumber, parseNumberString, parsed } from './values';
+import { MissingMarkers } from './missing-markers';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 /** '4,935', '-1,234 €': one comma, after one to three digits (no leading zero) and before exactly three. */
@@ -28,8 +29,8 @@ export class NumberColumn extends ColumnWriter {
   private allIntegral = true;
   /** Line of the staged value (datetime checks report it). */
   protected line = 0;
-  /** Cells '-' or '?' read as missing (pandas would read them as text: see finish()). */
-  protected markers = 0;
+  /** Cells '-', '?' and '---' read as missing (pandas would read them as text: missing-markers.ts). */
+  protected readonly markers = new MissingMarkers();
   /**
    * Infinities read ('inf', 1e400, a float ±Infinity), of them numbers beyond the Float32 range, and those
    * in rows kept. They are not missing values: in a kept row one stays ±Infinity, or is replaced like a
@@ -191,8 +192,10 @@ export class NumberColumn extends ColumnWriter {
     this.bad = this.missing = true;
     if (status === MISSING) {
       this.arr[this.pos] = NaN;
-      const t = raw.trim();
-      if (t === '-' || t === '?') this.markers++;
+      this.markers.missing(raw);
+    } else if (this.plan.kind === 'number' && !(this.plan as FormattedReading).noDashRuns && isDashRun(raw)) {
+      this.arr[this.pos] = NaN;
+      this.markers.dashRun(raw);
     } else if (status === NAN_INF) {
       this.arr[this.pos] = v;
       this.infinite(line, text());
@@ -327,11 +330,9 @@ export class NumberColumn extends ColumnWriter {
       this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null, this.isTarget));
     }
     if (this.fractionsInInt.values > 0) this.ctx.validation.warn(this.plan.name, this.fractionsInInt.values, fractionsInIntMessage(this.plan.name, this.fractionsInInt), 'fractions-in-int');
-    if (this.markers > 0) {
-      const cells = this.markers === 1 ? `1 cell '-' or '?' read as a missing value` : `${this.markers.toLocaleString('en-US')} cells '-' or '?' read as missing values`;
-      this.ctx.validation.addCounted('note', this.plan.name, this.markers, `column '${this.plan.name}': ${cells} (in a number column only: pandas would keep them as text and make the whole column text; in category columns they stay categories, as in pandas)`, 'markers');
-    }
-    const codes = this.plan.kind === 'number' ? this.codes.message(this.plan.name, this.ctx.file, this.numberFormat().decimal === ',') : null;
+    const markers = this.markers.message(this.plan.name);
+    if (markers) this.ctx.validation.addCounted('note', this.plan.name, this.markers.count, markers, 'markers');
+    const codes = this.plan.kind === 'number' ? this.codes.message(this.plan.name, this.ctx.file, this.numberFormat().decimal === ',', this.ctx.reading) : null;
     if (codes) {
       this.ctx.validation.warn(this.plan.name, codes.count, codes.text, 'missing-codes');
       this.ctx.validation.issue('note', this.plan.name, 'missing-codes')!.examples = [{ line: codes.first.line, column: this.plan.name, value: codes.first.value }];

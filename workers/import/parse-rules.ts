@@ -65,7 +65,10 @@ export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: Rea
   const spaces = rules.otherThousands || typedNow ? {} : { noOtherThousands: true };
   const parentheses = rules.accountingNegatives || typedNow ? {} : { noAccountingNegatives: true };
   const minus = rules.unicodeMinus || typedNow ? {} : { noUnicodeMinus: true };
-  return { ...withLaterDateForms(plan, rules, typedNow), ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses, ...minus };
+  // '---' was text to the importer before: an old dataset reads it so again, also in a column typed now (so
+  // the retyped list need not decide this rule: retyped-list-rules.ts), until it is imported again
+  const dashes = rules.dashRuns ? {} : { noDashRuns: true };
+  return { ...withLaterDateForms(plan, rules, typedNow), ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses, ...minus, ...dashes };
 }
 
 /**

@@ -38,6 +38,11 @@ export interface Sniffed {
   skipInitialSpace: boolean;
   /** What the reading of the file's lines decided (preamble, whitespace columns, initial spaces), for the import's notes. */
   readingNotes: Array<{ topic: string; text: string }>;
+  /**
+   * The field count most sampled lines after the table's line 1 (and a skipped units row) have, the share that
+   * have it, and how many were sampled: when line 1 is the odd one out, the refusal says so (first-line-shape.ts).
+   */
+  laterLines: { width: number; share: number; rows: number };
 }
 
 /**
@@ -267,7 +272,7 @@ export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buf
   const read = sampleRows(body, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2, { skipInitialSpace });
   const all = wholeFile && read.length < SAMPLE_ROWS + 2 && opts.summaryRows !== false ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
-  const units = opts.header === false ? null : detectUnitsRow(all);
+  const units = opts.header === false ? null : detectUnitsRow(all, opts.rules?.dashRuns !== false);
   const guess: HeaderGuess = opts.header === undefined ? guessHeader(units?.skip ? [all[0], ...all.slice(2)] : all, delimiter, opts) : { hasHeader: opts.header };
   const hasHeader = guess.hasHeader;
   const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;
@@ -275,8 +280,9 @@ export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buf
   const width = hasHeader ? all[0].length : consistency(data).width;
   const renames: Rename[] = [];
   const names = columnNames(hasHeader ? all[0] : null, width, renames);
+  const later = all.slice(Math.max(skipLines, 1), Math.max(skipLines, 1) + SAMPLE_ROWS);
   return {
     delimiter, hasHeader, names, rows: data.filter((r) => r.length === width), headerNote: guess.note, skipLines, unitsNote: hasHeader ? units?.note : undefined, renameNote: renameNote(renames),
-    preambleLines: preamble.lines, skipInitialSpace, readingNotes: notes,
+    preambleLines: preamble.lines, skipInitialSpace, readingNotes: notes, laterLines: { ...consistency(later), rows: later.length },
   };
 }

@@ -15,6 +15,7 @@ import { DATETIME_FORMS } from './datetime';
 import { NumberColumn } from './number-column';
 import { noteLongFormat, softenTimeWarnings } from './table-shape';
 import { noteTextColumns } from './text-column-hints';
+import { noteHeaderlessUnixSeconds } from './headerless-unix-seconds';
 import { VectorColumn } from './vector-column';
 import { didYouMean } from '../../common/text/did-you-mean';
 
@@ -141,6 +142,7 @@ export class TableWriter {
     softenTimeWarnings(columns, this.columns.map((c) => c.plan), v, this.columns.map((c) => (c instanceof NumberColumn ? c.distinctValues : null)));
     this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, c.repeatsPerTime, v); });
     noteTextColumns(this.ctx.dir, columns, this.columns.map((c) => c.plan), v);
+    noteHeaderlessUnixSeconds(columns, source.hasHeader, v);
     const meta: DatasetCacheMeta = {
       format: CACHE_FORMAT, version: CACHE_VERSION, rows: this.rows, columns, source,
       validation: v.report(), createdAt: new Date().toISOString(),

@@ -38,7 +38,7 @@ describe('title lines above the table', () => {
     const plain = await load(`${HEADER}\n${table(10)}\n`);
     expect(plain.result).toMatchObject({ hasHeader: true, rows: 10 });
     expect(meta(plain.dir).source.preambleLines).toBeUndefined();
-    await expect(load(`"x","y"\n"1",0.5,1.5\n"2",0.7,1.1\n"3",0.2,1.9\n`)).rejects.toThrow(/line 2: expected 2 fields \(as in the header\)/);
+    await expect(load(`"x","y"\n"1",0.5,1.5\n"2",0.7,1.1\n"3",0.2,1.9\n`)).rejects.toThrow(/line 1: the header has 2 fields \('x', 'y'\), but all 3 lines read after it \(from line 2\) have 3: the header names 1 field fewer than each data line has \(R's write.table/);
   });
 
   it("Excel pads the title to the table's width ('Station: Musterstadt;;;' over 4 columns): still a title, not the header", async () => {
@@ -52,7 +52,7 @@ describe('title lines above the table', () => {
     const old = { parseRules: parseRulesWith((r) => r !== 'titleLines') } as ImportOptions;
     const r = await load(`Station: Musterstadt;;;\n${HEADER}\n${table(10)}\n`, old);
     expect(r.result.columns[0].name).toBe('Station: Musterstadt');
-    await expect(load(`Station: Musterstadt\n${HEADER}\n${table(10)}\n`, old)).rejects.toThrow(/line 2: expected 1 fields|expected 4 fields/);
+    await expect(load(`Station: Musterstadt\n${HEADER}\n${table(10)}\n`, old)).rejects.toThrow(/line 1: the header has 1 field \('Station: Musterstadt'\), but all 11 lines read after it \(from line 2\) have 4: the header names 3 fields fewer than each data line has \(if line 1 is a title above the table, remove it\)/);
   });
 });
 
@@ -60,6 +60,6 @@ describe('not titles', () => {
   it('a header whose quoted name spans two lines, and a short first row of numbers, are read as before', async () => {
     const r = await load(`time,"temp\n(°C)",hum,wind\n${Array.from({ length: 12 }, (_, i) => `2024-01-01 ${String(i).padStart(2, '0')}:00,${i + 0.5},${60 + i},${i % 4}`).join('\n')}\n`);
     expect(r.result.columns.map((c) => c.name)).toEqual(['time', 'temp\n(°C)', 'hum', 'wind']);
-    await expect(load(`5;3\n${Array.from({ length: 12 }, (_, i) => `${i};${i + 1};${i + 2}`).join('\n')}\n`)).rejects.toThrow(/line 1: expected 3 fields/);
+    await expect(load(`5;3\n${Array.from({ length: 12 }, (_, i) => `${i};${i + 1};${i + 2}`).join('\n')}\n`)).rejects.toThrow(/line 1 has 2 fields, but all 12 lines read after it \(from line 2\) have 3: if line 1 is a title or a header, remove it or make it name each of the 3 fields\. Fix the row/);
   });
 });

@@ -37,6 +37,17 @@ describe('a units row under the header', () => {
     expect(detectUnitsRow([['name', 'score'], ['alice', '2'], ['bob', '3'], ['carol', '4']])).toBeNull(); // text columns say nothing
   });
 
+  it('an underline of dashes under the header (a text table) is skipped, not read as a row of missing values', async () => {
+    const body = Array.from({ length: 30 }, (_, i) => `${(i / 4).toFixed(2).padEnd(6)}${(i * 1.5).toFixed(1).padStart(8)}`);
+    const r = await load(`load  value\n----- -------\n${body.join('\n')}\n`);
+    expect(r.result.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['load:float', 'value:float']);
+    expect(r.result.rows).toBe(30);
+    expect(r.col('value')[0]).toBe(0);
+    expect(r.result.validation.issues.map((i) => i.message)).toContain('line 2 underlines the header (-----): skipped; it is not data');
+    expect(detectUnitsRow([['a', 'b'], ['==', '=='], ['1', '2'], ['3', '4']])?.skip).toBe(true);
+    expect(detectUnitsRow([['a', 'b'], ['---', '---'], ['1', '2'], ['3', '4']], false)).toBeNull(); // a dataset read before dashRuns
+  });
+
   it('a first data row with bad values is data, not a units row: it is named, never dropped quietly', () => {
     const below = [['2', '20.5', '40'], ['3', '21.0', '41'], ['4', '21.5', '42']];
     // a logger error on its first reading: the id is a number, so line 2 is a row of data with bad values

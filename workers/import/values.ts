@@ -14,6 +14,21 @@ const NAN_TOKENS = new Set(['inf', '+inf', '-inf', 'infinity', '+infinity', '-in
 export const isMissingToken = (s: string) => MISSING_TOKENS.has(s.trim().toLowerCase());
 
 /**
+ * '--', '---', '----': two or more dashes alone, as weather-station exports (Davis WeatherLink) write a missing
+ * reading. parseNumber leaves them BAD: only number columns read them as missing (number-column.ts; the type
+ * sniffers skip them through isMissingNumber), and only under the dashRuns rule (a dataset imported before it
+ * reads them as text again: parse-rules.ts). Category columns keep them as categories, as pandas does.
+ */
+const DASH_RUN = /^[ \t]*--+[ \t]*$/;
+export const isDashRun = (s: string) => DASH_RUN.test(s);
+
+/** A cell of a text table's underline under its header (`-----`, `=====`): units-row.ts skips such a line 2. */
+export const isUnderlineCell = (s: string) => DASH_RUN.test(s) || /^[ \t]*={2,}[ \t]*$/.test(s);
+
+/** A missing value in a column that may hold numbers: a missing token, or a dash run unless `dashRuns` is false. */
+export const isMissingNumber = (s: string, dashRuns = true) => isMissingToken(s) || (dashRuns && isDashRun(s));
+
+/**
  * Parses a decimal number in b[s..e) (surrounding blanks allowed). Sets parsed.status to OK, MISSING
  * (a missing token, 'NaN' included), NAN_INF (an infinity or an overflow: value returned) or BAD. Up to
  * 15 significant digits with |exp10| <= 22 the result is exact (Clinger's fast path: one correctly

@@ -3,6 +3,7 @@
 // column. The recorded delimiter 'whitespace' means "runs of spaces/tabs separate fields, leading and trailing
 // ones are ignored"; the stream is rewritten to tab-separated bytes (WhitespaceToTabs) for the tokenizer,
 // keeping quoted values ("chevrolet chevelle malibu") and every line break, so line numbers stay the file's.
+import { isUnderlineCell } from './values';
 
 export const WHITESPACE = 'whitespace';
 
@@ -102,7 +103,8 @@ export function sniffWhitespaceColumns(sample: Buffer, wholeFile: boolean): numb
   const rows = filled.map(whitespaceFields);
   const width = rows[0].length;
   if (width < 2 || rows.some((r) => r.length !== width)) return null;
-  const body = rows.slice(1);
+  // a text table's underline under its header (`-----  ----`) is not a row of numbers (units-row.ts skips it)
+  const body = rows.slice(rows.length > 2 && rows[1].every(isUnderlineCell) ? 2 : 1);
   for (let c = 0; c < width; c++) if (body.every((r) => NUMBER.test(r[c]))) return width;
   return null;
 }

@@ -85,6 +85,25 @@ describe('gate report HTML', () => {
     expect(html).toContain('as trained: <b>0.203110</b>');
   });
 
+  it('says beside "samples with it as top expert" that a window counts once and each of its tokens apart', () => {
+    const html = gateReportHtml(GateReport.parse({ ...report, routers: [{ ...report.routers[0], tokens: 3 }] }), NO_NAMES);
+    expect(html).toMatch(/samples with it as top expert<\/th>.*<p class="note" data-testid="top-expert-samples">Each test sample is counted once, for the expert with the largest router weight averaged over its 3 tokens; /s);
+  });
+
+  it("scores MMoE's rating gate on rating_rmse: a chart per metric, red where its own metric got worse, a metric column", async () => {
+    const { knockoutSection } = await import('./report-html');
+    const html = knockoutSection(table([
+      { gate: 'gate.task0', kind: 'router', mode: 'uniform', value: 0.79, delta: -0.01, ci: ci(-0.02, -0.005), metric: 'auc', higherIsBetter: true, baseline: 0.8 },
+      { gate: 'gate.task1', kind: 'router', mode: 'uniform', value: 0.95, delta: 0.04, ci: ci(0.02, 0.06), metric: 'rating_rmse', higherIsBetter: false, baseline: 0.91 }]),
+    gateNamesFromConfig({ model: { template: 'mmoe' } }));
+    expect(html).toContain('Each gate is scored on the task it serves (auc, rating_rmse).');
+    expect(html).toContain('<h3>rating_rmse (lower is better): <b>0.9100</b> as trained</h3>');
+    // a higher RMSE is the harm: red, like the AUC's fall
+    expect([...html.matchAll(/gate (?:uniform)<\/text><rect [^>]*fill="(#[0-9a-f]+)"/g)].map((m) => m[1])).toEqual(['#c0504d', '#c0504d']);
+    expect(html).toContain('<tr><th>knockout</th><th>metric</th><th>value</th><th>delta</th><th>interval</th></tr>');
+    expect(html).toMatch(/<tr><td>rating gate uniform<\/td><td>rating_rmse<\/td><td>0\.9500<\/td>/);
+  });
+
   it("explains FinalMLP's closed stream gate scoring below chance (audit A23: AUC 0.415)", async () => {
     const { knockoutSection } = await import('./report-html');
     const finalmlp = gateNamesFromConfig({ model: { template: 'finalmlp', fields: [5, 13], numeric: 1, gate1: { kind: 'sigmoid', scale: 2 }, gate2: { kind: 'sigmoid', scale: 2 } } });

@@ -1,10 +1,10 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
-import type { AttentionSinkPair, AttentionSinkReport, FusionReport, GateReport, KnockoutTable, RouterReport } from '../../../common/analytics';
+import { rowScore, tableMetrics, type AttentionSinkPair, type AttentionSinkReport, type FusionReport, type GateReport, type KnockoutTable, type RouterReport } from '../../../common/analytics';
 import { componentName, gateLabel, headingFor, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
 import { distinctPair } from '../../../common/analytics/distinct-digits';
 import { gridNumbers } from '../../../common/analytics/grid-numbers';
-import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle } from '../../../common/analytics/gate-captions';
+import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle, topExpertSamplesCaption } from '../../../common/analytics/gate-captions';
 import { tableNotation } from '../../../common/analytics/table-notation';
 import { intervalMethodWords } from '../../../common/analytics/interval-method';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
@@ -85,22 +85,37 @@ export function heatmap(rowLabels: string[], colLabels: string[], values: number
   return `<svg width="${left + colLabels.length * cell + right}" height="${top + rowLabels.length * cell + (unit ? 22 : 10)}" font-size="11" role="img" aria-label="${esc(label)}">${cols.join('')}${rows.join('')}${cells.join('')}${unit}</svg>`;
 }
 
-/** `names`: the run's modality / expert names (from its config), so rows read "gmu · camera closed". */
+/**
+ * `names`: the run's modality / expert names (from its config), so rows read "gmu · camera closed". Rows
+ * scored on different metrics (MMoE: each task gate on its own task) get a bar chart per metric, each on
+ * its own scale and in its own direction, and a metric column in the table.
+ */
 export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): string {
-  const better = t.higherIsBetter ? 'higher is better' : 'lower is better';
-  const rows = [...t.rows].sort((a, b) => (t.higherIsBetter ? a.delta - b.delta : b.delta - a.delta));
+  const words = (higherIsBetter: boolean) => (higherIsBetter ? 'higher is better' : 'lower is better');
+  const metrics = tableMetrics(t), mixed = metrics.length > 1;
+  const harm = (r: KnockoutTable['rows'][number]) => (rowScore(t, r).higherIsBetter ? -r.delta : r.delta);
+  const rows = [...t.rows].sort((a, b) => harm(b) - harm(a));
   const label = (r: KnockoutTable['rows'][number]) => knockoutLabel(r, names);
+  const scored = metrics.map((m) => rows.filter((r) => rowScore(t, r).metric === m)).filter((rs) => rs.length).map((rs) => ({ rows: rs, ...rowScore(t, rs[0]) }));
   // one notation for the whole table, bar labels included, as `gatelab knockout` prints it; a tiny delta's
   // "(< 1e-6)" is said in its delta cell, its interval's ends written short
-  const num = tableNotation([t.baseline, ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
-  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td><td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
+  const num = tableNotation([t.baseline, ...scored.map((s) => s.baseline), ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
+  const metricCell = (r: KnockoutTable['rows'][number]) => (mixed ? `<td>${esc(rowScore(t, r).metric)}</td>` : '');
+  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td>${metricCell(r)}<td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
   const caption = knockoutCaption(t, names);
-  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${better}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
+  const chart = (rs: KnockoutTable['rows'], higherIsBetter: boolean) =>
+    barChart(rs.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (higherIsBetter ? d < 0 : d > 0), num);
+  const charts = mixed
+    ? scored.map((s) => `<h3>${esc(s.metric)} (${words(s.higherIsBetter)}): <b>${esc(num(s.baseline))}</b> as trained</h3>${chart(s.rows, s.higherIsBetter)}`).join('')
+    : chart(rows, t.higherIsBetter);
+  const what = mixed ? 'its row\'s metric' : esc(t.metric);
+  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${words(t.higherIsBetter)}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
+    (mixed ? `Each gate is scored on the task it serves (${scored.map((s) => esc(s.metric)).join(', ')}). ` : '') +
     `${esc(intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples))}; ${t.resamples} resamples, seed ${t.seed}.</p>` +
-    barChart(rows.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (t.higherIsBetter ? d < 0 : d > 0), num) +
-    `<p class="empty">Red: the knockout made ${esc(t.metric)} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${esc(t.metric)}; lines its interval.</p>` +
+    charts +
+    `<p class="empty">Red: the knockout made ${what} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${what}; lines its interval.</p>` +
     (caption ? `<p class="note" data-testid="knockout-caption">${esc(caption)}</p>` : '') +
-    `<table><tr><th>knockout</th><th>${esc(t.metric)}</th><th>delta</th><th>interval</th></tr>${table}</table>`;
+    `<table><tr><th>knockout</th>${mixed ? '<th>metric</th><th>value</th>' : `<th>${esc(t.metric)}</th>`}<th>delta</th><th>interval</th></tr>${table}</table>`;
 }
 
 /**
@@ -175,7 +190,8 @@ function routerDetailHtml(rt: RouterReport, experts: string[], names: GateNames,
     const rows = rt.specialisation.experts.map((e) => `<tr><td>${esc(experts[e.expert] ?? `expert ${e.expert}`)}</td><td>${e.samples}</td><td>${e.top.slice(0, 5).map((t) =>
       `${esc(t.feature)} <b>${t.score >= 0 ? '+' : ''}${fmt(t.score, 3)}</b> (${distinctPair(t.mean, t.overall).join(' vs ')})`).join('<br>') || '—'}</td></tr>`).join('');
     html += `<h3>What each expert specializes in</h3><p>Inputs: ${esc(rt.specialisation.inputs)}. Score: (mean over the test samples routed mainly to the expert − mean over all) / standard deviation over all.</p>` +
-      `<table><tr><th>expert</th><th title="test samples whose top expert (largest router probability) is this one">samples with it as top expert</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>`;
+      `<table><tr><th>expert</th><th title="test samples whose largest router weight, averaged over their tokens, is on this expert">samples with it as top expert</th><th>top inputs: score (mean vs overall)</th></tr>${rows}</table>` +
+      `<p class="note" data-testid="top-expert-samples">${esc(topExpertSamplesCaption(rt.tokens, names))}</p>`;
   }
   if (rt.series) html += '<h3>Mean weight of each expert per series</h3>' + heatmap(experts, rt.series.labels, rt.series.assignment);
   if (rt.timeOfDay) html += '<h3>Mean weight of each expert by hour of day (last timestamp of the window, UTC)</h3>' + heatmap(experts, rt.timeOfDay.hours.map(String), rt.timeOfDay.assignment);

@@ -11,6 +11,7 @@ import { ratingUnitsOf } from '../../../common/runs/rating-units';
 import type { RunEvent } from './events';
 import { LabUnavailable } from './refusal';
 import { describeStop } from './stop-note';
+import { meanSamplesPerSec } from './mean-throughput';
 
 export interface CliRuns {
   paths: LabPaths;
@@ -199,6 +200,8 @@ export function runResult(store: LabStore, r: RunRecord) {
     test: lastMetrics(store, r.id, 'test.'),
     validation: validationMetrics(store, r.id),
     ...(units ? { ratingUnits: units } : {}),
+    // its average training speed, as `gatelab show` says it (mean-throughput.ts); absent before its first steps
+    ...withSpeed(meanSamplesPerSec(store.metrics.series(r.id, 'samples_per_sec'))),
     ...(r.dataSummary?.baseline ? { baseline: r.dataSummary.baseline } : {}),
     ...(r.dataSummary?.regressionBaseline ? { regressionBaseline: r.dataSummary.regressionBaseline } : {}),
     // how it finished (as `gatelab show` says it): a script can tell an early stop from every epoch trained,
@@ -209,6 +212,8 @@ export function runResult(store: LabStore, r: RunRecord) {
     ...(heldNote(r) ? { note: heldNote(r) } : {}),
   };
 }
+
+const withSpeed = (samplesPerSec: number | null) => (samplesPerSec === null ? {} : { samplesPerSec });
 
 /**
  * The exit code of `gatelab train`/`resume` when the run ends paused (Ctrl-C, `gatelab pause`): not 0, so a

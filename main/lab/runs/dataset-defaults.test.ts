@@ -52,6 +52,17 @@ describe('dataset run defaults', () => {
     expect(withDatasetDefaults(synthetic, lab.store)).toEqual({ ...synthetic, temperatureAtStepNumber: true });
   });
 
+  it('marks the rating units on recommendation runs only: a forecasting or fusion run\'s stored config has no metrics.ratingUnits', () => {
+    const of = (template: string) => withDatasetDefaults(parseRunConfig({ model: { template }, data: { kind: 'dataset', datasetId: clicks } }), lab.store);
+    expect(of('mmoe').metrics).toEqual({ ratingUnits: 'rating' });
+    expect(of('dlinear').metrics).toBeUndefined();
+    expect(of('tsmixer-gated')).not.toHaveProperty('metrics');
+    expect(of('gmu').metrics).toBeUndefined();
+    // units the user asked for are theirs, whatever the family
+    const asked = parseRunConfig({ model: { template: 'gmu' }, data: { kind: 'dataset', datasetId: clicks }, metrics: { ratingUnits: 'scaled' } });
+    expect(withDatasetDefaults(asked, lab.store).metrics).toEqual({ ratingUnits: 'scaled' });
+  });
+
   it('records the router temperature rule on every new run; a stored run from before reads back without it', () => {
     expect(withDatasetDefaults(config({}), lab.store).temperatureAtStepNumber).toBe(true);
     expect(withDatasetDefaults(parseRunConfig({}), lab.store).temperatureAtStepNumber).toBe(true); // the demo model on synthetic rows

@@ -1,7 +1,7 @@
 // What a new dataset run takes from the lab when its config does not say: the split seed (fixed, so every
 // seed of a group trains and tests on the same rows), the dataset's binary-label rule (the `label =
 // value ≥ t` set on its target in the app) and a snapshot of its columns and roles (the binding the run
-// is trained with, kept when the roles change later), and the units of its rating metrics (MMoE's
+// is trained with, kept when the roles change later), and, for recommendation runs, the units of its rating metrics (MMoE's
 // rating_rmse in the rating's own units: metrics.ratingUnits 'rating'; runs from before, unmarked, keep
 // scaled units, common/runs/rating-units.ts). Applied once, when the run is created, by every face (app,
 // serve, `gatelab train`, `gatelab sweep`), and stored in the run's config: a later change of the rule
@@ -39,9 +39,19 @@ export function withDatasetDefaults(given: RunConfig, store: LabStore): RunConfi
   }
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
-  const metrics = { ...config.metrics, ratingUnits: config.metrics?.ratingUnits ?? 'rating' as const };
-  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, columns }, metrics };
+  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, columns }, ...withRatingUnits(config) };
   return { ...filled, model: withExpertPerModality(filled, store) as RunConfig['model'] };
+}
+
+/**
+ * The rating-units marker (common/runs/rating-units.ts) on recommendation runs only: only MMoE's rating tower
+ * reports rating_* metrics, and a forecasting or fusion run's stored config (`gatelab show`, the export's
+ * gatelab.config) would otherwise carry a setting that means nothing to it. Units the user set are kept.
+ */
+function withRatingUnits(config: RunConfig): Pick<RunConfig, 'metrics'> {
+  if (config.metrics?.ratingUnits !== undefined) return { metrics: config.metrics };
+  if (TEMPLATES.find((t) => t.id === config.model.template)?.family !== 'recsys') return config.metrics ? { metrics: config.metrics } : {};
+  return { metrics: { ...config.metrics, ratingUnits: 'rating' } };
 }
 
 /** A fusion model's text buckets and one-hot cap: the user's where given, else today's defaults, written down. */

@@ -23,6 +23,7 @@ import { didYouMean } from '../../../common/text/did-you-mean';
 import { secondModalityExample } from './second-modality-example';
 import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
+import { withStoredSplitHint } from './stored-split-hint';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -102,7 +103,12 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
   const template = (config.model as { template?: string } | undefined)?.template;
   if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab templates lists them; e.g. dlinear, finalmlp, gmu)');
   // the run config as its create will parse it (parseNewRunConfig: unknown fields, ranges), on a dataset to come
-  checkConfigBeforeData(config, ref);
+  try {
+    checkConfigBeforeData(config, ref);
+  } catch (e) {
+    await withStoredSplitHint(e, home, ref, config); // `--set split=stratified` when the dataset has one stored: its id
+    throw e;
+  }
   const paths = labPaths(home);
   const lab = await openLabDatasets(paths);
   // what a refusal undoes: the dataset this call imported, as a whole, or --target on an existing one

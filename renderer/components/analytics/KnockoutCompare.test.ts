@@ -35,4 +35,15 @@ describe('KnockoutCompare header', () => {
     const cell = screen.getByTestId('knockout-compare-row').querySelector('td.cell')!;
     expect(cell.textContent).toMatch(/\d (\(< 1e-6\))$/);
   });
+
+  it("names a cell's metric when its row is scored on its own task (MMoE's rating gate on rating_rmse), and colours it by that metric's direction", () => {
+    const mmoe: KnockoutTable = { ...table(17, 'auc', true, 0.69, -0.01), rows: [
+      { gate: 'gate.task1', kind: 'router', mode: 'uniform', value: 0.95, delta: 0.04, ci: { low: 0.02, high: 0.06, level: 0.95 }, metric: 'rating_rmse', higherIsBetter: false, baseline: 0.91 },
+    ] };
+    render(KnockoutCompare, { props: { runs: [{ id: '17', label: 'run 17' }], tables: [mmoe] } });
+    const cell = screen.getByTestId('knockout-compare-row').querySelector('td.cell')!;
+    expect(screen.getByTestId('knockout-cell-metric').textContent).toBe(' rating_rmse');
+    expect(cell.querySelector('.bar')!.classList.contains('hurts')).toBe(true); // a higher RMSE is worse
+    expect(cell.querySelector('[role="img"]')!.getAttribute('aria-label')).toContain('change in rating_rmse 0.0400');
+  });
 });

@@ -80,4 +80,37 @@ describe('KnockoutPanel', () => {
     render(KnockoutPanel, { props: { table } });
     expect(screen.getByTestId('knockout-interval-method').textContent).toBe('95% interval: paired bootstrap over independent test samples');
   });
+
+  it("names each row's metric when its gate is scored on its own task (MMoE: the rating gate on rating_rmse, lower is better)", () => {
+    const mmoe: KnockoutTable = { ...table, baseline: 0.69, rows: [
+      { gate: 'gate.task0', kind: 'router', mode: 'uniform', value: 0.68, delta: -0.01, ci: ci(-0.02, -0.005), metric: 'auc', higherIsBetter: true, baseline: 0.69 },
+      { gate: 'gate.task1', kind: 'router', mode: 'uniform', value: 0.95, delta: 0.04, ci: ci(0.02, 0.06), metric: 'rating_rmse', higherIsBetter: false, baseline: 0.91 },
+      { gate: 'gate.task1', kind: 'router', mode: 'mean', value: 0.90, delta: -0.01, ci: ci(-0.03, 0.01), metric: 'rating_rmse', higherIsBetter: false, baseline: 0.91 },
+    ] };
+    render(KnockoutPanel, { props: { table: mmoe, names: { modalities: [], variables: [], template: 'mmoe', tasks: ['click', 'rating'] } } });
+    const rows = screen.getAllByTestId('knockout-row');
+    expect(rows.map((r) => r.querySelector('[data-testid="knockout-row-metric"]')!.textContent)).toEqual(['rating_rmse', 'auc', 'rating_rmse']);
+    // a higher RMSE is the harm: the rating gate's uniform row is red, its mean row (lower RMSE) is not
+    expect(rows[0].classList.contains('hurts')).toBe(true);
+    expect(rows[2].classList.contains('hurts')).toBe(false);
+    expect(rows[0].querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('rating gate uniform: rating_rmse 0.9500, change 0.0400, 95% interval 0.0200 to 0.0600, worse');
+    expect(screen.getByTestId('knockout-other-metric').textContent).toBe('rating_rmse rows: test rating_rmse 0.9100 as trained, lower is better (the task their gate serves)');
+    cleanup();
+    // one metric: no metric column (a table stored before rows named theirs reads as it did)
+    render(KnockoutPanel, { props: { table } });
+    expect(screen.queryAllByTestId('knockout-row-metric')).toHaveLength(0);
+    expect(screen.queryByTestId('knockout-other-metric')).toBeNull();
+  });
+
+  it("draws a forecasting run's target channel (--target OT) under the table's bars, in the same order", () => {
+    const row = (gate: string, delta: number, ot: number) => ({ gate, kind: 'gate' as const, mode: 'closed' as const, value: 0.54 + delta, delta, ci: ci(delta - 0.001, delta + 0.001),
+      metric: 'mse', higherIsBetter: false, baseline: 0.54, channels: [{ name: 'OT', baseline: 0.39, value: 0.39 + ot, delta: ot, ci: ci(ot - 0.001, ot + 0.001) }] });
+    const forecast: KnockoutTable = { ...table, metric: 'mse', higherIsBetter: false, baseline: 0.54, rows: [row('block0.gate', 0.0018, 0.0002), row('block1.gate', 0.0005, -0.0011)] };
+    render(KnockoutPanel, { props: { table: forecast } });
+    expect(screen.getAllByTestId('knockout-row')).toHaveLength(2); // the table's rows are not mixed with the target's
+    expect(screen.getByTestId('knockout-target').textContent).toBe("target 'OT' alone: test mse of 'OT' 0.39000 as trained (its own channel; the bars above score every channel's mean, as the run's headline test mse)");
+    const target = screen.getAllByTestId('knockout-target-row');
+    expect(target.map((r) => r.querySelector('.value')!.textContent)).toEqual(['0.00020', '-0.00110']); // block 1 first, as above (harm order)
+    expect(target[1].querySelector('[role="img"]')!.getAttribute('aria-label')).toBe("block 2 gate closed: mse of 'OT' 0.38890, change -0.00110, 95% interval -0.00210 to -0.00010, not worse");
+  });
 });

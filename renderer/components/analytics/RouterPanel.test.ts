@@ -28,6 +28,10 @@ describe('RouterPanel', () => {
     expect(widths(figures[0])).toEqual([24.2, 24, 24.6, 27.2]);
     expect(widths(figures[1])).toEqual([0, 0.1, 0.1, 99.8]);
   });
+  it('says why a sequence model\'s samples per top expert need not match its share of tokens by top expert', () => {
+    render(RouterPanel, { props: { router: { ...router, tokens: 7 } } });
+    expect(screen.getByTestId('top-expert-samples').textContent).toMatch(/^Each test sample is counted once, for the expert with the largest router weight averaged over its 7 tokens; .*an expert can win many tokens and few samples\.$/);
+  });
   it('writes an expert\'s mean and the overall mean with the digits it takes to tell them apart', () => {
     render(RouterPanel, { props: { router } });
     expect(screen.getByTestId('expert-specialisation').textContent).toContain('(10.23 vs 10.19)');

@@ -1,0 +1,38 @@
+// A sweep file with `"split": "stratified"` on a dataset that already has a stored stratified split: the
+// refusal names that split's id as the file would give it ("splitId": N), as `gatelab train` names the flag.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labPaths } from '../lab/home';
+import { createSplit, openLabDatasets } from '../lab/datasets/index';
+import { gatelab } from './testing/gatelab';
+
+let home: string;
+let splitId: number;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-split-hint-'));
+  const lab = await openLabDatasets(labPaths(home), { demos: false });
+  try {
+    const rows = Array.from({ length: 200 }, (_, i) => `${(i * 37) % 101},${i % 4 === 0 ? 'no' : 'yes'},${['a', 'b', 'c'][i % 3]}`);
+    writeFileSync(join(home, 'shop.csv'), ['price,recommended,category', ...rows].join('\n'));
+    const id = (await lab.registry.importDataset(join(home, 'shop.csv'), { roles: { recommended: 'target' } })).dataset.id;
+    splitId = (await createSplit(lab.registry, id, 'stratified', { kind: 'stratified', column: 'recommended', seed: 42, ratios: { train: 0.8, val: 0.1, test: 0.1 } })).id;
+  } finally {
+    lab.close();
+  }
+}, 60_000);
+
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('gatelab sweep with "split": "stratified"', () => {
+  it('is refused (exit 2, no run queued) naming the stored split\'s id in the words of the file', async () => {
+    const file = join(home, 'exp.json');
+    writeFileSync(file, JSON.stringify({ name: 's', seeds: 1, config: { model: { template: 'gmu' }, data: { kind: 'dataset', datasetId: 'shop', split: 'stratified' }, epochs: 1 } }));
+    const { code, err } = await gatelab(['sweep', file, '--home', home]);
+    expect(code).toBe(2);
+    expect(err).toContain(`. Dataset 'shop' already has a stored split 'stratified' (id ${splitId}): use it with "splitId": ${splitId} in ${file}'s config.data`);
+    expect((await gatelab(['runs', '--json', '--home', home])).out).toBe('[]\n');
+  });
+});
