@@ -173,8 +173,9 @@ export interface NumberFormat {
 export interface CachedColumn extends ColumnInfo {
   file: string;
   /**
-   * A datetime column the importer added, composed of the file's int columns of these names (year, month, day,
-   * hour, minute: workers/import/time-parts.ts); the lab starts them with the role ignore. Absent otherwise.
+   * A datetime column the importer added, composed of the file's columns of these names: int year, month, day,
+   * hour, minute (workers/import/time-parts.ts), or a date and an hour number (workers/import/date-hour-time.ts);
+   * the lab starts them with the role ignore. Absent otherwise.
    */
   timeParts?: string[];
   dictionaryFile?: string;

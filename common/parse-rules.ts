@@ -71,6 +71,11 @@ export interface ParseRules {
   bigIntCodes: boolean;
   /** '--', '---' (dashes alone, as Davis WeatherLink writes a missing reading) are missing in number columns (workers/import/values.ts isDashRun). */
   dashRuns: boolean;
+  /**
+   * A date-only time column whose dates repeat, beside a whole-number column named like the hour of the day
+   * ('hr', 'hour' 0-23), composes a datetime column 'time' of both (UCI Bike Sharing's dteday + hr: date-hour-time.ts).
+   */
+  dateHourColumns: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
@@ -82,7 +87,7 @@ export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRu
     periodDates: on('periodDates'), monthNameDates: on('monthNameDates'), unixTimeNames: on('unixTimeNames'), unicodeMinus: on('unicodeMinus'),
     whitespaceColumns: on('whitespaceColumns'), commentLines: on('commentLines'), sepLine: on('sepLine'), initialSpaces: on('initialSpaces'),
     timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes'),
-    dashRuns: on('dashRuns') };
+    dashRuns: on('dashRuns'), dateHourColumns: on('dateHourColumns') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

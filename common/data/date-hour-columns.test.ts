@@ -18,7 +18,8 @@ describe('a date column and an hour-of-day column', () => {
     expect(() => checkForecastingRows(meta('2011-01-01'), roles)).toThrow(
       "4,600 rows of 4,800 (95.8%) repeat the time of the row before in 'dteday' (first at line 3: 2011-01-01): 'dteday' holds dates without a time of day " +
       "and 'hr' looks like the hour of the day: one timestamp written in two columns (setting 'hr' to series-id would make each hour of the day a series of its own). " +
-      "Combine them into one datetime column, put it first in the file and import that file (pandas: df = pd.read_csv('hour.csv'); df.insert(0, 'datetime', " +
+      'GateLab now composes such a pair into one time column at import (whole hours 0–23, or 1–24 with 24 the next midnight, in a column not typed otherwise): ' +
+      "import the file again. Or combine them into one datetime column, put it first in the file and import that file (pandas: df = pd.read_csv('hour.csv'); df.insert(0, 'datetime', " +
       "pd.to_datetime(df['dteday']) + pd.to_timedelta(df['hr'], unit='h')); df.to_csv('hour-with-datetime.csv', index=False)); the importer makes it the time column");
   });
 

@@ -53,7 +53,14 @@ export const RunSummary = z.object({
   device: z.string(),
   /** Why the run is not on the device it asked for (e.g. CUDA requested, its libraries missing: on the CPU). */
   fallbackReason: z.string().nullable().optional(),
+  /** The trainer's live rate while the run trains; null once it has ended (see meanSamplesPerSec). */
   samplesPerSec: z.number().nullable(),
+  /**
+   * The run's average training speed so far: samples per second spent on training steps (validation and
+   * start-up not counted; main/lab/runs/mean-throughput.ts), what `gatelab show` says. Null before its first
+   * steps; absent from labs before it was sent.
+   */
+  meanSamplesPerSec: z.number().nullable().optional(),
   etaSec: z.number().nullable(),
   createdAt: z.string(),
   error: z.string().nullable(),

@@ -121,11 +121,22 @@ const STORED_KINDS: Record<string, string> = {
   'leave-last-out': '--kind leave-last-out --user USER_COLUMN --time TIME_COLUMN',
 };
 
+/** How the refusal says to name a stored split's id: as `gatelab train` takes it (a sweep rewords it: splitIdAdviceInFile). */
+const TRAIN_WITH_SPLIT_ID = 'then train with --set data.splitId=ID';
+
 /** `--set split=leave-last-out`: that kind is made once per dataset, then named by its id. */
 function storedKind(path: readonly string[], value: unknown, datasetId: unknown): string {
   const how = path.join('.') === 'data.split' && typeof value === 'string' ? STORED_KINDS[value] : undefined;
   const dataset = typeof datasetId === 'number' ? String(datasetId) : 'DATASET';
-  return how ? `; a ${value} split is stored with the dataset first: gatelab datasets split ${dataset} ${how} prints its id, then train with --set data.splitId=ID` : '';
+  return how ? `; a ${value} split is stored with the dataset first: gatelab datasets split ${dataset} ${how} prints its id, ${TRAIN_WITH_SPLIT_ID}` : '';
+}
+
+/**
+ * A refusal's advice to train with `--set data.splitId=ID`, in the words of the sweep experiment file `file`
+ * that was refused: there the id is written in the file (`"splitId": ID` in its config.data), not as a flag.
+ */
+export function splitIdAdviceInFile(message: string, file: string): string {
+  return message.split(TRAIN_WITH_SPLIT_ID).join(`then use it with "splitId": ID in ${file}'s config.data`);
 }
 
 const failWith = (message: string): never => {

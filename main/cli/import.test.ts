@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { gatelab as cli } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = '/work/shared/data';
@@ -129,7 +130,8 @@ describe('gatelab import --encoding', () => {
 
 describe('killing an import mid-file', () => {
   it('leaves no dataset row pointing at a missing cache, and the next import of the same file works', async () => {
-    const killHome = mkdtempSync(join(tmpdir(), 'gatelab-kill-'));
+    // the demos recorded as installed: what is killed is big.csv's import, not the demos a new lab imports first
+    const killHome = await labHomeWithDemos([], 'gatelab-kill-');
     try {
       // ~40 MB of numbers: long enough to be caught mid-parse.
       const big = join(killHome, 'big.csv');

@@ -120,7 +120,9 @@ export const command: CliCommand = {
     const json = args.options.json === true;
     let lab: Awaited<ReturnType<typeof openLabDatasets>>;
     try {
-      lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: false });
+      // a new lab gets its demos first, as the app, serve, train and sweep do: they are datasets 1-3 whichever
+      // of these comes first, so the user's first import is dataset 4 (README, Demo datasets)
+      lab = await openLabDatasets(labPaths(stringOption(args, 'home')));
     } catch (e) {
       // a lab home that cannot be made or a database that cannot be opened: the lab failed (1), said in a line
       console.error(`gatelab import: ${(e as Error).message}`);

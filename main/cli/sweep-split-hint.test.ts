@@ -1,5 +1,6 @@
 // A sweep file with `"split": "stratified"` on a dataset that already has a stored stratified split: the
-// refusal names that split's id as the file would give it ("splitId": N), as `gatelab train` names the flag.
+// refusal names that split's id as the file would give it ("splitId": N), as `gatelab train` names the flag;
+// and for a kind the dataset has none of, its advice to store one ends in the file's words too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,5 +35,15 @@ describe('gatelab sweep with "split": "stratified"', () => {
     expect(code).toBe(2);
     expect(err).toContain(`. Dataset 'shop' already has a stored split 'stratified' (id ${splitId}): use it with "splitId": ${splitId} in ${file}'s config.data`);
     expect((await gatelab(['runs', '--json', '--home', home])).out).toBe('[]\n');
+  });
+
+  it('says how to store a split of a kind the dataset has none of, and where its id goes: the file, not a --set flag', async () => {
+    const file = join(home, 'last.json');
+    writeFileSync(file, JSON.stringify({ name: 'l', seeds: 1, config: { model: { template: 'gmu' }, data: { kind: 'dataset', datasetId: 'shop', split: 'leave-last-out' }, epochs: 1 } }));
+    const { code, err } = await gatelab(['sweep', file, '--home', home]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/a leave-last-out split is stored with the dataset first: gatelab datasets split \d+ --kind leave-last-out --user USER_COLUMN --time TIME_COLUMN prints its id, /);
+    expect(err).toContain(`prints its id, then use it with "splitId": ID in ${file}'s config.data`);
+    expect(err).not.toContain('--set data.splitId');
   });
 });

@@ -14,7 +14,9 @@ import { lastMetrics, runsTable } from '../lab/runs/run-report';
 import { sweepSummary, sweepSummaryText } from './sweep-summary';
 import { ExperimentSpec } from '../../common/runs/expand';
 import { configLeaves, namingTypedKeys, type TypedKey } from '../../common/runs/config-keys';
-import { DatasetRegistry } from '../lab/datasets/index';
+import { splitIdAdviceInFile } from '../../common/runs/new-run-config';
+import { DatasetRegistry, openLabDatasets } from '../lab/datasets/index';
+import { labPaths } from '../lab/home';
 import type { CliRuns } from '../lab/runs/cli-session';
 import type { RunRecord } from '../lab/store/index';
 import { Refusal, refusing } from '../lab/runs/refusal';
@@ -113,6 +115,8 @@ export const command: CliCommand = {
       typed = typedKeysOf(raw, file);
       const parallel = stringOption(args, 'parallel');
       if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Refusal(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
+      // a new lab gets its demos first, as import and train do: a sweep file may name one ("Demo: click log (CTR)")
+      (await openLabDatasets(labPaths(stringOption(args, 'home')))).close();
       s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
       const lab = s;
       // the file, its dataset and every point's config are checked before any run is queued: what they
@@ -139,7 +143,8 @@ export const command: CliCommand = {
     } catch (e) {
       // `"split": "stratified"` when the dataset has one stored: its id, as the file would name it
       if (s && e instanceof Error) e.message += sweepSplitHint(s, e.message, file);
-      sayError(namingTypedKeys((e as Error).message, typed));
+      // the config check's advice names --set data.splitId, train's flag: in a sweep the id goes in the file
+      sayError(namingTypedKeys(splitIdAdviceInFile((e as Error).message, file), typed));
       return exitCodeOfError(e);
     } finally {
       await s?.close();

@@ -42,6 +42,23 @@ describe('RunTable', () => {
     expect(none.title).toBe('measured live while the run trains; select the run for its "samples per sec" chart over its training');
   });
 
+  it("shows an ended run's average samples/s, labelled as one with what it counts, and says why a run has none", () => {
+    render(RunTable, { props: { runs: [
+      runSummary({ id: '3', template: 'dlinear', status: 'completed', step: 400, totalSteps: 400, samplesPerSec: null, meanSamplesPerSec: 1600.4 }),
+      runSummary({ id: '4', template: 'dlinear', status: 'failed', step: 0, samplesPerSec: null, meanSamplesPerSec: null }),
+      runSummary({ id: '5', template: 'dlinear', status: 'running', step: 40, samplesPerSec: 1234, meanSamplesPerSec: 1100 }),
+    ], onselect: () => {}, oncontrol: () => {} } });
+    const avg = document.querySelector('tr[data-run="3"] [data-testid="run-sps-avg"]') as HTMLElement;
+    expect(avg.textContent).toBe('1,600 avg');
+    expect(avg.title).toMatch(/^Average training speed: samples per second over the run's training steps \(validation and start-up not counted\)/);
+    // a narrow window's progress line says it too
+    expect(document.querySelector('tr[data-run="3"] [data-testid="run-device-compact"]')!.textContent).toBe(' · 1,600/s avg · cpu');
+    expect((document.querySelector('tr[data-run="4"] [data-testid="run-sps-none"]') as HTMLElement).title).toBe('no training steps were timed: the run stopped before its first speed report');
+    // a training run shows its live rate, not the average
+    expect(document.querySelector('tr[data-run="5"] [data-testid="run-sps-avg"]')).toBeNull();
+    expect(document.querySelector('tr[data-run="5"]')!.textContent).toContain('1,234');
+  });
+
   it("keeps an interrupted run's long note to two lines in its row, the whole note as its title, in the colour of its status", () => {
     const note = 'GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it: gatelab resume 6';
     render(RunTable, { props: { runs: [

@@ -51,8 +51,9 @@ export class RunsStore {
       if (run && run.status === 'queued' && p.status === 'running') this.dropAfter(p.id, p.step);
       if (run) Object.assign(run, settle(p));
       if (this.validated.delete(p.id) && p.status === 'running') this.recheck ??= this.refresh().finally(() => (this.recheck = null));
-      // A run that just ended has new test/validation metrics: fetch the list again for them.
-      if (!run || ['completed', 'failed', 'cancelled'].includes(p.status)) void this.refresh();
+      // A run that just ended has new test/validation metrics, and a run that stopped (ended, paused,
+      // interrupted) its average speed in place of the live one it loses: fetch the list again for them.
+      if (!run || isSettled(p.status)) void this.refresh();
     });
     lab.on('runs.gateStats', ({ id, points }) => {
       const byKey = this.gates.get(id) ?? new Map<string, GateSeries>();

@@ -42,6 +42,19 @@ describe('RunsStore progress', () => {
     expect(runs.list[0]).toMatchObject({ status: 'running', step: 40, samplesPerSec: 520, etaSec: 8 });
   });
 
+  it("reads the list again when a run is paused or interrupted: its average speed takes the live one's place", async () => {
+    for (const stopped of ['paused', 'interrupted'] as const) {
+      let lab: RunSummary[] = [runSummary({ id: '5', template: 'dlinear', status: 'running', step: 20, samplesPerSec: 900, meanSamplesPerSec: 850 })];
+      const { lab: api, emit } = handlerLab({ 'runs.list': () => lab });
+      const runs = new RunsStore(api);
+      await runs.refresh();
+      lab = [runSummary({ id: '5', template: 'dlinear', status: stopped, step: 40, samplesPerSec: null, meanSamplesPerSec: 880 })];
+      emit('runs.progress', { id: '5', status: stopped, step: 40, totalSteps: 100, samplesPerSec: null, etaSec: null, error: null });
+      await until(() => runs.list[0].meanSamplesPerSec === 880);
+      expect(runs.list[0]).toMatchObject({ status: stopped, samplesPerSec: null, meanSamplesPerSec: 880 });
+    }
+  });
+
   it('settle() clears throughput and ETA for every settled status and keeps them while a run is live', () => {
     for (const status of ['completed', 'failed', 'cancelled', 'interrupted', 'paused'] as const)
       expect(settle({ status, samplesPerSec: 5, etaSec: 2 })).toEqual({ status, samplesPerSec: null, etaSec: null });

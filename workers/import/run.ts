@@ -20,6 +20,7 @@ import { firstJsonByte, objectFileIsJsonLines } from './json-array';
 import { spreadsheetError } from './spreadsheet-files';
 import { parseRulesOf } from './parse-rules';
 import { withComposedTime } from './time-parts';
+import { withDateHourTime } from './date-hour-time';
 
 export type { ImportHooks };
 
@@ -92,8 +93,11 @@ export async function runImport(path: string, outDir: string, options: ImportOpt
   } catch (e) {
     throw e instanceof NotUtf8 ? notUtf8Error(job, e) : e;
   }
-  // year, month, day, hour columns: a time column composed of them, under the rule the dataset records (time-parts.ts)
-  if (parseRulesOf(options).timeParts) meta = withComposedTime(meta, outDir, job.validation);
+  // year, month, day, hour columns, or a date and an hour number: a time column composed of them, under the
+  // rules the dataset records (time-parts.ts, date-hour-time.ts; a table has at most one: parts need no datetime column)
+  const rules = parseRulesOf(options);
+  if (rules.timeParts) meta = withComposedTime(meta, outDir, job.validation);
+  if (rules.dateHourColumns) meta = withDateHourTime(meta, outDir, job.validation, rules.endOfDayTimes);
   job.progress(size, meta.rows, true);
   const { rows, columns, validation, source } = meta;
   return {

@@ -4,13 +4,10 @@
 // mean over nine channels, four of them calendar parts). As a date column followed by a time-of-day column
 // becomes one timestamp (date-time-pair.ts), the importer composes the parts into a new datetime column once
 // the table is written: it is the time index, and the parts stay as written (the lab starts them as ignore,
-// main/lab/datasets/default-roles.ts, so that they are no forecasting channels; a user may still select them).
+// main/lab/datasets/ignored-on-import.ts, so that they are no forecasting channels; a user may still select them).
 // Recorded per dataset as the parse rule `timeParts`: a dataset imported before reads without the new column.
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { META_FILE, columnFileName, type CachedColumn, type DatasetCacheMeta } from '../../common/dataset-cache';
-import { DatetimeColumn } from './datetime-column';
-import { noteLongFormat } from './table-shape';
+import type { CachedColumn, DatasetCacheMeta } from '../../common/dataset-cache';
+import { freeTimeName, withTimeColumn } from './composed-time-column';
 import type { Validation } from './validation';
 
 /** Each part: the names it goes by (English, case-insensitive) and the whole numbers it may hold. */
@@ -23,12 +20,6 @@ const PARTS = [
 ] as const;
 
 type Part = (typeof PARTS)[number]['part'];
-
-/** The composed column's name: the first of these the file does not use. */
-const TIME_NAMES = ['time', 'datetime', 'timestamp', 'time_composed'];
-
-/** Rows read back per block: memory stays bounded whatever the file's length. */
-const BLOCK_ROWS = 1 << 16;
 
 /** The columns a timestamp can be composed from (indices into the table's columns), or null. */
 export type TimeParts = Partial<Record<Part, number>> & { year: number; month: number; day: number };
@@ -60,28 +51,6 @@ export function partNames(columns: readonly CachedColumn[], parts: TimeParts): s
   return PARTS.flatMap(({ part }) => (parts[part] === undefined ? [] : [columns[parts[part]!].name]));
 }
 
-/** A column read back block by block. */
-class BlockReader {
-  private readonly fd: number;
-  private readonly size: number;
-  private buf = Buffer.alloc(0);
-  constructor(dir: string, col: CachedColumn) {
-    this.fd = openSync(join(dir, col.file), 'r');
-    this.size = col.dtype === 'float64' ? 8 : 4;
-  }
-  /** Rows [row0, row0 + n) as numbers (NaN: missing). */
-  read(row0: number, n: number): Float32Array | Float64Array {
-    const bytes = n * this.size;
-    if (this.buf.length < bytes) this.buf = Buffer.alloc(bytes);
-    readSync(this.fd, this.buf, 0, bytes, row0 * this.size);
-    const copy = new Uint8Array(this.buf.subarray(0, bytes)).buffer;
-    return this.size === 8 ? new Float64Array(copy) : new Float32Array(copy);
-  }
-  close(): void {
-    closeSync(this.fd);
-  }
-}
-
 /**
  * Milliseconds since 1970 (UTC) of the parts, or NaN when one is missing or the date does not exist
  * (30 February): Date.UTC would roll it over into March and invent a time.
@@ -94,49 +63,21 @@ export function composeTime(year: number, month: number, day: number, hour = 0, 
 }
 
 /**
- * The table with a datetime column composed from its parts appended (its file written beside the others, the
- * note in the report, meta.json rewritten), or the table as it was when it has no parts to compose.
- * `validation`: the import's collector, whose report the table's meta already holds (it is taken again).
+ * The table with a datetime column composed from its parts appended (composed-time-column.ts), or the table as
+ * it was when it has no parts to compose. `validation`: the import's collector, whose report the meta holds.
  */
 export function withComposedTime(meta: DatasetCacheMeta, dir: string, validation: Validation): DatasetCacheMeta {
   const parts = findTimeParts(meta.columns);
-  if (!parts) return meta;
+  const name = parts ? freeTimeName(meta.columns) : null;
+  if (!parts || !name) return meta;
   const names = partNames(meta.columns, parts);
-  const taken = new Set(meta.columns.map((c) => c.name.trim().toLowerCase()));
-  const name = TIME_NAMES.find((n) => !taken.has(n));
-  if (!name) return meta;
-  const index = meta.columns.length;
-  // missing parts leave the time missing: never imputed (a mean time is no time), whatever the policy
-  const ctx = { dir, file: meta.source.fileName, policy: 'drop' as const, validation, text: () => '' };
-  const writer = new DatetimeColumn({ name, kind: 'datetime', dtype: 'float64', dateFormat: 'iso' }, index, ctx, BLOCK_ROWS);
-  const order = PARTS.map(({ part }) => parts[part]);
-  const readers = order.map((i) => (i === undefined ? null : new BlockReader(dir, meta.columns[i])));
-  // messages name a row by its line in a text file with a header (rows dropped at import shift it), else by its number
-  const firstLine = meta.source.hasHeader === false || meta.source.hasHeader === undefined ? 1 : 2;
-  let without = 0, example = '';
-  try {
-    for (let row0 = 0; row0 < meta.rows; row0 += BLOCK_ROWS) {
-      const n = Math.min(BLOCK_ROWS, meta.rows - row0);
-      const blocks = readers.map((r) => r?.read(row0, n) ?? null);
-      for (let r = 0; r < n; r++) {
-        const [y, mo, d, h, mi] = blocks.map((b) => (b ? b[r] : 0));
-        const ms = composeTime(y, mo, d, h, mi);
-        if (Number.isNaN(ms)) without++;
-        else if (!example) example = blocks.flatMap((b) => (b ? [String(b[r])] : [])).join(', ');
-        writer.putValue(Number.isNaN(ms) ? null : new Date(ms), row0 + r + firstLine);
-        writer.commit();
-      }
-    }
-  } finally {
-    for (const r of readers) r?.close();
-  }
-  const column: CachedColumn & { timeParts: string[] } = { ...writer.finish(), file: columnFileName(index), timeParts: names };
-  const columns = [...meta.columns, column];
-  if (writer.repeatsPerTime) noteLongFormat(columns, name, writer.repeatsPerTime, validation);
-  validation.addCounted('note', name, meta.rows - without, timePartsNote(name, names, example, without), 'time-parts');
-  const out: DatasetCacheMeta = { ...meta, columns, validation: validation.report() };
-  writeFileSync(join(dir, META_FILE), JSON.stringify(out));
-  return out;
+  // the parts found are a prefix of year, month, day, hour, minute (a minute only after an hour)
+  const sources = PARTS.flatMap(({ part }) => (parts[part] === undefined ? [] : [parts[part]!]));
+  return withTimeColumn(meta, dir, validation, {
+    name, sources, parts: names,
+    compose: (v) => composeTime(v[0], v[1], v[2], v[3] ?? 0, v[4] ?? 0),
+    note: (first, without) => timePartsNote(name, names, first ? first.map(String).join(', ') : '', without),
+  });
 }
 
 /** The import's note about a composed time column (`example`: the first row's parts, as numbers). */
@@ -144,6 +85,11 @@ export function timePartsNote(name: string, parts: readonly string[], example: s
   const list = parts.map((p) => `'${p}'`).join(', ');
   const rest = without > 0 ? ` ${without.toLocaleString('en-US')} row${without === 1 ? ' has' : 's have'} a part missing or a date that does not exist, and no time.` : '';
   return `columns ${list} hold the parts of a time: column '${name}' is added, composed of them (first row: ${example || 'none'}), as the time index with one row per time.${rest} `
-    + `The parts are kept as written and start with the role ignore, so they are not forecast as channels; set a part's role to feature to give a model it as an input `
-    + `(gatelab datasets roles ID ${parts[parts.length - 1]}=feature). To import without '${name}', type one part otherwise, e.g. --types ${parts[0]}=float`;
+    + `${partsIgnoredWords(parts)}. To import without '${name}', type one part otherwise, e.g. --types ${parts[0]}=float`;
+}
+
+/** What becomes of the parts of a composed time, and how to give a model one: said by each composition's note. */
+export function partsIgnoredWords(parts: readonly string[]): string {
+  return `The parts are kept as written and start with the role ignore, so they are not forecast as channels; set a part's role to feature to give a model it as an input `
+    + `(gatelab datasets roles ID ${parts[parts.length - 1]}=feature)`;
 }

@@ -104,6 +104,28 @@ describe('gate report HTML', () => {
     expect(html).toMatch(/<tr><td>rating gate uniform<\/td><td>rating_rmse<\/td><td>0\.9500<\/td>/);
   });
 
+  it("gives a forecasting run's target channel (--target OT) its own chart and table, as gatelab knockout and the app do", async () => {
+    const { knockoutSection } = await import('./report-html');
+    const band = (d: number) => ci(d - 0.002, d + 0.002);
+    const row = (mode: 'open' | 'closed', delta: number, ot: number) => ({ gate: 'block0.gate', kind: 'gate' as const, mode, value: 0.43 + delta, delta, ci: band(delta),
+      metric: 'mse', higherIsBetter: false, baseline: 0.43, channels: [{ name: 'OT', baseline: 0.1036, value: 0.1036 + ot, delta: ot, ci: band(ot) }] });
+    // the target's harm runs the other way round from the headline's: its rows keep the headline's order
+    const forecast: KnockoutTable = { ...table([row('open', 0.01, 0.12), row('closed', 0.05, 0.02)]), metric: 'mse', higherIsBetter: false, baseline: 0.43 };
+    const html = knockoutSection(forecast);
+    const [headline, target] = html.split('<h3 data-testid="knockout-target">');
+    expect(target.startsWith('Target &#39;OT&#39; alone: test mse of &#39;OT&#39; (lower is better): <b>0.1036</b> as trained</h3>')).toBe(true);
+    expect(target).toContain("the chart and table above score every channel's mean, as the run's headline test mse.");
+    expect(target).toContain('<tr><th>knockout</th><th>mse of &#39;OT&#39;</th><th>delta</th><th>interval</th></tr>' +
+      '<tr><td>block 1 gate closed</td><td>0.1236</td><td>0.0200</td><td>[0.0180, 0.0220]</td></tr>' +
+      '<tr><td>block 1 gate open</td><td>0.2236</td><td>0.1200</td><td>[0.1180, 0.1220]</td></tr></table>');
+    // its bars: a rise of its own error is the harm (red), in the table's notation
+    expect(target).toMatch(/>block 1 gate closed<\/text><rect [^>]*fill="#c0504d"\/>.*<text x="\d+" y="\d+">0\.0200<\/text>/);
+    expect(headline).toContain('<tr><td>block 1 gate closed</td><td>0.4800</td><td>0.0500</td>');
+    expect(headline.match(/<svg /g)).toHaveLength(1);
+    // a table without target channels has no such part
+    expect(knockoutSection(table([{ gate: 'g', kind: 'gate', mode: 'closed', value: 0.7, delta: -0.1, ci: ci(-0.2, 0) }]))).not.toContain('knockout-target');
+  });
+
   it("explains FinalMLP's closed stream gate scoring below chance (audit A23: AUC 0.415)", async () => {
     const { knockoutSection } = await import('./report-html');
     const finalmlp = gateNamesFromConfig({ model: { template: 'finalmlp', fields: [5, 13], numeric: 1, gate1: { kind: 'sigmoid', scale: 2 }, gate2: { kind: 'sigmoid', scale: 2 } } });

@@ -1,6 +1,6 @@
 // The gate report as one self-contained HTML file (inline SVG, no scripts, no network): exportable
 // beside the ONNX model. Every figure is drawn from the GateReport data, nothing is recomputed here.
-import { rowScore, tableMetrics, type AttentionSinkPair, type AttentionSinkReport, type FusionReport, type GateReport, type KnockoutTable, type RouterReport } from '../../../common/analytics';
+import { rowScore, tableMetrics, targetChannelTables, type AttentionSinkPair, type AttentionSinkReport, type FusionReport, type GateReport, type KnockoutTable, type RouterReport } from '../../../common/analytics';
 import { componentName, gateLabel, headingFor, knockoutLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
 import { distinctPair } from '../../../common/analytics/distinct-digits';
 import { gridNumbers } from '../../../common/analytics/grid-numbers';
@@ -88,20 +88,29 @@ export function heatmap(rowLabels: string[], colLabels: string[], values: number
 /**
  * `names`: the run's modality / expert names (from its config), so rows read "gmu · camera closed". Rows
  * scored on different metrics (MMoE: each task gate on its own task) get a bar chart per metric, each on
- * its own scale and in its own direction, and a metric column in the table.
+ * its own scale and in its own direction, and a metric column in the table. A forecasting run's target
+ * channel (`--target OT` among several) gets its own chart and table after them, as `gatelab knockout`
+ * prints its rows and the app draws its bars: the table's rows score every channel's mean.
  */
 export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): string {
   const words = (higherIsBetter: boolean) => (higherIsBetter ? 'higher is better' : 'lower is better');
   const metrics = tableMetrics(t), mixed = metrics.length > 1;
   const harm = (r: KnockoutTable['rows'][number]) => (rowScore(t, r).higherIsBetter ? -r.delta : r.delta);
   const rows = [...t.rows].sort((a, b) => harm(b) - harm(a));
+  // a target channel's rows in the order of the table's: the same knockout on the same line of each
+  const key = (r: KnockoutTable['rows'][number]) => `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`;
+  const place = new Map(rows.map((r, i) => [key(r), i]));
+  const targets = targetChannelTables(t).map((x) => ({ ...x, rows: [...x.rows].sort((a, b) => place.get(key(a))! - place.get(key(b))!) }));
   const label = (r: KnockoutTable['rows'][number]) => knockoutLabel(r, names);
   const scored = metrics.map((m) => rows.filter((r) => rowScore(t, r).metric === m)).filter((rs) => rs.length).map((rs) => ({ rows: rs, ...rowScore(t, rs[0]) }));
-  // one notation for the whole table, bar labels included, as `gatelab knockout` prints it; a tiny delta's
-  // "(< 1e-6)" is said in its delta cell, its interval's ends written short
-  const num = tableNotation([t.baseline, ...scored.map((s) => s.baseline), ...t.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])]);
-  const metricCell = (r: KnockoutTable['rows'][number]) => (mixed ? `<td>${esc(rowScore(t, r).metric)}</td>` : '');
-  const table = rows.map((r) => `<tr><td>${esc(label(r))}</td>${metricCell(r)}<td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
+  // one notation for the whole section, bar labels and target channels included, as `gatelab knockout`
+  // prints it; a tiny delta's "(< 1e-6)" is said in its delta cell, its interval's ends written short
+  const num = tableNotation([t.baseline, ...scored.map((s) => s.baseline), ...[t, ...targets].flatMap((x) => [x.baseline, ...x.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])])]);
+  const tableHtml = (x: KnockoutTable, rs: KnockoutTable['rows']) => {
+    const several = tableMetrics(x).length > 1;
+    const body = rs.map((r) => `<tr><td>${esc(label(r))}</td>${several ? `<td>${esc(rowScore(x, r).metric)}</td>` : ''}<td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
+    return `<table><tr><th>knockout</th>${several ? '<th>metric</th><th>value</th>' : `<th>${esc(x.metric)}</th>`}<th>delta</th><th>interval</th></tr>${body}</table>`;
+  };
   const caption = knockoutCaption(t, names);
   const chart = (rs: KnockoutTable['rows'], higherIsBetter: boolean) =>
     barChart(rs.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (higherIsBetter ? d < 0 : d > 0), num);
@@ -109,13 +118,17 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
     ? scored.map((s) => `<h3>${esc(s.metric)} (${words(s.higherIsBetter)}): <b>${esc(num(s.baseline))}</b> as trained</h3>${chart(s.rows, s.higherIsBetter)}`).join('')
     : chart(rows, t.higherIsBetter);
   const what = mixed ? 'its row\'s metric' : esc(t.metric);
+  const targetHtml = targets.map((x) =>
+    `<h3 data-testid="knockout-target">Target ${esc(`'${x.channel}'`)} alone: test ${esc(x.metric)} (${words(x.higherIsBetter)}): <b>${esc(num(x.baseline))}</b> as trained</h3>` +
+    `<p>Its own channel's error under each knockout; the chart and table above score every channel's mean, as the run's headline test ${esc(t.metric)}.</p>` +
+    chart(x.rows, x.higherIsBetter) + tableHtml(x, x.rows)).join('');
   return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${words(t.higherIsBetter)}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
     (mixed ? `Each gate is scored on the task it serves (${scored.map((s) => esc(s.metric)).join(', ')}). ` : '') +
     `${esc(intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples))}; ${t.resamples} resamples, seed ${t.seed}.</p>` +
     charts +
     `<p class="empty">Red: the knockout made ${what} worse (the model relies on that gate); blue: it made it better. Bars are the change in ${what}; lines its interval.</p>` +
     (caption ? `<p class="note" data-testid="knockout-caption">${esc(caption)}</p>` : '') +
-    `<table><tr><th>knockout</th>${mixed ? '<th>metric</th><th>value</th>' : `<th>${esc(t.metric)}</th>`}<th>delta</th><th>interval</th></tr>${table}</table>`;
+    tableHtml(t, rows) + targetHtml;
 }
 
 /**

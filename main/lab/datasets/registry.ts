@@ -368,7 +368,7 @@ export class RoleError extends Error {
 }
 
 /**
- * Roles on import: the caller's, else the first datetime column is the time index, a saved row number and the
+ * Roles on import: the caller's, else the first datetime column not ignored is the time index, a saved row number and the
  * parts of a composed time are ignored (ignored-on-import.ts; the import's report gets their notes), the rest features.
  */
 function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles'] = {}): NewColumn[] {
@@ -385,7 +385,8 @@ function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles']
     const given = roles[c.name];
     const spec = typeof given === 'string' ? { role: given } : given ?? {};
     let role: ColumnRole = spec.role ?? 'feature';
-    if (!given && c.type === 'datetime' && !timeTaken) { role = 'time'; timeTaken = true; }
+    // a date a time column was composed of (date-hour-time.ts) is no time index: the composed column after it is
+    if (!given && c.type === 'datetime' && !timeTaken && !ignored.has(c.name)) { role = 'time'; timeTaken = true; }
     if (!given && ignored.has(c.name)) {
       role = 'ignore';
       const note = ignored.get(c.name);

@@ -52,7 +52,7 @@ export function describeRules(rules: ParseRules): string {
     whitespaceColumns: 'columns by runs of spaces', commentLines: "leading '#' comment lines", sepLine: "Excel's sep= line", initialSpaces: "spaces after ', '",
     timeParts: 'time from year/month/day columns', bigIntCodes: 'integers beyond 2^53 as categories',
     titleLines: 'title lines above the table', endOfDayTimes: "'24:00' beside a date",
-    dashRuns: "'---' as a missing number",
+    dashRuns: "'---' as a missing number", dateHourColumns: 'time from a date and an hour column',
   };
   const on = PARSE_RULE_NAMES.filter((rule) => rules[rule]).map((rule) => words[rule]);
   return on.length ? on.join(', ') : 'none';

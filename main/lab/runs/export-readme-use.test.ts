@@ -3,7 +3,8 @@
 // real click logs are: a yes/no label and a yes/no feature. A boolean cell is the token "true"/"false" in the
 // export (cells.boolean), so a script that looks the file's 'yes' up in the tokens silently reads it as unseen
 // and gives another probability; and the label must be named by the file's words ('yes'), not 'true'.
-// The same script on a JSON Lines row, its cells read by key as README's sentence under it says.
+// The same script on a JSON Lines row, its cells read by key as README's sentence under it says; and on a line
+// of a tab-separated file, split on the delimiter the export records (a script splitting on ',' finds one cell).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -23,7 +24,7 @@ const REPO = resolve(__dirname, '../../..');
 let home: string, lab: LabDatasets, manager: RunManager;
 const HEADER = 'user_id,item_id,promo,price,score,clicked';
 type Trained = { onnxPath: string; doc: PreprocessingDoc };
-let csv: Trained, jsonl: Trained;
+let csv: Trained, jsonl: Trained, tsv: Trained;
 
 /** Imports `file` into the lab, trains a small lr on it with `clicked` as the target and exports the run. */
 async function trainAndExport(file: string, text: string): Promise<Trained> {
@@ -55,6 +56,7 @@ beforeAll(async () => {
   const cell = (v: unknown, words: [string, string]) => (typeof v === 'boolean' ? words[v ? 1 : 0] : v === null ? '' : String(v));
   csv = await trainAndExport('clicks.csv', [HEADER, ...rows.map((r) => Object.values(r).map((v) => cell(v, ['no', 'yes'])).join(','))].join('\n') + '\n');
   jsonl = await trainAndExport('clicks.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  tsv = await trainAndExport('clicks.tsv', [HEADER.replaceAll(',', '\t'), ...rows.map((r) => Object.values(r).map((v) => cell(v, ['no', 'yes'])).join('\t'))].join('\n') + '\n');
 }, 120_000);
 
 afterAll(async () => {
@@ -63,9 +65,12 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-/** README's use.mjs (a CSV line) with `line` (the raw cells, without the clicked cell) in place of its sample line; prints P(clicked). */
+/**
+ * README's use.mjs with `line` (the raw cells, without the clicked cell, as the file writes them) in place of
+ * its sample line, split as README splits it; prints P(clicked).
+ */
 function readmeScript(line: string, t: Trained = csv): number {
-  return runScript(t, (code) => code.replace(SAMPLE, `const cells = ${JSON.stringify(line)}.split(',');`));
+  return runScript(t, (code) => code.replace(SAMPLE, (_sample, split: string) => `const cells = ${JSON.stringify(line)}.split(${split});`));
 }
 
 /** The same script on a JSON Lines row, each cell read by key as README's sentence under it says. */
@@ -75,7 +80,8 @@ function readmeScriptJson(row: Record<string, unknown>): number {
   return runScript(jsonl, (code) => code.replace(SAMPLE, `const row = ${JSON.stringify(row)};`).replace('const c = cells[f.sourceIndex];', byKey![1]));
 }
 
-const SAMPLE = /^const cells = '[^']*'\.split\(','\);$/m;
+/** README's sample line; group 1 is what it splits on. */
+const SAMPLE = /^const cells = '[^']*'\.split\((.+)\);$/m;
 
 function runScript(t: Trained, edit: (code: string) => string): number {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
@@ -102,7 +108,7 @@ async function reference(t: Trained, cells: Row): Promise<number> {
   }
 }
 
-describe('README use.mjs on a yes/no click log (CSV and JSON Lines)', () => {
+describe('README use.mjs on a yes/no click log (CSV, TSV and JSON Lines)', () => {
   it('names the label by the file\'s words: positive \'yes\', negative \'no\'', () => {
     const label = csv.doc.outputs[0].label!;
     expect(label).toMatchObject({ column: 'clicked', cell: 'boolean', positive: 'yes', negative: 'no' });
@@ -136,8 +142,18 @@ describe('README use.mjs on a yes/no click log (CSV and JSON Lines)', () => {
     expect(() => readmeScript('u_0003,sku-4,yes,$12.50,4.1')).toThrow(/'\$12\.50' \(price\) is not a plain number/);
   }, 30_000);
 
+  it('a TSV line split on the delimiter the export records: the reference encoder\'s probability, not "no field 1"', async () => {
+    expect(tsv.doc.source).toMatchObject({ format: 'tsv', delimiter: '\t' });
+    const cells = ['u_0003', 'sku-4', 'yes', '12.50', '4.1'];
+    const row: Row = Object.fromEntries(HEADER.split(',').map((h, j) => [h, cells[j] ?? '']));
+    expect(readmeScript(cells.join('\t'), tsv)).toBeCloseTo(await reference(tsv, row), 5);
+  }, 60_000);
+
   it('a JSON Lines row read by key: true/false and a null price give the lab\'s encoding (null is missing, not 0)', async () => {
+    // no field positions and no delimiter, as README's sentence under use.mjs says
     expect(jsonl.doc.inputs.flatMap((i) => i.features).every((f) => f.sourceIndex === undefined)).toBe(true);
+    expect(jsonl.doc.source).toMatchObject({ format: 'jsonl', columns: expect.stringMatching(/^sourceColumn is the key \(JSON Lines\) or field name \(Parquet, Arrow\)/) });
+    expect(jsonl.doc.source?.delimiter).toBeUndefined();
     const row = { user_id: 'u_0003', item_id: 'sku-4', promo: true, price: null, score: 3.7 };
     const cells: Row = { user_id: 'u_0003', item_id: 'sku-4', promo: 'true', price: '', score: '3.7' };
     const p = readmeScriptJson(row);

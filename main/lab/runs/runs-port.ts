@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LabError, type GatePoints, type RunDetail, type RunProgress, type RunSummary, type MetricPoints, type Settings } from '../../../common/lab-api';
 import { RunConfig } from '../../../common/runs/config';
 import type { RunsPort } from '../lab/runs-port';
-import type { LabStore, RunRecord } from '../store/index';
+import type { LabStore, RunRecord, Series } from '../store/index';
 import type { LabPaths } from '../home';
 import type { DatasetRegistry } from '../datasets/index';
 import { RunManager } from './run-manager';
@@ -22,8 +22,12 @@ import { describeStop } from './stop-note';
 import { testClassesOf } from './test-classes-report';
 import { testChannelsOf } from './test-channels-report';
 import { storedThroughput, watchForeignRuns } from './foreign-runs';
+import { meanSamplesPerSec } from './mean-throughput';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
+/** The stored throughput curve (one point per trainer call) the average speed comes from. */
+const SPEED = 'samples_per_sec';
+const meanOf = (curve: Series | undefined) => (curve ? meanSamplesPerSec(curve) : null);
 
 export interface RunsPortOptions {
   store: LabStore;
@@ -86,8 +90,9 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
   // A deleted dataset: the analytics, Try it (dataset-runs.ts datasetResolver) would fail only on click; the views disable them up front.
   const dataProblem = (datasetId: number | undefined) => datasetId == null || store.datasets.get(datasetId) ? null
     : `its dataset (id ${datasetId}) was deleted, so knockouts, the gate report and Try it have no test split to run on; import the file again and start a new run from this one`;
-  // notes: the resume notes read once for a whole list (resume-notes.ts)
-  const summary = (r: RunRecord, notes = resumeNotes(store.settings)): RunSummary => {
+  // notes: the resume notes read once for a whole list (resume-notes.ts); speed: the run's average
+  // training speed, read for a whole list in one query (list below)
+  const summary = (r: RunRecord, notes = resumeNotes(store.settings), speed = meanSamplesPerSec(store.metrics.series(r.id, SPEED))): RunSummary => {
     const c = r.config as { model?: { template?: string }; data?: { datasetId?: number } };
     const l = live.get(r.id) ?? (r.status === 'running' ? { totalSteps: r.totalSteps, ...storedThroughput(store, r) } : undefined);
     const metrics: Record<string, number> = {};
@@ -99,7 +104,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
       id: String(r.id), name: r.name ?? `run ${r.id}`, group: r.groupId, template: c.model?.template ?? '?',
       datasetId: c.data?.datasetId != null ? String(c.data.datasetId) : 'synthetic', status: r.status, seed: r.seed ?? 0,
       step: r.step, totalSteps: l?.totalSteps ?? r.totalSteps ?? null, device: r.provider ?? r.providerRequested ?? 'cpu', fallbackReason: r.fallbackReason,
-      samplesPerSec: l?.samplesPerSec ?? null, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
+      samplesPerSec: l?.samplesPerSec ?? null, meanSamplesPerSec: speed, etaSec: l?.etaSec ?? null, createdAt: r.createdAt, error: r.error?.split('\n--\n')[0] ?? null, metrics,
       gatesOff: gatesOff(r.config as Record<string, unknown> | null), resumeNote: notes[String(r.id)] ?? null,
       stopNote: describeStop(r.stop, r.config), bestStep, reachedStep: reachedStep(store, r), dataProblem: dataProblem(c.data?.datasetId),
       // MMoE's rating_* values are in rating points or (runs from before) scaled units: the views label the latter
@@ -137,7 +142,9 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
     },
     list: () => {
       const notes = resumeNotes(store.settings);
-      return store.runs.list().reverse().map((r) => summary(r, notes));
+      const runs = store.runs.list().reverse();
+      const curves = store.metrics.seriesOfRuns(runs.map((r) => r.id), SPEED);
+      return runs.map((r) => summary(r, notes, meanOf(curves.get(r.id))));
     },
     trainsHere: (id) => manager.isLive(Number(id)),
     get: (id) => detail(must(id)),

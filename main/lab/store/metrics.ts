@@ -99,6 +99,29 @@ export class MetricsTable {
   }
 
   /**
+   * One metric's curve for each of many runs, in one query (the run list's average speeds: a list of
+   * hundreds of runs must not cost one read per run on every refresh). Runs without the metric are absent.
+   */
+  seriesOfRuns(runIds: readonly number[], name: string): Map<number, Series> {
+    const out = new Map<number, Series>();
+    if (!runIds.length) return out;
+    // run_id IN a JSON list: one statement whatever the count (SQLite caps bound parameters), each run's
+    // points read through the (run_id, name, step) key
+    const rows = this.db
+      .prepare('SELECT run_id, step, value FROM run_metrics WHERE run_id IN (SELECT value FROM json_each(?)) AND name = ? ORDER BY run_id, step')
+      .raw()
+      .all(JSON.stringify(runIds), name) as Array<[number, number, number | null]>;
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i][0] === rows[start][0]) continue;
+      const run = rows.slice(start, i);
+      out.set(rows[start][0], { steps: Float64Array.from(run, (r) => r[1]), values: Float64Array.from(run, (r) => r[2] ?? NaN) });
+      start = i;
+    }
+    return out;
+  }
+
+  /**
    * At most `buckets` points of a curve for display: per step bucket its first step and the min, max and
    * mean value (min/max keep spikes visible). Computed inside SQLite in one scan; the stored data stays whole.
    */
