@@ -58,7 +58,7 @@ test('one target, imports that do not navigate, inline settings errors, no gate 
     expect(hashes.filter((h) => /^#\/datasets\/./.test(h))).toEqual([]);
   });
 
-  await test.step('a finished DLinear run has no gate analytics and no lingering throughput', async () => {
+  await test.step('a finished DLinear run has no gate analytics, and its speed reads as an average, not a lingering live rate', async () => {
     await app.go('models');
     const models = new ModelsPage(page);
     await page.getByTestId('model-dataset').selectOption({ label: 'Demo: grid load (forecasting)' });
@@ -74,7 +74,8 @@ test('one target, imports that do not navigate, inline settings errors, no gate 
     await expect(page.getByTestId('knockout-all')).toHaveCount(0);
     await page.waitForTimeout(1500); // late progress events, if any, have arrived
     await expect(row.getByTestId('run-status')).toHaveText('completed');
-    await expect(row.locator('td.num')).toHaveText('—');
+    await expect(row.locator('td.num')).toHaveText(/^[\d,]+ avg$/);
+    await expect(row.getByTestId('run-sps-avg')).toHaveAttribute('title', /^Average training speed: /);
   });
   await app.screenshot('20-views-audit-dlinear');
 });

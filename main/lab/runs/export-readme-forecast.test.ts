@@ -1,0 +1,89 @@
+// README's `forecast.mjs` (forecasting with an exported model on the user's own file) run as written, only
+// the file name swapped: on a ',' file and on the same series written as space-aligned columns (the import
+// records the delimiter 'whitespace', which no String.split reads). Both must give the same forecast, and it
+// must move with the series' last rows (a script that reads no cell forecasts every channel's mean).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { labPaths } from '../home';
+import { openLabDatasets, type LabDatasets } from '../datasets/index';
+import { RunManager } from './run-manager';
+import { datasetResolver } from './dataset-runs';
+import { exportRun } from './export-run';
+
+const REPO = resolve(__dirname, '../../..');
+let home: string, lab: LabDatasets, manager: RunManager;
+
+/** Hourly rows of two channels: a daily wave and a slower one. */
+const ROWS = Array.from({ length: 400 }, (_, i) => ({
+  date: new Date(Date.UTC(2020, 0, 1) + i * 3600_000).toISOString().slice(0, 13).replace('T', ' ') + ':00',
+  load: (10 + 3 * Math.sin((2 * Math.PI * i) / 24)).toFixed(3),
+  temp: (5 + Math.cos((2 * Math.PI * i) / 97)).toFixed(3),
+}));
+const asCsv = (rows: typeof ROWS) => ['date,load,temp', ...rows.map((r) => `${r.date},${r.load},${r.temp}`)].join('\n') + '\n';
+// aligned columns: the date's own space splits it into two fields, so the date is written without one
+const asAligned = (rows: typeof ROWS) => ['time              load      temp', ...rows.map((r) => `${r.date.replace(' ', 'T')}  ${r.load.padStart(8)}  ${r.temp.padStart(8)}`)].join('\n') + '\n';
+
+/** Imports `text` as `file`, trains a small DLinear on it and exports it; the ONNX file's path. */
+async function trainAndExport(file: string, text: string): Promise<string> {
+  writeFileSync(join(home, file), text);
+  const { dataset } = await lab.registry.importDataset(join(home, file), {});
+  const id = await manager.create({ model: { template: 'dlinear', lookback: 24, horizon: 4 } as never, data: { kind: 'dataset', datasetId: dataset.id }, epochs: 2, batchSize: 32, seed: 1 });
+  const r = await manager.waitFor(id);
+  expect(r.status, r.error ?? '').toBe('completed');
+  const onnxPath = join(home, `${file}.onnx`);
+  await exportRun(lab.store, manager.files, id, onnxPath);
+  return onnxPath;
+}
+
+let csvModel: string, alignedModel: string;
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'gatelab-readme-forecast-'));
+  const paths = labPaths(home);
+  lab = await openLabDatasets(paths, { demos: false });
+  manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
+  csvModel = await trainAndExport('series.csv', asCsv(ROWS));
+  alignedModel = await trainAndExport('series.txt', asAligned(ROWS));
+}, 120_000);
+
+afterAll(async () => {
+  await manager?.close();
+  lab?.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** README's forecast.mjs with ETTm1.csv replaced by `file` (written with `text`); its lines: channel and values. */
+function readmeForecast(model: string, file: string, text: string): Map<string, number[]> {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const start = readme.indexOf('```js', readme.indexOf('this `forecast.mjs` prints'));
+  const code = readme.slice(start + '```js'.length, readme.indexOf('```', start + 5));
+  expect(code).toContain("readFileSync('ETTm1.csv', 'utf8')");
+  const dir = mkdtempSync(join(home, 'forecast-'));
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'run.onnx'), readFileSync(model));
+  writeFileSync(join(dir, file), text);
+  writeFileSync(join(dir, 'forecast.mjs'), code.replace("readFileSync('ETTm1.csv', 'utf8')", `readFileSync(${JSON.stringify(file)}, 'utf8')`));
+  const out = execFileSync(process.execPath, ['forecast.mjs'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Map(out.trim().split('\n').map((l) => { const [name, ...v] = l.split(' '); return [name, v.map(Number)]; }));
+}
+
+describe("README forecast.mjs on the user's file", () => {
+  it('reads a space-aligned file as it reads a , file: the same forecast from the same rows', () => {
+    const fromCsv = readmeForecast(csvModel, 'series.csv', asCsv(ROWS));
+    const fromAligned = readmeForecast(alignedModel, 'series.txt', asAligned(ROWS));
+    expect([...fromCsv.keys()]).toEqual(['load', 'temp']);
+    expect([...fromAligned.keys()]).toEqual(['load', 'temp']);
+    for (const v of [...fromCsv.values(), ...fromAligned.values()]) { expect(v).toHaveLength(4); for (const x of v) expect(Number.isFinite(x)).toBe(true); }
+    // the same rows, the same seed: the same model, so the same forecast to the printed digits
+    for (const [name, v] of fromCsv) expect(fromAligned.get(name)).toEqual(v);
+  }, 60_000);
+
+  it('forecasts from the last rows: shifting the series by half a day changes the load forecast', () => {
+    const shifted = ROWS.map((r, i) => ({ ...r, load: ROWS[(i + 12) % ROWS.length].load }));
+    const a = readmeForecast(alignedModel, 'series.txt', asAligned(ROWS)).get('load')!;
+    const b = readmeForecast(alignedModel, 'series.txt', asAligned(shifted)).get('load')!;
+    expect(Math.max(...a.map((x, h) => Math.abs(x - b[h])))).toBeGreaterThan(0.5);
+  }, 60_000);
+});
