@@ -3,12 +3,11 @@
 // column and the run's page show its average over its training steps (RunSummary.meanSamplesPerSec, the
 // figure `gatelab show` prints), labelled "avg" so it never reads as a live rate.
 import type { RunSummary } from '../../common/lab-api';
-import { formatCount } from './format';
+import { speedText } from '../../common/runs/speed-text';
 import { isSettled } from '../stores/runs.svelte';
 
-/** 1,523 for a fast run (whole samples); a slow run's 13.4 keeps three digits, as `gatelab show` writes it. */
-export const speedText = (samplesPerSec: number): string =>
-  samplesPerSec >= 100 ? formatCount(Math.round(samplesPerSec)) : String(Number(samplesPerSec.toPrecision(3)));
+/** 1,523 for a fast run (whole samples); a slow run's 13.4 keeps three digits: one rule with `gatelab show`. */
+export { speedText };
 
 /**
  * The average to show for a run with no live rate: its figure ("1,600") and a tooltip saying what it

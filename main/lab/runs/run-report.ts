@@ -12,6 +12,7 @@ import { describeStop, HELD_REASON_PREFIX } from './stop-note';
 import { forecastHeadlineText, testChannelsOf, testChannelsText, testTargetsOf } from './test-channels-report';
 import { testClassesOf, testClassesText } from './test-classes-report';
 import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } from '../../../common/runs/rating-units';
+import { speedText } from '../../../common/runs/speed-text';
 import { meanSamplesPerSec } from './mean-throughput';
 
 type Metrics = Record<string, number>;
@@ -161,7 +162,6 @@ const LIVE: readonly RunRecord['status'][] = ['running', 'paused'];
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
 
 /** 1,523 samples/s; a slow run's 13.4 keeps three digits. */
-const rateText = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3))));
 
 /** "auc 0.7812  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so ("rating_rmse 0.8012 (scaled)"). */
 export const formatMetrics = (m: Metrics, units: RatingUnits | null = null) =>
@@ -271,7 +271,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   // a run held before it started did not stop ("stopped: held before it started: …" said it twice)
   if (d.stopped) lines.push(`  ${r.stop?.reason.startsWith(HELD_REASON_PREFIX) ? 'note' : 'stopped'}: ${d.stopped}`);
   if (d.reachedStep !== null) lines.push(`  ${reachedText(d.reachedStep, d.step)}`);
-  if (d.samplesPerSec !== null) lines.push(`  speed: ${rateText(d.samplesPerSec)} samples/s on average${LIVE.includes(r.status) ? ' so far' : ''} (training steps only: validation and start-up not counted)`);
+  if (d.samplesPerSec !== null) lines.push(`  speed: ${speedText(d.samplesPerSec)} samples/s on average${LIVE.includes(r.status) ? ' so far' : ''} (training steps only: validation and start-up not counted)`);
   if (Object.keys(d.validation).length) lines.push(`  validation${d.bestStep !== null ? ` (best, step ${d.bestStep})` : ''}: ${formatMetrics(d.validation, d.ratingUnits)}`);
   // a live run's metrics list its training curves so far; the validation it lacks yet is not missing
   else if (LIVE.includes(r.status) && d.metrics.length) lines.push('  validation: none yet (it runs at the end of each epoch)');
