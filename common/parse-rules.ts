@@ -76,6 +76,10 @@ export interface ParseRules {
    * ('hr', 'hour' 0-23), composes a datetime column 'time' of both (UCI Bike Sharing's dteday + hr: date-hour-time.ts).
    */
   dateHourColumns: boolean;
+  /** A time-of-day column beside a date column may write its times with dots, '18.00.00' (UCI Air Quality: date-time-pair.ts). */
+  dottedTimes: boolean;
+  /** Lines of only delimiters (';;;;') at the end of a delimited file are skipped, not rows (empty-trailing-rows.ts). */
+  emptyTrailingRows: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
@@ -87,7 +91,8 @@ export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRu
     periodDates: on('periodDates'), monthNameDates: on('monthNameDates'), unixTimeNames: on('unixTimeNames'), unicodeMinus: on('unicodeMinus'),
     whitespaceColumns: on('whitespaceColumns'), commentLines: on('commentLines'), sepLine: on('sepLine'), initialSpaces: on('initialSpaces'),
     timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes'),
-    dashRuns: on('dashRuns'), dateHourColumns: on('dateHourColumns') };
+    dashRuns: on('dashRuns'), dateHourColumns: on('dateHourColumns'), dottedTimes: on('dottedTimes'),
+    emptyTrailingRows: on('emptyTrailingRows') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

@@ -74,7 +74,7 @@ export const fusionData = {
     .max(16)
     .default([{ name: 'text', dim: 256 }, { name: 'tabular', dim: 32 }])
     .describe('The modalities (column groups) and their widths'),
-  classes: z.number().int().min(1).max(10000).default(1).describe('1: binary target (sigmoid); ≥2: softmax over classes'),
+  classes: z.number().int().min(1).max(10000).default(1).describe('1: binary target (one logit, sigmoid); k ≥ 3: softmax over k classes'),
   // How the dataset's columns are encoded (common/models/binding.ts pipelineFor reads them through
   // model-columns.ts); template fields so that `--set textBuckets=8192` is accepted, listed by `gatelab
   // templates` and stored with the run that used them.

@@ -80,5 +80,13 @@ describe('the target a refusal suggests', () => {
     expect(likelyTarget([col('category', 'categorical'), col('price', 'float')])?.name).toBe('category');
     expect(likelyTarget([col('rating', 'int'), col('category', 'categorical')])?.name).toBe('rating');
     expect(likelyTarget([col('user', 'categorical'), col('price', 'float')])).toBeUndefined();
+    // a job-postings file: the label's name wins over the flags before it, and a flag-only file names its last flag
+    const postings = [col('title', 'text'), col('has_company_logo', 'boolean'), col('telecommuting', 'boolean')];
+    expect(likelyTarget([...postings, col('fraudulent', 'boolean')])?.name).toBe('fraudulent');
+    expect(likelyTarget([...postings, col('isFraud', 'boolean')])?.name).toBe('isFraud');
+    expect(likelyTarget([...postings, col('Exited', 'boolean')])?.name).toBe('Exited');
+    expect(likelyTarget(postings)?.name).toBe('telecommuting');
+    // a headerless dump (Criteo) writes its label first
+    expect(likelyTarget([col('column_1', 'boolean'), col('column_2', 'int'), col('column_3', 'boolean')])?.name).toBe('column_1');
   });
 });

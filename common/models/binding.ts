@@ -12,7 +12,7 @@ import {
 } from '../data';
 import { TEXT_BUCKETS, type Family } from './base';
 import { WORD_RULES } from '../data';
-import type { StatsHints } from './stats-hints';
+import { ratingAdvice, type StatsHints } from './stats-hints';
 import { IMPLICIT_FEEDBACK_HINT, MAX_INTEGER_CLASSES, distinctNumbers } from './target';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
 import { shellWord } from '../text/shell-word';
@@ -181,14 +181,19 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
 
 /**
  * The column a user most likely means as the label when none has the role target: a label's name (clicked,
- * label, y, rating...) first, then a two-valued column, and only then a name that is as often a feature's
- * (a shop's 'category'); file order within each. Undefined when nothing looks like one.
+ * label, y, rating, fraudulent...) first, then a two-valued column, and only then a name that is as often a
+ * feature's (a shop's 'category'). Among two-valued columns the last one: a file with a header writes its
+ * label last far more often than first (a job-postings file's has_company_logo, telecommuting, ..., fraudulent),
+ * while a headerless file (column_1...) writes it first (Criteo, LIBSVM-style dumps). Undefined when nothing
+ * looks like one.
  */
 export function likelyTarget<C extends { name: string; type: string }>(used: readonly C[]): C | undefined {
   const named = (rule: RegExp) => used.find((c) => rule.test(c.name.trim()));
-  return named(LABEL_NAMES) ?? used.find((c) => c.type === 'boolean') ?? named(FEATURE_OR_LABEL_NAMES);
+  const twoValued = used.filter((c) => c.type === 'boolean');
+  const headerless = twoValued.length > 0 && twoValued.every((c) => /^column_\d+$/.test(c.name));
+  return named(LABEL_NAMES) ?? (headerless ? twoValued[0] : twoValued[twoValued.length - 1]) ?? named(FEATURE_OR_LABEL_NAMES);
 }
-const LABEL_NAMES = /^(labels?|target|y|class|clicks?|clicked|is_?click(ed)?|liked?|purchased?|converted|churn(ed)?|survived|fraud|spam|sentiment|outcome|rating|recommended.*)$/i;
+const LABEL_NAMES = /^(labels?|target|y|class|clicks?|clicked|is_?click(ed)?|liked?|purchased?|converted|churn(ed)?|survived|(is_?)?fraud(ulent)?|spam|sentiment|outcome|rating|recommended.*|exited|default(ed)?|attrition)$/i;
 const FEATURE_OR_LABEL_NAMES = /^(category)$/i;
 
 /**
@@ -336,10 +341,13 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     // name the likely column: a user whose file has 'click' or 'label' should not have to guess
     const likely = likelyTarget(used);
     // a headerless ratings file names no label, yet its ratings are one with a threshold: not an interaction log
-    // ('rating' itself is a label's name: say its threshold too, or the next refusal asks for one)
-    const rated = family !== 'recsys' ? undefined : likely ? (o.hints?.ratings.has(likely.name) ? likely : undefined) : used.find((c) => o.hints?.ratings.has(c.name));
+    // ('rating' itself is a label's name: say its threshold too, or the next refusal asks for one). A column
+    // guessed only for being two-valued (Amazon's 'verified') gives way to a rating named as one ('overall')
+    const isRating = (c: { name: string }) => o.hints?.ratings.has(c.name) === true;
+    const namedRating = likely && !LABEL_NAMES.test(likely.name.trim()) ? used.find((c) => isRating(c) && !/^column_\d+$/.test(c.name)) : undefined;
+    const rated = family !== 'recsys' ? undefined : likely ? (isRating(likely) ? likely : namedRating) : used.find(isRating);
     const r = rated && o.hints!.ratings.get(rated.name)!;
-    const rating = r ? ` (the column '${rated!.name}' looks like a rating: ${r.distinct} values from ${r.min} to ${r.max}; to read a rating ≥ ${r.atLeast} as a click, train with --target ${shellWord(rated!.name)} --set positiveAtLeast=${r.atLeast})` : '';
+    const rating = r ? ` (${ratingAdvice(rated!.name, r)})` : '';
     // a recsys dataset with no label-like column is most often an interaction log (user, item, time):
     // say why that cannot train a CTR model, instead of leaving the user to pick a column at random
     const implicit = family === 'recsys' && !likely && !rated ? `. ${IMPLICIT_FEEDBACK_HINT}` : '';

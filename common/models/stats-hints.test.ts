@@ -1,7 +1,7 @@
 // The stats a dataset's columns carry name what their headerless names cannot: Unix seconds (a time, not an
 // id) and ratings (a label with a threshold, not an implicit-feedback log).
 import { describe, expect, it } from 'vitest';
-import { statsHints } from './stats-hints';
+import { ratingAdvice, statsHints } from './stats-hints';
 
 const col = (name: string, type: string, min: number, max: number, distinct: number, role = 'feature') =>
   ({ name, type, role, stats: { min, max, numbers: { distinct, fractions: type === 'float' } } });
@@ -19,5 +19,12 @@ describe('statsHints', () => {
     expect([...h.ratings.keys()]).toEqual(['stars', 'score']);
     expect(h.ratings.get('score')!.atLeast).toBe(8);
     expect(h.epochSeconds.size).toBe(0);
+  });
+
+  it("Amazon's 'overall' is a rating; only a scale from 0 is told what its 0s become", () => {
+    const h = statsHints([col('overall', 'float', 1, 5, 5), col('Book-Rating', 'int', 0, 10, 11)]);
+    expect(ratingAdvice('overall', h.ratings.get('overall')!)).toBe("the column 'overall' looks like a rating: 5 values from 1 to 5; to read a rating ≥ 4 as a click, train with --target overall --set positiveAtLeast=4");
+    // a name the shell and Python must both read back: quoted for each
+    expect(ratingAdvice("Kim's rating", h.ratings.get('Book-Rating')!)).toMatch(/--target 'Kim'\\''s rating' --set positiveAtLeast=8; its 0s then count as ratings below 8, not clicks: .* \(pandas: df = df\[df\['Kim\\'s rating'\] != 0\]\)$/);
   });
 });

@@ -11,6 +11,7 @@ import { autoRegresses } from './regression-reading';
 import { spellingGroups, variantGroupsText } from './label-variants';
 import { shellWord } from '../text/shell-word';
 import { pyString } from '../text/python-string';
+import { labelThresholdAdvice } from './stats-hints';
 import { booleanWordsOf, isBooleanDictionary, shownBoolean, type BooleanWords } from './label-words';
 
 export type TargetCoding =
@@ -215,7 +216,7 @@ const IGNORED = 'once case and surrounding spaces are ignored';
 function notTwoValued(column: string, names: string[], numeric: boolean): string {
   const count = names.length.toLocaleString('en-US');
   const fusion = (k: number) => `train a classification template of the fusion family (e.g. --template concat-fusion) for ${k} classes`;
-  if (numeric) return `the label '${column}' has ${count} values (${show(names)}); ${TWO_VALUED}. Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T), or ${fusion(names.length)}`;
+  if (numeric) return `the label '${column}' has ${count} values (${show(names)}); ${TWO_VALUED}. Set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T)${labelThresholdAdvice(column, names)}, or ${fusion(names.length)}`;
   const quoted = show(names.map((v) => `'${v}'`));
   const groups = spellingGroups(names);
   if (groups.length === names.length) return `the label '${column}' has ${count} values (${quoted}); ${TWO_VALUED}. Make it two-valued (${oneVsRestAdvice(column, names)}), or ${fusion(names.length)}`;

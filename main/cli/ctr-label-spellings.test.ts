@@ -1,13 +1,14 @@
 // `gatelab train` on a CTR label whose two values are one value spelt two ways: exit 2, the advice to write
 // it one way, no run (it queued and trained on the spellings, noted only in the data line).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
-beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-cli-label-spellings-')); });
+// demos recorded, none made: this test needs none
+beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-cli-label-spellings-'); });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('gatelab train on a CTR label spelt two ways', () => {

@@ -3,12 +3,12 @@
 // the runs stay, with their results. A dataset no run used is deleted at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let home: string;
@@ -18,7 +18,8 @@ const gatelab = (...args: string[]) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-cli-dataset-delete-')); });
+// a lab that has had its first start (demos recorded, none generated): the command is not a new lab's first
+beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-cli-dataset-delete-'); });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 /** A dataset, and `runs` finished runs on it (rows in the real store: what a trained run leaves). */

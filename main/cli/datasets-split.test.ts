@@ -3,12 +3,11 @@
 // commands run in this process (testing/gatelab.ts: the same main(), stdout and stderr apart, the exit
 // code bin/gatelab.js would give), without a child's second of start-up each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { labPaths } from '../lab/home';
 import { openLabDatasets, createSplit } from '../lab/datasets/index';
 import { gatelab as cli } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
 let id: number;
@@ -21,7 +20,7 @@ const gatelab = async (...args: string[]) => {
 };
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-cli-split-delete-'));
+  home = await labHomeWithDemos([], 'gatelab-cli-split-delete-'); // had its first start: no demos to install
   const lab = await openLabDatasets(labPaths(home), { demos: false });
   try {
     const { dataset } = await lab.registry.importDataset('/work/shared/data/forecasting/ETTh1.csv');

@@ -1,13 +1,13 @@
 // `gatelab datasets show|roles|types|rename|split|delete` with --home, as a user types them. `datasets show`
 // runs once as a real process (what a shell sees); the rest call the CLI in-process (testing/gatelab.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { DEMO_VERSION } from '../lab/datasets/demo-install';
 import { gatelab as cli, gatelabProcess, type CliOutput } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
 let id: number;
@@ -18,7 +18,7 @@ const gatelab = async (...args: string[]) => output(await cli([...args, '--home'
 const gatelabInAProcess = (...args: string[]) => output(gatelabProcess([...args, '--home', home]));
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-cli-datasets-'));
+  home = await labHomeWithDemos([], 'gatelab-cli-datasets-'); // had its first start: no demos to install
   const lab = await openLabDatasets(labPaths(home), { demos: false });
   const { dataset } = await lab.registry.importDataset('/work/shared/data/forecasting/ETTh1.csv');
   ({ id, cachePath } = dataset);

@@ -11,8 +11,8 @@ import { exitCodeOfError, EXIT_FAILED, EXIT_REFUSED } from './exit-codes';
 import { unknownDatasetsAction } from './datasets-action';
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
-import { labPaths } from '../lab/home';
-import { openLabDatasets, type LabDatasets } from '../lab/datasets/index';
+import type { LabDatasets } from '../lab/datasets/index';
+import { openCliDatasets } from '../lab/runs/cli-datasets';
 import { datasetJson, datasetReport } from './dataset-report';
 import { parseRoleAssignment } from './role-assignment';
 import { shellWord } from '../../common/text/shell-word';
@@ -157,7 +157,8 @@ export const command: CliCommand = {
     }
     let lab: LabDatasets;
     try {
-      lab = await openLabDatasets(labPaths(stringOption(args, 'home')), { demos: !action || action === 'list' });
+      // every action, not only the list: a new lab's first `datasets show "Demo: click log (CTR)"` finds it
+      lab = await openCliDatasets(stringOption(args, 'home'));
     } catch (e) {
       console.error(`gatelab datasets: ${(e as Error).message}`);
       return EXIT_FAILED;

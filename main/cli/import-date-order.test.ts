@@ -3,13 +3,13 @@
 // dataset's import options as --delimiter is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parseArgs } from './args';
 import { importOptions } from './import';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,7 +24,8 @@ function gatelab(args: string[]): Promise<{ code: number | null; stdout: string;
 }
 
 let home: string;
-beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-date-order-')); });
+// demos recorded, none made: this test needs none
+beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-date-order-'); });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('--date-order', () => {

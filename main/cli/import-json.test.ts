@@ -1,13 +1,14 @@
 // `gatelab import` of JSON exports and spreadsheets, as a user runs it: a JSON array of records becomes a
 // dataset recorded as 'json' (so it reads the same again), an .xls is refused with what to do, exit 2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
-beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-cli-json-')); });
+// a lab that has had its first start (demos recorded, none generated): the command is not a new lab's first
+beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-cli-json-'); });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 const file = (name: string, content: string | Buffer) => { const p = join(home, name); writeFileSync(p, content); return p; };

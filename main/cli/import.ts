@@ -4,12 +4,13 @@
 // (its database, its disk; exit-codes.ts).
 import type { CliCommand } from '../cli';
 import { stringOption, type CliArgs } from './args';
-import { labPaths } from '../lab/home';
-import { openLabDatasets, type ImportDatasetOptions } from '../lab/datasets/index';
+import type { ImportDatasetOptions, LabDatasets } from '../lab/datasets/index';
+import { openCliDatasets } from '../lab/runs/cli-datasets';
 import { ImportError } from '../lab/import/index';
 import { notAppliedMessage, optionsNotApplied } from '../lab/import/reimport';
 import { mayHoldSlashedDates } from '../lab/import/slashed-dates';
 import { datasetJson, datasetReport } from './dataset-report';
+import { importNextStep } from './import-next-step';
 import { COLUMN_TYPES, type ColumnRole } from '../../common/data/roles';
 import { IMPORT_COMMANDS, parseRoleAssignment, type RoleChange } from './role-assignment';
 import type { ColumnType, ImportFormat, InvalidPolicy, TextEncoding } from '../../common/dataset-cache';
@@ -118,11 +119,11 @@ export const command: CliCommand = {
       return exitCodeOfError(e);
     }
     const json = args.options.json === true;
-    let lab: Awaited<ReturnType<typeof openLabDatasets>>;
+    let lab: LabDatasets;
     try {
       // a new lab gets its demos first, as the app, serve, train and sweep do: they are datasets 1-3 whichever
       // of these comes first, so the user's first import is dataset 4 (README, Demo datasets)
-      lab = await openLabDatasets(labPaths(stringOption(args, 'home')));
+      lab = await openCliDatasets(stringOption(args, 'home'));
     } catch (e) {
       // a lab home that cannot be made or a database that cannot be opened: the lab failed (1), said in a line
       console.error(`gatelab import: ${(e as Error).message}`);
@@ -149,6 +150,7 @@ export const command: CliCommand = {
           : repaired ? `Repaired: ${repaired}`
           : `Already imported: dataset ${dataset.id} '${dataset.name}' has the same content (sha256 ${dataset.sourceHash.slice(0, 12)}...)`;
         console.log(datasetReport(dataset, headline));
+        if (created) console.log(importNextStep(dataset.id, dataset.columns));
       }
       if (nameNote) console.error(`gatelab import: ${nameNote}`);
       if (notApplied.length) {

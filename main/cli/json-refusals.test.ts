@@ -7,12 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { parseNewRunConfig } from '../../common/runs/new-run-config';
 
 let home: string;
-beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-json-refusals-')); });
+// a lab that has had its first start (demos recorded, none generated): the sweep's stderr is its refusal alone
+beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-json-refusals-'); });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 const lastJson = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!);

@@ -6,8 +6,7 @@
 // - a stored 'given' split (file rows) on the file is refused in words that say why no row split applies;
 // - too few validation windows are warned about on stderr before training, never in the data line.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { main } from '../cli';
@@ -19,6 +18,7 @@ import { datasetResolver } from '../lab/runs/dataset-runs';
 import { runSplitRows } from '../lab/runs/run-split-rows';
 import { dataSummaryOf } from '../lab/runs/trainer-link';
 import type { RunDataSummary } from '../lab/store/index';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string, trained: { code: number; out: string; err: string }, lab: LabDatasets;
 const STORES = ['north', 'east', 'south'];
@@ -37,7 +37,7 @@ async function gatelab(...args: string[]): Promise<{ code: number; out: string; 
 }
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-long-facts-'));
+  home = await labHomeWithDemos([], 'gatelab-long-facts-'); // demos recorded, none made: this test needs none
   const rows = ['date,store,sales'];
   for (let h = 0; h < 300; h++) {
     const date = new Date(Date.UTC(2024, 0, 1, h)).toISOString().slice(0, 16).replace('T', ' ');

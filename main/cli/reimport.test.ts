@@ -3,10 +3,10 @@
 // process (testing/gatelab.ts: the same main(), stdout and stderr apart, the exit code bin/gatelab.js
 // would give), without a child's second of start-up each.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { gatelab as cli } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 async function gatelab(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const r = await cli([...args, '--home', home]);
@@ -14,8 +14,8 @@ async function gatelab(args: string[]): Promise<{ code: number | null; stdout: s
 }
 
 let home: string, file: string;
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-reimport-'));
+beforeAll(async () => {
+  home = await labHomeWithDemos([], 'gatelab-reimport-'); // demos recorded, none made: this test needs none
   file = join(home, 'sales.csv');
   writeFileSync(file, 'aisle,units,price\n1,10,2.5\n2,,3.5\n1,12,2.5\n2,9,NA\n');
 });

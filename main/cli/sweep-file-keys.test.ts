@@ -2,15 +2,15 @@
 // refusal of one names it as the file spells it, and what the data checks warn of (too few forecasting
 // windows) is said on stderr before the sweep trains, as `gatelab train` says it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
 let dataset: number;
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-keys-'));
+  home = await labHomeWithDemos([], 'gatelab-sweep-keys-'); // demos recorded, none made: this test needs none
   // 300 hourly rows: 30 in validation, 27 windows of horizon 4 (30 or more is the sound minimum)
   const rows = Array.from({ length: 300 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')},${(10 + Math.sin(i / 5)).toFixed(3)}`);
   writeFileSync(join(home, 'short.csv'), ['time,load', ...rows].join('\n'));

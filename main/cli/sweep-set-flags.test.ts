@@ -1,13 +1,14 @@
 // `gatelab sweep` refuses a point's config in the same words as `gatelab train`: a gate's advice names the
 // flag for the slot that holds the gate (`--set router.load=0`), which the user can paste as is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
-beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-flags-')); });
+// demos recorded, none made: this test needs none
+beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-sweep-flags-'); });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('gatelab sweep refusing a gate field', () => {

@@ -2,18 +2,18 @@
 // refusal names that split's id as the file would give it ("splitId": N), as `gatelab train` names the flag;
 // and for a kind the dataset has none of, its advice to store one ends in the file's words too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labPaths } from '../lab/home';
 import { createSplit, openLabDatasets } from '../lab/datasets/index';
 import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
 let splitId: number;
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-split-hint-'));
+  home = await labHomeWithDemos([], 'gatelab-sweep-split-hint-'); // demos recorded, none made: this test needs none
   const lab = await openLabDatasets(labPaths(home), { demos: false });
   try {
     const rows = Array.from({ length: 200 }, (_, i) => `${(i * 37) % 101},${i % 4 === 0 ? 'no' : 'yes'},${['a', 'b', 'c'][i % 3]}`);

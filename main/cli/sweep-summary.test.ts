@@ -1,14 +1,14 @@
 // `gatelab sweep`'s summary by setting: runs pooled by config but seed, n, mean ± sample std (n − 1) of each
 // test metric, the best setting marked; checked against the single runs' stored test metrics of a real sweep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from './testing/gatelab';
 import { openLabStore } from '../lab/store/index';
 import { labPaths } from '../lab/home';
 import { lastMetrics } from '../lab/runs/run-report';
 import { sweepSummary, sweepSummaryText, type SweepSummary } from './sweep-summary';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 describe('sweepSummary', () => {
   it('pools runs by config but seed and name; mean and sample std per metric; best by mean test loss', () => {
@@ -55,7 +55,8 @@ describe('the mean baseline of a regression sweep', () => {
 
 describe('gatelab sweep prints the summary', () => {
   let home: string;
-  beforeAll(() => { home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-summary-')); });
+  // demos recorded, none made: this test needs none
+  beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-sweep-summary-'); });
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it('per setting, the mean and sample std of its runs\' stored test metrics; --json: in the last line\'s object', async () => {

@@ -15,8 +15,8 @@ import { sweepSummary, sweepSummaryText } from './sweep-summary';
 import { ExperimentSpec } from '../../common/runs/expand';
 import { configLeaves, namingTypedKeys, type TypedKey } from '../../common/runs/config-keys';
 import { splitIdAdviceInFile } from '../../common/runs/new-run-config';
-import { DatasetRegistry, openLabDatasets } from '../lab/datasets/index';
-import { labPaths } from '../lab/home';
+import { DatasetRegistry } from '../lab/datasets/index';
+import { installDemosOnFirstUse, withDatasetIdByName } from '../lab/runs/cli-datasets';
 import type { CliRuns } from '../lab/runs/cli-session';
 import type { RunRecord } from '../lab/store/index';
 import { Refusal, refusing } from '../lab/runs/refusal';
@@ -39,17 +39,11 @@ function readExperimentFile(file: string): unknown {
   }
 }
 
-/**
- * A sweep file may name its dataset (`"datasetId": "movielens-100k"`) as `--dataset` does: a dataset's id
- * depends on what was imported first in that lab home, so a file written for one lab would train another
- * dataset in the next. The name is resolved to the id the run config stores.
- */
+/** A sweep file may name its dataset (`"datasetId": "movielens-100k"`) as `--dataset` does: the id its runs store. */
 function withDatasetIdOf(raw: unknown, s: CliRuns): unknown {
-  const data = (raw as { config?: { data?: { datasetId?: unknown } } } | null)?.config?.data;
-  if (!data || typeof data.datasetId !== 'string') return raw;
-  const dataset = new DatasetRegistry(s.store, s.paths).resolve(data.datasetId);
-  const spec = raw as { config: { data: Record<string, unknown> } };
-  return { ...spec, config: { ...spec.config, data: { ...spec.config.data, datasetId: dataset.id } } };
+  const spec = raw as { config?: unknown } | null;
+  if (typeof spec?.config !== 'object' || spec.config === null) return raw;
+  return { ...spec, config: withDatasetIdByName(spec.config as Record<string, unknown>, new DatasetRegistry(s.store, s.paths)) };
 }
 
 /** storedSplitHint for a refused sweep: the dataset its file names, the split's id as the file would give it. */
@@ -116,7 +110,7 @@ export const command: CliCommand = {
       const parallel = stringOption(args, 'parallel');
       if (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) throw new Refusal(`--parallel must be a whole number of run slots, at least 1 (got '${parallel}')`);
       // a new lab gets its demos first, as import and train do: a sweep file may name one ("Demo: click log (CTR)")
-      (await openLabDatasets(labPaths(stringOption(args, 'home')))).close();
+      await installDemosOnFirstUse(stringOption(args, 'home'));
       s = openCliRuns(stringOption(args, 'home'), { poolSize: parallel ? Number(parallel) : undefined });
       const lab = s;
       // the file, its dataset and every point's config are checked before any run is queued: what they

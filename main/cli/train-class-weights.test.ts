@@ -3,12 +3,12 @@
 // no run is left behind (it used to fail in its trainer, a failed run in the list) and --target is set back.
 // In-process through the CLI's entry point (main/cli.ts), as `gatelab train ...` runs it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../cli';
 import { labPaths } from '../lab/home';
 import { openLabStore } from '../lab/store/index';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 let home: string;
 
@@ -34,8 +34,8 @@ function runsLeft(): unknown[] {
   }
 }
 
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-class-weights-'));
+beforeAll(async () => {
+  home = await labHomeWithDemos([], 'gatelab-class-weights-'); // demos recorded, none made: this test needs none
   // a 1-5 rating: 5 classes
   writeFileSync(join(home, 'reviews.csv'), ['age,score,Rating', ...Array.from({ length: 300 }, (_, i) => `${18 + (i * 7) % 60},${((i * 13) % 100) / 10},${1 + (i % 5)}`)].join('\n'));
   writeFileSync(join(home, 'load.csv'), ['time,load', ...Array.from({ length: 300 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')},${(10 + Math.sin(i / 5)).toFixed(3)}`)].join('\n'));

@@ -11,6 +11,8 @@ import { stringOption, type CliArgs } from './args';
 import { applyOverrides, withTypedKeys } from '../lab/runs/run-overrides';
 import { openCliRuns, followRuns, runResult, describeResult, exitCodeOf } from '../lab/runs/cli-session';
 import { datasetRunSetup } from '../lab/runs/dataset-runs';
+import { installDemosOnFirstUse, withDatasetIdByName, withDefaultRunName } from '../lab/runs/cli-datasets';
+import { DatasetRegistry } from '../lab/datasets/index';
 import { canonicalTemplateId, templateInfo } from '../../common/models';
 import { defaultAppDataDir } from '../lab/home';
 import { join, resolve } from 'node:path';
@@ -65,6 +67,12 @@ function readConfigFile(file: string): Record<string, unknown> {
   return config as Record<string, unknown>;
 }
 
+/** Whether a run config trains on a stored dataset (its data section names one), not on synthetic data. */
+function namesDataset(config: Record<string, unknown>): boolean {
+  const data = config.data as { kind?: unknown; datasetId?: unknown } | undefined;
+  return data?.kind === 'dataset' || data?.datasetId !== undefined;
+}
+
 /** SQLite's "attempt to write a readonly database" names no file and no fix: say which, and what to check. */
 export function explainStoreError(msg: string, home: string | undefined): string {
   if (!/readonly database|SQLITE_READONLY|unable to open database/i.test(msg)) return msg;
@@ -114,8 +122,14 @@ export const command: CliCommand = {
       const say = (l: string) => (json ? console.error(l) : console.log(l));
       const lines = holdTargetLine(say);
       const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines.log, { target })) : null;
-      const config = setup ? setup.config : asked.config;
+      // a config that names a dataset itself (--config FILE, --set data.datasetId=2): a new lab's demos first,
+      // as --dataset, import and sweep install them, so README's "dataset 2" is the click log there too
+      if (!setup && namesDataset(asked.config)) await installDemosOnFirstUse(home);
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
+      const lab = session;
+      // and by name (`"datasetId": "Demo: click log (CTR)"`), as a sweep file and --dataset may name it
+      const registry = new DatasetRegistry(lab.store, lab.paths);
+      const config = setup ? setup.config : withDefaultRunName(refusing(() => withDatasetIdByName(asked.config, registry)), registry);
       const manager = session.manager;
       // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on; then
       // the file the setup imported is removed again (the refusal's advice then imports it first, not the

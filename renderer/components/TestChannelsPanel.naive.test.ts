@@ -86,6 +86,21 @@ describe('TestChannelsPanel beside the headline (DLinear on ETTh1, as `gatelab s
     expect(screen.queryByTestId('test-naive-verdict')).toBeNull();
   });
 
+  it('titles the channels’ table where it starts, below the naive forecasts, so neither is taken for the other', () => {
+    render(TestChannelsPanel, { props: { t: ETTH1_DLINEAR_NAIVE, test: ETTH1_DLINEAR_TEST, config: ETTH1_CONFIG } });
+    const title = screen.getByTestId('test-channels-title');
+    expect(text(title)).toBe('Test error per channel · highest MSE first');
+    // after the naive table, before the channels' table, and the table's name
+    expect(screen.getByTestId('test-naive').compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(title.compareDocumentPosition(screen.getByTestId('test-channels-table')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Test error per channel · highest MSE first' })).toBe(screen.getByTestId('test-channels-table'));
+    cleanup();
+    // without naive forecasts the card's heading is right above the table: no second title, the name stays
+    render(TestChannelsPanel, { props: { t: ETTH1_DLINEAR, test: ETTH1_DLINEAR_TEST, config: ETTH1_CONFIG } });
+    expect(screen.queryByTestId('test-channels-title')).toBeNull();
+    expect(screen.getByRole('table', { name: 'Test error per channel, highest MSE first' })).toBeTruthy();
+  });
+
   it('one channel: no target line (the headline is its error already), as the CLI prints none', () => {
     const one: TestChannels = { step: 5, units: 'scaled values', channels: [{ name: 'OT', mse: 0.2, mae: 0.3 }] };
     const config = { data: { columns: [{ name: 'OT', role: 'target' }] } };

@@ -57,6 +57,13 @@ describe('components named as the Runs view names them', () => {
     expect(compareGateLabel('block0.gate/openness_by_channel[0]', naming)).toBe('block 1 gate · openness by channel · #1');
   });
 
+  it('a histogram’s components by their bins, as the Runs view’s heatmap rows', () => {
+    const hist = (id: string) => ({ id, series: Array.from({ length: 10 }, (_, i) => ({ name: `block0.gate/openness_hist[${i}]`, steps: [], values: [] })) });
+    const naming = gateNamingOf({ runs: [run('1', load), run('2', ['a', 'b', 'c'])] as never, gates: [hist('1'), hist('2')] });
+    expect(compareGateLabel('block0.gate/openness_hist[0]', naming)).toBe('block 1 gate · openness histogram · 0–0.1');
+    expect(compareGateLabel('block0.gate/openness_hist[4]', naming)).toBe('block 1 gate · openness histogram · 0.4–0.5');
+  });
+
   it('a run without the statistic has no say', () => {
     const naming = gateNamingOf({ runs: [run('1', load), run('2', ['a', 'b'])] as never, gates: [series('1', 3), { id: '2', series: [] }] });
     expect(compareGateLabel('block0.gate/openness_by_channel[1]', naming)).toBe('block 1 gate · openness by channel · load_2');

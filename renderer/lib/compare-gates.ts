@@ -7,6 +7,7 @@ import type { RunDetail, RunMetrics, Series } from '../../common/lab-api';
 import { gateLabel, gateNamesFromConfig, statComponentNames, type GateNames } from '../../common/analytics/gate-names';
 import { statWords } from '../../common/analytics/stat-words';
 import { CALL_MEANS } from '../../common/analytics/gate-words';
+import { binLabels } from './gate-charts';
 
 /** The legend's note on a run that lacks the picked gate statistic. */
 export const NO_SUCH_GATE = 'no such gate';
@@ -51,7 +52,9 @@ export function compareGateLabel(key: string, runs: readonly GateNaming[] = []):
   if (index === undefined) return base;
   const i = Number(index);
   const width = (r: GateNaming) => r.series.filter((s) => s.startsWith(`${gate}/${stat}[`)).length;
-  const named = agreed(key, runs, (r) => statComponentNames(gate, stat, width(r), r.names)?.[i] ?? null);
+  // a histogram's component is a bin, named by its edges as the Runs view's heatmap rows are ("0.4–0.5", not "#5")
+  const component = (r: GateNaming) => (/hist/i.test(stat) ? binLabels(width(r))[i] : statComponentNames(gate, stat, width(r), r.names)?.[i]);
+  const named = agreed(key, runs, (r) => component(r) ?? null);
   return `${base} · ${named ?? `#${i + 1}`}`;
 }
 

@@ -66,7 +66,7 @@ describe('walk-through wording (labels and messages of the real schemas)', () =>
 
   it('starts a refinement’s message with the field label, not its key ("k must be…")', () => {
     const router = { ...(defaults('moe-dnn').router as object), experts: 2, k: 3 };
-    expect(validateConfig('moe-dnn', { ...defaults('moe-dnn'), router })['router.k']).toBe('Router experts per token (k) must be at most experts (got k=3, experts=2)');
+    expect(validateConfig('moe-dnn', { ...defaults('moe-dnn'), router })['router.k']).toBe('Router experts per token (k) must be at most experts (got Router experts per token (k) = 3, Router experts = 2)');
     // With no experts at all the first problem is the experts, in words (k's, if named too, reads the same way).
     const none = validateConfig('moe-dnn', { ...defaults('moe-dnn'), router: { ...router, experts: 0 } });
     expect(Object.keys(none)[0]).toBe('router.experts');

@@ -3,6 +3,7 @@
 // name ("Patch stride"), and only then the key spelled out. zod's issues ("Too small: expected number
 // to be >0") become sentences naming that label ("Feed-forward width must be greater than 0").
 import type { core } from 'zod';
+import { configKeysInWords } from './config-key-words';
 import { labelOf, variants, widgetOf, type JsonSchema } from './json-schema';
 
 /** Labels for keys shared by many templates and gates (the paper's symbol in brackets where it helps). */
@@ -148,12 +149,15 @@ export function issueMessage(issue: core.$ZodIssue, root: JsonSchema, value: unk
       return `${label} must be one of ${(i.values ?? []).map(String).join(', ')}`;
     default: {
       // Our own refinements already speak in words but may start with the raw path ("patch.stride must…").
+      // The keys it names further on ("must divide dModel") are said with their labels too (config-key-words.ts).
+      const words = (text: string) => configKeysInWords(text, root, issue.path);
       const raw = issue.path.map(String).join('.');
-      if (raw && issue.message.startsWith(raw + ' ')) return label + issue.message.slice(raw.length);
+      if (raw && issue.message.startsWith(raw + ' ')) return label + words(issue.message.slice(raw.length));
       // …or the field's own key ("k must be at most experts"): the label, as in every other message.
       const leaf = String(issue.path.at(-1) ?? '');
-      if (leaf && issue.message.startsWith(leaf + ' ')) return label + issue.message.slice(leaf.length);
-      return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+      if (leaf && issue.message.startsWith(leaf + ' ')) return label + words(issue.message.slice(leaf.length));
+      const said = words(issue.message);
+      return said.charAt(0).toUpperCase() + said.slice(1);
     }
   }
 }

@@ -1,7 +1,7 @@
 // Durations as the Runs table's ETA and the import progress show them: rounding must carry into the
 // next unit ("4 min 0 s", not "3 min 60 s").
 import { describe, expect, it } from 'vitest';
-import { distinctTicks, formatDuration, formatSignedUnits, formatStored, formatUnits } from './format';
+import { distinctTicks, formatColumn, formatDuration, formatSignedUnits, formatStored, formatUnits } from './format';
 import { niceTicks } from './scale';
 
 describe('formatDuration', () => {
@@ -75,5 +75,16 @@ describe('Try it numbers in a target\'s units', () => {
     expect(formatSignedUnits(57050)).toBe('+57,050');
     expect(formatSignedUnits(-1234.567891)).toBe('−1,234.57');
     expect(formatSignedUnits(0)).toBe('0');
+  });
+});
+
+describe('formatColumn (Compare’s test metrics, a ★ on the best)', () => {
+  it('writes more digits when two different values would read the same', () => {
+    // the walk-through's tie: a gated run and its ablation both read "0.08255", one of them starred
+    expect(formatColumn([0.0825521, 0.0828512, 0.0825479])).toEqual(['0.082552', '0.082851', '0.082548']);
+  });
+  it('keeps the usual digits when the values read apart, or are equal', () => {
+    expect(formatColumn([0.0825521, 0.207, null])).toEqual(['0.08255', '0.207', '—']);
+    expect(formatColumn([0.5, 0.5])).toEqual(['0.5', '0.5']);
   });
 });

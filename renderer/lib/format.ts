@@ -43,6 +43,24 @@ export function formatRange(min: number | string, max: number | string): [string
   return [String(min), String(max)];
 }
 
+/**
+ * A column of values each as formatValue writes it, unless that makes different values read the same
+ * (Compare's test mse 0.082552 and 0.082548 both "0.08255", one starred as the best): then the whole column
+ * with as many significant digits as it takes to tell them apart (at most 8), so the ★ falls on a number
+ * that reads lower or higher than the others.
+ */
+export function formatColumn(values: readonly (number | null)[]): string[] {
+  const plain = values.map((v) => formatValue(v));
+  const clash = (texts: string[]) => values.some((v, i) => values.some((w, j) => j > i && v !== null && w !== null && v !== w && texts[i] === texts[j]));
+  if (!clash(plain)) return plain;
+  const plainNumber = (v: number) => Number.isInteger(v) || Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7;
+  for (let digits = 5; digits <= 8; digits++) {
+    const texts = values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : Number(v.toPrecision(digits)).toString()));
+    if (!clash(texts)) return texts;
+  }
+  return values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : Number(v.toPrecision(8)).toString()));
+}
+
 export function formatDuration(sec: number | null | undefined): string {
   if (sec == null || !Number.isFinite(sec)) return '—';
   // Round to the unit shown first, then split: 239.6 s is "4 min 0 s", never "3 min 60 s".

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultModelConfig, templateJsonSchema, type TemplateId } from '../../common/models';
 import { defaultValue, tagOf, variants, type JsonSchema } from './json-schema';
-import { formRunName, gateWords } from './gate-words';
+import { childChangeWords, formRunName, gateWords } from './gate-words';
 import { changedWords, childRunName } from './run-label';
 
 type Obj = Record<string, unknown>;
@@ -72,5 +72,22 @@ describe('gateWords', () => {
     expect(gateWords('tsmixer-gated', { template: 'tsmixer-gated' })).toBe('');
     // a stored gate holding only some fields: the rest are the defaults, not "unset"
     expect(gateWords('tsmixer-gated', { gate: { kind: 'hard' } })).toBe('hard gate');
+  });
+});
+
+describe('childChangeWords ("New run from this")', () => {
+  it('names a child that turns the gates off "gates off", as a fresh ablation is named, not "enabled=false"', () => {
+    const parent = defaults('tsmixer-gated');
+    const name = childRunName('tsmixer-gated on Demo: grid load (forecasting) seed=1', childChangeWords('tsmixer-gated', parent, ablated(parent, 'gate')));
+    expect(name).toBe('tsmixer-gated on Demo: grid load (forecasting) · gates off');
+    // other changes beside it are still named; a child that changes no gate reads as before
+    expect(childChangeWords('tsmixer-gated', parent, { ...ablated(parent, 'gate'), ffDim: 32 })).toBe('gates off · ffDim=32');
+    expect(childChangeWords('tsmixer-gated', parent, { ...parent, ffDim: 32 })).toBe(changedWords(parent, { ...parent, ffDim: 32 }));
+  });
+
+  it('a template with several gates: one of them off is still named by its key', () => {
+    const f = defaults('finalmlp');
+    expect(childChangeWords('finalmlp', f, ablated(f, 'gate1'))).toBe(changedWords(f, ablated(f, 'gate1')));
+    expect(childChangeWords('finalmlp', f, ablated(ablated(f, 'gate1'), 'gate2'))).toBe('gates off');
   });
 });

@@ -112,3 +112,18 @@ export function formRunName(template: string, model: Obj, datasetName: string | 
   const gates = gateWords(template, model);
   return `${template}${gates ? ` · ${gates}` : ''}${datasetName ? ` on ${datasetName}` : ''}`;
 }
+
+/**
+ * What a "New run from this" child changed, as its name says it (changedWords), except that turning every
+ * gate off is "gates off", as a fresh ablation's name and the pill say: the walk-through's Ablate on a
+ * child read "… · enabled=false", a key no form field shows.
+ */
+export function childChangeWords(template: string, before: Obj, after: Obj): string {
+  const info = TEMPLATES.find((t) => t.id === template);
+  const off = (m: Obj) => gatesOff({ model: { ...m, template } });
+  if (!info || !off(after) || off(before)) return changedWords(before, after);
+  // the other changes as usual, the gates' `enabled` (said by "gates off") left out
+  const on = (m: Obj) => ({ ...m, ...Object.fromEntries(info.gates.filter((g) => isObj(m[g])).map((g) => [g, { ...(m[g] as Obj), enabled: true }])) });
+  const rest = changedWords(on(before), on(after));
+  return rest ? `gates off · ${rest}` : 'gates off';
+}

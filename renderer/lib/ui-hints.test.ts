@@ -14,6 +14,14 @@ describe('uiHint', () => {
     expect(uiHint('run 4 is running: cancel it first (gatelab cancel 4), then delete it')).toBe('run 4 is running: cancel it first (the Cancel button in Runs), then delete it');
   });
 
+  it('says a stratified split as the app makes and picks one, not as commands (a class missing from a part)', () => {
+    const lab = "test has no 'yes' rows: AUC undefined; a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column bought --ratios 0.6,0.2,0.2, then run with its id as data.splitId (gatelab train: --set data.splitId=SPLIT; an experiment file: \"splitId\": SPLIT in its config.data; the app: Models › Split); batches of 6 samples";
+    expect(uiHint(lab)).toBe("test has no 'yes' rows: AUC undefined; a split by class keeps every class in every part: in Datasets → Splits, a new split of kind Stratified on 'bought' with ratios 0.6 / 0.2 / 0.2, then pick it in Models → Split; batches of 6 samples");
+    // the lab's default shares name no ratios; a column name with a space comes quoted for a shell
+    expect(uiHint("gatelab datasets split ID --kind stratified --column 'Rating Tier', then run with its id as data.splitId (gatelab train: --set data.splitId=SPLIT; the app: Models › Split)"))
+      .toBe("in Datasets → Splits, a new split of kind Stratified on 'Rating Tier', then pick it in Models → Split");
+  });
+
   it('points dataset role hints to Datasets → Schema', () => {
     expect(uiHint('a recommendation (CTR) model needs a target column: gatelab datasets roles ID <column>=target')).toBe('a recommendation (CTR) model needs a target column: set a target in Datasets → Schema (role "target")');
     expect(uiHint('a recommendation (CTR) model needs categorical fields: gatelab datasets roles ID <column>=categorical')).toBe('a recommendation (CTR) model needs categorical fields: mark its categorical columns in Datasets → Schema (role "categorical")');

@@ -9,7 +9,7 @@
 // Runs); advice with a placeholder ("--set embeddingDim=...") is worded here.
 
 import { formFieldLabel, inAppWords } from './user-errors';
-import { SHELL_WORD } from '../../common/text/shell-word';
+import { readShellWord, SHELL_WORD } from '../../common/text/shell-word';
 import { readModalityAssignment } from '../../common/models/modality-assignment';
 
 const SCHEMA = 'Datasets → Schema';
@@ -19,6 +19,11 @@ const TRAINING = 'Models → Training';
 const RULE = `the target's "binary label: value ≥ t" rule in Datasets`;
 
 const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
+  // a class missing from a part (workers/run/part-classes.ts): the split command and the three ways to name
+  // its id (CLI, experiment file, app) become the app's own steps, the shares the lab chose kept
+  [new RegExp(String.raw`gatelab datasets split \S+ --kind stratified --column (${SHELL_WORD})(?: --ratios ([\d.,]+))?, then run with its id as data\.splitId \(gatelab train: [^()]*\)`, 'g'),
+    (_: string, column: string, ratios?: string) =>
+      `in Datasets → Splits, a new split of kind Stratified on '${readShellWord(column)}'${ratios ? ` with ratios ${ratios.split(',').join(' / ')}` : ''}, then pick it in Models → Split`],
   // a CTR run's integer codes read as numbers (common/models/binding.ts): one command for the first column and
   // one for all of them, which the general rule below made "(set roles in …; if all are codes: set roles in …)"
   [/\(gatelab datasets roles \S+ (?:'[^']*=categorical'|[^\s;()']+=categorical)(?:; if all are codes: gatelab datasets roles \S+(?: (?:'[^']*=categorical'|[^\s;()']+=categorical))+)?\)/g,

@@ -5,8 +5,8 @@ import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, 
 import { splitProblem } from '../lib/split-kinds';
 import type { JsonSchema } from '../lib/json-schema';
 import { runForm, TrainingSettings } from './run-form';
-import { changedWords, childRunName } from '../lib/run-label';
-import { formRunName } from '../lib/gate-words';
+import { childRunName } from '../lib/run-label';
+import { childChangeWords, formRunName } from '../lib/gate-words';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
 import { familyForDataset } from './models-family';
 import { ModelSize } from './model-size.svelte';
@@ -93,7 +93,7 @@ export class ModelsStore {
     const from = this.fromRun;
     if (from?.settings && from.settings.template === this.templateId) {
       const now = { ...$state.snapshot(this.config), ...$state.snapshot(this.training), ...(this.datasetId !== from.settings.datasetId && this.dataset ? { dataset: this.dataset.name } : {}) };
-      return childRunName(from.name, changedWords(from.settings.values, now));
+      return childRunName(from.name, childChangeWords(this.templateId, from.settings.values, now));
     }
     return formRunName(this.templateId, $state.snapshot(this.config), this.dataset && this.dataset.id === this.datasetId ? this.dataset.name : null);
   });

@@ -2,8 +2,9 @@
 // knockouts on the rating tower's RMSE in rating points (as the run reports rating_rmse), the click gate's
 // on the click AUC; scored on the click alone, every rating-gate row read "delta 0" (the click tower never
 // reads that gate). Forecasting with a target role: every channel's mean, as the run's headline test mse,
-// and the target channel's own MSE beside it, as `gatelab show` prints "test of target".
-import { describe, expect, it } from 'vitest';
+// and the target channel's own MSE beside it, as `gatelab show` prints "test of target". Every task is scored
+// as trained in one evaluation of the test split: the gates are known from the graph before it is evaluated.
+import { describe, expect, it, vi } from 'vitest';
 import { buildModel } from '../../engine/models';
 import { compileTraining } from '../../engine/train/compile';
 import { seededRandom } from '../../engine/nn/random';
@@ -12,6 +13,13 @@ import type { RunData, Rows } from '../run/run-data';
 import { baseline, knockoutTable, type TrainedModel } from './knockout';
 import { targetColumns } from './job';
 import type { AnalyticsJob } from '../../common/analytics';
+
+// every evaluation of a graph on the test split, counted (the real one runs)
+const evaluations = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./evaluate-graph', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./evaluate-graph')>();
+  return { ...actual, evaluateGraph: (...args: Parameters<typeof actual.evaluateGraph>) => { evaluations.count++; return actual.evaluateGraph(...args); } };
+});
 
 const R = { fields: [5, 7, 3], numeric: 2, embeddingDim: 4 };
 /** The rating's scaler as the data builder fits it: the tower learns (rating − 3.5) / 1.2. */
@@ -73,6 +81,14 @@ describe('MMoE knockouts: each task gate scored on its own task', () => {
     expect(rating.value - rating.baseline!).toBeCloseTo(rating.delta, 12);
     expect(rating.ci.low).toBeLessThanOrEqual(rating.delta);
     expect(rating.ci.high).toBeGreaterThanOrEqual(rating.delta);
+  });
+
+  it('scores the click and the rating as trained in one evaluation, then one per knockout', async () => {
+    evaluations.count = 0;
+    const t = await knockoutTable(untrainedMmoe(), data, { only: { gate: 'gate.task1', mode: 'uniform' }, resamples: 20 });
+    expect(t.rows.map((r) => [r.gate, r.metric])).toEqual([['gate.task1', 'rating_rmse']]);
+    expect(t.baseline).toBeGreaterThan(0); // the click's AUC as trained, from the same pass
+    expect(evaluations.count).toBe(2);
   });
 
   it('a run whose data scores no rating (no secondary task) keeps scoring every gate on the click', async () => {

@@ -62,9 +62,12 @@ export interface Scored {
   gates: GateProbe[];
 }
 
+/** The graph a knockout evaluates: the trained model (no intervention), or with one gate's value replaced; its gates are known once built. */
+const knockoutGraph = (m: TrainedModel, intervention?: Intervention, mean?: Float64Array) =>
+  analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention, mean, probes: false });
+
 /** Evaluates a graph on the test split, keeping only each scorer's per-sample numbers. */
-async function scored(m: TrainedModel, data: RunData, scorers: readonly TaskScorer[], intervention?: Intervention, mean?: Float64Array): Promise<Scored> {
-  const g = analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention, mean, probes: false });
+async function scored(m: TrainedModel, data: RunData, scorers: readonly TaskScorer[], g: ReturnType<typeof knockoutGraph>): Promise<Scored> {
   const kept = scorers.map((s) => new Float64Array(data.test.rows * s.width));
   await evaluateGraph(g.bytes, m.params, data.test, g.inputNames, {
     chunkRows: rowsPerChunk(m.def),
@@ -83,9 +86,9 @@ async function scored(m: TrainedModel, data: RunData, scorers: readonly TaskScor
 export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutOptions = {}): Promise<KnockoutTable> {
   const seed = o.seed ?? 0, resamples = o.resamples ?? 1000;
   const main = mainScorer(data), targets = channelScorers(data, o.targetChannels);
-  // the gates come from the graph: a first pass learns them, and scores the main task (and target channels) as trained
-  const first = await scored(m, data, [main, ...targets]);
-  const gates = first.gates;
+  // the gates are the trained graph's, known once it is built: every task is scored as trained in one pass below
+  const trainedGraph = knockoutGraph(m);
+  const gates = trainedGraph.gates;
   const only = o.only ?? {};
   const wanted = (o.interventions ?? allInterventions(gates)).filter((i) =>
     (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
@@ -103,11 +106,12 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
   const interval = intervalMethod(data);
   const block = interval.kind === 'block' ? interval.block : 1;
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  // Each row's task (MMoE: the task its gate serves); the other tasks' numbers as trained, in one more pass.
+  // Each row's task (MMoE: the task its gate serves); every task's numbers as trained, in one pass.
   const scorerOf = new Map(wanted.map((i) => [i.gate, scorerFor(i.gate, data, main)]));
   const others = [...new Set(scorerOf.values())].filter((s) => s !== main);
-  const base = new Map<TaskScorer, Float64Array>([main, ...targets].map((s, i) => [s, first.kept[i]]));
-  if (others.length) (await scored(m, data, others)).kept.forEach((k, i) => base.set(others[i], k));
+  const asTrained = [main, ...targets, ...others];
+  const first = await scored(m, data, asTrained, trainedGraph);
+  const base = new Map<TaskScorer, Float64Array>(asTrained.map((s, i) => [s, first.kept[i]]));
   const baselineOf = new Map([...base].map(([s, k]) => [s, s.of(k, all)]));
   // The resamples are the same for every row (same seed): the trained model's metric on each is computed once per task.
   const baseOnResample = new Map<TaskScorer, number[]>([...base.keys()].map((s) => [s, []]));
@@ -124,7 +128,7 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
       mean = means.get(probeOutput(iv.gate));
     }
     const scores = scorerOf.get(iv.gate)!, also = scores === main ? targets : [];
-    const variants = (await scored(m, data, [scores, ...also], iv, mean)).kept;
+    const variants = (await scored(m, data, [scores, ...also], knockoutGraph(m, iv, mean))).kept;
     // the metric of one scorer with the knockout, its change from the trained model and the paired interval
     const compared = (s: TaskScorer, variant: Float64Array) => {
       const trained = base.get(s)!, cached = baseOnResample.get(s)!;

@@ -1,18 +1,19 @@
 // A forecasting channel that counts the rows (UCI Bike Sharing's `instant`: 1, 2, 3, … in file order) is a
 // row number, not a measurement: the model forecasts it almost exactly from its own past, so the headline
-// mse/mae, the mean over the channels, reads better than the forecasts of the real channels are. It is not
-// left out (which channels a run is built with is common/models/usable-columns.ts's rule, and stored runs
-// re-derive their inputs by it); the data line says what the column is and how to leave it out.
+// mse/mae, the mean over the channels, reads better than the forecasts of the real channels are. A new import
+// starts such a column ignored (main/lab/datasets/ignored-on-import.ts); this note is for the channels that
+// still reach a run: a dataset imported before that rule (roles are stored at import), a time index the import
+// keeps as data (`t`, `week`), a counter the user set back to feature. It does not leave the channel out (which
+// channels a run is built with is common/models/usable-columns.ts's rule, and stored runs re-derive their
+// inputs by it); the data line says what the column is and how to leave it out.
 import type { DataColumn } from '../../common/data/columns';
+import { risesByOneEachRow } from '../../common/data/row-counter';
 import { shellWord } from '../../common/text/shell-word';
 
-/** A numeric column that goes up by exactly 1 from every row to the next (at least 3 rows, no gap). */
+/** A numeric column that goes up by exactly 1 from every row to the next (at least 3 rows, no gap), from any start. */
 export function countsRows(column: DataColumn): boolean {
   if (column.dictionary || (column.dim ?? 1) !== 1) return false;
-  const v = column.values;
-  if (v.length < 3) return false;
-  for (let i = 1; i < v.length; i++) if (Number(v[i]) - Number(v[i - 1]) !== 1) return false;
-  return true;
+  return risesByOneEachRow(column.values);
 }
 
 /** The data line's note for the channels among `channels` that count the rows; null when none does. */

@@ -9,14 +9,21 @@ import { isMissingToken } from './values';
 const TIME_OF_DAY = /^\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?\s*$/;
 /** '24:00' ('24:00:00'): the end of the day, as energy and meter exports write the last hour (01:00 … 24:00). */
 const END_OF_DAY = /^\s*24:00(?::00)?\s*$/;
+/**
+ * '18.00.00': hours, minutes and seconds between dots, as UCI's Air Quality file writes its Time column (Italian
+ * and some other locales' clocks). Seconds are required: '18.30' alone is a decimal number, never read here.
+ */
+const DOTTED_TIME = /^\s*([01]?\d|2[0-3])\.([0-5]\d)\.([0-5]\d)\s*$/;
+const DOTTED_END_OF_DAY = /^\s*24\.00\.00\s*$/;
 
 /**
  * Seconds since midnight, or NaN. `endOfDay` (the endOfDayTimes rule): '24:00' is 86400, the next day's 00:00,
  * as a whole timestamp '01.01.2024 24:00' already reads; without it (datasets imported before) it is no time.
+ * `dotted` (the dottedTimes rule): '18.00.00' is 18:00; without it (datasets imported before) it is no time.
  */
-export function parseTimeOfDay(s: string, endOfDay = false): number {
-  if (endOfDay && END_OF_DAY.test(s)) return 86400;
-  const m = TIME_OF_DAY.exec(s);
+export function parseTimeOfDay(s: string, endOfDay = false, dotted = false): number {
+  if (endOfDay && (END_OF_DAY.test(s) || (dotted && DOTTED_END_OF_DAY.test(s)))) return 86400;
+  const m = TIME_OF_DAY.exec(s) ?? (dotted ? DOTTED_TIME.exec(s) : null);
   return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0) : NaN;
 }
 
@@ -27,13 +34,15 @@ export interface DateTimePair {
   time: number;
   /** '24:00' reads as the end of the day (parseTimeOfDay). */
   endOfDay: boolean;
+  /** '18.00.00' reads as 18:00 (parseTimeOfDay). */
+  dotted: boolean;
 }
 
 /**
  * The first inferred date-only column (no ':' in any sampled value) whose next column's sampled values are
  * all times of day, or null. Columns with a type the user set are left alone.
  */
-export function findDateTimePair(plans: readonly ColumnPlan[], rows: readonly string[][], endOfDay = false): DateTimePair | null {
+export function findDateTimePair(plans: readonly ColumnPlan[], rows: readonly string[][], endOfDay = false, dotted = false): DateTimePair | null {
   for (let c = 0; c + 1 < plans.length; c++) {
     const date = plans[c], time = plans[c + 1];
     if (date.kind !== 'datetime' || date.userType || time.kind !== 'string' || time.userType) continue;
@@ -41,7 +50,7 @@ export function findDateTimePair(plans: readonly ColumnPlan[], rows: readonly st
     const dates = rows.map((r) => r[c]).filter((v) => v !== undefined && !isMissingToken(v));
     const times = rows.map((r) => r[c + 1]).filter((v) => v !== undefined && !isMissingToken(v));
     if (dates.length < 2 || times.length < 2 || dates.some((v) => v.includes(':'))) continue;
-    if (times.every((v) => !Number.isNaN(parseTimeOfDay(v, endOfDay))) && new Set(times).size > 1) return { date: c, time: c + 1, endOfDay };
+    if (times.every((v) => !Number.isNaN(parseTimeOfDay(v, endOfDay, dotted))) && new Set(times).size > 1) return { date: c, time: c + 1, endOfDay, dotted };
   }
   return null;
 }

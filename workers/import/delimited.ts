@@ -13,6 +13,7 @@ import type { ImportJob } from './job';
 import { sniffDelimited } from './sniff';
 import { TableWriter, type Retype } from './table-writer';
 import { TrailingSummaryRows } from './summary-rows';
+import { EmptyTrailingRows } from './empty-trailing-rows';
 import { StrayQuotes, linesLookLikeRows } from './stray-quote';
 import { FailedOnBadRow } from './failed-on-bad-row';
 import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-pair';
@@ -101,7 +102,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   let skipLines = sniffed.skipLines;
   const policy = job.policy;
   // '2016-07-01' then '01:00:00': the date column gets each row's time of day added (date-time-pair.ts)
-  const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows, rules.endOfDayTimes) : null;
+  const pair = rules.combineDateTime ? findDateTimePair(plans, sniffed.rows, rules.endOfDayTimes, rules.dottedTimes) : null;
   const pairDate = pair ? cols[pair.date] as DatetimeColumn : null;
   let withoutTime = 0;
   const tableLine = sniffed.preambleLines + 1;
@@ -156,7 +157,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
       else cols[c].putValue(null, line);
     }
     if (pair && count === width) {
-      const seconds = parseTimeOfDay(text(buf, starts[pair.time], ends[pair.time]), pair.endOfDay);
+      const seconds = parseTimeOfDay(text(buf, starts[pair.time], ends[pair.time]), pair.endOfDay, pair.dotted);
       if (Number.isNaN(seconds)) withoutTime++;
       else pairDate!.addTimeOfDay(seconds);
     }
@@ -164,6 +165,8 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   };
   // a 'Total' row is held back until the next row (then it is data) or the end (summary-rows.ts)
   const summary = rules.skipSummaryRow ? new TrailingSummaryRows(cols, text, rules.categorySummaryRows) : null;
+  // ';;;;' lines, held back until a row with a value follows; skipped at the end (empty-trailing-rows.ts)
+  const emptyTail = rules.emptyTrailingRows ? new EmptyTrailingRows(sniffed.delimiter) : null;
   /** The refusal's advice: a '#' line among the rows is a comment; ' ' splitting aligned columns wants 'whitespace'. */
   const raggedHint = (rowText: string): string => {
     const comment = commentHint(rowText);
@@ -175,8 +178,11 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
     row(buf, starts, ends, escaped, count, line) {
       if (skipLines > 0) { skipLines--; return; }
       if (badRow.failed) return; // the import has failed: the rest is only read for an unclosed quote
-      if (summary && count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
+      if (emptyTail?.hold(buf, starts, ends, count, line)) return;
       try {
+        // rows held back are put in file order: a held 'Total' row came before the held empty rows
+        if (emptyTail?.pending) { summary?.release(putRow); emptyTail.release(putRow); }
+        if (summary && count === width && summary.hold(buf, starts, ends, escaped, count, line)) return;
         summary?.release(putRow);
         putRow(buf, starts, ends, escaped, count, line, true);
       } catch (e) {
@@ -200,9 +206,11 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   }
   badRow.throwIfFailed();
   const summaryNote = summary ? summary.finish(putRow) : null;
+  const emptyTailNote = emptyTail?.finish() ?? null;
   for (const m of strayQuotes.messages(width)) job.validation.warn(m.column, m.count, m.text, 'stray-quote');
   if (pair) job.validation.addCounted('note', plans[pair.date].name, table.rows, dateTimePairNote(plans[pair.date].name, plans[pair.time].name, [sniffed.rows[0][pair.date], sniffed.rows[0][pair.time]], withoutTime), 'date-time');
   if (summaryNote) job.validation.addCounted('note', null, 1, summaryNote, 'summary-row');
+  if (emptyTailNote) job.validation.addCounted('note', null, 1, emptyTailNote, 'empty-trailing-rows');
   if (job.validation.rowsRead === 0) {
     // a line of words read as names: say how to read it as the one row of data it may be
     const asData = options.header === undefined ? ' (if that line is data, import with --header no)' : '';

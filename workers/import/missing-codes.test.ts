@@ -53,10 +53,28 @@ describe('codes for a missing reading', () => {
     expect(piped.message).toContain("pd.read_csv('piped.csv', sep=None, engine='python', na_values=[-9999])");
   });
 
+  it("warns about UCI Air Quality's -200 when it repeats below readings that are never negative, or 2 spans below the others", async () => {
+    // sensor responses 700..1300: -200 is under one span below them, but no response is negative
+    const sensor = Array.from({ length: 80 }, (_, i) => `${i};${i % 9 === 4 ? '-200' : String(700 + ((i * 37) % 600))};${i % 11 === 3 ? '-200' : `${(i % 50) - 2},${i % 10}`}`).join('\n');
+    const r = await load(`n;PT08.S1(CO);T\n${sensor}\n`, {}, 'AirQualityUCI.csv');
+    const issues = r.result.validation.issues.filter((i) => i.kind === 'note' && i.severity === 'warning' && /code/.test(i.message));
+    expect(issues.map((i) => i.column)).toEqual(['PT08.S1(CO)', 'T']);
+    expect(issues[0].message).toContain("column 'PT08.S1(CO)': 9 values are -200, far outside its other values (700 .. 1292)");
+    expect(issues[0].message).toContain("pd.read_csv('AirQualityUCI.csv', sep=None, engine='python', decimal=',', na_values=[-200])");
+    // temperatures -2..47.9 (negative ones too): -200 lies more than 2 spans (but under 5) below them
+    expect(issues[1].message).toContain("column 'T': 7 values are -200, far outside its other values (-2 .. 47.9)");
+    expect(r.col('PT08.S1(CO)')[4]).toBe(-200);
+    // NMHC(GT): -200 in most rows, beside readings that vary
+    const mostly = codeIssue(await load(`n;NMHC(GT)\n${Array.from({ length: 100 }, (_, i) => `${i};${i % 10 < 8 ? '-200' : String(90 + i)}`).join('\n')}\n`))!;
+    expect(mostly.message).toContain("column 'NMHC(GT)': 80 values are -200, far outside its other values (98 .. 189)");
+  });
+
   it('leaves alone a code inside the range, a column made of it, and the time column', async () => {
     // 9999 among prices of 0..20000 is a price; a column mostly -9999 is no code for a few missing readings
     expect(codeIssue(await load(`date,price\n${rows(50, (i) => String(i === 3 ? 9999 : i * 400))}\n`))).toBeUndefined();
     expect(codeIssue(await load(`date,x\n${rows(50, (i) => (i < 40 ? '-9999' : '1'))}\n`))).toBeUndefined();
     expect(codeIssue(await load(`date,x\n${rows(50, (i) => (i === 3 ? '-99' : String(10 + (i % 40))))}\n`))).toBeUndefined();
+    // repeated, but less than 2 spans below readings that go negative themselves: a reading, not a code
+    expect(codeIssue(await load(`date,x\n${rows(50, (i) => (i % 20 === 3 ? '-200' : String((i % 40) * 5 - 100)))}\n`))).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@
 // or a feature z-scored with a -9999 in it has its real values squeezed around one number. Such a code sits
 // far outside the column's other values; the import warns with the code, its count, its first line and how to
 // make those cells empty. The values stay as read (the import never guesses that a number is missing).
+// UCI's Air Quality file writes -200 for a failed sensor reading: in a column of sensor responses 700..2000,
+// -200 is not 5 spans away, yet a negative reading that repeats among readings never below 0 is a code.
 import { basename } from 'node:path';
 import { pyString } from '../../common/text/python-string';
 import { readArguments, writeArguments, type FileReading } from './pandas-read';
@@ -14,9 +16,14 @@ import { readArguments, writeArguments, type FileReading } from './pandas-read';
  * value observe() sees, and the message names the code as written (-999.9).
  */
 const CODES = new Map([99, 999, 9999, 99999, 999999, 99.9, 999.9, 9999.9, 99.99, 999.99, 9999.99]
-  .flatMap((c) => [c, -c]).flatMap((c) => [[c, c], [Math.fround(c), c]] as Array<[number, number]>));
+  .flatMap((c) => [c, -c]).concat([-200]).flatMap((c) => [[c, c], [Math.fround(c), c]] as Array<[number, number]>));
 /** A code is flagged when it lies this many times the other values' span (or size) beyond them. */
 const FAR = 5;
+/**
+ * A code written more than once is flagged nearer: this many spans beyond the other values, or anywhere below
+ * them when it is negative and they never are (Air Quality's -200 among sensor responses 700..2000).
+ */
+const FAR_REPEATED = 2;
 /** Other values a column needs before its range says what "far outside" is. */
 const MIN_OTHERS = 10;
 
@@ -53,7 +60,12 @@ export class MissingCodes {
     if (this.codes === null || this.others < MIN_OTHERS) return null;
     // the other values' span (a constant column: its size), and each code's distance beyond them (inside: negative)
     const span = this.hi > this.lo ? this.hi - this.lo : Math.max(Math.abs(this.hi), 1);
-    const far = [...this.codes.entries()].filter(([c, s]) => s.count < this.others && (c < this.lo ? this.lo - c : c - this.hi) > FAR * span);
+    const beyond = (c: number) => (c < this.lo ? this.lo - c : c - this.hi);
+    const isFar = (c: number, s: Seen) => beyond(c) > FAR * span
+      || (s.count >= 2 && (beyond(c) > FAR_REPEATED * span || (c < 0 && this.lo >= 0)));
+    // a code in most rows is flagged only beside readings that vary (Air Quality's NMHC(GT): -200 in 90% of its
+    // rows, a sensor mostly off); beside one repeated value it may be one of two flags
+    const far = [...this.codes.entries()].filter(([c, s]) => (s.count < this.others || this.hi > this.lo) && isFar(c, s));
     if (far.length === 0) return null;
     far.sort((a, b) => a[1].line - b[1].line);
     const count = far.reduce((n, [, s]) => n + s.count, 0);

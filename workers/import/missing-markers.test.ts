@@ -2,7 +2,7 @@
 // include them), missing in a number column (where pandas would turn the whole column into text), each
 // with a note; and the exported model's list of missing cells agrees with the importer's category column.
 import { afterAll, describe, expect, it } from 'vitest';
-import { MISSING_CELLS } from '../../main/lab/runs/export-preprocessing';
+import { MISSING_CELLS, NUMBER_MISSING_CELLS } from '../../main/lab/runs/export-preprocessing';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-markers-');
@@ -25,5 +25,15 @@ describe("'-' and '?' markers", () => {
     const r = await load(`k,v\n${candidates.map((c, i) => `"${c}",${i}`).join('\n')}\n`, { columnTypes: { k: 'categorical' } });
     const missing = candidates.filter((_, i) => r.col('k')[i] === null);
     expect(missing).toEqual(MISSING_CELLS);
+  });
+
+  it("the export's number-missing cells (trimmed, any case) are those a number column reads as missing", async () => {
+    const variants = ['', 'NA', 'n/a', 'NaN', 'null', 'None', ' ? ', '-', '#N/A', 'NIL', '<NA>'];
+    expect(new Set(variants.map((c) => c.trim().toLowerCase()))).toEqual(new Set(NUMBER_MISSING_CELLS));
+    const numbers = Array.from({ length: 20 }, (_, i) => `${100 + i},${i / 2}`).join('\n');
+    const r = await load(`k,v\n${variants.map((c, i) => `${i},"${c}"`).join('\n')}\n${numbers}\n`, { columnTypes: { v: 'float' } });
+    expect(r.col('v').slice(0, variants.length).every((x) => Number.isNaN(x))).toBe(true);
+    // cells that only look like them are no numbers: the import refuses them
+    for (const cell of ['nul', 'n.a.', '??']) await expect(load(`k,v\n0,"${cell}"\n${numbers}\n`, { columnTypes: { v: 'float' } })).rejects.toThrow(/not a valid float value/);
   });
 });

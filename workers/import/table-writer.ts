@@ -17,6 +17,7 @@ import { noteLongFormat, softenTimeWarnings } from './table-shape';
 import { noteTextColumns } from './text-column-hints';
 import { noteHeaderlessUnixSeconds } from './headerless-unix-seconds';
 import { VectorColumn } from './vector-column';
+import { emptyColumnMessage } from './trailing-empty-columns';
 import { didYouMean } from '../../common/text/did-you-mean';
 
 /** Memory for column buffers in total; each column flushes to its file when its share fills. */
@@ -131,14 +132,16 @@ export class TableWriter {
       col.file = columnFileName(i);
       if (c instanceof NumberColumn && (delimited || c.readNumbersFromText) && (col.type === 'int' || col.type === 'float')) col.numberFormat = c.numberFormat();
       const s = col.stats;
-      if (s.count === 0 && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, `column '${col.name}' has no values`);
-      else if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {
+      if (this.rows > 1 && s.count > 1 && (s.cardinality === 1 || (s.cardinality === null && s.min === s.max && col.dim === 1))) {
         v.addCounted('constant_column', col.name, s.count, constantColumnMessage(col.name, s.missing));
       }
       if (c.plan.note && c.plan.userType === undefined) v.addCounted('note', col.name, s.count, c.plan.note, 'inferred');
       if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, missingMessage(col.name, s.missing));
       return col;
     });
+    // after every column is finished: whether the columns after an empty one are empty too (a trailing delimiter)
+    const names = columns.map((c) => c.name), isEmpty = (i: number) => columns[i].stats.count === 0;
+    columns.forEach((col, i) => { if (isEmpty(i) && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, emptyColumnMessage(names, i, isEmpty, this.ctx.reading)); });
     softenTimeWarnings(columns, this.columns.map((c) => c.plan), v, this.columns.map((c) => (c instanceof NumberColumn ? c.distinctValues : null)));
     this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, c.repeatsPerTime, v); });
     noteTextColumns(this.ctx.dir, columns, this.columns.map((c) => c.plan), v);

@@ -21,16 +21,27 @@ export class ChannelErrors {
   add(pred: ArrayLike<number | bigint>, target: ArrayLike<number | bigint>): void {
     const C = this.names.length;
     if (pred.length % C !== 0) throw new Error(`a forecast of ${pred.length} values is not a whole number of steps of ${C} channels (${this.names.join(', ')})`);
-    for (let i = 0; i < pred.length; i++) {
-      const d = Number(pred[i]) - Number(target[i]);
-      this.se[i % C] += d * d;
-      this.ae[i % C] += Math.abs(d);
-    }
+    addChannelErrors(pred, target, 0, pred.length, this.se, this.ae);
     this.count += pred.length / C;
   }
 
   result(): ChannelError[] {
     return this.names.map((name, c) => ({ name, mse: this.se[c] / this.count, mae: this.ae[c] / this.count }));
+  }
+}
+
+/**
+ * Adds each channel's squared errors (and absolute errors, given `ae`) over the values [from, to) of a forecast
+ * laid out channel last, `from` at a step's first channel: value i is channel (i - from) mod C, C = se.length.
+ * The one per-channel error of the run's test channels (ChannelErrors, over every window at once) and of a
+ * knockout's target-channel MSE (workers/analytics/task-scores.ts, one [horizon, channels] window at a time).
+ */
+export function addChannelErrors(pred: ArrayLike<number | bigint>, target: ArrayLike<number | bigint>, from: number, to: number, se: Float64Array, ae?: Float64Array): void {
+  const C = se.length;
+  for (let i = from; i < to; i++) {
+    const d = Number(pred[i]) - Number(target[i]);
+    se[(i - from) % C] += d * d;
+    if (ae) ae[(i - from) % C] += Math.abs(d);
   }
 }
 

@@ -92,7 +92,7 @@ describe('the classes a part lacks, in the data line', () => {
     expect(line.startsWith(`${run.data.describe}; `)).toBe(true); // after the builder's notes
     expect(line.slice(run.data.describe.length)).toBe("; no training rows: 'new' (the model cannot learn it; class weights do not help)" +
       "; validation has no 'new' rows: early stopping never scores it" +
-      '; a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column tier, then train with --set data.splitId=SPLIT');
+      '; a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column tier, then run with its id as data.splitId (gatelab train: --set data.splitId=SPLIT; an experiment file: "splitId": SPLIT in its config.data; the app: Models › Split)');
   });
 
   it('every class in every part, or a forecast: the line is the builder\'s', () => {

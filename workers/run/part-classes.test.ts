@@ -15,8 +15,17 @@ describe('notes on classes a part has no rows of', () => {
     const notes = partClassNotes(['false', 'true'], { train: [795, 5], validation: [99, 1], test: [100, 0] }, { binary: true, column: 'click' });
     expect(notes).toEqual([
       "test has no 'true' rows: AUC undefined, F1 of 'true' cannot be judged",
-      'a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column click --ratios 0.7,0.15,0.15, then train with --set data.splitId=SPLIT',
+      'a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column click --ratios 0.7,0.15,0.15, then run with its id as data.splitId (gatelab train: --set data.splitId=SPLIT; an experiment file: "splitId": SPLIT in its config.data; the app: Models › Split)',
     ]);
+  });
+
+  it('the advice names the split as each way of starting a run takes it, not only as train\'s flag (a sweep\'s file, the app)', () => {
+    // the trainer cannot tell how its run was started, and the note is stored with the run for show and the app
+    const [, advice] = partClassNotes(['no', 'yes'], { train: [90, 10], validation: [10, 0], test: [10, 1] }, { binary: true, column: 'y' });
+    expect(advice).toContain('--set data.splitId=SPLIT');
+    expect(advice).toContain('"splitId": SPLIT in its config.data');
+    expect(advice).toContain('Models › Split');
+    expect(advice).not.toContain('then train with');
   });
 
   it('the split the note gives puts a row of the rare class in every part (and the default 80/10/10 would not)', () => {
@@ -38,7 +47,7 @@ describe('notes on classes a part has no rows of', () => {
       "no training rows: 'new' (the model cannot learn it; class weights do not help)",
       "validation has no 'new' rows: early stopping never scores it",
       // 10 rows at 80/10/10 are 8 / 1 / 1: the default shares do
-      'a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column tier, then train with --set data.splitId=SPLIT',
+      'a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column tier, then run with its id as data.splitId (gatelab train: --set data.splitId=SPLIT; an experiment file: "splitId": SPLIT in its config.data; the app: Models › Split)',
     ]);
   });
 

@@ -36,6 +36,14 @@ export function partClassCounts(data: RunData): PartClassCounts | undefined {
 const SHARES: Ratios[] = [{ train: 0.8, val: 0.1, test: 0.1 }, { train: 0.7, val: 0.15, test: 0.15 }, { train: 0.6, val: 0.2, test: 0.2 }];
 const sharesText = (r: Ratios) => `${r.train},${r.val},${r.test}`;
 
+/**
+ * How a run then names the stored split. The trainer does not know whether its run came from `gatelab train`,
+ * a sweep's experiment file or the app, and the note is stored with the run (show, the app's run view): it
+ * gives each of them, not only train's flag (a sweep's file takes the id in its config.data, as
+ * common/runs/new-run-config.ts splitIdAdviceInFile words a sweep's refusal).
+ */
+export const NAME_THE_SPLIT = 'then run with its id as data.splitId (gatelab train: --set data.splitId=SPLIT; an experiment file: "splitId": SPLIT in its config.data; the app: Models › Split)';
+
 export interface PartNoteOptions {
   binary: boolean;
   /** The target column, for the split's --column. */
@@ -96,7 +104,7 @@ export function partClassNotes(names: readonly string[], counts: PartClassCounts
   if (splittable.length) {
     const shares = SHARES.find((r) => splittable.every((c) => fits(r, c))) ?? SHARES[SHARES.length - 1];
     const ratios = shares === SHARES[0] ? '' : ` --ratios ${sharesText(shares)}`;
-    notes.push(`a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column ${shellWord(o.column)}${ratios}, then train with --set data.splitId=SPLIT`);
+    notes.push(`a split by class keeps every class in every part: gatelab datasets split ID --kind stratified --column ${shellWord(o.column)}${ratios}, ${NAME_THE_SPLIT}`);
   }
   if (tooFew.length) {
     const few = list(tooFew.map((c) => `${shown[c]} (${total[c]} row${total[c] === 1 ? '' : 's'})`));

@@ -10,9 +10,11 @@ import type { DatasetRegistry, Dataset } from './registry';
 export const DEMO_VERSION = 1;
 const SETTING = 'demo.installedVersion';
 
-export async function ensureDemoDatasets(registry: DatasetRegistry, demos: DemoDataset[] = DEMO_DATASETS): Promise<Dataset[]> {
+/** `onInstall`: called once before the demos are generated (seconds of work), never when there is nothing to install. */
+export async function ensureDemoDatasets(registry: DatasetRegistry, demos: DemoDataset[] = DEMO_DATASETS, onInstall?: () => void): Promise<Dataset[]> {
   const { store, paths } = registry;
   if (store.readOnly || store.settings.get(SETTING, 0) >= DEMO_VERSION) return [];
+  if (demos.length) onInstall?.();
   mkdirSync(join(paths.home, 'tmp'), { recursive: true });
   const scratch = mkdtempSync(join(paths.home, 'tmp', 'demo-'));
   const installed: Dataset[] = [];

@@ -1,6 +1,8 @@
-// A row counter (`No` in the PM2.5 layout) and the parts of a composed time start ignored, so a forecast does
-// not take them as channels; the import summary says so and how to add the counter back. Roles are stored at
-// import: a dataset imported before keeps its roles.
+// A row counter (`No` in the PM2.5 layout, or under any name a column holding the row numbers in row order,
+// as Bike Sharing's `instant`) and the parts of a composed time start ignored, so a forecast does not take them
+// as channels; the import summary says so and how to add the counter back. A year, a time index, an id used as
+// a key, a shuffled 1..n or a short file's 1..5 stay data. Roles are stored at import: a dataset imported
+// before keeps its roles.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,5 +90,73 @@ describe('columns that start ignored', () => {
   it("the note's command quotes a counter name as the shell needs, a quote in it included", () => {
     expect(rowCounterNote('Unnamed: 0', 0, 5)).toContain("gatelab datasets roles ID 'Unnamed: 0=feature')");
     expect(rowCounterNote("row's no", 1, 5)).toContain("gatelab datasets roles ID 'row'\\''s no=feature')");
+  });
+});
+
+/** Daily rows in the UCI Bike Sharing day.csv layout: `instant` counts them from 1. */
+function bikeDays(days: number): string {
+  const lines = ['instant,dteday,season,yr,mnth,holiday,weekday,temp,cnt'];
+  for (let i = 0; i < days; i++) {
+    const d = new Date(Date.UTC(2011, 0, 1) + i * 86_400_000);
+    lines.push(`${i + 1},${d.toISOString().slice(0, 10)},1,0,${d.getUTCMonth() + 1},0,${d.getUTCDay()},${(0.2 + (i % 9) / 50).toFixed(3)},${900 + ((i * 37) % 400)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function importText(name: string, text: string, options: Parameters<LabDatasets['registry']['importDataset']>[1] = {}) {
+  const file = join(home, name);
+  writeFileSync(file, text);
+  const { dataset } = await lab.registry.importDataset(file, options);
+  const role = (column: string) => dataset.columns.find((c) => c.name === column)!.role;
+  const notes = (dataset.validation as ImportResult['validation']).issues.filter((i) => i.kind === 'note' && /counts the rows/.test(i.message));
+  return { dataset, role, notes };
+}
+
+describe('a column that numbers the rows, whatever its name', () => {
+  it("Bike Sharing's `instant` starts ignored with the note saying why and how to use it, and is no forecasting channel", async () => {
+    const { dataset, role, notes } = await importText('day.csv', bikeDays(40));
+    expect(role('instant')).toBe('ignore');
+    expect(notes.map((n) => [n.column, n.message])).toEqual([['instant', expect.stringMatching(
+      /^column 'instant' counts the rows \(1 to 40\): it starts with the role ignore, so no model reads it .*To use it, set its role to feature \(in the app: Datasets → Schema → its Role; on the command line: gatelab datasets roles ID instant=feature\)$/)]]);
+    const binding = defaultBinding('forecasting', dataset.columns.map((c) => ({ name: c.name, type: c.type, role: c.role, modality: c.modality }))).columns;
+    expect(binding.family === 'forecasting' && binding.channels).toEqual(['season', 'yr', 'mnth', 'holiday', 'weekday', 'temp', 'cnt']);
+  });
+
+  it('a 0..n-1 counter of another name starts ignored too; a shuffled 1..n, a count that does not start at 0 or 1, and a short 1..5 are data', async () => {
+    const rows = 30;
+    const shuffled = Array.from({ length: rows }, (_, i) => ((i * 7) % rows) + 1); // 1..30 each once, out of order
+    const lines = ['position,visits,from_five,load', ...Array.from({ length: rows }, (_, i) => `${i},${shuffled[i]},${i + 5},${(i % 4) + 0.5}`)];
+    const { role, notes } = await importText('mixed.csv', lines.join('\n') + '\n');
+    expect([role('position'), role('visits'), role('from_five'), role('load')]).toEqual(['ignore', 'feature', 'feature', 'feature']);
+    expect(notes.map((n) => n.message)).toEqual([expect.stringContaining("column 'position' counts the rows (0 to 29)")]);
+    const short = await importText('sizes.csv', 'size,price\n1,10.5\n2,11.5\n3,14\n4,13\n5,19.5\n');
+    expect(short.role('size')).toBe('feature');
+  });
+
+  it('a year, a time index and an id used as a key stay data though they count the rows', async () => {
+    const rows = 25;
+    const lines = ['year,t,week,dayOfYear,load', ...Array.from({ length: rows }, (_, i) => `${2001 + i},${i},${i + 1},${i + 1},${(i % 5) + 0.25}`)];
+    const { role, notes } = await importText('yearly.csv', lines.join('\n') + '\n');
+    expect(['year', 't', 'week', 'dayOfYear'].map(role)).toEqual(['feature', 'feature', 'feature', 'feature']);
+    expect(notes).toEqual([]);
+    // a users table (one row per user, ids 1..n in order) typed int by the user: the recommendation key stays
+    const users = ['user_id,age,zip', ...Array.from({ length: rows }, (_, i) => `${i + 1},${20 + (i % 40)},${10000 + i * 13}`)];
+    const keyed = await importText('users.csv', users.join('\n') + '\n', { columnTypes: { user_id: 'int' } });
+    expect(keyed.dataset.columns.find((c) => c.name === 'user_id')).toMatchObject({ type: 'int', role: 'feature' });
+    expect(keyed.notes).toEqual([]);
+  });
+
+  it('roles given at import win, and a dataset whose counter is stored as a feature keeps it through a type change and a second import', async () => {
+    const given = await importText('given.csv', bikeDays(20), { roles: { instant: 'feature' } });
+    expect(given.role('instant')).toBe('feature');
+    expect(given.notes).toEqual([]);
+    // as a dataset imported before the rule is stored: the counter a feature
+    const { dataset } = await importText('day.csv', bikeDays(40));
+    lab.registry.setColumns(dataset.id, [{ column: 'instant', role: 'feature' }]);
+    await retypeDataset(lab.registry, dataset.id, { temp: 'float' });
+    expect(lab.registry.get(dataset.id)!.columns.find((c) => c.name === 'instant')?.role).toBe('feature');
+    const again = await lab.registry.importDataset(join(home, 'day.csv'));
+    expect(again.created).toBe(false);
+    expect(again.dataset.columns.find((c) => c.name === 'instant')?.role).toBe('feature');
   });
 });

@@ -18,13 +18,14 @@ export interface LabDatasets {
   close(): void;
 }
 
-export async function openLabDatasets(paths: LabPaths, options: { demos?: boolean } = {}): Promise<LabDatasets> {
+/** `onDemoInstall`: called when a new lab is about to install its demos (the CLI says so: cli-datasets.ts). */
+export async function openLabDatasets(paths: LabPaths, options: { demos?: boolean; onDemoInstall?: () => void } = {}): Promise<LabDatasets> {
   const store = openLabStore(paths.database);
   const registry = new DatasetRegistry(store, paths);
   try {
     // judged before the demos go in: they are not the user's data (a read-only store sweeps nothing anyway)
     if (!store.readOnly && !earlierDataInHome(store, paths)) sweepOrWarn(registry, paths);
-    if (options.demos ?? true) await ensureDemoDatasets(registry);
+    if (options.demos ?? true) await ensureDemoDatasets(registry, undefined, options.onDemoInstall);
     warnAboutEarlierData(store, paths);
   } catch (e) {
     store.close();

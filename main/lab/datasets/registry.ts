@@ -25,7 +25,7 @@ import { LabUnavailable } from '../runs/refusal';
 import { checkGivenName, freeDerivedName, type NamedDataset } from './dataset-name';
 import { withDamagedHolder, type NamedDatasetRow } from './registry-name-holder';
 import { unusableImportTarget, unusableTargetMessage } from './target-refusal';
-import { ignoredNoteIssue, ignoredOnImport } from './ignored-on-import';
+import { cachedColumnValues, ignoredNoteIssue, ignoredOnImport } from './ignored-on-import';
 
 export interface ImportDatasetOptions extends ImportOptions {
   /** Roles (and modality groups) to set on import, by column name. */
@@ -143,7 +143,7 @@ export class DatasetRegistry {
     try {
       mkdirSync(dir, { recursive: true });
       result = await importFile(sourcePath, cachePath, recorded, hooks);
-      columns = defaultRoles(result, roles);
+      columns = defaultRoles(result, cachePath, roles);
     } catch (e) {
       this.removeIfUnreferenced(hash);
       throw e;
@@ -369,9 +369,9 @@ export class RoleError extends Error {
 
 /**
  * Roles on import: the caller's, else the first datetime column not ignored is the time index, a saved row number and the
- * parts of a composed time are ignored (ignored-on-import.ts; the import's report gets their notes), the rest features.
+ * parts of a composed time are ignored (ignored-on-import.ts reads a candidate counter's values from `cachePath`; the import's report gets their notes), the rest features.
  */
-function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles'] = {}): NewColumn[] {
+function defaultRoles(result: ImportResult, cachePath: string, roles: ImportDatasetOptions['roles'] = {}): NewColumn[] {
   const names = new Set(result.columns.map((c) => c.name));
   for (const name of Object.keys(roles)) {
     if (!names.has(name)) throw new RoleError(`A role was given for column '${name}', which the file does not have (columns: ${[...names].join(', ')})`);
@@ -380,7 +380,7 @@ function defaultRoles(result: ImportResult, roles: ImportDatasetOptions['roles']
   const refused = unusableImportTarget(result, roles);
   if (refused) throw new RoleError(refused);
   let timeTaken = Object.values(roles).some((r) => (typeof r === 'string' ? r : r.role) === 'time');
-  const ignored = ignoredOnImport(result);
+  const ignored = ignoredOnImport(result, cachedColumnValues(cachePath));
   return result.columns.map((c) => {
     const given = roles[c.name];
     const spec = typeof given === 'string' ? { role: given } : given ?? {};

@@ -53,6 +53,7 @@ export function describeRules(rules: ParseRules): string {
     timeParts: 'time from year/month/day columns', bigIntCodes: 'integers beyond 2^53 as categories',
     titleLines: 'title lines above the table', endOfDayTimes: "'24:00' beside a date",
     dashRuns: "'---' as a missing number", dateHourColumns: 'time from a date and an hour column',
+    dottedTimes: "times '18.00.00' beside a date", emptyTrailingRows: "';;;;' lines at the end skipped",
   };
   const on = PARSE_RULE_NAMES.filter((rule) => rules[rule]).map((rule) => words[rule]);
   return on.length ? on.join(', ') : 'none';

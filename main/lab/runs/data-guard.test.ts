@@ -221,6 +221,27 @@ describe('class weights the run cannot use are refused before it is queued', () 
   });
 });
 
+// Modality dropout or noise on a one-modality dataset trained a run that zeroed (or mislabelled) whole
+// samples; it is refused when created, as the trainer refuses it, and leaves no run behind.
+describe('modality dropout and noise on one modality are refused before the run is queued', () => {
+  const headlines = (name: string, withCount: boolean) => dataset(name, Array.from({ length: 120 }, (_, i) =>
+    `${['senate vote', 'match goal', 'beach hotel'][i % 3]} story ${i}${withCount ? `,${300 + i}` : ''},${['POLITICS', 'SPORTS', 'TRAVEL'][i % 3]}`), withCount ? 'headline,word_count,category' : 'headline,category');
+  const fusion = (datasetId: number, model: Record<string, unknown>) =>
+    ({ model: { template: 'concat-fusion', ...model }, data: { kind: 'dataset', datasetId }, epochs: 1 }) as never;
+
+  it('names the field, the one modality and the fix; with a second modality the same options are taken', async () => {
+    const id = await headlines('headlines', false);
+    lab.registry.setColumns(id, [{ column: 'category', role: 'target' }]);
+    expect(() => manager.create(fusion(id, { modalityDropout: 0.2 })))
+      .toThrow(/^template 'concat-fusion': field 'modalityDropout': modality dropout zeroes a modality .* with one modality \(text\) it would train 20% of the samples on no input at all: set it to 0, or give another column group a modality/);
+    expect(() => manager.createExperiment({ config: fusion(id, { modalityNoise: 0.3 }), seeds: 2 })).toThrow(/field 'modalityNoise': .* with one modality \(text\)/);
+    expect(lab.store.runs.list().filter((r) => r.datasetId === id)).toEqual([]);
+    const two = await headlines('headlines-with-counts', true);
+    lab.registry.setColumns(two, [{ column: 'category', role: 'target' }]);
+    expect(() => checkRunData(withDatasetDefaults(parseNewRunConfig(fusion(two, { modalityDropout: 0.2, modalityNoise: 0.3 })), lab.store), lab.store, (s) => join(home, s))).not.toThrow();
+  });
+});
+
 describe('gatelab train checks the data once', () => {
   it("the dataset setup's reads are handed to the run manager, which does not read the data again", async () => {
     const id = await dataset('once', hourly(300));

@@ -39,6 +39,7 @@ import { codeTarget, refuseLabelSpellings, type DatasetRef, type TargetCoding, t
 import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
 import { parseModelConfig } from '../../../common/models/index';
+import { corruptingTheOnlyModality } from '../../../common/models/fusion-corruption';
 import type { LabStore } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
 import { checkRunSplit } from './data-split-check';
@@ -197,8 +198,9 @@ function refuseRowSplitOnLongFormat(config: RunConfig, store: LabStore, datasetI
 }
 
 /**
- * A gated fusion (gmu, moe-fusion, gated-cross-attention) on data with one modality: the template's schema
- * refuses it (its message names the field and the templates that take one modality). The modalities'
+ * A gated fusion (gmu, moe-fusion, gated-cross-attention) on data with one modality, or modality dropout or
+ * noise there (no other modality to learn from; common/models/fusion-corruption.ts): refused in the template's
+ * words, naming the field and what to do instead. The modalities'
  * widths are the trainer's to fit; their number is known here.
  */
 function checkModalities(config: RunConfig, columns: { family: string; modalities?: { name: string }[] }): void {
@@ -211,6 +213,8 @@ function checkModalities(config: RunConfig, columns: { family: string; modalitie
     const lines = (e as Error).message.split('\n').filter((l) => /field 'modalities'/.test(l));
     if (lines.length) throw new Error(lines.join('\n'));
   }
+  const corrupting = corruptingTheOnlyModality(model, columns.modalities.map((m) => m.name));
+  if (corrupting) throw new Error(corrupting);
 }
 
 /** The target column's type and statistics as the schema has them (what templateDataProblem reads). */

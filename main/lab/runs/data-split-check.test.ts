@@ -4,14 +4,14 @@
 // and nothing is stored; the app's Start (runs port) refuses it with the same words. A split by time
 // still trains. In-process through the CLI's entry point, with real trainer processes for the runs that train.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from '../../cli/testing/gatelab';
 import { labPaths } from '../home';
 import { openLabStore } from '../store/index';
 import { openLabDatasets } from '../datasets/index';
 import { openRunsPort } from './runs-port';
+import { labHomeWithDemos } from '../testing/lab-home';
 
 let home: string;
 
@@ -30,7 +30,7 @@ const BY_TIME = "forecasting splits by time, so that no window crosses from trai
 const USE_INSTEAD = 'Use --set split=chronological (70/10/20 by row order) or --set split=ett (the ETT protocol: 12/4/4 months), or leave split out for the default (chronological)';
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-split-check-'));
+  home = await labHomeWithDemos([], 'gatelab-split-check-'); // demos recorded, none made: this test needs none
   const hour = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
   writeFileSync(join(home, 'load.csv'), ['time,load,temp', ...Array.from({ length: 400 }, (_, i) => `${hour(i)},${(10 + Math.sin(i / 5)).toFixed(3)},${(i % 24) / 2}`)].join('\n'));
   writeFileSync(join(home, 'clicks.csv'), ['user,item,clicked', ...Array.from({ length: 400 }, (_, i) => `u${i % 30},i${(i * 7) % 40},${(i * 13) % 3 === 0 ? 1 : 0}`)].join('\n'));

@@ -2,19 +2,20 @@
 // refused while setting up, saying why such a log cannot train a CTR model; `--target ts` names the time
 // column as a time (the importer typed it datetime), not "a number with … distinct values", and is set back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labPaths } from '../home';
 import { openLabDatasets, type LabDatasets } from '../datasets/index';
 import { datasetRunSetup } from './dataset-runs';
 import { LabelRules } from '../lab/label-rules';
 import { gatelab } from '../../cli/testing/gatelab';
+import { labHomeWithDemos } from '../testing/lab-home';
 
 let home: string, lab: LabDatasets, clicks: number, ratings: number;
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-dataset-runs-'));
+  // demos marked installed (none built): a CLI call below must not print the install line into the stderr it checks
+  home = await labHomeWithDemos([], 'gatelab-dataset-runs-');
   lab = await openLabDatasets(labPaths(home), { demos: false });
   // 1,500 interactions 24 s apart: every row a click, no 0/1 column to learn from
   const rows = Array.from({ length: 1500 }, (_, i) => `u${(i * 7) % 50},i${(i * 13) % 80},${1_700_000_000 + i * 24}`);
@@ -58,10 +59,10 @@ describe('a CTR run on an implicit-feedback log', () => {
 describe("gatelab train on a numeric target with the app's label rule", () => {
   const train = (...set: string[]) => gatelab(['train', '--dataset', 'ratings', '--template', 'lr', '--epochs', '1', '--set', 'max-steps=2', ...set.flatMap((s) => ['--set', s]), '--home', home]);
 
-  it('without a rule: refused before queueing, naming the threshold option', async () => {
+  it('without a rule: refused before queueing, naming the threshold option and the one to try on a 1-5 rating', async () => {
     const r = await train();
     expect(r.err).toBe("gatelab train: the label 'rating' has 5 values (1, 2, 3, 4, 5); a CTR model predicts one click probability from a two-valued label. " +
-      'Set a threshold with `--set positiveAtLeast=T` (label = value ≥ T), or train a classification template of the fusion family (e.g. --template concat-fusion) for 5 classes\n');
+      'Set a threshold with `--set positiveAtLeast=T` (label = value ≥ T), e.g. 4 for a rating from 1 to 5, or train a classification template of the fusion family (e.g. --template concat-fusion) for 5 classes\n');
     expect(r.code).toBe(2);
     expect(lab.store.runs.list()).toEqual([]);
   });

@@ -3,8 +3,8 @@
 // to read the dataset (its columnar cache, columns and roles, the split).
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { labPaths } from '../home';
-import { columnsOf, openLabDatasets, type Dataset, type DatasetRegistry } from '../datasets/index';
+import { columnsOf, type Dataset, type DatasetRegistry } from '../datasets/index';
+import { openCliDatasets } from './cli-datasets';
 import { openDatasetCache } from '../import/index';
 import { cacheForRun } from '../datasets/trained-caches';
 import { DataColumns, type DataBindingInput } from '../../../common/models/binding';
@@ -24,6 +24,7 @@ import { secondModalityExample } from './second-modality-example';
 import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 import { withStoredSplitHint } from './stored-split-hint';
+import { defaultRunName } from './cli-datasets';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -109,8 +110,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     await withStoredSplitHint(e, home, ref, config); // `--set split=stratified` when the dataset has one stored: its id
     throw e;
   }
-  const paths = labPaths(home);
-  const lab = await openLabDatasets(paths);
+  const lab = await openCliDatasets(home); // a new lab's demos first (said on stderr): --dataset may name one
   // what a refusal undoes: the dataset this call imported, as a whole, or --target on an existing one
   let undo = (_refusal?: unknown): void => {};
   try {
@@ -140,7 +140,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     checkBinding(dataset, { ...config, model, data }, dataChecks);
     checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
-    const name = typeof config.name === 'string' && config.name ? config.name : `${template} on ${dataset.name}`.slice(0, 200);
+    const name = typeof config.name === 'string' && config.name ? config.name : defaultRunName(template, dataset.name);
     return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry), dataChecks, undo };
   } catch (e) {
     undo(e);

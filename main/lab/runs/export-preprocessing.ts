@@ -21,6 +21,12 @@ export type { PreprocessingDoc } from './preprocessing-doc';
 
 /** The importer's missing-value cells (workers/import/coded-column.ts; pandas' list plus the empty cell). */
 export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
+/**
+ * The cells a number column also reads as missing, trimmed and in any case (workers/import/values.ts
+ * isMissingToken): '?' and '-' among them, which UCI's household power file writes for a missing reading.
+ * A reader who throws on anything but a plain number (README's forecast.mjs) needs the list.
+ */
+export const NUMBER_MISSING_CELLS = ['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-', '#n/a', 'nil', '<na>'];
 
 
 /**
@@ -222,8 +228,9 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     ...(source ? { source } : {}),
     cells: {
       missing: MISSING_CELLS,
+      numberMissing: NUMBER_MISSING_CELLS,
       text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing or unparsable number is NaN; as a vocabulary token a number is the shortest decimal form of its stored value (JavaScript String(x): 7.0 → "7"; with storage float32, of the float32 value: 2.9 → String(Math.fround(2.9)) = "2.9000000953674316", Python str(float(numpy.float32(2.9)))); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing cell (one of `missing`, or, trimmed and in lower case, one of `numberMissing`: "?" and "-" too) or an unparsable number is NaN; as a vocabulary token a number is the shortest decimal form of its stored value (JavaScript String(x): 7.0 → "7"; with storage float32, of the float32 value: 2.9 → String(Math.fround(2.9)) = "2.9000000953674316", Python str(float(numpy.float32(2.9)))); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
       numberFormat: NUMBER_FORMAT_RULE,
       boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
       // the multi-hot rule as common/data/vocabulary.ts rowTokens applies it (a consumer's encoder must split the same way)

@@ -38,7 +38,13 @@ async function trainAndExport(file: string, text: string): Promise<string> {
   return onnxPath;
 }
 
-let csvModel: string, alignedModel: string;
+/** The same hours in long format: one row per time and series ('north', 'south'), as a store-sales file is written. */
+const asLong = (rows: typeof ROWS) => ['date,region,load', ...rows.flatMap((r) => [`${r.date},north,${r.load}`, `${r.date},south,${r.temp}`])].join('\n') + '\n';
+
+/** The same rows as a European spreadsheet saves them: ';' between fields, decimal commas ('10,000'). */
+const asSemicolon = (rows: typeof ROWS) => asCsv(rows).replaceAll(',', ';').replace(/(\d)\.(\d)/g, '$1,$2');
+
+let csvModel: string, alignedModel: string, longModel: string, semicolonModel: string;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-readme-forecast-'));
   const paths = labPaths(home);
@@ -46,7 +52,9 @@ beforeAll(async () => {
   manager = new RunManager({ store: lab.store, paths, poolSize: 1, resolveDataset: datasetResolver(lab.registry) });
   csvModel = await trainAndExport('series.csv', asCsv(ROWS));
   alignedModel = await trainAndExport('series.txt', asAligned(ROWS));
-}, 120_000);
+  longModel = await trainAndExport('long.csv', asLong(ROWS.slice(0, 200)));
+  semicolonModel = await trainAndExport('series-eu.csv', asSemicolon(ROWS));
+}, 180_000);
 
 afterAll(async () => {
   await manager?.close();
@@ -85,5 +93,23 @@ describe("README forecast.mjs on the user's file", () => {
     const a = readmeForecast(alignedModel, 'series.txt', asAligned(ROWS)).get('load')!;
     const b = readmeForecast(alignedModel, 'series.txt', asAligned(shifted)).get('load')!;
     expect(Math.max(...a.map((x, h) => Math.abs(x - b[h])))).toBeGreaterThan(0.5);
+  }, 60_000);
+
+  it("reads '?' and '-' in a number column as missing, as the import did (UCI's household power file writes '?')", () => {
+    const marked = (mark: (i: number) => string) => asCsv(ROWS).split('\n').map((l, i) => (i >= 390 && i <= 392 ? l.replace(/,[^,]*$/, `,${mark(i)}`) : l)).join('\n');
+    const withMarks = readmeForecast(csvModel, 'series.csv', marked((i) => (i === 391 ? '-' : ' ? ')));
+    const withEmpty = readmeForecast(csvModel, 'series.csv', marked(() => ''));
+    expect(withMarks.get('temp')).toEqual(withEmpty.get('temp'));
+    expect(withMarks.get('temp')).not.toEqual(readmeForecast(csvModel, 'series.csv', asCsv(ROWS)).get('temp'));
+  }, 60_000);
+
+  it('reads decimal commas as the feature says: the same forecast as from the , file', () => {
+    expect(asSemicolon(ROWS).split('\n')[1]).toBe('2020-01-01 00:00;10,000;6,000');
+    expect(readmeForecast(semicolonModel, 'series-eu.csv', asSemicolon(ROWS))).toEqual(readmeForecast(csvModel, 'series.csv', asCsv(ROWS)));
+  }, 60_000);
+
+  it('refuses a long-format model instead of forecasting every channel from the last series\' rows', () => {
+    expect(() => readmeForecast(longModel, 'long.csv', asLong(ROWS.slice(0, 200))))
+      .toThrow(/long format: 2 series by 'region' pivoted into 2 channels \(no gaps\): pivot the file first/);
   }, 60_000);
 });

@@ -5,6 +5,8 @@
 // and gives another probability; and the label must be named by the file's words ('yes'), not 'true'.
 // The same script on a JSON Lines row, its cells read by key as README's sentence under it says; and on a line
 // of a tab-separated file, split on the delimiter the export records (a script splitting on ',' finds one cell).
+// And on a line of a file that quotes every cell (Book-Crossing's `"219";"034545104X"`): split as it is, each
+// cell kept its quotes, was found in no vocabulary and silently read as unseen, a probability for nobody.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -24,7 +26,7 @@ const REPO = resolve(__dirname, '../../..');
 let home: string, lab: LabDatasets, manager: RunManager;
 const HEADER = 'user_id,item_id,promo,price,score,clicked';
 type Trained = { onnxPath: string; doc: PreprocessingDoc };
-let csv: Trained, jsonl: Trained, tsv: Trained;
+let csv: Trained, jsonl: Trained, tsv: Trained, quoted: Trained;
 
 /** Imports `file` into the lab, trains a small lr on it with `clicked` as the target and exports the run. */
 async function trainAndExport(file: string, text: string): Promise<Trained> {
@@ -57,6 +59,8 @@ beforeAll(async () => {
   csv = await trainAndExport('clicks.csv', [HEADER, ...rows.map((r) => Object.values(r).map((v) => cell(v, ['no', 'yes'])).join(','))].join('\n') + '\n');
   jsonl = await trainAndExport('clicks.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   tsv = await trainAndExport('clicks.tsv', [HEADER.replaceAll(',', '\t'), ...rows.map((r) => Object.values(r).map((v) => cell(v, ['no', 'yes'])).join('\t'))].join('\n') + '\n');
+  const quote = (xs: string[]) => xs.map((x) => `"${x}"`).join(';');
+  quoted = await trainAndExport('clicks-quoted.csv', [quote(HEADER.split(',')), ...rows.map((r) => quote(Object.values(r).map((v) => cell(v, ['no', 'yes']))))].join('\n') + '\n');
 }, 120_000);
 
 afterAll(async () => {
@@ -147,6 +151,18 @@ describe('README use.mjs on a yes/no click log (CSV, TSV and JSON Lines)', () =>
     const cells = ['u_0003', 'sku-4', 'yes', '12.50', '4.1'];
     const row: Row = Object.fromEntries(HEADER.split(',').map((h, j) => [h, cells[j] ?? '']));
     expect(readmeScript(cells.join('\t'), tsv)).toBeCloseTo(await reference(tsv, row), 5);
+  }, 60_000);
+
+  it('a line whose every cell is quoted (";"-separated): read inside the quotes, the reference encoder\'s probability', async () => {
+    expect(quoted.doc.source).toMatchObject({ delimiter: ';', header: true });
+    const cells = ['u_0003', 'sku-4', 'yes', '12.50', '4.1'];
+    const row: Row = Object.fromEntries(HEADER.split(',').map((h, j) => [h, cells[j] ?? '']));
+    const p = readmeScript(cells.map((c) => `"${c}"`).join(';'), quoted);
+    expect(p).toBeCloseTo(await reference(quoted, row), 5);
+    expect(p).toBeCloseTo(readmeScript(cells.join(';'), quoted), 6);
+    // read with its quotes, every cell is unseen: another answer, which the test can tell apart
+    const unseen: Row = Object.fromEntries(HEADER.split(',').map((h) => [h, 'never-seen']));
+    expect(Math.abs(p - (await reference(quoted, { ...unseen, promo: 'yes', price: '12.50' })))).toBeGreaterThan(1e-3);
   }, 60_000);
 
   it('a JSON Lines row read by key: true/false and a null price give the lab\'s encoding (null is missing, not 0)', async () => {

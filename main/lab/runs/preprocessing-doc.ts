@@ -159,7 +159,8 @@ export interface PreprocessingDoc {
   };
   /** How raw cells are read before any transform. */
   /** `missingRules`: what each feature's `missing` rule does, in words (the file is read without this README). */
-  cells: { missing: string[]; text: string; number: string; numberFormat: string; boolean: string; list: string; missingRules: Record<MissingRule, string> };
+  /** `numberMissing`: the cells a number feature also reads as missing, compared trimmed and in lower case ('?', '-', 'None'). */
+  cells: { missing: string[]; numberMissing: string[]; text: string; number: string; numberFormat: string; boolean: string; list: string; missingRules: Record<MissingRule, string> };
   inputs: InputDoc[];
   outputs: OutputDoc[];
 }

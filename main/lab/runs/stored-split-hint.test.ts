@@ -2,20 +2,20 @@
 // (data.split takes only the kinds a run cuts itself) names that split's id, ready to paste, instead of only
 // telling the user to make one again. Same for a split's name given where its id goes (data.splitId).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labPaths } from '../home';
 import { createSplit, openLabDatasets } from '../datasets/index';
 import { gatelab } from '../../cli/testing/gatelab';
 import { storedSplitHint } from './stored-split-hint';
+import { labHomeWithDemos } from '../testing/lab-home';
 
 let home: string;
 let stratifiedId: number;
 let secondId: number;
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'gatelab-stored-split-hint-'));
+  home = await labHomeWithDemos([], 'gatelab-stored-split-hint-'); // demos recorded, none made: this test needs none
   const lab = await openLabDatasets(labPaths(home), { demos: false });
   try {
     const rows = Array.from({ length: 300 }, (_, i) => `${(i * 37) % 101},${i % 4 === 0 ? 'no' : 'yes'},${['a', 'b', 'c'][i % 3]}`);

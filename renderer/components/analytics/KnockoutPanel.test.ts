@@ -29,6 +29,11 @@ describe('KnockoutPanel', () => {
     expect(names()).toEqual(['router only expert 2', 'stream 1 feature gate closed', 'stream 1 feature gate open']);
   });
 
+  it('says what the bars’ colours mean, as the rows are drawn (red: worse, pale: interval includes 0)', () => {
+    render(KnockoutPanel, { props: { table } });
+    expect(screen.getByTestId('knockout-bar-key').textContent).toBe('red where the knockout does worse, blue where not, pale where its interval includes 0');
+  });
+
   it("names gates in the user's words (GMU modalities) and words each bar's interval for screen readers", () => {
     const gmu: KnockoutTable = { ...table, rows: [{ gate: 'gmu.z2', kind: 'gate', mode: 'closed', value: 0.8, delta: -0.1, ci: ci(-0.15, -0.05) }] };
     render(KnockoutPanel, { props: { table: gmu, names: { modalities: ['context', 'sensor', 'camera'], variables: [], template: 'gmu' } } });

@@ -1,0 +1,27 @@
+// The line `gatelab import` ends with for a new dataset: the train command to try next, in the file's words.
+// A new user's file is imported with every column a feature and no family (only demos say theirs), and
+// README's first session used to name `--template dlinear` for any file: on a click or ratings log that
+// trains a "forecast" of the label in file order. So the line reads the columns as the app's family pick
+// does, roughly: a time column and no label is a series; a label with a text column is text + tabular
+// (fusion); a label otherwise is a classification/CTR table. A guess, said as one, with `templates` for all.
+import { likelyTarget } from '../../common/models/binding';
+
+interface ColumnLike { name: string; type: string; role: string }
+
+const shellWord = (s: string): string => (/^[\w.:/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** "Next: gatelab train --dataset 4 --template deepfm --target churned   (…)" for dataset `id` with `columns`. */
+export function importNextStep(id: number, columns: readonly ColumnLike[]): string {
+  const used = columns.filter((c) => c.role !== 'ignore');
+  const chosen = used.find((c) => c.role === 'target');
+  const label = chosen ?? likelyTarget(used.filter((c) => c.role === 'feature'));
+  const hasTime = used.some((c) => c.role === 'time' || c.type === 'datetime');
+  const train = `gatelab train --dataset ${id} --template`;
+  const all = 'gatelab templates lists every template by family';
+  if (hasTime && !chosen) return `Next: ${train} dlinear   (forecasts its numeric columns over time; ${all})`;
+  const targetFlag = chosen ? '' : label ? ` --target ${shellWord(label.name)}` : ' --target COLUMN';
+  const said = chosen ? `predicts its target ${chosen.name}` : label ? `${label.name} looks like the label` : 'COLUMN: the one to predict';
+  const hasText = used.some((c) => c.type === 'text' && c !== label);
+  if (hasText) return `Next: ${train} gmu${targetFlag}   (${said}; gmu fuses the text with the other columns; ${all})`;
+  return `Next: ${train} deepfm${targetFlag}   (${said}; deepfm reads the other columns as fields; ${all})`;
+}
