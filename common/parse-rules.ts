@@ -80,6 +80,8 @@ export interface ParseRules {
   dottedTimes: boolean;
   /** Lines of only delimiters (';;;;') at the end of a delimited file are skipped, not rows (empty-trailing-rows.ts). */
   emptyTrailingRows: boolean;
+  /** Amazon review dates '05 18, 2015', '5 8, 2015' (month, day, comma, four-digit year) are datetimes (datetime.ts 'mdy-comma'). */
+  monthDayCommaDates: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
@@ -92,7 +94,7 @@ export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRu
     whitespaceColumns: on('whitespaceColumns'), commentLines: on('commentLines'), sepLine: on('sepLine'), initialSpaces: on('initialSpaces'),
     timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes'),
     dashRuns: on('dashRuns'), dateHourColumns: on('dateHourColumns'), dottedTimes: on('dottedTimes'),
-    emptyTrailingRows: on('emptyTrailingRows') };
+    emptyTrailingRows: on('emptyTrailingRows'), monthDayCommaDates: on('monthDayCommaDates') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

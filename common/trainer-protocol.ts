@@ -49,10 +49,11 @@ export type GateStatPoint = z.infer<typeof GateStatPoint>;
 
 /**
  * Classification runs: what always answering the training split's most frequent class scores on the test
- * split (`majority`: that class as the data line names it), and the test split's share of the positive
- * class (binary). A reference line beside the test metrics, never a metric to optimise.
+ * split (`majority`: that class as the data line names it, quoted; `majorityClass`: as the file writes it,
+ * absent from runs stored before it), and the test split's share of the positive class (binary). A reference
+ * line beside the test metrics, never a metric to optimise.
  */
-export const TestBaseline = z.object({ accuracy: Finite, majority: z.string(), positiveRate: Finite.optional() });
+export const TestBaseline = z.object({ accuracy: Finite, majority: z.string(), majorityClass: z.string().optional(), positiveRate: Finite.optional() });
 export type TestBaseline = z.infer<typeof TestBaseline>;
 
 /**

@@ -3,6 +3,7 @@ import { parseArgs, type CliArgs } from './cli/args';
 import { helpText, unknownOption, type CliOption } from './cli/options';
 import { exitCodeOfError, EXIT_REFUSED } from './cli/exit-codes';
 import { closestName } from '../common/runs/dropped-fields';
+import { withLeadingOptionsMoved } from './cli/leading-options';
 
 export interface CliCommand {
   /** One line for `gatelab help`. */
@@ -52,12 +53,20 @@ async function help(): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(typed: string[]): Promise<number> {
+  // `gatelab --home DIR import FILE`: the options before the command read as if typed after it
+  const reordered = withLeadingOptionsMoved(typed, (word) => word === 'help' || Object.hasOwn(COMMANDS, word));
+  if ('refusal' in reordered) {
+    console.error(`gatelab: ${reordered.refusal}`);
+    return EXIT_REFUSED;
+  }
+  const { argv } = reordered;
   // `gatelab help train` is `gatelab train --help`
-  if (argv[0] === 'help' && argv[1] && COMMANDS[argv[1]]) return main([argv[1], '--help']);
+  if (argv[0] === 'help' && argv[1] && Object.hasOwn(COMMANDS, argv[1])) return main([argv[1], '--help']);
   const [verb, ...rest] = argv;
   if (!verb || verb === 'help' || verb === '--help' || verb === '-h') return help();
-  const load = COMMANDS[verb];
+  // own keys only: 'constructor' or 'toString' is no command, not an Object method to call
+  const load = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!load) {
     console.error(`gatelab: ${unknownCommand(verb)}`);
     return 2;
@@ -101,7 +110,7 @@ const APP_ONLY: Record<string, string> = {
 /** An unknown verb, with the nearest one (`dataset` → `datasets`) or where the app does it. */
 export function unknownCommand(verb: string): string {
   const lower = verb.toLowerCase();
-  if (APP_ONLY[lower]) return `'${verb}' is not a command. ${APP_ONLY[lower]}`;
+  if (Object.hasOwn(APP_ONLY, lower)) return `'${verb}' is not a command. ${APP_ONLY[lower]}`;
   const near = closestName(verb, Object.keys(COMMANDS));
   return `unknown command '${verb}'${near ? ` (did you mean '${near}'?)` : ''}. Run 'gatelab help' for the list.`;
 }

@@ -193,7 +193,7 @@ export function likelyTarget<C extends { name: string; type: string }>(used: rea
   const headerless = twoValued.length > 0 && twoValued.every((c) => /^column_\d+$/.test(c.name));
   return named(LABEL_NAMES) ?? (headerless ? twoValued[0] : twoValued[twoValued.length - 1]) ?? named(FEATURE_OR_LABEL_NAMES);
 }
-const LABEL_NAMES = /^(labels?|target|y|class|clicks?|clicked|is_?click(ed)?|liked?|purchased?|converted|churn(ed)?|survived|(is_?)?fraud(ulent)?|spam|sentiment|outcome|rating|recommended.*|exited|default(ed)?|attrition)$/i;
+const LABEL_NAMES = /^(labels?|target|y|class|clicks?|clicked|is_?click(ed)?|liked?|purchased?|converted|churn(ed)?|survived|(is_?)?fraud(ulent)?|spam|sentiment|outcome|rating|overall|stars|recommended.*|exited|default(ed)?|attrition)$/i;
 const FEATURE_OR_LABEL_NAMES = /^(category)$/i;
 
 /**

@@ -27,6 +27,13 @@ describe('importNextStep', () => {
     expect(importNextStep(3, [col('a', 'int'), col('b', 'int')])).toContain('--template deepfm --target COLUMN   (COLUMN: the one to predict;');
   });
 
+  it('a review log (ids, a rating, a time, no measurement) is an event log: a CTR line, not a forecaster', () => {
+    const amazon = [col('reviewerID', 'categorical'), col('asin', 'categorical'), col('overall', 'int'), col('reviewTime', 'datetime')];
+    expect(importNextStep(4, amazon)).toContain('--template deepfm --target overall ');
+    // measurements beside the ids keep it a series (a store's sales by day)
+    expect(importNextStep(4, [col('date', 'datetime'), col('store', 'categorical'), col('sales', 'float')])).toContain('--template dlinear ');
+  });
+
   it('a time column with a target set is a label to predict, not a series', () => {
     expect(importNextStep(2, [col('ts', 'datetime'), col('user', 'categorical'), col('clicked', 'boolean', 'target')])).toContain('--template deepfm   (predicts its target clicked;');
   });

@@ -2,7 +2,7 @@
 // A new user's file is imported with every column a feature and no family (only demos say theirs), and
 // README's first session used to name `--template dlinear` for any file: on a click or ratings log that
 // trains a "forecast" of the label in file order. So the line reads the columns as the app's family pick
-// does, roughly: a time column and no label is a series; a label with a text column is text + tabular
+// does, roughly: a time column and no label is a series (unless ids and no measurements say event log); a label with a text column is text + tabular
 // (fusion); a label otherwise is a classification/CTR table. A guess, said as one, with `templates` for all.
 import { likelyTarget } from '../../common/models/binding';
 
@@ -18,7 +18,11 @@ export function importNextStep(id: number, columns: readonly ColumnLike[]): stri
   const hasTime = used.some((c) => c.role === 'time' || c.type === 'datetime');
   const train = `gatelab train --dataset ${id} --template`;
   const all = 'gatelab templates lists every template by family';
-  if (hasTime && !chosen) return `Next: ${train} dlinear   (forecasts its numeric columns over time; ${all})`;
+  // ids and a time but no measurement (a review or click log: user, item, rating, time) is an event log for
+  // recommendation, as the import's notes call it, not a series (workers/import/table-shape.ts reads it so too)
+  const ids = used.filter((c) => c.type === 'categorical').length;
+  const eventLog = !used.some((c) => c.type === 'float') && (ids >= 2 || (ids >= 1 && label !== undefined));
+  if (hasTime && !chosen && !eventLog) return `Next: ${train} dlinear   (forecasts its numeric columns over time; ${all})`;
   const targetFlag = chosen ? '' : label ? ` --target ${shellWord(label.name)}` : ' --target COLUMN';
   const said = chosen ? `predicts its target ${chosen.name}` : label ? `${label.name} looks like the label` : 'COLUMN: the one to predict';
   const hasText = used.some((c) => c.type === 'text' && c !== label);

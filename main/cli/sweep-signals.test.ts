@@ -3,12 +3,12 @@
 // during the pause stops at once. Either way no run is left 'queued' by a process that is gone.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLabStore } from '../lab/store/index';
 import { howToContinue } from './sweep';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
 
 const BIN = fileURLToPath(new URL('../../bin/gatelab.js', import.meta.url));
 
@@ -38,7 +38,7 @@ const runsOf = (home: string) => {
 
 describe('gatelab sweep and Ctrl-C', () => {
   it('the first Ctrl-C pauses run 1, holds runs 2 and 3 unstarted (paused at step 0), says how to go on, exits 3', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-int-'));
+    const home = await labHomeWithDemos([], 'gatelab-sweep-int-'); // no demo install line before the sweep's first
     try {
       let sent = false;
       const r = await sweep(home, (line, child) => {
@@ -60,7 +60,7 @@ describe('gatelab sweep and Ctrl-C', () => {
   }, 60_000);
 
   it('a second Ctrl-C during the pause stops at once, saying so, and leaves nothing queued', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'gatelab-sweep-int2-'));
+    const home = await labHomeWithDemos([], 'gatelab-sweep-int2-');
     try {
       let sent = 0;
       const r = await sweep(home, (line, child) => {

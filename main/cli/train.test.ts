@@ -86,7 +86,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       expect(ready.parameters).toBe(2 * (96 * 24 + 24)); // DLinear: trend + seasonal linear maps, shared across the 7 channels
       const result = lastJson(r.lines);
       expect(result).toMatchObject({ run: 1, status: 'completed', step: 30 });
-      expect(result.name).toBe('dlinear on ETTh1'); // named as the app names its runs, not "run 1"
+      expect(result.name).toBe('dlinear on ETTh1 · split=ett · lookback=96 · horizon=24 · +1 more'); // named as the app names its runs (not "run 1"), with its --set changes
       expect(Object.keys(result.test).sort()).toEqual(['loss', 'mae', 'mse']);
       expect(result.test.mse).toBeGreaterThan(0.2);
       expect(result.test.mse).toBeLessThan(2);

@@ -121,7 +121,7 @@ export const command: CliCommand = {
       // the target line only once the run is queued (a refused run sets the target back: held-target-line.ts)
       const say = (l: string) => (json ? console.error(l) : console.log(l));
       const lines = holdTargetLine(say);
-      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines.log, { target })) : null;
+      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines.log, { target, sets: args.sets })) : null;
       // a config that names a dataset itself (--config FILE, --set data.datasetId=2): a new lab's demos first,
       // as --dataset, import and sweep install them, so README's "dataset 2" is the click log there too
       if (!setup && namesDataset(asked.config)) await installDemosOnFirstUse(home);
@@ -129,7 +129,7 @@ export const command: CliCommand = {
       const lab = session;
       // and by name (`"datasetId": "Demo: click log (CTR)"`), as a sweep file and --dataset may name it
       const registry = new DatasetRegistry(lab.store, lab.paths);
-      const config = setup ? setup.config : withDefaultRunName(refusing(() => withDatasetIdByName(asked.config, registry)), registry);
+      const config = setup ? setup.config : withDefaultRunName(refusing(() => withDatasetIdByName(asked.config, registry)), registry, args.sets);
       const manager = session.manager;
       // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on; then
       // the file the setup imported is removed again (the refusal's advice then imports it first, not the

@@ -25,4 +25,18 @@ describe('gatelab with an unknown command', () => {
     }
     expect(errors).toEqual(["gatelab: unknown command 'templats' (did you mean 'templates'?). Run 'gatelab help' for the list."]);
   });
+
+  it("an Object method's name ('constructor', 'toString') is an unknown command, not a crash", async () => {
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (line: string) => { errors.push(line); };
+    try {
+      expect(await main(['constructor'])).toBe(2);
+      expect(await main(['toString', '--json'])).toBe(2);
+    } finally {
+      console.error = error;
+    }
+    expect(errors[0]).toMatch(/^gatelab: unknown command 'constructor'/);
+    expect(errors[1]).toMatch(/^gatelab: unknown command 'toString'/);
+  });
 });

@@ -13,6 +13,17 @@ function className(t: TargetCoding, k: number): string {
   return `'${k === 1 ? t.positive : t.negative}'`;
 }
 
+/**
+ * The class as the file writes it, without quotes, for a script to compare with its own labels (`majority`
+ * is for reading: "'0'"): 0, false, neutral; a label made by a threshold rule has no value in the file, so
+ * it is the rule, "rating ≥ 4" or "rating < 4".
+ */
+function plainClassName(t: TargetCoding, k: number): string {
+  if (t.kind === 'classes') return t.names[k];
+  if (t.rule !== undefined) return `${t.column} ${k === 1 ? '≥' : '<'} ${t.rule}`;
+  return k === 1 ? t.positive : t.negative;
+}
+
 /** Undefined when the split has no labelled training or test row. */
 export function majorityBaseline(t: TargetCoding, split: SplitResult): TestBaseline | undefined {
   const k = t.kind === 'classes' ? t.names.length : 2;
@@ -30,6 +41,7 @@ export function majorityBaseline(t: TargetCoding, split: SplitResult): TestBasel
   return {
     accuracy: test[majority] / tested,
     majority: className(t, majority),
+    majorityClass: plainClassName(t, majority),
     ...(t.kind === 'binary' ? { positiveRate: test[1] / tested } : {}),
   };
 }

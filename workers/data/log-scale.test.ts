@@ -76,6 +76,6 @@ describe('a heavy-tailed numeric feature is log-scaled before its z-score', () =
     const positives = test.filter((i) => y[i] === 1).length / test.length;
     const train = Array.from(split.assignment.keys()).filter((i) => split.assignment[i] === 0);
     const majority = train.filter((i) => y[i] === 1).length * 2 > train.length ? 1 : 0;
-    expect(r.data.baseline).toEqual({ accuracy: expect.closeTo(majority ? positives : 1 - positives, 12), majority: majority ? "'1'" : "'0'", positiveRate: expect.closeTo(positives, 12) });
+    expect(r.data.baseline).toEqual({ accuracy: expect.closeTo(majority ? positives : 1 - positives, 12), majority: majority ? "'1'" : "'0'", majorityClass: String(majority), positiveRate: expect.closeTo(positives, 12) });
   });
 });

@@ -3,8 +3,11 @@
 import { excelDaysToEpoch } from './excel-dates';
 import { PERIOD_FORMATS, looksLikeSeasons, parsePeriod, type PeriodFormat } from './period-dates';
 
-/** 'mdy-mon': US long dates, 'January 01, 2020', 'Jan 1 2020' (ParseRules.monthNameDates). Periods: period-dates.ts. */
-export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'mdy-mon' | 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat | PeriodFormat;
+/**
+ * 'mdy-mon': US long dates, 'January 01, 2020', 'Jan 1 2020' (ParseRules.monthNameDates); 'mdy-comma': Amazon
+ * review dates, '05 18, 2015' (ParseRules.monthDayCommaDates). Periods: period-dates.ts.
+ */
+export type DateFormat = 'iso' | 'ymd-slash' | 'dmy-mon' | 'mdy' | 'dmy' | 'mdy-mon' | 'mdy-comma' | 'epoch' | 'epoch-ms' | 'excel-days' | CompactDateFormat | PeriodFormat;
 /** Dates written as one whole number: 20240131 (YYYYMMDD), 14102100 (YYMMDDHH, Avazu's `hour`). */
 export type CompactDateFormat = 'yyyymmdd' | 'yymmddhh';
 
@@ -18,6 +21,9 @@ const PATTERNS: Record<Exclude<DateFormat, 'epoch' | 'epoch-ms' | 'excel-days' |
   dmy: new RegExp(String.raw`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})${TIME}$`),
   // stock downloads: 'January 01, 2020', 'Jan 01, 2020', 'Jan 1 2020', 'Sept. 5th, 2020'; the word is checked by monthOfWord
   'mdy-mon': new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})${TIME}$`),
+  // Amazon reviews' reviewTime: '05 18, 2015', '5 8, 2015'. Month first as the US writes 'May 18, 2015' with
+  // the month as a number; the comma and the four-digit year after it leave no other reading
+  'mdy-comma': new RegExp(String.raw`^(\d{1,2})\s+(\d{1,2}),\s*(\d{4})${TIME}$`),
 };
 /** '20/12/31': a two-digit year first, for the check that short-year dates do not read better so (detectDateFormat). */
 const YEAR_FIRST_SHORT = new RegExp(String.raw`^(\d{2})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`);
@@ -62,7 +68,7 @@ export function parseDatetime(s: string, format: DateFormat): number {
   let y: number, mo: number, d: number;
   if (format === 'iso' || format === 'ymd-slash') { y = +m[1]; mo = +m[2]; d = +m[3]; }
   else if (format === 'dmy-mon') { d = +m[1]; mo = MONTHS[m[2].toLowerCase()] ?? 0; y = +m[3]; }
-  else if (format === 'mdy') { mo = +m[1]; d = +m[2]; y = +m[3]; }
+  else if (format === 'mdy' || format === 'mdy-comma') { mo = +m[1]; d = +m[2]; y = +m[3]; }
   else if (format === 'mdy-mon') { mo = monthOfWord(m[1]); d = +m[2]; y = +m[3]; }
   else { d = +m[1]; mo = +m[3]; y = +m[4]; }
   if ((format === 'mdy' || format === 'dmy') && m[3 + at].length === 2) {
@@ -153,16 +159,18 @@ export interface DateReadings {
   periodDates?: boolean;
   /** US long dates 'January 01, 2020', 'Jan 1 2020'. */
   monthNameDates?: boolean;
+  /** Amazon review dates '05 18, 2015'. */
+  monthDayCommaDates?: boolean;
 }
 
 /** Whether a format is one DateReadings turns off: the later ones, which an old dataset's typed datetime column did not read. */
-export const isLaterFormat = (f: DateFormat | undefined): boolean => f === 'mdy-mon' || PERIOD_FORMATS.includes(f as PeriodFormat);
+export const isLaterFormat = (f: DateFormat | undefined): boolean => f === 'mdy-mon' || f === 'mdy-comma' || PERIOD_FORMATS.includes(f as PeriodFormat);
 
 /**
  * What a datetime column reads, for the message refusing a cell it cannot: one of these forms throughout a column.
  */
 export const DATETIME_FORMS = 'a datetime column reads one of these forms throughout: 2024-01-31 (with a time: 2024-01-31 14:05, 2024-01-31T14:05:00Z, +02:00 offsets, 2:05 PM), '
-  + '2024/01/31, 31/01/2024 or 01/31/2024 (--date-order), 31.01.2024, 31-Jan-2024 or 31 Jan 2024, January 31, 2024, Jan 31, 2024 or Jan 31 2024, '
+  + '2024/01/31, 31/01/2024 or 01/31/2024 (--date-order), 31.01.2024, 31-Jan-2024 or 31 Jan 2024, January 31, 2024, Jan 31, 2024 or Jan 31 2024, 01 31, 2024, '
   + 'months 2024-01, quarters 2024Q1 or 2024-Q1, ISO weeks 2024-W05, 20240131, and numbers as epoch seconds, milliseconds or spreadsheet serial days';
 
 /**
@@ -175,7 +183,8 @@ export function detectDateFormat(samples: string[], readings: DateReadings = {})
   if (samples.length === 0) return null;
   // the later formats after the first five: none of them reads a value those read, so each old reading stands
   const order: DateFormat[] = ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy',
-    ...(readings.monthNameDates === false ? [] : ['mdy-mon' as const]), ...(readings.periodDates === false ? [] : PERIOD_FORMATS)];
+    ...(readings.monthNameDates === false ? [] : ['mdy-mon' as const]), ...(readings.monthDayCommaDates === false ? [] : ['mdy-comma' as const]),
+    ...(readings.periodDates === false ? [] : PERIOD_FORMATS)];
   for (const f of order) {
     if (!samples.every((s) => !Number.isNaN(parseDatetime(s, f)))) continue;
     if (f === 'year-month' && looksLikeSeasons(samples)) return null;

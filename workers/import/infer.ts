@@ -33,6 +33,8 @@ export interface InferRules {
   periodDates?: boolean;
   /** US long dates 'January 01, 2020', 'Jan 1 2020' are dates; false only for a dataset imported before (parse-rules.ts). */
   monthNameDates?: boolean;
+  /** Amazon review dates '05 18, 2015' (month day, year) are dates; false only for a dataset imported before (parse-rules.ts). */
+  monthDayCommaDates?: boolean;
   /** Epoch numbers under 'unix', 'posix', 'unix_s'... are times (datetime.ts unixTimeName); false only for a dataset imported before. */
   unixTimeNames?: boolean;
   /** Whole numbers beyond 2^53 in a column not named like an id are exact categories (big-int-codes.ts); false only for a dataset imported before (parse-rules.ts). */
@@ -133,7 +135,7 @@ export function withDayFirst(plan: ColumnPlan, dayFirst: ReadonlySet<string>): C
 }
 
 /** The date forms read before any of the later ones (DateReadings). */
-const CLASSIC_ONLY = { periodDates: false, monthNameDates: false } as const;
+const CLASSIC_ONLY = { periodDates: false, monthNameDates: false, monthDayCommaDates: false } as const;
 
 /** The plan for a type the user chose. Datetimes still need their format found in the sample. */
 export function planFor(name: string, type: ColumnType, present: string[]): ColumnPlan {

@@ -73,12 +73,12 @@ export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: Rea
 
 /**
  * A column the user typed datetime whose cells all read only in a later form (months '1949-01', quarters,
- * ISO weeks, 'Jan 1, 2020'): in a dataset imported before that form, read as its importer read it (ISO, every
+ * ISO weeks, 'Jan 1, 2020', '05 18, 2015'): in a dataset imported before that form, read as its importer read it (ISO, every
  * such cell a bad value), unless this parse types the column anew. Inferred columns never get the form
  * (infer.ts passes the rules to detectDateFormat).
  */
 function withLaterDateForms(plan: ColumnPlan, rules: ParseRules, typedNow: boolean): ColumnPlan {
   if (typedNow || plan.userType !== 'datetime' || !isLaterFormat(plan.dateFormat)) return plan;
-  const allowed = plan.dateFormat === 'mdy-mon' ? rules.monthNameDates : rules.periodDates;
+  const allowed = plan.dateFormat === 'mdy-mon' ? rules.monthNameDates : plan.dateFormat === 'mdy-comma' ? rules.monthDayCommaDates : rules.periodDates;
   return allowed ? plan : { ...plan, dateFormat: 'iso' };
 }

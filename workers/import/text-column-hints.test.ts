@@ -91,3 +91,31 @@ describe("numbers with a few marks like 'ERR' among them", () => {
     expect(words.issues['note:city']).toBeUndefined();
   });
 });
+
+describe('keys among numbers: ISBNs with a check digit X, columns named like an id or code', () => {
+  /** ISBN-10s, every 11th ending in the check digit 'X', some with a leading zero ('0195153448'). */
+  const isbns = Array.from({ length: 60 }, (_, i) => (i % 11 === 4 ? `${String(34545104 + i).padStart(9, '0')}X` : String(195153448 + i * 7919).padStart(10, '0')));
+
+  it("ISBNs with a trailing 'X' are categorical keys with an info note, never the advice to type them float and drop the X ones", async () => {
+    const r = await load(`ref,rating\n${isbns.map((x, i) => `${x},${1 + (i % 5)}`).join('\n')}\n`);
+    expect(r.type('ref')).toBe('categorical');
+    expect(r.col('ref')).toContain('034545108X');
+    expect(r.issues['note:ref']).toMatchObject({ severity: 'info', count: 6 });
+    expect(r.issues['note:ref'].message).toBe("column 'ref' holds codes of digits, 6 of them ending in a check digit 'X' (such as '034545108X', as ISBNs are written), so it is read as categorical keys");
+    expect(r.result.validation.issues.map((i) => i.message).join('\n')).not.toMatch(/--on-invalid|--types/);
+  });
+
+  it('a column named like an id or code (isbn, sku, item_id, zip_code) gets the info note whatever its odd values are', async () => {
+    for (const name of ['isbn', 'sku', 'item_id', 'zip_code']) {
+      const r = await load(`${name},n\n${Array.from({ length: 60 }, (_, i) => `${i === 9 ? 'A-17' : 5000 + i * 3},${i}`).join('\n')}\n`);
+      expect(r.issues[`note:${name}`]).toMatchObject({ severity: 'info', count: 1 });
+      expect(r.issues[`note:${name}`].message).toBe(`column '${name}' is named like an id or code, so its values, numbers and others (such as 'A-17'), are read as categorical keys`);
+    }
+  });
+
+  it("an 'X' value of another length than the numbers, in a column not named as keys, is still a mark to warn about", async () => {
+    const r = await load(`reading,n\n${Array.from({ length: 60 }, (_, i) => `${i === 9 ? '12X' : 5000 + i * 3},${i}`).join('\n')}\n`);
+    expect(r.issues['note:reading']).toMatchObject({ severity: 'warning', count: 1 });
+    expect(r.issues['note:reading'].message).toMatch(/^column 'reading' is numbers except the value '12X'.*--types reading=float/);
+  });
+});

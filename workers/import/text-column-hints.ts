@@ -3,7 +3,9 @@
 // error marks, which make the column categorical and a model learn 'ERR' as one more load level), and dates
 // with two-digit years ('25.12.20 00:00', Excel's short date) that stayed text because they do not read one
 // way (year first as well, or day first in some rows and month first in others: datetime.ts reads the rest).
-// Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all.
+// Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all. Keys
+// are not numbers with marks: ISBNs ending in the check digit 'X' ('034545104X' among '0195153448'), or any
+// column named like an id or code, get an info note at most, never the advice to drop their odd values.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDictionary, type CachedColumn } from '../../common/dataset-cache';
@@ -11,6 +13,7 @@ import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
 import { BAD, isMissingToken, parseNumberString, parsed } from './values';
 import { parseDatetime, readsBetterYearFirst, writesAmPm, type DateFormat } from './datetime';
+import { looksLikeIdName } from '../../common/data/id-names';
 
 /** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
 const MAX_DISTINCT = 200_000;
@@ -78,8 +81,9 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was
     // doubtfully read as data is most likely that row's (its note offers --header yes): not said twice
     const said = (units?.includes(col.name) || rowOneData) && marks.length === 1;
-    const shown = said ? null : marks;
-    if (shown) v.warn(col.name, shown.length, marksMessage(col.name, shown), 'number-marks');
+    const key = said ? null : keyReading(col.name, values, marks);
+    if (key) v.addCounted('note', col.name, marks.length, key, 'key-marks');
+    else if (!said) v.warn(col.name, marks.length, marksMessage(col.name, marks), 'number-marks');
   });
 }
 
@@ -129,6 +133,29 @@ function shortYearMessage(name: string, example: string, doubt: string | null): 
   const why = doubt === null ? 'which this dataset was imported without reading as dates' : `that do not read one way: ${doubt}`;
   return `column '${name}' holds dates with two-digit years (such as '${example.trim()}', Excel's short date format) ${why}. So it is text, and forecasting cannot use it as its time column. `
     + `Save the file with four-digit years (in Excel, format the column as dd.mm.yyyy hh:mm, or TT.MM.JJJJ hh:mm in German, then save as CSV) and import it again`;
+}
+
+/** 'isbn', 'ISBN-13', 'code', 'zip_code', 'productCode', 'barcode': names of codes that looksLikeIdName does not cover. */
+const CODE_NAME = /^isbn|code$/i;
+/** '034545104X': digits and a check digit 'X' (ISBN-10, ISSN), as long as the column's numbers. */
+const CHECK_DIGIT_X = /^\d+[xX]$/;
+
+/**
+ * Why a column of numbers with a few other values holds keys, as an info note; null when it does not. Its
+ * odd values are then ids as much as the numbers are: the advice to type it float and drop them would lose
+ * those rows (about one ISBN-10 in eleven ends in 'X') and make every other id a point on a line.
+ */
+function keyReading(name: string, values: string[], marks: string[]): string | null {
+  const eg = `'${marks[0].trim().slice(0, 20)}'`;
+  const odd = new Set(marks);
+  const lengths = new Set(values.filter((x) => !odd.has(x)).map((x) => x.trim()).map((x) => (/^\d+$/.test(x) ? x.length : -1)));
+  if (!lengths.has(-1) && marks.every((m) => CHECK_DIGIT_X.test(m.trim()) && lengths.has(m.trim().length))) {
+    return `column '${name}' holds codes of digits, ${marks.length === 1 ? 'one of them' : `${marks.length.toLocaleString('en-US')} of them`} ending in a check digit 'X' (such as ${eg}, as ISBNs are written), so it is read as categorical keys`;
+  }
+  if (looksLikeIdName(name) || CODE_NAME.test(name.trim())) {
+    return `column '${name}' is named like an id or code, so its values, numbers and others (such as ${eg}), are read as categorical keys`;
+  }
+  return null;
 }
 
 function marksMessage(name: string, marks: string[]): string {

@@ -14,6 +14,7 @@ const TYPED: ColumnPlan[] = [
   { name: 'c', kind: 'datetime', dtype: 'float64', userType: 'datetime', dateFormat: 'year-month' },
   { name: 'c', kind: 'datetime', dtype: 'float64', userType: 'datetime', dateFormat: 'quarter' },
   { name: 'c', kind: 'datetime', dtype: 'float64', userType: 'datetime', dateFormat: 'mdy-mon' },
+  { name: 'c', kind: 'datetime', dtype: 'float64', userType: 'datetime', dateFormat: 'mdy-comma' },
   { name: 'c', kind: 'number', dtype: 'float32', userType: 'float', formatted: { decimalComma: false } },
   { name: 'c', kind: 'number', dtype: 'int32', userType: 'int', decimalComma: true },
 ];
@@ -34,7 +35,7 @@ describe('the rules the retyped list decides', () => {
 
   it('matter for a dataset recorded without the Unicode minus, months or month-name dates, not for one without foreign time names', () => {
     expect(listDecidesNothing(parseRulesWith(() => true))).toBe(true);
-    for (const off of ['unicodeMinus', 'periodDates', 'monthNameDates', 'otherThousands', 'accountingNegatives', 'excelDates', 'twelveHourTimes'] as const) {
+    for (const off of ['unicodeMinus', 'periodDates', 'monthNameDates', 'monthDayCommaDates', 'otherThousands', 'accountingNegatives', 'excelDates', 'twelveHourTimes'] as const) {
       expect(listDecidesNothing(parseRulesWith((rule) => rule !== off))).toBe(false);
     }
     for (const off of ['foreignTimeNames', 'twoDigitYears', 'intDotThousands'] as const) {

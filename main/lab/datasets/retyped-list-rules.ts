@@ -9,6 +9,7 @@ import type { ParseRules } from '../../../common/dataset-cache';
 
 export const RULES_THE_LIST_DECIDES = [
   'excelDates', 'twelveHourTimes', 'otherThousands', 'accountingNegatives', 'unicodeMinus', 'periodDates', 'monthNameDates',
+  'monthDayCommaDates',
 ] as const satisfies ReadonlyArray<keyof ParseRules>;
 
 /** Whether every rule the list decides was on: then any list reads the dataset alike. */

@@ -4,6 +4,7 @@
 // first command says so on stderr instead of sitting silent (stdout stays the command's, JSON with --json).
 import { labPaths } from '../home';
 import { openLabDatasets, type DatasetRegistry, type LabDatasets } from '../datasets/index';
+import { setChangeWords } from './set-change-words';
 
 /** The line a command prints on stderr while a new lab installs its demos (once per lab). */
 export const DEMO_INSTALL_LINE = 'gatelab: installing the built-in demo datasets (first use of this lab, a few seconds)…';
@@ -29,20 +30,25 @@ export function withDatasetIdByName(config: Record<string, unknown>, registry: D
   return { ...config, data: { ...data, datasetId: registry.resolve(data.datasetId).id } };
 }
 
-/** A run's name as the app and `train --dataset` give it when the config has none: "dlinear on Demo: grid load". */
-export function defaultRunName(template: string, datasetName: string): string {
-  return `${template} on ${datasetName}`.slice(0, 200);
+/**
+ * A run's name as the app and `train --dataset` give it when the config has none: "dlinear on Demo: grid
+ * load", then what the command's `--set` options change ("… · lookback=336": set-change-words.ts).
+ */
+export function defaultRunName(template: string, datasetName: string, sets: ReadonlyArray<readonly [string, string]> = []): string {
+  const changes = setChangeWords(sets);
+  return `${template} on ${datasetName}${changes ? ` · ${changes}` : ''}`.slice(0, 200);
 }
 
 /**
- * `train --config FILE` without a `name`: named from its template and dataset as a `--dataset` run is, so it
- * reads the same in `gatelab runs` and the app (not "null"). A config without a known dataset stays as it is.
+ * `train --config FILE` without a `name`: named from its template, dataset and `--set` options as a `--dataset`
+ * run is, so it reads the same in `gatelab runs` and the app (not "null"). A config without a known dataset
+ * stays as it is.
  */
-export function withDefaultRunName(config: Record<string, unknown>, registry: DatasetRegistry): Record<string, unknown> {
+export function withDefaultRunName(config: Record<string, unknown>, registry: DatasetRegistry, sets: ReadonlyArray<readonly [string, string]> = []): Record<string, unknown> {
   if (typeof config.name === 'string' && config.name) return config;
   const template = (config.model as { template?: unknown } | undefined)?.template;
   const datasetId = (config.data as { datasetId?: unknown } | undefined)?.datasetId;
   if (typeof template !== 'string' || typeof datasetId !== 'number') return config;
   const dataset = registry.get(datasetId);
-  return dataset ? { ...config, name: defaultRunName(template, dataset.name) } : config;
+  return dataset ? { ...config, name: defaultRunName(template, dataset.name, sets) } : config;
 }

@@ -6,7 +6,7 @@ import { labPaths, type LabPaths } from '../home';
 import { RunManager, heldNote } from './run-manager';
 import { DatasetRegistry } from '../datasets/index';
 import { datasetResolver } from './dataset-runs';
-import { describeBaseline, describeRegressionBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics } from './run-report';
+import { describeBaseline, describeRegressionBaseline, formatMetrics, lastMetrics, ratingUnits, validationMetrics, withMajorityClass } from './run-report';
 import { ratingUnitsOf } from '../../../common/runs/rating-units';
 import type { RunEvent } from './events';
 import { LabUnavailable } from './refusal';
@@ -202,7 +202,7 @@ export function runResult(store: LabStore, r: RunRecord) {
     ...(units ? { ratingUnits: units } : {}),
     // its average training speed, as `gatelab show` says it (mean-throughput.ts); absent before its first steps
     ...withSpeed(meanSamplesPerSec(store.metrics.series(r.id, 'samples_per_sec'))),
-    ...(r.dataSummary?.baseline ? { baseline: r.dataSummary.baseline } : {}),
+    ...(r.dataSummary?.baseline ? { baseline: withMajorityClass(r.dataSummary.baseline) } : {}),
     ...(r.dataSummary?.regressionBaseline ? { regressionBaseline: r.dataSummary.regressionBaseline } : {}),
     // how it finished (as `gatelab show` says it): a script can tell an early stop from every epoch trained,
     // and which weights the test metrics come from (bestStep: the best-on-validation checkpoint; null: the last)

@@ -25,6 +25,7 @@ import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 import { withStoredSplitHint } from './stored-split-hint';
 import { defaultRunName } from './cli-datasets';
+import { currentIssues } from '../datasets/current-issues';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -92,6 +93,7 @@ export function pivotedWhenTrained(summary: RunRecord['dataSummary']): boolean |
 }
 
 /**
+ * `sets`: the command's `--set` options, said in the run's name when the config gives none (defaultRunName).
  * `target`: the column to predict (`gatelab train --target COLUMN`); it becomes the dataset's only target,
  * as `gatelab datasets roles ID COLUMN=target` would make it, and stays so for later runs.
  * A refused run leaves the lab as it was (README "Exit codes": nothing queued, imported or changed): what
@@ -100,7 +102,7 @@ export function pivotedWhenTrained(summary: RunRecord['dataSummary']): boolean |
  * --target is set back. A refusal after it returns (the run manager's create) calls `undo` for the same.
  */
 export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void,
-  options: { target?: string } = {}): Promise<DatasetRunSetup> {
+  options: { target?: string; sets?: ReadonlyArray<readonly [string, string]> } = {}): Promise<DatasetRunSetup> {
   const template = (config.model as { template?: string } | undefined)?.template;
   if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab templates lists them; e.g. dlinear, finalmlp, gmu)');
   // the run config as its create will parse it (parseNewRunConfig: unknown fields, ranges), on a dataset to come
@@ -121,6 +123,11 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       datasetId = outcome.dataset.id;
       importedNow = outcome.created;
       log(outcome.created ? `imported ${ref} as dataset ${datasetId}` : `${ref} is already dataset ${datasetId} ('${outcome.dataset.name}'): training on it`);
+      // what `gatelab import` would have listed (a -200 code for a missing reading…): counted, and where to read it
+      if (outcome.created) {
+        const warnings = importWarningsLine(outcome.dataset);
+        if (warnings) log(warnings);
+      }
       if (importedNow) undo = importUndo(lab.registry, datasetId, outcome.dataset.name, ref, log);
     } else datasetId = resolveDataset(lab.registry, ref).id;
     // --target changes the dataset's roles for later runs too; a run refused below must not leave it changed
@@ -140,13 +147,23 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     checkBinding(dataset, { ...config, model, data }, dataChecks);
     checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
-    const name = typeof config.name === 'string' && config.name ? config.name : defaultRunName(template, dataset.name);
+    const name = typeof config.name === 'string' && config.name ? config.name : defaultRunName(template, dataset.name, options.sets);
     return { store: lab.store, config: { ...config, data, name }, resolve: datasetResolver(lab.registry), dataChecks, undo };
   } catch (e) {
     undo(e);
     lab.close();
     throw e;
   }
+}
+
+/**
+ * "2 import warnings (gatelab datasets show 4 lists them)" for a dataset just imported with warnings; null
+ * without. The import's own findings only: a feature that leaks the target is said by the run's checks.
+ */
+export function importWarningsLine(dataset: Pick<Dataset, 'id' | 'rows' | 'validation' | 'columns'>): string | null {
+  const { id, rows, validation, columns } = dataset; // without its cache: no leak check here
+  const count = currentIssues({ id, rows, validation, columns }).filter((i) => i.severity !== 'info').length;
+  return count ? `${count} import warning${count === 1 ? '' : 's'} (gatelab datasets show ${dataset.id} lists them)` : null;
 }
 
 /** `f` on the first call only (an undo may be reached from the setup's refusal and from its caller's). */

@@ -121,7 +121,8 @@ describe('runs table', () => {
       const lines = runsTable(store, [clf, reg].map((id) => store.runs.get(id)!)).split('\n');
       expect(lines[1]).toMatch(/val accuracy 0\.8522 {2}f1 0\.4601 {2}\(majority baseline accuracy 0\.857\)$/);
       expect(lines[2]).toMatch(/test mse 0\.3900$/); // a regression has none
-      expect(runSummary(store, store.runs.get(clf)!).baseline).toEqual({ accuracy: 0.8571, majority: "'0'", positiveRate: 0.1429 });
+      // majorityClass: the class unquoted, for scripts; a run stored before the trainer sent it gets it from `majority`
+      expect(runSummary(store, store.runs.get(clf)!).baseline).toEqual({ accuracy: 0.8571, majority: "'0'", majorityClass: '0', positiveRate: 0.1429 });
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -116,7 +116,7 @@ export function runSummary(store: LabStore, r: RunRecord) {
     /** Units of rating_* in validation/test: 'rating' or 'scaled' (runs from before); null without them. */
     ratingUnits: ratingUnits(store, r),
     /** What always answering the training split's majority class scores on test (classification); null otherwise. */
-    baseline: r.dataSummary?.baseline ?? null,
+    baseline: withMajorityClass(r.dataSummary?.baseline),
     /** What always predicting the training mean scores on test, in the target's units (regression); null otherwise. */
     regressionBaseline: r.dataSummary?.regressionBaseline ?? null,
   };
@@ -191,6 +191,19 @@ export function describeRegressionBaseline(b: RegressionBaseline): string {
   return `mean baseline: ${r2}rmse ${sig4(b.rmse)} (always the training mean ${Number(b.mean.toPrecision(6))}; mse ${sig4(b.mse)}, mae ${sig4(b.mae)} on test)`;
 }
 
+/**
+ * A stored baseline with `majorityClass`, the class as the file writes it (`majority` quotes it for reading:
+ * "'0'"); a run stored before the trainer sent it has only `majority`, unquoted here as the trainer words it
+ * (workers/data/baseline.ts): "'0'" → "0", "'rating' ≥ 4" → "rating ≥ 4".
+ */
+export function withMajorityClass(b: TestBaseline | undefined): TestBaseline | null {
+  if (!b) return null;
+  if (b.majorityClass !== undefined) return b;
+  const rule = /^'(.*)' ([≥<] \S+)$/.exec(b.majority);
+  const quoted = /^'(.*)'$/.exec(b.majority);
+  return { ...b, majorityClass: rule ? `${rule[1]} ${rule[2]}` : quoted ? quoted[1] : b.majority };
+}
+
 /** "majority baseline accuracy 0.857": describeBaseline's numbers, short enough for a table's row. */
 export const shortBaseline = (b: TestBaseline) => `majority baseline accuracy ${b.accuracy.toFixed(3)}`;
 
@@ -232,6 +245,20 @@ export const NAME_WIDTH = 32;
 export const DATASET_WIDTH = 24;
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
+/**
+ * A run's name in NAME_WIDTH, cut so that what tells it from its siblings stays: the changes after ' · '
+ * ("gmu on Demo: sensor… · modalityDropout=0.3", a CLI run's --set options or an app child's changes) keep
+ * their words and the template-on-dataset part before them is cut instead (the table has both as columns).
+ */
+export function clipName(name: string): string {
+  const at = name.indexOf(' · ');
+  if (name.length <= NAME_WIDTH || at < 0) return clip(name, NAME_WIDTH);
+  const changes = clip(name.slice(at + 3), NAME_WIDTH);
+  return `${clip(name.slice(0, at), Math.max(MIN_BASE_WIDTH, NAME_WIDTH - 3 - changes.length))} · ${changes}`;
+}
+/** What is kept of the part before the changes, however long they are: the template, at least. */
+const MIN_BASE_WIDTH = 12;
+
 /** `settings`: add the distinguishing settings (a sweep's group; a list of unrelated runs would differ in everything). */
 export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: boolean } = {}): string {
   const settings = o.settings ? distinguishing(runs) : runs.map(() => '');
@@ -243,7 +270,7 @@ export function runsTable(store: LabStore, runs: RunRecord[], o: { settings?: bo
     const reference = s.baseline ? shortBaseline(s.baseline)
       : s.regressionBaseline && Object.keys(s.test).length ? shortRegressionBaseline(s.regressionBaseline, s.test) : null;
     const result = metrics ? `${metrics}${reference ? `  (${reference})` : ''}` : (liveLoss(store, r) ?? s.error ?? '');
-    return [String(r.id), clip(r.name ?? '', NAME_WIDTH), r.status, s.template, clip(s.datasetName, DATASET_WIDTH), r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
+    return [String(r.id), clipName(r.name ?? ''), r.status, s.template, clip(s.datasetName, DATASET_WIDTH), r.groupId ?? '', String(r.seed ?? ''), String(r.step), ...(settings.some(Boolean) ? [settings[i]] : []), result];
   });
   const head = ['run', 'name', 'status', 'template', 'dataset', 'group', 'seed', 'step', ...(settings.some(Boolean) ? ['settings'] : []), 'result'];
   const last = head.length - 1;

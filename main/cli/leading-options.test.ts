@@ -1,0 +1,55 @@
+// Options typed before the command: `gatelab --home DIR import FILE` (the shape git and docker take) was
+// refused as "unknown command '--home'". It now imports into DIR; what cannot be read so (a stray word
+// before the command, no command at all) is refused with the line reordered as it works.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gatelab } from './testing/gatelab';
+import { labHomeWithDemos } from '../lab/testing/lab-home';
+import { withLeadingOptionsMoved } from './leading-options';
+
+const isCommand = (w: string) => ['help', 'import', 'runs', 'train'].includes(w);
+
+describe('withLeadingOptionsMoved', () => {
+  it('moves --home DIR, --home=DIR and flags after the command and its words, in their order', () => {
+    expect(withLeadingOptionsMoved(['--home', '/lab', 'import', 'a.csv', '--name', 'A'], isCommand)).toEqual({ argv: ['import', 'a.csv', '--name', 'A', '--home', '/lab'] });
+    expect(withLeadingOptionsMoved(['--home=/lab', '--json', 'runs'], isCommand)).toEqual({ argv: ['runs', '--home=/lab', '--json'] });
+    expect(withLeadingOptionsMoved(['--home', '/lab', 'help', 'train'], isCommand)).toEqual({ argv: ['help', 'train', '--home', '/lab'] });
+    expect(withLeadingOptionsMoved(['import', 'a.csv', '--home', '/lab'], isCommand)).toEqual({ argv: ['import', 'a.csv', '--home', '/lab'] });
+  });
+
+  it('takes the first plain word for the command when none is known, so a typo gets the nearest verb', () => {
+    expect(withLeadingOptionsMoved(['--home', '/lab', 'impot', 'a.csv'], isCommand)).toEqual({ argv: ['impot', 'a.csv', '--home', '/lab'] });
+  });
+
+  it('refuses a stray word before the command and a line without one, with the working order', () => {
+    expect(withLeadingOptionsMoved(['--json', 'extra', 'import', 'my file.csv'], isCommand))
+      .toEqual({ refusal: "'extra' before the command is not an option; options go after the command: gatelab import 'my file.csv' --json" });
+    expect(withLeadingOptionsMoved(['--home', '/lab'], isCommand))
+      .toEqual({ refusal: "options go after the command: gatelab COMMAND --home /lab ('gatelab help' lists the commands)" });
+    expect(withLeadingOptionsMoved(['--home', '/lab', '--help'], isCommand)).toEqual({ argv: ['help'] });
+  });
+});
+
+describe('gatelab --home DIR import FILE', () => {
+  let home: string;
+  beforeAll(async () => {
+    home = await labHomeWithDemos([], 'gatelab-leading-options-');
+    writeFileSync(join(home, 'tiny.csv'), 'a,b\n1,2\n3,4\n5,6\n');
+  });
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('imports into DIR as `gatelab import FILE --home DIR` does', async () => {
+    const r = await gatelab(['--home', home, 'import', join(home, 'tiny.csv'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toMatchObject({ name: 'tiny', rows: 3, created: true });
+    const listed = await gatelab(['datasets', '--home', home]);
+    expect(listed.out).toContain('tiny');
+  });
+
+  it('refuses a line with no command (exit 2), saying where the options go', async () => {
+    const r = await gatelab(['--home', home]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`gatelab: options go after the command: gatelab COMMAND --home ${home} ('gatelab help' lists the commands)\n`);
+  });
+});
