@@ -92,7 +92,7 @@ export const RunDataSummary = z.object({
   line: z.string(),
   logScaled: z.array(z.string()),
   /** Classification: the majority-class accuracy on test (and the positive rate): a reference line, not a metric. */
-  baseline: z.object({ accuracy: z.number(), majority: z.string(), positiveRate: z.number().optional() }).optional(),
+  baseline: z.object({ accuracy: z.number(), majority: z.string(), majorityClass: z.string().optional(), positiveRate: z.number().optional() }).optional(),
   /**
    * Regression: what always predicting the training rows' mean scores on test (mean, mse, mae, rmse and, unless
    * every test target is the same, r2), in the target's units: a reference line, not a metric.

@@ -13,11 +13,13 @@ import { openLabStore } from '../lab/store/index';
 import { recordResumeNote } from '../lab/runs/resume-notes';
 import { MetricsWriter } from '../lab/runs/metrics-writer';
 import { RunFiles } from '../lab/runs/run-files';
+import { LATE_FUSION_WEIGHTS } from '../lab/runs/run-report';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let home: string;
 let fusionRun: number;
 let plainRun: number;
+let lateRun: number;
 
 const gatelab = (...args: string[]) => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/gatelab.js'), ...args, '--home', home], { cwd: ROOT, encoding: 'utf8' });
@@ -35,6 +37,8 @@ beforeAll(() => {
       { step: 20, gate: 'router', stat: 'load', vector: [0.5, 0.25, 0.25] },
       { step: 20, gate: 'router', stat: 'entropy', value: 0.75 },
     ]);
+    lateRun = store.runs.create({ config: { model: { template: 'late-fusion' } } });
+    store.metrics.appendGateStats(lateRun, [{ step: 5, gate: 'fusion', stat: 'modality_weights', vector: [0.5, 0.5] }]);
     plainRun = store.runs.create({ config: { model: { template: 'gmu' } } }); // no modality names in its config: numbered as the app numbers them
     store.metrics.appendGateStats(plainRun, [{ step: 5, gate: 'gmu', stat: 'modality_weights', vector: [0.75, 0.25] }]);
     recordResumeNote(store.settings, fusionRun, "checkpoint 'a.ckpt' is damaged: its checksum is wrong; resuming from the previous valid checkpoint b.ckpt (step 64)");
@@ -55,6 +59,11 @@ describe('gatelab show', () => {
     expect(r.stdout).toContain("note: resumed past a damaged checkpoint: checkpoint 'a.ckpt' is damaged");
     // runs show is the same command
     expect(gatelab('runs', 'show', String(fusionRun)).stdout).toBe(r.stdout);
+  });
+
+  it("says late fusion's weights are no per-sample gate (knockout finds none); a gmu run gets no such line", () => {
+    expect(gatelab('show', String(lateRun)).stdout).toContain(`    (${LATE_FUSION_WEIGHTS})`);
+    expect(gatelab('show', String(plainRun)).stdout).not.toContain('late fusion');
   });
 
   it('numbers them "modality i" when the config names none, and --json carries the names', () => {

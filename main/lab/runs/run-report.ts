@@ -65,6 +65,9 @@ export function reachedText(reached: number, resumeStep: number): string {
 export const bestCheckpointStep = (store: LabStore, runId: number): number | null =>
   store.checkpoints.forRun(runId).filter((c) => c.kind === 'best').at(-1)?.step ?? null;
 
+/** Why a late-fusion run's modality weights are no gate to knock out (its `show` lists them with the gates). */
+export const LATE_FUSION_WEIGHTS = "late fusion's modality weights are learned once, the same for every sample: no gate that gatelab knockout can switch off; gmu and moe-fusion weigh each sample";
+
 const template = (r: RunRecord) => ((r.config as { model?: { template?: string } })?.model?.template ?? '?');
 const firstLine = (s: string | null) => (s ? s.split('\n')[0] : null);
 
@@ -331,6 +334,8 @@ export function showText(store: LabStore, r: RunRecord): string {
   // the ids stay (knockout --gate takes them); what the app and the knockout rows call them, once each
   const legend = storedNameLegend(d.gates.map((g) => g.gate), words);
   if (legend.length) lines.push(`    (names: ${legend.join('; ')})`);
+  // late fusion's weights are listed beside the gates, yet `knockout` then finds no gate: say why up front
+  if (d.template === 'late-fusion' && d.gates.length) lines.push(`    (${LATE_FUSION_WEIGHTS})`);
   lines.push('  checkpoints:');
   for (const c of d.checkpoints) lines.push(`    ${c.kind.padEnd(9)} step ${c.step}  after ${epochsDone(c.epoch ?? 0)}  ${c.path}`);
   lines.push(`  config: ${JSON.stringify(d.config)}`);
