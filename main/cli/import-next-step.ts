@@ -5,10 +5,9 @@
 // does, roughly: a time column and no label is a series (unless ids and no measurements say event log); a label with a text column is text + tabular
 // (fusion); a label otherwise is a classification/CTR table. A guess, said as one, with `templates` for all.
 import { likelyTarget } from '../../common/models/binding';
+import { shellWord } from '../../common/text/shell-word';
 
 interface ColumnLike { name: string; type: string; role: string }
-
-const shellWord = (s: string): string => (/^[\w.:/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** "Next: gatelab train --dataset 4 --template deepfm --target churned   (…)" for dataset `id` with `columns`. */
 export function importNextStep(id: number, columns: readonly ColumnLike[]): string {

@@ -126,9 +126,8 @@ export const command: CliCommand = {
       // as --dataset, import and sweep install them, so README's "dataset 2" is the click log there too
       if (!setup && namesDataset(asked.config)) await installDemosOnFirstUse(home);
       session = openCliRuns(home, { store: setup?.store, resolveDataset: setup?.resolve });
-      const lab = session;
       // and by name (`"datasetId": "Demo: click log (CTR)"`), as a sweep file and --dataset may name it
-      const registry = new DatasetRegistry(lab.store, lab.paths);
+      const registry = new DatasetRegistry(session.store, session.paths);
       const config = setup ? setup.config : withDefaultRunName(refusing(() => withDatasetIdByName(asked.config, registry)), registry, args.sets);
       const manager = session.manager;
       // create refuses (a Refusal: exit 2, nothing queued) a config or data its run could not train on; then

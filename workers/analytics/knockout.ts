@@ -59,7 +59,6 @@ export async function baseline(m: TrainedModel, data: RunData): Promise<{ result
 /** What a knockout keeps of one evaluation: each scorer's numbers per test sample (its width each), in scorer order. */
 export interface Scored {
   kept: Float64Array[];
-  gates: GateProbe[];
 }
 
 /** The graph a knockout evaluates: the trained model (no intervention), or with one gate's value replaced; its gates are known once built. */
@@ -80,7 +79,7 @@ async function scored(m: TrainedModel, data: RunData, scorers: readonly TaskScor
       s.score(p, t.data as ArrayLike<number>, to - from, kept[k], from);
     }),
   });
-  return { kept, gates: g.gates };
+  return { kept };
 }
 
 export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutOptions = {}): Promise<KnockoutTable> {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { columnsOf, type Dataset, type DatasetRegistry } from '../datasets/index';
-import { openCliDatasets } from './cli-datasets';
+import { defaultRunName, openCliDatasets } from './cli-datasets';
 import { openDatasetCache } from '../import/index';
 import { cacheForRun } from '../datasets/trained-caches';
 import { DataColumns, type DataBindingInput } from '../../../common/models/binding';
@@ -24,7 +24,6 @@ import { secondModalityExample } from './second-modality-example';
 import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 import { withStoredSplitHint } from './stored-split-hint';
-import { defaultRunName } from './cli-datasets';
 import { currentIssues } from '../datasets/current-issues';
 
 export interface DatasetRunSetup {

@@ -164,8 +164,6 @@ const LIVE: readonly RunRecord['status'][] = ['running', 'paused'];
 
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
 
-/** 1,523 samples/s; a slow run's 13.4 keeps three digits. */
-
 /** "auc 0.7812  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so ("rating_rmse 0.8012 (scaled)"). */
 export const formatMetrics = (m: Metrics, units: RatingUnits | null = null) =>
   Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}${units === 'scaled' && isRatingMetric(k) ? ' (scaled)' : ''}`).join('  ');
