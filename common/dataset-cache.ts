@@ -151,6 +151,8 @@ export interface SourceDescription {
   preambleLines?: number;
   /** True: the spaces after each delimiter were not read as part of the value (', ' of UCI adult). Absent: they were. */
   skipInitialSpace?: boolean;
+  /** True: the file starts with a byte order mark (skipped, not part of the first cell). Absent: none, or imported before it was recorded. */
+  bom?: boolean;
 }
 
 /**
@@ -168,6 +170,12 @@ export interface NumberFormat {
    * cell is a plain number.
    */
   dotsWithoutComma?: 'thousands';
+  /**
+   * True: the column's cells were written as percentages ('13.56%'), read with the '%' removed and the number
+   * kept as written (13.56, not 0.1356; workers/import/formatted-number.ts). Absent: no '%' was read, or the
+   * dataset was imported before it was recorded.
+   */
+  percent?: true;
 }
 
 export interface CachedColumn extends ColumnInfo {

@@ -111,6 +111,18 @@ export const PartClassCounts = z.object({
 });
 export type PartClassCounts = z.infer<typeof PartClassCounts>;
 
+/**
+ * The run's split sizes as its trainer built them: samples in each part (forecasting: windows; other runs:
+ * rows), numbered from 0 within each part as Try it numbers them. The data line words the same counts
+ * ("800 train / 100 validation / 100 test samples"); readers take these numbers, not the words.
+ */
+export const SplitSizes = z.object({
+  train: z.number().int().nonnegative(),
+  validation: z.number().int().nonnegative(),
+  test: z.number().int().nonnegative(),
+});
+export type SplitSizes = z.infer<typeof SplitSizes>;
+
 export const CheckpointKind = z.enum(['epoch', 'pause', 'cancel', 'best', 'final', 'last-good']);
 export type CheckpointKind = z.infer<typeof CheckpointKind>;
 
@@ -130,6 +142,8 @@ export const FromTrainer = z.discriminatedUnion('type', [
     label: LabelCoding.optional(),
     /** Classification runs on a dataset: rows per class in each part (absent for a regression and synthetic data). */
     classCounts: PartClassCounts.optional(),
+    /** Samples in each part (absent from trainers before it was sent: the data line says them in words). */
+    splitSizes: SplitSizes.optional(),
     /** Forecasting runs on a dataset: whether the trainer pivoted a long-format file (a resume, an export and a split re-read it the same way). */
     pivoted: z.boolean().optional(),
     baseline: TestBaseline.optional(),

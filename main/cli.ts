@@ -57,6 +57,10 @@ export async function main(typed: string[]): Promise<number> {
   // `gatelab --home DIR import FILE`: the options before the command read as if typed after it
   const reordered = withLeadingOptionsMoved(typed, (word) => word === 'help' || Object.hasOwn(COMMANDS, word));
   if ('refusal' in reordered) {
+    // under --json, the named command's refusal line ends stdout, as its other refusals' do (refuse below)
+    const verb = reordered.verb !== undefined && Object.hasOwn(COMMANDS, reordered.verb) ? reordered.verb : undefined;
+    const command = reordered.json && verb ? await COMMANDS[verb]().then((m) => m.command, () => undefined) : undefined;
+    if (command?.jsonRefusal) console.log(JSON.stringify(command.jsonRefusal(reordered.refusal)));
     console.error(`gatelab: ${reordered.refusal}`);
     return EXIT_REFUSED;
   }

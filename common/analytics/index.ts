@@ -6,3 +6,4 @@ export * from './compute';
 export * from './report';
 export * from './protocol';
 export * from './gate-names';
+export * from './knockout-rows';

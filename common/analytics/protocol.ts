@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { RunSpec } from '../trainer-protocol';
 import { Intervention, KnockoutMode, KnockoutTable } from './knockout';
 import { GateReport } from './report';
+import { KnockoutRowsRequest, KnockoutRowsResult } from './knockout-rows';
 
 export const AnalyticsJob = z.object({
-  kind: z.enum(['knockout', 'report']),
+  /** rows: one knockout on picked test rows (`rowsRequest`), each as trained and knocked out (knockout-rows.ts). */
+  kind: z.enum(['knockout', 'report', 'rows']),
   /** The run as the trainer saw it (config, dataset description) so the data is rebuilt identically. */
   spec: RunSpec,
   /** Absolute path of the checkpoint whose parameters are analysed. */
@@ -18,6 +20,8 @@ export const AnalyticsJob = z.object({
   only: z.object({ gate: z.string().optional(), mode: KnockoutMode.optional(), expert: z.number().int().optional() }).optional(),
   seed: z.number().int().default(0),
   resamples: z.number().int().min(10).max(100000).default(1000),
+  /** Rows: the knockout and the test rows. */
+  rowsRequest: KnockoutRowsRequest.optional(),
   /** Report: the knockout table to include, if one was computed. */
   knockout: KnockoutTable.optional(),
   /** Report: expert load recorded during training, per router (`firstStep`: an older run's call mean, report.ts). */
@@ -35,6 +39,8 @@ export const FromAnalytics = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), done: z.number().int(), total: z.number().int(), label: z.string() }),
   z.object({ type: z.literal('knockout'), table: KnockoutTable }),
   z.object({ type: z.literal('report'), report: GateReport }),
-  z.object({ type: z.literal('failed'), message: z.string(), stack: z.string().optional() }),
+  z.object({ type: z.literal('rows'), result: KnockoutRowsResult }),
+  /** refused: the job refused what was asked (rows outside the test split), rather than failing. */
+  z.object({ type: z.literal('failed'), message: z.string(), stack: z.string().optional(), refused: z.boolean().optional() }),
 ]);
 export type FromAnalytics = z.infer<typeof FromAnalytics>;

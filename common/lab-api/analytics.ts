@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { KnockoutTable } from '../analytics/knockout';
 import { GateReport } from '../analytics/report';
 import { FlopsSummary } from '../analytics/compute';
+import { KnockoutRowsRequest, KnockoutRowsResult } from '../analytics/knockout-rows';
 
 /** The stored knockout table of a run; `table` is null until a knockout was computed. */
 export const RunKnockouts = z.object({ id: z.string(), table: KnockoutTable.nullable() });
@@ -63,3 +64,12 @@ export const AnalyticsComparison = z.object({
   })),
 });
 export type AnalyticsComparison = z.infer<typeof AnalyticsComparison>;
+
+/**
+ * Try it's "What if": one knockout of a run (as its knockout table names it) on test rows numbered as Try it
+ * numbers them; each row as trained, with the knockout, and the gate's value on it (nothing is stored).
+ */
+export const KnockoutRowsPayload = KnockoutRowsRequest.extend({ id: z.string().min(1).max(200) }).strict();
+export type KnockoutRowsPayload = z.infer<typeof KnockoutRowsPayload>;
+export const RunKnockoutRows = KnockoutRowsResult.extend({ id: z.string() });
+export type RunKnockoutRows = z.infer<typeof RunKnockoutRows>;

@@ -74,8 +74,11 @@ export const ValidationIssue = z.object({
 });
 export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
-/** How a numeric target becomes a binary label (recsys, e.g. rating ≥ 4 -> 1); null: the target is used as is. */
-export const LabelRule = z.object({ positiveAtLeast: z.number().finite().nullable() });
+/**
+ * How a target becomes a binary label: a numeric one by a threshold (recsys, e.g. rating ≥ 4 -> 1), a
+ * two-valued one by naming its positive value (`positive`: 'Charged Off'); null or absent: the target is used as is.
+ */
+export const LabelRule = z.object({ positiveAtLeast: z.number().finite().nullable(), positive: z.string().min(1).nullable().optional() });
 export type LabelRule = z.infer<typeof LabelRule>;
 
 export const DatasetDetail = DatasetSummary.extend({

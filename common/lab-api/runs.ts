@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TestClasses } from '../runs/test-classes';
 import { TestChannels } from '../runs/test-channels';
 import { TryRowSource, TrySources } from './try-source';
-import { LabelCoding, ModelInputs, RegressionBaseline } from '../trainer-protocol';
+import { LabelCoding, ModelInputs, RegressionBaseline, SplitSizes } from '../trainer-protocol';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -112,6 +112,12 @@ export const RunDataSummary = z.object({
   label: LabelCoding.optional(),
   /** Forecasting: whether its trainer pivoted a long-format file into one channel per series (absent for runs stored before: the line's "long format" note says it). */
   pivoted: z.boolean().optional(),
+  /**
+   * Samples in each part as numbers (forecasting: windows; otherwise rows): Try it's starting rows read the
+   * test count here. Runs stored before it was kept: derived from their rows per class where they have them
+   * (main/lab/runs/split-sizes.ts), else absent (readers fall back to the line's words).
+   */
+  splitSizes: SplitSizes.optional(),
 });
 export const RunDetail = RunSummary.extend({
   config: z.record(z.string(), z.unknown()),

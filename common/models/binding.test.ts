@@ -22,7 +22,7 @@ describe('default bindings from column roles', () => {
     // Only a numeric target read by a rule is a rating (MMoE's second task); a 0/1 click is not.
     expect(defaultBinding('recsys', [...cols.slice(0, 3), col('clicked', 'int', 'target')]).columns).not.toHaveProperty('rating');
     expect(defaultBinding('recsys', [...cols.slice(0, 3), col('liked', 'categorical', 'target')], { positiveAtLeast: 4 }).columns).not.toHaveProperty('rating');
-    expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target\. If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive.*does not sample negatives itself: add them to the file$/);
+    expect(() => defaultBinding('recsys', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target\. If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive.*does not sample negatives itself: add them to the file \(README's pandas recipe for it: section "From a dataset to batches", "implicit-feedback logs"\)$/);
     // fusion has no implicit-feedback reading: the hint is for CTR only
     expect(() => defaultBinding('fusion', cols.slice(0, 3))).toThrow(/needs a target column: gatelab datasets roles ID <column>=target$/);
     expect(() => defaultBinding('recsys', [...cols.slice(0, 3), col('Click', 'int')])).toThrow(/needs a target column: gatelab datasets roles ID <column>=target \(the column 'Click' looks like one\)$/);
@@ -50,7 +50,7 @@ describe('default bindings from column roles', () => {
       /<column>=target \(the column 'rating' looks like a rating: 10 values from 0\.5 to 5; to read a rating ≥ 4 as a click, train with --target rating --set positiveAtLeast=4\)$/);
     // without stats (the app's estimate, a run's snapshot) the advice is as before
     expect(() => runBinding(noTarget.map(({ name, type, role, modality }) => ({ name, type, role, modality })), { model: { template: 'deepfm' }, data: {} }))
-      .toThrow(/does not sample negatives itself: add them to the file$/);
+      .toThrow(/does not sample negatives itself: add them to the file \(README's pandas recipe for it: section "From a dataset to batches", "implicit-feedback logs"\)$/);
   });
 
   it('fusion: modalities from the modality of each column, stratified split on the target', () => {

@@ -16,6 +16,10 @@ import { ratingAdvice, type StatsHints } from './stats-hints';
 import { IMPLICIT_FEEDBACK_HINT, MAX_INTEGER_CLASSES, distinctNumbers } from './target';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
 import { shellWord } from '../text/shell-word';
+import { LABEL_NAMES, likelyTarget } from './likely-target';
+
+// the guess of a label column lives in likely-target.ts; callers of binding.ts keep importing it from here
+export { likelyTarget };
 
 const names = z.array(z.string().min(1));
 
@@ -26,7 +30,7 @@ export const DataColumns = z.discriminatedUnion('family', [
     fields: names.min(1),
     numeric: names.default([]),
     multiHot: z.array(z.object({ name: z.string(), columns: names.min(1) })).default([]),
-    label: z.object({ column: z.string(), positiveAtLeast: z.number().optional() }),
+    label: z.object({ column: z.string(), positiveAtLeast: z.number().optional(), positive: z.string().optional(), minorityPositive: z.boolean().optional() }),
     rating: z.string().optional(),
   }),
   z.object({
@@ -37,6 +41,10 @@ export const DataColumns = z.discriminatedUnion('family', [
     classes: z.number().int().min(1).default(1),
     /** The label rule: value ≥ t is the positive class (a numeric target read as binary). */
     positiveAtLeast: z.number().optional(),
+    /** The value of a two-valued target that is the positive class (the run's model.positive); target.ts TargetOptions. */
+    positive: z.string().optional(),
+    /** Two values no word decides: the rarer is positive (set for runs created since the rule; absent, the later in sorted order). */
+    minorityPositive: z.boolean().optional(),
     /**
      * Classes or a number to regress (the run's model.task; regression-target.ts states the auto rule).
      * bindTarget sets 'regression' once the values decide it; absent in runs from before regression (auto).
@@ -179,22 +187,6 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
   };
 }
 
-/**
- * The column a user most likely means as the label when none has the role target: a label's name (clicked,
- * label, y, rating, fraudulent...) first, then a two-valued column, and only then a name that is as often a
- * feature's (a shop's 'category'). Among two-valued columns the last one: a file with a header writes its
- * label last far more often than first (a job-postings file's has_company_logo, telecommuting, ..., fraudulent),
- * while a headerless file (column_1...) writes it first (Criteo, LIBSVM-style dumps). Undefined when nothing
- * looks like one.
- */
-export function likelyTarget<C extends { name: string; type: string }>(used: readonly C[]): C | undefined {
-  const named = (rule: RegExp) => used.find((c) => rule.test(c.name.trim()));
-  const twoValued = used.filter((c) => c.type === 'boolean');
-  const headerless = twoValued.length > 0 && twoValued.every((c) => /^column_\d+$/.test(c.name));
-  return named(LABEL_NAMES) ?? (headerless ? twoValued[0] : twoValued[twoValued.length - 1]) ?? named(FEATURE_OR_LABEL_NAMES);
-}
-const LABEL_NAMES = /^(labels?|target|y|class|clicks?|clicked|is_?click(ed)?|liked?|purchased?|converted|churn(ed)?|survived|(is_?)?fraud(ulent)?|spam|sentiment|outcome|rating|overall|stars|recommended.*|exited|default(ed)?|attrition)$/i;
-const FEATURE_OR_LABEL_NAMES = /^(category)$/i;
 
 /**
  * A forecasting template on a file that is no series: no time column (none with the role time, no datetime
@@ -325,7 +317,8 @@ export function ctrColumnNotes(columns: ReadonlyArray<{ name: string; type: stri
  * `positiveAtLeast`), seeded random 80/10/10; fusion: columns grouped by their modality, stratified 80/10/10.
  * Throws a message saying which role to set when the columns do not say enough.
  */
-export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; seed?: number; task?: TargetTask; hints?: StatsHints } = {}): DataBindingInput {
+export function defaultBinding(family: Family, columns: ColumnDescription[], o: { split?: string; positiveAtLeast?: number; positive?: string; minorityPositive?: boolean; seed?: number; task?: TargetTask; hints?: StatsHints } = {}): DataBindingInput {
+  const choice = { ...(o.positive !== undefined ? { positive: o.positive } : {}), ...(o.minorityPositive ? { minorityPositive: true } : {}) };
   const used = columns.filter((c) => c.role !== 'ignore');
   const target = used.find((c) => c.role === 'target');
   const seed = o.seed ?? 42;
@@ -339,7 +332,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   }
   if (!target) {
     // name the likely column: a user whose file has 'click' or 'label' should not have to guess
-    const likely = likelyTarget(used);
+    const likely = likelyTarget(used, o.hints?.twoValued);
     // a headerless ratings file names no label, yet its ratings are one with a threshold: not an interaction log
     // ('rating' itself is a label's name: say its threshold too, or the next refusal asks for one). A column
     // guessed only for being two-valued (Amazon's 'verified') gives way to a rating named as one ('overall')
@@ -378,7 +371,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
     // regresses it (its batch needs 'rating'). Other templates leave it unused (a batch feeds only what
     // the graph takes, and a model without a rating tower is scored on the click only).
     const rating = NUMERIC.has(target.type) && o.positiveAtLeast !== undefined ? { rating: target.name } : {};
-    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, multiHot, label: { column: target.name, positiveAtLeast: o.positiveAtLeast }, ...rating } };
+    return { split: { kind: 'random', ratios, seed }, columns: { family, fields, numeric, multiHot, label: { column: target.name, positiveAtLeast: o.positiveAtLeast, ...choice }, ...rating } };
   }
   const groups = new Map<string, string[]>();
   for (const c of used) if (c !== target && c.modality && c.type !== 'datetime') groups.set(c.modality, [...(groups.get(c.modality) ?? []), c.name]);
@@ -393,7 +386,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   if (groups.size < 1) throw new Error('a fusion model needs at least one modality (a column group; gated fusions need two); found none: gatelab datasets roles ID <column>=feature:<modality>');
   return {
     split: { kind: 'stratified', ratios, column: target.name, seed },
-    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name, ...(o.positiveAtLeast !== undefined ? { positiveAtLeast: o.positiveAtLeast } : {}),
+    columns: { family, modalities: [...groups].map(([name, cols]) => ({ name, columns: cols })), label: target.name, ...(o.positiveAtLeast !== undefined ? { positiveAtLeast: o.positiveAtLeast } : {}), ...choice,
       ...(o.task !== undefined && o.task !== 'auto' ? { task: o.task } : {}) },
   };
 }

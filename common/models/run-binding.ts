@@ -13,7 +13,7 @@ const PROTOCOL_RATIOS = { train: 0.8, val: 0.1, test: 0.1 };
 
 export interface RunBindingConfig {
   model: Record<string, unknown>;
-  data: { split?: string; splitSeed?: number; splitByTime?: boolean; stratifyByTotals?: boolean };
+  data: { split?: string; splitSeed?: number; splitByTime?: boolean; stratifyByTotals?: boolean; positiveByCount?: boolean };
   seed?: number;
 }
 
@@ -45,12 +45,14 @@ export function runBinding(
   const family = templateInfo(String(config.model.template)).family;
   const described = columns.map((c) => ({ name: c.name, type: c.type as ColumnTypeName, role: c.role as ColumnRole, modality: c.modality ?? null }));
   const positiveAtLeast = typeof config.model.positiveAtLeast === 'number' ? config.model.positiveAtLeast : undefined;
+  // the positive value the user chose (`--set positive='Charged Off'`), and for runs created since the rule the rarer of two values no word decides
+  const choice = { ...(typeof config.model.positive === 'string' || typeof config.model.positive === 'number' ? { positive: String(config.model.positive) } : {}), ...(config.data.positiveByCount === true ? { minorityPositive: true } : {}) };
   // classes or a number (fusion's model.task; a stored run without it: auto, the rule it trained under)
   const task = (TARGET_TASKS as readonly unknown[]).includes(config.model.task) ? config.model.task as TargetTask : undefined;
   // The split's seed: fixed per dataset run since splitSeed exists (every seed of a group is tested on the
   // same rows); runs created before it keep the run seed they were trained with.
   const seed = config.data.splitSeed ?? config.seed;
-  const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, seed, ...(task ? { task } : {}), hints: statsHints(columns) });
+  const defaults = defaultBinding(family, described, { split: config.data.split, positiveAtLeast, ...choice, seed, ...(task ? { task } : {}), hints: statsHints(columns) });
   // A stored split is its stored rows (ordered, or not, when it was created). Otherwise a chronological split
   // of recommendation/fusion data is ordered by its time column only for runs created since that rule
   // (data.splitByTime): a run from before resumes and exports on the rows it trained on.

@@ -1,7 +1,7 @@
 // The stats a dataset's columns carry name what their headerless names cannot: Unix seconds (a time, not an
 // id) and ratings (a label with a threshold, not an implicit-feedback log).
 import { describe, expect, it } from 'vitest';
-import { ratingAdvice, statsHints } from './stats-hints';
+import { labelThresholdAdvice, ratingAdvice, statsHints } from './stats-hints';
 
 const col = (name: string, type: string, min: number, max: number, distinct: number, role = 'feature') =>
   ({ name, type, role, stats: { min, max, numbers: { distinct, fractions: type === 'float' } } });
@@ -26,5 +26,15 @@ describe('statsHints', () => {
     expect(ratingAdvice('overall', h.ratings.get('overall')!)).toBe("the column 'overall' looks like a rating: 5 values from 1 to 5; to read a rating ≥ 4 as a click, train with --target overall --set positiveAtLeast=4");
     // a name the shell and Python must both read back: quoted for each
     expect(ratingAdvice("Kim's rating", h.ratings.get('Book-Rating')!)).toMatch(/--target 'Kim'\\''s rating' --set positiveAtLeast=8; its 0s then count as ratings below 8, not clicks: .* \(pandas: df = df\[df\['Kim\\'s rating'\] != 0\]\)$/);
+  });
+});
+
+describe('labelThresholdAdvice', () => {
+  it("calls a scale a rating only when its column is named like one: a shop's quantity is no rating", () => {
+    expect(labelThresholdAdvice('quantity', ['1', '2', '3', '6'])).toBe(', e.g. 5 (its values run from 1 to 6)');
+    expect(labelThresholdAdvice('stars', ['1', '2', '3', '4', '5'])).toBe(', e.g. 4 for a rating from 1 to 5');
+    expect(labelThresholdAdvice('overall', ['1', '2', '3', '4', '5'])).toBe(', e.g. 4 for a rating from 1 to 5');
+    // the 0s' note is a rating's ("not rated"): a count's 0 is just 0
+    expect(labelThresholdAdvice('items', ['0', '1', '2', '4'])).toBe(', e.g. 4 (its values run from 0 to 4)');
   });
 });

@@ -7,6 +7,7 @@
 import { storedStats } from '../data/stored-stats';
 import { pyString } from '../text/python-string';
 import { shellWord } from '../text/shell-word';
+import { twoValuedCategoricals } from './likely-target';
 
 /** Plausible Unix seconds: 1990-01-01 to 2050-01-01 (MovieLens-100k's 1997 ratings, Taobao's 2017 log). */
 const EPOCH_RANGE = [631152000, 2524608000];
@@ -21,6 +22,8 @@ export interface StatsHints {
   epochSeconds: ReadonlySet<string>;
   /** Number columns that read as ratings (3 to 21 distinct values within 0..10, reaching 3 or more), with a threshold to suggest. */
   ratings: ReadonlyMap<string, RatingHint>;
+  /** Categorical columns of exactly two values (likely-target.ts twoValuedCategoricals): label candidates as booleans are. */
+  twoValued?: ReadonlySet<string>;
 }
 
 /** A rating column as statsHints read it. */
@@ -38,7 +41,7 @@ export function statsHints(columns: ReadonlyArray<{ name: string; type: string; 
     const atLeast = ratingThreshold(min, max, distinct);
     if (RATING_NAME.test(c.name) && atLeast !== undefined) ratings.set(c.name, { min, max, distinct, atLeast });
   }
-  return { epochSeconds, ratings };
+  return { epochSeconds, ratings, twoValued: twoValuedCategoricals(columns.filter((c) => c.role !== 'ignore')) };
 }
 
 /**
@@ -63,7 +66,8 @@ export function ratingAdvice(name: string, r: RatingHint): string {
 
 /**
  * For a CTR label the user chose that has more than two values (`values`: its distinct numbers, as text):
- * the threshold to try when they read as a rating scale, with what its 0s become; '' otherwise. Worded
+ * the threshold to try when they read as a rating scale, called a rating (with what its 0s become) only when
+ * the column is named like one (RATING_NAME); '' otherwise. Worded
  * without a flag, so the app's rewording of the sentence before it (renderer/lib/ui-hints.ts) still holds.
  */
 export function labelThresholdAdvice(name: string, values: readonly string[]): string {
@@ -71,7 +75,9 @@ export function labelThresholdAdvice(name: string, values: readonly string[]): s
   if (xs.length === 0 || xs.some(Number.isNaN)) return '';
   const min = Math.min(...xs), max = Math.max(...xs);
   const atLeast = ratingThreshold(min, max, xs.length);
-  return atLeast === undefined ? '' : `, e.g. ${atLeast} for a rating from ${min} to ${max}${zerosNote(name, { min, atLeast })}`;
+  if (atLeast === undefined) return '';
+  // a shop's quantity (1, 2, 3, 6) is a scale by its numbers only: "a rating" only for a column named like one
+  return RATING_NAME.test(name) ? `, e.g. ${atLeast} for a rating from ${min} to ${max}${zerosNote(name, { min, atLeast })}` : `, e.g. ${atLeast} (its values run from ${min} to ${max})`;
 }
 
 /** What a threshold makes of a scale's 0s, and how to drop them where 0 means "not rated"; '' for a scale from above 0. */

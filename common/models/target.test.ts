@@ -181,7 +181,7 @@ describe('an implicit-feedback log (user, item, time) has no label', () => {
       "the target 'ts' is a time column with more than 1,000 distinct times (2023-11-14 22:13:34, 2023-11-14 22:13:58, 2023-11-14 22:14:22, …), not a label: choose a column of classes as the target. " +
       'If each row is an interaction (an implicit-feedback log: user, item, time), every row is a positive and there is nothing to tell apart. ' +
       'A CTR model needs a label column: a 0/1 column with rows for items shown but not clicked (label 0), or a rating with a threshold (--set positiveAtLeast=4). ' +
-      'GateLab does not sample negatives itself: add them to the file');
+      'GateLab does not sample negatives itself: add them to the file (README\'s pandas recipe for it: section "From a dataset to batches", "implicit-feedback logs")');
     // without the types, still numbers, but each printed as stored (7 digits printed 1700000000 for all)
     expect(() => codeTarget(log, ctr('ts'))).toThrow(/the target 'ts' is a number with more than 1,000 distinct values \(1700000014, 1700000038, 1700000062, 1700000086, 1700000110, …\)/);
   });

@@ -1,6 +1,7 @@
 // What a target column means to a classifier, decided from its values (the binding names the column, the
 // data decides the classes): a label rule (`positiveAtLeast`) makes it binary (value ≥ t); two values
-// make it binary with the positive one picked by the words (spam/ham: 'spam'; clicked/not: 'clicked');
+// make it binary with the positive one the user chose (`positive`), else picked by the words (spam/ham: 'spam';
+// clicked/not: 'clicked'), else the rarer (positive-class.ts);
 // k ≥ 3 categories or small integers make k classes in sorted order (the order is recorded, so class ids
 // map back to names). Missing values are no label at all (NaN): those rows are left out of training and
 // scoring, never read as negatives. Pure: the trainer and the export both use it.
@@ -13,6 +14,12 @@ import { shellWord } from '../text/shell-word';
 import { pyString } from '../text/python-string';
 import { labelThresholdAdvice } from './stats-hints';
 import { booleanWordsOf, isBooleanDictionary, shownBoolean, type BooleanWords } from './label-words';
+import { isPositive, positiveByWords, positiveChoiceOf, rarerOf } from './positive-class';
+import { IMPLICIT_FEEDBACK_HINT } from './implicit-feedback-hint';
+
+// moved to files of their own; their importers keep importing them from here
+export { positiveChoiceOf, positiveOf } from './positive-class';
+export { IMPLICIT_FEEDBACK_HINT, NEGATIVE_SAMPLING_RECIPE } from './implicit-feedback-hint';
 
 export type TargetCoding =
   | { kind: 'binary'; column: string; positive: string; negative: string; rule?: number; labelOf(row: number): number; boolean?: true }
@@ -22,39 +29,6 @@ export type TargetCoding =
 export const MAX_CLASSES = 1000;
 /** Most distinct integers read as classes (more: a count or a measurement; give it a threshold). */
 export const MAX_INTEGER_CLASSES = 100;
-
-// "no" and "false" in the languages a label file is likely written in. Sorted order alone made the later
-// value positive, so a German Ja/Nein label read 'Nein' as the positive class (as did да/нет, ja/nej, ja/nei,
-// evet/hayır, 네/아니요): the word decides before the order. Two-letter and one-letter words are only those a
-// two-valued label is unlikely to mean otherwise.
-const NEGATIVE = new Set(['no', 'not', 'false', 'n', 'f', 'neg', 'negative', 'none', '0', 'off',
-  'nein', 'nee', 'nö', 'nie', 'niemals', 'falsch', // German, Dutch 'nee', Polish 'nie'
-  'non', 'faux', 'fausse', 'falso', 'falsa', 'não', 'nao', 'nej', 'nei', 'ne', 'hayır', 'hayir', // French, Spanish, Italian, Portuguese, Scandinavian, Czech, Turkish
-  'нет', 'ложь', 'όχι', 'οχι', 'לא', 'لا', 'नहीं', '否', '不', '不是', '没有', '沒有', '假', '错', '錯', 'いいえ', '아니오', '아니요']);
-const POSITIVE = new Set(['yes', 'true', 'y', 't', 'pos', 'positive', '1', 'on', 'clicked', 'click',
-  'ja', 'jawohl', 'wahr', 'richtig', 'oui', 'vrai', 'vraie', 'sí', 'si', 'sì', 'sim', 'verdadero', 'verdadera', 'vero', 'verdadeiro', 'tak', 'ano', 'evet',
-  'да', 'истина', 'ναι', 'כן', 'نعم', 'हाँ', 'हां', '是', '对', '對', '真', '有', 'はい', '예', '네']);
-// prefixes: "not clicked", "non-spam", "no click", German "nicht geklickt", "kein Kauf", "keine"
-/** A value as the word lists spell it: 'NEIN ' → 'nein'; composed accents (a file's 'não' may be n + a + combining tilde). */
-const wordOf = (v: string) => v.trim().normalize('NFC').toLowerCase();
-const isNegative = (v: string) => { const w = wordOf(v); return NEGATIVE.has(w) || w.startsWith('not') || w.startsWith('non') || w.startsWith('no ') || w.startsWith('nicht') || w.startsWith('kein'); };
-const isPositive = (v: string) => POSITIVE.has(wordOf(v));
-
-/** The positive of two values (sorted a < b): the one that is not a negative word, else the positive word, else b. */
-export function positiveOf(a: string, b: string): string {
-  if (isNegative(a) !== isNegative(b)) return isNegative(a) ? b : a;
-  if (isPositive(a) !== isPositive(b)) return isPositive(a) ? a : b;
-  return b;
-}
-
-/**
- * What a recommendation model needs when a log holds only interactions. Said where a CTR run finds no
- * label (common/models/binding.ts should add it to its "needs a target column" message), a label that is
- * one value in every row, and a time column given as the label: the usual cause is an implicit-feedback log.
- */
-export const IMPLICIT_FEEDBACK_HINT = 'If each row is an interaction (an implicit-feedback log: user, item, time), every row is a positive and there is nothing to tell apart. ' +
-  'A CTR model needs a label column: a 0/1 column with rows for items shown but not clicked (label 0), or a rating with a threshold (--set positiveAtLeast=4). ' +
-  'GateLab does not sample negatives itself: add them to the file';
 
 const show = (values: readonly string[], max = 8) => values.slice(0, max).join(', ') + (values.length > max ? `, … (${values.length.toLocaleString('en-US')} in all)` : '');
 const thresholdHint = (column: string) => `set a threshold with \`--set positiveAtLeast=T\` (label = value ≥ T; in the app, the target's "label = value ≥ t" rule) or choose another target column than '${column}'`;
@@ -75,6 +49,16 @@ export interface TargetOptions {
   dataset?: DatasetRef;
   /** A boolean target's words as its file wrote them (label-words.ts): the coding names its values by them. */
   booleanWords?: BooleanWords;
+  /**
+   * The value the user chose as positive (`--set positive='Charged Off'`, or the dataset's label rule): one of
+   * a two-valued target's values as the run names them; a value the column does not hold is refused, listing its values.
+   */
+  positive?: string;
+  /**
+   * Two values that no word decides ("Charged Off"/"Fully Paid") make the rarer one positive, as a fraud,
+   * default or churn label means it (new runs: the binding's minorityPositive); without it the later in sorted order.
+   */
+  minorityPositive?: boolean;
 }
 
 /** A dataset as a message's commands name it: by id (a name can read as an id, or need quoting), the name said beside it. */
@@ -132,6 +116,9 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
   // The value of a row as a number (numeric columns, or coded columns whose values are numbers), NaN when missing.
   const numberAt = dict ? (() => { const n = dict.map((s) => (s.trim() === '' ? NaN : Number(s))); return (r: number) => (col.values[r] < 0 ? NaN : n[col.values[r]]); })()
     : (r: number) => (Number.isFinite(col.values[r]) ? col.values[r] : NaN);
+  if (o.positiveAtLeast !== undefined && o.positive !== undefined) {
+    throw new Error(`positive='${o.positive}' and positiveAtLeast=${o.positiveAtLeast} are two label rules for '${column}': keep one (positive names a value of a two-valued target; positiveAtLeast thresholds a number)`);
+  }
   if (o.positiveAtLeast !== undefined) {
     const t = o.positiveAtLeast;
     if (dict) {
@@ -148,12 +135,12 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
     // a boolean's 'false'/'true' sort as its codes 0/1 and are named as the file wrote them ('no'/'yes', '0'/'1')
     const words = isBooleanDictionary(dict) ? o.booleanWords : undefined;
     const names = codes.map((c) => shownBoolean(dict[c], words));
-    if (words && names.length === 2) return booleanCoding(column, names, (r) => (col.values[r] < 0 ? NaN : col.values[r]));
+    if (words && names.length === 2) return booleanCoding(column, names, (r) => (col.values[r] < 0 ? NaN : col.values[r]), o.positive);
     const ids = new Int32Array(dict.length).fill(-1);
     codes.forEach((c, i) => { ids[c] = i; });
     // Codes are the importer's; class ids are the sorted values' ranks, so the same values give the same ids.
     const idOf = (r: number) => (col.values[r] < 0 ? NaN : ids[col.values[r]]);
-    return coded(column, names, idOf, o, false);
+    return coded(column, names, idOf, o, false, rows);
   }
   const { seen, integers } = distinctNumbers(rows, numberAt, MAX_CLASSES);
   const values = [...seen].sort((a, b) => a - b);
@@ -174,16 +161,26 @@ export function targetCoding(col: DataColumn, column: string, o: TargetOptions =
       `GateLab's CTR models classify a click; they do not regress a continuous target (the fusion templates do: --template concat-fusion, gmu, …): ${thresholdHint(column)}`);
   }
   const index = new Map(values.map((v, i) => [v, i]));
-  return coded(column, names, (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true);
+  return coded(column, names, (r) => { const v = numberAt(r); return Number.isNaN(v) ? NaN : index.get(v)!; }, o, true, rows);
 }
 
-/** A boolean label named by its file's words: code 1 is positive whatever the words ('Y'/'N', '1'/'0'). */
-function booleanCoding(column: string, names: string[], codeOf: (r: number) => number): TargetCoding {
+/**
+ * A boolean label named by its file's words: code 1 is positive whatever the words ('Y'/'N', '1'/'0'), unless
+ * the user chose the other word as `positive` (a 'paid_back' yes/no whose 'no' is the event to predict).
+ */
+function booleanCoding(column: string, names: string[], codeOf: (r: number) => number, positive?: string): TargetCoding {
+  if (positive !== undefined && !names.includes(positive)) throw new Error(unheldPositive(column, positive, names));
+  if (positive === names[0]) return { kind: 'binary', column, positive: names[0], negative: names[1], labelOf: (r) => { const c = codeOf(r); return Number.isNaN(c) ? NaN : 1 - c; }, boolean: true };
   return { kind: 'binary', column, positive: names[1], negative: names[0], labelOf: codeOf, boolean: true };
 }
 
+/** The refusal of a positive value the target does not hold, listing the values it does. */
+function unheldPositive(column: string, positive: string, names: readonly string[]): string {
+  return `positive='${positive}': the target '${column}' holds no such value; its values: ${show(names.map((v) => `'${v}'`))} (the value must be written exactly, case and spaces included)`;
+}
+
 /** Classes from sorted names and a row → class id function: one (refused), two (binary) or more. */
-function coded(column: string, names: string[], idOf: (r: number) => number, o: TargetOptions, numeric: boolean): TargetCoding {
+function coded(column: string, names: string[], idOf: (r: number) => number, o: TargetOptions, numeric: boolean, rows: number): TargetCoding {
   if (names.length === 0) throw new Error(`the target '${column}' has no value in any row: choose another target column`);
   if (names.length === 1) {
     // a CTR label that is 1 (or 'clicked') in every row: a log of interactions only, with no negatives
@@ -192,11 +189,18 @@ function coded(column: string, names: string[], idOf: (r: number) => number, o: 
     const oneValue = numeric ? `the column has one value, so no threshold can split it (--set positiveAtLeast cannot help): ` : '';
     throw new Error(`the target '${column}' is '${names[0]}' in every row that has a value: there is nothing to tell apart; ${oneValue}choose another target column${onlyPositives}`);
   }
+  if (o.positive !== undefined && !names.includes(o.positive)) throw new Error(unheldPositive(column, o.positive, names));
   if (names.length === 2) {
-    // Numbers: the larger value is positive (0/1, 1/2, -1/1); words: see positiveOf.
-    const positive = numeric ? names[1] : positiveOf(names[0], names[1]);
+    // The user's choice; else numbers: the larger value is positive (0/1, 1/2, -1/1); words: see positiveOf,
+    // and, for new runs, the rarer of two values no word decides (minorityPositive)
+    const byWords = numeric ? names[1] : positiveByWords(names[0], names[1]);
+    const positive = o.positive ?? byWords ?? (o.minorityPositive ? rarerOf(names, idOf, rows) : names[1]);
     const p = names.indexOf(positive);
     return { kind: 'binary', column, positive, negative: names[1 - p], labelOf: (r) => { const c = idOf(r); return Number.isNaN(c) ? NaN : c === p ? 1 : 0; } };
+  }
+  if (o.positive !== undefined) {
+    throw new Error(`positive='${o.positive}' picks the positive of a two-valued target, and '${column}' has ${names.length.toLocaleString('en-US')} values (${show(names.map((v) => `'${v}'`))}): ` +
+      `to read '${o.positive}' against all the others, ${oneVsRestAdvice(column, [o.positive])}`);
   }
   if (o.binaryOnly) throw new Error(notTwoValued(column, names, numeric));
   if (names.length > MAX_CLASSES) throw new Error(tooManyClasses(column, names, o, numeric));
@@ -347,14 +351,15 @@ export type TargetReading = TargetCoding | RegressionTarget;
 export function codeTarget(data: ColumnSource, columns: Exclude<DataColumns, { family: 'forecasting' }>, typeOf?: (column: string) => string | undefined, dataset?: DatasetRef): TargetReading {
   const label = columns.family === 'recsys' ? columns.label.column : columns.label;
   const rule = columns.family === 'recsys' ? columns.label.positiveAtLeast : columns.positiveAtLeast;
+  const choice = positiveChoiceOf(columns);
   const task = taskOf(columns);
   const type = typeOf?.(label);
   const booleanWords = booleanWordsOf(data, label);
-  if (columns.family === 'fusion') {
+  if (columns.family === 'fusion' && choice.positive === undefined) { // a positive value names a class: never regressed
     const regression = regressionTarget(data.column(label), label, { task, positiveAtLeast: rule, type, ...(dataset ? { dataset } : {}) });
     if (regression) return regression;
   }
-  return targetCoding(data.column(label), label, { positiveAtLeast: rule, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}), ...(dataset ? { dataset } : {}), ...(booleanWords ? { booleanWords } : {}) });
+  return targetCoding(data.column(label), label, { positiveAtLeast: rule, ...choice, binaryOnly: columns.family === 'recsys', type, ...(task === 'classification' && columns.family === 'fusion' ? { classes: true } : {}), ...(dataset ? { dataset } : {}), ...(booleanWords ? { booleanWords } : {}) });
 }
 
 /**

@@ -52,6 +52,12 @@ export const DatasetData = z.object({
    */
   stratifyByTotals: z.boolean().optional(),
   /**
+   * A two-valued target that no word decides ("Charged Off"/"Fully Paid") reads its rarer value as positive
+   * (common/models/positive-class.ts; the lab sets it on new runs). Absent (runs from before), the later value
+   * in sorted order: a resumed or exported old run keeps its positive class.
+   */
+  positiveByCount: z.boolean().optional(),
+  /**
    * The dataset's columns, types, roles and modalities when the run was created (the lab fills it in): a
    * run keeps the binding it was trained with when the dataset's roles change later (resume, Try it,
    * gate analytics). Absent (runs from before), the dataset's current columns.

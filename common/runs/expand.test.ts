@@ -18,9 +18,23 @@ describe('sweep and seed expansion', () => {
     ]);
     const r = runs[7];
     expect(r.config).toMatchObject({ seed: 11, optimizer: { lr: 1e-2 }, model: { template: 'moe-dnn', router: { k: 1 } } });
-    expect(r.name).toBe('lr x k lr=0.01 k=1 seed=11');
+    expect(r.name).toBe('lr x k · lr=0.01 · k=1 seed=11');
     // The base config is not mutated by the expansion.
     expect(runs[0].config).toMatchObject({ optimizer: { lr: 1e-3 } });
+  });
+
+  it('names each run by the values that set its point apart, worded as a --set run: at most 3, then "+N more"', () => {
+    const names = (params: Record<string, unknown[]>, o: { seeds?: number; name?: string } = {}) =>
+      expandExperiment({ name: o.name ?? 'dlinear on grid', config: {}, seeds: o.seeds ?? 1, sweep: { kind: 'grid', params } }).map((r) => r.name);
+    // a key with one value is the same in every run: it names none of them apart
+    expect(names({ 'optimizer.lr': [0.01, 0.003], epochs: [2] })).toEqual(['dlinear on grid · lr=0.01', 'dlinear on grid · lr=0.003']);
+    expect(names({ a: [1, 2], b: [3, 4], c: [5, 6], d: [7, 8] })[0]).toBe('dlinear on grid · a=1 · b=3 · c=5 · +1 more');
+    // two swept keys ending alike keep their paths; a long value is cut; the seed stays last, apart
+    expect(names({ 'model.gate1.enabled': [true, false], 'model.gate2.enabled': [true, false] })[1]).toBe('dlinear on grid · model.gate1.enabled=true · model.gate2.enabled=false');
+    expect(names({ fields: [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [1]] })[0]).toBe('dlinear on grid · fields=[1,2,3,4,5,6,7,8,9,10,1…');
+    expect(names({ lr: [0.1, 0.2] }, { seeds: 2 })).toEqual(['dlinear on grid · lr=0.1 seed=1', 'dlinear on grid · lr=0.1 seed=2', 'dlinear on grid · lr=0.2 seed=1', 'dlinear on grid · lr=0.2 seed=2']);
+    // one point: nothing sets it apart, the name is the experiment's
+    expect(names({ lr: [0.1] })).toEqual(['dlinear on grid']);
   });
 
   it('seeds alone give N runs with consecutive seeds; the default base seed is 1', () => {
@@ -71,7 +85,7 @@ describe('sweep and seed expansion', () => {
     });
     expect(runs.map((r) => r.config)).toEqual([32, 64].map((batchSize) => ({
       optimizer: { lr: 1e-3, weightDecay: 0.1, kind: 'sgd' }, epochs: 1, batchSize,
-      model: { template: 'moe-forecaster', lookback: 48, experts: 2 }, seed: 1, name: `spelt batch_size=${batchSize} experts=2 optimizer=sgd`,
+      model: { template: 'moe-forecaster', lookback: 48, experts: 2 }, seed: 1, name: `spelt · batch_size=${batchSize}`,
     })));
     // the point and the run's name keep the file's words
     expect(runs[0].point).toEqual({ batch_size: 32, experts: 2, optimizer: 'sgd' });

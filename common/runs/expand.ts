@@ -1,11 +1,14 @@
 // One declared experiment -> a group of concrete runs: N seeds, a grid or random sweep over any config
 // key (dotted paths: "optimizer.lr", "model.gate.kind", "model.router.k"), and the "ablate gate G"
 // helper (on/off/kind variants). Pure: the run manager queues what this returns under one group id.
+// Each run is named by the experiment's name and what sets its point apart from the others, worded as a
+// `--set` run's name says its changes (change-words.ts): "dlinear sweep · lr=0.01 · lookback=192 seed=2".
 // The config's keys and the sweep's are read as `--set` reads its keys (config-keys.ts): `lr`,
 // `batch_size`, `weight-decay`, `lookback` (a model field) land where the run config has them.
 import { z } from 'zod';
 import { splitmix32 } from './random';
 import { setFields, spelledConfig } from './config-keys';
+import { changeWords, valueWord } from './change-words';
 
 export { setPath } from './config-keys';
 
@@ -60,8 +63,19 @@ export function randomPoints(params: Record<string, unknown[]>, samples: number,
   return all.slice(0, Math.min(samples, all.length));
 }
 
-const label = (point: Record<string, unknown>) =>
-  Object.entries(point).map(([k, v]) => `${k.split('.').at(-1)}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+/**
+ * The keys whose value is not the same at every point: what a run's name says to set it apart from the
+ * others of its sweep (a key with one value is the same for all of them, and would take one of the name's
+ * few words from one that tells the runs apart).
+ */
+function differingKeys(points: Record<string, unknown>[]): string[] {
+  const keys = [...new Set(points.flatMap((p) => Object.keys(p)))];
+  return keys.filter((k) => new Set(points.map((p) => JSON.stringify(p[k]))).size > 1);
+}
+
+/** A point's words for its runs' names ("lr=0.01 · lookback=192"), as a --set run's name says its changes. */
+const pointWords = (point: Record<string, unknown>, differing: string[]) =>
+  changeWords(differing.filter((k) => k in point).map((k) => [k, valueWord(point[k])]));
 
 /** Expands seeds × sweep points into concrete run configs (sweep point major, seed minor). */
 export function expandExperiment(input: ExperimentSpec): ExpandedRun[] {
@@ -71,14 +85,17 @@ export function expandExperiment(input: ExperimentSpec): ExpandedRun[] {
   const points = !spec.sweep ? [{}]
     : spec.sweep.kind === 'grid' ? gridPoints(spec.sweep.params) : randomPoints(spec.sweep.params, spec.sweep.samples, spec.sweep.seed);
   const name = spec.name ?? (typeof base.name === 'string' ? base.name : 'run');
+  const differing = differingKeys(points);
   const runs: ExpandedRun[] = [];
   for (const point of points) {
     // per value, as `--set optimizer=sgd` (the kind) and `--set optimizer={...}` (the section) differ
     const config = setFields(base, Object.entries(point));
+    const words = pointWords(point, differing);
     for (let s = 0; s < spec.seeds; s++) {
       const seed = baseSeed + s;
-      const parts = [name, label(point), spec.seeds > 1 ? `seed=${seed}` : ''].filter(Boolean);
-      runs.push({ name: parts.join(' '), seed, point, config: { ...config, seed, name: parts.join(' ') } });
+      // "dlinear on grid load · lr=0.01 · lookback=192 seed=2": the seed last, apart, as run labels drop it (run-label.ts)
+      const runName = [[name, words].filter(Boolean).join(' · '), spec.seeds > 1 ? `seed=${seed}` : ''].filter(Boolean).join(' ');
+      runs.push({ name: runName, seed, point, config: { ...config, seed, name: runName } });
     }
   }
   return runs;

@@ -9,6 +9,9 @@ export function ignoredFieldProblem(model: Record<string, unknown>, family: Fami
   if (model.positiveAtLeast !== undefined && family === 'forecasting') {
     return `run config: model.positiveAtLeast: a forecasting run has no label to threshold (positiveAtLeast turns a numeric target into a binary label for CTR and fusion classification runs), so it would be ignored: drop --set positiveAtLeast=${JSON.stringify(model.positiveAtLeast)}`;
   }
+  if (model.positive !== undefined && family === 'forecasting') {
+    return `run config: model.positive: a forecasting run has no label (positive names the positive value of a CTR or fusion target), so it would be ignored: drop --set positive=${JSON.stringify(model.positive)}`;
+  }
   // engine/models/forecasting/linear.ts timeLinear: channel-mixing is one map from the whole window [L·C], never per variable
   if (model.individual === true && model.mode === 'channel-mixing') {
     return `run config: model.individual: individual=true has no effect in channel-mixing mode (one linear map from all variables' windows together), so it would be ignored: --set mode=channel-independent for one map per variable, or drop individual=true`;

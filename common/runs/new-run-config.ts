@@ -13,9 +13,10 @@ import { nestedFieldSuggestion, type FieldSuggestion } from './field-suggestions
 const RUN_FIELDS = Object.keys(RunConfig.shape);
 /**
  * Model-config fields that belong to the data binding, not to a template's schema (workers/data reads them):
- * `positiveAtLeast` turns a rating into a binary label (`--set positiveAtLeast=4`).
+ * `positiveAtLeast` turns a rating into a binary label (`--set positiveAtLeast=4`); `positive` names the
+ * positive value of a two-valued target (`--set positive='Charged Off'`).
  */
-const DATA_FIELDS = new Set(['model.positiveAtLeast']);
+const DATA_FIELDS = new Set(['model.positiveAtLeast', 'model.positive']);
 
 /**
  * Template fields the dataset decides (common/models/binding.ts dataShape): the trainer fills them in when
@@ -58,6 +59,14 @@ export function parseNewRunConfig(input: unknown): RunConfig {
   const threshold = model.positiveAtLeast;
   if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) {
     throw new Error(`run config: model.positiveAtLeast: the label threshold must be a number (got ${JSON.stringify(threshold)})`);
+  }
+  const positive = model.positive;
+  // `--set positive=0` reads as the number 0: a 0/1 target's value, said as the run names it ('0')
+  if (positive !== undefined && !(typeof positive === 'string' && positive !== '') && !(typeof positive === 'number' && Number.isFinite(positive))) {
+    throw new Error(`run config: model.positive: the positive value is one of the target's values, as text (e.g. --set positive='Charged Off'; got ${JSON.stringify(positive)})`);
+  }
+  if (positive !== undefined && threshold !== undefined) {
+    throw new Error(`run config: model.positive and model.positiveAtLeast are two label rules: keep one (positive names a value of a two-valued target; positiveAtLeast thresholds a number)`);
   }
   if (dropped.length) throw new Error(unknownFieldsMessage(dropped, { ...run, model: parsedModel ?? model }, templateFields));
   return run;

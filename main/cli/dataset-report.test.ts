@@ -89,8 +89,18 @@ describe('statText', () => {
   it('says a column once by its kind: a time range, a distinct count (with list tokens), or a number range', () => {
     // 2024-01-01 00:00 .. 2024-01-02 00:00 in epoch seconds: the range as times only, never again as numbers
     expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0 })).toBe('2024-01-01 00:00 .. 2024-01-02 00:00');
+    // an import that counted the distinct times says them too (repeated times: a log, not one series)
+    expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0, numbers: { distinct: 25, fractions: false } }))
+      .toBe('2024-01-01 00:00 .. 2024-01-02 00:00, 25 distinct');
     expect(statText('categorical', { cardinality: 4, missing: 2, listTokens: { separator: '|', distinct: 6, meanPerRow: 1.975, maxPerRow: 3 } }))
       .toBe("4 distinct, 6 distinct tokens ('|'), 1.98 per row (max 3), 2 missing");
+    // a categorical column of 2 to 5 values lists them (sorted), as a boolean lists its words: a label in words shows its classes
+    const loanStatus = { cardinality: 2, missing: 0, topValues: [{ value: 'Fully Paid', count: 255 }, { value: 'Charged Off', count: 45 }] };
+    expect(statText('categorical', loanStatus)).toBe('2 distinct: Charged Off, Fully Paid');
+    expect(statText('categorical', { cardinality: 2, topValues: [{ value: ' 60 months', count: 1 }, { value: ' 36 months', count: 2 }] })).toBe("2 distinct: ' 36 months', ' 60 months'");
+    expect(statText('categorical', { cardinality: 6, topValues: 'abcdef'.split('').map((value) => ({ value, count: 1 })) })).toBe('6 distinct');
+    // top values that miss some (an older import, a cut list) are not listed as if they were all
+    expect(statText('categorical', { cardinality: 3, topValues: [{ value: 'a', count: 2 }] })).toBe('3 distinct');
     expect(statText('float', { min: 1, max: 3, mean: 2 })).toMatch(/^1\.0 \.\. 3\.0, mean 2/);
     // a boolean names the words its file wrote (the classes runs name), false's first; an older import: the count only
     expect(statText('boolean', { cardinality: 2, missing: 0, booleanWords: { false: 'no', true: 'yes' } })).toBe('2 distinct: no, yes');

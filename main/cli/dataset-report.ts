@@ -53,14 +53,31 @@ export function statText(type: string, stats: Record<string, unknown>, role?: st
   const parts: string[] = [];
   if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
   // a boolean as its file wrote it ('2 distinct: no, yes'): the words runs and the app name its classes by
-  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(storedStats(stats).booleanWords) : ''}`);
+  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(storedStats(stats).booleanWords) : fewValuesText(type, s.cardinality, stats.topValues)}`);
   else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max, type === 'float' && (s.numbers?.fractions ?? true)), `mean ${fmt(s.mean ?? NaN)}`);
-  // a number column's distinct values, when its import counted them (what decides classes vs regression)
-  if (s.numbers && type !== 'datetime') parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
+  // a number or datetime column's distinct values, when its import counted them (what decides classes vs regression; distinct times)
+  if (s.numbers) parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);
   // a column of '|' lists: the tokens the multi-hot role would read, beside its distinct whole values
   if (s.listTokens && showsListTokens(s.listTokens, role)) parts.push(listTokenText(s.listTokens));
   if (s.missing) parts.push(`${n(s.missing)} missing`);
   return parts.join(', ');
+}
+
+/** Most values a categorical column's line lists: a label's two ("Charged Off, Fully Paid") or a handful of classes. */
+const LISTED_VALUES = 5;
+
+/**
+ * ": Charged Off, Fully Paid" (sorted, as a target's classes are) for a categorical column of 2 to 5 values
+ * when the import's top values hold them all; '' otherwise. A label written in words showed only "2 distinct",
+ * leaving the user to guess which value runs would read as positive.
+ */
+function fewValuesText(type: string, cardinality: number, topValues: unknown): string {
+  if (type !== 'categorical' || cardinality < 2 || cardinality > LISTED_VALUES || !Array.isArray(topValues)) return '';
+  const values = topValues.map((t: { value?: unknown }) => t?.value).filter((v): v is string => typeof v === 'string');
+  if (values.length !== cardinality) return '';
+  // a loan file's term is ' 36 months': quoted, so the space a --positive or a filter must repeat shows
+  const spaced = values.some((v) => v !== v.trim() || v === '');
+  return `: ${values.sort().map((v) => (spaced ? `'${v}'` : v)).join(', ')}`;
 }
 
 /** ": no, yes" (false's word first) when the import kept the file's words for a boolean; '' otherwise. */

@@ -1,6 +1,7 @@
 // `gatelab datasets [--json]` lists the lab's datasets (installing the demo datasets on first start);
 //   datasets show ID [--json]                        schema, validation, splits
 //   datasets roles ID col=role[:modality] ...          set column roles (target, time, categorical...)
+//     [--positive-at-least N]                          and the target's label rule (datasets-label-rule.ts)
 //   datasets split ID --kind K [--name N] ...          compute and store a split (see datasets-split.ts)
 //   datasets split ID --delete NAME                    delete a stored split no run names
 //   datasets delete ID [--yes]                         remove the dataset and its files (--yes when runs used it)
@@ -15,6 +16,9 @@ import type { LabDatasets } from '../lab/datasets/index';
 import { openCliDatasets } from '../lab/runs/cli-datasets';
 import { datasetJson, datasetReport } from './dataset-report';
 import { parseRoleAssignment } from './role-assignment';
+import { checkLabelRule, labelRuleOf, storeLabelRule, typedThreshold } from './datasets-label-rule';
+import { checkPositiveValue, storePositiveValue, typedPositive } from './datasets-positive-value';
+import { LabelRules } from '../lab/lab/label-rules';
 import { shellWord } from '../../common/text/shell-word';
 import { splitCommand } from './datasets-split';
 import { COLUMN_TYPES, type ColumnTypeName } from '../../common/data/roles';
@@ -55,21 +59,35 @@ const WRITES = new Map([['roles', 'set roles'], ['split', 'store a split'], ['ty
 function show(lab: LabDatasets, ref: string, json: boolean): number {
   const d = lab.registry.resolve(ref);
   const splits = lab.store.splits.list(d.id);
+  const rule = labelRuleOf(lab.store, d.id);
+  const positive = positiveOf(lab, d.id);
   if (json) {
-    console.log(JSON.stringify({ ...datasetJson(d), description: d.description, splits }));
+    console.log(JSON.stringify({ ...datasetJson(d), description: d.description, splits, label: { positiveAtLeast: rule, positive } }));
     return 0;
   }
-  console.log(datasetReport(d, `Dataset ${d.id} '${d.name}'${d.isDemo ? ' (demo)' : ''}${d.description ? `\n${d.description}` : ''}`));
+  const target = d.columns.find((c) => c.role === 'target')?.name;
+  const ruleLine = target === undefined ? '' : rule !== null ? `\nLabel rule: '${target}' ≥ ${rule} is positive (1), below it negative (0)`
+    : positive !== null ? `\nLabel rule: '${target}' = '${positive}' is positive (1), the other value negative (0)` : '';
+  console.log(datasetReport(d, `Dataset ${d.id} '${d.name}'${d.isDemo ? ' (demo)' : ''}${d.description ? `\n${d.description}` : ''}${ruleLine}`));
   for (const s of splits) console.log(`Split '${s.name}' (id ${s.id}): ${n(s.counts.train)} train / ${n(s.counts.val)} val / ${n(s.counts.test)} test  ${JSON.stringify(s.spec)}`);
   return 0;
 }
 
-function roles(lab: LabDatasets, ref: string, assignments: string[], json: boolean): number {
+/** The positive value stored with the dataset's label rule (datasets-positive-value.ts), null without one. */
+const positiveOf = (lab: LabDatasets, id: number): string | null => new LabelRules(lab.store.settings).get(String(id))?.positive ?? null;
+
+/** `roles ID col=role ... [--positive-at-least N | --positive VALUE]`: the roles, and the target's label rule (datasets-label-rule.ts, datasets-positive-value.ts). */
+function roles(lab: LabDatasets, ref: string, assignments: string[], threshold: number | null | undefined, positive: string | null | undefined, json: boolean): number {
   const d = lab.registry.resolve(ref);
   const changes = assignments.map((a) => parseRoleAssignment(a, shellWord(ref)));
-  if (changes.length === 0) throw new Error('give at least one column=role');
-  const updated = lab.registry.setColumns(d.id, changes);
-  console.log(json ? JSON.stringify(datasetJson(updated)) : datasetReport(updated, `Dataset ${d.id} '${d.name}': roles updated`));
+  if (changes.length === 0 && threshold === undefined && positive === undefined) throw new Error('give at least one column=role');
+  // refused before anything is stored: the roles and the rule change together or not at all
+  checkLabelRule(d, changes, threshold, ref);
+  checkPositiveValue(d, changes, positive, threshold, ref);
+  const updated = changes.length ? lab.registry.setColumns(d.id, changes) : d;
+  const said = [storeLabelRule(lab.store, d, updated, threshold), storePositiveValue(lab.store, d, updated, positive)];
+  if (json) console.log(JSON.stringify({ ...datasetJson(updated), label: { positiveAtLeast: labelRuleOf(lab.store, d.id), positive: positiveOf(lab, d.id) } }));
+  else console.log(datasetReport(updated, `Dataset ${d.id} '${d.name}': ${[changes.length ? 'roles updated' : '', ...said].filter(Boolean).join('; ') || 'nothing changed'}`));
   return 0;
 }
 
@@ -127,7 +145,7 @@ function datasetToDelete(lab: LabDatasets, ref: string): { id: number; name: str
 
 export const command: CliCommand = {
   summary: 'list datasets, or: datasets show|roles|types|rename|split|delete ID ...  [--json]',
-  usage: "[list | show ID | roles ID col=role[:modality]... | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | split ID --delete NAME | delete ID [--yes]]",
+  usage: "[list | show ID | roles ID col=role[:modality]... [--positive-at-least N | --positive VALUE] | types ID col=type... [--on-invalid P] | rename ID NAME | split ID --kind K ... | split ID --delete NAME | delete ID [--yes]]",
   options: [
     ["--kind K", "split: ett, chronological, random, stratified, leave-last-out or given"],
     ["--name N", "split: its name (default: the kind; a second one gets -2, -3, ...); an existing name is replaced unless a run uses that split"],
@@ -143,6 +161,8 @@ export const command: CliCommand = {
     ["--val FILE", "split given: the validation file (default: carved from train)"],
     ["--keys c1,c2", "split given: the columns that match rows across files"],
     ["--val-fraction F", "split given: the share of train carved out for validation (default 0.1)"],
+    ["--positive-at-least N", "roles: the target's label rule, as the app's 'binary label: value ≥ t': N or more is positive (1), below negative (0); none removes it"],
+    ["--positive VALUE", "roles: which value of a two-valued target is positive (e.g. --positive 'Charged Off'), for every new run on the dataset; none removes it"],
     ["--on-invalid P", "types: what to do with values the new type cannot read: reject (default: the import's), drop or impute"],
     ["--yes", "delete: delete a dataset that runs were trained on (they keep their results, lose Try it and analytics)"],
     ["--json", "one JSON object on stdout (for scripts)"],
@@ -169,13 +189,17 @@ export const command: CliCommand = {
     try {
       if (!action || action === 'list') return list(lab, json);
       if (!ref) throw new Error(`usage: gatelab datasets ${action} ID ...`);
+      const threshold = typedThreshold(args.options['positive-at-least']);
+      if (threshold !== undefined && action !== 'roles') throw new Error(`--positive-at-least sets the target's label rule: gatelab datasets roles ${shellWord(ref)} COLUMN=target --positive-at-least N`);
+      const positive = typedPositive(args.options['positive'] as string | true | undefined);
+      if (positive !== undefined && action !== 'roles') throw new Error(`--positive sets the target's positive value: gatelab datasets roles ${shellWord(ref)} COLUMN=target --positive VALUE`);
       if (writes && lab.store.readOnly) {
         const what = action === 'split' && stringOption(args, 'delete') !== undefined ? 'delete a split' : writes;
         throw new LabUnavailable(`Cannot ${what}: ${lab.notice ?? 'the lab database is open read-only'}`);
       }
       switch (action) {
         case 'show': return show(lab, ref, json);
-        case 'roles': return roles(lab, ref, rest, json);
+        case 'roles': return roles(lab, ref, rest, threshold, positive, json);
         case 'split': return await splitCommand(lab, ref, args, json);
         case 'types': return await types(lab, ref, rest, stringOption(args, 'on-invalid'), json);
         case 'rename': {

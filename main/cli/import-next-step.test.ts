@@ -34,6 +34,22 @@ describe('importNextStep', () => {
     expect(importNextStep(4, [col('date', 'datetime'), col('store', 'categorical'), col('sales', 'float')])).toContain('--template dlinear ');
   });
 
+  it('a log of ids and times with no label points to adding negatives, not to a --target that can only fail', () => {
+    const retail = [col('user_id', 'categorical'), col('item_id', 'categorical'), col('timestamp', 'datetime', 'time'), col('quantity', 'int')];
+    const line = importNextStep(4, retail);
+    expect(line).toMatch(/^Next: this looks like an implicit-feedback log \(ids and times, no label column\)/);
+    expect(line).toContain('section "From a dataset to batches", "implicit-feedback logs"');
+    expect(line).toMatch(/then gatelab train --dataset 4 --template deepfm --target label$/);
+    expect(line).not.toContain('COLUMN');
+  });
+
+  it('a two-valued categorical column counts as a label by its stored stats, and loan_status by its name', () => {
+    const two = (name: string) => ({ ...col(name, 'categorical'), stats: { cardinality: 2 } });
+    expect(importNextStep(6, [col('amount', 'int'), two('outcome_words'), col('rate', 'float')])).toContain('--template deepfm --target outcome_words ');
+    const loan = [col('loan_amnt', 'int'), two('term'), col('int_rate', 'float'), col('desc', 'text'), two('loan_status')];
+    expect(importNextStep(5, loan)).toContain('--template gmu --target loan_status   (loan_status looks like the label;');
+  });
+
   it('a time column with a target set is a label to predict, not a series', () => {
     expect(importNextStep(2, [col('ts', 'datetime'), col('user', 'categorical'), col('clicked', 'boolean', 'target')])).toContain('--template deepfm   (predicts its target clicked;');
   });

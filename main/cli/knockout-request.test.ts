@@ -19,6 +19,7 @@ let home: string;
 let router: number;
 let gated: number;
 let demo: number;
+let baseline: number;
 
 beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'gatelab-knockout-request-'));
@@ -29,6 +30,7 @@ beforeAll(() => {
     router = addCheckpointedRun(store, paths, { ...defaultModelConfig('moe-forecaster', {}), lookback: 24, horizon: 4, channels: 2, expertHidden: [8] } as Record<string, unknown> & { template: string });
     gated = addCheckpointedRun(store, paths, { ...defaultModelConfig('tsmixer-gated', {}), lookback: 24, horizon: 4, channels: 2, ffDim: 8 } as Record<string, unknown> & { template: string });
     demo = addCheckpointedRun(store, paths, { template: 'demo-gated', inputs: 8, hidden: 8, experts: 2, expertHidden: 4 });
+    baseline = addCheckpointedRun(store, paths, { ...defaultModelConfig('dlinear', {}), lookback: 24, horizon: 4, channels: 2 } as Record<string, unknown> & { template: string });
   } finally {
     store.close();
   }
@@ -58,6 +60,13 @@ describe('gatelab knockout: what the run has no knockout for is refused before t
 
   it('a model without a gate the job can knock out', async () => {
     expect(await knockout(String(demo))).toMatchObject({ code: 2, err: expect.stringContaining(`gatelab knockout: run ${demo} has no gate to knock out`) });
+  });
+
+  it('a baseline (dlinear, what import suggests for a series): the gated templates of its family to train instead', async () => {
+    const said = await knockout(String(baseline), '--gate', 'gate', '--mode', 'closed');
+    expect(said).toEqual({ code: 2, out: '', err: `gatelab knockout: run ${baseline} has no gate to knock out: dlinear is a baseline without gates; ` +
+      'to see what gates do on this data, train a gated forecasting template instead: tsmixer-gated, patch-transformer-gated, gla, tft-lite or moe-forecaster ' +
+      `(e.g. gatelab train --dataset ID --template tsmixer-gated; gatelab templates marks the gated ones)\n` });
   });
 });
 

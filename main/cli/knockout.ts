@@ -1,7 +1,8 @@
 // `gatelab knockout RUN [--gate G] [--mode open|closed|mean|uniform|single|top1] [--expert E] [--seed S]
 //  [--resamples N] [--report] [--json]`: evaluate a trained run's test split with gates forced, print the
 // table (metric, delta, bootstrap interval), keep it in the run's folder; --report also writes the gate
-// report (HTML + per-feature CSV).
+// report (HTML + per-feature CSV). With `--rows 0-9,42`: one knockout's effect on those test rows'
+// predictions instead (knockout-rows.ts; nothing is stored).
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { KnockoutMode, rowScore, tableMetrics, targetChannelTables, type KnockoutTable } from '../../common/analytics';
@@ -14,7 +15,10 @@ import { RunFiles } from '../lab/runs/run-files';
 import { datasetResolver } from '../lab/runs/dataset-runs';
 import { GateAnalytics } from '../lab/analytics/index';
 import { runGates, runTarget } from '../lab/analytics/run-target';
-import { assertKnockoutRequest } from './knockout-request';
+import { assertKnockoutRequest, assertOneKnockout } from './knockout-request';
+import { formatKnockoutRows, knockoutRowsJson, rowsOption } from './knockout-rows';
+import { runClassNames } from '../../common/analytics/class-names';
+import { testClassesOf } from '../lab/runs/test-classes-report';
 import type { RunRecord } from '../lab/store/index';
 import { ABLATED_NOTE, gatesOff } from '../../common/analytics/ablation';
 import { noRun, Refusal, refusing } from '../lab/runs/refusal';
@@ -131,7 +135,7 @@ export function knockoutNames(run: Pick<RunRecord, 'config' | 'dataSummary'> | u
 }
 
 export const command: CliCommand = {
-  summary: 'evaluate a trained run with gates forced open/closed/mean/uniform/top1 (RUN [--gate G] [--mode M] [--report] [--json])',
+  summary: 'evaluate a trained run with gates forced open/closed/mean/uniform/top1 (RUN [--gate G] [--mode M] [--rows R] [--report] [--json])',
   usage: "RUN",
   options: [
     ["--gate G", "only this gate (default: every gate)"],
@@ -139,6 +143,7 @@ export const command: CliCommand = {
     ["--expert E", "single mode: the expert to keep"],
     ["--seed S", "the bootstrap seed (default 0)"],
     ["--resamples N", "bootstrap resamples for the interval (default 1000)"],
+    ["--rows R", "one knockout's effect on these test rows (from 0 within the test split, as Try it numbers them), e.g. 0-9,42"],
     ["--report", "also write the gate report (HTML + per-feature CSV)"],
     ["--json", "one JSON object on stdout (for scripts)"],
   ],
@@ -154,7 +159,11 @@ export const command: CliCommand = {
         const modeArg = stringOption(args, 'mode');
         const mode = modeArg === undefined ? undefined : KnockoutMode.safeParse(modeArg);
         if (mode && !mode.success) throw new Refusal(`--mode must be one of ${KnockoutMode.options.join(', ')} (got '${modeArg}')`);
-        return { mode: mode?.data, gate: stringOption(args, 'gate'), expert: wholeOption(args, 'expert', 0), seed: wholeOption(args, 'seed', 0), resamples: wholeOption(args, 'resamples', 1) };
+        const rowsArg = stringOption(args, 'rows');
+        // --rows shows predictions, not a table: the table's bootstrap and report options have nothing to do there
+        const tableOnly = ['seed', 'resamples', 'report'].filter((k) => args.options[k] !== undefined);
+        if (rowsArg !== undefined && tableOnly.length) throw new Refusal(`--rows prints each row's predictions, not a knockout table: leave out ${tableOnly.map((k) => `--${k}`).join(', ')}`);
+        return { mode: mode?.data, gate: stringOption(args, 'gate'), expert: wholeOption(args, 'expert', 0), seed: wholeOption(args, 'seed', 0), resamples: wholeOption(args, 'resamples', 1), rows: rowsArg === undefined ? undefined : rowsOption(rowsArg) };
       });
       const paths = labPaths(stringOption(args, 'home'));
       lab = await openLabDatasets(paths, { demos: false });
@@ -170,10 +179,19 @@ export const command: CliCommand = {
         if (gatesOff(run.config as Record<string, unknown>)) throw new Error(`run ${id}: ${ABLATED_NOTE}`);
         runTarget(store, files, id, resolve);
         const gates = runGates(run.config);
-        if (gates) assertKnockoutRequest(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert }, knockoutNames(run));
+        if (gates) (o.rows ? assertOneKnockout : assertKnockoutRequest)(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert }, knockoutNames(run), run.datasetId);
       });
       const analytics = new GateAnalytics(store, files, resolve);
       const json = args.options.json === true;
+      if (o.rows) {
+        // checked above when the run's gates could be read; the lab checks the same again (gate-analytics.ts)
+        const result = await analytics.knockoutRows(id, { gate: o.gate, mode: o.mode, expert: o.expert, rows: o.rows });
+        const run = lab.store.runs.get(id);
+        // classes by the values of the target ("1".."5" of a rating), not the model's class ids
+        const classes = result.task === 'multiclass' ? runClassNames(run?.dataSummary?.label, testClassesOf(lab.store, id)) : null;
+        console.log(json ? JSON.stringify(knockoutRowsJson(result, classes)) : formatKnockoutRows(result, knockoutNames(run), run?.dataSummary?.label, classes));
+        return 0;
+      }
       const progress = (done: number, total: number, label: string) => { if (!json && total > 0 && label !== 'done') process.stderr.write(`  [${done + 1}/${total}] ${label}\n`); };
       const table = await analytics.knockout(id, {
         only: { gate: o.gate, mode: o.mode, expert: o.expert },

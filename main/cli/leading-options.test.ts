@@ -22,11 +22,20 @@ describe('withLeadingOptionsMoved', () => {
     expect(withLeadingOptionsMoved(['--home', '/lab', 'impot', 'a.csv'], isCommand)).toEqual({ argv: ['impot', 'a.csv', '--home', '/lab'] });
   });
 
+  it("reads a home named like a command as the home: --home's value is never the command", () => {
+    expect(withLeadingOptionsMoved(['--home', 'runs', 'import', 'x.csv'], isCommand)).toEqual({ argv: ['import', 'x.csv', '--home', 'runs'] });
+    expect(withLeadingOptionsMoved(['--home', 'import', '--json', 'runs'], isCommand)).toEqual({ argv: ['runs', '--home', 'import', '--json'] });
+    expect(withLeadingOptionsMoved(['--home', 'runs'], isCommand))
+      .toEqual({ refusal: "options go after the command: gatelab COMMAND --home runs ('gatelab help' lists the commands)", json: false });
+    // an option that is no command's still gives way to a command word after it (then refused as unknown)
+    expect(withLeadingOptionsMoved(['--weird', 'import', 'x.csv'], isCommand)).toEqual({ argv: ['import', 'x.csv', '--weird'] });
+  });
+
   it('refuses a stray word before the command and a line without one, with the working order', () => {
     expect(withLeadingOptionsMoved(['--json', 'extra', 'import', 'my file.csv'], isCommand))
-      .toEqual({ refusal: "'extra' before the command is not an option; options go after the command: gatelab import 'my file.csv' --json" });
+      .toEqual({ refusal: "'extra' before the command is not an option; options go after the command: gatelab import 'my file.csv' --json", verb: 'import', json: true });
     expect(withLeadingOptionsMoved(['--home', '/lab'], isCommand))
-      .toEqual({ refusal: "options go after the command: gatelab COMMAND --home /lab ('gatelab help' lists the commands)" });
+      .toEqual({ refusal: "options go after the command: gatelab COMMAND --home /lab ('gatelab help' lists the commands)", json: false });
     expect(withLeadingOptionsMoved(['--home', '/lab', '--help'], isCommand)).toEqual({ argv: ['help'] });
   });
 });
@@ -45,6 +54,29 @@ describe('gatelab --home DIR import FILE', () => {
     expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toMatchObject({ name: 'tiny', rows: 3, created: true });
     const listed = await gatelab(['datasets', '--home', home]);
     expect(listed.out).toContain('tiny');
+  });
+
+  it('imports into a home named like a command (gatelab --home runs import FILE)', async () => {
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const r = await gatelab(['--home', 'runs', 'import', join(home, 'tiny.csv'), '--json']);
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toMatchObject({ name: 'tiny', created: true });
+      expect((await gatelab(['datasets', '--home', join(home, 'runs'), '--json'])).out).toContain('"tiny"');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("under --json, a stray word's refusal ends stdout with the command's JSON refusal line", async () => {
+    const r = await gatelab(['--json', 'extra', 'runs', '--home', home]);
+    expect(r.code).toBe(2);
+    const error = `'extra' before the command is not an option; options go after the command: gatelab runs --home ${home} --json`;
+    expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toEqual({ runs: [], status: 'error', error });
+    expect(r.err).toBe(`gatelab: ${error}\n`);
+    // without --json: stderr only
+    expect((await gatelab(['--home', home, 'extra', 'runs'])).out).toBe('');
   });
 
   it('refuses a line with no command (exit 2), saying where the options go', async () => {

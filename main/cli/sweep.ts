@@ -13,10 +13,10 @@ import { openCliRuns, followRuns, runResult, exitCodeOfAll, runList, EXIT_PAUSED
 import { lastMetrics, runsTable } from '../lab/runs/run-report';
 import { sweepSummary, sweepSummaryText } from './sweep-summary';
 import { ExperimentSpec } from '../../common/runs/expand';
-import { configLeaves, namingTypedKeys, type TypedKey } from '../../common/runs/config-keys';
+import { configLeaves, namingTypedKeys, spelledConfig, type TypedKey } from '../../common/runs/config-keys';
 import { splitIdAdviceInFile } from '../../common/runs/new-run-config';
 import { DatasetRegistry } from '../lab/datasets/index';
-import { installDemosOnFirstUse, withDatasetIdByName } from '../lab/runs/cli-datasets';
+import { installDemosOnFirstUse, withDatasetIdByName, withDefaultRunName } from '../lab/runs/cli-datasets';
 import type { CliRuns } from '../lab/runs/cli-session';
 import type { RunRecord } from '../lab/store/index';
 import { Refusal, refusing } from '../lab/runs/refusal';
@@ -39,11 +39,20 @@ function readExperimentFile(file: string): unknown {
   }
 }
 
-/** A sweep file may name its dataset (`"datasetId": "movielens-100k"`) as `--dataset` does: the id its runs store. */
+/**
+ * A sweep file may name its dataset (`"datasetId": "movielens-100k"`) as `--dataset` does: the id its runs
+ * store. A file without a name has its runs named as `train` names one ("dlinear on Demo: grid load"), each
+ * then with what sets its point apart (expand.ts), not "run lr=0.01".
+ */
 function withDatasetIdOf(raw: unknown, s: CliRuns): unknown {
-  const spec = raw as { config?: unknown } | null;
+  const spec = raw as { config?: unknown; name?: unknown } | null;
   if (typeof spec?.config !== 'object' || spec.config === null) return raw;
-  return { ...spec, config: withDatasetIdByName(spec.config as Record<string, unknown>, new DatasetRegistry(s.store, s.paths)) };
+  const registry = new DatasetRegistry(s.store, s.paths);
+  const config = withDatasetIdByName(spec.config as Record<string, unknown>, registry);
+  if (spec.name !== undefined || (typeof config.name === 'string' && config.name)) return { ...spec, config };
+  // the file's own spelling ("template": "dlinear" is model.template) read as the runs will read it
+  const named = withDefaultRunName(spelledConfig(config), registry);
+  return { ...spec, config: typeof named.name === 'string' ? { ...config, name: named.name } : config };
 }
 
 /** storedSplitHint for a refused sweep: the dataset its file names, the split's id as the file would give it. */

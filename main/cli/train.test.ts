@@ -54,8 +54,9 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       const resumed = await gatelab(['resume', '1', '--home', home, '--json']);
       const done = lastJson(resumed.lines);
       expect(done).toMatchObject({ run: 1, status: 'completed', step: 40 * 256 }); // early stopping off: all 40 epochs
-      expect(Object.keys(done.test).sort()).toEqual(['accuracy', 'auc', 'f1', 'logloss', 'loss']);
+      expect(Object.keys(done.test).sort()).toEqual(['accuracy', 'ap', 'auc', 'f1', 'logloss', 'loss']);
       expect(done.test.auc).toBeGreaterThan(0.9);
+      expect(done.test.ap).toBeGreaterThan(0.9); // average precision of the positives (eval-metrics.ts)
 
       const runs = lastJson((await gatelab(['runs', '--home', home, '--json'])).lines);
       expect(runs).toHaveLength(1);
@@ -124,7 +125,7 @@ describe('gatelab train / pause / resume / runs / show / export / cancel', () =>
       const r = lastJson(sweep.lines);
       expect(r.runs.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
       const listed = lastJson((await gatelab(['runs', '--home', home, '--group', r.group, '--json'])).lines);
-      expect(listed.map((x: { name: string }) => x.name)).toEqual(['lr lr=0.001 seed=1', 'lr lr=0.001 seed=2', 'lr lr=0.01 seed=1', 'lr lr=0.01 seed=2']);
+      expect(listed.map((x: { name: string }) => x.name)).toEqual(['lr · lr=0.001 seed=1', 'lr · lr=0.001 seed=2', 'lr · lr=0.01 seed=1', 'lr · lr=0.01 seed=2']);
       // mistakes in a terminal get messages that say what to fix, and exit code 2 (refused: nothing was done)
       const missing = await gatelab(['sweep', join(home, 'nope.json'), '--home', home]);
       expect(missing.code).toBe(2);

@@ -9,9 +9,9 @@ afterEach(() => cleanup());
 
 const box = () => screen.getByTestId('try-rows') as HTMLInputElement;
 /** A lab whose run 3 has the data line `line` (none: a run that has not started), and whose runs.try answers the rows asked. */
-function labWith(line: string | null) {
+function labWith(line: string | null, splitSizes?: { train: number; validation: number; test: number }) {
   return handlerLab({
-    'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: {}, ...(line ? { data: { line, logScaled: [] } } : {}) }),
+    'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: {}, ...(line ? { data: { line, logScaled: [], ...(splitSizes ? { splitSizes } : {}) } } : {}) }),
     'runs.try': ({ rows }) => ({ task: 'binary', prediction: 'logits', target: 'label', testRows: 1, onnxPath: '/tmp/run-3.onnx',
       rows: rows.map((row) => ({ row, prediction: [0], target: [1] })) }),
   });
@@ -35,6 +35,12 @@ describe('Try it: the rows it starts at', () => {
     render(TryIt, { props: { lab: labWith('fusion: 3,192 train / 399 validation / 399 test samples').lab, runId: '3' } });
     await screen.findByTestId('try-run');
     expect(box().value).toBe('0-9');
+  });
+
+  it('reads the test count from the run\'s split sizes, not from its data line\'s words', async () => {
+    // a line worded another way (or in another language one day) must not decide the box
+    render(TryIt, { props: { lab: labWith('fusion on a small file', { train: 6, validation: 2, test: 2 }).lab, runId: '3' } });
+    await waitFor(() => expect(box().value).toBe('0-1'), { timeout: 10_000 });
   });
 
   it('keeps the first ten when the run does not say its test count yet', async () => {

@@ -25,4 +25,14 @@ describe('ValidationReport', () => {
     expect(screen.getByTestId('validation').textContent).not.toMatch(/gatelab|command line/);
     expect(screen.getByText('line 3: 2024-01-01')).toBeTruthy();
   });
+
+  it('shows the code the lab quotes as code, without the backticks around it', () => {
+    render(ValidationReport, { props: { issues: [
+      issue({ kind: 'time_gaps', message: "time column 'date': 9 gaps (steps longer than the usual 1 day). If that matters, resample the file to the usual step before importing it, e.g. pandas `df.set_index('date').resample('1D').first()`: the missing times become rows with empty values", count: 9, column: 'date' }),
+    ] } });
+    const item = screen.getByTestId('validation').querySelector('li strong')!;
+    expect(item.textContent).not.toContain('`');
+    expect(item.querySelector('code')?.textContent).toBe("df.set_index('date').resample('1D').first()");
+    expect(item.textContent).toContain('e.g. pandas df.set_index');
+  });
 });

@@ -39,6 +39,10 @@ describe('compareMetricLabel', () => {
   it('names the training loss for what it is, so it is not ranked as a validation score', () => {
     expect(compareMetricLabel('loss')).toBe('train loss (per batch)');
   });
+  it("says f1 is macro-F1 in the metric picker and the chart title (it was read as the positive class's F1)", () => {
+    expect(compareMetricLabel('val.f1')).toBe('val.f1 (macro)');
+    expect(compareMetricLabel('test.f1')).toBe('test.f1 (macro)');
+  });
   it('leaves every other metric its own name', () => {
     expect(['val.loss', 'test.loss', 'lr', 'gate.loss_weight'].map(compareMetricLabel)).toEqual(['val.loss', 'test.loss', 'lr', 'gate.loss_weight']);
   });

@@ -6,6 +6,7 @@
 // (LineChart), which ranks the runs on what they are selected by. Without it in every run (a run stopped
 // before its first validation), another validation metric with a curve, else the metric with the most
 // points (the training loss), which is labelled as such: "train loss (per batch)".
+import { shownMetricName } from '../../common/runs/metric-name';
 
 /** A series with at most this many points is drawn as dots (LineChart's FEW): no curve to compare. */
 export const FEW_POINTS = 3;
@@ -40,8 +41,9 @@ export function defaultCompareMetric(runs: readonly { series: readonly { name: s
 /**
  * A metric as Compare names it (chart titles, the metric picker, column headers): the training loss says
  * what it is, "train loss (per batch)", so its curve and its best value are not read as a validation score;
- * every other metric by its own name (val.loss, test.mse, lr).
+ * f1 says it is macro-F1 ("val.f1 (macro)", common/runs/metric-name.ts); every other metric by its own name
+ * (val.loss, test.mse, lr).
  */
 export function compareMetricLabel(name: string): string {
-  return name === TRAIN_LOSS ? 'train loss (per batch)' : name;
+  return name === TRAIN_LOSS ? 'train loss (per batch)' : shownMetricName(name);
 }

@@ -8,6 +8,7 @@ import { configDiff, dataDerivedFields } from './config-diff';
 import { labelledDiff } from './config-labels';
 import { comparableGroups, lossKind, saysAlready } from './compare-families';
 import { lowerIsBetter } from '../../common/runs/metric-direction';
+import { apAfterAuc } from '../../common/runs/ap-chance';
 import { defaultGateWords, gateWords } from './gate-words';
 import { FAMILY_WORDS } from './data-shape';
 import type { Family } from '../../common/lab-api';
@@ -25,6 +26,8 @@ export interface SummaryRun {
   metrics: Record<string, number>;
   gatesOff?: boolean;
   ratingUnits?: 'rating' | 'scaled';
+  /** The trainer's data summary: the test part's positive rate is test.ap's chance level (common/runs/ap-chance.ts). */
+  data?: { baseline?: { positiveRate?: number } } | null;
 }
 
 export interface SummaryRow {
@@ -42,7 +45,7 @@ export interface SummaryTable {
   key: string;
   /** "forecasting" — shown when the compared runs span families. */
   label: string;
-  /** The test metrics any run of the family has, sorted (test.auc, test.loss, …). */
+  /** The test metrics any run of the family has, sorted (test.auc, test.ap, test.loss, …: ap after auc). */
   metrics: string[];
   rows: SummaryRow[];
   /** Metrics not ranked, each with why ("different datasets: not ranked"): no ★ in their column. */
@@ -191,7 +194,7 @@ export function summaryTables(runs: readonly SummaryRun[], datasetName?: (id: st
     if (families.size > 1 && f.runs.length === 1) f.settings = [loneRunSettings(f.runs[0], familyLabel(key), datasetName)];
   }
   return [...families].map(([key, f]) => {
-    const metrics = [...new Set(f.runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.') && Number.isFinite(r.metrics[m]))))].sort();
+    const metrics = apAfterAuc([...new Set(f.runs.flatMap((r) => Object.keys(r.metrics).filter((m) => m.startsWith('test.') && Number.isFinite(r.metrics[m]))))].sort(), (m) => m);
     const valueOf = (r: SummaryRun, m: string) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null);
     const unranked: Record<string, string> = {};
     const bestIds = metrics.map((m) => {

@@ -27,7 +27,18 @@ export function expertsOf(gate: Record<string, unknown>): string | null {
   return typeof gate.k === 'number' ? `${n}, top-${gate.k}` : n;
 }
 
-export function diagramOf(t: Template, config: Record<string, unknown>): DiagramBlock[] {
+/**
+ * What a CTR head outputs: the probability of the dataset's positive class ("probability of y = yes") when
+ * the form knows it (`event`, label-event.ts), else of a click (no dataset yet: the synthetic click log).
+ * MMoE has two tasks: that probability and the rating behind it.
+ */
+function ctrHead(t: Template, event: string | null): string {
+  const probability = event ? `probability of ${event}` : 'click probability';
+  return t.id === 'mmoe' ? `${probability} + rating` : probability;
+}
+
+/** `event`: the dataset's positive class in its words ("y = yes"), which a CTR head's probability is of. */
+export function diagramOf(t: Template, config: Record<string, unknown>, event: string | null = null): DiagramBlock[] {
   const blocks: DiagramBlock[] = [];
   if (t.family === 'forecasting') {
     blocks.push({ id: 'in', label: 'Input window', detail: `${num(config.lookback)} steps × ${num(config.channels)} variable${config.channels === 1 ? '' : 's'}` });
@@ -49,7 +60,7 @@ export function diagramOf(t: Template, config: Record<string, unknown>): Diagram
   blocks.push({
     id: 'out',
     label: 'Head',
-    detail: t.family === 'forecasting' ? `${num(config.horizon)} steps × ${num(config.channels)}` : t.family === 'recsys' ? 'click probability' : `${num(config.classes) === '1' ? 'binary' : `${num(config.classes)} classes`}`,
+    detail: t.family === 'forecasting' ? `${num(config.horizon)} steps × ${num(config.channels)}` : t.family === 'recsys' ? ctrHead(t, event) : `${num(config.classes) === '1' ? 'binary' : `${num(config.classes)} classes`}`,
   });
   return blocks;
 }

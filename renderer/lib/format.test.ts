@@ -87,4 +87,7 @@ describe('formatColumn (Compare’s test metrics, a ★ on the best)', () => {
     expect(formatColumn([0.0825521, 0.207, null])).toEqual(['0.08255', '0.207', '—']);
     expect(formatColumn([0.5, 0.5])).toEqual(['0.5', '0.5']);
   });
+  it('stops at 8 significant digits when values differ only beyond them (null and whole numbers as written)', () => {
+    expect(formatColumn([0.1234567812, 0.1234567849, null, 3])).toEqual(['0.12345678', '0.12345678', '—', '3']);
+  });
 });

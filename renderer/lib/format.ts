@@ -54,11 +54,13 @@ export function formatColumn(values: readonly (number | null)[]): string[] {
   const clash = (texts: string[]) => values.some((v, i) => values.some((w, j) => j > i && v !== null && w !== null && v !== w && texts[i] === texts[j]));
   if (!clash(plain)) return plain;
   const plainNumber = (v: number) => Number.isInteger(v) || Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7;
+  let texts = plain;
   for (let digits = 5; digits <= 8; digits++) {
-    const texts = values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : Number(v.toPrecision(digits)).toString()));
-    if (!clash(texts)) return texts;
+    texts = values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : Number(v.toPrecision(digits)).toString()));
+    if (!clash(texts)) break;
   }
-  return values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : Number(v.toPrecision(8)).toString()));
+  // values still alike at 8 digits keep the 8-digit texts: the most a column spends telling them apart
+  return texts;
 }
 
 export function formatDuration(sec: number | null | undefined): string {

@@ -3,6 +3,8 @@
 // ("#12 · s2 · tsmixer-gated on grid load"). A run and its "New run from this" child often share a name
 // and a seed; the id is what always tells them apart, and a label cut short by a narrow column keeps it.
 // A name that already ends with its seed (runs started as a group get "… seed=2") does not say it twice.
+import { changeWords, valueWord } from '../../common/runs/change-words';
+
 export function runLabel(run: { id?: string | number; name: string; seed?: number | null }): string {
   const id = run.id === undefined || run.id === null || run.id === '' ? '' : `#${run.id} · `;
   if (run.seed === undefined || run.seed === null) return `${id}${run.name}`;
@@ -22,12 +24,6 @@ export function runHeadingExtra(run: { name: string; template: string; seed?: nu
   return words.join(' · ');
 }
 
-/** A leaf value as a person writes it in a name: element, 0.003, true (JSON strings lose their quotes). */
-function leaf(v: unknown): string {
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
 function flat(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flat(v, prefix ? `${prefix}.${k}` : k, out);
@@ -38,7 +34,7 @@ function flat(value: unknown, prefix = '', out: Record<string, unknown> = {}): R
 /**
  * What a "New run from this" child changed from its parent, as `key=value` words
  * ("granularity=element · lr=0.01"): each changed leaf named by its last key (the full dotted path when
- * two changed leaves share that key), at most `max`, then "+N more". Empty when nothing changed. With
+ * two changed leaves share that key), a long value cut, at most `max`, then "+N more". Empty when nothing changed. With
  * `label` (a dotted path → the form's label), each reads "Gate granularity = element" instead: Compare's
  * settings column, where the form's words matter more than a name's brevity.
  */
@@ -47,11 +43,8 @@ export function changedWords(before: Record<string, unknown>, after: Record<stri
   const b = flat(after);
   // the run seed is not a setting the child changed: each run of the start gets its own ("s1" in its label)
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== 'seed' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-  const last = (k: string) => k.split('.').at(-1)!;
-  const clash = (k: string) => keys.filter((x) => last(x) === last(k)).length > 1;
-  const value = (k: string) => (b[k] === undefined ? 'unset' : leaf(b[k]));
-  const words = keys.map((k) => (label ? `${label(k)} = ${value(k)}` : `${clash(k) ? k : last(k)}=${value(k)}`));
-  return words.length > max ? `${words.slice(0, max).join(' · ')} · +${words.length - max} more` : words.join(' · ');
+  // worded as a CLI run's --set changes and a sweep's points are (one rule: common/runs/change-words.ts)
+  return changeWords(keys.map((k) => [k, b[k] === undefined ? 'unset' : valueWord(b[k])]), { max, label });
 }
 
 /**

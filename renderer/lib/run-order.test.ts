@@ -50,4 +50,9 @@ describe('groups for ticking a whole sweep in Compare', () => {
       { group: 'gmx2a', label: 'tsmixer on loads · 2 runs (#5,#7)', ids: ['5', '7'] },
     ]);
   });
+
+  it('ends a shared name before the " · " that joins the changes of sweep runs named as the lab names them', () => {
+    const sweep = [{ id: '9', name: 'lr sweep · lr=0.01 · k=2 seed=1', group: 'g1' }, { id: '10', name: 'lr sweep · lr=0.1 · k=2 seed=1', group: 'g1' }];
+    expect(runGroups(sweep)).toEqual([{ group: 'g1', label: 'lr sweep · 2 runs (#9–#10)', ids: ['9', '10'] }]);
+  });
 });

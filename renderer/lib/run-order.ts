@@ -83,5 +83,7 @@ function sharedName(names: string[]): string {
   const words = names.map((n) => n.replace(/\s*(·\s*)?seed[= ]\d+$/i, '').split(/\s+/));
   let k = 0;
   while (k < words[0].length && words.every((w) => w[k] === words[0][k])) k++;
+  // names join their changes with " · " ("lr sweep · lr=0.01 · k=2"): a shared part ends before a dangling "·"
+  while (k && words[0][k - 1] === '·') k--;
   return k ? words[0].slice(0, k).join(' ') : names[0];
 }

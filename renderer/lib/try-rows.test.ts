@@ -1,6 +1,8 @@
 // "Try it" rows in the task's terms, checked against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { channelSeries, firstValues, forecastShape, lookbackText, pointText, previewRows, regressedColumn, softmax, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
+import { softmax } from '../../common/analytics/output-math';
+import { rowTerms } from '../../common/analytics';
+import { channelSeries, firstValues, forecastShape, lookbackText, pointText, previewRows, regressedColumn, sourcesNote, sourcesOf, testUnit, tryRowView } from './try-rows';
 
 describe('tryRowView', () => {
   it('reads a binary logit as σ(logit) with the predicted class', () => {
@@ -14,6 +16,16 @@ describe('tryRowView', () => {
     const v = tryRowView('multiclass', [0, Math.log(2), Math.log(5)], [2]); // probabilities 1/8, 2/8, 5/8
     expect(v).toEqual({ kind: 'class', top: 2, probability: expect.closeTo(5 / 8, 12), classes: 3, target: 2 });
     expect(softmax([1000, 1000])).toEqual([0.5, 0.5]);
+  });
+
+  it("reads every row as What if and `gatelab knockout --rows` read it (one rule: common/analytics/output-math.ts)", () => {
+    const cases: Array<[string, number[], number[]]> = [['binary', [-800], [0]], ['binary', [0.3], [1]], ['multiclass', [0.2, 1.5, -3, 1.5], [1]], ['multiclass', [400, 900, 899], [2]], ['regression', [1, 10, 2, 20], [1, 10, 2, 23]]];
+    for (const [task, prediction, target] of cases) {
+      const v = tryRowView(task, prediction, target, task === 'regression' ? { horizon: 2, channels: 2, names: ['a', 'b'] } : null);
+      const t = rowTerms({ task: task as 'binary', forecast: task === 'regression' }, prediction, target);
+      const seen = v.kind === 'binary' ? { kind: 'probability', value: v.probability } : v.kind === 'class' ? { kind: 'class', value: v.top, probability: v.probability } : v.kind === 'forecast' ? { kind: 'mse', value: v.mse } : v;
+      expect(seen).toEqual(t);
+    }
   });
 
   it('reads a flat forecast as horizon × channels with the row MSE, channel by channel', () => {

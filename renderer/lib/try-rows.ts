@@ -10,9 +10,12 @@ import type { TryPoint, TryRowSource, TrySources } from '../../common/lab-api/tr
 import { rowNumberWords } from '../../common/lab-api/row-numbering';
 import { runInputs, type InputsSource } from '../../common/analytics/run-inputs';
 import { TEMPLATES } from '../../common/models';
+// one rule for σ, softmax and the MSE with What if and `gatelab knockout --rows` (knockout-rows.ts rowTerms)
+import { meanSquaredError, sigmoid, topClass } from '../../common/analytics/output-math';
 
 export type TryRowView =
   | { kind: 'binary'; probability: number; predicted: 0 | 1; target: number | null }
+  /** `top` and `target` are class ids (0..k-1); Try it names them by the run's classes (common/analytics/class-names.ts). */
   | { kind: 'class'; top: number; probability: number; classes: number; target: number | null }
   | { kind: 'forecast'; horizon: number; channels: number; mse: number; prediction: number[]; target: number[] }
   | { kind: 'number'; predicted: number; actual: number | null; error: number | null }
@@ -21,23 +24,6 @@ export type TryRowView =
 /** The forecast's shape and channel names, read from the run's config (model.horizon/channels, data.columns). */
 export interface ForecastShape { horizon: number; channels: number; names: string[] }
 
-export const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-
-/** Softmax with the max subtracted first, so logits in the hundreds do not overflow. */
-export function softmax(logits: number[]): number[] {
-  const m = Math.max(...logits);
-  const e = logits.map((x) => Math.exp(x - m));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / sum);
-}
-
-export function mse(a: number[], b: number[]): number | null {
-  if (!a.length || a.length !== b.length) return null;
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
-  return s / a.length;
-}
-
 export function tryRowView(task: string, prediction: number[], target: number[], shape?: ForecastShape | null): TryRowView {
   const t = target.length === 1 ? target[0] : null;
   if (task !== 'regression' && prediction.length === 1) {
@@ -45,11 +31,10 @@ export function tryRowView(task: string, prediction: number[], target: number[],
     return { kind: 'binary', probability, predicted: probability >= 0.5 ? 1 : 0, target: t };
   }
   if (task !== 'regression' && prediction.length > 1) {
-    const p = softmax(prediction);
-    const top = p.indexOf(Math.max(...p));
-    return { kind: 'class', top, probability: p[top], classes: p.length, target: t };
+    const { id, probability } = topClass(prediction);
+    return { kind: 'class', top: id, probability, classes: prediction.length, target: t };
   }
-  const err = mse(prediction, target);
+  const err = meanSquaredError(prediction, target);
   if (shape && shape.horizon * shape.channels === prediction.length && err !== null)
     return { kind: 'forecast', horizon: shape.horizon, channels: shape.channels, mse: err, prediction, target };
   // one number regressed (a fusion run's price): the prediction in the target's units beside the actual

@@ -45,6 +45,17 @@ const HINTS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   }],
   // any other roles command, its quoted words whole (a space inside one is not the end of the command)
   [new RegExp(String.raw`gatelab datasets roles \S+ ${SHELL_WORD}(?: ${SHELL_WORD})*`, 'g'), `set roles in ${SCHEMA}`],
+  // A column's type (workers/import/infer.ts: "set its type to int if they are quantities (gatelab datasets
+  // types ID campaign=int)"): the Type pill of that column in Schema does the same.
+  [new RegExp(String.raw`\(gatelab datasets types \S+ (${SHELL_WORD}(?: ${SHELL_WORD})*)\)`, 'g'), (match: string, words: string) => {
+    const changes = words.match(new RegExp(SHELL_WORD, 'g'))!.map((w) => readShellWord(w).match(/^(.+)=(\w+)$/));
+    if (changes.some((c) => !c)) return match;
+    return `(in ${SCHEMA}: ${changes.map((c) => `the Type of '${c![1]}' → ${c![2]}`).join(', ')})`;
+  }],
+  // The header guess (workers/import/header.ts): the app's import has no --header option; a file whose first
+  // row is data can say so with a line of names above it.
+  [/; import with --header no to change/g, '; if row 1 is data, add a line of column names above it in the file and import it again'],
+  [/; import with --header yes to change/g, '; if row 1 holds the column names, import the file with the command line\'s --header yes'],
   // A run whose dataset was deleted (workers/run/data-for.ts): what stays, and what a demo cannot do.
   [/\(it was deleted\): import the file again and train a new run on it/g, '(it was deleted): its results, curves and export stay, but this needs the data. Import the file again in Datasets and train a new run on it (Runs → New run from this); a deleted demo dataset is not re-created'],
   // Run config keys are the CLI's words (--set optimizer.lr=…): named by the labels the Training form shows

@@ -1,10 +1,11 @@
 // The model builder's state: templates and gate kinds from the lab, the chosen template and its
-// config, the selected gate, seeds, and live validation (models-validation.ts), so a bad field is named
-// before anything is sent. "New run from this" (Runs) fills it from a stored run (openRun).
+// config (each family tab keeps its own for the session: models-family-memory.ts), the selected gate, seeds,
+// and live validation (models-validation.ts), so a bad field is named before anything is sent. "New run
+// from this" (Runs) fills it from a stored run (openRun, read by models-open-run.ts).
 import { LabError, type DatasetDetail, type Family, type GateKind, type LabApi, type SplitInfo, type Template } from '../../common/lab-api';
 import { splitProblem } from '../lib/split-kinds';
 import type { JsonSchema } from '../lib/json-schema';
-import { runForm, TrainingSettings } from './run-form';
+import { TrainingSettings } from './run-form';
 import { childRunName } from '../lib/run-label';
 import { childChangeWords, formRunName } from '../lib/gate-words';
 import { DATA_FIELDS, dataShapeOf } from '../lib/data-shape';
@@ -13,6 +14,9 @@ import { ModelSize } from './model-size.svelte';
 import { invalidFields, problemsOf, schemaOf, seedsProblem, TRAINING_SCHEMA, validateConfig } from './models-validation';
 import { DEFAULT_SEEDS, freshForm, pageFormStorage, readForm, writeForm, type StoredForm } from './models-form-memory';
 import { seedsOfGroup } from './run-group-seeds';
+import { FamilyMemory } from './models-family-memory';
+import { configWithDataShape } from './config-data-shape';
+import { openedRun } from './models-open-run';
 
 // (the view and the tests import these from here, as before the split)
 export { invalidFields, MAX_SEEDS, seedsProblem, TRAINING_SCHEMA, validateConfig, type InvalidField } from './models-validation';
@@ -136,7 +140,7 @@ export class ModelsStore {
       if (!this.templateId && !this.opening && this.dataset) this.family = familyForDataset(this.dataset, this.family);
       // none chosen yet, or the chosen one is gone (a lab of another version came back after a restart)
       const known = this.templates.some((t) => t.id === this.templateId);
-      if (!known && !this.opening) this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
+      if (!known && !this.opening) this.chooseFamilyDefault();
       else if (this.template && !this.template.gates.includes(this.selectedGate ?? '')) this.selectedGate = this.template.gates[0] ?? null; // (a gate read back after a reload that the template no longer has)
     } catch (e) {
       this.error = LabError.from(e);
@@ -184,26 +188,55 @@ export class ModelsStore {
     if (this.restoredDataset !== id) return;
     this.restoredDataset = null; // the form read back after a reload was for this dataset: it goes with it
     Object.assign(this, freshForm());
-    if (this.templates.length) this.setFamily(this.family);
+    this.familyMemory.clear();
+    if (this.templates.length) this.chooseFamilyDefault();
   }
 
+  /** What each family tab held when the user left it (models-family-memory.ts). */
+  private readonly familyMemory = new FamilyMemory<NonNullable<ModelsStore['fromRun']>>();
+
+  /** Switches the family tab: back to the template and fields it held when left, else its first gated template. */
   setFamily(f: Family): void {
+    if (f === this.family && this.templateId) return; // the tab in use: nothing to switch (its edits stay)
+    this.leaveFamily(f);
+    const kept = this.familyMemory.recall(f, this.templates);
+    if (!kept) return this.chooseFamilyDefault();
+    this.name = kept.name; // (the data-shaped fields follow the dataset chosen now: fill)
+    this.fill(kept.templateId, kept.config, kept.selectedGate);
+    this.fromRun = kept.fromRun;
+  }
+
+  /** Keeps the tab's form as it is left for family `f` (openRun leaves it too when the run is of another family). */
+  private leaveFamily(f: Family): void {
+    if (this.templateId && f !== this.family) {
+      const fromRun = $state.snapshot(this.fromRun);
+      this.familyMemory.keep(this.family, { templateId: this.templateId, config: $state.snapshot(this.config), selectedGate: this.selectedGate, name: this.name, fromRun });
+    }
     this.family = f;
+  }
+
+  /** The family's first gated template (its baseline when it has no other), with its defaults. */
+  private chooseFamilyDefault(): void {
     this.choose(this.inFamily.find((t) => !t.baseline)?.id ?? this.inFamily[0]?.id ?? null);
   }
 
   choose(id: string | null): void {
     // A typed name was for the runs of the template it was typed with: a new template gets the automatic one.
     if (id !== this.templateId) this.name = '';
-    this.templateId = id;
+    const t = this.templates.find((x) => x.id === id);
+    this.fill(id, t ? $state.snapshot(t.defaults) : {}, t?.gates[0] ?? null);
     this.fromRun = null; // the form no longer holds that run's settings
+  }
+
+  private fill(id: string | null, config: Record<string, unknown>, gate: string | null): void {
+    this.templateId = id;
     const t = this.template;
     // forecasting trains only on splits by time: a random split picked for another family goes back to the default
     const split = this.splits.find((s) => s.id === this.splitId);
     if (split && t && splitProblem(t.family, split.kind)) this.splitId = null;
-    this.config = t ? $state.snapshot(t.defaults) : {};
+    this.config = config;
     this.sizing.size = null; // the previous template's size until this one's is measured would be wrong
-    this.selectedGate = t?.gates[0] ?? null;
+    this.selectedGate = gate;
     this.applyDataShape();
     void this.measure();
   }
@@ -258,20 +291,8 @@ export class ModelsStore {
     this.measureSoon();
   }
 
-  /**
-   * `config` with the fields the chosen dataset decides, for that config's own encoding (textBuckets,
-   * maxCategories); `config` itself when nothing changes. MoE fusion has one expert per modality (its schema,
-   * and the lab at Start, check experts = number of modalities): set from the dataset's modality count,
-   * which is known even when a width is not (a vector column's is read when the run starts).
-   */
-  private withDataShape(config: Record<string, unknown>): Record<string, unknown> {
-    if (!this.dataset || !this.template) return config;
-    const values = dataShapeOf(this.template.family, this.dataset, this.template.id, config).values;
-    const next = { ...config, ...values };
-    const router = next.router as Record<string, unknown> | undefined;
-    if (this.templateId === 'moe-fusion' && router && Array.isArray(values.modalities)) next.router = { ...router, experts: values.modalities.length };
-    return JSON.stringify(next) === JSON.stringify(config) ? config : next;
-  }
+  /** `config` with the fields the chosen dataset decides (config-data-shape.ts). */
+  private withDataShape = (config: Record<string, unknown>) => configWithDataShape(this.template, this.dataset, config);
 
   /** Reads the stored splits of dataset `id`; a chosen split that is gone goes back to the family's default. */
   async loadSplits(id: string): Promise<void> {
@@ -295,64 +316,34 @@ export class ModelsStore {
     this.opening = true;
     try {
       if (!this.templates.length) await this.load();
-      const [run, all] = await Promise.all([this.lab.invoke('runs.get', { id }), this.lab.invoke('runs.list', {}).catch(() => [])]);
-      const form = runForm(run.config);
-      const t = this.templates.find((x) => x.id === form.template);
-      if (!t) throw new LabError('not-found', `run ${id} used the template '${form.template}', which this version of GateLab does not have`);
-      let dataset: DatasetDetail | null = null;
-      let note: string | null = null;
-      let splits: SplitInfo[] = [];
-      if (form.datasetId) {
-        [dataset, splits] = await Promise.all([
-          this.lab.invoke('datasets.get', { id: form.datasetId }).catch(() => null),
-          this.lab.invoke('splits.list', { datasetId: form.datasetId }).catch(() => [] as SplitInfo[]),
-        ]);
-      }
-      if (!dataset) {
-        note = form.datasetId ? `its dataset (id ${form.datasetId}) was deleted: pick one above` : 'it trained on synthetic data: pick a dataset above';
-        // The form's dataset, if made for another family, would fill the run's data fields with its
-        // shape (a click log gives a fusion template one modality): use one made for the run's family.
-        const substitute = this.dataset?.family && this.dataset.family !== t.family ? await this.datasetFor(t.family) : null;
-        if (substitute) {
-          dataset = substitute;
-          note = `${form.datasetId ? `its dataset (id ${form.datasetId}) was deleted` : 'it trained on synthetic data'}: the form uses ${substitute.name}; pick another above if you want`;
-        }
-      }
-      this.family = t.family;
+      const opened = await openedRun(this.lab, id, this.templates, this.dataset);
+      const t = opened.template;
+      this.leaveFamily(t.family);
       this.templateId = t.id;
-      this.config = { ...$state.snapshot(t.defaults), ...form.config };
-      this.training = form.training;
+      this.config = { ...$state.snapshot(t.defaults), ...opened.fields };
+      this.training = opened.training;
       this.selectedGate = t.gates[0] ?? null;
       this.name = '';
       this.sizing.size = null;
-      if (dataset) {
-        this.dataset = dataset;
-        this.datasetId = dataset.id;
+      if (opened.dataset) {
+        this.dataset = opened.dataset;
+        this.datasetId = opened.dataset.id;
       }
-      // "New run from this" trains on the run's split, when it still exists
-      const sameData = !!dataset && dataset.id === form.datasetId;
-      if (sameData) this.splits = splits;
-      this.splitId = sameData && splits.some((s) => s.id === form.splitId) ? form.splitId : null;
-      if (form.splitId && this.splitId !== form.splitId) note = [note, `its split (id ${form.splitId}) no longer exists: the family's default is used`].filter(Boolean).join('; ');
-      this.seeds = seedsOfGroup(run, all);
+      if (opened.splits) this.splits = opened.splits;
+      this.splitId = opened.splitId;
+      this.seeds = opened.seeds;
       this.error = null;
       this.applyDataShape();
       // after the data-shaped fields are filled: the child's name compares with what the form shows now
       const values = { ...$state.snapshot(this.config), ...$state.snapshot(this.training) };
-      this.fromRun = { id, name: run.name, note, settings: { template: t.id, datasetId: form.datasetId ?? null, values } };
+      this.fromRun = { id, name: opened.name, note: opened.note, settings: { template: t.id, datasetId: opened.datasetId, values } };
       void this.measure();
     } catch (e) {
       this.error = LabError.from(e);
-      if (!this.templateId) this.setFamily(this.family); // the form must not stay empty
+      if (!this.templateId) this.chooseFamilyDefault(); // the form must not stay empty
     } finally {
       this.opening = false;
     }
-  }
-
-  /** The first dataset made for `family` (a demo says which), or null. */
-  private async datasetFor(family: Family): Promise<DatasetDetail | null> {
-    const summary = (await this.lab.invoke('datasets.list', {})).find((d) => d.family === family);
-    return summary ? this.lab.invoke('datasets.get', { id: summary.id }).catch(() => null) : null;
   }
 
   /** Flips a gate's `enabled` (the ablation switch) without losing its settings. */

@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 afterEach(() => cleanup());
 
+/** Puts the view's own <style> in the document (jsdom gets no component styles from the test build). */
+function useViewStyle(): void {
+  const source = readFileSync(fileURLToPath(new URL('./ExportView.svelte', `file://${import.meta.dirname ?? ''}/`)), 'utf8');
+  document.head.innerHTML = `<style>${/<style>([\s\S]*)<\/style>/.exec(source)![1]}</style>`;
+}
+
 async function exportOnnx(face: SystemInfo['face']) {
   const { lab } = handlerLab({
     'runs.list': () => [runSummary({ id: '3', template: 'tsmixer-gated' })],
@@ -185,11 +191,19 @@ describe('Export view downloads', () => {
     await exportOnnx('serve');
     const note = screen.getByTestId('export-serve-note');
     expect(note.textContent).toContain('Download brings it to this browser');
-    // the view's own <style> (jsdom gets no component styles from the test build): 10 px in, as table.grid's cells
-    const source = readFileSync(fileURLToPath(new URL('./ExportView.svelte', `file://${import.meta.dirname ?? ''}/`)), 'utf8');
-    document.head.innerHTML = `<style>${/<style>([\s\S]*)<\/style>/.exec(source)![1]}</style>`;
+    // 10 px in, as table.grid's cells
+    useViewStyle();
     expect(getComputedStyle(note).paddingLeft).toBe('10px');
     expect(getComputedStyle(note).paddingBottom).toBe('8px');
+    document.head.innerHTML = '';
+  });
+
+  it("keeps an export's size and its unit on one line beside a long path ('1.0' above 'MB' at 1400 px)", async () => {
+    const table = await exportOnnx('serve');
+    const size = table.querySelector('tbody tr')!.lastElementChild as HTMLElement;
+    expect(size.textContent).toMatch(/^\d[\d.]* (B|KB|MB)$/);
+    useViewStyle();
+    expect(getComputedStyle(size).whiteSpace).toBe('nowrap');
     document.head.innerHTML = '';
   });
 

@@ -25,6 +25,8 @@ describe('Runs view gate analytics', () => {
     const note = await screen.findByTestId('no-gates');
     expect(note.textContent).toContain('no gates');
     expect(note.textContent).toContain('dlinear');
+    // what to train instead: its family's gated templates, from the template registry
+    expect(note.textContent).toContain('To see what gates do on this data, train a gated template of its family in Models (tsmixer-gated, patch-transformer-gated, gla, tft-lite or moe-forecaster), then compare it with this run in Compare.');
     expect(screen.queryByTestId('knockout-all')).toBeNull();
     expect(screen.queryByTestId('run-analytics')).toBeNull();
   });

@@ -159,6 +159,8 @@ describe('Runs view: test per class', () => {
     expect(panel.querySelector('h3')!.textContent).toBe('Test per class · weights of step 40 (the best on validation)');
     expect(screen.getByTestId('confusion-matrix').querySelectorAll('tbody tr')).toHaveLength(3);
     expect(screen.getByTestId('never-predicted').textContent).toContain('--set loss.classWeights=balanced');
+    // macro-F1 read bare was taken for the positive class's F1: its tile says which average it is
+    expect(screen.getByTestId('run-metrics').querySelector('[data-metric="test.f1"] dt')!.textContent).toBe('test.f1 (macro)');
   });
 
   it('a run trained with balanced class weights gets no remedy; a run without the table shows no panel', async () => {

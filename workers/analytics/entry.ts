@@ -29,6 +29,7 @@ process.on('message', (raw) => {
   if (started) return;
   started = true;
   runJob(msg.job, send, () => cancelled)
-    .catch((e: Error) => send({ type: 'failed', message: e.message, stack: e.stack }))
+    // a request the job refuses (knockout-rows.ts RowsRefusal) is said as a refusal, not as the lab failing
+    .catch((e: Error) => send({ type: 'failed', message: e.message, stack: e.stack, ...(e.name === 'RowsRefusal' ? { refused: true } : {}) }))
     .finally(exitWhenSent);
 });

@@ -2,7 +2,10 @@
 // (same spec, same config resolution; the data once), load the checkpoint's parameters, then compute a
 // knockout table or a gate report.
 import { readFileSync } from 'node:fs';
-import { AnalyticsJob, type FromAnalytics, type GateReport, type KnockoutTable } from '../../common/analytics';
+import { AnalyticsJob, type FromAnalytics, type GateReport, type KnockoutRowsResult, type KnockoutTable } from '../../common/analytics';
+import { TEMPLATES } from '../../common/models';
+import { knockoutRows } from './knockout-rows';
+import { ROWS, WINDOWS } from '../test-rows-check';
 import { decodeCheckpoint } from '../../common/runs/checkpoint-format';
 import { compileTraining } from '../../engine/train/compile';
 import { dataFor } from '../run/data-for';
@@ -81,10 +84,18 @@ export function modalityLayout(data: RunData, model: Record<string, unknown>): F
   return Object.keys(layout).length ? layout : undefined;
 }
 
-export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport> {
+export async function runJob(job: AnalyticsJob, send: (m: FromAnalytics) => void, cancelled: () => boolean): Promise<KnockoutTable | GateReport | KnockoutRowsResult> {
   const j = AnalyticsJob.parse(job);
   const run = await loadRun(j);
   const progress = (done: number, total: number, label: string) => send({ type: 'progress', done, total, label });
+  if (j.kind === 'rows') {
+    if (!j.rowsRequest) throw new Error('a rows job needs its rowsRequest (the knockout and the test rows)');
+    // a forecasting run's test split is windows, as Try it (workers/predict.ts) calls them
+    const forecast = TEMPLATES.find((t) => t.id === j.spec.config.model?.template)?.family === 'forecasting';
+    const result = await knockoutRows(run.model, run.data, j.rowsRequest, { forecast, items: forecast ? WINDOWS : ROWS });
+    send({ type: 'rows', result });
+    return result;
+  }
   if (j.kind === 'knockout') {
     const table = await knockoutTable(run.model, run.data, { interventions: j.interventions, only: j.only, seed: j.seed, resamples: j.resamples, onProgress: progress, cancelled, targetChannels: targetColumns(j) });
     send({ type: 'knockout', table });

@@ -6,32 +6,12 @@ import { demoFusion } from '../../main/lab/datasets/demo-data';
 import { buildModel } from '../../engine/models';
 import { compileTraining } from '../../engine/train/compile';
 import { trainTiny } from '../../engine/models/fixtures/tiny-train';
-import { seededRandom } from '../../engine/nn/random';
 import type { RunData, Rows } from '../run/run-data';
+import { CTR, ctrData, untrained } from './fixtures/ctr-model';
 import { baseline, knockoutTable, type TrainedModel } from './knockout';
 import { gateReport } from './gate-report';
 
-const R = { fields: [5, 7, 3], numeric: 2, embeddingDim: 4 };
-
-/** Random CTR rows: label from field 0 and the first numeric feature. */
-function ctrRows(n: number, seed: number): Rows {
-  const r = seededRandom(seed, 'ctr-rows');
-  const fields = new BigInt64Array(n * 3), numeric = new Float32Array(n * 2), label = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    R.fields.forEach((v, f) => (fields[i * 3 + f] = BigInt(r.int(v))));
-    numeric[i * 2] = r.normal(); numeric[i * 2 + 1] = r.normal();
-    label[i] = Number(fields[i * 3]) % 2 === 0 !== numeric[i * 2] > 0.8 ? 1 : 0;
-  }
-  return { rows: n, columns: { fields: { data: fields, shape: [3] }, numeric: { data: numeric, shape: [2] }, label: { data: label, shape: [1] } } };
-}
-
-const ctrData = (): RunData => ({ task: 'binary', prediction: 'logit', target: 'label', train: ctrRows(300, 1), validation: ctrRows(10, 2), test: ctrRows(400, 3), describe: 'ctr' });
-
-function untrained(config: Record<string, unknown>, runId = 1): TrainedModel {
-  const def = buildModel(config);
-  const c = compileTraining(def, { dtype: 'float32', optimizer: { kind: 'sgd' } });
-  return { runId, def, dtype: 'float32', layout: c.layout, params: c.initialParams(7) };
-}
+const R = CTR;
 
 describe('knockout', () => {
   it('forcing a saturated gate open changes the metric by ~0; closing it does not', async () => {

@@ -62,7 +62,7 @@ export interface Scored {
 }
 
 /** The graph a knockout evaluates: the trained model (no intervention), or with one gate's value replaced; its gates are known once built. */
-const knockoutGraph = (m: TrainedModel, intervention?: Intervention, mean?: Float64Array) =>
+export const knockoutGraph = (m: TrainedModel, intervention?: Intervention, mean?: Float64Array) =>
   analyticsGraph(m.def, { dtype: m.dtype, layout: m.layout, step: m.step, intervention, mean, probes: false });
 
 /** Evaluates a graph on the test split, keeping only each scorer's per-sample numbers. */
@@ -88,19 +88,7 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
   // the gates are the trained graph's, known once it is built: every task is scored as trained in one pass below
   const trainedGraph = knockoutGraph(m);
   const gates = trainedGraph.gates;
-  const only = o.only ?? {};
-  const wanted = (o.interventions ?? allInterventions(gates)).filter((i) =>
-    (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
-  // A model without a gate (a baseline template, or a gated one whose only gate did not apply, as late
-  // fusion of a single modality): say what the run is, not that "the request" matched nothing.
-  if (!gates.length) {
-    throw new Error(`run ${m.runId} has no gate to knock out: its model has no gate (a baseline template) or none that applies to this data; ` +
-      'knockouts need a gated template (gates are highlighted in the Models diagram; `gatelab templates` marks them)');
-  }
-  if (!wanted.length) {
-    const what = [only.gate && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
-    throw new Error(`no knockout of run ${m.runId} matches ${what || 'the request'}; its gates: ${gates.map((g) => `${g.gate} (${g.kind})`).join(', ') || '(none)'}`);
-  }
+  const wanted = chosenKnockouts(m.runId, gates, o.only, o.interventions);
   const n = data.test.rows;
   const interval = intervalMethod(data);
   const block = interval.kind === 'block' ? interval.block : 1;
@@ -151,6 +139,27 @@ export async function knockoutTable(m: TrainedModel, data: RunData, o: KnockoutO
   }
   o.onProgress?.(rows.length, wanted.length, 'done');
   return { runId: m.runId, split: 'test', metric: main.name, higherIsBetter: main.higherIsBetter, baseline: baselineOf.get(main)!, samples: n, resamples, seed, interval, rows };
+}
+
+/**
+ * The knockouts of `gates` a job asks for: `interventions` (default every knockout of every gate) kept when
+ * they match `only`. A model without a gate, or a request matching none, is refused in the words every
+ * knockout uses (the whole-split table and one row at a time alike).
+ */
+export function chosenKnockouts(runId: number, gates: readonly GateProbe[], only: KnockoutOptions['only'] = {}, interventions?: Intervention[]): Intervention[] {
+  const wanted = (interventions ?? allInterventions(gates)).filter((i) =>
+    (only.gate === undefined || i.gate === only.gate) && (only.mode === undefined || i.mode === only.mode) && (only.expert === undefined || i.expert === only.expert));
+  // A model without a gate (a baseline template, or a gated one whose only gate did not apply, as late
+  // fusion of a single modality): say what the run is, not that "the request" matched nothing.
+  if (!gates.length) {
+    throw new Error(`run ${runId} has no gate to knock out: its model has no gate (a baseline template) or none that applies to this data; ` +
+      'knockouts need a gated template (gates are highlighted in the Models diagram; `gatelab templates` marks them)');
+  }
+  if (!wanted.length) {
+    const what = [only.gate && `gate '${only.gate}'`, only.mode && `mode '${only.mode}'`, only.expert !== undefined && `expert ${only.expert}`].filter(Boolean).join(', ');
+    throw new Error(`no knockout of run ${runId} matches ${what || 'the request'}; its gates: ${gates.map((g) => `${g.gate} (${g.kind})`).join(', ') || '(none)'}`);
+  }
+  return wanted;
 }
 
 /** Every gate's per-unit mean on the first `limit` training rows (for the 'mean' knockouts); nothing per sample is kept. */

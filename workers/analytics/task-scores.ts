@@ -6,7 +6,7 @@
 // the rating tower's rating_rmse, in the units the run scores it in).
 import { unscaleValue, type ScalerState } from '../../common/data';
 import type { RunData } from '../run/run-data';
-import { addChannelErrors } from '../run/channel-errors';
+import { addOneChannelErrors } from '../run/channel-errors';
 import { sampleScores, type SampleScores } from './sample-metric';
 
 export interface TaskScorer extends SampleScores {
@@ -60,12 +60,13 @@ export function channelScorers(data: RunData, targets: readonly string[] = []): 
     const s = sampleScores('regression');
     return {
       ...s, prediction: data.prediction, target: data.target, channel: name, name: `mse of '${name}'`,
-      // a window's forecast is [horizon, channels], channel last: its errors per channel as the test channels' (channel-errors.ts)
+      // a window's forecast is [horizon, channels], channel last: this channel's errors read as the test
+      // channels' are (channel-errors.ts), its values only (not every channel's to keep one)
       score: (pred, target, n, out, from) => {
         const w = pred.width, H = w / C, se = new Float64Array(C);
         for (let k = 0; k < n; k++) {
-          se.fill(0);
-          addChannelErrors(pred.data, target, k * w, (k + 1) * w, se);
+          se[c] = 0;
+          addOneChannelErrors(pred.data, target, k * w, (k + 1) * w, c, se);
           out[from + k] = se[c] / H;
         }
       },

@@ -6,6 +6,7 @@ import { checkForecastingRows, timeOrder, type TimeOrder } from '../../common/da
 import { checkSeriesParts, forecastingPivot } from '../../common/data/forecasting-long';
 import { timesWrittenInUtc } from '../../common/data/spring-clock-change';
 import { gapNote } from './forecasting-gaps';
+import { emptyRowsNote } from './empty-rows';
 import { z } from 'zod';
 import { seasonOfTimeColumn } from './season-length';
 import { SplitSpec, computeSplit, logScaledColumns, logScaledDescription, timeOrdered, type ColumnSource, type ScalerState, type PartName, type SplitResult } from '../../common/data';
@@ -260,6 +261,10 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   const gaps = time && bound.columns.family === 'forecasting'
     ? gapNote(time, times(), run.split, { lookback: window.lookback ?? 336, horizon: window.horizon ?? 96, stride: bound.columns.stride }, orderOfTimes()) : null;
   if (gaps) notes.push(gaps);
+  // rows written with every channel empty are filled flat: said as the gaps are (a pivot says its own fills)
+  const emptyRows = !pivot && bound.columns.family === 'forecasting'
+    ? emptyRowsNote((run.data.channels ?? bound.columns.channels).map((c) => cache.column(c).values), time ? times() : null, run.split.ranges) : null;
+  if (emptyRows) notes.push(emptyRows);
   // The rows the run used (a stored split, or the computed one less the rows without a target), so gate
   // analytics line test samples up with dataset rows (workers/analytics/job.ts takes them from dataFor).
   // A regressed target's split is not its spec's either (cut at random: regression-split.ts).

@@ -8,6 +8,7 @@ import { DayFirstDates, EARLY_EPOCH, TWO_DIGIT_YEARS, lastDate, parseDatetime, p
 import { NumberColumn } from './number-column';
 import { repeatsPerTime, type RepeatsPerTime } from './repeats-per-time';
 import { TimeSteps } from './time-steps';
+import { timeReadingOf } from './pandas-time-index';
 import { isMissingToken } from './values';
 
 /** A UTC offset after a clock time: '00:00:00+02:00', '10:30-0500'. */
@@ -41,7 +42,8 @@ export class DatetimeColumn extends NumberColumn {
   private earlierRepeats: IssueExample[] = [];
   /** Rows whose time is the row before's (the duplicate_time count while the column is in order). */
   private repeats = 0;
-  private readonly steps = new TimeSteps();
+  /** The time steps, with how the cells were read: epoch numbers need their unit in the gap advice's pandas call. */
+  private readonly steps = new TimeSteps(timeReadingOf(this.plan.dateFormat));
   /** Times written with a UTC offset: the offsets seen (a few), how many, and the first one. */
   private readonly offsets = { values: 0, seen: new Set<string>(), example: '', utc: NaN };
   /** Times written in UTC with a trailing 'Z' ('2024-03-31T02:00:00Z'): how many, and the first one. */

@@ -223,6 +223,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   });
   const meta = table.finish({ fileName: file, bytes: job.totalBytes, format, encoding: guess.encoding, delimiter: sniffed.delimiter, hasHeader: sniffed.hasHeader,
     // recorded only when used, so an older dataset's source reads as it always did
-    ...(sniffed.preambleLines > 0 ? { preambleLines: sniffed.preambleLines } : {}), ...(sniffed.skipInitialSpace ? { skipInitialSpace: true } : {}) });
+    ...(sniffed.preambleLines > 0 ? { preambleLines: sniffed.preambleLines } : {}), ...(sniffed.skipInitialSpace ? { skipInitialSpace: true } : {}),
+    ...(guess.bomBytes > 0 ? { bom: true } : {}) });
   return { meta, retypes, dotRereads };
 }

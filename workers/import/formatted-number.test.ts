@@ -2,7 +2,7 @@
 // numbers (the values checked in the cache), with a note naming what was removed; a user's float type
 // reads them too, and its error for a value it still cannot read says what it accepts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseFormatted, strippedDescription } from './formatted-number';
+import { formattedNote, parseFormatted } from './formatted-number';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-formatted-');
@@ -39,7 +39,8 @@ describe('formatted numbers', () => {
     expect(r.col('rate')).toEqual([77, 2, 100]);
     expect(r.col('price')).toEqual([14.05, 0.55, 3].map(Math.fround));
     expect(notes(r, 'amount')).toEqual([expect.stringMatching(/column 'amount': read as numbers with thousands separators \(2 values\) removed \(e\.g\. '1,619\.5'\)/)]);
-    expect(notes(r, 'rate')[0]).toMatch(/'%' \(3 values; kept as the number written: 77% is 77, not 0\.77\)/);
+    // one sentence: what was removed and an example, then what the '%' means (not wedged between them)
+    expect(notes(r, 'rate')).toEqual(["column 'rate': read as numbers with '%' (3 values) removed (e.g. '77%'); a percentage is kept as the number written: 77% is 77, not 0.77"]);
     expect(notes(r, 'price')[0]).toMatch(/currency symbols '\$'/);
   });
 
@@ -114,9 +115,10 @@ describe('formatted numbers', () => {
   });
 
   it('the note names accounting parentheses when the column counts them', () => {
-    expect(strippedDescription({ thousands: 3, percent: 0, currency: new Set(), parenthesized: 2 }))
-      .toBe('thousands separators (3 values), accounting parentheses (2 values, read as negative: (1,234.50) is -1234.5)');
-    expect(strippedDescription({ thousands: 1, percent: 0, currency: new Set() })).toBe('thousands separators (1 value)');
+    expect(formattedNote('v', { thousands: 3, percent: 0, currency: new Set(), parenthesized: 2, example: '(3,552.30)' }))
+      .toBe("column 'v': read as numbers with thousands separators (3 values) and accounting parentheses (2 values) removed (e.g. '(3,552.30)'); a number in parentheses is negative: (1,234.50) is -1234.5");
+    expect(formattedNote('v', { thousands: 1, percent: 0, currency: new Set(), example: '1,234' })).toBe("column 'v': read as numbers with thousands separators (1 value) removed (e.g. '1,234')");
+    expect(formattedNote('v', { thousands: 0, percent: 0, currency: new Set(), example: '' })).toBeNull();
   });
 
   it('a column mixing ways of grouping thousands, or numbers not grouped by three, stays text', async () => {

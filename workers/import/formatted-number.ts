@@ -104,16 +104,41 @@ export function parseFormatted(s: string, decimalComma: boolean, reading: Format
 /** Separators that are one locale's writing of the same thing: the three spaces, the two apostrophes. */
 const separatorKind = (sep: string) => (sep === '\u00a0' || sep === '\u202f' ? ' ' : sep === '\u2019' ? "'" : sep);
 
-/** What was removed from a column's values, for the import's note. */
-export function strippedDescription(f: { thousands: number; percent: number; currency: Set<string>; parenthesized?: number; unicodeMinus?: number }): string {
-  const parts: string[] = [];
+/** What a column's formatted values had removed (NumberColumn counts them), and the first such value. */
+export interface Stripped {
+  thousands: number;
+  percent: number;
+  currency: Set<string>;
+  parenthesized?: number;
+  unicodeMinus?: number;
+  example: string;
+}
+
+/**
+ * The import's note on a column of formatted numbers, one sentence: what was removed, with counts and an
+ * example, then how the removed marks changed the number (a '%' does not: 77% is 77), or null when nothing was.
+ */
+export function formattedNote(name: string, f: Stripped): string | null {
   const values = (n: number) => `${n.toLocaleString('en-US')} value${n === 1 ? '' : 's'}`;
-  if (f.thousands) parts.push(`thousands separators (${values(f.thousands)})`);
-  if (f.unicodeMinus) parts.push(`Unicode minus signs '−' (${values(f.unicodeMinus)}, each taken as '-': −1.5 is -1.5)`);
-  if (f.parenthesized) parts.push(`accounting parentheses (${values(f.parenthesized)}, read as negative: (1,234.50) is -1234.5)`);
-  if (f.percent) parts.push(`'%' (${values(f.percent)}; kept as the number written: 77% is 77, not 0.77)`);
-  if (f.currency.size) parts.push(`currency symbols ${[...f.currency].map((c) => `'${c}'`).join(', ')}`);
-  return parts.join(', ');
+  const removed: string[] = [];
+  const readings: string[] = [];
+  if (f.thousands) removed.push(`thousands separators (${values(f.thousands)})`);
+  if (f.unicodeMinus) {
+    removed.push(`Unicode minus signs '−' (${values(f.unicodeMinus)})`);
+    readings.push("'−' is taken as '-': −1.5 is -1.5");
+  }
+  if (f.parenthesized) {
+    removed.push(`accounting parentheses (${values(f.parenthesized)})`);
+    readings.push('a number in parentheses is negative: (1,234.50) is -1234.5');
+  }
+  if (f.percent) {
+    removed.push(`'%' (${values(f.percent)})`);
+    readings.push('a percentage is kept as the number written: 77% is 77, not 0.77');
+  }
+  if (f.currency.size) removed.push(`currency symbols ${[...f.currency].map((c) => `'${c}'`).join(', ')}`);
+  if (removed.length === 0) return null;
+  const what = removed.length === 1 ? removed[0] : `${removed.slice(0, -1).join(', ')} and ${removed[removed.length - 1]}`;
+  return `column '${name}': read as numbers with ${what} removed (e.g. '${f.example.slice(0, 30)}')${readings.map((r) => `; ${r}`).join('')}`;
 }
 
 /**

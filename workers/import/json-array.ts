@@ -7,7 +7,7 @@ import { JsonRecords } from './json-records';
 import { arrayStructureError, cutShortError, notJsonError, notRecordsError, topLevelObjectError } from './json-refusals';
 import { JsonValueScan, ValueEnd, isJsonSpace } from './json-scan';
 import type { RecordBatch } from './records';
-import { guessEncoding, readTextChunks, readTextHead } from './text-source';
+import { guessJobEncoding, readTextChunks } from './text-source';
 
 /** One item larger than this is a broken file (a quote never closed), not a record: refused rather than held. */
 export const MAX_ITEM_BYTES = 64 << 20;
@@ -17,7 +17,7 @@ const OPEN = 0, FIRST = 1, ITEM = 2, IN_ITEM = 3, AFTER = 4, DONE = 5;
 
 export async function* jsonArrayBatches(job: ImportJob): AsyncGenerator<RecordBatch> {
   const file = job.fileName;
-  const guess = guessEncoding(readTextHead(job.path, 65536, job.totalBytes, file).head, file, job.options.encoding);
+  const guess = guessJobEncoding(job);
   const decode = guess.encoding === 'latin1' ? 'latin1' : 'utf8';
   const records = new JsonRecords(job, { noun: 'array item', pandasRead: 'pd.read_json(f)' });
   const scan = new JsonValueScan();
@@ -86,7 +86,7 @@ export function firstJsonByte(head: Uint8Array): number {
  */
 export async function objectFileIsJsonLines(job: Pick<ImportJob, 'path' | 'totalBytes' | 'fileName' | 'options'>): Promise<boolean> {
   const file = job.fileName;
-  const guess = guessEncoding(readTextHead(job.path, 65536, job.totalBytes, file).head, file, job.options.encoding);
+  const guess = guessJobEncoding(job);
   const scan = new JsonValueScan();
   let phase: 'before' | 'in' | 'after' = 'before', scanned = 0;
   for await (const { chunk } of readTextChunks(job.path, guess, () => {}, () => 1, file)) {

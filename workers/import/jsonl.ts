@@ -1,13 +1,14 @@
-// JSON Lines: one JSON object per line (UTF-8, a BOM is skipped), read in chunks and handed to the
-// record importer in column-major batches (json-records.ts, shared with JSON arrays).
+// JSON Lines: one JSON object per line (UTF-8, a BOM is skipped and recorded in the dataset's source by
+// binary-formats.ts), read in chunks and handed to the record importer in column-major batches
+// (json-records.ts, shared with JSON arrays).
 import type { RecordBatch } from './records';
 import type { ImportJob } from './job';
 import { JsonRecords } from './json-records';
-import { guessEncoding, readTextChunks, readTextHead } from './text-source';
+import { guessJobEncoding, readTextChunks } from './text-source';
 
 export async function* jsonLinesBatches(job: ImportJob): AsyncGenerator<RecordBatch> {
   const file = job.fileName;
-  const guess = guessEncoding(readTextHead(job.path, 65536, job.totalBytes, file).head, file, job.options.encoding);
+  const guess = guessJobEncoding(job);
   const records = new JsonRecords(job, { noun: 'line', pandasRead: 'pd.read_json(f, lines=True)' });
   let line = 1, carry: Buffer | null = null, bytes = 0;
   for await (const { chunk, last } of readTextChunks(job.path, guess, (b) => { bytes = b; }, () => line, file)) {

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { textLoader } from './fixtures/load-text';
 import { writeParquet } from './fixtures/parquet-writer';
-import { strippedDescription } from './formatted-number';
+import { formattedNote } from './formatted-number';
 import { infinitiesMessage } from './number-column';
 
 const { load, cleanup } = textLoader('gatelab-number-column-');
@@ -99,7 +99,8 @@ describe('counts in words', () => {
   });
 
   it('the note on formatted numbers and the imputation count write counts with separators, one value in the singular', async () => {
-    expect(strippedDescription({ thousands: 1, percent: 1_200, currency: new Set() })).toBe("thousands separators (1 value), '%' (1,200 values; kept as the number written: 77% is 77, not 0.77)");
+    expect(formattedNote('rate', { thousands: 1, percent: 1_200, currency: new Set(), example: '1,013.5%' }))
+      .toBe("column 'rate': read as numbers with thousands separators (1 value) and '%' (1,200 values) removed (e.g. '1,013.5%'); a percentage is kept as the number written: 77% is 77, not 0.77");
     const rows = Array.from({ length: 3000 }, (_, i) => `${i % 3 ? String(i) : ''},a`);
     const r = await load(`x,y\n${rows.join('\n')}\n`, { onInvalid: 'impute' });
     expect(r.issues['imputed:x'].message).toMatch(/^column 'x': 1,000 missing or invalid values replaced by the mean/);

@@ -9,7 +9,7 @@ import { NumberValueCounter } from './number-values';
 import { parseDecimalComma } from './decimal-comma';
 import type { FileAwarePlan } from './decimal-comma';
 import { AMBIGUOUS, DotReadings, NO_DOT, commaFromFileMessage, commaUnprovenMessage, dotRole, readsDecimalComma } from './dot-reading';
-import { parseFormatted, strippedDescription, type FormattedReading } from './formatted-number';
+import { formattedNote, parseFormatted, type FormattedReading } from './formatted-number';
 import { BAD, MISSING, NAN_INF, OK, isDashRun, parseNumber, parseNumberString, parsed } from './values';
 import { MissingMarkers } from './missing-markers';
 
@@ -282,12 +282,14 @@ export class NumberColumn extends ColumnWriter {
    * a column of '1,619.5' is read English-style, so the delimiter alone does not tell).
    */
   numberFormat(): NumberFormat {
+    // '13.56%' read as 13.56: a consumer of the export strips the '%' only where the record says so
+    const percent = this.stripped.percent > 0 ? { percent: true as const } : {};
     const comma = this.plan.formatted?.decimalComma ?? this.plan.decimalComma ?? false;
-    if (!comma) return { decimal: '.', thousands: ',' };
+    if (!comma) return { decimal: '.', thousands: ',', ...percent };
     // '1.444' read as 1444: the documented rule for decimal ',' reads a cell without a comma as a plain
     // number (1.444), so the record says otherwise for this column
-    if (this.plan.dotThousands && this.dots && this.dots.counts[AMBIGUOUS] > 0) return { decimal: ',', thousands: '.', dotsWithoutComma: 'thousands' };
-    return { decimal: ',', thousands: '.' };
+    if (this.plan.dotThousands && this.dots && this.dots.counts[AMBIGUOUS] > 0) return { decimal: ',', thousands: '.', dotsWithoutComma: 'thousands', ...percent };
+    return { decimal: ',', thousands: '.', ...percent };
   }
 
   protected finalType(): ColumnType {
@@ -309,11 +311,12 @@ export class NumberColumn extends ColumnWriter {
     const imputeWith = this.imputeValue();
     // what is left missing is counted in the column as stored, after imputation: NaN only (an infinity is no missing value)
     let missing = 0;
-    // a number column's distinct values as the trainer will read them (datetimes are times, never a target to regress)
-    const distinct = this.plan.kind === 'number' ? new NumberValueCounter() : null;
+    // the distinct values as the trainer will read them: a number column's decide whether a target is regressed;
+    // a datetime column's (distinct times, capped like a number's) are what the schema table and `datasets show` print
+    const distinct = new NumberValueCounter();
     this.readBack(imputeWith, (values) => {
       histogram?.add(values);
-      distinct?.add(values);
+      distinct.add(values);
       for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
     });
     const meanShifted = has ? this.sum / this.count : 0;
@@ -324,7 +327,7 @@ export class NumberColumn extends ColumnWriter {
       mean: has ? this.mean() : null, std: has ? Math.sqrt(variance) : null,
       cardinality: null, topValues: null,
       histogram: histogram?.result() ?? null,
-      ...(distinct ? { numbers: distinct.result() } : {}),
+      numbers: distinct.result(),
     };
     if (this.infinities.values > 0) {
       this.ctx.validation.addCounted('nan_inf', this.plan.name, this.infinities.values, infinitiesMessage(this.plan.name, this.infinities, this.ctx.policy, imputeWith !== null, this.isTarget));
@@ -348,8 +351,8 @@ export class NumberColumn extends ColumnWriter {
       const m = commaUnprovenMessage(this.plan.name, g.cells, g.first);
       this.ctx.validation.warn(this.plan.name, m.count, m.text, 'commas');
     }
-    const what = strippedDescription(this.stripped);
-    if (what) this.ctx.validation.addCounted('note', this.plan.name, this.stripped.values, `column '${this.plan.name}': read as numbers with ${what} removed (e.g. '${this.stripped.example.slice(0, 30)}')`, 'formatted');
+    const formatted = formattedNote(this.plan.name, this.stripped);
+    if (formatted) this.ctx.validation.addCounted('note', this.plan.name, this.stripped.values, formatted, 'formatted');
     return { name: this.plan.name, type: this.finalType(), dtype: this.plan.dtype, dim: 1, stats, file: '' };
   }
 }

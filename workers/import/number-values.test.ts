@@ -60,10 +60,10 @@ describe('a number column records its distinct values and fractions', () => {
     expect(statsOf(r.result.columns[0]).numbers).toEqual({ distinct: 3, fractions: true });
   });
 
-  it('only number columns: times, categories and booleans record none', async () => {
+  it('number and datetime columns (distinct times: the schema table\'s Distinct); categories and booleans record none (their cardinality says it)', async () => {
     const r = await load('when,city,ok,x\n2024-01-01,Oslo,true,1\n2024-01-02,Bergen,false,2\n');
     expect(r.result.columns.map((c) => [c.name, c.type, c.stats.numbers])).toEqual([
-      ['when', 'datetime', undefined], ['city', 'categorical', undefined], ['ok', 'boolean', undefined], ['x', 'int', { distinct: 2, fractions: false }],
+      ['when', 'datetime', { distinct: 2, fractions: false }], ['city', 'categorical', undefined], ['ok', 'boolean', undefined], ['x', 'int', { distinct: 2, fractions: false }],
     ]);
   });
 });

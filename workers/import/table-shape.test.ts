@@ -23,6 +23,17 @@ describe('event logs and time order', () => {
     expect(r.issues['duplicate_time:timestamp'].severity).toBe('info');
   });
 
+  it('an implicit-feedback log (user, item, time, no label) is not said to have a label, nor told to resample its uneven times', async () => {
+    const rand = rng(3);
+    let t = 1609459200;
+    const rows = Array.from({ length: 400 }, () => `U${1 + Math.floor(rand() * 60)},SKU-${1 + Math.floor(rand() * 90)},${(t += Math.floor(rand() * 300))},${1 + Math.floor(rand() * 3)}`);
+    const r = await load(`user_id,item_id,timestamp,quantity\n${rows.join('\n')}\n`);
+    expect(r.issues['duplicate_time:timestamp'].message).toMatch(/\. This file looks like an event log for recommendation \(ids, no measurements\), where rows need no time order: a note, not a warning$/);
+    const steps = r.result.validation.issues.find((i) => i.column === 'timestamp' && i.kind === 'note' && i.message.includes('irregularly spaced'));
+    expect(steps!.message).toMatch(/of the first steps\)\. This file looks like an event log for recommendation \(ids, no measurements\), where rows need no time order or fixed step: nothing to resample \(only forecasting needs equally spaced rows\)$/);
+    expect(steps!.message).not.toContain('resample the series');
+  });
+
   it('half-star ratings (floats 0.5..5.0) are ratings, not measurements: the log still gets notes', async () => {
     const rand = rng(9);
     const rows = Array.from({ length: 300 }, () => `${1 + Math.floor(rand() * 40)},${1 + Math.floor(rand() * 90)},${(1 + Math.floor(rand() * 10)) / 2},${881250949 + Math.floor(rand() * 1e4)}`);

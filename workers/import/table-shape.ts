@@ -6,6 +6,7 @@ import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
 import { pyString } from '../../common/text/python-string';
 import { everyTimeK, repeatsWords, type RepeatsPerTime } from './repeats-per-time';
+import { IRREGULAR_ADVICE } from './time-steps';
 
 /** Column names that say "what the user did or thought": labels of recommendation and CTR logs. */
 const LABEL_NAME = /^(label|labels|target|y|rating|ratings|score|click|clicks|clicked|is_click|liked|like|likes|purchase|purchased|bought|watched|converted|conversion|interaction)$/i;
@@ -19,23 +20,34 @@ const ratingLike = (c: CachedColumn, distinct: number | null | undefined) =>
  * A recommendation-style log: no float measurement columns (floats of a few values in a small range are
  * ratings, not measurements), and two or more id/category columns (user, item), or one and a label-like
  * column. Forecasting needs float series, so such a file is not one. `distinct[i]`: how many distinct
- * values number column i has when few (NumberColumn.distinctValues), else null.
+ * values number column i has when few (NumberColumn.distinctValues), else null. Returns what makes it one
+ * ('ids and a label', or 'ids' for an implicit-feedback log), or null when the table is no event log.
  */
-export function looksLikeEventLog(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], distinct: ReadonlyArray<number | null> = []): boolean {
-  if (columns.some((c, i) => (c.type === 'float' && !ratingLike(c, distinct[i])) || c.type === 'vector' || c.type === 'text')) return false;
-  if (!columns.some((c) => c.type === 'datetime')) return false;
+function eventLogShape(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], distinct: ReadonlyArray<number | null>): string | null {
+  if (columns.some((c, i) => (c.type === 'float' && !ratingLike(c, distinct[i])) || c.type === 'vector' || c.type === 'text')) return null;
+  if (!columns.some((c) => c.type === 'datetime')) return null;
   const ids = plans.filter((p, i) => (p.identifier || columns[i].type === 'categorical') && columns[i].stats.count > 0).length;
-  return ids >= 2 || (ids >= 1 && columns.some((c) => LABEL_NAME.test(c.name.trim())));
+  const label = columns.some((c) => LABEL_NAME.test(c.name.trim()));
+  // an implicit-feedback log (user, item, time) has no label: saying it has one sends the user looking for it
+  return ids >= 2 || (ids >= 1 && label) ? (label ? 'ids and a label' : 'ids') : null;
 }
 
-/** Time order and repeated times matter only to forecasting: in an event log they are notes, not warnings. */
+/**
+ * Time order, repeated times and uneven steps matter only to forecasting: in an event log they are notes, not
+ * warnings, and an irregular spacing is not told to be resampled (events happen when they happen).
+ */
 export function softenTimeWarnings(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], validation: Validation, distinct: ReadonlyArray<number | null> = []): void {
-  if (!looksLikeEventLog(columns, plans, distinct)) return;
-  const why = '. This file looks like an event log for recommendation (ids and a label, no measurements), where rows need no time order: a note, not a warning';
+  const shape = eventLogShape(columns, plans, distinct);
+  if (!shape) return;
+  const log = `This file looks like an event log for recommendation (${shape}, no measurements), where rows need no time order`;
   for (const c of columns) {
     if (c.type !== 'datetime') continue;
-    validation.soften('unsorted_time', c.name, why);
-    validation.soften('duplicate_time', c.name, why);
+    validation.soften('unsorted_time', c.name, `. ${log}: a note, not a warning`);
+    validation.soften('duplicate_time', c.name, `. ${log}: a note, not a warning`);
+    const irregular = validation.issue('note', c.name, 'steps');
+    if (irregular?.message.endsWith(IRREGULAR_ADVICE)) {
+      irregular.message = irregular.message.slice(0, -IRREGULAR_ADVICE.length) + `${log} or fixed step: nothing to resample (only forecasting needs equally spaced rows)`;
+    }
   }
 }
 

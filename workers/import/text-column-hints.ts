@@ -2,7 +2,8 @@
 // sniffed sample decided their type): numbers with a few cells like 'ERR' or 'n/v' among them (a logger's
 // error marks, which make the column categorical and a model learn 'ERR' as one more load level), and dates
 // with two-digit years ('25.12.20 00:00', Excel's short date) that stayed text because they do not read one
-// way (year first as well, or day first in some rows and month first in others: datetime.ts reads the rest).
+// way (year first as well, or day first in some rows and month first in others: datetime.ts reads the rest),
+// and date-times followed by a zone name ('2021-03-28 03:00 CEST': zone-name-times.ts).
 // Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all. Keys
 // are not numbers with marks: ISBNs ending in the check digit 'X' ('034545104X' among '0195153448'), or any
 // column named like an id or code, get an info note at most, never the advice to drop their odd values.
@@ -14,6 +15,7 @@ import type { Validation } from './validation';
 import { BAD, isMissingToken, parseNumberString, parsed } from './values';
 import { parseDatetime, readsBetterYearFirst, writesAmPm, type DateFormat } from './datetime';
 import { looksLikeIdName } from '../../common/data/id-names';
+import { zoneNameHint } from './zone-name-times';
 
 /** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
 const MAX_DISTINCT = 200_000;
@@ -76,6 +78,7 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
       return;
     }
     if (!plan.noTwelveHourTimes && twelveHourHint(col.name, values, v)) return;
+    if (zoneNameHint(col.name, values, col.stats.count, v)) return;
     const marks = values.filter((x) => !isNumber(x));
     if (marks.length === 0 || !mostlyNumbers(marks.length, values.length)) return;
     // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was

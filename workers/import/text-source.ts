@@ -50,6 +50,11 @@ export class NotUtf8 extends Error {
   }
 }
 
+/** The encoding of an import job's file, from its first 64 KB (a BOM, UTF-16's NULs) or the user's choice. */
+export function guessJobEncoding(job: { path: string; totalBytes: number; fileName: string; options: { encoding?: TextEncoding } }): EncodingGuess {
+  return guessEncoding(readTextHead(job.path, 65536, job.totalBytes, job.fileName).head, job.fileName, job.options.encoding);
+}
+
 export function guessEncoding(head: Buffer, file: string, requested?: TextEncoding): EncodingGuess {
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8'
     : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le'

@@ -89,6 +89,31 @@ describe('time gaps', () => {
     expect(note!.message).toMatch(/irregularly spaced \(the most common step, .* is only \d+% of the first steps\)/);
   });
 
+  it("times seconds apart with no usual step say 'under 1%', not 'only 0%'", async () => {
+    // 300 events, each 1 to 997 s after the one before: the most common step is one of a few hundred
+    const rows: string[] = [];
+    for (let i = 0, t = T0; i < 300; i++) rows.push(`${iso((t += 1 + ((i * 7919) % 997)))},${i % 5}`);
+    const r = await load(`time,v\n${rows.join('\n')}\n`);
+    const note = r.result.validation.issues.find((i) => i.column === 'time' && i.kind === 'note');
+    expect(note!.message).toMatch(/irregularly spaced \(the most common step, .* is under 1% of the first steps\)\. Forecasting treats rows as equally spaced: resample/);
+  });
+
+  it('times written with changing UTC offsets (summer time) get a pandas call that reads them: pd.to_datetime(…, utc=True)', async () => {
+    // hourly Paris time across the spring change (+01:00, then +02:00), 30 hours missing later on
+    const rows: string[] = [];
+    const start = Date.UTC(2021, 2, 27, 0) / 1000; // 2021-03-27 01:00 in Paris; the clocks go forward on the 28th at 01:00 UTC
+    for (let h = 0; h < 120; h++) {
+      if (h >= 60 && h < 90) continue;
+      const t = start + h * 3600, offset = t >= Date.UTC(2021, 2, 28, 1) / 1000 ? 2 : 1;
+      rows.push(`${new Date((t + offset * 3600) * 1000).toISOString().slice(0, 19)}+0${offset}:00,${h % 7}`);
+    }
+    const r = await load(`timestamp,temp (°C)\n${rows.join('\n')}\n`);
+    const gaps = r.issues['time_gaps:timestamp'];
+    expect(gaps).toMatchObject({ count: 1 });
+    expect(gaps.message).toContain("(steps longer than the usual 1 h; longest 1 day 7 h at line 62)");
+    expect(gaps.message).toContain("e.g. pandas `df.set_index(pd.to_datetime(df.pop('timestamp'), utc=True)).resample('1h').first()` (utc=True: pandas reads times with changing UTC offsets only as UTC, as GateLab stores them): the missing times");
+  });
+
   it('monthly, quarterly and month-end series step by calendar months: regular, no irregular note; a missing month is a gap', async () => {
     // 1960Q1..1969Q4: steps of 90, 91 and 92 days, none of them half the steps
     const quarters = Array.from({ length: 40 }, (_, i) => `${1960 + Math.floor(i / 4)}Q${(i % 4) + 1},${i}`);

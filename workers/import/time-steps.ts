@@ -11,6 +11,7 @@
 import { SpringChanges } from '../../common/data/spring-clock-change';
 import { AutumnChanges, RepeatedHourRuns, autumnStep, clockWentBack, type HourStepBack } from '../../common/data/autumn-clock-change';
 import { LONGEST_MONTH, monthsWords, pandasMonthFrequency, wholeMonthsBetween } from './calendar-months';
+import { pandasTimeIndex, type TimeReading } from './pandas-time-index';
 
 const DECIDE_AFTER = 10_000;
 const DAY = 86400;
@@ -53,6 +54,9 @@ export class TimeSteps {
   private readonly autumns: Array<{ to: number; step: number; line: number; rule: string }> = [];
   private autumnRule = new AutumnChanges();
   private writtenInUtc = false;
+
+  /** `reading`: how the column's cells were read (epoch seconds are numbers pandas needs the unit of), for the gap advice's pandas call. */
+  constructor(private readonly reading: TimeReading = 'text') {}
 
   /**
    * The times were written with 'Z' or a UTC offset (and converted to UTC): no step is a clock change, so the
@@ -190,7 +194,9 @@ export class TimeSteps {
       this.decide();
     }
     if (this.usualShare < 0.5) {
-      return { kind: 'irregular', count: this.steps, message: `column '${name}': the times are irregularly spaced (the most common step, ${this.usualWords()}, is only ${Math.round(this.usualShare * 100)}% of the first steps). Forecasting treats rows as equally spaced: resample the series to a fixed step before importing it as a time index` };
+      // a log of events seconds apart has a "most common step" of well under 1% of its steps: never "only 0%"
+      const share = this.usualShare < 0.005 ? 'under 1%' : `only ${Math.round(this.usualShare * 100)}%`;
+      return { kind: 'irregular', count: this.steps, message: `column '${name}': the times are irregularly spaced (the most common step, ${this.usualWords()}, is ${share} of the first steps). ${IRREGULAR_ADVICE}` };
     }
     // business days: weekends dominate the longer steps; holidays only count as such in that calendar
     const business = this.weekends > 0 && this.weekends >= this.holidays;
@@ -213,7 +219,7 @@ export class TimeSteps {
     const autumn = this.autumnGapWords();
     return {
       kind: 'gaps', count: gaps,
-      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${this.usualWords()}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}${autumn}. ${gapAdvice(name, business ? 'B' : this.usualMonths > 0 ? pandasMonthFrequency(this.usualMonths) : pandasFrequency(this.usual))}`,
+      message: `time column '${name}': ${gaps.toLocaleString('en-US')} gap${gaps === 1 ? '' : 's'} (steps longer than the usual ${this.usualWords()}; longest ${duration(this.longest)} at line ${this.longestLine.toLocaleString('en-US')})${weekends}${clock}${autumn}. ${gapAdvice(name, business ? 'B' : this.usualMonths > 0 ? pandasMonthFrequency(this.usualMonths) : pandasFrequency(this.usual), this.writtenInUtc ? 'utc' : this.reading)}`,
     };
   }
 }
@@ -224,12 +230,15 @@ export class TimeSteps {
  * empty values with the last value before them (workers/data/finite.ts), so the way out is to resample the
  * file before importing it; `frequency` is the usual step as pandas names it ('1h', '15min', 'B').
  */
-function gapAdvice(name: string, frequency: string): string {
-  const column = `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+function gapAdvice(name: string, frequency: string, reading: TimeReading): string {
+  const { index, why } = pandasTimeIndex(name, reading);
   return 'Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run\'s data line counts them), '
     + 'though each joins times further apart than its lookback says. If that matters, resample the file to the usual step before importing it, '
-    + `e.g. pandas \`df.set_index(${column}).resample('${frequency}').first()\`: the missing times become rows with empty values, which forecasting fills with the last value before them`;
+    + `e.g. pandas \`${index}.resample('${frequency}').first()\`${why}: the missing times become rows with empty values, which forecasting fills with the last value before them`;
 }
+
+/** What an irregularly spaced time column means for forecasting (table-shape.ts replaces it for an event log). */
+export const IRREGULAR_ADVICE = 'Forecasting treats rows as equally spaced: resample the series to a fixed step before importing it as a time index';
 
 /** The step as a pandas frequency alias: 3600 -> '1h', 900 -> '15min', 86400 -> '1D', 30 -> '30s'. */
 export function pandasFrequency(seconds: number): string {

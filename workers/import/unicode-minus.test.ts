@@ -3,7 +3,7 @@
 // without the rule (ParseRules.unicodeMinus) reads it as the text it was.
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRulesWith, type ImportOptions } from '../../common/dataset-cache';
-import { parseFormatted, strippedDescription } from './formatted-number';
+import { formattedNote, parseFormatted } from './formatted-number';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-unicode-minus-');
@@ -43,6 +43,6 @@ describe('the Unicode minus', () => {
   });
 
   it('the note counts them', () => {
-    expect(strippedDescription({ thousands: 0, percent: 0, currency: new Set(), unicodeMinus: 2 })).toBe("Unicode minus signs '−' (2 values, each taken as '-': −1.5 is -1.5)");
+    expect(formattedNote('v', { thousands: 0, percent: 0, currency: new Set(), unicodeMinus: 2, example: '−1.23' })).toBe("column 'v': read as numbers with Unicode minus signs '−' (2 values) removed (e.g. '−1.23'); '−' is taken as '-': −1.5 is -1.5");
   });
 });

@@ -1,5 +1,6 @@
 // Reading single values: numbers straight from bytes (no string for the common case), the tokens that
 // mean "missing", booleans, and datetimes in the formats people actually write.
+import { DASH_RUN_PATTERN, NUMBER_MISSING_TOKENS } from '../../common/data/missing-cells';
 
 export const OK = 0, MISSING = 1, NAN_INF = 2, BAD = 3;
 /** Status of the last parseNumber call (a module field, so the hot loop allocates nothing). */
@@ -7,7 +8,7 @@ export const parsed = { status: OK, integral: true };
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exactly representable up to 1e22
 
-const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-', '#n/a', 'nil', '<na>']);
+const MISSING_TOKENS = new Set(NUMBER_MISSING_TOKENS);
 const NAN_TOKENS = new Set(['inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity']);
 
 /** True for the tokens that mean "no value" (NaN counts as missing, not as a number). */
@@ -19,7 +20,7 @@ export const isMissingToken = (s: string) => MISSING_TOKENS.has(s.trim().toLower
  * sniffers skip them through isMissingNumber), and only under the dashRuns rule (a dataset imported before it
  * reads them as text again: parse-rules.ts). Category columns keep them as categories, as pandas does.
  */
-const DASH_RUN = /^[ \t]*--+[ \t]*$/;
+const DASH_RUN = new RegExp(DASH_RUN_PATTERN);
 export const isDashRun = (s: string) => DASH_RUN.test(s);
 
 /** A cell of a text table's underline under its header (`-----`, `=====`): units-row.ts skips such a line 2. */

@@ -33,16 +33,30 @@ export class ChannelErrors {
 /**
  * Adds each channel's squared errors (and absolute errors, given `ae`) over the values [from, to) of a forecast
  * laid out channel last, `from` at a step's first channel: value i is channel (i - from) mod C, C = se.length.
- * The one per-channel error of the run's test channels (ChannelErrors, over every window at once) and of a
- * knockout's target-channel MSE (workers/analytics/task-scores.ts, one [horizon, channels] window at a time).
+ * The run's test channels (ChannelErrors, over every window at once): each channel by addOneChannelErrors,
+ * the one rule of which value belongs to which channel.
  */
 export function addChannelErrors(pred: ArrayLike<number | bigint>, target: ArrayLike<number | bigint>, from: number, to: number, se: Float64Array, ae?: Float64Array): void {
+  for (let c = 0; c < se.length; c++) addOneChannelErrors(pred, target, from, to, c, se, ae);
+}
+
+/**
+ * Adds channel `channel`'s squared errors to se[channel] (and its absolute errors to ae[channel], given `ae`)
+ * over the values [from, to) laid out as addChannelErrors reads them (C = se.length), touching only that
+ * channel's values: a knockout's target-channel MSE (workers/analytics/task-scores.ts, one [horizon, channels]
+ * window at a time) scores one channel of C, so it does 1/C of the all-channel work. The sum runs in the
+ * same order as over every channel, so both give the same bits.
+ */
+export function addOneChannelErrors(pred: ArrayLike<number | bigint>, target: ArrayLike<number | bigint>, from: number, to: number, channel: number, se: Float64Array, ae?: Float64Array): void {
   const C = se.length;
-  for (let i = from; i < to; i++) {
+  let squared = se[channel], absolute = ae ? ae[channel] : 0;
+  for (let i = from + channel; i < to; i += C) {
     const d = Number(pred[i]) - Number(target[i]);
-    se[(i - from) % C] += d * d;
-    if (ae) ae[(i - from) % C] += Math.abs(d);
+    squared += d * d;
+    absolute += Math.abs(d);
   }
+  se[channel] = squared;
+  if (ae) ae[channel] = absolute;
 }
 
 /**

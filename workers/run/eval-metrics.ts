@@ -3,6 +3,10 @@
 // scikit-learn's) + AUC (two classes: of the margin; more: one-vs-rest on the softmax probabilities,
 // macro-averaged, as scikit-learn's roc_auc_score(multi_class='ovr', average='macro')) + logloss (the mean
 // −log softmax probability of the true class, computed as the binary one is: from the logits, unclipped).
+// Two classes also score ap, the average precision of class 1 (average-precision.ts): what an imbalanced
+// label (5% fraud, 10% clicks) is read by. Early stopping keeps choosing by the validation loss.
+import { averagePrecision } from './average-precision';
+
 export type Task = 'regression' | 'binary' | 'multiclass';
 
 /** Area under the ROC curve by the rank statistic (ties get their average rank). */
@@ -27,6 +31,16 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** AUC is undefined on a part with one class (a small validation split can have one): leave it out then. */
 const withAuc = (a: number): { auc?: number } => (Number.isNaN(a) ? {} : { auc: a });
 
+/**
+ * AUC and AP of class 1 ranked by `scores`, both left out on a part of one class (no stored NaN, no 0 in
+ * their place): sklearn's AP of an all-positive part is 1 whatever the model, which beside an undefined
+ * AUC would read as a perfect ranking.
+ */
+function rankingMetrics(scores: ArrayLike<number>, labels: ArrayLike<number>): { auc?: number; ap?: number } {
+  const a = auc(scores, labels);
+  return Number.isNaN(a) ? {} : { auc: a, ap: averagePrecision(scores, labels) };
+}
+
 /** Binary metrics from logits. */
 export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<number>): Record<string, number> {
   let ll = 0, tp = 0, tn = 0, fp = 0, fn = 0;
@@ -38,7 +52,7 @@ export function binaryMetrics(logits: ArrayLike<number>, labels: ArrayLike<numbe
     const p = sigmoid(z) >= 0.5, t = y > 0.5;
     if (p && t) tp++; else if (!p && !t) tn++; else if (p) fp++; else fn++;
   }
-  return { ...withAuc(auc(logits, labels)), logloss: ll / n, accuracy: (tp + tn) / n, f1: macroF1([tp, tn], [fp, fn], [fn, fp]) };
+  return { ...rankingMetrics(logits, labels), logloss: ll / n, accuracy: (tp + tn) / n, f1: macroF1([tp, tn], [fp, fn], [fn, fp]) };
 }
 
 /**
@@ -93,7 +107,7 @@ export function multiclassMetrics(logits: ArrayLike<number>, labels: ArrayLike<n
   const out: Record<string, number> = { accuracy: correct / n, f1: macroF1(tp, fp, fn), logloss: ll / n };
   if (classes === 2) {
     const margin = Array.from({ length: n }, (_, i) => logits[i * 2 + 1] - logits[i * 2]);
-    Object.assign(out, withAuc(auc(margin, Array.from({ length: n }, (_, i) => Number(labels[i])))));
+    Object.assign(out, rankingMetrics(margin, Array.from({ length: n }, (_, i) => Number(labels[i]))));
   } else if (classes > 2) Object.assign(out, withAuc(oneVsRestAuc(logits, labels, classes)));
   return out;
 }

@@ -99,6 +99,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
       ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}), ...(data.regressionBaseline ? { regressionBaseline: data.regressionBaseline } : {}),
       ...(data.inputs ? { inputs: data.inputs } : {}), ...(data.label ? { label: data.label } : {}), ...(data.classCounts ? { classCounts: data.classCounts } : {}),
       ...(data.pivoted !== undefined ? { pivoted: data.pivoted } : {}),
+      splitSizes: { train: data.train.rows, validation: data.validation.rows, test: data.test.rows },
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 
     const cpu0 = process.cpuUsage();

@@ -27,6 +27,12 @@ describe('analytics process exit message', () => {
     const m = exitMessage(job('knockout'), null, 'SIGABRT', tail);
     expect(m).toBe('the analytics process exited (SIGABRT) without a result while knocking out gates of run 4:\nError: ORT session failed: bad graph\n    at run (x.ts:1:2)');
   });
+
+  it('a long stack keeps the error\'s own line before its last frames (eight frames alone said nothing)', () => {
+    const frames = Array.from({ length: 12 }, (_, i) => `    at f${i} (worker.js:${i}:1)`);
+    const m = exitMessage(job('knockout'), 1, null, ['TypeError: Cannot read properties of undefined (reading \'dims\')', ...frames].join('\n'));
+    expect(m.split('\n').slice(1)).toEqual(["TypeError: Cannot read properties of undefined (reading 'dims')", '…', ...frames.slice(-6)]);
+  });
 });
 
 describe('analytics job over the fork launcher', () => {

@@ -2,7 +2,8 @@
 // launcher: fork with tsx, or a utilityProcess in the desktop app): session.run never blocks the lab's
 // thread, and a native fault costs one job.
 import { fileURLToPath } from 'node:url';
-import { FromAnalytics, type AnalyticsJob, type GateReport, type KnockoutTable } from '../../../common/analytics';
+import { FromAnalytics, type AnalyticsJob, type GateReport, type KnockoutRowsResult, type KnockoutTable } from '../../../common/analytics';
+import { Refusal } from '../runs/refusal';
 import { parseMessage } from '../../../common/trainer-protocol';
 import { trainerEnv } from '../runs/trainer-env';
 import { forkWorkers, type WorkerLauncher } from './worker-launcher';
@@ -21,7 +22,8 @@ export interface JobEvents {
 
 export function startAnalyticsJob(job: AnalyticsJob & { kind: 'knockout' }, events?: JobEvents, launch?: WorkerLauncher): JobHandle<KnockoutTable>;
 export function startAnalyticsJob(job: AnalyticsJob & { kind: 'report' }, events?: JobEvents, launch?: WorkerLauncher): JobHandle<GateReport>;
-export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}, launch: WorkerLauncher = forkWorkers): JobHandle<KnockoutTable | GateReport> {
+export function startAnalyticsJob(job: AnalyticsJob & { kind: 'rows' }, events?: JobEvents, launch?: WorkerLauncher): JobHandle<KnockoutRowsResult>;
+export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}, launch: WorkerLauncher = forkWorkers): JobHandle<KnockoutTable | GateReport | KnockoutRowsResult> {
   const child = launch({
     entry: ANALYTICS_ENTRY,
     args: [`--gatelab-analytics=run-${job.spec.runId}`],
@@ -29,7 +31,7 @@ export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}, lau
     env: trainerEnv(),
   });
   let killTimer: NodeJS.Timeout | undefined;
-  const result = new Promise<KnockoutTable | GateReport>((resolve, reject) => {
+  const result = new Promise<KnockoutTable | GateReport | KnockoutRowsResult>((resolve, reject) => {
     let settled = false;
     child.onMessage((raw) => {
       if (settled) return;
@@ -42,8 +44,9 @@ export function startAnalyticsJob(job: AnalyticsJob, events: JobEvents = {}, lau
         return;
       }
       if (m.type === 'progress') events.onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'failed') { settled = true; reject(new Error(m.message)); }
-      else { settled = true; resolve(m.type === 'knockout' ? m.table : m.report); }
+      // what the job refused (rows outside the test split) stays a refusal: the CLI exits 2, as for its own checks
+      else if (m.type === 'failed') { settled = true; reject(m.refused ? new Refusal(m.message) : new Error(m.message)); }
+      else { settled = true; resolve(m.type === 'knockout' ? m.table : m.type === 'rows' ? m.result : m.report); }
     });
     child.onExit(({ code, signal, stderrTail }) => {
       clearTimeout(killTimer);
@@ -71,7 +74,7 @@ const OUT_OF_MEMORY = /out of memory|OOMErrorHandler|Allocation failed|heap limi
  */
 export function exitMessage(job: Pick<AnalyticsJob, 'kind' | 'spec'>, code: number | null, signal: NodeJS.Signals | null, stderrTail: string): string {
   const run = job.spec.runId;
-  const doing = job.kind === 'knockout' ? `knocking out gates of run ${run}` : `computing the gate report of run ${run}`;
+  const doing = job.kind === 'knockout' ? `knocking out gates of run ${run}` : job.kind === 'rows' ? `knocking out a gate of run ${run} on chosen test rows` : `computing the gate report of run ${run}`;
   const how = signal ?? `code ${code}`;
   if (OUT_OF_MEMORY.test(stderrTail) || signal === 'SIGKILL') {
     const what = OUT_OF_MEMORY.test(stderrTail) ? 'ran out of memory' : 'was killed (most often by the system when memory runs out)';
@@ -80,6 +83,18 @@ export function exitMessage(job: Pick<AnalyticsJob, 'kind' | 'spec'>, code: numb
   }
   const lines = stderrTail.split('\n');
   const nativeAt = lines.findIndex((l) => /^-+ Native stack trace -+$/.test(l.trim()) || /^<--- (Last few GCs|JS stacktrace) --->$/.test(l.trim()));
-  const said = (nativeAt >= 0 ? lines.slice(0, nativeAt) : lines).filter((l) => l.trim() && !/^\s*\d+: 0x[0-9a-f]+ /i.test(l)).slice(-8);
+  const kept = (nativeAt >= 0 ? lines.slice(0, nativeAt) : lines).filter((l) => l.trim() && !/^\s*\d+: 0x[0-9a-f]+ /i.test(l));
+  const said = lastLinesWithError(kept, 8);
   return `the analytics process exited (${how}) without a result while ${doing}${said.length ? `:\n${said.join('\n')}` : ''}`;
+}
+
+/**
+ * The last `max` lines, but never without the error's own line: a long stack ended in eight `at …` frames
+ * and the app showed only those, not what failed. The first line that is no frame is kept, then "…".
+ */
+function lastLinesWithError(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  const errorAt = lines.findIndex((l) => !/^\s+at\s/.test(l));
+  if (errorAt < 0 || errorAt >= lines.length - max) return lines.slice(-max);
+  return [lines[errorAt], '…', ...lines.slice(-(max - 2))];
 }

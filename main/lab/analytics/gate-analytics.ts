@@ -1,7 +1,7 @@
 // The lab's gate analytics: knockouts of a trained run (one, or "all gates one by one" as a background
 // job with progress), and the gate report (JSON + HTML + per-feature CSV in the run's folder). Each job
 // runs in an analytics process; results are files beside the run's checkpoints.
-import type { Intervention, KnockoutTable, GateReport } from '../../../common/analytics';
+import { KnockoutRowsRequest, type Intervention, type KnockoutRowsResult, type KnockoutTable, type GateReport } from '../../../common/analytics';
 import { featureImportanceCsv, gateNamesFromConfig } from '../../../common/analytics';
 import type { LabStore, RunRecord } from '../store/index';
 import type { RunFiles } from '../runs/run-files';
@@ -10,7 +10,8 @@ import type { WorkerLauncher } from './worker-launcher';
 import { gateReportHtml } from './report-html';
 import { readKnockouts, readReport, saveKnockouts, saveReport } from './results';
 import { attentionPairFor } from './attention-pair';
-import { runTarget } from './run-target';
+import { runGates, runTarget } from './run-target';
+import { assertOneKnockout, type KnockoutRequest } from './knockout-request';
 import { ABLATED_NOTE, gatesOff } from '../../../common/analytics/ablation';
 
 /** An ablated run (every gate off) has no gate to knock out: say so now instead of a job that fails with "its gates: (none)". */
@@ -68,6 +69,22 @@ export class GateAnalytics {
     } finally {
       this.running = null;
     }
+  }
+
+  /**
+   * One knockout on chosen test rows: each row's prediction as trained and with the gate forced, and the
+   * gate's value on it (nothing is stored). The knockout is checked as `gatelab knockout` checks it, before
+   * the job starts; rows outside the test split are refused by the job, in Try it's words.
+   */
+  async knockoutRows(runId: number, request: KnockoutRequest & { rows: number[] }): Promise<KnockoutRowsResult> {
+    assertGatesOn(this.store, runId);
+    const t = runTarget(this.store, this.files, runId, this.resolveDataset);
+    const run = this.store.runs.get(runId)!;
+    const gates = runGates(run.config);
+    if (gates) assertOneKnockout(runId, gates, request, gateNamesFromConfig(run.config as Record<string, unknown>, run.dataSummary), run.datasetId);
+    // a model whose gates cannot be listed here is checked by the job; the request's shape is checked now (zod: a refusal)
+    const rowsRequest = KnockoutRowsRequest.parse(Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
+    return startAnalyticsJob({ kind: 'rows', spec: t.spec, checkpoint: t.checkpoint, rowsRequest }, {}, this.launch).result;
   }
 
   /** The stored knockout table of a run, if any. */

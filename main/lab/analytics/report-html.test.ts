@@ -185,7 +185,9 @@ describe('gate report HTML', () => {
 
   it('has every section, escapes names, and is self-contained (no script, no external resource)', () => {
     const html = gateReportHtml(report);
-    for (const s of ['Knockout', 'Conditional compute', '<h2 title="stored as gate1">Feature gate stream 1 feature gate', '<h2 title="stored as router">Router — mean weight of each expert: expert × class', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);
+    for (const s of ['Knockout', 'Conditional compute', '<h2 title="stored as gate1">Stream 1 feature gate: mean gate value per feature', '<h2 title="stored as router">Router — mean weight of each expert: expert × class', 'Fusion gate gmu', 'first token']) expect(html).toContain(s);
+    // the kind is said once (the heading read "Feature gate stream 1 feature gate: …")
+    expect(html).not.toMatch(/feature gate[^<]*feature gate/i);
     expect(html).toContain('finalmlp &#60;small&#62;');
     expect(html).toContain('zip &#38; co');
     expect(html).toContain('44.2% saved');

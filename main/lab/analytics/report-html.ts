@@ -159,7 +159,8 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: Ga
   }
   for (const g of r.featureGates) {
     const sorted = [...g.features].sort((a, b) => a.rank - b.rank);
-    parts.push(`<h2${stored(g.gate)}>Feature gate ${esc(gateLabel(g.gate, names))}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
+    // headingFor says the kind once: FinalMLP's gate1 is "Stream 1 feature gate", not "Feature gate stream 1 feature gate"
+    parts.push(`<h2${stored(g.gate)}>${esc(headingFor('feature gate', g.gate, names))}: mean gate value per feature (test split)</h2>` + barChart(sorted.map((f) => ({ label: f.feature, value: f.mean }))));
   }
   for (const rt of r.routers) {
     const experts = expertLabels(rt, names);
@@ -172,7 +173,7 @@ export function gateReportHtml(r: GateReport, names: GateNames = NO_NAMES, o: Ga
       routerDetailHtml(rt, experts, names, o.loadFirstSteps?.[rt.gate]));
   }
   for (const fu of r.fusion) {
-    parts.push(`<h2${stored(fu.gate)}>Fusion gate ${esc(gateLabel(fu.gate, names))}: modality weights</h2>` +
+    parts.push(`<h2${stored(fu.gate)}>${esc(headingFor('fusion gate', fu.gate, names))}: modality weights</h2>` +
       heatmap(fu.modalities, Array.from({ length: 10 }, (_, b) => `${b / 10}`), fu.histogram) +
       `<p>Mean weight: ${fu.modalities.map((m, i) => `${esc(m)} ${fmt(fu.mean[i], 3)}`).join(', ')}. Rows: modality; columns: weight bin; cells: share of test samples.</p>` +
       fusionSamplesHtml(fu));

@@ -5,11 +5,12 @@
 // marked 'interrupted' when the lab starts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError, type AnalyticsComparison, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportData, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
+import { LabError, type KnockoutRowsPayload, type RunKnockoutRows, type AnalyticsComparison, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportData, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
 import type { GateReport } from '../../../common/analytics';
 import { GateAnalytics, readKnockouts, readReport, type AnalyticsJobStatus } from '../analytics/index';
 import type { WorkerLauncher } from '../analytics/worker-launcher';
 import { RunFiles } from '../runs/run-files';
+import { isRefusal } from '../runs/refusal';
 import type { LabPaths } from '../home';
 import type { AnalyticsJobRecord, LabStore, RunRecord } from '../store/index';
 import { runFlops } from './analytics-compare';
@@ -45,6 +46,12 @@ export class LabAnalytics {
     if (this.store!.readOnly) throw new LabError('not-available', `the lab database is open read-only, so analytics jobs cannot be recorded: ${this.store!.notice ?? 'reopen the lab'}`);
     const jobId = this.analysable(() => a.queueKnockoutAll(runId));
     return info(this.store!.analyticsJobs.get(this.rows.get(jobId)!)!);
+  }
+
+  /** One knockout on chosen test rows (Try it's What if): checked as `gatelab knockout --rows` checks it. */
+  async knockoutRows(id: string, request: Omit<KnockoutRowsPayload, 'id'>): Promise<RunKnockoutRows> {
+    const { a, runId } = this.open(id);
+    return { id, ...(await this.analysable(() => a.knockoutRows(runId, request))) };
   }
 
   jobs(id: string): AnalyticsJobs {
@@ -136,7 +143,7 @@ export class LabAnalytics {
     return { id, html: join(dir, 'gate-report.html'), json: join(dir, 'gate-report.json'), csv: existsSync(csv) ? csv : null };
   }
 
-  /** A run that cannot be analysed yet (no checkpoint, dataset gone) is 'not-available', not an internal error. */
+  /** A run that cannot be analysed yet (no checkpoint, dataset gone) is 'not-available', not an internal error; a refused request is 'invalid-payload' (wrap). */
   private analysable<T>(f: () => T): T {
     try {
       const out = f();
@@ -147,4 +154,9 @@ export class LabAnalytics {
   }
 }
 
-const wrap = (e: unknown): LabError => (e instanceof LabError ? e : new LabError('not-available', (e as Error).message));
+/**
+ * A request the lab refuses (What if's rows outside the test split, a gate the run does not have) is
+ * 'invalid-payload', as runs.try refuses rows: the app shows it as the request's error, in the lab's words.
+ * Anything else is a run that cannot be analysed yet (no checkpoint, dataset gone): 'not-available'.
+ */
+const wrap = (e: unknown): LabError => (e instanceof LabError ? e : new LabError(isRefusal(e) ? 'invalid-payload' : 'not-available', (e as Error).message));

@@ -266,7 +266,7 @@ export function describeResult(store: LabStore, r: RunRecord): string {
   // and a regression's training mean beside its r2 and rmse: an r2 near 0 is what always predicting it gets
   const baseline = r.dataSummary?.baseline ? `\n  ${describeBaseline(r.dataSummary.baseline)}`
     : r.dataSummary?.regressionBaseline ? `\n  ${describeRegressionBaseline(r.dataSummary.regressionBaseline)}` : '';
-  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test, res.ratingUnits ?? null)}${baseline}${res.stopped ? `\n  ${res.stopped}` : ''}`;
+  if (r.status === 'completed') return `run ${r.id} completed at step ${r.step}: test ${formatMetrics(res.test, res.ratingUnits ?? null, r.dataSummary?.baseline?.positiveRate)}${baseline}${res.stopped ? `\n  ${res.stopped}` : ''}`;
   if (r.status === 'paused') return `run ${r.id} paused at step ${r.step}; continue with: gatelab resume ${r.id} (exit code ${EXIT_PAUSED} by design: the run did not finish, nothing is lost)`;
   // An interruption says why (trainer killed, disk full) and where the resume continues from.
   if (r.status === 'interrupted') return `run ${r.id} interrupted at step ${r.step}${res.error ? `: ${res.error.split('\n')[0]}` : `; continue with: gatelab resume ${r.id}`}`;

@@ -20,7 +20,8 @@
 // - columns that do not bind for the template's family (a CTR model on a series with no categorical field),
 //   a classification target that is not a set of classes, a gated fusion on one modality: the trainer's (or
 //   the template schema's) own words, which it stopped with at step 0.
-// Warned, not refused: a feature the run reads that alone nearly decides its target (leak-warnings.ts).
+// Warned, not refused: a feature the run reads that alone nearly decides its target (leak-warnings.ts), and
+// a classification or regression split with fewer than 50 training rows (few-rows-warning.ts).
 // The lab reads what the checks need and nothing more: the cache's meta.json, the time column (only when the
 // importer saw a step back or a repeat), the split's row counts, and the target column of a classification.
 // Checks that need every channel's values (constant or empty columns) stay the trainer's.
@@ -35,7 +36,7 @@ import { checkRunSize } from './size-guard';
 import type { ColumnSource } from '../../../common/data';
 import { runBinding } from '../../../common/models/run-binding';
 import { DataColumns, forecastingFitProblem } from '../../../common/models/binding';
-import { codeTarget, refuseLabelSpellings, type DatasetRef, type TargetCoding, type TargetReading } from '../../../common/models/target';
+import { codeTarget, positiveChoiceOf, refuseLabelSpellings, type DatasetRef, type TargetCoding, type TargetReading } from '../../../common/models/target';
 import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
 import { parseModelConfig } from '../../../common/models/index';
@@ -49,6 +50,7 @@ import { checkClassSizes, classSizes } from '../../../common/models/class-sizes'
 import { combinationClassesNote } from '../../../common/models/target';
 import { checkSplitParts } from './class-split-check';
 import { leakWarnings } from './leak-warnings';
+import { fewTrainingRowsWarning } from './few-rows-warning';
 
 /**
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
@@ -140,7 +142,10 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
       const given = (record?.spec as { kind?: string } | undefined)?.kind === 'given';
       const storedRows = record ? { id: record.id, name: record.name, ...(given ? { assignment: record.assignment } : {}) } : undefined;
       try {
-        checkSplitParts(open(), DataColumns.parse(columns) as TargetColumns, bound.binding.split, typeOf, storedRows, { id: dataset.id, name: dataset.name });
+        const counts = checkSplitParts(open(), DataColumns.parse(columns) as TargetColumns, bound.binding.split, typeOf, storedRows, { id: dataset.id, name: dataset.name });
+        // a handful of training rows: warned of, not refused (few-rows-warning.ts)
+        const few = fewTrainingRowsWarning(counts, String((config.model as { template?: unknown }).template));
+        if (few) memo.warnings.add(few);
       } catch (e) {
         if (!unreadable) throw e;
         return config; // a cache that cannot be read: the trainer's message says how to repair it
@@ -287,7 +292,8 @@ function readAndSplit(folder: string, bound: ReturnType<typeof runBinding>, fits
  */
 export function targetCodingOf(columns: TargetColumns, folder: string, source: () => ColumnSource, typeOf: (column: string) => string | undefined, memo: DataCheckMemo, dataset?: DatasetRef): TargetReading {
   const label = columns.family === 'recsys' ? columns.label : { column: columns.label, positiveAtLeast: columns.positiveAtLeast };
-  const key = JSON.stringify([folder, columns.family, label.column, label.positiveAtLeast ?? null, columns.family === 'fusion' ? columns.task ?? 'auto' : null]);
+  const choice = positiveChoiceOf(columns);
+  const key = JSON.stringify([folder, columns.family, label.column, label.positiveAtLeast ?? null, choice.positive ?? null, choice.minorityPositive ?? false, columns.family === 'fusion' ? columns.task ?? 'auto' : null]);
   const known = memo.targets.get(key);
   if (known) return known;
   const data = source();

@@ -5,7 +5,7 @@
 // rating_rmse in the rating's own units: metrics.ratingUnits 'rating'; runs from before, unmarked, keep
 // scaled units, common/runs/rating-units.ts). Applied once, when the run is created, by every face (app,
 // serve, `gatelab train`, `gatelab sweep`), and stored in the run's config: a later change of the rule
-// does not change a run that is resumed. Also what a template's schema ties to the data: MoE fusion's
+// does not change a run that is resumed (nor does a later default: the positive-class marker data.positiveByCount). Also what a template's schema ties to the data: MoE fusion's
 // router has one expert per modality (common/models/fusion.ts), so `router.experts` is the number of
 // modalities the dataset's roles make less those the trainer leaves out (an id-like column's, usable-columns.ts),
 // as the app's Models form sets it; a number the user gave that
@@ -39,7 +39,7 @@ export function withDatasetDefaults(given: RunConfig, store: LabStore): RunConfi
   }
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
-  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, columns }, ...withRatingUnits(config) };
+  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, positiveByCount: data.positiveByCount ?? true, columns }, ...withRatingUnits(config) };
   return { ...filled, model: withExpertPerModality(filled, store) as RunConfig['model'] };
 }
 

@@ -39,7 +39,7 @@ describe('a CTR run on an implicit-feedback log', () => {
 
   it('without a target: names --target and says a log of interactions has no negatives to learn from', async () => {
     expect(lab.registry.get(clicks)!.columns.find((c) => c.name === 'ts')?.type).toBe('datetime');
-    await expect(setup()).rejects.toThrow(/^a recommendation \(CTR\) model needs a target column: pass --target COLUMN, or gatelab datasets roles clicks <column>=target\. If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive .*GateLab does not sample negatives itself: add them to the file$/);
+    await expect(setup()).rejects.toThrow(/^a recommendation \(CTR\) model needs a target column: pass --target COLUMN, or gatelab datasets roles clicks <column>=target\. If each row is an interaction \(an implicit-feedback log: user, item, time\), every row is a positive .*GateLab does not sample negatives itself: add them to the file \(README's pandas recipe for it: section "From a dataset to batches", "implicit-feedback logs"\)$/);
   });
 
   it('--target ts: a time column, not a label; the roles are set back', async () => {

@@ -143,7 +143,9 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     // (MovieLens rating ≥ 4), which the run manager adds to a config that sets none (dataset-defaults.ts);
     // read raw, a 1–5 rating was refused here as "5 values" although the run trains
     const model = new LabelRules(lab.store.settings).applyTo(String(datasetId), config.model as Record<string, unknown>);
-    checkBinding(dataset, { ...config, model, data }, dataChecks);
+    // and as a new run reads two values no word decides: the rarer one positive (dataset-defaults.ts), so the
+    // target check the run manager repeats finds this one in the memo instead of reading the column again
+    checkBinding(dataset, { ...config, model, data: { positiveByCount: true, ...data } }, dataChecks);
     checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
     const name = typeof config.name === 'string' && config.name ? config.name : defaultRunName(template, dataset.name, options.sets);

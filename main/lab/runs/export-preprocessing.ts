@@ -9,24 +9,40 @@ import {
   type VocabularyState,
 } from '../../../common/data';
 import { stateFor } from '../../../common/models/binding';
-import { targetCoding } from '../../../common/models/target';
+import { positiveChoiceOf, targetCoding } from '../../../common/models/target';
 import { booleanWordsOf } from '../../../common/models/label-words';
 import type { RunPipeline } from './run-pipeline';
 import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingRule, LongFormatDoc } from './preprocessing-doc';
 import { NUMBER_FORMAT_RULE, laterNumberReadings, numberFormatOf, type LaterNumberReadings, type NumberFormat } from './export-number-format';
 import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 import { pandasPivot } from '../../../common/data/forecasting-long';
+import { DASH_RUN_PATTERN, NUMBER_MISSING_TOKENS } from '../../../common/data/missing-cells';
+import { recordedRules } from '../import/parse-rules';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
 /** The importer's missing-value cells (workers/import/coded-column.ts; pandas' list plus the empty cell). */
 export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
 /**
- * The cells a number column also reads as missing, trimmed and in any case (workers/import/values.ts
- * isMissingToken): '?' and '-' among them, which UCI's household power file writes for a missing reading.
- * A reader who throws on anything but a plain number (README's forecast.mjs) needs the list.
+ * The cells a number column also reads as missing, trimmed and in any case: the importer's own list
+ * (common/data/missing-cells.ts), '?' and '-' among them, which UCI's household power file writes for a
+ * missing reading. A reader who throws on anything but a plain number (README's forecast.mjs) needs the list.
  */
-export const NUMBER_MISSING_CELLS = ['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-', '#n/a', 'nil', '<na>'];
+export const NUMBER_MISSING_CELLS = [...NUMBER_MISSING_TOKENS];
+
+/**
+ * Whether the dataset's number columns read dash runs ('--', '---') as missing: under the dashRuns rule its
+ * import recorded; a dataset recording no rules was imported before it (its '---' stayed text). No record at
+ * hand: this importer's rules.
+ */
+function readsDashRuns(importOptions: Record<string, unknown> | undefined): boolean {
+  return importOptions === undefined || (recordedRules(importOptions)?.dashRuns ?? false);
+}
+
+/** How categorical and text cells are compared: the cell's text as the file's reading gives it. */
+const TEXT_CELLS = 'categorical and text cells are compared exactly as the file\'s reading gives their text, not trimmed: in a CSV/TSV file an unquoted cell as written, ' +
+  'a quoted cell without its enclosing quotes and with each doubled quote "" read as one " (RFC 4180, as Python\'s csv module and pandas read it: "Li""ma" is Li"ma), ' +
+  'and, when `source.skipInitialSpace` is true, without the spaces after each delimiter; in JSON Lines a string value as decoded; a missing cell is one of `missing`';
 
 
 /**
@@ -148,7 +164,7 @@ const batch = (...rest: number[]) => ['batch', ...rest] as (number | 'batch')[];
 const widthOf = (fs: Feature[]) => fs.reduce((n, f) => n + f.width, 0);
 
 /** What the label's values mean, decided as the trainer decides them (common/models/target.ts). */
-function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; binaryOnly?: boolean; classes?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
+function labelOf(p: RunPipeline, column: string, o: { positiveAtLeast?: number; positive?: string; minorityPositive?: boolean; binaryOnly?: boolean; classes?: boolean }): { label: NonNullable<OutputDoc['label']>; binary: boolean } {
   // a boolean label is named by its file's words ('yes'/'no'), as the run names it, not the stored 'true'/'false'
   const booleanWords = booleanWordsOf(p.data, column);
   const t = targetCoding(p.data.column(column), column, { ...o, ...(booleanWords ? { booleanWords } : {}) });
@@ -188,7 +204,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     inputs.push({ name: 'fields', dtype: 'int64', shape: batch(c.fields.length), rows: 'one', features: c.fields.map((f) => vocabulary(p, f, 'vocabulary-id')) });
     const numeric = [...c.numeric.map((n) => scaler(p, n, 'zero')), ...c.multiHot.map((m) => multiHot(p, m.name))];
     if (numeric.length) inputs.push({ name: 'numeric', dtype: o.float, shape: batch(widthOf(numeric)), rows: 'one', features: numeric });
-    const { label } = labelOf(p, c.label.column, { positiveAtLeast: c.label.positiveAtLeast, binaryOnly: true });
+    const { label } = labelOf(p, c.label.column, { positiveAtLeast: c.label.positiveAtLeast, ...positiveChoiceOf(c), binaryOnly: true });
     outputs.push({ name: 'logit', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
     if (c.rating && o.targets.includes('rating')) {
       const s = p.fitted.steps.find((x) => x.target === c.rating && (x.state.kind === 'zscore' || x.state.kind === 'minmax'))?.state as ScalerState | undefined;
@@ -208,7 +224,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
       outputs.push({ name: 'prediction', kind: 'regression', shape: batch(1), ...where, unscale: `raw value of '${c.label}' (the graph computes standardized * std + mean)` });
       outputs.push({ name: 'standardized', kind: 'regression', shape: batch(1), ...where, scaler: { kind: 'zscore', mean: scaler.mean, std: scaler.std }, unscale: 'raw = value * std + mean (= prediction)' });
     } else {
-      const { label, binary } = labelOf(p, c.label, { positiveAtLeast: (c as { positiveAtLeast?: number }).positiveAtLeast, ...(c.task === 'classification' ? { classes: true } : {}) });
+      const { label, binary } = labelOf(p, c.label, { positiveAtLeast: (c as { positiveAtLeast?: number }).positiveAtLeast, ...positiveChoiceOf(c), ...(c.task === 'classification' ? { classes: true } : {}) });
       const classes = binary ? 1 : label.classes!.length;
       if (o.classes !== undefined && o.classes !== classes) throw new Error(`the model has ${String(o.classes)} output(s) but the label '${c.label}' now reads as ${binary ? 'binary' : `${classes} classes`}`);
       if (binary) outputs.push({ name: 'logits', kind: 'binary-logit', shape: batch(1), probability: BINARY, label });
@@ -219,7 +235,8 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
   const columns = sourceColumnsRule(p.data.meta);
   const source = src ? {
     file: src.fileName, format: src.format, encoding: src.encoding, ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}),
-    ...(src.hasHeader !== undefined ? { header: src.hasHeader } : {}), ...(columns ? { columns } : {}),
+    ...(src.hasHeader !== undefined ? { header: src.hasHeader } : {}), ...(src.bom ? { bom: true as const } : {}),
+    ...(src.skipInitialSpace ? { skipInitialSpace: true as const } : {}), ...(columns ? { columns } : {}),
   } : undefined;
   return {
     version: 1,
@@ -229,8 +246,9 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     cells: {
       missing: MISSING_CELLS,
       numberMissing: NUMBER_MISSING_CELLS,
-      text: 'categorical and text cells are compared exactly as written in the file (not trimmed); a missing cell is one of `missing`',
-      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing cell (one of `missing`, or, trimmed and in lower case, one of `numberMissing`: "?" and "-" too) or an unparsable number is NaN; as a vocabulary token a number is the shortest decimal form of its stored value (JavaScript String(x): 7.0 → "7"; with storage float32, of the float32 value: 2.9 → String(Math.fround(2.9)) = "2.9000000953674316", Python str(float(numpy.float32(2.9)))); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
+      ...(readsDashRuns(o.importOptions) ? { numberMissingPattern: DASH_RUN_PATTERN } : {}),
+      text: TEXT_CELLS,
+      number: 'number cells are parsed as decimal numbers (the importer also reads thousands separators "1,619.5", a trailing % as the number written "77%" → 77, one currency symbol "$14.05", and decimal commas as each feature\'s `number` says, and, when the feature\'s `number` says so (`otherThousands: true`, `accountingNegatives: true`, `unicodeMinus: true`; cells.numberFormat), spaces and apostrophes between groups of three digits "1 234,50", "1\'234.50", accounting negatives in parentheses "(1,234.50)" → -1234.5 and the minus sign "−1.5" (U+2212) → -1.5: strip those the same way) and stored as `storage` (float32: rounded to single precision); a missing cell (one of `missing`, or, trimmed and in lower case, one of `numberMissing`: "?" and "-" too, or, when the document has `numberMissingPattern`, a cell it matches: two or more dashes alone, "--", "---", as weather-station exports write a missing reading; JavaScript new RegExp(pattern).test(cell), Python re.search(pattern, cell)) or an unparsable number is NaN; as a vocabulary token a number is the shortest decimal form of its stored value (JavaScript String(x): 7.0 → "7"; with storage float32, of the float32 value: 2.9 → String(Math.fround(2.9)) = "2.9000000953674316", Python str(float(numpy.float32(2.9)))); a zscore feature with `log1p: true` (a heavy-tailed column) scales log1p(x), a number below 0 counting as 0, instead of x; with `log1p: true` and `signed: true` (a heavy-tailed column with negative values) it scales the signed log sign(x) * log1p(|x|) instead (numpy: np.sign(x) * np.log1p(np.abs(x)))',
       numberFormat: NUMBER_FORMAT_RULE,
       boolean: 'boolean cells, trimmed of surrounding spaces, true/yes/t/y/1 (or 1.0) and false/no/f/n/0 (or 0.0), in any case, are the tokens "true" and "false"',
       // the multi-hot rule as common/data/vocabulary.ts rowTokens applies it (a consumer's encoder must split the same way)

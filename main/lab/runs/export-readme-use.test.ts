@@ -12,34 +12,26 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as ort from 'onnxruntime-node';
-import onnxProto from 'onnx-proto';
 import { labPaths } from '../home';
 import { openLabDatasets, type LabDatasets } from '../datasets/index';
 import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
-import { exportRun } from './export-run';
-import type { Feature, PreprocessingDoc } from './preprocessing-doc';
-import { encodeInputs, isPositive, type Row } from './testing/reference-encoder';
+import type { Feature } from './preprocessing-doc';
+import { trainAndExportFile, type ExportedRun } from './testing/exported-run';
+import { referenceProbability } from './testing/readme-script';
+import { isPositive, type Row } from './testing/reference-encoder';
 
 const REPO = resolve(__dirname, '../../..');
 let home: string, lab: LabDatasets, manager: RunManager;
 const HEADER = 'user_id,item_id,promo,price,score,clicked';
-type Trained = { onnxPath: string; doc: PreprocessingDoc };
+type Trained = ExportedRun;
 let csv: Trained, jsonl: Trained, tsv: Trained, quoted: Trained;
 
 /** Imports `file` into the lab, trains a small lr on it with `clicked` as the target and exports the run. */
 async function trainAndExport(file: string, text: string): Promise<Trained> {
   writeFileSync(join(home, file), text);
   // a number used as a category (an item's average score): a vocabulary of float32-stored values
-  const { dataset } = await lab.registry.importDataset(join(home, file), { roles: { clicked: 'target', score: 'categorical' } as never });
-  const id = await manager.create({ model: { template: 'lr' } as never, data: { kind: 'dataset', datasetId: dataset.id }, epochs: 3, batchSize: 32, optimizer: { lr: 0.05 } });
-  const r = await manager.waitFor(id);
-  expect(r.status, r.error ?? '').toBe('completed');
-  const onnxPath = join(home, `${file}.onnx`);
-  await exportRun(lab.store, manager.files, id, onnxPath);
-  const m = onnxProto.onnx.ModelProto.decode(readFileSync(onnxPath));
-  return { onnxPath, doc: JSON.parse(m.metadataProps!.find((p) => p.key === 'gatelab.preprocessing')!.value!) as PreprocessingDoc };
+  return trainAndExportFile(lab, manager, join(home, file), { clicked: 'target', score: 'categorical' }, { model: { template: 'lr' }, epochs: 3, batchSize: 32, optimizer: { lr: 0.05 } });
 }
 
 beforeAll(async () => {
@@ -102,15 +94,7 @@ function runScript(t: Trained, edit: (code: string) => string): number {
 }
 
 /** P(clicked) of raw cells by the reference encoder (written from the document alone). */
-async function reference(t: Trained, cells: Row): Promise<number> {
-  const session = await ort.InferenceSession.create(t.onnxPath);
-  try {
-    const feeds = Object.fromEntries(t.doc.inputs.map((input) => { const v = encodeInputs(input, [[cells]], t.doc); return [input.name, new ort.Tensor(v.dtype, v.data as never, v.dims)]; }));
-    return 1 / (1 + Math.exp(-((await session.run(feeds)).logit.data[0] as number)));
-  } finally {
-    await session.release();
-  }
-}
+const reference = referenceProbability;
 
 describe('README use.mjs on a yes/no click log (CSV, TSV and JSON Lines)', () => {
   it('names the label by the file\'s words: positive \'yes\', negative \'no\'', () => {

@@ -154,13 +154,18 @@ export interface PreprocessingDoc {
     file: string; format: string; encoding: string; delimiter?: string;
     /** CSV/TSV: whether the file's first row is a header row (absent when the import did not record it). */
     header?: boolean;
+    /** The file starts with a byte order mark, which the import skipped (absent: none, or a dataset imported before it was recorded). */
+    bom?: true;
+    /** CSV: the spaces after each delimiter are not part of a cell (', ' of UCI adult; pandas skipinitialspace=True). */
+    skipInitialSpace?: true;
     /** How the features' sourceColumn and sourceIndex were known, and how to read cells with them. */
     columns?: string;
   };
   /** How raw cells are read before any transform. */
   /** `missingRules`: what each feature's `missing` rule does, in words (the file is read without this README). */
   /** `numberMissing`: the cells a number feature also reads as missing, compared trimmed and in lower case ('?', '-', 'None'). */
-  cells: { missing: string[]; numberMissing: string[]; text: string; number: string; numberFormat: string; boolean: string; list: string; missingRules: Record<MissingRule, string> };
+  /** `numberMissingPattern`: a regular expression whose matches a number feature also reads as missing (two or more dashes alone); absent where the import did not. */
+  cells: { missing: string[]; numberMissing: string[]; numberMissingPattern?: string; text: string; number: string; numberFormat: string; boolean: string; list: string; missingRules: Record<MissingRule, string> };
   inputs: InputDoc[];
   outputs: OutputDoc[];
 }

@@ -13,6 +13,7 @@ import { forecastHeadlineText, testChannelsOf, testChannelsText, testTargetsOf }
 import { testClassesOf, testClassesText } from './test-classes-report';
 import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } from '../../../common/runs/rating-units';
 import { speedText } from '../../../common/runs/speed-text';
+import { apAfterAuc, apChanceText } from '../../../common/runs/ap-chance';
 import { meanSamplesPerSec } from './mean-throughput';
 
 type Metrics = Record<string, number>;
@@ -164,9 +165,13 @@ const LIVE: readonly RunRecord['status'][] = ['running', 'paused'];
 
 const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
 
-/** "auc 0.7812  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so ("rating_rmse 0.8012 (scaled)"). */
-export const formatMetrics = (m: Metrics, units: RatingUnits | null = null) =>
-  Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}${units === 'scaled' && isRatingMetric(k) ? ' (scaled)' : ''}`).join('  ');
+/**
+ * "auc 0.7812  ap 0.4120 (chance 0.14)  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so
+ * ("rating_rmse 0.8012 (scaled)"). ap follows auc (the two rankings are read together) and, given the
+ * test part's positive rate (`apChance`), says it: a random ranking's AP, 0.05 on a 5% fraud label.
+ */
+export const formatMetrics = (m: Metrics, units: RatingUnits | null = null, apChance?: number) =>
+  apAfterAuc(Object.entries(m), ([k]) => k).map(([k, v]) => `${k} ${fmt(v)}${units === 'scaled' && isRatingMetric(k) ? ' (scaled)' : ''}${k === 'ap' && apChance !== undefined ? ` (${apChanceText(apChance)})` : ''}`).join('  ');
 
 /**
  * "majority-class baseline: accuracy 0.990 (always 'false'; positive rate 1.0% on test)": what a model that
@@ -303,7 +308,7 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (Object.keys(d.validation).length) lines.push(`  validation${d.bestStep !== null ? ` (best, step ${d.bestStep})` : ''}: ${formatMetrics(d.validation, d.ratingUnits)}`);
   // a live run's metrics list its training curves so far; the validation it lacks yet is not missing
   else if (LIVE.includes(r.status) && d.metrics.length) lines.push('  validation: none yet (it runs at the end of each epoch)');
-  if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test, d.ratingUnits)}`);
+  if (Object.keys(d.test).length) lines.push(`  test:       ${formatMetrics(d.test, d.ratingUnits, d.data?.baseline?.positiveRate)}`);
   if (d.ratingUnits === 'scaled') lines.push(`  note: ${scaledRatingNote(r.config)}`);
   // forecasting: the target channel's own errors and the naive forecasts, beside the headline they qualify
   lines.push(...forecastHeadlineText(d.testChannels, d.test, d.config));

@@ -23,6 +23,7 @@ import { testClassesOf } from './test-classes-report';
 import { testChannelsOf } from './test-channels-report';
 import { storedThroughput, watchForeignRuns } from './foreign-runs';
 import { meanSamplesPerSec } from './mean-throughput';
+import { withSplitSizes } from './split-sizes';
 
 const RUN_KEYS = new Set(Object.keys(RunConfig.shape));
 /** The stored throughput curve (one point per trainer call) the average speed comes from. */
@@ -114,7 +115,7 @@ export function openRunsPort(o: RunsPortOptions): RunsPort {
   // testClasses / testChannels: the per-class table and confusion matrix (classification) or the per-channel
   // errors (forecasting) the trainer wrote beside the checkpoints; null for other runs
   const detail = (r: RunRecord): RunDetail => ({
-    ...summary(r), config: r.config as Record<string, unknown>, data: r.dataSummary ?? null,
+    ...summary(r), config: r.config as Record<string, unknown>, data: withSplitSizes(r.dataSummary ?? null),
     testClasses: testClassesOf(store, r.id), testChannels: testChannelsOf(store, r.id),
   });
   const series = (id: number, names?: string[], since = 0) => ({

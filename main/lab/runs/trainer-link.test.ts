@@ -40,6 +40,13 @@ describe('dataSummaryOf', () => {
     expect(dataSummaryOf(ready({ inputs: { fields: ['a'] } }), first).inputs).toEqual({ fields: ['a'] });
   });
 
+  it('keeps the split sizes the trainer sent, and a resumed trainer that does not repeat them keeps those of the first start', () => {
+    const splitSizes = { train: 9, validation: 2, test: 2 };
+    const first = dataSummaryOf(ready({ splitSizes }), null);
+    expect(first.splitSizes).toEqual(splitSizes);
+    expect(dataSummaryOf(ready({ data: 'resumed line' }), first).splitSizes).toEqual(splitSizes);
+  });
+
   it("keeps a regression's mean baseline, and a resumed trainer's silence does not drop it", () => {
     const regressionBaseline = { mean: 102.798, mse: 23.61, mae: 3.951, rmse: 4.859, r2: -0.0021 };
     const first = dataSummaryOf(ready({ regressionBaseline }), null);
@@ -101,6 +108,10 @@ describe('a run trained now names its inputs and label whatever its columns are 
     // the same run as stored before the trainer sent its inputs: the line parser takes 'pv' for left out
     expect(forecastShape(run.config, { line: run.data.line })?.names).toEqual(['channel 0', 'channel 1']);
     expect(run.data.label).toBeUndefined();
+    // the windows of each part as numbers, the same the line words (Try it starts inside the test split by them)
+    const [, trainWindows, validation, test] = /: ([\d,]+) train \/ ([\d,]+) validation \/ ([\d,]+) test samples/.exec(run.data.line)!.map((w) => Number(w.replaceAll(',', '')));
+    expect(run.data.splitSizes).toEqual({ train: trainWindows, validation, test });
+    expect(test).toBeGreaterThan(10);
   });
 
   it('classification: Try it says "P(is positive = 1)" (the 1 the file wrote), and a CTR model names its fields with ", " in them', async () => {
@@ -126,5 +137,6 @@ describe('a run trained now names its inputs and label whatever its columns are 
     expect(b.mae).toBeGreaterThan(10);
     expect(b.r2).toBeLessThanOrEqual(0); // the training mean is at best the test rows' own
     expect(run.data.baseline).toBeUndefined(); // no majority class for a number
+    expect(run.data.splitSizes).toEqual({ train: 240, validation: 30, test: 30 }); // 300 rows at 80/10/10
   });
 });

@@ -269,7 +269,7 @@ export class TrainerLink {
 /**
  * The data summary stored with the run (`gatelab show`, the Runs view): the ready message's line, and the
  * log-scaled columns, baseline (the majority class's or, for a regression, the training mean's), model
- * inputs, label, rows per class of each part and whether a long-format file was pivoted, each kept from the first start when a resumed trainer does
+ * inputs, label, rows per class of each part, whether a long-format file was pivoted and the split sizes, each kept from the first start when a resumed trainer does
  * not repeat it.
  */
 export function dataSummaryOf(msg: Extract<FromTrainer, { type: 'ready' }>, before: RunDataSummary | null | undefined): RunDataSummary {
@@ -279,8 +279,10 @@ export function dataSummaryOf(msg: Extract<FromTrainer, { type: 'ready' }>, befo
   const label = msg.label ?? before?.label;
   const classCounts = msg.classCounts ?? before?.classCounts;
   const pivoted = msg.pivoted ?? before?.pivoted;
+  const splitSizes = msg.splitSizes ?? before?.splitSizes;
   return {
     line: msg.data, logScaled: msg.logScaled ?? before?.logScaled ?? [], ...(baseline ? { baseline } : {}), ...(regressionBaseline ? { regressionBaseline } : {}), ...(inputs ? { inputs } : {}),
     ...(label ? { label } : {}), ...(classCounts ? { classCounts } : {}), ...(pivoted !== undefined ? { pivoted } : {}),
+    ...(splitSizes ? { splitSizes } : {}),
   };
 }

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { firstDamagedColumn, parseJson, toJson } from './json';
 import { checkRows, type CheckedList } from './damaged-rows';
-import type { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, TestBaseline } from '../../../common/trainer-protocol';
+import type { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, SplitSizes, TestBaseline } from '../../../common/trainer-protocol';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -30,6 +30,8 @@ export interface RunDataSummary {
    * line's "long format: …" note instead (dataset-runs.ts).
    */
   pivoted?: boolean;
+  /** Samples in each part (forecasting: windows; absent for runs stored before it was kept: main/lab/runs/split-sizes.ts derives them where it can). */
+  splitSizes?: SplitSizes;
 }
 
 /** Why a finished run stopped training (migration 0006), as its trainer said when it finished. */

@@ -39,8 +39,10 @@ function parseNumberCell(cell: string, format: Described['number']): number {
   // spaces and apostrophes between groups of three digits group thousands in every format; parentheses negate
   const paren = format?.accountingNegatives !== false ? /^\((.*)\)$/.exec(cell.trim()) : null;
   if (paren) return -parseNumberCell(paren[1], format);
+  // a '%' only where the feature says `percent: true` ('13.56%' is 13.56)
+  const bare = format?.percent === true ? cell.trim().replace(/\s*%$/, '') : cell.trim();
   // the Unicode minus only where the feature says `unicodeMinus: true` (absent: an export from before GateLab read it)
-  const signed = format?.unicodeMinus === true ? cell.trim().replaceAll('\u2212', '-') : cell.trim();
+  const signed = format?.unicodeMinus === true ? bare.replaceAll('\u2212', '-') : bare;
   const t = format?.otherThousands !== false ? signed.replace(/(?<=\d)[ \u00a0\u202f'\u2019](?=\d{3})/g, '') : signed;
   if (format?.decimal === ',' && t.includes(',')) {
     const comma = t.indexOf(',');

@@ -1,0 +1,46 @@
+// The time-gap warning's pandas call, run by /usr/bin/python3 with pandas on the very file imported: a column
+// of epoch seconds (or milliseconds) needs its unit, or set_index gives an Int64Index and resample() fails
+// ("Only valid with DatetimeIndex"), as the call printed before did.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { textLoader } from './fixtures/load-text';
+import { pandasTimeIndex, timeReadingOf } from './pandas-time-index';
+
+const { load, tmp, cleanup } = textLoader('gatelab-pandas-time-index-');
+afterAll(cleanup);
+
+/** 48 hours from 2021-01-01 in `unit` since 1970, hours 10 to 12 missing: 45 rows, 3 gaps' worth of hours. */
+const hourly = (perSecond: number) => ['timestamp,load', ...Array.from({ length: 48 }, (_, h) => h)
+  .filter((h) => h < 10 || h > 12).map((h) => `${(1609459200 + h * 3600) * perSecond},${(h * 0.5).toFixed(1)}`)].join('\n') + '\n';
+
+/** The warning's pandas call (between backticks after "e.g. pandas"), run on `file`: rows after resampling and the first time. */
+function runAdvice(message: string, file: string): { rows: number; first: string } {
+  const call = /e\.g\. pandas `([^`]+)`/.exec(message)?.[1];
+  expect(call, message).toBeDefined();
+  const py = `import json, pandas as pd\ndf = pd.read_csv(${JSON.stringify(file)})\nr = ${call}\nprint(json.dumps({'rows': len(r), 'first': str(r.index[0])}))`;
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { rows: number; first: string };
+}
+
+describe("the time-gap warning's pandas call", () => {
+  it("epoch seconds: to_datetime with unit='s', and the call fills the missing hours in pandas", async () => {
+    const r = await load(hourly(1), {}, 'epoch-s.csv');
+    expect(r.type('timestamp')).toBe('datetime');
+    const gaps = r.issues['time_gaps:timestamp'];
+    expect(gaps.message).toContain("pandas `df.set_index(pd.to_datetime(df.pop('timestamp'), unit='s')).resample('1h').first()`");
+    expect(runAdvice(gaps.message, join(tmp, 'epoch-s.csv'))).toEqual({ rows: 48, first: '2021-01-01 00:00:00' });
+  });
+
+  it("epoch milliseconds: unit='ms'", async () => {
+    const r = await load(hourly(1000), {}, 'epoch-ms.csv');
+    const gaps = r.issues['time_gaps:timestamp'];
+    expect(gaps.message).toContain("unit='ms'");
+    expect(runAdvice(gaps.message, join(tmp, 'epoch-ms.csv'))).toEqual({ rows: 48, first: '2021-01-01 00:00:00' });
+  });
+
+  it('written dates keep set_index on the column; Excel day numbers count from 1899-12-30', () => {
+    expect(timeReadingOf('iso')).toBe('text');
+    expect(pandasTimeIndex("it's", timeReadingOf('iso'))).toEqual({ index: "df.set_index('it\\'s')", why: '' });
+    expect(pandasTimeIndex('d', timeReadingOf('excel-days')).index).toBe("df.set_index(pd.to_datetime(df.pop('d'), unit='D', origin='1899-12-30'))");
+  });
+});
