@@ -14,10 +14,18 @@ export function runClassNames(label: Pick<LabelCoding, 'classes'> | null | undef
 }
 
 /**
+ * The run's class names when they are this model's: as many as its outputs (`of`, the prediction's length,
+ * when given), else null. A run whose class list and model disagree (a list from another coding) would name
+ * a class by another class's value; its classes are numbered instead.
+ */
+export function modelClassNames(names: readonly string[] | null | undefined, of?: number): readonly string[] | null {
+  return names && (of === undefined || names.length === of) ? names : null;
+}
+
+/**
  * Class `id` by its name; "class 2" when the names are unknown or are not those of this model (another
- * count than `of`, when given): a bare "2" would read as a value of the target.
+ * count than `of`, when given: modelClassNames): a bare "2" would read as a value of the target.
  */
 export function className(id: number, names: readonly string[] | null | undefined, of?: number): string {
-  const known = names && (of === undefined || names.length === of) ? names[id] : undefined;
-  return known ?? `class ${id}`;
+  return modelClassNames(names, of)?.[id] ?? `class ${id}`;
 }

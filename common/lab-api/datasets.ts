@@ -108,7 +108,10 @@ export type PreviewPage = z.infer<typeof PreviewPage>;
 export const SetRoles = z.object({ id: z.string().min(1).max(200), roles: z.record(z.string(), ColumnRole),
   /** Modality group per column (fusion models group their inputs by it); null clears it. */
   modalities: z.record(z.string(), z.string().trim().min(1).max(64).nullable()).optional(),
-  label: LabelRule.optional(),
+  /** Replaces the stored rule (absent: kept); one rule per target, as `gatelab datasets roles` refuses two. */
+  label: LabelRule.refine((r) => r.positiveAtLeast === null || r.positive == null, {
+    message: 'positive and positiveAtLeast are two label rules: keep one (positive names a value of a two-valued target; positiveAtLeast thresholds a number)',
+  }).optional(),
 });
 
 /**

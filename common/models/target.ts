@@ -260,7 +260,8 @@ function oneWayAdvice(column: string): string {
  */
 export function refuseLabelSpellings(reading: TargetReading, family: 'recsys' | 'fusion'): void {
   if (family !== 'recsys' || reading.kind !== 'binary' || reading.rule !== undefined) return;
-  const names = [reading.negative, reading.positive];
+  // in sorted order, whichever of the two reads as positive (the rarer one, for new runs): one message for one file
+  const names = [reading.negative, reading.positive].sort();
   const groups = spellingGroups(names);
   if (groups.length !== 1) return;
   const oneWay = oneWayAdvice(reading.column);

@@ -88,10 +88,16 @@ describe('droppedText', () => {
 describe('statText', () => {
   it('says a column once by its kind: a time range, a distinct count (with list tokens), or a number range', () => {
     // 2024-01-01 00:00 .. 2024-01-02 00:00 in epoch seconds: the range as times only, never again as numbers
-    expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0 })).toBe('2024-01-01 00:00 .. 2024-01-02 00:00');
-    // an import that counted the distinct times says them too (repeated times: a log, not one series)
+    // (ends at midnight, no distinct times counted: dates, as the app writes them, common/data/date-only.ts)
+    expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0 })).toBe('2024-01-01 .. 2024-01-02');
+    // an import that counted the distinct times says them too (repeated times: a log, not one series);
+    // 25 distinct times in 2 days: hours, so the times stay
     expect(statText('datetime', { min: 1704067200, max: 1704153600, mean: 1704110400, missing: 0, numbers: { distinct: 25, fractions: false } }))
       .toBe('2024-01-01 00:00 .. 2024-01-02 00:00, 25 distinct');
+    // a file of dates: '2021-01-01 .. 2021-01-05' (5 days, 5 distinct), not '2021-01-01 00:00 .. 2021-01-05 00:00'
+    const dates = { min: 1609459200, max: 1609459200 + 4 * 86400, missing: 0, numbers: { distinct: 5, fractions: false } };
+    expect(statText('datetime', dates)).toBe('2021-01-01 .. 2021-01-05, 5 distinct');
+    expect(statText('datetime', { ...dates, max: dates.max + 3600 })).toBe('2021-01-01 00:00 .. 2021-01-05 01:00, 5 distinct');
     expect(statText('categorical', { cardinality: 4, missing: 2, listTokens: { separator: '|', distinct: 6, meanPerRow: 1.975, maxPerRow: 3 } }))
       .toBe("4 distinct, 6 distinct tokens ('|'), 1.98 per row (max 3), 2 missing");
     // a categorical column of 2 to 5 values lists them (sorted), as a boolean lists its words: a label in words shows its classes

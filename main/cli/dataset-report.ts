@@ -2,6 +2,7 @@
 // for programs (`--json`: id, rows, columns [{name, type, ...}], issues).
 import type { Dataset } from '../lab/datasets/index';
 import { storedStats, type StoredStats } from '../../common/data/stored-stats';
+import { isoDate, mayHoldDatesOnly } from '../../common/data/date-only';
 import { numberDistinctText, type InvalidPolicy, type ListTokenStats, type NumberValueStats, type ValidationIssue, type ValidationReport } from '../../common/dataset-cache';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -38,6 +39,16 @@ export function datasetJson(d: Dataset, extra: Record<string, unknown> = {}) {
 const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '').replace(/Z$/, '');
 
 /**
+ * A datetime column's range (its ends in seconds since 1970): '2021-01-01 .. 2021-01-05' for a column of dates
+ * (common/data/date-only.ts, the app's rule), '2021-01-01 00:00 .. 2021-01-03 00:00' when it may hold times.
+ */
+function timeRangeText(min: number, max: number, distinct: number | null | undefined): string {
+  const datesOnly = mayHoldDatesOnly({ minMs: min * 1000, maxMs: max * 1000, distinct });
+  const end = datesOnly ? (seconds: number) => isoDate(seconds * 1000) : isoTime;
+  return `${end(min)} .. ${end(max)}`;
+}
+
+/**
  * Whether a column's '|' tokens are worth saying: it has the multi-hot role, or its rows hold 1.05 tokens or
  * more on average (one row in twenty a list, at least). The importer counts tokens in any coded column with a
  * '|' in it, so a free-text title with a stray '|' got "13,993 distinct tokens, 1.00 per row": a list count
@@ -51,9 +62,10 @@ export const LIST_MEAN_TOKENS = 1.05;
 export function statText(type: string, stats: Record<string, unknown>, role?: string): string {
   const s = stats as { min?: number | null; max?: number | null; mean?: number | null; cardinality?: number | null; missing?: number; listTokens?: ListTokenStats; numbers?: NumberValueStats };
   const parts: string[] = [];
-  if (type === 'datetime' && s.min != null && s.max != null) parts.push(`${isoTime(s.min)} .. ${isoTime(s.max)}`);
-  // a boolean as its file wrote it ('2 distinct: no, yes'): the words runs and the app name its classes by
-  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(storedStats(stats).booleanWords) : fewValuesText(type, s.cardinality, stats.topValues)}`);
+  if (type === 'datetime' && s.min != null && s.max != null) parts.push(timeRangeText(s.min, s.max, s.numbers?.distinct ?? s.cardinality));
+  // a boolean as its file wrote it ('2 distinct: no, yes'): the words runs and the app name its classes by;
+  // a few categories listed, but not a column of '|' lists, whose tokens say more (below)
+  else if (s.cardinality != null) parts.push(`${n(s.cardinality)} distinct${type === 'boolean' ? booleanWordsText(storedStats(stats).booleanWords) : (s.listTokens ? '' : fewValuesText(type, s.cardinality, stats.topValues))}`);
   else if (s.min != null && s.max != null) parts.push(rangeText(s.min, s.max, type === 'float' && (s.numbers?.fractions ?? true)), `mean ${fmt(s.mean ?? NaN)}`);
   // a number or datetime column's distinct values, when its import counted them (what decides classes vs regression; distinct times)
   if (s.numbers) parts.push(`${numberDistinctText(s.numbers.distinct)} distinct`);

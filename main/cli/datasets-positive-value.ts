@@ -3,8 +3,8 @@
 // it reads the same positive (`--set positive=…` on a run overrides it), as `--positive-at-least` stores a
 // threshold (datasets-label-rule.ts). The positive class is what AP, F1 and Try it's P(…) describe: a loan
 // file's words would otherwise decide nothing, and a credit-risk user predicts 'Charged Off', not 'Fully Paid'.
-// To be wired into main/cli/datasets.ts `roles` beside the threshold (typedPositive, checkPositiveValue, storePositiveValue).
 import { LabelRules } from '../lab/lab/label-rules';
+import { positiveValueProblem } from '../lab/lab/positive-rule';
 import type { LabStore } from '../lab/store/index';
 import type { Dataset } from '../lab/datasets/registry';
 import type { RoleChange } from './role-assignment';
@@ -47,9 +47,8 @@ export function checkPositiveValue(d: Dataset, changes: readonly RoleChange[], p
   const column = d.columns.find((c) => c.name === target);
   const values = column && storedValues(column);
   if (!values) return; // the stats do not tell: the run's own check (common/models/target.ts) refuses a value it lacks
-  const listed = values.slice(0, 8).map((v) => `'${v}'`).join(', ') + (values.length > 8 ? ', …' : '');
-  if (!values.includes(positive)) throw new Error(`--positive ${shellWord(positive)}: the target '${target}' holds no such value; its values: ${listed} (write it exactly, case and spaces included)`);
-  if (values.length > 2) throw new Error(`--positive ${shellWord(positive)}: the target '${target}' has ${values.length} values (${listed}); a positive value is chosen among two. To read '${positive}' against all the others, write it in the file as 1 and the others as 0, and import it again`);
+  const problem = positiveValueProblem(`--positive ${shellWord(positive)}`, target, values, positive);
+  if (problem) throw new Error(problem);
 }
 
 /**

@@ -20,15 +20,17 @@ const result = (over: Partial<KnockoutRowsResult>): KnockoutRowsResult => ({
 });
 
 describe('the rows, in the task terms Try it uses', () => {
-  it("binary: the probability by the run's label, the change in percentage points, a bimodal GMU's weight of its first modality", () => {
+  it("binary: the actual label, the probability by the run's label, the change in percentage points, a bimodal GMU's weight of its first modality", () => {
     const names = gateNamesFromConfig({ model: { template: 'gmu', modalities: [{ name: 'tabular', dim: 8 }, { name: 'text', dim: 64 }] } });
     const r = result({ rows: [{ row: 0, trained: [Math.log(0.936 / 0.064)], knockedOut: [Math.log(0.806 / 0.194)], target: [1], gate: [0.4021] }, { row: 42, trained: [0], knockedOut: [0], target: [0], gate: [0.5] }] });
     expect(formatKnockoutRows(r, names, { column: 'Recommended IND', positive: 'true', negative: 'false' }).split('\n')).toEqual([
       'run 3: P(Recommended IND = true) of 2 test rows (of 2,348), as trained and with gmu open (tabular only)',
-      '  test row  as trained  with gmu open (tabular only)     change  gmu weight of tabular',
-      '  0             93.6 %                        80.6 %  -13.0 pts  0.402',
-      '  42            50.0 %                        50.0 %    0.0 pts  0.500',
+      '  test row  target  as trained  with gmu open (tabular only)     change  gmu weight of tabular',
+      '  0           true      93.6 %                        80.6 %  -13.0 pts  0.402',
+      '  42         false      50.0 %                        50.0 %    0.0 pts  0.500',
     ]);
+    // without the run's label the target is the class number the probability is of
+    expect(formatKnockoutRows(r).split('\n')[2]).toMatch(/^ {2}0 +1 +93\.6 % /);
     // a label rule reads "rating ≥ 4"; a run without its label, class 1
     expect(formatKnockoutRows(r, names, { column: 'rating', positive: '≥ 4', negative: '< 4', positiveAtLeast: 4 })).toMatch(/^run 3: P\(rating ≥ 4\) of/);
     expect(formatKnockoutRows(r)).toMatch(/^run 3: P\(class 1\) of/);
@@ -39,9 +41,10 @@ describe('the rows, in the task terms Try it uses', () => {
       rows: [{ row: 5, trained: [2, 0, 0], knockedOut: [0, 0, 3], target: [0], gate: [0.7, 0.2, 0.1] }, { row: 6, trained: [0, 1, 0], knockedOut: [0, 2, 0], target: [1], gate: [0.1, 0.8, 0.1] }] });
     const lines = formatKnockoutRows(r, undefined, { column: 'kind', classes: ['cat', 'dog', 'eel'] }).split('\n');
     expect(lines[0]).toBe('run 3: top class (probability) of 2 test rows (of 2,348), as trained and with router only expert 1');
-    expect(lines[1]).toMatch(/^ {2}test row +as trained +with router only expert 1 +change +router weights \(expert 0, expert 1, expert 2\)$/);
-    expect(lines[2]).toMatch(/^ {2}5 +cat \(78\.7 %\) +eel \(90\.9 %\) +cat → eel +0\.700 0\.200 0\.100$/);
-    expect(lines[3]).toMatch(/ dog \(57\.6 %\) +dog \(78\.7 %\) +same class +0\.100 0\.800 0\.100$/);
+    expect(lines[1]).toMatch(/^ {2}test row +target +as trained +with router only expert 1 +change +router weights \(expert 0, expert 1, expert 2\)$/);
+    // the target by name too: row 5 is a cat the knockout moves away from, row 6 a dog it stays on
+    expect(lines[2]).toMatch(/^ {2}5 +cat +cat \(78\.7 %\) +eel \(90\.9 %\) +cat → eel +0\.700 0\.200 0\.100$/);
+    expect(lines[3]).toMatch(/^ {2}6 +dog +dog \(57\.6 %\) +dog \(78\.7 %\) +same class +0\.100 0\.800 0\.100$/);
   });
 
   it('a rating (classes 1..5) by its values, not the class ids from 0; --json adds the name beside the id', () => {
@@ -49,21 +52,27 @@ describe('the rows, in the task terms Try it uses', () => {
       rows: [{ row: 0, trained: [0, 0, 3, 0, 0], knockedOut: [0, 3, 0, 0, 0], target: [2], gate: [0.3] }] });
     const ratings = ['1', '2', '3', '4', '5'];
     // an older run's label has no classes: the names come from its per-class test table (knockout.ts)
-    expect(formatKnockoutRows(r, undefined, { column: 'rating' }, ratings).split('\n')[2]).toMatch(/^ {2}0 +3 \(\d+\.\d %\) +2 \(\d+\.\d %\) +3 → 2 +0\.300$/);
-    expect(formatKnockoutRows(r).split('\n')[2]).toMatch(/^ {2}0 +class 2 \(\d+\.\d %\) +class 1 \(\d+\.\d %\) +class 2 → class 1 /);
+    expect(formatKnockoutRows(r, undefined, { column: 'rating' }, ratings).split('\n')[2]).toMatch(/^ {2}0 +3 +3 \(\d+\.\d %\) +2 \(\d+\.\d %\) +3 → 2 +0\.300$/);
+    expect(formatKnockoutRows(r).split('\n')[2]).toMatch(/^ {2}0 +class 2 +class 2 \(\d+\.\d %\) +class 1 \(\d+\.\d %\) +class 2 → class 1 /);
     expect(knockoutRowsJson(r, ratings)).toMatchObject({ rows: [{ asTrainedTerms: { kind: 'class', value: 2, name: '3' }, knockedOutTerms: { kind: 'class', value: 1, name: '2' } }] });
+    // Try it's rule: a class list of another length than the model's outputs is not this model's, so numbered
+    const three = ['1', '2', '3'];
+    expect(formatKnockoutRows(r, undefined, { column: 'rating' }, three).split('\n')[2]).toMatch(/^ {2}0 +class 2 +class 2 \(\d+\.\d %\) +class 1 \(\d+\.\d %\) +class 2 → class 1 /);
+    expect(JSON.stringify(knockoutRowsJson(r, three))).not.toContain('"name"');
   });
 
   it("regression: the value in the target's units and the signed change; a forecast: its MSE over every channel, by test window", () => {
     const price = result({ task: 'regression', prediction: 'prediction', target: 'y', rows: [{ row: 1, trained: [120.5], knockedOut: [98.25], target: [110], gate: [0.25] }] });
     const lines = formatKnockoutRows(price, undefined, { column: 'price' }).split('\n');
     expect(lines[0]).toMatch(/^run 3: price of 1 test row \(of 2,348\)/);
-    // in the knockout table's notation: one number of decimals for every value of the output
-    expect(lines[2]).toMatch(/^ {2}1 +120\.5000 +98\.2500 +-22\.2500 +0\.250$/);
+    // in the knockout table's notation: one number of decimals for every value of the output, the target's too
+    expect(lines[1]).toMatch(/^ {2}test row +target +as trained +with gmu open +change +gmu mean openness$/);
+    expect(lines[2]).toMatch(/^ {2}1 +110\.0000 +120\.5000 +98\.2500 +-22\.2500 +0\.250$/);
     const forecast = result({ task: 'regression', forecast: true, prediction: 'forecast', target: 'y', testRows: 389, knockout: { gate: 'block0.gate', kind: 'gate', mode: 'closed' },
       rows: [{ row: 7, trained: [1, 2, 3, 4], knockedOut: [1, 2, 3, 6], target: [1, 2, 3, 5], gate: [0.61] }] });
     const f = formatKnockoutRows(forecast, gateNamesFromConfig({ model: { template: 'tsmixer-gated' } })).split('\n');
     expect(f[0]).toBe('run 3: MSE (all channels) of 1 test window (of 389), as trained and with block 1 gate closed');
+    // a forecast's MSE already compares with its target: no target column
     expect(f[1]).toMatch(/^ {2}test window +as trained +with block 1 gate closed +change +block 1 gate mean openness$/);
     expect(f[2]).toMatch(/^ {2}7 +0\.2500 +0\.2500 +0\.0000 +0\.610$/);
     // --json keeps the raw outputs and adds both predictions in the same terms

@@ -1,11 +1,11 @@
 // `gatelab knockout RUN --gate G --mode M [--expert E] --rows 0-9,42`: one knockout on chosen test rows.
-// One line per row: the test row (Try it's numbering), its prediction as trained and with the knockout,
-// the change, and the gate's own value on that row, in the task's terms as Try it words them (a binary
-// model's probability, a multi-class model's class, a regression's value in the target's units, a
-// forecast's MSE over every channel).
+// One line per row: the test row (Try it's numbering), its target, its prediction as trained and with the
+// knockout, the change, and the gate's own value on that row, in the task's terms as Try it words them (a
+// binary model's probability beside the actual label, a multi-class model's class, a regression's value in
+// the target's units, a forecast's MSE over every channel, which compares with the target already).
 import { rowTerms, type KnockoutRowsResult, type RowTerms } from '../../common/analytics';
 import { componentName, gateLabel, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
-import { className } from '../../common/analytics/class-names';
+import { className, modelClassNames } from '../../common/analytics/class-names';
 import { tableNotation, type TableFormat } from '../../common/analytics/table-notation';
 import { parseRows } from '../../common/text/row-ranges';
 import type { LabelCoding } from '../../common/trainer-protocol';
@@ -33,21 +33,37 @@ function termsHead(r: KnockoutRowsResult, label: LabelCoding | undefined): strin
 const pct = (p: number) => `${(100 * p).toFixed(1)} %`;
 const signed = (v: number, text: string) => (v > 0 ? `+${text}` : text);
 
+/** The run's class names, and the prediction's length they must match (Try it's rule: class-names.ts className). */
+type Classes = { names: readonly string[] | null | undefined; of: number };
+
 /** A value or MSE in the notation of the knockout table (one number of decimals for the whole output). */
-function cell(t: RowTerms, classes: readonly string[] | null | undefined, num: TableFormat): string {
+function cell(t: RowTerms, classes: Classes, num: TableFormat): string {
   if (t.kind === 'probability') return pct(t.value);
-  if (t.kind === 'class') return `${className(t.value, classes)} (${pct(t.probability)})`;
+  if (t.kind === 'class') return `${className(t.value, classes.names, classes.of)} (${pct(t.probability)})`;
   return num(t.value);
 }
 
-function change(a: RowTerms, b: RowTerms, classes: readonly string[] | null | undefined, num: TableFormat): string {
+function change(a: RowTerms, b: RowTerms, classes: Classes, num: TableFormat): string {
   if (a.kind === 'probability' && b.kind === 'probability') {
     const d = 100 * (b.value - a.value);
     return `${signed(d, d.toFixed(1))} pts`;
   }
-  if (a.kind === 'class' && b.kind === 'class') return a.value === b.value ? 'same class' : `${cell(a, classes, num).split(' (')[0]} → ${cell(b, classes, num).split(' (')[0]}`;
+  if (a.kind === 'class' && b.kind === 'class') return a.value === b.value ? 'same class' : `${className(a.value, classes.names, classes.of)} → ${className(b.value, classes.names, classes.of)}`;
   const d = b.value - a.value;
   return signed(d, num(d));
+}
+
+/**
+ * A row's target as its prediction is read, so a reader sees whether the knockout moved it toward the truth:
+ * a binary label by the value the file writes (`label`'s negative and positive), a class by what the target
+ * holds, a regression's value in its units; '—' without one. A forecast has no column: its MSE compares already.
+ */
+function targetCell(t: RowTerms, target: readonly number[], label: LabelCoding | undefined, classes: Classes, num: TableFormat): string {
+  const v = target.length === 1 ? target[0] : undefined;
+  if (v === undefined || !Number.isFinite(v)) return '—';
+  if (t.kind === 'probability') return (v === 1 ? label?.positive : v === 0 ? label?.negative : undefined) ?? String(v);
+  if (t.kind === 'class') return className(v, classes.names, classes.of);
+  return num(v);
 }
 
 /** The gate's value column: its head, and a row's values (openness, or weight per expert / variable). */
@@ -74,12 +90,17 @@ export function formatKnockoutRows(r: KnockoutRowsResult, names: GateNames = NO_
   const unit = r.forecast ? { one: 'window', many: 'windows' } : { one: 'row', many: 'rows' };
   const knocked = knockoutLabel(r.knockout, names);
   const gate = gateColumn(r, names);
-  const head = [`test ${unit.one}`, 'as trained', `with ${knocked}`, 'change', gate.head];
   const terms = r.rows.map((row) => [rowTerms(r, row.trained, row.target), rowTerms(r, row.knockedOut, row.target)] as const);
-  const num = tableNotation(terms.flatMap(([a, b]) => [a.value, b.value, b.value - a.value]));
+  // a forecast's MSE (any MSE) already compares with its target: no target column there
+  const withTarget = !r.forecast && terms.every(([a]) => a.kind !== 'mse');
+  const head = [`test ${unit.one}`, ...(withTarget ? ['target'] : []), 'as trained', `with ${knocked}`, 'change', gate.head];
+  const regressed = (v: readonly number[]) => (withTarget && terms[0]?.[0].kind === 'value' && v.length === 1 ? v : []);
+  const num = tableNotation([...terms.flatMap(([a, b]) => [a.value, b.value, b.value - a.value]), ...r.rows.flatMap((row) => regressed(row.target))]);
   const body = r.rows.map((row, i) => {
     const [a, b] = terms[i];
-    return [String(row.row), cell(a, classes, num), cell(b, classes, num), change(a, b, classes, num), gate.value(row.gate)];
+    const of: Classes = { names: classes, of: row.trained.length };
+    const target = withTarget ? [targetCell(a, row.target, label, of, num)] : [];
+    return [String(row.row), ...target, cell(a, of, num), cell(b, of, num), change(a, b, of, num), gate.value(row.gate)];
   });
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   // numbers right-aligned (their last digits line up), the row number and the gate's value left-aligned
@@ -98,7 +119,9 @@ export function formatKnockoutRows(r: KnockoutRowsResult, names: GateNames = NO_
 export function knockoutRowsJson(r: KnockoutRowsResult, classes?: readonly string[] | null): object {
   const terms = (prediction: number[], target: number[]) => {
     const t = rowTerms(r, prediction, target);
-    return t.kind === 'class' && classes?.[t.value] !== undefined ? { ...t, name: classes[t.value] } : t;
+    // Try it's rule: a class list of another length than the prediction is not this model's (no name then)
+    const name = t.kind === 'class' ? modelClassNames(classes, prediction.length)?.[t.value] : undefined;
+    return name !== undefined ? { ...t, name } : t;
   };
   return { ...r, rows: r.rows.map((row) => ({ ...row, asTrainedTerms: terms(row.trained, row.target), knockedOutTerms: terms(row.knockedOut, row.target) })) };
 }

@@ -179,7 +179,7 @@ export const command: CliCommand = {
         if (gatesOff(run.config as Record<string, unknown>)) throw new Error(`run ${id}: ${ABLATED_NOTE}`);
         runTarget(store, files, id, resolve);
         const gates = runGates(run.config);
-        if (gates) (o.rows ? assertOneKnockout : assertKnockoutRequest)(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert }, knockoutNames(run), run.datasetId);
+        if (gates) (o.rows ? assertOneKnockout : assertKnockoutRequest)(id, gates, { gate: o.gate, mode: o.mode, expert: o.expert }, knockoutNames(run), run);
       });
       const analytics = new GateAnalytics(store, files, resolve);
       const json = args.options.json === true;

@@ -2,7 +2,7 @@
 // Electron's IPC and serve mode's WebSocket both call `lab.dispatch(channel, payload)`; events go out
 // through `lab.onEvent`. Parts of the core that are not built yet answer with a 'not-available' error.
 import { exportedFiles } from './lab/exported-files';
-import { LabError, type EventChannel, type EventData, type LabHandlers, type SystemInfo } from '../../common/lab-api';
+import { LabError, type EventChannel, type EventData, type LabHandlers, type LabelRule, type SystemInfo } from '../../common/lab-api';
 import { dispatch, type Reply } from '../../common/lab-api/dispatch';
 import { labPaths, type LabPaths } from './home';
 import type { DatasetsPort } from './lab/datasets-port';
@@ -26,11 +26,15 @@ import { TryIt } from './lab/try-it';
 import { LabAnalytics } from './lab/analytics';
 import { exportGateReport } from './lab/export-gate-report';
 import { LabelRules } from './lab/label-rules';
+import { checkPositiveRule } from './lab/positive-rule';
 import { pointsAt } from './lab/compare-series';
 import { writeRunReport } from './lab/report';
 import { LabSplits } from './lab/splits';
 import { datasetResolver } from './runs/dataset-runs';
 import type { RunRecord } from './store/index';
+
+/** The dataset's target column, or undefined: what a label rule is about. */
+const targetOf = (detail: { columnInfo: readonly { name: string; role: string }[] }) => detail.columnInfo.find((c) => c.role === 'target')?.name;
 
 export interface LabOptions {
   /** --home DIR; default $GATELAB_HOME or the app-data folder. */
@@ -137,7 +141,7 @@ export class Lab {
     return paused;
   }
 
-  private withLabel<T extends { id: string }>(detail: T): T & { label?: { positiveAtLeast: number | null } } {
+  private withLabel<T extends { id: string }>(detail: T): T & { label?: LabelRule } {
     const label = this.labels.get(detail.id);
     return label ? { ...detail, label } : detail;
   }
@@ -151,8 +155,13 @@ export class Lab {
       'datasets.get': async ({ id }) => this.withLabel(await d.get(id)),
       'datasets.preview': ({ id, offset, limit }) => d.preview(id, offset, limit),
       'datasets.setRoles': async ({ id, roles, modalities, label }) => {
+        const before = await d.get(id);
+        if (label?.positive != null) checkPositiveRule(before, roles, label);
         const detail = await d.setRoles(id, roles, modalities);
         if (label) this.labels.set(id, label);
+        // a rule is about one column's values: a new target sent without a rule drops the old one (the app and
+        // the CLI drop it themselves; any other client of serve would leave it to fail or mislead later runs)
+        else if (this.labels.get(id) && targetOf(before) !== targetOf(detail)) this.labels.set(id, { positiveAtLeast: null, positive: null });
         this.emit('datasets.changed', { id });
         return this.withLabel(detail);
       },

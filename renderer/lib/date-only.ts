@@ -2,12 +2,13 @@
 // (UTC, main/lab/lab/cells.ts), so a file of dates ("2021-01-01") read "2021-01-01 00:00:00 … 2023-12-31
 // 00:00:00" in Schema and "… 00:00:00" on every Preview row. One rule for both: the time goes when every
 // value shown is at midnight and the column's statistics allow that every value is (both ends at midnight,
-// no more distinct times than days in between). Hourly data keeps its times, at midnight too.
+// no more distinct times than days in between: common/data/date-only.ts, which `gatelab datasets show` follows
+// too). Hourly data keeps its times, at midnight too. This file reads the lab's datetime text for that rule.
 import type { ColumnInfo } from '../../common/lab-api';
+import { mayHoldDatesOnly as endsMayHoldDatesOnly } from '../../common/data/date-only';
 import { formatRange } from './format';
 
 const AT_MIDNIGHT = /^(\d{4}-\d{2}-\d{2}) 00:00:00(?:\.0+)?$/;
-const DAY_MS = 86_400_000;
 
 const midnightDate = (v: unknown): string | null => (typeof v === 'string' ? (AT_MIDNIGHT.exec(v)?.[1] ?? null) : null);
 
@@ -28,10 +29,12 @@ type DatetimeStats = Pick<ColumnInfo, 'type' | 'min' | 'max' | 'distinct' | 'num
  * the days from the first to the last.
  */
 export function mayHoldDatesOnly(c: DatetimeStats): boolean {
-  if (c.type !== 'datetime' || !allAtMidnight([c.min, c.max]) || c.min === null || c.max === null) return false;
-  const days = Math.round((Date.parse(`${midnightDate(c.max)}T00:00:00Z`) - Date.parse(`${midnightDate(c.min)}T00:00:00Z`)) / DAY_MS) + 1;
-  const distinct = c.numberValues?.distinct ?? c.distinct;
-  return distinct === null || distinct === undefined || distinct <= days;
+  if (c.type !== 'datetime') return false;
+  const midnightMs = (v: unknown) => {
+    const date = midnightDate(v);
+    return date === null ? NaN : Date.parse(`${date}T00:00:00Z`);
+  };
+  return endsMayHoldDatesOnly({ minMs: midnightMs(c.min), maxMs: midnightMs(c.max), distinct: c.numberValues?.distinct ?? c.distinct });
 }
 
 /** A column's two ends as the schema shows them: a dates-only column's without their time, others by formatRange. */

@@ -19,7 +19,7 @@ let dir: string;
 let lab: Lab;
 let id: string;
 let cache: CachedDataset;
-const COLUMNS = ['x', 'ticket', 'outcome', 'stars', 'sign', 'flag'];
+const COLUMNS = ['x', 'ticket', 'outcome', 'stars', 'sign', 'flag', 'status'];
 
 async function call<T>(channel: string, payload: unknown): Promise<T> {
   const r = await lab.dispatch(channel, payload);
@@ -33,6 +33,7 @@ beforeAll(async () => {
   const tickets = ['resolved', 'refund', 'escalated'];
   const rows = Array.from({ length: 300 }, (_, r) => [
     ((r * 37) % 101) / 10, tickets[r % 7 === 0 ? 1 : r % 3 === 0 ? 2 : 0], r % 4 === 0 ? 'clicked' : 'skipped', [1, 2, 4, 5][r % 4], r % 5 === 0 ? 1 : -1, r % 2,
+    r % 4 === 0 ? 'Charged Off' : 'Fully Paid', // two values no word decides: the rarer is positive, or the one chosen
   ].join(','));
   const file = join(dir, 'support.csv');
   writeFileSync(file, [COLUMNS.join(','), ...rows].join('\n'));
@@ -50,18 +51,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The dataset with `target` as its target (the other columns features), and `rule` as its label rule. */
-async function withTarget(target: string, rule?: number): Promise<DatasetDetail> {
+/** The dataset with `target` as its target (the other columns features), `rule` as its label rule or `positive` as its positive value. */
+async function withTarget(target: string, rule?: number, positive?: string): Promise<DatasetDetail> {
   const roles = Object.fromEntries(COLUMNS.map((c) => [c, c === target ? 'target' : 'feature']));
-  await call('datasets.setRoles', { id, roles, label: { positiveAtLeast: rule ?? null } });
+  await call('datasets.setRoles', { id, roles, label: { positiveAtLeast: rule ?? null, ...(positive ? { positive } : {}) } });
   return call<DatasetDetail>('datasets.get', { id });
 }
 
 /** The trainer's classes of `column` in class-id order: binary [negative, positive], else the sorted values. */
-function trainerClasses(column: string, rule?: number): string[] {
-  // as the trainer reads the dataset: with the file's words for a boolean (codeTarget passes them)
+function trainerClasses(column: string, rule?: number, positive?: string): string[] {
+  // as the trainer reads the dataset for a new run: with the file's words for a boolean (codeTarget passes
+  // them), the chosen positive value, else the rarer of two values no word decides (data.positiveByCount)
   const booleanWords = booleanWordsOf(cache, column);
-  const c = targetCoding(cache.column(column), column, { ...(rule === undefined ? {} : { positiveAtLeast: rule }), ...(booleanWords ? { booleanWords } : {}) });
+  const chosen = rule === undefined ? (positive === undefined ? { minorityPositive: true } : { positive }) : { positiveAtLeast: rule };
+  const c = targetCoding(cache.column(column), column, { ...chosen, ...(booleanWords ? { booleanWords } : {}) });
   return c.kind === 'binary' ? [c.negative, c.positive] : c.names;
 }
 
@@ -73,9 +76,15 @@ describe('targetClasses', () => {
     ['sign', undefined, ['-1', '1']],
     ['flag', undefined, ['0', '1']], // a 0/1 column read as a boolean: named as the file writes it
     ['stars', 4, ['< 4', '≥ 4']],
+    ['status', undefined, ['Fully Paid', 'Charged Off']], // the rarer is positive
+    ['status', 'Fully Paid', ['Charged Off', 'Fully Paid']], // the dataset's chosen positive value (Datasets › Target › Positive class)
+    ['outcome', 'skipped', ['clicked', 'skipped']],
+    ['sign', '-1', ['1', '-1']],
+    ['flag', '0', ['1', '0']],
   ] as const)('%s (rule %s): the trainer\'s classes in its order', async (column, rule, expected) => {
-    const d = await withTarget(column, rule);
-    expect(trainerClasses(column, rule)).toEqual(expected);
+    const [threshold, positive] = typeof rule === 'string' ? [undefined, rule] : [rule, undefined];
+    const d = await withTarget(column, threshold, positive);
+    expect(trainerClasses(column, threshold, positive)).toEqual(expected);
     const classes = targetClasses('fusion', d)!;
     expect(classes).toMatchObject({ column, names: expected, count: expected.length });
     expect(classes.fromRange).toBeUndefined();

@@ -25,6 +25,8 @@ describe("Try it's What if", () => {
     expect(whatIfCells(classes, 0, ['cat', 'dog', 'eel'])).toEqual(['eel (98.7 %)', 'cat (98.7 %)']);
     // a run that does not say its classes: "class 2", not a bare id that reads as a value of the target
     expect(whatIfCells(classes, 0, null)).toEqual(['class 2 (98.7 %)', 'class 0 (98.7 %)']);
+    // Try it's rule: a class list of another length than the model's outputs is not this model's: numbered, as Try it does
+    expect(whatIfCells(classes, 0, ['1', '2', '3', '4', '5'])).toEqual(['class 2 (98.7 %)', 'class 0 (98.7 %)']);
     const price: KnockoutRowsResult = { ...base, task: 'regression', prediction: 'prediction', rows: [{ row: 1, trained: [1234.5], knockedOut: [1000], target: [1200], gate: [0.5] }] };
     expect(whatIfCells(price, 0)[0]).toMatch(/^1,234\.5/);
     expect(whatIfCells(price, 3)).toEqual(['—', '—']);

@@ -2,7 +2,7 @@
 // only expert 2"), one to pick, and each picked row's prediction as trained and with that knockout, in the
 // task's terms Try it shows (common/analytics/knockout-rows.ts rowTerms: a probability, a top class, a value
 // in the target's units, a forecast's MSE). Pure functions, so the rules are tested without a DOM.
-import { rowTerms, type KnockoutRowsResult, type KnockoutTable, type RowTerms } from '../../common/analytics';
+import { rowTerms, type KnockoutRowsResult, type KnockoutTable } from '../../common/analytics';
 import { knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 import { className } from '../../common/analytics/class-names';
 import { formatUnits, formatValue } from './format';
@@ -27,9 +27,12 @@ export function whatIfChoices(table: KnockoutTable | null | undefined, names: Ga
 
 const pct = (p: number) => `${(100 * p).toFixed(1)} %`;
 
-function termsText(t: RowTerms, classes?: readonly string[] | null): string {
+/** `prediction`: the model's outputs, one per class for a multi-class model (the count its names must match). */
+function termsText(r: KnockoutRowsResult, prediction: number[], target: number[], classes?: readonly string[] | null): string {
+  const t = rowTerms(r, prediction, target);
   if (t.kind === 'probability') return pct(t.value);
-  if (t.kind === 'class') return `${className(t.value, classes)} (${pct(t.probability)})`;
+  // Try it's rule (className with the class count): a class list of another length numbers the classes
+  if (t.kind === 'class') return `${className(t.value, classes, prediction.length)} (${pct(t.probability)})`;
   return t.kind === 'value' ? formatUnits(t.value) : formatValue(t.value);
 }
 
@@ -37,5 +40,5 @@ function termsText(t: RowTerms, classes?: readonly string[] | null): string {
 export function whatIfCells(r: KnockoutRowsResult, i: number, classes?: readonly string[] | null): [string, string] {
   const row = r.rows[i];
   if (!row) return ['—', '—'];
-  return [termsText(rowTerms(r, row.trained, row.target), classes), termsText(rowTerms(r, row.knockedOut, row.target), classes)];
+  return [termsText(r, row.trained, row.target, classes), termsText(r, row.knockedOut, row.target, classes)];
 }

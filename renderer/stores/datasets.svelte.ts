@@ -1,6 +1,6 @@
 // Datasets: the list, the selected dataset's detail, and role edits. Refreshes itself when the lab
 // says datasets changed (an import finished elsewhere, another window edited roles).
-import { LabError, type ColumnRole, type ColumnType, type DatasetDetail, type DatasetSummary, type LabApi } from '../../common/lab-api';
+import { LabError, type ColumnRole, type ColumnType, type DatasetDetail, type DatasetSummary, type LabApi, type LabelRule } from '../../common/lab-api';
 
 export class DatasetsStore {
   list = $state<DatasetSummary[]>([]);
@@ -48,8 +48,8 @@ export class DatasetsStore {
   /**
    * Changes one column's role. A dataset has one target: making a column the target demotes the previous
    * one to a feature (runs train on the first target in column order, so two would silently pick one).
-   * When the target changes or goes, its binary label rule goes too: a threshold chosen for one column
-   * means nothing for another.
+   * When the target changes or goes, its binary label rule goes too: a threshold or a positive value
+   * chosen for one column means nothing for another.
    */
   async setRole(column: string, role: ColumnRole): Promise<void> {
     if (!this.selected) return;
@@ -68,7 +68,7 @@ export class DatasetsStore {
     await this.save(roles, { positiveAtLeast: null });
   }
 
-  private async save(roles: Record<string, ColumnRole>, label?: { positiveAtLeast: number | null }): Promise<void> {
+  private async save(roles: Record<string, ColumnRole>, label?: LabelRule): Promise<void> {
     if (!this.selected) return;
     try {
       this.selected = await this.lab.invoke('datasets.setRoles', { id: this.selected.id, roles, ...(label ? { label } : {}) });
@@ -90,14 +90,16 @@ export class DatasetsStore {
   }
 
   /**
-   * Marks `column` as the target (a previous target becomes a feature) and stores its label rule:
-   * positiveAtLeast = t makes a binary label (value ≥ t -> 1), null uses the target as it is.
+   * Marks `column` as the target (a previous target becomes a feature) and stores its label rule (it
+   * replaces the stored one): positiveAtLeast = t makes a binary label (value ≥ t -> 1); `positive` names
+   * the positive value of a two-valued target, as `gatelab datasets roles … --positive VALUE` stores it;
+   * neither: the target is used as it is.
    */
-  async setTarget(column: string, positiveAtLeast: number | null): Promise<void> {
+  async setTarget(column: string, positiveAtLeast: number | null, positive: string | null = null): Promise<void> {
     if (!this.selected) return;
     const roles: Record<string, ColumnRole> = { [column]: 'target' };
     for (const c of this.selected.columnInfo) if (c.role === 'target' && c.name !== column) roles[c.name] = 'feature';
-    await this.save(roles, { positiveAtLeast });
+    await this.save(roles, { positiveAtLeast, ...(positive !== null ? { positive } : {}) });
   }
 
   /** The dataset being renamed in the title (its id), or null. */

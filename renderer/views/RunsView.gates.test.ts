@@ -31,6 +31,13 @@ describe('Runs view gate analytics', () => {
     expect(screen.queryByTestId('run-analytics')).toBeNull();
   });
 
+  it("offers only the gated templates its data can train: a click log without ratings gets no mmoe (two tasks: click and rating)", async () => {
+    const data = { line: 'recsys: 80 train / 10 validation / 10 test samples', logScaled: [], label: { column: 'clicked', classes: ['0', '1'], positive: '1', negative: '0' } };
+    const { lab } = fakeRunLab({ id: '8', template: 'deepfm', config: { model: { template: 'deepfm' } }, data });
+    await openApp(lab, '#/runs/8');
+    await waitFor(() => expect(screen.getByTestId('no-gates').textContent).toContain('train a gated template of its family in Models (finalmlp or moe-dnn), then compare'));
+  });
+
   it('offers knockouts for a gated TSMixer run', async () => {
     await show('5');
     expect(await screen.findByTestId('knockout-all')).toBeTruthy();

@@ -10,9 +10,10 @@ import { listTokenStats } from './list-tokens';
 import { ColumnWriter } from './column-writer';
 import { BooleanWords, WORDS, wordIndex } from './boolean-words';
 import { isDashRun } from './values';
+import { MISSING_CELLS } from '../../common/data/missing-cells';
 
-/** The strings pandas also reads as missing (plus the empty string). */
-const STRING_MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A']);
+/** The strings every column reads as missing (common/data/missing-cells.ts: GateLab's list, part of pandas'). */
+const STRING_MISSING = new Set(MISSING_CELLS);
 const TOP = 20;
 
 abstract class CodedColumn extends ColumnWriter {

@@ -20,8 +20,9 @@ describe("'-' and '?' markers", () => {
     expect(r.result.columns.find((c) => c.name === 'city')!.stats.missing).toBe(1); // only NA
   });
 
+  // GateLab's list, not all of pandas' (README "Missing markers"): 'n/a', 'None', '#NA', '-nan' stay categories
   it("the export's missing cells are exactly those the category column reads as missing", async () => {
-    const candidates = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A', '-', '?', 'none', 'None', 'n/a', 'x'];
+    const candidates = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A', '-', '?', 'none', 'None', 'n/a', '#NA', '-nan', 'x'];
     const r = await load(`k,v\n${candidates.map((c, i) => `"${c}",${i}`).join('\n')}\n`, { columnTypes: { k: 'categorical' } });
     const missing = candidates.filter((_, i) => r.col('k')[i] === null);
     expect(missing).toEqual(MISSING_CELLS);

@@ -1,6 +1,7 @@
 // The time-gap warning's pandas call, run by /usr/bin/python3 with pandas on the very file imported: a column
 // of epoch seconds (or milliseconds) needs its unit, or set_index gives an Int64Index and resample() fails
-// ("Only valid with DatetimeIndex"), as the call printed before did.
+// ("Only valid with DatetimeIndex"), as the call printed before did; so did written dates, which a plain
+// pd.read_csv keeps as text.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,9 +39,36 @@ describe("the time-gap warning's pandas call", () => {
     expect(runAdvice(gaps.message, join(tmp, 'epoch-ms.csv'))).toEqual({ rows: 48, first: '2021-01-01 00:00:00' });
   });
 
-  it('written dates keep set_index on the column; Excel day numbers count from 1899-12-30', () => {
+  it('Excel day numbers count from 1899-12-30; a quote in the name is escaped', () => {
     expect(timeReadingOf('iso')).toBe('text');
-    expect(pandasTimeIndex("it's", timeReadingOf('iso'))).toEqual({ index: "df.set_index('it\\'s')", why: '' });
+    expect(pandasTimeIndex("it's", timeReadingOf('iso'))).toEqual({ index: "df.set_index(pd.to_datetime(df.pop('it\\'s')))", why: '' });
     expect(pandasTimeIndex('d', timeReadingOf('excel-days')).index).toBe("df.set_index(pd.to_datetime(df.pop('d'), unit='D', origin='1899-12-30'))");
+  });
+
+  /** 40 days from 2021-01-01 written by `write`, the 10th to the 12th of January missing: 37 rows. */
+  const daily = (write: (d: Date) => string) => ['date,sales', ...Array.from({ length: 40 }, (_, i) => i)
+    .filter((i) => i < 9 || i > 11).map((i) => `${write(new Date(Date.UTC(2021, 0, 1 + i)))},${i}`)].join('\n') + '\n';
+  const two = (x: number) => String(x).padStart(2, '0');
+
+  // `pd.read_csv(file)` keeps written dates as text: set_index('date') gave an Index of strings and resample() failed
+  it('written dates: to_datetime on the column, which a plain read_csv leaves as text', async () => {
+    const r = await load(daily((d) => d.toISOString().slice(0, 10)), {}, 'iso-dates.csv');
+    const gaps = r.issues['time_gaps:date'];
+    expect(gaps.message).toContain("pandas `df.set_index(pd.to_datetime(df.pop('date'))).resample('1D').first()`: the missing times");
+    expect(runAdvice(gaps.message, join(tmp, 'iso-dates.csv'))).toEqual({ rows: 40, first: '2021-01-01 00:00:00' });
+  });
+
+  it('day-first dates (13/01/2021): dayfirst=True, as the import read them; pandas alone reads 01/02 as January 2', async () => {
+    const r = await load(daily((d) => `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`), {}, 'day-first.csv');
+    const gaps = r.issues['time_gaps:date'];
+    expect(gaps.message).toContain("pandas `df.set_index(pd.to_datetime(df.pop('date'), dayfirst=True)).resample('1D').first()` (dayfirst=True:");
+    expect(runAdvice(gaps.message, join(tmp, 'day-first.csv'))).toEqual({ rows: 40, first: '2021-01-01 00:00:00' });
+  });
+
+  it("dates written as one number (20210101): format='%Y%m%d', not nanoseconds since 1970", async () => {
+    const r = await load(daily((d) => d.toISOString().slice(0, 10).replace(/-/g, '')), {}, 'compact.csv');
+    const gaps = r.issues['time_gaps:date'];
+    expect(gaps.message).toContain("pandas `df.set_index(pd.to_datetime(df.pop('date'), format='%Y%m%d')).resample('1D').first()`");
+    expect(runAdvice(gaps.message, join(tmp, 'compact.csv'))).toEqual({ rows: 40, first: '2021-01-01 00:00:00' });
   });
 });

@@ -3,7 +3,8 @@
 // error marks, which make the column categorical and a model learn 'ERR' as one more load level), and dates
 // with two-digit years ('25.12.20 00:00', Excel's short date) that stayed text because they do not read one
 // way (year first as well, or day first in some rows and month first in others: datetime.ts reads the rest),
-// and date-times followed by a zone name ('2021-03-28 03:00 CEST': zone-name-times.ts).
+// and date-times followed by a zone name ('2021-03-28 03:00 CEST': zone-name-times.ts), or numbers with a
+// unit word ('10+ years', ' 36 months': unit-numbers.ts).
 // Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all. Keys
 // are not numbers with marks: ISBNs ending in the check digit 'X' ('034545104X' among '0195153448'), or any
 // column named like an id or code, get an info note at most, never the advice to drop their odd values.
@@ -16,6 +17,7 @@ import { BAD, isMissingToken, parseNumberString, parsed } from './values';
 import { parseDatetime, readsBetterYearFirst, writesAmPm, type DateFormat } from './datetime';
 import { looksLikeIdName } from '../../common/data/id-names';
 import { zoneNameHint } from './zone-name-times';
+import { unitNumbersHint } from './unit-numbers';
 
 /** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
 const MAX_DISTINCT = 200_000;
@@ -70,7 +72,8 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     if (!isText(col) || plan.userType !== undefined || !col.dictionaryFile) return;
     const distinct = col.stats.cardinality ?? 0;
     if (distinct < 2 || distinct > MAX_DISTINCT) return;
-    const values = decodeDictionary(readFileSync(join(dir, col.dictionaryFile), 'utf8'), col.dictionaryFile).filter((x) => !isMissingToken(x));
+    const dictionary = decodeDictionary(readFileSync(join(dir, col.dictionaryFile), 'utf8'), col.dictionaryFile);
+    const values = dictionary.filter((x) => !isMissingToken(x));
     if (values.length < 2) return;
     const dates = values.filter(isShortYearDate);
     if (dates.length > 0 && dates.length >= DATE_SHARE * values.length) {
@@ -79,6 +82,8 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     }
     if (!plan.noTwelveHourTimes && twelveHourHint(col.name, values, v)) return;
     if (zoneNameHint(col.name, values, col.stats.count, v)) return;
+    // '10+ years', ' 36 months': its 'n/a' is a category of the column (kept in the list: the note says it becomes missing)
+    if (unitNumbersHint(col.name, dictionary, col.stats.count, v)) return;
     const marks = values.filter((x) => !isNumber(x));
     if (marks.length === 0 || !mostlyNumbers(marks.length, values.length)) return;
     // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was

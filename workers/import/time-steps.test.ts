@@ -25,7 +25,7 @@ describe('time gaps', () => {
     const issue = r.result.validation.issues.find((i) => i.kind === 'time_gaps');
     expect(issue).toMatchObject({ column: 'date', severity: 'warning', count: gaps });
     const longest = kept[after] - kept[after - 1];
-    expect(issue!.message).toBe(`time column 'date': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual 1 h; longest ${duration(longest * 3600)} at line ${holeLine.toLocaleString('en-US')}). Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run's data line counts them), though each joins times further apart than its lookback says. If that matters, resample the file to the usual step before importing it, e.g. pandas \`df.set_index('date').resample('1h').first()\`: the missing times become rows with empty values, which forecasting fills with the last value before them`);
+    expect(issue!.message).toBe(`time column 'date': ${gaps.toLocaleString('en-US')} gaps (steps longer than the usual 1 h; longest ${duration(longest * 3600)} at line ${holeLine.toLocaleString('en-US')}). Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run's data line counts them), though each joins times further apart than its lookback says. If that matters, resample the file to the usual step before importing it, e.g. pandas \`df.set_index(pd.to_datetime(df.pop('date'))).resample('1h').first()\`: the missing times become rows with empty values, which forecasting fills with the last value before them`);
     expect(duration(longest * 3600)).toMatch(/^3 days/);
   });
 
@@ -51,7 +51,7 @@ describe('time gaps', () => {
     expect(one.result.validation.issues.map((i) => i.message)).toEqual([
       "time column 'date': 1 gap (steps longer than the usual 1 day; longest 3 days at line 9); 1 weekend skipped is not counted. " +
       "Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run's data line counts them), though each joins times further apart than its lookback says. " +
-      "If that matters, resample the file to the usual step before importing it, e.g. pandas `df.set_index('date').resample('B').first()`: " +
+      "If that matters, resample the file to the usual step before importing it, e.g. pandas `df.set_index(pd.to_datetime(df.pop('date'))).resample('B').first()`: " +
       'the missing times become rows with empty values, which forecasting fills with the last value before them',
     ]);
   });
@@ -153,7 +153,7 @@ describe('time gaps', () => {
     const r = await load(`Zeit's,kW\n${times.map((i) => `${quarter(i)},${i}`).join('\n')}\n`);
     const gaps = r.result.validation.issues.find((i) => i.kind === 'time_gaps')!;
     expect(gaps.message).toContain("1 gap (steps longer than the usual 15 min; longest 1 h 15 min at line 42)");
-    expect(gaps.message).toContain("e.g. pandas `df.set_index('Zeit\\'s').resample('15min').first()`");
+    expect(gaps.message).toContain("e.g. pandas `df.set_index(pd.to_datetime(df.pop('Zeit\\'s'))).resample('15min').first()`");
     // what that resampling writes: every quarter hour, the missing ones empty
     const resampled = Array.from({ length: 96 }, (_, i) => `${quarter(i)},${times.includes(i) ? i : ''}`);
     const fixed = await load(`Zeit's,kW\n${resampled.join('\n')}\n`);

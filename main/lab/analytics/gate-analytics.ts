@@ -81,7 +81,7 @@ export class GateAnalytics {
     const t = runTarget(this.store, this.files, runId, this.resolveDataset);
     const run = this.store.runs.get(runId)!;
     const gates = runGates(run.config);
-    if (gates) assertOneKnockout(runId, gates, request, gateNamesFromConfig(run.config as Record<string, unknown>, run.dataSummary), run.datasetId);
+    if (gates) assertOneKnockout(runId, gates, request, gateNamesFromConfig(run.config as Record<string, unknown>, run.dataSummary), run);
     // a model whose gates cannot be listed here is checked by the job; the request's shape is checked now (zod: a refusal)
     const rowsRequest = KnockoutRowsRequest.parse(Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)));
     return startAnalyticsJob({ kind: 'rows', spec: t.spec, checkpoint: t.checkpoint, rowsRequest }, {}, this.launch).result;

@@ -5,10 +5,18 @@
 import { allInterventions, modesFor, type GateProbe, type Intervention } from '../../../common/analytics';
 import { Refusal } from '../runs/refusal';
 import { gateLabel, NO_NAMES, type GateNames } from '../../../common/analytics/gate-names';
-import { gatedTemplatesOfFamily, templateChoices } from '../../../common/analytics/gated-templates';
+import { gatedTemplatesOfFamily, runDataFacts, templateChoices } from '../../../common/analytics/gated-templates';
+import type { LabelCoding } from '../../../common/trainer-protocol';
 import { TEMPLATES } from '../../../common/models';
 
 export type KnockoutRequest = { gate?: string; mode?: Intervention['mode']; expert?: number };
+
+/** The run a knockout is asked of, as far as a refusal reads it (a RunRecord): its dataset, config and data summary. */
+export interface KnockoutRun {
+  datasetId?: number | null;
+  config?: unknown;
+  dataSummary?: { label?: LabelCoding } | null;
+}
 
 /** The experts (or variables) a 'single' knockout of `g` can keep: allInterventions' rule (at most 16). */
 const singleExperts = (g: GateProbe): number => Math.min(g.shape.at(-1) ?? 0, 16);
@@ -32,11 +40,14 @@ export function gatesAre(gates: readonly GateProbe[], names: GateNames = NO_NAME
 
 /**
  * Why a run without gates has no knockout, and what to train instead: a baseline (dlinear) is told the gated
- * templates of its family from the registry, with the train command on the run's dataset (`datasetId`;
- * "ID" for synthetic data); another model (the demo's) is told what knockouts need.
+ * templates of its family from the registry that its data can train (a click log without ratings: no mmoe;
+ * one modality: no gmu; the run's config and data summary say which; a run that does not say gets them all),
+ * with the train command on the run's dataset ("ID" for synthetic data); another model (the demo's) is told
+ * what knockouts need.
  */
-export function noGatesRefusal(runId: number, template: string, datasetId?: number | null): Refusal {
-  const gated = gatedTemplatesOfFamily(template);
+export function noGatesRefusal(runId: number, template: string, run: KnockoutRun = {}): Refusal {
+  const gated = gatedTemplatesOfFamily(template, runDataFacts(run.config as Record<string, unknown> | undefined, run.dataSummary));
+  const datasetId = run.datasetId;
   const info = TEMPLATES.find((t) => t.id === template);
   if (info?.baseline && gated.length) {
     return new Refusal(`run ${runId} has no gate to knock out: ${template} is a baseline without gates; to see what gates do on this data, ` +
@@ -46,9 +57,9 @@ export function noGatesRefusal(runId: number, template: string, datasetId?: numb
     'knockouts need a gated template (gates are highlighted in the Models diagram; `gatelab templates` marks them)');
 }
 
-/** Throws a Refusal naming the run's gates when `only` matches none of its knockouts (`datasetId`: the run's, for noGatesRefusal). */
-export function assertKnockoutRequest(runId: number, gates: readonly GateProbe[], only: KnockoutRequest, names: GateNames = NO_NAMES, datasetId?: number | null): void {
-  if (!gates.length) throw noGatesRefusal(runId, names.template, datasetId);
+/** Throws a Refusal naming the run's gates when `only` matches none of its knockouts (`run`: the run asked, for noGatesRefusal). */
+export function assertKnockoutRequest(runId: number, gates: readonly GateProbe[], only: KnockoutRequest, names: GateNames = NO_NAMES, run?: KnockoutRun): void {
+  if (!gates.length) throw noGatesRefusal(runId, names.template, run);
   const gate = only.gate === undefined ? undefined : gates.find((g) => g.gate === only.gate);
   if (only.gate !== undefined && !gate) throw new Refusal(`run ${runId} has no gate '${only.gate}'; ${gatesAre(gates, names)}`);
   if (gate && only.mode !== undefined && !modesFor(gate.kind).includes(only.mode)) {
@@ -71,8 +82,8 @@ export function assertKnockoutRequest(runId: number, gates: readonly GateProbe[]
  * One knockout, for `--rows` (the prediction of chosen rows as trained and with one gate forced): the
  * request must name a gate and a mode (and the expert of a 'single' knockout), then is checked as any.
  */
-export function assertOneKnockout(runId: number, gates: readonly GateProbe[], only: KnockoutRequest, names: GateNames = NO_NAMES, datasetId?: number | null): void {
-  assertKnockoutRequest(runId, gates, only, names, datasetId);
+export function assertOneKnockout(runId: number, gates: readonly GateProbe[], only: KnockoutRequest, names: GateNames = NO_NAMES, run?: KnockoutRun): void {
+  assertKnockoutRequest(runId, gates, only, names, run);
   if (only.gate === undefined || only.mode === undefined) {
     throw new Refusal(`--rows evaluates one knockout: give --gate G and --mode M (and --expert E with --mode single); ${gatesAre(gates, names)}`);
   }

@@ -64,13 +64,15 @@ describe('a knockout on chosen test rows of a stored run', () => {
 
   it('gatelab knockout --rows prints one line per row; rows outside the test split are refused as Try it refuses them', async () => {
     const said = await gatelab(['knockout', String(runId), '--gate', 'gmu.z0', '--mode', 'closed', '--rows', '0-2,41', '--home', home]);
+    const r = await analytics.knockoutRows(runId, { gate: 'gmu.z0', mode: 'closed', rows: [0] });
     expect(said.code, said.err).toBe(0);
     const lines = said.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^run ${runId}: P\\(label = 1\\) of 4 test rows \\(of [\\d,]+\\), as trained and with gmu · context closed$`));
-    expect(lines[1]).toMatch(/^ {2}test row +as trained +with gmu · context closed +change +gmu · context mean openness$/);
+    expect(lines[1]).toMatch(/^ {2}test row +target +as trained +with gmu · context closed +change +gmu · context mean openness$/);
     expect(lines.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['0', '1', '2', '41']);
-    expect(lines[2]).toMatch(/^ {2}0 +\d+\.\d % +\d+\.\d % +[+-]?\d+\.\d pts +0\.\d{3}$/);
-    const r = await analytics.knockoutRows(runId, { gate: 'gmu.z0', mode: 'closed', rows: [0] });
+    // the row's label as the file writes it, then the two probabilities of its positive value
+    expect(lines[2]).toMatch(/^ {2}0 +[01] +\d+\.\d % +\d+\.\d % +[+-]?\d+\.\d pts +0\.\d{3}$/);
+    expect(lines[2].trim().split(/\s+/)[1]).toBe(String(r.rows[0].target[0]));
     const outside = await gatelab(['knockout', String(runId), '--gate', 'gmu.z0', '--mode', 'closed', '--rows', `3,${r.testRows}`, '--home', home]);
     expect(outside).toEqual({ code: 2, out: '', err: `gatelab knockout: ${testRowsRefusal([3, r.testRows], r.testRows)}\n` });
   }, 60_000);

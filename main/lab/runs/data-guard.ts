@@ -39,7 +39,7 @@ import { DataColumns, forecastingFitProblem } from '../../../common/models/bindi
 import { codeTarget, positiveChoiceOf, refuseLabelSpellings, type DatasetRef, type TargetCoding, type TargetReading } from '../../../common/models/target';
 import { templateDataProblem, type TargetFacts } from '../../../common/models/template-needs';
 import type { RunConfig } from '../../../common/runs/config';
-import { parseModelConfig } from '../../../common/models/index';
+import { modalityCountProblem } from '../../../common/models/modality-count';
 import { corruptingTheOnlyModality } from '../../../common/models/fusion-corruption';
 import type { LabStore } from '../store/index';
 import { lazyDatasetCache } from './run-pipeline';
@@ -210,15 +210,11 @@ function refuseRowSplitOnLongFormat(config: RunConfig, store: LabStore, datasetI
  */
 function checkModalities(config: RunConfig, columns: { family: string; modalities?: { name: string }[] }): void {
   if (columns.family !== 'fusion' || !columns.modalities) return;
-  const modalities = columns.modalities.map((m) => ({ name: m.name, dim: 1 }));
   const model = config.model as Record<string, unknown>;
-  try {
-    parseModelConfig({ ...model, modalities });
-  } catch (e) {
-    const lines = (e as Error).message.split('\n').filter((l) => /field 'modalities'/.test(l));
-    if (lines.length) throw new Error(lines.join('\n'));
-  }
-  const corrupting = corruptingTheOnlyModality(model, columns.modalities.map((m) => m.name));
+  const names = columns.modalities.map((m) => m.name);
+  const tooFew = modalityCountProblem(model, names);
+  if (tooFew) throw new Error(tooFew);
+  const corrupting = corruptingTheOnlyModality(model, names);
   if (corrupting) throw new Error(corrupting);
 }
 

@@ -16,13 +16,16 @@ import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingR
 import { NUMBER_FORMAT_RULE, laterNumberReadings, numberFormatOf, type LaterNumberReadings, type NumberFormat } from './export-number-format';
 import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 import { pandasPivot } from '../../../common/data/forecasting-long';
-import { DASH_RUN_PATTERN, NUMBER_MISSING_TOKENS } from '../../../common/data/missing-cells';
+import { DASH_RUN_PATTERN, MISSING_CELLS as IMPORT_MISSING_CELLS, NUMBER_MISSING_TOKENS } from '../../../common/data/missing-cells';
 import { recordedRules } from '../import/parse-rules';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
-/** The importer's missing-value cells (workers/import/coded-column.ts; pandas' list plus the empty cell). */
-export const MISSING_CELLS = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
+/**
+ * The cells every column reads as missing, as the importer compares them (common/data/missing-cells.ts):
+ * GateLab's list, part of pandas' default na_values ('n/a', 'None', '#NA' are values in a category column).
+ */
+export const MISSING_CELLS = [...IMPORT_MISSING_CELLS];
 /**
  * The cells a number column also reads as missing, trimmed and in any case: the importer's own list
  * (common/data/missing-cells.ts), '?' and '-' among them, which UCI's household power file writes for a
