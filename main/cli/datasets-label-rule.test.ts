@@ -81,3 +81,24 @@ describe("gatelab datasets roles … --positive VALUE", () => {
     expect(config.model.positive).toBe('Fully Paid');
   }, 120_000);
 });
+
+describe('gatelab train --target on a dataset with a label rule', () => {
+  it('a refused run keeps the rule; a new target given to a run drops it (it was for the old column)', async () => {
+    expect((await gatelab(['datasets', 'roles', 'ratings', 'rating=target', '--positive-at-least', '4', '--home', home])).code).toBe(0);
+    // refused once the target is set (a CTR label of three genres): the target and the rule are put back
+    const refused = await gatelab(['train', '--dataset', 'ratings', '--template', 'lr', '--target', 'genre', '--home', home]);
+    expect(refused.code).toBe(2);
+    expect(refused.out + refused.err).toMatch(/target of dataset \d+ left as it was: the run was refused/);
+    expect(refused.out + refused.err).not.toContain('label rule of'); // a change set back is not said
+    expect((await shown()).label).toEqual({ positiveAtLeast: 4, positive: null });
+    expect(target(await shown())).toBe('rating');
+    // 'item' read by the rule of 'rating' (item ≥ 4) would be a label nobody chose
+    const moved = await gatelab(['train', '--dataset', 'ratings', '--template', 'concat-fusion', '--target', 'genre', '--epochs', '1', '--set', 'max-steps=2', '--home', home, '--json']);
+    expect(moved.code, moved.err).toBe(0);
+    expect(moved.out + moved.err).toContain("label rule of 'rating' removed: it was for that column, which is no longer the target");
+    expect((await shown()).label).toEqual({ positiveAtLeast: null, positive: null });
+    const id = (lastJson(moved.out) as { run: number }).run;
+    const config = (lastJson((await gatelab(['show', String(id), '--home', home, '--json'])).out) as { config: { model: { positiveAtLeast?: number } } }).config;
+    expect(config.model.positiveAtLeast).toBeUndefined();
+  }, 120_000);
+});

@@ -4,8 +4,11 @@
 // line that claims the change is held here until the run is queued, and dropped when it is refused: the
 // user reads the change only when it stands. Every other line of the setup is said at once, in its order.
 
-/** The setup's line that says --target was set (dataset-runs.ts setTarget); not its "left as it was". */
-const TARGET_SET = /^target of dataset \d+: /;
+/**
+ * The setup's lines that say --target was set (dataset-runs.ts setTarget) and the old target's label rule
+ * dropped with it: both are set back on a refusal. Not its "left as it was".
+ */
+const TARGET_SET = /^(target of dataset \d+: |label rule of '.*' removed: )/;
 
 export interface HeldTargetLine {
   /** The setup's log: says each line, except a target change, which it holds. */

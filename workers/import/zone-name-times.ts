@@ -6,6 +6,7 @@
 // offset is certain.
 import { parseDatetime, type DateFormat } from './datetime';
 import type { Validation } from './validation';
+import { pyString } from '../../common/text/python-string';
 
 /** A date-time, one space, then a zone name of 2 to 5 capital letters or 'UTC+1', 'GMT-05:00': the name is group 2. */
 const WITH_ZONE_NAME = /^(.*\d)\s+([A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)$/;
@@ -53,7 +54,7 @@ export function zoneNameHint(name: string, values: readonly string[], count: num
   const unknown = names.filter((z) => ZONE_OFFSETS[z] === undefined);
   // one pandas call that writes every known name as its offset: ' CEST' at the end becomes '+02:00'
   const replace = `{${known.map((z) => `r' ${z}$': '${ZONE_OFFSETS[z]}'`).join(', ')}}`;
-  const column = `df['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  const column = `df[${pyString(name)}]`;
   const fix = known.length === 0
     ? `Write each zone name as the UTC offset it stands for (e.g. '2021-03-28 03:00+02:00') and import the file again`
     : `Write each zone name as its UTC offset and import the file again, e.g. pandas: ${column} = ${column}.replace(${replace}, regex=True)`

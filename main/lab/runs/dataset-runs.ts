@@ -133,8 +133,21 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     if (options.target !== undefined) {
       const rolesBefore = lab.registry.get(datasetId)!.columns.map((c) => ({ column: c.name, role: c.role }));
       const id = datasetId;
-      if (!importedNow) undo = once(() => { lab.registry.setColumns(id, rolesBefore); log(`target of dataset ${id} left as it was: the run was refused`); });
+      const rules = new LabelRules(lab.store.settings);
+      const ruleBefore = rules.get(String(id));
+      if (!importedNow) undo = once(() => {
+        lab.registry.setColumns(id, rolesBefore);
+        if (ruleBefore) rules.set(String(id), ruleBefore);
+        log(`target of dataset ${id} left as it was: the run was refused`);
+      });
+      const wasTarget = rolesBefore.find((c) => c.role === 'target')?.column;
       setTarget(lab.registry, datasetId, options.target, log);
+      // a label rule is about its column's values ('rating' ≥ 4, 'Charged Off'): a new target drops it, as
+      // `datasets roles` and the app do, instead of reading the new column by the old one's rule
+      if (ruleBefore && (ruleBefore.positiveAtLeast != null || ruleBefore.positive != null) && wasTarget !== options.target) {
+        rules.set(String(id), { positiveAtLeast: null, positive: null });
+        log(`label rule of '${wasTarget}' removed: it was for that column, which is no longer the target`);
+      }
     }
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
     const dataset = lab.registry.get(datasetId)!;
