@@ -11,7 +11,7 @@ import { addCheckpointedRun } from './testing/checkpointed-run';
 import { labPaths } from '../lab/home';
 import { openLabStore } from '../lab/store/index';
 import { defaultModelConfig } from '../../common/models';
-import { assertKnockoutRequest, gatesAre } from './knockout-request';
+import { assertKnockoutRequest, gatesAre } from '../lab/analytics/knockout-request';
 import type { GateProbe } from '../../common/analytics';
 import { gateNamesFromConfig } from '../../common/analytics/gate-names';
 

@@ -15,7 +15,7 @@ import { RunFiles } from '../lab/runs/run-files';
 import { datasetResolver } from '../lab/runs/dataset-runs';
 import { GateAnalytics } from '../lab/analytics/index';
 import { runGates, runTarget } from '../lab/analytics/run-target';
-import { assertKnockoutRequest, assertOneKnockout } from './knockout-request';
+import { assertKnockoutRequest, assertOneKnockout } from '../lab/analytics/knockout-request';
 import { formatKnockoutRows, knockoutRowsJson, rowsOption } from './knockout-rows';
 import { runClassNames } from '../../common/analytics/class-names';
 import { testClassesOf } from '../lab/runs/test-classes-report';
