@@ -65,6 +65,7 @@ export const REQUESTS = {
   'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),
   'runs.exports': channel(Empty, z.array(R.ExportedFile), 'Files earlier exports wrote into the exports folder, newest first'),
   'analytics.knockouts': channel(R.RunId, A.RunKnockouts, 'Stored knockout table of a run (metric deltas per gate knocked out), null if none yet'),
+  'analytics.knockoutChoices': channel(R.RunId, A.RunKnockoutChoices, "Every knockout the run's gates allow (as `gatelab knockout --gate --mode --expert` takes them), or why it has none"),
   'analytics.knockoutRows': channel(A.KnockoutRowsPayload, A.RunKnockoutRows, 'One knockout on chosen test rows (Try it numbering): each row as trained, knocked out, and the gate value on it'),
   'analytics.knockoutAll': channel(R.RunId, A.AnalyticsJobInfo, 'Queue "knock out all gates one by one" for a trained run as a background job'),
   'analytics.jobs': channel(R.RunId, A.AnalyticsJobs, 'Analytics jobs of a run with their progress'),

@@ -82,6 +82,12 @@ export interface ParseRules {
   emptyTrailingRows: boolean;
   /** Amazon review dates '05 18, 2015', '5 8, 2015' (month, day, comma, four-digit year) are datetimes (datetime.ts 'mdy-comma'). */
   monthDayCommaDates: boolean;
+  /**
+   * Category, text and boolean columns read all of pandas' default na_values as missing ('n/a', 'None', '#NA',
+   * '-nan'...: common/data/missing-cells.ts PANDAS_MISSING_CELLS), not only GateLab's first list (MISSING_CELLS);
+   * number columns read '#NA', '-nan', '1.#IND' so too (workers/import/values.ts isPandasOnlyMissing).
+   */
+  pandasMissingCells: boolean;
 }
 
 /** A rule set with each rule on or off as `on` says: the one place that lists them (the compiler checks it against ParseRules). */
@@ -94,7 +100,8 @@ export function parseRulesWith(on: (rule: keyof ParseRules) => boolean): ParseRu
     whitespaceColumns: on('whitespaceColumns'), commentLines: on('commentLines'), sepLine: on('sepLine'), initialSpaces: on('initialSpaces'),
     timeParts: on('timeParts'), bigIntCodes: on('bigIntCodes'), titleLines: on('titleLines'), endOfDayTimes: on('endOfDayTimes'),
     dashRuns: on('dashRuns'), dateHourColumns: on('dateHourColumns'), dottedTimes: on('dottedTimes'),
-    emptyTrailingRows: on('emptyTrailingRows'), monthDayCommaDates: on('monthDayCommaDates') };
+    emptyTrailingRows: on('emptyTrailingRows'), monthDayCommaDates: on('monthDayCommaDates'),
+    pandasMissingCells: on('pandasMissingCells') };
 }
 
 export const PARSE_RULE_NAMES = Object.keys(parseRulesWith(() => true)) as Array<keyof ParseRules>;

@@ -4,6 +4,7 @@ import { helpText, unknownOption, type CliOption } from './cli/options';
 import { exitCodeOfError, EXIT_REFUSED } from './cli/exit-codes';
 import { closestName } from '../common/runs/dropped-fields';
 import { withLeadingOptionsMoved } from './cli/leading-options';
+import { printRefusalLine } from './cli/json-refusal';
 
 export interface CliCommand {
   /** One line for `gatelab help`. */
@@ -14,10 +15,10 @@ export interface CliCommand {
   options: readonly CliOption[];
   run(args: CliArgs): Promise<number>;
   /**
-   * The verb's `--json` refusal line (`{run: null, status: 'error', …, error: message}` for train): main()
-   * prints it for the refusals found before the verb runs (words the parser refuses, an unknown option, a
-   * `--set` without key=value), so a script reading the last stdout line finds one as it does for the verb's
-   * own refusals, which the verb prints with the same hook. A verb without one says them on stderr only.
+   * The keys of the verb's success line, empty, for its `--json` refusal line (`{run: null, test: {}}` for
+   * train): every refusal under --json ends stdout with `{command, status: 'error', error}` and these
+   * (cli/json-refusal.ts), whether main() found it before the verb ran (words the parser refuses, an unknown
+   * option, a `--set` without key=value) or the verb did. A verb without them gets the three keys alone.
    */
   jsonRefusal?: (message: string) => Record<string, unknown>;
 }
@@ -60,7 +61,8 @@ export async function main(typed: string[]): Promise<number> {
     // under --json, the named command's refusal line ends stdout, as its other refusals' do (refuse below)
     const verb = reordered.verb !== undefined && Object.hasOwn(COMMANDS, reordered.verb) ? reordered.verb : undefined;
     const command = reordered.json && verb ? await COMMANDS[verb]().then((m) => m.command, () => undefined) : undefined;
-    if (command?.jsonRefusal) console.log(JSON.stringify(command.jsonRefusal(reordered.refusal)));
+    // no command named (`gatelab --json --home DIR`): command null, yet --json still ends with the line
+    if (reordered.json) printRefusalLine(verb ?? null, command, reordered.refusal);
     console.error(`gatelab: ${reordered.refusal}`);
     return EXIT_REFUSED;
   }
@@ -72,6 +74,7 @@ export async function main(typed: string[]): Promise<number> {
   // own keys only: 'constructor' or 'toString' is no command, not an Object method to call
   const load = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!load) {
+    if (rest.includes('--json')) printRefusalLine(null, undefined, unknownCommand(verb));
     console.error(`gatelab: ${unknownCommand(verb)}`);
     return 2;
   }
@@ -86,7 +89,7 @@ export async function main(typed: string[]): Promise<number> {
   try {
     ({ command } = await load());
   } catch (e) {
-    return escaped(verb, e);
+    return escaped(verb, undefined, args.options.json === true, e);
   }
   // `gatelab VERB --help` must never run the verb (a bare `train --help` would otherwise train the demo).
   if (args.options.help === true || args.positionals.includes('-h')) {
@@ -98,7 +101,7 @@ export async function main(typed: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (e) {
-    return escaped(verb, e);
+    return escaped(verb, command, args.options.json === true, e);
   }
 }
 
@@ -119,12 +122,9 @@ export function unknownCommand(verb: string): string {
   return `unknown command '${verb}'${near ? ` (did you mean '${near}'?)` : ''}. Run 'gatelab help' for the list.`;
 }
 
-/**
- * A refusal found before the verb runs (exit 2, nothing done): said on stderr and, with --json, the verb's
- * own JSON refusal line on stdout (CliCommand.jsonRefusal), the one place these lines are printed.
- */
+/** A refusal found before the verb runs (exit 2, nothing done): said on stderr and, with --json, its JSON line. */
 function refuse(verb: string, command: CliCommand | undefined, json: boolean, message: string): number {
-  if (json && command?.jsonRefusal) console.log(JSON.stringify(command.jsonRefusal(message)));
+  if (json) printRefusalLine(verb, command, message);
   console.error(`gatelab ${verb}: ${message}`);
   return EXIT_REFUSED;
 }
@@ -134,10 +134,13 @@ function refuse(verb: string, command: CliCommand | undefined, json: boolean, me
  * verb expected it): one line a user can act on, as every verb's errors are, and exit 1 (2 only for a typed
  * refusal). The stack is for whoever debugs GateLab: GATELAB_DEBUG=1 prints it.
  */
-function escaped(verb: string, e: unknown): number {
+function escaped(verb: string, command: CliCommand | undefined, json: boolean, e: unknown): number {
   const message = e instanceof Error ? e.message : String(e);
   const code = exitCodeOfError(e);
   if (process.env.GATELAB_DEBUG) console.error(e instanceof Error && e.stack ? e.stack : message);
-  console.error(`gatelab ${verb}: ${message}${code === 1 && !process.env.GATELAB_DEBUG ? ' (GATELAB_DEBUG=1 gatelab ... prints where it happened)' : ''}`);
+  const said = `${message}${code === 1 && !process.env.GATELAB_DEBUG ? ' (GATELAB_DEBUG=1 gatelab ... prints where it happened)' : ''}`;
+  // with --json it ends stdout too, as a refusal does: a script reading the last line finds the error there
+  if (json) printRefusalLine(verb, command, said);
+  console.error(`gatelab ${verb}: ${said}`);
   return code;
 }

@@ -55,7 +55,8 @@ describe('pivoting a long-format file for forecasting', () => {
     expect(Array.from(pivot.source.column('s10').values)).toEqual([NaN, 101, 102, 103, 104]);
     expect(Array.from(pivot.source.column('s2').values)).toEqual([20, 21, NaN, 23, 24]);
     expect(pivot.gaps).toBe(2);
-    expect(pivot.note).toBe("long format: 3 series by 'store' pivoted into 3 channels (2 gaps filled with the series' value before)");
+    // the gap before 's10' starts has no value before it: counted apart, with the late series named
+    expect(pivot.note).toBe("long format: 3 series by 'store' pivoted into 3 channels (2 gaps: 1 filled with the series' value before, 1 before a series' first row filled with its first value; 's10' starts late, at 2024-01-01 01:00)");
     // filled as any missing value is (workers/data/finite.ts): the value before, a leading gap the first value
     expect(Array.from(fillGapsForward(pivot.source.column('s10').values))).toEqual([101, 101, 102, 103, 104]);
     expect(Array.from(fillGapsForward(pivot.source.column('s2').values))).toEqual([20, 21, 21, 23, 24]);
@@ -106,6 +107,18 @@ describe('pivoting a long-format file for forecasting', () => {
     // 'b' covers hours 5-9 of 0-9: half of all times, pivoted, its first five hours gaps
     const half = longSource([...span('a', 0, 9), ...span('b', 5, 9)], ['sales'], { seriesRole: true });
     expect(forecastingPivot(half.source, half.roles, ['sales'])!.gaps).toBe(5);
+  });
+
+  it('names the series that starts last when every gap is before a late series\' first row, and keeps the old words for inner gaps only', () => {
+    // meters installed late: 'b' from hour 2, 'c' from hour 3 of 0-9; no gap inside any series
+    const span = (s: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i): Row => [from + i, s, i]);
+    const late = longSource([...span('a', 0, 9), ...span('b', 2, 9), ...span('c', 3, 9)], ['sales'], { seriesRole: true });
+    const pivot = forecastingPivot(late.source, late.roles, ['sales'])!;
+    expect(pivot.gaps).toBe(5);
+    expect(pivot.note).toBe("long format: 3 series by 'store' pivoted into 3 channels (5 gaps, all before a series' first row filled with its first value; 2 series start late, the last 'c' at 2024-01-01 03:00)");
+    // a series that ends early is carried forward: the value before, as an inner gap
+    const early = longSource([...span('a', 0, 9), ...span('b', 0, 7)], ['sales'], { seriesRole: true });
+    expect(forecastingPivot(early.source, early.roles, ['sales'])!.note).toBe("long format: 2 series by 'store' pivoted into 2 channels (2 gaps filled with the series' value before)");
   });
 });
 

@@ -40,7 +40,7 @@ export interface LongPivot {
   gaps: number;
   /** Rows left out because their time or series is missing. */
   dropped: number;
-  /** The data line's words: "long format: 12 series by 'store' pivoted into 12 channels (3 gaps filled)". */
+  /** The data line's words: "long format: 12 series by 'store' pivoted into 12 channels (3 gaps filled with the series' value before)"; gaps before a late series' first row are counted apart (gapWords). */
   note: string;
 }
 
@@ -126,19 +126,40 @@ export function pivotLong(data: ColumnSource & { meta: DatasetCacheMeta }, layou
   checkOverlap(rowOf, times, names, layout);
   const cols = channels.map(() => new Float64Array(T).fill(NaN));
   const raw = values.map((v) => data.column(v).values);
-  let gaps = 0;
+  let gaps = 0, leading = 0;
+  const firstTime = new Int32Array(S).fill(-1); // each series' first time with a row of its own
   for (let i = 0; i < T; i++) {
     for (let s = 0; s < S; s++) {
       const r = rowOf[i * S + s];
-      if (r < 0) { gaps++; continue; }
+      if (r < 0) { gaps++; if (firstTime[s] < 0) leading++; continue; }
+      if (firstTime[s] < 0) firstTime[s] = i;
       for (let v = 0; v < V; v++) cols[s * V + v][i] = raw[v][r];
     }
   }
   const note = `long format: ${plural(S, 'series')} by '${series}' pivoted into ${plural(channels.length, 'channel')}` +
     (V > 1 ? ` named ${values.map((v) => `<series>/${v}`).join(', ')}` : '') +
-    ` (${gaps ? `${plural(gaps, 'gap')} filled with the series' value before` : 'no gaps'})` +
+    ` (${gapWords(gaps, leading, names, firstTime, times)})` +
     (dropped ? `; ${plural(dropped, 'row')} without a time or a '${series}' left out` : '');
   return { layout, source: wideSource(data.meta, time, times, channels, cols), channels, series: names, values: [...values], gaps, dropped, note };
+}
+
+/**
+ * The data line's gap words. A gap inside a series takes the value before it, but the times before a late
+ * series' first row have no value before: they take its first value, carried back flat, so they are counted
+ * apart and the series that starts last is named (a meter installed in February is flat until then).
+ */
+function gapWords(gaps: number, leading: number, names: readonly string[], firstTime: Int32Array, times: Float64Array): string {
+  if (!gaps) return 'no gaps';
+  const inner = gaps - leading;
+  if (!leading) return `${plural(gaps, 'gap')} filled with the series' value before`;
+  let last = 0, late = 0;
+  firstTime.forEach((f, s) => { if (f > 0) late++; if (f > firstTime[last]) last = s; });
+  const when = wallTime(times[firstTime[last]]);
+  const who = late === 1 ? `'${names[last]}' starts late, at ${when}` : `${late.toLocaleString('en-US')} series start late, the last '${names[last]}' at ${when}`;
+  const before = `before a series' first row filled with its first value; ${who}`;
+  return inner
+    ? `${plural(gaps, 'gap')}: ${inner.toLocaleString('en-US')} filled with the series' value before, ${leading.toLocaleString('en-US')} ${before}`
+    : `${plural(gaps, 'gap')}, all ${before}`;
 }
 
 /** Throws when the series share fewer than MIN_SHARED_TIMES of all times (module comment). */

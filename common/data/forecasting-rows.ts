@@ -20,7 +20,7 @@ import { CLOCK_CHANGE_MIN_DAYS, SpringChanges, timesWrittenInUtc } from './sprin
 import { RepeatedHourRuns, autumnStep, clockWentBack } from './autumn-clock-change';
 import { dateHourAdvice, hourColumnBesideDate } from './date-hour-columns';
 // whether the split has room for its windows (its own file); callers import it from here, as before the split
-export { checkForecastingWindows, fewWindowsWarning, MIN_STEPS_PER_EPOCH, MIN_VALIDATION_WINDOWS, NOT_CHRONOLOGICAL, windowMisfit } from './forecasting-window-fit';
+export { checkForecastingWindows, fewWindowsWarning, MIN_STEPS_PER_EPOCH, MIN_VALIDATION_WINDOWS, NOT_CHRONOLOGICAL, windowMisfit, type StepUnit } from './forecasting-window-fit';
 
 export interface RoleOf { name: string; role: string }
 
@@ -267,7 +267,8 @@ const TIME_OF_DAY = /^\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?|24:00(:00)
  * Whether a forecasting run's rows are long format, to be pivoted into one channel per series (and value
  * column): a column with role series-id holding several values, or, without one, what the importer's
  * long-format check recognised: more than 1% of the rows repeat an earlier time, each time appears about k
- * times and exactly one categorical column in use has k values (not times of day: a date and its time
+ * times and exactly one categorical column in use has k values, or the importer's note names it with as many
+ * values as the most rows of one time (a series covering few times) (not times of day: a date and its time
  * split in two columns are one timestamp). Null: one series (the row checks apply). Throws when the
  * columns cannot say which series a row is: two series-id columns, two k-valued candidates, or no time column.
  */
@@ -294,7 +295,11 @@ export function longLayout(meta: DatasetCacheMeta, columns: readonly RoleOf[]): 
   if (repeats / Math.max(1, meta.rows) <= DUPLICATE_TIMES_ALLOWED) return null;
   const perTime = Math.round(meta.rows / Math.max(1, meta.rows - repeats));
   if (perTime < 2) return null;
-  const candidates = used.map((c) => info(c.name)).filter((c): c is NonNullable<typeof c> => !!c && c.name !== time && c.type === 'categorical' && c.stats.cardinality === perTime
+  // a series covering few times pulls the average below the number of series: the importer then matched the
+  // column to the most rows of one time (workers/import/repeats-per-time.ts seriesPerTime), and its note names it
+  const noted = (c: { name: string; stats: { cardinality: number | null } }) => meta.validation.issues.some((i) => i.kind === 'note' && i.column === time
+    && i.message.includes(`and column '${c.name}' has ${c.stats.cardinality} values: this looks like long format`));
+  const candidates = used.map((c) => info(c.name)).filter((c): c is NonNullable<typeof c> => !!c && c.name !== time && c.type === 'categorical' && (c.stats.cardinality === perTime || noted(c))
     && !(c.stats.topValues?.length && c.stats.topValues.every((t) => TIME_OF_DAY.test(t.value))));
   if (candidates.length > 1) {
     throw new Error(`each time in '${time}' appears ${perTime} times, and ${candidates.map((c) => `'${c.name}'`).join(' and ')} each have ${perTime} values: the file looks like long format, ` +

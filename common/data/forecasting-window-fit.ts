@@ -8,29 +8,35 @@ import { windowStarts } from './windows';
 type Ranges = NonNullable<SplitResult['ranges']>;
 const PART_WORD: Record<PartName, string> = { train: 'training', val: 'validation', test: 'test' };
 export const NOT_CHRONOLOGICAL = 'forecasting needs a chronological split (kind chronological or ett): windows must not mix time periods';
+/**
+ * What a window's steps are: the file's rows, or, for a long-format run pivoted into one row per time
+ * (./forecasting-long.ts), its times: "rows 1-3,040" of an 85,000-row file would name rows it never counted.
+ */
+export type StepUnit = 'row' | 'time';
 
 /** Throws (windowMisfit's message) when a part of the split has no window; the trainer's order: train, validation, test. */
-export function checkForecastingWindows(split: SplitResult, lookback: number, horizon: number, stride = 1): void {
+export function checkForecastingWindows(split: SplitResult, lookback: number, horizon: number, stride = 1, unit: StepUnit = 'row'): void {
   if (!split.ranges) throw new Error(NOT_CHRONOLOGICAL);
   for (const part of ['train', 'val', 'test'] as const) {
     const starts = windowStarts(split.ranges[part], { lookback, horizon, stride: part === 'train' ? stride : 1 }, part !== 'train');
-    if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, lookback, horizon));
+    if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, lookback, horizon, unit));
   }
 }
 
-/** Rows [s, e) of the file as people count them: "rows 1-350 (350 rows)", "no rows" (one wording for every part). */
-function rowSpan([s, e]: [number, number]): string {
+/** Rows [s, e) of the file as people count them: "rows 1-350 (350 rows)", "no rows" (one wording for every part); times for a pivot. */
+function rowSpan([s, e]: [number, number], unit: StepUnit): string {
   const n = e - s;
-  return n <= 0 ? 'no rows' : `rows ${(s + 1).toLocaleString('en-US')}-${e.toLocaleString('en-US')}, ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  return n <= 0 ? `no ${unit}s` : `${unit}s ${(s + 1).toLocaleString('en-US')}-${e.toLocaleString('en-US')}, ${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /**
  * Why `part` has no window, and the largest lookback (at this horizon) and horizon (at this lookback) every
  * part fits. A training window needs lookback + horizon rows inside the part; a validation or test window
  * only needs its horizon there (its lookback may reach back into the rows before), and a lookback that
- * ends inside the file. Parts are named by their rows counted from 1, both ends included.
+ * ends inside the file. Parts are named by their rows counted from 1, both ends included (`unit` 'time':
+ * a pivoted long-format run's times).
  */
-export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, horizon: number): string {
+export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, horizon: number, unit: StepUnit = 'row'): string {
   const len = ([s, e]: [number, number]) => e - s;
   const heldOut = Math.min(len(ranges.val), len(ranges.test));
   // the largest lookback at horizon h: a training window inside its part, held-out lookbacks inside the file
@@ -39,10 +45,10 @@ export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, h
   const maxLookback = horizon <= heldOut ? lookbackAt(horizon) : 0;
   const maxHorizon = Math.min(len(ranges.train) - lookback, len(ranges.val), len(ranges.test), ranges.val[1] - lookback, ranges.test[1] - lookback);
   const why = part === 'train'
-    ? `the training part (${rowSpan(ranges.train)}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
+    ? `the training part (${rowSpan(ranges.train, unit)}) is shorter than lookback ${lookback} + horizon ${horizon}: a training window must lie inside it`
     : len(ranges[part]) < horizon
-      ? `the ${PART_WORD[part]} part (${rowSpan(ranges[part])}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the rows before)`
-      : `lookback ${lookback} reaches before the first row for every window of the ${PART_WORD[part]} part (${rowSpan(ranges[part])})`;
+      ? `the ${PART_WORD[part]} part (${rowSpan(ranges[part], unit)}) is shorter than horizon ${horizon}: its windows' targets must lie inside it (their lookback may reach into the ${unit}s before)`
+      : `lookback ${lookback} reaches before the first ${unit} for every window of the ${PART_WORD[part]} part (${rowSpan(ranges[part], unit)})`;
   // no lookback fits this horizon when a held-out part is shorter than it: the lookback that fits the longest horizon that does
   const shorter = horizon > heldOut && heldOut >= 1 ? Math.min(heldOut, horizon) : 0;
   const shorterLookback = shorter ? Math.min(lookback, lookbackAt(shorter)) : 0;
@@ -51,7 +57,7 @@ export function windowMisfit(ranges: Ranges, part: PartName, lookback: number, h
     maxHorizon >= 1 ? `horizon ≤ ${maxHorizon} with lookback ${lookback} (--set model.horizon=${maxHorizon})` : null,
     // only beside a horizon that fits alone: with neither fitting, the pair below keeps the proportion
     maxHorizon >= 1 && shorterLookback >= 1 && !(maxHorizon >= shorter && shorterLookback === lookback)
-      ? `lookback ≤ ${shorterLookback} with horizon ${shorter} (no lookback fits horizon ${horizon}: the ${len(ranges.val) <= len(ranges.test) ? 'validation' : 'test'} part has ${heldOut} rows; --set model.lookback=${shorterLookback} --set model.horizon=${shorter})`
+      ? `lookback ≤ ${shorterLookback} with horizon ${shorter} (no lookback fits horizon ${horizon}: the ${len(ranges.val) <= len(ranges.test) ? 'validation' : 'test'} part has ${heldOut} ${unit}s; --set model.lookback=${shorterLookback} --set model.horizon=${shorter})`
       : null,
   ].filter(Boolean);
   // Neither alone fits: the largest pair in the same lookback : horizon proportion that does

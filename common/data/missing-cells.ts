@@ -4,15 +4,22 @@
 // an export tells a consumer is what the import did.
 
 /**
- * The cells every column reads as missing, compared exactly (case counts, spaces too). GateLab's list, not all
- * of pandas' default na_values: pandas also reads 'n/a', '#NA', '#N/A N/A', '-NaN', '-nan', '1.#IND', '-1.#IND',
- * '1.#QNAN', '-1.#QNAN' (and since pandas 2.0 'None') as missing, which a category or text column here keeps
- * as values (LendingClub's emp_length 'n/a' is a category); a number column reads more (NUMBER_MISSING_TOKENS).
- * Adding a marker would change the categories of datasets already imported when they are rebuilt, so it would
- * need an import rule of its own (workers/import/parse-rules.ts); coded-column.ts looks a cell up only when it
- * has at most 4 characters and starts with N, n, < or #, as all of these do.
+ * The cells every column of a dataset imported before the pandasMissingCells rule reads as missing, compared
+ * exactly (case counts, spaces too): GateLab's first list, part of pandas' default na_values. Such a dataset
+ * keeps reading so when it is rebuilt or retyped (workers/import/parse-rules.ts), so its categories stay.
  */
 export const MISSING_CELLS: readonly string[] = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A'];
+
+/**
+ * The cells every column reads as missing under the pandasMissingCells rule (every new import), compared
+ * exactly: pandas' default na_values (pandas 2, 'None' included), so a category column's 'n/a' (LendingClub's
+ * emp_length) or 'None' is missing as in pandas, not a category of its own. A number column reads these
+ * exactly too (workers/import/values.ts isPandasOnlyMissing) and more (NUMBER_MISSING_TOKENS).
+ * workers/import/missing-cell-bytes.ts matches them in a field's bytes.
+ */
+export const PANDAS_MISSING_CELLS: readonly string[] = [
+  ...MISSING_CELLS, 'n/a', 'None', '#NA', '#N/A N/A', '-NaN', '-nan', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN',
+];
 
 /**
  * The cells a number column reads as missing, compared trimmed and in lower case: MISSING_CELLS, pandas' 'n/a'

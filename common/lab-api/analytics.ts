@@ -2,7 +2,7 @@
 // jobs with progress (kept in the lab's database, so they survive a restart), the gate report's files and
 // data, and the per-run figures Compare sets side by side. The tables are the lab core's (common/analytics).
 import { z } from 'zod';
-import { KnockoutTable } from '../analytics/knockout';
+import { GateValueKind, KnockoutMode, KnockoutTable } from '../analytics/knockout';
 import { GateReport } from '../analytics/report';
 import { FlopsSummary } from '../analytics/compute';
 import { KnockoutRowsRequest, KnockoutRowsResult } from '../analytics/knockout-rows';
@@ -10,6 +10,17 @@ import { KnockoutRowsRequest, KnockoutRowsResult } from '../analytics/knockout-r
 /** The stored knockout table of a run; `table` is null until a knockout was computed. */
 export const RunKnockouts = z.object({ id: z.string(), table: KnockoutTable.nullable() });
 export type RunKnockouts = z.infer<typeof RunKnockouts>;
+
+/**
+ * Every knockout a run's gates allow, by the ids `gatelab knockout --gate --mode --expert` takes (the rule
+ * the CLI checks and the analytics job follows), whether or not a knockout table was computed: Try it's
+ * What if lists them. `none`: why the run has none (a baseline without gates, every gate switched off), in
+ * the words `gatelab knockout` refuses it with; null when it has some.
+ */
+export const KnockoutChoice = z.object({ gate: z.string(), kind: GateValueKind, mode: KnockoutMode, expert: z.number().int().nonnegative().optional() });
+export type KnockoutChoice = z.infer<typeof KnockoutChoice>;
+export const RunKnockoutChoices = z.object({ id: z.string(), choices: z.array(KnockoutChoice), none: z.string().nullable() });
+export type RunKnockoutChoices = z.infer<typeof RunKnockoutChoices>;
 
 /** interrupted: the lab stopped (quit or crash) while the job was queued or running; run it again. */
 export const AnalyticsJobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']);

@@ -2,7 +2,8 @@
 // time column, a label that is no number) is refused with what forecasting needs, the family that fits and the
 // =ignore route; a file of numbers, with or without categorical columns (load, temp, weekday), still trains in
 // file order and its data line says so; a target that is no channel is not said to be reported;
-// the target a refusal suggests is the label, not a feature named like one ('category').
+// the target a refusal suggests is the label, not a feature named like one ('category'); a file with no number
+// at all (user, item, clicked) is told the template family that fits it.
 import { describe, expect, it } from 'vitest';
 import { defaultBinding, forecastingColumnNotes, forecastingFitProblem, likelyTarget, type ColumnDescription } from './binding';
 
@@ -51,6 +52,21 @@ describe('forecastingFitProblem: a forecasting template on a file with no time c
     expect(forecastingFitProblem('dlinear', [col('ts', 'datetime'), col('shop', 'categorical'), col('sales', 'float')], { name: 'sales' })).toBeNull();
     // an ignored label does not count: the =ignore route the refusal offers is then accepted
     expect(forecastingFitProblem('dlinear', clickLog.map((c) => (c.name === 'clicked' ? { ...c, role: 'ignore' as const } : c)), ctr)).toBeNull();
+  });
+});
+
+describe('a forecasting template on a file with no number at all', () => {
+  it("a click log (user, item, category, a 0/1 'clicked'): names the CTR template and the target, as import's Next line does", () => {
+    const noPrice = clickLog.filter((c) => c.name !== 'price');
+    expect(() => defaultBinding('forecasting', noPrice)).toThrow('no numeric columns to forecast; check the column types (gatelab datasets show ID). ' +
+      "Its columns fit a recommendation (CTR) template, such as deepfm with the target 'clicked' (--template deepfm --target clicked; gatelab templates lists the recsys templates)");
+    // a label written in words ('yes'/'no') is found by its two values, as likelyTarget finds it
+    const words = [col('user', 'categorical'), col('item', 'categorical'), col('bought', 'categorical')];
+    expect(() => defaultBinding('forecasting', words, { hints: { twoValued: new Set(['bought']), ratings: new Map(), epochSeconds: new Set() } })).toThrow(/such as deepfm with the target 'bought' \(--template deepfm --target bought;/);
+    // text and a chosen target: a fusion template
+    expect(() => defaultBinding('forecasting', [col('review', 'text'), col('stars', 'categorical', 'target')])).toThrow(/such as concat-fusion with the target 'stars' \(--template concat-fusion --target stars; gatelab templates lists the fusion templates\)$/);
+    // nothing that looks like a label: the types are what to check
+    expect(() => defaultBinding('forecasting', [col('user', 'categorical'), col('item', 'categorical')])).toThrow(/^no numeric columns to forecast; check the column types \(gatelab datasets show ID\)$/);
   });
 });
 

@@ -17,9 +17,11 @@ import { IMPLICIT_FEEDBACK_HINT, MAX_INTEGER_CLASSES, distinctNumbers } from './
 import { TARGET_TASKS, type TargetTask } from './regression-target';
 import { shellWord } from '../text/shell-word';
 import { LABEL_NAMES, likelyTarget } from './likely-target';
+import { CODED, NUMERIC, timeColumnOf } from './column-kinds';
+import { forecastingFitProblem, noChannelsToForecast } from './forecast-fit';
 
 // the guess of a label column lives in likely-target.ts; callers of binding.ts keep importing it from here
-export { likelyTarget };
+export { likelyTarget, forecastingFitProblem, timeColumnOf };
 
 const names = z.array(z.string().min(1));
 
@@ -137,16 +139,6 @@ export function dataShape(data: ColumnSource, fitted: FittedPipeline, c: DataCol
 
 export interface ColumnDescription { name: string; type: ColumnTypeName; role: ColumnRole; modality: string | null }
 
-const NUMERIC = new Set<ColumnTypeName>(['int', 'float']);
-/** Coded (string) columns: a multi-hot over one of them splits its values on '|'. */
-const CODED = new Set<string>(['categorical', 'text']);
-
-/** The dataset's time column: the one with role 'time', else the first datetime column; never an ignored one. */
-export function timeColumnOf(columns: ReadonlyArray<{ name: string; type: string; role: string }>): string | undefined {
-  const used = columns.filter((c) => c.role !== 'ignore');
-  return (used.find((c) => c.role === 'time') ?? used.find((c) => c.type === 'datetime'))?.name;
-}
-
 /**
  * A chronological split of recommendation or fusion data orders its rows by the column with role time
  * (common/data/split.ts byTime): those files are often grouped by user or item, not sorted by time, and by
@@ -187,45 +179,6 @@ export function forecastingColumnNotes(columns: ReadonlyArray<{ name: string; ty
   };
 }
 
-
-/**
- * A forecasting template on a file that is no series: no time column (none with the role time, no datetime
- * column), and a target that is not a number: the column with the role target, or else one named as a label
- * (clicked, label, rating...: LABEL_NAMES). A click log (user, item, category, price, clicked) read in file
- * order would train and score its numbers as a series (a test mse on `price`) while the column the user means
- * to predict is dropped, so a new run is refused: the message says what forecasting needs, which family fits
- * the file, and how to forecast its numbers in file order anyway (the other columns set to ignore). A file of
- * numbers with categorical columns but no such label (load, temp, weekday) still trains in file order, its
- * categorical columns not forecast (its data line says both). Null when the columns can be forecast.
- * `template`: a forecasting template's id; `dataset`: its name, and its id for the command (ID without one).
- */
-export function forecastingFitProblem(template: string, columns: ReadonlyArray<{ name: string; type: string; role: string }>, dataset: { id?: number; name: string }): string | null {
-  const used = columns.filter((c) => c.role !== 'ignore');
-  if (timeColumnOf(used)) return null;
-  const chosen = used.find((c) => c.role === 'target');
-  const label = chosen ?? used.find((c) => c.role !== 'series-id' && LABEL_NAMES.test(c.name.trim()));
-  if (!label || NUMERIC.has(label.type as ColumnTypeName)) return null;
-  const list = (cs: ReadonlyArray<{ name: string }>) => cs.slice(0, 6).map((c) => c.name).join(', ') + (cs.length > 6 ? `, … (${cs.length})` : '');
-  const samples = used.filter((c) => c !== label && c.role !== 'series-id' && CODED.has(c.type));
-  const coded = samples.filter((c) => c.type === 'categorical');
-  const text = samples.filter((c) => c.type === 'text');
-  const why = [
-    ...(coded.length ? [`${list(coded)} ${coded.length > 1 ? 'are' : 'is'} categorical`] : []),
-    ...(text.length ? [`${list(text)} ${text.length > 1 ? 'are' : 'is'} text`] : []),
-    chosen ? `its target '${label.name}' (${label.type}) is not a numeric channel` : `'${label.name}' (${label.type}), named as a label, is not a numeric channel`,
-  ].join(', and ');
-  const channels = used.filter((c) => NUMERIC.has(c.type as ColumnTypeName) && c.role !== 'time' && c.role !== 'series-id');
-  const asSeries = channels.length ? `; read in file order, ${list(channels)} would be forecast as if its rows were time steps` : '';
-  // categorical fields and a label: a click log (CTR); text, or a label over numbers only: a fusion classifier
-  const [kind, example, family] = coded.length && !text.length ? ['a recommendation (CTR)', 'deepfm', 'recsys'] : ['a fusion', 'concat-fusion', 'fusion'];
-  const fits = `Its columns fit ${kind} template, such as ${example} with the target '${label.name}' ` +
-    `(--template ${example} --target ${shellWord(label.name)}; gatelab templates lists the ${family} templates)`;
-  // the route a series kept in file order takes: the label and the coded columns left out, the numbers forecast
-  const ignored = [label, ...samples].map((c) => shellWord(`${c.name}=ignore`)).join(' ');
-  const ignore = channels.length ? `. If its rows are time steps in file order, forecast its numbers alone: gatelab datasets roles ${dataset.id ?? 'ID'} ${ignored}` : '';
-  return `template ${template} forecasts a series, and '${dataset.name}' has no time column (no date or time column, none with the role time) while ${why}: ` +
-    `forecasting needs a time column and numeric channels measured at each step${asSeries}. ${fits}${ignore}`;
-}
 
 /** Fusion inputs the user gave no modality group: feature (or categorical) columns other than the target and times. */
 function ungroupedFeatures<C extends { name: string; type: string; role: string; modality?: string | null }>(used: readonly C[], target: C | undefined): C[] {
@@ -325,7 +278,7 @@ export function defaultBinding(family: Family, columns: ColumnDescription[], o: 
   const ratios = { train: 0.8, val: 0.1, test: 0.1 };
   if (family === 'forecasting') {
     const channels = used.filter((c) => NUMERIC.has(c.type) && c.role !== 'time' && c.role !== 'series-id').map((c) => c.name);
-    if (!channels.length) throw new Error('no numeric columns to forecast; check the column types (gatelab datasets show ID)');
+    if (!channels.length) throw new Error(noChannelsToForecast(used, o.hints?.twoValued));
     const time = timeColumnOf(used);
     const split = o.split === 'ett' ? { kind: 'ett' as const, ...(time ? { timeColumn: time } : {}) } : { kind: 'chronological' as const };
     return { split, columns: { family, channels } };

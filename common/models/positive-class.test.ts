@@ -5,6 +5,7 @@ import type { DataColumn } from '../data';
 import { codeTarget, describeTarget, targetCoding, type TargetCoding } from './target';
 import { columnSource } from '../data';
 import { runBinding } from './run-binding';
+import { rarerByCount } from './positive-class';
 import { parseNewRunConfig } from '../runs/new-run-config';
 
 const coded = (values: (string | null)[]): DataColumn => {
@@ -54,6 +55,13 @@ describe('the positive value of a two-valued target', () => {
     expect(targetCoding(coded(['ham', 'spam', 'ham']), 'kind', { minorityPositive: true })).toMatchObject({ positive: 'spam' });
     // a tie keeps the sorted rule
     expect(targetCoding(coded(['a', 'b']), 'x', { minorityPositive: true })).toMatchObject({ positive: 'b' });
+  });
+
+  // one rule for the trainer (rarerOf, from the rows) and the app's automatic Positive class (from the import's counts)
+  it('the rarer of two values by their counts: the later by name on a tie', () => {
+    expect(rarerByCount('Charged Off', 45, 'Fully Paid', 255)).toBe('Charged Off');
+    expect(rarerByCount('ham', 90, 'spam', 10)).toBe('spam');
+    expect(rarerByCount('a', 5, 'b', 5)).toBe('b');
   });
 
   it("reaches the binding from the run's config: model.positive, and the new-run marker data.positiveByCount", () => {

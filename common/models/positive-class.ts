@@ -34,14 +34,23 @@ export function positiveByWords(a: string, b: string): string | undefined {
   return undefined;
 }
 
-/** The rarer of two classes by their rows (ids 0 and 1 of `idOf`); the later name on a tie, as before the rule. */
+/**
+ * The rarer of two values no word decides, `a` before `b` by name, by their rows; the later, `b`, on a tie (as
+ * before the rule). The one count rule of the trainer (rarerOf) and the app's automatic Positive class
+ * (renderer/lib/positive-choice.ts, from the import's counts).
+ */
+export function rarerByCount(a: string, countOfA: number, b: string, countOfB: number): string {
+  return countOfA < countOfB ? a : b;
+}
+
+/** The rarer of two classes by their rows (ids 0 and 1 of `idOf`, names in sorted order): rarerByCount. */
 export function rarerOf(names: readonly string[], idOf: (r: number) => number, rows: number): string {
   const counts = [0, 0];
   for (let r = 0; r < rows; r++) {
     const c = idOf(r);
     if (c === 0 || c === 1) counts[c]++;
   }
-  return counts[0] < counts[1] ? names[0] : names[1];
+  return rarerByCount(names[0], counts[0], names[1], counts[1]);
 }
 
 /**

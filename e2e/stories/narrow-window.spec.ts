@@ -110,6 +110,14 @@ test('Models launch bar at 1024×700: one row, with the size in two lines and St
     await expect(page.getByTestId('config-error')).toHaveAttribute('title', /Feed-forward width/);
     await expect(models.startButton()).toBeDisabled();
     await expectOneRow(page);
+    // beside the message the size keeps its parameter count whole, on one line, its first (it read "593 k para…")
+    const params = await page.getByTestId('size-params').evaluate((el) => {
+      const [p, s] = [el.getBoundingClientRect(), el.closest('[data-testid="model-size"]')!.getBoundingClientRect()];
+      return { lines: new Set([...el.getClientRects()].map((r) => Math.round(r.bottom))).size, right: p.right, sizeRight: s.right, top: p.top, sizeTop: s.top };
+    });
+    expect(params.lines).toBe(1);
+    expect(params.right).toBeLessThanOrEqual(params.sizeRight + 0.5);
+    expect(params.top - params.sizeTop).toBeLessThan(4);
     await app.screenshot('24b-models-launch-bar-two-fixes-1024x700');
     await models.gateField('Gate scale').fill('1');
     await models.gateField('Gate scale').press('Tab');

@@ -1,7 +1,7 @@
 // `datasets roles ID loan_status=target --positive 'Charged Off'`: the value checked against the target's stored
 // values (listed when it is not one), stored with the label rule, and given to every new run on the dataset.
 import { describe, expect, it } from 'vitest';
-import { checkPositiveValue, storePositiveValue, storedValues, typedPositive } from './datasets-positive-value';
+import { checkPositiveValue, storePositiveValue, typedPositive } from './datasets-positive-value';
 import { LabelRules } from '../lab/lab/label-rules';
 import type { Dataset } from '../lab/datasets/registry';
 import type { LabStore } from '../lab/store/index';
@@ -16,13 +16,6 @@ describe('--positive VALUE', () => {
     expect(typedPositive('none')).toBeNull();
     expect(typedPositive(undefined)).toBeUndefined();
     expect(() => typedPositive(true)).toThrow(/--positive takes the target's value that counts as positive/);
-  });
-
-  it("knows a target's values from its stats: a categorical's top values, a boolean's words, a number's two values", () => {
-    expect(storedValues(loanStatus)).toEqual(['Charged Off', 'Fully Paid']);
-    expect(storedValues({ type: 'boolean', stats: { booleanWords: { false: 'N', true: 'Y' } } })).toEqual(['N', 'Y']);
-    expect(storedValues({ type: 'int', stats: { min: 0, max: 1, numbers: { distinct: 2, fractions: false } } })).toEqual(['0', '1']);
-    expect(storedValues({ type: 'categorical', stats: { cardinality: 40, topValues: [{ value: 'a' }] } })).toBeUndefined();
   });
 
   it('refuses a value the target does not hold (listing its values), no target, or a threshold beside it', () => {

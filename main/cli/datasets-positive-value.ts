@@ -4,31 +4,18 @@
 // threshold (datasets-label-rule.ts). The positive class is what AP, F1 and Try it's P(…) describe: a loan
 // file's words would otherwise decide nothing, and a credit-risk user predicts 'Charged Off', not 'Fully Paid'.
 import { LabelRules } from '../lab/lab/label-rules';
-import { positiveValueProblem } from '../lab/lab/positive-rule';
+import { heldValues, positiveValueProblem } from '../lab/lab/positive-rule';
+import { columnInfoOf } from '../lab/lab/column-info';
 import type { LabStore } from '../lab/store/index';
 import type { Dataset } from '../lab/datasets/registry';
 import type { RoleChange } from './role-assignment';
 import { shellWord } from '../../common/text/shell-word';
-import { storedStats } from '../../common/data/stored-stats';
 
 /** The value `--positive` asks for: the text, null for `none` (no choice), undefined when not given. */
 export function typedPositive(typed: string | true | undefined): string | null | undefined {
   if (typed === undefined) return undefined;
   if (typed === true || typed === '') throw new Error(`--positive takes the target's value that counts as positive, exactly as the column holds it (e.g. --positive 'Charged Off'), or none to remove the choice`);
   return typed === 'none' ? null : typed;
-}
-
-/**
- * The values a column holds by its import stats, when they tell them all: a categorical column's top values
- * (when they are all of its values), a boolean's words, a number's two values; undefined otherwise.
- */
-export function storedValues(column: { type: string; stats?: unknown }): string[] | undefined {
-  const s = storedStats(column.stats);
-  if (column.type === 'boolean') return [s.booleanWords?.false ?? 'false', s.booleanWords?.true ?? 'true'];
-  if ((column.type === 'int' || column.type === 'float') && s.numbers?.distinct === 2 && s.min !== undefined && s.max !== undefined) return [String(s.min), String(s.max)];
-  const top = (column.stats as { topValues?: Array<{ value?: unknown }> } | null | undefined)?.topValues;
-  if (column.type !== 'categorical' || !Array.isArray(top) || s.cardinality === undefined || top.length !== s.cardinality) return undefined;
-  return top.map((t) => String(t.value)).sort();
 }
 
 /**
@@ -45,7 +32,8 @@ export function checkPositiveValue(d: Dataset, changes: readonly RoleChange[], p
   if (target === undefined) throw new Error(`--positive ${shellWord(positive)} needs a target to read it on, and dataset ${d.id} '${d.name}' has none: name its column, e.g. ${example}`);
   if (threshold !== undefined && threshold !== null) throw new Error(`--positive and --positive-at-least are two label rules: keep one (--positive names a value of a two-valued target; --positive-at-least thresholds a number)`);
   const column = d.columns.find((c) => c.name === target);
-  const values = column && storedValues(column);
+  // read as the app's Positive class box reads them (positive-rule.ts), so both refuse the same values
+  const values = column && heldValues(columnInfoOf(column));
   if (!values) return; // the stats do not tell: the run's own check (common/models/target.ts) refuses a value it lacks
   const problem = positiveValueProblem(`--positive ${shellWord(positive)}`, target, values, positive);
   if (problem) throw new Error(problem);

@@ -50,8 +50,9 @@ describe('gatelab datasets split --delete', () => {
   it('refuses a split a run names (exit 2), naming the run; the split stays', async () => {
     const r = await gatelab('datasets', 'split', String(id), '--delete', 'used', '--json');
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`split 'used' (id ${used}) is used by run ${runId}; deleting it would cut that run off from its rows`);
+    // with --json the refusal ends stdout too, in stderr's words
+    expect(JSON.parse(r.stdout)).toEqual({ command: 'datasets', status: 'error', error: r.stderr.trim().replace(/^gatelab datasets: /, '') });
     const shown = JSON.parse((await gatelab('datasets', 'show', String(id), '--json')).stdout) as { splits: Array<{ name: string }> };
     expect(shown.splits.map((s) => s.name)).toEqual(['used']);
   });

@@ -3,7 +3,7 @@
 // Computes a split with the protocol of its family and stores it (reproducible: seeded).
 // `gatelab datasets split ID --delete NAME` deletes a stored split, refused while a run names its id; so is
 // replacing it with `--name NAME`.
-import { EXIT_REFUSED } from './exit-codes';
+import { Refusal } from '../lab/runs/refusal';
 import { stringOption, type CliArgs } from './args';
 import type { LabDatasets } from '../lab/datasets/index';
 import { createSplit } from '../lab/datasets/index';
@@ -78,8 +78,8 @@ function deleteSplit(lab: LabDatasets, ref: string, which: string, json: boolean
     lab.store.splits.delete(split.id);
   } catch (e) {
     if (!(e instanceof SplitInUseError)) throw e;
-    console.error(`gatelab datasets: ${e.message} (gatelab delete RUN removes a run)`);
-    return EXIT_REFUSED;
+    // said by `gatelab datasets` as its other refusals are (exit 2; with --json its JSON line too)
+    throw new Refusal(`${e.message} (gatelab delete RUN removes a run)`, { cause: e });
   }
   console.log(json ? JSON.stringify({ dataset: dataset.id, deleted: { id: split.id, name: split.name } }) : `Deleted split '${split.name}' (id ${split.id}) of dataset ${dataset.id} '${dataset.name}'`);
   return 0;
@@ -109,10 +109,7 @@ export async function splitCommand(lab: LabDatasets, ref: string, args: CliArgs,
   const name = given ?? uniqueName(String(spec.kind), existing.map((s) => s.name));
   const replaced = existing.find((s) => s.name === name);
   const users = replaced ? lab.store.splits.runsNaming(replaced.id) : [];
-  if (replaced && users.length) {
-    console.error(`gatelab datasets: ${inUseMessage(datasetId, replaced, users, uniqueName(name, existing.map((s) => s.name)))}`);
-    return EXIT_REFUSED;
-  }
+  if (replaced && users.length) throw new Refusal(inUseMessage(datasetId, replaced, users, uniqueName(name, existing.map((s) => s.name))));
   const split = await createSplit(lab.registry, datasetId, name, spec);
   if (json) console.log(JSON.stringify(split));
   else {

@@ -23,6 +23,7 @@ import { shellWord } from '../../common/text/shell-word';
 import { splitCommand } from './datasets-split';
 import { COLUMN_TYPES, type ColumnTypeName } from '../../common/data/roles';
 import { retypeDataset, type TypeChanges } from '../lab/datasets/retype';
+import { sayRefusal } from './json-refusal';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -172,7 +173,7 @@ export const command: CliCommand = {
     const json = args.options.json === true;
     const unknown = unknownDatasetsAction(action, ref);
     if (unknown) {
-      console.error(`gatelab datasets: ${unknown}`);
+      sayRefusal('datasets', command, args, unknown);
       return EXIT_REFUSED;
     }
     let lab: LabDatasets;
@@ -180,7 +181,7 @@ export const command: CliCommand = {
       // every action, not only the list: a new lab's first `datasets show "Demo: click log (CTR)"` finds it
       lab = await openCliDatasets(stringOption(args, 'home'));
     } catch (e) {
-      console.error(`gatelab datasets: ${(e as Error).message}`);
+      sayRefusal('datasets', command, args, (e as Error).message);
       return EXIT_FAILED;
     }
     const writes = action === undefined ? undefined : WRITES.get(action);
@@ -214,7 +215,7 @@ export const command: CliCommand = {
           throw new Error(`unknown action '${action}': use list, show, roles, types, rename, split or delete`);
       }
     } catch (e) {
-      console.error(`gatelab datasets: ${(e as Error).message}`);
+      sayRefusal('datasets', command, args, (e as Error).message);
       // what an action throws refuses the request (2), unless the lab failed (its database, its disk: 1)
       return exitCodeOfError(asRefusal(e));
     } finally {

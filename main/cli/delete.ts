@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { CliCommand } from '../cli';
 import { withCliRuns, noRun } from './with-runs';
 import { EXIT_REFUSED } from './exit-codes';
+import { sayRefusal } from './json-refusal';
 
 const USAGE = 'usage: gatelab delete RUN (a run id; gatelab runs lists them)';
 
@@ -19,7 +20,7 @@ export const command: CliCommand = {
   run: (args) => {
     const id = Number(args.positionals[0]);
     if (!Number.isInteger(id)) {
-      console.error(`gatelab delete: ${USAGE}`);
+      sayRefusal('delete', command, args, USAGE);
       return Promise.resolve(EXIT_REFUSED);
     }
     return withCliRuns('delete', args, (s) => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { DEFAULT_DEMO, type DemoSpec, type TrainerEvent } from '../../engine/train/demo-run';
+import { sayRefusal } from './json-refusal';
 
 const TRAINER = fileURLToPath(new URL('../../workers/trainer.ts', import.meta.url));
 
@@ -89,7 +90,7 @@ export const command: CliCommand = {
   async run(args) {
     const seconds = Number(stringOption(args, 'seconds') ?? DEFAULT_DEMO.seconds);
     if (!(seconds > 0)) {
-      console.error('gatelab demo: --seconds needs a positive number');
+      sayRefusal('demo', command, args, '--seconds needs a positive number');
       return 2;
     }
     const spec: DemoSpec = { ...DEFAULT_DEMO, seconds, providers: args.options.cuda ? ['cuda', 'cpu'] : ['cpu'] };

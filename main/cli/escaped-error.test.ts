@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli';
 
 vi.mock('./templates', () => ({
-  command: { summary: 'a verb that fails', usage: '', options: [], run: async () => { (undefined as unknown as { x: { y: number } }).x.y = 1; return 0; } },
+  command: { summary: 'a verb that fails', usage: '', options: [['--json', 'one JSON object on stdout']], run: async () => { (undefined as unknown as { x: { y: number } }).x.y = 1; return 0; } },
 }));
 
 afterEach(() => { vi.restoreAllMocks(); vi.unstubAllEnvs(); });
@@ -31,5 +31,15 @@ describe('an error that escapes a verb', () => {
     expect(await main(['templates'])).toBe(1);
     expect(err[0]).toMatch(/^TypeError: Cannot (read|set) properties of undefined[\s\S]*\n\s+at /);
     expect(err.at(-1)).toMatch(/^gatelab templates: Cannot (read|set) properties of undefined \([^)]*\)$/);
+  });
+
+  it('with --json, also ends stdout with the refusal line, in the words stderr says', async () => {
+    vi.stubEnv('GATELAB_DEBUG', '');
+    const { err } = capture();
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.map(String).join(' ')); });
+    expect(await main(['templates', '--json'])).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(JSON.parse(out.at(-1)!)).toEqual({ command: 'templates', status: 'error', error: err[0].replace(/^gatelab templates: /, '') });
   });
 });

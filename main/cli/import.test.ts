@@ -91,7 +91,8 @@ describe('gatelab import --json on the shared datasets', () => {
     writeFileSync(bad, 'day,price\n1,2.5\n2,abc\n3,4.0\n');
     const r = await gatelab(['import', bad, '--json', '--home', home, '--types', 'price=float']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    // --json: the refusal's JSON line alone on stdout, in stderr's words
+    expect(JSON.parse(r.stdout)).toEqual({ command: 'import', status: 'error', error: r.stderr.trim().replace(/^gatelab import: /, '') });
     expect(r.stderr).toMatch(/line 3/);
     expect(r.stderr).toMatch(/price/);
     expect(r.stderr).toMatch(/abc/);

@@ -38,6 +38,7 @@ const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 
 import { Refusal } from '../lab/runs/refusal';
 import { exitCodeOfError } from './exit-codes';
+import { sayRefusal } from './json-refusal';
 
 class UsageError extends Refusal {}
 
@@ -115,7 +116,7 @@ export const command: CliCommand = {
       if (!file || args.positionals.length > 1) throw new UsageError('usage: gatelab import FILE [--name N] [--format csv|tsv|jsonl|json|parquet|arrow|npy] [--encoding E] [--delimiter D] [--header yes|no] [--date-order dmy|mdy|ymd] [--on-invalid reject|drop|impute] [--types col=type,...] [--roles col=role,...] [--json] [--home DIR]');
       options = importOptions(args);
     } catch (e) {
-      console.error(`gatelab import: ${(e as Error).message}`);
+      sayRefusal('import', command, args, (e as Error).message);
       return exitCodeOfError(e);
     }
     const json = args.options.json === true;
@@ -126,7 +127,7 @@ export const command: CliCommand = {
       lab = await openCliDatasets(stringOption(args, 'home'));
     } catch (e) {
       // a lab home that cannot be made or a database that cannot be opened: the lab failed (1), said in a line
-      console.error(`gatelab import: ${(e as Error).message}`);
+      sayRefusal('import', command, args, (e as Error).message);
       return exitCodeOfError(e);
     }
     if (lab.notice) console.error(`gatelab import: ${lab.notice}`);
@@ -163,10 +164,10 @@ export const command: CliCommand = {
       if (e instanceof ImportError) {
         // only a refusal that offers onInvalid gets its flags (a header unlike its data lines is fixed in the file)
         const hint = ['ragged_row', 'unparsable'].includes(e.code) && e.message.includes('onInvalid') ? ' (on the command line: --on-invalid drop or --on-invalid impute)' : '';
-        console.error(`gatelab import: ${exitCodeOfError(e) === 2 ? 'rejected ' : ''}${e.message}${hint}`);
+        sayRefusal('import', command, args, `${exitCodeOfError(e) === 2 ? 'rejected ' : ''}${e.message}${hint}`);
         return exitCodeOfError(e);
       }
-      console.error(`gatelab import: ${(e as Error).message}`);
+      sayRefusal('import', command, args, (e as Error).message);
       return exitCodeOfError(e); // a RoleError (a role for a column the file lacks) is a refusal: 2
     } finally {
       lab.close();

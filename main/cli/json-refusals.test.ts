@@ -1,7 +1,7 @@
-// With --json, a refusal ends stdout with the verb's JSON line (CliCommand.jsonRefusal), whether the verb
-// found it or main/cli.ts did before the verb ran (an unknown option): a script reading the last line finds
-// the error either way, also when the lab cannot be opened (exit 1). A verb without a JSON refusal line says
-// it on stderr only, as before.
+// With --json, a refusal ends stdout with the verb's JSON line (its success line's keys, empty:
+// CliCommand.jsonRefusal), whether the verb found it or main/cli.ts did before the verb ran (an unknown
+// option): a script reading the last line finds the error either way, also when the lab cannot be opened
+// (exit 1). Every command's line (json-refusal-every-command.test.ts) has command, status and error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ describe('gatelab sweep --json refusals', () => {
     ] as const) {
       const r = await gatelab(['sweep', ...argv, '--home', home, '--json']);
       expect(r.code).toBe(2);
-      expect(lastJson(r.out)).toEqual({ group: null, status: 'error', runs: [], error: expect.stringMatching(error) });
+      expect(lastJson(r.out)).toEqual({ command: 'sweep', group: null, status: 'error', runs: [], error: expect.stringMatching(error) });
       expect(r.err).toMatch(new RegExp(`^gatelab sweep: ${error.source}`));
     }
     // without --json: stderr only
@@ -60,9 +60,9 @@ describe('gatelab resume, runs and knockout --json refusals', () => {
     writeFileSync(labPaths(dir).database, 'this is not a database, but it is long enough to look like a file\n'.repeat(200));
     return dir;
   }
-  const resumeLine = { run: null, status: 'error', test: {}, runs: [], error: expect.any(String) };
-  const runsLine = { runs: [], status: 'error', error: expect.any(String) };
-  const knockoutLine = { runId: null, split: null, metric: null, higherIsBetter: null, baseline: null, samples: null, resamples: null, seed: null, rows: [], status: 'error', error: expect.any(String) };
+  const resumeLine = { command: 'resume', run: null, status: 'error', test: {}, runs: [], error: expect.any(String) };
+  const runsLine = { command: 'runs', runs: [], status: 'error', error: expect.any(String) };
+  const knockoutLine = { command: 'knockout', runId: null, split: null, metric: null, higherIsBetter: null, baseline: null, samples: null, resamples: null, seed: null, rows: [], status: 'error', error: expect.any(String) };
 
   it('end stdout with the success line\'s keys empty, status "error" and the message, which stderr says too', async () => {
     const { dir, run } = await labWithRun();
@@ -103,10 +103,11 @@ describe('gatelab resume, runs and knockout --json refusals', () => {
   });
 });
 
-describe('a verb without a JSON refusal line', () => {
-  it('says an unknown option on stderr only, also with --json', async () => {
+describe('a verb with no success-line keys of its own', () => {
+  it('ends an unknown option under --json with the line of command, status and error', async () => {
     const r = await gatelab(['cancel', '1', '--forse', '--home', home, '--json']);
-    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.code).toBe(2);
+    expect(lastJson(r.out)).toEqual({ command: 'cancel', status: 'error', error: expect.stringMatching(/^unknown option --forse/) });
     expect(r.err).toMatch(/^gatelab cancel: unknown option --forse/);
   });
 });

@@ -17,6 +17,13 @@ describe('gatelab knockout table', () => {
     expect(lines[4]).toMatch(/^ {2}gmu mean .*\]$/); // nothing to add
   });
 
+  it('counts what was resampled in a reader\'s units: thousands separated, a forecast\'s block bootstrap in windows', () => {
+    const row = { gate: 'g', kind: 'gate' as const, mode: 'closed' as const, value: 0.5, delta: 0.01, ci: { low: 0, high: 0.02, level: 0.95 } };
+    const base = { runId: 3, split: 'test' as const, metric: 'mse', higherIsBetter: false, baseline: 0.49, resamples: 200, seed: 0, rows: [row] };
+    expect(formatKnockouts({ ...base, samples: 5000 }).split('\n')[0]).toMatch(/; 5,000 samples, 200 bootstrap resamples, seed 0\)$/);
+    expect(formatKnockouts({ ...base, samples: 389, interval: { kind: 'block', block: 8, span: 96 } }).split('\n')[0]).toMatch(/; 389 windows, 200 bootstrap/);
+  });
+
   it("names TFT's \"only <variable>\" rows by the channels the run reads, a constant column left out", () => {
     // a run as the store keeps it: the column snapshot has 'flag', the trainer left it out (its data line says so)
     const columns = [{ name: 'time', type: 'datetime', role: 'time' }, { name: 'load', type: 'float', role: 'feature' }, { name: 'flag', type: 'int', role: 'feature' }, { name: 'temp', type: 'float', role: 'feature' }];

@@ -17,8 +17,7 @@ import { GateAnalytics } from '../lab/analytics/index';
 import { runGates, runTarget } from '../lab/analytics/run-target';
 import { assertKnockoutRequest, assertOneKnockout } from '../lab/analytics/knockout-request';
 import { formatKnockoutRows, knockoutRowsJson, rowsOption } from './knockout-rows';
-import { runClassNames } from '../../common/analytics/class-names';
-import { testClassesOf } from '../lab/runs/test-classes-report';
+import { rowsReading } from './knockout-rows-reading';
 import type { RunRecord } from '../lab/store/index';
 import { ABLATED_NOTE, gatesOff } from '../../common/analytics/ablation';
 import { noRun, Refusal, refusing } from '../lab/runs/refusal';
@@ -37,7 +36,7 @@ export function formatKnockouts(t: KnockoutTable, names: GateNames = NO_NAMES): 
   const scoreOf = (m: string) => rowScore(t, t.rows.find((r) => rowScore(t, r).metric === m)!);
   const targets = targetChannelTables(t);
   const num = tableNotation([t.baseline, ...metrics.slice(1).map((m) => scoreOf(m).baseline), ...[t, ...targets].flatMap((x) => [x.baseline, ...x.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])])]);
-  const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples} samples, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
+  const lines = [`run ${t.runId}: test ${t.metric} ${num(t.baseline)} as trained (${t.higherIsBetter ? 'higher' : 'lower'} is better; ${t.samples.toLocaleString('en-US')} ${t.interval?.kind === 'block' ? 'windows' : 'samples'}, ${t.resamples} bootstrap resamples, seed ${t.seed})`];
   for (const m of metrics.slice(1)) lines.push(`  ${otherMetricLine(t, m, scoreOf(m), num, names)}`);
   lines.push(...rowLines(t, names, num));
   // a forecasting run's target among several channels: its own error under each knockout, as `gatelab show`
@@ -187,9 +186,8 @@ export const command: CliCommand = {
         // checked above when the run's gates could be read; the lab checks the same again (gate-analytics.ts)
         const result = await analytics.knockoutRows(id, { gate: o.gate, mode: o.mode, expert: o.expert, rows: o.rows });
         const run = lab.store.runs.get(id);
-        // classes by the values of the target ("1".."5" of a rating), not the model's class ids
-        const classes = result.task === 'multiclass' ? runClassNames(run?.dataSummary?.label, testClassesOf(lab.store, id)) : null;
-        console.log(json ? JSON.stringify(knockoutRowsJson(result, classes)) : formatKnockoutRows(result, knockoutNames(run), run?.dataSummary?.label, classes));
+        const reading = { names: knockoutNames(run), ...(await rowsReading({ store, paths, resolveDataset: resolve }, run, result)) };
+        console.log(json ? JSON.stringify(knockoutRowsJson(result, reading)) : formatKnockoutRows(result, reading));
         return 0;
       }
       const progress = (done: number, total: number, label: string) => { if (!json && total > 0 && label !== 'done') process.stderr.write(`  [${done + 1}/${total}] ${label}\n`); };

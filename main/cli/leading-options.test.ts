@@ -73,7 +73,7 @@ describe('gatelab --home DIR import FILE', () => {
     const r = await gatelab(['--json', 'extra', 'runs', '--home', home]);
     expect(r.code).toBe(2);
     const error = `'extra' before the command is not an option; options go after the command: gatelab runs --home ${home} --json`;
-    expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toEqual({ runs: [], status: 'error', error });
+    expect(JSON.parse(r.out.trim().split('\n').at(-1)!)).toEqual({ command: 'runs', runs: [], status: 'error', error });
     expect(r.err).toBe(`gatelab: ${error}\n`);
     // without --json: stderr only
     expect((await gatelab(['--home', home, 'extra', 'runs'])).out).toBe('');
@@ -83,5 +83,14 @@ describe('gatelab --home DIR import FILE', () => {
     const r = await gatelab(['--home', home]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`gatelab: options go after the command: gatelab COMMAND --home ${home} ('gatelab help' lists the commands)\n`);
+  });
+
+  it('under --json, a line with no command still ends stdout with one JSON refusal line', async () => {
+    const r = await gatelab(['--json', '--home', home]);
+    expect(r.code).toBe(2);
+    const error = `options go after the command: gatelab COMMAND --json --home ${home} ('gatelab help' lists the commands)`;
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.out)).toEqual({ command: null, status: 'error', error });
+    expect(r.err).toBe(`gatelab: ${error}\n`);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CliCommand } from '../cli';
-import { refused, sayRefusal } from './refusal-line';
+import { refused } from './refusal-line';
+import { sayRefusal } from './json-refusal';
 import { Refusal } from '../lab/runs/refusal';
 
 const verb: CliCommand = { summary: '', usage: '', options: [], run: async () => 0, jsonRefusal: (error) => ({ run: null, status: 'error', error }) };
@@ -13,11 +14,13 @@ describe("a verb's refusal", () => {
     const out = vi.spyOn(console, 'log').mockImplementation(() => {});
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     sayRefusal('resume', verb, args(true), 'no run 9', { run: 9 });
-    expect(out.mock.calls.map((c) => JSON.parse(c[0] as string))).toEqual([{ run: 9, status: 'error', error: 'no run 9' }]);
+    expect(out.mock.calls.map((c) => JSON.parse(c[0] as string))).toEqual([{ command: 'resume', run: 9, status: 'error', error: 'no run 9' }]);
     expect(err.mock.calls).toEqual([['gatelab resume: no run 9']]);
     sayRefusal('resume', verb, args(false), 'no run 9');
-    sayRefusal('cancel', { ...verb, jsonRefusal: undefined }, args(true), 'no run 9');
     expect(out).toHaveBeenCalledTimes(1);
+    // a verb with no keys of its own still ends --json with the line: the command, the status and the words
+    sayRefusal('cancel', undefined, args(true), 'no run 9');
+    expect(JSON.parse(out.mock.calls[1][0] as string)).toEqual({ command: 'cancel', status: 'error', error: 'no run 9' });
     expect(err).toHaveBeenCalledTimes(3);
   });
 

@@ -13,6 +13,7 @@ import { wallTime } from '../../common/data/forecasting-rows';
 import { pandasPivot } from '../../common/data/forecasting-long';
 import { ROW_PARTS, runSplitRows, specWords, splitRowsCsv, storedSplitRows, type PartWindows, type RunSplitRows, type SplitRows } from '../lab/runs/run-split-rows';
 import { pyString } from '../../common/text/python-string';
+import { sayRefusal } from './json-refusal';
 
 const USAGE = 'give a run id (gatelab runs lists them), or --stored SPLIT for a stored split (gatelab datasets show ID lists them)';
 
@@ -32,7 +33,7 @@ export const command: CliCommand = {
       : extra.length ? `takes one run id (got ${args.positionals.join(' ')}); list several runs' rows one command each`
         : !Number.isInteger(id) ? (stored !== undefined ? `--stored takes a split's id, a number (got '${stored}'; gatelab datasets show ID lists them)` : USAGE) : null;
     if (wrong) {
-      console.error(`gatelab split: ${wrong}`);
+      sayRefusal('split', command, args, wrong);
       return 2;
     }
     return withCliReading('split', args, (s) => {

@@ -21,7 +21,7 @@ import type { CliRuns } from '../lab/runs/cli-session';
 import type { RunRecord } from '../lab/store/index';
 import { Refusal, refusing } from '../lab/runs/refusal';
 import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
-import { sayRefusal } from './refusal-line';
+import { sayRefusal } from './json-refusal';
 import { storedSplitHintFor } from '../lab/runs/stored-split-hint';
 
 /** The experiment file's JSON, with errors that name the file (a missing file, or where its JSON breaks). */

@@ -4,6 +4,7 @@ import type { CliCommand } from '../cli';
 import { TEMPLATES, canonicalTemplateId, defaultModelConfig, templateInfo, templateJsonSchema, type TemplateId } from '../../common/models';
 import { DATA_SHAPED_FIELDS } from '../../common/runs/new-run-config';
 import { slotKinds } from '../../common/runs/field-suggestions';
+import { sayRefusal } from './json-refusal';
 
 /** `a.b=value` lines of a default config, nested objects flattened (what --set model.a.b=... addresses). */
 function flatten(value: unknown, prefix: string, out: string[]): string[] {
@@ -57,7 +58,7 @@ export const command: CliCommand = {
     try {
       info = templateInfo(canonicalTemplateId(id) ?? id); // `templates DLinear` is dlinear's
     } catch (e) {
-      console.error(`gatelab templates: ${(e as Error).message}`);
+      sayRefusal('templates', command, args, (e as Error).message);
       return 2;
     }
     // Data-shaped fields (channels, fields, modalities...) come from the dataset; placeholders let the defaults parse.

@@ -53,7 +53,7 @@ describe('gatelab train with class weights the run cannot use', () => {
 
   it('balanced weights on a forecasting run: refused, saying it forecasts numbers and to remove the option; no run left', async () => {
     const r = await gatelab('train', '--dataset', join(home, 'load.csv'), '--template', 'dlinear', '--set', 'lookback=24', '--set', 'horizon=4', '--set', 'loss.classWeights=balanced', '--json');
-    expect(JSON.parse(r.out.split('\n').at(-1)!)).toEqual({ run: null, status: 'error', test: {},
+    expect(JSON.parse(r.out.split('\n').filter((l) => l.startsWith('{')).at(-1)!)).toEqual({ command: 'train', run: null, status: 'error', test: {},
       error: "loss.classWeights=balanced applies to classification runs (a binary or multi-class target), and this run forecasts 'load' with template dlinear, which predicts numbers: remove loss.classWeights from the run" });
     expect(r.code).toBe(2); // a config mistake: usage error
     expect(runsLeft()).toEqual([]);

@@ -26,7 +26,7 @@ describe('gatelab train --json refuses with a JSON line', () => {
       ] as const) {
         const r = await gatelab(['train', '--home', home, ...argv, '--json']);
         expect(r.code).toBe(2);
-        expect(lastJson(r.out)).toEqual({ run: null, status: 'error', test: {}, error: expect.stringMatching(error) });
+        expect(lastJson(r.out)).toEqual({ command: 'train', run: null, status: 'error', test: {}, error: expect.stringMatching(error) });
       }
       // without --json: stderr only, as before
       const plain = await gatelab(['train', '--home', home, '--set']);

@@ -20,7 +20,9 @@ import { Refusal, refusing, refusingAsync } from '../lab/runs/refusal';
 import { exitCodeOfError } from './exit-codes';
 import { refuseTemperatureUnderSchedule } from './router-schedule-request';
 import { holdTargetLine } from './held-target-line';
+import { holdImportWarnings } from './held-import-warnings';
 import { withDatasetInAdvice } from './advice-dataset';
+import { sayRefusal } from './json-refusal';
 
 function numberOption(args: CliArgs, key: string): number | undefined {
   const v = stringOption(args, key);
@@ -120,7 +122,8 @@ export const command: CliCommand = {
       // "imported … as dataset N", "target of dataset N: …": on stderr with --json (its stdout is JSON alone);
       // the target line only once the run is queued (a refused run sets the target back: held-target-line.ts)
       const say = (l: string) => (json ? console.error(l) : console.log(l));
-      const lines = holdTargetLine(say);
+      // the import-warnings line points at the dataset only once it stands (held-import-warnings.ts)
+      const lines = holdImportWarnings(holdTargetLine(say));
       const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines.log, { target, sets: args.sets })) : null;
       // a config that names a dataset itself (--config FILE, --set data.datasetId=2): a new lab's demos first,
       // as --dataset, import and sweep install them, so README's "dataset 2" is the click log there too
@@ -159,8 +162,7 @@ export const command: CliCommand = {
       // a refused field is named as the user typed it too (`--set batch-size=0`, not only `batchSize`), and a
       // dataset command in the advice names the dataset typed (`gatelab datasets split ettm`, not `… ID`)
       const msg = withDatasetInAdvice(withTypedKeys(explainStoreError((e as Error).message, args.options.home === true ? undefined : args.options.home), args.sets), stringOption(args, 'dataset'));
-      if (json) console.log(JSON.stringify(command.jsonRefusal!(msg)));
-      else console.error(`gatelab train: ${msg}`);
+      sayRefusal('train', command, args, msg);
       return exitCodeOfError(e);
     } finally {
       await session?.close();

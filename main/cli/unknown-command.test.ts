@@ -2,6 +2,7 @@
 // README names as the app's view, says where Compare is and what the command line offers instead.
 import { describe, expect, it } from 'vitest';
 import { main, unknownCommand } from '../cli';
+import { gatelab } from './testing/gatelab';
 
 describe('gatelab with an unknown command', () => {
   it('suggests the nearest verb for a typo', () => {
@@ -24,6 +25,16 @@ describe('gatelab with an unknown command', () => {
       console.error = error;
     }
     expect(errors).toEqual(["gatelab: unknown command 'templats' (did you mean 'templates'?). Run 'gatelab help' for the list."]);
+  });
+
+  it('under --json, ends stdout with a JSON refusal line, wherever --json is typed', async () => {
+    for (const line of [['templats', '--json'], ['--json', 'templats']]) {
+      const r = await gatelab(line);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.out)).toEqual({ command: null, status: 'error', error: "unknown command 'templats' (did you mean 'templates'?). Run 'gatelab help' for the list." });
+    }
+    // without --json: stderr only
+    expect((await gatelab(['templats'])).out).toBe('');
   });
 
   it("an Object method's name ('constructor', 'toString') is an unknown command, not a crash", async () => {

@@ -1,39 +1,27 @@
 // The shape every run-level CLI verb shares: parse the run id, open the lab's runs (which also recovers
-// runs a dead lab left 'running'), report an error as `gatelab VERB: message`, and always close the lab
-// again. The exit code says whose the error was (exit-codes.ts): 2 a refusal of what was asked (a bad id,
+// runs a dead lab left 'running'), report an error as the verb's refusal (`gatelab VERB: message`, and with
+// --json its JSON line: refusal-line.ts), and always close the lab again. The exit code says whose the error was (exit-codes.ts): 2 a refusal of what was asked (a bad id,
 // no such run, a run not in a state for it), 1 a failure of the lab.
 // A verb that only reads (runs, show, export) also works on a lab open read-only (its database failed its
 // start-up check: "you can browse what is readable"); one that writes refuses there with the lab's notice.
 import type { CliArgs } from './args';
-import { stringOption } from './args';
-import { openCliRuns } from '../lab/runs/cli-session';
+import type { openCliRuns } from '../lab/runs/cli-session';
 import { noRun as noRunIn, type Refusal } from '../lab/runs/refusal';
-import { exitCodeOfError, EXIT_REFUSED } from './exit-codes';
-import { openCliReading, type CliReading } from './cli-reading';
+import { EXIT_REFUSED } from './exit-codes';
+import type { CliReading } from './cli-reading';
+import { withReadingRefusing, withRunsRefusing } from './refusal-line';
+import { sayRefusal } from './json-refusal';
 
 type CliRuns = ReturnType<typeof openCliRuns>;
 
-/** Runs `fn` with the lab's runs open; when it throws, the message and exit code 2 (a refusal) or 1. */
+/** Runs `fn` with the lab's runs open; when it throws, its refusal and exit code 2 (a refusal) or 1. */
 export function withCliRuns(verb: string, args: CliArgs, fn: (s: CliRuns) => number | Promise<number>): Promise<number> {
-  return withSession(verb, () => openCliRuns(stringOption(args, 'home')), fn);
+  return withRunsRefusing(verb, undefined, args, fn);
 }
 
 /** withCliRuns for a verb that only reads: a read-only lab is open to it too (its notice on stderr). */
 export function withCliReading(verb: string, args: CliArgs, fn: (s: CliReading) => number | Promise<number>): Promise<number> {
-  return withSession(verb, () => openCliReading(stringOption(args, 'home'), (notice) => console.error(`gatelab ${verb}: ${notice}`)), fn);
-}
-
-async function withSession<S extends CliReading>(verb: string, open: () => S, fn: (s: S) => number | Promise<number>): Promise<number> {
-  let s: S | undefined;
-  try {
-    s = open();
-    return await fn(s);
-  } catch (e) {
-    console.error(`gatelab ${verb}: ${(e as Error).message}`);
-    return exitCodeOfError(e);
-  } finally {
-    await s?.close();
-  }
+  return withReadingRefusing(verb, undefined, args, fn);
 }
 
 /** The refusal of a run id this lab does not have (exit 2), in the words every run verb uses. */
@@ -57,7 +45,7 @@ export async function withCliReadingRun(verb: string, args: CliArgs, usage: stri
 function runId(verb: string, args: CliArgs, usage: string): number | undefined {
   const id = Number(args.positionals[0]);
   if (Number.isInteger(id)) return id;
-  console.error(`gatelab ${verb}: ${usage}`);
+  sayRefusal(verb, undefined, args, usage);
   return undefined;
 }
 

@@ -232,6 +232,7 @@ export class Lab {
       'runs.exports': () => exportedFiles(this.paths.exports),
       'runs.try': ({ id, rows }) => this.tryIt.predict(id, rows),
       'analytics.knockouts': ({ id }) => this.analytics.knockouts(id),
+      'analytics.knockoutChoices': ({ id }) => this.analytics.knockoutChoices(id),
       'analytics.knockoutRows': ({ id, ...request }) => this.analytics.knockoutRows(id, request),
       'analytics.knockoutAll': ({ id }) => this.analytics.knockoutAll(id),
       'analytics.jobs': ({ id }) => this.analytics.jobs(id),

@@ -59,6 +59,17 @@ describe('RunTable', () => {
     expect(document.querySelector('tr[data-run="5"]')!.textContent).toContain('1,234');
   });
 
+  it('writes a live fractional rate as the average is written (7,590, not 7590), slow ones with three digits', () => {
+    render(RunTable, { props: { runs: [
+      runSummary({ id: '6', template: 'dlinear', status: 'running', step: 40, samplesPerSec: 7590.3 }),
+      runSummary({ id: '7', template: 'dlinear', status: 'running', step: 40, samplesPerSec: 12345.6 }),
+      runSummary({ id: '8', template: 'dlinear', status: 'running', step: 40, samplesPerSec: 13.44 }),
+    ], onselect: () => {}, oncontrol: () => {} } });
+    const rate = (id: string) => document.querySelector(`tr[data-run="${id}"] td.num.wide-only`)!.textContent;
+    expect([rate('6'), rate('7'), rate('8')]).toEqual(['7,590', '12,346', '13.4']);
+    expect(document.querySelector('tr[data-run="6"] [data-testid="run-device-compact"]')!.textContent).toBe(' · 7,590/s · cpu');
+  });
+
   it("keeps an interrupted run's long note to two lines in its row, the whole note as its title, in the colour of its status", () => {
     const note = 'GateLab stopped while this run was training (its last progress was at 14:19:37). Resume continues from its last checkpoint, at step 140 (after 1 full epoch). Resume it: gatelab resume 6';
     render(RunTable, { props: { runs: [

@@ -35,7 +35,7 @@ async function openSplits(family: string): Promise<string> {
 describe('Splits tab', () => {
   it('creates a stratified split from the form; it is listed with the lab’s counts', async () => {
     const id = await openSplits('fusion');
-    expect(screen.getByTestId('split-default').textContent).toContain('the fusion default, stratified by the target 80/10/10, seed 42; random when the target is a number to regress');
+    expect(screen.getByTestId('split-default').textContent).toContain("the fusion default, stratified by the target 'label' 80/10/10, seed 42.");
     await waitFor(() => expect(screen.getByTestId('split-none')).toBeTruthy());
     const kind = screen.getByTestId('split-kind') as HTMLSelectElement;
     await fireEvent.change(kind, { target: { value: 'stratified' } });

@@ -43,4 +43,10 @@ describe('TargetPicker', () => {
     expect(option('date').disabled).toBe(false);
     expect(screen.getByTestId('target-problem').textContent).toBe("'date' cannot be a target (a datetime): a target must be a number or a category whose values differ between rows; pick another column.");
   });
+
+  it("a Yes/No target read as boolean: the Positive class box's automatic entry says the value as the file writes it", () => {
+    const churn: ColumnInfo = { ...base, name: 'Churn', type: 'boolean', role: 'target', distinct: 2, booleanWords: { false: 'No', true: 'Yes' } };
+    render(TargetPicker, { props: { dataset: dataset([number('tenure', 0, 72), churn]), onSet: () => {} } });
+    expect([...(screen.getByTestId('target-positive') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['(automatic: Yes)', 'No', 'Yes']);
+  });
 });

@@ -6,15 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import TryIt from './TryIt.svelte';
 import { handlerLab, runSummary } from '../stores/runs-test-lab';
-import type { KnockoutTable } from '../../common/analytics';
 
 afterEach(() => cleanup());
 
 /** Logits whose softmax puts the most on class id `top` (0-based). */
 const favouring = (top: number, k: number) => Array.from({ length: k }, (_, c) => (c === top ? 3 : 0));
-
-const table: KnockoutTable = { runId: 3, split: 'test', metric: 'accuracy', higherIsBetter: true, baseline: 0.5, samples: 60, resamples: 10, seed: 0,
-  rows: [{ gate: 'exit_gate.gate0', kind: 'exit', mode: 'open', value: 0.4, delta: -0.1, ci: { low: -0.2, high: 0, level: 0.95 } }] };
 
 /**
  * Run 3, multi-class over `names` (class ids 0..k-1): `coded` puts them in the run's label coding, else
@@ -31,7 +27,7 @@ function multiClassLab(names: string[], where: 'label' | 'test-table' | 'none') 
       testClasses: where === 'test-table' ? testClasses : null }),
     'runs.try': ({ rows }) => ({ task: 'multiclass', prediction: 'logits', target: 'label', testRows: 60, onnxPath: '/tmp/run-3.onnx',
       rows: rows.map((row) => ({ row, prediction: favouring(row + 2, k), target: [row + 2] })) }),
-    'analytics.knockouts': ({ id }) => ({ id, table }),
+    'analytics.knockoutChoices': ({ id }) => ({ id, choices: [{ gate: 'exit_gate.gate0', kind: 'exit', mode: 'open' }], none: null }),
     'analytics.knockoutRows': ({ id, rows }) => ({ id, runId: 3, knockout: { gate: 'exit_gate.gate0', kind: 'exit', mode: 'open' }, task: 'multiclass', forecast: false, prediction: 'logits', target: 'label', testRows: 60,
       rows: rows.map((row) => ({ row, trained: favouring(row + 2, k), knockedOut: favouring(row + 1, k), target: [row + 2], gate: [0.3] })) }),
   }).lab;

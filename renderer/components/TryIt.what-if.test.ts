@@ -1,11 +1,14 @@
 // Try it's "What if", end to end against a real lab (child process): a GMU run on the demo's fusion data,
-// its gates knocked out (the Knockouts table), then Try it on a few test rows. Until the run has knockouts
-// the control says how to get them; then it lists them by the table's names, and picking one adds "As
-// trained" and "With <knockout>" columns: the first is Try it's own prediction, the second moves.
+// never knocked out (no Knockouts table stored), then Try it on a few test rows. The control lists every
+// knockout the run's gates allow by the Knockouts table's names, and picking one adds "As trained" and
+// "With <knockout>" columns: the first is Try it's own prediction, the second moves. A run with no knockout
+// to offer says why, in the lab's words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
 import { demoOf, runEnded, LAB_ANSWER_MS } from '../fixtures/models-lab';
+import { handlerLab, runSummary } from '../stores/runs-test-lab';
+import { ABLATED_NOTE } from '../../common/analytics/ablation';
 import TryIt from './TryIt.svelte';
 import type { Stores } from '../stores';
 
@@ -27,26 +30,19 @@ afterAll(() => lab?.stop());
 const cells = () => screen.getAllByTestId('try-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? ''));
 
 describe('Try it: What if', () => {
-  it('says how to get knockouts while the run has none', async () => {
-    render(TryIt, { props: { lab: stores.lab, runId } });
-    await fireEvent.input(await screen.findByTestId('try-rows'), { target: { value: '0-2' } });
-    await fireEvent.click(screen.getByTestId('try-run'));
-    expect((await screen.findByTestId('try-whatif-none', {}, { timeout: 60_000 })).textContent).toMatch(/no knockouts yet\. "Knock out all gates"/);
-    cleanup();
-  }, 90_000);
-
-  it("lists the run's knockouts by the table's names; one picked adds the rows as trained and with it", async () => {
-    await stores.lab.invoke('analytics.knockoutAll', { id: runId });
-    await waitFor(async () => expect((await stores.lab.invoke('analytics.knockouts', { id: runId })).table?.rows.length).toBe(9), { timeout: 120_000, interval: 500 });
+  it("a run without a knockout table offers every knockout its gates allow, by the table's names; one picked adds the rows as trained and with it", async () => {
+    expect((await stores.lab.invoke('analytics.knockouts', { id: runId })).table).toBeNull();
     render(TryIt, { props: { lab: stores.lab, runId } });
     await fireEvent.input(await screen.findByTestId('try-rows'), { target: { value: '0-2' } });
     await fireEvent.click(screen.getByTestId('try-run'));
     const select = (await screen.findByTestId('try-whatif', {}, { timeout: 60_000 })) as HTMLSelectElement;
     const options = [...select.options].map((o) => o.textContent);
-    // three modality gates (context, camera, sensor) × open / closed / mean, named as the Knockouts table names them
+    // "— no knockout —", then three modality gates (context, camera, sensor) × open / closed / mean, named as the Knockouts table names them
     expect(options).toHaveLength(10);
     expect(options).toContain('gmu · context closed');
+    expect(screen.queryByTestId('try-whatif-none')).toBeNull();
     const closed = [...select.options].find((o) => o.textContent === 'gmu · context closed')!.value;
+    expect(closed).toBe('gmu.z0 closed');
     await fireEvent.change(select, { target: { value: closed } });
     expect((await screen.findByTestId('try-whatif-head', {}, { timeout: 60_000 })).textContent).toBe('With gmu · context closed');
     const heads = [...screen.getByTestId('try-results').querySelectorAll('th')].map((th) => th.textContent);
@@ -56,11 +52,25 @@ describe('Try it: What if', () => {
     // as trained is Try it's own probability of the row (the exported model; the same checkpoint)
     for (const [, probability, , , trained, knocked] of rows) {
       expect(trained).toBe(probability);
-      expect(knocked).toMatch(/^\d+\.\d %$/);
+      expect(knocked).toMatch(/^(\d+\.\d|> 99\.9|< 0\.1) %$/); // near certainty reads as near it (probability-text.ts)
     }
     // no knockout: the columns go
     await fireEvent.change(select, { target: { value: '' } });
     await waitFor(() => expect(screen.queryByTestId('try-whatif-head')).toBeNull());
     cleanup();
   }, 240_000);
+
+  it('a gated run with no knockout to offer (its gates switched off) says why, in the lab\'s words', async () => {
+    const none = `run 5: ${ABLATED_NOTE}`;
+    const { lab: fake } = handlerLab({
+      'runs.get': ({ id }) => ({ ...runSummary({ id, template: 'gmu' }), config: { model: { template: 'gmu', gate: { enabled: false } } } }),
+      'runs.try': ({ rows: picked }) => ({ task: 'binary', prediction: 'logits', target: 'label', testRows: 60, onnxPath: '/tmp/run-5.onnx', rows: picked.map((row) => ({ row, prediction: [0], target: [1] })) }),
+      'analytics.knockoutChoices': ({ id }) => ({ id, choices: [], none }),
+    });
+    render(TryIt, { props: { lab: fake, runId: '5' } });
+    await fireEvent.click(await screen.findByTestId('try-run'));
+    expect((await screen.findByTestId('try-whatif-none')).textContent).toBe(`What if: ${none}`);
+    expect(screen.queryByTestId('try-whatif')).toBeNull();
+    cleanup();
+  });
 });

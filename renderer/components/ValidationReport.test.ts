@@ -28,11 +28,11 @@ describe('ValidationReport', () => {
 
   it('shows the code the lab quotes as code, without the backticks around it', () => {
     render(ValidationReport, { props: { issues: [
-      issue({ kind: 'time_gaps', message: "time column 'date': 9 gaps (steps longer than the usual 1 day). If that matters, resample the file to the usual step before importing it, e.g. pandas `df.set_index('date').resample('1D').first()`: the missing times become rows with empty values", count: 9, column: 'date' }),
+      issue({ kind: 'time_gaps', message: "time column 'date': 9 gaps (steps longer than the usual 1 day; longest 4 days at line 120). Forecasting reads rows as equally spaced steps and keeps the windows that span a gap (the run's data line counts them), though each joins times further apart than its lookback says. If that matters, resample the file to the usual step before importing it, e.g. pandas `df.set_index(pd.to_datetime(df.pop('date'))).resample('1D').first()`: the missing times become rows with empty values, which forecasting fills with the last value before them", count: 9, column: 'date' }),
     ] } });
     const item = screen.getByTestId('validation').querySelector('li strong')!;
     expect(item.textContent).not.toContain('`');
-    expect(item.querySelector('code')?.textContent).toBe("df.set_index('date').resample('1D').first()");
+    expect(item.querySelector('code')?.textContent).toBe("df.set_index(pd.to_datetime(df.pop('date'))).resample('1D').first()");
     expect(item.textContent).toContain('e.g. pandas df.set_index');
   });
 });

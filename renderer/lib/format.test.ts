@@ -1,7 +1,7 @@
 // Durations as the Runs table's ETA and the import progress show them: rounding must carry into the
 // next unit ("4 min 0 s", not "3 min 60 s").
 import { describe, expect, it } from 'vitest';
-import { distinctTicks, formatColumn, formatDuration, formatSignedUnits, formatStored, formatUnits } from './format';
+import { distinctTicks, formatColumn, formatDuration, formatMetric, formatSignedUnits, formatStored, formatUnits } from './format';
 import { niceTicks } from './scale';
 
 describe('formatDuration', () => {
@@ -83,11 +83,30 @@ describe('formatColumn (Compare’s test metrics, a ★ on the best)', () => {
     // the walk-through's tie: a gated run and its ablation both read "0.08255", one of them starred
     expect(formatColumn([0.0825521, 0.0828512, 0.0825479])).toEqual(['0.082552', '0.082851', '0.082548']);
   });
-  it('keeps the usual digits when the values read apart, or are equal', () => {
-    expect(formatColumn([0.0825521, 0.207, null])).toEqual(['0.08255', '0.207', '—']);
-    expect(formatColumn([0.5, 0.5])).toEqual(['0.5', '0.5']);
+  it('keeps the tiles\' four digits (trailing zeros too) when the values read apart, or are equal', () => {
+    expect(formatColumn([0.0825521, 0.207, null])).toEqual(['0.08255', '0.2070', '—']);
+    expect(formatColumn([0.5, 0.5])).toEqual(['0.5000', '0.5000']);
+  });
+  it('writes each value as the run\'s result tile does (formatMetric), whole, tiny and large ones too', () => {
+    const values = [0.73, 0.7467, 1, 2.5e-5, 12345.6];
+    expect(formatColumn(values)).toEqual(values.map(formatMetric));
+    expect(formatColumn([0.73, 0.7467])).toEqual(['0.7300', '0.7467']);
+  });
+  it('keeps trailing zeros when it adds digits, and no exponent from 1000 up', () => {
+    expect(formatColumn([0.73, 0.730004, 0.7301])).toEqual(['0.730000', '0.730004', '0.730100']);
+    expect(formatColumn([0.730001, 0.730002])).toEqual(['0.730001', '0.730002']);
+    expect(formatColumn([12345.6, 12346.1])).toEqual(['12345.6', '12346.1']);
   });
   it('stops at 8 significant digits when values differ only beyond them (null and whole numbers as written)', () => {
     expect(formatColumn([0.1234567812, 0.1234567849, null, 3])).toEqual(['0.12345678', '0.12345678', '—', '3']);
+  });
+});
+
+describe('formatMetric (a run’s result tiles)', () => {
+  it('keeps four significant digits, trailing zeros too, so the tiles read at one precision', () => {
+    expect([formatMetric(0.73), formatMetric(0.7467), formatMetric(0.5), formatMetric(0.0123)]).toEqual(['0.7300', '0.7467', '0.5000', '0.01230']);
+  });
+  it('writes whole numbers, tiny and large values as formatValue does', () => {
+    expect([formatMetric(1), formatMetric(0), formatMetric(2.5e-5), formatMetric(12345.6), formatMetric(Number.NaN)]).toEqual(['1', '0', '2.50e-5', '12350', '—']);
   });
 });

@@ -30,6 +30,15 @@ export function formatValue(v: number | string | boolean | null | undefined): st
 }
 
 /**
+ * A run's result tile: formatValue, except that a fraction keeps its fourth significant digit when it is 0
+ * (test auc "0.7300" beside accuracy "0.7467", not "0.73", which read as rounded to two places).
+ */
+export function formatMetric(v: number): string {
+  const a = Math.abs(v);
+  return Number.isFinite(v) && !Number.isInteger(v) && a >= 1e-3 && a < 1000 ? v.toPrecision(4) : formatValue(v);
+}
+
+/**
  * A column's two ends, each as formatValue writes it, unless that makes different ends read the same
  * (a meter near 1.5e9: "1.50e+9" twice): then with as many digits as it takes to tell them apart.
  */
@@ -44,19 +53,22 @@ export function formatRange(min: number | string, max: number | string): [string
 }
 
 /**
- * A column of values each as formatValue writes it, unless that makes different values read the same
+ * A column of values each as formatMetric writes it, so Compare's table reads as the run's tiles do
+ * ("0.7300", not "0.73" beside the tile's "0.7300"), unless that makes different values read the same
  * (Compare's test mse 0.082552 and 0.082548 both "0.08255", one starred as the best): then the whole column
  * with as many significant digits as it takes to tell them apart (at most 8), so the ★ falls on a number
  * that reads lower or higher than the others.
  */
 export function formatColumn(values: readonly (number | null)[]): string[] {
-  const plain = values.map((v) => formatValue(v));
+  const plain = values.map((v) => (v === null ? formatValue(v) : formatMetric(v)));
   const clash = (texts: string[]) => values.some((v, i) => values.some((w, j) => j > i && v !== null && w !== null && v !== w && texts[i] === texts[j]));
   if (!clash(plain)) return plain;
   const plainNumber = (v: number) => Number.isInteger(v) || Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7;
+  // a fraction keeps its trailing zeros as formatMetric's do; from 1000 up toPrecision would turn to an exponent
+  const withDigits = (v: number, digits: number) => (Math.abs(v) < 1000 ? v.toPrecision(digits) : Number(v.toPrecision(digits)).toString());
   let texts = plain;
   for (let digits = 5; digits <= 8; digits++) {
-    texts = values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : Number(v.toPrecision(digits)).toString()));
+    texts = values.map((v, i) => (v === null || plainNumber(v) ? plain[i] : withDigits(v, digits)));
     if (!clash(texts)) break;
   }
   // values still alike at 8 digits keep the 8-digit texts: the most a column spends telling them apart

@@ -3,7 +3,7 @@
 // of many values.
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../common/lab-api';
-import { positiveChoice } from './positive-choice';
+import { automaticText, positiveChoice } from './positive-choice';
 
 const column = (o: Partial<ColumnInfo> & Pick<ColumnInfo, 'type'>): ColumnInfo =>
   ({ name: 'y', role: 'target', modality: null, missing: 0, distinct: null, min: null, max: null, mean: null, std: null, histogram: null, ...o });
@@ -17,8 +17,14 @@ describe('positiveChoice', () => {
 
   it('two words one of which says no, a boolean, two numbers', () => {
     expect(positiveChoice(words(['spam', 'not spam'], [10, 90]))).toMatchObject({ automatic: 'spam', why: 'by its word' });
-    expect(positiveChoice(column({ type: 'boolean', booleanWords: { false: 'N', true: 'Y' } }))).toEqual({ values: ['N', 'Y'], automatic: 'Y', why: 'true' });
+    expect(positiveChoice(column({ type: 'boolean', booleanWords: { false: 'N', true: 'Y' } }))).toEqual({ values: ['N', 'Y'], automatic: 'Y', why: null });
     expect(positiveChoice(column({ type: 'int', min: 1, max: 2, numberValues: { distinct: 2, fractions: false } }))).toEqual({ values: ['1', '2'], automatic: '2', why: 'the larger' });
+  });
+
+  it("the box's automatic entry: the value and why, a boolean's value only, as the file writes it", () => {
+    expect(automaticText(positiveChoice(words(['Fully Paid', 'Charged Off'], [300, 100]))!)).toBe('(automatic: Charged Off, the rarer)');
+    // a Yes/No column read as boolean: "Yes, true" read as two answers
+    expect(automaticText(positiveChoice(column({ type: 'boolean', booleanWords: { false: 'No', true: 'Yes' } }))!)).toBe('(automatic: Yes)');
   });
 
   it('nothing to choose among three values or many numbers', () => {

@@ -94,6 +94,8 @@ describe('defaultKind (what New split starts with)', () => {
     expect(columnsFor('stratify', [price, count, stars, condition])).toEqual(['stars', 'condition']);
     // the default the Splits tab names is the one its runs get
     expect(familyDefault('fusion', [price, condition])).toBe("random 80/10/10, seed 42 (the target 'price' is a number to regress: it has no classes to stratify by)");
-    expect(familyDefault('fusion', [stars, condition])).toBe('stratified by the target 80/10/10, seed 42; random when the target is a number to regress');
+    expect(familyDefault('fusion', [stars, condition])).toBe("stratified by the target 'stars' 80/10/10, seed 42");
+    // no target yet: both rules, as the run will pick one when it has a target
+    expect(familyDefault('fusion', [col('condition', 'categorical')])).toBe('stratified by the target 80/10/10, seed 42; random when the target is a number to regress');
   });
 });

@@ -43,11 +43,14 @@ const readsAsNumber = (c: ColumnInfo): boolean => regressesByStats(c);
 
 /**
  * The default split of this dataset's family, in words: for a fusion set whose target is a number to regress,
- * the random split it actually gets (common/models/regression-split.ts), naming the target.
+ * the random split it actually gets (common/models/regression-split.ts), naming the target; for a class
+ * target, the stratified split by that column; with no target yet, both rules.
  */
 export function familyDefault(family: Family, columns: readonly ColumnInfo[]): string {
   const target = columns.find((c) => c.role === 'target');
   if (family === 'fusion' && target && readsAsNumber(target)) return `random 80/10/10, seed 42 (the target '${target.name}' is a number to regress: it has no classes to stratify by)`;
+  // a class target: the one rule that applies, with its name (the caveat for a number to regress only puzzled)
+  if (family === 'fusion' && target) return `stratified by the target '${target.name}' 80/10/10, seed 42`;
   return FAMILY_DEFAULTS[family];
 }
 

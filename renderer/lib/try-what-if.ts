@@ -1,38 +1,41 @@
-// Try it's "What if": the run's knockouts as its Knockouts table names them ("gmu · camera closed", "router
-// only expert 2"), one to pick, and each picked row's prediction as trained and with that knockout, in the
-// task's terms Try it shows (common/analytics/knockout-rows.ts rowTerms: a probability, a top class, a value
-// in the target's units, a forecast's MSE). Pure functions, so the rules are tested without a DOM.
-import { rowTerms, type KnockoutRowsResult, type KnockoutTable } from '../../common/analytics';
+// Try it's "What if": every knockout the run's gates allow (the lab's analytics.knockoutChoices, the rule
+// `gatelab knockout --gate --mode --expert` checks), named as its Knockouts table names them ("gmu · camera
+// closed", "router only expert 2"), one to pick, and each picked row's prediction as trained and with that
+// knockout, in the task's terms Try it shows (common/analytics/knockout-rows.ts rowTerms: a probability, a
+// top class, a value in the target's units, a forecast's MSE). Pure functions, so the rules are tested
+// without a DOM.
+import { rowTerms, type KnockoutRowsResult } from '../../common/analytics';
+import type { KnockoutChoice } from '../../common/lab-api';
 import { knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 import { className } from '../../common/analytics/class-names';
 import { formatUnits, formatValue } from './format';
+import { probabilityText } from './probability-text';
+import { knockoutKey } from './gate-analytics';
 
 export interface WhatIfChoice {
-  /** The select's value: "gate mode [expert]", as `gatelab knockout --gate --mode --expert` takes them. */
+  /** The select's value: "gate mode [expert]", as `gatelab knockout --gate --mode --expert` takes them (the Knockouts panel's row key). */
   key: string;
   label: string;
   gate: string;
-  mode: KnockoutTable['rows'][number]['mode'];
+  mode: KnockoutChoice['mode'];
   expert?: number;
 }
 
-/** The knockouts of the run's stored table, in its order and by its names; none without a table. */
-export function whatIfChoices(table: KnockoutTable | null | undefined, names: GateNames = NO_NAMES): WhatIfChoice[] {
-  return (table?.rows ?? []).map((r) => ({
-    key: `${r.gate} ${r.mode}${r.expert !== undefined ? ` ${r.expert}` : ''}`,
+/** The run's knockouts, in the lab's order (the Knockouts table's) and by the table's names. */
+export function whatIfChoices(choices: readonly KnockoutChoice[], names: GateNames = NO_NAMES): WhatIfChoice[] {
+  return choices.map((r) => ({
+    key: knockoutKey(r),
     label: knockoutLabel(r, names),
     gate: r.gate, mode: r.mode, ...(r.expert !== undefined ? { expert: r.expert } : {}),
   }));
 }
 
-const pct = (p: number) => `${(100 * p).toFixed(1)} %`;
-
 /** `prediction`: the model's outputs, one per class for a multi-class model (the count its names must match). */
 function termsText(r: KnockoutRowsResult, prediction: number[], target: number[], classes?: readonly string[] | null): string {
   const t = rowTerms(r, prediction, target);
-  if (t.kind === 'probability') return pct(t.value);
+  if (t.kind === 'probability') return probabilityText(t.value);
   // Try it's rule (className with the class count): a class list of another length numbers the classes
-  if (t.kind === 'class') return `${className(t.value, classes, prediction.length)} (${pct(t.probability)})`;
+  if (t.kind === 'class') return `${className(t.value, classes, prediction.length)} (${probabilityText(t.probability)})`;
   return t.kind === 'value' ? formatUnits(t.value) : formatValue(t.value);
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../common/lab-api';
 import { windowMisfit } from '../../common/data/forecasting-rows';
-import { inAppWords, plainLabError, PlainLabError } from './user-errors';
+import { inAppWords, OLDER_LAB, plainLabError, PlainLabError, speakingPlainly } from './user-errors';
 import { setFlagsInWords } from './field-labels';
 
 describe('--set advice in the form’s words', () => {
@@ -66,5 +66,24 @@ describe('CLI hints in the app’s words', () => {
   it('leaves a message without a known hint as it is (the same error object)', () => {
     const e = new LabError('invalid-payload', 'run 3 has no checkpoint yet; see gatelab help');
     expect(plainLabError(e)).toBe(e);
+  });
+});
+
+// A `gatelab serve` started before an update answers a call it does not know with dispatch.ts's words, which
+// name an internal method: every lab call the app makes says what to do instead, whichever view made it.
+describe('a lab older than the app', () => {
+  it("any call the app knows and the lab does not: restart, in the app's words, with its code kept", async () => {
+    const older = speakingPlainly({ invoke: async (channel) => { throw new LabError('unknown-channel', `'${channel}' is not a LabApi channel`); }, on: () => () => {} });
+    for (const channel of ['analytics.knockoutChoices', 'runs.exports'] as const) {
+      const err = await older.invoke(channel, { id: '3' } as never).then(() => null, (e: unknown) => e as LabError);
+      expect(err?.message).toBe('this lab is older than the app: restart gatelab serve (or the app)');
+      expect(err?.code).toBe('unknown-channel');
+    }
+    expect(OLDER_LAB).toBe('this lab is older than the app: restart gatelab serve (or the app)');
+  });
+
+  it('a name the app does not call is no sign of an old lab: the lab\'s words stay', () => {
+    expect(inAppWords("'fs.readFile' is not a LabApi channel")).toBe("'fs.readFile' is not a LabApi channel");
+    expect(inAppWords('LabApi answers only the GateLab window')).toBe('LabApi answers only the GateLab window');
   });
 });

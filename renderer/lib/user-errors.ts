@@ -63,8 +63,19 @@ const CLI_HINTS: [RegExp, string][] = [
   [/gatelab templates (\S+) lists its fields(?: and defaults)?/g, 'the Models form lists the fields of $1 and their defaults'],
 ];
 
+/**
+ * A call this app makes that the lab answering it does not know (dispatch.ts: "'analytics.knockoutChoices'
+ * is not a LabApi channel"): the lab is a `gatelab serve` (or app) started before an update and still
+ * running. The channel's name tells a user nothing; what to do does. A name this app does not call either
+ * keeps the lab's words (a bug, not an old lab).
+ */
+const UNKNOWN_CHANNEL = /^'([^']+)' is not a LabApi channel$/;
+export const OLDER_LAB = 'this lab is older than the app: restart gatelab serve (or the app)';
+
 /** A lab message in the app's words: no channel prefix, CLI hints said as the app's views, `--set` flags with the form's labels. */
 export function inAppWords(message: string): string {
+  const unknown = UNKNOWN_CHANNEL.exec(message);
+  if (unknown && isRequestChannel(unknown[1])) return OLDER_LAB;
   let plain = withoutChannel(message);
   if (plain.includes('gatelab ')) for (const [re, to] of CLI_HINTS) plain = plain.replace(re, to);
   return plain.includes('--set') ? setFlagsInWords(plain, configSchemas()) : plain;

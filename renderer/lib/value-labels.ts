@@ -56,6 +56,12 @@ const segmentHitsRect = (ax: number, ay: number, bx: number, by: number, r: Rect
   }
   return true;
 };
+/** Whether a curve (a polyline in pixels; a dot as one point) passes through the rectangle `r`. */
+export const curveCrosses = (c: readonly (readonly [number, number])[], r: Rect): boolean => {
+  if (c.length === 1) return segmentHitsRect(c[0][0], c[0][1], c[0][0], c[0][1], r);
+  for (let i = 1; i < c.length; i++) if (segmentHitsRect(c[i - 1][0], c[i - 1][1], c[i][0], c[i][1], r)) return true;
+  return false;
+};
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
@@ -78,10 +84,7 @@ export function placeLabels(labels: readonly DotLabel[], curves: readonly (reado
           let cost = k * 0.01 + (dy > 0 ? 0.005 : 0) + (left < l.x ? 0.002 : 0);
           if (rect.left < plot.left || rect.right > plot.right || rect.top < plot.top || rect.bottom > plot.bottom) cost += 100;
           for (const p of placed) if (overlaps(grown, p)) cost += 10;
-          for (const c of curves) {
-            if (c.length === 1 && segmentHitsRect(c[0][0], c[0][1], c[0][0], c[0][1], grown)) cost += 1;
-            for (let i = 1; i < c.length; i++) if (segmentHitsRect(c[i - 1][0], c[i - 1][1], c[i][0], c[i][1], grown)) { cost += 1; break; }
-          }
+          for (const c of curves) if (curveCrosses(c, grown)) cost += 1;
           if (!best || cost < best.cost) best = { rect, cost };
         }
       }

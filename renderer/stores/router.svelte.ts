@@ -18,6 +18,8 @@ export class Router {
   param = $state<string | null>(null);
   /** The last parameter each view had (the run open in Runs): Export and Compare start from it when opened bare. */
   private lastParams: Partial<Record<View, string>> = {};
+  /** goWith's value, until its view takes it (plain, not $state: taking it is no change to show). */
+  private handed: { view: View; param: string; value: string } | null = null;
 
   constructor(private readonly win: Window | null = typeof window === 'undefined' ? null : window) {
     if (!win) return;
@@ -45,6 +47,23 @@ export class Router {
     this.param = param;
     if (param) this.lastParams[view] = param;
     else delete this.lastParams[view];
+  }
+
+  /**
+   * Opens `view` at `param` handing it `value` to take once (Knockouts' "Try on rows" opens Export at the run
+   * with the knockout Try it is to pick). Not in the address: Back, Forward or a reload open the view as usual.
+   */
+  goWith(view: View, param: string, value: string): void {
+    this.handed = { view, param, value };
+    this.go(view, param);
+  }
+
+  /** The value goWith handed `view` at `param`, once: null after, and for another view or parameter (it is then dropped). */
+  take(view: View, param: string | null): string | null {
+    const h = this.handed;
+    if (!h || h.view !== view) return null;
+    this.handed = null;
+    return h.param === param ? h.value : null;
   }
 
   /** The parameter `view` last had in this window (null if it never had one). */

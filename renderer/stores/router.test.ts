@@ -42,4 +42,16 @@ describe('hash router', () => {
     expect(window.location.hash).toBe('#/compare');
     expect(r.lastParam('compare')).toBeNull();
   });
+
+  it('goWith() hands the opened view a value it takes once, outside the address (a reload does not repeat it)', () => {
+    const r = new Router(null);
+    r.goWith('export', '7', 'gmu.z0 closed');
+    expect([r.view, r.param]).toEqual(['export', '7']);
+    expect(r.take('runs', '7')).toBeNull(); // another view's: kept for Export
+    expect(r.take('export', '7')).toBe('gmu.z0 closed');
+    expect(r.take('export', '7')).toBeNull(); // once
+    r.goWith('export', '7', 'router single 2');
+    expect(r.take('export', '8')).toBeNull(); // another run's: dropped
+    expect(r.take('export', '7')).toBeNull();
+  });
 });

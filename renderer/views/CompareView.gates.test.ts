@@ -51,9 +51,9 @@ describe('Compare: runs that differ in their gates', () => {
     const table = await screen.findByTestId('compare-runs-table');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Run', 'Settings', 'test mae', 'test mse']);
     expect(within(table).getAllByRole('row').slice(1).map(cells)).toEqual([
-      [`#12 · s1 · ${NAME}`, 'sigmoid gate (default)', '0.47', '0.41'],
-      [`#13 · s1 · ${NAME}`, 'hard gate', '0.48', '0.39 ★'],
-      [`#14 · s1 · ${NAME}gates off`, 'gates off', '0.46 ★', '0.43'],
+      [`#12 · s1 · ${NAME}`, 'sigmoid gate (default)', '0.4700', '0.4100'],
+      [`#13 · s1 · ${NAME}`, 'hard gate', '0.4800', '0.3900 ★'],
+      [`#14 · s1 · ${NAME}gates off`, 'gates off', '0.4600 ★', '0.4300'],
     ]);
     // the best cell says why it is starred; the full label is the run cell's title
     const best = table.querySelector('tr[data-run="13"] td[data-metric="test.mse"]')!;

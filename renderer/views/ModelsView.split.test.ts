@@ -61,7 +61,7 @@ describe('Models → Split', () => {
     const s = (await stores.lab.invoke('splits.create', { datasetId: id, spec: { kind: 'stratified', ratios: { train: 0.8, val: 0.1, test: 0.1 }, column: 'label', seed: 1 } })).split;
     await openModels(stores, id, 'fusion', 'gmu');
     await waitFor(() => expect(splitSelect().options).toHaveLength(2));
-    expect(splitSelect().options[0].textContent).toBe('Family default (stratified by the target 80/10/10, seed 42; random when the target is a number to regress)');
+    expect(splitSelect().options[0].textContent).toBe("Family default (stratified by the target 'label' 80/10/10, seed 42)"); // the demo's class target, by name
     expect(stores.models.splitId).toBeNull();
     expect(splitSelect().options[1].disabled).toBe(false);
     await fireEvent.change(splitSelect(), { target: { value: s.id } });

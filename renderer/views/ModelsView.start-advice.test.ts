@@ -1,7 +1,9 @@
 // The launch bar against a real Lab (child process). Audit H4: (1) Seeds, like Max steps, is the user's
 // and stays when the template or the dataset changes; (2) when Start is refused because the split's parts
 // are too short for the window, the advice names the form's field ("set Horizon to 2,628"-style, not the
-// CLI's "--set model.horizon=…"), beside Start and under the field itself, until that field changes.
+// CLI's "--set model.horizon=…"), under the field itself, until that field changes; and since the form knows
+// the split's sizes, Start is off while the note stands, the bar naming the field (pressing Start only brought
+// the lab's refusal in the same words).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { demoOf, modelsLab, openModels, TABS } from '../fixtures/models-lab';
@@ -30,7 +32,7 @@ describe('Models launch bar', () => {
     expect(stores.models.training.maxSteps).toBe(40);
   });
 
-  it('a horizon longer than the validation part: "set Horizon to N" beside Start and under Horizon, gone once Horizon changes', async () => {
+  it('a horizon longer than the validation part: Start is off, the bar names Horizon, its note says "set Horizon to N" as the lab would; both go once Horizon changes', async () => {
     await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
     stores.models.setConfig({ ...stores.models.config, lookback: 96 });
     await waitFor(() => expect((document.querySelector('[data-field="lookback"] input') as HTMLInputElement).value).toBe('96'));
@@ -41,22 +43,29 @@ describe('Models launch bar', () => {
     const early = await screen.findByTestId('advice-horizon');
     expect(screen.queryByTestId('advice-lookback')).toBeNull();
     expect(early.textContent).toMatch(/^Runs cannot start with this: the validation part .* is shorter than horizon 4000/);
-    await fireEvent.click(screen.getByTestId('start-runs'));
-    // the demo's default split keeps 10% of its rows for validation: fewer than 4,000
+    // so Start is off, and the bar says why and takes the user to the field
+    const start = screen.getByTestId('start-runs') as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    const blocked = screen.getByTestId('window-blocked');
+    expect(blocked.textContent).toBe('Horizon: the window is too long for this split'); // the field first: a narrow bar cuts the end
+    expect(blocked.title).toBe(early.textContent);
+    await fireEvent.click(blocked);
+    expect(document.activeElement).toBe(document.querySelector('[data-field="horizon"] input'));
+    // the note advises the value the lab's own refusal does (the store's start, as the button is off)
+    await stores.models.start();
     const refusal = await screen.findByTestId('start-error');
     expect(refusal.textContent).toMatch(/validation part .* is shorter than horizon 4000/);
     const n = /horizon ≤ (\d+) with lookback 96 \(set Horizon to (\d+)\)/.exec(refusal.textContent!);
-    // the note before Start advised the value the lab's refusal does
-    expect(early.textContent).toContain(`set Horizon to ${n?.[2]}`);
     expect(n, refusal.textContent!).not.toBeNull();
     expect(n![1]).toBe(n![2]);
+    expect(early.textContent).toContain(`set Horizon to ${n![2]}`);
     expect(refusal.textContent).not.toContain('--set');
-    const advice = await screen.findByTestId('advice-horizon');
-    expect(advice.textContent).toBe(`Runs could not start with this value: set Horizon to ${n![1]} (why: beside Start, below)`);
-    // the advice is taken: the note under the field goes
-    await fireEvent.change(advice.closest('[data-field="horizon"]')!.querySelector('input')!, { target: { value: n![1] } });
+    // the advice is taken: the note under the field and the bar's reason go, Start is on
+    await fireEvent.change(document.querySelector('[data-field="horizon"] input')!, { target: { value: n![1] } });
     await waitFor(() => expect(screen.queryByTestId('advice-horizon')).toBeNull());
-    expect(screen.queryByTestId('advice-lookback')).toBeNull(); // the window fits now: no note before Start either
+    expect(screen.queryByTestId('advice-lookback')).toBeNull();
+    expect(screen.queryByTestId('window-blocked')).toBeNull();
+    expect(start.disabled).toBe(false);
     expect(stores.models.config.horizon).toBe(Number(n![1]));
     // the refusal beside Start was about horizon 4000: marked as the previous attempt's, not the form's verdict now
     expect(screen.getByTestId('start-error').textContent).toMatch(/^The previous Start \(before your changes\) was refused: .*horizon 4000/);
@@ -66,7 +75,7 @@ describe('Models launch bar', () => {
     await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
     stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
     await waitFor(() => expect(stores.models.valid).toBe(true));
-    await fireEvent.click(screen.getByTestId('start-runs'));
+    await stores.models.start(); // a refusal from the lab (Start itself is off with this window: see above)
     const box = await screen.findByTestId('start-error');
     expect(box.textContent).toMatch(/^Start runs: /);
     expect(box.classList.contains('stale')).toBe(false);

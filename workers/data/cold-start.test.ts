@@ -27,17 +27,17 @@ describe('cold start in a recommendation run', () => {
     expect(user.val).toBe(0); // validation rows are users of the training part
     expect(item.test).toBeCloseTo(itemShare, 12);
     expect(coldStartNote(data, ['user', 'item', 'gender'], split)).toBe(
-      `validation: 0% of user, ${percent(item.val)} of item unseen in training; test: 100% of user, ${percent(itemShare)} of item unseen in training`);
+      `share of rows whose value is unseen in training: validation user 0%, item ${percent(item.val)}; test user 100%, item ${percent(itemShare)}`);
     // and in the run's data line
     const run = runDataFrom(data, () => 'categorical', split, { family: 'recsys', fields: ['user', 'item', 'gender'], numeric: [], multiHot: [], label: { column: 'rating', positiveAtLeast: 4 } });
-    expect(run.data.describe).toMatch(/; test: 100% of user, \d+% of item unseen in training$/);
+    expect(run.data.describe).toMatch(/; share of rows whose value is unseen in training: validation user 0%, item (<1|\d+)%; test user 100%, item \d+%$/);
   });
 
   it('later fields are named only when some of their values are unseen; shares below 1% read "<1%"', () => {
     const data = movielens('u.data', LIMIT);
     const split = splitOfAssignment(Uint8Array.from(raw, (_, i) => [0, 0, 0, 0, 0, 0, 0, 0, 1, 2][i % 10]));
     const note = coldStartNote(data, ['user', 'item', 'gender', 'occupation'], split)!;
-    expect(note).toMatch(/^validation: (<1|\d+)% of user, (<1|\d+)% of item unseen in training; test: (<1|\d+)% of user, (<1|\d+)% of item unseen in training$/);
+    expect(note).toMatch(/^share of rows whose value is unseen in training: validation user (<1|\d+)%, item (<1|\d+)%; test user (<1|\d+)%, item (<1|\d+)%$/);
     expect(percent(0.001)).toBe('<1%');
     expect(percent(0)).toBe('0%');
     expect(percent(0.034)).toBe('3%');
@@ -54,11 +54,11 @@ describe('cold start in a recommendation run', () => {
     };
     const data = { rows: n, names: Object.keys(columns), column: (name: string) => columns[name] } as unknown as Parameters<typeof coldStartNote>[0];
     const split = splitOfAssignment(Uint8Array.from({ length: n }, (_, r) => (r >= 36 ? 2 : r >= 32 ? 1 : 0)));
-    expect(coldStartNote(data, ['C1', 'C2', 'C3'], split)).toBe('validation: 0% of C3 unseen in training; test: 100% of C3 unseen in training');
+    expect(coldStartNote(data, ['C1', 'C2', 'C3'], split)).toBe('share of rows whose value is unseen in training: validation C3 0%; test C3 100%');
     expect(coldStartNote(data, ['C1', 'C2'], split)).toBeNull();
-    // a field named like an entity with a handful of values (a device type) is a category, not a user: no "0% of device"
+    // a field named like an entity with a handful of values (a device type) is a category, not a user: no "device 0%"
     const device: typeof columns = { ...columns, device: code(Array.from({ length: n }, (_, r) => r % 3), ['mobile', 'desktop', 'tablet']) };
     const withDevice = { ...data, names: Object.keys(device), column: (name: string) => device[name] } as typeof data;
-    expect(coldStartNote(withDevice, ['device', 'C3'], split)).toBe('validation: 0% of C3 unseen in training; test: 100% of C3 unseen in training');
+    expect(coldStartNote(withDevice, ['device', 'C3'], split)).toBe('share of rows whose value is unseen in training: validation C3 0%; test C3 100%');
   });
 });

@@ -1,15 +1,15 @@
 // Cold start in a recommendation run: the share of validation and test rows whose user (item, ...) never
 // occurs in the training rows. Such a row reaches the model as the out-of-vocabulary id, so a split that
 // holds out whole users (a given split by user, a time split with new items) scores a different task
-// than a random one; the run's data line says how much, e.g. "test: 100% of user, 3% of item unseen in
-// training", so an AUC is read with it.
+// than a random one; the run's data line says how much, e.g. "share of rows whose value is unseen in
+// training: …; test user 100%, item 3%", so an AUC is read with it.
 import { TRAIN, VAL, TEST, type ColumnSource, type DataColumn, type SplitResult } from '../../common/data';
 import { looksLikeIdName } from '../../common/data/id-names';
 
 /**
  * Fields reported even at 0%: the first two when their names read as ids (user, item_id: the usual layout;
- * "0% of user unseen" says the split is not a cold start). Other fields (a click log's C1, C2, …; gender)
- * only when some value is unseen: "0% of C1" is noise in a line that is read for its cold rows. The rule is
+ * "user 0%" says the split is not a cold start). Other fields (a click log's C1, C2, …; gender)
+ * only when some value is unseen: "C1 0%" is noise in a line that is read for its cold rows. The rule is
  * the importer's (common/data/id-names.ts): a column it reads as ids is one this line reports.
  */
 const ALWAYS = 2;
@@ -59,12 +59,16 @@ function hasMany(col: DataColumn): boolean {
 /** "<1%" for a share above 0 that rounds to 0, so a few cold rows never read as none. */
 export const percent = (share: number) => (share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`);
 
-/** The data-line note: "validation: 0% of user, 2% of item unseen in training; test: 100% of user, 3% of item unseen in training". */
+/** What the note's percentages are shares of. */
+const ROWS_UNSEEN = 'share of rows whose value is unseen in training';
+
+/** The data-line note: "share of rows whose value is unseen in training: validation user 0%, item 2%; test user 100%, item 3%". */
 export function coldStartNote(data: ColumnSource, fields: readonly string[], split: SplitResult): string | null {
   const shares = unseenShares(data, fields, split)
     .filter((s, i) => (i < ALWAYS && looksLikeIdName(s.field) && hasMany(data.column(s.field))) || s.val > 0 || s.test > 0)
     .slice(0, MOST);
   if (!shares.length || !split.counts.val && !split.counts.test) return null;
-  const part = (name: 'val' | 'test', label: string) => `${label}: ${shares.map((s) => `${percent(s[name])} of ${s.field}`).join(', ')} unseen in training`;
-  return [split.counts.val ? part('val', 'validation') : null, split.counts.test ? part('test', 'test') : null].filter(Boolean).join('; ');
+  // the share is of rows, said before the numbers: "8% of user_id" read as 8% of the users
+  const part = (name: 'val' | 'test', label: string) => `${label} ${shares.map((s) => `${s.field} ${percent(s[name])}`).join(', ')}`;
+  return `${ROWS_UNSEEN}: ` + [split.counts.val ? part('val', 'validation') : null, split.counts.test ? part('test', 'test') : null].filter(Boolean).join('; ');
 }

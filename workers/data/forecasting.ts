@@ -5,7 +5,7 @@
 // does not turn every window around it, and the loss, into NaN; forward, so no input sees its horizon.
 import { assertFiniteInputs, fillGapsForward } from './finite';
 import { applyScaler, gatherWindows, windowStarts, type ColumnSource, type FittedPipeline, type PartName, type SplitResult } from '../../common/data';
-import { NOT_CHRONOLOGICAL, windowMisfit } from '../../common/data/forecasting-rows';
+import { NOT_CHRONOLOGICAL, windowMisfit, type StepUnit } from '../../common/data/forecasting-rows';
 import { stateFor } from './fitted';
 import type { SampleSource } from './samples';
 
@@ -16,6 +16,8 @@ export interface ForecastingData {
   horizon: number;
   /** Window stride in the training part (1 in the ETT protocol); evaluation always uses every window. */
   stride?: number;
+  /** 'time': a pivoted long-format file, whose rows are its times (the window refusal counts those). */
+  unit?: StepUnit;
 }
 
 /** The channels scaled with the fitted z-score (or min-max) state of each, gaps filled forward: the whole series. */
@@ -32,7 +34,7 @@ export function forecastingSource(data: ColumnSource, split: SplitResult, fitted
   scaled: Float32Array[] = scaledChannels(data, fitted, o.channels)): SampleSource {
   if (!split.ranges) throw new Error(NOT_CHRONOLOGICAL);
   const starts = windowStarts(split.ranges[part], { lookback: o.lookback, horizon: o.horizon, stride: part === 'train' ? (o.stride ?? 1) : 1 }, part !== 'train');
-  if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, o.lookback, o.horizon));
+  if (starts.length === 0) throw new Error(windowMisfit(split.ranges, part, o.lookback, o.horizon, o.unit));
   const C = o.channels.length;
   return {
     count: starts.length,

@@ -66,6 +66,8 @@ export interface RunDataOptions {
    * config carries (the Models form's estimate can equal an older rule's shape).
    */
   modelBuilt?: boolean;
+  /** The rows are a long-format file's pivot, one per time: a window refusal counts times (forecasting-window-fit.ts). */
+  pivoted?: boolean;
 }
 
 /**
@@ -133,7 +135,7 @@ export function runDataFrom(data: ColumnSource, typeOf: (column: string) => stri
   let parts: Record<PartName, SampleSource>;
   let base: Omit<RunData, 'train' | 'validation' | 'test' | 'describe'>;
   if (c.family === 'forecasting') {
-    const o: ForecastingData = { channels: c.channels, lookback: model.lookback ?? 336, horizon: model.horizon ?? 96, stride: c.stride };
+    const o: ForecastingData = { channels: c.channels, lookback: model.lookback ?? 336, horizon: model.horizon ?? 96, stride: c.stride, unit: options.pivoted ? 'time' : 'row' };
     parts = forecastingSources(data, split, fitted, o);
     base = { task: 'regression', prediction: 'forecast', target: 'y', channels: c.channels };
     notes.unshift(channelList(c.channels));
@@ -253,7 +255,7 @@ export function labDatasetRun(payload: unknown, config: LabRunConfig, { modelBui
   if (counter) notes.push(counter);
   const assigned = p.splitAssignment ? assignedSplit(p.splitAssignment) : undefined;
   const window = config.model as { lookback?: number; horizon?: number };
-  const run = datasetRunData(bound, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt });
+  const run = datasetRunData(bound, window, assigned, cache, columnNotes.leftOut, { logScaled: p.logScaled, modelBuilt, pivoted: !!pivot });
   // a new run on a series with no row in a part would train or score on filled values only (refused; a
   // built model keeps the data it was trained on, to be resumed and read)
   if (pivot && !modelBuilt) checkSeriesParts(pivot, run.split.ranges);

@@ -50,7 +50,7 @@ describe('targets and missing values', () => {
     });
     const r = runDataFrom(data, typeOf, random(), { family: 'recsys', fields: ['user'], numeric: ['price'], multiHot: [], label: { column: 'clicked' } });
     // 7 users over 60 rows: every validation and test user also trains (the cold-start note says so)
-    expect(r.data.describe).toMatch(/\(1 row without a target left out\); label: 'clicked' is positive \('not' negative\); validation: 0% of user unseen in training; test: 0% of user unseen in training$/);
+    expect(r.data.describe).toMatch(/\(1 row without a target left out\); label: 'clicked' is positive \('not' negative\); share of rows whose value is unseen in training: validation user 0%; test user 0%$/);
     for (const part of [r.data.train, r.data.validation, r.data.test]) expect(finite(part.columns.numeric.data as Float32Array)).toBe(true);
     const labels = Array.from(r.data.train.columns.label.data as Float32Array);
     expect(new Set(labels)).toEqual(new Set([0, 1]));

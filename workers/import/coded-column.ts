@@ -10,16 +10,18 @@ import { listTokenStats } from './list-tokens';
 import { ColumnWriter } from './column-writer';
 import { BooleanWords, WORDS, wordIndex } from './boolean-words';
 import { isDashRun } from './values';
-import { MISSING_CELLS } from '../../common/data/missing-cells';
+import { PANDAS_NA_VALUES, PandasMissingCount, type MissingCells } from './missing-cell-bytes';
 
-/** The strings every column reads as missing (common/data/missing-cells.ts: GateLab's list, part of pandas'). */
-const STRING_MISSING = new Set(MISSING_CELLS);
 const TOP = 20;
 
 abstract class CodedColumn extends ColumnWriter {
   /** Kept rows per code (grown by doubling; codes are dense from 0). */
   protected counts = new Int32Array(64);
   protected missingCount = 0;
+  /** The cells read as missing: pandas' default na_values, or GateLab's first list for a dataset imported before them. */
+  protected readonly missingCells: MissingCells = this.ctx.missingCells ?? PANDAS_NA_VALUES;
+  /** The cells read as missing that the first list kept as values ('n/a', 'None'), for the note on them. */
+  protected readonly pandasMissing = new PandasMissingCount();
 
   protected abstract dictionary(): string[];
   protected abstract finalType(cardinality: number, count: number): ColumnType;
@@ -70,6 +72,8 @@ abstract class CodedColumn extends ColumnWriter {
     if (impute !== null) { counts[mode] += this.imputedCount; count += this.imputedCount; this.missingCount -= this.imputedCount; }
     const dict = this.dictionary();
     this.noteMarkers(dict, counts);
+    const pandasNote = this.pandasMissing.message(this.plan.name, this.ctx.file, this.ctx.reading);
+    if (pandasNote) this.ctx.validation.addCounted('note', this.plan.name, this.pandasMissing.count, pandasNote, 'pandas-missing');
     const type = this.finalType(cardinality, count);
     if (type === 'categorical') checkCategories(this.plan.name, dict, counts, cardinality, this.ctx.validation);
     const topValues = top.map((i) => ({ value: dict[i], count: counts[i] }));
@@ -102,9 +106,10 @@ export class StringColumn extends CodedColumn {
     if (this.plan.zeroFraction) e = withoutZeroFraction(buf, s, e);
     const len = e - s;
     if (len > SHORT_VALUE_BYTES) return this.stage(this.ctx.text(buf, s, e));
-    // short values: found by their bytes, no string unless new (or possibly a missing token)
-    const c0 = buf[s];
-    if (len === 0 || (len <= 4 && (c0 === 78 || c0 === 110 || c0 === 60 || c0 === 35) && STRING_MISSING.has(this.ctx.text(buf, s, e)))) {
+    // short values: found by their bytes, no string unless new; a missing cell is matched in its bytes too
+    const missing = this.missingCells.indexOfBytes(buf, s, e);
+    if (missing >= 0) {
+      this.pandasMissing.add(this.missingCells.cells[missing]);
       this.bad = false;
       this.missing = true;
       this.arr[this.pos] = MISSING_CODE;
@@ -142,7 +147,7 @@ export class StringColumn extends CodedColumn {
 
   private stage(str: string): void {
     this.bad = false;
-    if (str.length <= 4 && STRING_MISSING.has(str)) { this.missing = true; this.arr[this.pos] = MISSING_CODE; return; }
+    if (this.missingCells.has(str)) { this.pandasMissing.add(str); this.missing = true; this.arr[this.pos] = MISSING_CODE; return; }
     this.missing = false;
     this.arr[this.pos] = this.intern(str);
   }
@@ -232,7 +237,9 @@ export class BooleanColumn extends CodedColumn {
     else if (typeof v === 'number' || typeof v === 'bigint') code = Number(v) === 1 || Number(v) === 0 ? this.counted(String(Number(v))) : -2;
     else if (typeof v === 'string') {
       const t = v.trim();
-      code = STRING_MISSING.has(t) ? -1 : this.counted(t);
+      const missing = this.missingCells.has(t);
+      if (missing) this.pandasMissing.add(t);
+      code = missing ? -1 : this.counted(t);
     }
     if (code === -2) {
       this.noteUnparsable(line, String(v), 'booleans (true/false, yes/no or 0/1)');

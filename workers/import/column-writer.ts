@@ -9,6 +9,7 @@ import {
 import type { DateFormat } from './datetime';
 import type { Validation } from './validation';
 import type { FileReading } from './pandas-read';
+import type { MissingCells } from './missing-cell-bytes';
 
 const READ_BLOCK_BYTES = 1024 * 1024;
 /** One read-back buffer for all columns (finish() runs one column at a time). */
@@ -62,6 +63,8 @@ export interface ColumnContext {
   text(buf: Buffer, s: number, e: number): string;
   /** How a delimited file was read, for the pandas lines of the import's advice (pandas-read.ts); absent for other formats. */
   reading?: FileReading;
+  /** The cells category, text and boolean columns read as missing (the pandasMissingCells rule's list); absent: pandas' (missing-cell-bytes.ts). */
+  missingCells?: MissingCells;
 }
 
 export abstract class ColumnWriter {

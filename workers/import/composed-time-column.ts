@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { META_FILE, columnFileName, type CachedColumn, type DatasetCacheMeta } from '../../common/dataset-cache';
 import { DatetimeColumn } from './datetime-column';
 import { noteLongFormat } from './table-shape';
+import { seriesPerTime } from './repeats-per-time';
 import type { Validation } from './validation';
 
 /** Rows read back per block: memory stays bounded whatever the file's length. */
@@ -92,7 +93,7 @@ export function withTimeColumn(meta: DatasetCacheMeta, dir: string, validation: 
   });
   const column: CachedColumn & { timeParts: string[] } = { ...writer.finish(), file: columnFileName(index), timeParts: c.parts };
   const columns = [...meta.columns, column];
-  if (writer.repeatsPerTime) noteLongFormat(columns, c.name, writer.repeatsPerTime, validation);
+  if (writer.repeatsPerTime) noteLongFormat(columns, c.name, seriesPerTime(writer.repeatsPerTime, columns, c.name), validation);
   validation.addCounted('note', c.name, meta.rows - without, c.note(first, without), 'time-parts');
   const out: DatasetCacheMeta = { ...meta, columns, validation: validation.report() };
   writeFileSync(join(dir, META_FILE), JSON.stringify(out));

@@ -93,7 +93,7 @@ export function withDecimalComma(plan: ColumnPlan & FormattedReading, samples: s
   const fromFile = byFile ? { commaFromFile: true } : unproven;
   if (plan.kind === 'number') return { ...plan, decimalComma: true, ...evidence, ...fromFile }; // a later '0,5' is a number too
   if (plan.kind !== 'string' || plan.identifier) return plan;
-  const present = samples.filter((s) => !isMissingNumber(s, !plan.noDashRuns));
+  const present = samples.filter((s) => !isMissingNumber(s, !plan.noDashRuns, !plan.noPandasMissingCells));
   if (!present.some(isDecimalCommaNumber) || !present.every((s) => isDecimalCommaNumber(s) || INTEGER.test(s))) return plan;
   // an old dataset's reading (parse-rules.ts withLaterRules) goes with the column into the number reader,
   // which reads cells beyond the sample through it: '1 234,5' and '(1.234,5)' stay bad values there, as then

@@ -20,6 +20,7 @@ import { dateTimePairNote, findDateTimePair, parseTimeOfDay } from './date-time-
 import type { DatetimeColumn } from './datetime-column';
 import { NumberColumn } from './number-column';
 import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
+import { missingCellsUnder } from './missing-cell-bytes';
 import { asciiCompatible, guessEncoding, readTextChunks, readTextHead, textDecoderFor, type EncodingGuess } from './text-source';
 import { legacyEncodingNote } from './legacy-encoding';
 import { WHITESPACE, tokenDelimiter } from './whitespace-columns';
@@ -97,7 +98,7 @@ export async function importDelimited(job: ImportJob, format: ImportFormat, forc
   }
 
   const reading = { delimiter: sniffed.delimiter, encoding: guess.encoding, preambleLines: sniffed.preambleLines, hasHeader: sniffed.hasHeader };
-  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text, reading }, options.target);
+  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text, reading, missingCells: missingCellsUnder(rules.pandasMissingCells) }, options.target);
   const cols = table.columns;
   let skipLines = sniffed.skipLines;
   const policy = job.policy;

@@ -50,6 +50,8 @@ export interface FormattedReading {
   noUnicodeMinus?: boolean;
   /** Dash runs are not missing: '---' is not a number, so it makes the column text (values.ts isDashRun). */
   noDashRuns?: boolean;
+  /** pandas' '#NA', '-nan', '1.#IND' are not missing: not numbers, so they make the column text (values.ts isPandasOnlyMissing). */
+  noPandasMissingCells?: boolean;
 }
 
 /** U+2212, the typographic minus sign: a '-' wherever a number's sign may stand. */
@@ -149,7 +151,7 @@ export function formattedNote(name: string, f: Stripped): string | null {
  */
 export function withFormattedNumbers(plan: ColumnPlan & FormattedReading, samples: string[], delimiter: string, file?: FileNumbers): FileAwarePlan & FormattedReading {
   if (plan.kind !== 'string' || plan.identifier || plan.userType !== undefined) return plan;
-  const present = samples.filter((s) => s !== undefined && !isMissingNumber(s, !plan.noDashRuns));
+  const present = samples.filter((s) => s !== undefined && !isMissingNumber(s, !plan.noDashRuns, !plan.noPandasMissingCells));
   if (present.length === 0) return plan;
   // an old dataset's reading (parse-rules.ts withLaterRules) goes with the column into the number reader
   const reading = laterReadingsOf(plan);

@@ -10,5 +10,6 @@ export function laterReadingsOf(plan: FormattedReading): FormattedReading {
     ...(plan.noAccountingNegatives ? { noAccountingNegatives: true } : {}),
     ...(plan.noUnicodeMinus ? { noUnicodeMinus: true } : {}),
     ...(plan.noDashRuns ? { noDashRuns: true } : {}),
+    ...(plan.noPandasMissingCells ? { noPandasMissingCells: true } : {}),
   };
 }

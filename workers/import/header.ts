@@ -81,7 +81,7 @@ function dateFits(t: string, plan: ColumnPlan | undefined, rules: InferRules | u
  * The readings of a dataset imported before these rules, as flags on its columns' plans (the same flags
  * parse-rules.ts withLaterRules sets for the import itself). A rule left out is on: a new import, a test.
  */
-type LaterRules = Partial<Pick<ParseRules, 'twoDigitYears' | 'twelveHourTimes' | 'otherThousands' | 'accountingNegatives' | 'unicodeMinus' | 'dashRuns'>>;
+type LaterRules = Partial<Pick<ParseRules, 'twoDigitYears' | 'twelveHourTimes' | 'otherThousands' | 'accountingNegatives' | 'unicodeMinus' | 'dashRuns' | 'pandasMissingCells'>>;
 function olderReadings(rules: LaterRules | undefined): Partial<ColumnPlan> & FormattedReading {
   return {
     ...(rules?.twoDigitYears === false ? { fourDigitYears: true } : {}),
@@ -90,6 +90,7 @@ function olderReadings(rules: LaterRules | undefined): Partial<ColumnPlan> & For
     ...(rules?.accountingNegatives === false ? { noAccountingNegatives: true } : {}),
     ...(rules?.unicodeMinus === false ? { noUnicodeMinus: true } : {}),
     ...(rules?.dashRuns === false ? { noDashRuns: true } : {}),
+    ...(rules?.pandasMissingCells === false ? { noPandasMissingCells: true } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { bigIntCodes } from './big-int-codes';
 import { shellWord } from '../../common/text/shell-word';
 import { looksLikeIdName } from '../../common/data/id-names';
-import { MISSING, NAN_INF, OK, isDashRun, isMissingToken, parseBooleanWord, parseNumberString, parsed } from './values';
+import { MISSING, NAN_INF, OK, isDashRun, isMissingToken, isPandasOnlyMissing, parseBooleanWord, parseNumberString, parsed } from './values';
 
 const FLOAT32_EXACT_INT = 2 ** 24;
 /** The command that retypes a column read as codes to int; ID is named by whoever shows the note (dataset-in-advice.ts). */
@@ -41,6 +41,8 @@ export interface InferRules {
   bigIntCodes?: boolean;
   /** '---' and other dash runs in a number column are missing readings (values.ts isDashRun); false only for a dataset imported before (parse-rules.ts). */
   dashRuns?: boolean;
+  /** '#NA', '-nan', '1.#IND' (pandas' missing cells) in a number column are missing (values.ts isPandasOnlyMissing); false only for a dataset imported before. */
+  pandasMissingCells?: boolean;
 }
 
 export function inferKind(name: string, samples: string[], userType?: ColumnType, rules: InferRules = { floatIds: true }): ColumnPlan {
@@ -49,7 +51,8 @@ export function inferKind(name: string, samples: string[], userType?: ColumnType
   if (present.length === 0) return { name, kind: 'string', dtype: 'int32' };
 
   // '---' beside numbers is a missing reading (values.ts isDashRun); a sample of dash runs alone stays text, as an empty one does
-  const numbers = rules.dashRuns === false ? present : present.filter((s) => !isDashRun(s));
+  // so are pandas' '#NA', '-nan', '1.#IND' (values.ts isPandasOnlyMissing)
+  const numbers = present.filter((s) => !(rules.dashRuns !== false && isDashRun(s)) && !(rules.pandasMissingCells !== false && isPandasOnlyMissing(s)));
   let numeric = numbers.length > 0, integral = true, bigInts = false, zeroOne = true;
   // every value whole, some written '10717.0' (pandas' float copy of an int column with a NaN in it)
   let wholeWritten = true, zeroFraction: string | undefined;

@@ -2,7 +2,8 @@
 // include them), missing in a number column (where pandas would turn the whole column into text), each
 // with a note; and the exported model's list of missing cells agrees with the importer's category column.
 import { afterAll, describe, expect, it } from 'vitest';
-import { MISSING_CELLS, NUMBER_MISSING_CELLS } from '../../main/lab/runs/export-preprocessing';
+import { EARLIER_MISSING_CELLS, MISSING_CELLS, NUMBER_MISSING_CELLS } from '../../main/lab/runs/export-preprocessing';
+import { parseRulesWith, type ImportOptions } from '../../common/dataset-cache';
 import { textLoader } from './fixtures/load-text';
 
 const { load, cleanup } = textLoader('gatelab-markers-');
@@ -20,12 +21,17 @@ describe("'-' and '?' markers", () => {
     expect(r.result.columns.find((c) => c.name === 'city')!.stats.missing).toBe(1); // only NA
   });
 
-  // GateLab's list, not all of pandas' (README "Missing markers"): 'n/a', 'None', '#NA', '-nan' stay categories
-  it("the export's missing cells are exactly those the category column reads as missing", async () => {
-    const candidates = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A', '-', '?', 'none', 'None', 'n/a', '#NA', '-nan', 'x'];
-    const r = await load(`k,v\n${candidates.map((c, i) => `"${c}",${i}`).join('\n')}\n`, { columnTypes: { k: 'categorical' } });
-    const missing = candidates.filter((_, i) => r.col('k')[i] === null);
-    expect(missing).toEqual(MISSING_CELLS);
+  // pandas' default na_values (README "Missing markers"); a dataset imported before that rule: GateLab's first list
+  it("the export's missing cells are exactly those the category column reads as missing, for a new and an old dataset", async () => {
+    const candidates = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A', 'n/a', 'None', '#NA', '#N/A N/A', '-NaN', '-nan', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN',
+      '-', '?', 'none', 'NONE', 'N/a', 'x'];
+    const csv = `k,v\n${candidates.map((c, i) => `"${c}",${i}`).join('\n')}\n`;
+    const missingUnder = async (options: ImportOptions) => {
+      const r = await load(csv, { ...options, columnTypes: { k: 'categorical' } });
+      return candidates.filter((_, i) => r.col('k')[i] === null);
+    };
+    expect(await missingUnder({})).toEqual(MISSING_CELLS);
+    expect(await missingUnder({ parseRules: parseRulesWith((rule) => rule !== 'pandasMissingCells') } as ImportOptions)).toEqual(EARLIER_MISSING_CELLS);
   });
 
   it("the export's number-missing cells (trimmed, any case) are those a number column reads as missing", async () => {

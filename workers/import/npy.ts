@@ -12,6 +12,7 @@ import type { ImportJob } from './job';
 import { dtypeName, readNpyHeader, type NpyHeader } from './npy-header';
 import { decodeInto } from './npy-values';
 import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
+import { missingCellsUnder } from './missing-cell-bytes';
 import { inferValues } from './records';
 import { columnNames } from './sniff';
 import { MAX_COLUMNS, TableWriter } from './table-writer';
@@ -124,7 +125,7 @@ export function importNpy(job: ImportJob): DatasetCacheMeta {
     });
     noteShape(job, h, l, names);
 
-    const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text: (b, s, e) => b.toString('utf8', s, e) }, job.options.target);
+    const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text: (b, s, e) => b.toString('utf8', s, e), missingCells: missingCellsUnder(rules.pandasMissingCells) }, job.options.target);
     const cols = table.columns;
     // a vector row goes in as a slice of the block; typed categorical or text, as the list's text
     const vectorCol = cols[0] instanceof VectorColumn ? cols[0] : null;

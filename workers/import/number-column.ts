@@ -10,7 +10,7 @@ import { parseDecimalComma } from './decimal-comma';
 import type { FileAwarePlan } from './decimal-comma';
 import { AMBIGUOUS, DotReadings, NO_DOT, commaFromFileMessage, commaUnprovenMessage, dotRole, readsDecimalComma } from './dot-reading';
 import { formattedNote, parseFormatted, type FormattedReading } from './formatted-number';
-import { BAD, MISSING, NAN_INF, OK, isDashRun, parseNumber, parseNumberString, parsed } from './values';
+import { BAD, MISSING, NAN_INF, OK, isDashRun, isPandasOnlyMissing, parseNumber, parseNumberString, parsed } from './values';
 import { MissingMarkers } from './missing-markers';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
@@ -196,6 +196,8 @@ export class NumberColumn extends ColumnWriter {
     } else if (this.plan.kind === 'number' && !(this.plan as FormattedReading).noDashRuns && isDashRun(raw)) {
       this.arr[this.pos] = NaN;
       this.markers.dashRun(raw);
+    } else if (this.plan.kind === 'number' && !(this.plan as FormattedReading).noPandasMissingCells && isPandasOnlyMissing(raw)) {
+      this.arr[this.pos] = NaN; // '#NA', '-nan': missing as in pandas, which reads them so too (no note needed)
     } else if (status === NAN_INF) {
       this.arr[this.pos] = v;
       this.infinite(line, text());

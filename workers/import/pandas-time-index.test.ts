@@ -1,7 +1,7 @@
 // The time-gap warning's pandas call, run by /usr/bin/python3 with pandas on the very file imported: a column
 // of epoch seconds (or milliseconds) needs its unit, or set_index gives an Int64Index and resample() fails
 // ("Only valid with DatetimeIndex"), as the call printed before did; so did written dates, which a plain
-// pd.read_csv keeps as text.
+// pd.read_csv keeps as text, and ISO weeks ('2020-W01'), which pd.to_datetime parses only with their format.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,21 @@ describe("the time-gap warning's pandas call", () => {
     const gaps = r.issues['time_gaps:date'];
     expect(gaps.message).toContain("pandas `df.set_index(pd.to_datetime(df.pop('date'), dayfirst=True)).resample('1D').first()` (dayfirst=True:");
     expect(runAdvice(gaps.message, join(tmp, 'day-first.csv'))).toEqual({ rows: 40, first: '2021-01-01 00:00:00' });
+  });
+
+  /** 30 ISO weeks from 2020-W01 written by `write`, weeks 10 to 12 missing: 27 rows. */
+  const weekly = (write: (week: string) => string) => ['week,sales', ...Array.from({ length: 30 }, (_, i) => i + 1)
+    .filter((w) => w < 10 || w > 12).map((w) => `${write(two(w))},${w}`)].join('\n') + '\n';
+
+  // pd.to_datetime('2020-W01') fails ("Unknown string format"): the call printed before did on ISO weeks
+  it("ISO weeks ('2020-W01', '2020W01', '2020-W01-1'): a format with the weekday, each week its Monday as the import read it", async () => {
+    for (const [file, write] of [['weeks.csv', (w: string) => `2020-W${w}`], ['compact-weeks.csv', (w: string) => `2020W${w}`], ['weekdays.csv', (w: string) => `2020-W${w}-1`]] as const) {
+      const r = await load(weekly(write), {}, file);
+      expect(r.type('week')).toBe('datetime');
+      const gaps = r.issues['time_gaps:week'];
+      expect(gaps.message).toContain("pandas `df.set_index(pd.to_datetime(df.pop('week').str.strip().str.replace('-', '').str.ljust(8, '1'), format='%GW%V%u')).resample('7D').first()` (format='%GW%V%u':");
+      expect(runAdvice(gaps.message, join(tmp, file))).toEqual({ rows: 30, first: '2019-12-30 00:00:00' });
+    }
   });
 
   it("dates written as one number (20210101): format='%Y%m%d', not nanoseconds since 1970", async () => {

@@ -10,7 +10,7 @@ import { pyString } from '../../common/text/python-string';
  * How the column's cells were read, as far as pandas needs to know: numbers of a unit, dates written as one
  * number, day-first dates ('13/01/2021', which pandas reads month first), or times written with UTC offsets.
  */
-export type TimeReading = 'text' | 'day-first' | 'yyyymmdd' | 'yymmddhh' | 'utc' | 'epoch' | 'epoch-ms' | 'excel-days';
+export type TimeReading = 'text' | 'day-first' | 'yyyymmdd' | 'yymmddhh' | 'utc' | 'epoch' | 'epoch-ms' | 'excel-days' | 'iso-week';
 
 /**
  * The reading of a column of `format` (a datetime plan's dateFormat: 'dmy' once the import decided, or was
@@ -18,7 +18,7 @@ export type TimeReading = 'text' | 'day-first' | 'yyyymmdd' | 'yymmddhh' | 'utc'
  */
 export function timeReadingOf(format: DateFormat | undefined): TimeReading {
   if (format === 'dmy') return 'day-first';
-  return format === 'epoch' || format === 'epoch-ms' || format === 'excel-days' || format === 'yyyymmdd' || format === 'yymmddhh' ? format : 'text';
+  return format === 'epoch' || format === 'epoch-ms' || format === 'excel-days' || format === 'yyyymmdd' || format === 'yymmddhh' || format === 'iso-week' ? format : 'text';
 }
 
 /** `index`: the expression for column `name`; `why`: a parenthesis saying why it reads so ('' when plain). */
@@ -35,6 +35,12 @@ export function pandasTimeIndex(name: string, reading: TimeReading): { index: st
     // one whole number per date, which pandas would read as nanoseconds since 1970 without the format
     case 'yyyymmdd': return { index: datetimes("format='%Y%m%d'"), why: " (format='%Y%m%d': the column writes each date as one number, 20240131)" };
     case 'yymmddhh': return { index: datetimes("format='%y%m%d%H'"), why: " (format='%y%m%d%H': the column writes each hour as one number, 14102100)" };
+    // ISO weeks ('2020-W01', '2020W01', '2020-W01-3': period-dates.ts), which pandas parses only with %G-%V-%u
+    // and a weekday: the dashes dropped and a missing weekday made Monday (1), as the import read them
+    case 'iso-week': return {
+      index: `df.set_index(pd.to_datetime(df.pop(${column}).str.strip().str.replace('-', '').str.ljust(8, '1'), format='%GW%V%u'))`,
+      why: " (format='%GW%V%u': pandas reads ISO weeks such as '2020-W01' only with their format and a weekday; a week without one is its Monday, as GateLab read it)",
+    };
     default: return { index: datetimes(), why: '' };
   }
 }

@@ -68,7 +68,9 @@ export function withLaterRules(plan: ColumnPlan, rules: ParseRules, retyped: Rea
   // '---' was text to the importer before: an old dataset reads it so again, also in a column typed now (so
   // the retyped list need not decide this rule: retyped-list-rules.ts), until it is imported again
   const dashes = rules.dashRuns ? {} : { noDashRuns: true };
-  return { ...withLaterDateForms(plan, rules, typedNow), ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses, ...minus, ...dashes };
+  // '#NA', '-nan' were text to it too, likewise (its category columns' 'n/a', 'None' stay: missing-cell-bytes.ts)
+  const pandasCells = rules.pandasMissingCells ? {} : { noPandasMissingCells: true };
+  return { ...withLaterDateForms(plan, rules, typedNow), ...fourDigitYears, ...intDots, ...clock, ...spaces, ...parentheses, ...minus, ...dashes, ...pandasCells };
 }
 
 /**

@@ -12,6 +12,7 @@ import { inferKind, planFor, withDayFirst, type InferRules } from './infer';
 import type { ImportJob } from './job';
 import { TableWriter } from './table-writer';
 import { parseRulesOf, retypedNow, withExcelDatesRule, withLaterRules } from './parse-rules';
+import { missingCellsUnder } from './missing-cell-bytes';
 import { didYouMean } from '../../common/text/did-you-mean';
 
 export interface RecordBatch {
@@ -88,7 +89,7 @@ export async function importRecords(
     const present = values.filter((v) => v !== null && v !== undefined);
     return present.every((v) => typeof v === 'string') ? withFormattedNumbers(plan, present as string[], ',') : plan;
   });
-  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text: (b, s, e) => b.toString('utf8', s, e) }, job.options.target);
+  const table = new TableWriter(plans, { dir: job.outDir, file, policy: job.policy, validation: job.validation, text: (b, s, e) => b.toString('utf8', s, e), missingCells: missingCellsUnder(rules.pandasMissingCells) }, job.options.target);
   const cols = table.columns;
 
   const consume = (b: RecordBatch) => {

@@ -104,7 +104,7 @@ describe('long format', () => {
     const r = await load(`date,store_id,units\n${rows.join('\n')}\n`);
     expect(r.type('store_id')).toBe('categorical');
     expect(r.issues['note:date'].message).toBe("column 'date': each time appears about 4 times (from 2 to 4) and column 'store_id' has 4 values: this looks like long format (one row per series and time). "
-      + "A forecasting run pivots it: each value of 'store_id' becomes a channel; a time without a row of some series is a gap in that channel, filled with the series' value before it. "
+      + "A forecasting run pivots it: each value of 'store_id' becomes a channel; a time without a row of some series is a gap in that channel, filled with the series' value before it (before a series' first row: its first value). "
       + 'If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id)');
   });
 
@@ -118,6 +118,18 @@ describe('long format', () => {
     // two columns that could tell the series apart: the run asks which, and the advice stays as it was
     const two = await load(`timestamp,series_id,region,value\n${rows.map((r) => r.replace(/,(store_\d)/, ',$1,r$1')).join('\n')}\n`);
     expect(two.issues['unsorted_time:timestamp'].message).toMatch(/: to forecast this series, sort the file by 'timestamp' and import it again$/);
+  });
+
+  it('meters in long format: the repeated-times warning says a time repeats once per series, which the run pivots', async () => {
+    const rows: string[] = [];
+    for (let h = 0; h < 48; h++) for (const m of ['M001', 'M002', 'M003']) rows.push(`${new Date(Date.UTC(2025, 0, 1, h)).toISOString().slice(0, 16).replace('T', ' ')},${m},${(1 + (h % 24) / 10).toFixed(2)}`);
+    const r = await load(`timestamp,meter_id,kwh\n${rows.join('\n')}\n`);
+    const repeated = r.issues['duplicate_time:timestamp'];
+    expect(repeated.severity).toBe('warning');
+    expect(repeated.message).toBe("column 'timestamp': the same time appears more than once; long format (see the note): a forecasting run pivots the file by 'meter_id' into one row per time, so each time repeats once per series by design");
+    // two columns that could tell the series apart: the run asks which, so the warning stays bare
+    const two = await load(`timestamp,meter_id,site,kwh\n${rows.map((l) => l.replace(/,(M\d+)/, ',$1,s$1')).join('\n')}\n`);
+    expect(two.issues['duplicate_time:timestamp'].message).toBe("column 'timestamp': the same time appears more than once");
   });
 });
 

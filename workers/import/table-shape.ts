@@ -69,8 +69,9 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, r
       + `Until then a forecast reads '${time}' as a time index with ${k} rows per time`, 'long-format');
     return;
   }
-  // uneven repeats: say what the run does with the times a series lacks (common/data/forecasting-long.ts fills them)
-  const gaps = everyTimeK(repeats) ? '' : `; a time without a row of some series is a gap in that channel, filled with the series' value before it`;
+  // uneven repeats: say what the run does with the times a series lacks (common/data/forecasting-long.ts fills them);
+  // a series that starts late has no value before its first row, so those times are its first value carried back
+  const gaps = everyTimeK(repeats) ? '' : `; a time without a row of some series is a gap in that channel, filled with the series' value before it (before a series' first row: its first value)`;
   // a forecasting run pivots it itself (common/data/forecasting-long.ts): say so, and how to name the column if the guess is wrong
   validation.addCounted('note', time, k, `column '${time}': ${repeatsWords(repeats)} and column '${series.name}' has ${k} values: this looks like long format (one row per series and time). ` +
     `A forecasting run pivots it: each value of '${series.name}' becomes a channel${numbers > 1 ? ' per number column' : ''}${gaps}. ` +
@@ -79,7 +80,21 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, r
     `on the command line: gatelab datasets roles ID <column>=series-id)`, 'long-format');
   // one such column: the run pivots by it (common/data/forecasting-rows.ts longLayout), sorting the times itself,
   // so the unsorted-times warning's advice to sort the file is moot (two leave the run asking which: it stays)
-  if (candidates.filter((c) => !timeOfDay(c)).length === 1) unsortedButPivoted(time, series.name, validation);
+  if (candidates.filter((c) => !timeOfDay(c)).length === 1) {
+    unsortedButPivoted(time, series.name, validation);
+    repeatedButPivoted(time, series.name, validation);
+  }
+}
+
+/**
+ * The repeated-times warning of a file the run pivots: a time repeats once per series by design, which the bare
+ * "the same time appears more than once" leaves the user to square with the note. It stays a warning until a
+ * column has the role series-id (main/lab/datasets/current-issues.ts then makes it information).
+ */
+function repeatedButPivoted(time: string, series: string, validation: Validation): void {
+  const repeated = validation.issue('duplicate_time', time);
+  if (!repeated || repeated.severity !== 'warning') return;
+  repeated.message += `; long format (see the note): a forecasting run pivots the file by '${series}' into one row per time, so each time repeats once per series by design`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { DatetimeColumn } from './datetime-column';
 import { DATETIME_FORMS } from './datetime';
 import { NumberColumn } from './number-column';
 import { noteLongFormat, softenTimeWarnings } from './table-shape';
+import { seriesPerTime } from './repeats-per-time';
 import { noteTextColumns } from './text-column-hints';
 import { noteHeaderlessUnixSeconds } from './headerless-unix-seconds';
 import { VectorColumn } from './vector-column';
@@ -143,7 +144,7 @@ export class TableWriter {
     const names = columns.map((c) => c.name), isEmpty = (i: number) => columns[i].stats.count === 0;
     columns.forEach((col, i) => { if (isEmpty(i) && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, emptyColumnMessage(names, i, isEmpty, this.ctx.reading)); });
     softenTimeWarnings(columns, this.columns.map((c) => c.plan), v, this.columns.map((c) => (c instanceof NumberColumn ? c.distinctValues : null)));
-    this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, c.repeatsPerTime, v); });
+    this.columns.forEach((c) => { if (c instanceof DatetimeColumn && c.repeatsPerTime) noteLongFormat(columns, c.plan.name, seriesPerTime(c.repeatsPerTime, columns, c.plan.name), v); });
     noteTextColumns(this.ctx.dir, columns, this.columns.map((c) => c.plan), v);
     noteHeaderlessUnixSeconds(columns, source.hasHeader, v);
     const meta: DatasetCacheMeta = {

@@ -82,7 +82,8 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     }
     if (!plan.noTwelveHourTimes && twelveHourHint(col.name, values, v)) return;
     if (zoneNameHint(col.name, values, col.stats.count, v)) return;
-    // '10+ years', ' 36 months': its 'n/a' is a category of the column (kept in the list: the note says it becomes missing)
+    // '10+ years', ' 36 months': its 'n/a' is missing in a new import, a category of a dataset imported before
+    // pandas' missing cells (kept in the list: the note says it becomes missing)
     if (unitNumbersHint(col.name, dictionary, col.stats.count, v)) return;
     const marks = values.filter((x) => !isNumber(x));
     if (marks.length === 0 || !mostlyNumbers(marks.length, values.length)) return;

@@ -1,6 +1,6 @@
 // Reading single values: numbers straight from bytes (no string for the common case), the tokens that
 // mean "missing", booleans, and datetimes in the formats people actually write.
-import { DASH_RUN_PATTERN, NUMBER_MISSING_TOKENS } from '../../common/data/missing-cells';
+import { DASH_RUN_PATTERN, NUMBER_MISSING_TOKENS, PANDAS_MISSING_CELLS } from '../../common/data/missing-cells';
 
 export const OK = 0, MISSING = 1, NAN_INF = 2, BAD = 3;
 /** Status of the last parseNumber call (a module field, so the hot loop allocates nothing). */
@@ -26,8 +26,19 @@ export const isDashRun = (s: string) => DASH_RUN.test(s);
 /** A cell of a text table's underline under its header (`-----`, `=====`): units-row.ts skips such a line 2. */
 export const isUnderlineCell = (s: string) => DASH_RUN.test(s) || /^[ \t]*={2,}[ \t]*$/.test(s);
 
-/** A missing value in a column that may hold numbers: a missing token, or a dash run unless `dashRuns` is false. */
-export const isMissingNumber = (s: string, dashRuns = true) => isMissingToken(s) || (dashRuns && isDashRun(s));
+/**
+ * pandas' missing cells that are no missing token here ('#NA', '#N/A N/A', '-nan', '-NaN', '1.#IND', '1.#QNAN'...),
+ * compared exactly as pandas does: missing in a number column under the pandasMissingCells rule (number-column.ts;
+ * the type sniffers skip them through isMissingNumber). A dataset imported before it read them as text.
+ */
+const PANDAS_ONLY_MISSING = new Set(PANDAS_MISSING_CELLS.filter((c) => !MISSING_TOKENS.has(c.trim().toLowerCase())));
+export const isPandasOnlyMissing = (s: string) => PANDAS_ONLY_MISSING.has(s);
+
+/**
+ * A missing value in a column that may hold numbers: a missing token, a dash run unless `dashRuns` is false, or
+ * one of pandas' other missing cells unless `pandasCells` is false.
+ */
+export const isMissingNumber = (s: string, dashRuns = true, pandasCells = true) => isMissingToken(s) || (dashRuns && isDashRun(s)) || (pandasCells && isPandasOnlyMissing(s));
 
 /**
  * Parses a decimal number in b[s..e) (surrounding blanks allowed). Sets parsed.status to OK, MISSING

@@ -52,6 +52,18 @@ describe('gate report HTML', () => {
     expect(x).toBeLessThan(700 - 80);
   });
 
+  it('writes a knockout\'s change signed, in its cell and beside its bar, as the app does: a rise is "+0.0500", not the score 0.0500', async () => {
+    const { knockoutSection } = await import('./report-html');
+    const html = knockoutSection({ ...table([
+      { gate: 'worse', kind: 'gate', mode: 'closed', value: 0.45, delta: 0.05, ci: ci(0.03, 0.07) },
+      { gate: 'better', kind: 'gate', mode: 'closed', value: 0.38, delta: -0.02, ci: ci(-0.03, -0.01) },
+      { gate: 'same', kind: 'gate', mode: 'closed', value: 0.4, delta: 0, ci: ci(0, 0) }]), metric: 'mse', higherIsBetter: false, baseline: 0.4 });
+    const barLabels = [...html.matchAll(/<text x="\d+" y="\d+">([^<]*)<\/text>/g)].map((m) => m[1]).filter((l) => /\d/.test(l));
+    expect(barLabels).toEqual(['+0.0500', '0.0000', '-0.0200']);
+    expect(html).toContain('<tr><td>worse closed</td><td>0.4500</td><td>+0.0500</td><td>[0.0300, 0.0700]</td></tr>');
+    expect(html).toContain('<tr><td>better closed</td><td>0.3800</td><td>-0.0200</td><td>[-0.0300, -0.0100]</td></tr>');
+  });
+
   it('says how the knockout intervals were resampled: runs of overlapping forecast windows, or independent samples', async () => {
     const { knockoutSection } = await import('./report-html');
     const rows = [{ gate: 'block0.gate', kind: 'gate' as const, mode: 'closed' as const, value: 0.21, delta: 0.01, ci: ci(0.002, 0.02) }];
@@ -81,7 +93,7 @@ describe('gate report HTML', () => {
     expect(html).toMatch(/<text x="(\d+)" y="\d+">-0\.000000 \(&#60; 1e-6\)<\/text>/);
     const x = Number(/<text x="(\d+)" y="\d+">-0\.000000 \(&#60; 1e-6\)<\/text>/.exec(html)![1]);
     expect(x + 18 * 6.8).toBeLessThanOrEqual(700); // the longer label is not cut at the SVG's edge
-    expect(html).toContain('<td>0.000118</td>');
+    expect(html).toContain('<td>+0.000118</td>');
     expect(html).toContain('as trained: <b>0.203110</b>');
   });
 
@@ -116,11 +128,11 @@ describe('gate report HTML', () => {
     expect(target.startsWith('Target &#39;OT&#39; alone: test mse of &#39;OT&#39; (lower is better): <b>0.1036</b> as trained</h3>')).toBe(true);
     expect(target).toContain("the chart and table above score every channel's mean, as the run's headline test mse.");
     expect(target).toContain('<tr><th>knockout</th><th>mse of &#39;OT&#39;</th><th>delta</th><th>interval</th></tr>' +
-      '<tr><td>block 1 gate closed</td><td>0.1236</td><td>0.0200</td><td>[0.0180, 0.0220]</td></tr>' +
-      '<tr><td>block 1 gate open</td><td>0.2236</td><td>0.1200</td><td>[0.1180, 0.1220]</td></tr></table>');
+      '<tr><td>block 1 gate closed</td><td>0.1236</td><td>+0.0200</td><td>[0.0180, 0.0220]</td></tr>' +
+      '<tr><td>block 1 gate open</td><td>0.2236</td><td>+0.1200</td><td>[0.1180, 0.1220]</td></tr></table>');
     // its bars: a rise of its own error is the harm (red), in the table's notation
-    expect(target).toMatch(/>block 1 gate closed<\/text><rect [^>]*fill="#c0504d"\/>.*<text x="\d+" y="\d+">0\.0200<\/text>/);
-    expect(headline).toContain('<tr><td>block 1 gate closed</td><td>0.4800</td><td>0.0500</td>');
+    expect(target).toMatch(/>block 1 gate closed<\/text><rect [^>]*fill="#c0504d"\/>.*<text x="\d+" y="\d+">\+0\.0200<\/text>/);
+    expect(headline).toContain('<tr><td>block 1 gate closed</td><td>0.4800</td><td>+0.0500</td>');
     expect(headline.match(/<svg /g)).toHaveLength(1);
     // a table without target channels has no such part
     expect(knockoutSection(table([{ gate: 'g', kind: 'gate', mode: 'closed', value: 0.7, delta: -0.1, ci: ci(-0.2, 0) }]))).not.toContain('knockout-target');

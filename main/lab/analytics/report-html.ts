@@ -6,6 +6,7 @@ import { distinctPair } from '../../../common/analytics/distinct-digits';
 import { gridNumbers } from '../../../common/analytics/grid-numbers';
 import { assignmentTitle, knockoutCaption, loadNoiseCaption, routerFigures, sinkWords, statTitle, topExpertSamplesCaption } from '../../../common/analytics/gate-captions';
 import { tableNotation } from '../../../common/analytics/table-notation';
+import { signedChange } from '../../../common/analytics/signed-change';
 import { intervalMethodWords } from '../../../common/analytics/interval-method';
 import { ABLATED_NOTE } from '../../../common/analytics/ablation';
 import { callMeansNote } from '../../../common/analytics/gate-words';
@@ -106,14 +107,17 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
   // one notation for the whole section, bar labels and target channels included, as `gatelab knockout`
   // prints it; a tiny delta's "(< 1e-6)" is said in its delta cell, its interval's ends written short
   const num = tableNotation([t.baseline, ...scored.map((s) => s.baseline), ...[t, ...targets].flatMap((x) => [x.baseline, ...x.rows.flatMap((r) => [r.value, r.delta, r.ci.low, r.ci.high])])]);
+  // a change is written signed, in its cell and beside its bar, as the app's knockout bars write it: an unsigned
+  // 0.0500 beside "0.4300 as trained" read as the knocked-out model's score
+  const change = (d: number) => signedChange(d, num(d));
   const tableHtml = (x: KnockoutTable, rs: KnockoutTable['rows']) => {
     const several = tableMetrics(x).length > 1;
-    const body = rs.map((r) => `<tr><td>${esc(label(r))}</td>${several ? `<td>${esc(rowScore(x, r).metric)}</td>` : ''}<td>${esc(num(r.value))}</td><td>${esc(num(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
+    const body = rs.map((r) => `<tr><td>${esc(label(r))}</td>${several ? `<td>${esc(rowScore(x, r).metric)}</td>` : ''}<td>${esc(num(r.value))}</td><td>${esc(change(r.delta))}</td><td>[${num.short(r.ci.low)}, ${num.short(r.ci.high)}]</td></tr>`).join('');
     return `<table><tr><th>knockout</th>${several ? '<th>metric</th><th>value</th>' : `<th>${esc(x.metric)}</th>`}<th>delta</th><th>interval</th></tr>${body}</table>`;
   };
   const caption = knockoutCaption(t, names);
   const chart = (rs: KnockoutTable['rows'], higherIsBetter: boolean) =>
-    barChart(rs.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (higherIsBetter ? d < 0 : d > 0), num);
+    barChart(rs.map((r) => ({ label: label(r), value: r.delta, low: r.ci.low, high: r.ci.high })), '', (d) => (higherIsBetter ? d < 0 : d > 0), change);
   const charts = mixed
     ? scored.map((s) => `<h3>${esc(s.metric)} (${words(s.higherIsBetter)}): <b>${esc(num(s.baseline))}</b> as trained</h3>${chart(s.rows, s.higherIsBetter)}`).join('')
     : chart(rows, t.higherIsBetter);

@@ -42,7 +42,7 @@ describe('currentIssues under the roles the user set', () => {
     const atImport = currentIssues(dataset);
     const repeated = atImport.find((i) => i.kind === 'duplicate_time' && i.column === 'week')!;
     expect(repeated.severity).toBe('warning'); // the Validation tab's badge counts it
-    expect(repeated.message).toMatch(/^column 'week': the same time appears more than once/);
+    expect(repeated.message).toMatch(/^column 'week': the same time appears more than once; long format \(see the note\): a forecasting run pivots the file by 'store'/);
     const note = atImport.find((i) => i.kind === 'note' && i.column === 'week')!;
     // the importer has no id yet ("ID"); shown for this dataset, the command is one to type as it stands
     expect(note.message).toContain(`on the command line: gatelab datasets roles ${dataset.id} <column>=series-id)`);
@@ -52,7 +52,8 @@ describe('currentIssues under the roles the user set', () => {
     expect(warnings(pivoted)).toEqual([]);
     const settled = pivoted.find((i) => i.kind === 'duplicate_time' && i.column === 'week')!;
     expect(settled).toMatchObject({ severity: 'info', count: repeated.count });
-    expect(settled.message).toBe(`${repeated.message}. Expected in long format: column 'store' has the role series-id, so a forecasting run pivots the file into one row per time, ` +
+    // the import's guess of the pivot gives way to the role's words, not followed by them
+    expect(settled.message).toBe(`${repeated.message.split('; long format (see the note)')[0]}. Expected in long format: column 'store' has the role series-id, so a forecasting run pivots the file into one row per time, ` +
       "one series per value of 'store', sorted by time; a (week, store) pair that repeats is refused when a run starts, naming it");
     // the note's advice (set the series-id role) is done: it is not repeated
     const noteNow = pivoted.find((i) => i.kind === 'note' && i.column === 'week')!;

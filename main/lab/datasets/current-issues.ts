@@ -54,11 +54,12 @@ function seriesByRole(d: IssuesOf): { time: string; series: string } | null {
  */
 function pivotSettles(i: ValidationIssue, { time, series }: { time: string; series: string }): ValidationIssue {
   const settled = `column '${series}' has the role series-id, so a forecasting run pivots the file into one row per time, one series per value of '${series}', sorted by time`;
-  if (i.kind === 'duplicate_time') {
-    return { ...i, severity: 'info', message: `${i.message}. Expected in long format: ${settled}; a (${time}, ${series}) pair that repeats is refused when a run starts, naming it` };
-  }
   // (an import that found the layout itself already said how the run pivots: the role's words replace those, not follow them)
-  if (i.kind === 'unsorted_time') return { ...i, severity: 'info', message: `${i.message.replace(/; long format \(see the note\)[^]*$/, '')}. Expected in long format: ${settled}` };
+  const head = i.message.replace(/; long format \(see the note\)[^]*$/, '');
+  if (i.kind === 'duplicate_time') {
+    return { ...i, severity: 'info', message: `${head}. Expected in long format: ${settled}; a (${time}, ${series}) pair that repeats is refused when a run starts, naming it` };
+  }
+  if (i.kind === 'unsorted_time') return { ...i, severity: 'info', message: `${head}. Expected in long format: ${settled}` };
   // the note names the column it guessed; when that one has the role, its advice (set another column instead) is moot
   if (i.kind === 'note' && i.message.includes(`and column '${series}' has `)) return { ...i, message: i.message.replace(/ If another column tells the series apart, [^]*$/, '') };
   return i;

@@ -55,6 +55,7 @@ export function describeRules(rules: ParseRules): string {
     dashRuns: "'---' as a missing number", dateHourColumns: 'time from a date and an hour column',
     dottedTimes: "times '18.00.00' beside a date", emptyTrailingRows: "';;;;' lines at the end skipped",
     monthDayCommaDates: "dates '05 18, 2015'",
+    pandasMissingCells: "pandas' missing cells ('n/a', 'None', '#NA')",
   };
   const on = PARSE_RULE_NAMES.filter((rule) => rules[rule]).map((rule) => words[rule]);
   return on.length ? on.join(', ') : 'none';

@@ -5,7 +5,7 @@
 // marked 'interrupted' when the lab starts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError, type KnockoutRowsPayload, type RunKnockoutRows, type AnalyticsComparison, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportData, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
+import { LabError, type KnockoutRowsPayload, type RunKnockoutChoices, type RunKnockoutRows, type AnalyticsComparison, type AnalyticsJobInfo, type AnalyticsJobs, type GateReportData, type GateReportPaths, type RunKnockouts } from '../../../common/lab-api';
 import type { GateReport } from '../../../common/analytics';
 import { GateAnalytics, readKnockouts, readReport, type AnalyticsJobStatus } from '../analytics/index';
 import type { WorkerLauncher } from '../analytics/worker-launcher';
@@ -14,6 +14,7 @@ import { isRefusal } from '../runs/refusal';
 import type { LabPaths } from '../home';
 import type { AnalyticsJobRecord, LabStore, RunRecord } from '../store/index';
 import { runFlops } from './analytics-compare';
+import { runKnockoutChoices } from '../analytics/knockout-choices';
 
 export const INTERRUPTED_AT_START = 'the lab stopped (quit or crash) while this job was queued or running; run it again';
 export const INTERRUPTED_AT_CLOSE = 'the lab closed while this job was queued or running; run it again';
@@ -39,6 +40,19 @@ export class LabAnalytics {
   knockouts(id: string): RunKnockouts {
     const { a, runId } = this.open(id);
     return { id, table: a.knockouts(runId) };
+  }
+
+  /**
+   * Every knockout the run's gates allow (Try it's What if), with or without a stored table. A run whose model
+   * cannot be rebuilt here to list its gates offers its stored table's knockouts, if it has one.
+   */
+  knockoutChoices(id: string): RunKnockoutChoices {
+    const { a, runId } = this.open(id);
+    const listed = runKnockoutChoices(runId, this.store!.runs.get(runId)!);
+    if (listed) return { id, ...listed };
+    const table = a.knockouts(runId);
+    if (table?.rows.length) return { id, choices: table.rows.map(({ gate, kind, mode, expert }) => ({ gate, kind, mode, ...(expert !== undefined ? { expert } : {}) })), none: null };
+    return { id, choices: [], none: `the lab could not rebuild run ${runId}'s model from its stored config to list its gates, and the run has no knockout table to offer instead` };
   }
 
   knockoutAll(id: string): AnalyticsJobInfo {

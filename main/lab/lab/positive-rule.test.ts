@@ -10,6 +10,8 @@ import { labPaths } from '../home';
 import { openLabDatasets } from '../datasets/index';
 import { labHomeWithDemos } from '../testing/lab-home';
 import { checkPositiveValue } from '../../cli/datasets-positive-value';
+import { heldValues } from './positive-rule';
+import { columnInfoOf } from './column-info';
 import type { Dataset } from '../datasets/registry';
 import type { DatasetDetail } from '../../../common/lab-api';
 
@@ -18,8 +20,8 @@ let lab: Lab;
 let id: string;
 let imported: Dataset;
 
-// 40 loans, 10 charged off; grade holds three values
-const CSV = 'amount,grade,loan_status\n' + Array.from({ length: 40 }, (_, i) => `${1000 + i * 50},${'ABC'[i % 3]},${i % 4 === 0 ? 'Charged Off' : 'Fully Paid'}`).join('\n') + '\n';
+// 40 loans, 10 charged off; grade holds three values, branch twelve (more than the ten top values the stats keep)
+const CSV = 'amount,grade,branch,loan_status\n' + Array.from({ length: 40 }, (_, i) => `${1000 + i * 50},${'ABC'[i % 3]},${'BCDEFGHJKLMN'[i % 12]},${i % 4 === 0 ? 'Charged Off' : 'Fully Paid'}`).join('\n') + '\n';
 
 beforeAll(async () => {
   home = await labHomeWithDemos([], 'gatelab-positive-rule-');
@@ -36,7 +38,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-const roles = { amount: 'feature', grade: 'feature', loan_status: 'target' } as const;
+const roles = { amount: 'feature', grade: 'feature', branch: 'feature', loan_status: 'target' } as const;
 async function setRoles(payload: Record<string, unknown>): Promise<{ detail?: DatasetDetail; error?: string }> {
   const r = await lab.dispatch('datasets.setRoles', { id, roles, ...payload });
   return r.ok ? { detail: r.result as DatasetDetail } : { error: r.error.message };
@@ -81,6 +83,14 @@ describe('datasets.setRoles label.positive', () => {
     expect(detail.ok && (detail.result as DatasetDetail).columnInfo.find((c) => c.role === 'target')?.name).toBe('loan_status');
   });
 
+  // the CLI read the values from the stats' ten top values and let this one through, to fail every run on it
+  it('refuses a positive value of a twelve-valued target, as the CLI does', async () => {
+    const { error } = await lab.dispatch('datasets.setRoles', { id, roles: { branch: 'target', loan_status: 'feature' }, label: { positiveAtLeast: null, positive: 'B' } })
+      .then((r) => (r.ok ? { error: undefined } : { error: r.error.message }));
+    expect(error).toBe("positive B: the target 'branch' has 12 values ('B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', …); a positive value is chosen among two. To read 'B' against all the others, write it in the file as 1 and the others as 0, and import it again");
+    expect(cliMessage('branch', 'B')).toBe(`--${error}`);
+  });
+
   it('refuses a threshold beside a positive value (one rule per target)', async () => {
     const { error } = await setRoles({ label: { positiveAtLeast: 1, positive: 'Fully Paid' } });
     expect(error).toContain('positive and positiveAtLeast are two label rules: keep one');
@@ -100,5 +110,17 @@ describe('datasets.setRoles label.positive', () => {
     expect(moved.ok).toBe(true);
     expect((await stored())?.positive ?? null).toBeNull();
     await setRoles({}); // back to loan_status for any later test
+  });
+});
+
+// moved with `gatelab datasets roles --positive`'s reader (main/cli/datasets-positive-value.ts), which reads a
+// stored column as the app does: its ColumnInfo (column-info.ts), then heldValues
+describe('heldValues of a stored column', () => {
+  const held = (column: { type: string; stats: unknown }) => heldValues(columnInfoOf({ name: 'y', role: 'target', ...column } as unknown as Dataset['columns'][number]));
+  it("knows a target's values from its stats: a categorical's top values, a boolean's words, a number's two values", () => {
+    expect(held({ type: 'categorical', stats: { cardinality: 2, topValues: [{ value: 'Fully Paid', count: 255 }, { value: 'Charged Off', count: 45 }] } })).toEqual(['Charged Off', 'Fully Paid']);
+    expect(held({ type: 'boolean', stats: { booleanWords: { false: 'N', true: 'Y' } } })).toEqual(['N', 'Y']);
+    expect(held({ type: 'int', stats: { min: 0, max: 1, numbers: { distinct: 2, fractions: false } } })).toEqual(['0', '1']);
+    expect(held({ type: 'categorical', stats: { cardinality: 40, topValues: [{ value: 'a' }] } })).toBeUndefined();
   });
 });

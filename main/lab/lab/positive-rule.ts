@@ -1,8 +1,8 @@
 // The lab's check of a positive value sent with datasets.setRoles (the app's "Positive class" box, any
 // client of serve): the same refusals, in the same words, as `gatelab datasets roles … --positive VALUE`
-// (main/cli/datasets-positive-value.ts checkPositiveValue), read from what the lab shows of the columns
-// rather than the CLI's stored stats. Refused before anything is stored: a value the target does not hold
-// would otherwise stay the dataset's rule and fail every run started on it.
+// (main/cli/datasets-positive-value.ts checkPositiveValue), both reading the target's values with heldValues
+// from what the lab shows of the column (column-info.ts). Refused before anything is stored: a value the
+// target does not hold would otherwise stay the dataset's rule and fail every run started on it.
 import { LabError, type ColumnInfo, type ColumnRole, type DatasetDetail, type LabelRule } from '../../../common/lab-api';
 import { shellWord } from '../../../common/text/shell-word';
 

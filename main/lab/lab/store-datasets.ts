@@ -2,15 +2,15 @@
 // summaries and details, previews are read from the column cache, errors become LabErrors.
 import { openLabDatasets, type Dataset, type LabDatasets } from '../datasets/index';
 import { openDatasetCache, type DatasetCache } from '../import/index';
-import type { ListTokenStats, NumberValueStats, ValidationReport } from '../../../common/dataset-cache';
-import { LabError, type ColumnInfo, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
+import type { ValidationReport } from '../../../common/dataset-cache';
+import { LabError, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
 import { retypeDataset } from '../datasets/retype';
 import { currentIssues } from '../datasets/current-issues';
 import type { LabPaths } from '../home';
 import type { DatasetsPort, ImportedFile } from './datasets-port';
 import type { KeyValueTable } from './settings';
-import { cellOf, datetimeText } from './cells';
-import { storedStats } from '../../../common/data/stored-stats';
+import { cellOf } from './cells';
+import { columnInfoOf } from './column-info';
 import { watchForeignDatasets } from './foreign-datasets';
 
 /** The dataset port and the settings table over one store connection (and the store and registry, for the run manager). */
@@ -29,35 +29,6 @@ const summaryOf = (d: Dataset): DatasetSummary => ({
   createdAt: d.createdAt,
   bytes: d.sourceBytes,
 });
-
-function columnInfoOf(c: Dataset['columns'][number]): ColumnInfo {
-  const s = c.stats as {
-    missing?: number; cardinality?: number | null; min?: number | null; max?: number | null; mean?: number | null; std?: number | null;
-    histogram?: { edges?: number[]; labels?: string[]; counts: number[] } | null; topValues?: { value: string; count: number }[] | null;
-    listTokens?: ListTokenStats; numbers?: NumberValueStats;
-  };
-  const isDate = c.type === 'datetime';
-  const booleanWords = c.type === 'boolean' ? storedStats(c.stats).booleanWords : undefined;
-  const bound = (v: number | null | undefined) => (v == null ? null : isDate ? datetimeText(v) : v);
-  const top = s.topValues?.length ? { labels: s.topValues.map((t) => t.value), counts: s.topValues.map((t) => t.count) } : null;
-  return {
-    name: c.name,
-    type: c.type,
-    inferredType: c.inferredType,
-    role: c.role,
-    modality: c.modality,
-    missing: s.missing ?? 0,
-    distinct: s.cardinality ?? null,
-    min: bound(s.min),
-    max: bound(s.max),
-    mean: isDate ? null : (s.mean ?? null),
-    std: isDate ? null : (s.std ?? null),
-    histogram: s.histogram ?? top,
-    ...(s.listTokens ? { listTokens: s.listTokens } : {}),
-    ...(s.numbers ? { numberValues: s.numbers } : {}),
-    ...(booleanWords ? { booleanWords } : {}),
-  };
-}
 
 /** The import's issues as they stand under the dataset's roles (current-issues.ts), in LabApi's shape. */
 function issuesOf(d: Dataset): ValidationIssue[] {

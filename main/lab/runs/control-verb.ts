@@ -12,12 +12,14 @@ export interface ControlArgs {
   run: string | undefined;
   home: string | undefined;
   json: boolean;
+  /** Says a refusal as the CLI does (`gatelab VERB: …` on stderr; with --json its JSON line on stdout too). */
+  sayRefusal: (message: string) => void;
 }
 
 export async function controlVerb(verb: 'pause' | 'cancel', args: ControlArgs, waitMs = 20_000): Promise<number> {
   const id = Number(args.run);
   if (!Number.isInteger(id)) {
-    console.error(`gatelab ${verb}: give a run id (gatelab runs lists them)`);
+    args.sayRefusal('give a run id (gatelab runs lists them)');
     return EXIT_REFUSED;
   }
   const target: RunStatus[] = verb === 'pause' ? ['paused', 'completed', 'failed', 'cancelled'] : ['cancelled', 'completed', 'failed'];
@@ -40,7 +42,7 @@ export async function controlVerb(verb: 'pause' | 'cancel', args: ControlArgs, w
     else console.log(ok ? `run ${id} is ${run.status} at step ${run.step}` : `run ${id} is still ${run.status}: the ${verb} request is pending with its trainer`);
     return ok ? EXIT_OK : EXIT_FAILED;
   } catch (e) {
-    console.error(`gatelab ${verb}: ${(e as Error).message}`);
+    args.sayRefusal((e as Error).message);
     return exitCodeOfError(e);
   } finally {
     await s?.close();

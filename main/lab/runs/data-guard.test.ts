@@ -70,10 +70,14 @@ describe('forecasting data refused before the run is queued', () => {
     const longRows = hourly(300).flatMap((l) => ['a', 'b', 'c'].map((s) => `${l.split(',')[0]},${s},${l.split(',')[1]}`));
     const repeated = await dataset('long-repeated', [...longRows.slice(0, 40), longRows[37], ...longRows.slice(40)], 'time,store,sales');
     const short = await dataset('short', hourly(60));
+    // 3 stores × 60 hours (180 rows) pivot into 60 times: the parts are counted in times, not the file's rows
+    const shortLong = await dataset('short-long', longRows.slice(0, 180), 'time,store,sales');
     const cases: Array<[number, Record<string, unknown>, RegExp]> = [
       [unsorted, {}, /^the rows of 'time' are not in time order \(first at line 103: .*Sort the file by 'time' and import it again$/],
       [repeated, {}, /^long format by 'store': 1 row repeats a \(time, series\) pair, the first 'time' = 2024-01-01 12:00 with 'store' = b \(rows 38 and 41\)/],
       [short, { lookback: 48 }, /^the training part \(rows 1-42, 42 rows\) is shorter than lookback 48 \+ horizon 4.*What fits this split: lookback ≤ 38 with horizon 4/],
+      [shortLong, { lookback: 48 }, /^the training part \(times 1-42, 42 times\) is shorter than lookback 48 \+ horizon 4.*What fits this split: lookback ≤ 38 with horizon 4/],
+      [shortLong, { lookback: 4, horizon: 12 }, /^the validation part \(times 43-48, 6 times\) is shorter than horizon 12: its windows' targets must lie inside it \(their lookback may reach into the times before\)/],
     ];
     for (const [id, model, message] of cases) {
       const said = trainerSays(id, model);

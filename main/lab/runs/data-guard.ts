@@ -56,7 +56,8 @@ import { fewTrainingRowsWarning } from './few-rows-warning';
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
  * refusal to throw again, or null (nothing to check: the trainer will say what is wrong).
  */
-type DataCheck = { split: SplitResult; channels?: number } | { refusal: unknown } | null;
+/** `pivoted`: a long-format file read one row per time, so the window refusal counts times, not the file's rows. */
+type DataCheck = { split: SplitResult; channels?: number; pivoted?: boolean } | { refusal: unknown } | null;
 
 /** A classification target's columns, as codeTarget takes them. */
 type TargetColumns = Exclude<DataColumns, { family: 'forecasting' }>;
@@ -170,7 +171,7 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
   if ('refusal' in check) throw check.refusal;
   if (check.channels !== undefined) fits(check.channels); // a sweep's later points share the memo, not the model size
   const model = config.model as { lookback?: number; horizon?: number };
-  checkForecastingWindows(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1);
+  checkForecastingWindows(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1, check.pivoted ? 'time' : 'row');
   const few = fewWindowsWarning(check.split, model.lookback ?? 336, model.horizon ?? 96, columns.stride ?? 1, config.batchSize);
   if (few) memo.warnings.add(few);
   return config;
@@ -276,7 +277,7 @@ function readAndSplit(folder: string, bound: ReturnType<typeof runBinding>, fits
   } catch (e) {
     return { refusal: e }; // a series with no row in a part of the split: the trainer's words
   }
-  return { split, ...(channels !== undefined ? { channels } : {}) };
+  return { split, ...(channels !== undefined ? { channels } : {}), ...(pivot ? { pivoted: true } : {}) };
 }
 
 /**

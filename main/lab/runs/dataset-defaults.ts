@@ -27,6 +27,13 @@ import { storedStats } from '../../../common/data/stored-stats';
 /** The seed of random and stratified default splits of new dataset runs (as the accuracy benchmark's protocols). */
 export const SPLIT_SEED = 42;
 
+/**
+ * data.positiveByCount of a new run that does not set it: two values no word decides are read by their counts
+ * (the rarer positive). `gatelab train`'s setup checks the target with it too (dataset-runs.ts), so its reading
+ * is the one the run manager's check finds remembered.
+ */
+export const NEW_RUN_POSITIVE_BY_COUNT = true;
+
 export function withDatasetDefaults(given: RunConfig, store: LabStore): RunConfig {
   // every new run, the demo's synthetic ones too: training step N at τ(N) (RunConfig.temperatureAtStepNumber)
   const config = { ...given, temperatureAtStepNumber: given.temperatureAtStepNumber ?? true };
@@ -39,7 +46,7 @@ export function withDatasetDefaults(given: RunConfig, store: LabStore): RunConfi
   }
   const model = new LabelRules(store.settings).applyTo(String(data.datasetId), config.model as Record<string, unknown>);
   const columns = data.columns ?? snapshotColumns(store, data.datasetId);
-  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, positiveByCount: data.positiveByCount ?? true, columns }, ...withRatingUnits(config) };
+  const filled = { ...config, model: withFusionEncoding(model) as RunConfig['model'], data: { ...data, splitSeed: data.splitSeed ?? SPLIT_SEED, splitByTime: data.splitByTime ?? true, stratifyByTotals: data.stratifyByTotals ?? true, positiveByCount: data.positiveByCount ?? NEW_RUN_POSITIVE_BY_COUNT, columns }, ...withRatingUnits(config) };
   return { ...filled, model: withExpertPerModality(filled, store) as RunConfig['model'] };
 }
 

@@ -79,3 +79,20 @@ describe("gatelab train on a numeric target with the app's label rule", () => {
     expect(lab.store.runs.list().map((run) => (run.config as { model: { positiveAtLeast?: number } }).model.positiveAtLeast)).toEqual([4, 5]);
   }, 60_000);
 });
+
+// The setup checks the target as a new run will read it (dataset-defaults.ts NEW_RUN_POSITIVE_BY_COUNT: two
+// values no word decides, the rarer positive), then the run manager's check (withDatasetDefaults' config)
+// finds that reading remembered. A setup reading by another rule coded the column a second time.
+describe("gatelab train's target check and a new run's defaults", () => {
+  it('read a two-valued target by one rule: the column is coded once', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `u${i % 30},i${(i * 7) % 40},${i % 5 === 0 ? 'Charged Off' : 'Fully Paid'}`);
+    writeFileSync(join(home, 'loans.csv'), ['user,item,status', ...rows].join('\n'));
+    const loans = (await lab.registry.importDataset(join(home, 'loans.csv'))).dataset.id;
+    const setup = await datasetRunSetup(home, String(loans), { model: { template: 'lr' } }, () => {}, { target: 'status' });
+    try {
+      expect(setup.dataChecks.targets.size).toBe(1);
+    } finally {
+      setup.store.close();
+    }
+  }, 60_000);
+});

@@ -13,7 +13,7 @@ import { parseModelConfig, templateInfo } from '../../../common/models';
 import type { LabStore, RunRecord } from '../store/index';
 import { parseNewRunConfig } from '../../../common/runs/new-run-config';
 import type { RunConfigInput } from '../../../common/runs/config';
-import { countsOfColumns, withDatasetDefaults } from './dataset-defaults';
+import { countsOfColumns, NEW_RUN_POSITIVE_BY_COUNT, withDatasetDefaults } from './dataset-defaults';
 import { LabelRules } from '../lab/label-rules';
 import { checkRunData, DataCheckMemo, targetCodingOf } from './data-guard';
 import { refuseEttForTemplate } from './ett-split-check';
@@ -158,7 +158,7 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
     const model = new LabelRules(lab.store.settings).applyTo(String(datasetId), config.model as Record<string, unknown>);
     // and as a new run reads two values no word decides: the rarer one positive (dataset-defaults.ts), so the
     // target check the run manager repeats finds this one in the memo instead of reading the column again
-    checkBinding(dataset, { ...config, model, data: { positiveByCount: true, ...data } }, dataChecks);
+    checkBinding(dataset, { ...config, model, data: { positiveByCount: NEW_RUN_POSITIVE_BY_COUNT, ...data } }, dataChecks);
     checkData(lab.store, dataset, { ...config, data }, dataChecks);
     // named as the app names its runs, so a CLI run reads the same in the app's run list (not "run 3")
     const name = typeof config.name === 'string' && config.name ? config.name : defaultRunName(template, dataset.name, options.sets);

@@ -69,6 +69,13 @@ describe("an export's cell rules are the import's", () => {
     expect(plain.doc.source?.bom).toBeUndefined();
   });
 
+  it("missing cells: pandas' na_values for a dataset imported under that rule ('n/a', 'None'), the first list for one imported before", async () => {
+    const { doc } = await exported(CSV, { parseRules: EVERY, retypedColumns: [] });
+    expect(doc.cells.missing).toEqual(expect.arrayContaining(['', 'NA', 'n/a', 'None', '#NA', '-nan', '1.#IND']));
+    const before = await exported(CSV, { parseRules: parseRulesWith((r) => r !== 'pandasMissingCells'), retypedColumns: [] });
+    expect(before.doc.cells.missing).toEqual(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '<NA>', '#N/A']);
+  });
+
   it('a quoted cell is compared without its quotes, a doubled quote read as one: the text rule says so', async () => {
     const { doc, data } = await exported(CSV, { parseRules: EVERY, retypedColumns: [] });
     expect(data.column('site').dictionary).toEqual(['Ma"rs']);

@@ -63,6 +63,9 @@ describe('a long-format forecasting run', () => {
     expect(x.longFormat?.note).toMatch(/3 series by 'store' pivoted into 3 channels \(2 gaps filled/);
     expect(x.features.map((f) => ('long' in f ? f.long : null))).toEqual(STORES.slice().sort().map((series) => ({ series, value: 'sales' })));
     expect(x.features.map((f) => f.sourceIndex)).toEqual([2, 2, 2]);
+    // the source is the long file as imported (its header recorded), not the pivot, which has none of its own
+    expect(doc.source?.columns).toMatch(/^(?!.*imported before GateLab recorded)/);
+    expect(doc.source?.file).toBeTruthy();
     expect((doc.outputs[0].channels ?? []).map((c) => c.column)).toEqual(['east', 'north', 'south']);
 
     // the wide rows rebuilt from the long file by the metadata: a row per time, gaps filled forward

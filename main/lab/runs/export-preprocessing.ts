@@ -16,16 +16,23 @@ import type { PreprocessingDoc, Feature, CellKind, InputDoc, OutputDoc, MissingR
 import { NUMBER_FORMAT_RULE, laterNumberReadings, numberFormatOf, type LaterNumberReadings, type NumberFormat } from './export-number-format';
 import { sourceColumnsRule, sourcePlaceOf } from './export-source-fields';
 import { pandasPivot } from '../../../common/data/forecasting-long';
-import { DASH_RUN_PATTERN, MISSING_CELLS as IMPORT_MISSING_CELLS, NUMBER_MISSING_TOKENS } from '../../../common/data/missing-cells';
+import { DASH_RUN_PATTERN, MISSING_CELLS as FIRST_MISSING_CELLS, NUMBER_MISSING_TOKENS, PANDAS_MISSING_CELLS } from '../../../common/data/missing-cells';
 import { recordedRules } from '../import/parse-rules';
 
 export type { PreprocessingDoc } from './preprocessing-doc';
 
 /**
  * The cells every column reads as missing, as the importer compares them (common/data/missing-cells.ts):
- * GateLab's list, part of pandas' default na_values ('n/a', 'None', '#NA' are values in a category column).
+ * pandas' default na_values, under the pandasMissingCells rule (every new import).
  */
-export const MISSING_CELLS = [...IMPORT_MISSING_CELLS];
+export const MISSING_CELLS = [...PANDAS_MISSING_CELLS];
+/** The cells a dataset imported before that rule reads as missing: GateLab's first list ('n/a', 'None', '#NA' are values in its category columns). */
+export const EARLIER_MISSING_CELLS = [...FIRST_MISSING_CELLS];
+
+/** The missing cells of the dataset whose recorded import options these are (none at hand: this importer's). */
+function missingCellsOf(importOptions: Record<string, unknown> | undefined): string[] {
+  return importOptions === undefined || (recordedRules(importOptions)?.pandasMissingCells ?? false) ? MISSING_CELLS : EARLIER_MISSING_CELLS;
+}
 /**
  * The cells a number column also reads as missing, trimmed and in any case: the importer's own list
  * (common/data/missing-cells.ts), '?' and '-' among them, which UCI's household power file writes for a
@@ -234,8 +241,10 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
       else outputs.push({ name: 'logits', kind: 'class-logits', shape: batch(label.classes!.length), probability: 'softmax over the last axis', label });
     }
   }
-  const src = p.data.meta.source;
-  const columns = sourceColumnsRule(p.data.meta);
+  // A pivoted long-format run's own data is the pivot, which has no header of its own: the file is the raw one
+  const fileMeta = p.long?.raw.meta ?? p.data.meta;
+  const src = fileMeta.source;
+  const columns = sourceColumnsRule(fileMeta);
   const source = src ? {
     file: src.fileName, format: src.format, encoding: src.encoding, ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}),
     ...(src.hasHeader !== undefined ? { header: src.hasHeader } : {}), ...(src.bom ? { bom: true as const } : {}),
@@ -247,7 +256,7 @@ export function preprocessingDoc(pipeline: RunPipeline, o: { float: 'float32' | 
     fittedOn: { rows: p.fitted.fittedOnRows, part: 'train' },
     ...(source ? { source } : {}),
     cells: {
-      missing: MISSING_CELLS,
+      missing: missingCellsOf(o.importOptions),
       numberMissing: NUMBER_MISSING_CELLS,
       ...(readsDashRuns(o.importOptions) ? { numberMissingPattern: DASH_RUN_PATTERN } : {}),
       text: TEXT_CELLS,

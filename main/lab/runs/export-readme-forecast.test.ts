@@ -1,7 +1,8 @@
 // README's `forecast.mjs` (forecasting with an exported model on the user's own file) run as written, only
 // the file name swapped: on a ',' file and on the same series written as space-aligned columns (the import
 // records the delimiter 'whitespace', which no String.split reads). Both must give the same forecast, and it
-// must move with the series' last rows (a script that reads no cell forecasts every channel's mean).
+// must move with the series' last rows (a script that reads no cell forecasts every channel's mean). A
+// long-format file (one row per time and series) is pivoted by the script itself: its forecast is the lab's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -12,9 +13,15 @@ import { openLabDatasets, type LabDatasets } from '../datasets/index';
 import { RunManager } from './run-manager';
 import { datasetResolver } from './dataset-runs';
 import { exportRun } from './export-run';
+import onnxProto from 'onnx-proto';
+import { TryIt } from '../lab/try-it';
+import type { RunsPort } from '../lab/runs-port';
+import type { PreprocessingDoc } from './preprocessing-doc';
 
 const REPO = resolve(__dirname, '../../..');
 let home: string, lab: LabDatasets, manager: RunManager;
+/** Each exported model's run. */
+const runOf = new Map<string, number>();
 
 /** Hourly rows of two channels: a daily wave and a slower one. */
 const ROWS = Array.from({ length: 400 }, (_, i) => ({
@@ -35,11 +42,14 @@ async function trainAndExport(file: string, text: string): Promise<string> {
   expect(r.status, r.error ?? '').toBe('completed');
   const onnxPath = join(home, `${file}.onnx`);
   await exportRun(lab.store, manager.files, id, onnxPath);
+  runOf.set(onnxPath, id);
   return onnxPath;
 }
 
 /** The same hours in long format: one row per time and series ('north', 'south'), as a store-sales file is written. */
 const asLong = (rows: typeof ROWS) => ['date,region,load', ...rows.flatMap((r) => [`${r.date},north,${r.load}`, `${r.date},south,${r.temp}`])].join('\n') + '\n';
+/** The same, one series after the other ('south' first): the script must group the rows by time and sort them. */
+const asLongBySeries = (rows: typeof ROWS) => ['date,region,load', ...rows.map((r) => `${r.date},south,${r.temp}`), ...rows.map((r) => `${r.date},north,${r.load}`)].join('\n') + '\n';
 
 /** The same rows as a European spreadsheet saves them: ';' between fields, decimal commas ('10,000'). */
 const asSemicolon = (rows: typeof ROWS) => asCsv(rows).replaceAll(',', ';').replace(/(\d)\.(\d)/g, '$1,$2');
@@ -108,8 +118,17 @@ describe("README forecast.mjs on the user's file", () => {
     expect(readmeForecast(semicolonModel, 'series-eu.csv', asSemicolon(ROWS))).toEqual(readmeForecast(csvModel, 'series.csv', asCsv(ROWS)));
   }, 60_000);
 
-  it('refuses a long-format model instead of forecasting every channel from the last series\' rows', () => {
-    expect(() => readmeForecast(longModel, 'long.csv', asLong(ROWS.slice(0, 200))))
-      .toThrow(/long format: 2 series by 'region' pivoted into 2 channels \(no gaps\): pivot the file first/);
+  it("pivots a long-format file as the run did: its forecast after a time is the lab's own (Try it) for the window ending there", async () => {
+    // 200 times, 70/10/20: test windows start at times 160..196 (lookback 24, horizon 4); the last, test
+    // window 36, forecasts times 196-199 from times 172-195, so the script reads the file up to time 195
+    const port = { available: true, export: (id: string) => exportRun(lab.store, manager.files, Number(id), join(home, `try-${id}.onnx`)) };
+    const tried = await new TryIt(lab.store, port as unknown as RunsPort, datasetResolver(lab.registry)).predict(String(runOf.get(longModel)), [36]);
+    expect(tried.testRows).toBe(37);
+    const scaled = (tried.rows[0] as { prediction: number[] }).prediction;
+    const meta = Object.fromEntries(onnxProto.onnx.ModelProto.decode(readFileSync(longModel)).metadataProps!.map((p) => [p.key!, p.value!]));
+    const channels = (JSON.parse(meta['gatelab.preprocessing']) as PreprocessingDoc).outputs[0].channels!;
+    const forecast = readmeForecast(longModel, 'long.csv', asLongBySeries(ROWS.slice(0, 196)));
+    expect([...forecast.keys()]).toEqual(['north', 'south']);
+    channels.forEach((ch, c) => forecast.get(ch.column)!.forEach((v, h) => expect(v).toBeCloseTo(scaled[h * 2 + c] * ch.std! + ch.mean!, 2)));
   }, 60_000);
 });

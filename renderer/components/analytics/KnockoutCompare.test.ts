@@ -44,6 +44,7 @@ describe('KnockoutCompare header', () => {
     const cell = screen.getByTestId('knockout-compare-row').querySelector('td.cell')!;
     expect(screen.getByTestId('knockout-cell-metric').textContent).toBe(' rating_rmse');
     expect(cell.querySelector('.bar')!.classList.contains('hurts')).toBe(true); // a higher RMSE is worse
-    expect(cell.querySelector('[role="img"]')!.getAttribute('aria-label')).toContain('change in rating_rmse 0.0400');
+    expect(cell.querySelector('[role="img"]')!.getAttribute('aria-label')).toContain('change in rating_rmse +0.0400');
+    expect(cell.querySelector('.v')!.textContent).toBe('+0.0400'); // a change, signed: not read as the RMSE
   });
 });

@@ -66,7 +66,9 @@ describe('KnockoutPanel', () => {
     const rows = screen.getAllByTestId('knockout-row');
     const cells = rows.map((r) => [r.querySelector('.value')!.textContent, r.querySelector('.tiny')!.textContent]);
     // by harm: +0.000329, then the exact 0 (which says nothing more), then -2.8e-8
-    expect(cells).toEqual([['0.000329', ''], ['0.000000', ''], ['-0.000000', '(< 1e-6)']]);
+    // the number is the change, signed (audit walkapp: an unsigned 0.005320 under "test mse 0.810690" read as an MSE)
+    expect(cells).toEqual([['+0.000329', ''], ['0.000000', ''], ['-0.000000', '(< 1e-6)']]);
+    expect(rows[0].querySelector('[role="img"]')!.getAttribute('aria-label')).toContain('change +0.000329,');
     // the words a screen reader hears: the note once, the interval's ends below 0
     expect(rows[2].querySelector('[role="img"]')!.getAttribute('aria-label')).toContain('change -0.000000 (< 1e-6), 95% interval -0.000000 to -0.000000, not worse');
   });
@@ -98,7 +100,7 @@ describe('KnockoutPanel', () => {
     // a higher RMSE is the harm: the rating gate's uniform row is red, its mean row (lower RMSE) is not
     expect(rows[0].classList.contains('hurts')).toBe(true);
     expect(rows[2].classList.contains('hurts')).toBe(false);
-    expect(rows[0].querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('rating gate uniform: rating_rmse 0.9500, change 0.0400, 95% interval 0.0200 to 0.0600, worse');
+    expect(rows[0].querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('rating gate uniform: rating_rmse 0.9500, change +0.0400, 95% interval 0.0200 to 0.0600, worse');
     expect(screen.getByTestId('knockout-other-metric').textContent).toBe('rating_rmse rows: test rating_rmse 0.9100 as trained, lower is better (the task their gate serves)');
     cleanup();
     // one metric: no metric column (a table stored before rows named theirs reads as it did)
@@ -115,7 +117,29 @@ describe('KnockoutPanel', () => {
     expect(screen.getAllByTestId('knockout-row')).toHaveLength(2); // the table's rows are not mixed with the target's
     expect(screen.getByTestId('knockout-target').textContent).toBe("target 'OT' alone: test mse of 'OT' 0.39000 as trained (its own channel; the bars above score every channel's mean, as the run's headline test mse)");
     const target = screen.getAllByTestId('knockout-target-row');
-    expect(target.map((r) => r.querySelector('.value')!.textContent)).toEqual(['0.00020', '-0.00110']); // block 1 first, as above (harm order)
+    expect(target.map((r) => r.querySelector('.value')!.textContent)).toEqual(['+0.00020', '-0.00110']); // block 1 first, as above (harm order)
     expect(target[1].querySelector('[role="img"]')!.getAttribute('aria-label')).toBe("block 2 gate closed: mse of 'OT' 0.38890, change -0.00110, 95% interval -0.00210 to -0.00010, not worse");
+  });
+
+  it('"Try on rows" on each knockout hands its key (the What if key, "gate mode [expert]") to the caller; none without one', async () => {
+    const tried: string[] = [];
+    render(KnockoutPanel, { props: { table, ontry: (k: string) => tried.push(k) } });
+    const buttons = screen.getAllByTestId('knockout-try');
+    expect(buttons).toHaveLength(3);
+    expect(buttons.map((b) => b.textContent)).toEqual(['Try on rows', 'Try on rows', 'Try on rows']);
+    expect(buttons[1].getAttribute('aria-label')).toBe('Try router only expert 2 on test rows'); // harm order, as the rows
+    await fireEvent.click(buttons[1]);
+    await fireEvent.click(buttons[0]);
+    expect(tried).toEqual(['router single 2', 'gate1 closed']);
+    cleanup();
+    render(KnockoutPanel, { props: { table } });
+    expect(screen.queryAllByTestId('knockout-try')).toHaveLength(0);
+  });
+
+  it("a forecasting run's target channel rows repeat the knockouts above: their Try is the table's row's, once", () => {
+    const forecast: KnockoutTable = { ...table, metric: 'mse', higherIsBetter: false, baseline: 0.54, rows: [{ gate: 'block0.gate', kind: 'gate', mode: 'closed', value: 0.55, delta: 0.01, ci: ci(0, 0.02), channels: [{ name: 'OT', baseline: 0.39, value: 0.4, delta: 0.01, ci: ci(0, 0.02) }] }] };
+    render(KnockoutPanel, { props: { table: forecast, ontry: () => {} } });
+    expect(screen.getAllByTestId('knockout-target-row')).toHaveLength(1);
+    expect(screen.getAllByTestId('knockout-try')).toHaveLength(1);
   });
 });

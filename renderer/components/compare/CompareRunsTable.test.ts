@@ -25,4 +25,10 @@ describe('CompareRunsTable', () => {
     expect(cell('3')).toBe('0.08255 ★');
     expect(cell('4')).toBe('0.08285');
   });
+
+  it('writes a metric as the run\'s result tile does: "0.7300", not "0.73"', () => {
+    render(CompareRunsTable, { props: { runs: [run('3', true, 0.73), run('4', true, 0.7467)] } });
+    expect(cell('3')).toBe('0.7300 ★');
+    expect(cell('4')).toBe('0.7467');
+  });
 });
