@@ -7,12 +7,14 @@ import * as R from './lab-api/runs';
 import * as S from './lab-api/system';
 import * as A from './lab-api/analytics';
 import * as SP from './lab-api/splits';
+import * as T from './lab-api/try-target-values';
 
 export * from './lab-api/datasets';
 export * from './lab-api/runs';
 export * from './lab-api/system';
 export * from './lab-api/analytics';
 export * from './lab-api/splits';
+export * from './lab-api/try-target-values';
 export { LabError, type LabErrorCode } from './lab-api/errors';
 
 const channel = <P extends z.ZodType, Res extends z.ZodType>(payload: P, result: Res, summary: string) => ({ payload, result, summary });
@@ -59,7 +61,7 @@ export const REQUESTS = {
   'runs.metrics': channel(R.MetricsRequest, R.RunMetrics, 'Stored metric series of a run'),
   'runs.gates': channel(R.GatesRequest, R.RunGates, 'Stored gate statistics of a run (openness, entropy, expert load...)'),
   'runs.pausedAtQuit': channel(z.object({ clear: z.boolean().optional() }).strict(), z.object({ runIds: z.array(z.string()) }), 'Runs the app paused when it last quit (to offer resuming them); clear: forget the list'),
-  'runs.try': channel(R.TryRequest, R.TryResult, 'Run the exported ONNX model on chosen test rows (in a child process) and return its predictions'),
+  'runs.try': channel(R.TryRequest, T.TryResultWithTargetValues, 'Run the exported ONNX model on chosen test rows (in a child process) and return its predictions (under a label rule, each row\'s rule value)'),
   'runs.compare': channel(R.CompareRequest, R.Comparison, 'Configs and series of several runs (each capped at `points` for display)'),
   'runs.pointsAt': channel(R.PointsAtRequest, R.PointsAt, 'Exact stored value of a metric nearest a step, per run'),
   'runs.export': channel(R.ExportRequest, R.ExportResult, 'Export a run as ONNX, an HTML report or metrics CSV'),

@@ -8,6 +8,7 @@
 //                   of finished | failed; then the process exits.
 import { z } from 'zod';
 import { RunConfig } from './runs/config';
+import { RunModalities } from './runs/run-modalities';
 
 const Finite = z.number();
 
@@ -146,6 +147,8 @@ export const FromTrainer = z.discriminatedUnion('type', [
     splitSizes: SplitSizes.optional(),
     /** Forecasting runs on a dataset: whether the trainer pivoted a long-format file (a resume, an export and a split re-read it the same way). */
     pivoted: z.boolean().optional(),
+    /** Fusion runs on a dataset: each modality's columns as encoded (common/runs/run-modalities.ts), printed after the data line. */
+    modalities: RunModalities.optional(),
     baseline: TestBaseline.optional(),
     /** Regression runs on a dataset: the training mean's scores on test (RegressionBaseline). */
     regressionBaseline: RegressionBaseline.optional(),

@@ -82,5 +82,15 @@ export type AnalyticsComparison = z.infer<typeof AnalyticsComparison>;
  */
 export const KnockoutRowsPayload = KnockoutRowsRequest.extend({ id: z.string().min(1).max(200) }).strict();
 export type KnockoutRowsPayload = z.infer<typeof KnockoutRowsPayload>;
-export const RunKnockoutRows = KnockoutRowsResult.extend({ id: z.string() });
+/**
+ * Under a label rule (`rating ≥ 4`) the row's `target` is its side of the rule (1 for '≥ 4'); `targetValue`
+ * is the rule column's own value in the user's data (the rating, 5), when it was read; else the answer's
+ * `targetValueProblem` says why (`gatelab knockout --rows --json` answers the same).
+ */
+export const RuleTargetFields = { targetValue: z.union([z.string(), z.number()]).optional() };
+export const RunKnockoutRows = KnockoutRowsResult.extend({
+  id: z.string(),
+  rows: z.array(KnockoutRowsResult.shape.rows.element.extend(RuleTargetFields)),
+  targetValueProblem: z.string().optional(),
+});
 export type RunKnockoutRows = z.infer<typeof RunKnockoutRows>;

@@ -5,6 +5,7 @@ import { TestClasses } from '../runs/test-classes';
 import { TestChannels } from '../runs/test-channels';
 import { TryRowSource, TrySources } from './try-source';
 import { LabelCoding, ModelInputs, RegressionBaseline, SplitSizes } from '../trainer-protocol';
+import { RunModalities } from '../runs/run-modalities';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -118,6 +119,8 @@ export const RunDataSummary = z.object({
    * (main/lab/runs/split-sizes.ts), else absent (readers fall back to the line's words).
    */
   splitSizes: SplitSizes.optional(),
+  /** Fusion: each modality's columns as its trainer encoded them, printed after the data line (absent for other runs and runs stored before it was kept: nothing is printed). */
+  modalities: RunModalities.optional(),
 });
 export const RunDetail = RunSummary.extend({
   config: z.record(z.string(), z.unknown()),

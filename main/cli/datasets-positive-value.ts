@@ -4,7 +4,8 @@
 // threshold (datasets-label-rule.ts). The positive class is what AP, F1 and Try it's P(…) describe: a loan
 // file's words would otherwise decide nothing, and a credit-risk user predicts 'Charged Off', not 'Fully Paid'.
 import { LabelRules } from '../lab/lab/label-rules';
-import { heldValues, positiveValueProblem } from '../lab/lab/positive-rule';
+import { positiveValueProblem } from '../lab/lab/positive-rule';
+import { heldValues } from '../../common/lab-api/held-values';
 import { columnInfoOf } from '../lab/lab/column-info';
 import type { LabStore } from '../lab/store/index';
 import type { Dataset } from '../lab/datasets/registry';

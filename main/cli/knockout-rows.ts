@@ -69,8 +69,8 @@ function change(a: RowTerms, b: RowTerms, classes: Classes, num: TableFormat): s
 /** A binary label's value as the file writes it (`label`'s negative and positive: '≥ 4' under a rule), else its 0/1. */
 const binaryName = (v: number, label: LabelCoding | undefined) => (v === 1 ? label?.positive : v === 0 ? label?.negative : undefined);
 
-/** A rule column's cell as read (a float32 column's 3.7 is 3.700000047…: shown to float32's 7 digits). */
-const ruleValueText = (v: string | number | null | undefined) => (v === null || v === undefined ? undefined : typeof v === 'number' ? String(Number(v.toPrecision(7))) : v);
+/** A rule column's cell as read (the lab gives a float32 column's 3.7 as 3.7, rule-target-values.ts). */
+const ruleValueText = (v: string | number | null | undefined) => (v === null || v === undefined ? undefined : String(v));
 
 /**
  * A row's target as its prediction is read, so a reader sees whether the knockout moved it toward the truth:

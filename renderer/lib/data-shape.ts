@@ -200,7 +200,7 @@ function numericShown(numeric: string[], multi: { name: string; width: number | 
  * longLayout) reads, rebuilt from the dataset payload: column types and distinct counts, the top values the
  * importer kept (a categorical's histogram labels), and the validation issues' counts (repeated times).
  */
-function cacheMetaOf(d: DatasetDetail): DatasetCacheMeta {
+function cacheMetaOf(d: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'>): DatasetCacheMeta {
   const columns = d.columnInfo.map((c) => ({
     name: c.name, type: c.type,
     stats: {
@@ -210,6 +210,24 @@ function cacheMetaOf(d: DatasetDetail): DatasetCacheMeta {
   }));
   const issues = d.issues.map((i) => ({ kind: i.kind, column: i.column, count: i.count, severity: i.severity, message: i.message, examples: [] }));
   return { rows: d.rows, columns, validation: { issues } } as unknown as DatasetCacheMeta;
+}
+
+/**
+ * The times a forecasting run on `d` lines a long-format file's series up on (its distinct times: the rows
+ * less those repeating a time), or null when the run reads the rows as they are (or the layout is refused,
+ * which the data-shape problem says). A run then counts its windows and split parts in times, not rows.
+ */
+export function pivotTimes(d: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'>): number | null {
+  const columns = d.columnInfo.map((c) => ({ name: c.name, role: c.role }));
+  let layout: LongLayout | null;
+  try {
+    layout = longLayout(cacheMetaOf(d), columns);
+  } catch {
+    return null;
+  }
+  if (!layout) return null;
+  const repeats = d.issues.find((i) => i.kind === 'duplicate_time' && i.column === layout.time)?.count ?? 0;
+  return d.rows - repeats;
 }
 
 /**

@@ -6,22 +6,13 @@
 // snapshot's role "target": read from text, so any line this does not recognise leaves the class
 // numbers, never a wrong name.
 import type { LabelCoding } from '../../common/trainer-protocol';
+import { targetColumn } from '../../common/models/run-target-column';
 
 export interface BinaryTerms {
   /** What the probability is of: "Recommended IND = true", "rating ≥ 4", "sentiment = pos". */
   event: string;
   /** How the predicted and target classes read: [negative (0), positive (1)]. */
   classes: [string, string];
-}
-
-type Column = { name?: unknown; role?: unknown };
-
-/** The run's target column by its column snapshot (config.data.columns), or null. */
-export function targetColumn(config: Record<string, unknown> | null | undefined): string | null {
-  const columns = (config?.data as { columns?: unknown } | undefined)?.columns;
-  if (!Array.isArray(columns)) return null;
-  const t = (columns as Column[]).find((c) => c?.role === 'target');
-  return typeof t?.name === 'string' ? t.name : null;
 }
 
 /** The data line's label note ("label: …"), up to the next "; " note or the line's end. */

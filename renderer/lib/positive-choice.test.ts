@@ -27,6 +27,11 @@ describe('positiveChoice', () => {
     expect(automaticText(positiveChoice(column({ type: 'boolean', booleanWords: { false: 'No', true: 'Yes' } }))!)).toBe('(automatic: Yes)');
   });
 
+  it('a number column from 0 to 1 imported before value counts: its two values, the larger automatic', () => {
+    expect(positiveChoice(column({ type: 'int', min: 0, max: 1 }))).toEqual({ values: ['0', '1'], automatic: '1', why: 'the larger' });
+    expect(positiveChoice(column({ type: 'int', min: 1, max: 2 }))).toBeNull(); // other bounds: the stats do not tell
+  });
+
   it('nothing to choose among three values or many numbers', () => {
     expect(positiveChoice(words(['A', 'B', 'C'], [1, 2, 3]))).toBeNull();
     expect(positiveChoice(column({ type: 'int', min: 1, max: 5, numberValues: { distinct: 5, fractions: false } }))).toBeNull();

@@ -5,6 +5,7 @@
 // "probability of …" head (label-event.ts) names it.
 import type { ColumnInfo } from '../../common/lab-api';
 import { positiveByWords, rarerByCount } from '../../common/models/positive-class';
+import { heldValues } from '../../common/lab-api/held-values';
 
 export interface PositiveChoice {
   /** The two values as the lab stores a choice of them (`datasets roles --positive VALUE`). */
@@ -23,24 +24,22 @@ export function automaticText(choice: PositiveChoice): string {
   return `(automatic: ${choice.automatic}${choice.why ? `, ${choice.why}` : ''})`;
 }
 
-/** The choice for column `c`; null when it does not hold exactly two values its stats name. */
+/**
+ * The choice for column `c`; null when it does not hold exactly two values its stats name (heldValues, as the
+ * lab's check reads them, and a number column from 0 to 1 as two values: datasets imported before value counts).
+ */
 export function positiveChoice(c: ColumnInfo): PositiveChoice | null {
-  if (c.type === 'boolean') {
-    const values: [string, string] = [c.booleanWords?.false ?? 'false', c.booleanWords?.true ?? 'true'];
-    return { values, automatic: values[1], why: null };
-  }
-  if (c.type === 'int' || c.type === 'float') {
-    const two = c.numberValues?.distinct === 2 || (c.min === 0 && c.max === 1);
-    if (!two || typeof c.min !== 'number' || typeof c.max !== 'number') return null;
-    return { values: [String(c.min), String(c.max)], automatic: String(c.max), why: 'the larger' };
-  }
-  const labels = c.histogram?.labels;
-  if (c.distinct !== 2 || labels?.length !== 2) return null;
-  const [a, b] = [...labels].sort();
+  const held = heldValues(c, { zeroToOneIsTwo: true });
+  if (held?.length !== 2) return null;
+  const values: [string, string] = [held[0], held[1]];
+  if (c.type === 'boolean') return { values, automatic: values[1], why: null };
+  if (c.type === 'int' || c.type === 'float') return { values, automatic: values[1], why: 'the larger' };
+  const [a, b] = values;
   const byWords = positiveByWords(a, b);
-  if (byWords !== undefined) return { values: [a, b], automatic: byWords, why: 'by its word' };
+  if (byWords !== undefined) return { values, automatic: byWords, why: 'by its word' };
+  const labels = c.histogram!.labels!;
   const count = (v: string) => c.histogram!.counts[labels.indexOf(v)];
   // the trainer's count rule (rarerByCount: b on a tie), said with why it chose
   const automatic = rarerByCount(a, count(a), b, count(b));
-  return { values: [a, b], automatic, why: count(a) === count(b) ? 'as many rows: the later by name' : 'the rarer' };
+  return { values, automatic, why: count(a) === count(b) ? 'as many rows: the later by name' : 'the rarer' };
 }

@@ -1,6 +1,6 @@
 // Try it names what the model predicts by the user's column (try-target.ts), never by the ONNX tensor names.
 import { describe, expect, it } from 'vitest';
-import { predictsText, targetOf } from './try-target';
+import { binaryTargetText, predictsText } from './try-target';
 
 describe('predictsText', () => {
   it('says the task and the target column as the file writes it', () => {
@@ -18,10 +18,11 @@ describe('predictsText', () => {
   });
 });
 
-describe('targetOf', () => {
-  it('reads the column snapshot’s target first, then the trainer’s label column', () => {
-    expect(targetOf({ data: { columns: [{ name: 'clicked', role: 'target' }, { name: 'ad', role: 'feature' }] } }, { label: { column: 'other' } })).toBe('clicked');
-    expect(targetOf({}, { label: { column: 'bought' } })).toBe('bought');
-    expect(targetOf({}, null)).toBeNull();
+describe('binaryTargetText', () => {
+  it("a rule's row by its own value beside its side; a row without one by its class word", () => {
+    expect(binaryTargetText('≥ 4', 5)).toBe('5 (≥ 4)');
+    expect(binaryTargetText('< 4', 3.5)).toBe('3.5 (< 4)');
+    expect(binaryTargetText('< 4', 'three')).toBe('three (< 4)');
+    expect(binaryTargetText('true')).toBe('true');
   });
 });

@@ -2,7 +2,6 @@
 // "Forecast of load_1, load_2, load_3 and 4 more", "Regression of price". It said "binary · output logits vs
 // target label": the ONNX file's tensor names, which no column of the user's file is called, so the target
 // read as a column named "label".
-import { targetColumn, type LabelSource } from './label-terms';
 import type { ForecastShape } from './try-rows';
 
 const TASKS: Record<string, string> = { binary: 'Binary classification', multiclass: 'Classification', regression: 'Regression' };
@@ -11,9 +10,13 @@ const UNNAMED_CHANNEL = /^channel \d+$/;
 /** Names listed before "and N more": a forecast of 300 channels is one line, not 300 names. */
 const SHOWN = 3;
 
-/** The run's target column as the user's file names it: its column snapshot's target, else the trainer's label column; null when neither says. */
-export function targetOf(config: Record<string, unknown> | null | undefined, data?: LabelSource | null): string | null {
-  return targetColumn(config) ?? data?.label?.column ?? null;
+/**
+ * A binary row's target as Try it shows it: the class word ('true', '≥ 4'), and under a label rule the rule
+ * column's own value beside it ("5 (≥ 4)"), when the lab read it (runs.try's `targetValue`): a 4 on the
+ * rule's edge then reads apart from a 5, as `gatelab knockout --rows` shows it.
+ */
+export function binaryTargetText(word: string, ruleValue?: string | number): string {
+  return ruleValue === undefined ? word : `${ruleValue} (${word})`;
 }
 
 const listed = (names: readonly string[]) =>

@@ -7,7 +7,7 @@ import type { ColumnInfo } from '../../common/lab-api';
 import type { JsonSchema } from './json-schema';
 
 const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature') => ({ name, type, role, modality: null }) as unknown as ColumnInfo;
-const hourly = (rows: number) => ({ rows, columnInfo: [col('time', 'datetime', 'time'), col('temp_c', 'float'), col('humidity', 'int')] });
+const hourly = (rows: number) => ({ rows, columnInfo: [col('time', 'datetime', 'time'), col('temp_c', 'float'), col('humidity', 'int')], issues: [] });
 const roots = [templateJsonSchema('tsmixer-gated' as never) as JsonSchema];
 
 describe('a forecasting window that the split cannot hold', () => {
@@ -39,8 +39,21 @@ describe('a forecasting window that the split cannot hold', () => {
     expect(windowFitNotes(stored, { lookback: 336, horizon: 96 }).lookback).toMatch(/validation part|test part/);
     expect(forecastRanges(hourly(600), { kind: 'random', counts: { train: 420, val: 60, test: 120, unused: 0 } })).toBeNull();
     // a long table: windows are cut per series, which the row count alone does not tell
-    const long = { rows: 600, columnInfo: [...hourly(600).columnInfo, col('station', 'categorical', 'series-id')] };
+    const long = { ...hourly(600), columnInfo: [...hourly(600).columnInfo, col('station', 'categorical', 'series-id')] };
     expect(forecastRanges(long, null)).toBeNull();
+  });
+
+  it('counts a long-format file in times, as the run pivots it and the lab says it: not in rows', () => {
+    // 3 stations × 200 hours: every time repeats 3 times, and 'station' has 3 values (the import's long-format reading)
+    const station = { ...col('station', 'categorical'), distinct: 3 } as ColumnInfo;
+    const long = { rows: 600, columnInfo: [...hourly(600).columnInfo, station], issues: [{ kind: 'duplicate_time', column: 'time', count: 400, severity: 'warning', message: '', examples: [] }] } as never;
+    const ranges = forecastRanges(long, null);
+    expect(ranges).toMatchObject({ train: [0, 140], unit: 'time' });
+    const notes = windowFitNotes(ranges, { lookback: 96, horizon: 96 }, roots);
+    expect(notes.lookback).toMatch(/training part \(times 1-140, 140 times\) is shorter than lookback 96 \+ horizon 96/);
+    expect(notes.lookback).not.toMatch(/\brows?\b/);
+    // a stored split counts rows, which the pivot does not keep: the lab judges it when the run starts
+    expect(forecastRanges(long, { kind: 'chronological', counts: { train: 500, val: 50, test: 50, unused: 0 } })).toBeNull();
   });
 
   it('follows the field the user last changed: typed, or set by any other control', () => {

@@ -2,23 +2,30 @@
 // (the lab's check, common/data/forecasting-window-fit). The view knows the sizes already: the dataset's
 // row count (the family default cuts it as common/data/split does) or a stored split's part counts. This
 // runs the lab's own check on them, so Lookback and Horizon say it as they are typed, in the same words.
-import { checkForecastingWindows } from '../../common/data/forecasting-window-fit';
+import { checkForecastingWindows, type StepUnit } from '../../common/data/forecasting-window-fit';
 import { computeSplit } from '../../common/data/split';
 import type { SplitResult } from '../../common/data/split-spec';
 import type { DatasetDetail, SplitInfo } from '../../common/lab-api';
+import { pivotTimes } from './data-shape';
 import { setFlagsInWords } from './field-labels';
 import type { JsonSchema } from './json-schema';
 
-export type Ranges = NonNullable<SplitResult['ranges']>;
+/** The parts' ranges; `unit` 'time': they count a long-format file's times as the run pivots it, not rows. */
+export type Ranges = NonNullable<SplitResult['ranges']> & { unit?: StepUnit };
 
 /**
  * The row ranges of the training, validation and test parts a forecasting run on `dataset` would use with
  * `split` (null: the family default, chronological 70/10/20), or null where this cannot be told here: a
- * long table (a series-id column: windows are cut per series) or a split that is not by time.
+ * long table (a series-id column: windows are cut per series) or a split that is not by time. A long-format
+ * file the import recognised is pivoted by the run: the default split cuts its times, as the lab's check
+ * does (main/lab/runs/data-guard.ts), and a stored split (its counts are rows) is left to the lab.
  */
-export function forecastRanges(dataset: Pick<DatasetDetail, 'rows' | 'columnInfo'> | null | undefined, split: Pick<SplitInfo, 'kind' | 'counts'> | null): Ranges | null {
+export function forecastRanges(dataset: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'> | null | undefined, split: Pick<SplitInfo, 'kind' | 'counts'> | null): Ranges | null {
   if (!dataset || dataset.columnInfo.some((c) => c.role === 'series-id')) return null;
-  if (!split) return computeSplit({ kind: 'chronological' }, { rows: dataset.rows, column: (name) => { throw new Error(`no column ${name}`); } }).ranges;
+  const times = pivotTimes(dataset);
+  const chronological = (rows: number) => computeSplit({ kind: 'chronological' }, { rows, column: (name) => { throw new Error(`no column ${name}`); } }).ranges;
+  if (times !== null) return split ? null : { ...chronological(times)!, unit: 'time' };
+  if (!split) return chronological(dataset.rows);
   if (split.kind !== 'chronological' && split.kind !== 'ett') return null;
   // stored by time: the parts follow each other from the first row (ETT's unused months come last)
   const { train, val, test } = split.counts;
@@ -64,7 +71,7 @@ export function windowFitNotes(ranges: Ranges | null, config: Record<string, unk
   if (!ranges || !isCount(lookback) || !isCount(horizon)) return {};
   try {
     const counts = { train: ranges.train[1] - ranges.train[0], val: ranges.val[1] - ranges.val[0], test: ranges.test[1] - ranges.test[0] };
-    checkForecastingWindows({ assignment: new Uint8Array(0), counts, ranges }, lookback, horizon);
+    checkForecastingWindows({ assignment: new Uint8Array(0), counts, ranges }, lookback, horizon, 1, ranges.unit ?? 'row');
     return {};
   } catch (e) {
     const message = setFlagsInWords((e as Error).message, roots);

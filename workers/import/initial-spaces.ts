@@ -5,7 +5,8 @@
 // after ', ' ('1, "Smith, J"') starts with its quote and is read as one field. Recorded in the dataset's
 // source (skipInitialSpace), and only under the initialSpaces rule, so an older dataset reads as it did.
 
-const SPACE = 0x20, LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
+import { CR, LF, QUOTE, QuoteAwareRewriter, SPACE } from './quoted-bytes';
+
 /** Share of the sampled lines (of 2 fields or more) that must write one space after every delimiter. */
 const NEARLY_ALL = 0.95;
 
@@ -19,35 +20,24 @@ export function hasInitialSpaces(rows: readonly string[][], delimiter: string): 
 }
 
 /** Drops the spaces right after each delimiter outside quotes, chunk by chunk. */
-export class SkipInitialSpaces {
-  private open = false;
+export class SkipInitialSpaces extends QuoteAwareRewriter {
   private quotedField = false;
   /** Right after a delimiter: spaces are dropped until the field's first other byte. */
   private skipping = false;
   /** At a field's first byte (after a delimiter, its spaces, or a line start): a quote there opens a quoted field. */
   private fieldStart = true;
 
-  constructor(private readonly delimiter: number) {}
+  constructor(private readonly delimiter: number) { super(); }
 
-  push(chunk: Buffer): Buffer {
-    const out = Buffer.allocUnsafe(chunk.length);
-    let o = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (this.open) {
-        out[o++] = b;
-        if (b === QUOTE) this.open = false;
-        continue;
-      }
-      if (this.skipping && b === SPACE) continue;
-      this.skipping = false;
-      out[o++] = b;
-      if (b === this.delimiter) { this.skipping = true; this.fieldStart = true; this.quotedField = false; continue; }
-      if (b === LF || b === CR) { this.fieldStart = true; this.quotedField = false; continue; }
-      if (b === QUOTE && (this.fieldStart || this.quotedField)) { this.open = true; this.quotedField = true; }
-      this.fieldStart = false;
-    }
-    return out.subarray(0, o);
+  protected outsideQuotes(b: number, out: Buffer, o: number): number {
+    if (this.skipping && b === SPACE) return o;
+    this.skipping = false;
+    out[o++] = b;
+    if (b === this.delimiter) { this.skipping = true; this.fieldStart = true; this.quotedField = false; return o; }
+    if (b === LF || b === CR) { this.fieldStart = true; this.quotedField = false; return o; }
+    if (b === QUOTE && (this.fieldStart || this.quotedField)) { this.open = true; this.quotedField = true; }
+    this.fieldStart = false;
+    return o;
   }
 }
 

@@ -58,15 +58,34 @@ describe('codes for a missing reading', () => {
     const sensor = Array.from({ length: 80 }, (_, i) => `${i};${i % 9 === 4 ? '-200' : String(700 + ((i * 37) % 600))};${i % 11 === 3 ? '-200' : `${(i % 50) - 2},${i % 10}`}`).join('\n');
     const r = await load(`n;PT08.S1(CO);T\n${sensor}\n`, {}, 'AirQualityUCI.csv');
     const issues = r.result.validation.issues.filter((i) => i.kind === 'note' && i.severity === 'warning' && /code/.test(i.message));
-    expect(issues.map((i) => i.column)).toEqual(['PT08.S1(CO)', 'T']);
-    expect(issues[0].message).toContain("column 'PT08.S1(CO)': 9 values are -200, far outside its other values (700 .. 1292)");
+    // both columns in one warning on the file
+    expect(issues.map((i) => i.column)).toEqual([null]);
+    expect(issues[0].message).toContain("'PT08.S1(CO)': 9 values are -200 (its other values 700 .. 1292)");
     expect(issues[0].message).toContain("pd.read_csv('AirQualityUCI.csv', sep=None, engine='python', decimal=',', na_values=[-200])");
     // temperatures -2..47.9 (negative ones too): -200 lies more than 2 spans (but under 5) below them
-    expect(issues[1].message).toContain("column 'T': 7 values are -200, far outside its other values (-2 .. 47.9)");
+    expect(issues[0].message).toContain("'T': 7 values are -200 (its other values -2 .. 47.9)");
     expect(r.col('PT08.S1(CO)')[4]).toBe(-200);
     // NMHC(GT): -200 in most rows, beside readings that vary
     const mostly = codeIssue(await load(`n;NMHC(GT)\n${Array.from({ length: 100 }, (_, i) => `${i};${i % 10 < 8 ? '-200' : String(90 + i)}`).join('\n')}\n`))!;
     expect(mostly.message).toContain("column 'NMHC(GT)': 80 values are -200, far outside its other values (98 .. 189)");
+  });
+
+  it("gives one warning for Air Quality's -200 in nine sensor columns: each column with its count, the pandas line once", async () => {
+    // ';' separated, decimal commas, -200 for a failed reading in nine columns (as in UCI's AirQualityUCI.csv)
+    const sensors = ['CO(GT)', 'PT08.S1(CO)', 'NMHC(GT)', 'C6H6(GT)', 'PT08.S2(NMHC)', 'NOx(GT)', 'PT08.S3(NOx)', 'NO2(GT)', 'PT08.S4(NO2)'];
+    const line = (i: number) => [String(i), ...sensors.map((_, c) => (i % (c + 5) === 2 ? '-200' : `${800 + ((i * (c + 3)) % 400)},${i % 10}`))].join(';');
+    const r = await load(`n;${sensors.join(';')}\n${Array.from({ length: 120 }, (_, i) => line(i)).join('\n')}\n`, {}, 'AirQualityUCI.csv');
+    const issues = r.result.validation.issues.filter((i) => i.kind === 'note' && i.severity === 'warning' && /code/.test(i.message));
+    expect(issues).toHaveLength(1);
+    const [issue] = issues;
+    const counts = sensors.map((_, c) => Array.from({ length: 120 }, (__, i) => i).filter((i) => i % (c + 5) === 2).length);
+    expect(issue).toMatchObject({ column: null, count: counts.reduce((a, b) => a + b, 0) });
+    expect(issue.message.startsWith('9 columns have codes for a missing reading far outside their other values')).toBe(true);
+    sensors.forEach((name, c) => expect(issue.message).toContain(`'${name}': ${counts[c]} values are -200 (its other values `));
+    const pandas = "pd.read_csv('AirQualityUCI.csv', sep=None, engine='python', decimal=',', na_values=[-200]).to_csv('AirQualityUCI_fixed.csv', index=False)";
+    expect(issue.message.split(pandas)).toHaveLength(2); // the command once
+    expect(issue.examples.slice(0, 2)).toEqual([{ line: 4, column: 'CO(GT)', value: '-200' }, { line: 4, column: 'PT08.S1(CO)', value: '-200' }]);
+    expect(r.col('NOx(GT)')[2]).toBe(-200);
   });
 
   it('leaves alone a code inside the range, a column made of it, and the time column', async () => {

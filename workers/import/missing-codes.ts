@@ -3,12 +3,10 @@
 // valid, so nothing else flags them, yet one of them sets the column's range and scale: a forecasting channel
 // or a feature z-scored with a -9999 in it has its real values squeezed around one number. Such a code sits
 // far outside the column's other values; the import warns with the code, its count, its first line and how to
-// make those cells empty. The values stay as read (the import never guesses that a number is missing).
+// make those cells empty (missing-codes-warning.ts: one warning for all the columns that have them). The values
+// stay as read (the import never guesses that a number is missing).
 // UCI's Air Quality file writes -200 for a failed sensor reading: in a column of sensor responses 700..2000,
 // -200 is not 5 spans away, yet a negative reading that repeats among readings never below 0 is a code.
-import { basename } from 'node:path';
-import { pyString } from '../../common/text/python-string';
-import { readArguments, writeArguments, type FileReading } from './pandas-read';
 
 /**
  * Codes for "missing" as written in data files: all nines, with or without a decimal part, either sign. Keyed
@@ -28,6 +26,15 @@ const FAR_REPEATED = 2;
 const MIN_OTHERS = 10;
 
 interface Seen { count: number; line: number; written: string }
+
+/** One column's codes far outside its other values: each as written, with its count and first line. */
+export interface CodeFinding {
+  column: string;
+  decimalComma: boolean;
+  codes: Seen[];
+  /** The other values' range, as the message shows it ('700 .. 1292'). */
+  range: string;
+}
 
 export class MissingCodes {
   /** Made at the first code: a table of 100,000 columns builds no map per column. */
@@ -52,11 +59,10 @@ export class MissingCodes {
   }
 
   /**
-   * The warning for the codes far outside the other values, or null. `file`: the imported file (for the
-   * pandas line); `decimalComma`: the column reads decimal commas (pandas needs decimal=',' to read it);
-   * `reading`: how a delimited file was read (its title lines, header, encoding: the pandas line repeats them).
+   * The codes far outside the other values (in the order of their first line), or null. `decimalComma`: the
+   * column reads decimal commas (the pandas line then needs decimal=','). missing-codes-warning.ts words it.
    */
-  message(column: string, file: string, decimalComma: boolean, reading?: FileReading): { count: number; text: string; first: { line: number; value: string } } | null {
+  finding(column: string, decimalComma: boolean): CodeFinding | null {
     if (this.codes === null || this.others < MIN_OTHERS) return null;
     // the other values' span (a constant column: its size), and each code's distance beyond them (inside: negative)
     const span = this.hi > this.lo ? this.hi - this.lo : Math.max(Math.abs(this.hi), 1);
@@ -68,25 +74,7 @@ export class MissingCodes {
     const far = [...this.codes.entries()].filter(([c, s]) => (s.count < this.others || this.hi > this.lo) && isFar(c, s));
     if (far.length === 0) return null;
     far.sort((a, b) => a[1].line - b[1].line);
-    const count = far.reduce((n, [, s]) => n + s.count, 0);
-    const codes = far.map(([, s]) => s.written);
-    // the first line of each of several codes (one code's is the issue's example, which the report shows)
-    const which = far.map(([c, s]) => `${s.count.toLocaleString('en-US')} ${s.count === 1 ? 'value is' : 'values are'} ${s.written}${far.length > 1 ? ` (first at line ${s.line})` : ''}`).join(', ');
-    const range = `${fmt(this.lo)} .. ${fmt(this.hi)}`;
-    const name = basename(file);
-    const stem = name.replace(/(\.[A-Za-z0-9]+)*$/, '') || 'data';
-    // pandas sniffs a separator other than ',' with sep=None; JSON Lines, Parquet and the like get no line
-    const plainCsv = /\.csv(\.gz)?$/i.test(name) && !decimalComma && (reading?.delimiter ?? ',') === ',';
-    const delimited = /\.(csv|tsv|txt|tab|dat|data)(\.gz)?$/i.test(name);
-    const na = `na_values=[${codes.join(', ')}]${readArguments(reading)}`;
-    const read = plainCsv ? `pd.read_csv(${pyString(name)}, ${na})` : `pd.read_csv(${pyString(name)}, sep=None, engine='python', ${decimalComma ? "decimal=',', " : ''}${na})`;
-    const how = delimited ? `, e.g. pandas \`${read}.to_csv(${pyString(`${stem}_fixed.csv`)}, index=False${writeArguments(reading)})\`` : ' (null in JSON, a missing value in Parquet or Arrow)';
-    const text = `column '${column}': ${which}, far outside its other values (${range}): ${far.length === 1 ? 'a code' : 'codes'} for a missing reading, as loggers write them? `
-      + `Read as ${far.length === 1 ? 'a number it sets' : 'numbers they set'} the column's range and scale (a forecasting channel or a feature scaled with ${far.length === 1 ? 'it' : 'them'} has its real values squeezed together). `
-      + `If ${far.length === 1 ? 'it means' : 'they mean'} "no value", empty those cells and import the file again${how} `
-      + '(an empty cell is a missing value: forecasting fills it with the value before it)';
-    const [, first] = far[0];
-    return { count, text, first: { line: first.line, value: first.written } };
+    return { column, decimalComma, codes: far.map(([, s]) => ({ ...s })), range: `${fmt(this.lo)} .. ${fmt(this.hi)}` };
   }
 }
 

@@ -2,7 +2,7 @@
 // beyond 2^24, which Float32 cannot hold exactly). Missing values (NaN included) are kept as NaN and
 // infinities as ±Inf, each reported on its own; stats use a shifted sum so that large offsets (timestamps)
 // keep an accurate std.
-import { MissingCodes } from './missing-codes';
+import { MissingCodes, type CodeFinding } from './missing-codes';
 import type { CachedColumn, ColumnStats, ColumnType, InvalidPolicy, NumberFormat } from '../../common/dataset-cache';
 import { ColumnWriter, HistogramBuilder } from './column-writer';
 import { NumberValueCounter } from './number-values';
@@ -299,6 +299,11 @@ export class NumberColumn extends ColumnWriter {
     return this.allIntegral && this.count > 0 ? 'int' : 'float';
   }
 
+  /** -9999 and the like far outside the column's other values (the table warns once for all columns: missing-codes-warning.ts). */
+  missingCodes(): CodeFinding | null {
+    return this.plan.kind === 'number' ? this.codes.finding(this.plan.name, this.numberFormat().decimal === ',') : null;
+  }
+
   protected imputeValue(): number | null {
     return this.ctx.policy === 'impute' && this.count > 0 ? this.mean() : null;
   }
@@ -337,11 +342,6 @@ export class NumberColumn extends ColumnWriter {
     if (this.fractionsInInt.values > 0) this.ctx.validation.warn(this.plan.name, this.fractionsInInt.values, fractionsInIntMessage(this.plan.name, this.fractionsInInt), 'fractions-in-int');
     const markers = this.markers.message(this.plan.name);
     if (markers) this.ctx.validation.addCounted('note', this.plan.name, this.markers.count, markers, 'markers');
-    const codes = this.plan.kind === 'number' ? this.codes.message(this.plan.name, this.ctx.file, this.numberFormat().decimal === ',', this.ctx.reading) : null;
-    if (codes) {
-      this.ctx.validation.warn(this.plan.name, codes.count, codes.text, 'missing-codes');
-      this.ctx.validation.issue('note', this.plan.name, 'missing-codes')!.examples = [{ line: codes.first.line, column: this.plan.name, value: codes.first.value }];
-    }
     const file = this.filePlan;
     const dots = this.dots?.message(this.plan.name, this.plan.dotThousands ?? false, file.fileDecimalComma, { wholeNumbers: this.plan.intDotThousands, markUnproven: file.markUnproven });
     if (dots) this.ctx.validation.warn(this.plan.name, dots.count, dots.text, 'dots');

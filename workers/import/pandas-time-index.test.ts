@@ -80,6 +80,17 @@ describe("the time-gap warning's pandas call", () => {
     }
   });
 
+  // pd.to_datetime('Q1 1960') and pd.to_datetime('1960 Q3') fail ("Unknown string format"): the call printed before did on them
+  it("quarters written year last or after a blank ('Q1 1960', '1960 Q3', mixed): read as periods, each its first day as the import read it", async () => {
+    const quarters = Array.from({ length: 24 }, (_, i) => i).filter((i) => i < 8 || i > 10)
+      .map((i) => `${i % 2 ? `Q${(i % 4) + 1} ${1960 + Math.floor(i / 4)}` : `${1960 + Math.floor(i / 4)} Q${(i % 4) + 1}`},${i}`);
+    const r = await load(`quarter,gdp\n${quarters.join('\n')}\n`, {}, 'quarters.csv');
+    expect(r.type('quarter')).toBe('datetime');
+    const gaps = r.issues['time_gaps:quarter'];
+    expect(gaps.message).toContain("df.set_index(pd.PeriodIndex(df.pop('quarter').str.strip().str.upper().str.replace(r'^Q([1-4])[- ]?(\\d{4})$', r'\\2Q\\1', regex=True)");
+    expect(runAdvice(gaps.message, join(tmp, 'quarters.csv'))).toEqual({ rows: 24, first: '1960-01-01 00:00:00' });
+  });
+
   it("dates written as one number (20210101): format='%Y%m%d', not nanoseconds since 1970", async () => {
     const r = await load(daily((d) => d.toISOString().slice(0, 10).replace(/-/g, '')), {}, 'compact.csv');
     const gaps = r.issues['time_gaps:date'];

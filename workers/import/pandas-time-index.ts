@@ -10,7 +10,7 @@ import { pyString } from '../../common/text/python-string';
  * How the column's cells were read, as far as pandas needs to know: numbers of a unit, dates written as one
  * number, day-first dates ('13/01/2021', which pandas reads month first), or times written with UTC offsets.
  */
-export type TimeReading = 'text' | 'day-first' | 'yyyymmdd' | 'yymmddhh' | 'utc' | 'epoch' | 'epoch-ms' | 'excel-days' | 'iso-week';
+export type TimeReading = 'text' | 'day-first' | 'yyyymmdd' | 'yymmddhh' | 'utc' | 'epoch' | 'epoch-ms' | 'excel-days' | 'iso-week' | 'quarter';
 
 /**
  * The reading of a column of `format` (a datetime plan's dateFormat: 'dmy' once the import decided, or was
@@ -18,7 +18,7 @@ export type TimeReading = 'text' | 'day-first' | 'yyyymmdd' | 'yymmddhh' | 'utc'
  */
 export function timeReadingOf(format: DateFormat | undefined): TimeReading {
   if (format === 'dmy') return 'day-first';
-  return format === 'epoch' || format === 'epoch-ms' || format === 'excel-days' || format === 'yyyymmdd' || format === 'yymmddhh' || format === 'iso-week' ? format : 'text';
+  return format === 'epoch' || format === 'epoch-ms' || format === 'excel-days' || format === 'yyyymmdd' || format === 'yymmddhh' || format === 'iso-week' || format === 'quarter' ? format : 'text';
 }
 
 /** `index`: the expression for column `name`; `why`: a parenthesis saying why it reads so ('' when plain). */
@@ -40,6 +40,13 @@ export function pandasTimeIndex(name: string, reading: TimeReading): { index: st
     case 'iso-week': return {
       index: `df.set_index(pd.to_datetime(df.pop(${column}).str.strip().str.replace('-', '').str.ljust(8, '1'), format='%GW%V%u'))`,
       why: " (format='%GW%V%u': pandas reads ISO weeks such as '2020-W01' only with their format and a weekday; a week without one is its Monday, as GateLab read it)",
+    };
+    // quarters ('1960Q1', '1960-Q1', 'Q1 1960', '1960 Q3': period-dates.ts): pd.to_datetime fails on the year
+    // written last or after a blank ("Unknown string format"), so each is written '1960Q1' and read as a period
+    case 'quarter': return {
+      index: `df.set_index(pd.PeriodIndex(df.pop(${column}).str.strip().str.upper().str.replace(r'^Q([1-4])[- ]?(\\d{4})$', r'\\2Q\\1', regex=True)`
+        + `.str.replace(r'[- ]', '', regex=True), freq='Q').to_timestamp())`,
+      why: " (PeriodIndex with freq='Q': pandas reads quarters such as 'Q1 1960' only written '1960Q1'; each quarter is its first day, as GateLab read it)",
     };
     default: return { index: datetimes(), why: '' };
   }

@@ -272,7 +272,7 @@ export function sniffDelimited(sample: Buffer, wholeFile: boolean, text: (b: Buf
   const read = sampleRows(body, wholeFile, delimiter, text, file, SAMPLE_ROWS + 2, { skipInitialSpace });
   const all = wholeFile && read.length < SAMPLE_ROWS + 2 && opts.summaryRows !== false ? withoutTrailingSummary(read) : read;
   // a units row under the names would hide the types below it from the header guess too
-  const units = opts.header === false ? null : detectUnitsRow(all, opts.rules?.dashRuns !== false);
+  const units = opts.header === false ? null : detectUnitsRow(all, opts.rules?.dashRuns !== false, opts.rules?.pandasMissingCells !== false);
   const guess: HeaderGuess = opts.header === undefined ? guessHeader(units?.skip ? [all[0], ...all.slice(2)] : all, delimiter, opts) : { hasHeader: opts.header };
   const hasHeader = guess.hasHeader;
   const skipLines = hasHeader ? (units?.skip ? 2 : 1) : 0;

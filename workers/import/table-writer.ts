@@ -13,6 +13,7 @@ import { FORMATTED_HINT } from './formatted-number';
 import { DatetimeColumn } from './datetime-column';
 import { DATETIME_FORMS } from './datetime';
 import { NumberColumn } from './number-column';
+import { warnMissingCodes } from './missing-codes-warning';
 import { noteLongFormat, softenTimeWarnings } from './table-shape';
 import { seriesPerTime } from './repeats-per-time';
 import { noteTextColumns } from './text-column-hints';
@@ -140,6 +141,8 @@ export class TableWriter {
       if (s.missing > 0 && col.type !== 'vector') v.addCounted('missing', col.name, s.missing, missingMessage(col.name, s.missing));
       return col;
     });
+    // one warning for every column's codes for a missing reading (Air Quality's -200 in nine columns)
+    warnMissingCodes(v, this.columns.flatMap((c) => (c instanceof NumberColumn ? c.missingCodes() ?? [] : [])), this.ctx.file, this.ctx.reading);
     // after every column is finished: whether the columns after an empty one are empty too (a trailing delimiter)
     const names = columns.map((c) => c.name), isEmpty = (i: number) => columns[i].stats.count === 0;
     columns.forEach((col, i) => { if (isEmpty(i) && this.rows > 0) v.addCounted('empty_column', col.name, this.rows, emptyColumnMessage(names, i, isEmpty, this.ctx.reading)); });

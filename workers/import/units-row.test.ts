@@ -48,6 +48,13 @@ describe('a units row under the header', () => {
     expect(detectUnitsRow([['a', 'b'], ['---', '---'], ['1', '2'], ['3', '4']], false)).toBeNull(); // a dataset read before dashRuns
   });
 
+  it("reads pandas' other missing cells below a units row as the dataset's rules do: missing under pandasMissingCells, text before it", () => {
+    const rows = [['load', 'temp'], ['kW', 'degC'], ['1.5', '#NA'], ['-nan', '20.5'], ['2.5', '21.0'], ['3.0', '-nan']];
+    expect(detectUnitsRow(rows)?.skip).toBe(true);
+    // a dataset imported before the rule read '#NA' and '-nan' as text: its columns were categories, line 2 one of their values
+    expect(detectUnitsRow(rows, true, false)).toBeNull();
+  });
+
   it('a first data row with bad values is data, not a units row: it is named, never dropped quietly', () => {
     const below = [['2', '20.5', '40'], ['3', '21.0', '41'], ['4', '21.5', '42']];
     // a logger error on its first reading: the id is a number, so line 2 is a row of data with bad values

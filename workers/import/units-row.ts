@@ -20,9 +20,10 @@ const UNIT_LIKE = /[A-Za-z\u00b0%$€£¥µ\u0370-\u03ff]/;
 /**
  * Looks at line 2 of `rows` (line 1 being the header) against the rows below it. Null when line 2 reads
  * as data (or there are too few rows to tell). `dashRuns` false: '---' below makes a column text, as it did
- * to the importer a dataset recorded without that rule was read by (parse-rules.ts).
+ * to the importer a dataset recorded without that rule was read by (parse-rules.ts); `pandasMissingCells`
+ * false: so do pandas' other missing cells ('#NA', '-nan'), as before that rule.
  */
-export function detectUnitsRow(rows: string[][], dashRuns = true): UnitsRow | null {
+export function detectUnitsRow(rows: string[][], dashRuns = true, pandasMissingCells = true): UnitsRow | null {
   if (rows.length < 4) return null;
   const [names, second] = rows;
   const body = rows.slice(2).filter((r) => r.length === names.length);
@@ -38,7 +39,7 @@ export function detectUnitsRow(rows: string[][], dashRuns = true): UnitsRow | nu
   for (let c = 0; c < names.length; c++) {
     const cell = second[c];
     if (cell.trim() === '' || isMissingToken(cell)) continue;
-    const kind = inferKind('', body.map((r) => r[c]), undefined, { floatIds: true, dashRuns }).kind;
+    const kind = inferKind('', body.map((r) => r[c]), undefined, { floatIds: true, dashRuns, pandasMissingCells }).kind;
     if (kind !== 'number' && kind !== 'datetime') continue;
     if (cellFits(cell, kind)) fits++;
     else if (UNIT_LIKE.test(cell)) words.push({ column: names[c].trim(), cell: cell.trim() });

@@ -4,6 +4,7 @@
 // ones are ignored"; the stream is rewritten to tab-separated bytes (WhitespaceToTabs) for the tokenizer,
 // keeping quoted values ("chevrolet chevelle malibu") and every line break, so line numbers stay the file's.
 import { isUnderlineCell } from './values';
+import { CR, LF, QUOTE, QuoteAwareRewriter, SPACE, TAB } from './quoted-bytes';
 
 export const WHITESPACE = 'whitespace';
 
@@ -12,16 +13,12 @@ export function tokenDelimiter(delimiter: string): string {
   return delimiter === WHITESPACE ? '\t' : delimiter;
 }
 
-const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
-
 /**
  * Rewrites whitespace-separated text as tab-separated, chunk by chunk: a run of spaces/tabs between two fields
  * becomes one tab, runs at the start or end of a line vanish. A field that starts with a quote is copied as it
  * is up to its closing quote (spaces, tabs and line breaks included), as the tokenizer then reads it.
  */
-export class WhitespaceToTabs {
-  /** Inside a quoted field's quotes. */
-  private open = false;
+export class WhitespaceToTabs extends QuoteAwareRewriter {
   /** The current field started with a quote: a quote right after its closing one is an escaped "" (reopens). */
   private quotedField = false;
   /** Something of a field was written on this line. */
@@ -29,36 +26,26 @@ export class WhitespaceToTabs {
   /** Whitespace seen after a field: a tab is due if another field follows on this line. */
   private pendingTab = false;
 
-  push(chunk: Buffer): Buffer {
-    const out = Buffer.allocUnsafe(chunk.length + 1);
-    let o = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (this.open) {
-        out[o++] = b;
-        if (b === QUOTE) this.open = false;
-        continue;
-      }
-      if (b === SPACE || b === TAB) {
-        if (this.lineHasField) this.pendingTab = true;
-        continue;
-      }
-      if (b === LF || b === CR) {
-        out[o++] = b;
-        this.lineHasField = false; this.pendingTab = false; this.quotedField = false;
-        continue;
-      }
-      if (this.pendingTab || !this.lineHasField) {
-        // a new field
-        if (this.pendingTab) out[o++] = TAB;
-        this.pendingTab = false;
-        this.quotedField = b === QUOTE;
-        if (this.quotedField) this.open = true;
-      } else if (b === QUOTE && this.quotedField) this.open = true;
-      this.lineHasField = true;
-      out[o++] = b;
+  protected outsideQuotes(b: number, out: Buffer, o: number): number {
+    if (b === SPACE || b === TAB) {
+      if (this.lineHasField) this.pendingTab = true;
+      return o;
     }
-    return out.subarray(0, o);
+    if (b === LF || b === CR) {
+      out[o++] = b;
+      this.lineHasField = false; this.pendingTab = false; this.quotedField = false;
+      return o;
+    }
+    if (this.pendingTab || !this.lineHasField) {
+      // a new field
+      if (this.pendingTab) out[o++] = TAB;
+      this.pendingTab = false;
+      this.quotedField = b === QUOTE;
+      if (this.quotedField) this.open = true;
+    } else if (b === QUOTE && this.quotedField) this.open = true;
+    this.lineHasField = true;
+    out[o++] = b;
+    return o;
   }
 }
 

@@ -9,7 +9,8 @@ import { syntheticGatedData } from '../../engine/train/gated-model';
 import type { RunConfig } from '../../common/runs/config';
 import type { SampleSource } from '../data/samples';
 import type { Task } from './eval-metrics';
-import type { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, TestBaseline } from '../../common/trainer-protocol';
+import type { RunDataFacts } from '../../common/runs/data-summary';
+import type { ModalityColumn } from '../../common/runs/run-modalities';
 import type { ScalerState } from '../../common/data';
 
 export interface Column {
@@ -26,12 +27,18 @@ export interface Rows {
 }
 
 /** How a fusion modality's encoded vector is made of one column: a number 1 input, a one-hot its vocabulary, text its hashed buckets, a vector its width. */
-export type FusionColumnKind = 'number' | 'one-hot' | 'text' | 'vector';
-export interface FusionColumn { name: string; kind: FusionColumnKind; width: number }
+/** A fusion input column as the run stores it (its modalities line reads the same shape). */
+export type FusionColumn = ModalityColumn;
+export type FusionColumnKind = ModalityColumn['kind'];
 /** Each modality's columns in encoding order, by modality name. */
 export type FusionLayout = Record<string, FusionColumn[]>;
 
-export interface RunData {
+/**
+ * A run's data in the trainer, with the facts it sends with 'ready' and the lab stores with the run
+ * (RunDataFacts: log-scaled columns, baseline, the model's inputs, the label's coding, rows per class, a
+ * long-format pivot); the data builder (workers/data/run-data.ts) and workers/run/data-facts.ts fill them.
+ */
+export interface RunData extends RunDataFacts {
   task: Task;
   /** The model output scored by the task metrics, and the target it is scored against. */
   prediction: string;
@@ -65,22 +72,6 @@ export interface RunData {
    * out and why, a recommendation split's cold-start shares.
    */
   describe: string;
-  /** Dataset runs (CTR, fusion): the numeric columns log-scaled before their z-score (log1p(x); sign(x)·log1p(|x|) where training values include negatives: common/data/scalers.ts), stored with the run. */
-  logScaled?: string[];
-  /** Classification runs: the majority-class baseline on the test split (workers/data/baseline.ts). */
-  baseline?: TestBaseline;
-  /** Regression runs on a dataset (r2): the training mean's scores on the test split (workers/run/regression-baseline.ts; data-facts.ts fills it). */
-  regressionBaseline?: RegressionBaseline;
-  /**
-   * Dataset runs: the model's inputs by column name, in its order, and the label's coding, sent with
-   * 'ready' and stored with the run so readers never parse `describe` (workers/run/data-facts.ts fills them).
-   */
-  inputs?: ModelInputs;
-  label?: LabelCoding;
-  /** Classification runs on a dataset: rows per class in each part, sent with 'ready' (workers/run/data-facts.ts fills them). */
-  classCounts?: PartClassCounts;
-  /** Forecasting runs on a dataset: whether a long-format file was pivoted into one channel per series (common/data/forecasting-long.ts), sent with 'ready'. */
-  pivoted?: boolean;
   /**
    * Fusion runs on a dataset: each modality's encoded vector by the columns it is built from, in order and
    * with the width each takes (workers/data/fusion.ts, from the fitted pipeline: the encoder's own layout),

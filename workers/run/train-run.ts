@@ -21,6 +21,7 @@ import { assertModelFits, modelFor, optimizerFor, providersFor } from './model-f
 import { readCheckpoint, type BestSoFar } from './checkpoint-file';
 import { CheckpointWriter } from './checkpoint-writer';
 import { MetricsBatcher, gateStatPoints } from './metrics-batcher';
+import { runModalitiesOf } from '../../common/runs/run-modalities';
 
 export type Emit = (e: FromTrainer) => void;
 
@@ -98,7 +99,7 @@ export async function trainRun(spec: RunSpec, data: RunData, emit: Emit, control
     emit({ type: 'ready', model: def.name, modelConfig: config.model as Record<string, unknown>, data: withTemperatureScheduleNotes(batchSize < config.batchSize ? `${describe}; batches of ${batchSize} samples (the training split has ${trainRows}, fewer than batchSize ${config.batchSize})` : describe, config.model, { totalSteps, epochs: config.epochs, stepsPerEpoch: order.stepsPerEpoch, maxSteps: config.maxSteps }), parameters: compiled.layout.size, provider: session.provider.provider,
       ...(data.logScaled ? { logScaled: data.logScaled } : {}), ...(data.baseline ? { baseline: data.baseline } : {}), ...(data.regressionBaseline ? { regressionBaseline: data.regressionBaseline } : {}),
       ...(data.inputs ? { inputs: data.inputs } : {}), ...(data.label ? { label: data.label } : {}), ...(data.classCounts ? { classCounts: data.classCounts } : {}),
-      ...(data.pivoted !== undefined ? { pivoted: data.pivoted } : {}),
+      ...(data.pivoted !== undefined ? { pivoted: data.pivoted } : {}), ...(data.modalityInputs ? { modalities: runModalitiesOf(data.modalityInputs) } : {}),
       splitSizes: { train: data.train.rows, validation: data.validation.rows, test: data.test.rows },
       fallbackReason: session.provider.fallbackReason, stepsPerEpoch: order.stepsPerEpoch, totalSteps, step: session.step });
 

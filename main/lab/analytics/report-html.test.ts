@@ -70,6 +70,9 @@ describe('gate report HTML', () => {
     const forecast = knockoutSection({ ...table(rows), metric: 'mse', higherIsBetter: false, samples: 1000, interval: { kind: 'block', block: 250, span: 432 } });
     expect(forecast).toContain('95% interval: block bootstrap over runs of 250 consecutive windows (windows overlap; lookback + horizon is 432, ' +
       'capped at a quarter of the 1,000 test windows, so the interval may still be too narrow); 1000 resamples, seed 0.');
+    // a forecasting run is scored on its test windows, as the CLI's knockout line counts them
+    expect(forecast).toMatch(/<\/b> on 1,000 windows\. /);
+    expect(knockoutSection(table(rows))).toMatch(/<\/b> on 100 samples\. /);
     expect(knockoutSection(table(rows))).toContain('95% interval: paired bootstrap over independent test samples; 1000 resamples, seed 0.');
   });
 

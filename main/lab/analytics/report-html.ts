@@ -126,7 +126,7 @@ export function knockoutSection(t: KnockoutTable, names: GateNames = NO_NAMES): 
     `<h3 data-testid="knockout-target">Target ${esc(`'${x.channel}'`)} alone: test ${esc(x.metric)} (${words(x.higherIsBetter)}): <b>${esc(num(x.baseline))}</b> as trained</h3>` +
     `<p>Its own channel's error under each knockout; the chart and table above score every channel's mean, as the run's headline test ${esc(t.metric)}.</p>` +
     chart(x.rows, x.higherIsBetter) + tableHtml(x, x.rows)).join('');
-  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${words(t.higherIsBetter)}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} samples. ` +
+  return `<h2>Knockout</h2><p>Test ${esc(t.metric)} (${words(t.higherIsBetter)}) as trained: <b>${esc(num(t.baseline))}</b> on ${t.samples.toLocaleString('en-US')} ${t.interval?.kind === 'block' ? 'windows' : 'samples'}. ` +
     (mixed ? `Each gate is scored on the task it serves (${scored.map((s) => esc(s.metric)).join(', ')}). ` : '') +
     `${esc(intervalMethodWords(t.interval, t.rows[0]?.ci.level ?? 0.95, t.samples))}; ${t.resamples} resamples, seed ${t.seed}.</p>` +
     charts +

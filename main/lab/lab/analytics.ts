@@ -15,6 +15,7 @@ import type { LabPaths } from '../home';
 import type { AnalyticsJobRecord, LabStore, RunRecord } from '../store/index';
 import { runFlops } from './analytics-compare';
 import { runKnockoutChoices } from '../analytics/knockout-choices';
+import { rowsRuleValues, withRuleValues } from '../analytics/rule-target-values';
 
 export const INTERRUPTED_AT_START = 'the lab stopped (quit or crash) while this job was queued or running; run it again';
 export const INTERRUPTED_AT_CLOSE = 'the lab closed while this job was queued or running; run it again';
@@ -62,10 +63,16 @@ export class LabAnalytics {
     return info(this.store!.analyticsJobs.get(this.rows.get(jobId)!)!);
   }
 
-  /** One knockout on chosen test rows (Try it's What if): checked as `gatelab knockout --rows` checks it. */
+  /**
+   * One knockout on chosen test rows (Try it's What if): checked as `gatelab knockout --rows` checks it. Under
+   * a label rule each row has its rule column's value, read as `gatelab knockout --rows` reads it.
+   */
   async knockoutRows(id: string, request: Omit<KnockoutRowsPayload, 'id'>): Promise<RunKnockoutRows> {
     const { a, runId } = this.open(id);
-    return { id, ...(await this.analysable(() => a.knockoutRows(runId, request))) };
+    const result = await this.analysable(() => a.knockoutRows(runId, request));
+    const run = this.store!.runs.get(runId);
+    const values = run && this.resolveDataset ? await rowsRuleValues({ store: this.store!, paths: this.paths, resolveDataset: this.resolveDataset }, run, result) : undefined;
+    return { id, ...withRuleValues(result, values) };
   }
 
   jobs(id: string): AnalyticsJobs {

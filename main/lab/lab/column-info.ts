@@ -1,6 +1,6 @@
 // A stored dataset column (the registry's record, its import stats as JSON) as LabApi's ColumnInfo: what the
-// app shows of it, and what the lab's checks on its values read (positive-rule.ts heldValues, for the app's
-// Positive class box and `gatelab datasets roles --positive` alike).
+// app shows of it, and what the lab's checks on its values read (common/lab-api/held-values.ts heldValues,
+// for the app's Positive class box and `gatelab datasets roles --positive` alike).
 import type { ListTokenStats, NumberValueStats } from '../../../common/dataset-cache';
 import type { ColumnInfo } from '../../../common/lab-api';
 import { storedStats } from '../../../common/data/stored-stats';

@@ -10,7 +10,7 @@ import { labPaths } from '../home';
 import { openLabDatasets } from '../datasets/index';
 import { labHomeWithDemos } from '../testing/lab-home';
 import { checkPositiveValue } from '../../cli/datasets-positive-value';
-import { heldValues } from './positive-rule';
+import { heldValues } from '../../../common/lab-api/held-values';
 import { columnInfoOf } from './column-info';
 import type { Dataset } from '../datasets/registry';
 import type { DatasetDetail } from '../../../common/lab-api';

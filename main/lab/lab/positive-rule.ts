@@ -1,24 +1,12 @@
 // The lab's check of a positive value sent with datasets.setRoles (the app's "Positive class" box, any
 // client of serve): the same refusals, in the same words, as `gatelab datasets roles … --positive VALUE`
 // (main/cli/datasets-positive-value.ts checkPositiveValue), both reading the target's values with heldValues
-// from what the lab shows of the column (column-info.ts). Refused before anything is stored: a value the
-// target does not hold would otherwise stay the dataset's rule and fail every run started on it.
+// (common/lab-api/held-values.ts) from what the lab shows of the column (column-info.ts). Refused before
+// anything is stored: a value the target does not hold would otherwise stay the dataset's rule and fail
+// every run started on it.
 import { LabError, type ColumnInfo, type ColumnRole, type DatasetDetail, type LabelRule } from '../../../common/lab-api';
 import { shellWord } from '../../../common/text/shell-word';
-
-/**
- * The values a column holds, when its stats tell them all: a boolean's words as the file wrote them, a
- * number's two values, a category's labels (when they are all of its values); undefined otherwise.
- */
-export function heldValues(c: ColumnInfo): string[] | undefined {
-  if (c.type === 'boolean') return [c.booleanWords?.false ?? 'false', c.booleanWords?.true ?? 'true'];
-  if (c.type === 'int' || c.type === 'float') {
-    return c.numberValues?.distinct === 2 && typeof c.min === 'number' && typeof c.max === 'number' ? [String(c.min), String(c.max)] : undefined;
-  }
-  const labels = c.histogram?.labels;
-  if (!labels || c.distinct === null || labels.length !== c.distinct) return undefined;
-  return [...labels].sort();
-}
+import { heldValues } from '../../../common/lab-api/held-values';
 
 /** The target once `roles` apply: a column made the target, else the current target when no role change moves it. */
 function targetAfter(detail: DatasetDetail, roles: Record<string, ColumnRole>): ColumnInfo | undefined {

@@ -2,22 +2,19 @@
 // child process (workers/predict.ts, started by the lab's worker launcher: fork, or a utilityProcess in the
 // desktop app) so ONNX Runtime never blocks the lab's event loop. Meanwhile the lab places each picked row
 // in the user's data (try-sources.ts: dataset row, file line, time), so a prediction can be checked
-// against the raw file.
+// against the raw file. Under a label rule (`rating ≥ 4`) each row also has its rating, read there.
 import { fileURLToPath } from 'node:url';
-import { LabError, type TryResult } from '../../../common/lab-api';
-import type { TryRowSource, TrySources } from '../../../common/lab-api/try-source';
+import { LabError, type TryResult, type TryResultWithTargetValues } from '../../../common/lab-api';
 import type { LabStore, RunRecord } from '../store/index';
 import type { LabPaths } from '../home';
 import { forkWorkers, type WorkerLauncher } from '../analytics/worker-launcher';
 import type { RunsPort } from './runs-port';
 import { checkedAgainst, trySources } from './try-sources';
+import { ruleColumnOf, ruleValuesAt, withRuleValues } from '../analytics/rule-target-values';
 import { damagedCheckpointsWaysOn, NoTrainedWeights } from '../runs/export-run';
 
 export const PREDICT_ENTRY = fileURLToPath(new URL('../../../workers/predict.ts', import.meta.url));
 const TIMEOUT_MS = 120_000;
-
-/** A Try it result with where its rows come from (common/lab-api/try-source.ts). */
-export type SourcedTryResult = Omit<TryResult, 'rows'> & { source?: TrySources; rows: Array<TryResult['rows'][number] & { source?: TryRowSource }> };
 
 export class TryIt {
   constructor(
@@ -29,7 +26,7 @@ export class TryIt {
     private readonly paths?: LabPaths,
   ) {}
 
-  async predict(id: string, rows: number[]): Promise<SourcedTryResult> {
+  async predict(id: string, rows: number[]): Promise<TryResultWithTargetValues> {
     const run = this.store && /^\d+$/.test(id) ? this.store.runs.get(Number(id)) : undefined;
     if (!run || !this.runs.available) throw new LabError('not-found', `no run '${id}' to try`);
     let path: string;
@@ -48,10 +45,13 @@ export class TryIt {
     const result = await predicting;
     const placed = placing && checkedAgainst(await placing, result.testRows);
     if (!placed) return { ...result, onnxPath: path };
-    return {
+    const sourced = {
       ...result, onnxPath: path, source: placed.sources,
       rows: result.rows.map((r, i) => (placed.rows ? { ...r, source: placed.rows[i] } : r)),
     };
+    // under a label rule the target is the row's side ('≥ 4'): its rating is read where the row was placed
+    const column = ruleColumnOf(run, result.task);
+    return column === null ? sourced : withRuleValues(sourced, ruleValuesAt({ store: this.store!, paths: this.paths!, resolveDataset: this.resolveDataset! }, run, column, placed));
   }
 }
 

@@ -12,6 +12,7 @@ import type { RunEvent } from './events';
 import { LabUnavailable } from './refusal';
 import { describeStop } from './stop-note';
 import { meanSamplesPerSec } from './mean-throughput';
+import { modalitiesLineOf } from '../../../common/runs/run-modalities';
 
 export interface CliRuns {
   paths: LabPaths;
@@ -101,6 +102,9 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
     // validation line comes after epoch N ended (N done); a progress line inside epoch N says N - 1 done.
     if (e.type === 'status' && e.provider) {
       print(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
+      // stored with the run before this event (trainer-link.ts): a fusion run's columns per modality
+      const modalities = modalitiesLineOf(m.record(e.runId)?.dataSummary);
+      if (modalities) print(`${tag}${modalities}`);
       print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
     }
     else if (e.type === 'status' && e.status === 'failed' && !o.outcomeLine) print(`${tag}failed: ${e.error?.split('\n')[0]}`);

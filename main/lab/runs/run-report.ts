@@ -15,6 +15,7 @@ import { isRatingMetric, ratingUnitsOf, scaledRatingNote, type RatingUnits } fro
 import { speedText } from '../../../common/runs/speed-text';
 import { apAfterAuc, apChanceText } from '../../../common/runs/ap-chance';
 import { meanSamplesPerSec } from './mean-throughput';
+import { modalitiesLineOf } from '../../../common/runs/run-modalities';
 
 type Metrics = Record<string, number>;
 
@@ -317,6 +318,8 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (d.data?.baseline) lines.push(`  ${describeBaseline(d.data.baseline)}`);
   if (d.data?.regressionBaseline) lines.push(`  ${describeRegressionBaseline(d.data.regressionBaseline)}`);
   if (d.data) lines.push(`  data: ${d.data.line}`);
+  const modalities = modalitiesLineOf(d.data);
+  if (modalities) lines.push(`  ${modalities}`);
   lines.push('  metrics:');
   for (const m of d.metrics) {
     const scaled = d.ratingUnits === 'scaled' && isRatingMetric(m.name) ? '  (scaled units)' : '';

@@ -270,7 +270,7 @@ export class TrainerLink {
  * The data summary stored with the run (`gatelab show`, the Runs view): the ready message's line, and the
  * log-scaled columns, baseline (the majority class's or, for a regression, the training mean's), model
  * inputs, label, rows per class of each part, whether a long-format file was pivoted and the split sizes, each kept from the first start when a resumed trainer does
- * not repeat it.
+ * not repeat it; and a fusion run's modalities (every trainer, resumed too, sends them).
  */
 export function dataSummaryOf(msg: Extract<FromTrainer, { type: 'ready' }>, before: RunDataSummary | null | undefined): RunDataSummary {
   const baseline = msg.baseline ?? before?.baseline;
@@ -280,9 +280,11 @@ export function dataSummaryOf(msg: Extract<FromTrainer, { type: 'ready' }>, befo
   const classCounts = msg.classCounts ?? before?.classCounts;
   const pivoted = msg.pivoted ?? before?.pivoted;
   const splitSizes = msg.splitSizes ?? before?.splitSizes;
+  // a resumed trainer re-derives its modalities (the same columns); a run stored before they were sent has none
+  const modalities = msg.modalities;
   return {
     line: msg.data, logScaled: msg.logScaled ?? before?.logScaled ?? [], ...(baseline ? { baseline } : {}), ...(regressionBaseline ? { regressionBaseline } : {}), ...(inputs ? { inputs } : {}),
     ...(label ? { label } : {}), ...(classCounts ? { classCounts } : {}), ...(pivoted !== undefined ? { pivoted } : {}),
-    ...(splitSizes ? { splitSizes } : {}),
+    ...(splitSizes ? { splitSizes } : {}), ...(modalities ? { modalities } : {}),
   };
 }

@@ -3,35 +3,26 @@
 import type Database from 'better-sqlite3';
 import { firstDamagedColumn, parseJson, toJson } from './json';
 import { checkRows, type CheckedList } from './damaged-rows';
-import type { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, SplitSizes, TestBaseline } from '../../../common/trainer-protocol';
+import type { SplitSizes } from '../../../common/trainer-protocol';
+import type { RunDataFacts } from '../../../common/runs/data-summary';
+import type { RunModalities } from '../../../common/runs/run-modalities';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** What the run's trainer said about its data when it started (migration 0005). */
-export interface RunDataSummary {
+/**
+ * What the run's trainer said about its data when it started (migration 0005): the data line and its
+ * structured facts (common/runs/data-summary.ts), each kept from the first start when a resume does not repeat it.
+ */
+export interface RunDataSummary extends RunDataFacts {
   /** The data line: split sizes, the label's coding, columns left out or log-scaled, ... */
   line: string;
-  /** Numeric columns log-scaled before their z-score (log1p(x); sign(x)·log1p(|x|) where training values include negatives: common/data/scalers.ts); a resume and an export re-derive exactly these. */
+  /** Always stored ([]: none log-scaled). */
   logScaled: string[];
-  /** Classification: the majority-class accuracy on the test split (a reference line, not a metric). */
-  baseline?: TestBaseline;
-  /** Regression: what always predicting the training mean scores on test, in the target's units (a reference line, not a metric). */
-  regressionBaseline?: RegressionBaseline;
-  /** The model's inputs by column name, in its order (absent for runs stored before, which read the line's "left out" note). */
-  inputs?: ModelInputs;
-  /** Classification: the label column and its classes in the model's order (absent for runs stored before, which read the line's label note). */
-  label?: LabelCoding;
-  /** Classification: rows per class in each part (absent for runs stored before, which read the line's "no training rows" note). */
-  classCounts?: PartClassCounts;
-  /**
-   * Forecasting on a dataset: whether the trainer pivoted a long-format file into one channel per series
-   * (common/data/forecasting-long.ts). Absent for runs stored before it was kept: the resolver reads the
-   * line's "long format: …" note instead (dataset-runs.ts).
-   */
-  pivoted?: boolean;
   /** Samples in each part (forecasting: windows; absent for runs stored before it was kept: main/lab/runs/split-sizes.ts derives them where it can). */
   splitSizes?: SplitSizes;
+  /** Fusion: each modality's columns as its trainer encoded them (common/runs/run-modalities.ts; absent for other runs and runs stored before it was kept). */
+  modalities?: RunModalities;
 }
 
 /** Why a finished run stopped training (migration 0006), as its trainer said when it finished. */
