@@ -10,6 +10,7 @@ import { tableNotation, type TableFormat } from '../../common/analytics/table-no
 import { signedChange } from '../../common/analytics/signed-change';
 import { parseRows } from '../../common/text/row-ranges';
 import type { LabelCoding } from '../../common/trainer-protocol';
+import { ruleSidesNote } from '../../common/models/rule-sides-note';
 import { Refusal } from '../lab/runs/refusal';
 import type { RuleTargetValues } from '../lab/analytics/rule-target-values';
 
@@ -86,20 +87,19 @@ function targetCell(t: RowTerms, target: readonly number[], label: LabelCoding |
   return num(v);
 }
 
-type RuleReading = { column: string; sides: [string, string]; values: Array<string | number | null> | null; problem: string | null };
+type RuleReading = { label: LabelCoding; values: Array<string | number | null> | null; problem: string | null };
 
 /** A binary run read by a rule (`rating ≥ 4`): its rows' own values of the rule's column, or why there are none. */
 function ruleReading(r: KnockoutRowsResult, label: LabelCoding | undefined, values: RuleTargetValues | undefined): RuleReading | null {
   if (r.task !== 'binary' || label?.positiveAtLeast === undefined) return null;
-  const sides: [string, string] = [label.positive ?? `≥ ${label.positiveAtLeast}`, label.negative ?? `< ${label.positiveAtLeast}`];
-  return { column: label.column, sides, values: values && 'values' in values ? values.values : null, problem: values && 'problem' in values ? values.problem : null };
+  return { label, values: values && 'values' in values ? values.values : null, problem: values && 'problem' in values ? values.problem : null };
 }
 
 /** Where the rule's side stands in for a value that could not be read, the line saying so ('≥ 4' is no rating). */
 function ruleNote(rule: RuleReading | null): string[] {
   if (!rule || (rule.values && rule.values.every((v) => v !== null))) return [];
-  const [positive, negative] = rule.sides;
-  return [`  target: '${positive}' and '${negative}' are the rows' sides of the rule ${rule.column} ${positive}, not their ${rule.column}, which could not be read${rule.problem ? `: ${rule.problem}` : ''}`];
+  const note = ruleSidesNote(rule.label, rule.problem);
+  return note ? [`  target: ${note}`] : [];
 }
 
 /** The gate's value column: its head, and a row's values (openness, or weight per expert / variable). */

@@ -16,15 +16,17 @@ export type Ranges = NonNullable<SplitResult['ranges']> & { unit?: StepUnit };
 /**
  * The row ranges of the training, validation and test parts a forecasting run on `dataset` would use with
  * `split` (null: the family default, chronological 70/10/20), or null where this cannot be told here: a
- * long table (a series-id column: windows are cut per series) or a split that is not by time. A long-format
- * file the import recognised is pivoted by the run: the default split cuts its times, as the lab's check
- * does (main/lab/runs/data-guard.ts), and a stored split (its counts are rows) is left to the lab.
+ * split that is not by time. A long-format file (a series-id column, or one the import recognised) is
+ * pivoted by the run: the default split cuts its times, as the lab's check does (main/lab/runs/data-guard.ts),
+ * and a stored split (its counts are rows) is left to the lab; so is a series-id column that gives no
+ * pivot to count (two of them, no time column: the data-shape problem says why).
  */
 export function forecastRanges(dataset: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'> | null | undefined, split: Pick<SplitInfo, 'kind' | 'counts'> | null): Ranges | null {
-  if (!dataset || dataset.columnInfo.some((c) => c.role === 'series-id')) return null;
+  if (!dataset) return null;
   const times = pivotTimes(dataset);
   const chronological = (rows: number) => computeSplit({ kind: 'chronological' }, { rows, column: (name) => { throw new Error(`no column ${name}`); } }).ranges;
   if (times !== null) return split ? null : { ...chronological(times)!, unit: 'time' };
+  if (dataset.columnInfo.some((c) => c.role === 'series-id')) return null;
   if (!split) return chronological(dataset.rows);
   if (split.kind !== 'chronological' && split.kind !== 'ett') return null;
   // stored by time: the parts follow each other from the first row (ETT's unused months come last)
