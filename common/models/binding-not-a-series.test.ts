@@ -5,7 +5,9 @@
 // the target a refusal suggests is the label, not a feature named like one ('category'); a file with no number
 // at all (user, item, clicked) is told the template family that fits it.
 import { describe, expect, it } from 'vitest';
-import { defaultBinding, forecastingColumnNotes, forecastingFitProblem, likelyTarget, type ColumnDescription } from './binding';
+import { defaultBinding, forecastingColumnNotes, type ColumnDescription } from './binding';
+import { forecastingFitProblem } from './forecast-fit';
+import { likelyTarget } from './likely-target';
 
 const col = (name: string, type: ColumnDescription['type'], role: ColumnDescription['role'] = 'feature'): ColumnDescription => ({ name, type, role, modality: null });
 const clickLog = [col('user', 'categorical'), col('item', 'categorical'), col('category', 'categorical'), col('price', 'float'), col('clicked', 'boolean')];

@@ -20,8 +20,6 @@ import { LABEL_NAMES, likelyTarget } from './likely-target';
 import { CODED, NUMERIC, timeColumnOf } from './column-kinds';
 import { forecastingFitProblem, noChannelsToForecast } from './forecast-fit';
 
-// the guess of a label column lives in likely-target.ts; callers of binding.ts keep importing it from here
-export { likelyTarget, forecastingFitProblem, timeColumnOf };
 
 const names = z.array(z.string().min(1));
 

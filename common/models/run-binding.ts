@@ -4,7 +4,8 @@
 // of this drifted apart once already (the split-name message); the export test compares both paths.
 import type { SplitResult, SplitSpecInput } from '../data';
 import type { ColumnRole, ColumnTypeName } from '../data/roles';
-import { defaultBinding, orderedByTime, timeColumnOf, type DataBindingInput } from './binding';
+import { defaultBinding, orderedByTime, type DataBindingInput } from './binding';
+import { timeColumnOf } from './column-kinds';
 import { templateInfo } from './index';
 import { TARGET_TASKS, type TargetTask } from './regression-target';
 import { statsHints } from './stats-hints';

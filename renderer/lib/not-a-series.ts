@@ -3,7 +3,8 @@
 // file order would forecast its numbers and drop the label); the form asked first, so Start was on, the
 // Forecasting tab showed "336 steps × 2 variables", and the refusal came back in command-line words
 // (--template concat-fusion --target …). The same rule decides here, so the tab says it before Start.
-import { forecastingFitProblem, type ColumnDescription } from '../../common/models/binding';
+import { type ColumnDescription } from '../../common/models/binding';
+import { forecastingFitProblem } from '../../common/models/forecast-fit';
 
 /** Null when the lab would forecast these columns; else what is missing and where to go instead. */
 export function notASeries(columns: readonly ColumnDescription[], datasetName: string): string | null {

@@ -9,7 +9,8 @@ import { fitPipeline, type PipelineSpecInput, type FittedPipeline } from '../../
 import { tokenAt, type ColumnSource, type DataColumn } from '../../../common/data/columns';
 import type { ImportFormat, TextEncoding } from '../../../common/dataset-cache';
 import type { SplitRecord, PipelineRecord } from '../store/index';
-import { orderedByTime, timeColumnOf } from '../../../common/models/binding';
+import { orderedByTime } from '../../../common/models/binding';
+import { timeColumnOf } from '../../../common/models/column-kinds';
 import { regressionTarget } from '../../../common/models/regression-target';
 import type { DatasetRegistry, Dataset } from './registry';
 import { shellWord } from '../../../common/text/shell-word';

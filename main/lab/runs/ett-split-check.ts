@@ -7,7 +7,7 @@
 //   step, and without one the rows per hour are a guess.
 // A stored split (data.splitId) wins over the name (run-binding.ts), so a run that names one is not judged here.
 import { templateInfo } from '../../../common/models';
-import { timeColumnOf } from '../../../common/models/binding';
+import { timeColumnOf } from '../../../common/models/column-kinds';
 import type { RunConfig } from '../../../common/runs/config';
 
 /** The family's split when none is named, in the words of the table in README "Splits". */
