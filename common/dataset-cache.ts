@@ -7,6 +7,8 @@
 //                        Int32 codes (-1 = missing) for categorical/text/boolean, Float32 [rows*dim] for vectors
 //   c0000.dict.json ...  the dictionary (JSON array of strings) of a coded column: code i -> dictionary[i]
 
+import type { LongFormatReading } from './data/long-format-reading';
+
 export type ColumnType = 'int' | 'float' | 'categorical' | 'boolean' | 'datetime' | 'text' | 'vector';
 export type ColumnDtype = 'float32' | 'float64' | 'int32';
 /** 'json': a JSON array of records ([{...}, ...]); 'jsonl': JSON Lines, one object per line. */
@@ -137,6 +139,12 @@ export interface ValidationReport {
   /** Values replaced by the column mean / most frequent value under the 'impute' policy. */
   valuesImputed: number;
   issues: ValidationIssue[];
+  /**
+   * The long-format layouts the import recognised, one per datetime column whose repeated times read as
+   * stacked series ([]: none). Absent in datasets imported before the importer recorded them: the reader
+   * (common/data/forecasting-rows.ts longLayout) then falls back on the import's note, as it did before.
+   */
+  longFormat?: LongFormatReading[];
 }
 
 export interface SourceDescription {

@@ -8,7 +8,11 @@
 //                   of finished | failed; then the process exits.
 import { z } from 'zod';
 import { RunConfig } from './runs/config';
-import { RunModalities } from './runs/run-modalities';
+import { RunDataFacts } from './runs/data-summary';
+
+// The data facts' parts are declared with the summary that holds them (common/runs/data-summary.ts); many
+// modules of both processes import them from the protocol.
+export { LabelCoding, ModelInputs, PartClassCounts, RegressionBaseline, SplitSizes, TestBaseline } from './runs/data-summary';
 
 const Finite = z.number();
 
@@ -48,110 +52,18 @@ export const GateStatPoint = z.object({
 });
 export type GateStatPoint = z.infer<typeof GateStatPoint>;
 
-/**
- * Classification runs: what always answering the training split's most frequent class scores on the test
- * split (`majority`: that class as the data line names it, quoted; `majorityClass`: as the file writes it,
- * absent from runs stored before it), and the test split's share of the positive class (binary). A reference
- * line beside the test metrics, never a metric to optimise.
- */
-export const TestBaseline = z.object({ accuracy: Finite, majority: z.string(), majorityClass: z.string().optional(), positiveRate: Finite.optional() });
-export type TestBaseline = z.infer<typeof TestBaseline>;
-
-/**
- * Regression runs (a fusion target regressed in its own units): what always predicting the training split's
- * mean (`mean`) scores on the test split, in the target's units: mse, mae, rmse and r2 as the run's own test
- * metrics are computed (workers/run/eval-metrics.ts regressionScores, r2 about the test rows' own mean: the
- * training mean scores at most 0, below 0 by as much as the two means differ; left out when every test
- * target is the same). The reference a regression's r2 and rmse are read against; never a metric to optimise.
- */
-export const RegressionBaseline = z.object({ mean: Finite, mse: Finite, mae: Finite, rmse: Finite, r2: Finite.optional() });
-export type RegressionBaseline = z.infer<typeof RegressionBaseline>;
-
-/**
- * The inputs a dataset run's model reads, by column name in the model's order: what gate names, knockout
- * tables and Try it call the model's channels and fields. Structured, so no reader parses the data line's
- * words (a column named "a, b" or "x; left out: y" would defeat that). A field is absent when the trainer
- * cannot name every input of that kind (a multi-hot's buckets have no column each): numbers beat wrong names.
- */
-export const ModelInputs = z.object({
-  /** Forecasting: the channels the model reads and forecasts, in order (constant or empty columns left out). */
-  channels: z.array(z.string()).optional(),
-  /** CTR: the categorical fields the model embeds (id-like ones left out), then its numeric input columns: FinalMLP's per-field gate rows. */
-  fields: z.array(z.string()).optional(),
-});
-export type ModelInputs = z.infer<typeof ModelInputs>;
-
-/**
- * A classification run's label as the model codes it (CTR and fusion runs; forecasting has no label column,
- * its channels are its targets). Try it and the per-class tables read the classes from here.
- */
-export const LabelCoding = z.object({
-  /** The target column, as the dataset names it. */
-  column: z.string(),
-  /** The class names in the model's order (class id i is classes[i]): a binary label's [negative, positive]; k classes sorted. */
-  classes: z.array(z.string()).optional(),
-  /** Binary: the value read as positive (label 1), as the file writes it ('1', 'true', 'spam'; '≥ 4' under a rule). */
-  positive: z.string().optional(),
-  /** Binary: the value read as negative (label 0) ('0', 'false', 'ham'; '< 4' under a rule). */
-  negative: z.string().optional(),
-  /** Binary by the label rule value ≥ t (`positiveAtLeast`): t. */
-  positiveAtLeast: z.number().optional(),
-});
-export type LabelCoding = z.infer<typeof LabelCoding>;
-
-/**
- * A classification run's rows per class (class-id order, as LabelCoding.classes) in each part of its split,
- * counted by the trainer before it trains (workers/run/part-classes.ts). The data line words the same facts
- * ("no training rows: 'new'"); the lab reads these numbers instead (a class without training rows gets no
- * class-weights remedy: common/runs/test-classes.ts untrainedOf).
- */
-export const PartClassCounts = z.object({
-  train: z.array(z.number().int()),
-  validation: z.array(z.number().int()),
-  test: z.array(z.number().int()),
-});
-export type PartClassCounts = z.infer<typeof PartClassCounts>;
-
-/**
- * The run's split sizes as its trainer built them: samples in each part (forecasting: windows; other runs:
- * rows), numbered from 0 within each part as Try it numbers them. The data line words the same counts
- * ("800 train / 100 validation / 100 test samples"); readers take these numbers, not the words.
- */
-export const SplitSizes = z.object({
-  train: z.number().int().nonnegative(),
-  validation: z.number().int().nonnegative(),
-  test: z.number().int().nonnegative(),
-});
-export type SplitSizes = z.infer<typeof SplitSizes>;
-
 export const CheckpointKind = z.enum(['epoch', 'pause', 'cancel', 'best', 'final', 'last-good']);
 export type CheckpointKind = z.infer<typeof CheckpointKind>;
 
 export const FromTrainer = z.discriminatedUnion('type', [
-  z.object({
+  /** The trainer has built its data and model; beside the data line, the facts the lab stores with the run (RunDataFacts). */
+  RunDataFacts.extend({
     type: z.literal('ready'),
     model: z.string(),
     /** The model config as built (a dataset fills channels, vocabularies, widths): stored on the run for export. */
     modelConfig: z.record(z.string(), z.unknown()),
     /** One line about the data: "forecasting: 8,209 train / 2,785 validation / 2,785 test samples". */
     data: z.string(),
-    /** Numeric columns log-scaled (log1p; sign(x)·log1p(|x|) where training values include negatives: common/data/scalers.ts) before their z-score: a resume and an export re-derive exactly these. */
-    logScaled: z.array(z.string()).optional(),
-    /** Dataset runs: the model's inputs by column name (absent: synthetic data, or none the trainer could name). */
-    inputs: ModelInputs.optional(),
-    /** Classification runs on a dataset: the label column and its classes in the model's order. */
-    label: LabelCoding.optional(),
-    /** Classification runs on a dataset: rows per class in each part (absent for a regression and synthetic data). */
-    classCounts: PartClassCounts.optional(),
-    /** Samples in each part (absent from trainers before it was sent: the data line says them in words). */
-    splitSizes: SplitSizes.optional(),
-    /** Forecasting runs on a dataset: whether the trainer pivoted a long-format file (a resume, an export and a split re-read it the same way). */
-    pivoted: z.boolean().optional(),
-    /** Fusion runs on a dataset: each modality's columns as encoded (common/runs/run-modalities.ts), printed after the data line. */
-    modalities: RunModalities.optional(),
-    baseline: TestBaseline.optional(),
-    /** Regression runs on a dataset: the training mean's scores on test (RegressionBaseline). */
-    regressionBaseline: RegressionBaseline.optional(),
     parameters: z.number().int(),
     provider: z.enum(['cpu', 'cuda']),
     fallbackReason: z.string().optional(),

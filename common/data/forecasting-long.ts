@@ -218,10 +218,11 @@ function wideSource(meta: DatasetCacheMeta, time: string, times: Float64Array, c
   const columns = new Map<string, DataColumn>([[time, { values: times }], ...channels.map((c, i) => [c, { values: cols[i] }] as [string, DataColumn])]);
   const described: CachedColumn[] = [{ ...timeInfo, stats: { ...timeInfo.stats, count: times.length, missing: 0 } },
     ...channels.map((name, i) => ({ name, type: 'float' as const, dtype: 'float64' as const, dim: 1, file: '', stats: statsOf(cols[i]) }))];
-  // the raw rows' order and repeats are the long file's, not the pivot's (sorted, one row per time)
+  // the raw rows' order and repeats are the long file's, not the pivot's (sorted, one row per time); nor is
+  // the importer's long-format reading: the pivot is no long file to pivot again
   const issues = meta.validation.issues.filter((i) => !(i.column === time && (i.kind === 'duplicate_time' || i.kind === 'unsorted_time')));
   return {
-    meta: { ...meta, rows: times.length, columns: described, validation: { ...meta.validation, issues } },
+    meta: { ...meta, rows: times.length, columns: described, validation: { ...meta.validation, issues, longFormat: [] } },
     rows: times.length,
     column(name) {
       const c = columns.get(name);

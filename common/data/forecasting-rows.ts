@@ -1,10 +1,11 @@
 // A forecasting run reads rows in file order: its windows and its chronological split assume the rows are
 // one series in time order. Several series stacked in one file (long format: a `series-id` column, or the
-// importer's long-format check) are pivoted into one channel per series first (./forecasting-long.ts);
-// longLayout says when. Two other shapes break that order without a sound: rows out of time order, and many
-// rows sharing a time (stacked series without their id column, or a file appended twice). Such a run is
-// refused with what to do, rather than mixing periods and series. A few repeated times (at most 1% of the
-// rows: a logger's double write) train as consecutive steps, and the run's data line says so.
+// importer's long-format reading, recorded in the import's report: ./long-format-reading.ts) are pivoted into
+// one channel per series first (./forecasting-long.ts); longLayout says when. Two other shapes break that
+// order without a sound: rows out of time order, and many rows sharing a time (stacked series without their
+// id column, or a file appended twice). Such a run is refused with what to do, rather than mixing periods and
+// series. A few repeated times (at most 1% of the rows: a logger's double write) train as consecutive steps,
+// and the run's data line says so.
 //
 // Local time is not an error: where clocks go back an hour in autumn, a meter's export repeats 02:00-02:59
 // (15-minute rows: 02:45 then 02:00 again). Sorting would interleave the two hours; file order is the true
@@ -16,6 +17,7 @@
 // Pure, so the lab runs the same checks before it queues a run (main/lab/runs/data-guard.ts) and the
 // trainer before it builds windows (workers/data/run-data.ts): a refusal reads the same and leaves no failed run.
 import type { DatasetCacheMeta, IssueExample } from '../dataset-cache';
+import { recordedLongFormat, type LongFormatReading } from './long-format-reading';
 import { CLOCK_CHANGE_MIN_DAYS, SpringChanges, timesWrittenInUtc } from './spring-clock-change';
 import { RepeatedHourRuns, autumnStep, clockWentBack } from './autumn-clock-change';
 import { dateHourAdvice, hourColumnBesideDate } from './date-hour-columns';
@@ -257,20 +259,20 @@ export function checkForecastingRows(meta: DatasetCacheMeta, columns: readonly R
 export interface LongLayout {
   /** The time column (role time; with a series-id column and no time role, the first datetime column in use), and the column that tells the series apart. */
   time: string; series: string;
-  /** 'role': the user set it to series-id; 'import': the importer's long-format check (each time k times, one k-valued categorical column). */
+  /** 'role': the user set it to series-id; 'import': the importer's long-format reading (each time about k times, one k-valued categorical column). */
   by: 'role' | 'import';
 }
-/** Times of day ('00:00', '13:30:00'): such a column beside a date column completes its timestamps, it names no series. */
+/** Times of day ('00:00', '13:30:00'): such a column beside a date column completes its timestamps, it names no series (the legacy reading's check; the importer's reading leaves them out). */
 const TIME_OF_DAY = /^\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?|24:00(:00)?)\s*$/; // '24:00': the day's end, as meter exports write it
 
 /**
  * Whether a forecasting run's rows are long format, to be pivoted into one channel per series (and value
  * column): a column with role series-id holding several values, or, without one, what the importer's
- * long-format check recognised: more than 1% of the rows repeat an earlier time, each time appears about k
- * times and exactly one categorical column in use has k values, or the importer's note names it with as many
- * values as the most rows of one time (a series covering few times) (not times of day: a date and its time
- * split in two columns are one timestamp). Null: one series (the row checks apply). Throws when the
- * columns cannot say which series a row is: two series-id columns, two k-valued candidates, or no time column.
+ * long-format check recognised for the time column (its recorded reading: each time appears about k times and
+ * a categorical column in use has k values; not times of day: a date and its time split in two columns are
+ * one timestamp; a dataset imported before the reading was recorded: notedSeries). Null: one series (the row
+ * checks apply). Throws when the columns cannot say which series a row is: two series-id columns, two k-valued
+ * candidates in use, or no time column.
  */
 export function longLayout(meta: DatasetCacheMeta, columns: readonly RoleOf[]): LongLayout | null {
   const info = (name: string) => meta.columns.find((c) => c.name === name);
@@ -291,19 +293,48 @@ export function longLayout(meta: DatasetCacheMeta, columns: readonly RoleOf[]): 
   // the importer's check reads a column the user (or the importer) made the time: a datetime column set to
   // feature is not one, and runs trained on such files before pivots existed must keep their rows
   if (!time || !used.some((c) => c.role === 'time' && c.name === time)) return null;
+  const recorded = recordedLongFormat(meta.validation);
+  const found = recorded ? recordedSeries(recorded, meta, time, used) : notedSeries(meta, time, used);
+  if (!found) return null;
+  const { candidates, perTime } = found;
+  if (candidates.length > 1) {
+    throw new Error(`each time in '${time}' appears ${perTime} times, and ${candidates.map((c) => `'${c}'`).join(' and ')} each have ${perTime} values: the file looks like long format, ` +
+      'but which column tells the series apart? Set it to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
+  }
+  return candidates.length ? { time, series: candidates[0], by: 'import' } : null;
+}
+
+/** The columns that may tell a long file's series apart (more than one: the run asks which), and the rows per time they say. */
+interface SeriesCandidates { candidates: string[]; perTime: number }
+
+/**
+ * The importer's reading of `time` (meta.validation.longFormat): its series column and any other column with
+ * as many values, those still in use and in this data (a pivot's own rows hold neither). Null: not long format.
+ */
+function recordedSeries(recorded: readonly LongFormatReading[], meta: DatasetCacheMeta, time: string, used: readonly RoleOf[]): SeriesCandidates | null {
+  const reading = recorded.find((r) => r.time === time);
+  if (!reading) return null;
+  const candidates = [reading.series, ...(reading.alike ?? [])].filter((name) => used.some((c) => c.name === name) && meta.columns.some((c) => c.name === name));
+  const perTime = meta.columns.find((c) => c.name === candidates[0])?.stats.cardinality ?? 0;
+  return { candidates, perTime };
+}
+
+/**
+ * Legacy reading, only for datasets imported before the importer recorded its reading (no longFormat in the
+ * report): the rule the importer applied, worked out again from the row count and the repeated-times count:
+ * more than 1% of the rows repeat an earlier time, each time appears about k times and a categorical column
+ * in use has k values, or the importer's note names it with as many values as the most rows of one time (a
+ * series covering few times pulls the average below the number of series: workers/import/repeats-per-time.ts
+ * seriesPerTime). The note's words are those such imports stored, and are never written again.
+ */
+function notedSeries(meta: DatasetCacheMeta, time: string, used: readonly RoleOf[]): SeriesCandidates | null {
   const repeats = meta.validation.issues.find((i) => i.kind === 'duplicate_time' && i.column === time)?.count ?? 0;
   if (repeats / Math.max(1, meta.rows) <= DUPLICATE_TIMES_ALLOWED) return null;
   const perTime = Math.round(meta.rows / Math.max(1, meta.rows - repeats));
   if (perTime < 2) return null;
-  // a series covering few times pulls the average below the number of series: the importer then matched the
-  // column to the most rows of one time (workers/import/repeats-per-time.ts seriesPerTime), and its note names it
   const noted = (c: { name: string; stats: { cardinality: number | null } }) => meta.validation.issues.some((i) => i.kind === 'note' && i.column === time
     && i.message.includes(`and column '${c.name}' has ${c.stats.cardinality} values: this looks like long format`));
-  const candidates = used.map((c) => info(c.name)).filter((c): c is NonNullable<typeof c> => !!c && c.name !== time && c.type === 'categorical' && (c.stats.cardinality === perTime || noted(c))
+  const candidates = used.map((c) => meta.columns.find((x) => x.name === c.name)).filter((c): c is NonNullable<typeof c> => !!c && c.name !== time && c.type === 'categorical' && (c.stats.cardinality === perTime || noted(c))
     && !(c.stats.topValues?.length && c.stats.topValues.every((t) => TIME_OF_DAY.test(t.value))));
-  if (candidates.length > 1) {
-    throw new Error(`each time in '${time}' appears ${perTime} times, and ${candidates.map((c) => `'${c.name}'`).join(' and ')} each have ${perTime} values: the file looks like long format, ` +
-      'but which column tells the series apart? Set it to role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id) and the run pivots the file into one channel per series');
-  }
-  return candidates.length ? { time, series: candidates[0].name, by: 'import' } : null;
+  return { candidates: candidates.map((c) => c.name), perTime };
 }

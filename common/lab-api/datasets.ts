@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 // Types and roles are the dataset store's vocabulary (common/data/roles), not a second copy.
 import { ColumnRole, ColumnTypeName as ColumnType } from '../data/roles';
+import { LongFormatReading } from '../data/long-format-reading';
 export { ColumnRole, ColumnType };
 
 export const DatasetSummary = z.object({
@@ -86,6 +87,12 @@ export const DatasetDetail = DatasetSummary.extend({
   issues: z.array(ValidationIssue),
   /** Stored with the roles; absent: no rule set. */
   label: LabelRule.optional(),
+  /**
+   * The long-format layouts the import recognised (its report's), so the Models form counts a long file's
+   * times as a run's pivot does. Absent: imported before the importer recorded them (the form then reads the
+   * issues, as the lab does for such a dataset).
+   */
+  longFormat: z.array(LongFormatReading).optional(),
 });
 export type DatasetDetail = z.infer<typeof DatasetDetail>;
 

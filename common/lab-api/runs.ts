@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { TestClasses } from '../runs/test-classes';
 import { TestChannels } from '../runs/test-channels';
 import { TryRowSource, TrySources } from './try-source';
-import { LabelCoding, ModelInputs, RegressionBaseline, SplitSizes } from '../trainer-protocol';
-import { RunModalities } from '../runs/run-modalities';
+import { RunDataSummary } from '../runs/data-summary';
 
 export const Family = z.enum(['forecasting', 'recsys', 'fusion']);
 export type Family = z.infer<typeof Family>;
@@ -87,41 +86,12 @@ export const RunSummary = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
-/** What the run's trainer said about its data when it started (null before; main/lab/store/runs.ts RunDataSummary). */
-export const RunDataSummary = z.object({
-  /** The data line: split sizes, the label's coding, columns left out or log-scaled. */
-  line: z.string(),
-  logScaled: z.array(z.string()),
-  /** Classification: the majority-class accuracy on test (and the positive rate): a reference line, not a metric. */
-  baseline: z.object({ accuracy: z.number(), majority: z.string(), majorityClass: z.string().optional(), positiveRate: z.number().optional() }).optional(),
-  /**
-   * Regression: what always predicting the training rows' mean scores on test (mean, mse, mae, rmse and, unless
-   * every test target is the same, r2), in the target's units: a reference line, not a metric.
-   */
-  regressionBaseline: RegressionBaseline.optional(),
-  /**
-   * The inputs the model reads by column name, in its order: `channels` (forecasting) or `fields` (CTR: the
-   * categorical fields, then the numeric inputs). Gate names come from here. Absent for runs stored before
-   * they were kept: readers fall back to the line's "left out" note.
-   */
-  inputs: ModelInputs.optional(),
-  /**
-   * Classification: the label's `column`, its `classes` in the model's order and, for a binary label, its
-   * `positive` and `negative` values (`positiveAtLeast`: the label rule's threshold). Try it's terms come from
-   * here. Absent for forecasting and for runs stored before it was kept (readers fall back to the line's label note).
-   */
-  label: LabelCoding.optional(),
-  /** Forecasting: whether its trainer pivoted a long-format file into one channel per series (absent for runs stored before: the line's "long format" note says it). */
-  pivoted: z.boolean().optional(),
-  /**
-   * Samples in each part as numbers (forecasting: windows; otherwise rows): Try it's starting rows read the
-   * test count here. Runs stored before it was kept: derived from their rows per class where they have them
-   * (main/lab/runs/split-sizes.ts), else absent (readers fall back to the line's words).
-   */
-  splitSizes: SplitSizes.optional(),
-  /** Fusion: each modality's columns as its trainer encoded them, printed after the data line (absent for other runs and runs stored before it was kept: nothing is printed). */
-  modalities: RunModalities.optional(),
-});
+/**
+ * What the run's trainer said about its data when it started (null before): the one declaration the trainer's
+ * 'ready' and the lab's store share (common/runs/data-summary.ts), rows per class included.
+ */
+export { RunDataSummary };
+
 export const RunDetail = RunSummary.extend({
   config: z.record(z.string(), z.unknown()),
   data: RunDataSummary.nullable().optional(),

@@ -1,13 +1,10 @@
 // `gatelab demo`: trains a small gated model (2·sigmoid feature gate + 4-expert softmax router) on a
 // synthetic dataset for a few seconds in a trainer process, printing the loss falling and the gates.
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { CliCommand } from '../cli';
 import { stringOption } from './args';
 import { DEFAULT_DEMO, type DemoSpec, type TrainerEvent } from '../../engine/train/demo-run';
 import { sayRefusal } from './json-refusal';
-
-const TRAINER = fileURLToPath(new URL('../../workers/trainer.ts', import.meta.url));
+import { runDemoTrainer } from './demo-trainer';
 
 const fmtLoad = (load: number[]) => `[${load.map((p) => p.toFixed(2)).join(' ')}]`;
 
@@ -53,32 +50,6 @@ function describe(e: TrainerEvent): string | null {
   }
 }
 
-/**
- * Runs the demo in a forked trainer; calls `onEvent` for each message; resolves with the final one.
- * Aborting `signal` (or Ctrl-C) asks the trainer to stop after its current call; it still reports 'done'.
- */
-export function runDemoTrainer(spec: DemoSpec, onEvent: (e: TrainerEvent) => void, signal?: AbortSignal): Promise<TrainerEvent> {
-  return new Promise((resolve, reject) => {
-    // The trainer is TypeScript: load tsx into the child by absolute path, so any working directory works.
-    const child = fork(TRAINER, [], { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let last: TrainerEvent | null = null;
-    const stop = () => child.connected && child.send({ type: 'cancel' });
-    process.once('SIGINT', stop);
-    signal?.addEventListener('abort', stop, { once: true });
-    child.on('message', (e: TrainerEvent) => {
-      last = e;
-      onEvent(e);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', stop);
-      if (last && (last.type === 'done' || last.type === 'error')) resolve(last);
-      else reject(new Error(`the trainer process exited (${signal ?? `code ${code}`}) before finishing; see its output above`));
-    });
-    child.send({ type: 'start', spec });
-  });
-}
-
 export const command: CliCommand = {
   summary: 'train a small gated model on synthetic data for a few seconds (--seconds N, --cuda, --json)',
   usage: "",
@@ -108,6 +79,9 @@ export const command: CliCommand = {
       const idle = e.type === 'done' ? idleExpertNote(e.expertLoad) : null;
       if (idle) console.log(idle);
     });
+    // the trainer's own error event is said above (as a JSON line with --json); a script reads the last line,
+    // which ends a failure of every --json command the same way (json-refusal.ts), and stderr says it too
+    if (final.type === 'error' && json) sayRefusal('demo', command, args, final.message);
     return final.type === 'done' ? 0 : 1;
   },
 };

@@ -16,25 +16,38 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 describe('the import-warnings line of gatelab train --dataset FILE', () => {
   it('is said as it was once the run is queued, and rewritten to the import when the dataset is removed', () => {
     const said: string[] = [];
+    const warnings = (count: number) => ({ kind: 'import-warnings', datasetId: 7, count }) as const;
     const queued = holdImportWarnings(holdTargetLine((l) => said.push(l)));
-    queued.log('imported load.csv as dataset 7');
-    queued.log('1 import warning (gatelab datasets show 7 lists them)');
+    queued.event({ kind: 'imported', file: 'load.csv', datasetId: 7, created: true, name: 'load' });
+    queued.event(warnings(1));
     expect(said).toEqual(['imported load.csv as dataset 7']);
     queued.queued();
     expect(said).toEqual(['imported load.csv as dataset 7', '1 import warning (gatelab datasets show 7 lists them)']);
 
     said.length = 0;
     const refused = holdImportWarnings(holdTargetLine((l) => said.push(l)));
-    refused.log('imported my load.csv as dataset 7');
-    refused.log('2 import warnings (gatelab datasets show 7 lists them)');
-    refused.log("dataset 7 removed again: the run was refused, so my load.csv is not kept (to keep it, gatelab import 'my load.csv'; the advice below starts with that import, and ID in it is the id the import prints)");
-    expect(said).toEqual(['imported my load.csv as dataset 7', "2 import warnings (gatelab import 'my load.csv' lists them, and keeps the dataset)", expect.stringMatching(/^dataset 7 removed again/)]);
+    refused.event({ kind: 'imported', file: 'my load.csv', datasetId: 7, created: true, name: 'my load' });
+    refused.event(warnings(2));
+    refused.event({ kind: 'import-removed', datasetId: 7, file: 'my load.csv', advised: true });
+    expect(said).toEqual(['imported my load.csv as dataset 7', "2 import warnings (gatelab import 'my load.csv' lists them, and keeps the dataset)",
+      "dataset 7 removed again: the run was refused, so my load.csv is not kept (to keep it, gatelab import 'my load.csv'; the advice below starts with that import, and ID in it is the id the import prints)"]);
+    // said once: a queued() after the refusal (never reached in train, but harmless) does not repeat the count
+    refused.queued();
+    expect(said).toHaveLength(3);
 
     said.length = 0;
     const kept = holdImportWarnings(holdTargetLine((l) => said.push(l)));
-    kept.log('1 import warning (gatelab datasets show 7 lists them)');
-    kept.log('dataset 7 (imported from load.csv) is kept: it could not be removed (busy); gatelab datasets delete 7 removes it');
-    expect(said[0]).toBe('1 import warning (gatelab datasets show 7 lists them)');
+    kept.event(warnings(1));
+    kept.event({ kind: 'import-kept', datasetId: 7, file: 'load.csv', reason: 'busy' });
+    expect(said).toEqual(['1 import warning (gatelab datasets show 7 lists them)',
+      'dataset 7 (imported from load.csv) is kept: it could not be removed (busy); gatelab datasets delete 7 removes it']);
+  });
+
+  it('a removal without import warnings is said alone', () => {
+    const said: string[] = [];
+    const lines = holdImportWarnings(holdTargetLine((l) => said.push(l)));
+    lines.event({ kind: 'import-removed', datasetId: 3, file: 'clean.csv', advised: false });
+    expect(said).toEqual(['dataset 3 removed again: the run was refused, so clean.csv is not kept (to keep it, gatelab import clean.csv)']);
   });
 
   it('a refused run on a file of stacked series points at gatelab import, not at the removed dataset', async () => {

@@ -31,13 +31,15 @@ describe('the line that says --target was set', () => {
   it('holds the change until queued, says every other line at once, and drops the change when never queued', () => {
     const said: string[] = [];
     const lines = holdTargetLine((l) => said.push(l));
-    lines.log('imported shop.csv as dataset 5');
-    lines.log('target of dataset 5: clicked (was price)');
+    lines.event({ kind: 'imported', file: 'shop.csv', datasetId: 5, created: true, name: 'shop' });
+    lines.event({ kind: 'target-set', datasetId: 5, column: 'clicked', previous: ['price'] });
+    lines.event({ kind: 'label-rule-removed', column: 'price' });
     expect(said).toEqual(['imported shop.csv as dataset 5']);
-    lines.log('target of dataset 5 left as it was: the run was refused');
+    lines.event({ kind: 'target-restored', datasetId: 5 });
     expect(said.at(-1)).toBe('target of dataset 5 left as it was: the run was refused');
     lines.queued();
-    expect(said).toEqual(['imported shop.csv as dataset 5', 'target of dataset 5 left as it was: the run was refused', 'target of dataset 5: clicked (was price)']);
+    expect(said).toEqual(['imported shop.csv as dataset 5', 'target of dataset 5 left as it was: the run was refused', 'target of dataset 5: clicked (was price)',
+      "label rule of 'price' removed: it was for that column, which is no longer the target"]);
   });
 
   it('a run refused after --target was set: only "left as it was" is said, and the target is what it was', async () => {

@@ -1,26 +1,22 @@
 // `gatelab train --target X` sets X as the dataset's target before the run's checks, and says so
 // ("target of dataset 5: column_3"). A run refused after that sets it back ("target of dataset 5 left as it
 // was: the run was refused"), so the two lines, one after the other, read as a change and its denial. The
-// line that claims the change is held here until the run is queued, and dropped when it is refused: the
-// user reads the change only when it stands. Every other line of the setup is said at once, in its order.
+// change is held here until the run is queued, and dropped when it is refused: the user reads the change
+// only when it stands. Every other fact of the setup is said at once, in its order.
+import { setupLine, type SetupEvent, type SetupLines } from '../lab/runs/setup-lines';
 
-/**
- * The setup's lines that say --target was set (dataset-runs.ts setTarget) and the old target's label rule
- * dropped with it: both are set back on a refusal. Not its "left as it was".
- */
-const TARGET_SET = /^(target of dataset \d+: |label rule of '.*' removed: )/;
+/** The setup's facts that --target was set and the old target's label rule dropped with it: a refusal sets both back. */
+const HELD: ReadonlySet<SetupEvent['kind']> = new Set(['target-set', 'label-rule-removed']);
 
-export interface HeldTargetLine {
-  /** The setup's log: says each line, except a target change, which it holds. */
-  log: (line: string) => void;
+export interface HeldTargetLine extends SetupLines {
   /** The run was queued: the held change stands, and is said now. */
   queued: () => void;
 }
 
 export function holdTargetLine(say: (line: string) => void): HeldTargetLine {
-  const held: string[] = [];
+  const held: SetupEvent[] = [];
   return {
-    log: (line) => (TARGET_SET.test(line) ? held.push(line) : say(line)),
-    queued: () => { for (const line of held.splice(0)) say(line); },
+    event: (e) => (HELD.has(e.kind) ? held.push(e) : say(setupLine(e))),
+    queued: () => { for (const e of held.splice(0)) say(setupLine(e)); },
   };
 }

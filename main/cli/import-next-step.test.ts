@@ -50,6 +50,24 @@ describe('importNextStep', () => {
     expect(importNextStep(5, loan)).toContain('--template gmu --target loan_status   (loan_status looks like the label;');
   });
 
+  it('a ratings log with float side features (a price) is still a CTR line, with the threshold its refusal would ask for', () => {
+    // a shop's ratings log as imported: ids of many users and products, 1..5 stars, a time, a customer's age and a
+    // product's price. The price used to make it a "series": dlinear "forecast" stars, age and price in file order
+    const ids = (name: string, cardinality: number) => ({ ...col(name, 'categorical'), stats: { cardinality } });
+    const stars = { ...col('stars', 'int'), stats: { min: 1, max: 5, numbers: { distinct: 5, fractions: false } } };
+    const shop = [ids('customer_id', 300), ids('product_id', 150), stars, col('ts', 'datetime', 'time'), ids('category', 5), col('customer_age', 'int'), col('price', 'float')];
+    expect(importNextStep(5, shop)).toMatch(/^Next: gatelab train --dataset 5 --template deepfm --target stars --set positiveAtLeast=4 {3}\(stars looks like a rating from 1 to 5: a rating ≥ 4 counts as a click;/);
+    // a scale from 0 gets no threshold here: the refusal says what its 0s become and how to leave them out
+    const zeroStars = { ...stars, stats: { min: 0, max: 10, numbers: { distinct: 11, fractions: false } } };
+    expect(importNextStep(5, shop.map((c) => (c.name === 'stars' ? zeroStars : c)))).toContain('--template deepfm --target stars   (stars looks like the label;');
+    // a long-format series keeps its forecaster: ids, a float of sales, but no column named as a label
+    const sales = [col('date', 'datetime'), ids('store', 60), ids('item', 200), col('sales', 'float'), col('promo', 'boolean')];
+    expect(importNextStep(5, sales)).toContain('--template dlinear ');
+    // and so does a sensor file whose few-valued status is named like a label
+    const plant = [col('Timestamp', 'datetime'), col('Temp_C', 'float'), ids('status', 3), ids('mode', 4)];
+    expect(importNextStep(5, plant)).toContain('--template dlinear ');
+  });
+
   it('a time column with a target set is a label to predict, not a series', () => {
     expect(importNextStep(2, [col('ts', 'datetime'), col('user', 'categorical'), col('clicked', 'boolean', 'target')])).toContain('--template deepfm   (predicts its target clicked;');
   });

@@ -1,12 +1,22 @@
 // Every `gatelab … --json` ends stdout with one JSON line, a refusal too: `{command, status: "error", error}`
 // with the words stderr says (plus the keys of the command's success line, for the commands that have them),
 // and the exit code of the refusal. One refusing input per command, whoever finds it (the verb, or main()
-// before the verb runs); none trains, and all share one lab home that had its first start.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// before the verb runs); none trains, and all share one lab home that had its first start. A failure ends
+// the same way: the demo's, with a stand-in trainer that fails at once as its trainer process reports it.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from './testing/gatelab';
 import { labHomeWithDemos } from '../lab/testing/lab-home';
+import type { TrainerEvent } from '../../engine/train/demo-run';
+
+vi.mock('./demo-trainer', () => ({
+  runDemoTrainer: async (_spec: unknown, onEvent: (e: TrainerEvent) => void): Promise<TrainerEvent> => {
+    const failed: TrainerEvent = { type: 'error', message: 'the loss became NaN at step 12; lower the learning rate (0.003)' };
+    onEvent(failed);
+    return failed;
+  },
+}));
 
 let home: string;
 beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-json-refusal-every-'); });
@@ -18,6 +28,8 @@ const REFUSALS: ReadonlyArray<readonly [string[], number, RegExp, Record<string,
   [['datasets', 'show', '99'], 2, /^No dataset '99'\. Known datasets: /],
   [['datasets', 'tidy'], 2, /^unknown action 'tidy': use list, show, /],
   [['demo', '--seconds', '0'], 2, /^--seconds needs a positive number$/],
+  // the trainer's error event is a line of stdout too, but not its last
+  [['demo'], 1, /^the loss became NaN at step 12; lower the learning rate \(0\.003\)$/],
   [['templates', 'nosuch'], 2, /^unknown template 'nosuch'/],
   [['train', '--epoch', '1'], 2, /^unknown option --epoch \(did you mean --epochs\?\)/, { run: null, test: {} }],
   [['runs', 'everything'], 2, /^it takes no 'everything'/, { runs: [] }],

@@ -68,6 +68,19 @@ describe('gatelab knockout table', () => {
     expect(lines[1].indexOf('delta') + 'delta'.length - 1).toBe(deltaEnd[0]);
   });
 
+  it('signs each delta as the app and the gate report do: "+" on a rise, an exact 0 unsigned, a tiny rise "+… (< 1e-6)"', () => {
+    const row = (mode: 'open' | 'closed' | 'mean', delta: number) => ({ gate: 'g', kind: 'gate' as const, mode, value: 0.05 + delta, delta, ci: { low: delta - 0.0001, high: delta + 0.0001, level: 0.95 } });
+    const table: KnockoutTable = { runId: 4, split: 'test', metric: 'mse', higherIsBetter: false, baseline: 0.05, samples: 100, resamples: 1000, seed: 0,
+      rows: [row('open', 0.00532), row('closed', -0.012), row('mean', 0), { ...row('mean', 2e-7), gate: 'h' }] };
+    const lines = formatKnockouts(table).split('\n');
+    const deltaCell = (l: string) => /^ {2}\S+ \S+ +\S+ +(\S+(?: \(< 1e-6\))?) +\[/.exec(l)![1];
+    expect(lines.slice(2, 6).map(deltaCell)).toEqual(['+0.005320', '-0.012000', '0.000000', '+0.000000 (< 1e-6)']);
+    // the sign sits left of the number: the last digits (and the head's "delta") stay in one column
+    const ends = lines.slice(2, 6).map((l) => l.search(/\d(?: \(< 1e-6\))? +\[/));
+    expect(new Set(ends).size).toBe(1);
+    expect(lines[1].indexOf('delta') + 'delta'.length - 1).toBe(ends[0]);
+  });
+
   it('prints every number of a table in one notation: fixed decimals, never 1e-7 beside 0.0001', () => {
     const row = (gate: string, delta: number, half: number) => ({ gate, kind: 'gate' as const, mode: 'closed' as const, value: 0.5 + delta, delta, ci: { low: delta - half, high: delta + half, level: 0.95 } });
     // a number below the last decimal says so after it ("(< 1e-6)"): a bound, not one of the table's numbers
@@ -80,9 +93,9 @@ describe('gatelab knockout table', () => {
     const shown = numbers(mixed);
     expect(shown.length).toBe(12); // value, delta and both interval ends of 3 rows
     expect(new Set(shown.map((n) => n.split('.')[1]?.length)).size).toBe(1); // the same decimals everywhere
-    expect(mixed.split('\n')[2]).toMatch(/^ {2}g1 closed +0\.500100 +0\.000100 +\[ 0\.000050,  0\.000150\]$/); // ends padded to -0.260000's width
+    expect(mixed.split('\n')[2]).toMatch(/^ {2}g1 closed +0\.500100 +\+0\.000100 +\[ 0\.000050,  0\.000150\]$/); // ends padded to -0.260000's width
     // below the table's resolution: not 0 (audit G6: a mean knockout's -2.8e-8 read 0.000000), and its sign kept
-    expect(mixed.split('\n')[3]).toMatch(/ 0\.000000 \(< 1e-6\) +\[-0\.000200,  0\.000200\]$/);
+    expect(mixed.split('\n')[3]).toMatch(/ \+0\.000000 \(< 1e-6\) +\[-0\.000200,  0\.000200\]$/);
     expect(formatKnockouts(table([row('g1', 0.0001, 0.00005), row('g2', -2.8e-8, 4e-9)])).split('\n')[3])
       .toMatch(/ -0\.000000 \(< 1e-6\) +\[-0\.000000, -0\.000000\]$/); // the note once, in the delta; the ends below 0 too
     expect(mixed.split('\n')[0]).toContain('test logloss 0.500000 as trained');
@@ -99,8 +112,8 @@ describe('gatelab knockout table', () => {
     expect(out).not.toMatch(/0\.000000|< 1e-6/);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^run 8: test mse 0\.4030e-9 as trained/);
-    expect(lines[2]).toMatch(/^ {2}router top1 +2\.1100e-9 +1\.7070e-9 +\[ ?1\.5200e-9, 1\.9000e-9\]$/);
-    expect(lines[3]).toMatch(/^ {2}router uniform +0\.4100e-9 +0\.0070e-9 +\[-0\.0020e-9, 0\.0160e-9\]$/);
+    expect(lines[2]).toMatch(/^ {2}router top1 +2\.1100e-9 +\+1\.7070e-9 +\[ ?1\.5200e-9, 1\.9000e-9\]$/);
+    expect(lines[3]).toMatch(/^ {2}router uniform +0\.4100e-9 +\+0\.0070e-9 +\[-0\.0020e-9, 0\.0160e-9\]$/);
   });
   it("says why a stored table's rating-gate rows are all exactly 0: scored on the click AUC, which does not read that gate", () => {
     const row = (gate: string, mode: 'uniform' | 'mean', delta: number) => ({ gate, kind: 'router' as const, mode, value: 0.69 + delta, delta, ci: { low: Math.min(0, delta * 2), high: Math.max(0, delta * 2), level: 0.95 } });
@@ -130,7 +143,7 @@ describe('gatelab knockout table', () => {
     expect(lines[1]).toBe('  test rating_rmse 0.9100 as trained (lower is better): the metric of the gate.task1 (rating gate) rows, the task it serves');
     expect(lines[2]).toMatch(/^ {2}knockout +metric +value +delta +95% interval$/);
     expect(lines[3]).toMatch(/^ {2}gate\.task0 uniform +auc +0\.6700 +-0\.0200 +\[/);
-    expect(lines[4]).toMatch(/^ {2}gate\.task1 uniform +rating_rmse +0\.9500 +0\.0400 +\[/);
+    expect(lines[4]).toMatch(/^ {2}gate\.task1 uniform +rating_rmse +0\.9500 +\+0\.0400 +\[/);
     expect(lines[3].indexOf('0.6700') + 6).toBe(lines[4].indexOf('0.9500') + 6); // the values line up
     expect(lines.join('\n')).not.toContain('note:'); // both gates moved their metric
     // a table of one metric (rows that name it, or rows stored before rows did) keeps its value column headed by it
@@ -148,8 +161,8 @@ describe('gatelab knockout table', () => {
     expect(lines[1]).toMatch(/^ {2}knockout +mse +delta +95% interval$/);
     expect(lines[4]).toBe("  target 'OT' alone: test mse of 'OT' 0.1036 as trained (its own channel; the rows above score every channel's mean, as the run's headline test mse)");
     expect(lines[5]).toMatch(/^ {2}knockout +mse of 'OT' +delta +95% interval$/);
-    expect(lines[6]).toMatch(/^ {2}block0\.gate open +0\.1236 +0\.0200 +\[0\.0180, 0\.0220\]  \(block 1 gate open\)$/);
-    expect(lines[7]).toMatch(/^ {2}block0\.gate closed +0\.2236 +0\.1200 +\[/);
+    expect(lines[6]).toMatch(/^ {2}block0\.gate open +0\.1236 +\+0\.0200 +\[0\.0180, 0\.0220\]  \(block 1 gate open\)$/);
+    expect(lines[7]).toMatch(/^ {2}block0\.gate closed +0\.2236 +\+0\.1200 +\[/);
     expect(lines[8]).toMatch(/^ {2}95% interval: block bootstrap/);
   });
 });

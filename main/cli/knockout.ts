@@ -9,6 +9,7 @@ import { KnockoutMode, rowScore, tableMetrics, targetChannelTables, type Knockou
 import { gateLabel, gateNamesFromConfig, knockoutLabel, NO_NAMES, type GateNames } from '../../common/analytics/gate-names';
 import { tableNotation, type TableFormat } from '../../common/analytics/table-notation';
 import { intervalMethodWords } from '../../common/analytics/interval-method';
+import { signedChange } from '../../common/analytics/signed-change';
 import { labPaths } from '../lab/home';
 import { openLabDatasets } from '../lab/datasets/index';
 import { RunFiles } from '../lab/runs/run-files';
@@ -68,7 +69,9 @@ function rowLines(t: KnockoutTable, names: GateNames, num: TableFormat): string[
   const wm = Math.max(...metrics.map((m) => m.length));
   const metricCell = (r: KnockoutTable['rows'][number]) => (mixed ? `${rowScore(t, r).metric.padEnd(wm)}  ` : '');
   const value = numberColumn(mixed ? 'value' : t.metric, t.rows.map((r) => num(r.value)), 8);
-  const delta = numberColumn('delta', t.rows.map((r) => num(r.delta)), 9);
+  // signed as the app's panel and the gate report write it: "+0.0053" is a change, where an unsigned 0.0053
+  // beside the value column read as a second value; an exact 0 stays unsigned (nothing moved)
+  const delta = numberColumn('delta', t.rows.map((r) => signedChange(r.delta, num(r.delta))), 9);
   const wi = Math.max('95% interval'.length, ...t.rows.map((r) => interval(r).length));
   return [
     `  ${'knockout'.padEnd(w)}  ${mixed ? `${'metric'.padEnd(wm)}  ` : ''}${value.head}  ${delta.head}  95% interval`,

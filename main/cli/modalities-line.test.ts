@@ -46,6 +46,16 @@ describe("a fusion run's modalities line", () => {
     ]);
   }, 60_000);
 
+  it('train --json without --follow says it on stderr after the data line, as the lines without --json do', async () => {
+    const r = await cli(['train', '--dataset', 'shop', '--template', 'gmu', '--epochs', '1', '--json', '--home', home]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/gmu: [\d,]+ parameters; fusion: 240 train [^\n]*\nmodalities: /);
+    expect(r.err).toContain(`\n${LINE}\n`);
+    // stdout stays the one JSON line
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.out)).toMatchObject({ status: 'completed' });
+  }, 60_000);
+
   it('a run stored before modalities were kept shows its data line alone', async () => {
     const store = openLabStore(labPaths(home).database);
     try {

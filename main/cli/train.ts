@@ -122,9 +122,9 @@ export const command: CliCommand = {
       // "imported … as dataset N", "target of dataset N: …": on stderr with --json (its stdout is JSON alone);
       // the target line only once the run is queued (a refused run sets the target back: held-target-line.ts)
       const say = (l: string) => (json ? console.error(l) : console.log(l));
-      // the import-warnings line points at the dataset only once it stands (held-import-warnings.ts)
+      // the import-warnings count points at the dataset only once it stands (held-import-warnings.ts)
       const lines = holdImportWarnings(holdTargetLine(say));
-      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines.log, { target, sets: args.sets })) : null;
+      const setup = dataset ? await refusingAsync(() => datasetRunSetup(home, dataset, asked.config, lines, { target, sets: args.sets })) : null;
       // a config that names a dataset itself (--config FILE, --set data.datasetId=2): a new lab's demos first,
       // as --dataset, import and sweep install them, so README's "dataset 2" is the click log there too
       if (!setup && namesDataset(asked.config)) await installDemosOnFirstUse(home);

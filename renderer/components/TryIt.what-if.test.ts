@@ -2,7 +2,8 @@
 // never knocked out (no Knockouts table stored), then Try it on a few test rows. The control lists every
 // knockout the run's gates allow by the Knockouts table's names, and picking one adds "As trained" and
 // "With <knockout>" columns: the first is Try it's own prediction, the second moves. A run with no knockout
-// to offer says why, in the lab's words.
+// to offer says why, in the lab's words: a baseline (a DNN on the demo's CTR data) too, whose What if used to
+// vanish with no word of why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { openLabStores, type LabProcess } from '../fixtures/lab-stores';
@@ -17,14 +18,19 @@ configure({ asyncUtilTimeout: LAB_ANSWER_MS });
 let lab: LabProcess;
 let stores: Stores;
 let runId: string;
+/** A baseline run (no gate): What if has nothing to offer it. */
+let baselineId: string;
 
 beforeAll(async () => {
   ({ lab, stores } = await openLabStores());
   await stores.datasets.refresh();
-  const started = await stores.lab.invoke('runs.start', { template: 'gmu', datasetId: demoOf(stores, 'fusion'), config: { maxSteps: 4 }, seeds: 1, name: 'what-if' });
-  runId = started.runIds[0];
-  expect((await runEnded(stores, runId)).status).toBe('completed');
-}, 180_000);
+  const train = async (template: string, family: string) => {
+    const started = await stores.lab.invoke('runs.start', { template, datasetId: demoOf(stores, family), config: { maxSteps: 4 }, seeds: 1, name: `what-if ${template}` });
+    return started.runIds[0];
+  };
+  [runId, baselineId] = [await train('gmu', 'fusion'), await train('dnn', 'recsys')];
+  for (const id of [runId, baselineId]) expect((await runEnded(stores, id)).status).toBe('completed');
+}, 240_000);
 afterAll(() => lab?.stop());
 
 const cells = () => screen.getAllByTestId('try-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? ''));
@@ -73,4 +79,21 @@ describe('Try it: What if', () => {
     expect(screen.queryByTestId('try-whatif')).toBeNull();
     cleanup();
   });
+
+  it("a baseline run keeps What if under the table and says why there is nothing to knock out, in the lab's words", async () => {
+    const offered = await stores.lab.invoke('analytics.knockoutChoices', { id: baselineId });
+    expect(offered.choices).toEqual([]);
+    // the baseline refusal `gatelab knockout` gives: the template, and the gated ones to train instead
+    expect(offered.none).toMatch(/^run \d+ has no gate to knock out: dnn is a baseline without gates; .*train a gated recsys template instead: /);
+    // the template handed at once, as the Export page does (it used to hide What if before any Predict)
+    render(TryIt, { props: { lab: stores.lab, runId: baselineId, template: 'dnn' } });
+    await fireEvent.input(await screen.findByTestId('try-rows'), { target: { value: '0-1' } });
+    await fireEvent.click(screen.getByTestId('try-run'));
+    expect((await screen.findByTestId('try-whatif-none', {}, { timeout: 60_000 })).textContent).toBe(`What if: ${offered.none}`);
+    expect(screen.getAllByTestId('try-row')).toHaveLength(2);
+    // nothing to pick: no select, no knockout columns
+    expect(screen.queryByTestId('try-whatif')).toBeNull();
+    expect(screen.queryByTestId('try-whatif-head')).toBeNull();
+    cleanup();
+  }, 120_000);
 });

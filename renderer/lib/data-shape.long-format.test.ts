@@ -2,7 +2,7 @@
 // view's channel count, names and hence the size must be the pivot's (common/data/forecasting-long.ts), not
 // the file's value columns.
 import { describe, expect, it } from 'vitest';
-import { dataShapeOf } from './data-shape';
+import { dataShapeOf, pivotTimes } from './data-shape';
 import { diagramOf } from './diagram';
 import type { ColumnInfo, DatasetDetail, Template } from '../../common/lab-api';
 
@@ -43,6 +43,24 @@ describe('the Models view on a long-format forecasting dataset', () => {
     const shape = dataShapeOf('forecasting', many);
     expect(shape.values.channels).toBe(40);
     expect(shape.shown.channels).toBe("40 (40 series by 'store' × sales)");
+  });
+
+  it('reads the import’s recorded reading, not its note: a late store, the note reworded, still 5 channels over the recorded times', () => {
+    // 5 stores over 200 weeks, 'store_5' only over the last 80 (880 rows, 4.4 per week): only the most rows of
+    // one week say 5 series, which the importer recorded with the weeks it counted
+    const d = weekly('feature');
+    const late = {
+      ...d, rows: 880,
+      issues: [{ kind: 'duplicate_time', severity: 'warning', count: 680, message: 'repeated times', column: 'week', examples: [] },
+        { kind: 'note', severity: 'info', count: 880, message: "column 'week': several stores per week", column: 'week', examples: [] }],
+      longFormat: [{ time: 'week', series: 'store', times: 200 }],
+    } as DatasetDetail;
+    expect(dataShapeOf('forecasting', late).values.channels).toBe(5);
+    expect(pivotTimes(late)).toBe(200);
+    // the store column set aside: the reading names no column in use, and the rows are read as they are
+    const aside = { ...late, columnInfo: late.columnInfo.map((c) => (c.name === 'store' ? { ...c, role: 'ignore' as const } : c)) };
+    expect(pivotTimes(aside)).toBeNull();
+    expect(dataShapeOf('forecasting', aside).values.channels).toBe(1);
   });
 
   it('keeps the file’s columns when the series column is ignored', () => {

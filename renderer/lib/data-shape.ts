@@ -195,12 +195,16 @@ function numericShown(numeric: string[], multi: { name: string; width: number | 
   return `${count}: ${list(names)}`;
 }
 
+/** What the long-format rule reads of a dataset's detail. */
+export type LongFormatFacts = Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues' | 'longFormat'>;
+
 /**
  * The parts of the dataset cache's description that the lab's long-format rule (common/data/forecasting-rows.ts
  * longLayout) reads, rebuilt from the dataset payload: column types and distinct counts, the top values the
- * importer kept (a categorical's histogram labels), and the validation issues' counts (repeated times).
+ * importer kept (a categorical's histogram labels), the import's long-format reading and, for a dataset
+ * imported before it was recorded, the validation issues' counts (repeated times) the rule reads instead.
  */
-function cacheMetaOf(d: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'>): DatasetCacheMeta {
+function cacheMetaOf(d: LongFormatFacts): DatasetCacheMeta {
   const columns = d.columnInfo.map((c) => ({
     name: c.name, type: c.type,
     stats: {
@@ -209,15 +213,15 @@ function cacheMetaOf(d: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'>): 
     },
   }));
   const issues = d.issues.map((i) => ({ kind: i.kind, column: i.column, count: i.count, severity: i.severity, message: i.message, examples: [] }));
-  return { rows: d.rows, columns, validation: { issues } } as unknown as DatasetCacheMeta;
+  return { rows: d.rows, columns, validation: { issues, ...(d.longFormat ? { longFormat: d.longFormat } : {}) } } as unknown as DatasetCacheMeta;
 }
 
 /**
- * The times a forecasting run on `d` lines a long-format file's series up on (its distinct times: the rows
- * less those repeating a time), or null when the run reads the rows as they are (or the layout is refused,
- * which the data-shape problem says). A run then counts its windows and split parts in times, not rows.
+ * The times a forecasting run on `d` lines a long-format file's series up on (its distinct times), or null
+ * when the run reads the rows as they are (or the layout is refused, which the data-shape problem says). A
+ * run then counts its windows and split parts in times, not rows.
  */
-export function pivotTimes(d: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'>): number | null {
+export function pivotTimes(d: LongFormatFacts): number | null {
   const columns = d.columnInfo.map((c) => ({ name: c.name, role: c.role }));
   let layout: LongLayout | null;
   try {
@@ -226,8 +230,14 @@ export function pivotTimes(d: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issue
     return null;
   }
   if (!layout) return null;
+  // the importer counted the time column's distinct times with its reading: the pivot's own count
+  const recorded = d.longFormat?.find((r) => r.time === layout.time);
+  if (recorded) return recorded.times;
+  // no reading of this column (imported before readings were recorded, or a series-id role on a file the
+  // import did not read as long): the rows less those repeating an earlier time and those without a time
   const repeats = d.issues.find((i) => i.kind === 'duplicate_time' && i.column === layout.time)?.count ?? 0;
-  return d.rows - repeats;
+  const untimed = d.columnInfo.find((c) => c.name === layout.time)?.missing ?? 0;
+  return d.rows - repeats - untimed;
 }
 
 /**

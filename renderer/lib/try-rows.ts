@@ -85,8 +85,11 @@ export function testUnit(template: string | null | undefined): TestUnit {
 
 const count = (x: number) => x.toLocaleString('en-US');
 
-/** A Try it result as the lab sends it with sources (common/lab-api/try-source.ts); older labs send none. */
-export type SourcedTryResult = Omit<TryResult, 'rows'> & { source?: TrySources; rows: Array<TryResult['rows'][number] & { source?: TryRowSource }> };
+/**
+ * What sourcesOf reads of a Try it result: its sources (common/lab-api/try-source.ts; optional in TryResult, as
+ * older labs send none) and its rows. Picked from TryResult so the two cannot drift apart.
+ */
+export type SourcedTryResult = Pick<TryResult, 'source' | 'rows'>;
 
 /** The result's sources, when the lab sent them: once, and per row (none when the lab says why not). */
 export function sourcesOf(result: SourcedTryResult): { info: TrySources | null; rows: Array<TryRowSource | null> } {

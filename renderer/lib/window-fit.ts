@@ -6,7 +6,7 @@ import { checkForecastingWindows, type StepUnit } from '../../common/data/foreca
 import { computeSplit } from '../../common/data/split';
 import type { SplitResult } from '../../common/data/split-spec';
 import type { DatasetDetail, SplitInfo } from '../../common/lab-api';
-import { pivotTimes } from './data-shape';
+import { pivotTimes, type LongFormatFacts } from './data-shape';
 import { setFlagsInWords } from './field-labels';
 import type { JsonSchema } from './json-schema';
 
@@ -21,7 +21,7 @@ export type Ranges = NonNullable<SplitResult['ranges']> & { unit?: StepUnit };
  * and a stored split (its counts are rows) is left to the lab; so is a series-id column that gives no
  * pivot to count (two of them, no time column: the data-shape problem says why).
  */
-export function forecastRanges(dataset: Pick<DatasetDetail, 'rows' | 'columnInfo' | 'issues'> | null | undefined, split: Pick<SplitInfo, 'kind' | 'counts'> | null): Ranges | null {
+export function forecastRanges(dataset: LongFormatFacts | null | undefined, split: Pick<SplitInfo, 'kind' | 'counts'> | null): Ranges | null {
   if (!dataset) return null;
   const times = pivotTimes(dataset);
   const chronological = (rows: number) => computeSplit({ kind: 'chronological' }, { rows, column: (name) => { throw new Error(`no column ${name}`); } }).ranges;

@@ -75,7 +75,7 @@ describe('Compare view', () => {
     expect(diff.textContent).toContain('[10 items]'); // a long list is summarised, a short one ([32]) shown
     expect(diff.textContent).toContain('[32]');
     expect(diff.textContent).not.toContain('"role"');
-    expect(diff.classList.contains('scroll')).toBe(true); // the wide table scrolls inside its card
+    expect(diff.querySelector('table')!.parentElement!.classList.contains('scroll')).toBe(true); // the wide table scrolls inside its card (ScrollEdges)
     expect(within(diff).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Setting', '#1 · s1 · dlinear on grid load', '#2 · s2 · nlinear on sensor + camera']);
     const chart = screen.getByTestId('parallel-coords');
     expect(chart.textContent).not.toContain('[object Object]');

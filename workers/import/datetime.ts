@@ -181,11 +181,7 @@ export const DATETIME_FORMS = 'a datetime column reads one of these forms throug
  */
 export function detectDateFormat(samples: string[], readings: DateReadings = {}): DateFormat | null {
   if (samples.length === 0) return null;
-  // the later formats after the first five: none of them reads a value those read, so each old reading stands
-  const order: DateFormat[] = ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy',
-    ...(readings.monthNameDates === false ? [] : ['mdy-mon' as const]), ...(readings.monthDayCommaDates === false ? [] : ['mdy-comma' as const]),
-    ...(readings.periodDates === false ? [] : PERIOD_FORMATS)];
-  for (const f of order) {
+  for (const f of formatOrder(readings)) {
     if (!samples.every((s) => !Number.isNaN(parseDatetime(s, f)))) continue;
     if (f === 'year-month' && looksLikeSeasons(samples)) return null;
     if (f === 'mdy' && samples.some((s) => Number(s.split('/')[0]) > 12)) continue;
@@ -196,6 +192,27 @@ export function detectDateFormat(samples: string[], readings: DateReadings = {})
     return (chosen === 'mdy' || chosen === 'dmy') && readsBetterYearFirst(samples, chosen) ? null : chosen;
   }
   return null;
+}
+
+/** The forms detectDateFormat tries, in order: the later ones after the first five (none of them reads a value those read, so each old reading stands). */
+function formatOrder(readings: DateReadings): DateFormat[] {
+  return ['iso', 'ymd-slash', 'dmy-mon', 'mdy', 'dmy',
+    ...(readings.monthNameDates === false ? [] : ['mdy-mon' as const]), ...(readings.monthDayCommaDates === false ? [] : ['mdy-comma' as const]),
+    ...(readings.periodDates === false ? [] : PERIOD_FORMATS)];
+}
+
+/**
+ * For a column typed datetime whose values are dates in more than one form (2,999 '01/03/2024 00:00' and one
+ * '2024-03-04 03:00'): the format that reads the most of them, decided as detectDateFormat decides among those
+ * (day or month first), so the odd ones are the bad values. Null when no format reads any.
+ */
+export function mostReadDateFormat(samples: string[], readings: DateReadings = {}): DateFormat | null {
+  let best: string[] = [];
+  for (const f of formatOrder(readings)) {
+    const read = samples.filter((s) => !Number.isNaN(parseDatetime(s, f)));
+    if (read.length > best.length) best = read;
+  }
+  return best.length === 0 ? null : detectDateFormat(best, readings);
 }
 
 /**

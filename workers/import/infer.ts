@@ -3,7 +3,7 @@
 // when written '10717.0'), and strings (categorical or text, decided later over the whole file). A user's type always wins.
 import type { ColumnType } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
-import { detectCompactDate, detectDateFormat, isPlausibleEpoch, isPlausibleEpochMs, dateNameUnder, lastDate, parseDatetime, timeNameUnder, unixTimeName } from './datetime';
+import { detectCompactDate, detectDateFormat, isPlausibleEpoch, mostReadDateFormat, isPlausibleEpochMs, dateNameUnder, lastDate, parseDatetime, timeNameUnder, unixTimeName } from './datetime';
 import { dateOrderNote } from './date-order';
 import { inExcelRange, looksLikeExcelSerials } from './excel-dates';
 import { bigIntCodes } from './big-int-codes';
@@ -161,7 +161,10 @@ export function planFor(name: string, type: ColumnType, present: string[]): Colu
       const serial = present.every((s) => inExcelRange(Number(s))) && (looksLikeExcelSerials(present.map(Number)) || present.some((s) => !Number.isInteger(Number(s))));
       const epoch = serial ? 'excel-days'
         : present.every((s) => Math.abs(Number(s)) >= 1e11 && Math.abs(Number(s)) <= 4.1e12) ? 'epoch-ms' : 'epoch';
-      const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(parsable.map((s) => s.trim()), classic.length > 0 ? CLASSIC_ONLY : {}) ?? 'iso';
+      // dates in two forms (one '2024-03-04 03:00' among day-first '01/03/2024 00:00'): the form most of them
+      // take, so the odd ones are the bad values; the first form that read any one value made all the rest bad
+      const written = parsable.map((s) => s.trim()), rules = classic.length > 0 ? CLASSIC_ONLY : {};
+      const dateFormat = numbers ? detectCompactDate(present) ?? epoch : detectDateFormat(written, rules) ?? mostReadDateFormat(written, rules) ?? 'iso';
       return { name, kind: 'datetime', dtype: 'float64', dateFormat, userType: type };
     }
     case 'vector': {

@@ -8,13 +8,13 @@ const sorted = (counts: number[]) => Float64Array.from(counts.flatMap((c, t) => 
 describe('repeatsPerTime', () => {
   it('every time k times: k, and the words say every time', () => {
     const r = repeatsPerTime(sorted([3, 3, 3, 3]))!;
-    expect(r).toEqual({ k: 3, fewest: 3, most: 3, mean: 3 });
+    expect(r).toEqual({ k: 3, fewest: 3, most: 3, mean: 3, times: 4 });
     expect(repeatsWords(r)).toBe('every time appears 3 times');
   });
 
   it('5 series where some miss a time: about 5, with the range', () => {
     const r = repeatsPerTime(sorted([4, 5, 5, 5, 4, 5, 5, 5, 5, 5]))!;
-    expect(r).toEqual({ k: 5, fewest: 4, most: 5, mean: 4.8 });
+    expect(r).toEqual({ k: 5, fewest: 4, most: 5, mean: 4.8, times: 10 });
     expect(repeatsWords(r, 'date')).toBe('each date appears about 5 times (from 4 to 5)');
   });
 

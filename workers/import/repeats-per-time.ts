@@ -17,6 +17,8 @@ export interface RepeatsPerTime {
   most: number;
   /** Rows per time, not rounded: said when k is the most rows of one time rather than the average (seriesPerTime). */
   mean?: number;
+  /** Distinct times: the rows of a run's pivot, recorded with the long-format reading (table-shape.ts noteLongFormat). */
+  times: number;
 }
 
 /** `sorted`: the column's times without missing ones, in increasing order. Null: not k rows per time. */
@@ -31,7 +33,7 @@ export function repeatsPerTime(sorted: ArrayLike<number>): RepeatsPerTime | null
   }
   const k = Math.round(n / distinct);
   if (k < 2 || (n - distinct) / n <= DUPLICATE_TIMES_ALLOWED) return null;
-  return { k, fewest, most, mean: n / distinct };
+  return { k, fewest, most, mean: n / distinct, times: distinct };
 }
 
 /**

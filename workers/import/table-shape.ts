@@ -1,6 +1,7 @@
 // What the whole table looks like, once every column is known: an event log (recommendation: ids, a label,
 // no measurements) needs no time order, so the forecasting-only time warnings become notes; a long-format
-// series file (k rows per time, one per value of a k-valued column) is said to be one: a forecasting run pivots it.
+// series file (k rows per time, one per value of a k-valued column) is said to be one, and recorded as data
+// (the report's longFormat): a forecasting run pivots it.
 import type { CachedColumn } from '../../common/dataset-cache';
 import type { ColumnPlan } from './column-writer';
 import type { Validation } from './validation';
@@ -78,6 +79,10 @@ export function noteLongFormat(columns: readonly CachedColumn[], time: string, r
     // both faces show this note: the app's way and the command line's (main/lab/datasets/current-issues.ts puts the dataset's id in)
     `If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column's Role → series-id; ` +
     `on the command line: gatelab datasets roles ID <column>=series-id)`, 'long-format');
+  // the layout as data, for runs and the app (the note above is for people and may be reworded); the other
+  // k-valued columns are kept too: while one of them is in use, the run asks which column is the series
+  const alike = candidates.slice(1).filter((c) => !timeOfDay(c)).map((c) => c.name);
+  validation.recordLongFormat({ time, series: series.name, ...(alike.length ? { alike } : {}), times: repeats.times });
   // one such column: the run pivots by it (common/data/forecasting-rows.ts longLayout), sorting the times itself,
   // so the unsorted-times warning's advice to sort the file is moot (two leave the run asking which: it stays)
   if (candidates.filter((c) => !timeOfDay(c)).length === 1) {

@@ -4,7 +4,7 @@
 // with two-digit years ('25.12.20 00:00', Excel's short date) that stayed text because they do not read one
 // way (year first as well, or day first in some rows and month first in others: datetime.ts reads the rest),
 // and date-times followed by a zone name ('2021-03-28 03:00 CEST': zone-name-times.ts), or numbers with a
-// unit word ('10+ years', ' 36 months': unit-numbers.ts).
+// unit word ('10+ years', ' 36 months': unit-numbers.ts), or dates with a few odd cells (odd-date-cells.ts).
 // Also takes back the note on line 2 of units-row.ts once the columns it names are numbers after all. Keys
 // are not numbers with marks: ISBNs ending in the check digit 'X' ('034545104X' among '0195153448'), or any
 // column named like an id or code, get an info note at most, never the advice to drop their odd values.
@@ -18,6 +18,7 @@ import { parseDatetime, readsBetterYearFirst, writesAmPm, type DateFormat } from
 import { looksLikeIdName } from '../../common/data/id-names';
 import { zoneNameHint } from './zone-name-times';
 import { unitNumbersHint } from './unit-numbers';
+import { oddDateCellsHint } from './odd-date-cells';
 
 /** Dictionaries larger than this are not read back (free text of that size is no column of numbers or dates). */
 const MAX_DISTINCT = 200_000;
@@ -86,7 +87,14 @@ export function noteTextColumns(dir: string, columns: readonly CachedColumn[], p
     // pandas' missing cells (kept in the list: the note says it becomes missing)
     if (unitNumbersHint(col.name, dictionary, col.stats.count, v)) return;
     const marks = values.filter((x) => !isNumber(x));
-    if (marks.length === 0 || !mostlyNumbers(marks.length, values.length)) return;
+    if (marks.length === 0) return;
+    // not numbers with marks: maybe dates with a few odd cells ('31/02/2024', 'unknown'), which also make it
+    // text; one after the sample has its `retyped` warning already, naming its line
+    if (!mostlyNumbers(marks.length, values.length)) {
+      const missingNumbers = columns.some((c) => (c.type === 'float' || c.type === 'int') && c.stats.missing > 0);
+      if (!v.issue('retyped', col.name)) oddDateCellsHint(col.name, values, v, missingNumbers);
+      return;
+    }
     // line 2's unit ('kW') is named by the units note already, and a lone odd cell in a file whose row 1 was
     // doubtfully read as data is most likely that row's (its note offers --header yes): not said twice
     const said = (units?.includes(col.name) || rowOneData) && marks.length === 1;

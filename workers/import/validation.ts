@@ -1,5 +1,6 @@
 // Collects validation issues while a file streams by: counts per (kind, column) and the first examples.
 import type { InvalidPolicy, IssueKind, ValidationIssue, ValidationReport } from '../../common/dataset-cache';
+import type { LongFormatReading } from '../../common/data/long-format-reading';
 
 const MAX_EXAMPLES = 5;
 /**
@@ -47,6 +48,12 @@ export class Validation {
   /** The first line of the last dropped row recorded: a second call for it only widens it to its last line. */
   private lastDroppedRow = -1;
   private rangesOverflowed = false;
+  /**
+   * The long-format layouts recognised (table-shape.ts noteLongFormat), one per time column. Reported as data,
+   * always (an empty list says "none"), so a run never reads a layout from the note's words, and a report
+   * without the list is known to predate it.
+   */
+  private readonly longFormat = new Map<string, LongFormatReading>();
 
   constructor(readonly policy: InvalidPolicy) {}
 
@@ -174,6 +181,11 @@ export class Validation {
     return `${base}, ${count(lines)} lines of the file: ${which} lines ${list} (a quoted value with line breaks in it makes them one row)`;
   }
 
+  /** Records a time column's long-format reading (a later one for the same column replaces it). */
+  recordLongFormat(reading: LongFormatReading): void {
+    this.longFormat.set(reading.time, reading);
+  }
+
   first(kind: IssueKind): ValidationIssue | undefined {
     for (const i of this.issues.values()) if (i.kind === kind) return i;
     return undefined;
@@ -188,6 +200,6 @@ export class Validation {
     const linesDropped = this.spanRowsDropped > 0 ? { linesDropped: this.linesDropped() } : {};
     const all = this.allDroppedLines();
     const ranges = all ? { droppedLineRanges: all.map(([a, z]): [number, number] => [a, z]) } : {};
-    return { policy: this.policy, rowsRead: this.rowsRead, rowsKept: this.rowsKept, rowsDropped: this.rowsDropped, ...linesDropped, valuesImputed: this.valuesImputed, issues, ...ranges };
+    return { policy: this.policy, rowsRead: this.rowsRead, rowsKept: this.rowsKept, rowsDropped: this.rowsDropped, ...linesDropped, valuesImputed: this.valuesImputed, issues, longFormat: [...this.longFormat.values()], ...ranges };
   }
 }

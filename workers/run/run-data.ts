@@ -37,8 +37,10 @@ export type FusionLayout = Record<string, FusionColumn[]>;
  * A run's data in the trainer, with the facts it sends with 'ready' and the lab stores with the run
  * (RunDataFacts: log-scaled columns, baseline, the model's inputs, the label's coding, rows per class, a
  * long-format pivot); the data builder (workers/data/run-data.ts) and workers/run/data-facts.ts fill them.
+ * Not the split sizes and modalities: 'ready' derives those from the parts' rows and modalityInputs below,
+ * so a second copy here could only disagree with them.
  */
-export interface RunData extends RunDataFacts {
+export interface RunData extends Omit<RunDataFacts, 'splitSizes' | 'modalities'> {
   task: Task;
   /** The model output scored by the task metrics, and the target it is scored against. */
   prediction: string;

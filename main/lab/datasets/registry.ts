@@ -322,10 +322,13 @@ export class DatasetRegistry {
     // the damaged cache goes only now, for a parse known to match
     rmSync(d.cachePath, { recursive: true, force: true });
     renameSync(found.dir, d.cachePath);
-    // an older record learns how it was read, so the next re-parse need not find out again
-    if (!recordedRules(d.importOptions) || !Object.hasOwn(d.importOptions, 'retypedColumns')) {
+    // an older record learns how it was read, so the next re-parse need not find out again, and the long-format
+    // reading the rebuilt cache's report holds (the app then reads the times the lab's pivot counts)
+    const reading = found.result.validation.longFormat, learnsReading = reading !== undefined && !Object.hasOwn(Object(d.validation), 'longFormat');
+    if (!recordedRules(d.importOptions) || !Object.hasOwn(d.importOptions, 'retypedColumns') || learnsReading) {
       const columns = d.columns.map((c) => ({ name: c.name, inferredType: c.inferredType, typeOverride: c.typeOverride, stats: c.stats }));
-      this.store.datasets.replaceParse(d.id, { rows: d.rows, validation: d.validation, importOptions: { ...d.importOptions, parseRules: found.rules, retypedColumns: found.retyped } }, columns);
+      const validation = learnsReading ? { ...Object(d.validation), longFormat: reading } : d.validation;
+      this.store.datasets.replaceParse(d.id, { rows: d.rows, validation, importOptions: { ...d.importOptions, parseRules: found.rules, retypedColumns: found.retyped } }, columns);
     }
     copySource(sourcePath, join(this.paths.home, d.sourcePath), d.sourceBytes);
     return { dataset: this.get(d.id)!, created: false, repaired: `the cache of dataset ${d.id} '${d.name}' was damaged (${damage}): rebuilt it from ${basename(sourcePath)}, keeping its id, roles, splits and runs` };

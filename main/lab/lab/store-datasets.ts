@@ -6,6 +6,7 @@ import type { ValidationReport } from '../../../common/dataset-cache';
 import { LabError, type ColumnType, type DatasetDetail, type DatasetSummary, type TypesChanged, type ValidationIssue } from '../../../common/lab-api';
 import { retypeDataset } from '../datasets/retype';
 import { currentIssues } from '../datasets/current-issues';
+import { recordedLongFormat } from '../../../common/data/long-format-reading';
 import type { LabPaths } from '../home';
 import type { DatasetsPort, ImportedFile } from './datasets-port';
 import type { KeyValueTable } from './settings';
@@ -73,7 +74,9 @@ class StoreDatasets implements DatasetsPort {
 
   get(id: string): DatasetDetail {
     const d = this.find(id);
-    return { ...summaryOf(d), columnInfo: d.columns.map(columnInfoOf), issues: issuesOf(d) };
+    // the import's long-format reading, as the lab's own checks read it (absent for an older record: the app falls back as the lab does)
+    const longFormat = recordedLongFormat(d.validation);
+    return { ...summaryOf(d), columnInfo: d.columns.map(columnInfoOf), issues: issuesOf(d), ...(longFormat ? { longFormat } : {}) };
   }
 
   preview(id: string, offset: number, limit: number) {

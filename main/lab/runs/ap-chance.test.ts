@@ -1,5 +1,6 @@
 // Average precision in `gatelab train` and `show`: beside AUC, with the test part's positive rate as its
-// chance level (a random ranking's AP), and nothing at all for a run stored before ap was scored.
+// chance level (a random ranking's AP), and nothing at all for a run stored before ap was scored. Also how
+// the result line names f1 (macro-F1), the other classification metric read wrongly when shown bare.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,5 +47,15 @@ describe('average precision in the CLI', () => {
     // the synthetic demo's data has no baseline, so no positive rate to read ap against
     expect(formatMetrics({ ap: 0.91, auc: 0.95 })).toBe('auc 0.9500  ap 0.9100');
     expect(formatMetrics({ accuracy: 0.9, ap: 0.3 }, null, 0.1234)).toBe('accuracy 0.9000  ap 0.3000 (chance 0.12)');
+  }));
+});
+
+describe('macro-F1 in the CLI', () => {
+  // read bare, f1 was taken for the positive class's F1: train's result line names it as the app does,
+  // while scripts read the stored name (train --json's `test` keeps the key `f1`)
+  it("train's result line says f1 (macro) while --json keeps the key f1", () => withStore((store) => {
+    const run = store.runs.get(clickRun(store, { accuracy: 0.9649, f1: 0.6104 }))!;
+    expect(describeResult(store, run).split('\n')[0]).toBe(`run ${run.id} completed at step 40: test accuracy 0.9649  f1 (macro) 0.6104`);
+    expect(runResult(store, run).test).toEqual({ accuracy: 0.9649, f1: 0.6104 });
   }));
 });

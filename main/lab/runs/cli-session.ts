@@ -92,8 +92,8 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
     if (!mine.has(e.runId)) return;
     const tag = ids.length > 1 ? `run ${e.runId}: ` : '';
     if (o.json) {
-      // --follow prints the event itself, with the data line in it
-      if (o.printNote && !o.follow && e.type === 'status' && e.provider) o.printNote(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
+      // --follow prints the event itself, with the data line in it; without, the note says what the lines above the JSON would
+      if (o.printNote && !o.follow && e.type === 'status' && e.provider) for (const line of dataLines(m, e, tag)) o.printNote(line);
       // the stored error keeps the trainer's stack after '\n--\n' (for `gatelab show`); event lines carry the message
       if (o.follow && e.type !== 'metrics' && e.type !== 'gate-stats') print(JSON.stringify('error' in e && typeof e.error === 'string' ? { ...e, error: e.error.split('\n--\n')[0] } : e));
       return;
@@ -101,10 +101,7 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
     // Epochs are counted as everywhere else (the stored run, --json, gatelab show): full epochs done. The
     // validation line comes after epoch N ended (N done); a progress line inside epoch N says N - 1 done.
     if (e.type === 'status' && e.provider) {
-      print(`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`);
-      // stored with the run before this event (trainer-link.ts): a fusion run's columns per modality
-      const modalities = modalitiesLineOf(m.record(e.runId)?.dataSummary);
-      if (modalities) print(`${tag}${modalities}`);
+      for (const line of dataLines(m, e, tag)) print(line);
       print(`${tag}training on ${e.provider}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`);
     }
     else if (e.type === 'status' && e.status === 'failed' && !o.outcomeLine) print(`${tag}failed: ${e.error?.split('\n')[0]}`);
@@ -171,6 +168,13 @@ export async function followRuns(m: RunManager, ids: number[], o: FollowOptions)
       process.on('SIGINT', late);
     }
   }
+}
+
+/** A started run's data line ("dlinear: 1,234 parameters; load: …") and, for a fusion run, its modalities line. */
+function dataLines(m: RunManager, e: Extract<RunEvent, { type: 'status' }>, tag: string): string[] {
+  // the modalities were stored with the run before this event (trainer-link.ts): a fusion run's columns per modality
+  const modalities = modalitiesLineOf(m.record(e.runId)?.dataSummary);
+  return [`${tag}${e.model}: ${e.parameters?.toLocaleString('en-US')} parameters; ${e.data}`, ...(modalities ? [`${tag}${modalities}`] : [])];
 }
 
 /** "run 4", "runs 10, 11, 14–21": consecutive ids as a range. */

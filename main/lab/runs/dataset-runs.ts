@@ -25,6 +25,7 @@ import { DatasetGone } from './dataset-gone';
 import { fusionModalitiesByCounts } from '../../../common/models/usable-columns';
 import { withStoredSplitHint } from './stored-split-hint';
 import { currentIssues } from '../datasets/current-issues';
+import { saidAtOnce, type SetupLines } from './setup-lines';
 
 export interface DatasetRunSetup {
   store: LabStore;
@@ -92,6 +93,8 @@ export function pivotedWhenTrained(summary: RunRecord['dataSummary']): boolean |
 }
 
 /**
+ * `lines`: where the setup's facts go (setup-lines.ts: "imported … as dataset N", the import warnings, what a
+ * refusal undid), or a function that says each in its words at once.
  * `sets`: the command's `--set` options, said in the run's name when the config gives none (defaultRunName).
  * `target`: the column to predict (`gatelab train --target COLUMN`); it becomes the dataset's only target,
  * as `gatelab datasets roles ID COLUMN=target` would make it, and stays so for later runs.
@@ -100,8 +103,9 @@ export function pivotedWhenTrained(summary: RunRecord['dataSummary']): boolean |
  * before a file is read; when a check of the data refuses, a file this call imported is deleted again and
  * --target is set back. A refusal after it returns (the run manager's create) calls `undo` for the same.
  */
-export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, log: (line: string) => void,
+export async function datasetRunSetup(home: string | undefined, ref: string, config: Record<string, unknown>, lines: SetupLines | ((line: string) => void),
   options: { target?: string; sets?: ReadonlyArray<readonly [string, string]> } = {}): Promise<DatasetRunSetup> {
+  const { event } = typeof lines === 'function' ? saidAtOnce(lines) : lines;
   const template = (config.model as { template?: string } | undefined)?.template;
   if (!template || template === 'demo-gated') throw new Error('a dataset run needs --template NAME (gatelab templates lists them; e.g. dlinear, finalmlp, gmu)');
   // the run config as its create will parse it (parseNewRunConfig: unknown fields, ranges), on a dataset to come
@@ -121,13 +125,11 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       const outcome = await lab.registry.importDataset(resolvePath(ref));
       datasetId = outcome.dataset.id;
       importedNow = outcome.created;
-      log(outcome.created ? `imported ${ref} as dataset ${datasetId}` : `${ref} is already dataset ${datasetId} ('${outcome.dataset.name}'): training on it`);
+      event({ kind: 'imported', file: ref, datasetId, created: outcome.created, name: outcome.dataset.name });
       // what `gatelab import` would have listed (a -200 code for a missing reading…): counted, and where to read it
-      if (outcome.created) {
-        const warnings = importWarningsLine(outcome.dataset);
-        if (warnings) log(warnings);
-      }
-      if (importedNow) undo = importUndo(lab.registry, datasetId, outcome.dataset.name, ref, log);
+      const warnings = outcome.created ? importWarningCount(outcome.dataset) : 0;
+      if (warnings) event({ kind: 'import-warnings', datasetId, count: warnings });
+      if (importedNow) undo = importUndo(lab.registry, datasetId, outcome.dataset.name, ref, event);
     } else datasetId = resolveDataset(lab.registry, ref).id;
     // --target changes the dataset's roles for later runs too; a run refused below must not leave it changed
     if (options.target !== undefined) {
@@ -138,15 +140,15 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
       if (!importedNow) undo = once(() => {
         lab.registry.setColumns(id, rolesBefore);
         if (ruleBefore) rules.set(String(id), ruleBefore);
-        log(`target of dataset ${id} left as it was: the run was refused`);
+        event({ kind: 'target-restored', datasetId: id });
       });
       const wasTarget = rolesBefore.find((c) => c.role === 'target')?.column;
-      setTarget(lab.registry, datasetId, options.target, log);
+      setTarget(lab.registry, datasetId, options.target, event);
       // a label rule is about its column's values ('rating' ≥ 4, 'Charged Off'): a new target drops it, as
       // `datasets roles` and the app do, instead of reading the new column by the old one's rule
       if (ruleBefore && (ruleBefore.positiveAtLeast != null || ruleBefore.positive != null) && wasTarget !== options.target) {
         rules.set(String(id), { positiveAtLeast: null, positive: null });
-        log(`label rule of '${wasTarget}' removed: it was for that column, which is no longer the target`);
+        event({ kind: 'label-rule-removed', column: String(wasTarget) });
       }
     }
     const data = { ...((config.data as object) ?? {}), kind: 'dataset', datasetId };
@@ -171,13 +173,12 @@ export async function datasetRunSetup(home: string | undefined, ref: string, con
 }
 
 /**
- * "2 import warnings (gatelab datasets show 4 lists them)" for a dataset just imported with warnings; null
- * without. The import's own findings only: a feature that leaks the target is said by the run's checks.
+ * How many warnings `gatelab datasets show` lists for a dataset just imported (infos are not counted). The
+ * import's own findings only: a feature that leaks the target is said by the run's checks.
  */
-export function importWarningsLine(dataset: Pick<Dataset, 'id' | 'rows' | 'validation' | 'columns'>): string | null {
+export function importWarningCount(dataset: Pick<Dataset, 'id' | 'rows' | 'validation' | 'columns'>): number {
   const { id, rows, validation, columns } = dataset; // without its cache: no leak check here
-  const count = currentIssues({ id, rows, validation, columns }).filter((i) => i.severity !== 'info').length;
-  return count ? `${count} import warning${count === 1 ? '' : 's'} (gatelab datasets show ${dataset.id} lists them)` : null;
+  return currentIssues({ id, rows, validation, columns }).filter((i) => i.severity !== 'info').length;
 }
 
 /** `f` on the first call only (an undo may be reached from the setup's refusal and from its caller's). */
@@ -218,17 +219,16 @@ const STAND_IN_ID = 1;
  * longer exists: given the refusal, it is rewritten to import the file first (adviceWithoutDataset). Runs at
  * most once.
  */
-function importUndo(registry: DatasetRegistry, datasetId: number, name: string, file: string, log: (line: string) => void): (refusal?: unknown) => void {
+function importUndo(registry: DatasetRegistry, datasetId: number, name: string, file: string, event: SetupLines['event']): (refusal?: unknown) => void {
   return once((refusal?: unknown) => {
     try {
       registry.delete(datasetId);
     } catch (e) {
-      log(`dataset ${datasetId} (imported from ${file}) is kept: it could not be removed (${(e as Error).message}); gatelab datasets delete ${datasetId} removes it`);
+      event({ kind: 'import-kept', datasetId, file, reason: (e as Error).message });
       return;
     }
     const advised = refusal instanceof Error && namesDataset(refusal.message, datasetId, name);
-    log(`dataset ${datasetId} removed again: the run was refused, so ${file} is not kept (to keep it, gatelab import ${shellWord(file)}` +
-      `${advised ? '; the advice below starts with that import, and ID in it is the id the import prints' : ''})`);
+    event({ kind: 'import-removed', datasetId, file, advised });
     // in place, not a new Error: the refusal's class says its exit code (exit-codes.ts); an error whose
     // message is a getter (zod's) keeps its words
     if (advised) {
@@ -368,7 +368,7 @@ function checkTarget(dataset: Dataset, columns: DataBindingInput['columns'], mem
   if (parsed.family !== 'forecasting') targetCodingOf(parsed, dataset.cachePath, () => columnsOf(openDatasetCache(dataset.cachePath)), typeOf, memo, { id: dataset.id, name: dataset.name });
 }
 
-function setTarget(registry: DatasetRegistry, datasetId: number, column: string, log: (line: string) => void): void {
+function setTarget(registry: DatasetRegistry, datasetId: number, column: string, event: SetupLines['event']): void {
   const d = registry.get(datasetId)!;
   if (!d.columns.some((c) => c.name === column)) {
     const names = d.columns.map((c) => c.name);
@@ -377,5 +377,5 @@ function setTarget(registry: DatasetRegistry, datasetId: number, column: string,
   const previous = d.columns.filter((c) => c.role === 'target' && c.name !== column);
   if (previous.length === 0 && d.columns.find((c) => c.name === column)!.role === 'target') return;
   registry.setColumns(datasetId, [{ column, role: 'target' }, ...previous.map((c) => ({ column: c.name, role: 'feature' as const }))]);
-  log(`target of dataset ${datasetId}: ${column}${previous.length ? ` (was ${previous.map((c) => c.name).join(', ')})` : ''}`);
+  event({ kind: 'target-set', datasetId, column, previous: previous.map((c) => c.name) });
 }

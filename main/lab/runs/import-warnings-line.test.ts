@@ -6,7 +6,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatelab } from '../../cli/testing/gatelab';
 import { clickRows, labHomeWithClickFile, trainTwoSteps } from '../../cli/testing/click-file';
-import { importWarningsLine } from './dataset-runs';
+import { importWarningCount } from './dataset-runs';
+import { setupLine } from './setup-lines';
 
 let home: string, clean: string;
 beforeAll(async () => {
@@ -39,10 +40,12 @@ describe('train --dataset FILE: the import warnings', () => {
     expect(r.out).not.toContain('import warning');
   }, 60_000);
 
-  it('importWarningsLine: the count in the right number, null without warnings', () => {
+  it('the count (infos are not counted), said in the right number', () => {
     const issue = (severity: 'warning' | 'info') => ({ kind: 'note', severity, message: 'm', column: null, count: 1, examples: [] });
-    const dataset = (issues: unknown[]) => ({ id: 7, rows: 10, columns: [], validation: { issues } }) as unknown as Parameters<typeof importWarningsLine>[0];
-    expect(importWarningsLine(dataset([issue('warning'), issue('warning'), issue('info')]))).toBe('2 import warnings (gatelab datasets show 7 lists them)');
-    expect(importWarningsLine(dataset([issue('info')]))).toBeNull();
+    const dataset = (issues: unknown[]) => ({ id: 7, rows: 10, columns: [], validation: { issues } }) as unknown as Parameters<typeof importWarningCount>[0];
+    expect(importWarningCount(dataset([issue('warning'), issue('warning'), issue('info')]))).toBe(2);
+    expect(importWarningCount(dataset([issue('info')]))).toBe(0);
+    expect(setupLine({ kind: 'import-warnings', datasetId: 7, count: 2 })).toBe('2 import warnings (gatelab datasets show 7 lists them)');
+    expect(setupLine({ kind: 'import-warnings', datasetId: 7, count: 1 })).toBe('1 import warning (gatelab datasets show 7 lists them)');
   });
 });

@@ -119,7 +119,7 @@ describe('runs table', () => {
       const reg = store.runs.create({ config: { model: { template: 'dlinear' } } });
       store.metrics.append(reg, [{ step: 40, name: 'test.mse', value: 0.39 }]);
       const lines = runsTable(store, [clf, reg].map((id) => store.runs.get(id)!)).split('\n');
-      expect(lines[1]).toMatch(/val accuracy 0\.8522 {2}f1 0\.4601 {2}\(majority baseline accuracy 0\.857\)$/);
+      expect(lines[1]).toMatch(/val accuracy 0\.8522 {2}f1 \(macro\) 0\.4601 {2}\(majority baseline accuracy 0\.857\)$/);
       expect(lines[2]).toMatch(/test mse 0\.3900$/); // a regression has none
       // majorityClass: the class unquoted, for scripts; a run stored before the trainer sent it gets it from `majority`
       expect(runSummary(store, store.runs.get(clf)!).baseline).toEqual({ accuracy: 0.8571, majority: "'0'", majorityClass: '0', positiveRate: 0.1429 });

@@ -16,6 +16,7 @@ import { speedText } from '../../../common/runs/speed-text';
 import { apAfterAuc, apChanceText } from '../../../common/runs/ap-chance';
 import { meanSamplesPerSec } from './mean-throughput';
 import { modalitiesLineOf } from '../../../common/runs/run-modalities';
+import { shownMetricName } from '../../../common/runs/metric-name';
 
 type Metrics = Record<string, number>;
 
@@ -169,10 +170,11 @@ const fmt = (v: number | null | undefined) => (v == null ? '-' : Math.abs(v) >= 
 /**
  * "auc 0.7812  ap 0.4120 (chance 0.14)  rating_rmse 0.9123"; `units` 'scaled': rating_* values say so
  * ("rating_rmse 0.8012 (scaled)"). ap follows auc (the two rankings are read together) and, given the
- * test part's positive rate (`apChance`), says it: a random ranking's AP, 0.05 on a 5% fraud label.
+ * test part's positive rate (`apChance`), says it: a random ranking's AP, 0.05 on a 5% fraud label. Each
+ * name as the app shows it ("f1 (macro)": a bare f1 was read as the positive class's); --json keeps `f1`.
  */
 export const formatMetrics = (m: Metrics, units: RatingUnits | null = null, apChance?: number) =>
-  apAfterAuc(Object.entries(m), ([k]) => k).map(([k, v]) => `${k} ${fmt(v)}${units === 'scaled' && isRatingMetric(k) ? ' (scaled)' : ''}${k === 'ap' && apChance !== undefined ? ` (${apChanceText(apChance)})` : ''}`).join('  ');
+  apAfterAuc(Object.entries(m), ([k]) => k).map(([k, v]) => `${shownMetricName(k)} ${fmt(v)}${units === 'scaled' && isRatingMetric(k) ? ' (scaled)' : ''}${k === 'ap' && apChance !== undefined ? ` (${apChanceText(apChance)})` : ''}`).join('  ');
 
 /**
  * "majority-class baseline: accuracy 0.990 (always 'false'; positive rate 1.0% on test)": what a model that
@@ -325,7 +327,7 @@ export function showText(store: LabStore, r: RunRecord): string {
     const scaled = d.ratingUnits === 'scaled' && isRatingMetric(m.name) ? '  (scaled units)' : '';
     // a metric stored once (the test metrics) has one value: first/last/min/max of it would say it four times
     const values = m.points === 1 ? `${String(1).padStart(7)} point   value ${fmt(m.last)}` : `${String(m.points).padStart(7)} points  first ${fmt(m.first)}  last ${fmt(m.last)}  min ${fmt(m.min)}  max ${fmt(m.max)}`;
-    lines.push(`    ${m.name.padEnd(20)} ${values}${scaled}`);
+    lines.push(`    ${shownMetricName(m.name).padEnd(20)} ${values}${scaled}`);
   }
   if (d.gates.length) lines.push('  gates (last value):');
   // the statistic in the app's words (openness histogram, not openness_hist; a top-2 router's `load` is its

@@ -29,7 +29,9 @@ describe('per-class test metrics in run reports', () => {
       writeTestClasses(join(dir, 'runs', String(id)), 40, table);
       const text = showText(store, store.runs.get(id)!).split('\n');
       const head = text.findIndex((l) => l.startsWith('  test:'));
-      expect(text[head]).toBe('  test:       accuracy 0.9649  f1 0.6104');
+      // the headline's f1 says it is the macro average (the app's name for it), beside the per-class table's own F1s
+      expect(text[head]).toBe('  test:       accuracy 0.9649  f1 (macro) 0.6104');
+      expect(text.filter((l) => /^ {4}test\.f1 \(macro\) +1 point +value 0\.6104$/.test(l))).toHaveLength(1); // and in the metrics list
       expect(text.slice(head + 1, head + 11)).toEqual([
         '  test per class (confusion matrix: a row per true class, a column per predicted class):',
         '    class         precision  recall  f1      support  │ predicted: escalated  refund  resolved',
@@ -42,6 +44,7 @@ describe('per-class test metrics in run reports', () => {
         '          train with --set loss.classWeights=balanced to give every class the same weight in the loss',
         '  metrics:',
       ]);
+      expect(Object.keys(runDetail(store, store.runs.get(id)!).test)).toEqual(['accuracy', 'f1']); // --json keeps the stored name
       const json = runDetail(store, store.runs.get(id)!).testClasses; // --json: the whole table
       expect(json?.confusion).toEqual([[27, 0, 4], [5, 0, 4], [1, 0, 358]]);
       expect(json?.classes.map((c) => [c.name, c.support, c.predicted])).toEqual([['escalated', 31, 33], ['refund', 9, 0], ['resolved', 359, 366]]);

@@ -3,27 +3,16 @@
 import type Database from 'better-sqlite3';
 import { firstDamagedColumn, parseJson, toJson } from './json';
 import { checkRows, type CheckedList } from './damaged-rows';
-import type { SplitSizes } from '../../../common/trainer-protocol';
-import type { RunDataFacts } from '../../../common/runs/data-summary';
-import type { RunModalities } from '../../../common/runs/run-modalities';
+import type { RunDataSummary } from '../../../common/runs/data-summary';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**
  * What the run's trainer said about its data when it started (migration 0005): the data line and its
- * structured facts (common/runs/data-summary.ts), each kept from the first start when a resume does not repeat it.
+ * structured facts, declared once with the trainer's 'ready' and the app's run detail (common/runs/data-summary.ts).
  */
-export interface RunDataSummary extends RunDataFacts {
-  /** The data line: split sizes, the label's coding, columns left out or log-scaled, ... */
-  line: string;
-  /** Always stored ([]: none log-scaled). */
-  logScaled: string[];
-  /** Samples in each part (forecasting: windows; absent for runs stored before it was kept: main/lab/runs/split-sizes.ts derives them where it can). */
-  splitSizes?: SplitSizes;
-  /** Fusion: each modality's columns as its trainer encoded them (common/runs/run-modalities.ts; absent for other runs and runs stored before it was kept). */
-  modalities?: RunModalities;
-}
+export type { RunDataSummary };
 
 /** Why a finished run stopped training (migration 0006), as its trainer said when it finished. */
 export interface RunStop {
