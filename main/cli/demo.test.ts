@@ -1,6 +1,11 @@
-// `gatelab demo`'s lines: the progress line and the note on an idle expert (its trainer: demo-trainer.test.ts).
+// `gatelab demo`'s lines: the progress line and the note on an idle expert (its trainer: demo-trainer.test.ts),
+// and its --json stream as its help describes it (a failure's last line: json-refusal-every-command.test.ts).
 import { describe, expect, it } from 'vitest';
-import { idleExpertNote, progressLine } from './demo';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { command, idleExpertNote, progressLine } from './demo';
+import { gatelab } from './testing/gatelab';
 
 describe('gatelab demo', () => {
   it('says so when an expert ends with almost no load, and names the knob that spreads it', () => {
@@ -17,4 +22,22 @@ describe('gatelab demo', () => {
     // a call of one step: its loss is that step's
     expect(progressLine({ ...e, step: 1, stepsPerCall: 1 })).toMatch(/^step      1  loss 0\.0282  gate openness/);
   });
+
+  it('--json prints one JSON line per trainer event, ready first and done last, as its help says', async () => {
+    const help = command.options.find(([flag]) => flag === '--json')![1];
+    expect(help).toMatch(/^one JSON line per trainer event/);
+    const home = mkdtempSync(join(tmpdir(), 'gatelab-demo-json-'));
+    try {
+      const r = await gatelab(['demo', '--seconds', '0.5', '--json', '--home', home]);
+      expect(r.code).toBe(0);
+      const events = r.out.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+      // a script reading one object would have stopped at the first of these
+      expect(events.length).toBeGreaterThan(2);
+      expect(events[0].type).toBe('ready');
+      expect(events.at(-1)!.type).toBe('done');
+      expect(events.slice(1, -1).every((e) => e.type === 'progress')).toBe(true);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -56,7 +56,8 @@ export const command: CliCommand = {
   options: [
     ["--seconds N", "how long to train (default: a few seconds)"],
     ["--cuda", "try the CUDA provider (falls back to the CPU)"],
-    ["--json", "one JSON object on stdout (for scripts)"],
+    // an event stream, as train --follow --json: a script reading "one JSON object" would choke on line two
+    ["--json", "one JSON line per trainer event ({\"type\":\"ready\"|\"progress\"|\"done\"|\"error\",...}, every progress event); a failure ends with {\"command\":\"demo\",\"status\":\"error\",\"error\":...}"],
   ],
   async run(args) {
     const seconds = Number(stringOption(args, 'seconds') ?? DEFAULT_DEMO.seconds);

@@ -5,14 +5,11 @@
 // does, roughly: a time column and no label is a series (unless ids and no measurements say event log: with no label,
 // an implicit-feedback log that needs negatives first); a label with a text column is text + tabular
 // (fusion); a label otherwise is a classification/CTR table. A guess, said as one, with `templates` for all.
-import { LABEL_NAMES, likelyTarget, twoValuedCategoricals } from '../../common/models/likely-target';
-import { statsHints } from '../../common/models/stats-hints';
+import { likelyTarget, twoValuedCategoricals } from '../../common/models/likely-target';
+import { eventLogLabel, suggestedRating } from '../../common/models/event-log';
 import { storedStats } from '../../common/data/stored-stats';
 import { shellWord } from '../../common/text/shell-word';
 import { NEGATIVE_SAMPLING_RECIPE } from '../../common/models/target';
-
-/** More distinct values than a handful of categories (a status, a shop's departments): user or item ids. */
-const MANY_IDS = 50;
 
 interface ColumnLike { name: string; type: string; role: string; stats?: unknown }
 
@@ -28,11 +25,9 @@ export function importNextStep(id: number, columns: readonly ColumnLike[]): stri
   // recommendation, as the import's notes call it, not a series (workers/import/table-shape.ts reads this case so too)
   const ids = used.filter((c) => c.type === 'categorical').length;
   // A float side feature (a product's price, a user's mean spend) does not make a ratings log a series: many
-  // user and item ids and a column named as a label (stars, rating, clicked) say log. Both are asked, so a
-  // long-format series (a few stores, a float of sales, no label name) stays a forecaster.
-  const manyIds = used.filter((c) => c.type === 'categorical' && (storedStats(c.stats).cardinality ?? 0) > MANY_IDS).length;
-  const namedLabel = label !== undefined && label.type !== 'float' && LABEL_NAMES.test(label.name.trim());
-  const eventLog = (!used.some((c) => c.type === 'float') && (ids >= 2 || (ids >= 1 && label !== undefined))) || (manyIds >= 2 && namedLabel);
+  // user and item ids and a column named as a label say log (the one rule of common/models/event-log.ts)
+  const sideFeatures = eventLogLabel(used.map((c) => ({ name: c.name, type: c.type, cardinality: storedStats(c.stats).cardinality })));
+  const eventLog = (!used.some((c) => c.type === 'float') && (ids >= 2 || (ids >= 1 && label !== undefined))) || sideFeatures !== undefined;
   if (hasTime && !chosen && !eventLog) return `Next: ${train} dlinear   (forecasts its numeric columns over time; ${all})`;
   // ids and times with nothing like a label (a shop's user_id, item_id, timestamp, quantity): `--target COLUMN`
   // could only fail, as every row is an interaction. What it needs first is negatives, which GateLab does not sample.
@@ -45,10 +40,9 @@ export function importNextStep(id: number, columns: readonly ColumnLike[]): stri
   const hasText = used.some((c) => c.type === 'text' && c !== label);
   if (hasText) return `Next: ${train} gmu${targetFlag}   (${said}; gmu fuses the text with the other columns; ${all})`;
   // a CTR model reads a two-valued label: a rating it guessed (stars 1..5) is refused without a threshold, so the
-  // line gives the one that refusal would name. Not for a scale from 0, whose 0s may mean "not rated": that
-  // refusal says how to leave them out, which a threshold given here would skip.
-  const rating = !chosen && label ? statsHints(used).ratings.get(label.name) : undefined;
-  if (rating && label && rating.min > 0) {
+  // line gives the one that refusal would name (suggestedRating: none for a scale from 0)
+  const rating = !chosen && label ? suggestedRating(label.name, used) : undefined;
+  if (rating && label) {
     return `Next: ${train} deepfm${targetFlag} --set positiveAtLeast=${rating.atLeast}   (${label.name} looks like a rating from ${rating.min} to ${rating.max}: ` +
       `a rating ≥ ${rating.atLeast} counts as a click; deepfm reads the other columns as fields; ${all})`;
   }

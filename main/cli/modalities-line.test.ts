@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../engine/nn/random';
 import { gatelab as cli } from './testing/gatelab';
 import { labHomeWithDemos } from '../lab/testing/lab-home';
-import { labPaths } from '../lab/home';
-import { openLabStore } from '../lab/store/index';
+import { withoutDataFact } from './testing/older-run';
 
 let home: string;
 const gatelab = async (...args: string[]) => {
@@ -38,7 +37,7 @@ describe("a fusion run's modalities line", () => {
     expect(r.out).toMatch(/gmu: [\d,]+ parameters; fusion: 240 train .*\nmodalities: .*\ntraining on cpu/);
     expect(r.out).toContain(`\n${LINE}\n`);
     const show = await gatelab('show', '1');
-    expect(show.out).toMatch(/\n {2}data: fusion: 240 train [^\n]*\n {2}modalities: text \(title, body: hashed n-grams, 2\^12 buckets\); tabular \(price, brand\)\n {2}metrics:/);
+    expect(show.out).toMatch(/\n {2}data: fusion: 240 train [^\n]*\n {2}modalities: text \(title, body: hashed n-grams, 2\^12 buckets\); tabular \(price, brand\)\n {2}class balance: [^\n]*\n {2}metrics:/);
     const json = JSON.parse((await gatelab('runs', 'show', '1', '--json')).out.trim().split('\n').at(-1)!);
     expect(json.data.modalities).toEqual([
       { name: 'text', columns: [{ name: 'title', kind: 'text', width: 4096 }, { name: 'body', kind: 'text', width: 4096 }] },
@@ -57,15 +56,10 @@ describe("a fusion run's modalities line", () => {
   }, 60_000);
 
   it('a run stored before modalities were kept shows its data line alone', async () => {
-    const store = openLabStore(labPaths(home).database);
-    try {
-      store.db.prepare(`UPDATE runs SET data_summary = json_remove(data_summary, '$.modalities') WHERE id = 1`).run();
-    } finally {
-      store.close();
-    }
+    withoutDataFact(home, 1, 'modalities');
     const show = await gatelab('show', '1');
     expect(show.code, show.out).toBe(0);
-    expect(show.out).toMatch(/\n {2}data: fusion: 240 train [^\n]*\n {2}metrics:/);
+    expect(show.out).toMatch(/\n {2}data: fusion: 240 train [^\n]*\n {2}class balance: [^\n]*\n {2}metrics:/);
     expect(show.out).not.toContain('modalities:');
   }, 30_000);
 });

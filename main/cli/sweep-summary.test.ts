@@ -33,6 +33,17 @@ describe('sweepSummary', () => {
     expect([s.rankedBy, s.lowerIsBetter, s.settings.map((x) => x.best)]).toEqual(['auc', false, [false, true]]);
     expect(sweepSummaryText(sweepSummary([{ id: 1, config: {}, test: {} }]))).toBe('summary by setting: no run has test metrics (none completed)');
   });
+
+  it("names macro-F1 as train and show do, in its lines and as the ranking metric; the summary's keys stay f1", () => {
+    const s = sweepSummary([{ id: 1, config: { a: 1 }, test: { f1: 0.4 } }, { id: 2, config: { a: 2 }, test: { f1: 0.7 } }]);
+    expect(Object.keys(s.settings[0].test)).toEqual(['f1']);
+    expect(s.rankedBy).toBe('f1');
+    expect(sweepSummaryText(s).split('\n')).toEqual([
+      "summary by setting: mean ± std (sample, n−1) over each setting's runs of its test metrics; ★ the best mean test f1 (macro) (higher is better)",
+      '  a=1  n=1  f1 (macro) 0.4000 ± —',
+      '★ a=2  n=1  f1 (macro) 0.7000 ± —',
+    ]);
+  });
 });
 
 describe('the mean baseline of a regression sweep', () => {
@@ -89,5 +100,8 @@ describe('gatelab sweep prints the summary', () => {
     }
     const text = await gatelab(['sweep', file, '--home', home]);
     expect(text.out).toMatch(/summary by setting: mean ± std \(sample, n−1\) over each setting's runs of its test metrics; ★ the best mean test loss \(lower is better\)\n[★ ] optimizer\.lr=0\.001 +n=2 +accuracy /);
+    // the demo model is a binary classifier: its macro-F1 is named so in the text, stored as f1 in --json
+    expect(Object.keys(summary.settings[0].test)).toContain('f1');
+    expect(text.out).toMatch(/\n[★ ] optimizer\.lr=0\.001 .* f1 \(macro\) \d\.\d{4} ± \d\.\d{4} /);
   }, 120_000);
 });

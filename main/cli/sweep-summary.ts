@@ -7,6 +7,7 @@
 // on test), so its r2 and rmse are read against it, as in the runs table above it and in `gatelab show`.
 import { flatten } from '../../common/runs/config-diff';
 import { lowerIsBetter } from '../../common/runs/metric-direction';
+import { shownMetricName } from '../../common/runs/metric-name';
 import type { RegressionBaseline } from '../../common/trainer-protocol';
 import { shortRegressionBaseline } from '../lab/runs/run-report';
 
@@ -112,16 +113,20 @@ function settingLabel(s: SettingSummary): string {
   return parts.length ? parts.join(' ') : '(one setting)';
 }
 
-/** The summary as text: one line per setting, the best marked ★, and a head saying what the numbers are. */
+/**
+ * The summary as text: one line per setting, the best marked ★, and a head saying what the numbers are.
+ * Metric names as train, show and runs print them ("f1 (macro)": a bare f1 was read as the positive class's);
+ * the --json summary keeps the stored names.
+ */
 export function sweepSummaryText(summary: SweepSummary): string {
   if (summary.rankedBy === null) return 'summary by setting: no run has test metrics (none completed)';
-  const head = `summary by setting: mean ± std (sample, n−1) over each setting's runs of its test metrics; ★ the best mean test ${summary.rankedBy} (${summary.lowerIsBetter ? 'lower' : 'higher'} is better)`;
+  const head = `summary by setting: mean ± std (sample, n−1) over each setting's runs of its test metrics; ★ the best mean test ${shownMetricName(summary.rankedBy)} (${summary.lowerIsBetter ? 'lower' : 'higher'} is better)`;
   const labels = summary.settings.map(settingLabel);
   const width = Math.max(...labels.map((l) => l.length));
   const lines = summary.settings.map((s, i) => {
     const shown = Object.entries(s.test).filter(([, m]) => m.n > 0);
     // one run has no sample std (n−1 = 0): a dash, not a 0 that reads as "every seed agreed"
-    const metrics = shown.map(([name, m]) => `${name} ${fmt(m.mean)} ± ${m.n > 1 ? fmt(m.std) : '—'}`).join('  ');
+    const metrics = shown.map(([name, m]) => `${shownMetricName(name)} ${fmt(m.mean)} ± ${m.n > 1 ? fmt(m.std) : '—'}`).join('  ');
     const runs = s.runs.length === s.n ? `n=${s.n}` : `n=${s.n} of ${s.runs.length} runs`;
     // beside the r2 and rmse columns the row has, as the runs table does
     const reference = s.regressionBaseline && shortRegressionBaseline(s.regressionBaseline, Object.fromEntries(shown.map(([name, m]) => [name, m.mean])));

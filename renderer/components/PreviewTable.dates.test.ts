@@ -1,8 +1,10 @@
-// A file of dates (no times) showed "2021-01-01 00:00:00" in Schema's range and on every Preview row (the
-// app walk-through). Against a real Lab (child process, temp home, real importer): a daily column reads as
-// dates in both, and an hourly one keeps its times although its first value is at midnight.
+// Preview cells as the file has them (app walk-throughs). A file of dates (no times) showed "2021-01-01
+// 00:00:00" in Schema's range and on every Preview row; numbers showed at 4 significant digits (a pressure
+// of 1012.9 read "1013" beside a stored 1013 written "1,013", a price of 12345.67 read "12350"). Against a
+// real Lab (child process, temp home, real importer): a daily column reads as dates in both, an hourly one
+// keeps its times although its first value is at midnight, and float32 numbers read as written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,5 +68,26 @@ describe('datetimes in Schema and Preview', () => {
   it('an hourly column keeps its times, the midnight ones too', async () => {
     const d = await imported('hourly', 'time,load\n' + Array.from({ length: 49 }, (_, i) => `${hour(i)},${i % 5}`).join('\n') + '\n');
     expect(await shown(d)).toEqual({ range: ['2021-01-01 00:00:00', '2021-01-03 00:00:00'], cells: ['2021-01-01 00:00:00', '2021-01-01 01:00:00', '2021-01-01 02:00:00'] });
+  }, 60_000);
+});
+
+describe('numbers in Preview', () => {
+  it('shows each number as the file holds it, in the cells and in the whole-value panel', async () => {
+    const d = await imported('pressure', 'Druck,Preis,Anzahl\n1012.9,12345.67,3\n1013.0,0.1,1500\n1009.25,-7.5,42\n');
+    // stored as float32 (an all-integer column as int): the widened float32 must not leak its noise either
+    expect(d.columnInfo.map((c) => c.type)).toEqual(['float', 'float', 'int']);
+    render(PreviewTable, { props: { lab: api, datasetId: d.id, total: d.rows, columns: d.columnInfo.map((c) => c.name) } });
+    const table = screen.getByTestId('preview');
+    const cell = (r: number, c: number) => table.querySelector(`[data-row="${r}"] [data-col="${c}"]`)!;
+    const rows = await waitFor(() => {
+      const texts = [0, 1, 2].map((r) => [0, 1, 2].map((c) => cell(r, c)?.textContent ?? ''));
+      expect(texts.flat().every(Boolean)).toBe(true);
+      return texts;
+    }, { timeout: 10_000 });
+    expect(rows).toEqual([['1,012.9', '12,345.67', '3'], ['1,013', '0.1', '1,500'], ['1,009.25', '-7.5', '42']]);
+    // the panel that promises the whole value shows the same, not a shorter rounding
+    await fireEvent.click(cell(0, 1));
+    expect(screen.getByTestId('cell-full').textContent).toContain('12,345.67');
+    cleanup();
   }, 60_000);
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo, DatasetDetail } from '../../common/lab-api';
 import { familyForDataset, familyOfRoles } from './models-family';
+import { dataShapeOf } from '../lib/data-shape';
 
 const col = (name: string, type: ColumnInfo['type'], role: ColumnInfo['role'] = 'feature', modality: string | null = null): ColumnInfo => ({
   name, type, role, modality, missing: 0, distinct: 10, min: null, max: null, mean: null, std: null, histogram: null,
@@ -48,6 +49,19 @@ describe('familyForDataset', () => {
     // fields the user marked categorical still say CTR
     const marked = dataset(reviews.columnInfo.map((c) => (c.name === 'category' ? { ...c, role: 'categorical' as const } : c)));
     expect(familyForDataset(marked, 'forecasting')).toBe('recsys');
+  });
+
+  it('opens a ratings log with side features on Recommendation, whose note names the target to set', () => {
+    // the columns as `gatelab import` reads a shop's ratings log: 300 customers, 150 products, 1..5 stars, a time
+    // (role time), 5 categories, an age and a price. As imported only a forecaster could take it: the price made it a "series"
+    const ids = (name: string, distinct: number): ColumnInfo => ({ ...col(name, 'categorical'), distinct });
+    const shop = dataset([ids('customer_id', 300), ids('product_id', 150), { ...col('stars', 'int'), distinct: 5, min: 1, max: 5 },
+      col('ts', 'datetime', 'time'), ids('category', 5), { ...col('customer_age', 'int'), distinct: 58, min: 18, max: 75 }, { ...col('price', 'float'), distinct: 147, min: 3.32, max: 79.47 }]);
+    for (const current of ['forecasting', 'recsys', 'fusion'] as const) expect(familyForDataset(shop, current)).toBe('recsys');
+    expect(dataShapeOf('recsys', shop).problem).toContain("the column 'stars' looks like one");
+    // once a target is set the roles decide as for any table; a long-format series of a few stores stays a forecaster
+    const sales = dataset([col('date', 'datetime', 'time'), ids('store', 4), col('sales', 'float')]);
+    expect(familyForDataset(sales, 'recsys')).toBe('forecasting');
   });
 
   it('takes a demo dataset’s own family', () => {

@@ -8,6 +8,7 @@
 // (text, tabular) count as groups, and a target with no time column is a classifier's, not a forecaster's.
 import type { DatasetDetail, Family } from '../../common/lab-api';
 import { dataShapeOf } from '../lib/data-shape';
+import { eventLogLabel } from '../../common/models/event-log';
 
 const FAMILIES: readonly Family[] = ['forecasting', 'recsys', 'fusion'];
 const isFamily = (f: unknown): f is Family => (FAMILIES as readonly unknown[]).includes(f);
@@ -39,6 +40,11 @@ const fusionGroups = (d: DatasetDetail): number => {
 /** The family to show `d` in, given the tab in use (`current`). */
 export function familyForDataset(d: DatasetDetail, current: Family): Family {
   if (isFamily(d.family)) return d.family;
+  // a ratings log with side features (many customer and product ids, stars, a price) feeds only a forecaster
+  // until its target is set, and a forecast of its stars and prices in file order is not what it holds: it
+  // opens on Recommendation, whose note names the column to make the target (the rule `gatelab import` reads)
+  const used = d.columnInfo.filter((c) => c.role !== 'ignore');
+  if (!used.some((c) => c.role === 'target') && eventLogLabel(used.map((c) => ({ name: c.name, type: c.type, cardinality: c.distinct })))) return 'recsys';
   const fits = FAMILIES.filter((f) => !dataShapeOf(f, d).problem);
   if (fits.length === 1) return fits[0];
   const byRoles = familyOfRoles(d, fits.includes('fusion') ? fusionGroups(d) : 0);

@@ -18,7 +18,8 @@ const gatelab = async (...args: string[]) => {
 };
 const file = (name: string, lines: string[]) => { const p = join(home, name); writeFileSync(p, lines.join('\n')); return p; };
 /** The test metrics of the last line: "run N completed at step S: test accuracy 0.9  auc 0.9 ...". */
-const testMetrics = (out: string) => Object.fromEntries([...(out.match(/completed at step \d+: test (.*)/)?.[1] ?? '').matchAll(/(\w+) (-?[\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+// the result line names macro-F1 `f1 (macro)` (common/runs/metric-name.ts): the optional group reads it as `f1`
+const testMetrics = (out: string) => Object.fromEntries([...(out.match(/completed at step \d+: test (.*)/)?.[1] ?? '').matchAll(/(\w+)(?: \(macro\))? (-?[\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
 
 // The user's own files only: no demo datasets generated on the first start.
 beforeAll(async () => { home = await labHomeWithDemos([], 'gatelab-targets-'); });

@@ -8,6 +8,7 @@ import type { Validation } from './validation';
 import { pyString } from '../../common/text/python-string';
 import { everyTimeK, repeatsWords, type RepeatsPerTime } from './repeats-per-time';
 import { IRREGULAR_ADVICE } from './time-steps';
+import { eventLogLabel } from '../../common/models/event-log';
 
 /** Column names that say "what the user did or thought": labels of recommendation and CTR logs. */
 const LABEL_NAME = /^(label|labels|target|y|rating|ratings|score|click|clicks|clicked|is_click|liked|like|likes|purchase|purchased|bought|watched|converted|conversion|interaction)$/i;
@@ -20,17 +21,23 @@ const ratingLike = (c: CachedColumn, distinct: number | null | undefined) =>
 /**
  * A recommendation-style log: no float measurement columns (floats of a few values in a small range are
  * ratings, not measurements), and two or more id/category columns (user, item), or one and a label-like
- * column. Forecasting needs float series, so such a file is not one. `distinct[i]`: how many distinct
- * values number column i has when few (NumberColumn.distinctValues), else null. Returns what makes it one
- * ('ids and a label', or 'ids' for an implicit-feedback log), or null when the table is no event log.
+ * column. Forecasting needs float series, so such a file is not one. Nor is a log whose floats are side
+ * features (a product's price) beside many user and item ids and a label-named column: the rule `gatelab
+ * import`'s Next line reads too (common/models/event-log.ts). `distinct[i]`: how many distinct values number
+ * column i has when few (NumberColumn.distinctValues), else null. Returns what makes it one, as the note
+ * words it, or null when the table is no event log.
  */
 function eventLogShape(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], distinct: ReadonlyArray<number | null>): string | null {
-  if (columns.some((c, i) => (c.type === 'float' && !ratingLike(c, distinct[i])) || c.type === 'vector' || c.type === 'text')) return null;
   if (!columns.some((c) => c.type === 'datetime')) return null;
+  if (columns.some((c) => c.type === 'vector' || c.type === 'text')) return null;
+  if (columns.some((c, i) => c.type === 'float' && !ratingLike(c, distinct[i]))) {
+    const label = eventLogLabel(columns.map((c) => ({ name: c.name, type: c.type, cardinality: c.stats.cardinality })));
+    return label ? `many user and item ids and a label, '${label.name}'; its numbers are side features, not measurements over time` : null;
+  }
   const ids = plans.filter((p, i) => (p.identifier || columns[i].type === 'categorical') && columns[i].stats.count > 0).length;
   const label = columns.some((c) => LABEL_NAME.test(c.name.trim()));
   // an implicit-feedback log (user, item, time) has no label: saying it has one sends the user looking for it
-  return ids >= 2 || (ids >= 1 && label) ? (label ? 'ids and a label' : 'ids') : null;
+  return ids >= 2 || (ids >= 1 && label) ? `${label ? 'ids and a label' : 'ids'}, no measurements` : null;
 }
 
 /**
@@ -40,7 +47,7 @@ function eventLogShape(columns: readonly CachedColumn[], plans: readonly ColumnP
 export function softenTimeWarnings(columns: readonly CachedColumn[], plans: readonly ColumnPlan[], validation: Validation, distinct: ReadonlyArray<number | null> = []): void {
   const shape = eventLogShape(columns, plans, distinct);
   if (!shape) return;
-  const log = `This file looks like an event log for recommendation (${shape}, no measurements), where rows need no time order`;
+  const log = `This file looks like an event log for recommendation (${shape}), where rows need no time order`;
   for (const c of columns) {
     if (c.type !== 'datetime') continue;
     validation.soften('unsorted_time', c.name, `. ${log}: a note, not a warning`);

@@ -104,3 +104,36 @@ describe("the '|'-list column's multi-hot hint", () => {
     expect(currentIssues(dataset('multi-hot')).map((i) => i.message)).toEqual([semicolons.message.replace('roles ID ', 'roles 7 ')]);
   });
 });
+
+describe("the long-format note's advice under a series-id role", () => {
+  // a stored record as the registry keeps it: the note's words may be reworded by a later version, the reading is data
+  const advice = ' If another column tells the series apart, give that one the role series-id (in the app: Datasets → Schema → that column\'s Role → series-id; on the command line: gatelab datasets roles ID <column>=series-id)';
+  const note = (message: string) => ({ kind: 'note', severity: 'info', column: 'week', count: 3, message, examples: [] }) as ValidationIssue;
+  const record = (message: string, longFormat?: unknown) => ({
+    id: 4, rows: 36,
+    validation: { issues: [note(message)], ...(longFormat !== undefined ? { longFormat } : {}) },
+    columns: [
+      { name: 'week', type: 'datetime', role: 'time', stats: { count: 36, cardinality: null, min: 0, max: 1 } },
+      { name: 'store', type: 'categorical', role: 'series-id', stats: { count: 36, cardinality: 3, min: null, max: null } },
+      { name: 'sales', type: 'float', role: 'feature', stats: { count: 36, cardinality: null, min: 100, max: 320 } },
+    ],
+  }) as unknown as IssuesOf;
+  const reading = { time: 'week', series: 'store', times: 12 };
+
+  it("drops the advice by the recorded reading, whatever the note's words", () => {
+    const reworded = `Stacked series: 'week' repeats, one row per store.${advice}`;
+    expect(currentIssues(record(reworded, [reading]))[0].message).toBe("Stacked series: 'week' repeats, one row per store.");
+  });
+
+  it('keeps it when the import read another column as the series, or no long format at all', () => {
+    const words = `column 'week': each time appears 3 times and column 'store' has 3 values: this looks like long format.${advice}`;
+    // the import guessed 'region': the user's series-id 'store' is the other column the advice meant, the note stands as written
+    expect(currentIssues(record(words, [{ ...reading, series: 'region' }]))[0].message).toContain('If another column tells the series apart');
+    expect(currentIssues(record(words, []))[0].message).toContain('If another column tells the series apart');
+  });
+
+  it("reads a report from before the reading was recorded by the note's words", () => {
+    const words = `column 'week': each time appears 3 times and column 'store' has 3 values: this looks like long format.${advice}`;
+    expect(currentIssues(record(words))[0].message).toBe("column 'week': each time appears 3 times and column 'store' has 3 values: this looks like long format.");
+  });
+});

@@ -9,6 +9,7 @@
 import type { ValidationIssue, ValidationReport } from '../../../common/dataset-cache';
 import type { DatasetCacheMeta } from '../../../common/dataset-cache';
 import { longLayout } from '../../../common/data/forecasting-rows';
+import { recordedLongFormat, type LongFormatReading } from '../../../common/data/long-format-reading';
 import type { Dataset } from './registry';
 import { leakIssues } from './leak-issues';
 import { adviceNamingDataset } from '../../../common/text/dataset-in-advice';
@@ -22,7 +23,7 @@ export function currentIssues(d: IssuesOf): ValidationIssue[] {
   const multiHot = new Set(d.columns.filter((c) => c.role === 'multi-hot').map((c) => c.name));
   const current = issues
     .filter((i) => !multiHotDone(i, multiHot))
-    .map((i) => (pivot && i.column === pivot.time ? pivotSettles(i, pivot) : i))
+    .map((i) => (pivot && i.column === pivot.time ? pivotSettles(i, pivot, recordedLongFormat(d.validation)) : i))
     .map((i) => ({ ...i, message: adviceNamingDataset(i.message, d.id) }));
   if (d.cachePath === undefined || d.name === undefined) return current;
   // with the warnings, before the information (the stored report is ordered by severity)
@@ -52,7 +53,7 @@ function seriesByRole(d: IssuesOf): { time: string; series: string } | null {
  * become information (kind and count kept: the app's model form reads them), and the long-format note's
  * advice to set the series-id role is dropped, as done.
  */
-function pivotSettles(i: ValidationIssue, { time, series }: { time: string; series: string }): ValidationIssue {
+function pivotSettles(i: ValidationIssue, { time, series }: { time: string; series: string }, recorded: readonly LongFormatReading[] | undefined): ValidationIssue {
   const settled = `column '${series}' has the role series-id, so a forecasting run pivots the file into one row per time, one series per value of '${series}', sorted by time`;
   // (an import that found the layout itself already said how the run pivots: the role's words replace those, not follow them)
   const head = i.message.replace(/; long format \(see the note\)[^]*$/, '');
@@ -60,9 +61,20 @@ function pivotSettles(i: ValidationIssue, { time, series }: { time: string; seri
     return { ...i, severity: 'info', message: `${head}. Expected in long format: ${settled}; a (${time}, ${series}) pair that repeats is refused when a run starts, naming it` };
   }
   if (i.kind === 'unsorted_time') return { ...i, severity: 'info', message: `${head}. Expected in long format: ${settled}` };
-  // the note names the column it guessed; when that one has the role, its advice (set another column instead) is moot
-  if (i.kind === 'note' && i.message.includes(`and column '${series}' has `)) return { ...i, message: i.message.replace(/ If another column tells the series apart, [^]*$/, '') };
+  // the note names the column it guessed; when that one has the role, its advice (set another column instead) is
+  // moot. Only the long-format note carries that advice, so cutting it leaves the time column's other notes as they are
+  if (i.kind === 'note' && importGuessed(i, time, series, recorded)) return { ...i, message: i.message.replace(/ If another column tells the series apart, [^]*$/, '') };
   return i;
+}
+
+/**
+ * Whether the import read `time` as long format with `series` telling the series apart: its recorded reading
+ * (the report's longFormat) says so, whatever the note's words. A report without one predates the recording
+ * (legacy): there the note's own words are all there is, as that import wrote them and no import writes again.
+ */
+function importGuessed(i: ValidationIssue, time: string, series: string, recorded: readonly LongFormatReading[] | undefined): boolean {
+  if (recorded) return recorded.some((r) => r.time === time && r.series === series);
+  return i.message.includes(`and column '${series}' has `);
 }
 
 /**

@@ -20,8 +20,9 @@
 // - columns that do not bind for the template's family (a CTR model on a series with no categorical field),
 //   a classification target that is not a set of classes, a gated fusion on one modality: the trainer's (or
 //   the template schema's) own words, which it stopped with at step 0.
-// Warned, not refused: a feature the run reads that alone nearly decides its target (leak-warnings.ts), and
-// a classification or regression split with fewer than 50 training rows (few-rows-warning.ts).
+// Warned, not refused: a feature the run reads that alone nearly decides its target (leak-warnings.ts),
+// a classification or regression split with fewer than 50 training rows (few-rows-warning.ts), and a
+// forecasting template on data that reads as an event log (event-log-warning.ts).
 // The lab reads what the checks need and nothing more: the cache's meta.json, the time column (only when the
 // importer saw a step back or a repeat), the split's row counts, and the target column of a classification.
 // Checks that need every channel's values (constant or empty columns) stay the trainer's.
@@ -52,6 +53,7 @@ import { combinationClassesNote } from '../../../common/models/target';
 import { checkSplitParts } from './class-split-check';
 import { leakWarnings } from './leak-warnings';
 import { fewTrainingRowsWarning } from './few-rows-warning';
+import { eventLogWarning } from './event-log-warning';
 
 /**
  * What the checks read from one dataset cache for one binding and split: the split's row counts, a
@@ -107,6 +109,9 @@ export function checkRunData(config: RunConfig, store: LabStore, cacheDir: (stor
     const notSeries = forecastingFitProblem(String((config.model as { template?: unknown }).template), data.columns, { id: dataset.id, name: dataset.name });
     if (notSeries) throw new Error(notSeries);
     refuseEttWithoutTime(config, data.columns, dataset);
+    // a ratings log with a time and numbers does train, but as a series of ratings: warned, not refused (event-log-warning.ts)
+    const log = eventLogWarning(String((config.model as { template?: unknown }).template), data.columns, store.datasets.columns(dataset.id), dataset);
+    if (log) memo.warnings.add(log);
   }
   const folder = cacheDir(dataset.cacheDir);
   const columns = bound.binding.columns;

@@ -17,6 +17,7 @@ import { apAfterAuc, apChanceText } from '../../../common/runs/ap-chance';
 import { meanSamplesPerSec } from './mean-throughput';
 import { modalitiesLineOf } from '../../../common/runs/run-modalities';
 import { shownMetricName } from '../../../common/runs/metric-name';
+import { classBalanceLine } from '../../../common/runs/class-balance';
 
 type Metrics = Record<string, number>;
 
@@ -322,6 +323,9 @@ export function showText(store: LabStore, r: RunRecord): string {
   if (d.data) lines.push(`  data: ${d.data.line}`);
   const modalities = modalitiesLineOf(d.data);
   if (modalities) lines.push(`  ${modalities}`);
+  // how imbalanced the label is per part: what the accuracy and the macro-F1 above are read against
+  const balance = classBalanceLine(d.data?.label, d.data?.classCounts);
+  if (balance) lines.push(`  ${balance}`);
   lines.push('  metrics:');
   for (const m of d.metrics) {
     const scaled = d.ratingUnits === 'scaled' && isRatingMetric(m.name) ? '  (scaled units)' : '';
