@@ -14,9 +14,10 @@ describe('a forecasting window that the split cannot hold', () => {
   it('is said once, under the field the user edited, with the training part’s rows and a value that fits', () => {
     const ranges = forecastRanges(hourly(600), null); // the default: 70% of 600 rows train
     expect(ranges?.train).toEqual([0, 420]);
-    // under Lookback until the user edits Horizon; never under both (one message read as two problems)
-    expect(Object.keys(windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots))).toEqual(['lookback']);
-    const notes = windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots, 'horizon');
+    // never under both (one message read as two problems): under the field the user edited, and before they
+    // edit one, under Horizon here (longer than the 60-row validation part: no lookback fits it)
+    expect(Object.keys(windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots, 'lookback'))).toEqual(['lookback']);
+    const notes = windowFitNotes(ranges, { lookback: 336, horizon: 96 }, roots);
     expect(Object.keys(notes)).toEqual(['horizon']);
     expect(notes.horizon).toMatch(/training part \(rows 1-420, 420 rows\) is shorter than lookback 336 \+ horizon 96/);
     // the lab's --set advice, in the form's words, with a horizon that does fit
@@ -36,7 +37,12 @@ describe('a forecasting window that the split cannot hold', () => {
     const stored = forecastRanges(hourly(600), { kind: 'chronological', counts: { train: 500, val: 50, test: 50, unused: 0 } });
     expect(stored).toEqual({ train: [0, 500], val: [500, 550], test: [550, 600] });
     expect(windowFitNotes(stored, { lookback: 336, horizon: 48 })).toEqual({});
-    expect(windowFitNotes(stored, { lookback: 336, horizon: 96 }).lookback).toMatch(/validation part|test part/);
+    // a horizon longer than a held-out part: no lookback fixes that, so the note (and the bar's link) is under Horizon
+    const held = windowFitNotes(stored, { lookback: 336, horizon: 96 });
+    expect(Object.keys(held)).toEqual(['horizon']);
+    expect(held.horizon).toMatch(/validation part|test part/);
+    // once the user edits Lookback, the note follows them there
+    expect(Object.keys(windowFitNotes(stored, { lookback: 336, horizon: 96 }, [], 'lookback'))).toEqual(['lookback']);
     expect(forecastRanges(hourly(600), { kind: 'random', counts: { train: 420, val: 60, test: 120, unused: 0 } })).toBeNull();
   });
 
@@ -47,7 +53,7 @@ describe('a forecasting window that the split cannot hold', () => {
     const long = { rows: 600, columnInfo: [...hourly(600).columnInfo, station], issues: repeats } as never;
     const ranges = forecastRanges(long, null);
     expect(ranges).toEqual({ train: [0, 140], val: [140, 160], test: [160, 200], unit: 'time' });
-    expect(windowFitNotes(ranges, { lookback: 96, horizon: 96 }, roots).lookback).toMatch(/training part \(times 1-140, 140 times\) is shorter than lookback 96 \+ horizon 96/);
+    expect(windowFitNotes(ranges, { lookback: 96, horizon: 96 }, roots).horizon).toMatch(/training part \(times 1-140, 140 times\) is shorter than lookback 96 \+ horizon 96/);
     expect(windowFitNotes(ranges, { lookback: 24, horizon: 12 }, roots)).toEqual({});
     // a stored split counts rows, and two series-id columns give no pivot to count (the data-shape problem says why): left to the lab
     expect(forecastRanges(long, { kind: 'chronological', counts: { train: 500, val: 50, test: 50, unused: 0 } })).toBeNull();
@@ -62,8 +68,8 @@ describe('a forecasting window that the split cannot hold', () => {
     const ranges = forecastRanges(long, null);
     expect(ranges).toMatchObject({ train: [0, 140], unit: 'time' });
     const notes = windowFitNotes(ranges, { lookback: 96, horizon: 96 }, roots);
-    expect(notes.lookback).toMatch(/training part \(times 1-140, 140 times\) is shorter than lookback 96 \+ horizon 96/);
-    expect(notes.lookback).not.toMatch(/\brows?\b/);
+    expect(notes.horizon).toMatch(/training part \(times 1-140, 140 times\) is shorter than lookback 96 \+ horizon 96/);
+    expect(notes.horizon).not.toMatch(/\brows?\b/);
     // a stored split counts rows, which the pivot does not keep: the lab judges it when the run starts
     expect(forecastRanges(long, { kind: 'chronological', counts: { train: 500, val: 50, test: 50, unused: 0 } })).toBeNull();
   });
@@ -75,9 +81,10 @@ describe('a forecasting window that the split cannot hold', () => {
     expect(editedWindowField({ lookback: 96, horizon: 24 }, { lookback: 336, horizon: 96 }, 'horizon')).toBe('horizon');
     expect(editedWindowField({ lookback: 96, horizon: 24, layers: 2 }, { lookback: 96, horizon: 24, layers: 3 }, 'horizon')).toBe('horizon');
     const tracker = new WindowFieldTracker();
-    expect(tracker.see({ lookback: 96, horizon: 24 })).toBe('lookback');
-    expect(tracker.see({ lookback: 96, horizon: 900 })).toBe('horizon');
-    expect(tracker.see({ lookback: 96, horizon: 900, layers: 4 })).toBe('horizon'); // another field: the note stays put
+    expect(tracker.see({ lookback: 96, horizon: 24 })).toBeNull(); // nothing edited yet: windowFitNotes picks by cause
+    expect(tracker.see({ lookback: 336, horizon: 96 })).toBeNull(); // both at once (another template's defaults)
+    expect(tracker.see({ lookback: 336, horizon: 900 })).toBe('horizon');
+    expect(tracker.see({ lookback: 336, horizon: 900, layers: 4 })).toBe('horizon'); // another field: the note stays put
     expect(tracker.see({ lookback: 500, horizon: 900 })).toBe('lookback');
   });
 });

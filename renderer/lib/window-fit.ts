@@ -42,7 +42,7 @@ export type WindowField = 'lookback' | 'horizon';
  * did, e.g. a template switch), else `current`. The note goes where the user acts: shown under both
  * fields, one message read as two problems.
  */
-export function editedWindowField(before: Record<string, unknown>, after: Record<string, unknown>, current: WindowField): WindowField {
+export function editedWindowField(before: Record<string, unknown>, after: Record<string, unknown>, current: WindowField | null): WindowField | null {
   const changed = (k: WindowField) => before[k] !== after[k];
   if (changed('horizon') && !changed('lookback')) return 'horizon';
   if (changed('lookback') && !changed('horizon')) return 'lookback';
@@ -52,11 +52,12 @@ export function editedWindowField(before: Record<string, unknown>, after: Record
 /**
  * The window field the user last edited, from the configs the form shows one after another (`see` each
  * one; a plain object, so a view's $derived can call it): typed in the form or set by any other control.
+ * null until the user edits one: windowFitNotes then puts the note under the field that can fix it.
  */
 export class WindowFieldTracker {
   private last: Record<string, unknown> | null = null;
-  private field: WindowField = 'lookback';
-  see(config: Record<string, unknown>): WindowField {
+  private field: WindowField | null = null;
+  see(config: Record<string, unknown>): WindowField | null {
     if (this.last) this.field = editedWindowField(this.last, config, this.field);
     this.last = config;
     return this.field;
@@ -66,9 +67,9 @@ export class WindowFieldTracker {
 /**
  * Why `lookback` + `horizon` fit no window of some part of `ranges` (the lab's message, its `--set` advice
  * in the form's words), keyed by the one field it is shown under (`at`: the one the user last edited;
- * Lookback until then); {} when they fit or are not numbers yet.
+ * until then the field that can fix it, causeField); {} when they fit or are not numbers yet.
  */
-export function windowFitNotes(ranges: Ranges | null, config: Record<string, unknown>, roots: readonly JsonSchema[] = [], at: WindowField = 'lookback'): Record<string, string> {
+export function windowFitNotes(ranges: Ranges | null, config: Record<string, unknown>, roots: readonly JsonSchema[] = [], at: WindowField | null = null): Record<string, string> {
   const { lookback, horizon } = config;
   if (!ranges || !isCount(lookback) || !isCount(horizon)) return {};
   try {
@@ -78,8 +79,18 @@ export function windowFitNotes(ranges: Ranges | null, config: Record<string, unk
   } catch (e) {
     const message = setFlagsInWords((e as Error).message, roots);
     const text = `Runs cannot start with this: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
-    return { [at]: text };
+    return { [at ?? causeField(ranges, horizon)]: text };
   }
+}
+
+/**
+ * The field a note goes under before the user has edited either: Horizon when it is longer than the
+ * validation or test part (no lookback can fix that, so a bar's link to Lookback would be a dead end),
+ * else Lookback (the larger default, and the one the lab's advice names first).
+ */
+function causeField(ranges: Ranges, horizon: number): WindowField {
+  const heldOut = Math.min(ranges.val[1] - ranges.val[0], ranges.test[1] - ranges.test[0]);
+  return horizon > heldOut ? 'horizon' : 'lookback';
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;

@@ -71,6 +71,20 @@ describe('Models launch bar', () => {
     expect(screen.getByTestId('start-error').textContent).toMatch(/^The previous Start \(before your changes\) was refused: .*horizon 4000/);
   });
 
+  it('before the user edits either window field, a horizon no lookback can fix is said under Horizon, and the bar takes them there', async () => {
+    await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
+    // both at once, as a template's defaults on a short file arrive: the user has edited neither field
+    stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
+    await waitFor(() => expect(stores.models.valid).toBe(true));
+    const note = await screen.findByTestId('advice-horizon');
+    expect(screen.queryByTestId('advice-lookback')).toBeNull();
+    expect(note.textContent).toMatch(/set Horizon to \d/);
+    const blocked = screen.getByTestId('window-blocked');
+    expect(blocked.textContent).toBe('Horizon: the window is too long for this split');
+    await fireEvent.click(blocked);
+    expect(document.activeElement).toBe(document.querySelector('[data-field="horizon"] input'));
+  });
+
   it('a Start error is the form’s own until a setting changes, then marked as the previous attempt’s', async () => {
     await openModels(stores, demoOf(stores, 'forecasting'), 'forecasting', 'dlinear');
     stores.models.setConfig({ ...stores.models.config, lookback: 96, horizon: 4000 });
